@@ -20,7 +20,7 @@ def _recalculated(tmp_path: Path, cells: dict[str, object], epoch_1904: bool = F
 
 
 _DATA = {
-    "A2": "2024-01-15", "A3": "2024-01-15", "A4": "1/2/2024", "A5": "12:30", "A6": 45306, "A7": "x-1",
+    "A2": "2024-01-15", "A3": "2024-01-15", "A4": "1/20/2024", "A5": "12:30", "A6": 45306, "A7": "x-1",
     "B2": "a", "B3": "b", "B4": "c", "B5": "d", "B6": "e", "B7": "f",
     "C2": 10, "C3": 20, "C4": 30, "C5": 40, "C6": 50, "C7": 60,
 }  # fmt: skip
@@ -31,7 +31,7 @@ def test_an_equality_on_a_date_matches_the_date_held_as_text(tmp_path: Path) -> 
     cells.update({f"D{r}": f"=COUNTIF($A$2:$A$7,A{r})" for r in range(2, 8)})
     cells.update({
         "F1": '=SUMIFS(C2:C7,A2:A7,"2024-01-15")',  # two texts and the date itself
-        "F2": '=COUNTIF(A2:A7,"1/2/2024")',
+        "F2": '=COUNTIF(A2:A7,"1/20/2024")',
         "F3": '=COUNTIFS(A2:A7,"=2024-01-15",B2:B7,"b")',
         "F4": "=SUMIF(A2:A7,A5,C2:C7)",  # "12:30" matches itself
         "F5": '=COUNTIF(A2:A7,"2024-02-01")',  # control: no such date
@@ -52,7 +52,7 @@ def test_criteria_arrays_over_date_texts(tmp_path: Path) -> None:
     cells = dict(_DATA)
     cells.update({
         "F1": "=SUMPRODUCT(1/COUNTIF(A2:A7,A2:A7))",  # "2024-01-15" twice and 45306: one value; 4 in all
-        "F2": '=SUM(COUNTIF(A2:A7,{"2024-01-15","12:30","<>1/2/2024"}))',  # 3 + 1 + 5
+        "F2": '=SUM(COUNTIF(A2:A7,{"2024-01-15","12:30","<>1/20/2024"}))',  # 3 + 1 + 5
         "F3": '=SUM(COUNTIFS(A2:A7,{"2024-01-15","12:30"},B2:B7,"<>b"))',  # 2 + 1
         "F4": "=SUMPRODUCT(SUMIFS(C2:C7,A2:A7,A4:A5))",  # 30 + 40
         "F5": '=SUM(SUMIF(A2:A7,{"2024-01-15","x-1"},C2:C7))',  # 80 + 60

@@ -170,7 +170,7 @@ def test_the_29th_of_february_1900_typed_as_text_is_60_and_earlier_dates_are_no_
         "C3": '=DATEVALUE("12/31/1899")',
         "C4": "=A4*1",
         "C5": '=ISERROR("1/15/1899"-1)',
-        "C6": '="3/1/1900"-"2/28/1900"',  # 2: the day between them is Excel's 29 February
+        "C6": '="1900-03-01"-"2/28/1900"',  # 2: the day between them is Excel's 29 February
         "C7": '=LEN("1/1/1800")',  # text not read as a number is left as it is
         "C8": '=ABS("$1,200")+ROUND("(2.5)",0)',  # formatted numbers typed in as a function's one number: 1197
     }

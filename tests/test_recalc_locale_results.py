@@ -110,13 +110,17 @@ def test_texts_in_another_languages_names_and_separators_are_kept(tmp_path: Path
     assert got == ["März", "März 2024", "mars", "Churn 1,5%", "1.234,57", "1.234,57 €", 3, 1234.5, "March", "x1.5"]
 
 
-def test_a_workbook_without_excels_values_is_computed_in_en_us(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()  # written by a script: no stored value to keep
+def test_a_workbook_without_excels_values_lists_a_date_two_locales_read_as_two_days(tmp_path: Path) -> None:
+    # written by a script: no stored value to keep. '01/02/2024' is 2 January to an en-US Excel, 1 February to a
+    # day-first one (H151's finding 01: was computed en-US, status ok): listed, not computed. '1/15/2024', a date only
+    # month first, is computed as before (tests/test_recalc_locale_unstored.py has the rest).
+    wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "S"
-    ws["A1"] = "01/02/2024"
-    ws["B1"] = "=DATEVALUE(A1)"
+    ws["A1"], ws["A2"] = "01/02/2024", "1/15/2024"
+    ws["B1"], ws["B2"] = "=DATEVALUE(A1)", "=DATEVALUE(A2)"
     wb.save(tmp_path / "book.xlsx")
     report, out = _recalc(tmp_path, tmp_path / "book.xlsx")
-    assert report.status == "ok" and not report.unsupported
-    assert out["B1"].value == 45293
+    assert report.status == "incomplete"
+    assert [(u.address, u.function, u.kept) for u in report.unsupported] == [("S!B1", "locale", False)]
+    assert (out["B1"].value, out["B2"].value) == (None, 45306)

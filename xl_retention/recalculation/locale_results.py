@@ -20,11 +20,13 @@ two differ.
 Where the file stores no value of Excel's for a formula cell (a program wrote it: openpyxl, pandas; or the stored
 values predate its inputs, ``stored_current=False``), nothing shows the locale. A formula reading a date of digits or a
 number with a decimal comma typed as text then has the value of whichever Excel opens it (Microsoft's DATEVALUE page:
-"your computer's system date setting may cause the results of a DATEVALUE function to vary"). Such texts are read
-once more as a day-first, comma-decimal Excel reads them (``01/02/2025`` 1 February, ``1,5`` 1.5); each cell whose
-value then differs is listed, not computed (:func:`unstored_locale_cells`), and so is a cell whose formula holds such a
-text that two locales read differently. A text both read alike (``05/05/2025``) or a cell whose value does not
-depend on it (``YEAR(A2)``, ``LEN(A2)``) is computed as before.
+"your computer's system date setting may cause the results of a DATEVALUE function to vary"). A date of digits both
+an en-US and a day-first Excel read, as two different days (``01/02/2025``: 2 January, 1 February), is read once more
+as the day-first one reads it; each cell whose value then differs is listed, not computed
+(:func:`unstored_locale_cells`), and so is a cell whose formula holds such a date typed in. A text both read alike
+(``05/05/2025``), one only one of them reads (``15/04/2025``: #VALUE! in en-US, said with its text), a number with a
+comma (``1,234``: en-US thousands) or a cell whose value does not depend on it (``YEAR(A2)``, ``LEN(A2)``) is
+computed as before.
 """
 
 from __future__ import annotations
@@ -246,10 +248,10 @@ _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
 _MAX_CELLS = 200_000
 
 _REASON_UNSTORED = (
-    "{reads} the text {text!r} ({where}), which Excel reads by the date order and decimal separator of the "
-    "computer's regional settings (Microsoft's DATEVALUE page: the system date setting may make the results vary), "
-    "which the file does not record: an en-US Excel gives {us}, a day-first, comma-decimal Excel {other}; the file "
-    "stores no value of Excel's to tell which, so the embedded engine does not compute it"
+    "{reads} the text {text!r} ({where}), which Excel reads by the date order of the computer's regional settings "
+    "(Microsoft's DATEVALUE page: the system date setting may make the results vary), which the file does not "
+    "record: an en-US Excel gives {us}, a day-first Excel {other}; the file stores no value of Excel's to tell which, "
+    "so the embedded engine does not compute it"
 )
 
 
@@ -339,10 +341,11 @@ def _locale_texts(
             if place is None or place not in found:
                 continue
             formula = found[place]
-            if '"' in formula:
+            if '"' in formula:  # a date typed in (a number with a comma there is rather a format: TEXT(A1,"0,000"))
                 for literal in _LITERAL.findall(formula):
                     text = literal.replace('""', '"')
-                    if _other_reading(text.lstrip("<>=")) is not None:
+                    bare = text.lstrip("<>=")
+                    if _DATE_TEXT.fullmatch(bare) is not None and _other_reading(bare) is not None:
                         literals[(sheet, ref)] = text
                         break
             bare = _LITERAL.sub('""', formula)
@@ -380,31 +383,28 @@ def _locale_texts(
 
 
 def _other_reading(text: str) -> str | None:
-    """``text`` as a day-first, comma-decimal Excel reads it, as a text the engine reads so (an ISO date, a number
-    with a decimal point; a text no Excel reads as a number where that locale reads none), where it differs from an
-    en-US Excel's reading; else None.
+    """``text``, a date of digits, as a day-first Excel reads it (an ISO date, which the engine reads so) where both
+    that Excel and an en-US one read it, as two different days (a wrong date, silently); else None. A text only one of
+    them reads ("15/04/2025", "1/15/2026") is an error in the other, the en-US one's said with its text
+    (.literal_reasons): computed as before; so is a number with a comma: "1,234" is 1234 to en-US's thousands (the
+    number texts read as numbers, .excel_functions.number_texts), "1,5" #VALUE!, said.
 
-    >>> _other_reading("01/02/2025"), _other_reading("15.01.24"), _other_reading("05/05/2025"), _other_reading("x")
-    ('2025-02-01', '2024-01-15', None, None)
-    >>> _other_reading("1.234,50"), _other_reading("1,5"), _other_reading("1,234"), _other_reading("04/15/2025")
-    ('1234.50', '1.5', '1.234', '#04/15/2025')
+    >>> _other_reading("01/02/2025"), _other_reading("1/2/25"), _other_reading("05/05/2025"), _other_reading("x")
+    ('2025-02-01', '2025-02-01', None, None)
+    >>> _other_reading("1,234"), _other_reading("15/04/2025"), _other_reading("01.02.2025"), _other_reading("3/1/1899")
+    (None, None, None, None)
     """
-    if not _is_locale_text(text):
-        return None
-    date = _DATE_TEXT.fullmatch(text)
-    if date is None:
-        plain = re.sub(r"[.\s\u00a0\u202f']", "", text).replace(",", ".")
-        return plain
+    date = _DATE_TEXT.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
+    if date is None or "." in text:
+        return None  # 01.02.2025: no date to an en-US Excel (#VALUE!, said with its text)
     first, second, year = int(date.group(1)), int(date.group(2)), int(date.group(3))
     if len(date.group(3)) == 2:
         year += 2000 if year <= 29 else 1900  # Excel's two-digit years: 2029 is the cutoff
-    separator = re.search(r"[./-]", text)
-    if first == second and separator is not None and separator.group(0) != ".":
-        return None  # both orders read one day
     try:
-        return dt.date(year, second, first).isoformat()
+        us, local = dt.date(year, first, second), dt.date(year, second, first)
     except ValueError:
-        return "#" + text.strip()  # no day in that order: text to that Excel
+        return None
+    return local.isoformat() if us != local and year >= 1900 else None  # before 1900: no date to any Excel
 
 
 def _passed_on(before: Any, after: Any, back: dict[str, str]) -> bool:
