@@ -94,6 +94,7 @@ from .unprefixed import unprefixed_cells
 from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
 from .unsure_steps import unsure_step_cells
+from .vba_functions import vba_shadowed
 from .whole_index import indexes_whole, whole_index_cycles
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 
@@ -441,6 +442,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         )
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
+    unsupported += vba_shadowed(path, formulas, {(u.sheet, u.ref) for u in unsupported})  # its own VBA NPS: Excel's
     if info.rich_values:  # reading a data type or a picture in a cell (the engine's #VALUE!): Excel's values kept
         unsupported += rich_readers(workbook, info, formulas, {(u.sheet, u.ref) for u in unsupported})
     if unsupported:  # keep the file's values there, and compute their dependents from them
