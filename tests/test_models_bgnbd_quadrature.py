@@ -1,5 +1,5 @@
 """BGNBD_EXPECTED where the hypergeometric series cannot vouch for ten digits: the quadrature of
-E_p[(1 - (1 + p t / (alpha + T))^-(r + x)) / p], p ~ Beta(a, b + x) (xl_retention/models/_bgnbd_quadrature.py).
+E_p[(1 - (1 + p t / (alpha + T))^-(r + x)) / p], p ~ Beta(a, b + x) (xl_retention/models/_beta_quadrature.py).
 
 Expected values: mpmath at 50 digits (80 agree to 1e-48) of FHL (2005) eq. 10 through Pfaff's form,
 (a + b + x - 1) / (a - 1) [1 - 2F1(r + x, a - 1; a + b + x - 1; -t / (alpha + T))] x P(alive). Before: refused

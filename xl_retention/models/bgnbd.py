@@ -307,7 +307,7 @@ def _pfaff_bracket(rx: np.ndarray, a: np.ndarray, c: np.ndarray, w: np.ndarray) 
 _EPS = float(np.finfo(np.float64).eps)
 #: terms a series may take before the quadrature takes over (one step costs about what 1/100 of a quadrature does)
 _MAX_TERMS = 1_000
-#: relative error a series' rounding may reach before the quadrature (:mod:`._bgnbd_quadrature`) takes over
+#: relative error a series' rounding may reach before the quadrature (:mod:`._beta_quadrature`) takes over
 _SERIES_ERROR = 1e-11
 
 #: (1 - z) x the largest parameter below which :func:`_bgnbd_bracket` sums the expansion at z = 1 (few terms)
@@ -381,9 +381,9 @@ def _far_bracket(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: 
 
 def _bgnbd_future(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any, alive: Any) -> np.ndarray:
     """(a + b + x - 1) x the bracket Q of :func:`_bgnbd_bracket`: the purchases expected in the next t of a customer
-    alive. Where the series cannot vouch for _SERIES_ERROR (NaN), the quadrature of :mod:`._bgnbd_quadrature`; NaN
+    alive. Where the series cannot vouch for _SERIES_ERROR (NaN), the quadrature of :mod:`._beta_quadrature`; NaN
     (-> #NUM!) where neither can. Times ``alive`` (the chance of being alive): 0 where that is 0."""
-    from ._bgnbd_quadrature import future_alive
+    from ._beta_quadrature import future_alive
 
     arrays = np.broadcast_arrays(r, alpha, a, b, x, age, t, alive)
     r, alpha, a, b, x, age, t, alive = (np.array(v, dtype=np.float64) for v in arrays)
