@@ -18,7 +18,7 @@ from .._validation import Inputs
 from ..errors import OutOfRangeError, ZeroDenominatorError
 from ._common import ArrayLike, _aggregate_rows, _columns, _positive, _raise_if_not_finite
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
-from ._special import _sbg_hyp2f1
+from .sbg import _FAR_SHAPES, _sbg_lifetime
 
 _PARAMETERS = ("alpha", "beta", "gamma", "delta")
 
@@ -68,7 +68,7 @@ def _check_history(x: Inputs) -> None:
 
 
 def _lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> Any:
-    """ln B(a + u, b + v) - ln B(a, b); where a + b > 1e6 as ln of the rising products' ratios (Stirling's series,
+    """ln B(a + u, b + v) - ln B(a, b); where a + b > 1e3 as ln of the rising products' ratios (Stirling's series,
     :func:`~xl_retention.models._special._log_gamma_ratio`): betaln's difference loses its digits there (gamma =
     delta = 1e16 gave 8e54 expected transactions in 5 opportunities)."""
     from scipy.special import betaln
@@ -79,7 +79,8 @@ def _lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> Any:
         usual = betaln(a + u, b + v) - betaln(a, b)
         arrays = np.broadcast_arrays(*(np.asarray(w, dtype=np.float64) for w in (a, b, u, v, usual)))
         a_, b_, u_, v_, usual = arrays
-        far = (a_ + b_ > 1e6) & (u_ >= 0) & (v_ >= 0)
+        # betaln's difference is 2e-10 off at a + b = 1e4 and 2.8e-9 at 1e5 (against mpmath): the sBG's bound, 1e3
+        far = (a_ + b_ > _FAR_SHAPES) & (u_ >= 0) & (v_ >= 0)
         if not far.any():
             return usual
         out = np.array(usual, dtype=np.float64)
@@ -329,7 +330,8 @@ def bgbb_dert(
     log_l = _log_likelihood_rows(a, b, g, d, fx, x["recency"], n)
     head = np.exp(_lbeta_ratio(a, b, np.add(fx, 1), n - fx) + _lbeta_ratio(g, d, 0.0, np.add(n, 1)) - log_l)
     rate = np.asarray(rate, dtype=np.float64)
-    series = _sbg_hyp2f1(np.asarray(g, dtype=np.float64), np.add(d, n) + 1.0, 1.0 / (1.0 + rate), rate / (1.0 + rate))
+    # 2F1(1, delta + n + 1; gamma + delta + n + 1; 1 / (1 + d)): the sBG's sum, integrated below d = 1e-3
+    series = _sbg_lifetime(np.asarray(g, dtype=np.float64), np.asarray(np.add(d, n) + 1.0, dtype=np.float64), rate)
     result = head / (1.0 + np.asarray(rate)) * series
     _raise_if_not_finite(x, _PARAMETERS + ("discount_rate", "frequency", "recency", "n_periods"), result, "DERT")
     return x.wrap(result)
