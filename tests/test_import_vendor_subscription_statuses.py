@@ -1,7 +1,9 @@
 """Vendors' subscription statuses were refused as unknown (H35 finding 08): WooCommerce's pending-cancel (cancelled,
 paid to its end date), FastSpring's deactivated and overdue, Zoho's dunning and cancelled_from_dunning, the stores'
 grace_period and billing_retry. Each is read with its meaning: paying (past due) or ended; Zoho's trial_expired is a
-trial that never paid, refused as trial_ended is."""
+trial that never paid, refused as trial_ended is; the stores' billing retry pays nothing (Apple: "the subscriber's days
+of paid service pause until Apple is able to collect payment"), refused as Google Play's account_hold is (H152
+finding 06)."""
 
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ def customers(tmp_path: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     "status",
-    ["pending-cancel", "wc-pending-cancel", "overdue", "dunning", "grace_period", "billing_retry", "deactivated",
+    ["pending-cancel", "wc-pending-cancel", "overdue", "dunning", "grace_period", "deactivated",
      "cancelled_from_dunning"],
 )  # fmt: skip
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
@@ -58,4 +60,10 @@ def test_ended_statuses_without_an_end_are_refused(tmp_path: Path, capsys, statu
 
 def test_an_expired_trial_never_paid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(tmp_path, "trial_expired", "2024-02-06") == 1
+    assert "subscriptions that do not pay, to be removed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("status", ["billing_retry", "account_hold"])
+def test_billing_retry_pays_nothing_as_account_hold(tmp_path: Path, capsys, status: str) -> None:
+    assert run(tmp_path, status, "2024-04-06") == 1
     assert "subscriptions that do not pay, to be removed" in capsys.readouterr().err

@@ -13,12 +13,17 @@ statuses, by billing system (:data:`NOT_PAYING`):
   ``awaiting_signup``, ``failed_to_create`` (Maxio), ``pending`` (Braintree, WooCommerce Subscriptions: not
   paid yet), ``pending_activation``, ``pending_acceptance``, ``draft`` (Zuora);
 * paused: ``paused`` (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy), ``on_hold`` (Maxio, WooCommerce
-  Subscriptions), ``suspended`` (Zuora, Maxio).
+  Subscriptions), ``suspended`` (Zuora, Maxio);
+* on hold until a payment: Google Play's ``account_hold``, the stores' billing retry (``billing_retry``: Apple's
+  paid service pauses until it collects the payment).
 
 Any case; spaces and hyphens as ``_``; WooCommerce's ``wc-`` prefix (``wc-on-hold``) is dropped. The statuses of
 German, French, Spanish, Italian, Dutch, Portuguese, Polish and Japanese exports are read alike
 (:mod:`~.status_words`: ``aktiv``, ``Testphase``, ``pausiert``, ``gekündigt``, ``résilié``, ``cancelado``), and
-their status columns' names (``Statut``, ``Estado``, ``Stato``, ``Abostatus``). Other statuses
+their status columns' names (``Statut``, ``Estado``, ``Stato``, ``Abostatus``); the app stores' states as their APIs
+write them (:mod:`~.store_statuses`: Google Play's ``SUBSCRIPTION_STATE_ON_HOLD``, StoreKit 2's ``revoked``). A
+column named as a status none of whose values is a status known here is refused, naming its values (Google Play's
+states were such a column, ignored: every row counted as paying). Other statuses
 (``active``, ``past_due``, ``non_renewing``, ``canceled``, ``expired``, ...) are subscriptions that were paid for:
 their dates say when; ``unpaid`` (Stripe, Maxio, Lemon Squeezy: dunning over, no longer paying) is one that ended.
 A subscription whose status says it ended (:data:`ENDED`: ``canceled``, ``expired``, ``unpaid``, ...) with no end
@@ -28,6 +33,7 @@ date contradicts itself (an empty end is "still active": it would never churn) a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from . import status_words as words
+from . import store_statuses as stores
 from . import yes_no
 from ._distinct import factorize
 from .errors import SHOW_ROWS, bad_rows
@@ -79,9 +86,13 @@ STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscriptio
 _NOT_PAYING = ("trialing", "trial", "in_trial", "on_trial", "free_trial", "trial_ended", "future", "incomplete",
                "incomplete_expired", "awaiting_signup", "failed_to_create", "pending", "pending_activation",
                "pending_acceptance", "draft", "paused", "on_hold", "suspended",
-               # Zoho's trial that ended without a payment; Google Play's account hold (no access until paid)
-               "trial_expired", "account_hold", "on_account_hold")  # fmt: skip
-NOT_PAYING = frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NOT_PAYING) | words.NOT_PAYING
+               # Zoho's trial that ended without a payment; Google Play's account hold (no access until paid); the
+               # stores' billing retry (Apple: "the subscriber's days of paid service pause until Apple is able to
+               # collect payment"; its grace period pays)
+               "trial_expired", "account_hold", "on_account_hold", "billing_retry", "in_billing_retry",
+               "billing_retry_period")  # fmt: skip
+NOT_PAYING = (frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NOT_PAYING) | words.NOT_PAYING
+              | stores.NOT_PAYING)  # fmt: skip
 
 PROBLEM = (
     "subscriptions that do not pay, to be removed (a free trial, not started yet, paused or never paid: their price "
@@ -92,12 +103,11 @@ PROBLEM = (
 _PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "current", "in_grace_period",
            "closed_won", "won", "customer",
            # WooCommerce's pending-cancel (cancelled, paid to its end date), FastSpring's overdue, Zoho's dunning, the
-           # stores' grace period and billing retry: past due, paying until they end
-           "pending_cancel", "overdue", "dunning", "grace_period", "billing_retry", "in_billing_retry",
-           "billing_retry_period",
+           # stores' grace period: past due, paying until they end
+           "pending_cancel", "overdue", "dunning", "grace_period",
            # Maxio's (Chargify's) live and problem states: a renewal being assessed, a failed one retried
            "assessing", "soft_failure")  # fmt: skip
-PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING) | words.PAYING
+PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING) | words.PAYING | stores.PAYING
 UNKNOWN_PROBLEM = (
     "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
     "say whether it pays)"
@@ -181,7 +191,7 @@ NEVER_PAID_ENDED = frozenset({"incomplete_expired"})
 
 #: The status of a subscription paused (Chargebee, Stripe, Recurly, Paddle): it paid until then. (An 'on-hold' or
 #: 'suspended' one may never have paid: refused as not paying, PROBLEM.)
-_PAUSED = frozenset({"paused", "wc_paused"})
+_PAUSED = frozenset({"paused", "wc_paused", "subscription_state_paused"})
 
 
 def _paused_problem(columns: Any) -> str:
@@ -236,9 +246,43 @@ the header as row 1): 'trialing'
         if unknown:  # 'lost', 'gekündigt', 'Closed Lost' beside 'active': counted as paying, silently
             rows = np.flatnonzero(np.isin(said, unknown))
             raise bad_rows(source, name, UNKNOWN_PROBLEM, rows, column.to_numpy(), advice=UNKNOWN_ADVICE)
+        if _none_known(name, np.unique(said)):  # a store's own states: the column was ignored, every row paying
+            rows = np.flatnonzero(said != "")
+            raise bad_rows(source, name, NONE_KNOWN_PROBLEM, rows, column.to_numpy(), advice=UNKNOWN_ADVICE)
     from .trial_flags import check_trial_flags
 
     check_trial_flags(df, source, mrr, read_later=bool(read_later & TRIALING))  # is_trial true: as 'trialing'
+
+
+NONE_KNOWN_PROBLEM = (
+    "statuses none of which this import knows, in a column named as a status (whether each row pays cannot be told)"
+)
+#: Status columns' names that a column of places may have too (a customer's state, CA): read as statuses where
+#: their values have a status's word.
+_PLACE_NAMES = frozenset({"state", "etat", "état", "estado", "stato", "stage", "deal_stage"})
+#: Words of a status (a vendor's own spelling: 'SUBSCRIPTION_STATE_ON_HOLD', 'STATUS_EXPIRED').
+_STATUS_WORDS = frozenset({"active", "expired", "canceled", "cancelled", "paused", "trial", "trialing", "suspended",
+                           "pending", "hold", "grace", "retry", "revoked", "subscribed", "churned", "ended", "unpaid",
+                           "terminated", "inactive", "renewing", "lapsed"})  # fmt: skip
+
+
+def _none_known(name: str, values: Any) -> bool:
+    """Whether a column named as a status (:func:`status_columns`) has values and none is a status known here: any
+    such value under a name only a status has ('status', 'subscription_state'), and one with a status's word under a
+    name a column of places may have ('State': CA, NY is no status).
+
+    >>> _none_known("status", ["revoked_by_store", ""]), _none_known("State", ["ca", "ny"])
+    (True, False)
+    >>> _none_known("State", ["state_on_hold", "state_live"]), _none_known("Status", ["active", "lost"])
+    (True, False)
+    """
+    from .columns import keys_of
+
+    values = [str(v) for v in values if str(v)]
+    keys = keys_of(name) & STATUS_NAMES
+    if not values or not keys or any(v in PAYING | NOT_PAYING | ENDED for v in values):
+        return False
+    return bool(keys - _PLACE_NAMES) or any(set(re.split(r"_+", v)) & _STATUS_WORDS for v in values)
 
 
 def unknown_statuses(values: Any) -> list[str]:
@@ -266,13 +310,13 @@ _ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", 
           "unpaid",
           # WooCommerce Subscriptions' switched: replaced by the subscription it was switched to (a plan change)
           "switched")  # fmt: skip
-ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED) | words.ENDED
+ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED) | words.ENDED | stores.ENDED
 
 #: statuses that say, whatever a column's name, that it holds subscription statuses (not 'pending', 'draft',
 #: 'future': an invoice's or a payment's too)
 TELLING = (NOT_PAYING | ENDED | {"closed_lost"}) - {"pending", "draft", "future", "incomplete", "deleted",
                                                      "expired", "wc_pending", "wc_draft", "wc_expired", "unpaid",
-                                                     "wc_unpaid", "switched", "wc_switched"}  # fmt: skip
+                                                     "wc_unpaid", "switched", "wc_switched", "revoked"}  # fmt: skip
 TELLING -= words.NOT_TELLING
 
 
