@@ -17,7 +17,8 @@ Rules (the README's "Importing into a workbook you have edited"):
   the workbook, :mod:`.import_record`) is updated without the option, its cells listed in one line, where the value is
   of the month in progress at that import (the last month of its data) or a later one; a changed value of an earlier
   month, closed then, refuses (:func:`.typed_values.refuse_closed`: another source, a filtered export, today's prices
-  over past months). Months outside
+  over past months), unless every such value is an order's that the export gives back with the orders it marks
+  refunded or cancelled since counted as paid (:mod:`.refunds_since`). Months outside
   the data stay as typed. Where typed months meet imported ones on Customers or
   Revenue, the seam must agree: typed months just before the data's first month refuse (the data has no customers
   before its first month, so every typed customer would be lost at the seam); typed months just after the data's last
