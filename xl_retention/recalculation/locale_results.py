@@ -289,30 +289,26 @@ def unstored_locale_cells(
     from .engine_results import cell_value  # noqa: PLC0415
 
     back = {other: text for text, other in texts.values()}  # each text as read by the other locale -> the text
+    readers = [(sheet, *_position(ref)) for sheet, ref in reads if (sheet, ref) not in literals]
     for (sheet, row, column), (_, other) in texts.items():
         workbook.set_value(sheet, row, column, other)
-    try:
-        workbook.evaluate_all()
-        first = next(iter(texts.items()))
-        for sheet, refs in open_cells.items():
-            for ref in refs:
-                if (sheet, ref) in literals:
-                    continue
-                place = _position(ref)
-                before, after = values[sheet][ref], cell_value(workbook, sheet, *place)
-                if _same(before, after) or _passed_on(before, after, back):
-                    continue
-                (text_sheet, text_row, text_column), (text, _) = reads.get((sheet, ref), first)
-                where = f"{_quoted(text_sheet)}!{_address(text_row, text_column)}"
-                reads_text = "reads" if (sheet, ref) in reads else "depends on"
-                reason = _REASON_UNSTORED.format(
-                    reads=reads_text, text=text, where=where, us=_shown(before), other=_shown(after)
-                )
-                found.append(Unsupported(sheet, ref, "locale", reason))
+    try:  # the cells reading such a text evaluated again (not the whole workbook); those reading them are listed too
+        _evaluate(workbook, readers)  # (.kept: a cell reading one left without a value is not computed)
+        for sheet, row, column in readers:
+            ref = _address(row, column)
+            before, after = values[sheet][ref], cell_value(workbook, sheet, row, column)
+            if _same(before, after) or _passed_on(before, after, back):
+                continue
+            (text_sheet, text_row, text_column), (text, _) = reads[(sheet, ref)]
+            where = f"{_quoted(text_sheet)}!{_address(text_row, text_column)}"
+            reason = _REASON_UNSTORED.format(
+                reads="reads", text=text, where=where, us=_shown(before), other=_shown(after)
+            )
+            found.append(Unsupported(sheet, ref, "locale", reason))
     finally:
         for (sheet, row, column), (text, _) in texts.items():
             workbook.set_value(sheet, row, column, text)
-        workbook.evaluate_all()
+        _evaluate(workbook, readers)
     return found
 
 
@@ -362,24 +358,50 @@ def _locale_texts(
                     if size > budget:
                         continue
                     budget -= size
-                    stored = info.formulas.get(target, {})
-                    for row in range(top, bottom + 1):
-                        for column in range(left, right + 1):
-                            if _address(row, column) in stored:
-                                continue  # a formula's text: read as its own formula computes it
-                            try:
-                                held = workbook.get_value(target, row, column)
-                            except Exception:  # noqa: BLE001  (a sheet the engine does not have)
-                                break
-                            other = _other_reading(held) if isinstance(held, str) else None
-                            if other is not None:
-                                texts[(target, row, column)] = (held, other)
-                                if seen[key] is None:
-                                    seen[key] = (target, row, column)
+                    for row, column, held, other in _dates_in(workbook, info, target, (left, top, right, bottom)):
+                        texts[(target, row, column)] = (held, other)
+                        if seen[key] is None:
+                            seen[key] = (target, row, column)
                 first = seen[key]
                 if first is not None and (sheet, ref) not in reads:
                     reads[(sheet, ref)] = (first, texts[first])
     return texts, literals, reads
+
+
+def _evaluate(workbook: fz.Workbook, cells: list[tuple[str, int, int]]) -> None:
+    """Evaluate ``cells`` again: one by one where they are few, else the workbook at once (cheaper for thousands)."""
+    if len(cells) <= 200:
+        workbook.evaluate_cells(cells)
+    else:
+        workbook.evaluate_all()
+
+
+def _dates_in(
+    workbook: fz.Workbook, info: PackageInfo, sheet: str, box: tuple[int, int, int, int]
+) -> list[tuple[int, int, str, str]]:
+    """(row, column, text, its day-first reading) of each cell of ``box`` (left, top, right, bottom) on ``sheet`` that
+    holds a date two locales read as two days (:func:`_other_reading`) typed in (a formula's text is read as its own
+    formula computes it); the box's values are read in one call."""
+    import formualizer  # noqa: PLC0415  (the engine's own types, as .engine_results reads them)
+
+    left, top, right, bottom = box
+    try:
+        if (left, top) == (right, bottom):  # one cell (a formula filled down reads its row's): no range made
+            grid = [[workbook.get_value(sheet, top, left)]]
+        else:
+            grid = workbook.sheet(sheet).get_values(formualizer.RangeAddress(sheet, top, left, bottom, right))
+    except Exception:  # noqa: BLE001  (a sheet the engine does not have)
+        return []
+    stored = info.formulas.get(sheet, {})
+    found = []
+    for r, values in enumerate(grid):
+        for c, held in enumerate(values):
+            if type(held) is not str or not held.lstrip()[:1].isdigit() or "/" not in held and "-" not in held:
+                continue
+            other = _other_reading(held)
+            if other is not None and _address(top + r, left + c) not in stored:
+                found.append((top + r, left + c, held, other))
+    return found
 
 
 def _other_reading(text: str) -> str | None:
