@@ -112,22 +112,42 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, 
     column = header.index(MONTH.header)
     months: list[tuple[int, tuple[int, int]]] = []  # (row, month), down to the first row that is not a month
     unlabeled: str | None = None
+    texts: list[int] = []  # rows of a text in the month column, inside the month name, since the last month
     for row, values in enumerate(lines, start=2):
         if row < first:
             continue
         label = values[column] if column < len(values) else None
         month = _month(label)
+        cell = f"{written(title)}!{get_column_letter(column + 1)}{row}"
         if month is None and label in (None, "") and months and row <= (last or 0) and _figures(values, header):
-            cell = f"{written(title)}!{get_column_letter(column + 1)}{row}"
-            unlabeled = (
+            unlabeled = unlabeled or (
                 f"{cell} ('{MONTH.header}') is blank while its row holds figures: type its month, "
                 f"{_shown(_after(months[-1][1]))} (the Dashboard and the charts date the row's figures with it)"
             )
             break
+        if month is None and isinstance(label, str) and label.strip() and row <= (last or 0) and row <= _DEEPEST:
+            unlabeled = unlabeled or _text_label(cell, label, months[-1][1] if months else None)
+            texts.append(row)  # a month typed as text, or a row of the user's own (a total) inside the months
+            continue
         if month is None or row > _DEEPEST:
             break
+        if texts and months and month == _after(_after(months[-1][1])):  # the text stood for the month between
+            months.append((texts[-1], _after(months[-1][1])))
+        texts = []
         months.append((row, month))
     return _order(title, get_column_letter(column + 1), months, unlabeled, last)
+
+
+def _text_label(cell: str, label: str, before: tuple[int, int] | None) -> str:
+    """What to say of a text in a tracker's month column (``cell``) inside its months (``before``: the month above)."""
+    from ..workbook.monthly import MONTH
+
+    month = f", {_shown(_after(before))}" if before is not None else ""
+    return (
+        f"{cell} ('{MONTH.header}') is the text {label.strip()!r}, not a date: type the row's month as a date{month} "
+        "(the lifetime value, the Dashboard and the charts find a month's figures by its date), or move a row of "
+        "your own (a total) below the last month"
+    )
 
 
 def _order(
