@@ -42,12 +42,12 @@ class BdWFit(_BdWFitFields, FitResult):
 def _log_survival(alpha: Any, beta: Any, c: Any, t: Any) -> Any:
     from scipy.special import betaln
 
-    from .sbg import _log_rising_ratio, _where_far
+    from .sbg import _log_survival_far, _where_far
 
     power = np.power(t, c)
     usual = betaln(alpha, beta + power) - betaln(alpha, beta)
     # alpha + beta above 1e6: betaln's difference loses its digits (S(3) of 1e15, 1e15, c = 0.5: 54.6)
-    return _where_far(alpha, beta, power, usual, lambda a_, b_, p_: _log_rising_ratio(b_, a_ + b_, p_))
+    return _where_far(alpha, beta, power, usual, _log_survival_far)
 
 
 def _inputs(**named: Any) -> Inputs:

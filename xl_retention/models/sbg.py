@@ -54,7 +54,7 @@ def sbg_survival(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
     from scipy.special import betaln
 
     log_s = betaln(a, b + x["t"]) - betaln(a, b)
-    return x.wrap(np.exp(_where_far(a, b, x["t"], log_s, lambda a_, b_, t_: _log_rising_ratio(b_, a_ + b_, t_))))
+    return x.wrap(np.exp(_where_far(a, b, x["t"], log_s, _log_survival_far)))
 
 
 #: alpha + beta above which betaln's difference is replaced by the rising ratio (worst relative error of S against
@@ -62,13 +62,19 @@ def sbg_survival(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
 _FAR_SHAPES = 1e3
 
 
+#: t (or t^c) above which betaln's difference is replaced too (S(1e5) of alpha 0.704, beta 1.182 was 1.8e-10 off,
+#: S(1e6) of 50, 800 1.8e-9, BdW's S(300) of 0.3, 0.2, c = 2 1.3e-10)
+_FAR_TIME = 100.0
+
+
 def _where_far(a: Any, b: Any, t: Any, usual: Any, far: Any) -> Any:
-    """``usual`` with the elements where alpha + beta > _FAR_SHAPES replaced by ``far(alpha, beta, t)`` of them."""
-    if type(a) is float and type(b) is float and type(t) is float and not (a + b > _FAR_SHAPES and t == t):
+    """``usual`` with the elements where alpha + beta > _FAR_SHAPES or t > _FAR_TIME replaced by
+    ``far(alpha, beta, t)`` of them."""
+    if type(a) is float and type(b) is float and type(t) is float and not (a + b > _FAR_SHAPES or t > _FAR_TIME):
         return usual  # one cell's plain numbers, not far: the same value without numpy's broadcasting (issue 14)
     a, b, t, usual = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, t, usual)))
     with np.errstate(invalid="ignore"):
-        mask = (a + b > _FAR_SHAPES) & ~np.isnan(t)
+        mask = ((a + b > _FAR_SHAPES) | (t > _FAR_TIME)) & ~np.isnan(t)
     if not mask.any():
         return usual
     out = np.array(usual, dtype=np.float64)
@@ -82,6 +88,16 @@ def _log_rising_ratio(b: Any, c: Any, t: Any) -> Any:
     alpha and beta of 1e15: S(3) of alpha = beta = 1e15 came out 1.0, of 1e16 2.6e-56, for 0.125)."""
     with np.errstate(invalid="ignore", over="ignore"):
         return _log_gamma_ratio(b, t) - _log_gamma_ratio(c, t)
+
+
+def _log_survival_far(a: Any, b: Any, t: Any) -> Any:
+    """ln S(t) = ln[Gamma(b + t) Gamma(a + b) / (Gamma(b) Gamma(a + b + t))] as two ln(Gamma(y + delta) / Gamma(y))
+    whose delta is the smaller of t and a: by t, :func:`_log_rising_ratio`; by a, ln(Gamma(a + b) / Gamma(b)) -
+    ln(Gamma(a + b + t) / Gamma(b + t)), each about a ln(b + t), so their rounding stays that of a small number."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        by_t = _log_rising_ratio(b, np.add(a, b), t)
+        by_a = _log_gamma_ratio(b, a) - _log_gamma_ratio(np.add(b, t), a)
+    return np.where(np.less_equal(t, a), by_t, by_a)
 
 
 def sbg_retention(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
@@ -118,11 +134,11 @@ def sbg_churn_probability(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> An
     a, b = x["alpha"], x["beta"]
     from scipy.special import betaln
 
-    # far: B(a + 1, b + t - 1) / B(a, b) = a / (a + b) x prod_{i < t - 1} (b + i) / (a + b + 1 + i)
+    # far: B(a + 1, b + t - 1) / B(a, b) = S(t - 1) x a / (a + b + t - 1)
     log_p = betaln(a + 1, b + x["t"] - 1) - betaln(a, b)
 
     def far(a_: np.ndarray, b_: np.ndarray, t_: np.ndarray) -> np.ndarray:
-        return np.log(a_ / (a_ + b_)) + _log_rising_ratio(b_, a_ + b_ + 1, t_ - 1)
+        return np.log(a_ / (a_ + b_ + t_ - 1)) + _log_survival_far(a_, b_, t_ - 1)  # S(t - 1) (1 - r(t))
 
     return x.wrap(np.exp(_where_far(a, b, x["t"], log_p, far)))
 
