@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -101,6 +102,10 @@ _FORMATTED = re.compile(
 )
 
 
+#: a plain number: digits with an optional sign, decimal point and exponent (ASCII, as Excel types them)
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
 def text_to_number(value: str) -> float | str:
     """Text Excel reads as a number: numeric text (also "$1,000", "1,234.5", "10%", "(1,000)"), a date
     (ISO yyyy-mm-dd, or as typed in the US locale: 1/31/2024, Jan 31, 2024, 31-Jan-2024) with an
@@ -114,14 +119,15 @@ def text_to_number(value: str) -> float | str:
     (60.0, 60.5, '12/31/1899')
     >>> text_to_number("$1,000"), text_to_number("1,234.5"), text_to_number("(1,000)"), text_to_number("1,00")
     (1000.0, 1234.5, -1000.0, '1,00')
+    >>> text_to_number("1_000"), text_to_number("nan"), text_to_number("inf"), text_to_number("1E400")
+    ('1_000', 'nan', 'inf', '1E400')
     """
     stripped = value.strip()
     if not stripped:
         return value
-    try:
-        return float(stripped)
-    except ValueError:
-        pass
+    if _PLAIN.fullmatch(stripped) is not None:  # Python's float() also reads "1_000", "nan", "inf": no Excel does
+        number = float(stripped)
+        return number if math.isfinite(number) else value  # "1E400": too large to be a number, text to Excel
     formatted = _FORMATTED.fullmatch(stripped)
     if formatted is not None and bool(formatted["open"]) == bool(formatted["close"]):
         if not (formatted["sign"] and formatted["sign2"]) and not (formatted["open"] and formatted["sign"]):
