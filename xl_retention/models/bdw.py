@@ -39,14 +39,19 @@ class BdWFit(_BdWFitFields, FitResult):
     """
 
 
-def _log_survival(alpha: Any, beta: Any, c: Any, t: Any) -> Any:
+def _log_survival(alpha: Any, beta: Any, c: Any, t: Any, fit: bool = False) -> Any:
+    """ln S(t) = ln B(alpha, beta + t^c) - ln B(alpha, beta). ``fit``: the likelihood's form, as the fits were
+    established with (the rising ratio by t^c for alpha + beta > 1e3 only): a 4 x 4 triangle's ridge check turns on
+    the last bits of its Hessian."""
     from scipy.special import betaln
 
-    from .sbg import _log_survival_far, _where_far
+    from .sbg import _log_rising_ratio, _log_survival_far, _where_far
 
     power = np.power(t, c)
     usual = betaln(alpha, beta + power) - betaln(alpha, beta)
-    # alpha + beta above 1e6: betaln's difference loses its digits (S(3) of 1e15, 1e15, c = 0.5: 54.6)
+    # alpha + beta above 1e3: betaln's difference loses its digits (S(3) of 1e15, 1e15, c = 0.5: 54.6)
+    if fit:
+        return _where_far(alpha, beta, power, usual, lambda a_, b_, p_: _log_rising_ratio(b_, a_ + b_, p_), np.inf)
     return _where_far(alpha, beta, power, usual, _log_survival_far)
 
 
@@ -228,7 +233,7 @@ def _bdw_loglik(theta: np.ndarray, churned: np.ndarray, at_risk: np.ndarray) -> 
     a, b, c = np.exp(theta)
     t = np.arange(churned.size, dtype=np.float64)  # 0..T
     tc = np.power(t, c)
-    log_s = _log_survival(a, b, c, t)
+    log_s = _log_survival(a, b, c, t, fit=True)
     psi_ab = digamma(a + b)
     psi_btc, psi_abtc = digamma(b + tc), digamma(a + b + tc)
     with np.errstate(divide="ignore", invalid="ignore"):

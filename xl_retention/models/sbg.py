@@ -67,14 +67,14 @@ _FAR_SHAPES = 1e3
 _FAR_TIME = 100.0
 
 
-def _where_far(a: Any, b: Any, t: Any, usual: Any, far: Any) -> Any:
-    """``usual`` with the elements where alpha + beta > _FAR_SHAPES or t > _FAR_TIME replaced by
+def _where_far(a: Any, b: Any, t: Any, usual: Any, far: Any, far_time: float = _FAR_TIME) -> Any:
+    """``usual`` with the elements where alpha + beta > _FAR_SHAPES or t > ``far_time`` replaced by
     ``far(alpha, beta, t)`` of them."""
-    if type(a) is float and type(b) is float and type(t) is float and not (a + b > _FAR_SHAPES or t > _FAR_TIME):
+    if type(a) is float and type(b) is float and type(t) is float and not (a + b > _FAR_SHAPES or t > far_time):
         return usual  # one cell's plain numbers, not far: the same value without numpy's broadcasting (issue 14)
     a, b, t, usual = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, t, usual)))
     with np.errstate(invalid="ignore"):
-        mask = ((a + b > _FAR_SHAPES) | (t > _FAR_TIME)) & ~np.isnan(t)
+        mask = ((a + b > _FAR_SHAPES) | (t > far_time)) & ~np.isnan(t)
     if not mask.any():
         return usual
     out = np.array(usual, dtype=np.float64)
