@@ -130,6 +130,7 @@ def date_suspects(columns: Iterable[Any], names: Mapping[str, str], kind: str, s
         values = sample(column)
         blank = any(_blank(v) for v in values)
         full = "end" not in names and not _words(column) & _THROUGH  # 'Expires' on every row: a paid-through date
+        full = full or _first_payment(_words(column))  # Paddle's first_billed_at on every row: a trial before it?
         if (blank or full) and looks_like_dates(values):
             found.append(column)
     return found
@@ -155,11 +156,25 @@ def refuse_unused_dates(
         filled = ~np.isnat(dates) & ~np.isnat(start)
         if not filled.any() or (dates[filled] < start[filled]).any():
             continue
+        words = _words(column)
+        months = dates[filled].astype("datetime64[M]") > start[filled].astype("datetime64[M]")
+        if filled.all() and _first_payment(words) and months.any():  # Paddle's first_billed_at on every row
+            from .errors import row_of, source_of
+
+            first, where = int(np.flatnonzero(filled)[np.flatnonzero(months)[0]]), source_of(df, source)
+            raise DataError(
+                f"{source}: column {column!r} is not used, and its name says the first payment, after a free trial "
+                f"(not paying before it), in a later month than the start in some rows ({row_of(where, first)}: "
+                f"{str(dates[first])[:10]}, started {str(start[first])[:10]}): map it as the start "
+                f"({columns_option([('start', column)])}), or remove the column if the subscriptions paid from their "
+                "start",
+                source=source,
+                column=column,
+            )
         if filled.all() and not _paid_through(dates, end, column):
             continue
         if not (dates[filled] > start[filled]).any():
             continue  # a trial's start, a sign-up: the start itself
-        words = _words(column)
         if _first_payment(words):  # first_billed_at, activated_at: paying from then (a trial before it)
             raise DataError(
                 f"{source}: column {column!r} holds dates while subscriptions run (blank in other rows) and is not "
