@@ -165,9 +165,9 @@ def _prepare(
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     """:func:`prepare`'s work; ``pending`` receives the subtotal-id checks left running in a thread."""
     options = options or ReadOptions()
+    df = pandas_table(df, source)  # a polars DataFrame is read through its to_pandas()
     if zones := df.attrs.get("column_zones"):  # Qualtrics' import ids: the zone of each date column (subheaders)
         options = dataclasses.replace(options, column_zones=zones)
-    df = pandas_table(df, source)  # a polars DataFrame is read through its to_pandas()
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
     source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
