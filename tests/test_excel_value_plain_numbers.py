@@ -17,3 +17,18 @@ def test_value_reads_only_the_numbers_excel_types(tmp_path: Path) -> None:
     got = recalculated(tmp_path, cells)
     assert [got[f"B{row}"] for row in range(1, len(texts) + 1)] == ["#VALUE!"] * 5 + [1e308, -0.5, 300]
     assert (got["C1"], got["C2"]) == (3, -1)
+
+
+def test_functions_reading_text_as_a_number_read_only_plain_numbers(tmp_path: Path) -> None:
+    # the same reading where our functions take a number given as text (_core.plain_number): IPMT's and PMT's present
+    # value "1_000" was 1000 (-100, -402.11), DATEVALUE("1_000") 1000 and FV's "inf" #NUM!, all with status ok
+    cells: dict[str, object] = {"A1": "1_000", "A2": "inf", "A3": " 1000 "}
+    cells |= {
+        "B1": "=IPMT(0.1,1,3,A1)",
+        "B2": "=PMT(0.1,3,A1)",
+        "B3": "=DATEVALUE(A1)",
+        "B4": "=FV(0.1,2,-100,A2)",
+        "B5": "=ROUND(PMT(0.1,3,A3),6)",
+    }
+    got = recalculated(tmp_path, cells)
+    assert [got[f"B{row}"] for row in range(1, 6)] == ["#VALUE!"] * 4 + [-402.114804]

@@ -80,6 +80,23 @@ def check(value: Any) -> Any:
     return value
 
 
+#: a plain number typed as text: digits with an optional sign, decimal point and exponent (ASCII, as Excel types
+#: them; Python's float() also reads "1_000", "nan" and "inf", which no Excel does)
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def plain_number(text: str) -> float | None:
+    """The finite number ``text`` (stripped by the caller) is as typed, or None.
+
+    >>> plain_number("1.5e3"), plain_number("-.5"), plain_number("1_000"), plain_number("nan"), plain_number("1E400")
+    (1500.0, -0.5, None, None, None)
+    """
+    if _PLAIN.fullmatch(text) is None:
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
 def number(value: Any) -> float:
     """An argument as Excel reads a number: blank 0, TRUE 1, numeric text parsed as VALUE reads it ("10%", "$1,000",
     a date), other text #VALUE!."""
@@ -91,10 +108,9 @@ def number(value: Any) -> float:
     if isinstance(value, (int, float)):
         return float(value)
     if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            pass
+        number = plain_number(value.strip())
+        if number is not None:
+            return number
         from .text import text_to_number  # text imports this module
 
         parsed = text_to_number(value)  # IPMT(A1,..) of "10%" in A1: 0.1, as the engine's PMT reads it

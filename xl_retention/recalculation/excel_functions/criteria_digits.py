@@ -21,7 +21,7 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, Function, engine_call, is_error
+from ._core import FUNCTIONS, Function, engine_call, is_error, plain_number
 
 #: the registered function that widens an ordering criterion built at run time (see :func:`widened`)
 WIDENED = "_XLR.WIDENED"
@@ -59,11 +59,8 @@ def _ordering(text: str) -> tuple[str, float] | None:
     operator = next((op for op in _ORDERINGS if text.startswith(op)), None)
     if operator is None:
         return None
-    try:
-        number = float(text[len(operator) :])
-    except ValueError:
-        return None
-    return (operator, number) if math.isfinite(number) else None
+    number = plain_number(text[len(operator) :])
+    return None if number is None else (operator, number)
 
 
 def _edge(operator: str, number: float) -> str:
@@ -112,11 +109,8 @@ def _equality(arg: str) -> tuple[str, float] | None:
         text = text.removeprefix("=")
     if not text or text != text.strip():
         return None
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return (operator, number) if math.isfinite(number) and number != 0 else None
+    number = plain_number(text)
+    return (operator, number) if number is not None and number != 0 else None
 
 
 def widened_criteria(name: str, parts: list[list[Token]], args: list[str]) -> list[str]:

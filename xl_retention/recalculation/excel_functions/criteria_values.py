@@ -6,12 +6,11 @@ through the registered functions here.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, Function, engine_call, number_text
+from ._core import FUNCTIONS, Function, engine_call, number_text, plain_number
 from .criteria import CRITERIA, _is_array, criteria_positions
 from .criteria_digits import widened
 from .typed import EPOCH_1904, date_serial
@@ -111,11 +110,8 @@ def numbered(criterion: Any) -> Any:
     digits = criterion.lstrip("0")
     if len(digits) > 15 and digits.isdigit() and digits.isascii():  # a 16-digit id: 15 digits to Excel (.criteria_long)
         return digits[:15] + "?" * (len(digits) - 15)
-    try:
-        value = float(criterion)
-    except ValueError:
-        return criterion
-    return value if math.isfinite(value) else criterion
+    value = plain_number(criterion.strip())
+    return criterion if value is None else value
 
 
 FUNCTIONS[NUMBERED] = Function(NUMBERED, engine_call(numbered), 1, 1)

@@ -19,7 +19,7 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import ExcelError, check, excel_function, is_error, matrix
+from ._core import ExcelError, check, excel_function, is_error, matrix, plain_number
 
 
 def _comparable(value: Any) -> Any:
@@ -130,10 +130,8 @@ def _choice(value: Any) -> Any:
     if isinstance(value, bool):
         return 1.0 if value else 0.0
     if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            return {"type": "Error", "kind": "#VALUE!"}
+        number = plain_number(value.strip())
+        return {"type": "Error", "kind": "#VALUE!"} if number is None else number
     return value
 
 

@@ -13,6 +13,8 @@ number (``^2``, ``^0.5``), or a base typed as a number other than 0, needs no re
 
 from __future__ import annotations
 
+from ._core import plain_number
+
 #: the operation as the engine computes it, with Excel's errors for a zero base
 _GUARDED = "LET(_xlr_b,{base},_xlr_e,{exponent},IF(_xlr_b=0,IF(_xlr_e>0,0,IF(_xlr_e=0,#NUM!,#DIV/0!)),_xlr_b^_xlr_e))"
 
@@ -43,10 +45,8 @@ def _operand(items: list[tuple[str, str]], start: int, step: int) -> int:
 
 
 def _positive_number(text: str) -> bool:
-    try:
-        return float(text) > 0
-    except ValueError:
-        return False
+    number = plain_number(text.strip())
+    return number is not None and number > 0
 
 
 def powers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 import re
 from typing import Any
 
@@ -32,6 +31,7 @@ from ._core import (
     integer,
     matrix,
     number,
+    plain_number,
     text,
     utf16,
 )
@@ -126,8 +126,8 @@ def text_to_number(value: str) -> float | str:
     if not stripped:
         return value
     if _PLAIN.fullmatch(stripped) is not None:  # Python's float() also reads "1_000", "nan", "inf": no Excel does
-        number = float(stripped)
-        return number if math.isfinite(number) else value  # "1E400": too large to be a number, text to Excel
+        number = plain_number(stripped)
+        return value if number is None else number  # "1E400": too large to be a number, text to Excel
     formatted = _FORMATTED.fullmatch(stripped)
     if formatted is not None and bool(formatted["open"]) == bool(formatted["close"]):
         if not (formatted["sign"] and formatted["sign2"]) and not (formatted["open"] and formatted["sign"]):

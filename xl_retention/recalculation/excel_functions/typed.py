@@ -28,7 +28,7 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, ExcelError, Function, check, engine_call, engine_value
+from ._core import FUNCTIONS, ExcelError, Function, check, engine_call, engine_value, plain_number
 from .text import text_to_number
 
 #: aggregates reading every argument as numbers: typed text is a number or #VALUE!
@@ -545,11 +545,8 @@ def date_serial(value: str) -> float | None:
     stripped = value.strip()
     if not stripped or not any(c.isalpha() or c in "/-" for c in stripped):
         return None
-    try:
-        float(stripped)
+    if plain_number(stripped) is not None:
         return None
-    except ValueError:
-        pass
     number = text_to_number(stripped)
     return None if isinstance(number, str) or number < 1 else number
 
