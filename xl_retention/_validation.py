@@ -35,24 +35,55 @@ def _pandas_types() -> tuple[type, ...]:
 _NUMBER_TEXT = re.compile(r"\s*[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*")
 
 
+def _is_pandas_na(value: Any) -> bool:
+    """Whether ``value`` is pandas' missing value ``pd.NA`` (an object column of ``read_sql``/``read_json``)."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and value is pd.NA
+
+
+def _polars_frame(value: Any) -> bool:
+    """Whether ``value`` is a polars DataFrame (read as pandas through ``to_pandas()``; polars is not imported)."""
+    kind = type(value)
+    return kind.__name__ == "DataFrame" and kind.__module__.partition(".")[0] == "polars"
+
+
+def _refuse_dates(name: str, array: np.ndarray, value: Any) -> None:
+    """Dates and durations (numpy's datetime64/timedelta64) are no counts or amounts: ``#VALUE!``. numpy would give
+    a date of nanoseconds as an integer (2024-01-01 as 1.7e18), a duration as its count of units."""
+    if array.dtype.kind in "mM":
+        what = "dates" if array.dtype.kind == "M" else "durations"
+        raise NotANumberError(f"{name} must hold numbers, got {what} ({array.dtype})", name, value)
+
+
 def _element_to_float(name: str, value: Any) -> float:
-    """``value`` as a float: blank (None, ``""``) NaN; text, booleans and other non-numbers ``#VALUE!``.
+    """``value`` as a float: blank (None, ``""``, ``pd.NA``) NaN; text, booleans, dates and other non-numbers
+    ``#VALUE!``; an integer beyond a float's range ``#NUM!``.
 
     >>> _element_to_float("scores", "8")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     xl_retention.errors.NotANumberError: scores must be a number, got the text '8' (a number stored as text: ...)
+    >>> _element_to_float("scores", 10**400)
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.OutOfRangeError: scores is beyond a float's range (above 1.8e308), got an integer of 401 digits
     """
-    if value is None or (isinstance(value, str) and value == ""):
+    if value is None or (isinstance(value, str) and value == "") or _is_pandas_na(value):
         return np.nan
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):  # '8' pasted as text: it looks like a number
         problem = f"got the text {value!r} (a number stored as text: type it as a number)"
         raise NotANumberError(f"{name} must be a number, {problem}", name, value)
     if isinstance(value, decimal.Decimal):  # SQL numeric columns (psycopg, DuckDB, pyodbc) arrive as Decimal
         return np.nan if value.is_nan() else float(value)
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+    if isinstance(value, (bool, np.bool_, np.timedelta64)) or not isinstance(value, numbers.Real):
+        # (numpy's timedelta64 is an integer to the numbers module; .item() of a datetime64[ns] is one too: kept)
         raise NotANumberError(f"{name} must be a number, got {value!r}", name, value)
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # a Python int of more than 308 digits
+        digits = len(str(abs(int(value))))
+        message = f"{name} is beyond a float's range (above 1.8e308), got an integer of {digits} digits"
+        raise OutOfRangeError(message, name, None) from None
 
 
 def _holds_bool(value: list | tuple) -> bool:
@@ -61,12 +92,21 @@ def _holds_bool(value: list | tuple) -> bool:
 
 
 def to_float_array(name: str, value: Any) -> np.ndarray:
-    """``value`` as a float64 array; text, booleans and other non-numbers raise ``#VALUE!``."""
+    """``value`` as a float64 array; text, booleans, dates and other non-numbers raise ``#VALUE!``. A masked array's
+    masked elements are blanks (NaN), as a polars DataFrame is read as pandas."""
     if isinstance(value, _pandas_types()):
         value = value.to_numpy()
+    elif _polars_frame(value):
+        value = value.to_pandas().to_numpy()
     if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
         return np.asarray(_element_to_float(name, value))
+    if isinstance(value, np.ma.MaskedArray):  # np.asarray would read the values under the mask
+        _refuse_dates(name, np.ma.getdata(value), value)
+        data = np.array(np.ma.getdata(value), dtype=object)
+        data[np.ma.getmaskarray(value)] = None
+        value = data
     array = np.asarray(value)
+    _refuse_dates(name, array, value)
     if isinstance(value, (list, tuple)) and (array.dtype.kind in "USO" or _holds_bool(value)):
         array = np.asarray(value, dtype=object)  # keep mixed lists' elements as they came ([True, 9] is not [1, 9])
     if array.dtype.kind in "iuf":
@@ -75,7 +115,7 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
         raise NotANumberError(f"{name} must hold numbers, got booleans", name, value)
     out = np.empty(array.shape, dtype=np.float64)
     for index, element in np.ndenumerate(array):
-        if isinstance(element, np.generic):
+        if isinstance(element, np.generic) and not isinstance(element, (np.datetime64, np.timedelta64)):
             element = element.item()
         try:
             out[index] = _element_to_float(name, element)
@@ -154,8 +194,13 @@ class Inputs:
             # Plain Python numbers (one cell of a formula): checked and computed as floats,
             # which give the same IEEE results as numpy without its per-call overhead.
             self._series, self._is_array, self._undefined = None, False, None
-            self._arrays = {name: float(value) for name, value in named.items()} if whole else named
-            return
+            try:
+                self._arrays = {name: float(value) for name, value in named.items()} if whole else named
+                return
+            except OverflowError:  # an int beyond a float: refused by the general path, naming it
+                pass
+        if any(_polars_frame(v) for v in named.values()):  # read as pandas (its one column is a Series)
+            named = {name: v.to_pandas() if _polars_frame(v) else v for name, v in named.items()}
         pandas_types = _pandas_types()
         if pandas_types and any(isinstance(v, pandas_types[1]) for v in named.values()):
             named = _frame_columns(named, pandas_types[1])
@@ -242,30 +287,32 @@ class Inputs:
         value = self._arrays[name]
         if type(value) is float and value != 0:
             return
+        self.undefined_where(value == 0, f"{name} is 0{what}: the ratio is undefined", name)
+
+    def undefined_where(self, zero: Any, message: str, argument: str) -> None:
+        """A denominator that is 0 where ``zero`` holds (one computed from several arguments, CLV's d + churn):
+        ``#DIV/0!`` naming ``argument``; with a pandas Series among the inputs, NaN for those elements only, as
+        :meth:`check_nonzero`."""
         if self._series is not None:
-            zero = value == 0
             self._undefined = zero if self._undefined is None else self._undefined | zero
             return
-        self.fail_where(
-            self._arrays[name] == 0,
-            ZeroDenominatorError,
-            f"{name} is 0{what}: the ratio is undefined",
-            name,
-        )
+        self.fail_where(zero, ZeroDenominatorError, message, argument)
 
     # -- result ------------------------------------------------------------------
-    def ratio(self, numerator: Any, denominator: str) -> Any:
-        """``numerator`` / the argument ``denominator``, whose zeros :meth:`check_nonzero` has let through only
-        for a Series (their elements become NaN in :meth:`wrap`)."""
+    def ratio(self, numerator: Any, denominator: str | Any) -> Any:
+        """``numerator`` / the argument named ``denominator`` (or the array given), whose zeros
+        :meth:`check_nonzero` or :meth:`undefined_where` has let through only for a Series (their elements become
+        NaN in :meth:`wrap`)."""
+        below = self._arrays[denominator] if isinstance(denominator, str) else denominator
         if self._undefined is None:
-            return numerator / self._arrays[denominator]
+            return numerator / below
         with np.errstate(divide="ignore", invalid="ignore"):
-            return numerator / self._arrays[denominator]
+            return numerator / below
 
-    def wrap(self, result: np.ndarray) -> Any:
-        """``result`` in the kind of the inputs: float, ndarray or Series."""
+    def wrap(self, result: np.ndarray, scalar_type: type = float) -> Any:
+        """``result`` in the kind of the inputs: ``scalar_type`` (float, or bool for a test), ndarray or Series."""
         if not self._is_array:
-            return float(result)  # a Python float, also for 0-d arrays and numpy scalars
+            return scalar_type(result)  # a Python float, also for 0-d arrays and numpy scalars
         if self._series is not None:
             if self._undefined is not None:
                 result = np.where(self._undefined, np.nan, result)

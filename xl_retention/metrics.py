@@ -321,13 +321,22 @@ def nps_moe_min_responses(confidence: float = 0.95) -> int:
 def nps_moe_defined(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95) -> Any:
     """Where the margin of error means something (elementwise booleans; the template shows it there): at least
     :func:`nps_moe_min_responses` answers, not all of them in one group (passives = responses - promoters -
-    detractors). No check of the counts themselves.
+    detractors). The counts are checked as :func:`nps_from_counts` checks them (whole, >= 0, promoters + detractors
+    within responses; a month of no responses is False); a bool, an ndarray or a Series with the input's index.
 
     >>> nps_moe_defined([3, 2, 3, 0], [2, 0, 0, 0], [7, 2, 3, 5]).tolist()
     [True, False, False, False]
+    >>> nps_moe_defined(3, 2, 7)
+    True
     """
-    p, d, n = (np.asarray(v, dtype=float) for v in (promoters, detractors, responses))
-    return (n >= nps_moe_min_responses(confidence)) & (p < n) & (d < n) & (p + d > 0)
+    x = Inputs(promoters=promoters, detractors=detractors, responses=responses)
+    x.check_range("promoters", "detractors", "responses", integer=True, what=COUNT)
+    p, d, n = x["promoters"], x["detractors"], x["responses"]
+    x.fail_where(
+        p + d > n, OutOfRangeError, "promoters + detractors ({promoters:g} + {detractors:g}) exceed responses "
+        "({responses:g})", "responses",
+    )  # fmt: skip
+    return x.wrap((n >= nps_moe_min_responses(confidence)) & (p < n) & (d < n) & (p + d > 0), bool)
 
 
 def nps_moe_from_counts(
@@ -342,10 +351,9 @@ def nps_moe_from_counts(
     if not 0 < level < 1:
         raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
     x = _nps_counts(promoters, detractors, responses)
-    n = x["responses"]
-    p, d = x["promoters"] / n, x["detractors"] / n
+    p, d = x.ratio(x["promoters"], "responses"), x.ratio(x["detractors"], "responses")
     z = two_sided_z(level, 0.5 + level / 2)
-    return x.wrap(z * 100.0 * np.sqrt(((p + d) - (p - d) ** 2) / n))
+    return x.wrap(z * 100.0 * np.sqrt(x.ratio((p + d) - (p - d) ** 2, "responses")))
 
 
 # -- lifetime ----------------------------------------------------------------------
@@ -367,7 +375,7 @@ def clv(arpa: ArrayLike, gross_margin: ArrayLike, churn_rate: ArrayLike, discoun
     m = arpa x gross_margin, r = 1 - churn_rate (retention), d = discount rate per
     period. With d = 0 this is m / churn_rate. Payment at the start of each period,
     the first one certain. The denominator d + churn_rate is 0 only when both are 0:
-    that is ``#DIV/0!``.
+    that is ``#DIV/0!`` (with a pandas Series, NaN for that element only, as every zero denominator).
 
     >>> clv(100, 0.8, 0.05)
     1600.0
@@ -376,11 +384,9 @@ def clv(arpa: ArrayLike, gross_margin: ArrayLike, churn_rate: ArrayLike, discoun
     x.check_range("arpa", what=AMOUNT)
     x.check_range("gross_margin", "churn_rate", "discount_rate", high=1, what=RATE)
     d, c = x["discount_rate"], x["churn_rate"]
-    x.fail_where(
-        (d + c) == 0,
-        ZeroDenominatorError,
-        "churn_rate is 0 and discount_rate is 0: customers never leave and the value is unbounded",
+    x.undefined_where(
+        (d + c) == 0, "churn_rate is 0 and discount_rate is 0: customers never leave and the value is unbounded",
         "churn_rate",
-    )
+    )  # fmt: skip
     m = x["arpa"] * x["gross_margin"]
-    return x.wrap(m * (1 + d) / (d + c))
+    return x.wrap(x.ratio(m * (1 + d), d + c))
