@@ -32,3 +32,10 @@ def test_functions_reading_text_as_a_number_read_only_plain_numbers(tmp_path: Pa
     }
     got = recalculated(tmp_path, cells)
     assert [got[f"B{row}"] for row in range(1, 6)] == ["#VALUE!"] * 4 + [-402.114804]
+
+
+def test_a_criterion_of_pythons_number_syntax_is_no_number() -> None:
+    # the date-text guard of COUNTIF/SUMIF read the criterion "1_000" as the number 1000 (Python's float())
+    from xl_retention.recalculation.excel_functions.criteria_date_texts import equal_number
+
+    assert [equal_number(c) for c in ("1_000", "=1_000", "<>nan", "1000")] == [None, None, None, ("", 1000.0)]

@@ -26,7 +26,7 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, Function, engine_call, matrix
+from ._core import FUNCTIONS, Function, engine_call, matrix, plain_number
 from .collation import _CRITERIA
 from .typed import EPOCH_1904, date_serial
 
@@ -119,9 +119,8 @@ def equal_number(criterion: Any, epoch: Any = None) -> tuple[str, float] | None:
     rest = criterion[len(operator) :]
     if not rest or rest != rest.strip():
         return None
-    try:
-        number = float(rest)
-    except ValueError:
+    number = plain_number(rest)  # "1_000" no number (Python's float() reads it)
+    if number is None:
         number = date_text(rest, _shift(epoch))
     return None if number is None or not math.isfinite(number) else (operator, number)
 
