@@ -290,6 +290,8 @@ def _direct_bracket(
 
 def _pfaff_bracket(rx: np.ndarray, a: np.ndarray, c: np.ndarray, w: np.ndarray) -> np.ndarray:
     """-sum_{k>=1} (rx)_k (a)_(k-1) w^k / ((c)_k k!) for c > 0 and terms falling by 0.98 a step or faster."""
+    if rx.size == 1:  # one cell: the same arithmetic on Python floats (numpy's per-step overhead is 10x the sum's)
+        return np.array([_pfaff_scalar(float(rx[0]), float(a[0]), float(c[0]), float(w[0]))])
     term = -rx * w / c
     total = term.copy()
     drift = np.abs(term)  # sum of (k + 1) |term k|: the running product's rounding (terms of both signs)
@@ -309,6 +311,21 @@ _EPS = float(np.finfo(np.float64).eps)
 _MAX_TERMS = 1_000
 #: relative error a series' rounding may reach before the quadrature (:mod:`._beta_quadrature`) takes over
 _SERIES_ERROR = 1e-11
+
+
+def _pfaff_scalar(rx: float, a: float, c: float, w: float) -> float:
+    """:func:`_pfaff_bracket` of one element."""
+    term = -rx * w / c
+    total = term
+    drift = abs(term)
+    for k in range(1, 4000):
+        term = term * (rx + k) * (a + k - 1) * w / ((c + k) * (k + 1))
+        total += term
+        drift += (k + 1) * abs(term)
+        if abs(term) <= 1e-17 * abs(total):
+            break
+    return total if 6.0 * _EPS * drift <= _SERIES_ERROR * abs(total) else math.nan
+
 
 #: (1 - z) x the largest parameter below which :func:`_bgnbd_bracket` sums the expansion at z = 1 (few terms)
 _FAR = 0.05
