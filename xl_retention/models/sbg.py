@@ -64,7 +64,7 @@ _FAR_SHAPES = 1e3
 
 #: t (or t^c) above which betaln's difference is replaced too (S(1e5) of alpha 0.704, beta 1.182 was 1.8e-10 off,
 #: S(1e6) of 50, 800 1.8e-9, BdW's S(300) of 0.3, 0.2, c = 2 1.3e-10)
-_FAR_TIME = 100.0
+_FAR_TIME = 1000.0
 
 
 def _where_far(a: Any, b: Any, t: Any, usual: Any, far: Any, far_time: float = _FAR_TIME) -> Any:
