@@ -35,9 +35,10 @@ def _recalc(args: argparse.Namespace) -> int:
             task = bar.add_task("files", total=len(files))
             report = recalc(args.paths, **options, progress=lambda _: bar.advance(task))
     if not report.files:
-        if args.json:
-            print(json.dumps(report.to_dict(), indent=2))
-        print(f"xl-retention: error: {_no_workbooks(args.paths)}", file=sys.stderr)
+        message = _no_workbooks(args.paths)
+        if args.json:  # nothing recalculated is no success: "ok" false and the reason, as the exit status says
+            print(json.dumps({**report.to_dict(), "ok": False, "message": message}, indent=2))
+        print(f"xl-retention: error: {message}", file=sys.stderr)
         return 1
     for skipped in report.skipped:  # sub-folders holding workbooks: named
         print(f"xl-retention: note: {skipped['path']}: {skipped['reason']}", file=sys.stderr)
