@@ -461,8 +461,8 @@ def _few(values: pd.Series) -> list[object]:
     """Up to 40 distinct values of a text column (more: no column of currency codes); none when its first 5,000 rows
     already hold more than 40, or a value that is no currency code (an id, a date, an amount: the column is then
     not read whole)."""
-    head = {str(v).strip().upper() for v in pd.unique(values.iloc[:5000].to_numpy(dtype=object)) if v is not None
-            and v == v and str(v).strip()}  # fmt: skip
+    head = {str(v).strip().upper() for v in pd.unique(values.iloc[:5000].to_numpy(dtype=object))
+            if not (pd.api.types.is_scalar(v) and pd.isna(v)) and str(v).strip()}  # pd.NA: no bool  # fmt: skip
     if len(head) > 40 or not head <= ISO_CODES:
         return []
     found = distinct(values)

@@ -151,7 +151,10 @@ their headers?) in row 3 (counting the header as row 1): 'id': remove them
         return
     first = next(p for p, n in enumerate(names) if n)  # a repeated header has its names as written: one compare
     written = str(df.columns[first]).replace(_BOM, "")  # appended "CSV UTF-8" files: each header after a BOM
-    said = df.iloc[:, first].isin([written, _BOM + written])
+    values = df.iloc[:, first]
+    if not (pd.api.types.is_object_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)):
+        return  # a column of numbers or dates holds no header's text (and pyarrow's int64 cannot be compared to it)
+    said = values.isin([written, _BOM + written])
     candidates = np.flatnonzero(said.fillna(False).to_numpy(dtype=bool))
     rows = [int(r) for r in candidates if _repeats(df.iloc[int(r)].tolist(), names)]
     if rows:
