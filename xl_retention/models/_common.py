@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import Inputs, to_float_array
+from .._validation import Inputs, _aligned, _frame_columns, _pandas_types, to_float_array
 from ..errors import NotANumberError, OutOfRangeError
 
 ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
@@ -100,7 +100,16 @@ def _check_rfm(x: Inputs) -> None:
 
 
 def _columns(**named: Any) -> dict[str, np.ndarray]:
-    """Ranges of one value per customer as equal-length flat arrays; rows blank in every column are dropped."""
+    """Ranges of one value per customer as equal-length flat arrays; rows blank in every column are dropped.
+    Several pandas Series are matched by their index labels, as the elementwise functions match them (a Series in
+    another row order was paired by position: each customer fitted with another's T); labels that differ: #VALUE!."""
+    pandas_types = _pandas_types()
+    if pandas_types:
+        if any(isinstance(v, pandas_types[1]) for v in named.values()):
+            named = _frame_columns(named, pandas_types[1])  # a one-column DataFrame: its Series
+        series = [(name, v) for name, v in named.items() if isinstance(v, pandas_types[0])]
+        if len(series) > 1:
+            named = _aligned(named, series)
     arrays = {name: to_float_array(name, value).ravel() for name, value in named.items()}
     sizes = {a.size for a in arrays.values()}
     if len(sizes) > 1:
