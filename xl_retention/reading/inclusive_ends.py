@@ -11,7 +11,9 @@ after is the day service stops), with a note, where:
   the previous one ends (which says stop days); or
 * every ended interval (two at least) runs whole months to the day before its start's day (2025-01-01 to
   2025-12-31, 2025-03-15 to 2026-03-14), none to its start's day, and no renewal starts on the day the previous one
-  ends.
+  ends; an add-on co-termed to its customer's contract (2025-10-15 to 2026-06-30 beside 2025-07-01 to 2026-06-30),
+  whose end is the last day of one of its customer's contracts that run whole months, is one of those (Salesforce's
+  co-termed upsell: one such row does not turn every other contract's last day into its stop day).
 
 Other files are read as they are. The rows of a file's segment (``--segment``, relational.segments) are read as the
 whole file was (:data:`FILE_LAST_DAY_ENDS`): one column holds one kind of end, and the segments add up to the whole.
@@ -54,13 +56,15 @@ def renewal_gaps(customers: Any, start: np.ndarray, end: np.ndarray) -> tuple[in
     return int((same & ended & (gap == _DAY)).sum()), int((same & ended & (gap == np.timedelta64(0, "D"))).sum())
 
 
-def _whole_months(start: np.ndarray, end: np.ndarray) -> bool:
-    """Every ended interval (two at least) runs whole months when its end is read as its last day (the day after it
-    is its start's day of a later month: 2025-03-15 to 2026-03-14, 2025-01-01 to 2025-12-31), and none when read as
-    its stop day (2025-03-15 to 2026-03-15)."""
+def _whole_months(customers: Any, start: np.ndarray, end: np.ndarray) -> int | None:
+    """Whether every ended interval (two at least) runs whole months when its end is read as its last day (the day
+    after it is its start's day of a later month: 2025-03-15 to 2026-03-14, 2025-01-01 to 2025-12-31), and none when
+    read as its stop day (2025-03-15 to 2026-03-15): the number of intervals co-termed to a sibling's end (an add-on
+    from 2025-10-15 to 2026-06-30 beside its customer's contract from 2025-07-01 to 2026-06-30: it ends on a contract's
+    last day that tells, and so does not run whole months; two at least of the others do), None where not so."""
     ended = ~np.isnat(end) & ~np.isnat(start)
     if ended.sum() < 2 or (ended != ~np.isnat(end)).any():
-        return False
+        return None
     begin = start[ended].astype("datetime64[D]")
     last = end[ended].astype("datetime64[D]")
 
@@ -71,7 +75,15 @@ def _whole_months(start: np.ndarray, end: np.ndarray) -> bool:
         )
         return (months >= np.timedelta64(1, "M")) & same_day
 
-    return bool(whole(last + _DAY).all() and not whole(last).any())
+    tells = whole(last + _DAY)
+    if whole(last).any() or tells.sum() < 2:
+        return None
+    if tells.all():
+        return 0
+    who = np.asarray(customers, dtype=object)[ended]
+    telling = set(zip(who[tells].tolist(), last[tells].tolist(), strict=True))  # (customer, a whole contract's end)
+    co_termed = [(c, e) in telling for c, e in zip(who[~tells].tolist(), last[~tells].tolist(), strict=True)]
+    return int((~tells).sum()) if all(co_termed) else None
 
 
 def inclusive_ends(
@@ -93,12 +105,14 @@ def inclusive_ends(
         return end, False
     start = np.asarray(typed["start"])
     after, on = renewal_gaps(typed["customer_id"], start, end)
-    if on or not (after or _whole_months(start, end)):
+    co_termed = None if on or after else _whole_months(typed["customer_id"], start, end)
+    if on or not (after or co_termed is not None):
         return end, False
     why = (
         f"{after} renewal{'s' if after != 1 else ''} start{'s' if after == 1 else ''} the day after the previous end"
         if after
         else "every contract runs whole months to the day before its start's day, 2025-01-01 to 2025-12-31"
+        + (f", but {co_termed} co-termed to another contract's last day of its customer" if co_termed else "")
     )
     note(
         f"{source}: column {names['end']!r} holds the last day of each contract ({why}): the day after it is read "
