@@ -21,7 +21,6 @@ from ._common import (
     _raise_if_not_finite,
 )
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
-from ._special import _across_whole
 
 
 class _BGNBDFitFields(NamedTuple):
@@ -179,7 +178,8 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
         first = np.where(y == 0, -log1mz, -np.expm1(y) / np.where(a == 1, 1.0, a - 1))
     big_a, big_c = a + b - 1 - r, a + b + x - 1
     total = np.zeros(r.size)
-    term = big_a * z / big_c
+    with np.errstate(divide="ignore", invalid="ignore"):
+        term = big_a * z / big_c  # C = 0 (a + b = 1, x = 0): not finite, the quadrature
     one_minus_z = (alpha + age) / (alpha + age + t)  # without the rounding of z
     with np.errstate(invalid="ignore"):
         far = np.maximum.reduce([r + x, b + x, np.abs(big_a), a, np.ones(r.size)]) * one_minus_z <= _FAR
@@ -331,18 +331,28 @@ def _pfaff_scalar(rx: float, a: float, c: float, w: float) -> float:
 _FAR = 0.05
 
 
-def _far_series(p: np.ndarray, q: np.ndarray, c: np.ndarray, y: np.ndarray, start: int) -> np.ndarray:
-    """sum_{k >= start} (p)_k (q)_(k - start) y^k / ((c)_k k!) for start 0 or 1 (q = a: (a - 1)_k / (a - 1))."""
+def _far_series(
+    p: np.ndarray, q: np.ndarray, c: np.ndarray, y: np.ndarray, start: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """sum_{k >= start} (p)_k (q)_(k - start) y^k / ((c)_k k!) for start 0 or 1 (q = a: (a - 1)_k / (a - 1)), and
+    sum (k + 1) |term k| (the running product's rounding); NaN where 400 terms did not converge."""
     term = np.ones(p.shape) if start == 0 else p * y / c
     total = np.zeros(p.shape) if start == 0 else term.copy()
     if start == 0:
         total += term
-    for k in range(start, 400):
-        term = term * (p + k) * (q + k - start) * y / ((c + k) * (k + 1))
-        total += term
-        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
-            break
-    return total
+    drift = np.abs(total)
+    converged = False
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k in range(start, 400):
+            term = term * (p + k) * (q + k - start) * y / ((c + k) * (k + 1))
+            total += term
+            drift += (k + 2) * np.abs(term)
+            if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
+                converged = True
+                break
+    if not converged:
+        total = np.where(np.abs(term) <= 1e-17 * np.abs(total), total, np.nan)
+    return total, drift
 
 
 def _far_exact(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -365,13 +375,23 @@ def _far_exact(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np
         pole = (ca <= 0) & (ca == np.round(ca))  # 1 / Gamma(C - A) = 0
         sign = np.where(pole, 0.0, gammasgn(c) * gammasgn(sigma) * np.where(pole, 1.0, gammasgn(ca)))
         log_first = big_a * log_y + gammaln(c) + gammaln(sigma) - np.where(pole, 0.0, gammaln(ca)) - gammaln(a)
-        first = -sign * np.exp(log_first) * _far_series(big_a, big_b, 1.0 - sigma, y, 0)
-        series = _far_series(ca, a, 1.0 + sigma, y, 1)
+        series_1, drift_1 = _far_series(big_a, big_b, 1.0 - sigma, y, 0)
+        first = -sign * np.exp(log_first) * series_1
+        series, drift_2 = _far_series(ca, a, 1.0 + sigma, y, 1)
+        # the rounding of each side: its logs' (gammaln within a few ulps of its size) and its series' drift
+        logs_1 = np.abs(big_a * log_y) + np.abs(gammaln(c)) + np.abs(gammaln(sigma)) + np.abs(gammaln(ca))
+        logs_1 += np.abs(gammaln(a))
+        error = np.abs(first) * _EPS * (4.0 * logs_1 + 4.0) + np.exp(log_first) * 6.0 * _EPS * drift_1
         small = (np.abs(e) < 0.01) & (np.abs(e) < 0.1 * np.minimum(big_a, big_b))
         g_sign = gammasgn(c) * gammasgn(-sigma)
         log_g = gammaln(c) + gammaln(-sigma) - gammaln(big_a) - gammaln(big_b)
         safe_e = np.where(e == 0, 1.0, e)
         second = (1.0 - g_sign * np.exp(e * log_y + log_g) * (1.0 + e * series)) / safe_e
+        size_g = np.exp(e * log_y + log_g)
+        logs_2 = np.abs(e * log_y) + np.abs(gammaln(c)) + np.abs(gammaln(-sigma))
+        logs_2 += np.abs(gammaln(big_a)) + np.abs(gammaln(big_b))
+        error_2 = _EPS * (size_g * (np.abs(1.0 + e * series) * (4.0 * logs_2 + 4.0) + 6.0 * np.abs(e) * drift_2) + 1.0)
+        error_2 = error_2 / np.abs(safe_e)
     if small.any():
         es, bs, as_, ys, ss = e[small], big_b[small], big_a[small], log_y[small], series[small]
         log_g_over_e = np.zeros(es.shape)  # [ln Gamma(B + e) - ln Gamma(B) - ln Gamma(A) + ln Gamma(A - e)] / e
@@ -385,15 +405,19 @@ def _far_exact(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np
             big_l = es * over_e
             ratio = np.where(big_l == 0, 1.0, np.expm1(big_l) / np.where(big_l == 0, 1.0, big_l))
         second[small] = -ratio * over_e
-    return first + second
+        logs_small = np.abs(ys) + np.abs(log_g_over_e) + np.abs(log1p_part) + 6.0 * drift_2[small]
+        error_2[small] = np.abs(ratio) * _EPS * 4.0 * (logs_small + 1.0)
+    out = first + second
+    with np.errstate(invalid="ignore"):
+        # near a - 1 - r - x whole, or of logs of 1e5: first and second cancel, or carry more than the sum
+        out[~(error + error_2 <= _SERIES_ERROR * np.abs(out))] = np.nan
+    return out
 
 
 def _far_bracket(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """:func:`_far_exact`, interpolated in a across a - 1 - r - x = n, a whole number (where the poles of its two
-    terms cancel): :func:`~xl_retention.models._special._across_whole`."""
-    return _across_whole(
-        a - 1.0 - r - x, y, lambda keep, offset: _far_exact(r[keep], a[keep] + offset, b[keep], x[keep], y[keep])
-    )
+    """:func:`_far_exact`; NaN (the quadrature) where its two terms' poles near a - 1 - r - x = n, a whole number,
+    cancel beyond its rounding (interpolating across n moved a below 0 for a = 2.5e-6: 1.008 for 0.0264)."""
+    return _far_exact(r, a, b, x, y)
 
 
 def _bgnbd_future(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any, alive: Any) -> np.ndarray:
