@@ -168,7 +168,7 @@ def read_values(
 ) -> Computed:
     values: dict[str, dict[str, Any]] = {}
     member_values: dict[str, dict[str, Any]] = {}
-    for sheet in set(formulas) | set(members):
+    for sheet in dict.fromkeys([*formulas, *members]):  # the workbook's order (a set's varied from run to run)
         positions = list(formulas.get(sheet, {})) + list(members.get(sheet, ()))
         if not positions:
             continue
