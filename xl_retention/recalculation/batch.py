@@ -87,10 +87,13 @@ class RecalcReport:
     #: files given again (recalculated once) and the sub-folders of a folder given that hold workbooks, not searched:
     #: [{"path": ..., "reason": ...}]
     skipped: list[dict[str, str]] = field(default_factory=list)
+    #: why nothing was recalculated (paths holding no workbook: "no .xlsx or .xlsm files in 'emptydir'"), else ""
+    message: str = ""
 
     @property
     def ok(self) -> bool:
-        return all(f.status == "ok" for f in self.files)
+        """Every file ``ok``; False where no file was found (nothing recalculated is no success: :attr:`message`)."""
+        return bool(self.files) and all(f.status == "ok" for f in self.files)
 
     @property
     def failed(self) -> list[FileReport]:
@@ -104,6 +107,8 @@ class RecalcReport:
         out: dict[str, Any] = {"ok": self.ok, "files": [asdict(f) for f in self.files]}
         if self.skipped:
             out["skipped"] = list(self.skipped)
+        if self.message:
+            out["message"] = self.message
         return out
 
 
@@ -510,8 +515,7 @@ def recalc(
         raise ValueError("give either output_dir or in_place, not both")
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0):
         raise ValueError(f"jobs must be a whole number 0 or more (0: every core), got {jobs!r}")
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)  # read twice (a generator too)
     files, repeated = distinct(expand(paths))
     chosen = choose_engine(engine)
     if chosen == "embedded":  # a bad XL_RETENTION_MAX_XML_MB: said once, not as every file's failure
@@ -564,7 +568,9 @@ def recalc(
                 process.terminate()
             raise
         pool.shutdown(wait=True)
-    return RecalcReport([r for r in reports if r is not None], repeated + skipped_folders(paths, target_dir))
+    done = [r for r in reports if r is not None]
+    nothing = "" if files else f"no .xlsx or .xlsm files in {', '.join(repr(str(p)) for p in paths)}"
+    return RecalcReport(done, repeated + skipped_folders(paths, target_dir), nothing)
 
 
 @contextlib.contextmanager
