@@ -98,20 +98,24 @@ _OFFICEJS_CALL = re.compile(r"(?i)(?<![\w.])_xldudf_([A-Z0-9_.]+)\(")
 
 def officejs_name(stored: str) -> str | None:
     """The registry function an Office.js custom-function call names as Excel saves it (``_xldudf_`` + the
-    function, after the add-in's namespace and "_" when it has one: ``XLWINGS_CHURN_RATE``), or None. Only the
-    namespace, one word, is taken off: a function of the user's own in the same add-in whose name ends with one of
-    ours (``XLWINGS_ADJUSTED_CRR``, ``XLWINGS_PROMOTER_NPS``) is theirs (Excel's stored value is kept).
+    function, after xlwings' namespace and "_" when it has one: ``XLWINGS_CHURN_RATE``), or None. Only xlwings'
+    namespace (xlwings Lite's and Server's) is ours: another add-in's function of one of our names
+    (``CONTOSO_CLV``) is that add-in's, whose definition is not ours (Excel's stored value is kept and the cell
+    listed), and so is a function of the user's own in the same add-in whose name ends with one of ours
+    (``XLWINGS_ADJUSTED_CRR``, ``XLWINGS_PROMOTER_NPS``).
 
     >>> officejs_name("CRR"), officejs_name("XLWINGS_CHURN_RATE"), officejs_name("OTHER_FN")
     ('CRR', 'CHURN_RATE', None)
     >>> officejs_name("XLWINGS_ADJUSTED_CRR"), officejs_name("XLWINGS_PROMOTER_NPS"), officejs_name("XLWINGS_NPS")
     (None, None, 'NPS')
+    >>> officejs_name("CONTOSO_CLV"), officejs_name("xlwings_clv")
+    (None, 'CLV')
     """
     name = stored.upper()
     if name in BY_NAME:
         return name
-    rest = name.partition("_")[2]
-    return rest if rest in BY_NAME else None
+    space, _, rest = name.partition("_")
+    return rest if space == "XLWINGS" and rest in BY_NAME else None
 
 
 def officejs_calls(
