@@ -175,6 +175,10 @@ export is older than these dates, export it again
     from .statuses import spelled, status_columns
 
     column = names.get("end")
+    if column is None:  # a contract's term, a renewal deal: open-ended, stacked (reading.open_contracts)
+        from .open_contracts import refuse_open_contracts
+
+        refuse_open_contracts(df, names, source)
     if column is None or end is None or not len(end):
         return
     ends = np.asarray(end, dtype="datetime64[us]")
