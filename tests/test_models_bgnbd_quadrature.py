@@ -219,3 +219,13 @@ def test_bgnbd_p_alive_of_a_long_silence_is_not_floored() -> None:
     # 340 purchases by 1 of 38.86 weeks: 1 / (1 + e^703); was floored at 1 / (1 + e^700) = 9.9e-305
     got = xr.bgnbd_p_alive(0.243, 4.414, 0.793, 2.426, 340, 1, 38.86)
     assert got == pytest.approx(3.1165694023594417e-305, rel=1e-11, abs=0)
+
+
+def test_bgnbd_expected_of_numbers_far_apart_is_refused_not_a_traceback() -> None:
+    # r 1e300 beside b 1e-300: the quadrature divided by 0 (ZeroDivisionError) or scipy said "Infinity inputs cannot
+    # be used with break points."
+    from xl_retention.errors import OutOfRangeError
+
+    for args in [(1e300, 1e12, 1e12, 1e-300, 1.0, 0, 0, 0), (1e-300, 1e-300, 1e300, 1e300, 1e300, 0, 0, 0)]:
+        with pytest.raises(OutOfRangeError, match="cannot be computed in floating point"):
+            xr.bgnbd_expected(*args)

@@ -30,3 +30,8 @@ def test_sbg_del_at_common_rates_is_unchanged() -> None:
     assert xr.sbg_del([0.704, 0.704], [1.182, 1.182], [0.10, 1e-4]).tolist() == pytest.approx(
         [xr.sbg_del(0.704, 1.182, 0.10), 45.06153205145117], rel=1e-13, abs=0
     )
+
+
+def test_sbg_del_of_tiny_shapes_is_a_value_not_nan() -> None:
+    # alpha = beta = 1e-12 at d = 1e-6: the expansion at z = 1 gave NaN, returned as the cell's value
+    assert xr.sbg_del(1e-12, 1e-12, 1e-6) == pytest.approx(500000.9999930922668, rel=1e-12, abs=0)

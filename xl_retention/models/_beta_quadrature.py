@@ -56,7 +56,21 @@ def _beta_expectation(
     v = ln(1 - p) over p >= 1/2, the Beta density written from its mode p* = a / (a + B) (no large logs cancel).
     Below p = 1e-14 / scale_s (and 1 - p = 1e-14 / scale_v) the density is c e^(a s) (c' e^(B v)) and g constant
     to 1e-14: those tails are summed exactly. ``features``: values of s where g turns (breakpoints). NaN where
-    the quadrature's error estimate is above _TOLERANCE of the result."""
+    the quadrature's error estimate is above _TOLERANCE of the result, or a step overflows or divides by 0."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # scipy's IntegrationWarning: its error estimate says as much, below
+            return _beta_expectation_steps(a, big_b, g, scale_s, scale_v, features)
+    except (ArithmeticError, ValueError):  # 1e300 and 1e-300 side by side: #NUM! rather than a traceback
+        return math.nan
+
+
+def _beta_expectation_steps(
+    a: float, big_b: float, g: Callable[[float], float], scale_s: float, scale_v: float, features: tuple[float, ...]
+) -> float:
+    """:func:`_beta_expectation`'s work."""
     from scipy import integrate
     from scipy.special import polygamma
 
@@ -79,6 +93,8 @@ def _beta_expectation(
         return math.exp(exponent) * g(p) / p if exponent > -745 else 0.0
 
     half = -math.log(2.0)
+    if not (math.isfinite(log_k) and 0 < scale_s < math.inf and 0 < scale_v < math.inf):
+        return math.nan
     s_low = min(math.log(_TAIL) - math.log(scale_s), half - 1.0)
     v_low = min(math.log(_TAIL) - math.log(scale_v), half - 1.0)
     sigma_s = math.sqrt(max(float(polygamma(1, a) - polygamma(1, a + big_b)), 0.0))
@@ -90,7 +106,7 @@ def _beta_expectation(
         (upper, v_low, v_star, sigma_v, ()),
     ):
         marks = tuple(centre + k * sigma for k in (-16, -8, -4, -2, -1, 0, 1, 2, 4, 8, 16)) + marks
-        points = sorted({m for m in marks if low < m < half})
+        points = sorted({m for m in marks if low < m < half and math.isfinite(m)})
         value, estimate = integrate.quad(
             function, low, half, points=points or None, epsabs=0.0, epsrel=1e-13, limit=1000
         )

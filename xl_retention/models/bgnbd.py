@@ -435,7 +435,9 @@ def _bgnbd_future(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any, 
     todo = ~np.isfinite(out) | (a + b + x - 1 == 0)
     todo &= ~np.isnan(r + alpha + a + b + x + age + t) & (alive > 0)
     if todo.any():
-        out[todo] = future_alive(r[todo] + x[todo], a[todo], b[todo] + x[todo], t[todo] / (alpha[todo] + age[todo]))
+        with np.errstate(over="ignore"):
+            u = t[todo] / (alpha[todo] + age[todo])  # inf (t = 1e300 against 1e-300): NaN below, #NUM!
+        out[todo] = future_alive(r[todo] + x[todo], a[todo], b[todo] + x[todo], u)
     return out * alive
 
 

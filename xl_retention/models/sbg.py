@@ -16,7 +16,7 @@ import numpy as np
 
 from .._validation import Inputs, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
-from ._common import ArrayLike, _as_table, _positive
+from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
 from ._optimize import FitResult, _log_covariance, _maximize
 from ._special import _NEAR_ONE, _log_gamma_ratio, _sbg_hyp2f1
 
@@ -176,6 +176,7 @@ def _sbg_lifetime(alpha: np.ndarray, beta: np.ndarray, d: np.ndarray) -> np.ndar
     with np.errstate(invalid="ignore"):
         y = d / (1.0 + d)
         slow = (d > 0) & (d < _EXACT_DISCOUNT) & ~((y <= _NEAR_ONE) & (beta * y <= 0.5))
+        slow |= (d > 0) & ~np.isfinite(out) & np.isfinite(alpha + beta)  # alpha = beta = 1e-12 gave NaN at d = 1e-6
     if slow.any():
         from ._beta_quadrature import discounted_sum
 
@@ -205,7 +206,9 @@ def sbg_del(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike) -> Any:
     x = Inputs(alpha=alpha, beta=beta, discount_rate=discount_rate)
     _positive(x, "alpha", "beta", summed=True)
     _sbg_discount(x)
-    return x.wrap(_sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"]))
+    result = _sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"])
+    _raise_if_not_finite(x, ("alpha", "beta", "discount_rate"), result, "the discounted expected lifetime")
+    return x.wrap(result)
 
 
 def sbg_derl(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike, renewals: ArrayLike) -> Any:
@@ -234,7 +237,9 @@ def sbg_derl(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike, renewa
     _sbg_discount(x)
     a, b, n = x["alpha"], x["beta"], x["renewals"] + 1.0
     retention = (b + n - 1) / (a + b + n - 1)
-    return x.wrap(retention * _sbg_lifetime(a, b + n, x["discount_rate"]))
+    result = retention * _sbg_lifetime(a, b + n, x["discount_rate"])
+    _raise_if_not_finite(x, ("alpha", "beta", "discount_rate", "renewals"), result, "the residual lifetime")
+    return x.wrap(result)
 
 
 def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike) -> Any:
@@ -249,7 +254,10 @@ def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate:
     x.check_range("margin", what="an amount >= 0")
     _positive(x, "alpha", "beta", summed=True)
     _sbg_discount(x)
-    return x.wrap(x["margin"] * _sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"]))
+    with np.errstate(over="ignore", invalid="ignore"):
+        result = x["margin"] * _sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"])
+    _raise_if_not_finite(x, ("alpha", "beta", "discount_rate", "margin"), result, "the lifetime value")
+    return x.wrap(result)
 
 
 def _shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
