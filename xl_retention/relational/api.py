@@ -44,6 +44,17 @@ __all__ = [
 
 
 def _engine(data: Any, backend: Any) -> Any:
+    """The Ibis backend to compute on: ``backend`` (a connection, or an engine's name as ``--backend`` spells it:
+    ``"duckdb"``, connected by :func:`~.backends.connect`), else the data's own engine, else an in-memory DuckDB."""
+    if isinstance(backend, str):  # backend="duckdb", as the CLI's --backend duckdb
+        from .backends import connect
+
+        if backend == "pandas":
+            raise ValueError(
+                "backend='pandas': xl_retention.relational computes in an engine (backend='duckdb', 'spark', "
+                "'postgres' or a connection); the pandas tables are xl_retention.tables' functions"
+            )
+        return default_duckdb() if backend == "duckdb" else connect(backend)
     if backend is not None:
         return backend
     if type(data).__module__.startswith("pyspark.sql"):
