@@ -90,7 +90,9 @@ _NOT_PAYING = ("trialing", "trial", "in_trial", "on_trial", "free_trial", "trial
                # stores' billing retry (Apple: "the subscriber's days of paid service pause until Apple is able to
                # collect payment"; its grace period pays)
                "trial_expired", "account_hold", "on_account_hold", "billing_retry", "in_billing_retry",
-               "billing_retry_period")  # fmt: skip
+               "billing_retry_period",
+               # Salesforce's contract not in effect yet (its status code InApproval), as its Draft
+               "in_approval_process", "inapproval")  # fmt: skip
 NOT_PAYING = (frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NOT_PAYING) | words.NOT_PAYING
               | stores.NOT_PAYING)  # fmt: skip
 
@@ -106,7 +108,9 @@ _PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "cu
            # stores' grace period: past due, paying until they end
            "pending_cancel", "overdue", "dunning", "grace_period",
            # Maxio's (Chargify's) live and problem states: a renewal being assessed, a failed one retried
-           "assessing", "soft_failure")  # fmt: skip
+           "assessing", "soft_failure",
+           # Salesforce's contract in effect (kept after its end date: its dates say when it ran)
+           "activated")  # fmt: skip
 PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING) | words.PAYING | stores.PAYING
 UNKNOWN_PROBLEM = (
     "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
