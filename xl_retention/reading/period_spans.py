@@ -94,6 +94,9 @@ def refuse_period_spans(
     money = names.get("mrr")
     if money is None or not price_per_period(money):
         return
+    from .deal_amounts import refuse_deal_amounts
+
+    refuse_deal_amounts(df, typed, names, source)  # Salesforce's Opportunity 'Amount': a contract's total
     columns = list(map(str, df.columns))
     paid = np.asarray(typed["mrr"], dtype=np.float64)
     paid = ~np.isnan(paid) & (paid != 0)

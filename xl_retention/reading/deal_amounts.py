@@ -1,0 +1,116 @@
+"""A deal's or a contract's amount taken as MRR: the total of a contract of a year or more, read as monthly.
+
+Salesforce's Opportunity "Amount" is the deal's estimated total sale amount, HubSpot's deal "Amount" the deal's
+value; a contracts export's "Amount", "Value" or "Total" is most often the contract's (a year's 12,000 for 1,000 a
+month). Mapped to ``mrr`` (a name that says no month nor year: :func:`~.period_spans.price_per_period`), it is read
+as monthly and the MRR is 12 or 24 times too high, silently. Whether it is per month, per year or per contract, the
+rows cannot tell, so :func:`refuse_deal_amounts` refuses it, naming the column and its first rows, where the rows
+are contracts of more than a month and:
+
+* the file is a CRM's deals export (a column of deal stages holding a won stage: Salesforce's "Stage" Closed Won,
+  HubSpot's "Deal Stage"; or a deal's or an opportunity's name or close date column: "Opportunity Name", "Deal
+  Name", "Close Date"); or
+* every row has an end and runs a whole number of years (12 or 24 months to the day: 2025-01-01 to 2025-12-31 read
+  as a last day), two rows at least: contracts of whole years, whose amount is most often the year's or the
+  contract's.
+
+A name that says a month or a year (MRR, ARR, "Monthly Amount") is read by it (:func:`~.revenue.per_month`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+from .names import key
+from .period_spans import price_per_period
+
+__all__ = ["refuse_deal_amounts"]
+
+#: Column names (:func:`~.names.key`) only a CRM's deals export has: a deal's name, its close date, its stage.
+_DEAL_COLUMNS = frozenset({"opportunity_name", "opportunityname", "deal_name", "dealname", "close_date", "closedate",
+                           "opportunity_id", "deal_id", "stage", "deal_stage", "dealstage", "opportunity_stage",
+                           "forecast_category", "probability_(%)", "probability"})  # fmt: skip
+
+
+def _crm_deals(df: pd.DataFrame) -> bool:
+    """Whether ``df`` is a CRM's deals export: a column of its deals' names, close dates or won stages."""
+    for name in df.columns:
+        if key(name) in _DEAL_COLUMNS:
+            return True
+        column = df[name] if list(df.columns).count(name) == 1 else None
+        if column is not None and column.dtype.kind == "O":
+            sample = column.dropna().astype(str).str.strip().str.lower().unique()[:100]
+            if {re.sub(r"[\s\-/_]+", "_", v).strip("_") for v in sample} & {"closed_won", "closedwon"}:
+                return True
+    return False
+
+
+def _months(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Each interval's whole months (its stop day its start's day of a later month), else nan (no end, or not)."""
+    begin = start.astype("datetime64[D]")
+    stop = end.astype("datetime64[D]")
+    months = (stop.astype("datetime64[M]") - begin.astype("datetime64[M]")).astype(np.float64)
+    day = lambda d: d - d.astype("datetime64[M]").astype("datetime64[D]")  # noqa: E731
+    whole = ~np.isnat(begin) & ~np.isnat(stop) & (day(stop) == day(begin))
+    return np.where(whole, months, np.nan)
+
+
+def refuse_deal_amounts(df: pd.DataFrame, typed: Mapping[str, Any], names: Mapping[str, str], source: str) -> None:
+    """Refuse a deal's or a contract's amount mapped to ``mrr`` (see the module docstring); ``typed``: the rows'
+    ``start`` and ``end`` as read (an end a contract's last day already the day after: reading.inclusive_ends).
+
+    >>> frame = pd.DataFrame({"Account": ["a", "b"], "Amount": ["12000", "48000"]})
+    >>> d = lambda *v: np.array(v, "datetime64[us]")
+    >>> rows = {"start": d("2025-01-01", "2025-06-15"), "end": d("2026-01-01", "2027-06-15")}
+    >>> refuse_deal_amounts(frame, rows, {"mrr": "Amount", "start": "s", "end": "e"}, "c.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: c.csv, column 'Amount': a contract's amount taken as mrr, on contracts \
+of whole years in rows 2, 3 (counting the header as row 1): '12000 over 2025-01-01 to 2026-01-01 (12 months)', ...
+    """
+    money = names.get("mrr")
+    if money is None or "month" in names or "end" not in typed or not price_per_period(money):
+        return
+    start = np.asarray(typed["start"], dtype="datetime64[us]")
+    end = np.asarray(typed["end"], dtype="datetime64[us]")
+    months = _months(start, end)
+    days = (end.astype("datetime64[D]") - start.astype("datetime64[D]")).astype(np.float64)  # NaT: nan
+    crm = _crm_deals(df)
+    if crm:
+        rows = np.flatnonzero(days >= 58)  # 2 months or more: a contract's
+        what = "a CRM deal's amount (the deal's total) taken as mrr, on deals of contracts of 2 months or more"
+    else:
+        years = (months >= 12) & (months % 12 == 0)
+        if len(years) < 2 or not years.all():
+            return
+        rows = np.arange(len(years))
+        what = "a contract's amount taken as mrr, on contracts of whole years"
+    if not len(rows):
+        return
+    columns = list(map(str, df.columns))
+
+    def written(name: str, p: int, read: np.ndarray) -> str:
+        return str(df.iloc[p, columns.index(names[name])]) if names.get(name) in columns else str(read[p])[:10]
+
+    shown = {
+        int(p): f"{df.iloc[p, columns.index(money)]} over {written('start', p, start)} to {written('end', p, end)} "
+        f"({round(days[p] / 30.44)} months)"
+        for p in rows[:3]
+    }
+    raise bad_rows(
+        source,
+        money,
+        what,
+        rows[:3],
+        shown,
+        count=len(rows),
+        advice=f"is {money!r} per month, per year or per contract? Read as monthly, a year's contract would count 12 "
+        "times: map mrr to a monthly column (MRR, 'Monthly Amount'), or to an annual one named so (ARR, divided "
+        "by 12); a contract's total: add a column of it divided by the contract's months and map that",
+    )
