@@ -411,8 +411,9 @@ def test_libreoffice_prints_the_committed_template_readably(tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     pages = text.split("\f")[:-1]
     # one page a sheet (Revenue, Purchases and visits, NPS scores: two across; Cohorts: five, a table a page, its fit
-    # notes wrapped), the xlwings.conf sheet hidden, NPS scores not 1000 numbered rows
-    assert len(pages) == 16
+    # notes wrapped; Dashboard: two, landscape, at a readable size: test_dashboard_print_layout), the xlwings.conf
+    # sheet hidden, NPS scores not 1000 numbered rows
+    assert len(pages) == 17
     assert not any(re.search(r"UDF Modules\s+xl_retention\.udfs", page) for page in pages)
     # (clipped text is still in a PDF's text: the header heights and widths are checked in test_print_layout)
 

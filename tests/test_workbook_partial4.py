@@ -242,11 +242,10 @@ def test_the_templates_charts_are_recognised_in_a_drawing_as_excel_writes_it(tmp
     path = build_template(tmp_path / "t.xlsx", months=3)
     with zipfile.ZipFile(path) as z:
         drawing = z.read("xl/drawings/drawing1.xml").decode()
-    excel = re.sub(r"<(/?)(wsDr|oneCellAnchor|from|col|colOff|row|rowOff|ext|graphicFrame|nvGraphicFramePr|cNvPr|"
+    excel = re.sub(r"<(/?)(wsDr|twoCellAnchor|from|to|col|colOff|row|rowOff|ext|graphicFrame|nvGraphicFramePr|cNvPr|"
                    r"cNvGraphicFramePr|xfrm|clientData)\b", r"<\1xdr:\2", drawing)  # fmt: skip
     excel = excel.replace('xmlns="http://schemas', 'xmlns:xdr="http://schemas', 1)
-    excel = excel.replace("<xdr:oneCellAnchor>", '<xdr:twoCellAnchor editAs="oneCell">')
-    excel = excel.replace("</xdr:oneCellAnchor>", "</xdr:twoCellAnchor>")
+    excel = excel.replace("<xdr:twoCellAnchor>", '<xdr:twoCellAnchor editAs="oneCell">')
     excel = excel.replace(
         '<c:chart r:id="rId6" />', '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId6"/>'
@@ -255,8 +254,8 @@ def test_the_templates_charts_are_recognised_in_a_drawing_as_excel_writes_it(tmp
     package = ip.Package(path)
     package.data["xl/drawings/drawing1.xml"] = excel.encode()
     assert _templates(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 7)}
-    # the same drawing with the NPS chart moved to H70 (a user's place): not the template's any more
-    head, tail = excel.rsplit("<xdr:row>47</xdr:row>", 1)  # the last anchor: the NPS chart's, at H48
+    # the same drawing with the NPS chart moved to D70 (a user's place): not the template's any more
+    head, tail = excel.rsplit("<xdr:row>39</xdr:row>", 1)  # the last anchor's start: the NPS chart's, at D40
     moved = head + "<xdr:row>69</xdr:row>" + tail
     package.data["xl/drawings/drawing1.xml"] = moved.encode()
     assert _templates(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 6)}

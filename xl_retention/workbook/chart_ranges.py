@@ -53,17 +53,27 @@ DASHBOARD = "Dashboard"  # template.DASHBOARD_TITLE (not imported: the template 
 #: them from this table); what identifies a chart as the template's, so that a user's own chart is never fitted
 TEMPLATE_CHARTS = {
     "Customers at end of month": "A12",
-    "MRR movements by month": "H12",
-    "Customer retention (CRR)": "A30",
-    "Net and gross revenue retention": "H30",
-    "MRR at end of month": "A48",
-    "NPS with its 95% margin of error": "H48",
+    "MRR movements by month": "D12",
+    "Customer retention (CRR)": "A26",
+    "Net and gross revenue retention": "D26",
+    "MRR at end of month": "A40",
+    "NPS with its 95% margin of error": "D40",
+}
+#: the cells earlier templates drew the same charts at (before 2026-12-03: 17 cm wide, the right-hand ones at H,
+#: which printed the Dashboard at 44%): a tracker made by one keeps its charts there, and they are fitted too
+_EARLIER_CELLS = {
+    "Customers at end of month": ("A12",),
+    "MRR movements by month": ("H12",),
+    "Customer retention (CRR)": ("A30",),
+    "Net and gross revenue retention": ("H30",),
+    "MRR at end of month": ("A48",),
+    "NPS with its 95% margin of error": ("H48",),
 }
 #: in a workbook without a Dashboard, a sheet drawing at least this many of the template's charts, each at its cell,
 #: is the Dashboard renamed by the user
 DASHBOARD_CHARTS = 3
 #: titles earlier templates gave the same charts (trackers made with them are fitted too)
-_EARLIER_TITLES = {"Customer retention (CRR); churn = 1 - CRR": "A30"}
+_EARLIER_TITLES = {"Customer retention (CRR); churn = 1 - CRR": ("A30",)}
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _CHART_PART = r"xl/charts/chart[^/]*\.xml"
 _KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, barChart, bar3DChart, ... (not <c:chart>)
@@ -398,6 +408,16 @@ def chart_title(xml: bytes) -> str | None:
     return "".join(_unescape(t) for t in _TEXT.findall(found.group(3))) or None
 
 
+def _template_cells(title: str) -> tuple[str, ...]:
+    """The cells a template chart titled ``title`` is drawn at: this template's and earlier ones' (none: not one).
+
+    >>> _template_cells("MRR movements by month"), _template_cells("My chart")
+    (('D12', 'H12'), ())
+    """
+    now = (TEMPLATE_CHARTS[title],) if title in TEMPLATE_CHARTS else ()
+    return now + _EARLIER_CELLS.get(title, ()) + _EARLIER_TITLES.get(title, ())
+
+
 def _templates(package: ip.Package) -> set[str]:
     """The chart parts that are the template's own charts: on the Dashboard (without one, on a sheet drawing
     DASHBOARD_CHARTS or more of them: the Dashboard renamed), a template title at its own cell."""
@@ -406,7 +426,7 @@ def _templates(package: ip.Package) -> set[str]:
         if chart not in package.data:
             continue
         title = chart_title(package.data[chart])
-        if title is not None and cell is not None and {**TEMPLATE_CHARTS, **_EARLIER_TITLES}.get(title) == cell:
+        if title is not None and cell is not None and cell in _template_cells(title):
             placed.setdefault(sheet, set()).add(chart)
     # the Dashboard, or, when there is no sheet of that name, the same sheet renamed ("Overview"): DASHBOARD_CHARTS or
     # more of the template's charts, each at its own cell (a renamed Dashboard's charts were left reading every month:

@@ -17,8 +17,11 @@ from openpyxl.chart.error_bar import ErrorBars
 from openpyxl.chart.marker import Marker
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.styles import Font
-from openpyxl.utils import quote_sheetname
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
+from openpyxl.styles import Alignment
+from openpyxl.utils import column_index_from_string, coordinate_to_tuple, quote_sheetname
+from openpyxl.utils.units import cm_to_EMU
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ._style import (
@@ -32,6 +35,7 @@ from ._style import (
     TITLE_FONT,
     header,
     monthly_name,
+    print_setup,
     style,
 )  # fmt: skip
 from .chart_ranges import TEMPLATE_CHARTS
@@ -54,6 +58,17 @@ SHOP_FIGURES = (
     ("Returning visitor rate", "Visits_Returning_Rate"),
 )
 SHOP_COLUMN = 5  # E: the table's first column (D between the two tables; the charts start at row 12)
+#: the cells a chart spans from the cell it starts at (:data:`~.chart_ranges.TEMPLATE_CHARTS`): 13 rows down, and
+#: across A to C or D to G, ending this far (cm) into its last column (C and G are 2.2 cm wide in Excel). The charts
+#: size with the cells, so two side by side fit in A:G, the tables' width (23.4 cm in Excel), which a landscape page
+#: (A4 or Letter) holds at full size, in any font (LibreOffice without Calibri draws the columns a third wider).
+#: They were 17 cm wide at H, 8.5 cm tall, which printed A:Q at 44% (34% here)
+CHART_ROWS, CHART_ENDS = 13, {"A": ("C", 1.6), "D": ("G", 2.0)}
+#: the row each page after the first starts at (its charts' row): a page holds the latest figures and two charts,
+#: or four charts, none cut between two pages
+PAGE_ROWS = (26,)
+NOTE_ROW = 54  # the note under the charts (recalc fits them), the last row printed
+LAST_COLUMN = "G"  # the last column printed: the tables' and the right-hand charts'
 MOVEMENT_COLOURS = {  # chart column on Revenue -> its legend and the colour of its column segment
     "new_chart": ("New MRR", "2E7D32"),
     "expansion_chart": ("Expansion MRR", "81C784"),
@@ -79,7 +94,7 @@ def _look(chart, title: str, y_title: str, number_format: str) -> None:
     chart.x_axis.tickLblPos = "low"  # month labels stay below the plot when values go below 0
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.height, chart.width = 8.5, 17
+    chart.height, chart.width = 6.9, 10.6  # its size in Excel: its cells' (:func:`_anchor`)
     chart.legend.position = "b"
     # a month without a figure between months with one (#N/A in the chart column) is spanned: LibreOffice reads
     # "gap" as "use zero" and drew such a month as 0 (all customers lost); Excel joins the line across it as well
@@ -87,10 +102,16 @@ def _look(chart, title: str, y_title: str, number_format: str) -> None:
     chart.visible_cells_only = False  # the chart columns are hidden: plot them all the same
 
 
-def _anchor(chart) -> str:
-    """The cell the template draws ``chart`` at (chart_ranges.TEMPLATE_CHARTS: its title and that cell are what
-    recalc and import recognise the template's charts by, so that a user's own chart is never fitted)."""
-    return TEMPLATE_CHARTS["".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)]
+def _anchor(chart) -> TwoCellAnchor:
+    """The cells the template draws ``chart`` over: from the cell of its title in chart_ranges.TEMPLATE_CHARTS (that
+    title and that cell are what recalc and import recognise the template's charts by, so that a user's own chart is
+    never fitted) to :data:`CHART_ROWS` rows down, in the column :data:`CHART_ENDS` says."""
+    cell = TEMPLATE_CHARTS["".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)]
+    row, column = coordinate_to_tuple(cell)
+    last, into = CHART_ENDS[cell[0]]
+    start = AnchorMarker(col=column - 1, row=row - 1)
+    end = AnchorMarker(col=column_index_from_string(last) - 1, colOff=cm_to_EMU(into), row=row - 1 + CHART_ROWS)
+    return TwoCellAnchor(_from=start, to=end)
 
 
 def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, title: str | None = None) -> None:
@@ -222,6 +243,14 @@ def figures_note(where: str) -> str:
     )
 
 
+def _wrapped(ws: Worksheet, row: int, lines: int) -> None:
+    """The note in column A of ``row`` wrapped across A:G (merged), ``lines`` lines tall: printed whole inside the
+    print area, where a text running past G was cut at its edge (or made LibreOffice fit the page to it)."""
+    ws.merge_cells(f"A{row}:{LAST_COLUMN}{row}")
+    ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[row].height = 15 * lines + 2
+
+
 def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     """The latest figures (rows 3-9), a shop's purchases and visits figures (E3:G6) and six charts; ``ws`` is the
     (empty) Dashboard sheet."""
@@ -270,13 +299,14 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     margin = NumDataSource(numRef=NumRef(f=f"{quote_sheetname(NPS_SUMMARY.title)}!${moe}$2:${moe}${last}"))
     score.series[0].errBars = ErrorBars(errDir="y", errBarType="both", errValType="cust", plus=margin, minus=margin)
     ws.add_chart(score, _anchor(score))
-    ws["A66"] = (
+    ws[f"A{NOTE_ROW}"] = (
         "xl-retention recalc (and import --recalc) fits the charts to the months that have figures: "
         "run it again after typing new months by hand."
     )
-    ws["A66"].font = Font(italic=True, color="595959")
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_area = "A1:Q66"
+    ws[f"A{NOTE_ROW}"].font = NOTE_FONT
+    _wrapped(ws, 10, 3)  # the note under the latest figures, about 330 characters: three lines across A:G at most
+    _wrapped(ws, NOTE_ROW, 2)
+    print_setup(ws, breaks=tuple(-row for row in PAGE_ROWS))  # landscape, one page wide, as many down as it takes
+    ws.page_margins = PageMargins(left=0.7, right=0.7, top=0.75, bottom=0.75, header=0.3, footer=0.3)  # Excel's
+    ws.print_area = f"A1:{LAST_COLUMN}{NOTE_ROW}"
     return ws

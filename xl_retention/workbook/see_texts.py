@@ -103,7 +103,7 @@ def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> None:
                     xml.put(ref, _text_cell(xml, ref, now))
 
 
-#: where the note is looked for: the Dashboard's print area (A1:Q66), wherever the user moved the note in it
+#: where the note is looked for: the Dashboard's print area (A1:G54, earlier templates' A1:Q66), wherever it was moved
 _NOTE_ROWS, _NOTE_COLUMNS = 66, 17
 
 
