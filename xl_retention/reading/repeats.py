@@ -168,6 +168,8 @@ with the same id: the same record twice (overlapping exports appended?), which w
                 end = df[period[1]] if period[1] is not None and columns.count(period[1]) == 1 else None
                 phases = phase_rows(ids, df[period[0]], end, rows)
                 later = later[~phases[np.searchsorted(rows, later)]]
+                if later.size and end is not None:  # a contract's add-on line, co-termed: adds to it
+                    later = later[~co_termed_lines(ids, df[period[0]], end, rows)[np.searchsorted(rows, later)]]
             if later.size and month is not None and columns.count(month) == 1:  # a month's items (a plan, its seats)
                 mine = rows[keys.isin(keys.loc[ids.index[later]].unique()).to_numpy()]  # hashed (numpy sorts objects)
                 if are_items(df, ids, mine, source, keys.reindex(ids.index, fill_value=""), said=False):
@@ -186,6 +188,37 @@ with the same id: the same record twice (overlapping exports appended?), which w
                     problem = ITEMS
                 advice = CHANGED_ADVICE if problem is CHANGED else None  # the others are questions
                 raise bad_rows(source, columns[position], problem, later, written.to_numpy(), advice=advice)
+
+
+def co_termed_lines(ids: pd.Series, start: pd.Series, end: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """Which of ``rows`` (positions whose id repeats) are a contract's lines co-termed to its first line (the
+    earliest start): an add-on of the contract (a Salesforce CPQ amendment on the same contract number) that starts
+    after the first line of its id starts and before it ends, and ends on the same day. Its dates say it is no export
+    of the first line changed between two exports (a record's start does not move into its own term): its MRR adds
+    to the first line's.
+
+    >>> ids = pd.Series(["601", "601", "701", "701"])
+    >>> start = pd.Series(["7/1/2025", "10/15/2025", "9/1/2025", "9/1/2025"])
+    >>> end = pd.Series(["6/30/2026", "6/30/2026", "8/31/2026", "8/31/2026"])
+    >>> co_termed_lines(ids, start, end, np.arange(4)).tolist()
+    [False, True, False, False]
+    >>> co_termed_lines(ids.iloc[[1, 0]], start.iloc[[1, 0]], end.iloc[[1, 0]], np.arange(2)).tolist()  # add-on first
+    [True, False]
+    """
+    import warnings
+
+    from .dates import loose_datetimes
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        starts = loose_datetimes(start.iloc[rows].astype(str).str.strip())
+        text = end.iloc[rows].astype(object).where(end.iloc[rows].notna(), "").astype(str).str.strip()
+        ends = loose_datetimes(text.where(text != "", None))
+    frame = pd.DataFrame({"id": _text(ids.iloc[rows]).to_numpy(), "s": starts.to_numpy(), "e": ends.to_numpy()})
+    earliest = frame.sort_values(["id", "s"], kind="stable").groupby("id", sort=False).first()  # its base line
+    first_start, first_end = frame["id"].map(earliest["s"]), frame["id"].map(earliest["e"])
+    inside = frame["e"].notna() & (frame["e"] == first_end) & (frame["s"] > first_start) & (frame["s"] < first_end)
+    return inside.fillna(False).to_numpy(dtype=bool)
 
 
 def _same_period(
