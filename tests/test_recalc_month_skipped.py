@@ -164,3 +164,16 @@ def test_a_month_row_copied_in_is_named_not_said_sorted(tmp_path, capsys):
         f"t.xlsx: Customers!A5 is 2026-02, not 2026-03: {RULE}: 2026-02 is in Customers!A4 too (a row copied?): delete "
         "one of the two rows (Undo in Excel before saving), or type the month this row is for"
     )
+
+
+def test_the_first_month_mistyped_is_suggested(tmp_path, capsys):
+    """The year of the first month typed wrong (2024-12 for 2025-12): the second month is the one said, with the
+    first month to type (was: only "put the missing month's row back", which no row was)."""
+    path = _tracker(tmp_path)
+    _typed(path, "Customers", "A2", dt.datetime(2024, 12, 1))
+    code, report = _recalc(tmp_path, path, capsys)
+    assert (code, report["status"]) == (1, "failed")
+    assert report["message"] == (
+        f"t.xlsx: Customers!A3 is 2026-01, not 2025-01: {RULE}, one row each: type 2025-12 in Customers!A2 if the "
+        f"first month was mistyped, else {MISSING}"
+    )

@@ -196,6 +196,10 @@ def _order(
         if not inside:
             continue
         typed = f"type {_shown(expected)} there if the month was mistyped, else " if final else ""
+        if i == 1 and not final:  # the months from the second on follow each other: the first may be mistyped
+            month_before = (month[0] - (month[1] == 1), (month[1] - 2) % 12 + 1)
+            first = f"{written(title)}!{letter}{months[0][0]}"
+            typed = f"type {_shown(month_before)} in {first} if the first month was mistyped, else "
         skipped.append((title, row, f"{apart}, one row each: {typed}{missing}"))
     return MonthOrder(None, broken, unlabeled, tuple(skipped))
 
