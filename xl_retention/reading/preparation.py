@@ -67,6 +67,7 @@ from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .notes import note
 from .nps_columns import check_score_column
+from .numpy_backed import numpy_backed
 from .observed import OBSERVED_MONTH, observed_month
 from .one_time_items import refuse_one_time_items
 from .order_shipping import order_net_of_shipping, shipping_taxes
@@ -166,6 +167,7 @@ def _prepare(
     """:func:`prepare`'s work; ``pending`` receives the subtotal-id checks left running in a thread."""
     options = options or ReadOptions()
     df = pandas_table(df, source)  # a polars DataFrame is read through its to_pandas()
+    df = numpy_backed(df)  # pyarrow-backed, nullable columns and pd.NA: NaN for a blank, as read_csv gives (no pd.NA)
     if zones := df.attrs.get("column_zones"):  # Qualtrics' import ids: the zone of each date column (subheaders)
         options = dataclasses.replace(options, column_zones=zones)
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
