@@ -35,6 +35,7 @@ from ..reading.dates import parse_dates
 from ..reading.frames import pandas_table
 from ..reading.values import clean_ids, parse_numbers, refuse_bad_ids
 from . import _months
+from ._counts import check_within, checked_counts
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -259,7 +260,10 @@ def _counts(counts: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
     missing = [c for c in names if c not in counts.columns]
     if missing:
         raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(names)})")
-    return pd.DataFrame({c: counts[c].to_numpy(dtype=np.int64) for c in names}, index=counts.index)
+    df = checked_counts(counts, names)  # whole numbers >= 0, naming the month otherwise
+    for part in names[1:]:  # repeat purchasers and returning buyers among the buyers; returning visitors too
+        check_within(df, part, names[0])
+    return df
 
 
 def purchases_from_counts(counts: pd.DataFrame) -> pd.DataFrame:

@@ -30,6 +30,7 @@ from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
+from ._counts import check_balance, check_within, checked_counts
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -233,7 +234,9 @@ def movements_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     engine counts (:mod:`xl_retention.relational`) and this one function makes the rates, so
     the pandas path and the engines cannot disagree on a formula. Same index as ``counts``
     (months, or segment and month); counts as int64, sums as float64. A missing column is a
-    :class:`KeyError` naming it.
+    :class:`KeyError` naming it; a count that is no whole number >= 0, counts that disagree (``customers_end`` is
+    not ``customers_start + new + reactivated - lost``, ``mrr_end`` not the MRR bridge, lost MRR above the MRR at
+    the start) an :class:`~xl_retention.errors.OutOfRangeError` naming the month (:mod:`._counts`).
 
     >>> counts = pd.DataFrame({"customers_start": [0, 2], "new": [2, 1], "reactivated": [0, 0], "lost": [0, 1],
     ...     "customers_end": [2, 2], "mrr_start": [0.0, 30.0], "new_mrr": [30.0, 5.0], "expansion_mrr": [0.0, 5.0],
@@ -246,9 +249,12 @@ def movements_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in MOVEMENT_COUNTS if c not in counts.columns]
     if missing:
         raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(MOVEMENT_COUNTS)})")
-    df = pd.DataFrame(index=counts.index)
-    for name in MOVEMENT_COUNTS:
-        df[name] = counts[name].to_numpy(dtype=np.float64 if "mrr" in name else np.int64)
+    sums = [name for name in MOVEMENT_COUNTS if "mrr" in name]
+    df = checked_counts(counts, [name for name in MOVEMENT_COUNTS if name not in sums], sums)
+    # counts that contradict each other (L = S + N - E, docs/metrics.md Notation; the MRR bridge) are refused
+    check_balance(df, "customers_end", [("customers_start", 1), ("new", 1), ("reactivated", 1), ("lost", -1)])
+    bridge = [("mrr_start", 1), ("new_mrr", 1), ("expansion_mrr", 1), ("reactivation_mrr", 1)]
+    check_balance(df, "mrr_end", [*bridge, ("contraction_mrr", -1), ("churned_mrr", -1)], exact=False)
     df["gained"] = df["new"] + df["reactivated"]
     df["lost_mrr"] = df["churned_mrr"] + df["contraction_mrr"]
     start, gained, end = df["customers_start"], df["gained"], df["customers_end"]
@@ -256,8 +262,8 @@ def movements_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     df["crr"] = _defined(_metrics.crr, has_customers, end, gained, start)
     df["churn_rate"] = _defined(_metrics.churn_rate, has_customers, end, gained, start)
     mrr_start, expansion = df["mrr_start"], df["expansion_mrr"]
-    # lost_mrr <= mrr_start holds exactly; the minimum only absorbs float rounding of the sums.
-    lost = np.minimum(df["lost_mrr"], mrr_start)
+    # lost_mrr <= mrr_start: beyond float rounding of the sums refused, naming the month; within it capped
+    lost = check_within(df, "lost_mrr", "mrr_start", exact=False)
     has_mrr = mrr_start > 0
     df["net_revenue_churn"] = _defined(_metrics.net_revenue_churn, has_mrr, lost, expansion, mrr_start)
     df["gross_revenue_churn"] = _defined(_metrics.gross_revenue_churn, has_mrr, lost, mrr_start)

@@ -14,6 +14,7 @@ import pandas as pd
 from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
+from ._counts import check_balance, checked_counts
 from ._months import (
     MonthLike,
     _Codes,
@@ -70,7 +71,9 @@ def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFr
     ``nps`` and ``nps_moe`` from the core :func:`~xl_retention.metrics.nps_from_counts` and
     :func:`~xl_retention.metrics.nps_moe_from_counts` (the formulas of ``NPS`` and ``NPS_MOE``),
     NaN in a month without responses. Every engine counts and this one function makes the
-    scores. Same index as ``counts``; a missing column is a :class:`KeyError`.
+    scores. Same index as ``counts``; a missing column is a :class:`KeyError`; a count that is no whole number >= 0,
+    or ``responses`` other than ``promoters + passives + detractors``, an
+    :class:`~xl_retention.errors.OutOfRangeError` naming the month.
 
     >>> nps_from_counts(pd.DataFrame({"responses": [7, 0], "promoters": [3, 0], "passives": [2, 0],
     ...                               "detractors": [2, 0]}))["nps"].round(4).tolist()
@@ -80,7 +83,8 @@ def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFr
     missing = [c for c in NPS_COUNTS if c not in counts.columns]
     if missing:
         raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(NPS_COUNTS)})")
-    df = pd.DataFrame({c: counts[c].to_numpy(dtype=np.int64) for c in NPS_COUNTS}, index=counts.index)
+    df = checked_counts(counts, NPS_COUNTS)  # whole numbers >= 0, naming the month otherwise
+    check_balance(df, "responses", [("promoters", 1), ("passives", 1), ("detractors", 1)])
     some = df["responses"] > 0
     df["nps"] = _defined(_metrics.nps_from_counts, some, df["promoters"], df["detractors"], df["responses"])
     df["nps_moe"] = _defined(
