@@ -6,8 +6,9 @@ beside it would count twelve times as MRR. So a subscriptions file with no inter
 takes as its interval:
 
 * a column whose every value (of those looked at) is an interval word of four letters or more (``Yearly``,
-  ``Annually``, ``jährlich``, ``12 months``; never ``m`` or ``y`` alone, which other columns hold), some of them not
-  one month (a column of ``Monthly`` alone changes no amount), whatever its name; or
+  ``Annually``, ``jährlich``, ``12 months``; never ``m`` or ``y`` alone, which other columns hold) or an ISO 8601
+  duration (RevenueCat's ``product_duration``: ``P1M``, ``P1Y``), some of them not one month (a column of
+  ``Monthly`` alone changes no amount), whatever its name; or
 * a column named like an interval (frequency, period, cycle, term, recurrence, ``Intervall``, ``Turnus``,
   ``Laufzeit``) with some interval words and no numbers: its other values are refused later, naming their rows
   (:func:`~.billing.months_per_interval`), never read as a month.
@@ -38,6 +39,8 @@ _NAMED = ("interval", "frequency", "period", "cycle", "term", "recurrence", "rec
 _OURS = frozenset({"customer_id", "start", "end", "month", "mrr", "amount", "quantity", "interval_count", "segment"})
 #: A word of four letters or more (``Yearly``, ``12 months``; not ``m``, ``y``, ``a``, ``mo``, ``yr``).
 _WORD = re.compile(r"[^\W\d_]{4,}")
+#: An ISO 8601 duration of one unit (RevenueCat's and the stores' ``product_duration``: ``P1M``, ``P1Y``, ``P3M``).
+_ISO_DURATION = re.compile(r"^P\d+[DWMY]$")
 
 
 def _blank(value: Any) -> bool:
@@ -45,7 +48,14 @@ def _blank(value: Any) -> bool:
 
 
 def _interval_word(value: Any) -> bool:
-    return isinstance(value, str) and bool(_WORD.search(value)) and interval_months(value) is not None
+    """Whether ``value`` spells a billing interval: a word (``Yearly``) or an ISO 8601 duration (``P1Y``).
+
+    >>> [_interval_word(v) for v in ("Yearly", "P1Y", "P3M", "y", "PRO")]
+    [True, True, True, False, False]
+    """
+    if not isinstance(value, str) or not (_WORD.search(value) or _ISO_DURATION.match(value.strip())):
+        return False
+    return interval_months(value) is not None
 
 
 def _number(value: Any) -> bool:
