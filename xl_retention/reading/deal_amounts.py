@@ -20,7 +20,7 @@ A name that says a month or a year (MRR, ARR, "Monthly Amount") is read by it (:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -30,7 +30,7 @@ from .errors import bad_rows
 from .names import key
 from .period_spans import price_per_period
 
-__all__ = ["refuse_deal_amounts"]
+__all__ = ["may_be_deal_amounts", "refuse_deal_amounts"]
 
 #: Column names (:func:`~.names.key`) only a CRM's deals export has: a deal's name, its close date, its stage.
 _DEAL_COLUMNS = frozenset({"opportunity_name", "opportunityname", "deal_name", "dealname", "close_date", "closedate",
@@ -49,6 +49,20 @@ def _crm_deals(df: pd.DataFrame) -> bool:
             if {re.sub(r"[\s\-/_]+", "_", v).strip("_") for v in sample} & {"closed_won", "closedwon"}:
                 return True
     return False
+
+
+def may_be_deal_amounts(columns: Sequence[Any], names: Mapping[str, str]) -> bool:
+    """Whether :func:`refuse_deal_amounts` may refuse a table of ``columns`` mapped by ``names``, by the names alone
+    (an engine's table is then read as a file's: relational.file_rules): a price per period mapped to mrr beside an
+    end.
+
+    >>> may_be_deal_amounts(["a", "s", "e", "Amount"], {"mrr": "Amount", "start": "s", "end": "e"})
+    True
+    >>> may_be_deal_amounts(["a", "s", "e", "ARR"], {"mrr": "ARR", "start": "s", "end": "e"})
+    False
+    """
+    money = names.get("mrr")
+    return money is not None and "end" in names and "month" not in names and price_per_period(money)
 
 
 def _months(start: np.ndarray, end: np.ndarray) -> np.ndarray:

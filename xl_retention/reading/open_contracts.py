@@ -19,7 +19,8 @@ where no end (and no billing interval: a billing export's subscription renews at
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,7 @@ from .errors import DataError, bad_rows, row_of, source_of
 from .interval_counts import _whole, count_or_term
 from .names import columns_option, key
 
-__all__ = ["refuse_open_contracts"]
+__all__ = ["may_be_open_contracts", "refuse_open_contracts"]
 
 #: Column names (:func:`~.names.key`) of a deal's or an opportunity's type.
 _TYPES = frozenset({"type", "deal_type", "dealtype", "opportunity_type", "opportunitytype", "opportunity_record_type",
@@ -43,6 +44,21 @@ _END_ADVICE = "add each contract's end (its last day: in Excel =EDATE(start, ter
 def _renewing(value: object) -> bool:
     text = re.sub(r"[\s\-_]+", "_", str(value).strip().lower()) if isinstance(value, str) else ""
     return any(word in text for word in _RENEWING)
+
+
+def may_be_open_contracts(columns: Sequence[Any], names: Mapping[str, str]) -> bool:
+    """Whether :func:`refuse_open_contracts` may refuse a table of ``columns`` mapped by ``names``, by the names
+    alone (an engine's table is then read as a file's: relational.file_rules).
+
+    >>> may_be_open_contracts(["Account", "Start", "Term (months)"], {"customer_id": "Account", "start": "Start"})
+    True
+    >>> may_be_open_contracts(["Account", "Start", "End", "Deal Type"], {"start": "Start", "end": "End"})
+    False
+    """
+    if names.get("end") is not None or "interval" in names:
+        return False
+    used = {key(c) for c in names.values()}
+    return any(key(c) not in used and (count_or_term(c) == "term" or key(c) in _TYPES) for c in map(str, columns))
 
 
 def refuse_open_contracts(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
