@@ -31,3 +31,11 @@ def test_pd_na_in_an_object_column_is_a_missing_value() -> None:
     df.loc[4, "mrr"] = pd.NA
     with pytest.raises(DataError, match=r"^input, column 'mrr': missing values in row 6 \(counting the header"):
         xr.movements.monthly_movements(df)
+
+
+def test_pyarrow_dates_of_an_orders_table_give_the_same_rfm() -> None:
+    # engine='pyarrow' reads the dates as date32[pyarrow]: rfm_summary's own date reading raised pandas' TypeError
+    pytest.importorskip("pyarrow")
+    arrow = xr.rfm_summary(pd.read_csv(io.StringIO(ORDERS), engine="pyarrow", dtype_backend="pyarrow"))
+    plain = xr.rfm_summary(pd.read_csv(io.StringIO(ORDERS)))
+    assert arrow.to_numpy(float).tolist() == plain.to_numpy(float).tolist()

@@ -26,7 +26,8 @@ def is_polars_frame(data: Any) -> bool:
 
 
 def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars DataFrame") -> pd.DataFrame:
-    """``data`` as a pandas DataFrame: a polars DataFrame (or LazyFrame, collected) through its ``to_pandas()``.
+    """``data`` as a numpy-backed pandas DataFrame (:func:`~.numpy_backed.numpy_backed`): a polars DataFrame (or
+    LazyFrame, collected) through its ``to_pandas()``.
 
     Anything else is refused naming its library and class, and what is accepted.
 
@@ -37,12 +38,14 @@ def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars Dat
     ...
     xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame), got list
     """
+    from .numpy_backed import numpy_backed  # pd.NA, pyarrow-backed columns: as numpy's reader gives them
+
     if isinstance(data, pd.DataFrame):
-        return data
+        return numpy_backed(data)
     if is_polars_frame(data):
         frame = data.collect() if type(data).__name__ == "LazyFrame" else data
         try:
-            return frame.to_pandas()
+            return numpy_backed(frame.to_pandas())
         except Exception as error:  # polars' own conversion (needs pyarrow): say which call failed
             raise DataError(
                 f"{source}: a polars DataFrame that its to_pandas() could not convert ({error}): "
