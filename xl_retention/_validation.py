@@ -175,6 +175,20 @@ def _frame_columns(named: dict[str, Any], frame_type: type) -> dict[str, Any]:
     return out
 
 
+def _refuse_table_beside_series(first: tuple[str, Any], arrays: dict[str, np.ndarray]) -> None:
+    """``#VALUE!`` for arguments of 2 or more dimensions beside a Series (a result with one value per label): numpy
+    broadcasts a (n, 1) column against a Series of n into n x n crossings of two months, which no Series holds."""
+    name, series = first
+    tables = [(n, a.shape) for n, a in arrays.items() if a.ndim > 1]
+    said = " and ".join(f"{n} has shape {shape}" for n, shape in tables)
+    raise NotANumberError(
+        f"{name} is a Series (shape ({len(series)},)) and {said}: a Series' result has one value per label, so give "
+        f"{', '.join(n for n, _ in tables)} as one column (a 1-D array, e.g. array.ravel(), or df[column])",
+        tables[0][0],
+        None,
+    )
+
+
 class Inputs:
     """Named numeric arguments of one metric call, broadcast together.
 
@@ -221,6 +235,8 @@ class Inputs:
                 f"arguments have shapes that do not broadcast together: {shapes}",
                 ", ".join(arrays),
             ) from None
+        if series and broadcast and broadcast[0].ndim > 1:  # a Series beside a (n, 1) column: n x n crossings
+            _refuse_table_beside_series(series[0], arrays)
         self._arrays = dict(zip(arrays, broadcast, strict=False))
 
     def __getitem__(self, name: str) -> np.ndarray:

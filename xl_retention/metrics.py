@@ -10,8 +10,10 @@ that names the argument and the value and carries the Excel error it maps to.
 
 from __future__ import annotations
 
+import functools
 import math
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -23,6 +25,27 @@ ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Serie
 COUNT = "a count >= 0"
 AMOUNT = "an amount >= 0"
 RATE = "a rate between 0 and 1"
+
+_Metric = TypeVar("_Metric", bound=Callable[..., Any])
+
+
+def _overflow_is_inf(metric: _Metric) -> _Metric:
+    """``metric`` giving a result beyond the largest number as inf without numpy's ``RuntimeWarning`` (an exception
+    under ``-W error``) for lists, arrays and Series, as Python's arithmetic gives it for numbers (docs/metrics.md
+    "Bad input": in Python, "the value, inf"). Plain numbers skip numpy's error state (its cost is a scalar call's)."""
+
+    @functools.wraps(metric)
+    def quiet(*args: Any, **kwargs: Any) -> Any:
+        for value in args:
+            if type(value) is not float and type(value) is not int:
+                break
+        else:
+            if not kwargs:
+                return metric(*args)
+        with np.errstate(over="ignore"):
+            return metric(*args, **kwargs)
+
+    return quiet  # type: ignore[return-value]
 
 
 # -- customers ---------------------------------------------------------------------
@@ -50,6 +73,7 @@ def _check_flow_consistent(x: Inputs) -> None:
     )
 
 
+@_overflow_is_inf
 def crr(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
     """Customer retention rate: CRR = (E - N) / S.
 
@@ -65,6 +89,7 @@ def crr(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: 
     return x.wrap(x.ratio(x["customers_end"] - x["customers_gained"], "customers_start"))
 
 
+@_overflow_is_inf
 def churn_rate(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
     """Customer churn rate: (S + N - E) / S = L / S = 1 - CRR.
 
@@ -78,6 +103,7 @@ def churn_rate(customers_end: ArrayLike, customers_gained: ArrayLike, customers_
     return x.wrap(x.ratio(s + n - e, "customers_start"))
 
 
+@_overflow_is_inf
 def customers_lost(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
     """Customers lost during the period: L = S + N - E.
 
@@ -105,6 +131,7 @@ def _revenue(lost_mrr: ArrayLike, start_mrr: ArrayLike, **others: ArrayLike) -> 
     return x
 
 
+@_overflow_is_inf
 def net_revenue_churn(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     """Net revenue churn: (lost_mrr - expansion_mrr) / start_mrr.
 
@@ -118,6 +145,7 @@ def net_revenue_churn(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: 
     return x.wrap(x.ratio(x["lost_mrr"] - x["expansion_mrr"], "start_mrr"))
 
 
+@_overflow_is_inf
 def gross_revenue_churn(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     """Gross revenue churn: lost_mrr / start_mrr.
 
@@ -128,6 +156,7 @@ def gross_revenue_churn(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     return x.wrap(x.ratio(x["lost_mrr"], "start_mrr"))
 
 
+@_overflow_is_inf
 def nrr(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     """Net revenue retention: NRR = 1 - net revenue churn; may exceed 1.
 
@@ -138,6 +167,7 @@ def nrr(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: ArrayLike) -> 
     return x.wrap(x.ratio(x["start_mrr"] - x["lost_mrr"] + x["expansion_mrr"], "start_mrr"))
 
 
+@_overflow_is_inf
 def grr(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     """Gross revenue retention: GRR = 1 - gross revenue churn; never above 1.
 
@@ -148,6 +178,7 @@ def grr(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     return x.wrap(x.ratio(x["start_mrr"] - x["lost_mrr"], "start_mrr"))
 
 
+@_overflow_is_inf
 def quick_ratio(new_mrr: ArrayLike, expansion_mrr: ArrayLike, lost_mrr: ArrayLike) -> Any:
     """SaaS quick ratio: (new_mrr + expansion_mrr) / lost_mrr.
 
@@ -174,6 +205,7 @@ def _share(returning: ArrayLike, total: ArrayLike, of: str) -> Any:
     return x.wrap(x.ratio(x["returning"], "total"))
 
 
+@_overflow_is_inf
 def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -> Any:
     """Repeat purchase rate: returning / total.
 
@@ -196,6 +228,7 @@ def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -
     return int(np.count_nonzero(counts >= 2)) / buyers
 
 
+@_overflow_is_inf
 def returning_customer_rate(returning: ArrayLike, total: ArrayLike) -> Any:
     """Returning customer rate: returning / total (buyers who ordered in an earlier period / all buyers).
 
@@ -210,6 +243,7 @@ def returning_customer_rate(returning: ArrayLike, total: ArrayLike) -> Any:
     return _share(returning, total, "customers who bought")
 
 
+@_overflow_is_inf
 def returning_visitor_rate(returning: ArrayLike, total: ArrayLike) -> Any:
     """Returning visitor rate: returning / total (visitors seen before / all visitors).
 
@@ -271,6 +305,7 @@ def _nps_counts(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLik
     return x
 
 
+@_overflow_is_inf
 def nps_from_counts(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike) -> Any:
     """Net promoter score from a survey's counts: 100 x (promoters - detractors) / responses (elementwise).
 
@@ -339,6 +374,7 @@ def nps_moe_defined(promoters: ArrayLike, detractors: ArrayLike, responses: Arra
     return x.wrap((n >= nps_moe_min_responses(confidence)) & (p < n) & (d < n) & (p + d > 0), bool)
 
 
+@_overflow_is_inf
 def nps_moe_from_counts(
     promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95
 ) -> Any:
@@ -357,6 +393,7 @@ def nps_moe_from_counts(
 
 
 # -- lifetime ----------------------------------------------------------------------
+@_overflow_is_inf
 def customer_lifetime(churn_rate: ArrayLike) -> Any:
     """Expected customer lifetime in periods: 1 / churn_rate.
 
@@ -369,6 +406,7 @@ def customer_lifetime(churn_rate: ArrayLike) -> Any:
     return x.wrap(x.ratio(1.0, "churn_rate"))
 
 
+@_overflow_is_inf
 def clv(arpa: ArrayLike, gross_margin: ArrayLike, churn_rate: ArrayLike, discount_rate: ArrayLike = 0.0) -> Any:
     """Customer lifetime value: m x (1 + d) / (1 + d - r) = m x (1 + d) / (d + churn_rate).
 
