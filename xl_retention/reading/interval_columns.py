@@ -29,6 +29,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES, interval_in_text, interval_months
 from .errors import DataError
 from .names import columns_option, key, keys_of
+from .revenue import per_year_name
 
 __all__ = ["interval_by_values", "swapped_interval_columns"]
 
@@ -112,6 +113,8 @@ def interval_by_values(
     True
     """
     if _per_month(columns.get("mrr")):
+        return None
+    if columns.get("mrr") is not None and per_year_name(columns["mrr"]):  # ARR: a year's amount by its name, / 12
         return None
     if "mrr" not in columns and "amount" not in columns and any(_per_month(n) for n in names):
         return None

@@ -542,6 +542,17 @@ def in_units(values: np.ndarray, name: Any, divisors: Any = 100.0) -> np.ndarray
     return values / (divisors() if callable(divisors) else divisors)
 
 
+def per_year_name(name: Any) -> bool:
+    """Whether a money column's name says a year's amount that :func:`per_month` divides by 12 (ARR, ACV, an
+    annualized revenue, a run rate).
+
+    >>> per_year_name("ARR"), per_year_name("MRR")
+    (True, False)
+    """
+    k, words = _words(name)
+    return any(w in words for w in ("arr", "acv")) or any(p in k for p in _PER_YEAR_EXACT[2:]) or _annualized(words)
+
+
 def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0) -> np.ndarray:
     """``values`` of the column ``name`` taken as MRR, per month and in units (see the module docstring).
 
@@ -549,7 +560,7 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
     [100.0]
     """
     k, words = _words(name)
-    if any(w in words for w in ("arr", "acv")) or any(p in k for p in _PER_YEAR_EXACT[2:]) or _annualized(words):
+    if per_year_name(name):
         return in_units(values, name, divisors) / 12  # ARR, ACV, an annualized revenue, a run rate: 12 x MRR
     if _says_year(words, k):
         raise DataError(
