@@ -102,9 +102,10 @@ def _object_without_na(series: pd.Series) -> pd.Series:
     if not blank.any():
         return series
     values = series.to_numpy()
-    na = np.fromiter((v is pd.NA for v in values[blank]), dtype=bool, count=int(blank.sum()))
-    if not na.any():
+    missing = values[blank]
+    if not any(v is pd.NA for v in pd.unique(missing)):  # None, NaN, NaT: numpy's own blanks (one look each)
         return series
+    na = np.fromiter((v is pd.NA for v in missing), dtype=bool, count=len(missing))
     values = values.copy()
     values[np.flatnonzero(blank)[na]] = np.nan
     return _same_place(values, series)
