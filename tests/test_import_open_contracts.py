@@ -56,3 +56,17 @@ def test_first_deals_of_each_customer_import(tmp_path):
     with open(tmp_path / "out" / "movements.csv", newline="") as handle:
         rows = {row["month"]: row for row in csv.DictReader(handle)}
     assert float(rows["2025-02"]["mrr_end"]) == 1500.0  # Acme 1,000 + Hooli 500: no customer's second deal
+
+
+def test_renewal_in_opportunity_name_refused(tmp_path, capsys):
+    deals = (
+        "Opportunity Name,Account Name,Stage,Contract Start Date,ARR\n"
+        "Acme - New,Acme,Closed Won,2025-01-01,12000\n"
+        "Acme - Renewal 2026,Acme,Closed Won,2026-01-01,13200\n"
+        "Hooli - New,Hooli,Closed Won,2025-03-01,6000\n"
+    )
+    assert run(tmp_path, deals, "customer_id=Account Name,start=Contract Start Date,mrr=ARR") != 0
+    assert (
+        "column 'Opportunity Name': deals renewing or replacing a customer's earlier deal (no end mapped) in row 3 "
+        "(counting the header as row 1): 'Acme - Renewal 2026'"
+    ) in capsys.readouterr().err

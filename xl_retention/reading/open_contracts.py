@@ -12,8 +12,9 @@ where no end (and no billing interval: a billing export's subscription renews at
   (the day before, the contract's last day), a column the import is given, not one it guesses;
 * an unused column named as a deal's or an opportunity's type ("Deal Type", "Type", "Opportunity Type") that says a
   row renews or replaces a customer's earlier deal (Salesforce's "Renewal", "Existing Customer - Replacement";
-  HubSpot's "Existing Business", a renewal or an upsell) is refused naming it and its first such rows of a customer
-  with an earlier row: a renewal replaces the deal it renews, and without ends each deal is open-ended.
+  HubSpot's "Existing Business", a renewal or an upsell), or as a deal's name ("Opportunity Name", "Deal Name")
+  saying a renewal ("Acme - Renewal 2026"), is refused naming it and its first such rows of a customer with another
+  row: a renewal replaces the deal it renews, and without ends each deal is open-ended.
 """
 
 from __future__ import annotations
@@ -37,13 +38,17 @@ _TYPES = frozenset({"type", "deal_type", "dealtype", "opportunity_type", "opport
 #: Words of a type (lower case, words joined by ``_``) saying the deal renews or replaces an earlier one.
 _RENEWING = ("renewal", "renew", "existing_business", "existingbusiness", "replacement", "verlängerung",
              "renouvellement", "renovación", "renovacion", "rinnovo")  # fmt: skip
+#: Column names (:func:`~.names.key`) of a deal's or an opportunity's name ("Acme - Renewal 2026"): only a renewal's
+#: word in it is read (:data:`_RENEWAL_WORDS`).
+_DEAL_NAMES = frozenset({"opportunity_name", "opportunityname", "deal_name", "dealname", "opportunity", "deal"})
+_RENEWAL_WORDS = ("renewal", "renew", "verlängerung", "renouvellement", "renovación", "renovacion", "rinnovo")
 #: The refusals' advice: the end, given as a column.
 _END_ADVICE = "add each contract's end (its last day: in Excel =EDATE(start, term)-1) as a column and map it: {option}"
 
 
-def _renewing(value: object) -> bool:
+def _renewing(value: object, words: Sequence[str] = _RENEWING) -> bool:
     text = re.sub(r"[\s\-_]+", "_", str(value).strip().lower()) if isinstance(value, str) else ""
-    return any(word in text for word in _RENEWING)
+    return any(word in text for word in words)
 
 
 def may_be_open_contracts(columns: Sequence[Any], names: Mapping[str, str]) -> bool:
@@ -58,7 +63,8 @@ def may_be_open_contracts(columns: Sequence[Any], names: Mapping[str, str]) -> b
     if names.get("end") is not None or "interval" in names:
         return False
     used = {key(c) for c in names.values()}
-    return any(key(c) not in used and (count_or_term(c) == "term" or key(c) in _TYPES) for c in map(str, columns))
+    deals = _TYPES | _DEAL_NAMES
+    return any(key(c) not in used and (count_or_term(c) == "term" or key(c) in deals) for c in map(str, columns))
 
 
 def refuse_open_contracts(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
@@ -96,12 +102,20 @@ lost, a renewal is added on top of the contract it renews); add each contract's 
     if who is None or who not in df.columns:
         return
     customers = df[who].map(lambda v: str(v).strip().lower() if pd.notna(v) else None)
-    earlier = customers.duplicated(keep="first").to_numpy() & customers.notna().to_numpy()
-    for column in map(str, df.columns):
-        if key(column) in used or key(column) not in _TYPES or [str(c) for c in df.columns].count(column) != 1:
+    earlier = customers.duplicated(keep=False).to_numpy() & customers.notna().to_numpy()  # a customer's other row
+    columns = sorted(map(str, df.columns), key=lambda c: key(c) not in _TYPES)  # a type first, then a deal's name
+    for column in columns:
+        if (
+            key(column) in used
+            or key(column) not in _TYPES | _DEAL_NAMES
+            or list(map(str, df.columns)).count(column) != 1
+        ):
             continue
         values = df[column]
-        renewing = values.map(_renewing).to_numpy(dtype=bool)
+        words = _RENEWING if key(column) in _TYPES else _RENEWAL_WORDS
+        codes, distinct = pd.factorize(values, use_na_sentinel=True)  # each distinct value read once
+        said = np.array([_renewing(v, words) for v in distinct] + [False], dtype=bool)
+        renewing = said[np.where(codes >= 0, codes, len(distinct))]
         rows = np.flatnonzero(renewing & earlier)
         if len(rows):
             raise bad_rows(
