@@ -50,3 +50,16 @@ def test_arr_divided_by_twelve(tmp_path):
     with open(tmp_path / "out" / "movements.csv", newline="") as handle:
         rows = {row["month"]: row for row in csv.DictReader(handle)}
     assert float(rows["2025-06"]["mrr_end"]) == 3000.0  # Acme 1,000 + Umbrella 2,000
+
+
+def test_deal_amount_without_end_refused(tmp_path, capsys):
+    deals = "Deal Name,Deal Stage,Close Date,Amount,Company\nAcme - New,Closed Won,2025-01-01,12000,Acme\n"
+    deals += "Hooli - New,Closed Won,2025-03-01,6000,Hooli\n"
+    path = tmp_path / "deals.csv"
+    path.write_text(deals, encoding="utf-8")
+    args = ["import", "--subscriptions", str(path), "--columns", "customer_id=Company,start=Close Date,mrr=Amount"]
+    assert cli.main([*args, "--to-csv", str(tmp_path / "out")]) != 0
+    assert (
+        "column 'Amount': a CRM deal's amount (the deal's total, most often a contract's or a year's) taken as mrr "
+        "in rows 2, 3 (counting the header as row 1): '12000', '6000'"
+    ) in capsys.readouterr().err

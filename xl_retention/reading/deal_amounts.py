@@ -14,7 +14,8 @@ are contracts of more than a month and:
   as a last day), two rows at least: contracts of whole years, whose amount is most often the year's or the
   contract's.
 
-A name that says a month or a year (MRR, ARR, "Monthly Amount") is read by it (:func:`~.revenue.per_month`).
+Without an end, a CRM's deals export's amount is refused on every row (a deal's total read as an open-ended monthly
+price). A name that says a month or a year (MRR, ARR, "Monthly Amount") is read by it (:func:`~.revenue.per_month`).
 """
 
 from __future__ import annotations
@@ -62,7 +63,31 @@ def may_be_deal_amounts(columns: Sequence[Any], names: Mapping[str, str]) -> boo
     False
     """
     money = names.get("mrr")
-    return money is not None and "end" in names and "month" not in names and price_per_period(money)
+    return (
+        money is not None
+        and "month" not in names
+        and price_per_period(money)
+        and ("end" in names or any(key(c) in _DEAL_COLUMNS for c in columns))
+    )
+
+
+def _per_contract(name: Any) -> bool:
+    """Whether a money column taken as mrr may be a deal's or a contract's total: its name says no month
+    (:func:`~.period_spans.price_per_period`) and no year as :func:`~.revenue.per_month` reads it ("Annual recurring
+    revenue", ARR, ACV: divided by 12).
+
+    >>> [_per_contract(n) for n in ("Amount", "Annual recurring revenue", "ARR", "MRR", "Deal Value")]
+    [True, False, False, False, True]
+    """
+    if not price_per_period(name):
+        return False
+    from .errors import DataError
+    from .revenue import per_month
+
+    try:
+        return bool(per_month(np.array([1200.0]), name, "", 1.0)[0] == 1200.0)
+    except DataError:  # says a year, not whether recurring: refused there
+        return False
 
 
 def _months(start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -89,9 +114,25 @@ def refuse_deal_amounts(df: pd.DataFrame, typed: Mapping[str, Any], names: Mappi
 of whole years in rows 2, 3 (counting the header as row 1): '12000 over 2025-01-01 to 2026-01-01 (12 months)', ...
     """
     money = names.get("mrr")
-    if money is None or "month" in names or "end" not in typed or not price_per_period(money):
+    if money is None or "month" in names or not _per_contract(money):
         return
     start = np.asarray(typed["start"], dtype="datetime64[us]")
+    if "end" not in typed:  # a CRM's deals without ends: each deal's amount as an open-ended monthly price
+        if _crm_deals(df):
+            paid = np.flatnonzero(~np.isnan(np.asarray(typed["mrr"], dtype=np.float64)))
+            columns = list(map(str, df.columns))
+            raise bad_rows(
+                source,
+                money,
+                "a CRM deal's amount (the deal's total, most often a contract's or a year's) taken as mrr",
+                paid[:3],
+                {int(p): str(df.iloc[p, columns.index(money)]) for p in paid[:3]},
+                count=len(paid),
+                advice=f"is {money!r} per month, per year or per contract? Map mrr to a monthly column (MRR, "
+                "'Monthly Amount') or to an annual one named so (ARR, divided by 12), and map each deal's contract "
+                "end",
+            )
+        return
     end = np.asarray(typed["end"], dtype="datetime64[us]")
     months = _months(start, end)
     days = (end.astype("datetime64[D]") - start.astype("datetime64[D]")).astype(np.float64)  # NaT: nan
