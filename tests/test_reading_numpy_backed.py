@@ -13,6 +13,7 @@ import pytest
 
 import xl_retention as xr
 from xl_retention.reading import DataError
+from xl_retention.reading.currency import codes_column
 from xl_retention.reading.numpy_backed import numpy_backed
 
 INTERVALS = "customer_id,start,end,mrr\n1,2024-01-01,2024-03-31,10\n2,2024-02-01,,20\n3,2024-01-15,2024-02-14,5\n"
@@ -88,3 +89,8 @@ def test_the_columns_as_numpy_reads_them() -> None:
     assert out["none"].iloc[1] is None  # None left as it is
     plain = pd.read_csv(io.StringIO(ORDERS))
     assert numpy_backed(plain) is plain
+
+
+def test_currency_codes_beside_pd_na() -> None:
+    assert codes_column(["EUR", pd.NA, "USD", None, np.nan]) is True
+    assert codes_column(["EUR", pd.NA]) is False

@@ -349,7 +349,8 @@ def codes_column(values: Sequence[object]) -> bool:
     >>> codes_column(["EUR", "USD", "x"])
     False
     """
-    codes = {str(v).strip().upper() for v in values if v is not None and v == v and str(v).strip()}
+    codes = {str(v).strip().upper() for v in values
+             if not (pd.api.types.is_scalar(v) and pd.isna(v)) and str(v).strip()}  # pd.NA: no bool  # fmt: skip
     return len(codes) > 1 and codes <= ISO_CODES and bool(codes & _MAJOR_CODES)
 
 
