@@ -100,12 +100,16 @@ def trial_flag_rows(df: pd.DataFrame, source: str) -> list[tuple[str, np.ndarray
     return found
 
 
-def check_trial_flags(df: pd.DataFrame, source: str, mrr: Any = None, read_later: bool = False) -> None:
+def check_trial_flags(
+    df: pd.DataFrame, source: str, mrr: Any = None, read_later: bool = False, free: Any = None
+) -> None:
     """Refuse the rows of ``df`` flagged as in a free trial (:func:`trial_flag_rows`): in a file of intervals
-    (``mrr`` None) unless ``read_later`` (a trial-end column: :func:`.trials.paid_from_trial_end` reads them); in a
-    snapshots file only those whose MRR read (``mrr``) is above 0.
+    (``mrr`` None) unless ``read_later`` (a trial-end column: :func:`.trials.paid_from_trial_end` reads them) or
+    ``free`` says the row is priced 0 (RevenueCat's trial transaction of 0.00: it adds nothing); in a snapshots file
+    only those whose MRR read (``mrr``) is above 0.
 
     >>> check_trial_flags(pd.DataFrame({"is_trial": ["FALSE", "TRUE"]}), "s.csv", np.array([50.0, 0.0]))
+    >>> check_trial_flags(pd.DataFrame({"is_trial": ["false", "true"]}), "s.csv", free=np.array([False, True]))
     >>> check_trial_flags(pd.DataFrame({"is_trial": ["false", "true"]}), "s.csv")
     Traceback (most recent call last):
     ...
@@ -114,6 +118,8 @@ to be removed or given their trial's end in a column (trial_end): a trial pays n
 MRR from its start in row 3 (counting the header as row 1): 'true'
     """
     for name, rows in trial_flag_rows(df, source):
+        if free is not None:
+            rows = rows & ~np.asarray(free, dtype=bool)
         if mrr is not None:
             rows = rows & (np.nan_to_num(np.asarray(mrr, dtype=np.float64), nan=0.0) > 0)
         elif read_later:
