@@ -34,6 +34,13 @@ def test_an_overflow_is_inf_without_a_warning(call) -> None:
     assert float(pd.Series(result).iloc[0]) == math.inf
 
 
+def test_counts_whose_sum_overflows_are_refused_without_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(xr.OutOfRangeError, match=r"^promoters \+ detractors \(1e\+308 \+ 1e\+308\) exceed"):
+            xr.metrics.nps_moe_defined([1e308], [1e308], [3.0])
+
+
 def test_plain_numbers_stay_silent_and_exact() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -353,6 +353,7 @@ def nps_moe_min_responses(confidence: float = 0.95) -> int:
     return math.ceil(two_sided_z(level, 0.5 + level / 2) ** 2)
 
 
+@_overflow_is_inf
 def nps_moe_defined(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95) -> Any:
     """Where the margin of error means something (elementwise booleans; the template shows it there): at least
     :func:`nps_moe_min_responses` answers, not all of them in one group (passives = responses - promoters -
