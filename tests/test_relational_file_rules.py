@@ -203,6 +203,31 @@ CASES = {
         ),
         {"end": "canceled_at"},
     ),
+    "reading.open_contracts.refuse_open_contracts": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer": ["Acme", "Acme", "Hooli"],
+                "start_date": _dates("2025-01-01", "2026-01-01", "2025-03-01"),
+                "term_months": [12, 12, 12],
+                "mrr": [1000, 1100, 500],
+            }
+        ),
+        {"customer_id": "customer", "start": "start_date", "mrr": "mrr"},
+    ),
+    "reading.deal_amounts.refuse_deal_amounts": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer": ["Acme", "Umbrella"],
+                "start_date": ["2025-01-01", "2025-06-15"],  # text: the deal's cells quoted as written
+                "end_date": ["2026-01-01", "2027-06-15"],
+                "amount": [12000, 48000],
+                "stage": ["Closed Won", "Closed Won"],
+            }
+        ),
+        {"customer_id": "customer", "start": "start_date", "end": "end_date", "mrr": "amount"},
+    ),
     "reading.summaries.refuse_monthly_totals": (
         "subscriptions",
         pd.DataFrame(
@@ -281,6 +306,16 @@ REFUSED = {
     "until 'expires_at', as Recurly's canceled_at and expires_at, Stripe's 'Canceled At' and 'Ended At': the months it "
     "paid would count as lost) in row 2 (counting the header as row 1): '2024-04-10': map the day service stopped, "
     "--columns end=expires_at, or remove this column if it is not",
+    "reading.open_contracts.refuse_open_contracts": "table:t: column 'term_months' holds each contract's term (row "
+    "2: 12) and no end is mapped: read without it, every contract runs open-ended (a customer who did not renew is "
+    "never lost, a renewal is added on top of the contract it renews); add each contract's end (its last day: in "
+    "Excel =EDATE(start, term)-1) as a column and map it: --columns end=END",
+    "reading.deal_amounts.refuse_deal_amounts": "table:t, column 'amount': a CRM deal's amount (the deal's total) "
+    "taken as mrr, on deals of contracts of 2 months or more in rows 2, 3 (counting the header as row 1): '12000 over "
+    "2025-01-01 to 2026-01-01 (12 months)', '48000 over 2025-06-15 to 2027-06-15 (24 months)': is 'amount' per "
+    "month, per year or per contract? Read as monthly, a year's contract would count 12 times: map mrr to a monthly "
+    "column (MRR, 'Monthly Amount'), or to an annual one named so (ARR, divided by 12); a contract's total: add a "
+    "column of it divided by the contract's months and map that",
     "reading.summaries.refuse_monthly_totals": "table:t, column 'Customer': subtotal rows (a month's or a period's "
     "totals, not a customer) in row 2 (counting the header as row 1): 'Total January': remove them",
 }

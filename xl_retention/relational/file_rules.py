@@ -411,6 +411,22 @@ def _later_ends(typed: Typed) -> bool:
     return "end" in typed.names and bool(end_like_columns(typed.columns, typed.names))
 
 
+def _open_contracts(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.open_contracts.refuse_open_contracts`: a contract's term (or a deal's type) beside
+    a start and no end, by the names alone."""
+    from ..reading.open_contracts import may_be_open_contracts
+
+    return not typed.billing and may_be_open_contracts(typed.columns, typed.names)
+
+
+def _deal_amounts(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.deal_amounts.refuse_deal_amounts`: a price named as no month's (a deal's
+    'Amount') mapped to mrr beside an end or a CRM's deal column, by the names alone."""
+    from ..reading.deal_amounts import may_be_deal_amounts
+
+    return not typed.billing and may_be_deal_amounts(typed.columns, typed.names)
+
+
 def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
     """Whether the file path's ``rule`` refuses ``arguments`` (a table's names, a sample or its distinct values)."""
     try:
@@ -443,6 +459,8 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.period_spans.refuse_period_spans", _SUBSCRIPTIONS, "read", _period_spans),
     FileRule("reading.ends.refuse_later_ends", frozenset({"intervals"}), "read", _later_ends),
     FileRule("reading.summaries.refuse_monthly_totals", frozenset({"snapshots", "orders"}), "read", _monthly_totals),
+    FileRule("reading.open_contracts.refuse_open_contracts", frozenset({"intervals"}), "read", _open_contracts),
+    FileRule("reading.deal_amounts.refuse_deal_amounts", frozenset({"intervals"}), "read", _deal_amounts),
 )
 
 
