@@ -229,3 +229,19 @@ def test_bgnbd_expected_of_numbers_far_apart_is_refused_not_a_traceback() -> Non
     for args in [(1e300, 1e12, 1e12, 1e-300, 1.0, 0, 0, 0), (1e-300, 1e-300, 1e300, 1e300, 1e300, 0, 0, 0)]:
         with pytest.raises(OutOfRangeError, match="cannot be computed in floating point"):
             xr.bgnbd_expected(*args)
+
+
+# a = 1e-8: Euler's ratio (a + k - 1) ... is 1e-8 at k = 1 only, and the series stopped there (8e-10, 1.2e-9 off);
+# a = b = 1e-8: C + 1 = 2e-8 carried 5e-9 of itself (4.8e-9 off). mpmath, 50 digits.
+SMALL_A = [
+    ((1.0, 10.0, 1e-08, 3.0, 39.0, 0, 0.0, 0.0), 3.899999970660161),
+    ((1.0, 10000.0, 1e-08, 3.0, 100000.0, 0, 0.0, 0.0), 9.999999869854673),
+    ((0.001, 10000.0, 1e-08, 3.0, 100000.0, 3, 20.0, 38.0), 29.896393249553707),
+    ((3.0, 10.0, 1e-08, 1e-08, 39.0, 0, 0.0, 0.0), 6.345749950368252),
+    ((3.0, 10.0, 1e-08, 0.001, 39.0, 3, 20.0, 38.0), 4.874999559867032),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), SMALL_A)
+def test_bgnbd_expected_with_a_near_0(args: tuple[float, ...], expected: float) -> None:
+    assert xr.bgnbd_expected(*args) == pytest.approx(expected, rel=1e-11, abs=0)

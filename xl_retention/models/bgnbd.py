@@ -215,9 +215,13 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
         drift[active] += (k + 1) * np.abs(term)
         count[active] += 1
         # converged once terms shrink geometrically and the bounded tail is negligible
-        with np.errstate(over="ignore", invalid="ignore"):
-            tail = np.abs(term) * np.abs(ratio) / np.maximum(1.0 - np.abs(ratio), 1e-300)
-        done = (np.abs(ratio) < 1) & (tail <= 1e-17 * np.abs(total[active]))
+        # the tail bound takes the largest ratio still to come, z max(1, |A + j| / (C + j)) for j > k: this ratio
+        # may be small once and the terms recover (a = 1e-8: (a + k - 1) at k = 1; it stopped 8e-10 short)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            later = big_c[active] + k + 1
+            rho = z[active] * np.maximum(1.0, np.abs(big_a[active] + k + 1) / later)
+            tail = np.abs(term) * rho / np.maximum(1.0 - rho, 1e-300)
+        done = (later > 0) & (rho < 1) & (tail <= 1e-17 * np.abs(total[active]))
         done |= term == 0
         blown = ~np.isfinite(term) | (np.abs(term) > 1e250)  # r or a of 1e12 and more: terms grow without bound
         if blown.any():
@@ -230,11 +234,19 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
     total[active] = np.nan  # not converged in _MAX_TERMS terms: the direct series, else the quadrature
     subtracted = np.exp(y) * total
     out = first - subtracted
-    with np.errstate(invalid="ignore", over="ignore"):
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
         # the error of the difference: the terms' drift and the two sides' own roundings (b = 70,917 lost the 9th
         # digit: 5 digits cancelled against a drift of 3e4 terms); beyond _SERIES_ERROR: the quadrature instead
+        # and the rounding of A = a + b - 1 - r and C = a + b + x - 1 themselves, which may cancel (a = 1e-8, b = 3,
+        # r = 1: A carries 5e-9 of itself and so did the result)
+        # C + k nearest 0 (C = -0.99999998 for a = b = 1e-8: C + 1 carried 5e-9 of itself)
+        near_c = np.where(big_c < 0.5, np.abs(big_c - np.round(big_c)), np.abs(big_c))
+        near_a = np.where(big_a < 0.5, np.abs(big_a - np.round(big_a)), np.abs(big_a))
+        shaky = (a + b + 1 + np.abs(r)) / near_a + (a + b + x + 1) * (1.0 / near_c + 1.0)
         error = _EPS * (
-            4.0 * np.exp(y) * drift + 4.0 * (np.abs(first) + np.abs(subtracted)) + count * np.exp(y) * biggest
+            4.0 * np.exp(y) * drift * (1.0 + shaky)
+            + 4.0 * (np.abs(first) + np.abs(subtracted))
+            + count * np.exp(y) * biggest
         )
         lost = ~(error <= _SERIES_ERROR * np.abs(out))
     out[lost] = np.nan
@@ -280,7 +292,8 @@ def _direct_bracket(
         g = np.exp(log_g)
         out = -np.expm1(log_g) / (a - 1)
         # G's relative error: the terms' drift, and ln G's rounding (A ln(1 - z) of 1e4 carries 1e-12)
-        error = g * _EPS * (6.0 * drift / total + 2.0 * np.abs(big_a * log1mz) + 2.0 * np.abs(log_g) + 4.0)
+        shaky = (big_b + a + 1) * (1.0 / np.abs(c) + drift / total)  # C = a + b + x - 1 rounded (it may cancel)
+        error = g * _EPS * (6.0 * drift / total + 2.0 * np.abs(big_a * log1mz) + 2.0 * np.abs(log_g) + 4.0 + shaky)
         bad = ~np.isfinite(total) | ~(error <= _SERIES_ERROR * np.abs(1 - g)) | (a == 1)
     out[bad] = np.nan
     if active.size:
@@ -299,10 +312,11 @@ def _pfaff_bracket(rx: np.ndarray, a: np.ndarray, c: np.ndarray, w: np.ndarray) 
         term = term * (rx + k) * (a + k - 1) * w / ((c + k) * (k + 1))
         total += term
         drift += (k + 1) * np.abs(term)
-        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
+        if k > 1 and np.all(np.abs(term) <= 1e-17 * np.abs(total)):  # (a + k - 1) at k = 1 may be tiny once
             break
+    shaky = (rx + a + 1) * (1.0 / np.abs(c) + 1.0)  # C = a + b + x - 1 rounded (it may cancel)
     with np.errstate(invalid="ignore"):
-        total[~(6.0 * _EPS * drift <= _SERIES_ERROR * np.abs(total))] = np.nan
+        total[~(6.0 * _EPS * drift * (1.0 + shaky) <= _SERIES_ERROR * np.abs(total))] = np.nan
     return total
 
 
@@ -322,9 +336,10 @@ def _pfaff_scalar(rx: float, a: float, c: float, w: float) -> float:
         term = term * (rx + k) * (a + k - 1) * w / ((c + k) * (k + 1))
         total += term
         drift += (k + 1) * abs(term)
-        if abs(term) <= 1e-17 * abs(total):
+        if k > 1 and abs(term) <= 1e-17 * abs(total):  # (a + k - 1) at k = 1 may be tiny once
             break
-    return total if 6.0 * _EPS * drift <= _SERIES_ERROR * abs(total) else math.nan
+    shaky = (rx + a + 1) * (1.0 / abs(c) + 1.0)  # C = a + b + x - 1 rounded (it may cancel)
+    return total if 6.0 * _EPS * drift * (1.0 + shaky) <= _SERIES_ERROR * abs(total) else math.nan
 
 
 #: (1 - z) x the largest parameter below which :func:`_bgnbd_bracket` sums the expansion at z = 1 (few terms)
@@ -366,7 +381,7 @@ def _far_exact(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np
     (1 - y^e G F2) / e = -expm1(L) / L x (ln y + ln G / e + log1p(e S) / e), ln G / e by the Taylor series of
     ln Gamma (ln G at e = 0 is 0, so no digits are lost).
     """
-    from scipy.special import gammaln, gammasgn, polygamma
+    from scipy.special import digamma, gammaln, gammasgn, polygamma
 
     big_a, big_b, e = r + x, b + x, a - 1.0
     c, sigma, ca = a + b + x - 1.0, a - 1.0 - r - x, a + b - 1.0 - r
@@ -381,6 +396,11 @@ def _far_exact(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np
         # the rounding of each side: its logs' (gammaln within a few ulps of its size) and its series' drift
         logs_1 = np.abs(big_a * log_y) + np.abs(gammaln(c)) + np.abs(gammaln(sigma)) + np.abs(gammaln(ca))
         logs_1 += np.abs(gammaln(a))
+        # C, sigma = a - 1 - r - x and C - A = a + b - 1 - r rounded (they may cancel; near a pole ln Gamma is steep)
+        d_c, d_sigma, d_ca = _EPS * (a + b + x + 1), _EPS * (a + 1 + r + x), _EPS * (a + b + 1 + r)
+        steep_1 = np.abs(digamma(c)) * d_c + np.abs(digamma(sigma)) * d_sigma + np.abs(digamma(ca)) * d_ca
+        steep_1 += np.abs(digamma(1.0 - sigma)) * d_sigma
+        logs_1 += steep_1 / _EPS
         error = np.abs(first) * _EPS * (4.0 * logs_1 + 4.0) + np.exp(log_first) * 6.0 * _EPS * drift_1
         small = (np.abs(e) < 0.01) & (np.abs(e) < 0.1 * np.minimum(big_a, big_b))
         g_sign = gammasgn(c) * gammasgn(-sigma)
@@ -390,6 +410,8 @@ def _far_exact(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np
         size_g = np.exp(e * log_y + log_g)
         logs_2 = np.abs(e * log_y) + np.abs(gammaln(c)) + np.abs(gammaln(-sigma))
         logs_2 += np.abs(gammaln(big_a)) + np.abs(gammaln(big_b))
+        steep_2 = np.abs(digamma(c)) * d_c + np.abs(digamma(-sigma)) * d_sigma + np.abs(digamma(1.0 + sigma)) * d_sigma
+        logs_2 += (steep_2 + np.abs(digamma(ca)) * d_ca) / _EPS
         error_2 = _EPS * (size_g * (np.abs(1.0 + e * series) * (4.0 * logs_2 + 4.0) + 6.0 * np.abs(e) * drift_2) + 1.0)
         error_2 = error_2 / np.abs(safe_e)
     if small.any():
