@@ -11,6 +11,7 @@ Every workbook is made by build_template in tmp_path.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import libreoffice
 import openpyxl
+import pandas as pd
 import pytest
 from openpyxl.drawing.spreadsheet_drawing import TwoCellAnchor
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
@@ -27,6 +29,7 @@ from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook import inplace as ip
 from xl_retention.workbook.chart_ranges import TEMPLATE_CHARTS, _templates, chart_title, reset_chart_ranges
+from xl_retention.workbook.in_progress import mark_in_progress
 
 #: the charts as the earlier template drew them (one-cell anchors, 17 x 8.5 cm)
 EARLIER_CELLS = {
@@ -51,7 +54,7 @@ def test_the_dashboard_prints_landscape_one_page_wide_its_charts_within_the_tabl
     assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_area == "'Dashboard'!$A$1:$G$54"
-    assert [b.id for b in ws.row_breaks.brk] == [25]  # the second page starts at row 26, its charts' row
+    assert [b.id for b in ws.row_breaks.brk] == [24]  # the second page starts at row 25, the blank row above its charts
     # A:G in Excel: 852 pixels (22.5 cm), which a landscape Letter page (the narrower: 9.6 printable inches at
     # Excel's normal margins of 0.7 inch) holds at full size; D has the default width (8 digits and 5 pixels)
     widths = [ws.column_dimensions[c].width if c in ws.column_dimensions else 8 + 5 / 7 for c in "ABCDEFG"]
@@ -77,7 +80,23 @@ def test_the_dashboard_prints_landscape_one_page_wide_its_charts_within_the_tabl
         "MRR at end of month": (0, 39, 2, 52),
         "NPS with its 95% margin of error": (3, 39, 6, 52),
     }
-    assert ws.merged_cells.ranges and {str(r) for r in ws.merged_cells.ranges} == {"A10:G10", "A54:G54"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "A10:G10", "A54:G54"}
+    assert ws["A54"].alignment.wrap_text and ws.row_dimensions[54].height == 32
+
+
+def test_the_line_of_a_month_in_progress_is_wrapped_across_the_dashboards_width(tmp_path):
+    """import writes the month in progress in A2 (about 230 characters): it was cut at the print area's edge (G),
+    losing "The last full month is Nov 2026; import again after Dec 2026 ends." -> A2:G2 merged, wrapped, two lines."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=24)
+    package = ip.Package(path)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    assert mark_in_progress(package, wb, pd.Period("2026-12", freq="M"), dt.date(2026, 12, 2)) == []
+    wb.close()
+    package.save()
+    ws = openpyxl.load_workbook(path)["Dashboard"]
+    assert ws["A2"].value.endswith("The last full month is Nov 2026; import again after Dec 2026 ends.")
+    assert "A2:G2" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height == 32  # two lines of 11 points
     assert ws["A54"].value.startswith("xl-retention recalc (and import --recalc) fits the charts")
 
 

@@ -64,9 +64,9 @@ SHOP_COLUMN = 5  # E: the table's first column (D between the two tables; the ch
 #: (A4 or Letter) holds at full size, in any font (LibreOffice without Calibri draws the columns a third wider).
 #: They were 17 cm wide at H, 8.5 cm tall, which printed A:Q at 44% (34% here)
 CHART_ROWS, CHART_ENDS = 13, {"A": ("C", 1.6), "D": ("G", 2.0)}
-#: the row each page after the first starts at (its charts' row): a page holds the latest figures and two charts,
-#: or four charts, none cut between two pages
-PAGE_ROWS = (26,)
+#: the row each page after the first starts at (the blank row above its charts: LibreOffice drew the top edge of
+#: charts starting at the break on the page before): a page holds the latest figures and two charts, or four charts
+PAGE_ROWS = (25,)
 NOTE_ROW = 54  # the note under the charts (recalc fits them), the last row printed
 LAST_COLUMN = "G"  # the last column printed: the tables' and the right-hand charts'
 MOVEMENT_COLOURS = {  # chart column on Revenue -> its legend and the colour of its column segment
@@ -244,8 +244,8 @@ def figures_note(where: str) -> str:
 
 
 def _wrapped(ws: Worksheet, row: int, lines: int) -> None:
-    """The note in column A of ``row`` wrapped across A:G (merged), ``lines`` lines tall: printed whole inside the
-    print area, where a text running past G was cut at its edge (or made LibreOffice fit the page to it)."""
+    """The note in column A of ``row`` (or the line import writes there) wrapped across A:G (merged), ``lines`` lines
+    tall: printed whole inside the print area, where a text running past G was cut at its edge."""
     ws.merge_cells(f"A{row}:{LAST_COLUMN}{row}")
     ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[row].height = 15 * lines + 2
@@ -257,6 +257,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     wb = ws.parent
     ws["A1"] = "Dashboard"
     ws["A1"].font = TITLE_FONT
+    _wrapped(ws, 2, 2)  # where import writes a month in progress (in_progress.py, about 230 characters): two lines
     last = len(months) + 1
     figures(ws)
     ws.cell(row=10, column=1, value=figures_note(f"{CUSTOMERS.title}!{column_letter(CUSTOMERS, 'crr')}3"))
