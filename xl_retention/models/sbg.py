@@ -94,10 +94,14 @@ def _log_survival_far(a: Any, b: Any, t: Any) -> Any:
     """ln S(t) = ln[Gamma(b + t) Gamma(a + b) / (Gamma(b) Gamma(a + b + t))] as two ln(Gamma(y + delta) / Gamma(y))
     whose delta is the smaller of t and a: by t, :func:`_log_rising_ratio`; by a, ln(Gamma(a + b) / Gamma(b)) -
     ln(Gamma(a + b + t) / Gamma(b + t)), each about a ln(b + t), so their rounding stays that of a small number."""
+    a, b, t = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, t)))
+    by_t = np.less_equal(t, a)
+    out = np.empty(a.shape)
     with np.errstate(invalid="ignore", over="ignore"):
-        by_t = _log_rising_ratio(b, np.add(a, b), t)
-        by_a = _log_gamma_ratio(b, a) - _log_gamma_ratio(np.add(b, t), a)
-    return np.where(np.less_equal(t, a), by_t, by_a)
+        out[by_t] = _log_rising_ratio(b[by_t], a[by_t] + b[by_t], t[by_t])
+        by_a = ~by_t
+        out[by_a] = _log_gamma_ratio(b[by_a], a[by_a]) - _log_gamma_ratio(b[by_a] + t[by_a], a[by_a])
+    return out
 
 
 def sbg_retention(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
