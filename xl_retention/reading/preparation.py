@@ -117,6 +117,7 @@ from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_su
 from .survey_questions import check_questions
 from .taxes import net_of_tax, net_shares
 from .tips import net_of_tips
+from .trial_flags import trial_flag_columns
 from .trials import paid_from_trial_end, trial_column
 from .undated_answers import undated_answers
 from .unmapped import refuse_movements_log, refuse_unused_dates
@@ -240,7 +241,9 @@ def _prepare(
     if kind == "intervals":  # a snapshot's row says its MRR: its status is checked with it, below
         # trials, future and paused subscriptions are not MRR; trials beside a trial end and Stripe's ended
         # incomplete_expired are read with their dates (reading.trials)
-        check_statuses(df, source, read_later=NEVER_PAID_ENDED | (TRIALING if trial_column(df, names) else set()))
+        later = NEVER_PAID_ENDED | (TRIALING if trial_column(df, names) else set())
+        free = _priced_zero(df, names, source, options) if trial_flag_columns(df.columns) else None
+        check_statuses(df, source, read_later=later, free=free)  # a trial's row priced 0 adds nothing (RevenueCat)
         check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
     deleted = None  # answers flagged deleted (reading.answer_flags)
     if kind == "answers":
@@ -541,3 +544,15 @@ def _no_amount(columns: Sequence[Any], source: str) -> str:
         f"written; a tracker holds no order revenue): to count it, map the column of each order's amount{hint} with "
         "--columns amount=NAME"
     )
+
+
+def _priced_zero(df: pd.DataFrame, names: Mapping[str, str], source: str, options: ReadOptions) -> np.ndarray | None:
+    """The rows whose price (the amount per interval, else the MRR) reads 0: a trial's row priced 0.00 adds nothing,
+    so it is not refused as a trial; None when the price cannot be read here (its own refusal comes when it is)."""
+    money = names.get("amount", names.get("mrr"))
+    if money is None or money not in df.columns:
+        return None
+    try:
+        return parse_numbers(df[money], source, money, decimal=options.decimal, allow_blank=True) == 0
+    except DataError:
+        return None
