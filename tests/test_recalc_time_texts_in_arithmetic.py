@@ -1,7 +1,7 @@
-"""Times typed as text read by arithmetic as Excel reads them (VALUE's reading, text.text_to_number): the pycel text
-corpus (Excel's own saved values, ../shared/excel-oracle/pycel__text.xlsx, TextNumbers) keeps "24:99" as text in TEXT
-(no hour above 23) and reads "0:0:9999" and minutes and seconds "23:59.012345". The engine read "24:00" as 0 and
-"1/31/2024 24:00" as the day's start, "0:0:60" as 59 seconds, and gave #VALUE! for "23:59.5", all with status ok."""
+"""Times typed as text read by arithmetic as Excel reads them (VALUE's reading, text.text_to_number): pycel's text.xlsx
+saved by Excel (its TextNumbers sheet's stored values) keeps "24:99" as text in TEXT (no hour above 23) and reads
+"0:0:9999" and minutes and seconds "23:59.012345". The engine read "24:00" as 0 and "1/31/2024 24:00" as the day's
+start, "0:0:60" as 59 seconds, and gave #VALUE! for "23:59.5", all with status ok."""
 
 from __future__ import annotations
 

@@ -3,9 +3,9 @@
 ``=ROWS(A1:A3*1)`` in a classic formula: whether Excel counts the expression whole (3) or cuts ``A1:A3`` to the
 formula's own row first, as it does for an operator's operands there (1 in rows 1 to 3, #VALUE! elsewhere), is
 settled neither by Microsoft's ROWS and COLUMNS pages ("An array, an array formula, or a reference to a range of
-cells") nor by an Excel-saved workbook (the excel-oracle corpus has no ROWS or COLUMNS at all); MS-XLS 2.2.2.2 gives
-operators Value Class operands but no parameter class of ROWS. The engine gave 1 or #VALUE! with status ok (H137's
-finding 01; reading it whole, fc829b5, was backed out in 4ef3b59). ROWS of a reference, a name, an array constant or a
+cells") nor by an Excel-saved workbook (none looked at holds ROWS or COLUMNS); MS-XLS 2.2.2.2 gives operators Value
+Class operands but no parameter class of ROWS. The engine gave 1 or #VALUE! with status ok (H137's finding 01; reading
+it whole, fc829b5, was backed out in 4ef3b59). ROWS of a reference, a name, an array constant or a
 call alone (``ROWS(OFFSET(B1,0,0,Qty))``, whose height is intersected as OFFSET's arguments are) is computed as before,
 and so is an array formula's or a dynamic array's (no implicit intersection there).
 """
