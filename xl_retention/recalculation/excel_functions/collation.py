@@ -24,7 +24,17 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ._core import FUNCTIONS, ExcelError, Function, engine_call, error_code, is_error, matrix, number_text
+from ._core import (
+    FUNCTIONS,
+    ExcelError,
+    Function,
+    engine_call,
+    error_code,
+    is_error,
+    matrix,
+    number_text,
+    plain_number,
+)
 from .text import NOT_IMPLEMENTED
 
 #: the documented order of digits, space and ASCII punctuation (hyphen and apostrophe are ignored)
@@ -195,12 +205,13 @@ def formatted_number(criterion: str) -> bool:
 
 def _plain_number(criterion: str) -> float | None:
     """The number of a criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``): Excel
-    matches it as the number (numbers and number-like text), the engine as text only."""
-    try:
-        value = float(criterion)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) and criterion.strip() == criterion and criterion else None
+    matches it as the number (numbers and number-like text), the engine as text only. Python's ``float()`` also reads
+    ``"1_000"`` (and ``"nan"``, ``"inf"``, digits of other scripts), which are text to Excel: no number here.
+
+    >>> _plain_number("0012345"), _plain_number("1.2345E4"), _plain_number("1_000"), _plain_number(" 5")
+    (12345.0, 12345.0, None, None)
+    """
+    return plain_number(criterion)
 
 
 def keyed_criteria(name: str, texts: list[str], literals: list[str | None]) -> list[str]:
