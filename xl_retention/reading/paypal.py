@@ -38,6 +38,7 @@ import pandas as pd
 from .errors import DataError, advice_apart, bad_rows, source_of
 from .names import key
 from .paypal_conversions import converted
+from .paypal_names import GERMAN_COLUMNS, GERMAN_STATUSES, GERMAN_TYPES, PAYPAL_GROSS, in_english
 from .values import parse_numbers
 
 __all__ = ["is_paypal", "paypal_orders", "undone_reversals"]
@@ -83,13 +84,22 @@ def is_paypal(names: Any) -> bool:
 
     >>> is_paypal(["Date", "Type", "Status", "Gross", "Fee", "Net", "Transaction ID", "Reference Txn ID"])
     True
+    >>> is_paypal(["Datum", "Typ", "Status", "Brutto", "Gebühr", "Netto", "Transaktionscode"])  # a German account's
+    True
     """
-    return SIGNATURE <= {key(n) for n in names}
+    return SIGNATURE <= {GERMAN_COLUMNS.get(key(n), key(n)) for n in names}
 
 
 def _column(df: pd.DataFrame, *names: str) -> str | None:
-    keys = {key(c): str(c) for c in df.columns}
+    """The column of ``df`` that the English download names ``names`` (the first found), under its English or its
+    German name (:mod:`.paypal_names`)."""
+    keys = {GERMAN_COLUMNS.get(key(c), key(c)): str(c) for c in df.columns}
     return next((keys[n] for n in names if n in keys), None)
+
+
+def _words(values: pd.Series, german: dict[str, str]) -> pd.Series:
+    """A type or status column's values in lower case, German ones in English (:mod:`.paypal_names`)."""
+    return _text(values).str.lower().map(lambda w: in_english(w, german))
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -115,9 +125,9 @@ def paypal_orders(
     if not is_paypal(df.columns):
         return df, dict(columns)
     source = source_of(df, source)
-    kind = _text(df[_column(df, "type")]).str.lower()
+    kind = _words(df[_column(df, "type")], GERMAN_TYPES)
     status_column = _column(df, "status")
-    status = _text(df[status_column]).str.lower()
+    status = _words(df[status_column], GERMAN_STATUSES)
     gross = _column(df, "gross")
     amount = columns.get("amount", gross)
     sign = _sign(df[gross])
@@ -203,6 +213,8 @@ def paypal_orders(
         out[found] = np.round(np.nan_to_num(values) * factor, 2)[positions]
     out.attrs.update({k: v for k, v in df.attrs.items() if k not in ("file_rows", "sheet", "header_row")})
     out.attrs["file_rows"] = tuple(where[p] for p in positions)
+    if amount == gross:  # 'Brutto' of a German account: the payment before PayPal's fee ('Netto' after it), not
+        out.attrs[PAYPAL_GROSS] = gross  # a word about tax (reading.tax_flags; a 'Sales Tax' column is read)
     mapped = {"customer_id": payer, "date": date, "amount": amount, "order_id": txn}
     return out, mapped
 

@@ -34,6 +34,7 @@ from . import yes_no
 from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
+from .paypal_names import PAYPAL_GROSS
 from .taxes import _TAX  # the words of a tax, as the tax amounts are named
 
 __all__ = ["may_say_tax_included", "refuse_tax_included"]
@@ -191,7 +192,9 @@ def refuse_tax_included(
     listed = list(map(str, df.columns))
     rates = [c for c in listed if _rate_named(_words(c))]
     own = _words(money)
-    if _gross_words(own) or (_total_named(own) and rates):  # 'Gross Amount', 'Total', 'Gesamtbetrag' beside a rate
+    paypal = str(money) == df.attrs.get(PAYPAL_GROSS)  # PayPal's 'Brutto': before its fee (reading.paypal_names)
+    # 'Gross Amount', 'Total', 'Gesamtbetrag' beside a rate
+    if not paypal and (_gross_words(own) or (_total_named(own) and rates)):
         raise DataError(
             f"{source}: {money!r} says by its name that it includes tax{f' (beside {rates[0]!r})' if rates else ''} "
             f"{ways}",
