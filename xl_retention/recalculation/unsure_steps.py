@@ -1,4 +1,5 @@
-"""Cells calling CEILING or FLOOR (.MATH, .PRECISE, ISO.CEILING) whose Excel answer is not certain in its last digit.
+"""Cells calling CEILING or FLOOR (.MATH, .PRECISE, ISO.CEILING) whose Excel answer is not certain in its last digit,
+and DATEDIF given a unit with spaces around it (``"m "``: :func:`.excel_functions.day_counts.datedif`).
 
 CEILING(1.12, 0.05) is 23 steps of 0.05: 1.15 in decimal, 1.1500000000000001 in binary. Which of the two Excel gives
 is not known (a ``MATCH(1.15, ...)`` or ``=`` comparison sees the difference), as for MROUND
@@ -27,10 +28,12 @@ __all__ = ["unsure_step_cells"]
 #: the functions rounding to a multiple of a step at Excel's 15 digits (as :meth:`.FormulaTexts.called` names them)
 STEPS = frozenset(
     "CEILING FLOOR CEILING.MATH FLOOR.MATH CEILING.PRECISE FLOOR.PRECISE ISO.CEILING _XLR.EACH.CEILING "
-    "_XLR.EACH.FLOOR".split()
+    "_XLR.EACH.FLOOR DATEDIF _XLR.EACH.DATEDIF".split()
 )
-_CALLS = re.compile(r"(?<![\w])(?:_xlfn\.)?(?:ISO\.CEILING|CEILING|FLOOR)(?:\.MATH|\.PRECISE)?\(", re.IGNORECASE)
-_UNCHECKED = "one of many CEILING or FLOOR cells not checked for a call whose Excel answer is not certain"
+_CALLS = re.compile(
+    r"(?<![\w])(?:(?:_xlfn\.)?(?:ISO\.CEILING|CEILING|FLOOR)(?:\.MATH|\.PRECISE)?|DATEDIF)\(", re.IGNORECASE
+)
+_UNCHECKED = "one of many CEILING, FLOOR or DATEDIF cells not checked for a call whose Excel answer is not certain"
 #: the count of :data:`UNSURE`'s notes when the last workbook was looked at
 _seen_before = [0]
 

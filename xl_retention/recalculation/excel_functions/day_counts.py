@@ -19,6 +19,7 @@ from typing import Any
 
 from ._core import ExcelError, check, excel_function, is_error, matrix, number
 from .dates import _month_start
+from .multiples import UNSURE
 
 _MAX_SERIAL = 2958465  # 31 December 9999
 _EPOCH_ORDINAL = dt.date(1899, 12, 30).toordinal()
@@ -86,16 +87,28 @@ def _days_in_month(year: int, month: int) -> int:
 @excel_function("DATEDIF", 3, 3)
 def datedif(start: Any, end: Any, unit: Any) -> float:
     """DATEDIF(start_date, end_date, unit): whole years ("Y"), months ("M"), days ("D"), and the remainders "YM",
-    "MD", "YD"; #NUM! when the start is after the end or the unit is none of these.
+    "MD", "YD"; #NUM! when the start is after the end or the unit is none of these. A unit with spaces around it
+    (``"m "``) is read without them, but whether Excel does is not known (Microsoft's DATEDIF page lists the six
+    texts only, and no workbook saved by Excel here has one): the call is noted in :data:`.multiples.UNSURE` and the
+    cell listed (:func:`..unsure_steps.unsure_step_cells`), keeping the value Excel stored.
 
     >>> datedif(40544, 40908, "M"), datedif(None, 45716, "d"), datedif(37043, 37483, "YD")
     (11.0, 45716.0, 75.0)
+    >>> UNSURE.start(); datedif(40544, 40908, "m "), UNSURE.stop()
+    (11.0, 'DATEDIF(40544, 40908, "m "): the unit "m " has spaces around it; whether Excel reads it as "M" or \
+gives #NUM! is not known')
     """
     first, last = date_serial(start), date_serial(end)
     check(unit)
     kind = unit.strip().upper() if isinstance(unit, str) else None
     if first > last or kind not in ("Y", "M", "D", "YM", "MD", "YD"):
         raise ExcelError("#NUM!")
+    if unit.upper() != kind:  # spaces around it
+        shown = unit.replace('"', '""')
+        UNSURE.note(
+            f'DATEDIF({first}, {last}, "{shown}"): the unit "{shown}" has spaces around it; whether Excel reads it as '
+            f'"{kind}" or gives #NUM! is not known'
+        )
     if kind == "D":
         return float(last - first)
     (y1, m1, d1), (y2, m2, d2) = ymd(first), ymd(last)
