@@ -203,6 +203,19 @@ CASES = {
         ),
         {"end": "canceled_at"},
     ),
+    "reading.family_shares.family_shared": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "B", "C"],
+                "start": _dates("2024-01-10", "2024-01-15", "2024-02-01"),
+                "end": _dates("2024-03-10", "2024-04-15", "2024-04-15"),
+                "mrr": [10, 20, 20],
+                "ownership_type": ["PURCHASED", "PURCHASED", "FAMILY_SHARED"],
+            }
+        ),
+        None,
+    ),
     "reading.open_contracts.refuse_open_contracts": (
         "subscriptions",
         pd.DataFrame(
@@ -306,6 +319,9 @@ REFUSED = {
     "until 'expires_at', as Recurly's canceled_at and expires_at, Stripe's 'Canceled At' and 'Ended At': the months it "
     "paid would count as lost) in row 2 (counting the header as row 1): '2024-04-10': map the day service stopped, "
     "--columns end=expires_at, or remove this column if it is not",
+    "reading.family_shares.family_shared": "table:t, column 'ownership_type': family members' rows with a price "
+    "(the purchaser's row carries the price: counted here too, the subscription would count twice) in row 4 (counting "
+    "the header as row 1): 'FAMILY_SHARED': write their price as 0, or remove them",
     "reading.open_contracts.refuse_open_contracts": "table:t: column 'term_months' holds each contract's term (row "
     "2: 12) and no end is mapped: read without it, every contract runs open-ended (a customer who did not renew is "
     "never lost, a renewal is added on top of the contract it renews); add each contract's end (its last day: in "
@@ -375,6 +391,7 @@ VALID = {
         [1250.0, 1250.0, 1250.0],
     ),
     "reading.ends.refuse_later_ends": (lambda f: f.assign(expires_at=f["canceled_at"]), [30.0, 20.0]),
+    "reading.family_shares.family_shared": (lambda f: f.assign(mrr=[10, 20, 0]), [30.0, 30.0, 20.0, 0.0]),
     "reading.summaries.refuse_monthly_totals": (
         lambda f: f.assign(Customer=["C", "A", "B"], MRR=[250, 100, 200]),
         [550.0],

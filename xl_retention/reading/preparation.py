@@ -57,6 +57,7 @@ from .export_kinds import (
     refuse_subscriptions_as_orders,
 )
 from .extra_prices import refuse_add_ons
+from .family_shares import family_shared
 from .frames import pandas_table
 from .fx_drift import note_converted_amounts
 from .inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS, inclusive_ends
@@ -398,8 +399,9 @@ def _prepare(
             units = units if divisors is None else units / divisors
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
+        shared = family_shared(df, typed["mrr"], source)  # RevenueCat's FAMILY_SHARED rows priced 0: add nothing
         check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded,
-                            followed_by_phase(df, typed, names))  # fmt: skip
+                            followed_by_phase(df, typed, names), shared)  # fmt: skip
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
         check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at

@@ -580,11 +580,13 @@ def check_ended_at_zero(
     shown: Any = None,
     discounts: Any = None,
     phases: Any = None,
+    shared: Any = None,
 ) -> None:
     """Refuse intervals that ended with MRR 0 beside intervals with MRR above 0 (see the module docstring), quoting
     ``shown`` (the MRR column as the file writes it, ``$0.00``, or a function giving it), else the numbers read.
     ``discounts``: the rows of a subscription's discount lines, read as 0 (:mod:`.discount_lines`): not refused;
-    ``phases``: the rows whose subscription's next phase starts at their end (:mod:`.paused_phases`): not refused."""
+    ``phases``: the rows whose subscription's next phase starts at their end (:mod:`.paused_phases`): not refused;
+    ``shared``: a family member's rows (RevenueCat's FAMILY_SHARED, :mod:`.family_shares`): never paid, not refused."""
     if "end" not in typed:
         return
     mrr = np.asarray(typed["mrr"], dtype=np.float64)
@@ -594,6 +596,8 @@ def check_ended_at_zero(
         zero &= ~np.asarray(discounts, dtype=bool)
     if phases is not None:  # a pause or a free phase between phases of one subscription: no end
         zero &= ~np.asarray(phases, dtype=bool)
+    if shared is not None:
+        zero &= ~np.asarray(shared, dtype=bool)
     if zero.any() and (mrr > 0).any():
         rows = np.flatnonzero(zero)
         raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, rows, _written(mrr, shown), advice=ENDED_AT_ZERO_ADVICE)

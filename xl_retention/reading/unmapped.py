@@ -46,9 +46,10 @@ _HARMLESS = frozenset({
     "start", "started", "starts", "activated", "activation", "began", "signup", "signed", "joined", "since_signup",
     "erstellt", "aktualisiert", "creado", "actualizado", "cree", "modifie", "reminder", "notified", "email",
     "cancel", "scheduled", "requested", "coupon", "discount", "promo", "promotion",
+    "unsubscribe", "unsubscribed",  # RevenueCat's unsubscribe_detected_at: auto-renew turned off, paid to period end
 })  # fmt: skip
 #: words of :data:`_HARMLESS` that may name the day service stopped when no end is mapped ('Paid Thru', 'Cancel At')
-_MAY_END = frozenset({"paid", "period", "term", "cancel", "scheduled", "requested"})
+_MAY_END = frozenset({"paid", "period", "term", "cancel", "scheduled", "requested", "unsubscribe", "unsubscribed"})
 #: words that say a pause or a suspension (in the languages of :mod:`.ends`)
 _PAUSE = frozenset({"pause", "paused", "pausiert", "pausa", "pausada", "suspend", "suspended", "suspension",
                     "suspendu", "suspendue", "hold", "frozen", "freeze", "gesperrt", "sospeso", "sospesa"})  # fmt: skip

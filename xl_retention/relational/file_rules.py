@@ -427,6 +427,14 @@ def _deal_amounts(typed: Typed) -> bool:
     return not typed.billing and may_be_deal_amounts(typed.columns, typed.names)
 
 
+def _family_shares(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.family_shares.family_shared`: RevenueCat's ``ownership_type`` column (a family
+    member's row priced 0 adds nothing, one with a price is refused), by the column's name alone."""
+    from ..reading.family_shares import OWNERSHIP
+
+    return any(key(c) == OWNERSHIP for c in typed.columns)
+
+
 def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
     """Whether the file path's ``rule`` refuses ``arguments`` (a table's names, a sample or its distinct values)."""
     try:
@@ -461,6 +469,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.summaries.refuse_monthly_totals", frozenset({"snapshots", "orders"}), "read", _monthly_totals),
     FileRule("reading.open_contracts.refuse_open_contracts", frozenset({"intervals"}), "read", _open_contracts),
     FileRule("reading.deal_amounts.refuse_deal_amounts", frozenset({"intervals"}), "read", _deal_amounts),
+    FileRule("reading.family_shares.family_shared", frozenset({"intervals"}), "read", _family_shares),
 )
 
 
