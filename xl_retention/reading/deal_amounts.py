@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import bad_rows, plain
 from .names import key
 from .period_spans import price_per_period
 
@@ -126,7 +126,7 @@ of whole years in rows 2, 3 (counting the header as row 1): '12000 over 2025-01-
                 money,
                 "a CRM deal's amount (the deal's total, most often a contract's or a year's) taken as mrr",
                 paid[:3],
-                {int(p): str(df.iloc[p, columns.index(money)]) for p in paid[:3]},
+                {int(p): plain(df.iloc[p, columns.index(money)]) for p in paid[:3]},
                 count=len(paid),
                 advice=f"is {money!r} per month, per year or per contract? Map mrr to a monthly column (MRR, "
                 "'Monthly Amount') or to an annual one named so (ARR, divided by 12), and map each deal's contract "
@@ -151,11 +151,12 @@ of whole years in rows 2, 3 (counting the header as row 1): '12000 over 2025-01-
     columns = list(map(str, df.columns))
 
     def written(name: str, p: int, read: np.ndarray) -> str:
-        return str(df.iloc[p, columns.index(names[name])]) if names.get(name) in columns else str(read[p])[:10]
+        cell = df.iloc[p, columns.index(names[name])] if names.get(name) in columns else read[p]
+        return plain(cell)  # as written; a database's DATE as its day (not '2025-01-01 00:00:00')
 
     shown = {
-        int(p): f"{df.iloc[p, columns.index(money)]} over {written('start', p, start)} to {written('end', p, end)} "
-        f"({round(days[p] / 30.44)} months)"
+        int(p): f"{plain(df.iloc[p, columns.index(money)])} over {written('start', p, start)} to "
+        f"{written('end', p, end)} ({round(days[p] / 30.44)} months)"
         for p in rows[:3]
     }
     raise bad_rows(

@@ -84,6 +84,20 @@ def show(value: Any) -> str:
     return repr(value)
 
 
+def plain(value: Any) -> str:
+    """A value as a message writes it inside its own quoted text: :func:`show` without the quotes of a text, so a
+    database's DATE (read as a Timestamp at midnight) is its day, not "2025-01-01 00:00:00".
+
+    >>> plain(pd.Timestamp("2025-01-01")), plain(pd.Timestamp("2025-01-01 10:30")), plain("01/02/2025"), plain(12000)
+    ('2025-01-01', '2025-01-01 10:30:00', '01/02/2025', '12000')
+    """
+    if isinstance(value, str):
+        return value
+    shown = show(value)
+    is_text = isinstance(value, (dt.date, dt.time, np.datetime64)) and shown != "blank"
+    return shown[1:-1] if is_text else shown
+
+
 class ColumnValues:
     """A column's values for :func:`bad_rows`, made into numpy values one at a time, only for the rows shown.
 
