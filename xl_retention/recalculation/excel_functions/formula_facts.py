@@ -46,16 +46,25 @@ def _texts(info: PackageInfo, sheet: str) -> FormulaTexts | None:
     return _cache[sheet]
 
 
+#: a text typed in a formula or a quoted sheet name (left as they are: no storage prefix is in them)
+_QUOTED = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')
+
+
 def _shown(text: str) -> str:
-    """A stored formula as Excel shows it: ``=`` and the text without the file's storage prefixes."""
+    """A stored formula as Excel shows it in the formula bar (Microsoft's FORMULATEXT: "returns what is displayed in
+    the formula bar"): ``=`` and the text without the file's storage prefixes, its spaces and line breaks as typed
+    (the tokenizer made each run of them one: ``=A1  +  B1`` was "=A1 + B1").
+
+    >>> _shown('_xlfn.XLOOKUP(B1,  C1:C2,\\n\\n D1:D2)&"_xlfn.x"'), _shown("_xlfn.LET(_xlpm.x,1,_xlpm.x+1)")
+    ('=XLOOKUP(B1,  C1:C2,\\n\\n D1:D2)&"_xlfn.x"', '=LET(x,1,x+1)')
+    """
     if "_TRO_" in text.upper():  # a trim reference A1:.A20, stored _xlfn._TRO_TRAILING(A1:A20)
         text = as_written(text)
-    try:
-        tokens = Tokenizer("=" + text).items
-    except Exception:  # not a formula the tokenizer understands: strip outside nothing
-        return "=" + text
-    return "=" + "".join(_PREFIXES.sub("", t.value) if t.type != Token.OPERAND or t.subtype != Token.TEXT else t.value
-                         for t in tokens)  # fmt: skip
+    out, end = [], 0
+    for quoted in _QUOTED.finditer(text):
+        out += [_PREFIXES.sub("", text[end : quoted.start()]), quoted.group()]
+        end = quoted.end()
+    return "=" + "".join(out) + _PREFIXES.sub("", text[end:])
 
 
 def _fact(name: str, reference: str, sheet: str, info: PackageInfo, sheets: list[str]) -> str | None:
@@ -98,24 +107,30 @@ def formula_facts(formula: str, sheet: str, info: PackageInfo, sheets: list[str]
     '=TRUE+FALSE'
     >>> formula_facts("=FORMULATEXT(S!$J$1)&FORMULATEXT(B1)", "S", info)
     '="=XLOOKUP(B1,C1:C2,D1:D2)"&NA()'
+    >>> formula_facts("=IF( ISFORMULA(\\n J1 ), 1, 2 )", "S", info)
+    '=IF( TRUE, 1, 2 )'
     """
     try:
         tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
     except Exception:  # not a formula the tokenizer understands: the registered functions refuse
         return formula
     changed = False
-    for i, token in enumerate(tokens[:-2]):
+    solid = [k for k, token in enumerate(tokens) if token.type != Token.WSPACE]  # ISFORMULA( J1 ) as ISFORMULA(J1)
+    for n, i in enumerate(solid[:-2]):
+        token = tokens[i]
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = _PREFIXES.sub("", token.value[:-1]).upper()
-        inner, close = tokens[i + 1], tokens[i + 2]
+        inner, close = tokens[solid[n + 1]], tokens[solid[n + 2]]
         if name not in _NAMES or inner.type != Token.OPERAND or inner.subtype != Token.RANGE:
             continue
         if close.type != Token.FUNC or close.subtype != Token.CLOSE:
             continue
         fact = _fact(name, inner.value, sheet, info, sheets or [])
         if fact is not None:
-            token.value, inner.value, close.value, changed = "", fact, "", True
+            for k in range(i, solid[n + 2] + 1):
+                tokens[k].value = ""
+            inner.value, changed = fact, True
     return "=" + "".join(t.value for t in tokens) if changed else formula
 
 

@@ -1,0 +1,36 @@
+"""ISFORMULA and FORMULATEXT with spaces or line breaks: Microsoft's FORMULATEXT page says it "returns what is
+displayed in the formula bar" for the referenced cell, which shows a formula's spaces and line breaks as typed (Excel
+stores them in the file as typed). FORMULATEXT gave each run of them as one (``=A1  +\\n\\n B1`` as "=A1 +\\nB1"),
+status ok; and ``ISFORMULA( A6 )`` / ``FORMULATEXT(\\nA6)``, with whitespace inside the brackets, were refused as
+formulas the engine cannot compute."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from one_sheet import recalc_sheet
+
+
+def test_formula_facts_keep_and_allow_spaces_and_line_breaks(tmp_path: Path) -> None:
+    cells: dict[str, object] = {
+        "A1": 2,
+        "B1": 3,
+        "A6": "=A1  +\n\n B1",
+        "A7": '=_xlfn.CONCAT( "a  b",\n A1 )',
+        "C1": "=_xlfn.FORMULATEXT(A6)",
+        "C2": "=_xlfn.FORMULATEXT( A7 )",
+        "C3": "=_xlfn.ISFORMULA( A6 )",
+        "C4": "=_xlfn.ISFORMULA(\nA1\n)",
+        "C5": "=IF( _xlfn.ISFORMULA( A6 ), LEN(_xlfn.FORMULATEXT(\tA6 )), 0 )",
+        "C6": "=_xlfn.FORMULATEXT( B1 )",
+    }
+    result, values = recalc_sheet(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"C{row}"] for row in range(1, 7)] == [
+        "=A1  +\n\n B1",
+        '=CONCAT( "a  b",\n A1 )',
+        True,
+        False,
+        11,
+        "#N/A",
+    ]
