@@ -50,3 +50,30 @@ def test_an_ownership_not_known_is_refused(tmp_path) -> None:
     path.write_text(ROWS.format(shared="0.0").replace("FAMILY_SHARED", "GIFTED"))
     with pytest.raises(DataError, match=r"^rc.csv, column 'ownership_type': ownership types not known .* 'GIFTED'"):
         load_tables(subscriptions=path, columns=COLUMNS)
+
+
+PROMOTIONAL = """rc_original_app_user_id,start_time,end_time,price_in_usd,store,sub
+u1,2026-01-10,2026-02-10,9.99,app_store,t1
+u1,2026-02-10,2026-03-10,9.99,app_store,t1
+u2,2026-01-15,2027-01-15,120.00,play_store,t2
+u9,2026-02-01,2026-05-01,0.0,promotional,p9
+"""
+PROMOTIONAL_COLUMNS = {"customer_id": "rc_original_app_user_id", "start": "start_time", "end": "end_time",
+                       "mrr": "price_in_usd", "subscription_id": "sub"}  # fmt: skip
+
+
+def test_a_promotional_grant_priced_zero_adds_nothing(tmp_path) -> None:
+    """RevenueCat's store 'promotional' (an entitlement granted in RevenueCat) was refused as 'ended with MRR 0'."""
+    path = tmp_path / "rc.csv"
+    path.write_text(PROMOTIONAL)
+    movements = load_tables(subscriptions=path, columns=PROMOTIONAL_COLUMNS).movements.iloc[:4]
+    assert movements["customers_end"].tolist() == [2, 2, 1, 1]
+    assert movements["mrr_end"].round(2).tolist() == [129.99, 129.99, 120.0, 120.0]
+
+
+def test_a_store_column_of_another_export_is_not_read_so(tmp_path) -> None:
+    path = tmp_path / "rc.csv"
+    path.write_text(PROMOTIONAL.replace("rc_original_app_user_id", "user"))
+    columns = PROMOTIONAL_COLUMNS | {"customer_id": "user"}
+    with pytest.raises(DataError, match=r"^rc.csv, column 'price_in_usd': subscriptions that ended with MRR 0"):
+        load_tables(subscriptions=path, columns=columns)

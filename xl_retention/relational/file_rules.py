@@ -429,10 +429,11 @@ def _deal_amounts(typed: Typed) -> bool:
 
 def _family_shares(typed: Typed) -> bool:
     """:func:`~xl_retention.reading.family_shares.family_shared`: RevenueCat's ``ownership_type`` column (a family
-    member's row priced 0 adds nothing, one with a price is refused), by the column's name alone."""
-    from ..reading.family_shares import OWNERSHIP
+    member's row priced 0 adds nothing, one with a price is refused) or its ``store`` (a promotional grant priced 0
+    adds nothing), by the columns' names alone."""
+    from ..reading.family_shares import may_pay_nothing
 
-    return any(key(c) == OWNERSHIP for c in typed.columns)
+    return may_pay_nothing(typed.columns)
 
 
 def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
