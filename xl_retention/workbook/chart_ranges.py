@@ -60,7 +60,8 @@ TEMPLATE_CHARTS = {
     "NPS with its 95% margin of error": "D40",
 }
 #: the cells earlier templates drew the same charts at (before 2026-12-03: 17 cm wide, the right-hand ones at H,
-#: which printed the Dashboard at 44%): a tracker made by one keeps its charts there, and they are fitted too
+#: which printed the Dashboard at 44%): extend and import move them to this version's cells where nothing of the
+#: user's is in the way (:mod:`.dashboard_layout`); a tracker whose charts stay there has them fitted too
 _EARLIER_CELLS = {
     "Customers at end of month": ("A12",),
     "MRR movements by month": ("H12",),

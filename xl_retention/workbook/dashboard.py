@@ -69,6 +69,14 @@ CHART_ROWS, CHART_ENDS = 13, {"A": ("C", 1.6), "D": ("G", 2.0)}
 PAGE_ROWS = (25,)
 NOTE_ROW = 54  # the note under the charts (recalc fits them), the last row printed
 LAST_COLUMN = "G"  # the last column printed: the tables' and the right-hand charts'
+#: the note under the charts (row NOTE_ROW; the earlier template's A66)
+CHARTS_NOTE = (
+    "xl-retention recalc (and import --recalc) fits the charts to the months that have figures: "
+    "run it again after typing new months by hand."
+)
+#: the rows whose text is wrapped across A:G (merged) -> the lines each is tall: import's line of a month in progress
+#: (in_progress.py, about 230 characters), the note under the latest figures (about 330) and the note under the charts
+WRAPPED_LINES = {2: 2, 10: 3, NOTE_ROW: 2}
 MOVEMENT_COLOURS = {  # chart column on Revenue -> its legend and the colour of its column segment
     "new_chart": ("New MRR", "2E7D32"),
     "expansion_chart": ("Expansion MRR", "81C784"),
@@ -102,16 +110,27 @@ def _look(chart, title: str, y_title: str, number_format: str) -> None:
     chart.visible_cells_only = False  # the chart columns are hidden: plot them all the same
 
 
+def chart_box(cell: str) -> tuple[tuple[int, int], tuple[int, int, int]]:
+    """The cells a template chart starting at ``cell`` spans: (column, row) of its start and (column, EMU into that
+    column, row) of its end, counted from 0 as a drawing's anchor counts them; also where
+    :mod:`.dashboard_layout` moves an earlier template's charts to.
+
+    >>> chart_box("D26")
+    ((3, 25), (6, 720000, 38))
+    """
+    row, column = coordinate_to_tuple(cell)
+    last, into = CHART_ENDS[cell[0]]
+    return (column - 1, row - 1), (column_index_from_string(last) - 1, cm_to_EMU(into), row - 1 + CHART_ROWS)
+
+
 def _anchor(chart) -> TwoCellAnchor:
     """The cells the template draws ``chart`` over: from the cell of its title in chart_ranges.TEMPLATE_CHARTS (that
     title and that cell are what recalc and import recognise the template's charts by, so that a user's own chart is
     never fitted) to :data:`CHART_ROWS` rows down, in the column :data:`CHART_ENDS` says."""
-    cell = TEMPLATE_CHARTS["".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)]
-    row, column = coordinate_to_tuple(cell)
-    last, into = CHART_ENDS[cell[0]]
-    start = AnchorMarker(col=column - 1, row=row - 1)
-    end = AnchorMarker(col=column_index_from_string(last) - 1, colOff=cm_to_EMU(into), row=row - 1 + CHART_ROWS)
-    return TwoCellAnchor(_from=start, to=end)
+    (column, row), (last, into, end) = chart_box(
+        TEMPLATE_CHARTS["".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)]
+    )
+    return TwoCellAnchor(_from=AnchorMarker(col=column, row=row), to=AnchorMarker(col=last, colOff=into, row=end))
 
 
 def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, title: str | None = None) -> None:
@@ -257,7 +276,6 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     wb = ws.parent
     ws["A1"] = "Dashboard"
     ws["A1"].font = TITLE_FONT
-    _wrapped(ws, 2, 2)  # where import writes a month in progress (in_progress.py, about 230 characters): two lines
     last = len(months) + 1
     figures(ws)
     ws.cell(row=10, column=1, value=figures_note(f"{CUSTOMERS.title}!{column_letter(CUSTOMERS, 'crr')}3"))
@@ -300,13 +318,10 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     margin = NumDataSource(numRef=NumRef(f=f"{quote_sheetname(NPS_SUMMARY.title)}!${moe}$2:${moe}${last}"))
     score.series[0].errBars = ErrorBars(errDir="y", errBarType="both", errValType="cust", plus=margin, minus=margin)
     ws.add_chart(score, _anchor(score))
-    ws[f"A{NOTE_ROW}"] = (
-        "xl-retention recalc (and import --recalc) fits the charts to the months that have figures: "
-        "run it again after typing new months by hand."
-    )
+    ws[f"A{NOTE_ROW}"] = CHARTS_NOTE
     ws[f"A{NOTE_ROW}"].font = NOTE_FONT
-    _wrapped(ws, 10, 3)  # the note under the latest figures, about 330 characters: three lines across A:G at most
-    _wrapped(ws, NOTE_ROW, 2)
+    for row, lines in WRAPPED_LINES.items():
+        _wrapped(ws, row, lines)
     print_setup(ws, breaks=tuple(-row for row in PAGE_ROWS))  # landscape, one page wide, as many down as it takes
     ws.page_margins = PageMargins(left=0.7, right=0.7, top=0.75, bottom=0.75, header=0.3, footer=0.3)  # Excel's
     ws.print_area = f"A1:{LAST_COLUMN}{NOTE_ROW}"

@@ -26,6 +26,7 @@ from . import inplace as ip
 from .answers_sheet import answers_title, response_rows, score_columns
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
+from .dashboard_layout import relayout_dashboard
 from .dashboard_upgrade import upgrade_dashboard
 from .found import read_sheets
 from .importer import Tables, check_package
@@ -111,6 +112,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         add_months(package, wb, sheets, added, scores, False, notes)
         lifetime, more = upgrade_lifetime(package, wb)
         dashboard, shop = upgrade_dashboard(package, wb, False)
+        shop += relayout_dashboard(package, wb)  # an earlier template's charts and print setup: as this version's
         follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
         notes.extend(more + shop)
