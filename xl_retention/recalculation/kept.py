@@ -161,7 +161,72 @@ def volatile_stale(
                     f"it reads {source[0]}!{source[1]} ({called[source]}()), whose value has changed since Excel "
                     "stored this one"
                 )
+    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale))
     return stale
+
+
+def inputs_stale(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: dict[str, dict[str, Any]],
+    listed: set[tuple[str, str]],
+    done: dict[tuple[str, str], str],
+) -> dict[tuple[str, str], str]:
+    """The ``listed`` cells (not in ``done``) reading, directly or not, a computed formula cell whose stored value
+    differs from its value now (``=A2*2`` stored 4, 6 now: A2 was changed by a program that keeps the stored values,
+    POI, EPPlus, an XML edit): ``{(sheet, ref): why}``. The file's values predate its inputs, so a value kept there
+    (``GET_MRR(B2)``'s 100) was Excel's answer for other inputs (H160 finding 01). A cell reading a listed one is no
+    such evidence (it was computed before the listed cells got their stored values), nor a difference within
+    :func:`_drifted`'s tolerance (the last digits Excel's arithmetic and the engine's may give differently)."""
+    drifted: dict[tuple[str, str], tuple[Any, Any]] = {}
+    for sheet, cells in info.formulas.items():
+        now = values.get(sheet, {})
+        for ref, cell in cells.items():
+            stored = cell.cached
+            if stored is None or (sheet, ref) in listed or ref not in now:
+                continue
+            if _drifted(stored, now[ref]):
+                drifted[(sheet, ref)] = (stored, now[ref])
+    if not drifted:
+        return {}
+    downstream = dependents(workbook, {key: key for key in listed}, formulas, info)
+    sources = {key: key for key in drifted if key not in downstream}
+    if not sources:
+        return {}
+    stale: dict[tuple[str, str], str] = {}
+    for key, source in dependents(workbook, sources, formulas, info).items():
+        if key in listed and key not in done:
+            stored, now = drifted[source]
+            stale[key] = (
+                f"it reads {source[0]}!{source[1]}, whose stored value {_shown(stored)} differs from its value now, "
+                f"{_shown(now)}: the file's values predate its inputs"
+            )
+    return stale
+
+
+def _drifted(stored: Any, now: Any) -> bool:
+    """Whether a formula cell's value ``now`` is not the ``stored`` one: numbers beyond 1e-9 of the larger (and 1e-10
+    apart), other values by :func:`_same`.
+
+    >>> _drifted(4.0, 6.0), _drifted(-0.0015549323725281283, -0.0015549323652521707), _drifted(0.1 + 0.2, 0.3)
+    (True, False, False)
+    >>> _drifted("a", "a"), _drifted(1.0, True), _drifted("", None), _drifted(5.0, CellError("#N/A"))
+    (False, True, False, True)
+    """
+    numbers = (int, float)
+    if type(stored) in numbers and type(now) in numbers:
+        gap = abs(stored - now)
+        return gap > 1e-10 and gap > 1e-9 * max(abs(stored), abs(now))
+    return not _same(stored, now)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, CellError):
+        return value.code
+    if type(value) is float and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _same(a: Any, b: Any) -> bool:
