@@ -38,7 +38,7 @@ from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 from .first_month import first_month_notes
 from .input_columns import own_map, unread_line, unused_own
-from .refunds_since import AsPaid, paid_as_before
+from .refunds_since import LeftOut, paid_as_before
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE compound files
@@ -73,7 +73,7 @@ class Tables:
     notes: list[str] = field(default_factory=list)
     #: the orders' purchases and cohorts with the orders the export leaves out as unpaid counted as paid (a refresh
     #: takes closed months changed by refunds since: :mod:`.refunds_since`), computed when asked
-    paid_as_before: Callable[[], AsPaid | None] | None = field(default=None, repr=False)
+    paid_as_before: Callable[[], LeftOut | None] | None = field(default=None, repr=False)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables to write as CSV, by file stem."""

@@ -6,7 +6,10 @@ silently. But a shop's export re-downloaded each month marks an order of an earl
 Financial Status ``refunded``), and an order refunded in full is no purchase (docs/metrics.md "Orders"): that change
 is routine. So the orders' changes of closed months are taken (listed as updated) when the same export, with the
 orders it leaves out as unpaid (refunded in full, cancelled, voided) counted as the purchases they were, gives back
-every value the earlier import wrote there (:func:`explained`); anything else still stops.
+every value the earlier import wrote there (:func:`explained`); anything else still stops. An export also leaves out,
+again, the orders that were cancelled or voided before the earlier import (every real shop export has some: H158's
+finding 02), which were no purchase then either: where counting all the orders left out does not give the values
+back, those of the changed values' months are counted some at a time, fewest first.
 
 The orders the export leaves out are its rows the reading did not keep (``attrs["positions"]``), less the other rows
 of orders kept (an order's line items) and refund rows (negative amounts); each read again from its customer, date,
@@ -16,6 +19,8 @@ order id and amount columns alone (so no status leaves it out).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,15 +33,44 @@ if TYPE_CHECKING:
     from .importer import Tables
     from .typed_values import Replaced
 
-__all__ = ["explained", "paid_as_before", "refunds_since"]
+__all__ = ["LeftOut", "explained", "paid_as_before", "refunds_since"]
 
 #: (purchases, order cohorts) of the export with the orders it leaves out as unpaid counted as paid
 AsPaid = tuple[pd.DataFrame, pd.DataFrame]
 
 
-def paid_as_before(df: pd.DataFrame, columns: Mapping[str, str], source: str, options: mv.ReadOptions) -> AsPaid | None:
-    """The purchases and order cohorts of the orders export ``df`` (read with ``columns``) with the orders it leaves
-    out as unpaid counted as paid; None where it leaves none out or they cannot be read on their own."""
+#: the most ways of counting some of the orders left out as paid that :func:`explained` tries after all of them
+MOST_TRIES = 64
+
+
+@dataclass
+class LeftOut:
+    """The orders an export keeps (``kept``: customer and date) and those it leaves out as unpaid (``left``), read
+    on their own; :meth:`as_paid` counts some or all of the left out as paid."""
+
+    kept: pd.DataFrame
+    left: pd.DataFrame
+    source: str
+    options: mv.ReadOptions
+
+    def as_paid(self, rows: Sequence[int] | None = None) -> AsPaid:
+        """The purchases and order cohorts with the left-out orders ``rows`` (positions in :attr:`left`; None: all)
+        counted as paid."""
+        left = self.left if rows is None else self.left.iloc[list(rows)]
+        both = pd.concat([self.kept, left], ignore_index=True)
+        tables = mv.order_tables(both, source=self.source, options=self.options)
+        return tables[0], tables[1]
+
+    def months(self) -> list[pd.Period]:
+        """Each left-out order's month."""
+        return [pd.Period(day, freq="M") for day in pd.to_datetime(self.left["date"])]
+
+
+def paid_as_before(
+    df: pd.DataFrame, columns: Mapping[str, str], source: str, options: mv.ReadOptions
+) -> LeftOut | None:
+    """The orders export ``df`` (read with ``columns``) split into the orders it keeps and those it leaves out as
+    unpaid; None where it leaves none out or they cannot be read on their own."""
     from ..reading.preparation import prepare
 
     try:
@@ -54,27 +88,54 @@ def paid_as_before(df: pd.DataFrame, columns: Mapping[str, str], source: str, op
         undone, _ = prepare(df.iloc[left][list(own.values())].reset_index(drop=True), "orders", own, source, options)
         if "amount" in undone:  # a refund row (negative) is no order
             undone = undone[~(np.asarray(undone["amount"], dtype=np.float64) < 0)]
-        both = pd.concat([frame[["customer_id", "date"]], undone[["customer_id", "date"]]], ignore_index=True)
-        tables = mv.order_tables(both, source=source, options=options)
+        kept, undone = frame[["customer_id", "date"]], undone[["customer_id", "date"]].reset_index(drop=True)
+        if undone.empty:
+            return None
+        return LeftOut(kept, undone, source, options)
     except (mv.DataError, ValueError, KeyError):
         return None
-    return tables[0], tables[1]
 
 
-def explained(cells: Sequence[Replaced], as_paid: Callable[[], AsPaid | None] | None, purchases: str,
+def explained(cells: Sequence[Replaced], as_paid: Callable[[], LeftOut | None] | None, purchases: str,
               inputs: Mapping[str, str], cohorts: str) -> list[Replaced]:  # fmt: skip
     """Those of ``cells`` (closed months' values an earlier import wrote, changed by the data) whose old value the
-    export gives with its orders left out as unpaid counted as paid: the sheet ``purchases``' order columns (``inputs``:
-    label -> the purchases table's column) and the order cohorts (the record's group ``cohorts``). Empty unless every
-    one of them is an order's value (a change of visits or subscriptions is no refund)."""
+    export gives with the orders it leaves out as unpaid counted as paid: the sheet ``purchases``' order columns
+    (``inputs``: label -> the purchases table's column) and the order cohorts (the record's group ``cohorts``). Empty
+    unless every one of them is an order's value (a change of visits or subscriptions is no refund).
+
+    All the orders left out are counted first. Where that does not give every value back (an order cancelled or
+    voided before the earlier import too, which the export leaves out again: every real shop export has some), the
+    orders left out of the months those values are of are counted some at a time, fewest first (at most
+    :data:`MOST_TRIES` ways): the first way that gives every value back is the refunds and cancellations since."""
     if not cells or as_paid is None:
         return []
     orders = [c for c in cells if (c.sheet == purchases and c.group == "" and c.label in inputs) or c.group == cohorts]
     if len(orders) != len(cells):
         return []
-    tables = as_paid()
-    if tables is None:
+    try:
+        left = as_paid()
+        if left is None:
+            return []
+        first = _given_back(cells, left.as_paid(), inputs, cohorts)
+        if len(first) == len(cells):
+            return first
+        months = {m for cell in cells for m in (cell.month, cell.at) if m is not None}
+        candidates = [i for i, month in enumerate(left.months()) if month in months]
+        tries = 0
+        for size in range(1, len(candidates) + 1):
+            for rows in combinations(candidates, size):
+                tries += 1
+                if tries > MOST_TRIES:
+                    return first
+                if len(_given_back(cells, left.as_paid(rows), inputs, cohorts)) == len(cells):
+                    return list(cells)
+    except (mv.DataError, ValueError, KeyError):
         return []
+    return first
+
+
+def _given_back(cells: Sequence[Replaced], tables: AsPaid, inputs: Mapping[str, str], cohorts: str) -> list[Replaced]:
+    """Those of ``cells`` whose old value ``tables`` (purchases, order cohorts) give."""
     bought, cohort_counts = tables
     out = []
     for cell in cells:
