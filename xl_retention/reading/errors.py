@@ -196,6 +196,18 @@ def _is_parquet(source: str) -> bool:
     return not isinstance(source, (Source, FileRows)) and str(source).lower().endswith(_PARQUET)
 
 
+def row_number(source: str, position: int) -> int:
+    """The number :func:`bad_rows` gives data row ``position`` (0-based) of ``source``: its row in the file where rows
+    were left out above it (a survey's second header row, blank lines), else counted from the first data row.
+
+    >>> row_number("a.csv", 0), row_number(FileRows("a.csv", [3, 4]), 1), row_number(Source("a.xlsx", "Data", 3), 0)
+    (2, 4, 4)
+    """
+    if isinstance(source, FileRows) and position < len(source.file_rows):
+        return int(source.file_rows[position])
+    return int(position) + _first_row(source)
+
+
 def row_of(source: str, position: int) -> str:
     """How a message names data row ``position`` (0-based) of ``source`` by itself: as :func:`bad_rows` does.
 
@@ -203,8 +215,8 @@ def row_of(source: str, position: int) -> str:
     ('row 2', "row 4 of sheet 'Data'", "row 1 (counting the Parquet file's first record as row 1)")
     """
     if isinstance(source, FileRows) and position < len(source.file_rows):
-        return f"row {int(source.file_rows[position])}"
-    row = f"row {int(position) + _first_row(source)}"
+        return f"row {row_number(source, position)}"
+    row = f"row {row_number(source, position)}"
     if isinstance(source, Source):
         return f"{row} of sheet {source.sheet!r}"
     return f"{row} {RECORD_NOTE}" if _is_parquet(source) else row

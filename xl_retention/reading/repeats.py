@@ -4,9 +4,10 @@ Two Stripe exports of overlapping date ranges appended into one file hold the sa
 the same payments (``ch_...``) twice; summed, each one's MRR or revenue counts twice and a customer "returns" with a
 payment they made once. A row is such a copy when the file has a column of the record's own id (:data:`RECORD_IDS`:
 Stripe's ``id``, Chargebee's ``subscriptions.id``, Recurly's ``uuid``, ``charge_id``, ``payment_id``,
-``transaction_id``, ``subscription_id``, a survey's ``response_id`` or Typeform's ``#``, ...; or, in an orders file,
-the order id where the rows have an amount: an order's other line items have none) and the row is identical to an
-earlier row in every column. Such rows are refused, naming their rows and ids: remove the repeats.
+``transaction_id``, ``subscription_id``, a survey's ``response_id``, SurveyMonkey's "Respondent ID" or Typeform's
+``#``, ...; or, in an orders file, the order id where the rows have an amount: an order's other line items have none)
+and the row is identical to an earlier row in every column. Such rows are refused, naming their rows and ids: remove
+the repeats.
 
 A record id that repeats on rows that differ (the later export has the cancellation or the refund) is the same
 record in two states: which row is current cannot be told, and both would count. It is refused too, naming the rows
@@ -35,6 +36,7 @@ __all__ = ["RECORD_IDS", "check_repeated_rows", "items_problem", "record_id_colu
 RECORD_IDS = frozenset({
     "id", "uuid", "charge_id", "payment_id", "payment_intent_id", "transaction_id", "invoice_id", "receipt_id",
     "subscription_id", "subscription_uuid", "response_id", "submission_id", "#", "token", "line_item_id",
+    "respondent_id",  # SurveyMonkey's "Respondent ID": one per response in its "All responses data" export
 })  # fmt: skip
 
 #: Of those, the ids of a subscription: in an orders, payments or invoices file each renewal's row repeats its
