@@ -113,6 +113,10 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                 continue
             if value.code == "#VALUE!":
                 reason = _text_read(workbook, _LITERALS.sub('""', texts[place]), sheet)
+                if reason is None:  # =INDEX(A3:A4,1)*2, =VLOOKUP(..)*2 over a text: the cell it is typed in
+                    from .value_origins import looked_up_texts  # noqa: PLC0415  (value_origins imports this module)
+
+                    reason = looked_up_texts(workbook, formulas, sheet, ref)
                 if reason is not None:
                     result.values[sheet][ref] = CellError(value.code, f"{reason} (#VALUE!)")
                     named += 1

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import get_column_letter
 
 from ..registry import BY_NAME
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["arithmetic_origin", "blank_origin", "formula_cell_origin", "value_origin"]
+__all__ = ["arithmetic_origin", "blank_origin", "formula_cell_origin", "looked_up_texts", "value_origin"]
 
 #: "CRR: customers_end must be a number, got 'n/a' (#VALUE!)", "NPS: scores must be ..., got 'x' in cell 2 of scores
 #: (#VALUE!)": the function, its argument, the value shown and its place in the argument's range
@@ -432,3 +433,64 @@ def blank_origin(
         return reason
     named = f"{_cell(*place)}{_label(workbook, *place)} is blank (read through {', '.join(through)})"
     return reason[: found.start("cell")] + named + reason[found.end("cell") + len(" is blank") :]
+
+
+_OPERATORS = frozenset("+-*/^")
+
+
+def _arithmetic_calls(formula: str) -> list[str]:
+    """The calls ``formula`` (as stored, no ``=``) takes in arithmetic: a call right after ``+ - * / ^`` (or a sign)
+    or right before one (``INDEX(A3:A4,1)*2``, ``2*-VLOOKUP(..)``), each as written.
+
+    >>> _arithmetic_calls('INDEX(A3:A4,1)*2+SUM(B1:B2)'), _arithmetic_calls('2 * VLOOKUP("k",A1:B2,2,0)')
+    (['INDEX(A3:A4,1)', 'SUM(B1:B2)'], ['VLOOKUP("k",A1:B2,2,0)'])
+    >>> _arithmetic_calls('IF(A1>0,INDEX(A3:A4,1),0)'), _arithmetic_calls("-_xlfn.XLOOKUP(1,A1:A2,B1:B2)")
+    ([], ['_xlfn.XLOOKUP(1,A1:A2,B1:B2)'])
+    """
+    try:
+        tokens = Tokenizer("=" + formula).items
+    except Exception:  # noqa: BLE001  (a formula the tokenizer cannot read: nothing found)
+        return []
+    solid = [k for k, token in enumerate(tokens) if token.type != Token.WSPACE]
+    found = []
+    for n, k in enumerate(solid):
+        if tokens[k].type != Token.FUNC or tokens[k].subtype != Token.OPEN:
+            continue
+        depth, m = 0, n
+        for m in range(n, len(solid)):
+            token = tokens[solid[m]]
+            if token.type in (Token.FUNC, Token.PAREN) and token.subtype in (Token.OPEN, Token.CLOSE):
+                depth += 1 if token.subtype == Token.OPEN else -1
+                if depth == 0:
+                    break
+        before = tokens[solid[n - 1]] if n else None
+        after = tokens[solid[m + 1]] if m + 1 < len(solid) else None
+        if (before is not None and before.type in (Token.OP_IN, Token.OP_PRE) and before.value in _OPERATORS) or (
+            after is not None and after.type == Token.OP_IN and after.value in _OPERATORS
+        ):
+            found.append("".join(token.value for token in tokens[k : solid[m] + 1]))
+    return found
+
+
+def looked_up_texts(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], sheet: str, ref: str) -> str | None:
+    """Why the formula cell ``sheet!ref`` (no xl-retention function in it) is #VALUE!: the cells whose text, no number,
+    its arithmetic takes through a call giving a reference (``=INDEX(A3:A4,1)*2``, ``=VLOOKUP("Feb",A6:B6,2,0)*2``,
+    ``=XLOOKUP(..)+0``), followed through formula cells to where it is typed: ``S!A3 is the text 'n/a', no
+    number``; None where there is none (H160 finding 02: the reason was empty)."""
+    from .excel_functions.text import text_to_number  # noqa: PLC0415
+
+    row, column = position(ref)
+    if (row, column) not in formulas.get(sheet, {}):
+        return None
+    found = []
+    for call in _arithmetic_calls(let_inlined(formulas[sheet][row, column])):
+        at = _probe(workbook, sheet, row, column, call)
+        if at is None or at[3] != 1 or at[4] != 1:
+            continue
+        held = _value(workbook, *at[:3])
+        if not isinstance(held, str) or not held.strip() or not isinstance(text_to_number(held), str):
+            continue
+        named = f"{_traced(workbook, formulas, at[:3], repr(held), None)} is the text {held!r}, no number"
+        if named not in found:
+            found.append(named)
+    return ", ".join(found) if found else None
