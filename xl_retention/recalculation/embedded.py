@@ -35,7 +35,16 @@ from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
-from .engine import CIRCULAR, engine_literal, engine_package, load, with_formulas, worksheet_names
+from .engine import (
+    CIRCULAR,
+    column_calls,
+    engine_literal,
+    engine_package,
+    forget_column_calls,
+    load,
+    with_formulas,
+    worksheet_names,
+)
 from .engine_failures import reversed_range_formulas, stopping_cells
 from .engine_results import (
     Computed,
@@ -164,6 +173,8 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
         return _compute(path, stored_current, workbook_path, deferred=True)
     except _OtherSheets:  # the engine's worksheets are not those the rewrites assumed: made again from its own
         return _compute(path, stored_current, workbook_path, deferred=False)
+    finally:
+        forget_column_calls()
 
 
 def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path | None, deferred: bool) -> Computed:
@@ -379,6 +390,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         reason = lotus_reason(sheet)
         own = info.formulas.get(sheet, {})
         hidden_unsure += [Unsupported(sheet, ref, "Lotus evaluation", reason) for ref, f in own.items() if not f.empty]
+    column_calls(workbook, formulas)  # =CRR(C2,B2,A2) filled down: one call of the core per column, not per row
     stopped = _evaluate_first(workbook, formulas, rewritten)  # A3:A1 stops the engine for the whole workbook
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
         if not finals or not final_operations(workbook, formulas, finals, _set_formulas):
