@@ -91,6 +91,28 @@ def tax_named(columns: Sequence[Any], names: Mapping[str, str]) -> bool:
     return any(str(c) not in used and _words(c) & _TAX for c in columns)
 
 
+def _without_breakdown(taxed: list[tuple[str, np.ndarray, np.ndarray]]) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """``taxed`` (each tax column's name, values and rows) as the one column whose tax is the others' sum on every row
+    (within a cent; blank as 0) where there is one: the others are its breakdown (Shopify's "Taxes" beside its
+    "Tax 1 Value" .. "Tax 5 Value", one per tax rate), no second tax; else as it is.
+
+    >>> t = lambda name, *v: (name, np.array(v, dtype=float), np.array([0]))
+    >>> shopify = [t("Taxes", 8.88, 7.0), t("Tax 1 Value", 8.88, 4.0), t("Tax 2 Value", np.nan, 3)]
+    >>> [c for c, _, _ in _without_breakdown(shopify)], [c for c, _, _ in _without_breakdown(shopify[:2])]
+    (['Taxes'], ['Taxes', 'Tax 1 Value'])
+    >>> [c for c, _, _ in _without_breakdown([t("tax", 8.0, 7.0), t("tax_usd", 8.8, 7.7)])]
+    ['tax', 'tax_usd']
+    """
+    if len(taxed) < 2:
+        return taxed
+    values = [np.nan_to_num(tax) for _, tax, _ in taxed]
+    for position, own in enumerate(values):
+        rest = sum(v for p, v in enumerate(values) if p != position)
+        if (np.abs(own - rest) <= _CENT + 1e-9).all():
+            return [taxed[position]]
+    return taxed
+
+
 def _by_rates(money: np.ndarray, tax: np.ndarray) -> str | None:
     """'net' where every tax is a rate of its amount and some not of the amount before it, 'gross' the other way
     round (19 of 119: 19 % of 100), None where the values do not tell."""
@@ -221,6 +243,7 @@ def net_of_tax(
 
         own = named_code(money_name)
         taxed = [t for t in taxed if named_code(t[0]) == own] or taxed
+    taxed = _without_breakdown(taxed)  # Shopify's 'Tax 1 Value' .. 'Tax 5 Value': its 'Taxes' by rate
     column, tax, rows = taxed[0]
     first = int(rows[0])
     ways = (
