@@ -56,6 +56,16 @@ def _time_of(tails: list[str | None]) -> str | None:
     return "" if not timed else (timed.pop() if len(timed) == 1 else None)
 
 
+def _reads_all(texts: list[str], fmt: str) -> bool:
+    """Whether ``fmt`` reads every one of ``texts`` (a hint never names a format that then refuses them).
+
+    >>> _reads_all(["4-Feb-26"], "%d-%b-%y"), _reads_all(["03-mars-26"], "%d-%b-%y")
+    (True, False)
+    """
+    parsed = pd.to_datetime(pd.Series(texts, dtype=object), format=fmt, errors="coerce")
+    return not parsed.isna().any()
+
+
 def two_digit_years(texts: np.ndarray) -> str:
     """The hint of a refusal of dates with two-digit years: the ``--date-format`` that reads them all, their time of
     day with it (every one that does, the year first among them, when several do), or "" when they are not all
@@ -69,6 +79,8 @@ def two_digit_years(texts: np.ndarray) -> str:
     " (two-digit years: read them with --date-format '%y-%m-%d' or '%d-%m-%y': say which)"
     >>> two_digit_years(np.array(["4-Feb-26", "26-May-26 14:05"], dtype=object))
     " (two-digit years: read them with --date-format '%d-%b-%y %H:%M')"
+    >>> two_digit_years(np.array(["03-mars-26", "15-mai-26"], dtype=object))  # French month names: no format reads them
+    ''
     >>> two_digit_years(np.array(["1/5/24 10:00:00", "1/20/24 3:30:00"], dtype=object))
     " (two-digit years: read them with --date-format '%m/%d/%y %H:%M:%S')"
     """
@@ -79,7 +91,11 @@ def two_digit_years(texts: np.ndarray) -> str:
             time = _time_of([m.group(2) for m in named])
             if time is None:
                 return ""
-            fmt = layout.format(sep=named[0].group(1)) + time
+            day = layout.format(sep=named[0].group(1))
+            days = [m.string[: m.start(2)] if m.group(2) else m.string for m in named]
+            if not _reads_all(days, day):  # '03-mars-26': %b reads English month names only
+                return ""
+            fmt = day + time
             return f" (two-digit years: read them with --date-format '{fmt}')"
     found = [m for t in strings if (m := _TWO_DIGIT_YEAR.fullmatch(t))]
     if not found or len(found) != len(texts) or len({m.group(2) for m in found}) != 1:

@@ -189,7 +189,8 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
             if all(_MONTH_TWO_DIGITS.fullmatch(str(t)) for t in texts):
                 example = str(texts[0])
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
-                why += f" (months with a two-digit year? read them with --date-format '{fmt}')"
+                if not np.isnat(apply_format(texts, fmt, None)).any():  # 'mars-26': no format reads French names
+                    why += f" (months with a two-digit year? read them with --date-format '{fmt}')"
             hints = two_digit_years(texts) + _serials(texts, str(source)) + month_hint(texts)  # 202601: '%Y%m'
             hints = hints or foreign_date_hint(texts)  # 2024年1月5日, 5. Januar 2024 (reading.foreign_dates)
             raise Unread(np.ones(len(texts), dtype=bool), why + hints)
