@@ -72,6 +72,7 @@ BILLING_ALIASES: dict[str, tuple[str, ...]] = {
         "price",
         "recurring_price",  # Paddle Classic
         "billing_amount",
+        "product_price_in_cents",  # Maxio (Chargify): its subscription's product.price_in_cents, divided by 100
     ),
     "interval": (
         "plan_interval",  # Stripe
@@ -84,6 +85,7 @@ BILLING_ALIASES: dict[str, tuple[str, ...]] = {
         "recurring_interval",  # Stripe prices
         "charge_interval_unit_type",  # Recharge
         "order_interval_unit",  # Recharge
+        "product_interval_unit",  # Maxio (Chargify): product.interval_unit, month or day
     ),
     "interval_count": (
         "plan_interval_count",  # Stripe
@@ -95,6 +97,7 @@ BILLING_ALIASES: dict[str, tuple[str, ...]] = {
         "billing_cycle_frequency",
         "recurring_interval_count",  # Stripe prices
         "charge_interval_frequency",  # Recharge
+        "product_interval",  # Maxio (Chargify): product.interval, the number of interval_unit per period
     ),
     "quantity": ("plan_quantity", "subscription_quantity", "seats", "qty"),  # Chargebee: plan_quantity
 }

@@ -454,6 +454,25 @@ def both_prices(source: str, names: Mapping[str, str]) -> DataError:
     )
 
 
+def _price_named(df: pd.DataFrame, names: Mapping[str, str], source: str) -> str | None:
+    """The one column not used whose name says a price (:func:`~.extra_prices.extra_price_columns`: Maxio's
+    ``product_price_in_cents``) and which holds numbers; None where there is none or more than one."""
+    from .extra_prices import extra_price_columns
+    from .values import parse_numbers
+
+    found = []
+    for column in extra_price_columns(df.columns, names):
+        if list(map(str, df.columns)).count(column) != 1:
+            continue
+        try:
+            values = parse_numbers(df[column], source, column, allow_blank=True)
+        except DataError:
+            continue
+        if np.isfinite(values).any():
+            found.append(column)
+    return found[0] if len(found) == 1 else None
+
+
 def billing_mrr(
     typed: dict[str, Any],
     names: dict[str, str],
@@ -470,10 +489,12 @@ def billing_mrr(
     if money not in typed:
         monthly = [str(c) for c in df.columns if _monthly(str(c))]
         per_month = f"; or, {monthly[0]!r} being per month already: --columns mrr={monthly[0]}" if monthly else ""
+        priced = _price_named(df, names, source)  # Maxio's 'product_price_in_cents': named as a price, not mapped
+        named = f"; {priced!r} is named as a price: {columns_option([('amount', priced)])}" if priced else ""
         raise DataError(
             f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
             f"an 'amount' column, or map it: --columns amount=NAME (in Python: columns={{'amount': 'NAME'}})"
-            f"{per_month}",
+            f"{per_month}{named}",
             source=source,
             column="amount",
         )

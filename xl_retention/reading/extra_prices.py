@@ -184,6 +184,8 @@ def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> N
     """
     add_ons = [str(c) for c in add_on_columns(df.columns, names)]
     money = names.get("amount", names.get("mrr"))
+    if money is None:  # no amount to be beside: the price per interval is not mapped (reading.billing asks for it)
+        return
     listed = list(map(str, df.columns))
     for column in paid_beside_columns(df.columns, names):
         if column in add_ons:
