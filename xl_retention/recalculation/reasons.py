@@ -65,6 +65,18 @@ class Reasons:
             message = errors[0].message.removeprefix(f"{function}: ")  # "CRR: ranges of different sizes": once
             self.heard.setdefault(self.cell, []).append((function, f"{function}: {message} ({errors[0].code})"))
 
+    def unheard(self, cell: tuple[str, str], before: list[tuple[str, str]]) -> None:
+        """Leave out of ``cell``'s messages one of each of ``before``: those the engine's own evaluation of the cell,
+        its formula not set again, noted (another cell's, recomputed on every evaluation: a volatile
+        ``=CRR(OFFSET(B1,1,0),1,100)``'s "got 'abc'" was heard at each ``=CRR(VLOOKUP("Apr",..),1,100)`` first and
+        became its reason, H160 finding 05); all of them where nothing else was heard."""
+        heard = list(self.heard.get(cell, []))
+        for item in before:
+            if item in heard:
+                heard.remove(item)
+        if heard:
+            self.heard[cell] = heard
+
     def settle(self, texts: Callable[[tuple[str, str]], list[str]]) -> None:
         """Each cell's reason: the first message noted of a function its formula calls (``texts``: the cell's
         formula as stored and as the engine holds it), not another cell's evaluated meanwhile."""
@@ -89,6 +101,8 @@ REASONS = Reasons()
 
 #: at most this many error cells are evaluated again for their reason (each costs an evaluation of the cell)
 MAX_EXPLAINED = 1000
+#: a call the engine evaluates again at every evaluation (and the cells reading it), whatever cell is asked for
+_VOLATILE = re.compile(r"(?<![\w.])(?:_XLFN\.)?(?:OFFSET|INDIRECT|TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|CELL|INFO)\(")
 _REGISTRY_CALL = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(re.escape(f.name) for f in FUNCTIONS) + r")\(")
 
 
@@ -115,10 +129,15 @@ def explain(
                 place = cell_position(ref)
                 if place in texts and _REGISTRY_CALL.search(texts[place]):
                     todo.append((sheet, ref, place))
+    recomputed = any(_VOLATILE.search(texts.upper_text()) for texts in formulas.values())
     for sheet, ref, (r, c) in todo[:MAX_EXPLAINED]:
         REASONS.cell = (sheet, ref)
+        before: list[tuple[str, str]] = []
         try:
             formula = workbook.get_formula(sheet, r, c)
+            if formula and recomputed:  # what the engine evaluates anyway (volatile cells): no reason of this cell's
+                workbook.evaluate_cell(sheet, r, c)
+                before = REASONS.heard.pop((sheet, ref), [])
             if formula:
                 workbook.sheet(sheet).set_formula(r, c, formula if formula.startswith("=") else "=" + formula)
                 workbook.evaluate_cell(sheet, r, c)
@@ -126,6 +145,8 @@ def explain(
             pass
         finally:
             REASONS.cell = None
+        if before:
+            REASONS.unheard((sheet, ref), before)
 
     def texts(cell: tuple[str, str]) -> list[str]:
         sheet, ref = cell
