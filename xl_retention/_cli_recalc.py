@@ -17,9 +17,11 @@ def _recalc(args: argparse.Namespace) -> int:
     import json
 
     from ._files import check_not_open
+    from ._imports import cache_shapes
     from .recalculation import expand, recalc
     from .recalculation.batch import distinct
 
+    cache_shapes()  # the argument rewrites of formula shapes an earlier command made: read, not made again
     files, _ = distinct(expand(args.paths))  # a file given twice is recalculated once (a note says so)
     if args.in_place and len(files) == 1:  # a workbook open in Excel: one line (recalc_file checks it too)
         check_not_open(files[0])  # of several, that one fails and the others complete (recalc_file)

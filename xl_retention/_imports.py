@@ -312,3 +312,137 @@ def _write_patterns() -> None:
             raise
     except OSError:  # a read-only installation: compiled again next time, as its bytecode would be
         return
+
+
+#: the argument rewrites' shapes cache of :func:`cache_shapes`
+_SHAPE_STATE: dict[str, Any] = {"installed": False, "loaded": 0, "file": None, "stamp": b""}
+_MOST_SHAPES = 20_000  # as row_shapes keeps in a process
+
+
+def _shape_cache_file() -> Any:
+    """``xl_retention/__pycache__/shapes.<tag>.bin``: beside the package's bytecode, for this interpreter only."""
+    from pathlib import Path
+
+    return Path(__file__).parent / "__pycache__" / f"shapes.{sys.implementation.cache_tag or 'none'}.bin"
+
+
+def _shape_cache_stamp() -> bytes:
+    """What the cached rewrites are valid for: this interpreter's build, the package's version and every one of its
+    source files (path, size and modification time, as Python's bytecode is checked), and openpyxl's tokenizer (the
+    rewrites tokenize with it): a changed file, an upgrade or another interpreter makes the cache unread."""
+    import hashlib
+    import os
+
+    from . import __version__
+
+    root = os.path.dirname(os.path.abspath(__file__))
+    entries: list[tuple[str, int, int]] = []
+
+    def walk(folder: str) -> None:
+        with os.scandir(folder) as found:
+            for entry in sorted(found, key=lambda e: e.name):
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        walk(entry.path)
+                elif entry.name.endswith(".py"):
+                    stat = entry.stat()
+                    entries.append((entry.path[len(root) :], stat.st_size, stat.st_mtime_ns))
+
+    walk(root)
+    tokenizer: tuple[str, int, int] | None = None
+    try:
+        spec = importlib.util.find_spec("openpyxl")
+        if spec is not None and spec.origin:
+            path = os.path.join(os.path.dirname(spec.origin), "formula", "tokenizer.py")
+            stat = os.stat(path)
+            tokenizer = (path, stat.st_size, stat.st_mtime_ns)
+    except (ImportError, ValueError, OSError):
+        tokenizer = None
+    described = repr((sys.version, __version__, entries, tokenizer))
+    return hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest().encode()
+
+
+def cache_shapes() -> None:
+    """Keep the argument rewrites' results per formula shape (:mod:`.recalculation.excel_functions.row_shapes`: a
+    shape, its row numbers markers, and its rewritten pieces) from one recalculation command to the next, as
+    :func:`cache_patterns` keeps compiled patterns.
+
+    A new process tokenizes every distinct shape again: the 120-month template's 670 (its formulas differ by column
+    letters across months), about 0.1-0.2 s of its 1.9 (bench/README.md, twenty-third session). A shape's rewrite is
+    a function of its text and the program alone (the cache a process keeps for every workbook of a batch), so the
+    file, ``xl_retention/__pycache__/shapes.<tag>.bin``, is read only when written by the same interpreter, package
+    version and source files (:func:`_shape_cache_stamp`) and whole (a checksum), and written at the process's end
+    when the command tokenized new shapes, atomically, only where Python would write bytecode. For a recalculation
+    command's process (it imports the recalculation); again does nothing.
+    """
+    with _LOCK:
+        if _SHAPE_STATE["installed"]:
+            return
+        _SHAPE_STATE["installed"] = True
+    import marshal
+    import zlib
+
+    from .recalculation.excel_functions import row_shapes
+
+    target = _shape_cache_file()
+    stamp = _shape_cache_stamp()
+    known: Any = None
+    try:
+        data = target.read_bytes()
+        head, _, payload = data.partition(b"\n")
+        if head == stamp + b" %d" % zlib.crc32(payload):
+            known = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError):  # none yet, or not readable: tokenized as usual
+        known = None
+    if isinstance(known, dict) and not row_shapes._SHAPES and _well_formed(known):
+        row_shapes._SHAPES.update(known)
+    _SHAPE_STATE.update(loaded=len(row_shapes._SHAPES), file=target, stamp=stamp)
+    atexit.register(_write_shapes)
+
+
+def _well_formed(known: dict) -> bool:
+    """Whether every entry is what row_shapes keeps: a shape and None, or its text pieces and their row indices."""
+    for shape, done in known.items():
+        if type(shape) is not str:
+            return False
+        if done is None:
+            continue
+        if type(done) is not tuple or len(done) != 2 or type(done[0]) is not list or type(done[1]) is not list:
+            return False
+        texts, places = done
+        if len(texts) != len(places) + 1 or not all(type(t) is str for t in texts):
+            return False
+        if not all(type(p) is int and p >= 0 for p in places):
+            return False
+    return True
+
+
+def _write_shapes() -> None:
+    """Write the shapes cache when this process tokenized new shapes and Python may write bytecode here."""
+    import marshal
+    import os
+    import tempfile
+    import zlib
+
+    from .recalculation.excel_functions import row_shapes
+
+    target = _SHAPE_STATE["file"]
+    shapes = dict(row_shapes._SHAPES)
+    if target is None or sys.dont_write_bytecode or len(shapes) == _SHAPE_STATE["loaded"] or not shapes:
+        return
+    if len(shapes) > _MOST_SHAPES:
+        return
+    try:
+        target.parent.mkdir(exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".shapes-")
+        try:
+            os.chmod(temporary, os.stat(__file__).st_mode & 0o666)
+            with os.fdopen(handle, "wb") as out:
+                payload = marshal.dumps(shapes)
+                out.write(_SHAPE_STATE["stamp"] + b" %d\n" % zlib.crc32(payload) + payload)
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):  # a read-only installation, or a value marshal refuses: tokenized next time
+        return
