@@ -507,7 +507,14 @@ START_TEXT = (
     ("Revenue: type MRR at start (first month only), then new, expansion, reactivation, contraction, churned.", None),
     ("NPS scores: one column per month, one response per row; the NPS sheet summarises them.", None),
     ("Purchases and visits, Lifetime value, Cohorts: type the yellow cells.", None),
-    ("Months you have not filled stay blank; a partly filled month shows #VALUE! until it is complete.", None),
+    (
+        "Months you have not filled stay blank. Customers: a month typed in part shows #VALUE! until it is complete.",
+        None,
+    ),
+    (
+        "Revenue: a movement left blank counts as 0: a month's MRR and NRR are final once all its movements are typed.",
+        None,
+    ),
     ("The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.", None),
     ("The Dashboard's charts show the months with data: xl-retention recalc fits them after months are typed.", None),
     ("NPS: the margin of error is blank with fewer than 4 answers in a month, or with all of them in one group.", None),
@@ -545,6 +552,7 @@ def start_here_sheet(wb: Workbook, title: str) -> Worksheet:
     # no line runs past column A, in the wider fonts LibreOffice substitutes too
     ws.column_dimensions["A"].width = round(1.25 * max(len(text) for text, _ in START_TEXT))
     print_setup(ws)  # landscape: LibreOffice fits columns, not the text that runs past them, to the page
+    ws.page_setup.fitToHeight = 1  # and one page tall: its last line (#NAME?) was alone on a second page
     ws.print_area = f"A1:A{len(START_TEXT)}"
     return ws
 
