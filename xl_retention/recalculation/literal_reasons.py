@@ -335,6 +335,17 @@ def blank_argument(
     return f"{head}: {named} ({code}"
 
 
+#: the value a reason shows: "got 'n/a'", "got -2", "got the text '8' (...)" (a text as Python's repr writes it)
+_GOT = re.compile(r", got (?:the text )?('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s,()']+)")
+
+
+def _holds(shown: str, held: Any) -> bool:
+    """Whether a cell's value ``held`` is the value a reason shows (:func:`.value_origins._shows`)."""
+    from .value_origins import _shows  # noqa: PLC0415  (value_origins imports this module)
+
+    return _shows(shown, held)
+
+
 _VALUE_ARGUMENT = re.compile(
     r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:must|is)\b.*, got (?!.* in )[^()]*(?:\([^()]*\)[^()]*)*"
     r"\((?P<code>#[A-Z0-9/!?]+)\)$"
@@ -351,9 +362,12 @@ def value_argument(
     read = [cell.replace("$", "") for cell in _argument_cells(_VALUE_ARGUMENT, reason, formula) or ()]
     if len({cell.upper() for cell in read}) != 1:  # (the sheet's name as written: 'My data', not 'MY DATA')
         return reason
-    for _, where, letters, row, column, _held in _cells_read(workbook, _SINGLE, read[0], sheet):
+    shown = _GOT.search(reason)
+    for _, where, letters, row, column, held in _cells_read(workbook, _SINGLE, read[0], sheet):
         if (row, column) in formulas.get(where, {}):
             return reason
+        if shown is not None and not _holds(shown.group(1), held):
+            return reason  # OFFSET(B1,1,0) reads B2, not B1: named by where the argument is (.value_origins)
         label = _label(workbook, where, row, column)
         head, _, code = reason.rpartition(" (")
         return f"{head}, in {written(where)}!{letters.upper()}{row}{label} ({code}"
