@@ -301,6 +301,7 @@ def minor_unit_divisors(
     """
     import pandas as pd
 
+    from .lemon_squeezy import is_lemon_squeezy_api, refuse_cents
     from .names import key
 
     names = list(map(str, df.columns))
@@ -323,6 +324,8 @@ def minor_unit_divisors(
         told = _told_by_twin(df[column], df[twin], _divisors(df, currencies[0] if len(currencies) == 1 else None))
         if told is not None:
             return None if isinstance(told, str) else told
+    if is_lemon_squeezy_api(names) and _whole_numbers(df[column]):  # its API: cents, 999 is 9.99 (.lemon_squeezy)
+        refuse_cents(df[column], column, source)
     if len(currencies) != 1:  # the tests on the columns' names first: the amounts' and ids' own cost a pass each
         return None
     if {"object", "resource_version"} <= {key(n) for n in names} and _whole_numbers(df[column]):
