@@ -172,3 +172,21 @@ def test_messages_of_refused_rows_are_their_own(tmp_path: Path) -> None:
         "NRR: lost_mrr (20000) exceeds start_mrr (10029): customers cannot lose more MRR than they started with: "
         "lost_mrr in S!D29, start_mrr in S!F29 (#NUM!)"
     )
+
+
+def test_booleans_equal_to_a_kept_rows_numbers_go_their_own_way(tmp_path: Path) -> None:
+    # TRUE == 1.0 (and hashes alike): a row of TRUEs beside a column of 1s is not given the 1s' result
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for r in range(1, 31):
+        for column in "ABC":
+            sheet[f"{column}{r}"] = True if r == 30 else 1
+        sheet[f"D{r}"] = f"=NRR(A{r},B{r},C{r})"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[f"D{r}"].value for r in range(1, 30)] == [1] * 29
+    expected = evaluate(BY_NAME["NRR"], True, True, True)
+    assert type(expected) is CellError and out["D30"].value == expected.code == "#VALUE!"
+    assert [(issue.address, issue.error) for issue in result.errors] == [("S!D30", "#VALUE!")]

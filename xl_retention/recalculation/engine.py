@@ -132,6 +132,17 @@ def _engine_function(function: ExcelFunction):
     skipped = frozenset(k for k, spec in enumerate(function.args) if spec.blanks_skipped)
 
     def call(*args: Any) -> Any:
+        if known:  # this call's numbers, a row of a column computed at once: the same float (column_calls)
+            try:
+                result = known.get(args)
+            except TypeError:  # a range (a list) or an error (a dict) among them: not one of those
+                result = None
+            if result is not None:  # equal to moderate floats: floats, or ints, or True for 1.0 (not a number)
+                for value in args:
+                    if type(value) is bool:
+                        break
+                else:
+                    return result
         if numbers is not None:
             moderate = True
             for value in args:
@@ -140,10 +151,6 @@ def _engine_function(function: ExcelFunction):
                 if value and not _TINY < abs(value) < _HUGE:
                     moderate = False
             else:
-                if known:  # this call's floats, one of a column computed at once: the same float (column_calls)
-                    result = known.get(args)
-                    if result is not None:
-                        return result
                 # the core under the engine's flushing modes (switching them costs more than most calls): where no
                 # step can have been a denormal, its result is the core's; else computed again without flushing
                 result = numbers(*args)
