@@ -134,6 +134,54 @@ def check_answer_ranges(summary: _Monthly, answers: str, columns: dict[pd.Period
                     )
 
 
+_MONTH_TEXT = re.compile(r"^\s*(?:([A-Za-z]{3,9})\.?\s+(\d{4})|(\d{4})-(\d{1,2})(?:-\d{1,2})?)\s*$")
+
+
+def month_text(text: str) -> str | None:
+    """The month (``YYYY-MM``) a header typed as text says ('Jun 2026', 'June 2026', '2026-06'), else None.
+
+    >>> month_text("Jun 2026"), month_text("2026-06-01"), month_text("Notes"), month_text("Foo 2026")
+    ('2026-06', '2026-06', None, None)
+    """
+    import datetime as dt
+
+    found = _MONTH_TEXT.match(text)
+    if found is None:
+        return None
+    if found.group(3):
+        month = int(found.group(4))
+        return f"{found.group(3)}-{month:02d}" if 1 <= month <= 12 else None
+    for form in ("%b %Y", "%B %Y"):
+        try:
+            return dt.datetime.strptime(f"{found.group(1)} {found.group(2)}", form).strftime("%Y-%m")
+        except ValueError:
+            continue
+    return None
+
+
+def no_month_column(package: ip.Package, answers: str, month: pd.Period) -> ip.LayoutError:
+    """The refusal for ``month`` having no column on the answers sheet: naming the row-1 headers that say months as
+    text (a date is what makes a column a month's: 'Jun 2026' typed, or a table's header made text), or saying the
+    month has none."""
+    cells, where = _Cells(package), quote_sheetname(answers)
+    texts = []
+    for ref, _ in package.sheet(answers).cells_in_rows(1, 1):
+        text = cells.text(answers, ref)
+        if text is not None and month_text(text) is not None:
+            texts.append((ref, text))
+    if texts:
+        (first, text), (last, end) = texts[0], texts[-1]
+        said = (
+            f"{first} holds {text!r} as text, not a date" if len(texts) == 1
+            else f"{first}:{last} hold {text!r} to {end!r} as text, not dates"
+        )  # fmt: skip
+        return ip.LayoutError(
+            f"{where}!{said}, so no column there is a month's ({month} has none): type each month in row 1 as a "
+            f"date ({month_text(text)}-01 in {first}), as the template writes them"
+        )
+    return ip.LayoutError(f"{where}: no column for {month} in row 1 (a month per column, each a date)")
+
+
 def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], scores: pd.Series, rows: int,
                  source: str) -> None:  # fmt: skip
     """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
@@ -144,7 +192,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
     sheet, cells = plan.package.sheet(answers), _Cells(plan.package)
     for month, given in scores.items():
         if month not in columns:
-            raise ip.LayoutError(f"{answers}: no column for {month} in row 1 (a month per column)")
+            raise no_month_column(plan.package, answers, month)
         if len(given) > rows:
             raise ip.LayoutError(f"{answers}: {month} has {len(given)} answers, but the NPS formulas read {rows} rows")
         letter = get_column_letter(columns[month])

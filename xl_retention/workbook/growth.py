@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..reading.notes import note
 from . import inplace as ip
-from .answers_sheet import scores_range
+from .answers_sheet import no_month_column, scores_range
 from .formats import monthly_name
 from .found import _MISSING_WHY
 from .rows_below import move_rows_below, running_on, sums_the_months
@@ -54,7 +54,7 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
 
     def scores(month: pd.Period) -> dict[str, str]:
         if month not in every:
-            raise ip.LayoutError(f"{answers}: no column for {month} in row 1")
+            raise no_month_column(package, answers, month)
         return {"scores": scores_range(every[month], rows, answers)}
 
     for sheet in sheets.values():
@@ -441,7 +441,7 @@ def grow_answers(package: ip.Package, summary: _Monthly, columns: dict[pd.Period
     for month in summary.months:
         row = summary.row(month)
         if month not in columns:
-            raise ip.LayoutError(f"{answers}: no column for {month} in row 1")
+            raise no_month_column(package, answers, month)
         for column in spec.columns:
             if column.formula is None or column.key not in summary.columns:
                 continue
