@@ -216,6 +216,21 @@ CASES = {
         ),
         None,
     ),
+    "reading.versions.latest_versions": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "A", "B"],
+                "Subscription: Name": ["S1", "S1", "S2"],
+                "Subscription: Version": [1, 2, 1],
+                "Subscription: Status": ["Active", "Active", "Active"],
+                "start": _dates("2024-01-01", "2024-01-01", "2024-02-01"),
+                "end": _dates("2024-04-01", "2024-04-01", "2024-04-01"),
+                "mrr": [100, 150, 20],
+            }
+        ),
+        None,
+    ),
     "reading.open_contracts.refuse_open_contracts": (
         "subscriptions",
         pd.DataFrame(
@@ -322,6 +337,10 @@ REFUSED = {
     "reading.family_shares.family_shared": "table:t, column 'ownership_type': family members' rows with a price "
     "(the purchaser's row carries the price: counted here too, the subscription would count twice) in row 4 (counting "
     "the header as row 1): 'FAMILY_SHARED': write their price as 0, or remove them",
+    "reading.versions.latest_versions": "table:t, column 'Subscription: Status': rows of an earlier version of a "
+    "subscription than its latest ('Subscription: Version') whose status is not Expired (whether a later version "
+    "superseded them cannot be told, and both would count) in row 2 (counting the header as row 1): 'Active': keep "
+    "each subscription's latest version only",
     "reading.open_contracts.refuse_open_contracts": "table:t: column 'term_months' holds each contract's term (row "
     "2: 12) and no end is mapped: read without it, every contract runs open-ended (a customer who did not renew is "
     "never lost, a renewal is added on top of the contract it renews); add each contract's end (its last day: in "
@@ -392,6 +411,10 @@ VALID = {
     ),
     "reading.ends.refuse_later_ends": (lambda f: f.assign(expires_at=f["canceled_at"]), [30.0, 20.0]),
     "reading.family_shares.family_shared": (lambda f: f.assign(mrr=[10, 20, 0]), [30.0, 30.0, 20.0, 0.0]),
+    "reading.versions.latest_versions": (
+        lambda f: f.assign(**{"Subscription: Status": ["Expired", "Active", "Active"]}),
+        [150.0, 170.0, 170.0, 0.0],
+    ),
     "reading.summaries.refuse_monthly_totals": (
         lambda f: f.assign(Customer=["C", "A", "B"], MRR=[250, 100, 200]),
         [550.0],

@@ -123,6 +123,7 @@ from .trials import paid_from_trial_end, trial_column
 from .undated_answers import undated_answers
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
+from .versions import latest_versions
 from .zone_columns import zoned_dates
 
 
@@ -174,6 +175,8 @@ def _prepare(
         options = dataclasses.replace(options, column_zones=zones)
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
+    if kind == "intervals":  # Zuora's Expired versions of an amended subscription: the latest counts (versions)
+        df = latest_versions(df, source)
     source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
     required, optional = SCHEMAS[kind]
     columns = dict(columns or {})

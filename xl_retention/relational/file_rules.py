@@ -436,6 +436,14 @@ def _family_shares(typed: Typed) -> bool:
     return may_pay_nothing(typed.columns)
 
 
+def _versions(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.versions.latest_versions`: a subscription's version column beside its name
+    (Zuora's "Subscription: Version": earlier versions left out, or refused), by the columns' names alone."""
+    from ..reading.versions import version_columns
+
+    return version_columns([str(c) for c in typed.columns]) is not None
+
+
 def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
     """Whether the file path's ``rule`` refuses ``arguments`` (a table's names, a sample or its distinct values)."""
     try:
@@ -471,6 +479,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.open_contracts.refuse_open_contracts", frozenset({"intervals"}), "read", _open_contracts),
     FileRule("reading.deal_amounts.refuse_deal_amounts", frozenset({"intervals"}), "read", _deal_amounts),
     FileRule("reading.family_shares.family_shared", frozenset({"intervals"}), "read", _family_shares),
+    FileRule("reading.versions.latest_versions", frozenset({"intervals"}), "read", _versions),
 )
 
 
