@@ -231,39 +231,38 @@ def column_calls(workbook: fz.Workbook, formulas: dict[str, Any]) -> int:
         if not calls:
             continue
         masters = found.master_texts()
-        wanted = []  # (function, rows read by each argument, column of each argument)
+        wanted = []  # (function, the rows of the formulas, each argument's row offset and column)
+        top, bottom, left, right = math.inf, -math.inf, math.inf, -math.inf
         for name, indices in calls:
             (row, _), text = masters[indices[0]]
             refs = _CELL.findall(text)
             columns = [_column_index(letters) for letters, _ in refs]
             offsets = [int(number) - row for _, number in refs]  # a column filled down: the same for every copy
             rows = [masters[i][0][0] for i in indices]
-            if rows == list(range(rows[0], rows[0] + len(rows))):
-                read = [list(range(rows[0] + off, rows[0] + off + len(rows))) for off in offsets]
-            else:
-                read = [[r + off for r in rows] for off in offsets]
-            wanted.append((BY_NAME[name], read, columns))
-        top = min(min(rows) for _, read, _ in wanted for rows in read)
-        bottom = max(max(rows) for _, read, _ in wanted for rows in read)
-        left = min(min(columns) for *_, columns in wanted)
-        right = max(max(columns) for *_, columns in wanted)
+            low, high = min(rows), max(rows)
+            consecutive = rows[0] == low and high - low == len(rows) - 1 and rows == list(range(low, high + 1))
+            wanted.append((BY_NAME[name], rows, consecutive, offsets, columns))
+            top, bottom = min(top, low + min(offsets)), max(bottom, high + max(offsets))
+            left, right = min(left, *columns), max(right, *columns)
+        top, bottom, left, right = int(top), int(bottom), int(left), int(right)
         if top < 1 or (bottom - top + 1) * (right - left + 1) > _MOST_READ:
             continue
         try:
             grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
         except Exception:  # noqa: BLE001  (the engine cannot say: every call its own)
             continue
-        if len(grid) != bottom - top + 1 or any(len(row) != right - left + 1 for row in grid):
+        if len(grid) != bottom - top + 1 or set(map(len, grid)) != {right - left + 1}:
             continue
         by_column = list(zip(*grid, strict=True))
-        for function, read, columns in wanted:
+        for function, rows, consecutive, offsets, columns in wanted:
             values = []
-            for rows, column in zip(read, columns, strict=True):
-                first = rows[0] - top
-                if rows == list(range(rows[0], rows[0] + len(rows))):  # consecutive rows: a slice
-                    values.append(list(by_column[column - left][first : first + len(rows)]))
+            for offset, column in zip(offsets, columns, strict=True):
+                cells = by_column[column - left]
+                first = rows[0] + offset - top
+                if consecutive:  # a slice of the column
+                    values.append(list(cells[first : first + len(rows)]))
                 else:
-                    picked = itemgetter(*[r - top for r in rows])(by_column[column - left])
+                    picked = itemgetter(*[r + offset - top for r in rows])(cells)
                     values.append(list(picked) if len(rows) > 1 else [picked])
             kept += _kept_results(function, values)
     return kept
@@ -306,14 +305,23 @@ def _kept_results(function: ExcelFunction, values: list[list[Any]]) -> int:
     rows = int(usable.sum())
     if sum(map(len, _COLUMN_RESULTS.values())) + rows > _MOST_KEPT:  # a dict entry is about 250 bytes
         return 0
-    _computed(function.func, [array[usable] for array in columns], defaults, known, [16 + rows // 16])
+    whole = rows == len(usable)  # every row: its keys are the values read (the same floats as the arrays')
+    chosen = columns if whole else [array[usable] for array in columns]
+    _computed(function.func, chosen, defaults, known, [16 + rows // 16], values if whole else None)
     return len(known) - before
 
 
-def _computed(func: Any, columns: list[np.ndarray], defaults: tuple[Any, ...], known: dict, budget: list[int]) -> None:
+def _computed(
+    func: Any,
+    columns: list[np.ndarray],
+    defaults: tuple[Any, ...],
+    known: dict,
+    budget: list[int],
+    lists: list[list[float]] | None = None,
+) -> None:
     """``func``'s results of the rows of ``columns`` into ``known``; a block refused is halved down to its rows
     while ``budget`` (array calls left) lasts: the refused rows, and the others when it runs out, are left to their
-    own calls."""
+    own calls. ``lists``: ``columns`` as lists of floats, when at hand."""
     if budget[0] <= 0:
         return
     budget[0] -= 1
@@ -330,6 +338,9 @@ def _computed(func: Any, columns: list[np.ndarray], defaults: tuple[Any, ...], k
         return
     magnitude = np.abs(result)
     good = (magnitude > _TINY) & (magnitude < _HUGE)
+    if lists is not None and good.all():
+        known.update(zip(zip(*lists, strict=True), result.tolist(), strict=True))
+        return
     keys = zip(*[c[good].tolist() for c in columns], strict=True)
     known.update(zip(keys, result[good].tolist(), strict=True))
 
