@@ -219,3 +219,21 @@ def test_libreoffice_prints_the_laid_out_dashboard_on_two_landscape_pages(tmp_pa
     assert "fits the charts to the months" in second
     assert "The last full month" not in first  # (no month in progress: A2 empty)
     assert all(title not in " ".join(pages[at + 2 : at + 3]) for title in TEMPLATE_CHARTS)
+
+
+@pytest.mark.skipif(libreoffice.soffice_path() is None, reason="no LibreOffice")
+def test_an_earlier_tracker_saved_by_libreoffice_is_laid_out_too(tmp_path):
+    """LibreOffice re-saves the charts as two-cell anchors (editAs oneCell) with their frames 6119640 EMU wide, the
+    print area unquoted ('Dashboard!$A$1:$Q$66'), its own page setup attributes and margins of 0.5118 inch."""
+    saved = libreoffice.recalculate(_tracker(tmp_path), tmp_path / "lo")
+    drawing = _parts(saved)[DRAWING]
+    assert drawing.count(b'<xdr:twoCellAnchor editAs="oneCell">') == 6 and b'cx="6119640"' in drawing
+    result = run("extend", saved, "--months", "1")
+    assert result.returncode == 0, result.stderr
+    assert LAID_OUT in result.stdout
+    ws = openpyxl.load_workbook(saved)["Dashboard"]
+    assert _boxes(ws) == BOXES
+    assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
+    assert ws.print_area in ("'Dashboard'!$A$1:$G$54", "Dashboard!$A$1:$G$54")
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "A10:G10", "A54:G54"}
+    assert ws["A54"].value == NOTE and ws["A66"].value is None and ws["A54"].alignment.wrap_text
