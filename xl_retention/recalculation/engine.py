@@ -224,6 +224,8 @@ def column_calls(workbook: fz.Workbook, formulas: dict[str, Any]) -> int:
 
     kept = 0
     for sheet, found in formulas.items():
+        if ARITHMETIC.isdisjoint(found.called()):  # (the listings after the evaluation read it too)
+            continue
         calls = []
         for key, indices in found.shape_groups().items():
             if len(indices) >= _FEWEST and (match := _COLUMN_CALL.fullmatch(key)) and match.group(1) in ARITHMETIC:
