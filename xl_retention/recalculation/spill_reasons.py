@@ -22,7 +22,7 @@ from ..sheet_names import written
 from .formula_texts import position
 from .merged_spills import merged_areas
 from .value_origins import _evaluated
-from .xlsx_values import _sheet_parts
+from .xlsx_values import Resized, _sheet_parts
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -103,6 +103,13 @@ def _blockers(
     return found
 
 
+def _spill_error(value: Any) -> CellError | None:
+    """The #SPILL! without a reason ``value`` is, or holds as a dynamic array's first cell whose stored spill range
+    changes (:class:`.xlsx_values.Resized`: a result grown past the range the file stores is blocked too); else None."""
+    inner = value.value if type(value) is Resized else value
+    return inner if type(inner) is CellError and inner.code == "#SPILL!" and not inner.message else None
+
+
 def spill_reasons(
     workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None = None
 ) -> int:
@@ -112,7 +119,7 @@ def spill_reasons(
         (sheet, ref)
         for sheet, cells in result.values.items()
         for ref, value in cells.items()
-        if type(value) is CellError and value.code == "#SPILL!" and not value.message
+        if _spill_error(value) is not None
     ][:MAX_EXPLAINED]
     if not todo:
         return 0
@@ -141,6 +148,8 @@ def spill_reasons(
             why = f"blocked by {', '.join(found[:FIRST])}{more}: {do} {them} or move the formula"
         extent = f"{ref}:{get_column_letter(area[2])}{area[3]}"
         reason = f"{written(sheet)}!{ref} spills into {extent} ({size[0]} x {size[1]}), {why} (#SPILL!)"
-        result.values[sheet][ref] = CellError("#SPILL!", reason)
+        value = result.values[sheet][ref]
+        explained = CellError("#SPILL!", reason)
+        result.values[sheet][ref] = Resized(explained, value.ref) if type(value) is Resized else explained
         named += 1
     return named
