@@ -20,7 +20,9 @@ __all__ = ["answer_mapping"]
 
 #: Words of an answer's date column, the date it was given first ('Submit Date' before 'Start Date'); one word each.
 _DATE_WORDS = ("submit", "submitted", "submission", "completed", "recorded", "responded", "answered", "end", "ended",
-               "date", "created", "timestamp", "time", "start", "started")  # fmt: skip
+               "date", "created", "timestamp", "time", "start", "started",
+               # Google Forms' "Timestamp" in a French, German, Dutch, Spanish account ("Marca temporal")
+               "horodateur", "zeitstempel", "tijdstempel", "temporal")  # fmt: skip
 _LIKELY = ("likely", "wahrscheinlich", "probable", "probabile", "waarschijnlijk")
 
 

@@ -35,7 +35,7 @@ _GROUP = frozenset({"group", "groups", "category", "categories", "segment", "buc
                     "gruppe", "kategorie", "groupe", "catégorie", "categorie", "grupo", "categoría", "categoria",
                     "gruppo", "groep"})  # fmt: skip
 #: The first letters of a word that asks the NPS question (recommend, in the languages of :mod:`.survey_questions`).
-_ASKS = re.compile(r"(?i)recommend|empfehl|recommand|recomend|raccomand|consigli|aanbevel|aanrad|polec")
+_ASKS = re.compile(r"(?i)recommend|empfehl|recommand|recomend|recomiend|raccomand|consigli|aanbevel|aanrad|polec")
 
 
 def _answers(df: pd.DataFrame, position: int) -> np.ndarray | None:
