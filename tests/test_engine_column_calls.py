@@ -190,3 +190,27 @@ def test_booleans_equal_to_a_kept_rows_numbers_go_their_own_way(tmp_path: Path) 
     expected = evaluate(BY_NAME["NRR"], True, True, True)
     assert type(expected) is CellError and out["D30"].value == expected.code == "#VALUE!"
     assert [(issue.address, issue.error) for issue in result.errors] == [("S!D30", "#VALUE!")]
+
+
+def test_columns_far_apart_are_read_each_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for r in range(1, 21):
+        sheet[f"A{r}"], sheet[f"AZ{r}"] = 10.0 * r, 1000.0 + r
+        sheet[f"B{r}"] = f"=GRR(A{r},AZ{r})"
+    book.save(tmp_path / "book.xlsx")
+    own: list[tuple[Any, ...]] = []
+    plain = engine.number_caller
+
+    def counted(function: Any) -> Any:
+        call = plain(function)
+        return None if call is None else (lambda *args: own.append(args) or call(*args))
+
+    monkeypatch.setattr(engine, "number_caller", counted)
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    expected = [evaluate(BY_NAME["GRR"], 10.0 * r, 1000.0 + r) for r in range(1, 21)]
+    assert [out[f"B{r}"].value for r in range(1, 21)] == expected
+    assert expected[0] == (1001.0 - 10.0) / 1001.0 and own == []  # every row from its column's one call

@@ -234,7 +234,7 @@ def column_calls(workbook: fz.Workbook, formulas: dict[str, Any]) -> int:
             continue
         masters = found.master_texts()
         wanted = []  # (function, the rows of the formulas, each argument's row offset and column)
-        top, bottom, left, right = math.inf, -math.inf, math.inf, -math.inf
+        top, bottom = math.inf, -math.inf
         for name, indices in calls:
             (row, _), text = masters[indices[0]]
             refs = _CELL.findall(text)
@@ -245,21 +245,25 @@ def column_calls(workbook: fz.Workbook, formulas: dict[str, Any]) -> int:
             consecutive = rows[0] == low and high - low == len(rows) - 1 and rows == list(range(low, high + 1))
             wanted.append((BY_NAME[name], rows, consecutive, offsets, columns))
             top, bottom = min(top, low + min(offsets)), max(bottom, high + max(offsets))
-            left, right = min(left, *columns), max(right, *columns)
-        top, bottom, left, right = int(top), int(bottom), int(left), int(right)
-        if top < 1 or (bottom - top + 1) * (right - left + 1) > _MOST_READ:
+        top, bottom = int(top), int(bottom)
+        read = sorted({column for *_, columns in wanted for column in columns})
+        if top < 1 or (bottom - top + 1) * len(read) > _MOST_READ:
             continue
+        # the rectangle from the first column to the last in one read, or each column alone when far apart
+        spans = [(read[0], read[-1])] if read[-1] - read[0] < 2 * len(read) else [(c, c) for c in read]
+        by_column: dict[int, tuple[Any, ...]] = {}
         try:
-            grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
+            for left, right in spans:
+                grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
+                if len(grid) != bottom - top + 1 or set(map(len, grid)) != {right - left + 1}:
+                    raise ValueError("not the rows and columns asked")
+                by_column.update(zip(range(left, right + 1), zip(*grid, strict=True), strict=True))
         except Exception:  # noqa: BLE001  (the engine cannot say: every call its own)
             continue
-        if len(grid) != bottom - top + 1 or set(map(len, grid)) != {right - left + 1}:
-            continue
-        by_column = list(zip(*grid, strict=True))
         for function, rows, consecutive, offsets, columns in wanted:
             values = []
             for offset, column in zip(offsets, columns, strict=True):
-                cells = by_column[column - left]
+                cells = by_column[column]
                 first = rows[0] + offset - top
                 if consecutive:  # a slice of the column
                     values.append(list(cells[first : first + len(rows)]))
