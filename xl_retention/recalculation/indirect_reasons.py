@@ -7,7 +7,10 @@ and an xl-retention function given it said only "customers_end is the error valu
 names the text, the missing sheet and the workbook's sheets for the cell itself (``Synthèse!A3:
 INDIRECT("'Data 2025'!C2") names the sheet 'Data 2025', which the workbook does not have (renamed or deleted? its
 sheets: 'Données 2025', 'Synthèse'): write the sheet's name again in the formula (#REF!)``); :func:`indirect_origin`
-adds it to the reason of a function whose argument is such an INDIRECT.
+adds it to the reason of a function whose argument is such an INDIRECT. A text built when the formula runs
+(``INDIRECT(A2&"!B3")``, the usual sheet per month, A2 'Apr') is computed by the engine as the INDIRECT reads it, and
+the cell holding the sheet's name is where to write it again: ``INDIRECT(A2&"!B3") gives the text "Apr!B3", which
+names the sheet 'Apr', which the workbook does not have (...): write the sheet's name again in Summary!A2``.
 """
 
 from __future__ import annotations
@@ -15,10 +18,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
+
 from ..cells import CellError
 from ..registry import BY_NAME
 from ..sheet_names import written
+from .excel_functions.arguments import _arguments as argument_spans
 from .formula_texts import position
+from .indirect import _text_of
 from .reason_cells import _arguments
 
 if TYPE_CHECKING:
@@ -36,34 +45,99 @@ _INDIRECT = re.compile(r'(?i)(?<![\w.])INDIRECT\(\s*"((?:[^"]|"")*)"\s*(?:,\s*[^
 _GIVEN = re.compile(r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:is|holds) the error value #REF!")
 #: the sheets a reason lists before "..."
 FIRST = 5
+#: the most #REF! cells whose INDIRECT's text is computed again (each costs an evaluation)
+MAX_COMPUTED = 100
 
 
-def _missing(text: str, sheets: list[str]) -> str | None:
-    """What to say of the first INDIRECT in ``text`` (a formula or an argument) whose text names a sheet not among
-    ``sheets``; None where none does."""
+def _sheets_listed(sheets: list[str]) -> str:
+    more = f" and {len(sheets) - FIRST} more" if len(sheets) > FIRST else ""
+    return ", ".join(f"'{s}'" for s in sheets[:FIRST]) + more
+
+
+def _sheet_named(reference: str, known: set[str]) -> str | None:
+    """The sheet a reference's text names (``'Data 2025'!C2``: ``Data 2025``) where the workbook (``known``: its
+    sheets' names, lower case) does not have it; None where it names none, another workbook's or one it has."""
+    name, bang, _ = reference.strip().rpartition("!")
+    if not bang:
+        return None
+    if name.startswith("'") and name.endswith("'") and len(name) > 1:
+        name = name[1:-1].replace("''", "'")
+    if "[" in name or not name or name.lower() in known:  # another workbook's ([Book]Sheet): not said here
+        return None
+    return name
+
+
+def _missing(text: str, sheets: list[str], workbook: fz.Workbook | None = None, sheet: str = "") -> str | None:
+    """What to say of the first INDIRECT in ``text`` (a formula or an argument, on ``sheet``) whose text names a
+    sheet not among ``sheets``, ending with where to write the name again (a computed text: the cell holding the
+    name, :func:`_computed_missing`); None where none does."""
     known = {s.lower() for s in sheets}
     for found in _INDIRECT.finditer(text):
-        reference = found.group(1).replace('""', '"').strip()
-        name, bang, _ = reference.rpartition("!")
-        if not bang:
+        name = _sheet_named(found.group(1).replace('""', '"'), known)
+        if name is None:
             continue
-        if name.startswith("'") and name.endswith("'") and len(name) > 1:
-            name = name[1:-1].replace("''", "'")
-        if "[" in name or not name or name.lower() in known:  # another workbook's ([Book]Sheet): not said here
-            continue
-        more = f" and {len(sheets) - FIRST} more" if len(sheets) > FIRST else ""
-        listed = ", ".join(f"'{s}'" for s in sheets[:FIRST]) + more
         return (
             f"INDIRECT(\"{found.group(1)}\") names the sheet '{name}', which the workbook does not have (renamed or "
-            f"deleted? its sheets: {listed})"
+            f"deleted? its sheets: {_sheets_listed(sheets)})"
         )
+    return _computed_missing(text, sheets, workbook, sheet) if workbook is not None else None
+
+
+def _computed_missing(text: str, sheets: list[str], workbook: fz.Workbook, sheet: str) -> str | None:
+    """:func:`_missing` of an INDIRECT whose text is built when the formula runs (``INDIRECT(A2&"!B3")``): its text
+    computed by the engine on ``sheet``, and the cell its expression reads whose text holds the sheet's name."""
+    try:
+        tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: not said)
+        return None
+    known = {s.lower() for s in sheets}
+    for k, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
+            continue
+        try:
+            spans, close = argument_spans(tokens, k)
+        except (ValueError, IndexError):
+            continue
+        first = tokens[spans[0][0] : spans[0][1]] if spans else []
+        solid = [t for t in first if t.type != Token.WSPACE]
+        if not solid or (len(solid) == 1 and solid[0].subtype == Token.TEXT):  # typed in: said by the pattern
+            continue
+        computed = _text_of(workbook, sheet, first)
+        for line in (computed or "").split("\n"):
+            name = _sheet_named(line, known)
+            if name is None:
+                continue
+            call = "".join(t.value for t in tokens[k : close + 1])
+            holder = _holder(workbook, sheet, solid, name)
+            return (
+                f"{call} gives the text \"{line.strip()}\", which names the sheet '{name}', which the workbook "
+                f"does not have (renamed or deleted? its sheets: {_sheets_listed(sheets)})"
+                + (f": write the sheet's name again in {holder}" if holder else "")
+            )
+    return None
+
+
+def _holder(workbook: fz.Workbook, sheet: str, tokens: list[Token], name: str) -> str | None:
+    """The first cell ``tokens`` (an INDIRECT's text) read whose value is a text holding ``name``, as Sheet!A1."""
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE or ":" in token.value:
+            continue
+        where, bang, ref = token.value.rpartition("!")
+        where = (where[1:-1].replace("''", "'") if where.startswith("'") else where) if bang else sheet
+        try:
+            column, row = range_boundaries(ref.replace("$", ""))[:2]
+            value = workbook.get_value(where, row, column)
+        except Exception:  # noqa: BLE001  (a name, or a cell the engine cannot read: not named)
+            continue
+        if isinstance(value, str) and name.lower() in value.lower():
+            return f"{written(where)}!{ref.replace('$', '').upper()}"
     return None
 
 
 def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each #REF! cell without a reason whose formula takes INDIRECT of a text naming a sheet the workbook does
     not have what :func:`_missing` says; returns how many got one."""
-    named = 0
+    named = computed = 0
     sheets: list[str] | None = None
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
@@ -76,9 +150,11 @@ def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], r
             if place not in texts or "INDIRECT" not in texts[place].upper():
                 continue
             sheets = list(workbook.sheet_names) if sheets is None else sheets
-            said = _missing(texts[place], sheets)
+            said = _missing(texts[place], sheets, workbook if computed < MAX_COMPUTED else None, sheet)
+            computed += 1
             if said is not None:
-                why = f"{written(sheet)}!{ref}: {said}: write the sheet's name again in the formula (#REF!)"
+                fix = "" if ": write " in said else ": write the sheet's name again in the formula"
+                why = f"{written(sheet)}!{ref}: {said}{fix} (#REF!)"
                 result.values[sheet][ref] = CellError("#REF!", why)
                 named += 1
     return named
@@ -106,8 +182,9 @@ def indirect_origin(
     texts = {args[k] for args in _arguments(formulas[sheet][place], function.name) if k < len(args)}
     if len(texts) != 1:
         return reason
-    said = _missing(texts.pop(), list(workbook.sheet_names))
+    said = _missing(texts.pop(), list(workbook.sheet_names), workbook, sheet)
     if said is None:
         return reason
     head, _, code = reason.rpartition(" (")
-    return f"{head}: {said}: write the sheet's name again in {written(sheet)}!{ref} ({code}"
+    fix = "" if ": write " in said else f": write the sheet's name again in {written(sheet)}!{ref}"
+    return f"{head}: {said}{fix} ({code}"
