@@ -30,10 +30,13 @@ from .notes import note
 __all__ = ["check_scale", "check_scores", "scores_from_labels"]
 
 #: Answers that say there is no score ("N/A", SurveyMonkey's and Qualtrics' choice; "Prefer not to say", "Don't know";
-#: German "keine Angabe", French "ne sais pas", Spanish "no sabe"/"sin respuesta"): read as no answer, as a blank is.
+#: German "keine Angabe", French "ne sais pas", "NSP", "Sans réponse", Spanish "no sabe"/"sin respuesta", Dutch
+#: "n.v.t." (niet van toepassing), "weet niet"): read as no answer, as a blank is.
 _NO_SCORE = re.compile(
     r"(?i)^\s*(?:n\s*/\s*a|n\.a\.?|not applicable|prefer not to (?:say|answer)|don'?t know|no answer|no opinion"
-    r"|keine angabe|k\.\s*a\.?|ne sais pas|ns\s*/\s*nc|no sabe|sin respuesta|non so)\s*\.?\s*$"
+    r"|keine angabe|k\.\s*a\.?|ne sais pas|ns\s*/\s*nc|no sabe|sin respuesta|non so"
+    r"|nsp|sans r[ée]ponse|sans opinion|ne se prononce pas"
+    r"|n\.\s*v\.\s*t\.?|nvt|niet van toepassing|weet (?:ik )?niet|geen (?:antwoord|mening))\s*\.?\s*$"
 )
 #: So many answers, none above 7, are no NPS survey: a 1-5 satisfaction (CSAT) or 1-7 effort (CES) question's.
 SCALE_ANSWERS = 30
