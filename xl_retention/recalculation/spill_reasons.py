@@ -11,6 +11,7 @@ Calculs!B5: ...``.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
-from ..sheet_names import written
+from ..sheet_names import SHEET, written
 from .formula_texts import position
 from .merged_spills import merged_areas
 from .value_origins import _evaluated
@@ -37,6 +38,12 @@ MAX_EXPLAINED = 100
 MAX_AREA = 100_000
 #: the blocking cells named before "and N more"
 FIRST = 3
+#: a spill's reference: ``D1#``, ``'My data'!D1#``, ``_xlfn.ANCHORARRAY(D1)``
+_SPILL_REFERENCE = re.compile(
+    r"(?i)(?<![\w.$!':])(?:(?:_xlfn\.)?ANCHORARRAY\(\s*(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)"
+    r"|(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)#)"
+)
+_TEXTS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def _size(workbook: fz.Workbook, sheet: str, row: int, column: int) -> tuple[int, int] | None:
@@ -51,6 +58,17 @@ def _size(workbook: fz.Workbook, sheet: str, row: int, column: int) -> tuple[int
         return None
     rows, columns = answer.split("|")
     return (int(rows), int(columns)) if rows.isdigit() and columns.isdigit() else None
+
+
+def _spilled(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
+    """Whether the engine spilled the formula in ``sheet!ref`` over more than its own cell: its #SPILL! is then a
+    value of its result (``=SEQUENCE(3)*D1`` over a blocked D1), not a spill of its own blocked."""
+    try:
+        spill = workbook.inspect_cell(f"{written(sheet)}!{ref}").to_dict()["cell"].get("spill") or {}
+    except Exception:  # noqa: BLE001  (a cell the engine cannot inspect: taken as not spilled)
+        return False
+    extent = str(spill.get("extent") or "").rpartition("!")[2].replace("$", "") if spill.get("kind") == "Anchor" else ""
+    return ":" in extent and len(set(extent.split(":"))) == 2
 
 
 def _merged(path: str | Path | None, sheets: set[str]) -> dict[str, list[tuple[int, int, int, int]]]:
@@ -126,6 +144,8 @@ def spill_reasons(
     merged = _merged(path, {sheet for sheet, _ in todo})
     named = 0
     for sheet, ref in todo:
+        if _spilled(workbook, sheet, ref):  # its own result's #SPILL!: the cells it reads say why
+            continue
         row, column = position(ref)
         size = _size(workbook, sheet, row, column)
         if size is None or size[0] * size[1] > MAX_AREA or size == (1, 1):
@@ -152,4 +172,37 @@ def spill_reasons(
         explained = CellError("#SPILL!", reason)
         result.values[sheet][ref] = Resized(explained, value.ref) if type(value) is Resized else explained
         named += 1
+    return named + _spill_readers(formulas, result)
+
+
+def _spill_readers(formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each error cell without a reason that reads a spill (``=SUM(D1#)``) whose anchor is an explained #SPILL!
+    (its spill reference is then no range) the anchor's reason: ``S!E1 reads S!D1#, and S!D1 is #SPILL!, because
+    S!D1 spills into D1:D4 (4 x 1), blocked by ... (#REF!)``; returns how many got one."""
+    named = 0
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        if texts is None:
+            continue
+        for ref, value in cells.items():
+            if type(value) is not CellError or value.message or not value.code.startswith("#"):
+                continue
+            place = position(ref)
+            if place not in texts or ("#" not in texts[place] and "ANCHORARRAY" not in texts[place].upper()):
+                continue
+            for found in _SPILL_REFERENCE.finditer(_TEXTS.sub('""', texts[place])):
+                where = found.group(1) or found.group(4)
+                where = (where[1:-1].replace("''", "'") if where.startswith("'") else where) if where else sheet
+                where = next((s for s in result.values if s.lower() == where.lower()), where)
+                anchor = f"{(found.group(2) or found.group(5)).upper()}{found.group(3) or found.group(6)}"
+                held = result.values.get(where, {}).get(anchor)
+                held = held.value if type(held) is Resized else held
+                if type(held) is not CellError or held.code != "#SPILL!" or not held.message:
+                    continue
+                cause = held.message.split(", from ")[0].removesuffix(" (#SPILL!)")
+                at = f"{written(where)}!{anchor}"
+                why = f"{written(sheet)}!{ref} reads {at}#, and {at} is #SPILL!, because {cause} ({value.code})"
+                cells[ref] = CellError(value.code, why)
+                named += 1
+                break
     return named
