@@ -356,6 +356,8 @@ def recalc_file(
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
         from .month_order import sheets_out_of_order, skipped_month, tracker_rows
+        from .overflowed_answers import FEATURE as OVERFLOWED
+        from .overflowed_answers import overflowed_cells  # NPS answers below the rows read: no value from them
 
         tracker = tracker_rows(path)  # a tracker's monthly sheets, read once
         order = sheets_out_of_order(tracker)  # a tracker's months sorted or moved: each start reads another month's
@@ -395,6 +397,7 @@ def recalc_file(
                 loop = f"circular reference: {', '.join(circular[:5])}{more}"  # a tracker sorted newest first: said
                 broken = order.broken
                 raise ValueError(f"{broken}; its formulas read each other in a circle ({loop})" if broken else loop)
+            computed.unsupported += overflowed_cells(path, {(u.sheet, u.ref) for u in computed.unsupported})  # NPS
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
             mark = None if in_place else result_mark(path)  # a rerun may replace this output (.result_marks)
@@ -439,13 +442,15 @@ def recalc_file(
                 issue.kept = False
         stale = [u for u in report.unsupported if not u.kept]
         report.output, report.status = str(output), "incomplete" if stale else "ok"
-        if report.unsupported:
-            names = ", ".join(sorted({u.function for u in report.unsupported}))
+        own = [u for u in report.unsupported if u.function != OVERFLOWED]  # those: unread_input's line below says why
+        if own:
+            names = ", ".join(sorted({u.function for u in own}))
+            stale = [u for u in own if not u.kept]
             report.message = (
                 f"{path.name}: {len(stale)} cells could not be recalculated (unsupported {names}): they keep "
                 "no value stored in the file, or its inputs changed since"
                 if stale
-                else f"{path.name}: {len(report.unsupported)} cells keep the values Excel stored (unsupported {names})"
+                else f"{path.name}: {len(own)} cells keep the values Excel stored (unsupported {names})"
             )
         for unread in (order.unlabeled, order.above):  # a row of figures without its month (dated 0 on the
             if unread is not None:  # Dashboard); a month inserted above the first (no formula reads it)
