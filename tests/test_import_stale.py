@@ -80,6 +80,29 @@ def test_the_users_own_formulas_lose_their_old_results_too(tmp_path):
     assert openpyxl.load_workbook(book)["Mine"]["A1"].value == "=Customers!D3*2"  # the formula stays
 
 
+def test_the_same_data_imported_again_keeps_every_stored_result(tmp_path):
+    """H158's finding 03: a refresh with the same file ("the same data imported again changes nothing") cleared every
+    stored result, those of a sheet of the user's reading no imported cell too (Mine!B1 =A1*A2, 12 -> blank): no cell
+    changes, so every result holds; one changed input still clears them (the test above)."""
+    book = tmp_path / "t.xlsx"
+    assert run("new", book, "--start", "2026-01", "--months", "2").returncode == 0
+    (tmp_path / "s1.csv").write_text(S1)
+    assert run("import", "--subscriptions", tmp_path / "s1.csv", "--into", book).returncode == 0
+    wb = openpyxl.load_workbook(book)  # openpyxl re-saves every cell in its own markup (t="n" on numbers)
+    mine = wb.create_sheet("Mine")
+    mine["A1"], mine["A2"], mine["B1"], mine["B2"] = 3, 4, "=A1*A2", "=Customers!D3*2"
+    wb.save(book)
+    assert run("recalc", book, "--in-place").returncode == 0
+    held = stored_results(book)
+    assert openpyxl.load_workbook(book, data_only=True)["Mine"]["B1"].value == 12 and held > 40
+    again = run("import", "--subscriptions", tmp_path / "s1.csv", "--into", book)
+    assert again.returncode == 0, again.stderr
+    assert "cleared" not in again.stdout
+    values = openpyxl.load_workbook(book, data_only=True)
+    assert (values["Mine"]["B1"].value, values["Mine"]["B2"].value) == (12, 4)
+    assert stored_results(book) == held
+
+
 SHEET = (
     b'<worksheet xmlns="x"><dimension ref="A1:D3"/><sheetData>'
     b'<row r="1"><c r="A1" t="str"><f>B1&amp;"x"</f><v>1x</v></c><c r="B1"><v>1</v></c>'

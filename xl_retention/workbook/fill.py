@@ -57,7 +57,7 @@ from .months_added import Scores, add_months, check_typed_beyond
 from .refunds_since import refunds_since
 from .report_lines import cleared_line, listed, months_added, upgraded_line
 from .see_texts import follow_renamed_sheets
-from .stale import save_cleared
+from .stale import holds, save_cleared
 from .template import (
     CUSTOMERS,
     MONTH,
@@ -200,7 +200,8 @@ class _Plan:
                     label=label or "",
                 )
             )
-        self.package.sheet(title).set_value(ref, value)
+        if not holds(self.package.sheet(title).cell(ref), value):  # the same figure again: the cell as it is
+            self.package.sheet(title).set_value(ref, value)
         if month is not None:
             self.written.setdefault((title + group, str(month)), []).append((ref, label or ref, was or ref, old, value))
             if group:

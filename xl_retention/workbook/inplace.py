@@ -320,6 +320,7 @@ class Package:
             self.data = {info.filename: package.read(info) for info in self.infos}
             self.comment = package.comment
             self.parts = _sheet_parts(package)
+        self.original = dict(self.data)  # the parts as read: what tells an edit that changed nothing (stale.py)
         self.sheets: dict[str, SheetXml] = {}
         self.removed: set[str] = set()
 

@@ -102,15 +102,44 @@ def clear_results(package: ip.Package) -> int:
     return cleared
 
 
+def holds(element: bytes | None, value: float | int | None) -> bool:
+    """Whether a ``<c>`` element holds ``value`` already, as the number it is (no formula, no text): writing it again
+    would change nothing.
+
+    >>> holds(b'<c r="B2" s="5" t="n"><v>3</v></c>', 3), holds(b'<c r="B2" t="s"><v>3</v></c>', 3)
+    (True, False)
+    >>> holds(b'<c r="B2" s="5"/>', None), holds(None, None), holds(b'<c r="B2"><v>3.5</v></c>', 3)
+    (True, True, False)
+    """
+    if element is None or not ip.has_content(element):
+        return value is None
+    if value is None or _FORMULA.search(element) or b"<is" in element:
+        return False
+    kind = ip.attribute(element.split(b">", 1)[0], b"t")
+    found = re.search(rb"<(?:" + _P + rb")v\b[^>]*>\s*([^<]*?)\s*</", element)
+    if kind not in (None, b"n") or found is None:
+        return False
+    try:
+        return float(found.group(1)) == float(value)
+    except ValueError:
+        return False
+
+
 def save_cleared(package: ip.Package, name: str) -> int:
     """Save ``package`` (the workbook ``name``) in place after new inputs or months: Excel asked to recalculate on open,
     the calculation chain dropped and every stored result cleared (:func:`clear_results`: results of the old inputs
-    never read beside the new ones; new cells and widened formulas computed again), in one atomic save refused when
+    never read beside the new ones; new cells and widened formulas computed again; an import that changed no cell, the
+    same data again, keeps every result), in one atomic save refused when
     another program saved or opened the file meanwhile. Returns the number of formula cells cleared. A failed save (a
     full disk, a lost network drive) leaves the file as it was and says so, naming it."""
-    package.edit("xl/workbook.xml", ip.full_calc_on_load)
-    package.drop_calc_chain()
-    cleared = clear_results(package)
+    package.flush()
+    sheets = {p for p in package.parts.values() if p is not None and p in package.data}
+    if any(package.data[p] != package.original.get(p) for p in sheets):  # else no cell changed: every result holds
+        package.edit("xl/workbook.xml", ip.full_calc_on_load)
+        package.drop_calc_chain()
+        cleared = clear_results(package)
+    else:
+        cleared = 0
     try:
         package.save(not_open=True)  # not saved by another program, nor opened in one, meanwhile
     except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
