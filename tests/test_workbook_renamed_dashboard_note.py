@@ -16,8 +16,8 @@ from xl_retention.workbook import build_template
 
 NOTE = (
     "Each figure is the last month that has it; one in error in a later month says where (see {}). Charts show the "
-    "months whose movements are known: from the month after the data's first (nobody is a customer at its start) to "
-    "the last month with data."
+    "months with figures: from the first month with a retention rate (an import's first month has none, starting "
+    "from no customers) to the last month with data."
 )
 MINE = "My note: (see Customers!F3) is where February is."
 

@@ -257,9 +257,17 @@ def figures_note(where: str) -> str:
     February's CRR; :func:`~.see_texts.follow_renamed_sheets` writes it anew after Customers was renamed)."""
     return (
         f"Each figure is the last month that has it; one in error in a later month says where (see {where}). "
-        "Charts show the months whose movements are known: from the month after the data's first (nobody is a "
-        "customer at its start) to the last month with data."
+        "Charts show the months with figures: from the first month with a retention rate (an import's first month "
+        "has none, starting from no customers) to the last month with data."
     )
+
+
+#: the text after "(see Customers!F3). " of the note under the latest figures of earlier templates (before
+#: 2026-12-03: untrue of a tracker whose first month's customers at start are typed, whose charts start there)
+EARLIER_FIGURES_NOTE_ENDS = (
+    "Charts show the months whose movements are known: from the month after the data's first (nobody is a customer "
+    "at its start) to the last month with data.",
+)
 
 
 def _wrapped(ws: Worksheet, row: int, lines: int) -> None:

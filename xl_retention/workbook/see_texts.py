@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from . import inplace as ip
-from .dashboard import figures_note
+from .dashboard import EARLIER_FIGURES_NOTE_ENDS, figures_note
 from .inplace import escape
 from .template import CUSTOMERS, LIFETIME_TITLE
 from .upgrade import _lifetime_title
@@ -84,6 +84,7 @@ def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> None:
         return
     now = figures_note(f"{customers.spec.title}!{get_column_letter(crr)}3")
     before, after = figures_note("\0").split("\0")
+    forms = [(before, after)] + [(before, after.split(". ", 1)[0] + ". " + end) for end in EARLIER_FIGURES_NOTE_ENDS]
     for title in wb.sheetnames:
         ws = wb[title]
         if not hasattr(ws, "iter_rows"):  # a chart sheet
@@ -94,10 +95,14 @@ def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> None:
                 if (
                     isinstance(text, str)
                     and text != now
-                    and text.startswith(before)
-                    and text.endswith(after)
-                    and (not set("()") & set(text[len(before) : len(text) - len(after)]))
-                ):  # the template's note, naming the sheet as it was when it was written
+                    and any(
+                        text.startswith(first)
+                        and text.endswith(last)
+                        and len(text) > len(first) + len(last)
+                        and not set("()") & set(text[len(first) : len(text) - len(last)])
+                        for first, last in forms
+                    )
+                ):  # the template's note (this one's or an earlier's), naming the sheet as it was when it was written
                     xml = package.sheet(title)
                     ref = f"{get_column_letter(cell.column)}{cell.row}"
                     xml.put(ref, _text_cell(xml, ref, now))
