@@ -38,8 +38,8 @@ __all__ = ["arithmetic_origin", "blank_origin", "formula_cell_origin", "looked_u
 #: "CRR: customers_end must be a number, got 'n/a' (#VALUE!)", "NPS: scores must be ..., got 'x' in cell 2 of scores
 #: (#VALUE!)": the function, its argument, the value shown and its place in the argument's range
 _REASON = re.compile(
-    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:(?:must|is)\b.*, got "
-    r"(?P<shown>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s,()']+)"
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:(?:must|is)\b.*, got (?:the text )?"
+    r"(?P<shown>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s,()']+)(?: \([^()]*\))?"
     r"|(?:holds|is) the error value (?P<error>#[A-Z0-9/!?]+))"
     r"(?P<place> in (?:cell (?P<k>\d+)|row (?P<r>\d+), column (?P<c>\d+)) of (?P=argument))?"
     r" \((?P<code>#[A-Z0-9/!?]+)\)$"
@@ -293,6 +293,30 @@ def formula_cell_origin(
     return reason[: found.start("cell")] + named + reason[found.end("cell") :]
 
 
+def _element(expression: str, k: int) -> str | None:
+    """A reference to the ``k``-th value (row by row) of ``expression`` where it is a FILTER of a reference's rows or
+    a CHOOSE of references by an array typed in, which give values, not a reference; None for anything else.
+
+    >>> _element('_xlfn._xlws.FILTER(B2:B5,A2:A5="Q1")', 2)
+    'INDEX(B2:B5,SMALL(IF(A2:A5="Q1",SEQUENCE(ROWS(B2:B5))),QUOTIENT(1,COLUMNS(B2:B5))+1),MOD(1,COLUMNS(B2:B5))+1)'
+    >>> _element("CHOOSE({1,2},B2,B5)", 2), _element("SUM(B2:B5)", 1)
+    ('CHOOSE(INDEX({1,2},2),B2,B5)', None)
+    """
+    text = re.sub(r"(?i)^_XLR\.EACH\.", "", expression.strip())  # CHOOSE({1,2},..) as the engine is given it
+    found = _CALL.match(text)
+    call = _call_end(text, found.end()) if found is not None else None
+    if found is None or call is None or call[1] != len(text):
+        return None
+    name, args = found.group(1).upper(), call[0]
+    if name == "FILTER" and len(args) in (2, 3) and _PLAIN.fullmatch(args[0]) and ";" not in args[1]:
+        array, include = args[0], args[1]
+        rows = f"SMALL(IF({include},SEQUENCE(ROWS({array}))),QUOTIENT({k - 1},COLUMNS({array}))+1)"
+        return f"INDEX({array},{rows},MOD({k - 1},COLUMNS({array}))+1)"
+    if name == "CHOOSE" and len(args) > 1 and args[0].startswith("{") and args[0].endswith("}"):
+        return f"CHOOSE(INDEX({args[0]},{k}),{','.join(args[1:])})"
+    return None
+
+
 def value_origin(
     workbook: fz.Workbook,
     formulas: dict[str, FormulaTexts],
@@ -332,9 +356,12 @@ def value_origin(
     expression = _names_inlined(expression, sheet, names)
     if found.re is _ZERO and _SINGLE.fullmatch(expression) is None:  # a 0 the argument computes: no one cell to name
         return reason
-    at = _probe(workbook, sheet, row, column, expression)
+    element = _element(expression, int(found["k"])) if found["k"] is not None else None
+    at = _probe(workbook, sheet, row, column, element or expression)
     place: tuple[str, int, int] | None = None
-    if at is not None:
+    if element is not None:  # the k-th value of a FILTER or CHOOSE({1,2},..): its one cell
+        place = at[:3] if at is not None and at[3] == at[4] == 1 else None
+    elif at is not None:
         where, top, left, rows, columns = at
         if found["k"] is not None:
             down, across = divmod(int(found["k"]) - 1, columns)
