@@ -189,7 +189,8 @@ def test_a_second_survey_of_a_month_that_holds_answers_stops_naming_them(tmp_pat
         "kiosk.csv has 2 answers for 2026-03, where 'NPS scores'!D2:D6 already holds 5 (from an earlier import, "
         "another survey's, or typed) that are not among its first or last answers: an import replaces a month's "
         "answers, and would drop these 5; put every answer of the month in one file (both surveys' rows) and import "
-        "it, or clear D2:D6 first to replace them"
+        "it, or clear D2:D6 first to replace them (or import again with --replace-typed: each listed with its "
+        "old value)"
     )
     assert book.read_bytes() == before
     # the same survey again, and exported again with later answers: replaced, nothing lost

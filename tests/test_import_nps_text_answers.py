@@ -61,6 +61,7 @@ def test_other_text_or_other_answers_still_refuse(tmp_path: Path, capsys, typed:
         "n.csv has 4 answers for 2026-03, where 'NPS scores'!D2:D5 already holds 4 (from an earlier import, another "
         "survey's, or typed) that are not among its first or last answers: an import replaces a month's answers, and "
         "would drop these 4; put every answer of the month in one file (both surveys' rows) and import it, or clear "
-        "D2:D5 first to replace them"
+        "D2:D5 first to replace them (or import again with --replace-typed: each listed with its "
+        "old value)"
     )
     assert _march(book) == [*typed, None, None]

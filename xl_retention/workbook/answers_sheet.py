@@ -183,9 +183,10 @@ def no_month_column(package: ip.Package, answers: str, month: pd.Period) -> ip.L
 
 
 def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], scores: pd.Series, rows: int,
-                 source: str) -> None:  # fmt: skip
+                 source: str, replace: bool = False) -> None:  # fmt: skip
     """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
-    in the file refuses: :func:`.kept_answers.refuse_dropped_answers`)."""
+    in the file refuses: :func:`.kept_answers.refuse_dropped_answers`; with ``replace``, --replace-typed, the file's
+    answers replace them, each listed with its old value)."""
     from ..tables.surveys import ANSWER_DATES
     from .kept_answers import place_answers, refuse_dropped_answers  # pandas: the import's, not recalc's checks
 
@@ -200,7 +201,8 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
                if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
         there = [answer_there(cells, answers, ref) for ref in old]  # another survey's answers are not dropped
         dates = scores.attrs.get(ANSWER_DATES, {}).get(month)  # by date: a re-export sorted by score (kept_answers)
-        refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates)
+        if not replace:
+            refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates)
         refs = [f"{letter}{r}" for r in range(2, rows + 2)]
         was = dict(zip(old, there, strict=True))
         placed = place_answers(refs, was, list(given))

@@ -344,7 +344,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             _restore_formulas(plan, sheets[PURCHASES.title], bought[0].union(bought[-1]))
         if tables.scores is not None:
             source = tables.sources["nps"].name if "nps" in tables.sources else "the answers file"
-            write_scores(plan, answers, scores_columns, tables.scores, rows, source)
+            write_scores(plan, answers, scores_columns, tables.scores, rows, source, replace_typed)
 
             def read(month: pd.Period) -> dict[str, str]:
                 return {"scores": scores_range(scores_columns[month], rows, answers)} if month in scores_columns else {}

@@ -153,7 +153,7 @@ def refuse_dropped_answers(
     xl_retention.workbook.inplace.LayoutError: kiosk.csv has 1 answer for 2026-03, where 'NPS scores'!D2:D3 already \
 holds 2 (from an earlier import, another survey's, or typed) that are not among its first or last answers: an import \
 replaces a month's answers, and would drop these 2; put every answer of the month in one file (both surveys' rows) and \
-import it, or clear D2:D3 first to replace them
+import it, or clear D2:D3 first to replace them (or import again with --replace-typed: each listed with its old value)
     """
     if not there:
         return
@@ -178,5 +178,5 @@ import it, or clear D2:D3 first to replace them
         f"{source} has {count} for {month}, where {quoted}!{span} already holds {k} (from an earlier import, another "
         f"survey's, or typed) that are not among its first or last answers: an import replaces a month's answers, "
         f"and would drop these {k}; put every answer of the month in one file (both surveys' rows) and import it, or "
-        f"clear {span} first to replace them"
+        f"clear {span} first to replace them (or import again with --replace-typed: each listed with its old value)"
     )
