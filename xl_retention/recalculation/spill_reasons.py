@@ -22,6 +22,8 @@ from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .formula_texts import position
 from .merged_spills import merged_areas
+from .package import scan
+from .unsupported import Unsupported
 from .value_origins import _evaluated
 from .xlsx_values import Resized, _sheet_parts
 
@@ -30,12 +32,32 @@ if TYPE_CHECKING:
 
     from .embedded import Computed
     from .formula_texts import FormulaTexts
+    from .package import PackageInfo
 
-__all__ = ["spill_reasons"]
+__all__ = ["oversized_spills", "spill_reasons"]
 
 #: the most #SPILL! cells explained (each costs an evaluation of the cell), and the most cells of a spill area read
 MAX_EXPLAINED = 100
 MAX_AREA = 100_000
+#: formualizer 0.13 spills at most this many cells (its SpillConfig.max_spill_cells, which its Python configuration
+#: does not set): a larger result is its #SPILL!, never Excel's, which spills any result that fits on the sheet into
+#: blank cells (Microsoft, "Dynamic array formulas and spilled array behavior")
+ENGINE_SPILL_CELLS = 10_000
+LIMIT_REASON = (
+    "{cell} {spills} {extent} ({rows} x {columns}), more than the 10,000 cells the embedded engine spills (Excel "
+    "{does}): not computed here, recalculate it in Excel"
+)
+
+
+def _limit_reason(sheet: str, ref: str, extent: str, size: tuple[int, int], legacy: bool) -> str:
+    """:data:`LIMIT_REASON` of the array formula in ``sheet!ref``: a dynamic one spills, a Ctrl+Shift+Enter one fills
+    its range."""
+    spills, does = ("fills", "fills it") if legacy else ("spills into", "spills it")
+    return LIMIT_REASON.format(
+        cell=f"{written(sheet)}!{ref}", spills=spills, extent=extent, rows=size[0], columns=size[1], does=does
+    )
+
+
 #: the blocking cells named before "and N more"
 FIRST = 3
 #: a spill's reference: ``D1#``, ``'My data'!D1#``, ``_xlfn.ANCHORARRAY(D1)``
@@ -121,11 +143,14 @@ def _blockers(
     return found
 
 
-def _spill_error(value: Any) -> CellError | None:
-    """The #SPILL! without a reason ``value`` is, or holds as a dynamic array's first cell whose stored spill range
-    changes (:class:`.xlsx_values.Resized`: a result grown past the range the file stores is blocked too); else None."""
+def _spill_error(value: Any, any_reason: bool = False) -> CellError | None:
+    """The #SPILL! without a reason (``any_reason``: with one or not) ``value`` is, or holds as a dynamic array's
+    first cell whose stored spill range changes (:class:`.xlsx_values.Resized`: a result grown past the range the
+    file stores is blocked too); else None."""
     inner = value.value if type(value) is Resized else value
-    return inner if type(inner) is CellError and inner.code == "#SPILL!" and not inner.message else None
+    if type(inner) is CellError and inner.code == "#SPILL!" and (any_reason or not inner.message):
+        return inner
+    return None
 
 
 def spill_reasons(
@@ -142,37 +167,73 @@ def spill_reasons(
     if not todo:
         return 0
     merged = _merged(path, {sheet for sheet, _ in todo})
+    legacy = _LegacyArrays(path)
     named = 0
     for sheet, ref in todo:
         if _spilled(workbook, sheet, ref):  # its own result's #SPILL!: the cells it reads say why
             continue
         row, column = position(ref)
         size = _size(workbook, sheet, row, column)
-        if size is None or size[0] * size[1] > MAX_AREA or size == (1, 1):
+        if size is None or size == (1, 1):
             continue
         area = (column, row, column + size[1] - 1, row + size[0] - 1)
+        extent = f"{ref}:{get_column_letter(min(area[2], 16384))}{min(area[3], 1048576)}"
+        cells = size[0] * size[1]
         if area[2] > 16384 or area[3] > 1048576:
             why = "reaches past the sheet's edge: move the formula up or left"
+        elif legacy.holds(sheet, ref):  # a Ctrl+Shift+Enter array fills its own range, never spills
+            if cells <= ENGINE_SPILL_CELLS:
+                continue
+            why = ""
+        elif cells > MAX_AREA:
+            why = ""
         else:
             found = _blockers(workbook, sheet, formulas.get(sheet), area, (row, column), merged.get(sheet, []))
-            if not found:
+            if not found and cells <= ENGINE_SPILL_CELLS:
                 continue
-            more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
-            merges = any(f.startswith("merged") for f in found)
-            them = "it" if len(found) == 1 and not merges else "them"
-            do = (
-                ("unmerge" if merges else "clear")
-                if len({f.startswith("merged") for f in found}) == 1
-                else ("clear or unmerge")
-            )
-            why = f"blocked by {', '.join(found[:FIRST])}{more}: {do} {them} or move the formula"
-        extent = f"{ref}:{get_column_letter(area[2])}{area[3]}"
-        reason = f"{written(sheet)}!{ref} spills into {extent} ({size[0]} x {size[1]}), {why} (#SPILL!)"
+            why = _blocked(found) if found else ""
+        old = legacy.holds(sheet, ref)
+        if why:
+            reason = f"{written(sheet)}!{ref} spills into {extent} ({size[0]} x {size[1]}), {why} (#SPILL!)"
+        else:  # nothing in its way (or not looked at): the engine's limit
+            reason = f"{_limit_reason(sheet, ref, extent, size, old)} (#SPILL!)"
         value = result.values[sheet][ref]
         explained = CellError("#SPILL!", reason)
         result.values[sheet][ref] = Resized(explained, value.ref) if type(value) is Resized else explained
         named += 1
     return named + _spill_readers(formulas, result)
+
+
+def _blocked(found: list[str]) -> str:
+    """What a reason says of the cells ``found`` in a spill's way (:func:`_blockers`)."""
+    more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
+    merges = any(f.startswith("merged") for f in found)
+    them = "it" if len(found) == 1 and not merges else "them"
+    do = ("unmerge" if merges else "clear") if len({f.startswith("merged") for f in found}) == 1 else "clear or unmerge"
+    return f"blocked by {', '.join(found[:FIRST])}{more}: {do} {them} or move the formula"
+
+
+class _LegacyArrays:
+    """The Ctrl+Shift+Enter array formulas of the package at ``path`` (not Excel 365 dynamic arrays), scanned when
+    first asked."""
+
+    def __init__(self, path: str | Path | None) -> None:
+        self.path = path
+        self.found: set[tuple[str, str]] | None = None
+
+    def holds(self, sheet: str, ref: str) -> bool:
+        if self.found is None:
+            self.found = set()
+            if self.path is not None:
+                try:
+                    info = scan(str(self.path))
+                except Exception:  # noqa: BLE001  (a package not read again: none known)
+                    info = None
+                for where, cells in (info.formulas if info is not None else {}).items():
+                    self.found.update(
+                        (where, at) for at, cell in cells.items() if cell.kind == "array" and not cell.dynamic
+                    )
+        return (sheet, ref) in self.found
 
 
 def _spill_readers(formulas: dict[str, FormulaTexts], result: Computed) -> int:
@@ -206,3 +267,40 @@ def _spill_readers(formulas: dict[str, FormulaTexts], result: Computed) -> int:
                 named += 1
                 break
     return named
+
+
+def oversized_spills(
+    workbook: fz.Workbook, info: PackageInfo, values: dict[str, dict[str, object]]
+) -> list[Unsupported]:
+    """Each array formula of ``info`` whose engine value (``values``) is a #SPILL! of a result of more than
+    :data:`ENGINE_SPILL_CELLS` cells that fits on the sheet, nothing in its way (a Ctrl+Shift+Enter array: whatever
+    its range holds, it fills it): the engine's limit, never Excel's answer. Listed (Excel's stored values kept, the
+    cells reading them computed from them), never a silent #SPILL!."""
+    found: list[Unsupported] = []
+    for sheet, cells in info.formulas.items():
+        for ref, cell in cells.items():
+            if cell.kind != "array" or _spill_error(values.get(sheet, {}).get(ref), any_reason=True) is None:
+                continue
+            row, column = position(ref)
+            size = _size(workbook, sheet, row, column)
+            if size is None or size[0] * size[1] <= ENGINE_SPILL_CELLS:
+                continue
+            area = (column, row, column + size[1] - 1, row + size[0] - 1)
+            if area[2] > 16384 or area[3] > 1048576:
+                continue  # past the sheet's edge: Excel's #SPILL! too
+            if (
+                cell.dynamic
+                and size[0] * size[1] <= MAX_AREA
+                and _blockers(workbook, sheet, None, area, (row, column), [])
+            ):
+                continue  # something in its way: Excel's #SPILL! too
+            extent = f"{ref}:{get_column_letter(area[2])}{area[3]}"
+            found.append(
+                Unsupported(
+                    sheet,
+                    ref,
+                    "spill of more than 10,000 cells",
+                    _limit_reason(sheet, ref, extent, size, not cell.dynamic),
+                )
+            )
+    return found
