@@ -237,3 +237,19 @@ def test_an_earlier_tracker_saved_by_libreoffice_is_laid_out_too(tmp_path):
     assert ws.print_area in ("'Dashboard'!$A$1:$G$54", "Dashboard!$A$1:$G$54")
     assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "A10:G10", "A54:G54"}
     assert ws["A54"].value == NOTE and ws["A66"].value is None and ws["A54"].alignment.wrap_text
+
+
+def test_a_cell_of_the_users_below_the_earlier_print_area_stays_readable(tmp_path):
+    """A70 (below A1:Q66, printed by neither layout) is no reason to keep the earlier layout, and stays where it is,
+    within the sheet's dimension (was cut to A1:G54: openpyxl's read-only rows stopped at 54)."""
+    import pandas as pd
+
+    path = _tracker(tmp_path)
+    _put(path, "Dashboard", "A70", "mine below")
+    _edit(path, "xl/worksheets/sheet2.xml", b'<dimension ref="A1:G66" />', b'<dimension ref="A1:G70" />')  # as Excel
+    result = run("extend", path, "--months", "1")
+    assert LAID_OUT in result.stdout, result.stdout
+    frame = pd.read_excel(path, sheet_name="Dashboard", header=None)
+    assert frame.iloc[69, 0] == "mine below"
+    dashboard = openpyxl.load_workbook(path, read_only=True)["Dashboard"]  # its rows as the sheet's dimension says
+    assert dashboard.max_row >= 70

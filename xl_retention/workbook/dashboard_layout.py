@@ -326,7 +326,6 @@ def _cells(xml: ip.SheetXml, styles: dict[int, bytes]) -> None:
     after = _AFTER_MERGES.search(xml.tail)
     at = after.start() if after is not None else xml.tail.rfind(b"</")
     xml.tail = xml.tail[:at] + element + xml.tail[at:]
-    xml.head = re.sub(rb'(<(?:\w+:)?dimension\b[^>]*?\sref\s*=\s*")[^"]*(")', rb"\g<1>A1:G54\2", xml.head, count=1)
 
 
 def _print_setup(package: ip.Package, title: str) -> None:
