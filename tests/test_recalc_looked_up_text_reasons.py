@@ -30,6 +30,7 @@ def test_a_text_through_a_lookup_in_arithmetic_names_its_cell(tmp_path: Path) ->
         "B6": "=INDEX(A3:A4,2)*1",
         "C1": "=CLV(100,0.8,B1)",
         "C2": '=INDEX(A3:A4,1)&"!"',
+        "C3": "=CRR(VLOOKUP(\"Feb\",'Raw data'!A1:B1,2,FALSE)+0,1,100)",
     }
     for ref, value in cells.items():
         sheet[ref] = value
@@ -44,4 +45,5 @@ def test_a_text_through_a_lookup_in_arithmetic_names_its_cell(tmp_path: Path) ->
         "S!B5": "'Raw data'!B1 (read through S!A5) is the text 'n/a', no number (#VALUE!)",
         "S!B6": "S!A4 is the text 'x', no number (#VALUE!)",
         "S!C1": "S!A3 is the text 'n/a', no number (#VALUE!), from S!B1",
+        "S!C3": "CRR: customers_end is the error value #VALUE!: 'Raw data'!B1 is the text 'n/a', no number (#VALUE!)",
     }

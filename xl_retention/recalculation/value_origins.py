@@ -415,7 +415,14 @@ def arithmetic_origin(
     texts = {args[k] for args in _arguments(text or "", function.name) if k < len(args) and args[k]}
     if len(texts) != 1:
         return reason
-    named = _text_read(workbook, _LITERALS.sub('""', _names_inlined(texts.pop(), sheet, names)), sheet)
+    argument = _names_inlined(texts.pop(), sheet, names)
+    named = _text_read(workbook, _LITERALS.sub('""', argument), sheet)
+    row, column = position(ref)
+    if named is None and (row, column) in formulas.get(sheet, {}):  # =CRR(VLOOKUP("Feb",A1:B3,2,FALSE)+0,1,100):
+        calls = _arguments(let_inlined(formulas[sheet][row, column]), function.name)
+        written = {args[k] for args in calls if k < len(args) and args[k]}
+        if len(written) == 1:  # the cell the lookup finds, from the formula as written (the engine's wraps it)
+            named = _looked_up(workbook, formulas, sheet, row, column, _names_inlined(written.pop(), sheet, names))
     return reason if named is None else f"{reason.removesuffix(' (#VALUE!)')}: {named} (#VALUE!)"
 
 
@@ -504,13 +511,21 @@ def looked_up_texts(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], sh
     its arithmetic takes through a call giving a reference (``=INDEX(A3:A4,1)*2``, ``=VLOOKUP("Feb",A6:B6,2,0)*2``,
     ``=XLOOKUP(..)+0``), followed through formula cells to where it is typed: ``S!A3 is the text 'n/a', no
     number``; None where there is none (H160 finding 02: the reason was empty)."""
-    from .excel_functions.text import text_to_number  # noqa: PLC0415
-
     row, column = position(ref)
     if (row, column) not in formulas.get(sheet, {}):
         return None
+    return _looked_up(workbook, formulas, sheet, row, column, let_inlined(formulas[sheet][row, column]))
+
+
+def _looked_up(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], sheet: str, row: int, column: int, text: str
+) -> str | None:
+    """:func:`looked_up_texts` of the formula text ``text`` (or an argument's), evaluated in the cell at ``row``,
+    ``column`` of ``sheet``."""
+    from .excel_functions.text import text_to_number  # noqa: PLC0415
+
     found = []
-    for call in _arithmetic_calls(let_inlined(formulas[sheet][row, column])):
+    for call in _arithmetic_calls(text):
         at = _probe(workbook, sheet, row, column, call)
         if at is None or at[3] != 1 or at[4] != 1:
             continue
