@@ -513,7 +513,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
     for scope, name, target in info.reference_names:
         cell_names.setdefault(scope, {})[name] = target
-    explain(workbook, formulas, result, cell_names, path=path)
+    if not all(set(map(type, cells.values())) <= _PLAIN_VALUES for cells in result.values.values()):
+        explain(workbook, formulas, result, cell_names, path=path)  # (each of its steps names an error value's cause)
     errors = list(_errors(result.values))
     circular = [(sheet, ref) for sheet, ref, value in errors if value.code == CIRCULAR]
     if circular:  # the loop's own cells, for the message (the engine marks every cell reading it too)
@@ -528,6 +529,11 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         and _CALLS_NA.search(_LITERALS.sub('""', formulas[sheet][cell_position(ref)]))
     }
     return result
+
+
+#: computed values that are no error value nor hold one (a number, a text, a logical, a blank): a workbook's values
+#: of these types alone have nothing for :func:`.reasons.explain` to explain (45 ms of the 50,000 cells otherwise)
+_PLAIN_VALUES = frozenset((float, int, str, bool, type(None)))
 
 
 def _whole_lookup(formula: str) -> bool:
