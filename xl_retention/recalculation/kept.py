@@ -206,18 +206,21 @@ def inputs_stale(
 
 
 def _drifted(stored: Any, now: Any) -> bool:
-    """Whether a formula cell's value ``now`` is not the ``stored`` one: numbers beyond 1e-9 of the larger (and 1e-10
-    apart), other values by :func:`_same`.
+    """Whether a formula cell's value ``now`` is not the ``stored`` one: numbers beyond 1e-6 of the larger (and 1e-9
+    apart: Excel's IRR, RATE and the like stop "accurate within 0.00001 percent", Microsoft's IRR page, where the
+    engine's go on: Microsoft's WorksheetFunction.Irr page), other values by :func:`_same`.
 
     >>> _drifted(4.0, 6.0), _drifted(-0.0015549323725281283, -0.0015549323652521707), _drifted(0.1 + 0.2, 0.3)
     (True, False, False)
+    >>> _drifted(0.0872320, 0.08723203), _drifted(100.0, 100.01)
+    (False, True)
     >>> _drifted("a", "a"), _drifted(1.0, True), _drifted("", None), _drifted(5.0, CellError("#N/A"))
     (False, True, False, True)
     """
     numbers = (int, float)
     if type(stored) in numbers and type(now) in numbers:
         gap = abs(stored - now)
-        return gap > 1e-10 and gap > 1e-9 * max(abs(stored), abs(now))
+        return gap > 1e-9 and gap > 1e-6 * max(abs(stored), abs(now))
     return not _same(stored, now)
 
 
