@@ -68,3 +68,50 @@ def test_the_computed_sheet_name_and_its_cell_are_named(tmp_path: Path) -> None:
         "Summary!B11": ("#REF!", f"{own}, from Summary!B2"),
     }
     assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]["B9"].value == 104
+
+
+def test_a_blank_or_computed_sheet_name_is_named(tmp_path: Path) -> None:
+    """The month's cell left blank (INDIRECT(A1&"!B3") is INDIRECT("!B3"), #REF!) names that cell; a name made by a
+    formula names the formula's cell, never "write the sheet's name again" in a formula cell."""
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    book.create_sheet("Jan")["B3"] = 104
+    summary["A8"], summary["A9"] = '=LEFT("April",3)', '=""'
+    summary["B1"] = '=INDIRECT(A1&"!B3")'
+    summary["B2"] = '=INDIRECT("\'"&A1&"\'!B3")'
+    summary["B3"] = "=INDIRECT(A1)"
+    summary["B4"] = '=INDIRECT(A8&"!B3")'
+    summary["B5"] = '=INDIRECT(A9&"!B3")'
+    summary["B6"] = '=CRR(INDIRECT(A1&"!B3"),1,100)'
+    book.save(tmp_path / "book.xlsx")
+    report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    reasons = {e.address: (e.error, e.reason) for e in report.errors}
+    blank = (
+        'INDIRECT(A1&"!B3") gives the text "!B3", which names no sheet: Summary!A1 is blank: type the sheet\'s name '
+        "there"
+    )
+    assert reasons == {
+        "Summary!B1": ("#REF!", f"Summary!B1: {blank} (#REF!)"),
+        "Summary!B2": (
+            "#REF!",
+            'Summary!B2: INDIRECT("\'"&A1&"\'!B3") gives the text "\'\'!B3", which names no sheet: Summary!A1 is '
+            "blank: type the sheet's name there (#REF!)",
+        ),
+        "Summary!B3": (
+            "#REF!",
+            "Summary!B3: INDIRECT(A1) gives an empty text, which is no reference: Summary!A1 is blank: type a "
+            "reference there (#REF!)",
+        ),
+        "Summary!B4": (
+            "#REF!",
+            f'Summary!B4: INDIRECT(A8&"!B3") gives the text "Apr!B3", which names the sheet \'Apr\', which the '
+            f"workbook does not have {SHEETS}: the name comes from the formula in Summary!A8: correct it there (#REF!)",
+        ),
+        "Summary!B5": (
+            "#REF!",
+            'Summary!B5: INDIRECT(A9&"!B3") gives the text "!B3", which names no sheet: the formula in Summary!A9 '
+            "gives an empty text: correct it there (#REF!)",
+        ),
+        "Summary!B6": ("#VALUE!", f"CRR: customers_end is the error value #REF!: {blank} (#VALUE!)"),
+    }

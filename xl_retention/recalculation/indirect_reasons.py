@@ -16,6 +16,7 @@ names the sheet 'Apr', which the workbook does not have (...): write the sheet's
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from openpyxl.formula import Tokenizer
@@ -45,6 +46,8 @@ _INDIRECT = re.compile(r'(?i)(?<![\w.])INDIRECT\(\s*"((?:[^"]|"")*)"\s*(?:,\s*[^
 _GIVEN = re.compile(r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:is|holds) the error value #REF!")
 #: the sheets a reason lists before "..."
 FIRST = 5
+#: what a blank cell should hold: a reference (``INDIRECT(A1)``), a sheet's name (``INDIRECT(A1&"!B3")``)
+WANTED = ("a reference", "the sheet's name")
 #: the most #REF! cells whose INDIRECT's text is computed again (each costs an evaluation)
 MAX_COMPUTED = 100
 
@@ -67,7 +70,9 @@ def _sheet_named(reference: str, known: set[str]) -> str | None:
     return name
 
 
-def _missing(text: str, sheets: list[str], workbook: fz.Workbook | None = None, sheet: str = "") -> str | None:
+def _missing(
+    text: str, sheets: list[str], workbook: fz.Workbook | None = None, sheet: str = ""
+) -> tuple[str, bool] | None:
     """What to say of the first INDIRECT in ``text`` (a formula or an argument, on ``sheet``) whose text names a
     sheet not among ``sheets``, ending with where to write the name again (a computed text: the cell holding the
     name, :func:`_computed_missing`); None where none does."""
@@ -78,12 +83,13 @@ def _missing(text: str, sheets: list[str], workbook: fz.Workbook | None = None, 
             continue
         return (
             f"INDIRECT(\"{found.group(1)}\") names the sheet '{name}', which the workbook does not have (renamed or "
-            f"deleted? its sheets: {_sheets_listed(sheets)})"
+            f"deleted? its sheets: {_sheets_listed(sheets)})",
+            False,
         )
     return _computed_missing(text, sheets, workbook, sheet) if workbook is not None else None
 
 
-def _computed_missing(text: str, sheets: list[str], workbook: fz.Workbook, sheet: str) -> str | None:
+def _computed_missing(text: str, sheets: list[str], workbook: fz.Workbook, sheet: str) -> tuple[str, bool] | None:
     """:func:`_missing` of an INDIRECT whose text is built when the formula runs (``INDIRECT(A2&"!B3")``): its text
     computed by the engine on ``sheet``, and the cell its expression reads whose text holds the sheet's name."""
     try:
@@ -103,22 +109,52 @@ def _computed_missing(text: str, sheets: list[str], workbook: fz.Workbook, sheet
         if not solid or (len(solid) == 1 and solid[0].subtype == Token.TEXT):  # typed in: said by the pattern
             continue
         computed = _text_of(workbook, sheet, first)
-        for line in (computed or "").split("\n"):
+        call = "".join(t.value for t in tokens[k : close + 1])
+        for line in (computed or "").split("\n") if computed is not None else []:
             name = _sheet_named(line, known)
-            if name is None:
+            if name is not None:
+                holder = _holder(
+                    workbook,
+                    sheet,
+                    solid,
+                    lambda v, n=name: bool(v) and (n.lower() in v.lower() or v.lower() in n.lower()),
+                )
+                fix = ""
+                if holder is not None:
+                    fix = (
+                        f": the name comes from the formula in {holder[0]}: correct it there"
+                        if holder[1]
+                        else f": write the sheet's name again in {holder[0]}"
+                    )
+                return (
+                    f"{call} gives the text \"{line.strip()}\", which names the sheet '{name}', which the workbook "
+                    f"does not have (renamed or deleted? its sheets: {_sheets_listed(sheets)}){fix}",
+                    bool(fix),
+                )
+            reference = line.strip()
+            owner, bang, _ = reference.rpartition("!")
+            if reference and not (bang and owner.strip("'") == ""):  # a text naming a sheet, or no sheet part at all
                 continue
-            call = "".join(t.value for t in tokens[k : close + 1])
-            holder = _holder(workbook, sheet, solid, name)
-            return (
-                f"{call} gives the text \"{line.strip()}\", which names the sheet '{name}', which the workbook "
-                f"does not have (renamed or deleted? its sheets: {_sheets_listed(sheets)})"
-                + (f": write the sheet's name again in {holder}" if holder else "")
+            holder = _holder(workbook, sheet, solid, lambda v: v == "")  # the cell left blank: no sheet, no reference
+            if holder is None:
+                continue
+            said = (
+                f'the text "{reference}", which names no sheet' if reference else "an empty text, which is no reference"
             )
+            blank = (
+                f"the formula in {holder[0]} gives an empty text: correct it there"
+                if holder[1]
+                else f"{holder[0]} is blank: type {WANTED[bool(reference)]} there"
+            )
+            return f"{call} gives {said}: {blank}", True
     return None
 
 
-def _holder(workbook: fz.Workbook, sheet: str, tokens: list[Token], name: str) -> str | None:
-    """The first cell ``tokens`` (an INDIRECT's text) read whose value is a text holding ``name``, as Sheet!A1."""
+def _holder(
+    workbook: fz.Workbook, sheet: str, tokens: list[Token], holds: Callable[[str], bool]
+) -> tuple[str, bool] | None:
+    """The first cell ``tokens`` (an INDIRECT's text) read whose value (a text, "" for a blank cell) ``holds``, as
+    (Sheet!A1, whether it holds a formula)."""
     for token in tokens:
         if token.type != Token.OPERAND or token.subtype != Token.RANGE or ":" in token.value:
             continue
@@ -127,10 +163,12 @@ def _holder(workbook: fz.Workbook, sheet: str, tokens: list[Token], name: str) -
         try:
             column, row = range_boundaries(ref.replace("$", ""))[:2]
             value = workbook.get_value(where, row, column)
+            formula = bool(workbook.get_formula(where, row, column))
         except Exception:  # noqa: BLE001  (a name, or a cell the engine cannot read: not named)
             continue
-        if isinstance(value, str) and name.lower() in value.lower():
-            return f"{written(where)}!{ref.replace('$', '').upper()}"
+        value = "" if value is None else value
+        if isinstance(value, str) and holds(value):
+            return f"{written(where)}!{ref.replace('$', '').upper()}", formula
     return None
 
 
@@ -153,8 +191,8 @@ def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], r
             said = _missing(texts[place], sheets, workbook if computed < MAX_COMPUTED else None, sheet)
             computed += 1
             if said is not None:
-                fix = "" if ": write " in said else ": write the sheet's name again in the formula"
-                why = f"{written(sheet)}!{ref}: {said}{fix} (#REF!)"
+                fix = "" if said[1] else ": write the sheet's name again in the formula"
+                why = f"{written(sheet)}!{ref}: {said[0]}{fix} (#REF!)"
                 result.values[sheet][ref] = CellError("#REF!", why)
                 named += 1
     return named
@@ -186,5 +224,5 @@ def indirect_origin(
     if said is None:
         return reason
     head, _, code = reason.rpartition(" (")
-    fix = "" if ": write " in said else f": write the sheet's name again in {written(sheet)}!{ref}"
-    return f"{head}: {said}{fix} ({code}"
+    fix = "" if said[1] else f": write the sheet's name again in {written(sheet)}!{ref}"
+    return f"{head}: {said[0]}{fix} ({code}"
