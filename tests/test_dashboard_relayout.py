@@ -253,3 +253,17 @@ def test_a_cell_of_the_users_below_the_earlier_print_area_stays_readable(tmp_pat
     assert frame.iloc[69, 0] == "mine below"
     dashboard = openpyxl.load_workbook(path, read_only=True)["Dashboard"]  # its rows as the sheet's dimension says
     assert dashboard.max_row >= 70
+
+
+def test_a_formula_of_the_users_reading_the_note_in_a66_keeps_the_dashboard_as_it_is(tmp_path):
+    path = _tracker(tmp_path)
+    package = ip.Package(path)
+    xml = package.sheet("Lifetime value")
+    xml.put("F2", b'<c r="F2" t="str"><f>Dashboard!A66</f></c>')
+    package.save()
+    before = _parts(path)[DRAWING]
+    result = run("extend", path, "--months", "1")
+    assert result.returncode == 0, result.stderr
+    assert "as 'Lifetime value'!F2 reads A66, the note that would move to A54: move or clear that" in result.stdout
+    assert _parts(path)[DRAWING] == before
+    assert openpyxl.load_workbook(path)["Dashboard"]["A66"].value == NOTE

@@ -213,6 +213,36 @@ def _check(package: ip.Package, title: str, anchors: list[dict[str, Any]]) -> No
             if row > 10 or column > 7 or (row in (2, 10) and column > 1):
                 raise _Kept(f"{found.group(1).decode()} has a comment of yours")
     _check_print_setup(package, title, xml)
+    reader = _reads_note(package, title)
+    if reader is not None:
+        raise _Kept(f"{reader} reads A{EARLIER_NOTE_ROW}, the note that would move to A54")
+
+
+_F = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]*)</(?:\w+:)?f\s*>")
+_NAME = re.compile(rb"<(?:\w+:)?definedName\b[^>]*>([^<]*)</(?:\w+:)?definedName\s*>")
+_FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr\s*=\s*[\"']([A-Z]+[0-9]+)[\"'][^>]*>(.*?)</(?:\w+:)?c\s*>", re.S)
+
+
+def _reads_note(package: ip.Package, title: str) -> str | None:
+    """The first formula (``Board!B2``) or defined name of the workbook that reads the Dashboard's A66, else None."""
+    note = r"\$?A\$?" + str(EARLIER_NOTE_ROW) + r"(?![0-9(])"
+    named = r"(?:'" + re.escape(title.replace("'", "''")) + r"'|(?<![\w.'])" + re.escape(title) + r")!"
+    elsewhere, here = re.compile(named + note), re.compile(r"(?<![\w.!$:])" + note)
+    for other, part in package.parts.items():
+        if part is None or part not in package.data:
+            continue
+        raw = package.sheets[other].to_bytes() if other in package.sheets else package.data[part]
+        if str(EARLIER_NOTE_ROW).encode() not in raw:
+            continue
+        for cell in _FORMULA_CELL.finditer(raw):
+            for found in _F.finditer(cell.group(2)):
+                text = ip.unescape(found.group(1))
+                if elsewhere.search(text) or (other == title and here.search(text)):
+                    return f"{quote_sheetname(other)}!{cell.group(1).decode()}"
+    for found in _NAME.finditer(package.data.get("xl/workbook.xml", b"")):
+        if elsewhere.search(ip.unescape(found.group(1))):
+            return "a defined name"
+    return None
 
 
 def _template_cell(row: int, column: int, ref: str, cells: _Cells, title: str) -> bool:
