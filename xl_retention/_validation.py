@@ -100,7 +100,7 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
         value = value.to_pandas().to_numpy()
     if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
         return np.asarray(_element_to_float(name, value))
-    if isinstance(value, np.ma.MaskedArray):  # np.asarray would read the values under the mask
+    if "numpy.ma" in sys.modules and isinstance(value, np.ma.MaskedArray):  # np.asarray reads under the mask
         _refuse_dates(name, np.ma.getdata(value), value)
         data = np.array(np.ma.getdata(value), dtype=object)
         data[np.ma.getmaskarray(value)] = None
