@@ -63,6 +63,7 @@ from .adjusted_amounts import adjusted_refunds
 from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
 from .errors import DataError, bad_rows
 from .event_dates import event_date_kind, undone_rows
+from .failed_attempts import failed_attempts
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_discounts import after_discounts
@@ -79,6 +80,7 @@ from .refunded_amounts import (
     take_refunds,
 )
 from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
+from .unlinked_refunds import refuse_unlinked_refunds
 from .written_off import check_written_off
 from .yes_no import BLANK, FALSE, TRUE
 
@@ -473,7 +475,10 @@ def orders_as_paid(
     written = {ours: f for ours in ("amount", "date", "customer_id") if (f := written_values(df, names.get(ours)))}
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
+        refuse_unlinked_refunds(df, typed, names, source)  # Recurly's refund row of invoice 1004 (unlinked_refunds)
     dropped = undone_chargebacks(df, typed)  # a chargeback reversed: neither a purchase (reading.disputes)
+    if "order_id" in typed:  # a declined charge before its invoice's paid retry: no payment (failed_attempts)
+        dropped |= failed_attempts(df, typed["order_id"])
     if "order_id" in typed and "amount" in typed:
         _refuse_refunded_in_part_by_rows(df, typed, names, source, cancelled & ~dropped)
         lines = np.asarray(typed["amount"], dtype=np.float64) < 0  # an order's refund lines (reading.orders)
