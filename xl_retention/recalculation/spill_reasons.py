@@ -68,18 +68,40 @@ _SPILL_REFERENCE = re.compile(
 _TEXTS = re.compile(r'"(?:[^"]|"")*"')
 
 
-def _size(workbook: fz.Workbook, sheet: str, row: int, column: int) -> tuple[int, int] | None:
+def _size(
+    workbook: fz.Workbook, sheet: str, row: int, column: int, stored: str | None = None
+) -> tuple[int, int] | None:
     """The rows and columns of the result of the formula in ``sheet``'s cell (its spill's size), asked of the engine
-    in that cell; None where it cannot tell."""
+    in that cell, or where the engine holds no formula there (a spill over merged cells set to #SPILL!,
+    :mod:`.merged_spills`) the file's formula ``stored`` asked in the sheet's last cell; None where it cannot tell."""
     formula = workbook.get_formula(sheet, row, column)
-    if not formula:
+    text = (formula or stored or "").removeprefix("=")
+    if not text:
         return None
-    text = formula.removeprefix("=")
-    answer = _evaluated(workbook, sheet, row, column, f'=ROWS({text})&"|"&COLUMNS({text})')
+    probe = f'=ROWS({text})&"|"&COLUMNS({text})'
+    answer = _evaluated(workbook, sheet, row, column, probe) if formula else _elsewhere(workbook, sheet, probe)
     if not isinstance(answer, str) or answer.count("|") != 1:
         return None
     rows, columns = answer.split("|")
     return (int(rows), int(columns)) if rows.isdigit() and columns.isdigit() else None
+
+
+def _elsewhere(workbook: fz.Workbook, sheet: str, probe: str) -> Any:
+    """The value of the formula ``probe`` in ``sheet``'s last cell (cleared afterwards); None where that cell holds
+    something or the engine cannot read it."""
+    row, column = 1_048_576, 16_384
+    try:
+        if workbook.get_value(sheet, row, column) is not None:
+            return None
+        workbook.set_formula(sheet, row, column, probe)
+        return workbook.evaluate_cell(sheet, row, column)
+    except Exception:  # noqa: BLE001  (a text the engine cannot read: no size)
+        return None
+    finally:
+        try:
+            workbook.set_value(sheet, row, column, None)
+        except Exception:  # noqa: BLE001, S110  (nothing was set)
+            pass
 
 
 def _spilled(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
@@ -104,8 +126,12 @@ def _merged(path: str | Path | None, sheets: set[str]) -> dict[str, list[tuple[i
         return {}
 
 
-def _held(value: Any) -> bool:
-    return value is not None and value != ""
+def _held(value: Any) -> str | None:
+    """What a reason calls a cell's ``value`` in a spill's way: an empty text is not blank (Excel: "Spill range
+    isn't blank"; a space typed in, stored without xml:space, reads as one too)."""
+    if value is None:
+        return None
+    return "the empty text" if value == "" else "the value"
 
 
 def _blockers(
@@ -138,8 +164,9 @@ def _blockers(
                 value = workbook.get_value(sheet, r, c)
             except Exception:  # noqa: BLE001  (not readable: not named)
                 continue
-            if _held(value):
-                found.append(f"the value in {cell}")
+            held = _held(value)
+            if held is not None:
+                found.append(f"{held} in {cell}")
     return found
 
 
@@ -173,7 +200,9 @@ def spill_reasons(
         if _spilled(workbook, sheet, ref):  # its own result's #SPILL!: the cells it reads say why
             continue
         row, column = position(ref)
-        size = _size(workbook, sheet, row, column)
+        texts = formulas.get(sheet)
+        stored = texts[(row, column)] if texts is not None and (row, column) in texts else None
+        size = _size(workbook, sheet, row, column, stored)
         if size is None or size == (1, 1):
             continue
         area = (column, row, column + size[1] - 1, row + size[0] - 1)

@@ -1,0 +1,43 @@
+"""What blocks a spill, named where the reason was empty: a cell holding an empty text, and merged cells in the way
+of a built-in's spill.
+
+Excel: "Spill range isn't blank" and "Spill range has merged cells" (Microsoft, "How to correct a #SPILL! error"). A
+space typed in and saved without xml:space (openpyxl writes ``<t> </t>``) reads as an empty text: not blank, the
+engine's #SPILL!, which had the reason "". =SEQUENCE(3) over merged L3:M3 had the reason "" too: the engine's cell is
+set to #SPILL! (merged_spills) and holds no formula to ask the size of.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from one_sheet import save_dynamic
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc_file
+
+
+def test_an_empty_text_and_merged_cells_are_named(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["J1"] = ArrayFormula("J1", "=_xlfn.SEQUENCE(3)")
+    sheet["J2"] = " "
+    sheet["L1"] = ArrayFormula("L1", "=_xlfn.SEQUENCE(3)")
+    sheet.merge_cells("L3:M3")
+    sheet["N1"] = ArrayFormula("N1", "=_xlfn.SEQUENCE(3)")  # nothing in its way
+    sheet["N5"] = ""  # openpyxl writes no cell: blank
+    source = save_dynamic(book, tmp_path / "book.xlsx", ["J1", "L1", "N1"])
+    report = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert {e.address: (e.error, e.reason) for e in report.errors} == {
+        "S!J1": (
+            "#SPILL!",
+            "S!J1 spills into J1:J3 (3 x 1), blocked by the empty text in S!J2: clear it or move the formula (#SPILL!)",
+        ),
+        "S!L1": (
+            "#SPILL!",
+            "S!L1 spills into L1:L3 (3 x 1), blocked by merged cells S!L3:M3: unmerge them or move the formula "
+            "(#SPILL!)",
+        ),
+    }
