@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from one_sheet import recalc_sheet
+import openpyxl
+from one_sheet import recalc_sheet, save_dynamic
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc_file
 
 
 def test_a_filtered_or_chosen_score_names_its_cell(tmp_path: Path) -> None:
@@ -38,3 +42,21 @@ def test_a_filtered_or_chosen_score_names_its_cell(tmp_path: Path) -> None:
     assert reasons["S!H2"] == "NPS: scores must be a whole score from 0 to 10, got 11 in S!B5 (#NUM!)"
     assert reasons["S!H3"] == "NPS: scores must be a whole score from 0 to 10, got 11 in S!B5 (#NUM!)"
     assert reasons["S!H4"] == "NPS: scores must be a number, got 'x' in S!C4 (#VALUE!)"
+
+
+def test_a_compared_value_through_a_spill_names_its_cell(tmp_path: Path) -> None:
+    # =CRR(INDEX(J2#,2),1,100) over a spill =C2:C4*1: the engine's text wraps the argument in a LET, where no cell was
+    # found; the argument as written names J3, the spilled cell holding 110
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["C2"], sheet["C3"], sheet["C4"] = 100, 110, 90
+    sheet["J2"] = ArrayFormula("J2:J2", "=C2:C4*1")
+    sheet["H1"] = "=CRR(INDEX(_xlfn.ANCHORARRAY(J2),2),1,100)"
+    save_dynamic(book, tmp_path / "spill.xlsx", ["J2"])
+    result = recalc_file(tmp_path / "spill.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    reasons = {issue.address: issue.reason for issue in result.errors}
+    assert reasons["S!H1"] == (
+        "CRR: customers_end (110) exceeds customers_start + customers_gained (100 + 1): customers lost would be "
+        "negative: customers_end in S!J3 (#NUM!)"
+    )

@@ -78,22 +78,26 @@ def compared_origin(
     if len(pairs) < 2:
         return reason
     row, column = position(ref)
-    calls: list[list[str]] = []
-    for text in (
+    given: list[list[str]] = []  # the one call in the engine's text (its rewrites may call the function twice, with
+    for text in (  # the same arguments), then in the file's (an argument the engine wraps: INDEX(J2#,2) in a LET)
         _engine_text(workbook, sheet, row, column),
         let_inlined(formulas[sheet][row, column]) if (row, column) in formulas.get(sheet, {}) else None,
-    ):  # the engine's text (its rewrites may call the function twice, with the same arguments), else the file's
+    ):
         calls = [list(args) for args in {tuple(args) for args in _arguments(text or "", function.name)}]
         if len(calls) == 1:
-            break
-    if len(calls) != 1:
+            given.append(calls[0])
+    if not given:
         return reason
     places: dict[str, tuple[str, int, int] | None] = {}
     areas: dict[str, tuple[str, int, int, int, int]] = {}  # arguments given as ranges the element is not placed in
     for name, shown in pairs:
         k = arguments.index(name)
-        expression = _names_inlined(calls[0][k] if k < len(calls[0]) else "", sheet, names)
-        place = _place(workbook, sheet, (row, column), expression, shown, found)
+        place = None
+        for call in given:
+            expression = _names_inlined(call[k] if k < len(call) else "", sheet, names)
+            place = _place(workbook, sheet, (row, column), expression, shown, found)
+            if place is not None:
+                break
         if isinstance(place, tuple) and len(place) == 5:
             areas[name] = place
             continue
