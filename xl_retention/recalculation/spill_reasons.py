@@ -180,6 +180,13 @@ def _spill_error(value: Any, any_reason: bool = False) -> CellError | None:
     return None
 
 
+def _may_hold_errors(cells: dict[str, Any]) -> bool:
+    """Whether a sheet's values hold an error (a dynamic array's first cell one in :class:`.xlsx_values.Resized`):
+    the types looked at once, in C, before each value is."""
+    kinds = set(map(type, cells.values()))
+    return CellError in kinds or Resized in kinds
+
+
 def spill_reasons(
     workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None = None
 ) -> int:
@@ -188,6 +195,7 @@ def spill_reasons(
     todo = [
         (sheet, ref)
         for sheet, cells in result.values.items()
+        if _may_hold_errors(cells)
         for ref, value in cells.items()
         if _spill_error(value) is not None
     ][:MAX_EXPLAINED]
@@ -272,7 +280,7 @@ def _spill_readers(formulas: dict[str, FormulaTexts], result: Computed) -> int:
     named = 0
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
-        if texts is None:
+        if texts is None or CellError not in set(map(type, cells.values())):
             continue
         for ref, value in cells.items():
             if type(value) is not CellError or value.message or not value.code.startswith("#"):
