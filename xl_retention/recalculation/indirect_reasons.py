@@ -179,7 +179,7 @@ def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], r
     sheets: list[str] | None = None
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
-        if texts is None:
+        if texts is None or CellError not in set(map(type, cells.values())):  # the types at once, in C
             continue
         for ref, value in cells.items():
             if type(value) is not CellError or value.code != "#REF!" or value.message:
