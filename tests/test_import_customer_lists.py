@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from import_cli import refusal, run
 
 CUSTOMERS = (
@@ -41,3 +42,30 @@ def test_orders_whose_customers_repeat_beside_a_count_are_orders(tmp_path: Path)
     path.write_text("customer_id,date,amount,orders_count\na,2024-01-05,10,1\nb,2024-01-06,10,1\na,2024-02-05,10,2\n")
     out = run(tmp_path, "--orders", path)
     assert (out / "purchases.csv").read_text().splitlines()[1:] == ["2024-01,2,0,0,0.0,0.0", "2024-02,1,0,1,0.0,1.0"]
+
+
+WOO = (
+    "order_id,order_number,order_date,status,tax_total,order_total,order_currency,customer_id,billing_email\n"
+    "1007,1007,2026-10-20 09:00:00,completed,8.00,108.00,USD,0,dan@example.com\n"
+    "1009,1009,2026-10-22 09:00:00,completed,4.00,54.00,USD,0,eve@example.com\n"
+    "1010,1010,2026-11-02 09:00:00,completed,4.00,54.00,USD,0,fay@example.com\n"
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_woocommerce_order_number_beside_its_order_id_is_no_count_of_orders(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "orders-export.csv"  # H158 finding 05: one order per customer, WooCommerce's order_number
+    path.write_text(WOO)
+    columns = "customer_id=billing_email,date=order_date,amount=order_total,order_id=order_id"
+    out = run(tmp_path, "--orders", path, "--columns", columns, backend=backend)
+    buyers = [line.split(",")[:2] for line in (out / "purchases.csv").read_text().splitlines()[1:]]
+    assert buyers == [["2026-10", "2"], ["2026-11", "1"]]
+
+
+def test_a_count_named_column_equal_to_the_mapped_order_id_is_no_count(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"  # 'Purchases' repeats the order id on every row: the order's number
+    path.write_text(WOO.replace("order_number", "Purchases"))
+    columns = "customer_id=billing_email,date=order_date,amount=order_total,order_id=order_id"
+    out = run(tmp_path, "--orders", path, "--columns", columns)
+    buyers = [line.split(",")[:2] for line in (out / "purchases.csv").read_text().splitlines()[1:]]
+    assert buyers == [["2026-10", "2"], ["2026-11", "1"]]

@@ -6,7 +6,8 @@ visits, each customer's lifetime spend was one order at sign-up and no one retur
 column not read, named as a count of orders, purchases, sessions or visits (``Total Orders``, ``orders_count``,
 "Number of orders", ``Sessions``, "Anzahl Bestellungen", ``visites``), of whole numbers with one above 1, in a file
 where each id is on one row, says the file is such a list: refused naming the column (export the orders or visits
-themselves).
+themselves). An order's own number or total (WooCommerce's ``order_number``, ``order_total``), or a column equal to the
+mapped order id on every row, is no count (H158 finding 05).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _COUNT = (
     r"aantal_)?"
 )
 _SUFFIX = r"(?:_count|_total|_number|_anzahl)?"
+#: An order's or purchase's own number or amount (WooCommerce's ``order_number``, ``order_total``): no count.
+_OWN = re.compile(r"(?:order|purchase)_(?:number|total)")
 
 
 def _count_name(kind: str) -> re.Pattern[str]:
@@ -57,10 +60,11 @@ as one, at 'Created at'; export the orders themselves (one row per order, with i
     columns = list(map(str, df.columns))
     if who is None or when is None or columns.count(who) != 1 or len(df) < 2:
         return
+    order = names.get("order_id")
     for name in count_columns(columns, names, kind):
         text = df[name].astype(object).where(df[name].notna(), "").astype(str).str.strip()
         numbers = _counts(text)
-        if numbers is None or df[who].duplicated().any():
+        if numbers is None or df[who].duplicated().any() or _is_order_id(text, df, order, columns):
             continue
         first = numbers[numbers > 1].index[0]
         position = df.index.get_loc(first)
@@ -82,13 +86,28 @@ def count_columns(columns: list[str], names: Mapping[str, str], kind: str) -> li
 
     >>> count_columns(["Email", "Created at", "Total Orders"], {"customer_id": "Email"}, "orders")
     ['Total Orders']
+    >>> count_columns(["billing_email", "order_number", "order_total", "Order Count"], {}, "orders")
+    ['Order Count']
     """
     from .names import key
 
     if kind not in _EVENTS:
         return []
     pattern, used = _count_name(kind), {str(c) for c in names.values()}
-    return [c for c in columns if c not in used and columns.count(c) == 1 and pattern.fullmatch(key(c))]
+    return [
+        c
+        for c in columns
+        if c not in used and columns.count(c) == 1 and pattern.fullmatch(key(c)) and not _OWN.fullmatch(key(c))
+    ]
+
+
+def _is_order_id(text: pd.Series, df: pd.DataFrame, order: str | None, columns: list[str]) -> bool:
+    """Whether ``text`` (a column as stripped text) repeats the mapped order id column ``order`` on every row: the
+    order's number beside its id (WooCommerce's ``order_number`` and ``order_id``), no count."""
+    if order is None or columns.count(order) != 1:
+        return False
+    ids = df[order].astype(object).where(df[order].notna(), "").astype(str).str.strip()
+    return bool((ids == text).all())
 
 
 def says_counts(values: Any) -> bool:
