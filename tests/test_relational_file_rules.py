@@ -216,6 +216,20 @@ CASES = {
         ),
         None,
     ),
+    "reading.decimal_twins.with_decimal_twins": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "subscriptions.customer_id": ["cus_A", "cus_B"],
+                "subscriptions.plan_quantity": [1, 1],
+                "subscriptions.plan_quantity_in_decimal": [2.5, None],
+                "subscriptions.plan_unit_price": [10.0, 49.0],
+                "subscriptions.billing_period_unit": ["month", "month"],
+                "subscriptions.started_at": _dates("2024-01-10", "2024-02-01"),
+            }
+        ),
+        {"customer_id": "subscriptions.customer_id", "start": "subscriptions.started_at"},
+    ),
     "reading.versions.latest_versions": (
         "subscriptions",
         pd.DataFrame(
@@ -337,6 +351,10 @@ REFUSED = {
     "reading.family_shares.family_shared": "table:t, column 'ownership_type': family members' rows with a price "
     "(the purchaser's row carries the price: counted here too, the subscription would count twice) in row 4 (counting "
     "the header as row 1): 'FAMILY_SHARED': write their price as 0, or remove them",
+    "reading.decimal_twins.with_decimal_twins": "table:t, column 'subscriptions.plan_quantity_in_decimal': quantity "
+    "in decimals (Chargebee's multi-decimal pricing) other than the one in 'subscriptions.plan_quantity' (which one "
+    "was billed cannot be told) in row 2 (counting the header as row 1): '2.5 beside 1': map the one billed, "
+    "--columns quantity=subscriptions.plan_quantity_in_decimal, or blank the other",
     "reading.versions.latest_versions": "table:t, column 'Subscription: Status': rows of an earlier version of a "
     "subscription than its latest ('Subscription: Version') whose status is not Expired (whether a later version "
     "superseded them cannot be told, and both would count) in row 2 (counting the header as row 1): 'Active': keep "
@@ -411,6 +429,10 @@ VALID = {
     ),
     "reading.ends.refuse_later_ends": (lambda f: f.assign(expires_at=f["canceled_at"]), [30.0, 20.0]),
     "reading.family_shares.family_shared": (lambda f: f.assign(mrr=[10, 20, 0]), [30.0, 30.0, 20.0, 0.0]),
+    "reading.decimal_twins.with_decimal_twins": (
+        lambda f: f.assign(**{"subscriptions.plan_quantity": [None, 1]}),
+        [25.0, 74.0],
+    ),
     "reading.versions.latest_versions": (
         lambda f: f.assign(**{"Subscription: Status": ["Expired", "Active", "Active"]}),
         [150.0, 170.0, 170.0, 0.0],

@@ -45,6 +45,7 @@ from .currency import (
 )
 from .dates import parse_dates
 from .deal_stages import check_deal_stages
+from .decimal_twins import with_decimal_twins
 from .discount_lines import fold_discount_lines
 from .discounts import check_discounts
 from .ends import check_end_dates, refuse_empty_end, refuse_later_ends, refuse_unused_end
@@ -229,6 +230,7 @@ def _prepare(
     if billing:
         _refuse_unused_billing_columns(df, names, source, spans=False)  # periods: once read, below
         refuse_add_ons(df, names, source)  # an add-on's price, 'Storage Fee': paid beside the plan's (extra_prices)
+        out = with_decimal_twins(df, out, names, source)  # Chargebee's plan_quantity_in_decimal (decimal_twins)
         check_discounts(df, source, list(names.values()), names.get("amount"), options.decimal)  # MRR after them
     elif kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")):  # 'List price' beside a coupon
         check_discounts(df, source, list(names.values()), names.get("mrr"), options.decimal)  # a list price

@@ -444,6 +444,14 @@ def _versions(typed: Typed) -> bool:
     return version_columns([str(c) for c in typed.columns]) is not None
 
 
+def _decimal_twins(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.decimal_twins.with_decimal_twins`: Chargebee's ``plan_quantity_in_decimal``
+    beside ``plan_quantity`` (a blank filled from it, a disagreement refused), by the columns' names alone."""
+    from ..reading.decimal_twins import has_decimal_twins
+
+    return typed.billing and has_decimal_twins([str(c) for c in typed.columns])
+
+
 def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
     """Whether the file path's ``rule`` refuses ``arguments`` (a table's names, a sample or its distinct values)."""
     try:
@@ -480,6 +488,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.deal_amounts.refuse_deal_amounts", frozenset({"intervals"}), "read", _deal_amounts),
     FileRule("reading.family_shares.family_shared", frozenset({"intervals"}), "read", _family_shares),
     FileRule("reading.versions.latest_versions", frozenset({"intervals"}), "read", _versions),
+    FileRule("reading.decimal_twins.with_decimal_twins", _SUBSCRIPTIONS, "read", _decimal_twins),
 )
 
 
