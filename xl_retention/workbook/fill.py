@@ -51,7 +51,7 @@ from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, check_history, read_sheets
 from .growth import grow_answers
 from .import_record import Entry, digest, digests, last_month, read_record, write_record
-from .in_progress import mark_in_progress
+from .in_progress import mark_in_progress, mark_segment
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .refunds_since import refunds_since
@@ -330,7 +330,9 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
         if not added:  # a grown Cohorts sheet is the template's already
             upgraded += upgrade_observed_to(package, wb)
-        plan.notes.extend(notes + more + mark_in_progress(package, wb, data[-1]))
+        plan.notes.extend(
+            notes + more + mark_in_progress(package, wb, data[-1]) + mark_segment(package, wb, tables.segment)
+        )
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
             for title in (CUSTOMERS.title, REVENUE.title):

@@ -71,6 +71,8 @@ class Tables:
     whole_movements: pd.DataFrame | None = field(default=None, repr=False)
     #: what the import tells the user beside the tables (one line each)
     notes: list[str] = field(default_factory=list)
+    #: ``COLUMN=VALUE`` of ``--segment`` when the tables are one segment's (the Dashboard says so: in_progress.py)
+    segment: str | None = None
     #: the orders' purchases and cohorts with the orders the export leaves out as unpaid counted as paid (a refresh
     #: takes closed months changed by refunds since: :mod:`.refunds_since`), computed when asked
     paid_as_before: Callable[[], LeftOut | None] | None = field(default=None, repr=False)
@@ -179,6 +181,7 @@ def load_tables(
         tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment,
                        input_columns)  # fmt: skip
     tables.notes.extend(read_notes)
+    tables.segment = segment if segment is not None and "=" in segment else None
     if existing_at_start:
         leave_out_existing(tables)
     elif (note := existing_note(tables)) is not None:

@@ -23,7 +23,7 @@ from .chart_columns import _text_cell
 from .dashboard_upgrade import dashboard_title
 from .import_record import last_month, read_record
 
-__all__ = ["MARK", "in_progress_text", "mark_in_progress"]
+__all__ = ["MARK", "in_progress_text", "mark_in_progress", "mark_segment", "segment_title"]
 
 #: how the line starts (an import clears a line starting so, and writes over it)
 MARK = "In progress: "
@@ -67,4 +67,40 @@ def mark_in_progress(package: ip.Package, wb: Any, last: pd.Period, today: dt.da
             f"{last}, its latest month, is still in progress: its figures are those so far"
         ]
     xml.put(CELL, _text_cell(xml, CELL, xml.style(CELL), in_progress_text(last, today)))
+    return []
+
+
+#: the Dashboard's title (A1) as the template writes it, and how a title naming a segment ends
+TITLE, SEGMENT_END = "Dashboard", " only (import --segment)"
+
+
+def segment_title(segment: str) -> str:
+    """The Dashboard's title for a tracker filled with one segment (``COLUMN=VALUE``).
+
+    >>> segment_title("subscriptions.plan_id=pro-USD-Yearly")
+    'Dashboard: subscriptions.plan_id = pro-USD-Yearly only (import --segment)'
+    """
+    column, value = segment.split("=", 1)
+    return f"{TITLE}: {column.strip()} = {value.strip()}{SEGMENT_END}"
+
+
+def mark_segment(package: ip.Package, wb: Any, segment: str | None) -> list[str]:
+    """The Dashboard's title (A1) naming the segment the import wrote (H161's finding 07: a tracker filled with one
+    plan's customers showed them as the whole business), or back to "Dashboard" after an import of the whole data
+    where an earlier one wrote a segment's title. A title of the user's stays: a note says the segment is not named."""
+    title = dashboard_title(wb)
+    if title is None:
+        return []
+    there = next(wb[title].iter_rows(min_row=1, max_row=1, max_col=1, values_only=True), (None,))[0]
+    ours = there == TITLE or (isinstance(there, str) and there.startswith(TITLE + ": ") and there.endswith(SEGMENT_END))
+    wanted = segment_title(segment) if segment is not None else TITLE
+    if there == wanted or (segment is None and not ours):
+        return []
+    if not ours:
+        return [
+            f"{quote_sheetname(title)}!A1 holds yours ({str(there)[:40]!r}), so the Dashboard does not say that it "
+            f"shows the segment {segment} only"
+        ]
+    xml = package.sheet(title)
+    xml.put("A1", _text_cell(xml, "A1", xml.style("A1"), wanted))
     return []
