@@ -312,31 +312,31 @@ def pass_reasons_on(
     ``=SBG_Alpha`` reads the sBG fit's cell), the same error code, chains of up to five cells, and at most
     :data:`MAX_EXPLAINED` error cells looked at.
     """
-    waiting = [
+    waiting = [  # a dynamic array's first cell whose spill range changes holds its error as Resized(CellError, ref)
         (sheet, ref)
         for sheet, cells in result.values.items()
-        for ref, value in cells.items()
-        if type(value) is CellError and not value.message and sheet in formulas
+        for ref, held in cells.items()
+        if type(value := _unwrapped(held)) is CellError and not value.message and sheet in formulas
     ][:MAX_EXPLAINED]
     for sheet, ref in waiting:  # a tracker's note beside the cell says where its error is ("see Customers!G4: ...")
         row, column = cell_position(ref)
         note = result.values.get(sheet, {}).get(get_column_letter(column + 1) + str(row))
         if isinstance(note, str) and _SEE_NOTE.match(note):
-            code = result.values[sheet][ref].code
+            code = _unwrapped(result.values[sheet][ref]).code
             beside = formulas[sheet][(row, column + 1)] if (row, column + 1) in formulas[sheet] else None
             note = see_note_now(note, beside, sheet, list(result.values), names)  # Customers renamed since
-            result.values[sheet][ref] = CellError(code, f"{note} ({code})")
-    waiting = [(sheet, ref) for sheet, ref in waiting if not result.values[sheet][ref].message]
+            _explain(result, sheet, ref, CellError(code, f"{note} ({code})"))
+    waiting = [(sheet, ref) for sheet, ref in waiting if not _unwrapped(result.values[sheet][ref]).message]
     for _ in range(5):
         more = []
         explained: dict[str, list[tuple[int, int, str, str, str]]] = {}  # the error cells with a reason, by sheet
         for where, cells in result.values.items():
-            for target, candidate in cells.items():
-                if type(candidate) is CellError and candidate.message:
+            for target, held in cells.items():
+                if type(candidate := _unwrapped(held)) is CellError and candidate.message:
                     row, column = cell_position(target)
                     explained.setdefault(where, []).append((row, column, target, candidate.message, candidate.code))
         for sheet, ref in waiting:
-            value, texts = result.values[sheet][ref], formulas[sheet]
+            value, texts = _unwrapped(result.values[sheet][ref]), formulas[sheet]
             place = cell_position(ref)
             origin = None
             if place in texts:
@@ -356,7 +356,7 @@ def pass_reasons_on(
                     cell_names = _cell_names(names, sheet)
                     read += [cell_names[t.lower()] for t in _NAME_TOKEN.findall(text) if t.lower() in cell_names]
                 for where, target in read:
-                    candidate = result.values.get(where, {}).get(target)
+                    candidate = _unwrapped(result.values.get(where, {}).get(target))
                     if type(candidate) is CellError and candidate.message and candidate.code == value.code:
                         origin = (where, target, candidate.message)
                         break
@@ -369,10 +369,22 @@ def pass_reasons_on(
                 more.append((sheet, ref))
                 continue
             reason = origin[2].split(", from ")[0]
-            result.values[sheet][ref] = CellError(value.code, f"{reason}, from {origin[0]}!{origin[1]}")
+            _explain(result, sheet, ref, CellError(value.code, f"{reason}, from {origin[0]}!{origin[1]}"))
         if len(more) == len(waiting):
             break
         waiting = more
+
+
+def _unwrapped(value: Any) -> Any:
+    """A cell's value, a dynamic array's first cell's (:class:`.xlsx_values.Resized`) unwrapped."""
+    return value.value if type(value) is Resized else value
+
+
+def _explain(result: Computed, sheet: str, ref: str, error: CellError) -> None:
+    """Put ``error`` (with its reason) in ``sheet!ref``, wrapped again where the cell's value is a
+    :class:`.xlsx_values.Resized` (the spill range it now covers is written with it)."""
+    held = result.values[sheet][ref]
+    result.values[sheet][ref] = Resized(error, held.ref) if type(held) is Resized else error
 
 
 _RANGE = re.compile(
