@@ -32,6 +32,7 @@ def version_columns(names: list[str]) -> tuple[str, str, str | None] | None:
     ('Subscription: Version', 'Subscription: Name', 'Subscription: Status')
     >>> version_columns(["Subscription Number", "Version", "Status"]), version_columns(["Name", "Version"])
     (('Version', 'Subscription Number', 'Status'), None)
+    >>> version_columns(["Subscription Name", "Version", "Status"])  # a plan's name, maybe: no subscription's own
     """
 
     def first(test) -> str | None:  # noqa: ANN001
@@ -42,6 +43,8 @@ def version_columns(names: list[str]) -> tuple[str, str, str | None] | None:
     subscription = first(lambda w: w in ({"subscription", "name"}, {"subscription", "number"}))
     if version is None or subscription is None:
         return None
+    if words(version, whole=False) == {"version"} and words(subscription, whole=False) != {"subscription", "number"}:
+        return None  # a bare 'Version' beside a 'Subscription Name' (a plan's, shared?): Zuora's is its Number
     status = first(lambda w: w in ({"status"}, {"subscription", "status"}))
     return version, subscription, status
 
