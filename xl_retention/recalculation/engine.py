@@ -126,6 +126,9 @@ def _engine_function(function: ExcelFunction):
     numbers = number_caller(function)  # plain numbers in every argument: straight to the core
     exact = unflushed(numbers) if numbers is not None else None
     name = function.name
+    # only +, -, * and / of moderate arguments (ARITHMETIC) cannot take a denormal step towards a moderate result:
+    # every other function of ours (the models' sums, series and quadratures) is computed unflushed, always
+    flushed = name in ARITHMETIC
     known = _COLUMN_RESULTS.setdefault(name, {})  # results of a column's calls made at once (column_calls)
     # a column whose blanks the core skips (NPS scores): its empty rows after the last answer are dropped before
     # any conversion (the template's NPS formulas read 1,000 rows a month, mostly empty)
@@ -151,9 +154,9 @@ def _engine_function(function: ExcelFunction):
                 if value and not _TINY < abs(value) < _HUGE:
                     moderate = False
             else:
-                # the core under the engine's flushing modes (switching them costs more than most calls): where no
+                # ARITHMETIC under the engine's flushing modes (switching them costs more than most calls): where no
                 # step can have been a denormal, its result is the core's; else computed again without flushing
-                result = numbers(*args)
+                result = numbers(*args) if flushed else None
                 if type(result) is not float or not (moderate and _TINY < abs(result) < _HUGE):
                     result = exact(*args)  # type: ignore[misc]
                 if type(result) is float:
@@ -180,13 +183,17 @@ def _engine_function(function: ExcelFunction):
     return call
 
 
-#: our functions whose array call gives each element the float its own plain-number call gives, to the bit: their
-#: core is +, -, * and / of the arguments (numpy's elementwise IEEE arithmetic, as Python's) and each element's
-#: checks its own (tests/test_engine_column_calls.py compares every one, element by element)
+#: our functions whose core is sums and differences of the arguments and one division (or none): with every argument
+#: and the result between 1e-290 and 1e290 in magnitude (and not 0) no step is a denormal (a sum or difference of
+#: such numbers is 0 or at least 2**-1016), so the engine's flushing modes change nothing and their plain-number
+#: call runs under them (every other function of ours is computed unflushed: a model's series or quadrature takes
+#: steps below 1e-308 towards a moderate result, H160's finding 10; CLV multiplies two arguments, arpa x
+#: gross_margin, which may be one). Also the functions whose array call gives each element the float its own call
+#: gives, to the bit (numpy's elementwise IEEE arithmetic, as Python's; each element's checks its own): computed a
+#: column at a time (:func:`column_calls`; tests/test_engine_column_calls.py compares every one, element by element)
 ARITHMETIC = frozenset(
     {
         "CHURN_RATE",
-        "CLV",
         "CRR",
         "CUSTOMERS_LOST",
         "CUSTOMER_LIFETIME",
