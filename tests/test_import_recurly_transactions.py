@@ -52,3 +52,14 @@ def test_a_refund_sharing_only_a_product_code_with_its_sale_is_read_as_before(tm
                     "b,2024-01-06,20,TEE-02\nb,2024-02-06,20,TEE-02\n")  # fmt: skip
     tables = load_tables(orders=path)
     assert tables.purchases["buyers"].tolist() == [2, 1]  # the refund row left out (no order id), as documented
+
+
+def test_a_missing_customer_id_names_recurly_s_account_code(tmp_path) -> None:
+    path = tmp_path / "recurly_transactions.csv"
+    path.write_text(ROWS)
+    with pytest.raises(DataError) as caught:
+        load_tables(orders=path)
+    assert str(caught.value).endswith(
+        "to use a column of another name, map it: --columns customer_id=account_code (in Python: columns="
+        "{'customer_id': 'account_code'})"
+    )

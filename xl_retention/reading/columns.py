@@ -69,6 +69,11 @@ FUTURE_HINTS = {
 _IDS = {"customer_id", "visitor_id", "order_id"}
 
 
+#: Columns (as :func:`~.names.key` spells them) that hold a billing system's customer account: Recurly's
+#: ``account_code``, Zuora's "Account Number" ("Account: Account Number"): named as the customer id to map.
+_ACCOUNT_IDS = frozenset({"account_code", "account_number", "account:_account_number", "account_id"})
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How to read input files and their columns (the ``import`` command's reading flags).
@@ -298,11 +303,13 @@ def normalize_columns(
         word = "column" if len(missing) == 1 else "columns"
         below = header_below(df, [key(rename.get(n, n)) for n in missing], source)  # a title above the header
         survey = "score" in required and answer_mapping(df, missing, rename)  # Typeform's question as a column
+        account = [str(c) for c in df.columns if key(c) in _ACCOUNT_IDS] if missing == ["customer_id"] else []
+        named = account[0] if len(account) == 1 else "NAME"  # Recurly's account_code, Zuora's Account Number
         raise DataError(
             f"{source}: missing {word} {', '.join(map(repr, missing))} (columns found: {_on_sheet(df, listing)}); "
             + (below or (survey and f"map {'it' if len(missing) == 1 else 'them'}: {survey}")
-               or f"to use a column of another name, map it: --columns {missing[0]}=NAME "
-               f"(in Python: columns={{{missing[0]!r}: 'NAME'}})"),
+               or f"to use a column of another name, map it: {columns_option([(missing[0], named)])} "
+               f"(in Python: columns={{{missing[0]!r}: {named!r}}})"),
             source=source,
             column=missing[0],
         )  # fmt: skip
