@@ -82,6 +82,7 @@ def paid_as_before(
         if "order_id" in names:  # an order's other lines: not an order left out
             ids = df[names["order_id"]].astype(str).to_numpy()
             left = left[~np.isin(ids[left], ids[np.asarray(positions)])]
+            left = left[~pd.Series(ids[left]).duplicated().to_numpy()]  # one row per order left out (its line items)
         if not len(left):
             return None
         own = {ours: names[ours] for ours in ("customer_id", "date", "order_id", "amount") if ours in names}
