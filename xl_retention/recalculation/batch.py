@@ -600,9 +600,10 @@ def _worker_signals() -> None:
     reader and writer as the command does (:mod:`xl_retention._imports`)."""
     import signal
 
-    from .._imports import cache_patterns, defer_openpyxl_init
+    from .._imports import cache_patterns, cache_shapes, defer_openpyxl_init
 
     cache_patterns()
+    cache_shapes()  # the argument rewrites' shapes the command reads (H165's request): not tokenized again per worker
     defer_openpyxl_init()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -129,7 +129,8 @@ def explain(
                 place = cell_position(ref)
                 if place in texts and _REGISTRY_CALL.search(texts[place]):
                     todo.append((sheet, ref, place))
-    recomputed = any(_VOLATILE.search(texts.upper_text()) for texts in formulas.values())
+    # (the distinct shapes: _VOLATILE holds no digit; only where an error is to be explained: H165's request)
+    recomputed = bool(todo) and any(_VOLATILE.search(texts.shape_upper_text()) for texts in formulas.values())
     for sheet, ref, (r, c) in todo[:MAX_EXPLAINED]:
         REASONS.cell = (sheet, ref)
         before: list[tuple[str, str]] = []
