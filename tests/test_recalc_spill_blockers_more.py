@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 from one_sheet import save_dynamic
 from openpyxl.worksheet.formula import ArrayFormula
+from openpyxl.worksheet.table import Table
 
 from xl_retention.recalculation import recalc_file
 
@@ -40,4 +41,33 @@ def test_an_empty_text_and_merged_cells_are_named(tmp_path: Path) -> None:
             "S!L1 spills into L1:L3 (3 x 1), blocked by merged cells S!L3:M3: unmerge them or move the formula "
             "(#SPILL!)",
         ),
+    }
+
+
+def test_a_table_in_the_way_is_named(tmp_path: Path) -> None:
+    """A spill into an Excel table's blank cell is #SPILL! (merged_spills: "Spilled array formulas aren't supported in
+    Excel tables"), with the reason "" before: nothing held a value; into its header, its values are named too."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["C3"], sheet["D3"], sheet["C4"], sheet["D4"], sheet["D5"] = "Month", "Customers", "Jan", 100, 110
+    sheet["C6"], sheet["D6"] = "Mar", 120  # C5 blank
+    sheet.add_table(Table(displayName="T", ref="C3:D6"))
+    sheet["B5"] = ArrayFormula("B5", "=_xlfn.SEQUENCE(1,2)")  # B5:C5, C5 a blank cell of the table
+    sheet["B3"] = ArrayFormula("B3", "=_xlfn.SEQUENCE(1,3)")  # B3:D3, the table's header
+    sheet["G1"] = "=B5+1"
+    source = save_dynamic(book, tmp_path / "book.xlsx", ["B5", "B3"])
+    report = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    blank = (
+        "S!B5 spills into B5:C5 (1 x 2), blocked by the table T (S!C3:D6): convert it to a range or move the formula "
+        "(#SPILL!)"
+    )
+    assert {e.address: (e.error, e.reason) for e in report.errors} == {
+        "S!B5": ("#SPILL!", blank),
+        "S!B3": (
+            "#SPILL!",
+            "S!B3 spills into B3:D3 (1 x 3), blocked by the table T (S!C3:D6), the value in S!C3, the value in S!D3: "
+            "clear what is in the way or move the formula (#SPILL!)",
+        ),
+        "S!G1": ("#SPILL!", f"{blank}, from S!B5"),
     }

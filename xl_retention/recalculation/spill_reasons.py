@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
 from ..sheet_names import SHEET, written
@@ -141,12 +142,17 @@ def _blockers(
     area: tuple[int, int, int, int],
     anchor: tuple[int, int],
     merged: list[tuple[int, int, int, int]],
+    tables: list[tuple[str, str]] = (),  # type: ignore[assignment]
 ) -> list[str]:
-    """What the spill ``area`` (left, top, right, bottom) of the formula at ``anchor`` holds: merged cells, formulas,
-    values, each once, row by row."""
+    """What the spill ``area`` (left, top, right, bottom) of the formula at ``anchor`` holds: merged cells, the
+    ``tables`` of the sheet (name, range: a table never takes a spill), formulas, values, each once, row by row."""
     left, top, right, bottom = area
     found: list[str] = []
     seen: set[tuple[int, int]] = set()
+    for name, ref in tables:
+        box = range_boundaries(ref)
+        if box[0] <= right and left <= box[2] and box[1] <= bottom and top <= box[3]:
+            found.append(f"the table {name} ({written(sheet)}!{ref})")  # its cells in the way named too
     for box in merged:
         if box[0] <= right and left <= box[2] and box[1] <= bottom and top <= box[3]:
             first, last = f"{get_column_letter(box[0])}{box[1]}", f"{get_column_letter(box[2])}{box[3]}"
@@ -202,7 +208,7 @@ def spill_reasons(
     if not todo:
         return 0
     merged = _merged(path, {sheet for sheet, _ in todo})
-    legacy = _LegacyArrays(path)
+    package = _Package(path)
     named = 0
     for sheet, ref in todo:
         if _spilled(workbook, sheet, ref):  # its own result's #SPILL!: the cells it reads say why
@@ -218,18 +224,20 @@ def spill_reasons(
         cells = size[0] * size[1]
         if area[2] > 16384 or area[3] > 1048576:
             why = "reaches past the sheet's edge: move the formula up or left"
-        elif legacy.holds(sheet, ref):  # a Ctrl+Shift+Enter array fills its own range, never spills
+        elif package.holds(sheet, ref):  # a Ctrl+Shift+Enter array fills its own range, never spills
             if cells <= ENGINE_SPILL_CELLS:
                 continue
             why = ""
         elif cells > MAX_AREA:
             why = ""
         else:
-            found = _blockers(workbook, sheet, formulas.get(sheet), area, (row, column), merged.get(sheet, []))
+            found = _blockers(
+                workbook, sheet, formulas.get(sheet), area, (row, column), merged.get(sheet, []), package.tables(sheet)
+            )
             if not found and cells <= ENGINE_SPILL_CELLS:
                 continue
             why = _blocked(found) if found else ""
-        old = legacy.holds(sheet, ref)
+        old = package.holds(sheet, ref)
         if why:
             reason = f"{written(sheet)}!{ref} spills into {extent} ({size[0]} x {size[1]}), {why} (#SPILL!)"
         else:  # nothing in its way (or not looked at): the engine's limit
@@ -244,33 +252,52 @@ def spill_reasons(
 def _blocked(found: list[str]) -> str:
     """What a reason says of the cells ``found`` in a spill's way (:func:`_blockers`)."""
     more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
-    merges = any(f.startswith("merged") for f in found)
+    kinds = {"unmerge" if f.startswith("merged") else "table" if f.startswith("the table ") else "clear" for f in found}
+    if kinds == {"table"}:
+        what = "convert it to a range" if len(found) == 1 else "convert them to ranges"
+        return f"blocked by {', '.join(found[:FIRST])}{more}: {what} or move the formula"
+    if "table" in kinds:
+        return f"blocked by {', '.join(found[:FIRST])}{more}: clear what is in the way or move the formula"
+    merges = "unmerge" in kinds
     them = "it" if len(found) == 1 and not merges else "them"
-    do = ("unmerge" if merges else "clear") if len({f.startswith("merged") for f in found}) == 1 else "clear or unmerge"
+    do = kinds.pop() if len(kinds) == 1 else "clear or unmerge"
     return f"blocked by {', '.join(found[:FIRST])}{more}: {do} {them} or move the formula"
 
 
-class _LegacyArrays:
-    """The Ctrl+Shift+Enter array formulas of the package at ``path`` (not Excel 365 dynamic arrays), scanned when
-    first asked."""
+class _Package:
+    """The Ctrl+Shift+Enter array formulas (not Excel 365 dynamic arrays) and the tables of the package at ``path``,
+    scanned when first asked."""
 
     def __init__(self, path: str | Path | None) -> None:
         self.path = path
-        self.found: set[tuple[str, str]] | None = None
+        self.legacy: set[tuple[str, str]] = set()
+        self.by_sheet: dict[str, list[tuple[str, str]]] = {}
+        self.scanned = False
+
+    def _scan(self) -> None:
+        self.scanned = True
+        if self.path is None:
+            return
+        try:
+            info = scan(str(self.path))
+        except Exception:  # noqa: BLE001  (a package not read again: none known)
+            return
+        for where, cells in info.formulas.items():
+            self.legacy.update((where, at) for at, cell in cells.items() if cell.kind == "array" and not cell.dynamic)
+        for table in info.tables:
+            self.by_sheet.setdefault(table.sheet, []).append((table.name, table.ref))
 
     def holds(self, sheet: str, ref: str) -> bool:
-        if self.found is None:
-            self.found = set()
-            if self.path is not None:
-                try:
-                    info = scan(str(self.path))
-                except Exception:  # noqa: BLE001  (a package not read again: none known)
-                    info = None
-                for where, cells in (info.formulas if info is not None else {}).items():
-                    self.found.update(
-                        (where, at) for at, cell in cells.items() if cell.kind == "array" and not cell.dynamic
-                    )
-        return (sheet, ref) in self.found
+        """Whether ``sheet!ref`` is a Ctrl+Shift+Enter array's first cell."""
+        if not self.scanned:
+            self._scan()
+        return (sheet, ref) in self.legacy
+
+    def tables(self, sheet: str) -> list[tuple[str, str]]:
+        """The tables of ``sheet``: (name, range)."""
+        if not self.scanned:
+            self._scan()
+        return self.by_sheet.get(sheet, [])
 
 
 def _spill_readers(formulas: dict[str, FormulaTexts], result: Computed) -> int:
