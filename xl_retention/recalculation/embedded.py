@@ -95,6 +95,7 @@ from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
 from .settled_spills import SETTLE_WORDS, check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
+from .spill_reasons import oversized_spills
 from .stale_readers import passed_on, stale_reason
 from .subtotal_rows import row_by_row
 from .undefined_totals import undefined_totals
@@ -445,6 +446,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
+    if not _only_plain(result.values):  # an array of more than the engine's 10,000 spill cells: listed, not #SPILL!
+        hidden_unsure += oversized_spills(workbook, info, result.values)
     hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
     hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
     # "01/02/2024" read day first, "März", "1,5": Excel's values of another locale, or none stored (.locale_results)
@@ -513,7 +516,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
     for scope, name, target in info.reference_names:
         cell_names.setdefault(scope, {})[name] = target
-    if not all(set(map(type, cells.values())) <= _PLAIN_VALUES for cells in result.values.values()):
+    if not _only_plain(result.values):
         explain(workbook, formulas, result, cell_names, path=path)  # (each of its steps names an error value's cause)
     errors = list(_errors(result.values))
     circular = [(sheet, ref) for sheet, ref, value in errors if value.code == CIRCULAR]
@@ -534,6 +537,11 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
 #: computed values that are no error value nor hold one (a number, a text, a logical, a blank): a workbook's values
 #: of these types alone have nothing for :func:`.reasons.explain` to explain (45 ms of the 50,000 cells otherwise)
 _PLAIN_VALUES = frozenset((float, int, str, bool, type(None)))
+
+
+def _only_plain(values: dict[str, dict[str, Any]]) -> bool:
+    """Whether every computed value is of :data:`_PLAIN_VALUES` (one C-level look at each sheet's value types)."""
+    return all(set(map(type, cells.values())) <= _PLAIN_VALUES for cells in values.values())
 
 
 def _whole_lookup(formula: str) -> bool:
