@@ -236,6 +236,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     upper = bare.upper()
     if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper or "_XLETA." in upper:
         return True
+    if "\n" in bare:  # a line break typed (Alt+Enter) is whitespace as a space is
+        return True
     lower = bare.lower()
     if tables and _any_of(tuple(tables)).search(lower):
         return True
