@@ -28,7 +28,7 @@ from ..registry import BY_NAME
 from ..sheet_names import written
 from .excel_functions.arguments import _arguments as argument_spans
 from .formula_texts import position
-from .indirect import _text_of
+from .indirect import _text_of, indirect_targets
 from .reason_cells import _arguments
 
 if TYPE_CHECKING:
@@ -177,25 +177,72 @@ def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], r
     not have what :func:`_missing` says; returns how many got one."""
     named = computed = 0
     sheets: list[str] | None = None
+    explained: dict[str, list[tuple[int, int, str, str, str]]] | None = None
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
         if texts is None or CellError not in set(map(type, cells.values())):  # the types at once, in C
             continue
         for ref, value in cells.items():
-            if type(value) is not CellError or value.code != "#REF!" or value.message:
+            if type(value) is not CellError or value.message:
                 continue
             place = position(ref)
-            if place not in texts or "INDIRECT" not in texts[place].upper():
+            if place not in texts or "INDIRECT" not in texts[place].upper() or computed >= MAX_COMPUTED:
                 continue
-            sheets = list(workbook.sheet_names) if sheets is None else sheets
-            said = _missing(texts[place], sheets, workbook if computed < MAX_COMPUTED else None, sheet)
             computed += 1
+            sheets = list(workbook.sheet_names) if sheets is None else sheets
+            said = _missing(texts[place], sheets, workbook, sheet) if value.code == "#REF!" else None
             if said is not None:
                 fix = "" if said[1] else ": write the sheet's name again in the formula"
                 why = f"{written(sheet)}!{ref}: {said[0]}{fix} (#REF!)"
                 result.values[sheet][ref] = CellError("#REF!", why)
                 named += 1
+                continue
+            explained = _explained(result) if explained is None else explained
+            origin = _read_origin(workbook, texts[place], sheet, place, value.code, explained, sheets)
+            if origin is not None:  # =INDIRECT(A2&"!B3") of Jan!B3's explained error: its reason, from Jan!B3
+                result.values[sheet][ref] = CellError(value.code, origin)
+                named += 1
     return named
+
+
+def _explained(result: Computed) -> dict[str, list[tuple[int, int, str, str, str]]]:
+    """The error cells with a reason, by sheet: (row, column, cell, reason, code)."""
+    found: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for where, cells in result.values.items():
+        if CellError not in set(map(type, cells.values())):
+            continue
+        for target, candidate in cells.items():
+            if type(candidate) is CellError and candidate.message:
+                row, column = position(target)
+                found.setdefault(where, []).append((row, column, target, candidate.message, candidate.code))
+    return found
+
+
+def _read_origin(
+    workbook: fz.Workbook,
+    formula: str,
+    sheet: str,
+    place: tuple[int, int],
+    code: str,
+    explained: dict[str, list[tuple[int, int, str, str, str]]],
+    sheets: list[str],
+) -> str | None:
+    """The reason, passed on (``..., from Jan!B3``), of the first cell, row by row, of the areas the INDIRECTs of
+    ``formula`` (on ``sheet``, at ``place``) read whose error ``code`` has one; None where there is none or the
+    areas cannot be told."""
+    areas = indirect_targets(workbook, sheet, formula, place=place)
+    by_name = {s.lower(): s for s in sheets}
+    for where, (left, top, right, bottom) in areas or []:
+        actual = by_name.get(where.lower())
+        inside = [
+            (row, column, cell, message)
+            for row, column, cell, message, error in explained.get(actual or "", ())
+            if error == code and top <= row <= bottom and left <= column <= right
+        ]
+        if actual is not None and inside:
+            _, _, cell, message = min(inside)
+            return f"{message.split(', from ')[0]}, from {written(actual)}!{cell}"
+    return None
 
 
 def indirect_origin(
