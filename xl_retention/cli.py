@@ -155,6 +155,15 @@ def _describe(error: BaseException) -> str:
     return str(error)
 
 
+def _spark_ended() -> str | None:
+    """The reason a command failed where its Spark session's Java process has ended (out of memory), else None."""
+    if "pyspark" not in sys.modules:
+        return None
+    from .relational.backends import spark_ended
+
+    return spark_ended()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     cache_patterns()  # regular expressions compiled in an earlier command: read, not compiled again
     freeze_at_exit()  # the objects alive at the end: left to the operating system, not walked by a last collection
@@ -172,14 +181,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except (RetentionInputError, OSError, ValueError, RuntimeError) as error:
-        print(f"xl-retention: error: {_describe(error)}", file=sys.stderr)
+        print(f"xl-retention: error: {_spark_ended() or _describe(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("xl-retention: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001  (a library's own error type: still one line, never a traceback)
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        print(f"xl-retention: error: {type(error).__name__}: {first}", file=sys.stderr)
+        print(f"xl-retention: error: {_spark_ended() or f'{type(error).__name__}: {first}'}", file=sys.stderr)
         return 1
 
 

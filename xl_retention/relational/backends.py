@@ -6,7 +6,10 @@
   Larger-than-memory inputs spill to a temporary folder (``temp_directory``) once DuckDB's
   ``memory_limit`` (default: 80% of RAM; ``XL_RETENTION_DUCKDB_MEMORY``, e.g. ``4GB``) is reached.
 * ``spark``: ``connection`` is the Spark master (default ``local[2]``: this machine); an existing
-  active session is reused. Small shuffles (``spark.sql.shuffle.partitions`` 2) suit monthly tables.
+  active session is reused. Small shuffles (``spark.sql.shuffle.partitions`` 2) suit monthly tables. A session
+  started here gives its driver a quarter of the machine's memory, 1 to 8 GB (``SPARK_DRIVER_MEMORY`` or
+  ``--driver-memory`` in ``PYSPARK_SUBMIT_ARGS`` set it instead; Spark's own default of 1 GB ran out on a million
+  snapshot rows), and its Java process ends when out of memory, which :func:`spark_ended` tells, instead of hanging.
 * ``postgres`` (and any other Ibis backend by URL): ``connection`` is the URL,
   e.g. ``postgres://user:password@host:5432/db``.
 """
@@ -22,7 +25,7 @@ from typing import Any
 
 from ..reading import DataError
 
-__all__ = ["BACKENDS", "computed_once", "connect", "default_duckdb", "spark_table"]
+__all__ = ["BACKENDS", "computed_once", "connect", "default_duckdb", "spark_ended", "spark_table"]
 
 BACKENDS = ("duckdb", "spark", "postgres")
 _DUCKDB: Any = None
@@ -182,8 +185,14 @@ def spark_session(master: str | None = None) -> Any:
     active = SparkSession.getActiveSession()
     if active is not None and master is None:
         return active
+    builder = SparkSession.builder
+    memory = _driver_memory()
+    if memory is not None:
+        builder = builder.config("spark.driver.memory", memory)
+    if "OutOfMemoryError" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):  # ended, not hung (spark_ended)
+        builder = builder.config("spark.driver.extraJavaOptions", "-XX:+ExitOnOutOfMemoryError")
     builder = (
-        SparkSession.builder.master(master or "local[2]")
+        builder.master(master or "local[2]")
         .appName("xl-retention")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
@@ -198,6 +207,47 @@ def spark_session(master: str | None = None) -> Any:
         return session
     except Exception as error:  # no Java, ...
         raise ValueError(f"cannot start Spark ({master or 'local[2]'}): {str(error).strip().splitlines()[0]}") from None
+
+
+def _driver_memory(total: int | None = None) -> str | None:
+    """The Spark driver's memory for a session this package starts: a quarter of the machine's ``total`` bytes, whole
+    GB from 1 to 8; None where the user sets it (``SPARK_DRIVER_MEMORY``, ``--driver-memory`` in
+    ``PYSPARK_SUBMIT_ARGS``) or the machine's memory cannot be read.
+
+    >>> _driver_memory(24 * 2**30), _driver_memory(2 * 2**30), _driver_memory(256 * 2**30)
+    ('6g', '1g', '8g')
+    """
+    if os.environ.get("SPARK_DRIVER_MEMORY") or "driver-memory" in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        return None
+    if total is None:
+        try:
+            total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        except (AttributeError, ValueError, OSError):  # Windows: Spark's own default
+            return None
+    return f"{min(8, max(1, total // 4 // 2**30))}g"
+
+
+def spark_ended() -> str | None:
+    """Why a command failed where the Spark session this process started has lost its Java process (ended when out
+    of memory: its driver's memory and how to give it more), else None. Without PySpark imported: None.
+
+    >>> spark_ended() is None
+    True
+    """
+    import sys
+
+    if "pyspark" not in sys.modules:
+        return None
+    from pyspark import SparkContext
+
+    process = getattr(SparkContext._gateway, "proc", None)
+    if process is None or process.poll() is None:
+        return None
+    memory = os.environ.get("SPARK_DRIVER_MEMORY") or _driver_memory() or "as set"
+    return (
+        f"Spark's Java process ended during the query (out of memory? its driver had spark.driver.memory {memory}): "
+        f"run again with more, e.g. SPARK_DRIVER_MEMORY=16g, or use --backend duckdb, which spills to disk"
+    )
 
 
 def spark_table(frame: Any, con: Any = None) -> Any:
