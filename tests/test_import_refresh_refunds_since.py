@@ -160,3 +160,18 @@ def test_a_refund_since_beside_an_old_voided_order_of_two_line_items_is_taken(tm
     assert result.returncode == 0, result.stderr
     assert _lines(result, "5 of the values updated are of months closed") != []
     assert openpyxl.load_workbook(book)["Purchases and visits"]["B2"].value == 1  # September: ann only
+
+
+def test_an_order_refunded_since_is_taken_on_duckdb_too(tmp_path):
+    """H158's finding 08: --backend duckdb (the README's engine for a big shop) refused the refresh the default backend
+    takes: its tables keep no row positions, so the orders left out were not known; the file is read for them."""
+    book = tmp_path / "t.xlsx"
+    assert run("new", book, "--start", "2025-09", "--months", "3").returncode == 0
+    (tmp_path / "nov.csv").write_text(NOV)
+    assert run("import", "--orders", tmp_path / "nov.csv", "--into", book, "--backend", "duckdb").returncode == 0
+    (tmp_path / "dec.csv").write_text(REFUNDED)
+    result = run("import", "--orders", tmp_path / "dec.csv", "--into", book, "--backend", "duckdb")
+    assert result.returncode == 0, result.stderr
+    assert _lines(result, "1 of the values updated is of months closed") != []
+    purchases = openpyxl.load_workbook(book)["Purchases and visits"]
+    assert [[purchases[f"{c}{r}"].value for c in "BCD"] for r in (2, 3, 4)] == [[2, 0, 0], [1, 1, 0], [2, 0, 0]]

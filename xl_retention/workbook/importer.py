@@ -38,7 +38,7 @@ from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 from .first_month import first_month_notes
 from .input_columns import own_map, unread_line, unused_own
-from .refunds_since import LeftOut, paid_as_before
+from .refunds_since import LeftOut, file_paid_as_before, paid_as_before
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE compound files
@@ -345,8 +345,11 @@ def _load(
             )
         from ..relational.load import load_tables as load_relational  # engines, segments, a database's tables
 
-        return load_relational(subscriptions, orders, nps, visits, columns, sheet, options,
-                               backend=backend or "pandas", connection=connection, segment=segment)  # fmt: skip
+        tables = load_relational(subscriptions, orders, nps, visits, columns, sheet, options,
+                                 backend=backend or "pandas", connection=connection, segment=segment)  # fmt: skip
+        if orders is not None and segment is None and not str(orders).startswith("table:"):  # refunds since: a file
+            tables.paid_as_before = partial(file_paid_as_before, orders, columns, sheet, options)
+        return tables
     options = options or mv.ReadOptions()
     sheets = sheets_for(sheet, {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits})
     known = {name for required, optional in mv.SCHEMAS.values() for name in (*required, *optional)}

@@ -97,6 +97,24 @@ def paid_as_before(
         return None
 
 
+def file_paid_as_before(
+    path: Any, columns: Mapping[str, str] | None, sheet: Any, options: mv.ReadOptions
+) -> LeftOut | None:
+    """:func:`paid_as_before` of the orders file at ``path`` read by the default reader: for an import by another
+    engine (``--backend duckdb``), whose tables keep no row positions (H158's finding 08: its refresh refused an
+    order refunded since that the default backend took). None where it cannot be read so."""
+    from ..reading import sheets_for
+
+    try:
+        df = mv.read_table(
+            path, sheets_for(sheet, {"orders": path})["orders"], sep=options.sep, encoding=options.encoding
+        )
+        mapping = mv.mapping_for(df, dict(columns or {}), "orders")
+    except (mv.DataError, ValueError, KeyError, OSError):
+        return None
+    return paid_as_before(df, mapping, Path(path).name, options)
+
+
 def explained(cells: Sequence[Replaced], as_paid: Callable[[], LeftOut | None] | None, purchases: str,
               inputs: Mapping[str, str], cohorts: str) -> list[Replaced]:  # fmt: skip
     """Those of ``cells`` (closed months' values an earlier import wrote, changed by the data) whose old value the
