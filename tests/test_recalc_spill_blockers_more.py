@@ -71,3 +71,30 @@ def test_a_table_in_the_way_is_named(tmp_path: Path) -> None:
         ),
         "S!G1": ("#SPILL!", f"{blank}, from S!B5"),
     }
+
+
+def test_another_spill_in_the_way_is_named(tmp_path: Path) -> None:
+    """C1 =SEQUENCE(3) through B2 =SEQUENCE(1,3)'s result (B2:D2) was "blocked by the value in S!C2: clear it", a
+    value nobody can clear: the other spill is named."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["C1"] = ArrayFormula("C1", "=_xlfn.SEQUENCE(3)")
+    sheet["B2"] = ArrayFormula("B2", "=_xlfn.SEQUENCE(1,3)")
+    sheet["H4"] = ArrayFormula("H4", "=_xlfn.SEQUENCE(3)")
+    sheet["G5"] = ArrayFormula("G5", "=_xlfn.SEQUENCE(2,2)")
+    sheet["H8"] = "note"  # beside the spills: not in their way
+    source = save_dynamic(book, tmp_path / "book.xlsx", ["C1", "B2", "H4", "G5"])
+    report = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert {e.address: (e.error, e.reason) for e in report.errors} == {
+        "S!C1": (
+            "#SPILL!",
+            "S!C1 spills into C1:C3 (3 x 1), blocked by the spill of S!B2 (B2:D2): move this formula or that one "
+            "(#SPILL!)",
+        ),
+        "S!H4": (
+            "#SPILL!",
+            "S!H4 spills into H4:H6 (3 x 1), blocked by the spill of S!G5 (G5:H6): move this formula or that one "
+            "(#SPILL!)",
+        ),
+    }

@@ -171,9 +171,29 @@ def _blockers(
             except Exception:  # noqa: BLE001  (not readable: not named)
                 continue
             held = _held(value)
-            if held is not None:
+            if held is None:
+                continue
+            other = _spilled_by(workbook, sheet, cell)
+            if other is None:
                 found.append(f"{held} in {cell}")
+            elif other not in found:  # a value of another formula's spill: that spill, once (it cannot be cleared)
+                found.append(other)
     return found
+
+
+def _spilled_by(workbook: fz.Workbook, sheet: str, cell: str) -> str | None:
+    """``the spill of S!B2 (B2:D2)`` where the engine's ``cell`` is a value of another formula's spill; else None."""
+    try:
+        spill = workbook.inspect_cell(cell).to_dict()["cell"].get("spill") or {}
+        anchor = str(spill.get("anchor") or "") if spill.get("kind") == "Member" else ""
+        if not anchor:
+            return None
+        extent = workbook.inspect_cell(anchor).to_dict()["cell"].get("spill") or {}
+    except Exception:  # noqa: BLE001  (a cell the engine cannot inspect: a value)
+        return None
+    where = str(extent.get("extent") or "").rpartition("!")[2].replace("$", "")
+    at = anchor.rpartition("!")[2].replace("$", "")
+    return f"the spill of {written(sheet)}!{at} ({where})" if where else None
 
 
 def _spill_error(value: Any, any_reason: bool = False) -> CellError | None:
@@ -253,6 +273,8 @@ def _blocked(found: list[str]) -> str:
     """What a reason says of the cells ``found`` in a spill's way (:func:`_blockers`)."""
     more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
     kinds = {"unmerge" if f.startswith("merged") else "table" if f.startswith("the table ") else "clear" for f in found}
+    if any(f.startswith("the spill of ") for f in found):  # another formula's result: move one of them
+        return f"blocked by {', '.join(found[:FIRST])}{more}: move this formula or that one"
     if kinds == {"table"}:
         what = "convert it to a range" if len(found) == 1 else "convert them to ranges"
         return f"blocked by {', '.join(found[:FIRST])}{more}: {what} or move the formula"
