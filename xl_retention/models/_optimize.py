@@ -153,6 +153,8 @@ def _maximize_now(
     # projected gradient: zero in the components pinned at a bound by a gradient pointing outwards
     projected = np.where((at_low & (grad < 0)) | (at_high & (grad > 0)), 0.0, grad) / scale
     if float(np.max(np.abs(projected))) > 1e-5:
+        if ridges is not None:  # far along a flat ridge (homogeneous): said so, not "did not converge"
+            _far_along_a_ridge(loglik, theta, float(ll), ridges[0], ridges[1], argument, model)
         raise OutOfRangeError(
             f"{model} fit did not converge ({result.message}; reached {describe(theta)}, log-likelihood {ll:.6g}, "
             f"largest gradient {float(np.max(np.abs(projected))):.3g})",

@@ -111,9 +111,12 @@ def bgnbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> BGNBDFi
     start = np.log([1.0, max(1.0 / max(rate, 1e-12), 1e-6) if rate > 0 else max(mean_age, 1.0), 1.0, 1.0])
     start = np.clip(start, -_LOG_BOUND + 1, _LOG_BOUND - 1)
     bounds, describe = _log_bounds(("r", "alpha", "a", "b"))
-    theta, ll, information = _maximize(loglik, start, bounds, n, describe, "frequency", "BG/NBD", check_ridge=True)
+    names = ("r", "alpha", "a", "b")
     ridges = ((0, 1, "purchase rates"), (2, 3, "the chance of dropping out after a purchase"))
-    _check_ridges(loglik, theta, ll, ridges, ("r", "alpha", "a", "b"), "frequency", "BG/NBD")
+    theta, ll, information = _maximize(
+        loglik, start, bounds, n, describe, "frequency", "BG/NBD", check_ridge=True, ridges=(ridges, names)
+    )
+    _check_ridges(loglik, theta, ll, ridges, names, "frequency", "BG/NBD")
     r, alpha, a, b = (float(v) for v in np.exp(theta))
     return BGNBDFit(r, alpha, a, b, ll)._with_information(_log_covariance(information))
 
