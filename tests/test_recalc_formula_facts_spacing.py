@@ -34,3 +34,21 @@ def test_formula_facts_keep_and_allow_spaces_and_line_breaks(tmp_path: Path) -> 
         11,
         "#N/A",
     ]
+
+
+def test_formulatext_of_a_range_reads_its_upper_left_cell(tmp_path: Path) -> None:
+    # Microsoft's FORMULATEXT page: a range, whole columns or rows give "the value in the upper left cell"; the call
+    # was refused as one the engine cannot compute. ISFORMULA of a range (not documented) is still refused.
+    cells: dict[str, object] = {
+        "A1": "=1+1",
+        "A2": 3,
+        "B2": "=A2*2",
+        "D1": "=_xlfn.FORMULATEXT(A1:A3)",
+        "D2": "=_xlfn.FORMULATEXT(S!$B$2:$C$9)",
+        "D3": "=_xlfn.FORMULATEXT(A:A)",
+        "D4": "=_xlfn.FORMULATEXT(2:2)",
+        "D5": "=_xlfn.ISFORMULA(A1:A3)",
+    }
+    result, values = recalc_sheet(tmp_path, cells)
+    assert [values[f"D{row}"] for row in range(1, 5)] == ["=1+1", "=A2*2", "=1+1", "#N/A"]
+    assert [u.address for u in result.unsupported] == ["S!D5"]

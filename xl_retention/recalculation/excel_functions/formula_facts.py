@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from ..package import PackageInfo
 
 _CELL = re.compile(r"^(?:(?P<sheet>'(?:[^']|'')+'|[^'!:]+)!)?\$?(?P<cell>[A-Za-z]{1,3}\$?\d+)$")
+#: a range of several cells, whole columns or whole rows (FORMULATEXT reads its upper-left cell)
+_AREA = re.compile(
+    r"^(?:(?P<sheet>'(?:[^']|'')+'|[^'!:]+)!)?(?P<area>\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
+    r"|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)$"
+)
 _PREFIXES = re.compile(r"(?i)_xlfn\.|_xlws\.|_xlpm\.")
 _NAMES = ("ISFORMULA", "FORMULATEXT")
 _cache: dict[str, Any] = {}
@@ -68,18 +73,22 @@ def _shown(text: str) -> str:
 
 
 def _fact(name: str, reference: str, sheet: str, info: PackageInfo, sheets: list[str]) -> str | None:
-    """The typed value for ``name(reference)``, or None to leave the call (refused)."""
+    """The typed value for ``name(reference)``, or None to leave the call (refused). FORMULATEXT of a range, whole
+    columns or rows reads its upper-left cell (Microsoft's FORMULATEXT page: "a range or defined name containing more
+    than one cell, FORMULATEXT returns the value in the upper left cell")."""
     match = _CELL.match(reference.strip())
-    if match is None:
+    area = _AREA.match(reference.strip()) if match is None and name == "FORMULATEXT" else None
+    if match is None and area is None:
         return None
-    target = match["sheet"] or sheet
+    target = (match or area)["sheet"] or sheet
     if target.startswith("'"):
         target = target[1:-1].replace("''", "'")
     by_lower = {s.lower(): s for s in [*info.formulas, *sheets]}
     if target.lower() not in by_lower:
         return None  # no such sheet: refused
     target = by_lower[target.lower()]
-    col, row = range_boundaries(match["cell"].replace("$", ""))[:2]
+    col, row = range_boundaries((match["cell"] if match else area["area"]).replace("$", ""))[:2]
+    col, row = col or 1, row or 1  # a whole row's first column, a whole column's first row
     cells = info.formulas.get(target, {})
     for cell in cells.values():  # a cell of an array formula or data table (not its first one)
         if cell.kind in ("array", "dataTable") and cell.ref and ":" in cell.ref:
