@@ -48,7 +48,12 @@ def test_formulatext_of_a_range_reads_its_upper_left_cell(tmp_path: Path) -> Non
         "D3": "=_xlfn.FORMULATEXT(A:A)",
         "D4": "=_xlfn.FORMULATEXT(2:2)",
         "D5": "=_xlfn.ISFORMULA(A1:A3)",
+        "D6": "=_xlfn.FORMULATEXT(Block)",
+        "D7": "=_xlfn.ISFORMULA(One)",
+        "D8": "=_xlfn.ISFORMULA(Value)",
     }
-    result, values = recalc_sheet(tmp_path, cells)
-    assert [values[f"D{row}"] for row in range(1, 5)] == ["=1+1", "=A2*2", "=1+1", "#N/A"]
+    names = {"Block": "S!$B$2:$C$4", "One": "S!$A$1", "Value": "S!$A$2"}  # a defined name: its range, its cell
+    result, values = recalc_sheet(tmp_path, cells, names=names)
+    expected = ["=1+1", "=A2*2", "=1+1", "#N/A", "=A2*2", True, False]
+    assert [values[f"D{row}"] for row in (1, 2, 3, 4, 6, 7, 8)] == expected
     assert [u.address for u in result.unsupported] == ["S!D5"]

@@ -79,7 +79,11 @@ def _fact(name: str, reference: str, sheet: str, info: PackageInfo, sheets: list
     match = _CELL.match(reference.strip())
     area = _AREA.match(reference.strip()) if match is None and name == "FORMULATEXT" else None
     if match is None and area is None:
-        return None
+        key = reference.strip().lower()  # a defined name of a reference (ISFORMULA: "a name that refers to a cell")
+        target = info.names.get(sheet, {}).get(key) or info.names.get("", {}).get(key)
+        return (
+            None if target is None or target.strip() == reference.strip() else _fact(name, target, sheet, info, sheets)
+        )
     target = (match or area)["sheet"] or sheet
     if target.startswith("'"):
         target = target[1:-1].replace("''", "'")
