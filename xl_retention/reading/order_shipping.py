@@ -135,15 +135,16 @@ def order_net_of_shipping(
     taxes = [c for c in tax_columns(df.columns, {**names, **{f"shipping {c}": c for c in read}})]
     tax_read = _read(df, taxes, source, decimal)
     tax = np.sum(list(tax_read.values()) or [zero], axis=0)
+    seen: dict[str, np.ndarray | None] = {}  # each column's numbers, read once for all the sums asked about
     # does the amount hold the shipping? another column is it less the shipping, or plus it; else its name
     candidates = [written, written + own_tax, plain + inc + ex, net - gross + written]
     held = None
     for shipping in candidates:
-        if column_equal(df, gross - shipping, rows, skip, source, decimal):
+        if column_equal(df, gross - shipping, rows, skip, source, decimal, seen):
             held = True
             break
-        if column_equal(df, gross + shipping, rows, skip, source, decimal) or column_equal(
-            df, gross + shipping + tax, rows, skip, source, decimal
+        if column_equal(df, gross + shipping, rows, skip, source, decimal, seen) or column_equal(
+            df, gross + shipping + tax, rows, skip, source, decimal, seen
         ):  # Etsy's 'Order Value' + 'Shipping' + 'Sales Tax' = 'Order Total'
             held = False
             break
@@ -176,10 +177,10 @@ def order_net_of_shipping(
         asked = rows[taxed[rows]]
         if "inc" in has and asked.size:
             shipping_net, why = _inside(
-                df, gross, written, tax, asked, skip, money_name, (source, decimal), named, list(tax_read)
+                df, gross, written, tax, asked, skip, money_name, (source, decimal, seen), named, list(tax_read)
             )
         elif asked.size:
-            told = column_equal(df, net - written, asked, skip, source, decimal)
+            told = column_equal(df, net - written, asked, skip, source, decimal, seen)
             if told is not None:
                 why = f"{told!r} is {money_name} less its tax and the shipping"
             elif (
@@ -189,7 +190,7 @@ def order_net_of_shipping(
                 why = "each tax is a tax rate of the amount without the shipping"
             else:
                 shipping_net, why = _inside(
-                    df, gross, written, tax, asked, skip, money_name, (source, decimal), named, list(tax_read)
+                    df, gross, written, tax, asked, skip, money_name, (source, decimal, seen), named, list(tax_read)
                 )
     # the shipping's own tax (a column of it, or "(inc tax)" less "(ex tax)") is still in an amount whose tax was
     # taken off unless the order's tax holds it (Shopify's 'Taxes', BigCommerce's 'Tax Total'): told by another
@@ -198,8 +199,8 @@ def order_net_of_shipping(
     left = np.where(np.isfinite(net) & (net != gross), own, 0.0)
     both = np.flatnonzero((left != 0) & taxed)
     if both.size:
-        apart = column_equal(df, gross - tax - shipping_net - own, both, skip, source, decimal) is not None
-        inside = column_equal(df, gross - tax - shipping_net, both, skip, source, decimal) is not None
+        apart = column_equal(df, gross - tax - shipping_net - own, both, skip, source, decimal, seen) is not None
+        inside = column_equal(df, gross - tax - shipping_net, both, skip, source, decimal, seen) is not None
         if not apart and not inside:  # else by the rates: the order's tax a rate of the items without or with it
             items = gross[both] - tax[both] - shipping_net[both]
             apart = bool(np.isfinite(_one_rate(tax[both], items - own[both], False)).all())
@@ -228,12 +229,12 @@ def order_net_of_shipping(
 
 def _inside(
     df: pd.DataFrame, gross: np.ndarray, written: np.ndarray, tax: np.ndarray, rows: np.ndarray, skip: set[str],
-    money_name: str, read: tuple[str, str | None], column: str, tax_names: list[str],
+    money_name: str, read: tuple[str, str | None, dict[str, np.ndarray | None]], column: str, tax_names: list[str],
 ) -> tuple[np.ndarray, str]:  # fmt: skip
     """The shipping less its tax where the tax is inside a total that is another column plus the shipping and each
     tax is one rate's share of the total (Shopify's tax-inclusive store); refused otherwise."""
-    source, decimal = read
-    sums = column_equal(df, gross - written, rows, skip, source, decimal)
+    source, decimal, seen = read  # seen: the columns' numbers read before
+    sums = column_equal(df, gross - written, rows, skip, source, decimal, seen)
     rate = _one_rate(tax[rows], gross[rows], True)
     if sums is not None and np.isfinite(rate).all():
         shipping = written.copy()
