@@ -19,9 +19,10 @@ def as_text() -> str:
     """One line a function, then its arguments: for ``xl-retention functions``."""
     lines = []
     for f in FUNCTIONS:
-        lines.append(f"{f.signature}\n    {f.doc}")
+        lines.append(f"{f.signature}\n    {f.description}")
         for a in f.args:
-            default = f" (default {a.default})" if a.optional and a.default is not None else ""
+            stated = "default" in a.doc  # 'confidence level, default 0.95': said once
+            default = f" (default {a.default:g})" if a.optional and a.default is not None and not stated else ""
             lines.append(f"      {a.name}: {a.doc}{default}")
     return "\n".join(lines) + "\n"
 
@@ -52,8 +53,8 @@ def as_markdown() -> str:
         out += ["| Argument | Meaning |", "|---|---|"]
         for a in f.args:
             optional = (
-                f" Optional, default {a.default}."
-                if a.optional and a.default is not None
+                f" Optional, default {a.default:g}."
+                if a.optional and a.default is not None and "default" not in a.doc
                 else (" Optional." if a.optional else "")
             )
             out.append(f"| `{a.name}` | {a.doc}.{optional} |")

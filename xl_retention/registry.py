@@ -63,6 +63,14 @@ class ExcelFunction:
     columns: tuple[str, ...] = ()
 
     @property
+    def description(self) -> str:
+        """``doc``, and the spilled row's columns where it does not name them all (what Excel's autocomplete and
+        ``xl-retention functions`` show: ``SBG_FIT_SE``'s "... Spills one row: alpha, beta.")."""
+        doc = self.doc.lower()
+        named = all(c in doc or c.replace("_", "-") in doc for c in self.columns)
+        return self.doc if named else f"{self.doc} Spills one row: {', '.join(self.columns)}."
+
+    @property
     def signature(self) -> str:
         """``CRR(customers_end, customers_gained, customers_start)``; optional in brackets."""
         parts = [f"[{a.name}]" if a.optional else a.name for a in self.args]

@@ -107,7 +107,7 @@ def _make_udf(function: ExcelFunction) -> Callable[..., Any]:
     udf.__name__ = udf.__qualname__ = function.name
     udf.__annotations__ = {}  # xlwings' decorators read type hints as converters (caller: Any is none)
     udf.__module__ = __name__
-    udf.__doc__ = function.doc
+    udf.__doc__ = function.description
     udf.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter(
