@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl.formula import Tokenizer
@@ -30,6 +31,7 @@ from .excel_functions.arguments import _arguments as argument_spans
 from .formula_texts import position
 from .indirect import _text_of, indirect_targets
 from .reason_cells import _arguments
+from .undefined_names import package_names
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -172,12 +174,17 @@ def _holder(
     return None
 
 
-def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+def indirect_reasons(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None = None
+) -> int:
     """Give each #REF! cell without a reason whose formula takes INDIRECT of a text naming a sheet the workbook does
-    not have what :func:`_missing` says; returns how many got one."""
+    not have what :func:`_missing` says, also through a defined name of the package at ``path`` standing for such an
+    INDIRECT (``AprVal`` = ``INDIRECT("Apr!B3")``), and each other error cell reading through INDIRECT a cell whose
+    same error has a reason that reason; returns how many got one."""
     named = computed = 0
     sheets: list[str] | None = None
     explained: dict[str, list[tuple[int, int, str, str, str]]] | None = None
+    through: dict[str, str] | None = None
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
         if texts is None or CellError not in set(map(type, cells.values())):  # the types at once, in C
@@ -186,7 +193,17 @@ def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], r
             if type(value) is not CellError or value.message:
                 continue
             place = position(ref)
-            if place not in texts or "INDIRECT" not in texts[place].upper() or computed >= MAX_COMPUTED:
+            if place not in texts or computed >= MAX_COMPUTED:
+                continue
+            if "INDIRECT" not in texts[place].upper():
+                if value.code != "#REF!" or path is None:
+                    continue
+                through = _indirect_names(path) if through is None else through
+                sheets = list(workbook.sheet_names) if sheets is None else sheets
+                why = _through_name(texts[place], through, sheets, workbook, sheet) if through else None
+                if why is not None:
+                    result.values[sheet][ref] = CellError("#REF!", f"{written(sheet)}!{ref}: {why} (#REF!)")
+                    named += 1
                 continue
             computed += 1
             sheets = list(workbook.sheet_names) if sheets is None else sheets
@@ -203,6 +220,33 @@ def indirect_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], r
                 result.values[sheet][ref] = CellError(value.code, origin)
                 named += 1
     return named
+
+
+def _indirect_names(path: str | Path) -> dict[str, str]:
+    """The defined names of the package at ``path`` standing for a formula with INDIRECT: {name in lower case: its
+    formula}."""
+    return {name: text for name, text in package_names(path).items() if "INDIRECT" in text.upper()}
+
+
+def _through_name(
+    formula: str, names: dict[str, str], sheets: list[str], workbook: fz.Workbook, sheet: str
+) -> str | None:
+    """What to say of the first defined name of ``names`` ``formula`` uses whose INDIRECT names a sheet the workbook
+    does not have (:func:`_missing`); None where none does."""
+    try:
+        tokens = Tokenizer("=" + formula.removeprefix("=")).items
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: not said)
+        return None
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE or token.value.lower() not in names:
+            continue
+        said = _missing(names[token.value.lower()], sheets, workbook, sheet)
+        if said is not None:
+            fix = (
+                "" if said[1] else f": write the sheet's name again in the name {token.value} (Formulas > Name Manager)"
+            )
+            return f"the name {token.value}: {said[0]}{fix}"
+    return None
 
 
 def _explained(result: Computed) -> dict[str, list[tuple[int, int, str, str, str]]]:
