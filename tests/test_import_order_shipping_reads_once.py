@@ -67,3 +67,16 @@ def test_shopify_shipping_taken_off_as_before(tmp_path: Path) -> None:
     out = run(tmp_path, "--orders", path, "--columns", "customer_id=Email,date=Created at,amount=Total")
     assert (out / "order_revenue_cohorts.csv").read_text().splitlines() == ["cohort,0,1", "2026-01,55.0,25.0",
                                                                             "2026-02,0.0,"]  # fmt: skip
+
+
+def test_number_texts_between_digits_read_as_before() -> None:
+    """number_texts._body drops no sign, symbol or code from a text that begins and ends with a digit (none begins
+    or ends with one), so such a text is read without its regexes (7x faster on a column of '504,94')."""
+    texts = ["1.234,50", "1 234,50", "1\u00a0234,50", "12,50", "1.234.567", "7", "0,5"]
+    assert parse_numbers(pd.Series(texts), "o.csv", "c").tolist() == [1234.5, 1234.5, 1234.5, 12.5, 1234567.0, 7.0, 0.5]
+    texts = ["1'234.50", "1’234.50", "1,234.50", "1,23,456.50"]
+    assert parse_numbers(pd.Series(texts), "o.csv", "c").tolist() == [1234.5, 1234.5, 1234.5, 123456.5]
+    with pytest.raises(DataError, match="decimal mark cannot be told"):
+        parse_numbers(pd.Series(["1,234", "2,345"]), "o.csv", "c")
+    assert parse_numbers(pd.Series(["€1.234,50", "1.234,50 €", "-1.234,50", "(1.234,50)", "49,-"]), "o.csv", "c") \
+        .tolist() == [1234.5, 1234.5, -1234.5, -1234.5, 49.0]  # fmt: skip

@@ -34,6 +34,7 @@ _COMMA_DECIMAL = re.compile(r"^\d*,\d+$")  # 12,50
 _THOUSANDS_ONLY = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")  # 1.234: a decimal point, or a thousands point?
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 _PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_DIGITS = frozenset("0123456789")
 _WHOLE_UNITS = re.compile(r"^(\d[\d.,'\s\u00a0\u202f\u2019]*[.,])\s?[-\u2013\u2014]$")  # 49,- 1.049,- 49.–: 49.00
 
 
@@ -62,6 +63,8 @@ def _body(text: str) -> tuple[bool, str]:
     """(negative, the digits and marks) of a number text: sign, parentheses, currency and spaces dropped."""
     negative = False
     body = text.strip()
+    if body[:1] in _DIGITS and body[-1:] in _DIGITS:  # no sign, symbol, code or dash to drop: '1.234,50'
+        return False, _SPACES.sub("", body)  # (no symbol begins or ends with a digit; the regexes below cost 35 us)
     if _CURRENCY.sub("", body).strip() in ("-", "\u2212") and body not in ("-", "\u2212"):  # Accounting's ' $ -   '
         return False, "0"
     if body[:1] == "'" and body[1:2] in ("-", "+"):  # a CSV injection guard before a sign: '-9.99 is -9.99
