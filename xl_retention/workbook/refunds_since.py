@@ -116,7 +116,8 @@ def file_paid_as_before(
 
 
 def explained(cells: Sequence[Replaced], as_paid: Callable[[], LeftOut | None] | None, purchases: str,
-              inputs: Mapping[str, str], cohorts: str) -> list[Replaced]:  # fmt: skip
+              inputs: Mapping[str, str], cohorts: str, now: AsPaid | None = None,
+              through: pd.Period | None = None) -> list[Replaced]:  # fmt: skip
     """Those of ``cells`` (closed months' values an earlier import wrote, changed by the data) whose old value the
     export gives with the orders it leaves out as unpaid counted as paid: the sheet ``purchases``' order columns
     (``inputs``: label -> the purchases table's column) and the order cohorts (the record's group ``cohorts``). Empty
@@ -125,7 +126,11 @@ def explained(cells: Sequence[Replaced], as_paid: Callable[[], LeftOut | None] |
     All the orders left out are counted first. Where that does not give every value back (an order cancelled or
     voided before the earlier import too, which the export leaves out again: every real shop export has some), the
     orders left out of the months those values are of are counted some at a time, fewest first (at most
-    :data:`MOST_TRIES` ways): the first way that gives every value back is the refunds and cancellations since."""
+    :data:`MOST_TRIES` ways): the first way that gives every value back is the refunds and cancellations since.
+    With ``now`` (the export's purchases and order cohorts) and ``through`` (the earlier import's last month), a way
+    must also leave every other value of the months closed then as the export gives it (:func:`_alike`): the earlier
+    export, counted so, is the one that wrote them; an order lost from the export is not explained by orders cancelled
+    before."""
     if not cells or as_paid is None:
         return []
     orders = [c for c in cells if (c.sheet == purchases and c.group == "" and c.label in inputs) or c.group == cohorts]
@@ -135,9 +140,11 @@ def explained(cells: Sequence[Replaced], as_paid: Callable[[], LeftOut | None] |
         left = as_paid()
         if left is None:
             return []
-        first = _given_back(cells, left.as_paid(), inputs, cohorts)
-        if len(first) == len(cells):
+        tables = left.as_paid()
+        first = _given_back(cells, tables, inputs, cohorts)
+        if len(first) == len(cells) and _alike(tables, now, cells, inputs, cohorts, through):
             return first
+        first = [] if len(first) == len(cells) else first
         months = {m for cell in cells for m in (cell.month, cell.at) if m is not None}
         candidates = [i for i, month in enumerate(left.months()) if month in months]
         tries = 0
@@ -146,7 +153,10 @@ def explained(cells: Sequence[Replaced], as_paid: Callable[[], LeftOut | None] |
                 tries += 1
                 if tries > MOST_TRIES:
                     return first
-                if len(_given_back(cells, left.as_paid(rows), inputs, cohorts)) == len(cells):
+                tables = left.as_paid(rows)
+                if len(_given_back(cells, tables, inputs, cohorts)) == len(cells) and _alike(
+                    tables, now, cells, inputs, cohorts, through
+                ):
                     return list(cells)
     except (mv.DataError, ValueError, KeyError):
         return []
@@ -172,7 +182,8 @@ def refunds_since(closed: list[Replaced], tables: Tables, purchases: str, inputs
                   through: str, notes: list[str]) -> list[Replaced]:  # fmt: skip
     """``closed`` less the orders' values the export gives back with the orders it marks refunded or cancelled since
     counted as paid (:func:`explained`): taken, with a note; all of ``closed`` where any one is not."""
-    taken = explained(closed, tables.paid_as_before, purchases, inputs, cohorts)
+    now = (tables.purchases, tables.order_cohorts) if tables.purchases is not None else None
+    taken = explained(closed, tables.paid_as_before, purchases, inputs, cohorts, now, pd.Period(through, freq="M"))
     if not taken or len(taken) != len(closed):
         return closed
     source = tables.sources.get("orders", Path("the orders")).name
@@ -182,6 +193,38 @@ def refunds_since(closed: list[Replaced], tables: Tables, purchases: str, inputs
         "since (no purchase), and counted as paid they give the values written then"
     )
     return []
+
+
+def _alike(tables: AsPaid, now: AsPaid | None, cells: Sequence[Replaced], inputs: Mapping[str, str], cohorts: str,
+           through: pd.Period | None) -> bool:  # fmt: skip
+    """Whether ``tables`` (orders counted as paid) give every order value of the months before ``through`` that is
+    not one of ``cells`` (the values changed) as ``now`` (the export) does: True without ``now`` or ``through``."""
+    if now is None or through is None:
+        return True
+    changed = {(c.month, c.label) for c in cells}
+    bought, new_bought = tables[0], now[0]
+    for month in bought.index.union(new_bought.index):
+        if month >= through:
+            continue
+        for label, column in inputs.items():
+            if (month, label) not in changed and not _equal(_at(bought, month, column), _at(new_bought, month, column)):
+                return False
+    counts, new_counts = tables[1], now[1]
+    if new_counts is None:
+        return True
+    for cohort in counts.index.union(new_counts.index):
+        for k in range(max(len(counts.columns), len(new_counts.columns))):
+            if cohort + k >= through:
+                break
+            if (cohort, f"+{k}") not in changed and not _equal(_at(counts, cohort, k), _at(new_counts, cohort, k)):
+                return False
+    return True
+
+
+def _equal(a: Any, b: Any) -> bool:
+    a, b = (v.item() if hasattr(v, "item") else v for v in (a, b))
+    blank = [v is None or (isinstance(v, float) and np.isnan(v)) or v == 0 for v in (a, b)]
+    return all(blank) or (not any(blank) and float(a) == float(b))
 
 
 def _at(table: pd.DataFrame, row: Any, column: Any) -> Any:
