@@ -267,3 +267,16 @@ def test_a_formula_of_the_users_reading_the_note_in_a66_keeps_the_dashboard_as_i
     assert "as 'Lifetime value'!F2 reads A66, the note that would move to A54: move or clear that" in result.stdout
     assert _parts(path)[DRAWING] == before
     assert openpyxl.load_workbook(path)["Dashboard"]["A66"].value == NOTE
+
+
+def test_a_chart_of_an_even_earlier_title_is_still_the_templates_where_it_moves(tmp_path):
+    """The CRR chart of trackers made before its retitling ('Customer retention (CRR); churn = 1 - CRR', at A30) moves
+    to A26 like the others and is still the template's there (recalc fits it, import stretches it)."""
+    path = _tracker(tmp_path)
+    old = b"<a:t>Customer retention (CRR)</a:t>"
+    _edit(path, "xl/charts/chart3.xml", old, b"<a:t>Customer retention (CRR); churn = 1 - CRR</a:t>")
+    result = run("extend", path, "--months", "1")
+    assert LAID_OUT in result.stdout, result.stdout
+    boxes = _boxes(openpyxl.load_workbook(path)["Dashboard"])
+    assert boxes["Customer retention (CRR); churn = 1 - CRR"] == BOXES["Customer retention (CRR)"]
+    assert len(_templates(ip.Package(path))) == 6

@@ -74,7 +74,7 @@ _EARLIER_CELLS = {
 #: is the Dashboard renamed by the user
 DASHBOARD_CHARTS = 3
 #: titles earlier templates gave the same charts (trackers made with them are fitted too)
-_EARLIER_TITLES = {"Customer retention (CRR); churn = 1 - CRR": ("A30",)}
+_EARLIER_TITLES = {"Customer retention (CRR); churn = 1 - CRR": ("A30", "A26")}  # A26: moved by dashboard_layout
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _CHART_PART = r"xl/charts/chart[^/]*\.xml"
 _KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, barChart, bar3DChart, ... (not <c:chart>)
