@@ -151,6 +151,8 @@ def indirect_targets(
                 found_table = known[table.group(1).lower()]
                 areas.append((found_table.sheet, found_table.bounds))
                 continue
+            if table is not None or (text is not None and not text.strip()):  # no such table, or "": #REF!, reads none
+                continue
             if match is None:
                 return None
             target_sheet = match["quoted"].replace("''", "'") if match["quoted"] else match["bare"] or sheet

@@ -9,8 +9,11 @@ is read when it runs: an R1C1 one through ``_XLR.R1C1``, a structured one throug
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.formula.tokenizer import Token
 
+from ..sheet_names import NAME
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import R1C1, a1_of_r1c1, reference_text
 from .formula_tokens import _A1_RANGE, _bare_name
@@ -18,6 +21,10 @@ from .package import Table
 from .structured_references import _structured
 
 __all__ = ["TABLE_REFERENCE"]
+
+#: a table's structured reference typed in: ``Sales[Amount]``, ``Sales[[#Headers],[Amount]]`` (a sheet's name never
+#: holds a bracket; ``[Book]Sheet!A1`` starts with one)
+_TABLE_TEXT = re.compile(r"\s*(" + NAME + r")\s*\[.*\]\s*", re.S)
 
 
 def _computed_r1c1(tokens: list[Token], i: int, row: int, col: int) -> bool:
@@ -111,8 +118,16 @@ def _literal_indirect(
         reference = text.value[1:-1].replace('""', '"').strip()
         if r1c1:
             reference = a1_of_r1c1(reference, row, col) or ""
-        elif _A1_RANGE.fullmatch(reference) is None and tables and "[" in reference:
-            reference = _structured(reference, tables, sheet, row, col) or ""
+        elif _A1_RANGE.fullmatch(reference) is None and _TABLE_TEXT.fullmatch(reference) is not None and sheets:
+            table = _TABLE_TEXT.fullmatch(reference)
+            known = (tables or {}).get(table.group(1).lower()) if table is not None else None
+            reference = _structured(reference, tables, sheet, row, col) or "" if known is not None else "#REF!"
+            if reference == "#REF!" and not colon:  # no such table, or column: Excel's INDIRECT gives #REF!
+                token.value, text.value, close.value = "", "#REF!", ""
+                token.type = close.type = "SKIPPED"
+                text.subtype = Token.ERROR
+                changed = True
+                continue
         if not reference or reference.startswith("#") or _A1_RANGE.fullmatch(reference) is None:
             continue
         if reference_text(reference) == "#REF!":  # INDIRECT("A0"): no cell, #REF! (checked_indirect)
