@@ -26,10 +26,11 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
 from ..registry import BY_NAME
-from ..sheet_names import written
+from ..sheet_names import NAME, written
 from .excel_functions.arguments import _arguments as argument_spans
 from .formula_texts import position
 from .indirect import _text_of, indirect_targets
+from .package import Table, scan
 from .reason_cells import _arguments
 from .undefined_names import package_names
 
@@ -185,6 +186,7 @@ def indirect_reasons(
     sheets: list[str] | None = None
     explained: dict[str, list[tuple[int, int, str, str, str]]] | None = None
     through: dict[str, str] | None = None
+    package: dict[str, Table] | None = None
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
         if texts is None or CellError not in set(map(type, cells.values())):  # the types at once, in C
@@ -208,6 +210,9 @@ def indirect_reasons(
             computed += 1
             sheets = list(workbook.sheet_names) if sheets is None else sheets
             said = _missing(texts[place], sheets, workbook, sheet) if value.code == "#REF!" else None
+            if said is None and value.code == "#REF!" and path is not None:
+                package = package if package is not None else _tables(path)
+                said = _missing_table(texts[place], package)
             if said is not None:
                 fix = "" if said[1] else ": write the sheet's name again in the formula"
                 why = f"{written(sheet)}!{ref}: {said[0]}{fix} (#REF!)"
@@ -220,6 +225,45 @@ def indirect_reasons(
                 result.values[sheet][ref] = CellError(value.code, origin)
                 named += 1
     return named
+
+
+#: a table's structured reference: its name and its one column (``Sales[Amount]``, ``Sales[[#Data],[Amount]]``)
+_TABLE_TEXT = re.compile(r"\s*(" + NAME + r")\s*\[(?:\[[^\]]*\],\s*)?\[?([^\[\]#@,:]+)\]?\]\s*")
+
+
+def _tables(path: str | Path) -> dict[str, Table]:
+    """The tables of the package at ``path`` by name, lower case; {} where it cannot be read."""
+    try:
+        return {table.name.lower(): table for table in scan(str(path)).tables}
+    except Exception:  # noqa: BLE001  (a package not read again: no table said missing)
+        return {}
+
+
+def _missing_table(text: str, tables: dict[str, Table]) -> tuple[str, bool] | None:
+    """What to say of the first INDIRECT in ``text`` whose typed-in structured reference names a table the workbook
+    does not have, or a column its table does not have (Excel's #REF!); None where none does."""
+    if not tables:
+        return None
+    for found in _INDIRECT.finditer(text):
+        reference = found.group(1).replace('""', '"')
+        shape = _TABLE_TEXT.fullmatch(reference)
+        if shape is None:
+            continue
+        name, column = shape.group(1), shape.group(2).strip()
+        table = tables.get(name.lower())
+        call = f'INDIRECT("{found.group(1)}")'
+        if table is None:
+            listed = ", ".join(f"'{t.name}'" for t in list(tables.values())[:FIRST])
+            said = f"{call} names the table '{name}', which the workbook does not have (its tables: {listed})"
+            return f"{said}: write the table's name again in the formula", True
+        columns = [c for c in table.columns if c]
+        if column.lower() not in {c.lower() for c in columns}:
+            listed = ", ".join(f"'{c}'" for c in columns[:FIRST]) + (
+                f" and {len(columns) - FIRST} more" if len(columns) > FIRST else ""
+            )
+            said = f"{call} names the column '{column}', which the table {table.name} does not have"
+            return f"{said} (its columns: {listed}): write the column's name again in the formula", True
+    return None
 
 
 def _indirect_names(path: str | Path) -> dict[str, str]:
