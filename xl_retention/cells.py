@@ -328,7 +328,45 @@ def _cell(function: ExcelFunction, values: tuple[Cell, ...]) -> Cell:
     return _call(function, *call)
 
 
-def _elementwise(function: ExcelFunction, args: list[Any]) -> Cell:
+def _filled_rows(args: list[Any]) -> tuple[int, int] | None:
+    """(rows up to the last one holding a value in some argument, rows in all) when every range argument is a list of
+    the same number of rows (more than 64) and every other argument blank or omitted: the rows after are blank in
+    every argument (``=CRR(D:D,C:C,B:B)``, 1,048,576 rows of which one month is filled), each one's answer a blank
+    (:func:`_cell`). None when there is nothing to drop so."""
+    lengths = {len(a) for a in args if _is_range(a)}
+    if len(lengths) != 1 or not all(type(a) is list or not _is_range(a) for a in args):
+        return None
+    total = lengths.pop()
+    if total <= 64 or any(not _is_range(a) and a is not _OMITTED and not is_blank(a) for a in args):
+        return None
+    end = 0
+    for cells in args:
+        if not _is_range(cells):
+            continue
+        kinds = set(map(type, cells))
+        if kinds & {list, tuple, np.ndarray} and (not kinds <= {list, tuple} or len(set(map(len, cells))) != 1):
+            return None  # rows of different widths (or arrays): as they are
+        last = cells[-1]
+        empty = type(last)([None] * len(last)) if type(last) in (list, tuple) else None if not _is_range(last) else ()
+        filled = len(without_trailing_empties(cells, empty))  # runs of exactly blank rows, 64 at a time
+        while filled and all(is_blank(v) for v in _row(cells[filled - 1])):
+            filled -= 1  # a row of "" or NaN
+        end = max(end, filled)
+    return end, total
+
+
+def _row(value: Any) -> Any:
+    return value if _is_range(value) else (value,)
+
+
+def _elementwise(function: ExcelFunction, args: list[Any], whole: bool = True) -> Cell:
+    filled = _filled_rows(args) if whole else None
+    if filled is not None and filled[0] < filled[1]:  # the trailing blank rows answered in bulk, not cell by cell
+        keep, total = max(filled[0], 1), filled[1]
+        head = _elementwise(function, [a[:keep] if _is_range(a) else a for a in args], whole=False)
+        if type(head) is list and head and all(type(row) is list for row in head):
+            width = len(head[0])
+            return head + [[None] * width for _ in range(total - keep)]
     grids = [_as_grid(a) for a in args]
     try:
         shape = np.broadcast_shapes(*(g.shape for g in grids))
@@ -338,8 +376,9 @@ def _elementwise(function: ExcelFunction, args: list[Any]) -> Cell:
     spread = [np.broadcast_to(g, shape) for g in grids]
     out = np.empty(shape, dtype=object)
     flat = [s.ravel() for s in spread]
-    # Fast path: a block of plain numbers goes to the vectorized core in one call.
-    if all(all(_is_number(v) for v in f) for f in flat) and out.size > 1:
+    # Fast path: a block of plain numbers goes to the vectorized core in one call (not for the rows kept of a range
+    # whose blank rows were dropped: those went cell by cell with them, and still do)
+    if whole and all(all(_is_number(v) for v in f) for f in flat) and out.size > 1:
         try:
             result = np.asarray(function.func(*(f.astype(np.float64) for f in flat)), dtype=np.float64)
             if np.isfinite(result).all():  # else each cell on its own: an infinite one is #NUM! (_finite)
