@@ -182,6 +182,16 @@ def indirect_reasons(
     not have what :func:`_missing` says, also through a defined name of the package at ``path`` standing for such an
     INDIRECT (``AprVal`` = ``INDIRECT("Apr!B3")``), and each other error cell reading through INDIRECT a cell whose
     same error has a reason that reason; returns how many got one."""
+    try:
+        return _indirect_reasons(workbook, formulas, result, path)
+    except Exception:  # noqa: BLE001  (a reason's words never fail the recalculation)
+        return 0
+
+
+def _indirect_reasons(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None
+) -> int:
+    """:func:`indirect_reasons`."""
     named = computed = 0
     sheets: list[str] | None = None
     explained: dict[str, list[tuple[int, int, str, str, str]]] | None = None

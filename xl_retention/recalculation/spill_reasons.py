@@ -216,8 +216,18 @@ def _may_hold_errors(cells: dict[str, Any]) -> bool:
 def spill_reasons(
     workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None = None
 ) -> int:
-    """Give each #SPILL! cell without a reason what blocks its spill (``path``: the package, for its merged cells);
-    returns how many got one."""
+    """Give each #SPILL! cell without a reason what blocks its spill (``path``: the package, for its merged cells),
+    and each cell reading such a spill (``D1#``) that reason; returns how many got one. A reason's words never fail
+    the recalculation: where they cannot be had, the cells keep theirs."""
+    try:
+        return _spill_reasons(workbook, formulas, result, path)
+    except Exception:  # noqa: BLE001
+        return 0
+
+
+def _spill_reasons(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None
+) -> int:
     todo = [
         (sheet, ref)
         for sheet, cells in result.values.items()
@@ -368,7 +378,10 @@ def oversized_spills(
             if cell.kind != "array" or _spill_error(values.get(sheet, {}).get(ref), any_reason=True) is None:
                 continue
             row, column = position(ref)
-            size = _size(workbook, sheet, row, column)
+            try:
+                size = _size(workbook, sheet, row, column, cell.text)
+            except Exception:  # noqa: BLE001  (its size not had: not listed here)
+                continue
             if size is None or size[0] * size[1] <= ENGINE_SPILL_CELLS:
                 continue
             area = (column, row, column + size[1] - 1, row + size[0] - 1)
