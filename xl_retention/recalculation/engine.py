@@ -126,8 +126,9 @@ def _engine_function(function: ExcelFunction):
     numbers = number_caller(function)  # plain numbers in every argument: straight to the core
     exact = unflushed(numbers) if numbers is not None else None
     name = function.name
-    # only +, -, * and / of moderate arguments (ARITHMETIC) cannot take a denormal step towards a moderate result:
-    # every other function of ours (the models' sums, series and quadratures) is computed unflushed, always
+    # only sums and differences of moderate arguments and one division (ARITHMETIC) cannot take a denormal step
+    # towards a moderate result: every other function of ours (the models' series and quadratures, CLV's product)
+    # is computed unflushed, always
     flushed = name in ARITHMETIC
     known = _COLUMN_RESULTS.setdefault(name, {})  # results of a column's calls made at once (column_calls)
     # a column whose blanks the core skips (NPS scores): its empty rows after the last answer are dropped before
