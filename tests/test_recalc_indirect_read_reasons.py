@@ -40,3 +40,20 @@ def test_the_read_cells_reason_is_passed_on(tmp_path: Path) -> None:
         "S!B6": passed,
         "S!B7": ("#DIV/0!", f"{ZERO}, from S!B2"),
     }
+
+
+def test_an_r1c1_indirect_of_a_cell_explained_just_before(tmp_path: Path) -> None:
+    """B10 =INDIRECT("R3C2",FALSE) reads B3 (=INDIRECT(A1), A1 blank), whose reason is given in the same pass: it had
+    the reason "" (the R1C1 text is no A1 reference for pass_reasons_on to read)."""
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "S"
+    summary["B1"] = '=1/INDIRECT("C1")'  # an error read through INDIRECT before B3 (C1 blank: #DIV/0!)
+    summary["B3"] = "=INDIRECT(A1)"
+    summary["B10"] = '=INDIRECT("R3C2",FALSE)'
+    book.save(tmp_path / "book.xlsx")
+    report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    own = "S!B3: INDIRECT(A1) gives an empty text, which is no reference: S!A1 is blank: type a reference there (#REF!)"
+    reasons = {e.address: (e.error, e.reason) for e in report.errors}
+    assert reasons["S!B1"][0] == "#DIV/0!"
+    assert (reasons["S!B3"], reasons["S!B10"]) == (("#REF!", own), ("#REF!", f"{own}, from S!B3"))

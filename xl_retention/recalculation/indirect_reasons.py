@@ -216,6 +216,7 @@ def _indirect_reasons(
                 if why is not None:
                     result.values[sheet][ref] = CellError("#REF!", f"{written(sheet)}!{ref}: {why} (#REF!)")
                     named += 1
+                    _noted(explained, sheet, ref, result)
                 continue
             computed += 1
             sheets = list(workbook.sheet_names) if sheets is None else sheets
@@ -228,13 +229,26 @@ def _indirect_reasons(
                 why = f"{written(sheet)}!{ref}: {said[0]}{fix} (#REF!)"
                 result.values[sheet][ref] = CellError("#REF!", why)
                 named += 1
+                _noted(explained, sheet, ref, result)
                 continue
             explained = _explained(result) if explained is None else explained
             origin = _read_origin(workbook, texts[place], sheet, place, value.code, explained, sheets)
             if origin is not None:  # =INDIRECT(A2&"!B3") of Jan!B3's explained error: its reason, from Jan!B3
                 result.values[sheet][ref] = CellError(value.code, origin)
                 named += 1
+                _noted(explained, sheet, ref, result)
     return named
+
+
+def _noted(
+    explained: dict[str, list[tuple[int, int, str, str, str]]] | None, sheet: str, ref: str, result: Computed
+) -> None:
+    """The reason just given to ``sheet!ref`` added to ``explained`` (:func:`_explained`), for the cells after it
+    that read it (``INDIRECT("R3C2",FALSE)`` of a cell explained before it)."""
+    if explained is not None:
+        value = result.values[sheet][ref]
+        row, column = position(ref)
+        explained.setdefault(sheet, []).append((row, column, ref, value.message, value.code))
 
 
 #: a table's structured reference: its name and its one column (``Sales[Amount]``, ``Sales[[#Data],[Amount]]``)
