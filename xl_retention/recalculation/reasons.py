@@ -197,7 +197,7 @@ def explain(
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
     named += spill_reasons(workbook, formulas, result, path)  # =CRR(D2:D7,..) over a note in B5: B5 named
-    named += indirect_reasons(workbook, formulas, result)  # INDIRECT("'Data 2025'!C2"), the sheet renamed
+    named += indirect_reasons(workbook, formulas, result, path)  # INDIRECT("'Data 2025'!C2"), the sheet renamed
 
     def text_of(sheet: str, ref: str, text: str) -> str:
         return _plain_text(workbook, sheet, ref, text)
