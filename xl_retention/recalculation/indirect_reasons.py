@@ -33,6 +33,7 @@ from .indirect import _text_of, indirect_targets
 from .package import Table, scan
 from .reason_cells import _arguments
 from .undefined_names import package_names
+from .value_origins import _evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -208,6 +209,15 @@ def _indirect_reasons(
             if place not in texts or computed >= MAX_COMPUTED:
                 continue
             if "INDIRECT" not in texts[place].upper():
+                if "OFFSET(" in texts[place].upper():  # =OFFSET(Jan!B1,2,0) of Jan!B3's explained error
+                    computed += 1
+                    explained = _explained(result) if explained is None else explained
+                    origin = _offset_origin(workbook, texts[place], sheet, place, value.code, explained)
+                    if origin is not None:
+                        result.values[sheet][ref] = CellError(value.code, origin)
+                        named += 1
+                        _noted(explained, sheet, ref, result)
+                        continue
                 if value.code != "#REF!" or path is None:
                     continue
                 through = _indirect_names(path) if through is None else through
@@ -238,6 +248,59 @@ def _indirect_reasons(
                 named += 1
                 _noted(explained, sheet, ref, result)
     return named
+
+
+def _offset_origin(
+    workbook: fz.Workbook,
+    formula: str,
+    sheet: str,
+    place: tuple[int, int],
+    code: str,
+    explained: dict[str, list[tuple[int, int, str, str, str]]],
+) -> str | None:
+    """As :func:`_read_origin`, for the area each ``OFFSET(base,..)`` of ``formula`` reaches (the engine computes
+    its row, column and size in the cell; ``base`` a cell or range, on the sheet it names)."""
+    try:
+        tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: not said)
+        return None
+    by_name = {s.lower(): s for s in explained}
+    for k, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare(token.value) != "OFFSET":
+            continue
+        try:
+            spans, close = argument_spans(tokens, k)
+        except (ValueError, IndexError):
+            continue
+        base = [t for t in tokens[spans[0][0] : spans[0][1]] if t.type != Token.WSPACE] if spans else []
+        if len(base) != 1 or base[0].type != Token.OPERAND or base[0].subtype != Token.RANGE:
+            continue
+        owner, bang, _ = base[0].value.rpartition("!")
+        where = (owner[1:-1].replace("''", "'") if owner.startswith("'") else owner) if bang else sheet
+        call = "".join(t.value for t in tokens[k : close + 1])
+        probe = f'=ROW({call})&"|"&COLUMN({call})&"|"&ROWS({call})&"|"&COLUMNS({call})'
+        answer = _evaluated(workbook, sheet, place[0], place[1], probe)
+        parts = answer.split("|") if isinstance(answer, str) else []
+        if len(parts) != 4 or not all(p.isdigit() for p in parts):
+            continue
+        top, left, rows, columns = (int(p) for p in parts)
+        actual = by_name.get(where.lower())
+        inside = [
+            (row, column, cell, message)
+            for row, column, cell, message, error in explained.get(actual or "", ())
+            if error == code and top <= row < top + rows and left <= column < left + columns
+        ]
+        if actual is not None and inside:
+            _, _, cell, message = min(inside)
+            return f"{message.split(', from ')[0]}, from {written(actual)}!{cell}"
+    return None
+
+
+def _bare(value: str) -> str:
+    name = value.rstrip("(").upper()
+    for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
+        name = name.removeprefix(prefix)
+    return name
 
 
 def _noted(
