@@ -213,7 +213,10 @@ def check_adjusted_amounts(df: pd.DataFrame, typed: dict[str, Any], names: dict[
         if other == said + "_adjusted":  # Chargebee's 'Amount Adjusted': the part credited (reading.written_off)
             continue
         adjusted = np.asarray(read_numbers(df.iloc[:, position], name), dtype=np.float64)
-        amount = np.asarray(typed["amount"], dtype=np.float64)
+        listed = list(map(str, df.columns))  # the amount as written: typed's may be net of its tax and shipping
+        own = listed.index(str(names["amount"])) if listed.count(str(names["amount"])) == 1 else None
+        amount = np.asarray(typed["amount"] if own is None else read_numbers(df.iloc[:, own], names["amount"]),
+                            dtype=np.float64)  # fmt: skip
         differ = np.flatnonzero(~np.isnan(adjusted) & ~np.isnan(amount) & (np.abs(adjusted - amount) > 0.005))
         if differ.size:
             problem = ADJUSTED_PROBLEM.format(amount=names["amount"], column=name)

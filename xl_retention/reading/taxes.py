@@ -157,6 +157,8 @@ def _total_with_shipping(
         if cost is None:
             continue
         cost = np.where(np.isfinite(cost), cost, 0.0)
+        if not (np.abs(cost[rows]) > _CENT).any():
+            continue  # no shipping in any taxed row (Etsy's 'Shipping Discount' 0): a total equal to the amount
         for total in totals:
             values = _numbers(df[total], source, total, decimal)
             if values is None or not np.isfinite(values[rows]).all():
