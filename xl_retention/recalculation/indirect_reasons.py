@@ -209,6 +209,13 @@ def _indirect_reasons(
             if place not in texts or computed >= MAX_COMPUTED:
                 continue
             if "INDIRECT" not in texts[place].upper():
+                if "OFFSET(" in texts[place].upper() and value.code == "#REF!":  # =OFFSET(A1,-1,0): row 0
+                    edge = _offset_edge(workbook, texts[place], sheet, place)
+                    if edge is not None:
+                        result.values[sheet][ref] = CellError("#REF!", f"{written(sheet)}!{ref}: {edge} (#REF!)")
+                        named += 1
+                        _noted(explained, sheet, ref, result)
+                        continue
                 if "OFFSET(" in texts[place].upper():  # =OFFSET(Jan!B1,2,0) of Jan!B3's explained error
                     computed += 1
                     explained = _explained(result) if explained is None else explained
@@ -293,6 +300,48 @@ def _offset_origin(
         if actual is not None and inside:
             _, _, cell, message = min(inside)
             return f"{message.split(', from ')[0]}, from {written(actual)}!{cell}"
+    return None
+
+
+def _offset_edge(workbook: fz.Workbook, formula: str, sheet: str, place: tuple[int, int]) -> str | None:
+    """What to say of the first ``OFFSET(base,rows,cols[,height,width])`` of ``formula`` whose area reaches past the
+    sheet's edge (Microsoft's OFFSET page: "If rows and cols offset reference over the edge of the worksheet, OFFSET
+    returns the #REF! error value"), its corners computed by the engine in the cell; None where none does."""
+    try:
+        tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: not said)
+        return None
+    for k, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare(token.value) != "OFFSET":
+            continue
+        try:
+            spans, close = argument_spans(tokens, k)
+        except (ValueError, IndexError):
+            continue
+        args = ["".join(t.value for t in tokens[a:b]).strip() for a, b in spans]
+        if len(args) < 3 or not all(args[:3]):
+            continue
+        base, rows, cols = args[:3]
+        height = args[3] if len(args) > 3 and args[3] else f"ROWS({base})"
+        width = args[4] if len(args) > 4 and args[4] else f"COLUMNS({base})"
+        probe = f'=(ROW({base})+({rows}))&"|"&(COLUMN({base})+({cols}))&"|"&({height})&"|"&({width})'
+        answer = _evaluated(workbook, sheet, place[0], place[1], probe)
+        parts = answer.split("|") if isinstance(answer, str) else []
+        try:
+            top, left, tall, wide = (int(float(p)) for p in parts)
+        except ValueError:
+            continue
+        if len(parts) != 4 or tall < 1 or wide < 1:
+            continue
+        call = "".join(t.value for t in tokens[k : close + 1])
+        if top < 1:
+            return f"{call} reaches row {top}, above the sheet's first row: change its rows offset"
+        if left < 1:
+            return f"{call} reaches column {left}, left of column A: change its columns offset"
+        if top + tall - 1 > 1_048_576:
+            return f"{call} reaches row {top + tall - 1}, below the sheet's last row (1048576): change its rows"
+        if left + wide - 1 > 16_384:
+            return f"{call} reaches column {left + wide - 1}, right of column XFD (16384): change its columns"
     return None
 
 
@@ -442,7 +491,11 @@ def indirect_origin(
     texts = {args[k] for args in _arguments(formulas[sheet][place], function.name) if k < len(args)}
     if len(texts) != 1:
         return reason
-    said = _missing(texts.pop(), list(workbook.sheet_names), workbook, sheet)
+    text = texts.pop()
+    said = _missing(text, list(workbook.sheet_names), workbook, sheet)
+    if said is None and "OFFSET(" in text.upper():  # =CRR(OFFSET(A1,-1,0),1,100): row 0
+        edge = _offset_edge(workbook, text, sheet, place)
+        said = (edge, True) if edge is not None else None
     if said is None:
         return reason
     head, _, code = reason.rpartition(" (")
