@@ -14,9 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-from .errors import bad_rows
 from .names import key
 
 __all__ = ["is_lemon_squeezy_api", "refuse_cents"]
@@ -52,14 +49,12 @@ fields (test_mode, renews_at, ...), which writes prices and totals in cents (999
 hand writes units (999.00): say which with --amounts cents or --amounts units in row 2 (counting the header as row \
 1): '999'
     """
-    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
-    filled = np.flatnonzero(text != "")
-    first = int(filled[0]) if filled.size else 0
-    written = text[first][:-2] if text[first].endswith(".0") else text[first]
-    shown = f"{float(written) / 100:,.2f}" if written else "?"
-    problem = (
-        "whole amounts in a table of Lemon Squeezy's API fields (test_mode, renews_at, ...), which writes prices and "
-        f"totals in cents ({written} as {shown}), where a table typed by hand writes units ({written}.00): say which "
-        "with --amounts cents or --amounts units"
+    from .revenue import refuse_whole_amounts
+
+    refuse_whole_amounts(
+        values,
+        column,
+        source,
+        "a table of Lemon Squeezy's API fields (test_mode, renews_at, ...), which writes prices and totals",
+        "a table typed by hand writes",
     )
-    raise bad_rows(source, column, problem, [first], text)

@@ -369,6 +369,18 @@ Chargebee's API (its object and resource_version fields), which writes money in 
 Chargebee's CSV exports write units (7900.00): say which with --amounts cents or --amounts units in row 2 (counting \
 the header as row 1): '7900'
     """
+    refuse_whole_amounts(
+        values,
+        column,
+        source,
+        "an export of Chargebee's API (its object and resource_version fields), which writes money",
+        "Chargebee's CSV exports write",
+    )
+
+
+def refuse_whole_amounts(values: Any, column: str, source: str, cents_kind: str, units_kind: str) -> None:
+    """Refuse whole amounts that ``cents_kind`` writes in cents and ``units_kind`` in units, naming the first and both
+    of its readings (:func:`_refuse_chargebee_api`, :func:`.lemon_squeezy.refuse_cents`)."""
     from .errors import bad_rows
 
     text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
@@ -377,9 +389,8 @@ the header as row 1): '7900'
     written = text[first][:-2] if text[first].endswith(".0") else text[first]
     shown = f"{float(written) / 100:,.2f}" if written else "?"
     problem = (
-        "whole amounts in an export of Chargebee's API (its object and resource_version fields), which writes money "
-        f"in cents ({written} as {shown}), where Chargebee's CSV exports write units ({written}.00): say which with "
-        "--amounts cents or --amounts units"
+        f"whole amounts in {cents_kind} in cents ({written} as {shown}), where {units_kind} units ({written}.00): say "
+        "which with --amounts cents or --amounts units"
     )
     raise bad_rows(source, column, problem, [first], text)
 
