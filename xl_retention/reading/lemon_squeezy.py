@@ -49,7 +49,7 @@ fields (test_mode, renews_at, ...), which writes prices and totals in cents (999
 hand writes units (999.00): say which with --amounts cents or --amounts units in row 2 (counting the header as row \
 1): '999'
     """
-    from .revenue import refuse_whole_amounts
+    from .api_cents import refuse_whole_amounts
 
     refuse_whole_amounts(
         values,

@@ -329,7 +329,9 @@ def minor_unit_divisors(
     if len(currencies) != 1:  # the tests on the columns' names first: the amounts' and ids' own cost a pass each
         return None
     if {"object", "resource_version"} <= {key(n) for n in names} and _whole_numbers(df[column]):
-        _refuse_chargebee_api(df[column], column, source)  # Chargebee's API: cents; its CSV exports: units
+        from .api_cents import refuse_chargebee_cents
+
+        refuse_chargebee_cents(df[column], column, source)  # Chargebee's API: cents; its CSV exports: units
     if not _api_headers(names) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
         return None  # neither Stripe's API fields nor Paddle's
     if not _whole_numbers(df[column]):
@@ -353,46 +355,6 @@ def minor_unit_divisors(
                              below.any() else None)  # fmt: skip
     _note_minor_units(df[column], divisors, column, source, system)
     return divisors
-
-
-def _refuse_chargebee_api(values: Any, column: str, source: str) -> None:
-    """Refuse the whole amounts of a Chargebee API export flattened to a table (its ``object`` and
-    ``resource_version`` fields): the API writes money in the currency's smallest unit (``plan_unit_price`` 7900 is
-    79.00), its CSV exports in units; read as units, every MRR was 100 times too high, silently (H68 finding 11).
-
-    >>> import pandas as pd
-    >>> _refuse_chargebee_api(pd.Series(["7900", "2900"]), "plan_unit_price", "cb.csv")
-    Traceback (most recent call last):
-    ...
-    xl_retention.reading.errors.DataError: cb.csv, column 'plan_unit_price': whole amounts in an export of \
-Chargebee's API (its object and resource_version fields), which writes money in cents (7900 as 79.00), where \
-Chargebee's CSV exports write units (7900.00): say which with --amounts cents or --amounts units in row 2 (counting \
-the header as row 1): '7900'
-    """
-    refuse_whole_amounts(
-        values,
-        column,
-        source,
-        "an export of Chargebee's API (its object and resource_version fields), which writes money",
-        "Chargebee's CSV exports write",
-    )
-
-
-def refuse_whole_amounts(values: Any, column: str, source: str, cents_kind: str, units_kind: str) -> None:
-    """Refuse whole amounts that ``cents_kind`` writes in cents and ``units_kind`` in units, naming the first and both
-    of its readings (:func:`_refuse_chargebee_api`, :func:`.lemon_squeezy.refuse_cents`)."""
-    from .errors import bad_rows
-
-    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
-    filled = np.flatnonzero(text != "")
-    first = int(filled[0]) if filled.size else 0
-    written = text[first][:-2] if text[first].endswith(".0") else text[first]
-    shown = f"{float(written) / 100:,.2f}" if written else "?"
-    problem = (
-        f"whole amounts in {cents_kind} in cents ({written} as {shown}), where {units_kind} units ({written}.00): say "
-        "which with --amounts cents or --amounts units"
-    )
-    raise bad_rows(source, column, problem, [first], text)
 
 
 def _all_start(ids: Any, prefix: str) -> bool:
