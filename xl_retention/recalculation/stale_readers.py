@@ -18,6 +18,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..sheet_names import SHEET, written
 from .formula_texts import position
+from .indirect import indirect_targets
 from .kept import ENGINE_NAME_REASON, dependents
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def passed_on(
     """The cells listed with :data:`.kept.ENGINE_NAME_REASON` that read a cell without a current value (``stale``:
     each such cell -> the listed cell it belongs to) through INDIRECT or OFFSET get that cell's reason
     (:func:`stale_reason`) and function."""
+    _said_may_read(workbook, formulas, info, unsupported)
     engine = {(u.sheet, u.ref): u for u in unsupported if u.function == "formula" and u.reason == ENGINE_NAME_REASON}
     roots = {cell: source for cell, source in stale.items() if source not in engine}
     if not engine or not roots:
@@ -90,3 +92,45 @@ def passed_on(
         if source is not None and source in by_cell:
             item.function = by_cell[source].function
             item.reason = stale_reason(source, item.function)
+            if _untold(workbook, key, formulas, info):  # =INDIRECT("Nope"): its text names no cell it can tell
+                item.reason = (
+                    "may read any cell through INDIRECT, whose text names no cell the recalculation can tell; "
+                    + item.reason.replace("reads ", "it may read ", 1)
+                )
+
+
+_READS = re.compile(r"^reads ((?:" + SHEET + r")!\$?[A-Z]{1,3}\$?\d+) \(")
+_TEXTS = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _said_may_read(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo, unsupported: list[Any]
+) -> None:
+    """Each listed cell said to read a cell without a current value (:func:`stale_reason`) only because its INDIRECT's
+    text names no area the recalculation can tell (``=INDIRECT("Nope")``: :func:`.kept.dependents` takes it to read
+    any cell), its formula not naming that cell: said to maybe read it, never to read it."""
+    for item in unsupported:
+        found = _READS.match(item.reason)
+        if found is None or not _untold(workbook, (item.sheet, item.ref), formulas, info):
+            continue
+        cell = found.group(1).rpartition("!")[2].replace("$", "")
+        formula = _TEXTS.sub('""', formulas[item.sheet][position(item.ref)]).upper().replace("$", "")
+        if re.search(rf"(?<![A-Z0-9_.]){cell}(?![0-9])", formula):
+            continue  # it names the cell too
+        item.reason = "its INDIRECT's text names no cell the recalculation can tell, so it " + item.reason.replace(
+            "reads ", "may read ", 1
+        )
+
+
+def _untold(workbook: fz.Workbook, key: tuple[str, str], formulas: dict[str, FormulaTexts], info: PackageInfo) -> bool:
+    """Whether the cell ``key`` reads through an INDIRECT whose text names no area the recalculation can tell
+    (:func:`.indirect.indirect_targets` None: :func:`.kept.dependents` takes it to read any cell)."""
+    sheet, ref = key
+    place = position(ref)
+    texts = formulas.get(sheet)
+    if texts is None or place not in texts or "INDIRECT(" not in texts[place].upper():
+        return False
+    try:
+        return indirect_targets(workbook, sheet, texts[place], info.tables, place, info.names) is None
+    except Exception:  # noqa: BLE001  (not told either way: as before)
+        return False
