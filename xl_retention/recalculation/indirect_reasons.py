@@ -11,6 +11,11 @@ adds it to the reason of a function whose argument is such an INDIRECT. A text b
 (``INDIRECT(A2&"!B3")``, the usual sheet per month, A2 'Apr') is computed by the engine as the INDIRECT reads it, and
 the cell holding the sheet's name is where to write it again: ``INDIRECT(A2&"!B3") gives the text "Apr!B3", which
 names the sheet 'Apr', which the workbook does not have (...): write the sheet's name again in Summary!A2``.
+
+The same for the other references computed when a formula runs: a month's cell left blank (``INDIRECT(A1&"!B3")``
+is ``"!B3"``), a defined name standing for such an INDIRECT, a structured reference to a table or column the
+workbook does not have, an OFFSET reaching past the sheet's edge (``OFFSET(A1,-1,0)``: row 0); and an error read
+through INDIRECT or OFFSET gets the reason of the cell reached (``..., from Jan!B3``), as one read directly does.
 """
 
 from __future__ import annotations
