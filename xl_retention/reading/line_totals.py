@@ -8,7 +8,9 @@ the quantity again: 2,500 for 5 seats at 100. So, beside a quantity other than 1
   times the quantity is the amount on every row of a quantity other than 1: the amount is the total, the MRR is
   amount / months, with a note. Where it is on some rows only, which the amount is cannot be told: refused, naming
   the other rows;
-* **by the vendor's own definition**: Chargebee's object-prefixed ``subscriptions.plan_amount`` is the total;
+* **by the vendor's own definition**: Chargebee's object-prefixed ``subscriptions.plan_amount`` is the total (also
+  where the price column x the quantity is not, on some rows: a volume or tiered price; with a note); not mapped, it
+  is compared as a total is (:func:`refuse_unused_totals`);
 * **by its name only** (:data:`_TOTAL_WORDS`: "Total", "Line Total", ``subtotal``, ``amount_total``, "Gesamtpreis"),
   with no price column to tell: refused, naming the rows of a quantity other than 1.
 
@@ -80,7 +82,8 @@ def may_be_line_total(columns: Any, names: Mapping[str, str]) -> bool:
     if "amount" not in names:
         return False
     used = {key(v) for v in names.values()}  # an unused 'subtotal' (refuse_unused_totals)
-    if any(key(c) not in used and _words(c) & _TOTAL_WORDS and not _words(c) & _NOT_PRICE for c in columns):
+    if any(key(c) not in used and (_words(c) & _TOTAL_WORDS and not _words(c) & _NOT_PRICE or _chargebee_total(c))
+           for c in columns):  # fmt: skip
         return True
     if "quantity" not in names:
         return False
@@ -118,6 +121,14 @@ def line_total(df: Any, amount: np.ndarray, quantity: np.ndarray, names: Mapping
         total = rows & (np.abs(a - p * q) <= 0.005 * np.abs(q) + 1e-9 * np.abs(a))  # a unit price rounded to cents
         if not total.any():
             continue
+        if not total[rows].all() and _chargebee_total(column):  # a volume or tiered price, a free quantity
+            first = int(np.flatnonzero(rows & ~total)[0])
+            note(
+                f"{source}: {column!r} (Chargebee's amount billed for the plan) is not {price!r} x "
+                f"{names['quantity']!r} in {row_of(source_of(df, source), first)} ({a[first]:g}, not {p[first]:g} x "
+                f"{q[first]:g}): it is the subscription's total by Chargebee's definition, taken as it is"
+            )
+            return True
         if total[rows].all():
             first = int(np.flatnonzero(total)[0])
             where = row_of(source_of(df, source), first)
@@ -157,7 +168,8 @@ def refuse_unused_totals(
 ) -> None:
     """Refuse a column named as the subscription's total, not used, that is not the amount (x the quantity) on some
     row: Recurly's ``subtotal`` ("Estimated total, before tax": the plan's ``unit_amount`` x ``quantity`` plus its
-    add-ons, less discounts) 230 beside a ``unit_amount`` of 200 says the MRR would leave 30 out. A ``Total`` beside
+    add-ons, less discounts) 230 beside a ``unit_amount`` of 200 says the MRR would leave 30 out; so does Chargebee's
+    ``subscriptions.plan_amount`` (the amount billed for the plan) 40 beside 10 x 5 seats. A ``Total`` beside
     a tax column is the tax rule's (:mod:`.taxes`); one equal to the amount on every row confirms it."""
     from .taxes import tax_named
     from .values import parse_numbers
@@ -168,14 +180,12 @@ def refuse_unused_totals(
     titles = [str(c) for c in df.columns]
     for column in titles:
         words = _words(column)
-        if (
-            key(column) in used
-            or titles.count(column) != 1
-            or words & (_NOT_PRICE | _NOT_CHARGED)
-            or not (words & _TOTAL_WORDS)
-        ):
+        billed = _chargebee_total(column)  # Chargebee's plan_amount: what the plan is billed for, before tax
+        if key(column) in used or titles.count(column) != 1:
+            continue
+        if not billed and (words & (_NOT_PRICE | _NOT_CHARGED) or not (words & _TOTAL_WORDS)):
             continue  # Chargebee's 'total_dues', a lifetime total, a count: no price per interval
-        if "subtotal" not in words and "sub" not in words and taxed:
+        if not billed and "subtotal" not in words and "sub" not in words and taxed:
             continue  # 'Total' beside 'Tax': amount + tax (reading.taxes)
         try:
             total = parse_numbers(df[column], source, column, allow_blank=True)
