@@ -115,3 +115,24 @@ def test_a_blank_or_computed_sheet_name_is_named(tmp_path: Path) -> None:
         ),
         "Summary!B6": ("#VALUE!", f"CRR: customers_end is the error value #REF!: {blank} (#VALUE!)"),
     }
+
+
+def test_a_space_after_the_month_is_said(tmp_path: Path) -> None:
+    """A2 'Jan ' (a space typed after it) makes INDIRECT(A2&"!B3") name the sheet 'Jan ', which is no sheet: the
+    reason says so, where 'renamed or deleted?' sent the user looking for a sheet that is there."""
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    book.create_sheet("Jan")["B3"] = 104
+    summary["A2"] = "Jan "
+    summary["B2"] = '=INDIRECT("\'"&A2&"\'!B3")'
+    book.save(tmp_path / "book.xlsx")
+    report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert {e.address: (e.error, e.reason) for e in report.errors} == {
+        "Summary!B2": (
+            "#REF!",
+            "Summary!B2: INDIRECT(\"'\"&A2&\"'!B3\") gives the text \"'Jan '!B3\", which names the sheet 'Jan ', which "
+            "the workbook does not have (a space before or after it? its sheets: 'Summary', 'Jan'): write the sheet's "
+            "name again in Summary!A2 (#REF!)",
+        ),
+    }

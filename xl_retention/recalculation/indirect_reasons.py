@@ -79,6 +79,16 @@ def _sheet_named(reference: str, known: set[str]) -> str | None:
     return name
 
 
+def _why_missing(name: str, known: set[str]) -> str:
+    """Why a sheet's ``name`` may be missing: a space before or after it (``'Jan '`` of sheet Jan), else renamed or
+    deleted."""
+    return (
+        "a space before or after it?"
+        if name != name.strip() and name.strip().lower() in known
+        else "renamed or deleted?"
+    )
+
+
 def _missing(
     text: str, sheets: list[str], workbook: fz.Workbook | None = None, sheet: str = ""
 ) -> tuple[str, bool] | None:
@@ -91,8 +101,8 @@ def _missing(
         if name is None:
             continue
         return (
-            f"INDIRECT(\"{found.group(1)}\") names the sheet '{name}', which the workbook does not have (renamed or "
-            f"deleted? its sheets: {_sheets_listed(sheets)})",
+            f"INDIRECT(\"{found.group(1)}\") names the sheet '{name}', which the workbook does not have "
+            f"({_why_missing(name, known)} its sheets: {_sheets_listed(sheets)})",
             False,
         )
     return _computed_missing(text, sheets, workbook, sheet) if workbook is not None else None
@@ -137,7 +147,7 @@ def _computed_missing(text: str, sheets: list[str], workbook: fz.Workbook, sheet
                     )
                 return (
                     f"{call} gives the text \"{line.strip()}\", which names the sheet '{name}', which the workbook "
-                    f"does not have (renamed or deleted? its sheets: {_sheets_listed(sheets)}){fix}",
+                    f"does not have ({_why_missing(name, known)} its sheets: {_sheets_listed(sheets)}){fix}",
                     bool(fix),
                 )
             reference = line.strip()
