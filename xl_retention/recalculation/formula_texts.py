@@ -300,8 +300,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     A shared formula's copies differ from its first cell only in their references, so the test
     on the first cell's text holds for all of them.
     """
-    if "[" in text or " " in text or ":" in text or "{" in text:
-        return True
+    if "[" in text or " " in text or ":" in text or "{" in text or "\n" in text or "\r" in text:
+        return True  # a line break as a space: =NOT(<LF>"TRUE"<LF>) is =NOT( "TRUE" ) (rewrite_shapes._candidate)
     upper = text.upper()
     if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper or 'INDIRECT("' in upper or "OFFSET(" in upper:
         return True
@@ -389,7 +389,7 @@ def may_need_arguments(text: str) -> bool:
 
 #: one test that every formula some rewrite may change passes (a superset of may_need_rewrite, may_need_arguments
 #: and hidden_rows.may_split, without the table and defined names): most formulas fail it in well under a microsecond
-_TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
+_TRIGGER_CHARS = re.compile(r'[\[ \n\r:{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|STACK\(|FILTER\(|TAKE\(|DROP\(|CHOOSE(?:COLS|ROWS)\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
     r"|FREQUENCY\(|TRANSPOSE\(|MMULT\(|MINVERSE\(|MUNIT\(|MODE\.MULT\(|UNIQUE\(|SORT\(|SORTBY\(|TOCOL\(|TOROW\(|EXPAND\("
