@@ -67,6 +67,10 @@ def unread_link(text: str, linked: bool) -> bool:
     return False
 
 
+#: the text of a structured reference to a table by its name: ``Sales[Customers]``, ``Sales[[#All],[Amount]]``
+_TABLE_TEXT = re.compile(r"([A-Za-z_\\][\w.]*)\[.*\]", re.DOTALL)
+
+
 def table_reference(tables: list[Any]) -> Any:
     """The engine function ``_XLR.TABLEREF(text, sheet, row, column)``: the A1 text of the range a structured
     reference's text names (for the formula's cell: ``T[@B]``), any other text (or value) as it is."""
@@ -78,7 +82,11 @@ def table_reference(tables: list[Any]) -> Any:
         if not isinstance(text, str) or "[" not in text or not isinstance(row, int | float):
             return text
         found = _structured(text.strip(), by_name, str(sheet), int(row), int(col))
-        return found if found is not None and not found.startswith("#") else text
+        if found is None and (shape := _TABLE_TEXT.fullmatch(text.strip())) and shape.group(1).lower() not in by_name:
+            found = "#REF!"  # Sales2[Customers] of no table Sales2: no reference, Excel's INDIRECT gives #REF!
+        if found is not None and found.startswith("#"):  # a column not in the table (#REF!), @ outside it (#VALUE!)
+            return {"type": "Error", "kind": found}
+        return found if found is not None else text
 
     return reference
 
