@@ -83,3 +83,16 @@ def test_an_earlier_trackers_dashboard_is_brought_up_to_it(tmp_path, capsys):
     assert figures["Retention (CRR)"] == ("see Customers!F3", FEB)
     assert figures["Net revenue retention (NRR)"] == (1, None)
     assert openpyxl.load_workbook(path)["Dashboard"]["B7"].value == "=0.5*2"
+
+
+def test_the_latest_customers_at_end_in_error_is_said_not_the_month_befores(tmp_path):
+    """Customers at end was the one latest figure still dated the month before when the latest month's is an error
+    (#N/A pasted, =1/0): 97 of January beside 'see Customers!F3' of February's CRR (H169 finding 04). Now it says
+    where the error is, as MRR at end and CRR do; customers at end pasted as text ("20") still count."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    figures = dashboard(path, Customers={"B2": 100, "C2": 1, "D2": 97, "C3": 1, "D3": "=NA()"})
+    assert figures["Customers at end"] == ("see Customers!D3", FEB)  # was (97, JAN)
+    assert figures["Retention (CRR)"] == ("see Customers!F3", FEB)
+    path = build_template(tmp_path / "t2.xlsx", start="2026-01", months=3)
+    figures = dashboard(path, Customers={"B2": 100, "C2": 1, "D2": 97, "C3": 1, "D3": "20"})
+    assert figures["Customers at end"] == (20, FEB)

@@ -232,14 +232,13 @@ def figures(ws: Worksheet) -> None:
             value = _not_negative(value, name, seq)
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)
             value = _typed(value, name, seq)
-        if dated_by and name != "Customers_End":  # a rate, or the MRR at end (a formula), in error after the last
+        if dated_by:  # a rate, the MRR at end (a formula) or customers at end (#N/A pasted) in error after the last
             value = error_after(value, name, dated_by)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
             month = last_value(name, seq, monthly_name(dated_by))
             month = _typed(month, name, seq) if name == "Customers_End" else month
-            if name != "Customers_End":
-                month = error_after(month, name, dated_by, monthly_name(dated_by))
+            month = error_after(month, name, dated_by, monthly_name(dated_by))
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error

@@ -38,8 +38,15 @@ EARLIER: dict[str, tuple[str, ...]] = {
             '6)<0,"below 0: "&INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0)),INDEX(Customers_End,'
             "MATCH(COUNT(Customers_End),Customers_End_Seq,0))))"
         ),
+        # before 2026-12-03: #N/A pasted as the last month's customers at end showed the month before's figure
+        (
+            '=IF(MAX(Customers_End_Seq)=0,"",IF(ROUND(INDEX(Customers_End,MATCH(MAX(Customers_End_Seq),Customers_'
+            'End_Seq,0))+0,6)<0,"below 0: "&INDEX(Customers_End,MATCH(MAX(Customers_End_Seq),Customers_End_Seq,0)'
+            ")+0,INDEX(Customers_End,MATCH(MAX(Customers_End_Seq),Customers_End_Seq,0))+0))"
+        ),
     ),
     "C4": (
+        '=IF(MAX(Customers_End_Seq)=0,"",INDEX(Customers_Months,MATCH(MAX(Customers_End_Seq),Customers_End_Seq,0)))',
         '=IF(COUNT(Customers_End)=0,"",LOOKUP(9.99E+307,Customers_End,Customers_Months))',
         '=IF(COUNT(Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Customers_End_Chart,Customers_Months))',
         '=IF(COUNT(Customers_End)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_End),Customers_End_Seq,0)))',
