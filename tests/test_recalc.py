@@ -596,8 +596,11 @@ def test_a_folder_recalculates_its_workbooks_but_not_lock_files_or_outputs(
     folder = tmp_path / "folder"
     a, b = copy(books.tracker, folder, "a.xlsx"), copy(books.macro, folder, "b.xlsm")
     (folder / "~$a.xlsx").write_bytes(b"\x05owner" + bytes(150))  # Excel's lock file
-    copy(books.tracker, folder, "old.recalc.xlsx")  # an earlier output
-    copy(books.tracker, folder, "old.recalc.xlsm")
+    for name, book in (("old.xlsx", books.tracker), ("old.xlsm", books.macro)):  # earlier outputs, told by the
+        source = copy(book, folder, name)  # line their zip comment carries (a workbook only named so is recalculated:
+        assert recalc(source, engine="embedded").ok  # tests/test_batch_recalc_named_workbooks.py)
+        source.unlink()
+    assert sorted(p.name for p in folder.glob("old.*")) == ["old.recalc.xlsm", "old.recalc.xlsx"]
     (folder / "notes.txt").write_text("not a workbook", encoding="utf-8")
     copy(books.tracker, folder / "sub", "deeper.xlsx")
     assert expand([folder]) == [a, b]

@@ -125,12 +125,25 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 for p in path.iterdir()
                 if (p.suffix.lower() in SUFFIXES or p.suffix.lower() in OTHER_WORKBOOKS)
                 and not p.name.startswith(("~$", "."))  # Excel's lock files, our temporary files
-                and not p.stem.endswith(".recalc")
+                and not (p.stem.endswith(".recalc") and _an_output(p))
                 and p.is_file()
             )
         else:
             out.append(path)
     return out
+
+
+def _an_output(path: Path) -> bool:
+    """Whether ``path`` (named ``NAME.recalc.xlsx``) is a result this command wrote: its zip comment names the input it
+    was recalculated from (:mod:`.result_marks`). A workbook of the user's that is only named so is recalculated (it
+    was left out of its folder, which was then said to hold no workbook)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return any(line.startswith(b"xl-retention recalc of ") for line in package.comment.split(b"\n"))
+    except Exception:  # noqa: BLE001  (not a zip: not a result of this command; it fails with its own reason)
+        return False
 
 
 def distinct(files: list[Path]) -> tuple[list[Path], list[dict[str, str]]]:
