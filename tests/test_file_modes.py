@@ -76,3 +76,15 @@ def test_an_output_folder_that_is_a_file_is_refused_in_one_line(tmp_path: Path) 
         "xl-retention: error: output_dir 't.xlsx' is a file, not a folder\n",
     )
     assert (tmp_path / "t.xlsx").read_bytes() == before
+
+
+def test_demo_of_a_path_of_another_kind_names_that_path(tmp_path: Path) -> None:
+    """`xl-retention demo report.csv` was refused naming the demo's work file ('.demo.XXXX/sample.csv'), a file the
+    user never named (H169 finding 05): the path given is named, and nothing is left beside it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "xl_retention", "demo", str(tmp_path / "report.csv")], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    given = str(tmp_path / "report.csv")
+    assert done.stderr == f"xl-retention: error: path must end in .xlsx or .xlsm, got {given!r}\n"
+    assert list(tmp_path.iterdir()) == []

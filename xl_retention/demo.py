@@ -27,6 +27,8 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
     Returns the recalculation report and the key figures of the last month.
     """
     target = Path(path)
+    if target.suffix and target.suffix.lower() not in (".xlsx", ".xlsm"):  # named as given, not the work file
+        raise ValueError(f"path must end in .xlsx or .xlsm, got {str(path)!r}")
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists: pass --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
