@@ -16,9 +16,7 @@ import pytest
 from xl_retention.relational.backends import _driver_memory
 
 
-@pytest.mark.parametrize(
-    ("total_gb", "memory"), [(2, "1g"), (4, "1g"), (8, "2g"), (24, "6g"), (32, "8g"), (256, "8g")]
-)
+@pytest.mark.parametrize(("total_gb", "memory"), [(2, "1g"), (4, "1g"), (8, "2g"), (24, "6g"), (32, "8g"), (256, "8g")])
 def test_a_quarter_of_the_machine_from_1_to_8_gb(total_gb: int, memory: str, monkeypatch) -> None:
     monkeypatch.delenv("SPARK_DRIVER_MEMORY", raising=False)
     monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
@@ -48,11 +46,14 @@ def test_a_session_started_here_has_that_memory_and_a_command_whose_java_process
         session = spark_session("local[1]")
         heap = session.sparkContext._jvm.java.lang.Runtime.getRuntime().maxMemory()
         print("heap", round(heap / 2**30), _driver_memory())
-        options = session.sparkContext._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        jvm = session.sparkContext._jvm
+        options = jvm.java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
         print("exits", "-XX:+ExitOnOutOfMemoryError" in [str(o) for o in options])
         SparkContext._gateway.proc.kill(); SparkContext._gateway.proc.wait()  # as the JVM ends when out of memory
         sys.stdout.flush()
-        code = cli.main(["import", "--subscriptions", {str(data)!r}, "--backend", "spark", "--to-csv", {str(tmp_path / "out")!r}])
+        code = cli.main(
+            ["import", "--subscriptions", {str(data)!r}, "--backend", "spark", "--to-csv", {str(tmp_path / "out")!r}]
+        )
         print("code", code)
         os._exit(0)  # the session's Java side is gone: no shutdown hooks to wait for
         """
