@@ -1,5 +1,5 @@
 """DATEDIF's unit with spaces around it ("m ", " M"): Microsoft's DATEDIF page lists the six texts "Y", "M", "D",
-"MD", "YM", "YD" only, and no workbook saved by Excel in ../shared/excel-oracle has a spaced one, so whether Excel reads
+"MD", "YM", "YD" only, and no Excel-saved conformance workbook has a spaced one, so whether Excel reads
 "m " as "M" or gives #NUM! is not known. The unit was read without its spaces and the cell written with status ok:
 now such a cell is listed with the call (a cell reading it too), keeping the value Excel stored; units as listed are
 computed (lower case as well)."""
