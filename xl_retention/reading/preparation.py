@@ -18,6 +18,7 @@ import pandas as pd
 from .adjusted_amounts import unadjusted_filled
 from .answer_flags import answer_flag_rows
 from .appended_copies import check_appended_copies
+from .authorizations import without_authorizations
 from .base_amounts import base_twin_hint
 from .billing import BILLING_ALIASES, months_per_interval
 from .billing_columns import (
@@ -176,6 +177,7 @@ def _prepare(
         options = dataclasses.replace(options, column_zones=zones)
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
+        df = without_authorizations(df, source)  # Recurly's $1 card checks: no sale (reading.authorizations)
     if kind == "intervals":  # Zuora's Expired versions of an amended subscription: the latest counts (versions)
         df = latest_versions(df, source)
     source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's

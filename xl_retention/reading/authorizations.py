@@ -1,0 +1,77 @@
+"""A card check among the payments: Recurly's ``authorization`` rows, no sale.
+
+Recurly's transactions export writes three types of rows: "Authorization: A $1 or $0 transaction created to validate
+payment information usability after billing updates", "Purchase" and "Refund" (docs.recurly.com, "Transactions -
+export"); its API's ``verify`` is such a check too (a $0 or $1 transaction voided at once). Read as orders, the type
+``authorization`` was refused as "row types that say neither a sale nor a refund", and with the invoice as the order
+id as "missing order ids" (a card check belongs to no invoice): the file could not be imported (H162 finding 01).
+An authorization collects no money (Shopify's transactions: "Money does not change hands until the authorization is
+captured"; a capture is a row of its own), so (:func:`without_authorizations`) the rows of an orders file whose type
+column (by its name, :data:`~.orders._TYPES`, or by its values, :mod:`.row_types`) says an authorization are no
+purchase: left out before anything else is read of them, with a note naming them. The other rows keep their rows of
+the file in refusals (``attrs["file_rows"]``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import row_number, source_of
+from .notes import note
+
+__all__ = ["AUTHORIZATIONS", "authorization_rows", "without_authorizations"]
+
+#: Row types (as :func:`~.statuses.spelled` spells them) of a card check that collects no money.
+AUTHORIZATIONS = frozenset({"authorization", "authorisation", "verify"})
+
+
+def authorization_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
+    """Whether each row of ``df`` is an authorization by its type column (see the module docstring), and the name of
+    the first type column saying one (None where no row is).
+
+    >>> df = pd.DataFrame({"type": ["purchase", "Authorization", "refund"], "amount": ["10", "1", "10"]})
+    >>> rows, column = authorization_rows(df)
+    >>> rows.tolist(), column
+    ([False, True, False], 'type')
+    >>> authorization_rows(pd.DataFrame({"Notes": ["authorization", ""]}))[0].tolist()  # free text: no type column
+    [False, False]
+    """
+    from .columns import keys_of
+    from .orders import _TYPES
+    from .row_types import type_by_values
+    from .statuses import spelled
+
+    out = np.zeros(len(df), dtype=bool)
+    first = None
+    for position, name in enumerate(map(str, df.columns)):
+        if not (keys_of(name) & _TYPES or type_by_values(df, position)):
+            continue
+        said = np.isin(spelled(df.iloc[:, position]), list(AUTHORIZATIONS))
+        if said.any():
+            out |= said
+            first = first or name
+    return out, first
+
+
+def without_authorizations(df: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``df`` without its authorization rows (see the module docstring), with a note naming them; ``df`` itself where
+    it has none. The rows kept keep their rows of the file (``attrs["file_rows"]``)."""
+    if not len(df.columns) or not len(df):
+        return df
+    rows, column = authorization_rows(df)
+    if not rows.any():
+        return df
+    where = source_of(df, source)
+    found = np.flatnonzero(rows)
+    shown = ", ".join(str(row_number(where, int(p))) for p in found[:5]) + (" ..." if len(found) > 5 else "")
+    note(
+        f"{source}: {len(found)} row(s) of type authorization in {column!r} left out, "
+        f"{'row' if len(found) == 1 else 'rows'} {shown}: a card check (Recurly's $1 or $0 transaction validating "
+        "payment details) collects no money, no purchase"
+    )
+    kept = np.flatnonzero(~rows)
+    out = df.iloc[kept]
+    out.attrs = dict(df.attrs)
+    out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
+    return out
