@@ -12,9 +12,8 @@ A cell the engine still cannot compute keeps the value the file holds and is rep
 from __future__ import annotations
 
 import functools
-import gc
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +44,6 @@ from .engine import (
     with_formulas,
     worksheet_names,
 )
-from .engine_failures import reversed_range_formulas, stopping_cells
 from .engine_results import (
     Computed,
     cell_address,
@@ -56,6 +54,16 @@ from .engine_results import (
     data_table,
     fit_arrays,
     read_values,
+)
+from .evaluation_steps import (
+    Deferred,
+    OtherSheets,
+    build_graph,
+    error_cells,
+    evaluate_first,
+    only_plain,
+    paused_gc,
+    set_formulas,
 )
 from .excel_functions._core import CARRIED, quiet_numpy
 from .excel_functions.complex_texts import complex_texts
@@ -77,7 +85,7 @@ from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsur
 from .locale_results import locale_cells
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
-from .package import FormulaCell, scan
+from .package import FormulaCell, PackageInfo, scan
 from .package_facts import (
     OTHER_APPLICATION,
     UNREAD_LINK_REASON,
@@ -93,7 +101,7 @@ from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
-from .settled_spills import SETTLE_WORDS, check_settled_spills
+from .settled_spills import check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .spill_reasons import oversized_spills
 from .stale_readers import passed_on, stale_reason
@@ -112,47 +120,30 @@ _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
-def _paused_gc(function):
-    """``function`` with Python's cyclic garbage collector paused while it runs (and resumed after, if it was on).
+@dataclass
+class _Pass:
+    """The rewrite pass over the sheets (:func:`_rewrite_sheet`): what it reads, what it gathers for the evaluation."""
 
-    A recalculation creates tens of thousands of long-lived objects (the scan's cells, the formula texts, the
-    engine's results); the collector's full passes over them, and over every imported module's objects, took
-    about a tenth of the 50,000-cell workbook's time and found nothing to free.
-    """
-
-    @functools.wraps(function)
-    def paused(*args: Any, **kwargs: Any) -> Any:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return paused
-
-
-class _OtherSheets(Exception):
-    """The engine read other worksheets than the package's relationships name (:func:`.engine.worksheet_names`)."""
+    info: PackageInfo
+    workbook: Any  # the engine's workbook, or a :class:`.evaluation_steps.Deferred` one
+    path: str | Path
+    workbook_path: str | Path | None
+    formula_names: dict[str, dict[str, str]]
+    sheets: frozenset[str]  # the worksheets' names, lower case
+    extents: UsedExtents
+    formulas: dict[str, FormulaTexts] = field(default_factory=dict)
+    members: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    tables: dict[str, list[FormulaCell]] = field(default_factory=dict)
+    rewritten: list[tuple[str, int, int, str]] = field(default_factory=list)
+    finals: list[tuple[str, int, int]] = field(default_factory=list)  # only their final + or - to rewrite
+    wholes: list[tuple[str, int, int, str]] = field(default_factory=list)  # INDEX of whole columns or rows
+    hidden: dict[str, HiddenRows] | None = None  # read once, for a workbook that has SUBTOTAL or AGGREGATE
+    hidden_unsure: list[Unsupported] = field(default_factory=list)  # SUBTOTAL/AGGREGATE whose hidden rows are unsure
+    unread_links: list[tuple[str, int, int, str]] = field(default_factory=list)  # to workbooks the file has no copy of
+    plain: PlainAreas | None = None  # ranges the date-text guard need not count (read when one is met)
 
 
-class _Deferred:
-    """The engine's workbook, loaded on the first use of anything but its worksheets' names (which the package names):
-    the rewrites of most workbooks read nothing else, and the engine then loads the file with them written in."""
-
-    def __init__(self, make: Any, sheet_names: list[str]) -> None:
-        self.sheet_names = sheet_names
-        self.loaded: fz.Workbook | None = None
-        self._make = make
-
-    def __getattr__(self, name: str) -> Any:
-        if self.loaded is None:
-            self.loaded = self._make()
-        return getattr(self.loaded, name)
-
-
-@_paused_gc
+@paused_gc
 @quiet_numpy  # numpy's warnings off once, not in each call of our functions (excel_functions._core)
 @excel_arithmetic
 def compute(path: str | Path, stored_current: bool = True, workbook_path: str | Path | None = None) -> Computed:
@@ -172,7 +163,7 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     """
     try:
         return _compute(path, stored_current, workbook_path, deferred=True)
-    except _OtherSheets:  # the engine's worksheets are not those the rewrites assumed: made again from its own
+    except OtherSheets:  # the engine's worksheets are not those the rewrites assumed: made again from its own
         return _compute(path, stored_current, workbook_path, deferred=False)
     finally:
         forget_column_calls()
@@ -191,176 +182,18 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     package = engine_package(path, info)  # the file's path, or its package with array members' stale values removed
     workbook: Any
     if deferred:  # loaded after the rewrites, with them (or on the rewrites' first read of the engine's workbook)
-        workbook = _Deferred(lambda: load(path, info, own, package), worksheet_names(package))
+        workbook = Deferred(lambda: load(path, info, own, package), worksheet_names(package))
     else:
         workbook = load(path, info, own, package)
     sheets = frozenset(name.lower() for name in workbook.sheet_names)  # INDIRECT("Nope!A1"): #REF! (.rewrite)
-    formulas: dict[str, FormulaTexts] = {}
-    members: dict[str, set[tuple[int, int]]] = {}
-    tables: dict[str, list[FormulaCell]] = {}
-    rewritten: list[tuple[str, int, int, str]] = []
-    finals: list[tuple[str, int, int]] = []  # only their final + or - to rewrite (after_evaluation)
-    wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (after_evaluation)
-    hidden: dict[str, HiddenRows] | None = None
-    hidden_unsure: list[Unsupported] = []  # SUBTOTAL/AGGREGATE whose hidden rows cannot be known
-    unread_links: list[tuple[str, int, int, str]] = []  # links to workbooks the file holds no copy of
     if info.external_names:  # [1]!Rate: the value the file holds for a linked workbook's name, as Excel uses it
         formula_names.setdefault("", {}).update(info.external_names)
     extents = UsedExtents(workbook, info.formulas)  # rows in use per sheet, read when a whole column needs them
-    plain: PlainAreas | None = None  # ranges the date-text guard need not count (read when one is met)
+    run = _Pass(info, workbook, path, workbook_path, formula_names, sheets, extents)
     for sheet in workbook.sheet_names:
-        cells = info.formulas.get(sheet, {})
-        for ref, cell in cells.items():
-            if cell.kind in ("array", "dataTable") and cell.ref:
-                covered = cells_of(cell.ref)
-                master = range_boundaries(ref)[1::-1]
-                if cell.kind == "array":
-                    members.setdefault(sheet, set()).update(p for p in covered if p != master)
-                else:
-                    tables.setdefault(sheet, []).append(cell)
-                    members.setdefault(sheet, set()).update(covered)
-        if not cells:  # the package scan found every <f>: a sheet without one has nothing to compute
-            continue
-        # the stored texts (formualizer's own are slow to read before its graph is built: formula_texts)
-        found = FormulaTexts(cells)
-        names = {**info.names.get("", {}), **info.names.get(sheet, {})}
-        defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
-        words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
-        known = {t.name.lower() for t in info.tables} | set(names) | set(defined)
-        clipped = classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
-        # the three pre-tests answer alike for every filled-down copy of a formula (its shape, every row number 0):
-        # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
-        # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
-        exact = words is not None and has_digit(words.pattern)
-        tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
-        settled: set[str] = set()  # shapes whose stored formulas no step below changes (left_alone_by_shape)
-        argued: set[str] = set()  # shapes whose stored formulas only the argument rewrite changes (likewise)
-        filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
-        hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
-        ranges_test = functools.partial(may_compute_ranges, names=names)
-        context = (info.tables, names, defined)
-        masters = found.master_texts()
-        first_set = len(rewritten)
-        # every formula's shape in one substitution over the sheet's texts (no formula holds a NUL), the tests once
-        # per shape: may_need_any's patterns hold no digit either
-        keys = [stored for _, stored in masters] if exact else found.shapes()
-        for ((r, c), stored), key in zip(masters, keys, strict=True):
-            tests = tested.get(key)
-            if tests is None:
-                tests = tested[key] = (
-                    may_need_any(stored, words),
-                    may_need_rewrite(stored, words),
-                    may_need_arguments(stored),
-                    may_split(stored),
-                    may_end_in_sum(stored),
-                    "INDEX(" in stored.upper() and indexes_whole(stored, names),
-                )
-            needed, structure, arguments, subtotal, final, whole = tests
-            if not needed and (r, c) not in clipped:
-                continue
-            if not (structure or arguments or subtotal) and (r, c) not in clipped:
-                if final and cells[found.refs[(r, c)]].kind != "array":
-                    finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
-                continue
-            if (key in settled or key in argued) and (r, c) not in clipped:  # a copy of a formula settled below
-                cell = cells[found.refs[(r, c)]]
-                if cell.text is not None and cell.kind != "array":  # its own stored text (of the shape), no array
-                    if key in settled:
-                        if final:
-                            finals.append((sheet, r, c))
-                        continue
-                    new = filled_down.rewrite_arguments("=" + cell.text, cell.text, key, True)
-                    if new not in ("=" + cell.text, cell.text) and not _argued_further(new):  # else each step below
-                        rewritten.append((sheet, r, c, new))
-                        continue
-            text = found[(r, c)]
-            if "[" in text and unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
-                unread_links.append((sheet, r, c, found.refs[(r, c)]))
-                continue
-            array = cells[found.refs[(r, c)]].kind == "array"
-            source = text
-            if subtotal and "SUMPRODUCT(" in text.upper() and (rows := row_by_row(text)) != text:
-                source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
-            if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
-                source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
-            own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
-            if structure and _per_shape(hints, 0, may_have_whole_ranges, source, own_shape if source is text else None):
-                source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]  # A:A in array arithmetic
-            if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
-                structure = filled_down.needs_structure(text, own_shape, array, context)  # no filled-copy key to make
-            copy = filled_down.copy_key(source, r, c, array) if structure and source == text else None
-            settles = not structure  # so far every answer was its shape's: the formula as it is
-            if not structure or filled_down.left_alone(copy):  # the rewrite left this formula's copies alone
-                new = "=" + text
-            else:
-                new = rewrite(
-                    source,
-                    sheet,
-                    r,
-                    c,
-                    info.tables,
-                    array=array,
-                    names=names,
-                    defined=defined,
-                    path=workbook_path or path,  # CELL("filename"): the workbook's own path (a copy's: .prefixed)
-                    sheets=sheets,
-                )
-                if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
-                    new = expand_sheet_ranges(new, workbook.sheet_names)
-                filled_down.rewritten(text, copy, new)
-            same = own_shape if new == "=" + text else None  # the stored formula still: its shape's answers apply
-            if _per_shape(hints, 1, ranges_test, new, same):  # A1:INDEX(A:A,n): one reference, also in a spill
-                new = computed_ranges(new, array, names)
-                same = own_shape if new == "=" + text else None
-                settles = False
-            if _per_shape(hints, 2, _whole_lookup, new, same):  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
-                new = lookup_results(new, sheet, extents)
-                settles = False
-            new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
-            if '"*-*"' in new:  # the date-text guard's counts over a range the file shows plain: 0 (.plain_areas)
-                if plain is None:
-                    plain = PlainAreas(workbook, info.formulas)
-                new = plain.settled(new, sheet)
-            if arguments and ("IM" in new.upper() or "COMPLEX(" in new.upper()):  # IMSUM(..): parts at 15 digits
-                new = complex_texts(new)
-            if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
-                new = formula_facts(new, sheet, info, workbook.sheet_names)
-            if subtotal:
-                new, undefined = undefined_totals(new, known)  # SUBTOTAL(3,NoSuchName): #NAME?, not 1
-                if undefined is not None:  # AGGREGATE(3,6,NoSuchName): Excel's value kept, listed
-                    hidden_unsure.append(Unsupported(sheet, found.refs[(r, c)], "AGGREGATE", undefined))
-                if hidden is None:  # read once, and only for a workbook that has SUBTOTAL or AGGREGATE
-                    hidden = hidden_rows(str(path), info.tables)
-                if hidden:
-                    new = split_hidden(new, sheet, hidden, names)
-                    unsure = unsure_reason(new, hidden, names)
-                    if unsure is not None:  # SUBTOTAL(9,OFFSET(..)) with rows hidden: Excel's value kept, listed
-                        hidden_unsure.append(Unsupported(sheet, found.refs[(r, c)], "SUBTOTAL", unsure))
-            if final and not array:  # Excel's final + or -: exactly 0 when within rounding (no other rewrite makes one)
-                if new == "=" + text and (r, c) not in clipped:
-                    finals.append((sheet, r, c))  # nothing else to rewrite: after evaluation, where needed
-                else:
-                    new = rewrite_final(new)
-            if whole:  # INDEX(C:C,n): bounded if the engine says #REF! (see after_evaluation)
-                wholes.append((sheet, r, c, new))
-            if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
-                rows, columns = clipped[(r, c)]
-                body = new[1:] if new.startswith("=") else new
-                new = f"=LET(_xlr_a,({body}),TAKE(_xlr_a,MIN(ROWS(_xlr_a),{rows}),MIN(COLUMNS(_xlr_a),{columns})))"
-            if new != "=" + text and new != text:
-                rewritten.append((sheet, r, c, new))
-            elif settles and new == "=" + text and own_shape is not None and (r, c) not in clipped:
-                if not (array or arguments or subtotal or whole) and left_alone_by_shape(text):
-                    settled.add(key)  # its shape's other copies: the same answers (above: only `final` to note)
-            if settles and arguments and own_shape is not None and (r, c) not in clipped and key not in argued:
-                if not (array or subtotal or whole or final) and "[" not in text and "!" not in text:
-                    argued.add(key)  # its other copies: the same answers but the argument rewrite's (made above)
-        copies = found.quoted_sheet_copies()  # ='Q1 2024'!A1 filled down: the engine moves Q1 too ('Q2 2024'!A2)
-        if copies:
-            done = {(r, c) for _, r, c, _ in rewritten[first_set:]}
-            rewritten.extend((sheet, r, c, "=" + found[(r, c)]) for r, c in copies if (r, c) not in done)
-        if len(found):
-            formulas[sheet] = found
+        _rewrite_sheet(run, sheet)
+    formulas, rewritten, finals = run.formulas, run.rewritten, run.finals
+    hidden_unsure = run.hidden_unsure
     if info.number_texts:  # "1,234", "$1,200", "(50)" text cells read as numbers in arithmetic (number_texts.py)
         rewritten = number_text_formulas(formulas, rewritten, info.number_texts)
         pending = set(finals)  # a formula rewritten now gets its final + or - rewritten with it, not after evaluation
@@ -370,7 +203,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     if info.officejs_sheets:  # =_xldudf_CRR(...): our functions as Excel saves them called through Office.js
         rewritten = officejs_calls(formulas, info.officejs_sheets, rewritten)
     written = None
-    if isinstance(workbook, _Deferred):
+    if isinstance(workbook, Deferred):
         assumed = workbook.sheet_names
         if workbook.loaded is None:  # the engine reads the rewritten formulas with the file: its graph built once
             written = with_formulas(package, rewritten) if rewritten else None  # (setting them builds it twice)
@@ -378,28 +211,206 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         else:
             workbook = workbook.loaded
         if workbook.sheet_names != assumed:
-            raise _OtherSheets
+            raise OtherSheets
     if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
         workbook.register_function(TABLE_REFERENCE, table_reference(info.tables), min_args=4, max_args=4)
     if rewritten and written is None:
-        _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
-        _set_formulas(workbook, rewritten)
-    for sheet, r, c, ref in unread_links:  # the engine refuses the whole workbook over them: their stored value
+        build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
+        set_formulas(workbook, rewritten)
+    for sheet, r, c, ref in run.unread_links:  # the engine refuses the whole workbook over them: their stored value
         workbook.set_value(sheet, r, c, engine_literal(info.formulas[sheet][ref].cached))
         hidden_unsure.append(Unsupported(sheet, ref, "linked workbook", UNREAD_LINK_REASON))
     for sheet in sorted(info.lotus_sheets):  # Lotus 1-2-3 rules (text counts 0): Excel's values kept, every cell listed
         reason = lotus_reason(sheet)
         own = info.formulas.get(sheet, {})
         hidden_unsure += [Unsupported(sheet, ref, "Lotus evaluation", reason) for ref, f in own.items() if not f.empty]
+    result, stopped = _evaluate(workbook, info, path, run, rewritten, finals)
+    return _listed(workbook, info, path, stored_current, run, formula_names, rewritten, result, stopped, hidden_unsure)
+
+
+def _rewrite_sheet(run: _Pass, sheet: str) -> None:
+    """The rewrites of one worksheet's formulas for the engine, gathered into ``run`` (its formulas' stored texts, its
+    array members and data tables, the formulas rewritten, the cells listed before the evaluation)."""
+    info, workbook, path, workbook_path = run.info, run.workbook, run.path, run.workbook_path
+    formula_names, sheets, extents = run.formula_names, run.sheets, run.extents
+    formulas, members, tables, rewritten = run.formulas, run.members, run.tables, run.rewritten
+    finals, wholes, hidden_unsure, unread_links = run.finals, run.wholes, run.hidden_unsure, run.unread_links
+    hidden, plain = run.hidden, run.plain
+    cells = info.formulas.get(sheet, {})
+    for ref, cell in cells.items():
+        if cell.kind in ("array", "dataTable") and cell.ref:
+            covered = cells_of(cell.ref)
+            master = range_boundaries(ref)[1::-1]
+            if cell.kind == "array":
+                members.setdefault(sheet, set()).update(p for p in covered if p != master)
+            else:
+                tables.setdefault(sheet, []).append(cell)
+                members.setdefault(sheet, set()).update(covered)
+    if not cells:  # the package scan found every <f>: a sheet without one has nothing to compute
+        return
+    # the stored texts (formualizer's own are slow to read before its graph is built: formula_texts)
+    found = FormulaTexts(cells)
+    names = {**info.names.get("", {}), **info.names.get(sheet, {})}
+    defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
+    words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
+    known = {t.name.lower() for t in info.tables} | set(names) | set(defined)
+    clipped = classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
+    # the three pre-tests answer alike for every filled-down copy of a formula (its shape, every row number 0):
+    # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
+    # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
+    exact = words is not None and has_digit(words.pattern)
+    tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
+    settled: set[str] = set()  # shapes whose stored formulas no step below changes (left_alone_by_shape)
+    argued: set[str] = set()  # shapes whose stored formulas only the argument rewrite changes (likewise)
+    filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
+    hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
+    ranges_test = functools.partial(may_compute_ranges, names=names)
+    context = (info.tables, names, defined)
+    masters = found.master_texts()
+    first_set = len(rewritten)
+    # every formula's shape in one substitution over the sheet's texts (no formula holds a NUL), the tests once
+    # per shape: may_need_any's patterns hold no digit either
+    keys = [stored for _, stored in masters] if exact else found.shapes()
+    for ((r, c), stored), key in zip(masters, keys, strict=True):
+        tests = tested.get(key)
+        if tests is None:
+            tests = tested[key] = (
+                may_need_any(stored, words),
+                may_need_rewrite(stored, words),
+                may_need_arguments(stored),
+                may_split(stored),
+                may_end_in_sum(stored),
+                "INDEX(" in stored.upper() and indexes_whole(stored, names),
+            )
+        needed, structure, arguments, subtotal, final, whole = tests
+        if not needed and (r, c) not in clipped:
+            continue
+        if not (structure or arguments or subtotal) and (r, c) not in clipped:
+            if final and cells[found.refs[(r, c)]].kind != "array":
+                finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
+            continue
+        if (key in settled or key in argued) and (r, c) not in clipped:  # a copy of a formula settled below
+            cell = cells[found.refs[(r, c)]]
+            if cell.text is not None and cell.kind != "array":  # its own stored text (of the shape), no array
+                if key in settled:
+                    if final:
+                        finals.append((sheet, r, c))
+                    continue
+                new = filled_down.rewrite_arguments("=" + cell.text, cell.text, key, True)
+                if new not in ("=" + cell.text, cell.text) and not _argued_further(new):  # else each step below
+                    rewritten.append((sheet, r, c, new))
+                    continue
+        text = found[(r, c)]
+        if "[" in text and unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
+            unread_links.append((sheet, r, c, found.refs[(r, c)]))
+            continue
+        array = cells[found.refs[(r, c)]].kind == "array"
+        source = text
+        if subtotal and "SUMPRODUCT(" in text.upper() and (rows := row_by_row(text)) != text:
+            source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
+        if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
+            source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
+        own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
+        if structure and _per_shape(hints, 0, may_have_whole_ranges, source, own_shape if source is text else None):
+            source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]  # A:A in array arithmetic
+        if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
+            structure = filled_down.needs_structure(text, own_shape, array, context)  # no filled-copy key to make
+        copy = filled_down.copy_key(source, r, c, array) if structure and source == text else None
+        settles = not structure  # so far every answer was its shape's: the formula as it is
+        if not structure or filled_down.left_alone(copy):  # the rewrite left this formula's copies alone
+            new = "=" + text
+        else:
+            new = rewrite(
+                source,
+                sheet,
+                r,
+                c,
+                info.tables,
+                array=array,
+                names=names,
+                defined=defined,
+                path=workbook_path or path,  # CELL("filename"): the workbook's own path (a copy's: .prefixed)
+                sheets=sheets,
+            )
+            if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
+                new = expand_sheet_ranges(new, workbook.sheet_names)
+            filled_down.rewritten(text, copy, new)
+        same = own_shape if new == "=" + text else None  # the stored formula still: its shape's answers apply
+        if _per_shape(hints, 1, ranges_test, new, same):  # A1:INDEX(A:A,n): one reference, also in a spill
+            new = computed_ranges(new, array, names)
+            same = own_shape if new == "=" + text else None
+            settles = False
+        if _per_shape(hints, 2, _whole_lookup, new, same):  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
+            new = lookup_results(new, sheet, extents)
+            settles = False
+        new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
+        if '"*-*"' in new:  # the date-text guard's counts over a range the file shows plain: 0 (.plain_areas)
+            if plain is None:
+                plain = PlainAreas(workbook, info.formulas)
+            new = plain.settled(new, sheet)
+        if arguments and ("IM" in new.upper() or "COMPLEX(" in new.upper()):  # IMSUM(..): parts at 15 digits
+            new = complex_texts(new)
+        if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
+            new = formula_facts(new, sheet, info, workbook.sheet_names)
+        if subtotal:
+            new, undefined = undefined_totals(new, known)  # SUBTOTAL(3,NoSuchName): #NAME?, not 1
+            if undefined is not None:  # AGGREGATE(3,6,NoSuchName): Excel's value kept, listed
+                hidden_unsure.append(Unsupported(sheet, found.refs[(r, c)], "AGGREGATE", undefined))
+            if hidden is None:  # read once, and only for a workbook that has SUBTOTAL or AGGREGATE
+                hidden = hidden_rows(str(path), info.tables)
+            if hidden:
+                new = split_hidden(new, sheet, hidden, names)
+                unsure = unsure_reason(new, hidden, names)
+                if unsure is not None:  # SUBTOTAL(9,OFFSET(..)) with rows hidden: Excel's value kept, listed
+                    hidden_unsure.append(Unsupported(sheet, found.refs[(r, c)], "SUBTOTAL", unsure))
+        if final and not array:  # Excel's final + or -: exactly 0 when within rounding (no other rewrite makes one)
+            if new == "=" + text and (r, c) not in clipped:
+                finals.append((sheet, r, c))  # nothing else to rewrite: after evaluation, where needed
+            else:
+                new = rewrite_final(new)
+        if whole:  # INDEX(C:C,n): bounded if the engine says #REF! (see after_evaluation)
+            wholes.append((sheet, r, c, new))
+        if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
+            rows, columns = clipped[(r, c)]
+            body = new[1:] if new.startswith("=") else new
+            new = f"=LET(_xlr_a,({body}),TAKE(_xlr_a,MIN(ROWS(_xlr_a),{rows}),MIN(COLUMNS(_xlr_a),{columns})))"
+        if new != "=" + text and new != text:
+            rewritten.append((sheet, r, c, new))
+        elif settles and new == "=" + text and own_shape is not None and (r, c) not in clipped:
+            if not (array or arguments or subtotal or whole) and left_alone_by_shape(text):
+                settled.add(key)  # its shape's other copies: the same answers (above: only `final` to note)
+        if settles and arguments and own_shape is not None and (r, c) not in clipped and key not in argued:
+            if not (array or subtotal or whole or final) and "[" not in text and "!" not in text:
+                argued.add(key)  # its other copies: the same answers but the argument rewrite's (made above)
+    copies = found.quoted_sheet_copies()  # ='Q1 2024'!A1 filled down: the engine moves Q1 too ('Q2 2024'!A2)
+    if copies:
+        done = {(r, c) for _, r, c, _ in rewritten[first_set:]}
+        rewritten.extend((sheet, r, c, "=" + found[(r, c)]) for r, c in copies if (r, c) not in done)
+    if len(found):
+        formulas[sheet] = found
+    run.hidden, run.plain = hidden, plain
+
+
+def _evaluate(
+    workbook: fz.Workbook,
+    info: PackageInfo,
+    path: str | Path,
+    run: _Pass,
+    rewritten: list[tuple[str, int, int, str]],
+    finals: list[tuple[str, int, int]],
+) -> tuple[Computed, list[Unsupported]]:
+    """The evaluation with the rewrites set, and the steps that set formulas again after it (final operations, INDEX of
+    whole columns, data tables, number texts, ...): the values read, and the cells the engine stops at."""
+    formulas, members, wholes, tables = run.formulas, run.members, run.wholes, run.tables
     column_calls(workbook, formulas)  # =CRR(C2,B2,A2) filled down: one call of the core per column, not per row
-    stopped = _evaluate_first(workbook, formulas, rewritten)  # A3:A1 stops the engine for the whole workbook
+    stopped = evaluate_first(workbook, formulas, rewritten)  # A3:A1 stops the engine for the whole workbook
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
-        if not finals or not final_operations(workbook, formulas, finals, _set_formulas):
+        if not finals or not final_operations(workbook, formulas, finals, set_formulas):
             break
         workbook.evaluate_all()
     if wholes and (
-        whole_column_indexes(workbook, wholes, _set_formulas)
-        | whole_index_cycles(workbook, wholes, _set_formulas, info.names)
+        whole_column_indexes(workbook, wholes, set_formulas)
+        | whole_index_cycles(workbook, wholes, set_formulas, info.names)
     ):
         workbook.evaluate_all()
     if tables:
@@ -416,20 +427,38 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         halted = {(u.sheet, *cell_position(u.ref)) for u in stopped}
         again = [item for item in again if item[:3] not in halted]
     if again:  # formula cells giving "1,234"-like text: the formulas reading them as numbers (number_texts.py)
-        _set_formulas(workbook, again)
+        set_formulas(workbook, again)
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
-    if whole_number_criteria(workbook, rewritten + again, _set_formulas):  # COUNTIF(A:A,F1) of 110 and =1.1*100 (H40)
+    if whole_number_criteria(workbook, rewritten + again, set_formulas):  # COUNTIF(A:A,F1) of 110 and =1.1*100 (H40)
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
-    if any(value.code == CIRCULAR for _, _, value in _errors(result.values)):
+    if any(value.code == CIRCULAR for _, _, value in error_cells(result.values)):
         if kept.position_cycles(workbook, formulas, result, CIRCULAR):  # CELL("row", A1) in A1 reads no value
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
     if len(CARRIED) > 1 and (typed := error_types(workbook, formulas, info, result.values)):
-        _set_formulas(workbook, typed)  # ERROR.TYPE of the one newer error value (#FIELD!, ...) a cell reads
+        set_formulas(workbook, typed)  # ERROR.TYPE of the one newer error value (#FIELD!, ...) a cell reads
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
+    return result, stopped
+
+
+def _listed(
+    workbook: fz.Workbook,
+    info: PackageInfo,
+    path: str | Path,
+    stored_current: bool,
+    run: _Pass,
+    formula_names: dict[str, dict[str, str]],
+    rewritten: list[tuple[str, int, int, str]],
+    result: Computed,
+    stopped: list[Unsupported],
+    hidden_unsure: list[Unsupported],
+) -> Computed:
+    """The cells the engine could not compute faithfully listed (their stored values kept, their dependents computed
+    from them), the error values' causes named, the circular references' loops: the computed workbook."""
+    formulas, members = run.formulas, run.members
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
     name_refusals(unsupported, rewritten)
     listed = {(u.sheet, u.ref) for u in unsupported}
@@ -442,11 +471,11 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
             if (sheet, ref) not in listed:
                 unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
     rereads = (one_value_reads, underflows)  # X# of one value: the cell X; a result below 2**-1022: Excel's 0
-    while any([again(workbook, formulas, result.values, info, _set_formulas) for again in rereads]):
+    while any([again(workbook, formulas, result.values, info, set_formulas) for again in rereads]):
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
-    if not _only_plain(result.values):  # an array of more than the engine's 10,000 spill cells: listed, not #SPILL!
+    if not only_plain(result.values):  # an array of more than the engine's 10,000 spill cells: listed, not #SPILL!
         hidden_unsure += oversized_spills(workbook, info, result.values)
     hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
     hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
@@ -502,7 +531,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     listed = {(u.sheet, u.ref) for u in unsupported}
     bare = [b for b in unprefixed_cells(formulas, engine_knows, defined_names) if b[:2] not in listed]
     if bare:  # =XLOOKUP(..) written by a script without _xlfn.: Excel's #NAME? (.unprefixed)
-        _set_formulas(workbook, [(sheet, *cell_position(ref), formula) for sheet, ref, _, formula in bare])
+        set_formulas(workbook, [(sheet, *cell_position(ref), formula) for sheet, ref, _, formula in bare])
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
         result.unsupported = unsupported
@@ -516,9 +545,9 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
     for scope, name, target in info.reference_names:
         cell_names.setdefault(scope, {})[name] = target
-    if not _only_plain(result.values):
+    if not only_plain(result.values):
         explain(workbook, formulas, result, cell_names, path=path)  # (each of its steps names an error value's cause)
-    errors = list(_errors(result.values))
+    errors = list(error_cells(result.values))
     circular = [(sheet, ref) for sheet, ref, value in errors if value.code == CIRCULAR]
     if circular:  # the loop's own cells, for the message (the engine marks every cell reading it too)
         names = info.names.get("", {})
@@ -534,107 +563,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     return result
 
 
-#: computed values that are no error value nor hold one (a number, a text, a logical, a blank): a workbook's values
-#: of these types alone have nothing for :func:`.reasons.explain` to explain (45 ms of the 50,000 cells otherwise)
-_PLAIN_VALUES = frozenset((float, int, str, bool, type(None)))
-
-
-def _only_plain(values: dict[str, dict[str, Any]]) -> bool:
-    """Whether every computed value is of :data:`_PLAIN_VALUES` (one C-level look at each sheet's value types)."""
-    return all(set(map(type, cells.values())) <= _PLAIN_VALUES for cells in values.values())
-
-
 def _whole_lookup(formula: str) -> bool:
     """Whether :func:`.computed_ranges.lookup_results` may change ``formula`` (a superset test): a LOOKUP, and a
     whole column or row somewhere (the rewrite bounds a result vector of whole columns or rows only: the template's
     138 LOOKUPs of typed ranges were tokenized and left alone)."""
     return "LOOKUP(" in formula.upper() and may_have_whole_ranges(formula)
-
-
-def _errors(values: dict[str, dict[str, Any]]) -> Iterator[tuple[str, str, CellError]]:
-    """(sheet, reference, error) of each computed value that is an error; a sheet holding none is passed over by one
-    C-level look at its values' types (every value of the 50,000-cell workbook was looked at three times in Python)."""
-    for sheet, cells in values.items():
-        if CellError in set(map(type, cells.values())):
-            for ref, value in cells.items():
-                if type(value) is CellError:
-                    yield sheet, ref, value
-
-
-def _evaluate_first(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], rewritten: list[tuple[str, int, int, str]]
-) -> list[Unsupported]:
-    """The first evaluation. Where the engine stops the whole workbook (its error raised, naming nothing), ranges
-    written bottom-up (``A3:A1``) are written top-left first and it evaluates again; the cells it still stops at are
-    returned, to be listed (:mod:`.engine_failures`). Raises when no such cell is found."""
-    try:
-        workbook.evaluate_all()
-        return []
-    except fz.ExcelEvaluationError as error:
-        code = str(error).strip() or "#VALUE!"
-    fixes = reversed_range_formulas(formulas, rewritten)
-    if fixes:
-        _set_formulas(workbook, fixes)
-        try:
-            workbook.evaluate_all()
-            return []
-        except fz.ExcelEvaluationError as error:
-            code = str(error).strip() or code
-    literal = engine_literal(CellError(code if code.startswith("#") else "#VALUE!"))
-    found = [
-        Unsupported(
-            sheet,
-            ref,
-            "formula",
-            f"{_stopped_words(code)} at this formula (={formulas[sheet][cell_position(ref)]})",
-        )
-        for sheet, ref in stopping_cells(workbook, formulas, lambda s, r, c: workbook.set_value(s, r, c, literal))
-    ]
-    if not found:
-        raise RuntimeError(f"the embedded engine stops the whole workbook with {code}, at no formula it names")
-    return found
-
-
-def _stopped_words(code: str) -> str:
-    """Why the engine stopped, in words (its own codes, ``#N/IMPL!: dynamic dependency ... replans``, are not)."""
-    if "did not converge" in code:  # a spill blocked by (or blocking) a spilled OFFSET: Excel shows #SPILL!
-        return f"the embedded engine {SETTLE_WORDS} of an array whose reference moves (OFFSET) here"
-    return f"the embedded engine stops the whole workbook with {code}"
-
-
-def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:
-    """Set the rewritten formulas, a column's consecutive rows in one call (a filled-down column is one call,
-    not one per row). A run the engine refuses is set cell by cell: the engine computes a refused cell's formula
-    as stored (set_formula would refuse INDEX(row,1,1):INDEX(row,1,n) over its own row as a cycle)."""
-    runs: list[list[tuple[str, int, int, str]]] = []
-    for item in sorted(rewritten, key=lambda item: (item[0], item[2], item[1])):
-        last = runs[-1][-1] if runs else None
-        if last is not None and last[0] == item[0] and last[2] == item[2] and last[1] + 1 == item[1]:
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-    for run in runs:
-        sheet, top, column, _ = run[0]
-        target = workbook.sheet(sheet)
-        try:
-            target.set_formulas_batch(top, column, len(run), 1, [[new] for *_, new in run])
-            continue
-        except RuntimeError:
-            if len(run) == 1:
-                continue
-        for _, r, c, new in run:
-            try:
-                target.set_formulas_batch(r, c, 1, 1, [[new]])
-            except RuntimeError:
-                pass
-
-
-def _build_graph(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> None:
-    """Have formualizer build its dependency graph now (planning one formula cell's evaluation builds it whole)."""
-    for sheet, texts in formulas.items():
-        for r, c in texts.positions():
-            try:
-                workbook.get_eval_plan([(sheet, r, c)])
-            except Exception:  # noqa: BLE001  (a plan it cannot make: the sets are slower, not wrong)
-                pass
-            return
