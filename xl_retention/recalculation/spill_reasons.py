@@ -22,6 +22,7 @@ from openpyxl.utils.cell import range_boundaries
 from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .formula_texts import position
+from .large_arrays import LargeArray, free_area
 from .merged_spills import merged_areas
 from .package import scan
 from .unsupported import Unsupported
@@ -371,7 +372,8 @@ def oversized_spills(
     """Each array formula of ``info`` whose engine value (``values``) is a #SPILL! of a result of more than
     :data:`ENGINE_SPILL_CELLS` cells that fits on the sheet, nothing in its way (a Ctrl+Shift+Enter array: whatever
     its range holds, it fills it): the engine's limit, never Excel's answer. Listed (Excel's stored values kept, the
-    cells reading them computed from them), never a silent #SPILL!."""
+    cells reading them computed from them), never a silent #SPILL!; each a :class:`.large_arrays.LargeArray`, which
+    :func:`.large_arrays.compute_large_arrays` computes where it can."""
     found: list[Unsupported] = []
     for sheet, cells in info.formulas.items():
         for ref, cell in cells.items():
@@ -394,12 +396,20 @@ def oversized_spills(
             ):
                 continue  # something in its way: Excel's #SPILL! too
             extent = f"{ref}:{get_column_letter(area[2])}{area[3]}"
+            try:  # what computing it here needs (.large_arrays): the engine's formula, the area free
+                formula = workbook.get_formula(sheet, row, column) or ""
+                free = not cell.dynamic or free_area(workbook, info, sheet, area)
+            except Exception:  # noqa: BLE001  (not known: not computed)
+                formula, free = "", False
             found.append(
-                Unsupported(
+                LargeArray(
                     sheet,
                     ref,
                     "spill of more than 10,000 cells",
                     _limit_reason(sheet, ref, extent, size, not cell.dynamic),
+                    formula=formula.removeprefix("="),
+                    size=size,
+                    free=free,
                 )
             )
     return found
