@@ -19,7 +19,7 @@ def _recalc(args: argparse.Namespace) -> int:
     from ._files import check_not_open
     from ._imports import cache_shapes
     from .recalculation import expand, recalc
-    from .recalculation.batch import distinct
+    from .recalculation.batch_inputs import distinct
 
     cache_shapes()  # the argument rewrites of formula shapes an earlier command made: read, not made again
     files, _ = distinct(expand(args.paths))  # a file given twice is recalculated once (a note says so)
@@ -79,7 +79,7 @@ def _no_workbooks(paths: Sequence[str]) -> str:
     >>> _no_workbooks(["no-such-folder"])
     "no .xlsx or .xlsm files in 'no-such-folder'"
     """
-    from .recalculation.batch import SUFFIXES
+    from .recalculation.batch_inputs import SUFFIXES
 
     named = ", ".join(repr(str(p)) for p in paths)
     below = sorted(
