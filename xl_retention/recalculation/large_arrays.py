@@ -22,6 +22,7 @@ without a current value, or whose spill area holds anything Excel's spill is blo
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ..cells import CellError, evaluate, without_trailing_empties
 from ..registry import BY_NAME, ExcelFunction
+from ..sheet_names import SHEET
 from . import kept
 from .denormals import unflushed
 from .formula_texts import position
@@ -58,6 +60,13 @@ _ARITHMETIC = frozenset(("+", "-", "*", "/", "^", "&", "=", "<>", "<", ">", "<="
 _ENGINE_KINDS = frozenset(("circ", "spill", "nimpl", "error"))
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom
+#: a spill's reference: ``D2#``, ``'My data'!D2#``, ``_xlfn.ANCHORARRAY(D2)``
+_SPILL_REFERENCE = re.compile(
+    r"(?i)(?<![\w.$!':])(?:(?:_xlfn\.)?ANCHORARRAY\(\s*(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)"
+    r"|(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)#)"
+)
+_TEXTS = re.compile(r'"(?:[^"]|"")*"')
+_DEFINED_NAME = re.compile(r"<(?:\w+:)?definedName\b[^>]*>([^<]*)</(?:\w+:)?definedName>")
 #: a Ctrl+Shift+Enter array's formula as :mod:`.embedded` cuts a larger result to the range it was entered in
 _CLIPPED = re.compile(
     r"LET\(_xlr_a,\s*(.+),\s*TAKE\(_xlr_a,\s*MIN\(ROWS\(_xlr_a\),\s*\d+\),\s*MIN\(COLUMNS\(_xlr_a\),\s*\d+\)\)\)",
@@ -197,9 +206,12 @@ def compute_large_arrays(
     from .engine_results import classic_members  # noqa: PLC0415  (.engine reads this module's importers)
 
     unread = _without_values(workbook, formulas, info, unsupported)
+    read_whole = _spills_read(path, formulas, {(u.sheet, u.ref) for u in large})
     merged = _merged(path, {u.sheet for u in large if info.formulas[u.sheet][u.ref].dynamic})
     for item in large:
         cell = info.formulas[item.sheet][item.ref]
+        if (item.sheet, item.ref) in read_whole:
+            continue  # =AVERAGE(D2#): no spill of D2 in the engine to read (its #REF!): listed as before
         row, column = position(item.ref)
         if cell.dynamic:
             area = (column, row, column + item.size[1] - 1, row + item.size[0] - 1)
@@ -247,6 +259,39 @@ def _merged(path: str, sheets: set[str]) -> dict[str, list[Box]]:
     with zipfile.ZipFile(path) as package:
         parts = _sheet_parts(package)
         return {sheet: merged_areas(package.read(parts[sheet])) for sheet in sheets if parts.get(sheet)}
+
+
+def _spills_read(path: str, formulas: dict[str, FormulaTexts], anchors: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The ``anchors`` (sheet, first cell) whose spill a formula or a defined name reads (``D2#``,
+    ``ANCHORARRAY(D2)``); where the names cannot be read, every one."""
+    found: set[tuple[str, str]] = set()
+    by_name = {(sheet.lower(), ref): (sheet, ref) for sheet, ref in anchors}
+
+    def note(text: str, sheet: str) -> None:
+        for match in _SPILL_REFERENCE.finditer(_TEXTS.sub('""', text)):
+            where = match.group(1) or match.group(4)
+            if where:
+                where = where[1:-1].replace("''", "'") if where.startswith("'") else where
+            else:
+                where = sheet
+            anchor = f"{(match.group(2) or match.group(5)).upper()}{match.group(3) or match.group(6)}"
+            if (where.lower(), anchor) in by_name:
+                found.add(by_name[(where.lower(), anchor)])
+
+    for sheet, texts in formulas.items():
+        upper = texts.upper_text()
+        if "#" in upper or "ANCHORARRAY" in upper:
+            for place in texts:
+                note(texts[place], sheet)
+    try:
+        with zipfile.ZipFile(path) as package:
+            book = next((n for n in package.namelist() if n.lower() == "xl/workbook.xml"), None)
+            names = package.read(book).decode("utf-8", "replace") if book else ""
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return set(anchors)
+    for match in _DEFINED_NAME.finditer(names):
+        note(html.unescape(match.group(1)), "")  # a name's reference names its sheet
+    return found
 
 
 def _without_values(
