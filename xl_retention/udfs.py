@@ -89,6 +89,32 @@ def _dates_as_serials(args: tuple[Any, ...], caller: Any) -> tuple[Any, ...]:
     return tuple(_serials(a, date1904) for a in args)
 
 
+def _empty_cell(value: Any) -> bool:
+    """Whether ``value`` is one empty cell as classic xlwings hands it over (``[[None]]``, ndim=2), which xlwings'
+    Office.js route hands over as an omitted argument (its ``to_scalar``: a blank cell arrives as JavaScript's null).
+    A formula's ``""`` is text, not an empty cell, on both.
+
+    >>> _empty_cell([[None]]), _empty_cell([None]), _empty_cell([[""]]), _empty_cell([[None], [None]])
+    (True, True, False, False)
+    """
+    while isinstance(value, list | tuple) and len(value) == 1:
+        value = value[0]
+    return value is None
+
+
+def _blanks_omitted(function: ExcelFunction, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``args`` of classic xlwings with an optional argument that is one empty cell given as omitted, as the Office.js
+    route and the embedded engine give it: ``REPEAT_PURCHASE_RATE(A2:A5, B1)`` with B1 empty read A2:A5 as order
+    counts there (0.5) and was refused on the classic add-in ("total blank while other inputs are not"). Classic
+    xlwings hands a formula's ``""`` over as an empty cell too (its ``_clean_value_data_element``), so there alone
+    such a ``total`` is omitted as well, where the other two refuse it. Only classic: Office.js' ``[[None]]`` is a
+    formula's ``""`` (its empty cell is None already)."""
+    return tuple(
+        None if position < len(function.args) and function.args[position].optional and _empty_cell(value) else value
+        for position, value in enumerate(args)
+    )
+
+
 def _classic() -> bool:
     """True where ``xw.func`` is classic xlwings' decorator (Windows' COM add-in), which fills ``caller``."""
     return getattr(xw.func, "__module__", "") == "xlwings.udfs"
@@ -102,6 +128,8 @@ def _make_udf(function: ExcelFunction) -> Callable[..., Any]:
     def udf(*args: Any, caller: Any = None) -> Any:
         if classic and len(args) > count:  # classic xlwings passes the calling Range in caller's place, the last
             args, caller = args[:count], args[count]
+        if classic:
+            args = _blanks_omitted(function, args)
         return _to_xlwings(evaluate(function, *_dates_as_serials(args, caller)))
 
     udf.__name__ = udf.__qualname__ = function.name
