@@ -82,6 +82,7 @@ from .formula_texts import (
 )
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
+from .large_arrays import compute_large_arrays
 from .locale_results import locale_cells
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
@@ -505,6 +506,13 @@ def _listed(
         workbook.evaluate_all()  # the cells reading a Ctrl+Shift+Enter array's padding see Excel's values
         result = read_values(workbook, formulas, members)
         result.unsupported = unsupported
+    # over the engine's 10,000 spill cells: one call of ours, computed by the core (.large_arrays); removed from
+    # `unsupported` (in place)
+    large = compute_large_arrays(workbook, str(path), info, formulas, unsupported)
+    if large:
+        workbook.evaluate_all()  # their dependents (=AVERAGE(D:D)) from the computed values
+        result = read_values(workbook, formulas, members)
+        result.unsupported = unsupported
     stale = {}
     for item in unsupported:
         if not item.kept:
@@ -542,6 +550,7 @@ def _listed(
     for item in unsupported:
         result.values.get(item.sheet, {}).pop(item.ref, None)
     fit_arrays(workbook, info, result)
+    large.place(result)  # their cells' values and ranges, as fit_arrays gives a spill's (.large_arrays)
     cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
     for scope, name, target in info.reference_names:
         cell_names.setdefault(scope, {})[name] = target
