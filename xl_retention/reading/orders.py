@@ -60,6 +60,7 @@ from . import document_types as types
 from . import order_columns as by_values
 from . import row_types
 from .adjusted_amounts import adjusted_refunds
+from .credit_notes import applied_credit_notes, refunds_made
 from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
 from .errors import DataError, bad_rows
 from .event_dates import event_date_kind, undone_rows
@@ -348,7 +349,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
             refuse_open_disputes(status, column, name, source)  # 'disputed': lost or won? (reading.disputes)
             unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED | REVERSALS)) & (status != "")
-            if unknown.any():
+            if unknown.any() and (unknown := unknown & ~applied_credit_notes(df)).any():  # Chargebee's 'adjusted'
                 rows = np.flatnonzero(unknown)
                 problem = (
                     "order statuses that say neither paid nor unpaid (whether these were purchases cannot be told: "
@@ -374,15 +375,13 @@ def _refund_asked(columns: Any) -> str:
     "map the order's amount whose refunds 'Total Refunded' holds ('Grand Total (Base)', 'Grand Total (Purchased)') \
 with --columns amount=NAME"
     """
-    from .names import words
-    from .preparation import _MONEY_WORDS, _OTHER_MONEY
+    from .amount_hints import money_columns
     from .refunded_amounts import refunded_columns
 
     refunded = refunded_columns(columns)
     if not refunded:
         return "add the refunded amount column of the export (Magento's 'Total Refunded')"
-    money = [str(c) for c in columns if str(c) not in refunded and _MONEY_WORDS & words(c, whole=False)
-             and not _OTHER_MONEY & words(c)]  # fmt: skip
+    money = [c for c in money_columns(columns) if c not in refunded]
     shown = f" ({', '.join(repr(c) for c in money[:5])}{', ...' if len(money) > 5 else ''})" if money else ""
     return f"map the order's amount whose refunds {refunded[0]!r} holds{shown} with --columns amount=NAME"
 
@@ -483,7 +482,7 @@ def orders_as_paid(
         _refuse_refunded_in_part_by_rows(df, typed, names, source, cancelled & ~dropped)
         lines = np.asarray(typed["amount"], dtype=np.float64) < 0  # an order's refund lines (reading.orders)
         if (lines & cancelled).any():
-            said = says_refunded(df) & lines  # a refund line whose status says 'refunded': the refund was made
+            said = refunds_made(df) & lines  # its status 'refunded' (not voided, failed): the refund was made
             cancelled = cancelled & ~said
             dropped |= lines & cancelled  # a refund line that failed, was voided or is pending: no refund, no cancel
         check_orders_apart(df, typed, names, source, dropped)  # 100 and 20 on one order id, no item column

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .adjusted_amounts import unadjusted_filled
+from .amount_hints import money_columns
 from .answer_flags import answer_flag_rows
 from .appended_copies import check_appended_copies
 from .authorizations import without_authorizations
@@ -35,6 +36,7 @@ from .billing_columns import (
 from .canceled_plans import read_canceled_plans
 from .columns import _DATES, _IDS, FUTURE_HINTS, SCHEMAS, ReadOptions, normalize_columns
 from .copies import check_copied_rows
+from .credit_notes import refuse_due_credit_notes
 from .currency import (
     check_currency_column,
     check_customer_currencies,
@@ -178,6 +180,7 @@ def _prepare(
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
         df = without_authorizations(df, source)  # Recurly's $1 card checks: no sale (reading.authorizations)
+        refuse_due_credit_notes(df, source)  # Chargebee's refund_due: taken off or not? (reading.credit_notes)
     if kind == "intervals":  # Zuora's Expired versions of an amended subscription: the latest counts (versions)
         df = latest_versions(df, source)
     source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
@@ -362,7 +365,7 @@ def _prepare(
         typed = net_of_tips(df, typed, names, source, options.decimal)  # Square's 'Tip' in 'Total Collected
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
-        note(_no_amount(df.columns, source))
+        note(_no_amount(df, source))
     if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if kind == "snapshots":  # Stripe's invoices by month: 'Amount Paid' as MRR, in_ ids (reading.payment_logs)
@@ -528,25 +531,15 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
         return {name: future.result() for name, future in zip(names, futures, strict=True)}
 
 
-#: words of a column's name that say an order's money (an order file's amount left unmapped)
-_MONEY_WORDS = frozenset(
-    "total subtotal amount price revenue sales betrag summe preis umsatz montant prix importe precio totale prezzo "
-    "bedrag prijs".split()
-)
-#: words of money that is no order's amount (a discount's, a refund's, a tax's, shipping's)
-_OTHER_MONEY = frozenset("discount refund refunded tax taxes vat shipping fee fees rabatt remise".split())
+def _no_amount(df: pd.DataFrame, source: str) -> str:
+    """The note for an orders file read without an amount: the revenue tables are left out, and the columns that may
+    hold it are named (:func:`~.amount_hints.money_columns`), for ``--columns amount=NAME``.
 
-
-def _no_amount(columns: Sequence[Any], source: str) -> str:
-    """The note for an orders file read without an amount: the revenue tables are left out, and the columns whose
-    names say money are named, for ``--columns amount=NAME``.
-
-    >>> _no_amount(["Email", "Subtotal", "Taxes", "Total", "Discount Amount"], "shop.csv").split(" amount")[1]
+    >>> _no_amount(pd.DataFrame(columns=["Email", "Subtotal", "Taxes", "Total", "Discount Amount"]),
+    ...            "shop.csv").split(" amount")[1]
     " ('Subtotal', 'Total') with --columns"
     """
-    from .names import words
-
-    money = [str(c) for c in columns if _MONEY_WORDS & words(c, whole=False) and not _OTHER_MONEY & words(c)]
+    money = money_columns(list(df.columns), df)  # not Chargebee's price_type (tax_inclusive)
     hint = f" ({', '.join(repr(c) for c in money[:5])}{', ...' if len(money) > 5 else ''})" if money else ""
     return (
         f"{source}: no column 'amount', so no revenue is counted (the order revenue cohorts of --to-csv are not "
