@@ -32,6 +32,7 @@ from .cell_filename import unresolved_filename
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .indirect import indirect_targets
+from .offset_readers import offset_readers
 from .package import PackageInfo, stored_values
 from .position_reads import position_only
 
@@ -276,7 +277,8 @@ def dependents(
 
     Returns ``{(sheet, ref): (source sheet, source ref)}``. Follows the engine's dependency graph, the
     names over a range holding such a cell, and every ``INDIRECT`` whose text names such a cell, or whose
-    text cannot be told (:func:`.indirect.indirect_targets`: then it may point anywhere).
+    text cannot be told (:func:`.indirect.indirect_targets`: then it may point anywhere), and every ``OFFSET``
+    reaching such a cell, or whose area cannot be told (:func:`.offset_readers.offset_readers`).
     """
     found: dict[tuple[str, str], tuple[str, str]] = {}
     todo = list(roots.items())
@@ -284,6 +286,7 @@ def dependents(
     range_names = [(scope, name, _split(target)) for scope, name, target in info.reference_names]
     used_names: set[tuple[str, str]] = set()
     indirect: list[tuple[tuple[str, str], list | None]] | None = None
+    offsets: list[tuple[tuple[str, str], list | None]] | None = None
     unquoted: list[tuple[str, str, str]] | None = None  # (sheet, cell, formula without its texts' contents)
     while todo:
         while todo:
@@ -340,8 +343,10 @@ def dependents(
                 for p, text in texts.master_texts()
                 if "INDIRECT(" in text.upper()
             ]
+        if offsets is None:  # every OFFSET cell, with the areas it reads (None: it may read anything; .offset_readers)
+            offsets = offset_readers(workbook, formulas, info)
         first = next(iter(roots.values()))
-        for key, areas in indirect:
+        for key, areas in indirect + offsets:
             if key in seen:
                 continue
             if areas is None:
