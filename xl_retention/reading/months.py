@@ -3,13 +3,21 @@ month (the refusals of :func:`~xl_retention.reading.prepare` for ``snapshots``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from .errors import DataError, bad_rows
 
-__all__ = ["EVERY_MONTH_OBSERVED", "TIMES_PROBLEM", "refuse_future_months", "refuse_missing_months", "refuse_times"]
+__all__ = [
+    "EVERY_MONTH_OBSERVED",
+    "TIMES_PROBLEM",
+    "refuse_future_months",
+    "refuse_missing_months",
+    "refuse_times",
+    "zoned_months",
+]
 
 #: A snapshots file's month column holding times of day: one row per event, not per customer and month.
 TIMES_PROBLEM = (
@@ -37,6 +45,40 @@ in row 2 (counting the header as row 1): '2026-01-05 10:00'
     timed = ~np.isnat(months) & (months != months.astype("datetime64[D]"))
     if timed.any():
         raise bad_rows(source, column, TIMES_PROBLEM, np.flatnonzero(timed), values)
+
+
+def zoned_months(
+    months: np.ndarray, converted: Callable[[], np.ndarray], timezone: str | None, source: str, column: str
+) -> np.ndarray:
+    """A snapshots file's ``months`` as written (a month is a label, never converted), unless some hold a time of
+    day, ``--timezone`` names a zone and ``converted()`` (the column read as instants converted to it) holds none:
+    UTC instants of the zone's midnights (``2026-07-31T22:00:00Z`` is 1 August at 00:00 in Europe/Berlin: a
+    warehouse's ``date_trunc('month', ...)`` in a Berlin session, exported as a TIMESTAMP WITH TIME ZONE) are then
+    the zone's months, with a note; otherwise :func:`refuse_times` refuses them as it did.
+
+    >>> written = np.array(["2026-07-31T22:00"], dtype="datetime64[us]")
+    >>> berlin = lambda: np.array(["2026-08-01T00:00"], dtype="datetime64[us]")
+    >>> zoned_months(written, berlin, "Europe/Berlin", "s.csv", "month").astype(str).tolist()
+    ['2026-08-01T00:00:00.000000']
+    >>> zoned_months(written, berlin, None, "s.csv", "month").astype(str).tolist()  # no --timezone: as written
+    ['2026-07-31T22:00:00.000000']
+    """
+    from .notes import note
+    from .zone_names import has_time
+
+    if timezone is None or not has_time(np.asarray(months, dtype="datetime64[us]")).any():
+        return months
+    try:
+        zoned = np.asarray(converted(), dtype="datetime64[us]")
+    except DataError:
+        return months
+    if has_time(zoned).any() or len(zoned) != len(months):
+        return months
+    note(
+        f"{source}: the months of {column!r} are instants at midnight in {timezone} (their times of day as written "
+        f"are another zone's): read as {timezone}'s months, as --timezone asks"
+    )
+    return zoned
 
 
 #: ``df.attrs`` key of a snapshots table whose every month between its first and last was observed, rows or

@@ -69,7 +69,7 @@ from .interval_columns import swapped_interval_columns
 from .interval_spans import refuse_uncounted_intervals
 from .list_prices import names_a_price
 from .money_twins import check_money_twins
-from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
+from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times, zoned_months
 from .notes import note
 from .nps_columns import check_score_column
 from .numpy_backed import numpy_backed
@@ -299,8 +299,12 @@ def _prepare(
                 series = zoned_dates(df, series, names[name], source)
             blank = name == "end" or (kind in ("orders", "answers") and name == "date")  # checked below
             try:
-                return parse_dates(series, source, names[name], labels if name == "month" else options.dates(),
-                                   excel_epoch=epoch, allow_blank=blank)  # fmt: skip
+                dates = parse_dates(series, source, names[name], labels if name == "month" else options.dates(),
+                                    excel_epoch=epoch, allow_blank=blank)  # fmt: skip
+                if name == "month":  # UTC instants of a zone's midnights: its months, with --timezone (months)
+                    dates = zoned_months(dates, lambda: parse_dates(series, source, names[name], options.dates(),
+                                         excel_epoch=epoch), options.timezone, source, names[name])  # fmt: skip
+                return dates
             except DataError as error:  # '03/04/2026' beside a start of '25/01/2026' (reading.sibling_dates)
                 siblings = [names[n] for n in ("start", "end") if n in names and n != name]
                 if name not in ("start", "end") or not siblings or not is_ambiguous(error):
