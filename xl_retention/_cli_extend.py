@@ -10,11 +10,27 @@ from typing import Any
 from ._cli_recalc import recalc_in_place
 
 
+def missing_workbook(path: Path) -> FileNotFoundError:
+    """The refusal of a tracker ``path`` that does not exist, with the ``new`` command that makes one: named as given
+    when it ends in .xlsx or .xlsm, else as the .xlsx of that name (``new tracker.csv`` is refused: H172 finding 04).
+
+    >>> str(missing_workbook(Path("tracker.csv")))
+    "no such workbook: tracker.csv (a tracker's name ends in .xlsx or .xlsm; make one with: xl-retention new \
+tracker.xlsx)"
+    """
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return FileNotFoundError(f"no such workbook: {path} (make one with: xl-retention new {path})")
+    return FileNotFoundError(
+        f"no such workbook: {path} (a tracker's name ends in .xlsx or .xlsm; make one with: xl-retention new "
+        f"{path.with_suffix('.xlsx')})"
+    )
+
+
 def _extend(args: argparse.Namespace) -> int:
     from .workbook.extend import extend_workbook
 
     if not args.path.exists():
-        raise FileNotFoundError(f"no such workbook: {args.path} (make one with: xl-retention new {args.path})")
+        raise missing_workbook(args.path)
     done = extend_workbook(args.path, months=args.months, to=args.to)
     print("\n".join(done.lines(args.path, args.recalc)))
     return recalc_in_place(args.path) if args.recalc else 0

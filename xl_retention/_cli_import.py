@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_actions import Once
+from ._cli_extend import missing_workbook
 from ._cli_recalc import recalc_in_place
 from .errors import RetentionInputError
 
@@ -35,7 +36,7 @@ def _import(args: argparse.Namespace) -> int:
         through = through_argument(args.through)  # before reading the inputs: a wrong month fails fast
     if args.into is not None:
         if not args.into.exists():
-            raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
+            raise missing_workbook(args.into)
         check_package(args.into, "workbook")  # before reading the inputs: a wrong target fails fast
         check_not_open(args.into)
     given = {"subscriptions": args.subscriptions, "orders": args.orders, "nps": args.nps, "visits": args.visits}
