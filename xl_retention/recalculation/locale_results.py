@@ -55,6 +55,12 @@ __all__ = ["locale_cells"]
 
 #: a date of digits with a year, in any order a locale writes it (01/02/2024, 15.01.2024, 2024-01-15 excepted)
 _DATE_TEXT = re.compile(r"\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})\.?\s*")
+#: a date of digits read by the date order (its year may be left out) with a time or not: 03/04/2025 10:00, 1/2
+_DATE_TIME = re.compile(
+    r"\s*(?P<first>\d{1,2})\s*(?P<sep>[/-])\s*(?P<second>\d{1,2})(?:\s*(?P=sep)\s*(?P<year>\d{4}|\d{2}))?"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second_of_minute>\d{2}(?:[.,]\d+)?))?"
+    r"(?:\s*(?P<half>[AaPp]\.?[Mm]\.?))?)?\s*"
+)
 #: a number written with a decimal comma (1,5; 1.234,50; -0,25 %; 1 234,5)
 _COMMA_NUMBER = re.compile(r"\s*[-+]?\d{1,3}(?:[.\s\u00a0\u202f']\d{3})*,\d+\s*%?\s*|\s*[-+]?\d+,\d+\s*%?\s*")
 #: what a locale writes otherwise in a number shown as text: separators, spaces, currency signs and codes
@@ -181,12 +187,16 @@ def _names() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], dict[str, str
 
 
 def _is_locale_text(text: Any) -> bool:
-    """Whether ``text`` is a date of digits or a number with a decimal comma (which a locale reads otherwise)."""
+    """Whether ``text`` is a date of digits (a time after it or not, its year left out or not) or a number with a
+    decimal comma (which a locale reads otherwise)."""
     if not isinstance(text, str) or not text or len(text) > 40:
         return False
     date = _DATE_TEXT.fullmatch(text)
     if date is not None:
         return 1 <= int(date.group(1)) <= 31 and 1 <= int(date.group(2)) <= 31
+    date = _DATE_TIME.fullmatch(text)  # with a time, or without its year: 03/04/2025 10:00, 1/2
+    if date is not None:
+        return 1 <= int(date.group("first")) <= 31 and 1 <= int(date.group("second")) <= 31
     return _COMMA_NUMBER.fullmatch(text) is not None
 
 
@@ -406,27 +416,53 @@ def _dates_in(
 
 def _other_reading(text: str) -> str | None:
     """``text``, a date of digits, as a day-first Excel reads it (an ISO date, which the engine reads so) where both
-    that Excel and an en-US one read it, as two different days (a wrong date, silently); else None. A text only one of
-    them reads ("15/04/2025", "1/15/2026") is an error in the other, the en-US one's said with its text
-    (.literal_reasons): computed as before; so is a number with a comma: "1,234" is 1234 to en-US's thousands (the
-    number texts read as numbers, .excel_functions.number_texts), "1,5" #VALUE!, said.
+    that Excel and an en-US one read it, as two different days (a wrong date, silently); else None. A time after it
+    is kept (``03/04/2025 10:00``: 3 April at 10:00), and a date without its year is of the current year (Microsoft's
+    DATEVALUE page: "If the year portion of the date_text argument is omitted, DATEVALUE uses the current year from
+    your computer's built-in clock"). A text only one of them reads ("15/04/2025", "1/15/2026") is an error in the
+    other, the en-US one's said with its text (.literal_reasons): computed as before; so is a number with a comma:
+    "1,234" is 1234 to en-US's thousands (the number texts read as numbers, .excel_functions.number_texts), "1,5"
+    #VALUE!, said.
 
     >>> _other_reading("01/02/2025"), _other_reading("1/2/25"), _other_reading("05/05/2025"), _other_reading("x")
     ('2025-02-01', '2025-02-01', None, None)
     >>> _other_reading("1,234"), _other_reading("15/04/2025"), _other_reading("01.02.2025"), _other_reading("3/1/1899")
     (None, None, None, None)
+    >>> _other_reading("03/04/2025 10:00"), _other_reading("3/4/25 9:05:30 PM"), _other_reading("1/2") is not None
+    ('2025-04-03 10:00', '2025-04-03 21:05:30', True)
+    >>> _other_reading("5/5 10:00"), _other_reading("1/2 25:00"), _other_reading("1/2/2025 12:30 AM")
+    (None, None, '2025-02-01 00:30')
     """
-    date = _DATE_TEXT.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
-    if date is None or "." in text:
+    date = _DATE_TIME.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
+    if date is None or "." in date.group(0).split(" ")[0]:
         return None  # 01.02.2025: no date to an en-US Excel (#VALUE!, said with its text)
-    first, second, year = int(date.group(1)), int(date.group(2)), int(date.group(3))
-    if len(date.group(3)) == 2:
-        year += 2000 if year <= 29 else 1900  # Excel's two-digit years: 2029 is the cutoff
+    first, second = int(date.group("first")), int(date.group("second"))
+    if date.group("year") is None:
+        year = dt.date.today().year
+    else:
+        year = int(date.group("year"))
+        if len(date.group("year")) == 2:
+            year += 2000 if year <= 29 else 1900  # Excel's two-digit years: 2029 is the cutoff
     try:
         us, local = dt.date(year, first, second), dt.date(year, second, first)
     except ValueError:
         return None
-    return local.isoformat() if us != local and year >= 1900 else None  # before 1900: no date to any Excel
+    if us == local or year < 1900:  # before 1900: no date to any Excel
+        return None
+    if date.group("hour") is None:
+        return local.isoformat()
+    hour, minute = int(date.group("hour")), int(date.group("minute"))
+    half = (date.group("half") or "").replace(".", "").upper()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half == "PM" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    seconds = date.group("second_of_minute")
+    if seconds is not None and float(seconds.replace(",", ".")) >= 60:
+        return None
+    return f"{local.isoformat()} {hour:02d}:{minute:02d}" + (f":{seconds}" if seconds is not None else "")
 
 
 def _passed_on(before: Any, after: Any, back: dict[str, str]) -> bool:
