@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -272,18 +274,25 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
     # every formula's shape in one substitution over the sheet's texts (no formula holds a NUL), the tests once
     # per shape: may_need_any's patterns hold no digit either
     keys = [stored for _, stored in masters] if exact else found.shapes()
-    for ((r, c), stored), key in zip(masters, keys, strict=True):
-        tests = tested.get(key)
-        if tests is None:
-            tests = tested[key] = (
-                may_need_any(stored, words),
-                may_need_rewrite(stored, words),
-                may_need_arguments(stored),
-                may_split(stored),
-                may_end_in_sum(stored),
-                "INDEX(" in stored.upper() and indexes_whole(stored, names),
-            )
-        needed, structure, arguments, subtotal, final, whole = tests
+    # each shape's first stored text (of the reversed pairs, the last wins), its tests made once (pure functions)
+    firsts = dict(zip(reversed(keys), map(itemgetter(1), reversed(masters)), strict=True))
+    for key, stored in firsts.items():
+        tested[key] = (
+            may_need_any(stored, words),
+            may_need_rewrite(stored, words),
+            may_need_arguments(stored),
+            may_split(stored),
+            may_end_in_sum(stored),
+            "INDEX(" in stored.upper() and indexes_whole(stored, names),
+        )
+    # the copies of a shape no step needs are passed over at C level (=CRR(C2,B2,A2) filled down), unless a
+    # Ctrl+Shift+Enter array is clipped among them
+    busy = {key for key, tests in tested.items() if tests[0]}
+    todo = zip(masters, keys, strict=True)
+    if not clipped and len(busy) < len(tested):
+        todo = compress(todo, map(busy.__contains__, keys))
+    for ((r, c), stored), key in todo:
+        needed, structure, arguments, subtotal, final, whole = tested[key]
         if not needed and (r, c) not in clipped:
             continue
         if not (structure or arguments or subtotal) and (r, c) not in clipped:
