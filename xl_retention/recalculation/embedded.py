@@ -90,10 +90,10 @@ from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
 from .package import FormulaCell, PackageInfo, scan
 from .package_facts import (
-    OTHER_APPLICATION,
     UNREAD_LINK_REASON,
     lotus_reason,
     officejs_calls,
+    other_application,
     own_functions,
     placeholders,
     table_reference,
@@ -176,7 +176,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     info = scan(str(path))
     if info.full_calc_on_load and placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
         stored_current = False
-    if OTHER_APPLICATION.search(info.application):  # LibreOffice's own FORECAST.ETS, CELL(...): not Excel's values
+    if other_application(info.application):  # LibreOffice's, ONLYOFFICE's FORECAST.ETS, CELL(...): not Excel's values
         stored_current = False
     if info.saved_uncalculated:  # manual calculation, saved without recalculating: the values may predate the inputs
         stored_current = False

@@ -2,7 +2,7 @@
 
 - whether the values it stores are Excel's current answers (XlsxWriter's placeholder 0s, values another spreadsheet
   program computed, a workbook Excel saved in manual calculation without recalculating are not: :func:`placeholders`,
-  ``OTHER_APPLICATION``);
+  ``other_application``);
 - links to other workbooks written without Excel's external-link part (:func:`unread_link`);
 - our functions as Excel saves them when called through Office.js (xlwings Lite, xlwings Server: ``_xldudf_CRR``) and
   the workbook's own LAMBDAs named like ours (:func:`officejs_calls`, :func:`own_functions`);
@@ -22,11 +22,11 @@ from .package import PackageInfo
 from .structured_references import _structured
 
 __all__ = [
-    "OTHER_APPLICATION",
     "UNREAD_LINK_REASON",
     "lotus_reason",
     "officejs_calls",
     "officejs_name",
+    "other_application",
     "own_functions",
     "placeholders",
     "table_reference",
@@ -41,7 +41,25 @@ _LINK = re.compile(
     r"(?:'(?:[^'\[]|'')*\[(?P<quoted>[^\]]+)\](?:[^']|'')*'|(?<![\w\]])\[(?P<book>[^\]]+)\]" + CHARACTER + r"+)!"
 )  # '[1]Q1 data'!A1 (a sheet name with a space, quoted with its link number) or [1]Churn!A1
 #: spreadsheet programs other than Excel that compute and store values when they save an .xlsx (docProps/app.xml)
-OTHER_APPLICATION = re.compile(r"(?i)LibreOffice|OpenOffice|Gnumeric|WPS|Numbers|Google|Calligra|KSpread")
+#: Excel itself as docProps/app.xml names it (Windows "Microsoft Excel", Mac "Microsoft Macintosh Excel", as the
+#: Excel-saved workbooks of ../shared/excel-oracle hold; the web's "Microsoft Excel Online"): the only program whose
+#: stored values are Excel's
+_EXCEL_APPLICATION = re.compile(r"\s*Microsoft (?:Macintosh )?Excel\b", re.IGNORECASE)
+
+
+def other_application(application: str) -> bool:
+    """Whether the program that saved the file last, as docProps/app.xml names it, is named and is not Excel
+    (LibreOffice, ONLYOFFICE, Gnumeric, WPS, Google Sheets, ...): its stored values are that program's, not Excel's.
+    A file naming none (no docProps/app.xml) is taken as before, as Excel's.
+
+    >>> other_application("Microsoft Excel"), other_application("Microsoft Macintosh Excel"), other_application("")
+    (False, False, False)
+    >>> other_application("ONLYOFFICE/7.5.1.23"), other_application("LibreOffice/7.4.7.2$Linux_X86_64")
+    (True, True)
+    """
+    return bool(application.strip()) and _EXCEL_APPLICATION.match(application) is None
+
+
 UNREAD_LINK_REASON = (
     "reads another workbook of which the file holds no copy (a link written without Excel's external-link part): "
     "the embedded engine cannot read it"
