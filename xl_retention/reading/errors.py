@@ -316,8 +316,9 @@ def bad_rows(
         f"of sheet {source.sheet!r}" if isinstance(source, Source) else RECORD_NOTE if _is_parquet(source) else ROW_NOTE
     )
     message = f"{source}, column {column!r}: {problem} in {text} {where}"
-    if values is not None:
-        message += ": " + ", ".join(show(values[int(p)]) for p in shown)
+    if values is not None:  # a mapping of fewer positions than are shown: theirs (never a KeyError for the message)
+        told = [int(p) for p in shown if not isinstance(values, Mapping) or int(p) in values]
+        message += ": " + ", ".join(show(values[p]) for p in told)
     if advice:
         message += f": {advice}"
     return DataError(message, source=source, column=column, rows=rows, row_count=total)

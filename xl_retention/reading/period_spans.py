@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import SHOW_ROWS, bad_rows
 from .names import columns_option
 
 __all__ = ["LONG_DAYS", "period_columns", "price_per_period", "refuse_period_spans"]
@@ -116,7 +116,7 @@ def refuse_period_spans(
         shown = {
             int(p): f"{df.iloc[p, columns.index(money)]} over {str(begun[p])[:10]} to {str(ended[p])[:10]} "
             f"({round(days[p] / 30.44)} months)"
-            for p in rows[:3]
+            for p in rows[:SHOW_ROWS]
         }
         if "month" in names:  # one row per customer and month: a payment of several months in one month
             way = (
@@ -183,7 +183,7 @@ def _refuse_short_periods(
 
     def shown(where: np.ndarray) -> dict[int, str]:
         return {int(p): f"{df.iloc[p, columns.index(money)]} over {str(begun[p])[:10]} to {str(ended[p])[:10]} "
-                f"({round(float(days[p]))} days)" for p in where[:3]}  # fmt: skip
+                f"({round(float(days[p]))} days)" for p in where[:SHOW_ROWS]}  # fmt: skip
 
     said = (
         (renewed, "and is no first period (a renewal: a plan billed by the week or the day)"),
