@@ -11,6 +11,7 @@ import openpyxl
 from xl_retention import cli
 from xl_retention.workbook import build_template
 from xl_retention.workbook.dashboard_upgrade import EARLIER
+from xl_retention.workbook.error_texts import in_error
 
 ORDERS = "customer_id,date,amount\na,2026-01-05,10\na,2026-01-20,12\nb,2026-01-10,30\nc,2026-02-01,8\nb,2026-03-02,30\n"
 VISITS = "visitor_id,date\nv1,2026-01-01\nv1,2026-02-01\nv2,2026-02-03\n"
@@ -60,8 +61,8 @@ def test_an_old_trackers_dashboard_gets_the_shop_table_and_readable_figures_on_i
     assert "'Dashboard'!B4" in out and "'Dashboard'!E3:G6" in out and "'Dashboard'!B6" not in out
     wb = openpyxl.load_workbook(book)
     ws = wb["Dashboard"]
-    assert ws["B4"].value.startswith("=IF(IFERROR(LOOKUP(2,1/ISERROR(Customers_End),ROW(Customers_End)),0)>")
-    assert ws["B9"].value == '=IF(ISERROR(LTV_CLV),IF(ISREF(LTV_CLV),"see Lifetime value!B8",""),LTV_CLV)'
+    assert ws["B4"].value.startswith(f"=IF(IFERROR(LOOKUP(2,1/{in_error('Customers_End')},ROW(Customers_End)),0)>")
+    assert ws["B9"].value == f'=IF({in_error("LTV_CLV")},IF(ISREF(LTV_CLV),"see Lifetime value!B8",""),LTV_CLV)'
     assert (ws["B6"].value, ws["I2"].value) == ("=0.5*1", "my note")
     assert [ws[f"E{r}"].value for r in range(3, 7)] == [
         "Purchases and visits", "Repeat purchase rate", "Returning customer rate", "Returning visitor rate",
@@ -117,8 +118,7 @@ def test_a_renamed_old_dashboard_is_brought_up_to_date_under_its_name(tmp_path, 
     out = importing(tmp_path, book, capsys)
     assert "'Overview'!B4" in out and "'Overview'!E3:G6" in out
     ws = openpyxl.load_workbook(book)["Overview"]
-    assert ws["B4"].value.startswith("=IF(IFERROR(LOOKUP(2,1/ISERROR(Customers_End),ROW(Customers_End)),0)>") and ws[
-        "E4"
-    ].value == ("Repeat purchase rate")
+    b4 = f"=IF(IFERROR(LOOKUP(2,1/{in_error('Customers_End')},ROW(Customers_End)),0)>"
+    assert ws["B4"].value.startswith(b4) and ws["E4"].value == "Repeat purchase rate"
     values = openpyxl.load_workbook(book, data_only=True)["Overview"]
     assert [values[f"F{r}"].value for r in range(4, 7)] == [0, 1, 0.5]

@@ -7,6 +7,7 @@ import openpyxl
 from xl_retention import cli
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
+from xl_retention.workbook.error_texts import in_error
 
 OLD_C8 = '=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")'
 
@@ -47,5 +48,5 @@ def test_an_earlier_trackers_note_of_the_clv_is_brought_up_to_date(tmp_path, cap
     out = capsys.readouterr().out
     assert "'Lifetime value'!C8" in out and "'Lifetime value'!C9" in out
     ws = openpyxl.load_workbook(path)["Lifetime value"]
-    assert ws["C8"].value.startswith("=IF(ISERROR(B8),") and ws["C9"].value.startswith("=IF(ISERROR(B9),")
+    assert ws["C8"].value.startswith(f"=IF({in_error('B8')},") and ws["C9"].value.startswith("=IF(ISERROR(B9),")
     assert ws["C9"].font.i == ws["C8"].font.i  # the notes' look

@@ -63,6 +63,7 @@ def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N", "LOOKUP", "ROUND", "SUMPRODUCT"}
     builtins |= {"MAX", "ROWS", "ISTEXT", "COUNTBLANK"}  # the typed customers at end counted, the lifetime inputs named
     builtins |= {"ADDRESS", "ROW", "COLUMN"}  # the Dashboard saying where a latest figure in error is
+    builtins |= {"FIND", "SUBSTITUTE"}  # an error's code as text found as that error (the classic add-in's results)
     builtins |= {"ISREF"}  # a name over a sheet the user deleted (#REF!): blank, not "see" that sheet
     checked = 0
     for ws in template.worksheets:

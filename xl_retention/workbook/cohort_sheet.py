@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
+from .error_texts import as_error, error_type, in_error
 from .template import COHORTS_TITLE, write_template
 
 #: what beside the Cohorts sheet stops it growing (a relationship's type, its last word), in the user's words
@@ -108,7 +109,11 @@ def _same_formula(mine: Any, theirs: Any) -> bool:
     or ``mine`` is an earlier template's form of ``theirs`` (:data:`_EARLIER`: growing replaces it all the same)."""
     if not (isinstance(mine, str) and isinstance(theirs, str) and mine.startswith("=")):
         return False
-    forms = [mine, *(pattern.sub(current, mine) for pattern, current in _EARLIER if pattern.fullmatch(mine))]
+    forms = [mine]
+    for form in forms:  # an earlier form of an earlier form (the BdW note's of 2026-11, then of 2026-12-03)
+        forms += [f for pattern, current in _EARLIER if pattern.fullmatch(form) and (f := pattern.sub(current, form))]
+        if len(forms) > 4:
+            break
     if any(ip.formula_key(form) == ip.formula_key(theirs) for form in forms):
         return True
     # a note of the fit's error (CHOOSE(MIN(ERROR.TYPE(...)),8),"reason",...)): earlier templates worded the
@@ -118,10 +123,26 @@ def _same_formula(mine: Any, theirs: Any) -> bool:
     return any(ip.formula_key(_STRING.sub('""', form)) == ip.formula_key(_STRING.sub('""', theirs)) for form in forms)
 
 
-_REASONS = "CHOOSE(MIN(ERROR.TYPE("
+_REASONS = "CHOOSE(MIN("  # ERROR.TYPE( or, for the BdW fit's, IFERROR(ERROR.TYPE(
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 
 
+_BDW, _BDW_K = "INDEX(BDW_FIT(Cohort_Counts),1,1)", as_error(r"INDEX(BDW_FIT(Cohort_Counts),1,\1)")[1:]
+_BDW_NOTE = (
+    f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},\\1{error_type(_BDW)}\\2,"")))'
+)
+#: the fits' cells before a failed fit's code as text (the classic add-in's SBG_FIT and BDW_FIT) was its error
+#: (2026-12-03, :mod:`.error_texts`): the sBG alpha, the BdW figures and the BdW note
+_FIT_ERRORS = (
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",INDEX\(SBG_FIT\(Cohort_Counts\),1,1\)\)', re.I),
+     f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})'),
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",IFERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,(\d)\),""\)\)', re.I),
+     f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR({_BDW_K},""))'),
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",IF\(ISNUMBER\(BDW_Alpha\),"",IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_'
+                r'Counts\),1,1\)\),("no BdW fit: "&CHOOSE\(MIN\()ERROR\.TYPE\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\)'
+                r'(,8\),.*),""\)\)\)', re.I | re.S),
+     _BDW_NOTE),
+)  # fmt: skip
 #: formulas of earlier templates' Cohorts sheets -> their current form
 _OBSERVED_TO = r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",LOOKUP(2,1/ISNUMBER(\1),COLUMN(\1))-COLUMN($B\2))'
 _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
@@ -139,6 +160,7 @@ _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blan
     # the retention shares before a month 0 pasted as the text "0" was blank as 0 is (it gave #DIV/0!)
     (re.compile(r'=IF\(OR\(([A-Z]+\d+)="",(\$[A-Z]+\d+)="",\2=0\),"",\1/\2\)', re.I),
      r'=IF(OR(\1="",\2="",IFERROR(\2+0=0,FALSE)),"",\1/\2)'),
+    *_FIT_ERRORS,
 )  # fmt: skip
 
 
@@ -146,20 +168,24 @@ def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
     """Give each "Observed to month" cell of the Cohorts sheet (renamed too) that holds exactly an earlier template's
     formula (COUNT - 1, which a blank month inside a cohort row counted back) this version's (the last filled month);
     returns the cells changed. For a tracker whose Cohorts sheet does not grow (growing writes the template's sheet).
-    A formula other cells share (Excel's shared or array formulas) is left as it is."""
+    So are the fits' cells (B:G of their rows) that hold exactly the form before a failed fit's code as text was its
+    error (:data:`_FIT_ERRORS`). A formula other cells share (Excel's shared or array formulas) is left as it is."""
     title = cohorts_title(wb)
     if title is None:
         return []
     sheet, changed = package.sheet(title), []
-    for r, (value,) in enumerate(wb[title].iter_rows(min_col=2, max_col=2, values_only=True), start=1):
-        if not isinstance(value, str) or not value.startswith("="):
-            continue
-        current = next((p.sub(form, value) for p, form in _EARLIER[:2] if p.fullmatch(value)), None)
-        element = sheet.cell(f"B{r}")
-        if current is None or element is None or re.search(rb'\bt="(?:shared|array)"', element):
-            continue
-        sheet.put(f"B{r}", sheet.element(f"B{r}", sheet.style(f"B{r}"), formula=current.removeprefix("=")))
-        changed.append(f"{quote_sheetname(title)}!B{r}")
+    for r, row in enumerate(wb[title].iter_rows(min_col=2, max_col=7, values_only=True), start=1):
+        for column, value in zip("BCDEFG", row, strict=False):
+            if not isinstance(value, str) or not value.startswith("="):
+                continue
+            forms = (*_EARLIER[:2], *_FIT_ERRORS) if column == "B" else _FIT_ERRORS
+            current = next((p.sub(form, value) for p, form in forms if p.fullmatch(value)), None)
+            ref = f"{column}{r}"
+            element = sheet.cell(ref)
+            if current is None or element is None or re.search(rb'\bt="(?:shared|array)"', element):
+                continue
+            sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=current.removeprefix("=")))
+            changed.append(f"{quote_sheetname(title)}!{ref}")
     return changed
 
 

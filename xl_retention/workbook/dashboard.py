@@ -39,6 +39,7 @@ from ._style import (
     style,
 )  # fmt: skip
 from .chart_ranges import TEMPLATE_CHARTS
+from .error_texts import in_error
 from .sheets import last_value
 from .template import CUSTOMERS, LIFETIME_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
 
@@ -186,25 +187,26 @@ def _readable(value: str, where: str) -> str:
     blank when the name no longer refers to a cell (its sheet deleted by a user who does not use it: Excel writes the
     name as #REF!), which said "see Lifetime value!B8" of a sheet the workbook no longer has."""
     inner = value.removeprefix("=")
-    return f'=IF(ISERROR({inner}),IF(ISREF({inner}),"see {where}",""),{inner})'
+    return f'=IF({in_error(inner)},IF(ISREF({inner}),"see {where}",""),{inner})'
 
 
 def error_after(value: str, name: str, where: str, months: str | None = None) -> str:
     """``value`` (a latest figure of the range ``name``, or with ``months`` its month), unless a cell of ``name``
     after its last number holds an error: then where that error is (``see Customers!F3``), or its month. The rate of
     the latest month was #NUM! on its own sheet (customers at end above start + gained) while the Dashboard showed the
-    month before's, or a blank where no month had one, with no word of it; ``where`` is the sheet's title.
+    month before's, or a blank where no month had one, with no word of it; ``where`` is the sheet's title. An error
+    is an error value or its code as text (:func:`~.error_texts.in_error`: the classic add-in's functions return that).
 
-    >>> formula = error_after('=IF(COUNT(R)=0,"",1)', "R", "Customers")
-    >>> formula.startswith("=IF(IFERROR(LOOKUP(2,1/ISERROR(R),ROW(R)),0)>IFERROR(LOOKUP(2,1/ISNUMBER(R),ROW(R)),0),")
+    >>> formula, error = error_after('=IF(COUNT(R)=0,"",1)', "R", "Customers"), in_error("R")
+    >>> formula.startswith(f"=IF(IFERROR(LOOKUP(2,1/{error},ROW(R)),0)>IFERROR(LOOKUP(2,1/ISNUMBER(R),ROW(R)),0),")
     True
-    >>> formula.endswith(',"see Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(R),ROW(R)),COLUMN(R),4),IF(COUNT(R)=0,"",1))')
+    >>> formula.endswith(f',"see Customers!"&ADDRESS(LOOKUP(2,1/{error},ROW(R)),COLUMN(R),4),IF(COUNT(R)=0,"",1))')
     True
     """
-    last_error = f"LOOKUP(2,1/ISERROR({name}),ROW({name}))"
+    last_error = f"LOOKUP(2,1/{in_error(name)},ROW({name}))"
     after = f"IFERROR({last_error},0)>IFERROR(LOOKUP(2,1/ISNUMBER({name}),ROW({name})),0)"
     said = f'"see {where}!"&ADDRESS({last_error},COLUMN({name}),4)' if months is None else (
-        f"LOOKUP(2,1/ISERROR({name}),{months})"
+        f"LOOKUP(2,1/{in_error(name)},{months})"
     )  # fmt: skip
     return f"=IF({after},{said},{value.removeprefix('=')})"
 
@@ -244,8 +246,9 @@ def figures(ws: Worksheet) -> None:
             # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error
             # (no Lifetime value sheet, its name #REF!: no month); a churn (B5) in error is the error of the last
             # month in error among its 12 (5f6d156): that month, which C9 said was the last with a rate, earlier
-            in_error = "LOOKUP(2,1/ISERROR(Customers_Churn),Customers_Months)"
-            month = f"IF(ISERROR(LTV_Churn),IFERROR({in_error},{month.removeprefix('=')}),{month.removeprefix('=')})"
+            last_error = f"LOOKUP(2,1/{in_error('Customers_Churn')},Customers_Months)"
+            earlier = month.removeprefix("=")
+            month = f"IF({in_error('LTV_Churn')},IFERROR({last_error},{earlier}),{earlier})"
             month = f'=IF(IFERROR({name}="",NOT(ISREF({name}))),"",{month})'
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
     _shop_figures(ws)

@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
+from .error_texts import without_error_texts
 from .upgrade import _names_in, is_earlier, put_formula, workbook_names
 
 __all__ = ["EARLIER", "dashboard_title", "upgrade_dashboard"]
@@ -154,11 +155,16 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     changed, notes = [], []
     for ref, forms in EARLIER.items():
         formula = current[ref]
+        forms = (*forms, *_before_error_texts(formula))
         if not is_earlier(mine.get(ref), forms) or mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"]:
             continue
         if _names_in(formula) <= names and put_formula(xml, ref, formula):
             changed.append(f"{where}!{ref}")
-    earlier = [ref for ref in SHOP_TABLE if is_earlier(mine.get(ref), SHOP_EARLIER.get(ref, ()))]
+    earlier = [
+        ref
+        for ref in SHOP_TABLE
+        if is_earlier(mine.get(ref), (*SHOP_EARLIER.get(ref, ()), *_before_error_texts(current[ref])))
+    ]
     if all(_same(mine.get(ref), current[ref]) or ref in earlier for ref in SHOP_TABLE):  # the table of a template
         changed += [f"{where}!{ref}" for ref in earlier if put_formula(xml, ref, current[ref])]
         return changed, notes
@@ -185,6 +191,15 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
 
 
 _SEE = re.compile(r'"see [^"]*!"')
+
+
+def _before_error_texts(formula: Any) -> tuple[str, ...]:
+    """The form this version's ``formula`` had before 2026-12-03, when it found an error with ISERROR alone (an error's
+    code as text, the classic add-in's result, was no error: the month before's CRR shown; :mod:`.error_texts`)."""
+    if not isinstance(formula, str) or not formula.startswith("="):
+        return ()
+    earlier = without_error_texts(formula)
+    return (earlier,) if earlier != formula else ()
 
 
 def _same(mine: Any, current: Any) -> bool:

@@ -33,6 +33,7 @@ from ._style import (
     style,
     validate,
 )
+from .error_texts import as_error, error_type, in_error
 
 COHORT_SIZE_COLUMN = 2  # B: customers in month 0
 #: the width of every column right of the signup months on the Cohorts sheet, whose tables share its columns: the
@@ -57,13 +58,15 @@ _LAST_MRR = "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)"  # the row of the last
 # rates read it (ISNUMBER left the ARPA blank); blank, no number or no such month on Customers: ""
 _ITS_CUSTOMERS = f'IFERROR(INDEX(Customers_End,MATCH(INDEX(Revenue_Months,{_LAST_MRR}),Customers_Months,0))+0,"")'
 # the row of the last month whose MRR at end is an error, and of the last with a number
-_MRR_ERROR_ROW = "LOOKUP(2,1/ISERROR(Revenue_End),ROW(Revenue_End))"
+_MRR_ERROR_ROW = f"LOOKUP(2,1/{in_error('Revenue_End')},ROW(Revenue_End))"
 _LAST_MRR_ROW = f"MIN(ROW(Revenue_End))+{_LAST_MRR}-1"
+# the error there (its code as text: that error)
+_MRR_IN_ERROR = as_error(f"INDEX(Revenue_End,{_MRR_ERROR_ROW}-MIN(ROW(Revenue_End))+1)")[1:]
 # that month's MRR at end / its customers at end; the error of a later month's MRR at end (a note typed in its
 # Expansion MRR) where there is one: the month before's ARPA, shown beside that month, was silently an earlier month's
 ARPA_DEFAULT = (
-    f"=IF(IFERROR({_MRR_ERROR_ROW},0)>IFERROR({_LAST_MRR_ROW},0),INDEX(Revenue_End,{_MRR_ERROR_ROW}-MIN(ROW("
-    f'Revenue_End))+1),IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'
+    f"=IF(IFERROR({_MRR_ERROR_ROW},0)>IFERROR({_LAST_MRR_ROW},0),{_MRR_IN_ERROR},IF(COUNT(Revenue_End)=0,"
+    f'"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'
     f"INDEX(Revenue_End,{_LAST_MRR})/{_ITS_CUSTOMERS}))))"
 )
 #: the ARPA default before it took a later month's error (an earlier form, upgraded by import and extend)
@@ -75,19 +78,20 @@ ARPA_DEFAULT_WITHOUT_ERRORS = (
 # that have one (1, 2, ...), so its last 12 are those above COUNT - 12; a month in error from the first of them on (a
 # count typed as text, a month's row deleted: #REF!) is that error, not left out of the average (which averaged the
 # other months, silently); C5 names its cell
-_CHURN_ERROR_ROW = "LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn))"  # the row of the last one in error
+# the row of the last one in error (or holding its code as text: the classic add-in's CHURN_RATE, :mod:`.error_texts`)
+_CHURN_ERROR_ROW = f"LOOKUP(2,1/{in_error('Customers_Churn')},ROW(Customers_Churn))"
 _CHURN_WINDOW_ROW = (  # the row of the first of the last 12 rates (the first month without any)
     "MIN(ROW(Customers_Churn))+IFERROR(MATCH(MAX(1,COUNT(Customers_Churn)-11),Customers_Churn_Seq,0),1)-1"
 )
+_CHURN_IN_ERROR = as_error(f"INDEX(Customers_Churn,{_CHURN_ERROR_ROW}-MIN(ROW(Customers_Churn))+1)")[1:]
 CHURN_12 = (
-    f"=IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},INDEX(Customers_Churn,{_CHURN_ERROR_ROW}-MIN(ROW("
-    'Customers_Churn))+1),IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT('
-    "Customers_Churn)-12))))"
+    f"=IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},{_CHURN_IN_ERROR},IF(COUNT(Customers_Churn)=0,"
+    '"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_Churn)-12))))'
 )
 #: Lifetime value!C5: the cell of the month in error that B5 is, in the Dashboard's words ("see Customers!G5", which
 #: import and extend rewrite for a renamed Customers: see_texts)
 LIFETIME_NOTE_C5 = (
-    '=IF(ISERROR(B5),"see Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn)),'
+    f'=IF({in_error("B5")},"see Customers!"&ADDRESS({_CHURN_ERROR_ROW},'
     'COLUMN(Customers_Churn),4)&": a month of the last 12 has an error there, not a churn rate; correct that '
     'month.","")'
 )
@@ -146,8 +150,9 @@ _NO_ARPA = (
 #: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error, naming the input (a gross margin of 80
 #: typed for 80%, a discount rate of 10 for 10%, which the note blamed on the margin, a text that is no number)
 LIFETIME_NOTE_C8 = (
-    '=IF(ISERROR(B8),IF(ISERROR(B5),"No value: the monthly churn (B5) is an error: C5 says where.",IF(ISERROR(B3),'
-    f'"No value: ARPA (B3) is an error: "&IFERROR("see Revenue!"&ADDRESS({_MRR_ERROR_ROW},COLUMN(Revenue_End),4)&'
+    f'=IF({in_error("B8")},IF({in_error("B5")},"No value: the monthly churn (B5) is an error: C5 says where.",IF('
+    f'{in_error("B3")},"No value: ARPA (B3) is an error: "&IFERROR("see Revenue!"&ADDRESS({_MRR_ERROR_ROW},'
+    "COLUMN(Revenue_End),4)&"
     '", the last month\'s MRR at end, is an error: correct that month.","type a number there."),'
     f'IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
     f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}",IF({_outside("B5")},"No value: the monthly '
@@ -413,7 +418,9 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     label.border, label.number_format = BORDER, '"sBG "@'
     sbg = ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0"))
     for col, (k, name, number_format) in enumerate(sbg, start=2):
-        formula = f'=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,{k}))'  # blank: no survivors yet
+        # blank: no survivors yet; a failed fit's code as text (the classic add-in's) is its error, which every cell
+        # after reads as on the other surfaces (its note, the projections, Lifetime value!B9:C9): :mod:`.error_texts`
+        formula = f'=IF(COUNT(Cohort_Counts)=0,"",{as_error(f"INDEX(SBG_FIT(Cohort_Counts),1,{k})")[1:]})'
         if k > 1:  # INDEX over a failed fit (one error, not three values) would be #REF!: show the fit's error;
             # blank without survivors, computed by any spreadsheet (LibreOffice showed #NAME? in beta, log-likelihood)
             formula = f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(B{fit}),B{fit},INDEX(SBG_FIT(Cohort_Counts),1,{k})))'
@@ -428,14 +435,14 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     ws.cell(row=bdw_row, column=1, value="BdW fit").border = BORDER
     bdw = ((1, "BDW_Alpha", "0.000"), (2, "BDW_Beta", "0.000"), (4, "BDW_Log_Likelihood", "0.0"), (3, "BDW_C", "0.000"))
     for col, (k, name, number_format) in enumerate(bdw, start=2):
-        formula = f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR(INDEX(BDW_FIT(Cohort_Counts),1,{k}),""))'
+        formula = f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR({as_error(f"INDEX(BDW_FIT(Cohort_Counts),1,{k})")[1:]},""))'
         style(ws.cell(row=bdw_row, column=col, value=formula), False, number_format)
         define(wb, name, ws, f"${get_column_letter(col)}${bdw_row}")
     # blank beside a fitted BdW without calling BDW_FIT (a spreadsheet without xl-retention, LibreOffice, recomputes
     # a cell that stores "" and showed #N/A there)
     reason = (
-        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF(ISERROR({first}),'
-        f'"no BdW fit: "&CHOOSE(MIN(ERROR.TYPE({first}),8),{reasons}),"")))'
+        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(first)},'
+        f'"no BdW fit: "&CHOOSE(MIN({error_type(first)},8),{reasons}),"")))'
     )
     ws.cell(row=bdw_row, column=7, value=reason).font = NOTE_FONT
     ws.cell(row=fit + 2, column=1, value="BdW - sBG").border = BORDER

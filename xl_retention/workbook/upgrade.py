@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .error_texts import without_error_texts
 from .monthly import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
@@ -24,7 +25,14 @@ from .monthly import (
     MRR_START_COUNT,
     MRR_START_ZERO,
 )
-from .sheets import ARPA_DEFAULT_WITHOUT_ERRORS, LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS
+from .sheets import (
+    ARPA_DEFAULT,
+    ARPA_DEFAULT_WITHOUT_ERRORS,
+    CHURN_12,
+    LIFETIME_NOTE_C5,
+    LIFETIME_NOTE_C8,
+    LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
+)
 from .template import MONTHLY_SHEETS, render_formula
 
 if TYPE_CHECKING:
@@ -443,16 +451,22 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,IF(B6="",B6,IFERROR(B6+0,B6)))))',
     ),
 }
+# before 2026-12-03 an error was found by ISERROR alone: a month whose churn rate was its error's code as text (the
+# classic add-in's CHURN_RATE) was left out of the average, and the month before's ARPA shown (:mod:`.error_texts`)
+for _ref, _form in (("B3", ARPA_DEFAULT), ("B5", CHURN_12), ("C5", LIFETIME_NOTE_C5), ("C8", LIFETIME_NOTE_C8)):
+    LIFETIME_EARLIER[_ref] += (without_error_texts(_form),)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
 _NAME_USE = re.compile(r"(?<![A-Za-z0-9_.!$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])")
 _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?[0-9]+")
+#: an error value in a formula (Lifetime value!B5's CHOOSE(..,#NULL!,#DIV/0!,..)): no name ("N/A" read as N and A)
+_ERROR_CONSTANT = re.compile(r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA)", re.I)
 
 
 def _names_in(formula: str) -> set[str]:
-    """The defined names a formula reads: words that are no function, cell, string or TRUE/FALSE."""
-    words = _NAME_USE.findall(re.sub(r'"(?:[^"]|"")*"', '""', formula))
+    """The defined names a formula reads: words that are no function, cell, string, error value or TRUE/FALSE."""
+    words = _NAME_USE.findall(_ERROR_CONSTANT.sub("0", re.sub(r'"(?:[^"]|"")*"', '""', formula)))
     return {w for w in words if not _CELL.fullmatch(w) and w.upper() not in ("TRUE", "FALSE")}
 
 
