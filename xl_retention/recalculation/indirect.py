@@ -32,21 +32,29 @@ _TARGET = re.compile(
     r"(?:(?:'(?P<quoted>(?:[^']|'')+)'|(?P<bare>[^'!:\s]+))!)?"
     r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
 )
+#: ROW() and COLUMN() without a reference: the formula's own cell's, not the last cell's where the text is evaluated
+_OWN_PLACE = re.compile(r"(?i)(?<![\w.])(?:ROW|COLUMN)\(\s*\)")
+_OWN_ROW = re.compile(r"(?i)(?<![\w.])ROW\(\s*\)")
+_OWN_COLUMN = re.compile(r"(?i)(?<![\w.])COLUMN\(\s*\)")
+_QUOTED_TEXT = re.compile(r'"(?:[^"]|"")*"')
 #: the engine cell where an INDIRECT's text is evaluated (cleared afterwards): the sheet's last cell
 _SCRATCH = (1048576, 16384)
 
 Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
 
 
-def _text_of(workbook: Any, sheet: str, tokens: list[Token]) -> str | None:
+def _text_of(workbook: Any, sheet: str, tokens: list[Token], place: tuple[int, int] | None = None) -> str | None:
     """The text an INDIRECT's first argument gives: typed text, or the engine's value of the expression (an array's
-    texts each on a line of their own: no sheet name or reference holds a line break)."""
+    texts each on a line of their own: no sheet name or reference holds a line break), evaluated in the sheet's last
+    cell: ``ROW()`` and ``COLUMN()`` are those of ``place`` (the formula's own cell: row, column) where it is given."""
     solid = [t for t in tokens if t.type != Token.WSPACE]
     if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.TEXT:
         return solid[0].value[1:-1].replace('""', '"')
     expression = "".join(t.value for t in tokens).strip()
     if not expression:
         return None
+    if place is not None and _OWN_PLACE.search(_QUOTED_TEXT.sub('""', expression)):
+        expression = _OWN_ROW.sub(str(place[0]), _OWN_COLUMN.sub(str(place[1]), expression))
     row, column = _SCRATCH
     try:
         if workbook.get_value(sheet, row, column) is not None:
@@ -137,7 +145,7 @@ def indirect_targets(
         r1c1 = len(spans) == 2 and _r1c1_style(spans[1])
         if len(spans) > 2 or (len(spans) == 2 and not r1c1 and not _a1_style(spans[1])) or (r1c1 and place is None):
             return None
-        joined = _text_of(workbook, sheet, spans[0])
+        joined = _text_of(workbook, sheet, spans[0], place)
         for text in joined.split("\n") if joined is not None else [None]:  # an array of texts: each one's
             if text is not None:
                 named = _named(text.strip(), sheet, names or {})  # a name's reference is A1 style in any style

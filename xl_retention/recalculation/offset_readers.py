@@ -45,21 +45,36 @@ _CELL = re.compile(r"(?i)\$?[A-Z]{1,3}\$?\d+|[RC]|TRUE|FALSE")
 
 
 def offset_readers(
-    workbook: Any, formulas: dict[str, FormulaTexts], info: PackageInfo
+    workbook: Any,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    formula_names: dict[str, dict[str, str]] | None = None,
 ) -> list[tuple[tuple[str, str], list[Area] | None]]:
     """((sheet, cell), the areas its OFFSETs read, or None: any) of each formula cell calling OFFSET, in its text
-    or through a defined name (each cell of a shared formula its own)."""
+    or through a defined name (each cell of a shared formula its own). ``formula_names``: the names defined by a
+    formula (:func:`.defined_names.defined_formulas`), when known: only those calling OFFSET are looked for (else any
+    word that may be a name has the engine's formula read)."""
     known = {name for scope in info.names.values() for name in scope} | {n for _, n, _ in info.reference_names}
+    offset_names = None
+    if formula_names is not None:
+        offset_names = {n for scope in formula_names.values() for n, f in scope.items() if "OFFSET(" in f.upper()}
+        pattern = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(map(re.escape, offset_names)) + r")(?![\w(])")
+
+    def may_name(upper: str) -> bool:
+        if offset_names is None:
+            return _may_name(upper, known)
+        return bool(offset_names) and pattern.search(_TEXT.sub('""', upper)) is not None
+
     found: list[tuple[tuple[str, str], list[Area] | None]] = []
     for sheet, texts in formulas.items():
         upper = texts.upper_text()
         direct = "OFFSET(" in upper
-        if not direct and not _may_name(upper, known):
+        if not direct and not may_name(upper):
             continue
         for place in texts:
             text = texts[place]
             if "OFFSET(" not in text.upper():
-                if not _may_name(text.upper(), known):
+                if not may_name(text.upper()):
                     continue
                 try:
                     text = workbook.get_formula(sheet, *place) or ""

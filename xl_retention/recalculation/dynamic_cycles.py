@@ -1,0 +1,123 @@
+"""Circular references made by a reference computed when the formula runs: OFFSET's, INDIRECT's.
+
+The engine's dependency graph holds the references a formula is given, not the areas an OFFSET or INDIRECT computes
+from them, and its check at run time does not see a loop through them either: ``=SUM(OFFSET(A2,0,0,3,1))`` in A4
+(A2:A4, its own cell), ``=SUM(Dyn)`` in A1 with ``Dyn = OFFSET(S!$A$2,-1,0,3,1)`` (A1:A3) and
+``=SUM(INDIRECT("A2:A"&ROW()))`` were computed (11) with status ok, where Excel reports a circular reference and,
+iteration off, does not calculate the cell (Microsoft, Worksheet.CircularReference), and where the same loop made
+with a reference typed in is refused (H173's finding 06). :func:`dynamic_cycles` finds each formula cell whose
+OFFSET or INDIRECT area (:mod:`.offset_readers`, :func:`.indirect.indirect_targets`: the areas the call reads now)
+holds its own cell, or a formula cell reading it, and gives it the engine's circular-reference error, so that the
+workbook is refused naming it as any other loop. An area that cannot be told is not taken as a loop; a call whose
+result only a place or size is asked of (``ROWS(OFFSET(..))``) reads no value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..cells import CellError
+from .formula_texts import position
+from .indirect import indirect_targets
+from .offset_readers import offset_readers
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .formula_texts import FormulaTexts
+    from .package import PackageInfo
+
+__all__ = ["dynamic_cycles"]
+
+#: a call computing a reference, and one whose reference only a place or size is asked of
+_CALLS = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(OFFSET|INDIRECT)\(")
+_PLACE_ONLY = re.compile(
+    r"(?i)(?<![\w.])(?:ROWS|COLUMNS|ROW|COLUMN|AREAS|ISREF)\(\s*(?:_xlfn\.)?(?:OFFSET|INDIRECT)\($"
+)
+_TEXTS = re.compile(r'"(?:[^"]|"")*"')
+
+Area = tuple[str, tuple[int, int, int, int]]
+
+
+def dynamic_cycles(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    formula_names: dict[str, dict[str, str]],
+    circular: str,
+    literal: Callable[[Any], Any],
+) -> list[tuple[str, str]]:
+    """The formula cells on a loop through an OFFSET's or INDIRECT's area (see the module), each given the error
+    ``circular`` (the engine's code of a circular reference, made an engine value by ``literal``); the caller
+    evaluates again. None in a workbook computed by iteration (its loops are meant)."""
+    if info.iterate:
+        return []
+    candidates: list[tuple[tuple[str, str], list[Area] | None]] = []
+    if any("OFFSET(" in t.upper_text() for t in formulas.values()) or any(
+        "OFFSET(" in f.upper() for scope in formula_names.values() for f in scope.values()
+    ):
+        candidates += offset_readers(workbook, formulas, info, formula_names)
+    for sheet, texts in formulas.items():
+        if "INDIRECT(" not in texts.upper_text():
+            continue
+        for place in texts:
+            text = texts[place]
+            if "INDIRECT(" in text.upper():
+                key = (sheet, texts.refs[place])
+                candidates.append((key, indirect_targets(workbook, sheet, text, info.tables, place, info.names)))
+    found: list[tuple[str, str]] = []
+    for (sheet, ref), areas in candidates:
+        if not areas or (sheet, ref) in found:
+            continue
+        row, column = position(ref)
+        text = formulas[sheet][(row, column)]
+        if _places_only(text):
+            continue
+        if not _holds(areas, sheet, row, column) and not _reads_a_reader(workbook, formulas, info, sheet, ref, areas):
+            continue
+        found.append((sheet, ref))
+    for sheet, ref in found:
+        workbook.set_value(sheet, *position(ref), literal(CellError(circular)))
+    return found
+
+
+def _holds(areas: list[Area], sheet: str, row: int, column: int) -> bool:
+    return any(
+        target.lower() == sheet.lower() and left <= column <= right and top <= row <= bottom
+        for target, (left, top, right, bottom) in areas
+    )
+
+
+def _reads_a_reader(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    sheet: str,
+    ref: str,
+    areas: list[Area],
+) -> bool:
+    """Whether an area holds a formula cell reading ``sheet!ref``, directly or not (a loop through other cells)."""
+    inside = [
+        (target, place)
+        for target, (left, top, right, bottom) in areas
+        for name, texts in formulas.items()
+        if name.lower() == target.lower()
+        for place in texts
+        if left <= place[1] <= right and top <= place[0] <= bottom
+    ]
+    if not inside:
+        return False
+    from . import kept  # noqa: PLC0415  (.kept reads .unsupported, which reads this package's listings)
+
+    readers = kept.dependents(workbook, {(sheet, ref): (sheet, ref)}, formulas, info)
+    held = {(s.lower(), position(r)) for s, r in readers}
+    return any((target.lower(), place) in held for target, place in inside)
+
+
+def _places_only(text: str) -> bool:
+    """Whether every OFFSET and INDIRECT of ``text`` is only asked its place or size (``ROWS(OFFSET(..))``)."""
+    bare = _TEXTS.sub('""', text)
+    calls = list(_CALLS.finditer(bare))
+    return bool(calls) and all(_PLACE_ONLY.search(bare[: call.end()]) for call in calls)
