@@ -370,7 +370,8 @@ def cohorts_sheet(
 FIT_REASONS = (
     "",
     "#DIV/0!: every cohort has 0 customers",
-    "#VALUE!: text in the triangle",
+    "#VALUE!: text in the triangle, or a blank month before filled ones in a cohort's row (recalc's report names "
+    "the cell)",
     "#REF!",
     "#NAME?: the xl-retention functions are not loaded (see Start here)",
     "#NUM!: counts that rise, survivors 0 in every cohort from one month on (months not observed yet: leave them "
