@@ -404,7 +404,9 @@ def recalc(
         context = multiprocessing.get_context("spawn")  # the engine's threads don't survive fork
         pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_signals)
         try:
-            with _ctrl_c_held():  # the workers start with Ctrl-C blocked: none prints a traceback while importing
+            # the workers start with Ctrl-C blocked (none prints a traceback while importing), and without the
+            # caller's main module: a script calling recalc(..., jobs=2) unguarded is not run again in each of them
+            with _ctrl_c_held(), _main_left_out():
                 pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}
             for done in futures.as_completed(pending):
                 i = pending[done]
@@ -438,6 +440,26 @@ def _ctrl_c_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def _main_left_out() -> Iterator[None]:
+    """While the pool starts its workers: the main module named neither by path nor by name, so that a spawned worker
+    runs none of it (multiprocessing's spawn runs the main script again in each worker, "Safe importing of main
+    module": a script without an ``if __name__ == "__main__":`` guard ran its side effects again in every worker, and
+    the pool broke). A worker needs only this module's functions, which it imports by name."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {key: main.__dict__[key] for key in ("__file__", "__spec__") if key in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
 
 
 def _worker_signals() -> None:
