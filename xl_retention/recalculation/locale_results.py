@@ -296,7 +296,17 @@ def unstored_locale_cells(
     ]  # fmt: skip
     if not texts:
         return found
+    from . import kept  # noqa: PLC0415  (.kept reads .unsupported, which reads this module's callers)
     from .engine_results import cell_value  # noqa: PLC0415
+
+    opened = {(sheet, ref) for sheet, refs in open_cells.items() for ref in refs}
+    roots = {(sheet, _address(row, column)): (sheet, _address(row, column)) for sheet, row, column in texts}
+    through: set[tuple[str, str]] = set()  # =C1+0 of C1 =A1, INDIRECT("A1"), OFFSET(C1,0,-2): the text read too
+    for key, (sheet, ref) in kept.dependents(workbook, roots, formulas, info).items():
+        if key in opened and key not in reads and key not in literals:
+            first = (sheet, *_position(ref))
+            reads[key] = (first, texts[first])
+            through.add(key)
 
     back = {other: text for text, other in texts.values()}  # each text as read by the other locale -> the text
     readers = [(sheet, *_position(ref)) for sheet, ref in reads if (sheet, ref) not in literals]
@@ -319,6 +329,10 @@ def unstored_locale_cells(
         for (sheet, row, column), (text, _) in texts.items():
             workbook.set_value(sheet, row, column, text)
         _evaluate(workbook, readers)
+    direct = {(u.sheet, u.ref): (u.sheet, u.ref) for u in found if (u.sheet, u.ref) not in through}
+    if direct and through:  # a cell reading a listed one (=B1+1 of B1 =DATEVALUE(A1)) is listed for that (.kept)
+        downstream = kept.dependents(workbook, direct, formulas, info)
+        found = [u for u in found if (u.sheet, u.ref) not in through or (u.sheet, u.ref) not in downstream]
     return found
 
 
