@@ -36,6 +36,7 @@ from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
+from .dynamic_cycles import dynamic_cycles
 from .engine import (
     CIRCULAR,
     column_calls,
@@ -442,6 +443,9 @@ def _evaluate(
         result = read_values(workbook, formulas, members)
     if whole_number_criteria(workbook, rewritten + again, set_formulas):  # COUNTIF(A:A,F1) of 110 and =1.1*100 (H40)
         workbook.evaluate_all()
+        result = read_values(workbook, formulas, members)
+    if dynamic_cycles(workbook, formulas, info, run.formula_names, CIRCULAR, engine_literal):  # OFFSET(A2,0,0,3,1)
+        workbook.evaluate_all()  # a loop through an area computed when the formula runs: Excel's circular reference
         result = read_values(workbook, formulas, members)
     if any(value.code == CIRCULAR for _, _, value in error_cells(result.values)):
         if kept.position_cycles(workbook, formulas, result, CIRCULAR):  # CELL("row", A1) in A1 reads no value
