@@ -5,7 +5,8 @@ leaves the month's figures computed from the typed value: February's Lost 22 and
 where January ended at 110 (15 customers appearing between two months), with nothing said. Import puts the
 template's formula back in such cells; recalc names them with the same rule (the template writes a formula there:
 :func:`xl_retention.workbook.monthly.template_formula_at`), and a start that is not the month before's end makes the
-file ``incomplete``: its figures are not those of the months typed.
+file ``incomplete``: its figures are not those of the months typed. So does an MRR at end typed over that is not its
+row's start plus its movements (99,999 where they give 10,600): every later month starts from it (H172's finding 08).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ FIRST = 3
 @dataclass(frozen=True)
 class TypedOver:
     """What :func:`typed_over_formulas` found: one line naming the cells (or None), and whether a month's start typed
-    over differs from the month before's end (a figure computed from a wrong start)."""
+    over differs from the month before's end, or an MRR at end typed over from what its row's start and movements
+    give (the next month's start: figures computed from a wrong start)."""
 
     line: str | None = None
     wrong_start: bool = False
@@ -51,6 +53,32 @@ def _spec(header: list[str]) -> Any:
     from ..workbook.monthly import MONTHLY_SHEETS
 
     return max(MONTHLY_SHEETS, key=lambda spec: sum(c.header in header for c in spec.columns))
+
+
+#: the columns a month's MRR at end is computed from: its start plus these minus those (the template's MRR_END)
+_ADDED = ("start", "new", "expansion", "reactivation")
+_TAKEN = ("contraction", "churned")
+_MOVEMENTS = _ADDED + _TAKEN
+
+
+def _row_end(cells: list[Any], row: int, columns: dict[str, Any], computed: dict[str, Any]) -> float | None:
+    """A month's MRR at end as its row's start (computed, or typed) and movements give it (a blank movement 0); None
+    where one is not a number (the template's formula then gives an error, said where it is read)."""
+    total = 0.0
+    for key in _MOVEMENTS:
+        _, index = columns[key]
+        ref = f"{get_column_letter(index + 1)}{row}"
+        value = computed.get(ref, cells[index] if index < len(cells) else None)
+        if value in (None, "") and key != "start":
+            value = 0.0
+        if type(value) not in (int, float) or value < 0:
+            return None
+        total += value if key in _ADDED else -value
+    return total
+
+
+def _same(given: float, typed: Any) -> bool:
+    return type(typed) in (int, float) and abs(given - typed) <= 1e-9 * max(1.0, abs(given), abs(typed))
 
 
 def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -> TypedOver:
@@ -95,6 +123,11 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         f", while {written(title)}!{end_ref} ({end.header} of {before[month_column]:%Y-%m}) is "
                         f"{_shown(end_value)}"
                     )
+                if key == "end" and all(k in columns for k in _MOVEMENTS):  # Revenue's: the next month's start
+                    given = _row_end(cells, row, columns, computed)
+                    if given is not None and not _same(given, value):
+                        wrong_start = True
+                        said += f", while its row's start and movements give {_shown(given)}"
                 found.append(said)
     if not found:
         return TypedOver()
