@@ -341,7 +341,7 @@ def batch_run(work: Path, files: int) -> None:
 
 # (module, function) whose CPU time is a phase of recalc_file; each is a top-level call, none inside another
 PHASES = (
-    ("batch", "_check_readable", "reading check of the package (zip test)"),
+    ("batch", "check_readable", "reading check of the package (zip test)"),
     ("embedded", "scan", "package scan (formula cells, kinds, stored values, names, tables)"),
     ("embedded", "load", "formualizer loads the file, our functions registered"),
     ("embedded", "FormulaTexts", "stored texts by cell"),
@@ -352,7 +352,7 @@ PHASES = (
     ("embedded", "rewrite", "structural rewrites"),
     ("filled_down", "rewrite_arguments", "argument rewrites"),
     ("embedded", "with_formulas", "rewritten formulas written into the package the engine loads"),
-    ("embedded", "_build_graph", "formualizer builds its dependency graph (formulas set after loading)"),
+    ("embedded", "build_graph", "formualizer builds its dependency graph (formulas set after loading)"),
     ("workbook", "set_formulas_batch", "rewritten formulas set in the engine"),
     ("workbook", "evaluate_all", "evaluation: the engine and every Python call it makes"),
     ("embedded", "read_values", "reading the results"),
