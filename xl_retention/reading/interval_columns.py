@@ -13,6 +13,11 @@ takes as its interval:
   ``Laufzeit``) with some interval words and no numbers: its other values are refused later, naming their rows
   (:func:`~.billing.months_per_interval`), never read as a month.
 
+A column of ``1 Month`` alone is taken too where a billing export's price is mapped (``amount``, ``quantity``,
+``interval_count``: it needs its interval) and its name says an interval or a duration (App Store Connect's "Standard
+Subscription Duration"). A column named as an offer's, a trial's or a promotion's length (App Store Connect's
+"Subscription Offer Duration": a free trial's "1 Week", blank on the other rows) is never the billing interval.
+
 Not when the money column says it is per month already (``mrr=MRR`` mapped, or an ``MRR`` column and neither
 ``mrr`` nor ``amount`` mapped): the interval then only describes the plan, as a known interval column does
 (:func:`~.billing_columns.is_billing`). Two such columns are refused: which one bills cannot be told.
@@ -29,6 +34,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES, interval_in_text, interval_months
 from .errors import DataError
 from .names import columns_option, key, keys_of
+from .names import words as name_words
 from .revenue import per_year_name
 
 __all__ = ["interval_by_values", "swapped_interval_columns"]
@@ -36,6 +42,11 @@ __all__ = ["interval_by_values", "swapped_interval_columns"]
 #: Words in a column's name (:func:`~.names.key`) that say it may be a billing interval.
 _NAMED = ("interval", "frequency", "period", "cycle", "term", "recurrence", "recurring", "turnus", "laufzeit",
           "zeitraum", "frequence", "frecuencia", "periodicidad", "periodicite", "periodo", "periode")  # fmt: skip
+#: Words of a column's name that say the length of an offer, not of the billing interval: App Store Connect's
+#: "Subscription Offer Duration" (a free trial's or an introductory price's "1 Week", blank on the other rows; its
+#: "Standard Subscription Duration" is the subscription's), a trial's or a promotion's length, an opt-in's.
+_NOT_BILLING = frozenset({"offer", "offers", "trial", "trials", "promo", "promotion", "promotional", "intro",
+                          "introductory", "opt", "grace", "discount", "coupon", "marketing"})  # fmt: skip
 #: Our names a file's columns are matched by: never taken as the interval.
 _OURS = frozenset({"customer_id", "start", "end", "month", "mrr", "amount", "quantity", "interval_count", "segment"})
 #: A word of four letters or more (``Yearly``, ``12 months``; not ``m``, ``y``, ``a``, ``mo``, ``yr``).
@@ -82,7 +93,7 @@ def _refuse_interval_in_names(
     so it is refused, naming the column, a value and both ways out."""
     money = columns.get("mrr") or columns.get("amount")
     for name in names:
-        if key(name) in used or key(name) in _OURS:
+        if key(name) in used or key(name) in _OURS or name_words(name) & _NOT_BILLING:  # an offer's length
             continue
         named = [v for v in distinct(str(name)) if isinstance(v, str) and interval_in_text(v) not in (None, 1.0)]
         if named:
@@ -119,17 +130,20 @@ def interval_by_values(
     if "mrr" not in columns and "amount" not in columns and any(_per_month(n) for n in names):
         return None
     used = {key(v) for v in columns.values()}
+    priced = any(ours in columns for ours in ("amount", "quantity", "interval_count"))  # needs its interval: 1 Month
     found = []
     for name in names:
         k = key(name)
-        if k in used or k in _OURS:
+        if k in used or k in _OURS or name_words(name) & _NOT_BILLING:  # an offer's length
             continue
         values = [v for v in distinct(str(name)) if not _blank(v)]
         words = [v for v in values if _interval_word(v)]
         if not words:
             continue
-        if len(words) == len(values):  # every value an interval: taken unless all are one month (no amount changes)
-            if any(interval_months(v) != 1.0 for v in words):
+        # every value an interval: taken unless all are one month (no amount changes), or a billing export's price
+        # is mapped and the column is named as its interval ('Standard Subscription Duration' of App Store Connect)
+        if len(words) == len(values):
+            if any(interval_months(v) != 1.0 for v in words) or (priced and any(h in k for h in (*_NAMED, "duration"))):
                 found.append(str(name))
         elif any(h in k for h in _NAMED) and not any(_number(v) for v in values):  # the others refused, named
             found.append(str(name))
