@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["blank_argument", "literal_error_reasons", "value_argument"]
+__all__ = ["blank_argument", "literal_error_reasons", "no_number", "value_argument"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``G3<0``, ``'Revenue'!$G$3 < 0``, ``G3+0<0`` (the number a text "-30" is): a cell compared with 0 (not ``<=``,
@@ -246,12 +246,32 @@ def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
     """The cells ``text`` (a formula) takes in arithmetic that hold a text Excel reads as no number, as a reason."""
     found = []
     for _, where, letters, row, column, held in _cells_read(workbook, _ARITHMETIC_CELL, text, sheet):
-        if isinstance(held, str) and held.strip() and isinstance(text_to_number(held), str):
+        if isinstance(held, str) and isinstance(text_to_number(held), str):
+            if not held and _formula_at(workbook, where, row, column):
+                continue  # a formula's "": said where it is made
             label = _label(workbook, where, row, column)
-            cell = f"{written(where)}!{letters.upper()}{row}{label} is the text {held!r}, no number"
+            cell = f"{written(where)}!{letters.upper()}{row}{label} {no_number(held)}"
             if cell not in found:
                 found.append(cell)
     return ", ".join(found) if found else None
+
+
+def no_number(held: str) -> str:
+    """What a reason says of a cell holding the text ``held``, which Excel's arithmetic reads as no number: ``is the
+    text 'n/a', no number``, or for spaces alone (a cell "cleared" with the space bar, blank to the eye) ``holds only
+    a space, no number: clear it`` (H172's finding 05: the reason was empty)."""
+    if held.strip():
+        return f"is the text {held!r}, no number"
+    if not held:  # a typed cell the engine reads as the empty text: spaces alone (its reader drops them)
+        return "holds only spaces (or an empty text), no number: clear it"
+    return f"holds only {'a space' if len(held) == 1 else 'spaces'}, no number: clear it"
+
+
+def _formula_at(workbook: fz.Workbook, sheet: str, row: int, column: int) -> bool:
+    try:
+        return bool(workbook.get_formula(sheet, row, column))
+    except Exception:  # noqa: BLE001  (a cell the engine cannot read: taken as a formula, not named)
+        return True
 
 
 def _cells_read(

@@ -523,6 +523,7 @@ def _looked_up(
     """:func:`looked_up_texts` of the formula text ``text`` (or an argument's), evaluated in the cell at ``row``,
     ``column`` of ``sheet``."""
     from .excel_functions.text import text_to_number  # noqa: PLC0415
+    from .literal_reasons import no_number  # noqa: PLC0415
 
     found = []
     for call in _arithmetic_calls(text):
@@ -530,9 +531,9 @@ def _looked_up(
         if at is None or at[3] != 1 or at[4] != 1:
             continue
         held = _value(workbook, *at[:3])
-        if not isinstance(held, str) or not held.strip() or not isinstance(text_to_number(held), str):
+        if not isinstance(held, str) or not held or not isinstance(text_to_number(held), str):
             continue
-        named = f"{_traced(workbook, formulas, at[:3], repr(held), None)} is the text {held!r}, no number"
+        named = f"{_traced(workbook, formulas, at[:3], repr(held), None)} {no_number(held)}"
         if named not in found:
             found.append(named)
     return ", ".join(found) if found else None
