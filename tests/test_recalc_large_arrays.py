@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 from one_sheet import save_dynamic
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
@@ -42,7 +43,10 @@ def test_a_model_over_a_customer_list_is_computed(tmp_path: Path) -> None:
     sheet.title = "RFM"
     _customers(sheet)
     sheet["A7"] = "n/a"  # a customer's frequency typed as a text: that customer's #VALUE!, as in one cell
-    sheet["D2"] = ArrayFormula("D2", f"=BGNBD_P_ALIVE({FIT},A2:A{LAST},B2:B{LAST},C2:C{LAST})")
+    for row, value in enumerate(FIT.split(","), start=1):  # the fit's parameters in cells, the recency column named
+        sheet[f"J{row}"] = float(value)
+    book.defined_names["Recency"] = DefinedName("Recency", attr_text=f"RFM!$B$2:$B${LAST}")
+    sheet["D2"] = ArrayFormula("D2", f"=BGNBD_P_ALIVE($J$1,J2,$J$3,RFM!J4,A2:A{LAST},Recency,C2:C{LAST})")
     for row in (2, 3, 4, 7):  # the same call in one cell: the values the array's cells must hold
         sheet[f"E{row}"] = f"=BGNBD_P_ALIVE({FIT},A{row},B{row},C{row})"
     sheet["G1"] = "=AVERAGE(D:D)"  # reads D7's #VALUE!

@@ -220,7 +220,7 @@ def compute_large_arrays(
         else:
             area = range_boundaries(cell.ref or item.ref)  # type: ignore[assignment]
         try:
-            grid = _computed(workbook, item, unread, legacy=not cell.dynamic)
+            grid = _computed(workbook, item, unread, legacy=not cell.dynamic, names=info.names)
         except Exception:  # noqa: BLE001  (not computed: listed as before)
             grid = None
         if grid is None:
@@ -313,13 +313,17 @@ def _without_values(
 
 
 def _computed(
-    workbook: fz.Workbook, item: LargeArray, unread: set[tuple[str, int, int]], legacy: bool
+    workbook: fz.Workbook,
+    item: LargeArray,
+    unread: set[tuple[str, int, int]],
+    legacy: bool,
+    names: dict[str, dict[str, str]] | None = None,
 ) -> list[list[Any]] | None:
     """The result of ``item``'s formula as rows of cell values, or None where it is not computed here."""
     clipped = _CLIPPED.fullmatch(item.formula)  # a Ctrl+Shift+Enter array's result cut to its range: the same cells
     text = clipped.group(1) if clipped is not None and legacy else item.formula
     tokens = [t for t in Tokenizer("=" + text).items if t.type != Token.WSPACE]
-    call = _our_call(tokens, item.sheet, workbook.sheet_names)
+    call = _our_call(tokens, item.sheet, workbook.sheet_names, names)
     if call is not None:
         function, arguments = call
         if any(_reads(a, unread) for a in arguments):
@@ -347,9 +351,16 @@ def _reads(argument: Any, unread: set[tuple[str, int, int]]) -> bool:
     return any(s == sheet and top <= r <= bottom and left <= c <= right for s, r, c in unread)
 
 
-def _reference(text: str, sheet: str, sheets: list[str]) -> _Range | None:
-    """A cell or range reference (``A2:A25001``, ``'My data'!$A$2``) as a :class:`_Range`; None for anything else (a
-    name, a whole column, another workbook's)."""
+def _reference(
+    text: str, sheet: str, sheets: list[str], names: dict[str, dict[str, str]] | None = None
+) -> _Range | None:
+    """A cell or range reference (``A2:A25001``, ``'My data'!$A$2``), or a defined name of one (``names``: {sheet or
+    "": {name in lower case: its reference}}, the sheet's own first), as a :class:`_Range`; None for anything else (a
+    name of something else, a whole column, another workbook's)."""
+    if names and "!" not in text:
+        named = names.get(sheet, {}).get(text.lower()) or names.get("", {}).get(text.lower())
+        if named:
+            return _reference(named, sheet, sheets)
     where, bang, ref = text.rpartition("!")
     if bang:
         if where.startswith("'") and where.endswith("'") and len(where) > 1:
@@ -369,7 +380,9 @@ def _reference(text: str, sheet: str, sheets: list[str]) -> _Range | None:
     return _Range(sheet, (left, top, right, bottom))  # type: ignore[arg-type]
 
 
-def _our_call(tokens: list[Token], sheet: str, sheets: list[str]) -> tuple[ExcelFunction, list[Any]] | None:
+def _our_call(
+    tokens: list[Token], sheet: str, sheets: list[str], names: dict[str, dict[str, str]] | None = None
+) -> tuple[ExcelFunction, list[Any]] | None:
     """(the function, its arguments: a :class:`_Range`, a number, a text or a logical each) of a formula that is one
     call of ours and nothing else; None otherwise."""
     if len(tokens) < 2 or tokens[0].type != Token.FUNC or tokens[0].subtype != Token.OPEN:
@@ -404,7 +417,7 @@ def _our_call(tokens: list[Token], sheet: str, sheets: list[str]) -> tuple[Excel
             arguments.append(token.value[1:-1].replace('""', '"'))
         elif token.subtype == Token.LOGICAL and token.value.upper() in ("TRUE", "FALSE"):
             arguments.append(token.value.upper() == "TRUE")
-        elif token.subtype == Token.RANGE and (found := _reference(token.value, sheet, sheets)) is not None:
+        elif token.subtype == Token.RANGE and (found := _reference(token.value, sheet, sheets, names)) is not None:
             arguments.append(found)
         else:
             return None
