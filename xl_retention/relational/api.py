@@ -156,6 +156,9 @@ def _subscription_rows(
     fails does :func:`.input_checks.check_input` run on the input, for its error naming the rows. Otherwise
     (intervals, ``end``), the input is checked first. Errors come in the same order either way.
     """
+    if item.kind == "snapshots" and through is not None:  # snapshots end with `through` (as import --through)
+        t, e0 = _month_arg("through", through), _month_arg("end", end)
+        end = through if e0 is None or t < e0 else end
     fused = item.kind == "snapshots" and end is None
     if not fused:
         check_input(con, item)
@@ -194,8 +197,9 @@ def subscription_tables(
     """Movements, customer and revenue cohorts and survivors of subscriptions (snapshots ``customer_id, month, mrr``,
     or intervals ``customer_id, start[, end], mrr``; billing exports too), computed by the engine.
 
-    As :func:`xl_retention.tables.subscription_tables` (for intervals: of
-    :func:`~xl_retention.tables.snapshots_from_intervals` with ``through``).
+    As :func:`xl_retention.tables.subscription_tables`. ``through`` ends every table with that month (as
+    ``import --through``): for intervals, open ones run through it (of
+    :func:`~xl_retention.tables.snapshots_from_intervals` with ``through``); snapshots after it are left out.
     """
     con = _engine(snapshots, backend)
     start, end = _dated(start, end, options)
@@ -212,15 +216,26 @@ def subscription_tables(
     return SubscriptionTables(_monthly(moves, movements_from_counts, segment is not None), *tables)
 
 
-def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
-    """Customer and MRR movements per month (as :func:`xl_retention.tables.monthly_movements`), by the engine."""
-    con = _engine(snapshots, kwargs.pop("backend", None))
-    segment = kwargs.pop("segment", None)
-    through = kwargs.pop("through", None)
-    options = kwargs.pop("options", None)
+def monthly_movements(
+    snapshots: Any,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    backend: Any = None,
+    segment: str | None = None,
+    through: MonthLike = None,
+) -> pd.DataFrame:
+    """Customer and MRR movements per month (as :func:`xl_retention.tables.monthly_movements`), by the engine.
+
+    ``through`` ends the months with it (as ``import --through``): for intervals, open ones run through it
+    (:func:`~xl_retention.tables.snapshots_from_intervals`); snapshots after it are left out, as with ``end``.
+    """
+    con = _engine(snapshots, backend)
     start, end = _dated(start, end, options)
-    item = _subscription_input(snapshots, con, kwargs.pop("columns", None), kwargs.pop("source", "input"),
-                               options, segment)  # fmt: skip
+    item = _subscription_input(snapshots, con, columns, source, options, segment)
     with _subscription_rows(con, item, start, end, through) as (cells, s, e):
         moves = item.decoded(con.execute(d.movements_of(cells, d._bounds(cells, s, e))))
     return _monthly(moves, movements_from_counts, segment is not None)
@@ -256,27 +271,59 @@ def order_tables(
 
 
 def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: MonthLike, end: MonthLike,
-             kwargs: dict[str, Any]) -> pd.DataFrame:  # fmt: skip
+             columns: Mapping[str, str] | None, source: str, options: ReadOptions | None, backend: Any,
+             segment: str | None) -> pd.DataFrame:  # fmt: skip
     """One monthly table: the engine counts by ``definition``, the core's ``from_counts`` adds the rates."""
-    con = _engine(data, kwargs.pop("backend", None))
-    segment = kwargs.pop("segment", None)
-    item = _prepared(data, kind, con, kwargs.get("columns"), kwargs.get("source", "input"),
-                     kwargs.get("options"), segment)  # fmt: skip
-    counts = item.decoded(con.execute(definition(item.table, *_range(*_dated(start, end, kwargs.get("options"))))))
+    con = _engine(data, backend)
+    item = _prepared(data, kind, con, columns, source, options, segment)
+    counts = item.decoded(con.execute(definition(item.table, *_range(*_dated(start, end, options)))))
     return _monthly(counts, from_counts, segment is not None)
 
 
-def repeat_purchases(orders: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
+def repeat_purchases(
+    orders: Any,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    backend: Any = None,
+    segment: str | None = None,
+) -> pd.DataFrame:
     """The purchases table (as :func:`xl_retention.tables.repeat_purchases`), by the engine."""
-    return _counted(orders, "orders", d.purchases, purchases_from_counts, start, end, kwargs)
+    return _counted(orders, "orders", d.purchases, purchases_from_counts, start, end, columns, source, options,
+                    backend, segment)  # fmt: skip
 
 
-def returning_visitors(visits: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
+def returning_visitors(
+    visits: Any,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    backend: Any = None,
+    segment: str | None = None,
+) -> pd.DataFrame:
     """Visitors and returning visitors per month (as :func:`xl_retention.tables.returning_visitors`), by the engine."""
-    return _counted(visits, "visits", d.visitors, visitors_from_counts, start, end, kwargs)
+    return _counted(visits, "visits", d.visitors, visitors_from_counts, start, end, columns, source, options,
+                    backend, segment)  # fmt: skip
 
 
-def nps_by_month(answers: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
+def nps_by_month(
+    answers: Any,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    confidence: float = 0.95,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    backend: Any = None,
+    segment: str | None = None,
+) -> pd.DataFrame:
     """NPS per month (as :func:`xl_retention.tables.nps_by_month`), by the engine."""
-    confidence = kwargs.pop("confidence", 0.95)
-    return _counted(answers, "answers", d.nps, lambda counts: nps_from_counts(counts, confidence), start, end, kwargs)
+    return _counted(answers, "answers", d.nps, lambda counts: nps_from_counts(counts, confidence), start, end,
+                    columns, source, options, backend, segment)  # fmt: skip
