@@ -261,6 +261,11 @@ def no_number(held: str) -> str:
     text 'n/a', no number``, or for spaces alone (a cell "cleared" with the space bar, blank to the eye) ``holds only
     a space, no number: clear it`` (H172's finding 05: the reason was empty)."""
     if held.strip():
+        from .locale_results import day_first_only  # noqa: PLC0415  (.locale_results reads .unsupported)
+
+        date = day_first_only(held)
+        if date is not None:  # 13/01/2025: a date to a day-first Excel, no number to an en-US one (H173's 02)
+            return f"is the text {held!r}, no number to an en-US Excel (a day-first Excel reads the date {date})"
         return f"is the text {held!r}, no number"
     if not held:  # a typed cell the engine reads as the empty text: spaces alone (its reader drops them)
         return "holds only spaces (or an empty text), no number: clear it"

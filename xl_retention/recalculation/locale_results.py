@@ -479,6 +479,30 @@ def _other_reading(text: str) -> str | None:
     return f"{local.isoformat()} {hour:02d}:{minute:02d}" + (f":{seconds}" if seconds is not None else "")
 
 
+def day_first_only(text: str) -> str | None:
+    """The date (ISO) a day-first Excel reads ``text`` as where an en-US one reads none (``13/01/2025``: #VALUE! in
+    en-US, 13 January 2025 in the UK), for the reason naming the text; else None.
+
+    >>> day_first_only("13/01/2025"), day_first_only("01/02/2025"), day_first_only("1/13/2025"), day_first_only("x")
+    ('2025-01-13', None, None, None)
+    """
+    date = _DATE_TIME.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
+    if date is None or date.group("year") is None or date.group("hour") is not None:
+        return None
+    year = int(date.group("year"))
+    year += (2000 if year <= 29 else 1900) if len(date.group("year")) == 2 else 0
+    first, second = int(date.group("first")), int(date.group("second"))
+    try:
+        dt.date(year, first, second)
+        return None  # en-US reads it too (.unstored_locale_cells when the days differ)
+    except ValueError:
+        pass
+    try:
+        return dt.date(year, second, first).isoformat() if year >= 1900 else None
+    except ValueError:
+        return None
+
+
 def _passed_on(before: Any, after: Any, back: dict[str, str]) -> bool:
     """Whether the text ``after`` is ``before`` where the cell passed on a text read otherwise (``=A1``, ``=A1&" x"``):
     the other locale's readings in it put back (``back``: reading -> text) give ``before``."""
