@@ -28,6 +28,7 @@ from .errors import DataError, show
 from .names import key
 
 __all__ = [
+    "refuse_count_report",
     "refuse_counts",
     "refuse_orders_as_subscriptions",
     "refuse_retention_report",
@@ -56,6 +57,53 @@ _WHAT = {
 }
 
 
+#: A column of a statistics report's counts per date: "New Subscriptions", "Cancelled Subscriptions", "Active
+#: Subscriptions" (Google Play Console's subscriptions statistics, one of the reports its help calls aggregated:
+#: "daily totals"), "Active Subscribers", "Total Users", "Churned Customers" (as :func:`~.names.key` spells it).
+_REPORT_COUNT = re.compile(
+    r"^(?:(?:new|active|cancel+ed|churned|lost|total|returning|paused|expired|renewed|reactivated|net|gained|daily|"
+    r"monthly|paying|trial)_)+(?:subscriptions|subscribers|users|customers|installs|installers|devices|accounts|"
+    r"members|trials|renewals|cancellations)$"
+)
+#: A column naming a customer (a customer's, subscriber's, user's or company's id, an e-mail) or holding money (an
+#: MRR, an amount, a price): a file of one row per customer, whose count columns are its seats or users.
+_PERSON = re.compile(r"(?:^|_)(?:customers?|subscribers?|users?|e_?mail|accounts?|members?|clients?|buyers?|"
+                     r"visitors?|purchasers?|company|companies|organi[sz]ations?|org|tenants?|workspaces?|teams?|"
+                     r"mrr|arr|amount|price|revenue|sales|fee|cost|paid|betrag|preis|umsatz)(?:_|$)")  # fmt: skip
+
+
+def refuse_count_report(df: pd.DataFrame, kind: str, source: str) -> None:
+    """Refuse a statistics report of counts per date (two columns or more of :data:`_REPORT_COUNT`, and no column
+    naming a customer or money, :data:`_PERSON`: Google Play Console's subscriptions statistics "Date, Package Name,
+    Product ID, Country, New Subscriptions, Cancelled Subscriptions, Active Subscriptions"), naming its columns: each
+    row is a date's totals, not one row per subscription; it was refused for what it is not (a 'Product ID' of
+    plus_yearly named as billing intervals), each message asking to map its counts as prices or seats (H170 finding
+    04).
+
+    >>> refuse_count_report(pd.DataFrame(columns=["Date", "Product ID", "New Subscriptions", "Active Subscriptions"]),
+    ...                     "intervals", "play.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: play.csv: a report of counts per date (its columns 'New Subscriptions', \
+'Active Subscriptions' are totals of subscriptions or people), not one row per subscription: the import counts them \
+itself from one row per subscriber or order; export those (Google Play: Download reports > Financial, the estimated \
+sales or earnings report, one row per order, with --orders; the Statistics reports are aggregated)
+    """
+    keys = [key(c) for c in df.columns]
+    counts = [str(c) for c, k in zip(df.columns, keys, strict=True) if _REPORT_COUNT.match(k)]
+    if len(counts) < 2 or any(_PERSON.search(k) and not _REPORT_COUNT.match(k) for k in keys):
+        return
+    shown = ", ".join(repr(c) for c in counts[:3]) + (", ..." if len(counts) > 3 else "")
+    raise DataError(
+        f"{source}: a report of counts per date (its columns {shown} are totals of subscriptions or people), not "
+        f"{_WHAT[kind]}: the import counts them itself from one row per subscriber or order; export those (Google "
+        "Play: Download reports > Financial, the estimated sales or earnings report, one row per order, with "
+        "--orders; the Statistics reports are aggregated)",
+        source=source,
+        column=counts[0],
+    )
+
+
 def refuse_retention_report(df: pd.DataFrame, kind: str, source: str) -> None:
     """Refuse a retention report (two period columns or more: ``Day 1``, ``Week 2``), naming its columns
     (:class:`~.errors.DataError`).
@@ -77,6 +125,8 @@ Export Data), one row per visit (visitor id and date)
         and int(numbered[0]) in (0, 1)
     ):  # a cohort table's periods by number alone: 'Cohort, Size, 0, 1, 2, 3'
         periods = numbered
+    if len(periods) < 2:
+        refuse_count_report(df, kind, source)  # Google Play's 'New Subscriptions', 'Active Subscriptions' per date
     if len(periods) >= 2:
         shown = ", ".join(repr(p) for p in periods[:3]) + (", ..." if len(periods) > 3 else "")
         raise DataError(

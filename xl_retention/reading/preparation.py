@@ -55,6 +55,7 @@ from .ends import check_end_dates, refuse_empty_end, refuse_later_ends, refuse_u
 from .errors import DataError, bad_rows, source_of
 from .excel_sheets import refuse_sheets_alike
 from .export_kinds import (
+    refuse_count_report,
     refuse_counts,
     refuse_orders_as_subscriptions,
     refuse_retention_report,
@@ -183,6 +184,7 @@ def _prepare(
         refuse_due_credit_notes(df, source)  # Chargebee's refund_due: taken off or not? (reading.credit_notes)
     if kind == "intervals":  # Zuora's Expired versions of an amended subscription: the latest counts (versions)
         df = latest_versions(df, source)
+    refuse_count_report(df, kind, source)  # Google Play's statistics: counts per date, aggregated (export_kinds)
     source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
     required, optional = SCHEMAS[kind]
     columns = dict(columns or {})

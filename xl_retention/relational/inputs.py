@@ -51,7 +51,7 @@ from ..reading.billing_columns import (
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
-from ..reading.export_kinds import refuse_counts
+from ..reading.export_kinds import refuse_count_report, refuse_counts
 from ..reading.extra_prices import extra_price_columns
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.free_quantities import free_quantity_columns
@@ -316,6 +316,7 @@ def _from_table(
     if kind == "intervals":  # a snapshot's status goes with its MRR: read as a file's (reading.statuses)
         trials = TRIALING if trial_end_columns(table.columns) else frozenset()
         later = _refuse_statuses(con, table, source, NEVER_PAID_ENDED | trials)
+    refuse_count_report(pd.DataFrame(columns=[c for c in table.columns if c != ROW]), kind, source)  # export_kinds
     if kind in ("snapshots", "intervals"):  # Zuora's "Billing Period", a "Billing Frequency" of Yearly (by values)
         strings = {c for c, dtype in table.schema().items() if dtype.is_string()}
 
