@@ -94,7 +94,9 @@ def _holds_bool(value: list | tuple) -> bool:
 def to_float_array(name: str, value: Any) -> np.ndarray:
     """``value`` as a float64 array; text, booleans, dates and other non-numbers raise ``#VALUE!``. A masked array's
     masked elements are blanks (NaN), as a polars DataFrame is read as pandas."""
+    labels = None  # a Series' index labels: a bad element is named by its label, as the range checks name it
     if isinstance(value, _pandas_types()):
+        labels = value.index if getattr(value, "ndim", 0) == 1 and hasattr(value, "index") else None
         value = value.to_numpy()
     elif _polars_frame(value):
         value = value.to_pandas().to_numpy()
@@ -122,7 +124,10 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
         except NotANumberError as error:
             if not array.ndim:
                 raise
-            located = NotANumberError(f"{error}{position_text(index)}", name, element)
+            where = (
+                f" at index {labels[index[0]]!r}" if labels is not None and len(index) == 1 else position_text(index)
+            )
+            located = NotANumberError(f"{error}{where}", name, element)
             located.position = index
             raise located from None
     return out
