@@ -45,7 +45,8 @@ __all__ = [
 
 def _engine(data: Any, backend: Any) -> Any:
     """The Ibis backend to compute on: ``backend`` (a connection, or an engine's name as ``--backend`` spells it:
-    ``"duckdb"``, connected by :func:`~.backends.connect`), else the data's own engine, else an in-memory DuckDB."""
+    ``"duckdb"``, ``"spark"``, connected by :func:`~.backends.connect`; a PostgreSQL server's URL
+    ``"postgres://user@host:port/database"``), else the data's own engine, else an in-memory DuckDB."""
     if isinstance(backend, str):  # backend="duckdb", as the CLI's --backend duckdb
         from .backends import connect
 
@@ -53,6 +54,13 @@ def _engine(data: Any, backend: Any) -> Any:
             raise ValueError(
                 "backend='pandas': xl_retention.relational computes in an engine (backend='duckdb', 'spark', "
                 "'postgres' or a connection); the pandas tables are xl_retention.tables' functions"
+            )
+        if backend.startswith(("postgres://", "postgresql://")):  # a server's URL, as the CLI's --connection
+            return connect("postgres", backend)
+        if backend == "postgres":  # the CLI's --connection has no keyword here: the connection is the backend
+            raise ValueError(
+                "backend='postgres' needs the server: backend='postgres://user@host:port/database', or an Ibis "
+                "connection, backend=ibis.postgres.connect(host=..., database=...)"
             )
         return default_duckdb() if backend == "duckdb" else connect(backend)
     if backend is not None:
