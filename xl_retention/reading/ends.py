@@ -105,6 +105,17 @@ the day service stopped
     if not candidates:
         return
     best = candidates[0]
+    from .renewals import scheduled_cancel
+
+    if (scheduled := scheduled_cancel(best, columns)) is not None:  # Stripe's Canceled At: when it was asked for
+        raise DataError(
+            f"{source}: column {best!r} is when a cancellation was asked for (beside {scheduled!r}, a subscription "
+            "set to cancel at its period's end runs until then), and no column says the day service stopped: without "
+            "an end every subscription counts as active to this day (no churn); export the day service stopped "
+            f"(Stripe: 'Ended At (UTC)', blank while active) and map it: {columns_option([('end', 'Ended At (UTC)')])}",
+            source=source,
+            column=best,
+        )
     listed = f"column {best!r}" if len(candidates) == 1 else "columns " + ", ".join(map(repr, candidates))
     looks = "looks" if len(candidates) == 1 else "look"
     raise DataError(

@@ -38,6 +38,7 @@ __all__ = [
     "renewal_column",
     "renewal_problem",
     "running_problem",
+    "scheduled_cancel",
     "term_end_only",
 ]
 
@@ -114,10 +115,37 @@ def renewal_problem(other: str | None) -> str:
     return f"{problem.removesuffix(f', on {noun}')}: {advice}; {noun}"
 
 
-def running_parts(end: str, status: str, other: str | None) -> tuple[str, str]:
+def scheduled_cancel(end: str, columns: Iterable[object]) -> str | None:
+    """Where the end (column ``end``) is named as a cancellation (Stripe's "Canceled At (UTC)": when it was asked for)
+    and the file has a column of a cancellation set for later (Stripe's "Cancel At Period End", "Cancel At (UTC)"),
+    that column's name; None otherwise. Stripe: "If the subscription has been canceled with the
+    cancel_at_period_end flag set to true, canceled_at will reflect the time of the most recent update request, not
+    the end of the subscription period" (its subscription object's reference): an active row's past 'Canceled At'
+    is a subscription set to end, not one that runs on.
+
+    >>> scheduled_cancel("Canceled At (UTC)", ["Status", "Canceled At (UTC)", "Cancel At Period End"])
+    'Cancel At Period End'
+    >>> scheduled_cancel("Ended At (UTC)", ["Canceled At (UTC)", "Cancel At Period End"]) is None
+    True
+    """
+    said = _words(end)
+    if not said & {"canceled", "cancelled", "cancellation"} or said & {"ended", "end", "expires", "expired"}:
+        return None
+    found = [str(c) for c in columns if "cancel" in _words(c) and not _words(c) & {"canceled", "cancelled"}]
+    return found[0] if found else None
+
+
+def running_parts(end: str, status: str, other: str | None, scheduled: str | None = None) -> tuple[str, str]:
     """The refusal of active rows whose end (column ``end``) has passed, as the problem its rows follow and the
-    advice after them; ``status``: the status column's name."""
+    advice after them; ``status``: the status column's name; ``scheduled``: :func:`scheduled_cancel`'s column."""
     remedy = f" ({columns_option([('end', other)])})" if other else ""
+    if scheduled is not None:  # Stripe's 'Canceled At' of a subscription set to cancel at its period's end
+        return (
+            f"end dates already past on subscriptions whose status ({status!r}) says active: {end!r} is when a "
+            f"cancellation was asked for, and beside {scheduled!r} such a subscription runs until its period's end",
+            f"map the day service stopped instead{remedy or ' (Stripe: Ended At (UTC), blank while active)'}; if the "
+            "export is older than these dates, export it again",
+        )
     return (
         f"end dates already past on subscriptions whose status ({status!r}) says active, not cancelled nor set to end",
         f"if {end!r} is a renewal or billing period's end, map the day service stopped instead{remedy}; if the "
@@ -125,9 +153,9 @@ def running_parts(end: str, status: str, other: str | None) -> tuple[str, str]:
     )
 
 
-def running_problem(end: str, status: str, other: str | None) -> str:
+def running_problem(end: str, status: str, other: str | None, scheduled: str | None = None) -> str:
     """:func:`running_parts` in one text (the engine path's, relational.mirrors)."""
-    problem, advice = running_parts(end, status, other)
+    problem, advice = running_parts(end, status, other, scheduled)
     return f"{problem}: {advice}"
 
 
@@ -201,5 +229,5 @@ export is older than these dates, export it again
     for name, said in zip(status_columns(df.columns), statuses, strict=True):
         rows = np.flatnonzero(dated & (ends < now) & np.isin(said, list(RUNNING)))
         if rows.size:
-            problem, advice = running_parts(column, name, other)
+            problem, advice = running_parts(column, name, other, scheduled_cancel(column, df.columns))
             raise bad_rows(source, column, problem, rows, shown, advice=advice)

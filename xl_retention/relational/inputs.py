@@ -62,6 +62,7 @@ from ..reading.money_twins import check_money_twins
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
+from ..reading.renewals import scheduled_cancel
 from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, ENDED_AT_ZERO_ADVICE, says_unit
 from ..reading.sandbox import sandbox_columns
@@ -376,6 +377,7 @@ def _from_table(
     if kind == "intervals":  # statuses and the file's other end dates, checked with the end as a file's are
         listed = [c for c in table.columns if c != ROW]
         found = status_columns(listed) + ended_flag_columns(listed) + end_like_columns(listed, names)
+        found += [c for c in [scheduled_cancel(names.get("end", ""), listed)] if c]  # Stripe's Cancel At Period End
         wanted += [c for c in dict.fromkeys(found) if c not in wanted]
     # ids or segments with spaces the engines' TRIM keeps (a no-break space, an em space): read as a file's, whose
     # strip drops every space Python's does, so that 'abc' and 'abc\u00a0' are one customer on every engine; so are

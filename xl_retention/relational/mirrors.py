@@ -158,6 +158,7 @@ def _refuse_renewal_ends(con: Any, table: ir.Table, source: str, names: Mapping[
         renewal_column,
         renewal_problem,
         running_problem,
+        scheduled_cancel,
         term_end_only,
     )
 
@@ -180,7 +181,8 @@ def _refuse_renewal_ends(con: Any, table: ir.Table, source: str, names: Mapping[
     past = ibis.literal(pd.Timestamp(now)).cast("timestamp")
     for name in statuses:
         running = _spelled(table[name]).isin(sorted(RUNNING)).fill_null(False)
-        checks.append((column, running_problem(column, name, other), end.notnull() & (end < past) & running, "__shown"))
+        problem = running_problem(column, name, other, scheduled_cancel(column, table.columns))  # Stripe's Canceled At
+        checks.append((column, problem, end.notnull() & (end < past) & running, "__shown"))
     refuse_any(con, shown, source, checks)
 
 
