@@ -16,7 +16,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from .package import Table
 
-__all__: list[str] = []  # read by .rewrite (_structured, _structured_in) and .embedded
+__all__ = ["escaped_structured", "structured_spans"]  # also read: _structured, _structured_in (.rewrite, .embedded)
 
 _SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
 
@@ -117,7 +117,14 @@ def _column_position(name: str, columns: list[str]) -> int:
     loose = [c.strip() for c in columns]
     if loose.count(key.strip()) == 1:
         return loose.index(key.strip())
+    spaced = [_SPACES.sub(" ", c).strip() for c in columns]  # a tab typed in a header: the table part's attribute
+    key = _SPACES.sub(" ", key).strip()  # holds it as a space (XML reads a literal tab there so), the formula a tab
+    if spaced.count(key) == 1:
+        return spaced.index(key)
     raise ValueError(name)
+
+
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str | None:
@@ -197,3 +204,75 @@ def _structured_in(text: str, tables: dict[str, Table], sheet: str, row: int, co
             if resolved is not None:
                 token.value = resolved
     return "".join(t.value for t in tokens)
+
+
+_WORD = re.compile(r"[\w.\\]")
+
+
+def _closing(text: str, start: int) -> int | None:
+    """The index of the ``]`` closing the ``[`` at ``text[start]``, Excel's escapes read (``'`` before ``[ ] # '``
+    in a column's name: ``H[[A'[b]]``); None when it is not closed."""
+    depth, k = 0, start
+    while k < len(text):
+        char = text[k]
+        if char == "'":
+            k += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return None
+
+
+def structured_spans(text: str, tables: set[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each structured reference in ``text`` (a formula) naming one of ``tables`` (lower case),
+    ``Sales[[Qty '[pcs']]]`` whole, read as Excel reads it (its escapes; texts and quoted sheet names passed over);
+    also the table's own ``[@Qty]`` (no table named, not an external workbook's ``[1]Sheet!A1``)."""
+    spans: list[tuple[int, int]] = []
+    k, size = 0, len(text)
+    while k < size:
+        char = text[k]
+        if char in "\"'":  # a text, or a quoted sheet name ('[Book.xlsx]Data'!A1 too)
+            k += 1
+            while k < size and not (text[k] == char and text[k + 1 : k + 2] != char):
+                k += 2 if text[k] == char else 1
+            k += 1
+            continue
+        start = k
+        while k < size and _WORD.match(text[k]):
+            k += 1
+        if k < size and text[k] == "[" and (start == k or text[start:k].lower() in tables):
+            end = _closing(text, k)
+            if end is None:
+                return spans
+            if start < k or not (end + 1 < size and (_WORD.match(text[end + 1]) or text[end + 1] in "!'")):
+                spans.append((start, end + 1))
+            k = end + 1
+        elif k == start:
+            k += 1
+    return spans
+
+
+def escaped_structured(text: str, tables: list[Table], sheet: str, row: int, col: int) -> str:
+    """``text`` (a formula) with each structured reference whose column's name holds an escaped bracket
+    (``H[[A'[b]]``: a column "A[b"; ``H[[A']b]]``) made the range it denotes (or ``#REF!``, ``#VALUE!`` as
+    :func:`_structured` says): the tokenizer the rewrite reads formulas with counts brackets without the escapes
+    (the formula was left to the engine, which gave ``#NAME?``). Other formulas are returned as they are."""
+    if "'[" not in text and "']" not in text or not tables:
+        return text
+    by_name = {t.name.lower(): t for t in tables}
+    parts: list[str] = []
+    last = 0
+    for start, end in structured_spans(text, set(by_name)):
+        reference = text[start:end]
+        if "'[" not in reference and "']" not in reference:
+            continue
+        resolved = _structured(reference, by_name, sheet, row, col)
+        if resolved is not None:
+            parts += [text[last:start], resolved]
+            last = end
+    return "".join(parts) + text[last:] if parts else text

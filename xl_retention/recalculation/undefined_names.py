@@ -24,6 +24,7 @@ from ..cells import CellError
 from ..sheet_names import written
 from .formula_texts import position
 from .formula_tokens import _bare_name
+from .missing_references import missing_reference_reasons
 from .undefined_totals import undefined_name
 
 if TYPE_CHECKING:
@@ -129,6 +130,11 @@ def undefined_name_reasons(
     without ``path``."""
     if path is None:
         return 0
+    named = _undefined(workbook, formulas, result, path)
+    return named + missing_reference_reasons(formulas, result, path)  # Data!A1 of a sheet renamed, Subs[[End'']]
+
+
+def _undefined(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path) -> int:
     waiting = [
         (sheet, ref, value.code)
         for sheet, cells in result.values.items()
