@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
-from .error_texts import as_error, error_type, in_error
+from .error_texts import as_error, error_type, in_error, with_ref
 from .template import COHORTS_TITLE, write_template
 
 #: what beside the Cohorts sheet stops it growing (a relationship's type, its last word), in the user's words
@@ -142,6 +142,12 @@ _FIT_ERRORS = (
                 r'Counts\),1,1\)\),("no BdW fit: "&CHOOSE\(MIN\()ERROR\.TYPE\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\)'
                 r'(,8\),.*),""\)\)\)', re.I | re.S),
      _BDW_NOTE),
+    # ... and as 5b4ebba wrote them, #REF! made an error too (error_texts.with_ref)
+    *((re.compile(re.escape(with_ref(form)), re.I), form.replace("\\", "\\\\")) for form in (
+        f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})',
+        *(f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR({as_error(f"INDEX(BDW_FIT(Cohort_Counts),1,{k})")[1:]},""))'
+          for k in (1, 2, 3, 4)),
+    )),
 )  # fmt: skip
 #: formulas of earlier templates' Cohorts sheets -> their current form
 _OBSERVED_TO = r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",LOOKUP(2,1/ISNUMBER(\1),COLUMN(\1))-COLUMN($B\2))'

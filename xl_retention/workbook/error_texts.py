@@ -28,21 +28,43 @@ def in_error(ref: str) -> str:
     return f'(ISERROR({ref})+ISNUMBER(FIND("|"&SUBSTITUTE({ref},"|",";")&"|",{_BARRED})))'
 
 
-def as_error(value: str) -> str:
+def as_error(value: str, with_ref: bool = False) -> str:
     """``value`` (a formula of one cell), or the error whose code it holds as text: the lifetime value's churn (B5)
     that is a month's ``"#VALUE!"`` is #VALUE!, as it is where that month holds the error value (the CLV beside it,
-    blank for a text, was #VALUE! on the other surfaces). Only the seven codes every spreadsheet reads in a formula
-    (LibreOffice refuses ``#GETTING_DATA``; ``#SPILL!`` and ``#CALC!`` are no constants in a file's formula) are
-    made errors; the others stay their text, which :func:`in_error` finds all the same.
+    blank for a text, was #VALUE! on the other surfaces). The codes every spreadsheet reads as a constant in a
+    formula are made errors (LibreOffice refuses ``#GETTING_DATA``; ``#SPILL!`` and ``#CALC!`` are no constants in a
+    file's formula) but ``#REF!``, which in a formula's text is Excel's mark of a deleted reference (recalc names
+    such a cell as one); the others stay their text, which :func:`in_error` finds all the same.
 
     >>> as_error("B5")
-    '=IF(ISTEXT(B5),CHOOSE(IFERROR(MATCH(B5,{"#NULL!","#DIV/0!","#VALUE!","#REF!","#NAME?","#NUM!","#N/A"},0),8),\
-#NULL!,#DIV/0!,#VALUE!,#REF!,#NAME?,#NUM!,#N/A,B5),B5)'
+    '=IF(ISTEXT(B5),CHOOSE(IFERROR(MATCH(B5,{"#NULL!","#DIV/0!","#VALUE!","#NAME?","#NUM!","#N/A"},0),7),\
+#NULL!,#DIV/0!,#VALUE!,#NAME?,#NUM!,#N/A,B5),B5)'
     """
     inner = value.removeprefix("=")
-    codes = "{" + ",".join(f'"{code}"' for code in ERROR_CODES[:7]) + "}"
-    errors = ",".join(ERROR_CODES[:7])
-    return f"=IF(ISTEXT({inner}),CHOOSE(IFERROR(MATCH({inner},{codes},0),8),{errors},{inner}),{inner})"
+    made = [code for code in ERROR_CODES[:7] if code != "#REF!" or with_ref]
+    codes = "{" + ",".join(f'"{code}"' for code in made) + "}"
+    last = len(made) + 1
+    return f"=IF(ISTEXT({inner}),CHOOSE(IFERROR(MATCH({inner},{codes},0),{last}),{','.join(made)},{inner}),{inner})"
+
+
+def with_ref(formula: str) -> str:
+    """``formula`` as 5b4ebba wrote it (2026-12-03 10:37 to 11:00 UTC): its :func:`as_error` made ``#REF!`` too, a
+    form the committed template held, brought up to this one by import and extend.
+
+    >>> with_ref("=1+" + as_error("B5")[1:]) == "=1+" + as_error("B5", with_ref=True)[1:]
+    True
+    """
+    out, at = [], 0
+    while (start := formula.find("IF(ISTEXT(", at)) >= 0:
+        ref = formula[start + 10 : _balanced(formula, start + 10)]
+        whole = as_error(ref)[1:]
+        if formula.startswith(whole, start):
+            out += [formula[at:start], as_error(ref, with_ref=True)[1:]]
+            at = start + len(whole)
+        else:
+            out.append(formula[at : start + 1])
+            at = start + 1
+    return "".join(out) + formula[at:]
 
 
 def error_type(ref: str) -> str:

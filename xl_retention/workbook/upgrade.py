@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .error_texts import without_error_texts
+from .error_texts import with_ref, without_error_texts
 from .monthly import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
@@ -455,6 +455,8 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
 # classic add-in's CHURN_RATE) was left out of the average, and the month before's ARPA shown (:mod:`.error_texts`)
 for _ref, _form in (("B3", ARPA_DEFAULT), ("B5", CHURN_12), ("C5", LIFETIME_NOTE_C5), ("C8", LIFETIME_NOTE_C8)):
     LIFETIME_EARLIER[_ref] += (without_error_texts(_form),)
+    if with_ref(_form) != _form:  # ... and its form of 5b4ebba (#REF! made an error too: error_texts.with_ref)
+        LIFETIME_EARLIER[_ref] += (with_ref(_form),)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
