@@ -211,6 +211,23 @@ def error_after(value: str, name: str, where: str, months: str | None = None) ->
     return f"=IF({after},{said},{value.removeprefix('=')})"
 
 
+#: the row of the last month of Customers typed at all (its customers gained or at end not blank)
+_TYPED_ROW = 'LOOKUP(2,1/((Customers_Gained<>"")+(Customers_End<>"")>0),ROW(Customers_End))'
+
+
+def _incomplete(value: str, months: str | None = None) -> str:
+    """``value`` (the latest customers at end, or with ``months`` its month), unless a later month is typed in part
+    (its customers gained typed, its end blank or no number): then where that month's end is (``see Customers!D8``),
+    or its month. July's gained typed and its end not yet showed June's 59 as the latest beside July's retention
+    saying "see Customers!F8" (H172 finding 03)."""
+    last = "MIN(ROW(Customers_End))+MATCH(MAX(Customers_End_Seq),Customers_End_Seq,0)-1"
+    after = f"IFERROR({_TYPED_ROW},0)>IFERROR({last},0)"
+    said = f'"see Customers!"&ADDRESS({_TYPED_ROW},COLUMN(Customers_End),4)' if months is None else (
+        _TYPED_ROW.replace("ROW(Customers_End))", f"{months})")
+    )  # fmt: skip
+    return f"=IF({after},{said},{value.removeprefix('=')})"
+
+
 def _shop_figures(ws: Worksheet) -> None:
     """The purchases and visits figures (latest month with each), a table beside the latest figures (E3:G6)."""
     header(ws, 3, ["Purchases and visits", "Value", "Month"], [26, 10, 11], first_col=SHOP_COLUMN)
@@ -223,9 +240,10 @@ def _shop_figures(ws: Worksheet) -> None:
         style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=month), False, MONTH_FORMAT)
 
 
-def figures(ws: Worksheet) -> None:
+def figures(ws: Worksheet, incomplete: bool = True) -> None:
     """The latest figures (A3:C9) and a shop's purchases and visits figures (E3:G6) on ``ws``; also what
-    :mod:`.dashboard_upgrade` brings an earlier tracker's Dashboard up to."""
+    :mod:`.dashboard_upgrade` brings an earlier tracker's Dashboard up to (``incomplete=False``: the form before a
+    month of Customers typed in part was said, which it upgrades too)."""
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 21, 11])  # B: "see Lifetime value!B8" whole
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
@@ -234,12 +252,15 @@ def figures(ws: Worksheet) -> None:
             value = _not_negative(value, name, seq)
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)
             value = _typed(value, name, seq)
+            value = _incomplete(value) if incomplete else value
         if dated_by:  # a rate, the MRR at end (a formula) or customers at end (#N/A pasted) in error after the last
             value = error_after(value, name, dated_by)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
             month = last_value(name, seq, monthly_name(dated_by))
             month = _typed(month, name, seq) if name == "Customers_End" else month
+            if name == "Customers_End" and incomplete:
+                month = _incomplete(month, monthly_name(dated_by))
             month = error_after(month, name, dated_by, monthly_name(dated_by))
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))

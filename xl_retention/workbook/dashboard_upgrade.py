@@ -124,14 +124,14 @@ _COLS = re.compile(rb"<((?:\w+:)?)cols\b[^>]*>(.*?)</\1cols\s*>", re.S)
 _SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData\b")
 
 
-def _current() -> dict[str, Any]:
+def _current(incomplete: bool = True) -> dict[str, Any]:
     """This version's Dashboard cells A3:G9 (formulas, labels) and the widths of E:G."""
     from openpyxl import Workbook
 
     from .dashboard import figures
 
     ws = Workbook().active
-    figures(ws)
+    figures(ws, incomplete)
     cells = {f"{c}{r}": ws[f"{c}{r}"].value for r in range(3, 10) for c in "ABCDEFG"}
     return {**cells, "widths": {c: ws.column_dimensions[c].width for c in "EFG"}}
 
@@ -144,7 +144,7 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     so a Dashboard left without their figures gets a note saying why. Nothing happens to a workbook without a sheet
     named Dashboard whose A3 is the template's "Latest figures".
     """
-    current = _current()
+    current, previous = _current(), _current(incomplete=False)
     found = {title: _cells(wb, title) for title in wb.sheetnames}
     title = _dashboard(found, current)
     if title is None:
@@ -155,7 +155,9 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     changed, notes = [], []
     for ref, forms in EARLIER.items():
         formula = current[ref]
-        forms = (*forms, *_before_error_texts(formula))
+        # this version's before 2026-12-03 (an error's code as text no error; a month typed in part not said)
+        before = (*_before_error_texts(formula), *_before_error_texts(previous[ref]), previous[ref])
+        forms = (*forms, *(form for form in before if form != formula))
         if not is_earlier(mine.get(ref), forms) or mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"]:
             continue
         if _names_in(formula) <= names and put_formula(xml, ref, formula):
