@@ -1,6 +1,7 @@
 """A list of customers or users with a count of their orders or sessions, given as orders or visits.
 
-Shopify's Customers export (Email, Created at, "Total Spent", "Total Orders"), a CRM's contacts with
+Shopify's Customers export (Email, Created at, "Total Spent", "Total Orders"), Stripe's ("Total Spend", "Payment
+Count"), a CRM's contacts with
 ``orders_count``, a GA4 user list ("Sessions", "Last session date"): one row per customer. Imported as orders or
 visits, each customer's lifetime spend was one order at sign-up and no one returned (H36 finding 13), silently. A
 column not read, named as a count of orders, purchases, sessions or visits (``Total Orders``, ``orders_count``,
@@ -23,8 +24,8 @@ from .errors import DataError, row_of, source_of
 __all__ = ["count_columns", "refuse_customer_lists", "says_counts"]
 
 _EVENTS = {
-    "orders": r"orders?|purchases?|transactions|bestellungen|k[äa]ufe|commandes|achats|pedidos|compras|ordini|"
-    r"acquisti|bestellingen|aankopen",
+    "orders": r"orders?|purchases?|transactions|payments|payment(?=_count)|bestellungen|k[äa]ufe|commandes|achats|"
+    r"pedidos|compras|ordini|acquisti|bestellingen|aankopen",
     "visits": r"sessions?|visits?|sitzungen|besuche|visites|sesiones|visitas|sessioni|visite|bezoeken",
 }
 _COUNT = (

@@ -13,8 +13,9 @@ or the churn would be silently wrong. So an unmapped column is also judged by wh
   an update, a renewal, an invoice, ...). A trial's end in any language is read as one (:mod:`.trials`).
 * statuses: a column whose values are subscription statuses (``active``, ``canceled``, ``trialing``, ``churned``,
   ``former customer``) is a status column whatever its name (:func:`.statuses.status_columns_of`).
-* a contract's total taken as mrr (``Total Contract Value``, ``TCV``, ``Bookings``: :func:`contract_total`) is
-  refused with them: it says no month.
+* a contract's total taken as mrr (``Total Contract Value``, ``TCV``, ``Bookings``: :func:`contract_total`), or a
+  customer's lifetime total (Stripe's customers export's "Total Spend": :func:`lifetime_total`), is refused with
+  them: it says no month.
 * MRR movements (:func:`refuse_movements_log`): a column whose values are the types of a movements log (ChartMogul's,
   Baremetrics' "New Business", "Expansion", "Contraction", "Churn", "Reactivation") says each row is a change of MRR,
   not a subscription nor a customer's month: the file is refused naming it.
@@ -35,7 +36,14 @@ import pandas as pd
 from .errors import DataError
 from .names import columns_option, key
 
-__all__ = ["contract_total", "date_suspects", "movement_column", "refuse_movements_log", "refuse_unused_dates"]
+__all__ = [
+    "contract_total",
+    "date_suspects",
+    "lifetime_total",
+    "movement_column",
+    "refuse_movements_log",
+    "refuse_unused_dates",
+]
 
 #: words of a name that say a date which changes no MRR: when a record was created, updated or seen, a renewal, an
 #: invoice or payment, a login, a due date of unpaid invoices (a past-due subscription pays), a start
@@ -268,6 +276,22 @@ def contract_total(name: Any) -> bool:
     )
 
 
+def lifetime_total(name: Any) -> bool:
+    """Whether the column ``name`` says what a customer has spent in all (Stripe's customers export's "Total Spend",
+    Shopify's "Total Spent", "Lifetime Spend", "Amount Spent", "Lifetime Revenue"), which says no month. ("Total
+    Paid" is an invoice's or a payment's as often: :mod:`.payment_logs`.)
+
+    >>> [lifetime_total(n) for n in ("Total Spend", "Total Spent", "Amount Spent", "Lifetime Revenue", "Total Paid",
+    ...                              "Monthly Spend", "MRR", "Spend")]
+    [True, True, True, True, False, False, False, False]
+    """
+    words = _words(name)
+    if words & _MONTHLY:
+        return False
+    spent = bool(words & {"spend", "spent"} and words & {"total", "amount", "lifetime", "all", "overall"})
+    return spent or ("lifetime" in words and bool(words & {"revenue", "spend", "paid", "sales"}))
+
+
 #: the types of an MRR movements log's rows (ChartMogul, Baremetrics, ProfitWell), spelled as statuses are
 MOVEMENTS = frozenset({"new_business", "expansion", "contraction", "churn", "reactivation", "new_biz", "upgrade",
                        "downgrade", "churned", "reactivated", "new"})  # fmt: skip
@@ -309,6 +333,15 @@ def refuse_movements_log(
             f"{source}: {mrr!r} (taken as mrr) says a contract's total value, not a month's revenue: read as MRR it "
             f"counts the whole contract every month; map mrr to a monthly column (or divide each value by its "
             f"contract's months first)",
+            source=source,
+            column=mrr,
+        )
+    if "mrr" in names and lifetime_total(names["mrr"]):  # Stripe's customers export's 'Total Spend' (H170)
+        mrr = names["mrr"]
+        raise DataError(
+            f"{source}: {mrr!r} (taken as mrr) says what each customer has spent in all (a lifetime total, Stripe's "
+            f"customers export's 'Total Spend'), not a month's revenue: read as MRR it counts every payment so far "
+            f"each month; map mrr to a monthly column, or import the payments with --orders",
             source=source,
             column=mrr,
         )
