@@ -26,6 +26,7 @@ import pandas as pd
 from ..reading import DataError, ReadOptions, subscription_kind
 from ..tables._months import MonthLike, _month_arg, cohort_rates
 from ..tables.activity import OrderTables, purchases_from_counts, visitors_from_counts
+from ..tables.existing_customers import existing_cohorts
 from ..tables.subscriptions import SubscriptionTables, movements_from_counts
 from ..tables.surveys import nps_from_counts
 from . import definitions as d
@@ -201,6 +202,7 @@ def subscription_tables(
     backend: Any = None,
     segment: str | None = None,
     through: MonthLike = None,
+    existing_at_start: bool = False,
 ) -> SubscriptionTables:
     """Movements, customer and revenue cohorts and survivors of subscriptions (snapshots ``customer_id, month, mrr``,
     or intervals ``customer_id, start[, end], mrr``; billing exports too), computed by the engine.
@@ -208,6 +210,8 @@ def subscription_tables(
     As :func:`xl_retention.tables.subscription_tables`. ``through`` ends every table with that month (as
     ``import --through``): for intervals, open ones run through it (of
     :func:`~xl_retention.tables.snapshots_from_intervals` with ``through``); snapshots after it are left out.
+    ``existing_at_start`` as there: the first month's cohort left out of the cohort tables (a warning without it
+    when that month looks like customers of every tenure).
     """
     con = _engine(snapshots, backend)
     start, end = _dated(start, end, options)
@@ -221,7 +225,8 @@ def subscription_tables(
     tables = [_cohorts(long, v, months, segments) for v in ("customers", "revenue", "survivors")]
     if as_rates:
         tables = [cohort_rates(t) for t in tables]
-    return SubscriptionTables(_monthly(moves, movements_from_counts, segment is not None), *tables)
+    movements = _monthly(moves, movements_from_counts, segment is not None)
+    return SubscriptionTables(movements, *existing_cohorts(movements, tuple(tables), existing_at_start, start))
 
 
 def monthly_movements(

@@ -48,6 +48,7 @@ from ._months import (
     keyed_counts,
     month_ordinals,
 )
+from .existing_customers import existing_cohorts
 from .interval_snapshots import current_month, snapshots_from_intervals
 from .interval_snapshots import month_only as month_only  # relational.inputs imports it from here
 
@@ -349,11 +350,15 @@ def subscription_tables(
     columns: Mapping[str, str] | None = None,
     source: str = "input",
     options: ReadOptions | None = None,
+    existing_at_start: bool = False,
 ) -> SubscriptionTables:
     """:func:`monthly_movements`, both cohort tables and the survivors table of the snapshots, in one pass.
 
     Cohort tables as in :func:`cohorts_from_snapshots`, survivors as in :func:`survivors`;
-    ``as_rates`` divides each row of the three by its month 0.
+    ``as_rates`` divides each row of the three by its month 0. ``existing_at_start``: the customers active in the
+    first month joined before the data starts (``import --existing-at-start``): their cohort row is left out of the
+    three cohort tables, kept in the movements. Without it, a first month far above the later months' new customers
+    warns (:class:`~xl_retention.tables.existing_customers.ExistingCustomersWarning`), as ``import`` notes it.
     """
     counts, rng = _run_subscriptions(snapshots, start, end, columns, source, cohorts=True, options=options)
     customers = _cohort_frame(counts.cohort_customers, rng)
@@ -361,7 +366,8 @@ def subscription_tables(
     alive = _cohort_frame(counts.cohort_survivors, rng)
     if as_rates:
         customers, revenue, alive = cohort_rates(customers), cohort_rates(revenue), cohort_rates(alive)
-    return SubscriptionTables(_movements_frame(counts, rng), customers, revenue, alive)
+    moves = _movements_frame(counts, rng)
+    return SubscriptionTables(moves, *existing_cohorts(moves, (customers, revenue, alive), existing_at_start, start))
 
 
 def cohorts_from_snapshots(

@@ -18,24 +18,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+from ..tables.existing_customers import LATER, RATIO, first_month_existing, summed_by_month, without_first_cohort
 
 if TYPE_CHECKING:
     from .importer import Tables
 
-#: a first month this many times the later months' median of new customers reads as customers of every tenure
-RATIO = 3.0
-#: later months needed to judge
-LATER = 3
 _COHORT_TABLES = ("customer_cohorts", "revenue_cohorts", "survivors")
-
-
-def _by_month(movements: pd.DataFrame, column: str) -> pd.Series:
-    """A movements column summed over segments, by month."""
-    if isinstance(movements.index, pd.MultiIndex):
-        return movements[column].groupby(level=movements.index.names[-1], sort=True).sum()
-    return movements[column]
 
 
 def leave_out_existing(tables: Tables) -> None:
@@ -50,16 +38,12 @@ def leave_out_existing(tables: Tables) -> None:
     if tables.movements is None:
         raise ValueError("--existing-at-start goes with --subscriptions: it leaves the customers active in their "
                          "first month out of the subscription cohorts")  # fmt: skip
-    ends = _by_month(tables.movements, "customers_end")
+    ends = summed_by_month(tables.movements, "customers_end")
     if not len(ends):
         return
     first = ends.index[0]
     for name in _COHORT_TABLES:
-        frame = getattr(tables, name)
-        if frame is None:
-            continue
-        cohorts = frame.index.get_level_values(-1)
-        setattr(tables, name, frame[np.asarray(cohorts != first)])
+        setattr(tables, name, without_first_cohort(getattr(tables, name), first))
     tables.existing = (first, int(ends.iloc[0]))
     tables.notes.append(
         f"left the {first} cohort out of the cohorts (and a tracker's sBG and BdW fits): its {tables.existing[1]} "
@@ -71,13 +55,10 @@ def existing_note(tables: Tables) -> str | None:
     """The note for a first month that looks like customers of every tenure (see the module), or None."""
     if tables.movements is None or tables.existing is not None:
         return None
-    ends, new = _by_month(tables.movements, "customers_end"), _by_month(tables.movements, "new")
-    if len(ends) < LATER + 1:
+    found = first_month_existing(tables.movements)
+    if found is None:
         return None
-    typical = float(np.median(new.to_numpy()[1:]))
-    first, count = ends.index[0], int(ends.iloc[0])
-    if typical <= 0 or count <= RATIO * typical:
-        return None
+    first, count, typical = found
     return (
         f"the subscriptions start in {first} with {count} customers, {count / typical:.1f} times the later months' "
         f"median of new customers ({typical:g}): if the business is older than the data, they joined before {first} "
