@@ -422,6 +422,8 @@ def recalc(
         pool.shutdown(wait=True)
     done = [r for r in reports if r is not None]
     nothing = "" if files else f"no .xlsx or .xlsm files in {', '.join(repr(str(p)) for p in paths)}"
+    if not paths:  # recalc(glob.glob("reports/*.xlsx")) of a pattern matching nothing
+        nothing = "no paths given (an empty list): nothing recalculated"
     return RecalcReport(done, repeated + skipped_folders(paths, target_dir), nothing)
 
 
