@@ -549,7 +549,40 @@ def _load_message(path: Path, error: Exception) -> str:
             f"{path.name} is too large for the embedded engine: its XML unpacks to more than {max_xml_mb():g} MB "
             "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
         )
+    missing = _missing_part(path)
+    if missing is not None:  # xl/styles.xml named but absent: the engine's own words name no part
+        return (
+            f"{path.name} is damaged: its part {missing} is missing from the file; the embedded engine cannot read it"
+        )
     return f"{path.name}: the embedded engine cannot read it ({text.splitlines()[0] if text else type(error).__name__})"
+
+
+def _missing_part(path: Path) -> str | None:
+    """The workbook's relationships part when the package lacks it, else the first part those relationships name that
+    the package lacks (``xl/styles.xml``); None when every one is there or the package cannot be read."""
+    from .xlsx_values import _relationships, _resolve
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = {name.lower(): name for name in package.namelist()}
+            workbook = "xl/workbook.xml"
+            if "_rels/.rels" in names:
+                for rel in _relationships(package.read(names["_rels/.rels"])):
+                    if rel.get("Type", "").endswith("/officeDocument") and rel.get("TargetMode") != "External":
+                        workbook = _resolve("", rel.get("Target", ""))
+                        break
+            base, leaf = workbook.rpartition("/")[::2]
+            rels = f"{base}/_rels/{leaf}.rels" if base else f"_rels/{leaf}.rels"
+            if rels.lower() not in names:
+                return rels
+            for rel in _relationships(package.read(names[rels.lower()])):
+                if rel.get("TargetMode") != "External":
+                    target = _resolve(base, rel.get("Target", ""))
+                    if target and target.lower() not in names:
+                        return target
+    except Exception:  # noqa: BLE001  (not a package it can read: the engine's words then)
+        return None
+    return None
 
 
 def _unpacked_mb(path: Path) -> float:
