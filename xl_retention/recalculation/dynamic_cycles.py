@@ -14,6 +14,7 @@ result only a place or size is asked of (``ROWS(OFFSET(..))``) reads no value.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,7 @@ def dynamic_cycles(
             if "INDIRECT(" in text.upper():
                 key = (sheet, texts.refs[place])
                 candidates.append((key, indirect_targets(workbook, sheet, text, info.tables, place, info.names)))
+    columns = _formula_columns(formulas)
     found: list[tuple[str, str]] = []
     for (sheet, ref), areas in candidates:
         if not areas or (sheet, ref) in found:
@@ -75,7 +77,9 @@ def dynamic_cycles(
         text = formulas[sheet][(row, column)]
         if _places_only(text):
             continue
-        if not _holds(areas, sheet, row, column) and not _reads_a_reader(workbook, formulas, info, sheet, ref, areas):
+        if not _holds(areas, sheet, row, column) and not _reads_a_reader(
+            workbook, formulas, info, sheet, ref, areas, columns
+        ):
             continue
         found.append((sheet, ref))
     for sheet, ref in found:
@@ -90,6 +94,19 @@ def _holds(areas: list[Area], sheet: str, row: int, column: int) -> bool:
     )
 
 
+def _formula_columns(formulas: dict[str, FormulaTexts]) -> dict[str, dict[int, list[int]]]:
+    """Each sheet's (lower case) formula cells: column -> its rows, in order."""
+    out: dict[str, dict[int, list[int]]] = {}
+    for name, texts in formulas.items():
+        by_column = out.setdefault(name.lower(), {})
+        for row, column in texts:
+            by_column.setdefault(column, []).append(row)
+    for by_column in out.values():
+        for rows in by_column.values():
+            rows.sort()
+    return out
+
+
 def _reads_a_reader(
     workbook: fz.Workbook,
     formulas: dict[str, FormulaTexts],
@@ -97,16 +114,19 @@ def _reads_a_reader(
     sheet: str,
     ref: str,
     areas: list[Area],
+    columns: dict[str, dict[int, list[int]]],
 ) -> bool:
-    """Whether an area holds a formula cell reading ``sheet!ref``, directly or not (a loop through other cells)."""
-    inside = [
-        (target, place)
-        for target, (left, top, right, bottom) in areas
-        for name, texts in formulas.items()
-        if name.lower() == target.lower()
-        for place in texts
-        if left <= place[1] <= right and top <= place[0] <= bottom
-    ]
+    """Whether an area holds a formula cell reading ``sheet!ref``, directly or not (a loop through other cells);
+    ``columns``: :func:`_formula_columns`."""
+    inside = []
+    for target, (left, top, right, bottom) in areas:
+        by_column = columns.get(target.lower(), {})
+        for column in by_column if len(by_column) < right - left + 1 else range(left, right + 1):
+            rows = by_column.get(column)
+            if rows is None or not left <= column <= right:
+                continue
+            start = bisect.bisect_left(rows, top)
+            inside += [(target, (row, column)) for row in rows[start : bisect.bisect_right(rows, bottom)]]
     if not inside:
         return False
     from . import kept  # noqa: PLC0415  (.kept reads .unsupported, which reads this package's listings)

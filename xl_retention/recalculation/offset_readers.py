@@ -12,6 +12,7 @@ where one cannot be told (an array of offsets, a reference computed by a functio
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments as argument_spans
+from .literal_arithmetic import literal_value
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -109,7 +111,7 @@ def offset_targets(
     evaluated in the sheet's last cell with each OFFSET replaced by a function noting its arguments (a LET's
     variables, an array of offsets: its least and greatest), ``ROW()`` and ``COLUMN()`` the cell's own place."""
     try:
-        tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+        tokens = list(_tokenized(formula.removeprefix("=")))
     except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: cannot tell)
         return None
     calls: list[tuple[int, list[tuple[int, int]]]] = []
@@ -123,7 +125,7 @@ def offset_targets(
                 if not 3 <= len(spans) <= 5:
                     return None
                 calls.append((k, spans))
-    typed = [[_typed(tokens[a:b]) for a, b in spans[1:]] for _, spans in calls]
+    typed = [[_typed(tokens[a:b], place) for a, b in spans[1:]] for _, spans in calls]
     asked = _asked(workbook, sheet, tokens, calls, place) if any(None in row for row in typed) else {}
     if asked is None:
         return None
@@ -175,17 +177,23 @@ def _base(tokens: list[Token], sheet: str, names: dict[str, dict[str, str]]) -> 
     return (owner or sheet, box)
 
 
-def _typed(tokens: list[Token]) -> tuple[int, int] | None:
-    """An OFFSET argument's whole number typed in (a number, signed or not), as (floor, ceiling): Excel drops its
-    fraction, both are taken so that no area is missed. None where it is an expression."""
+def _typed(tokens: list[Token], place: tuple[int, int]) -> tuple[int, int] | None:
+    """An OFFSET argument's whole number typed in (a number, or arithmetic on numbers and the cell's own ``ROW()``
+    and ``COLUMN()``: :func:`.literal_arithmetic.literal_value`), as (floor, ceiling): Excel drops its fraction, both
+    are taken so that no area is missed. None where the engine is to be asked."""
     solid = [t for t in tokens if t.type != Token.WSPACE]
     if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.NUMBER:
-        value = float(solid[0].value)
-    elif len(solid) == 2 and solid[0].type == Token.OP_PRE and solid[1].subtype == Token.NUMBER:
-        value = float(solid[1].value) * (-1 if solid[0].value == "-" else 1)
+        value: Any = float(solid[0].value)
     else:
-        return None
+        expression = "".join(t.value for t in solid)
+        value = literal_value(_OWN_COLUMN.sub(str(place[1]), _OWN_ROW.sub(str(place[0]), expression)))
+        if not _number_value(value):
+            return None
     return math.floor(value), math.ceil(value)
+
+
+def _number_value(value: Any) -> bool:
+    return type(value) is float and math.isfinite(value)
 
 
 def _asked(
@@ -288,3 +296,10 @@ def _evaluated(workbook: Any, sheet: str, expression: str) -> Any:
             workbook.set_value(sheet, row, column, None)
         except Exception:  # noqa: BLE001, S110  (nothing was set)
             pass
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokenized(formula: str) -> tuple[Token, ...]:
+    """The tokens of ``formula`` (without "="), read once per text: a formula filled down is one text many times
+    (``INDIRECT("A"&ROW())``, ``OFFSET(A$2,0,0,ROW()-1)``). Raises what the tokenizer raises."""
+    return tuple(Tokenizer("=" + formula).items)
