@@ -336,6 +336,21 @@ def na_as_gap(chart_xml: bytes) -> bytes:
     return chart_xml[: found.end()] + extension + chart_xml[found.end() :]
 
 
+_CATEGORY_AXIS = re.compile(rb"<((?:\w+:)?)catAx\b.*?</\1catAx\s*>", re.S)
+_AUTO = re.compile(rb"<(?:\w+:)?auto\s+val\s*=\s*[\"'](?:1|true)[\"']\s*/>")
+
+
+def categories_as_set(chart_xml: bytes) -> bytes:
+    """A chart part whose category axis carries no ``<c:auto val="1"/>``, which LibreOffice writes on saving a
+    tracker and then reads so that it scaled the MRR movements' value axis to -400..400, cutting bars of 500 and 600
+    (H172 finding 06); the template writes none.
+
+    >>> categories_as_set(b'<c:catAx><c:axId val="1"/><c:auto val="1"/><c:lblAlgn val="ctr"/></c:catAx>').decode()
+    '<c:catAx><c:axId val="1"/><c:lblAlgn val="ctr"/></c:catAx>'
+    """
+    return _CATEGORY_AXIS.sub(lambda axis: _AUTO.sub(b"", axis.group(0)), chart_xml)
+
+
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _ATTRIBUTE = re.compile(rb'\s(Type|Target|TargetMode)\s*=\s*["\']([^"\']*)["\']')
 
@@ -469,7 +484,7 @@ def _apply(package: ip.Package, fit: bool) -> int:
             rows = (empty, empty) if empty is not None else (chart.full[0], chart.full[0])
         # empty cells are spanned (a LibreOffice-saved tracker says "zero": the empty row of a chart without data was
         # drawn as a point at 0; LibreOffice reads "gap" as "zero" too); Excel: a #N/A month is spanned too
-        new = na_as_gap(blanks_as_gaps(_set_rows(package.data[name], chart.sheet, rows)))
+        new = categories_as_set(na_as_gap(blanks_as_gaps(_set_rows(package.data[name], chart.sheet, rows))))
         if new != package.data[name]:
             package.data[name] = new
             changed += 1
