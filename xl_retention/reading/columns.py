@@ -137,7 +137,10 @@ def subscription_kind(df: pd.DataFrame, columns: Mapping[str, str] | None = None
     >>> subscription_kind(pd.DataFrame(columns=["Customer ID", "Start", "MRR"]))
     'intervals'
     """
-    keys = {k for c in df.columns for k in keys_of(c)} | {key(ours) for ours in (columns or {})}
+    given = {key(ours) for ours in (columns or {})}
+    if "start" in given and "month" not in given:  # a start mapped: intervals, beside any 'month' column (GoCardless's
+        return "intervals"  # month of a yearly charge, 'february')
+    keys = {k for c in df.columns for k in keys_of(c)} | given
     return "intervals" if "start" in keys and "month" not in keys else "snapshots"
 
 
@@ -188,6 +191,26 @@ def parse_column_map(text: str | None) -> dict[str, str]:
             raise RetentionInputError(f"the column map names {ours.strip()!r} twice", "columns")
         mapping[ours.strip()] = theirs.strip()
     return mapping
+
+
+def _example(df: pd.DataFrame, name: str, positions: Sequence[int]) -> list[tuple[str, str]]:
+    """The map to give as an example where the columns at ``positions`` could each be our ``name``: the first; for
+    the interval, a column of words (``monthly``) as it and one of numbers (GoCardless's ``interval``, 3: a count of
+    them) as ``interval_count``.
+
+    >>> _example(pd.DataFrame({"interval": [3, 1], "interval_unit": ["monthly", "yearly"]}), "interval", [0, 1])
+    [('interval', 'interval_unit'), ('interval_count', 'interval')]
+    """
+    names = [str(df.columns[p]) for p in positions]
+    if name != "interval":
+        return [(name, names[0])]
+    counts = []
+    for column, position in zip(names, positions, strict=True):
+        values = df.iloc[:50, position].dropna()
+        if len(values) and pd.to_numeric(values, errors="coerce").notna().all():
+            counts.append(column)
+    words = [n for n in names if n not in counts]
+    return [(name, words[0]), ("interval_count", counts[0])] if words and counts else [(name, names[0])]
 
 
 def normalize_columns(
@@ -267,10 +290,11 @@ def normalize_columns(
             if len(matches) > 1:
                 names = [str(df.columns[p]) for p in matches]
                 what = " (the price of one unit for one interval)" if name == "amount" else ""
+                example = _example(df, name, matches)  # GoCardless's interval (a count) beside interval_unit
                 raise DataError(
                     f"{source}: {len(matches)} columns could be the {name.replace('_', ' ')}{what} "
-                    f"({', '.join(map(repr, names))}): say which, e.g. {columns_option([(name, names[0])])} "
-                    f"(in Python: columns={{{name!r}: {names[0]!r}}})",
+                    f"({', '.join(map(repr, names))}): say which, e.g. {columns_option(example)} "
+                    f"(in Python: columns={dict(example)!r})",
                     source=source,
                     column=names[0],
                 )
