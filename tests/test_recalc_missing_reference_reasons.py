@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.table import Table
 
 from xl_retention.recalculation import recalc_file
 
@@ -65,3 +66,35 @@ def test_a_name_of_other_sheets_names_where_it_is_defined(tmp_path: Path) -> Non
         "workbook in Formulas > Name Manager (#NAME?)"
     )
     assert "Revenue2025, which the workbook does not define" in reasons["C!A3"]
+
+
+def test_table_references_name_the_column_table_or_row_missing(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "T"
+    data.append(["Start", "End's", "Calc"])
+    for row in ([1, 2], [3, 4]):
+        data.append([*row, "=[@[End'']]*2"])  # "End'": no such column (End's is [End''s])
+    data.add_table(Table(displayName="Subs", ref="A1:C3"))
+    other = book.create_sheet("B")
+    other["A1"] = "=SUM(Subz[Start])"
+    other["A2"] = "=Subs[[#Totals],[Start]]"
+    other["A3"] = "=SUM(Subs[Start])"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)
+    assert [out["T"]["C2"].value, out["B"]["A2"].value, out["B"]["A3"].value] == ["#REF!", "#REF!", 4]
+    reasons = {e.address: e.reason for e in result.errors}
+    assert reasons["T!C2"].startswith(
+        "T!C2: [@[End'']] names the column \"End'\" ([End'']), which table Subs does not have (its columns, as a "
+        "reference writes them: [Start], [End''s], [Calc];"
+    )
+    assert reasons["B!A1"] == (
+        "B!A1: Subz[Start] names the table 'Subz', which the workbook does not have (renamed or deleted? its tables: "
+        "Subs): write the table's name again in the formula (Table Design > Table Name shows it) (#NAME?)"
+    )
+    assert reasons["B!A2"] == (
+        "B!A2: Subs[[#Totals],[Start]] reads the totals row of table Subs, which has none (Table Design > Total Row) "
+        "(#REF!)"
+    )

@@ -11,7 +11,6 @@ its tables' columns).
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -25,7 +24,17 @@ from openpyxl.formula.tokenizer import Token
 from ..cells import CellError
 from ..sheet_names import written
 from .formula_texts import position
-from .structured_references import _SPAN, _SPECIALS, _column_name, _header, _items, structured_spans
+from .package import Table, _sheet_parts, _tables
+from .structured_references import (
+    _SPAN,
+    _SPECIALS,
+    _closing,
+    _column_name,
+    _header,
+    _items,
+    _structured,
+    structured_spans,
+)
 from .undefined_totals import undefined_name
 
 if TYPE_CHECKING:
@@ -44,11 +53,11 @@ _LISTED = 12
 class _Package:
     """What a reason compares a formula with: the sheets (in order), each defined name's scopes (lower case name ->
     the sheets defining it for themselves, None for the workbook's own), each table's columns (lower case name ->
-    (name, columns))."""
+    its :class:`.package.Table`)."""
 
     sheets: list[str] = field(default_factory=list)
     scopes: dict[str, list[str | None]] = field(default_factory=dict)
-    tables: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
 
 
 def _package(path: str | Path) -> _Package | None:
@@ -61,12 +70,7 @@ def _package(path: str | Path) -> _Package | None:
                 local = element.get("localSheetId")
                 scope = found.sheets[int(local)] if local is not None and int(local) < len(found.sheets) else None
                 found.scopes.setdefault((element.get("name") or "").lower(), []).append(scope)
-            for entry in package.namelist():
-                if posixpath.dirname(entry).lower() == "xl/tables" and entry.lower().endswith(".xml"):
-                    table = ElementTree.fromstring(package.read(entry))
-                    name = table.get("displayName") or table.get("name") or ""
-                    columns = [_header(c.get("name") or "") for c in table.iter(f"{_MAIN}tableColumn")]
-                    found.tables[name.lower()] = (name, columns)
+            found.tables = {t.name.lower(): t for t in _tables(package, _sheet_parts(package))}
     except Exception:  # noqa: BLE001  (not a package read here: nothing said)
         return None
     return found
@@ -87,19 +91,37 @@ def _unescaped(column: str) -> str:
     return re.sub(r"'(.)", r"\1", column.strip())
 
 
-def _missing_column(text: str, package: _Package) -> str | None:
-    """What is wrong with the first structured reference in ``text`` naming a column its table does not have."""
+def _table_of(reference: str, package: _Package, sheet: str, row: int, col: int) -> Table | None:
+    name = reference.partition("[")[0].lower()
+    if name:
+        return package.tables.get(name)
+    return next(
+        (
+            t
+            for t in package.tables.values()
+            if t.sheet == sheet and t.bounds[0] <= col <= t.bounds[2] and t.bounds[1] <= row <= t.bounds[3]
+        ),
+        None,
+    )
+
+
+def _missing_column(text: str, package: _Package, sheet: str, row: int, col: int) -> str | None:
+    """What is wrong with the first structured reference in ``text`` (the formula of ``sheet``'s cell at row, col)
+    that is ``#REF!``: a column its table does not have, or a header or totals row it has not."""
     for start, end in structured_spans(text, set(package.tables)):
         reference = text[start:end]
-        table_name, _, inner = reference.partition("[")
-        if not table_name or table_name.lower() not in package.tables:
+        if _structured(reference, package.tables, sheet, row, col) != "#REF!":
             continue
-        name, columns = package.tables[table_name.lower()]
-        inner = inner[:-1].strip()
+        table = _table_of(reference, package, sheet, row, col)
+        if table is None:
+            continue
+        inner = reference.partition("[")[2][:-1].strip()
         inner = inner[1:].strip() if inner.startswith("@") else inner
+        columns = [_header(c) for c in table.columns]
         known = [c.lower() for c in columns]
         spaced = [re.sub(r"\s+", " ", c).strip() for c in known]
-        for item in _items(inner) if inner else []:
+        items = _items(inner) if inner else []
+        for item in items:
             for column in item.split(_SPAN):
                 if column.strip().lower() in _SPECIALS:
                     continue
@@ -108,10 +130,36 @@ def _missing_column(text: str, package: _Package) -> str | None:
                     continue
                 shown = _listed(["[" + _escaped(c) + "]" for c in columns])
                 return (
-                    f"{reference} names the column {_unescaped(column)!r} ([{column.strip()}]), which table {name} "
-                    f"does not have (its columns, as a reference writes them: {shown}; a ' goes before [ ] # ' in a "
-                    "column's name): write the column's name again in the formula"
+                    f"{reference} names the column {_unescaped(column)!r} ([{column.strip()}]), which table "
+                    f"{table.name} does not have (its columns, as a reference writes them: {shown}; a ' goes before "
+                    "[ ] # ' in a column's name): write the column's name again in the formula"
                 )
+        specials = {i.strip().lower() for i in items}
+        if "#totals" in specials and not table.totals_rows:
+            return f"{reference} reads the totals row of table {table.name}, which has none (Table Design > Total Row)"
+        if "#headers" in specials and not table.header_rows:
+            return f"{reference} reads the header row of table {table.name}, which has none (Table Design > Header Row)"
+    return None
+
+
+_TABLE_WORD = re.compile(r"(?<![\w.\\'\]])([A-Za-z_\\][\w.\\]*)\[")
+_TEXTS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')
+
+
+def _missing_table(text: str, package: _Package) -> str | None:
+    """What is wrong with the first structured reference in ``text`` naming a table the workbook does not have."""
+    plain = _TEXTS.sub('""', text)
+    for match in _TABLE_WORD.finditer(plain):
+        name = match.group(1)
+        if name.lower() in package.tables or name.lower() in package.scopes:
+            continue
+        end = _closing(plain, match.end() - 1)
+        reference = plain[match.start() : end + 1] if end is not None else f"{name}[...]"
+        tables = _listed(sorted(t.name for t in package.tables.values())) or "none"
+        return (
+            f"{reference} names the table {name!r}, which the workbook does not have (renamed or deleted? its tables: "
+            f"{tables}): write the table's name again in the formula (Table Design > Table Name shows it)"
+        )
     return None
 
 
@@ -181,7 +229,11 @@ def missing_reference_reasons(formulas: dict[str, FormulaTexts], result: Compute
             continue
         text = texts[place]
         text = text if text.startswith("=") else "=" + text
-        why = _missing_column(text, package) if code == "#REF!" and package.tables else None
+        why = None
+        if "[" in text and code == "#REF!":
+            why = _missing_column(text, package, sheet, *place)
+        elif "[" in text:
+            why = _missing_table(text, package)
         if why is None:
             try:
                 tokens = Tokenizer(text).items
