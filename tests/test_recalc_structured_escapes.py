@@ -49,6 +49,7 @@ def test_escaped_brackets_read_without_the_tokenizer() -> None:
     assert escaped_structured("=SUM(H[[A'[b]:[x'#y]])", tables, "X", 1, 1) == "=SUM('T'!$A$2:$C$4)"
     assert escaped_structured("=SUM(H[[A'[c]])", tables, "X", 1, 1) == "=SUM(#REF!)"
     assert escaped_structured("=SUM(H[[a.b]])", tables, "X", 1, 1) == "=SUM(H[[a.b]])"  # the rewrite reads it
+    assert escaped_structured("=SUM(T!H[[A'[b]])", tables, "X", 1, 1) == "=SUM(T!H[[A'[b]])"  # not ours: the engine's
 
 
 def _workbook(path: Path) -> None:

@@ -245,7 +245,12 @@ def structured_spans(text: str, tables: set[str]) -> list[tuple[int, int]]:
         start = k
         while k < size and _WORD.match(text[k]):
             k += 1
-        if k < size and text[k] == "[" and (start == k or text[start:k].lower() in tables):
+        if (
+            k < size
+            and text[k] == "["
+            and (start == k or text[start:k].lower() in tables)
+            and text[start - 1 : start] != "!"
+        ):
             end = _closing(text, k)
             if end is None:
                 return spans
