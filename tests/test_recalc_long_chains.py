@@ -54,12 +54,29 @@ def test_chains_inside_calls_and_spaced() -> None:
     assert _computed(split_chains(spaced), values) == 45150
 
 
+def test_products_and_joins() -> None:
+    values = [1 + k / 997 for k in range(1, 301)]
+    product = "=A1" + "".join(f"{'*' if k % 3 else '/'}A{k}" for k in range(2, 301))
+    expected = values[0]
+    for k in range(2, 301):
+        expected = expected * values[k - 1] if k % 3 else expected / values[k - 1]
+    assert split_chains(product).endswith(")/A300")  # 300 % 3 == 0
+    assert _computed(split_chains(product), values) == expected
+    squares = 0.0
+    for value in values:  # a sum of products, left to right
+        squares = squares + value * value
+    assert _computed(split_chains("=" + "+".join(f"A{k}*A{k}" for k in range(1, 301))), values) == squares
+    joined = "=" + '&"-"&'.join(f"A{k}" for k in range(1, 151))
+    words = [str(k) for k in range(1, 151)]
+    assert _computed(split_chains(joined), [float(k) for k in range(1, 151)]) == "-".join(words)
+
+
 @pytest.mark.parametrize(
     "formula",
     [
         "=" + "+".join(f"A{k}:A{k + 1}" for k in range(1, 301)),  # ranges: Excel may intersect them
         "=" + "+".join(f"Rate{k}" for k in range(1, 301)),  # names
-        "=" + "+".join(f"A{k}" for k in range(1, 301)) + '&"x"',  # joined
+        "=" + "+".join(f"A{k}" for k in range(1, 301)) + '&"x"',  # joined: two terms of a &
         "=" + "+".join(f"A{k}" for k in range(1, 301)) + ">0",  # compared
         "=" + "+".join(f"A{k}" for k in range(1, 201)),  # short enough
     ],

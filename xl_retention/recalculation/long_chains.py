@@ -1,4 +1,4 @@
-"""Long chains of ``+`` and ``-`` (``=A1+A2+...+A300``) in a form the engine computes, added as Excel adds them.
+"""Long chains (``=A1+A2+...+A300``; of ``*`` and ``/``, of ``&`` too) in a form the engine computes, as Excel does.
 
 Excel takes a formula of up to 8,192 characters (Microsoft, "Excel specifications and limits": "Length of formula
 contents: 8,192 characters"; only a function's arguments are limited, to 255); formualizer gives an error for a chain
@@ -7,11 +7,11 @@ writes such a chain with its first terms bound by ``LET``, chunk after chunk::
 
     t1+...+t300  ->  LET(_xlr_c1,t1+...+t200,_xlr_c1+t201+...+t299)+t300
 
-Binary ``+`` and ``-`` are left-associative ((t1+t2)+t3): each chunk's value is exactly the left part's, so the sum is
-the same double, added in Excel's order; the last operation stays outside every call, where Excel's rule for a final
-``+`` or ``-`` (:mod:`.excel_functions.final_operations`) still sees it. Only chains whose terms read single cells,
-numbers, texts or calls are split: a term holding a range or a name (``A1:A3+1``, which Excel may intersect with the
-formula's row) is left to the engine (still listed).
+Binary ``+`` and ``-`` (``*`` and ``/``, ``&``) are left-associative ((t1+t2)+t3): each chunk's value is exactly the
+left part's, so the result is the same double, computed in Excel's order; the last operation stays outside every
+call, where Excel's rule for a final ``+`` or ``-`` (:mod:`.excel_functions.final_operations`) still sees it. Only
+chains whose terms read single cells, numbers, texts or calls are split: a term holding a range or a name
+(``A1:A3+1``, which Excel may intersect with the formula's row) is left to the engine (still listed).
 """
 
 from __future__ import annotations
@@ -32,10 +32,21 @@ _CELL = re.compile(r"(?i)^(?:(?:'(?:[^']|'')+'|[^'!:\[\]]+)!)?\$?[A-Z]{1,3}\$?\d
 
 def may_hold_long_chain(text: str) -> bool:
     """Whether ``text`` (a formula) may hold a chain of more than :data:`CHAIN_LIMIT` terms: a cheap test."""
-    return text.count("+") + text.count("-") >= CHAIN_LIMIT
+    if len(text) < 2 * CHAIN_LIMIT:
+        return False
+    return (
+        text.count("+") + text.count("-") >= CHAIN_LIMIT
+        or text.count("*") + text.count("/") >= CHAIN_LIMIT
+        or text.count("&") >= CHAIN_LIMIT
+    )
 
 
-def _plain_term(tokens: list[Token]) -> bool:
+#: the operators of a chain, by precedence (Excel: & below + and -, below * and /), and those a term may hold
+_LEVELS = ((("&",), ("+", "-", "*", "/", "^")), (("+", "-"), ("*", "/", "^")), (("*", "/"), ("^",)))
+_COMPARED = frozenset(("=", "<>", "<", ">", "<=", ">="))
+
+
+def _plain_term(tokens: list[Token], allowed: tuple[str, ...]) -> bool:
     """Whether a chain's term (its tokens) reads no range and no name outside a call: its value is one value."""
     calls = brackets = 0
     inside = [k for k, t in enumerate(tokens) if t.type != Token.WSPACE]
@@ -51,7 +62,7 @@ def _plain_term(tokens: list[Token]) -> bool:
                 return False  # A1:A3, a name: Excel may intersect it with the formula's row
         elif calls == 0 and token.type == Token.WSPACE and inside and inside[0] < k < inside[-1]:
             return False  # a space between two references: their intersection
-        elif calls == brackets == 0 and token.type == Token.OP_IN and token.value not in ("*", "/", "^"):
+        elif calls == brackets == 0 and token.type == Token.OP_IN and token.value not in allowed:
             return False
     return True
 
@@ -83,21 +94,29 @@ def _split(terms: list[list[Token]], operators: list[str], count: list[int]) -> 
 def _chains(tokens: list[Token], count: list[int]) -> str | None:
     """``tokens`` (one expression: a formula's, an argument's, a bracket's) with its own chain split, and the chains
     inside its calls and brackets; None when nothing was split."""
+    depth = 0
+    top: set[str] = set()
+    for token in tokens:
+        if depth == 0 and token.type == Token.OP_IN:
+            top.add(token.value)
+        depth += (token.subtype == Token.OPEN) - (token.subtype == Token.CLOSE)
+    if top & _COMPARED:
+        return _inner(tokens, count)  # a chain compared: only the chains inside calls are split
+    level = next(((ops, allowed) for ops, allowed in _LEVELS if top & set(ops)), None)
+    if level is None:
+        return _inner(tokens, count)
+    ops, allowed = level
     terms: list[list[Token]] = [[]]
     operators: list[str] = []
     depth = 0
     for token in tokens:
-        opens = token.subtype == Token.OPEN
-        closes = token.subtype == Token.CLOSE
-        if depth == 0 and token.type == Token.OP_IN and token.value in ("+", "-") and terms[-1]:
+        if depth == 0 and token.type == Token.OP_IN and token.value in ops and terms[-1]:
             operators.append(token.value)
             terms.append([])
             continue
-        if depth == 0 and token.type == Token.OP_IN and token.value in ("&", "=", "<>", "<", ">", "<=", ">="):
-            return _inner(tokens, count)  # a chain compared or joined: only the chains inside calls are split
         terms[-1].append(token)
-        depth += opens - closes
-    if len(terms) <= CHAIN_LIMIT or not all(terms) or not all(_plain_term(t) for t in terms):
+        depth += (token.subtype == Token.OPEN) - (token.subtype == Token.CLOSE)
+    if len(terms) <= CHAIN_LIMIT or not all(terms) or not all(_plain_term(t, allowed) for t in terms):
         return _inner(tokens, count)
     for k, term in enumerate(terms):
         text = _inner(term, count) if len(term) > 1 else None
@@ -137,9 +156,9 @@ def _inner(tokens: list[Token], count: list[int]) -> str | None:
 
 
 def split_chains(formula: str) -> str:
-    """``formula`` (with ``=``) with each chain of more than :data:`CHAIN_LIMIT` terms (``+`` and ``-`` outside a
-    comparison or a ``&``) written in chunks the engine computes, the same sum in Excel's order; the formula as it is
-    otherwise (the same string).
+    """``formula`` (with ``=``) with each chain of more than :data:`CHAIN_LIMIT` terms (of ``&``; of ``+`` and ``-``
+    outside a ``&``; of ``*`` and ``/`` outside both; none compared) written in chunks the engine computes, the same
+    value in Excel's order; the formula as it is otherwise (the same string).
 
     >>> split_chains("=" + "+".join(f"A{k}" for k in range(1, 301))).startswith("=LET(_xlr_c1,A1+A2+")
     True
