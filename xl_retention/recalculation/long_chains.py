@@ -32,8 +32,6 @@ _CELL = re.compile(r"(?i)^(?:(?:'(?:[^']|'')+'|[^'!:\[\]]+)!)?\$?[A-Z]{1,3}\$?\d
 
 def may_hold_long_chain(text: str) -> bool:
     """Whether ``text`` (a formula) may hold a chain of more than :data:`CHAIN_LIMIT` terms: a cheap test."""
-    if len(text) < 2 * CHAIN_LIMIT:
-        return False
     return (
         text.count("+") + text.count("-") >= CHAIN_LIMIT
         or text.count("*") + text.count("/") >= CHAIN_LIMIT
