@@ -530,11 +530,17 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
     Either way, the error raised is that of the first column (in ``names``' order) that has one."""
     if rows < PARALLEL_ROWS or len(names) < 2:
         return {name: read(name) for name in names}
+    import warnings
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(read, name) for name in names]
-        return {name: future.result() for name, future in zip(names, futures, strict=True)}
+    # the readers silence pandas' warnings with warnings.catch_warnings(), which is not thread-safe (one thread leaving
+    # its block restored the filters while the other parsed: "UserWarning: Parsing dates in %Y-%m-%d ... format when
+    # dayfirst=True" printed, H170 finding 08): one block around both threads, left after they end, ignores them all
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = [pool.submit(read, name) for name in names]
+            return {name: future.result() for name, future in zip(names, futures, strict=True)}
 
 
 def _no_amount(df: pd.DataFrame, source: str) -> str:
