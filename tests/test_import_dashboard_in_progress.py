@@ -96,3 +96,24 @@ def test_another_inputs_import_ending_earlier_keeps_the_line(tmp_path):
     result = run("import", "--visits", visits, "--into", book)
     assert result.returncode == 0, result.stderr
     assert _a2(book) == line
+
+
+def test_the_same_inputs_import_through_the_month_before_clears_the_line(tmp_path):
+    """Subscriptions imported through the current month, its figures cleared by hand (as the next import's refusal
+    says), then imported --through the month before, as the console advised: the tracker ends with that month, and
+    the line said the current month was in progress still, the first import's record taken for another input's
+    (H172 finding 07)."""
+    book, subscriptions = _tracker(tmp_path), _subscriptions(tmp_path)
+    assert run("import", "--subscriptions", subscriptions, "--into", book).returncode == 0
+    assert _a2(book).startswith(f"In progress: {NOW.strftime('%b %Y')} has its figures to ")
+    wb = openpyxl.load_workbook(book)
+    for sheet, columns in (("Customers", "CD"), ("Revenue", "CDEFG")):
+        for column in columns:
+            wb[sheet][f"{column}5"] = None  # the current month's row
+    for i in range(4):
+        wb["Cohorts"].cell(4 + i, 2 + 3 - i).value = None  # its diagonal of the survivors
+    wb.save(book)
+    result = run("import", "--subscriptions", subscriptions, "--into", book, "--through", str(NOW - 1))
+    assert result.returncode == 0, result.stderr
+    assert _a2(book) is None
+    assert openpyxl.load_workbook(book)["Customers"]["D5"].value is None

@@ -330,9 +330,9 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
         if not added:  # a grown Cohorts sheet is the template's already
             upgraded += upgrade_observed_to(package, wb)
-        plan.notes.extend(
-            notes + more + mark_in_progress(package, wb, data[-1]) + mark_segment(package, wb, tables.segment)
-        )
+        plan.notes.extend(notes + more)
+        in_progress_at = len(plan.notes)  # the month in progress's note: once the sheets written are known, below
+        plan.notes.extend(mark_segment(package, wb, tables.segment))
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
             for title in (CUSTOMERS.title, REVENUE.title):
@@ -376,7 +376,10 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                     f"order cohorts not written: {path.name} has no order-cohort table ({ORDER_COHORT_NAME}; trackers "
                     "made by this version have one); they never go into the sBG survival triangle"
                 )
-        plan.check_formulas((data[0], data[-1]))
+        plan.check_formulas((data[0], data[-1]))  # the sheets it writes known: another input's month in progress
+        plan.notes[in_progress_at:in_progress_at] = mark_in_progress(
+            package, wb, data[-1], written={sheet for sheet, _ in plan.written}
+        )
         updated, closed, through = plan.earlier_import(data[-1])
         purchases = sheets[PURCHASES.title].spec.title if PURCHASES.title in sheets else ""
         closed = refunds_since(closed, tables, purchases, PURCHASE_INPUTS, ORDERS, through, plan.notes)

@@ -45,9 +45,14 @@ def in_progress_text(month: pd.Period, today: dt.date) -> str:
     )
 
 
-def mark_in_progress(package: ip.Package, wb: Any, last: pd.Period, today: dt.date | None = None) -> list[str]:
+def mark_in_progress(
+    package: ip.Package, wb: Any, last: pd.Period, today: dt.date | None = None, written: set[str] | None = None
+) -> list[str]:
     """Write (or clear) the Dashboard's line of the month in progress: ``last`` is the data's last month, ``today``
-    the run's date. Returns notes for the user (A2 of theirs: not marked)."""
+    the run's date, ``written`` the sheets (and groups) this import writes, as its record names them. Returns notes
+    for the user (A2 of theirs: not marked). An earlier import of these sheets is this input's, not another's: its
+    record reaching this month (import --through the month before, after one that did) keeps no line (H172 finding
+    07: "In progress: Dec 2026" stayed over a tracker ending in November)."""
     today = today or dt.date.today()
     title = dashboard_title(wb)
     if title is None:
@@ -58,7 +63,8 @@ def mark_in_progress(package: ip.Package, wb: Any, last: pd.Period, today: dt.da
     now = pd.Period(today, freq="M")
     if last != now:
         record = read_record(package)  # another input's earlier import reaching this month: its line stays
-        if there is not None and ours and all(last_month(record, key) != str(now) for key in record):
+        others = [key for key in record if key[0] not in (written or set())]
+        if there is not None and ours and all(last_month(record, key) != str(now) for key in others):
             xml.put(CELL, xml.element(CELL, xml.style(CELL)))
         return []
     if not ours:
