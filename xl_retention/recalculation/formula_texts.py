@@ -30,6 +30,7 @@ from .excel_functions.caught_errors import HINT as _CAUGHT_HINT
 from .excel_functions.complex_texts import COMPLEX_CALL
 from .excel_functions.number_texts import MISREAD_LITERAL
 from .excel_functions.typed import TEXT_WORDS, may_wrap
+from .long_chains import may_hold_long_chain
 from .omitted_arguments import may_omit
 from .package import FormulaCell
 from .rewrite_shapes import _ARRAY_RESULT, _R1C1_STYLE, DELETED_SHEET, shapes
@@ -300,6 +301,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     A shared formula's copies differ from its first cell only in their references, so the test
     on the first cell's text holds for all of them.
     """
+    if may_hold_long_chain(text):  # =A1+...+A300: over the engine's 256 terms, in LET chunks (.long_chains)
+        return True
     if "[" in text or " " in text or ":" in text or "{" in text or "\n" in text or "\r" in text:
         return True  # a line break as a space: =NOT(<LF>"TRUE"<LF>) is =NOT( "TRUE" ) (rewrite_shapes._candidate)
     upper = text.upper()
