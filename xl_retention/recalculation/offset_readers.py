@@ -125,7 +125,7 @@ def offset_targets(
                 if not 3 <= len(spans) <= 5:
                     return None
                 calls.append((k, spans))
-    typed = [[_typed(tokens[a:b], place) for a, b in spans[1:]] for _, spans in calls]
+    typed = [[_typed(tokens[a:b], place, workbook, sheet) for a, b in spans[1:]] for _, spans in calls]
     asked = _asked(workbook, sheet, tokens, calls, place) if any(None in row for row in typed) else {}
     if asked is None:
         return None
@@ -177,19 +177,48 @@ def _base(tokens: list[Token], sheet: str, names: dict[str, dict[str, str]]) -> 
     return (owner or sheet, box)
 
 
-def _typed(tokens: list[Token], place: tuple[int, int]) -> tuple[int, int] | None:
+def _typed(
+    tokens: list[Token], place: tuple[int, int], workbook: Any = None, sheet: str = ""
+) -> tuple[int, int] | None:
     """An OFFSET argument's whole number typed in (a number, or arithmetic on numbers and the cell's own ``ROW()``
-    and ``COLUMN()``: :func:`.literal_arithmetic.literal_value`), as (floor, ceiling): Excel drops its fraction, both
-    are taken so that no area is missed. None where the engine is to be asked."""
+    and ``COLUMN()``: :func:`.literal_arithmetic.literal_value`), or held by the one cell it names (the engine's
+    value, a blank 0), as (floor, ceiling): Excel drops its fraction, both are taken so that no area is missed. None
+    where the engine is to be asked."""
     solid = [t for t in tokens if t.type != Token.WSPACE]
     if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.NUMBER:
         value: Any = float(solid[0].value)
+    elif (
+        len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.RANGE and workbook is not None
+    ):
+        value = _held(workbook, sheet, solid[0].value)  # =OFFSET($A$1,B5,0) filled down: B5's value, no evaluation
+        if value is None:
+            return None
     else:
         expression = "".join(t.value for t in solid)
         value = literal_value(_OWN_COLUMN.sub(str(place[1]), _OWN_ROW.sub(str(place[0]), expression)))
         if not _number_value(value):
             return None
     return math.floor(value), math.ceil(value)
+
+
+def _held(workbook: Any, sheet: str, text: str) -> float | None:
+    """The number the one cell ``text`` names holds in the engine (a blank: 0); None for anything else."""
+    owner, bang, ref = text.rpartition("!")
+    if bang:
+        owner = owner[1:-1].replace("''", "'") if owner.startswith("'") and owner.endswith("'") else owner
+        if "[" in owner:
+            return None
+        sheet = next((s for s in workbook.sheet_names if s.lower() == owner.lower()), "")
+    try:
+        left, top, right, bottom = range_boundaries(ref.replace("$", ""))
+        if not sheet or None in (left, top) or (left, top) != (right, bottom):
+            return None
+        value = workbook.get_value(sheet, top, left)
+    except Exception:  # noqa: BLE001  (a name, a sheet the engine lacks: the engine is asked)
+        return None
+    if value is None:
+        return 0.0
+    return float(value) if type(value) in (int, float) and math.isfinite(value) else None
 
 
 def _number_value(value: Any) -> bool:
