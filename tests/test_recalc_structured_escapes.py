@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table as SheetTable
 
 from xl_retention.recalculation import recalc_file
@@ -83,3 +84,19 @@ def test_apostrophe_and_tab_headers_recalc(tmp_path: Path) -> None:
         "column's name): write the column's name again in the formula (#REF!)"
     )
     assert reasons["T!G6"].startswith("T!G5: Subs[[End'']] names the column")
+
+
+def test_a_name_over_an_escaped_column(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "T"
+    sheet.append(["A]b", "A[b"])
+    for row in ([1, 4], [2, 5], [3, 6]):
+        sheet.append(row)
+    sheet.add_table(SheetTable(displayName="H", ref="A1:B4"))
+    book.defined_names["Brackets"] = DefinedName("Brackets", attr_text="SUM(H[[A'[b]])+SUM(H[[A']b]])")
+    sheet["D1"] = "=Brackets*2"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["T"]["D1"].value == 42

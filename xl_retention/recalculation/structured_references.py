@@ -194,6 +194,8 @@ def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: 
 
 def _structured_in(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str:
     """``text`` (a formula without ``=``) with each structured reference made the range it denotes."""
+    if "'[" in text or "']" in text:  # a name's H[[A'[b]]: read without the tokenizer (:func:`escaped_structured`)
+        text = escaped_structured("=" + text, list(tables.values()), sheet, row, col)[1:]
     try:
         tokens = list(Tokenizer("=" + text).items)
     except Exception:  # not a formula the tokenizer understands: the engine decides
