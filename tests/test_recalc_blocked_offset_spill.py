@@ -51,6 +51,7 @@ def _book(path: Path, first: str = "OFFSET(A1,0,0,B1,1)", a1: int = 1) -> Path:
     )
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("[Content_Types].xml", types)
+        package.writestr("docProps/app.xml", "<Properties><Application>Microsoft Excel</Application></Properties>")
         package.writestr(
             "_rels/.rels",
             f'{_XML}<Relationships xmlns="{_RELS}"><Relationship Id="rId1" Type="{_DOC}/officeDocument" '

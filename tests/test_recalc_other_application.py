@@ -1,7 +1,8 @@
-"""A workbook last saved by a program docProps/app.xml names and that is not Excel: its stored values are that
-program's, not Excel's (H173's finding 05). ONLYOFFICE stores its own FORECAST.ETS: the cell and what reads it are
-listed with no value kept (``incomplete``), as for LibreOffice; Excel's own names (Windows, Mac) keep the stored value
-(``ok``), and so does a file naming no program, as before."""
+"""A workbook last saved by a program that is not Excel: its stored values are that program's, not Excel's (H173's
+finding 05). ONLYOFFICE stores its own FORECAST.ETS: the cell and what reads it are listed with no value kept
+(``incomplete``), as for LibreOffice; so for a file naming no program (no docProps/app.xml, which Excel always writes:
+EPPlus stores computed values without one; H173's finding 11). Excel's own names (Windows, Mac) keep the stored value
+(``ok``)."""
 
 from __future__ import annotations
 
@@ -36,16 +37,16 @@ def _book(tmp_path: Path, application: bytes | None) -> Path:
 
 @pytest.mark.parametrize(
     "application",
-    [b"ONLYOFFICE/7.5.1.23", b"ONLYOFFICE Online Editor", b"SoftMaker PlanMaker", b"Apache POI"],
+    [b"ONLYOFFICE/7.5.1.23", b"ONLYOFFICE Online Editor", b"SoftMaker PlanMaker", b"Apache POI", b"", None],
 )
-def test_values_stored_by_another_program_are_not_kept_as_excels(tmp_path: Path, application: bytes) -> None:
+def test_values_stored_by_another_program_are_not_kept_as_excels(tmp_path: Path, application: bytes | None) -> None:
     got, file = recalculated(_book(tmp_path, application), "incomplete")
     assert [(u.address, u.kept) for u in file.unsupported] == [("S!H1", False), ("S!H2", False)]
     assert (got["S!H1"], got["S!H2"]) == (None, None)
 
 
-@pytest.mark.parametrize("application", [b"Microsoft Excel", b"Microsoft Macintosh Excel", None])
-def test_values_stored_by_excel_are_kept(tmp_path: Path, application: bytes | None) -> None:
+@pytest.mark.parametrize("application", [b"Microsoft Excel", b"Microsoft Macintosh Excel"])
+def test_values_stored_by_excel_are_kept(tmp_path: Path, application: bytes) -> None:
     got, file = recalculated(_book(tmp_path, application), "ok")
     assert [(u.address, u.kept) for u in file.unsupported] == [("S!H1", True)]
     assert (got["S!H1"], got["S!H2"]) == (123.45, 246.9)

@@ -24,6 +24,10 @@ TYPES = (
 )
 
 
+#: docProps/app.xml as Excel writes it (the program that saved the file last: its stored values are Excel's only then)
+EXCEL_APP = "<Properties><Application>Microsoft Excel</Application></Properties>"
+
+
 def _package(path: Path, workbook: str, sheets: dict[str, str], rel: str = REL) -> Path:
     """A minimal package: ``workbook`` (the workbook part), and each sheet part with its relationship type."""
     rels = "".join(
@@ -34,6 +38,7 @@ def _package(path: Path, workbook: str, sheets: dict[str, str], rel: str = REL) 
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", TYPES)
+        package.writestr("docProps/app.xml", EXCEL_APP)  # saved by Excel: its stored values are Excel's
         package.writestr(
             "_rels/.rels",
             f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" Type="{rel}/officeDocument" '
@@ -187,6 +192,7 @@ def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -
         link_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"
         override = f'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="{link_type}"/></Types>'
         package.writestr("[Content_Types].xml", TYPES.replace("</Types>", override))
+        package.writestr("docProps/app.xml", EXCEL_APP)
         package.writestr(
             "_rels/.rels",
             f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" Type="{REL}/officeDocument" '

@@ -48,16 +48,17 @@ _EXCEL_APPLICATION = re.compile(r"\s*Microsoft (?:Macintosh )?Excel\b", re.IGNOR
 
 
 def other_application(application: str) -> bool:
-    """Whether the program that saved the file last, as docProps/app.xml names it, is named and is not Excel
-    (LibreOffice, ONLYOFFICE, Gnumeric, WPS, Google Sheets, ...): its stored values are that program's, not Excel's.
-    A file naming none (no docProps/app.xml) is taken as before, as Excel's.
+    """Whether the program that saved the file last, as docProps/app.xml names it, is not Excel (LibreOffice,
+    ONLYOFFICE, Gnumeric, WPS, Google Sheets, ...) or is not named (no docProps/app.xml, which Excel always writes and
+    adds when it saves a file that had none; EPPlus stores computed values without one): its stored values are not
+    Excel's.
 
-    >>> other_application("Microsoft Excel"), other_application("Microsoft Macintosh Excel"), other_application("")
-    (False, False, False)
-    >>> other_application("ONLYOFFICE/7.5.1.23"), other_application("LibreOffice/7.4.7.2$Linux_X86_64")
-    (True, True)
+    >>> other_application("Microsoft Excel"), other_application("Microsoft Macintosh Excel")
+    (False, False)
+    >>> other_application("ONLYOFFICE/7.5.1.23"), other_application("LibreOffice/7.4.7.2$Linux"), other_application("")
+    (True, True, True)
     """
-    return bool(application.strip()) and _EXCEL_APPLICATION.match(application) is None
+    return _EXCEL_APPLICATION.match(application) is None
 
 
 UNREAD_LINK_REASON = (
