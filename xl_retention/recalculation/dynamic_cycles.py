@@ -8,8 +8,9 @@ iteration off, does not calculate the cell (Microsoft, Worksheet.CircularReferen
 with a reference typed in is refused (H173's finding 06). :func:`dynamic_cycles` finds each formula cell whose
 OFFSET or INDIRECT area (:mod:`.offset_readers`, :func:`.indirect.indirect_targets`: the areas the call reads now)
 holds its own cell, or a formula cell reading it, and gives it the engine's circular-reference error, so that the
-workbook is refused naming it as any other loop. An area that cannot be told is not taken as a loop; a call whose
-result only a place or size is asked of (``ROWS(OFFSET(..))``) reads no value.
+workbook is refused naming it as any other loop. An area that cannot be told is not taken as a loop (nor one whose
+arguments the engine would be asked about past the first :data:`_ASKED_AT_MOST` such formulas: the check runs on
+every workbook); a call whose result only a place or size is asked of (``ROWS(OFFSET(..))``) reads no value.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ _PLACE_ONLY = re.compile(
     r"(?i)(?<![\w.])(?:ROWS|COLUMNS|ROW|COLUMN|AREAS|ISREF)\(\s*(?:_xlfn\.)?(?:OFFSET|INDIRECT)\($"
 )
 _TEXTS = re.compile(r'"(?:[^"]|"")*"')
+#: the most formulas whose OFFSET or INDIRECT arguments (no number, text or cell typed in: a MATCH, an ADDRESS) the
+#: engine is asked about for this check, run on every workbook: 0.2 s at most; the others are not told (no loop)
+_ASKED_AT_MOST = 200
 
 Area = tuple[str, tuple[int, int, int, int]]
 
@@ -56,10 +60,11 @@ def dynamic_cycles(
     if info.iterate:
         return []
     candidates: list[tuple[tuple[str, str], list[Area] | None]] = []
+    budget = [_ASKED_AT_MOST]  # formulas whose arguments the engine is asked (0.5 ms each); past it: not told
     if any("OFFSET(" in t.upper_text() for t in formulas.values()) or any(
         "OFFSET(" in f.upper() for scope in formula_names.values() for f in scope.values()
     ):
-        candidates += offset_readers(workbook, formulas, info, formula_names)
+        candidates += offset_readers(workbook, formulas, info, formula_names, budget)
     for sheet, texts in formulas.items():
         if "INDIRECT(" not in texts.upper_text():
             continue
@@ -67,7 +72,9 @@ def dynamic_cycles(
             text = texts[place]
             if "INDIRECT(" in text.upper():
                 key = (sheet, texts.refs[place])
-                candidates.append((key, indirect_targets(workbook, sheet, text, info.tables, place, info.names)))
+                candidates.append(
+                    (key, indirect_targets(workbook, sheet, text, info.tables, place, info.names, budget))
+                )
     columns = _formula_columns(formulas)
     found: list[tuple[str, str]] = []
     for (sheet, ref), areas in candidates:

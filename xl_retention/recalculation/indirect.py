@@ -45,7 +45,13 @@ _SCRATCH = (1048576, 16384)
 Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
 
 
-def _text_of(workbook: Any, sheet: str, tokens: list[Token], place: tuple[int, int] | None = None) -> str | None:
+def _text_of(
+    workbook: Any,
+    sheet: str,
+    tokens: list[Token],
+    place: tuple[int, int] | None = None,
+    budget: list[int] | None = None,
+) -> str | None:
     """The text an INDIRECT's first argument gives: typed text, or the engine's value of the expression (an array's
     texts each on a line of their own: no sheet name or reference holds a line break), evaluated in the sheet's last
     cell: ``ROW()`` and ``COLUMN()`` are those of ``place`` (the formula's own cell: row, column) where it is given."""
@@ -60,6 +66,10 @@ def _text_of(workbook: Any, sheet: str, tokens: list[Token], place: tuple[int, i
     typed = literal_value(expression)  # "A2:A"&4: no engine asked (2 ms a formula)
     if isinstance(typed, str):
         return typed
+    if budget is not None:  # [how many expressions the engine may still be asked] (0.5 ms each): else none told
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
     row, column = _SCRATCH
     try:
         if workbook.get_value(sheet, row, column) is not None:
@@ -119,6 +129,7 @@ def indirect_targets(
     tables: Iterable[Any] = (),
     place: tuple[int, int] | None = None,
     names: dict[str, dict[str, str]] | None = None,
+    budget: list[int] | None = None,
 ) -> list[Area] | None:
     """The areas every ``INDIRECT`` of ``formula`` (a formula cell's text on ``sheet``, at ``place``: (row, column))
     reads, or None when one of them cannot be told (see the module docstring). A formula without ``INDIRECT`` gives
@@ -150,7 +161,7 @@ def indirect_targets(
         r1c1 = len(spans) == 2 and _r1c1_style(spans[1])
         if len(spans) > 2 or (len(spans) == 2 and not r1c1 and not _a1_style(spans[1])) or (r1c1 and place is None):
             return None
-        joined = _text_of(workbook, sheet, spans[0], place)
+        joined = _text_of(workbook, sheet, spans[0], place, budget)
         for text in joined.split("\n") if joined is not None else [None]:  # an array of texts: each one's
             if text is not None:
                 named = _named(text.strip(), sheet, names or {})  # a name's reference is A1 style in any style

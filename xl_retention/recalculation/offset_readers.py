@@ -51,11 +51,13 @@ def offset_readers(
     formulas: dict[str, FormulaTexts],
     info: PackageInfo,
     formula_names: dict[str, dict[str, str]] | None = None,
+    budget: list[int] | None = None,
 ) -> list[tuple[tuple[str, str], list[Area] | None]]:
     """((sheet, cell), the areas its OFFSETs read, or None: any) of each formula cell calling OFFSET, in its text
     or through a defined name (each cell of a shared formula its own). ``formula_names``: the names defined by a
     formula (:func:`.defined_names.defined_formulas`), when known: only those calling OFFSET are looked for (else any
-    word that may be a name has the engine's formula read)."""
+    word that may be a name has the engine's formula read). ``budget``: [how many formulas the engine may still be
+    asked about] (0.5 ms each), None: any."""
     known = {name for scope in info.names.values() for name in scope} | {n for _, n, _ in info.reference_names}
     offset_names = None
     if formula_names is not None:
@@ -84,7 +86,7 @@ def offset_readers(
                     continue
                 if "OFFSET(" not in text.upper():
                     continue
-            found.append(((sheet, texts.refs[place]), offset_targets(workbook, sheet, text, place, info.names)))
+            found.append(((sheet, texts.refs[place]), offset_targets(workbook, sheet, text, place, info.names, budget)))
     return found
 
 
@@ -103,6 +105,7 @@ def offset_targets(
     formula: str,
     place: tuple[int, int],
     names: dict[str, dict[str, str]] | None = None,
+    budget: list[int] | None = None,
 ) -> list[Area] | None:
     """The areas every ``OFFSET`` of ``formula`` (the text of the formula cell at ``place`` on ``sheet``) reads, or
     None when one cannot be told. ``names``: the defined names of one range ({sheet or "": {name: reference}}).
@@ -126,7 +129,13 @@ def offset_targets(
                     return None
                 calls.append((k, spans))
     typed = [[_typed(tokens[a:b], place, workbook, sheet) for a, b in spans[1:]] for _, spans in calls]
-    asked = _asked(workbook, sheet, tokens, calls, place) if any(None in row for row in typed) else {}
+    asked: dict[tuple[int, int], tuple[int, int]] | None = {}
+    if any(None in row for row in typed):
+        if budget is not None and budget[0] <= 0:
+            return None  # the engine asked about enough formulas: cannot tell
+        if budget is not None:
+            budget[0] -= 1
+        asked = _asked(workbook, sheet, tokens, calls, place)
     if asked is None:
         return None
     areas: list[Area] = []
