@@ -406,9 +406,13 @@ def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str,
                 "credit notes in a file without an order id (a credit is taken off the invoice it credits, which "
                 "cannot be found)"
             )
+            from .names import words
+
+            linking = [str(c) for c in df.columns if words(c) & {"refunded", "original", "parent", "credited"} and
+                       words(c) & {"id", "number", "no", "num"}]  # fmt: skip
             advice = (
                 "map the invoice number, --columns order_id=NAME, beside the column naming the invoice each credits "
-                "(Xero: Reference), or remove them"
+                f"({repr(linking[0]) + ' here' if linking else 'Xero: Reference'}), or remove them"
             )
             raise bad_rows(source, name, problem, np.flatnonzero(credit), df.iloc[:, position].to_numpy(),
                            advice=advice)  # fmt: skip

@@ -59,9 +59,10 @@ def one_row_per_order(
     codes, uniques = pd.factorize(ids)
     amounts = np.asarray(typed["amount"], dtype=np.float64) if "amount" in typed else np.full(rows, np.nan)
     refund = amounts < 0  # a refund line of its order (NaN: a line item without an amount)
+    after = refund if "amount" in typed else cancelled  # without amounts, a refund is told by its type (cancelled)
     _, first = np.unique(codes, return_index=True)
-    if refund[first].any():  # an order listed from its refund (newest first): its first row that is not one
-        later = np.where(refund, rows + np.arange(rows), np.arange(rows))
+    if after[first].any():  # an order listed from its refund (newest first): its first row that is not one
+        later = np.where(after, rows + np.arange(rows), np.arange(rows))
         first = pd.Series(later).groupby(codes).min().to_numpy()
         first = np.where(first >= rows, first - rows, first)
     head = first[codes]  # each row's order's first row (its first row that is not a refund)
@@ -76,6 +77,8 @@ def one_row_per_order(
                 problem = f"refund rows (negative amounts) of an order ({order}) dated before the order"
                 raise bad_rows(source, names[ours], problem, np.flatnonzero(early), quoted(ours, values))
             same |= refund & ~refund[head] & (values >= values[head])  # a refund made later than its order
+            if "amount" not in typed:  # a refund (Braintree's credit naming its sale), a cancellation: later, and
+                same |= cancelled & (values >= values[head])  # its order left out with it (no amount to tell)
             same |= _exchanged(codes, values, refund) & (values > values[head])  # an item exchanged for the returned
         differ = np.flatnonzero(~same)
         if differ.size:
@@ -91,8 +94,9 @@ def one_row_per_order(
         present = ~np.isnan(amounts)
         totals = np.bincount(codes, weights=np.where(present, amounts, 0.0), minlength=len(uniques))
         counted = np.bincount(codes, weights=present.astype(np.float64), minlength=len(uniques))
-        if (counted == 0).any():
-            lacking = np.flatnonzero(counted[codes] == 0)
+        unpaid = np.bincount(codes, weights=cancelled.astype(np.float64), minlength=len(uniques)) > 0
+        if ((counted == 0) & ~unpaid).any():  # a declined sale without an amount (Braintree's): left out, not asked
+            lacking = np.flatnonzero(((counted == 0) & ~unpaid)[codes])
             raise bad_rows(source, names["amount"], "orders without an amount on any of their rows", lacking)
         refunds = np.bincount(codes, weights=refund.astype(np.float64), minlength=len(uniques)) > 0
         sold = ~refund[first]  # an order with a row that is not a refund
