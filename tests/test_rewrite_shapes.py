@@ -34,6 +34,10 @@ def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=
     text = formula if formula.startswith("=") else "=" + formula
     if path is not None and "CELL(" in text.upper():
         text = rewrite_module.cell_filenames(text, sheet, path)
+    if tables and ("'[" in text or "']" in text):  # as rewrite: escaped brackets of a table's column
+        text = rewrite_module.escaped_structured(text, tables, sheet, row, col)
+    if rewrite_module.may_hold_long_chain(text):  # as rewrite: =A1+...+A300 in LET chunks
+        text = rewrite_module.split_chains(text)
     if ":" in text:  # as rewrite: names as corners of the range operator, before the pre-check
         text = rewrite_module.named_corners(text, sheet, names)
     by_name = {t.name.lower(): t for t in tables}

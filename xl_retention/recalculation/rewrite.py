@@ -54,6 +54,7 @@ from .intersection import (
 from .lambda_calls import _lambda_calls, _named_lambdas
 from .lambda_helpers import expand_lambda_helpers
 from .literal_indirect import TABLE_REFERENCE, _literal_indirect
+from .long_chains import may_hold_long_chain, split_chains
 from .mismatched_sizes import pad_mismatched
 from .named_corners import named_corners
 from .offset_sizes import negative_sizes
@@ -62,7 +63,7 @@ from .package import Table
 from .rewrite_shapes import FIRST_CELL_CALL, UNION, decided, our_array_functions
 from .sheet_ranges import bracketed
 from .sized_references import sized
-from .structured_references import _structured, _structured_in
+from .structured_references import _structured, _structured_in, escaped_structured
 from .union_references import unions
 from .xlookup_references import xlookup_references
 
@@ -165,6 +166,10 @@ def rewrite(
     text = formula if formula.startswith("=") else "=" + formula
     if path is not None and "CELL(" in text.upper():  # CELL("filename", A1): the text Excel gives for the file
         text = cell_filenames(text, sheet, path)
+    if tables and ("'[" in text or "']" in text):  # H[[A'[b]]: the tokenizer counts brackets without Excel's escapes
+        text = escaped_structured(text, tables, sheet, row, col)
+    if may_hold_long_chain(text):  # =A1+...+A300: over the engine's 256 terms, in LET chunks (.long_chains)
+        text = split_chains(text)
     if ":" in text:  # Start:INDIRECT(..), Start:Finish, S!A1:INDEX(A:A,3): corners the engine joins
         text = named_corners(text, sheet, names, sheets)
     if not decided(text, tables, array, names, defined):

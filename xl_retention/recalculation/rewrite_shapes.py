@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..sheet_names import CHARACTER
 from .excel_functions.number_texts import MISREAD_LITERAL
+from .long_chains import may_hold_long_chain
 from .omitted_arguments import may_omit
 from .package import Table
 
@@ -232,6 +233,8 @@ _REFERENCE_CALL = re.compile(r"(?<![\w.])(?:OFFSET|INDIRECT|INDEX)\(")
 
 def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
     """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
+    if may_hold_long_chain(text):  # =A1+...+A300 (.long_chains)
+        return True
     bare = _LITERALS.sub("''", text)
     upper = bare.upper()
     if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper or "_XLETA." in upper:
