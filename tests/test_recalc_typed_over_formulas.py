@@ -85,3 +85,21 @@ def test_the_start_typed_in_the_first_month_with_data_is_not_typed_over(tmp_path
     assert (report["status"], report["message"], report["errors"]) == ("ok", "", [])
     customers = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["Customers"]
     assert [customers[f"E{r}"].value for r in (4, 5)] == [5, 9]
+
+
+def test_a_start_typed_below_a_month_left_blank_is_named_and_not_ok(tmp_path, capsys):
+    # January and February filled, March left blank, April's start typed 60 over its formula (the usual fix when it
+    # turns #VALUE!): it was skipped as a first month with data, status ok with nothing said (H172's finding 01)
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
+    wb = openpyxl.load_workbook(path)
+    for ref, value in {**JANUARY, "C3": 5, "D3": 112, "B5": 60, "C5": 2, "D5": 59}.items():
+        wb["Customers"][ref] = value
+    wb.save(path)
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["status"] == "incomplete"
+    assert report["message"].startswith(
+        "t.xlsx: 1 value typed over the tracker's formulas, from which those months' figures are computed: "
+        "Customers!B5 (Customers at start) is 60, typed over its formula, while Customers!D4 (Customers at end of "
+        f"2026-03) is blank: {ADVICE}"
+    )

@@ -81,12 +81,25 @@ def _same(given: float, typed: Any) -> bool:
     return type(typed) in (int, float) and abs(given - typed) <= 1e-9 * max(1.0, abs(given), abs(typed))
 
 
+def _end_above(rows: list[list[Any]], row: int, end_index: int, first: int, computed: dict[str, Any]) -> bool:
+    """Whether a month above ``row`` (the sheet's rows from ``first``) has an end: a month left blank below it is a
+    month without figures (H172's finding 01), not the start of the tracker's data."""
+    letter = get_column_letter(end_index + 1)
+    for above in range(first, row):
+        cells = rows[above - 1]
+        held = computed.get(f"{letter}{above}", cells[end_index] if end_index < len(cells) else None)
+        if held not in (None, ""):
+            return True
+    return False
+
+
 def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -> TypedOver:
     """The values typed where the template writes a formula on a tracker's monthly ``sheets`` (:func:`.month_order.
     tracker_rows`: the file's rows) in its months (down to the first row whose 'Month' is not a date), a cell being a
     formula where the recalculation has it (``values``: sheet -> cell -> the value of every formula cell, None for
-    one it could not compute). A start typed below a month without an end is not one: the first month with data of a
-    tracker filled from a later month takes its start typed there (README: "a typed start is taken")."""
+    one it could not compute). A start typed below a month without an end is not one where no month above has an end:
+    the first month with data of a tracker filled from a later month takes its start typed there (README: "a typed
+    start is taken"); below a month left blank between filled ones it is named, its month before's end blank."""
     from ..workbook.monthly import MONTH, template_formula_at
 
     found: list[str] = []
@@ -116,9 +129,9 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                     end_ref = f"{get_column_letter(end_index + 1)}{row - 1}"
                     before = rows[row - 2]
                     end_value = computed.get(end_ref, before[end_index] if end_index < len(before) else None)
-                    if end_value in (None, ""):  # the first month with data (no end above): its start is typed there
-                        continue
-                    wrong_start = wrong_start or end_value != value
+                    if end_value in (None, "") and not _end_above(rows, row - 1, end_index, sheet.first, computed):
+                        continue  # the first month with data (no end above): its start is typed there
+                    wrong_start = wrong_start or end_value != value  # a month left blank between: its end too
                     said += (
                         f", while {written(title)}!{end_ref} ({end.header} of {before[month_column]:%Y-%m}) is "
                         f"{_shown(end_value)}"
