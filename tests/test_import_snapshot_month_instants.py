@@ -54,10 +54,24 @@ def test_instants_of_the_zones_midnights_are_its_months(tmp_path: Path, capsys, 
     assert f"subs_utc.{suffix}: {NOTE}" in capsys.readouterr().out
 
 
-def test_without_timezone_they_are_refused(tmp_path: Path, capsys) -> None:
-    path = _write(tmp_path, "csv")
+@pytest.mark.parametrize(("suffix", "backend"), [("csv", "pandas"), ("parquet", "duckdb")])
+def test_without_timezone_they_are_refused_naming_it(tmp_path: Path, capsys, suffix: str, backend: str) -> None:
+    path = _write(tmp_path, suffix)  # H178 finding 01: was refused as "one row per event ... --orders"
+    args = ["import", "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o")]
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert (
+        "column 'month': a month column of instants at midnight in Europe/Berlin (or another zone of its UTC "
+        "offsets), read as written with times of day in rows "
+    ) in err, err
+    assert err.rstrip().endswith(": read them as that zone's months: --timezone Europe/Berlin")
+
+
+def test_a_payments_time_of_day_is_still_an_event(tmp_path: Path, capsys) -> None:
+    rows = [("a", "2026-08-03T10:17:00Z", 100), ("a", "2026-09-03T10:17:00Z", 100)]
+    path = _write(tmp_path, "csv", rows)
     assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 1
-    assert "column 'month': a month column with times of day" in capsys.readouterr().err
+    assert "column 'month': a month column with times of day: one row per customer" in capsys.readouterr().err
 
 
 def test_times_of_day_in_the_zone_too_are_refused(tmp_path: Path, capsys) -> None:

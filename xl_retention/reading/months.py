@@ -47,29 +47,60 @@ in row 2 (counting the header as row 1): '2026-01-05 10:00'
         raise bad_rows(source, column, TIMES_PROBLEM, np.flatnonzero(timed), values)
 
 
+#: Zones a month column of instants may be the midnights of, tried (on its first rows) to name the one to give with
+#: ``--timezone`` when none was: one of each group of offsets is enough (Europe/Paris's are Europe/Berlin's).
+_ZONES = ("Europe/Berlin", "Europe/London", "Europe/Helsinki", "Europe/Moscow", "America/New_York",
+          "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Sao_Paulo",
+          "Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo", "Asia/Dubai", "Australia/Sydney",
+          "Pacific/Auckland")  # fmt: skip
+
+
 def zoned_months(
-    months: np.ndarray, converted: Callable[[], np.ndarray], timezone: str | None, source: str, column: str
-) -> np.ndarray:
+    months: np.ndarray, converted: Callable[..., np.ndarray], timezone: str | None, source: str, column: str,
+    values: Any = None,
+) -> np.ndarray:  # fmt: skip
     """A snapshots file's ``months`` as written (a month is a label, never converted), unless some hold a time of
-    day, ``--timezone`` names a zone and ``converted()`` (the column read as instants converted to it) holds none:
-    UTC instants of the zone's midnights (``2026-07-31T22:00:00Z`` is 1 August at 00:00 in Europe/Berlin: a
-    warehouse's ``date_trunc('month', ...)`` in a Berlin session, exported as a TIMESTAMP WITH TIME ZONE) are then
-    the zone's months, with a note; otherwise :func:`refuse_times` refuses them as it did.
+    day, ``--timezone`` names a zone and ``converted(zone)`` (the column read as instants converted to it; ``zone,
+    rows``: its first rows) holds none: UTC instants of the zone's midnights (``2026-07-31T22:00:00Z`` is 1 August at
+    00:00 in Europe/Berlin: a warehouse's ``date_trunc('month', ...)`` in a Berlin session, exported as a TIMESTAMP
+    WITH TIME ZONE) are then the zone's months, with a note; otherwise :func:`refuse_times` refuses them as it did.
+    Without ``--timezone``, instants that are midnights in a zone of :data:`_ZONES` are refused naming it and the
+    option (``values``: the column as written, for the refusal), not as one row per event (H178 finding 01).
 
     >>> written = np.array(["2026-07-31T22:00"], dtype="datetime64[us]")
-    >>> berlin = lambda: np.array(["2026-08-01T00:00"], dtype="datetime64[us]")
+    >>> berlin = lambda zone, rows=None: np.array(["2026-08-01T00:00"], dtype="datetime64[us]")
     >>> zoned_months(written, berlin, "Europe/Berlin", "s.csv", "month").astype(str).tolist()
     ['2026-08-01T00:00:00.000000']
-    >>> zoned_months(written, berlin, None, "s.csv", "month").astype(str).tolist()  # no --timezone: as written
-    ['2026-07-31T22:00:00.000000']
+    >>> zoned_months(written, berlin, None, "s.csv", "month", ["2026-07-31T22:00:00Z"])
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'month': a month column of instants at midnight in \
+Europe/Berlin (or another zone of its UTC offsets), read as written with times of day in row 2 (counting the \
+header as row 1): '2026-07-31T22:00:00Z': read them as that zone's months: --timezone Europe/Berlin
     """
     from .notes import note
     from .zone_names import has_time
 
-    if timezone is None or not has_time(np.asarray(months, dtype="datetime64[us]")).any():
+    timed = has_time(np.asarray(months, dtype="datetime64[us]"))
+    if not timed.any():
+        return months
+    if timezone is None:  # midnights of a zone? name it and the option (else refuse_times refuses them, below)
+        head = min(len(months), 1000)
+        for zone in _ZONES:
+            try:
+                zoned = np.asarray(converted(zone, head), dtype="datetime64[us]")
+            except DataError:
+                return months
+            if len(zoned) == head and not has_time(zoned).any():
+                problem = (
+                    f"a month column of instants at midnight in {zone} (or another zone of its UTC offsets), read "
+                    "as written with times of day"
+                )
+                advice = f"read them as that zone's months: --timezone {zone}"
+                raise bad_rows(source, column, problem, np.flatnonzero(timed), values, advice=advice)
         return months
     try:
-        zoned = np.asarray(converted(), dtype="datetime64[us]")
+        zoned = np.asarray(converted(timezone), dtype="datetime64[us]")
     except DataError:
         return months
     if has_time(zoned).any() or len(zoned) != len(months):

@@ -52,7 +52,7 @@ from .decimal_twins import with_decimal_twins
 from .discount_lines import fold_discount_lines
 from .discounts import check_discounts
 from .ends import check_end_dates, refuse_empty_end, refuse_later_ends, refuse_unused_end
-from .errors import DataError, bad_rows, source_of
+from .errors import ColumnValues, DataError, bad_rows, source_of
 from .excel_sheets import refuse_sheets_alike
 from .export_kinds import (
     refuse_count_report,
@@ -304,8 +304,10 @@ def _prepare(
                 dates = parse_dates(series, source, names[name], labels if name == "month" else options.dates(),
                                     excel_epoch=epoch, allow_blank=blank)  # fmt: skip
                 if name == "month":  # UTC instants of a zone's midnights: its months, with --timezone (months)
-                    dates = zoned_months(dates, lambda: parse_dates(series, source, names[name], options.dates(),
-                                         excel_epoch=epoch), options.timezone, source, names[name])  # fmt: skip
+                    dates = zoned_months(dates, lambda zone, rows=None: parse_dates(
+                        series if rows is None else series.iloc[:rows], source, names[name],
+                        dataclasses.replace(options.dates(), timezone=zone), excel_epoch=epoch),
+                        options.timezone, source, names[name], ColumnValues(series))  # fmt: skip
                 return dates
             except DataError as error:  # '03/04/2026' beside a start of '25/01/2026' (reading.sibling_dates)
                 siblings = [names[n] for n in ("start", "end") if n in names and n != name]
