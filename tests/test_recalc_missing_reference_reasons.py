@@ -98,3 +98,24 @@ def test_table_references_name_the_column_table_or_row_missing(tmp_path: Path) -
         "B!A2: Subs[[#Totals],[Start]] reads the totals row of table Subs, which has none (Table Design > Total Row) "
         "(#REF!)"
     )
+
+
+def test_a_name_over_a_renamed_sheet_names_its_definition(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    main = book.active
+    main.title = "Main"
+    data = book.create_sheet("Data")
+    data["A1"] = 5
+    book.defined_names["Rate"] = DefinedName("Rate", attr_text="Data!$A$1")
+    book.defined_names["Calc"] = DefinedName("Calc", attr_text="Data!$A$1*3")
+    main["A1"], main["A2"] = "=Rate*2", "=Calc+1"
+    data.title = "Data 2026"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    reasons = {e.address: e.reason for e in result.errors}
+    assert reasons["Main!A2"] == (
+        "Main!A2: the formula uses the name Calc, defined as Data!$A$1*3: Data!$A$1 names the sheet 'Data', which the "
+        "workbook does not have (renamed or deleted? its sheets: Main, 'Data 2026'): write the sheet's name again in "
+        "its definition (Formulas > Name Manager), or put the sheet back (#REF!)"
+    )
+    assert reasons["Main!A1"].startswith("Main!A1: the formula uses the name Rate, defined as Data!$A$1: Data!$A$1")

@@ -57,6 +57,8 @@ class _Package:
 
     sheets: list[str] = field(default_factory=list)
     scopes: dict[str, list[str | None]] = field(default_factory=dict)
+    #: (lower case name, scope) -> the name's definition (``Data!$A$1``)
+    definitions: dict[tuple[str, str | None], str] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
 
 
@@ -70,6 +72,7 @@ def _package(path: str | Path) -> _Package | None:
                 local = element.get("localSheetId")
                 scope = found.sheets[int(local)] if local is not None and int(local) < len(found.sheets) else None
                 found.scopes.setdefault((element.get("name") or "").lower(), []).append(scope)
+                found.definitions[((element.get("name") or "").lower(), scope)] = (element.text or "").strip()
             found.tables = {t.name.lower(): t for t in _tables(package, _sheet_parts(package))}
     except Exception:  # noqa: BLE001  (not a package read here: nothing said)
         return None
@@ -176,7 +179,7 @@ def _sheet_of(reference: str) -> str | None:
     return None if ":" in where or where.upper().startswith("#REF") else where
 
 
-def _missing_sheet(tokens: list[Token], package: _Package) -> str | None:
+def _missing_sheet(tokens: list[Token], package: _Package, where: str = "the formula") -> str | None:
     have = {s.lower() for s in package.sheets}
     for token in tokens:
         if token.type != Token.OPERAND or token.subtype != Token.RANGE:
@@ -186,8 +189,29 @@ def _missing_sheet(tokens: list[Token], package: _Package) -> str | None:
             listed = _listed([written(s) for s in package.sheets])
             return (
                 f"{token.value} names the sheet {sheet!r}, which the workbook does not have (renamed or deleted? its "
-                f"sheets: {listed}): write the sheet's name again in the formula, or put the sheet back"
+                f"sheets: {listed}): write the sheet's name again in {where}, or put the sheet back"
             )
+    return None
+
+
+def _name_of_missing_sheet(tokens: list[Token], sheet: str, package: _Package) -> str | None:
+    """What is wrong with the first name ``tokens`` use (on ``sheet``) whose definition names a sheet the workbook
+    does not have (``Rate`` = ``Data!$A$1``, the sheet renamed by a script)."""
+    for token in tokens:
+        name = undefined_name([token], set())
+        if name is None:
+            continue
+        key = name.lower()
+        definition = package.definitions.get((key, sheet), package.definitions.get((key, None)))
+        if not definition or "!" not in definition:
+            continue
+        try:
+            inner = Tokenizer("=" + definition.removeprefix("=")).items
+        except Exception:  # noqa: BLE001  (a definition the tokenizer does not read: nothing said)
+            continue
+        missing = _missing_sheet(inner, package, "its definition (Formulas > Name Manager)")
+        if missing is not None:
+            return f"the formula uses the name {name}, defined as {definition}: {missing}"
     return None
 
 
@@ -243,6 +267,7 @@ def missing_reference_reasons(formulas: dict[str, FormulaTexts], result: Compute
                 why = _missing_sheet(tokens, package)
             else:
                 why = _other_sheets_name(tokens, sheet, package)
+            why = why or _name_of_missing_sheet(tokens, sheet, package)
         if why is not None:
             why = why.translate(_ONE_LINE)  # a header's line break or tab shown, the reason one line
             result.values[sheet][ref] = CellError(code, f"{written(sheet)}!{ref}: {why} ({code})")
