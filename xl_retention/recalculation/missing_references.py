@@ -59,6 +59,8 @@ class _Package:
     scopes: dict[str, list[str | None]] = field(default_factory=dict)
     #: (lower case name, scope) -> the name's definition (``Data!$A$1``)
     definitions: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    #: each definition looked at -> what is wrong with it (:func:`_name_of_missing_sheet`)
+    checked: dict[str, str | None] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
 
 
@@ -205,11 +207,13 @@ def _name_of_missing_sheet(tokens: list[Token], sheet: str, package: _Package) -
         definition = package.definitions.get((key, sheet), package.definitions.get((key, None)))
         if not definition or "!" not in definition:
             continue
-        try:
-            inner = Tokenizer("=" + definition.removeprefix("=")).items
-        except Exception:  # noqa: BLE001  (a definition the tokenizer does not read: nothing said)
-            continue
-        missing = _missing_sheet(inner, package, "its definition (Formulas > Name Manager)")
+        if definition not in package.checked:  # once per definition (a name used down a column)
+            try:
+                inner = Tokenizer("=" + definition.removeprefix("=")).items
+            except Exception:  # noqa: BLE001  (a definition the tokenizer does not read: nothing said)
+                inner = []
+            package.checked[definition] = _missing_sheet(inner, package, "its definition (Formulas > Name Manager)")
+        missing = package.checked[definition]
         if missing is not None:
             return f"the formula uses the name {name}, defined as {definition}: {missing}"
     return None
