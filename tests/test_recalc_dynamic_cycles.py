@@ -66,3 +66,15 @@ def test_areas_short_of_the_cell_are_computed(tmp_path: Path) -> None:
     report, values = recalc_sheet(tmp_path, cells)
     assert report.status == "ok", report.message
     assert [values[ref] for ref in ("A4", "A5", "A6", "A7")] == [11, 11, 5, 22]
+
+
+def test_areas_above_the_cell_are_no_loop(tmp_path: Path) -> None:
+    # H173's finding 13: a height of 0 is #REF! (reads nothing), a negative height reaches up from the moved cell
+    # (OFFSET(B4,0,0,-3) is B2:B4); both were refused as circular references, the whole file failed
+    cells: dict[str, object] = {f"C{row}": "=IF(ROW()=1,0,SUM(OFFSET(C$1,0,0,ROW()-1)))" for row in range(1, 6)}
+    cells.update({"B2": 1, "B3": 2, "B4": 3, "B5": "=SUM(OFFSET(B4,0,0,-3))", "E1": 4, "E2": 5})
+    cells["E3"] = "=AVERAGE(OFFSET(E3,-1,0,-2))"
+    report, values = recalc_sheet(tmp_path, cells)
+    assert report.status == "ok", report.message
+    assert [values.get(f"C{row}") for row in range(1, 6)] == [0, 0, 0, 0, 0]
+    assert (values["B5"], values["E3"]) == (6, 4.5)

@@ -153,14 +153,27 @@ def offset_targets(
                 return None
             values.append(value)
         (rows_low, rows_high), (columns_low, columns_high), heights, widths = values
-        tall, wide = max(*map(abs, heights), 1), max(*map(abs, widths), 1)  # a negative one reaches up or left
-        first_row = top + rows_low - (tall - 1 if min(heights) < 0 else 0)
-        first_column = left + columns_low - (wide - 1 if min(widths) < 0 else 0)
-        last_row, last_column = top + rows_high + tall - 1, left + columns_high + wide - 1
+        if heights == (0, 0) or widths == (0, 0):
+            continue  # a height or width of 0: #REF!, reads nothing (=SUM(OFFSET(C$1,0,0,ROW()-1)) in row 1)
+        up, down = _reach(heights)  # a negative height reaches up from the moved cell (OFFSET(B4,0,0,-3): B2:B4)
+        back, ahead = _reach(widths)
+        first_row, last_row = top + rows_low + up, top + rows_high + down
+        first_column, last_column = left + columns_low + back, left + columns_high + ahead
         box = (max(first_column, 1), max(first_row, 1), min(last_column, _LAST_COLUMN), min(last_row, _LAST_ROW))
         if box[0] <= box[2] and box[1] <= box[3]:  # else past the sheet's edge: #REF!, reads nothing
             areas.append((target, box))
     return areas
+
+
+def _reach(sizes: tuple[int, int]) -> tuple[int, int]:
+    """How far above and below (left and right of) the moved cell an area of a height (width) between ``sizes``
+    reaches: a size h > 0 covers 0 .. h - 1, h < 0 covers h + 1 .. 0 (0: none).
+
+    >>> _reach((3, 3)), _reach((-3, -3)), _reach((-2, 4)), _reach((0, 2))
+    ((0, 2), (-2, 0), (-1, 3), (0, 1))
+    """
+    low, high = sizes
+    return (min(0, low + 1), max(0, high - 1))
 
 
 def _base(tokens: list[Token], sheet: str, names: dict[str, dict[str, str]]) -> Area | None:
