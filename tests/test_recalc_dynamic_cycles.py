@@ -78,3 +78,10 @@ def test_areas_above_the_cell_are_no_loop(tmp_path: Path) -> None:
     assert report.status == "ok", report.message
     assert [values.get(f"C{row}") for row in range(1, 6)] == [0, 0, 0, 0, 0]
     assert (values["B5"], values["E3"]) == (6, 4.5)
+
+
+def test_a_call_a_branch_may_not_run_is_no_loop(tmp_path: Path) -> None:
+    # =IF(A1="",0,SUM(OFFSET(B1,0,0,3,1))) in B3: A1 blank, the OFFSET over B1:B3 never runs (Excel computes 0)
+    report, values = recalc_sheet(tmp_path, {"B1": 1, "B2": 2, "B3": '=IF(A1="",0,SUM(OFFSET(B1,0,0,3,1)))'})
+    assert report.status == "ok", report.message
+    assert values["B3"] == 0

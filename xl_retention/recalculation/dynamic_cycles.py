@@ -10,7 +10,8 @@ OFFSET or INDIRECT area (:mod:`.offset_readers`, :func:`.indirect.indirect_targe
 holds its own cell, or a formula cell reading it, and gives it the engine's circular-reference error, so that the
 workbook is refused naming it as any other loop. An area that cannot be told is not taken as a loop (nor one whose
 arguments the engine would be asked about past the first :data:`_ASKED_AT_MOST` such formulas: the check runs on
-every workbook); a call whose result only a place or size is asked of (``ROWS(OFFSET(..))``) reads no value.
+every workbook), nor a call in a formula choosing what it runs (IF, IFS, IFERROR, IFNA, CHOOSE, SWITCH: the call may
+not run); a call whose result only a place or size is asked of (``ROWS(OFFSET(..))``) reads no value.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _PLACE_ONLY = re.compile(
     r"(?i)(?<![\w.])(?:ROWS|COLUMNS|ROW|COLUMN|AREAS|ISREF)\(\s*(?:_xlfn\.)?(?:OFFSET|INDIRECT)\($"
 )
 _TEXTS = re.compile(r'"(?:[^"]|"")*"')
+#: a function that runs one of its arguments only: the area read may not be read at all (Excel's loop is at run time)
+_CONDITIONAL = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:IF|IFS|IFERROR|IFNA|CHOOSE|SWITCH)\(")
 #: the most formulas whose OFFSET or INDIRECT arguments (no number, text or cell typed in: a MATCH, an ADDRESS) the
 #: engine is asked about for this check, run on every workbook: 0.2 s at most; the others are not told (no loop)
 _ASKED_AT_MOST = 200
@@ -82,8 +85,8 @@ def dynamic_cycles(
             continue
         row, column = position(ref)
         text = formulas[sheet][(row, column)]
-        if _places_only(text):
-            continue
+        if _places_only(text) or _CONDITIONAL.search(_TEXTS.sub('""', text)):
+            continue  # a branch may not run the call (=IF(ROW()=1,0,SUM(OFFSET(..)))): not told, no loop claimed
         if not _holds(areas, sheet, row, column) and not _reads_a_reader(
             workbook, formulas, info, sheet, ref, areas, columns
         ):
