@@ -283,20 +283,24 @@ class Inputs:
         integer: bool = False,
         what: str = "a number >= 0",
     ) -> None:
-        """Each named argument must be finite, in [low, high] and, if asked, whole: ``#NUM!``."""
+        """Each named argument must be finite, in [low, high] and, if asked, whole: ``#NUM!``. A whole number asked
+        for is one at 15 significant digits (:func:`near_whole`: ``=0.29*100`` is 29), and taken as that number."""
+        shown = ".15g" if integer else "g"  # 28.99999999 is no whole number: never shown as 29
         for name in names:
             array = self._arrays[name]
+            if integer:
+                array = self._arrays[name] = near_whole(array)
             if type(array) is float:
                 bad = array < low or array > high or array == math.inf or array == -math.inf
                 bad = bad or (integer and math.isfinite(array) and array != round(array))
                 if bad:  # the message is built only for a value that fails
-                    self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
+                    self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:{shown}}}", name)
                 continue
             with np.errstate(invalid="ignore"):
                 bad = (array < low) | (array > high) | np.isinf(array)
                 if integer:
                     bad |= np.isfinite(array) & (array != np.round(array))
-            self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
+            self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:{shown}}}", name)
 
     def check_nonzero(self, name: str, what: str = "") -> None:
         """A denominator of 0: ``#DIV/0!``; with a pandas Series among the inputs, NaN for that element only.
@@ -341,6 +345,29 @@ class Inputs:
         return result
 
 
+def near_whole(values: Any) -> Any:
+    """``values`` (a float or a float array) with each element that equals a whole number at 15 significant digits
+    replaced by that number: what Excel shows and compares with ``=`` (``=0.29*100`` is 28.999999999999996, shown and
+    compared as 29), so a count a formula computed with binary rounding is that count. Others are kept as they are.
+
+    >>> near_whole(0.29 * 100), near_whole(0.1 * 3 * 10), near_whole(28.99999999), near_whole(5.55e-17)
+    (29.0, 3.0, 28.99999999, 5.55e-17)
+    """
+    if type(values) is float:
+        if values == 0 or not math.isfinite(values):
+            return values
+        whole = float(round(values))
+        if whole != 0 and abs(values - whole) < 0.5 * 10.0 ** (math.floor(math.log10(abs(whole))) - 14):
+            return whole
+        return values
+    array = np.asarray(values, dtype=np.float64)
+    whole = np.round(array)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tolerance = 0.5 * 10.0 ** (np.floor(np.log10(np.abs(whole))) - 14)
+        close = (whole != 0) & (np.abs(array - whole) < tolerance)
+    return np.where(close, whole, array) if close.any() else array
+
+
 def flatten_range(name: str, values: Any, **check: Any) -> np.ndarray:
     """A 1-D or 2-D range of values as a flat float array, blanks (None, NaN, "") dropped.
 
@@ -348,6 +375,8 @@ def flatten_range(name: str, values: Any, **check: Any) -> np.ndarray:
     before the blanks are dropped, so that an error's position is the value's place in the range as given.
     """
     array = to_float_array(name, values)
+    if check.get("integer"):
+        array = near_whole(array)  # a count computed as 28.999999999999996 is 29, as Excel shows it
     if check:
         Inputs(**{name: array}).check_range(name, **check)
     array = array.ravel()

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import Inputs, to_float_array
+from .._validation import Inputs, near_whole, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
 from ._optimize import FitResult, _log_covariance, _maximize
@@ -364,7 +364,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
                 "survivors",
                 None,
             )
-        counts = values[:length]
+        counts = near_whole(values[:length]) if whole else values[:length]  # =0.29*1000 is 290, as Excel shows it
         bad = (counts < 0) | np.isinf(counts)
         if whole:
             bad |= counts != np.round(counts)
