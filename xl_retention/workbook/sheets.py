@@ -84,16 +84,33 @@ _CHURN_WINDOW_ROW = (  # the row of the first of the last 12 rates (the first mo
     "MIN(ROW(Customers_Churn))+IFERROR(MATCH(MAX(1,COUNT(Customers_Churn)-11),Customers_Churn_Seq,0),1)-1"
 )
 _CHURN_IN_ERROR = as_error(f"INDEX(Customers_Churn,{_CHURN_ERROR_ROW}-MIN(ROW(Customers_Churn))+1)")[1:]
-CHURN_12 = (
+_CHURN_AVERAGE = 'AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_Churn)-12))'
+#: B5 before a month with nothing typed between the last 12 with a rate was said (upgraded by import and extend)
+CHURN_12_WITHOUT_GAPS = (
     f"=IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},{_CHURN_IN_ERROR},IF(COUNT(Customers_Churn)=0,"
-    '"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_Churn)-12))))'
+    f'"",{_CHURN_AVERAGE}))'
 )
+# the row of the last month with nothing typed (customers gained and at end blank) between the first and the last of
+# the 12 rates: May skipped, June's start typed over, averaged January to April and June, silently (H172 finding 01)
+_LAST_RATE_ROW = "MIN(ROW(Customers_Churn))+MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0)-1"
+_CHURN_GAP_ROW = (
+    '1/((Customers_Gained="")*(Customers_End="")*(ROW(Customers_End)>'
+    f"{_CHURN_WINDOW_ROW})*(ROW(Customers_End)<{_LAST_RATE_ROW}))"
+)
+_CHURN_GAP_ROW = f"LOOKUP(2,{_CHURN_GAP_ROW},ROW(Customers_End))"
+CHURN_12 = CHURN_12_WITHOUT_GAPS.replace(_CHURN_AVERAGE, f"IF(IFERROR({_CHURN_GAP_ROW},0)>0,NA(),{_CHURN_AVERAGE})")
 #: Lifetime value!C5: the cell of the month in error that B5 is, in the Dashboard's words ("see Customers!G5", which
-#: import and extend rewrite for a renamed Customers: see_texts)
-LIFETIME_NOTE_C5 = (
+#: import and extend rewrite for a renamed Customers: see_texts), or of the month without figures
+LIFETIME_NOTE_C5_WITHOUT_GAPS = (
     f'=IF({in_error("B5")},"see Customers!"&ADDRESS({_CHURN_ERROR_ROW},'
     'COLUMN(Customers_Churn),4)&": a month of the last 12 has an error there, not a churn rate; correct that '
     'month.","")'
+)
+LIFETIME_NOTE_C5 = (
+    f'=IF({in_error("B5")},IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},"see Customers!"&ADDRESS('
+    f'{_CHURN_ERROR_ROW},COLUMN(Customers_Churn),4)&": a month of the last 12 has an error there, not a churn rate; '
+    f'correct that month.","see Customers!"&ADDRESS({_CHURN_GAP_ROW},COLUMN(Customers_End),4)&": a month between '
+    'the last 12 with a churn rate has no figures; type its customers gained and at end."),"")'
 )
 # the sBG fit of Cohorts; blank where the name no longer refers to a cell (a user who does not use cohorts deleted the
 # sheet: Excel writes the name as #REF!), which was #REF! in B9:B10, C9 sending the user to the deleted sheet's note

@@ -28,8 +28,8 @@ from .monthly import (
 from .sheets import (
     ARPA_DEFAULT,
     ARPA_DEFAULT_WITHOUT_ERRORS,
-    CHURN_12,
-    LIFETIME_NOTE_C5,
+    CHURN_12_WITHOUT_GAPS,
+    LIFETIME_NOTE_C5_WITHOUT_GAPS,
     LIFETIME_NOTE_C8,
     LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
 )
@@ -453,10 +453,19 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
 }
 # before 2026-12-03 an error was found by ISERROR alone: a month whose churn rate was its error's code as text (the
 # classic add-in's CHURN_RATE) was left out of the average, and the month before's ARPA shown (:mod:`.error_texts`)
-for _ref, _form in (("B3", ARPA_DEFAULT), ("B5", CHURN_12), ("C5", LIFETIME_NOTE_C5), ("C8", LIFETIME_NOTE_C8)):
+_EARLIER_FORMS = (
+    ("B3", ARPA_DEFAULT),
+    ("B5", CHURN_12_WITHOUT_GAPS),
+    ("C5", LIFETIME_NOTE_C5_WITHOUT_GAPS),
+    ("C8", LIFETIME_NOTE_C8),
+)
+for _ref, _form in _EARLIER_FORMS:
     LIFETIME_EARLIER[_ref] += (without_error_texts(_form),)
     if with_ref(_form) != _form:  # ... and its form of 5b4ebba (#REF! made an error too: error_texts.with_ref)
         LIFETIME_EARLIER[_ref] += (with_ref(_form),)
+# before a month with nothing typed among the last 12 with a churn rate was said (H172 finding 01)
+LIFETIME_EARLIER["B5"] += (CHURN_12_WITHOUT_GAPS,)
+LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_WITHOUT_GAPS,)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
