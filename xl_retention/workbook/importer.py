@@ -34,6 +34,7 @@ from .._files import atomic_write, check_not_open
 from ..reading import sheets_for
 from ..reading.notes import collected
 from ..reading.subscription_ids import MAPPABLE
+from ..tables.existing_customers import ExistingCustomersWarning
 from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 from .first_month import first_month_notes
@@ -391,13 +392,15 @@ def _load(
     tables.sources = {kind: Path(path) for kind, path in given.items() if path is not None}
     if subscriptions is not None:
         df, source = read(subscriptions, "subscriptions")
-        if mv.subscription_kind(df, maps(df, "intervals", "subscriptions")) == "intervals":
-            columns_read = maps(df, "intervals", "subscriptions")
-            df = mv.snapshots_from_intervals(df, columns=columns_read, source=source, options=options)
-            sub = mv.subscription_tables(df, source=source)
-        else:
-            columns_read = maps(df, "snapshots", "subscriptions")
-            sub = mv.subscription_tables(df, columns=columns_read, source=source, options=options)
+        with warnings.catch_warnings():  # the import says it in a note of its own (.existing), not as a warning
+            warnings.simplefilter("ignore", ExistingCustomersWarning)
+            if mv.subscription_kind(df, maps(df, "intervals", "subscriptions")) == "intervals":
+                columns_read = maps(df, "intervals", "subscriptions")
+                df = mv.snapshots_from_intervals(df, columns=columns_read, source=source, options=options)
+                sub = mv.subscription_tables(df, source=source)
+            else:
+                columns_read = maps(df, "snapshots", "subscriptions")
+                sub = mv.subscription_tables(df, columns=columns_read, source=source, options=options)
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts = sub[:3]
         tables.survivors = getattr(sub, "survivors", None)
     if orders is not None:
