@@ -85,3 +85,16 @@ def test_a_call_a_branch_may_not_run_is_no_loop(tmp_path: Path) -> None:
     report, values = recalc_sheet(tmp_path, {"B1": 1, "B2": 2, "B3": '=IF(A1="",0,SUM(OFFSET(B1,0,0,3,1)))'})
     assert report.status == "ok", report.message
     assert values["B3"] == 0
+
+
+def test_the_size_or_row_of_an_offset_over_its_own_cell_is_computed(tmp_path: Path) -> None:
+    # ROWS and CELL("row") ask the place or size of the reference only (as ROWS(A1:A3) in A1): Excel computes them;
+    # the engine's graph links the cell to OFFSET's reference, itself, and the file was refused (H173's finding 13)
+    cells = {
+        "H1": "=ROWS(OFFSET(H1,0,0,3,1))",
+        "I1": '=CELL("row",OFFSET(I1,2,0))',
+        "J1": "=COLUMNS(OFFSET(J1,0,0,1,4))",
+    }
+    report, values = recalc_sheet(tmp_path, cells)
+    assert report.status == "ok", report.message
+    assert (values["H1"], values["I1"], values["J1"]) == (3, 3, 4)

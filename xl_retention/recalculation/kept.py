@@ -34,7 +34,7 @@ from .formula_texts import position as cell_position
 from .indirect import indirect_targets
 from .offset_readers import offset_readers
 from .package import PackageInfo, stored_values
-from .position_reads import position_only
+from .position_reads import offset_constant, position_only
 
 if TYPE_CHECKING:
     from .embedded import Computed, Unsupported
@@ -510,6 +510,12 @@ def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int
     ``tokens[start]`` over one literal reference of this sheet (cells, whole columns or rows); None otherwise."""
     name = _bare(tokens[start].value[:-1])
     inner = [t for t in tokens[start + 1 :] if t.type != Token.WSPACE]
+    at = 2 if name == "CELL" else 0  # ROWS(OFFSET(H1,0,0,3,1)): H1:H3's size
+    if name in ("CELL", "ROWS", "COLUMNS") and len(inner) > at and inner[at].type == Token.FUNC:
+        if name == "CELL" and (inner[0].subtype != Token.TEXT or inner[1].type != Token.SEP):
+            return None
+        info = inner[0].value.strip('"').lower() if name == "CELL" else name.lower()
+        return offset_constant(tokens, inner, at, start, sheet, info) if inner[at].subtype == Token.OPEN else None
     if name == "CELL":
         if (
             len(inner) < 4

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
-__all__ = ["position_only"]
+__all__ = ["offset_constant", "offset_literal", "position_only"]
 
 #: functions whose argument, a reference alone, is used for its place or size
 _PLACES = frozenset(("ROW", "COLUMN", "ROWS", "COLUMNS", "ISREF"))
@@ -110,3 +111,62 @@ def position_only(text: str, own_sheet: str, sheet: str, row: int, column: int) 
                 return False
             found = True
     return found
+
+
+def offset_literal(inner: list[Token], at: int, sheet: str) -> tuple[tuple[int, int, int, int], int] | None:
+    """((left, top, right, bottom), the index after its close) of the ``OFFSET(`` call opening at ``inner[at]``
+    (tokens without spaces) over a reference of ``sheet`` typed in, moved and sized by numbers typed in
+    (``OFFSET(H1,0,0,3,1)``: H1:H3); None for anything else (a name, a computed argument, a height of 0)."""
+    if inner[at].value[:-1].upper().removeprefix("_XLFN.") != "OFFSET":
+        return None
+    reference = inner[at + 1] if at + 1 < len(inner) else None
+    if reference is None or reference.type != Token.OPERAND or reference.subtype != Token.RANGE:
+        return None
+    where, _, area = reference.value.rpartition("!")
+    if where and where.strip("'").replace("''", "'").lower() != sheet.lower():
+        return None
+    try:
+        left, top, right, bottom = range_boundaries(area.replace("$", ""))
+    except (ValueError, TypeError):
+        return None
+    if None in (left, top, right, bottom):
+        return None
+    numbers: list[int] = []
+    k = at + 2
+    while k < len(inner) and inner[k].type == Token.SEP and inner[k].subtype == Token.ARG:
+        sign = 1
+        k += 1
+        if k < len(inner) and inner[k].type == Token.OP_PRE and inner[k].value in "+-":
+            sign = -1 if inner[k].value == "-" else 1
+            k += 1
+        if k >= len(inner) or inner[k].subtype != Token.NUMBER or not inner[k].value.isdigit():
+            return None
+        numbers.append(sign * int(inner[k].value))
+        k += 1
+    if not 2 <= len(numbers) <= 4 or k >= len(inner) or inner[k].subtype != Token.CLOSE:
+        return None
+    rows, columns = numbers[0], numbers[1]
+    height = numbers[2] if len(numbers) > 2 else bottom - top + 1  # type: ignore[operator]
+    width = numbers[3] if len(numbers) > 3 else right - left + 1  # type: ignore[operator]
+    if height <= 0 or width <= 0:
+        return None
+    first_row, first_column = top + rows, left + columns  # type: ignore[operator]
+    if first_row < 1 or first_column < 1:
+        return None
+    return (first_column, first_row, first_column + width - 1, first_row + height - 1), k + 1
+
+
+def offset_constant(
+    tokens: list[Token], inner: list[Token], at: int, start: int, sheet: str, info: str
+) -> tuple[int, str] | None:
+    """(the index of the call's close in ``tokens``, the constant) of ``CELL(info, OFFSET(..))``, ``ROWS(OFFSET(..))``
+    or ``COLUMNS(OFFSET(..))`` (``inner``: the tokens after the call's opening at ``tokens[start]``, without spaces;
+    ``inner[at]``: the OFFSET), for :func:`.kept.position_cycles`; None where the OFFSET is no
+    :func:`offset_literal`."""
+    found = offset_literal(inner, at, sheet)
+    if found is None or found[1] >= len(inner) or inner[found[1]].subtype != Token.CLOSE:
+        return None
+    (left, top, right, bottom), after = found
+    constants = {"row": str(top), "col": str(left), "rows": str(bottom - top + 1), "columns": str(right - left + 1)}
+    constants["address"] = f'"${get_column_letter(left)}${top}"'
+    return (tokens.index(inner[after], start), constants[info]) if info in constants else None
