@@ -265,12 +265,14 @@ class Inputs:
             if not bad:
                 return
             values = {name: float(value) for name, value in self._arrays.items()}
-            raise error(message.format(**values), argument, values.get(argument))
+            shown = {name: _Shown(value) for name, value in values.items()}
+            raise error(message.format(**shown), argument, values.get(argument))
         if not np.any(bad):
             return
         index = tuple(map(int, np.unravel_index(int(np.argmax(bad)), np.shape(bad))))
         values = {name: float(array[index]) for name, array in self._arrays.items()}
-        located = error(message.format(**values) + self._where(index), argument, values.get(argument))
+        shown = {name: _Shown(value) for name, value in values.items()}
+        located = error(message.format(**shown) + self._where(index), argument, values.get(argument))
         if self._series is None:
             located.position = index
         raise located
@@ -285,7 +287,6 @@ class Inputs:
     ) -> None:
         """Each named argument must be finite, in [low, high] and, if asked, whole: ``#NUM!``. A whole number asked
         for is one at 15 significant digits (:func:`near_whole`: ``=0.29*100`` is 29), and taken as that number."""
-        shown = ".15g" if integer else "g"  # 28.99999999 is no whole number: never shown as 29
         for name in names:
             array = self._arrays[name]
             if integer:
@@ -294,13 +295,13 @@ class Inputs:
                 bad = array < low or array > high or array == math.inf or array == -math.inf
                 bad = bad or (integer and math.isfinite(array) and array != round(array))
                 if bad:  # the message is built only for a value that fails
-                    self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:{shown}}}", name)
+                    self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
                 continue
             with np.errstate(invalid="ignore"):
                 bad = (array < low) | (array > high) | np.isinf(array)
                 if integer:
                     bad |= np.isfinite(array) & (array != np.round(array))
-            self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:{shown}}}", name)
+            self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
 
     def check_nonzero(self, name: str, what: str = "") -> None:
         """A denominator of 0: ``#DIV/0!``; with a pandas Series among the inputs, NaN for that element only.
@@ -343,6 +344,21 @@ class Inputs:
                 result = np.where(self._undefined, np.nan, result)
             return type(self._series)(result, index=self._series.index)
         return result
+
+
+class _Shown(float):
+    """A value in a message: as its format asks, except that a number that is not whole is never shown as one
+    (``28.99999999`` with ``:g`` is ``29``: it is shown with its 15 significant digits instead)."""
+
+    def __format__(self, spec: str) -> str:
+        text = format(float(self), spec)
+        if spec.endswith("g") and math.isfinite(self) and not float(self).is_integer():
+            try:
+                if float(text).is_integer():
+                    return format(float(self), ".15g")
+            except ValueError:
+                return text
+        return text
 
 
 def near_whole(values: Any) -> Any:
