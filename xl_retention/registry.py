@@ -128,7 +128,9 @@ FUNCTIONS: tuple[ExcelFunction, ...] = (
         metrics.repeat_purchase_rate,
         (
             Argument("returning", "customers who bought more than once; alone: a range of order counts per customer"),
-            Argument("total", "all customers who bought; omit (or leave its cell empty) to pass order counts", optional=True),
+            Argument(
+                "total", "all customers who bought; omit (or leave its cell empty) to pass order counts", optional=True
+            ),
         ),
         "Repeat purchase rate: returning / total, or the share of buyers with 2+ orders.",
         aggregate_without="total",
