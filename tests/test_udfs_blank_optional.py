@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from classic_xlwings import PRELUDE
+
 import xl_retention
 
 # the probes import the xl_retention this test imports (the checkout's, or the tree it is run against)
@@ -25,20 +27,13 @@ CALLS = {  # name -> (function, arguments as 2-D ranges, None an empty cell)
     "CLV, discount empty": ("CLV", [[[50]], [[0.8]], [[0.04]], [[None]]]),
 }
 
-CLASSIC = r"""
-import json, sys, types
-for name in ("pythoncom", "pywintypes", "win32com", "win32com.client"):
-    sys.modules[name] = types.ModuleType(name)
-sys.modules["pythoncom"].CoInitialize = lambda: None
-sys.modules["win32com.client"].Dispatch = lambda *args, **kwargs: None
-sys.modules["win32com"].client = sys.modules["win32com.client"]
-import xlwings
-from xlwings import udfs as classic
-xlwings.func, xlwings.arg, xlwings.ret = classic.xlfunc, classic.xlarg, classic.xlret
-import xl_retention.udfs as module
+CLASSIC = (
+    PRELUDE
+    + r"""
 calls = json.loads(sys.argv[1])
 print(json.dumps({k: getattr(module, name)(*args, None) for k, (name, args) in calls.items()}))
 """
+)
 
 OFFICE_JS = r"""
 import asyncio, json, os, sys

@@ -13,19 +13,13 @@ import re
 import subprocess
 import sys
 
+from classic_xlwings import PRELUDE
+
 from xl_retention.registry import FUNCTIONS, VBA_RESERVED
 
-PROBE = r"""
-import io, json, sys, types
-for name in ("pythoncom", "pywintypes", "win32com", "win32com.client"):
-    sys.modules[name] = types.ModuleType(name)
-sys.modules["pythoncom"].CoInitialize = lambda: None
-sys.modules["win32com.client"].Dispatch = lambda *args, **kwargs: None
-sys.modules["win32com"].client = sys.modules["win32com.client"]
-import xlwings
-from xlwings import udfs as classic
-xlwings.func, xlwings.arg, xlwings.ret = classic.xlfunc, classic.xlarg, classic.xlret
-import xl_retention.udfs as module
+PROBE = (
+    PRELUDE
+    + r"""
 
 class Book:
     Name = "tracker.xlsm"
@@ -53,6 +47,7 @@ date_cells = {  # CRR(A1, 75, 500), A1 = 535 formatted as a date: COM hands the 
 }
 print(json.dumps({"vba": vba.getvalue(), "options": options, "date_cells": date_cells}))
 """
+)
 
 
 def probe() -> dict:
