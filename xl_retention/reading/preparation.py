@@ -69,6 +69,7 @@ from .inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS, inclusive_ends
 from .interval_columns import swapped_interval_columns
 from .interval_spans import refuse_uncounted_intervals
 from .list_prices import names_a_price
+from .loaded_twice import check_loaded_twice
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times, zoned_months
 from .notes import note
@@ -348,7 +349,9 @@ def _prepare(
             deleted = undated if deleted is None else deleted | undated
     who = (names.get("customer_id"), names.get("visitor_id"))
     if kind in ("orders", "answers") and not record_id_columns(df.columns, names.get("order_id"), people=who):
-        check_appended_copies(df, typed["date"], source, names.get("customer_id", names["date"]), kind)  # no id
+        named = names.get("customer_id", names["date"])
+        check_appended_copies(df, typed["date"], source, named, kind)  # no id
+        check_loaded_twice(df, typed["date"], source, named, kind)  # a table loaded twice, sorted again
     last_days = None  # a contract's last day, 31 December: stops 1 January; a segment's rows as the file's
     if kind == "intervals" and "end" in typed:  # (inclusive_ends)
         typed["end"], last_days = inclusive_ends(typed, names, source, df.attrs.get(FILE_LAST_DAY_ENDS))

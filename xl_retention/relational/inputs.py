@@ -79,6 +79,7 @@ from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
 from .file_rules import Typed, id_checks, read_as_file
 from .id_forms import salesforce_pairs
 from .instants import note_instants, zoned_instants
+from .loaded_twice import timed_copies
 from .mirrors import (
     _add_on_columns,
     _by_currency,
@@ -404,6 +405,7 @@ def _from_table(
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
         or (kind != "answers" and bool(sandbox_columns(empty.columns)))  # test-mode rows: refused as a file's
         or (kind in ("snapshots", "intervals") and _copied_rows(con, table, names))  # pasted twice (reading.copies)
+        or (kind in ("orders", "answers") and timed_copies(con, table, names))  # loaded twice (reading.loaded_twice)
         or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
         or (kind == "snapshots" and bool(ended_flag_columns(empty.columns)))  # is_active false with an MRR (statuses)
         or (kind == "snapshots" and bool(end_like_columns(empty.columns, names)))  # reading.snapshot_dates
