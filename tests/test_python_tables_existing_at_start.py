@@ -57,3 +57,18 @@ def test_no_warning_for_a_start_or_a_business_that_starts_with_its_data() -> Non
         warnings.simplefilter("error", ExistingCustomersWarning)
         T.subscription_tables(SNAPS, start="2025-02")  # a start cuts earlier cohorts off: its cohort is sign-ups
         T.subscription_tables(SNAPS[SNAPS["customer_id"].str.startswith("n") | (SNAPS["customer_id"] == "e0")])
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_the_import_says_it_in_its_note_not_a_warning(backend: str, tmp_path, capsys) -> None:
+    from xl_retention.cli import main
+
+    subs = tmp_path / "subs.csv"
+    SNAPS.to_csv(subs, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ExistingCustomersWarning)
+        main(["import", "--subscriptions", str(subs), "--backend", backend, "--to-csv", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "the subscriptions start in 2025-01 with 12 customers" in out
+    assert "import with --existing-at-start to leave them out of the cohorts" in out

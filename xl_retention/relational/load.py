@@ -13,6 +13,7 @@ by the engine itself (DuckDB streams Parquet from disk, so inputs larger than me
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from ..tables import returning_visitors as pd_visitors
 from ..tables import scores_by_month
 from ..tables import snapshots_from_intervals as pd_intervals
 from ..tables import subscription_tables as pd_subscriptions
+from ..tables.existing_customers import ExistingCustomersWarning
 from .backends import connect, table_of
 from .segments import by_segment, split_rows
 
@@ -195,6 +197,11 @@ class _Runner:
         return result.xs(self.value, level="segment")
 
     def subscriptions(self, data: Any, kind: str, columns: dict[str, str], source: str) -> Any:
+        with warnings.catch_warnings():  # the import says it in a note of its own (workbook.existing), not a warning
+            warnings.simplefilter("ignore", ExistingCustomersWarning)
+            return self._subscriptions(data, kind, columns, source)
+
+    def _subscriptions(self, data: Any, kind: str, columns: dict[str, str], source: str) -> Any:
         if self.backend != "pandas":
             from . import api
 
