@@ -9,7 +9,7 @@ alike are no chance: rows identical in every column to an earlier row are refuse
 of the file has such a twin (two repeated rows at least), or when they are three or more and a tenth of the rows at
 least (a part of the table loaded again). Dates by day alone are left to :mod:`.appended_copies`: two identical
 orders of one customer on one day may be two purchases. Only rows whose date and time repeat are compared; a file
-whose times are all different costs one look at its dates.
+whose times are all different costs one look at its dates, one with times alike a hash of those rows.
 """
 
 from __future__ import annotations
@@ -67,6 +67,14 @@ header as row 1): 'a', 'b': remove the repeated rows, or add the export's order 
     if np.count_nonzero(same_time) < 4 and not same_time.all():
         return
     rows = np.flatnonzero(same_time)
+    part = df.iloc[rows].reset_index(drop=True)
+    part.columns = range(part.shape[1])
+    try:  # one hash per row; only rows whose hash repeats are compared as text
+        hashes = pd.util.hash_pandas_object(part, index=False)
+    except TypeError:  # unhashable cells: compare as text
+        hashes = pd.util.hash_pandas_object(_text(part), index=False)
+    again = hashes.duplicated(keep=False).to_numpy()
+    rows = rows[again]
     text = _text(df.iloc[rows].reset_index(drop=True))
     text.columns = range(text.shape[1])  # columns of one name twice: compared by place
     copies = rows[text.duplicated(keep="first").to_numpy()]
