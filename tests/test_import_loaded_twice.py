@@ -96,3 +96,17 @@ def test_a_part_loaded_again_is_refused_and_repeats_by_chance_are_read(tmp_path:
     days = tmp_path / "days.csv"
     days.write_text("customer_id,date,amount\nC1,2026-01-05,40\nC1,2026-01-05,40\nC2,2026-01-06,20\nC2,2026-01-06,20\n")
     assert (run(tmp_path, "--orders", days) / "purchases.csv").read_text().splitlines()[1:] == ["2026-01,2,2,0,1.0,0.0"]
+
+
+def test_a_postgres_table_loaded_twice_is_refused(tmp_path: Path, capsys) -> None:
+    from postgres_server import throwaway_server
+
+    psycopg = pytest.importorskip("psycopg")
+    with throwaway_server("xl-retention-twice-", failed=pytest.skip) as url:
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute("CREATE TABLE orders (customer_id text, date timestamptz, amount numeric(10, 2))")
+            for line in ORDERS.splitlines()[1:]:
+                con.execute("INSERT INTO orders VALUES (%s, %s, %s)", line.split(","))
+        message = refusal(capsys, "--orders", "table:orders", "--backend", "postgres", "--connection", url,
+                          "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert message.startswith(f"table:orders, column 'customer_id': {REST}") and message.endswith(TAIL)
