@@ -72,3 +72,20 @@ def test_the_import_says_it_in_its_note_not_a_warning(backend: str, tmp_path, ca
     assert err == ""
     assert "the subscriptions start in 2025-01 with 12 customers" in out
     assert "import with --existing-at-start to leave them out of the cohorts" in out
+
+
+def test_a_first_month_where_later_months_gain_no_one() -> None:
+    # 200 customers in January, then 0, 2, 1, 0, 0 new a month: the median is 0, the first month is no cohort
+    months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
+    rows = [(f"e{c}", m, 10) for c in range(200) for m in months]
+    rows += [("n1", "2026-03", 10), ("n2", "2026-03", 10), ("n3", "2026-04", 10)]
+    with pytest.warns(ExistingCustomersWarning) as caught:
+        T.subscription_tables(pd.DataFrame(rows, columns=["customer_id", "month", "mrr"]))
+    ours = [str(w.message) for w in caught if w.category is ExistingCustomersWarning]
+    assert ours[0].startswith(
+        "the subscriptions start in 2026-01 with 200 customers, where the later months' median of new customers is 0:"
+    )
+    few = [(f"e{c}", m, 10) for c in range(9) for m in ["2026-01", "2026-02", "2026-03", "2026-04"]]
+    with warnings.catch_warnings():  # 9 customers: too few to tell from a business that starts with its data
+        warnings.simplefilter("error", ExistingCustomersWarning)
+        T.subscription_tables(pd.DataFrame(few, columns=["customer_id", "month", "mrr"]))

@@ -6,11 +6,11 @@ huge cohort of long-lived survivors, and an sBG/BdW fit of the survivors reads i
 expected lifetime comes out several times too long (docs/metrics.md, "Cohorts").
 
 :func:`first_month_existing` is the rule (a first month holding more than :data:`RATIO` times the median of at least
-:data:`LATER` later months' new customers); ``import`` notes it, and the Python tables warn with
-:class:`ExistingCustomersWarning`. With ``existing_at_start`` (``import --existing-at-start``) the first month's
-cohort row is left out of the cohort tables (:func:`without_first_cohort`); the monthly counts keep them. A business
-that starts with its data (its first customers are its first month's sign-ups) is the other, legitimate case, so
-nothing is left out unasked.
+:data:`LATER` later months' new customers, or :data:`NO_NEW` customers or more where that median is 0); ``import``
+notes it, and the Python tables warn with :class:`ExistingCustomersWarning`. With ``existing_at_start`` (``import
+--existing-at-start``) the first month's cohort row is left out of the cohort tables (:func:`without_first_cohort`);
+the monthly counts keep them. A business that starts with its data (its first customers are its first month's
+sign-ups) is the other, legitimate case, so nothing is left out unasked.
 
 >>> import pandas as pd
 >>> moves = pd.DataFrame({"customers_end": [600, 630, 660, 690], "new": [600, 40, 40, 40]},
@@ -28,8 +28,10 @@ import pandas as pd
 
 __all__ = [
     "LATER",
+    "NO_NEW",
     "RATIO",
     "ExistingCustomersWarning",
+    "compared",
     "existing_cohorts",
     "first_month_existing",
     "summed_by_month",
@@ -41,6 +43,8 @@ __all__ = [
 RATIO = 3.0
 #: later months needed to judge
 LATER = 3
+#: customers in the first month that are many where most later months gain none (the ratio has no median to go by)
+NO_NEW = 10
 
 
 class ExistingCustomersWarning(UserWarning):
@@ -56,7 +60,8 @@ def summed_by_month(movements: pd.DataFrame, column: str) -> pd.Series:
 
 def first_month_existing(movements: pd.DataFrame) -> tuple[pd.Period, int, float] | None:
     """(first month, its customers at end, the later months' median of new customers) when the first month holds more
-    than :data:`RATIO` times that median (over at least :data:`LATER` later months); None otherwise.
+    than :data:`RATIO` times that median (over at least :data:`LATER` later months), or :data:`NO_NEW` or more where
+    that median is 0 (most later months gain no one); None otherwise.
 
     ``movements``: a table of :func:`~xl_retention.tables.monthly_movements` (``customers_end``, ``new``; by month,
     or by segment and month: summed over segments)."""
@@ -67,9 +72,22 @@ def first_month_existing(movements: pd.DataFrame) -> tuple[pd.Period, int, float
         return None
     typical = float(np.median(new.to_numpy()[1:]))
     first, count = ends.index[0], int(ends.iloc[0])
-    if typical <= 0 or count <= RATIO * typical:
+    if count <= RATIO * typical or (typical <= 0 and count < NO_NEW):  # none new in most later months: NO_NEW is many
         return None
     return first, count, typical
+
+
+def compared(count: int, typical: float) -> str:
+    """How the first month's ``count`` stands against the later months' median of new customers ``typical``.
+
+    >>> compared(600, 40.0)
+    "15.0 times the later months' median of new customers (40)"
+    >>> compared(200, 0.0)
+    "where the later months' median of new customers is 0"
+    """
+    if typical <= 0:
+        return "where the later months' median of new customers is 0"
+    return f"{count / typical:.1f} times the later months' median of new customers ({typical:g})"
 
 
 def warn_existing(movements: pd.DataFrame, stacklevel: int = 3) -> None:
@@ -80,9 +98,9 @@ def warn_existing(movements: pd.DataFrame, stacklevel: int = 3) -> None:
         return
     first, count, typical = found
     warnings.warn(
-        f"the subscriptions start in {first} with {count} customers, {count / typical:.1f} times the later months' "
-        f"median of new customers ({typical:g}): if the business is older than the data, they joined before {first} "
-        f"and an sBG fit of these survivors takes them as one cohort of sign-ups (a lifetime far too long); pass "
+        f"the subscriptions start in {first} with {count} customers, {compared(count, typical)}: if the business is "
+        f"older than the data, they joined before {first} and "
+        f"an sBG fit of these survivors takes them as one cohort of sign-ups (a lifetime far too long); pass "
         f"existing_at_start=True to leave them out of the cohorts",
         ExistingCustomersWarning,
         stacklevel=stacklevel,

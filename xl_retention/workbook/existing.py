@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..tables.existing_customers import LATER, RATIO, first_month_existing, summed_by_month, without_first_cohort
+from ..tables.existing_customers import (
+    LATER,
+    RATIO,
+    compared,
+    first_month_existing,
+    summed_by_month,
+    without_first_cohort,
+)
 
 if TYPE_CHECKING:
     from .importer import Tables
@@ -60,9 +67,9 @@ def existing_note(tables: Tables) -> str | None:
         return None
     first, count, typical = found
     return (
-        f"the subscriptions start in {first} with {count} customers, {count / typical:.1f} times the later months' "
-        f"median of new customers ({typical:g}): if the business is older than the data, they joined before {first} "
-        f"and the Cohorts sheet's sBG fit takes them as one cohort of sign-ups (a lifetime far too long); import "
+        f"the subscriptions start in {first} with {count} customers, {compared(count, typical)}: if the business is "
+        f"older than the data, they joined before {first} and "
+        f"the Cohorts sheet's sBG fit takes them as one cohort of sign-ups (a lifetime far too long); import "
         f"with --existing-at-start to leave them out of the cohorts"
     )
 
