@@ -98,7 +98,11 @@ _CHURN_GAP_ROW = (
     f"{_CHURN_WINDOW_ROW})*(ROW(Customers_End)<{_LAST_RATE_ROW}))"
 )
 _CHURN_GAP_ROW = f"LOOKUP(2,{_CHURN_GAP_ROW},ROW(Customers_End))"
-CHURN_12 = CHURN_12_WITHOUT_GAPS.replace(_CHURN_AVERAGE, f"IF(IFERROR({_CHURN_GAP_ROW},0)>0,NA(),{_CHURN_AVERAGE})")
+# the error as the constant #N/A, not NA(): recalc takes an #N/A that NA() gives for a chart's gap, not an error to list
+CHURN_12_NA_CALL = CHURN_12_WITHOUT_GAPS.replace(
+    _CHURN_AVERAGE, f"IF(IFERROR({_CHURN_GAP_ROW},0)>0,NA(),{_CHURN_AVERAGE})"
+)
+CHURN_12 = CHURN_12_NA_CALL.replace(",NA(),", ",#N/A,")
 #: Lifetime value!C5: the cell of the month in error that B5 is, in the Dashboard's words ("see Customers!G5", which
 #: import and extend rewrite for a renamed Customers: see_texts), or of the month without figures
 LIFETIME_NOTE_C5_WITHOUT_GAPS = (

@@ -28,6 +28,7 @@ from .monthly import (
 from .sheets import (
     ARPA_DEFAULT,
     ARPA_DEFAULT_WITHOUT_ERRORS,
+    CHURN_12_NA_CALL,
     CHURN_12_WITHOUT_GAPS,
     LIFETIME_NOTE_C5_WITHOUT_GAPS,
     LIFETIME_NOTE_C8,
@@ -464,7 +465,7 @@ for _ref, _form in _EARLIER_FORMS:
     if with_ref(_form) != _form:  # ... and its form of 5b4ebba (#REF! made an error too: error_texts.with_ref)
         LIFETIME_EARLIER[_ref] += (with_ref(_form),)
 # before a month with nothing typed among the last 12 with a churn rate was said (H172 finding 01)
-LIFETIME_EARLIER["B5"] += (CHURN_12_WITHOUT_GAPS,)
+LIFETIME_EARLIER["B5"] += (CHURN_12_WITHOUT_GAPS, CHURN_12_NA_CALL)  # and 5bd8377's, whose NA() recalc did not list
 LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_WITHOUT_GAPS,)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
