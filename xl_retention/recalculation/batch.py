@@ -25,6 +25,7 @@ import hashlib
 import os
 import re
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -437,11 +438,21 @@ def _ctrl_c_held() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are started otherwise
         yield
         return
+    # another thread of this process (a progress bar's, an engine's) may take the signal, and Python then raises it in
+    # this thread whatever its mask, mid-start, before a worker has its start data (its EOFError traceback): the
+    # command's own handler waits too, and the interrupt is raised as the block ends
+    caught: list[int] = []
+    main = threading.current_thread() is threading.main_thread()
+    handler = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum)) if main else None
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if main:
+            signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 @contextlib.contextmanager
