@@ -42,7 +42,7 @@ _LINK = re.compile(
 )  # '[1]Q1 data'!A1 (a sheet name with a space, quoted with its link number) or [1]Churn!A1
 #: spreadsheet programs other than Excel that compute and store values when they save an .xlsx (docProps/app.xml)
 #: Excel itself as docProps/app.xml names it (Windows "Microsoft Excel", Mac "Microsoft Macintosh Excel", as the
-#: Excel-saved workbooks of ../shared/excel-oracle hold; the web's "Microsoft Excel Online"): the only program whose
+#: Excel-saved workbooks hold; the web's "Microsoft Excel Online"): the only program whose
 #: stored values are Excel's
 _EXCEL_APPLICATION = re.compile(r"\s*Microsoft (?:Macintosh )?Excel\b", re.IGNORECASE)
 
