@@ -26,6 +26,7 @@ from ..sheet_names import NAME
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT, a1_of_r1c1
 from .literal_arithmetic import literal_value
+from .scratch_cell import scratch_value
 
 __all__ = ["checked_indirect", "indirect_targets"]
 
@@ -39,8 +40,6 @@ _OWN_PLACE = re.compile(r"(?i)(?<![\w.])(?:ROW|COLUMN)\(\s*\)")
 _OWN_ROW = re.compile(r"(?i)(?<![\w.])ROW\(\s*\)")
 _OWN_COLUMN = re.compile(r"(?i)(?<![\w.])COLUMN\(\s*\)")
 _QUOTED_TEXT = re.compile(r'"(?:[^"]|"")*"')
-#: the engine cell where an INDIRECT's text is evaluated (cleared afterwards): the sheet's last cell
-_SCRATCH = (1048576, 16384)
 
 Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
 
@@ -70,19 +69,7 @@ def _text_of(
         if budget[0] <= 0:
             return None
         budget[0] -= 1
-    row, column = _SCRATCH
-    try:
-        if workbook.get_value(sheet, row, column) is not None:
-            return None  # the sheet's last cell holds something: not ours to use
-        workbook.set_formula(sheet, row, column, f"=TEXTJOIN(CHAR(10),FALSE,{expression})")  # an array's texts too
-        value = workbook.evaluate_cell(sheet, row, column)
-    except Exception:  # noqa: BLE001  (an expression the engine cannot take: cannot tell)
-        return None
-    finally:
-        try:
-            workbook.set_value(sheet, row, column, None)
-        except Exception:  # noqa: BLE001, S110  (nothing was set)
-            pass
+    value = scratch_value(workbook, sheet, f"=TEXTJOIN(CHAR(10),FALSE,{expression})")  # an array's texts too
     return value if isinstance(value, str) else None
 
 

@@ -23,6 +23,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments as argument_spans
 from .literal_arithmetic import literal_value
+from .scratch_cell import scratch_value
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -32,8 +33,6 @@ __all__ = ["offset_readers", "offset_targets"]
 
 Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
 _LAST_ROW, _LAST_COLUMN = 1_048_576, 16_384
-#: the engine cell where an argument is evaluated (cleared afterwards): the sheet's last cell
-_SCRATCH = (_LAST_ROW, _LAST_COLUMN)
 #: the function put in each OFFSET's place to note the arguments it is given
 _PROBE = "_XLR_OFFSET_ARGUMENTS"
 #: the function put in the place of one the engine lacks (an add-in's), which evaluates its arguments
@@ -334,19 +333,7 @@ def _numbers(value: Any) -> list[float] | None:
 
 
 def _evaluated(workbook: Any, sheet: str, expression: str) -> Any:
-    row, column = _SCRATCH
-    try:
-        if workbook.get_value(sheet, row, column) is not None:
-            return None  # the sheet's last cell holds something: not ours to use
-        workbook.set_formula(sheet, row, column, f"={expression}")
-        return workbook.evaluate_cell(sheet, row, column)
-    except Exception:  # noqa: BLE001  (an expression the engine cannot take: cannot tell)
-        return None
-    finally:
-        try:
-            workbook.set_value(sheet, row, column, None)
-        except Exception:  # noqa: BLE001, S110  (nothing was set)
-            pass
+    return scratch_value(workbook, sheet, f"={expression}")
 
 
 @functools.lru_cache(maxsize=4096)

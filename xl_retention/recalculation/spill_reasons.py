@@ -25,6 +25,7 @@ from .formula_texts import position
 from .large_arrays import LargeArray, free_area
 from .merged_spills import merged_areas
 from .package import scan
+from .scratch_cell import scratch_value
 from .unsupported import Unsupported
 from .value_origins import _evaluated
 from .xlsx_values import Resized, _sheet_parts
@@ -91,19 +92,7 @@ def _size(
 def _elsewhere(workbook: fz.Workbook, sheet: str, probe: str) -> Any:
     """The value of the formula ``probe`` in ``sheet``'s last cell (cleared afterwards); None where that cell holds
     something or the engine cannot read it."""
-    row, column = 1_048_576, 16_384
-    try:
-        if workbook.get_value(sheet, row, column) is not None:
-            return None
-        workbook.set_formula(sheet, row, column, probe)
-        return workbook.evaluate_cell(sheet, row, column)
-    except Exception:  # noqa: BLE001  (a text the engine cannot read: no size)
-        return None
-    finally:
-        try:
-            workbook.set_value(sheet, row, column, None)
-        except Exception:  # noqa: BLE001, S110  (nothing was set)
-            pass
+    return scratch_value(workbook, sheet, probe)
 
 
 def _spilled(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
