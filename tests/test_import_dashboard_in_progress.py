@@ -117,3 +117,27 @@ def test_the_same_inputs_import_through_the_month_before_clears_the_line(tmp_pat
     assert result.returncode == 0, result.stderr
     assert _a2(book) is None
     assert openpyxl.load_workbook(book)["Customers"]["D5"].value is None
+
+
+def test_a_file_ending_before_the_current_month_keeps_the_line_while_its_figures_stay(tmp_path):
+    """Subscriptions imported into the current month, then a file of them ending the month before (the customer who
+    joined this month not in it): the current month's figures so far are kept (the import says so), so the Dashboard
+    still shows them as its latest month, and its line stays, the import naming why. A2 was cleared, a partial month
+    shown with no word."""
+    book, subscriptions = _tracker(tmp_path), _subscriptions(tmp_path)
+    assert run("import", "--subscriptions", subscriptions, "--into", book).returncode == 0
+    line = _a2(book)
+    assert line.startswith(f"In progress: {NOW.strftime('%b %Y')} has its figures to {TODAY.day} ")
+    earlier = tmp_path / "subs_earlier.csv"
+    earlier.write_text("\n".join(subscriptions.read_text().splitlines()[:3]) + "\n")  # without c, joined this month
+    result = run("import", "--subscriptions", earlier, "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert "the other months' figures are kept as they were" in result.stdout
+    assert _a2(book) == line
+    wb = openpyxl.load_workbook(book)
+    assert [wb["Customers"][f"{column}5"].value for column in "CD"] == [1, 2]  # the current month's, kept
+    assert (
+        f"'Dashboard'!A2 still says {NOW.strftime('%b %Y')} is in progress: its figures so far, from an earlier "
+        f"import, are kept after this import's last month {NOW - 1}, and the Dashboard's latest figures are theirs "
+        f"(clear that month to end the tracker with {NOW - 1})"
+    ) in result.stdout.splitlines()

@@ -34,6 +34,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,7 @@ from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, check_history, read_sheets
 from .growth import grow_answers
 from .import_record import Entry, digest, digests, last_month, read_record, write_record
-from .in_progress import mark_in_progress, mark_segment
+from .in_progress import holds_month, mark_in_progress, mark_segment
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .refunds_since import refunds_since
@@ -378,8 +379,9 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                 )
         plan.check_formulas((data[0], data[-1]))  # the sheets it writes known: another input's month in progress
         plan.notes[in_progress_at:in_progress_at] = mark_in_progress(
-            package, wb, data[-1], written={sheet for sheet, _ in plan.written}
-        )
+            package, wb, data[-1], written={sheet for sheet, _ in plan.written},
+            held=partial(holds_month, wb, sheets, answers),
+        )  # fmt: skip
         updated, closed, through = plan.earlier_import(data[-1])
         purchases = sheets[PURCHASES.title].spec.title if PURCHASES.title in sheets else ""
         closed = refunds_since(closed, tables, purchases, PURCHASE_INPUTS, ORDERS, through, plan.notes)
