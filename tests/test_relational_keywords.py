@@ -37,6 +37,18 @@ def test_through_ends_snapshots_tables(backend: str | None) -> None:
     assert tables.survivors.iloc[:, 0].tolist() == [2.0, 1.0]
 
 
+@pytest.mark.parametrize("backend", [None, "duckdb"])
+def test_through_after_the_datas_last_month_ends_with_that_month(backend: str | None) -> None:
+    # as `import --through 2024-05`: no month after 2024-03 is observed, so nobody is counted lost in April or May
+    moves = R.monthly_movements(SNAPS, through="2024-05", backend=backend)
+    assert list(map(str, moves.index)) == ["2024-01", "2024-02", "2024-03"]
+    assert moves["lost"].tolist() == [0, 1, 2]
+    assert moves["customers_end"].tolist() == [2, 2, 1]
+    tables = R.subscription_tables(SNAPS, through="2024-05", backend=backend)
+    assert list(map(str, tables.movements.index)) == ["2024-01", "2024-02", "2024-03"]
+    assert tables.movements["churn_rate"].tolist()[1:] == [0.5, 1.0]
+
+
 def test_through_and_end_take_the_earlier() -> None:
     assert list(map(str, R.monthly_movements(SNAPS, end="2024-03", through="2024-02").index)) == ["2024-01", "2024-02"]
     assert list(map(str, R.monthly_movements(SNAPS, end="2024-01", through="2024-02").index)) == ["2024-01"]

@@ -167,7 +167,13 @@ def _subscription_rows(
     """
     if item.kind == "snapshots" and through is not None:  # snapshots end with `through` (as import --through)
         t, e0 = _month_arg("through", through), _month_arg("end", end)
-        end = through if e0 is None or t < e0 else end
+        # `through` after the data's last month ends the tables with that month, as the import does: a month of
+        # no snapshots is not observed, so its customers are not counted lost (`end` says they are)
+        if e0 is not None:
+            end = through if t < e0 else end
+        else:
+            last = con.execute(item.table.m.max())
+            end = through if last is not None and not pd.isna(last) and t < int(last) else end
     fused = item.kind == "snapshots" and end is None
     if not fused:
         check_input(con, item)
