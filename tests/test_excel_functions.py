@@ -548,7 +548,8 @@ def test_ceiling_and_floor_math_precise_as_excel(tmp_path: Path) -> None:
 
 def test_dates_typed_as_text_are_read_as_excel_reads_them(tmp_path: Path) -> None:
     # Excel (en-US) reads "2024-01-31", "1/31/2024" and "Jan 31, 2024" as dates in EDATE/EOMONTH/YEARFRAC;
-    # "31/01/2024" is no date there (#VALUE!). The engine refused every text date.
+    # "31/01/2024" is no date there (#VALUE!), the engine's value; recalc lists a cell reading it as locale, a
+    # day-first Excel's date (tests/test_recalc_locale_value_errors.py). The engine refused every text date.
     got = _compute(
         tmp_path,
         {

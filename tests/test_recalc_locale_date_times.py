@@ -39,18 +39,16 @@ def test_date_texts_with_a_time_or_no_year_are_listed(tmp_path: Path) -> None:
     assert (out["B5"].value, out["C1"].value) == (45782 + 10 / 24, 16)
 
 
-def test_a_date_text_only_a_day_first_excel_reads_is_said_so(tmp_path: Path) -> None:
+def test_a_date_text_only_a_day_first_excel_reads_is_listed_with_both_values(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "L"
-    sheet["A1"], sheet["B1"] = "13/01/2025", "=A1*1"  # en-US: #VALUE!; a day-first Excel: 13 January 2025
+    sheet["A1"], sheet["B1"] = "13/01/2025 10:00", "=A1*1"  # en-US: #VALUE!; a day-first Excel: 13 January 10:00
+    sheet["A2"], sheet["B2"] = "1/2", "=LEN(A2)"  # 3 in every Excel (its day-first reading's ISO text has 10)
     book.save(tmp_path / "book.xlsx")
     report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert [(e.address, e.error, e.reason) for e in report.errors] == [
-        (
-            "L!B1",
-            "#VALUE!",
-            "L!A1 is the text '13/01/2025', no number to an en-US Excel (a day-first Excel reads the date 2025-01-13) "
-            "(#VALUE!)",
-        )
-    ]
+    assert not report.errors  # was #VALUE!, said to be a date to a day-first Excel (the lead's decision, session 25)
+    assert [(u.address, u.function) for u in report.unsupported] == [("L!B1", "locale")]
+    assert "an en-US Excel gives #VALUE!, a day-first Excel 45670.4;" in report.unsupported[0].reason
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["L"]
+    assert (out["B1"].value, out["B2"].value) == (None, 3)

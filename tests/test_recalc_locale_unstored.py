@@ -2,8 +2,9 @@
 value is the one of whichever Excel opens it (Microsoft's DATEVALUE page: "your computer's system date setting may
 cause the results of a DATEVALUE function to vary"), which the file does not record. Recalc computed them as an en-US
 Excel, status ok (H151 finding 01: '01/02/2025' 2 January, a French Excel's 1 February). Such a cell is listed (not
-computed) where a day-first, comma-decimal Excel gives another value; one that does not depend on the reading
-(YEAR, LEN, the text itself, '05/05/2024', an ISO date) is computed as before."""
+computed) where a day-first, comma-decimal Excel gives another value, and so where only a day-first Excel reads the
+text ('15/04/2024': #VALUE! en-US, session 25); one that does not depend on the reading (YEAR, LEN, the text itself,
+'05/05/2024', an ISO date) is computed as before."""
 
 from __future__ import annotations
 
@@ -55,20 +56,15 @@ def test_cells_whose_value_depends_on_the_locale_reading_a_text_are_listed(tmp_p
     report = recalc_file(_without_full_calculation(tmp_path, cells), tmp_path / "out.xlsx", engine="embedded")
     assert report.status == "incomplete"
     listed = {u.address: u for u in report.unsupported}
-    assert sorted(listed) == ["S!B1", "S!B7", "S!B8"]
+    assert sorted(listed) == ["S!B1", "S!B7", "S!B8", "S!B9"]
     assert all(u.function == "locale" and not u.kept for u in listed.values())  # B7 through B1
     assert listed["S!B1"].reason.startswith("reads the text '01/02/2024' (S!A1), which Excel reads by the date order")
     assert "an en-US Excel gives 45293, a day-first Excel 45323" in listed["S!B1"].reason
     assert listed["S!B7"].reason.startswith("reads S!B1 (locale), which has no current value")
     assert listed["S!B8"].reason.startswith("holds the text '01/02/2024' (in the formula)")
+    assert "an en-US Excel gives 45293, a day-first Excel 45323" in listed["S!B8"].reason
+    # 15/04/2024: #VALUE! to an en-US Excel, April to a day-first one (was computed as the en-US #VALUE!)
+    assert "an en-US Excel gives #VALUE!, a day-first Excel 4;" in listed["S!B9"].reason
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert [out[f"B{row}"].value for row in (2, 3, 4, 5, 6, 9, 10)] == [
-        2024,
-        10,
-        45417,
-        2468,
-        45323,
-        "#VALUE!",
-        "01/02/2024",
-    ]
-    assert [out[f"B{row}"].value for row in (1, 7, 8)] == [None] * 3
+    assert [out[f"B{row}"].value for row in (2, 3, 4, 5, 6, 10)] == [2024, 10, 45417, 2468, 45323, "01/02/2024"]
+    assert [out[f"B{row}"].value for row in (1, 7, 8, 9)] == [None] * 4

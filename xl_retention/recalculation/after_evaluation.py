@@ -30,7 +30,7 @@ from ..sheet_names import SHEET
 from .excel_functions._core import error_code, is_error
 from .excel_functions.criteria_cells import criteria_areas, noisy, whole_corrected
 from .excel_functions.final_operations import rewrite_final
-from .locale_results import _DATE_TEXT, _is_locale_text
+from .locale_results import _is_locale_text
 from .unsupported import Unsupported
 from .whole_index import bounded_index
 
@@ -262,11 +262,11 @@ _MOST_READ = 2_000_000
 
 def may_read_locale_texts(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> bool:
     """Whether :func:`.locale_results.unstored_locale_cells` may list a cell: a formula holds a text literal that is
-    a date of digits (``"01/02/2024"``, ``">=1.2.24"``), or a cell of a sheet the engine has holds a text that is such
-    a date or a decimal-comma number (its ``_is_locale_text``, which every text it lists passes). A superset: its
-    reference walk over every formula took 0.3 s of the
-    50,000-cell workbook, which holds neither; this test reads each sheet's used area once (the engine's, after the
-    evaluation). True when an area cannot be read or is larger than :data:`_MOST_READ`.
+    a date of digits or a decimal-comma number (``"01/02/2024"``, ``">=1.2.24"``, ``"1,5"``), or a cell of a sheet
+    the engine has holds a text that is such a date or number (its ``_is_locale_text``, which every text it lists
+    passes). A superset: its reference walk over every formula took 0.3 s of the 50,000-cell workbook, which holds
+    neither; this test reads each sheet's used area once (the engine's, after the evaluation). True when an area
+    cannot be read or is larger than :data:`_MOST_READ`.
 
     >>> bool(_LOCALE_HINT.search("01/02/2024")), bool(_LOCALE_HINT.search("1 234,5")), bool(_LOCALE_HINT.search("Q1"))
     (True, True, False)
@@ -275,7 +275,7 @@ def may_read_locale_texts(workbook: fz.Workbook, formulas: dict[str, FormulaText
 
     for found in formulas.values():  # each distinct shape's literals (a shape's row numbers 0 keep every digit)
         if '"' in found.shape_upper_text() and any(
-            _DATE_TEXT.fullmatch(literal[1:-1].replace('""', '"').lstrip("<>="))
+            _is_locale_text(literal[1:-1].replace('""', '"').lstrip("<>="))
             for shape in found.shape_groups()
             for literal in _LITERAL.findall(shape)
         ):

@@ -261,7 +261,7 @@ def no_number(held: str) -> str:
     text 'n/a', no number``, or for spaces alone (a cell "cleared" with the space bar, blank to the eye) ``holds only
     a space, no number: clear it`` (H172's finding 05: the reason was empty)."""
     if held.strip():
-        from .locale_results import day_first_only  # noqa: PLC0415  (.locale_results reads .unsupported)
+        from .locale_readings import day_first_only  # noqa: PLC0415
 
         date = day_first_only(held)
         if date is not None:  # 13/01/2025: a date to a day-first Excel, no number to an en-US one (H173's 02)
