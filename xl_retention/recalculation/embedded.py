@@ -320,7 +320,7 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
         if subtotal and "SUMPRODUCT(" in text.upper() and (rows := row_by_row(text)) != text:
             source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
         if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
-            source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
+            source = expand_sheet_ranges("=" + text, workbook.sheet_names, known)[1:]
         own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
         if structure and _per_shape(hints, 0, may_have_whole_ranges, source, own_shape if source is text else None):
             source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]  # A:A in array arithmetic
@@ -344,7 +344,7 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
                 sheets=sheets,
             )
             if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
-                new = expand_sheet_ranges(new, workbook.sheet_names)
+                new = expand_sheet_ranges(new, workbook.sheet_names, known)
             filled_down.rewritten(text, copy, new)
         same = own_shape if new == "=" + text else None  # the stored formula still: its shape's answers apply
         if _per_shape(hints, 1, ranges_test, new, same):  # A1:INDEX(A:A,n): one reference, also in a spill

@@ -1,12 +1,12 @@
 """Why a formula gives ``#REF!`` or ``#NAME?`` where what it names is not there, as recalc's reason.
 
 A reference to a sheet the workbook does not have (``=Data!A1*2`` left as it was when a script renamed the sheet:
-openpyxl does not rewrite formulas), a table's column the table does not have (``Subs[[End'']]``, a column "End'",
-where the header is "End's", written ``End''s``), and a name defined for other sheets only (``Rate`` defined for
-sheets A and B, used on sheet C) are ``#REF!`` (the first two) and ``#NAME?`` (the last) in Excel and the engine,
-which keeps only the code. :func:`missing_reference_reasons` names the sheet, the column or the name, and what the
-workbook has instead. The package itself is read (``xl/workbook.xml``'s sheets and defined names with their scopes,
-its tables' columns).
+openpyxl does not rewrite formulas; ``SUM(Jan:Mar!A1)`` without a sheet Mar), a table's column the table does not
+have (``Subs[[End'']]``, a column "End'", where the header is "End's", written ``End''s``), and a name defined for
+other sheets only (``Rate`` defined for sheets A and B, used on sheet C) are ``#REF!`` (the first two) and ``#NAME?``
+(the last) in Excel and the engine, which keeps only the code. :func:`missing_reference_reasons` names the sheet,
+the column or the name, and what the workbook has instead. The package itself is read (``xl/workbook.xml``'s sheets
+and defined names with their scopes, its tables' columns).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..cells import CellError
 from ..sheet_names import written
 from .formula_texts import position
 from .package import Table, _sheet_parts, _tables
+from .sheet_ranges import missing_sheets
 from .structured_references import (
     _SPAN,
     _SPECIALS,
@@ -187,11 +188,18 @@ def _missing_sheet(tokens: list[Token], package: _Package, where: str = "the for
         if token.type != Token.OPERAND or token.subtype != Token.RANGE:
             continue
         sheet = _sheet_of(token.value)
-        if sheet is not None and sheet.lower() not in have:
+        missing = (
+            [sheet]
+            if sheet is not None and sheet.lower() not in have
+            else missing_sheets(token.value, package.sheets, package.scopes)
+        )
+        if missing:  # Jan:Mar!B2 without a sheet Mar: each sheet it lacks named (.sheet_ranges)
             listed = _listed([written(s) for s in package.sheets])
+            named = " and ".join(map(repr, missing))
             return (
-                f"{token.value} names the sheet {sheet!r}, which the workbook does not have (renamed or deleted? its "
-                f"sheets: {listed}): write the sheet's name again in {where}, or put the sheet back"
+                f"{token.value} names the sheet{'s' * (len(missing) > 1)} {named}, which the workbook does not have "
+                f"(renamed or deleted? its sheets: {listed}): write the sheet's name again in {where}, or put the "
+                "sheet back"
             )
     return None
 

@@ -9,6 +9,7 @@ is (the engine then cannot compute it, and the cell is listed as unsupported).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
@@ -59,6 +60,31 @@ def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None
     return sheets[i : j + 1], match.group("area")
 
 
+def missing_sheets(reference: str, sheets: list[str], names: Collection[str] = ()) -> list[str]:
+    """The sheets a 3-D ``reference`` names that ``sheets`` does not have (Excel's ``#REF!``); [] for another
+    reference, one whose sheets are all there, or one whose first is none of ``sheets`` but one of the defined
+    ``names`` (lower case): ``Start:S!A4`` is the range from the name Start to S!A4 (.named_corners).
+
+    >>> missing_sheets("Jan:Mar!B2", ["Jan", "Feb"]), missing_sheets("'Apr:Jun 2'!B2", ["Jan"])
+    (['Mar'], ['Apr', 'Jun 2'])
+    >>> missing_sheets("Jan:Mar!B2", ["Mar", "Jan"]), missing_sheets("Data!B2", [])
+    ([], [])
+    >>> missing_sheets("Go:S!A4", ["S"], {"go"}), missing_sheets("Go:T!A4", ["S"], {"go"})
+    ([], [])
+    """
+    match = THREE_D.match(reference)
+    if match is None:
+        return []
+    span = match.group("quoted").replace("''", "'") if match.group("quoted") else match.group("bare")
+    if span.count(":") != 1:
+        return []
+    lower = {s.lower() for s in sheets}
+    first = span.split(":")[0].lower()
+    if first not in lower and first in names:
+        return []
+    return list(dict.fromkeys(name for name in span.split(":") if name.lower() not in lower))
+
+
 def bracketed(expanded: str) -> str:
     """A name's formula in brackets where the name stood; a 3-D reference as it is (``Jan:Mar!$B$2``: one reference,
     which :func:`expand_sheet_ranges` then writes out where SUM, COUNT ... take it, as Excel reads it).
@@ -73,14 +99,18 @@ def _qualified(sheet: str, area: str) -> str:
     return written(sheet) + "!" + area
 
 
-def expand_sheet_ranges(text: str, sheets: list[str]) -> str:
+def expand_sheet_ranges(text: str, sheets: list[str], names: Collection[str] = ()) -> str:
     """``text`` (a formula with ``=``) with each 3-D reference that is a whole argument of one of :data:`FUNCTIONS`
-    written as its sheets' references; ``text`` itself when there is none.
+    written as its sheets' references, and each naming a sheet the workbook does not have written ``#REF!`` (Excel's
+    value; .missing_references names the sheet) unless it is a defined name's range (``names``: lower case,
+    :func:`missing_sheets`); ``text`` itself when there is none.
 
     >>> expand_sheet_ranges("=SUM(Jan:Mar!B2)*2", ["Jan", "Feb", "Mar"])
     '=SUM(Jan!B2,Feb!B2,Mar!B2)*2'
     >>> expand_sheet_ranges("=Jan:Mar!B2+1", ["Jan", "Feb", "Mar"])  # not an argument of such a function
     '=Jan:Mar!B2+1'
+    >>> expand_sheet_ranges("=SUM(Jan:Mar!B2)+Jan:Mar!B2", ["Jan", "Feb"])  # no sheet Mar
+    '=SUM(#REF!)+#REF!'
     """
     if "!" not in text or ":" not in text:
         return text
@@ -100,6 +130,11 @@ def expand_sheet_ranges(text: str, sheets: list[str]) -> str:
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
             if stack:
                 stack.pop()
+        elif (
+            token.type == Token.OPERAND and token.subtype == Token.RANGE and missing_sheets(token.value, sheets, names)
+        ):
+            token.value = "#REF!"
+            changed = True
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE and stack and stack[-1] in FUNCTIONS:
             before, after = meaningful[i - 1], meaningful[i + 1] if i + 1 < len(meaningful) else None
             alone = (before.type == Token.SEP and before.subtype == Token.ARG) or (
