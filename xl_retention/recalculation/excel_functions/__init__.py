@@ -17,6 +17,7 @@ from typing import Any
 from . import (  # noqa: F401  (each registers its functions)
     amortization,
     arithmetic,
+    bonds,
     collation,
     complex_arithmetic,
     complex_functions,

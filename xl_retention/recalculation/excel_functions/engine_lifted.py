@@ -47,7 +47,7 @@ ENGINE_LIFTED: dict[str, tuple[int, int, frozenset[int]]] = {
         ("GAUSS", 1, 1), ("CONFIDENCE.T", 3, 3), ("ROMAN", 1, 2), ("ARABIC", 1, 1), ("BASE", 2, 3), ("DECIMAL", 2, 2),
         ("BESSELJ", 2, 2), ("BESSELI", 2, 2), ("BESSELK", 2, 2), ("BESSELY", 2, 2), ("ERF.PRECISE", 1, 1),
         ("ERFC.PRECISE", 1, 1), ("CUMIPMT", 6, 6), ("CUMPRINC", 6, 6), ("TBILLPRICE", 3, 3), ("TBILLYIELD", 3, 3),
-        ("TBILLEQ", 3, 3), ("ACCRINT", 6, 8), ("ACCRINTM", 4, 5), ("PRICE", 6, 7), ("YIELD", 6, 7),
+        ("TBILLEQ", 3, 3), ("ACCRINT", 6, 8), ("ACCRINTM", 4, 5),
         ("FACTDOUBLE", 1, 1), ("COMBINA", 2, 2), ("COT", 1, 1), ("SEC", 1, 1), ("CSC", 1, 1), ("COTH", 1, 1),
         ("ACOT", 1, 1), ("SECH", 1, 1), ("CSCH", 1, 1), ("BITLSHIFT", 2, 2), ("BITRSHIFT", 2, 2),
         ("GAMMALN.PRECISE", 1, 1),
