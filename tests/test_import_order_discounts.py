@@ -68,3 +68,23 @@ def test_an_amount_another_column_proves_after_its_discount_is_kept(tmp_path: Pa
     out = run(tmp_path, "--orders", path, "--columns", "customer_id=Email,date=Created at,amount=Subtotal")
     assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1:] == ["2026-01,70.0,40.0", "2026-02,20.0,"]
     assert not any("discount" in line for line in capsys.readouterr().out.splitlines())
+
+
+SQUARE_TAXED = (  # Square's item sales with its Tax column: Tax is 8.75 % of Net Sales, added on top of it
+    "Date,Time,Item,Qty,Gross Sales,Discounts,Net Sales,Tax,Transaction ID,Customer ID\n"
+    "2026-01-15,17:23:17,Latte,1,$20.00,$0.00,$20.00,$1.75,T1,C4\n"
+    "2026-01-11,16:29:57,Tea,1,$12.50,-$2.00,$10.50,$0.92,T2,C19\n"
+    "2026-01-20,19:02:46,Latte,1,$20.00,$0.00,$20.00,$1.75,T3,C12\n"
+)
+
+
+def test_gross_sales_before_discounts_is_before_tax_too(tmp_path: Path, capsys) -> None:
+    """H188 finding 01: "gross" in Square's 'Gross Sales' means before discounts ('Net Sales' is it less 'Discounts'),
+    and its 'Tax' is a rate of the Net Sales: revenue 20.00 + 10.50 + 20.00 = 50.50, not 46.08 with the tax taken off
+    an amount that never held it."""
+    path = tmp_path / "items.csv"
+    path.write_text(SQUARE_TAXED)
+    capsys.readouterr()
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer ID,date=Date,amount=Gross Sales")
+    assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1] == "2026-01,50.5"
+    assert not [line for line in capsys.readouterr().out.splitlines() if "includes the tax" in line]

@@ -207,6 +207,36 @@ def _total_not_summed(
     return None
 
 
+def _before_discounts(
+    df: pd.DataFrame, money: np.ndarray, rows: np.ndarray, skip: set[str], source: str, decimal: str | None
+) -> np.ndarray | None:
+    """The amounts less their discounts where a discount column and another column that is the amount less the
+    discount in every row with a tax say the amount is before discounts (Square's 'Gross Sales' beside 'Discounts'
+    and 'Net Sales' = 'Gross Sales' + 'Discounts'): a "gross" in its name then says before discounts, not with the
+    tax, and the tax is a rate of what is left. None where no such pair is.
+
+    >>> df = pd.DataFrame({"Gross Sales": ["20.00", "12.50"], "Discounts": ["0.00", "-2.00"],
+    ...                    "Net Sales": ["20.00", "10.50"], "Tax": ["1.75", "0.92"]})
+    >>> _before_discounts(df, np.array([20.0, 12.5]), np.array([0, 1]), {"Gross Sales", "Tax"}, "s.csv", None)
+    array([20. , 10.5])
+    """
+    from .discounts import discount_columns
+
+    listed = list(map(str, df.columns))
+    for name in discount_columns(df):
+        if name in skip or listed.count(name) != 1:
+            continue
+        off = _numbers(df[name], source, name, decimal)
+        if off is None:
+            continue
+        left = money - np.abs(np.nan_to_num(off))
+        if not (np.abs(np.nan_to_num(off[rows])) > _CENT).any():
+            continue  # no discount in a taxed row: any column equal to the amount would pass
+        if equal_column(df, [left], rows, skip | {name}, source, decimal) is not None:
+            return left
+    return None
+
+
 def net_of_tax(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -262,8 +292,13 @@ def net_of_tax(
     words = _words(money_name)  # and German compounds: Nettobetrag, Bruttobetrag
     words |= {prefix for w in words for prefix in ("netto", "brutto") if w.startswith(prefix)}
     named = "net" if words & _NET else "gross" if words & _GROSS else None
-    summed = _by_sums(df, money, tax, rows, {column, money_name, *map(str, names.values())}, source, decimal)
+    skip = {column, money_name, *map(str, names.values())}
+    summed = _by_sums(df, money, tax, rows, skip, source, decimal)
     by_values = _by_rates(money[rows], tax[rows])
+    if summed is None and named == "gross" and words & _GROSS <= {"gross", "brutto"}:  # "Gross Sales": discounts?
+        left = _before_discounts(df, money, rows, skip, source, decimal)
+        if left is not None:  # before discounts: the name tells nothing of the tax; the tax is a rate of what is left
+            named, by_values = None, _by_rates(left[rows], tax[rows])
     inside = None if summed is not None else _total_with_shipping(df, money, tax, rows, column, names, source,
                                                                    decimal)  # fmt: skip
     if inside is not None and by_values != "gross":  # Shopify's tax-inclusive store: 'Total' = 'Subtotal' + shipping
