@@ -219,11 +219,11 @@ def timevalue(value: Any) -> float:
     >>> round(timevalue("22-Aug-2011 6:35 AM"), 12), timevalue("2024-01-15 12:00"), timevalue("1/15/2024 18:00")
     (0.274305555556, 0.5, 0.75)
     """
-    from .text import text_to_number
+    from .text import _MIXED_FRACTION, text_to_number
 
     check(value)
-    if not isinstance(value, str) or _PLAIN_TEXT_NUMBER.fullmatch(value):
-        raise ExcelError("#VALUE!")
+    if not isinstance(value, str) or _PLAIN_TEXT_NUMBER.fullmatch(value) or _MIXED_FRACTION.fullmatch(value.strip()):
+        raise ExcelError("#VALUE!")  # "1 1/2": a number, no time
     parsed = text_to_number(value)
     if isinstance(parsed, str) or parsed < 0:
         raise ExcelError("#VALUE!")

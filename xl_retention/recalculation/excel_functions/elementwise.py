@@ -41,7 +41,7 @@ from .day_counts import weeknum
 from .engine_lifted import ENGINE_LIFTED, LOOKUPS
 from .multiples import mround
 from .statistical import WHOLE_FIRST, WHOLE_SECOND
-from .text import text_to_number
+from .text import _MIXED_FRACTION, text_to_number
 
 #: functions of this package that read single values: each gets an element-by-element form
 OF_PACKAGE = frozenset(
@@ -299,8 +299,8 @@ def _datevalue(value: Any) -> float:
     """DATEVALUE: the date of a date typed as text (a time alone is day 0); a number, or text of a plain number,
     is #VALUE!."""
     check(value)
-    if not isinstance(value, str) or _PLAIN_NUMBER.fullmatch(value):
-        raise ExcelError("#VALUE!")
+    if not isinstance(value, str) or _PLAIN_NUMBER.fullmatch(value) or _MIXED_FRACTION.fullmatch(value.strip()):
+        raise ExcelError("#VALUE!")  # "1 1/2": a number, no date
     parsed = text_to_number(value)
     if isinstance(parsed, str) or parsed < 0:
         raise ExcelError("#VALUE!")

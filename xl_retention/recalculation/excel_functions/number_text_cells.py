@@ -60,6 +60,9 @@ _ENGINE_DATE = (
     + rb")"
 )
 _ENGINE_DATE_TEXT = re.compile(_ENGINE_DATE.decode())
+#: a whole number and a fraction ("99 16/32", "-1 1/4"): a number to Excel (.text.text_to_number), #VALUE! to the engine
+_FRACTION = rb"[+\-]?\d{1,15}\s+\d{1,15}/\d{1,15}"
+_FRACTION_TEXT = re.compile(_FRACTION.decode())
 #: a date of 1900 or before ("12/31/1899", "29-Feb-1900"): Excel reads none but its 29 February 1900 (misread)
 _EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^<]{0,30}?"
 _SHARED_CANDIDATE = re.compile(
@@ -69,6 +72,8 @@ _SHARED_CANDIDATE = re.compile(
     + _OTHER_DATE
     + rb"|"
     + _ENGINE_DATE
+    + rb"|"
+    + _FRACTION
     + rb"|"
     + _EARLY_DATE
     + rb")\s*</t>"
@@ -81,6 +86,8 @@ _INLINE_CANDIDATE = re.compile(
     + _OTHER_DATE
     + rb"|"
     + _ENGINE_DATE
+    + rb"|"
+    + _FRACTION
     + rb"|"
     + _EARLY_DATE
     + rb")\s*)</t>"
@@ -124,6 +131,8 @@ def _misread(text: str, year: int) -> float | None:
     (None, None, True)
     >>> misread("2026/01/15"), misread("15 January 2026"), misread("Jan-2026"), misread("2026/01/15 12:00")
     (46037.0, 46037.0, 46023.0, 46037.5)
+    >>> misread("99 16/32"), misread("-1 1/4"), misread("1 3/2"), misread("37:30"), misread("24:99") is NOT_A_NUMBER
+    (99.5, -1.25, None, 1.5625, True)
     """
     if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
         value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)
@@ -132,6 +141,9 @@ def _misread(text: str, year: int) -> float | None:
         stripped = text.strip()  # a date the engine counts back from 0 is #VALUE!; an id 'c1401' is no date at all
         dated = (_ENGINE_DATE_TEXT, _DAY_MONTH_TEXT, _OTHER_DATE_TEXT)
         return NOT_A_NUMBER if any(form.fullmatch(stripped) is not None for form in dated) else None
+    if _FRACTION_TEXT.fullmatch(text.strip()) is not None:  # "99 16/32"*1: 99.5 (a fraction of 1 or more: text)
+        value = text_to_number(text)
+        return value if isinstance(value, float) else None
     if _ENGINE_DATE_TEXT.fullmatch(text.strip()) is not None:  # ROUND("1/15/2026",0): the engine's #VALUE!
         value = text_to_number(text)
         if isinstance(value, float):

@@ -31,7 +31,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from ...cells import CellError
 from ...sheet_names import CHARACTER
 from ._core import FUNCTIONS, Function, engine_call
-from .number_text_cells import _DAY_MONTH, _ENGINE_DATE, _OTHER_DATE, NOT_A_NUMBER, misread
+from .number_text_cells import _DAY_MONTH, _ENGINE_DATE, _FRACTION, _OTHER_DATE, NOT_A_NUMBER, misread
 from .typed import date_literal
 
 #: the engine-level name of :func:`number_of_text`
@@ -259,7 +259,8 @@ def rewrite_number_texts(
 
 
 #: a text typed in a formula that may be a number Excel reads where the engine does not (:func:`misread`): a date of
-#: 1900 or before ("2/29/1900"), a day and month without a year ("15-Jan"), a formatted number ("$1,200")
+#: 1900 or before ("2/29/1900"), a day and month without a year ("15-Jan"), a formatted number ("$1,200"), a whole
+#: number and a fraction ("1 1/2")
 MISREAD_LITERAL = re.compile(
     r'"(?:[^"]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^"]{0,30}|\s*(?:'
     + _DAY_MONTH.decode()
@@ -267,6 +268,8 @@ MISREAD_LITERAL = re.compile(
     + _OTHER_DATE.decode()
     + r"|"
     + _ENGINE_DATE.decode()
+    + r"|"
+    + _FRACTION.decode()
     + r')\s*|(?=[^"]*[$(,])[\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*)"'
 )
 

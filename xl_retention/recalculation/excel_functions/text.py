@@ -61,10 +61,18 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.*))?")
 _TIME = re.compile(r"(\d+):(\d+)(?::(\d+))?(\.\d*)?\s*(AM|PM)?", re.IGNORECASE)
 
 
-def _time_fraction(part: str) -> float | None:
+def _time_fraction(part: str, elapsed: bool = False) -> float | None:
     """A time typed as text as Excel reads it: h:m, h:m:s(.f), m:s.f (two parts with decimals); AM/PM.
 
-    Excel's limits: hours to 23, minutes to 9999 in h:m and to 59 otherwise, seconds to 9999.
+    Excel's limits: hours to 23, minutes to 9999 in h:m and to 59 otherwise, seconds to 9999. ``elapsed`` (a time
+    alone, no date before it): hours from 24 to 9999 too, as an elapsed time, where the minutes and seconds are
+    below 60 ("37:30" is 1.5625, shown 37:30:00, as Excel reads it typed in a cell); "24:99" stays text (TEXT keeps
+    it in the pycel corpus, Excel's own values).
+
+    >>> _time_fraction("37:30", True), _time_fraction("37:30"), _time_fraction("24:99", True)
+    (1.5625, None, None)
+    >>> _time_fraction("100:00:00", True), _time_fraction("25:00:60", True), _time_fraction("10000:00", True)
+    (4.166666666666667, None, None)
     """
     match = _TIME.fullmatch(part.strip())
     if match is None:
@@ -72,16 +80,17 @@ def _time_fraction(part: str) -> float | None:
     first, second, third, decimals, half = match.groups()
     fraction = float(decimals) if decimals and len(decimals) > 1 else 0.0
     a, b = int(first), int(second)
+    hours = 9999 if elapsed and b <= 59 and (third is None or int(third) + fraction < 60) else 23
     if third is None and decimals and len(decimals) > 1:  # 23:59.5 is minutes and seconds
         if a > 59 or b > 9999:
             return None
         seconds = a * 60 + b + fraction
     elif third is None:  # hours and minutes
-        if a > 23 or b > 9999:
+        if a > hours or b > 9999:
             return None
         seconds = a * 3600 + b * 60
     else:
-        if a > 23 or b > 59 or int(third) > 9999:
+        if a > hours or b > 59 or int(third) > 9999:
             return None
         seconds = a * 3600 + b * 60 + int(third) + fraction
     if half:
@@ -149,7 +158,10 @@ def text_to_number(value: str) -> float | str:
                 return value
             serial += time
         return serial
-    time = _time_fraction(stripped)
+    fraction = _MIXED_FRACTION.fullmatch(stripped)
+    if fraction is not None:  # 99 16/32: a whole number and a fraction, as Excel reads a fraction typed in a cell
+        return value if (number := mixed_fraction(fraction)) is None else number
+    time = _time_fraction(stripped, elapsed=True)
     if time is not None:
         return time
     day, clock = _us_day(stripped), 0.0
@@ -164,6 +176,25 @@ def text_to_number(value: str) -> float | str:
     if serial is None:
         return value
     return serial + clock
+
+
+#: a whole number, a space and a fraction less than 1 ("99 16/32", "-1 1/4", "0 1/2"): Excel's way to type a
+#: fraction (Microsoft, "Enter a fraction": 0 1/2); a fraction alone ("1/2") is a date, one of 1 or more ("1 3/2")
+#: is left as text (#VALUE!, not said which Excel reads it)
+_MIXED_FRACTION = re.compile(r"(?P<sign>[+-])?(?P<whole>\d{1,15})\s+(?P<numerator>\d{1,15})/(?P<denominator>\d{1,15})")
+
+
+def mixed_fraction(match: re.Match[str]) -> float | None:
+    """The number of a :data:`_MIXED_FRACTION` match; None where the fraction is not less than 1.
+
+    >>> [mixed_fraction(_MIXED_FRACTION.fullmatch(t)) for t in ("99 16/32", "-1 1/4", "+0 1/2", "1 3/2", "1 1/0")]
+    [99.5, -1.25, 0.5, None, None]
+    """
+    numerator, denominator = int(match["numerator"]), int(match["denominator"])
+    if not numerator < denominator:
+        return None
+    number = int(match["whole"]) + numerator / denominator
+    return -number if match["sign"] == "-" else number
 
 
 #: Excel's 29 February 1900 (serial 60, a day that was not: Lotus 1-2-3's leap year), stood for by a day Python has
