@@ -199,3 +199,22 @@ def test_a_subtotal_before_tax_with_taxed_shipping_is_kept(tmp_path: Path) -> No
     )
     out = run(tmp_path, "--orders", path, "--columns", "customer_id=Email,date=Created at,amount=Subtotal")
     assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1] == "2026-01,55.0"
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_total_of_a_tax_inclusive_store_with_shopify_s_tax_breakdown(tmp_path: Path, backend: str) -> None:
+    """H188 finding 03: Shopify writes 'Tax 1 Name' / 'Tax 1 Value' (the 'Taxes' by rate) on every export; the
+    breakdown was taken for a second tax where the shipping's tax is told, and every tax-inclusive store's 'Total'
+    was refused. Revenue net of the 19 % VAT and the shipping: 35.70/1.19 + 23.80/1.19 = 50.00 in January, kunde1's
+    59.50/1.19 = 50.00 in February (as the same file without the Tax 1 columns gives)."""
+    path = tmp_path / "orders_export.csv"
+    path.write_text(
+        "Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Tax 1 Name,Tax 1 Value\n"
+        "#1003,k1@example.de,paid,EUR,59.50,4.95,10.29,64.45,2026-02-10 10:00:00 +0100,DE MwSt 19%,10.29\n"
+        "#1002,k2@example.de,paid,EUR,23.80,4.95,4.59,28.75,2026-01-20 10:00:00 +0100,DE MwSt 19%,4.59\n"
+        "#1001,k1@example.de,paid,EUR,35.70,4.95,6.49,40.65,2026-01-05 10:00:00 +0100,DE MwSt 19%,6.49\n"
+    )
+    out = run(
+        tmp_path, "--orders", path, "--columns", "customer_id=Email,date=Created at,amount=Total", backend=backend
+    )
+    assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1] == "2026-01,50.0,50.0"

@@ -44,7 +44,7 @@ from .names import columns_option
 from .names import words as _words
 from .notes import note
 from .shipping import _WITH, _WITHOUT, shipping_columns
-from .taxes import _TAX, RATES, _numbers, tax_columns
+from .taxes import _TAX, RATES, _numbers, tax_columns, without_breakdown
 
 __all__ = ["order_net_of_shipping", "shipping_taxes"]
 
@@ -133,7 +133,7 @@ def order_net_of_shipping(
     named = next((c for c in read if kinds[c] != "discount" and read[c][first] != 0), next(iter(read)))
     skip = {money_name, *read, *map(str, names.values())}
     taxes = [c for c in tax_columns(df.columns, {**names, **{f"shipping {c}": c for c in read}})]
-    tax_read = _read(df, taxes, source, decimal)
+    tax_read = without_breakdown(_read(df, taxes, source, decimal))  # Shopify's 'Tax 1 Value': 'Taxes' by rate
     tax = np.sum(list(tax_read.values()) or [zero], axis=0)
     seen: dict[str, np.ndarray | None] = {}  # each column's numbers, read once for all the sums asked about
     # does the amount hold the shipping? another column is it less the shipping, or plus it; else its name

@@ -39,7 +39,7 @@ from .names import columns_option
 from .names import words as _words
 from .notes import note
 
-__all__ = ["net_of_tax", "net_shares", "tax_columns", "tax_named"]
+__all__ = ["net_of_tax", "net_shares", "tax_columns", "tax_named", "without_breakdown"]
 
 #: Words of a column's name that say a tax (English, German, French, Spanish, Italian, Dutch, Nordic, Slavic).
 _TAX = frozenset({
@@ -111,6 +111,17 @@ def _without_breakdown(taxed: list[tuple[str, np.ndarray, np.ndarray]]) -> list[
         if (np.abs(own - rest) <= _CENT + 1e-9).all():
             return [taxed[position]]
     return taxed
+
+
+def without_breakdown(read: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``read`` (tax columns' names -> numbers) as the one column whose tax is the others' sum on every row where
+    there is one (:func:`_without_breakdown`: Shopify's 'Taxes' beside its 'Tax 1 Value'); else as it is.
+
+    >>> list(without_breakdown({"Taxes": np.array([6.49]), "Tax 1 Value": np.array([6.49])}))
+    ['Taxes']
+    """
+    kept = _without_breakdown([(name, values, np.array([0])) for name, values in read.items()])
+    return {name: read[name] for name, _, _ in kept}
 
 
 def _by_rates(money: np.ndarray, tax: np.ndarray) -> str | None:
