@@ -14,6 +14,7 @@ from . import __version__
 from ._cli_extend import add_extend
 from ._cli_import import add_import, column_map, date_formats
 from ._cli_recalc import add_recalc, cell_ranges, error_kinds
+from ._cli_upgrade import add_upgrade
 from ._imports import cache_patterns, defer_openpyxl_init, freeze_at_exit
 from .errors import RetentionInputError
 from .relational import dialects
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="replace PATH if it exists")
     new.set_defaults(run=_new)
     add_extend(commands, _months, _first_month)
+    add_upgrade(commands)
 
     add_recalc(commands)
     add_import(commands)

@@ -321,6 +321,13 @@ def recalc_file(
         if unread is not None:
             report.status = "incomplete"
             report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
+        if may_be_tracker:  # formulas of an earlier template, which recalc keeps: this version computes otherwise
+            from ..workbook.upgrade_file import earlier_template_line
+
+            earlier = earlier_template_line(path)
+            if earlier is not None:
+                report.status = "incomplete"
+                report.message = f"{path.name}: {earlier}" + (f"; {report.message}" if report.message else "")
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         report.message = message if path.name in message else f"{path.name}: {message}"

@@ -186,9 +186,11 @@ def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
                 continue
             forms = (*_EARLIER[:2], *_FIT_ERRORS) if column == "B" else _FIT_ERRORS
             current = next((p.sub(form, value) for p, form in forms if p.fullmatch(value)), None)
+            if current is None:  # this version's formula or the user's: the cell's XML is not looked up
+                continue
             ref = f"{column}{r}"
             element = sheet.cell(ref)
-            if current is None or element is None or re.search(rb'\bt="(?:shared|array)"', element):
+            if element is None or re.search(rb'\bt="(?:shared|array)"', element):
                 continue
             sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=current.removeprefix("=")))
             changed.append(f"{quote_sheetname(title)}!{ref}")

@@ -39,7 +39,7 @@ from .template import MONTHLY_SHEETS, render_formula
 if TYPE_CHECKING:
     from .found import _Monthly
 
-__all__ = ["EARLIER", "LIFETIME_EARLIER", "upgrade_formulas", "upgrade_lifetime"]
+__all__ = ["EARLIER", "LIFETIME_EARLIER", "SAME_VALUES", "upgrade_formulas", "upgrade_lifetime"]
 
 # customers or MRR at end below 0 drawn as a point below the axis (-5 typed), while the month's rates were #NUM!
 _END_CHART_NEGATIVE_DRAWN = (
@@ -287,12 +287,18 @@ for _where, _form in BLANK_AT_ZERO.items():
     EARLIER[_where] = (*EARLIER.get(_where, ()), _form)
 
 
-def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly]) -> list[str]:
+#: earlier forms that compute the same values as this version's (written otherwise for speed): upgraded, but no reason
+#: for ``recalc`` to name a tracker (:mod:`.upgrade_file`)
+SAME_VALUES = frozenset({CUSTOMERS_START_ARRAY, END_SEQ_ARRAY})
+
+
+def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing_only: bool = False) -> list[str]:
     """Replace every formula of ``sheets`` (the tracker's monthly sheets as found) that is exactly an earlier template's
     (:data:`EARLIER`) by this version's, in ``package``; returns the cells changed as ranges (``'Revenue'!B3:B14``).
 
     Only the months the sheet had before an import adds any are looked at (added months get this version's formulas).
-    A form whose columns the sheet lacks (an older tracker without a chart column) is skipped.
+    A form whose columns the sheet lacks (an older tracker without a chart column) is skipped. ``differing_only``:
+    the forms of :data:`SAME_VALUES` are left as they are (what ``recalc`` names is what computes otherwise).
 
     >>> # a 3-month tracker made before 2026-11-30 23:05: Revenue!H3 '=IF(COUNT(B3:G3)=0,"",B3+C3+...)' becomes
     >>> # '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",B3+C3+D3+E3-F3-G3)'
@@ -305,7 +311,8 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly]) -> list[s
         letters = {key: get_column_letter(column) for key, column in found.columns.items()}
         xml = package.sheet(title)
         for column in spec.columns:
-            forms = EARLIER.get((spec.title, column.key))
+            forms = EARLIER.get((spec.title, column.key), ())
+            forms = tuple(form for form in forms if form not in SAME_VALUES) if differing_only else forms
             if not forms or column.formula is None or column.key not in found.columns:
                 continue
             rows = []
@@ -317,13 +324,18 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly]) -> list[s
                 if not isinstance(mine, str) or not mine.startswith("="):
                     continue
                 try:
-                    was = {ip.formula_key(render_formula(form, letters, row)) for form in forms}
                     current = render_formula(column.formula, letters, row)
+                    key = ip.formula_key(mine)
+                    if key == ip.formula_key(current):  # this version's already: the earlier forms not rendered
+                        continue
+                    was = {ip.formula_key(render_formula(form, letters, row)) for form in forms}
                 except KeyError:  # a column the form reads that the sheet lacks
                     break
+                if key not in was:
+                    continue
                 ref = f"{letters[column.key]}{row}"
                 element = xml.cell(ref)
-                if ip.formula_key(mine) not in was or element is None or ip._SPREAD_FORMULA.search(element):
+                if element is None or ip._SPREAD_FORMULA.search(element):
                     continue
                 xml.put(ref, xml.element(ref, xml.style(ref), formula=current.removeprefix("=")))
                 rows.append(row)

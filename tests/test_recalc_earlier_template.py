@@ -1,0 +1,109 @@
+"""``recalc`` keeps a workbook's formulas, so a tracker an earlier template made kept its formulas and was ``ok`` over
+values this version computes differently (fixes reach a tracker only through import or extend). Now recalc reports
+such a tracker as incomplete, in one line naming the file, the cells and ``xl-retention upgrade FILE``, its formulas
+unchanged; ``upgrade`` gives them this version's formulas without importing or adding a month. A formula of an earlier
+template that computes the same values (written otherwise for speed: upgrade.SAME_VALUES) is no reason to name it.
+
+tests/data/template_before_2026-12-03.xlsx is the template as made before 2026-12-03 (test_dashboard_relayout.py).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+from cli_process import run
+
+from xl_retention.workbook.monthly import CUSTOMERS, CUSTOMERS_START_ARRAY
+from xl_retention.workbook.template import render_formula
+from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_workbook
+
+EARLIER = Path(__file__).parent / "data" / "template_before_2026-12-03.xlsx"
+TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
+#: the cells of EARLIER whose formulas this version's template writes otherwise (import and extend upgrade them)
+CELLS = (
+    "'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!C8, 'Dashboard'!B4, "
+    "'Dashboard'!C4 and 22 more"
+)
+
+
+def _formulas(path: Path) -> dict[tuple[str, str], str]:
+    wb = openpyxl.load_workbook(path)
+    return {
+        (ws.title, cell.coordinate): cell.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("=")
+    }
+
+
+def test_recalc_names_a_tracker_of_an_earlier_template_and_keeps_its_formulas(tmp_path):
+    book = tmp_path / "old tracker.xlsx"
+    shutil.copy(EARLIER, book)
+    before = _formulas(book)
+    result = run("recalc", book, "--output-dir", tmp_path / "out", "--json")
+    assert result.returncode == 1, result.stderr
+    (report,) = json.loads(result.stdout)["files"]
+    assert report["status"] == "incomplete"
+    assert report["message"] == (
+        f"old tracker.xlsx: holds formulas of an earlier xl-retention template ({CELLS}), which this version computes "
+        "differently, and recalc keeps a workbook's formulas: bring them up with xl-retention upgrade "
+        f"'{book}' (your values and formulas of your own are kept), then recalculate"
+    )
+    assert _formulas(book) == before
+    assert _formulas(tmp_path / "out" / "old tracker.xlsx") == before
+
+
+def test_a_tracker_of_this_version_is_not_named():
+    assert earlier_template_line(TEMPLATE) is None
+
+
+def test_upgrade_gives_this_versions_formulas_and_recalc_is_ok_then(tmp_path):
+    book = tmp_path / "t.xlsx"
+    shutil.copy(EARLIER, book)
+    result = run("upgrade", book)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "brought the formulas an earlier version of the template wrote up to this version's (your values and "
+        f"formulas of your own are kept): {CELLS}"
+    )
+    upgraded, template = _formulas(book), _formulas(TEMPLATE)
+    for key in (("Lifetime value", "B5"), ("Dashboard", "B4"), ("Cohorts", "B58"), ("Cohorts", "E59")):
+        assert upgraded[key] == template[key] != _formulas(EARLIER)[key]
+    assert earlier_template_line(book) is None
+    raw = book.read_bytes()
+    again = run("upgrade", book)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == f"{book}: its formulas are this version's already (nothing changed)\n"
+    assert book.read_bytes() == raw  # not written
+    result = run("recalc", book, "--output-dir", tmp_path / "out", "--json")
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["files"][0]["status"] == "ok"
+
+
+def test_an_earlier_form_of_the_same_values_is_upgraded_but_not_named(tmp_path):
+    """Customers at start counted with array arithmetic (the template before 2026-12-02: the same values, slower):
+    recalc says nothing of it; upgrade gives it this version's formula."""
+    book = tmp_path / "t.xlsx"
+    assert run("new", book, "--start", "2026-01", "--months", "6").returncode == 0
+    wb = openpyxl.load_workbook(book)
+    letters = {c.key: openpyxl.utils.get_column_letter(i) for i, c in enumerate(CUSTOMERS.columns, start=1)}
+    current = wb["Customers"]["B3"].value
+    wb["Customers"]["B3"] = render_formula(CUSTOMERS_START_ARRAY, letters, 3)
+    wb.save(book)
+    assert earlier_template_line(book) is None
+    assert upgrade_workbook(book).upgraded == ["'Customers'!B3"]
+    assert openpyxl.load_workbook(book)["Customers"]["B3"].value == current
+
+
+def test_upgrade_refuses_a_workbook_that_is_not_a_tracker_in_one_line(tmp_path):
+    book = tmp_path / "own.xlsx"
+    openpyxl.Workbook().save(book)
+    result = run("upgrade", book)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "xl-retention: error: own.xlsx has none of the monthly sheets of a tracker (xl-retention new makes one)\n"
+    )
