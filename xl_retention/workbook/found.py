@@ -42,6 +42,9 @@ _OLD_PURCHASES = (
     "make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it"
 )
 _MISSING_WHY = {(PURCHASES.title, "repeat"): _OLD_PURCHASES, (PURCHASES.title, "returning"): _OLD_PURCHASES}
+#: the input headers a tracker of the old Purchases layout has neither of ("Of whom returning" there): a sheet with one
+#: of them is this layout's, its other header renamed, which a new tracker would not mend (H188's finding 02)
+_OLD_LACKS = ("repeat", "returning")
 
 
 def _period(value: Any) -> pd.Period | None:
@@ -73,6 +76,8 @@ class _Monthly:
         if key not in self.columns:
             header = next(c.header for c in self.spec.columns if c.key == key)
             why = _MISSING_WHY.get((self.template.title, key), "")
+            if why and any(k in self.columns for k in _OLD_LACKS):  # this layout's, a header renamed: no old tracker
+                why = ""
             raise ip.LayoutError(f"{self.spec.title}: no column {header!r} in row 1 (the header it writes under){why}")
         return self.columns[key]
 
