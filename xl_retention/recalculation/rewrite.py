@@ -165,7 +165,7 @@ def rewrite(
     """
     text = formula if formula.startswith("=") else "=" + formula
     if path is not None and "CELL(" in text.upper():  # CELL("filename", A1): the text Excel gives for the file
-        text = cell_filenames(text, sheet, path)
+        text = cell_filenames(text, sheet, path, names)
     if tables and ("'[" in text or "']" in text):  # H[[A'[b]]: the tokenizer counts brackets without Excel's escapes
         text = escaped_structured(text, tables, sheet, row, col)
     if may_hold_long_chain(text):  # =A1+...+A300: over the engine's 256 terms, in LET chunks (.long_chains)

@@ -13,6 +13,11 @@
   "2.5"); without friendly_name, link_location's text. An error in either is the result, link_location's first (the
   engine let friendly_name stand over an error link). LibreOffice gives the same (its TRUE is 1).
 
+- ``_XLR.BOOKADDRESS(address, book)``: the engine's ``CELL("address", reference)`` of a reference on another sheet
+  (``Other!$B$2``) with the workbook's name, as Excel gives it (``[book.xlsx]Other!$B$2``, quoted where the name or
+  the sheet needs it: ``'[book.xlsx]My Sheet'!$C$3``); one on the formula's own sheet (``$B$2``) as it is
+  (:mod:`..cell_filename` writes the call).
+
 Source: Microsoft's TYPE, ERROR.TYPE and HYPERLINK function pages.
 
 >>> _type(3.0), _type("a"), _type(True), _type({"type": "Error", "kind": "Div"}), _type([[1.0, 2.0]])
@@ -23,17 +28,25 @@ Source: Microsoft's TYPE, ERROR.TYPE and HYPERLINK function pages.
 (2.5, True, 0.0, 'http://x')
 >>> _hyperlink({"type": "Error", "kind": "Div"}, 1.0), _hyperlink(5.0)
 ({'type': 'Error', 'kind': 'Div'}, '5')
+>>> _book_address("Other!$B$2", "b.xlsx"), _book_address("'My Sheet'!$C$3", "b.xlsx"), _book_address("$B$2", "b.xlsx")
+('[b.xlsx]Other!$B$2', "'[b.xlsx]My Sheet'!$C$3", '$B$2')
+>>> _book_address("Other!$B$2", "my book.xlsx")
+"'[my book.xlsx]Other'!$B$2"
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ._core import (
     CARRIED,
     CARRIER,
+    FUNCTIONS,
     ExcelError,
+    Function,
     carried,
+    engine_call,
     error_code,
     excel_function,
     is_error,
@@ -144,3 +157,25 @@ def _google_only(*_: Any) -> Any:
     ``IFERROR(.., <the value Google computed>)``. No such function exists in Excel: #NAME?, so IFERROR gives the value,
     as Excel opening the file does."""
     raise ExcelError("#NAME?")
+
+
+#: the engine-level name of :func:`_book_address`
+BOOK_ADDRESS = "_XLR.BOOKADDRESS"
+#: a sheet or file name written without quotes in a reference
+_UNQUOTED = re.compile(r"[A-Za-z_][\w.]*")
+
+
+def _book_address(address: Any, book: Any) -> Any:
+    """``address`` (the engine's ``CELL("address", ..)``) with ``[book]`` before the sheet it names, if it names one."""
+    if not isinstance(address, str) or not isinstance(book, str) or "!" not in address:
+        return address
+    sheet, _, cell = address.rpartition("!")
+    quoted = sheet.startswith("'") and sheet.endswith("'") and len(sheet) > 1
+    name = sheet[1:-1].replace("''", "'") if quoted else sheet
+    whole = f"[{book}]{name}"
+    if quoted or _UNQUOTED.fullmatch(book) is None:
+        whole = "'" + whole.replace("'", "''") + "'"
+    return f"{whole}!{cell}"
+
+
+FUNCTIONS[BOOK_ADDRESS] = Function(BOOK_ADDRESS, engine_call(_book_address), 2, 2)
