@@ -177,7 +177,8 @@ _INVOICE_STATUSES = frozenset({"paid", "void", "uncollectible"})
 #: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
 #: amount then says whether all of it was refunded), refused without one.
 PAID_OR_REFUNDED = frozenset({"closed"})
-_TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
+_TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type", "line_type",
+                    "row_type", "entry_type"})  # fmt: skip
 _TYPES |= types.TYPE_NAMES  # Document Type, Belegart, Type de pièce, Tipo (reading.document_types)
 _REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note",
                            "shop_order_refund", "credit_memo", "creditnote", "accreccredit"})  # fmt: skip
