@@ -62,11 +62,13 @@ def test_a_recalculation_calls_our_functions_with_numpys_warnings_already_off(tm
     ws["A1"], ws["A2"] = 0.1, 0.2
     ws["B1"] = '=IF(A1+A2>0.3,"above","not above")'  # 0.30000000000000004 is 0.3 to Excel's 15 digits
     ws["B2"] = '=IF(A1+A2=0.3,"equal","not equal")'
+    ws["A3"], ws["A4"] = "École", "école"  # text operands take the general call (a finite number its own path)
+    ws["B3"] = '=IF(A3=A4,"equal","not equal")'
     wb.save(tmp_path / "book.xlsx")
     report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
     assert report.status == "ok", report.message
     values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert (values["B1"].value, values["B2"].value) == ("not above", "equal")
+    assert (values["B1"].value, values["B2"].value, values["B3"].value) == ("not above", "equal", "equal")
     assert states and all(states)  # the comparison operands' calls (_XLR.ORDERED, _XLR.COMPARED), all quiet
     assert _core._QUIET.on is False
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .excel_functions.arguments import rewrite_arguments
-from .formula_texts import filled_copy, shape_decides_arguments
-from .rewrite_shapes import decided
+from .excel_functions.row_shapes import Template, filled, template
+from .formula_texts import _LITERAL_DIGIT, filled_copy, shape_decides_arguments
+from .rewrite_shapes import _ROW_NUMBER, decided
 
 __all__ = ["FilledDown", "argued_further", "left_alone_by_shape", "per_shape"]
 
@@ -40,6 +41,7 @@ class FilledDown:
         self.unchanged: set[tuple[str, int, bool]] = set()  # filled copies the structural rewrite leaves alone
         self.arguments: dict[str, str] = {}  # text -> rewrite_arguments(text)
         self.same_arguments: set[str] = set()  # shapes whose formulas the argument rewrite leaves alone
+        self.templates: dict[str, Template | None] = {}  # shape -> its argument rewrite for every copy (or None)
 
     def needs_structure(self, text: str, key: str | None, array: bool, context: tuple) -> bool:
         """:func:`.rewrite_shapes.decided` for ``text`` (without ``=``), kept per shape ``key`` (None: the cell's
@@ -81,6 +83,14 @@ class FilledDown:
         own = key is not None and not self.exact and unchanged
         if own and key in self.same_arguments and shape_decides_arguments(text):
             return new  # a filled-down copy of a formula left alone (each copy's test: a range grown past a comparison)
+        if own:  # a filled-down copy: the shape's rewrite with this copy's row numbers (=IF(G2>0.95,..) x 10,000)
+            if key not in self.templates:
+                self.templates[key] = _template(new, key)
+            pieces = self.templates[key]
+            if pieces is not None:
+                numbers = _ROW_NUMBER.findall(new)
+                if len(numbers) == pieces[2]:
+                    return filled(pieces, numbers)
         done = self.arguments.get(new)
         if done is None:
             if len(self.arguments) >= 4096:  # texts that do not repeat (relative rows): kept small
@@ -89,6 +99,27 @@ class FilledDown:
         if own and done == new and shape_decides_arguments(text):
             self.same_arguments.add(key)
         return done
+
+
+def _template(new: str, key: str) -> Template | None:
+    """The argument rewrite of ``new`` (a stored formula with ``=``) as a template for every formula of its shape
+    ``key`` (:func:`.rewrite_shapes.shape`: every row number ``0``), or None where a copy's own text may decide it.
+
+    The rewrite is made once per shape of row markers (:func:`.excel_functions.row_shapes.shaped`), and a shape of
+    zeros holds the same: where no text literal holds a digit (``key``'s literals hold one exactly where a copy's
+    do), the row numbers are the same runs of digits in every copy, each made ``0`` in ``key`` and a marker in the
+    other. Without a range typed in (``:``), no copy's rewrite reads its rows' distance (a range grown past a
+    comparison's rows): every copy is the template with its own row numbers.
+
+    >>> pieces = _template('=IF(G2>0.95,"high","low")', 'IF(G0>0.95,"high","low")')
+    >>> filled(pieces, ["7"])
+    '=IF(_XLR.COMPARED(G7)>0.95,"high","low")'
+    >>> _template('=IF(G2>0.95,"Q1","low")', 'IF(G0>0.95,"Q0","low")'), _template("=SUM(A2:B2)>1", "SUM(A0:B0)>1")
+    (None, None)
+    """
+    if ":" in key or ('"' in key and _LITERAL_DIGIT.search(key) is not None):
+        return None
+    return template(new, rewrite_arguments)
 
 
 def _with_array(context: tuple, array: bool) -> tuple:

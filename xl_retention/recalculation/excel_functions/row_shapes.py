@@ -82,3 +82,41 @@ def shaped(text: str, rewritten: Callable[[str], str], shapes: dict | None = Non
     out[0::2] = texts
     out[1::2] = [numbers[i] for i in places]
     return "".join(out)
+
+
+#: a rewritten shape for its filled-down copies (:func:`template`): its text as a %-format with a ``%s`` for each
+#: row number put back, the index of the copy's row number each takes (None: each in its turn), and how many row
+#: numbers a copy has
+Template = tuple[str, list[int] | None, int]
+
+
+def template(text: str, rewritten: Callable[[str], str]) -> Template | None:
+    """``text``'s shape of row markers rewritten by ``rewritten`` once, as a template that :func:`filled` completes
+    with another copy's row numbers; None for a shape of 48,000 row numbers or more (:func:`shaped` rewrites those
+    whole). For a text whose literals hold no digit (the markers' split is the plain one) and a ``rewritten`` that
+    takes row markers as any row numbers (:func:`shaped`'s own assumption).
+
+    >>> pieces = template("=A7+B7%", lambda shape: shape.replace("+", "-"))
+    >>> pieces, filled(pieces, ["12", "13"])
+    (('=A%s-B%s%%', None, 2), '=A12-B13%')
+    >>> swapped = template("=A7+B8", lambda shape: "=" + "+".join(reversed(shape[1:].split("+"))))
+    >>> swapped, filled(swapped, ["3", "4"])
+    (('=B%s+A%s', [1, 0], 2), '=B4+A3')
+    """
+    parts = _ROW.split(text)
+    count = len(parts) // 2
+    if count >= 48000:
+        return None
+    while len(_MARKS) < count:
+        _MARKS.append(str(1000001 + len(_MARKS)))
+    parts[1::2] = _MARKS[:count]
+    pieces = _MARKER.split(rewritten("".join(parts)))
+    places = [int(i) - 1 for i in pieces[1::2]]
+    form = "%s".join(piece.replace("%", "%%") for piece in pieces[0::2])
+    return form, (None if places == list(range(count)) else places), count
+
+
+def filled(pieces: Template, numbers: list[str]) -> str:
+    """A :func:`template` with a copy's row numbers (``numbers``, in the order its text holds them) put back."""
+    form, places, _ = pieces
+    return form % (tuple(numbers) if places is None else tuple([numbers[i] for i in places]))
