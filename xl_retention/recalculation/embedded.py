@@ -448,7 +448,7 @@ def _evaluate(
         workbook.evaluate_all()  # a loop through an area computed when the formula runs: Excel's circular reference
         result = read_values(workbook, formulas, members)
     if any(value.code == CIRCULAR for _, _, value in error_cells(result.values)):
-        if kept.position_cycles(workbook, formulas, result, CIRCULAR):  # CELL("row", A1) in A1 reads no value
+        if kept.position_cycles(workbook, formulas, result, CIRCULAR, info.tables):  # CELL("row", A1) in A1
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
     if len(CARRIED) > 1 and (typed := error_types(workbook, formulas, info, result.values)):

@@ -35,6 +35,7 @@ from .indirect import indirect_targets
 from .offset_readers import offset_readers
 from .package import PackageInfo, stored_values
 from .position_reads import offset_constant, position_only
+from .structured_references import _structured_in
 
 if TYPE_CHECKING:
     from .embedded import Computed, Unsupported
@@ -556,15 +557,19 @@ def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int
     return close, constants[info]
 
 
-def position_cycles(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, circular: str) -> bool:
+def position_cycles(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, circular: str, tables: Any = ()
+) -> bool:
     """Re-set each circular cell whose formula reads a cell's place, not its value (``CELL("row", A1)`` in A1,
-    ``ROWS(A1:A5)``), with that place as a constant; True when any was set (evaluate again)."""
+    ``ROWS(A1:A5)``, ``ROWS(T[[#Headers],[No]]:[@No])`` of ``tables``) with that place as a constant; True: again."""
     changed = False
+    by_name = {t.name.lower(): t for t in tables}
     for sheet, values in result.values.items():
         for ref, value in values.items():
             if type(value) is not CellError or value.code != circular:
                 continue
             text = formulas[sheet][cell_position(ref)]
+            text = _structured_in(text, by_name, sheet, *cell_position(ref)) if by_name and "[" in text else text
             upper = text.upper()
             if "CELL(" not in upper and "ROWS(" not in upper and "COLUMNS(" not in upper:
                 continue

@@ -63,7 +63,7 @@ from .package import Table
 from .rewrite_shapes import FIRST_CELL_CALL, UNION, decided, our_array_functions
 from .sheet_ranges import bracketed
 from .sized_references import sized
-from .structured_references import _structured, _structured_in, escaped_structured
+from .structured_references import _structured, _structured_in, escaped_structured, structured_range
 from .union_references import unions
 from .xlookup_references import xlookup_references
 
@@ -174,7 +174,10 @@ def rewrite(
         text = named_corners(text, sheet, names, sheets)
     if not decided(text, tables, array, names, defined):
         return text
-    return _rewritten(text, sheet, row, col, tables, array, names, defined, sheets)
+    new = _rewritten(text, sheet, row, col, tables, array, names, defined, sheets)
+    if "[" in text and ":" in new:  # INDEX(Tbl[Amt],1):[@Amt]: both corners alike once the table's ranges are in
+        new = named_corners(new, sheet, names, sheets)
+    return new
 
 
 def _rewritten(text: str, *place: Any) -> str:
@@ -238,7 +241,8 @@ def _rewritten_steps(
                     changed = True  # a reference, which SUBTOTAL's hidden rows and intersections read as one
                     continue
             if by_name and ("[" in token.value or token.value.lower() in by_name):
-                resolved = _structured(token.value, by_name, sheet, row, col)
+                resolved = structured_range(token.value, by_name, sheet, row, col) if ":" in token.value else None
+                resolved = resolved or _structured(token.value, by_name, sheet, row, col)
                 if resolved is not None:
                     token.value, changed = resolved, True
                     if resolved.startswith("#"):

@@ -12,11 +12,11 @@ import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from .package import Table
 
-__all__ = ["escaped_structured", "structured_spans"]  # also read: _structured, _structured_in (.rewrite, .embedded)
+__all__ = ["escaped_structured", "structured_range", "structured_spans"]  # also read: _structured, _structured_in
 
 _SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
 
@@ -192,6 +192,88 @@ def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: 
     return _area(table.sheet, rows[0], first, rows[1], last)
 
 
+#: an area a resolved part of a range is: its sheet (quoted or not) or none, and cells or a range of them
+_PART = re.compile(
+    r"(?:(?:'(?P<quoted>(?:[^']|'')+)'|(?P<bare>[^\W\d][\w.]*))!)?"
+    r"(?P<area>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)"
+)
+
+
+def _range_parts(text: str) -> list[str]:
+    """``text`` split at each ``:`` outside a structured reference's brackets and a quoted sheet name.
+
+    >>> _range_parts("Tbl[[#Headers],[No]]:Tbl[[#This Row],[No]]"), _range_parts(":Tbl[Amt]"), _range_parts("T[a:b]")
+    (['Tbl[[#Headers],[No]]', 'Tbl[[#This Row],[No]]'], ['', 'Tbl[Amt]'], ['T[a:b]'])
+    """
+    parts, current, depth, quoted, k = [], "", 0, False, 0
+    while k < len(text):
+        char = text[k]
+        if depth and char == "'":  # an escaped character in a column's name
+            current += text[k : k + 2]
+            k += 2
+            continue
+        if char == "'" and not depth:
+            quoted = not quoted
+        elif char == "[" and not quoted:
+            depth += 1
+        elif char == "]" and not quoted:
+            depth -= 1
+        elif char == ":" and not depth and not quoted:
+            parts.append(current)
+            current = ""
+            k += 1
+            continue
+        current += char
+        k += 1
+    return [*parts, current]
+
+
+def structured_range(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str | None:
+    """A range operand with a structured reference on a side of its ``:`` (``Tbl[[#Headers],[No]]:[@No]``, stored as
+    ``Tbl[[#Headers],[No]]:Tbl[[#This Row],[No]]``; ``Tbl[Amt]:$B$8``; ``:Tbl[[#This Row],[Amt]]`` after a call,
+    ``INDEX(Tbl[Amt],1):[@Amt]``) as the range Excel's ``:`` makes: the smallest holding every side, on the table's
+    sheet (written without the sheet where that is the formula's own: the engine joins such a corner with a call's);
+    the error a side is (``#REF!``); None when no side is a structured reference or the sides are not on one sheet.
+
+    >>> t = {"tbl": Table("Tbl", "S", "A1:C6", ["No", "Item", "Amt"])}
+    >>> structured_range("Tbl[[#Headers],[No]]:Tbl[[#This Row],[No]]", t, "S", 3, 1)
+    '$A$1:$A$3'
+    >>> structured_range("Tbl[Amt]:$B$8", t, "S", 9, 9)
+    '$B$2:$C$8'
+    >>> structured_range(":Tbl[[#This Row],[Amt]]", t, "S", 4, 4), structured_range("Tbl[Item]:Tbl[Amt]", t, "T", 9, 9)
+    (':$C$4', "'S'!$B$2:$C$6")
+    """
+    parts = _range_parts(text)
+    if len(parts) < 2 or not any("[" in part or part.lower() in tables for part in parts):
+        return None
+    boxes: list[tuple[int, int, int, int]] = []
+    where: str | None = None
+    for part in parts:
+        if not part and part is parts[0]:  # ":Tbl[..]": the corner after a call
+            continue
+        resolved = _structured(part, tables, sheet, row, col) if "[" in part or part.lower() in tables else part
+        if resolved is None:
+            return None
+        if resolved.startswith("#"):
+            return resolved
+        match = _PART.fullmatch(resolved.strip())
+        if match is None:
+            return None
+        named = match["quoted"].replace("''", "'") if match["quoted"] else match["bare"] or sheet
+        if where is not None and named.lower() != where.lower():
+            return None
+        where = named
+        boxes.append(range_boundaries(match["area"].replace("$", "")))
+    if not boxes or where is None:
+        return None
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    area = _area(where, top, left, bottom, right)
+    if where.lower() == sheet.lower():
+        area = area.partition("!")[2]
+    return (":" if not parts[0] else "") + area
+
+
 def _structured_in(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str:
     """``text`` (a formula without ``=``) with each structured reference made the range it denotes."""
     if "'[" in text or "']" in text:  # a name's H[[A'[b]]: read without the tokenizer (:func:`escaped_structured`)
@@ -202,7 +284,8 @@ def _structured_in(text: str, tables: dict[str, Table], sheet: str, row: int, co
         return text
     for token in tokens:
         if token.type == Token.OPERAND and token.subtype == Token.RANGE and "[" in token.value:
-            resolved = _structured(token.value, tables, sheet, row, col)
+            resolved = structured_range(token.value, tables, sheet, row, col) if ":" in token.value else None
+            resolved = resolved or _structured(token.value, tables, sheet, row, col)
             if resolved is not None:
                 token.value = resolved
     return "".join(t.value for t in tokens)
