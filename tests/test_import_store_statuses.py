@@ -89,3 +89,21 @@ def test_a_status_column_none_of_whose_values_is_known_is_refused(tmp_path: Path
 def test_a_column_of_places_named_state_is_no_status(tmp_path: Path) -> None:
     path = _snapshots(tmp_path, "State", [("a1", "2025-09", 9.99, "CA"), ("a2", "2025-09", 9.99, "NY")])
     assert pd.read_csv(run(tmp_path, "--subscriptions", path) / "movements.csv")["customers_end"].tolist() == [2]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("column", ["Patron Status", "Member Status", "Subscriber Status", "Membership Status"])
+def test_a_subscriber_s_status_under_the_subscriber_s_name_is_read(tmp_path: Path, capsys, backend, column) -> None:
+    """H188 finding 06: Patreon's 'Patron Status' ('Active patron', 'Declined patron') was ignored, a declined patron
+    counted as paying; the column headed 'Status' was refused. Refused the same under every such name."""
+    path = _snapshots(tmp_path, column, [("a1", "2025-09", 5.0, "Active patron"), ("a2", "2025-09", 10.0,
+                                                                                   "Declined patron")])  # fmt: skip
+    message = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert message == (
+        f"snapshots.csv, column {column!r}: statuses none of which this import knows, in a column named as a status "
+        "(whether each row pays cannot be told) in rows 2, 3 (counting the header as row 1): 'Active patron', "
+        "'Declined patron': rename them to active, canceled, trialing, paused or remove those rows"
+    )
+    path = _snapshots(tmp_path, column, [("a1", "2025-09", 5.0, "active"), ("a2", "2025-09", 10.0, "past_due")])
+    movements = pd.read_csv(run(tmp_path, "--subscriptions", path, backend=backend) / "movements.csv")
+    assert movements["mrr_end"].tolist() == [15.0]

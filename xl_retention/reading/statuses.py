@@ -79,7 +79,11 @@ STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscriptio
                           "abonnementstatus", "vertragsstatus", "kundenstatus", "statut_abonnement",
                           "statut_de_l'abonnement", "estado_de_la_suscripción", "estado_suscripción",
                           "stato_abbonamento", "abonnementsstatus", "status_abonnement", "status_subskrypcji",
-                          "ステータス", "状態", "契約状況"})  # fmt: skip
+                          "ステータス", "状態", "契約状況",
+                          # a subscriber's status under the subscriber's name: Patreon's 'Patron Status', a
+                          # membership's 'Member Status', a newsletter's paid 'Subscriber Status', 'Membership Status'
+                          "patron_status", "member_status", "membership_status", "subscriber_status",
+                          "license_status", "licence_status"})  # fmt: skip
 
 #: Statuses of subscriptions that do not pay (lower case, spaces and hyphens as ``_``), with and without
 #: WooCommerce's ``wc_`` prefix (so the SQL backends, which compare the spelled status, drop it too).
