@@ -152,3 +152,39 @@ def test_a_filled_down_comparison_is_rewritten_once_for_its_shape(monkeypatch: p
     got = [column.rewrite_arguments("=" + text, text, shape(text), True) for text in texts]
     assert got == [f'=IF(_XLR.COMPARED(G{r})>0.95,"high","low")' for r in range(2, 102)]
     assert len(calls) == 1  # the shape's template; each copy then takes its row numbers (100 calls at the parent)
+
+
+def test_a_recalculation_loads_neither_scipy_nor_openssl(tmp_path: Path) -> None:
+    """A command's start: scipy's optimizers (YIELD's root, 0.4-0.6 s of CPU to import) only where a formula needs
+    them, and the digests of the result's mark and of the input's fingerprint by CPython's own SHA-256, not through
+    hashlib (which loads OpenSSL's library); the digests are hashlib's."""
+    import hashlib
+    import subprocess
+    import sys
+
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["B1"] = 2, "=A1*3"
+    book.save(tmp_path / "book.xlsx")
+    code = (
+        "import sys; from xl_retention.cli import main; sys.argv = ['xl-retention', 'recalc', sys.argv[1], "
+        "'--engine', 'embedded', '--output-dir', sys.argv[2]]\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        "print(sorted(m for m in ('scipy.optimize', 'scipy', '_hashlib', 'hashlib') if m in sys.modules))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "book.xlsx"), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert run.stdout.strip().splitlines()[-1] == "[]", run.stdout + run.stderr
+    assert openpyxl.load_workbook(tmp_path / "out" / "book.xlsx", data_only=True).active["B1"].value == 6
+    from xl_retention._imports import sha256
+
+    for data in (b"", b"x", bytes(range(256)) * 1000):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    digest = sha256()
+    digest.update(b"a")
+    digest.update(b"b")
+    assert digest.hexdigest() == hashlib.sha256(b"ab").hexdigest()

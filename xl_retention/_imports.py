@@ -326,11 +326,34 @@ def _shape_cache_file() -> Any:
     return Path(__file__).parent / "__pycache__" / f"shapes.{sys.implementation.cache_tag or 'none'}.bin"
 
 
+_SHA256: list[Any] = []
+
+
+def sha256(data: bytes = b"") -> Any:
+    """A SHA-256 hash object of ``data``, as ``hashlib.sha256(data)`` gives (the same digests), without ``hashlib``'s
+    import, which loads OpenSSL's library (3-7 ms of every command on the 2-core machine, bench/README.md,
+    twenty-fifth session): CPython's own SHA-256 module, ``hashlib``'s where it is missing.
+
+    >>> import hashlib
+    >>> sha256(b"x").hexdigest() == hashlib.sha256(b"x").hexdigest()
+    True
+    """
+    if not _SHA256:
+        try:
+            from _sha2 import sha256 as made  # type: ignore[import-not-found]  # CPython 3.12 and later
+        except ImportError:
+            try:
+                from _sha256 import sha256 as made  # type: ignore[import-not-found,no-redef]  # CPython 3.11
+            except ImportError:
+                from hashlib import sha256 as made  # type: ignore[assignment]  # another interpreter
+        _SHA256.append(made)
+    return _SHA256[0](data)
+
+
 def _shape_cache_stamp() -> bytes:
     """What the cached rewrites are valid for: this interpreter's build, the package's version and every one of its
     source files (path, size and modification time, as Python's bytecode is checked), and openpyxl's tokenizer (the
     rewrites tokenize with it): a changed file, an upgrade or another interpreter makes the cache unread."""
-    import hashlib
     import os
 
     from . import __version__
@@ -359,7 +382,7 @@ def _shape_cache_stamp() -> bytes:
     except (ImportError, ValueError, OSError):
         tokenizer = None
     described = repr((sys.version, __version__, entries, tokenizer))
-    return hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest().encode()
+    return sha256(described.encode("utf-8", "surrogatepass")).hexdigest().encode()
 
 
 def cache_shapes() -> None:

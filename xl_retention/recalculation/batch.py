@@ -21,7 +21,6 @@ stored values are stale (``stored_current=False``: ``import --into --recalc`` ha
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sys
@@ -33,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .._imports import sha256
 from ..cells import CellError
 from .batch_inputs import (
     check_embedded_layout,
@@ -156,7 +156,7 @@ def _output_kinds(output: Path) -> tuple[bool, bool]:
 
 def _fingerprint(path: Path) -> tuple[int, int, str]:
     """(mtime in ns, size, SHA-256) of a file: what tells that another program saved it."""
-    digest = hashlib.sha256()
+    digest = sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)

@@ -10,9 +10,10 @@ digest was added (the input's line alone) is replaced as before.
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from pathlib import Path
+
+from .._imports import sha256
 
 __all__ = ["check_replaceable", "result_mark", "seal"]
 
@@ -25,7 +26,7 @@ def result_mark(path: Path) -> bytes:
 def _digest(package: zipfile.ZipFile) -> bytes:
     """A digest of the package's entries (name, CRC-32 and size of each, in order): any entry changed, added or
     removed changes it."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for info in package.infolist():
         digest.update(f"{info.filename}\0{info.CRC}\0{info.file_size}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:32].encode()

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from scipy.optimize import brentq
-
 from ._core import ExcelError, excel_function, number
 from .financial import coupdaybs, coupdays, coupdaysnc, coupnum
 
@@ -87,4 +85,6 @@ def yield_(
             raise ExcelError("#NUM!")
     if gap(low) < 0:
         raise ExcelError("#NUM!")
+    from scipy.optimize import brentq  # noqa: PLC0415  (here: a recalculation without YIELD does not import scipy)
+
     return float(brentq(gap, low, high, xtol=1e-16, rtol=1e-15, maxiter=500))
