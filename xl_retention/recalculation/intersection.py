@@ -186,7 +186,8 @@ def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row
     _, (left, top, right, bottom) = found
     numbers = [a.strip() or "0" for a in args[1:]]  # INDEX(A1:B4,,2): an empty number is 0 (.omitted_arguments)
     if not all(re.fullmatch(r"\d+", n) for n in numbers):
-        return _index_part(tokens, open_index, end, numbers, (left, top, right, bottom), row, col)
+        part = _index_part(tokens, open_index, end, numbers, (left, top, right, bottom), row, col)
+        return part if part is not None else _index_spot(tokens, open_index, end, numbers, (left, top, right, bottom))
     if len(numbers) == 1 and top == bottom and left != right:  # a single row: the number is a column number
         numbers = ["1", numbers[0]]
     elif len(numbers) == 1:
@@ -232,6 +233,54 @@ def _index_part(
     if len(solid) != 1:
         return None
     tokens[solid[0]].value = str(here - low + 1)
+    return end
+
+
+#: an INDEX row or column number that is never 0: a number typed in from 1, a MATCH or XMATCH (1 or more, or an error)
+_NEVER_ZERO = re.compile(r"(?is)0*[1-9]\d*|(?:_xlfn\.)?X?MATCH\(.*\)")
+#: the calls a computed INDEX number intersected when it runs may hold (``ROW()-ROW(Tbl[#Headers])-1``); any other
+#: (LOOKUP(..), the template's) is left to the engine, as before
+_PLACE_CALL = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:ROWS?|COLUMNS?)\(")
+_OTHER_CALL = re.compile(r"[\w.]\(")
+#: a number that is a reference or a name alone (a range of numbers: its cell in the formula's row, elsewhere)
+_ALONE = re.compile(r"\(*(?:(?:'(?:[^']|'')+'|[^\W\d][\w.]*)!)?[$\w.]+(?::[$\w.]+)?\)*")
+_ONE_CELL_NUMBER = re.compile(r"\(*(?:(?:'(?:[^']|'')+'|[^\W\d][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+\)*")
+
+
+def _index_spot(
+    tokens: list[Token], open_index: int, end: int, numbers: list[str], bounds: tuple[int, ...]
+) -> int | None:
+    """``INDEX(E6:E10,G1)`` where one value is expected and a computed number may be 0 (G1 = 0, ``ROW()-ROW(..)-1``
+    in a table's first row): the whole column (row) it then gives intersected with the formula's row (column) when it
+    runs, as Excel does in a classic formula (H187's finding 04: the engine spilled it, ``#SPILL!``, or under IFERROR
+    gave the column's first cell). The call becomes one token (:data:`SPOT`, as :func:`_offset_cell`); None where
+    each number that may pick a whole column or row is never 0 (``MATCH(..)``, ``3``), where a number calls another
+    function than ROW, COLUMN, ROWS and COLUMNS, or is a range or a name alone."""
+    left, top, right, bottom = bounds
+    for number in numbers:
+        if _OTHER_CALL.search(_PLACE_CALL.sub("", number)) is not None:
+            return None  # INDEX(Churn,LOOKUP(..)-MIN(..)+1): not intersected here
+        if _ALONE.fullmatch(number) is not None and _ONE_CELL_NUMBER.fullmatch(number) is None and not number.isdigit():
+            return None  # INDEX(B1:B3,A1:A3), INDEX(Price,Qty): a range as the number (its cell in the row, above)
+    if len(numbers) == 1 and top != bottom and left != right:
+        pass  # INDEX(A1:C5,n): a whole row whatever n is
+    elif len(numbers) == 1:  # the row of a column, or the column of a row: 0 gives all of it
+        if (top, left) == (bottom, right) or _NEVER_ZERO.fullmatch(numbers[0]) is not None:
+            return None
+    elif top == bottom or left == right:
+        return None  # INDEX($B4:$Y4,1,$B64+1): a number for a row or column of one cell given (the template's)
+    elif not any(  # a row number of 0 gives every row of a column of several cells, a column number likewise
+        wide and _NEVER_ZERO.fullmatch(n) is None for wide, n in zip((bottom > top, right > left), numbers, strict=True)
+    ):
+        return None
+    call = "".join(t.value for t in tokens[open_index : end + 1])
+    tokens[open_index].value = (
+        f"INDEX({call},{SPOT}(ROW(),ROW({call}),ROWS({call}),COLUMNS({call})),"
+        f"{SPOT}(COLUMN(),COLUMN({call}),COLUMNS({call}),ROWS({call})))"
+    )
+    tokens[open_index].type, tokens[open_index].subtype = "SKIPPED", ""
+    for k in range(open_index + 1, end + 1):
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
     return end
 
 

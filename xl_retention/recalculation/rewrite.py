@@ -300,6 +300,8 @@ def _rewritten_steps(
                 if name == "INDEX" and single:
                     if _index_cell(tokens, i, names or {}, row, col) is not None:
                         changed = True
+                        if tokens[i].type == "SKIPPED":
+                            continue  # INDEX(E6:E10,G1) intersected when it runs: the call is one token now
                 if name == "OFFSET" and single and _offset_cell(tokens, i, row, col):
                     changed = True
                     continue  # the call is one token now
@@ -431,6 +433,8 @@ def _array_valued(tokens: list[Token], start: int, end: int, names: dict[str, st
             name = _bare_name(token.value[:-1]).removeprefix(EACH)
             spans, close = _spans(tokens, k)
             if name in _REFERENCE_RESULTS:
+                if name == "INDEX" and spans and _array_valued(tokens, *spans[0], names):
+                    return True  # INDEX({..;..},2): a row of the array, not a reference (H187's finding 04)
                 k = close + 1
                 continue
             if name in ARRAY_RESULTS:

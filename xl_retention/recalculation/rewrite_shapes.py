@@ -46,8 +46,12 @@ _ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (no
     r"|(?<![\w.])\(\s*(?:" + CHARACTER + r"+!|''!)?" + _AREA + r"\s*\)"
 )
 _WHOLE_RANGE = re.compile(r"=\(*(?:" + CHARACTER + r"+!|''!)?" + _AREA + r"\)*")
-#: INDEX of a whole column or row of a range (a row or column number 0), which a classic formula intersects
-_INDEX_WHOLE = re.compile(r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0?\s*[,)]|\d+\s*,\s*0?\s*\)|\d+\s*\))")
+#: INDEX of a whole column or row of a range (a row or column number 0, or computed and maybe 0: not a MATCH),
+#: which a classic formula intersects
+_INDEX_WHOLE = re.compile(
+    r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0?\s*[,)]|\d+\s*,\s*0?\s*\)|\d+\s*\))"
+    r"|(?<![\w.])INDEX\([^(),]+(?:,[^(),]*)?,\s*(?!\d+\s*[,)]|(?:_xlfn\.)?X?MATCH\()[^\s)]"  # a computed number: 0?
+)
 #: The single-value arguments of reference and lookup functions (0-based positions), beside the references and
 #: arrays they take (never intersected: INDEX's first, OFFSET's first, XLOOKUP's second and third, ...)
 _REFERENCE_NUMBERS: dict[str, frozenset[int] | None] = {
