@@ -77,3 +77,29 @@ def test_known_keywords_still_work() -> None:
     assert nps["nps"].tolist() == [0.0]
     # one promoter, one detractor: 100 * z(0.95) * sqrt((p + d - (p - d)^2) / n) = 100 * 1.6448536... * sqrt(1 / 2)
     assert nps["nps_moe"].iloc[0] == pytest.approx(100 * 1.6448536269514722 * 0.5**0.5, rel=1e-12)
+
+
+@pytest.mark.parametrize("backend", [None, "duckdb"])
+@pytest.mark.parametrize(
+    ("keywords", "message"),
+    [
+        ({"through": "Sept"}, "through must be a month such as '2024-03', got 'Sept'"),
+        ({"end": "Sept"}, "end must be a month such as '2024-03', got 'Sept'"),
+        ({"start": "Sept"}, "start must be a month such as '2024-03', got 'Sept'"),
+        ({"through": "2023-11"}, "through 2023-11 is before input's first month, 2024-01: none of its months would be"),
+        ({"through": "2999-01"}, "through 2999-01 is after the current month, "),
+    ],
+)
+def test_a_month_without_its_year_or_out_of_the_data_is_refused(backend, keywords, message) -> None:
+    """H190 finding 08: 'Sept' was September of the year 1 (one row of zeros; from 0001-09 on DuckDB), a `through`
+    before the data gave a month of no customers, one after the current month months that have not happened."""
+    with pytest.raises(ValueError) as refused:
+        R.monthly_movements(SNAPS, backend=backend, **keywords)
+    assert str(refused.value).startswith(message)
+
+
+def test_through_of_intervals_after_the_current_month_is_refused() -> None:
+    intervals = pd.DataFrame({"customer_id": ["a"], "start": ["2024-01-05"], "end": [None], "mrr": [10.0]})
+    with pytest.raises(ValueError, match=r"^through 2999-01 is after the current month"):
+        R.subscription_tables(intervals, through="2999-01")
+    assert list(map(str, R.monthly_movements(intervals, through="2024-03").index)) == ["2024-01", "2024-02", "2024-03"]

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, subscription_kind
 from ..tables._months import MonthLike, _month_arg, cohort_rates
 from ..tables.activity import OrderTables, purchases_from_counts, visitors_from_counts
@@ -154,6 +155,30 @@ def _subscription_input(data: Any, con: Any, columns: Any, source: str, options:
     return typed_input(data, kind, con, columns=columns, source=source, options=options, segment=segment)
 
 
+def _check_through(con: Any, item: Input, through: int) -> None:
+    """Refuse ``through`` after the current month (its months have not happened) or before the input's first month
+    (no month of it would be in the tables), as ``import --through`` does; a ``RetentionInputError`` naming it."""
+    from ..tables.subscriptions import current_month
+
+    month, now = pd.Period(ordinal=through, freq="M"), pd.Period(ordinal=current_month(item.today), freq="M")
+    if month > now:
+        raise RetentionInputError(
+            f"through {month} is after the current month, {now}: its months have not happened yet (the last full "
+            f"month: through='{now - 1}')",
+            "through",
+            str(month),
+        )
+    first = con.execute(item.table.m.min() if item.kind == "snapshots" else item.table.start_m.min())
+    if first is not None and not pd.isna(first) and through < int(first):
+        start = pd.Period(ordinal=int(first), freq="M")
+        raise RetentionInputError(
+            f"through {month} is before {item.source}'s first month, {start}: none of its months would be in the "
+            f"tables (give through='{start}' or later)",
+            "through",
+            str(month),
+        )
+
+
 @contextlib.contextmanager
 def _subscription_rows(
     con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike
@@ -165,6 +190,8 @@ def _subscription_rows(
     fails does :func:`.input_checks.check_input` run on the input, for its error naming the rows. Otherwise
     (intervals, ``end``), the input is checked first. Errors come in the same order either way.
     """
+    if through is not None:
+        _check_through(con, item, _month_arg("through", through))
     if item.kind == "snapshots" and through is not None:  # snapshots end with `through` (as import --through)
         t, e0 = _month_arg("through", through), _month_arg("end", end)
         # `through` after the data's last month ends the tables with that month, as the import does: a month of

@@ -10,6 +10,7 @@ are, other ids are factorized). Memory beyond the input is about 1x the input co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -112,6 +113,10 @@ def _datetime_months(values: np.ndarray) -> np.ndarray:
     return out
 
 
+#: a year of four digits, 1000-9999, not inside a longer number
+_YEAR = re.compile(r"(?<!\d)[1-9]\d{3}(?!\d)")
+
+
 def _month_arg(name: str, value: MonthLike) -> int | None:
     if value is None:
         return None
@@ -120,6 +125,8 @@ def _month_arg(name: str, value: MonthLike) -> int | None:
             return int(value.asfreq("M").ordinal)
         if isinstance(value, (bool, int, np.integer, float)):
             raise TypeError("a number is not a month")
+        if isinstance(value, str) and not _YEAR.search(value):  # pandas reads 'Sept' as September of the year 1
+            raise ValueError("a month without its year")
         return int(pd.Period(value, freq="M").ordinal)
     except (ValueError, TypeError) as error:
         raise RetentionInputError(f"{name} must be a month such as '2024-03', got {value!r}", name, value) from error
