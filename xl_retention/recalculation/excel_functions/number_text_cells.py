@@ -31,7 +31,7 @@ _MONTH = (
     rb"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?"
     rb"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"[-\s]\d{1,2}|\d{1,2}/\d{1,2}"
+_DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"[-\s]?\d{1,2}|\d{1,2}/\d{1,2}"  # "March1" too
 _DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
 #: a date with its year that DATEVALUE reads (:func:`.text.text_to_number`) and the engine's arithmetic does not
 #: ("2026/01/15", "15 January 2026", "15-January-2026", "Jan-2026", "1/2026"), with an optional time
@@ -47,7 +47,7 @@ _OTHER_DATE_TEXT = re.compile(_OTHER_DATE.decode())
 #: "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM"): ROUND("1/15/2026",0) is #VALUE! there; a time
 #: of any shape text.text_to_number reads ("0:0:60", minutes and seconds "23:59.5") or refuses (an hour above 23:
 #: "24:00", which the engine read as 0)
-_TIME = rb"\d{1,5}:\d{1,5}(?::\d{1,5})?(?:\.\d*)?(?:\s*(?i:am|pm))?"
+_TIME = rb"(?:\d{1,5}:\d{1,5}(?::\d{1,5})?(?:\.\d*)?(?:\s*(?i:am|pm|a|p))?|\d{1,2}\s*(?i:am|pm))"  # 9 AM, 8:00 a
 _ENGINE_DATE = (
     rb"(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
     + _MONTH
@@ -133,6 +133,8 @@ def _misread(text: str, year: int) -> float | None:
     (46037.0, 46037.0, 46023.0, 46037.5)
     >>> misread("99 16/32"), misread("-1 1/4"), misread("1 3/2"), misread("37:30"), misread("24:99") is NOT_A_NUMBER
     (99.5, -1.25, None, 1.5625, True)
+    >>> misread("9 AM"), misread("4:00 p"), misread("March1") == misread("March 1") is not None
+    (0.375, 0.6666666666666666, True)
     """
     if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
         value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)

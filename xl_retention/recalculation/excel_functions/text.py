@@ -61,6 +61,16 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.*))?")
 _TIME = re.compile(r"(\d+):(\d+)(?::(\d+))?(\.\d*)?\s*(AM|PM)?", re.IGNORECASE)
 
 
+#: an hour with AM or PM and no minutes ("9 AM"), and a time with a or p after a space ("8:00 a")
+_HOUR_HALF = re.compile(r"(\d{1,2})\s*([AaPp][Mm])")
+_ONE_LETTER = re.compile(r"(\d{1,2}:\d{1,2}(?::\d{1,2})?)\s+([AaPp])")
+#: a month's name with its day glued on ("March1", "Sep1": Excel's =MONTH(A2&1) idiom), read as "March 1"
+_GLUED_DAY = re.compile(
+    r"(?i)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)(\d{1,2})"
+)
+
+
 def _time_fraction(part: str, elapsed: bool = False) -> float | None:
     """A time typed as text as Excel reads it: h:m, h:m:s(.f), m:s.f (two parts with decimals); AM/PM.
 
@@ -73,8 +83,14 @@ def _time_fraction(part: str, elapsed: bool = False) -> float | None:
     (1.5625, None, None)
     >>> _time_fraction("100:00:00", True), _time_fraction("25:00:60", True), _time_fraction("10000:00", True)
     (4.166666666666667, None, None)
+    >>> _time_fraction("9 AM"), _time_fraction("5PM"), _time_fraction("4:00 p"), _time_fraction("13 PM")
+    (0.375, 0.7083333333333334, 0.6666666666666666, None)
     """
-    match = _TIME.fullmatch(part.strip())
+    part = part.strip()
+    bare_hour = _HOUR_HALF.fullmatch(part)  # "9 AM", "5PM": the hour alone (Microsoft, "Enter a date or time")
+    letter = None if bare_hour else _ONE_LETTER.fullmatch(part)  # "9:00 p": a or p after a space, as typed
+    part = f"{bare_hour[1]}:00 {bare_hour[2]}" if bare_hour else f"{letter[1]} {letter[2]}M" if letter else part
+    match = _TIME.fullmatch(part)
     if match is None:
         return None
     first, second, third, decimals, half = match.groups()
@@ -130,10 +146,15 @@ def text_to_number(value: str) -> float | str:
     (1000.0, 1234.5, -1000.0, '1,00')
     >>> text_to_number("1_000"), text_to_number("nan"), text_to_number("inf"), text_to_number("1E400")
     ('1_000', 'nan', 'inf', '1E400')
+    >>> text_to_number("March1") == text_to_number("March 1"), text_to_number("Sep1") == text_to_number("Sep 1")
+    (True, True)
     """
     stripped = value.strip()
     if not stripped:
         return value
+    glued = _GLUED_DAY.fullmatch(stripped)
+    if glued is not None:  # "March1": the day of the current year, as "March 1"
+        stripped = f"{glued[1]} {glued[2]}"
     if _PLAIN.fullmatch(stripped) is not None:  # Python's float() also reads "1_000", "nan", "inf": no Excel does
         number = plain_number(stripped)
         return value if number is None else number  # "1E400": too large to be a number, text to Excel
