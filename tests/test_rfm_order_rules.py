@@ -76,3 +76,15 @@ def test_the_column_named_exactly_is_taken_beside_one_spelled_otherwise() -> Non
     )  # fmt: skip
     got = xr.rfm_summary(orders, period="M")
     assert got.loc["a"].to_dict() == {"frequency": 1.0, "recency": 1.0, "T": 1.0, "monetary_value": 20.0}
+
+
+def test_an_observation_end_after_today_is_refused() -> None:
+    """H190 finding 09: an end after today (a year's end typed early, a typo of the year) was accepted and T counted
+    days never observed as days without purchases, biasing the BG/NBD fit; today itself is fine."""
+    orders = pd.DataFrame({"customer_id": ["a", "a"], "date": ["2026-01-05", "2026-02-05"]})
+    later = (pd.Timestamp.today().normalize() + pd.Timedelta(days=1)).date()
+    with pytest.raises(ValueError, match=rf"^observation_end '{later}' \({later}\) is after today \("):
+        xr.rfm_summary(orders, amount=None, observation_end=str(later))
+    today = pd.Timestamp.today().normalize()
+    summary = xr.rfm_summary(orders, amount=None, observation_end=str(today.date()))
+    assert summary.loc["a", "T"] == float((today - pd.Timestamp("2026-01-05")).days)

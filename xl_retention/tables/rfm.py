@@ -81,7 +81,8 @@ def rfm_summary(
     ``date_format`` (a strftime format such as ``"%d/%m/%Y"``).
 
     Raises :class:`~xl_retention.errors.NotANumberError` naming the argument for an unknown
-    period or column, dates that do not parse, blank dates and amounts that are not numbers, and the import's
+    period or column, an ``observation_end`` after today (or before every order), dates that do not parse, blank
+    dates and amounts that are not numbers, and the import's
     refusals of an orders file (naming the column and rows).
 
     >>> import pandas as pd
@@ -129,6 +130,13 @@ def rfm_summary(
     if given is not None and len(frame) and end_ordinal < int(frame["_period"].min()):  # never an empty table
         first = frame["date"].min().date()
         problem = f"is before every order (the first on {first}): no customer is observed"
+        raise NotANumberError(f"observation_end {observation_end!r} ({end.date()}) {problem}", "observation_end", end)
+    today = pd.Timestamp.today().normalize()
+    if given is not None and end.normalize() > today:  # T would count days not observed yet as days without purchases
+        problem = (
+            f"is after today ({today.date()}): the days after today are not observed yet, and T would count them as "
+            "days without purchases; give today's date or an earlier one"
+        )
         raise NotANumberError(f"observation_end {observation_end!r} ({end.date()}) {problem}", "observation_end", end)
     frame = frame[frame["_period"] <= end_ordinal]  # orders of the end's own period count, as in lifetimes
     per_period = frame.groupby(["customer_id", "_period"], sort=True)
