@@ -75,6 +75,7 @@ from .orders_apart import check_orders_apart
 from .paid_dates import unpaid_by_paid_date
 from .refunded_amounts import (
     gross_refund_share,
+    read_refunds,
     refunded_column,
     refunded_columns,
     refunded_payments,
@@ -422,8 +423,7 @@ def orders_as_paid(
     refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
     paid_back = np.zeros(len(df), dtype=bool)  # a payment of an order refunded in full by its own column (ch_1)
     if refunded is not None and "order_id" in typed:
-        position = [str(c) for c in df.columns].index(refunded)
-        taken = np.asarray(read_numbers(df.iloc[:, position], refunded), dtype=np.float64)
+        taken = read_refunds(df, refunded, read_numbers, source)[0]  # Square's -$10.00: 10.00 taken off
         taken = taken if net_share is None else taken * net_share  # its net part, as taken off below
         paid_back = refunded_payments(df, typed["order_id"], typed["amount"], taken, names["order_id"])
     said_back = paid_back & says_refunded(df) if paid_back.any() else paid_back  # its status Refunded: its refund's
@@ -447,8 +447,7 @@ def orders_as_paid(
     by_values.check_credit_notes(df, typed, names, source)  # a credit note of no invoice in the file: refused
     full = np.zeros(len(df), dtype=bool)
     if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says
-        position = [str(c) for c in df.columns].index(refunded)
-        taken, shown = read_numbers(df.iloc[:, position], refunded), df.iloc[:, position].to_numpy()
+        taken, shown = read_refunds(df, refunded, read_numbers, source)
         # a refund of the order's Total beside a smaller amount mapped (Shopify's Subtotal, BigCommerce's 'Order
         # Total (ex tax)' less its shipping): its share; else a gross refund of a gross amount whose tax or
         # shipping was taken off: its net part

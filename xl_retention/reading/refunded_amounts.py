@@ -19,7 +19,14 @@ import pandas as pd
 from . import order_columns as by_values
 from .errors import DataError, bad_rows
 
-__all__ = ["gross_refund_share", "refunded_column", "refunded_columns", "refunded_payments", "take_refunds"]
+__all__ = [
+    "gross_refund_share",
+    "read_refunds",
+    "refunded_column",
+    "refunded_columns",
+    "refunded_payments",
+    "take_refunds",
+]
 
 _REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
 _REFUND_WORDS = frozenset({"refund", "refunded", "refunds"})
@@ -93,6 +100,37 @@ def _refuse_other_amounts_refund(df: pd.DataFrame, source: str, refunded: str, a
         advice = f"export the refunded part of {amount!r} too ({amount + ' Refunded'!r}: Stripe's export dialog)"
         shown = df.iloc[:, titles.index(refunded)].to_numpy()
         raise bad_rows(source, refunded, problem, rows, shown, advice=advice)
+
+
+def read_refunds(df: pd.DataFrame, column: str, read_numbers: Any, source: str) -> tuple[np.ndarray, np.ndarray]:
+    """The refunded amounts of ``df``'s column ``column`` as amounts taken off (0 or more), and the file's values.
+
+    A column written with a minus sign on every refund (Square's "Partial Refunds" -$10.00, an accounting export's
+    refund_amount -10.00) holds the refunds as negative amounts: their size is taken off, with a note. Negative
+    refunds beside positive ones cannot be told apart (a refund, or a refund undone?) and are refused, naming them.
+
+    >>> frame = pd.DataFrame({"Partial Refunds": ["-10.00", "0.00", ""]})
+    >>> read = lambda s, c: pd.to_numeric(s).to_numpy()  # noqa: E731
+    >>> read_refunds(frame, "Partial Refunds", read, "t.csv")[0].tolist()
+    [10.0, 0.0, nan]
+    """
+    from .notes import note
+
+    position = [str(c) for c in df.columns].index(column)
+    shown = df.iloc[:, position].to_numpy()
+    taken = np.array(read_numbers(df.iloc[:, position], column), dtype=np.float64)
+    negative = np.nan_to_num(taken, nan=0.0) < 0
+    if not negative.any():
+        return taken, shown
+    if (np.nan_to_num(taken, nan=0.0) > 0).any():
+        problem = "negative refunded amounts beside positive ones (which are refunds, and which undo one?)"
+        advice = "write every refund with the same sign, or correct the rows"
+        raise bad_rows(source, column, problem, np.flatnonzero(negative), shown, advice=advice)
+    note(
+        f"{source}: {column!r} writes its refunds as negative amounts: their size is taken off the amount "
+        f"({int(negative.sum())} refunded row{'s' if negative.sum() != 1 else ''})"
+    )
+    return np.abs(taken), shown
 
 
 def take_refunds(
