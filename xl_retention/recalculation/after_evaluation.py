@@ -252,9 +252,10 @@ def _spills(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
     return bool(spill) and spill.get("kind") == "Anchor"
 
 
-#: a digit, a date's or a decimal comma's separator and a digit: in every text locale_results reads otherwise (its
-#: _DATE_TEXT and _COMMA_NUMBER), so a workbook holding none has nothing to list there
-_LOCALE_HINT = re.compile(r"\d\s*[./,-]\s*\d")
+#: a digit, a date's or a decimal comma's separator and a digit, a day and a month's name, a currency of another
+#: locale: in every text locale_results reads otherwise (.locale_readings), so a workbook holding none has nothing
+#: to list there
+_LOCALE_HINT = re.compile(r"\d\s*[./,-]\s*\d|\d\.?[\s-]*[^\W\d_]{3,}\.?[\s-]*\d\d|[£€¥₹]|\d\s*kr")
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 #: a sheet's used area larger than this is not read for the test (the listing then runs)
 _MOST_READ = 2_000_000

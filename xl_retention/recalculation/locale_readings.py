@@ -6,7 +6,10 @@ all, written as a text the embedded engine (which reads as an en-US Excel) reads
 - a date of digits only a day-first Excel reads: ``13/01/2025`` (#VALUE! en-US), ``25.12.2025`` (a day-first
   Excel writing its dates with dots: German, Russian, ...);
 - a number with a decimal comma only a decimal-comma Excel reads: ``1,5``, ``1.234,50``, ``-0,25 %`` (#VALUE!
-  en-US). ``1,234``, which en-US reads as 1234, is read as en-US reads it.
+  en-US). ``1,234``, which en-US reads as 1234, is read as en-US reads it;
+- an amount in another currency than en-US's ``$`` (``£1,200``, ``€1.200,50``, ``2.500 kr``: #VALUE! en-US), read as
+  an Excel of that currency reads it (:func:`money_reading`), and a date with another language's month name
+  (``15. März 2024``, ``15 mars 2024``: :func:`month_name_reading`).
 
 Each reading is given in two forms of the same value (``2025-01-13`` and ``1/13/2025``; ``1234.50`` and
 ``01234.50``): a formula whose value is the same with either and differs from the en-US one depends on the reading;
@@ -21,7 +24,7 @@ import re
 
 from .excel_functions.text import text_to_number
 
-__all__ = ["COMMA_NUMBER", "DATE_TIME", "day_first_only", "locale_reading", "second_form"]
+__all__ = ["COMMA_NUMBER", "DATE_TIME", "day_first_only", "locale_reading", "reading_kind", "second_form"]
 
 #: a date of digits read by the date order (its year may be left out) with a time or not: 03/04/2025 10:00, 1/2
 DATE_TIME = re.compile(
@@ -48,7 +51,94 @@ def locale_reading(text: str) -> str | None:
     """
     if not isinstance(text, str) or len(text) > 40:
         return None
-    return other_reading(text) or day_first_only(text) or comma_reading(text)
+    return (
+        other_reading(text)
+        or day_first_only(text)
+        or comma_reading(text)
+        or money_reading(text)
+        or (month_name_reading(text))
+    )
+
+
+def reading_kind(text: str) -> str:
+    """What another locale reads otherwise in ``text``: "money", "month", "number" (a decimal comma) or "date"."""
+    if money_reading(text) is not None:
+        return "money"
+    if comma_reading(text) is not None:
+        return "number"
+    return "month" if month_name_reading(text) is not None else "date"
+
+
+#: a currency sign or code of another locale than en-US's $, before or after an amount
+_CURRENCY = r"(?:[£€¥₹]|CHF|EUR|GBP|SEK|DKK|NOK|PLN|kr\.?|zł|Fr\.)"
+_MONEY = re.compile(
+    r"\s*(?P<open>\()?\s*(?P<sign>[-+])?\s*(?P<pre>" + _CURRENCY + r")?\s*(?P<sign2>[-+])?\s*"
+    r"(?P<number>\d[\d.,'\s\u00a0\u202f]*?)\s*(?P<post>" + _CURRENCY + r")?\s*(?P<close>\))?\s*"
+)
+#: thousands grouped with dots, a decimal comma or none after (1.200, 1.200,50): a European amount
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
+def money_reading(text: str) -> str | None:
+    """An amount in another currency than ``$``, which an en-US Excel reads as no number, as a plain number: thousands
+    grouped with dots or a decimal comma read as Europe writes them, else as en-US writes them (``£1,200``).
+
+    >>> money_reading("£1,200"), money_reading("€1.200,50"), money_reading("2.500 kr"), money_reading("(£5)")
+    ('1200', '1200.50', '2500', '-5')
+    >>> money_reading("$1,200"), money_reading("1,200"), money_reading("£"), money_reading("CHF 1'200.50")
+    (None, None, None, '1200.50')
+    >>> money_reading("£2.500"), money_reading("€2.500")
+    ('2.500', '2500')
+    """
+    match = _MONEY.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
+    if match is None or not (match["pre"] or match["post"]) or bool(match["open"]) != bool(match["close"]):
+        return None
+    number = re.sub(r"[\s\u00a0\u202f']", "", match["number"])
+    point = (match["pre"] or match["post"]) in ("£", "GBP", "¥", "₹")  # a currency of '.' decimals: £2.50 is 2.5
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", number) and (
+        point or not _DOTTED_THOUSANDS.fullmatch(number)
+    ):
+        number = number.replace(",", "")  # £1,200: commas group thousands, as en-US writes them
+    elif _DOTTED_THOUSANDS.fullmatch(number) or COMMA_NUMBER.fullmatch(number):
+        number = number.replace(".", "").replace(",", ".")  # €1.200,50, 12,5 €
+    else:
+        return None
+    negative = bool(match["open"]) or "-" in (match["sign"] or "") + (match["sign2"] or "")
+    return ("-" if negative else "") + number
+
+
+#: a day, a month's name and a year (15. März 2024, 15-Mär-2024): the shape :func:`month_name_reading` reads
+_MONTH_DATE = re.compile(r"\s*\d{1,2}\.?[\s-]*[^\W\d_]{3,}\.?[\s-]*\d{2,4}\s*")
+
+
+def month_name_reading(text: str) -> str | None:
+    """A date written with another language's month name (``15. März 2024``, ``15 mars 2024``, ``15-Mär-2024``),
+    which an en-US Excel does not read, as an ISO date; None for anything else (an English month name: en-US reads it).
+
+    >>> month_name_reading("15. März 2024"), month_name_reading("15 mars 2024"), month_name_reading("15 March 2024")
+    ('2024-03-15', '2024-03-15', None)
+    """
+    if not isinstance(text, str) or len(text) > 40 or _MONTH_DATE.fullmatch(text) is None:
+        return None
+    from .locale_results import _names  # noqa: PLC0415  (.locale_results reads this module)
+
+    english, others = _names()
+    if english.search(text) is not None:
+        return None
+    for pattern, tokens in others:
+        found = pattern.search(text)
+        if found is None or tokens.get(found.group(1).lower(), "  ")[1] != "M":
+            continue
+        rest = text[: found.start()] + " " + text[found.end() :]
+        numbers = re.findall(r"\d+", rest)
+        if re.fullmatch(r"[\s\d.,/-]*", rest) is None or len(numbers) != 2 or len(numbers[0]) > 2:
+            return None
+        try:
+            day = dt.date(_year(numbers[1]), int(tokens[found.group(1).lower()][2:-1]) + 1, int(numbers[0]))
+        except ValueError:
+            return None
+        return day.isoformat() if day.year >= 1900 else None
+    return None
 
 
 def is_number_reading(text: str) -> bool:

@@ -43,7 +43,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from ..cells import CellError
-from .locale_readings import COMMA_NUMBER, DATE_TIME, is_number_reading, locale_reading, second_form
+from .locale_readings import (
+    COMMA_NUMBER,
+    DATE_TIME,
+    is_number_reading,
+    locale_reading,
+    money_reading,
+    month_name_reading,
+    reading_kind,
+    second_form,
+)
 from .unsupported import Unsupported
 
 if TYPE_CHECKING:
@@ -69,7 +78,8 @@ _REASON_TEXT = (
     "Excel's value is kept"
 )
 _REASON_READ = (
-    "reads the text {text!r} ({where}), which Excel reads by its language's date order and decimal separator: Excel "
+    "reads the text {text!r} ({where}), which Excel reads by its language's date order, decimal separator, currency "
+    "and month names: Excel "
     "stored {stored}, where the embedded engine, which reads it as an en-US Excel (month first, '.' decimal), gives "
     "{computed}; Excel's value is kept"
 )
@@ -180,8 +190,9 @@ def _names() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], dict[str, str
 
 
 def _is_locale_text(text: Any) -> bool:
-    """Whether ``text`` is a date of digits (a time after it or not, its year left out or not) or a number with a
-    decimal comma (which a locale reads otherwise)."""
+    """Whether ``text`` is a date of digits (a time after it or not, its year left out or not), a number with a
+    decimal comma, an amount in another currency than ``$`` or a date with another language's month name (which a
+    locale reads otherwise)."""
     if not isinstance(text, str) or not text or len(text) > 40:
         return False
     date = _DATE_TEXT.fullmatch(text)
@@ -190,7 +201,9 @@ def _is_locale_text(text: Any) -> bool:
     date = DATE_TIME.fullmatch(text)  # with a time, or without its year: 03/04/2025 10:00, 1/2
     if date is not None:
         return 1 <= int(date.group("first")) <= 31 and 1 <= int(date.group("second")) <= 31
-    return COMMA_NUMBER.fullmatch(text) is not None
+    if COMMA_NUMBER.fullmatch(text) is not None:
+        return True
+    return any(c.isdigit() for c in text) and (money_reading(text) or month_name_reading(text)) is not None
 
 
 def _locale_text_read(workbook: fz.Workbook, texts: FormulaTexts, sheet: str, ref: str) -> tuple[str, str] | None:
@@ -255,17 +268,21 @@ _REASON_UNSTORED = (
     "which the file does not record: an en-US Excel gives {us}, a {other_excel} Excel {other}; the file stores no "
     "value of Excel's to tell which, so the embedded engine does not compute it"
 )
-#: (what the regional settings decide, the other Excel, the source said) of a date's reading and a number's
-_DATE_WORDS = (
-    "date order",
-    "day-first",
-    " (Microsoft's DATEVALUE page: the system date setting may make the results vary)",
-)
-_NUMBER_WORDS = ("decimal separator", "decimal-comma", "")
+#: (what the regional settings decide, the other Excel, the source said) of each kind of reading (.locale_readings)
+_WORDS = {
+    "date": (
+        "date order",
+        "day-first",
+        " (Microsoft's DATEVALUE page: the system date setting may make the results vary)",
+    ),
+    "number": ("decimal separator", "decimal-comma", ""),
+    "money": ("currency", "British or European", ""),
+    "month": ("language", "German, French or other", ""),
+}
 
 
 def _reason(reads: str, text: str, where: str, us: Any, other: str) -> str:
-    what, other_excel, source = _NUMBER_WORDS if is_number_reading(text.lstrip("<>=")) else _DATE_WORDS
+    what, other_excel, source = _WORDS[reading_kind(text.lstrip("<>="))]
     return _REASON_UNSTORED.format(
         reads=reads, text=text, where=where, what=what, source=source, us=_shown(us), other_excel=other_excel,
         other=other,
@@ -433,11 +450,7 @@ def _dates_in(
     found = []
     for r, values in enumerate(grid):
         for c, held in enumerate(values):
-            if (
-                type(held) is not str
-                or held.lstrip()[:1] not in _FIRST
-                or not ("/" in held or "," in held or "." in held)
-            ):
+            if type(held) is not str or held.lstrip()[:1] not in _FIRST:
                 continue
             other = locale_reading(held)
             if other is not None and _address(top + r, left + c) not in stored:
@@ -446,9 +459,7 @@ def _dates_in(
 
 
 #: what a text another locale reads otherwise begins with
-_FIRST = frozenset("0123456789+-")
-#: and holds one of
-_MARKS = frozenset("/-.,")
+_FIRST = frozenset("0123456789+-(£€¥₹CEGSDNPkz")
 #: a formula whose value depends on its own cell, or is not the same twice: not evaluated elsewhere for a reason
 _PLACED = re.compile(r"(?i)\b(?:ROW|COLUMN|CELL|OFFSET|INDIRECT|RAND|RANDBETWEEN|RANDARRAY|NOW|FORMULATEXT)\s*\(|#")
 
