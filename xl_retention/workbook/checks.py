@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections import Counter
 
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
@@ -34,18 +35,30 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f\s*>")
 def _answers_read(summary: bytes, title: str) -> tuple[str | None, dict[int, int]]:
     """The sheet the NPS summary (sheet ``title``, its part's XML ``summary``) reads its answers on ('NPS scores'!B$2:
     B$1001; the one most read when the user's formulas read others too), and the last row read in each of its month
-    columns (1 = A)."""
-    read: dict[str, dict[int, int]] = {}
+    columns (1 = A); (None, {}) where they read none from row 2."""
+    answers, last_read, start = _answers_rows(summary, title)
+    return (answers, last_read) if start == 2 else (None, {})
+
+
+def _answers_rows(summary: bytes, title: str) -> tuple[str | None, dict[int, int], int]:
+    """:func:`_answers_read`, and the first row read: 2, but below a row inserted under the month headers
+    (B$3:B$1002)."""
+    found: list[tuple[str, int, int, int]] = []
     for formula in _FORMULA.finditer(summary):
         for sheet, first, top, last, bottom in ranges(ip.unescape(formula.group(1))):
-            if top == 2 and first == last and sheet != title:
-                rows = read.setdefault(sheet, {})
-                column = column_index_from_string(first)
-                rows[column] = max(rows.get(column, 0), bottom)
-    if not read:
-        return None, {}
+            if top >= 2 and first == last and sheet != title:
+                found.append((sheet, column_index_from_string(first), top, bottom))
+    if not found:
+        return None, {}, 2
+    tops = Counter(top for *_, top, _ in found)
+    start = 2 if 2 in tops else tops.most_common(1)[0][0]  # the template's ranges: most of them, from one row
+    read: dict[str, dict[int, int]] = {}
+    for sheet, column, top, bottom in found:
+        if top == start:
+            rows = read.setdefault(sheet, {})
+            rows[column] = max(rows.get(column, 0), bottom)
     sheet = NPS_SCORES_TITLE if NPS_SCORES_TITLE in read else max(read, key=lambda s: len(read[s]))
-    return sheet, read[sheet]
+    return sheet, read[sheet], start
 
 
 def unread_answers(path: str | os.PathLike[str]) -> str | None:
@@ -71,11 +84,13 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
         summary = parts.get(title)
         if summary is None:
             return None
-        answers, last_read = _answers_read(package.read(summary), title)
+        answers, last_read, start = _answers_rows(package.read(summary), title)
         scores = parts.get(answers) if answers is not None else None
         if scores is None:
             return None
         xml = package.read(scores)
+        if start > 2 and (above := _answer_above(xml, answers, set(last_read), start)) is not None:
+            return above
         beside = _unread_column(xml, set(last_read), answers)
         if beside is not None:
             return beside
@@ -96,6 +111,24 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
+def _answer_above(xml: bytes, answers: str, read: set[int], start: int) -> str | None:
+    """One line naming the first answer of "NPS scores" in a column the NPS formulas read, below row 1 and above
+    ``start``, the first row they read (a row inserted under the month headers, newest answers on top: Excel and
+    LibreOffice move the formulas' ranges below it), or None (H189's finding 04)."""
+    sheet = ip.SheetXml.parse(xml, answers)
+    for ref, element in sheet.cells_in_rows(2, start - 1):
+        if ip.split_ref(ref)[1] in read and b"<f" not in element and ip.has_content(element):
+            if _kind(element) in _TEXT_TYPES:
+                continue
+            return (
+                f"{quote_sheetname(answers)}!{ref} holds an answer above row {start}, the first row the NPS formulas "
+                f"read (a row inserted under the month headers?): it is not counted; move the row's answers into "
+                f"empty cells of their months below, then delete row{'s' if start > 3 else ''} 2"
+                f"{f' to {start - 1}' if start > 3 else ''} (the formulas read from row 2 again)"
+            )
+    return None
+
+
 _CELL_AT = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})[0-9]+\"")
 _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
 
@@ -112,13 +145,21 @@ def _unread_column(xml: bytes, read: set[int], answers: str) -> str | None:
     if not unread and len(_CELL_START.findall(xml)) == sum(1 for _ in _CELL_AT.finditer(xml)):
         return None  # every cell is in column A or a column read (cells without a reference: parsed below)
     sheet = ip.SheetXml.parse(xml, answers)
+    inside = range(min(read) + 1, max(read)) if read else range(0)  # a column inserted between two months
     own = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _kind(element) in _TEXT_TYPES}
+    own -= set(inside)  # headed "Jan (late)" between two months: answers, not a column of the user's own (H189/07)
     for ref, element in sheet.cells_in_rows(2, max(sheet.rows, default=1)):
         column = ip.split_ref(ref)[1]
         if column == 1 or column in read or column in own:
             continue
         if b"<f" not in element and ip.has_content(element) and _kind(element) not in _TEXT_TYPES:
             first, last = get_column_letter(min(read)), get_column_letter(max(read))
+            if column in inside:
+                return (
+                    f"{quote_sheetname(answers)}!{ref} holds an answer in a column between the months' columns that "
+                    f"no NPS formula reads (a column inserted there?): its answers are not counted; move them into "
+                    f"their month's column, below its other answers, and delete column {get_column_letter(column)}"
+                )
             return (
                 f"{quote_sheetname(answers)}!{ref} holds an answer in a column no NPS formula reads (they read columns "
                 f"{first} to {last}, the tracker's months): its answers are not counted; add months with "
@@ -270,8 +311,11 @@ def _shared_strings(package: zipfile.ZipFile) -> list[str]:
 
 
 def unread_input(path: str | os.PathLike[str]) -> str | None:
-    """The first input the tracker's formulas do not read (:func:`unread_answers`, :func:`typed_below`), or None."""
-    return unread_answers(path) or typed_below(path)
+    """The first input the tracker's formulas do not read (:func:`.inserted_rows.inserted_row`,
+    :func:`unread_answers`, :func:`typed_below`), or None."""
+    from .inserted_rows import inserted_row
+
+    return inserted_row(path) or unread_answers(path) or typed_below(path)
 
 
 __all__ = ["typed_below", "unread_answers", "unread_input"]
