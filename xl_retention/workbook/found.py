@@ -114,6 +114,8 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
         month = _period(cell)
         if month is None:
             _refuse_row_inside(spec.title, get_column_letter(month_col), r, cell, sheet.months, rows, month_col)
+            if isinstance(cell, str) and cell.startswith("=") and sheet.months:
+                _refuse_formula_month(spec.title, get_column_letter(month_col), r, cell, sheet.months[-1])
             break
         if sheet.months:
             before = sheet.months[-1]
@@ -169,6 +171,19 @@ def _refuse_header_below(ws: Any, spec: MonthlySheet, deepest: int = 10) -> None
                 f"where the tracker's headers must be (its months are read and written from row 2): delete the "
                 f"row{'s' if r > 2 else ''} above them (a title can go in the sheet's name or a comment) and run again"
             )
+
+
+def _refuse_formula_month(title: str, letter: str, r: int, formula: str, last: pd.Period) -> None:
+    """Refuse a formula in the Month column right below the last month (``=EDATE(A4,1)`` in a row copied down: a
+    month added by hand, H189's finding 08): extend and import took it for a row of the user's under the months and
+    moved it below the months they add, its figures read by nothing."""
+    raise ip.LayoutError(
+        f"{written(title)}!{letter}{r} holds the formula {formula[:40]!r} in the Month column, below the tracker's "
+        f"last month {last} (row {r - 1}): a month added by hand (a row copied down) is left out of the Dashboard, the "
+        f"lifetime value and the charts, and its figures would be left below the months added; move the figures of "
+        f"rows {r} on out, delete those rows, add the months with xl-retention extend FILE --months N (or import) and "
+        "type the figures into them"
+    )
 
 
 def _refuse_row_inside(title: str, letter: str, r: int, cell: Any, months: list[pd.Period], rows: Any,
