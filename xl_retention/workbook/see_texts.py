@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .dashboard import EARLIER_FIGURES_NOTE_ENDS, figures_note
@@ -28,7 +28,7 @@ from .upgrade import _lifetime_title
 if TYPE_CHECKING:
     from .found import _Monthly
 
-__all__ = ["follow_renamed_sheets", "see_text_renamed"]
+__all__ = ["follow_renamed_sheets", "notes_of_renamed", "see_text_renamed"]
 
 _F = re.compile(rb"(<(?:\w+:)?f\b[^>]*>)([^<]*)(</(?:\w+:)?f\s*>)")
 
@@ -48,16 +48,37 @@ def see_text_renamed(formula: str, renamed: dict[str, str]) -> str:
     return formula
 
 
+def _renamed(wb: Any, sheets: list[_Monthly]) -> dict[str, str]:
+    """The template's sheets the user renamed (gone under their titles): template title -> title now."""
+    renamed = {s.template.title: s.spec.title for s in sheets if s.template.title != s.spec.title}
+    lifetime = _lifetime_title(wb)
+    if lifetime is not None and lifetime != LIFETIME_TITLE:
+        renamed[LIFETIME_TITLE] = lifetime
+    return {old: new for old, new in renamed.items() if old not in wb.sheetnames}
+
+
+def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -> tuple[dict[str, str], list[str]]:
+    """The template's sheets renamed (:func:`_renamed`) and the formula cells whose ``"see SHEET!`` text still names
+    one of them under its old title (``'Dashboard'!B4``): what :func:`follow_renamed_sheets` rewrites; nothing is
+    changed (H189's finding 02: recalc said nothing of notes sending the user to a sheet the workbook no longer has)."""
+    renamed = _renamed(wb, list(sheets))
+    cells: list[str] = []
+    if not renamed:
+        return renamed, cells
+    for xml in package.sheets_holding(lambda raw: b"see " in raw):
+        for ref, element in xml.cells_where(lambda raw: b"see " in raw):
+            found = _F.search(element)
+            if found is not None and see_text_renamed(formula := ip.unescape(found.group(2)), renamed) != formula:
+                cells.append(f"{quote_sheetname(xml.title)}!{ref}")
+    return renamed, cells
+
+
 def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -> None:
     """Rewrite the template's ``"see SHEET!`` texts in the formulas of ``package`` (``wb``: the same workbook opened
     with openpyxl) for each monthly sheet of ``sheets`` and the Lifetime value sheet renamed by the user, and the
     Dashboard's note under its figures, whose example (``see Customers!F3``) is plain text."""
     sheets = list(sheets)
-    renamed = {s.template.title: s.spec.title for s in sheets if s.template.title != s.spec.title}
-    lifetime = _lifetime_title(wb)
-    if lifetime is not None and lifetime != LIFETIME_TITLE:
-        renamed[LIFETIME_TITLE] = lifetime
-    renamed = {old: new for old, new in renamed.items() if old not in wb.sheetnames}
+    renamed = _renamed(wb, sheets)
     customers = next((s for s in sheets if s.template.title == CUSTOMERS.title), None)
     if customers is not None and (CUSTOMERS.title in renamed or customers.spec.title == CUSTOMERS.title):
         _follow_note(package, wb, customers)

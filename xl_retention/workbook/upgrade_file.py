@@ -33,7 +33,7 @@ from .dashboard_layout import relayout_dashboard
 from .dashboard_upgrade import upgrade_dashboard
 from .found import read_sheets
 from .report_lines import cleared_line, listed, upgraded_line
-from .see_texts import follow_renamed_sheets
+from .see_texts import follow_renamed_sheets, notes_of_renamed
 from .stale import save_cleared
 from .upgrade import upgrade_formulas, upgrade_lifetime
 
@@ -50,13 +50,16 @@ class Upgraded:
 
     def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
-        if not self.upgraded:
-            out = [f"{path}: its formulas are this version's already (nothing changed)"]
-            return out + self.notes
-        out = [upgraded_line(self.upgraded, " (your values and formulas of your own are kept)")]
+        renamed = [f"rewrote the notes that named the sheets {n.removeprefix(_RENAMED + ' ')}" for n in self.notes
+                   if n.startswith(_RENAMED)]  # fmt: skip
+        others = [n for n in self.notes if not n.startswith(_RENAMED)]
+        if not self.upgraded and not renamed:
+            return [f"{path}: its formulas are this version's already (nothing changed)", *others]
+        kept = " (your values and formulas of your own are kept)"
+        out = ([upgraded_line(self.upgraded, kept)] if self.upgraded else []) + renamed
         if self.cleared and not recalc:
             out.append(cleared_line(self.cleared, "", "pandas", "them"))
-        return out + self.notes
+        return out + others
 
 
 def _read(path: Path) -> Any:
@@ -76,11 +79,19 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
     notes = [] if check else add_movement_chart_columns(package, sheets)  # an earlier tracker's bars: as drawn now
     lifetime, more = upgrade_lifetime(package, wb)
     dashboard, shop = upgrade_dashboard(package, wb, False)
+    upgraded = upgrade_formulas(package, sheets, check) + lifetime + dashboard + upgrade_observed_to(package, wb)
+    renamed, cells = notes_of_renamed(package, wb, sheets.values())  # notes naming a sheet the user renamed
+    if cells:
+        names = ", ".join(f"{old!r} (now {new!r})" for old, new in renamed.items())
+        more.append(f"{_RENAMED} {names} by their old names, in {listed(cells)}")
     if not check:
         shop += relayout_dashboard(package, wb)  # an earlier template's charts and print setup: as this version's
         follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
-    upgraded = upgrade_formulas(package, sheets, check) + lifetime + dashboard + upgrade_observed_to(package, wb)
     return upgraded, notes + more + shop
+
+
+#: how the note on notes naming a renamed sheet starts
+_RENAMED = "its notes name the sheets"
 
 
 def earlier_formulas(path: str | os.PathLike[str]) -> tuple[list[str], list[str]]:
@@ -96,7 +107,7 @@ def earlier_formulas(path: str | os.PathLike[str]) -> tuple[list[str], list[str]
             upgraded, notes = _bring_up(ip.Package(path), wb, path, check=True)
     finally:
         wb.close()
-    return upgraded, [n for n in notes if "earlier version of the template" in n]
+    return upgraded, [n for n in notes if "earlier version of the template" in n or n.startswith(_RENAMED)]
 
 
 def earlier_template_line(path: str | os.PathLike[str]) -> str | None:
@@ -108,12 +119,17 @@ def earlier_template_line(path: str | os.PathLike[str]) -> str | None:
         upgraded, notes = earlier_formulas(path)
     except (ValueError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):  # not a tracker (ip.LayoutError too)
         return None
+    command = f"xl-retention upgrade {shlex.quote(str(path))}"
+    renamed = next((n for n in notes if n.startswith(_RENAMED)), None)
     if upgraded:
+        also = f"; {renamed}" if renamed is not None else ""
         return (
             f"holds formulas of an earlier xl-retention template ({listed(upgraded)}), which this version computes "
-            f"differently, and recalc keeps a workbook's formulas: bring them up with xl-retention upgrade "
-            f"{shlex.quote(str(path))} (your values and formulas of your own are kept), then recalculate"
+            f"differently, and recalc keeps a workbook's formulas{also}: bring them up with {command} (your values "
+            "and formulas of your own are kept), then recalculate"
         )
+    if renamed is not None:
+        return f"{renamed}: {command} makes them name the sheets as they are now (your values and formulas are kept)"
     return notes[0] if notes else None
 
 
