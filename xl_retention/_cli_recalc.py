@@ -68,6 +68,8 @@ def _recalc(args: argparse.Namespace) -> int:
         )
     Console().print(table)
     for f in report.files:
+        if f.status == "ok" and f.message:  # an ok file's message (a value typed over a formula): in the table's
+            print(f.message)  # column only an incomplete or failed file's reason is shown, an ok one's output
         _print_cells(f)
     return 0 if report.ok else 1
 
@@ -100,8 +102,8 @@ def _no_workbooks(paths: Sequence[str]) -> str:
 
 def recalc_in_place(path: Path) -> int:
     """``import --recalc`` and ``extend --recalc``: the tracker at ``path`` recalculated in place by the embedded
-    engine and the report printed; 1 where it is incomplete (some cells have no current value, as ``recalc``); a
-    failed recalculation raises ``RuntimeError``."""
+    engine and the report printed (an ok file's message too: a value typed over a formula); 1 where it is
+    incomplete (some cells have no current value, as ``recalc``); a failed recalculation raises ``RuntimeError``."""
     from .recalculation import recalc_file
 
     report = recalc_file(path, path, engine="embedded", in_place=True, stored_current=False)
@@ -109,6 +111,8 @@ def recalc_in_place(path: Path) -> int:
         raise RuntimeError(f"recalculation failed: {report.message}")
     if report.status == "incomplete":
         print(f"incomplete: {report.message}")
+    elif report.message:  # ok, with something to say (a value typed over a formula the figures are computed from)
+        print(report.message)
     print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
     _print_cells(report)
     return 1 if report.status == "incomplete" else 0
