@@ -105,6 +105,26 @@ def test_answers_in_a_row_inserted_under_the_nps_headers_are_named(tmp_path):
     assert (report["status"], report["message"]) == ("incomplete", f"t.xlsx: {line}")
 
 
+def test_a_title_row_above_the_answers_headers_is_named_not_taken_for_answers(tmp_path):
+    """H189's finding 10: the month headers below a title row were called 'an answer above row 3'."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    scores = wb["NPS scores"]
+    scores["B2"] = 9
+    scores.insert_rows(1)
+    scores["A1"] = "Survey answers 2026"
+    for row in wb["NPS"].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and "'NPS scores'!" in cell.value:
+                cell.value = re.sub(r"([A-Z]+)\$2:([A-Z]+)\$1001", r"\1$3:\2$1002", cell.value)
+    wb.save(book)
+    assert unread_input(book) == (
+        "'NPS scores'!B2 holds the month headers: the headers are in row 2, not row 1, where the answers sheet's "
+        "headers are (its months are read there): delete the row above them (a title can go in the sheet's name or a "
+        "comment) and run again"
+    )
+
+
 def test_answers_in_a_column_inserted_between_two_months_are_named(tmp_path):
     book = _tracker(tmp_path)
     wb = openpyxl.load_workbook(book)

@@ -116,6 +116,14 @@ def _answer_above(xml: bytes, answers: str, read: set[int], start: int) -> str |
     ``start``, the first row they read (a row inserted under the month headers, newest answers on top: Excel and
     LibreOffice move the formulas' ranges below it), or None (H189's finding 04)."""
     sheet = ip.SheetXml.parse(xml, answers)
+    for row in range(2, start):
+        if _month_headers(sheet, row, read):  # a title row above the headers: they are in this row
+            rows = "the row" if row == 2 else "the rows"
+            return (
+                f"{quote_sheetname(answers)}!{get_column_letter(min(read))}{row} holds the month headers: the headers "
+                f"are in row {row}, not row 1, where the answers sheet's headers are (its months are read there): "
+                f"delete {rows} above them (a title can go in the sheet's name or a comment) and run again"
+            )
     for ref, element in sheet.cells_in_rows(2, start - 1):
         if ip.split_ref(ref)[1] in read and b"<f" not in element and ip.has_content(element):
             if _kind(element) in _TEXT_TYPES:
@@ -127,6 +135,35 @@ def _answer_above(xml: bytes, answers: str, read: set[int], start: int) -> str |
                 f"{f' to {start - 1}' if start > 3 else ''} (the formulas read from row 2 again)"
             )
     return None
+
+
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
+
+
+def _month_headers(sheet: ip.SheetXml, row: int, read: set[int]) -> bool:
+    """Whether ``row`` holds the month headers in the ``read`` columns: first days of consecutive months (date serials),
+    as row 1 of "NPS scores" does (H189's finding 10: a title row above them)."""
+    import datetime as dt
+
+    months = []
+    for column in sorted(read):
+        element = sheet.cell(f"{get_column_letter(column)}{row}")
+        value = _VALUE.search(element or b"")
+        if value is None or _kind(element) not in (None, b"n"):
+            return False
+        try:
+            day = dt.date(1899, 12, 30) + dt.timedelta(days=float(value.group(1)))
+        except (ValueError, OverflowError):
+            return False
+        months.append((day.year, day.month, day.day))
+    return (
+        len(months) > 1
+        and all(
+            d == 1 and (y2 * 12 + m2) - (y * 12 + m) == 1
+            for (y, m, d), (y2, m2, _) in zip(months, months[1:], strict=False)
+        )
+        and months[-1][2] == 1
+    )
 
 
 _CELL_AT = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})[0-9]+\"")
