@@ -51,9 +51,11 @@ def _an_output(path: Path) -> bool:
     was left out of its folder, which was then said to hold no workbook)."""
     import zipfile
 
+    from .result_marks import MARK
+
     try:
         with zipfile.ZipFile(path) as package:
-            return any(line.startswith(b"xl-retention recalc of ") for line in package.comment.split(b"\n"))
+            return any(line.startswith(MARK) for line in package.comment.split(b"\n"))
     except Exception:  # noqa: BLE001  (not a zip: not a result of this command; it fails with its own reason)
         return False
 

@@ -1,11 +1,14 @@
 """Which existing output a rerun may replace: an earlier result of the same input, unchanged since it was written.
 
-Each result (not an in-place recalculation) carries a line in its zip comment, invisible to Excel: the input it was
-recalculated from and a digest of its entries as written (:func:`seal`). A rerun replaces an output only when that
+Each result (not an in-place recalculation) carries a line in its zip comment, invisible to Excel: a digest of the
+resolved path of the input it was recalculated from (never the path itself: no user or client folder name travels
+with a result sent on) and a digest of its entries as written (:func:`seal`); the input's own comment is kept before
+it byte for byte. A rerun replaces an output only when that
 line is there and the entries still match it (:func:`check_replaceable`). An earlier result opened and saved by
 another program (which drops the comment), or changed in place since, by ``import --into`` (which keeps the
 comment) or by ``recalc --in-place``, holds the user's work: it is named and kept. A result written before the
-digest was added (the input's line alone) is replaced as before.
+digest was added (the input's line alone) is replaced as before, and so is one naming its input's path (written
+before the path's digest replaced it).
 """
 
 from __future__ import annotations
@@ -18,9 +21,21 @@ from .._imports import sha256
 __all__ = ["check_replaceable", "result_mark", "seal"]
 
 
+#: how every result's line starts (:func:`.batch_inputs._an_output` tells a folder's earlier results by it)
+MARK = b"xl-retention recalc of "
+
+
 def result_mark(path: Path) -> bytes:
-    """The line this command writes into a result's zip comment: the input it was recalculated from."""
-    return b"xl-retention recalc of " + str(path.resolve()).encode("utf-8", "surrogateescape")
+    """The line this command writes into a result's zip comment: which input it was recalculated from, as a digest of
+    the input's resolved path (the path itself would carry the user's and client's folder names with the file)."""
+    resolved = str(path.resolve()).encode("utf-8", "surrogateescape")
+    return MARK + b"sha256:" + sha256(resolved).hexdigest()[:32].encode()
+
+
+def _marks(path: Path) -> tuple[bytes, bytes]:
+    """The lines a result of ``path`` may carry: this command's (:func:`result_mark`) and the one earlier versions
+    wrote, naming the path itself."""
+    return result_mark(path), MARK + str(path.resolve()).encode("utf-8", "surrogateescape")
 
 
 def _digest(package: zipfile.ZipFile) -> bytes:
@@ -58,13 +73,14 @@ def _state(path: Path, output: Path) -> str:
     try:
         with zipfile.ZipFile(output) as package:
             lines = package.comment.split(b"\n")
-            mark = result_mark(path)
-            if mark in lines:
+            marks = _marks(path)
+            if any(mark in lines for mark in marks):
                 return "legacy"
-            sealed = [line for line in lines if line.startswith(mark + b"\t")]
+            sealed = [line for line in lines if line.startswith(tuple(mark + b"\t" for mark in marks))]
             if not sealed:
                 return "other"
-            return "sealed" if mark + b"\t" + _digest(package) in sealed else "changed"
+            digest = b"\t" + _digest(package)
+            return "sealed" if any(mark + digest in sealed for mark in marks) else "changed"
     except Exception:  # noqa: BLE001  (not a zip: no mark)
         return "other"
 

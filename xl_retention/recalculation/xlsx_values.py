@@ -261,15 +261,28 @@ def _copy_package(
     return written
 
 
-def marked(comment: bytes, mark: bytes) -> bytes:
-    r"""A zip comment with the line ``mark``, in place of any line that starts with its first word.
+#: a line this command wrote into a zip comment, with its newline
+_OUR_LINE = re.compile(rb"^xl-retention recalc of [^\n]*(?:\n|$)", re.MULTILINE)
 
-    >>> marked(b"", b"xl-retention: a"), marked(b"theirs\nxl-retention: a", b"xl-retention: b")
-    (b'xl-retention: a', b'theirs\nxl-retention: b')
+
+def marked(comment: bytes, mark: bytes) -> bytes:
+    r"""A zip comment with the line ``mark`` (this command's: ``xl-retention recalc of ...``) in place of any line of
+    this command's there; the rest of ``comment`` (the input's own) is kept byte for byte before it. Where the two do
+    not fit in a zip comment (65,535 bytes), the input's comment is kept whole and ``mark`` left out (a rerun then
+    names the result and keeps it).
+
+    >>> marked(b"", b"xl-retention recalc of a")
+    b'xl-retention recalc of a'
+    >>> marked(b"theirs\n\nxl-retention recalc of a", b"xl-retention recalc of b")
+    b'theirs\n\nxl-retention recalc of b'
+    >>> marked(b"theirs\r\n", b"xl-retention recalc of a"), marked(b"theirs", b"xl-retention recalc of a")
+    (b'theirs\r\nxl-retention recalc of a', b'theirs\nxl-retention recalc of a')
+    >>> marked(marked(b"a\n\n", b"xl-retention recalc of a"), b"xl-retention recalc of b")
+    b'a\n\nxl-retention recalc of b'
     """
-    head = mark.split(b" ", 1)[0]
-    lines = [line for line in comment.split(b"\n") if line and not line.startswith(head)]
-    return b"\n".join([*lines, mark])[:65535]
+    kept = _OUR_LINE.sub(b"", comment)
+    joined = kept + (b"\n" if kept and not kept.endswith(b"\n") else b"") + mark
+    return joined if len(joined) <= 65535 else kept
 
 
 _CALC_PR = re.compile(rb"<(" + _PREFIX + rb")calcPr\b(" + _ATTRS + rb")\s*(/?)>")
