@@ -109,7 +109,8 @@ def test_scientific_ids_are_refused_in_every_id_column(tmp_path, capsys) -> None
     code, message = run(capsys, "import", "--visits", tmp_path / "visits.csv", "--to-csv", tmp_path / "o")
     assert code == 1 and message.startswith("visits.csv, column 'visitor_id': visitor ids in Excel's scientific")
     orders = pd.DataFrame({"customer_id": ["7.12346E+12", "a"], "date": ["2026-01-05", "2026-01-06"], "amount": [5, 6]})
-    with pytest.raises(NotANumberError, match=r"customer ids in Excel's scientific .* in row 2 .*'7.12346E\+12'"):
+    # a DataFrame given in Python: its row by its index label
+    with pytest.raises(NotANumberError, match=r"scientific .* in the row at index 0: '7.12346E"):
         rfm_summary(orders)
     # ids that only look alike are ids: no exponent sign (12E4), or text around it
     fine = "customer_id,month,mrr\n12E4,2026-01,10\nE+12,2026-01,20\ncus_1E+5,2026-01,5\n"

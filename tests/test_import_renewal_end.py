@@ -259,11 +259,13 @@ def test_a_renewal_date_in_a_postgres_table_is_refused(tmp_path: Path, capsys: p
         assert _import("table:subs", tmp_path / "o", *args) == 1  # type: ignore[arg-type]
         err = capsys.readouterr().err.strip()
         # an end mapped beside an unmapped end-like column (cancelled_at): read as a file's (relational.file_rules,
-        # reading.ends.refuse_later_ends), whose renewal rule refuses it first, naming the rows as for a CSV file
+        # reading.ends.refuse_later_ends), whose renewal rule refuses it first, naming the rows by their values (a
+        # table has no header and no order)
         assert err.startswith(
             "xl-retention: error: table:subs, column 'subscriptions.current_term_end': the end of a subscription's "
             "current billing term or period (the day it renews while it is active), not the day service stopped, on "
-            "subscriptions that have not ended in rows 2, 3, 4, 5, 6 and 1 more (counting the header as row 1): "
+            "subscriptions that have not ended in 6 rows, e.g. subscriptions.customer_id 'cust_0', "
+            "subscriptions.started_at '2026-08-05 09:00:00', subscriptions.current_term_end '2026-11-05 09:00:00'; "
         ), err
         assert err.endswith(
             ": as the end, active subscriptions would be lost at their renewal; map the day service stopped: --columns "

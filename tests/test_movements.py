@@ -606,8 +606,8 @@ def test_missing_customer_ids() -> None:
             monthly_movements(snaps, source="subs.csv")
         assert str(caught.value) == f"subs.csv, column 'customer_id': missing customer ids in rows 3, 5 {ROWS}"
     visits = pd.DataFrame({"visitor_id": [None], "date": ["2024-01-01"]})
-    with pytest.raises(DataError, match="column 'visitor_id': missing visitor ids in row 2"):
-        returning_visitors(visits)
+    with pytest.raises(DataError, match="column 'visitor_id': missing visitor ids in the row at index 0$"):
+        returning_visitors(visits)  # a frame given in Python (no file's name): its row by its index label
 
 
 def test_many_bad_rows_show_the_first_five() -> None:
@@ -636,11 +636,11 @@ def test_bad_intervals() -> None:
         snapshots_from_intervals(iv, source="subs.csv")
     iv["end"] = None
     iv["mrr"] = [1, -2, 3]
-    with pytest.raises(DataError, match="column 'mrr': negative MRR in row 3"):
-        snapshots_from_intervals(iv)
+    with pytest.raises(DataError, match="column 'mrr': negative MRR in the row at index 1: -2$"):
+        snapshots_from_intervals(iv)  # a frame given in Python (no file's name): its rows by their index labels
     iv["mrr"] = [1, 2, 3]
     iv["start"] = ["2024-01-01", None, "2024-01-01"]
-    with pytest.raises(DataError, match="column 'start': missing dates in row 3"):
+    with pytest.raises(DataError, match="column 'start': missing dates in the row at index 1$"):
         snapshots_from_intervals(iv)
 
 

@@ -367,19 +367,20 @@ def test_interval_rules() -> None:
     mrr = monthly_movements(df)["mrr_end"].iloc[0]
     weekly, daily = 10 * 365.25 / 12 / 7, 365.25 / 12
     assert mrr == pytest.approx(100 + weekly + 200 + 30 + daily)
-    with pytest.raises(DataError, match=r"billing intervals that are not .* in row 2 .*: 'bimonthly'"):
+    # a frame given in Python: its rows by their index labels
+    with pytest.raises(DataError, match=r"billing intervals that are not .* in the row at index 0: 'bimonthly'"):
         monthly_movements(df.assign(interval=["bimonthly", "month", "month", "month", "month"]))
     with pytest.raises(
         DataError,
-        match=r"billing intervals that are not .* in row 3 .*: blank: map interval to a column that says how many "
-        r"months each interval is$",
+        match=r"billing intervals that are not .* in the row at index 1: blank: map interval to a column that says how "
+        r"many months each interval is$",
     ):
         monthly_movements(df.assign(interval=["month", None, "month", "month", "month"]))
     with pytest.raises(DataError, match="is 'MRR' per month or per billing interval"):
         monthly_movements(df.rename(columns={"amount": "MRR"}))
-    with pytest.raises(DataError, match=r"column 'quantity': negative quantities in row 3 .*: -1$"):  # as written
+    with pytest.raises(DataError, match=r"'quantity': negative quantities in the row at index 1: -1$"):  # as written
         monthly_movements(df.assign(quantity=[1, -1, 1, 1, 1]))
-    with pytest.raises(DataError, match=r"column 'interval_count': interval counts below 1 in row 2 .*: 0$"):
+    with pytest.raises(DataError, match=r"column 'interval_count': interval counts below 1 in the row at index 0: 0$"):
         monthly_movements(df.assign(interval_count=[0, 1, 1, 1, 1]))
 
 

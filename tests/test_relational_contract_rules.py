@@ -28,7 +28,8 @@ def _days(*days: str) -> pd.Series:
 def test_a_term_with_no_end_is_refused_naming_it(tmp_path) -> None:
     frame = pd.DataFrame({"customer": ["Acme", "Acme", "Hooli"], "start_date": _days("2025-01-01", "2026-01-01",
                           "2025-03-01"), "term_months": [12, 12, 12], "mrr": [1000, 1100, 500]})  # fmt: skip
-    with pytest.raises(DataError, match=r"^table:t: column 'term_months' holds each contract's term \(row 2: 12\)"):
+    named = r"\(the row of customer 'Acme', start_date '2025-01-01': 12\)"  # a table's row: by its values
+    with pytest.raises(DataError, match=rf"^table:t: column 'term_months' holds each contract's term {named}"):
         load_tables(subscriptions="table:t", columns={"customer_id": "customer", "start": "start_date", "mrr": "mrr"},
                     backend="duckdb", connection=_table(tmp_path, frame))  # fmt: skip
 
@@ -38,7 +39,11 @@ def test_a_deals_total_as_mrr_is_refused_naming_the_column(tmp_path) -> None:
                           "end_date": _days("2026-01-01", "2027-06-15"), "amount": [12000, 48000],
                           "stage": ["Closed Won", "Closed Won"]})  # fmt: skip
     columns = {"customer_id": "customer", "start": "start_date", "end": "end_date", "mrr": "amount"}
-    expected = r"^table:t, column 'amount': a CRM deal's amount \(the deal's total\) taken as mrr, .* in rows 2, 3 "
+    expected = (
+        r"^table:t, column 'amount': a CRM deal's amount \(the deal's total\) taken as mrr, .* in 2 rows, e\.g\. "
+        r"customer 'Acme', start_date '2025-01-01', amount '12000 over 2025-01-01 to 2026-01-01 \(12 months\)'; "
+        r"customer 'Umbrella', start_date '2025-06-15', amount '48000 over 2025-06-15 to 2027-06-15 \(24 months\)': "
+    )
     with pytest.raises(DataError, match=expected):
         load_tables(subscriptions="table:t", columns=columns, backend="duckdb", connection=_table(tmp_path, frame))
 

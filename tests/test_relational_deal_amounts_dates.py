@@ -38,7 +38,6 @@ def test_a_date_column_of_a_table_is_quoted_as_its_day(tmp_path) -> None:
     assert said.startswith(
         "table:t, column 'amount': a CRM deal's amount (the deal's total) taken as mrr, on deals of "
     )
-    assert (
-        "'12000 over 2025-01-01 to 2026-01-01 (12 months)', '48000 over 2025-06-15 to 2027-06-15 (24 months)'" in said
-    )
+    assert "amount '12000 over 2025-01-01 to 2026-01-01 (12 months)'; " in said  # a table's rows: by their values
+    assert "amount '48000 over 2025-06-15 to 2027-06-15 (24 months)': " in said
     assert "00:00:00" not in said

@@ -72,8 +72,8 @@ def test_a_spark_dataframe_stays_in_spark_and_bad_rows_are_named(spark) -> None:
     ref = by_segment(T.subscription_tables, frame, "snapshots", "plan", T.monthly_movements(frame).index)
     same(got, ref)
     frame.loc[2, "mrr"] = -5.0
-    with pytest.raises(DataError, match=r"^subs, column 'mrr': negative MRR in 1 row, e\.g\. customer_id 'b', mrr "
-                       r"-5\.0$"):  # fmt: skip
+    with pytest.raises(DataError, match=r"^subs, column 'mrr': negative MRR in 1 row, e\.g\. customer_id 'b', month "
+                       r"'2024-02-01', mrr -5\.0$"):  # fmt: skip
         R.monthly_movements(spark.createDataFrame(frame), source="subs")
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows, row_number, source_of
+from .errors import bad_rows, row_span, source_of
 
 __all__ = ["check_appended_copies"]
 
@@ -139,12 +139,12 @@ rows, or add the export's order id column
 
 def _refuse(df: pd.DataFrame, source: str, column: str, what: str, first: int, second: int, run: int) -> None:
     """Refuse the ``run`` rows from ``second`` that repeat the rows from ``first``."""
-    where = source_of(df, source)  # each row as the refusal names it: a sheet's table may start lower, a survey's
-    number = lambda p: row_number(where, p)  # noqa: E731  # second header row ('Response') is a row of the file
+    where = source_of(df, source)  # each row as the refusal names it: a sheet's table may start lower
     rows = np.arange(second, second + run)
     record = "an order id" if what == "orders" else "a response id"
     kind = "order" if what == "orders" else "response"
-    again = f"rows {number(second)}-{number(second + run - 1)} are rows {number(first)}-{number(first + run - 1)} again"
+    # a survey's second header row ('Response') is a row of the file; a frame's rows: their index labels
+    again = f"{row_span(where, second, second + run - 1)} are {row_span(where, first, first + run - 1)} again"
     problem = (
         f"rows repeating earlier rows in the same order ({again}: overlapping exports appended?), in a "
         f"file without {record} to tell two {what} apart: each would count twice"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import row_number, source_of
+from .errors import numbered, row_number, rows_named, source_of
 from .notes import note
 
 __all__ = ["AUTHORIZATIONS", "authorization_rows", "without_authorizations"]
@@ -64,14 +64,15 @@ def without_authorizations(df: pd.DataFrame, source: str) -> pd.DataFrame:
         return df
     where = source_of(df, source)
     found = np.flatnonzero(rows)
-    shown = ", ".join(str(row_number(where, int(p))) for p in found[:5]) + (" ..." if len(found) > 5 else "")
+    shown = rows_named(where, found[:5]) + (" ..." if len(found) > 5 else "")
     note(
         f"{source}: {len(found)} row(s) of type authorization in {column!r} left out, "
-        f"{'row' if len(found) == 1 else 'rows'} {shown}: a card check (Recurly's $1 or $0 transaction validating "
+        f"{shown}: a card check (Recurly's $1 or $0 transaction validating "
         "payment details) collects no money, no purchase"
     )
     kept = np.flatnonzero(~rows)
     out = df.iloc[kept]
     out.attrs = dict(df.attrs)
-    out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
+    if numbered(where):  # a frame's rows keep their index labels, a table's their values
+        out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
     return out

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, bad_rows, row_number, source_of
+from .errors import DataError, bad_rows, numbered, row_number, rows_named, source_of
 from .names import columns_option, key
 from .notes import note
 
@@ -67,7 +67,9 @@ def with_decimal_twins(df: pd.DataFrame, out: pd.DataFrame, names: Mapping[str, 
         if fill.any():
             out = out.copy()
             out[ours] = out[ours].astype(object).where(~fill, df[twin].astype(object).to_numpy())
-            rows = ", ".join(str(row_number(where, int(p))) for p in np.flatnonzero(fill)[:5])
+            filled = np.flatnonzero(fill)[:5]
+            rows = ("row(s) " + ", ".join(str(row_number(where, int(p))) for p in filled)) if numbered(where) else (
+                rows_named(where, filled))  # fmt: skip
             note(f"{source}: {str(used)!r} blank where {twin!r} holds it (Chargebee's multi-decimal pricing): taken "
-                 f"from {twin!r} in row(s) {rows}")  # fmt: skip
+                 f"from {twin!r} in {rows}")  # fmt: skip
     return out

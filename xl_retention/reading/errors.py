@@ -158,30 +158,170 @@ class FileRows(str):
         return (FileRows, (str(self), self.file_rows))
 
 
+#: The columns that name a table's row, in our names (:class:`TableRows`): its id, then its dates.
+ROW_KEYS = ("customer_id", "visitor_id", "month", "date", "start")
+#: The most values a table's row is described by when its id is blank (:class:`TableRows`).
+BLANK_ID_VALUES = 8
+#: How many rows at fault (the first) are described to pick those shown, in order of their descriptions.
+_DESCRIBED = 1000
+
+
+class FrameRows(str):
+    """The name of a DataFrame given in Python (a ``str``): :func:`bad_rows` names its rows by their index labels
+    ("the rows at index 'b', 'd'"), not as a file's lines (a frame has no header row, and its index need not count).
+
+    ``labels[p]`` is the label of data row ``p``; :func:`source_of` binds it to the frame whose positions are named
+    (rows left out by ``iloc`` keep their labels).
+
+    >>> s = FrameRows("input", pd.Index(["a", "b"]))
+    >>> s == "input", list(s.labels)
+    (True, ['a', 'b'])
+    """
+
+    labels: pd.Index
+
+    def __new__(cls, name: str, labels: Any) -> FrameRows:
+        made = super().__new__(cls, name)
+        made.labels = pd.Index(labels)
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrameRows, (str(self), self.labels))
+
+
+class TableRows(str):
+    """The name of a database table, an Ibis table or a Spark DataFrame (a ``str``). A table has no header row and no
+    order: :func:`bad_rows` names its rows by their values, their id and dates (:data:`ROW_KEYS`, in the table's
+    spelling), or the row's values in every column where its id is blank, as "in 2 rows, e.g. customer_id 'a',
+    month '2024-02-01', mrr -5.0; ...".
+
+    Attributes:
+        names: our name -> the table's spelling of its columns (their keys name its rows).
+        rows: the rows fetched from the table (data row ``p`` is ``rows.iloc[p]``), bound by :func:`source_of`;
+            None on the engine (:func:`xl_retention.relational.refusals.first_rows` fetches the rows it names).
+
+    >>> s = TableRows("table:t", {"customer_id": "Customer", "month": "Month", "mrr": "MRR"})
+    >>> s == "table:t", s.keys
+    (True, ('Customer', 'Month'))
+    """
+
+    names: dict[str, str]
+    rows: pd.DataFrame | None
+
+    def __new__(cls, name: str, names: Mapping[str, str] | None = None, rows: pd.DataFrame | None = None) -> TableRows:
+        made = super().__new__(cls, name)
+        made.names = dict(names or {})
+        made.rows = rows
+        return made
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The table's columns that name a row (its id, its dates), in its spelling."""
+        return tuple(dict.fromkeys(self.names[k] for k in ROW_KEYS if k in self.names))
+
+    def over(self, rows: pd.DataFrame) -> TableRows:
+        """This table's name, naming the rows of ``rows`` (fetched from it)."""
+        return TableRows(str(self), self.names, rows)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TableRows, (str(self), self.names))
+
+
+def _blank(value: Any) -> bool:
+    return show(value) == "blank" or (isinstance(value, str) and not value.strip())
+
+
+def described(
+    record: Mapping[str, Any], keys: Sequence[str], column: str, value: Any = None, told: bool = False
+) -> str:
+    """A table's row as a message names it (:class:`TableRows`): its ``keys``' values, then ``column``'s (``value``
+    where ``told``, else the row's own); where a key is blank (a NULL id), every column's value that is not blank.
+
+    >>> described({"id": "a", "month": "2024-02-01", "mrr": -5.0}, ["id", "month"], "mrr")
+    "id 'a', month '2024-02-01', mrr -5.0"
+    >>> described({"id": None, "plan": "Pro", "note": None, "mrr": 5.0}, ["id"], "id")
+    "id blank, plan 'Pro', mrr 5.0"
+    """
+    own = [k for k in keys if k in record]
+    parts = {k: show(_plainly(record[k])) for k in own}
+    if not own or any(_blank(record[k]) for k in own):  # no id: the row's other values tell it
+        for name, cell in record.items():
+            if len(parts) >= BLANK_ID_VALUES:
+                break
+            if name not in parts and not str(name).startswith("__") and not _blank(cell):
+                parts[name] = show(_plainly(cell))
+    if told:
+        parts.setdefault(column, show(value))
+    elif column in record:
+        parts.setdefault(column, show(_plainly(record[column])))
+    return ", ".join(f"{name} {text}" for name, text in parts.items())
+
+
+def _plainly(value: Any) -> Any:
+    """A fetched value as :func:`show` quotes it: a Timestamp as a datetime (a DATE's midnight: its day)."""
+    return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+
+
+def _label(value: Any) -> str:
+    """An index label as a message quotes it: :func:`show`'s form, a MultiIndex's tuple as its parts."""
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_label(v) for v in value) + ")"
+    return show(value)
+
+
 def source_of(table: Any, source: str) -> str:
     """``source`` as :func:`bad_rows` should name the rows of ``table``.
 
     A table read from a sheet by :func:`~xl_retention.reading.read_table` carries its sheet and the sheet's row of
     its header in ``table.attrs`` (``"sheet"``, ``"header_row"``): the result is then a :class:`Source` naming
-    the sheet's own rows. Any other table (a CSV or Parquet file, a frame made in Python) gets ``source`` as it
-    is; so does a ``source`` that already is a :class:`Source`.
+    the sheet's own rows. A CSV or Parquet file read by ``read_table`` (``attrs["source"]``) gets ``source`` as it
+    is; so does a ``source`` that already is a :class:`Source`, and a frame made in Python named as a file with the
+    index a reader gives (0, 1, 2, ...). Any other DataFrame given in Python (no ``attrs["source"]``: an index of
+    its own, rows left out, a name such as "input") gets a :class:`FrameRows` naming its rows by their index labels;
+    a :class:`FrameRows` or :class:`TableRows` ``source`` is bound to ``table``'s rows (its labels, its values).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"a": [1]})
     >>> df.attrs.update(sheet="Data", header_row=3)
     >>> s = source_of(df, "subs.xlsx")
-    >>> (s, s.sheet, s.header_row), type(source_of(pd.DataFrame(), "subs.csv")).__name__
+    >>> read = pd.DataFrame({"a": [1]})
+    >>> read.attrs["source"] = "subs.csv"
+    >>> (s, s.sheet, s.header_row), type(source_of(read, "subs.csv")).__name__
     (('subs.xlsx', 'Data', 3), 'str')
+    >>> list(source_of(pd.DataFrame({"a": [1, 2]}, index=["x", "y"]), "subs.csv").labels)
+    ['x', 'y']
+    >>> made = pd.DataFrame({"a": [1]})
+    >>> type(source_of(made, "subs.csv")).__name__, type(source_of(made, "input")).__name__
+    ('str', 'FrameRows')
     """
     attrs = getattr(table, "attrs", None) or {}
     sheet, header_row = attrs.get("sheet"), attrs.get("header_row")
+    framed = isinstance(table, pd.DataFrame)
+    if isinstance(source, TableRows):  # a table's rows, as fetched: named by their values
+        return source.over(table) if framed else source
+    if isinstance(source, FrameRows):  # the rows of this frame (some left out): their own labels
+        return FrameRows(str(source), table.index) if framed else source
     if isinstance(source, (Source, FileRows)):
         return source
     if attrs.get("file_rows") is not None and len(attrs["file_rows"]) == len(table):
         return FileRows(source, attrs["file_rows"])
-    if sheet is None or header_row is None:
-        return source
-    return Source(source, sheet, header_row)
+    if sheet is not None and header_row is not None:
+        return Source(source, sheet, header_row)
+    if framed and attrs.get("source") is None and not _as_read(table, source):  # given in Python: by index label
+        return FrameRows(source, table.index)
+    return source
+
+
+#: The names of the files :func:`~xl_retention.reading.read_table` reads.
+_FILES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", *_PARQUET)
+
+
+def _as_read(table: pd.DataFrame, source: str) -> bool:
+    """Whether a frame made in Python is a file's rows as read: named as a file and in its order (the index 0, 1, 2,
+    ... that a reader gives), its rows then the file's. Any other frame's rows are named by their index labels."""
+    index = table.index
+    default = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+    return default and str(source).lower().endswith(_FILES)
 
 
 def _first_row(source: str) -> int:
@@ -193,7 +333,65 @@ def _first_row(source: str) -> int:
 
 
 def _is_parquet(source: str) -> bool:
-    return not isinstance(source, (Source, FileRows)) and str(source).lower().endswith(_PARQUET)
+    return not isinstance(source, (Source, FileRows, FrameRows, TableRows)) and str(source).lower().endswith(_PARQUET)
+
+
+def _record(source: TableRows, position: int) -> dict[str, Any] | None:
+    """Data row ``position`` of a table's rows as fetched (None where they are not at hand)."""
+    rows = source.rows
+    if rows is None or not 0 <= position < len(rows):
+        return None
+    return dict(zip(map(str, rows.columns), rows.iloc[position].tolist(), strict=True))
+
+
+def _values_of(source: TableRows, position: int) -> str:
+    """A table's data row ``position`` by its values (:func:`described`; its position where they are not at hand)."""
+    record = _record(source, position)
+    return f"position {position}" if record is None else described(record, source.keys, "")
+
+
+def _index_label(source: FrameRows, position: int) -> str:
+    labels = source.labels
+    return _label(labels[position]) if 0 <= position < len(labels) else str(position)
+
+
+def rows_named(source: str, positions: Sequence[int]) -> str:
+    """How a note names the data rows at ``positions`` (0-based), as :func:`bad_rows` names them: "rows 3, 4" of a
+    file, "the rows at index 'a', 'b'" of a DataFrame given in Python, a table's rows by their values.
+
+    >>> rows_named("a.csv", [0, 1]), rows_named(FrameRows("input", ["a", "b"]), [1])
+    ('rows 2, 3', "the row at index 'b'")
+    """
+    positions = [int(p) for p in positions]
+    if isinstance(source, (FrameRows, TableRows)):
+        if len(positions) == 1:
+            return row_of(source, positions[0])
+        if isinstance(source, FrameRows):
+            return "the rows at index " + ", ".join(_index_label(source, p) for p in positions)
+        return "the rows of " + "; ".join(_values_of(source, p) for p in positions)
+    numbers = ", ".join(str(row_number(source, p)) for p in positions)
+    return f"{'row' if len(positions) == 1 else 'rows'} {numbers}"
+
+
+def numbered(source: str) -> bool:
+    """Whether ``source`` names its rows by number (a file's, a sheet's), not by label or value (:class:`FrameRows`,
+    :class:`TableRows`): rows left out then keep their numbers in ``attrs["file_rows"]``, where a frame's keep their
+    index labels themselves."""
+    return not isinstance(source, (FrameRows, TableRows))
+
+
+def row_span(source: str, first: int, last: int) -> str:
+    """How a message names the data rows ``first`` to ``last`` (0-based): "rows 5-7" of a file, "the rows at index
+    'e' to 'g'" of a DataFrame given in Python, a table's by their values.
+
+    >>> row_span("a.csv", 3, 5), row_span(FrameRows("input", list("abcdefg")), 4, 6)
+    ('rows 5-7', "the rows at index 'e' to 'g'")
+    """
+    if isinstance(source, FrameRows):
+        return f"the rows at index {_index_label(source, first)} to {_index_label(source, last)}"
+    if isinstance(source, TableRows):
+        return f"the rows from the row of {_values_of(source, first)} to the row of {_values_of(source, last)}"
+    return f"rows {row_number(source, first)}-{row_number(source, last)}"
 
 
 def row_number(source: str, position: int) -> int:
@@ -213,7 +411,15 @@ def row_of(source: str, position: int) -> str:
 
     >>> row_of("subs.csv", 0), row_of(Source("subs.xlsx", "Data", 3), 0), row_of("subs.parquet", 0)
     ('row 2', "row 4 of sheet 'Data'", "row 1 (counting the Parquet file's first record as row 1)")
+    >>> row_of(FrameRows("input", ["a", "b"]), 1)
+    "the row at index 'b'"
+    >>> row_of(TableRows("table:t", {"customer_id": "id"}, pd.DataFrame({"id": ["x"], "n": [1]})), 0)
+    "the row of id 'x'"
     """
+    if isinstance(source, FrameRows):
+        return f"the row at index {_index_label(source, position)}"
+    if isinstance(source, TableRows):
+        return f"the row of {_values_of(source, position)}"
     if isinstance(source, FileRows) and position < len(source.file_rows):
         return f"row {row_number(source, position)}"
     row = f"row {row_number(source, position)}"
@@ -292,7 +498,9 @@ def bad_rows(
     is the sheet's row ``header_row + 1 + p``. ``count``: how many rows are at fault in all, when
     ``positions`` holds only the first of them (an engine fetches only those); default ``len(positions)``.
     ``advice``: what to do, after the rows and values (never in ``problem``, whose end the rows follow: "export it
-    again in row 15" would read as advice about that row).
+    again in row 15" would read as advice about that row). A DataFrame given in Python (:class:`FrameRows`) has its
+    rows named by their index labels; a table (:class:`TableRows`, no header and no order) by how many rows, and the
+    first few by their values (id, dates, the value at fault).
 
     >>> print(bad_rows(Source("subs.xlsx", "Data", 3), "mrr", "negative MRR", [0, 1], [-1, -2], count=9))
     subs.xlsx, column 'mrr': negative MRR in rows 4, 5 and 7 more of sheet 'Data': -1, -2
@@ -300,10 +508,19 @@ def bad_rows(
     subs.parquet, column 'mrr': negative MRR in rows 1, 3 (counting the Parquet file's first record as row 1): -1, -2
     >>> print(bad_rows("s.csv", "Coupon", "discounts", [2], ["", "", "LAUNCH20"], advice="convert the prices first"))
     s.csv, column 'Coupon': discounts in row 4 (counting the header as row 1): 'LAUNCH20': convert the prices first
+    >>> print(bad_rows(FrameRows("input", ["x", "y", "z"]), "mrr", "negative MRR", [0, 2], [-1, 5, -2]))
+    input, column 'mrr': negative MRR in the rows at index 'x', 'z': -1, -2
+    >>> rows = pd.DataFrame({"id": ["b", "a"], "month": pd.to_datetime(["2024-02-01", "2024-01-01"]), "mrr": [-2, -1]})
+    >>> print(bad_rows(TableRows("t", {"customer_id": "id", "month": "month"}, rows), "mrr", "negative MRR", [0, 1]))
+    t, column 'mrr': negative MRR in 2 rows, e.g. id 'a', month '2024-01-01', mrr -1; id 'b', month '2024-02-01', mrr -2
     """
     positions = np.unique(np.asarray(positions, dtype=np.int64))
     shown = positions[:SHOW_ROWS]
     total = len(positions) if count is None else max(int(count), len(positions))
+    if isinstance(source, TableRows):
+        return _table_rows(source, column, problem, positions, values, total, advice)
+    if isinstance(source, FrameRows):
+        return _frame_rows(source, column, problem, shown, values, total, advice)
     first = _first_row(source)
     if isinstance(source, FileRows):  # a CSV file with blank lines: the file's own rows
         rows = [int(source.file_rows[p]) if p < len(source.file_rows) else int(p) + first for p in shown]
@@ -322,3 +539,45 @@ def bad_rows(
     if advice:
         message += f": {advice}"
     return DataError(message, source=source, column=column, rows=rows, row_count=total)
+
+
+def _told(values: Any, position: int) -> bool:
+    return values is not None and (not isinstance(values, Mapping) or position in values)
+
+
+def _frame_rows(
+    source: FrameRows, column: str, problem: str, shown: np.ndarray, values: Any, total: int, advice: str | None
+) -> DataError:
+    """:func:`bad_rows` of a DataFrame given in Python: its rows by their index labels."""
+    labels = [source.labels[int(p)] if int(p) < len(source.labels) else int(p) for p in shown]
+    text = f"the {'row' if total == 1 else 'rows'} at index {', '.join(map(_label, labels))}"
+    if total > len(shown):
+        text += f" and {total - len(shown)} more"
+    message = f"{source}, column {column!r}: {problem} in {text}"
+    told = [int(p) for p in shown if _told(values, int(p))]
+    if told:
+        message += ": " + ", ".join(show(values[p]) for p in told)
+    if advice:
+        message += f": {advice}"
+    return DataError(message, source=source, column=column, rows=labels, row_count=total)
+
+
+def _table_rows(
+    source: TableRows, column: str, problem: str, positions: np.ndarray, values: Any, total: int, advice: str | None
+) -> DataError:
+    """:func:`bad_rows` of a table (no header, no order): how many rows, and the first few by their values, in the
+    order of their descriptions (the same rows whatever order the engine fetched them in)."""
+    found = {}
+    for p in positions[:_DESCRIBED].tolist():
+        record = _record(source, p)
+        if record is not None:
+            told = _told(values, p)
+            text = described(record, source.keys, column, values[p] if told else None, told)
+            found[text] = tuple(plain(_plainly(record.get(k))) for k in source.keys)  # by the values, not the quotes
+    shown = sorted(found, key=lambda text: (found[text], text))[:SHOW_ROWS]
+    message = f"{source}, column {column!r}: {problem} in {total} row{'s' if total != 1 else ''}"
+    if shown:
+        message += f", e.g. {'; '.join(shown)}"
+    if advice:
+        message += f": {advice}"
+    return DataError(message, source=source, column=column, row_count=total)

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, advice_apart, bad_rows, source_of
+from .errors import DataError, advice_apart, bad_rows, numbered, source_of
 from .names import key
 from .paypal_conversions import converted
 from .paypal_names import GERMAN_COLUMNS, GERMAN_STATUSES, GERMAN_TYPES, PAYPAL_GROSS, in_english
@@ -212,7 +212,10 @@ def paypal_orders(
             continue  # not amounts: left out as before
         out[found] = np.round(np.nan_to_num(values) * factor, 2)[positions]
     out.attrs.update({k: v for k, v in df.attrs.items() if k not in ("file_rows", "sheet", "header_row")})
-    out.attrs["file_rows"] = tuple(where[p] for p in positions)
+    if numbered(source):
+        out.attrs["file_rows"] = tuple(where[p] for p in positions)
+    else:  # a DataFrame given in Python: its rows keep their index labels (a table's are named by their values)
+        out.index = df.index[positions]
     if amount == gross:  # 'Brutto' of a German account: the payment before PayPal's fee ('Netto' after it), not
         out.attrs[PAYPAL_GROSS] = gross  # a word about tax (reading.tax_flags; a 'Sales Tax' column is read)
     mapped = {"customer_id": payer, "date": date, "amount": amount, "order_id": txn}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows, row_number, source_of
+from .errors import bad_rows, numbered, row_number, rows_named, source_of
 from .names import words
 from .notes import note
 
@@ -78,8 +78,7 @@ def latest_versions(df: pd.DataFrame, source: str) -> pd.DataFrame:
             advice = "keep each subscription's latest version only"
             raise bad_rows(where, status, problem, np.flatnonzero(odd), df[status].to_numpy(), advice=advice)
     rows = np.flatnonzero(older)
-    shown = ", ".join(str(row_number(where, int(p))) for p in rows[:5]) + (" ..." if len(rows) > 5 else "")
-    shown = ("row " if len(rows) == 1 else "rows ") + shown
+    shown = rows_named(where, rows[:5]) + (" ..." if len(rows) > 5 else "")
     note(
         f"{source}: {len(rows)} row(s) of earlier versions of a subscription ({version!r} below its latest, Zuora's "
         f"Expired versions: an amendment makes a new version) left out, {shown}: the latest version counts"
@@ -87,5 +86,6 @@ def latest_versions(df: pd.DataFrame, source: str) -> pd.DataFrame:
     kept = np.flatnonzero(~older)
     out = df.iloc[kept]
     out.attrs = dict(df.attrs)
-    out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
+    if numbered(where):  # a frame's rows keep their index labels, a table's their values
+        out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
     return out

@@ -51,6 +51,7 @@ from ..reading.billing_columns import (
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
+from ..reading.errors import TableRows, _is_parquet
 from ..reading.export_kinds import refuse_count_report, refuse_counts
 from ..reading.extra_prices import extra_price_columns
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
@@ -312,6 +313,8 @@ def _from_table(
     segment: str | None,
 ) -> Input:
     required, optional = SCHEMAS[kind]
+    if ROW not in table.columns and not _is_parquet(source):  # a table: no header, no order (its rows by values)
+        source = TableRows(source)
     cols = dict(columns or {})
     mapped_subscription = cols.pop("subscription_id", None) is not None  # rows added up as a file's (subscription_ids)
     later = False  # a trial ending after today, Stripe's incomplete_expired: read as a file's (reading.trials)
@@ -343,6 +346,7 @@ def _from_table(
         optional = tuple(c for c in optional if c not in _BILLING)
     aliases = BILLING_ALIASES if billing else order_aliases(empty.columns) if kind == "orders" else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
+    source = TableRows(source, names) if isinstance(source, TableRows) else source  # a row by its id and dates
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
     note_instants(con, table, names, source, options.timezone if options else None)  # TIMESTAMPTZ: UTC months
     refuse_movements_log(con, table, names, source, kind)  # Activity type: New Business, Churn (reading.unmapped)
@@ -426,8 +430,7 @@ def _from_table(
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
-        order = [ROW] if ROW in table.columns else []
-        frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
+        frame = _fetched(con, table, wanted, source)
         frame = zoned_instants(con, table, frame, options.timezone if options else None)  # Spark's TIMESTAMP
         return _from_frame(frame, kind, columns, source, options, segment)
     if kind == "intervals":  # 'canceled' with no end: it would never churn (reading.statuses)
@@ -447,7 +450,7 @@ def _from_table(
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
         found = con.execute(table.select(s=labelled).distinct())["s"]
         if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows ('usd', 'USD'
-            frame = con.execute(table.order_by(ROW).select(*wanted) if ROW in table.columns else table.select(*wanted))
+            frame = _fetched(con, table, wanted, source)
             split = replace(options or ReadOptions(), segment=segment)  # of a currency column: one, segments.CODE)
             return _from_frame(frame, kind, columns, source, split, segment)
         codes, order = coded_segments(found)
@@ -459,9 +462,7 @@ def _from_table(
     amounts = options.amounts if options is not None else None
     divisors = _minor_unit_divisors(con, table, names, money, source, amounts) if billing or kind == "orders" else None
     if isinstance(divisors, str):  # whole amounts in cents or units? read as a file's, which refuses (reading.revenue)
-        order = [ROW] if ROW in table.columns else []
-        frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
-        return _from_frame(frame, kind, columns, source, options, segment)
+        return _from_frame(_fetched(con, table, wanted, source), kind, columns, source, options, segment)
     if divisors is not None:  # Stripe's, Paddle's API amounts: 4900 is 49.00, 500 JPY is 500 (reading.revenue)
         rename[money] = rename[money].cast("float64") / divisors
     elif billing and len(currencies := _currency_columns(table)) == 1:  # a unit_amount in cents: 990 JPY is 990
@@ -486,6 +487,17 @@ def _from_table(
         ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)
         item.checks.append((names["mrr"], ENDED_AT_ZERO, ended, "mrr", ENDED_AT_ZERO_ADVICE))
     return item
+
+
+def _fetched(con: Any, table: ir.Table, wanted: list[str], source: str) -> pd.DataFrame:
+    """The columns ``wanted`` of ``table``, to be read as a file's: a file's rows (the :data:`ROW` column) in its
+    order, marked as read from the file (its rows named by number); a table's as the engine gives them (a
+    :class:`~xl_retention.reading.errors.TableRows` ``source`` names them by their values)."""
+    if ROW not in table.columns:
+        return con.execute(table.select(*wanted))
+    frame = con.execute(table.order_by(ROW).select(*wanted))
+    frame.attrs["source"] = str(source)  # a file read by the engine: its rows by number, not as a frame's labels
+    return frame
 
 
 def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.BooleanValue, str]:

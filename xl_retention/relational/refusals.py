@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, bad_rows
-from ..reading.errors import SHOW_ROWS, show
+from ..reading.errors import ROW_KEYS, SHOW_ROWS, TableRows, described
 
 __all__ = ["ROW", "first_rows", "refuse_any"]
 
@@ -101,19 +101,25 @@ def first_rows(
         positions = rows[ROW].to_numpy(dtype=np.int64)
         values = dict(zip(positions.tolist(), rows[shown].tolist(), strict=True)) if len(picked) > 1 else None
         return bad_rows(source, column, problem, positions, values, count=count, advice=advice)
-    ident = [c for c in ("customer_id", "visitor_id") if c in t.columns]
-    picked = list(dict.fromkeys(ident + ([shown] if shown and shown in t.columns else [])))
-    rows = con.execute(bad.select(*picked).order_by(picked).limit(SHOW_ROWS)) if picked else pd.DataFrame()
-    label = {"__shown": column}  # a copy of the file's column made to show it: named as the column
-    described = [
-        ", ".join(f"{label.get(c, c)} {show(_plain(v))}" for c, v in r.items()) for r in rows.to_dict("records")
-    ]
-    text = f"{count} row{'s' if count != 1 else ''}" + (f", e.g. {'; '.join(described)}" if described else "")
+    names = source.names if isinstance(source, TableRows) else {}
+    label = {ours: theirs for ours, theirs in names.items() if ours in t.columns}  # our typed columns: their names
+    label |= {c: c for c in names.values() if c in t.columns}  # the table's own columns (a check on the raw table)
+    keys = [c for ours in ROW_KEYS for c in (ours, names.get(ours)) if c in label] or [
+        c for c in ("customer_id", "visitor_id") if c in t.columns
+    ]  # its id and dates, in the table's spelling; without names, the ids of our typed columns
+    keys = list(dict.fromkeys(keys))
+    others = [c for c in label if c not in keys and not c.startswith("__")]  # told where the id is blank
+    picked = list(dict.fromkeys(keys + ([shown] if shown and shown in t.columns else []) + others))
+    order = list(dict.fromkeys(keys + ([shown] if shown and shown in t.columns else [])))
+    rows = con.execute(bad.select(*picked).order_by(order).limit(SHOW_ROWS)) if picked else pd.DataFrame()
+    label |= {"__shown": column}  # a copy of the file's column made to show it: named as the column
+    seen = [label.get(c, c) for c in keys]
+    told = label.get(shown, shown) if shown else ""
+    found = []
+    for record in rows.to_dict("records"):
+        named = {label.get(c, c): record[c] for c in picked if c in keys or c == shown}  # id, dates, the value
+        named |= {label.get(c, c): record[c] for c in picked if c not in named}  # others: where the id is blank
+        found.append(described(named, seen, told, named.get(told), told in named))
+    text = f"{count} row{'s' if count != 1 else ''}" + (f", e.g. {'; '.join(found)}" if found else "")
     message = f"{source}, column {column!r}: {problem} in {text}" + (f": {advice}" if advice else "")
     return DataError(message, source=source, column=column, row_count=count)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    return value
