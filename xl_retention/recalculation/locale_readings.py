@@ -111,11 +111,19 @@ def money_reading(text: str) -> str | None:
 _MONTH_DATE = re.compile(r"\s*\d{1,2}\.?[\s-]*[^\W\d_]{3,}\.?[\s-]*\d{2,4}\s*")
 
 
+#: short month names the regional settings of Windows (which Excel reads texts by) write otherwise than CLDR and
+#: Excel's own MMM: German "Mär" (CLDR "März", Excel's MMM "Mrz"), as the full name they stand for
+_WINDOWS_NAMES = {"mär": "März"}
+_WINDOWS_FORMS = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(_WINDOWS_NAMES) + r")(?![^\W\d_])")
+
+
 def month_name_reading(text: str) -> str | None:
     """A date written with another language's month name (``15. März 2024``, ``15 mars 2024``, ``15-Mär-2024``),
     which an en-US Excel does not read, as an ISO date; None for anything else (an English month name: en-US reads it).
 
     >>> month_name_reading("15. März 2024"), month_name_reading("15 mars 2024"), month_name_reading("15 March 2024")
+    ('2024-03-15', '2024-03-15', None)
+    >>> month_name_reading("15-Mär-2024"), month_name_reading("15-Mrz-24"), month_name_reading("15-Märchen-2024")
     ('2024-03-15', '2024-03-15', None)
     """
     if not isinstance(text, str) or len(text) > 40 or _MONTH_DATE.fullmatch(text) is None:
@@ -125,6 +133,7 @@ def month_name_reading(text: str) -> str | None:
     english, others = _names()
     if english.search(text) is not None:
         return None
+    text = _WINDOWS_FORMS.sub(lambda m: _WINDOWS_NAMES[m.group(0).lower()], text)
     for pattern, tokens in others:
         found = pattern.search(text)
         if found is None or tokens.get(found.group(1).lower(), "  ")[1] != "M":
