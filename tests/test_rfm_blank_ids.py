@@ -1,5 +1,6 @@
-"""rfm_summary names a blank customer id's row as its blank date's and amount's and the import's are named: the
-file's row counting the header as row 1 (H27 finding 03: it said 'row 3', the 0-based position, for row 5)."""
+"""rfm_summary names a blank customer id's row as its blank date's and amount's are named (H27 finding 03: it said
+'row 3', a bare 0-based position, for row 5). A DataFrame given in Python names its rows by their index labels
+(session 25): 'the row at index 3' is ``df.loc[3]``."""
 
 from __future__ import annotations
 
@@ -17,23 +18,21 @@ def _orders(blank: str) -> pd.DataFrame:
             "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04", "2026-01-05"]),
         }
     )
-    df.loc[3, blank] = None  # the 4th data row: row 5 counting the header as row 1
+    df.loc[3, blank] = None  # the 4th data row: index label 3
     return df
 
 
 @pytest.mark.parametrize(("blank", "what"), [("customer_id", "customer ids"), ("date", "dates"), ("amount", "values")])
-def test_a_blank_cell_is_named_by_its_row_counting_the_header(blank, what) -> None:
+def test_a_blank_cell_is_named_by_its_index_label(blank, what) -> None:
     with pytest.raises(ValueError) as caught:
         xr.rfm_summary(_orders(blank), observation_end="2026-02-01")
-    assert str(caught.value).endswith(
-        f"orders, column {blank!r}: missing {what} in row 5 (counting the header as row 1)"
-    )
+    assert str(caught.value).endswith(f"orders, column {blank!r}: missing {what} in the row at index 3")
 
 
 def test_a_blank_customer_id_says_the_column_is_blank() -> None:
     with pytest.raises(ValueError) as caught:
         xr.rfm_summary(_orders("customer_id"), observation_end="2026-02-01")
     assert str(caught.value) == (
-        "customer_id column 'customer_id' is blank: orders, column 'customer_id': missing customer ids in row 5 "
-        "(counting the header as row 1)"
+        "customer_id column 'customer_id' is blank: orders, column 'customer_id': missing customer ids in the row at "
+        "index 3"
     )
