@@ -173,16 +173,33 @@ NO_ONE = frozenset({"0", "-1", "guest", "guests", "gast", "invité", "invitado",
 
 def placeholder_ids(ids: pd.Series) -> np.ndarray:
     """Positions of the ids (:func:`clean_ids`) that stand for no one (:data:`NO_ONE`: WooCommerce's guest 0), in
-    text (a CSV file, a workbook's cells); a typed integer column's 0 is an id (numbered from 0).
+    text (a CSV file, a workbook's cells). In a typed integer column (Parquet, a frame read by ``pd.read_csv``), 0 is
+    an id where the ids are numbered from 0 (:func:`numbered_from_zero`: id 1 there too, or no id but 0); else 0 and
+    -1 stand for no one, as written in text (WooCommerce's guests beside customers 101, 102).
 
     >>> placeholder_ids(clean_ids(pd.Series(["12", "0", "Guest", "00", "007", " NULL "]))).tolist()
     [1, 2, 5]
+    >>> placeholder_ids(pd.Series([101, 0, 102, -1])).tolist(), placeholder_ids(pd.Series([0, 1, 2, 0])).tolist()
+    ([1, 3], [])
     """
-    if pd.api.types.is_integer_dtype(
-        ids.dtype
-    ):  # a typed integer column (Parquet, a frame): ids counted from 0 are ids
-        return np.zeros(0, dtype=np.int64)
+    if pd.api.types.is_integer_dtype(ids.dtype):  # a typed integer column: ids counted from 0 are ids
+        if numbered_from_zero(ids):
+            return np.zeros(0, dtype=np.int64)
+        numbers = ids.to_numpy(dtype=np.float64, na_value=np.nan)
+        return np.flatnonzero((numbers == 0) | (numbers == -1))
     return np.flatnonzero(ids.str.lower().isin(NO_ONE).to_numpy(dtype=bool, na_value=False))
+
+
+def numbered_from_zero(ids: pd.Series) -> bool:
+    """Whether a typed integer column's ids are numbered from 0 (0 beside 1: a system counting its customers from
+    0; or no id but 0), where its 0 is an id and not WooCommerce's guest (docs/metrics.md, "Customers").
+
+    >>> numbered_from_zero(pd.Series([0, 1, 5])), numbered_from_zero(pd.Series([101, 0, 102]))
+    (True, False)
+    >>> numbered_from_zero(pd.Series([0, 0]))
+    True
+    """
+    return bool((ids == 1).any()) or not bool((ids.notna() & (ids != 0)).any())
 
 
 def error_problem(what: str) -> str:

@@ -477,7 +477,7 @@ def _from_table(
     item.labels = order
     first, later = id_checks(Typed(con, table, kind, names, source), item.table)  # 'Total January'; 'ACME GmbH'
     item.checks = first + [_blank(item.table, n, names) for n in blanks]
-    integers = {c for c, dtype in table.schema().items() if dtype.is_integer()}  # ids numbered from 0 (as pandas)
+    integers = {c for c in _numbered_from_zero(con, table, names)}  # their 0 is an id (reading.values, as pandas)
     item.checks += _id_checks(item.table, names, [c for c in table.columns if c != ROW], integers)  # reading.values'
     item.checks += later
     if kind != "visits":  # the same record twice: overlapping exports appended (reading.repeats)
@@ -487,6 +487,25 @@ def _from_table(
         ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)
         item.checks.append((names["mrr"], ENDED_AT_ZERO, ended, "mrr", ENDED_AT_ZERO_ADVICE))
     return item
+
+
+def _numbered_from_zero(con: Any, table: ir.Table, names: Mapping[str, str]) -> list[str]:
+    """The typed integer id columns whose ids are numbered from 0 (id 1 is there too, or no id but 0): their 0 is an
+    id; any other integer column's 0 and -1 stand for no one, as in text
+    (:func:`~xl_retention.reading.values.numbered_from_zero`)."""
+    schema = table.schema()
+    found = []
+    for ours in ("customer_id", "visitor_id"):
+        theirs = names.get(ours)
+        if theirs is not None and schema[theirs].is_integer():
+            ids = table[theirs]
+            counts = con.execute(
+                table.aggregate(one=(ids == 1).ifelse(1, 0).sum(), other=(ids != 0).ifelse(1, 0).sum())
+            )
+            one, other = (int(v) if pd.notna(v) else 0 for v in counts.iloc[0])
+            if one or not other:
+                found.append(theirs)
+    return found
 
 
 def _fetched(con: Any, table: ir.Table, wanted: list[str], source: str) -> pd.DataFrame:

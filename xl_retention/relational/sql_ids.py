@@ -112,10 +112,15 @@ def whole_number_id(column: str, engine: str) -> str:
     )
 
 
-#: Whether the raw id column ``{}`` is of a text type (a typed integer column's 0 is an id, numbered from 0, as the
-#: import reads it: :func:`~xl_retention.reading.values.placeholder_ids`).
-TEXT_TYPED = {"duckdb": "typeof({}) = 'VARCHAR'",
-              "postgres": "CAST(pg_typeof({}) AS TEXT) IN ('text', 'character varying', 'character')"}  # fmt: skip
+#: Whether the raw id column ``{}`` is read as text for the ids that stand for no one: a text type, or integers not
+#: numbered from 0 (ids other than 0 and no id 1 in the input: WooCommerce's guest 0 beside customers 101, 102); a
+#: typed integer column numbered from 0 has 0 as an id, as the import reads it
+#: (:func:`~xl_retention.reading.values.numbered_from_zero`).
+TEXT_TYPED = {"duckdb": "typeof({0}) = 'VARCHAR' OR MAX(CASE WHEN CAST({0} AS VARCHAR) = '1' THEN 2 WHEN CAST({0} "
+                        "AS VARCHAR) <> '0' THEN 1 ELSE 0 END) OVER () = 1",
+              "postgres": "CAST(pg_typeof({0}) AS TEXT) IN ('text', 'character varying', 'character') OR "
+                          "MAX(CASE WHEN CAST({0} AS TEXT) = '1' THEN 2 WHEN CAST({0} AS TEXT) <> '0' THEN 1 ELSE 0 "
+                          "END) OVER () = 1"}  # fmt: skip
 
 
 def no_one_stop(column: exp.Expression, text: exp.Expression, value: exp.Expression, name: str, who: str) -> exp.Case:
