@@ -395,7 +395,8 @@ def _locale_texts(
                 for literal in _LITERAL.findall(formula):
                     text = literal.replace('""', '"')
                     bare = text.lstrip("<>=")
-                    if _is_locale_text(bare) and locale_reading(bare) is not None:
+                    dated = _DATE_TEXT.fullmatch(bare) is not None  # a date typed in with its year ("1/2": a part)
+                    if (dated or DATE_TIME.fullmatch(bare) is None) and _is_locale_text(bare) and locale_reading(bare):
                         literals[(sheet, ref)] = text
                         break
             bare = _LITERAL.sub('""', formula)

@@ -81,6 +81,8 @@ TEXT_GIVING = frozenset(
 )
 _TEXT_GIVING_CALL = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(sorted(TEXT_GIVING)) + r")\(|&")
 _DIGITS = re.compile(r"\d+")
+#: the call .arguments writes a text joined with & as (.text's _joined_text)
+_JOINED = "_XLR.JOINED"
 _BARE_REFERENCE = re.compile(r"\s*" + _REFERENCE.pattern + r"\s*")
 
 
@@ -210,15 +212,28 @@ def _read_as_number(tokens: list[Token], first: int, last: int) -> str | None:
     return "argument" if whole and _function_of(tokens, first) in SCALAR_NUMBER_FUNCTIONS else None
 
 
+def _joins(tokens: list[Token], start: int, close: int) -> bool:
+    """Whether the brackets from ``start`` to ``close`` hold an ``&`` of their own (not inside a call or bracket)."""
+    depth = 0
+    for token in tokens[start + 1 : close]:
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            depth -= 1
+        elif depth == 0 and token.type == Token.OP_IN and token.value == "&":
+            return True
+    return False
+
+
 def rewrite_number_texts(
     formula: str, sheet: str, cells: dict[str, set[tuple[int, int]]] | _Index, calls: bool = False
 ) -> str:
     """``formula`` (with its ``=``), when it reads one of ``cells`` (by sheet), with each operand read as a number --
     of + - * / ^ or %, or the whole argument of a function of one number (:data:`SCALAR_NUMBER_FUNCTIONS`) -- that
     may be such text passed through ``_XLR.NUMBER``: a reference to one of the cells (a single cell only, as a
-    function's argument), or a call of a function that may give text (:data:`TEXT_GIVING`). The same text when
-    there is none. ``calls``: the calls are wrapped whether or not the formula reads one of the cells (a formula
-    that gave #VALUE!: ``=TEXT(A1,"$#,##0")+0``).
+    function's argument), or a call of a function that may give text (:data:`TEXT_GIVING`), and with ``calls``
+    brackets joining text with ``&`` (``("$"&G2)*1``). The same text when there is none. ``calls``: the calls are
+    wrapped whether or not the formula reads one of the cells (a formula that gave #VALUE!: ``=TEXT(A1,"$#,##0")+0``).
 
     >>> rewrite_number_texts("=A1*1+SUM(A1:A3)+ROUND(A2,-2)+(A1)", "S", {"S": {(1, 1), (2, 1)}})
     '=_XLR.NUMBER(A1)*1+SUM(A1:A3)+ROUND(_XLR.NUMBER(A2),-2)+(_XLR.NUMBER(A1))'
@@ -226,6 +241,8 @@ def rewrite_number_texts(
     '=_XLR.NUMBER(VLOOKUP(1,A1:B3,2,0))*1+LEN(A1)*2'
     >>> rewrite_number_texts("=B1*1", "S", {"S": {(1, 1)}})
     '=B1*1'
+    >>> rewrite_number_texts('=--(A2&"-"&B2)+(D2&":"&E2)*24', "S", {}, calls=True)
+    '=--_XLR.NUMBER((A2&"-"&B2))+_XLR.NUMBER((D2&":"&E2))*24'
     """
     index = _as_index(cells)
     if not formula.startswith("=") or not (calls or index.mentioned(formula[1:], sheet)):
@@ -243,13 +260,25 @@ def rewrite_number_texts(
             if read == "operand" or (read == "argument" and ":" not in token.value.split("!")[-1]):
                 token.value = f"{NUMBER}({token.value})"
                 changed = True
-        elif token.type == Token.FUNC and token.subtype == Token.OPEN and _name(token) in TEXT_GIVING:
+        elif (
+            token.type == Token.FUNC
+            and token.subtype == Token.OPEN
+            and (
+                _name(token) in TEXT_GIVING or calls and _name(token) == _JOINED  # (A2&"-"&B2)+0, its & made a call
+            )
+        ):
             close = _closing(tokens, k)
             after = _at(tokens, _neighbour(tokens, close, 1))
             ranged = ":" in token.value or (after is not None and after.value.startswith(":"))  # INDEX(..):B5
             if not ranged and _read_as_number(tokens, k, close):
                 head, colon, rest = token.value.rpartition(":")
                 token.value = f"{head}{colon}{NUMBER}({rest}"
+                tokens[close].value += ")"
+                changed = True
+        elif calls and token.type == Token.PAREN and token.subtype == Token.OPEN:
+            close = _closing(tokens, k)  # ("Mar"&"-"&B2)+0: text joined with & read as a number (H187's 11)
+            if _joins(tokens, k, close) and _read_as_number(tokens, k, close) == "operand":
+                token.value = f"{NUMBER}({token.value}"
                 tokens[close].value += ")"
                 changed = True
         k += 1
