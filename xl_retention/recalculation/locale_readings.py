@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .excel_functions.text import text_to_number
 
@@ -70,7 +71,9 @@ def reading_kind(text: str) -> str:
 
 
 #: a currency sign or code of another locale than en-US's $, before or after an amount
-_CURRENCY = r"(?:[£€¥₹]|CHF|EUR|GBP|SEK|DKK|NOK|PLN|kr\.?|zł|Fr\.)"
+_CURRENCY = (
+    r"(?:R\$|[£€¥₹₽₺]|CHF|EUR|GBP|SEK|DKK|NOK|PLN|CZK|HUF|BRL|RUB|TRY|INR|JPY|CNY|RON|kr\.?|zł|Fr\.|Kč|Ft|lei|kn)"
+)
 _MONEY = re.compile(
     r"\s*(?P<open>\()?\s*(?P<sign>[-+])?\s*(?P<pre>" + _CURRENCY + r")?\s*(?P<sign2>[-+])?\s*"
     r"(?P<number>\d[\d.,'\s\u00a0\u202f]*?)\s*(?P<post>" + _CURRENCY + r")?\s*(?P<close>\))?\s*"
@@ -89,13 +92,18 @@ def money_reading(text: str) -> str | None:
     (None, None, None, '1200.50')
     >>> money_reading("£2.500"), money_reading("€2.500")
     ('2.500', '2500')
+    >>> money_reading("R$ 1.200,00"), money_reading("1 200 Kč"), money_reading("₹1,20,000"), money_reading("₽1,5")
+    ('1200.00', '1200', '120000', '1.5')
     """
     match = _MONEY.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
     if match is None or not (match["pre"] or match["post"]) or bool(match["open"]) != bool(match["close"]):
         return None
     number = re.sub(r"[\s\u00a0\u202f']", "", match["number"])
-    point = (match["pre"] or match["post"]) in ("£", "GBP", "¥", "₹")  # a currency of '.' decimals: £2.50 is 2.5
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", number) and (
+    currency = match["pre"] or match["post"]
+    point = currency in ("£", "GBP", "¥", "JPY", "CNY", "₹", "INR")  # a currency of '.' decimals: £2.50 is 2.5
+    if currency in ("₹", "INR") and re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", number):
+        number = number.replace(",", "")  # ₹1,20,000: India groups lakhs and crores by two digits
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", number) and (
         point or not _DOTTED_THOUSANDS.fullmatch(number)
     ):
         number = number.replace(",", "")  # £1,200: commas group thousands, as en-US writes them
@@ -107,47 +115,87 @@ def money_reading(text: str) -> str | None:
     return ("-" if negative else "") + number
 
 
-#: a day, a month's name and a year (15. März 2024, 15-Mär-2024): the shape :func:`month_name_reading` reads
-_MONTH_DATE = re.compile(r"\s*\d{1,2}\.?[\s-]*[^\W\d_]{3,}\.?[\s-]*\d{2,4}\s*")
-
+#: a day, a month's name and a year (15. März 2024, 15-Mär-2024, 15 de marzo de 2024), or a month's name and a year
+#: (März 2024: its first day), a time after it or not: the shapes :func:`month_name_reading` reads
+_MONTH_DATE = re.compile(
+    r"\s*(?:(?P<day>\d{1,2})\.?[\s-]*(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?[\s-]*(?:de\s+)?(?P<year>\d{4}|\d{2})"
+    r"|(?P<only_month>[^\W\d_]{3,})\.?[\s-]*(?:de\s+)?(?P<only_year>\d{4}))"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?\s*"
+)
+#: languages whose month names Excel's language lists (.locale_results) leave out, read from CLDR as written in a date
+#: (Russian, Polish, Czech and Finnish write a day's month in the genitive: 15 марта 2024)
+_MORE_LANGUAGES = ("ru", "pl", "cs", "fi", "tr")
 
 #: short month names the regional settings of Windows (which Excel reads texts by) write otherwise than CLDR and
 #: Excel's own MMM: German "Mär" (CLDR "März", Excel's MMM "Mrz"), as the full name they stand for
-_WINDOWS_NAMES = {"mär": "März"}
-_WINDOWS_FORMS = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(_WINDOWS_NAMES) + r")(?![^\W\d_])")
+_WINDOWS_NAMES = {"mär": "märz"}
 
 
 def month_name_reading(text: str) -> str | None:
-    """A date written with another language's month name (``15. März 2024``, ``15 mars 2024``, ``15-Mär-2024``),
-    which an en-US Excel does not read, as an ISO date; None for anything else (an English month name: en-US reads it).
+    """A date written with another language's month name (``15. März 2024``, ``15 mars 2024``, ``15-Mär-2024``,
+    ``15 de marzo de 2024``, ``15 марта 2024``; ``März 2024``: its first day; a time after it or not), which an en-US
+    Excel does not read, as an ISO date (its time after it); None for anything else (an English month name: en-US
+    reads it).
 
     >>> month_name_reading("15. März 2024"), month_name_reading("15 mars 2024"), month_name_reading("15 March 2024")
     ('2024-03-15', '2024-03-15', None)
     >>> month_name_reading("15-Mär-2024"), month_name_reading("15-Mrz-24"), month_name_reading("15-Märchen-2024")
     ('2024-03-15', '2024-03-15', None)
+    >>> month_name_reading("15 de marzo de 2024"), month_name_reading("März 2024"), month_name_reading("15 марта 2024")
+    ('2024-03-15', '2024-03-01', '2024-03-15')
+    >>> month_name_reading("15. März 2024 10:00"), month_name_reading("31 février 2024"), month_name_reading("Ei 2024")
+    ('2024-03-15 10:00', None, None)
     """
-    if not isinstance(text, str) or len(text) > 40 or _MONTH_DATE.fullmatch(text) is None:
+    shape = _MONTH_DATE.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
+    if shape is None:
         return None
     from .locale_results import _names  # noqa: PLC0415  (.locale_results reads this module)
 
     english, others = _names()
     if english.search(text) is not None:
         return None
-    text = _WINDOWS_FORMS.sub(lambda m: _WINDOWS_NAMES[m.group(0).lower()], text)
-    for pattern, tokens in others:
-        found = pattern.search(text)
-        if found is None or tokens.get(found.group(1).lower(), "  ")[1] != "M":
-            continue
-        rest = text[: found.start()] + " " + text[found.end() :]
-        numbers = re.findall(r"\d+", rest)
-        if re.fullmatch(r"[\s\d.,/-]*", rest) is None or len(numbers) != 2 or len(numbers[0]) > 2:
-            return None
-        try:
-            day = dt.date(_year(numbers[1]), int(tokens[found.group(1).lower()][2:-1]) + 1, int(numbers[0]))
-        except ValueError:
-            return None
-        return day.isoformat() if day.year >= 1900 else None
-    return None
+    word = (shape["month"] or shape["only_month"]).lower()
+    month = _month_number(_WINDOWS_NAMES.get(word, word), others)
+    if month is None:
+        return None
+    try:
+        day = dt.date(_year(shape["year"] or shape["only_year"]), month, int(shape["day"] or 1))
+    except ValueError:
+        return None
+    if day.year < 1900:
+        return None
+    if shape["hour"] is None:
+        return day.isoformat()
+    hour, minute, second = int(shape["hour"]), int(shape["minute"]), shape["second"]
+    if hour > 23 or minute > 59 or (second is not None and int(second) > 59):
+        return None
+    return f"{day.isoformat()} {hour:02d}:{minute:02d}" + (f":{second}" if second is not None else "")
+
+
+def _month_number(word: str, others: list[tuple[re.Pattern[str], dict[str, str]]]) -> int | None:
+    """The month (1-12) a lower-case ``word`` names in a language of .locale_results' lists or of
+    :data:`_MORE_LANGUAGES`; None when it names none (or a day)."""
+    for _, tokens in others:
+        token = tokens.get(word)
+        if token is not None:
+            return int(token[2:-1]) + 1 if token[1] == "M" else None
+    return _more_months().get(word)
+
+
+@lru_cache(maxsize=1)
+def _more_months() -> dict[str, int]:
+    """Each lower-case month name of :data:`_MORE_LANGUAGES` (wide and abbreviated, as in a date and alone) and its
+    month."""
+    from babel import Locale  # noqa: PLC0415  (loaded only where a text has a month's name en-US does not read)
+
+    names: dict[str, int] = {}
+    for language in _MORE_LANGUAGES:
+        cldr = Locale.parse(language)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for month in range(1, 13):
+                    names.setdefault(cldr.months[context][width][month].lower().rstrip("."), month)
+    return names
 
 
 def is_number_reading(text: str) -> bool:
