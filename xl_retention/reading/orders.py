@@ -82,32 +82,15 @@ from .refunded_amounts import (
     take_refunds,
 )
 from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
+from .swallowed_rows import refuse_swallowed_rows
 from .unlinked_refunds import refuse_unlinked_refunds
 from .written_off import check_written_off
 from .yes_no import BLANK, FALSE, TRUE
 
-__all__ = [
-    "CANCEL_FLAGS",
-    "ITEM_NAMES",
-    "ITEM_ORDER_ALIASES",
-    "NOT_PAID",
-    "ORDER_ALIASES",
-    "PAID",
-    "STATE_NAMES",
-    "orders_as_paid",
-    "cancelled_rows",
-    "check_items_without_order",
-    "check_order_id",
-    "customers_of_orders",
-    "orders_of_parents",
-    "item_columns",
-    "line_item_columns",
-    "one_row_per_order",
-    "order_aliases",
-    "refunded_column",
-    "refunded_columns",
-    "take_refunds",
-]
+__all__ = ["CANCEL_FLAGS", "ITEM_NAMES", "ITEM_ORDER_ALIASES", "NOT_PAID", "ORDER_ALIASES", "PAID", "STATE_NAMES",
+           "orders_as_paid", "cancelled_rows", "check_items_without_order", "check_order_id", "customers_of_orders",
+           "orders_of_parents", "item_columns", "line_item_columns", "one_row_per_order", "order_aliases",
+           "refunded_column", "refunded_columns", "take_refunds"]  # fmt: skip
 
 #: Other names of an order id column (as :func:`~xl_retention.reading.key` spells them).
 #: Amazon's ``amazon-order-id``, "Order #" (Toast, Etsy's receipts), ``OrderID``, "Order Num".
@@ -417,6 +400,7 @@ def orders_as_paid(
     where told by the values); ``net_share``: each amount's share left once its tax was taken off
     (:func:`~.taxes.net_shares`), None where none was: a refunded amount, written as the amount is (Shopify's
     'Refunded Amount' of its 'Total'), is taken off in that share."""
+    refuse_swallowed_rows(df, names, source)  # a note's quote never closed: the orders after it in the note
     told = None  # a chargeback's own row (Paddle's adj_01, status chargeback) naming its sale (reading.sale_refunds)
     if "order_id" in typed and "amount" in typed:
         told = told_refunds(df, typed["order_id"], typed["amount"], names["order_id"], names.get("customer_id"))

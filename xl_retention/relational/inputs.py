@@ -430,7 +430,7 @@ def _from_table(
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
-        frame = _fetched(con, table, wanted, source)
+        frame = _fetched(con, table, wanted, source, names)
         frame = zoned_instants(con, table, frame, options.timezone if options else None)  # Spark's TIMESTAMP
         return _from_frame(frame, kind, columns, source, options, segment)
     if kind == "intervals":  # 'canceled' with no end: it would never churn (reading.statuses)
@@ -450,7 +450,7 @@ def _from_table(
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
         found = con.execute(table.select(s=labelled).distinct())["s"]
         if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows ('usd', 'USD'
-            frame = _fetched(con, table, wanted, source)
+            frame = _fetched(con, table, wanted, source, names)
             split = replace(options or ReadOptions(), segment=segment)  # of a currency column: one, segments.CODE)
             return _from_frame(frame, kind, columns, source, split, segment)
         codes, order = coded_segments(found)
@@ -462,7 +462,7 @@ def _from_table(
     amounts = options.amounts if options is not None else None
     divisors = _minor_unit_divisors(con, table, names, money, source, amounts) if billing or kind == "orders" else None
     if isinstance(divisors, str):  # whole amounts in cents or units? read as a file's, which refuses (reading.revenue)
-        return _from_frame(_fetched(con, table, wanted, source), kind, columns, source, options, segment)
+        return _from_frame(_fetched(con, table, wanted, source, names), kind, columns, source, options, segment)
     if divisors is not None:  # Stripe's, Paddle's API amounts: 4900 is 49.00, 500 JPY is 500 (reading.revenue)
         rename[money] = rename[money].cast("float64") / divisors
     elif billing and len(currencies := _currency_columns(table)) == 1:  # a unit_amount in cents: 990 JPY is 990
@@ -508,13 +508,21 @@ def _numbered_from_zero(con: Any, table: ir.Table, names: Mapping[str, str]) -> 
     return found
 
 
-def _fetched(con: Any, table: ir.Table, wanted: list[str], source: str) -> pd.DataFrame:
+def _fetched(
+    con: Any, table: ir.Table, wanted: list[str], source: str, names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """The columns ``wanted`` of ``table``, to be read as a file's: a file's rows (the :data:`ROW` column) in its
     order, marked as read from the file (its rows named by number); a table's as the engine gives them (a
-    :class:`~xl_retention.reading.errors.TableRows` ``source`` names them by their values)."""
+    :class:`~xl_retention.reading.errors.TableRows` ``source`` names them by their values). Ids of a DECIMAL column
+    (PostgreSQL's ``numeric(20,0)`` of 64-bit ids) come as their digits: a driver may fetch them as doubles, which
+    make 9007199254740993 and 9007199254740992 one customer."""
+    ids = {(names or {}).get(ours) for ours in ("customer_id", "visitor_id")}
+    schema = table.schema()
+    exact = {c: table[c].cast("string") for c in wanted if c in ids and schema[c].is_decimal()}
+    picked = [exact.get(c, table[c]).name(c) for c in wanted]
     if ROW not in table.columns:
-        return con.execute(table.select(*wanted))
-    frame = con.execute(table.order_by(ROW).select(*wanted))
+        return con.execute(table.select(*picked))
+    frame = con.execute(table.order_by(ROW).select(*picked))
     frame.attrs["source"] = str(source)  # a file read by the engine: its rows by number, not as a frame's labels
     return frame
 
