@@ -206,7 +206,7 @@ def explain(
         return _engine_formula(workbook, sheet, ref) if "[" in _LITERALS.sub('""', text) else None
 
     cleared = error_arguments(formulas, result, names, text_of)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
-    if found or named or counted:
+    if found or named or counted or _see_note_beside(result):  # "see Customers!D5: ..." beside an error: its reason
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     kept = 0
     for (sheet, ref), reason in cleared.items():  # nothing passed on: "churn_rate is the error value #N/A in S!B1"
@@ -217,6 +217,20 @@ def explain(
     if kept:
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     error_argument_causes(result)  # "start_mrr is the error value #N/A in Revenue!K6": K6's cause too
+
+
+def _see_note_beside(result: Computed) -> bool:
+    """Whether an error cell without a reason has a tracker's note beside it (``"see Customers!D5: ..."``): the
+    constant #N/A of Lifetime value!B5 for a month left blank among the last 12, whose note C5 is its reason, was
+    listed with none when no other cell got one (H189's finding 01)."""
+    for cells in result.values.values():
+        for ref, held in cells.items():
+            if type(value := _unwrapped(held)) is CellError and not value.message:
+                row, column = cell_position(ref)
+                note = cells.get(get_column_letter(column + 1) + str(row))
+                if isinstance(note, str) and _SEE_NOTE.match(note):
+                    return True
+    return False
 
 
 def _unless_failing(step: Callable[..., str], *args: Any) -> str:
