@@ -301,10 +301,12 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
     inside = {
         (r, c) for t in inputs.values() if t for r in range(t.top, t.bottom + 1) for c in range(t.left, t.right + 1)
     }
-    rows = max(ours.max_row or 0, template.max_row)
-    columns = max(ours.max_column or 0, template.max_column)
-    user = {(r, c): v for r, row in enumerate(ours.iter_rows(max_row=rows, max_col=columns, values_only=True), 1)
+    if hasattr(ours, "reset_dimensions"):  # a stale <dimension> (A1:N52) ended the cells read early: a value of the
+        ours.reset_dimensions()  # user's right of it was not looked at, and lost with the sheet replaced (H188/10)
+    user = {(r, c): v for r, row in enumerate(ours.iter_rows(values_only=True), 1)
             for c, v in enumerate(row, 1) if v is not None}  # fmt: skip
+    rows = max([template.max_row, *(r for r, _ in user)])
+    columns = max([template.max_column, *(c for _, c in user)])
     for r in range(1, rows + 1):
         for c in range(1, columns + 1):
             if (r, c) in inside:
