@@ -19,16 +19,16 @@
 * **Orders that were not paid** are not purchases (as refunds are not): rows whose cancellation date
   (``cancelled_at``, ``canceled_at``, Shopify's "Cancelled at") is filled, whose ``captured`` column is false
   (Stripe's uncaptured charges), or whose status (``status``, ``order_status``, ``financial_status``,
-  ``payment_status``; any case, WooCommerce's ``wc-`` prefix dropped) is one of :data:`NOT_PAID` (voided,
-  cancelled, failed, pending payment, fully refunded; Chargebee's transactions' ``failure`` and ``timeout``,
-  Braintree's ``processor_declined``, ...) are left out, their whole order with them. A status
-  that is neither one of those nor one of :data:`PAID` (on hold, draft, disputed, ...) is refused, naming the
-  rows: whether it was paid cannot be told. A blank status (an order's other line items) passes. A ``state``
-  column (:data:`STATE_NAMES`) is such a status where any of its values is an order status (else it is an address's
-  state, ``CA``, and not read). A flag column (:data:`CANCEL_FLAGS`: ``cancelled``, ``is_cancelled``, ``voided``,
-  ``chargeback``, ...) that is true leaves the order out; a value that says neither true nor false is refused. A
-  dispute lost (Stripe's "Dispute Status" ``lost``: a chargeback) leaves the charge out; one not decided yet is
-  refused (:mod:`.disputes`).
+  ``payment_status``, a status under the order's or payment's words: "Sale Status", "Txn Status"; any case,
+  WooCommerce's ``wc-`` prefix dropped) is one of :data:`NOT_PAID` (voided, cancelled, failed, pending payment, fully
+  refunded; Chargebee's transactions' ``failure`` and ``timeout``, Braintree's ``processor_declined``, ...) are left
+  out, their whole order with them. A status that is neither one of those nor one of :data:`PAID` (on hold, draft,
+  disputed, ...) is refused, naming the rows: whether it was paid cannot be told. A blank status (an order's other
+  line items) passes. A ``state`` column (:data:`STATE_NAMES`, "Order Payment State") is such a status where any of
+  its values is an order status (else it is an address's state, ``CA``, and not read). A flag column
+  (:data:`CANCEL_FLAGS`: ``cancelled``, ``is_cancelled``, ``voided``, ``chargeback``, ...) that is true leaves the
+  order out; a value that says neither true nor false is refused. A dispute lost (Stripe's "Dispute Status" ``lost``:
+  a chargeback) leaves the charge out; one not decided yet is refused (:mod:`.disputes`).
 * **Refunds marked by a column.** A type column (``type``, ``transaction_type``, ``order_type``, ``kind``) whose
   value says a refund (``refund``, ``return``, ``chargeback``, ``reversal``, ``credit_note``) makes the row a
   refund, left out as a negative amount is; a value that says a sale (``sale``, ``order``, ``purchase``,
@@ -109,7 +109,12 @@ ITEM_NAMES = frozenset({"sku", "asin", "item", "item_name", "item_title", "item_
 ITEM_ORDER_ALIASES: tuple[str, ...] = ("transaction_id", "receipt_number", "receipt_no", "receipt_id")
 
 _CANCELLED_DATES = frozenset({"cancelled_at", "canceled_at", "cancelled_date", "canceled_date", "voided_at"})
-_STATUSES = frozenset({"status", "order_status", "financial_status", "payment_status"})
+#: Words that say a status is the order's or its payment's ("Order Payment State", "Sale Status", "Txn Status").
+_ORDER_WORDS = ("order", "payment", "sale", "sales", "transaction", "txn", "charge", "invoice", "paid", "financial",
+                "purchase")  # fmt: skip
+_SAID = ["", *(f"{a}_" for a in _ORDER_WORDS), *(f"{a}_{b}_" for a in _ORDER_WORDS for b in _ORDER_WORDS if a != b)]
+_AFTER = ["", *(f"_({w})" for w in _ORDER_WORDS)]  # 'Payment State (Order)'
+_STATUSES = frozenset(f"{q}status{a}" for q in _SAID for a in _AFTER if q or not a)
 #: Flag columns whose true value says the order was cancelled, voided or charged back: no purchase.
 CANCEL_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled", "was_cancelled", "was_canceled",
                           "order_cancelled", "order_canceled", "voided", "void", "is_voided", "is_void",
@@ -117,7 +122,7 @@ CANCEL_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled"
                           "is_charged_back"})  # fmt: skip
 #: Names of a column that is an order's status where its values are order statuses (and an address's state,
 #: ``CA``, where none is): WooCommerce's and Magento's ``state``.
-STATE_NAMES = frozenset({"state", "order_state", "payment_state", "financial_state"})
+STATE_NAMES = frozenset(f"{q}state{a}" for q in _SAID for a in _AFTER if q or not a)
 #: Order and payment statuses of orders that were not paid (lower case, spaces and hyphens as ``_``, no ``wc_``);
 #: BigCommerce's "Awaiting Payment" and "Incomplete" (an abandoned checkout) among them.
 NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "declined", "pending", "pending_payment",
