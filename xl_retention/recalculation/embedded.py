@@ -89,6 +89,7 @@ from .large_arrays import compute_large_arrays
 from .locale_results import locale_cells
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
+from .own_cycles import named_cycles, position_cycles
 from .package import FormulaCell, PackageInfo, scan
 from .package_facts import (
     UNREAD_LINK_REASON,
@@ -448,7 +449,10 @@ def _evaluate(
         workbook.evaluate_all()  # a loop through an area computed when the formula runs: Excel's circular reference
         result = read_values(workbook, formulas, members)
     if any(value.code == CIRCULAR for _, _, value in error_cells(result.values)):
-        if kept.position_cycles(workbook, formulas, result, CIRCULAR, info.tables):  # CELL("row", A1) in A1
+        if named_cycles(workbook, result.values, CIRCULAR, info.names):  # INDEX(CustCol,1) in CustCol's first cell
+            workbook.evaluate_all()
+            result = read_values(workbook, formulas, members)
+        if position_cycles(workbook, formulas, result, CIRCULAR, info.tables, info.names):  # CELL("row", A1) in A1
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
     if len(CARRIED) > 1 and (typed := error_types(workbook, formulas, info, result.values)):

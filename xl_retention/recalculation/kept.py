@@ -9,7 +9,7 @@
   value; they are listed too, never computed from a blank.
 - :func:`engine_name_error`: a ``#NAME?`` in a formula whose names all exist (a LAMBDA given a name by
   ``LET`` and called) is the engine's, not a typo in the workbook.
-- :func:`position_cycles`: ``CELL("row", A1)`` or ``ROWS(A1:A3)`` in A1 read where the cell is, not its
+- :func:`.own_cycles.position_cycles`: ``CELL("row", A1)`` or ``ROWS(A1:A3)`` in A1 read where the cell is, not its
   value: no circular reference (Excel computes them).
 """
 
@@ -34,8 +34,7 @@ from .formula_texts import position as cell_position
 from .indirect import indirect_targets
 from .offset_readers import offset_readers
 from .package import PackageInfo, stored_values
-from .position_reads import offset_constant, position_only
-from .structured_references import _structured_in
+from .position_reads import position_only
 
 if TYPE_CHECKING:
     from .embedded import Computed, Unsupported
@@ -504,97 +503,3 @@ def cell_info_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Ite
                 if cell is None or getattr(cell, "cached", None) is None:
                     continue  # no value of Excel's: CELL("filename", A1) is computed from the file's path
             yield sheet, ref, next((k for k in kinds if k != "filename"), "filename")
-
-
-def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int, str] | None:
-    """(end, constant) for a ``CELL("row"|"col"|"address", ref)``, ``ROWS(ref)`` or ``COLUMNS(ref)`` call opening at
-    ``tokens[start]`` over one literal reference of this sheet (cells, whole columns or rows); None otherwise."""
-    name = _bare(tokens[start].value[:-1])
-    inner = [t for t in tokens[start + 1 :] if t.type != Token.WSPACE]
-    at = 2 if name == "CELL" else 0  # ROWS(OFFSET(H1,0,0,3,1)): H1:H3's size
-    if name in ("CELL", "ROWS", "COLUMNS") and len(inner) > at and inner[at].type == Token.FUNC:
-        if name == "CELL" and (inner[0].subtype != Token.TEXT or inner[1].type != Token.SEP):
-            return None
-        info = inner[0].value.strip('"').lower() if name == "CELL" else name.lower()
-        return offset_constant(tokens, inner, at, start, sheet, info) if inner[at].subtype == Token.OPEN else None
-    if name == "CELL":
-        if (
-            len(inner) < 4
-            or inner[0].subtype != Token.TEXT
-            or inner[1].type != Token.SEP
-            or inner[3].subtype != Token.CLOSE
-        ):
-            return None
-        info, reference = inner[0].value.strip('"').lower(), inner[2]
-    elif name in ("ROWS", "COLUMNS"):
-        if len(inner) < 2 or inner[1].subtype != Token.CLOSE:
-            return None
-        info, reference = name.lower(), inner[0]
-    else:
-        return None
-    if reference.type != Token.OPERAND or reference.subtype != Token.RANGE:
-        return None
-    other, area = (
-        _split(reference.value) if "!" in reference.value else (sheet, reference.value.replace("$", "").upper())
-    )
-    if other != sheet or not (_CELLS.fullmatch(area) or _WHOLE.fullmatch(area)):
-        return None
-    try:
-        left, top, right, bottom = range_boundaries(area)
-    except ValueError:
-        return None
-    left, top, right, bottom = left or 1, top or 1, right or 16384, bottom or 1048576  # A:A, 3:3: whole ones
-    constants = {
-        "row": str(top),
-        "col": str(left),
-        "address": f'"${get_column_letter(left)}${top}"',
-        "rows": str(bottom - top + 1),
-        "columns": str(right - left + 1),
-    }
-    if info not in constants:
-        return None
-    close = tokens.index(inner[3] if name == "CELL" else inner[1], start)
-    return close, constants[info]
-
-
-def position_cycles(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, circular: str, tables: Any = ()
-) -> bool:
-    """Re-set each circular cell whose formula reads a cell's place, not its value (``CELL("row", A1)`` in A1,
-    ``ROWS(A1:A5)``, ``ROWS(T[[#Headers],[No]]:[@No])`` of ``tables``) with that place as a constant; True: again."""
-    changed = False
-    by_name = {t.name.lower(): t for t in tables}
-    for sheet, values in result.values.items():
-        for ref, value in values.items():
-            if type(value) is not CellError or value.code != circular:
-                continue
-            text = formulas[sheet][cell_position(ref)]
-            text = _structured_in(text, by_name, sheet, *cell_position(ref)) if by_name and "[" in text else text
-            upper = text.upper()
-            if "CELL(" not in upper and "ROWS(" not in upper and "COLUMNS(" not in upper:
-                continue
-            try:
-                tokens = Tokenizer("=" + text).items
-            except Exception:  # noqa: BLE001
-                continue
-            out, i, replaced = [], 0, False
-            while i < len(tokens):
-                token = tokens[i]
-                found = (
-                    _position_constant(tokens, i, sheet)
-                    if token.type == Token.FUNC and token.subtype == Token.OPEN
-                    else None
-                )
-                if found is None:
-                    out.append(token.value)
-                    i += 1
-                else:
-                    out.append(found[1])
-                    i, replaced = found[0] + 1, True
-            if replaced:
-                try:
-                    workbook.set_formula(sheet, *cell_position(ref), "=" + "".join(out))
-                except Exception:  # noqa: BLE001  (the engine refuses it: the cycle stays reported)
-                    continue
-                changed = True
-    return changed

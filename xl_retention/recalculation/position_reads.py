@@ -161,7 +161,7 @@ def offset_constant(
 ) -> tuple[int, str] | None:
     """(the index of the call's close in ``tokens``, the constant) of ``CELL(info, OFFSET(..))``, ``ROWS(OFFSET(..))``
     or ``COLUMNS(OFFSET(..))`` (``inner``: the tokens after the call's opening at ``tokens[start]``, without spaces;
-    ``inner[at]``: the OFFSET), for :func:`.kept.position_cycles`; None where the OFFSET is no
+    ``inner[at]``: the OFFSET), for :func:`.own_cycles.position_cycles`; None where the OFFSET is no
     :func:`offset_literal`."""
     found = offset_literal(inner, at, sheet)
     if found is None or found[1] >= len(inner) or inner[found[1]].subtype != Token.CLOSE:
