@@ -255,7 +255,9 @@ def _spills(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
 #: a digit, a date's or a decimal comma's separator and a digit, a day and a month's name, a currency of another
 #: locale: in every text locale_results reads otherwise (.locale_readings), so a workbook holding none has nothing
 #: to list there
-_LOCALE_HINT = re.compile(r"\d\s*[./,-]\s*\d|\d\.?[\s-]*[^\W\d_]{3,}\.?[\s-]*\d\d|[£€¥₹]|\d\s*kr")
+_LOCALE_HINT = re.compile(
+    r"\d\s*[./,'\u2019-]\s*\d|\d\.?[\s-]*[^\W\d_]{3,}|[^\W\d_]{3,}\.?[\s-]*\d\d|[£€¥₹₽₺]|R\$|\d\s+\d{3}|\d\s*[^\W\d_]{2,3}\b"
+)
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 #: a sheet's used area larger than this is not read for the test (the listing then runs)
 _MOST_READ = 2_000_000

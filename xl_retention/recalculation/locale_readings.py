@@ -57,6 +57,7 @@ def locale_reading(text: str) -> str | None:
         or day_first_only(text)
         or comma_reading(text)
         or money_reading(text)
+        or apostrophe_reading(text)
         or (month_name_reading(text))
     )
 
@@ -67,6 +68,8 @@ def reading_kind(text: str) -> str:
         return "money"
     if comma_reading(text) is not None:
         return "number"
+    if apostrophe_reading(text) is not None:
+        return "thousands"
     return "month" if month_name_reading(text) is not None else "date"
 
 
@@ -275,6 +278,21 @@ def day_first_only(text: str) -> str | None:
     except ValueError:
         return None
     return _with_clock(local, date) if year >= 1900 else None
+
+
+#: thousands grouped with apostrophes (1'234.50: Switzerland's), which an en-US Excel reads as no number
+_APOSTROPHE = re.compile(r"\s*[-+]?\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?\s*%?\s*")
+
+
+def apostrophe_reading(text: str) -> str | None:
+    """A number with its thousands grouped by apostrophes (a Swiss Excel's ``1'234.50``) as a plain number.
+
+    >>> apostrophe_reading("1'234.50"), apostrophe_reading("-12'000"), apostrophe_reading("1'23")
+    ('1234.50', '-12000', None)
+    """
+    if not isinstance(text, str) or _APOSTROPHE.fullmatch(text) is None:
+        return None
+    return re.sub(r"['\u2019\s]", "", text)
 
 
 def comma_reading(text: str) -> str | None:

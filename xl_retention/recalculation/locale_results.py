@@ -46,6 +46,7 @@ from ..cells import CellError
 from .locale_readings import (
     COMMA_NUMBER,
     DATE_TIME,
+    apostrophe_reading,
     is_number_reading,
     locale_reading,
     money_reading,
@@ -201,7 +202,7 @@ def _is_locale_text(text: Any) -> bool:
     date = DATE_TIME.fullmatch(text)  # with a time, or without its year: 03/04/2025 10:00, 1/2
     if date is not None:
         return 1 <= int(date.group("first")) <= 31 and 1 <= int(date.group("second")) <= 31
-    if COMMA_NUMBER.fullmatch(text) is not None:
+    if COMMA_NUMBER.fullmatch(text) is not None or apostrophe_reading(text) is not None:
         return True
     return any(c.isdigit() for c in text) and (money_reading(text) or month_name_reading(text)) is not None
 
@@ -278,6 +279,7 @@ _WORDS = {
     "number": ("decimal separator", "decimal-comma", ""),
     "money": ("currency", "British or European", ""),
     "month": ("language", "German, French or other", ""),
+    "thousands": ("thousands separator", "Swiss", ""),
 }
 
 
@@ -451,8 +453,8 @@ def _dates_in(
     found = []
     for r, values in enumerate(grid):
         for c, held in enumerate(values):
-            if type(held) is not str or held.lstrip()[:1] not in _FIRST:
-                continue
+            if type(held) is not str or _DIGIT.search(held) is None:
+                continue  # (a text with no digit is no number nor date another locale reads: R$, März 2024 have)
             other = locale_reading(held)
             if other is not None and _address(top + r, left + c) not in stored:
                 found.append((top + r, left + c, held, other))
@@ -460,7 +462,7 @@ def _dates_in(
 
 
 #: what a text another locale reads otherwise begins with
-_FIRST = frozenset("0123456789+-(£€¥₹CEGSDNPkz")
+_DIGIT = re.compile(r"\d")
 #: a formula whose value depends on its own cell, or is not the same twice: not evaluated elsewhere for a reason
 _PLACED = re.compile(r"(?i)\b(?:ROW|COLUMN|CELL|OFFSET|INDIRECT|RAND|RANDBETWEEN|RANDARRAY|NOW|FORMULATEXT)\s*\(|#")
 
