@@ -1,4 +1,4 @@
-"""``import --to-csv`` writes decimal figures at Excel's 15 significant digits (workbook.importer._excel_digits).
+"""``import --to-csv`` writes decimal figures at Excel's 15 significant digits (workbook.csv_tables._excel_digits).
 
 An order of 35.70 with 5.70 of tax in it is 30.000000000000004 net in floating point, and the CSV showed those
 digits (H92, a new user's Shopify export); three orders of 0.10, 0.20 add up to 0.30000000000000004 alike. Excel

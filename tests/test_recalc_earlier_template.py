@@ -16,7 +16,8 @@ from pathlib import Path
 import openpyxl
 from cli_process import run
 
-from xl_retention.workbook.monthly import CUSTOMERS, CUSTOMERS_START_ARRAY
+from xl_retention.workbook.monthly import CUSTOMERS
+from xl_retention.workbook.monthly_formulas import CUSTOMERS_START_ARRAY
 from xl_retention.workbook.template import render_formula
 from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_workbook
 

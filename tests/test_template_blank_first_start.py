@@ -20,7 +20,8 @@ from earlier_forms import import_into, letters, template_formula
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
-from xl_retention.workbook.monthly import MRR_END_BLANK_START, MRR_START_COUNT, REVENUE
+from xl_retention.workbook.monthly import REVENUE
+from xl_retention.workbook.monthly_formulas import MRR_END_BLANK_START, MRR_START_COUNT
 from xl_retention.workbook.template import render_formula
 
 LETTERS = letters(REVENUE)

@@ -20,7 +20,8 @@ from earlier_forms import import_into, letters, template_formula
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
-from xl_retention.workbook.monthly import MRR_START_ZERO, REVENUE
+from xl_retention.workbook.monthly import REVENUE
+from xl_retention.workbook.monthly_formulas import MRR_START_ZERO
 from xl_retention.workbook.template import render_formula
 
 LETTERS = letters(REVENUE)

@@ -21,7 +21,7 @@ from cli_process import run
 from earlier_forms import brought_up, import_into, letters, template_formula
 
 from xl_retention.workbook import build_template
-from xl_retention.workbook.monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY
+from xl_retention.workbook.monthly_formulas import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY
 from xl_retention.workbook.template import CUSTOMERS, render_formula
 
 LETTERS = letters(CUSTOMERS)

@@ -21,7 +21,8 @@ from typed_tracker import typed_over
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
-from xl_retention.workbook.monthly import BLANK_AT_ZERO, CUSTOMERS, PURCHASES, REVENUE
+from xl_retention.workbook.monthly import CUSTOMERS, PURCHASES, REVENUE
+from xl_retention.workbook.monthly_formulas import BLANK_AT_ZERO
 from xl_retention.workbook.template import render_formula
 
 NO_START_MRR = "start_mrr is 0 (no MRR at the start): the ratio is undefined (#DIV/0!)"

@@ -30,7 +30,6 @@ Rules (the README's "Importing into a workbook you have edited"):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,6 +56,7 @@ from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .refunds_since import refunds_since
 from .report_lines import cleared_line, listed, months_added, upgraded_line
+from .seams import check_seams, filled_in, is_formula, number
 from .see_texts import follow_renamed_sheets
 from .stale import holds, save_cleared
 from .template import (
@@ -145,14 +145,6 @@ class Filled:
             why = " (numbers pasted as text are read as numbers; formulas of your own are kept)"
             out.append(upgraded_line(self.upgraded, why))
         return out + self.notes
-
-
-def number(value: Any) -> float | int | None:
-    """A table value as a cell value: whole numbers as int, NaN as blank."""
-    value = value.item() if hasattr(value, "item") else value
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 class _Plan:
@@ -398,19 +390,13 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
     filled.updated = updated
     filled.upgraded = upgraded
     filled.kept_others = any(
-        _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None and c is not MONTH])
+        filled_in(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None and c is not MONTH])
         for title in plan.sheets
         if (sheet := sheets.get(title)) is not None
         for month in sheet.months
         if not data[0] <= month <= data[-1]
     )
     return filled
-
-
-def _is_formula(value: Any) -> bool:
-    """Whether a value openpyxl read (not data-only) is a formula: its text, or an array formula object."""
-    array = type(value).__name__ in ("ArrayFormula", "DataTableFormula")
-    return array or (isinstance(value, str) and value.startswith("="))
 
 
 def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
@@ -430,7 +416,7 @@ def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
             if not template_formula_at(column, row) or column.key not in sheet.columns:
                 continue
             old = sheet.value(row, sheet.columns[column.key])
-            if _is_formula(old):
+            if is_formula(old):
                 continue
             try:
                 formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
@@ -470,7 +456,7 @@ def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -
     for spec, inputs, start, end in ((CUSTOMERS, CUSTOMER_INPUTS, "customers_start", "customers_end"),
                                      (REVENUE, REVENUE_INPUTS, "mrr_start", "mrr_end")):  # fmt: skip
         sheet = sheets[spec.title]
-        _check_seams(sheet, movements, inputs, start, end, source)
+        check_seams(sheet, movements, inputs, start, end, source)
         _write_rows(plan, sheet, movements, inputs)
         first = movements.index[0]
         if first == sheet.months[0]:  # the workbook's first month: its start is an input
@@ -479,82 +465,6 @@ def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -
             ref = f"{get_column_letter(column)}2"
             was = f"{column_letter(sheet.template, 'start')}2"
             plan.put(sheet.spec.title, ref, movements[start].iloc[0], old, first, label="start", was=was)
-
-
-def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
-    """Whether the month at ``row`` holds a value typed in an input column (customers at start: first month only)."""
-    keys = [k for k in keys if k != "start" or row == 2]
-    return any(sheet.value(row, sheet.columns[k]) not in (None, "") for k in keys if k in sheet.columns)
-
-
-def _all_gained(sheet: _Monthly, row: int) -> bool:
-    """Whether the month at ``row`` holds the figures of a first month with data: every customer at its end gained
-    (Customers), all its MRR new MRR with no other movement (Revenue)."""
-    values = {k: sheet.value(row, c) for k, c in sheet.columns.items()}
-    if sheet.is_(CUSTOMERS):
-        gained, end = number(values.get("gained")), number(values.get("end"))
-        return isinstance(end, int | float) and end > 0 and gained == end
-    new = number(values.get("new"))
-    others = [values.get(k) for k in ("expansion", "reactivation", "contraction", "churned")]
-    return isinstance(new, int | float) and new > 0 and all(v in (None, "", 0) for v in others)
-
-
-def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str], start: str, end_column: str,
-                 source: str) -> None:  # fmt: skip
-    """Refuse where months already filled (typed, or by an earlier import) meet the imported ones inconsistently
-    (phantom lost customers)."""
-    keys = list(inputs) + ["start"]
-    first, last = movements.index[0], movements.index[-1]
-    what = "customers" if sheet.is_(CUSTOMERS) else "MRR"
-    each = "every customer" if sheet.is_(CUSTOMERS) else "all MRR"
-    if first > sheet.months[0] and _typed(sheet, sheet.row(first - 1), keys):
-        raise ip.LayoutError(
-            f"{sheet.spec.title}: {first - 1} holds figures (typed or from an earlier import), but {source} starts in "
-            f"{first} with no {what} before it, so {each} in {first - 1} would show as lost in {first}; give "
-            f"{source} from the first filled month on (import replaces the months its data covers), or clear the "
-            f"earlier months"
-        )
-    typed = [m for m in sheet.months if m < first and _typed(sheet, sheet.row(m), keys)]
-    if typed:  # a blank month between: the template cannot know how many customers the data's first month starts with
-        gap = f"{typed[-1] + 1} is" if typed[-1] + 1 == first - 1 else f"{typed[-1] + 1} to {first - 1} are"
-        raise ip.LayoutError(
-            f"{sheet.spec.title}: {typed[-1]} holds figures (typed or from an earlier import) and {gap} blank, so the "
-            f"{what} at the start of {first}, where {source} starts, are unknown; give {source} from the first filled "
-            f"month on, fill the months between, or clear the earlier months"
-        )
-    if last < sheet.months[-1] and _typed(sheet, sheet.row(last + 1), keys):
-        row, headers = sheet.row(last), {c.key: c.header for c in sheet.spec.columns}
-        base = number(movements[end_column].iloc[-1])
-        kept_start = sheet.value(row + 1, sheet.columns["start"]) if "start" in sheet.columns else None
-        earlier = [m for m in sheet.months if m <= last and _typed(sheet, sheet.row(m), keys)]
-        if (not earlier and _is_formula(kept_start) and isinstance(base, int | float) and base > 0
-                and _all_gained(sheet, row + 1)):  # fmt: skip
-            # the kept month was the first with figures (its start 0) and holds them so: every customer gained (all
-            # MRR new), as an import of that month alone writes; after the data's months every one would be lost
-            raise ip.LayoutError(
-                f"{sheet.spec.title}: {last + 1} holds figures (typed or from an earlier import) made as the first "
-                f"month with data, {what} at its start 0 ({each} counted as gained), but {source} ends in {last} with "
-                f"{base:g} {what} at its end, so {last + 1}'s gained, lost and rates would be wrong; give {source} up "
-                f"to the last filled month (import replaces the months its data covers), or clear the months after "
-                f"{last}"
-            )
-        for key, column in inputs.items():
-            before, after = number(sheet.value(row, sheet.columns[key])), number(movements[column].iloc[-1])
-            if before is not None and before != after:
-                raise ip.LayoutError(
-                    f"{sheet.spec.title}: {last + 1} holds figures (typed or from an earlier import) after the "
-                    f"imported months, following {last}'s {headers[key]!r} = {before!r}, which {source} changes to "
-                    f"{after!r}; give {source} up to the last filled month, or clear the months after {last}"
-                )
-        if sheet.is_(CUSTOMERS):  # the typed month must follow from the imported end: no one from nowhere
-            gained, end = (number(sheet.value(row + 1, sheet.columns[k])) for k in ("gained", "end"))
-            base = number(movements[end_column].iloc[-1])
-            if isinstance(gained, int | float) and isinstance(end, int | float) and base + gained < end:
-                raise ip.LayoutError(
-                    f"Customers: {last + 1} holds figures (typed or from an earlier import: {gained} gained, {end} at "
-                    f"end), which cannot follow the {base} customers at the end of {last} in {source}; give {source} "
-                    f"up to the last filled month, or clear the months after {last}"
-                )
 
 
 def _clear_cohort(plan: _Plan, found: Triangle, cohort: pd.Period) -> None:

@@ -85,13 +85,11 @@ def line_month(text: Any) -> pd.Period | None:
 def holds_month(wb: Any, sheets: Mapping[str, _Monthly], answers: str | None, month: pd.Period) -> bool:
     """Whether the tracker holds figures of ``month``: a value in an input column of its row on a monthly sheet
     (customers at start: the first month only), or an answer in its column of the answers sheet ``answers``."""
+    from .seams import filled_in
+
     for sheet in sheets.values():
-        if month not in sheet.months:
-            continue
-        row = sheet.row(month)
         keys = [c.key for c in sheet.spec.columns if c.formula is None and c is not MONTH]
-        keys = [k for k in keys if k in sheet.columns and (k != "start" or row == 2)]
-        if any(sheet.value(row, sheet.columns[k]) not in (None, "") for k in keys):
+        if month in sheet.months and filled_in(sheet, sheet.row(month), keys):
             return True
     if answers is None or answers not in wb.sheetnames:
         return False

@@ -8,7 +8,6 @@ titles of the other sheets and their order. Everything here is importable from :
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .formats import (
@@ -18,6 +17,25 @@ from .formats import (
     PERCENT,
     POINTS,
     RATIO,
+)
+from .monthly_formulas import (
+    _CUSTOMERS_MOVED,
+    _MRR_LOST,
+    _MRR_MOVED,
+    CHART_WIDTH,
+    CUSTOMERS_START,
+    END_CHART,
+    END_SEQ,
+    EXPANSION,
+    MRR_END,
+    MRR_START,
+    START,
+    _chart,
+    _metric,
+    _movement_chart,
+    _rate,
+    _scores,
+    number,
 )
 
 TEMPLATE_START = "2026-01"
@@ -91,169 +109,6 @@ def months_apart(cell: str, month: tuple[int, int], before: tuple[int, int]) -> 
 
 
 MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
-# Customers (or MRR) at start: the previous month's end, once this month has an input, so that
-# a month nobody has filled yet stays blank; the first month with data after months without any
-# starts from 0 (a new business: nobody was a customer before its data), and a month after an
-# unfilled one in the middle is blank, so its rates show #VALUE! (data missing) rather than a guess.
-# A customers count typed at the start of the first month (its end left blank) is a business that had customers
-# before the data: the next month's start is then unknown (blank), never 0.
-# A month "has an input" when a cell is not empty (="" is FALSE), so a number pasted as text counts: COUNT skips
-# text, and a month of text numbers looked unfilled (its start blank: errors blaming the start, not the text).
-# Months before "have an input" when a customers at end is not empty, or the first month's start is not 0 nor blank:
-# a number pasted as text counts (COUNT and N() skipped text: the first month typed as text made the next start 0,
-# its lost customers #NUM!); the previous end is passed on as its number, a text that is no number as it is.
-# (The months before with an input are counted as ROWS - COUNTBLANK: no array arithmetic over a range that grows
-# down the column, which cost every spreadsheet a formula evaluated per cell.)
-CUSTOMERS_START = (
-    '=IF(AND({gained}="",{end}=""),"",IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})'
-    '+IFERROR(--({start:first}+0<>0),1)=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
-)
-#: the form of CUSTOMERS_START before it counted without array arithmetic (the same values; upgrade.EARLIER)
-CUSTOMERS_START_ARRAY = (
-    '=IF(AND({gained}="",{end}=""),"",IF(SUMPRODUCT(--({end:first}:{end-1}<>""))+IFERROR(--({start:first}+0<>0),1)'
-    '=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
-)
-# The MRR at start: 0 only when no month before has an MRR at end, not even an error (a first month whose own start
-# was left blank ends in #VALUE!: unknown, never 0, and so is every month after it: MRR at end follows from the start),
-# and the month has no expansion, contraction or churned MRR, which an MRR of 0 cannot have: such a month's start is
-# unknown (blank: its MRR at end #VALUE!, the reason names this cell), as in a first month typed in row 2.
-MRR_START = (
-    '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-    "IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})=0,"
-    'IF(IFERROR(({expansion}+0<>0)+({contraction}+0<>0)+({churned}+0<>0),1)=0,0,""),IF({end-1}="","",{end-1})))'
-)
-#: MRR_START before a first month of data below row 2 with churned, contraction or expansion MRR was refused (it
-#: started from 0: churn out of an MRR of 0 accepted, MRR at end and every later month silently wrong)
-MRR_START_ZERO = (
-    '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-    'IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
-)
-#: MRR_START before an error in a month before was passed on (COUNT skipped it: the month after started from 0)
-MRR_START_COUNT = (
-    '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-    'IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
-)
-MRR_END = (
-    '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-    "IF(OR({start}+0<0,{new}+0<0,{expansion}+0<0,{reactivation}+0<0,{contraction}+0<0,{churned}+0<0),#NUM!,"
-    'IF({start}="",#VALUE!,{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})))'
-)
-#: MRR_END before a blank start was refused (a first month's blank MRR at start summed as 0)
-MRR_END_BLANK_START = (
-    '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-    "IF(OR({start}+0<0,{new}+0<0,{expansion}+0<0,{reactivation}+0<0,{contraction}+0<0,{churned}+0<0),#NUM!,"
-    "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))"
-)
-# The expansion MRR a rate takes: a blank is 0; a number pasted as text is that number, as in the arithmetic of
-# MRR at end (N() made it 0: NRR, net revenue churn and the quick ratio silently left the expansion out).
-EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
-# The MRR at start a rate takes: a number pasted as text (the first month's start, typed) is that number, as in the
-# MRR at end (the functions refused it: "start_mrr must be a number, got ' 1000 '"); a blank stays blank (the
-# contract's #VALUE!), a text that is no number is given as it is (the functions name it).
-START = 'IF({start}="","",IFERROR({start}+0,{start}))'
-# What a month whose base is 0 cannot have (its rate is then called, #DIV/0! naming the base, not left blank):
-# customers at end other than those gained (lost out of none, or more than gained); lost MRR (contraction +
-# churned), or with the net rates expansion MRR, out of an MRR at start of 0.
-_CUSTOMERS_MOVED = "{end}+0<>{gained}+0"
-_MRR_LOST = "N({lost})<>0"
-_MRR_MOVED = f"OR(N({{lost}})<>0,{EXPANSION}<>0)"
-
-
-def number(key: str) -> str:
-    """The value of input ``key`` a function takes: a number pasted as text is that number, as Excel's arithmetic reads
-    it (the functions refused it: "customers_end must be a number, got '115'"); a blank stays blank (the contract's
-    #VALUE! beside figures), a text that is no number is given as it is (the functions name it)."""
-    return START.replace("{start}", "{" + key + "}")
-
-
-def _metric(call: str, base: str | None = None, moved: str | None = None) -> str:
-    """``=call`` (without "="), blank in a month whose inputs are all blank or whose ``base`` is the number 0.
-
-    The all-blank guard is the contract's own rule ("every input blank: a blank result"), written
-    out so that a spreadsheet that lacks the xl-retention functions (LibreOffice) computes the
-    blank itself instead of #NAME?. A base of 0 is a month with nothing to take a rate of: the
-    function would give ``#DIV/0!``; the workbook and ``import --to-csv`` both leave it blank
-    (docs/metrics.md). With ``moved`` (a condition: the month has what a base of 0 cannot have, e.g. churned MRR
-    out of an MRR at start of 0), such a month is not blank: the function is called and gives ``#DIV/0!`` naming the
-    base of 0 (a blank there hid the impossible month; the figures above a base above 0 give ``#NUM!``).
-    """
-    keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call)))
-    blank = ",".join(k + '=""' for k in keys)
-    empty = f"AND({blank})"
-    if base is None:
-        return f'=IF({empty},"",{call})'
-    if moved is None:
-        return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})'
-    return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0,NOT(IFERROR({moved},FALSE)))),"",{call})'
-
-
-#: (sheet, column key) -> the rate's formula before a base of 0 with figures it cannot have was refused (blank: churned
-#: MRR out of an MRR at start of 0 typed, 3 returning buyers of 0 buyers, accepted without a word); upgrade.EARLIER
-BLANK_AT_ZERO: dict[tuple[str, str], str] = {}
-
-
-def _rate(where: tuple[str, str], call: str, base: str, moved: str) -> str:
-    """:func:`_metric` of a rate whose ``base`` of 0 is blank only while ``moved`` is false; the earlier form (blank at
-    any base of 0) is kept in :data:`BLANK_AT_ZERO` under ``where``."""
-    BLANK_AT_ZERO[where] = _metric(call, base)
-    return _metric(call, base, moved)
-
-
-def _scores(call: str) -> str:
-    """``=call`` over the month's scores, blank (computed by any spreadsheet) when it has no scores at all."""
-    return f'=IF(COUNTA({{scores}})=0,"",{call})'
-
-
-def _chart(key: str, sign: str = "", level: bool = False) -> str:
-    """A chart helper: this month's figure; #N/A (a gap in Excel's charts) for a month without one between
-    months with one, or whose figure is an error; blank before the first and after the last (left out of the
-    charts' ranges by recalc). A ``level`` (customers or MRR at end) below 0 is no figure: #N/A too (-5 typed as
-    customers at end was drawn as a point at -5 while the month's rates were #NUM!).
-
-    So a workbook imported for some months holds no error value outside the months it covers, and a month
-    without a figure inside them is never drawn as 0 (docs/metrics.md, "Chart gaps").
-    """
-    before = f"COUNT({{{key}:first}}:{{{key}}})"
-    after = f"COUNT({{{key}:column}})>{before}"
-    figure = f"IF(ROUND({{{key}}},6)<0,NA(),{{{key}}})" if level else f"{sign}{{{key}}}"  # not -1E-14 of sums
-    return f'=IF(ISNUMBER({{{key}}}),{figure},IF(OR(ISERROR({{{key}}}),AND({before}>0,{after})),NA(),""))'
-
-
-def _movement_chart(key: str, sign: str = "") -> str:
-    """The chart helper of an MRR movement (an input): the number Excel reads in arithmetic, so a movement pasted
-    as text ("500") is drawn as the 500 that MRR at end and the rates take (the bars read the inputs, or tested
-    ISNUMBER, and drew it as 0 or a gap). A blank is what :func:`_chart` makes of it (#N/A between months with
-    numbers, blank before and after); a text that is no number, or an error, is #N/A (a gap, never a bar at 0:
-    the row's MRR at end and rates show #VALUE!). A negative amount (a churn typed as -100, the sign of a loss) is
-    #N/A too: the month's MRR at end and rates are #NUM!, and the bar (``sign`` "-" for the losses) was drawn on the
-    wrong side of zero, a churn of -100 as a gain of 100.
-    """
-    before = f"COUNT({{{key}:first}}:{{{key}}})"
-    after = f"COUNT({{{key}:column}})>{before}"
-    number = f"({{{key}}}+0)" if sign else f"{{{key}}}+0"
-    drawn = f"IF({{{key}}}+0<0,NA(),{sign}{number})"
-    return f'=IF(ISERROR({{{key}}}+0),NA(),IF({{{key}}}="",IF(AND({before}>0,{after}),NA(),""),{drawn}))'
-
-
-CHART_WIDTH = 12
-
-# Customers at end is typed: a number pasted as text ("95") is a figure the month has, as the rates read it (x+0), so
-# the months so far count it (COUNT skipped it: the month was a gap in the chart and the Dashboard's latest figure and
-# the lifetime value's ARPA read the month before) and the chart draws its number; a text that is no number is a gap
-# (its rates #VALUE! name it). The n-th such month is 1 + the count of such months above it (this column's numbers
-# above, from its header): no array arithmetic over a range that grows down the column.
-_TYPED_NUMBER = 'ISNUMBER(IFERROR(IF({end}="","",{end}+0),""))'
-END_SEQ = f'=IF({_TYPED_NUMBER},COUNT({{end_seq:above}})+1,"")'
-#: the form of END_SEQ before it counted the months above (the same values; upgrade.EARLIER)
-END_SEQ_ARRAY = (
-    f"=IF({_TYPED_NUMBER},SUMPRODUCT(--ISNUMBER({{end:first}}:{{end}}+0))-(ROWS({{end:first}}:{{end}})"
-    '-COUNTA({end:first}:{end})),"")'
-)
-_BEFORE = "MAX({end_seq:first}:{end_seq})"
-END_CHART = (
-    '=IF(ISNUMBER({end_seq}),IF(ROUND({end}+0,6)<0,NA(),{end}+0),IF(ISERROR({end}),NA(),IF({end}<>"",NA(),'
-    f'IF(AND({_BEFORE}>0,MAX({{end_seq:column}})>{_BEFORE}),NA(),""))))'
-)
 
 
 def _so_far(key: str, header: str, name: str) -> Column:

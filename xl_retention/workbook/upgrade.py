@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .error_texts import with_ref, without_error_texts
-from .monthly import (
+from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
     END_SEQ_ARRAY,
