@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .duties import net_of_duties
 from .equal_columns import CENT as _CENT
 from .equal_columns import column_equal
 from .errors import DataError, row_of, show, source_of
@@ -104,9 +105,11 @@ def order_net_of_shipping(
     decimal: str | None = None,
 ) -> dict[str, Any]:
     """``typed`` with its ``amount`` (already net of tax, ``gross``: as written) net of the shipping inside it
-    (see the module docstring); refused where whether it holds the shipping, or the shipping's tax, cannot be told."""
+    (see the module docstring); refused where whether it holds the shipping, or the shipping's tax, cannot be told.
+    Import duties inside it are taken off first (:func:`~.duties.net_of_duties`)."""
     if "amount" not in typed or "amount" not in names:
         return typed
+    typed = net_of_duties(df, typed, names, source, decimal)  # Shopify's 'Duties' inside 'Total' (reading.duties)
     money_name = str(names["amount"])
     found = shipping_columns(df.columns, names)
     read = _read(df, found, source, decimal)
