@@ -44,6 +44,7 @@ from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
+from .order_level import item_amount, order_codes, order_level
 from .shipping import _WITH, _WITHOUT, shipping_columns
 from .taxes import _TAX, RATES, _numbers, tax_columns, without_breakdown
 
@@ -114,6 +115,12 @@ def order_net_of_shipping(
     found = shipping_columns(df.columns, names)
     read = _read(df, found, source, decimal)
     if not read:
+        return typed
+    codes = order_codes(df, names) if item_amount(money_name) else None  # Etsy's 'Item Total' beside the order's
+    level = [c for c, v in read.items() if codes is not None and order_level(v, codes)]  # 'Order Shipping'
+    if level and all(c in level or not np.any(v) for c, v in read.items()):
+        note(f"{source}: {' and '.join(map(repr, level))} is each order's shipping, on each of its item rows: not in "
+             f"{money_name!r}, an item's amount")  # fmt: skip
         return typed
     kinds = {c: _kind(c) for c in read}
     gross = np.asarray(gross, dtype=np.float64)

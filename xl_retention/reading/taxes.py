@@ -306,6 +306,15 @@ def net_of_tax(
     skip = {column, money_name, *map(str, names.values())}
     summed = _by_sums(df, money, tax, rows, skip, source, decimal)
     by_values = _by_rates(money[rows], tax[rows])
+    from .order_level import item_amount, order_codes, order_level, order_sums
+
+    codes = order_codes(df, names) if what == "revenue" else None
+    ordered = codes is not None and order_level(tax, codes)  # Etsy's 'Order Sales Tax' on each of its item rows
+    if ordered:  # the order's tax: a rate of its items together, not of each; an item's name says nothing of it
+        assert codes is not None
+        sums = order_sums(money, codes)
+        summed, by_values = None, _by_rates(sums[rows], tax[rows])
+        named = None if item_amount(money_name) else named
     if summed is None and named == "gross" and words & _GROSS <= {"gross", "brutto"}:  # "Gross Sales": discounts?
         left = _before_discounts(df, money, rows, skip, source, decimal)
         if left is not None:  # before discounts: the name tells nothing of the tax; the tax is a rate of what is left
@@ -346,6 +355,12 @@ def net_of_tax(
         verdict, why = summed[0], f"{summed[1]!r} is {money_name} {'+' if summed[0] == 'net' else '-'} {column}"
     elif named is not None and by_values in (None, named):
         verdict, why = named, f"its name says {named}"
+    elif named is None and by_values is not None and ordered:
+        verdict, why = (
+            by_values,
+            f"each order's tax is a tax rate of its items' {money_name}"
+            + (" less the tax" if by_values == "gross" else ""),
+        )
     elif named is None and by_values is not None:
         verdict, why = by_values, f"each tax is a tax rate of {money_name} less the tax"
     else:
@@ -357,7 +372,14 @@ def net_of_tax(
             source=source,
             column=column,
         )
-    if verdict == "gross":
+    if verdict == "gross" and ordered:  # each item's share of its order's tax
+        assert codes is not None
+        sums = order_sums(money, codes)
+        share = np.divide(money, sums, out=np.zeros(len(money)), where=sums != 0)
+        typed[money_key] = money - np.where(np.isfinite(tax), tax, 0.0) * share
+        note(f"{source}: {money_name!r} includes the order's tax in {column!r} ({why}): each item's share taken off, "
+             f"{what} is net of tax")  # fmt: skip
+    elif verdict == "gross":
         typed[money_key] = money - np.where(np.isfinite(tax), tax, 0.0)
         note(f"{source}: {money_name!r} includes the tax in {column!r} ({why}): taken off, {what} is net of tax")
     return typed

@@ -1,0 +1,89 @@
+"""An order's money written on each of its item rows (Etsy's "Sold Order Items": ``Order Shipping`` and ``Order
+Sales Tax`` repeated on every item of the order, beside ``Item Total``, the item's price x quantity).
+
+Such a column is the order's, not the row's: comparing it with each row's amount (is the shipping inside it? is
+the tax a rate of it?) asks the wrong question, and taking it off every row takes it off as many times as the order
+has items (H188 finding 05: 70.00 of items read as 61.60). It is told by the file's order id: the same value on
+every row of each order, and some order of several rows with a value other than 0. An amount named as an item's
+(``Item Total``, "Line Total", "Product Price") holds no order's shipping; whether it holds the order's tax is told
+by the tax's rate of the order's items together (:mod:`.taxes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .names import words as _words
+
+__all__ = ["item_amount", "order_codes", "order_level", "order_sums"]
+
+#: Words of an amount's name that say it is an item's (a line of an order), not the order's.
+_ITEM = frozenset({"item", "items", "line", "lineitem", "product", "article", "position", "sku", "listing"})
+
+
+def item_amount(name: str) -> bool:
+    """Whether the amount's name says an item's amount ("Item Total", "Line Total"), not an order's.
+
+    >>> item_amount("Item Total"), item_amount("Order Total"), item_amount("Total")
+    (True, False, False)
+    """
+    said = _words(name)
+    return bool(said & _ITEM) and "order" not in said
+
+
+def order_codes(df: pd.DataFrame, names: Mapping[str, str]) -> np.ndarray | None:
+    """Each row's order (a code; -1 where blank) by the order id mapped or found by its name (``Order ID``), None
+    without one or where no order has two rows."""
+    from .columns import keys_of
+    from .orders import ORDER_ALIASES
+
+    titles = [str(c) for c in df.columns]
+    mapped = names.get("order_id")
+    found = (
+        mapped
+        if mapped in titles
+        else next((c for c in titles if keys_of(c) & {"order_id", *ORDER_ALIASES} and titles.count(c) == 1), None)
+    )
+    if found is None or titles.count(found) != 1:
+        return None
+    text = df[found].astype("string").str.strip()
+    codes, _ = pd.factorize(text.where(text != "").to_numpy(dtype=object, na_value=None))
+    counts = np.bincount(codes[codes >= 0]) if (codes >= 0).any() else np.zeros(0, dtype=np.int64)
+    return codes if (counts > 1).any() else None
+
+
+def order_level(values: Any, codes: np.ndarray) -> bool:
+    """Whether ``values`` are the same on every row of each order (blank as 0), with a value other than 0 in an order
+    of several rows: the order's, written on each of its rows.
+
+    >>> order_level(np.array([3.5, 3.5, 1.4]), np.array([0, 0, 1])), order_level(np.array([3.5, 2.0, 1.4]),
+    ...                                                                          np.array([0, 0, 1]))
+    (True, False)
+    """
+    values = np.nan_to_num(np.asarray(values, dtype=np.float64))
+    known = codes >= 0
+    if not known.any():
+        return False
+    size = int(codes[known].max()) + 1
+    low = np.full(size, np.inf)
+    high = np.full(size, -np.inf)
+    np.minimum.at(low, codes[known], values[known])
+    np.maximum.at(high, codes[known], values[known])
+    several = np.bincount(codes[known], minlength=size) > 1
+    return bool((np.abs(high - low) < 0.005).all() and (several & (np.abs(high) > 0.005)).any())
+
+
+def order_sums(values: Any, codes: np.ndarray) -> np.ndarray:
+    """Each row's order's sum of ``values`` (a row without an order: its own value).
+
+    >>> order_sums(np.array([20.0, 30.0, 20.0]), np.array([0, 0, 1])).tolist()
+    [50.0, 50.0, 20.0]
+    """
+    values = np.nan_to_num(np.asarray(values, dtype=np.float64))
+    known = codes >= 0
+    sums = np.bincount(codes[known], weights=values[known]) if known.any() else np.zeros(0)
+    return np.where(known, sums[np.where(known, codes, 0)] if sums.size else values, values)
