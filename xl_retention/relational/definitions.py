@@ -297,14 +297,15 @@ def subscription_cells(rows: ir.Table) -> ir.Table:
     ``contraction_mrr``, ``lost``/``churned_mrr`` (the customers not active the month after, and
     their MRR); of all rows: ``duplicates`` (rows whose customer has another row that month) and,
     with the ``blank`` flag of ``subscription_rows(checked=True)``, ``bad`` (rows with a blank id,
-    month or MRR, or negative MRR). Rows of customers never active have no cohort (NULL). Engines
+    month or MRR, negative, NaN or infinite MRR). Rows of customers never active have no cohort (NULL). Engines
     may cache this table instead of the rows: the 10-million-row pass ends in a few thousand cells.
     """
     keys = _keys(rows)
     active = rows.mrr > 0
     checks = {}
     if "blank" in rows.columns:
-        checks["bad"] = _count(rows.blank | rows.m.isnull() | rows.mrr.isnull() | (rows.mrr < 0))
+        odd = rows.mrr.isnan() | rows.mrr.isinf()  # a DOUBLE's NaN (0/0 in a pipeline), PostgreSQL's 'Infinity'
+        checks["bad"] = _count(rows.blank | rows.m.isnull() | rows.mrr.isnull() | (rows.mrr < 0) | odd)
     return rows.group_by([*keys, "cohort", "m"]).aggregate(
         customers=_count(active),
         revenue=_total(active, rows.mrr),

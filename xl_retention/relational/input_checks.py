@@ -32,6 +32,10 @@ def check_input(con: Any, item: Input) -> None:
     t, source, names = item.table, item.source, item.names
     check_placeholders(con, item)  # as a file's dates are read, before the tables' checks
     checks = list(item.checks)
+    for money in ("mrr", "amount"):  # a DOUBLE's or a numeric's NaN and Infinity, as the file path names them
+        if money in t.columns and money in names:  # (reading.number_texts: 0/0 in a pipeline, PostgreSQL's 'NaN')
+            checks.append((names[money], "infinite values", t[money].isinf(), money))
+            checks.append((names[money], "missing values", t[money].isnan(), money))
     if item.kind in ("snapshots", "intervals"):
         checks.append((names["mrr"], "negative MRR", t.mrr < 0, "mrr"))
     if item.kind == "intervals" and "end" in names:
