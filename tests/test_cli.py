@@ -258,3 +258,21 @@ def test_recalc_in_place_of_a_folder_fails_the_open_workbook_alone(tmp_path):
     assert report["alice.xlsx"]["status"] == "ok"
     assert books[1].read_bytes() == before
     assert openpyxl.load_workbook(books[0], data_only=True)["Customers"]["F2"].value == 0.9
+
+
+def test_demo_with_a_start_whose_months_have_not_happened_is_refused(tmp_path, capsys) -> None:
+    """H194 finding 04: `demo --start 2027-01` wrote sample data to 2028-12 and called it 'Last month, December
+    2028'; it is refused naming the last full month and the latest start, nothing written."""
+    import datetime as dt
+
+    today = dt.date.today()
+    month = today.year * 12 + today.month - 1  # the current month: its 24 months end 23 months from now
+    start = f"{month // 12:04d}-{month % 12 + 1:02d}"
+    full, latest = month - 1, month - 24
+    assert cli.main(["demo", str(tmp_path / "d.xlsx"), "--start", start]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"xl-retention: error: --start {start} with 24 months ends in {(month + 23) // 12:04d}-"
+        f"{(month + 23) % 12 + 1:02d}, after the last full month, {full // 12:04d}-{full % 12 + 1:02d}: give --start "
+        f"{latest // 12:04d}-{latest % 12 + 1:02d} or earlier"
+    ]
+    assert list(tmp_path.iterdir()) == []

@@ -21,6 +21,30 @@ def default_start(months: int, today: dt.date | None = None) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _check_start(start: str, months: int, today: dt.date | None = None) -> None:
+    """Refuse a ``--start`` whose ``months`` months run past the last full month (sample data of months that have not
+    happened, its summary called "Last month"): a ``ValueError`` naming it and the latest start.
+
+    >>> _check_start("2027-01", 24, dt.date(2026, 12, 3))
+    Traceback (most recent call last):
+    ...
+    ValueError: --start 2027-01 with 24 months ends in 2028-12, after the last full month, 2026-11: give --start \
+2024-12 or earlier
+    """
+    parts = start.split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[1]) <= 12:
+        return  # the template's own check names a month it cannot read
+    first = int(parts[0]) * 12 + int(parts[1]) - 1
+    last, latest = first + months - 1, default_start(months, today)
+    today = today or dt.date.today()
+    full = today.year * 12 + today.month - 2  # the month before the current one
+    if last > full:
+        raise ValueError(
+            f"--start {start} with {months} months ends in {last // 12:04d}-{last % 12 + 1:02d}, after the last full "
+            f"month, {full // 12:04d}-{full % 12 + 1:02d}: give --start {latest} or earlier"
+        )
+
+
 def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None = None, overwrite: bool = False):
     """Build the sample workbook at ``path``, recalculated by the embedded engine.
 
@@ -31,6 +55,8 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
         raise ValueError(f"path must end in .xlsx or .xlsm, got {str(path)!r}")
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists: pass --force to replace it")
+    if start is not None:
+        _check_start(str(start), months)
     target.parent.mkdir(parents=True, exist_ok=True)
     inputs = sample_inputs(months)
     inputs["Lifetime value"].pop("arpa", None)  # the template's default: the data's own MRR per customer
