@@ -21,9 +21,8 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
@@ -32,6 +31,9 @@ from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
 from .error_texts import as_error, error_type, in_error, with_ref
 from .template import COHORTS_TITLE, write_template
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: what beside the Cohorts sheet stops it growing (a relationship's type, its last word), in the user's words
 _BESIDE = {
@@ -87,11 +89,17 @@ def triangle(wb: Any, name: str, source: str) -> Triangle | None:
         month = row[0] if left >= 2 else None
         if not isinstance(month, dt.date | dt.datetime):
             raise ip.LayoutError(f"{title}!{get_column_letter(left - 1)}{r}: no signup month beside {name}")
-        rows[pd.Period(month, freq="M")] = r
+        rows[_month(month)] = r
         for c, value in enumerate(row[1:], start=left):
             if value is not None:
                 values[(r, c)] = value
     return Triangle(title, top, left, bottom, right, rows, values)
+
+
+def _month(value: Any) -> pd.Period:
+    import pandas as pd  # here only: recalc's check of a tracker (upgrade_file) reads this module without pandas
+
+    return pd.Period(value, freq="M")
 
 
 def triangle_before(wb: Any, name: str, added: list[pd.Period]) -> Triangle | None:

@@ -14,7 +14,9 @@ added, no value, formula of the user's own, comment or sheet changed; the file r
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shlex
 import warnings
 import zipfile
@@ -23,19 +25,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from openpyxl import load_workbook
-
 from .._files import check_not_open
 from . import inplace as ip
-from .chart_columns import add_movement_chart_columns
-from .cohort_sheet import upgrade_observed_to
-from .dashboard_layout import relayout_dashboard
-from .dashboard_upgrade import upgrade_dashboard
-from .found import read_sheets
-from .report_lines import cleared_line, listed, upgraded_line
-from .see_texts import follow_renamed_sheets, notes_of_renamed
-from .stale import save_cleared
-from .upgrade import upgrade_formulas, upgrade_lifetime
 
 __all__ = ["Upgraded", "earlier_formulas", "earlier_template_line", "upgrade_workbook"]
 
@@ -50,6 +41,8 @@ class Upgraded:
 
     def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
+        from .report_lines import cleared_line, upgraded_line
+
         renamed = [f"rewrote the notes that named the sheets {n.removeprefix(_RENAMED + ' ')}" for n in self.notes
                    if n.startswith(_RENAMED)]  # fmt: skip
         others = [n for n in self.notes if not n.startswith(_RENAMED)]
@@ -63,6 +56,8 @@ class Upgraded:
 
 
 def _read(path: Path) -> Any:
+    from openpyxl import load_workbook
+
     try:
         return load_workbook(path, read_only=True)
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
@@ -73,7 +68,15 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
     """Every upgrade an import makes, in ``package`` (not saved): the formula cells changed and the notes. ``check``:
     only the formulas whose values differ from this version's (not the charts' layout, print setup or a note's
     sheet name, nor a form that computes the same values faster: :data:`.upgrade.SAME_VALUES`)."""
+    from .chart_columns import add_movement_chart_columns
+    from .cohort_sheet import upgrade_observed_to
+    from .dashboard_layout import relayout_dashboard
+    from .dashboard_upgrade import upgrade_dashboard
+    from .found import read_sheets
     from .importer import Tables
+    from .report_lines import listed
+    from .see_texts import follow_renamed_sheets, notes_of_renamed
+    from .upgrade import upgrade_formulas, upgrade_lifetime
 
     sheets = read_sheets(wb, Tables(), path.name, "upgrade")
     notes = [] if check else add_movement_chart_columns(package, sheets)  # an earlier tracker's bars: as drawn now
@@ -110,15 +113,105 @@ def earlier_formulas(path: str | os.PathLike[str]) -> tuple[list[str], list[str]
     return upgraded, [n for n in notes if "earlier version of the template" in n or n.startswith(_RENAMED)]
 
 
+_F_TEXT = re.compile(rb"<(?:[\w.\-]+:)?f\b[^>]*>([^<]+)</(?:[\w.\-]+:)?f\s*>")
+_SHEET_NAME = re.compile(rb"<(?:[\w.\-]+:)?sheet\b[^>]*\bname=\"([^\"]*)\"")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+(?:-1|:[a-z]+)?\}")
+_REFERENCE = re.compile(r"(\$?[A-Z]{1,3}\$?)\d+")
+_LOGICAL_CALL = re.compile(r"(?<![\w.])(TRUE|FALSE)\(\s*\)", re.I)
+
+
+@functools.cache
+def _earlier_pattern() -> re.Pattern[str]:
+    """One pattern matching (whole, without case) every formula an earlier template wrote that recalc names: the
+    monthly sheets' forms (a column key standing for any reference), the Lifetime value's and the Dashboard's, and the
+    Cohorts sheet's (their own patterns). A formula none of them matches is no earlier template's."""
+    from .cohort_sheet import _EARLIER as COHORT_EARLIER
+    from .dashboard_upgrade import EARLIER as DASHBOARD_EARLIER
+    from .dashboard_upgrade import _before_error_texts, _current
+    from .template import MONTHLY_SHEETS, column_letter, render_formula
+    from .upgrade import EARLIER, LIFETIME_EARLIER, SAME_VALUES
+
+    parts: list[str] = []
+    for spec in MONTHLY_SHEETS:  # with the template's columns (a column inserted by the user: not told here)
+        letters = {c.key: column_letter(spec, c.key) for c in spec.columns}
+        for column in spec.columns:
+            for form in EARLIER.get((spec.title, column.key), ()):
+                if form in SAME_VALUES:
+                    continue
+                try:
+                    rendered = render_formula(form, letters, 5)
+                except KeyError:
+                    continue
+                parts.append(_rows_any(rendered))
+    forms = {form for forms in LIFETIME_EARLIER.values() for form in forms}
+    current, previous = _current(), _current(incomplete=False)
+    for ref, earlier in DASHBOARD_EARLIER.items():
+        before = (*_before_error_texts(current[ref]), *_before_error_texts(previous[ref]), previous[ref])
+        forms |= {f for f in (*earlier, *before) if isinstance(f, str) and f != current[ref]}
+    parts += [
+        "".join(_rows_any(text) if i % 2 == 0 else r"[$A-Za-z0-9:]+" for i, text in enumerate(_split(form)))
+        for form in sorted(forms)
+    ]
+    parts += [pattern.pattern for pattern, _ in COHORT_EARLIER]
+    return re.compile("|".join(f"(?:{part})" for part in parts), re.I | re.S)
+
+
+def _rows_any(formula: str) -> str:
+    """A pattern of ``formula`` (rendered in one row) in any row: each reference's row any number, the rest as is."""
+    out, at = [], 0
+    for match in _REFERENCE.finditer(formula):
+        out += [re.escape(formula[at : match.start()]), re.escape(match[1]), r"\d+"]
+        at = match.end()
+    return "".join([*out, re.escape(formula[at:])])
+
+
+def _split(form: str) -> list[str]:
+    """A form's text and placeholders, alternately (text first)."""
+    out, at = [], 0
+    for match in _PLACEHOLDER.finditer(form):
+        out += [form[at : match.start()], match.group(0)]
+        at = match.end()
+    return [*out, form[at:]]
+
+
+def _may_hold_earlier(path: Path) -> bool:
+    """Whether the workbook at ``path`` may hold what :func:`earlier_formulas` finds: a template's sheet gone under
+    its title (renamed: its notes), or a formula an earlier template wrote (:func:`_earlier_pattern`). Read from the
+    package's bytes, without openpyxl: about 0.05 s for a tracker of this version, where the whole check reads every
+    sheet (0.2-1 s)."""
+    from ..recalculation.xlsx_values import _sheet_parts
+    from .monthly import LIFETIME_TITLE, MONTHLY_SHEETS
+
+    with zipfile.ZipFile(path) as package:
+        titles = {ip.unescape(m.group(1)) for m in _SHEET_NAME.finditer(package.read("xl/workbook.xml"))}
+        if any(t not in titles for t in (*(s.title for s in MONTHLY_SHEETS), LIFETIME_TITLE)):
+            return True
+        texts: set[str] = set()
+        for part in _sheet_parts(package).values():
+            if part is not None:
+                texts.update(m.group(1).decode("utf-8", "replace") for m in _F_TEXT.finditer(package.read(part)))
+    pattern = _earlier_pattern()
+    shapes = {_REFERENCE.sub(r"\g<1>0", text) for text in texts}  # rows as 0: a column's months are one shape
+    for shape in shapes:
+        formula = "=" + _LOGICAL_CALL.sub(r"\1", ip.unescape(shape.encode()))
+        if pattern.fullmatch(formula):
+            return True
+    return False
+
+
 def earlier_template_line(path: str | os.PathLike[str]) -> str | None:
     """``recalc``'s line for a tracker holding formulas of an earlier template, naming the command that gives them
     this version's; None for a tracker of this version or a workbook that is not a tracker (or cannot be read as one:
     recalc's own checks speak of that)."""
     path = Path(path)
     try:
+        if not _may_hold_earlier(path):  # the formulas' texts first: a tracker of this version is not read further
+            return None
         upgraded, notes = earlier_formulas(path)
     except (ValueError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):  # not a tracker (ip.LayoutError too)
         return None
+    from .report_lines import listed
+
     command = f"xl-retention upgrade {shlex.quote(str(path))}"
     renamed = next((n for n in notes if n.startswith(_RENAMED)), None)
     if upgraded:
@@ -156,4 +249,6 @@ def upgrade_workbook(path: str | os.PathLike[str]) -> Upgraded:
     package.flush()
     if not any(package.data.get(part) != package.original.get(part) for part in package.data):
         return Upgraded([], notes)  # this version's already: the file is not written
+    from .stale import save_cleared
+
     return Upgraded(upgraded, notes, save_cleared(package, path.name))
