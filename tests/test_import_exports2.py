@@ -28,10 +28,10 @@ LEMON = (
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 @pytest.mark.parametrize(
-    "status", ["on_trial", "trial_ended", "awaiting_signup", "on-hold", "wc-on-hold", "Pending", "suspended"]
-)
+    "status", ["on_trial", "trial_ended", "awaiting_signup", "Pending", "suspended"]
+)  # on hold: tests/test_import_on_hold_statuses.py
 def test_subscription_statuses_that_do_not_pay_are_refused(tmp_path, capsys, status: str, backend: str) -> None:
-    # Lemon Squeezy's on_trial, Maxio's trial_ended/awaiting_signup, WooCommerce's (wc-)on-hold and pending, Zuora's
+    # Lemon Squeezy's on_trial, Maxio's trial_ended/awaiting_signup, WooCommerce's pending, Zuora's
     # suspended: the subscription pays nothing; counted, it would be 29 MRR from March
     (tmp_path / "subs.csv").write_text(LEMON.format(status=status))
     args = ("import", "--subscriptions", tmp_path / "subs.csv", "--columns", "start=created_at,end=ends_at,"

@@ -45,6 +45,7 @@ from . import store_statuses as stores
 from . import yes_no
 from ._distinct import factorize
 from .errors import SHOW_ROWS, bad_rows
+from .held_statuses import _PAUSED, HELD, HELD_PROBLEM, _paused_problem, held_advice
 from .response_types import not_answer_codes, qualtrics_status_columns
 
 __all__ = [
@@ -197,29 +198,6 @@ TRIALING = frozenset({"trialing", "trial", "in_trial", "on_trial", "free_trial"}
 NEVER_PAID_ENDED = frozenset({"incomplete_expired"})
 
 
-#: The status of a subscription paused (Chargebee, Stripe, Recurly, Paddle): it paid until then. (An 'on-hold' or
-#: 'suspended' one may never have paid: refused as not paying, PROBLEM.)
-_PAUSED = frozenset({"paused", "wc_paused", "subscription_state_paused"})
-
-
-def _paused_problem(columns: Any) -> str:
-    """The refusal of paused subscriptions' rows: what to write instead of removing them (which loses the months
-    they paid), naming the file's pause date column.
-
-    >>> _paused_problem(["subscriptions.status", "subscriptions.pause_date", "subscriptions.resume_date"])[-65:]
-    "columns: 'subscriptions.pause_date', 'subscriptions.resume_date')"
-    """
-    from .pauses import pause_columns
-
-    found = [str(c) for c in pause_columns(columns)]
-    where = f" (then remove the pause columns: {', '.join(repr(c) for c in found[:3])})" if found else ""
-    return (
-        "subscriptions paused, which paid until they paused and pay nothing while paused (removing them "
-        "would lose the months they paid): give each such row its end the day it paused (its pause date) and a "
-        f"status that says it ended (cancelled), and a row of its own from the day it resumed{where}"
-    )
-
-
 def check_statuses(
     df: pd.DataFrame, source: str, mrr: Any = None, read_later: frozenset[str] = frozenset(), free: Any = None
 ) -> None:
@@ -251,6 +229,9 @@ the header as row 1): 'trialing'
         paused = rows[np.isin(said[rows], list(_PAUSED))] if mrr is None else rows[:0]
         if paused.size:  # paid until it paused: removing the row would lose those months (H141 finding 06)
             raise bad_rows(source, name, _paused_problem(df.columns), paused, column.to_numpy())
+        held = rows[np.isin(said[rows], list(HELD))] if mrr is None else rows[:0]
+        if held.size:  # a renewal not paid: the months before it were paid (H188 finding 15)
+            raise bad_rows(source, name, HELD_PROBLEM, held, column.to_numpy(), advice=held_advice(df.columns))
         if rows.size:
             raise bad_rows(source, name, PROBLEM if mrr is None else SNAPSHOT_PROBLEM, rows, column.to_numpy())
         unknown = unknown_statuses(np.unique(said))
