@@ -79,6 +79,23 @@ def test_a_table_changed_since_is_refused_not_removed(folder, tmp_path, capsys) 
     assert {name: (folder / name).read_bytes() for name in _files(folder)} == before  # nothing written or removed
 
 
+def test_a_table_edited_since_is_not_replaced_without_replace(folder, tmp_path, capsys) -> None:
+    """H194 finding 07: a table this run writes again, edited since the last run (a figure corrected in the file a BI
+    tool reads), was replaced without a word; it stops naming it, nothing written, and --replace replaces it."""
+    movements = folder / "movements.csv"
+    movements.write_text(movements.read_text().replace("2026-09,1,", "2026-09,2,"))
+    before = {name: (folder / name).read_bytes() for name in _files(folder)}
+    code, _, err = _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv", "--orders", "orders.csv")
+    assert (code, err) == (1, (
+        f"xl-retention: error: {movements} is a table an earlier import --to-csv wrote, changed since: this import "
+        "would replace it, and your edit would be lost; nothing written: move the edited file, or pass --replace to "
+        "replace it\n"
+    ))  # fmt: skip
+    assert {name: (folder / name).read_bytes() for name in _files(folder)} == before
+    code, _, _ = _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv", "--orders", "orders.csv", "--replace")
+    assert code == 0 and movements.read_text().splitlines()[2].startswith("2026-09,1,")  # the edit replaced
+
+
 def test_a_folder_without_the_list_is_refused_naming_the_table(folder, tmp_path, capsys) -> None:
     (folder / ".xl-retention-tables.json").unlink()  # a folder an earlier version wrote
     code, _, err = _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv")

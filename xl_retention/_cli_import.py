@@ -434,7 +434,8 @@ def add_import(commands: Any) -> None:
                      "month): sign-ups, losses, orders, visits and answers after it are left out, and the console says "
                      "how many")  # fmt: skip
     imp.add_argument("--replace", action="store_true", help="with --to-csv: remove the tables an earlier import "
-                     "wrote in DIR of inputs this one does not give (refused without it)")  # fmt: skip
+                     "wrote in DIR of inputs this one does not give, and replace those edited since (refused without "
+                     "it)")  # fmt: skip
     imp.add_argument("--replace-typed", action="store_true", help="with --into: replace the values already in the "
                      "months the data covers (typed by hand or by an earlier import) that differ from it, each listed "
                      "with its old value (refused without it)")  # fmt: skip

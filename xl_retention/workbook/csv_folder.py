@@ -7,9 +7,9 @@ and its inputs in ``DIR/.xl-retention-tables.json``. The next run replaces the t
 it does not write, those of an input it imports too (a table that input no longer gives) are removed, said in one
 line each; those of an input it does not import (the subscriptions' tables in an orders run: a user who keeps one
 folder for two imports) stop the run, naming them, unless ``--replace`` asks to remove them. It stops, naming the
-file, where one was changed since (a user's edit is never deleted) or where a file of a table's name and header is
-there without the list (a folder an earlier version wrote): delete or move it. Nothing is written or removed when
-the run stops.
+file, where one was changed since (a user's edit is never deleted, nor replaced without ``--replace``) or where a
+file of a table's name and header is there without the list (a folder an earlier version wrote): delete or move it.
+Nothing is written or removed when the run stops.
 """
 
 from __future__ import annotations
@@ -78,6 +78,13 @@ def earlier_tables(directory: Path, written: set[str], given: Iterable[str] = ()
     stale = []
     for stem, option in _INPUTS.items():
         path = directory / f"{stem}.csv"
+        if path.name in written and listed is not None and path.name in listed and path.is_file() and not replace:
+            if _digest(path.read_bytes()) != listed[path.name]:  # a user's edit of a table this run writes again
+                raise ValueError(
+                    f"{path} is a table an earlier import --to-csv wrote, changed since: this import would replace "
+                    "it, and your edit would be lost; nothing written: move the edited file, or pass --replace to "
+                    "replace it"
+                )
         if path.name in written or not path.is_file():
             continue
         how = f"its --{option} does not give it" if option in set(given) else f"no --{option} given"
