@@ -69,18 +69,38 @@ def net_of_tips(
         return typed
     taxes = _read(df, tax_columns(df.columns, names), source, decimal)
     tax = np.sum(list(taxes.values()), axis=0) if taxes else np.zeros(len(amount))
-    if column_equal(df, amount + tips, rows, skip, source, decimal) or column_equal(
-        df, amount + tips + tax, rows, skip | set(taxes), source, decimal
-    ):  # Square's 'Net Sales' + 'Tax' + 'Tip' = 'Total Collected'
-        return typed
+    refunds = _refunds(df, money_name, source)  # Square's 'Partial Refunds' -$10.00: out of 'Total Collected' too
+    for back in [np.zeros(len(amount))] + ([refunds] if refunds is not None and refunds[rows].any() else []):
+        if column_equal(df, amount + tips - back, rows, skip, source, decimal) or column_equal(
+            df, amount + tips + tax - back, rows, skip | set(taxes), source, decimal
+        ):  # Square's 'Net Sales' + 'Tax' + 'Tip' (- 'Partial Refunds') = 'Total Collected'
+            return typed
     first = int(rows[0])
     column = next(iter(read))
+    square = "" if money_name == "Net Sales" else ": Square's 'Net Sales'"  # never the column mapped
     raise DataError(
         f"{source}: column {column!r} holds tips ({row_of(source_of(df, source), first)}: "
         f"{show(df[column].iloc[first])} beside {money_name!r} {show(df[money_name].iloc[first])}) and is not used; "
         f"a tip is paid to the staff, not for what was sold, and whether {money_name!r} includes it cannot be told: "
-        f"map a column of amounts without tips ({columns_option([('amount', 'NAME')])}: Square's 'Net Sales'), or "
-        "remove the tip column if the amounts are without them",
+        f"map a column of amounts without tips ({columns_option([('amount', 'NAME')])}{square}), or remove the tip "
+        "column if the amounts are without them",
         source=source,
         column=column,
     )
+
+
+def _refunds(df: pd.DataFrame, amount: str, source: str) -> np.ndarray | None:
+    """The refunded amounts beside ``amount`` (0 or more; blank as 0), None without a refunded amount column."""
+    from .refunded_amounts import read_refunds, refunded_column
+    from .taxes import _numbers
+
+    column = refunded_column(df, source, amount)
+    if column is None:
+        return None
+
+    def read(series: pd.Series, name: str) -> np.ndarray:
+        values = _numbers(series, source, name, None)
+        return np.full(len(series), np.nan) if values is None else values
+
+    taken = read_refunds(df, column, read, source)[0]
+    return np.nan_to_num(np.asarray(taken, dtype=np.float64))
