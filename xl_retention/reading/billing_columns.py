@@ -146,6 +146,14 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
         [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
     )
     listing = ", ".join(repr(str(c)) for c in df.columns)
+    if not billing and guess["end"] is None and _orders_like(df):  # customer, a date, an amount: orders (H194/08)
+        raise DataError(
+            f"{source}: no dates of the subscriptions (columns found: {listing}): it looks like orders (one date and "
+            f"an amount per row, no end, plan or subscription): import it with --orders; if it is subscriptions, "
+            f"map their start and end (--columns start={guess['start']},end=NAME)",
+            source=source,
+            column="start",
+        )
     interval = (_matching(df, "interval", columns) or ["interval"])[0]
     said = f"; {interval!r} makes it a billing export (MRR from the price per interval: no 'mrr' needed)"
     raise DataError(
@@ -155,6 +163,22 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
         source=source,
         column="start",
     )
+
+
+def _orders_like(df: pd.DataFrame) -> bool:
+    """Whether ``df``'s columns are an orders file's: at most an id, a customer, a date, an amount and an order id
+    (4 or 5 columns), none with a subscription's word (MRR, plan, interval, subscription, status, end, trial).
+
+    >>> _orders_like(pd.DataFrame(columns=["Customer", "Created", "amount"]))
+    True
+    >>> _orders_like(pd.DataFrame(columns=["Customer", "Created", "amount", "Plan"]))
+    False
+    """
+    said = {w for c in df.columns for w in re.split(r"[^a-z0-9]+", str(c).lower()) if w}
+    subscription = {"mrr", "arr", "plan", "interval", "subscription", "subscriptions", "status", "state", "end",
+                    "ended", "ends", "expires", "cancelled", "canceled", "trial", "period", "seats", "quantity",
+                    "price", "recurring", "renewal", "term", "month", "billing", "sub"}  # fmt: skip
+    return len(df.columns) <= 5 and not said & subscription
 
 
 def _quantities(df: pd.DataFrame, columns: Mapping[str, str]) -> list[str]:
