@@ -873,8 +873,8 @@ def _counted_alone(rows: list, customer: int, end: pd.Timestamp) -> bool:
 )
 def test_random_intervals_cover_their_months(intervals) -> None:
     base = pd.Timestamp("2024-01-01")
-    rows = [
-        (c, base + pd.Timedelta(days=s), None if d is None else base + pd.Timedelta(days=s + d), v)
+    rows = [  # ids from 1: a typed integer 0 beside ids not numbered from 0 is WooCommerce's guest (reading.values)
+        (c + 1, base + pd.Timedelta(days=s), None if d is None else base + pd.Timedelta(days=s + d), v)
         for c, s, d, v in intervals
     ]
     iv = pd.DataFrame(rows, columns=["customer_id", "start", "end", "mrr"])

@@ -21,7 +21,7 @@ per column, numbers); ``options`` (:class:`~xl_retention.reading.ReadOptions`) s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -184,6 +184,20 @@ def _subscription_pass(grouped: _ByMonth, cohorts: bool = True) -> _Subscription
     return _SubscriptionCounts(cols, cohort_customers, cohort_revenue, cohort_survivors)
 
 
+def _intervals(data: Any, columns: Mapping[str, str] | None) -> bool:
+    """Whether ``data`` (a DataFrame) is one row per subscription with a start (and end), not monthly snapshots: the
+    tables are counted from its months (:func:`snapshots_from_intervals`), as :mod:`xl_retention.relational` counts
+    them, where the snapshots' reading refused it as having no dates (H190 finding 03)."""
+    from ..reading import subscription_kind
+
+    if not isinstance(data, pd.DataFrame):
+        return False
+    try:
+        return subscription_kind(pd.DataFrame(columns=list(data.columns)), columns) == "intervals"
+    except Exception:  # no start nor month: the snapshots' reading refuses it, naming what is missing
+        return False
+
+
 def _run_subscriptions(
     snapshots: pd.DataFrame,
     start: MonthLike,
@@ -193,6 +207,9 @@ def _run_subscriptions(
     cohorts: bool,
     options: ReadOptions | None = None,
 ) -> tuple[_SubscriptionCounts, _Range]:
+    if _intervals(snapshots, columns):  # one row per subscription (start, end): its months first, as relational does
+        snapshots = snapshots_from_intervals(snapshots, columns=columns, source=source, options=options)
+        columns = None
     source = source_of(snapshots, source)  # a sheet's table: its rows are named as the sheet's
     start, end = month_argument(start, "start", options), month_argument(end, "end", options)  # '01/02/2025'
     df, names = prepare(snapshots, "snapshots", columns, source, options)
