@@ -32,8 +32,10 @@ from test_movements import EXPECTED_MOVEMENTS, INTERVALS  # noqa: E402
 from xl_retention import relational as R  # noqa: E402
 from xl_retention import tables as T  # noqa: E402
 from xl_retention.cli import main  # noqa: E402
+from xl_retention.errors import RetentionInputError  # noqa: E402
 from xl_retention.reading import DataError  # noqa: E402
 from xl_retention.relational.segments import by_segment  # noqa: E402
+from xl_retention.tables.subscriptions import segment_subscription_tables  # noqa: E402
 
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)  # an engine query per example: shrinking takes minutes
 
@@ -56,8 +58,11 @@ def test_the_hand_computed_movements() -> None:
     pd.testing.assert_frame_equal(got, EXPECTED_MOVEMENTS, check_exact=True)
     window = R.monthly_movements(snaps, start="2024-03", end="2024-05")
     pd.testing.assert_frame_equal(window, EXPECTED_MOVEMENTS.loc["2024-03":"2024-05"], check_exact=True)
-    same(R.subscription_tables(snaps, start="2023-11", end="2024-07"),
-         T.subscription_tables(snaps, start="2023-11", end="2024-07"))  # fmt: skip
+    same(R.subscription_tables(snaps, start="2023-11", end="2024-06"),
+         T.subscription_tables(snaps, start="2023-11", end="2024-06"))  # fmt: skip
+    for function in (R.subscription_tables, T.subscription_tables):  # a month after the data: every customer lost
+        with pytest.raises(RetentionInputError, match=r"^end 2024-07 is after input's last month, 2024-06: "):
+            function(snaps, start="2023-11", end="2024-07")
 
 
 def test_grr_is_the_capped_customer_level_grr() -> None:
@@ -102,6 +107,12 @@ def test_subscriptions_equal_the_numpy_tables_and_the_slow_count(snaps: pd.DataF
 @given(snapshots(fractional=True), st.sampled_from([(None, None), ("2023-12", None), (None, "2024-05"),
                                                      ("2023-09", "2024-12")]))  # fmt: skip
 def test_fractional_mrr_and_windows(snaps: pd.DataFrame, window: tuple) -> None:
+    last = pd.Period(max(map(str, snaps["month"])), freq="M") if len(snaps) else None
+    if window[1] is not None and last is not None and pd.Period(window[1], freq="M") > last:
+        for function in (R.subscription_tables, T.subscription_tables):  # a month without snapshots: all lost
+            with pytest.raises(RetentionInputError, match=rf"^end {window[1]} is after input's last month, {last}: "):
+                function(snaps, *window)
+        return
     same(R.subscription_tables(snaps, *window), T.subscription_tables(snaps, *window), exact=False)
 
 
@@ -121,7 +132,7 @@ def test_segments_equal_the_pandas_split_and_add_up(snaps: pd.DataFrame, o: pd.D
     assume((snaps["mrr"] > 0).any() and (o["amount"] >= 0).any())  # no customer: no segment at all
     whole = T.subscription_tables(snaps)
     got = R.subscription_tables(snaps, segment="plan")
-    ref = by_segment(T.subscription_tables, snaps, "snapshots", "plan", whole.movements.index)
+    ref = by_segment(segment_subscription_tables, snaps, "snapshots", "plan", whole.movements.index)
     same(got, ref)
     counts = ["customers_start", "new", "reactivated", "lost", "customers_end", "mrr_end", "expansion_mrr"]
     added = got.movements[counts].groupby(level="month").sum()
@@ -312,7 +323,10 @@ def test_one_segment_fills_a_tracker(tmp_path, backend: str) -> None:
     path = _write(tmp_path, "subs.csv", subs)
     tables = load_tables(path, segment="plan=Pro", backend=backend)
     pro = subs[subs["customer_id"].isin(["a", "c"])]  # b signed up on Basic: b stays in Basic when on Pro
-    expected = T.subscription_tables(pro, start="2026-01", end="2026-03")
+    # the segment's customers are all gone in 2026-03, the data's last month: written as their rows with MRR 0 (an
+    # end after a snapshots frame's last month is refused: its customers would be counted lost unobserved)
+    gone = pd.DataFrame({"customer_id": ["a"], "month": ["2026-03"], "mrr": [0], "plan": ["Pro"]})
+    expected = T.subscription_tables(pd.concat([pro, gone]), start="2026-01", end="2026-03")
     same((tables.movements, tables.customer_cohorts, tables.survivors),
          (expected.movements, expected.customer_cohorts, expected.survivors))  # fmt: skip
     assert main(["new", str(tmp_path / "t.xlsx"), "--start", "2026-01", "--months", "6"]) == 0
@@ -345,7 +359,7 @@ def test_interval_segments_equal_the_pandas_split(iv: pd.DataFrame, plans: list[
     through = whole.movements.index[-1]
 
     def compute(rows, start, end, **kw):
-        return T.subscription_tables(T.snapshots_from_intervals(rows, through=through, **kw), start, end)
+        return segment_subscription_tables(T.snapshots_from_intervals(rows, through=through, **kw), start, end)
 
     ref = by_segment(compute, iv, "intervals", "plan", whole.movements.index)
     same(R.subscription_tables(iv, segment="plan"), ref)
@@ -381,4 +395,4 @@ def test_a_typed_table_is_checked_from_the_window_pass_with_the_same_errors(ids,
     with pytest.raises(DataError, match=message):
         R.subscription_tables(table, source="subs")
     with pytest.raises(DataError, match=message):  # the separate check pass (end given) says the same
-        R.subscription_tables(table, source="subs", end="2024-03")
+        R.subscription_tables(table, source="subs", end="2024-01")

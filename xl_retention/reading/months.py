@@ -12,6 +12,7 @@ from .errors import DataError, bad_rows
 
 __all__ = [
     "EVERY_MONTH_OBSERVED",
+    "OBSERVED_THROUGH",
     "TIMES_PROBLEM",
     "refuse_future_months",
     "refuse_missing_months",
@@ -115,6 +116,9 @@ header as row 1): '2026-07-31T22:00:00Z': read them as that zone's months: --tim
 #: ``df.attrs`` key of a snapshots table whose every month between its first and last was observed, rows or
 #: not (snapshots made from intervals; a segment's rows): a month without rows is then a month of zeros.
 EVERY_MONTH_OBSERVED = "every_month_observed"
+#: a frame's attribute: the month ordinal its snapshots are observed through (snapshots_from_intervals' ``through``),
+#: months after its rows up to it being months without active customers
+OBSERVED_THROUGH = "observed_through"
 
 
 def refuse_missing_months(dates: np.ndarray, source: str, column: str) -> None:

@@ -181,7 +181,7 @@ def _check_through(con: Any, item: Input, through: int) -> None:
 
 @contextlib.contextmanager
 def _subscription_rows(
-    con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike
+    con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike, data: Any = None
 ) -> Iterator[tuple[Any, int | None, int | None]]:
     """The checked cells of :func:`.definitions.subscription_cells` (cached while in use) and the month range.
 
@@ -192,10 +192,11 @@ def _subscription_rows(
     """
     if through is not None:
         _check_through(con, item, _month_arg("through", through))
+    asked = _month_arg("end", end)  # as given: a month after the snapshots' last is refused once they are checked
     if item.kind == "snapshots" and through is not None:  # snapshots end with `through` (as import --through)
         t, e0 = _month_arg("through", through), _month_arg("end", end)
         # `through` after the data's last month ends the tables with that month, as the import does: a month of
-        # no snapshots is not observed, so its customers are not counted lost (`end` says they are)
+        # no snapshots is not observed, so its customers are not counted lost (an `end` after it is refused)
         if e0 is not None:
             end = through if t < e0 else end
         else:
@@ -204,6 +205,13 @@ def _subscription_rows(
     fused = item.kind == "snapshots" and end is None
     if not fused:
         check_input(con, item)
+        if item.kind == "snapshots" and asked is not None:  # a month without snapshots: every customer lost
+            from ..tables.subscriptions import observed_through, refuse_end_after_data
+
+            last = con.execute(item.table.m.max())
+            t = _month_arg("through", through)
+            held = observed_through(data, None if last is None or pd.isna(last) else int(last))
+            refuse_end_after_data(asked if t is None else min(asked, t), held, item.source)
         s, e = _range(start, end)
         snaps = snapshots_of(con, item, _month_arg("through", through))
     else:
@@ -249,7 +257,7 @@ def subscription_tables(
     con = _engine(snapshots, backend)
     start, end = _dated(start, end, options)
     item = _subscription_input(snapshots, con, columns, source, options, segment)
-    with _subscription_rows(con, item, start, end, through) as (cells, s, e):
+    with _subscription_rows(con, item, start, end, through, snapshots) as (cells, s, e):
         bounds = d._bounds(cells, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
         moves = item.decoded(con.execute(d.movements_of(cells, bounds)))
         long = item.decoded(con.execute(d.subscription_cohorts_of(cells, bounds)))
@@ -282,7 +290,7 @@ def monthly_movements(
     con = _engine(snapshots, backend)
     start, end = _dated(start, end, options)
     item = _subscription_input(snapshots, con, columns, source, options, segment)
-    with _subscription_rows(con, item, start, end, through) as (cells, s, e):
+    with _subscription_rows(con, item, start, end, through, snapshots) as (cells, s, e):
         moves = item.decoded(con.execute(d.movements_of(cells, d._bounds(cells, s, e))))
     return _monthly(moves, movements_from_counts, segment is not None)
 

@@ -218,11 +218,13 @@ class _Runner:
             return whole
 
         def compute(rows: pd.DataFrame, start: Any, end: Any, **kw: Any) -> Any:
+            from ..tables.subscriptions import segment_subscription_tables  # `end`: the whole data's last month
+
             if kind == "intervals":
                 through = whole.movements.index[-1] if len(whole.movements) else None
                 rows = pd_intervals(rows, through=through, **kw)
-                return pd_subscriptions(rows, start, end, source=kw["source"])
-            return pd_subscriptions(rows, start, end, **kw)
+                return segment_subscription_tables(rows, start, end, source=kw["source"])
+            return segment_subscription_tables(rows, start, end, **kw)
 
         stacked = by_segment(compute, data, kind, self.column, whole.movements.index, columns=columns,
                              source=source, options=self.options)  # fmt: skip

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
-from ..reading.months import EVERY_MONTH_OBSERVED
+from ..reading.months import EVERY_MONTH_OBSERVED, OBSERVED_THROUGH
 from ..reading.observed import OBSERVED_MONTH
 from ._months import (
     BLANK,
@@ -208,6 +208,7 @@ def snapshots_from_intervals(
         }
     )
     out.attrs[EVERY_MONTH_OBSERVED] = True  # a month without rows is a month without active customers
+    out.attrs[OBSERVED_THROUGH] = int(through_month)  # ... up to this one (an `end` there is no month unobserved)
     return out
 
 

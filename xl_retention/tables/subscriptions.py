@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics as _metrics
+from ..errors import RetentionInputError
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
@@ -41,6 +42,7 @@ from ._months import (
     _defined,
     _group_by_month,
     _id_codes,
+    _month_arg,
     _month_index,
     _Range,
     _stamp_month,
@@ -184,6 +186,42 @@ def _subscription_pass(grouped: _ByMonth, cohorts: bool = True) -> _Subscription
     return _SubscriptionCounts(cols, cohort_customers, cohort_revenue, cohort_survivors)
 
 
+def observed_through(snapshots: object, last: int | None) -> int | None:
+    """The month the snapshots are observed through: their last month ``last``, or a later one their frame says
+    (:func:`~.interval_snapshots.snapshots_from_intervals`' ``through``); None for a segment's rows (the whole data's
+    months are observed: relational.segments)."""
+    from ..reading.months import EVERY_MONTH_OBSERVED, OBSERVED_THROUGH
+
+    attrs = getattr(snapshots, "attrs", None) or {}
+    if OBSERVED_THROUGH in attrs:
+        return max(int(attrs[OBSERVED_THROUGH]), last if last is not None else int(attrs[OBSERVED_THROUGH]))
+    return None if attrs.get(EVERY_MONTH_OBSERVED) else last
+
+
+def refuse_end_after_data(end: int | None, last: int | None, source: str) -> None:
+    """Refuse an ``end`` (a month ordinal) after the snapshots' last month ``last``: a month without snapshots counts
+    every customer lost (a ``RetentionInputError`` naming both months); a month where every customer left is written
+    as their rows with MRR 0.
+
+    >>> refuse_end_after_data(682, 680, "subs.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.RetentionInputError: end 2026-11 is after subs.csv's last month, 2026-09: with no snapshot \
+in the months after it, every customer would count as lost there (give end up to 2026-09; a month in which every \
+customer left is written as their rows with MRR 0)
+    """
+    if end is None or last is None or end <= last:
+        return
+    asked, held = pd.Period(ordinal=end, freq="M"), pd.Period(ordinal=last, freq="M")
+    raise RetentionInputError(
+        f"end {asked} is after {source}'s last month, {held}: with no snapshot in the months after it, every customer "
+        f"would count as lost there (give end up to {held}; a month in which every customer left is written as their "
+        "rows with MRR 0)",
+        "end",
+        str(asked),
+    )
+
+
 def _intervals(data: Any, columns: Mapping[str, str] | None) -> bool:
     """Whether ``data`` (a DataFrame) is one row per subscription with a start (and end), not monthly snapshots: the
     tables are counted from its months (:func:`snapshots_from_intervals`), as :mod:`xl_retention.relational` counts
@@ -206,6 +244,7 @@ def _run_subscriptions(
     source: str,
     cohorts: bool,
     options: ReadOptions | None = None,
+    check_end: bool = True,
 ) -> tuple[_SubscriptionCounts, _Range]:
     if _intervals(snapshots, columns):  # one row per subscription (start, end): its months first, as relational does
         snapshots = snapshots_from_intervals(snapshots, columns=columns, source=source, options=options)
@@ -219,6 +258,9 @@ def _run_subscriptions(
         raise bad_rows(source, names["mrr"], "negative MRR", np.flatnonzero(mrr < 0), mrr)
     month = names["month"]
     ordinals = month_ordinals(df["month"].to_numpy())
+    if check_end:
+        held = observed_through(snapshots, int(ordinals.max()) if ordinals.size else None)
+        refuse_end_after_data(_month_arg("end", end), held, source)
     grouped = _group_by_month(
         ordinals, codes, mrr, start, end, source=source, column=month, shown=df["month"].to_numpy(), frame=df
     )
@@ -307,9 +349,9 @@ def monthly_movements(
     second row for the same customer and month is a :class:`DataError`); ``month`` is any
     date in the month, 'YYYY-MM' text or a Period. Active = MRR above 0; a month without a
     row is MRR 0. ``start`` / ``end`` ('YYYY-MM', a date or a Period) limit the months shown;
-    data before ``start`` still decides who is new, reactivated or lost. Months after the
-    data up to ``end`` count everyone as inactive, so give ``end`` only up to the month the
-    data covers.
+    data before ``start`` still decides who is new, reactivated or lost. An ``end`` after the
+    data's last month is refused (:class:`~xl_retention.errors.RetentionInputError`): a month
+    without snapshots would count every customer lost.
 
     Returns one row per month (contiguous ``PeriodIndex`` named ``month``) with the columns
     of :data:`MOVEMENT_COLUMNS`:
@@ -377,7 +419,28 @@ def subscription_tables(
     three cohort tables, kept in the movements. Without it, a first month far above the later months' new customers
     warns (:class:`~xl_retention.tables.existing_customers.ExistingCustomersWarning`), as ``import`` notes it.
     """
-    counts, rng = _run_subscriptions(snapshots, start, end, columns, source, cohorts=True, options=options)
+    return _subscription_tables(snapshots, start, end, as_rates, columns, source, options, existing_at_start, True)
+
+
+def segment_subscription_tables(
+    snapshots: pd.DataFrame, start: MonthLike, end: MonthLike, **keywords: Any
+) -> SubscriptionTables:
+    """:func:`subscription_tables` of a segment's rows, whose ``end`` is the whole data's last month: after the
+    segment's own last month, its customers are lost there (observed in the whole data), not refused."""
+    return _subscription_tables(
+        snapshots, start, end, keywords.pop("as_rates", False), keywords.pop("columns", None),
+        keywords.pop("source", "input"), keywords.pop("options", None), keywords.pop("existing_at_start", False), False,
+        **keywords,
+    )  # fmt: skip
+
+
+def _subscription_tables(
+    snapshots: pd.DataFrame, start: MonthLike, end: MonthLike, as_rates: bool, columns: Mapping[str, str] | None,
+    source: str, options: ReadOptions | None, existing_at_start: bool, check_end: bool,
+) -> SubscriptionTables:  # fmt: skip
+    counts, rng = _run_subscriptions(
+        snapshots, start, end, columns, source, cohorts=True, options=options, check_end=check_end
+    )
     customers = _cohort_frame(counts.cohort_customers, rng)
     revenue = _cohort_frame(counts.cohort_revenue, rng)
     alive = _cohort_frame(counts.cohort_survivors, rng)
