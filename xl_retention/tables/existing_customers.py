@@ -116,7 +116,11 @@ def without_first_cohort(frame: pd.DataFrame | None, first: pd.Period) -> pd.Dat
 
 
 def existing_cohorts(
-    movements: pd.DataFrame, cohorts: tuple[pd.DataFrame, ...], existing_at_start: bool, start: object = None
+    movements: pd.DataFrame,
+    cohorts: tuple[pd.DataFrame, ...],
+    existing_at_start: bool,
+    start: object = None,
+    stacklevel: int = 4,
 ) -> tuple[pd.DataFrame, ...]:
     """``cohorts`` (cohort tables of the same subscriptions as ``movements``) without the first month's cohort when
     ``existing_at_start``; else as they are, with :func:`warn_existing` when the tables begin with the data's own first
@@ -127,5 +131,5 @@ def existing_cohorts(
         first = summed_by_month(movements, "customers_end").index[0]
         return tuple(without_first_cohort(t, first) for t in cohorts)
     if start is None:
-        warn_existing(movements, stacklevel=4)
+        warn_existing(movements, stacklevel=stacklevel)  # the caller of the public function that called this
     return cohorts

@@ -447,7 +447,7 @@ def _subscription_tables(
     if as_rates:
         customers, revenue, alive = cohort_rates(customers), cohort_rates(revenue), cohort_rates(alive)
     moves = _movements_frame(counts, rng)
-    return SubscriptionTables(moves, *existing_cohorts(moves, (customers, revenue, alive), existing_at_start, start))
+    return SubscriptionTables(moves, *existing_cohorts(moves, (customers, revenue, alive), existing_at_start, start, 5))
 
 
 def cohorts_from_snapshots(
