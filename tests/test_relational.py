@@ -276,7 +276,7 @@ def test_cli_reads_a_table_of_a_duckdb_database(tmp_path, capsys) -> None:
                  "--to-csv", str(tmp_path / "out")])  # fmt: skip
     assert code == 1
     assert capsys.readouterr().err.strip() == ("xl-retention: error: table:subs, column 'mrr': negative MRR in 1 row, "
-                                               "e.g. customer_id 'b', mrr -2.0")  # fmt: skip
+                                               "e.g. customer_id 'b', month '2024-02-01', mrr -2.0")  # fmt: skip
     assert main(["import", "--subscriptions", "table:nope", "--backend", "duckdb", "--connection", database,
                  "--to-csv", str(tmp_path / "out")]) == 1  # fmt: skip
     assert "no table 'nope' in the duckdb database" in capsys.readouterr().err
