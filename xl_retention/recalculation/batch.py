@@ -303,7 +303,7 @@ def recalc_file(
                 report.status = "incomplete"
                 report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
         if tracker:  # values typed over a tracker's formulas (a month's start typed over): its figures come from them
-            from .typed_over import typed_over_formulas
+            from .typed_over import typed_over_cohorts, typed_over_formulas
 
             formula_cells = {sheet: dict(cells) for sheet, cells in values.items()}
             for issue in report.unsupported:  # cells the engine could not compute are formulas too
@@ -313,6 +313,9 @@ def recalc_file(
             if typed.line is not None:
                 report.status = "incomplete" if typed.wrong_start else report.status
                 report.message = f"{path.name}: {typed.line}" + (f"; {report.message}" if report.message else "")
+            cohorts = typed_over_cohorts(path, formula_cells)  # a retention share typed over (Cohorts!C19)
+            if cohorts is not None:
+                report.message = f"{path.name}: {cohorts}" + (f"; {report.message}" if report.message else "")
         unread = None
         if may_be_tracker:  # a tracker's input its formulas do not read
             from ..workbook.checks import unread_input
@@ -321,6 +324,13 @@ def recalc_file(
         if unread is not None:
             report.status = "incomplete"
             report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
+        if may_be_tracker and unread is None:  # a copy of a monthly sheet under its name: which one is read, said
+            from ..workbook.found import copied_sheet_line
+
+            unread = copied_sheet_line(path)
+            if unread is not None:
+                report.status = "incomplete"
+                report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
         if may_be_tracker:  # formulas of an earlier template, which recalc keeps: this version computes otherwise
             from ..workbook.upgrade_file import earlier_template_line
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
@@ -22,7 +23,7 @@ from ..sheet_names import written
 if TYPE_CHECKING:
     from .month_order import TrackerSheet
 
-__all__ = ["TypedOver", "typed_over_formulas"]
+__all__ = ["TypedOver", "typed_over_cohorts", "typed_over_formulas"]
 
 #: the cells a message names before "..."
 FIRST = 3
@@ -151,3 +152,99 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
         "row over each (import puts them back for the months it imports)"
     )
     return TypedOver(line, wrong_start)
+
+
+#: the Cohorts sheet's names over the template's formulas: the shares triangles (a formula where the cohort has that
+#: month: row i, month k with i + k below the number of months) and the fits' and projection's cells (every cell)
+_COHORT_SHARES = {"Cohort_Retention": "Retention share", "Order_Cohort_Share": "Order share"}
+_COHORT_FITTED = {
+    "SBG_Alpha": "sBG alpha",
+    "SBG_Beta": "sBG beta",
+    "SBG_Log_Likelihood": "sBG log-likelihood",
+    "BDW_Alpha": "BdW alpha",
+    "BDW_Beta": "BdW beta",
+    "BDW_C": "BdW c",
+    "BDW_Log_Likelihood": "BdW log-likelihood",
+    "SBG_Projection": "sBG projection",
+}
+
+
+def workbook_names(path: str | Path) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """The sheets' titles and the workbook's own names of one area (``Cohort_Retention``: ``('Cohorts', 'B19:M30')``)
+    in ``xl/workbook.xml`` of the file at ``path``, read without openpyxl (a check's pre-test: milliseconds);
+    ([], {}) where it cannot be read here."""
+    import html
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            xml = package.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return [], {}
+    titles = [html.unescape(t) for t in re.findall(r'<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"', xml)]
+    names: dict[str, tuple[str, str]] = {}
+    pattern = r"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</"
+    for attrs, text in re.findall(pattern, xml):
+        name = re.search(r'\sname="([^"]*)"', " " + attrs)
+        area = re.fullmatch(r"('(?:[^']|'')+'|[^'!]+)!(\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?)",
+                            html.unescape(text).strip())  # fmt: skip
+        if name is None or area is None or "localSheetId" in attrs:  # a sheet's own name: not the tracker's
+            continue
+        sheet = area[1][1:-1].replace("''", "'") if area[1].startswith("'") else area[1]
+        names[html.unescape(name[1])] = (sheet, area[2].replace("$", ""))
+    return titles, names
+
+
+def typed_over_cohorts(path: str | Path, values: dict[str, dict[str, Any]]) -> str | None:
+    """The values typed where the template writes a formula on a tracker's Cohorts sheet (a retention share typed
+    over: Cohorts!C19, H189's finding 11), a cell being a formula where the recalculation has it (``values``, as for
+    :func:`typed_over_formulas`), found by the template's names over its tables; one line naming them, or None.
+    The file is opened only where a cell of those tables is no formula (typed over, or cleared)."""
+    from openpyxl.utils import range_boundaries
+
+    _, names = workbook_names(path)
+    cells: dict[str, dict[str, str]] = {}  # sheet -> cell -> what it is, where the recalculation has no formula
+    for name, label in {**_COHORT_SHARES, **_COHORT_FITTED}.items():
+        if name not in names:
+            continue
+        title, area = names[name]
+        left, top, right, bottom = range_boundaries(area)
+        computed = values.get(title, {})
+        for row in range(top, bottom + 1):
+            for col in range(left, right + 1):
+                if name in _COHORT_SHARES and (row - top) + (col - left) > bottom - top:  # the future: no formula
+                    continue
+                ref = f"{get_column_letter(col)}{row}"
+                if ref not in computed:
+                    cells.setdefault(title, {})[ref] = label
+    if not cells:
+        return None
+    from openpyxl import load_workbook
+
+    found: list[str] = []
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
+        return None
+    try:
+        for title, labels in cells.items():
+            if title not in wb.sheetnames or not hasattr(wb[title], "iter_rows"):
+                continue
+            deepest = max(range_boundaries(ref)[1] for ref in labels)
+            for row in wb[title].iter_rows(max_row=deepest):
+                for cell in row:
+                    ref = getattr(cell, "coordinate", None)
+                    value = getattr(cell, "value", None)
+                    if ref not in labels or value in (None, "") or (isinstance(value, str) and value[:1] == "="):
+                        continue
+                    found.append(f"{written(title)}!{ref} ({labels[ref]}) is {_shown(value)}, typed over its formula")
+    finally:
+        wb.close()
+    if not found:
+        return None
+    more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
+    return (
+        f"{len(found)} value{'s' * (len(found) > 1)} typed over the Cohorts sheet's formulas: "
+        f"{'; '.join(found[:FIRST])}{more}: copy the formula of the cell beside each over it"
+    )

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..sheet_names import written
 from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
@@ -42,6 +43,14 @@ _BESIDE = {
     "hyperlink": "hyperlinks of its own",
     "printerSettings": "printer settings of its own",
 }
+
+
+class TypedOverFormula(ip.LayoutError):
+    """A value typed over one of the template's formulas on the Cohorts sheet (a retention share): the one cell to put
+    back, refused as such by extend and import too where no cohort data comes (not as a sheet changed by hand, left
+    at its months while the others grow: H189's finding 11)."""
+
+
 #: the input triangles of the Cohorts sheet, by defined name
 INPUT_NAMES = ("Cohort_Counts", "Order_Cohort_Counts")
 
@@ -322,6 +331,14 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             mine, theirs = user.get((r, c)), template.cell(r, c).value
             mine, theirs = (None if v == "" else v for v in (mine, theirs))  # "" is an empty header cell
             if mine != theirs and not _same_formula(mine, theirs):
+                typed = isinstance(mine, int | float | dt.date) or (isinstance(mine, str) and mine[:1] != "=")
+                if typed and isinstance(theirs, str) and theirs.startswith("="):  # a value typed over a formula
+                    ref = f"{get_column_letter(c)}{r}"
+                    raise TypedOverFormula(
+                        f"{written(title)}!{ref} holds {mine!r}, typed over the template's formula {theirs!r}: "
+                        f"put that formula back in {written(title)}!{ref} (copy the cell beside it in its table) "
+                        "and run again; nothing was changed"
+                    )
                 raise ip.LayoutError(
                     f"{title}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "
                     f"sheet was changed by hand, so its tables cannot grow to the new months; {how}"

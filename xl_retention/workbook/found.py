@@ -237,11 +237,12 @@ def _looks_like(wb: Any, title: str, spec: MonthlySheet) -> bool:
     return MONTH.header in found and 2 * sum(h in found for h in headers) > len(headers)
 
 
-def monthly_titles(wb: Any, name: str) -> dict[str, str]:
+def monthly_titles(wb: Any, name: str, command: str = "import") -> dict[str, str]:
     """The workbook's monthly sheets: template title -> the title of the sheet that is it, the template's or the one
     the user renamed it to ('Revenue' -> 'MRR 2026'), found by the names over its months and columns, or, without
     them, by its headers in row 1. A sheet the names point to besides one still under the template's title, both
-    with the sheet's headers (a copy), or several sheets with its headers and no names, refuse naming them."""
+    with the sheet's headers (a copy), or several sheets with its headers and no names, refuse naming them, and
+    the sheet the names point to (the one the Dashboard reads) for ``command`` "recalc", which does not write."""
     out: dict[str, str] = {}
     for spec in MONTHLY_SHEETS:
         named = _named_sheets(wb, spec)
@@ -254,10 +255,22 @@ def monthly_titles(wb: Any, name: str) -> dict[str, str]:
         alike = [t for t in candidates if _looks_like(wb, t, spec)] if len(candidates) > 1 else candidates
         if len(alike) > 1:
             shown = ", ".join(repr(t) for t in alike)
+            why = f"so {command} cannot tell which one its months are in"
+            fix = "delete or rename the copy (its headers changed)"
+            read = [t for t in alike if t in named]
+            if command == "recalc" and len(read) == 1:  # nothing written: which one the figures come from
+                other = next(t for t in alike if t != read[0])
+                why = (
+                    f"and the tracker's formulas (the Dashboard, the lifetime value) read {read[0]!r} (its names point "
+                    f"there), not what is typed in {other!r}"
+                )
+                fix = f"type the figures in {read[0]!r}, delete {other!r} or change its headers,"
+            elif command == "recalc":
+                why = "so it cannot be told which one the tracker's formulas read"
+            again = "import again" if command == "import" else f"run {command} again"
             raise ip.LayoutError(
                 f"{name}: the sheets {shown} each look like the tracker's {spec.title!r} sheet (its headers, its "
-                f"names), so import cannot tell which one its months are in: delete or rename the copy (its headers "
-                f"changed) and import again"
+                f"names), {why}: {fix} and {again}"
             )
         if alike:
             out[spec.title] = alike[0]
@@ -268,7 +281,7 @@ def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> 
     """The monthly sheets the workbook has (all covering the same months), by template title, each also when the
     user renamed it (:func:`monthly_titles`: its ``spec.title`` is then the sheet's own title, ``template`` the
     template's description); one line naming a sheet the data needs."""
-    titles = monthly_titles(wb, name)
+    titles = monthly_titles(wb, name, command)
     for title, kind in _needed(tables).items():
         if title not in titles and title not in wb.sheetnames:
             raise _missing(name, title, kind)
@@ -289,6 +302,37 @@ def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> 
                 f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
             )
     return sheets
+
+
+def copied_sheet_line(path: str | Path) -> str | None:
+    """For ``recalc`` (which writes nothing), the line :func:`monthly_titles` refuses a tracker at ``path`` with where
+    two sheets each look like one of its monthly sheets (a copy of Customers called "Customers", the original
+    renamed, still the one the Dashboard reads: H189's finding 09), without the file's name; else None (a workbook
+    that cannot be read here: the recalculation's own refusal says why). The file is opened only where a monthly
+    sheet's month name (``Customers_Months``) is missing or points away from a sheet under the template's title."""
+    from openpyxl import load_workbook
+
+    from ..recalculation.typed_over import workbook_names
+
+    titles, names = workbook_names(path)
+    if all(
+        monthly_name(spec.title) in names
+        and (spec.title not in titles or names[monthly_name(spec.title)][0] == spec.title)
+        for spec in MONTHLY_SHEETS
+    ):  # each month name over its own sheet (or a renamed one): no copy under its title to tell apart
+        return None
+
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
+        return None
+    try:
+        monthly_titles(wb, "", "recalc")
+    except ip.LayoutError as error:
+        return str(error).removeprefix(": ")
+    finally:
+        wb.close()
+    return None
 
 
 def _check_formula_columns(sheet: _Monthly) -> None:

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..reading.notes import collected
 from . import inplace as ip
-from .cohort_sheet import Triangle, cohorts_title, grow_cohorts
+from .cohort_sheet import Triangle, TypedOverFormula, cohorts_title, grow_cohorts
 from .growth import LEFT_BLANK, grow
 from .merges import check_merges, move_note_merges
 from .template import COHORTS_TITLE, NPS_SCORES_TITLE, NPS_SUMMARY
@@ -81,6 +81,8 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
         return {}
     try:
         return grow_cohorts(package, wb, base.months[0], n, n + len(added))
+    except TypedOverFormula:  # one cell to put back: refused, every sheet unchanged, not left behind the others
+        raise
     except ip.LayoutError as error:
         if cohorts_needed:
             raise
