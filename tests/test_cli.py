@@ -276,3 +276,15 @@ def test_demo_with_a_start_whose_months_have_not_happened_is_refused(tmp_path, c
         f"{latest // 12:04d}-{latest % 12 + 1:02d} or earlier"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_text_file_given_as_the_tracker_is_named_as_no_workbook(tmp_path, capsys) -> None:
+    """H194 finding 02: `extend README.md` said 'is a text (CSV) file ... rename it .csv' (a .csv is refused next)."""
+    notes = tmp_path / "README.md"
+    notes.write_text("# notes\n")
+    for command in (["extend", str(notes), "--months", "1"], ["upgrade", str(notes)]):
+        assert cli.main(command) == 1
+        assert capsys.readouterr().err.splitlines() == [
+            "xl-retention: error: README.md is a text file (.md), not a workbook: give an .xlsx or .xlsm workbook"
+        ]
+    assert notes.read_text() == "# notes\n"

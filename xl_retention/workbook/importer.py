@@ -117,7 +117,11 @@ def check_package(path: str | os.PathLike[str], role: str = "workbook") -> None:
         raise ValueError(f"{name} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx")
     if path.suffix.lower() in _CSV_SUFFIXES:
         raise ValueError(f"{name} is a text file ({path.suffix}), not a {role}: give an .xlsx or .xlsm workbook")
-    if not head.startswith(b"PK") and b"\x00" not in head[:4096]:  # text under a workbook's name: say what it is
+    text = not head.startswith(b"PK") and b"\x00" not in head[:4096]
+    if text and path.suffix.lower() not in (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods"):
+        shown = path.suffix or "no suffix"  # README.md, pyproject.toml: no workbook, nothing to rename it to
+        raise ValueError(f"{name} is a text file ({shown}), not a {role}: give an .xlsx or .xlsm workbook")
+    if text:  # text under a workbook's name: say what it is
         from ..reading.files import refuse_misnamed  # a CSV file, a web page or Excel's XML Spreadsheet 2003
 
         refuse_misnamed(path, path.suffix or "(no suffix)")
