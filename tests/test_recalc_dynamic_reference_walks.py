@@ -4,12 +4,13 @@ had each of its arguments evaluated by the engine (2 ms a formula) and each area
 every formula of the sheet: 46 s of CPU for 20,000 such cells, 5 s before the walks (H176). Their arguments, numbers
 and texts once ROW() is the cell's own row, are computed here (.literal_arithmetic), a cell's number is read from
 it (=OFFSET($A$1,D5,0), a lookup by a cell), each distinct text read once; the engine is asked about 200 formulas
-at most (=OFFSET($A$1,MATCH(D5,D:D,0),0)) for the circular-reference check, which runs on every workbook.
+at most (=OFFSET($A$1,MATCH(D5,D:D,0),0)) for the circular-reference check, which runs on every workbook. The
+values are checked here; the time (20 s of CPU before, 3 s after, for these 16,000 cells) is a benchmark's, not a
+test's (bench/README.md).
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import openpyxl
@@ -44,9 +45,7 @@ def test_running_totals_through_offset_and_indirect_cost_little(tmp_path: Path) 
         sheet.cell(row, 5, f"=OFFSET($A$1,D{row},0)*3")  # a lookup by the number a cell holds
         sheet.cell(row, 6, f"=OFFSET($A$1,MATCH(D{row},D:D,0)-1,0)")  # by a MATCH: the engine asked (200 at most)
     book.save(tmp_path / "book.xlsx")
-    start = time.process_time()
     report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    spent = time.process_time() - start
     assert report.status == "ok", report.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     last = ROWS + 1
@@ -56,4 +55,3 @@ def test_running_totals_through_offset_and_indirect_cost_little(tmp_path: Path) 
         3 * last,
         last,
     )
-    assert spent < 5, spent  # 20 s before (3 s now)

@@ -1,12 +1,11 @@
-"""Writing a spill of 25,000 rows into a sheet whose rows exist takes linear time (H176: a customer-level model's
-column, =BGNBD_P_ALIVE(..,A2:A25001,..), stored through xlsx_members.write_members looked at every row still wanted
-at each row tag, 25,000 x 25,000 / 2 comparisons, 15 s of a 2.5 s recalculation); the cells written are unchanged:
-set in their rows in column order, new rows inserted in order."""
+"""Writing a spill of 25,000 rows into a sheet whose rows exist (its time, linear since H176, is a benchmark's: a
+model's column, =BGNBD_P_ALIVE(..,A2:A25001,..), stored through xlsx_members.write_members looked at every row
+still wanted at each row tag, 25,000 x 25,000 / 2 comparisons, 15 s of a 2.5 s recalculation); the cells written are
+unchanged: set in their rows in column order, new rows inserted in order."""
 
 from __future__ import annotations
 
 import re
-import time
 
 from xl_retention.recalculation.xlsx_members import write_members
 
@@ -20,15 +19,12 @@ def _sheet(rows: int) -> bytes:
     return b'<worksheet><dimension ref="A2:C%d"/><sheetData>%s</sheetData></worksheet>' % (rows + 1, body)
 
 
-def test_a_long_spill_is_written_in_linear_time() -> None:
+def test_a_long_spill_is_written_whole() -> None:
     xml = _sheet(ROWS)
     cells: dict[bytes, object] = {b"B%d" % r: r / 2 for r in range(3, ROWS + 2)}
     cells.update({b"B%d" % r: r for r in (ROWS + 3, ROWS + 5)})  # rows the sheet lacks, after its last
-    start = time.process_time()
     data, written = write_members(xml, "S", cells)
-    spent = time.process_time() - start
     assert written == ROWS - 1 + 2
-    assert spent < 2.0, spent  # 15 s before
     assert b'<row r="3"><c r="A3"><v>3</v></c><c r="B3"><v>1.5</v></c><c r="C3"><v>1</v></c></row>' in data
     assert data.endswith(
         b'<row r="%d"><c r="B%d"><v>%d</v></c></row><row r="%d"><c r="B%d"><v>%d</v></c></row></sheetData></worksheet>'
