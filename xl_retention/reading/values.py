@@ -161,6 +161,31 @@ def long_number_ids(series: pd.Series) -> np.ndarray:
     return np.flatnonzero(long[codes])
 
 
+def cut_number_ids(series: pd.Series) -> np.ndarray:
+    """Positions of the ids held as floating-point numbers with a fraction and 15 significant digits: what Excel's
+    number cells keep of a longer id (GA4's ``user_pseudo_id`` 1839201823.1712345678 is 1839201823.17123, so ...5678
+    and ...5679 are one visitor). A fraction of fewer digits (12.5) passes.
+
+    >>> cut_number_ids(pd.Series([1839201823.17123, 12.5, 1839201823.0, "a"], dtype=object)).tolist()
+    [0]
+    """
+    values = series.to_numpy()
+    if not (pd.api.types.is_float_dtype(series.dtype) or pd.api.types.is_object_dtype(series.dtype)):
+        return np.zeros(0, dtype=np.int64)
+
+    def cut(value: Any) -> bool:
+        if not isinstance(value, (float, np.floating)) or not np.isfinite(value) or float(value).is_integer():
+            return False
+        shown = f"{abs(float(value)):.15g}"
+        return "e" not in shown and len(shown.replace(".", "").lstrip("0")) >= 15
+
+    if pd.api.types.is_float_dtype(series.dtype):
+        return np.flatnonzero([cut(v) for v in values])
+    codes, uniques = factorize(series)
+    flagged = np.array([cut(v) for v in uniques] + [False], dtype=bool)
+    return np.flatnonzero(flagged[codes])
+
+
 #: Ids that say "no customer": WooCommerce's guest checkout is customer 0, other systems write -1, ``guest`` (German
 #: ``gast``, French ``invité``, Spanish ``invitado``) or a placeholder for nothing: Google Analytics' ``(not set)``
 #: and ``(other)``, JavaScript's ``undefined`` (Segment, Mixpanel). Each would make one customer (or visitor) of
@@ -322,6 +347,17 @@ and do not save it from Excel, or open it in Excel with the column as Text
             "source system"
         )
         raise bad_rows(source, column, problem, long, ColumnValues(series), advice=advice)
+    cut = cut_number_ids(series)
+    if cut.size:  # GA4's user_pseudo_id saved from Excel: 1839201823.1712345678 kept as 1839201823.17123
+        problem = (
+            f"{what} held as numbers with a fraction of 15 significant digits, all Excel keeps of a longer number (the "
+            "last digits are lost, and ids that differed read as one)"
+        )
+        advice = (
+            "give the column as text (in Excel, format it as Text before pasting the ids), or export it again from the "
+            "source system"
+        )
+        raise bad_rows(source, column, problem, cut, ColumnValues(series), advice=advice)
     guests = placeholder_ids(ids) if people is not None and _may_hold(ids, "no one") else none
     if guests.size:
         advice = no_one_advice(what, [p for p in people if str(p) != column])  # not the column at fault
