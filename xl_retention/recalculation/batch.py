@@ -331,12 +331,13 @@ def recalc_file(
             if unread is not None:
                 report.status = "incomplete"
                 report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
-        if may_be_tracker:  # formulas of an earlier template, which recalc keeps: this version computes otherwise
+        if may_be_tracker:  # formulas of an earlier template, which recalc keeps: said, the status left as it is
             from ..workbook.upgrade_file import earlier_template_line
 
+            # the values are those of the workbook's own formulas, computed right (a tracker made by an earlier
+            # version, typed as its README said, is ok): the message says which cells this version computes otherwise
             earlier = earlier_template_line(path)
             if earlier is not None:
-                report.status = "incomplete"
                 report.message = f"{path.name}: {earlier}" + (f"; {report.message}" if report.message else "")
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
