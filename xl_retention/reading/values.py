@@ -336,28 +336,17 @@ and do not save it from Excel, or open it in Excel with the column as Text
     if scientific.size:
         raise bad_rows(source, column, scientific_problem(what), scientific, ColumnValues(series),
                        advice=SCIENTIFIC_ADVICE)  # fmt: skip
-    long = long_number_ids(series)
-    if long.size:
-        problem = (
-            f"{what} held as numbers of more than 15 digits, which Excel keeps to 15 (the last digits are lost, and "
-            "ids that differed read as one)"
-        )
-        advice = (
-            "give the column as text (in Excel, format it as Text before pasting the ids), or export it again from the "
-            "source system"
-        )
-        raise bad_rows(source, column, problem, long, ColumnValues(series), advice=advice)
-    cut = cut_number_ids(series)
-    if cut.size:  # GA4's user_pseudo_id saved from Excel: 1839201823.1712345678 kept as 1839201823.17123
-        problem = (
-            f"{what} held as numbers with a fraction of 15 significant digits, all Excel keeps of a longer number (the "
-            "last digits are lost, and ids that differed read as one)"
-        )
-        advice = (
-            "give the column as text (in Excel, format it as Text before pasting the ids), or export it again from the "
-            "source system"
-        )
-        raise bad_rows(source, column, problem, cut, ColumnValues(series), advice=advice)
+    lost = "the last digits are lost, and ids that differed read as one"
+    for found, held in (  # a workbook's number cells: Excel keeps 15 significant digits of a number
+        (long_number_ids, "numbers of more than 15 digits, which Excel keeps to 15"),
+        (cut_number_ids, "numbers with a fraction of 15 significant digits, all Excel keeps of a longer number"),
+    ):  # the second: GA4's user_pseudo_id saved from Excel, 1839201823.1712345678 kept as 1839201823.17123
+        if (rows := found(series)).size:
+            advice = (
+                "give the column as text (in Excel, format it as Text before pasting the ids), or export it again "
+                "from the source system"
+            )
+            raise bad_rows(source, column, f"{what} held as {held} ({lost})", rows, ColumnValues(series), advice=advice)
     guests = placeholder_ids(ids) if people is not None and _may_hold(ids, "no one") else none
     if guests.size:
         advice = no_one_advice(what, [p for p in people if str(p) != column])  # not the column at fault
