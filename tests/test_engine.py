@@ -132,7 +132,7 @@ def _registered(path):
 def test_demo_prints_the_last_months_figures(tmp_path):
     out = tmp_path / "demo.xlsx"
     result = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "demo", str(out), "--start", "2025-01"],
+        [sys.executable, "-m", "xl_retention", "demo", str(out), "--start", "2024-01"],
         capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -140,7 +140,7 @@ def test_demo_prints_the_last_months_figures(tmp_path):
     c = inputs["Customers"]
     e, n, s = c["end"][-1], c["gained"][-1], c["end"][-2]
     lines = result.stdout.splitlines()
-    assert lines[1] == "Last month, December 2026:"
+    assert lines[1] == "Last month, December 2025:"  # 24 months from 2024-01: months that have happened
     assert lines[2] == f"  customers        {e:,} at end (+{n:,} gained, -{s + n - e:,} lost)"
     assert lines[3] == f"  retention (CRR)  {xr.crr(e, n, s):.1%}    churn rate {xr.churn_rate(e, n, s):.1%}"
     scores = inputs["NPS scores"][-1]

@@ -51,7 +51,8 @@ def test_a_duckdb_table_loaded_twice_is_refused(tmp_path: Path, capsys, typed: b
         con.execute("CREATE TABLE once AS SELECT DISTINCT * FROM orders")
     message = refusal(capsys, "--orders", "table:orders", "--backend", "duckdb", "--connection", str(db), "--to-csv",
                       str(tmp_path / "o"))  # fmt: skip
-    assert message.startswith(f"table:orders, column 'customer_id': {REST}") and message.endswith(TAIL)
+    by_values = REST.removesuffix("rows ") + "6 rows, e.g. customer_id 'C00"  # a table's rows by their values
+    assert message.startswith(f"table:orders, column 'customer_id': {by_values}") and message.endswith(TAIL)
     out = tmp_path / "once"
     from xl_retention import cli
 
@@ -109,4 +110,5 @@ def test_a_postgres_table_loaded_twice_is_refused(tmp_path: Path, capsys) -> Non
                 con.execute("INSERT INTO orders VALUES (%s, %s, %s)", line.split(","))
         message = refusal(capsys, "--orders", "table:orders", "--backend", "postgres", "--connection", url,
                           "--to-csv", str(tmp_path / "o"))  # fmt: skip
-    assert message.startswith(f"table:orders, column 'customer_id': {REST}") and message.endswith(TAIL)
+    by_values = REST.removesuffix("rows ") + "6 rows, e.g. customer_id 'C00"  # a table's rows by their values
+    assert message.startswith(f"table:orders, column 'customer_id': {by_values}") and message.endswith(TAIL)

@@ -55,4 +55,7 @@ def test_a_typed_table_with_the_trial_end_is_refused_as_the_file(tmp_path) -> No
         con.execute(f"CREATE TABLE snap AS SELECT * FROM read_csv('{tmp_path / 'snap.csv'}', header=true)")
     with pytest.raises(DataError) as refused:
         load_tables("table:snap", backend="duckdb", connection=database)
-    assert str(refused.value) == _message("trial_end").replace("snap.csv", "table:snap", 1)
+    by_values = "in 1 row, e.g. customer_id 'b', month '2024-01', trial_end '2024-02-15'"  # a table's rows (36740825)
+    assert str(refused.value) == _message("trial_end").replace("snap.csv", "table:snap", 1).replace(
+        "in row 3 (counting the header as row 1): '2024-02-15'", by_values
+    )

@@ -72,7 +72,10 @@ def _tracker(tmp_path: Path, insert: bool) -> openpyxl.Workbook:
         _insert_row(wb, "Customers", 4)
     wb.save(path)
     report = recalc_file(path, path, engine="embedded", in_place=True)
-    assert report.status == "ok", report.message
+    if insert:  # the empty row is named (f6d9037: read by the formulas as a month without figures); values written
+        assert report.status == "incomplete" and "'Customers'!A4 ('Month') is empty" in report.message, report.message
+    else:
+        assert report.status == "ok", report.message
     return openpyxl.load_workbook(path, data_only=True)
 
 
