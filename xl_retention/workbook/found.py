@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
@@ -34,6 +33,8 @@ from .template import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .importer import Tables
 
 # what a missing input header most likely means, added to the refusal
@@ -49,6 +50,8 @@ _OLD_LACKS = ("repeat", "returning")
 
 def _period(value: Any) -> pd.Period | None:
     if isinstance(value, dt.datetime | dt.date):
+        import pandas as pd  # here: recalc's check of a tracker (copied_sheet_line) runs without pandas
+
         return pd.Period(value, freq="M")
     return None
 
