@@ -160,7 +160,7 @@ def test_import_reads_postgres_tables(postgres, tmp_path, capsys) -> None:
     assert main(["import", "--subscriptions", "table:bad", "--backend", "postgres", "--connection", postgres,
                  *common, str(tmp_path / "bad")]) == 1  # fmt: skip
     assert capsys.readouterr().err.strip() == ("xl-retention: error: table:bad, column 'MRR': negative MRR in 1 row, "
-                                               "e.g. customer_id 'a', mrr -1.0")  # fmt: skip
+                                               "e.g. Customer 'a', Month '2024-02-01', MRR -1.0")  # fmt: skip
     assert main(["import", "--subscriptions", "table:subs", "--backend", "postgres", "--connection",
                  "postgres://nobody@127.0.0.1:1/none", *common, str(tmp_path / "x")]) == 1  # fmt: skip
     assert capsys.readouterr().err.startswith("xl-retention: error: cannot connect to postgres://nobody@127.0.0.1:1")
