@@ -182,7 +182,7 @@ def _absolute_names(names: dict[str, dict[str, str]], sheet: str) -> dict[str, s
 def _written_names(text: str, names: dict[str, str]) -> str:
     """``text`` (a formula without ``=``) with each of ``names`` used in it written as its reference.
 
-    >>> _written_names("ROWS(CustCol)-1+LEN(\"CustCol\")", {"custcol": "List!$A$1:$A$10"})
+    >>> _written_names('ROWS(CustCol)-1+LEN("CustCol")', {"custcol": "List!$A$1:$A$10"})
     'ROWS(List!$A$1:$A$10)-1+LEN("CustCol")'
     """
     if not names:
