@@ -18,6 +18,8 @@ def missing_workbook(path: Path) -> FileNotFoundError:
     "no such workbook: tracker.csv (a tracker's name ends in .xlsx or .xlsm; make one with: xl-retention new \
 tracker.xlsx)"
     """
+    if not path.parent.is_dir():  # ``new`` refuses a missing folder: no command to suggest, the folder named
+        return FileNotFoundError(f"no such workbook: {path} (there is no folder {path.parent} either: check the path)")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return FileNotFoundError(f"no such workbook: {path} (make one with: xl-retention new {path})")
     return FileNotFoundError(

@@ -10,7 +10,7 @@ from pathlib import Path
 from .recalculation import FileReport, recalc_file
 from .workbook import build_template, month_range
 from .workbook.sample import sample_inputs
-from .workbook.template import CUSTOMERS, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
+from .workbook.template import CUSTOMERS, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, check_folder, column_letter
 
 
 def default_start(months: int, today: dt.date | None = None) -> str:
@@ -57,7 +57,7 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
         raise FileExistsError(f"{target} exists: pass --force to replace it")
     if start is not None:
         _check_start(str(start), months)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    check_folder(target)  # a mistyped folder is refused, naming it (not made without a word)
     inputs = sample_inputs(months)
     inputs["Lifetime value"].pop("arpa", None)  # the template's default: the data's own MRR per customer
     # built and recalculated in a folder of its own beside the target, then renamed over it: recalc never replaces

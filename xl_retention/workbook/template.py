@@ -287,12 +287,39 @@ def build_template(
     scores per month, ``"Lifetime value"``: ``{"arpa", "gross_margin",
     "discount_rate"}``, ``"Cohorts"``: a row of counts per signup month.
     The file appears whole or not at all (written aside, then renamed); an existing
-    file is only replaced with ``overwrite=True``. ``vba_from``: an .xlsm whose VBA project
+    file is only replaced with ``overwrite=True``; a folder that does not exist is refused, naming it
+    (``FileNotFoundError``: :func:`check_folder`), not made. ``vba_from``: an .xlsm whose VBA project
     (the wrappers xlwings' Import Functions wrote) the new workbook carries over.
     """
     if isinstance(months, int) and months > MOST_MONTHS:
         raise ValueError(f"months {months}: {MOST_MONTHS_WHY}")
     return write_template(path, start, months, overwrite, inputs, vba_from)
+
+
+def check_folder(target: Path) -> None:
+    """Refuse a workbook ``target`` whose folder does not exist (a mistyped folder): a ``FileNotFoundError`` naming
+    the first folder of its path that is missing, nothing made (``new`` and ``demo`` made every missing folder without
+    a word, and the workbook went where the user would not look for it: H194's finding 05).
+
+    >>> check_folder(Path("/no-such-folder/reports/q1.xlsx"))
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no such folder: /no-such-folder (for /no-such-folder/reports/q1.xlsx): make it first (mkdir -p \
+/no-such-folder/reports) or give a path in a folder that exists; nothing was written
+    """
+    folder = target.parent
+    if folder.is_dir():
+        return
+    missing = folder
+    while not missing.parent.is_dir() and missing.parent != missing:
+        missing = missing.parent
+    if missing.exists():  # a file where the folder should be
+        raise FileNotFoundError(f"{missing} is a file, not a folder (for {target}): give a path in a folder; nothing "
+                                "was written")  # fmt: skip
+    raise FileNotFoundError(
+        f"no such folder: {missing} (for {target}): make it first (mkdir -p {folder}) or give a path in a folder that "
+        "exists; nothing was written"
+    )
 
 
 def write_template(
@@ -311,6 +338,7 @@ def write_template(
         raise ValueError(f"path must end in .xlsx or .xlsm, got {str(path)!r}")
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists: pass overwrite=True to replace it")
+    check_folder(target)
     wb = _workbook(month_range(start, months), inputs or {})
     buffer = io.BytesIO()
     if vba_from is not None:
@@ -318,7 +346,6 @@ def write_template(
             wb.vba_archive = zipfile.ZipFile(io.BytesIO(handle.read()))
     wb.save(buffer)
     data = _finish(buffer.getvalue(), macro_enabled=suffix == ".xlsm")
-    target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
     return target
 
@@ -353,6 +380,7 @@ __all__ = [
     "START_TITLE",
     "TEMPLATE_START",
     "build_template",
+    "check_folder",
     "column_letter",
     "write_template",
     "month_range",
