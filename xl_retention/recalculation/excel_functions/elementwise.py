@@ -110,6 +110,41 @@ def _rounded(value: Any, digits: Any, mode: str) -> float:
     )
 
 
+def excel_int(value: Any) -> float:
+    """INT(number) as Excel computes it: the number rounded down from the 15 significant digits Excel shows of it
+    (:func:`shown`), not from its binary value: ``=INT(0.29*100)`` is 29, as ``=TRUNC(0.29*100)`` and
+    ``=ROUNDDOWN(0.29*100,0)`` are, where the engine's INT gave 28 (0.29*100 is 28.999999999999996, shown as 29).
+
+    Excel's answers, reported from Excel 2003 and 2007 (microsoft.public.excel.worksheet.functions, "INT defect":
+    ``=INT(123456789-0.0000004)`` is 123456789 and ``=A4-123456789=0`` is TRUE) and Excel 2016 (Apache POI bug 65792,
+    ``=INT(880000000*0.00849/3)`` is 2490400, the 15 digits of 2490399.9999999995); from 1E14 on, where the 16th digit
+    is the first decimal, INT rounds half away from zero as those digits do (``=INT(10^14+0.5)`` is 100000000000001).
+
+    >>> excel_int(0.29 * 100), excel_int(-0.29 * 100), excel_int(2.7), excel_int(-2.5), excel_int(123456789 - 0.0000004)
+    (29.0, -29.0, 2.0, -3.0, 123456789.0)
+    >>> excel_int(123456789 - 0.0000005), excel_int(10**14 + 0.5), excel_int(0.999999999999999), excel_int("3.5")
+    (123456788.0, 100000000000001.0, 0.0, 3.0)
+    """
+    x = value if type(value) is float else _value(value)
+    low = math.floor(x)
+    margin = abs(x) * 1e-14  # more than the 15 digits' rounding of x can move it: no whole number within reach
+    if x == low or (x - low > margin and low + 1 - x > margin):
+        return float(low)
+    return float(math.floor(shown(x)))
+
+
+def shown(x: float) -> float:
+    """``x`` at the 15 significant digits Excel shows (halves away from zero, from the exact binary value).
+
+    >>> shown(0.29 * 100), shown(2490399.9999999995), shown(0.1), shown(-28.999999999999996), shown(3.0)
+    (29.0, 2490400.0, 0.1, -29.0, 3.0)
+    """
+    if x.is_integer() or not math.isfinite(x):
+        return x
+    exact = Decimal(x)
+    return float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), rounding=ROUND_HALF_UP))
+
+
 def _mod(n: Any, d: Any) -> float:
     x, y = _value(n), _value(d)
     if y == 0:
@@ -394,7 +429,7 @@ def _choose(index: Any, *values: Any) -> Any:
 
 _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "MOD": (_mod, 2, 2),
-    "INT": (lambda v: float(math.floor(_value(v))), 1, 1),
+    "INT": (excel_int, 1, 1),
     "ABS": (lambda v: abs(_value(v)), 1, 1),
     "SIGN": (lambda v: float((x := _value(v)) > 0) - float(x < 0), 1, 1),
     "SQRT": (_positive(math.sqrt, allow_zero=True), 1, 1),
@@ -514,6 +549,8 @@ def _fast_part(part: str) -> Callable[[Any], Any]:
 for _name in ("YEAR", "MONTH", "DAY"):
     FUNCTIONS[_name] = Function(_name, _fast_part(_name.lower()), 1, 1)
 FUNCTIONS["WEEKDAY"] = Function("WEEKDAY", _element(_weekday), 1, 2)
+# rounded down from the 15 digits Excel shows (=INT(0.29*100) is 29), where the engine's INT gave 28 (:func:`excel_int`)
+FUNCTIONS["INT"] = Function("INT", _element(excel_int), 1, 1)
 # a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
 FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
 # a partial surrogate (55296..57343) is #N/A, where the engine says #VALUE! (IFNA did not catch it)
