@@ -19,7 +19,7 @@ def test_series_element_named_by_label(bad: object) -> None:
     ends = pd.Series([100, bad, 90], index=MONTHS, dtype=object)
     with pytest.raises(NotANumberError) as caught:
         xr.crr(ends, 0, 100)
-    assert str(caught.value) == f"customers_end must be a number, got {bad!r} at index Period('2026-02', 'M')"
+    assert str(caught.value) == f"customers_end must be a number, got {bad!r} at index '2026-02'"
     assert caught.value.argument == "customers_end"
 
 
@@ -34,3 +34,19 @@ def test_arrays_and_lists_still_by_position() -> None:
         xr.crr([100, "n/a"], 0, 100)
     with pytest.raises(NotANumberError, match=r"at position \(1, 0\)$"):
         xr.crr(np.array([[100], ["n/a"]], dtype=object), 0, 100)
+
+
+def test_numpy_and_timestamp_labels_named_as_values() -> None:
+    """A label numpy holds is named as its value (``at index 2``, not ``np.int64(2)``), a month's Timestamp as its
+    date."""
+    with pytest.raises(Exception) as caught:
+        xr.crr(pd.Series([10, 20], index=[1, 2]), pd.Series([1, 2], index=[2, 1]), pd.Series([10, 10], index=[1, 2]))
+    assert str(caught.value) == (
+        "customers_end (20) exceeds customers_start + customers_gained (10 + 1): customers lost would be negative"
+        " at index 2"
+    )
+    months = pd.to_datetime(["2024-01-01", "2024-02-01"])
+    with pytest.raises(Exception, match=r"stayed at index '2024-01-01'$"):
+        xr.crr(pd.Series([10, 20], index=months), 11, 10)
+    with pytest.raises(NotANumberError, match=r"^customers_end must be a number, got 'n/a' at index 7$"):
+        xr.crr(pd.Series([10, "n/a"], index=np.array([6, 7], dtype=np.int64), dtype=object), 0, 100)

@@ -23,7 +23,14 @@ from typing import Any
 
 import numpy as np
 
-from .errors import NotANumberError, OutOfRangeError, RetentionInputError, ZeroDenominatorError, position_text
+from .errors import (
+    NotANumberError,
+    OutOfRangeError,
+    RetentionInputError,
+    ZeroDenominatorError,
+    label_text,
+    position_text,
+)
 
 
 def _pandas_types() -> tuple[type, ...]:
@@ -125,7 +132,9 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
             if not array.ndim:
                 raise
             where = (
-                f" at index {labels[index[0]]!r}" if labels is not None and len(index) == 1 else position_text(index)
+                f" at index {label_text(labels[index[0]])}"
+                if labels is not None and len(index) == 1
+                else position_text(index)
             )
             located = NotANumberError(f"{error}{where}", name, element)
             located.position = index
@@ -252,7 +261,7 @@ class Inputs:
         if not self._is_array:
             return ""
         if self._series is not None and len(index) == 1:
-            return f" at index {self._series.index[index[0]]!r}"
+            return f" at index {label_text(self._series.index[index[0]])}"
         return position_text(index)
 
     def fail_where(self, bad: np.ndarray, error: type[RetentionInputError], message: str, argument: str) -> None:

@@ -75,6 +75,26 @@ def position_text(index: tuple[int, ...]) -> str:
     return f" at position {index[0]}" if len(index) == 1 else f" at position {index}"
 
 
+def label_text(label: object) -> str:
+    """An index label as a message names it: numpy's scalars as the Python value they hold (``2``, not
+    ``np.int64(2)``), a pandas Period as its text and a midnight Timestamp as its date (``'2024-01'``,
+    ``'2024-01-31'``), other labels as their repr.
+
+    >>> import numpy as np, pandas as pd
+    >>> label_text(np.int64(2)), label_text("acme"), label_text(pd.Timestamp("2024-01-31"))
+    ('2', "'acme'", "'2024-01-31'")
+    >>> label_text(pd.Period("2024-01", "M"))
+    "'2024-01'"
+    """
+    if hasattr(label, "item") and type(label).__module__ == "numpy":
+        label = label.item()
+    if type(label).__name__ == "Timestamp" and hasattr(label, "normalize"):
+        return repr(str(label.date()) if label == label.normalize() else str(label))
+    if type(label).__name__ == "Period" and hasattr(label, "freqstr"):
+        return repr(str(label))
+    return repr(label)
+
+
 def renamed(error: RetentionInputError, names: dict[str, str]) -> RetentionInputError:
     """``error`` with the argument names ``names`` maps (an inner call's: a fit's ``frequency``) replaced by the
     caller's (``frequencies``), as whole words outside quoted values, in its message and its ``argument``; same class,
