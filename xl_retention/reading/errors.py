@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -17,6 +19,32 @@ ROW_NOTE = "(counting the header as row 1)"
 RECORD_NOTE = "(counting the Parquet file's first record as row 1)"
 _PARQUET = (".parquet", ".pq")
 SHOW_ROWS = 5
+#: Whether the refusals made now are for the command line (``xl-retention import``): they name its options
+#: (``--decimal``), where a Python caller is told the argument (``ReadOptions(decimal=...)``): :func:`said_as`.
+_COMMAND_LINE: ContextVar[bool] = ContextVar("xl_retention_command_line", default=False)
+
+
+@contextmanager
+def command_line() -> Iterator[None]:
+    """The refusals made in the block are worded for the command line (the CLI's ``import`` reads its inputs in it).
+
+    >>> with command_line():
+    ...     said_as("--decimal ,", "ReadOptions(decimal=',')")
+    '--decimal ,'
+    >>> said_as("--decimal ,", "ReadOptions(decimal=',')")
+    "ReadOptions(decimal=',')"
+    """
+    token = _COMMAND_LINE.set(True)
+    try:
+        yield
+    finally:
+        _COMMAND_LINE.reset(token)
+
+
+def said_as(cli: str, python: str) -> str:
+    """``cli`` (what to do on the command line: an option) inside :func:`command_line`, else ``python`` (the
+    argument of the Python call)."""
+    return cli if _COMMAND_LINE.get() else python
 
 
 class DataError(RetentionInputError):

@@ -72,6 +72,7 @@ from .list_prices import names_a_price
 from .loaded_twice import check_loaded_twice
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times, zoned_months
+from .movement_levels import check_movement_levels
 from .notes import note
 from .nps_columns import check_score_column
 from .numpy_backed import numpy_backed
@@ -225,7 +226,7 @@ def _prepare(
     elif kind in ("snapshots", "intervals"):  # one row per order: an order id or line items, no subscription's column
         refuse_orders_as_subscriptions(df, names, source)
     refuse_unused_end(df.columns, names, source, kind)  # 'Ended At (UTC)' with only the start mapped: no churn
-    refuse_movements_log(df.columns, names, source, kind, lambda c: _distinct_text(df, c))  # reading.unmapped
+    movements = refuse_movements_log(df.columns, names, source, kind, lambda c: _distinct_text(df, c))  # unmapped
     refuse_repeated_headers(df, source)  # files appended with their headers
     ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
     keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
@@ -343,6 +344,8 @@ def _prepare(
         )  # fmt: skip
 
     typed = _read_columns(read, list(out.columns), len(out))
+    if movements is not None:  # dbt's fct_mrr: a month's MRR with its movement's word (reading.movement_levels)
+        check_movement_levels(df, typed, names, source, movements)
     if kind == "answers":  # no score and no date: a partial response, left out (reading.undated_answers)
         undated = undated_answers(typed["date"], typed["score"], names, source)
         if undated is not None:
@@ -421,10 +424,11 @@ def _prepare(
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         shared = family_shared(df, typed["mrr"], source)  # RevenueCat's FAMILY_SHARED rows priced 0: add nothing
-        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded,
-                            followed_by_phase(df, typed, names), shared)  # fmt: skip
+        continued = followed_by_phase(df, typed, names)  # a phase ended the day the next one starts (paused_phases)
+        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded, continued, shared)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
-        check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
+        continuing = followed_by_phase(df, typed, names, customers=True)  # lost by no one that day
+        check_renewal_ends(df, typed.get("end"), names, source, options.today, continuing)  # a renewal date as end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at
     if kind == "intervals":  # paying from a free trial's end (reading.trials)
         paid_from_trial_end(
@@ -521,11 +525,12 @@ def _subtotal_checks(df: pd.DataFrame, source: str, ids: Sequence[str]) -> list[
     if len(df) < PARALLEL_ROWS or not columns:
         check()
         return []
+    import contextvars
     from concurrent.futures import ThreadPoolExecutor
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="subtotal-ids")
     try:
-        return [pool.submit(check)]
+        return [pool.submit(contextvars.copy_context().run, check)]  # its refusal worded as this caller's
     finally:
         pool.shutdown(wait=False)  # the thread ends with its check
 
@@ -535,6 +540,7 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
     Either way, the error raised is that of the first column (in ``names``' order) that has one."""
     if rows < PARALLEL_ROWS or len(names) < 2:
         return {name: read(name) for name in names}
+    import contextvars
     import warnings
     from concurrent.futures import ThreadPoolExecutor
 
@@ -544,7 +550,8 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with ThreadPoolExecutor(max_workers=2) as pool:
-            futures = [pool.submit(read, name) for name in names]
+            # each in a copy of this context: its notes are collected, its refusals worded as this caller's
+            futures = [pool.submit(contextvars.copy_context().run, read, name) for name in names]
             return {name: future.result() for name, future in zip(names, futures, strict=True)}
 
 

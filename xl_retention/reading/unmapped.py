@@ -321,12 +321,15 @@ def movement_column(columns: Iterable[Any], names: Mapping[str, str], values: Ca
 
 def refuse_movements_log(
     columns: Iterable[Any], names: Mapping[str, str], source: str, kind: str, values: Callable[[str], list]
-) -> None:
+) -> str | None:
     """Refuse a subscriptions file (``kind`` snapshots or intervals) that is an MRR movements log
     (:func:`movement_column`): each row a change of MRR, read as subscriptions its expansions add up and its churn
-    rows are lost."""
+    rows are lost. A snapshots file's such column is returned instead, its rows checked once read
+    (:func:`.movement_levels.check_movement_levels`: dbt's ``fct_mrr``, a month's MRR with its movement's word)."""
+    from .movement_levels import movements_log_error
+
     if kind not in ("snapshots", "intervals"):
-        return
+        return None
     if "mrr" in names and contract_total(names["mrr"]):
         mrr = names["mrr"]
         raise DataError(
@@ -346,14 +349,7 @@ def refuse_movements_log(
             column=mrr,
         )
     column = movement_column(columns, names, values)
-    if column is None:
-        return
+    if column is None or kind == "snapshots":
+        return column
     shown = ", ".join(sorted({str(v) for v in values(column) if isinstance(v, str) and v.strip()})[:5])
-    raise DataError(
-        f"{source}: column {column!r} says each row is a movement of MRR ({shown}): an MRR movements log "
-        f"(ChartMogul's or Baremetrics' activities), not one row per subscription nor per customer and month (read "
-        f"so, expansions add up and churn rows are never lost); export subscriptions (start, end, MRR) or each "
-        f"customer's MRR per month",
-        source=source,
-        column=column,
-    )
+    raise movements_log_error(source, column, shown)

@@ -84,6 +84,7 @@ from .loaded_twice import timed_copies
 from .mirrors import (
     _add_on_columns,
     _by_currency,
+    _continued_phases,
     _currency_columns,
     _id_checks,
     _ids_repeat,
@@ -349,7 +350,7 @@ def _from_table(
     source = TableRows(source, names) if isinstance(source, TableRows) else source  # a row by its id and dates
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
     note_instants(con, table, names, source, options.timezone if options else None)  # TIMESTAMPTZ: UTC months
-    refuse_movements_log(con, table, names, source, kind)  # Activity type: New Business, Churn (reading.unmapped)
+    movements = refuse_movements_log(con, table, names, source, kind)  # Activity type: Churn (reading.unmapped)
     if kind in ("visits", "orders"):  # 'Date, Users': a report's counts, one row a date (reading.export_kinds)
         _refuse_counts(con, table, names, kind, source)
     if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
@@ -416,11 +417,13 @@ def _from_table(
         or (kind == "snapshots" and bool(trial_end_columns(empty.columns)))  # months inside a trial (snapshot_dates)
         or (kind in ("snapshots", "intervals") and bool(trial_days_columns(empty.columns)))  # reading.trial_days
         or mapped_subscription  # --columns subscription_id=NAME (reading.subscription_ids)
+        or movements  # dbt's fct_mrr: a month's MRR beside its movement's word (reading.movement_levels)
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
         or needs_file_reading(con, table, names, kind)  # statuses, dates under names we do not know (reading.unmapped)
         or (kind in ("snapshots", "intervals") and _ids_repeat(con, table, names))  # months, phases (reading.repeats)
         or (kind == "intervals" and _last_day_ends(con, table, names))  # 31 December: a last day (inclusive_ends)
+        or (kind == "intervals" and _continued_phases(con, table, names))  # 'Active' on an ended phase (renewals)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
         or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)

@@ -389,6 +389,21 @@ def _last_day_ends(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     return int(con.execute(ends.join(starts, [ends.c == starts.c2, ends.e == starts.s]).count())) > 0
 
 
+def _continued_phases(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether an intervals table with a status column has a row ending the day (or the day before) another row of
+    its customer starts (Zuora's rate plan charge segments, 'Active' on each): read as a file's, whose check of ends
+    already past beside an active status leaves out a phase its subscription continued
+    (:func:`~xl_retention.reading.renewals.check_renewal_ends`)."""
+    if "end" not in names or not status_columns(table.columns) or not table.schema()[names["end"]].is_temporal():
+        return False  # no status (nothing to contradict), or text ends, read as a file's anyway
+    end = table[names["end"]].cast("date")
+    ends = table.filter(end.notnull()).select(c=table[names["customer_id"]], e=end)
+    start = table[names["start"]].cast("date")
+    starts = table.select(c2=table[names["customer_id"]], s=start, s1=start - ibis.interval(days=1))
+    joined = ends.join(starts, [ends.c == starts.c2, (ends.e == starts.s) | (ends.e == starts.s1)])
+    return int(con.execute(joined.count())) > 0
+
+
 def _months_twice(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     """Whether a snapshots table has a customer twice in one month (its subscriptions' rows, a paused row: read as a
     file's, :func:`~xl_retention.reading.snapshot_rows.one_row_per_month`)."""

@@ -34,14 +34,17 @@ def _distinct(con: Any, table: ir.Table, column: str, spelled: bool = False) -> 
     return con.execute(table.select(v=value).distinct().limit(_MOST + 1))["v"].tolist()
 
 
-def refuse_movements_log(con: Any, table: ir.Table, names: Mapping[str, str], source: str, kind: str) -> None:
+def refuse_movements_log(con: Any, table: ir.Table, names: Mapping[str, str], source: str, kind: str) -> bool:
     """An MRR movements log read as subscriptions is refused, as a file's is
-    (:func:`xl_retention.reading.unmapped.refuse_movements_log`)."""
+    (:func:`xl_retention.reading.unmapped.refuse_movements_log`). Returns whether a snapshots table has a column of
+    movements' words (dbt's ``fct_mrr``): read as a file's, whose rows are checked to be one per customer and month
+    (:func:`~xl_retention.reading.movement_levels.check_movement_levels`)."""
     if kind not in ("snapshots", "intervals"):
-        return
+        return False
     texts = set(_texts(table))
-    _refuse_movements_log([c for c in table.columns if c != ROW], names, source, kind,
-                          lambda c: _distinct(con, table, c) if c in texts else [])  # fmt: skip
+    found = _refuse_movements_log([c for c in table.columns if c != ROW], names, source, kind,
+                                  lambda c: _distinct(con, table, c) if c in texts else [])  # fmt: skip
+    return found is not None
 
 
 def needs_file_reading(con: Any, table: ir.Table, names: Mapping[str, str], kind: str) -> bool:
