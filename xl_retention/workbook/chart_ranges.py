@@ -45,7 +45,15 @@ from ..sheet_names import SHEET, unquoted
 from . import inplace as ip
 from .inplace import escape
 
-__all__ = ["TEMPLATE_CHARTS", "blanks_as_gaps", "chart_title", "fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
+__all__ = [
+    "CHART_PARTS",
+    "TEMPLATE_CHARTS",
+    "blanks_as_gaps",
+    "chart_title",
+    "fit_chart_ranges",
+    "na_as_gap",
+    "reset_chart_ranges",
+]
 
 CHART_MARK = "(chart)"
 DASHBOARD = "Dashboard"  # template.DASHBOARD_TITLE (not imported: the template module is slow to import)
@@ -76,7 +84,7 @@ DASHBOARD_CHARTS = 3
 #: titles earlier templates gave the same charts (trackers made with them are fitted too)
 _EARLIER_TITLES = {"Customer retention (CRR); churn = 1 - CRR": ("A30", "A26")}  # A26: moved by dashboard_layout
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
-_CHART_PART = r"xl/charts/chart[^/]*\.xml"
+_CHART_PART = CHART_PARTS = r"xl/charts/chart[^/]*\.xml"  # the chart parts of a package (a pattern)
 _KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, barChart, bar3DChart, ... (not <c:chart>)
 # a data reference: <c:cat|val|plus|minus> ... <c:f>TEXT</c:f> [<c:numCache|strCache>...</...>] ...
 _DATA = re.compile(rb"<(" + _P + rb")(cat|val|plus|minus)\b([^>]*)>(.*?)</\1\2\s*>", re.S)

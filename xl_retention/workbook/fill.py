@@ -44,7 +44,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .answers_sheet import answers_title, check_answer_ranges, response_rows, score_columns, scores_range, write_scores
 from .chart_columns import add_movement_chart_columns
-from .chart_ranges import reset_chart_ranges
+from .chart_ranges import CHART_PARTS, reset_chart_ranges
 from .cohort_sheet import Triangle, triangle, triangle_before, upgrade_observed_to
 from .dashboard_layout import relayout_dashboard
 from .dashboard_upgrade import upgrade_dashboard
@@ -112,6 +112,8 @@ class Filled:
     cleared: int = 0
     #: formula cells exactly as an earlier template wrote them, given this version's formula (workbook.upgrade)
     upgraded: list[str] = field(default_factory=list)
+    #: no cell changed (the same data again): the file was not written, its results and fitted charts kept
+    unchanged: bool = False
 
     def lines(self, path: str | Path, recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
@@ -144,6 +146,12 @@ class Filled:
         if self.upgraded:
             why = " (numbers pasted as text are read as numbers; formulas of your own are kept)"
             out.append(upgraded_line(self.upgraded, why))
+        if self.unchanged:
+            kept = ", so the import did not write the file (its stored results and the Dashboard's charts fitted to "
+            kept += "them are kept)"
+            out.append(
+                f"{Path(path).name} held every figure of this import already: no cell changed{'' if recalc else kept}"
+            )
         return out + self.notes
 
 
@@ -283,7 +291,10 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         sheets = read_sheets(wb, tables, path.name)
         base = next(iter(sheets.values()))
         package = ip.Package(path)
+        fitted = {name: package.data[name] for name in package.names(CHART_PARTS)}
         reset_chart_ranges(package)  # charts a recalc fitted to its months with data: every month again, then grown
+        # ... kept fitted where the import changes no cell (the same data again: H194's finding 01)
+        refitted = {n: (fitted[n], package.data[n]) for n in fitted if package.data[n] != fitted[n]}
         plan = _Plan(package)
         plan.notes.extend(add_movement_chart_columns(package, sheets))  # an earlier tracker's bars: as drawn now
         first = base.months[0]
@@ -383,10 +394,12 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         plan.notes.extend(tables.notes)
     finally:
         wb.close()
-    cleared = save_cleared(package, path.name)
+    cleared = save_cleared(package, path.name, refitted)
+    unchanged = package.data == package.original and not package.removed  # the file was not written
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
     filled.cleared = cleared
+    filled.unchanged = unchanged
     filled.updated = updated
     filled.upgraded = upgraded
     filled.kept_others = any(

@@ -125,11 +125,13 @@ def holds(element: bytes | None, value: float | int | None) -> bool:
         return False
 
 
-def save_cleared(package: ip.Package, name: str) -> int:
+def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes, bytes]] | None = None) -> int:
     """Save ``package`` (the workbook ``name``) in place after new inputs or months: Excel asked to recalculate on open,
     the calculation chain dropped and every stored result cleared (:func:`clear_results`: results of the old inputs
     never read beside the new ones; new cells and widened formulas computed again; an import that changed no cell, the
-    same data again, keeps every result), in one atomic save refused when
+    same data again, keeps every result, and the charts a recalc fitted to the months with figures: ``refitted``, chart
+    part -> (its bytes as recalc fitted it, as the import reset it), gets the first back where it is still the second;
+    nothing is written when no part changed), in one atomic save refused when
     another program saved or opened the file meanwhile. Returns the number of formula cells cleared. A failed save (a
     full disk, a lost network drive) leaves the file as it was and says so, naming it."""
     package.flush()
@@ -138,8 +140,13 @@ def save_cleared(package: ip.Package, name: str) -> int:
         package.edit("xl/workbook.xml", ip.full_calc_on_load)
         package.drop_calc_chain()
         cleared = clear_results(package)
-    else:
+    else:  # no cell changed: the results hold, and so do the charts' ranges fitted to them
         cleared = 0
+        for part, (fitted, reset) in (refitted or {}).items():
+            if package.data.get(part) == reset:
+                package.data[part] = fitted
+        if package.data == package.original and not package.removed:  # the file is as it was: not written again
+            return 0
     try:
         package.save(not_open=True)  # not saved by another program, nor opened in one, meanwhile
     except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
