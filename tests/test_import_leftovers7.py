@@ -585,9 +585,9 @@ def test_p_one_amount_on_every_orders_rows_under_a_name_that_says_nothing_is_ref
                   "--to-csv", str(tmp_path / "o"))  # fmt: skip
     assert err == (
         "orders.csv, column 'Amount': rows of one order with the same amount each, as on every order of several rows "
-        "(the order's total on each item's row, to count once, or each item's amount, to add up?): map the items' "
-        "amount column (--columns amount=NAME), or keep the amount on each order's first row only in rows 2, 3 "
-        "(counting the header as row 1): '50.00', '50.00'"
+        "(the order's total on each item's row, to count once, or each item's amount, to add up?) in rows 2, 3 "
+        "(counting the header as row 1): '50.00', '50.00': map the items' amount column (--columns amount=NAME), or "
+        "keep the amount on each order's first row only"
     )
 
 

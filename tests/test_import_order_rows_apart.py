@@ -25,13 +25,12 @@ def test_an_order_on_rows_apart_with_other_amounts_is_refused(tmp_path: Path, ca
     path.write_text(HEADER + "1001,a,2024-01-05,100\n1002,b,2024-01-06,50\n1001,a,2024-01-05,20\n")
     err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "orders.csv, column 'order_id': rows of one order (order_id '1001') with different amounts, apart in the "
+        "orders.csv, column 'amount': rows of one order (order_id '1001') with different amounts, apart in the "
         "file (other orders' rows between them), and no item column: the order's items, or the order in two exports "
-        "appended, edited between them (added up, it would count twice)? which cannot be told from 'amount' alone; "
-        "keep the row of the latest export, or, if they are its items, keep the export's item column (sku, Item, "
-        "Product Name) in the file, or, where its rows come in no set order (a query's result), sort them by "
-        "'order_id' (an order's rows next to each other are added up) in rows 2, 4 (counting the header as row 1): "
-        "'100', '20'"
+        "appended, edited between them (added up, it would count twice)? which cannot be told from 'amount' alone in "
+        "rows 2, 4 (counting the header as row 1): '100', '20': keep the row of the latest export, or, if they are "
+        "its items, keep the export's item column (sku, Item, Product Name) in the file, or, where its rows come in "
+        "no set order (a query's result), sort them by 'order_id' (an order's rows next to each other are added up)"
     )
 
 
@@ -44,10 +43,10 @@ def test_an_order_on_rows_next_to_each_other_is_its_items_said_in_a_note(tmp_pat
     assert _revenue(out) == ["2024-01,170.0"]
     said = capsys.readouterr().out
     assert (
-        "orders.csv, column 'order_id': rows of one order (order_id '1001') next to each other with different "
-        "amounts and no item column: read as the order's items, added up (120); if the order was exported twice, "
-        "edited between the two, keep the row of the latest export in rows 2, 3 (counting the header as row 1): "
-        "'100', '20'"
+        "orders.csv, column 'amount': rows of one order (order_id '1001') next to each other with different "
+        "amounts and no item column in rows 2, 3 (counting the header as row 1): '100', '20': read as the order's "
+        "items, added up (120); if the order was exported twice, edited between the two, keep the row of the latest "
+        "export"
     ) in said
 
 
@@ -79,9 +78,9 @@ def test_two_totals_of_one_order_under_an_order_total_are_refused(tmp_path: Path
     assert err == (
         "orders.csv, column 'order_total': rows of one order (order_id '1001') with two different totals under "
         "'order_total', the order's total (one per order: the order edited between two exports appended? which "
-        "total is current cannot be told, and adding them counts it twice): keep the row of the latest export, or, "
-        "if they are its items' amounts, map amount to the items' amount column (--columns amount=NAME) in rows 2, 3 "
-        "(counting the header as row 1): '100', '120'"
+        "total is current cannot be told, and adding them counts it twice) in rows 2, 3 (counting the header as row "
+        "1): '100', '120': keep the row of the latest export, or, if they are its items' amounts, map amount to the "
+        "items' amount column (--columns amount=NAME)"
     )
     path.write_text(path.read_text().replace(",120,", ",100,"))  # one total per order: each counted once
     assert _revenue(run(tmp_path, "--orders", path, "--columns", "amount=order_total")) == ["2024-01,150.0"]
@@ -123,6 +122,30 @@ def test_order_lines_apart_in_a_parquet_file_add_up_as_a_tables(tmp_path: Path, 
     frame.to_parquet(path)
     capsys.readouterr()
     assert _revenue(run(tmp_path, "--orders", path, backend=backend)) == ["2024-01,170.0"]
-    assert "rows of one order (order_id '1001') with different amounts and no item column: read as the order's " in (
-        capsys.readouterr().out
-    )
+    assert (
+        "order_lines.parquet, column 'amount': rows of one order (order_id '1001') with different amounts and no item "
+        "column in rows 1, 3 (counting the Parquet file's first record as row 1): 100.0, 20.0: read as the order's "
+        "items, added up (120)"
+    ) in capsys.readouterr().out
+
+
+def test_a_tables_note_names_the_amounts_as_amounts(tmp_path: Path, capsys) -> None:
+    """A DuckDB table's rows are named by their values: the amounts under the amount's name, not 'order_id 10.00'
+    (H190 finding 07); what was done, and what to do, after them."""
+    duckdb = pytest.importorskip("duckdb")
+    database = tmp_path / "li.duckdb"
+    con = duckdb.connect(str(database))
+    con.execute("create table li(order_id varchar, customer_id varchar, date timestamp, amount decimal(10,2))")
+    con.executemany("insert into li values (?, ?, ?::timestamp, ?)", [
+        ("o1", "a", "2026-01-05 10:00:00", 10.0), ("o1", "a", "2026-01-05 10:00:00", 5.0),
+        ("o2", "b", "2026-01-06 10:00:00", 20.0), ("o3", "a", "2026-02-05 10:00:00", 7.0)])  # fmt: skip
+    con.close()
+    capsys.readouterr()
+    out = run(tmp_path, "--orders", Path("table:li"), "--connection", str(database), backend="duckdb")
+    assert _revenue(out) == ["2026-01,35.0,7.0", "2026-02,0.0,"]  # o1 is one order of 15, o2 20; a's o3 7
+    assert (
+        "table:li, column 'amount': rows of one order (order_id 'o1') next to each other with different amounts and "
+        "no item column in 2 rows, e.g. customer_id 'a', date '2026-01-05 10:00:00', amount 10.00; customer_id 'a', "
+        "date '2026-01-05 10:00:00', amount 5.00: read as the order's items, added up (15); if the order was exported "
+        "twice, edited between the two, keep the row of the latest export"
+    ) in capsys.readouterr().out

@@ -28,9 +28,10 @@ _COUNTED = frozenset({"quantity", "quantities", "qty", "seats", "seat", "units",
 
 PROBLEM = (
     "a free quantity (seats or units included in the price: only the quantity above it is charged), which the import "
-    "does not take off (MRR = price x quantity would count the free ones): write the quantity charged, or convert "
-    "the amounts to what each customer pays and remove the column"
+    "does not take off (MRR = price x quantity would count the free ones)"
 )
+#: What to do about :data:`PROBLEM`, after its rows and values.
+ADVICE = "write the quantity charged, or convert the amounts to what each customer pays and remove the column"
 
 
 def free_quantity_columns(names: Any) -> list[str]:
@@ -63,4 +64,4 @@ def refuse_free_quantities(df: pd.DataFrame, names: Mapping[str, str], source: s
         charged = [u for u, n in zip(uniques, numbers, strict=True) if n > 0]
         if charged:
             rows = np.flatnonzero(column.isin(charged).to_numpy(dtype=bool))
-            raise bad_rows(source, name, PROBLEM, rows, column.to_numpy())
+            raise bad_rows(source, name, PROBLEM, rows, column.to_numpy(), advice=ADVICE)

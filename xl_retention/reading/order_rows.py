@@ -171,11 +171,13 @@ def _once_per_order(
         problem = (
             f"rows of one order ({names.get('order_id', 'order_id')} {ids[edited[0]]!r}) with two different "
             f"totals under {column!r}, the order's total (one per order: the order edited between two exports "
-            "appended? which total is current cannot be told, and adding them counts it twice): keep the row of the "
-            "latest export, or, if they are its items' amounts, map amount to the items' amount column (--columns "
-            "amount=NAME)"
+            "appended? which total is current cannot be told, and adding them counts it twice)"
         )
-        raise bad_rows(source, column, problem, edited, shown())
+        advice = (
+            "keep the row of the latest export, or, if they are its items' amounts, map amount to the items' amount "
+            "column (--columns amount=NAME)"
+        )
+        raise bad_rows(source, column, problem, edited, shown(), advice=advice)
     if differ.any():
         return amounts  # items' amounts (some orders' rows differ): their sum is the order's
     if itemized:
@@ -186,18 +188,22 @@ def _once_per_order(
         order = f"{names.get('order_id', 'order_id')} {ids[first]!r}"
         problem = (
             f"rows of one order ({order}) with the same amount each under a bare {column!r} (each item's total, "
-            "equal by chance, to add up, or the order's total on each item's row, to count once?): map amount to "
-            "the items' price column (--columns amount=NAME), or, if it is the order's total, head its column "
-            "'Order Total'"
+            "equal by chance, to add up, or the order's total on each item's row, to count once?)"
         )
-        raise bad_rows(source, column, problem, repeated, shown())
+        advice = (
+            "map amount to the items' price column (--columns amount=NAME), or, if it is the order's total, head its "
+            "column 'Order Total'"
+        )
+        raise bad_rows(source, column, problem, repeated, shown(), advice=advice)
     if not said:
         problem = (
             "rows of one order with the same amount each, as on every order of several rows (the order's total on "
-            "each item's row, to count once, or each item's amount, to add up?): map the items' amount column "
-            "(--columns amount=NAME), or keep the amount on each order's first row only"
+            "each item's row, to count once, or each item's amount, to add up?)"
         )
-        raise bad_rows(source, column, problem, repeated, shown())
+        advice = (
+            "map the items' amount column (--columns amount=NAME), or keep the amount on each order's first row only"
+        )
+        raise bad_rows(source, column, problem, repeated, shown(), advice=advice)
     out = amounts.copy()
     positions = np.flatnonzero(rows)
     out[positions[pd.Series(codes[positions]).duplicated().to_numpy()]] = np.nan  # each order's first amount kept

@@ -39,14 +39,19 @@ __all__ = ["check_orders_apart", "orders_with_own_ids"]
 APART = (
     "rows of one order ({order}) with different amounts, apart in the file (other orders' rows between them), and "
     "no item column: the order's items, or the order in two exports appended, edited between them (added up, it "
-    "would count twice)? which cannot be told from {amount!r} alone; keep the row of the latest export, or, if they "
-    "are its items, keep the export's item column (sku, Item, Product Name) in the file, or, where its rows come in "
-    "no set order (a query's result), sort them by {order_column!r} (an order's rows next to each other are added up)"
+    "would count twice)? which cannot be told from {amount!r} alone"
 )
-ITEMS = (
-    "rows of one order ({order}) {where}with different amounts and no item column: read as the "
-    "order's items, added up ({total:g}); if the order was exported twice, edited between the two, keep the row "
-    "of the latest export"
+#: What to do about :data:`APART`, after its rows and amounts (:func:`~.errors.bad_rows`' ``advice``).
+APART_ADVICE = (
+    "keep the row of the latest export, or, if they are its items, keep the export's item column (sku, Item, "
+    "Product Name) in the file, or, where its rows come in no set order (a query's result), sort them by "
+    "{order_column!r} (an order's rows next to each other are added up)"
+)
+ITEMS = "rows of one order ({order}) {where}with different amounts and no item column"
+#: What the note of :data:`ITEMS` says was done, and what to do if it is wrong, after its rows and amounts.
+ITEMS_ADVICE = (
+    "read as the order's items, added up ({total:g}); if the order was exported twice, edited between the two, keep "
+    "the row of the latest export"
 )
 
 
@@ -63,7 +68,7 @@ def check_orders_apart(
     >>> check_orders_apart(frame, typed, names, "orders.csv")
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: orders.csv, column 'order_id': rows of one order (order_id '1') ...
+    xl_retention.reading.errors.DataError: orders.csv, column 'amount': rows of one order (order_id '1') ...
     >>> check_orders_apart(frame.iloc[[0, 2, 1]], {k: v[[0, 2, 1]] for k, v in typed.items()}, names, "o.csv")
     """
     from .orders import item_columns
@@ -98,20 +103,19 @@ def check_orders_apart(
     within = (inside["at"].to_numpy() >= start) & (inside["at"].to_numpy() <= stop.to_numpy())
     counted = pd.Series(within).groupby(inside["order"].to_numpy()).sum().reindex(spread.index)
     apart = (spread["last"] - spread["first"] + 1).to_numpy() > counted.to_numpy()
-    column = names["order_id"]
-    position = [str(c) for c in df.columns].index(names["amount"])
-    shown = df.iloc[:, position].to_numpy()
+    column, amount = names["order_id"], names["amount"]  # the rows' amounts are shown: under the amount's name
+    shown = df.iloc[:, [str(c) for c in df.columns].index(amount)].to_numpy()
     if apart.any() and not _in_no_set_order(source):
         order = int(spread.index[np.flatnonzero(apart)[0]])
         mine = frame.loc[frame["order"] == order, "at"].to_numpy()
-        problem = APART.format(order=f"{column} {uniques[order]!r}", amount=names["amount"], order_column=column)
-        raise bad_rows(source, column, problem, mine, shown)
+        problem = APART.format(order=f"{column} {uniques[order]!r}", amount=amount)
+        raise bad_rows(source, amount, problem, mine, shown, advice=APART_ADVICE.format(order_column=column))
     order = int(spread.index[0])
     mine = frame.loc[frame["order"] == order, "at"].to_numpy()
     total = float(amounts[mine].sum())
     where = "" if apart.any() else "next to each other "
-    said = ITEMS.format(order=f"{column} {uniques[order]!r}", where=where, total=total)
-    note(str(bad_rows(source, column, said, mine, shown)))
+    said = ITEMS.format(order=f"{column} {uniques[order]!r}", where=where)
+    note(str(bad_rows(source, amount, said, mine, shown, advice=ITEMS_ADVICE.format(total=total))))
 
 
 def _in_no_set_order(source: Any) -> bool:
