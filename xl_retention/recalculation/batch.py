@@ -199,7 +199,11 @@ def recalc_file(
     report = FileReport(str(path), None, "failed", engine)
     try:
         if not in_place and output.exists() and output.resolve() == path.resolve():
-            raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
+            raise ValueError(
+                f"{path.name}: the output folder {str(output.parent)!r} is the input's own folder, so the output would"
+                " replace the input: give another output folder (--output-dir, output_dir=), or replace the input"
+                " in place (--in-place, in_place=True)"
+            )
         check_readable(path)
         from .month_order import sheets_out_of_order, skipped_month, tracker_rows
         from .overflowed_answers import FEATURE as OVERFLOWED
