@@ -81,7 +81,7 @@ def test_day_first_date_texts_keep_excels_dates_and_are_listed(tmp_path: Path) -
 
 
 def test_texts_in_another_languages_names_and_separators_are_kept(tmp_path: Path) -> None:
-    inputs = {"A1": 45352, "A2": 1234.567, "A3": 1.5, "A4": "1,5", "A5": "1.234,50"}  # 45352: 1 March 2024
+    inputs = {"A1": 45352, "A2": 1234.567, "A3": 1.5, "A4": "1,5", "A5": "1.234,50", "A6": 1.5}  # 45352: 1 March 2024
     cells = {
         "B1": ('=TEXT(A1,"MMMM")', "März"),  # a German Excel
         "B2": ('=TEXT(A1,"MMMM")&" "&YEAR(A1)', "März 2024"),
@@ -92,7 +92,7 @@ def test_texts_in_another_languages_names_and_separators_are_kept(tmp_path: Path
         "B7": ("=A4*2", 3),
         "B8": ("=VALUE(A5)", 1234.5),
         "B9": ('=TEXT(A1,"MMMM")', "March"),  # en-US's own value: computed
-        "B10": ('="x"&A3', "x2"),  # differs, but not by a locale (stale): computed, not listed
+        "B10": ('="x"&A6', "x2"),  # differs, not by a locale (stale): computed, not listed; A6 read by no kept cell
     }
     report, ws = _recalc(tmp_path, _saved_by_excel(tmp_path, inputs, cells))
     assert report.status == "ok", report.message

@@ -239,7 +239,7 @@ def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Pa
     cells = (
         '<c r="B1" t="inlineStr"><is><t>North</t></is></c><c r="C1"><v>10</v></c>'
         '<c r="G1" t="str"><f t="array" ref="G1">_xlfn.GROUPBY(B1:B1,C1:C1,_xlfn.SUM)</f><v>North</v></c>'
-        '<c r="H1"><f>C1*2</f><v>0</v></c>'
+        '<c r="H1"><f>C1*2</f><v>20</v></c>'  # Excel's value (a stored 0 would say C1 changed since: G1 stale)
     )
     source = _one_row(tmp_path / "groupby.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "groupby.xlsx")
@@ -439,11 +439,12 @@ def test_a_users_own_office_js_function_ending_with_one_of_our_names_keeps_excel
     in quotes naming such a call stays as typed."""
     cells = (
         '<c r="A1"><v>10</v></c><c r="B1"><v>100</v></c><c r="C1"><v>10</v></c><c r="D1"><v>105</v></c>'
-        '<c r="F1"><f>_xldudf_XLWINGS_CRR(D1,C1,B1)</f><v>0</v></c>'
+        '<c r="F1"><f>_xldudf_XLWINGS_CRR(D1,C1,B1)</f><v>0.95</v></c>'  # stored 0, D1, C1, B1 changed since
         '<c r="G1"><f>_xldudf_XLWINGS_ADJUSTED_CRR(D1,C1,B1)</f><v>0.99</v></c>'
         '<c r="H1"><f>_xldudf_XLWINGS_PROMOTER_NPS(A1)</f><v>50</v></c>'
         '<c r="I1"><f>G1*100</f><v>99</v></c>'
-        '<c r="J1" t="str"><f>"see _xldudf_XLWINGS_CRR(1,2,3)"&amp;_xldudf_XLWINGS_CRR(D1,C1,B1)</f><v>x</v></c>'
+        '<c r="J1" t="str"><f>"see _xldudf_XLWINGS_CRR(1,2,3)"&amp;_xldudf_XLWINGS_CRR(D1,C1,B1)</f>'
+        "<v>see _xldudf_XLWINGS_CRR(1,2,3)0.95</v></c>"
     )
     source = _one_row(tmp_path / "lite.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "lite.xlsx")

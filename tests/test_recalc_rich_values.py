@@ -29,7 +29,7 @@ def _book(path: Path) -> None:
         '<c r="D1"><f>TYPE(A1)</f><v>128</v></c>'
         '<c r="E1"><f>SUM(A1:A3)</f><v>30</v></c>'
         '<c r="F1"><f>E1*2</f><v>60</v></c>'
-        '<c r="G1"><f>A2+A3</f><v>1</v></c>'
+        '<c r="G1"><f>A2+A3</f><v>30</v></c>'
     )
     data = f'<row r="1">{row1}</row><row r="2"><c r="A2"><v>10</v></c></row><row r="3"><c r="A3"><v>20</v></c></row>'
     sheet = "xl/worksheets/sheet1.xml"

@@ -29,12 +29,14 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError
 from ..registry import BY_NAME
 from .cell_filename import unresolved_filename
+from .cycles import ITERATIVE_REASON
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .indirect import indirect_targets
 from .offset_readers import offset_readers
 from .package import PackageInfo, stored_values
 from .position_reads import position_only
+from .scratch_cell import scratch_value
 
 if TYPE_CHECKING:
     from .embedded import Computed, Unsupported
@@ -98,6 +100,12 @@ def keep_stored(
     workbook built by a program with the values Excel gave, as openpyxl marks every file it saves).
     """
     arrays: dict[str, set[str]] = {}
+    spills: dict[tuple[str, str], str] = {}  # (sheet in lower case, anchor) -> the range of a kept array
+    loops = {  # the formulas of the loop cells of an iterative workbook, read before their values replace them
+        (item.sheet, item.ref): _formula_of(workbook, item.sheet, item.ref)
+        for item in unsupported
+        if item.reason == ITERATIVE_REASON
+    }
     for item in unsupported:
         cell = info.formulas.get(item.sheet, {}).get(item.ref)
         value = cell.cached if cell is not None else None
@@ -109,6 +117,7 @@ def keep_stored(
         held = value if value is not None else CellError("#N/A", NO_VALUE_HELD)
         workbook.set_value(item.sheet, *cell_position(item.ref), literal(held))
         if cell is not None and cell.kind == "array" and cell.ref and value is not None:
+            spills[(item.sheet.lower(), item.ref.upper())] = cell.ref.replace("$", "").upper()
             arrays.setdefault(item.sheet, set()).update(
                 _address(r, c) for r, c in _cells_of(cell.ref) if _address(r, c) != item.ref
             )
@@ -116,6 +125,181 @@ def keep_stored(
         for sheet, values in stored_values(path, arrays).items():
             for ref, value in values.items():
                 workbook.set_value(sheet, *cell_position(ref), literal(value))
+    if spills:
+        _kept_spill_reads(workbook, info, spills)
+    if loops:
+        _unsettled_loops(workbook, info, [u for u in unsupported if u.kept and (u.sheet, u.ref) in loops], loops)
+
+
+#: B1# as the engine holds it (Excel stores it as _xlfn.ANCHORARRAY(B1)), the sheet given or not
+_ANCHOR = re.compile(
+    r"(?i)_XLFN\.ANCHORARRAY\(\s*((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)\s*\)"
+)
+
+
+def _kept_spill_reads(workbook: fz.Workbook, info: PackageInfo, spills: dict[tuple[str, str], str]) -> None:
+    """The formulas reading a kept array through its anchor (``=SUM(B1#)``, ``INDEX(B1#,2,2)``, ``ROWS(B1#)``) read
+    the kept array's range instead (``B1:C2``, the range Excel stored its values in), in the engine only: the anchor
+    holds a value now, no spill, and the engine gave #REF! with no reason, status ok (H199 finding 05: a kept
+    GROUPBY, or an add-in's array function). The file's formulas are written as they are."""
+
+    def ranged(match: re.Match[str], own: str) -> str:
+        prefix = match.group(1) or ""
+        sheet = prefix[:-1].strip("'").replace("''", "'") if prefix else own
+        area = spills.get((sheet.lower(), f"{match.group(2)}{match.group(3)}".upper()))
+        if area is None:
+            return match.group(0)
+        return prefix + ":".join(re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", end) for end in area.split(":"))
+
+    for sheet, cells in info.formulas.items():
+        if not any("ANCHORARRAY(" in (cell.text or "").upper() for cell in cells.values()):
+            continue
+        for ref, cell in cells.items():
+            if cell.kind not in ("normal", "shared", "array") or cell.empty:
+                continue
+            text = _formula_of(workbook, sheet, ref)
+            if not text or "ANCHORARRAY(" not in text.upper():
+                continue
+            changed = _ANCHOR.sub(lambda match, own=sheet: ranged(match, own), text)
+            if changed != text:
+                try:
+                    workbook.set_formula(sheet, *cell_position(ref), changed)
+                except Exception:  # noqa: BLE001, S112  (the engine refuses it: the cell keeps its #REF!)
+                    continue
+
+
+def _formula_of(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
+    try:
+        return workbook.get_formula(sheet, *cell_position(ref))
+    except Exception:  # noqa: BLE001  (no formula the engine gives: its step cannot be told)
+        return None
+
+
+def _unsettled_loops(
+    workbook: fz.Workbook, info: PackageInfo, items: list[Unsupported], loops: dict[tuple[str, str], str | None]
+) -> None:
+    """The loop cells of an iterative workbook whose stored value is no longer a solution of the loop (``items``, the
+    loop cells holding their stored values now) are not kept: one step of each formula from the stored values, with
+    the inputs as they are now, gives another value (H199 finding 04: an interest on the average balance kept the
+    balances of last month's cash flow, 608.04 beside open 1000 + cash flow 400 + interest 8.04, with status ok).
+    Excel iterates from the stored values: where they solve the loop (a time stamp ``=IF(B2="",NOW(),B2)`` gives
+    back itself) it stays there, and its value is kept; where they do not, it moves on to a value of the new inputs,
+    which the stored one is not, and the cells it reads on (the next month's balance) with it: when any loop cell is
+    not settled, no loop cell of the workbook is kept. A step that cannot be evaluated (the engine cannot take the
+    formula) keeps the value, as before."""
+    unsettled: list[Unsupported] = []
+    for item in items:
+        text = loops.get((item.sheet, item.ref))
+        if not text or _PLACE_READ.search(text):
+            continue
+        cell = info.formulas.get(item.sheet, {}).get(item.ref)
+        stored = cell.cached if cell is not None else None
+        step = scratch_value(workbook, item.sheet, _absolute(text))
+        if step is None or isinstance(step, dict) or stored is None:
+            continue
+        if type(step) in (int, float) and type(stored) in (int, float) and not isinstance(stored, bool):
+            if abs(step - stored) <= max(10 * info.iterate_delta, 1e-6 * max(abs(step), abs(stored))):
+                continue
+        elif _same(step, stored) or (type(step) is float and type(stored) is int and step == stored):
+            continue
+        item.kept = False
+        item.reason += (
+            f"; its stored value {_shown(stored)} no longer solves the loop: one step from it with the inputs now "
+            f"gives {_shown(step)} (the file's values predate its inputs)"
+        )
+        unsettled.append(item)
+    if not unsettled:
+        return
+    moved = {(item.sheet, item.ref): item for item in unsettled}
+    changed = True
+    while changed:  # a kept loop cell reading, directly or through other formulas, one not kept: not kept either
+        changed = False
+        for item in items:
+            if not item.kept:
+                continue
+            source = _reaches(workbook, info, (item.sheet, item.ref), loops, moved)
+            if source is not None:
+                item.kept = False
+                item.reason += (
+                    f"; it reads {source[0]}!{source[1]}, whose stored value no longer solves the loop (the file's "
+                    "values predate its inputs)"
+                )
+                moved[(item.sheet, item.ref)] = item
+                changed = True
+
+
+#: the formula cells followed from a loop cell at most, looking for an unsettled one (more: taken as reaching one)
+_FOLLOW_AT_MOST = 5_000
+
+
+def _reaches(
+    workbook: fz.Workbook,
+    info: PackageInfo,
+    start: tuple[str, str],
+    loops: dict[tuple[str, str], str | None],
+    moved: dict[tuple[str, str], Any],
+) -> tuple[str, str] | None:
+    """The cell of ``moved`` that the formula of ``start`` reads, directly or through other formula cells (their
+    references read from their text: a loop cell's from ``loops``, another's from the engine), or None."""
+    from .cycles import _areas
+
+    names = info.names.get("", {})
+    todo, seen = [start], {start}
+    while todo:
+        cell = todo.pop()
+        text = loops[cell] if cell in loops else _formula_of(workbook, *cell)
+        if not text:
+            continue
+        for sheet, (left, top, right, bottom) in _areas(text, cell[0], names):
+            left, top, right, bottom = left or 1, top or 1, right or _LAST_COLUMN, bottom or _LAST_ROW
+            for key in moved:
+                if key[0] == sheet and key != start:
+                    row, column = cell_position(key[1])
+                    if top <= row <= bottom and left <= column <= right:
+                        return key
+            for ref in info.formulas.get(sheet, {}):
+                row, column = cell_position(ref)
+                if top <= row <= bottom and left <= column <= right and (sheet, ref) not in seen:
+                    seen.add((sheet, ref))
+                    todo.append((sheet, ref))
+                    if len(seen) > _FOLLOW_AT_MOST:
+                        return next(iter(moved))
+    return None
+
+
+#: ROW() or COLUMN() without a reference: the formula's own place (not the scratch cell's)
+_PLACE_READ = re.compile(r"(?i)(?<![\w.])(?:ROW|COLUMN)\(\s*\)")
+_A1_AREA = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
+_COLUMNS = re.compile(r"^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$")
+_ROWS = re.compile(r"^\$?(\d+):\$?(\d+)$")
+
+
+def _absolute(formula: str) -> str:
+    """``formula`` with every cell, range, column and row reference made absolute (``$B$3``), so that it means the
+    same cells wherever it is evaluated.
+
+    >>> _absolute("=$B$1/12*(B3+E3)/2+SUM('My S'!A1:B2)+Rate+A:A+SUM(2:3)")
+    "=$B$1/12*($B$3+$E$3)/2+SUM('My S'!$A$1:$B$2)+Rate+$A:$A+SUM($2:$3)"
+    """
+    try:
+        tokens = Tokenizer(formula if formula.startswith("=") else "=" + formula)
+    except Exception:  # noqa: BLE001  (left as it is: the engine refuses it, and the step is not told)
+        return formula
+    for token in tokens.items:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        where, bang, area = token.value.rpartition("!")
+        if match := _A1_AREA.match(area):
+            a, b, c, d = match.groups()
+            area = f"${a}${b}" + (f":${c}${d}" if c else "")
+        elif match := _COLUMNS.match(area):
+            area = f"${match.group(1)}:${match.group(2)}"
+        elif match := _ROWS.match(area):
+            area = f"${match.group(1)}:${match.group(2)}"
+        else:
+            continue
+        token.value = f"{where}{bang}{area}"
+    return tokens.render()
 
 
 def volatile_stale(
@@ -155,14 +339,16 @@ def volatile_stale(
             if not _same(values.get(sheet, {}).get(ref), stored):
                 moved[(sheet, ref)] = (sheet, ref)
                 called[(sheet, ref)] = function
+    volatile = set(moved)  # these and the cells reading them hold other values now, whatever the inputs
     if moved:
         for key, source in dependents(workbook, moved, formulas, info).items():
+            volatile.add(key)
             if key in listed and key not in stale:
                 stale[key] = (
                     f"it reads {source[0]}!{source[1]} ({called[source]}()), whose value has changed since Excel "
                     "stored this one"
                 )
-    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale))
+    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale, volatile))
     return stale
 
 
@@ -173,13 +359,18 @@ def inputs_stale(
     values: dict[str, dict[str, Any]],
     listed: set[tuple[str, str]],
     done: dict[tuple[str, str], str],
+    volatile: set[tuple[str, str]] | None = None,
 ) -> dict[tuple[str, str], str]:
     """The ``listed`` cells (not in ``done``) reading, directly or not, a computed formula cell whose stored value
     differs from its value now (``=A2*2`` stored 4, 6 now: A2 was changed by a program that keeps the stored values,
     POI, EPPlus, an XML edit): ``{(sheet, ref): why}``. The file's values predate its inputs, so a value kept there
     (``GET_MRR(B2)``'s 100) was Excel's answer for other inputs (H160 finding 01). A cell reading a listed one is no
     such evidence (it was computed before the listed cells got their stored values), nor a difference within
-    :func:`_drifted`'s tolerance (the last digits Excel's arithmetic and the engine's may give differently)."""
+    :func:`_drifted`'s tolerance (the last digits Excel's arithmetic and the engine's may give differently).
+
+    A listed cell reading a typed value that a drifted cell reads too is as stale (:func:`_reading_changed_inputs`),
+    unless that cell's value moved with the day, not the inputs: one in ``volatile`` (calling TODAY() or reading
+    such a cell) or calling CELL or INFO (the file's path, the machine)."""
     drifted: dict[tuple[str, str], tuple[Any, Any]] = {}
     for sheet, cells in info.formulas.items():
         now = values.get(sheet, {})
@@ -203,7 +394,161 @@ def inputs_stale(
                 f"it reads {source[0]}!{source[1]}, whose stored value {_shown(stored)} differs from its value now, "
                 f"{_shown(now)}: the file's values predate its inputs"
             )
+    unread = listed - set(done) - set(stale)
+    telling = {key: key for key in sources if key not in (volatile or ()) and not _environment(formulas, key)}
+    for key, (area, source) in _reading_changed_inputs(workbook, formulas, info, telling, unread).items():
+        stored, now = drifted[source]
+        stale[key] = (
+            f"it reads {area}, which {source[0]}!{source[1]} reads too, whose stored value {_shown(stored)} differs "
+            f"from its value now, {_shown(now)}: the file's values predate its inputs"
+        )
     return stale
+
+
+#: a call whose value depends on the day, a draw, the file's place or the machine, not on the cells it reads
+_ENVIRONMENT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|CELL|INFO)\(")
+
+
+def _environment(formulas: dict[str, FormulaTexts], key: tuple[str, str]) -> bool:
+    """Whether the formula in ``key`` calls one of :data:`_ENVIRONMENT`'s functions."""
+    place = cell_position(key[1])
+    text = formulas[key[0]][place] if place in formulas.get(key[0], {}) else ""
+    return _ENVIRONMENT.search(text) is not None
+
+
+#: the cells read (precedents followed through formula cells) from a listed cell at most, before it is taken as
+#: reading a changed input (too many to tell: listed, not kept)
+_WALK_AT_MOST = 20_000
+_Area = tuple[str, int, int, int, int]  # sheet, top, left, bottom, right
+
+
+def _reading_changed_inputs(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    drifted: dict[tuple[str, str], tuple[str, str]],
+    listed: set[tuple[str, str]],
+) -> dict[tuple[str, str], tuple[str, tuple[str, str]]]:
+    """The ``listed`` cells reading, directly or through formula cells, a typed value (not a formula) that one of the
+    ``drifted`` formula cells reads itself: ``{(sheet, ref): (the area read, the drifted cell)}``.
+
+    ``=GET_FX(A1)`` kept beside ``=SUM(A1:C1)`` stored 6 and 105 now: A1, B1 or C1 was changed by a program that
+    keeps the stored values (POI, an XML edit), so GET_FX's stored value may be Excel's answer for another A1 (H199
+    finding 01: it was kept with status ok). Which of the drifted cell's typed inputs changed cannot be told: a kept
+    cell reading any of them is listed (a refusal, never an old value under ok). An OFFSET's reference is not read:
+    the cells it lands on are (:func:`.offset_readers.offset_readers`; any cell when they cannot be told)."""
+    inputs: list[tuple[_Area, tuple[str, str]]] = []
+    for key in drifted:
+        for area in _precedent_areas(workbook, key):
+            if not _formula_cell(info, area):
+                inputs.append((area, key))
+    if not inputs:
+        return {}
+    found: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
+    landing: dict[tuple[str, str], list | None] | None = None  # each OFFSET cell -> the areas it reads (None: any)
+    anywhere = ("", 1, 1, _LAST_ROW, _LAST_COLUMN)
+    for key in sorted(listed):
+        todo, seen, walked = [key], {key}, 0
+        while todo and key not in found:
+            cell = todo.pop()
+            areas = _precedent_areas(workbook, cell)
+            place = cell_position(cell[1])
+            text = formulas[cell[0]][place] if place in formulas.get(cell[0], {}) else ""
+            if "OFFSET(" in text.upper():
+                if landing is None:
+                    landing = dict(offset_readers(workbook, formulas, info))
+                based = _offset_bases(text, cell[0])
+                areas = [area for area in areas if (area[0].lower(), *area[1:]) not in based]
+                lands = landing.get(cell, [])
+                if lands is None:
+                    areas.append(anywhere)
+                else:
+                    areas += [(target, top, left, bottom, right) for target, (left, top, right, bottom) in lands]
+            walked += 1 + len(areas)
+            for area in areas:
+                hit = next((source for changed, source in inputs if area is anywhere or _overlap(area, changed)), None)
+                if hit is not None or walked > _WALK_AT_MOST:
+                    read = "the cells its OFFSET may land on" if area is anywhere else _area_text(area)
+                    found[key] = (read, hit or next(iter(drifted)))
+                    break
+                if area[1] == area[3] and area[2] == area[4]:
+                    cell = (area[0], _address(area[1], area[2]))
+                    if cell not in seen and cell[1] in info.formulas.get(cell[0], {}):
+                        seen.add(cell)
+                        todo.append(cell)
+                else:
+                    for sheet, ref in _formula_cells_in(info, area):
+                        if (sheet, ref) not in seen:
+                            seen.add((sheet, ref))
+                            todo.append((sheet, ref))
+    return found
+
+
+#: OFFSET's reference written as a cell or range (its first argument)
+_OFFSET_BASE = re.compile(
+    r"(?i)(?<![\w.])OFFSET\(\s*(?:('(?:[^']|'')+'|[\w.]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)\s*,"
+)
+
+
+def _offset_bases(text: str, sheet: str) -> set[tuple[str, int, int, int, int]]:
+    """The areas ``text`` (in ``sheet``) gives OFFSET as its reference, sheet names in lower case.
+
+    >>> sorted(_offset_bases("GET(OFFSET(A1,ROW()-4,1))+OFFSET('My S'!$B$2:C3,1,0)", "S"))
+    [('my s', 2, 2, 3, 3), ('s', 1, 1, 1, 1)]
+    """
+    bases = set()
+    for match in _OFFSET_BASE.finditer(text):
+        where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+        left, top, right, bottom = range_boundaries(match.group(2).replace("$", "").upper())
+        bases.add((where.lower(), top, left, bottom, right))
+    return bases
+
+
+def _precedent_areas(workbook: fz.Workbook, key: tuple[str, str]) -> list[_Area]:
+    """The cells and ranges the formula in ``key`` reads, as the engine's graph declares them."""
+    quoted = "'" + key[0].replace("'", "''") + "'"
+    try:
+        report = workbook.precedents(f"{quoted}!{key[1]}", max_links=1 << 20, max_work=1 << 30).to_dict()
+    except Exception:  # noqa: BLE001  (a cell the engine has no node for reads nothing)
+        return []
+    areas = []
+    for entry in report.get("precedents", []):
+        reference = entry.get("reference") or {}
+        text = reference.get("resolved") or reference.get("address") or reference.get("declared")
+        if not text or "!" not in text:
+            continue
+        sheet, ref = _split(text)
+        try:
+            left, top, right, bottom = range_boundaries(ref)
+        except ValueError:
+            continue
+        areas.append((sheet, top or 1, left or 1, bottom or _LAST_ROW, right or _LAST_COLUMN))
+    return areas
+
+
+def _formula_cell(info: PackageInfo, area: _Area) -> bool:
+    """Whether ``area`` is one cell holding a formula."""
+    sheet, top, left, bottom, right = area
+    return top == bottom and left == right and _address(top, left) in info.formulas.get(sheet, {})
+
+
+def _formula_cells_in(info: PackageInfo, area: _Area) -> list[tuple[str, str]]:
+    sheet, top, left, bottom, right = area
+    return [
+        (sheet, ref)
+        for ref in info.formulas.get(sheet, {})
+        if top <= (place := cell_position(ref))[0] <= bottom and left <= place[1] <= right
+    ]
+
+
+def _overlap(a: _Area, b: _Area) -> bool:
+    return a[0].lower() == b[0].lower() and a[1] <= b[3] and b[1] <= a[3] and a[2] <= b[4] and b[2] <= a[4]
+
+
+def _area_text(area: _Area) -> str:
+    sheet, top, left, bottom, right = area
+    ref = _address(top, left) if (top, left) == (bottom, right) else f"{_address(top, left)}:{_address(bottom, right)}"
+    return f"{sheet}!{ref}"
 
 
 def _drifted(stored: Any, now: Any) -> bool:
