@@ -73,7 +73,7 @@ from .loaded_twice import check_loaded_twice
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times, zoned_months
 from .movement_levels import check_movement_levels
-from .notes import note
+from .notes import note, relayed
 from .nps_columns import check_score_column
 from .numpy_backed import numpy_backed
 from .observed import OBSERVED_MONTH, observed_month
@@ -547,7 +547,7 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
     # the readers silence pandas' warnings with warnings.catch_warnings(), which is not thread-safe (one thread leaving
     # its block restored the filters while the other parsed: "UserWarning: Parsing dates in %Y-%m-%d ... format when
     # dayfirst=True" printed, H170 finding 08): one block around both threads, left after they end, ignores them all
-    with warnings.catch_warnings():
+    with relayed(), warnings.catch_warnings():  # the notes made in the threads warned after the block, not ignored
         warnings.simplefilter("ignore")
         with ThreadPoolExecutor(max_workers=2) as pool:
             # each in a copy of this context: its notes are collected, its refusals worded as this caller's
