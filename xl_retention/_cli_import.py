@@ -41,11 +41,14 @@ def _import(args: argparse.Namespace) -> int:
         check_not_open(args.into)
     given = {"subscriptions": args.subscriptions, "orders": args.orders, "nps": args.nps, "visits": args.visits}
     plain_columns, input_columns = column_maps(args.columns, given)
-    tables = load_tables(
-        args.subscriptions, args.orders, args.nps, args.visits, columns=plain_columns,
-        sheet=args.sheet, options=_read_options(args), **_engine_options(args),
-        existing_at_start=args.existing_at_start, input_columns=input_columns or None,
-    )  # fmt: skip
+    from .reading.errors import command_line  # here: the reading imports pandas, which recalc does not
+
+    with command_line():  # refusals name the command's options (--decimal), not ReadOptions(decimal=...)
+        tables = load_tables(
+            args.subscriptions, args.orders, args.nps, args.visits, columns=plain_columns,
+            sheet=args.sheet, options=_read_options(args), **_engine_options(args),
+            existing_at_start=args.existing_at_start, input_columns=input_columns or None,
+        )  # fmt: skip
     left_out = None if through is None else end_tables(tables, through, args.existing_at_start)
     today = None if through is None else _ending(through)  # the notes' last full month: --through's
     if args.to_csv is not None:
