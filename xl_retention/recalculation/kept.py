@@ -111,7 +111,7 @@ def keep_stored(
         value = cell.cached if cell is not None else None
         if info.full_calc_on_load and type(value) in (int, float) and value == 0:
             value = None  # a writer's placeholder (XlsxWriter's write_formula without value=)
-        item.kept = value is not None and stored_current
+        item.kept = value is not None and stored_current and not item.stale
         # a formula cell blocks a spill whatever its value (Excel's #SPILL!, "Spill range isn't blank"): one without
         # a value is no blank the spill may fill; the cells reading it are listed, not computed from it (dependents)
         held = value if value is not None else CellError("#N/A", NO_VALUE_HELD)

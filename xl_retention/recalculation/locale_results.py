@@ -98,6 +98,7 @@ def locale_cells(
     module docstring), each with its reason; ``listed``: cells already listed, left alone. The cells storing no
     value (every one when not ``stored_current``) are looked at by :func:`unstored_locale_cells`."""
     found: list[Unsupported] = []
+    read_numbers: dict[tuple[str, str], tuple[Unsupported, float, tuple[str, str], str]] = {}
     for sheet, cells in values.items() if stored_current else ():
         stored = info.formulas.get(sheet)
         texts = formulas.get(sheet)
@@ -121,10 +122,46 @@ def locale_cells(
                 if read is not None:
                     shown = value.code if type(value) is CellError else f"{computed:g}"
                     reason = _REASON_READ.format(text=read[0], where=read[1], stored=f"{cached:g}", computed=shown)
+                    item = Unsupported(sheet, ref, "locale", reason)
+                    read_numbers[(sheet, ref)] = (item, float(cached), read, shown)
+                    found.append(item)
+                    continue
             if reason is not None:
                 found.append(Unsupported(sheet, ref, "locale", reason))
+    if read_numbers:
+        _neither_reading(workbook, formulas, info, values, read_numbers)
     done = listed | {(u.sheet, u.ref) for u in found}
     return found + unstored_locale_cells(workbook, formulas, info, values, done, stored_current)
+
+
+def _neither_reading(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: dict[str, dict[str, Any]],
+    cells: dict[tuple[str, str], tuple[Unsupported, float, tuple[str, str], str]],
+) -> None:
+    """Each of ``cells`` (a number Excel stored beside the engine's other value, the formula reading a text a locale
+    reads otherwise) whose stored value the other locale's reading does not give either is stale, not kept: no Excel
+    gives it for the text now (H199 finding 02: DATEVALUE of "03/04/2025" stored as 2 January 2025, 45659, where an
+    en-US Excel gives 45720 and a day-first one 45750; "2.000,00"*2 stored as 2469: #VALUE! en-US, 4000 with a
+    decimal comma). The text was changed after Excel's save by a program keeping the stored values."""
+    readings: dict[tuple[str, str], Any] = {}
+    only = {key: None for key in cells}
+    unstored_locale_cells(workbook, formulas, info, values, set(), False, only=only, readings=readings)
+    for key, (item, cached, read, shown) in cells.items():
+        after = readings.get(key, values.get(key[0], {}).get(key[1]))  # none recorded: the other reading gives the same
+        if isinstance(after, str) and after in ("another value", _shown(cached)):
+            continue  # a text typed in the formula: its other reading shown (or not told)
+        number = _number(after)
+        if number is not None and math.isclose(number, cached, rel_tol=1e-9, abs_tol=1e-12):
+            continue
+        other = after.code if type(after) is CellError else f"{number:g}" if number is not None else _shown(after)
+        item.stale = True
+        item.reason = (
+            f"reads the text {read[0]!r} ({read[1]}): Excel stored {cached:g}, which neither an en-US Excel ({shown}) "
+            f"nor a day-first, comma-decimal one ({other}) gives for it: the file's values predate its inputs"
+        )
 
 
 def _number(value: Any) -> float | None:
@@ -298,12 +335,18 @@ def unstored_locale_cells(
     values: dict[str, dict[str, Any]],
     listed: set[tuple[str, str]],
     stored_current: bool = True,
+    only: dict[tuple[str, str], None] | None = None,
+    readings: dict[tuple[str, str], Any] | None = None,
 ) -> list[Unsupported]:
     """The formula cells storing no value of Excel's (each one when not ``stored_current``) whose value depends on the
     locale reading a date or number typed as text (see the module docstring), each with its reason; ``listed``: cells
-    already listed, left alone. The workbook is left as it was given (its texts put back and evaluated again)."""
+    already listed, left alone. The workbook is left as it was given (its texts put back and evaluated again).
+    ``only``: these cells are looked at, whatever they store; ``readings``: given each listed cell's value in the other
+    reading (a text typed in: that reading as shown)."""
     open_cells: dict[str, list[str]] = {}
-    for sheet, cells in values.items():
+    for sheet, ref in only or ():
+        open_cells.setdefault(sheet, []).append(ref)
+    for sheet, cells in values.items() if only is None else ():
         stored = info.formulas.get(sheet, {})
         for ref in cells:
             cell = stored.get(ref)
@@ -325,6 +368,8 @@ def unstored_locale_cells(
         other = _literal_other(workbook, formulas, sheet, ref, text)
         if other == _shown(us) or number and other == "another value":
             continue
+        if readings is not None:
+            readings[(sheet, ref)] = other
         found.append(Unsupported(sheet, ref, "locale", _reason("holds", text, "in the formula", us, other)))
     if not texts:
         return found
@@ -358,6 +403,8 @@ def unstored_locale_cells(
         before = values[sheet][ref]
         if _same(before, after) or not _same(after, again) or _passed_on(before, after, back):
             continue  # the same value, or one of the text's characters (LEN(A1)): the same in every Excel
+        if readings is not None:
+            readings[(sheet, ref)] = after
         (text_sheet, text_row, text_column), (text, _) = reads[(sheet, ref)]
         where = f"{_quoted(text_sheet)}!{_address(text_row, text_column)}"
         found.append(Unsupported(sheet, ref, "locale", _reason("reads", text, where, before, _shown(after))))

@@ -64,6 +64,8 @@ class Unsupported:
     reason: str
     #: the cell keeps a value stored in the file (None when it held none)
     kept: bool = False
+    #: the value stored in the file is known not to be current (it predates the inputs): not kept whatever it is
+    stale: bool = False
 
 
 _KNOWN: dict[str, bool] = {}
