@@ -135,11 +135,20 @@ def test_a_typed_table_with_trials_without_their_end_is_refused_by_the_engine(tm
                           "Paused"]})  # fmt: skip
     frame.to_parquet(tmp_path / "subs.parquet")
     args = ("import", "--subscriptions", tmp_path / "subs.parquet", "--backend", "duckdb", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (  # paused: told to end it, as a file's (reading.held_statuses; H196)
+        1,
+        "subs.parquet, column 'subscription_state': subscriptions paused, which paid until they paused and pay nothing "
+        "while paused (removing them would lose the months they paid): give each such row its end the day it paused "
+        "(its pause date) and a status that says it ended (cancelled), and a row of its own from the day it resumed "
+        f"in row 3 {RECORDS}: 'Paused'",
+    )
+    frame["subscription_state"] = ["active", "in_trial", "active"]
+    frame.to_parquet(tmp_path / "subs.parquet")
     assert run(capsys, *args) == (
         1,
         TRIAL_REFUSED.replace("subs.csv, column 'Status'", "subs.parquet, column 'subscription_state'")
-        .replace("in row 4 (counting the header as row 1)", f"in rows 2, 3 {RECORDS}")
-        .replace("'trialing'", "'in_trial', 'Paused'"),
+        .replace("in row 4 (counting the header as row 1)", f"in row 2 {RECORDS}")
+        .replace("'trialing'", "'in_trial'"),
     )
     frame["subscription_state"] = ["active", "past_due", "non_renewing"]  # paid subscriptions (an unknown one: refused)
     frame.to_parquet(tmp_path / "subs.parquet")

@@ -19,7 +19,8 @@ import pandas as pd
 
 from .equal_columns import column_equal
 from .errors import DataError, row_of, show, source_of
-from .names import columns_option
+from .inside_amounts import amounts_inside
+from .names import columns_option, named_columns
 from .names import words as _words
 from .notes import note
 
@@ -38,9 +39,7 @@ def duty_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     >>> duty_columns(["Total", "Duties", "Duty Rate", "Customs Duty", "HS Code", "Duties Paid By", "Zoll"], {})
     ['Duties', 'Customs Duty', 'Zoll']
     """
-    used = {str(c) for c in names.values()}
-    return [str(c) for c in columns
-            if str(c) not in used and _words(c) & _DUTIES and not _words(c) & _NOT_AMOUNT]  # fmt: skip
+    return named_columns(columns, names, _DUTIES, _NOT_AMOUNT)
 
 
 def net_of_duties(
@@ -51,16 +50,11 @@ def net_of_duties(
     from .order_shipping import _read
     from .shipping import _WITH, _WITHOUT, shipping_columns
 
-    read = _read(df, duty_columns(df.columns, names), source, decimal)
-    if not read:
+    found = amounts_inside(df, typed, names, source, decimal, duty_columns(df.columns, names))
+    if found is None:
         return typed
-    duties = np.sum(list(read.values()), axis=0)
-    amount = np.asarray(typed["amount"], dtype=np.float64)
-    rows = np.flatnonzero((duties != 0) & np.isfinite(amount) & (amount != 0))
-    if not rows.size:
-        return typed
-    money_name = str(names["amount"])
-    shown = " and ".join(repr(c) for c in read)
+    read, duties, amount, rows, money_name, shown = (found.read, found.part, found.amount, found.rows,
+                                                     found.money_name, found.shown)  # fmt: skip
     shipped = _read(df, shipping_columns(df.columns, names), source, decimal)
     skip = {money_name, *read, *shipped, *map(str, names.values())}
     seen: dict[str, np.ndarray | None] = {}

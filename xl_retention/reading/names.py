@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 from .billing import bare_key
@@ -63,6 +63,18 @@ def words(name: Any, whole: bool = True) -> set[str]:
     text = str(name)
     parts = (camel_spaced(text), text) if whole else (camel_spaced(text),)
     return {w for part in parts for w in _NOT_WORD.split(part.lower())} - {""}
+
+
+def named_columns(columns: Any, names: Mapping[str, str], said: Set[str], not_amount: Set[str]) -> list[str]:
+    """The columns of ``columns`` not used (``names``: ours -> theirs) whose name has one of the words ``said`` and
+    none of ``not_amount`` (a rate, a date, an id): amounts of that kind (:func:`.taxes.tax_columns`,
+    :func:`.tips.tip_columns`, :func:`.duties.duty_columns`).
+
+    >>> named_columns(["Tip", "Tip Rate", "Total", "amount"], {"amount": "amount"}, {"tip"}, {"rate"})
+    ['Tip']
+    """
+    used = {str(c) for c in names.values()}
+    return [str(c) for c in columns if str(c) not in used and words(c) & said and not words(c) & not_amount]
 
 
 def columns_option(items: Sequence[tuple[str, str]]) -> str:

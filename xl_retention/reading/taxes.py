@@ -35,7 +35,7 @@ from .equal_columns import CENT as _CENT
 from .equal_columns import equal_column
 from .equal_columns import numbers_or_none as _numbers
 from .errors import DataError, row_of, show, source_of
-from .names import columns_option
+from .names import columns_option, named_columns
 from .names import words as _words
 from .notes import note
 
@@ -75,9 +75,7 @@ def tax_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[str]:
     >>> tax_columns(["amount", "VAT", "Sales Tax", "tax_rate", "Total (incl. VAT)", "MwSt.", "TaxAmount"], {})
     ['VAT', 'Sales Tax', 'MwSt.', 'TaxAmount']
     """
-    used = {str(c) for c in names.values()}
-    return [str(c) for c in columns
-            if str(c) not in used and _words(c) & _TAX and not _words(c) & _NOT_AMOUNT]  # fmt: skip
+    return named_columns(columns, names, _TAX, _NOT_AMOUNT)
 
 
 def tax_named(columns: Sequence[Any], names: Mapping[str, str]) -> bool:

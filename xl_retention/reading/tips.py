@@ -19,8 +19,8 @@ import pandas as pd
 
 from .equal_columns import column_equal
 from .errors import DataError, row_of, show, source_of
-from .names import columns_option
-from .names import words as _words
+from .inside_amounts import amounts_inside
+from .names import columns_option, named_columns
 from .notes import note
 from .order_shipping import _read
 from .taxes import tax_columns
@@ -38,9 +38,7 @@ def tip_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     >>> tip_columns(["Net Sales", "Tip", "Tip Percentage", "Total Collected", "Gratuity"], {})
     ['Tip', 'Gratuity']
     """
-    used = {str(c) for c in names.values()}
-    return [str(c) for c in columns
-            if str(c) not in used and _words(c) & _TIPS and not _words(c) & _NOT_AMOUNT]  # fmt: skip
+    return named_columns(columns, names, _TIPS, _NOT_AMOUNT)
 
 
 def net_of_tips(
@@ -50,16 +48,11 @@ def net_of_tips(
     docstring); refused where whether it holds them cannot be told."""
     if "amount" not in typed or "amount" not in names:
         return typed
-    read = _read(df, tip_columns(df.columns, names), source, decimal)
-    if not read:
+    found = amounts_inside(df, typed, names, source, decimal, tip_columns(df.columns, names))
+    if found is None:
         return typed
-    tips = np.sum(list(read.values()), axis=0)
-    amount = np.asarray(typed["amount"], dtype=np.float64)
-    rows = np.flatnonzero((tips != 0) & np.isfinite(amount) & (amount != 0))
-    if not rows.size:
-        return typed
-    money_name = str(names["amount"])
-    shown = " and ".join(repr(c) for c in read)
+    read, tips, amount, rows, money_name, shown = (found.read, found.part, found.amount, found.rows,
+                                                   found.money_name, found.shown)  # fmt: skip
     skip = {money_name, *read, *map(str, names.values())}
     less = column_equal(df, amount - tips, rows, skip, source, decimal)
     if less is not None:

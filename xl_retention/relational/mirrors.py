@@ -30,6 +30,7 @@ from ..reading.currency import (
     named_currency,
     paired_currency,
 )
+from ..reading.held_statuses import _PAUSED, HELD, HELD_PROBLEM, _paused_problem, held_advice
 from ..reading.notes import note
 from ..reading.repeats import CHANGED, CHANGED_ADVICE, PROBLEM_ADVICE, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
@@ -112,10 +113,17 @@ def _refuse_statuses(con: Any, table: ir.Table, source: str, read_later: frozens
     (a trial ending after today, :func:`~xl_retention.reading.trials.paid_from_trial_end`). Returns whether some row
     holds one (the table is then read as a file's)."""
     later = False
+    columns = [c for c in table.columns if c != ROW]
     for name in status_columns(table.columns):
         shown = table.mutate(**{"__shown": table[name]})
-        refused = sorted(NOT_PAYING - read_later)
-        refuse_any(con, shown, source, [(name, STATUS_PROBLEM, _spelled(table[name]).isin(refused), "__shown")])
+        refused = NOT_PAYING - read_later
+        said = _spelled(table[name])
+        paused, held = refused & _PAUSED, refused & HELD  # paid until then: told what to write, not to remove them
+        refuse_any(con, shown, source, [
+            (name, _paused_problem(columns), said.isin(sorted(paused)), "__shown"),
+            (name, HELD_PROBLEM, said.isin(sorted(held)), "__shown", held_advice(columns)),
+            (name, STATUS_PROBLEM, said.isin(sorted(refused - paused - held)), "__shown"),
+        ])  # fmt: skip
         said = con.execute(table.select(v=_spelled(table[name])).distinct().limit(1000))["v"].dropna().tolist()
         unknown = unknown_statuses(said)  # 'lost' beside 'active': refused as a file's is
         if unknown:

@@ -10,6 +10,7 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
+from ..reading.duties import duty_columns
 from ..reading.scores import UNANSWERED
 from ..reading.shipping import shipping_columns
 from ..reading.taxes import tax_named
@@ -57,4 +58,5 @@ def _cancellable(empty: pd.DataFrame) -> bool:
     money = bool(paid_date_columns(empty, set())) or tax_named(list(empty.columns), {}) or bool(discount_columns(empty))
     money |= bool(shipping_columns(list(empty.columns), {}))  # shipping inside the amount (reading.order_shipping)
     money |= bool(tip_columns(list(empty.columns), {}))  # Square's 'Tip' inside 'Total Collected' (reading.tips)
+    money |= bool(duty_columns(list(empty.columns), {}))  # Shopify's 'Duties' inside 'Total' (reading.duties)
     return any(k & marks for k in keys) or disputed or money or refunded_column(empty) is not None
