@@ -1,6 +1,6 @@
 """Dashboard C9, the month of the lifetime value (B9): since 5f6d156 the churn it reads (Lifetime value!B5) is the
 error of the last month in error among its 12 (April's churn #VALUE!: its customers at start blank, March left
-empty), and B9 says "see Lifetime value!B8"; C9 still gave the last month with a churn rate (February), a month the
+empty), and B9 says "see 'Lifetime value'!B8"; C9 still gave the last month with a churn rate (February), a month the
 error is not in -> the month in error (April), as the Dashboard's other figures in error give theirs."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def test_the_clvs_month_is_the_month_in_error_its_churn_is(tmp_path):
     assert wb["Lifetime value"]["B5"].value == "#VALUE!"
     dashboard = wb["Dashboard"]
     assert (dashboard["B6"].value, dashboard["C6"].value) == ("see Customers!F5", dt.datetime(2026, 4, 1))
-    assert (dashboard["B9"].value, dashboard["C9"].value) == ("see Lifetime value!B8", dt.datetime(2026, 4, 1))
+    assert (dashboard["B9"].value, dashboard["C9"].value) == ("see 'Lifetime value'!B8", dt.datetime(2026, 4, 1))
     # April corrected (March's end typed): the CLV and the month of its last churn rate
     wb = openpyxl.load_workbook(path)
     wb["Customers"]["C4"], wb["Customers"]["D4"] = 0, 12
@@ -57,4 +57,4 @@ def test_an_earlier_trackers_c9_is_brought_up_to_date_by_extend(tmp_path):
     assert cli.main(["extend", str(path), "--months", "1"]) == 0
     assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
     dashboard = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Dashboard"]
-    assert (dashboard["B9"].value, dashboard["C9"].value) == ("see Lifetime value!B8", dt.datetime(2026, 4, 1))
+    assert (dashboard["B9"].value, dashboard["C9"].value) == ("see 'Lifetime value'!B8", dt.datetime(2026, 4, 1))

@@ -54,7 +54,7 @@ def test_the_latest_months_rate_in_error_is_said_not_the_month_befores(tmp_path)
     assert figures["MRR at end"] == ("see Revenue!H3", FEB)  # was 105 of January
     assert figures["Net revenue retention (NRR)"] == ("see Revenue!M3", FEB)  # was 0.95 of January
     assert figures["NPS"] == ("see NPS!F2", JAN)  # was blank
-    assert figures["Repeat purchase rate"] == ("see Purchases and visits!F2", JAN)  # was blank
+    assert figures["Repeat purchase rate"] == ("see 'Purchases and visits'!F2", JAN)  # was blank
     assert figures["Returning customer rate"] == (0, JAN)
 
 

@@ -41,7 +41,7 @@ def test_a_negative_customers_at_end_is_no_latest_figure_and_a_clv_error_keeps_i
     """-5 typed as February's customers at end was the Dashboard's latest figure while the rates beside it were
     #NUM!; then (e3dc0ed) B4 showed Lost's #NUM!, which recalc listed as "Dashboard!B4 = #NUM!" with no reason ->
     B4 says "below 0: -5" beside its month (the rates' #NUM! say why); a lifetime value in error (gross margin 7)
-    was B9's #NUM! without a reason -> "see Lifetime value!B8", and C9 is the month of the churn it read; no cell of
+    was B9's #NUM! without a reason -> "see 'Lifetime value'!B8", and C9 is the month of the churn it read; no cell of
     the Dashboard in error."""
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3, inputs={
         "Customers": {"start": [10], "gained": [2, 1], "end": [3, -5]},
@@ -57,7 +57,7 @@ def test_a_negative_customers_at_end_is_no_latest_figure_and_a_clv_error_keeps_i
     assert (ws["B4"].value, ws["C4"].value) == ("below 0: -5", dt.datetime(2026, 2, 1))
     # the churn it read (Lifetime value!B5) is February's #NUM! since 5f6d156: C9 is that month (was January, the
     # last month with a churn rate, which B5 no longer averages)
-    assert (ws["B9"].value, ws["C9"].value) == ("see Lifetime value!B8", dt.datetime(2026, 2, 1))
+    assert (ws["B9"].value, ws["C9"].value) == ("see 'Lifetime value'!B8", dt.datetime(2026, 2, 1))
     assert ws.column_dimensions["B"].width >= len(ws["B9"].value)  # read whole, not cut by the month beside it
     wb = openpyxl.load_workbook(path)
     wb["Customers"]["D3"], wb["Lifetime value"]["B4"] = 3, 0.5

@@ -1,4 +1,4 @@
-"""The Dashboard says where an error is ("see Customers!F3", "see Lifetime value!B8"): the sheet's name is text in
+"""The Dashboard says where an error is ("see Customers!F3", "see 'Lifetime value'!B8"): the sheet's name is text in
 its formulas, which Excel does not rename with the sheet. After the user renamed Customers (Kunden), Lifetime value
 (CLV) or Purchases and visits, extend and import left the names and charts following the rename (8780316) but the
 Dashboard still pointed at the old sheet. They now rewrite the template's "see SHEET!" to the sheet's name; a text
@@ -28,7 +28,9 @@ def _renamed_as_excel_does(made: Path, tracker: Path) -> Path:
                 for old, new in RENAMES.items():
                     xml_new = new.replace("&", "&amp;")
                     data = data.replace(f'name="{old}"', f'name="{xml_new}"')
-                    data = data.replace(f"'{old}'!", f"'{xml_new}'!")
+                    data = re.sub(
+                        rf"(?<!see )'{re.escape(old)}'!", f"'{xml_new}'!", data
+                    )  # not "see 'Lifetime value'!"
                     data = re.sub(rf"(?<![\w'. ]){re.escape(old)}!", f"'{xml_new}'!", data)  # not 'see Customers!'
                 data = data.encode("utf-8")
             out.writestr(info, data)
@@ -52,8 +54,12 @@ def _see_texts(path: Path) -> list[str]:
 def test_the_template_names_its_own_sheets(tmp_path: Path) -> None:
     made = build_template(tmp_path / "template.xlsx", start="2026-01", months=3)
     assert _see_texts(made) == [
-        '"see Customers!', '"see Lifetime value!', '"see NPS!', '"see Purchases and visits!', '"see Revenue!'
-    ]  # fmt: skip
+        "\"see 'Lifetime value'!",
+        "\"see 'Purchases and visits'!",
+        '"see Customers!',
+        '"see NPS!',
+        '"see Revenue!',
+    ]  # fmt: skip  (a name with a space quoted, as a formula writes it: H194's finding 03)
     assert _see_texts(_tracker(tmp_path)) == _see_texts(made)  # Excel's rename leaves the texts
 
 
@@ -61,7 +67,7 @@ def test_extend_rewrites_the_dashboards_see_texts_to_the_renamed_sheets(tmp_path
     path = _tracker(tmp_path)
     assert cli.main(["extend", str(path), "--months", "2"]) == 0
     assert _see_texts(path) == [
-        '"see CLV!', '"see Kunden!', '"see Käufe & Besuche!', '"see NPS!', '"see Revenue!'
+        "\"see 'Käufe & Besuche'!", '"see CLV!', '"see Kunden!', '"see NPS!', '"see Revenue!'
     ]  # fmt: skip
     assert openpyxl.load_workbook(path)["Dashboard"]["H20"].value == '="see Revenue!B2 for the plan"'
 

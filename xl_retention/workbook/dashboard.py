@@ -24,6 +24,7 @@ from openpyxl.utils.units import cm_to_EMU
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..sheet_names import written
 from ._style import (
     BORDER,
     COUNT_FORMAT,
@@ -185,7 +186,9 @@ def _readable(value: str, where: str) -> str:
     """``value`` (a formula of one cell: a defined name), or where to look when it is an error: the Dashboard shows no
     error value without a reason (the CLV's #NUM! of a gross margin of 7 was Dashboard!B9's #NUM! with no reason);
     blank when the name no longer refers to a cell (its sheet deleted by a user who does not use it: Excel writes the
-    name as #REF!), which said "see Lifetime value!B8" of a sheet the workbook no longer has."""
+    name as #REF!), which said "see 'Lifetime value'!B8" of a sheet the workbook no longer has. ``where`` names its
+    sheet as a formula does, quoted where its name has a space (``'Lifetime value'!B8``, not ``Lifetime value!B8``:
+    H194's finding 03)."""
     inner = value.removeprefix("=")
     return f'=IF({in_error(inner)},IF(ISREF({inner}),"see {where}",""),{inner})'
 
@@ -196,6 +199,7 @@ def error_after(value: str, name: str, where: str, months: str | None = None) ->
     the latest month was #NUM! on its own sheet (customers at end above start + gained) while the Dashboard showed the
     month before's, or a blank where no month had one, with no word of it; ``where`` is the sheet's title. An error
     is an error value or its code as text (:func:`~.error_texts.in_error`: the classic add-in's functions return that).
+    The sheet is named as a formula names it: ``see 'Purchases and visits'!F5`` (H194's finding 03).
 
     >>> formula, error = error_after('=IF(COUNT(R)=0,"",1)', "R", "Customers"), in_error("R")
     >>> formula.startswith(f"=IF(IFERROR(LOOKUP(2,1/{error},ROW(R)),0)>IFERROR(LOOKUP(2,1/ISNUMBER(R),ROW(R)),0),")
@@ -205,7 +209,7 @@ def error_after(value: str, name: str, where: str, months: str | None = None) ->
     """
     last_error = f"LOOKUP(2,1/{in_error(name)},ROW({name}))"
     after = f"IFERROR({last_error},0)>IFERROR(LOOKUP(2,1/ISNUMBER({name}),ROW({name})),0)"
-    said = f'"see {where}!"&ADDRESS({last_error},COLUMN({name}),4)' if months is None else (
+    said = f'"see {written(where)}!"&ADDRESS({last_error},COLUMN({name}),4)' if months is None else (
         f"LOOKUP(2,1/{in_error(name)},{months})"
     )  # fmt: skip
     return f"=IF({after},{said},{value.removeprefix('=')})"
@@ -244,10 +248,10 @@ def figures(ws: Worksheet, incomplete: bool = True) -> None:
     """The latest figures (A3:C9) and a shop's purchases and visits figures (E3:G6) on ``ws``; also what
     :mod:`.dashboard_upgrade` brings an earlier tracker's Dashboard up to (``incomplete=False``: the form before a
     month of Customers typed in part was said, which it upgrades too)."""
-    header(ws, 3, ["Latest figures", "Value", "Month"], [34, 21, 11])  # B: "see Lifetime value!B8" whole
+    header(ws, 3, ["Latest figures", "Value", "Month"], [34, 23, 9])  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
-        value = last_value(name, seq) if dated_by else _readable(f"={name}", f"{LIFETIME_TITLE}!B8")
+        value = last_value(name, seq) if dated_by else _readable(f"={name}", f"{written(LIFETIME_TITLE)}!B8")
         if name in ("Customers_End", "Revenue_End"):  # a negative level (-5 typed) is no figure: says so
             value = _not_negative(value, name, seq)
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)

@@ -195,13 +195,23 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
 _SEE = re.compile(r'"see [^"]*!"')
 
 
+#: a "see SHEET!" text naming a sheet quoted ("see 'Lifetime value'!B8")
+_QUOTED_SEE = re.compile(r"\"see '((?:[^'\"]|'')*)'!")
+
+
 def _before_error_texts(formula: Any) -> tuple[str, ...]:
-    """The form this version's ``formula`` had before 2026-12-03, when it found an error with ISERROR alone (an error's
-    code as text, the classic add-in's result, was no error: the month before's CRR shown; :mod:`.error_texts`)."""
+    """The forms this version's ``formula`` had before 2026-12-03, when it found an error with ISERROR alone (an error's
+    code as text, the classic add-in's result, was no error: the month before's CRR shown; :mod:`.error_texts`), and
+    before its "see" texts quoted a sheet's name with a space (``see Lifetime value!B8``: H194's finding 03).
+
+    >>> _before_error_texts("=IF(ISERROR(X),\\"see 'Lifetime value'!B8\\",X)")
+    ('=IF(ISERROR(X),"see Lifetime value!B8",X)',)
+    """
     if not isinstance(formula, str) or not formula.startswith("="):
         return ()
-    earlier = without_error_texts(formula)
-    return (earlier,) if earlier != formula else ()
+    unquoted = _QUOTED_SEE.sub(lambda m: '"see ' + m[1].replace("''", "'") + "!", formula)
+    forms = (without_error_texts(formula), unquoted, without_error_texts(unquoted))
+    return tuple(dict.fromkeys(form for form in forms if form != formula))
 
 
 def _same(mine: Any, current: Any) -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..sheet_names import written
 from . import inplace as ip
 from .dashboard import EARLIER_FIGURES_NOTE_ENDS, figures_note
 from .inplace import escape
@@ -42,9 +43,16 @@ def see_text_renamed(formula: str, renamed: dict[str, str]) -> str:
     '=IF(ISERROR(CLV),"see CLV!B8",CLV)'
     >>> see_text_renamed('="see Customersheet!A1"', {"Customers": "Kunden"})
     '="see Customersheet!A1"'
+
+    A name is written as a formula writes it, quoted where it has a space, and found so too:
+
+    >>> see_text_renamed("=IF(ISERROR(CLV),\\"see 'Lifetime value'!B8\\",CLV)", {"Lifetime value": "Customer value"})
+    '=IF(ISERROR(CLV),"see \\'Customer value\\'!B8",CLV)'
     """
     for old, new in renamed.items():
-        formula = formula.replace(f'"see {old}!', f'"see {new.replace(chr(34), chr(34) * 2)}!')
+        now = written(new).replace(chr(34), chr(34) * 2)
+        for was in dict.fromkeys((written(old), old)):
+            formula = formula.replace(f'"see {was}!', f'"see {now}!')
     return formula
 
 
@@ -103,7 +111,7 @@ def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> None:
     crr = customers.columns.get("crr")
     if crr is None:
         return
-    now = figures_note(f"{customers.spec.title}!{get_column_letter(crr)}3")
+    now = figures_note(f"{written(customers.spec.title)}!{get_column_letter(crr)}3")
     before, after = figures_note("\0").split("\0")
     forms = [(before, after)] + [(before, after.split(". ", 1)[0] + ". " + end) for end in EARLIER_FIGURES_NOTE_ENDS]
     for title in wb.sheetnames:

@@ -110,11 +110,47 @@ LIFETIME_NOTE_C5_WITHOUT_GAPS = (
     'COLUMN(Customers_Churn),4)&": a month of the last 12 has an error there, not a churn rate; correct that '
     'month.","")'
 )
-LIFETIME_NOTE_C5 = (
+#: ... before it named the cell the error starts in (the churn rate of the last month in error, which may only carry
+#: the error of a month before it: H194's finding 03); upgraded by import, extend and upgrade
+LIFETIME_NOTE_C5_LAST_ERROR = (
     f'=IF({in_error("B5")},IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},"see Customers!"&ADDRESS('
     f'{_CHURN_ERROR_ROW},COLUMN(Customers_Churn),4)&": a month of the last 12 has an error there, not a churn rate; '
     f'correct that month.","see Customers!"&ADDRESS({_CHURN_GAP_ROW},COLUMN(Customers_End),4)&": a month between '
     'the last 12 with a churn rate has no figures; type its customers gained and at end."),"")'
+)
+# the cell the error of the last month in error starts in: its start (the first month's, typed; a later month's, the
+# end of the month before, carried: that end when it is blank or no number, as customers at end typed "n/a" in
+# February make March's churn rate an error), customers gained, customers at end (blank, an error or text that is no
+# number), or else the churn rate itself (inputs that are numbers but cannot be: more lost than there were)
+_FIRST_CHURN_ROW = "MIN(ROW(Customers_Churn))"
+
+
+def _month_cell(name: str, before: int = 0) -> str:
+    """The cell of range ``name`` in the row of the last churn rate in error (``before`` rows above it)."""
+    return f"INDEX({name},{_CHURN_ERROR_ROW}-{_FIRST_CHURN_ROW}+{1 - before})"
+
+
+def _no_number(cell: str) -> str:
+    """Whether ``cell`` is blank, an error or text that is no number (a number pasted as text is a number)."""
+    return f'OR(IFERROR({cell}="",TRUE),ISERROR({cell}+0))'
+
+
+_START_CARRIED = f"IF({_no_number(_month_cell('Customers_End', 1))},1,0)"  # the month before's end: no number
+_CARRIED = (
+    f"IF({_no_number(_month_cell('Customers_Start'))},IF({_CHURN_ERROR_ROW}>{_FIRST_CHURN_ROW},{_START_CARRIED},0),0)"
+)
+_ERROR_START_ROW = f"{_CHURN_ERROR_ROW}-{_CARRIED}"
+_ERROR_START_COLUMN = (
+    f"IF({_no_number(_month_cell('Customers_Start'))},IF({_CHURN_ERROR_ROW}>{_FIRST_CHURN_ROW},IF("
+    f"{_no_number(_month_cell('Customers_End', 1))},COLUMN(Customers_End),COLUMN(Customers_Start)),"
+    f"COLUMN(Customers_Start)),IF({_no_number(_month_cell('Customers_Gained'))},COLUMN(Customers_Gained),"
+    f"IF({_no_number(_month_cell('Customers_End'))},COLUMN(Customers_End),COLUMN(Customers_Churn))))"
+)
+LIFETIME_NOTE_C5 = (
+    f'=IF({in_error("B5")},IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},"see Customers!"&ADDRESS('
+    f'{_ERROR_START_ROW},{_ERROR_START_COLUMN},4)&": a churn rate of the last 12 months is an error, which starts '
+    f'in that cell; correct it there.","see Customers!"&ADDRESS({_CHURN_GAP_ROW},COLUMN(Customers_End),4)&": a '
+    'month between the last 12 with a churn rate has no figures; type its customers gained and at end."),"")'
 )
 # the sBG fit of Cohorts; blank where the name no longer refers to a cell (a user who does not use cohorts deleted the
 # sheet: Excel writes the name as #REF!), which was #REF! in B9:B10, C9 sending the user to the deleted sheet's note

@@ -30,6 +30,7 @@ from .sheets import (
     ARPA_DEFAULT_WITHOUT_ERRORS,
     CHURN_12_NA_CALL,
     CHURN_12_WITHOUT_GAPS,
+    LIFETIME_NOTE_C5_LAST_ERROR,
     LIFETIME_NOTE_C5_WITHOUT_GAPS,
     LIFETIME_NOTE_C8,
     LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
@@ -470,6 +471,7 @@ _EARLIER_FORMS = (
     ("B3", ARPA_DEFAULT),
     ("B5", CHURN_12_WITHOUT_GAPS),
     ("C5", LIFETIME_NOTE_C5_WITHOUT_GAPS),
+    ("C5", LIFETIME_NOTE_C5_LAST_ERROR),
     ("C8", LIFETIME_NOTE_C8),
 )
 for _ref, _form in _EARLIER_FORMS:
@@ -479,6 +481,8 @@ for _ref, _form in _EARLIER_FORMS:
 # before a month with nothing typed among the last 12 with a churn rate was said (H172 finding 01)
 LIFETIME_EARLIER["B5"] += (CHURN_12_WITHOUT_GAPS, CHURN_12_NA_CALL)  # and 5bd8377's, whose NA() recalc did not list
 LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_WITHOUT_GAPS,)
+# before it named the cell the error starts in, not the last month in error (H194's finding 03)
+LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_LAST_ERROR,)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")

@@ -1,0 +1,76 @@
+"""Lifetime value!C5 names the cell the churn's error starts in, and the Dashboard quotes a sheet name with a space.
+
+H194's finding 03: February's customers at end typed "n/a" (Customers!D3) makes February's churn rate an error, and
+March's too (February's end is March's start). C5 said "see Customers!G4: ... correct that month", March's churn rate,
+which only carried the error: correcting March changes nothing. It now names the cell to correct, D3: the last month
+in error's start when it is the month before's end carried (blank or no number there: that end), else its customers
+gained or at end (blank, an error or text that is no number), else its churn rate (numbers that cannot be). The
+Dashboard said "see Lifetime value!B8" and "see Purchases and visits!F2", sheet names with spaces written without the
+quotes a formula needs ('Lifetime value'!B8). import, extend and upgrade bring an earlier tracker's texts up.
+"""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from cli_process import run
+
+from xl_retention.recalculation import recalc_file
+from xl_retention.workbook import build_template
+from xl_retention.workbook.sheets import LIFETIME_NOTE_C5, LIFETIME_NOTE_C5_LAST_ERROR
+
+NOTE = ": a churn rate of the last 12 months is an error, which starts in that cell; correct it there."
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ({"B2": 100, "C2": 10, "D2": 105, "C3": 5, "D3": "n/a", "C4": 3, "D4": 100}, "D3"),  # carried into March
+        ({"B2": 100, "C2": 10, "D2": 105, "C3": "x", "D3": 100, "C4": 3, "D4": 100}, "C3"),  # February's gained
+        ({"B2": 100, "C2": 10, "D2": 105, "C3": 5}, "D3"),  # February's end not typed yet
+        ({"B2": 100, "C2": 10, "D2": 105, "C4": 3, "D4": 100}, "D3"),  # February skipped: March has no start
+        ({"B2": 100, "C2": 0, "D2": -5}, "G2"),  # numbers that cannot be: the churn rate itself
+        ({"B2": "lots", "C2": 10, "D2": 105}, "B2"),  # the first month's start, typed
+    ],
+)
+def test_c5_names_the_cell_the_error_starts_in(tmp_path, typed, named):
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
+    wb = openpyxl.load_workbook(path)
+    for ref, value in typed.items():
+        wb["Customers"][ref] = value
+    wb.save(path)
+    done = tmp_path / "done.xlsx"
+    assert recalc_file(path, done).status == "ok"
+    values = openpyxl.load_workbook(done, data_only=True)
+    assert values["Lifetime value"]["B5"].value in ("#VALUE!", "#NUM!")
+    assert values["Lifetime value"]["C5"].value == f"see Customers!{named}{NOTE}"
+    assert values["Dashboard"]["B9"].value == "see 'Lifetime value'!B8"
+
+
+def test_a_shop_rate_in_error_names_its_sheet_quoted(tmp_path):
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=2)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Purchases and visits"]
+    ws["B2"], ws["C2"] = 10, "n/a"  # buyers, then repeat buyers that are no number: January's rate #VALUE!
+    wb.save(path)
+    done = tmp_path / "done.xlsx"
+    assert recalc_file(path, done).status == "ok"
+    values = openpyxl.load_workbook(done, data_only=True)
+    assert values["Dashboard"]["F4"].value == "see 'Purchases and visits'!F2"
+
+
+def test_upgrade_brings_an_earlier_trackers_texts_up(tmp_path):
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    current_b9, current_f4 = wb["Dashboard"]["B9"].value, wb["Dashboard"]["F4"].value
+    wb["Lifetime value"]["C5"] = LIFETIME_NOTE_C5_LAST_ERROR
+    wb["Dashboard"]["B9"] = current_b9.replace("\"see 'Lifetime value'!B8\"", '"see Lifetime value!B8"')
+    wb["Dashboard"]["F4"] = current_f4.replace("\"see 'Purchases and visits'!\"", '"see Purchases and visits!"')
+    assert (wb["Dashboard"]["B9"].value, wb["Dashboard"]["F4"].value) != (current_b9, current_f4)
+    wb.save(path)
+    result = run("upgrade", path)
+    assert result.returncode == 0, result.stderr
+    assert "'Lifetime value'!C5" in result.stdout and "'Dashboard'!B9" in result.stdout
+    wb = openpyxl.load_workbook(path)
+    assert wb["Lifetime value"]["C5"].value == LIFETIME_NOTE_C5
+    assert (wb["Dashboard"]["B9"].value, wb["Dashboard"]["F4"].value) == (current_b9, current_f4)
