@@ -10,6 +10,7 @@ import pytest
 from import_cli import status_and_output as run
 
 from xl_retention.reading import DataError
+from xl_retention.reading.errors import command_line
 from xl_retention.tables import monthly_movements
 
 
@@ -358,7 +359,9 @@ def test_two_points_are_thousands_separators(tmp_path, capsys) -> None:
     typed, _ = prepare(frame, "orders", source="o.csv")
     assert typed["amount"].tolist() == [1234567.0, 2000000.5]
     assert order_tables(frame).purchases["buyers"].tolist() == [2]
-    with pytest.raises(DataError, match=r"decimal mark cannot be told .* '1\.234': give --decimal , or --decimal \.$"):
+    with pytest.raises(DataError, match=r"decimal mark cannot be told .* '1\.234': give options=ReadOptions\(decimal="):
+        prepare(frame.assign(amount=["1.234", "7"]), "orders", source="o.csv")
+    with command_line(), pytest.raises(DataError, match=r"'1\.234': give --decimal , or --decimal \.$"):  # the CLI's
         prepare(frame.assign(amount=["1.234", "7"]), "orders", source="o.csv")
 
 

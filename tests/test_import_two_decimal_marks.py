@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from xl_retention.reading import DataError
+from xl_retention.reading.errors import command_line
 from xl_retention.reading.number_texts import parse_numbers
 
 
@@ -17,6 +18,11 @@ def test_two_decimal_marks_in_one_column_are_named() -> None:
     assert str(error.value) == (
         "o.csv, column 'amount': numbers with a decimal comma ('1.234,50') and others with a decimal point "
         "('1,234.50') in one column (exports of two languages appended?) in row 2 (counting the header as row 1): "
+        "'1.234,50': write them with one decimal mark, or read them apart with ReadOptions(decimal=...)"
+    )
+    with command_line(), pytest.raises(DataError) as error:  # xl-retention import's refusal names its option
+        parse_numbers(pd.Series(["1.234,50", "1,234.50", "10", "7,25"]), "o.csv", "amount")
+    assert str(error.value).endswith(
         "'1.234,50': write them with one decimal mark, or import them apart with --decimal"
     )
 

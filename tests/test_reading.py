@@ -297,7 +297,8 @@ def test_overrides_and_sniffing(tmp_path, capsys) -> None:
     assert order_tables(read_table(tmp_path / "o.csv")).revenue_cohorts.iloc[0, 0] == pytest.approx(3.734)
     (tmp_path / "p.csv").write_text("customer_id;date;amount\na;2024-01-05;1,234\n")
     with pytest.raises(
-        DataError, match=r"column 'amount': numbers whose decimal mark cannot be told .* '1,234': give --decimal .*$"
+        DataError,
+        match=r"column 'amount': numbers whose decimal mark cannot be told .* '1,234': give options=ReadOpt.*$",
     ):
         order_tables(read_table(tmp_path / "p.csv"), source="p.csv")
     for decimal, total in ((",", "1.234"), (".", "1234.0")):
@@ -327,7 +328,8 @@ def test_currency_and_thousands() -> None:
     assert parse_numbers(pd.Series(["1.234", "2.50"]), "o.csv", "amount").tolist() == [1.234, 2.5]
     assert parse_numbers(pd.Series(["1.234", "2,50"]), "o.csv", "amount").tolist() == [1234.0, 2.5]
     with pytest.raises(
-        DataError, match=r"numbers whose decimal mark cannot be told .* in row 2 .*: '1\.234': give --decimal .*$"
+        DataError,
+        match=r"decimal mark cannot be told .* in row 2 .*: '1\.234': give options=ReadOptions.*$",
     ):
         parse_numbers(pd.Series(["1.234", "7"]), "o.csv", "amount")
     assert parse_numbers(pd.Series(["1.234"]), "o.csv", "amount", decimal=",").tolist() == [1234.0]

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ._distinct import factorize
 from .currency import SYMBOL_PATTERN
-from .errors import ColumnValues, advice_apart, bad_rows
+from .errors import ColumnValues, advice_apart, bad_rows, said_as
 from .minor_units import groups_thousands
 
 __all__ = ["parse_numbers", "zero_texts"]
@@ -224,7 +224,9 @@ def parse_numbers(
             advice = None
             rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
             if unclear[bad].all():
-                problem = "numbers whose decimal mark cannot be told (1,234 or 1.234: give --decimal , or --decimal .)"
+                python = "options=ReadOptions(decimal=',') or ReadOptions(decimal='.')"
+                give = said_as("--decimal , or --decimal .", python)  # the command's option, or the argument
+                problem = f"numbers whose decimal mark cannot be told (1,234 or 1.234: give {give})"
             elif (
                 decimal is None
                 and texts
@@ -244,7 +246,8 @@ def parse_numbers(
                     f"numbers with a decimal comma ({shown[',']!r}) and others with a decimal point "
                     f"({shown['.']!r}) in one column (exports of two languages appended?)"
                 )
-                advice = "write them with one decimal mark, or import them apart with --decimal"
+                apart = said_as("import them apart with --decimal", "read them apart with ReadOptions(decimal=...)")
+                advice = f"write them with one decimal mark, or {apart}"
             problem, said = advice_apart(problem)  # '(1,234 or 1.234: give --decimal ...)': what to do after the rows
             raise bad_rows(source, column, problem, rows, raw, advice=advice or said)
         values = numbers[codes]  # one pass over the rows: missing cells (code -1) are NaN
