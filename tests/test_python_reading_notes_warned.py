@@ -29,6 +29,7 @@ def test_stripe_cents_warned_in_python_wording() -> None:
     with pytest.warns(ReadingNoteWarning) as heard:
         tables = t.order_tables(CHARGES, columns={"customer_id": "customer", "date": "created"})
     assert tables.revenue_cohorts.iloc[0, 0] == 148.0
+    assert {w.filename for w in heard} == {__file__}  # at the user's call
     assert [str(w.message) for w in heard if w.category is ReadingNoteWarning] == [
         "input: the whole amounts of 'amount' were read in cents, the currency's smallest unit, as Stripe's API writes"
         " them (4900 as 49.00); if they are whole units, import with options=ReadOptions(amounts='units') (or write"

@@ -7,7 +7,9 @@ attribute ``excel_error`` is what a formula cell shows for the same input.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from typing import Any
 
 EXCEL_ERRORS = (
@@ -73,6 +75,19 @@ class NotANumberError(RetentionInputError):
 def position_text(index: tuple[int, ...]) -> str:
     """The end of a message that locates a value in an array: ``" at position 2"``, ``" at position (1, 0)"``."""
     return f" at position {index[0]}" if len(index) == 1 else f" at position {index}"
+
+
+def user_stacklevel() -> int:
+    """The ``stacklevel`` for :func:`warnings.warn`, called in the function that warns, that points the warning at
+    the first frame outside xl-retention: the user's call, however many of the package's functions (and wrappers such
+    as :func:`~xl_retention.tables._keywords.checked_keywords`) lie between."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package + os.sep):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def label_text(label: object) -> str:

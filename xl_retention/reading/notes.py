@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from ..errors import user_stacklevel
+
 __all__ = ["ReadingNoteWarning", "collected", "note", "python_wording", "relayed"]
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("xl_retention_reading_notes", default=None)
@@ -73,7 +75,7 @@ def note(text: str) -> None:
     warn with it as a :class:`ReadingNoteWarning` in :func:`python_wording`."""
     notes = _NOTES.get()
     if notes is None:
-        warnings.warn(python_wording(text), ReadingNoteWarning, stacklevel=3)
+        warnings.warn(python_wording(text), ReadingNoteWarning, stacklevel=user_stacklevel())  # the user's call
     elif text not in notes:
         notes.append(text)
 

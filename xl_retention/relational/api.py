@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, subscription_kind
+from ..tables._keywords import checked_keywords
 from ..tables._months import MonthLike, _month_arg, cohort_rates
 from ..tables.activity import OrderTables, purchases_from_counts, visitors_from_counts
 from ..tables.existing_customers import existing_cohorts
@@ -231,6 +232,7 @@ def _subscription_rows(
         yield cells, s, e
 
 
+@checked_keywords
 def subscription_tables(
     snapshots: Any,
     start: MonthLike = None,
@@ -270,6 +272,7 @@ def subscription_tables(
     return SubscriptionTables(movements, *existing_cohorts(movements, tuple(tables), existing_at_start, start))
 
 
+@checked_keywords
 def monthly_movements(
     snapshots: Any,
     start: MonthLike = None,
@@ -295,6 +298,7 @@ def monthly_movements(
     return _monthly(moves, movements_from_counts, segment is not None)
 
 
+@checked_keywords
 def order_tables(
     orders: Any,
     start: MonthLike = None,
@@ -334,6 +338,7 @@ def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: Mon
     return _monthly(counts, from_counts, segment is not None)
 
 
+@checked_keywords
 def repeat_purchases(
     orders: Any,
     start: MonthLike = None,
@@ -350,6 +355,7 @@ def repeat_purchases(
                     backend, segment)  # fmt: skip
 
 
+@checked_keywords
 def returning_visitors(
     visits: Any,
     start: MonthLike = None,
@@ -366,6 +372,7 @@ def returning_visitors(
                     backend, segment)  # fmt: skip
 
 
+@checked_keywords
 def nps_by_month(
     answers: Any,
     start: MonthLike = None,

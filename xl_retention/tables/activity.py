@@ -36,6 +36,7 @@ from ..reading.frames import pandas_table
 from ..reading.values import clean_ids, parse_numbers, refuse_bad_ids
 from . import _months
 from ._counts import check_within, checked_counts
+from ._keywords import checked_keywords
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -164,6 +165,7 @@ def _grouped_activity(
                            column=names[date_column])  # fmt: skip
 
 
+@checked_keywords
 def cohort_table(
     activity: pd.DataFrame,
     value: str | None = None,
@@ -313,6 +315,7 @@ def _orders(
     return prepare(orders, "orders", columns, source, options)
 
 
+@checked_keywords
 def order_tables(
     orders: pd.DataFrame,
     start: MonthLike = None,
@@ -339,6 +342,7 @@ def order_tables(
     return OrderTables(_purchases_frame(counts, grouped.range), customers, revenue)
 
 
+@checked_keywords
 def repeat_purchases(
     orders: pd.DataFrame,
     start: MonthLike = None,
@@ -368,6 +372,7 @@ def repeat_purchases(
     return _purchases_frame(_activity_pass(grouped, cohorts=False), grouped.range)
 
 
+@checked_keywords
 def cohorts_from_orders(
     orders: pd.DataFrame,
     kind: str = "customers",
@@ -404,6 +409,7 @@ def cohorts_from_orders(
     return cohort_rates(table) if as_rates else table
 
 
+@checked_keywords
 def overall_repeat_purchase_rate(
     orders: pd.DataFrame,
     *,
@@ -432,6 +438,7 @@ def overall_repeat_purchase_rate(
 
 
 # -- visits ---------------------------------------------------------------------------
+@checked_keywords
 def returning_visitors(
     visits: pd.DataFrame,
     start: MonthLike = None,

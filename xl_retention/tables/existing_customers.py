@@ -26,6 +26,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ..errors import user_stacklevel
+
 __all__ = [
     "LATER",
     "NO_NEW",
@@ -90,7 +92,7 @@ def compared(count: int, typical: float) -> str:
     return f"{count / typical:.1f} times the later months' median of new customers ({typical:g})"
 
 
-def warn_existing(movements: pd.DataFrame, stacklevel: int = 3) -> None:
+def warn_existing(movements: pd.DataFrame) -> None:
     """Warn (:class:`ExistingCustomersWarning`) when :func:`first_month_existing` finds the first month's customers
     of every tenure: the Python tables' counterpart of ``import``'s note."""
     found = first_month_existing(movements)
@@ -103,7 +105,7 @@ def warn_existing(movements: pd.DataFrame, stacklevel: int = 3) -> None:
         f"an sBG fit of these survivors takes them as one cohort of sign-ups (a lifetime far too long); pass "
         f"existing_at_start=True to leave them out of the cohorts",
         ExistingCustomersWarning,
-        stacklevel=stacklevel,
+        stacklevel=user_stacklevel(),  # the user's call
     )
 
 
@@ -120,7 +122,6 @@ def existing_cohorts(
     cohorts: tuple[pd.DataFrame, ...],
     existing_at_start: bool,
     start: object = None,
-    stacklevel: int = 4,
 ) -> tuple[pd.DataFrame, ...]:
     """``cohorts`` (cohort tables of the same subscriptions as ``movements``) without the first month's cohort when
     ``existing_at_start``; else as they are, with :func:`warn_existing` when the tables begin with the data's own first
@@ -131,5 +132,5 @@ def existing_cohorts(
         first = summed_by_month(movements, "customers_end").index[0]
         return tuple(without_first_cohort(t, first) for t in cohorts)
     if start is None:
-        warn_existing(movements, stacklevel=stacklevel)  # the caller of the public function that called this
+        warn_existing(movements)
     return cohorts

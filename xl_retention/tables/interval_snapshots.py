@@ -14,6 +14,7 @@ from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
 from ..reading.months import EVERY_MONTH_OBSERVED, OBSERVED_THROUGH
 from ..reading.observed import OBSERVED_MONTH
+from ._keywords import checked_keywords
 from ._months import (
     BLANK,
     MAX_MONTHS,
@@ -81,6 +82,7 @@ def month_only(today: MonthLike) -> bool:
     return isinstance(today, pd.Period) or (isinstance(today, str) and len(today.strip()) == 7)
 
 
+@checked_keywords
 def snapshots_from_intervals(
     intervals: pd.DataFrame,
     through: MonthLike = None,

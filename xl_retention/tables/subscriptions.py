@@ -32,6 +32,7 @@ from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
 from ._counts import check_balance, check_within, checked_counts
+from ._keywords import checked_keywords
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -334,6 +335,7 @@ def movements_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     return df[list(MOVEMENT_COLUMNS)]
 
 
+@checked_keywords
 def monthly_movements(
     snapshots: pd.DataFrame,
     start: MonthLike = None,
@@ -400,6 +402,7 @@ class SubscriptionTables(NamedTuple):
     survivors: pd.DataFrame  # see :func:`survivors`
 
 
+@checked_keywords
 def subscription_tables(
     snapshots: pd.DataFrame,
     start: MonthLike = None,
@@ -447,9 +450,10 @@ def _subscription_tables(
     if as_rates:
         customers, revenue, alive = cohort_rates(customers), cohort_rates(revenue), cohort_rates(alive)
     moves = _movements_frame(counts, rng)
-    return SubscriptionTables(moves, *existing_cohorts(moves, (customers, revenue, alive), existing_at_start, start, 5))
+    return SubscriptionTables(moves, *existing_cohorts(moves, (customers, revenue, alive), existing_at_start, start))
 
 
+@checked_keywords
 def cohorts_from_snapshots(
     snapshots: pd.DataFrame,
     kind: str = "customers",
@@ -479,6 +483,7 @@ def cohorts_from_snapshots(
     return cohort_rates(table) if as_rates else table
 
 
+@checked_keywords
 def survivors(
     snapshots: pd.DataFrame,
     as_rates: bool = False,

@@ -15,6 +15,7 @@ from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
 from ._counts import check_balance, checked_counts
+from ._keywords import checked_keywords
 from ._months import (
     MonthLike,
     _Codes,
@@ -33,6 +34,7 @@ NPS_COLUMNS: tuple[str, ...] = ("responses", "promoters", "passives", "detractor
 NPS_COUNTS: tuple[str, ...] = NPS_COLUMNS[:4]
 
 
+@checked_keywords
 def nps_by_month(
     answers: pd.DataFrame,
     start: MonthLike = None,
@@ -97,6 +99,7 @@ def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFr
     return df[list(NPS_COLUMNS)]
 
 
+@checked_keywords
 def scores_by_month(
     answers: pd.DataFrame,
     start: MonthLike = None,
