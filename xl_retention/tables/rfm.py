@@ -124,6 +124,8 @@ def rfm_summary(
     # '01/12/2014' read as the orders' dates are (day-first: 1 December), not month-first (reading.date_arguments)
     given = date_argument(observation_end, "observation_end", options.dates(), table[date])
     end = last_date if given is None else pd.Timestamp(given)
+    if end is not pd.NaT and end.tzinfo is not None:  # an instant: its date as written in its zone, as the orders'
+        end = end.tz_localize(None)
     freq = _PERIODS[period]
     frame = frame.assign(_period=pd.PeriodIndex(frame["date"].dt.to_period(freq)).asi8)
     end_ordinal = pd.Period(end, freq=freq).ordinal
