@@ -63,6 +63,11 @@ _ENGINE_DATE_TEXT = re.compile(_ENGINE_DATE.decode())
 #: a whole number and a fraction ("99 16/32", "-1 1/4"): a number to Excel (.text.text_to_number), #VALUE! to the engine
 _FRACTION = rb"[+\-]?\d{1,15}\s+\d{1,15}/\d{1,15}"
 _FRACTION_TEXT = re.compile(_FRACTION.decode())
+#: an ISO 8601 date and time joined by its "T" ("2026-01-31T10:00:00", an API's or a CSV export's timestamp): text to
+#: Excel, which reads no such form (typed in, it stays text; DATEVALUE and arithmetic give #VALUE!, whence the usual
+#: DATEVALUE(LEFT(A1,10))+TIMEVALUE(MID(A1,12,8))), where the engine's arithmetic read it as the date and time
+_ISO_T = rb"\d{4}-\d{1,2}-\d{1,2}T\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d*)?"
+_ISO_T_TEXT = re.compile(_ISO_T.decode())
 #: a date of 1900 or before ("12/31/1899", "29-Feb-1900"): Excel reads none but its 29 February 1900 (misread)
 _EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^<]{0,30}?"
 _SHARED_CANDIDATE = re.compile(
@@ -76,6 +81,8 @@ _SHARED_CANDIDATE = re.compile(
     + _FRACTION
     + rb"|"
     + _EARLY_DATE
+    + rb"|"
+    + _ISO_T
     + rb")\s*</t>"
 )
 #: an inline string's text shaped like a number (its cell is then looked for): "1,234", "$5", "(50)", "15-Jan"
@@ -90,6 +97,8 @@ _INLINE_CANDIDATE = re.compile(
     + _FRACTION
     + rb"|"
     + _EARLY_DATE
+    + rb"|"
+    + _ISO_T
     + rb")\s*)</t>"
 )
 _CELL_HEAD = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -135,7 +144,11 @@ def _misread(text: str, year: int) -> float | None:
     (99.5, -1.25, None, 1.5625, True)
     >>> misread("9 AM"), misread("4:00 p"), misread("March1") == misread("March 1") is not None
     (0.375, 0.6666666666666666, True)
+    >>> misread("2026-01-31T10:00:00") is NOT_A_NUMBER, misread("2026-01-31T10:00:00Z"), misread("2026-01-31 10:00")
+    (True, None, 46053.416666666664)
     """
+    if _ISO_T_TEXT.fullmatch(text.strip()) is not None:
+        return NOT_A_NUMBER
     if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
         value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)
         if isinstance(value, float):

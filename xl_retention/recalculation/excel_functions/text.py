@@ -57,7 +57,7 @@ def regextest(value: Any, pattern: Any, case_sensitivity: Any = 0.0) -> bool:
     return compiled.search(text(value)) is not None
 
 
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.*))?")
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?: (.*))?")
 _TIME = re.compile(r"(\d+):(\d+)(?::(\d+))?(\.\d*)?\s*(AM|PM)?", re.IGNORECASE)
 
 
