@@ -159,6 +159,8 @@ with the same id: the same record twice (overlapping exports appended?), which w
             rows = rows[(_text(df[amount].iloc[rows]) != "").to_numpy()]  # an order's other line items: no amount
         part = df.iloc[rows]
         copies = rows[_text(part).duplicated(keep="first").to_numpy()]
+        if copies.size and columns[position] == order_id:  # an order's equal line items (Shopify's, H200 finding 01)
+            copies = copies[~_equal_line_items(df, codes, copies)]
         if copies.size:
             raise bad_rows(source, columns[position], PROBLEM, copies, written.to_numpy(), advice=PROBLEM_ADVICE)
         if columns[position] != order_id and columns[position] not in renewed and not _item_rows(columns) and not own:
@@ -266,6 +268,39 @@ def items_problem(item: str, column: str) -> str:
         f"{columns_option([('order_id', column)])}; if they are one record changed between two exports, keep the row "
         "of the latest export"
     )
+
+
+def _equal_line_items(df: pd.DataFrame, codes: np.ndarray, copies: np.ndarray) -> np.ndarray:
+    """Which of ``copies`` (rows equal to an earlier row of their order id, ``codes``: each row's id's code) are an
+    order's line items that happen to be equal (Shopify's two lines of one variant, told apart by properties its
+    export leaves out), not the order exported twice: the order's rows are next to each other, its first row (the
+    order's own fields: status, totals) is on no other row, and the copy leaves blank a cell that first row fills
+    (an order's later line: its order fields blank). An order appended from a second export repeats its first row.
+
+    >>> df = pd.DataFrame({"Name": ["#1", "#2", "#2", "#2", "#3"], "Total": ["30", "62", "", "", "40"],
+    ...                    "Lineitem name": ["Tee", "Cap", "Mug", "Mug", "Hood"]})
+    >>> codes = pd.factorize(df["Name"])[0]
+    >>> _equal_line_items(df, codes, np.array([3])).tolist()
+    [True]
+    >>> twice = pd.concat([df, df.iloc[[1, 2]]], ignore_index=True)  # order #2 appended again: its first row too
+    >>> _equal_line_items(twice, pd.factorize(twice["Name"])[0], np.array([3, 5, 6])).tolist()
+    [False, False, False]
+    """
+    valid = codes >= 0
+    size = int(codes.max()) + 1 if valid.any() else 0
+    at = np.flatnonzero(valid)
+    count = np.bincount(codes[valid], minlength=size)
+    low = np.full(size, len(codes), dtype=np.int64)
+    high = np.full(size, -1, dtype=np.int64)
+    np.minimum.at(low, codes[valid], at)
+    np.maximum.at(high, codes[valid], at)
+    mine = codes[copies]
+    together = high[mine] - low[mine] + 1 == count[mine]  # no other order's row between them
+    firsts = low[mine]
+    hashed = pd.util.hash_pandas_object(_text(df), index=False).to_numpy()
+    once = ~pd.Series(hashed).duplicated(keep=False).to_numpy()[firsts]  # the order's first row on no other row
+    blank = (_text(df.iloc[copies]).to_numpy() == "") & (_text(df.iloc[firsts]).to_numpy() != "")
+    return together & once & blank.any(axis=1)
 
 
 def _of_one_order(ids: pd.Series, orders: pd.Series, rows: np.ndarray) -> np.ndarray:
