@@ -44,7 +44,37 @@ def _plain(word: str) -> str:
     return word
 
 
-#: The guest ids (:data:`_WORDS`), in lower case, with and without accents.
+#: A till's, an ERP's or an invoicing tool's default customer for a sale of no one known, in English: one of these
+#: words, then a person's ("Unknown customer", "Anonymous Buyer", "Retail Customer", "POS Customer"; H200 finding 03)
+_WHO_NOT = ("unknown", "anonymous", "anon", "default", "retail", "pos", "counter", "walk-in", "walkin", "walk in",
+            "cash", "generic", "unidentified", "unregistered", "guest", "one-time", "one time", "occasional",
+            "miscellaneous", "misc", "sundry", "no", "no name", "store", "shop", "till",
+            "over the counter")  # fmt: skip
+_PERSON = ("customer", "customers", "client", "clients", "buyer", "buyers", "user", "shopper", "purchaser", "sale",
+           "sales", "consumer", "patron")  # fmt: skip
+#: The same in other languages, and the English ones of another form.
+_MORE = """
+not logged in | no account | no login | without account | unbekannt |
+kassenkunde | barkunde | thekenkunde | tresenkunde | sofortkunde | laufkundschaft | unbekannter kunde |
+kunde unbekannt | ohne kunde | kein kundenkonto | diverse kunden | diverse | barverkauf kunde | sammelkunde |
+cliente contado | cliente de contado | cliente al contado | sin cliente | cliente desconocido | cliente por defecto |
+cliente varios | clientes varios | cliente general | venta mostrador | venta de mostrador | venta de contado |
+client inconnu | client divers | clients divers | client comptant | vente comptoir | vente au comptoir |
+cliente generico | cliente sconosciuto | clienti vari | cliente vario | cliente al dettaglio |
+onbekende klant | onbekend | kassaklant | passant | particulier | losse verkoop |
+cliente desconhecido | cliente padrão | consumidor | venda balcão |
+"""
+
+
+def _combined() -> list[str]:
+    """The English default customers, each of :data:`_WHO_NOT` before each of :data:`_PERSON`."""
+    return [f"{who} {person}" for who in _WHO_NOT for person in _PERSON]
+
+
+#: The guest ids (:data:`_WORDS`, :data:`_MORE`, :func:`_combined`), in lower case, with and without accents.
 GUEST_IDS = frozenset(
-    form for text in _WORDS.split("|") if (word := " ".join(text.split()).lower()) for form in (word, _plain(word))
+    form
+    for text in [*_WORDS.split("|"), *_MORE.split("|"), *_combined()]
+    if (word := " ".join(text.split()).lower())
+    for form in (word, _plain(word))
 )
