@@ -6,7 +6,8 @@ all, written as a text the embedded engine (which reads as an en-US Excel) reads
 - a date of digits only a day-first Excel reads: ``13/01/2025`` (#VALUE! en-US), ``25.12.2025`` (a day-first
   Excel writing its dates with dots: German, Russian, ...);
 - a number with a decimal comma only a decimal-comma Excel reads: ``1,5``, ``1.234,50``, ``-0,25 %`` (#VALUE!
-  en-US). ``1,234``, which en-US reads as 1234, is read as en-US reads it;
+  en-US). ``1,234``, which en-US reads as 1234, is read as en-US reads it; whole thousands grouped with dots,
+  ``1.200`` (1.2 en-US, 1200 with a decimal comma) and ``1.200.000`` (#VALUE! en-US), as a decimal-comma Excel;
 - an amount in another currency than en-US's ``$`` (``£1,200``, ``€1.200,50``, ``2.500 kr``: #VALUE! en-US), read as
   an Excel of that currency reads it (:func:`money_reading`), and a date with another language's month name
   (``15. März 2024``, ``15 mars 2024``: :func:`month_name_reading`).
@@ -25,7 +26,15 @@ from functools import lru_cache
 
 from .excel_functions.text import text_to_number
 
-__all__ = ["COMMA_NUMBER", "DATE_TIME", "day_first_only", "locale_reading", "reading_kind", "second_form"]
+__all__ = [
+    "COMMA_NUMBER",
+    "DATE_TIME",
+    "day_first_only",
+    "dot_thousands_reading",
+    "locale_reading",
+    "reading_kind",
+    "second_form",
+]
 
 #: a date of digits read by the date order (its year may be left out) with a time or not: 03/04/2025 10:00, 1/2
 DATE_TIME = re.compile(
@@ -56,6 +65,7 @@ def locale_reading(text: str) -> str | None:
         other_reading(text)
         or day_first_only(text)
         or comma_reading(text)
+        or dot_thousands_reading(text)
         or money_reading(text)
         or apostrophe_reading(text)
         or (month_name_reading(text))
@@ -66,7 +76,7 @@ def reading_kind(text: str) -> str:
     """What another locale reads otherwise in ``text``: "money", "month", "number" (a decimal comma) or "date"."""
     if money_reading(text) is not None:
         return "money"
-    if comma_reading(text) is not None:
+    if comma_reading(text) is not None or dot_thousands_reading(text) is not None:
         return "number"
     if apostrophe_reading(text) is not None:
         return "thousands"
@@ -307,6 +317,28 @@ def comma_reading(text: str) -> str | None:
     percent = digits.endswith("%")
     digits = re.sub(r"[.\s\u00a0\u202f']", "", digits.rstrip("%")).replace(",", ".")
     return digits + "%" * percent
+
+
+#: whole thousands grouped with dots (1.200, 12.500, 1.200.000): a decimal-comma Excel's thousands
+_DOT_THOUSANDS = re.compile(r"\s*(?P<sign>[-+]?)(?P<digits>[1-9]\d{0,2}(?:\.\d{3})+)\s*")
+
+
+def dot_thousands_reading(text: str) -> str | None:
+    """Whole thousands grouped with dots as a decimal-comma Excel reads them (the dot its thousands separator), where
+    an en-US Excel reads a decimal point (``1.200`` 1.2) or no number (``1.200.000``): H201 finding 10, a German
+    export's churned MRR ``1.200`` taken as 1.2 beside ``900,00`` listed as the locale's.
+
+    >>> dot_thousands_reading("1.200"), dot_thousands_reading("-12.500"), dot_thousands_reading("1.200.000")
+    ('1200', '-12500', '1200000')
+    >>> dot_thousands_reading("0.125"), dot_thousands_reading("1.5"), dot_thousands_reading("1.2000")
+    (None, None, None)
+    """
+    if not isinstance(text, str):
+        return None
+    match = _DOT_THOUSANDS.fullmatch(text)
+    if match is None:
+        return None
+    return match.group("sign") + match.group("digits").replace(".", "")
 
 
 def _year(digits: str) -> int:

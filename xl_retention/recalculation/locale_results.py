@@ -47,6 +47,7 @@ from .locale_readings import (
     COMMA_NUMBER,
     DATE_TIME,
     apostrophe_reading,
+    dot_thousands_reading,
     is_number_reading,
     locale_reading,
     money_reading,
@@ -240,6 +241,8 @@ def _is_locale_text(text: Any) -> bool:
     if date is not None:
         return 1 <= int(date.group("first")) <= 31 and 1 <= int(date.group("second")) <= 31
     if COMMA_NUMBER.fullmatch(text) is not None or apostrophe_reading(text) is not None:
+        return True
+    if dot_thousands_reading(text) is not None:  # 1.200: 1.2 en-US, 1200 with a decimal comma
         return True
     return any(c.isdigit() for c in text) and (money_reading(text) or month_name_reading(text)) is not None
 
