@@ -196,17 +196,27 @@ NO_ONE = frozenset({"0", "-1", "guest", "guests", "gast", "invité", "invitado",
                    | ERASED_IDS)  # fmt: skip
 
 
-def placeholder_ids(ids: pd.Series) -> np.ndarray:
+def placeholder_ids(ids: pd.Series, typed: pd.Series | None = None) -> np.ndarray:
     """Positions of the ids (:func:`clean_ids`) that stand for no one (:data:`NO_ONE`: WooCommerce's guest 0), in
     text (a CSV file, a workbook's cells). In a typed integer column (Parquet, a frame read by ``pd.read_csv``), 0 is
     an id where the ids are numbered from 0 (:func:`numbered_from_zero`: id 1 there too, or no id but 0); else 0 and
-    -1 stand for no one, as written in text (WooCommerce's guests beside customers 101, 102).
+    -1 stand for no one, as written in text (WooCommerce's guests beside customers 101, 102). So in a typed float
+    column of whole numbers (``typed``: the column as given, before :func:`clean_ids`): integer ids that went through
+    a float (a join that left a NaN, PostgreSQL's ``double precision``), 0.0 beside 1.0 (H202 finding 05).
 
     >>> placeholder_ids(clean_ids(pd.Series(["12", "0", "Guest", "00", "007", " NULL "]))).tolist()
     [1, 2, 5]
     >>> placeholder_ids(pd.Series([101, 0, 102, -1])).tolist(), placeholder_ids(pd.Series([0, 1, 2, 0])).tolist()
     ([1, 3], [])
+    >>> floats = pd.Series([0.0, 1.0, 2.0, 0.0])
+    >>> placeholder_ids(clean_ids(floats), floats).tolist(), placeholder_ids(clean_ids(floats)).tolist()
+    ([], [0, 3])
     """
+    if typed is not None and pd.api.types.is_float_dtype(typed.dtype) and len(typed) == len(ids):
+        numbers = typed.to_numpy(dtype=np.float64, na_value=np.nan)
+        known = numbers[np.isfinite(numbers)]
+        if len(known) and bool((known == np.round(known)).all()):  # whole numbers: integer ids as floats
+            ids = pd.Series(numbers, index=ids.index).round().astype("Int64")
     if pd.api.types.is_integer_dtype(ids.dtype):  # a typed integer column: ids counted from 0 are ids
         if numbered_from_zero(ids):
             return np.zeros(0, dtype=np.int64)
@@ -347,7 +357,7 @@ and do not save it from Excel, or open it in Excel with the column as Text
                 "from the source system"
             )
             raise bad_rows(source, column, f"{what} held as {held} ({lost})", rows, ColumnValues(series), advice=advice)
-    guests = placeholder_ids(ids) if people is not None and _may_hold(ids, "no one") else none
+    guests = placeholder_ids(ids, series) if people is not None and _may_hold(ids, "no one") else none
     if guests.size:
         advice = no_one_advice(what, [p for p in people if str(p) != column])  # not the column at fault
         raise bad_rows(source, column, no_one_problem(what), guests, ColumnValues(series), advice=advice)
