@@ -480,24 +480,27 @@ def test_the_cohorts_sheet_grows_like_a_fresh_tracker_and_keeps_typed_cohorts(tm
 
 
 def test_a_cohorts_sheet_changed_by_hand_does_not_grow(tmp_path):
+    """A template's text changed (a header): growing writes the template's sheet, which would lose it; the refusal
+    names the cell and what to put back (a note of the user's beside the tables moves with its row instead:
+    tests/test_import_cohorts_beside_values.py)."""
     book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=2)
     wb = openpyxl.load_workbook(book)
-    wb["Cohorts"]["P2"] = "my note"
+    wb["Cohorts"]["B3"] = "M0"
     wb.save(book)
     before = book.read_bytes()
     result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
-    assert result.returncode == 1
-    assert result.stderr.startswith(
-        "xl-retention: error: Cohorts!P2 holds 'my note', not the template's None: the sheet was changed by hand, "
-        "so its tables cannot grow to the new months; make a tracker that covers the data"
-    )
+    assert (result.returncode, result.stderr) == (1, (
+        "xl-retention: error: Cohorts!B3 holds 'M0' where the template has 'Month 0': growing the tables to 3 months "
+        "writes the template's sheet for them, which would lose that; put 'Month 0' back in Cohorts!B3 (a text of "
+        "yours can go beside the tables: it moves with its row) and run again\n"
+    ))  # fmt: skip
     assert book.read_bytes() == before
     # survey answers need no cohort: the monthly sheets grow, Cohorts stays as it is (and says so)
     answers = "date,score\n2025-01-02,9\n2025-04-20,10\n"
     result = run("import", "--nps", write(tmp_path, "nps.csv", answers), "--into", book)
     assert result.returncode == 0, result.stderr
-    assert _printed(result.stdout)[-1].startswith("Cohorts keeps its 2 months: Cohorts!P2 holds 'my note'")
-    assert openpyxl.load_workbook(book)["Cohorts"]["P2"].value == "my note"
+    assert _printed(result.stdout)[-1].startswith("Cohorts keeps its 2 months: Cohorts!B3 holds 'M0'")
+    assert openpyxl.load_workbook(book)["Cohorts"]["B3"].value == "M0"
 
 
 def test_sheet_xml_edits_keep_other_cells_and_refuse_to_break_a_shared_formula():

@@ -324,12 +324,16 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             for c, v in enumerate(row, 1) if v is not None}  # fmt: skip
     rows = max([template.max_row, *(r for r, _ in user)])
     columns = max([template.max_column, *(c for _, c in user)])
+    beside: dict[tuple[int, int], Any] = {}
     for r in range(1, rows + 1):
         for c in range(1, columns + 1):
             if (r, c) in inside:
                 continue
             mine, theirs = user.get((r, c)), template.cell(r, c).value
             mine, theirs = (None if v == "" else v for v in (mine, theirs))  # "" is an empty header cell
+            if theirs is None and mine is not None:  # a value or formula of the user's beside the tables: it moves
+                beside[(r, c)] = mine  # with its row (as Excel's Insert Rows moves it), checked below
+                continue
             if mine != theirs and not _same_formula(mine, theirs):
                 typed = isinstance(mine, int | float | dt.date) or (isinstance(mine, str) and mine[:1] != "=")
                 if typed and isinstance(theirs, str) and theirs.startswith("="):  # a value typed over a formula
@@ -339,9 +343,12 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
                         f"put that formula back in {written(title)}!{ref} (copy the cell beside it in its table) "
                         "and run again; nothing was changed"
                     )
+                ref = f"{written(title)}!{get_column_letter(c)}{r}"
                 raise ip.LayoutError(
-                    f"{title}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "
-                    f"sheet was changed by hand, so its tables cannot grow to the new months; {how}"
+                    f"{ref} {'is blank' if mine is None else f'holds {mine!r}'} where the template has {theirs!r}: "
+                    f"growing the tables to {new} months writes the template's sheet for them, which would "
+                    f"{'put it back' if mine is None else 'lose that'}; put {theirs!r} back in {ref} (a text of yours "
+                    "can go beside the tables: it moves with its row) and run again"
                 )
     mine = package.sheet(title)
     for kind, ranges in _SHEET_RANGES:  # formats and validations are the template's, or it cannot grow
@@ -351,18 +358,21 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
                 f"{title} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
                 f"template's for the new months would lose; {how}"
             )
+    moved = cohort_row_map(template, after[COHORTS_TITLE])
+    kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new)  # refused here when one is in the way
     styles, missing = _style_map(mine, template, after[COHORTS_TITLE])
     if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
     # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down, and
     # so does a note on one
-    moved = cohort_row_map(template, after[COHORTS_TITLE])
     remap_cohort_refs(package, title, moved)
     package.data[part] = move_notes(package, part, package.data[part], _restyle(fresh_xml, styles), moved)
     package.sheets.pop(title, None)
     _copy_names(package, fresh_names, title)
     grown = {name: triangle(after, name, "the template") for name in INPUT_NAMES}
     sheet = package.sheet(title)
+    for ref, element in kept.items():  # the user's cells beside the tables, at their rows' new places
+        sheet.put(ref, element)
     if _date1904(package):  # the fresh sheet's month labels are 1900-system serials: 4 years late in a Mac book
         for row in after[COHORTS_TITLE].iter_rows():
             for cell in row:
@@ -380,6 +390,72 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             sheet.set_value(f"{get_column_letter(at[1])}{at[0]}", value)
             new_triangle.values[at] = value
     return {name: replace(t, title=title) for name, t in grown.items() if t is not None}
+
+
+#: a formula that fills several cells (an array formula, a What-If data table): not moved cell by cell
+_SPREAD = re.compile(rb"<(?:\w+:)?f\b[^>]*\bt=\"(?:array|dataTable)\"")
+_R_ATTR = re.compile(rb'(<(?:\w+:)?c\b[^>]*?\sr=")[A-Z]+[0-9]+(")')
+
+
+def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], moved: dict[int, int], fresh: Any,
+            months: int) -> dict[str, bytes]:  # fmt: skip
+    """The cells of the user's own beside the Cohorts tables (``beside``: (row, column) -> value or formula, as read)
+    at their new places in the grown sheet ``fresh`` (``moved``: old row -> new row, :func:`.cohort_row_map`): new
+    reference -> the cell's element (its style, value or formula; a formula's references to the sheet's own cells
+    moved as the tables move). A figure typed beside a cohort's row stays beside that cohort (H188's finding 10: the
+    import stopped, telling the user to make a new tracker). Raises :class:`~.inplace.LayoutError` naming the cell and
+    what to do where the grown tables take its new place, or two of them would share one."""
+    out: dict[str, bytes] = {}
+    came: dict[str, str] = {}
+    last = get_column_letter(fresh.max_column)
+    for (r, c), value in sorted(beside.items()):
+        ref, to = f"{get_column_letter(c)}{r}", f"{get_column_letter(c)}{moved.get(r, r)}"
+        element = sheet.cell(ref)
+        where = f"{written(title)}!{ref} (holding {value!r}, beside the tables)"
+        taken = fresh[to].value not in (None, "") or fresh[to].has_style
+        if element is None or taken or to in came:
+            what = f"{written(title)}!{came[to]} moves there too" if to in came else "the grown tables take that cell"
+            raise ip.LayoutError(
+                f"{where} would move with its row to {written(title)}!{to} as the tables grow to {months} months, but "
+                f"{what}: move it right of column {last} (where the grown tables end) or to a sheet of your own, and "
+                "run again"
+            )
+        if _SPREAD.search(element):
+            raise ip.LayoutError(
+                f"{where} holds a formula that fills several cells (an array formula or data table), which growing "
+                f"the tables to {months} months cannot move: move it to a sheet of your own and run again"
+            )
+        if isinstance(value, str) and value.startswith("="):
+            formula = _own_refs_moved(value, title, moved)
+            element = sheet.element(to, sheet.style(ref), formula=formula.removeprefix("="))
+        else:
+            element = _R_ATTR.sub(lambda m, to=to: m[1] + to.encode() + m[2], element, count=1)
+        out[to], came[to] = element, ref
+    return out
+
+
+def _own_refs_moved(formula: str, title: str, moved: dict[int, int]) -> str:
+    """``formula`` (on the sheet ``title``) with its references to that sheet's cells, named with the sheet or not,
+    moved by ``moved`` (old row -> new row; a row not in it stays); other sheets' references and texts left alone.
+
+    >>> _own_refs_moved('=B38*2+SUM(Cohorts!C10:C12)+Other!B38&"B38"', "Cohorts", {38: 53, 10: 13, 12: 15})
+    '=B53*2+SUM(Cohorts!C13:C15)+Other!B38&"B38"'
+    """
+
+    def area(match: re.Match[str], piece: str) -> str:
+        name = match.group(1)
+        if (name is not None and ip._unquote(name) != title) or (
+            match.start() > 0 and piece[match.start() - 1] in "]!"
+        ):
+            return match.group(0)
+        r1 = moved.get(int(match.group(5)), int(match.group(5)))
+        out = f"{name + '!' if name else ''}{match.group(2)}{match.group(3)}{match.group(4)}{r1}"
+        if match.group(7) is not None:
+            r2 = moved.get(int(match.group(9)), int(match.group(9)))
+            out += f":{match.group(6)}{match.group(7)}{match.group(8)}{r2}"
+        return out
+
+    return ip.areas_outside_text(formula, area)
 
 
 def _date1904(package: ip.Package) -> bool:
