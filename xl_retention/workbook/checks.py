@@ -349,10 +349,20 @@ def _shared_strings(package: zipfile.ZipFile) -> list[str]:
 
 def unread_input(path: str | os.PathLike[str]) -> str | None:
     """The first input the tracker's formulas do not read (:func:`.inserted_rows.inserted_row`,
-    :func:`unread_answers`, :func:`typed_below`), or None."""
+    :func:`unread_answers`, :func:`typed_below`) or read wrong (:func:`.template_cells.template_cells_off`: the
+    template's formulas cleared or rewired by moved cells; :func:`.future_months.future_figures`: figures typed in
+    months that have not begun), or None."""
+    from .future_months import future_figures
     from .inserted_rows import inserted_row
+    from .template_cells import template_cells_off
 
-    return inserted_row(path) or unread_answers(path) or typed_below(path)
+    return (
+        inserted_row(path)
+        or unread_answers(path)
+        or typed_below(path)
+        or template_cells_off(path)
+        or future_figures(path)
+    )
 
 
 __all__ = ["typed_below", "unread_answers", "unread_input"]

@@ -1,0 +1,153 @@
+"""The template's formulas on a tracker's Customers and Revenue sheets that were cleared or rewired, named.
+
+Each month's row holds the template's formulas (a month's start reads the month before's end, its rates read its own
+row, the hidden chart and "so far" columns feed the Dashboard and the lifetime value). Two ordinary edits break them
+without an error:
+
+- clearing them (the hidden helper columns Customers!H:K unhidden, full of ``#N/A``, selected and Delete): the
+  Dashboard and the lifetime value then show ``#N/A``/``#DIV/0!`` sending the user to cells that are right
+  (H201's finding 06);
+- moving a month's figures to another row (cut and paste, or dragging the cells): the spreadsheet re-points every
+  formula that read them, so a month left empty shows rates from the next month's figures and the next month's start
+  is its own end (H201's finding 02).
+
+:func:`template_cells_off` compares each formula cell with the formula the template writes there (rendered for that
+row, on the columns found by their headers): a blank cell is a cleared formula; a formula that is the template's but
+for its rows reads other months than its own. Both make recalc's file ``incomplete`` (:func:`.checks.unread_input`).
+Formulas of the user's own (another shape) and earlier templates' formulas are not looked at; values typed over the
+formulas are :mod:`xl_retention.recalculation.typed_over`'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from ..sheet_names import written
+from .future_months import _title
+from .monthly import CUSTOMERS, REVENUE, MonthlySheet, template_formula_at
+from .template import render_formula
+
+__all__ = ["template_cells_off"]
+
+#: the cells a message names before "..."
+FIRST = 3
+_REF = re.compile(r"(?<![A-Z0-9_.'\"])(\$?[A-Z]{1,3}\$?)([0-9]+)(?![0-9A-Z_(])")
+_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _plain(formula: str) -> str:
+    """A formula as compared: upper case, without the prefixes and spaces a save adds (LibreOffice writes
+    ``customers_lost(``, ``FALSE()``)."""
+    text = formula.upper().replace("_XLFN.", "").replace("_XLUDF.", "").replace("_XLWS.", "")
+    text = text.replace("FALSE()", "FALSE").replace("TRUE()", "TRUE")
+    return re.sub(r"\s+", "", text)
+
+
+def _shape(formula: str) -> str:
+    """``formula`` with each cell reference's row number left out (literals kept): two formulas of one shape differ
+    only in the rows they read."""
+    parts, at = [], 0
+    for literal in _LITERAL.finditer(formula):
+        parts.append(_REF.sub(r"\1#", formula[at : literal.start()]))
+        parts.append(literal.group(0))
+        at = literal.end()
+    parts.append(_REF.sub(r"\1#", formula[at:]))
+    return "".join(parts)
+
+
+def _moved(text: str, formula: str) -> str:
+    """The references of ``text`` that differ from those of the template's ``formula`` (one shape), each with the
+    template's: ``C4, D4 (not C3, D3)``."""
+    pairs = zip(_REF.finditer(_LITERAL.sub('""', text)), _REF.finditer(_LITERAL.sub('""', formula)), strict=False)
+    found: dict[str, str] = {}
+    for got, want in pairs:
+        if got.group(0) != want.group(0):
+            found.setdefault(got.group(0).replace("$", ""), want.group(0).replace("$", ""))
+    return f"{', '.join(found)} (not {', '.join(found.values())})"
+
+
+def _expected(spec: MonthlySheet, letters: dict[str, str], row: int) -> dict[int, tuple[Any, str, list[str]]]:
+    """The template's formula cells of ``row``: column index (0 = A) -> (column, its formula, earlier forms)."""
+    out = {}
+    for column in spec.columns:
+        if column.key not in letters or not template_formula_at(column, row):
+            continue
+        try:
+            formula = render_formula(column.formula, letters, row)
+            earlier = [render_formula(form, letters, row) for form in column.earlier]
+        except KeyError:  # a column it reads is not on the sheet (an earlier template): not compared
+            continue
+        out[_index(letters[column.key])] = (column, formula, earlier)
+    return out
+
+
+def _index(letter: str) -> int:
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letter) - 1
+
+
+def template_cells_off(path: str | os.PathLike[str]) -> str | None:
+    """One line naming the template's formula cells of the tracker's Customers and Revenue sheets that are blank
+    (cleared) or read other rows than the template's formula there (cells moved), or None.
+
+    Example: ``template_cells_off("tracker.xlsx")`` -> ``"48 cells of the tracker's formulas are blank (cleared?):
+    Customers!H2 (Customers at end (chart)), ... "``
+    """
+    import openpyxl
+
+    cleared: list[str] = []
+    rewired: list[str] = []
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        names = getattr(wb, "defined_names", None)
+        for spec in (CUSTOMERS, REVENUE):
+            title = _title(names, spec)
+            if title not in wb.sheetnames:
+                continue
+            rows = wb[title].iter_rows(min_row=1, max_row=2001, values_only=True)
+            header = next(rows, None)
+            if header is None:
+                continue
+            position = {h: i for i, h in enumerate(header) if isinstance(h, str)}
+            letters = {c.key: get_column_letter(position[c.header] + 1) for c in spec.columns if c.header in position}
+            if letters.get("month") != "A" or len(letters) < len(spec.columns):
+                continue  # columns moved, added or renamed: the template's formulas are not known here
+            for number, row in enumerate(rows, start=2):
+                if not row or not isinstance(row[0], dt.date):
+                    break  # the months end (a note or a totals row below them)
+                for index, (column, formula, earlier) in _expected(spec, letters, number).items():
+                    value = row[index] if index < len(row) else None
+                    cell = f"{written(title)}!{get_column_letter(index + 1)}{number} ({column.header})"
+                    if value is None or value == "":
+                        cleared.append(cell)
+                    elif isinstance(value, str) and value.startswith("="):
+                        text = _plain(value)
+                        if text == _plain(formula) or any(text == _plain(form) for form in earlier):
+                            continue
+                        if _shape(text) == _shape(_plain(formula)):
+                            rewired.append(f"{cell} reads {_moved(text, _plain(formula))}")
+    finally:
+        wb.close()
+    if rewired:
+        more = f"; ... ({len(rewired) - FIRST} more)" if len(rewired) > FIRST else ""
+        return (
+            f"{len(rewired)} of the tracker's formulas read other months than their own row's (cells moved, or "
+            "inserted or deleted shifting cells down or up? the spreadsheet re-points the formulas that read them): "
+            f"{'; '.join(rewired[:FIRST])}{more}: those months' figures are read from the wrong months; check that "
+            "each month's figures are in its own row, then copy each column's formula from an untouched month's row "
+            "over those cells"
+        )
+    if cleared:
+        more = f", ... ({len(cleared) - FIRST} more)" if len(cleared) > FIRST else ""
+        return (
+            f"{len(cleared)} cells of the tracker's formulas are blank (cleared?): {', '.join(cleared[:FIRST])}{more}: "
+            "the Dashboard and the lifetime value read them (the hidden columns too); copy the column's formula from "
+            "another month's row into each, or from a new tracker (xl-retention new) where every month's is cleared"
+        )
+    return None
