@@ -54,3 +54,20 @@ def test_notes_of_threads_under_ignored_warnings_are_relayed() -> None:
             worker = threading.Thread(target=contextvars.copy_context().run, args=(note, text))  # as preparation's
             worker.start()
             worker.join()
+
+
+def test_zones_tried_say_nothing() -> None:
+    """The zones the reading tries on a month column with times of day are not the caller's: only the refusal
+    (H202's finding 14: 16 warnings naming zones nobody gave)."""
+    df = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "b"],
+            "month": pd.to_datetime(["2026-01-31 23:59:59", "2026-02-28 23:59:59", "2026-02-28 23:59:59"]),
+            "mrr": [10.0, 10.0, 20.0],
+        }
+    )
+    with warnings.catch_warnings(record=True) as heard:
+        warnings.simplefilter("always")
+        with pytest.raises(Exception, match="times of day"):
+            t.subscription_tables(df)
+    assert [str(w.message) for w in heard if w.category is ReadingNoteWarning] == []

@@ -16,7 +16,7 @@ from ._cli_import import add_import, column_map, date_formats
 from ._cli_recalc import add_recalc, cell_ranges, error_kinds
 from ._cli_upgrade import add_upgrade
 from ._imports import cache_patterns, defer_openpyxl_init, freeze_at_exit
-from .errors import RetentionInputError
+from .errors import ReadingNoteWarning, RetentionInputError
 from .relational import dialects
 
 __all__ = ["build_parser", "cell_ranges", "column_map", "date_formats", "error_kinds", "main"]
@@ -172,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     defer_openpyxl_init()  # a recalculation uses openpyxl's tokenizer only: its reader and writer load on first use
     # openpyxl only reads here ("Sparkline Group extension is not supported and will be removed": nothing is)
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+    # the commands print the reading's notes themselves (reading.notes.collected); one made again by a second reading
+    # outside that block (the import's refresh check) is not a Python caller's warning
+    warnings.filterwarnings("ignore", category=ReadingNoteWarning)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):

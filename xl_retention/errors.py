@@ -77,6 +77,12 @@ def position_text(index: tuple[int, ...]) -> str:
     return f" at position {index[0]}" if len(index) == 1 else f" at position {index}"
 
 
+class ReadingNoteWarning(UserWarning):
+    """A guess the reading took that changes the numbers if it is wrong (whole amounts read as cents, instants
+    counted in UTC months), told to a Python caller (:mod:`xl_retention.reading.notes`); the import prints the same
+    note. Check it, and undo the guess with the argument it names (``options=ReadOptions(amounts='units')``)."""
+
+
 def user_stacklevel() -> int:
     """The ``stacklevel`` for :func:`warnings.warn`, called in the function that warns, that points the warning at
     the first frame outside xl-retention: the user's call, however many of the package's functions (and wrappers such

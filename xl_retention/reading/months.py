@@ -79,7 +79,7 @@ def zoned_months(
 Europe/Berlin (or another zone of its UTC offsets), read as written with times of day in row 2 (counting the \
 header as row 1): '2026-07-31T22:00:00Z': read them as that zone's months: --timezone Europe/Berlin
     """
-    from .notes import note
+    from .notes import collected, note
     from .zone_names import has_time
 
     timed = has_time(np.asarray(months, dtype="datetime64[us]"))
@@ -89,7 +89,8 @@ header as row 1): '2026-07-31T22:00:00Z': read them as that zone's months: --tim
         head = min(len(months), 1000)
         for zone in _ZONES:
             try:
-                zoned = np.asarray(converted(zone, head), dtype="datetime64[us]")
+                with collected():  # a zone tried, not asked for: its reading's notes are dropped
+                    zoned = np.asarray(converted(zone, head), dtype="datetime64[us]")
             except DataError:
                 return months
             if len(zoned) == head and not has_time(zoned).any():

@@ -22,24 +22,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from ..errors import user_stacklevel
+from ..errors import ReadingNoteWarning, user_stacklevel
 
 __all__ = ["ReadingNoteWarning", "collected", "note", "python_wording", "relayed"]
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("xl_retention_reading_notes", default=None)
 
 
-class ReadingNoteWarning(UserWarning):
-    """A guess the reading took that changes the numbers if it is wrong (whole amounts read as cents, instants
-    counted in UTC months), told to a Python caller; the import prints the same note. Check it, and undo the guess
-    with the argument it names (``options=ReadOptions(amounts='units')``)."""
-
-
 #: The import's options as a Python caller gives them (``tables.*``/``relational.*``: ``options=ReadOptions(...)``,
 #: ``columns=``, ``segment=``, ``through=``, ``existing_at_start=``).
+_VALUES = {  # what an option's value looks like (else the word after it is the sentence's: "as --timezone asks")
+    "amounts": r"units|cents",
+    "timezone": r"ZONE|UTC|[A-Z][A-Za-z_]+(?:/[A-Za-z_+-]+)+",
+    "date-format": r"%\S+",
+    "encoding": r"(?:utf|cp|latin|iso|windows|mac|ascii)[\w-]*",
+    "decimal": r"[,.]",
+}
 _OPTIONS = (
-    (re.compile(r"--(amounts|timezone|date-format|encoding|decimal|sep) ('[^']*'|\S+?)(?=[\s,;:)]|$)"),
-     lambda m: f"options=ReadOptions({m[1].replace('-', '_')}={_quoted(m[2])})"),
+    *((re.compile(rf"--{name} ('[^']*'|{value})(?=[\s,;:)]|$)"),
+       lambda m, name=name: f"options=ReadOptions({name.replace('-', '_')}={_quoted(m[1])})")
+      for name, value in _VALUES.items()),
     (re.compile(r"--(amounts|timezone|date-format|encoding|decimal)\b"),
      lambda m: f"options=ReadOptions({m[1].replace('-', '_')}=...)"),
     (re.compile(r"--dayfirst\b"), lambda m: "options=ReadOptions(dayfirst=True)"),
@@ -64,6 +66,10 @@ def python_wording(text: str) -> str:
     "counted in UTC months; options=ReadOptions(timezone='ZONE') counts them in yours"
     >>> python_wording("map it: --columns amount=Total")
     "map it: columns={'amount': 'Total'}"
+    >>> python_wording("read as Europe/Berlin's months, as --timezone asks")
+    "read as Europe/Berlin's months, as options=ReadOptions(timezone=...) asks"
+    >>> python_wording("--date-format '%d.%m.%Y' reads them")
+    "options=ReadOptions(date_format='%d.%m.%Y') reads them"
     """
     for pattern, python in _OPTIONS:
         text = pattern.sub(python, text)
