@@ -28,7 +28,8 @@ def test_the_engine_limit_is_named(tmp_path: Path) -> None:
     sheet.title = "S"
     for row in range(1, ROWS + 1):
         sheet.cell(row, 1, row)
-    sheet["B1"] = ArrayFormula("B1", f"=_xlfn.SEQUENCE({ROWS})")  # nothing in its way
+    # nothing in its way (a bare SEQUENCE of whole numbers is computed: test_recalc_whole_sequences.py)
+    sheet["B1"] = ArrayFormula("B1", f"=_xlfn.SEQUENCE({ROWS})*A1")
     sheet["C1"] = ArrayFormula("C1", f"=_xlfn.SEQUENCE({ROWS})")  # a note in its way: Excel's #SPILL! too
     sheet["C20"] = "note"
     # Ctrl+Shift+Enter over its range (arithmetic alone, or one call of ours, is computed: test_recalc_large_arrays.py)

@@ -219,8 +219,9 @@ def compute_large_arrays(
                 continue  # Excel's #SPILL! (merged cells in the way): listed as before
         else:
             area = range_boundaries(cell.ref or item.ref)  # type: ignore[assignment]
+        grid = _whole_sequence(cell.text) if cell.text else None  # =SEQUENCE(10001): as typed, not as rewritten
         try:
-            grid = _computed(workbook, item, unread, legacy=not cell.dynamic, names=info.names)
+            grid = grid or _computed(workbook, item, unread, legacy=not cell.dynamic, names=info.names)
         except Exception:  # noqa: BLE001  (not computed: listed as before)
             grid = None
         if grid is None:
@@ -335,6 +336,30 @@ def _computed(
             return None
         return _engine_array(workbook, item.sheet, item.ref, text)
     return None
+
+
+#: SEQUENCE given whole numbers typed in (rows, and columns, start and step or none)
+_SEQUENCE = re.compile(
+    r"(?i)\s*(?:_xlfn\.)?SEQUENCE\(\s*(\d+)\s*(?:,\s*(\d*)\s*(?:,\s*([-+]?\d*)\s*(?:,\s*([-+]?\d*)\s*)?)?)?\)\s*"
+)
+
+
+def _whole_sequence(formula: str) -> list[list[Any]] | None:
+    """``=SEQUENCE(10001)`` and the like with whole numbers typed in: its rows of whole numbers (``start + step * k``,
+    exact), which Excel spills whole; None for any other formula (a fraction's step, a reference: left listed).
+
+    >>> _whole_sequence("_xlfn.SEQUENCE(3,2,10,-5)"), _whole_sequence("SEQUENCE(2)")
+    ([[10.0, 5.0], [0.0, -5.0], [-10.0, -15.0]], [[1.0], [2.0]])
+    >>> _whole_sequence("SEQUENCE(2,,,0.5)"), _whole_sequence("SEQUENCE(A1)")
+    (None, None)
+    """
+    match = _SEQUENCE.fullmatch(formula)
+    if match is None:
+        return None
+    rows, columns, start, step = (int(part) if part not in (None, "") else 1 for part in match.groups())
+    if rows < 1 or columns < 1 or rows * columns > 1_048_576 * 16_384:
+        return None
+    return [[float(start + step * (row * columns + column)) for column in range(columns)] for row in range(rows)]
 
 
 @dataclass
