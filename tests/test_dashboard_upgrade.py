@@ -62,7 +62,8 @@ def test_an_old_trackers_dashboard_gets_the_shop_table_and_readable_figures_on_i
     wb = openpyxl.load_workbook(book)
     ws = wb["Dashboard"]
     assert ws["B4"].value.startswith(f"=IF(IFERROR(LOOKUP(2,1/{in_error('Customers_End')},ROW(Customers_End)),0)>")
-    assert ws["B9"].value == f'=IF({in_error("LTV_CLV")},IF(ISREF(LTV_CLV),"see \'Lifetime value\'!B8",""),LTV_CLV)'
+    see = "\"see 'Lifetime value'!\"&ADDRESS(ROW(LTV_CLV),COLUMN(LTV_CLV),4)"
+    assert ws["B9"].value == f'=IF({in_error("LTV_CLV")},IF(ISREF(LTV_CLV),{see},""),LTV_CLV)'
     assert (ws["B6"].value, ws["I2"].value) == ("=0.5*1", "my note")
     assert [ws[f"E{r}"].value for r in range(3, 7)] == [
         "Purchases and visits", "Repeat purchase rate", "Returning customer rate", "Returning visitor rate",

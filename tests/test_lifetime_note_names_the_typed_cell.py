@@ -64,7 +64,9 @@ def test_upgrade_brings_an_earlier_trackers_texts_up(tmp_path):
     wb = openpyxl.load_workbook(path)
     current_b9, current_f4 = wb["Dashboard"]["B9"].value, wb["Dashboard"]["F4"].value
     wb["Lifetime value"]["C5"] = LIFETIME_NOTE_C5_LAST_ERROR
-    wb["Dashboard"]["B9"] = current_b9.replace("\"see 'Lifetime value'!B8\"", '"see Lifetime value!B8"')
+    wb["Dashboard"]["B9"] = current_b9.replace(
+        "\"see 'Lifetime value'!\"&ADDRESS(ROW(LTV_CLV),COLUMN(LTV_CLV),4)", '"see Lifetime value!B8"'
+    )  # as the template wrote it before 2026-12-03's session
     wb["Dashboard"]["F4"] = current_f4.replace("\"see 'Purchases and visits'!\"", '"see Purchases and visits!"')
     assert (wb["Dashboard"]["B9"].value, wb["Dashboard"]["F4"].value) != (current_b9, current_f4)
     wb.save(path)
@@ -74,3 +76,41 @@ def test_upgrade_brings_an_earlier_trackers_texts_up(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb["Lifetime value"]["C5"].value == LIFETIME_NOTE_C5
     assert (wb["Dashboard"]["B9"].value, wb["Dashboard"]["F4"].value) == (current_b9, current_f4)
+
+
+def test_the_dashboard_names_the_clvs_cell_where_it_is_now(tmp_path):
+    """H201's finding 04: rows inserted under Lifetime value's title move the CLV (B8 to B10) and its name with it; the
+    Dashboard said "see 'Lifetime value'!B8", the discount rate's cell then. It names the cell LTV_CLV refers to."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=2)
+    wb = openpyxl.load_workbook(path)
+    wb.defined_names["LTV_CLV"].attr_text = "'Lifetime value'!$B$20"  # as a row insert moves the name (B8 -> B20)
+    wb["Lifetime value"]["B20"] = "=1/0"
+    wb.save(path)
+    done = tmp_path / "done.xlsx"
+    assert recalc_file(path, done).status == "ok"
+    assert openpyxl.load_workbook(done, data_only=True)["Dashboard"]["B9"].value == "see 'Lifetime value'!B20"
+
+
+def test_upgrade_finds_the_dashboards_figures_below_a_row_inserted_above_them(tmp_path):
+    """H201's finding 03: a note row inserted under the Dashboard's title moved its latest figures down a row; upgrade
+    looked for them in A3:G9 only, left the Dashboard's earlier formulas as they were (no word), and they read helper
+    columns it had upgraded: "Customers at end" 541 (March) instead of 548 (April), under ok."""
+    from xl_retention.workbook.dashboard_upgrade import EARLIER
+
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Dashboard"]
+    current = ws["B4"].value
+    ws.insert_rows(2)  # the user's note row: every cell below moves down one row (the formulas read names only)
+    ws["A2"] = "Board pack, updated monthly"
+    ws["B5"] = EARLIER["B4"][1]  # an earlier template's latest customers at end
+    wb.save(path)
+    result = run("upgrade", path)
+    assert result.returncode == 0, result.stderr
+    assert "'Dashboard'!B5" in result.stdout
+    ws = openpyxl.load_workbook(path)["Dashboard"]
+    assert (ws["A2"].value, ws["A5"].value, ws["B5"].value) == (
+        "Board pack, updated monthly",
+        "Customers at end",
+        current,
+    )

@@ -182,15 +182,21 @@ def _typed(value: str, name: str, seq: str) -> str:
     return value.replace(f"INDEX({name},MATCH(MAX({seq}),{seq},0))", f"INDEX({name},MATCH(MAX({seq}),{seq},0))+0")
 
 
-def _readable(value: str, where: str) -> str:
+def _readable(value: str, sheet: str) -> str:
     """``value`` (a formula of one cell: a defined name), or where to look when it is an error: the Dashboard shows no
     error value without a reason (the CLV's #NUM! of a gross margin of 7 was Dashboard!B9's #NUM! with no reason);
     blank when the name no longer refers to a cell (its sheet deleted by a user who does not use it: Excel writes the
-    name as #REF!), which said "see 'Lifetime value'!B8" of a sheet the workbook no longer has. ``where`` names its
-    sheet as a formula does, quoted where its name has a space (``'Lifetime value'!B8``, not ``Lifetime value!B8``:
-    H194's finding 03)."""
+    name as #REF!), which said "see 'Lifetime value'!B8" of a sheet the workbook no longer has. The cell is the name's
+    as it is now (rows inserted above it: H201's finding 04 said B8, the discount rate, of a CLV moved to B10), on
+    ``sheet``, named as a formula names it, quoted where it has a space (H194's finding 03).
+
+    >>> _readable("=LTV_CLV", "Lifetime value").endswith(
+    ...     'IF(ISREF(LTV_CLV),"see \\'Lifetime value\\'!"&ADDRESS(ROW(LTV_CLV),COLUMN(LTV_CLV),4),""),LTV_CLV)')
+    True
+    """
     inner = value.removeprefix("=")
-    return f'=IF({in_error(inner)},IF(ISREF({inner}),"see {where}",""),{inner})'
+    where = f'"see {written(sheet)}!"&ADDRESS(ROW({inner}),COLUMN({inner}),4)'
+    return f'=IF({in_error(inner)},IF(ISREF({inner}),{where},""),{inner})'
 
 
 def error_after(value: str, name: str, where: str, months: str | None = None) -> str:
@@ -251,7 +257,7 @@ def figures(ws: Worksheet, incomplete: bool = True) -> None:
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 23, 9])  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
-        value = last_value(name, seq) if dated_by else _readable(f"={name}", f"{written(LIFETIME_TITLE)}!B8")
+        value = last_value(name, seq) if dated_by else _readable(f"={name}", LIFETIME_TITLE)
         if name in ("Customers_End", "Revenue_End"):  # a negative level (-5 typed) is no figure: says so
             value = _not_negative(value, name, seq)
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)

@@ -18,7 +18,7 @@ from typing import Any
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
-from .error_texts import without_error_texts
+from .error_texts import in_error, without_error_texts
 from .upgrade import _names_in, is_earlier, put_formula, workbook_names
 
 __all__ = ["EARLIER", "dashboard_title", "upgrade_dashboard"]
@@ -98,7 +98,19 @@ EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(NPS_Score)=0,"",INDEX(NPS_Months,MATCH(COUNT(NPS_Score),NPS_Score_Seq,0)))',
     ),
     # the last forms: "see Lifetime value!B8" and its month where that sheet was deleted (the name's #REF!)
-    "B9": ("=LTV_CLV", '=IF(ISERROR(LTV_CLV),"see Lifetime value!B8",LTV_CLV)'),
+    "B9": (
+        "=LTV_CLV",
+        '=IF(ISERROR(LTV_CLV),"see Lifetime value!B8",LTV_CLV)',
+        *(
+            # ... and before it named the CLV's cell as it is now (B8 written: H201's finding 04), unquoted (H194's 03)
+            form
+            for see in ("Lifetime value", "'Lifetime value'")
+            for form in (
+                f'=IF({in_error("LTV_CLV")},IF(ISREF(LTV_CLV),"see {see}!B8",""),LTV_CLV)',
+                without_error_texts(f'=IF({in_error("LTV_CLV")},IF(ISREF(LTV_CLV),"see {see}!B8",""),LTV_CLV)'),
+            )
+        ),
+    ),  # fmt: skip
     "C9": (
         '=IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0)))',
         '=IF(COUNT(Customers_Churn)=0,"",LOOKUP(9.99E+307,Customers_Churn,Customers_Months))',
@@ -146,11 +158,13 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     """
     current, previous = _current(), _current(incomplete=False)
     found = {title: _cells(wb, title) for title in wb.sheetnames}
-    title = _dashboard(found, current)
+    title, down = _dashboard(found, current), 0
+    if title is None:  # rows inserted above the latest figures (a note under the title: H201's finding 03)
+        title, down = _moved_down(found, current)
     if title is None:
         return [], []
-    mine = found[title]
-    names, xml = workbook_names(package), package.sheet(title)
+    mine = {_row_moved(ref, -down): value for ref, value in found[title].items() if _row_of(ref) > down}
+    names, xml = workbook_names(package), _Shifted(package.sheet(title), down)
     where = quote_sheetname(title)
     changed, notes = [], []
     for ref, forms in EARLIER.items():
@@ -161,14 +175,14 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
         if not is_earlier(mine.get(ref), forms) or mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"]:
             continue
         if _names_in(formula) <= names and put_formula(xml, ref, formula):
-            changed.append(f"{where}!{ref}")
+            changed.append(f"{where}!{_row_moved(ref, down)}")
     earlier = [
         ref
         for ref in SHOP_TABLE
         if is_earlier(mine.get(ref), (*SHOP_EARLIER.get(ref, ()), *_before_error_texts(current[ref])))
     ]
     if all(_same(mine.get(ref), current[ref]) or ref in earlier for ref in SHOP_TABLE):  # the table of a template
-        changed += [f"{where}!{ref}" for ref in earlier if put_formula(xml, ref, current[ref])]
+        changed += [f"{where}!{_row_moved(ref, down)}" for ref in earlier if put_formula(xml, ref, current[ref])]
         return changed, notes
     wanted = set().union(*(_names_in(current[ref]) for ref in SHOP_TABLE if str(current[ref]).startswith("=")))
     names = {name for name in names if _on_a_sheet(wb, name)}  # "Purchases and visits" deleted: #REF! names
@@ -240,11 +254,73 @@ def _purchases(wb: Any) -> str:
         return PURCHASES_TITLE
 
 
+#: how many rows inserted above the latest figures (notes under the title) are looked through for them
+_MOST_DOWN = 10
+
+
+def _row_of(ref: str) -> int:
+    return int(ref.lstrip("ABCDEFG"))
+
+
+def _row_moved(ref: str, by: int) -> str:
+    """``ref`` (A1 to G99) ``by`` rows lower.
+
+    >>> _row_moved("B9", 2), _row_moved("E3", -1)
+    ('B11', 'E2')
+    """
+    return f"{ref[0]}{_row_of(ref) + by}"
+
+
+def _moved_down(found: dict[str, dict[str, Any]], current: dict[str, Any]) -> tuple[str | None, int]:
+    """The Dashboard (:func:`_dashboard`) whose latest figures are ``down`` rows lower than the template put them
+    (rows inserted above them), and ``down``; (None, 0) for none."""
+    for down in range(1, _MOST_DOWN + 1):
+        shifted = {
+            title: {_row_moved(ref, -down): v for ref, v in cells.items() if _row_of(ref) > down}
+            for title, cells in found.items()
+        }
+        title = _dashboard(shifted, current)
+        if title is not None:
+            return title, down
+    return None, 0
+
+
+class _Shifted:
+    """A sheet's cells (:class:`~.inplace.SheetXml`) read and written ``down`` rows lower than the refs given."""
+
+    def __init__(self, xml: ip.SheetXml, down: int) -> None:
+        self.xml, self.down, self.prefix = xml, down, xml.prefix
+
+    def cell(self, ref: str) -> bytes | None:
+        return self.xml.cell(_row_moved(ref, self.down))
+
+    def style(self, ref: str) -> bytes | None:
+        return self.xml.style(_row_moved(ref, self.down))
+
+    def element(self, ref: str, style: bytes | None, **kwargs: Any) -> bytes:
+        return self.xml.element(_row_moved(ref, self.down), style, **kwargs)
+
+    def put(self, ref: str, element: bytes | None) -> None:
+        if element is not None:  # the element's own r="..." is the moved one (element() or _shop_table wrote it)
+            element = re.sub(rb'(\sr=")[A-G][0-9]+(")', lambda m: m[1] + _row_moved(ref, self.down).encode() + m[2],
+                             element, count=1)  # fmt: skip
+        self.xml.put(_row_moved(ref, self.down), element)
+
+    @property
+    def head(self) -> bytes:
+        return self.xml.head
+
+    @head.setter
+    def head(self, value: bytes) -> None:
+        self.xml.head = value
+
+
 def _cells(wb: Any, title: str) -> dict[str, Any]:
-    """Cells A1:G9 of sheet ``title`` (none of a chart sheet)."""
+    """Cells A1:G9 of sheet ``title`` (none of a chart sheet), and the rows below them that rows inserted above the
+    latest figures moved them to."""
     if not hasattr(wb[title], "iter_rows"):
         return {}
-    rows = wb[title].iter_rows(min_row=1, max_row=9, max_col=7, values_only=True)
+    rows = wb[title].iter_rows(min_row=1, max_row=9 + _MOST_DOWN, max_col=7, values_only=True)
     return {f"{'ABCDEFG'[c]}{r}": v for r, row in enumerate(rows, start=1) for c, v in enumerate(row)}
 
 
