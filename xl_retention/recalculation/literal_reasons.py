@@ -319,6 +319,9 @@ def _column(letters: str) -> int:
 
 
 _BLANK_ARGUMENT = re.compile(r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) blank while other inputs are not")
+_BLANK_ARGUMENTS = re.compile(
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<arguments>\w+(?:, \w+)*) blank while other inputs are not"
+)
 
 
 def _argument_cells(pattern: re.Pattern[str], reason: str, formula: str | None) -> list[str] | None:
@@ -349,15 +352,21 @@ def blank_argument(
     the error cell's ``formula`` gives that argument from one cell (``IF(B4="","",B4+0)``): ``..., not:
     Customers!B4 (Customers at start) is blank: the month before has no Customers at end (Customers!D3 is blank or
     an error): fill that month (#VALUE!)``; else ``reason`` as it is."""
-    read = _argument_cells(_BLANK_ARGUMENT, reason, formula) if reason.endswith(")") else None
-    cells = set(read or ())
-    if len(cells) != 1:
+    found = _BLANK_ARGUMENTS.match(reason) if reason.endswith(")") else None
+    if found is None:
         return reason
-    named = _blank_read(workbook, formulas, f'{cells.pop()}=""', sheet)
-    if named is None:
-        return reason
+    named = []  # two blank (H202 finding 12: "customers_gained, customers_start blank ..."): each cell named
+    for argument in found["arguments"].split(", "):
+        single = f"{found['function']}: {argument} blank while other inputs are not (#VALUE!)"
+        cells = set(_argument_cells(_BLANK_ARGUMENT, single, formula) or ())
+        if len(cells) != 1:
+            return reason
+        cell = _blank_read(workbook, formulas, f'{cells.pop()}=""', sheet)
+        if cell is None:
+            return reason
+        named.append(cell)
     head, _, code = reason.rpartition(" (")
-    return f"{head}: {named} ({code}"
+    return f"{head}: {'; '.join(named)} ({code}"
 
 
 #: the value a reason shows: "got 'n/a'", "got -2", "got the text '8' (...)" (a text as Python's repr writes it)
