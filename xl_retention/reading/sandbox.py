@@ -78,10 +78,21 @@ def _refuse_tests_by_values(column: pd.Series, name: str, k: str, source: str) -
         )
 
 
+#: German words starting with "test" that say a free trial, not a test row (``Testphase``: a trial flag, reading.trials)
+_TRIAL_WORDS = ("testphase", "testzeitraum", "testabo", "testperiode", "testmonat", "testwoche", "testtag")
+
+
 def _test_named(k: str) -> bool:
     """Whether a column's name says a test in a word of its own or a word's start (``Testbestellung``,
-    ``is_test_order``, ``sandbox_account``): a flag whose true value says a test row."""
-    return any(w.startswith(("test", "sandbox")) and not w.startswith("testimon") for w in k.split("_"))
+    ``is_test_order``, ``sandbox_account``): a flag whose true value says a test row; not a trial's German word
+    (``Testphase``, ``in_testphase``: H200 finding 04).
+
+    >>> [_test_named(k) for k in ("testbestellung", "is_test_order", "testphase", "testimonial")]
+    [True, True, False, False]
+    """
+    return any(
+        w.startswith(("test", "sandbox")) and not w.startswith(("testimon", *_TRIAL_WORDS)) for w in k.split("_")
+    )
 
 
 def _spelled(values: pd.Series) -> np.ndarray:
