@@ -114,3 +114,21 @@ def test_upgrade_finds_the_dashboards_figures_below_a_row_inserted_above_them(tm
         "Customers at end",
         current,
     )
+
+
+def test_upgrade_reads_a_column_whose_header_was_renamed_where_the_template_put_it(tmp_path):
+    """H201's finding 01: with Customers!D1 renamed ('Active at month end'), upgrade found no 'Customers at end'
+    column, skipped every Customers formula reading it without a word and said the formulas were brought up; recalc
+    then no longer named them. The column is read where the template put it (D, no other column there): a formula
+    exactly an earlier template's reading it is brought up."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Customers"]
+    current = ws["F3"].value
+    ws["D1"], ws["F3"] = "Active at month end", "=CRR(D3,C3,B3)"  # the first template's CRR (no blank month kept)
+    wb.save(path)
+    result = run("upgrade", path)
+    assert result.returncode == 0, result.stderr
+    assert "'Customers'!F3" in result.stdout
+    ws = openpyxl.load_workbook(path)["Customers"]
+    assert (ws["D1"].value, ws["F3"].value) == ("Active at month end", current)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .error_texts import with_ref, without_error_texts
@@ -35,7 +35,7 @@ from .sheets import (
     LIFETIME_NOTE_C8,
     LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
 )
-from .template import MONTHLY_SHEETS, render_formula
+from .template import MONTHLY_SHEETS, column_letter, render_formula
 
 if TYPE_CHECKING:
     from .found import _Monthly
@@ -310,18 +310,25 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
         if spec not in MONTHLY_SHEETS:
             continue
         letters = {key: get_column_letter(column) for key, column in found.columns.items()}
+        # a column whose header the user renamed ('Active at month end' for Customers at end: not found by its header)
+        # is read where the template put it, when no other column is there: a formula is replaced only where it is
+        # exactly an earlier template's reading that column (H201's finding 01: upgrade skipped the sheet, no word)
+        letters = {
+            **{c.key: letter for c in spec.columns if (letter := column_letter(spec, c.key)) not in letters.values()},
+            **letters,
+        }
         xml = package.sheet(title)
         for column in spec.columns:
             forms = EARLIER.get((spec.title, column.key), ())
             forms = tuple(form for form in forms if form not in SAME_VALUES) if differing_only else forms
-            if not forms or column.formula is None or column.key not in found.columns:
+            if not forms or column.formula is None or column.key not in letters:
                 continue
             rows = []
             for month in found.months:
                 row = found.row(month)
                 if column.first_row_input and row == found.row(found.months[0]):
                     continue
-                mine = found.value(row, found.columns[column.key])
+                mine = found.value(row, column_index_from_string(letters[column.key]))
                 if not isinstance(mine, str) or not mine.startswith("="):
                     continue
                 try:
