@@ -17,6 +17,8 @@ a customer counts in.
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -35,6 +37,7 @@ from . import definitions as d
 from .backends import backend_of, computed_once, default_duckdb
 from .input_checks import check_duplicates, check_input, check_months, check_placeholders, passes_checks
 from .inputs import Input, snapshots_of, typed_input
+from .session_zone import utc_sessions
 
 __all__ = [
     "monthly_movements",
@@ -44,6 +47,20 @@ __all__ = [
     "returning_visitors",
     "subscription_tables",
 ]
+
+
+def _in_utc(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` run with its connection's and Spark sessions' zone UTC, the caller's own put back after
+    (:mod:`.session_zone`: a TIMESTAMPTZ's month is UTC's, and the caller's session is left as it was)."""
+    first = next(iter(inspect.signature(function).parameters))
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        data = args[0] if args else kwargs.get(first)
+        with utc_sessions(data, kwargs.get("backend")):
+            return function(*args, **kwargs)
+
+    return run
 
 
 def _engine(data: Any, backend: Any) -> Any:
@@ -233,6 +250,7 @@ def _subscription_rows(
 
 
 @checked_keywords
+@_in_utc
 def subscription_tables(
     snapshots: Any,
     start: MonthLike = None,
@@ -273,6 +291,7 @@ def subscription_tables(
 
 
 @checked_keywords
+@_in_utc
 def monthly_movements(
     snapshots: Any,
     start: MonthLike = None,
@@ -299,6 +318,7 @@ def monthly_movements(
 
 
 @checked_keywords
+@_in_utc
 def order_tables(
     orders: Any,
     start: MonthLike = None,
@@ -339,6 +359,7 @@ def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: Mon
 
 
 @checked_keywords
+@_in_utc
 def repeat_purchases(
     orders: Any,
     start: MonthLike = None,
@@ -356,6 +377,7 @@ def repeat_purchases(
 
 
 @checked_keywords
+@_in_utc
 def returning_visitors(
     visits: Any,
     start: MonthLike = None,
@@ -373,6 +395,7 @@ def returning_visitors(
 
 
 @checked_keywords
+@_in_utc
 def nps_by_month(
     answers: Any,
     start: MonthLike = None,
