@@ -28,7 +28,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
-from .future_months import _title
+from .future_months import tracker_sheets
 from .monthly import CUSTOMERS, REVENUE, MonthlySheet, template_formula_at
 from .template import render_formula
 
@@ -72,17 +72,16 @@ def _moved(text: str, formula: str) -> str:
 
 
 def _expected(spec: MonthlySheet, letters: dict[str, str], row: int) -> dict[int, tuple[Any, str, list[str]]]:
-    """The template's formula cells of ``row``: column index (0 = A) -> (column, its formula, earlier forms)."""
+    """The template's formula cells of ``row``: column index (0 = A) -> (column, its formula)."""
     out = {}
     for column in spec.columns:
         if column.key not in letters or not template_formula_at(column, row):
             continue
         try:
             formula = render_formula(column.formula, letters, row)
-            earlier = [render_formula(form, letters, row) for form in column.earlier]
         except KeyError:  # a column it reads is not on the sheet (an earlier template): not compared
             continue
-        out[_index(letters[column.key])] = (column, formula, earlier)
+        out[_index(letters[column.key])] = (column, formula)
     return out
 
 
@@ -99,41 +98,38 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
     Example: ``template_cells_off("tracker.xlsx")`` -> ``"48 cells of the tracker's formulas are blank (cleared?):
     Customers!H2 (Customers at end (chart)), ... "``
     """
-    import openpyxl
-
     cleared: list[str] = []
     rewired: list[str] = []
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        names = getattr(wb, "defined_names", None)
-        for spec in (CUSTOMERS, REVENUE):
-            title = _title(names, spec)
-            if title not in wb.sheetnames:
-                continue
-            rows = wb[title].iter_rows(min_row=1, max_row=2001, values_only=True)
-            header = next(rows, None)
-            if header is None:
-                continue
-            position = {h: i for i, h in enumerate(header) if isinstance(h, str)}
-            letters = {c.key: get_column_letter(position[c.header] + 1) for c in spec.columns if c.header in position}
-            if letters.get("month") != "A" or len(letters) < len(spec.columns):
-                continue  # columns moved, added or renamed: the template's formulas are not known here
-            for number, row in enumerate(rows, start=2):
-                if not row or not isinstance(row[0], dt.date):
-                    break  # the months end (a note or a totals row below them)
-                for index, (column, formula, earlier) in _expected(spec, letters, number).items():
-                    value = row[index] if index < len(row) else None
-                    cell = f"{written(title)}!{get_column_letter(index + 1)}{number} ({column.header})"
-                    if value is None or value == "":
-                        cleared.append(cell)
-                    elif isinstance(value, str) and value.startswith("="):
-                        text = _plain(value)
-                        if text == _plain(formula) or any(text == _plain(form) for form in earlier):
-                            continue
-                        if _shape(text) == _shape(_plain(formula)):
-                            rewired.append(f"{cell} reads {_moved(text, _plain(formula))}")
-    finally:
-        wb.close()
+    sheets = tracker_sheets(path)
+    for spec in (CUSTOMERS, REVENUE):
+        if spec.title not in sheets:
+            continue
+        title, table = sheets[spec.title]
+        rows = iter(table)
+        header = next(rows, None)
+        if header is None:
+            continue
+        position = {h: i for i, h in enumerate(header) if isinstance(h, str)}
+        letters = {c.key: get_column_letter(position[c.header] + 1) for c in spec.columns if c.header in position}
+        if letters.get("month") != "A" or len(letters) < len(spec.columns):
+            continue  # columns moved, added or renamed: the template's formulas are not known here
+        for number, row in enumerate(rows, start=2):
+            if not row or not isinstance(row[0], dt.date):
+                break  # the months end (a note or a totals row below them)
+            for index, (column, formula) in _expected(spec, letters, number).items():
+                value = row[index] if index < len(row) else None
+                if value == formula:  # the template's, as written: most cells
+                    continue
+                cell = f"{written(title)}!{get_column_letter(index + 1)}{number} ({column.header})"
+                if value is None or value == "":
+                    cleared.append(cell)
+                elif isinstance(value, str) and value.startswith("="):
+                    text = _plain(value)
+                    earlier = (render_formula(form, letters, number) for form in column.earlier)
+                    if text == _plain(formula) or any(text == _plain(form) for form in earlier):
+                        continue
+                    if _shape(text) == _shape(_plain(formula)):
+                        rewired.append(f"{cell} reads {_moved(text, _plain(formula))}")
     if rewired:
         more = f"; ... ({len(rewired) - FIRST} more)" if len(rewired) > FIRST else ""
         return (
