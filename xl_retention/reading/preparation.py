@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._validation import near_whole
 from .adjusted_amounts import unadjusted_filled
 from .amount_hints import money_columns
 from .answer_flags import answer_flag_rows
@@ -399,6 +400,7 @@ def _prepare(
         folded = fold_discount_lines(df, typed, names, source)  # (reading.discount_lines)
         check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month
     if kind == "answers":  # '11' as the file writes it (reading.scores)
+        typed["score"] = near_whole(typed["score"])  # 3.0000000000000004 (a rescaled slider) is 3, as nps() reads it
         check_scores(typed["score"], source, names["score"], written_values(df, names["score"]))
         answered = typed["score"][~np.isnan(typed["score"])]
         if len(answered):  # a 1-5 CSAT's answers are no NPS (reading.scores)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import to_float_array
+from .._validation import near_whole, to_float_array
 from ..errors import NotANumberError, OutOfRangeError
 
 __all__ = ["checked_counts", "check_balance", "check_within"]
@@ -51,6 +51,8 @@ def checked_counts(counts: pd.DataFrame, names: Sequence[str], sums: Sequence[st
     for name in (*names, *sums):
         try:
             values = to_float_array(name, counts[name])
+            if name not in sums:  # a SUM over doubles: 0.9999999999999999 is 1 at 15 digits (near_whole)
+                values = near_whole(values)
         except NotANumberError as error:
             if error.position is None:  # the whole column: booleans, dates (to_float_array's words)
                 got = str(error).partition("must hold numbers, ")[2] or f"{error.value!r}"
@@ -67,7 +69,7 @@ def checked_counts(counts: pd.DataFrame, names: Sequence[str], sums: Sequence[st
         if bad.any():
             row = int(np.argmax(bad))
             what = "whole numbers >= 0" if whole else "amounts >= 0"
-            shown = "a blank" if np.isnan(values[row]) else f"{values[row]:g}"
+            shown = "a blank" if np.isnan(values[row]) else f"{values[row]:.15g}"  # 0.99999999, not 1
             raise OutOfRangeError(
                 f"counts column {name!r} must hold {what}, got {shown} in {_month(counts.index, row)}",
                 name,
