@@ -442,16 +442,64 @@ def _template_cells(title: str) -> tuple[str, ...]:
     return now + _EARLIER_CELLS.get(title, ()) + _EARLIER_TITLES.get(title, ())
 
 
+#: the template's chart cells of each layout (this template's, earlier ones'), by title
+_LAYOUTS = (
+    {**TEMPLATE_CHARTS, **{title: cells[-1] for title, cells in _EARLIER_TITLES.items()}},
+    {**{title: cells[0] for title, cells in _EARLIER_CELLS.items()}, **{t: c[0] for t, c in _EARLIER_TITLES.items()}},
+)
+
+
+def _shifted(charts: list[tuple[str, str, str]]) -> set[str]:
+    """The charts of ``charts`` (chart part, title, anchor cell: one sheet's charts with a template title) that are the
+    template's charts moved by rows or columns inserted on their sheet (a note row under the Dashboard's title, a
+    "Target" column: H201's finding 07), or none.
+
+    Rows inserted move every chart below them by as many rows, columns every chart right of them: each template row's
+    charts moved down by one count, each template column's right by one count, never less for a chart further down or
+    right. Two or more charts of one layout (:data:`_LAYOUTS`) that moved so are the template's; a chart dragged
+    elsewhere breaks the pattern (the chart beside it did not move) and none is taken (those at their own cells are)."""
+    for layout in _LAYOUTS:
+        moved = [(chart, _cell(layout[title]), _cell(cell)) for chart, title, cell in charts if title in layout]
+        if len(moved) < 2 or len({layout_cell for _, layout_cell, _ in moved}) < len(moved):
+            continue
+        down: dict[int, int] = {}
+        right: dict[int, int] = {}
+        fits = True
+        for _, (row, column), (at_row, at_column) in moved:
+            if down.setdefault(row, at_row - row) != at_row - row or right.setdefault(column, at_column - column) != (
+                at_column - column
+            ):
+                fits = False
+        shifts = [down[r] for r in sorted(down)], [right[c] for c in sorted(right)]
+        if fits and all(x >= 0 and x == sorted(s)[i] for s in shifts for i, x in enumerate(s)):
+            return {chart for chart, _, _ in moved}
+    return set()
+
+
+def _cell(ref: str) -> tuple[int, int]:
+    """``"D12"`` -> (12, 4)."""
+    row, column = ip.split_ref(ref)
+    return row, column
+
+
 def _templates(package: ip.Package) -> set[str]:
     """The chart parts that are the template's own charts: on the Dashboard (without one, on a sheet drawing
     DASHBOARD_CHARTS or more of them: the Dashboard renamed), a template title at its own cell."""
     placed: dict[str, set[str]] = {}  # sheet -> its charts with a template title at that title's cell
+    titled: dict[str, list[tuple[str, str, str]]] = {}  # sheet -> (chart, title, cell) of each template title
     for chart, (sheet, cell) in _drawn_on(package).items():
         if chart not in package.data:
             continue
         title = chart_title(package.data[chart])
         if title is not None and cell is not None and cell in _template_cells(title):
             placed.setdefault(sheet, set()).add(chart)
+        if title is not None and cell is not None and _template_cells(title):
+            titled.setdefault(sheet, []).append((chart, title, cell))
+    for (
+        sheet,
+        charts,
+    ) in titled.items():  # a row or column inserted on the Dashboard moved them all: still the template's
+        placed.setdefault(sheet, set()).update(_shifted(charts))
     # the Dashboard, or, when there is no sheet of that name, the same sheet renamed ("Overview"): DASHBOARD_CHARTS or
     # more of the template's charts, each at its own cell (a renamed Dashboard's charts were left reading every month:
     # Excel drew the months without data as 0); a copy of the Dashboard beside it, or a template chart or two copied
