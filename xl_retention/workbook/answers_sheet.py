@@ -182,6 +182,31 @@ def no_month_column(package: ip.Package, answers: str, month: pd.Period) -> ip.L
     return ip.LayoutError(f"{where}: no column for {month} in row 1 (a month per column, each a date)")
 
 
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f\s*>)")
+
+
+def _refuse_linked(old: dict[str, bytes], answers: str, month: pd.Period, source: str) -> None:
+    """Refuse, naming them, answer cells of ``month`` holding formulas of the user's (answers linked from a sheet of
+    their own: ``='Survey raw'!B2``): the import would replace them by numbers. The refusal of answers it would drop
+    counted those cells as answers ("already holds 20" of 8 answers and 12 formulas giving "") and advised
+    --replace-typed, which then refused the formulas (H201's finding 08)."""
+    from .report_lines import listed
+
+    linked = {ref: _FORMULA.search(element) for ref, element in old.items()}
+    linked = {ref: found for ref, found in linked.items() if found is not None}
+    if not linked:
+        return
+    quoted = quote_sheetname(answers)
+    first, found = next(iter(linked.items()))
+    example = f" ({first} ={ip.unescape(found.group(1))})" if found.group(1) else ""
+    raise ip.LayoutError(
+        f"{listed([f'{quoted}!{ref}' for ref in linked])} {'holds a formula' if len(linked) == 1 else 'hold formulas'} "
+        f"of yours{example} in the answer cells of {month}, where the import writes the answers of {source}: they "
+        "would be replaced by numbers; nothing was written: clear those cells (or keep your linked answers on a "
+        "sheet of your own and import the file only) and import again, or import into a copy"
+    )
+
+
 def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], scores: pd.Series, rows: int,
                  source: str, replace: bool = False) -> None:  # fmt: skip
     """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
@@ -202,6 +227,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         there = [answer_there(cells, answers, ref) for ref in old]  # another survey's answers are not dropped
         dates = scores.attrs.get(ANSWER_DATES, {}).get(month)  # by date: a re-export sorted by score (kept_answers)
         if not replace:
+            _refuse_linked(old, answers, month, source)
             refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates)
         refs = [f"{letter}{r}" for r in range(2, rows + 2)]
         was = dict(zip(old, there, strict=True))
