@@ -24,6 +24,7 @@ from .errors import DataError, bad_rows
 __all__ = [
     "ENDED_AT_ZERO",
     "ENDED_AT_ZERO_ADVICE",
+    "MRR_DUST",
     "check_ended_at_zero",
     "currency_divisors",
     "decimal_cents",
@@ -579,9 +580,15 @@ def check_ended_at_zero(
         raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, rows, _written(mrr, shown), advice=ENDED_AT_ZERO_ADVICE)
 
 
+#: An MRR (a month's, in currency units) nearer 0 than this is 0, no activity: binary rounding of a computed 0
+#: (``0.3 - (0.1 + 0.2)`` is -5.55e-17), never a price; read alike by the engines (relational.inputs).
+MRR_DUST = 1e-9
+
+
 def check_negative_mrr(typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None) -> None:
     """Refuse rows with an MRR below 0 (a billing price below 0: its MRR is), quoting ``shown`` (the money column as
-    the file writes it: ``-$50.00``, ``(50,00 €)``), else the numbers read.
+    the file writes it: ``-$50.00``, ``(50,00 €)``), else the numbers read. An MRR within :data:`MRR_DUST` of 0 is
+    0 (``typed["mrr"]`` set so): rounding of a computed 0, whichever its sign.
 
     >>> typed = {"mrr": np.array([5.0, -50 / 12])}  # a yearly price
     >>> try:
@@ -591,6 +598,11 @@ def check_negative_mrr(typed: dict[str, Any], names: dict[str, str], source: str
     s.csv, column 'amount': negative MRR in row 3 (counting the header as row 1): '-$50.00'
     """
     mrr = np.asarray(typed["mrr"], dtype=np.float64)
+    dust = (mrr != 0) & (np.abs(mrr) < MRR_DUST)  # 0.3 - (0.1 + 0.2): 0 but for binary rounding (H202's finding 07)
+    if dust.any():
+        mrr = np.where(dust, 0.0, mrr)
+        old = typed["mrr"]
+        typed["mrr"] = mrr if isinstance(old, np.ndarray) else type(old)(mrr, index=old.index, name=old.name)
     if (mrr < 0).any():
         raise bad_rows(source, names["mrr"], "negative MRR", np.flatnonzero(mrr < 0), _written(mrr, shown))
 

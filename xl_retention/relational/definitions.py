@@ -55,6 +55,7 @@ __all__ = [
     "intervals_to_snapshots",
     "month_date",
     "month_ordinal",
+    "whole_score",
     "movements",
     "nps",
     "order_cohorts",
@@ -64,6 +65,16 @@ __all__ = [
 ]
 
 _EPOCH = 1970
+
+
+def whole_score(score: ir.NumericValue) -> ir.FloatingValue:
+    """``score`` (a float) as the whole number it equals at 15 significant digits, as
+    :func:`xl_retention._validation.near_whole` reads it on the pandas path (``0.3 * 10`` = 3.0000000000000004 is 3,
+    8.999999999999998 is 9); others as they are (7.5 stays 7.5, refused as not whole). Scores are below 100."""
+    score = score.cast("float64")
+    r = score.round()
+    near = (r != 0) & ((score - r).abs() < (r.abs() >= 10).ifelse(5e-14, 5e-15))
+    return near.ifelse(r, score)
 
 
 def month_ordinal(value: ir.Value) -> ir.IntegerValue:

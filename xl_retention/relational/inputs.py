@@ -65,7 +65,7 @@ from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
 from ..reading.renewals import scheduled_cancel
 from ..reading.repeats import record_id_columns
-from ..reading.revenue import ENDED_AT_ZERO, ENDED_AT_ZERO_ADVICE, says_unit
+from ..reading.revenue import ENDED_AT_ZERO, ENDED_AT_ZERO_ADVICE, MRR_DUST, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.segment_spellings import lookalike_segments
 from ..reading.shipping import shipping_columns
@@ -76,7 +76,7 @@ from ..reading.taxes import tax_named
 from ..reading.trial_days import trial_days_columns
 from ..reading.trial_flags import trial_flag_columns
 from ..reading.trials import trial_end_columns
-from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
+from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal, whole_score
 from .file_rules import Typed, id_checks, read_as_file
 from .id_forms import salesforce_pairs
 from .instants import note_instants, zoned_instants
@@ -163,10 +163,25 @@ def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
         return spark_table(data, con)
     if is_polars_frame(data):  # read through its to_pandas()
         return pandas_table(data, "input")
+    if _is_arrow_table(data):  # in memory already: read as the frame it converts to, as a polars frame is
+        return pandas_table(data.to_pandas(date_as_object=False), "input")
+    if type(data).__module__.split(".")[0] in ("duckdb", "_duckdb") and type(data).__name__ == "DuckDBPyRelation":
+        raise DataError(  # its connection cannot be read from it: the user names it (H202's finding 08)
+            "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame or a pyarrow Table), "
+            "got a DuckDB relation (duckdb.DuckDBPyRelation): pass it as an Ibis table on its connection, which "
+            "keeps it in DuckDB: ibis.duckdb.from_connection(con).sql(relation.sql_query()) (con: the connection "
+            "that made it; duckdb.sql's is duckdb.default_connection()); or read it into memory: "
+            "relation.to_arrow_table()"
+        )
     raise DataError(
-        "expected a table (a pandas or polars DataFrame, an Ibis table or a Spark DataFrame), "
+        "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame or a pyarrow Table), "
         f"got {full_type_name(data)}"
     )
+
+
+def _is_arrow_table(data: Any) -> bool:
+    """True for a pyarrow Table (without importing pyarrow)."""
+    return type(data).__module__.split(".")[0] == "pyarrow" and type(data).__name__ == "Table"
 
 
 def typed_input(
@@ -271,12 +286,14 @@ def _from_frame(
 def _shape(table: ir.Table, kind: str, source: str, names: dict[str, str]) -> Input:
     """Our typed columns to the definitions' columns (month ordinals ``m``, ``t``, ``start_m``, ...)."""
     extra = [c for c in ("segment", ROW) if c in table.columns]
+    if kind in ("snapshots", "intervals"):
+        mrr = table.mrr.cast("float64")  # within MRR_DUST of 0: 0, as reading.revenue.check_negative_mrr reads it
+        mrr = (mrr.abs() < MRR_DUST).ifelse(ibis.literal(0.0, "float64"), mrr)
     if kind == "snapshots":
-        t = table.select("customer_id", *extra, m=month_ordinal(table.month), mrr=table.mrr.cast("float64"),
-                         month=table.month)  # fmt: skip
+        t = table.select("customer_id", *extra, m=month_ordinal(table.month), mrr=mrr, month=table.month)
     elif kind == "intervals":
         end = table.end if "end" in table.columns else ibis.null("timestamp")
-        t = table.select("customer_id", *extra, start_m=month_ordinal(table.start), mrr=table.mrr.cast("float64"),
+        t = table.select("customer_id", *extra, start_m=month_ordinal(table.start), mrr=mrr,
                          end_m=month_ordinal(end) if "end" in table.columns else ibis.null("int64"),
                          start=table.start, end=end)  # fmt: skip
     elif kind in ("orders", "visits"):
@@ -284,7 +301,7 @@ def _shape(table: ir.Table, kind: str, source: str, names: dict[str, str]) -> In
         sums = {"amount": table.amount.cast("float64")} if "amount" in table.columns else {}
         t = table.select(who, *extra, m=month_ordinal(table.date), t=table.date, date=table.date, **sums)
     else:
-        t = table.select(*extra, m=month_ordinal(table.date), score=table.score.cast("float64"), date=table.date)
+        t = table.select(*extra, m=month_ordinal(table.date), score=whole_score(table.score), date=table.date)
     return Input(t, kind, source, names)
 
 

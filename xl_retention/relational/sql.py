@@ -169,7 +169,7 @@ def _scored(table: ir.Table) -> ir.Table:
     detractor and 11 a promoter, silently)."""
     from ..reading.scores import UNANSWERED
 
-    score = table.score
+    score = d.whole_score(table.score)  # 3.0000000000000004 is 3, as the import reads it (at 15 digits)
     wrong = (score < 0) | (score > 10) | (score != score.round())
     message = (
         ibis.literal(f"{STOP}answers.score is ")

@@ -85,7 +85,11 @@ def one_row_per_customer_month(subs: ir.Table) -> ir.Table:
 def without_negative_mrr(subs: ir.Table) -> ir.Table:
     """``subs`` (``customer_id, month, mrr``, as the warehouse holds them) whose negative MRR stops the query naming
     it and the row's customer: read, a credit month of -20 was a customer lost and churned MRR, then reactivated,
-    where ``xl-retention import`` refuses a negative MRR (H90-03)."""
+    where ``xl-retention import`` refuses a negative MRR (H90-03). An MRR within
+    :data:`~xl_retention.reading.revenue.MRR_DUST` of 0 is 0 first, as the import reads it (H202's finding 07)."""
+    from ..reading.revenue import MRR_DUST
+
+    subs = subs.mutate(mrr=(subs.mrr.abs() < MRR_DUST).ifelse(ibis.literal(0.0, "float64"), subs.mrr))
     message = (
         ibis.literal(f"{STOP}subscriptions.mrr is ")
         + subs.mrr.cast("string")
