@@ -631,7 +631,7 @@ def test_add_on_columns_of_a_billing_export_are_refused_not_ignored(tmp_path, ca
 
 def test_paid_statuses_of_bigcommerce_and_amazon(tmp_path, capsys) -> None:
     bigcommerce = (
-        "Order ID,Order Status,Order Date,Customer Email,Order Total (inc tax)\n"
+        "Order ID,Order Status,Order Date,Customer Email,Order Total (ex tax)\n"
         "101,Awaiting Fulfillment,2026-01-05,ann@x.com,40.00\n"
         "102,Awaiting Payment,2026-01-06,ann@x.com,30.00\n"
         "103,Awaiting Shipment,2026-01-07,bob@x.com,20.00\n"
@@ -639,7 +639,7 @@ def test_paid_statuses_of_bigcommerce_and_amazon(tmp_path, capsys) -> None:
         "105,Incomplete,2026-02-08,bob@x.com,10.00\n"
     )
     (tmp_path / "bc.csv").write_text(bigcommerce)
-    columns = "customer_id=Customer Email,date=Order Date,amount=Order Total (inc tax)"
+    columns = "customer_id=Customer Email,date=Order Date,amount=Order Total (ex tax)"
     args = ("import", "--orders", tmp_path / "bc.csv", "--columns", columns, "--to-csv", tmp_path / "o")
     assert run(capsys, *args) == (0, "")  # awaiting payment and incomplete (an abandoned checkout) were not paid
     assert purchases(tmp_path / "o") == [("2026-01", "2", "0"), ("2026-02", "1", "0", "1")]

@@ -562,7 +562,7 @@ ITEM_ROWS = (
     ("amount", "mapped"),
     [
         ("Order Total", "Order Total"),
-        ("Order Total (inc tax)", "Order Total (inc tax)"),  # BigCommerce's
+        ("Order Total (ex tax)", "Order Total (ex tax)"),  # BigCommerce's ('(inc tax)' with no tax: refused, H196)
         ("Grand Total (Purchased)", "Grand Total (Purchased)"),  # Magento's
         ("Order Total", "Item Cost"),
     ],

@@ -40,7 +40,12 @@ from .taxes import _TAX  # the words of a tax, as the tax amounts are named
 __all__ = ["may_say_tax_included", "refuse_tax_included"]
 
 _INCLUDE = frozenset({"include", "includes", "included", "including", "inclusive", "incl", "inkl", "inclus",
-                      "inclusa", "incluido", "incluida", "inbegriffen", "enthalten"})  # fmt: skip
+                      "inclusa", "incluido", "incluida", "inbegriffen", "enthalten",
+                      # 'Total (inc tax)', 'Total (inc GST)', 'Total with tax', 'Amount after tax', 'Total c/ IVA',
+                      # 'Preis mit MwSt', 'avec TVA', 'con IVA', 'com IVA' (H200 finding 09)
+                      "inc", "with", "after", "c", "con", "com", "mit", "avec"})  # fmt: skip
+#: Tax-included in the names of Japanese and Chinese exports (税込金額, 含税金额), whose words are not split.
+_GROSS_MARKS = ("税込", "含税", "含稅")
 #: Values that say the amounts include tax (spelled: lower case, separators as ``_``).
 _INCLUSIVE_VALUES = frozenset({"inclusive", "tax_inclusive", "taxinclusive", "incl_tax", "incl._tax",
                                "including_tax", "tax_included", "included", "ttc", "brutto", "gross", "inkl_mwst",
@@ -60,6 +65,22 @@ _BEHAVIOR = frozenset({"behavior", "behaviour"})
 def _gross_words(words: set[str]) -> bool:
     """Whether a name's words say with tax: TTC, brutto (and German compounds: Bruttopreis), a tax and included."""
     return "ttc" in words or any(w.startswith("brutto") for w in words) or bool(words & _TAX and words & _INCLUDE)
+
+
+def _gross_named(name: Any) -> bool:
+    """Whether the money column ``name`` says with tax: by its words (:func:`_gross_words`), "gross", or a Japanese
+    or Chinese mark of a tax-included amount.
+
+    >>> [_gross_named(n) for n in ("Total (inc tax)", "Total with tax", "税込金額", "Total", "Amount (ex tax)")]
+    [True, True, True, False, False]
+    """
+    words = _words(name)
+    return _gross_words(words) or "gross" in words or _marked(name)
+
+
+def _marked(name: Any) -> bool:
+    """Whether ``name`` holds a Japanese or Chinese mark of a tax-included amount (:data:`_GROSS_MARKS`)."""
+    return any(mark in str(name) for mark in _GROSS_MARKS)
 
 
 def _rate_named(words: set[str]) -> bool:
@@ -136,7 +157,7 @@ def may_say_tax_included(columns: Any, names: Mapping[str, str]) -> bool:
     False
     """
     money = names.get("amount", names.get("mrr"))
-    if money is not None and (_gross_words(_words(money)) or "gross" in _words(money)):
+    if money is not None and _gross_named(money):
         return True
     used = {str(c) for c in names.values()}
     for column in map(str, columns):
@@ -194,7 +215,7 @@ def refuse_tax_included(
     own = _words(money)
     paypal = str(money) == df.attrs.get(PAYPAL_GROSS)  # PayPal's 'Brutto': before its fee (reading.paypal_names)
     # 'Gross Amount', 'Total', 'Gesamtbetrag' beside a rate
-    if not paypal and (_gross_words(own) or (_total_named(own) and rates)):
+    if not paypal and (_gross_words(own) or _marked(money) or (_total_named(own) and rates)):
         raise DataError(
             f"{source}: {money!r} says by its name that it includes tax{f' (beside {rates[0]!r})' if rates else ''} "
             f"{ways}",
