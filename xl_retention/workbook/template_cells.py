@@ -71,18 +71,28 @@ def _moved(text: str, formula: str) -> str:
     return f"{', '.join(found)} (not {', '.join(found.values())})"
 
 
-def _expected(spec: MonthlySheet, letters: dict[str, str], row: int) -> dict[int, tuple[Any, str, list[str]]]:
-    """The template's formula cells of ``row``: column index (0 = A) -> (column, its formula)."""
-    out = {}
+#: the row the template's formulas are rendered for once per column, then replaced by each month's row
+_MARK = 900001
+
+
+def _patterns(spec: MonthlySheet, letters: dict[str, str]) -> list[tuple[int, Any, str]]:
+    """The template's formula columns of ``spec`` on a sheet with ``letters``: (column index, 0 = A; the column; its
+    formula rendered for the row :data:`_MARK`, the row before it :data:`_MARK` - 1), rendered once."""
+    out = []
     for column in spec.columns:
-        if column.key not in letters or not template_formula_at(column, row):
+        if column.key not in letters or column.formula is None:
             continue
         try:
-            formula = render_formula(column.formula, letters, row)
+            pattern = render_formula(column.formula, letters, _MARK)
         except KeyError:  # a column it reads is not on the sheet (an earlier template): not compared
             continue
-        out[_index(letters[column.key])] = (column, formula)
+        out.append((_index(letters[column.key]), column, pattern))
     return out
+
+
+def _at(pattern: str, row: int) -> str:
+    """A pattern of :func:`_patterns` for ``row``."""
+    return pattern.replace(str(_MARK), str(row)).replace(str(_MARK - 1), str(row - 1))
 
 
 def _index(letter: str) -> int:
@@ -113,10 +123,14 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
         letters = {c.key: get_column_letter(position[c.header] + 1) for c in spec.columns if c.header in position}
         if letters.get("month") != "A" or len(letters) < len(spec.columns):
             continue  # columns moved, added or renamed: the template's formulas are not known here
+        patterns = _patterns(spec, letters)
         for number, row in enumerate(rows, start=2):
             if not row or not isinstance(row[0], dt.date):
                 break  # the months end (a note or a totals row below them)
-            for index, (column, formula) in _expected(spec, letters, number).items():
+            for index, column, pattern in patterns:
+                if not template_formula_at(column, number):
+                    continue
+                formula = _at(pattern, number)
                 value = row[index] if index < len(row) else None
                 if value == formula:  # the template's, as written: most cells
                     continue
