@@ -380,12 +380,16 @@ from them: write its customer id, a number or an e-mail
     for start in range(0, len(ids), _CHUNK):
         c, xv = codes[start : start + _CHUNK], x[start : start + _CHUNK]
         summed[start : start + _CHUNK] = (xv > 0) & (counts[c] >= 2) & (np.abs(2 * xv - sums[c]) <= tolerance[c])
+    from .total_labels import refuse_labelled_totals  # 'Total MRR', 'Ergebnis', 'Avg.' each month: by label and sum
+
     if not summed.any():  # no row is its month's total: no id to look at (most files; the ids are never grouped)
+        refuse_labelled_totals(ids, codes, x, sums, counts, valid, source, column, what)  # an 'Avg.' row's mean
         return
     wide = summed & (counts[codes] >= 4)
     if len(ids) >= 8 and wide.any():
         _refuse_each_months_total(ids, wide, codes, valid, source, column, what)
     _refuse_subtotal_labels(ids, summed, source, column)  # 'Total January' below a month's orders: by its label
+    refuse_labelled_totals(ids, codes, x, sums, counts, valid, source, column, what)
 
 
 def _refuse_each_months_total(
