@@ -90,6 +90,46 @@ _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
 _SHEET_DATA = re.compile(rb"<(" + _PREFIX + rb")sheetData(" + _ATTRS + rb")\s*(/?)>")
 _ROW = re.compile(rb"<(?P<p>" + _PREFIX + rb")row(?P<attrs>" + _ATTRS + rb")\s*(?:/>|>(?P<body>.*?)</(?P=p)row\s*>)",
                   re.S)  # fmt: skip
+_ROW_OPEN = re.compile(rb"<(?P<p>" + _PREFIX + rb")row(?P<attrs>" + _ATTRS + rb")\s*(?P<closed>/?)>")
+_TAG_END = re.compile(rb"\s*>")
+_BLANK = re.compile(rb"\s*")
+
+
+def _row_spans(xml: bytes, start: int, end: int) -> Iterator[tuple[int | None, int, bytes]]:
+    """(start, end, attributes) of each ``<row>`` element in ``xml[start:end]`` in turn, as :data:`_ROW` matches
+    them, found by ``bytes.find`` (a lazy regex body was most of a large sheet's parse: H195's request 2); then
+    ``(None, end, b"")`` where something else than a row or blanks follows the last one.
+
+    >>> list(_row_spans(b'<row r="1"><c/></row> <row r="2"/>x', 0, 35))
+    [(0, 21, b' r="1"'), (22, 34, b' r="2"'), (None, 34, b'')]
+    """
+    position = start
+    while True:
+        at = _BLANK.match(xml, position, end).end()
+        if at >= end:
+            return
+        opening = _ROW_OPEN.match(xml, at, end)
+        if opening is None:
+            yield None, position, b""
+            return
+        if opening.group("closed"):
+            yield at, opening.end(), opening.group("attrs")
+            position = opening.end()
+            continue
+        closing, search = b"</" + opening.group("p") + b"row", opening.end()
+        while True:
+            found = xml.find(closing, search, end)
+            tail = _TAG_END.match(xml, found + len(closing), end) if found >= 0 else None
+            if found < 0 or tail is not None:
+                break
+            search = found + 1
+        if tail is None:  # not closed inside sheetData
+            yield None, position, b""
+            return
+        yield at, tail.end(), opening.group("attrs")
+        position = tail.end()
+
+
 _CELL = re.compile(rb"<(?P<p>" + _PREFIX + rb")c(?P<attrs>" + _ATTRS + rb")\s*(?:/>|>(?P<body>.*?)</(?P=p)c\s*>)",
                    re.S)  # fmt: skip
 _ATTR = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -175,15 +215,13 @@ class SheetXml:
             raise LayoutError(f"sheet {title!r}: <sheetData> is not closed")
         sheet = cls(title, xml[: opening.end()], xml[closing.start() :], prefix)
         position, number = opening.end(), 0
-        for match in _ROW.finditer(xml, opening.end(), closing.start()):
-            if xml[position : match.start()].strip():
+        for start, end, attrs in _row_spans(xml, opening.end(), closing.start()):
+            if start is None:  # markup that is no row (or a row not closed) between the rows
                 raise LayoutError(f"sheet {title!r}: unexpected markup in <sheetData> at byte {position}")
-            r = attribute(match.group("attrs"), b"r")
+            r = attribute(attrs, b"r")
             number = int(r) if r is not None else number + 1
-            sheet.rows[number] = _Row(match.group("attrs"), match.group(0))
-            position = match.end()
-        if xml[position : closing.start()].strip():
-            raise LayoutError(f"sheet {title!r}: unexpected markup in <sheetData> at byte {position}")
+            sheet.rows[number] = _Row(attrs, xml[start:end])
+            position = end
         return sheet
 
     # -- reading ------------------------------------------------------------------------------
