@@ -31,6 +31,7 @@ Discount") is taken off the shipping, whatever its sign. A column of the shippin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -45,7 +46,7 @@ from .names import columns_option
 from .names import words as _words
 from .notes import note
 from .order_level import item_amount, order_codes, order_level
-from .shipping import _WITH, _WITHOUT, shipping_columns
+from .shipping import _SHIPPING, _WITH, _WITHOUT, shipping_columns
 from .taxes import _TAX, RATES, _numbers, tax_columns, without_breakdown
 
 __all__ = ["order_net_of_shipping", "shipping_taxes"]
@@ -97,6 +98,40 @@ def _one_rate(part: np.ndarray, of: np.ndarray, inside: bool) -> np.ndarray:
     return found
 
 
+#: Words beside a shipping's that say an amount holds it ('incl. shipping', 'with shipping', 'inkl. Versandkosten').
+_HOLDS = frozenset({"incl", "including", "include", "includes", "included", "inc", "with", "inkl", "inklusive",
+                    "inclus", "incluse", "inclusa", "incluido", "incluidos", "incluso", "mit", "avec", "con",
+                    "com"})  # fmt: skip
+#: Shipping in a name whose words alone do not say it: French 'frais de port', British 'P&P' (postage and packing).
+_SHIPPING_PHRASES = re.compile(r"(?i)frais\s+de\s+port|\bp\s*&\s*p\b|\bp\s*and\s*p\b")
+
+
+def refuse_shipping_named(money: str, source: str) -> None:
+    """Refuse an order amount whose name says it holds the shipping ("Total (incl. shipping)", "Gesamt inkl.
+    Versandkosten", "Total frais de port inclus", "Amount incl. P&P") where no column of the shipping is beside it:
+    revenue is net of shipping, and how much to take off cannot be told (H200 finding 10).
+
+    >>> refuse_shipping_named("Total (incl. shipping)", "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv: 'Total (incl. shipping)' says by its name that it includes the \
+shipping and no column holds the shipping; revenue is net of shipping: give the amounts without it (--columns \
+amount=NAME), or a column of the shipping beside them
+    >>> refuse_shipping_named("Total", "o.csv"), refuse_shipping_named("Shipping Total", "o.csv")
+    (None, None)
+    """
+    words = _words(money)
+    shipping = bool(words & _SHIPPING) or _SHIPPING_PHRASES.search(money) is not None
+    if shipping and (words & _HOLDS or "inclus" in money.lower()):
+        raise DataError(
+            f"{source}: {money!r} says by its name that it includes the shipping and no column holds the shipping; "
+            f"revenue is net of shipping: give the amounts without it ({columns_option([('amount', 'NAME')])}), or "
+            "a column of the shipping beside them",
+            source=source,
+            column=money,
+        )
+
+
 def order_net_of_shipping(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -115,6 +150,7 @@ def order_net_of_shipping(
     found = shipping_columns(df.columns, names)
     read = _read(df, found, source, decimal)
     if not read:
+        refuse_shipping_named(money_name, source)
         return typed
     codes = order_codes(df, names) if item_amount(money_name) else None  # Etsy's 'Item Total' beside the order's
     level = [c for c, v in read.items() if codes is not None and order_level(v, codes)]  # 'Order Shipping'
