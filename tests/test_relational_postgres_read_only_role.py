@@ -47,3 +47,23 @@ def test_a_read_only_role_imports_a_table(tmp_path) -> None:
     assert moves["month"].tolist() == ["2026-01", "2026-02", "2026-03"]
     assert moves["customers_end"].tolist() == [2, 2, 2]
     assert moves["lost"].tolist() == [0, 1, 0]
+
+
+def test_a_frame_sent_to_a_read_only_role_is_refused_naming_the_way() -> None:
+    import psycopg
+
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    frame = pd.DataFrame({"customer_id": ["a", "b"], "month": ["2026-01-01", "2026-01-01"], "mrr": [10.0, 20.0]})
+    with throwaway_server("xl-retention-pg-readonly-frame-") as url:
+        with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as admin:
+            admin.execute("CREATE ROLE analyst LOGIN")
+            admin.execute("REVOKE TEMP ON DATABASE postgres FROM PUBLIC")
+            admin.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        with pytest.raises(DataError) as refused:  # was psycopg's InsufficientPrivilege
+            R.subscription_tables(frame, backend=url.replace("postgres://postgres@", "postgres://analyst@"))
+    message = str(refused.value)
+    assert message.startswith("the database role may not create temporary tables (permission denied to create ")
+    assert "con.table('schema.name')" in message and "GRANT TEMP ON DATABASE" in message
+    assert "backend='duckdb'" in message

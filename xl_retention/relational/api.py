@@ -57,10 +57,23 @@ def _in_utc(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
         data = args[0] if args else kwargs.get(first)
-        with utc_sessions(data, kwargs.get("backend")):
-            return function(*args, **kwargs)
+        try:
+            with utc_sessions(data, kwargs.get("backend")):
+                return function(*args, **kwargs)
+        except Exception as error:
+            if type(error).__name__ == "InsufficientPrivilege" and "temporary tables" in str(error):
+                raise DataError(_NO_TEMP.format(str(error).strip().splitlines()[0])) from None
+            raise
 
     return run
+
+
+#: A table sent to a PostgreSQL server is a temporary table there: a read-only role may not make one (H202's 13).
+_NO_TEMP = (
+    "the database role may not create temporary tables ({}), which sending a table from Python to the server "
+    "needs: pass a table already on the server (con.table('schema.name'), which a role that may read it can "
+    "count), give the role TEMP (GRANT TEMP ON DATABASE name TO role), or compute with backend='duckdb'"
+)
 
 
 def _engine(data: Any, backend: Any) -> Any:
