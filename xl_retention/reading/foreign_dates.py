@@ -39,6 +39,23 @@ def without_ordinals(texts: np.ndarray, sample_size: int = 200) -> np.ndarray:
     return np.array([_ORDINAL.sub(r"\1", str(t)) for t in texts], dtype=object)
 
 
+#: British English's (CLDR en-GB) and French's short September, 'Sept' ('Sept 2026', '5 Sept. 2026'), which no
+#: format reads (``%b`` is 'Sep').
+_SEPT = re.compile(r"(?i)(?<![a-z])sept(?![a-z])")
+
+
+def with_sep(texts: np.ndarray) -> np.ndarray:
+    """``texts`` (distinct date texts) with September's short name 'Sept' written 'Sep' (H200 finding 08); else
+    ``texts`` itself.
+
+    >>> with_sep(np.array(["Aug 2026", "Sept 2026", "5 Sept 2026", "September 2026"], dtype=object)).tolist()
+    ['Aug 2026', 'Sep 2026', '5 Sep 2026', 'September 2026']
+    """
+    if not any(_SEPT.search(str(t)) for t in texts):
+        return texts
+    return np.array([_SEPT.sub("Sep", str(t)) for t in texts], dtype=object)
+
+
 #: A year, a month and maybe a day with their CJK counters: 年 月 日 (Japanese, Chinese), 년 월 일 (Korean).
 _CJK = re.compile(
     r"(\d{4})(\s*)(年|년)(\s*)(\d{1,2})(\s*)(月|월)(?:(\s*)(\d{1,2})(\s*)(日|일))?(\s+\d{1,2}:\d{2}(:\d{2})?)?"
