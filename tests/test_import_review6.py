@@ -75,9 +75,9 @@ def test_2_a_bare_total_equal_on_an_orders_rows_is_refused(tmp_path: Path, capsy
     args = ("--orders", str(path), "--columns", "amount=Total", "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert refusal(capsys, *args) == (
         "items.csv, column 'Total': rows of one order (order_id '1') with the same amount each under a bare 'Total' "
-        "(each item's total, equal by chance, to add up, or the order's total on each item's row, to count once?): "
-        "map amount to the items' price column (--columns amount=NAME), or, if it is the order's total, head its "
-        "column 'Order Total' in rows 2, 3 (counting the header as row 1): '20.00', '20.00'"
+        "(each item's total, equal by chance, to add up, or the order's total on each item's row, to count once?) in "
+        "rows 2, 3 (counting the header as row 1): '20.00', '20.00': map amount to the items' price column (--columns "
+        "amount=NAME), or, if it is the order's total, head its column 'Order Total'"
     )
 
 
