@@ -24,6 +24,7 @@ from collections import Counter
 
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
+from ..sheet_names import written
 from . import inplace as ip
 from .answers_sheet import ranges
 from .formats import monthly_name
@@ -91,6 +92,8 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
         xml = package.read(scores)
         if start > 2 and (above := _answer_above(xml, answers, set(last_read), start)) is not None:
             return above
+        if start == 2 and (header := _header_sorted(xml, answers, set(last_read))) is not None:
+            return header
         beside = _unread_column(xml, set(last_read), answers)
         if beside is not None:
             return beside
@@ -164,6 +167,61 @@ def _month_headers(sheet: ip.SheetXml, row: int, read: set[int]) -> bool:
         )
         and months[-1][2] == 1
     )
+
+
+def _serial_month(element: bytes | None) -> tuple[int, int] | None:
+    """(year, month) of a cell holding the first day of a month as a date serial (1900 system), else None."""
+    import datetime as dt
+
+    value = _VALUE.search(element or b"")
+    if value is None or _kind(element) not in (None, b"n"):
+        return None
+    try:
+        serial = float(value.group(1))
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=serial)
+    except (ValueError, OverflowError):
+        return None
+    return (day.year, day.month) if serial == int(serial) and day.day == 1 and serial > 366 else None
+
+
+def _header_sorted(xml: bytes, answers: str, read: set[int]) -> str | None:
+    """One line naming the first month column of "NPS scores" whose header (row 1) is not its month (the months follow
+    each other over the columns the NPS formulas read), or None: an answer sorted into the header with the column
+    (Data > Sort without "Range contains column labels": the date then sits among the answers, named by the NPS as a
+    number, and the answer in row 1 is read by no formula: H201's finding 12)."""
+    sheet = ip.SheetXml.parse(xml, answers)
+    months = {column: _serial_month(sheet.cell(f"{get_column_letter(column)}1")) for column in sorted(read)}
+    place = {column: n for n, column in enumerate(months)}  # a column of the user's between two months is not read
+    bases = Counter(month[0] * 12 + month[1] - 1 - place[c] for c, month in months.items() if month is not None)
+    if not bases or bases.most_common(1)[0][1] < 2:
+        return None  # months not dated in row 1 (text headers of the user's): not checked
+    base = bases.most_common(1)[0][0]
+    for column, month in months.items():
+        index = base + place[column]
+        if month is not None and month[0] * 12 + month[1] - 1 == index:
+            continue
+        letter, want = get_column_letter(column), (index // 12, index % 12 + 1)
+        element = sheet.cell(f"{letter}1")
+        value = _VALUE.search(element or b"")
+        shown = value.group(1).decode() if value is not None else "nothing"
+        moved = next(
+            (ref for ref, cell in sheet.cells_in_rows(2, max(sheet.rows, default=1))
+             if ip.split_ref(ref)[1] == column and _serial_month(cell) == want),
+            None,
+        )  # fmt: skip
+        where = (
+            f", and {written(answers)}!{moved} holds that date among the answers (the column sorted with its header "
+            f"as data?): put {want[0]:04d}-{want[1]:02d} back in {letter}1 and the answer in {moved}, and sort answers "
+            "from row 2 only"
+            if moved
+            else f": put the month's date ({want[0]:04d}-{want[1]:02d}) back in {letter}1 and any answer there in an "
+            "empty cell below"
+        )
+        return (
+            f"{written(answers)}!{letter}1 holds {shown} where the month's header ({want[0]:04d}-{want[1]:02d}) "
+            f"belongs: no formula reads an answer in row 1{where}"
+        )
+    return None
 
 
 _CELL_AT = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})[0-9]+\"")
