@@ -429,7 +429,7 @@ def _prepare(
         continued = followed_by_phase(df, typed, names)  # a phase ended the day the next one starts (paused_phases)
         check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded, continued, shared)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
-        continuing = followed_by_phase(df, typed, names, customers=True)  # lost by no one that day
+        continuing = lambda: followed_by_phase(df, typed, names, customers=True)  # noqa: E731 (only if asked)
         check_renewal_ends(df, typed.get("end"), names, source, options.today, continuing)  # a renewal date as end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at
     if kind == "intervals":  # paying from a free trial's end (reading.trials)

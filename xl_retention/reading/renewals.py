@@ -182,9 +182,9 @@ def check_renewal_ends(
     """Refuse an ``end`` (the values read from ``names['end']``, ``datetime64``) that is a renewal date (see the
     module docstring), on the rows of ``df`` it would count as lost by ``today`` (default: the run's date).
     ``continued``: whether each row ends the day another row of its subscription or customer starts
-    (:func:`.paused_phases.followed_by_phase`): a subscription's status is its last phase's, so an ended earlier
-    phase (Zuora's rate plan charge segment ended by an amendment) beside an 'Active' status is no contradiction, and
-    such an end loses no one.
+    (:func:`.paused_phases.followed_by_phase`; or a function giving it, called only where an active row's end has
+    passed): a subscription's status is its last phase's, so an ended earlier phase (Zuora's rate plan charge
+    segment ended by an amendment) beside an 'Active' status is no contradiction, and such an end loses no one.
 
     >>> frame = pd.DataFrame({"status": ["active", "cancelled"], "current_term_end": ["2026-11-05", "2026-09-12"],
     ...                       "cancelled_at": [None, "2026-09-12"]})
@@ -232,9 +232,13 @@ export is older than these dates, export it again
         if rows.size:
             problem, advice = renewal_parts(other)
             raise bad_rows(source, column, problem, rows, shown, advice=advice)
-    last = np.ones(len(df), dtype=bool) if continued is None else ~np.asarray(continued, dtype=bool)
+    last = None  # the rows no later phase continues, found where an active row's end has passed
     for name, said in zip(status_columns(df.columns), statuses, strict=True):
-        rows = np.flatnonzero(dated & (ends < now) & np.isin(said, list(RUNNING)) & last)
+        rows = np.flatnonzero(dated & (ends < now) & np.isin(said, list(RUNNING)))
+        if rows.size and continued is not None:
+            if last is None:
+                last = ~np.asarray(continued() if callable(continued) else continued, dtype=bool)
+            rows = rows[last[rows]]
         if rows.size:
             problem, advice = running_parts(column, name, other, scheduled_cancel(column, df.columns))
             raise bad_rows(source, column, problem, rows, shown, advice=advice)
