@@ -95,6 +95,27 @@ def _at(pattern: str, row: int) -> str:
     return pattern.replace(str(_MARK), str(row)).replace(str(_MARK - 1), str(row - 1))
 
 
+def _first_rows(path: str | os.PathLike[str]) -> dict[str, int]:
+    """The row each monthly sheet's month name (``Customers_Months``) starts at, by the template's title: 2, but 3
+    where a row was inserted above the first month (:mod:`xl_retention.recalculation.month_order` names that)."""
+    import zipfile
+
+    from . import inplace as ip
+    from .formats import monthly_name
+    from .future_months import _DEFINED
+
+    with zipfile.ZipFile(path) as package:
+        names = {
+            m.group(1).decode(): ip.unescape(m.group(2)) for m in _DEFINED.finditer(package.read("xl/workbook.xml"))
+        }
+    out = {}
+    for spec in (CUSTOMERS, REVENUE):
+        found = re.search(r"!\$?[A-Z]{1,3}\$?([0-9]+)(?::|$)", names.get(monthly_name(spec.title), ""))
+        if found is not None:
+            out[spec.title] = int(found.group(1))
+    return out
+
+
 def _index(letter: str) -> int:
     from openpyxl.utils import column_index_from_string
 
@@ -110,10 +131,12 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
     """
     cleared: list[str] = []
     rewired: list[str] = []
-    sheets = tracker_sheets(path)
+    sheets, firsts = tracker_sheets(path), _first_rows(path)
     for spec in (CUSTOMERS, REVENUE):
         if spec.title not in sheets:
             continue
+        if firsts.get(spec.title, 2) != 2:
+            continue  # a row inserted above the first month: month_order's line names it (no row is read as its own)
         title, table = sheets[spec.title]
         rows = iter(table)
         header = next(rows, None)
