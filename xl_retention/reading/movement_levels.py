@@ -53,22 +53,32 @@ def movements_log_error(source: str, column: str, shown: str, why: str = "") -> 
     )
 
 
-def _agrees(word: str, previous: float | None, mrr: float) -> bool:
-    """Whether the movement ``word`` (spelled as statuses are) says the change from ``previous`` (None: the
-    customer's first row) to ``mrr``."""
-    if word in _NEW:
-        return previous is None and mrr > 0
-    if previous is None:
-        return word == "" and mrr > 0  # a first row left blank: no movement said
-    if word in _UP:
-        return 0 < previous < mrr
-    if word in _DOWN:
-        return 0 < mrr < previous
-    if word in _CHURN:
-        return mrr == 0 < previous
-    if word in _BACK:
-        return previous == 0 < mrr
-    return word == "" and mrr == previous
+def _month_text(value: int) -> str:
+    return str(np.datetime64(int(value), "M"))
+
+
+def _refusal(
+    position: int, order: np.ndarray, mrr: np.ndarray, months: np.ndarray, words: np.ndarray, raw: pd.Series,
+    last_month: int, same: np.ndarray, mrr_name: str, refused: Any,
+) -> DataError:  # fmt: skip
+    """The refusal naming the row at ``position`` (in customer and month order), the first whose check fails, by
+    the first check it fails: a second row of a month, a month left out, a paying customer's last row before the
+    last month, a movement's word its MRR does not show."""
+    row = order[position]
+    previous = order[position - 1] if same[position] else None
+    if previous is not None and months[row] == months[previous]:
+        return refused(row, f"is a second row of its customer in {_month_text(months[row])}")
+    if previous is not None and months[row] != months[previous] + 1:
+        return refused(row, f"follows its customer's row of {_month_text(months[previous])} with no row between")
+    following = position + 1 < len(order) and same[position + 1]
+    if not following and months[row] != last_month and mrr[row] != 0:
+        last = _month_text(last_month)
+        return refused(row, f"is its customer's last, in {_month_text(months[row])} with {mrr_name!r} "
+                            f"{mrr[row]:g}: not lost (MRR 0) and not in the last month, {last}")  # fmt: skip
+    before = None if previous is None else float(mrr[previous])
+    said = f"says {raw.iloc[row]!r}" if words[row] else "says no movement"
+    change = f"is {mrr[row]:g}" if before is None else f"goes from {before:g} to {mrr[row]:g}"
+    return refused(row, f"{said} where {mrr_name!r} {change}")
 
 
 def check_movement_levels(
@@ -98,39 +108,44 @@ customer's MRR per month
     raw = df.iloc[:, [str(c) for c in df.columns].index(column)]
     written = [str(v).strip() for v in raw if isinstance(v, str) and str(v).strip()]
     shown = ", ".join(sorted(set(written))[:5])
-    words = np.array(
-        [re.sub(SEPARATORS, "_", v.strip().lower()) if isinstance(v, str) else "" for v in raw], dtype=object
-    )
+    spelled = {v: re.sub(SEPARATORS, "_", v.strip().lower()) for v in pd.unique(raw.dropna()) if isinstance(v, str)}
+    words = raw.map(spelled).fillna("").to_numpy(dtype=object)  # each distinct value spelled once
     ids = pd.factorize(pd.Series(typed["customer_id"], dtype=object))[0]
     months = np.asarray(typed["month"], dtype="datetime64[us]").astype("datetime64[M]").astype(np.int64)
     mrr = np.asarray(typed["mrr"], dtype=float)
     order = np.lexsort((months, ids))
     last_month = months.max() if len(months) else 0
     mrr_name, month_name = names.get("mrr", "mrr"), names.get("month", "month")
+    # the rows in customer and month order, each beside its customer's row before (vectorized: a table of millions)
+    i, m, w = ids[order], months[order], words[order]
+    level = mrr[order]
+    same = np.zeros(len(order), dtype=bool)
+    same[1:] = i[1:] == i[:-1]  # the row before is its customer's
+    follows = np.zeros(len(order), dtype=bool)
+    follows[:-1] = same[1:]  # the row after is its customer's
+    before = np.full(len(order), np.nan)
+    before[1:] = level[:-1]
+    before[~same] = np.nan
+    up, down, churn, back, new = (np.isin(w, list(k)) for k in (_UP, _DOWN, _CHURN, _BACK, _NEW))
+    blank = w == ""
+    with np.errstate(invalid="ignore"):
+        agrees = np.where(
+            ~same,
+            (new | blank) & (level > 0),
+            (up & (before > 0) & (level > before)) | (down & (level > 0) & (level < before))
+            | (churn & (level == 0) & (before > 0)) | (back & (before == 0) & (level > 0))
+            | (blank & (level == before)),
+        )  # fmt: skip
+        month_before = np.concatenate([[0], m[:-1]])
+        bad = (same & (m != month_before + 1)) | (~follows & (m != last_month) & (level != 0)) | ~agrees
+    if bad.any():
 
-    def refused(row: int, why: str) -> DataError:
-        return movements_log_error(source, column, shown, f"; read as each customer's MRR per month, "
-                                   f"{row_of(source, int(row))} {why}")  # fmt: skip
+        def refused(row: int, why: str) -> DataError:
+            where = f"; read as each customer's MRR per month, {row_of(source, int(row))} {why}"
+            return movements_log_error(source, column, shown, where)
 
-    def month_text(value: int) -> str:
-        return str(np.datetime64(int(value), "M"))
-
-    for position, row in enumerate(order):
-        previous = order[position - 1] if position and ids[order[position - 1]] == ids[row] else None
-        following = order[position + 1] if position + 1 < len(order) and ids[order[position + 1]] == ids[row] else None
-        if previous is not None and months[row] == months[previous]:
-            raise refused(row, f"is a second row of its customer in {month_text(months[row])}")
-        if previous is not None and months[row] != months[previous] + 1:
-            raise refused(row, f"follows its customer's row of {month_text(months[previous])} with no row between")
-        if following is None and months[row] != last_month and mrr[row] != 0:
-            last = month_text(last_month)
-            raise refused(row, f"is its customer's last, in {month_text(months[row])} with {mrr_name!r} {mrr[row]:g}: "
-                               f"not lost (MRR 0) and not in the last month, {last}")  # fmt: skip
-        before = None if previous is None else float(mrr[previous])
-        if np.isnan(mrr[row]) or not _agrees(words[row], before, float(mrr[row])):
-            said = f"says {raw.iloc[row]!r}" if words[row] else "says no movement"
-            change = f"is {mrr[row]:g}" if before is None else f"goes from {before:g} to {mrr[row]:g}"
-            raise refused(row, f"{said} where {mrr_name!r} {change}")
+        position = int(np.argmax(bad))  # the first row, in customer and month order, that shows a log
+        raise _refusal(position, order, mrr, months, words, raw, last_month, same, mrr_name, refused)
     note(
         f"{source}: column {column!r} names each month's movement of MRR ({shown}) and agrees with {mrr_name!r} "
         f"month to month, one row per customer and {month_name!r}: read as each customer's MRR per month"
