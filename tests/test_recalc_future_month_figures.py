@@ -52,6 +52,7 @@ def test_the_first_number_after_the_current_month_is_named(tmp_path):
 
 def test_formulas_text_and_blanks_in_months_to_come_are_not_figures(tmp_path):
     later = {("Customers", "C5"): "=C4", ("Customers", "D5"): "n/a", ("Revenue", "B5"): "=1+1"}  # the user's own
+    later |= {("Revenue", "C6"): 0, ("Revenue", "D6"): 250}  # a forecast (a 0 beside a figure)
     path = _tracker(tmp_path, "2026-01", {**JANUARY_FEBRUARY, **later})
     assert future_figures(path, dt.date(2026, 2, 10)) is None
 

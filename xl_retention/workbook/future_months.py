@@ -168,8 +168,9 @@ def _read_sheets(path: str, stamp: int, size: int) -> dict[str, tuple[str, list[
 
 
 def future_figures(path: str | os.PathLike[str], today: dt.date | None = None) -> str | None:
-    """One line naming the first number typed in a month after ``today``'s (default: the run's) on the tracker's
-    Customers or Revenue sheet, or None (a workbook without them, no such number).
+    """One line naming the first 0 of a row of zeros typed in a month after ``today``'s (default: the run's) on the
+    tracker's Customers or Revenue sheet, or None (a workbook without them, no such row). A month to come with a
+    figure that is not 0 is a forecast typed in (the sample data of a 24-month tracker from 2026-01 too): not named.
 
     A typed number is a value in a column the template makes an input there (gained, customers at end, the MRR
     movements; the first month's start); formulas are the template's or the user's own and are not looked at.
@@ -197,18 +198,24 @@ def future_figures(path: str | os.PathLike[str], today: dt.date | None = None) -
             month = row[month_at] if month_at < len(row) else None
             if not isinstance(month, dt.date) or (month.year, month.month) <= now:
                 continue
-            for column, index in inputs:
-                if template_formula_at(column, number) or index >= len(row):
-                    continue
-                value = row[index]
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    ref = f"{get_column_letter(index + 1)}{number}"
-                    shown = f"{value:g}" if isinstance(value, float) else str(value)
-                    return (
-                        f"{written(title)}!{ref} ({column.header}, {month.year:04d}-{month.month:02d}) "
-                        f"holds {shown} in a month that has not begun (this is {now[0]:04d}-{now[1]:02d}): the "
-                        "tracker's formulas take it as that future month's figure (the Dashboard's latest month, "
-                        "the churn the lifetime value averages): leave the months to come blank (a row of zeros "
-                        "copied down too: clear it) and run again"
-                    )
+            typed = [
+                (column, index, row[index])
+                for column, index in inputs
+                if not template_formula_at(column, number)
+                and index < len(row)
+                and isinstance(row[index], (int, float))
+                and not isinstance(row[index], bool)
+            ]
+            if not typed or any(value != 0 for _, _, value in typed):
+                continue  # figures of a month to come that are not all 0 (a forecast typed in): not a placeholder
+            column, index, value = typed[0]
+            ref = f"{get_column_letter(index + 1)}{number}"
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            return (
+                f"{written(title)}!{ref} ({column.header}, {month.year:04d}-{month.month:02d}) "
+                f"holds {shown} in a month that has not begun (this is {now[0]:04d}-{now[1]:02d}): the "
+                "tracker's formulas take it as that future month's figure (the Dashboard's latest month, "
+                "the churn the lifetime value averages): leave the months to come blank (a row of zeros "
+                "copied down too: clear it) and run again"
+            )
     return None
