@@ -40,9 +40,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import flag_words, yes_no
 from . import status_words as words
 from . import store_statuses as stores
-from . import yes_no
 from ._distinct import factorize
 from .errors import SHOW_ROWS, bad_rows
 from .held_statuses import _PAUSED, HELD, HELD_PROBLEM, _paused_problem, held_advice
@@ -367,6 +367,8 @@ ENDED_FLAGS |= FAILED_FLAGS
 #: Flag columns whose false value says a subscription is not active or not paying (``is_paying`` false).
 ACTIVE_FLAGS = frozenset({"active", "is_active", "currently_active", "paying", "is_paying", "currently_paying",
                           "paid", "is_paid", "paid_subscription"})  # fmt: skip
+ENDED_FLAGS |= flag_words.ENDED_FLAG_WORDS  # 'Inactive', 'Lapsed', 'Gekündigt', 'Résilié', 'Cancelado'
+ACTIVE_FLAGS |= flag_words.ACTIVE_FLAG_WORDS  # 'Aktiv', 'Actif', 'Attivo', 'Activo' false
 FLAG_ENDED_PROBLEM = ENDED_PROBLEM.replace(
     "whose status says they ended", "flagged as ended (cancelled, churned, not active)"
 )

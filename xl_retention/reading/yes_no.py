@@ -20,7 +20,7 @@ import pandas as pd
 __all__ = ["BLANK", "FALSE", "NUMBERS", "TRUE", "counted_or_flagged", "flag_form"]
 
 #: True, in the languages we read (``S``/``N``: Portuguese and Spanish sim/sí and não/no; ``J``: German ja).
-TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x", "✓", "✔", "ja", "j", "oui", "si", "sí", "sim", "s",
+TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x", "✓", "✔", "ja", "j", "oui", "si", "sí", "sì", "sim", "s",
                   "tak", "vrai", "wahr", "waar", "vero", "verdadero", "はい"})  # fmt: skip
 #: False, in the languages we read (a blank is :data:`BLANK`, read as false or refused by each reader).
 FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", "nein", "non", "não", "nao", "nie", "nee", "faux", "falsch",
