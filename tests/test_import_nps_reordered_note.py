@@ -42,8 +42,13 @@ def test_the_same_survey_in_another_order_replaces_nothing(tmp_path: Path, capsy
         "import wrote the month its data covers (2025-03) on NPS scores"
     ]
     again = march[::-1] if order == "newest first" else sorted(march, key=lambda row: row[1])
+    written = (  # each answer kept in its cell: nothing written (7f28ffec)
+        "t.xlsx held every figure of this import already (the month its data covers (2025-03) on NPS scores): no cell "
+        "changed, so the import did not write the file (its stored results and the Dashboard's charts fitted to them "
+        "are kept)"
+    )
     assert _import(capsys, _write(tmp_path / "again.csv", again), book)[1:] == [
-        "import wrote the month its data covers (2025-03) on NPS scores"
+        written
     ]  # no "replaced 8 values already in those months"
     assert _column(book) == [*MARCH, None, None]
     if order != "newest first":

@@ -43,9 +43,11 @@ def test_the_same_data_again_keeps_the_fitted_charts_and_writes_nothing(tmp_path
     again = run("import", "--subscriptions", tmp_path / "s1.csv", "--into", book)
     assert again.returncode == 0, again.stderr
     assert (
-        "t.xlsx held every figure of this import already: no cell changed, so the import did not write the file (its "
-        "stored results and the Dashboard's charts fitted to them are kept)"
+        "t.xlsx held every figure of this import already (the months its data covers (2026-01 to 2026-02) on "
+        "Customers, Revenue, Cohorts): no cell changed, so the import did not write the file (its stored results and "
+        "the Dashboard's charts fitted to them are kept)"
     ) in again.stdout.splitlines()
+    assert not [line for line in again.stdout.splitlines() if line.startswith("import wrote")]  # H204's finding 02
     assert book.read_bytes() == before
     assert ranges(book) == fitted
 

@@ -126,10 +126,18 @@ class Filled:
             if first == last
             else f"the months its data covers ({first} to {last})"
         )
-        out.append(
-            f"import wrote {covered} on "
-            f"{', '.join(self.sheets)}" + ("; the other months' figures are kept as they were" * self.kept_others)
-        )
+        if self.unchanged:  # the same data again: "import wrote" beside "did not write the file" (H204's finding 02)
+            kept = ", so the import did not write the file (its stored results and the Dashboard's charts fitted to "
+            kept += "them are kept)"
+            out.append(
+                f"{Path(path).name} held every figure of this import already ({covered} on {', '.join(self.sheets)}): "
+                f"no cell changed{'' if recalc else kept}"
+            )
+        else:
+            out.append(
+                f"import wrote {covered} on "
+                f"{', '.join(self.sheets)}" + ("; the other months' figures are kept as they were" * self.kept_others)
+            )
         if self.updated:
             out.append(updated_line(self.updated))
         if self.replaced:
@@ -146,12 +154,6 @@ class Filled:
         if self.upgraded:
             why = " (numbers pasted as text are read as numbers; formulas of your own are kept)"
             out.append(upgraded_line(self.upgraded, why))
-        if self.unchanged:
-            kept = ", so the import did not write the file (its stored results and the Dashboard's charts fitted to "
-            kept += "them are kept)"
-            out.append(
-                f"{Path(path).name} held every figure of this import already: no cell changed{'' if recalc else kept}"
-            )
         return out + self.notes
 
 
