@@ -94,6 +94,8 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
             return above
         if start == 2 and (header := _header_sorted(xml, answers, set(last_read))) is not None:
             return header
+        if (scale := _other_scale(xml, answers, last_read, start)) is not None:
+            return scale
         beside = _unread_column(xml, set(last_read), answers)
         if beside is not None:
             return beside
@@ -167,6 +169,51 @@ def _month_headers(sheet: ip.SheetXml, row: int, read: set[int]) -> bool:
         )
         and months[-1][2] == 1
     )
+
+
+_NUMBER_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v\s*>([^<]*)</", re.S)
+_AT = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]+)\"")
+
+
+def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int) -> str | None:
+    """One line naming the first month column of "NPS scores" with :data:`~xl_retention.reading.scores.SCALE_ANSWERS`
+    answers or more, none above :data:`~xl_retention.reading.scores.SCALE_TOP`: another question's scale (a 1-5
+    satisfaction question pasted there), which NPS would count as all detractors (NPS -100), or None: the rule
+    ``import --nps`` refuses such a column by (H204's finding 05). Typed numbers only (no formula, no text)."""
+    from ..reading.scores import SCALE_ANSWERS, SCALE_TOP
+
+    seen: dict[int, list[float]] = {}  # column -> [count, highest, first row, last row]
+    above = set()
+    for cell in _NUMBER_CELL.finditer(xml):
+        attrs = cell.group(1)
+        at = _AT.search(attrs)
+        if at is None or _TYPE.search(attrs) not in (None,) and _TYPE.search(attrs).group(1) != b"n":
+            continue
+        column, row = column_index_from_string(at.group(1).decode()), int(at.group(2))
+        if column not in read or row < start or row > read[column] or column in above:
+            continue
+        try:
+            value = float(cell.group(2))
+        except ValueError:
+            continue
+        if value > SCALE_TOP:
+            above.add(column)
+            if len(above) == len(read):
+                return None
+            continue
+        entry = seen.setdefault(column, [0, value, row, row])
+        entry[0], entry[1], entry[3] = entry[0] + 1, max(entry[1], value), row
+    for column in sorted(seen):
+        count, top, first, last = seen[column]
+        if column not in above and count >= SCALE_ANSWERS:
+            letter = get_column_letter(column)
+            return (
+                f"{written(answers)}!{letter}{first}:{letter}{last} holds {count} answers, none above {top:g}: the "
+                f"answers of a 1-{top:g} scale (a satisfaction or effort question), not of NPS's 0-10 'How likely are "
+                "you to recommend ...?' (read as NPS, every answer is a detractor); put the 0-10 question's answers "
+                "there"
+            )
+    return None
 
 
 def _serial_month(element: bytes | None) -> tuple[int, int] | None:
