@@ -38,6 +38,13 @@ def test_forty_answers_none_above_5_are_named(tmp_path, capsys):
     )
 
 
+def test_the_rule_is_imports():
+    from xl_retention.reading import scores
+    from xl_retention.workbook import checks
+
+    assert (checks.SCALE_ANSWERS, checks.SCALE_TOP) == (scores.SCALE_ANSWERS, scores.SCALE_TOP)
+
+
 def test_fewer_answers_or_one_above_7_are_nps(tmp_path, capsys):
     assert _recalc(tmp_path, capsys, SATISFACTION[:29])["status"] == "ok"  # 29: too few to tell
     assert _recalc(tmp_path, capsys, [*SATISFACTION, 9])["status"] == "ok"
