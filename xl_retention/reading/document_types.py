@@ -88,11 +88,11 @@ REFUND_FLAGS = frozenset({"refund", "is_refund", "refund_flag", "has_refund", "w
                           "retourniert", "retour", "retourné", "retourne", "fraud", "is_fraud", "fraudulent",
                           "fraud_flag", "is_fraudulent", "remboursé", "rembourse", "erstattet", "reembolsado",
                           "devuelto", "rimborsato", "reso", "zwrot", "zwrócone", "返品", "返金",
-                          # German's usual word, a payment reversed (PayPal) or charged back, and the refunded of
+                          # German's usual word, a payment reversed (PayPal), and the refunded of
                           # the other languages read (H200's finding 05)
                           "rückerstattet", "rueckerstattet", "zurückerstattet", "zurueckerstattet", "reversed",
-                          "is_reversed", "was_reversed", "reversal", "is_reversal", "chargeback", "charged_back",
-                          "is_chargeback", "rimborsata", "reembolsada", "estornado", "estornada",
+                          "is_reversed", "was_reversed", "reversal", "is_reversal",
+                          "rimborsata", "reembolsada", "estornado", "estornada",
                           "remboursée", "terugbetaald", "återbetald", "refundert", "refunderet",
                           "払い戻し済み"})  # fmt: skip
 _TRUE = yes_no.TRUE
