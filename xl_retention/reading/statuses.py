@@ -517,7 +517,15 @@ ANSWER_PROBLEM = (
 ANSWER_FLAGS = frozenset({"test", "is_test", "test_response", "is_test_response", "test_mode", "testmode", "sandbox",
                           "test_data", "is_test_data",
                           "is_sandbox", "preview", "is_preview", "spam", "is_spam", "spam_flagged", "flagged_spam",
-                          "marked_as_spam", "is_spam_response"})  # fmt: skip
+                          "marked_as_spam", "is_spam_response",
+                          # worded otherwise, and in the languages read (H200's finding 07); 'Excluded': an answer
+                          # left out by the survey's owner
+                          "flagged_as_spam", "is_flagged_as_spam", "marked_spam", "spam_flag", "als_spam_markiert",
+                          "spam_markiert", "testantwort", "test_antwort", "ist_test", "testeintrag", "testdaten",
+                          "réponse_test", "reponse_test", "risposta_di_test", "risposta_test", "respuesta_de_prueba",
+                          "respuesta_prueba", "prueba", "es_prueba", "resposta_teste", "teste", "testrespons",
+                          "excluded", "is_excluded", "exclude", "ausgeschlossen", "exclu", "exclue", "escluso",
+                          "esclusa", "excluido", "excluida", "uitgesloten"})  # fmt: skip
 #: How a flag's values are spelled (:func:`spelled`) when true, and when false or blank.
 FLAG_TRUE = yes_no.TRUE
 FLAG_FALSE = yes_no.FALSE | yes_no.BLANK
