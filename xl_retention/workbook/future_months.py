@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -22,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..sheet_names import written
 from .monthly import CUSTOMERS, REVENUE, MonthlySheet, template_formula_at
 
-__all__ = ["future_figures", "tracker_sheets"]
+__all__ = ["future_figures", "headed_tables", "tracker_sheets"]
 
 #: the most rows read (a tracker covers a few years)
 _DEEPEST = 2001
@@ -167,6 +168,23 @@ def _read_sheets(path: str, stamp: int, size: int) -> dict[str, tuple[str, list[
     return out
 
 
+def headed_tables(
+    sheets: dict[str, tuple[str, list[tuple[Any, ...]]]], skip: frozenset[str] = frozenset()
+) -> Iterator[tuple[MonthlySheet, str, Iterator[tuple[Any, ...]], dict[str, int]]]:
+    """For Customers and Revenue among ``sheets`` (:func:`tracker_sheets`; those in ``skip`` left out): the sheet's
+    spec, its title as the workbook names it, its rows after the header (row 2 on) and each text header's column
+    index. A sheet without a header row is left out."""
+    for spec in (CUSTOMERS, REVENUE):
+        if spec.title not in sheets or spec.title in skip:
+            continue
+        title, table = sheets[spec.title]
+        rows = iter(table)
+        header = next(rows, None)
+        if header is None:
+            continue
+        yield spec, title, rows, {h: i for i, h in enumerate(header) if isinstance(h, str)}
+
+
 def future_figures(path: str | os.PathLike[str], today: dt.date | None = None) -> str | None:
     """One line naming the first 0 of a row of zeros typed in a month after ``today``'s (default: the run's) on the
     tracker's Customers or Revenue sheet, or None (a workbook without them, no such row). A month to come with a
@@ -180,16 +198,7 @@ def future_figures(path: str | os.PathLike[str], today: dt.date | None = None) -
     """
     today = today or dt.date.today()
     now = (today.year, today.month)
-    sheets = tracker_sheets(path)
-    for spec in (CUSTOMERS, REVENUE):
-        if spec.title not in sheets:
-            continue
-        title, table = sheets[spec.title]
-        rows = iter(table)
-        header = next(rows, None)
-        if header is None:
-            continue
-        position = {h: i for i, h in enumerate(header) if isinstance(h, str)}
+    for spec, title, rows, position in headed_tables(tracker_sheets(path)):
         month_at = position.get("Month", 0)
         inputs = [(c, position[c.header]) for c in spec.columns if c.header in position and c.key != "month"]
         if not any(c.is_input for c, _ in inputs):

@@ -28,7 +28,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
-from .future_months import tracker_sheets
+from .future_months import headed_tables, tracker_sheets
 from .monthly import CUSTOMERS, REVENUE, MonthlySheet, template_formula_at
 from .template import render_formula
 
@@ -131,18 +131,10 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
     """
     cleared: list[str] = []
     rewired: list[str] = []
-    sheets, firsts = tracker_sheets(path), _first_rows(path)
-    for spec in (CUSTOMERS, REVENUE):
-        if spec.title not in sheets:
-            continue
-        if firsts.get(spec.title, 2) != 2:
-            continue  # a row inserted above the first month: month_order's line names it (no row is read as its own)
-        title, table = sheets[spec.title]
-        rows = iter(table)
-        header = next(rows, None)
-        if header is None:
-            continue
-        position = {h: i for i, h in enumerate(header) if isinstance(h, str)}
+    firsts = _first_rows(path)
+    # a row inserted above the first month: month_order's line names it (no row is read as its own)
+    moved = frozenset(title for title, first in firsts.items() if first != 2)
+    for spec, title, rows, position in headed_tables(tracker_sheets(path), moved):
         letters = {c.key: get_column_letter(position[c.header] + 1) for c in spec.columns if c.header in position}
         if letters.get("month") != "A" or len(letters) < len(spec.columns):
             continue  # columns moved, added or renamed: the template's formulas are not known here
