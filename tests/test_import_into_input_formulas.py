@@ -83,9 +83,10 @@ def test_a_formula_among_the_nps_answers_stops_it(tmp_path, capsys):
     code, error = status_and_error(capsys, "import", "--nps", tmp_path / "nps.csv", "--into", path)
     assert (code, error) == (
         1,
-        "'NPS scores'!D2 holds a formula of yours ('NPS scores'!D2 ='My data'!A2*4+1) in input cells where the "
-        "import writes the figures of 2025-03: they would be replaced by numbers; nothing was written: clear "
-        "those cells (or move the formulas out of the input cells) and import again, or import into a copy",
+        "'NPS scores'!D2 holds a formula of yours (D2 ='My data'!A2*4+1) in the answer cells of 2025-03, where the "
+        "import writes the answers of nps.csv: they would be replaced by numbers; nothing was written: clear those "
+        "cells (or keep your linked answers on a sheet of your own and import the file only) and import again, or "
+        "import into a copy",
     )
     assert path.read_bytes() == before
 
