@@ -7,6 +7,8 @@ under ok, where import --nps refuses the same answers (30 answers or more, none 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import openpyxl
 
@@ -39,10 +41,18 @@ def test_forty_answers_none_above_5_are_named(tmp_path, capsys):
 
 
 def test_the_rule_is_imports():
+    from xl_retention import score_scales
     from xl_retention.reading import scores
     from xl_retention.workbook import checks
 
-    assert (checks.SCALE_ANSWERS, checks.SCALE_TOP) == (scores.SCALE_ANSWERS, scores.SCALE_TOP)
+    assert (checks.SCALE_ANSWERS, checks.SCALE_TOP) == (score_scales.SCALE_ANSWERS, score_scales.SCALE_TOP) == (30, 7)
+    assert (scores.SCALE_ANSWERS, scores.SCALE_TOP) == (30, 7)
+
+
+def test_the_check_loads_no_pandas():
+    """The rule's module is pandas-free, so the check that runs in every recalc does not load pandas (1.6 s)."""
+    code = "import sys, xl_retention.workbook.checks; print('pandas' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
 def test_fewer_answers_or_one_above_7_are_nps(tmp_path, capsys):

@@ -24,6 +24,7 @@ from collections import Counter
 
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
+from ..score_scales import SCALE_ANSWERS, SCALE_TOP
 from ..sheet_names import written
 from . import inplace as ip
 from .answers_sheet import ranges
@@ -171,16 +172,13 @@ def _month_headers(sheet: ip.SheetXml, row: int, read: set[int]) -> bool:
     )
 
 
-#: import --nps's rule for another question's scale (reading.scores.SCALE_ANSWERS, SCALE_TOP; not imported here: the
-#: reading package loads pandas, 1.6 s of every recalc; tests/test_recalc_nps_other_scale.py checks they agree)
-SCALE_ANSWERS, SCALE_TOP = 30, 7
 _NUMBER_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v\s*>([^<]*)</", re.S)
 _AT = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]+)\"")
 
 
 def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int) -> str | None:
-    """One line naming the first month column of "NPS scores" with :data:`~xl_retention.reading.scores.SCALE_ANSWERS`
-    answers or more, none above :data:`~xl_retention.reading.scores.SCALE_TOP`: another question's scale (a 1-5
+    """One line naming the first month column of "NPS scores" with :data:`~xl_retention.score_scales.SCALE_ANSWERS`
+    answers or more, none above :data:`~xl_retention.score_scales.SCALE_TOP`: another question's scale (a 1-5
     satisfaction question pasted there), which NPS would count as all detractors (NPS -100), or None: the rule
     ``import --nps`` refuses such a column by (H204's finding 05). Typed numbers only (no formula, no text)."""
     seen: dict[int, list[float]] = {}  # column -> [count, highest, first row, last row]
