@@ -124,3 +124,28 @@ def test_what_cannot_be_computed_stays_listed(tmp_path: Path) -> None:
     }
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["RFM"]
     assert [out[ref].value for ref in ("E3", "G3", "G4")] == [None, None, None]
+
+
+def test_an_oversized_spill_stored_as_its_first_cell_lists_its_cells_readers(tmp_path: Path) -> None:
+    """A program's file stores a dynamic array with its first cell as its ref (openpyxl's ArrayFormula("B1", ...)
+    with cm="1"), where Excel stores the spill's range: the cells reading a member of a spill not computed here had
+    no current value to read and were written 0 and 1 under 'incomplete' (H198's request 3); now listed, as with the
+    ref Excel saves."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"] = 1
+    sheet["B1"] = ArrayFormula("B1", "=SEQUENCE(10001)*A1")  # not one call of ours: not computed here
+    sheet["D1"] = "=SUM(B1:B10001)"
+    sheet["E1"] = "=B10001"  # its last cell
+    sheet["E2"] = "=B5+1"
+    sheet["E3"] = "=B10002+1"  # below its result: blank in Excel too
+    sheet["E4"] = "=A1*2"
+    source = save_dynamic(book, tmp_path / "book.xlsx", ["B1"])
+    report = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert report.status == "incomplete"
+    assert {u.address: u.function for u in report.unsupported} == dict.fromkeys(
+        ("S!B1", "S!D1", "S!E1", "S!E2"), "spill of more than 10,000 cells"
+    )
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in ("E1", "E2", "E3", "E4")] == [None, None, 1, 2]

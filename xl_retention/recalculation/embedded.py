@@ -85,7 +85,7 @@ from .formula_texts import (
 )
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
-from .large_arrays import compute_large_arrays
+from .large_arrays import LargeArray, compute_large_arrays
 from .locale_results import locale_cells
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
@@ -536,6 +536,11 @@ def _listed(
             cell = info.formulas.get(item.sheet, {}).get(item.ref)
             area = cell.ref if cell is not None and cell.kind == "array" and cell.ref else item.ref
             stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in cells_of(area)})
+            if type(item) is LargeArray and cell is not None and cell.dynamic and item.size[0] * item.size[1]:
+                # its result's cells too where the file's ref is its first cell alone (a program's file)
+                top, left = cell_position(item.ref)
+                members = ((r, c) for r in range(top, top + item.size[0]) for c in range(left, left + item.size[1]))
+                stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in members})
     if stale:  # cells reading a cell without a current value: listed, never computed from a blank
         by_cell = {(u.sheet, u.ref): u for u in unsupported}
         for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info).items():
