@@ -132,6 +132,54 @@ def test_a_divisor_of_0_names_its_cell(tmp_path: Path) -> None:
     )
 
 
+def test_a_divisor_of_0_read_from_one_cell_names_it(tmp_path: Path) -> None:
+    """H204's finding 03: the tracker's rates read the start through ``IF(B3="","",IFERROR(B3+0,B3))``, no plain
+    reference: a start of 0 named no cell. An argument reading one cell alone names it (followed to where its 0 is
+    made); one reading two cells (``A2-B2``) still names none."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A2"], ws["B2"], ws["C2"] = 5, 5, 0
+    ws["D2"] = '=CRR(10,1,IF(C2="","",IFERROR(C2+0,C2)))'
+    ws["E2"] = "=CRR(10,1,A2-B2)"  # 5 - 5: two cells make the 0
+    ws["C3"], ws["D3"] = "=C2", '=CRR(10,1,IF(C3="","",C3*1))'  # C3 reads C2: the 0 typed there
+    wb.save(tmp_path / "z.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "z.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    reasons = {e.address: e.reason for e in report.files[0].errors}
+    tail = " (no customers at the start): the ratio is undefined (#DIV/0!)"
+    assert reasons == {
+        "S!D2": "CRR: customers_start is 0 in S!C2" + tail,
+        "S!E2": "CRR: customers_start is 0" + tail,
+        "S!D3": "CRR: customers_start is 0 in S!C2 (read through S!C3)" + tail,
+    }
+
+
+def test_a_trackers_start_of_0_from_the_month_before_names_where_it_is_made(tmp_path: Path) -> None:
+    """H204's finding 03: February starts from January's end of 0 (everyone lost), then 3 gained, 1 at the end:
+    the rates name January's end, typed (Customers) or computed (Revenue), through February's start."""
+    from xl_retention.workbook import build_template
+
+    wb = openpyxl.load_workbook(build_template(tmp_path / "t.xlsx", start="2026-01", months=3))
+    for ref, value in {"B2": 100, "G2": 100, "C3": 50, "F3": 10}.items():
+        wb["Revenue"][ref] = value
+    for ref, value in {"B2": 2, "C2": 0, "D2": 0, "C3": 3, "D3": 1}.items():
+        wb["Customers"][ref] = value
+    wb.save(tmp_path / "z.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "z.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    errors = report.files[0].errors
+    reasons = {e.address: e.reason for e in errors if e.error == "#DIV/0!" and e.address[0] in "CR"}
+    customers = "customers_start is 0 in Customers!D2 (Customers at end) (read through Customers!B3) (no customers"
+    mrr = "start_mrr is 0 in Revenue!H2 (MRR at end), computed there by its formula (read through Revenue!B3) (no MRR"
+    assert reasons == {
+        "Customers!F3": f"CRR: {customers} at the start): the ratio is undefined (#DIV/0!)",
+        "Customers!G3": f"CHURN_RATE: {customers} at the start): the ratio is undefined (#DIV/0!)",
+        "Revenue!K3": f"NET_REVENUE_CHURN: {mrr} at the start): the ratio is undefined (#DIV/0!)",
+        "Revenue!L3": f"GROSS_REVENUE_CHURN: {mrr} at the start): the ratio is undefined (#DIV/0!)",
+        "Revenue!M3": f"NRR: {mrr} at the start): the ratio is undefined (#DIV/0!)",
+        "Revenue!N3": f"GRR: {mrr} at the start): the ratio is undefined (#DIV/0!)",
+    }
+
+
 def test_a_blank_a_formula_gives_names_the_blank_cell_it_tests(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -25,7 +25,9 @@ from xl_retention.workbook.monthly import CUSTOMERS, PURCHASES, REVENUE
 from xl_retention.workbook.monthly_formulas import BLANK_AT_ZERO
 from xl_retention.workbook.template import render_formula
 
-NO_START_MRR = "start_mrr is 0 (no MRR at the start): the ratio is undefined (#DIV/0!)"
+#: the MRR at start of 0, named where it is typed (B2) or made (the month before's end, H2: H204's finding 03)
+NO_START_MRR = "start_mrr is 0 in {} (no MRR at the start): the ratio is undefined (#DIV/0!)"
+TYPED = "Revenue!B2 (MRR at start)"
 
 
 def _recalc(tmp_path: Path, cells: dict[str, dict[str, object]]) -> tuple[openpyxl.Workbook, dict[str, str]]:
@@ -42,8 +44,8 @@ def test_churn_out_of_a_typed_start_of_0_is_div0_named(tmp_path: Path) -> None:
     out, reasons = _recalc(tmp_path, {"Revenue": {"B2": 0, "C2": 400, "G2": 200}})
     # MRR at end, net churn, gross churn, NRR, GRR, quick ratio: as a start of 100 with 200 churned gives them
     assert _row(out["Revenue"], 2, "HKLMNO") == [200, "#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!", 2]
-    assert reasons["Revenue!N2"] == "GRR: " + NO_START_MRR
-    assert reasons["Revenue!K2"] == "NET_REVENUE_CHURN: " + NO_START_MRR
+    assert reasons["Revenue!N2"] == "GRR: " + NO_START_MRR.format(TYPED)
+    assert reasons["Revenue!K2"] == "NET_REVENUE_CHURN: " + NO_START_MRR.format(TYPED)
 
 
 def test_a_later_month_starting_from_0_with_churn_is_div0_too(tmp_path: Path) -> None:
@@ -51,13 +53,14 @@ def test_a_later_month_starting_from_0_with_churn_is_div0_too(tmp_path: Path) ->
     out, reasons = _recalc(tmp_path, {"Revenue": {"B2": 100, "G2": 100, "C3": 50, "G3": 30}})
     assert _row(out["Revenue"], 2, "BHN") == [100, 0, 0]
     assert _row(out["Revenue"], 3, "BHKLMN") == [0, 20, "#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!"]
-    assert reasons["Revenue!M3"] == "NRR: " + NO_START_MRR
+    made = "Revenue!H2 (MRR at end), computed there by its formula (read through Revenue!B3)"
+    assert reasons["Revenue!M3"] == "NRR: " + NO_START_MRR.format(made)
 
 
 def test_expansion_out_of_a_start_of_0_is_div0_in_the_net_rates(tmp_path: Path) -> None:
     out, reasons = _recalc(tmp_path, {"Revenue": {"B2": 0, "C2": 400, "D2": 100}})
     assert _row(out["Revenue"], 2, "HKLMN") == [500, "#DIV/0!", None, "#DIV/0!", None]  # no lost MRR: gross blank
-    assert reasons["Revenue!M2"] == "NRR: " + NO_START_MRR
+    assert reasons["Revenue!M2"] == "NRR: " + NO_START_MRR.format(TYPED)
 
 
 def test_a_start_of_0_with_new_mrr_alone_stays_blank(tmp_path: Path) -> None:
@@ -73,9 +76,9 @@ def test_customers_lost_or_more_than_gained_out_of_0_is_div0_in_the_rates(tmp_pa
     # customers lost: CUSTOMERS_LOST has no denominator, its #NUM! names the figures; the rates name the base of 0
     assert _row(out["Customers"], 2, "EFG") == ["#NUM!", "#DIV/0!", "#DIV/0!"]
     assert reasons["Customers!E2"].startswith(f"CUSTOMERS_LOST: customers_end ({end}) ")
-    assert (
-        reasons["Customers!F2"]
-        == "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
+    assert reasons["Customers!F2"] == (
+        "CRR: customers_start is 0 in Customers!B2 (Customers at start) (no customers at the start): the ratio is "
+        "undefined (#DIV/0!)"
     )
 
 
@@ -84,7 +87,8 @@ def test_returning_buyers_and_visitors_out_of_0_are_div0(tmp_path: Path) -> None
     out, reasons = _recalc(tmp_path, {"Purchases and visits": values})
     assert _row(out["Purchases and visits"], 2, "EFI") == ["#DIV/0!"] * 3
     assert reasons["Purchases and visits!E2"] == (
-        "RETURNING_CUSTOMER_RATE: total is 0 (no customers who bought): the ratio is undefined (#DIV/0!)"
+        "RETURNING_CUSTOMER_RATE: total is 0 in 'Purchases and visits'!B2 (Customers who bought) (no customers who "
+        "bought): the ratio is undefined (#DIV/0!)"
     )
 
 

@@ -317,6 +317,23 @@ def _element(expression: str, k: int) -> str | None:
     return None
 
 
+#: calls reading cells their text does not name alone (a range's, a looked-up or built reference's)
+_READING_CALLS = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:INDIRECT|OFFSET|INDEX|X?LOOKUP|[VH]LOOKUP|CHOOSE\w*)\(")
+
+
+def _reads_one_cell(workbook: fz.Workbook, expression: str, sheet: str) -> bool:
+    """Whether ``expression`` (an argument, its names inlined) reads one cell and nothing else: the tracker's
+    ``IF(B3="","",IFERROR(B3+0,B3))`` reads B3 alone, so a 0 it gives is B3's (H204's finding 03); ``A1-A2``, a range
+    or a lookup read more."""
+    text = _LITERALS.sub('""', expression)
+    if ":" in text or _READING_CALLS.search(text):
+        return False
+    cells = {
+        (where, row, column) for _, where, _letters, row, column, _held in _cells_read(workbook, _SINGLE, text, sheet)
+    }
+    return len(cells) == 1
+
+
 def value_origin(
     workbook: fz.Workbook,
     formulas: dict[str, FormulaTexts],
@@ -354,8 +371,8 @@ def value_origin(
     error = found.groupdict().get("error")  # (the divisor's form has none)
     shown = found["shown"] or error
     expression = _names_inlined(expression, sheet, names)
-    if found.re is _ZERO and _SINGLE.fullmatch(expression) is None:  # a 0 the argument computes: no one cell to name
-        return reason
+    if found.re is _ZERO and _SINGLE.fullmatch(expression) is None and not _reads_one_cell(workbook, expression, sheet):
+        return reason  # a 0 the argument computes from several cells (or a range, a lookup): no one cell to name
     element = _element(expression, int(found["k"])) if found["k"] is not None else None
     at = _probe(workbook, sheet, row, column, element or expression)
     place: tuple[str, int, int] | None = None
