@@ -7,12 +7,15 @@ so recalc listed the cell with none. Where the formula divides by a single cell 
 workbook's own): ``Customers!F3: the formula divides by Customers!B3 (Customers at
 start), which is 0 (#DIV/0!)``; the cells reading it get it passed on (:func:`~.reasons.pass_reasons_on`). On
 a sheet of the user's own, ``=1/A2`` over a 0 stays the workbook's own error, one kind with its copies
-(tests/test_workbook_partial4.py).
+(tests/test_workbook_partial4.py). :func:`division_kind` and :func:`division_line` let the console print every such
+reason as one kind (each cell names its own divisor: ``B2:D2, B3:C3, B4 (6 cells) = #DIV/0!: formulas divide by a
+cell holding 0 or blank: 'My data'!A2, which is 0; ...``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["divisor_reasons"]
+__all__ = ["DIVISIONS", "division_kind", "division_line", "divisor_reasons"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``/B3``, ``/ 'My Data'!$B$3``, ``/0``: a single cell or a number right after a division (not a range's start, not
@@ -54,6 +57,51 @@ def _zero(value: Any) -> str | None:
     if isinstance(value, int | float) and value == 0:
         return "0"
     return None
+
+
+#: the reason :func:`divisor_reasons` gives, passed on or not: the cell dividing, then what it divides by
+_DIVISION = re.compile(
+    r"^(?:" + SHEET + r")!\$?[A-Z]{1,3}\$?\d+: the formula divides by (?P<divisors>.+) \(#DIV/0!\)"
+    r"(?:, from (?:'(?:[^']|'')+'|[^!,]+)![A-Z]+[0-9]+)?$"  # passed on: the sheet as .reasons writes it, unquoted
+)
+#: the kind the console prints the reasons of :func:`divisor_reasons` under (one line for them all)
+DIVISIONS = "formulas divide by a cell holding 0 or blank"
+#: the most divisors a console line names
+MAX_NAMED = 5
+
+
+def division_kind(reason: str) -> str | None:
+    """:data:`DIVISIONS` where ``reason`` is one :func:`divisor_reasons` gives (or its copy passed on, ``..., from
+    S!B2``), else None: the console's one line per kind of error holds every division by 0 or blank.
+
+    >>> division_kind("'My data'!B2: the formula divides by 'My data'!A2, which is 0 (#DIV/0!), from My data!B2")
+    'formulas divide by a cell holding 0 or blank'
+    >>> division_kind("CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)")
+    """
+    return DIVISIONS if _DIVISION.match(reason) else None
+
+
+def division_line(reasons: Sequence[str]) -> str:
+    """The console's words for the cells whose ``reasons`` are :func:`division_kind`'s: one reason (its copies
+    passed on aside) as it is; more, each divisor once, the first :data:`MAX_NAMED`.
+
+    >>> division_line(["S!B2: the formula divides by S!A2, which is 0 (#DIV/0!)",
+    ...                "S!B2: the formula divides by S!A2, which is 0 (#DIV/0!), from S!B2"])
+    'S!B2: the formula divides by S!A2, which is 0 (#DIV/0!)'
+    >>> division_line(["S!B2: the formula divides by S!A2, which is 0 (#DIV/0!)",
+    ...                "S!B3: the formula divides by S!A3, which is blank and by T!C1, which is 0 (#DIV/0!)",
+    ...                "S!D2: the formula divides by S!A2, which is 0 (#DIV/0!)"])
+    'formulas divide by a cell holding 0 or blank: S!A2, which is 0; S!A3, which is blank; T!C1, which is 0'
+    """
+    found = [match for match in map(_DIVISION.match, reasons) if match is not None]
+    roots = {match.group(0)[: match.end("divisors")] + " (#DIV/0!)" for match in found}
+    if len(roots) == 1:
+        return roots.pop()
+    divisors: list[str] = []
+    for match in found:
+        divisors += [d for d in match["divisors"].split(" and by ") if d not in divisors]
+    more = f"; and {len(divisors) - MAX_NAMED} more" if len(divisors) > MAX_NAMED else ""
+    return f"{DIVISIONS}: {'; '.join(divisors[:MAX_NAMED])}{more}"
 
 
 def divisor_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
