@@ -702,7 +702,10 @@ def test_refusals_name_the_files_rows_after_blank_lines(tmp_path, capsys) -> Non
     )
     args = ("import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o")
     assert run(capsys, *args) == (1, "orders.csv, column 'customer_id': missing customer ids in row 6 (counting the "
-                                     "header as row 1)")  # fmt: skip
+                                     "header as row 1): a row without one is no known customer's (a guest's or till "
+                                     "sale?): fill the ids in, map a column that names each one, --columns "
+                                     "customer_id=NAME, or remove those rows: the figures then count the known ones "
+                                     "only")  # fmt: skip
     (tmp_path / "orders.csv").write_text("customer_id,date,amount\na,2026-01-05,10\n\nb,2026-01-06,10\n,,\n")
     assert run(capsys, *args) == (0, "")  # the empty line and the row of separators are no rows
     assert purchases(tmp_path / "o") == [("2026-01", "2", "0")]

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import distinct, factorize
-from .errors import ColumnValues, bad_rows
+from .errors import ColumnValues, bad_rows, said_as
 from .guest_ids import GUEST_IDS
 from .lookalike_ids import refuse_lookalike_ids
 from .no_one_ids import ERASED_IDS, refuse_placeholder_emails
@@ -282,6 +282,24 @@ def no_one_advice(what: str, people: Any) -> str:
     return f"map the e-mail as the id, {instead}, or remove those rows"
 
 
+def missing_ids_advice(what: str) -> str:
+    """What a row without an id (``what``: "customer ids", "visitor ids") is and what to do: the one wording of the
+    file's refusal (:func:`refuse_bad_ids`) and an engine's (``relational``), naming the command's option on the
+    command line (:func:`~.errors.command_line`), else the Python argument.
+
+    >>> print(missing_ids_advice("visitor ids"))
+    a row without one is no known visitor's (a visit without a login?): fill the ids in, map a column that names each \
+one, columns={'visitor_id': 'NAME'}, or remove those rows: the figures then count the known ones only
+    """
+    ours, who = ("visitor_id", "visitor's (a visit without a login?)") if what.startswith("visitor") else (
+        "customer_id", "customer's (a guest's or till sale?)")  # fmt: skip
+    mapped = said_as(f"--columns {ours}=NAME", f"columns={{{ours!r}: 'NAME'}}")
+    return (
+        f"a row without one is no known {who}: fill the ids in, map a column that names each one, {mapped}, or "
+        "remove those rows: the figures then count the known ones only"
+    )
+
+
 def _may_hold(ids: pd.Series, what: str) -> bool:
     """Whether ids (Arrow text) may hold an id of ``what`` ("errors": :data:`EXCEL_ERRORS`, "scientific":
     :data:`_SCIENTIFIC`, "no one": :data:`NO_ONE` in any case, "@": an e-mail), asked of each DISTINCT id once by
@@ -328,15 +346,9 @@ and do not save it from Excel, or open it in Excel with the column as Text
     if ids.isna().any():
         missing = np.flatnonzero(ids.isna().to_numpy())
         problem, advice = f"missing {what}", None
-        if people is not None and missing.size >= 3:  # a till's walk-in sales: a way out (H36 finding 14)
-            ours = "visitor_id" if what.startswith("visitor") else "customer_id"
-            problem += (
-                f" ({missing.size} of {len(ids)} rows: sales or visits of no one known, walk-ins, cannot be told apart)"
-            )
-            advice = (
-                f"map a column that names each one, --columns {ours}=NAME, or remove those rows: the figures then "
-                "count the known ones only"
-            )
+        if people is not None:  # a till's sale without a customer: what it is and the way out (H200 finding 11)
+            problem += f" ({missing.size} of {len(ids)} rows)" if missing.size >= 3 else ""
+            advice = missing_ids_advice(what)
         raise bad_rows(source, column, problem, missing, advice=advice)
     none = np.zeros(0, dtype=np.int64)
     errors = error_ids(ids) if _may_hold(ids, "errors") else none

@@ -76,6 +76,7 @@ from ..reading.taxes import tax_named
 from ..reading.trial_days import trial_days_columns
 from ..reading.trial_flags import trial_flag_columns
 from ..reading.trials import trial_end_columns
+from ..reading.values import missing_ids_advice
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal, whole_score
 from .file_rules import Typed, id_checks, read_as_file
 from .id_forms import salesforce_pairs
@@ -547,9 +548,11 @@ def _fetched(
     return frame
 
 
-def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.BooleanValue, str]:
-    what = {"customer_id": "missing customer ids", "visitor_id": "missing visitor ids"}
-    problem = what.get(name, "missing dates" if name in ("month", "date", "start") else "blank numbers")
+def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, ...]:
+    ids = {"customer_id": "customer ids", "visitor_id": "visitor ids"}
+    if name in ids:  # what such a row is and the way out, as the file's refusal says it (reading.values)
+        return names[name], f"missing {ids[name]}", t[name].isnull(), name, missing_ids_advice(ids[name])
+    problem = "missing dates" if name in ("month", "date", "start") else "blank numbers"
     return names[name], problem, t[name].isnull(), name
 
 

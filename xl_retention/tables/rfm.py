@@ -26,6 +26,7 @@ def _refusal(error: Exception, columns: dict[str, str]) -> NotANumberError:
     column = getattr(error, "column", None)
     argument = next((ours for ours, name in columns.items() if name == column), "orders")
     text = str(error).replace("--columns order_id=", "order_id=")  # this function's argument, not import's option
+    text = text.replace("columns={'customer_id': 'NAME'}", "customer_id='NAME'")  # its argument, not ReadOptions
     if argument == "date":
         said = "is blank" if "missing dates" in text else "holds values that are not dates"
         return NotANumberError(f"date column {column!r} {said}: {text}", "date", None)
