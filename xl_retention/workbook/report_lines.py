@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["cleared_line", "listed", "months_added", "upgraded_line"]
+__all__ = ["cleared_line", "listed", "months_added", "put_back_line", "upgraded_line"]
 
 #: the most cells a report line names before "and N more"
 SHOWN = 6
@@ -45,5 +45,34 @@ def cleared_line(count: int, whose: str, readers: str, stores: str) -> str:
 
 def upgraded_line(refs: Sequence[str], why: str) -> str:
     """The formulas an earlier template wrote at ``refs`` were brought up to this version's; ``why`` follows
-    "this version's" (e.g. ", as the new months have them (formulas of your own are kept)")."""
-    return f"brought the formulas an earlier version of the template wrote up to this version's{why}: {listed(refs)}"
+    "this version's" (e.g. ", as the new months have them (formulas of your own are kept)"). The template's formulas
+    put back where they were cleared or re-pointed by moved cells (:class:`.upgrade.PutBack` among ``refs``) are named
+    in a sentence of their own (:func:`put_back_line`)."""
+    back = [ref for ref in refs if getattr(ref, "why", None) is not None]
+    earlier = [ref for ref in refs if getattr(ref, "why", None) is None]
+    out = []
+    if earlier:
+        brought = "brought the formulas an earlier version of the template wrote up to this version's"
+        out.append(f"{brought}{why}: {listed(earlier)}")
+    if back:
+        out.append(put_back_line(back))
+    return "; ".join(out)
+
+
+def put_back_line(refs: Sequence[str]) -> str:
+    """The template's formulas put back at ``refs`` (each with ``why``: ``"cleared"`` or ``"moved"``).
+
+    Example: ``put the template's formulas back in 'Customers'!H2:H13 (blank: cleared?), each month's reading its own
+    row again (values you typed over formulas are kept)``.
+    """
+    cleared = [ref for ref in refs if ref.why == "cleared"]  # type: ignore[attr-defined]
+    moved = [ref for ref in refs if ref.why == "moved"]  # type: ignore[attr-defined]
+    parts = []
+    if cleared:
+        parts.append(f"in {listed(cleared)} (blank: cleared?)")
+    if moved:
+        parts.append(f"in {listed(moved)} (they read other months' rows: cells moved?)")
+    return (
+        f"put the template's formulas back {' and '.join(parts)}, each month's reading its own row again (values you "
+        "typed over formulas are kept)"
+    )

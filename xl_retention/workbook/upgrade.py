@@ -17,6 +17,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter, quote_sh
 
 from . import inplace as ip
 from .error_texts import with_ref, without_error_texts
+from .monthly import template_formula_at
 from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
@@ -40,7 +41,7 @@ from .template import MONTHLY_SHEETS, column_letter, render_formula
 if TYPE_CHECKING:
     from .found import _Monthly
 
-__all__ = ["EARLIER", "LIFETIME_EARLIER", "SAME_VALUES", "upgrade_formulas", "upgrade_lifetime"]
+__all__ = ["EARLIER", "LIFETIME_EARLIER", "SAME_VALUES", "PutBack", "upgrade_formulas", "upgrade_lifetime"]
 
 # customers or MRR at end below 0 drawn as a point below the axis (-5 typed), while the month's rates were #NUM!
 _END_CHART_NEGATIVE_DRAWN = (
@@ -348,7 +349,68 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
                 xml.put(ref, xml.element(ref, xml.style(ref), formula=current.removeprefix("=")))
                 rows.append(row)
             changed.extend(_ranges(title, letters[column.key], rows))
+        if not differing_only:
+            changed.extend(_put_back(xml, found, spec, title, letters))
     return changed
+
+
+class PutBack(str):
+    """A range of the template's formula cells that :func:`upgrade_formulas` put back, with ``why``: ``"cleared"``
+    (blank) or ``"moved"`` (the template's formula but for the rows it read): reported apart from the earlier
+    templates' formulas brought up (:func:`.report_lines.upgraded_line`)."""
+
+    why: str
+
+    def __new__(cls, text: str, why: str) -> PutBack:
+        made = super().__new__(cls, text)
+        made.why = why
+        return made
+
+
+def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters: dict[str, str]) -> list[str]:
+    """Give each of the template's formula cells in ``found``'s months that is blank (cleared: the hidden helper
+    columns unhidden, full of ``#N/A``, and deleted; H201's finding 06) or holds the template's formula re-pointed to
+    other rows (a month's figures cut and pasted, or dragged, to another row: the spreadsheet re-points every formula
+    that read them; finding 02) the template's formula for its row again, in ``xml``; returns the cells as
+    :class:`PutBack` ranges. recalc names the same cells (:func:`.template_cells.template_cells_off`). A value typed
+    over a formula is the user's and is kept (recalc names it); so are formulas of another shape (the user's own) and
+    cells a shared or array formula covers."""
+    from .template_cells import _plain, _shape
+
+    out: list[str] = []
+    for column in spec.columns:
+        if column.formula is None or column.key not in letters:
+            continue
+        letter = letters[column.key]
+        cleared, moved = [], []
+        for month in found.months:
+            row = found.row(month)
+            if not template_formula_at(column, row):
+                continue
+            mine = found.value(row, column_index_from_string(letter))
+            if mine is not None and mine != "" and not (isinstance(mine, str) and mine.startswith("=")):
+                continue  # a value typed over the formula: the user's
+            try:
+                current = render_formula(column.formula, letters, row)
+            except KeyError:  # a column the formula reads that the sheet lacks (an earlier tracker)
+                break
+            ref = f"{letter}{row}"
+            element = xml.cell(ref)
+            if element is not None and ip._SPREAD_FORMULA.search(element):
+                continue
+            if mine is None or mine == "":
+                if element is not None and ip.has_content(element):
+                    continue  # read as blank, but the cell holds something (an empty text typed): not a cleared cell
+                cleared.append(row)
+            else:
+                text, template = _plain(mine), _plain(current)
+                if text == template or _shape(text) != _shape(template):
+                    continue  # the template's (as written or re-saved), or a formula of the user's own
+                moved.append(row)
+            xml.put(ref, xml.element(ref, xml.style(ref), formula=current.removeprefix("=")))
+        out += [PutBack(r, "cleared") for r in _ranges(title, letter, cleared)]
+        out += [PutBack(r, "moved") for r in _ranges(title, letter, moved)]
+    return out
 
 
 def _ranges(title: str, letter: str, rows: list[int]) -> list[str]:
