@@ -41,7 +41,7 @@ import pandas as pd
 from .duties import net_of_duties
 from .equal_columns import CENT as _CENT
 from .equal_columns import column_equal
-from .errors import DataError, row_of, show, source_of
+from .errors import DataError, row_of, said_as, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
@@ -106,6 +106,18 @@ _HOLDS = frozenset({"incl", "including", "include", "includes", "included", "inc
 _SHIPPING_PHRASES = re.compile(r"(?i)frais\s+de\s+port|\bp\s*&\s*p\b|\bp\s*and\s*p\b")
 
 
+def shipping_named(money: str) -> bool:
+    """Whether an amount's name says it holds the shipping (:func:`refuse_shipping_named`'s test): an engine's table
+    so named is read as a file's, to be refused as a file is (``relational``; H196's request 3).
+
+    >>> [shipping_named(n) for n in ("Amount incl. P&P", "Total frais de port inclus", "Total", "Shipping Total")]
+    [True, True, False, False]
+    """
+    words = _words(money)
+    shipping = bool(words & _SHIPPING) or _SHIPPING_PHRASES.search(money) is not None
+    return shipping and bool(words & _HOLDS or "inclus" in money.lower())
+
+
 def refuse_shipping_named(money: str, source: str) -> None:
     """Refuse an order amount whose name says it holds the shipping ("Total (incl. shipping)", "Gesamt inkl.
     Versandkosten", "Total frais de port inclus", "Amount incl. P&P") where no column of the shipping is beside it:
@@ -115,17 +127,16 @@ def refuse_shipping_named(money: str, source: str) -> None:
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv: 'Total (incl. shipping)' says by its name that it includes the \
-shipping and no column holds the shipping; revenue is net of shipping: give the amounts without it (--columns \
-amount=NAME), or a column of the shipping beside them
+shipping and no column holds the shipping; revenue is net of shipping: give the amounts without it (columns=\
+{'amount': 'NAME'}), or a column of the shipping beside them
     >>> refuse_shipping_named("Total", "o.csv"), refuse_shipping_named("Shipping Total", "o.csv")
     (None, None)
     """
-    words = _words(money)
-    shipping = bool(words & _SHIPPING) or _SHIPPING_PHRASES.search(money) is not None
-    if shipping and (words & _HOLDS or "inclus" in money.lower()):
+    if shipping_named(money):
+        mapped = said_as(columns_option([("amount", "NAME")]), "columns={'amount': 'NAME'}")  # the CLI's or Python's
         raise DataError(
             f"{source}: {money!r} says by its name that it includes the shipping and no column holds the shipping; "
-            f"revenue is net of shipping: give the amounts without it ({columns_option([('amount', 'NAME')])}), or "
+            f"revenue is net of shipping: give the amounts without it ({mapped}), or "
             "a column of the shipping beside them",
             source=source,
             column=money,
