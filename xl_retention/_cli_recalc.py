@@ -140,26 +140,43 @@ def error_kinds(errors: Sequence[Any]) -> list[tuple[str, str, list[str]]]:
     """The cells in error grouped by their error and reason, in the order the report lists them.
 
     A reason's trailing ``, from Sheet!A1`` (the cell the error came from) is not part of the kind: the sBG fit's
-    ``#NUM!`` in Cohorts!B22 and in the four cells that read it is one kind. The cells an error starts in come
-    first, then the others by sheet, row and column; kinds in the order of their first cell.
+    ``#NUM!`` in Cohorts!B22 and in the four cells that read it is one kind. Every division by a cell holding 0 or
+    blank (each cell's reason names its own divisor) is one kind too, its divisors named in its line
+    (:func:`~.recalculation.divisor_reasons.division_line`). The cells an error starts in come first, then the
+    others by sheet, row and column; kinds in the order of their first cell.
     Shape: ``[(error, reason, [address, ...]), ...]``.
 
     >>> from types import SimpleNamespace as Issue
     >>> error_kinds([Issue(address="S!B2", error="#NUM!", reason="fit failed"),
     ...              Issue(address="S!C2", error="#NUM!", reason="fit failed, from S!B2")])
     [('#NUM!', 'fit failed', ['S!B2', 'S!C2'])]
+    >>> divides = "the formula divides by S!A{0}, which is {1} (#DIV/0!)"
+    >>> error_kinds([Issue(address="S!B2", error="#DIV/0!", reason="S!B2: " + divides.format(2, 0)),
+    ...              Issue(address="S!B3", error="#DIV/0!", reason="S!B3: " + divides.format(3, "blank"))])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('#DIV/0!', 'formulas divide by a cell holding 0 or blank: S!A2, which is 0; S!A3, which is blank',
+      ['S!B2', 'S!B3'])]
     """
+    from .recalculation.divisor_reasons import DIVISIONS, division_kind, division_line
+
     kinds: dict[tuple[str, str], list[tuple[bool, tuple[str, int, str], str]]] = {}
+    divisions: dict[str, list[str]] = {}  # the reasons of each error's divisions by 0 or blank
     for issue in errors:
         reason = issue.reason or ""
         root = _FROM_CELL.sub("", reason)
+        kind = division_kind(reason)
+        if kind is not None:
+            divisions.setdefault(issue.error, []).append(reason)
         sheet, _, ref = issue.address.rpartition("!")
         match = re.fullmatch(r"\$?([A-Z]+)\$?([0-9]+)", ref)
         place = (sheet, int(match[2]), f"{match[1]:>3}") if match else (issue.address, 0, "")
-        kinds.setdefault((issue.error, root), []).append((root != reason, place, issue.address))
+        kinds.setdefault((issue.error, kind or root), []).append((root != reason, place, issue.address))
     # the engine lists cells in no fixed order: the cell an error starts in first, then by sheet, row and column
     ordered = sorted(kinds.items(), key=lambda kind: min(cell[:2] for cell in kind[1]))
-    return [(error, reason, [cell[2] for cell in sorted(cells)]) for (error, reason), cells in ordered]
+    return [
+        (error, division_line(divisions[error]) if reason == DIVISIONS else reason, [cell[2] for cell in sorted(cells)])
+        for (error, reason), cells in ordered
+    ]
 
 
 def cell_ranges(addresses: Sequence[str]) -> str:
