@@ -98,3 +98,18 @@ def test_the_trackers_compared_inputs_are_named_with_their_headers(tmp_path, cap
         "(Returning customers (ordered in an earlier month)), total in 'Purchases and visits'!B3 (Customers who "
         "bought) (#NUM!)"
     )
+
+
+def test_the_repeat_purchasers_above_the_buyers_are_said_to_be_the_repeat_purchasers(tmp_path, capsys):
+    """REPEAT_PURCHASE_RATE's first argument is the contract's ``returning`` (docs/metrics.md), but on the tracker it is
+    the Repeat purchasers column, beside a Returning customers one: the reason says which (H204's finding 06)."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    visits = wb["Purchases and visits"]
+    visits["B2"], visits["C2"], visits["D2"] = 40, 10, 50
+    reasons = _reasons(tmp_path, wb, capsys)
+    assert reasons["Purchases and visits!F2"] == (
+        "REPEAT_PURCHASE_RATE: returning (50) exceeds total (40): more repeat purchasers than customers who bought: "
+        "returning in 'Purchases and visits'!D2 (Repeat purchasers (more than one order that month)), total in "
+        "'Purchases and visits'!B2 (Customers who bought) (#NUM!)"
+    )

@@ -192,14 +192,16 @@ def quick_ratio(new_mrr: ArrayLike, expansion_mrr: ArrayLike, lost_mrr: ArrayLik
 
 
 # -- purchases and visits ----------------------------------------------------------
-def _share(returning: ArrayLike, total: ArrayLike, of: str) -> Any:
+def _share(returning: ArrayLike, total: ArrayLike, of: str, said: str = "") -> Any:
+    """returning / total; ``said`` follows the refusal of ``returning`` above ``total`` with what they count, where the
+    argument's word is not its concept (REPEAT_PURCHASE_RATE's ``returning`` are the repeat purchasers)."""
     x = Inputs(returning=returning, total=total)
     x.check_range("returning", "total", what=COUNT)
     x.check_nonzero("total", f" (no {of})")
     x.fail_where(
         x["returning"] > x["total"],
         OutOfRangeError,
-        "returning ({returning:g}) exceeds total ({total:g})",
+        "returning ({returning:g}) exceeds total ({total:g})" + said,
         "returning",
     )
     return x.wrap(x.ratio(x["returning"], "total"))
@@ -217,9 +219,12 @@ def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -
     0.25
     >>> repeat_purchase_rate([1, 2, 1, 3, None])
     0.5
+
+    ``returning`` above ``total`` is out of range (``returning (50) exceeds total (40): more repeat purchasers than
+    customers who bought``); ``total`` 0 or one argument without a buyer is a zero denominator.
     """
     if total is not None:
-        return _share(returning, total, "customers who bought")
+        return _share(returning, total, "customers who bought", ": more repeat purchasers than customers who bought")
     # one argument: ``returning`` holds each customer's number of orders (refusals name it as the caller wrote it)
     counts = flatten_range("returning", returning, integer=True, what="a whole number of orders >= 0")
     buyers = int(np.count_nonzero(counts >= 1))
