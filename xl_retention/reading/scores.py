@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..score_scales import SCALE_ANSWERS, SCALE_TOP  # one rule with the workbook's checks (imports nothing)
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
 from .notes import note
@@ -38,9 +39,6 @@ _NO_SCORE = re.compile(
     r"|nsp|sans r[ée]ponse|sans opinion|ne se prononce pas"
     r"|n\.\s*v\.\s*t\.?|nvt|niet van toepassing|weet (?:ik )?niet|geen (?:antwoord|mening))\s*\.?\s*$"
 )
-#: So many answers, none above 7, are no NPS survey: a 1-5 satisfaction (CSAT) or 1-7 effort (CES) question's.
-SCALE_ANSWERS = 30
-SCALE_TOP = 7
 
 #: A score with its label: the number, a separator, words without digits.
 _LABELLED = re.compile(r"^\s*(10|[0-9])\s*(?:[-\u2013\u2014:=]|\(|\))\s*([^\W\d_][^\d]*)$")

@@ -185,10 +185,10 @@ def _scored(table: ir.Table) -> ir.Table:
 
 def _on_the_nps_scale(table: ir.Table) -> ir.Table:
     """The ``answers`` ``table`` whose scores stop the query where at least
-    :data:`~xl_retention.reading.scores.SCALE_ANSWERS` of them, none above 7, are another question's (a 1-5 CSAT, a 1-7
+    :data:`~xl_retention.score_scales.SCALE_ANSWERS` of them, none above 7, are another question's (a 1-5 CSAT, a 1-7
     CES), as ``xl-retention import`` refuses them (:func:`~xl_retention.reading.scores.check_scale`): read as NPS,
     every answer is a detractor (NPS -100), silently."""
-    from ..reading.scores import SCALE_ANSWERS, SCALE_TOP
+    from ..score_scales import SCALE_ANSWERS, SCALE_TOP
 
     found = table.aggregate(__top=table.score.max(), __answered=table.score.count())
     rows = table.cross_join(found)
