@@ -14,6 +14,10 @@ some items are paid once: a setup, onboarding, installation or implementation fe
   "Charge Type"), ``charge`` (Chargebee's ``item_type``), ``non_recurring``.
 
 Remove those rows (the fee is revenue of its month, not MRR), or rename an item that does recur.
+
+Such a row with an amount of 0 or none (Zuora gives a ``OneTime`` charge's ``Rate Plan Charge: MRR`` as 0, its
+fee in its TCV) is no MRR at all: it is left out with a note (:func:`without_unpaid_one_time_items`; it was refused
+as a subscription that ended with MRR 0, which it never was).
 """
 
 from __future__ import annotations
@@ -25,11 +29,12 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize, text_codes
-from .errors import bad_rows
+from .errors import bad_rows, numbered, row_number, rows_named, source_of
 from .names import keys_of
+from .notes import note
 from .number_texts import zero_texts
 
-__all__ = ["refuse_one_time_items"]
+__all__ = ["refuse_one_time_items", "without_unpaid_one_time_items"]
 
 #: Words of an item's name that say a charge paid once.
 _ONE_TIME = re.compile(
@@ -78,9 +83,10 @@ def _paying(amounts: pd.Series) -> np.ndarray:
     return said[codes]  # -1 (missing): the last, ""
 
 
-def refuse_one_time_items(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+def refuse_one_time_items(df: pd.DataFrame, names: Mapping[str, str], source: str) -> dict[str, np.ndarray]:
     """Refuse the rows of a subscriptions file (``df``; ``names``: ours -> its columns) that a column naming the item
-    or its type says are a one-time charge, with an amount other than 0 (see the module docstring).
+    or its type says are a one-time charge, with an amount other than 0 (see the module docstring). Returns the
+    one-time rows left (their amount 0 or none: no MRR), by the column that says it (its name -> a mask of rows).
 
     >>> frame = pd.DataFrame({"item": ["Pro plan", "Setup fee"], "mrr": ["100", "500"]})
     >>> refuse_one_time_items(frame, {"mrr": "mrr"}, "s.csv")
@@ -97,6 +103,7 @@ does recur
     used = {v for k, v in names.items() if k not in ("segment",)}
     money = names.get("mrr", names.get("amount"))
     paying = None
+    unpaid: dict[str, np.ndarray] = {}
     for position, name in enumerate(titles):
         naming = _naming(name) and name not in used
         typed = bool(keys_of(name) & _TYPE_COLUMNS) and name not in used
@@ -119,6 +126,51 @@ does recur
         if money is not None and money in titles:
             if paying is None:
                 paying = _paying(df.iloc[:, titles.index(money)])
+            unpaid[name] = rows & ~paying
             rows &= paying
         if rows.any():
             raise bad_rows(source, name, PROBLEM, np.flatnonzero(rows), df.iloc[:, position].to_numpy(), advice=ADVICE)
+    return {name: rows for name, rows in unpaid.items() if rows.any()}
+
+
+def without_unpaid_one_time_items(
+    df: pd.DataFrame, out: pd.DataFrame, names: Mapping[str, str], source: str
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """``df`` (a subscriptions file) and ``out`` (its columns read as ours) without the rows of a one-time charge
+    whose amount is 0 or none (Zuora's ``OneTime`` charges: MRR 0), with a note naming them, and the ``source``
+    naming the rows kept by their rows in the file; rows of a one-time charge with an amount are refused
+    (:func:`refuse_one_time_items`). ``df``, ``out`` and ``source`` as they are where there is none.
+
+    >>> frame = pd.DataFrame({"id": ["a", "a"], "Charge Type": ["Recurring", "OneTime"], "mrr": ["100", "0"]})
+    >>> kept, _, where = without_unpaid_one_time_items(frame, frame, {"mrr": "mrr"}, "s.csv")
+    >>> kept["Charge Type"].tolist(), str(where), where.file_rows.tolist()
+    (['Recurring'], 's.csv', [2])
+    """
+    found = refuse_one_time_items(df, names, source)
+    if not found:
+        return df, out, source
+    left = np.logical_or.reduce(list(found.values()))
+    rows = np.flatnonzero(left)
+    said = []
+    for name, mask in found.items():  # each column that says it, with its first values
+        values = list(dict.fromkeys(str(v).strip() for v in df[name].to_numpy()[mask]))
+        said.append(f"{name!r} {', '.join(map(repr, values[:3]))}{', ...' if len(values) > 3 else ''}")
+    shown = rows_named(source, rows[:5]) + (" ..." if len(rows) > 5 else "")
+    note(
+        f"{source}: {len(rows)} row(s) of a one-time charge with no MRR ({'; '.join(said)}) left out, {shown}: a "
+        "one-time charge is paid once, not recurring revenue"
+    )
+    kept = np.flatnonzero(~left)
+    file_rows = tuple(row_number(source, int(p)) for p in kept) if numbered(source) else None
+    frames = []
+    for frame in (df, out):
+        part = frame.iloc[kept]
+        part.attrs = dict(frame.attrs)
+        if file_rows is not None:  # a frame's rows keep their index labels, a table's their values
+            part.attrs["file_rows"] = file_rows
+        frames.append(part)
+    return (
+        frames[0],
+        frames[1],
+        source_of(frames[0], str(source)) if file_rows is not None else source_of(frames[0], source),
+    )

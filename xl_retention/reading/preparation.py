@@ -78,7 +78,7 @@ from .notes import note, relayed
 from .nps_columns import check_score_column
 from .numpy_backed import numpy_backed
 from .observed import OBSERVED_MONTH, observed_month
-from .one_time_items import refuse_one_time_items
+from .one_time_items import without_unpaid_one_time_items
 from .order_shipping import order_net_of_shipping, shipping_taxes
 from .orders import (
     check_order_id,
@@ -244,8 +244,8 @@ def _prepare(
         check_discounts(df, source, list(names.values()), names.get("amount"), options.decimal)  # MRR after them
     elif kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")):  # 'List price' beside a coupon
         check_discounts(df, source, list(names.values()), names.get("mrr"), options.decimal)  # a list price
-    if kind in ("snapshots", "intervals"):  # 'Setup fee' item rows: paid once, no MRR (reading.one_time_items)
-        refuse_one_time_items(df, names, source)
+    if kind in ("snapshots", "intervals"):  # 'Setup fee' item rows: paid once, no MRR (reading.one_time_items);
+        df, out, source = without_unpaid_one_time_items(df, out, names, source)  # MRR 0 (Zuora's): left out
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
