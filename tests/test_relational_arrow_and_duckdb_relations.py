@@ -1,8 +1,9 @@
-"""A pyarrow Table is read as the frame it converts to; a DuckDB relation is refused naming how to pass it.
+"""A pyarrow Table is read as the frame it converts to; so is a DuckDB relation's Arrow table, with a note.
 
 Three customers: a and b in January, a, b and c in February: customers at end 2, 3 (by hand). Both were refused as
 "expected a table (...), got pyarrow.Table" / "got _duckdb.DuckDBPyRelation", naming no way to pass them (H202's
-finding 08). A relation does not tell its connection: the message names the Ibis table on it, which is read.
+finding 08). A relation does not tell its connection: it is read into memory (its Arrow table, run on its own
+connection), and a note names the Ibis table on its connection, which keeps it in DuckDB (session 27).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ pa = pytest.importorskip("pyarrow")
 
 from xl_retention import relational as R  # noqa: E402
 from xl_retention.reading import DataError  # noqa: E402
+from xl_retention.reading.notes import ReadingNoteWarning  # noqa: E402
 
 SUBS = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "c"],
                      "month": ["2026-01-01", "2026-02-01", "2026-01-01", "2026-02-01", "2026-02-01"],
@@ -35,20 +37,22 @@ def test_a_pyarrow_table_is_read() -> None:
         assert moves["mrr_end"].tolist() == [30.0, 65.0]
 
 
-def test_a_duckdb_relation_is_refused_naming_the_way_and_that_way_reads_it(tmp_path) -> None:
+def test_a_duckdb_relation_is_read_with_a_note_naming_how_to_keep_it_in_duckdb(tmp_path) -> None:
     path = tmp_path / "subs.parquet"
     SUBS.to_parquet(path)
     con = duckdb.connect()
     relation = con.sql(f"SELECT * FROM '{path}'")
-    with pytest.raises(DataError) as refused:
-        R.subscription_tables(relation, backend="duckdb")
-    message = str(refused.value)
-    assert "got a DuckDB relation" in message
-    assert "ibis.duckdb.from_connection(con).sql(relation.sql_query())" in message
-    assert "relation.to_arrow_table()" in message
+    with pytest.warns(ReadingNoteWarning) as noted:
+        moves = R.subscription_tables(relation, backend="duckdb").movements
+    assert (moves["customers_end"].tolist(), moves["mrr_end"].tolist()) == ([2, 3], [30.0, 65.0])
+    assert [str(w.message) for w in noted if isinstance(w.message, ReadingNoteWarning)] == [
+        "input: a DuckDB relation is read into memory (its Arrow table: the relation does not tell its connection); "
+        "to keep it in DuckDB, pass it as an Ibis table on its connection: "
+        "ibis.duckdb.from_connection(con).sql(relation.sql_query())"
+    ]
     named = ibis.duckdb.from_connection(con).sql(relation.sql_query())  # the way named
     assert R.subscription_tables(named).movements["customers_end"].tolist() == [2, 3]
-    assert R.subscription_tables(relation.to_arrow_table()).movements["customers_end"].tolist() == [2, 3]
+    assert R.monthly_movements(duckdb.sql(f"SELECT * FROM '{path}'"))["customers_end"].tolist() == [2, 3]
 
 
 def test_other_objects_are_refused_naming_what_is_taken() -> None:

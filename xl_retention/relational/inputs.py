@@ -60,6 +60,7 @@ from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
 from ..reading.list_prices import names_a_price
 from ..reading.money_twins import check_money_twins
+from ..reading.notes import note
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.order_shipping import shipping_named
 from ..reading.orders import item_columns, order_aliases
@@ -168,13 +169,15 @@ def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
     if _is_arrow_table(data):  # in memory already: read as the frame it converts to, as a polars frame is
         return pandas_table(data.to_pandas(date_as_object=False), "input")
     if type(data).__module__.split(".")[0] in ("duckdb", "_duckdb") and type(data).__name__ == "DuckDBPyRelation":
-        raise DataError(  # its connection cannot be read from it: the user names it (H202's finding 08)
-            "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame or a pyarrow Table), "
-            "got a DuckDB relation (duckdb.DuckDBPyRelation): pass it as an Ibis table on its connection, which "
-            "keeps it in DuckDB: ibis.duckdb.from_connection(con).sql(relation.sql_query()) (con: the connection "
-            "that made it; duckdb.sql's is duckdb.default_connection()); or read it into memory: "
-            "relation.to_arrow_table()"
+        # its connection cannot be read from it (H202's finding 08): run on its own connection, its rows come as the
+        # Arrow table they are, read as a pyarrow Table is; the way to keep it in DuckDB is named
+        note(
+            "input: a DuckDB relation is read into memory (its Arrow table: the relation does not tell its "
+            "connection); to keep it in DuckDB, pass it as an Ibis table on its connection: "
+            "ibis.duckdb.from_connection(con).sql(relation.sql_query())"
         )
+        arrow = data.to_arrow_table() if hasattr(data, "to_arrow_table") else data.arrow()
+        return pandas_table(arrow.to_pandas(date_as_object=False), "input")
     raise DataError(
         "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame or a pyarrow Table), "
         f"got {full_type_name(data)}"
