@@ -146,10 +146,21 @@ def shown(x: float) -> float:
 
 
 def _mod(n: Any, d: Any) -> float:
+    """MOD as the engine's plain MOD and Excel give it: the exact remainder of the binary numbers, with the divisor's
+    sign (``math.fmod``), not ``n - d*FLOOR(n/d)`` of the rounded quotient: ``MOD(281.44, 0.02)`` is 0.0199999... (Excel
+    2010 on: 0.02, the quotient 14071.99999999999959 floored), where the rounded quotient 14072 gave 0 in an array
+    formula only; unlike INT, no 15 digits are taken (Excel stores 0.99999999999999978 for ``MOD((1.2-1)/0.2,1)``).
+
+    >>> _mod(281.44, 0.02), _mod(-3, 2), _mod(3, -2), _mod(0.9, 0.3), _mod(-281.44, 0.02)
+    (0.019999999999991868, 1.0, -1.0, 5.551115123125783e-17, 8.132383655379272e-15)
+    """
     x, y = _value(n), _value(d)
     if y == 0:
         raise ExcelError("#DIV/0!")
-    return x - y * math.floor(x / y)
+    remainder = math.fmod(x, y)
+    if remainder != 0 and (remainder < 0) != (y < 0):
+        remainder += y
+    return remainder
 
 
 def _power(base: Any, exponent: Any) -> float:
