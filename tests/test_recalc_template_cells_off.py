@@ -55,7 +55,8 @@ def test_cleared_helper_formulas_are_named_and_not_ok(tmp_path, capsys):
         "t.xlsx: 16 cells of the tracker's formulas are blank (cleared?): Customers!H2 (Customers at end (chart)), "
         "Customers!I2 (CRR (chart)), Customers!J2 (Churn rates so far), ... (13 more): the Dashboard and the lifetime "
         "value read them (the hidden columns too); copy the column's formula from another month's row into each, or "
-        "from a new tracker (xl-retention new) where every month's is cleared"
+        "from a new tracker (xl-retention new) where every month's is cleared, or run xl-retention upgrade on the "
+        "workbook, which puts the template's formulas back there (your values are kept)"
     )
 
 
@@ -68,7 +69,8 @@ def test_formulas_rewired_by_moved_cells_are_named_and_not_ok(tmp_path, capsys):
         "(Customers at start) reads C4, D4 (not C3, D3); Customers!E3 (Lost) reads D4, C4 (not D3, C3); Customers!F3 "
         "(Retention (CRR)) reads D4, C4 (not D3, C3); ... (1 more): those months' figures are read from the wrong "
         "months; check that each month's figures are in its own row, then copy each column's formula from an "
-        "untouched month's row over those cells"
+        "untouched month's row over those cells, or run xl-retention upgrade on the workbook, which puts the "
+        "template's formulas back there (your values are kept)"
     )
 
 

@@ -122,6 +122,12 @@ def _index(letter: str) -> int:
     return column_index_from_string(letter) - 1
 
 
+#: the command that puts the template's formulas back (workbook.upgrade_file, since ce3f6b06), values kept
+_UPGRADE = (
+    "run xl-retention upgrade on the workbook, which puts the template's formulas back there (your values are kept)"
+)
+
+
 def template_cells_off(path: str | os.PathLike[str]) -> str | None:
     """One line naming the template's formula cells of the tracker's Customers and Revenue sheets that are blank
     (cleared) or read other rows than the template's formula there (cells moved), or None.
@@ -166,13 +172,14 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
             "inserted or deleted shifting cells down or up? the spreadsheet re-points the formulas that read them): "
             f"{'; '.join(rewired[:FIRST])}{more}: those months' figures are read from the wrong months; check that "
             "each month's figures are in its own row, then copy each column's formula from an untouched month's row "
-            "over those cells"
+            f"over those cells, or {_UPGRADE}"
         )
     if cleared:
         more = f", ... ({len(cleared) - FIRST} more)" if len(cleared) > FIRST else ""
         return (
             f"{len(cleared)} cells of the tracker's formulas are blank (cleared?): {', '.join(cleared[:FIRST])}{more}: "
             "the Dashboard and the lifetime value read them (the hidden columns too); copy the column's formula from "
-            "another month's row into each, or from a new tracker (xl-retention new) where every month's is cleared"
+            "another month's row into each, or from a new tracker (xl-retention new) where every month's is cleared, "
+            f"or {_UPGRADE}"
         )
     return None
