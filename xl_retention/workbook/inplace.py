@@ -136,6 +136,17 @@ _ATTR = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]*)$")
 # the master cell of a shared formula (t="shared" with a ref) or an array formula over several cells
 _SPREAD_FORMULA = re.compile(rb"<(?:[\w.\-]+:)?f\b(?=[^>]*\bref=\"[A-Z]+[0-9]+:)[^>]*>")
+#: a cell's attributes starting with its reference as Excel writes it (upper case, no blanks): the column's letters
+_PLAIN_REF = re.compile(rb' r="([A-Z]{1,3})[1-9][0-9]*"')
+_COLUMNS: dict[bytes, int] = {}  # letters -> column number, as column_index_from_string gives it
+
+
+def _column_number(letters: bytes) -> int:
+    """``b"AB"`` -> 28, kept in :data:`_COLUMNS` (at most 18,278 entries: every one to three letters)."""
+    number = _COLUMNS[letters] = column_index_from_string(letters.decode())
+    return number
+
+
 _CONTENT = re.compile(rb"<(?:" + _PREFIX + rb")(?:v|f|is)\b")
 
 #: a reference with an optional sheet: Sheet!$A$1:$B$2, 'Sheet two'!A1, A1:B2 (group 1: the sheet, quoted or not)
@@ -178,6 +189,40 @@ def excel_serial(day: dt.date, date1904: bool = False) -> int:
     """The serial number Excel stores for ``day`` (1900 or 1904 date system)."""
     epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
     return (day - epoch).days
+
+
+_UNSURE = object()
+_OPEN = b'<c r="'
+_ODD_REF = re.compile(rb'<c r="(?![A-Za-z]{1,3}[1-9][0-9]*")')  # a reference the split would refuse (ValueError)
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.\-]*:c[\s/>]")
+
+
+def _lone_cell(raw: bytes, letter: bytes) -> bytes | None | object:
+    """The ``<c>`` element of column ``letter`` (one letter) in a row's XML ``raw``, as :meth:`SheetXml._cells` gives
+    it, found without splitting the row into its cells; :data:`_UNSURE` where that is not sure (the row is split
+    then). Sure where every ``<c`` of the row opens a cell with its reference first (``<c r="``, as Excel writes it:
+    no cell without one, whose column would follow the one before; none with a namespace prefix), every reference
+    is one the split reads, at most one starts with the letter (either case: no second cell of the column, no
+    ``AB3`` taken for ``A``) and that one is the row's first cell (no cell before it left open to take it in). A
+    tracker's Month cell (column A) is read so in each month row (inserted_rows reads it in every monthly sheet)."""
+    if raw.count(b"<c") != raw.count(_OPEN) or _ODD_REF.search(raw) is not None or _PREFIXED.search(raw):
+        return _UNSURE
+    upper, lower = _OPEN + letter, _OPEN + letter.lower()
+    seen = raw.count(upper) + raw.count(lower)
+    if seen > 1 or (seen == 1 and lower in raw):
+        return _UNSURE
+    row = _ROW.fullmatch(raw)
+    if row is None or row.group("body") is None:  # the split finds no cell
+        return None if seen == 0 else _UNSURE
+    if seen == 0:
+        return None
+    body = row.group("body")
+    at = body.find(upper)
+    if at < 0 or body.find(_OPEN) != at:
+        return _UNSURE
+    cell = _CELL.match(body, at)
+    plain = _PLAIN_REF.match(cell.group("attrs")) if cell is not None else None
+    return cell.group(0) if cell is not None and plain is not None and plain.group(1) == letter else _UNSURE
 
 
 @dataclass
@@ -232,8 +277,13 @@ class SheetXml:
             match = _ROW.fullmatch(row.raw)
             body = match.group("body") if match is not None else None
             for cell in _CELL.finditer(body or b""):
-                r = attribute(cell.group("attrs"), b"r")
-                element = cell.group(0)
+                attrs, element = cell.group("attrs", 0)
+                plain = _PLAIN_REF.match(attrs)  # r="C12" first, as Excel writes it: attribute() finds that one
+                if plain is not None:
+                    column = _COLUMNS.get(plain.group(1)) or _column_number(plain.group(1))
+                    row.cells[column] = element
+                    continue
+                r = attribute(attrs, b"r")
                 if r is None:  # a cell without a reference: the next column; write it with one
                     column += 1
                     ref = f"{get_column_letter(column)}{number}".encode()
@@ -248,6 +298,11 @@ class SheetXml:
         number, column = split_ref(ref)
         if number not in self.rows:
             return None
+        row = self.rows[number]
+        if row.cells is None and column <= 26:  # one cell of a row not split yet (a tracker's Month column)
+            found = _lone_cell(row.raw, chr(64 + column).encode())
+            if found is not _UNSURE:
+                return found  # type: ignore[return-value]
         return self._cells(number).get(column)
 
     def style(self, ref: str) -> bytes | None:
