@@ -49,10 +49,18 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
     titles = [sheet.get("name", "") for sheet in root.iter(f"{_MAIN}sheet")]
     out: dict[str, dict[str, str]] = {}
     references: dict[str, dict[str, str]] = {}
+    every: dict[str, dict[str, str]] = {}  # each scope's names (Excel's own and the placeholders aside), as written
+    for element in root.iter(f"{_MAIN}definedName"):
+        name, text = element.get("name") or "", respelled((element.text or "").strip(), titles)
+        local = element.get("localSheetId")
+        scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        if name and text and not name.lower().startswith(("_xlnm.", "_xlfn.", "_xlws.")):
+            every.setdefault(scope, {})[name.lower()] = _unbracketed_union(text).removeprefix("=")
     for element in root.iter(f"{_MAIN}definedName"):
         name, text = element.get("name") or "", respelled((element.text or "").strip(), titles)  # data! for Data
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        text = bound(text, scope, every)  # Doubled = Rate*2: the workbook's Rate on every sheet (H212's finding 02)
         if name.lower().startswith("_xlnm.") and text and all(_REFERENCE.fullmatch(p) for p in text.split(",")):
             out.setdefault(scope, {})[name[6:].lower()] = text  # Print_Area on its sheet: the engine knows it only
             continue  # as _xlnm.Print_Area, where Excel reads the bare name as that sheet's own (#NAME? with ok)
@@ -79,6 +87,53 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
                 out.setdefault(scope, {}).setdefault(name, text)
     qualify(out, references)
     return out
+
+
+#: LAMBDA's parameters and LET's names (the first of each call; the others after a comma): no defined names there
+_BOUND_NAMES = re.compile(r"(?i)(?:\b(?:LAMBDA|LET)\(|,)\s*([A-Za-z_\\][\w.]*)\s*(?=[,)])")
+#: the most names followed inside one another's definitions
+MAX_DEPTH = 8
+
+
+def bound(text: str, scope: str, every: dict[str, dict[str, str]], depth: int = 0) -> str:
+    """A name's definition ``text`` (defined in ``scope``: "" for the workbook, else a sheet's title) with each name in
+    it that is defined in more than one scope written as what it is in ``scope``: Excel reads a definition in the
+    name's own scope, where the rewrite puts it in the calling cell's, whose sheet may have a name of its own
+    (``Doubled = Rate*2`` of the workbook is the workbook's Rate, 0.3, on 'Plan A' too, whose own Rate is 0.1;
+    ``Local = Rate*10`` of 'Plan B' is 'Plan B''s Rate read from any sheet: H212's finding 02); so is a sheet's own
+    name in that sheet's definitions. Any other name is left as written (the same wherever it is read); so is text
+    the tokenizer cannot read.
+
+    >>> every = {"": {"rate": "Other!$A$1", "doubled": "Rate*2"}, "Plan B": {"rate": "'Plan B'!$A$1"}}
+    >>> bound("Rate*2", "", every), bound("Rate*10", "Plan B", every), bound("LAMBDA(rate,rate+1)", "", every)
+    ('Other!$A$1*2', "'Plan B'!$A$1*10", 'LAMBDA(rate,rate+1)')
+    >>> bound("Doubled+1", "Plan B", every), bound("SUM(Rate)", "Other", every)
+    ('Doubled+1', 'SUM(Other!$A$1)')
+    >>> bound("Rate*10", "B", {"B": {"rate": "B!$A$1", "local": "Rate*10"}}), bound("Rate", "", {"B": {"rate": "0.2"}})
+    ('B!$A$1*10', 'Rate')
+    """
+    shadowed = {name for own in every.values() for name in own if sum(name in o for o in every.values()) > 1}
+    shadowed |= set(every.get(scope, {})) if scope else set()  # a sheet's name read from another sheet: its own
+    if not shadowed or depth > MAX_DEPTH:
+        return text
+    try:
+        tokens = Tokenizer("=" + text.removeprefix("=")).items
+    except Exception:  # noqa: BLE001  (a definition the tokenizer does not read: left as it is)
+        return text
+    parameters = {found.lower() for found in _BOUND_NAMES.findall(text)} if "(" in text else set()
+    changed = False
+    for token in tokens:
+        key = token.value.lower()
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE or key not in shadowed or key in parameters:
+            continue
+        where = scope if key in every.get(scope, {}) else ""
+        if key not in every.get(where, {}):
+            continue  # a sheet's name read in another scope: Excel's #NAME?, left to the engine as written
+        inner = bound(every[where][key], where, every, depth + 1)
+        token.value, changed = inner if _REFERENCE.fullmatch(inner) else f"({inner})", True
+    if not changed:
+        return text
+    return ("=" if text.startswith("=") else "") + "".join(t.value for t in tokens)
 
 
 def _unbracketed_union(text: str) -> str:
