@@ -103,7 +103,11 @@ REASONS = Reasons()
 MAX_EXPLAINED = 1000
 #: a call the engine evaluates again at every evaluation (and the cells reading it), whatever cell is asked for
 _VOLATILE = re.compile(r"(?<![\w.])(?:_XLFN\.)?(?:OFFSET|INDIRECT|TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|CELL|INFO)\(")
-_REGISTRY_CALL = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(re.escape(f.name) for f in FUNCTIONS) + r")\(")
+#: a registry function's call, as Excel saves one made through Office.js too (xlwings Lite or Server: ``_xldudf_NPS(``,
+#: ``_xldudf_XLWINGS_NPS(``, which the engine is given as ``NPS(``: .package_facts.officejs_calls; H212's finding 01)
+_REGISTRY_CALL = re.compile(
+    r"(?i)(?<![\w.])(?:_xldudf_(?:xlwings_)?)?(?:" + "|".join(re.escape(f.name) for f in FUNCTIONS) + r")\("
+)
 
 
 def explain(
