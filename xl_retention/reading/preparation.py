@@ -114,6 +114,7 @@ from .sibling_dates import is_ambiguous, order_from_sibling
 from .snapshot_dates import check_months_after_end
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import (
+    FUTURE,
     NEVER_PAID_ENDED,
     TRIALING,
     check_answer_statuses,
@@ -257,7 +258,7 @@ def _prepare(
     if kind == "intervals":  # a snapshot's row says its MRR: its status is checked with it, below
         # trials, future and paused subscriptions are not MRR; trials beside a trial end and Stripe's ended
         # incomplete_expired are read with their dates (reading.trials)
-        later = NEVER_PAID_ENDED | (TRIALING if trial_column(df, names) else set())
+        later = NEVER_PAID_ENDED | FUTURE | (TRIALING if trial_column(df, names) else set())  # FUTURE: by its start
         free = _priced_zero(df, names, source, options) if trial_flag_columns(df.columns) else None
         check_statuses(df, source, read_later=later, free=free)  # a trial's row priced 0 adds nothing (RevenueCat)
         check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)

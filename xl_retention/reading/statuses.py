@@ -196,6 +196,9 @@ SNAPSHOT_PROBLEM = (
 TRIALING = frozenset({"trialing", "trial", "in_trial", "on_trial", "free_trial"})
 #: Stripe's subscription whose first payment failed and which it ended: never paid, counted nowhere where it has an end
 NEVER_PAID_ENDED = frozenset({"incomplete_expired"})
+#: A subscription scheduled to start (Chargebee's and Recurly's ``future``): read, not refused, where its start is
+#: after today (it pays in no month written: counted nowhere, with a note; reading.trials); refused before then
+FUTURE = frozenset({"future", "wc_future"})
 
 
 def check_statuses(

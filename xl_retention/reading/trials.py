@@ -102,6 +102,7 @@ def _read_statuses(df: pd.DataFrame, typed: dict[str, Any], trial_end: Any, sour
                 f"({', '.join(sorted(set(said[trialing])))}): not paying yet, counted nowhere (an export after the "
                 "trial's end counts it from then)"
             )
+        read |= _scheduled(said, column, name, typed, source, today)  # Chargebee's 'future' (H211 finding 01)
         expired = np.isin(said, list(NEVER_PAID_ENDED))
         if not expired.any():
             continue
@@ -119,6 +120,33 @@ def _read_statuses(df: pd.DataFrame, typed: dict[str, Any], trial_end: Any, sour
     if trial_end is not None:  # is_trial true: read as a 'trialing' status (reading.trial_flags)
         read |= _read_flags(df, typed, trial_end, source, today, read)
     return read
+
+
+def _scheduled(said: Any, column: pd.Series, name: str, typed: dict[str, Any], source: str, today: Any) -> Any:
+    """The rows of a subscription scheduled to start (status ``future``: :data:`~.statuses.FUTURE`) whose start is
+    after today: they pay in no month written (none after the current month is), so their MRR is 0, counted nowhere,
+    with a note. One whose start is not after today is refused as not paying (its price would count from its start,
+    which its status says it has not reached)."""
+    from .errors import bad_rows
+    from .notes import note
+    from .renewals import _today
+    from .statuses import FUTURE, PROBLEM
+
+    future = np.isin(said, list(FUTURE))
+    if not future.any():
+        return future
+    start = np.asarray(typed["start"])
+    ahead = future & ~np.isnat(start) & (start > _today(today))
+    if (future & ~ahead).any():
+        raise bad_rows(source, name, PROBLEM, np.flatnonzero(future & ~ahead), column.to_numpy())
+    typed["mrr"] = np.where(ahead, 0.0, np.asarray(typed["mrr"], dtype=np.float64))
+    count = int(ahead.sum())
+    note(
+        f"{source}: {count} subscription{'s' if count > 1 else ''} scheduled to start after today "
+        f"({', '.join(sorted(set(said[ahead])))}): not paying yet, counted nowhere (an export after the start counts "
+        "it from then)"
+    )
+    return ahead
 
 
 def _read_flags(df: pd.DataFrame, typed: dict[str, Any], trial_end: Any, source: str, today: Any, read: Any) -> Any:

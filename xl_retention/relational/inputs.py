@@ -72,7 +72,7 @@ from ..reading.sandbox import sandbox_columns
 from ..reading.segment_spellings import lookalike_segments
 from ..reading.shipping import shipping_columns
 from ..reading.snapshot_rows import kept_segments
-from ..reading.statuses import NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
+from ..reading.statuses import FUTURE, NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
 from ..reading.trial_days import trial_days_columns
@@ -340,10 +340,10 @@ def _from_table(
         source = TableRows(source)
     cols = dict(columns or {})
     mapped_subscription = cols.pop("subscription_id", None) is not None  # rows added up as a file's (subscription_ids)
-    later = False  # a trial ending after today, Stripe's incomplete_expired: read as a file's (reading.trials)
+    later = False  # a trial ending after today, incomplete_expired, future: read as a file's (reading.trials)
     if kind == "intervals":  # a snapshot's status goes with its MRR: read as a file's (reading.statuses)
         trials = TRIALING if trial_end_columns(table.columns) else frozenset()
-        later = _refuse_statuses(con, table, source, NEVER_PAID_ENDED | trials)
+        later = _refuse_statuses(con, table, source, NEVER_PAID_ENDED | FUTURE | trials)  # future: by its start
     refuse_count_report(pd.DataFrame(columns=[c for c in table.columns if c != ROW]), kind, source)  # export_kinds
     if kind in ("snapshots", "intervals"):  # Zuora's "Billing Period", a "Billing Frequency" of Yearly (by values)
         strings = {c for c, dtype in table.schema().items() if dtype.is_string()}
