@@ -55,8 +55,25 @@ def test_a_cell_the_grown_tables_take_is_named(tmp_path):
     before = book.read_bytes()
     result = run("import", "--orders", _orders(tmp_path, 5), "--into", book)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", (
-        "xl-retention: error: Cohorts!E4 (holding 'target 90%', beside the tables) would move with its row to "
-        "Cohorts!E4 as the tables grow to 5 months, but the grown tables take that cell: move it right of column N "
-        "(where the grown tables end) or to a sheet of your own, and run again\n"
+        "xl-retention: error: Cohorts!E4 (holding 'target 90%', outside the tables) stays where it is as the tables "
+        "grow to 5 months, but the grown tables take that cell: move it right of column N (where the grown tables "
+        "end), below row 47 or to a sheet of your own, and run again\n"
     ))  # fmt: skip
     assert book.read_bytes() == before
+
+
+def test_a_note_under_the_tables_moves_down_with_them(tmp_path):
+    """H213's finding 03: a note two rows under the last table (A49 of a 5-month tracker) stopped the import with
+    "would move with its row to Cohorts!A49", the same cell: reading the template's cells up to the user's last row
+    made that row the template's last, which did not move. It moves down by the tables' growth, as Insert Rows moves
+    it."""
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=5)
+    wb = openpyxl.load_workbook(book)
+    assert wb["Cohorts"].max_row == 47
+    wb["Cohorts"]["A49"] = "Reviewed by CS team"
+    wb.save(book)
+    result = run("import", "--orders", _orders(tmp_path, 6), "--into", book)
+    assert result.returncode == 0, result.stderr
+    grown = openpyxl.load_workbook(book)["Cohorts"]
+    found = [c.coordinate for row in grown.iter_rows() for c in row if c.value == "Reviewed by CS team"]
+    assert (found, grown.max_row) == (["A54"], 54)  # the tables end at row 52 of 6 months: 5 rows more

@@ -324,6 +324,10 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             for c, v in enumerate(row, 1) if v is not None}  # fmt: skip
     rows = max([template.max_row, *(r for r, _ in user)])
     columns = max([template.max_column, *(c for _, c in user)])
+    # the template's rows -> the grown sheet's, read before the loop below: template.cell() creates the cells it reads,
+    # and a note of the user's two rows under the tables (A49) made row 49 the template's last, which did not move
+    # (H213's finding 03: "would move with its row to Cohorts!A49", the same cell, and the import stopped)
+    moved = cohort_row_map(template, after[COHORTS_TITLE])
     beside: dict[tuple[int, int], Any] = {}
     for r in range(1, rows + 1):
         for c in range(1, columns + 1):
@@ -358,7 +362,6 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
                 f"{title} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
                 f"template's for the new months would lose; {how}"
             )
-    moved = cohort_row_map(template, after[COHORTS_TITLE])
     kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new)  # refused here when one is in the way
     styles, missing = _style_map(mine, template, after[COHORTS_TITLE])
     if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
@@ -411,14 +414,14 @@ def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], 
     for (r, c), value in sorted(beside.items()):
         ref, to = f"{get_column_letter(c)}{r}", f"{get_column_letter(c)}{moved.get(r, r)}"
         element = sheet.cell(ref)
-        where = f"{written(title)}!{ref} (holding {value!r}, beside the tables)"
+        where = f"{written(title)}!{ref} (holding {value!r}, outside the tables)"
         taken = fresh[to].value not in (None, "") or fresh[to].has_style
         if element is None or taken or to in came:
             what = f"{written(title)}!{came[to]} moves there too" if to in came else "the grown tables take that cell"
+            goes = f"would move with its row to {written(title)}!{to}" if to != ref else "stays where it is"
             raise ip.LayoutError(
-                f"{where} would move with its row to {written(title)}!{to} as the tables grow to {months} months, but "
-                f"{what}: move it right of column {last} (where the grown tables end) or to a sheet of your own, and "
-                "run again"
+                f"{where} {goes} as the tables grow to {months} months, but {what}: move it right of column {last} "
+                f"(where the grown tables end), below row {fresh.max_row} or to a sheet of your own, and run again"
             )
         if _SPREAD.search(element):
             raise ip.LayoutError(
