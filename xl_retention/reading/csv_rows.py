@@ -12,7 +12,51 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["refuse_later_sections", "with_file_rows"]
+__all__ = ["refuse_later_sections", "with_file_rows", "without_end_of_file_mark"]
+
+#: The DOS end-of-file mark (Ctrl-Z) that old Windows tools and ``copy /a`` write after a text file's last line.
+EOF_MARK = "\x1a"
+
+
+def without_end_of_file_mark(path: Path, df: pd.DataFrame) -> pd.DataFrame:
+    r"""``df`` (a CSV file read) without the DOS end-of-file mark (Ctrl-Z, 0x1A) the file ends with: a last row of
+        only that mark (after the last line's end) is no row, and a mark after the last value is not part of it. Excel
+        ignores the mark; read, it was a row "missing dates" the user cannot see (H211 finding 02).
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = Path(folder) / "mrr.csv"
+        ...     _ = path.write_bytes(b"id,mrr\r\nA,100\r\n\x1a")
+        ...     without_end_of_file_mark(path, pd.DataFrame({"id": ["A", "\x1a"], "mrr": ["100", None]}))
+          id  mrr
+        0  A  100
+    """
+    dialect = df.attrs.get("dialect")
+    if len(df) == 0 or df.shape[1] == 0 or (dialect is not None and dialect.encoding.startswith("utf-16")):
+        return df
+    with open(path, "rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 8))
+        tail = handle.read().rstrip(b" \t\r\n")
+    if not tail.endswith(b"\x1a"):
+        return df
+    last = df.iloc[-1]
+    filled = [i for i, v in enumerate(last.tolist()) if isinstance(v, str) and v.strip() != "" or (
+        not isinstance(v, str) and pd.notna(v))]  # fmt: skip
+    if not filled:
+        return df
+    value = last.iloc[filled[-1]]
+    if not isinstance(value, str) or not value.rstrip().endswith(EOF_MARK):
+        return df
+    attrs = dict(df.attrs)
+    if filled == [filled[-1]] and value.strip() == EOF_MARK:  # a last line of only the mark: no row
+        df = df.iloc[:-1]
+        if attrs.get("file_rows") is not None:
+            attrs["file_rows"] = tuple(attrs["file_rows"][:-1])
+    else:  # the mark after the last value: not part of it
+        df = df.copy()
+        df.iloc[-1, filled[-1]] = value.rstrip().removesuffix(EOF_MARK).rstrip()
+    df.attrs.update(attrs)
+    return df
 
 
 def with_file_rows(path: Path, df: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from .csv_files import CsvDialect, read_csv, sniff_csv
-from .csv_rows import refuse_later_sections, with_file_rows
+from .csv_rows import refuse_later_sections, with_file_rows, without_end_of_file_mark
 from .errors import DataError
 from .excel_sheets import read_excel
 from .footer_rows import refuse_report_footer
@@ -227,7 +227,7 @@ def read_table(
         raise DataError(f"{source} is {names[kind]}, not what its name ({suffix}) says: rename it", source=source)
     try:
         if kind == "text":
-            df = with_file_rows(path, read_csv(path, sep, encoding))
+            df = without_end_of_file_mark(path, with_file_rows(path, read_csv(path, sep, encoding)))  # Ctrl-Z
             refuse_later_sections(df, source)  # Google Analytics' next card: another table below the first
         elif kind == "parquet":
             try:
