@@ -205,9 +205,12 @@ def _lone_cell(raw: bytes, letter: bytes) -> bytes | None | object:
     is one the split reads, at most one starts with the letter (either case: no second cell of the column, no
     ``AB3`` taken for ``A``) and that one is the row's first cell (no cell before it left open to take it in). A
     tracker's Month cell (column A) is read so in each month row (inserted_rows reads it in every monthly sheet)."""
+    upper, lower = _OPEN + letter, _OPEN + letter.lower()
+    first = raw.find(b"<c")
+    if first >= 0 and not raw.startswith(upper, first):  # not the row's first cell (a later column): split
+        return _UNSURE
     if raw.count(b"<c") != raw.count(_OPEN) or _ODD_REF.search(raw) is not None or _PREFIXED.search(raw):
         return _UNSURE
-    upper, lower = _OPEN + letter, _OPEN + letter.lower()
     seen = raw.count(upper) + raw.count(lower)
     if seen > 1 or (seen == 1 and lower in raw):
         return _UNSURE
