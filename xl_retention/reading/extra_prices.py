@@ -35,7 +35,21 @@ __all__ = ["add_on_columns", "extra_price_columns", "paid_beside_columns", "refu
 #: Words (or beginnings of words) of a column's name that say a price paid, or an extra to the plan.
 _EXTRA_WORDS = ("price", "prices", "preis", "prix", "precio", "prezzo", "fee", "fees", "gebühr", "gebuhr", "extra",
                 "extras", "option", "options", "module", "modules", "support", "storage", "premium", "overage",
-                "usage", "surcharge", "zusatz", "aufpreis", "supplement", "supplément", "upgrade")  # fmt: skip
+                "usage", "surcharge", "zusatz", "aufpreis", "supplement", "supplément", "upgrade", "metered",
+                "hosting", "maintenance", "wartung")  # fmt: skip
+#: Words that, beside "amount" (one of :data:`_NOT_EXTRA`: PayPal's "Fee Amount" is the processor's fee), still say a
+#: recurring extra's amount: "Usage Amount", "Metered Amount", "Additional Seats Amount", "Overage Amount".
+_EXTRA_AMOUNT_WORDS = frozenset({"usage", "metered", "metering", "overage", "overages", "additional", "extra",
+                                 "extras", "surcharge", "supplement"})  # fmt: skip
+#: German compounds ending in a fee ("Nutzungsgebühren": usage fees; "Wartungsgebühr", "Zuschlag"), a word each...
+_GERMAN_FEES = ("gebühr", "gebühren", "gebuhr", "gebuhren", "gebuehr", "gebuehren", "zuschlag", "zuschläge",
+                "zuschlage", "zuschlaege")  # fmt: skip
+#: ... unless it begins with a one-time charge's, a processor's or a penalty's word ("Einrichtungsgebühr": setup fee,
+#: "Transaktionsgebühr", "Mahngebühr": a late fee, "Versandkostenzuschlag").
+_GERMAN_NOT_FEES = ("einrichtung", "aktivierung", "bearbeitung", "anmelde", "aufnahme", "einmal", "mahn", "versand",
+                    "storno", "kündigung", "kundigung", "verspätung", "verspatung", "säumnis", "saumnis",
+                    "rücklastschrift", "rucklastschrift", "transaktion", "zahlung", "bank", "paypal",
+                    "stripe")  # fmt: skip
 #: Words that say the column is no recurring extra: a one-time charge, a total or a balance, a tax, a discount, the
 #: plan's own price in another form (list, unit, before or after), an id, a date, a count.
 _NOT_EXTRA = frozenset({
@@ -89,6 +103,8 @@ def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     ['Support Plan Price', 'Extras']
     >>> extra_price_columns(["amount", "StorageFee", "UsageTotal", "SupportLifetimeValue", "premiumDiscount"], {})
     ['StorageFee']
+    >>> extra_price_columns(["Amount", "Usage Amount", "Fee Amount", "Nutzungsgebühren", "Einrichtungsgebühr"], {})
+    ['Usage Amount', 'Nutzungsgebühren']
     """
     from .billing import BILLING_ALIASES
 
@@ -98,11 +114,22 @@ def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     out = []
     for column in map(str, columns):
         words = _words(column)
-        if column in used or column in add_ons or words & _NOT_EXTRA or keys_of(column) & prices:
+        if column in used or column in add_ons or keys_of(column) & prices:
             continue
-        if any(w.startswith(_EXTRA_WORDS) for w in words):
+        if words & _NOT_EXTRA and not (words & _NOT_EXTRA <= {"amount"} and words & _EXTRA_AMOUNT_WORDS):
+            continue  # 'Setup Fee', 'Fee Amount'; not 'Usage Amount'
+        if any(w.startswith(_EXTRA_WORDS) or _german_fee(w) for w in words):
             out.append(column)
     return out
+
+
+def _german_fee(word: str) -> bool:
+    """Whether ``word`` is a German compound naming a recurring fee (:data:`_GERMAN_FEES`, :data:`_GERMAN_NOT_FEES`).
+
+    >>> _german_fee("nutzungsgebühren"), _german_fee("einrichtungsgebühr"), _german_fee("gebühr")
+    (True, False, True)
+    """
+    return word.endswith(_GERMAN_FEES) and not word.startswith(_GERMAN_NOT_FEES)
 
 
 def paid_beside_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[str]:
