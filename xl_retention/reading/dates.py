@@ -104,6 +104,7 @@ class DateOptions:
     column_zones: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
+        _check_kinds(self)
         for fmt in (self.date_formats or {}).values():
             DateOptions(date_format=fmt)  # each checked as the plain one
 
@@ -122,6 +123,41 @@ class DateOptions:
                 f"the date format {self.date_format!r} (--date-format) has no month (%m, %b or %B; or %j, a day of "
                 f"the year): a month cannot be read from it"
             )
+
+
+def _given(value: Any) -> str:
+    """A value of the wrong kind as a refusal names it: ``the text 'no'``, ``1 (an int)``."""
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    kind = type(value).__name__
+    return f"{value!r} ({'an' if kind[0] in 'aeiou' else 'a'} {kind})"
+
+
+def _check_kinds(options: DateOptions) -> None:
+    """Refuses a field of ``options`` of the wrong kind, naming it, the kinds it takes and the value: ``dayfirst="no"``
+    (a setting read from a config file or the environment as text) would otherwise be read as true, or let the dates
+    be refused as not day-first.
+
+    >>> DateOptions(dayfirst="no")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: dayfirst must be True, False or None, got the text 'no'
+    """
+    if options.dayfirst is not None and not isinstance(options.dayfirst, (bool, np.bool_)):
+        raise DataError(f"dayfirst must be True, False or None, got {_given(options.dayfirst)}")
+    for name in ("date_format", "timezone"):
+        value = getattr(options, name)
+        if value is not None and not isinstance(value, str):
+            raise DataError(f"{name} must be a text or None, got {_given(value)}")
+    for name in ("date_formats", "column_zones"):
+        value = getattr(options, name)
+        if value is None:
+            continue
+        if not isinstance(value, Mapping):
+            raise DataError(f"{name} must be a dict of texts by name (or None), got {_given(value)}")
+        for column, text in value.items():
+            if not isinstance(text, str):
+                raise DataError(f"{name}[{column!r}] must be a text, got {_given(text)}")
 
 
 def _zone_of(column: str, options: DateOptions, source: str) -> Any:
