@@ -206,13 +206,19 @@ def item_columns(names: Sequence[Any]) -> list[str]:
 def order_aliases(names: Sequence[Any]) -> dict[str, tuple[str, ...]]:
     """The aliases of ``order_id`` for a file with columns ``names``: :data:`ORDER_ALIASES`; Shopify's "Name" only
     in a line-item export; in a file with item columns (:func:`item_columns`) and no order id column by name, the
-    first of :data:`ITEM_ORDER_ALIASES` it has (Square's "Transaction ID").
+    first of :data:`ITEM_ORDER_ALIASES` it has (Square's "Transaction ID"). None beside a column named as ours
+    (``order_id``, "Order ID"): it is the order id, as an exact ``customer_id`` is the customer's (WooCommerce's
+    ``order_id`` beside its ``order_number`` was refused as "2 columns could be the order id": H213 finding 02).
 
     >>> order_aliases(["Date", "Item", "Net Sales", "Transaction ID", "Payment ID"])["order_id"][-1]
     'transaction_id'
+    >>> order_aliases(["order_id", "order_number", "order_date"])
+    {'order_id': ()}
     """
-    from .columns import keys_of
+    from .columns import key, keys_of
 
+    if any(key(n) == "order_id" for n in names):  # ours by name: no other column is a candidate
+        return {"order_id": ()}
     aliases = ORDER_ALIASES + (("name",) if line_item_columns(names) else ())
     keys = {k for n in names for k in keys_of(n)}
     if item_columns(names) and not keys & {"order_id", *aliases}:
