@@ -627,15 +627,18 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     if title is None:
         return [], []
     ws = wb[title]
-    rows = ws.iter_rows(min_row=1, max_row=13, min_col=2, max_col=3, values_only=True)
-    mine = {f"{c}{r}": v for r, row in enumerate(rows, start=1) for c, v in zip("BC", row, strict=False)}
-    current = _current_lifetime()
+    down = _rows_inserted(ws)  # note rows inserted under the title move every cell (H201's finding 03)
+    rows = ws.iter_rows(min_row=1, max_row=13 + down, min_col=2, max_col=3, values_only=True)
+    mine = {f"{c}{r - (down if r > 2 else 0)}": v for r, row in enumerate(rows, start=1)
+            for c, v in zip("BC", row, strict=False) if r <= 2 or r > 2 + down}  # fmt: skip
+    current = {ref: _rows_down(form, down) for ref, form in _current_lifetime().items()}
     names = workbook_names(package)
     xml, changed, notes = package.sheet(title), [], []
     for ref, forms in LIFETIME_EARLIER.items():
-        if not is_earlier(mine.get(ref), forms):
+        if not is_earlier(mine.get(ref), tuple(_rows_down(form, down) for form in forms)):
             continue
         formula = current[ref]
+        ref = _ref_down(ref, down)
         if not _names_in(formula) <= names:
             if ref == "B5":
                 notes.append(
@@ -653,11 +656,54 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     for ref, beside in _NOTES_ADDED.items():
         theirs = mine.get(beside)
         ours = ref == "C9" and str(theirs).upper() == "=SBG_ALPHA"
-        ours = ours or is_earlier(theirs, (*LIFETIME_EARLIER.get(beside, ()), current.get(beside, "")))
-        if ours and mine.get(ref) is None and not ip.has_content(xml.cell(ref) or b""):
-            xml.put(ref, xml.element(ref, xml.style("C8"), formula=current[ref].removeprefix("=")))
-            changed.append(f"{quote_sheetname(title)}!{ref}")
+        earlier = tuple(_rows_down(form, down) for form in LIFETIME_EARLIER.get(beside, ()))
+        ours = ours or is_earlier(theirs, (*earlier, current.get(beside, "")))
+        at = _ref_down(ref, down)
+        if ours and mine.get(ref) is None and not ip.has_content(xml.cell(at) or b""):
+            xml.put(at, xml.element(at, xml.style(_ref_down("C8", down)), formula=current[ref].removeprefix("=")))
+            changed.append(f"{quote_sheetname(title)}!{at}")
     return changed, notes
+
+
+#: the labels of the Lifetime value sheet's first and last input rows, at rows 3 and 13 of the template
+_LIFETIME_FIRST, _LIFETIME_LAST = "ARPA (average revenue per account per month)", "Customer lifetime value (CLV), sBG"
+
+
+def _rows_inserted(ws: Any) -> int:
+    """How many rows were inserted on the Lifetime value sheet ``ws`` between its title and its inputs (a note row
+    under the title, H201's finding 03): 0 where ARPA's label is in A3, as the template writes it; 0 too where the
+    labels are not the template's 11 rows apart (another layout: its formulas are not compared)."""
+    labels = [row[0] for row in ws.iter_rows(min_row=1, max_row=40, min_col=1, max_col=1, values_only=True)]
+    first = next((r for r, label in enumerate(labels, start=1) if label == _LIFETIME_FIRST), 3)
+    if first <= 3 or first + 10 > len(labels) or labels[first + 9] != _LIFETIME_LAST:
+        return 0
+    return first - 3
+
+
+def _ref_down(ref: str, down: int) -> str:
+    """``ref`` (B3) of the template's Lifetime value sheet where ``down`` rows inserted above row 3 moved it."""
+    column, row = re.fullmatch(r"([A-Z]+)([0-9]+)", ref).groups()
+    return f"{column}{int(row) + down if int(row) > 2 else row}"
+
+
+def _rows_down(formula: str, down: int) -> str:
+    """``formula`` of the Lifetime value sheet as a spreadsheet rewrites it when ``down`` rows are inserted above row
+    3: each reference to its own cells from row 3 on, ``down`` rows lower; other sheets' and texts left as they are
+    ("ARPA (B3)" in an earlier note's text stays)."""
+    if not down or not isinstance(formula, str):
+        return formula
+
+    def area(match: re.Match[str], piece: str) -> str:
+        if match.group(1) is not None:  # another sheet's (Customers!$G$2)
+            return match.group(0)
+        rows = [int(match.group(5)), int(match.group(9))] if match.group(9) else [int(match.group(5))]
+        moved = [r + down if r > 2 else r for r in rows]
+        out = f"{match.group(2)}{match.group(3)}{match.group(4)}{moved[0]}"
+        if match.group(9):
+            out += f":{match.group(6)}{match.group(7)}{match.group(8)}{moved[1]}"
+        return out
+
+    return ip.areas_outside_text(formula, area)
 
 
 def _lifetime_title(wb: Any) -> str | None:

@@ -1,0 +1,42 @@
+"""upgrade brings up the Lifetime value formulas of an earlier tracker where a note row was inserted under the title.
+
+H201's finding 03 (Lifetime value part): a row inserted under "Customer lifetime value" moved every input and formula
+one row down; upgrade compared the cells where the template puts them (B3 to C13), found none of the earlier forms
+there and left them, without a word, while recalc kept saying the tracker held an earlier template's formulas (its
+CLV #VALUE! for a gross margin typed '80%', which this version reads as 0.8). The earlier forms are now found where
+the rows moved them, and this version's written there, reading the moved cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.workbook.upgrade import _current_lifetime, _rows_down
+from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_workbook
+
+EARLIER = Path(__file__).parent / "data" / "template_before_2026-12-03.xlsx"
+
+
+def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
+    path = tmp_path / "t.xlsx"
+    wb = openpyxl.load_workbook(EARLIER)
+    ws = wb["Lifetime value"]
+    assert ws["A3"].value == "ARPA (average revenue per account per month)"
+    ws.move_range("A3:C20", rows=1, translate=True)  # a row inserted under the title: every cell one row down
+    ws["A2"], ws["B5"] = "Assumptions agreed with finance", "80%"
+    wb.save(path)
+    assert "'Lifetime value'!B4, 'Lifetime value'!B6, 'Lifetime value'!C6" in earlier_template_line(path)
+    lines = upgrade_workbook(path).lines(path)
+    assert lines[0].startswith(
+        "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
+        "of your own are kept): 'Lifetime value'!B4, 'Lifetime value'!B6, 'Lifetime value'!C6, 'Lifetime value'!C9, "
+    )
+    moved = openpyxl.load_workbook(path)["Lifetime value"]
+    current = _current_lifetime()
+    for ref, at in (("B3", "B4"), ("B5", "B6"), ("C5", "C6"), ("B8", "B9"), ("C8", "C9"), ("B11", "B12")):
+        assert moved[at].value == _rows_down(current[ref], 1), ref
+    assert moved["B9"].value.startswith('=IF(OR(B4="",B5="",B6=""),"",IF(B6+IFERROR(B7+0,0)=0,"",CLV(')
+    assert (moved["A2"].value, moved["B5"].value) == ("Assumptions agreed with finance", "80%")  # the user's kept
+    assert earlier_template_line(path) is None  # nothing earlier left
