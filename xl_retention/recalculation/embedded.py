@@ -537,10 +537,12 @@ def _listed(
             area = cell.ref if cell is not None and cell.kind == "array" and cell.ref else item.ref
             stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in cells_of(area)})
             if type(item) is LargeArray and cell is not None and cell.dynamic and item.size[0] * item.size[1]:
-                # its result's cells too where the file's ref is its first cell alone (a program's file)
+                # its result's cells too where the file's ref is not its result's (its first cell alone: a program's)
                 top, left = cell_position(item.ref)
-                members = ((r, c) for r in range(top, top + item.size[0]) for c in range(left, left + item.size[1]))
-                stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in members})
+                extent = (left, top, left + item.size[1] - 1, top + item.size[0] - 1)
+                if range_boundaries(area if ":" in area else f"{area}:{area}") != extent:
+                    members = ((r, c) for r in range(top, extent[3] + 1) for c in range(left, extent[2] + 1))
+                    stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in members})
     if stale:  # cells reading a cell without a current value: listed, never computed from a blank
         by_cell = {(u.sheet, u.ref): u for u in unsupported}
         for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info).items():
