@@ -478,14 +478,31 @@ def both_prices(source: str, names: Mapping[str, str]) -> DataError:
     )
 
 
+def _nested_price(column: str) -> bool:
+    """Whether ``column`` is a flattened API object's price amount: Paddle Billing's
+    ``items[0].price.unit_price.amount``, Stripe's ``items.data[0].price.unit_amount`` or ``plan.amount``.
+
+    >>> [_nested_price(c) for c in ("items[0].price.unit_price.amount", "plan.amount", "amount", "tax.amount")]
+    [True, True, False, False]
+    """
+    parts = [p for p in re.split(r"[.\[\]]+", column.strip().lower()) if p]
+    return len(parts) > 1 and parts[-1] in ("amount", "unit_amount") and bool({"price", "unit_price", "plan"} & {
+        *parts[:-1]})  # fmt: skip
+
+
 def _price_named(df: pd.DataFrame, names: Mapping[str, str], source: str) -> str | None:
     """The one column not used whose name says a price (:func:`~.extra_prices.extra_price_columns`: Maxio's
-    ``product_price_in_cents``) and which holds numbers; None where there is none or more than one."""
+    ``product_price_in_cents``; a flattened object's price, :func:`_nested_price`: Paddle's
+    ``items[0].price.unit_price.amount``, H211 finding 03) and which holds numbers; None where there is none or more
+    than one."""
     from .extra_prices import extra_price_columns
     from .values import parse_numbers
 
+    used = {str(c) for c in names.values()}
+    candidates = extra_price_columns(df.columns, names)
+    candidates += [c for c in map(str, df.columns) if c not in used and c not in candidates and _nested_price(c)]
     found = []
-    for column in extra_price_columns(df.columns, names):
+    for column in candidates:
         if list(map(str, df.columns)).count(column) != 1:
             continue
         try:
