@@ -21,7 +21,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .chart_ranges import _ANCHOR, _CHART_ID, _Cells, _relationships, _targets, chart_title
+from .chart_ranges import _ANCHOR, _CHART_ID, _Cells, _relationships, _shifted, _targets, chart_title
 from .chart_ranges import _template_cells as template_cells
 from .dashboard_upgrade import dashboard_title
 
@@ -76,7 +76,12 @@ _AFTER_ROW_BREAKS = re.compile(rb"<(?:\w+:)?(?:colBreaks|customProperties|cellWa
 
 
 class _Kept(Exception):
-    """The Dashboard is not the earlier template's as a whole: its message says what is in the way."""
+    """The Dashboard is not the earlier template's as a whole: its message says what is in the way; ``advice``, what
+    the user can do about it."""
+
+    def __init__(self, message: str, advice: str = "move or clear that") -> None:
+        super().__init__(message)
+        self.advice = advice
 
 
 def relayout_dashboard(package: ip.Package, wb: Any) -> list[str]:
@@ -99,7 +104,7 @@ def relayout_dashboard(package: ip.Package, wb: Any) -> list[str]:
     except _Kept as kept:
         return [
             f"{where} keeps the earlier template's layout (charts 17 cm wide at H12, A30, ...; printed A1:Q66 on one "
-            f"portrait page, about a third of its size) as {kept}: move or clear that, or lay it out yourself "
+            f"portrait page, about a third of its size) as {kept}: {kept.advice}, or lay it out yourself "
             "(this version's charts span A12:G52, printed landscape one page wide)"
         ]
     except ip.LayoutError as error:
@@ -175,9 +180,15 @@ def _anchors(package: ip.Package, drawing: str) -> list[dict[str, Any]]:
 
 
 def _check(package: ip.Package, title: str, anchors: list[dict[str, Any]]) -> None:
-    """Raise :class:`_Kept` naming the first thing of the user's that this version's layout would cover or cut."""
+    """Raise :class:`_Kept` naming the first thing of the user's that this version's layout would cover or cut.
+
+    The template's charts moved together by a row or column inserted on the Dashboard (a "Target" column at D moves
+    the right-hand charts from H to I: :func:`.chart_ranges._shifted`) are named as the template's, not as charts of
+    the user's (H201's finding 07: "a chart 'MRR movements by month' of yours is at I12", advising to clear it)."""
+    titled = [(str(i), a["title"], a["cell"]) for i, a in enumerate(anchors) if a["title"] and a["cell"]]
+    shifted = {int(i) for i in _shifted(titled)}
     seen: set[str] = set()
-    for anchor in anchors:
+    for index, anchor in enumerate(anchors):
         name = anchor["title"]
         if name in seen:
             raise _Kept(f"it draws two charts titled {name!r}")
@@ -187,6 +198,12 @@ def _check(package: ip.Package, title: str, anchors: list[dict[str, Any]]) -> No
             continue
         if ours:
             raise _Kept(f"its chart {name!r} at {anchor['cell']} is not as large as the earlier template drew it")
+        if index in shifted and anchor["cell"] not in template_cells(name):
+            raise _Kept(
+                f"the template's chart {name!r} is at {anchor['cell']}, not at {template_cells(name)[-1]} (moved with "
+                "the charts by a row or column inserted on the sheet?)",
+                "delete the inserted rows or columns (or move your cells there to a sheet of your own) and run again",
+            )
         row, column = anchor["row"], anchor["column"]
         if row is None or (row <= EARLIER_NOTE_ROW and column <= LAST_EARLIER_COLUMN):
             what = f"a chart {name!r}" if name else "a drawing (chart, picture or shape)"
