@@ -31,5 +31,6 @@ def test_cells_not_recalculated_are_named_as_a_formula_writes_them(tmp_path: Pat
     lines = [line for line in done.stdout.splitlines() if line.startswith(f"{path}: ")]
     assert lines == [
         f"{path}: 'My Data''s'!D1 not recalculated: unsupported function INFO",
-        f"{path}: 'My Data''s'!B1 = #DIV/0!",
+        f"{path}: 'My Data''s'!B1 = #DIV/0!: 'My Data''s'!B1: the formula divides by 'My Data''s'!A1, which is 0 "
+        "(#DIV/0!)",
     ]

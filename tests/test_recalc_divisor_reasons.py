@@ -2,7 +2,8 @@
 
 Before: ``=D4/Z4`` typed over Customers!F4, over a blank Z4, was listed with an empty reason (no
 xl-retention function gives one there). Now the divisor is the reason, passed on to the cells reading it. On a sheet
-of the user's own the error stays the workbook's own, as before.
+of the user's own too (H199's finding 06: the README's "the cell a division reads as 0" was given on a tracker's
+sheets only), while the console prints every such division as one line (test_workbook_partial4).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def test_a_rate_typed_over_names_the_cell_it_divides_by(tmp_path, capsys):
     assert errors["Customers!L2"] == ("#DIV/0!", f"{why}, from Customers!F4")
 
 
-def test_a_users_own_ratio_on_a_sheet_of_their_own_stays_the_workbooks_own(tmp_path, capsys):
+def test_a_users_own_ratio_on_a_sheet_of_their_own_names_its_divisor(tmp_path, capsys):
     wb = openpyxl.Workbook()
     wb.active.title = "Sums"
     wb["Sums"]["A1"], wb["Sums"]["B1"] = "Visits", 0
@@ -48,6 +49,27 @@ def test_a_users_own_ratio_on_a_sheet_of_their_own_stays_the_workbooks_own(tmp_p
     mine["A1"], mine["A2"], mine["A3"] = 5, "=A1/'Sums'!$B$1", "=A1/(A1-5)"  # A3: no single cell: no reason
     errors = _errors(tmp_path, capsys, wb)
     assert errors == {
-        "My Data!A2": ("#DIV/0!", ""),  # the workbook's own: one kind with its copies (test_workbook_partial4)
+        "My Data!A2": ("#DIV/0!", "'My Data'!A2: the formula divides by Sums!B1, which is 0 (#DIV/0!)"),
         "My Data!A3": ("#DIV/0!", ""),
     }
+
+
+def test_a_kpi_sheet_names_the_0_and_the_blank_it_divides_by(tmp_path, capsys):
+    """H199's finding 06: B3 =B1/B2 over a typed 0, B5 =B1/B4 over a blank, B6 =B3*12 were listed with reason ''."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Model"
+    ws["B1"], ws["B2"], ws["B3"], ws["B5"], ws["B6"] = 1200, 0, "=B1/B2", "=B1/B4", "=B3*12"
+    errors = _errors(tmp_path, capsys, wb)
+    zero = "Model!B3: the formula divides by Model!B2, which is 0 (#DIV/0!)"
+    assert errors == {
+        "Model!B3": ("#DIV/0!", zero),
+        "Model!B5": ("#DIV/0!", "Model!B5: the formula divides by Model!B4, which is blank (#DIV/0!)"),
+        "Model!B6": ("#DIV/0!", zero + ", from Model!B3"),
+    }
+    cli.main(["recalc", str(tmp_path / "edited.xlsx"), "--engine", "embedded", "--output-dir", str(tmp_path / "o")])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "#DIV/0!" in line]
+    assert lines == [
+        f"{tmp_path / 'edited.xlsx'}: Model!B3, Model!B5:B6 (3 cells) = #DIV/0!: formulas divide by a cell holding 0 "
+        "or blank: Model!B2, which is 0; Model!B4, which is blank"
+    ]

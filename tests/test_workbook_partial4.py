@@ -200,8 +200,8 @@ def test_pandas_reads_each_monthly_sheet_as_its_table_and_the_note_is_the_header
 
 # -- one line per kind of error ----------------------------------------------------------------------------------------
 def test_recalc_prints_one_line_per_kind_of_error_naming_the_cells_ranges(tmp_path):
-    """B2:B4 and D2 divide by 0 (one #DIV/0! kind), C2:C3 read B2 (the same error, from B2); E2 is =CRR of an
-    impossible month (its own reason): two lines, each naming its cells as ranges."""
+    """B2:B4 and D2 divide by 0 (one #DIV/0! kind, its divisors named), C2:C3 read B2 (the same error, from B2); E2
+    is =CRR of an impossible month (its own reason): two lines, each naming its cells as ranges."""
     from xl_retention.cli import cell_ranges, error_kinds
 
     wb = openpyxl.Workbook()
@@ -220,7 +220,8 @@ def test_recalc_prints_one_line_per_kind_of_error_naming_the_cells_ranges(tmp_pa
     assert cell_ranges(kinds[0][2]) == "'My data'!B2:D2, 'My data'!B3:C3, 'My data'!B4"
     assert len(lines) == 2, result.stdout
     assert lines == [
-        f"{tmp_path / 'w.xlsx'}: 'My data'!B2:D2, 'My data'!B3:C3, 'My data'!B4 (6 cells) = #DIV/0!",
+        f"{tmp_path / 'w.xlsx'}: 'My data'!B2:D2, 'My data'!B3:C3, 'My data'!B4 (6 cells) = #DIV/0!: formulas divide "
+        "by a cell holding 0 or blank: 'My data'!A2, which is 0; 'My data'!A3, which is 0; 'My data'!A4, which is 0",
         f"{tmp_path / 'w.xlsx'}: 'My data'!E2 = #NUM!: CRR: customers_end (10) is below customers_gained (20): the "
         "customers at the end include everyone gained who stayed (#NUM!)",
     ]

@@ -1,4 +1,4 @@
-"""Why a formula a user typed on a tracker's monthly sheet gives ``#DIV/0!``: the cell it divides by, 0 or blank.
+"""Why a formula a user typed gives ``#DIV/0!``: the cell it divides by, 0 or blank (on a tracker's sheet or their own).
 
 A user who types over a tracker's rate (``=D3/B3`` in place of ``=CRR(...)``), or writes a ratio beside it, gets
 ``#DIV/0!`` where the divisor is 0 or blank; the engine keeps only the code and no xl-retention function gives a reason,
@@ -6,10 +6,10 @@ so recalc listed the cell with none. Where the formula divides by a single cell 
 0 or blank, that cell is the reason (a division by the number 0 written in the formula, ``=1/0``, is left as the
 workbook's own): ``Customers!F3: the formula divides by Customers!B3 (Customers at
 start), which is 0 (#DIV/0!)``; the cells reading it get it passed on (:func:`~.reasons.pass_reasons_on`). On
-a sheet of the user's own, ``=1/A2`` over a 0 stays the workbook's own error, one kind with its copies
-(tests/test_workbook_partial4.py). :func:`division_kind` and :func:`division_line` let the console print every such
-reason as one kind (each cell names its own divisor: ``B2:D2, B3:C3, B4 (6 cells) = #DIV/0!: formulas divide by a
-cell holding 0 or blank: 'My data'!A2, which is 0; ...``).
+a sheet of the user's own too (H199's finding 06: ``Model!B3: the formula divides by Model!B2, which is 0``): each
+cell its divisor in the Python result and the JSON, while the console prints them as one kind
+(:func:`division_kind`, :func:`division_line`: ``B2:D2, B3:C3, B4 (6 cells) = #DIV/0!: formulas divide by a cell
+holding 0 or blank: 'My data'!A2, which is 0; ...``).
 """
 
 from __future__ import annotations
@@ -106,14 +106,11 @@ def division_line(reasons: Sequence[str]) -> str:
 
 def divisor_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each ``#DIV/0!`` cell without a reason whose formula divides by a cell holding 0 or blank that cell as its
-    reason; returns how many got one."""
-    from ..workbook.monthly import MONTHLY_SHEETS
-
+    reason, on every sheet; returns how many got one."""
     named = looked_at = 0
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
-        spec = next((spec for spec in MONTHLY_SHEETS if spec.title == sheet), None)
-        if texts is None or spec is None or not _label(workbook, sheet, 2, 1):  # a tracker's monthly sheet only
+        if texts is None:
             continue
         for ref, value in cells.items():
             if type(value) is not CellError or value.message or value.code != "#DIV/0!":
