@@ -101,9 +101,10 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     one it could not compute). A start typed below a month without an end is not one where no month above has an end:
     the first month with data of a tracker filled from a later month takes its start typed there (README: "a typed
     start is taken"); below a month left blank between filled ones it is named, its month before's end blank."""
-    from ..workbook.monthly import MONTH, template_formula_at
+    from ..workbook.monthly import MONTH, NPS_SUMMARY, template_formula_at
 
     found: list[str] = []
+    counts: list[str] = []  # NPS!B:E typed over: counts of answers no NPS is computed from (H201's finding 11)
     wrong_start = False
     for title, sheet in sheets.items():
         rows = sheet.rows
@@ -125,6 +126,9 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                 if not template_formula_at(column, at) or ref in computed or value in (None, ""):
                     continue
                 said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}, typed over its formula"
+                if title == NPS_SUMMARY.title and key in _NPS_COUNTS:
+                    counts.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
+                    continue
                 if key == "start" and "end" in columns:
                     end, end_index = columns["end"]
                     end_ref = f"{get_column_letter(end_index + 1)}{row - 1}"
@@ -143,15 +147,29 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         wrong_start = True
                         said += f", while its row's start and movements give {_shown(given)}"
                 found.append(said)
-    if not found:
+    if not found and not counts:
         return TypedOver()
-    more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
-    line = (
-        f"{len(found)} value{'s' * (len(found) > 1)} typed over the tracker's formulas, from which those months' "
-        f"figures are computed: {'; '.join(found[:FIRST])}{more}: copy the column's formula from another month's "
-        "row over each (import puts them back for the months it imports)"
-    )
-    return TypedOver(line, wrong_start)
+    lines = []
+    if found:
+        more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
+        lines.append(
+            f"{len(found)} value{'s' * (len(found) > 1)} typed over the tracker's formulas, from which those months' "
+            f"figures are computed: {'; '.join(found[:FIRST])}{more}: copy the column's formula from another month's "
+            "row over each (import puts them back for the months it imports)"
+        )
+    if counts:  # the NPS reads the answers on 'NPS scores' only: copying the formula back erases no figure of theirs
+        more = f" and {len(counts) - FIRST} more" if len(counts) > FIRST else ""
+        lines.append(
+            f"{len(counts)} count{'s' * (len(counts) > 1)} typed over the NPS sheet's formulas, which count the "
+            f"answers on 'NPS scores': {'; '.join(counts[:FIRST])}{more}: the NPS is computed from those answers "
+            "only, not from counts typed here: type each answer on 'NPS scores' (one column per month), or keep the "
+            "counts elsewhere"
+        )
+    return TypedOver("; ".join(lines), wrong_start)
+
+
+#: the NPS sheet's counts of the month's answers (B:E), each a formula counting 'NPS scores'
+_NPS_COUNTS = frozenset(("responses", "promoters", "passives", "detractors"))
 
 
 #: the Cohorts sheet's names over the template's formulas: the shares triangles (a formula where the cohort has that
