@@ -19,6 +19,8 @@ from .answer_columns import answer_mapping
 from .billing import NOT_PREFIXED_ALIASES, bare_key, check_same_ids
 from .billing_columns import (
     _BILLING,
+    _MONEY_WORDS,
+    _named_like,
     billing_optional,
     both_prices,
     in_cents,
@@ -28,6 +30,7 @@ from .dates import DateOptions
 from .errors import DataError, source_of
 from .month_headers import month_headers
 from .names import columns_option, key, keys_of
+from .names import words as name_words
 from .revenue import (
     AMOUNT_UNITS,
 )
@@ -213,6 +216,25 @@ def _example(df: pd.DataFrame, name: str, positions: Sequence[int]) -> list[tupl
     return [(name, words[0]), ("interval_count", counts[0])] if words and counts else [(name, names[0])]
 
 
+def _seat_counts(df: pd.DataFrame, taken: set[int]) -> list[int]:
+    """The positions of the columns of ``df`` named as a count of what is paid for (``Licenses``, ``Users``, "Plan
+    Seats", "No. of seats", "Licence count", "Anzahl Lizenzen": :func:`~.billing_columns._named_like`), not a free
+    one's, no money's ("Extra Users Price", "Additional Seats Amount": a price, :mod:`.extra_prices`) and not in
+    ``taken``: beside a billing export's quantity (Stripe's ``Quantity``, 1 on a per-seat plan whose seats are a column
+    of their own), either could be the quantity, as ``Seats`` beside it is.
+
+    >>> _seat_counts(pd.DataFrame(columns=["Quantity", "Licenses", "Free seats", "User ID", "Extra Users Price"]), {0})
+    [1]
+    """
+    found = []
+    for p, column in enumerate(df.columns):
+        k = key(column)
+        money = name_words(column, whole=False)
+        if p not in taken and "free" not in k and not money & _MONEY_WORDS and _named_like(k, "quantity", column):
+            found.append(p)
+    return found
+
+
 def normalize_columns(
     df: pd.DataFrame,
     required: Sequence[str],
@@ -286,6 +308,8 @@ def normalize_columns(
             )
         if name not in rename and aliases and name in aliases:
             others = [p for alias in aliases[name] for p in lookup(alias, True) if p not in claimed]
+            if name == "quantity" and (matches or others):  # 'Licenses', 'Anzahl Lizenzen' beside 'Quantity' (1)
+                others += _seat_counts(df, claimed | mapped)
             matches = sorted({*matches, *others})
             if len(matches) > 1:
                 names = [str(df.columns[p]) for p in matches]
