@@ -31,8 +31,11 @@ from .subscription_items import READ_AS_ITEMS, are_items, item_names
 __all__ = ["MONTH_ROWS", "TWICE_IN_A_MONTH", "kept_segments", "one_row_per_month", "order_groups"]
 
 #: ``attrs`` key of a snapshots frame whose rows of one customer and month were joined: ``(group of each file row,
-#: whether it pays)``, the group numbered as the rows kept (:func:`kept_segments`).
+#: whether it pays)``, the group numbered as the rows kept (:func:`kept_segments`); an orders frame's (an order's
+#: rows) has a third item, True: a blank label is its other rows' (:func:`order_groups`).
 MONTH_ROWS = "month_rows"
+#: The label of a blank segment cell (:data:`xl_retention.relational.segments.BLANK_SEGMENT`).
+_BLANK_LABEL = "(blank)"
 
 TWICE_IN_A_MONTH = (
     "rows of one customer and month with an MRR each, in a file without a subscription id (two subscriptions, a plan "
@@ -160,11 +163,17 @@ def kept_segments(labels: np.ndarray, attrs: dict[str, Any]) -> np.ndarray:
     ``positions``, the rows kept, and for a snapshots file's joined rows :data:`MONTH_ROWS`). A customer's month of
     several rows has the smallest label (by code point, as Python compares text) of its rows that pay (an MRR above
     0; of all its rows where none does), as docs/metrics.md's segments say where a first month's rows disagree;
-    other rows kept (an order's first line item) their own.
+    other rows kept (an order's first line item) their own. An order's line items (:func:`order_groups`) have the
+    smallest label of those not blank: Shopify writes an order's own columns (Source, Billing Country, Tags) on its
+    first row only, its other items' cells blank (as its date and status, :mod:`.order_rows`), so a blank there is
+    the order's value, not "(blank)"; an order all of whose rows are blank is "(blank)".
 
     >>> attrs = {"positions": np.array([0, 3]), MONTH_ROWS: (np.array([0, 0, 0, 1]), np.array([0, 1, 1, 1], bool))}
     >>> kept_segments(np.array(["Trial", "Pro", "Basic", "x"], dtype=object), attrs).tolist()
     ['Basic', 'x']
+    >>> orders = {"positions": np.array([0, 2]), MONTH_ROWS: (np.array([0, 0, 1, 1]), np.ones(4, bool), True)}
+    >>> kept_segments(np.array(["web", "(blank)", "(blank)", "(blank)"], dtype=object), orders).tolist()
+    ['web', '(blank)']
     """
     kept = attrs.get("positions")
     if kept is None:
@@ -172,20 +181,23 @@ def kept_segments(labels: np.ndarray, attrs: dict[str, Any]) -> np.ndarray:
     groups = attrs.get(MONTH_ROWS)
     if groups is None:
         return labels[kept]
-    codes, paying = groups
-    rows = pd.DataFrame({"g": codes, "idle": ~paying, "label": np.asarray(labels, dtype=object)})
+    codes, paying = groups[:2]
+    text = np.asarray(labels, dtype=object)
+    blank = pd.isna(text) | (text == _BLANK_LABEL) if len(groups) > 2 and groups[2] else np.zeros(len(text), bool)
+    rows = pd.DataFrame({"g": codes, "idle": ~paying, "blank": blank, "label": text})
     rows = rows[rows["g"] >= 0]  # rows of no row kept (an order left out as unpaid)
-    best = rows.sort_values(["g", "idle", "label"], kind="stable").drop_duplicates("g")  # Python's str order
+    order = ["g", "idle", "blank", "label"]
+    best = rows.sort_values(order, kind="stable").drop_duplicates("g")  # Python's str order
     return best.sort_values("g")["label"].to_numpy(dtype=object)
 
 
 def order_groups(
     orders: np.ndarray, kept: np.ndarray, refunds: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray] | None:
+) -> tuple[np.ndarray, np.ndarray, bool] | None:
     """:data:`MONTH_ROWS` of an orders file's rows (``orders``: each row's order id) read as one row per order (the
-    rows ``kept``): each row's order numbered as the rows kept (-1: an order left out), and whether it is no refund
-    (``refunds``: negative amounts), so that an order's segment is the smallest of its items' (:func:`kept_segments`);
-    None where the orders kept repeat an id.
+    rows ``kept``): each row's order numbered as the rows kept (-1: an order left out), whether it is no refund
+    (``refunds``: negative amounts) and True (a blank label is the order's other rows'), so that an order's segment
+    is the smallest of its items' not blank (:func:`kept_segments`); None where the orders kept repeat an id.
 
     >>> order_groups(np.array(["1", "1", "2", "3"], dtype=object), np.array([0, 3]), None)[0].tolist()
     [0, 0, -1, 1]
@@ -194,4 +206,4 @@ def order_groups(
     if not index.is_unique:
         return None
     paying = np.ones(len(orders), dtype=bool) if refunds is None else ~np.asarray(refunds, dtype=bool)
-    return index.get_indexer(orders).astype(np.int64), paying
+    return index.get_indexer(orders).astype(np.int64), paying, True
