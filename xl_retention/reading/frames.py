@@ -41,15 +41,49 @@ def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars Dat
     from .numpy_backed import numpy_backed  # pd.NA, pyarrow-backed columns: as numpy's reader gives them
 
     if isinstance(data, pd.DataFrame):
-        return numpy_backed(data)
+        return numpy_backed(with_index_columns(data))
     if is_polars_frame(data):
         frame = data.collect() if type(data).__name__ == "LazyFrame" else data
         try:
-            return numpy_backed(frame.to_pandas())
+            converted = numpy_backed(frame.to_pandas())
         except Exception as error:  # polars' own conversion (needs pyarrow): say which call failed
             raise DataError(
                 f"{source}: a polars DataFrame that its to_pandas() could not convert ({error}): "
                 "convert it yourself and pass the pandas DataFrame",
                 source=source,
             ) from None
+        return converted
     raise DataError(f"{source}: expected a table ({accepted}), got {full_type_name(data)}", source=source)
+
+
+def with_index_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with each level of its index named as one of our columns (``month``, ``date``, ``customer_id``: any
+    kind's, :data:`~.columns.SCHEMAS`, as :func:`~.names.key` spells it) that no column of ``df`` is named, as a
+    column of that name in front; the index is kept (a refusal names rows by their labels). A monthly frame kept as
+    pandas users keep it, ``df.set_index("month")``, is read as the same frame with the month a column (H214's
+    finding 06: it was refused "missing column 'month'", with advice to map another column).
+
+    >>> df = pd.DataFrame({"month": ["2026-01", "2026-02"], "mrr": [1.0, 2.0]}).set_index("month")
+    >>> with_index_columns(df).reset_index(drop=True).to_dict("list")
+    {'month': ['2026-01', '2026-02'], 'mrr': [1.0, 2.0]}
+    >>> list(with_index_columns(df.rename_axis("period")).columns)  # no name of ours: the index is left alone
+    ['mrr']
+    """
+    if all(name is None for name in df.index.names):
+        return df
+    from .columns import SCHEMAS  # the columns module imports the reading of frames
+    from .names import key
+
+    ours = {name for required, optional in SCHEMAS.values() for name in (*required, *optional)}
+    present = {key(str(column)) for column in df.columns}
+    levels = [
+        (level, name)
+        for level, name in enumerate(df.index.names)
+        if isinstance(name, str) and key(name) in ours and key(name) not in present
+    ]
+    if not levels or len({key(name) for _, name in levels}) < len(levels):
+        return df
+    out = df.copy(deep=False)
+    for level, name in reversed(levels):
+        out.insert(0, name, df.index.get_level_values(level))
+    return out
