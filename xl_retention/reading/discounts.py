@@ -22,7 +22,7 @@ from .errors import DataError, bad_rows
 from .notes import note
 from .number_texts import zero_texts
 
-__all__ = ["check_discounts", "discount_columns", "percent_columns"]
+__all__ = ["check_discounts", "discount_columns", "names_a_discount", "percent_columns"]
 
 _WORDS = ("discount", "coupon", "promo", "voucher", "percent_off", "amount_off", "rabat", "remise", "descuento",
           "sconto", "korting", "rebate", "gutschein", "nachlass", "ermäßigung", "ermassigung", "reduction",
@@ -44,15 +44,24 @@ ADVICE = (
 )
 
 
+def names_a_discount(name: object) -> bool:
+    """Whether a column's name says a discount or a coupon (:data:`_WORDS`, in the name's key).
+
+    >>> names_a_discount("Preisnachlass"), names_a_discount("Price Reduction"), names_a_discount("Sonderpreis")
+    (True, True, False)
+    """
+    from .columns import key
+
+    return any(w in key(name) for w in _WORDS)
+
+
 def discount_columns(df: pd.DataFrame) -> list[str]:
     """The columns of ``df`` whose name says a discount or a coupon.
 
     >>> discount_columns(pd.DataFrame(columns=["Customer ID", "Coupon", "discount_percent", "Amount"]))
     ['Coupon', 'discount_percent']
     """
-    from .columns import key
-
-    return [str(c) for c in df.columns if any(w in key(c) for w in _WORDS)]
+    return [str(c) for c in df.columns if names_a_discount(c)]
 
 
 def _percentages(df: pd.DataFrame, name: str) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .discounts import names_a_discount
 from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
 from .names import words as _words
@@ -50,6 +51,17 @@ _GERMAN_NOT_FEES = ("einrichtung", "aktivierung", "bearbeitung", "anmelde", "auf
                     "storno", "kündigung", "kundigung", "verspätung", "verspatung", "säumnis", "saumnis",
                     "rücklastschrift", "rucklastschrift", "transaktion", "zahlung", "bank", "paypal",
                     "stripe")  # fmt: skip
+#: Words of a price that replaces the amount where it is filled, not paid beside it: a negotiated price beside the
+#: list price ("Special Price", "Contract Price", "Custom Price", "Individueller Preis", "Prix spécial", "Precio
+#: especial")...
+_REPLACING = frozenset({"special", "contract", "contracted", "custom", "negotiated", "agreed", "individual",
+                        "individueller", "individuelle", "individuell", "override", "overridden", "spécial",
+                        "négocié", "negocie", "contrat", "contractuel", "especial", "negociado", "personalizado",
+                        "contrato", "speciale", "contratto", "personalizzato"})  # fmt: skip
+#: ... and German compounds of one ("Sonderpreis", "Vertragspreis", "Aktionspreis", "Kundenpreis").
+_GERMAN_PRICES = ("preis", "preise")
+_GERMAN_REPLACING = ("sonder", "vertrag", "aktion", "vorzug", "individual", "kunden", "einführung", "einfuhrung",
+                     "verhandl", "vereinbart", "sonderkondition")  # fmt: skip
 #: Words that say the column is no recurring extra: a one-time charge, a total or a balance, a tax, a discount, the
 #: plan's own price in another form (list, unit, before or after), an id, a date, a count.
 _NOT_EXTRA = frozenset({
@@ -114,13 +126,26 @@ def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     out = []
     for column in map(str, columns):
         words = _words(column)
-        if column in used or column in add_ons or keys_of(column) & prices:
-            continue
+        if column in used or column in add_ons or keys_of(column) & prices or names_a_discount(column):
+            continue  # a discount ('Preisnachlass', 'Price Reduction'): reading.discounts refuses it as one
         if words & _NOT_EXTRA and not (words & _NOT_EXTRA <= {"amount"} and words & _EXTRA_AMOUNT_WORDS):
             continue  # 'Setup Fee', 'Fee Amount'; not 'Usage Amount'
-        if any(w.startswith(_EXTRA_WORDS) or _german_fee(w) for w in words):
+        if any(w.startswith(_EXTRA_WORDS) or _german_fee(w) for w in words) or replaces_amount(column):
             out.append(column)
     return out
+
+
+def replaces_amount(column: str) -> bool:
+    """Whether ``column``'s name says a price that replaces the amount where it is filled (a negotiated price beside
+    the list price: :data:`_REPLACING`, :data:`_GERMAN_REPLACING`), not one paid beside it.
+
+    >>> replaces_amount("Sonderpreis"), replaces_amount("Contract Price"), replaces_amount("Support Price")
+    (True, True, False)
+    """
+    words = _words(column)
+    if any(w.endswith(_GERMAN_PRICES) and w.startswith(_GERMAN_REPLACING) for w in words):
+        return True
+    return bool(words & _REPLACING) and any(w.startswith(("price", "preis", "prix", "precio", "prezzo")) for w in words)
 
 
 def _german_fee(word: str) -> bool:
@@ -182,6 +207,12 @@ _EXTRA_PROBLEM = (
     "not paid every interval (a one-time fee)"
 )
 
+_REPLACING_PROBLEM = "prices that replace the amount where they are filled (a negotiated price beside the list price)"
+_REPLACING_ADVICE = (
+    "MRR counts the price each customer pays, one a row, so the two are not added up: write each row's price paid "
+    "into {amount!r} (where {column!r} is filled, its price) and remove {column!r}, or fill the blank cells of "
+    "{column!r} with the price in {amount!r} and map it ({option}; in Python: columns={{'amount': {column!r}}})"
+)
 
 #: Words of a price that is the customer's (gross), and of an amount that is the seller's share of it (net).
 _CUSTOMERS = frozenset({"customer", "customers", "buyer", "consumer", "subscriber"})
@@ -231,6 +262,10 @@ def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> N
                 source=source,
                 column=column,
             )
+        if filled is not None and filled.any() and column not in add_ons and replaces_amount(column):
+            option = columns_option([("amount", column)])
+            raise bad_rows(source, column, _REPLACING_PROBLEM, np.flatnonzero(filled), df[column].to_numpy(),
+                           advice=_REPLACING_ADVICE.format(amount=money, option=option, column=column))  # fmt: skip
         if filled is not None and filled.any():
             problem = _ADD_ON_PROBLEM if column in add_ons else _EXTRA_PROBLEM
             raise bad_rows(source, column, problem, np.flatnonzero(filled), df[column].to_numpy())
