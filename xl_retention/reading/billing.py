@@ -14,7 +14,8 @@ weekly 10 is 43.48 MRR and a yearly 1,200 is 100 MRR. Spellings: ``day daily day
 ``quarter quarterly quarters q``,
 ``half-year half_year semiannual semi-annual``, ``year yearly annual annually years yr y``
 (any case); a whole number of them (Zuora's "Two Years", "Eighteen Months", ``24 months``, ``every 3 months``)
-or ``biennial``/``triennial``. Anything else (``Multi-Year``, "Subscription Term": how many months?) is refused
+or ``biennial``/``triennial`` (``zweijährlich``, ``dreijährlich``, ``bimestral``: :data:`_MULTI_YEAR_WORDS`).
+Anything else (``Multi-Year``, "Subscription Term": how many months?) is refused
 naming its rows and values, and so is a number times an interval or a number of an interval said as how often
 (``12x monthly``, ``Annual x2``, ``12 monthly payments``: every 12 months, or monthly, 12 times?).
 
@@ -218,8 +219,20 @@ _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "eighteen": 18, "twenty_four": 24, "thirty_six": 36,
 }  # fmt: skip
-#: Words that are a number of years by themselves.
-_MULTI_YEAR_WORDS = {"biennial": 24.0, "biennially": 24.0, "triennial": 36.0, "triennially": 36.0}
+#: Words that are a number of months by themselves, each with one meaning: every two or three years (English
+#: "biennial", German "zweijährlich", French "biennal", Spanish "bienal", Italian "biennale", Dutch "tweejaarlijks"),
+#: every two months (Spanish and Portuguese "bimestral", French "bimestriel", Italian "bimestrale", German
+#: "zweimonatlich", Dutch "tweemaandelijks"). Not "bimonthly", "bimensual", "bimensal" (twice a month or every two
+#: months?), nor "biannual" (twice a year or every two years?).
+_MULTI_YEAR_WORDS = {
+    "biennial": 24.0, "biennially": 24.0, "triennial": 36.0, "triennially": 36.0,
+    "zweijährlich": 24.0, "zweijaehrlich": 24.0, "zweijahrlich": 24.0, "alle_zwei_jahre": 24.0,
+    "dreijährlich": 36.0, "dreijaehrlich": 36.0, "dreijahrlich": 36.0, "alle_drei_jahre": 36.0,
+    "biennal": 24.0, "biennale": 24.0, "bienal": 24.0, "triennal": 36.0, "triennale": 36.0, "trienal": 36.0,
+    "tweejaarlijks": 24.0, "driejaarlijks": 36.0,
+    "bimestral": 2.0, "bimestriel": 2.0, "bimestrielle": 2.0, "bimestrale": 2.0, "zweimonatlich": 2.0,
+    "zweimonatig": 2.0, "tweemaandelijks": 2.0, "dreimonatlich": 3.0, "sechsmonatlich": 6.0,
+}  # fmt: skip
 _UNIT = "|".join(sorted(map(re.escape, _NAMES), key=len, reverse=True))
 _COUNT = "|".join([r"\d+", *sorted(_COUNT_WORDS, key=len, reverse=True)])
 #: Interval words that say how often (``monthly``, ``annual``, ``jährlich``), not a length of time: a number before
@@ -276,6 +289,8 @@ def interval_months(value: Any) -> float | None:
     [14.0, 14.0, 14.0]
     >>> [interval_months(v) for v in ("Semi-monthly", "semimonthly", "Twice a month", "halbmonatlich", "Bimonthly")]
     [0.5, 0.5, 0.5, 0.5, None]
+    >>> [interval_months(v) for v in ("zweijährlich", "Dreijährlich", "bimestral", "Bimestriel", "tweejaarlijks")]
+    [24.0, 36.0, 2.0, 2.0, 24.0]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
