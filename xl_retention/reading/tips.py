@@ -11,6 +11,7 @@ the file is refused naming the tip column and a row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,7 +26,7 @@ from .notes import note
 from .order_shipping import _read
 from .taxes import tax_columns
 
-__all__ = ["net_of_tips", "tip_columns"]
+__all__ = ["gift_card_columns", "net_of_tips", "tip_columns"]
 
 _TIPS = frozenset({"tip", "tips", "gratuity", "gratuities", "trinkgeld", "pourboire", "pourboires", "propina",
                    "propinas", "mancia", "fooi", "dricks", "drikkepenge"})  # fmt: skip
@@ -48,6 +49,7 @@ def net_of_tips(
     docstring); refused where whether it holds them cannot be told."""
     if "amount" not in typed or "amount" not in names:
         return typed
+    typed = _net_of_gift_cards(df, typed, names, source, decimal)  # Square's 'Gift Card Sales': a prepayment
     found = amounts_inside(df, typed, names, source, decimal, tip_columns(df.columns, names))
     if found is None:
         return typed
@@ -77,6 +79,55 @@ def net_of_tips(
         f"a tip is paid to the staff, not for what was sold, and whether {money_name!r} includes it cannot be told: "
         f"map a column of amounts without tips ({columns_option([('amount', 'NAME')])}{square}), or remove the tip "
         "column if the amounts are without them",
+        source=source,
+        column=column,
+    )
+
+
+def gift_card_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
+    """The columns whose name says gift cards sold (Square's "Gift Card Sales", "Gift Cards Sold"), not used.
+
+    >>> gift_card_columns(["Net Sales", "Gift Card Sales", "Square Gift Card", "Total Collected"], {})
+    ['Gift Card Sales']
+    """
+    used = {str(c) for c in names.values()}
+    found = []
+    for column in map(str, columns):
+        said = set(re.findall(r"[a-z]+", column.lower()))
+        if column not in used and "gift" in said and said & {"sales", "sold", "sale"}:
+            found.append(column)
+    return found
+
+
+def _net_of_gift_cards(
+    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None
+) -> dict[str, Any]:
+    """``typed`` with its ``amount`` net of the gift cards sold inside it: a gift card sold is paid in advance for a
+    later sale (which is the revenue, once), so Square's "Net Sales" leaves it out of what its "Total Collected"
+    holds. Where another column is the amount less them in every row selling one, they are taken off, with a note;
+    where another column is the amount plus them, the amount is without them; otherwise refused naming the column."""
+    found = amounts_inside(df, typed, names, source, decimal, gift_card_columns(df.columns, names))
+    if found is None:
+        return typed
+    read, gifts, amount, rows, money_name, shown = (found.read, found.part, found.amount, found.rows,
+                                                    found.money_name, found.shown)  # fmt: skip
+    skip = {money_name, *read, *map(str, names.values())}
+    less = column_equal(df, amount - gifts, rows, skip, source, decimal)
+    if less is not None:
+        typed["amount"] = amount - gifts
+        note(f"{source}: {money_name!r} includes the gift cards sold in {shown} ({less!r} is it less them): taken "
+             "off, a gift card is paid in advance for a later sale, which is the revenue")  # fmt: skip
+        return typed
+    if column_equal(df, amount + gifts, rows, skip, source, decimal) is not None:
+        return typed
+    first = int(rows[0])
+    column = next(iter(read))
+    raise DataError(
+        f"{source}: column {column!r} holds gift cards sold ({row_of(source_of(df, source), first)}: "
+        f"{show(df[column].iloc[first])} beside {money_name!r} {show(df[money_name].iloc[first])}) and is not used; "
+        f"a gift card is paid in advance for a later sale, and whether {money_name!r} includes it cannot be told: "
+        f"map a column of amounts without them ({columns_option([('amount', 'NAME')])}), or remove the column if "
+        "the amounts are without them",
         source=source,
         column=column,
     )
