@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import bad_rows
 from .names import camel_spaced
-from .summary_cells import looks_like_totals
+from .summary_cells import _sums, looks_like_totals
 
 __all__ = [
     "SUMMARY",
@@ -28,6 +28,7 @@ __all__ = [
     "refuse_repeated_headers",
     "refuse_subtotal_ids",
     "refuse_summary_rows",
+    "refuse_unlabelled_totals",
 ]
 
 #: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian,
@@ -117,11 +118,44 @@ not data) in row 3 (counting the header as row 1): 'Total': remove it
         cell = label(0) if len(df) else None
         first = (0, cell) if cell is not None else None
     if first is None:
+        if id_positions:  # no label: a row of blank ids and dates whose figure is its column's sum (H213 finding 08)
+            refuse_unlabelled_totals(df, source, id_positions, key_positions)
         return
     row, column = first
     values = {row: df.iat[row, column]}
     problem = "a summary row of the export (its totals, not data)"
     raise bad_rows(source, str(df.columns[column]), problem, np.array([row]), values, advice="remove it")
+
+
+def refuse_unlabelled_totals(df: pd.DataFrame, source: str, ids: Sequence[int], keys: Sequence[int]) -> None:
+    """Refuse a report's totals row without a label, right below the header or at the end: its id and date cells
+    (the positions ``keys``, ``ids`` among them) blank and a number that is the sum of its column's other rows (two
+    at least, each a number): named as the totals it is, not as a sale or a visit without an id.
+
+    >>> refuse_unlabelled_totals(pd.DataFrame({"date": [None, "2026-10-01", "2026-10-05"], "customer_id": [None, "a",
+    ...     "b"], "amount": ["46.00", "30.00", "16.00"]}), "o.csv", [1], [1, 0])
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'amount': a summary row of the export (its totals, not \
+data: its ids and dates blank, its figure the sum of the other rows) in row 2 (counting the header as row 1): \
+'46.00': remove it
+    >>> refuse_unlabelled_totals(pd.DataFrame({"date": ["2026-10-01", None], "customer_id": ["a", None],
+    ...     "amount": ["30.00", "30.00"]}), "o.csv", [1], [1, 0])
+    """
+    if not ids or len(df) < 3:
+        return
+    for row in dict.fromkeys((0, len(df) - 1)):
+        if not all(_blank(df.iat[row, p]) for p in keys):
+            continue
+        others = np.delete(np.arange(len(df)), row)
+        for position in range(df.shape[1]):
+            if position not in keys and _sums(df.iat[row, position], df.iloc[others, position]):
+                problem = (
+                    "a summary row of the export (its totals, not data: its ids and dates blank, its figure the sum "
+                    "of the other rows)"
+                )
+                values = {row: df.iat[row, position]}
+                raise bad_rows(source, str(df.columns[position]), problem, np.array([row]), values, advice="remove it")
 
 
 #: The byte-order mark Excel's "CSV UTF-8" starts a file with: inside a file, where files were appended.
