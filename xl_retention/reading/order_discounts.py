@@ -84,11 +84,16 @@ def after_discounts(
         raise bad_rows(source, name, problem, rows, df[name].to_numpy(), advice=advice)
     if kind == "after":  # another column is it plus the discount: it is after the discounts already
         return amount
-    out = amount - np.where(np.isfinite(amount) & (amount > 0), discount, 0.0)
-    over = np.flatnonzero(out < -0.005)
+    sold = np.isfinite(amount) & (amount > 0)
+    out = amount - np.where(sold, discount, 0.0)
+    over = np.flatnonzero(sold & (out < -0.005))
     if over.size:
         problem = f"discounts above their amount in {money!r} (whose discount they are cannot be told)"
         raise bad_rows(source, name, problem, over, df[name].to_numpy(), advice=ways)
+    refunded = np.flatnonzero(np.isfinite(amount) & (amount < 0) & (discount > 0.005))  # a refund's 0.00: none
+    if refunded.size:  # Square's refund row of a discounted sale: its discount given back or not cannot be told
+        problem = f"discounts beside a refund (a negative amount) in {money!r} (whether they are off it cannot be told)"
+        raise bad_rows(source, name, problem, refunded, df[name].to_numpy(), advice=ways)
     note(f"{source}: {money!r} is before the discounts in {name!r} ({why}): taken off, revenue is after discounts")
     return out
 
