@@ -143,6 +143,31 @@ shipping and no column holds the shipping; revenue is net of shipping: give the 
         )
 
 
+def _beside_after_discount(
+    df: pd.DataFrame, gross: np.ndarray, candidates: list[np.ndarray], tax: np.ndarray, rows: np.ndarray,
+    skip: set[str], source: str, decimal: str | None, seen: dict[str, np.ndarray | None],
+) -> bool | None:  # fmt: skip
+    """False where a discount column (not the shipping's) takes something off a row with shipping and another column
+    is the amount less that discount plus the shipping (and its tax) in every such row: the amount does not hold the
+    shipping (Etsy's 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax'); None otherwise."""
+    from .discounts import discount_columns
+
+    listed = list(map(str, df.columns))
+    for name in discount_columns(df):
+        if name in skip or listed.count(name) != 1:
+            continue
+        off = _read(df, [name], source, decimal).get(name)
+        if off is None or not (np.abs(off[rows]) > 0.005).any():
+            continue
+        left = gross - np.abs(off)
+        for shipping in candidates:
+            if column_equal(df, left + shipping, rows, skip | {name}, source, decimal, seen) or column_equal(
+                df, left + shipping + tax, rows, skip | {name}, source, decimal, seen
+            ):
+                return False
+    return None
+
+
 def order_net_of_shipping(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -205,6 +230,8 @@ def order_net_of_shipping(
         ):  # Etsy's 'Order Value' + 'Shipping' + 'Sales Tax' = 'Order Total'
             held = False
             break
+    if held is None:  # Etsy's coupon: 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax' = 'Order Total'
+        held = _beside_after_discount(df, gross, candidates, tax, rows, skip, source, decimal, seen)
     own = _words(money_name)
     if held is None:
         held = True if own & _WITH and not own & _WITHOUT else False if own & _WITHOUT and not own & _WITH else None

@@ -246,6 +246,35 @@ def _before_discounts(
     return None
 
 
+def _rates_after_discount(
+    df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndarray, skip: set[str], source: str,
+    decimal: str | None,
+) -> tuple[str, str] | None:  # fmt: skip
+    """('net', D) where a discount column D takes something off some row with a tax and every tax is a tax rate of the
+    amount less its discount (Etsy's Sold Orders: 'Sales Tax' 4.32 is 8 % of 'Order Value' 60.00 less 'Discount
+    Amount' 6.00): the amount is before the discount and the tax; ('gross', D) the other way round; None otherwise.
+
+    >>> df = pd.DataFrame({"Order Value": ["40.00", "60.00"], "Discount Amount": ["0", "6.00"],
+    ...                    "Sales Tax": ["3.20", "4.32"]})
+    >>> _rates_after_discount(df, np.array([40.0, 60.0]), np.array([3.2, 4.32]), np.array([0, 1]),
+    ...                       {"Order Value", "Sales Tax"}, "s.csv", None)
+    ('net', 'Discount Amount')
+    """
+    from .discounts import discount_columns
+
+    listed = list(map(str, df.columns))
+    for name in discount_columns(df):
+        if name in skip or listed.count(name) != 1:
+            continue
+        off = _numbers(df[name], source, name, decimal)
+        if off is None or not (np.abs(np.nan_to_num(off[rows])) > _CENT).any():
+            continue  # no discount in a taxed row: the amounts alone did not tell
+        found = _by_rates((money - np.abs(np.nan_to_num(off)))[rows], tax[rows])
+        if found is not None:
+            return found, name
+    return None
+
+
 def net_of_tax(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -304,6 +333,7 @@ def net_of_tax(
     skip = {column, money_name, *map(str, names.values())}
     summed = _by_sums(df, money, tax, rows, skip, source, decimal)
     by_values = _by_rates(money[rows], tax[rows])
+    why_after = ""  # what the tax is a rate of, beyond the amount: ' less Discount Amount
     from .order_level import item_amount, order_codes, order_level, order_sums
 
     codes = order_codes(df, names) if what == "revenue" else None
@@ -317,6 +347,10 @@ def net_of_tax(
         left = _before_discounts(df, money, rows, skip, source, decimal)
         if left is not None:  # before discounts: the name tells nothing of the tax; the tax is a rate of what is left
             named, by_values = None, _by_rates(left[rows], tax[rows])
+    if summed is None and by_values is None and not ordered and named is None:  # Etsy's coupon: 'Discount Amount'
+        off = _rates_after_discount(df, money, tax, rows, skip, source, decimal)
+        if off is not None:  # every tax a rate of the amount less its discount: the amount is before both
+            by_values, why_after = off[0], f" less {off[1]}"
     inside = None if summed is not None else _total_with_shipping(df, money, tax, rows, column, names, source,
                                                                    decimal)  # fmt: skip
     if inside is not None and by_values != "gross":  # Shopify's tax-inclusive store: 'Total' = 'Subtotal' + shipping
@@ -359,6 +393,8 @@ def net_of_tax(
             f"each order's tax is a tax rate of its items' {money_name}"
             + (" less the tax" if by_values == "gross" else ""),
         )
+    elif named is None and by_values is not None and why_after:
+        verdict, why = by_values, f"each tax is a tax rate of {money_name}{why_after}"
     elif named is None and by_values is not None:
         verdict, why = by_values, f"each tax is a tax rate of {money_name} less the tax"
     else:
