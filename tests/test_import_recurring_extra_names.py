@@ -38,3 +38,13 @@ def test_other_columns_pass(tmp_path: Path, name: str) -> None:
     assert run(tmp_path, name, values) == 0
     with open(tmp_path / "o" / "movements.csv", newline="") as f:
         assert next(csv.DictReader(f))["mrr_end"] == "200.0"
+
+
+def test_additional_seats_amount_beside_quantity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ["customer_id,start,end,amount,interval,Quantity,Additional Seats Amount",
+             "A,2024-01-05,,20.00,month,1,25.00", "B,2024-01-06,,20.00,month,1,0.00"]  # fmt: skip
+    path = tmp_path / "subs.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 1  # was 40 for 65
+    err = capsys.readouterr().err
+    assert "column 'Additional Seats Amount': prices beside the amount" in err

@@ -115,8 +115,8 @@ def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     ['Support Plan Price', 'Extras']
     >>> extra_price_columns(["amount", "StorageFee", "UsageTotal", "SupportLifetimeValue", "premiumDiscount"], {})
     ['StorageFee']
-    >>> extra_price_columns(["Amount", "Usage Amount", "Fee Amount", "Nutzungsgebühren", "Einrichtungsgebühr"], {})
-    ['Usage Amount', 'Nutzungsgebühren']
+    >>> extra_price_columns(["Amount", "Usage Amount", "Fee Amount", "Nutzungsgebühren", "Additional Seats Amount"], {})
+    ['Usage Amount', 'Nutzungsgebühren', 'Additional Seats Amount']
     """
     from .billing import BILLING_ALIASES
 
@@ -130,7 +130,11 @@ def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
             continue  # a discount ('Preisnachlass', 'Price Reduction'): reading.discounts refuses it as one
         if words & _NOT_EXTRA and not (words & _NOT_EXTRA <= {"amount"} and words & _EXTRA_AMOUNT_WORDS):
             continue  # 'Setup Fee', 'Fee Amount'; not 'Usage Amount'
-        if any(w.startswith(_EXTRA_WORDS) or _german_fee(w) for w in words) or replaces_amount(column):
+        if (
+            any(w.startswith(_EXTRA_WORDS) or _german_fee(w) for w in words)
+            or replaces_amount(column)
+            or ("amount" in words and words & _EXTRA_AMOUNT_WORDS)
+        ):  # 'Additional Seats Amount'
             out.append(column)
     return out
 
