@@ -95,9 +95,13 @@ def _engine(data: Any, backend: Any) -> Any:
                 "backend='postgres' needs the server: backend='postgres://user@host:port/database', or an Ibis "
                 "connection, backend=ibis.postgres.connect(host=..., database=...)"
             )
-        return default_duckdb() if backend == "duckdb" else connect(backend)
+        if backend == "duckdb":
+            return default_duckdb()
+        if backend == "spark":
+            return connect(backend)
+        raise RetentionInputError(f"backend {backend!r} is none of the backends: {_BACKEND_FORMS}", "backend", backend)
     if backend is not None:
-        return backend
+        return _connection(backend)
     if type(data).__module__.startswith("pyspark.sql"):
         import ibis
 
@@ -107,6 +111,37 @@ def _engine(data: Any, backend: Any) -> Any:
         if found is not None:
             return found
     return default_duckdb()
+
+
+#: what ``backend=`` takes, for its refusals
+_BACKEND_FORMS = (
+    "give an Ibis connection (ibis.duckdb.connect(...), ibis.postgres.connect(...)), a DuckDB connection, a Spark "
+    "session, 'duckdb', 'spark' or a PostgreSQL server's URL ('postgres://user@host:5432/database')"
+)
+
+
+def _connection(backend: Any) -> Any:
+    """``backend=`` given as an object: an Ibis connection as it is; a DuckDB connection (``duckdb.connect()``) or a
+    Spark session wrapped by Ibis (the tables are computed there, on its tables and settings); anything else refused
+    naming ``backend`` and what it takes."""
+    from ibis.backends import BaseBackend
+
+    if isinstance(backend, BaseBackend):
+        return backend
+    kind = type(backend)
+    if kind.__module__.lstrip("_").startswith("duckdb") and kind.__name__ == "DuckDBPyConnection":
+        import ibis
+
+        return ibis.duckdb.from_connection(backend)
+    if kind.__module__.startswith("pyspark.sql") and kind.__name__ == "SparkSession":
+        import ibis
+
+        return ibis.pyspark.connect(backend)
+    raise RetentionInputError(
+        f"backend is no connection: got {backend!r} ({kind.__module__}.{kind.__qualname__}); {_BACKEND_FORMS}",
+        "backend",
+        backend,
+    )
 
 
 def _months(frame: pd.DataFrame, column: str) -> pd.PeriodIndex:
@@ -199,7 +234,7 @@ def _check_through(con: Any, item: Input, through: int) -> None:
             "through",
             str(month),
         )
-    first = con.execute(item.table.m.min() if item.kind == "snapshots" else item.table.start_m.min())
+    first = con.execute(item.table.m.min() if "m" in item.table.columns else item.table.start_m.min())
     if first is not None and not pd.isna(first) and through < int(first):
         start = pd.Period(ordinal=int(first), freq="M")
         raise RetentionInputError(
@@ -258,6 +293,12 @@ def _subscription_rows(
             check_months(con, item)  # a missing month, months after the current one (an import's exports)
             s, e = _range(start, end)
             _month_arg("through", through)
+            if s is not None and item.kind == "snapshots":  # a start after the last snapshot: every customer lost
+                from ..tables.subscriptions import observed_through, refuse_end_after_data
+
+                last = con.execute(item.table.m.max())
+                held = observed_through(data, None if last is None or pd.isna(last) else int(last))
+                refuse_end_after_data(s, held, item.source, "start")
         check_duplicates(con, cells, item, snaps, e)
         yield cells, s, e
 
@@ -343,11 +384,17 @@ def order_tables(
     options: ReadOptions | None = None,
     backend: Any = None,
     segment: str | None = None,
+    through: MonthLike = None,
 ) -> OrderTables:
-    """Purchases and order cohorts (refunds left out), as :func:`xl_retention.tables.order_tables`, by the engine."""
+    """Purchases and order cohorts (refunds left out), as :func:`xl_retention.tables.order_tables`, by the engine.
+
+    ``through`` as ``import --through`` (and :func:`subscription_tables`' ``through``): after the current month or
+    before the orders' first month refused; the orders after it left out, the tables ending with it. A
+    ``start``/``end`` after the orders' last month is refused (its months would be months of 0 buyers), as in the
+    pandas tables."""
     con = _engine(orders, backend)
     item = _prepared(orders, "orders", con, columns, source, options, segment)
-    s, e = _range(*_dated(start, end, options))
+    s, e = _activity_range(con, item, start, end, through, options)
     with computed_once(con, d.activity_rows(item.table, "customer_id", e)) as per:
         bounds = d._bounds(per, s, e)  # the months of the orders up to `end`: the bounds of them all
         bought = item.decoded(con.execute(d.purchases_of(per, bounds)))
@@ -361,13 +408,48 @@ def order_tables(
     return OrderTables(_monthly(bought, purchases_from_counts, segment is not None), customers, revenue)
 
 
+def _activity_range(
+    con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike, options: ReadOptions | None
+) -> tuple[int | None, int | None]:
+    """The months (ordinals) of an orders, visits or answers table: ``start``/``end`` as given (after the data's last
+    month refused), ``through`` checked as ``--through`` is (after the current month or before the data's first:
+    refused) ending the tables there when the data go on after it, as the import does."""
+    s, e = _range(*_dated(start, end, options))
+    _refuse_after_data(con, item, s, e)
+    if through is None:
+        return s, e
+    t = _month_arg("through", through)
+    _check_through(con, item, t)
+    if s is not None and s > t:
+        raise RetentionInputError(
+            f"start {pd.Period(ordinal=s, freq='M')} is after through {pd.Period(ordinal=t, freq='M')}", "start", start
+        )
+    if e is not None:
+        return s, min(e, t)
+    last = con.execute(item.table.m.max())
+    return s, (t if last is not None and not pd.isna(last) and t < int(last) else None)
+
+
+def _refuse_after_data(con: Any, item: Input, start: int | None, end: int | None) -> None:
+    """A ``start``/``end`` after the month of the data's last row refused (:func:`~.tables._months.refuse_after_data`:
+    its months would be months of 0 orders, visits or answers), as the pandas tables do."""
+    if start is None and end is None:
+        return
+    from ..tables._months import refuse_after_data
+
+    last = con.execute(item.table.m.max())
+    what = {"orders": "orders", "visits": "visits", "answers": "answers"}.get(item.kind, "rows")
+    refuse_after_data(start, end, None if last is None or pd.isna(last) else int(last), item.source, what)
+
+
 def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: MonthLike, end: MonthLike,
              columns: Mapping[str, str] | None, source: str, options: ReadOptions | None, backend: Any,
-             segment: str | None) -> pd.DataFrame:  # fmt: skip
+             segment: str | None, through: MonthLike = None) -> pd.DataFrame:  # fmt: skip
     """One monthly table: the engine counts by ``definition``, the core's ``from_counts`` adds the rates."""
     con = _engine(data, backend)
     item = _prepared(data, kind, con, columns, source, options, segment)
-    counts = item.decoded(con.execute(definition(item.table, *_range(*_dated(start, end, options)))))
+    s, e = _activity_range(con, item, start, end, through, options)
+    counts = item.decoded(con.execute(definition(item.table, s, e)))
     return _monthly(counts, from_counts, segment is not None)
 
 
@@ -383,10 +465,11 @@ def repeat_purchases(
     options: ReadOptions | None = None,
     backend: Any = None,
     segment: str | None = None,
+    through: MonthLike = None,
 ) -> pd.DataFrame:
     """The purchases table (as :func:`xl_retention.tables.repeat_purchases`), by the engine."""
     return _counted(orders, "orders", d.purchases, purchases_from_counts, start, end, columns, source, options,
-                    backend, segment)  # fmt: skip
+                    backend, segment, through)  # fmt: skip
 
 
 @checked_keywords
@@ -401,10 +484,11 @@ def returning_visitors(
     options: ReadOptions | None = None,
     backend: Any = None,
     segment: str | None = None,
+    through: MonthLike = None,
 ) -> pd.DataFrame:
     """Visitors and returning visitors per month (as :func:`xl_retention.tables.returning_visitors`), by the engine."""
     return _counted(visits, "visits", d.visitors, visitors_from_counts, start, end, columns, source, options,
-                    backend, segment)  # fmt: skip
+                    backend, segment, through)  # fmt: skip
 
 
 @checked_keywords
@@ -420,7 +504,8 @@ def nps_by_month(
     options: ReadOptions | None = None,
     backend: Any = None,
     segment: str | None = None,
+    through: MonthLike = None,
 ) -> pd.DataFrame:
     """NPS per month (as :func:`xl_retention.tables.nps_by_month`), by the engine."""
     return _counted(answers, "answers", d.nps, lambda counts: nps_from_counts(counts, confidence), start, end,
-                    columns, source, options, backend, segment)  # fmt: skip
+                    columns, source, options, backend, segment, through)  # fmt: skip

@@ -11,7 +11,9 @@ are, other ids are factorized). Memory beyond the input is about 1x the input co
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -115,6 +117,12 @@ def _datetime_months(values: np.ndarray) -> np.ndarray:
 
 #: a year of four digits, 1000-9999, not inside a longer number
 _YEAR = re.compile(r"(?<!\d)[1-9]\d{3}(?!\d)")
+#: a year and nothing else ('2026', 'FY2026' is refused by pandas itself)
+_YEAR_ALONE = re.compile(r"^\s*[1-9]\d{3}\s*$")
+#: a quarter: '2026Q2', '2026-Q2', 'Q2 2026', '2026 q2'
+_QUARTER = re.compile(r"(?<![A-Za-z])[Qq][1-4](?!\d)")
+#: a date whose day and month are numbers, in either order (as reading.date_arguments reads one)
+_DAY_AND_MONTH = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:[\sT]|$)")
 
 
 def _month_arg(name: str, value: MonthLike) -> int | None:
@@ -125,11 +133,79 @@ def _month_arg(name: str, value: MonthLike) -> int | None:
             return int(value.asfreq("M").ordinal)
         if isinstance(value, (bool, int, np.integer, float)):
             raise TypeError("a number is not a month")
-        if isinstance(value, str) and not _YEAR.search(value):  # pandas reads 'Sept' as September of the year 1
-            raise ValueError("a month without its year")
+        if isinstance(value, str):
+            if not _YEAR.search(value):  # pandas reads 'Sept' as September of the year 1
+                raise ValueError("a month without its year")
+            if _YEAR_ALONE.match(value):  # pandas reads '2026' as January 2026: the tables would end there
+                raise RetentionInputError(
+                    f"{name} must be a month such as '2024-03', got {value!r}: a year alone is no month (its last: "
+                    f"'{value.strip()}-12')",
+                    name,
+                    value,
+                )
+            if _QUARTER.search(value):  # pandas reads '2026-Q2' as April, the quarter's first month
+                raise RetentionInputError(
+                    f"{name} must be a month such as '2024-03', got {value!r}: a quarter is no month", name, value
+                )
+            if _DAY_AND_MONTH.match(value):  # '1/6/2026': January to pandas, June to a day-first reader
+                from ..reading.date_arguments import date_argument
+
+                try:  # read when one order only makes a date ('13/06/2026'); start/end came read with the options
+                    value = date_argument(value, name)
+                except RetentionInputError:
+                    raise RetentionInputError(
+                        f"{name} {value!r} could be day-first or month-first: write it as YYYY-MM", name, value
+                    ) from None
         return int(pd.Period(value, freq="M").ordinal)
+    except RetentionInputError:
+        raise
     except (ValueError, TypeError) as error:
         raise RetentionInputError(f"{name} must be a month such as '2024-03', got {value!r}", name, value) from error
+
+
+#: the month through which the rows in hand are known observed beyond their own last row: a segment's rows are the
+#: whole input's, observed through its last month (:func:`observed_until`)
+_OBSERVED_UNTIL: ContextVar[int | None] = ContextVar("observed_until", default=None)
+
+
+@contextmanager
+def observed_until(month: MonthLike) -> Iterator[None]:
+    """Within the block, the tables' data are known observed through ``month`` (:func:`refuse_after_data` takes a
+    ``start``/``end`` up to it): each segment's part of an input observed as a whole (:mod:`..relational.segments`),
+    whose later months are months of 0 buyers in that segment, not months nothing is known of."""
+    token = _OBSERVED_UNTIL.set(_month_arg("month", month))
+    try:
+        yield
+    finally:
+        _OBSERVED_UNTIL.reset(token)
+
+
+def refuse_after_data(start: int | None, end: int | None, last: int | None, source: str, what: str) -> None:
+    """Refuse a ``start`` or ``end`` (month ordinals) after ``last``, the month of the data's last row: the tables
+    would show its months as months without ``what`` (0 buyers, 0 answers), though nothing says there were none (the
+    tables the import writes end with an input's last month, :mod:`.through`); months still to come among them. A
+    ``RetentionInputError`` naming the argument and both months.
+
+    >>> refuse_after_data(None, 686, 681, "orders.csv", "orders")
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.RetentionInputError: end 2027-03 is after orders.csv's last month, 2026-10: the tables would \
+show the months after it as months without orders, though nothing says there were none (give end up to 2026-10)
+    """
+    known = _OBSERVED_UNTIL.get()
+    if known is not None:
+        last = known if last is None else max(last, known)
+    if last is None:
+        return
+    for name, month in (("start", start), ("end", end)):
+        if month is not None and month > last:
+            asked, held = pd.Period(ordinal=month, freq="M"), pd.Period(ordinal=last, freq="M")
+            raise RetentionInputError(
+                f"{name} {asked} is after {source}'s last month, {held}: the tables would show the months after it as "
+                f"months without {what}, though nothing says there were none (give {name} up to {held})",
+                name,
+                str(asked),
+            )
 
 
 # -- month ranges and grouping by month -----------------------------------------------

@@ -199,10 +199,10 @@ def observed_through(snapshots: object, last: int | None) -> int | None:
     return None if attrs.get(EVERY_MONTH_OBSERVED) else last
 
 
-def refuse_end_after_data(end: int | None, last: int | None, source: str) -> None:
-    """Refuse an ``end`` (a month ordinal) after the snapshots' last month ``last``: a month without snapshots counts
-    every customer lost (a ``RetentionInputError`` naming both months); a month where every customer left is written
-    as their rows with MRR 0.
+def refuse_end_after_data(end: int | None, last: int | None, source: str, name: str = "end") -> None:
+    """Refuse an ``end`` (a month ordinal; ``name``: or a ``start``, whose month the tables show) after the snapshots'
+    last month ``last``: a month without snapshots counts every customer lost (a ``RetentionInputError`` naming both
+    months); a month where every customer left is written as their rows with MRR 0.
 
     >>> refuse_end_after_data(682, 680, "subs.csv")
     Traceback (most recent call last):
@@ -215,10 +215,10 @@ customer left is written as their rows with MRR 0)
         return
     asked, held = pd.Period(ordinal=end, freq="M"), pd.Period(ordinal=last, freq="M")
     raise RetentionInputError(
-        f"end {asked} is after {source}'s last month, {held}: with no snapshot in the months after it, every customer "
-        f"would count as lost there (give end up to {held}; a month in which every customer left is written as their "
-        "rows with MRR 0)",
-        "end",
+        f"{name} {asked} is after {source}'s last month, {held}: with no snapshot in the months after it, every "
+        f"customer would count as lost there (give {name} up to {held}; a month in which every customer left is "
+        "written as their rows with MRR 0)",
+        name,
         str(asked),
     )
 
@@ -262,6 +262,7 @@ def _run_subscriptions(
     if check_end:
         held = observed_through(snapshots, int(ordinals.max()) if ordinals.size else None)
         refuse_end_after_data(_month_arg("end", end), held, source)
+        refuse_end_after_data(_month_arg("start", start), held, source, "start")  # its month is shown: all lost
     grouped = _group_by_month(
         ordinals, codes, mrr, start, end, source=source, column=month, shown=df["month"].to_numpy(), frame=df
     )
