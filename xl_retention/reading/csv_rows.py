@@ -20,16 +20,16 @@ EOF_MARK = "\x1a"
 
 def without_end_of_file_mark(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     r"""``df`` (a CSV file read) without the DOS end-of-file mark (Ctrl-Z, 0x1A) the file ends with: a last row of
-        only that mark (after the last line's end) is no row, and a mark after the last value is not part of it. Excel
-        ignores the mark; read, it was a row "missing dates" the user cannot see (H211 finding 02).
+    only that mark (after the last line's end) is no row, and a mark after the last value is not part of it. Excel
+    ignores the mark; read, it was a row "missing dates" the user cannot see (H211 finding 02).
 
-        >>> import tempfile
-        >>> with tempfile.TemporaryDirectory() as folder:
-        ...     path = Path(folder) / "mrr.csv"
-        ...     _ = path.write_bytes(b"id,mrr\r\nA,100\r\n\x1a")
-        ...     without_end_of_file_mark(path, pd.DataFrame({"id": ["A", "\x1a"], "mrr": ["100", None]}))
-          id  mrr
-        0  A  100
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "mrr.csv"
+    ...     _ = path.write_bytes(b"id,mrr\r\nA,100\r\n\x1a")
+    ...     without_end_of_file_mark(path, pd.DataFrame({"id": ["A", "\x1a"], "mrr": ["100", None]}))
+      id  mrr
+    0  A  100
     """
     dialect = df.attrs.get("dialect")
     if len(df) == 0 or df.shape[1] == 0 or (dialect is not None and dialect.encoding.startswith("utf-16")):
