@@ -33,10 +33,8 @@ from .sheets import (
     CHURN_12_WITHOUT_GAPS,
     LIFETIME_NOTE_C5_LAST_ERROR,
     LIFETIME_NOTE_C5_WITHOUT_GAPS,
-    LIFETIME_NOTE_C8_FIXED_CELLS,
+    LIFETIME_NOTE_C8,
     LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
-    LIFETIME_NOTE_C12_FIXED_CELLS,
-    LIFETIME_NOTE_C13_FIXED_CELLS,
 )
 from .template import MONTHLY_SHEETS, column_letter, render_formula
 
@@ -543,7 +541,7 @@ _EARLIER_FORMS = (
     ("B5", CHURN_12_WITHOUT_GAPS),
     ("C5", LIFETIME_NOTE_C5_WITHOUT_GAPS),
     ("C5", LIFETIME_NOTE_C5_LAST_ERROR),
-    ("C8", LIFETIME_NOTE_C8_FIXED_CELLS),
+    ("C8", LIFETIME_NOTE_C8),
 )
 for _ref, _form in _EARLIER_FORMS:
     LIFETIME_EARLIER[_ref] += (without_error_texts(_form),)
@@ -554,12 +552,6 @@ LIFETIME_EARLIER["B5"] += (CHURN_12_WITHOUT_GAPS, CHURN_12_NA_CALL)  # and 5bd83
 LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_WITHOUT_GAPS,)
 # before it named the cell the error starts in, not the last month in error (H194's finding 03)
 LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_LAST_ERROR,)
-# before the notes wrote the cells they name with ADDRESS (B3 named where a row inserted above had moved ARPA to B5:
-# H201's finding 04), C8 named the last month in error for an ARPA in error (finding H204/01) and ARPA below 0 as
-# "ARPA (B3) is 0 or more" (H204/04)
-LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_FIXED_CELLS,)
-LIFETIME_EARLIER["C12"] = (LIFETIME_NOTE_C12_FIXED_CELLS,)
-LIFETIME_EARLIER["C13"] = (LIFETIME_NOTE_C13_FIXED_CELLS,)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
