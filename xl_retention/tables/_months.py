@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..errors import RetentionInputError
 from ..reading._distinct import arrow_codes
+from ..reading.date_arguments import _DAY_AND_MONTH  # a date whose day and month are numbers
 from ..reading.errors import bad_rows
 
 COHORT_KINDS = ("customers", "revenue")
@@ -121,8 +122,6 @@ _YEAR = re.compile(r"(?<!\d)[1-9]\d{3}(?!\d)")
 _YEAR_ALONE = re.compile(r"^\s*[1-9]\d{3}\s*$")
 #: a quarter: '2026Q2', '2026-Q2', 'Q2 2026', '2026 q2'
 _QUARTER = re.compile(r"(?<![A-Za-z])[Qq][1-4](?!\d)")
-#: a date whose day and month are numbers, in either order (as reading.date_arguments reads one)
-_DAY_AND_MONTH = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:[\sT]|$)")
 
 
 def _month_arg(name: str, value: MonthLike) -> int | None:
