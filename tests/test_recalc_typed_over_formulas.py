@@ -123,3 +123,41 @@ def test_nps_counts_typed_over_are_said_to_change_no_nps(tmp_path):
         "computed from those answers only, not from counts typed here: type each answer on 'NPS scores' (one column "
         "per month), or keep the counts elsewhere"
     )
+
+
+def _lost_typed(tmp_path: Path, typed: dict[str, object]) -> str:
+    from xl_retention.recalculation import recalc_file
+
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    for ref, value in typed.items():
+        wb["Customers"][ref] = value
+    wb.save(path)
+    report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert report.status == "ok"
+    return report.message
+
+
+def test_lost_typed_over_is_said_to_be_read_by_no_formula(tmp_path):
+    """H201's finding 11 (its Customers side): a CRM's customers lost typed over Customers!E (ends typed, Gained
+    blank) were said to be values 'from which those months' figures are computed', with advice to copy the formulas
+    back over them; no formula reads Lost (the rates read start, gained and end). Gained by hand: 520 - 500 + 20 = 40.
+    """
+    message = _lost_typed(tmp_path, {"B2": 500, "D2": 520, "E2": 20, "D3": 530, "E3": 25, "D4": 541, "E4": 19})
+    assert message == (
+        "t.xlsx: 3 customer counts typed over the Lost column's formulas, which no formula reads: Customers!E2 (Lost) "
+        "is 20; Customers!E3 (Lost) is 25; Customers!E4 (Lost) is 19: the rates are computed from customers at start, "
+        "gained and at end only, not from Lost typed here: type each month's Gained (new + reactivated), at end - at "
+        "start + lost (40 in Customers!C2), or keep the Lost counts elsewhere"
+    )
+
+
+def test_lost_typed_unlike_its_rows_figures_is_named_with_what_they_give(tmp_path):
+    """February: start 520 (January's end), gained 10, end 525: 520 + 10 - 525 = 5 lost, not the 30 typed."""
+    typed = {"B2": 500, "C2": 40, "D2": 520, "E2": 20, "C3": 10, "D3": 525, "E3": 30}
+    assert _lost_typed(tmp_path, typed) == (
+        "t.xlsx: 2 customer counts typed over the Lost column's formulas, which no formula reads: Customers!E2 (Lost) "
+        "is 20; Customers!E3 (Lost) is 30, while its row's customers at start, gained and at end give 5: the rates are "
+        "computed from customers at start, gained and at end only, not from Lost typed here: copy the column's formula "
+        "from another month's row over each: it gives Lost from those three"
+    )

@@ -101,10 +101,13 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     one it could not compute). A start typed below a month without an end is not one where no month above has an end:
     the first month with data of a tracker filled from a later month takes its start typed there (README: "a typed
     start is taken"); below a month left blank between filled ones it is named, its month before's end blank."""
-    from ..workbook.monthly import MONTH, NPS_SUMMARY, template_formula_at
+    from ..workbook.monthly import CUSTOMERS, MONTH, NPS_SUMMARY, template_formula_at
 
     found: list[str] = []
     counts: list[str] = []  # NPS!B:E typed over: counts of answers no NPS is computed from (H201's finding 11)
+    lost: list[str] = []  # Customers!E typed over: customers lost, which no formula reads (H201's finding 11 too)
+    gained_from: str | None = None  # a month's Gained, blank, as its start, end and Lost typed give it
+    gained_blank = False  # a month with Lost typed has no Gained: the rates have nothing to compute from
     wrong_start = False
     for title, sheet in sheets.items():
         rows = sheet.rows
@@ -129,6 +132,26 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                 if title == NPS_SUMMARY.title and key in _NPS_COUNTS:
                     counts.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
                     continue
+                if title == CUSTOMERS.title and key == "lost" and all(k in columns for k in _COUNTED):
+                    figures = _counted(cells, row, columns, computed)
+                    _, gained_index = columns["gained"]
+                    typed_gained = cells[gained_index] if gained_index < len(cells) else None
+                    gained_blank = gained_blank or typed_gained in (None, "")
+                    said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}"
+                    if type(value) in (int, float) and None not in figures.values():
+                        given = figures["start"] + figures["gained"] - figures["end"]
+                        if not _same(given, value):
+                            said += f", while its row's customers at start, gained and at end give {_shown(given)}"
+                    elif (
+                        gained_from is None
+                        and type(value) in (int, float)
+                        and figures["gained"] is None
+                        and None not in (figures["start"], figures["end"])
+                    ):
+                        gained = figures["end"] - figures["start"] + value
+                        gained_from = f"{_shown(gained)} in {written(title)}!{get_column_letter(gained_index + 1)}{row}"
+                    lost.append(said)
+                    continue
                 if key == "start" and "end" in columns:
                     end, end_index = columns["end"]
                     end_ref = f"{get_column_letter(end_index + 1)}{row - 1}"
@@ -147,7 +170,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         wrong_start = True
                         said += f", while its row's start and movements give {_shown(given)}"
                 found.append(said)
-    if not found and not counts:
+    if not found and not counts and not lost:
         return TypedOver()
     lines = []
     if found:
@@ -165,7 +188,35 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
             "only, not from counts typed here: type each answer on 'NPS scores' (one column per month), or keep the "
             "counts elsewhere"
         )
+    if lost:  # the rates read the start, gained and end; no formula reads Lost: copying the formula back loses it
+        more = f" and {len(lost) - FIRST} more" if len(lost) > FIRST else ""
+        if gained_blank:
+            gained = f", at end - at start + lost ({gained_from})" if gained_from else ""
+            advice = f"type each month's Gained (new + reactivated){gained}, or keep the Lost counts elsewhere"
+        else:
+            advice = "copy the column's formula from another month's row over each: it gives Lost from those three"
+        lines.append(
+            f"{len(lost)} customer count{'s' * (len(lost) > 1)} typed over the Lost column's formulas, which no "
+            f"formula reads: {'; '.join(lost[:FIRST])}{more}: the rates are computed from customers at start, gained "
+            f"and at end only, not from Lost typed here: {advice}"
+        )
     return TypedOver("; ".join(lines), wrong_start)
+
+
+#: the Customers sheet's counts its Lost (and rates) are computed from
+_COUNTED = ("start", "gained", "end")
+
+
+def _counted(cells: list[Any], row: int, columns: dict[str, Any], computed: dict[str, Any]) -> dict[str, float | None]:
+    """A Customers row's customers at start (computed, or typed), gained and at end; None for one that is not a
+    number of 0 or more (blank, text, an error)."""
+    figures: dict[str, float | None] = {}
+    for key in _COUNTED:
+        _, index = columns[key]
+        ref = f"{get_column_letter(index + 1)}{row}"
+        value = computed.get(ref, cells[index] if index < len(cells) else None)
+        figures[key] = float(value) if type(value) in (int, float) and value >= 0 else None
+    return figures
 
 
 #: the NPS sheet's counts of the month's answers (B:E), each a formula counting 'NPS scores'
