@@ -127,7 +127,7 @@ def test_a_tracker_note_passed_on_names_the_customers_sheet_as_renamed(tmp_path,
     note = "see 'Clients 2026'!C3: a churn rate of the last 12 months is an error, which starts in that cell; "
     note += "correct it there."
     assert errors["Lifetime value!B5"] == f"{note} (#VALUE!)"
-    assert errors["Lifetime value!B8"] == f"{note} (#VALUE!), from Lifetime value!B5"
+    assert errors["Lifetime value!B8"] == f"{note} (#VALUE!), from 'Lifetime value'!B5"
     assert errors["Clients 2026!G3"] == (
         "CHURN_RATE: customers_gained must be a number, got 'n/a', in 'Clients 2026'!C3 (#VALUE!)"
     )

@@ -94,4 +94,4 @@ def test_a_name_of_a_deleted_sheet_is_named_in_the_ref_reason(tmp_path, capsys):
     churn = f"the formula uses the name Customers_Churn, {deleted} (#REF!$G$2:$G$5 {advice}"
     assert errors["Dashboard!B4"] == ("#REF!", f"Dashboard!B4: {end}")
     assert errors["Lifetime value!B5"] == ("#REF!", f"'Lifetime value'!B5: {churn}")
-    assert errors["Lifetime value!B8"] == ("#REF!", f"'Lifetime value'!B5: {churn}, from Lifetime value!B5")
+    assert errors["Lifetime value!B8"] == ("#REF!", f"'Lifetime value'!B5: {churn}, from 'Lifetime value'!B5")

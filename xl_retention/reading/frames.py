@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import pandas as pd
@@ -41,7 +44,7 @@ def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars Dat
     from .numpy_backed import numpy_backed  # pd.NA, pyarrow-backed columns: as numpy's reader gives them
 
     if isinstance(data, pd.DataFrame):
-        return numpy_backed(with_index_columns(data))
+        return with_rows(numpy_backed(with_index_columns(data)), source)
     if is_polars_frame(data):
         frame = data.collect() if type(data).__name__ == "LazyFrame" else data
         try:
@@ -52,7 +55,7 @@ def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars Dat
                 "convert it yourself and pass the pandas DataFrame",
                 source=source,
             ) from None
-        return converted
+        return with_rows(converted, source)
     raise DataError(f"{source}: expected a table ({accepted}), got {full_type_name(data)}", source=source)
 
 
@@ -87,3 +90,57 @@ def with_index_columns(df: pd.DataFrame) -> pd.DataFrame:
     for level, name in reversed(levels):
         out.insert(0, name, df.index.get_level_values(level))
     return out
+
+
+#: the name of the argument a table was given as (``snapshots``, ``orders``), set by the table functions
+#: (:func:`~xl_retention.tables._keywords.checked_keywords`) while they run: a refusal of the whole table names it
+_ARGUMENT: ContextVar[str | None] = ContextVar("argument", default=None)
+
+
+@contextmanager
+def argument_named(name: str) -> Iterator[None]:
+    """Within: a table given under the default source name ``input`` is named ``name`` by :func:`empty_table`
+    (the outermost call's argument: a table function calling another keeps its caller's name)."""
+    if _ARGUMENT.get() is not None:
+        yield
+        return
+    token = _ARGUMENT.set(name)
+    try:
+        yield
+    finally:
+        _ARGUMENT.reset(token)
+
+
+def empty_table(source: str, columns: list[str]) -> DataError:
+    """The refusal of a table with no rows (a query or a filter that matched nothing: its tables would be empty,
+    with no word), as the import refuses a file with a header and no data rows (H214's finding 05). ``source``
+    ``input`` (the table functions' default) is the argument's name where a table function runs.
+
+    >>> print(empty_table("snapshots", ["customer_id", "month"]))
+    snapshots has the columns but no rows ('customer_id', 'month'): nothing to count (a query or a filter that \
+matched nothing?)
+    >>> print(empty_table("orders", []))
+    orders is an empty table (no columns, no rows)
+    """
+    name = (_ARGUMENT.get() or source) if str(source) == "input" else source
+    if not columns:
+        return DataError(f"{name} is an empty table (no columns, no rows)", source=name)
+    shown = ", ".join(repr(str(column)) for column in columns[:8]) + (", ..." if len(columns) > 8 else "")
+    return DataError(
+        f"{name} has the columns but no rows ({shown}): nothing to count (a query or a filter that matched nothing?)",
+        source=name,
+    )
+
+
+def with_rows(df: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``df``, refused by :func:`empty_table` when it has no rows.
+
+    >>> with_rows(pd.DataFrame({"customer_id": [], "month": []}), "snapshots")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: snapshots has the columns but no rows ('customer_id', 'month'): nothing \
+to count (a query or a filter that matched nothing?)
+    """
+    if len(df):
+        return df
+    raise empty_table(source, [str(column) for column in df.columns])

@@ -62,7 +62,7 @@ def _zero(value: Any) -> str | None:
 #: the reason :func:`divisor_reasons` gives, passed on or not: the cell dividing, then what it divides by
 _DIVISION = re.compile(
     r"^(?:" + SHEET + r")!\$?[A-Z]{1,3}\$?\d+: the formula divides by (?P<divisors>.+) \(#DIV/0!\)"
-    r"(?:, from (?:'(?:[^']|'')+'|[^!,]+)![A-Z]+[0-9]+)?$"  # passed on: the sheet as .reasons writes it, unquoted
+    r"(?:, from (?:" + SHEET + r")![A-Z]+[0-9]+)?$"  # passed on: the sheet as .reasons writes it (as Excel does)
 )
 #: the kind the console prints the reasons of :func:`divisor_reasons` under (one line for them all)
 DIVISIONS = "formulas divide by a cell holding 0 or blank"
@@ -74,7 +74,7 @@ def division_kind(reason: str) -> str | None:
     """:data:`DIVISIONS` where ``reason`` is one :func:`divisor_reasons` gives (or its copy passed on, ``..., from
     S!B2``), else None: the console's one line per kind of error holds every division by 0 or blank.
 
-    >>> division_kind("'My data'!B2: the formula divides by 'My data'!A2, which is 0 (#DIV/0!), from My data!B2")
+    >>> division_kind("'My data'!B2: the formula divides by 'My data'!A2, which is 0 (#DIV/0!), from 'My data'!B2")
     'formulas divide by a cell holding 0 or blank'
     >>> division_kind("CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)")
     """

@@ -158,7 +158,11 @@ def _argument_names(message: str, formula: str, sheet: str, names: dict[str, dic
 #: "NRR: start_mrr is the error value #N/A in Revenue!K6 (#VALUE!)", maybe passed on (", from Revenue!Q6")
 _NAMED_ERROR = re.compile(
     r"^(?P<head>[A-Z_][A-Z0-9_.]*: \w+ is the error value (?P<error>#[A-Z0-9/!?]+) in "
-    r"(?P<sheet>" + SHEET + r")!(?P<cell>[A-Z]{1,3}\d+)) (?P<code>\(#[A-Z0-9/!?]+\))(?P<tail>(?:, from \S+)?)$"
+    r"(?P<sheet>"
+    + SHEET
+    + r")!(?P<cell>[A-Z]{1,3}\d+)) (?P<code>\(#[A-Z0-9/!?]+\))(?P<tail>(?:, from "
+    + SHEET
+    + r"!\S+)?)$"
 )
 
 

@@ -388,7 +388,7 @@ def pass_reasons_on(
                 more.append((sheet, ref))
                 continue
             reason = origin[2].split(", from ")[0]
-            _explain(result, sheet, ref, CellError(value.code, f"{reason}, from {origin[0]}!{origin[1]}"))
+            _explain(result, sheet, ref, CellError(value.code, f"{reason}, from {written(origin[0])}!{origin[1]}"))
         if len(more) == len(waiting):
             break
         waiting = more

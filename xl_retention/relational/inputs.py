@@ -54,7 +54,7 @@ from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_en
 from ..reading.errors import TableRows, _is_parquet
 from ..reading.export_kinds import refuse_count_report, refuse_counts
 from ..reading.extra_prices import extra_price_columns
-from ..reading.frames import full_type_name, is_polars_frame, pandas_table
+from ..reading.frames import empty_table, full_type_name, is_polars_frame, pandas_table
 from ..reading.free_quantities import free_quantity_columns
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
@@ -209,6 +209,8 @@ def typed_input(
         item = _from_frame(data, kind, columns, source, options, segment)  # reading.prepare refuses future months
         item.today = options.today if options is not None else None  # the run's date (snapshots_of: after today)
         return item
+    if int(con.execute(data.limit(1).count())) == 0:  # a query that matched nothing: refused as an empty frame is
+        raise empty_table(source, [c for c in data.columns if c != ROW])
     item = _from_table(data, kind, con, columns, source, options, segment)
     if options is not None and options.refuse_missing_months and kind in FUTURE_HINTS:
         item.refuse_future, item.today = True, options.today

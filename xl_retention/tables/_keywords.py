@@ -90,8 +90,13 @@ def _text(name: str, value: Any, optional: bool) -> None:
 
 def checked_keywords(function: F) -> F:
     """``function`` with its keyword arguments ``options``, ``columns``, ``as_rates``, ``existing_at_start``,
-    ``source`` and ``segment`` (those it has) checked before it runs (see the module docstring)."""
+    ``source`` and ``segment`` (those it has) checked before it runs (see the module docstring); while it runs, a
+    table refused as a whole (no rows: :func:`~xl_retention.reading.frames.empty_table`) is named as its first
+    argument (``snapshots``, ``orders``) where no ``source`` is given."""
+    from ..reading.frames import argument_named
+
     names = set(inspect.signature(function).parameters)
+    first = next(iter(inspect.signature(function).parameters), "input")
 
     @functools.wraps(function)
     def checked(*args: Any, **kwargs: Any) -> Any:
@@ -108,6 +113,7 @@ def checked_keywords(function: F) -> F:
                 _text(name, value, optional=False)
             elif name == "segment":
                 _text(name, value, optional=True)
-        return function(*args, **kwargs)
+        with argument_named(first):
+            return function(*args, **kwargs)
 
     return checked  # type: ignore[return-value]
