@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -603,6 +604,24 @@ def test_cli_jobs_below_zero_is_a_usage_error_naming_jobs(tmp_path: Path) -> Non
     assert not (tmp_path / "out").exists()
     with pytest.raises(ValueError, match="jobs must be a whole number 0 or more"):
         recalc(path, engine="embedded", jobs=-1)
+
+
+@pytest.mark.parametrize("value", ["no", "false", 0, 1, 0.0001, None])
+def test_in_place_other_than_true_or_false_is_refused_and_the_file_kept(tmp_path: Path, value: object) -> None:
+    # "no" or 0.0001 used to replace the input (anything truthy did), "false" too
+    path = book(tmp_path, {"A1": "=1+1"})
+    before = path.read_bytes()
+    with pytest.raises(ValueError, match=re.escape(f"in_place must be True or False, got {value!r}")):
+        recalc(path, engine="embedded", in_place=value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_output_dir_not_a_path_is_refused_naming_it(tmp_path: Path) -> None:
+    path = book(tmp_path, {"A1": "=1+1"})
+    message = "output_dir must be a folder's path (text or a Path) or None, got 5"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        recalc(path, engine="embedded", output_dir=5)
 
 
 def test_cli_new_refuses_a_start_before_1900(tmp_path: Path) -> None:

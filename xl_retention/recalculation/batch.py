@@ -384,6 +384,10 @@ def recalc(
     >>> report.ok, report.files[0].message
     (False, 'no such file: no/such/file.xlsx')
     """
+    if not isinstance(in_place, bool):  # "no", "false", 0.5: each would replace the input
+        raise ValueError(f"in_place must be True or False, got {in_place!r}")
+    if output_dir is not None and not isinstance(output_dir, (str, os.PathLike)):
+        raise ValueError(f"output_dir must be a folder's path (text or a Path) or None, got {output_dir!r}")
     if in_place and output_dir is not None:
         raise ValueError("give either output_dir or in_place, not both")
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0):
