@@ -531,6 +531,7 @@ def _listed(
         result = read_values(workbook, formulas, members)
         result.unsupported = unsupported
     stale = {}
+    areas: list[kept.Area] = []  # an oversized spill's cells where the file's ref is its first cell alone
     for item in unsupported:
         if not item.kept:
             cell = info.formulas.get(item.sheet, {}).get(item.ref)
@@ -540,12 +541,11 @@ def _listed(
                 # its result's cells too where the file's ref is not its result's (its first cell alone: a program's)
                 top, left = cell_position(item.ref)
                 extent = (left, top, left + item.size[1] - 1, top + item.size[0] - 1)
-                if range_boundaries(area if ":" in area else f"{area}:{area}") != extent:
-                    members = ((r, c) for r in range(top, extent[3] + 1) for c in range(left, extent[2] + 1))
-                    stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in members})
-    if stale:  # cells reading a cell without a current value: listed, never computed from a blank
+                if range_boundaries(area if ":" in area else f"{area}:{area}") != extent:  # (rows from the top)
+                    areas.append((item.sheet, (top, left, extent[3], extent[2]), (item.sheet, item.ref), len(stale)))
+    if stale or areas:  # cells reading a cell without a current value: listed, never computed from a blank
         by_cell = {(u.sheet, u.ref): u for u in unsupported}
-        for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info).items():
+        for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info, areas).items():
             if (sheet, ref) not in by_cell:
                 origin = by_cell[source]
                 by_cell[(sheet, ref)] = Unsupported(
@@ -555,6 +555,8 @@ def _listed(
                     stale_reason(source, origin.function),
                 )
                 unsupported.append(by_cell[(sheet, ref)])
+        if areas and any(u.function == "formula" and u.reason == kept.ENGINE_NAME_REASON for u in unsupported):
+            stale = kept.expanded(stale, areas)  # (read by passed_on then only: its every cell)
         passed_on(workbook, stale, formulas, info, unsupported)  # =OFFSET(A1,2,0)*2 over an uncomputed A3: named
     if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
         unsupported += settle(workbook, formulas, info, result.values)
