@@ -18,13 +18,13 @@ from xl_retention.recalculation.excel_functions.number_texts import rewrite_numb
 
 
 def test_formatted_number_text_cells_are_numbers_in_arithmetic(tmp_path: Path) -> None:
-    # Excel reads text in arithmetic as a typed entry (en-US): "1,234" is 1234, "$1,200" 1200, "(50)" -50 ("Convert
+    # Excel reads text in arithmetic as a typed entry (en-US): "1,234.00" is 1234, "$1,200" 1200, "(50)" -50 ("Convert
     # numbers stored as text to numbers": multiply by 1, or --). The engine gave #VALUE!, which IFERROR and ISNUMBER
     # turned into "bad" and FALSE. Functions of one number read them so too; SUM of the range leaves text out.
     got = _recalculated(
         tmp_path,
         {
-            "A1": "1,234",
+            "A1": "1,234.00",  # "1,234" alone is 1.234 to a decimal-comma Excel: listed as locale (H201 finding 10)
             "A2": "$1,200",
             "A3": "(50)",
             "A4": "5%",
@@ -51,7 +51,7 @@ def test_formatted_number_text_cells_are_numbers_in_arithmetic(tmp_path: Path) -
             "C4": "=LEN(A2)",
             "C5": '=IFERROR(A5*1,"bad")',
             "C6": "=COUNT(A1:A6)",
-            "C7": '=A1="1,234"',
+            "C7": '=A1="1,234.00"',
         },
     )
     assert [got[f"B{i}"] for i in range(1, 15)] == [
@@ -70,7 +70,7 @@ def test_formatted_number_text_cells_are_numbers_in_arithmetic(tmp_path: Path) -
         12.34,
         1284,
     ]
-    assert [got[f"C{i}"] for i in range(1, 8)] == [0, True, "1,234!", 6, "bad", 0, True]
+    assert [got[f"C{i}"] for i in range(1, 8)] == [0, True, "1,234.00!", 6, "bad", 0, True]
 
 
 def test_formatted_number_text_cells_of_another_sheet_and_filled_down(tmp_path: Path) -> None:

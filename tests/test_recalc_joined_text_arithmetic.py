@@ -1,5 +1,5 @@
 """Arithmetic on text joined with & is read as Excel reads the same text typed (H187's finding 11): =(A2&"-"&B2)+0 of
-"Mar" and 2024 is 1 March 2024, =(D2&":"&E2)*24 of 37 and 30 is 37.5 hours, =("$"&G2)*1 of "1,200" is 1200,
+"Mar" and 2024 is 1 March 2024, =(D2&":"&E2)*24 of 37 and 30 is 37.5 hours, =("$"&G2)*1 of "1,200.00" is 1200,
 =(G3&"")*1 of "(2,500)" is -2500, ("1 "&"1/2")+0 is 1.5. They were #VALUE! under status ok, where the typed texts and
 the same text from CONCATENATE were read. A joined text Excel reads as no number stays #VALUE!, and & alone (a text)
 is left as it is."""
@@ -19,7 +19,7 @@ def test_text_joined_with_ampersand_in_arithmetic_is_read_as_a_number(tmp_path: 
         "B3": 2025,
         "D2": 37,
         "E2": 30,
-        "G2": "1,200",
+        "G2": "1,200.00",  # "1,200" alone is 1.2 to a decimal-comma Excel: locale (H201 finding 10)
         "G3": "(2,500)",
         "C2": '=(A2&"-"&B2)+0',
         "C3": '=--(A3&"-"&B3)',

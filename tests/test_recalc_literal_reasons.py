@@ -80,11 +80,11 @@ def test_a_text_that_is_no_number_in_the_trackers_arithmetic_is_named(tmp_path, 
 def test_only_texts_excel_reads_as_no_number_in_arithmetic_are_named(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws["A1"], ws["A2"], ws["A3"], ws["A4"] = "n/a", "1,000", "x", 4
-    ws["B1"] = "=A1*2+A2"  # "1,000" is 1000 to Excel's arithmetic: not named
+    ws["A1"], ws["A2"], ws["A3"], ws["A4"] = "n/a", "1,000.00", "x", 4
+    ws["B1"] = "=A1*2+A2"  # "1,000.00" is 1000 to Excel's arithmetic: not named
     ws["B2"] = "=-(A3)+A4"
     ws["B3"] = '=IF(A3="x",VALUE(A3),0)'  # A3 is read by VALUE, not in arithmetic: no reason
-    ws["B4"] = "=SUM(A1:A3)+A2"  # SUM leaves the texts of a range out, "1,000" is 1000: no error
+    ws["B4"] = "=SUM(A1:A3)+A2"  # SUM leaves the texts of a range out, "1,000.00" is 1000: no error
     path = tmp_path / "m.xlsx"
     wb.save(path)
     values = compute(path).values["Sheet"]

@@ -56,7 +56,7 @@ def test_cells_whose_value_depends_on_the_locale_reading_a_text_are_listed(tmp_p
     report = recalc_file(_without_full_calculation(tmp_path, cells), tmp_path / "out.xlsx", engine="embedded")
     assert report.status == "incomplete"
     listed = {u.address: u for u in report.unsupported}
-    assert sorted(listed) == ["S!B1", "S!B7", "S!B8", "S!B9"]
+    assert sorted(listed) == ["S!B1", "S!B5", "S!B7", "S!B8", "S!B9"]
     assert all(u.function == "locale" and not u.kept for u in listed.values())  # B7 through B1
     assert listed["S!B1"].reason.startswith("reads the text '01/02/2024' (S!A1), which Excel reads by the date order")
     assert "an en-US Excel gives 45293, a day-first Excel 45323" in listed["S!B1"].reason
@@ -66,5 +66,7 @@ def test_cells_whose_value_depends_on_the_locale_reading_a_text_are_listed(tmp_p
     # 15/04/2024: #VALUE! to an en-US Excel, April to a day-first one (was computed as the en-US #VALUE!)
     assert "an en-US Excel gives #VALUE!, a day-first Excel 4;" in listed["S!B9"].reason
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert [out[f"B{row}"].value for row in (2, 3, 4, 5, 6, 10)] == [2024, 10, 45417, 2468, 45323, "01/02/2024"]
-    assert [out[f"B{row}"].value for row in (1, 7, 8, 9)] == [None] * 4
+    # 1,234: 1234 to an en-US Excel, 1.234 to a decimal-comma one (H201 finding 10: was computed as en-US's 2468)
+    assert "an en-US Excel gives 2468, a decimal-comma Excel 2.468;" in listed["S!B5"].reason
+    assert [out[f"B{row}"].value for row in (2, 3, 4, 6, 10)] == [2024, 10, 45417, 45323, "01/02/2024"]
+    assert [out[f"B{row}"].value for row in (1, 5, 7, 8, 9)] == [None] * 5

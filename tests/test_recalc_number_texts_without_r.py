@@ -28,11 +28,11 @@ def test_number_texts_in_cells_without_a_reference_are_read_as_numbers(tmp_path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
-    sheet.append(["1,234", "$5", "=A1*2", "=B1+1", "=A1&B1"])
+    sheet.append(["1,234.00", "$5", "=A1*2", "=B1+1", "=A1&B1"])
     sheet.append(["x", "=A1/2"])
     book.save(tmp_path / "nord.xlsx")
     _without_references(tmp_path / "nord.xlsx")
     report = xl_retention.recalc([str(tmp_path / "nord.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
     got = openpyxl.load_workbook(tmp_path / "out" / "nord.xlsx", data_only=True)["S"]
-    assert [got["C1"].value, got["D1"].value, got["E1"].value, got["B2"].value] == [2468, 6, "1,234$5", 617]
+    assert [got["C1"].value, got["D1"].value, got["E1"].value, got["B2"].value] == [2468, 6, "1,234.00$5", 617]
     assert report.files[0].status == "ok"

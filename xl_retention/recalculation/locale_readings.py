@@ -6,8 +6,10 @@ all, written as a text the embedded engine (which reads as an en-US Excel) reads
 - a date of digits only a day-first Excel reads: ``13/01/2025`` (#VALUE! en-US), ``25.12.2025`` (a day-first
   Excel writing its dates with dots: German, Russian, ...);
 - a number with a decimal comma only a decimal-comma Excel reads: ``1,5``, ``1.234,50``, ``-0,25 %`` (#VALUE!
-  en-US). ``1,234``, which en-US reads as 1234, is read as en-US reads it; whole thousands grouped with dots,
-  ``1.200`` (1.2 en-US, 1200 with a decimal comma) and ``1.200.000`` (#VALUE! en-US), as a decimal-comma Excel;
+  en-US); whole thousands grouped with dots, ``1.200`` (1.2 en-US, 1200 with a decimal comma) and ``1.200.000``
+  (#VALUE! en-US), and one comma before three digits in a cell, ``1,200`` (1200 en-US, 1.2 with a decimal comma),
+  as a decimal-comma Excel reads them; ``1,234.50`` and ``1,200,000`` (no number to a decimal-comma Excel) and
+  ``1,200`` written in a formula (rather a format: ``TEXT(A1,"0,000")``) as en-US reads them;
 - an amount in another currency than en-US's ``$`` (``£1,200``, ``€1.200,50``, ``2.500 kr``: #VALUE! en-US), read as
   an Excel of that currency reads it (:func:`money_reading`), and a date with another language's month name
   (``15. März 2024``, ``15 mars 2024``: :func:`month_name_reading`).
@@ -29,6 +31,7 @@ from .excel_functions.text import text_to_number
 __all__ = [
     "COMMA_NUMBER",
     "DATE_TIME",
+    "comma_thousands_reading",
     "day_first_only",
     "dot_thousands_reading",
     "locale_reading",
@@ -57,7 +60,7 @@ def locale_reading(text: str) -> str | None:
     >>> locale_reading("01/02/2025"), locale_reading("13/01/2025"), locale_reading("25.12.2025 10:00")
     ('2025-02-01', '2025-01-13', '2025-12-25 10:00')
     >>> locale_reading("1.234,50"), locale_reading("-0,25 %"), locale_reading("1,234"), locale_reading("05/05/2025")
-    ('1234.50', '-0.25%', None, None)
+    ('1234.50', '-0.25%', '1.234', None)
     """
     if not isinstance(text, str) or len(text) > 40:
         return None
@@ -66,6 +69,7 @@ def locale_reading(text: str) -> str | None:
         or day_first_only(text)
         or comma_reading(text)
         or dot_thousands_reading(text)
+        or comma_thousands_reading(text)
         or money_reading(text)
         or apostrophe_reading(text)
         or (month_name_reading(text))
@@ -77,6 +81,8 @@ def reading_kind(text: str) -> str:
     if money_reading(text) is not None:
         return "money"
     if comma_reading(text) is not None or dot_thousands_reading(text) is not None:
+        return "number"
+    if comma_thousands_reading(text) is not None:
         return "number"
     if apostrophe_reading(text) is not None:
         return "thousands"
@@ -212,8 +218,9 @@ def _more_months() -> dict[str, int]:
 
 
 def is_number_reading(text: str) -> bool:
-    """Whether ``text``'s other reading is a number with a decimal comma (else a date's)."""
-    return comma_reading(text) is not None
+    """Whether ``text``'s other reading is a number with a decimal comma (else a date's): ``1,5``, and ``1,200``
+    (1200 to en-US)."""
+    return comma_reading(text) is not None or comma_thousands_reading(text) is not None
 
 
 def second_form(reading: str) -> str:
@@ -339,6 +346,28 @@ def dot_thousands_reading(text: str) -> str | None:
     if match is None:
         return None
     return match.group("sign") + match.group("digits").replace(".", "")
+
+
+#: one comma before three digits (1,200; -0,125; 12,500 %): en-US's thousands, a decimal-comma Excel's decimals
+_COMMA_THOUSANDS = re.compile(r"\s*(?P<sign>[-+]?)(?P<whole>\d{1,3}),(?P<decimals>\d{3})\s*(?P<percent>%?)\s*")
+
+
+def comma_thousands_reading(text: str) -> str | None:
+    """One comma before three digits as a decimal-comma Excel reads it (the comma its decimal separator), where an
+    en-US Excel reads thousands (``1,200``: 1200 en-US, 1.2 in Germany or France): the twin of
+    :func:`dot_thousands_reading` (H201 finding 10: either is read 1,000 times apart by the two Excels).
+
+    >>> comma_thousands_reading("1,200"), comma_thousands_reading("-0,125"), comma_thousands_reading("12,500 %")
+    ('1.200', '-0.125', '12.500%')
+    >>> comma_thousands_reading("1,200,000"), comma_thousands_reading("1,234.50"), comma_thousands_reading("1,5")
+    (None, None, None)
+    """
+    if not isinstance(text, str):
+        return None
+    match = _COMMA_THOUSANDS.fullmatch(text)
+    if match is None or isinstance(text_to_number(text), str):
+        return None
+    return f"{match['sign']}{match['whole']}.{match['decimals']}{match['percent']}"
 
 
 def _year(digits: str) -> int:
