@@ -237,6 +237,8 @@ def _computed_rows(tokens: list[Token], open_index: int, name: str) -> bool:
     if not solid or (len(solid) == 1 and solid[0].type == Token.OPERAND):
         return False
     area = "".join(t.value for t in tokens[a:b]).strip()
+    if "#REF!" in area.upper():  # ROW(INDEX(#REF!$G$2:$G$5,0)) of a name whose sheet was deleted: #REF!, as it is
+        return False
     if name == "ROW":
         tokens[open_index].value = "_xlfn.SEQUENCE(ROWS("
         tokens[close].value = f"),1,MIN(ROW({area})))"
