@@ -10,6 +10,7 @@ from xl_retention import cli
 from xl_retention.reading import DataError
 
 SEATS = ["Seats", "Licenses", "Users", "Plan Seats", "No. of seats", "Licence count", "Anzahl Lizenzen"]
+SEATS += ["Team size", "Agents", "Number of agents", "Team Members"]  # 'Team size', 'Agents' were ignored (MRR 60)
 DATES = "start=Start Date (UTC),end=Ended At (UTC)"
 
 

@@ -56,3 +56,32 @@ def test_other_date_fields_of_the_wrong_kind_are_refused(options, message):
     assert str(caught.value) == message
     with pytest.raises(DataError):
         DateOptions(**options)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"sep": 1}, "sep must be a text or None, got 1 (an int)"),
+        ({"encoding": 2}, "encoding must be a text or None, got 2 (an int)"),
+        ({"segment": 3}, "segment must be a text or None, got 3 (an int)"),
+        ({"segment": ["plan"]}, "segment must be a text or None, got ['plan'] (a list)"),
+        ({"refuse_missing_months": "no"}, "refuse_missing_months must be True or False, got the text 'no'"),
+        ({"refuse_missing_months": None}, "refuse_missing_months must be True or False, got None (a NoneType)"),
+        ({"refuse_missing_months": 1}, "refuse_missing_months must be True or False, got 1 (an int)"),
+    ],
+)
+def test_the_other_fields_of_the_wrong_kind_are_refused_naming_them(given, said):
+    # refuse_missing_months="no" was taken as true; sep=1 failed inside pandas' reader (H217's request 1)
+    with pytest.raises(DataError) as caught:
+        ReadOptions(**given)
+    assert str(caught.value) == said
+
+
+def test_the_other_fields_of_their_kind_are_taken():
+    import numpy as np
+
+    options = ReadOptions(sep=";", encoding="utf-8", segment="plan", refuse_missing_months=np.bool_(True))
+    assert (options.sep, options.encoding, options.segment, bool(options.refuse_missing_months)) == (
+        ";", "utf-8", "plan", True
+    )  # fmt: skip
+    assert _months(ReadOptions(dayfirst=False, refuse_missing_months=False)) == [("2025-03", 3)]

@@ -389,14 +389,15 @@ def _whole_counts(name: Any, values: pd.Series) -> bool:
 
 #: Words of a column name (:func:`key`'s, split at ``_`` and ``.``) that say an interval count ("every 3 months":
 #: ``frequency``, ``billing_frequency``, ``every``, ``billed_every``) or a quantity (``Licenses``, ``Units``, ``Users``,
-#: "Number of seats"): such a column in a billing export is used or refused, never ignored.
+#: "Number of seats", "Agents", "Team size"): such a column in a billing export is used or refused, never ignored.
 _COUNT_WORDS = frozenset({"frequency", "every"})
 _QUANTITY_WORDS = frozenset({
-    "licenses", "licences", "units", "users", "members", "seats", "quantities", "anzahl", "menge", "plätze", "platze",
-    "stück", "stuck", "stückzahl", "cantidad", "quantité", "quantite", "quantità", "quantita", "aantal", "antal",
-    "ilość", "ilosc", "quantidade",
+    "licenses", "licences", "units", "users", "members", "seats", "agents", "quantities", "anzahl", "menge", "plätze",
+    "platze", "stück", "stuck", "stückzahl", "cantidad", "quantité", "quantite", "quantità", "quantita", "aantal",
+    "antal", "ilość", "ilosc", "quantidade",
 })  # fmt: skip
-_COUNTED = frozenset({"license", "licence", "unit", "user", "member", "seat"})  # with "count"
+_COUNTED = frozenset({"license", "licence", "unit", "user", "member", "seat", "agent"})  # with "count"
+_TEAM_SIZE = frozenset({"team", "size"})  # 'Team size': a seat count (a help desk's, a chat tool's)
 _COUNTING = frozenset({"count", "anzahl"})
 
 
@@ -446,6 +447,8 @@ def _named_like(name_key: str, ours: str, name: Any = None) -> bool:
     [True, True, False]
     >>> [_named_like(key(n), "quantity") for n in ("Licenses", "Units", "user_count", "User ID", "unit_amount")]
     [True, True, True, False, False]
+    >>> [_named_like(key(n), "quantity") for n in ("Team size", "Agents", "agent_count", "Team", "Agent ID")]
+    [True, True, True, False, False]
     >>> _named_like(key("BillingFrequency"), "interval_count", "BillingFrequency"), _named_like("usercount", "quantity",
     ...                                                                                       "UserCount")
     (True, True)
@@ -455,7 +458,7 @@ def _named_like(name_key: str, ours: str, name: Any = None) -> bool:
         words |= name_words(name, whole=False)
     if ours == "interval_count":
         return bool(words & _COUNT_WORDS)
-    return bool(words & _QUANTITY_WORDS) or bool(words & _COUNTED and words & _COUNTING)
+    return bool(words & _QUANTITY_WORDS) or bool(words & _COUNTED and words & _COUNTING) or _TEAM_SIZE <= words
 
 
 def billing_optional(optional: Sequence[str], columns: Mapping[str, str]) -> tuple[str, ...]:

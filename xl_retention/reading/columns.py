@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import RetentionInputError
@@ -26,7 +27,7 @@ from .billing_columns import (
     in_cents,
     is_billing,
 )
-from .dates import DateOptions
+from .dates import DateOptions, _given
 from .errors import DataError, source_of
 from .month_headers import month_headers
 from .names import columns_option, key, keys_of
@@ -119,6 +120,24 @@ class ReadOptions:
     column_zones: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
+        """Each field of a fixed kind checked, naming it: ``refuse_missing_months="no"`` (a setting read as text)
+        would otherwise be taken as true, ``sep=1`` fail inside pandas' reader (H214's finding 07).
+
+        >>> ReadOptions(refuse_missing_months="no")
+        Traceback (most recent call last):
+        ...
+        xl_retention.reading.errors.DataError: refuse_missing_months must be True or False, got the text 'no'
+        >>> ReadOptions(sep=1)
+        Traceback (most recent call last):
+        ...
+        xl_retention.reading.errors.DataError: sep must be a text or None, got 1 (an int)
+        """
+        for name in ("sep", "encoding", "segment"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise DataError(f"{name} must be a text or None, got {_given(value)}")
+        if not isinstance(self.refuse_missing_months, (bool, np.bool_)):
+            raise DataError(f"refuse_missing_months must be True or False, got {_given(self.refuse_missing_months)}")
         if self.decimal not in (None, ".", ","):
             raise DataError(f"the decimal mark is '.' or ',', got {self.decimal!r}")
         if self.amounts not in (None, *AMOUNT_UNITS):

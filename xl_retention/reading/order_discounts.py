@@ -8,7 +8,9 @@ A column whose name says a discount (:func:`~.discounts.discount_columns`: ``Dis
 here) says whether the amount is before or after it, in this order, by:
 
 1. another column that is the amount less the discount in every row with one (Square's "Net Sales" beside "Gross
-   Sales": the amount is before it) or the amount plus the discount (the amount is after it);
+   Sales": the amount is before it) or the amount plus the discount (the amount is after it); or the amount less
+   the discount plus the shipping and tax columns beside it (Etsy's Sold Orders: "Order Total" = "Order Value" -
+   "Discount Amount" + "Shipping" + "Sales Tax": "Order Value" is before the coupon);
 2. the amount's name: before (``gross``, ``brutto``, ``price``, "list price", "before discount") or after
    (``net``, ``total``, ``paid``, ``charged``, ``due``, "after discount": Shopify's "Total" is after its
    "Discount Amount").
@@ -74,8 +76,12 @@ def after_discounts(
         )
     name, discount, rows = found[0]
     verdict = _by_sums(df, amount, discount, rows, used | {name}, source, decimal)
+    added: list[str] = []
+    if verdict is None:  # Etsy's 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax'
+        verdict, added = _by_totals(df, amount, discount, rows, used | {name}, names, source, decimal)
     kind = verdict[0] if verdict is not None else None  # 'before' or 'after' the discounts, or not told
-    why = f"{verdict[1]!r} is {money} {'-' if kind == 'before' else '+'} {name}" if verdict is not None else ""
+    plus = "".join(f" + {c}" for c in added)
+    why = f"{verdict[1]!r} is {money} {'-' if kind == 'before' else '+'} {name}{plus}" if verdict is not None else ""
     if kind is None and words & _BEFORE:
         kind, why = "before", "its name says before discounts"
     if kind is None:
@@ -96,6 +102,40 @@ def after_discounts(
         raise bad_rows(source, name, problem, refunded, df[name].to_numpy(), advice=ways)
     note(f"{source}: {money!r} is before the discounts in {name!r} ({why}): taken off, revenue is after discounts")
     return out
+
+
+def _by_totals(
+    df: pd.DataFrame,
+    amount: np.ndarray,
+    discount: np.ndarray,
+    rows: np.ndarray,
+    skip: set[str],
+    names: dict[str, str],
+    source: str,
+    decimal: str | None,
+) -> tuple[tuple[str, str] | None, list[str]]:
+    """(('before', X), the columns added) where another column X is the amount less the discount plus the shipping
+    and tax columns beside it (those with a value in the rows with a discount) in every row with a discount (Etsy's
+    Sold Orders: 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax'); (None, []) otherwise.
+
+    >>> df = pd.DataFrame({"Order Value": ["40", "60"], "Discount Amount": ["0", "6"], "Shipping": ["5", "5"],
+    ...                    "Sales Tax": ["3.20", "4.32"], "Order Total": ["48.20", "63.32"]})
+    >>> _by_totals(df, np.array([40.0, 60.0]), np.array([0.0, 6.0]), np.array([1]),
+    ...            {"Order Value", "Discount Amount"}, {"amount": "Order Value"}, "o.csv", None)
+    (('before', 'Order Total'), ['Shipping', 'Sales Tax'])
+    """
+    from .order_shipping import _read
+    from .shipping import shipping_columns
+    from .taxes import tax_columns, without_breakdown
+
+    shipping = _read(df, [c for c in shipping_columns(df.columns, names) if c not in skip], source, decimal)
+    taxes = without_breakdown(_read(df, [c for c in tax_columns(df.columns, names) if c not in skip], source, decimal))
+    parts = {c: np.nan_to_num(v) for c, v in {**shipping, **taxes}.items() if (np.abs(v[rows]) > 0.005).any()}
+    if not parts:
+        return None, []
+    total = amount - discount + np.sum(list(parts.values()), axis=0)
+    found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal)
+    return (None, []) if found is None else (("before", found[1]), list(parts))
 
 
 def _by_sums(df: pd.DataFrame, amount: np.ndarray, discount: np.ndarray, rows: np.ndarray, skip: set[str],
