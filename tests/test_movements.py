@@ -197,14 +197,16 @@ def test_grr_equals_capped_customer_level_grr(snapshots: pd.DataFrame) -> None:
 def test_window_keeps_history(snapshots: pd.DataFrame) -> None:
     window = monthly_movements(snapshots, start="2024-03", end="2024-05")
     pd.testing.assert_frame_equal(window, EXPECTED_MOVEMENTS.loc["2024-03":"2024-05"], check_exact=True)
-    # Months before the data are empty; a month after it is refused (H190 finding 11: it counted every customer lost,
-    # 5 of 5 and 400 of MRR in 2024-07, where nothing was observed)
-    wide = monthly_movements(snapshots, start=pd.Period("2023-11", "M"), end="2024-06")
-    assert wide.index.tolist() == list(months("2023-11", 8))
-    assert wide["customers_end"].tolist() == [0, 0, 4, 5, 6, 4, 5, 5]
+    # A month before the data is refused (it was a month of 0 customers, under no word), as a month after it is
+    # (H190 finding 11: it counted every customer lost, 5 of 5 and 400 of MRR in 2024-07, where nothing was observed)
+    wide = monthly_movements(snapshots, start=pd.Period("2024-01", "M"), end="2024-06")
+    assert wide.index.tolist() == list(months("2024-01", 6))
+    assert wide["customers_end"].tolist() == [4, 5, 6, 4, 5, 5]
     check_reconciles(wide)
+    with pytest.raises(errors.RetentionInputError, match=r"^start 2023-11 is before input's first month, 2024-01: "):
+        monthly_movements(snapshots, start=pd.Period("2023-11", "M"), end="2024-06")
     with pytest.raises(errors.RetentionInputError, match=r"^end 2024-07 is after input's last month, 2024-06: "):
-        monthly_movements(snapshots, start=pd.Period("2023-11", "M"), end="2024-07")
+        monthly_movements(snapshots, start=pd.Period("2024-01", "M"), end="2024-07")
 
 
 def test_start_and_end_checked(snapshots: pd.DataFrame) -> None:

@@ -58,11 +58,14 @@ def test_the_hand_computed_movements() -> None:
     pd.testing.assert_frame_equal(got, EXPECTED_MOVEMENTS, check_exact=True)
     window = R.monthly_movements(snaps, start="2024-03", end="2024-05")
     pd.testing.assert_frame_equal(window, EXPECTED_MOVEMENTS.loc["2024-03":"2024-05"], check_exact=True)
-    same(R.subscription_tables(snaps, start="2023-11", end="2024-06"),
-         T.subscription_tables(snaps, start="2023-11", end="2024-06"))  # fmt: skip
+    same(R.subscription_tables(snaps, start="2024-01", end="2024-06"),
+         T.subscription_tables(snaps, start="2024-01", end="2024-06"))  # fmt: skip
     for function in (R.subscription_tables, T.subscription_tables):  # a month after the data: every customer lost
         with pytest.raises(RetentionInputError, match=r"^end 2024-07 is after input's last month, 2024-06: "):
-            function(snaps, start="2023-11", end="2024-07")
+            function(snaps, start="2024-01", end="2024-07")
+        # a month before the data: months of 0 customers, though nothing says there were none
+        with pytest.raises(RetentionInputError, match=r"^start 2023-11 is before input's first month, 2024-01: "):
+            function(snaps, start="2023-11", end="2024-06")
 
 
 def test_grr_is_the_capped_customer_level_grr() -> None:
@@ -111,6 +114,14 @@ def test_fractional_mrr_and_windows(snaps: pd.DataFrame, window: tuple) -> None:
     if window[1] is not None and last is not None and pd.Period(window[1], freq="M") > last:
         for function in (R.subscription_tables, T.subscription_tables):  # a month without snapshots: all lost
             with pytest.raises(RetentionInputError, match=rf"^end {window[1]} is after input's last month, {last}: "):
+                function(snaps, *window)
+        return
+    first = pd.Period(min(map(str, snaps["month"])), freq="M") if len(snaps) else None
+    if window[0] is not None and first is not None and pd.Period(window[0], freq="M") < first:
+        for function in (R.subscription_tables, T.subscription_tables):  # months before the data: 0 customers
+            with pytest.raises(
+                RetentionInputError, match=rf"^start {window[0]} is before input's first month, {first}"
+            ):
                 function(snaps, *window)
         return
     same(R.subscription_tables(snaps, *window), T.subscription_tables(snaps, *window), exact=False)

@@ -221,7 +221,33 @@ def _subscription_input(data: Any, con: Any, columns: Any, source: str, options:
     return typed_input(data, kind, con, columns=columns, source=source, options=options, segment=segment)
 
 
-def _check_through(con: Any, item: Input, through: int) -> None:
+class _DataMonths:
+    """The months (ordinals) of an input's first and last rows (an intervals table: of its starts), queried once,
+    when first asked for (one aggregate: the checks of ``start``, ``end`` and ``through`` share it)."""
+
+    def __init__(self, con: Any, item: Input) -> None:
+        self._con, self._item = con, item
+        self._found: tuple[int | None, int | None] | None = None
+
+    def _months(self) -> tuple[int | None, int | None]:
+        if self._found is None:
+            table = self._item.table
+            column = table.m if "m" in table.columns else table.start_m
+            row = self._con.execute(table.aggregate(first=column.min(), last=column.max())).iloc[0]
+            first, last = (None if v is None or pd.isna(v) else int(v) for v in (row["first"], row["last"]))
+            self._found = first, last
+        return self._found
+
+    @property
+    def first(self) -> int | None:
+        return self._months()[0]
+
+    @property
+    def last(self) -> int | None:
+        return self._months()[1]
+
+
+def _check_through(con: Any, item: Input, through: int, months: _DataMonths | None = None) -> None:
     """Refuse ``through`` after the current month (its months have not happened) or before the input's first month
     (no month of it would be in the tables), as ``import --through`` does; a ``RetentionInputError`` naming it."""
     from ..tables.subscriptions import current_month
@@ -234,9 +260,9 @@ def _check_through(con: Any, item: Input, through: int) -> None:
             "through",
             str(month),
         )
-    first = con.execute(item.table.m.min() if "m" in item.table.columns else item.table.start_m.min())
-    if first is not None and not pd.isna(first) and through < int(first):
-        start = pd.Period(ordinal=int(first), freq="M")
+    first = (months or _DataMonths(con, item)).first
+    if first is not None and through < first:
+        start = pd.Period(ordinal=first, freq="M")
         raise RetentionInputError(
             f"through {month} is before {item.source}'s first month, {start}: none of its months would be in the "
             f"tables (give through='{start}' or later)",
@@ -256,8 +282,9 @@ def _subscription_rows(
     fails does :func:`.input_checks.check_input` run on the input, for its error naming the rows. Otherwise
     (intervals, ``end``), the input is checked first. Errors come in the same order either way.
     """
+    months = _DataMonths(con, item)  # the first and last months, one query when a check needs them
     if through is not None:
-        _check_through(con, item, _month_arg("through", through))
+        _check_through(con, item, _month_arg("through", through), months)
     asked = _month_arg("end", end)  # as given: a month after the snapshots' last is refused once they are checked
     if item.kind == "snapshots" and through is not None:  # snapshots end with `through` (as import --through)
         t, e0 = _month_arg("through", through), _month_arg("end", end)
@@ -266,19 +293,18 @@ def _subscription_rows(
         if e0 is not None:
             end = through if t < e0 else end
         else:
-            last = con.execute(item.table.m.max())
-            end = through if last is not None and not pd.isna(last) and t < int(last) else end
+            end = through if months.last is not None and t < months.last else end
     fused = item.kind == "snapshots" and end is None
     if not fused:
         check_input(con, item)
         if item.kind == "snapshots" and asked is not None:  # a month without snapshots: every customer lost
             from ..tables.subscriptions import observed_through, refuse_end_after_data
 
-            last = con.execute(item.table.m.max())
             t = _month_arg("through", through)
-            held = observed_through(data, None if last is None or pd.isna(last) else int(last))
+            held = observed_through(data, months.last)
             refuse_end_after_data(asked if t is None else min(asked, t), held, item.source)
         s, e = _range(start, end)
+        _refuse_before_first(months, item, s, asked)
         snaps = snapshots_of(con, item, _month_arg("through", through))
     else:
         s = e = None
@@ -296,11 +322,21 @@ def _subscription_rows(
             if s is not None and item.kind == "snapshots":  # a start after the last snapshot: every customer lost
                 from ..tables.subscriptions import observed_through, refuse_end_after_data
 
-                last = con.execute(item.table.m.max())
-                held = observed_through(data, None if last is None or pd.isna(last) else int(last))
-                refuse_end_after_data(s, held, item.source, "start")
+                refuse_end_after_data(s, observed_through(data, months.last), item.source, "start")
+            _refuse_before_first(months, item, s, None)
         check_duplicates(con, cells, item, snaps, e)
         yield cells, s, e
+
+
+def _refuse_before_first(months: _DataMonths, item: Input, start: int | None, end: int | None) -> None:
+    """A ``start``/``end`` before the input's first month (an intervals table's first start) refused (months of 0
+    customers, though nothing says there were none: :func:`~.tables._months.refuse_before_data`), as the pandas
+    tables do; a segment's rows are the whole input's (its months)."""
+    if start is None and end is None:
+        return
+    from ..tables._months import refuse_before_data
+
+    refuse_before_data(start, end, months.first, item.source, "customers")
 
 
 @checked_keywords
@@ -411,35 +447,36 @@ def order_tables(
 def _activity_range(
     con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike, options: ReadOptions | None
 ) -> tuple[int | None, int | None]:
-    """The months (ordinals) of an orders, visits or answers table: ``start``/``end`` as given (after the data's last
-    month refused), ``through`` checked as ``--through`` is (after the current month or before the data's first:
-    refused) ending the tables there when the data go on after it, as the import does."""
+    """The months (ordinals) of an orders, visits or answers table: ``start``/``end`` as given (before the data's first
+    month or after its last refused), ``through`` checked as ``--through`` is (after the current month or before the
+    data's first: refused) ending the tables there when the data go on after it, as the import does. The data's
+    first and last months: one query (:class:`_DataMonths`)."""
     s, e = _range(*_dated(start, end, options))
-    _refuse_after_data(con, item, s, e)
+    months = _DataMonths(con, item)
+    _refuse_outside_data(months, item, s, e)
     if through is None:
         return s, e
     t = _month_arg("through", through)
-    _check_through(con, item, t)
+    _check_through(con, item, t, months)
     if s is not None and s > t:
         raise RetentionInputError(
             f"start {pd.Period(ordinal=s, freq='M')} is after through {pd.Period(ordinal=t, freq='M')}", "start", start
         )
     if e is not None:
         return s, min(e, t)
-    last = con.execute(item.table.m.max())
-    return s, (t if last is not None and not pd.isna(last) and t < int(last) else None)
+    return s, (t if months.last is not None and t < months.last else None)
 
 
-def _refuse_after_data(con: Any, item: Input, start: int | None, end: int | None) -> None:
-    """A ``start``/``end`` after the month of the data's last row refused (:func:`~.tables._months.refuse_after_data`:
-    its months would be months of 0 orders, visits or answers), as the pandas tables do."""
+def _refuse_outside_data(months: _DataMonths, item: Input, start: int | None, end: int | None) -> None:
+    """A ``start``/``end`` before the month of the data's first row or after its last refused
+    (:func:`~.tables._months.refuse_outside_data`: its months would be months of 0 orders, visits or answers), as
+    the pandas tables do; a segment's rows are the whole input's (its months)."""
     if start is None and end is None:
         return
-    from ..tables._months import refuse_after_data
+    from ..tables._months import refuse_outside_data
 
-    last = con.execute(item.table.m.max())
     what = {"orders": "orders", "visits": "visits", "answers": "answers"}.get(item.kind, "rows")
-    refuse_after_data(start, end, None if last is None or pd.isna(last) else int(last), item.source, what)
+    refuse_outside_data(start, end, months.first, months.last, item.source, what)
 
 
 def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: MonthLike, end: MonthLike,

@@ -26,7 +26,7 @@ from ..reading.inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS
 from ..reading.months import EVERY_MONTH_OBSERVED
 from ..reading.paypal import paypal_orders
 from ..reading.snapshot_rows import kept_segments
-from ..tables._months import month_ordinals, observed_until
+from ..tables._months import month_ordinals, observed_from, observed_until
 
 __all__ = ["BLANK_SEGMENT", "by_segment", "segment_labels", "split_rows"]
 
@@ -148,7 +148,8 @@ def by_segment(
         df, columns = paypal_orders(df, dict(columns or {}), source, (segment,))
     parts = split_rows(df, kind, segment, columns=columns, source=source, options=options)
     start, end = (months[0], months[-1]) if len(months) else (None, None)
-    with observed_until(end):  # a segment without rows in the whole's last months had none then: 0, not unknown
+    # a segment without rows in the whole's first or last months had none then: 0, not unknown
+    with observed_from(start), observed_until(end):
         results = {s: compute(rows, start, end, columns=columns, source=source, options=options, **kwargs)
                    for s, rows in parts.items()}  # fmt: skip
     if not results:

@@ -179,6 +179,60 @@ def observed_until(month: MonthLike) -> Iterator[None]:
         _OBSERVED_UNTIL.reset(token)
 
 
+#: the month from which the rows in hand are known observed before their own first row: a segment's rows are the
+#: whole input's, observed from its first month (:func:`observed_from`)
+_OBSERVED_FROM: ContextVar[int | None] = ContextVar("observed_from", default=None)
+
+
+@contextmanager
+def observed_from(month: MonthLike) -> Iterator[None]:
+    """Within the block, the tables' data are known observed from ``month`` (:func:`refuse_before_data` takes a
+    ``start`` from it): each segment's part of an input observed as a whole (:mod:`..relational.segments`), whose
+    earlier months are months of 0 buyers in that segment, not months nothing is known of."""
+    token = _OBSERVED_FROM.set(_month_arg("month", month))
+    try:
+        yield
+    finally:
+        _OBSERVED_FROM.reset(token)
+
+
+def refuse_before_data(start: int | None, end: int | None, first: int | None, source: str, what: str) -> None:
+    """Refuse a ``start`` or ``end`` (month ordinals) before ``first``, the month of the data's first row: the tables
+    would show its months as months without ``what`` (0 customers, 0 buyers), though nothing says there were none
+    (the data begin later: an export from a later date, a filter). A ``RetentionInputError`` naming the argument and
+    both months. (The twin of :func:`refuse_after_data`.)
+
+    >>> refuse_before_data(672, None, 674, "orders.csv", "orders")
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.RetentionInputError: start 2026-01 is before orders.csv's first month, 2026-03: the tables \
+would show the months before it as months without orders, though nothing says there were none (give start from \
+2026-03 on)
+    """
+    known = _OBSERVED_FROM.get()
+    if known is not None:
+        first = known if first is None else min(first, known)
+    if first is None:
+        return
+    for name, month in (("start", start), ("end", end)):
+        if month is not None and month < first:
+            asked, held = pd.Period(ordinal=month, freq="M"), pd.Period(ordinal=first, freq="M")
+            raise RetentionInputError(
+                f"{name} {asked} is before {source}'s first month, {held}: the tables would show the months before it "
+                f"as months without {what}, though nothing says there were none (give {name} from {held} on)",
+                name,
+                str(asked),
+            )
+
+
+def refuse_outside_data(
+    start: int | None, end: int | None, first: int | None, last: int | None, source: str, what: str
+) -> None:
+    """:func:`refuse_before_data` and :func:`refuse_after_data`: a ``start``/``end`` outside the data's months."""
+    refuse_before_data(start, end, first, source, what)
+    refuse_after_data(start, end, last, source, what)
+
+
 def refuse_after_data(start: int | None, end: int | None, last: int | None, source: str, what: str) -> None:
     """Refuse a ``start`` or ``end`` (month ordinals) after ``last``, the month of the data's last row: the tables
     would show its months as months without ``what`` (0 buyers, 0 answers), though nothing says there were none (the

@@ -55,7 +55,7 @@ from ._months import (
     cohort_rates,
     keyed_counts,
     month_ordinals,
-    refuse_after_data,
+    refuse_outside_data,
 )
 
 __all__ = [
@@ -155,9 +155,10 @@ def _grouped_activity(
     dates = df[date_column].to_numpy()
     months = month_ordinals(dates)
     _check_span(months, _month_range(months, start, end), source, names[date_column], dates, df)  # the file's rows
-    if months.size and (start is not None or end is not None):  # months after the data's are not months of none
+    if months.size and (start is not None or end is not None):  # months outside the data's are not months of none
         what = "orders" if id_column == "customer_id" else "visits"
-        refuse_after_data(_month_arg("start", start), _month_arg("end", end), int(months.max()), source, what)
+        asked = _month_arg("start", start), _month_arg("end", end)
+        refuse_outside_data(*asked, int(months.min()), int(months.max()), source, what)
     values = df[value_column].to_numpy() if value_column is not None else None
     if refunds and "amount" in df:
         purchase = df["amount"].to_numpy() >= 0

@@ -50,6 +50,7 @@ from ._months import (
     cohort_rates,
     keyed_counts,
     month_ordinals,
+    refuse_before_data,
 )
 from .existing_customers import existing_cohorts
 from .interval_snapshots import current_month, snapshots_from_intervals
@@ -263,6 +264,10 @@ def _run_subscriptions(
         held = observed_through(snapshots, int(ordinals.max()) if ordinals.size else None)
         refuse_end_after_data(_month_arg("end", end), held, source)
         refuse_end_after_data(_month_arg("start", start), held, source, "start")  # its month is shown: all lost
+        if ordinals.size:  # months before the first snapshot (or start): months of 0 customers, though nothing says
+            # so (a segment's rows are checked as the whole's: segment_subscription_tables, check_end False)
+            asked = _month_arg("start", start), _month_arg("end", end)
+            refuse_before_data(*asked, int(ordinals.min()), source, "customers")
     grouped = _group_by_month(
         ordinals, codes, mrr, start, end, source=source, column=month, shown=df["month"].to_numpy(), frame=df
     )

@@ -26,7 +26,7 @@ from ._months import (
     _month_range,
     keyed_counts,
     month_ordinals,
-    refuse_after_data,
+    refuse_outside_data,
 )
 
 __all__ = ["ANSWER_DATES", "NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
@@ -128,8 +128,9 @@ def scores_by_month(
     if wrong.any():
         raise bad_rows(source, names["score"], "scores outside 0-10 or not whole", np.flatnonzero(wrong), scores)
     months = month_ordinals(df["date"].to_numpy())
-    if months.size and (start is not None or end is not None):  # months after the data's are not months of none
-        refuse_after_data(_month_arg("start", start), _month_arg("end", end), int(months.max()), source, "answers")
+    if months.size and (start is not None or end is not None):  # months outside the data's are not months of none
+        asked = _month_arg("start", start), _month_arg("end", end)
+        refuse_outside_data(*asked, int(months.min()), int(months.max()), source, "answers")
     shown = _month_range(months, start, end)  # rows with a blank score still count for the months shown
     first, last = shown.low + shown.first, shown.low + shown.last
     keep = ~np.isnan(scores) & (months >= first)  # earlier months carry no state for NPS
