@@ -42,6 +42,7 @@ from .batch_inputs import (
     output_path,
     skipped_folders,
 )
+from .package_parts import forget_parts
 from .result_marks import check_replaceable, result_mark, seal
 
 Engine = Literal["auto", "excel", "embedded"]
@@ -347,6 +348,7 @@ def recalc_file(
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         report.message = message if path.name in message else f"{path.name}: {message}"
         report.status = "failed"  # also where a check after the writing failed: never ok beside an error
+    forget_parts()  # the parts decompressed once for this workbook (.package_parts)
     report.seconds = round(time.perf_counter() - started, 4)
     return report
 

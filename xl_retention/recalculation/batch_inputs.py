@@ -11,6 +11,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .package_parts import first_bad_part
+
 #: workbooks and templates (Excel opens a template as it opens a workbook; the result stays a template)
 SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 #: workbooks of other formats a folder may hold: listed as failed with the way to save them, never passed over
@@ -128,7 +130,7 @@ def check_readable(path: Path) -> None:
         raise ValueError(f"{path.name} is not a workbook (not an .xlsx/.xlsm package) or is corrupt")
     with zipfile.ZipFile(path) as package:
         try:
-            bad = package.testzip()
+            bad = first_bad_part(package)  # (a sheet's bytes kept for the scan: .package_parts)
         except Exception as error:  # zlib errors on damaged compressed data
             raise ValueError(f"{path.name} is corrupt ({error})") from None
         names = package.namelist()

@@ -30,6 +30,7 @@ from . import excel_functions
 from .denormals import unflushed
 from .excel_functions._core import CARRIED, ERROR_KINDS, carried
 from .package import PackageInfo, without_members
+from .package_parts import part_bytes
 from .reasons import REASONS
 from .xlsx_values import _sheet_parts
 
@@ -499,7 +500,7 @@ def with_formulas(package: str | bytes, rewritten: list[tuple[str, int, int, str
         if len(parts) != len(wanted):
             return None
         for entry in source.infolist():
-            data = source.read(entry)
+            data = part_bytes(source, entry)  # (decompressed once: .package_parts)
             sheet = parts.get(entry.filename)
             if sheet is not None:
                 data = _written(data, wanted[sheet])

@@ -27,6 +27,7 @@ from ..sheet_names import SHEET
 from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_text_cells import shared_candidates, text_cells
 from .excel_functions.number_texts import formatted_results
+from .package_parts import part_bytes
 from .rich_values import rich_cells
 from .sheet_case import respell_formulas, respelled
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells, unescaped
@@ -291,7 +292,7 @@ def scan(path: str) -> PackageInfo:
         for sheet, part in parts.items():
             if part is None:
                 continue
-            xml = with_references(package.read(part))  # each reader finds a cell by its r
+            xml = with_references(part_bytes(package, part))  # each reader finds a cell by its r
             has_shared = b't="s"' in xml  # a test of the whole part (when absent): made once
             if has_shared or b"inlineStr" in xml:
                 if formatted is None:

@@ -43,6 +43,7 @@ from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
 from .excel_functions._core import CARRIED
+from .package_parts import part_bytes
 
 __all__ = ["ERROR_CODES", "NO_VALUE", "Resized", "write_cached_values"]
 
@@ -239,7 +240,7 @@ def _copy_package(
     written = 0
     with zipfile.ZipFile(stream, "w") as copy:
         for info in package.infolist():
-            data = package.read(info)
+            data = part_bytes(package, info)  # (decompressed once: .package_parts)
             if info.filename in requests:
                 title, cells = requests[info.filename]
                 data, count = _rewrite_sheet(data, title, cells)
