@@ -21,6 +21,9 @@ from xl_retention.recalculation import recalc_file
 from xl_retention.registry import FUNCTIONS
 from xl_retention.workbook import build_template
 from xl_retention.workbook.error_texts import in_error
+from xl_retention.workbook.sheets import FIT_REASONS, bdw_note
+
+REASONS = ",".join(f'"{r}"' for r in FIT_REASONS)  # the fit notes' CHOOSE texts
 
 CODES = '{"#NULL!","#DIV/0!","#VALUE!","#REF!","#NAME?","#NUM!","#N/A"}'
 _CALL = re.compile(r"\b(" + "|".join(f.name for f in FUNCTIONS) + r")\(")
@@ -169,7 +172,9 @@ def test_an_earlier_trackers_cohort_fit_is_brought_up_to_find_text_errors(tmp_pa
     before = {
         "B16": '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))',
         "D17": '=IF(COUNT(Cohort_Counts)=0,"",IFERROR(INDEX(BDW_FIT(Cohort_Counts),1,4),""))',
-        "G17": ws["G17"].value.replace(in_error("INDEX(BDW_FIT(Cohort_Counts),1,1)"), "ISERROR(INDEX(BDW_FIT(Cohort_"
+        # the BdW note before a #NUM! beside a fitted sBG was BdW's own (2026-12-04) and before 2026-12-03
+        "G17": bdw_note(REASONS, own=False).replace(in_error("INDEX(BDW_FIT(Cohort_Counts),1,1)"), "ISERROR(INDEX("
+        "BDW_FIT(Cohort_"
         "Counts),1,1))").replace("IFERROR(ERROR.TYPE(INDEX(BDW_FIT(Cohort_Counts),1,1)),MATCH(INDEX(BDW_FIT(Cohort_Count"
         's),1,1),{"#NULL!","#DIV/0!","#VALUE!","#REF!","#NAME?","#NUM!","#N/A","#GETTING_DATA","#SPILL!","#CALC!"},0))',
         "ERROR.TYPE(INDEX(BDW_FIT(Cohort_Counts),1,1))"),

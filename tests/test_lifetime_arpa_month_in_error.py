@@ -32,7 +32,7 @@ def test_a_later_month_in_error_is_the_arpa(tmp_path: Path) -> None:
     assert out["B3"].value == "#VALUE!"  # March's MRR at end, not February's ARPA
     assert out["B8"].value == "#VALUE!"
     assert out["C8"].value == (
-        "No value: ARPA (B3) is an error: see Revenue!H4, the last month's MRR at end, is an error: correct that month."
+        "No value: ARPA (B3) is an error, which starts in Revenue!D4 (blank, below 0 or no number): correct it there."
     )
     revenue["D4"] = 200  # corrected: March's ARPA, (10,000 + 1,000 + 1,000 + 500 + 200) / 120
     wb.save(book)

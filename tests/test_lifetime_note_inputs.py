@@ -25,7 +25,7 @@ MARGIN = "No value: the gross margin (B4) is a share from 0 to 1 (80% or 0.8, no
         ({"B6": "10"}, DISCOUNT),  # pasted as text: its number
         ({"B4": 80}, MARGIN),
         ({"B4": 80, "B6": 10}, MARGIN),  # the first of them
-        ({"B3": -5}, "No value: ARPA (B3) is 0 or more."),
+        ({"B3": -5}, "No value: ARPA (B3) is -5, below 0: type an amount of 0 or more."),  # was "is 0 or more"
         ({"B5": 1.5}, "No value: the monthly churn (B5) is from 0 to 1 (3% or 0.03)."),
         ({"B6": "ten"}, "No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that is no "
                         "number; type a number there (80% or 0.8)."),

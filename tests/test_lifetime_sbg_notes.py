@@ -36,7 +36,7 @@ INFINITE = (
                                               "a number there (1% or 0.01).", None),
         ({"B4": 80}, 13.533104, "#NUM!", None, "No value: the gross margin (B4) is a share from 0 to 1 (80% or 0.8, "
                                                "not 80)."),
-        ({"B3": -5}, 13.533104, "#NUM!", None, "No value: ARPA (B3) is 0 or more."),
+        ({"B3": -5}, 13.533104, "#NUM!", None, "No value: ARPA (B3) is below 0: type an amount of 0 or more."),
         ({}, 13.533104, 1082.648351, None, None),
     ],
 )  # fmt: skip

@@ -27,8 +27,8 @@ EARLIER = Path(__file__).parent / "data" / "template_before_2026-12-03.xlsx"
 TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: the cells of EARLIER whose formulas this version's template writes otherwise (import and extend upgrade them)
 CELLS = (
-    "'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!C8, 'Dashboard'!B4, "
-    "'Dashboard'!C4 and 22 more"
+    "'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!C8, 'Lifetime value'!C12, "
+    "'Lifetime value'!C13 and 24 more"
 )
 
 

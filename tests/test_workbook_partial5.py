@@ -34,7 +34,7 @@ import pytest
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.error_texts import error_type, without_error_texts
-from xl_retention.workbook.sheets import COHORT_WIDTH, FIT_REASONS, PROJECTION_MONTHS
+from xl_retention.workbook.sheets import BDW_OWN_REASON, COHORT_WIDTH, FIT_REASONS, PROJECTION_MONTHS
 
 sys.path.insert(0, str(Path(__file__).parent))
 import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
@@ -60,7 +60,11 @@ def before_error_texts(xml: bytes) -> bytes:
     bdw = "INDEX(BDW_FIT(Cohort_Counts),1,1)"
 
     def earlier(found: re.Match[bytes]) -> bytes:
-        formula = without_error_texts(html.unescape(found.group(2).decode()))
+        formula = html.unescape(found.group(2).decode())
+        own = f'IF(AND(ISNUMBER(SBG_Alpha),{error_type(bdw)}=6),"{BDW_OWN_REASON}",'
+        if own in formula:  # and before a #NUM! beside a fitted sBG was BdW's own (2026-12-04)
+            formula = formula.replace(own, "").removesuffix(')),"")))') + '),"")))'
+        formula = without_error_texts(formula)
         formula = formula.replace(error_type(bdw), f"ERROR.TYPE({bdw})")
         return found.group(1) + escape(formula).encode() + found.group(3)
 

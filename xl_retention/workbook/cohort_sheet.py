@@ -31,6 +31,7 @@ from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
 from .error_texts import as_error, error_type, in_error, with_ref
+from .sheets import BDW_OWN_REASON
 from .template import COHORTS_TITLE, write_template
 
 if TYPE_CHECKING:
@@ -146,7 +147,18 @@ _STRING = re.compile(r'"(?:[^"]|"")*"')
 
 _BDW, _BDW_K = "INDEX(BDW_FIT(Cohort_Counts),1,1)", as_error(r"INDEX(BDW_FIT(Cohort_Counts),1,\1)")[1:]
 _BDW_NOTE = (
-    f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},\\1{error_type(_BDW)}\\2,"")))'
+    f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},"no BdW fit: "&IF(AND(ISNUMBER('
+    f'SBG_Alpha),{error_type(_BDW)}=6),"{BDW_OWN_REASON}",CHOOSE(MIN({error_type(_BDW)}\\2),"")))'
+)
+#: the BdW note before a #NUM! beside a fitted sBG was said as BdW's own (its likelihood not determining its
+#: parameters: H213's finding 01), every #NUM! given the triangle's reasons, none of which applied (2026-12-04)
+_BDW_NOTE_TRIANGLE_REASONS = re.compile(
+    re.escape(
+        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},"no BdW fit: "&CHOOSE(MIN('
+        f"{error_type(_BDW)}"
+    )
+    + r'(,8\),.*),""\)\)\)',
+    re.I | re.S,
 )
 #: the fits' cells before a failed fit's code as text (the classic add-in's SBG_FIT and BDW_FIT) was its error
 #: (2026-12-03, :mod:`.error_texts`): the sBG alpha, the BdW figures and the BdW note
@@ -159,6 +171,7 @@ _FIT_ERRORS = (
                 r'Counts\),1,1\)\),("no BdW fit: "&CHOOSE\(MIN\()ERROR\.TYPE\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\)'
                 r'(,8\),.*),""\)\)\)', re.I | re.S),
      _BDW_NOTE),
+    (_BDW_NOTE_TRIANGLE_REASONS, _BDW_NOTE.replace("\\2", "\\1")),  # its one group: the reasons
     # ... and as 5b4ebba wrote them, #REF! made an error too (error_texts.with_ref)
     *((re.compile(re.escape(with_ref(form)), re.I), form.replace("\\", "\\\\")) for form in (
         f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})',

@@ -11,6 +11,7 @@ not survivors and are not fitted.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -146,12 +147,36 @@ _ERROR_START_COLUMN = (
     f"COLUMN(Customers_Start)),IF({_no_number(_month_cell('Customers_Gained'))},COLUMN(Customers_Gained),"
     f"IF({_no_number(_month_cell('Customers_End'))},COLUMN(Customers_End),COLUMN(Customers_Churn))))"
 )
-LIFETIME_NOTE_C5 = (
+_MONTH_RANGE_ROWS = re.compile(r"(MIN\()?ROW\(((?:Customers|Revenue)_\w+)\)(\))?")
+
+
+def lean_rows(formula: str) -> str:
+    """``formula`` with the rows of a month range, ``ROW(Revenue_End)``, written ``ROW(INDEX(Revenue_End,0))`` and
+    its first row, ``MIN(ROW(Revenue_End))``, ``ROW(INDEX(Revenue_End,1))``: the same rows in Excel and LibreOffice,
+    but a recalculation writes a range's ROW out as an array of its row numbers, so a note using it 33 times grew
+    with the months past what the embedded engine takes (C5 of a 240-month tracker, C8 of 17d01689 at 48 months:
+    ``incomplete``); the computed reference keeps its size whatever the months.
+
+    >>> lean_rows("LOOKUP(2,1/ISERROR(Revenue_End),ROW(Revenue_End))-MIN(ROW(Revenue_End))")
+    'LOOKUP(2,1/ISERROR(Revenue_End),ROW(INDEX(Revenue_End,0)))-ROW(INDEX(Revenue_End,1))'
+    """
+
+    def lean(m: re.Match) -> str:
+        if m[1] and m[3]:
+            return f"ROW(INDEX({m[2]},1))"
+        return f"{m[1] or ''}ROW(INDEX({m[2]},0)){m[3] or ''}"
+
+    return _MONTH_RANGE_ROWS.sub(lean, formula)
+
+
+#: C5 before its rows of the months were written lean (:func:`lean_rows`; upgraded by import, extend and upgrade)
+LIFETIME_NOTE_C5_ROWS = (
     f'=IF({in_error("B5")},IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},"see Customers!"&ADDRESS('
     f'{_ERROR_START_ROW},{_ERROR_START_COLUMN},4)&": a churn rate of the last 12 months is an error, which starts '
     f'in that cell; correct it there.","see Customers!"&ADDRESS({_CHURN_GAP_ROW},COLUMN(Customers_End),4)&": a '
     'month between the last 12 with a churn rate has no figures; type its customers gained and at end."),"")'
 )
+LIFETIME_NOTE_C5 = lean_rows(LIFETIME_NOTE_C5_ROWS)
 # the sBG fit of Cohorts; blank where the name no longer refers to a cell (a user who does not use cohorts deleted the
 # sheet: Excel writes the name as #REF!), which was #REF! in B9:B10, C9 sending the user to the deleted sheet's note
 SBG_ALPHA, SBG_BETA = '=IF(ISREF(SBG_Alpha),SBG_Alpha,"")', '=IF(ISREF(SBG_Beta),SBG_Beta,"")'
@@ -188,7 +213,10 @@ _TEXT_NOTE = (
 )
 _MARGIN_NOTE = "No value: the gross margin (B4) is a share from 0 to 1 (80% or 0.8, not 80)."
 _DISCOUNT_NOTE = "No value: the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10)."
-_ARPA_NOTE = "No value: ARPA (B3) is 0 or more."
+_ARPA_NOTE = "No value: ARPA (B3) is below 0: type an amount of 0 or more."
+#: the ARPA note of the template before it said the ARPA is below 0 (it stated the rule: "is 0 or more", untrue beside
+#: -3.33; H204's finding 04)
+_ARPA_NOTE_RULE = "No value: ARPA (B3) is 0 or more."
 
 # ARPA (B3) blank beside a gross margin and a churn: the CLV was blank with no word (Revenue filled to April,
 # Customers to February: the default's month has no customers at end); the note names the cell to fill
@@ -206,16 +234,16 @@ _NO_ARPA = (
 
 #: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error, naming the input (a gross margin of 80
 #: typed for 80%, a discount rate of 10 for 10%, which the note blamed on the margin, a text that is no number)
-LIFETIME_NOTE_C8 = (
+LIFETIME_NOTE_C8_FIXED_CELLS = (
     f'=IF({in_error("B8")},IF({in_error("B5")},"No value: the monthly churn (B5) is an error: C5 says where.",IF('
     f'{in_error("B3")},"No value: ARPA (B3) is an error: "&IFERROR("see Revenue!"&ADDRESS({_MRR_ERROR_ROW},'
     "COLUMN(Revenue_End),4)&"
     '", the last month\'s MRR at end, is an error: correct that month.","type a number there."),'
     f'IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
-    f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}",IF({_outside("B5")},"No value: the monthly '
-    'churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross margin, churn '
-    'and discount rate from 0 to 1 (80% or 0.8, not 80)."))))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
-    f'(B4) to see the lifetime values.",IF(AND(B3="",B4<>"",B5<>""),{_NO_ARPA},"")))'
+    f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE_RULE}",IF({_outside("B5")},"No value: the '
+    'monthly churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross margin, '
+    'churn and discount rate from 0 to 1 (80% or 0.8, not 80)."))))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross '
+    f'margin (B4) to see the lifetime values.",IF(AND(B3="",B4<>"",B5<>""),{_NO_ARPA},"")))'
 )
 #: Lifetime value!C8 before it named an ARPA in error (an earlier form, upgraded by import and extend)
 LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS = (
@@ -235,19 +263,96 @@ LIFETIME_SBG_CLV = (
     f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",IF({_SBG_DISCOUNT_OUT},"",SBG_CLV(B11,B9,B10,{_SBG_DISCOUNT}))))'
 )
 #: Lifetime value!C12: why the sBG lifetime (and so its CLV) has no value though the fit has one
-LIFETIME_NOTE_C12 = (
+LIFETIME_NOTE_C12_FIXED_CELLS = (
     f'=IF(COUNT(B9:B10)<2,"",IF({_SBG_DISCOUNT_OUT},"{_DISCOUNT_NOTE}",IF(ISERROR(B12),IF(AND(ISTEXT(B6),'
     'ISERROR(B6+0)),"No value: the discount rate (B6) holds text that is no number; type a number there (1% or '
     '0.01).",IF(AND(IFERROR(B6+0,0)=0,B9<=1),"No value: with no discount (B6 blank or 0) the expected sBG '
     'lifetime is infinite for an alpha (B9) of 1 or less; type a discount rate above 0 (1% or 0.01).","No value for '
     'this discount rate (B6): 0, or from 0.0001% to 100% a month.")),"")))'
 )
+
+
 #: Lifetime value!C13: why the sBG CLV has no value where its lifetime (B12) has one: the margin per month (B11)
-LIFETIME_NOTE_C13 = (
-    f"=IF(AND(ISERROR(B13),NOT(ISERROR(B12))),IF(OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0))),"
-    f'"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}","No value '
-    'for these inputs: ARPA 0 or more; the gross margin from 0 to 1 (80% or 0.8, not 80)."))),"")'
+def _c13(arpa_note: str) -> str:
+    return (
+        f"=IF(AND(ISERROR(B13),NOT(ISERROR(B12))),IF(OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0))),"
+        f'"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B3", high=False)},"{arpa_note}","No '
+        'value for these inputs: ARPA 0 or more; the gross margin from 0 to 1 (80% or 0.8, not 80)."))),"")'
+    )
+
+
+#: C13 naming its inputs at fixed cells, ARPA's as a rule (earlier forms, upgraded by import, extend and upgrade)
+LIFETIME_NOTE_C13_FIXED_CELLS = _c13(_ARPA_NOTE_RULE)
+
+
+# -- the notes naming the cells as they are: a row inserted on the sheet (a note under its title) moves the inputs,
+# and the notes named B3, B4, B6 where they were (H201's finding 04); each cell's address is written by the formula
+_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+_NOTE_CELL = re.compile(r"\b([BC](?:1[0-3]|[3-9]))\b")
+
+
+def live_cells(formula: str) -> str:
+    """``formula`` with each cell of the sheet that a note's text names (``ARPA (B3)``, ``C5 says where``) written by
+    ``ADDRESS(ROW(B3),COLUMN(B3),4)``, which follows the cell wherever rows are inserted or deleted.
+
+    >>> live_cells('=IF(B3="","ARPA (B3) is blank","")')
+    '=IF(B3="","ARPA ("&ADDRESS(ROW(B3),COLUMN(B3),4)&") is blank","")'
+    """
+    return _LITERAL.sub(
+        lambda m: _NOTE_CELL.sub(lambda c: f'"&ADDRESS(ROW({c[1]}),COLUMN({c[1]}),4)&"', m.group(0)), formula
+    )
+
+
+# the cell the error of the last month's MRR at end starts in (H204's finding 01: C8 named March's MRR at end, which
+# only carried the error of January's MRR at start left blank): the first month of the run of months in error that
+# ends with the last, and there its MRR at start (the first month's, typed; a later month's, the end of the month
+# before, carried: that end when it is blank or no number), or else that month's MRR at end (a movement below 0 or no
+# number beside it). ISERROR, not in_error: the MRR at end is the template's sum, never an add-in's error text (and the
+# formula must stay well below Excel's 8,192 characters)
+_FIRST_MRR_ROW = "MIN(ROW(Revenue_End))"
+_MRR_RUN_ROW = (
+    "IFERROR(LOOKUP(2,1/((1-ISERROR(Revenue_End))*(ROW(Revenue_End)<LOOKUP(2,1/ISERROR(Revenue_End),ROW(Revenue_End)"
+    f"))),ROW(Revenue_End))+1,{_FIRST_MRR_ROW})"
 )
+_RUN_START = f"INDEX(Revenue_Start,{_MRR_RUN_ROW}-{_FIRST_MRR_ROW}+1)"
+_RUN_CARRIED = (
+    f"AND({_MRR_RUN_ROW}>{_FIRST_MRR_ROW},{_no_number(f'INDEX(Revenue_End,{_MRR_RUN_ROW}-{_FIRST_MRR_ROW})')})"
+)
+# the movements of that month (new to churned MRR): the first below 0, no number or an error is the cell to correct
+_RUN_COLUMN = "COLUMN(Revenue_End)"
+for _name in ("Revenue_Churned", "Revenue_Contraction", "Revenue_Reactivation", "Revenue_Expansion", "Revenue_New"):
+    _RUN_COLUMN = (
+        f"IF(IFERROR(INDEX({_name},{_MRR_RUN_ROW}-{_FIRST_MRR_ROW}+1)+0<0,TRUE),COLUMN({_name}),{_RUN_COLUMN})"
+    )
+_RUN_COLUMN = f"IF({_no_number(_RUN_START)},IF({_RUN_CARRIED},COLUMN(Revenue_End),COLUMN(Revenue_Start)),{_RUN_COLUMN})"
+_ARPA_IN_ERROR = (
+    f'"No value: ARPA (B3) is an error"&IFERROR(", which starts in Revenue!"&ADDRESS({_MRR_RUN_ROW}-IF(AND('
+    f'{_no_number(_RUN_START)},{_RUN_CARRIED}),1,0),{_RUN_COLUMN},4)&" (blank, below 0 or no number): correct it '
+    'there.",": type a number there.")'
+)
+# ARPA below 0 (H204's finding 04: "ARPA (B3) is 0 or more" beside -3.33): said with its value, and where the last
+# month's MRR at end is below 0 (a churn of 150 typed for 15: the default's cause), that month's cell
+_MRR_BELOW_0 = f"IFERROR(INDEX(Revenue_End,{_LAST_MRR})<0,FALSE)"
+_ARPA_BELOW_0 = (
+    f'"No value: ARPA (B3) is "&ROUND(B3+0,2)&", below 0"&IF({_MRR_BELOW_0},": Revenue!"&ADDRESS({_LAST_MRR_ROW},'
+    f'COLUMN(Revenue_End),4)&", the last month\'s MRR at end, is "&ROUND(INDEX(Revenue_End,{_LAST_MRR}),2)&"; '
+    'correct that month, or type your ARPA in B3.",": type an amount of 0 or more.")'
+)
+_C8_NAMED_AT_FIXED_CELLS = (
+    f'=IF({in_error("B8")},IF({in_error("B5")},"No value: the monthly churn (B5) is an error: C5 says where.",IF('
+    f"{in_error('B3')},{_ARPA_IN_ERROR},"
+    f'IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
+    f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},{_ARPA_BELOW_0},IF({_outside("B5")},"No value: the monthly '
+    'churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross margin, churn '
+    'and discount rate from 0 to 1 (80% or 0.8, not 80)."))))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
+    f'(B4) to see the lifetime values.",IF(AND(B3="",B4<>"",B5<>""),{_NO_ARPA},"")))'
+)
+#: C8 as 17d01689 wrote it (reverted: each ROW of the months written out grew its recalculation past what the embedded
+#: engine takes at 36 months); a tracker made then is upgraded by import, extend and upgrade
+LIFETIME_NOTE_C8_ROWS = live_cells(_C8_NAMED_AT_FIXED_CELLS)
+LIFETIME_NOTE_C8 = live_cells(lean_rows(_C8_NAMED_AT_FIXED_CELLS))
+LIFETIME_NOTE_C12 = live_cells(LIFETIME_NOTE_C12_FIXED_CELLS)
+LIFETIME_NOTE_C13 = live_cells(_c13(_ARPA_NOTE))
 
 
 def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
@@ -328,7 +433,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     # half size (it fits the text, not the columns, to the page) and would be cut at C's edge with a print area
     for ref in ("C3", "C5", "C7", "C8", "C9", "C12", "C13"):
         ws[ref].alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[int(ref[1:])].height = 30
+        ws.row_dimensions[int(ref[1:])].height = 45 if ref == "C8" else 30  # C8's notes name a cell: 3 lines
     for i, note in enumerate(notes, start=15):
         ws.cell(row=i, column=1, value=note).font = NOTE_FONT
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=3)
@@ -439,12 +544,33 @@ FIT_REASONS = (
 )
 
 
+#: the BdW fit's #NUM! where the sBG fit has figures: the triangle's checks are the sBG's (counts that rise, survivors
+#: 0, cohorts of 2 months failed it too), so BdW's own: its likelihood does not determine c beside alpha and beta (a
+#: peak too flat: H213's finding 01, the note listed reasons none of which applied; or none: a ridge or an edge)
+BDW_OWN_REASON = (
+    "#NUM!: these cohorts fit sBG, but their likelihood does not determine BdW's three parameters (its peak too flat "
+    "to fix them, or no peak: a ridge or an edge), so BdW - sBG is blank; xr.bdw_fit in Python says which, with a "
+    "flat peak's log-likelihood to compare with sBG's"
+)
+
+
+def bdw_note(reasons: str, *, own: bool = True) -> str:
+    """The note beside the BdW fit: blank where it has figures; else "no BdW fit: " and why, from its error's type
+    (``reasons``: the quoted texts of CHOOSE, as :data:`FIT_REASONS`). ``own``: a #NUM! beside a fitted sBG is
+    BdW's own (:data:`BDW_OWN_REASON`); the form before it (2026-12-04) gave every #NUM! the triangle's reasons."""
+    first = "INDEX(BDW_FIT(Cohort_Counts),1,1)"
+    why = f"CHOOSE(MIN({error_type(first)},8),{reasons})"
+    if own:
+        why = f'IF(AND(ISNUMBER(SBG_Alpha),{error_type(first)}=6),"{BDW_OWN_REASON}",{why})'
+    return f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(first)},"no BdW fit: "&{why},"")))'
+
+
 def _wrap_notes(ws: Worksheet, fit: int, last_column: int) -> None:
     """The notes beside the fit table (G of its three rows) wrapped in G:``last_column``, the sheet's printed width,
     each row as tall as its longest text needs: a note running past the last column is cut on paper and in PDFs."""
     letters = [get_column_letter(c) for c in range(7, last_column + 1)]
     width = sum(ws.column_dimensions[x].width if x in ws.column_dimensions else 9 for x in letters)
-    longest = max(len(r) for r in FIT_REASONS) + len("no BdW fit: ")
+    longest = max(len(r) for r in (*FIT_REASONS, BDW_OWN_REASON)) + len("no BdW fit: ")
     for row in range(fit, fit + 3):
         ws.merge_cells(start_row=row, start_column=7, end_row=row, end_column=last_column)
         note = ws.cell(row=row, column=7)
@@ -498,10 +624,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         define(wb, name, ws, f"${get_column_letter(col)}${bdw_row}")
     # blank beside a fitted BdW without calling BDW_FIT (a spreadsheet without xl-retention, LibreOffice, recomputes
     # a cell that stores "" and showed #N/A there)
-    reason = (
-        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(first)},'
-        f'"no BdW fit: "&CHOOSE(MIN({error_type(first)},8),{reasons}),"")))'
-    )
+    reason = bdw_note(reasons)
     ws.cell(row=bdw_row, column=7, value=reason).font = NOTE_FONT
     ws.cell(row=fit + 2, column=1, value="BdW - sBG").border = BORDER
     gain = f'=IF(AND(ISNUMBER(D{fit}),ISNUMBER(D{fit + 1})),D{fit + 1}-D{fit},"")'

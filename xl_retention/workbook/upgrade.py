@@ -32,9 +32,13 @@ from .sheets import (
     CHURN_12_NA_CALL,
     CHURN_12_WITHOUT_GAPS,
     LIFETIME_NOTE_C5_LAST_ERROR,
+    LIFETIME_NOTE_C5_ROWS,
     LIFETIME_NOTE_C5_WITHOUT_GAPS,
-    LIFETIME_NOTE_C8,
+    LIFETIME_NOTE_C8_FIXED_CELLS,
+    LIFETIME_NOTE_C8_ROWS,
     LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
+    LIFETIME_NOTE_C12_FIXED_CELLS,
+    LIFETIME_NOTE_C13_FIXED_CELLS,
 )
 from .template import MONTHLY_SHEETS, column_letter, render_formula
 
@@ -541,7 +545,7 @@ _EARLIER_FORMS = (
     ("B5", CHURN_12_WITHOUT_GAPS),
     ("C5", LIFETIME_NOTE_C5_WITHOUT_GAPS),
     ("C5", LIFETIME_NOTE_C5_LAST_ERROR),
-    ("C8", LIFETIME_NOTE_C8),
+    ("C8", LIFETIME_NOTE_C8_FIXED_CELLS),
 )
 for _ref, _form in _EARLIER_FORMS:
     LIFETIME_EARLIER[_ref] += (without_error_texts(_form),)
@@ -552,6 +556,16 @@ LIFETIME_EARLIER["B5"] += (CHURN_12_WITHOUT_GAPS, CHURN_12_NA_CALL)  # and 5bd83
 LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_WITHOUT_GAPS,)
 # before it named the cell the error starts in, not the last month in error (H194's finding 03)
 LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_LAST_ERROR,)
+# before the notes wrote the cells they name with ADDRESS (B3 named where a row inserted above had moved ARPA to B5:
+# H201's finding 04), C8 named the last month in error for an ARPA in error (finding H204/01) and ARPA below 0 as
+# "ARPA (B3) is 0 or more" (H204/04)
+LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_FIXED_CELLS,)
+LIFETIME_EARLIER["C12"] = (LIFETIME_NOTE_C12_FIXED_CELLS,)
+LIFETIME_EARLIER["C13"] = (LIFETIME_NOTE_C13_FIXED_CELLS,)
+# before C5's rows of the months were written lean (sheets.lean_rows): its recalculation grew with the months, a
+# 240-month tracker's C5 past what the embedded engine takes (recalc `incomplete`)
+LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_ROWS,)
+LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_ROWS,)  # the same, 17d01689's (reverted)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
