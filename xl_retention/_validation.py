@@ -312,6 +312,30 @@ class Inputs:
                     bad |= np.isfinite(array) & (array != np.round(array))
             self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
 
+    def hold_at_most(self, name: str, bound: Any) -> None:
+        """Each element of argument ``name`` above ``bound`` but equal to it at 15 significant digits (as Excel
+        shows and compares them: ``=SUM`` of the same amounts in another order) taken as ``bound``, so that an
+        impossible-combination check compares as Excel does; a value above it at 15 digits is left to be refused."""
+        value = self._arrays[name]
+        if not self._is_array:
+            if value > bound and equal_at_15_digits(float(value), float(bound)):
+                self._arrays[name] = float(bound)
+            return
+        above = value > bound
+        if np.any(above):
+            self._arrays[name] = np.where(above & equal_at_15_digits(value, bound), bound, value)
+
+    def hold_at_least(self, name: str, bound: Any) -> None:
+        """:meth:`hold_at_most` the other way: an element below ``bound`` but equal to it at 15 digits is ``bound``."""
+        value = self._arrays[name]
+        if not self._is_array:
+            if value < bound and equal_at_15_digits(float(value), float(bound)):
+                self._arrays[name] = float(bound)
+            return
+        below = value < bound
+        if np.any(below):
+            self._arrays[name] = np.where(below & equal_at_15_digits(value, bound), bound, value)
+
     def check_nonzero(self, name: str, what: str = "") -> None:
         """A denominator of 0: ``#DIV/0!``; with a pandas Series among the inputs, NaN for that element only.
 
@@ -357,9 +381,15 @@ class Inputs:
 
 class _Shown(float):
     """A value in a message: as its format asks, except that a number that is not whole is never shown as one
-    (``28.99999999`` with ``:g`` is ``29``: it is shown with its 15 significant digits instead)."""
+    (``28.99999999`` with ``:g`` is ``29``: it is shown with its 15 significant digits instead); ``:~g``, for values
+    a message compares, shows the digits that tell them apart (``199.6000001``, not ``199.6``)."""
 
     def __format__(self, spec: str) -> str:
+        if spec == "~g":  # two values compared: as :g where that shows the value, else its 15 digits (199.6000001)
+            text = format(float(self), "g")
+            if math.isfinite(self) and not equal_at_15_digits(float(text), float(self)):
+                return format(float(self), ".15g")
+            return text
         text = format(float(self), spec)
         if spec.endswith("g") and math.isfinite(self) and not float(self).is_integer():
             try:
@@ -391,6 +421,29 @@ def near_whole(values: Any) -> Any:
         tolerance = 0.5 * 10.0 ** (np.floor(np.log10(np.abs(whole))) - 14)
         close = (whole != 0) & (np.abs(array - whole) < tolerance)
     return np.where(close, whole, array) if close.any() else array
+
+
+def equal_at_15_digits(a: Any, b: Any) -> Any:
+    """Whether ``a`` and ``b`` (floats or float arrays) are equal at 15 significant digits, as Excel shows and
+    compares them with ``=``: two sums of the same amounts in another order (199.6 and 199.60000000000002), or a
+    count computed as 28.999999999999996 beside 29.
+
+    >>> equal_at_15_digits(199.6, 49.9 + 19.9 + 99.9 + 29.9), equal_at_15_digits(29.0, 0.29 * 100)
+    (True, True)
+    >>> equal_at_15_digits(29.0, 28.99999999), equal_at_15_digits(0.0, 1e-300)
+    (False, False)
+    """
+    if type(a) is float and type(b) is float:
+        if a == b:
+            return True
+        scale = max(abs(a), abs(b))
+        if scale == 0 or not math.isfinite(scale):
+            return False
+        return abs(a - b) < 0.5 * 10.0 ** (math.floor(math.log10(scale)) - 14)
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        tolerance = 0.5 * 10.0 ** (np.floor(np.log10(np.maximum(np.abs(a), np.abs(b)))) - 14)
+        return (a == b) | (np.abs(a - b) < tolerance)
 
 
 def flatten_range(name: str, values: Any, **check: Any) -> np.ndarray:

@@ -56,19 +56,22 @@ def _customer_flow(customers_end: ArrayLike, customers_gained: ArrayLike, custom
 
 
 def _check_flow_consistent(x: Inputs) -> None:
+    # compared as Excel compares: an end equal to start + gained at 15 digits (a start of =0.29*100) is that sum
+    x.hold_at_least("customers_end", x["customers_gained"])
+    x.hold_at_most("customers_end", x["customers_start"] + x["customers_gained"])
     e, n, s = x["customers_end"], x["customers_gained"], x["customers_start"]
     x.fail_where(
         e < n,
         OutOfRangeError,
-        "customers_end ({customers_end:g}) is below customers_gained ({customers_gained:g}): "
+        "customers_end ({customers_end:~g}) is below customers_gained ({customers_gained:~g}): "
         "the customers at the end include everyone gained who stayed",
         "customers_end",
     )
     x.fail_where(
         e > s + n,
         OutOfRangeError,
-        "customers_end ({customers_end:g}) exceeds customers_start + customers_gained "
-        "({customers_start:g} + {customers_gained:g}): customers lost would be negative",
+        "customers_end ({customers_end:~g}) exceeds customers_start + customers_gained "
+        "({customers_start:~g} + {customers_gained:~g}): customers lost would be negative",
         "customers_end",
     )
 
@@ -121,10 +124,11 @@ def _revenue(lost_mrr: ArrayLike, start_mrr: ArrayLike, **others: ArrayLike) -> 
     x = Inputs(lost_mrr=lost_mrr, start_mrr=start_mrr, **others)
     x.check_range("lost_mrr", "start_mrr", *others, what=AMOUNT)
     x.check_nonzero("start_mrr", " (no MRR at the start)")
+    x.hold_at_most("lost_mrr", x["start_mrr"])  # two SUMs of the same plans in another order: equal, as in Excel
     x.fail_where(
         x["lost_mrr"] > x["start_mrr"],
         OutOfRangeError,
-        "lost_mrr ({lost_mrr:g}) exceeds start_mrr ({start_mrr:g}): "
+        "lost_mrr ({lost_mrr:~g}) exceeds start_mrr ({start_mrr:~g}): "
         "customers cannot lose more MRR than they started with",
         "lost_mrr",
     )
@@ -198,10 +202,11 @@ def _share(returning: ArrayLike, total: ArrayLike, of: str, said: str = "") -> A
     x = Inputs(returning=returning, total=total)
     x.check_range("returning", "total", what=COUNT)
     x.check_nonzero("total", f" (no {of})")
+    x.hold_at_most("returning", x["total"])
     x.fail_where(
         x["returning"] > x["total"],
         OutOfRangeError,
-        "returning ({returning:g}) exceeds total ({total:g})" + said,
+        "returning ({returning:~g}) exceeds total ({total:~g})" + said,
         "returning",
     )
     return x.wrap(x.ratio(x["returning"], "total"))
