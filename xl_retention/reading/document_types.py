@@ -44,6 +44,7 @@ __all__ = [
     "check_adjusted_amounts",
     "check_refund_flags",
     "check_sides",
+    "check_subscription_documents",
 ]
 
 #: Other names (as :func:`~.names.key` spells them) of a column of each row's document or transaction type.
@@ -117,7 +118,9 @@ def _spelled(column: pd.Series) -> np.ndarray:
     return spelled_by_distinct(column)
 
 
-def check_refund_flags(df: pd.DataFrame, source: str, amounts: Any = None) -> None:
+def check_refund_flags(
+    df: pd.DataFrame, source: str, amounts: Any = None, flags: frozenset[str] = REFUND_FLAGS
+) -> None:
     """Refuse the rows flagged true in a refund's, return's, reversal's or fraud's flag column (see the module
     docstring) whose amount (``amounts``: the mapped amount's, signed as written; None: no amount) is not negative,
     naming them; a flagged row with a negative amount is a refund written as one, the flag saying what its sign says
@@ -138,7 +141,7 @@ amounts, remove the sales refunded in full, and remove this column
     from .names import keys_of
 
     for position, name in enumerate(map(str, df.columns)):
-        if not {k.rstrip("?").strip("_") for k in keys_of(name)} & REFUND_FLAGS:
+        if not {k.rstrip("?").strip("_") for k in keys_of(name)} & flags:
             continue
         column = df.iloc[:, position]
         codes, distinct = pd.factorize(_spelled(column))
@@ -151,6 +154,44 @@ amounts, remove the sales refunded in full, and remove this column
         rows = np.flatnonzero(flagged)
         if rows.size:
             raise bad_rows(source, name, REFUND_FLAG_PROBLEM, rows, column.to_numpy(), advice=REFUND_FLAG_ADVICE)
+
+
+#: A subscriptions file's credit notes and refunds by their document type (:func:`check_subscription_documents`).
+CREDIT_NOTE_PROBLEM = "credit notes or refunds (by their document type) read as a month's MRR"
+CREDIT_NOTE_ADVICE = (
+    "a credit note is no month of a subscription: remove its rows and write each month's MRR after it (a month "
+    "refunded in full: no row, or MRR 0), or remove this column if these rows are subscriptions' months"
+)
+
+
+def check_subscription_documents(df: pd.DataFrame, mrr: Any, names: Any, source: str) -> None:
+    """Refuse a subscriptions file's rows that are credit notes or refunds: by a document type column
+    (:data:`TYPE_NAMES` or ``Type``; :data:`CREDIT_NOTES`, :data:`REFUNDS`: ERPs and billing systems list credit notes
+    with a positive amount, their type saying it is a credit) or a refund's flag (:func:`check_refund_flags`, ``mrr``
+    the amounts: App Store Connect's ``Refund`` = Yes), naming the column and rows: read as a month's MRR, a credit
+    note was one more paying month (H222's findings 01, 04: a customer who left counted as paying, churn 0).
+
+    >>> df = pd.DataFrame({"Document Type": ["Invoice", "Credit Note"]})
+    >>> check_subscription_documents(df, np.array([50.0, 50.0]), {}, "s.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'Document Type': credit notes or refunds (by their ...
+    """
+    from .names import key
+
+    used = {str(c) for c in dict(names).values()}
+    for position, name in enumerate(map(str, df.columns)):
+        if name in used or (key(name) not in TYPE_NAMES and key(name) not in ("type", "transaction_type")):
+            continue
+        column = df.iloc[:, position]
+        rows = np.flatnonzero(np.isin(_spelled(column), list(CREDIT_NOTES | REFUNDS)))
+        if rows.size:
+            raise bad_rows(source, name, CREDIT_NOTE_PROBLEM, rows, column.to_numpy(), advice=CREDIT_NOTE_ADVICE)
+    check_refund_flags(df, source, mrr, REFUND_FLAGS | _REFUNDED)  # 'Refunded' = Yes: a month refunded
+
+
+#: A subscription's month flagged refunded (``Refunded`` = Yes): in an orders file read by :mod:`.order_flags`.
+_REFUNDED = frozenset({"refunded", "is_refunded", "fully_refunded"})
 
 
 def check_sides(df: pd.DataFrame, source: str) -> None:

@@ -52,6 +52,7 @@ from .deal_stages import check_deal_stages
 from .decimal_twins import with_decimal_twins
 from .discount_lines import fold_discount_lines
 from .discounts import check_discounts
+from .document_types import check_subscription_documents
 from .ends import check_end_dates, refuse_empty_end, refuse_later_ends, refuse_unused_end
 from .errors import ColumnValues, DataError, bad_rows, source_of
 from .excel_sheets import refuse_sheets_alike
@@ -399,6 +400,7 @@ def _prepare(
     folded = None  # a coupon's line among a subscription's items (-40 beside 100 and 20): taken off them
     if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
         folded = fold_discount_lines(df, typed, names, source)  # (reading.discount_lines)
+        check_subscription_documents(df, typed["mrr"], names, source)  # 'Credit Note', Refund = Yes (document_types)
         check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month
     if kind == "answers":  # '11' as the file writes it (reading.scores)
         typed["score"] = near_whole(typed["score"])  # 3.0000000000000004 (a rescaled slider) is 3, as nps() reads it
