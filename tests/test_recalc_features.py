@@ -624,6 +624,14 @@ def test_output_dir_not_a_path_is_refused_naming_it(tmp_path: Path) -> None:
         recalc(path, engine="embedded", output_dir=5)
 
 
+def test_progress_not_a_function_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    path = book(tmp_path, {"A1": "=1+1"})
+    message = "progress must be a function called with each file's report, or None, got 5"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        recalc(path, engine="embedded", output_dir=tmp_path / "out", progress=5)
+    assert not (tmp_path / "out").exists()
+
+
 def test_cli_new_refuses_a_start_before_1900(tmp_path: Path) -> None:
     result = run_cli("new", tmp_path / "tracker.xlsx", "--start", "1899-12", "--months", "3")
     assert result.returncode == 2

@@ -392,6 +392,8 @@ def recalc(
         raise ValueError(f"output_dir must be a folder's path (text or a Path) or None, got {output_dir!r}")
     if in_place and output_dir is not None:
         raise ValueError("give either output_dir or in_place, not both")
+    if progress is not None and not callable(progress):
+        raise ValueError(f"progress must be a function called with each file's report, or None, got {progress!r}")
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0):
         raise ValueError(f"jobs must be a whole number 0 or more (0: every core), got {jobs!r}")
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)  # read twice (a generator too)
