@@ -329,6 +329,9 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     return words is not None and words.search(text.lower()) is not None
 
 
+#: a function whose degrees of freedom (or size) Excel truncates (.excel_functions.truncated)
+_TRUNCATED_DF = re.compile(r"(?<![A-Z0-9_])(?:T|CHISQ|F)\.(?:DIST|INV)|CONFIDENCE[(.]")
+
 #: an IS function or TYPE with a call in its argument (.caught_errors)
 _CAUGHT = re.compile(_CAUGHT_HINT)
 
@@ -373,6 +376,7 @@ def may_need_arguments(text: str) -> bool:
             or "MID(" in upper
             or "ROWS(" in upper  # ROWS(1/0): the error (.typed.size_of_value)
             or "COLUMNS(" in upper
+            or _TRUNCATED_DF.search(upper) is not None  # T.DIST(1.5,2.7): df truncated (.truncated)
             or ("COUNT(" in upper and _HINT_UPPER.search(upper))
             or may_wrap(upper)  # SUM(TRIM(A3),1): text an expression gives an aggregate (.typed)
             or COMPLEX_CALL.search(upper) is not None  # IMSUM(..): its parts at 15 digits (.complex_texts)
@@ -397,6 +401,7 @@ _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitiv
     r"LAMBDA|_XLPM\.|SINGLE\(|STACK\(|FILTER\(|TAKE\(|DROP\(|CHOOSE(?:COLS|ROWS)\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
     r"|FREQUENCY\(|TRANSPOSE\(|MMULT\(|MINVERSE\(|MUNIT\(|MODE\.MULT\(|UNIQUE\(|SORT\(|SORTBY\(|TOCOL\(|TOROW\(|EXPAND\("
     r"|WRAPROWS\(|WRAPCOLS\(|MAP\(|SCAN\(|BYROW\(|BYCOL\("
+    r"|(?<![A-Z0-9_])(?:T|CHISQ|F)\.(?:DIST|INV)|CONFIDENCE[(.]"  # a df Excel truncates (.excel_functions.truncated)
     r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|COMPLEX\(|(?<![A-Z0-9_])IM[A-Z0-9]+\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
     r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|ISERROR\(|ISNUMBER\(|ISTEXT\(|ISNONTEXT\(|ISLOGICAL\(|ISBLANK\(|TYPE\(|ISNA\(|ISERR\(|IFNA\(|COUNTA\(|"
     + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)

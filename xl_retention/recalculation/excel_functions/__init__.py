@@ -51,6 +51,7 @@ from . import (  # noqa: F401  (each registers its functions)
     text,
     text_edit,
     thai_texts,
+    truncated,
     typed,
     url_texts,
     wraps,

@@ -28,6 +28,8 @@ therefore rewrites these forms in the formula text before the engine computes it
 * SWITCH with a value to compare that is not typed in (it may hold an error, which Excel returns)
   or an array expression becomes ``_XLR.SWITCH``, IFS with an array condition ``_XLR.IFS``
   (registered in :mod:`.logical`);
+* a degrees of freedom of T.DIST, CHISQ.INV, F.DIST, ... and CONFIDENCE's size become ``_XLR.WHOLE(df)``
+  (registered in :mod:`.truncated`): Excel truncates them, the engine's modern functions did not;
 * each operand of ``&`` that is not typed text becomes ``_XLR.TEXT(operand)`` (registered in
   :mod:`.text`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
   "0.3"), the engine with up to 17 ("0.30000000000000004");
@@ -69,6 +71,7 @@ from .powers import powers
 from .regression import regression_guarded
 from .row_shapes import shaped
 from .stacks import chosen, stacked
+from .truncated import TRUNCATED, WHOLE
 from .typed import HINT as _TYPED_HINT
 from .typed import bracketed_reference as _bracketed_reference
 from .typed import date_literal, index_of_value, reference_arguments, size_of_value, typed_argument, uncounted_error
@@ -125,6 +128,7 @@ _HINT = re.compile(
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|(?<![A-Z0-9_.])(?:ROWS|COLUMNS)\(|"
     r"RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|"  # a superset: .error_order decides
+    r"(?<![A-Z0-9_])(?:T|CHISQ|F)\.(?:DIST|INV)|CONFIDENCE\(|CONFIDENCE\.|"  # a df Excel truncates (.truncated)
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE|MODE)[A-Z.]*\([^)]*"|' + _TYPED_HINT + "|" + _CAUGHT_HINT
 )
@@ -207,6 +211,9 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
     """The call opened by ``token`` of the function ``name``, its arguments' tokens ``parts`` and rewritten texts
     ``args`` (a copy is changed), rewritten."""
     args = list(args)
+    for k in TRUNCATED.get(name.removeprefix("_XLR.EACH."), ()):  # T.DIST(1.5,2.7): Excel's df 2 (.truncated)
+        if k < len(args) and args[k].strip():
+            args[k] = f"{WHOLE}({args[k]})"
     padded = stacked(token.value, name, args) or columns_filtered(token.value, name, parts, args)
     padded = padded or chosen(token.value, name, parts)
     if padded is not None:  # HSTACK(A1:A2,B1:B3) padded with #N/A (.stacks); FILTER(A1:C4,{1,0,1}) (.filter_columns)
