@@ -161,3 +161,22 @@ def test_lost_typed_unlike_its_rows_figures_is_named_with_what_they_give(tmp_pat
         "computed from customers at start, gained and at end only, not from Lost typed here: copy the column's formula "
         "from another month's row over each: it gives Lost from those three"
     )
+
+
+def test_a_count_that_is_no_whole_number_is_named_and_not_ok(tmp_path, capsys):
+    """H224's finding 01: the text '12 %' pasted into March's Gained (Customers!C4) is 0.12 to Excel's arithmetic (the
+    template reads a number pasted as text as that number): March lost 8.12 customers, CRR 93.12%, under ok with no
+    word. A count typed as 12.5 likewise. By hand, March: 118 + 0.12 - 110 = 8.12 lost."""
+    report, wb = _recalc(tmp_path, capsys, {"C3": 12.5, "D3": 118, "C4": "12 %", "D4": 110})
+    assert report["status"] == "incomplete"
+    assert report["message"] == (
+        "t.xlsx: 2 counts of the tracker are no whole numbers: Customers!C3 (Gained (new + reactivated)) is 12.5; "
+        "Customers!C4 (Gained (new + reactivated)) is the text '12 %', which Excel's arithmetic reads as 0.12: the "
+        "month's figures are computed from them: type each count as a whole number"
+    )
+    assert abs(wb["Customers"]["E4"].value - 8.12) < 1e-9  # computed as Excel computes it: the file says why not ok
+
+
+def test_whole_counts_pasted_as_text_are_not_named(tmp_path, capsys):
+    report, _ = _recalc(tmp_path, capsys, {"C3": "15", "D3": "118"})
+    assert (report["status"], report["message"]) == ("ok", "")

@@ -33,7 +33,8 @@ FIRST = 3
 class TypedOver:
     """What :func:`typed_over_formulas` found: one line naming the cells (or None), and whether a month's start typed
     over differs from the month before's end, or an MRR at end typed over from what its row's start and movements
-    give (the next month's start: figures computed from a wrong start)."""
+    give (the next month's start: figures computed from a wrong start), or a count is no whole number ('12 %' pasted
+    as customers gained: 0.12): ``wrong_start``, the file ``incomplete``."""
 
     line: str | None = None
     wrong_start: bool = False
@@ -106,6 +107,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     found: list[str] = []
     counts: list[str] = []  # NPS!B:E typed over: counts of answers no NPS is computed from (H201's finding 11)
     lost: list[str] = []  # Customers!E typed over: customers lost, which no formula reads (H201's finding 11 too)
+    fractions: list[str] = []  # a count typed or pasted that is no whole number ('12 %': 0.12, H224's finding 01)
     gained_from: str | None = None  # a month's Gained, blank, as its start, end and Lost typed give it
     gained_blank = False  # a month with Lost typed has no Gained: the rates have nothing to compute from
     wrong_start = False
@@ -126,6 +128,10 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                 ref = f"{get_column_letter(index + 1)}{row}"
                 value = cells[index] if index < len(cells) else None
                 at = row - (sheet.first - 2)  # the template's row (the first month's: 2)
+                if column.validation == "count" and ref not in computed and value not in (None, ""):
+                    fraction = _no_whole_count(value)
+                    if fraction is not None:
+                        fractions.append(f"{written(title)}!{ref} ({column.header}) is {fraction}")
                 if not template_formula_at(column, at) or ref in computed or value in (None, ""):
                     continue
                 said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}, typed over its formula"
@@ -170,7 +176,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         wrong_start = True
                         said += f", while its row's start and movements give {_shown(given)}"
                 found.append(said)
-    if not found and not counts and not lost:
+    if not found and not counts and not lost and not fractions:
         return TypedOver()
     lines = []
     if found:
@@ -200,7 +206,40 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
             f"formula reads: {'; '.join(lost[:FIRST])}{more}: the rates are computed from customers at start, gained "
             f"and at end only, not from Lost typed here: {advice}"
         )
-    return TypedOver("; ".join(lines), wrong_start)
+    if fractions:  # the month's figures are computed from a fraction of a customer: not those of the month typed
+        more = f" and {len(fractions) - FIRST} more" if len(fractions) > FIRST else ""
+        lines.append(
+            f"{len(fractions)} count{'s' * (len(fractions) > 1)} of the tracker "
+            f"{'are no whole numbers' if len(fractions) > 1 else 'is no whole number'}: "
+            f"{'; '.join(fractions[:FIRST])}{more}: the month's figures are computed from "
+            f"{'them' if len(fractions) > 1 else 'it'}: type each count as a whole number"
+        )
+    return TypedOver("; ".join(lines), wrong_start or bool(fractions))
+
+
+def _no_whole_count(value: Any) -> str | None:
+    """How a count cell's ``value`` (an input: customers, visitors, buyers) is no whole number of 0 or more as Excel's
+    arithmetic reads it (the template's formulas read a number pasted as text as that number): ``"the text '12 %',
+    which Excel's arithmetic reads as 0.12"``, ``"12.5"``; None for a whole number, a negative one (the functions
+    refuse it, naming the cell) and a text that is no number (named so too).
+
+    >>> _no_whole_count("12 %"), _no_whole_count(12.5), _no_whole_count("1200%"), _no_whole_count(12.0)
+    ("the text '12 %', which Excel's arithmetic reads as 0.12", '12.5', "the text '1200%', a percentage", None)
+    >>> _no_whole_count("15"), _no_whole_count("n/a"), _no_whole_count(-3.5), _no_whole_count(True)
+    (None, None, None, None)
+    """
+    from .excel_functions.text import text_to_number
+
+    if isinstance(value, str):
+        number = text_to_number(value)
+        if type(number) is not float or number < 0:
+            return None
+        if not number.is_integer():
+            return f"the text {value!r}, which Excel's arithmetic reads as {_shown(number)}"
+        return f"the text {value!r}, a percentage" if "%" in value else None
+    if type(value) in (int, float) and value >= 0 and not float(value).is_integer():
+        return _shown(value)
+    return None
 
 
 #: the Customers sheet's counts its Lost (and rates) are computed from
