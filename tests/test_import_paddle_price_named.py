@@ -33,3 +33,35 @@ def test_the_refusal_names_the_price_column(tmp_path: Path, capsys: pytest.Captu
     with open(out / "movements.csv", newline="") as handle:
         november = [r for r in csv.DictReader(handle) if r["month"] == "2026-11"]
     assert [(r["customers_end"], r["mrr_end"]) for r in november] == [("3", "239.0")]
+
+
+def test_a_database_tables_refusal_names_the_price_column_too() -> None:
+    # the engines' copy of the refusal named no column (the review of 4728d09d): it is the file's, from its rows
+    import io
+
+    import duckdb
+    import ibis
+    import pandas as pd
+
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    con = duckdb.connect()
+    frame = pd.read_csv(io.StringIO(ROWS), dtype=str)
+    con.register("frame", frame)
+    con.execute(  # typed as a database's: read by the engine, not as a file's text
+        "CREATE TABLE paddle AS SELECT id, customer_id, CAST(started_at AS TIMESTAMP) AS started_at, "
+        'CAST(canceled_at AS TIMESTAMP) AS canceled_at, "billing_cycle.interval", '
+        'CAST("billing_cycle.frequency" AS INTEGER) AS "billing_cycle.frequency", '
+        'CAST("items[0].price.unit_price.amount" AS INTEGER) AS "items[0].price.unit_price.amount", '
+        'CAST("items[0].quantity" AS INTEGER) AS "items[0].quantity" FROM frame'
+    )
+    table = ibis.duckdb.from_connection(con).table("paddle")
+    columns = dict(pair.split("=", 1) for pair in MAPPED.split(","))
+    with pytest.raises(DataError) as caught:
+        R.monthly_movements(table, columns=columns, source="paddle")
+    assert str(caught.value).endswith(
+        "needs the price per interval: an 'amount' column, or map it: --columns amount=NAME (in Python: columns="
+        "{'amount': 'NAME'}); 'items[0].price.unit_price.amount' is named as a price: --columns "
+        "'amount=items[0].price.unit_price.amount'"
+    )

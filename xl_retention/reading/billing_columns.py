@@ -517,6 +517,31 @@ def _price_named(df: pd.DataFrame, names: Mapping[str, str], source: str) -> str
     return found[0] if len(found) == 1 else None
 
 
+def price_needed(df: pd.DataFrame, names: Mapping[str, str], source: str) -> DataError:
+    """The refusal of a billing export without the price per interval, naming a column per month already and a
+    column named as a price (:func:`_price_named`: Maxio's ``product_price_in_cents``, Paddle's
+    ``items[0].price.unit_price.amount``) where the file has one; ``df``: the file's rows (a database table's first
+    rows), by their own names. A file's and a database table's (:mod:`..relational.inputs`) alike.
+
+    >>> df = pd.DataFrame({"customer_id": ["a"], "billing_cycle.interval": ["month"],
+    ...                    "items[0].price.unit_price.amount": ["4900"]})
+    >>> print(price_needed(df, {"interval": "billing_cycle.interval"}, "p.csv"))  # doctest: +ELLIPSIS
+    p.csv: a billing interval column ('billing_cycle.interval') needs the price per interval: ...; \
+'items[0].price.unit_price.amount' is named as a price: --columns 'amount=items[0].price.unit_price.amount'
+    """
+    monthly = [str(c) for c in df.columns if _monthly(str(c))]
+    per_month = f"; or, {monthly[0]!r} being per month already: --columns mrr={monthly[0]}" if monthly else ""
+    priced = _price_named(df, names, source)  # Maxio's 'product_price_in_cents': named as a price, not mapped
+    named = f"; {priced!r} is named as a price: {columns_option([('amount', priced)])}" if priced else ""
+    return DataError(
+        f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
+        f"an 'amount' column, or map it: --columns amount=NAME (in Python: columns={{'amount': 'NAME'}})"
+        f"{per_month}{named}",
+        source=source,
+        column="amount",
+    )
+
+
 def billing_mrr(
     typed: dict[str, Any],
     names: dict[str, str],
@@ -531,17 +556,7 @@ def billing_mrr(
         raise both_prices(source, names)
     money = "amount" if "amount" in typed else "mrr"
     if money not in typed:
-        monthly = [str(c) for c in df.columns if _monthly(str(c))]
-        per_month = f"; or, {monthly[0]!r} being per month already: --columns mrr={monthly[0]}" if monthly else ""
-        priced = _price_named(df, names, source)  # Maxio's 'product_price_in_cents': named as a price, not mapped
-        named = f"; {priced!r} is named as a price: {columns_option([('amount', priced)])}" if priced else ""
-        raise DataError(
-            f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
-            f"an 'amount' column, or map it: --columns amount=NAME (in Python: columns={{'amount': 'NAME'}})"
-            f"{per_month}{named}",
-            source=source,
-            column="amount",
-        )
+        raise price_needed(df, names, source)
     if money == "mrr" and "mrr" not in columns:
         raise DataError(
             f"{source}: {names['mrr']!r} and {names['interval']!r} are both there: is {names['mrr']!r} per month or "

@@ -12,7 +12,8 @@ the file is refused naming the tip column and a row.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -42,46 +43,82 @@ def tip_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     return named_columns(columns, names, _TIPS, _NOT_AMOUNT)
 
 
-def net_of_tips(
-    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None = None
+@dataclass(frozen=True)
+class _Part:
+    """A part of an order's amount that is not revenue, found by a column of its own (tips, gift cards sold), and how
+    :func:`_net_of` speaks of it."""
+
+    columns: Callable[[Any, Mapping[str, str]], list[str]]  # the columns of that part, not used
+    held: str  # 'the tips': "'Total Collected' includes the tips in ..."
+    taken: str  # why it is taken off, after "taken off, "
+    holds: str  # "column 'Tip' holds tips"
+    why: str  # why it matters, before "and whether ... includes it cannot be told"
+    without: str  # 'without tips': "map a column of amounts without tips"
+    column: str  # 'the tip column': "or remove the tip column if ..."
+    square: bool  # advise Square's 'Net Sales' (its tips' export)
+    taxed: bool  # the amount plus the part may hold the tax and a partial refund too (Square's 'Total Collected')
+
+
+def _net_of(
+    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None, part: _Part
 ) -> dict[str, Any]:
-    """``typed`` with its ``amount`` (net of tax and shipping already) net of the tips inside it (see the module
-    docstring); refused where whether it holds them cannot be told."""
-    if "amount" not in typed or "amount" not in names:
-        return typed
-    typed = _net_of_gift_cards(df, typed, names, source, decimal)  # Square's 'Gift Card Sales': a prepayment
-    found = amounts_inside(df, typed, names, source, decimal, tip_columns(df.columns, names))
+    """``typed`` with its ``amount`` net of ``part`` inside it: where another column is the amount less it in every
+    row with one, it is taken off, with a note; where another column is the amount plus it (``part.taxed``: and the
+    tax, less a partial refund), the amount is without it; otherwise refused naming the column and a row."""
+    found = amounts_inside(df, typed, names, source, decimal, part.columns(df.columns, names))
     if found is None:
         return typed
-    read, tips, amount, rows, money_name, shown = (found.read, found.part, found.amount, found.rows,
-                                                   found.money_name, found.shown)  # fmt: skip
+    read, parts, amount, rows, money_name, shown = (found.read, found.part, found.amount, found.rows,
+                                                    found.money_name, found.shown)  # fmt: skip
     skip = {money_name, *read, *map(str, names.values())}
-    less = column_equal(df, amount - tips, rows, skip, source, decimal)
+    less = column_equal(df, amount - parts, rows, skip, source, decimal)
     if less is not None:
-        typed["amount"] = amount - tips
-        note(f"{source}: {money_name!r} includes the tips in {shown} ({less!r} is it less them): taken off, a tip "
-             "is paid to the staff, not for what was sold")  # fmt: skip
+        typed["amount"] = amount - parts
+        note(f"{source}: {money_name!r} includes {part.held} in {shown} ({less!r} is it less them): taken off, "
+             f"{part.taken}")  # fmt: skip
         return typed
-    taxes = _read(df, tax_columns(df.columns, names), source, decimal)
-    tax = np.sum(list(taxes.values()), axis=0) if taxes else np.zeros(len(amount))
-    refunds = _refunds(df, money_name, source)  # Square's 'Partial Refunds' -$10.00: out of 'Total Collected' too
-    for back in [np.zeros(len(amount))] + ([refunds] if refunds is not None and refunds[rows].any() else []):
-        if column_equal(df, amount + tips - back, rows, skip, source, decimal) or column_equal(
-            df, amount + tips + tax - back, rows, skip | set(taxes), source, decimal
-        ):  # Square's 'Net Sales' + 'Tax' + 'Tip' (- 'Partial Refunds') = 'Total Collected'
-            return typed
+    if _plus(df, amount + parts, rows, skip, names, money_name, source, decimal, part.taxed):
+        return typed
     first = int(rows[0])
     column = next(iter(read))
-    square = "" if money_name == "Net Sales" else ": Square's 'Net Sales'"  # never the column mapped
+    square = ": Square's 'Net Sales'" if part.square and money_name != "Net Sales" else ""  # never the column mapped
     raise DataError(
-        f"{source}: column {column!r} holds tips ({row_of(source_of(df, source), first)}: "
+        f"{source}: column {column!r} holds {part.holds} ({row_of(source_of(df, source), first)}: "
         f"{show(df[column].iloc[first])} beside {money_name!r} {show(df[money_name].iloc[first])}) and is not used; "
-        f"a tip is paid to the staff, not for what was sold, and whether {money_name!r} includes it cannot be told: "
-        f"map a column of amounts without tips ({columns_option([('amount', 'NAME')])}{square}), or remove the tip "
-        "column if the amounts are without them",
+        f"{part.why}, and whether {money_name!r} includes it cannot be told: map a column of amounts {part.without} "
+        f"({columns_option([('amount', 'NAME')])}{square}), or remove {part.column} if the amounts are without them",
         source=source,
         column=column,
     )
+
+
+def _plus(df: pd.DataFrame, total: np.ndarray, rows: np.ndarray, skip: set[str], names: Mapping[str, str],
+          money_name: str, source: str, decimal: str | None, taxed: bool) -> bool:  # fmt: skip
+    """Whether another column is ``total`` (the amount plus the part) in every row of ``rows``; ``taxed``: or it plus
+    the tax columns', less a partial refund (Square's 'Net Sales' + 'Tax' + 'Tip' - 'Partial Refunds' = 'Total
+    Collected')."""
+    if not taxed:
+        return column_equal(df, total, rows, skip, source, decimal) is not None
+    taxes = _read(df, tax_columns(df.columns, names), source, decimal)
+    tax = np.sum(list(taxes.values()), axis=0) if taxes else np.zeros(len(total))
+    refunds = _refunds(df, money_name, source)  # Square's 'Partial Refunds' -$10.00: out of 'Total Collected' too
+    for back in [np.zeros(len(total))] + ([refunds] if refunds is not None and refunds[rows].any() else []):
+        if column_equal(df, total - back, rows, skip, source, decimal) or column_equal(
+            df, total + tax - back, rows, skip | set(taxes), source, decimal
+        ):
+            return True
+    return False
+
+
+def net_of_tips(
+    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None = None
+) -> dict[str, Any]:
+    """``typed`` with its ``amount`` (net of tax and shipping already) net of the gift cards sold and the tips inside
+    it (see the module docstring); refused where whether it holds them cannot be told."""
+    if "amount" not in typed or "amount" not in names:
+        return typed
+    typed = _net_of(df, typed, names, source, decimal, _GIFT_CARDS)  # Square's 'Gift Card Sales': a prepayment
+    return _net_of(df, typed, names, source, decimal, _TIPS_PART)
 
 
 def gift_card_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
@@ -99,38 +136,18 @@ def gift_card_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
     return found
 
 
-def _net_of_gift_cards(
-    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None
-) -> dict[str, Any]:
-    """``typed`` with its ``amount`` net of the gift cards sold inside it: a gift card sold is paid in advance for a
-    later sale (which is the revenue, once), so Square's "Net Sales" leaves it out of what its "Total Collected"
-    holds. Where another column is the amount less them in every row selling one, they are taken off, with a note;
-    where another column is the amount plus them, the amount is without them; otherwise refused naming the column."""
-    found = amounts_inside(df, typed, names, source, decimal, gift_card_columns(df.columns, names))
-    if found is None:
-        return typed
-    read, gifts, amount, rows, money_name, shown = (found.read, found.part, found.amount, found.rows,
-                                                    found.money_name, found.shown)  # fmt: skip
-    skip = {money_name, *read, *map(str, names.values())}
-    less = column_equal(df, amount - gifts, rows, skip, source, decimal)
-    if less is not None:
-        typed["amount"] = amount - gifts
-        note(f"{source}: {money_name!r} includes the gift cards sold in {shown} ({less!r} is it less them): taken "
-             "off, a gift card is paid in advance for a later sale, which is the revenue")  # fmt: skip
-        return typed
-    if column_equal(df, amount + gifts, rows, skip, source, decimal) is not None:
-        return typed
-    first = int(rows[0])
-    column = next(iter(read))
-    raise DataError(
-        f"{source}: column {column!r} holds gift cards sold ({row_of(source_of(df, source), first)}: "
-        f"{show(df[column].iloc[first])} beside {money_name!r} {show(df[money_name].iloc[first])}) and is not used; "
-        f"a gift card is paid in advance for a later sale, and whether {money_name!r} includes it cannot be told: "
-        f"map a column of amounts without them ({columns_option([('amount', 'NAME')])}), or remove the column if "
-        "the amounts are without them",
-        source=source,
-        column=column,
-    )
+#: Tips: paid to the staff, not for what was sold.
+_TIPS_PART = _Part(
+    tip_columns, "the tips", "a tip is paid to the staff, not for what was sold", "tips",
+    "a tip is paid to the staff, not for what was sold", "without tips", "the tip column", square=True, taxed=True,
+)  # fmt: skip
+#: Gift cards sold: paid in advance for a later sale (which is the revenue, once), so Square's "Net Sales" leaves them
+#: out of what its "Total Collected" holds.
+_GIFT_CARDS = _Part(
+    gift_card_columns, "the gift cards sold", "a gift card is paid in advance for a later sale, which is the revenue",
+    "gift cards sold", "a gift card is paid in advance for a later sale", "without them", "the column", square=False,
+    taxed=False,
+)  # fmt: skip
 
 
 def _refunds(df: pd.DataFrame, amount: str, source: str) -> np.ndarray | None:

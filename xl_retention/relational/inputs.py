@@ -47,6 +47,7 @@ from ..reading.billing_columns import (
     _refuse_count_without_interval,
     _refuse_unused_billing_columns,
     period_interval,
+    price_needed,
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns, percent_columns
@@ -499,6 +500,9 @@ def _from_table(
     blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval")]
     if billing:
         refuse_any(con, t, source, [_blank(t, n, names) for n in blanks])
+        if "amount" not in t.columns and "mrr" not in t.columns:  # no price: refused naming one, as a file's is
+            rows = con.execute(table.select(*[c for c in table.columns if c != ROW]).limit(1000))
+            raise price_needed(rows, names, source)
         t = _billing(con, t, source, names, cols, divisors is not None)
         blanks = []
     item = _shape(t, kind, source, names)
@@ -573,13 +577,6 @@ def _billing(
     money = "amount" if "amount" in t.columns else "mrr"
     if "amount" in t.columns and "mrr" in t.columns:
         raise both_prices(source, names)
-    if money not in t.columns:
-        raise DataError(
-            f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
-            "an 'amount' column, or map it: --columns amount=NAME (in Python: columns={'amount': 'NAME'})",
-            source=source,
-            column="amount",
-        )
     spelled = t.interval.cast("string")
     # the distinct spellings (a few) read by reading.billing's own rule: every engine reads them alike
     found = {v: interval_months(v) or interval_in_text(v)  # 'Pro (billed annually)' mapped as the interval
