@@ -25,8 +25,16 @@ def _quoted(zone: str) -> str:
     return "'" + zone.replace("'", "''") + "'"
 
 
+def _plain_duckdb(con: Any) -> bool:
+    """A DuckDB connection as ``duckdb.connect()`` gives it (no Ibis around it)."""
+    kind = type(con)
+    return kind.__module__.lstrip("_").startswith("duckdb") and kind.__name__ == "DuckDBPyConnection"
+
+
 def _sql_zone(con: Any) -> str | None:
-    """The session zone of a DuckDB or PostgreSQL Ibis connection; None for other engines."""
+    """The session zone of a DuckDB (Ibis or plain) or PostgreSQL Ibis connection; None for other engines."""
+    if _plain_duckdb(con):
+        return str(con.execute("SELECT current_setting('TimeZone')").fetchone()[0])
     name = getattr(con, "name", "")
     if name == "duckdb":
         return str(con.raw_sql("SELECT current_setting('TimeZone')").fetchone()[0])
@@ -37,7 +45,9 @@ def _sql_zone(con: Any) -> str | None:
 
 
 def _set_sql_zone(con: Any, zone: str) -> None:
-    if con.name == "duckdb":
+    if _plain_duckdb(con):
+        con.execute(f"SET TimeZone = {_quoted(zone)}")
+    elif con.name == "duckdb":
         con.raw_sql(f"SET TimeZone = {_quoted(zone)}")
     else:
         with con.raw_sql(f"SET TIME ZONE {_quoted(zone)}"):
@@ -68,7 +78,8 @@ def _spark_sessions(data: Any, backend: Any) -> list[Any]:
 
 
 def _sql_connections(data: Any, backend: Any) -> list[Any]:
-    """The caller's own DuckDB or PostgreSQL Ibis connection: ``backend`` given as one, else an Ibis table's own."""
+    """The caller's own DuckDB or PostgreSQL connection: ``backend`` given as one (an Ibis connection, or DuckDB's own
+    ``duckdb.connect()``, which Ibis' wrapper sets to UTC and leaves so), else an Ibis table's own."""
     if backend is not None and not isinstance(backend, str):
         con = backend
     else:
@@ -77,7 +88,7 @@ def _sql_connections(data: Any, backend: Any) -> list[Any]:
         from .backends import backend_of
 
         con = backend_of(data) if backend is None and isinstance(data, Table) else None
-    return [con] if getattr(con, "name", "") in ("duckdb", "postgres") else []
+    return [con] if _plain_duckdb(con) or getattr(con, "name", "") in ("duckdb", "postgres") else []
 
 
 @contextlib.contextmanager
