@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (each registers its functions)
     amortization,
     arithmetic,
     bonds,
+    certain_probabilities,
     collation,
     complex_arithmetic,
     complex_functions,
