@@ -40,10 +40,26 @@ def test_polars_frame_is_read_as_pandas():
     assert tables.movements["customers_end"].tolist() == [2, 1]
 
 
+def test_pyarrow_table_is_read_as_pandas():
+    # it was refused 'expected a table (a pandas or polars DataFrame), got pyarrow.Table' (H225's finding 06), where
+    # xl_retention.relational takes it: read through its to_pandas(), as a polars frame is (months as dates too)
+    pa = pytest.importorskip("pyarrow")
+    from xl_retention.movements import monthly_movements, repeat_purchases
+
+    data = {"customer_id": ["a", "a", "b"], "month": ["2026-01", "2026-02", "2026-01"], "mrr": [10.0, 10.0, 20.0]}
+    out = monthly_movements(pa.table(data))
+    assert out["customers_end"].tolist() == [2, 1] and out["mrr_end"].tolist() == [30.0, 10.0]
+    dated = pa.table({"customer_id": ["a", "a"], "date": pa.array([pd.Timestamp("2026-01-05"),
+                                                                  pd.Timestamp("2026-02-07")])})  # fmt: skip
+    assert repeat_purchases(dated)["returning"].tolist() == [0, 1]
+
+
 def test_other_objects_refused_naming_their_library():
     from xl_retention.movements import monthly_movements
 
-    with pytest.raises(DataError, match=r"expected a table \(a pandas or polars DataFrame\), got pandas.Series"):
+    with pytest.raises(
+        DataError, match=r"expected a table \(a pandas or polars DataFrame or a pyarrow Table\), got pandas"
+    ):
         monthly_movements(pd.Series([1.0]))
     with pytest.raises(DataError, match=r"got list"):
         monthly_movements([["a", "2026-01", 10.0]])

@@ -28,9 +28,17 @@ def is_polars_frame(data: Any) -> bool:
     return type(data).__module__.split(".")[0] == "polars" and type(data).__name__ in ("DataFrame", "LazyFrame")
 
 
-def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars DataFrame") -> pd.DataFrame:
+def is_arrow_table(data: Any) -> bool:
+    """True for a pyarrow Table (without importing pyarrow)."""
+    return type(data).__module__.split(".")[0] == "pyarrow" and type(data).__name__ == "Table"
+
+
+def pandas_table(
+    data: Any, source: str, accepted: str = "a pandas or polars DataFrame or a pyarrow Table"
+) -> pd.DataFrame:
     """``data`` as a numpy-backed pandas DataFrame (:func:`~.numpy_backed.numpy_backed`): a polars DataFrame (or
-    LazyFrame, collected) through its ``to_pandas()``.
+    LazyFrame, collected) and a pyarrow Table through their ``to_pandas()`` (dates as datetimes, as
+    :mod:`..relational.inputs` reads a pyarrow Table).
 
     Anything else is refused naming its library and class, and what is accepted.
 
@@ -39,7 +47,8 @@ def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars Dat
     >>> pandas_table([1], "input")
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame), got list
+    xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame or a pyarrow Table), \
+got list
     """
     from .numpy_backed import numpy_backed  # pd.NA, pyarrow-backed columns: as numpy's reader gives them
 
@@ -56,6 +65,8 @@ def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars Dat
                 source=source,
             ) from None
         return with_rows(converted, source)
+    if is_arrow_table(data):  # Parquet read by pyarrow, DuckDB's .arrow(): read as a polars frame is (H225's 06)
+        return with_rows(numpy_backed(data.to_pandas(date_as_object=False)), source)
     raise DataError(f"{source}: expected a table ({accepted}), got {full_type_name(data)}", source=source)
 
 
