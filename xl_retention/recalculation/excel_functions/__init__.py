@@ -38,6 +38,7 @@ from . import (  # noqa: F401  (each registers its functions)
     engineering,
     financial,
     formula_facts,
+    frequency,
     information,
     logical,
     lookup,
