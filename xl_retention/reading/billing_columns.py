@@ -348,8 +348,12 @@ _NOT_COUNT = frozenset({
     "line", "position", "invoice", "order", "number", "code", "interval", "frequency", "every", "trial", "score",
     "rating", "level", "tier", "step", "attempt", "attempts", "retry", "retries", "dunning", "renewal", "renewals",
     "payments", "charges", "invoices", "count", "free", "percent", "pct", "off", "rate", "amount", "price", "fee",
-    "total", "tax", "mrr", "arr", "revenue", "value", "lifetime", "ltv",
+    "total", "tax", "mrr", "arr", "revenue", "value", "lifetime", "ltv", "anchor",
 })  # fmt: skip
+#: Words of a column name, in camel case too, that say a day of the month ("billing_anchor", Lemon Squeezy's renewal
+#: day 1-31; "BillingDayOfMonth"): whole numbers, but no count of what is paid for (H222's finding 02: the advice
+#: --columns quantity=billing_anchor multiplied each MRR by its renewal day).
+_DAY_WORDS = frozenset({"anchor", "day", "days"})
 #: Words of :data:`_NOT_COUNT` that say money: found in camel case too ("SupportLifetimeValue", "SeatPrice"), where
 #: the others are not ("UserCount" is a seat count still).
 _MONEY_WORDS = frozenset(
@@ -369,8 +373,11 @@ def _whole_counts(name: Any, values: pd.Series) -> bool:
     False
     >>> _whole_counts("SupportLifetimeValue", pd.Series([900, 120])), _whole_counts("UserCount", pd.Series([5, 2]))
     (False, True)
+    >>> _whole_counts("billing_anchor", pd.Series([3, 15])), _whole_counts("BillingAnchor", pd.Series([3, 15]))
+    (False, False)
     """
-    if set(re.split(r"[^0-9a-zà-ÿ]+", key(name))) & _NOT_COUNT or name_words(name) & _MONEY_WORDS:
+    words = name_words(name)
+    if set(re.split(r"[^0-9a-zà-ÿ]+", key(name))) & _NOT_COUNT or words & _MONEY_WORDS or words & _DAY_WORDS:
         return False
     if pd.api.types.is_bool_dtype(values.dtype):
         return False
