@@ -71,7 +71,7 @@ from .powers import powers
 from .regression import regression_guarded
 from .row_shapes import shaped
 from .stacks import chosen, stacked
-from .truncated import TRUNCATED, WHOLE
+from .truncated import READ_AS_NUMBERS, READ_NUMBER, TRUNCATED, WHOLE
 from .typed import HINT as _TYPED_HINT
 from .typed import bracketed_reference as _bracketed_reference
 from .typed import date_literal, index_of_value, reference_arguments, size_of_value, typed_argument, uncounted_error
@@ -99,6 +99,8 @@ VPOS, HPOS, MATCH, XLOOKUP, XMATCH = "_XLR.VPOS", "_XLR.HPOS", "_XLR.MATCH", "_X
 _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
 #: a lookup key typed in (a number, a text, a logical): never an error
 _TYPED_KEY = re.compile(r'(?i)\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?%?|"(?:[^"]|"")*"|TRUE|FALSE)\s*')
+#: a number typed in as an argument (LARGE(A1:A9,2)): nothing to read
+_NUMBER_TYPED = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?\s*", re.IGNORECASE)
 #: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
 _TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
 _STRING = re.compile(r'"(?:[^"]|"")*"')
@@ -214,6 +216,9 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
     for k in TRUNCATED.get(name.removeprefix("_XLR.EACH."), ()):  # T.DIST(1.5,2.7): Excel's df 2 (.truncated)
         if k < len(args) and args[k].strip():
             args[k] = f"{WHOLE}({args[k]})"
+    for k in READ_AS_NUMBERS.get(name.removeprefix("_XLR.EACH."), ()):  # LARGE(A1:A3,"abc"): #VALUE! (.truncated)
+        if k < len(args) and args[k].strip() and not _NUMBER_TYPED.fullmatch(args[k]):
+            args[k] = f"{READ_NUMBER}({args[k]})"
     padded = stacked(token.value, name, args) or columns_filtered(token.value, name, parts, args)
     padded = padded or chosen(token.value, name, parts)
     if padded is not None:  # HSTACK(A1:A2,B1:B3) padded with #N/A (.stacks); FILTER(A1:C4,{1,0,1}) (.filter_columns)
@@ -295,7 +300,7 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
             key = args[0]
             call = f"IF(ISERROR({key}),{key},{call})"
     if name in FIRST_ERROR:  # RANK(1/0,..), LARGE(A1:A3,NA()): the first argument's error (.error_order)
-        call = first_error(name, parts, args, call, _may_be_error)
+        call = first_error(name, parts, args, call, _may_be_error_or_text)
     call = kinded(name, parts, args, token.value, call)  # ISNA(MEDIAN(A1:A2)) TRUE for its #N/A (.caught_errors)
     return caught(name, parts, call)  # ISERROR(MEDIAN(A1:A2)) TRUE, not MEDIAN's error (.caught_errors)
 
@@ -324,6 +329,11 @@ def _may_be_error_value(argument: list[Token]) -> bool:
         or (t.type == Token.OPERAND and t.subtype == Token.ERROR)
         for t in argument
     )
+
+
+def _may_be_error_or_text(argument: list[Token]) -> bool:
+    """Whether an argument may be an error, or is typed text (LARGE(A1:A3,"abc"): #VALUE! given first, .truncated)."""
+    return _may_be_error(argument) or _typed_text(argument) is not None
 
 
 def _typed_text(argument: list[Token]) -> str | None:
