@@ -180,3 +180,23 @@ def test_a_count_that_is_no_whole_number_is_named_and_not_ok(tmp_path, capsys):
 def test_whole_counts_pasted_as_text_are_not_named(tmp_path, capsys):
     report, _ = _recalc(tmp_path, capsys, {"C3": "15", "D3": "118"})
     assert (report["status"], report["message"]) == ("ok", "")
+
+
+def test_values_typed_over_the_dashboards_figures_are_named(tmp_path, capsys):
+    """H224's finding 10: June's figures typed over the Dashboard's B4 (customers at end, 150) and B6 (CRR, 0.94) to
+    "freeze" them were shown beside July (C4, C6: still formulas) once July was typed (155 at end: CRR 143/150 =
+    95.33%), under ok with no word."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    for ref, value in {**JANUARY, "C3": 15, "D3": 118}.items():
+        wb["Customers"][ref] = value
+    wb["Dashboard"]["B4"], wb["Dashboard"]["B6"] = 110, 0.9
+    wb.save(path)
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["message"] == (
+        "t.xlsx: 2 values typed over the Dashboard's formulas: Dashboard!B4 (Customers at end) is 110, typed over its "
+        "formula; Dashboard!B6 (Retention (CRR)) is 0.9, typed over its formula: the Dashboard shows them as the "
+        "latest figures, beside the latest month's date, whatever the monthly sheets hold: copy the formula of the "
+        "same cell of a new tracker's Dashboard (xl-retention new NEW.xlsx) over each"
+    )

@@ -23,7 +23,7 @@ from ..sheet_names import written
 if TYPE_CHECKING:
     from .month_order import TrackerSheet
 
-__all__ = ["TypedOver", "typed_over_cohorts", "typed_over_formulas"]
+__all__ = ["DASHBOARD_TYPED", "TypedOver", "typed_over_cohorts", "typed_over_dashboard", "typed_over_formulas"]
 
 #: the cells a message names before "..."
 FIRST = 3
@@ -327,7 +327,7 @@ def typed_over_cohorts(path: str | Path, values: dict[str, dict[str, Any]]) -> s
                 if ref not in computed:
                     cells.setdefault(title, {})[ref] = label
     if not cells:
-        return None
+        return typed_over_dashboard(path, values)  # the Dashboard's latest figures typed over (H224's finding 10)
     from openpyxl import load_workbook
 
     found: list[str] = []
@@ -349,10 +349,85 @@ def typed_over_cohorts(path: str | Path, values: dict[str, dict[str, Any]]) -> s
                     found.append(f"{written(title)}!{ref} ({labels[ref]}) is {_shown(value)}, typed over its formula")
     finally:
         wb.close()
+    dashboard = typed_over_dashboard(path, values)
+    if not found:
+        return dashboard
+    more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
+    line = (
+        f"{len(found)} value{'s' * (len(found) > 1)} typed over the Cohorts sheet's formulas: "
+        f"{'; '.join(found[:FIRST])}{more}: copy the formula of the cell beside each over it"
+    )
+    return line if dashboard is None else f"{line}; {dashboard}"
+
+
+#: the words of :func:`typed_over_dashboard`'s line (the figures shown are not the tracker's: the file incomplete)
+DASHBOARD_TYPED = "typed over the Dashboard's formulas"
+
+
+def typed_over_dashboard(path: str | Path, values: dict[str, dict[str, Any]]) -> str | None:
+    """The values typed over the Dashboard's latest figures (B4:C9 beside the template's labels in A, F4:G6 beside
+    those in E: a figure typed to "freeze" it, H224's finding 10), a cell being a formula where the recalculation
+    has it (``values``, as for :func:`typed_over_formulas`); one line naming them, or None. The month beside a typed
+    value is still the template's formula: the Dashboard showed June's 150 customers as July's. The file is opened
+    only where one of those cells is no formula."""
+    from ..workbook.dashboard import HEADLINES, SHOP_COLUMN, SHOP_FIGURES
+    from ..workbook.template import DASHBOARD_TITLE
+
+    computed = values.get(DASHBOARD_TITLE)
+    if computed is None:
+        return None
+    tables = (  # the table's header, its label column, its value and month columns, its labels by row
+        ("Latest figures", 1, {row: label for row, (label, *_) in enumerate(HEADLINES, start=4)}),
+        ("Purchases and visits", SHOP_COLUMN, {row: label for row, (label, _) in enumerate(SHOP_FIGURES, start=4)}),
+    )
+    missing = [
+        (table, row, column)
+        for table in tables
+        for row in table[2]
+        for column in (table[1] + 1, table[1] + 2)
+        if f"{get_column_letter(column)}{row}" not in computed
+    ]
+    if not missing:
+        return None
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
+        return None
+    try:
+        if DASHBOARD_TITLE not in wb.sheetnames or not hasattr(wb[DASHBOARD_TITLE], "iter_rows"):
+            return None
+        last = max(row for _, row, _ in missing)
+        rows = list(wb[DASHBOARD_TITLE].iter_rows(min_row=1, max_row=last, max_col=SHOP_COLUMN + 2, values_only=True))
+    finally:
+        wb.close()
+
+    def held(row: int, column: int) -> Any:
+        cells = rows[row - 1] if row <= len(rows) else ()
+        return cells[column - 1] if column <= len(cells) else None
+
+    found = []
+    for (header, label_column, labels), row, column in missing:
+        if (
+            str(held(3, label_column) or "").strip() != header
+            or str(held(row, label_column) or "").strip() != (labels[row])
+        ):
+            continue  # not the template's table (moved, relabelled): not said
+        value = held(row, column)
+        if value in (None, "") or (isinstance(value, str) and value[:1] == "="):
+            continue
+        what = labels[row] if column == label_column + 1 else f"{labels[row]}, its month"
+        found.append(
+            f"{written(DASHBOARD_TITLE)}!{get_column_letter(column)}{row} ({what}) is {_shown(value)}, typed over its "
+            "formula"
+        )
     if not found:
         return None
     more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
     return (
-        f"{len(found)} value{'s' * (len(found) > 1)} typed over the Cohorts sheet's formulas: "
-        f"{'; '.join(found[:FIRST])}{more}: copy the formula of the cell beside each over it"
+        f"{len(found)} value{'s' * (len(found) > 1)} {DASHBOARD_TYPED}: {'; '.join(found[:FIRST])}"
+        f"{more}: the Dashboard shows {'them' if len(found) > 1 else 'it'} as the latest figures, beside the latest "
+        "month's date, whatever the monthly sheets hold: copy the formula of the same cell of a new tracker's "
+        "Dashboard (xl-retention new NEW.xlsx) over each"
     )
