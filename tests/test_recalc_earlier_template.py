@@ -28,7 +28,7 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: the cells of EARLIER whose formulas this version's template writes otherwise (import and extend upgrade them)
 CELLS = (
     "'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!C8, 'Lifetime value'!C12, "
-    "'Lifetime value'!C13 and 24 more"
+    "'Lifetime value'!C13 and 25 more"
 )
 
 

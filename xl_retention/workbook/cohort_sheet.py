@@ -31,7 +31,7 @@ from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
 from .error_texts import as_error, error_type, in_error, with_ref
-from .sheets import BDW_OWN_REASON
+from .sheets import BDW_OWN_REASON, sbg_note
 from .template import COHORTS_TITLE, write_template
 
 if TYPE_CHECKING:
@@ -172,6 +172,10 @@ _FIT_ERRORS = (
                 r'(,8\),.*),""\)\)\)', re.I | re.S),
      _BDW_NOTE),
     (_BDW_NOTE_TRIANGLE_REASONS, _BDW_NOTE.replace("\\2", "\\1")),  # its one group: the reasons
+    # the sBG note before counts not whole (shares typed) and a triangle of text only were said (2026-12-04); no
+    # backreference: recalc joins these patterns into one (upgrade_file._earlier_pattern), where \1 is another group
+    (re.compile(r'=IF\(ISERROR\((B\d+)\),CHOOSE\(MIN\(ERROR\.TYPE\(B\d+\),8\),(.*)\),""\)', re.I | re.S),
+     sbg_note("\\1", "\\2")),
     # ... and as 5b4ebba wrote them, #REF! made an error too (error_texts.with_ref)
     *((re.compile(re.escape(with_ref(form)), re.I), form.replace("\\", "\\\\")) for form in (
         f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})',

@@ -536,7 +536,8 @@ FIT_REASONS = (
     "the cell)",
     "#REF!",
     "#NAME?: the xl-retention functions are not loaded (see Start here)",
-    "#NUM!: counts that rise, survivors 0 in every cohort from one month on (months not observed yet: leave them "
+    "#NUM!: counts that rise, counts not whole (shares typed: type each cohort's customers), survivors 0 in every "
+    "cohort from one month on (months not observed yet: leave them "
     "blank), a cohort with fewer than 3 months, no churn at all, or churn alike for every customer (no finite fit: "
     "the constant-churn lifetime value applies); recalc's report names which for sBG, xr.bdw_fit in Python for BdW",
     "#N/A",
@@ -565,12 +566,36 @@ def bdw_note(reasons: str, *, own: bool = True) -> str:
     return f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(first)},"no BdW fit: "&{why},"")))'
 
 
+#: the sBG fit's #NUM! where a count of the triangle is not whole (a retention curve of shares typed in: H224's
+#: finding 03, the note listed five reasons, none true), and the fit blank where the triangle holds text only (a
+#: paste of numbers stored as text: COUNT is 0, the fit blank under no word: H224's finding 02)
+NOT_WHOLE_REASON = (
+    "#NUM!: the triangle holds counts that are not whole (shares or fractions: a retention curve typed?); the fits "
+    "take each cohort's customers: type those, as counted"
+)
+TEXT_ONLY_REASON = (
+    "No fit: the triangle holds text only, no number (numbers pasted as text?); type them as numbers (paste values "
+    "as numbers, or Data > Text to Columns)"
+)
+_NOT_WHOLE = "IFERROR(SUMPRODUCT(--(Cohort_Counts<>ROUND(Cohort_Counts,0)))>0,FALSE)"
+
+
+def sbg_note(fit: str, reasons: str) -> str:
+    """The note beside the sBG fit (its alpha in cell ``fit``): why it failed, from its error's type (``reasons``:
+    the quoted texts of CHOOSE, as :data:`FIT_REASONS`), a #NUM! of counts not whole said as such; blank where it
+    has figures, or where the triangle is empty (text only: :data:`TEXT_ONLY_REASON`)."""
+    return (
+        f'=IF(ISERROR({fit}),IF(AND(ERROR.TYPE({fit})=6,{_NOT_WHOLE}),"{NOT_WHOLE_REASON}",CHOOSE(MIN(ERROR.TYPE('
+        f'{fit}),8),{reasons})),IF(AND(COUNT(Cohort_Counts)=0,COUNTA(Cohort_Counts)>0),"{TEXT_ONLY_REASON}",""))'
+    )
+
+
 def _wrap_notes(ws: Worksheet, fit: int, last_column: int) -> None:
     """The notes beside the fit table (G of its three rows) wrapped in G:``last_column``, the sheet's printed width,
     each row as tall as its longest text needs: a note running past the last column is cut on paper and in PDFs."""
     letters = [get_column_letter(c) for c in range(7, last_column + 1)]
     width = sum(ws.column_dimensions[x].width if x in ws.column_dimensions else 9 for x in letters)
-    longest = max(len(r) for r in (*FIT_REASONS, BDW_OWN_REASON)) + len("no BdW fit: ")
+    longest = max(len(r) for r in (*FIT_REASONS, BDW_OWN_REASON, NOT_WHOLE_REASON)) + len("no BdW fit: ")
     for row in range(fit, fit + 3):
         ws.merge_cells(start_row=row, start_column=7, end_row=row, end_column=last_column)
         note = ws.cell(row=row, column=7)
@@ -611,7 +636,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         style(ws.cell(row=fit, column=col, value=formula), False, number_format)
         define(wb, name, ws, f"${get_column_letter(col)}${fit}")
     style(ws.cell(row=fit, column=5, value=f'=IF(ISNUMBER(B{fit}),1,"")'), False, "0.000")  # the sBG is c = 1
-    ws.cell(row=fit, column=7, value=f'=IF(ISERROR(B{fit}),CHOOSE(MIN(ERROR.TYPE(B{fit}),8),{reasons}),"")')
+    ws.cell(row=fit, column=7, value=sbg_note(f"B{fit}", reasons))
     ws.cell(row=fit, column=7).font = NOTE_FONT
     # BdW: a comparison only, which short data often cannot identify: blank cells and the reason in words
     # (text, which LibreOffice keeps, where it would recompute an error value into #NAME?).
