@@ -33,7 +33,7 @@ from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .long_chains import may_hold_long_chain
 from .omitted_arguments import may_omit
 from .package import FormulaCell
-from .rewrite_shapes import _ARRAY_RESULT, _R1C1_STYLE, DELETED_SHEET, shapes
+from .rewrite_shapes import _ARRAY_RESULT, _R1C1_STYLE, DELETED_SHEET, UNION, shapes
 
 __all__ = [
     "FormulaTexts",
@@ -320,6 +320,10 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if _ARRAY_RESULT.search(upper) is not None:  # =FREQUENCY(5,1), classic: the array's first value (.rewrite)
         return True
+    if (
+        "," in text and UNION.search(text) is not None
+    ):  # SUM((A1,B1)): the union's areas as arguments (.union_references)
+        return True
     if "CELL(" in upper and may_name_file(text):  # CELL("filename", A1): the file's path and A1's sheet
         return True
     if "#REF!" in upper and DELETED_SHEET.search(upper):  # #REF!A1: a reference to a deleted sheet is #REF!
@@ -417,6 +421,7 @@ def may_need_any(text: str, words: re.Pattern[str] | None) -> bool:
     """
     return (
         _TRIGGER_CHARS.search(text) is not None
+        or ("," in text and UNION.search(text) is not None)  # SUM((A1,B1)) (.union_references)
         or _TRIGGER_WORDS.search(text.upper()) is not None
         or (words is not None and words.search(text.lower()) is not None)
     )

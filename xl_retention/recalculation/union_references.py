@@ -18,6 +18,13 @@ _SPREAD = frozenset(
     "STDEV.P STDEVA STDEVP STDEVPA VAR VAR.S VAR.P VARA VARP VARPA AVEDEV DEVSQ GEOMEAN HARMEAN".split()
 )
 
+#: functions taking a union as one array argument (its position): the areas stacked into one column, blanks left out
+#: as in a range (LARGE((A1:A3,C1:C3),2) is LARGE(VSTACK(TOCOL(A1:A3,1),TOCOL(C1:C3,1)),2)); the engine refused them
+_STACKED = {
+    **dict.fromkeys(("LARGE", "SMALL", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE"), 0),
+    **dict.fromkeys(("QUARTILE.INC", "QUARTILE.EXC", "PERCENTRANK", "PERCENTRANK.INC", "PERCENTRANK.EXC"), 0),
+    **dict.fromkeys(("RANK", "RANK.EQ", "RANK.AVG"), 1),
+}
 
 #: one area in A1 notation, dollars taken off: cells, a cell range, whole columns or whole rows
 _A1 = re.compile(r"[A-Z]{1,3}[0-9]+(?::[A-Z]{1,3}[0-9]+)?|[A-Z]{1,3}:[A-Z]{1,3}|[0-9]+:[0-9]+")
@@ -48,8 +55,9 @@ def unions(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
     ``INDEX((A1:A3,C1:C3),r,c,area)`` -> ``CHOOSE(area,INDEX(A1:A3,r,c),INDEX(C1:C3,r,c))`` (#REF! out of range),
     and with an area number typed in (or none: 1) the area itself, ``INDEX(C1:C3,r,c)``.
     AREAS of a union, of one A1 reference or of a name ``names`` gives one area (lower case -> A1 reference) is its
-    count (:func:`_areas`). Others are left to the engine (which refuses them: listed). Changes ``tokens`` in place;
-    True when it did.
+    count (:func:`_areas`). As the array of LARGE, SMALL, PERCENTILE, QUARTILE, PERCENTRANK or RANK's reference
+    (:data:`_STACKED`) its areas stacked, blanks left out. Others are left to the engine (which refuses them:
+    listed). Changes ``tokens`` in place; True when it did.
 
     >>> from openpyxl.formula import Tokenizer
     >>> tokens = list(Tokenizer("=INDEX((A1:A3,C1:C3),2,1,2)+COUNT((A1:A3,C1))").items)
@@ -61,13 +69,16 @@ def unions(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
     >>> tokens = list(Tokenizer("=AREAS((A1:A3,S!C1))+AREAS(B2:D4)+AREAS(Data)").items)
     >>> unions(tokens, {"data": "S!$A$1:$A$3"}), "".join(t.value for t in tokens)
     (True, '2+1+1')
+    >>> tokens = list(Tokenizer("=LARGE((A1:A3,C1),2)").items)
+    >>> unions(tokens), "".join(t.value for t in tokens)
+    (True, 'LARGE(VSTACK(TOCOL(A1:A3,1),TOCOL(C1,1)),2)')
     """
     changed = False
     for i, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = _bare_name(token.value[:-1])
-        if name not in _SPREAD and name not in ("SUBTOTAL", "AGGREGATE", "INDEX", "AREAS"):
+        if name not in _SPREAD and name not in _STACKED and name not in ("SUBTOTAL", "AGGREGATE", "INDEX", "AREAS"):
             continue
         try:
             spans, close = _spans_of(tokens, i)
@@ -109,6 +120,15 @@ def unions(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
                     tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
                 changed = True
                 break
+            if name in _STACKED:
+                if number == _STACKED[name]:
+                    stacked = ",".join(f"TOCOL({area},1)" for area in areas)
+                    tokens[solid[0]].value = f"VSTACK({stacked})"
+                    tokens[solid[0]].type, tokens[solid[0]].subtype = Token.OPERAND, Token.NUMBER  # one operand now
+                    for k in range(solid[0] + 1, end + 1):
+                        tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+                    changed = True
+                continue
             if name == "AGGREGATE" and number < 2 or name == "SUBTOTAL" and number == 0 or name == "INDEX":
                 continue
             if name == "AGGREGATE" and not _small_aggregate(tokens, spans[0]):
