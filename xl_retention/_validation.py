@@ -63,8 +63,8 @@ def _refuse_dates(name: str, array: np.ndarray, value: Any) -> None:
 
 
 def _element_to_float(name: str, value: Any) -> float:
-    """``value`` as a float: blank (None, ``""``, ``pd.NA``) NaN; text, booleans, dates and other non-numbers
-    ``#VALUE!``; an integer beyond a float's range ``#NUM!``.
+    """``value`` as a float: blank (None, ``""``, spaces alone, ``pd.NA``) NaN; text, booleans, dates and other
+    non-numbers ``#VALUE!``; an integer beyond a float's range ``#NUM!``.
 
     >>> _element_to_float("scores", "8")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -75,8 +75,8 @@ def _element_to_float(name: str, value: Any) -> float:
     ...
     xl_retention.errors.OutOfRangeError: scores is beyond a float's range (above 1.8e308), got an integer of 401 digits
     """
-    if value is None or (isinstance(value, str) and value == "") or _is_pandas_na(value):
-        return np.nan
+    if value is None or (isinstance(value, str) and not value.strip()) or _is_pandas_na(value):
+        return np.nan  # "" and a cell of spaces alone (a non-breaking one pasted from a web page's table too)
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):  # '8' pasted as text: it looks like a number
         problem = f"got the text {value!r} (a number stored as text: type it as a number)"
         raise NotANumberError(f"{name} must be a number, {problem}", name, value)
