@@ -320,9 +320,7 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if _ARRAY_RESULT.search(upper) is not None:  # =FREQUENCY(5,1), classic: the array's first value (.rewrite)
         return True
-    if (
-        "," in text and UNION.search(text) is not None
-    ):  # SUM((A1,B1)): the union's areas as arguments (.union_references)
+    if _may_hold_union(text):  # SUM((A1,B1)): the union's areas as arguments (.union_references)
         return True
     if "CELL(" in upper and may_name_file(text):  # CELL("filename", A1): the file's path and A1's sheet
         return True
@@ -412,6 +410,12 @@ _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitiv
 )
 
 
+def _may_hold_union(text: str) -> bool:
+    """Whether ``text`` may hold a union of references given as an argument (``SUM((A1,B1))``): a bracket after a
+    bracket or a comma (spaces between them pass :data:`_TRIGGER_CHARS` anyway), then :data:`.rewrite_shapes.UNION`."""
+    return ("((" in text or ",(" in text or "\t" in text) and UNION.search(text) is not None
+
+
 def may_need_any(text: str, words: re.Pattern[str] | None) -> bool:
     """False when no rewrite can change ``text`` (a stored formula without ``=``): one regular-expression test,
     then the table and defined names (``words``, lower case).
@@ -421,7 +425,7 @@ def may_need_any(text: str, words: re.Pattern[str] | None) -> bool:
     """
     return (
         _TRIGGER_CHARS.search(text) is not None
-        or ("," in text and UNION.search(text) is not None)  # SUM((A1,B1)) (.union_references)
+        or (_may_hold_union(text))  # SUM((A1,B1)) (.union_references)
         or _TRIGGER_WORDS.search(text.upper()) is not None
         or (words is not None and words.search(text.lower()) is not None)
     )
