@@ -90,6 +90,49 @@ def _says_year(words: list[str], k: str = "") -> bool:
     )
 
 
+#: A money column's name written short or in another language, brought to the words
+#: :func:`~xl_retention.reading.billing.interval_in_text` reads: "Price/yr", "Fee p/a", "Price pa", "Price/wk",
+#: "Price/day", "Prix/an", "Precio/año", "Price (12 mo)".
+_PERIODS_WRITTEN_SHORT = (
+    (re.compile(r"(?<![a-z])p\s*/\s*a(?![a-z])|(?<![a-z])pa(?![a-z])"), " yearly "),
+    (re.compile(r"(?<![a-z])yrs?(?![a-z])"), " yearly "),
+    (re.compile(r"(?<![a-z])wks?(?![a-z])"), " weekly "),
+    (re.compile(r"(?:/|(?<![a-z])(?:per|pro|par|por|a)\s+)\s*(?:day|tag|jour|d[ií]a)(?![a-z])"), " daily "),
+    (re.compile(r"(?:/|(?<![a-z])(?:par|por|pro)\s+)\s*(?:an|año|ano|jahr)(?![a-z])"), " yearly "),
+    (re.compile(r"(\d+)\s+(mo|m)(?![a-z])"), r"\1\2"),
+)
+#: A billing interval's months as said in a refusal.
+_PERIOD_WORDS = {12.0: "year", 3.0: "quarter", 6.0: "half-year", 0.5: "half a month"}
+
+
+def name_months(name: Any) -> float | None:
+    """The months of the one period a money column's name says (a year 12, a quarter 3, a week 7 / 30.4375), as a
+    plan's name is read (:func:`~xl_retention.reading.billing.interval_in_text`), short forms and other languages
+    too; None when it says none or two.
+
+    >>> [name_months(n) for n in ("Price/yr", "Fee p/a", "Prix/an", "Quarterly fee", "Price (12 mo)", "MRR", "Price")]
+    [12.0, 12.0, 12.0, 3.0, 12.0, None, None]
+    >>> [round(name_months(n) * 30.4375, 6) for n in ("Price per week", "Price/wk", "Daily rate", "Price/day")]
+    [7.0, 7.0, 1.0, 1.0]
+    """
+    from .billing import interval_in_text
+
+    text = str(name).lower().replace("_", " ")
+    for pattern, word in _PERIODS_WRITTEN_SHORT:
+        text = pattern.sub(word, text)
+    return interval_in_text(text)
+
+
+def _period_word(months: float) -> str:
+    """'year', 'quarter', 'week', 'day', or '3 months' of a period of ``months``."""
+    from .billing import DAYS_PER_MONTH
+
+    days = round(months * DAYS_PER_MONTH, 6)
+    if days in (1.0, 7.0, 14.0):
+        return {1.0: "day", 7.0: "week", 14.0: "fortnight"}[days]
+    return _PERIOD_WORDS.get(months, f"{months:g} months")
+
+
 def _annualized(words: list[str]) -> bool:
     """Whether a name's ``words`` say a rate per year made of a shorter period's (:data:`_ANNUALIZED_PREFIXES`,
     a run rate that names no month).
@@ -124,6 +167,7 @@ def says_unit(name: Any) -> bool:
         or _says_year(words, k)
         or _annualized(words)
         or any(p in k for p in _PER_YEAR_EXACT[2:])
+        or name_months(name) not in (None, 1.0)
     )
 
 
@@ -539,11 +583,13 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
     k, words = _words(name)
     if per_year_name(name):
         return in_units(values, name, divisors) / 12  # ARR, ACV, an annualized revenue, a run rate: 12 x MRR
-    if _says_year(words, k):
+    months = name_months(name)
+    if _says_year(words, k) or months not in (None, 1.0):
+        period = "year" if _says_year(words, k) else _period_word(months)
         raise DataError(
-            f"{source}: {str(name)!r} (taken as mrr) says a year, and MRR is per month: whether it is recurring "
-            f"revenue cannot be told; map mrr to a monthly column, or give a billing interval column (year) and map "
-            f"amount={name}",
+            f"{source}: {str(name)!r} (taken as mrr) says a {period}, and MRR is per month: whether it is recurring "
+            f"revenue cannot be told; map mrr to a monthly column, or give a billing interval column ({period}) and "
+            f"map amount={name}",
             source=source,
             column=str(name),
         )
