@@ -30,6 +30,7 @@ FORMULAS = {  # cell: (formula, expected)
     "A14": ("=_xlfn.BINOM.DIST(1,3,0.5,FALSE)", 0.375),  # controls, as before
     "A15": ("=_xlfn.BINOM.INV(6,0.5,0.75)", 4.0),
     "A16": ("=_xlfn.POISSON.DIST(2,1.5,TRUE)", 0.8088468305380586),
+    "A17": ("=_xlfn.CONFIDENCE.T(0.99,0.5,1000)", 0.00019822115962268912),  # mpmath at 40 digits
 }
 ERRORS = {  # outside the domains, as before
     "B1": ("=_xlfn.BINOM.DIST(4,3,0.5,FALSE)", "#NUM!"),
@@ -38,6 +39,9 @@ ERRORS = {  # outside the domains, as before
     "B4": ("=_xlfn.CHISQ.INV(1,2)", "#NUM!"),
     "B5": ('=_xlfn.BINOM.DIST("abc",3,0.5,FALSE)', "#VALUE!"),
     "B6": ("=_xlfn.NEGBINOM.DIST(1,0,0.5,FALSE)", "#NUM!"),
+    "B7": ("=_xlfn.CONFIDENCE.T(0.05,1,1)", "#DIV/0!"),  # Microsoft: size 1 is #DIV/0! (the engine: #NUM!)
+    "B8": ("=_xlfn.CONFIDENCE.T(0.05,1,1.5)", "#DIV/0!"),  # size truncated to 1
+    "B9": ("=_xlfn.CONFIDENCE.T(0.05,1,0.5)", "#NUM!"),
 }
 
 

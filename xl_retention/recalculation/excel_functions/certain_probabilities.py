@@ -27,6 +27,7 @@ __all__ = [
     "binom_inv",
     "chisq_inv",
     "chisq_inv_rt",
+    "confidence_t",
     "gamma_dist",
     "negbinom_dist",
     "poisson_dist",
@@ -224,3 +225,19 @@ def chisq_inv_rt(probability: Any, degrees: Any) -> float:
 
 
 excel_function("CHIINV", 2, 2)(chisq_inv_rt)
+
+
+@excel_function("CONFIDENCE.T", 3, 3)
+def confidence_t(alpha: Any, deviation: Any, size: Any) -> float:
+    """CONFIDENCE.T(alpha, standard_dev, size): #NUM! for alpha outside (0, 1), standard_dev <= 0 or size < 1;
+    size truncated; a size of 1 is #DIV/0! (Microsoft's page: no degrees of freedom), where the engine said #NUM!.
+
+    >>> confidence_t(0.05, 1, 50.9)
+    0.2841968554957299
+    """
+    a, sd, n = number(alpha), number(deviation), _whole(size)
+    if not 0.0 < a < 1.0 or sd <= 0 or n < 1:
+        raise ExcelError("#NUM!")
+    if n == 1:
+        raise ExcelError("#DIV/0!")
+    return _finite(_stats().t.isf(a / 2.0, n - 1) * sd / math.sqrt(n))
