@@ -31,6 +31,26 @@ __all__ = [
     "refuse_unlabelled_totals",
 ]
 
+#: The labels of a pivot table's total and grand total rows in the other languages Excel ships (a regular expression's
+#: alternatives, whole cells, any case): Russian "Общий итог", "Итог"; Ukrainian "Загальний підсумок"; Czech "Celkový
+#: součet", "Celkem"; Slovak "Celkový súčet"; Hungarian "Végösszeg"; Turkish "Genel Toplam" ("Összesen" and
+#: "Toplam" alone are found by their sums: :mod:`.total_labels`); Greek "Γενικό σύνολο"; Korean "총합계"; Arabic
+#: "الإجمالي الكلي", "المجموع"; Hebrew "סכום כולל", 'סה"כ'; Danish "Hovedtotal";
+#: Norwegian "Totalsum"; Finnish "Kokonaissumma"; Polish "Suma końcowa"; Croatian "Sveukupni zbroj", "Ukupno";
+#: Slovenian "Skupna vsota", "Skupaj"; Serbian "Ukupni zbir"; Bulgarian "Обща сума", "Общо"; Lithuanian "Bendroji
+#: suma", "Iš viso"; Latvian "Kopsumma", "Kopā"; Estonian "Üldkokkuvõte", "Kokku"; Romanian "Total general"; Thai
+#: "ผลรวมทั้งหมด"; Vietnamese "Tổng Cuối", "Tổng cộng"; Indonesian "Total Keseluruhan"; Malay "Jumlah Besar";
+#: Kazakh "Жалпы қорытынды"; Hindi "कुल योग"; Basque "Guztira". Read as a customer, each doubled its month's MRR.
+PIVOT_TOTALS = (
+    r"общий[\s_-]+итог|итоги?|загальний[\s_-]+підсумок|підсумок|всього|разом|celkov[ýy][\s_-]+sou[čc]et|celkem|"
+    r"celkov[ýy][\s_-]+s[úu][čc]et|celkom|spolu|v[ée]g[öo]sszeg|genel[\s_-]+toplam|"
+    r"γενικό[\s_-]+σύνολο|σύνολο|총합계|합계|총계|(?:ال)?إجمالي(?:[\s_-]+الكلي)?|(?:ال)?اجمالي|(?:ال)?مجموع(?:[\s_-]+الكلي)?|"
+    r"סכום[\s_-]+כולל|סה[\"״'׳]+כ|סך[\s_-]+הכל|hovedtotal|totalsum|kokonaissumma|suma[\s_-]+ko[ńn]cowa|"
+    r"sveukupni[\s_-]+zbroj|ukupno|skupna[\s_-]+vsota|skupaj|ukupni[\s_-]+zbir|обща[\s_-]+сума|общо|"
+    r"bendroji[\s_-]+suma|i[šs][\s_-]+viso|kopsumma|kop[āa]|[üu]ldkokkuv[õo]te|kokku|total[\s_-]+general|"
+    r"ผลรวมทั้งหมด|ผลรวม|t[ổo]ng[\s_-]+(?:cu[ốo]i|c[ộo]ng)|total[\s_-]+keseluruhan|jumlah[\s_-]+besar|jumlah|"
+    r"жалпы[\s_-]+қорытынды|कुल[\s_-]+योग|कुल|guztira"
+)
 #: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian,
 #: Swedish and Norwegian, Finnish, Polish, Portuguese, Russian, Japanese and Chinese: Excel's pivot tables write
 #: "Gesamtergebnis", "Eindtotaal", "Totalt", "Total geral", "Итого", "総計").
@@ -38,7 +58,7 @@ SUMMARY = re.compile(
     r"(?i)^\s*(?:grand[\s_-]*totals?|totals?|sub[\s_-]*totals?|sum|summe|gesamt(?:summe|ergebnis)?|zwischensumme|"
     r"total[\s_-]+g[ée]n[ée]ral|totaux|suma[\s_-]+total|totale(?:[\s_-]+complessivo)?|(?:eind|sub)?totaal|totales?|"
     r"totalt|totalsumma|summa|yhteens[äa]|razem|average|avg|mean|durchschnitt|moyenne|promedio|gemiddelde|"
-    r"insgesamt|total[\s_-]+geral|итого|всего|合計|小計|総計|合计|小计|总计)"
+    r"insgesamt|total[\s_-]+geral|итого|всего|合計|小計|総計|合计|小计|总计|" + PIVOT_TOTALS + r")"
     r"\s*:?\s*$"
 )
 #: How many rows at the end of a table are looked at (a report ends with a few totals and statistics at most).

@@ -26,15 +26,22 @@ __all__ = ["AVERAGE_WORDS", "TOTAL_WORDS", "refuse_labelled_totals", "says_avera
 
 #: Words (case folded) that say a row is a total: English, German (pivot tables' "Ergebnis", "Gesamtergebnis"),
 #: French, Spanish, Portuguese, Italian, Dutch, Scandinavian, Finnish, Estonian, Polish, Czech, Slovak, Hungarian,
-#: Turkish, Indonesian, Vietnamese ("tổng cộng"), Russian, and the CJK signs (matched anywhere: no spaces there).
+#: Turkish, Indonesian, Vietnamese ("tổng cộng"), Russian ("Итого", Excel's "Общий итог", "Итог"), Ukrainian, Greek,
+#: Arabic, the Baltic and South Slavic languages, Basque, Kazakh: every language Excel's pivot tables are written in
+#: (:data:`~.summaries.PIVOT_TOTALS`), and the CJK signs (matched anywhere: no spaces there).
 TOTAL_WORDS = frozenset({
     "total", "totals", "subtotal", "subtotals", "grandtotal", "sum", "sums", "overall", "summe", "summen",
     "zwischensumme", "gesamt", "gesamtsumme", "gesamtergebnis", "ergebnis", "insgesamt", "totaux", "somme",
     "suma", "totales", "totale", "complessivo", "totaal", "eindtotaal", "totalt", "summa", "totalsumma",
     "yhteensä", "kokku", "razem", "celkem", "celkom", "spolu", "összesen", "végösszeg", "toplam", "genel",
-    "jumlah", "tổng", "итого", "всего", "сумма",
+    "jumlah", "tổng", "итого", "всего", "сумма", "итог", "итоги", "підсумок", "всього", "разом", "součet",
+    "súčet", "σύνολο", "toplamı", "hovedtotal", "totalsum", "kokonaissumma", "końcowa", "ukupno", "zbroj", "zbir",
+    "vsota", "skupaj", "общо", "сума", "kopsumma", "kopā", "üldkokkuvõte", "keseluruhan", "guztira", "қорытынды",
+    "المجموع", "مجموع", "الإجمالي", "إجمالي", "الاجمالي", "اجمالي",
 })  # fmt: skip
-_TOTAL_SIGNS = re.compile(r"合計|合计|總計|总计|小計|小计|합계|총계|Σ|∑")
+#: Total signs matched anywhere: CJK; Korean; Hebrew (סה"כ, "סך הכל", "סכום כולל": its quote splits the word);
+#: Thai and Hindi (their vowel signs split a word into letters).
+_TOTAL_SIGNS = re.compile(r"合計|合计|總計|总计|小計|小计|합계|총계|Σ|∑|סה[\"״'׳]+כ|סך הכל|סכום כולל|ผลรวม|कुल")
 #: Words (case folded) that say a row is an average (or a median: with two other rows, their mean).
 AVERAGE_WORDS = frozenset({
     "average", "averages", "avg", "mean", "median", "durchschnitt", "mittelwert", "schnitt", "moyenne", "médiane",
