@@ -380,12 +380,12 @@ def test_amounts_in_the_smallest_currency_unit(tmp_path, capsys) -> None:
     assert run(capsys, *args) == (0, "")
     with open(tmp_path / "o" / "order_revenue_cohorts.csv", newline="") as handle:
         revenue = {(r["segment"], r["cohort"]): r["0"] for r in csv.DictReader(handle)}
-    assert revenue == {("jpy", "2026-01"): "17000.0", ("usd", "2026-01"): "49.0"}
+    assert revenue == {("JPY", "2026-01"): "17000.0", ("USD", "2026-01"): "49.0"}  # codes upper case
     (tmp_path / "charges.csv").write_text(charges.replace("jpy", "kwd").replace("5000", "5120"))
     assert run(capsys, *args) == (0, "")
     with open(tmp_path / "o" / "order_revenue_cohorts.csv", newline="") as handle:
         revenue = {(r["segment"], r["cohort"]): r["0"] for r in csv.DictReader(handle)}
-    assert revenue == {("kwd", "2026-01"): "17.12", ("usd", "2026-01"): "49.0"}
+    assert revenue == {("KWD", "2026-01"): "17.12", ("USD", "2026-01"): "49.0"}
     # Stripe's Dashboard export saved by Excel (49.00 written as 49): its headers say Dashboard, amounts in units
     dashboard = (
         "id,Customer ID,Currency,Interval,Amount,Quantity,Status,Start Date (UTC),Ended At (UTC)\n"

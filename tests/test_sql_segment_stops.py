@@ -144,7 +144,7 @@ def _subs(column: str, values: list[str]) -> pd.DataFrame:
         (["usd", "usd", "USD", "USD", "eur", "eur"], {"EUR": 12.0, "USD": 30.0}),
         (["usd", "usd", "EUR", "EUR", "eur", "eur"], {"EUR": 32.0, "USD": 10.0}),  # every code upper case then
         (["usd", "usd", "Usd", "Usd", "eur", "eur"], {"USD": 30.0, "EUR": 12.0}),
-        (["usd", "usd", "usd", "usd", "eur", "eur"], {"usd": 30.0, "eur": 12.0}),  # one spelling each: as written
+        (["usd", "usd", "usd", "usd", "eur", "eur"], {"USD": 30.0, "EUR": 12.0}),  # one spelling each: upper case too
     ],
 )
 def test_a_currency_typed_two_ways_is_one_segment_as_the_import_reads_it(capsys, tmp_path, values, expected) -> None:

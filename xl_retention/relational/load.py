@@ -178,6 +178,14 @@ class _Runner:
     """The tables of one input by the chosen backend, whole, per segment, or for one segment."""
 
     def __init__(self, backend: str, con: Any, column: str | None, value: str | None, options: ReadOptions) -> None:
+        if column is not None and value is not None:
+            import re
+
+            from ..reading.currency import named_currency
+            from .segments import CODE
+
+            if named_currency(column) and re.fullmatch(CODE, value.strip()):  # 'eur': the segment EUR
+                value = value.strip().upper()
         self.backend, self.con, self.column, self.value, self.options = backend, con, column, value, options
         #: every segment's movements (index segment, month) when the tables are one segment's: what the export holds
         self.whole_movements: Any = None

@@ -58,9 +58,10 @@ def _segment_name(names: list[str], segment: str, source: str) -> str:
 def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
     """Each row's segment label in the column ``segment`` names: text as ids are read (whole numbers as digits, spaces
     stripped), blanks ``(blank)``; two values that differ only in capitals, spaces, apostrophes or hyphens (``Pro``
-    and ``PRO``) are refused, naming both and their rows (:mod:`~xl_retention.reading.segment_spellings`)."""
+    and ``PRO``) are refused, naming both and their rows (:mod:`~xl_retention.reading.segment_spellings`); in a column
+    named as currencies, a code is labelled upper case whatever its case (Stripe's ``usd`` is ``USD``)."""
     from ..reading.currency import named_currency
-    from ..reading.segment_spellings import lookalike_segments, refuse_lookalike_segments
+    from ..reading.segment_spellings import refuse_lookalike_segments
     from ..reading.values import clean_ids
 
     name = _segment_name(list(map(str, df.columns)), segment, source)
@@ -69,10 +70,9 @@ def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
     if series.dtype == np.float32:  # a REAL's 0.1 as written (a file's 0.1), not its double's 0.10000000149011612
         series = pd.Series([float(str(v)) for v in series.to_numpy()], index=series.index, dtype=object)
     text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
-    if named_currency(name):  # a currency's code typed two ways ('usd', 'USD') is that currency: upper case
+    if named_currency(name):  # a currency's code ('usd', 'USD') is that currency, labelled upper case (USD)
         codes = text.str.fullmatch(CODE).fillna(False).astype(bool)
-        if lookalike_segments(pd.unique(text[codes].to_numpy(dtype=object))):
-            text = text.astype(object).where(~codes, text.str.upper())
+        text = text.astype(object).where(~codes, text.str.upper())
     refuse_lookalike_segments(text, series, source, name)
     return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str).to_numpy()
 

@@ -89,7 +89,7 @@ def _is_code(label: ir.StringValue, regex: bool = True) -> ir.BooleanValue:
 def _labels(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.Table:
     """``table`` with its ``segment`` as ``xl-retention import`` labels it (docs/metrics.md, "Segments"): spaces at
     either end dropped, a blank ``(blank)``; ``currency`` (the segment column is named as currencies: ``--segment
-    currency``): where two codes differ only in capitals (``usd``, ``USD``), every code upper case, as
+    currency``): every code upper case (``usd`` and ``USD`` are USD), as
     :func:`.segments.segment_labels` does. ``regex``: the dialect has regular expressions (Spark's TRIM of ibis'
     ``strip`` takes 'v' and 'f' as spaces: :func:`.refusals.trimmed`; MySQL and SQL Server have none, their TRIM is
     right)."""
@@ -98,11 +98,7 @@ def _labels(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.T
     label = (trimmed(table.segment) if regex else table.segment.strip()).nullif("")
     rows = table.mutate(segment=label.isnull().ifelse(ibis.literal(d.BLANK_SEGMENT), label))
     if currency:
-        codes = rows.filter(_is_code(rows.segment, regex)).select("segment").distinct()
-        twice = codes.aggregate(__cased=codes.segment.nunique() > codes.segment.upper().nunique())
-        rows = rows.cross_join(twice)
-        upper = rows.__cased & _is_code(rows.segment, regex)
-        rows = rows.mutate(segment=upper.ifelse(rows.segment.upper(), rows.segment)).drop("__cased")
+        rows = rows.mutate(segment=_is_code(rows.segment, regex).ifelse(rows.segment.upper(), rows.segment))
     return rows
 
 
