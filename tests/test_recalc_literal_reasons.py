@@ -141,3 +141,22 @@ def test_a_month_after_an_unfilled_one_names_the_blank_start_and_the_month_befor
         "NRR: start_mrr blank while other inputs are not: Revenue!B4 (MRR at start) is blank: the month before has no "
         "MRR at end (Revenue!H3 is blank or an error): fill that month (#VALUE!)"
     )
+
+
+def test_a_text_in_a_range_multiplied_in_an_array_is_named(tmp_path):
+    """H223's finding 04: a header's text caught by a whole column in SUMPRODUCT (or a range multiplied in an array
+    formula) gave #VALUE!, as Excel does, with no reason, where =B1*2 named B1."""
+    from one_sheet import recalc_sheet
+
+    rows = {"A1": "Key", "B1": "Amount", "A2": "x", "B2": 10, "A3": "y", "B3": 20, "A4": "x", "B4": 30}
+    formulas = {
+        "D1": "=B1*2",
+        "D2": '=SUMPRODUCT((A:A="x")*(B:B))',
+        "D3": '=SUMPRODUCT((A1:A4="x")*B1:B4)',
+        "D4": "=SUMPRODUCT(B1:B4*2)",
+        "D6": "=SUMPRODUCT(B2:B4*2)",
+    }
+    report, values = recalc_sheet(tmp_path, {**rows, **formulas}, arrays={"D5": '=SUM((A1:A4="x")*B1:B4)'})
+    why = "S!B1 is the text 'Amount', no number (#VALUE!)"
+    assert {e.address: (e.error, e.reason) for e in report.errors} == {f"S!D{r}": ("#VALUE!", why) for r in range(1, 6)}
+    assert values["D6"] == 120

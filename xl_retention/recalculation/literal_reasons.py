@@ -46,6 +46,14 @@ _ARITHMETIC_CELL = re.compile(
     r"(?:(?<=[-+*/^])|(?<=[-+*/^]\()|(?<=[-+*/^]\s))" + _REF + r"(?![\w.(!:])"
     r"|(?<![\w.$!':])" + _REF + r"(?=\s*\)?\s*[-+*/^])"
 )
+#: a range (``B1:B4``, ``'Raw data'!B:B``) beside an arithmetic operator: ``(A1:A4="x")*B1:B4``, ``*(B:B)``, ``B1:B4*2``
+_AREA = r"(?:(" + SHEET + r")!)?(\$?[A-Za-z]{1,3}\$?\d*:\$?[A-Za-z]{1,3}\$?\d*)"
+_ARITHMETIC_RANGE = re.compile(
+    r"(?:(?<=[-+*/^])|(?<=[-+*/^]\()|(?<=[-+*/^]\s))" + _AREA + r"(?![\w.(!:])"
+    r"|(?<![\w.$!':])" + _AREA + r"(?=\s*\)?\s*[-+*/^])"
+)
+#: the most cells of a range looked at for a text (pages of the engine's values)
+MAX_RANGE_CELLS = 1 << 20
 #: the most error cells looked at (each costs a few reads of the engine's values)
 MAX_LOOKED_AT = 1000
 
@@ -253,7 +261,37 @@ def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
             cell = f"{written(where)}!{letters.upper()}{row}{label} {no_number(held)}"
             if cell not in found:
                 found.append(cell)
+    if not found:  # =SUMPRODUCT((A:A="x")*(B:B)) over a header's text: the range's first such cell (H223's 04)
+        for match in _ARITHMETIC_RANGE.finditer(text):
+            quoted, area = match.group(1, 2) if match.group(2) else match.group(3, 4)
+            where = quoted.strip("'").replace("''", "'") if quoted else sheet
+            cell = _range_text(workbook, where, area.replace("$", ""))
+            if cell is not None:
+                return cell
     return ", ".join(found) if found else None
+
+
+def _range_text(workbook: fz.Workbook, sheet: str, area: str) -> str | None:
+    """The first cell, row by row, of ``sheet!area`` holding a text Excel's arithmetic reads as no number (not a
+    formula's ""), as a reason; None where there is none (or the engine cannot page the range)."""
+    offset: int | None = 0
+    try:
+        while offset is not None and offset < MAX_RANGE_CELLS:
+            page = workbook.range_page(f"{written(sheet)}!{area}", offset=offset, limit=65_536, include_values=True)
+            for item in page.items:
+                held = item.value
+                if not isinstance(held, str) or not isinstance(text_to_number(held), str) or not held:
+                    continue
+                ref = str(item.address).rpartition("!")[2].replace("$", "")
+                found = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref)
+                if found is None:
+                    continue
+                row, column = int(found.group(2)), _column(found.group(1))
+                return f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)} {no_number(held)}"
+            offset = page.next_offset
+    except Exception:  # noqa: BLE001  (the engine cannot page it: no reason from it)
+        return None
+    return None
 
 
 def no_number(held: str) -> str:
