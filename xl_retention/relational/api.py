@@ -62,7 +62,10 @@ def _in_utc(function: Callable[..., Any]) -> Callable[..., Any]:
                 return function(*args, **kwargs)
         except Exception as error:
             if type(error).__name__ == "InsufficientPrivilege" and "temporary tables" in str(error):
-                raise DataError(_NO_TEMP.format(str(error).strip().splitlines()[0])) from None
+                from ibis.expr.types import Table
+
+                said = _NO_TEMP_TABLE if isinstance(data, Table) else _NO_TEMP  # a table on the server: read back
+                raise DataError(said.format(str(error).strip().splitlines()[0])) from None
             raise
 
     return run
@@ -73,6 +76,14 @@ _NO_TEMP = (
     "the database role may not create temporary tables ({}), which sending a table from Python to the server "
     "needs: pass a table already on the server (con.table('schema.name'), which a role that may read it can "
     "count), give the role TEMP (GRANT TEMP ON DATABASE name TO role), or compute with backend='duckdb'"
+)
+#: A table already on the server whose rows are read as a file's (a subscription_id column, statuses, text dates:
+#: :mod:`.inputs`) and sent back as a temporary table: passing the table again cannot help (H225's finding 01).
+_NO_TEMP_TABLE = (
+    "the database role may not create temporary tables ({}): the table's rows are read as a file's are (its columns "
+    "need the file rules: a subscription_id, statuses, text dates, ...) and sent back to the server as a temporary "
+    "table, which needs TEMP: give the role TEMP (GRANT TEMP ON DATABASE name TO role), or export the table to a file "
+    "and import that (--backend duckdb; backend='duckdb' in Python)"
 )
 
 
