@@ -65,7 +65,8 @@ def test_numbers_pasted_as_text_in_any_form_count_as_those_numbers(tmp_path, cap
     path = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
     wb = openpyxl.load_workbook(path)
     revenue = wb["Revenue"]
-    revenue["B2"], revenue["C2"], revenue["D2"], revenue["G2"] = 1000, "$100", " 1,200 ", "50"
+    # " 1,200.00 ": " 1,200 " alone is 1.2 to a decimal-comma Excel, listed as the locale's (eb985ead, H201 finding 10)
+    revenue["B2"], revenue["C2"], revenue["D2"], revenue["G2"] = 1000, "$100", " 1,200.00 ", "50"
     revenue["C3"], revenue["F3"], revenue["G3"] = "80", " 20", "(0)"
     wb.save(path)
     errors = _recalc(tmp_path, capsys, path)
@@ -105,9 +106,10 @@ def test_import_brings_the_guard_that_missed_texts_up_to_date(tmp_path, capsys):
 
 def test_a_first_mrr_at_start_pasted_as_text_counts_in_the_rates(tmp_path, capsys):
     """The first month's MRR at start, typed, is the one the rates read directly: pasted as " 1,000 " they refused
-    it ("start_mrr must be a number, got ' 1,000 '", #VALUE!) while the MRR at end counted it."""
+    it ("start_mrr must be a number, got ' 1,000 '", #VALUE!) while the MRR at end counted it. (" 1,000.00 " here:
+    " 1,000 " alone is 1 to a decimal-comma Excel, listed as the locale's: eb985ead, H201 finding 10.)"""
     paths = []
-    for name, start in (("text.xlsx", " 1,000 "), ("typed.xlsx", 1000), ("zero.xlsx", "0"), ("abc.xlsx", "abc")):
+    for name, start in (("text.xlsx", " 1,000.00 "), ("typed.xlsx", 1000), ("zero.xlsx", "0"), ("abc.xlsx", "abc")):
         path = build_template(tmp_path / name, start="2025-01", months=2)
         wb = openpyxl.load_workbook(path)
         revenue = wb["Revenue"]
