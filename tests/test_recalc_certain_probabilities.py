@@ -31,6 +31,10 @@ FORMULAS = {  # cell: (formula, expected)
     "A15": ("=_xlfn.BINOM.INV(6,0.5,0.75)", 4.0),
     "A16": ("=_xlfn.POISSON.DIST(2,1.5,TRUE)", 0.8088468305380586),
     "A17": ("=_xlfn.CONFIDENCE.T(0.99,0.5,1000)", 0.00019822115962268912),  # mpmath at 40 digits
+    "A18": ("=_xlfn.CHISQ.DIST(0,2,FALSE)", 0.5),  # the exponential density of mean 2 at 0 (the engine: 0)
+    "A19": ("=_xlfn.F.DIST(0,2,3,FALSE)", 1.0),  # (2/3) / B(1, 1.5) (the engine: 0)
+    "A20": ("=_xlfn.F.INV(0,2,3)", 0.0),  # the engine: #NUM!
+    "A21": ("=_xlfn.F.INV(0.99,10,1)", 6055.846707395832),  # mpmath at 40 digits (the engine: ...381209)
 }
 ERRORS = {  # outside the domains, as before
     "B1": ("=_xlfn.BINOM.DIST(4,3,0.5,FALSE)", "#NUM!"),
@@ -42,6 +46,8 @@ ERRORS = {  # outside the domains, as before
     "B7": ("=_xlfn.CONFIDENCE.T(0.05,1,1)", "#DIV/0!"),  # Microsoft: size 1 is #DIV/0! (the engine: #NUM!)
     "B8": ("=_xlfn.CONFIDENCE.T(0.05,1,1.5)", "#DIV/0!"),  # size truncated to 1
     "B9": ("=_xlfn.CONFIDENCE.T(0.05,1,0.5)", "#NUM!"),
+    "B10": ("=_xlfn.CHISQ.DIST(0,1,FALSE)", "#NUM!"),  # an infinite density
+    "B11": ("=_xlfn.F.INV(1,2,3)", "#NUM!"),
 }
 
 

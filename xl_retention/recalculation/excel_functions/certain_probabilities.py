@@ -25,9 +25,12 @@ __all__ = [
     "binom_dist",
     "binom_dist_range",
     "binom_inv",
+    "chisq_dist",
     "chisq_inv",
     "chisq_inv_rt",
     "confidence_t",
+    "f_dist",
+    "f_inv",
     "gamma_dist",
     "negbinom_dist",
     "poisson_dist",
@@ -241,3 +244,56 @@ def confidence_t(alpha: Any, deviation: Any, size: Any) -> float:
     if n == 1:
         raise ExcelError("#DIV/0!")
     return _finite(_stats().t.isf(a / 2.0, n - 1) * sd / math.sqrt(n))
+
+
+@excel_function("CHISQ.DIST", 3, 3)
+def chisq_dist(x: Any, degrees: Any, cumulative: Any) -> float:
+    """CHISQ.DIST(x, deg_freedom, cumulative): #NUM! for x < 0, deg_freedom < 1 or > 10^10 (truncated); the
+    density at 0 is 0.5 for 2 degrees of freedom (the engine said 0), infinite (#NUM!) for 1.
+
+    >>> chisq_dist(0, 2, False), chisq_dist(0, 3, False), chisq_dist(2, 3.6, True)
+    (0.5, 0.0, 0.42759329552912023)
+    """
+    value, df, cum = number(x), _chisq_df(degrees), boolean(cumulative)
+    if value < 0:
+        raise ExcelError("#NUM!")
+    if value == 0 and not cum:  # the density at 0, exactly: infinite for 1 degree of freedom, 1/2 for 2, else 0
+        return _finite(math.inf if df == 1 else 0.5 if df == 2 else 0.0)
+    dist = _stats().chi2(df)
+    return _finite(dist.cdf(value) if cum else dist.pdf(value))
+
+
+def _f_df(value: Any) -> float:
+    df = _whole(value)
+    if df < 1 or df >= 1e10:
+        raise ExcelError("#NUM!")
+    return df
+
+
+@excel_function("F.DIST", 4, 4)
+def f_dist(x: Any, degrees1: Any, degrees2: Any, cumulative: Any) -> float:
+    """F.DIST(x, deg_freedom1, deg_freedom2, cumulative): #NUM! for x < 0, a deg_freedom < 1 (truncated); the
+    density at 0 is 1 for deg_freedom1 = 2 (the engine said 0), infinite (#NUM!) for 1.
+
+    >>> f_dist(0, 2, 3, False), f_dist(1.2, 3.5, 7.9, True)
+    (1.0, 0.6225650748827719)
+    """
+    value, d1, d2, cum = number(x), _f_df(degrees1), _f_df(degrees2), boolean(cumulative)
+    if value < 0:
+        raise ExcelError("#NUM!")
+    if value == 0 and not cum:  # the density at 0, exactly: infinite for deg_freedom1 1, 1 for 2, else 0
+        return _finite(math.inf if d1 == 1 else 1.0 if d1 == 2 else 0.0)
+    dist = _stats().f(d1, d2)
+    return _finite(dist.cdf(value) if cum else dist.pdf(value))
+
+
+@excel_function("F.INV", 3, 3)
+def f_inv(probability: Any, degrees1: Any, degrees2: Any) -> float:
+    """F.INV(probability, deg_freedom1, deg_freedom2): the left-tailed inverse; #NUM! for a probability outside
+    [0, 1) (0 gives 0: the engine said #NUM!), a deg_freedom < 1 (truncated).
+
+    >>> f_inv(0, 2, 3), f_inv(0.5, 3.5, 7.9)
+    (0.0, 0.870944253187285)
+    """
+    p, d1, d2 = _probability(probability), _f_df(degrees1), _f_df(degrees2)
+    return _finite(_stats().f.ppf(p, d1, d2))
