@@ -86,16 +86,34 @@ def refuse_payment_log(typed: Mapping[str, Any], names: Mapping[str, str], sourc
 
 #: Names (as :func:`~.names.key` spells them) of a payment's amount: a payments or invoices export's, not a month's.
 _PAID_AMOUNTS = frozenset({"amount_paid", "paid_amount", "total_paid", "amount_charged", "charged_amount",
-                           "payment_amount", "amount_captured", "captured_amount"})  # fmt: skip
+                           "payment_amount", "amount_captured", "captured_amount",
+                           # German, French, Spanish, Italian, Portuguese, Dutch ("Bezahlt", "Montant payé")
+                           "bezahlt", "gezahlt", "betrag_bezahlt", "bezahlter_betrag", "gezahlter_betrag",
+                           "montant_payé", "montant_paye", "importe_pagado", "importo_pagato", "valor_pago",
+                           "betaald_bedrag", "betaald"})  # fmt: skip
+#: Names (as :func:`~.names.key` spells them) of what an invoice or a charge billed, in the languages the README's
+#: exports are read in ("Invoice Total", "Amount Billed", "Total Charged", "Rechnungsbetrag", "Montant facturé",
+#: "Importe facturado"): mapped as mrr beside a month, each row is an invoice, as with "Amount Paid".
+_BILLED_AMOUNTS = frozenset({
+    "invoice_total", "invoice_amount", "total_invoice", "amount_invoiced", "invoiced_amount", "total_invoiced",
+    "amount_billed", "billed_amount", "total_billed", "billing_amount", "total_charged", "charge_amount",
+    "charge_total", "rechnungsbetrag", "rechnungssumme", "rechnungsbetrag_brutto", "rechnungsbetrag_netto",
+    "montant_facturé", "montant_facture", "montant_de_la_facture", "total_facturé", "total_facture",
+    "importe_facturado", "total_facturado", "importe_de_la_factura", "importo_fatturato", "totale_fattura",
+    "valor_faturado", "total_faturado", "factuurbedrag", "gefactureerd_bedrag", "fakturabelopp", "fakturerat_belopp",
+    "kwota_faktury",
+})  # fmt: skip
 #: Prefixes of Stripe's ids of one payment: an invoice, a charge, a payment (intent), an invoice's line.
 _PAYMENT_IDS = ("in_", "ch_", "py_", "pi_", "il_")
 
 
 def refuse_payments_as_months(df: Any, names: Mapping[str, str], source: str) -> None:
     """Refuse payments read by month (``month`` mapped: one row per customer and month): a money column named as a
-    payment's amount (Stripe's "Amount Paid", "Total Paid", "Charged Amount") taken as the MRR, or an ``id`` column
-    of Stripe's invoice or charge ids (``in_...``, ``ch_...``) beside it. Each row is then a payment, counted in its
-    month only: a yearly invoice would be 12 months' MRR in one month and the customer lost the month after.
+    payment's amount (Stripe's "Amount Paid", "Total Paid", "Charged Amount", "Bezahlt") or an invoice's or a
+    charge's (:data:`_BILLED_AMOUNTS`: "Invoice Total", "Amount Billed", "Rechnungsbetrag") taken as the MRR, or an
+    ``id`` column of Stripe's invoice or charge ids (``in_...``, ``ch_...``) beside it. Each row is then a payment,
+    counted in its month only: a yearly invoice would be 12 months' MRR in one month and the customer lost the
+    month after.
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"id": ["in_1", "in_2"], "Customer": ["a", "b"], "Amount Paid": ["100", "1200"]})
@@ -119,10 +137,15 @@ def refuse_payments_as_months(df: Any, names: Mapping[str, str], source: str) ->
         if len(values) and values.iloc[0].startswith(_PAYMENT_IDS) and values.str.startswith(_PAYMENT_IDS).all():
             by_id = column
             break
-    if key(money) not in _PAID_AMOUNTS and by_id is None:
+    if key(money) not in _PAID_AMOUNTS | _BILLED_AMOUNTS and by_id is None:
         return
-    why = f"{money!r} (taken as mrr) is what a payment paid" if key(money) in _PAID_AMOUNTS else (
-        f"{by_id!r} holds Stripe's ids of invoices or charges")  # fmt: skip
+    why = (
+        f"{money!r} (taken as mrr) is what a payment paid"
+        if key(money) in _PAID_AMOUNTS
+        else f"{money!r} (taken as mrr) is what an invoice or a charge billed"
+        if key(money) in _BILLED_AMOUNTS
+        else f"{by_id!r} holds Stripe's ids of invoices or charges"
+    )
     raise DataError(
         f"{source}: {why}, and the rows are payments (a yearly invoice would be 12 months' MRR in its month and the "
         f"customer lost the month after), not each customer's month: import them with --orders, or give one row per "
@@ -145,7 +168,7 @@ def payment_id_columns(columns: Any) -> list[str]:
 
 
 #: Public names of the payments' money columns and ids (the SQL engines ask them of a typed table's columns).
-PAID_AMOUNTS, PAYMENT_IDS = _PAID_AMOUNTS, _PAYMENT_IDS
+PAID_AMOUNTS, PAYMENT_IDS = _PAID_AMOUNTS | _BILLED_AMOUNTS, _PAYMENT_IDS
 
 
 def refuse_open_renewals(typed: Mapping[str, Any], names: Mapping[str, str], source: str, df: Any = None) -> None:
