@@ -580,6 +580,9 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
     >>> per_month(np.array([1200.0]), "ARR", "subs.csv").tolist()
     [100.0]
     """
+    from .pre_discount import refuse_pre_discount_mrr
+
+    refuse_pre_discount_mrr(name, source)  # 'MRR before discount', 'Undiscounted MRR': MRR is after discounts
     k, words = _words(name)
     if per_year_name(name):
         return in_units(values, name, divisors) / 12  # ARR, ACV, an annualized revenue, a run rate: 12 x MRR
