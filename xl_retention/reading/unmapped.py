@@ -215,6 +215,20 @@ def refuse_unused_dates(
         running = filled & (np.isnat(end) | (dates < end))
         if not running.any():
             continue  # dates at or after each end: when it was closed, archived, deleted
+        if words & _REFUND:  # RevenueCat's refunded_at beside end_time: end=refunded_at would be refused by ends.py
+            from .errors import row_of, source_of
+
+            first = int(np.flatnonzero(running)[0])
+            raise DataError(
+                f"{source}: column {column!r} is not used, and its name says a refund, on rows still running then "
+                f"({row_of(source_of(df, source), first)}: {str(dates[first])[:10]}, before its end "
+                f"{str(end[first])[:10]} in {names['end']!r}): a refunded period is no paid month after the refund "
+                f"(the store stops service then), and counted to its end it would be MRR no one paid: write the "
+                f"refund's day in {names['end']!r} on those rows (or remove the rows refunded in full), then remove "
+                f"the column",
+                source=source,
+                column=column,
+            )
         what = "a pause or a suspension" if words & _PAUSE else "a pause, a suspension, a trial's end or the end"
         raise DataError(
             f"{source}: column {column!r} holds dates while subscriptions run (blank in other rows) and is not used: "
@@ -225,6 +239,11 @@ def refuse_unused_dates(
             column=column,
         )
 
+
+#: words of a name that say a refund (RevenueCat's ``refunded_at``, "Refund Date", "Erstattet am", "Remboursé le")
+_REFUND = frozenset({"refund", "refunds", "refunded", "refunded_at", "erstattet", "erstattung", "rückerstattet",
+                     "rückerstattung", "remboursé", "rembourse", "remboursement", "reembolso", "reembolsado",
+                     "rimborso", "rimborsato", "terugbetaald", "terugbetaling", "chargeback"})  # fmt: skip
 
 #: words of a name on every row that say no paid-through date: :data:`_HARMLESS` but ``paid``, ``period``, ``term``
 #: (``paid_until``, "Period End": renewal dates, refused as no end where some are past)
