@@ -181,15 +181,22 @@ def check_subscription_documents(df: pd.DataFrame, mrr: Any, names: Any, source:
 
     used = {str(c) for c in dict(names).values()}
     for position, name in enumerate(map(str, df.columns)):
-        if name in used or (key(name) not in TYPE_NAMES and key(name) not in ("type", "transaction_type")):
+        if name in used or (key(name) not in TYPE_NAMES and key(name) not in _SUBSCRIPTION_TYPE_NAMES):
             continue
         column = df.iloc[:, position]
-        rows = np.flatnonzero(np.isin(_spelled(column), list(CREDIT_NOTES | REFUNDS)))
+        rows = np.flatnonzero(np.isin(_spelled(column), list(CREDIT_NOTES | REFUNDS | _SUBSCRIPTION_REFUNDS)))
         if rows.size:
             raise bad_rows(source, name, CREDIT_NOTE_PROBLEM, rows, column.to_numpy(), advice=CREDIT_NOTE_ADVICE)
     check_refund_flags(df, source, mrr, REFUND_FLAGS | _REFUNDED)  # 'Refunded' = Yes: a month refunded
 
 
+#: A subscriptions file's type columns besides :data:`TYPE_NAMES`: a transaction's or an event's type (a billing
+#: system's "Transaction Type" = Refund, a store's "Event Type" = refund).
+_SUBSCRIPTION_TYPE_NAMES = frozenset({"type", "transaction_type", "event_type", "event", "transaction_kind", "kind"})
+#: Its English types of a refund (a subscription's month has no refund of its own; in an orders file,
+#: :mod:`.order_flags` and the refunds' negative amounts tell them).
+_SUBSCRIPTION_REFUNDS = frozenset({"refund", "refunded", "refund_issued", "chargeback", "charge_back", "reversal",
+                                   "reversed"})  # fmt: skip
 #: A subscription's month flagged refunded (``Refunded`` = Yes): in an orders file read by :mod:`.order_flags`.
 _REFUNDED = frozenset({"refunded", "is_refunded", "fully_refunded"})
 
