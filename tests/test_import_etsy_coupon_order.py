@@ -2,8 +2,8 @@
 54.00; 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax') mapped with amount='Order Value'
 was refused as "whether 'Order Value' includes the tax cannot be told", naming a row with no coupon, and once the tax
 column was removed as the same for 'Shipping'; the discount was never named (H213's finding 07). The tax (a rate of
-the value less its discount) and the total tell the value is before tax and shipping: the refusal is now the
-discount's, naming its column and row."""
+the value less its discount) and the total tell the value is before tax and shipping, and the total proves it is
+before the discount: the discount is taken off with a note (fc9a5563)."""
 
 from __future__ import annotations
 
@@ -32,14 +32,20 @@ def run(tmp_path: Path, rows: list[str]) -> int:
                      "--to-csv", str(tmp_path / "o")])  # fmt: skip
 
 
-def test_the_coupon_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(tmp_path, ROWS) == 1
-    err = capsys.readouterr().err
+def test_the_coupon_is_taken_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Since fc9a5563 the coupon is no longer refused: 'Order Total' proves the value is before it, so it is taken off
+    # and named (the coupon row's 60.00 less 6.00 is 54.00; September is 40 + 54).
+    assert run(tmp_path, ROWS) == 0
+    said = capsys.readouterr()
+    err = said.out + said.err
     assert (
-        "EtsySoldOrders2026.csv, column 'Discount Amount': discounts beside 'Order Value' in row 3 (counting the "
-        "header as row 1): '6.00'"
+        "EtsySoldOrders2026.csv: 'Order Value' is before the discounts in 'Discount Amount' ('Order Total' is Order "
+        "Value - Discount Amount + Shipping + Sales Tax): taken off, revenue is after discounts"
     ) in err
-    assert "Sales Tax" not in err and "Shipping" not in err
+    assert "Sales Tax' includes" not in err
+    text = (tmp_path / "o" / "order_revenue_cohorts.csv").read_text().splitlines()
+    assert text[1].split(",") == ["2026-09", "94.0", "25.0"]
+    assert text[2].split(",") == ["2026-10", "100.0", ""]
 
 
 def test_without_the_coupon_it_is_read(tmp_path: Path) -> None:
