@@ -145,6 +145,19 @@ def shown(x: float) -> float:
     return float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), rounding=ROUND_HALF_UP))
 
 
+def whole(x: float) -> float:
+    """``x`` truncated toward zero from its 15 digits (:func:`shown`), as :func:`excel_int` rounds down: QUOTIENT, FACT,
+    COMBIN, PERMUT, GCD, LCM, ISEVEN and ISODD (``QUOTIENT(0.6,0.2)`` is 3 as ``TRUNC(0.6/0.2)``; LibreOffice alike).
+
+    >>> whole(0.6 / 0.2), whole(-0.6 / 0.2), whole(2.9999), whole(-2.5), whole(880000000 * 0.00849 / 3)
+    (3.0, -3.0, 2.0, -2.0, 2490400.0)
+    """
+    low = math.trunc(x)
+    if x == low or abs(x - round(x)) > abs(x) * 1e-14:  # no whole number within the 15 digits' reach
+        return float(low)
+    return float(math.trunc(shown(x)))
+
+
 def _mod(n: Any, d: Any) -> float:
     """MOD as the engine's plain MOD and Excel give it: the exact remainder of the binary numbers, with the divisor's
     sign (``math.fmod``), not ``n - d*FLOOR(n/d)`` of the rounded quotient: ``MOD(281.44, 0.02)`` is 0.0199999... (Excel
@@ -251,7 +264,7 @@ def _even_odd(odd: bool) -> Callable[[Any], float]:
 
 
 def _fact(value: Any) -> float:
-    x = _value(value)
+    x = whole(_value(value))
     if x < 0:
         raise ExcelError("#NUM!")
     return float(math.factorial(int(x)))
@@ -274,7 +287,7 @@ def _quotient(numerator: Any, denominator: Any) -> float:
     x, y = _value(numerator), _value(denominator)
     if y == 0:
         raise ExcelError("#DIV/0!")
-    return float(math.trunc(x / y))
+    return whole(x / y)
 
 
 def _unit(fn: Callable[[float], float]) -> Callable[[Any], float]:
@@ -294,7 +307,7 @@ def _t(value: Any) -> Any:
 
 def _choices(permutations: bool) -> Callable[[Any, Any], float]:
     def call(number_: Any, chosen: Any) -> float:
-        n, k = math.trunc(_value(number_)), math.trunc(_value(chosen))
+        n, k = int(whole(_value(number_))), int(whole(_value(chosen)))
         if n < 0 or k < 0 or k > n:
             raise ExcelError("#NUM!")
         return float(math.perm(n, k) if permutations else math.comb(n, k))
@@ -562,6 +575,8 @@ for _name in ("YEAR", "MONTH", "DAY"):
 FUNCTIONS["WEEKDAY"] = Function("WEEKDAY", _element(_weekday), 1, 2)
 # rounded down from the 15 digits Excel shows (=INT(0.29*100) is 29), where the engine's INT gave 28 (:func:`excel_int`)
 FUNCTIONS["INT"] = Function("INT", _element(excel_int), 1, 1)
+for _name in ("QUOTIENT", "FACT", "COMBIN", "PERMUT"):  # truncated from 15 digits (:func:`whole`): engine's binary
+    FUNCTIONS[_name] = Function(_name, _element(_BUILTINS[_name][0]), *_BUILTINS[_name][1:])
 # a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
 FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
 # a partial surrogate (55296..57343) is #N/A, where the engine says #VALUE! (IFNA did not catch it)

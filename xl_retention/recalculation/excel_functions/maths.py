@@ -42,7 +42,7 @@ from ._core import (
     number_text,
 )
 from .collation import compared, ordered
-from .elementwise import _power
+from .elementwise import _power, whole
 from .multiples import last_digit
 
 
@@ -125,7 +125,7 @@ def _integers(args: tuple[Any, ...]) -> list[int]:
                 x = number(item)
                 if x < 0 or x >= 2.0**53:
                     raise ExcelError("#NUM!")
-                out.append(int(x))
+                out.append(int(whole(x)))  # from 15 digits: GCD(5-9E-16,10) is 5
     return out
 
 
@@ -194,7 +194,7 @@ def _whole(value: Any) -> int:
     check(value)
     if isinstance(value, bool) or isinstance(value, list):
         raise ExcelError("#VALUE!")
-    return int(number(value))
+    return int(whole(number(value)))
 
 
 @excel_function("ISEVEN", 1, 1)
