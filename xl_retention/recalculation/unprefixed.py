@@ -137,22 +137,24 @@ def _called_lambdas(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_BINDERS = {"_XLFN.LET(": "LET"}  # LAMBDA(v,v*2)(3) made #NAME? this way fails the engine: left as it is
+#: the prefixed calls that name parameters; a LAMBDA made #NAME? is made one call with its own call's brackets
+#: (:func:`_called_lambdas`): _xlfn.LAMBDA(v,v*2)(3) computed 6 under ok, where Excel reads v as a name (#NAME?)
+_BINDERS = {"_XLFN.LET(": "LET", "_XLFN.LAMBDA(": "LAMBDA"}
 
 
 def _bare_parameters(
     formulas: dict[str, FormulaTexts], defined: set[str], done: set[tuple[str, str]]
 ) -> list[tuple[str, str, str, str]]:
     """(sheet, ref, ``_xlpm:LET:x``, formula with that LET made :data:`NO_FUNCTION`'s) of each formula cell whose
-    _xlfn.LET names a parameter without ``_xlpm.``; a bare name that is one of the workbook's
+    _xlfn.LET or _xlfn.LAMBDA names a parameter without ``_xlpm.``; a bare name that is one of the workbook's
     ``defined`` names is left alone (what Excel does there is not documented)."""
     found = []
     for sheet, texts in formulas.items():
-        if "_XLFN.LET(" not in texts.upper_text():
+        if not any(binder in texts.upper_text() for binder in _BINDERS):
             continue
         for place, text in texts.master_texts():
             upper = text.upper()
-            if (sheet, texts.refs[place]) in done or "_XLFN.LET(" not in upper:
+            if (sheet, texts.refs[place]) in done or not any(binder in upper for binder in _BINDERS):
                 continue
             try:
                 tokenizer = Tokenizer("=" + texts[place])
@@ -162,6 +164,7 @@ def _bare_parameters(
             if bare is not None:
                 token, function, name = bare
                 token.value = NO_FUNCTION
+                tokenizer.items = _called_lambdas(tokenizer.items)
                 found.append((sheet, texts.refs[place], f"{PARAMETER}{function}:{name}", tokenizer.render()))
     return found
 
