@@ -58,7 +58,8 @@ def test_other_objects_refused_naming_their_library():
     from xl_retention.movements import monthly_movements
 
     with pytest.raises(
-        DataError, match=r"expected a table \(a pandas or polars DataFrame or a pyarrow Table\), got pandas"
+        DataError,
+        match=r"expected a table \(a pandas or polars DataFrame, a pyarrow Table or a DuckDB relation\), got pandas",
     ):
         monthly_movements(pd.Series([1.0]))
     with pytest.raises(DataError, match=r"got list"):

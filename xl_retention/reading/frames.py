@@ -33,12 +33,27 @@ def is_arrow_table(data: Any) -> bool:
     return type(data).__module__.split(".")[0] == "pyarrow" and type(data).__name__ == "Table"
 
 
+def is_duckdb_relation(data: Any) -> bool:
+    """True for a DuckDB relation (``duckdb.sql(...)``, ``con.sql(...)``, ``con.table(...)``; without importing duckdb).
+
+    >>> is_duckdb_relation(pd.DataFrame())
+    False
+    """
+    return type(data).__module__.split(".")[0] in ("duckdb", "_duckdb") and type(data).__name__ == "DuckDBPyRelation"
+
+
+def relation_arrow(relation: Any) -> Any:
+    """A DuckDB relation's rows as the pyarrow Table its own connection computes (DuckDB's types kept: DATE, DECIMAL,
+    BIGINT; the relation does not tell its connection, so it runs there)."""
+    return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()
+
+
 def pandas_table(
-    data: Any, source: str, accepted: str = "a pandas or polars DataFrame or a pyarrow Table"
+    data: Any, source: str, accepted: str = "a pandas or polars DataFrame, a pyarrow Table or a DuckDB relation"
 ) -> pd.DataFrame:
     """``data`` as a numpy-backed pandas DataFrame (:func:`~.numpy_backed.numpy_backed`): a polars DataFrame (or
     LazyFrame, collected) and a pyarrow Table through their ``to_pandas()`` (dates as datetimes, as
-    :mod:`..relational.inputs` reads a pyarrow Table).
+    :mod:`..relational.inputs` reads a pyarrow Table); a DuckDB relation as its Arrow table (:func:`relation_arrow`).
 
     Anything else is refused naming its library and class, and what is accepted.
 
@@ -47,8 +62,8 @@ def pandas_table(
     >>> pandas_table([1], "input")
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame or a pyarrow Table), \
-got list
+    xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame, a pyarrow Table or a \
+DuckDB relation), got list
     """
     from .numpy_backed import numpy_backed  # pd.NA, pyarrow-backed columns: as numpy's reader gives them
 
@@ -65,6 +80,8 @@ got list
                 source=source,
             ) from None
         return with_rows(converted, source)
+    if is_duckdb_relation(data):  # duckdb.sql("SELECT ... FROM 'x.parquet'"): its Arrow table, read as one is
+        data = relation_arrow(data)
     if is_arrow_table(data):  # Parquet read by pyarrow, DuckDB's .arrow(): read as a polars frame is (H225's 06)
         return with_rows(numpy_backed(data.to_pandas(date_as_object=False)), source)
     raise DataError(f"{source}: expected a table ({accepted}), got {full_type_name(data)}", source=source)

@@ -55,13 +55,19 @@ from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_en
 from ..reading.errors import TableRows, _is_parquet
 from ..reading.export_kinds import refuse_count_report, refuse_counts
 from ..reading.extra_prices import extra_price_columns
-from ..reading.frames import empty_table, full_type_name, is_polars_frame, pandas_table
+from ..reading.frames import (
+    empty_table,
+    full_type_name,
+    is_duckdb_relation,
+    is_polars_frame,
+    pandas_table,
+    relation_arrow,
+)
 from ..reading.free_quantities import free_quantity_columns
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
 from ..reading.list_prices import names_a_price
 from ..reading.money_twins import check_money_twins
-from ..reading.notes import note
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.order_shipping import shipping_named
 from ..reading.orders import item_columns, order_aliases
@@ -169,18 +175,14 @@ def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
         return pandas_table(data, "input")
     if _is_arrow_table(data):  # in memory already: read as the frame it converts to, as a polars frame is
         return pandas_table(data.to_pandas(date_as_object=False), "input")
-    if type(data).__module__.split(".")[0] in ("duckdb", "_duckdb") and type(data).__name__ == "DuckDBPyRelation":
+    if is_duckdb_relation(data):
         # its connection cannot be read from it (H202's finding 08): run on its own connection, its rows come as the
-        # Arrow table they are, read as a pyarrow Table is; the way to keep it in DuckDB is named
-        note(
-            "input: a DuckDB relation is read into memory (its Arrow table: the relation does not tell its "
-            "connection); to keep it in DuckDB, pass it as an Ibis table on its connection: "
-            "ibis.duckdb.from_connection(con).sql(relation.sql_query())"
-        )
-        arrow = data.to_arrow_table() if hasattr(data, "to_arrow_table") else data.arrow()
-        return pandas_table(arrow.to_pandas(date_as_object=False), "input")
+        # Arrow table they are (DuckDB's types: DATE, DECIMAL, BIGINT), which the engine scans as a typed table, as
+        # a database's table is read (not through pandas); a relation has no row order: rows named by their values
+        return ibis.memtable(relation_arrow(data))
     raise DataError(
-        "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame or a pyarrow Table), "
+        "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame, a pyarrow Table or a "
+        "DuckDB relation), "
         f"got {full_type_name(data)}"
     )
 
