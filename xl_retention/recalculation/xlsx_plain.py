@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import repeat
+from itertools import compress, repeat
+from operator import is_, not_
 
 __all__ = ["rewrite_plain_cells"]
 
@@ -138,32 +139,51 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
     pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
     if len(pieces) != count + 1:
         return None
-    odd = [k for k, value in enumerate(values) if type(value) is not float or value - value != 0]
+    odd = _odd(values)
     numbers = values.copy()
     for k in odd:
         numbers[k] = 0.0
     texts = numbers_text(numbers, "</f><v>", "</v></c>").split(b"\0")
-    texts_of: dict[str, tuple[bytes | None, bytes]] = {}  # the same text in many cells ("high", "low"): escaped once
+    # the same text in many cells ("high", "low"): escaped and tagged once, its type attribute made once
+    texts_of: dict[str, tuple[bytes | None, bytes]] = {}
     for k in odd:
         value = values[k]
         if type(value) is str:
             done = texts_of.get(value)
             if done is None:
-                done = texts_of[value] = _cached(value, title, refs[k].encode())
-            kind, raw = done
+                kind, raw = _cached(value, title, refs[k].encode())
+                done = texts_of[value] = (
+                    None if kind is None else b' t="' + kind + b'"',
+                    b"</f>" + value_tag(b"", raw) + raw + b"</v></c>",
+                )
+            attribute, texts[k] = done
         elif value is _MISSING or isinstance(value, Resized):  # kept as it is, or a range: the other paths
             return None
         else:
             kind, raw = _cached(value, title, refs[k].encode())
-        texts[k] = b"</f>" + value_tag(b"", raw) + raw + b"</v></c>"
-        if kind is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
+            attribute = None if kind is None else b' t="' + kind + b'"'
+            texts[k] = b"</f>" + value_tag(b"", raw) + raw + b"</v></c>"
+        if attribute is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
             piece = pieces[k]
             tag = piece.rindex(b"><f>")
-            pieces[k] = piece[:tag] + b' t="' + kind + b'"' + piece[tag:]
+            pieces[k] = piece[:tag] + attribute + piece[tag:]
     out: list[bytes] = [b""] * (2 * count + 1)
     out[0::2] = pieces
     out[1::2] = texts
     return b"".join(out), count
+
+
+def _odd(values: list) -> list[int]:
+    """The positions of the values that are not finite floats (text, errors, blanks, NaN, infinities...), found at C
+    level when the floats' sum is finite (then none of them is NaN or infinite), one by one otherwise.
+
+    >>> _odd([1.0, "high", 2.5, None, float("inf")]), _odd([1e308, 1e308, "x"])
+    ([1, 3, 4], [2])
+    """
+    floats = list(map(is_, map(type, values), repeat(float)))
+    if math.isfinite(sum(compress(values, floats))):
+        return list(compress(range(len(values)), map(not_, floats)))
+    return [k for k, value in enumerate(values) if type(value) is not float or value - value != 0]
 
 
 def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:

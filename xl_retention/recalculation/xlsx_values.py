@@ -33,6 +33,8 @@ import re
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
+from operator import is_
 from typing import IO
 from urllib.parse import unquote
 from xml.etree import ElementTree
@@ -334,7 +336,7 @@ def _rewrite_sheet(xml: bytes, title: str, cells: dict[bytes, object] | Mapping[
     """
     if not cells:
         return xml, 0
-    plain_only = not any(v is NO_VALUE for v in cells.values())  # the plain paths store a value in every cell
+    plain_only = not any(map(is_, cells.values(), repeat(NO_VALUE)))  # the plain paths store a value in every cell
     if not isinstance(next(iter(cells)), bytes):
         opening = _SHEET_DATA.search(xml)
         if plain_only and opening is not None and not opening.group(1) and not opening.group(2):
