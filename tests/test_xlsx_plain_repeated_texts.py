@@ -56,3 +56,20 @@ def test_the_cells_no_finite_float_holds() -> None:
     assert xlsx_plain._odd([1.0, "x", 2.0, None, float("nan"), True, 3.0]) == [1, 3, 4, 5]
     assert xlsx_plain._odd([1e308, 1e308, "x", float("-inf")]) == [2, 3]
     assert xlsx_plain._odd([0.5, -0.0]) == []
+
+
+def test_typed_cells_with_texts_and_no_zero_give_the_general_paths_bytes() -> None:
+    """Cells already typed (t="str" from an earlier run) take typed_cells: texts, numbers with no zero among them and
+    a zero computed now, each as the general path writes it (zero as 0, the texts' stand-ins never written)."""
+    xml = _sheet(6).replace(b's="2">', b's="2" t="str">')
+    start, end = xml.index(b"<sheetData>") + len(b"<sheetData>"), xml.index(b"</sheetData>")
+    for values, texts in (
+        (["high", 2.5, "low", 1.0, "high", 7.25], [b"high", b"2.5", b"low", b"1.0", b"high", b"7.25"]),
+        (["high", 0.0, "low", -0.0, 1.0, "x"], [b"high", b"0", b"low", b"0", b"1.0", b"x"]),
+    ):
+        requested = {f"B{r}".encode(): value for r, value in enumerate(values, 1)}
+        segment = xml[start:end]
+        typed = xlsx_plain.typed_cells(segment, "S", requested, xlsx_plain._formula_starts(segment))
+        general = xlsx_values._rewrite_formula_cells(xml, "S", requested, start, end)
+        assert typed is not None and (xml[:start] + typed[0] + xml[end:], typed[1]) == general
+        assert re.findall(rb'<c r="B[0-9]"[^>]*><f>[^<]*</f><v>([^<]*)</v>', general[0]) == texts

@@ -141,8 +141,8 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
         return None
     odd = _odd(values)
     numbers = values.copy()
-    for k in odd:
-        numbers[k] = 0.0
+    for k in odd:  # a stand-in, its text replaced below: 1.0, not 0.0 (no zero to rewrite as 0 unless one is computed)
+        numbers[k] = 1.0
     texts = numbers_text(numbers, "</f><v>", "</v></c>").split(b"\0")
     # the same text in many cells ("high", "low"): escaped and tagged once, its type attribute made once
     texts_of: dict[str, tuple[bytes | None, bytes]] = {}
@@ -201,10 +201,10 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
         odd: list[int] = []
         texts = numbers_text(values).split(b"\0")
     else:
-        odd = [k for k, value in enumerate(values) if type(value) is not float or value - value != 0]
+        odd = _odd(values)
         numbers = values.copy()
-        for k in odd:
-            numbers[k] = 0.0
+        for k in odd:  # a stand-in, its text replaced below (as in untyped_cells)
+            numbers[k] = 1.0
         texts = numbers_text(numbers).split(b"\0")
     if cells and not isinstance(next(iter(cells)), bytes) and count - values.count(_MISSING) != len(cells):
         return None  # a requested reference that is no formula cell of this sheet: checked by the general path
