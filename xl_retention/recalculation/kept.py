@@ -35,7 +35,9 @@ from .formula_texts import position as cell_position
 from .indirect import indirect_targets
 from .offset_readers import offset_readers
 from .package import PackageInfo, stored_values
+from .package_facts import other_application
 from .position_reads import position_only
+from .saved_elsewhere import not_excels
 from .scratch_cell import scratch_value
 
 if TYPE_CHECKING:
@@ -112,6 +114,8 @@ def keep_stored(
         if info.full_calc_on_load and type(value) in (int, float) and value == 0:
             value = None  # a writer's placeholder (XlsxWriter's write_formula without value=)
         item.kept = value is not None and stored_current and not item.stale
+        if value is not None and not item.stale and other_application(info.application):
+            item.reason = f"{item.reason}; {not_excels(info.application)}"
         # a formula cell blocks a spill whatever its value (Excel's #SPILL!, "Spill range isn't blank"): one without
         # a value is no blank the spill may fill; the cells reading it are listed, not computed from it (dependents)
         held = value if value is not None else CellError("#N/A", NO_VALUE_HELD)
