@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import numpy as np
@@ -183,19 +184,26 @@ def from_utf16(value: str) -> str:
 def number_text(value: float) -> str:
     """A number as Excel turns it into text (``=""&A1``): 15 significant digits, no trailing zeros.
 
+    The digits are rounded half away from zero from the exact binary value, and the notation is chosen by the
+    rounded number: 999999999999999 is '999999999999999' (log10 of it rounds to 15: '9.99999999999999E+14' was
+    given), 1E14+0.5 '100000000000001' (Python's ties to even gave '100000000000000'; INT of it is 100000000000001).
+
     >>> number_text(1 / 3), number_text(0.1 + 0.2), number_text(1e20), number_text(-2.0), number_text(1e-5)
     ('0.333333333333333', '0.3', '1E+20', '-2', '0.00001')
+    >>> number_text(999999999999999.0), number_text(1e14 + 0.5), number_text(999999999999999.9), number_text(-2.5e-10)
+    ('999999999999999', '100000000000001', '1E+15', '-2.5E-10')
     """
     if value == 0:
         return "0"
-    exponent = math.floor(math.log10(abs(value)))
+    exact = Decimal(value)
+    rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), rounding=ROUND_HALF_UP)
+    exponent = rounded.adjusted()
     if -10 < exponent < 15:
-        digits = max(0, 14 - exponent)
-        text = f"{value:.{digits}f}"
+        text = f"{rounded:f}"
         if "." in text:
             text = text.rstrip("0").rstrip(".")
         return text
-    mantissa, power = f"{value:.14E}".split("E")
+    mantissa, power = f"{rounded:.14E}".split("E")
     mantissa = mantissa.rstrip("0").rstrip(".")
     return f"{mantissa}E{int(power):+03d}" if abs(int(power)) < 100 else f"{mantissa}E{int(power):+d}"
 
