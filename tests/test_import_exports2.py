@@ -702,7 +702,8 @@ def test_refusals_name_the_files_rows_after_blank_lines(tmp_path, capsys) -> Non
     )
     args = ("import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o")
     assert run(capsys, *args) == (1, "orders.csv, column 'customer_id': missing customer ids in row 6 (counting the "
-                                     "header as row 1): a row without one is no known customer's (a guest's or till "
+                                     "header as row 1): (date '2026-01-07', amount '10'): a row without one is no "
+                                     "known customer's (a guest's or till "
                                      "sale?): fill the ids in, map a column that names each one, --columns "
                                      "customer_id=NAME, or remove those rows: the figures then count the known ones "
                                      "only")  # fmt: skip

@@ -34,7 +34,8 @@ def test_rows_are_named_counting_the_header_as_row_1(tmp_path: Path, capsys, bac
     path.write_bytes(text.encode())
     message = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "out"))
     assert message == (
-        f"orders.csv, column 'customer_id': missing customer ids in row {row} (counting the header as row 1): {ADVICE}"
+        f"orders.csv, column 'customer_id': missing customer ids in row {row} (counting the header as row 1): "
+        f"(date '2024-01-06', amount '10'): {ADVICE}"  # the row by its other values (session 29)
     )
 
 
@@ -48,4 +49,7 @@ def test_an_ebay_report_names_its_footer_row(tmp_path: Path, capsys) -> None:
     )
     message = refusal(capsys, "--orders", str(path), "--columns", "customer_id=Buyer Username,date=Sale Date,"
                       "amount=Total Price", "--date-format", "%b-%d-%y", "--to-csv", str(tmp_path / "out"))  # fmt: skip
-    assert message.endswith(f"missing customer ids in row 7 (counting the header as row 1): {ADVICE}")
+    assert message.endswith(  # the row by its values: the report's footer
+        f"missing customer ids in row 7 (counting the header as row 1): (Sales Record Number 'Seller ID: myshop'): "
+        f"{ADVICE}"
+    )

@@ -250,7 +250,8 @@ def test_h_an_order_whose_rows_name_no_customer_is_still_refused(tmp_path: Path,
     path.write_text("order_id,customer_id,date,amount\n1,a,2026-01-05,10\n2,,2026-01-06,20\n2,,2026-01-06,5\n")
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "orders.csv, column 'customer_id': missing customer ids in rows 3, 4 (counting the header as row 1): a row "
+        "orders.csv, column 'customer_id': missing customer ids in rows 3, 4 (counting the header as row 1): "
+        "(order_id '2', date '2026-01-06', amount '20'), (order_id '2', date '2026-01-06', amount '5'): a row "
         "without one is no known customer's (a guest's or till sale?): fill the ids in, map a column that names each "
         "one, --columns customer_id=NAME, or remove those rows: the figures then count the known ones only"
     )

@@ -15,7 +15,10 @@ def test_many_sales_without_a_customer_name_the_way_out(tmp_path: Path, capsys) 
     args = ("--columns", "customer_id=Customer ID,amount=Net Sales", "--to-csv", str(tmp_path / "o"))
     assert refusal(capsys, "--orders", str(path), *args) == (
         "square.csv, column 'Customer ID': missing customer ids (6 of 8 rows) in rows 2, 3, 4, 6, 7 and 1 more "
-        "(counting the header as row 1): a row without one is no known customer's (a guest's or till sale?): fill "
+        "(counting the header as row 1): (Date '2024-01-01', Net Sales '10'), (Date '2024-01-02', Net Sales '10'), "
+        "(Date '2024-01-03', Net Sales '10'), (Date '2024-01-05', Net Sales '10'), "
+        "(Date '2024-01-06', Net Sales '10'): "
+        "a row without one is no known customer's (a guest's or till sale?): fill "
         "the ids in, map a column that names each one, --columns customer_id=NAME, or remove those rows: the figures "
         "then count the known ones only"
     )

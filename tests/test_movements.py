@@ -619,12 +619,16 @@ def test_missing_customer_ids() -> None:
         with pytest.raises(DataError) as caught:
             monthly_movements(snaps, source="subs.csv")
         assert str(caught.value) == (
-            f"subs.csv, column 'customer_id': missing customer ids in rows 3, 5 {ROWS}: a row without one is no known "
+            f"subs.csv, column 'customer_id': missing customer ids in rows 3, 5 {ROWS}: (month '2024-01', mrr 2), "
+            "(month '2024-01', mrr 4): a row without one is no known "
             "customer's (a guest's or till sale?): fill the ids in, map a column that names each one, "
             "columns={'customer_id': 'NAME'}, or remove those rows: the figures then count the known ones only"
         )  # a Python caller is told the argument
     visits = pd.DataFrame({"visitor_id": [None], "date": ["2024-01-01"]})
-    with pytest.raises(DataError, match="column 'visitor_id': missing visitor ids in the row at index 0: a row wit"):
+    with pytest.raises(
+        DataError,
+        match=r"column 'visitor_id': missing visitor ids in the row at index 0: \(date '2024-01-01'\): a row wit",
+    ):
         returning_visitors(visits)  # a frame given in Python (no file's name): its row by its index label
 
 

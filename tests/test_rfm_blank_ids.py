@@ -31,7 +31,7 @@ def _orders(blank: str) -> pd.DataFrame:
 def test_a_blank_cell_is_named_by_its_index_label(blank, what) -> None:
     with pytest.raises(ValueError) as caught:
         xr.rfm_summary(_orders(blank), observation_end="2026-02-01")
-    advice = {"customer ids": ADVICE}.get(what)
+    advice = {"customer ids": f"(amount 4.0, date '2026-01-04'): {ADVICE}"}.get(what)  # the row by its values
     assert str(caught.value).endswith(
         f"orders, column {blank!r}: missing {what} in the row at index 3" + (f": {advice}" if advice else "")
     )
@@ -42,5 +42,5 @@ def test_a_blank_customer_id_says_the_column_is_blank() -> None:
         xr.rfm_summary(_orders("customer_id"), observation_end="2026-02-01")
     assert str(caught.value) == (
         "customer_id column 'customer_id' is blank: orders, column 'customer_id': missing customer ids in the row at "
-        f"index 3: {ADVICE}"
+        f"index 3: (amount 4.0, date '2026-01-04'): {ADVICE}"
     )

@@ -122,7 +122,10 @@ def test_a_frames_rows_are_named_by_their_index_labels(count) -> None:
     assert str(caught.value) == "input, column 'mrr': negative MRR in the row at index 'y': -20.0"
     with pytest.raises(DataError) as caught:
         count(FRAME.assign(mrr=[1.0, 2.0, 3.0], customer_id=["a", None, "b"]))
-    assert str(caught.value) == f"input, column 'customer_id': missing customer ids in the row at index 'y': {ADVICE}"
+    assert str(caught.value) == (
+        "input, column 'customer_id': missing customer ids in the row at index 'y': (month '2024-02', mrr 2.0): "
+        f"{ADVICE}"
+    )
     dated = FRAME.set_index(pd.to_datetime(["2024-03-01", "2024-03-05", "2024-03-09"])).iloc[[0, 2]]  # a gap
     with pytest.raises(DataError) as caught:
         count(dated.assign(month=["2024-01", "soon"]))

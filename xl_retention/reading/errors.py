@@ -85,6 +85,10 @@ class DataError(RetentionInputError):
         self.row_count = row_count or len(self.rows)
 
 
+class Told(str):
+    """A text :func:`show` gives as it is (a row described by its values), not quoted."""
+
+
 def show(value: Any) -> str:
     """A value as a message quotes it: ``repr`` of the Python value (a numpy or Decimal number as its digits); dates
     as ISO text (no time at midnight).
@@ -93,6 +97,8 @@ def show(value: Any) -> str:
     >>> show(decimal.Decimal("-29.00")), show(np.float64(5.0)), show("5,00"), show(pd.Timestamp("2026-01-05"))
     ('-29.00', '5.0', "'5,00'", "'2026-01-05'")
     """
+    if isinstance(value, Told):
+        return str(value)
     if isinstance(value, np.datetime64):
         if np.isnat(value):
             return "blank"

@@ -296,7 +296,7 @@ def _prepare(
                 series = orders_of_parents(series, df, names.get("amount"))  # a refund: its parent's
             ids = clean_ids(series, f"{source}, column {names[name]!r}")  # names them in its note on '123.0'
             people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
-            refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12
+            refuse_bad_ids(ids, series, source, names[name], what, people, df)  # blank, #N/A, 7.12346E+12
             ids = emails_in_lower_case(ids)  # one address, whatever capitals were typed
             if name == "customer_id":  # Salesforce's 15- and 18-character forms of one id (reading.salesforce_ids)
                 ids = one_salesforce_id(ids, f"{source}, column {names[name]!r}")

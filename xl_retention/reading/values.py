@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import distinct, factorize
-from .errors import ColumnValues, bad_rows, said_as
+from .errors import SHOW_ROWS, ColumnValues, Told, bad_rows, said_as, show
 from .guest_ids import GUEST_IDS
 from .lookalike_ids import refuse_lookalike_ids
 from .no_one_ids import ERASED_IDS, refuse_placeholder_emails
@@ -300,6 +300,25 @@ one, columns={'visitor_id': 'NAME'}, or remove those rows: the figures then coun
     )
 
 
+#: how many of a row's other values tell it, where its id is missing
+_TOLD_VALUES = 5
+
+
+def _rows_told(rows: pd.DataFrame, positions: np.ndarray, column: str) -> dict[int, Told]:
+    """The first rows at ``positions`` of ``rows`` by their values that are not blank (``column``'s left out), as
+    :func:`~.errors.bad_rows` shows them: "(Order '1002', Date '2026-01-05', Total '12.50')"."""
+    told = {}
+    for p in positions[:SHOW_ROWS].tolist():
+        record = {
+            k: v
+            for k, v in zip(map(str, rows.columns), rows.iloc[p].tolist(), strict=True)
+            if k != column and show(v) != "blank" and not (isinstance(v, str) and not v.strip())
+        }
+        parts = [f"{k} {show(v)}" for k, v in list(record.items())[:_TOLD_VALUES]]
+        told[int(p)] = Told("(" + (", ".join(parts) or "every cell blank") + ")")
+    return told
+
+
 def _may_hold(ids: pd.Series, what: str) -> bool:
     """Whether ids (Arrow text) may hold an id of ``what`` ("errors": :data:`EXCEL_ERRORS`, "scientific":
     :data:`_SCIENTIFIC`, "no one": :data:`NO_ONE` in any case, "@": an e-mail), asked of each DISTINCT id once by
@@ -328,12 +347,31 @@ def _may_hold(ids: pd.Series, what: str) -> bool:
     return bool(pc.any(hits).as_py())
 
 
-def refuse_bad_ids(ids: pd.Series, series: pd.Series, source: str, column: str, what: str, people: Any = None) -> None:
+def refuse_bad_ids(
+    ids: pd.Series,
+    series: pd.Series,
+    source: str,
+    column: str,
+    what: str,
+    people: Any = None,
+    rows: pd.DataFrame | None = None,
+) -> None:
     """Refuse ids (:func:`clean_ids` of ``series``) that are missing, Excel error values (:func:`error_ids`) or
     long numbers Excel saved in scientific notation (:func:`scientific_ids`), naming the rows and their values
     (``what``: "customer ids"). Each would make one customer of many rows (or of many customers). With ``people``
     (the names of the file's columns: ids of customers or visitors), ids that stand for no one
     (:func:`placeholder_ids`: WooCommerce's guest 0) are refused too, naming an e-mail column to map instead.
+    ``rows`` (the table, row for row with ``ids``): a row without an id is shown by its other values (an order's id,
+    date and amount: which sale it is).
+
+    >>> rows = pd.DataFrame({"Order": ["1001", "1002"], "Email": ["a@x.com", None], "Total": ["25.00", "12.50"]})
+    >>> refuse_bad_ids(clean_ids(rows.Email), rows.Email, "till.csv", "Email", "customer ids", list(rows), rows)
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: till.csv, column 'Email': missing customer ids in row 3 (counting the \
+header as row 1): (Order '1002', Total '12.50'): a row without one is no known customer's (a guest's or till sale?): \
+fill the ids in, map a column that names each one, columns={'customer_id': 'NAME'}, or remove those rows: the figures \
+then count the known ones only
 
     >>> refuse_bad_ids(*(2 * [pd.Series(["a", "7.12346E+12"])]), "orders.csv", "Customer ID", "customer ids")
     Traceback (most recent call last):
@@ -349,7 +387,8 @@ and do not save it from Excel, or open it in Excel with the column as Text
         if people is not None:  # a till's sale without a customer: what it is and the way out (H200 finding 11)
             problem += f" ({missing.size} of {len(ids)} rows)" if missing.size >= 3 else ""
             advice = missing_ids_advice(what)
-        raise bad_rows(source, column, problem, missing, advice=advice)
+        shown = _rows_told(rows, missing, column) if rows is not None and len(rows) == len(ids) else None
+        raise bad_rows(source, column, problem, missing, shown, advice=advice)
     none = np.zeros(0, dtype=np.int64)
     errors = error_ids(ids) if _may_hold(ids, "errors") else none
     if errors.size:  # '#N/A' of a failed lookup is no one: it would be one customer of all such rows

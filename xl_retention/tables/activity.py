@@ -218,9 +218,9 @@ def cohort_table(
         raise DataError(f"{source}: missing column {value!r}", source=source, column=value)
     ids = clean_ids(df["customer_id"])
     people = list(map(str, activity.columns))  # and guests' 0 as a customer
-    refuse_bad_ids(
-        ids, df["customer_id"], source, names["customer_id"], "customer ids", people
-    )  # blank, #N/A, 7.12E+12
+    refuse_bad_ids(  # blank, #N/A, 7.12E+12; a blank's row by its values
+        ids, df["customer_id"], source, names["customer_id"], "customer ids", people, activity
+    )
     dates = options.dates()
     if date_column == "month":  # a month is a label, never converted as an instant (--timezone)
         dates = dataclasses.replace(dates, timezone=None)
