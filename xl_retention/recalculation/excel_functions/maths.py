@@ -41,7 +41,7 @@ from ._core import (
     number,
     number_text,
 )
-from .collation import compared, ordered
+from .collation import compared, fifteen, ordered
 from .elementwise import _power, whole
 from .multiples import last_digit
 
@@ -272,7 +272,7 @@ def _operand_call(name: str) -> None:
 
     def call(value: Any) -> Any:
         if type(value) is float and value - value == 0:
-            rounded = float(f"{value:.15g}")
+            rounded = fifteen(value)
             if rounded - rounded == 0:
                 return rounded
         return general(value)
