@@ -46,7 +46,7 @@ from .names import columns_option
 from .names import words as _words
 from .notes import note
 from .order_level import item_amount, order_codes, order_level
-from .shipping import _SHIPPING, _WITH, _WITHOUT, shipping_columns
+from .shipping import _COUNTS, _NOT_AMOUNT, _SHIPPING, _WITH, _WITHOUT, shipping_columns
 from .taxes import _TAX, RATES, _numbers, tax_columns, without_breakdown
 
 __all__ = ["order_net_of_shipping", "shipping_taxes"]
@@ -118,6 +118,52 @@ def shipping_named(money: str) -> bool:
     return shipping and bool(words & _HOLDS or "inclus" in money.lower())
 
 
+#: Words beside a shipping word that say the amount is the order's, with or without its shipping ("Total excl.
+#: shipping", "Net sales before delivery"), not the shipping itself.
+_ORDERS_OWN = frozenset({
+    "order", "orders", "subtotal", "sub", "net", "item", "items", "product", "products", "sale", "sales", "revenue",
+    "before", "after", "less", "minus", "excl", "excluding", "exclusive", "ex", "exkl", "exklusive", "ohne", "without",
+    "sans", "hors", "sin", "senza", "zonder", "pre", "bestellung", "commande", "pedido", "ordine",
+})  # fmt: skip
+
+
+def shipping_alone(money: str) -> bool:
+    """Whether an amount's name says it is the shipping itself ('Shipping', 'Versandkosten', 'Shipping Total',
+    'Frais de port'), not an order's amount with or without it: no order revenue (:func:`refuse_shipping_alone`).
+
+    >>> [shipping_alone(n) for n in ("Shipping", "Versandkosten", "Shipping Total", "Frais de port", "Delivery Fee")]
+    [True, True, True, True, True]
+    >>> [shipping_alone(n) for n in ("Total", "Total excl. shipping", "Amount incl. P&P", "Shipping Method")]
+    [False, False, False, False]
+    """
+    words = _words(money)
+    if not (words & _SHIPPING or _SHIPPING_PHRASES.search(money)) or shipping_named(money):
+        return False
+    return not words & (_ORDERS_OWN | _NOT_AMOUNT | _COUNTS)
+
+
+def refuse_shipping_alone(money: str, source: str) -> None:
+    """Refuse an order amount whose name says it is the shipping alone (:func:`shipping_alone`): its sums would be
+    what buyers paid the carrier, and order revenue is net of shipping (docs/metrics.md).
+
+    >>> refuse_shipping_alone("Versandkosten", "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv: 'Versandkosten' (taken as amount) is the shipping by its name, and \
+order revenue is net of shipping: map amount to the orders' amounts (columns={'amount': 'NAME'}: a subtotal, or a \
+total beside the shipping column)
+    """
+    if shipping_alone(money):
+        mapped = said_as(columns_option([("amount", "NAME")]), "columns={'amount': 'NAME'}")  # the CLI's or Python's
+        raise DataError(
+            f"{source}: {money!r} (taken as amount) is the shipping by its name, and order revenue is net of "
+            f"shipping: map amount to the orders' amounts ({mapped}: a subtotal, or a total beside the shipping "
+            "column)",
+            source=source,
+            column=money,
+        )
+
+
 def refuse_shipping_named(money: str, source: str) -> None:
     """Refuse an order amount whose name says it holds the shipping ("Total (incl. shipping)", "Gesamt inkl.
     Versandkosten", "Total frais de port inclus", "Amount incl. P&P") where no column of the shipping is beside it:
@@ -183,6 +229,7 @@ def order_net_of_shipping(
         return typed
     typed = net_of_duties(df, typed, names, source, decimal)  # Shopify's 'Duties' inside 'Total' (reading.duties)
     money_name = str(names["amount"])
+    refuse_shipping_alone(money_name, source)  # 'Shipping' mapped as amount: the carrier's, no order revenue
     found = shipping_columns(df.columns, names)
     read = _read(df, found, source, decimal)
     if not read:

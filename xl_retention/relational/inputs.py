@@ -69,7 +69,7 @@ from ..reading.line_totals import may_be_line_total
 from ..reading.list_prices import names_a_price
 from ..reading.money_twins import check_money_twins
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
-from ..reading.order_shipping import shipping_named
+from ..reading.order_shipping import shipping_alone, shipping_named
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
 from ..reading.renewals import scheduled_cancel
@@ -423,6 +423,7 @@ def _from_table(
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "orders" and shipping_named(names.get("amount", "")))  # 'Amount incl. P&P' (order_shipping)
+        or (kind == "orders" and shipping_alone(names.get("amount", "")))  # 'Shipping' as amount (order_shipping)
         or (kind == "intervals" and (later or bool(trial_end_columns(table.columns))))
         or (kind in ("snapshots", "intervals") and bool(trial_flag_columns(empty.columns)))  # is_trial (trial_flags)
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
