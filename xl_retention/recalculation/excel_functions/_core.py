@@ -181,6 +181,27 @@ def from_utf16(value: str) -> str:
     return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
+def fifteen(value: float) -> float:
+    """A finite ``value`` at 15 significant digits rounded half away from zero from its exact binary value, as Excel
+    compares it: a value exactly halfway (1.000030517578125 is 1 + 2^-15, 100000000000000.5) goes up, where Python's
+    ``.15g`` gives the even digit (1.00003051757812, 1E14: then ``=(1E14+0.5)=100000000000001`` was FALSE).
+
+    >>> fifteen(0.1 + 0.2), fifteen(1.000030517578125), fifteen(1e14 + 0.5), fifteen(-1e14 - 0.5), fifteen(1 / 3)
+    (0.3, 1.00003051757813, 100000000000001.0, -100000000000001.0, 0.333333333333333)
+    """
+    # a tie ends the exact value at its 16th digit, 10^(e-15): value * 2^(15-e) is whole; checked with room to spare
+    # (e from the binary exponent, one low at most) before the slower exact test, as few values pass
+    if math.ldexp(value, 16 - math.floor((math.frexp(value)[1] - 1) * _LOG10_2)).is_integer():
+        longer = f"{value:.15e}"  # 16 significant digits: an exact 5 last is a tie
+        if longer[longer.index("e") - 1] == "5" and Decimal(value) == Decimal(longer):
+            exact = Decimal(value)
+            return float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), rounding=ROUND_HALF_UP))
+    return float(f"{value:.15g}")
+
+
+_LOG10_2 = math.log10(2)
+
+
 def number_text(value: float) -> str:
     """A number as Excel turns it into text (``=""&A1``): 15 significant digits, no trailing zeros.
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -31,6 +30,7 @@ from ._core import (
     Function,
     engine_call,
     error_code,
+    fifteen,
     is_error,
     matrix,
     number_text,
@@ -101,27 +101,6 @@ def equal_key(text: str) -> str:
     (True, False)
     """
     return unicodedata.normalize("NFC", text).lower() if not text.isascii() else text.lower()
-
-
-def fifteen(value: float) -> float:
-    """A finite ``value`` at 15 significant digits rounded half away from zero from its exact binary value, as Excel
-    compares it: a value exactly halfway (1.000030517578125 is 1 + 2^-15, 100000000000000.5) goes up, where Python's
-    ``.15g`` gives the even digit (1.00003051757812, 1E14: then ``=(1E14+0.5)=100000000000001`` was FALSE).
-
-    >>> fifteen(0.1 + 0.2), fifteen(1.000030517578125), fifteen(1e14 + 0.5), fifteen(-1e14 - 0.5), fifteen(1 / 3)
-    (0.3, 1.00003051757813, 100000000000001.0, -100000000000001.0, 0.333333333333333)
-    """
-    # a tie ends the exact value at its 16th digit, 10^(e-15): value * 2^(15-e) is whole; checked with room to spare
-    # (e from the binary exponent, one low at most) before the slower exact test, as few values pass
-    if math.ldexp(value, 16 - math.floor((math.frexp(value)[1] - 1) * _LOG10_2)).is_integer():
-        longer = f"{value:.15e}"  # 16 significant digits: an exact 5 last is a tie
-        if longer[longer.index("e") - 1] == "5" and Decimal(value) == Decimal(longer):
-            exact = Decimal(value)
-            return float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), rounding=ROUND_HALF_UP))
-    return float(f"{value:.15g}")
-
-
-_LOG10_2 = math.log10(2)
 
 
 def _rounded(value: Any) -> Any:

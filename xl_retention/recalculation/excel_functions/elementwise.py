@@ -31,6 +31,7 @@ from ._core import (
     broadcast,
     check,
     engine_value,
+    fifteen,
     is_error,
     matrix,
     number,
@@ -95,7 +96,7 @@ def _date_value(value: Any) -> float:
 
 
 def _decimal(value: float) -> Decimal:
-    return Decimal(f"{value:.15g}")
+    return Decimal(f"{fifteen(value):.15g}")
 
 
 def _rounded(value: Any, digits: Any, mode: str) -> float:

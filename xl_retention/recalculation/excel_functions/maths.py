@@ -155,7 +155,7 @@ def lcm(*args: Any) -> float:
 
 
 def _quotient(n: float, s: float) -> float:
-    return float(f"{n / s:.15g}")  # Excel's 15 significant digits: 0.3 / 0.1 is 3
+    return fifteen(n / s)  # Excel's 15 significant digits: 0.3 / 0.1 is 3
 
 
 @excel_function("CEILING", 2, 2)
@@ -212,7 +212,7 @@ def isodd(value: Any) -> bool:
 def _to_multiple(n: float, s: float, up: bool, name: str) -> float:
     """``n`` rounded to a multiple of ``s`` (> 0) toward +infinity (``up``) or -infinity (``name``: the function's, for
     a note of :func:`.multiples.last_digit`)."""
-    q = float(f"{n / s:.15g}")
+    q = fifteen(n / s)
     return last_digit(f"{name}({number_text(n)}, {number_text(s)})", s, math.ceil(q) if up else math.floor(q))
 
 

@@ -22,7 +22,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
-from ._core import ExcelError
+from ._core import ExcelError, fifteen
 from .format_codes import foreign_codes
 from .locale_names import ENGLISH, FormatNotSupported, Names, section_names, short_names_gap
 
@@ -186,7 +186,7 @@ def round_decimal(value: float, places: int) -> Decimal:
     >>> round_decimal(1.005, 2), round_decimal(2.0**70, 0), round_decimal(1234.5, -2)
     (Decimal('1.01'), Decimal('1180591620717410000000'), Decimal('1.2E+3'))
     """
-    exact = Decimal(f"{value:.15g}")
+    exact = Decimal(f"{fifteen(value):.15g}")
     step = Decimal(1).scaleb(-places)
     if places >= 0:
         return exact.quantize(step, rounding=ROUND_HALF_UP, context=_WIDE)
@@ -194,7 +194,7 @@ def round_decimal(value: float, places: int) -> Decimal:
 
 
 def _round(value: float, places: int) -> Decimal:
-    return round_decimal(value, places) if places >= 0 else Decimal(f"{value:.15g}")
+    return round_decimal(value, places) if places >= 0 else Decimal(f"{fifteen(value):.15g}")
 
 
 def _general(value: float) -> str:
