@@ -4,7 +4,8 @@ The tables of subscription intervals end at the latest start or loss (docs/metri
 months after it may not have been observed. A billing export also writes the start of each subscription's current
 billing period or term (Stripe's "Current Period Start (UTC)", Chargebee's ``current_term_start``, Recurly's and
 Maxio's ``current_period_started_at``, Paddle's ``current_billing_period.starts_at``), or the date of its last
-billing (Zoho's "Last Billing At"): the system billed it then, so the export saw that month. A stable book of
+billing or payment (Zoho's "Last Billing At", WooCommerce's ``last_payment_date``): the system billed it then, so the
+export saw that month. A stable book of
 customers, whose last sign-up or cancellation was months ago, kept its
 tables at that old month, the months its active subscriptions paid since unwritten, and a note asking to export a
 complete file again. The latest such date's month (:func:`observed_month`) is a month observed as a start or a loss
@@ -29,9 +30,13 @@ OBSERVED_MONTH = "observed_month"
 #: A column's name, in lower-case words, that says the start of the current billing period or term.
 _PERIOD_START = re.compile(
     r"^(current|this)(billing)?(period|term|cycle)(start|starts|started|began|begin|from)(at|on|date|time|utc)*$"
-    # the last billing itself (Zoho's "Last Billing At", ``last_billing_at``; "Last Charge Date"): billed then too
-    r"|^(last|latest|previous|mostrecent)(billing|billed|charge|charged|renewal|renewed|invoice|invoiced)"
-    r"(at|on|date|time|utc)+$"
+    # Braintree's "Billing Period Start Date" (one row a subscription: its current period)
+    r"|^billingperiod(start|starts|started|began|begin|from)(at|on|date|time|utc)*$"
+    # the last billing itself (Zoho's "Last Billing At", ``last_billing_at``; "Last Charge Date"), the last payment
+    # (WooCommerce's ``last_payment_date``, ``last_order_date_created``; Paddle Classic's ``last_payment.date``): billed
+    # or paid then too
+    r"|^(last|latest|previous|mostrecent)(billing|billed|charge|charged|renewal|renewed|invoice|invoiced|payment|paid"
+    r"|order)(at|on|date|time|utc|created|completed)+$"
 )
 
 
@@ -62,6 +67,11 @@ def period_start_columns(names: Sequence[Any]) -> list[str]:
     >>> period_start_columns(["Last Billing At", "last_billing_at", "Last Charge Date", "Next Billing At",
     ...                       "Last Billing"])
     ['Last Billing At', 'last_billing_at', 'Last Charge Date']
+    >>> period_start_columns(["last_payment_date", "Last Payment Date", "last_order_date_created", "last_payment.date",
+    ...                       "Billing Period Start Date", "Last Paid At", "Last Payment (UTC)", "next_payment_date",
+    ...                       "Last Payment Amount", "Billing Period End Date"])
+    ['last_payment_date', 'Last Payment Date', 'last_order_date_created', 'last_payment.date', \
+'Billing Period Start Date', 'Last Paid At', 'Last Payment (UTC)']
     """
     return [str(n) for n in names if _says_period_start(n)]
 
