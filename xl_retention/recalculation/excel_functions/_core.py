@@ -216,6 +216,8 @@ def number_text(value: float) -> str:
     """
     if value == 0:
         return "0"
+    if not math.isfinite(value):  # refused as math.floor(math.log10(value)) refused it before (#NUM! in engine_call)
+        raise (ValueError if math.isnan(value) else OverflowError)(value)
     exact = Decimal(value)
     rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), rounding=ROUND_HALF_UP)
     exponent = rounded.adjusted()
