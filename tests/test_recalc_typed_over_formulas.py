@@ -105,9 +105,10 @@ def test_a_start_typed_below_a_month_left_blank_is_named_and_not_ok(tmp_path, ca
     )
 
 
-def test_nps_counts_typed_over_are_said_to_change_no_nps(tmp_path):
+def test_nps_counts_typed_over_give_the_nps(tmp_path):
     """H201's finding 11: counts typed over NPS!B2:E2 were said to be figures 'from which those months' figures are
-    computed', with advice to copy the formulas back; the NPS reads the answers on 'NPS scores' only."""
+    computed'; then (until H230) the NPS was blank beside them, said to be computed from answers only. Now a month
+    without answers has the NPS of its counts: 100 x (45 - 25) / 100 = 20, nothing to say."""
     from xl_retention.recalculation import recalc_file
 
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
@@ -116,13 +117,8 @@ def test_nps_counts_typed_over_are_said_to_change_no_nps(tmp_path):
         wb["NPS"][ref] = value
     wb.save(path)
     report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
-    assert report.status == "ok"
-    assert report.message == (
-        "t.xlsx: 4 counts typed over the NPS sheet's formulas, which count the answers on 'NPS scores': NPS!B2 "
-        "(Responses) is 100; NPS!C2 (Promoters (9-10)) is 45; NPS!D2 (Passives (7-8)) is 30 and 1 more: the NPS is "
-        "computed from those answers only, not from counts typed here: type each answer on 'NPS scores' (one column "
-        "per month), or keep the counts elsewhere"
-    )
+    assert (report.status, report.message) == ("ok", "")
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["NPS"]["F2"].value == 20.0
 
 
 def _lost_typed(tmp_path: Path, typed: dict[str, object]) -> str:

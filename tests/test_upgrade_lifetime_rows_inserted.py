@@ -31,7 +31,7 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     lines = upgrade_workbook(path).lines(path)
     assert lines[0].startswith(
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        "of your own are kept): 'Lifetime value'!B4, 'Lifetime value'!B6, 'Lifetime value'!C6, 'Lifetime value'!C9, "
+        "of your own are kept): 'NPS'!F2:F25, 'Lifetime value'!B4, 'Lifetime value'!B6, 'Lifetime value'!C6, "
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

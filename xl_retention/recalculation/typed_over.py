@@ -108,6 +108,8 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     counts: list[str] = []  # NPS!B:E typed over: counts of answers no NPS is computed from (H201's finding 11)
     lost: list[str] = []  # Customers!E typed over: customers lost, which no formula reads (H201's finding 11 too)
     fractions: list[str] = []  # a count typed or pasted that is no whole number ('12 %': 0.12, H224's finding 01)
+    earlier_nps: list[str] = []  # counts typed where an earlier template's NPS (of answers only) is blank
+    nps_texts: dict[int, str] = {}  # NPS!F, row -> "NPS!F4 says 'counts do not add up' (...)": counts typed wrong
     gained_from: str | None = None  # a month's Gained, blank, as its start, end and Lost typed give it
     gained_blank = False  # a month with Lost typed has no Gained: the rates have nothing to compute from
     wrong_start = False
@@ -136,6 +138,16 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                     continue
                 said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}, typed over its formula"
                 if title == NPS_SUMMARY.title and key in _NPS_COUNTS:
+                    read = _nps_read(cells, row, columns, computed)
+                    if read is None:  # the month's NPS is computed from the counts typed (no answers that month)
+                        continue
+                    if read == _EARLIER_NPS:  # an earlier template's NPS: of the answers only, blank beside counts
+                        earlier_nps.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
+                        continue
+                    if read:  # the NPS cell says why it is no figure (counts not adding up, one below 0)
+                        nps_texts.setdefault(row, f"{written(title)}!{read}")
+                        wrong_start = True
+                        continue
                     counts.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
                     continue
                 if title == CUSTOMERS.title and key == "lost" and all(k in columns for k in _COUNTED):
@@ -176,7 +188,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         wrong_start = True
                         said += f", while its row's start and movements give {_shown(given)}"
                 found.append(said)
-    if not found and not counts and not lost and not fractions:
+    if not found and not counts and not lost and not fractions and not nps_texts and not earlier_nps:
         return TypedOver()
     lines = []
     if found:
@@ -186,13 +198,30 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
             f"figures are computed: {'; '.join(found[:FIRST])}{more}: copy the column's formula from another month's "
             "row over each (import puts them back for the months it imports)"
         )
+    if nps_texts:  # counts typed that give no NPS: the cell says so, the file is incomplete
+        said = list(nps_texts.values())
+        more = f" and {len(said) - FIRST} more" if len(said) > FIRST else ""
+        lines.append(
+            f"{len(said)} month{'s' * (len(said) > 1)} of counts typed on the NPS sheet give no NPS: "
+            f"{'; '.join(said[:FIRST])}{more}: type each month's promoters, passives and detractors (0 or more), "
+            "adding up to its responses where those are typed (or leave the responses blank)"
+        )
+    if earlier_nps:  # the template's NPS of that tracker reads the answers only: upgrade gives this version's
+        more = f" and {len(earlier_nps) - FIRST} more" if len(earlier_nps) > FIRST else ""
+        lines.append(
+            f"{len(earlier_nps)} count{'s' * (len(earlier_nps) > 1)} typed over the NPS sheet's formulas, whose NPS "
+            f"(an earlier template's) is computed from answers on 'NPS scores' only and is blank beside them: "
+            f"{'; '.join(earlier_nps[:FIRST])}{more}: run xl-retention upgrade on the workbook, which makes the NPS "
+            "of a month without answers that of its counts typed (your values are kept)"
+        )
+        wrong_start = True
     if counts:  # the NPS reads the answers on 'NPS scores' only: copying the formula back erases no figure of theirs
         more = f" and {len(counts) - FIRST} more" if len(counts) > FIRST else ""
         lines.append(
             f"{len(counts)} count{'s' * (len(counts) > 1)} typed over the NPS sheet's formulas, which count the "
-            f"answers on 'NPS scores': {'; '.join(counts[:FIRST])}{more}: the NPS is computed from those answers "
-            "only, not from counts typed here: type each answer on 'NPS scores' (one column per month), or keep the "
-            "counts elsewhere"
+            f"answers on 'NPS scores': {'; '.join(counts[:FIRST])}{more}: those months have answers there, and their "
+            "NPS is computed from the answers only, not from counts typed here: type each answer on 'NPS scores' (one "
+            "column per month), or clear that month's answers to have the NPS of the counts"
         )
     if lost:  # the rates read the start, gained and end; no formula reads Lost: copying the formula back loses it
         more = f" and {len(lost) - FIRST} more" if len(lost) > FIRST else ""
@@ -260,6 +289,46 @@ def _counted(cells: list[Any], row: int, columns: dict[str, Any], computed: dict
 
 #: the NPS sheet's counts of the month's answers (B:E), each a formula counting 'NPS scores'
 _NPS_COUNTS = frozenset(("responses", "promoters", "passives", "detractors"))
+
+#: :func:`_nps_read`'s answer for an NPS cell left blank beside counts typed (an earlier template's formula)
+_EARLIER_NPS = "earlier"
+
+
+def _nps_read(cells: list[Any], row: int, columns: dict[str, Any], computed: dict[str, Any]) -> str | None:
+    """How the NPS sheet's row reads the counts typed over its formulas: None where its NPS cell (the template's
+    formula: the answers on 'NPS scores', else the counts typed) is the NPS of those counts (no answers that month,
+    the counts read), ``"F4 says 'counts do not add up' (responses 60; promoters 30, passives 10, detractors 10)"``
+    where that cell holds the template's text for counts that give no NPS, and "" where it is another figure (the
+    month's answers', the counts typed ignored)."""
+    from ..workbook.monthly_formulas import NPS_TEXT_COUNTS, NPS_TEXT_NEGATIVE
+
+    if "nps" not in columns:
+        return ""
+    _, index = columns["nps"]
+    ref = f"{get_column_letter(index + 1)}{row}"
+    nps = computed.get(ref, cells[index] if index < len(cells) else None)
+    typed: dict[str, Any] = {}
+    for key in ("responses", "promoters", "passives", "detractors"):
+        if key in columns:
+            _, at = columns[key]
+            typed[key] = computed.get(f"{get_column_letter(at + 1)}{row}", cells[at] if at < len(cells) else None)
+    if nps in (NPS_TEXT_COUNTS, NPS_TEXT_NEGATIVE):
+        shown = ", ".join(f"{columns[k][0].header} {_shown(v)}" for k, v in typed.items() if v not in (None, ""))
+        return f"{ref} says {nps!r} ({shown})"
+    numbers = {}
+    for key, value in typed.items():
+        try:
+            numbers[key] = 0.0 if value in (None, "") else float(value)
+        except (TypeError, ValueError):
+            return ""
+    groups = numbers.get("promoters", 0.0) + numbers.get("passives", 0.0) + numbers.get("detractors", 0.0)
+    total = numbers["responses"] if typed.get("responses") not in (None, "") else groups
+    if nps in (None, "") and total:
+        return _EARLIER_NPS
+    if type(nps) not in (int, float) or not total:
+        return ""
+    given = 100 * (numbers.get("promoters", 0.0) - numbers.get("detractors", 0.0)) / total
+    return None if _same(given, nps) else ""
 
 
 #: the Cohorts sheet's names over the template's formulas: the shares triangles (a formula where the cohort has that

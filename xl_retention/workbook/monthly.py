@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..score_scales import SCALE_ANSWERS, SCALE_TOP
 from .formats import (
     COUNT_FORMAT,
     MONEY,
@@ -35,8 +36,12 @@ from .monthly_formulas import (
     _movement_chart,
     _rate,
     _scores,
+    nps_formula,
     number,
 )
+
+#: the NPS column's formula before typed counts were read and a 1-5 survey's -100 was hidden (upgrade.EARLIER)
+NPS_ANSWERS_ONLY = _scores("NPS({scores})")
 
 TEMPLATE_START = "2026-01"
 DEFAULT_MONTHS = 24
@@ -356,7 +361,15 @@ NPS_SUMMARY = MonthlySheet(
         Column("promoters", "Promoters (9-10)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,1)"), name="NPS_Promoters"),
         Column("passives", "Passives (7-8)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,2)"), name="NPS_Passives"),
         Column("detractors", "Detractors (0-6)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,3)"), name="NPS_Detractors"),
-        Column("nps", "NPS", _scores("NPS({scores})"), POINTS, name="NPS_Score", width=9),
+        Column(
+            "nps",
+            "NPS",
+            nps_formula(SCALE_ANSWERS, SCALE_TOP),
+            POINTS,
+            name="NPS_Score",
+            width=9,
+            earlier=(NPS_ANSWERS_ONLY,),
+        ),
         Column(
             "moe",
             "Margin of error (95%)",

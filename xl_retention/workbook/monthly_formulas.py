@@ -120,6 +120,37 @@ def _scores(call: str) -> str:
     return f'=IF(COUNTA({{scores}})=0,"",{call})'
 
 
+#: the NPS of the month's answers on 'NPS scores' ({scores}); in a month without any, the NPS of the counts typed over
+#: the month's promoters, passives and detractors (B:E), 100 x (promoters - detractors) / responses (a count left blank
+#: is 0; the responses typed are the denominator, passives blank being the rest): before, such a month's NPS was blank
+#: beside the counts typed (H230). Text, never a number, where the figure would be wrong: counts that do not add up to
+#: the responses typed, and a month of SCALE_ANSWERS answers or more none above SCALE_TOP (a 1-5 satisfaction survey
+#: pasted there, which NPS counts as all detractors: -100), and a count below 0.
+NPS_TEXT_SCALE = "answers 1-7: not NPS"
+NPS_TEXT_COUNTS = "counts do not add up"
+NPS_TEXT_NEGATIVE = "a count below 0"
+_TYPED = {key: f'IF({{{key}}}="",0,{{{key}}}+0)' for key in ("responses", "promoters", "passives", "detractors")}
+_GROUPS = f"{_TYPED['promoters']}+{_TYPED['passives']}+{_TYPED['detractors']}"
+_FROM_COUNTS = (
+    'IF(AND({promoters}="",{passives}="",{detractors}=""),"",'
+    f"IF(MIN({_TYPED['responses']},{_TYPED['promoters']},{_TYPED['passives']},{_TYPED['detractors']})<0,"
+    f'"{NPS_TEXT_NEGATIVE}",'
+    f'IF(AND({{responses}}<>"",OR({_TYPED["responses"]}<{_GROUPS},AND({{passives}}<>"",{_TYPED["responses"]}<>'
+    f'{_GROUPS}))),"{NPS_TEXT_COUNTS}",'
+    f'IF(IF({{responses}}="",{_GROUPS},{_TYPED["responses"]})=0,"",'
+    f'100*({_TYPED["promoters"]}-{_TYPED["detractors"]})/IF({{responses}}="",{_GROUPS},{_TYPED["responses"]})))))'
+)
+
+
+def nps_formula(answers: int, top: int) -> str:
+    """The NPS column's formula (:data:`NPS_TEXT_SCALE` ... above): ``answers`` and ``top`` are
+    :data:`xl_retention.score_scales.SCALE_ANSWERS` and ``SCALE_TOP``."""
+    return (
+        f"=IF(COUNTA({{scores}})=0,{_FROM_COUNTS},IF(AND(COUNT({{scores}})>={answers},MAX({{scores}})<={top}),"
+        f'"{NPS_TEXT_SCALE}",NPS({{scores}})))'
+    )
+
+
 def _chart(key: str, sign: str = "", level: bool = False) -> str:
     """A chart helper: this month's figure; #N/A (a gap in Excel's charts) for a month without one between
     months with one, or whose figure is an error; blank before the first and after the last (left out of the

@@ -17,7 +17,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter, quote_sh
 
 from . import inplace as ip
 from .error_texts import with_ref, without_error_texts
-from .monthly import template_formula_at
+from .monthly import NPS_ANSWERS_ONLY, template_formula_at
 from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
@@ -287,6 +287,12 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+#: the answers an NPS formula of the template reads: the argument of its COUNTA (``=IF(COUNTA('NPS scores'!B$2:...``)
+_SCORES = re.compile(r"^=IF\(COUNTA\(([^()]+)\)=0,", re.IGNORECASE)
+
+# the NPS of answers only: a month's counts typed over B:E (no answers) left it blank, a 1-5 survey showed -100
+EARLIER[("NPS", "nps")] = (NPS_ANSWERS_ONLY,)
+
 # a rate blank at a base of 0 whatever the month had (churned MRR out of an MRR at start of 0, 3 returning buyers of 0):
 # the impossible month accepted without a word, where a base above 0 gives #NUM!
 for _where, _form in BLANK_AT_ZERO.items():
@@ -336,12 +342,16 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
                 mine = found.value(row, column_index_from_string(letters[column.key]))
                 if not isinstance(mine, str) or not mine.startswith("="):
                     continue
+                # the NPS sheet's: the month's answers as the cell reads them ('NPS scores'!B$2:B$1001, on the
+                # sheet the user renamed it to, as many rows as import widened them to)
+                scores = _SCORES.search(mine) if "{scores}" in column.formula else None
+                extra = {"scores": scores.group(1)} if scores is not None else None
                 try:
-                    current = render_formula(column.formula, letters, row)
+                    current = render_formula(column.formula, letters, row, extra)
                     key = ip.formula_key(mine)
                     if key == ip.formula_key(current):  # this version's already: the earlier forms not rendered
                         continue
-                    was = {ip.formula_key(render_formula(form, letters, row)) for form in forms}
+                    was = {ip.formula_key(render_formula(form, letters, row, extra)) for form in forms}
                 except KeyError:  # a column the form reads that the sheet lacks
                     break
                 if key not in was:
