@@ -236,7 +236,15 @@ def _header_sorted(xml: bytes, answers: str, read: set[int]) -> str | None:
     (Data > Sort without "Range contains column labels": the date then sits among the answers, named by the NPS as a
     number, and the answer in row 1 is read by no formula: H201's finding 12)."""
     sheet = ip.SheetXml.parse(xml, answers)
-    months = {column: _serial_month(sheet.cell(f"{get_column_letter(column)}1")) for column in sorted(read)}
+    # a month's column whose NPS formulas were cleared (a row of the NPS sheet: no formula reads it) is still a month's
+    # (dated in row 1): counted among them, or the months after it were each said to be under the next one's header
+    # (April's row cleared: "F1 holds May where April belongs", advice that would date May's answers April)
+    dated = {
+        column
+        for column in range(min(read, default=1), max(read, default=0) + 1)
+        if column not in read and _serial_month(sheet.cell(f"{get_column_letter(column)}1")) is not None
+    }
+    months = {column: _serial_month(sheet.cell(f"{get_column_letter(column)}1")) for column in sorted(read | dated)}
     place = {column: n for n, column in enumerate(months)}  # a column of the user's between two months is not read
     bases = Counter(month[0] * 12 + month[1] - 1 - place[c] for c, month in months.items() if month is not None)
     if not bases or bases.most_common(1)[0][1] < 2:
@@ -295,6 +303,14 @@ def _unread_column(xml: bytes, read: set[int], answers: str) -> str | None:
             continue
         if b"<f" not in element and ip.has_content(element) and _kind(element) not in _TEXT_TYPES:
             first, last = get_column_letter(min(read)), get_column_letter(max(read))
+            month = _serial_month(sheet.cell(f"{get_column_letter(column)}1")) if column in inside else None
+            if month is not None:  # a month's column whose NPS formulas were cleared: not a column inserted
+                return (
+                    f"{quote_sheetname(answers)}!{ref} holds an answer of {month[0]:04d}-{month[1]:02d} (its header), "
+                    "which no NPS formula reads (its month's formulas on the NPS sheet cleared?): its answers are not "
+                    "counted; run xl-retention upgrade on the workbook, which puts the template's formulas back (your "
+                    "values are kept)"
+                )
             if column in inside:
                 return (
                     f"{quote_sheetname(answers)}!{ref} holds an answer in a column between the months' columns that "

@@ -21,7 +21,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
-from .monthly import CUSTOMERS, REVENUE, MonthlySheet, template_formula_at
+from .monthly import CUSTOMERS, MONTHLY_SHEETS, REVENUE, MonthlySheet, template_formula_at
 
 __all__ = ["future_figures", "headed_tables", "tracker_sheets"]
 
@@ -42,10 +42,10 @@ def _title(names: Any, spec: MonthlySheet) -> str:
 
 
 def tracker_sheets(path: str | os.PathLike[str]) -> dict[str, tuple[str, list[tuple[Any, ...]]]]:
-    """The tracker's Customers and Revenue sheets of ``path`` (found under their names, or renamed where their month
-    names point): the spec's title -> (the sheet's title, its rows' values from row 1, formulas as their text). Read
-    once for :func:`future_figures` and :func:`.template_cells.template_cells_off` (the same file: cached by its
-    stamp)."""
+    """The tracker's monthly sheets of ``path`` (Customers, Revenue, NPS, Purchases and visits; found under their
+    names, or renamed where their month names point): the spec's title -> (the sheet's title, its rows' values from
+    row 1, formulas as their text). Read once for :func:`future_figures` and
+    :func:`.template_cells.template_cells_off` (the same file: cached by its stamp)."""
     stat = os.stat(path)
     return _read_sheets(os.fspath(path), stat.st_mtime_ns, stat.st_size)
 
@@ -83,7 +83,7 @@ def _raw_sheets(path: str) -> dict[str, tuple[str, list[tuple[Any, ...]]]] | Non
             (m.group(1).decode(), ip.unescape(m.group(2))) for m in _DEFINED.finditer(package.read("xl/workbook.xml"))
         )
         strings: list[str] | None = None
-        for spec in (CUSTOMERS, REVENUE):
+        for spec in MONTHLY_SHEETS:
             title = _title(names, spec)
             part = parts.get(title)
             if part is None:
@@ -159,7 +159,7 @@ def _read_sheets(path: str, stamp: int, size: int) -> dict[str, tuple[str, list[
     wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
     try:
         names = getattr(wb, "defined_names", None)
-        for spec in (CUSTOMERS, REVENUE):
+        for spec in MONTHLY_SHEETS:
             title = _title(names, spec)
             if title in wb.sheetnames:
                 out[spec.title] = (title, list(wb[title].iter_rows(min_row=1, max_row=_DEEPEST, values_only=True)))
@@ -169,12 +169,14 @@ def _read_sheets(path: str, stamp: int, size: int) -> dict[str, tuple[str, list[
 
 
 def headed_tables(
-    sheets: dict[str, tuple[str, list[tuple[Any, ...]]]], skip: frozenset[str] = frozenset()
+    sheets: dict[str, tuple[str, list[tuple[Any, ...]]]],
+    skip: frozenset[str] = frozenset(),
+    specs: tuple[MonthlySheet, ...] = (CUSTOMERS, REVENUE),
 ) -> Iterator[tuple[MonthlySheet, str, Iterator[tuple[Any, ...]], dict[str, int]]]:
-    """For Customers and Revenue among ``sheets`` (:func:`tracker_sheets`; those in ``skip`` left out): the sheet's
-    spec, its title as the workbook names it, its rows after the header (row 2 on) and each text header's column
-    index. A sheet without a header row is left out."""
-    for spec in (CUSTOMERS, REVENUE):
+    """For ``specs`` (Customers and Revenue) among ``sheets`` (:func:`tracker_sheets`; those in ``skip`` left out):
+    the sheet's spec, its title as the workbook names it, its rows after the header (row 2 on) and each text header's
+    column index. A sheet without a header row is left out."""
+    for spec in specs:
         if spec.title not in sheets or spec.title in skip:
             continue
         title, table = sheets[spec.title]

@@ -1,4 +1,5 @@
-"""The template's formulas on a tracker's Customers and Revenue sheets that were cleared or rewired, named.
+"""The template's formulas on a tracker's monthly sheets (Customers, Revenue, NPS, Purchases and visits) that were
+cleared or rewired, named.
 
 Each month's row holds the template's formulas (a month's start reads the month before's end, its rates read its own
 row, the hidden chart and "so far" columns feed the Dashboard and the lifetime value). Two ordinary edits break them
@@ -29,7 +30,8 @@ from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
 from .future_months import headed_tables, tracker_sheets
-from .monthly import CUSTOMERS, REVENUE, MonthlySheet, template_formula_at
+from .monthly import MONTHLY_SHEETS, MonthlySheet, template_formula_at
+from .nps_rows import row_scores
 from .template import render_formula
 
 __all__ = ["template_cells_off"]
@@ -109,11 +111,16 @@ def _first_rows(path: str | os.PathLike[str]) -> dict[str, int]:
             m.group(1).decode(): ip.unescape(m.group(2)) for m in _DEFINED.finditer(package.read("xl/workbook.xml"))
         }
     out = {}
-    for spec in (CUSTOMERS, REVENUE):
+    for spec in MONTHLY_SHEETS:
         found = re.search(r"!\$?[A-Z]{1,3}\$?([0-9]+)(?::|$)", names.get(monthly_name(spec.title), ""))
         if found is not None:
             out[spec.title] = int(found.group(1))
     return out
+
+
+def _cells(row: tuple[Any, ...], scored: list[tuple[int, Any]]) -> list[Any]:
+    """The cells of ``row`` in the columns ``scored`` (index, column)."""
+    return [row[index] if index < len(row) else None for index, _ in scored]
 
 
 def _index(letter: str) -> int:
@@ -129,7 +136,7 @@ _UPGRADE = (
 
 
 def template_cells_off(path: str | os.PathLike[str]) -> str | None:
-    """One line naming the template's formula cells of the tracker's Customers and Revenue sheets that are blank
+    """One line naming the template's formula cells of the tracker's monthly sheets that are blank
     (cleared) or read other rows than the template's formula there (cells moved), or None.
 
     Example: ``template_cells_off("tracker.xlsx")`` -> ``"48 cells of the tracker's formulas are blank (cleared?):
@@ -140,18 +147,31 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
     firsts = _first_rows(path)
     # a row inserted above the first month: month_order's line names it (no row is read as its own)
     moved = frozenset(title for title, first in firsts.items() if first != 2)
-    for spec, title, rows, position in headed_tables(tracker_sheets(path), moved):
+    for spec, title, rows, position in headed_tables(tracker_sheets(path), moved, MONTHLY_SHEETS):
         letters = {c.key: get_column_letter(position[c.header] + 1) for c in spec.columns if c.header in position}
         if letters.get("month") != "A" or len(letters) < len(spec.columns):
             continue  # columns moved, added or renamed: the template's formulas are not known here
         patterns = _patterns(spec, letters)
-        for number, row in enumerate(rows, start=2):
+        table: list[tuple[Any, ...]] = []
+        for row in rows:
             if not row or not isinstance(row[0], dt.date):
                 break  # the months end (a note or a totals row below them)
-            for index, column, pattern in patterns:
-                if not template_formula_at(column, number):
-                    continue
-                formula = _at(pattern, number)
+            table.append(row)
+        # the NPS sheet's formulas over the month's answers ({scores}: the range one of the row's formulas reads)
+        # (not among the patterns, rendered for no row's answers)
+        scored = [(_index(letters[c.key]), c) for c in spec.columns if c.formula and "{scores}" in c.formula]
+        for number, row in enumerate(table, start=2):
+            extra = None
+            if scored:
+                scores = row_scores(number, range(2, len(table) + 2), lambda r, t=table, s=scored: _cells(t[r - 2], s))
+                extra = {"scores": scores} if scores is not None else None
+            for index, column, pattern in [*patterns, *((i, c, None) for i, c in scored)]:
+                if not template_formula_at(column, number) or (pattern is None and extra is None):
+                    continue  # (no formula of the sheet reads a month's answers: theirs are not known here)
+                if pattern is None:
+                    formula = render_formula(column.formula, letters, number, extra)
+                else:
+                    formula = _at(pattern, number)
                 value = row[index] if index < len(row) else None
                 if value == formula:  # the template's, as written: most cells
                     continue
@@ -160,7 +180,7 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
                     cleared.append(cell)
                 elif isinstance(value, str) and value.startswith("="):
                     text = _plain(value)
-                    earlier = (render_formula(form, letters, number) for form in column.earlier)
+                    earlier = (render_formula(form, letters, number, extra) for form in column.earlier)
                     if text == _plain(formula) or any(text == _plain(form) for form in earlier):
                         continue
                     if _shape(text) == _shape(_plain(formula)):

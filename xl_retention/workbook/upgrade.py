@@ -26,6 +26,7 @@ from .monthly_formulas import (
     MRR_START_COUNT,
     MRR_START_ZERO,
 )
+from .nps_rows import formula_scores, row_scores
 from .sheets import (
     ARPA_DEFAULT,
     ARPA_DEFAULT_WITHOUT_ERRORS,
@@ -287,9 +288,6 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-#: the answers an NPS formula of the template reads: the argument of its COUNTA (``=IF(COUNTA('NPS scores'!B$2:...``)
-_SCORES = re.compile(r"^=IF\(COUNTA\(([^()]+)\)=0,", re.IGNORECASE)
-
 # the NPS of answers only: a month's counts typed over B:E (no answers) left it blank, a 1-5 survey showed -100
 EARLIER[("NPS", "nps")] = (NPS_ANSWERS_ONLY,)
 
@@ -344,8 +342,8 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
                     continue
                 # the NPS sheet's: the month's answers as the cell reads them ('NPS scores'!B$2:B$1001, on the
                 # sheet the user renamed it to, as many rows as import widened them to)
-                scores = _SCORES.search(mine) if "{scores}" in column.formula else None
-                extra = {"scores": scores.group(1)} if scores is not None else None
+                scores = formula_scores(mine) if "{scores}" in column.formula else None
+                extra = {"scores": scores} if scores is not None else None
                 try:
                     current = render_formula(column.formula, letters, row, extra)
                     key = ip.formula_key(mine)
@@ -392,6 +390,9 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
     from .template_cells import _plain, _shape
 
     out: list[str] = []
+    rows = [found.row(month) for month in found.months]
+    scored = [column_index_from_string(letters[c.key]) for c in spec.columns
+              if c.formula and "{scores}" in c.formula and c.key in letters]  # fmt: skip
     for column in spec.columns:
         if column.formula is None or column.key not in letters:
             continue
@@ -404,8 +405,14 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
             mine = found.value(row, column_index_from_string(letter))
             if mine is not None and mine != "" and not (isinstance(mine, str) and mine.startswith("=")):
                 continue  # a value typed over the formula: the user's
+            extra = None
+            if "{scores}" in column.formula:  # the NPS sheet's: the month's answers, as the row's other formulas read
+                scores = row_scores(row, rows, lambda r: [found.value(r, c) for c in scored])
+                if scores is None:
+                    continue
+                extra = {"scores": scores}
             try:
-                current = render_formula(column.formula, letters, row)
+                current = render_formula(column.formula, letters, row, extra)
             except KeyError:  # a column the formula reads that the sheet lacks (an earlier tracker)
                 break
             ref = f"{letter}{row}"
