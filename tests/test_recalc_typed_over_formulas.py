@@ -87,9 +87,11 @@ def test_the_start_typed_in_the_first_month_with_data_is_not_typed_over(tmp_path
     assert [customers[f"E{r}"].value for r in (4, 5)] == [5, 9]
 
 
-def test_a_start_typed_below_a_month_left_blank_is_named_and_not_ok(tmp_path, capsys):
+def test_a_start_typed_below_a_month_left_blank_is_named_and_ok(tmp_path, capsys):
     # January and February filled, March left blank, April's start typed 60 over its formula (the usual fix when it
-    # turns #VALUE!): it was skipped as a first month with data, status ok with nothing said (H172's finding 01)
+    # turns #VALUE!): it was skipped as a first month with data, status ok with nothing said (H172's finding 01); then
+    # incomplete, advising the formula back, which made April #VALUE! again (H235's finding 01): nothing contradicts
+    # the start typed, April's figures are those typed (lost 60 + 2 - 59 = 3): ok, named, with the way to follow March
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
     wb = openpyxl.load_workbook(path)
     for ref, value in {**JANUARY, "C3": 5, "D3": 112, "B5": 60, "C5": 2, "D5": 59}.items():
@@ -97,12 +99,15 @@ def test_a_start_typed_below_a_month_left_blank_is_named_and_not_ok(tmp_path, ca
     wb.save(path)
     cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
     (report,) = json.loads(capsys.readouterr().out)["files"]
-    assert report["status"] == "incomplete"
-    assert report["message"].startswith(
+    assert (report["status"], report["message"]) == (
+        "ok",
         "t.xlsx: 1 value typed over the tracker's formulas, from which those months' figures are computed: "
         "Customers!B5 (Customers at start) is 60, typed over its formula, while Customers!D4 (Customers at end of "
-        f"2026-03) is blank: {ADVICE}"
+        "2026-03) is blank: each start follows a month without figures (2026-03), which it does not contradict: it is "
+        "taken as typed; keep it, or fill that month and copy the column's formula from another month's row over it",
     )
+    customers = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["Customers"]
+    assert (customers["E5"].value, customers["F5"].value) == (3, (59 - 2) / 60)
 
 
 def test_nps_counts_typed_over_give_the_nps(tmp_path):

@@ -108,6 +108,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     counts: list[str] = []  # NPS!B:E typed over: counts of answers no NPS is computed from (H201's finding 11)
     lost: list[str] = []  # Customers!E typed over: customers lost, which no formula reads (H201's finding 11 too)
     fractions: list[str] = []  # a count typed or pasted that is no whole number ('12 %': 0.12, H224's finding 01)
+    after_blank: list[str] = []  # the months left blank before a start typed (taken as typed: nothing contradicts)
     earlier_nps: list[str] = []  # counts typed where an earlier template's NPS (of answers only) is blank
     nps_texts: dict[int, str] = {}  # NPS!F, row -> "NPS!F4 says 'counts do not add up' (...)": counts typed wrong
     gained_from: str | None = None  # a month's Gained, blank, as its start, end and Lost typed give it
@@ -177,7 +178,10 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                     end_value = computed.get(end_ref, before[end_index] if end_index < len(before) else None)
                     if end_value in (None, "") and not _end_above(rows, row - 1, end_index, sheet.first, computed):
                         continue  # the first month with data (no end above): its start is typed there
-                    wrong_start = wrong_start or end_value != value  # a month left blank between: its end too
+                    if end_value in (None, ""):  # a month left blank between: nothing the start typed contradicts
+                        after_blank.append(f"{before[month_column]:%Y-%m}")  # (H235's finding 01: was incomplete)
+                    else:
+                        wrong_start = wrong_start or end_value != value
                     said += (
                         f", while {written(title)}!{end_ref} ({end.header} of {before[month_column]:%Y-%m}) is "
                         f"{_shown(end_value)}"
@@ -198,6 +202,17 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
             f"figures are computed: {'; '.join(found[:FIRST])}{more}: copy the column's formula from another month's "
             "row over each (import puts them back for the months it imports)"
         )
+        if after_blank:  # the formula back there reads the blank month: the start unknown, its rates #VALUE!
+            months = ", ".join(dict.fromkeys(after_blank))
+            every = len(after_blank) == len(found)
+            lines[-1] = lines[-1][: lines[-1].rindex(": copy the column's")] + (
+                f": {'each start follows' if every else 'a start following'} a month without figures ({months}), "
+                "which it does not contradict: it is taken as typed; keep it, or fill "
+                f"{'that month' if len(after_blank) == 1 else 'those months'} and copy the column's formula from "
+                "another month's row over it"
+                + ("" if every else "; copy the column's formula from another month's row over the others (import "
+                   "puts them back for the months it imports)")
+            )  # fmt: skip
     if nps_texts:  # counts typed that give no NPS: the cell says so, the file is incomplete
         said = list(nps_texts.values())
         more = f" and {len(said) - FIRST} more" if len(said) > FIRST else ""
