@@ -388,9 +388,9 @@ NPS_SUMMARY = MonthlySheet(
         Column("moe_chart", "Margin of error (chart)", _chart("moe"), POINTS, width=CHART_WIDTH, hidden=True),
         _so_far("nps", "Months with NPS so far", "NPS_Score_Seq"),
     ),
-    "Scores go on the 'NPS scores' sheet, one column per month; this summary follows. The margin of error is "
-    f"blank in a month with fewer than {NPS_MOE_MIN_RESPONSES} answers or all of them in one group (promoters, "
-    "passives or detractors): no margin is defined there.",
+    "Scores go on the 'NPS scores' sheet, one column per month; this summary follows (a month without answers: "
+    "its promoters, passives and detractors typed here give its NPS). The margin of error is blank in a month with "
+    f"fewer than {NPS_MOE_MIN_RESPONSES} answers or all of them in one group: no margin is defined there.",
 )
 
 # Two different counts of the month's buyers (docs/metrics.md, "Orders"): a repeat purchaser ordered more
