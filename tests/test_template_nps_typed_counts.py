@@ -115,3 +115,12 @@ def test_upgrade_gives_an_earlier_trackers_nps_the_counts(tmp_path, capsys):
     assert "'NPS'!F2:F7" in capsys.readouterr().out
     report, wb = _recalc(tmp_path, capsys, path)
     assert (report["status"], wb["NPS"]["F2"].value) == ("ok", 40.0)
+
+
+def test_counts_pasted_with_a_thousands_separator_are_not_said_to_be_ignored(tmp_path, capsys):
+    """'1,200' pasted as promoters: the NPS is not computed (the computer's decimal separator decides it, named so);
+    it was said to be computed from the month's answers only (it has none), as if the counts were ignored."""
+    path = _tracker(tmp_path, {"C2": "1,200", "D2": 300, "E2": "500"})
+    report, _ = _recalc(tmp_path, capsys, path)
+    assert "the text '1,200' (NPS!C2), which Excel reads by the decimal separator" in json.dumps(report)
+    assert "typed over the NPS sheet's formulas" not in report["message"]

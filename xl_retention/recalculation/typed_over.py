@@ -334,8 +334,8 @@ def _nps_read(cells: list[Any], row: int, columns: dict[str, Any], computed: dic
     for key, value in typed.items():
         try:
             numbers[key] = 0.0 if value in (None, "") else float(value)
-        except (TypeError, ValueError):
-            return ""
+        except (TypeError, ValueError):  # '1,200' pasted: read by the computer's settings, or no number: named so
+            return None
     groups = numbers.get("promoters", 0.0) + numbers.get("passives", 0.0) + numbers.get("detractors", 0.0)
     total = numbers["responses"] if typed.get("responses") not in (None, "") else groups
     if nps in (None, "") and total:
