@@ -161,7 +161,7 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         none = f'=IF(COUNTA({scores})=0,"",'
         # the NPS of the answers; of the counts typed over B:E in a month without any (H230: blank before)
         assert nps[f"F{r}"].value.startswith(f'=IF(COUNTA({scores})=0,IF(AND(C{r}="",D{r}="",E{r}="")')
-        assert nps[f"F{r}"].value.endswith(f',"answers 1-7: not NPS",NPS({scores})))')
+        assert nps[f"F{r}"].value.endswith(f',"not 0-10",NPS({scores})))')
         # the margin of error: blank with 1-3 answers or all in one group (no margin is defined, docs/metrics.md)
         undefined = f"OR(B{r}<4,C{r}=B{r},D{r}=B{r},E{r}=B{r})"
         assert nps[f"G{r}"].value == f'{none}IF({undefined},"",NPS_MOE({scores})))'

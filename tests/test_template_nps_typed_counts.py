@@ -3,7 +3,7 @@
 Before: promoters 30, passives 10, detractors 10 typed on NPS!C2:E2 (no answers on 'NPS scores') left NPS!F2 blank
 under ok; 40 answers of a 1-5 question in 'NPS scores'!B2:B41 showed NPS -100 in NPS!F2 (recalc named the column,
 the cell still showed the figure). Now F2 is 100 x (promoters - detractors) / responses of the counts typed (40.0),
-and the 1-5 month's F2 says "answers 1-7: not NPS". ``upgrade`` brings an earlier tracker's NPS formulas up to this.
+and the 1-5 month's F2 says "not 0-10". ``upgrade`` brings an earlier tracker's NPS formulas up to this.
 """
 
 from __future__ import annotations
@@ -61,11 +61,11 @@ def test_counts_typed_give_the_nps(tmp_path, capsys):
 def test_counts_that_give_no_nps_are_said_in_the_cell_and_named(tmp_path, capsys):
     path = _tracker(tmp_path, {"B2": 60, "C2": 30, "D2": 10, "E2": 10, "C3": -3, "E3": 1})
     report, wb = _recalc(tmp_path, capsys, path)
-    assert [wb["NPS"]["F2"].value, wb["NPS"]["F3"].value] == ["counts do not add up", "a count below 0"]
+    assert [wb["NPS"]["F2"].value, wb["NPS"]["F3"].value] == ["bad counts", "count < 0"]
     assert (report["status"], report["message"]) == (
         "incomplete",
-        "t.xlsx: 2 months of counts typed on the NPS sheet give no NPS: NPS!F2 says 'counts do not add up' "
-        "(Responses 60, Promoters (9-10) 30, Passives (7-8) 10, Detractors (0-6) 10); NPS!F3 says 'a count below 0' "
+        "t.xlsx: 2 months of counts typed on the NPS sheet give no NPS: NPS!F2 says 'bad counts' "
+        "(Responses 60, Promoters (9-10) 30, Passives (7-8) 10, Detractors (0-6) 10); NPS!F3 says 'count < 0' "
         "(Promoters (9-10) -3, Detractors (0-6) 1): type each month's promoters, passives and detractors (0 or more), "
         "adding up to its responses where those are typed (or leave the responses blank)",
     )
@@ -90,7 +90,7 @@ def test_a_1_to_5_survey_shows_no_nps(tmp_path, capsys):
     assert report["status"] == "incomplete"
     assert report["message"].startswith("t.xlsx: 'NPS scores'!B2:B41 holds 40 answers, none above 5")
     # 40 answers none above 7: no NPS shown; 29 (too few to tell) and 41 with a 9 are NPS
-    assert [wb["NPS"][f"F{row}"].value for row in (2, 3, 4)] == ["answers 1-7: not NPS", -100.0, -3900 / 41]
+    assert [wb["NPS"][f"F{row}"].value for row in (2, 3, 4)] == ["not 0-10", -100.0, -3900 / 41]
     assert wb["NPS"]["G2"].value is None and wb["NPS"]["H2"].value is None  # no margin, the chart's gap before
     assert wb["NPS"]["J3"].value == 1
 

@@ -367,7 +367,7 @@ NPS_SUMMARY = MonthlySheet(
             nps_formula(SCALE_ANSWERS, SCALE_TOP),
             POINTS,
             name="NPS_Score",
-            width=9,
+            width=11,  # its texts: 'not 0-10', 'bad counts', 'count < 0' (monthly_formulas.NPS_TEXT_*)
             earlier=(NPS_ANSWERS_ONLY,),
         ),
         Column(

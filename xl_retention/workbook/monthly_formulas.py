@@ -123,12 +123,12 @@ def _scores(call: str) -> str:
 #: the NPS of the month's answers on 'NPS scores' ({scores}); in a month without any, the NPS of the counts typed over
 #: the month's promoters, passives and detractors (B:E), 100 x (promoters - detractors) / responses (a count left blank
 #: is 0; the responses typed are the denominator, passives blank being the rest): before, such a month's NPS was blank
-#: beside the counts typed (H230). Text, never a number, where the figure would be wrong: counts that do not add up to
-#: the responses typed, and a month of SCALE_ANSWERS answers or more none above SCALE_TOP (a 1-5 satisfaction survey
-#: pasted there, which NPS counts as all detractors: -100), and a count below 0.
-NPS_TEXT_SCALE = "answers 1-7: not NPS"
-NPS_TEXT_COUNTS = "counts do not add up"
-NPS_TEXT_NEGATIVE = "a count below 0"
+#: beside the counts typed (H230). A short text, never a number, where the figure would be wrong: counts that do not
+#: add up to the responses typed, and a month of SCALE_ANSWERS answers or more none above SCALE_TOP (a 1-5
+#: satisfaction survey pasted there, which NPS counts as all detractors: -100), and a count below 0.
+NPS_TEXT_SCALE = "not 0-10"
+NPS_TEXT_COUNTS = "bad counts"
+NPS_TEXT_NEGATIVE = "count < 0"
 _TYPED = {key: f'IF({{{key}}}="",0,{{{key}}}+0)' for key in ("responses", "promoters", "passives", "detractors")}
 _GROUPS = f"{_TYPED['promoters']}+{_TYPED['passives']}+{_TYPED['detractors']}"
 _FROM_COUNTS = (
