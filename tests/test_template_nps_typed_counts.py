@@ -124,3 +124,11 @@ def test_counts_pasted_with_a_thousands_separator_are_not_said_to_be_ignored(tmp
     report, _ = _recalc(tmp_path, capsys, path)
     assert "the text '1,200' (NPS!C2), which Excel reads by the decimal separator" in json.dumps(report)
     assert "typed over the NPS sheet's formulas" not in report["message"]
+
+
+def test_responses_alone_typed_leave_the_nps_blank_without_a_word_of_an_earlier_template(tmp_path, capsys):
+    """Responses 60 typed alone (no groups): no NPS (blank), and no claim that the tracker's NPS is an earlier
+    template's (it was said so, advising upgrade, incomplete)."""
+    path = _tracker(tmp_path, {"B2": 60})
+    report, wb = _recalc(tmp_path, capsys, path)
+    assert (report["status"], report["message"], wb["NPS"]["F2"].value) == ("ok", "", None)

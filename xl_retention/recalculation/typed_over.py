@@ -338,6 +338,8 @@ def _nps_read(cells: list[Any], row: int, columns: dict[str, Any], computed: dic
             return None
     groups = numbers.get("promoters", 0.0) + numbers.get("passives", 0.0) + numbers.get("detractors", 0.0)
     total = numbers["responses"] if typed.get("responses") not in (None, "") else groups
+    if all(typed.get(k) in (None, "") for k in ("promoters", "passives", "detractors")):
+        return None  # the responses alone typed: no NPS from them (blank, as the template's formula leaves it)
     if nps in (None, "") and total:
         return _EARLIER_NPS
     if type(nps) not in (int, float) or not total:
