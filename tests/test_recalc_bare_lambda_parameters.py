@@ -3,8 +3,8 @@
 Excel stores ``=LAMBDA(a,b,a*b)(3,4)`` as ``_xlfn.LAMBDA(_xlpm.a,_xlpm.b,_xlpm.a*_xlpm.b)(3,4)`` (libxlsxwriter's
 lambda.c: "parameters are prefixed with _xlpm."); a script writing the names bare gets a name the workbook does not
 have: #NAME? in Excel (XlsxWriter issue 1072, LET's twin). The engine computed 12, REDUCE's bare LAMBDA 60, MAP's
-120 and C1+1 13 with the status ok. Such a LAMBDA is #NAME? here, with the reason naming the bare name; IFERROR gives its value;
-the prefixed forms compute as before.
+120 and C1+1 13 with the status ok. Such a LAMBDA is #NAME? here, with the reason naming the bare name; IFERROR
+gives its value; the prefixed forms compute as before.
 """
 
 from __future__ import annotations
