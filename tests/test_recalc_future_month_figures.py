@@ -70,8 +70,15 @@ def test_recalc_is_incomplete_naming_the_first_future_figure(tmp_path, capsys):
         f"{today:%Y-%m}): {ADVICE}"
     )
     wb = openpyxl.load_workbook(path)
-    wb["Customers"]["D5"] = None  # cleared: the current month's figure is the user's to type
+    wb["Customers"]["D5"] = None  # cleared: the month in progress's 0 after 112 at its start is named next (H239)
     wb.save(path)
     cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out2")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["status"] == "incomplete"
+    assert report["message"].startswith(f"t.xlsx: Customers!D4 (Customers at end, {today:%Y-%m}) holds 0 in the month")
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["D4"] = 115  # the current month's figure, typed
+    wb.save(path)
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out3")])
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert (report["status"], report["message"]) == ("ok", "")

@@ -471,8 +471,8 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
     """The first input the tracker's formulas do not read (:func:`.inserted_rows.inserted_row`,
     :func:`unread_answers`, :func:`typed_below`) or read wrong (:func:`.template_cells.template_cells_off`: the
     template's formulas cleared or rewired by moved cells; :func:`.future_months.future_figures`: figures typed in
-    months that have not begun), or None."""
-    from .future_months import future_figures
+    months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0), or None."""
+    from .future_months import future_figures, in_progress_zeros
     from .inserted_rows import inserted_row
     from .template_cells import template_cells_off
 
@@ -482,6 +482,7 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
         or typed_below(path)
         or template_cells_off(path)
         or future_figures(path)
+        or in_progress_zeros(path)
     )
 
 

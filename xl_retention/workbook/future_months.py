@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..sheet_names import written
 from .monthly import CUSTOMERS, MONTHLY_SHEETS, REVENUE, MonthlySheet, template_formula_at
 
-__all__ = ["future_figures", "headed_tables", "tracker_sheets"]
+__all__ = ["future_figures", "headed_tables", "in_progress_zeros", "tracker_sheets"]
 
 #: the most rows read (a tracker covers a few years)
 _DEEPEST = 2001
@@ -230,3 +230,44 @@ def future_figures(path: str | os.PathLike[str], today: dt.date | None = None) -
                 "copied down too: clear it) and run again"
             )
     return None
+
+
+def in_progress_zeros(path: str | os.PathLike[str], today: dt.date | None = None) -> str | None:
+    """One line naming Customers at end typed 0 (gained 0 or blank) in ``today``'s month (the month in progress) after
+    customers at the start, or None. Such a row is "no figures yet" typed as zeros: the template counts every customer
+    lost (churn 100%, the Dashboard's customers at end 0, the lifetime value's churn averaging it in).
+
+    Example: 155 customers at end of November, December's row typed 0 gained and 0 at end on 4 December ->
+    ``"Customers!D13 (Customers at end, 2026-12) holds 0 in the month in progress ..."``
+    """
+    today = today or dt.date.today()
+    now = (today.year, today.month)
+    for _spec, title, rows, position in headed_tables(tracker_sheets(path), specs=(CUSTOMERS,)):
+        month_at, start_at = position.get("Month", 0), position.get("Customers at start")
+        end_at, gained_at = position.get("Customers at end"), position.get("Gained (new + reactivated)")
+        if end_at is None:
+            continue
+        before: Any = None
+        for number, row in enumerate(rows, start=2):
+            cell = dict(enumerate(row))
+            month = cell.get(month_at)
+            if isinstance(month, dt.date) and (month.year, month.month) == now:
+                start = cell.get(start_at) if _count(cell.get(start_at)) else before
+                gained = cell.get(gained_at) if gained_at is not None else None
+                if _count(start) and start > 0 and _count(cell[end_at] if end_at in cell else None):
+                    if cell[end_at] == 0 and (gained is None or (_count(gained) and gained == 0)):
+                        return (
+                            f"{written(title)}!{get_column_letter(end_at + 1)}{number} (Customers at end, "
+                            f"{now[0]:04d}-{now[1]:02d}) holds 0 in the month in progress after {start:g} customers "
+                            "at its start: the tracker's formulas count all of them lost (churn 100%, the Dashboard's "
+                            "latest month, the churn the lifetime value averages): leave the month in progress blank "
+                            "until its figures are in and run again"
+                        )
+                return None
+            before = cell.get(end_at)
+    return None
+
+
+def _count(value: Any) -> bool:
+    """A typed number (not a formula's text, a bool or a blank)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
