@@ -39,6 +39,9 @@ _NPS = re.compile(r"(?i)\bnps\b|net[\s_-]*promoter|recommend|empfehl|recommand|r
 #: Words of a value that names another metric.
 _OTHER = re.compile(r"(?i)\b(?:csat|ces|ces2|pmf|ease)\b|satisf|effort|zufrieden|rating|\bstars?\b|aufwand|m[üu]he")
 
+#: A value that names another metric on every row (one value): also ``csat5``, ``ces7``, ``5-star``, ``thumbs``.
+_ONE_OTHER = re.compile(rf"{_OTHER.pattern}|(?i:\b(?:csat|ces)[\s_-]*\d+\b|\bthumbs?\b|\d[\s_-]*stars?\b)")
+
 
 #: Names of a column of each answer's weight (a weighted survey: over-sampled segments count less).
 WEIGHTS = frozenset({"weight", "weights", "wt", "wgt", "weighting", "sampling_weight", "sample_weight",
@@ -111,6 +114,14 @@ question's rows alone: --segment 'Question=Recommend?'
             continue
         column = df.iloc[:, position]
         values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
+        if len(values) == 1 and _ONE_OTHER.search(str(values[0]).strip()) and not _NPS.search(str(values[0])):
+            raise DataError(  # Delighted's 'Survey Type' csat on every row: a 1-5 CSAT read as NPS -100 (H234 04)
+                f"{source}, column {name!r}: every answer is of {str(values[0]).strip()!r}, another survey than NPS "
+                "(its scores are on another scale, and its satisfied answers would count as NPS detractors); import "
+                "an NPS survey's answers",
+                source=source,
+                column=name,
+            )
         if len(values) < 2:
             continue
         text = [str(v).strip() for v in values]
