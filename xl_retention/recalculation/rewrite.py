@@ -39,9 +39,19 @@ from .excel_functions._core import EACH
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION, criterion_position
 from .excel_functions.number_texts import number_literals
 from .first_cells import first_cells
-from .formula_tokens import _A1_RANGE, _LAST_COLUMN, _LAST_ROW, _bare_name, _bracket, _is_operator, _is_range
+from .formula_tokens import (
+    _A1_RANGE,
+    _LAST_COLUMN,
+    _LAST_ROW,
+    _bare_name,
+    _bracket,
+    _is_operator,
+    _is_range,
+    argument_spans,
+)
 from .indirect import checked_indirect
 from .intersection import (
+    SPOT,
     _implicit,
     _in_array_argument,
     _index_cell,
@@ -129,10 +139,47 @@ def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> 
                 depth += 1
             elif tokens[k].subtype == Token.CLOSE and tokens[k].type in (Token.FUNC, Token.PAREN):
                 if depth == 0:
+                    if _reference_call(tokens, i + 1, k):  # @INDEX(E1:F5,0,2) in row 4: F4, not F1
+                        call = "(" + "".join(t.value for t in tokens[i + 1 : k]) + ")"
+                        token.value = (
+                            f"INDEX({call},{SPOT}({row},ROW({call}),ROWS({call}),COLUMNS({call})),"
+                            f"{SPOT}({col},COLUMN({call}),COLUMNS({call}),ROWS({call})))"
+                        )
+                        for skipped in tokens[i + 1 : k + 1]:
+                            skipped.value, skipped.type = "", "SKIPPED"
+                        changed = True
+                        break
                     token.value, tokens[k].value, changed = "INDEX((", "),1,1)", True
                     break
                 depth -= 1
     return changed
+
+
+#: calls returning a reference when the arguments at these positions are references (the others may be values):
+#: INDEX's and OFFSET's first, XLOOKUP's return range (and if_not_found), CHOOSE's choices
+_REFERENCE_ARGUMENTS = {"INDEX": (0,), "OFFSET": (0,), "XLOOKUP": (2, 3), "CHOOSE": tuple(range(1, 255))}
+
+
+def _reference_call(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether ``tokens[start:end]`` is one call of INDEX, OFFSET, XLOOKUP or CHOOSE whose result is surely a
+    reference (the arguments it may return are ranges), so that Excel's ``@`` of it is the cell in the formula's row
+    or column (Microsoft's "Implicit intersection operator: @": a range gives that cell, an array its top-left)."""
+    opener = tokens[start]
+    if opener.type != Token.FUNC or opener.subtype != Token.OPEN:
+        return False
+    name = _bare_name(opener.value[:-1]).upper()
+    if name not in _REFERENCE_ARGUMENTS:
+        return False
+    spans, close = argument_spans(tokens, start)
+    if close != end - 1:
+        return False
+    for position in _REFERENCE_ARGUMENTS[name]:
+        if position >= len(spans):
+            continue
+        inner = [t for t in tokens[spans[position][0] : spans[position][1]] if t.type != Token.WSPACE]
+        if len(inner) != 1 or not _is_range(inner[0]) or inner[0].value.startswith(("{", "#")):
+            return False
+    return name != "XLOOKUP" or len(spans) >= 3
 
 
 def rewrite(
@@ -335,6 +382,8 @@ def _rewritten_steps(
         changed = True
     if _singles(tokens, names or {}, row, col):
         changed = True
+        if any(t.type == Token.FUNC and SPOT in t.value for t in tokens):  # the call read again (XLOOKUP's ROW)
+            tokens = list(Tokenizer("=" + "".join(t.value for t in tokens)).items)
     if (array or "SUMPRODUCT(" in text.upper()) and pad_mismatched(tokens, array, names):  # {=SUM(A1:A3/B1:B2)}
         changed = True
     if lift_arrays(tokens, array, names or {}):
