@@ -382,8 +382,10 @@ def _rewritten_steps(
         changed = True
     if _singles(tokens, names or {}, row, col):
         changed = True
-        if any(t.type == Token.FUNC and SPOT in t.value for t in tokens):  # the call read again (XLOOKUP's ROW)
-            tokens = list(Tokenizer("=" + "".join(t.value for t in tokens)).items)
+    if any(  # a call intersected when it runs read again, so that XLOOKUP in it is a reference (ROW(XLOOKUP(..)))
+        SPOT in t.value and (t.type == Token.FUNC or "XLOOKUP(" in t.value.upper()) for t in tokens
+    ):
+        tokens = list(Tokenizer("=" + "".join(t.value for t in tokens)).items)
     if (array or "SUMPRODUCT(" in text.upper()) and pad_mismatched(tokens, array, names):  # {=SUM(A1:A3/B1:B2)}
         changed = True
     if lift_arrays(tokens, array, names or {}):
