@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
 from typing import Any
 
 from ._core import (
@@ -100,15 +100,25 @@ def _decimal(value: float) -> Decimal:
 
 
 def _rounded(value: Any, digits: Any, mode: str) -> float:
-    x, places = _value(value), int(_value(digits))
+    """ROUND, ROUNDUP or ROUNDDOWN from the 15 digits Excel shows (``=ROUND(1E14+0.5,0)`` is 100000000000001); a
+    number of places far past the value's digits either way (``=ROUND(2.5,400)`` is 2.5, ``=ROUND(1E300,-400)`` 0).
+
+    >>> _rounded(1e14 + 0.5, 0, ROUND_HALF_UP), _rounded(2.675, 2, ROUND_HALF_UP), _rounded(2.5, 400, ROUND_HALF_UP)
+    (100000000000001.0, 2.68, 2.5)
+    >>> _rounded(1e301, 0, ROUND_HALF_UP), _rounded(1234.5, -1, ROUND_HALF_UP), _rounded(1e300, -400, ROUND_HALF_UP)
+    (1e+301, 1230.0, 0.0)
+    """
+    x, places = _value(value), int(max(-400.0, min(400.0, _value(digits))))
     if not math.isfinite(x):
         raise ExcelError("#NUM!")
     step = Decimal(1).scaleb(-places)
-    return (
-        float(_decimal(x).quantize(step, rounding=mode))
-        if places >= 0
-        else float((_decimal(x) / step).quantize(Decimal(1), rounding=mode) * step)
-    )
+    with localcontext() as context:  # room for 1E308 at 400 places, either way
+        context.prec, context.Emax, context.Emin = 800, 999_999, -999_999
+        return (
+            float(_decimal(x).quantize(step, rounding=mode))
+            if places >= 0
+            else float((_decimal(x) / step).quantize(Decimal(1), rounding=mode) * step)
+        )
 
 
 def excel_int(value: Any) -> float:
@@ -576,6 +586,9 @@ for _name in ("YEAR", "MONTH", "DAY"):
 FUNCTIONS["WEEKDAY"] = Function("WEEKDAY", _element(_weekday), 1, 2)
 # rounded down from the 15 digits Excel shows (=INT(0.29*100) is 29), where the engine's INT gave 28 (:func:`excel_int`)
 FUNCTIONS["INT"] = Function("INT", _element(excel_int), 1, 1)
+# rounded from the 15 digits Excel shows, halves away from zero (:func:`_rounded`): =ROUND(1E14+0.5,0) is
+# 100000000000001 in Excel, where the engine's ROUND gave 100000000000000
+FUNCTIONS["ROUND"] = Function("ROUND", _element(_BUILTINS["ROUND"][0]), 2, 2)
 for _name in ("QUOTIENT", "FACT", "COMBIN", "PERMUT"):  # truncated from 15 digits (:func:`whole`): engine's binary
     FUNCTIONS[_name] = Function(_name, _element(_BUILTINS[_name][0]), *_BUILTINS[_name][1:])
 # a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
