@@ -92,8 +92,10 @@ def checked_keywords(function: F) -> F:
     """``function`` with its keyword arguments ``options``, ``columns``, ``as_rates``, ``existing_at_start``,
     ``source`` and ``segment`` (those it has) checked before it runs (see the module docstring); while it runs, a
     table refused as a whole (no rows: :func:`~xl_retention.reading.frames.empty_table`) is named as its first
-    argument (``snapshots``, ``orders``) where no ``source`` is given."""
+    argument (``snapshots``, ``orders``) where no ``source`` is given; tables whose last month is the current month
+    warn a Python caller (:class:`~.in_progress.InProgressMonthWarning`), as ``import`` notes them."""
     from ..reading.frames import argument_named
+    from .in_progress import called_by_user, warn_in_progress
 
     names = set(inspect.signature(function).parameters)
     first = next(iter(inspect.signature(function).parameters), "input")
@@ -114,6 +116,9 @@ def checked_keywords(function: F) -> F:
             elif name == "segment":
                 _text(name, value, optional=True)
         with argument_named(first):
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
+        if called_by_user(1):  # a Python caller's tables; the import notes a month in progress itself
+            warn_in_progress(result, function, kwargs.get("options"))
+        return result
 
     return checked  # type: ignore[return-value]
