@@ -7,6 +7,7 @@ reason on to the error cells that read such a cell (:func:`pass_reasons_on`).
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,28 +18,74 @@ from openpyxl.utils import get_column_letter
 from ..cells import CellError
 from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET, written
-from .argument_counts import count_reason
-from .compared_origins import compared_origin
-from .divisor_reasons import divisor_reasons
-from .error_arguments import error_argument_causes, error_arguments
-from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
-from .indirect_reasons import indirect_origin, indirect_reasons
-from .let_references import let_inlined
-from .literal_reasons import blank_argument, literal_error_reasons, value_argument
-from .lookup_reasons import lookup_argument, lookup_reasons
-from .month_order import deleted_reference_reasons
-from .reason_cells import name_the_cell
-from .see_notes import see_note_now
-from .spill_reasons import spill_reasons
-from .undefined_names import undefined_name_reasons
-from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:
     import formualizer as fz
 
+    from .argument_counts import count_reason
+    from .compared_origins import compared_origin
+    from .divisor_reasons import divisor_reasons
     from .embedded import Computed
+    from .error_arguments import error_argument_causes, error_arguments
+    from .formula_texts import FormulaTexts
+    from .indirect_reasons import indirect_origin, indirect_reasons
+    from .let_references import let_inlined
+    from .literal_reasons import blank_argument, literal_error_reasons, value_argument
+    from .lookup_reasons import lookup_argument, lookup_reasons
+    from .month_order import deleted_reference_reasons
+    from .reason_cells import name_the_cell
+    from .see_notes import see_note_now
+    from .spill_reasons import spill_reasons
+    from .undefined_names import undefined_name_reasons
+    from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
+
+#: the steps that name an error's cause, imported when a workbook has an error to explain (:func:`explain`), not by
+#: every recalculation: {name: its module}; read as this module's names (a test may set one: ``monkeypatch``)
+_STEPS = {
+    "count_reason": "argument_counts",
+    "compared_origin": "compared_origins",
+    "divisor_reasons": "divisor_reasons",
+    "error_argument_causes": "error_arguments",
+    "error_arguments": "error_arguments",
+    "indirect_origin": "indirect_reasons",
+    "indirect_reasons": "indirect_reasons",
+    "let_inlined": "let_references",
+    "blank_argument": "literal_reasons",
+    "literal_error_reasons": "literal_reasons",
+    "value_argument": "literal_reasons",
+    "lookup_argument": "lookup_reasons",
+    "lookup_reasons": "lookup_reasons",
+    "deleted_reference_reasons": "month_order",
+    "name_the_cell": "reason_cells",
+    "see_note_now": "see_notes",
+    "spill_reasons": "spill_reasons",
+    "undefined_name_reasons": "undefined_names",
+    "arithmetic_origin": "value_origins",
+    "blank_origin": "value_origins",
+    "formula_cell_origin": "value_origins",
+    "value_origin": "value_origins",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A step of :data:`_STEPS`, imported at its first use (PEP 562), then kept as this module's name."""
+    module = _STEPS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __package__), name)
+    globals()[name] = value
+    return value
+
+
+def _import_steps() -> None:
+    """Every step of :data:`_STEPS` as this module's name (one set already, by a test, is kept)."""
+    names = globals()
+    for name in _STEPS:
+        if name not in names:
+            __getattr__(name)
+
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
@@ -123,6 +170,7 @@ def explain(
     code), for the first :data:`MAX_EXPLAINED` such cells. Called last: the workbook's values have
     all been read. ``path``: the workbook's package, whose defined names a ``#NAME?`` is checked against.
     """
+    _import_steps()
     todo = []
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
@@ -331,6 +379,7 @@ def pass_reasons_on(
     ``=SBG_Alpha`` reads the sBG fit's cell), the same error code, chains of up to five cells, and at most
     :data:`MAX_EXPLAINED` error cells looked at.
     """
+    _import_steps()
     waiting = [  # a dynamic array's first cell whose spill range changes holds its error as Resized(CellError, ref)
         (sheet, ref)
         for sheet, cells in result.values.items()
