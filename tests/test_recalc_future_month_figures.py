@@ -77,8 +77,17 @@ def test_recalc_is_incomplete_naming_the_first_future_figure(tmp_path, capsys):
     assert report["status"] == "incomplete"
     assert report["message"].startswith(f"t.xlsx: Customers!D4 (Customers at end, {today:%Y-%m}) holds 0 in the month")
     wb = openpyxl.load_workbook(path)
-    wb["Customers"]["D4"] = 115  # the current month's figure, typed
+    wb["Customers"]["D4"] = 115  # the current month's figure, typed: a part month's, named too (months_not_closed)
     wb.save(path)
     cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out3")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["status"] == "incomplete"
+    assert report["message"].startswith(
+        f"t.xlsx: Customers!D4 (Customers at end, {today:%Y-%m}) is typed in the month in progress"
+    )
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["D4"] = None  # left blank until it has closed
+    wb.save(path)
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out4")])
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert (report["status"], report["message"]) == ("ok", "")

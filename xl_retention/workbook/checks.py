@@ -471,9 +471,11 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
     """The first input the tracker's formulas do not read (:func:`.inserted_rows.inserted_row`,
     :func:`unread_answers`, :func:`typed_below`) or read wrong (:func:`.template_cells.template_cells_off`: the
     template's formulas cleared or rewired by moved cells; :func:`.future_months.future_figures`: figures typed in
-    months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0), or None."""
+    months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0;
+    :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand), or None."""
     from .future_months import future_figures, in_progress_zeros
     from .inserted_rows import inserted_row
+    from .months_not_closed import future_cohort_count, typed_in_progress
     from .template_cells import template_cells_off
 
     return (
@@ -483,6 +485,8 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
         or template_cells_off(path)
         or future_figures(path)
         or in_progress_zeros(path)
+        or typed_in_progress(path)
+        or future_cohort_count(path)
     )
 
 
