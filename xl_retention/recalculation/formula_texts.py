@@ -84,11 +84,6 @@ class FormulaTexts:
         self.refs: dict[tuple[int, int], str] = {}
         self._texts: dict[tuple[int, int], str | None] = {}
         self._cells = cells
-        masters = {}
-        for ref, cell in cells.items():
-            if cell.kind == "shared" and cell.text is not None and "si" in cell.attrs:
-                masters[cell.attrs["si"]] = ref
-        self._masters = masters
         self._translators: dict[str, Translator] = {}
         self._master_list: list[tuple[tuple[int, int], str]] | None = None
         self._upper: str | None = None
@@ -98,6 +93,12 @@ class FormulaTexts:
         self._shape_upper: str | None = None
         texts: list[str | None] = [cell.text for cell in cells.values()]
         own = None not in texts  # every cell has its own text (no shared formula's copies, no <f/>): all kept
+        masters = {}  # a shared formula's first cell by its si, read for its copies (none when every text is own)
+        if not own:
+            for ref, cell in cells.items():
+                if cell.kind == "shared" and cell.text is not None and "si" in cell.attrs:
+                    masters[cell.attrs["si"]] = ref
+        self._masters = masters
         if own:
             kept_refs, kept_texts = list(cells), texts
         else:
@@ -112,7 +113,9 @@ class FormulaTexts:
         joined = "\n".join(kept_refs)  # every reference parsed in two passes, not one by one
         if _REFS.fullmatch(joined) is None:
             raise ValueError(f"not cell references: {joined[:80]!r}")
-        places = list(zip(map(int, _ROWS.findall(joined)), map(_column, _LETTERS.findall(joined)), strict=True))
+        letters = _LETTERS.findall(joined)
+        columns = {text: _column(text) for text in set(letters)}  # a sheet's formulas are in a few columns
+        places = list(zip(map(int, _ROWS.findall(joined)), map(columns.__getitem__, letters), strict=True))
         self.refs = dict(zip(places, kept_refs, strict=True))
         self._texts = dict(zip(places, kept_texts, strict=True))
         if own:  # each cell's text is its master text: the listing made in one C-level pass, not cell by cell
