@@ -35,6 +35,7 @@ from .billing import BILLING_ALIASES, interval_in_text, interval_months
 from .errors import DataError
 from .names import columns_option, key, keys_of
 from .names import words as name_words
+from .numeric_intervals import refuse_numeric_interval
 from .revenue import per_year_name
 
 __all__ = ["interval_by_values", "swapped_interval_columns"]
@@ -149,6 +150,7 @@ def interval_by_values(
             found.append(str(name))
     if not found:
         _refuse_interval_in_names(names, columns, distinct, source, used)
+        refuse_numeric_interval(names, columns, distinct, source)  # 'Billing Frequency' of 1 and 12: a unit?
     if len(found) > 1:
         raise DataError(
             f"{source}: {found[0]!r} and {found[1]!r} both hold billing intervals (month, year, ...): which one the "
