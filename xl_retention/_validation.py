@@ -162,9 +162,20 @@ def _aligned(named: dict[str, Any], series: list[tuple[str, Any]]) -> dict[str, 
             else f"labels {', '.join(map(repr, extra))} of {name} are not in {first_name}" if extra
             else "a label repeats"
         )  # fmt: skip
+        if index.is_unique and value.index.is_unique:
+            advice = f"so give them the same labels (e.g. {name}.reindex({first_name}.index)) or pass arrays"
+        else:  # reindex raises on a repeated label (and would copy one row's value to both): arrays, by position
+            twice = first if not index.is_unique else value
+            label = twice.index[twice.index.duplicated()][0]
+            arrays = ", ".join(f"{n}.to_numpy()" for n, _ in series)
+            advice = (
+                f"and {label_text(label)} repeats in {first_name if twice is first else name}, which no label "
+                f"matches to one row: if the rows are in the same order, pass arrays ({arrays}), else give each "
+                "Series one row per label"
+            )
         raise NotANumberError(
             f"{name}'s index does not match {first_name}'s ({detail}): Series are matched by their index labels, "
-            f"so give them the same labels (e.g. {name}.reindex({first_name}.index)) or pass arrays",
+            + advice,
             name,
             None,
         )
