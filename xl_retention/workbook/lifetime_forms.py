@@ -1,0 +1,295 @@
+"""The Lifetime value sheet's formulas of earlier templates (:data:`LIFETIME_EARLIER`), brought up to this version's
+by :func:`upgrade_lifetime` (``upgrade``, ``import --into``, ``extend``), where the sheet is renamed or has note rows
+inserted under its title too. Split from :mod:`.upgrade` (the monthly sheets' forms), which names them as before."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from openpyxl.utils import quote_sheetname
+
+from . import inplace as ip
+from .error_texts import with_ref, without_error_texts
+from .sheets import (
+    ARPA_DEFAULT,
+    ARPA_DEFAULT_WITHOUT_ERRORS,
+    CHURN_12_NA_CALL,
+    CHURN_12_WITHOUT_GAPS,
+    LIFETIME_NOTE_C5_LAST_ERROR,
+    LIFETIME_NOTE_C5_ROWS,
+    LIFETIME_NOTE_C5_WITHOUT_GAPS,
+    LIFETIME_NOTE_C8_FIXED_CELLS,
+    LIFETIME_NOTE_C8_ROWS,
+    LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
+    LIFETIME_NOTE_C12_FIXED_CELLS,
+    LIFETIME_NOTE_C13_FIXED_CELLS,
+)
+from .upgrade_cells import _names_in, is_earlier, put_formula, workbook_names
+
+__all__ = ["LIFETIME_EARLIER", "upgrade_lifetime"]
+
+
+#: cell of the Lifetime value sheet -> the formulas earlier templates wrote there (each replaced by this version's)
+LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
+    "B3": (
+        '=IF(COUNT(Revenue_End)=0,"",IF(LOOKUP(9.99E+307,Revenue_End,Customers_End)=0,"",LOOKUP(9.99E+307,'
+        "Revenue_End)/LOOKUP(9.99E+307,Revenue_End,Customers_End)))",
+        # the last month's customers at end pasted as text ("95"): the ARPA blank
+        '=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))'
+        ')),"",IF(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))=0,"",INDEX(Revenue_End,MATCH(COUNT('
+        "Revenue_End),Revenue_End_Seq,0))/INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)))))",
+        # the customers at end of the row where Revenue's last MRR at end is, not of its month: a row inserted or
+        # deleted on one sheet divided August's MRR by July's customers
+        '=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER(IFERROR(INDEX(Customers_End,MATCH(COUNT(Revenue_End),'
+        'Revenue_End_Seq,0))+0,""))),"",IF(IFERROR(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))+0,'
+        '"")=0,"",INDEX(Revenue_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))/IFERROR(INDEX(Customers_End,MATCH('
+        'COUNT(Revenue_End),Revenue_End_Seq,0))+0,""))))',
+        '=IF(OR(COUNT(Revenue_End_Chart)=0,COUNT(Customers_End_Chart)=0),"",IF(LOOKUP(9.99E+307,Revenue_End_Chart,'
+        'Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart)/LOOKUP(9.99E+307,Revenue_End_Chart,'
+        "Customers_End_Chart)))",
+        # the month's customers found by its month, but a later month's MRR at end in error left out: the month
+        # before's ARPA, shown beside that month
+        ARPA_DEFAULT_WITHOUT_ERRORS,
+    ),
+    # the churn window that counted the rates as if every month from the first had one (case workbook/02): the
+    # latest month left out and one too many at the start, or an error with 12 months or fewer
+    "B5": (
+        '=IF(COUNT(Customers_Churn)=0,"",AVERAGE(OFFSET(Customers!$G$2,MAX(0,COUNT(Customers_Churn)-12),0,'
+        "MIN(12,COUNT(Customers_Churn)),1)))",
+        '=IF(COUNT(Customers_Churn)=0,"",AVERAGE(INDEX(Customers_Churn,MAX(1,COUNT(Customers_Churn)-11)):'
+        "INDEX(Customers_Churn,COUNT(Customers_Churn))))",
+        # a month in error among the last 12 left out of the average, silently
+        '=IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_'
+        "Churn)-12)))",
+    ),
+    # the fit read with its name gone (#REF!: the Cohorts sheet deleted) was #REF!, its note sending to the sheet
+    "B9": ("=SBG_Alpha",),
+    "B10": ("=SBG_Beta",),
+    "C9": (
+        '=IF(ISERROR(B9),"No sBG fit: the note beside the fit on Cohorts says why (often: no cohort of 3 months '
+        'yet).","")',
+    ),
+    # its first form named Customers as text that no rename followed
+    "C5": (
+        '=IF(ISERROR(B5),"No average: Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn)),'
+        'COLUMN(Customers_Churn),4)&", a month of the last 12, has an error, not a churn rate: correct that '
+        'month.","")',
+    ),
+    # C7's AND() of a churn in error was that error in the note
+    "C7": ('=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")',),
+    "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
+    # below, the last form of each: an input pasted as text ('80%') refused by CLV (#VALUE!), the note saying to type
+    # 80%, which the user had
+    "B8": (
+        "=CLV(B3,B4,B5,B6)",
+        '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))',
+        '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))',
+    ),
+    "B11": (
+        '=IF(COUNT(B3:B4)<2,"",B3*B4)',
+        '=IF(OR(B3="",B4=""),"",B3*B4)',  # B4 of 80 (for 80%): 4,000 a month
+        '=IF(OR(B3="",B4=""),"",CLV(B3,B4,1,0))',
+    ),
+    "C8": (
+        '=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")',
+        '=IF(ISERROR(B8),"No value for these inputs: the gross margin is a share (80% or 0.8, not 80); ARPA and churn '
+        '0 or more.",IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))',
+        # before it named the discount rate (B6) of 10 typed for 10%: "the gross margin is a share" was said instead
+        "=IF(ISERROR(B8),IF(OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR("
+        'B6+0))),"No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that is no number; '
+        'type a number there (80% or 0.8).","No value for these inputs: the gross margin is a share (80% or 0.8, not '
+        '80); ARPA and churn 0 or more."),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime '
+        'values.",""))',
+        # before it said the churn (B5) in error was an input out of its range
+        "=IF(ISERROR(B8),IF(OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISE"
+        'RROR(B6+0))),"No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that i'
+        's no number; type a number there (80% or 0.8).",IF(OR(IFERROR(B4+0,0)<0,IFERROR(B4+0,0)>1),"No value'
+        ': the gross margin (B4) is a share from 0 to 1 (80% or 0.8, not 80).",IF(OR(IFERROR(B6+0,0)<0,IFERRO'
+        'R(B6+0,0)>1),"No value: the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 1'
+        '0).",IF(IFERROR(B3+0,0)<0,"No value: ARPA (B3) is 0 or more.",IF(OR(IFERROR(B5+0,0)<0,IFERROR(B5+0,0'
+        ')>1),"No value: the monthly churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARP'
+        'A 0 or more; the gross margin, churn and discount rate from 0 to 1 (80% or 0.8, not 80)."))))),IF(AN'
+        'D(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))',
+        # before it said nothing where ARPA (B3) was blank beside a gross margin and a churn (the CLV blank, no word)
+        (
+            '=IF(ISERROR(B8),IF(ISERROR(B5),"No value: the monthly churn (B5) is an error: C5 says where.",IF(OR('
+            'AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR(B6+0))),"No value'
+            ": ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that is no number; type a nu"
+            'mber there (80% or 0.8).",IF(OR(IFERROR(B4+0,0)<0,IFERROR(B4+0,0)>1),"No value: the gross margin (B4'
+            ') is a share from 0 to 1 (80% or 0.8, not 80).",IF(OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>1),"No value'
+            ': the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10).",IF(IFERROR(B3+0,0'
+            ')<0,"No value: ARPA (B3) is 0 or more.",IF(OR(IFERROR(B5+0,0)<0,IFERROR(B5+0,0)>1),"No value: the mo'
+            'nthly churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross'
+            ' margin, churn and discount rate from 0 to 1 (80% or 0.8, not 80).")))))),IF(AND(B4="",B3<>"",B5<>""'
+            '),"Type the gross margin (B4) to see the lifetime values.",""))'
+        ),
+        LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,  # before it named an ARPA (B3) in error
+    ),
+    # the last forms of each: a discount rate of 10 typed for 10% gave a lifetime of 1.08 months, silently
+    "B12": (
+        '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',
+        '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,IF(B6="",B6,IFERROR(B6+0,B6))))',
+    ),
+    "B13": (
+        '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',
+        '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))',
+        '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,B6)))',
+        '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,IF(B6="",B6,IFERROR(B6+0,B6)))))',
+    ),
+}
+# before 2026-12-03 an error was found by ISERROR alone: a month whose churn rate was its error's code as text (the
+# classic add-in's CHURN_RATE) was left out of the average, and the month before's ARPA shown (:mod:`.error_texts`)
+_EARLIER_FORMS = (
+    ("B3", ARPA_DEFAULT),
+    ("B5", CHURN_12_WITHOUT_GAPS),
+    ("C5", LIFETIME_NOTE_C5_WITHOUT_GAPS),
+    ("C5", LIFETIME_NOTE_C5_LAST_ERROR),
+    ("C8", LIFETIME_NOTE_C8_FIXED_CELLS),
+)
+for _ref, _form in _EARLIER_FORMS:
+    LIFETIME_EARLIER[_ref] += (without_error_texts(_form),)
+    if with_ref(_form) != _form:  # ... and its form of 5b4ebba (#REF! made an error too: error_texts.with_ref)
+        LIFETIME_EARLIER[_ref] += (with_ref(_form),)
+# before a month with nothing typed among the last 12 with a churn rate was said (H172 finding 01)
+LIFETIME_EARLIER["B5"] += (CHURN_12_WITHOUT_GAPS, CHURN_12_NA_CALL)  # and 5bd8377's, whose NA() recalc did not list
+LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_WITHOUT_GAPS,)
+# before it named the cell the error starts in, not the last month in error (H194's finding 03)
+LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_LAST_ERROR,)
+# before the notes wrote the cells they name with ADDRESS (B3 named where a row inserted above had moved ARPA to B5:
+# H201's finding 04), C8 named the last month in error for an ARPA in error (finding H204/01) and ARPA below 0 as
+# "ARPA (B3) is 0 or more" (H204/04)
+LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_FIXED_CELLS,)
+LIFETIME_EARLIER["C12"] = (LIFETIME_NOTE_C12_FIXED_CELLS,)
+LIFETIME_EARLIER["C13"] = (LIFETIME_NOTE_C13_FIXED_CELLS,)
+# before C5's rows of the months were written lean (sheets.lean_rows): its recalculation grew with the months, a
+# 240-month tracker's C5 past what the embedded engine takes (recalc `incomplete`)
+LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_ROWS,)
+LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_ROWS,)  # the same, 17d01689's (reverted)
+#: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
+_NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
+
+
+def _current_lifetime() -> dict[str, str]:
+    """This version's formulas of the Lifetime value cells in :data:`LIFETIME_EARLIER`."""
+    from openpyxl import Workbook
+
+    from .sheets import lifetime_sheet
+    from .template import LIFETIME_TITLE
+
+    wb = Workbook()
+    ws = lifetime_sheet(wb, LIFETIME_TITLE, {})
+    return {ref: ws[ref].value for ref in (*LIFETIME_EARLIER, *_NOTES_ADDED)}
+
+
+def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]]:
+    """Replace every formula of the Lifetime value sheet that is exactly an earlier template's
+    (:data:`LIFETIME_EARLIER`) by this version's, in ``package``; returns the cells changed (``'Lifetime value'!B7``)
+    and notes for the user.
+
+    ``wb``: the workbook opened with openpyxl (read-only is fine). A formula reading a defined name the workbook lacks
+    (a tracker made before it) is left as it is; for the churn average (B5), whose earlier forms take the wrong
+    months, a note says so (this version's reads the "Churn rates so far" column such a tracker lacks). Nothing
+    happens without a Lifetime value sheet.
+    """
+    title = _lifetime_title(wb)  # the template's, or the user's for the sheet ('CLV')
+    if title is None:
+        return [], []
+    ws = wb[title]
+    down = _rows_inserted(ws)  # note rows inserted under the title move every cell (H201's finding 03)
+    rows = ws.iter_rows(min_row=1, max_row=13 + down, min_col=2, max_col=3, values_only=True)
+    mine = {f"{c}{r - (down if r > 2 else 0)}": v for r, row in enumerate(rows, start=1)
+            for c, v in zip("BC", row, strict=False) if r <= 2 or r > 2 + down}  # fmt: skip
+    current = {ref: _rows_down(form, down) for ref, form in _current_lifetime().items()}
+    names = workbook_names(package)
+    xml, changed, notes = package.sheet(title), [], []
+    for ref, forms in LIFETIME_EARLIER.items():
+        if not is_earlier(mine.get(ref), tuple(_rows_down(form, down) for form in forms)):
+            continue
+        formula = current[ref]
+        ref = _ref_down(ref, down)
+        if not _names_in(formula) <= names:
+            if ref == "B5":
+                notes.append(
+                    f"{quote_sheetname(title)}!B5, the monthly churn its lifetime values use, holds the "
+                    "average of an earlier version of the template, which takes the wrong months (the latest month "
+                    "left out with more than 12 months of rates, an error with fewer); this version's reads a "
+                    "column this tracker lacks: make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and "
+                    "import into it"
+                )
+            continue
+        if put_formula(xml, ref, formula):
+            changed.append(f"{quote_sheetname(title)}!{ref}")
+    # the notes of a missing sBG fit (C9, added on 2026-12-01) and of the sBG lifetime values (C12, C13: a discount
+    # rate or margin out of range) beside the template's cells, where the note's cell is empty
+    for ref, beside in _NOTES_ADDED.items():
+        theirs = mine.get(beside)
+        ours = ref == "C9" and str(theirs).upper() == "=SBG_ALPHA"
+        earlier = tuple(_rows_down(form, down) for form in LIFETIME_EARLIER.get(beside, ()))
+        ours = ours or is_earlier(theirs, (*earlier, current.get(beside, "")))
+        at = _ref_down(ref, down)
+        if ours and mine.get(ref) is None and not ip.has_content(xml.cell(at) or b""):
+            xml.put(at, xml.element(at, xml.style(_ref_down("C8", down)), formula=current[ref].removeprefix("=")))
+            changed.append(f"{quote_sheetname(title)}!{at}")
+    return changed, notes
+
+
+#: the labels of the Lifetime value sheet's first and last input rows, at rows 3 and 13 of the template
+_LIFETIME_FIRST, _LIFETIME_LAST = "ARPA (average revenue per account per month)", "Customer lifetime value (CLV), sBG"
+
+
+def _rows_inserted(ws: Any) -> int:
+    """How many rows were inserted on the Lifetime value sheet ``ws`` between its title and its inputs (a note row
+    under the title, H201's finding 03): 0 where ARPA's label is in A3, as the template writes it; 0 too where the
+    labels are not the template's 11 rows apart (another layout: its formulas are not compared)."""
+    labels = [row[0] for row in ws.iter_rows(min_row=1, max_row=40, min_col=1, max_col=1, values_only=True)]
+    first = next((r for r, label in enumerate(labels, start=1) if label == _LIFETIME_FIRST), 3)
+    if first <= 3 or first + 10 > len(labels) or labels[first + 9] != _LIFETIME_LAST:
+        return 0
+    return first - 3
+
+
+def _ref_down(ref: str, down: int) -> str:
+    """``ref`` (B3) of the template's Lifetime value sheet where ``down`` rows inserted above row 3 moved it."""
+    column, row = re.fullmatch(r"([A-Z]+)([0-9]+)", ref).groups()
+    return f"{column}{int(row) + down if int(row) > 2 else row}"
+
+
+def _rows_down(formula: str, down: int) -> str:
+    """``formula`` of the Lifetime value sheet as a spreadsheet rewrites it when ``down`` rows are inserted above row
+    3: each reference to its own cells from row 3 on, ``down`` rows lower; other sheets' and texts left as they are
+    ("ARPA (B3)" in an earlier note's text stays)."""
+    if not down or not isinstance(formula, str):
+        return formula
+
+    def area(match: re.Match[str], piece: str) -> str:
+        if match.group(1) is not None:  # another sheet's (Customers!$G$2)
+            return match.group(0)
+        rows = [int(match.group(5)), int(match.group(9))] if match.group(9) else [int(match.group(5))]
+        moved = [r + down if r > 2 else r for r in rows]
+        out = f"{match.group(2)}{match.group(3)}{match.group(4)}{moved[0]}"
+        if match.group(9):
+            out += f":{match.group(6)}{match.group(7)}{match.group(8)}{moved[1]}"
+        return out
+
+    return ip.areas_outside_text(formula, area)
+
+
+def _lifetime_title(wb: Any) -> str | None:
+    """The Lifetime value sheet's title: the template's, or the one the user renamed it to ('CLV'), which the
+    template's names over its cells point to (Excel renames their references with the sheet: ``'CLV'!$B$3``)."""
+    from .template import LIFETIME_TITLE
+
+    if LIFETIME_TITLE in wb.sheetnames:
+        return LIFETIME_TITLE
+    found: set[str] = set()
+    for name in _LIFETIME_NAMES:
+        defined = wb.defined_names.get(name)
+        try:
+            found |= {title for title, _ in defined.destinations if title in wb.sheetnames} if defined else set()
+        except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): no sheet
+            continue
+    return found.pop() if len(found) == 1 else None
+
+
+_LIFETIME_NAMES = ("LTV_ARPA", "LTV_Gross_Margin", "LTV_Churn", "LTV_Discount_Rate", "LTV_Lifetime", "LTV_CLV")
