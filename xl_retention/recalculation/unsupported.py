@@ -32,6 +32,7 @@ from .intersection import _ARRAY_ARGUMENTS, _in_array_argument
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
 from .package_facts import officejs_name
+from .refused_criteria import refused_criterion_reason
 from .subtotal_rows import row_by_row
 
 if TYPE_CHECKING:
@@ -586,6 +587,10 @@ def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int
             item.function = "criteria"
             item.reason = _OUTSIDE_REASON.format(range=outside.group(1), cell=f"{written(item.sheet)}!{item.ref}")
             continue
-        found = [(function, reason) for call, function, reason in _REFUSALS if call in new]
+        found = [
+            (function, refused_criterion_reason(new, call) or reason)
+            for call, function, reason in _REFUSALS
+            if call in new
+        ]
         if found:  # several a rewrite may have put in (branches): which one refused is not told apart
             item.function, item.reason = found[0][0], "; or ".join(dict.fromkeys(reason for _, reason in found))

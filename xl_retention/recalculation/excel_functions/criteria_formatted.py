@@ -20,6 +20,7 @@ from openpyxl.formula.tokenizer import Token
 from ._core import FUNCTIONS, Function, engine_call, is_error, matrix
 from .collation import _CRITERIA
 from .criteria_long import _refused
+from .criteria_runtime import quoted
 
 __all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "same_number_texts"]
 
@@ -58,7 +59,7 @@ def same_number_texts(values: Any, criterion: Any) -> bool:
 
 
 FUNCTIONS[NUMBER_TEXTS] = Function(NUMBER_TEXTS, engine_call(same_number_texts), 2, 2)
-FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, engine_call(_refused), 0, 0)
+FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, engine_call(_refused), 0, 254)  # criterion, range, ...
 
 
 def _number_or_unknown(argument: list[Token]) -> str | None:
@@ -102,7 +103,7 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
     if layout is None:
         return call
     first, step = layout
-    tests = []
+    tests, told = [], []
     for k in range(first, min(len(args), len(parts)) - 1, step):
         kind = _number_or_unknown(parts[k + 1])
         if kind is None:
@@ -114,6 +115,8 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
         marked = "+".join(f'COUNTIF({area},"*{c}*")' for c in "%$,")
         test = f"IF({marked},{NUMBER_TEXTS}({area},{criterion}),FALSE)"
         tests.append(test if kind == "number" else f"IF(ISNUMBER({criterion}),{test},FALSE)")
+        typed = "".join(t.value for t in parts[k + 1]).strip()  # as the user wrote it, not rewritten
+        told.append(f"{quoted(typed)},{quoted(area)}")  # for the reason (.refused_criteria)
     if not tests:
         return call
-    return f"IF(OR({','.join(tests)}),{NUMBER_TEXT_REFUSED}(),{call})"
+    return f"IF(OR({','.join(tests)}),{NUMBER_TEXT_REFUSED}({','.join(told)}),{call})"

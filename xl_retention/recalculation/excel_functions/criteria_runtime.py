@@ -267,16 +267,22 @@ def formatted_guarded(name: str, literals: list[str | None], args: list[str], ca
     if layout is None:
         return call
     first, step = layout
-    ranges = [
-        args[k].strip()
+    pairs = [
+        (args[k].strip(), literals[k + 1])
         for k in range(first, len(args) - 1, step)
         if literals[k + 1] is not None and formatted_number(literals[k + 1])
     ]
-    if not ranges:
+    if not pairs:
         return call
-    tests = ",".join(f"{FORMATTED_TEXTS}({r})" for r in ranges)
-    return f"IF(OR({tests}),{FORMATTED_REFUSED}(),{call})"
+    tests = ",".join(f"{FORMATTED_TEXTS}({r})" for r, _ in pairs)
+    told = ",".join(f"{quoted(criterion)},{quoted(r)}" for r, criterion in pairs)  # for the reason (.refused_criteria)
+    return f"IF(OR({tests}),{FORMATTED_REFUSED}({told}),{call})"
+
+
+def quoted(text: str) -> str:
+    """``text`` as a formula's string literal (``a"b`` -> ``"a""b"``)."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 FORMATTED_REFUSED = "_XLR.FORMATTEDREFUSED"
-FUNCTIONS[FORMATTED_REFUSED] = Function(FORMATTED_REFUSED, engine_call(_refused), 0, 0)
+FUNCTIONS[FORMATTED_REFUSED] = Function(FORMATTED_REFUSED, engine_call(_refused), 0, 254)  # criterion, range, ...

@@ -1,0 +1,60 @@
+"""The reasons of a criteria call the rewrite refused for formatted-number text, naming the user's own criterion
+and range (H239's finding 6: the reason quoted a canned ``"10%"`` whatever the formula held).
+
+:mod:`.excel_functions.criteria_runtime` and :mod:`.excel_functions.criteria_formatted` put the criterion's and the
+range's formula text into the refusing call (``_XLR.FORMATTEDREFUSED(">12%","G1:G3")``) for these reasons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .excel_functions.text import text_to_number
+
+_LITERAL = r'"((?:[^"]|"")*)"'
+_CALL = re.compile(r"_XLR\.(FORMATTEDREFUSED|NUMBERTEXTREFUSED)\(" + _LITERAL + "," + _LITERAL)
+_OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
+
+
+def _read(literal: str) -> str:
+    return literal.replace('""', '"')
+
+
+def _number_of(criterion: str) -> str:
+    """The number Excel reads a formatted criterion as (``">12%"`` -> ``0.12``), or '' where it is not one."""
+    operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")
+    number = text_to_number(criterion[len(operator) :])
+    return "" if isinstance(number, str) else f"{number:.15g}"
+
+
+def refused_criterion_reason(rewritten: str, call: str = "") -> str | None:
+    """The reason for the first criteria call of ``rewritten`` refused over formatted-number text (of ``call``'s
+    name, ``"_XLR.FORMATTEDREFUSED("``, where given), naming its criterion and range; None where it holds none (or
+    one without their texts).
+
+    >>> refused_criterion_reason('IF(OR(_XLR.FORMATTEDTEXTS(G1:G3)),_XLR.FORMATTEDREFUSED(">12%","G1:G3"),1)')[:96]
+    'a criterion here, ">12%", is a number written with %, $ or thousands separators (12%: 0.12) and '
+    >>> refused_criterion_reason('IF(x,_XLR.NUMBERTEXTREFUSED("C2","G1:G3"),1)')[:60]
+    'a criterion here, C2, is a number when the formula runs and '
+    >>> refused_criterion_reason("IF(x,_XLR.NUMBERTEXTREFUSED(),1)") is None
+    True
+    """
+    found = next((f for f in _CALL.finditer(rewritten) if f"_XLR.{f.group(1)}(" == call or not call), None)
+    if found is None:
+        return None
+    kind, criterion, area = found.group(1), _read(found.group(2)), _read(found.group(3))
+    undocumented = "whether Excel matches that text is not documented, so the embedded engine does not compute it"
+    if kind == "FORMATTEDREFUSED":
+        number = _number_of(criterion)
+        operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")
+        read = f" ({criterion[len(operator) :]}: {number})" if number else ""
+        return (
+            f'a criterion here, "{criterion}", is a number written with %, $ or thousands separators{read} and its '
+            f"range {area} holds such text; {undocumented}"
+        )
+    typed = not isinstance(text_to_number(criterion), str)
+    kind_of = "is a number" if typed else "is a number when the formula runs"
+    return (
+        f"a criterion here, {criterion}, {kind_of} and its range {area} holds the same number as text written "
+        f"with %, $ or thousands separators; {undocumented}"
+    )
