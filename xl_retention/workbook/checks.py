@@ -472,14 +472,17 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
     :func:`unread_answers`, :func:`typed_below`) or read wrong (:func:`.template_cells.template_cells_off`: the
     template's formulas cleared or rewired by moved cells; :func:`.future_months.future_figures`: figures typed in
     months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0;
-    :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand), or None."""
+    :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand;
+    :mod:`.deleted_names`: the template's names left #REF! by deleted columns), or None."""
+    from .deleted_names import deleted_names
     from .future_months import future_figures, in_progress_zeros
     from .inserted_rows import inserted_row
     from .months_not_closed import future_cohort_count, typed_in_progress
     from .template_cells import template_cells_off
 
     return (
-        inserted_row(path)
+        deleted_names(path)
+        or inserted_row(path)
         or unread_answers(path)
         or typed_below(path)
         or template_cells_off(path)

@@ -358,6 +358,9 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
             changed.extend(_ranges(title, letters[column.key], rows))
         if not differing_only:
             changed.extend(_put_back(xml, found, spec, title, letters))
+            from .upgrade_helpers import restore_helpers  # the deleted helper columns' headers, hiding and names
+
+            restore_helpers(package, found, spec, title, letters)
     return changed
 
 

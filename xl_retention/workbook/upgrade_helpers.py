@@ -1,0 +1,131 @@
+"""``upgrade`` puts deleted helper columns back whole: their headers, their hiding and their names.
+
+The monthly sheets' hidden helper columns (Customers H:K, "Customers at end (chart)" to "Months with customers at end
+so far"), unhidden and deleted by a user, came back from ``upgrade`` as formulas alone (:func:`.upgrade._put_back`):
+no header, shown, and their defined names still ``#REF!``, so the Dashboard's retention and the lifetime value's churn
+stayed ``#REF!`` (a tester's finding 4, 2026-12-04). :func:`restore_helpers` gives such a column its header (where row
+1 is blank), hides it again (where the template hides it) and points each of the template's names left ``#REF!`` on
+the sheet at its column again, over the sheet's months.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.utils import column_index_from_string, quote_sheetname
+
+from . import inplace as ip
+from .deleted_names import broken_names
+
+if TYPE_CHECKING:
+    from .found import _Monthly
+
+__all__ = ["restore_helpers"]
+
+_COLS = re.compile(rb"<((?:\w+:)?)cols>(.*?)</(?:\w+:)?cols>", re.S)
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
+
+
+def _hide(head: bytes, prefix: bytes, columns: list[int], width: float) -> bytes:
+    """``head`` (a sheet part up to its rows) with each of ``columns`` (1 = A) hidden in ``<cols>``, a range of
+    columns that also covers others split around it."""
+    if not columns:
+        return head
+    found = _COLS.search(head)
+    entries: list[tuple[int, int, bytes]] = []
+    if found is not None:
+        for col in _COL.finditer(found.group(2)):
+            attrs = col.group(1)
+            low, high = ip.attribute(attrs, b"min"), ip.attribute(attrs, b"max")
+            if low is None or high is None:
+                return head  # markup not understood: left as it is
+            entries.append((int(low), int(high), ip._without(attrs, b"min", b"max")))
+    for column in columns:
+        kept: list[tuple[int, int, bytes]] = []
+        covered = False
+        for low, high, attrs in entries:
+            if low <= column <= high:
+                covered = True
+                if low < column:
+                    kept.append((low, column - 1, attrs))
+                hidden = ip._without(attrs, b"hidden") + b' hidden="1"'
+                kept.append((column, column, hidden))
+                if column < high:
+                    kept.append((column + 1, high, attrs))
+            else:
+                kept.append((low, high, attrs))
+        if not covered:
+            kept.append((column, column, f' width="{width:g}" customWidth="1" hidden="1"'.encode()))
+        entries = sorted(kept)
+    body = b"".join(
+        b"<" + prefix + b'col min="' + str(low).encode() + b'" max="' + str(high).encode() + b'"' + attrs + b"/>"
+        for low, high, attrs in entries
+    )
+    if found is not None:
+        return (
+            head[: found.start()]
+            + b"<"
+            + found.group(1)
+            + b"cols>"
+            + body
+            + b"</"
+            + found.group(1)
+            + b"cols>"
+            + head[found.end() :]
+        )
+    data = _SHEET_DATA.search(head)
+    if data is None:
+        return head
+    return head[: data.start()] + b"<" + prefix + b"cols>" + body + b"</" + prefix + b"cols>" + head[data.start() :]
+
+
+def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str, letters: dict[str, str]) -> list[str]:
+    """Give ``found``'s helper columns whose header is blank (deleted) the template's header and hiding, and each of
+    the template's names on ``spec`` left ``#REF!`` its column over the sheet's months, in ``package``; returns the
+    names put back."""
+    from .monthly import CHART_WIDTH
+
+    xml = package.sheet(title)
+    hide: list[int] = []
+    for column in spec.columns:
+        if not column.hidden or column.key not in letters:
+            continue
+        letter = letters[column.key]
+        header = found.value(1, column_index_from_string(letter))
+        if header is not None and header != "":
+            continue
+        element = xml.cell(f"{letter}1")
+        if element is not None and ip.has_content(element):
+            continue
+        style = xml.style(f"{chr(ord(letter[0]) - 1)}1") if len(letter) == 1 and letter != "A" else None
+        attrs = f' r="{letter}1"'.encode() + (b' s="' + style + b'"' if style is not None else b"") + b' t="inlineStr"'
+        p = xml.prefix
+        text = ip.escape(column.header).encode()
+        xml.put(f"{letter}1", b"<" + p + b"c" + attrs + b"><" + p + b"is><" + p + b"t>" + text + b"</" + p + b"t></"
+                + p + b"is></" + p + b"c>")  # fmt: skip
+        hide.append(column_index_from_string(letter))
+    xml.head = _hide(xml.head, xml.prefix, hide, CHART_WIDTH)
+    broken = set(broken_names(package.data["xl/workbook.xml"]))
+    rows = [found.row(month) for month in found.months]
+    targets = {
+        column.name: f"{quote_sheetname(title)}!${letters[column.key]}${min(rows)}:${letters[column.key]}${max(rows)}"
+        for column in spec.columns
+        if column.name in broken and column.key in letters and rows
+    }
+    if not targets:
+        return []
+
+    def point(raw: bytes) -> bytes:
+        def one(match: re.Match[bytes]) -> bytes:
+            name = re.search(rb'\bname="([^"]+)"', match.group(1))
+            target = targets.get(name.group(1).decode()) if name is not None else None
+            if target is None or b"localSheetId" in match.group(1):
+                return match.group(0)
+            return match.group(0)[: match.start(2) - match.start(0)] + ip.escape(target).encode() + match.group(3)
+
+        return re.sub(rb"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<)", one, raw)
+
+    package.edit("xl/workbook.xml", point)
+    return sorted(targets)
