@@ -78,7 +78,9 @@ def rewrite_plain_cells(
     them (a value it cannot store raises the same error, at the same cell); or {"B2": value}, references not
     yet checked: then None also when one of them is not a formula cell's reference of this sheet."""
     segment = xml[start:end]
-    if b"<!" in segment:  # a comment or CDATA section: markup the patterns below could be fooled by
+    # a comment or CDATA section: markup the patterns below could be fooled by (a part without "!" has none: one byte
+    # is looked for at memchr's speed, 0.16 ms over the 50,000 cells' 4.8 MB against 3.9 for the pair)
+    if b"!" in segment and b"<!" in segment:
         return None
     starts = segment.count(b"<f")  # every "<f" (rich text's <family> too: then the exact count below)
     if not starts:
