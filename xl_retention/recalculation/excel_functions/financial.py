@@ -36,6 +36,7 @@ import numpy_financial as npf
 from dateutil.relativedelta import relativedelta
 
 from ._core import ExcelError, boolean, check, excel_function, integer, matrix, number, numbers
+from .rate_notes import refused
 
 _EPOCH = dt.date(1899, 12, 30)
 
@@ -348,29 +349,43 @@ def irr(values: Any, guess: Any = 0.1) -> float:
     """
     flows = numbers(values)
     if not any(f > 0 for f in flows) or not any(f < 0 for f in flows):
-        raise ExcelError("#NUM!")
+        refused("IRR", _one_sign(flows))
     return _newton_rate(
+        "IRR",
         number(guess) if guess is not None else 0.1,
         lambda rate: _npv(rate, flows),
         lambda rate: sum(-k * flow / (1.0 + rate) ** (k + 1) for k, flow in enumerate(flows)),
     )
 
 
-def _newton_rate(rate: float, value: Callable[[float], float], slope: Callable[[float], float]) -> float:
+def _newton_rate(name: str, rate: float, value: Callable[[float], float], slope: Callable[[float], float]) -> float:
     """The rate where ``value`` (a net present value) is 0, by Newton's method from ``rate`` (IRR's and XIRR's guess):
     at most 100 steps, done when a step is within 1e-12 of the rate; #NUM! below -100% or on a flat slope or no
-    convergence, as Excel gives."""
+    convergence, as Excel gives (its cause noted for ``name``'s reason, :mod:`.rate_notes`)."""
+    guess = rate
+    again = f"; Excel's #NUM! asks for another guess (the {'third' if name == 'XIRR' else 'second'} argument)"
     for _ in range(100):
         if rate <= -1.0:
-            raise ExcelError("#NUM!")
+            refused(name, f"Newton's method from the guess {guess:.15g} reached a rate of -100% or below{again}")
         here = slope(rate)
         if here == 0:
-            raise ExcelError("#NUM!")
+            refused(name, f"Newton's method from the guess {guess:.15g} met a flat slope at {rate:.15g}{again}")
         step = value(rate) / here
         rate -= step
         if abs(step) <= 1e-12 * max(1.0, abs(rate)):
             return rate
-    raise ExcelError("#NUM!")
+    refused(name, f"Newton's method from the guess {guess:.15g} did not settle on a rate in 100 steps{again}")
+
+
+def _one_sign(flows: list[float]) -> str:
+    """Why a rate of ``flows`` without a positive and a negative payment is no rate."""
+    if not flows:
+        return "its values hold no number"
+    kind = "positive" if any(f > 0 for f in flows) else ("negative" if any(f < 0 for f in flows) else "0")
+    return (
+        f"its values hold no change of sign (every payment is {kind}): a rate needs at least one positive and one "
+        "negative payment"
+    )
 
 
 @excel_function("MIRR", 3, 3)
@@ -392,7 +407,7 @@ def mirr(values: Any, finance_rate: Any, reinvest_rate: Any) -> float:
     return (future / -present) ** (1.0 / (n - 1)) - 1.0
 
 
-def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
+def _dated_flows(values: Any, dates: Any, name: str = "XNPV") -> list[tuple[float, float]]:
     """The (payment, days after the first date) pairs of XNPV's and XIRR's ``values`` and ``dates``.
 
     Microsoft's XNPV and XIRR pages: dates are truncated to whole days; values and dates of different counts, or a
@@ -406,7 +421,7 @@ def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
     flows = [item for row in matrix(values) for item in row]
     days = [item for row in matrix(dates) for item in row]
     if len(flows) != len(days) or not flows:
-        raise ExcelError("#NUM!")
+        refused(name, f"its values ({len(flows)}) and dates ({len(days)}) are not as many")
     pairs = []
     for flow, day in zip(flows, days, strict=True):
         check(flow)
@@ -415,8 +430,11 @@ def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
             raise ExcelError("NImpl")  # the engine's kind of #NIMPL!: the cell is listed
         pairs.append((0.0 if flow is None else number(flow), float(math.floor(number(day)))))
     start = pairs[0][1]
-    if any(day < start for _, day in pairs) or start < 0:
-        raise ExcelError("#NUM!")
+    if start < 0:
+        refused(name, f"its first date is {start:.15g}, before any date")
+    early = next((day for _, day in pairs if day < start), None)
+    if early is not None:
+        refused(name, f"a date ({early:.15g}) precedes the first date ({start:.15g})")
     return [(flow, day - start) for flow, day in pairs]
 
 
@@ -452,10 +470,11 @@ def xirr(values: Any, dates: Any, guess: Any = 0.1) -> float:
     >>> round(xirr([[-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]], [[39448.0, 39508.0, 39751.0, 39859.0, 39904.0]]), 6)
     0.373363
     """
-    pairs = _dated_flows(values, dates)
+    pairs = _dated_flows(values, dates, "XIRR")
     if not any(flow > 0 for flow, _ in pairs) or not any(flow < 0 for flow, _ in pairs):
-        raise ExcelError("#NUM!")
+        refused("XIRR", _one_sign([flow for flow, _ in pairs]))
     return _newton_rate(
+        "XIRR",
         number(guess) if guess is not None else 0.1,
         lambda rate: _xnpv(rate, pairs),
         lambda rate: sum(-(days / 365.0) * flow / (1.0 + rate) ** (days / 365.0 + 1.0) for flow, days in pairs),
