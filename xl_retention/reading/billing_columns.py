@@ -270,8 +270,10 @@ def _refuse_unused_billing_columns(
     (:func:`~.interval_spans.refuse_uncounted_intervals`) on ``df`` as it is (a warehouse table's sample); a file's
     import checks them once its dates and amounts are read (False)."""
     from .free_quantities import refuse_free_quantities
+    from .prepaid_intervals import refuse_prepaid_intervals
 
     refuse_free_quantities(df, names, source)  # 2 of 5 seats free: MRR = price x 5 would count them (H68/10)
+    refuse_prepaid_intervals(df, names, source)  # Recharge: charged every 3 months for 3 orders (price of which?)
     used = {key(c) for c in names.values()}
     looks = {"interval_count": ("interval",), "quantity": ("quantity", "seat", "qty")}
     for ours, words in looks.items():
