@@ -65,10 +65,10 @@ def test_recalc_names_them(tmp_path, capsys, cleared):
     assert (report["status"], report["message"]) == (
         "incomplete",
         "t.xlsx: 9 cells of the tracker's formulas are blank (cleared?): NPS!F3 (NPS), NPS!H4 (NPS (chart)), NPS!B5 "
-        "(Responses), ... (6 more): the Dashboard and the lifetime value read them (the hidden columns too); copy the "
-        "column's formula from another month's row into each, or from a new tracker (xl-retention new) where every "
-        "month's is cleared, or run xl-retention upgrade on the workbook, which puts the template's formulas back "
-        "there (your values are kept)",
+        "(Responses), ... (6 more): the month's NPS and its margin of error and the Dashboard read them (the hidden "
+        "columns too); copy the column's formula from another month's row into each, or from a new tracker "
+        "(xl-retention new) where every month's is cleared, or run xl-retention upgrade on the workbook, which puts "
+        "the template's formulas back there (your values are kept)",
     )
 
 

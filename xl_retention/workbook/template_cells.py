@@ -38,6 +38,29 @@ __all__ = ["template_cells_off"]
 
 #: the cells a message names before "..."
 FIRST = 3
+#: what reads a monthly sheet's formulas (by the template's title): the NPS sheet's are read by the month's NPS, its
+#: margin of error and the Dashboard, not by the lifetime value, which the message said of NPS!B5 (H242's finding 08)
+READERS = {
+    "Customers": ("the Dashboard", "the lifetime value"),
+    "Revenue": ("the Dashboard", "the lifetime value"),
+    "NPS": ("the month's NPS and its margin of error", "the Dashboard"),
+    "Purchases and visits": ("the Dashboard",),
+}
+
+
+def _readers(titles: list[str]) -> str:
+    """The readers of the cleared cells' sheets (template titles), in words: "the Dashboard and the lifetime value".
+
+    >>> _readers(["NPS"])
+    "the month's NPS and its margin of error and the Dashboard"
+    >>> _readers(["Purchases and visits", "Customers"])
+    'the Dashboard and the lifetime value'
+    """
+    found = dict.fromkeys(reader for title in titles for reader in READERS.get(title, ("the Dashboard",)))
+    readers = sorted(found, key=lambda reader: reader != "the month's NPS and its margin of error")
+    return " and ".join(readers) if len(readers) < 3 else ", ".join(readers[:-1]) + " and " + readers[-1]
+
+
 _REF = re.compile(r"(?<![A-Z0-9_.'\"])(\$?[A-Z]{1,3}\$?)([0-9]+)(?![0-9A-Z_(])")
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 
@@ -143,6 +166,7 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
     Customers!H2 (Customers at end (chart)), ... "``
     """
     cleared: list[str] = []
+    cleared_on: list[str] = []  # the template's titles of the sheets of the cleared cells
     rewired: list[str] = []
     firsts = _first_rows(path)
     # a row inserted above the first month: month_order's line names it (no row is read as its own)
@@ -178,6 +202,7 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
                 cell = f"{written(title)}!{get_column_letter(index + 1)}{number} ({column.header})"
                 if value is None or value == "":
                     cleared.append(cell)
+                    cleared_on.append(spec.title)
                 elif isinstance(value, str) and value.startswith("="):
                     text = _plain(value)
                     earlier = (render_formula(form, letters, number, extra) for form in column.earlier)
@@ -196,9 +221,10 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
         )
     if cleared:
         more = f", ... ({len(cleared) - FIRST} more)" if len(cleared) > FIRST else ""
+        cells = ("1 cell", "is", "it") if len(cleared) == 1 else (f"{len(cleared)} cells", "are", "them")
         return (
-            f"{len(cleared)} cells of the tracker's formulas are blank (cleared?): {', '.join(cleared[:FIRST])}{more}: "
-            "the Dashboard and the lifetime value read them (the hidden columns too); copy the column's formula from "
+            f"{cells[0]} of the tracker's formulas {cells[1]} blank (cleared?): {', '.join(cleared[:FIRST])}{more}: "
+            f"{_readers(cleared_on)} read {cells[2]} (the hidden columns too); copy the column's formula from "
             "another month's row into each, or from a new tracker (xl-retention new) where every month's is cleared, "
             f"or {_UPGRADE}"
         )
