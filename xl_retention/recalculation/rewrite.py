@@ -75,6 +75,7 @@ from .sheet_ranges import bracketed
 from .sized_references import sized
 from .structured_references import _structured, _structured_in, escaped_structured, structured_range
 from .union_references import unions
+from .xlookup_cells import xlookup_cell
 from .xlookup_references import xlookup_references
 
 __all__ = ["TABLE_REFERENCE", "rewrite"]
@@ -352,6 +353,9 @@ def _rewritten_steps(
                 if name == "OFFSET" and single and _offset_cell(tokens, i, row, col):
                     changed = True
                     continue  # the call is one token now
+                if name.upper() == "XLOOKUP" and single and xlookup_cell(tokens, i, names or {}, row, col):
+                    changed = True
+                    continue  # several cells it may return intersected when it runs: one token now
                 stack.append([name, 0, single])
             elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
                 stack.append(["{", 0, False])  # an array constant's commas separate no arguments

@@ -235,6 +235,23 @@ FIRST_CELL_CALL = re.compile(r"(?<![\w.])[NT]\(")
 _REFERENCE_CALL = re.compile(r"(?<![\w.])(?:OFFSET|INDIRECT|INDEX)\(")
 
 
+_TWO_CORNERS = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)")
+
+
+def _may_return_several(bare: str) -> bool:
+    """Whether a formula calling XLOOKUP (its literals blanked) may have it return several cells (.xlookup_cells): a
+    range of several rows and columns, or a call of four arguments or more (an if_not_found range).
+
+    >>> _may_return_several("=XLOOKUP(A1,E1:E5,F1:F5)"), _may_return_several("=XLOOKUP(A1,E1:E5,E1:F5)")
+    (False, True)
+    >>> _may_return_several("=XLOOKUP(A1,E1:E5,F1:F5,F1:F5)"), _may_return_several("=XLOOKUP(A1,E1:E5,F1:F5,0)")
+    (True, True)
+    """
+    if any(a.upper() != c.upper() and b != d for a, b, c, d in _TWO_CORNERS.findall(bare)):
+        return True
+    return bare.count(",") >= 3
+
+
 def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
     """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
     if may_hold_long_chain(text):  # =A1+...+A300 (.long_chains)
@@ -284,6 +301,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "INDEX(" in upper and _INDEX_WHOLE.search(bare) or "OFFSET(" in upper:
         return True
     if "XLOOKUP(" in upper and _XLOOKUP_REFERENCE.search(upper):
+        return True
+    if not array and "XLOOKUP(" in upper and _may_return_several(bare):  # intersected where one value is expected
         return True
     if not array and ":" in bare and _ours_over_ranges().search(_ours_in_index().sub("INDEX((", bare)) is not None:
         return True  # =CRR(A1:A3,..): its first value
