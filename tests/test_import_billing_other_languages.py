@@ -48,10 +48,12 @@ def test_percent_off_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     )
 
 
-def test_a_tax_rate_is_no_discount(tmp_path: Path) -> None:
+def test_a_tax_rate_is_no_discount(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Not a discount: the rate beside an amount not named net stops as a rate (gross or net?), tests/test_h237_*."""
     text = "customer_id,month,amount,interval,VAT rate\na,2024-01,100,month,19%\nb,2024-01,20,month,7%\n"
-    assert _run(tmp_path, text) == 0
-    assert pd.read_csv(tmp_path / "t" / "movements.csv")["mrr_end"].tolist() == [120.0]
+    assert _run(tmp_path, text) == 1
+    err = capsys.readouterr().err
+    assert "s.csv: column 'VAT rate' holds tax rates (row 2: '19%' beside 'amount' '100')" in err, err
 
 
 @pytest.mark.parametrize(("name", "mrr"), [("MRR in Cent", 150.0), ("mrr_minor", 150.0), ("centimes", 150.0)])

@@ -301,9 +301,12 @@ def _refuse_unused_billing_columns(
         from .discounts import discount_columns
         from .interval_counts import count_or_term
         from .shipping import shipping_columns
+        from .tax_flags import rate_columns
         from .taxes import tax_columns
 
-        other = set(discount_columns(df)) | {str(c) for c in add_on_columns(df.columns, names)}  # refused as such
+        other = set(discount_columns(df)) | set(
+            rate_columns(df.columns, names)
+        )  # 'MwSt-Satz' 19: no seats | {str(c) for c in add_on_columns(df.columns, names)}  # refused as such
         other |= set(tax_columns(df.columns, names))  # taken off or refused as taxes (reading.taxes)
         other |= set(shipping_columns(df.columns, names))  # as shipping (reading.shipping)
         other |= {str(c) for c in df.columns if count_or_term(c) is not None}  # a term, or refused above

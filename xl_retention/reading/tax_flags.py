@@ -37,7 +37,7 @@ from .names import words as _words
 from .paypal_names import PAYPAL_GROSS
 from .taxes import _TAX  # the words of a tax, as the tax amounts are named
 
-__all__ = ["may_say_tax_included", "refuse_tax_included"]
+__all__ = ["may_say_tax_included", "rate_columns", "refuse_tax_included"]
 
 _INCLUDE = frozenset({"include", "includes", "included", "including", "inclusive", "incl", "inkl", "inclus",
                       "inclusa", "incluido", "incluida", "inbegriffen", "enthalten",
@@ -83,12 +83,75 @@ def _marked(name: Any) -> bool:
     return any(mark in str(name) for mark in _GROSS_MARKS)
 
 
+def modes_named(words: set[str]) -> bool:
+    """Whether a name's words say how amounts are given (Xero's ``LineAmountTypes``, QuickBooks' "Amounts Are")."""
+    return bool(words & {"mode", "are", "types", "lineamounttypes"})
+
+
 def _rate_named(words: set[str]) -> bool:
     """Whether a name's words say a tax rate: "VAT Rate", ``tax_rate``, "MwSt-Satz", and German compounds
     ("Steuersatz", "Mehrwertsteuersatz")."""
     compound = any(w.endswith("satz") and w.startswith(("steuer", "mwst", "ust", "umsatzsteuer", "mehrwertsteuer"))
                    for w in words)  # fmt: skip
-    return compound or bool(words & _TAX and words & {"rate", "rates", "satz", "taux", "tasa", "%"})
+    return compound or bool(words & _TAX and words & _RATE)
+
+
+#: Words beside a tax's that make its column a rate ("VAT Rate", "Tax Percent", "MwSt-Satz", "taux de TVA").
+_RATE = frozenset({"rate", "rates", "satz", "taux", "tasa", "%", "percent", "percentage", "pct", "prozent",
+                   "pourcentage", "porcentaje", "percentuale", "aliquota", "tarief"})  # fmt: skip
+
+
+def rate_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
+    """The columns not used (``names``: ours -> theirs) whose name says a tax rate: never a quantity of seats.
+
+    >>> rate_columns(["Price", "MwSt-Satz", "Tax Percent", "VAT rate", "Steuersatz", "VAT", "Seats"], {})
+    ['MwSt-Satz', 'Tax Percent', 'VAT rate', 'Steuersatz']
+    """
+    used = {str(c) for c in names.values()}
+    return [str(c) for c in columns if str(c) not in used and _rate_named(_words(c))]
+
+
+def _rates(values: pd.Series) -> np.ndarray:
+    """A column of tax rates as numbers (``19``, ``'19 %'``, ``'7,5'``, ``0.19``; NaN where none)."""
+    text = values.astype(object).map(lambda v: str(v).replace("%", "").replace(",", ".").strip())
+    return pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64)
+
+
+def _refuse_rate_beside(
+    df: pd.DataFrame, names: Mapping[str, str], money: str, source: str, what: str, decimal: str | None
+) -> None:
+    """Refuse an amount beside an unused column of tax rates ("VAT rate", "Tax Percent", "MwSt-Satz") holding a rate
+    above 0 on a row with an amount, unless the amount's name says before tax (net): whether the amount includes
+    the tax (gross: 119 at 19 % is 100) or not (net) cannot be told, and a rate is never seats."""
+    from .taxes import _NET
+    from .taxes import _numbers as numbers
+
+    own = _words(money)
+    listed = list(map(str, df.columns))
+    if own & _NET or _net_named(own) or listed.count(str(money)) != 1:
+        return
+    amounts = None
+    for column in rate_columns(df.columns, names):
+        if listed.count(column) != 1:
+            continue
+        if amounts is None:
+            amounts = numbers(df[str(money)], source, str(money), decimal)
+            if amounts is None:
+                return
+        rates = _rates(df[column])
+        rows = np.flatnonzero(np.isfinite(rates) & (rates > 0) & np.isfinite(amounts) & (amounts != 0))
+        if not rows.size:
+            continue
+        first = int(rows[0])
+        raise DataError(
+            f"{source}: column {column!r} holds tax rates ({row_of(source_of(df, source), first)}: "
+            f"{show(df[column].iloc[first])} beside {money!r} {show(df[str(money)].iloc[first])}) and {money!r} does "
+            f"not say whether it includes the tax (gross) or not (net); {what} is net of tax: give the amounts "
+            f"before tax ({columns_option([('amount' if 'amount' in names else 'mrr', 'NAME')])}) or name the column "
+            "so ('Price (net)'); a rate is no quantity",
+            source=source,
+            column=column,
+        )
 
 
 def _total_named(words: set[str]) -> bool:
@@ -223,6 +286,7 @@ def refuse_tax_included(
             column=str(money),
         )
     _refuse_net_beside(df, money, source, what, decimal)
+    net_said = False  # a column of tax modes saying the amounts exclude tax (Xero's 'Exclusive', Paddle's 'external')
     for position, column in enumerate(listed):
         if column in used or listed.count(column) != 1:
             continue
@@ -238,6 +302,9 @@ def refuse_tax_included(
         if _gross_words(words) or "gross" in words or (words & _TAX and words & _BEHAVIOR):
             inclusive |= np.isin(said, list(_YES | {"incl"}))  # 'Taxes Included' true, 'Tax Behavior' incl
         if not inclusive.any():
+            told = said[said != ""]
+            net_said |= bool(words & _TAX or modes_named(words)) and told.size > 0 and np.isin(
+                told, list(_EXCLUSIVE_VALUES)).all()  # fmt: skip
             continue
         modes = np.isin(said, list(_INCLUSIVE_VALUES | _EXCLUSIVE_VALUES | _PADDLE_INCLUSIVE | _YES))
         if not (words & _TAX or _gross_words(words) or modes.all()):
@@ -251,3 +318,5 @@ def refuse_tax_included(
             source=source,
             column=column,
         )
+    if not net_said:  # 'VAT rate' 19 beside 'Price': gross or net? (a rate is never seats)
+        _refuse_rate_beside(df, names, money, source, what, decimal)
