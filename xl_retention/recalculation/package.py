@@ -321,8 +321,9 @@ def scan(path: str) -> PackageInfo:
                 info.rich_values[sheet] = rich
             if b"_xldudf_" in xml or b"_XLDUDF_" in xml:
                 info.officejs_sheets.add(sheet)
-            if b"transitionEvaluation" in xml and _LOTUS.search(xml, 0, (xml.find(b"sheetData") + 1 or len(xml))):
-                info.lotus_sheets.add(sheet)  # <sheetPr transitionEvaluation="1">, before the cells
+            head = xml.find(b"sheetData") + 1 or len(xml)  # <sheetPr transitionEvaluation="1">, before the cells:
+            if xml.find(b"transitionEvaluation", 0, head) != -1 and _LOTUS.search(xml, 0, head):  # looked for there
+                info.lotus_sheets.add(sheet)
             if b'"e"' in xml and _NEWER_ERROR.search(xml):
                 info.newer_errors_in.add(sheet)
                 values = _newer_error_values(xml)
