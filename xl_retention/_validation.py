@@ -40,6 +40,9 @@ def _pandas_types() -> tuple[type, ...]:
 
 #: Text that a reader takes for a number ('8', ' 1,200 ', '-3.5e2'): refused as text with what to do about it.
 _NUMBER_TEXT = re.compile(r"\s*[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*")
+#: spaces a pasted figure carries that a cell shows as a space (a web page's or a French report's thousands separator)
+_ODD_SPACES = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u2009": "a thin space"}
+_SPACE_GROUPED = re.compile(r"\s*[-+]?\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?\s*")
 
 
 def _is_pandas_na(value: Any) -> bool:
@@ -60,6 +63,32 @@ def _refuse_dates(name: str, array: np.ndarray, value: Any) -> None:
     if array.dtype.kind in "mM":
         what = "dates" if array.dtype.kind == "M" else "durations"
         raise NotANumberError(f"{name} must hold numbers, got {what} ({array.dtype})", name, value)
+
+
+def shown_text(value: str) -> str:
+    """``value`` quoted as a cell shows it: a no-break space as a space, not Python's ``\\xa0`` (H242's finding 04).
+
+    >>> shown_text("n/a"), shown_text("2\u00a0451")
+    ("'n/a'", "'2 451'")
+    """
+    return repr("".join(" " if c in _ODD_SPACES else c for c in value))
+
+
+def _the_text(value: str) -> str:
+    """``value``, a text that is no number, as a reason shows it, with a word on a space a cell shows as a space.
+
+    >>> _the_text("n/a")
+    "'n/a'"
+    >>> _the_text("2\u00a0451")
+    "the text '2 451' (its space is a no-break space, a thousands separator: type 2451 as a number)"
+    """
+    odd = [word for space, word in _ODD_SPACES.items() if space in value]
+    if not odd:
+        return repr(value)
+    if _SPACE_GROUPED.fullmatch(value):
+        digits = "".join(c for c in value.strip() if c not in _ODD_SPACES and c != " ")
+        return f"the text {shown_text(value)} (its space is {odd[0]}, a thousands separator: type {digits} as a number)"
+    return f"the text {shown_text(value)} (with {' and '.join(odd)})"
 
 
 def _element_to_float(name: str, value: Any) -> float:
@@ -84,7 +113,8 @@ def _element_to_float(name: str, value: Any) -> float:
         return np.nan if value.is_nan() else float(value)
     if isinstance(value, (bool, np.bool_, np.timedelta64)) or not isinstance(value, numbers.Real):
         # (numpy's timedelta64 is an integer to the numbers module; .item() of a datetime64[ns] is one too: kept)
-        raise NotANumberError(f"{name} must be a number, got {value!r}", name, value)
+        shown = _the_text(value) if isinstance(value, str) else repr(value)
+        raise NotANumberError(f"{name} must be a number, got {shown}", name, value)
     try:
         return float(value)
     except OverflowError:  # a Python int of more than 308 digits

@@ -20,6 +20,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import get_column_letter
 
+from .._validation import shown_text
 from ..registry import BY_NAME
 from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
@@ -183,8 +184,8 @@ def _shows(shown: str, held: Any) -> bool:
         return isinstance(held, dict) and held.get("type") == "Error" and excel_code(str(held.get("kind"))) == shown
     if isinstance(held, bool):
         return shown in (str(held), str(held).upper())
-    if isinstance(held, str):
-        return shown == repr(held)
+    if isinstance(held, str):  # a no-break space shown as a space (_validation.shown_text)
+        return shown in (repr(held), shown_text(held))
     if isinstance(held, int | float):
         return shown in (f"{held:g}", repr(held), str(held)) or (held == int(held) and shown == str(int(held)))
     return False

@@ -1,0 +1,48 @@
+"""A count pasted with a no-break space as its thousands separator ('2 451' from a French report or a web table) is
+shown as the cell shows it, with what to do (H242's finding 04): the reason said "got '2\\xa0451'", Python's escape,
+which is not in the cell."""
+
+from __future__ import annotations
+
+import pytest
+
+import xl_retention as xr
+from xl_retention.errors import NotANumberError
+
+
+def test_the_function_says_the_space_and_the_number_to_type():
+    with pytest.raises(NotANumberError) as raised:
+        xr.crr("2\u00a0451", 145, 2440)
+    assert str(raised.value) == (
+        "customers_end must be a number, got the text '2 451' (its space is a no-break space, a thousands separator: "
+        "type 2451 as a number)"
+    )
+    assert "\\x" not in str(raised.value)
+
+
+def test_other_texts_are_shown_as_before():
+    with pytest.raises(NotANumberError, match=r"^customers_end must be a number, got 'n/a'$"):
+        xr.crr("n/a", 145, 2440)
+
+
+def test_the_tracker_names_the_cell_typed_in(tmp_path):
+    import openpyxl  # noqa: PLC0415
+
+    from xl_retention.recalculation import recalc_file  # noqa: PLC0415
+    from xl_retention.workbook import build_template  # noqa: PLC0415
+
+    path = build_template(tmp_path / "t.xlsx", start="2026-08", months=6)
+    wb = openpyxl.load_workbook(path)
+    customers = wb["Customers"]
+    customers["B2"] = 2412
+    for row, (gained, end) in enumerate([(137, 2421), (141, 2436), (129, 2440), (145, 2451)], start=2):
+        customers[f"C{row}"], customers[f"D{row}"] = gained, end
+    customers["D5"] = "2\u00a0451"
+    wb.save(path)
+    report = recalc_file(path, tmp_path / "out.xlsx")
+    reasons = {issue.address: issue.reason for issue in report.errors}
+    assert reasons["Customers!E5"] == (
+        "CUSTOMERS_LOST: customers_end must be a number, got the text '2 451' (its space is a no-break space, a "
+        "thousands separator: type 2451 as a number), in Customers!D5 (Customers at end) (#VALUE!)"
+    )
+    assert not any("\\x" in reason for reason in reasons.values())
