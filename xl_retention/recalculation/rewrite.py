@@ -63,6 +63,7 @@ from .intersection import (
 )
 from .lambda_calls import _lambda_calls, _named_lambdas
 from .lambda_helpers import expand_lambda_helpers
+from .let_references import let_as_reference
 from .literal_indirect import TABLE_REFERENCE, _literal_indirect
 from .long_chains import may_hold_long_chain, split_chains
 from .mismatched_sizes import pad_mismatched
@@ -250,6 +251,8 @@ def _rewritten_steps(
     defined: dict[str, str] | None,
     sheets: frozenset[str] | None = None,
 ) -> str:
+    if "LET(" in text.upper():  # OFFSET(LET(r,F2,r),1,0): the reference LET gives, where one is taken
+        text = let_as_reference(text)
     if "OFFSET(" in text.upper():  # a negative height or width: the range ending at the offset cell, as Excel
         text = negative_sizes(text if array else offset_numbers(text, row, col, names))  # (A1:A3 as a size: A3)
     by_name = {t.name.lower(): t for t in tables}
