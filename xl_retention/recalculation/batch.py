@@ -303,6 +303,11 @@ def recalc_file(
                 if stale
                 else f"{path.name}: {len(own)} cells keep the values Excel stored (unsupported {names})"
             )
+            if tracker and stale:  # an input pasted as text ('2,451'): named once, with what to do (H242's 03)
+                from .typed_text_inputs import locale_inputs_line
+
+                line = locale_inputs_line(tracker, (u.reason for u in stale if u.function == "locale"))
+                report.message = f"{path.name}: {line}; {report.message}" if line else report.message
         for unread in (order.unlabeled, order.above):  # a row of figures without its month (dated 0 on the
             if unread is not None:  # Dashboard); a month inserted above the first (no formula reads it)
                 report.status = "incomplete"

@@ -1,0 +1,86 @@
+"""A tracker's input typed or pasted as a text that Excel reads by the computer's regional settings, named once with
+what to do (H242's finding 03).
+
+A count pasted from a finance report as the text ``'2,451'`` (Customers!D5) leaves every formula reading it
+uncomputed (:mod:`.locale_results`: an en-US Excel reads 2451, a decimal-comma Excel 2.451 or ``#NUM!``, and the file
+does not say which), and recalc listed those cells, 28 of them, as "unsupported locale" with no word of the one step
+that settles it: type the figure as a number in that cell. :func:`locale_inputs_line` names each such input cell of
+the tracker's monthly sheets, its header, the text and that step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from openpyxl.utils import column_index_from_string
+
+from ..sheet_names import written
+
+__all__ = ["locale_inputs_line"]
+
+#: the cells a line names before "and N more"
+FIRST = 3
+#: an unsupported cell's reason (:mod:`.locale_results`): "reads the text '2,451' (Customers!D5), which Excel reads
+#: by ..."
+_READS = re.compile(r"^reads the text (?P<text>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") \((?P<where>.+?)!(?P<col>[A-Z]"
+                    r"{1,3})(?P<row>\d+)\), which Excel reads by")  # fmt: skip
+_GROUPED = re.compile(r"\s*([-+]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?\s*")
+
+
+def _readings(text: str) -> str:
+    """How Excel reads ``text`` by the computer's settings, in words.
+
+    >>> _readings("2,451")
+    'an en-US Excel reads 2451, a decimal-comma Excel 2.451'
+    >>> _readings("52,310.00")
+    'an en-US Excel reads 52310.00, a decimal-comma Excel no number'
+    >>> _readings("1.200")
+    "Excel reads it by the computer's decimal separator"
+    """
+    grouped = _GROUPED.fullmatch(text)
+    if grouped is None:
+        return "Excel reads it by the computer's decimal separator"
+    sign, digits, decimals = grouped.group(1), grouped.group(2), grouped.group(3) or ""
+    us = f"{sign}{digits.replace(',', '')}{decimals}"
+    comma = f"{sign}{digits.replace(',', '.')}" if digits.count(",") == 1 and not decimals else "no number"
+    return f"an en-US Excel reads {us}, a decimal-comma Excel {comma}"
+
+
+def _unquoted(where: str) -> str:
+    return where[1:-1].replace("''", "'") if where.startswith("'") else where
+
+
+def locale_inputs_line(tracker: Mapping[str, Any], reasons: Iterable[str]) -> str | None:
+    """The line naming the input cells of ``tracker`` (:func:`.month_order.tracker_rows`: title -> its rows) whose
+    text the ``reasons`` of cells not recalculated read ("reads the text '2,451' (Customers!D5), which Excel reads by
+    ..."), with what to do; None where they read none (a workbook of the user's own, a formula's text)."""
+    named: dict[tuple[str, int, int], tuple[str, str]] = {}
+    for reason in reasons:
+        found = _READS.match(reason)
+        if found is None:
+            continue
+        title = _unquoted(found["where"])
+        sheet = tracker.get(title)
+        if sheet is None:
+            continue
+        row, column = int(found["row"]), column_index_from_string(found["col"])
+        rows = sheet.rows
+        held = rows[row - 1][column - 1] if row - 1 < len(rows) and column - 1 < len(rows[row - 1]) else None
+        if not isinstance(held, str) or held.startswith("=") or repr(held) != found["text"]:
+            continue  # a formula's result, or not the text typed there
+        header = rows[0][column - 1] if column - 1 < len(rows[0]) else None
+        label = f" ({header})" if isinstance(header, str) and header else ""
+        cell = f"{written(title)}!{found['col']}{row}{label} is the text {found['text']}"
+        named[(title, row, column)] = (cell, _readings(held.strip()))
+    if not named:
+        return None
+    said = list(named.values())
+    why = "the file does not say which reading its Excel takes, so the formulas reading {} are not recalculated"
+    if len(said) == 1:
+        ((cell, readings),) = said
+        return f"{cell}: type it as a number there ({readings}; {why.format('it')})"
+    more = f" and {len(said) - FIRST} more such cells" if len(said) > FIRST else ""
+    cells = "; ".join(f"{cell} ({readings})" for cell, readings in said[:FIRST])
+    return f"type each of these as a number in its cell: {cells}{more} ({why.format('them')})"
