@@ -23,6 +23,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments as argument_spans
 from .literal_arithmetic import literal_value
+from .offset_reaches import computed_base, loose_reach
 from .scratch_cell import scratch_value
 
 if TYPE_CHECKING:
@@ -140,6 +141,9 @@ def offset_targets(
     areas: list[Area] = []
     for n, (_, spans) in enumerate(calls):
         base = _base(tokens[spans[0][0] : spans[0][1]], sheet, names or {})
+        loose = base is None  # a reference INDEX or XLOOKUP returns: any part of its range (.offset_reaches)
+        if loose:
+            base = computed_base(tokens[spans[0][0] : spans[0][1]], sheet, names or {}, _base)
         if base is None:
             return None
         target, (left, top, right, bottom) = base
@@ -158,6 +162,9 @@ def offset_targets(
         back, ahead = _reach(widths)
         first_row, last_row = top + rows_low + up, top + rows_high + down
         first_column, last_column = left + columns_low + back, left + columns_high + ahead
+        if loose:  # its first cell anywhere in the range, its own size (no height or width given) within it
+            first_row, last_row = loose_reach(top, bottom, rows_low, rows_high, heights, len(spans) < 4)
+            first_column, last_column = loose_reach(left, right, columns_low, columns_high, widths, len(spans) < 5)
         box = (max(first_column, 1), max(first_row, 1), min(last_column, _LAST_COLUMN), min(last_row, _LAST_ROW))
         if box[0] <= box[2] and box[1] <= box[3]:  # else past the sheet's edge: #REF!, reads nothing
             areas.append((target, box))
