@@ -28,8 +28,8 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: the cells of EARLIER whose formulas this version's template writes otherwise (import and extend upgrade them)
 #: ('NPS'!F2:F25 since H230: the NPS of answers only, blank beside counts typed, -100 for a 1-5 survey)
 CELLS = (
-    "'NPS'!F2:F25, 'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!C8, "
-    "'Lifetime value'!C12 and 26 more"
+    "'NPS'!F2:F25, 'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!B7, "
+    "'Lifetime value'!B8 and 28 more"
 )
 
 

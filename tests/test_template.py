@@ -202,7 +202,8 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         "Purchases_and_visits_Months": "'Purchases and visits'!$A$2:$A$25",
     }
     lifetime = template["Lifetime value"]
-    assert lifetime["B7"].value == '=IF(OR(B5="",B5=0),"",CUSTOMER_LIFETIME(B5))'
+    # an own churn pasted as text ('3%') read as its number too
+    assert lifetime["B7"].value == '=IF(OR(B5="",IFERROR(B5+0,B5)=0),"",CUSTOMER_LIFETIME(IFERROR(B5+0,B5)))'
     # the inputs pasted as text ('80%') read as their numbers, as the monthly sheets read them
     arpa, margin, discount = (
         'IF(B3="","",IFERROR(B3+0,B3))',
@@ -210,7 +211,8 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         'IF(B6="",B6,IFERROR(B6+0,B6))',
     )
     assert lifetime["B8"].value == (
-        f'=IF(OR(B3="",B4="",B5=""),"",IF(B5+IFERROR(B6+0,0)=0,"",CLV({arpa},{margin},B5,{discount})))'
+        f'=IF(OR(B3="",B4="",B5=""),"",IF(IFERROR(B5+0,B5)+IFERROR(B6+0,0)=0,"",'
+        f"CLV({arpa},{margin},IFERROR(B5+0,B5),{discount})))"
     )
     assert lifetime["B11"].value == f'=IF(OR(B3="",B4=""),"",CLV({arpa},{margin},1,0))'  # a gross margin of 80: #NUM!
     # the sBG values: a discount rate outside 0 to 1 blank (C12 names it), a blank one no discount

@@ -16,6 +16,8 @@ from .sheets import (
     ARPA_DEFAULT_WITHOUT_ERRORS,
     CHURN_12_NA_CALL,
     CHURN_12_WITHOUT_GAPS,
+    LIFETIME_B7_TEXT_CHURN,
+    LIFETIME_CLV_TEXT_CHURN,
     LIFETIME_NOTE_C5_LAST_ERROR,
     LIFETIME_NOTE_C5_ROWS,
     LIFETIME_NOTE_C5_WITHOUT_GAPS,
@@ -78,13 +80,15 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
     ),
     # C7's AND() of a churn in error was that error in the note
     "C7": ('=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")',),
-    "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
+    # the last form: an own churn pasted as text ('3%') was #VALUE!
+    "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))', LIFETIME_B7_TEXT_CHURN),
     # below, the last form of each: an input pasted as text ('80%') refused by CLV (#VALUE!), the note saying to type
     # 80%, which the user had
     "B8": (
         "=CLV(B3,B4,B5,B6)",
         '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))',
         '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))',
+        LIFETIME_CLV_TEXT_CHURN,  # an own churn pasted as text ('3%'): #VALUE!
     ),
     "B11": (
         '=IF(COUNT(B3:B4)<2,"",B3*B4)',

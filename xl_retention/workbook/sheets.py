@@ -195,7 +195,16 @@ LIFETIME_NOTE_C7 = '=IF(ISNUMBER(B5),IF(B5=0,"No customer left in these months: 
 # no number is given as it is (CLV names it, C8 says which cell); the discount rate left blank stays the blank cell
 ARPA, MARGIN = 'IF(B3="","",IFERROR(B3+0,B3))', 'IF(B4="","",IFERROR(B4+0,B4))'
 DISCOUNT = 'IF(B6="",B6,IFERROR(B6+0,B6))'
-LIFETIME_CLV = f'=IF(OR(B3="",B4="",B5=""),"",IF(B5+IFERROR(B6+0,0)=0,"",CLV({ARPA},{MARGIN},B5,{DISCOUNT})))'
+# an own churn typed over B5's average as text ('3%' pasted): its number, as Excel reads a typed '3%' (CLV and
+# CUSTOMER_LIFETIME refused it: #VALUE!, a tester's finding 6); an error in B5 stays that error (C5, C8 say why)
+CHURN = "IFERROR(B5+0,B5)"
+LIFETIME_CLV = f'=IF(OR(B3="",B4="",B5=""),"",IF({CHURN}+IFERROR(B6+0,0)=0,"",CLV({ARPA},{MARGIN},{CHURN},{DISCOUNT})))'
+#: B8 and B7 before an own churn pasted as text was read as its number (upgrade: .lifetime_forms)
+LIFETIME_CLV_TEXT_CHURN = (
+    f'=IF(OR(B3="",B4="",B5=""),"",IF(B5+IFERROR(B6+0,0)=0,"",CLV({ARPA},{MARGIN},B5,{DISCOUNT})))'
+)
+LIFETIME_B7 = f'=IF(OR(B5="",{CHURN}=0),"",CUSTOMER_LIFETIME({CHURN}))'
+LIFETIME_B7_TEXT_CHURN = '=IF(OR(B5="",B5=0),"",CUSTOMER_LIFETIME(B5))'
 LIFETIME_MARGIN = f'=IF(OR(B3="",B4=""),"",CLV({ARPA},{MARGIN},1,0))'
 _NO_NUMBER = "OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR(B6+0)))"
 
@@ -370,7 +379,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ("Discount rate per month", inputs.get("discount_rate", 0.01), "0.00%", "rate", "LTV_Discount_Rate"),
         (
             "Customer lifetime (months), constant churn",
-            '=IF(OR(B5="",B5=0),"",CUSTOMER_LIFETIME(B5))',  # no churn yet: no finite lifetime (C7 says so)
+            LIFETIME_B7,  # no churn yet: no finite lifetime (C7 says so)
             "0.0",
             None,
             "LTV_Lifetime",
