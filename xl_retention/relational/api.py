@@ -37,6 +37,7 @@ from . import definitions as d
 from .backends import backend_of, computed_once, default_duckdb
 from .input_checks import check_duplicates, check_input, check_months, check_placeholders, passes_checks
 from .inputs import Input, snapshots_of, typed_input
+from .leftovers import dropped_after
 from .session_zone import utc_sessions
 
 __all__ = [
@@ -51,14 +52,15 @@ __all__ = [
 
 def _in_utc(function: Callable[..., Any]) -> Callable[..., Any]:
     """``function`` run with its connection's and Spark sessions' zone UTC, the caller's own put back after
-    (:mod:`.session_zone`: a TIMESTAMPTZ's month is UTC's, and the caller's session is left as it was)."""
+    (:mod:`.session_zone`: a TIMESTAMPTZ's month is UTC's, and the caller's session is left as it was), and the views
+    and temporary tables it made there dropped after (:mod:`.leftovers`)."""
     first = next(iter(inspect.signature(function).parameters))
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
         data = args[0] if args else kwargs.get(first)
         try:
-            with utc_sessions(data, kwargs.get("backend")):
+            with utc_sessions(data, kwargs.get("backend")), dropped_after(data, kwargs.get("backend")):
                 return function(*args, **kwargs)
         except Exception as error:
             if type(error).__name__ == "InsufficientPrivilege" and "temporary tables" in str(error):

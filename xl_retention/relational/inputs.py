@@ -166,7 +166,9 @@ def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
     if isinstance(data, pd.DataFrame):
         return data
     if isinstance(data, ir.Table):
-        return data
+        from .backends import money_read
+
+        return money_read(data)  # a PostgreSQL money column: its numbers
     if type(data).__module__.startswith("pyspark.sql") and type(data).__name__ == "DataFrame":
         from .backends import spark_table
 

@@ -20,6 +20,7 @@ import ibis
 import ibis.expr.types as ir
 
 from ..reading.notes import note
+from .session_zone import callers_zone
 
 __all__ = ["note_instants", "zoned_instants"]
 
@@ -47,10 +48,13 @@ def note_instants(con: Any, table: ir.Table, names: Mapping[str, str], source: s
             timed = ibis.or_(c.hour() != 0, c.minute() != 0, c.second() != 0, c.microsecond() != 0)
         if int(con.execute(table.filter(c.notnull() & timed).count())) == 0:
             continue
+        # the zone the caller's connection shows them in, where not UTC (a DuckDB relation's Arrow table carries it)
+        own = callers_zone() or (zone if zone not in ("UTC", "Etc/UTC", "+00:00") else None)
+        yours = f"--timezone {own} counts them in {own}'s, as your connection shows them" if own else (
+            "--timezone ZONE counts them in yours")  # fmt: skip
         note(
             f"{source}, column {theirs!r}: timestamps with a time zone (instants: no date is written) are counted in "
-            f"{zone} months; --timezone ZONE counts them in yours (an order at 22:00 in New York on 31 March is an "
-            f"April one in UTC)"
+            f"UTC months; {yours} (an order at 22:00 in New York on 31 March is an April one in UTC)"
         )
 
 

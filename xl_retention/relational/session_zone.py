@@ -14,9 +14,20 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
-__all__ = ["utc_sessions"]
+__all__ = ["callers_zone", "utc_sessions"]
+
+#: The zone the caller's own connection or Spark session was in before the call set UTC (None: UTC, or none given)
+_CALLERS_ZONE: ContextVar[str | None] = ContextVar("xl_retention_callers_zone", default=None)
+
+
+def callers_zone() -> str | None:
+    """The zone the caller's connection or Spark session had before :func:`utc_sessions` set UTC, when not UTC: the
+    zone their TIMESTAMPTZ values are shown in there (:mod:`.instants` names it in its note); None otherwise."""
+    return _CALLERS_ZONE.get()
+
 
 _SPARK_ZONE = "spark.sql.session.timeZone"
 
@@ -55,8 +66,9 @@ def _set_sql_zone(con: Any, zone: str) -> None:
 
 
 def _spark_sessions(data: Any, backend: Any) -> list[Any]:
-    """The Spark sessions a call may compute on (and Ibis set to UTC): the data's, a Spark backend's, the active
-    one (``backend="spark"`` reuses it). None without PySpark imported."""
+    """The Spark sessions a call may compute on (and Ibis set to UTC): the data's, a Spark backend's (an Ibis
+    connection or a ``SparkSession`` itself), the active one (``backend="spark"`` reuses it). None without PySpark
+    imported."""
     if "pyspark" not in sys.modules:
         return []
     found = []
@@ -64,6 +76,8 @@ def _spark_sessions(data: Any, backend: Any) -> list[Any]:
         found.append(data.sparkSession)
     if getattr(backend, "name", "") == "pyspark" and getattr(backend, "_session", None) is not None:
         found.append(backend._session)
+    if type(backend).__module__.startswith("pyspark.sql") and type(backend).__name__ == "SparkSession":
+        found.append(backend)  # the caller's session given as it is: Ibis' wrapper of it sets it to UTC
     if backend == "spark":
         from pyspark.sql import SparkSession
 
@@ -106,7 +120,12 @@ def utc_sessions(data: Any, backend: Any) -> Iterator[None]:
                 sql.append((con, zone))
         for session, _ in spark:
             session.conf.set(_SPARK_ZONE, "UTC")
-        yield
+        own = [zone for _, zone in [*sql, *spark] if zone and zone not in ("UTC", "Etc/UTC")]
+        token = _CALLERS_ZONE.set(own[0] if own else None)
+        try:
+            yield
+        finally:
+            _CALLERS_ZONE.reset(token)
     except BaseException:
         failed = True  # an error on its way: restoring must not hide it
         raise
