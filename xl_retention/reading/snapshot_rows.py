@@ -135,7 +135,8 @@ def _plan_changes(
     March). Returns whether each row of ``df`` is such an old item's (its MRR left out: the month's MRR is the new
     plan's, as an intervals file's plan change within a month counts the new plan alone) and the rows of the months
     so read. A month at either end of the subscription's months, or whose items only come or only go (an add-on
-    added or removed), stays items.
+    added or removed), stays items; so does a month whose old item has its replacement in another month
+    (:func:`_replaced_elsewhere`: seats bought in February, the plan upgraded in March).
     """
     subs = np.unique(subscription[twin])
     mine = np.flatnonzero(paying & np.isin(subscription, subs))  # every paying row of those subscriptions
@@ -152,10 +153,36 @@ def _plan_changes(
     leaving, arriving = between & was & ~stays, between & ~was & stays
     groups = pd.factorize(pd.MultiIndex.from_arrays([sub, month]))[0]
     both = (np.bincount(groups, weights=leaving) > 0) & (np.bincount(groups, weights=arriving) > 0)
-    changed = both[groups]
+    changed = both[groups] & ~_replaced_elsewhere(had, sub, month)
     replaced = np.zeros(len(df), dtype=bool)
     replaced[rows[changed & leaving]] = True
     return replaced, np.sort(rows[changed])
+
+
+def _replaced_elsewhere(had: pd.MultiIndex, sub: np.ndarray, month: np.ndarray) -> np.ndarray:
+    """Whether each (subscription ``sub``, ``month``) borders a change of items of its own: the month after holds an
+    item new there (not in ``month``), or the month before one gone in ``month``. ``had``: every (subscription,
+    month, item) that pays. Such a month's old item was replaced at the start of the month after (or its new item
+    replaced one at this month's start), not within the month: Pro 100 in January, Pro and Extra seats 30 in
+    February, Business 200 and Extra seats in March is February's two items billed (130), the seats bought then and
+    Pro replaced by Business in March, not Pro replaced by the seats within February (30).
+
+    >>> had = pd.MultiIndex.from_arrays([[0, 0, 0, 0, 0], [0, 1, 1, 2, 2], ["Pro", "Pro", "Seats", "Biz", "Seats"]])
+    >>> _replaced_elsewhere(had, np.array([0]), np.array([1])).tolist()
+    [True]
+    """
+    subs, months, items = (had.get_level_values(i).to_numpy() for i in range(3))
+    # (subscription, month) holding an item its month before lacks / lacking an item its month after holds
+    new_in = pd.MultiIndex.from_arrays([subs, months - 1, items]).isin(had)
+    kept_on = pd.MultiIndex.from_arrays([subs, months + 1, items]).isin(had)
+    months_had = pd.MultiIndex.from_arrays([subs, months])
+    before_had = pd.MultiIndex.from_arrays([subs, months - 1]).isin(months_had)
+    after_had = pd.MultiIndex.from_arrays([subs, months + 1]).isin(months_had)
+    arrives = pd.MultiIndex.from_arrays([subs[before_had & ~new_in], months[before_had & ~new_in]])
+    leaves = pd.MultiIndex.from_arrays([subs[after_had & ~kept_on], months[after_had & ~kept_on]])
+    return pd.MultiIndex.from_arrays([sub, month + 1]).isin(arrives) | pd.MultiIndex.from_arrays([sub, month - 1]).isin(
+        leaves
+    )
 
 
 def kept_segments(labels: np.ndarray, attrs: dict[str, Any]) -> np.ndarray:
