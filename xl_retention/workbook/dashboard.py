@@ -48,7 +48,10 @@ from .template import CUSTOMERS, LIFETIME_TITLE, NPS_SUMMARY, PURCHASES, REVENUE
 HEADLINES = (
     ("Customers at end", "Customers_End", "Customers_End_Seq", COUNT_FORMAT, "Customers"),
     ("MRR at end", "Revenue_End", "Revenue_End_Seq", MONEY, "Revenue"),
-    ("Retention (CRR)", "Customers_CRR", "Customers_Churn_Seq", PERCENT, "Customers"),  # a CRR iff a churn rate
+    # the CRR's last number found by itself (LOOKUP over ISNUMBER), not by the churn rates' "so far" column: a CRR or a
+    # churn rate typed over its formula as text ('94.8%') in one month put the count on an earlier month (Oct's CRR
+    # shown as the latest beside Nov's) or on none (#N/A): H242's finding 01
+    ("Retention (CRR)", "Customers_CRR", None, PERCENT, "Customers"),
     ("Net revenue retention (NRR)", "Revenue_NRR", "Revenue_NRR_Seq", PERCENT, "Revenue"),
     ("NPS", "NPS_Score", "NPS_Score_Seq", POINTS, "NPS"),
     ("Lifetime value (CLV), constant churn", "LTV_CLV", None, MONEY, None),
@@ -165,6 +168,12 @@ def latest_number(name: str, of: str | None = None) -> str:
     return f'=IF(COUNT({name})=0,"",LOOKUP(2,1/ISNUMBER({name}),{of or name}))'
 
 
+def _latest(name: str, seq: str | None, of: str | None = None) -> str:
+    """``=`` the last number of ``name`` (or the cell of ``of`` in its row): by its "so far" column ``seq``, or,
+    without one, by :func:`latest_number`."""
+    return last_value(name, seq, of) if seq else latest_number(name, of)
+
+
 def _not_negative(value: str, name: str, seq: str) -> str:
     """The latest customers (or MRR) at end, or, when it is negative, a text saying so (``below 0: -5``): no count,
     and no error value without a reason on the Dashboard (that month's rates beside it, #NUM!, say why; B4 showed
@@ -257,7 +266,7 @@ def figures(ws: Worksheet, incomplete: bool = True) -> None:
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 23, 9])  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
-        value = last_value(name, seq) if dated_by else _readable(f"={name}", LIFETIME_TITLE)
+        value = _latest(name, seq) if dated_by else _readable(f"={name}", LIFETIME_TITLE)
         if name in ("Customers_End", "Revenue_End"):  # a negative level (-5 typed) is no figure: says so
             value = _not_negative(value, name, seq)
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)
@@ -267,7 +276,7 @@ def figures(ws: Worksheet, incomplete: bool = True) -> None:
             value = error_after(value, name, dated_by)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
-            month = last_value(name, seq, monthly_name(dated_by))
+            month = _latest(name, seq, monthly_name(dated_by))
             month = _typed(month, name, seq) if name == "Customers_End" else month
             if name == "Customers_End" and incomplete:
                 month = _incomplete(month, monthly_name(dated_by))

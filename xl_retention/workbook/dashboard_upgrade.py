@@ -26,6 +26,27 @@ __all__ = ["EARLIER", "dashboard_title", "upgrade_dashboard"]
 TITLE = "Dashboard"  # template.DASHBOARD_TITLE
 PURCHASES_TITLE = "Purchases and visits"  # template.PURCHASES.title
 SHOP_TABLE = [f"{c}{r}" for r in range(3, 7) for c in "EFG"]
+#: the latest CRR (B6) and its month (C6) before 2026-12-04, found by the churn rates' running count
+#: (Customers_Churn_Seq): a CRR or churn rate typed as text in one month showed an earlier month's CRR, or #N/A
+#: (H242's finding 01); with and without an error's code as text taken for that error
+_ERROR_ROW = f"LOOKUP(2,1/{in_error('Customers_CRR')},ROW(Customers_CRR))"
+_CRR_BY_CHURN_COUNT = {
+    ref: (form, without_error_texts(form))
+    for ref, form in (
+        (
+            "B6",
+            f"=IF(IFERROR({_ERROR_ROW},0)>IFERROR(LOOKUP(2,1/ISNUMBER(Customers_CRR),ROW(Customers_CRR)),0),"
+            f'"see Customers!"&ADDRESS({_ERROR_ROW},COLUMN(Customers_CRR),4),IF(COUNT(Customers_CRR)=0,"",'
+            "INDEX(Customers_CRR,MATCH(COUNT(Customers_CRR),Customers_Churn_Seq,0))))",
+        ),
+        (
+            "C6",
+            f"=IF(IFERROR({_ERROR_ROW},0)>IFERROR(LOOKUP(2,1/ISNUMBER(Customers_CRR),ROW(Customers_CRR)),0),"
+            f'LOOKUP(2,1/{in_error("Customers_CRR")},Customers_Months),IF(COUNT(Customers_CRR)=0,"",'
+            "INDEX(Customers_Months,MATCH(COUNT(Customers_CRR),Customers_Churn_Seq,0))))",
+        ),
+    )
+}
 #: cell of the Dashboard -> the formulas earlier templates wrote there
 EARLIER: dict[str, tuple[str, ...]] = {
     "B4": (
@@ -71,11 +92,13 @@ EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(Customers_CRR)=0,"",LOOKUP(9.99E+307,Customers_CRR))',
         '=IF(COUNT(Customers_CRR_Chart)=0,"",LOOKUP(9.99E+307,Customers_CRR_Chart))',
         '=IF(COUNT(Customers_CRR)=0,"",INDEX(Customers_CRR,MATCH(COUNT(Customers_CRR),Customers_Churn_Seq,0)))',
+        *_CRR_BY_CHURN_COUNT["B6"],
     ),
     "C6": (
         '=IF(COUNT(Customers_CRR)=0,"",LOOKUP(9.99E+307,Customers_CRR,Customers_Months))',
         '=IF(COUNT(Customers_CRR_Chart)=0,"",LOOKUP(9.99E+307,Customers_CRR_Chart,Customers_Months))',
         '=IF(COUNT(Customers_CRR)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_CRR),Customers_Churn_Seq,0)))',
+        *_CRR_BY_CHURN_COUNT["C6"],
     ),
     "B7": (
         '=IF(COUNT(Revenue_NRR)=0,"",LOOKUP(9.99E+307,Revenue_NRR))',
