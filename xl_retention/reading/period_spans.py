@@ -2,7 +2,8 @@
 
 A subscriptions export without a billing interval column may still write each subscription's current billing
 period (Stripe's "Current Period Start (UTC)"/"Current Period End (UTC)", Recurly's ``current_period_started_at``/
-``current_period_ends_at``, Chargebee's ``current_term_start``/``current_term_end``), and an invoices export each
+``current_period_ends_at``, Chargebee's ``current_term_start``/``current_term_end``), or its last payment's date
+and the next one's (Paddle Classic's ``last_payment_date``/``next_payment_date``), and an invoices export each
 invoice's "Period Start"/"Period End". A price mapped to ``mrr`` is monthly only when said so (docs/metrics.md,
 "Billing intervals"): where such a period spans 2 months or more (a yearly plan's 12, a quarterly's 3), the price
 is per period, and read as monthly it counts 12 or 3 times (an invoice of a year: 12 months' MRR in its month,
@@ -51,8 +52,27 @@ def _shape(name: Any, edge: frozenset[str]) -> tuple[str, ...] | None:
     return tuple("*" if w in edge else w for w in words if w not in _FILLER)
 
 
+#: A last payment's date and the next one's (Paddle Classic's ``last_payment_date``/``next_payment_date``, "Last
+#: Charge Date"/"Next Charge Date", ``previous_billing_date``/``next_billing_date``): the period the last paid.
+_LAST = frozenset({"last", "previous", "prev", "latest", "recent"})
+_NEXT = frozenset({"next", "upcoming"})
+_PAYMENT = frozenset({"payment", "charge", "billing", "bill", "renewal", "invoice", "rebill"})
+
+
+def _payment_shape(name: Any, edge: frozenset[str]) -> tuple[str, ...] | None:
+    """The name's words with its one ``edge`` word (last's or next's) as ``*``, fillers left out; None unless it
+    names a payment (charge, billing) date with one such word and no amount."""
+    words = _words(name)
+    if not _PAYMENT & set(words) or "trial" in words or sum(w in edge for w in words) != 1:
+        return None
+    if {"amount", "total", "price", "sum", "currency", "status", "id", "method", "count"} & set(words):
+        return None
+    return tuple("*" if w in edge else w for w in words if w not in _FILLER)
+
+
 def period_columns(names: Sequence[Any]) -> list[tuple[str, str]]:
-    """The (start, end) column pairs of ``names`` that hold each row's billing period or term.
+    """The (start, end) column pairs of ``names`` that hold each row's billing period or term, or its last payment's
+    date and the next one's (the period the last payment paid for).
 
     >>> period_columns(["id", "Current Period Start (UTC)", "Current Period End (UTC)", "Trial End (UTC)"])
     [('Current Period Start (UTC)', 'Current Period End (UTC)')]
@@ -60,14 +80,17 @@ def period_columns(names: Sequence[Any]) -> list[tuple[str, str]]:
     [('current_period_started_at', 'current_period_ends_at'), ('CurrentTermStart', 'CurrentTermEnd')]
     >>> period_columns(["Period Start (UTC)", "Period End (UTC)", "Start Date", "End Date"])
     [('Period Start (UTC)', 'Period End (UTC)')]
+    >>> period_columns(["last_payment_date", "last_payment_amount", "next_payment_date", "Next Charge Date"])
+    [('last_payment_date', 'next_payment_date')]
     """
-    ends = {_shape(n, _ENDS): str(n) for n in names}
-    ends.pop(None, None)
     pairs = []
-    for name in names:
-        shape = _shape(name, _STARTS)
-        if shape is not None and shape in ends:
-            pairs.append((str(name), ends[shape]))
+    for shape_of, first, then in ((_shape, _STARTS, _ENDS), (_payment_shape, _LAST, _NEXT)):
+        ends = {shape_of(n, then): str(n) for n in names}
+        ends.pop(None, None)
+        for name in names:
+            shape = shape_of(name, first)
+            if shape is not None and shape in ends:
+                pairs.append((str(name), ends[shape]))
     return pairs
 
 
