@@ -56,7 +56,7 @@ def test_a_first_month_below_row_2_with_churn_has_no_start_of_0(tmp_path: Path) 
     reasons = {e.address: e.reason for e in result.errors}
     assert reasons["Revenue!H4"] == (
         "Revenue!B4 (MRR at start) is blank: no month before has an MRR at end and this one has churned, contraction "
-        "or expansion MRR, which an MRR at start of 0 cannot have: type its MRR at start there (#VALUE!)"
+        "or expansion MRR, which an MRR at start of 0 cannot have: type its MRR at start in Revenue!B4 (#VALUE!)"
     )
     assert reasons["Revenue!H5"].startswith("Revenue!B4 (MRR at start) is blank")
     dashboard = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Dashboard"]

@@ -221,9 +221,17 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
             end = spec.columns[keys.index("end")]
             above = f"{written(where)}!{get_column_letter(keys.index('end') + 1)}{row - 1}"
             if _first_with_data(workbook, where, row, keys.index("end") + 1):  # Revenue: churn out of an MRR of 0
+                # the cell to type named (a late first month's start, not row 2's), the sheet's own words (Customers'
+                # reason spoke of MRR): a tester's finding 7, 2026-12-04
+                money = "mrr" in end.header.lower()
+                lost = (
+                    "churned, contraction or expansion MRR, which an MRR at start of 0 cannot have"
+                    if money
+                    else "customers lost, which a start of 0 customers cannot have"
+                )
                 cell += (
-                    f": no month before has an {end.header} and this one has churned, contraction or expansion "
-                    f"MRR, which an MRR at start of 0 cannot have: type its {spec.columns[column - 1].header} there"
+                    f": no month before has {'an ' * money}{end.header} and this one has {lost}: type its "
+                    f"{spec.columns[column - 1].header} in {written(where)}!{letters.upper()}{row}"
                 )
             else:
                 cell += f": the month before has no {end.header} ({above} is blank or an error): fill that month"
