@@ -33,6 +33,7 @@ from .errors import ColumnValues, DataError, bad_rows
 __all__ = [
     "CURRENCY_COLUMNS",
     "ISO_CODES",
+    "MAJOR_CODES",
     "check_currency_column",
     "check_customer_currencies",
     "check_one_currency",
@@ -320,7 +321,7 @@ def named_code(name: object) -> str | None:
     """
     from .names import key
 
-    codes = {w.upper() for w in re.split(r"[_.()\s]+", key(name))} & _MAJOR_CODES
+    codes = {w.upper() for w in re.split(r"[_.()\s]+", key(name))} & MAJOR_CODES
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -335,9 +336,10 @@ USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
 """.split())  # fmt: skip
 #: The currencies most trade is in: a column of codes holds one of them, where a column of plan or region codes that
 #: happen to be currency codes too ("ALL", "TOP") does not.
-_MAJOR_CODES = frozenset(
+MAJOR_CODES = frozenset(
     "USD EUR GBP JPY CHF CAD AUD NZD CNY HKD SGD INR BRL MXN SEK NOK DKK PLN CZK HUF ZAR KRW TRY RUB AED ILS".split()
 )
+_MAJOR_CODES = MAJOR_CODES  # the earlier private name (relational.file_rules imports it)
 
 
 def codes_column(values: Sequence[object]) -> bool:
@@ -351,7 +353,7 @@ def codes_column(values: Sequence[object]) -> bool:
     """
     codes = {str(v).strip().upper() for v in values
              if not (pd.api.types.is_scalar(v) and pd.isna(v)) and str(v).strip()}  # pd.NA: no bool  # fmt: skip
-    return len(codes) > 1 and codes <= ISO_CODES and bool(codes & _MAJOR_CODES)
+    return len(codes) > 1 and codes <= ISO_CODES and bool(codes & MAJOR_CODES)
 
 
 #: Words that make a column's name say currency (as :func:`~xl_retention.reading.key` spells them): English, German,

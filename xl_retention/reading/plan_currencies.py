@@ -36,13 +36,13 @@ def said_currency(value: Any) -> str | None:
     >>> [said_currency(v) for v in ("pro-USD-Monthly", "pro_monthly_eur", "Pro (EUR)", "Try Pro", "EUR to USD", 7)]
     ['USD', 'EUR', 'EUR', None, None, None]
     """
-    from .currency import _MAJOR_CODES
+    from .currency import MAJOR_CODES
 
     if not isinstance(value, str):
         return None
     words = [w for w in re.split(r"[^A-Za-z]+", value) if len(w) == 3]
     ordinary = {w for w in words if not w.isupper() and w.lower() in _WORDS_NOT_CODES}  # 'Try Pro', not TRY
-    codes = {w.upper() for w in words if w.upper() in _MAJOR_CODES and w not in ordinary}
+    codes = {w.upper() for w in words if w.upper() in MAJOR_CODES and w not in ordinary}
     return codes.pop() if len(codes) == 1 else None
 
 

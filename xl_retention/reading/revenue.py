@@ -352,7 +352,10 @@ def minor_unit_divisors(
     names = list(map(str, df.columns))
     if amounts == "units" or names.count(column) != 1:
         return None
-    currencies = currency_columns(names) or _other_currency_column(df)  # 'plan_currency', 'ccy' of usd: H234 05
+    from .money_currencies import money_currency_columns, values_of
+
+    currencies = money_currency_columns(names, values_of(df))  # 'plan_currency', 'Currency ISO', 'ccy' of usd
+    apis = [n for n in names if n not in currencies]  # 'Currency Code', 'Currency ISO': no API field's spelling
     if amounts == "cents":  # said by the user: whole amounts in the smallest unit, by each row's currency
         if not decimal_cents(column) and not _whole_numbers(df[column]):
             raise DataError(
@@ -377,14 +380,14 @@ def minor_unit_divisors(
         from .api_cents import refuse_chargebee_cents
 
         refuse_chargebee_cents(df[column], column, source)  # Chargebee's API: cents; its CSV exports: units
-    if not _api_headers(names) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
+    if not _api_headers(apis) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
         return None  # neither Stripe's API fields nor Paddle's
     if not _whole_numbers(df[column]):
         return None
     text = pd.Series(ids).dropna().astype(str)
     if text.empty:
         return None
-    stripe = bool(text.str.startswith("cus_").all()) and _api_headers(names)
+    stripe = bool(text.str.startswith("cus_").all()) and _api_headers(apis)
     paddle = bool(text.str.startswith("ctm_").all()) or key(column).endswith("unit_price.amount")
     if not (stripe or paddle) or len(currencies) != 1:
         return None
@@ -400,44 +403,6 @@ def minor_unit_divisors(
                              below.any() else None)  # fmt: skip
     _note_minor_units(df[column], divisors, column, source, system)
     return divisors
-
-
-def _other_currency_column(df: Any) -> list[str]:
-    """The one column of ``df`` of currency codes that :func:`currency_columns` does not find by its name: named
-    with a word of currency (``plan_currency``, "Plan Currency", "Währung") or, without one, of codes alone, one of
-    them a major currency's (``ccy``, ``cur`` of ``usd``); none where there are none or several. Without it, a
-    Stripe Sigma file's ``plan_amount`` 2900 beside ``plan_currency`` usd was read as 2,900.00, an MRR 100 times
-    too high, silently (H234 finding 05).
-
-    >>> import pandas as pd
-    >>> _other_currency_column(pd.DataFrame({"plan_amount": ["2900"], "plan_currency": ["usd"]}))
-    ['plan_currency']
-    >>> _other_currency_column(pd.DataFrame({"amount": ["2900"], "ccy": ["usd"], "status": ["new"]}))
-    ['ccy']
-    >>> _other_currency_column(pd.DataFrame({"amount": ["2900"], "status": ["all"]}))
-    []
-    """
-    import pandas as pd
-
-    from .currency import _MAJOR_CODES, ISO_CODES, named_currency
-
-    names = [str(c) for c in df.columns]
-    named = [c for c in names if named_currency(c) and names.count(c) == 1]
-    if named:
-        return named if len(named) == 1 else []
-    found = []
-    for name in names:
-        if names.count(name) != 1 or pd.api.types.is_numeric_dtype(df[name].dtype):
-            continue
-        values = df[name]
-        head = values.iloc[:50]
-        head = head[head.notna()].astype(str).str.strip()
-        if head.empty or not head.str.fullmatch(r"[A-Za-z]{3}").all():
-            continue
-        codes = {str(v).strip().upper() for v in pd.unique(values.dropna().to_numpy(dtype=object))} - {""}
-        if codes and codes <= ISO_CODES and codes & _MAJOR_CODES:
-            found.append(name)
-    return found if len(found) == 1 else []
 
 
 def _all_start(ids: Any, prefix: str) -> bool:

@@ -296,12 +296,23 @@ def _refuse_repeated_rows(con: Any, table: ir.Table, source: str, people: Any = 
                 raise first_rows(con, marked, condition, source, name, problem, name, count, advice)
 
 
-def _currency_columns(table: ir.Table) -> list[str]:
-    """The columns of ``table`` whose name says currency (as :func:`~xl_retention.reading.revenue.minor_unit_divisors`
-    finds them)."""
-    from ..reading.revenue import currency_columns
+def _currency_columns(table: ir.Table, con: Any = None) -> list[str]:
+    """The currency columns of ``table`` as :func:`~xl_retention.reading.revenue.minor_unit_divisors` finds them
+    (:func:`~xl_retention.reading.money_currencies.money_currency_columns`): by a name that says currency
+    ("Currency Code", ``plan_currency``, "Currency ISO"), else a column of codes under another name (``ccy`` of
+    ``usd``: a query of its distinct values per text column, on ``con`` or the table's own backend)."""
+    from ..reading.money_currencies import money_currency_columns
 
-    return currency_columns(table.columns)
+    schema = table.schema()
+    con = con if con is not None else table.get_backend()
+
+    def values(name: str) -> list[Any] | None:
+        if not schema[name].is_string():
+            return None
+        query = table.select(v=table[name]).filter(table[name].notnull()).distinct().limit(100)
+        return con.execute(query)["v"].tolist()
+
+    return money_currency_columns([c for c in table.columns if c != ROW], values)
 
 
 def _minor_unit_divisors(
@@ -324,7 +335,7 @@ def _minor_unit_divisors(
     kind = table.schema()[theirs]
     if not (kind.is_integer() or kind.is_floating()):  # a float column of whole numbers too (4900.0, i25)
         return None
-    currencies = _currency_columns(table)
+    currencies = _currency_columns(table, con)  # the file's finder: 'Currency ISO', 'ccy' of usd too
     if amounts is None and formatted_twin([c for c in table.columns if c != ROW], theirs) is not None:
         return UNSURE  # 'total_formatted' beside 'total' tells the unit: read as a file's (reading.revenue)
     if amounts == "cents":
@@ -347,7 +358,7 @@ def _minor_unit_divisors(
     if int(found["amounts"]) == 0 or int(found["fractions"] or 0) > 0:
         return None
     count = int(found["ids"])
-    headers = [c for c in table.columns if c != ROW]
+    headers = [c for c in table.columns if c != ROW and c not in currencies]  # 'Currency Code': no API field's
     stripe = count > 0 and int(found["stripe"] or 0) == count and _api_headers(headers) and not found["bad"]
     paddle = (count > 0 and int(found["paddle"] or 0) == count) or key(theirs).endswith("unit_price.amount")
     if not (stripe or paddle):
