@@ -323,7 +323,10 @@ _WORDS = {
 }
 
 
-def _reason(reads: str, text: str, where: str, us: Any, other: str) -> str:
+def _reason(reads: str, text: str, where: str, us: Any, other: str | None) -> str:
+    """The reason of a cell whose value depends on the locale reading ``text``: ``us`` its en-US value, ``other`` the
+    other Excel's as shown (None: not told, "another value")."""
+    other = "another value" if other is None or other == "None" else other
     what, other_excel, source = _WORDS[reading_kind(text.lstrip("<>="))]
     return _REASON_UNSTORED.format(
         reads=reads, text=text, where=where, what=what, source=source, us=_shown(us), other_excel=other_excel,
@@ -565,6 +568,8 @@ def _same(before: Any, after: Any) -> bool:
 
 
 def _shown(value: Any) -> str:
+    if value is None:  # a formula's blank result, which Excel shows as 0 ('a British or European Excel None' was said)
+        return "0"
     if type(value) is CellError:
         return value.code
     number = _number(value)
