@@ -33,7 +33,8 @@ def _table_of(rows: list[list[Any]]) -> tuple[list[list[Any]], int]:
     """The table of a sheet whose rows are ``rows`` (equally long, the last one not blank): without the leading
     rows and columns that are entirely empty (a report with a margin: header in B2), and without a title block
     above the table: leading rows of one filled cell each ('Subscriptions report', 'Exported 2025-03-01')
-    followed by an empty row, when the row after the empty ones has two cells or more (a header), or followed
+    followed by an empty row, when the row after the empty ones has two cells or more (a header), up to five rows
+    of two cells each ('Report', 'Q3') followed by an empty row and a header of three names or more, or followed
     right away by a row of two texts or more, none repeated (a title merged across, then the header). Nothing else
     is dropped: a first row that is not such a title is the header. Also returns the 0-based index in
     ``rows`` of the header row (the table's first row).
@@ -44,6 +45,12 @@ def _table_of(rows: list[list[Any]]) -> tuple[list[list[Any]], int]:
     if gap is not None and all(n <= 1 for n in filled[first:gap]):
         after = next(i for i in range(gap, len(rows)) if filled[i])  # the last row is not blank
         if filled[after] >= 2:
+            first = after
+    elif gap is not None and gap - first <= 5 and all(n <= 2 for n in filled[first:gap]):
+        # a title block of two cells a row ('Report', 'Q3'; 'Exported', a date), an empty row, then a header of
+        # more names than any of its rows: title rows, skipped as one-cell titles are (never 'an empty row inside')
+        after = next(i for i in range(gap, len(rows)) if filled[i])
+        if filled[after] >= 3 and _names(rows[after]):
             first = after
     else:  # a title right above the header ('Subscriptions export - March 2026' merged across, then the header)
         below = next((i for i in range(first, len(rows)) if filled[i] != 1), None)
