@@ -154,13 +154,11 @@ order revenue is net of shipping: map amount to the orders' amounts (columns={'a
 total beside the shipping column)
     """
     if shipping_alone(money):
-        mapped = said_as(columns_option([("amount", "NAME")]), "columns={'amount': 'NAME'}")  # the CLI's or Python's
-        raise DataError(
-            f"{source}: {money!r} (taken as amount) is the shipping by its name, and order revenue is net of "
-            f"shipping: map amount to the orders' amounts ({mapped}: a subtotal, or a total beside the shipping "
-            "column)",
-            source=source,
-            column=money,
+        raise _shipping_refusal(
+            money,
+            source,
+            f"{money!r} (taken as amount) is the shipping by its name, and order revenue is net of shipping: map "
+            "amount to the orders' amounts ({mapped}: a subtotal, or a total beside the shipping column)",
         )
 
 
@@ -179,14 +177,19 @@ shipping and no column holds the shipping; revenue is net of shipping: give the 
     (None, None)
     """
     if shipping_named(money):
-        mapped = said_as(columns_option([("amount", "NAME")]), "columns={'amount': 'NAME'}")  # the CLI's or Python's
-        raise DataError(
-            f"{source}: {money!r} says by its name that it includes the shipping and no column holds the shipping; "
-            f"revenue is net of shipping: give the amounts without it ({mapped}), or "
-            "a column of the shipping beside them",
-            source=source,
-            column=money,
+        raise _shipping_refusal(
+            money,
+            source,
+            f"{money!r} says by its name that it includes the shipping and no column holds the shipping; revenue is "
+            "net of shipping: give the amounts without it ({mapped}), or a column of the shipping beside them",
         )
+
+
+def _shipping_refusal(money: str, source: str, problem: str) -> DataError:
+    """The refusal of an order amount that is, or holds, the shipping by its name: ``problem`` (its ``{mapped}``
+    the mapping of another amount column as the CLI or Python says it) after the file's name, naming the column."""
+    mapped = said_as(columns_option([("amount", "NAME")]), "columns={'amount': 'NAME'}")  # the CLI's or Python's
+    return DataError(f"{source}: {problem.replace('{mapped}', mapped)}", source=source, column=money)
 
 
 def _beside_after_discount(
