@@ -97,7 +97,8 @@ def test_classic_text_errors_show_where_the_error_is_as_true_errors_do(tmp_path)
     assert on_classic["Dashboard!C6"] == dt.datetime(2026, 3, 1)
     assert on_classic["Lifetime value!B5"] == "#VALUE!"
     assert on_classic["Lifetime value!C5"] == (
-        "see Customers!D4: a churn rate of the last 12 months is an error, which starts in that cell; correct it there."
+        "see Customers!D4: a churn rate of the last 12 months is an error from that cell "
+        "(blank, text that is no number, an error, or figures that cannot be); fill or correct it there."
     )
     assert on_classic["Lifetime value!B8"] == "#VALUE!"  # the CLV of that churn: blank for a text, before
     assert on_classic["Lifetime value!C8"] == "No value: the monthly churn (B5) is an error: C5 says where."

@@ -39,8 +39,8 @@ def test_a_month_in_error_among_the_last_12_is_that_error_named(tmp_path):
     assert wb["Customers"]["G10"].value == "#VALUE!"
     assert ws["B5"].value == "#VALUE!" and ws["B7"].value == "#VALUE!" and ws["B8"].value == "#VALUE!"
     assert ws["C5"].value == (
-        "see Customers!C10: a churn rate of the last 12 months is an error, which starts in that cell; correct it "
-        "there."
+        "see Customers!C10: a churn rate of the last 12 months is an error from that cell "
+        "(blank, text that is no number, an error, or figures that cannot be); fill or correct it there."
     )
     assert ws["C7"].value is None
     assert ws["C8"].value == "No value: the monthly churn (B5) is an error: C5 says where."

@@ -19,7 +19,10 @@ from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook.sheets import LIFETIME_NOTE_C5, LIFETIME_NOTE_C5_LAST_ERROR
 
-NOTE = ": a churn rate of the last 12 months is an error, which starts in that cell; correct it there."
+NOTE = (
+    ": a churn rate of the last 12 months is an error from that cell "
+    "(blank, text that is no number, an error, or figures that cannot be); fill or correct it there."
+)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: ('NPS'!F2:F25 since H230: the NPS of answers only, blank beside counts typed, -100 for a 1-5 survey)
 CELLS = (
     "'NPS'!F2:F25, 'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!B7, "
-    "'Lifetime value'!B8 and 28 more"
+    "'Lifetime value'!B8 and 30 more"
 )
 
 

@@ -124,8 +124,8 @@ def test_a_tracker_note_passed_on_names_the_customers_sheet_as_renamed(tmp_path,
         defined.attr_text = _renamed(defined.attr_text)
     wb.save(path)
     errors = _errors(_recalc(tmp_path, capsys, path))
-    note = "see 'Clients 2026'!C3: a churn rate of the last 12 months is an error, which starts in that cell; "
-    note += "correct it there."
+    note = "see 'Clients 2026'!C3: a churn rate of the last 12 months is an error from that cell "
+    note += "(blank, text that is no number, an error, or figures that cannot be); fill or correct it there."
     assert errors["Lifetime value!B5"] == f"{note} (#VALUE!)"
     assert errors["Lifetime value!B8"] == f"{note} (#VALUE!), from 'Lifetime value'!B5"
     assert errors["Clients 2026!G3"] == (

@@ -211,12 +211,12 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         'IF(B6="",B6,IFERROR(B6+0,B6))',
     )
     assert lifetime["B8"].value == (
-        f'=IF(OR(B3="",B4="",B5=""),"",IF(IFERROR(B5+0,B5)+IFERROR(B6+0,0)=0,"",'
-        f"CLV({arpa},{margin},IFERROR(B5+0,B5),{discount})))"
-    )
+        f'=IF(OR(B3="",B4="",B5=""),"",IF(IFERROR(B5+0,B5)+IFERROR(B6+0,0)=0,"",IF(IFERROR(B6+0,0)=1,#NUM!,'
+        f"CLV({arpa},{margin},IFERROR(B5+0,B5),{discount}))))"
+    )  # a discount rate of 1 (1% meant: the notes say "not 1") is no monthly rate, as 10 is not: #NUM!, C8 says why
     assert lifetime["B11"].value == f'=IF(OR(B3="",B4=""),"",CLV({arpa},{margin},1,0))'  # a gross margin of 80: #NUM!
-    # the sBG values: a discount rate outside 0 to 1 blank (C12 names it), a blank one no discount
-    sbg_discount, outside = 'IF(B6="",0,IFERROR(B6+0,B6))', "OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>1)"
+    # the sBG values: a discount rate outside 0 to below 1 blank (C12 names it), a blank one no discount
+    sbg_discount, outside = 'IF(B6="",0,IFERROR(B6+0,B6))', "OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>=1)"
     assert lifetime["B13"].value == (
         f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",IF({outside},"",SBG_CLV(B11,B9,B10,{sbg_discount}))))'
     )

@@ -283,7 +283,7 @@ def _see_note_beside(result: Computed) -> bool:
             if type(value := _unwrapped(held)) is CellError and not value.message:
                 row, column = cell_position(ref)
                 note = cells.get(get_column_letter(column + 1) + str(row))
-                if isinstance(note, str) and _SEE_NOTE.match(note):
+                if isinstance(note, str) and (_SEE_NOTE.match(note) or note.startswith(_NO_VALUE_NOTE)):
                     return True
     return False
 
@@ -367,6 +367,10 @@ def _cell_names(names: dict[str, dict[str, str]] | None, sheet: str) -> dict[str
 
 #: a template's note beside a cell in error naming the cell to correct: "see Customers!G4: a month of the last 12 ..."
 _SEE_NOTE = re.compile(r"see (?:'(?:[^']|'')+'|[^\s!']+)!\$?[A-Z]{1,3}\$?\d+\b")
+#: ... or saying why it has no value ("No value: the discount rate (B6) is ...": Lifetime value!C8 beside the CLV's
+#: #NUM! of a discount rate of 1 was no reason, the cell listed with none: H242's finding 05); taken last, where no
+#: cell read gave one
+_NO_VALUE_NOTE = "No value: "
 
 
 def pass_reasons_on(
@@ -444,6 +448,12 @@ def pass_reasons_on(
         if len(more) == len(waiting):
             break
         waiting = more
+    for sheet, ref in waiting:  # still without a reason: a tracker's note beside saying why it has no value
+        row, column = cell_position(ref)
+        note = result.values.get(sheet, {}).get(get_column_letter(column + 1) + str(row))
+        held = _unwrapped(result.values[sheet][ref])
+        if isinstance(note, str) and note.startswith(_NO_VALUE_NOTE) and not held.message:
+            _explain(result, sheet, ref, CellError(held.code, f"{note} ({held.code})"))
 
 
 def _unwrapped(value: Any) -> Any:

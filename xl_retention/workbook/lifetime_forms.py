@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
+from . import sheets
 from .error_texts import with_ref, without_error_texts
 from .sheets import (
     ARPA_DEFAULT,
@@ -170,6 +171,17 @@ LIFETIME_EARLIER["C13"] = (LIFETIME_NOTE_C13_FIXED_CELLS,)
 # 240-month tracker's C5 past what the embedded engine takes (recalc `incomplete`)
 LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_ROWS,)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_ROWS,)  # the same, 17d01689's (reverted)
+# before a discount rate of 1 (1% meant) was out of its range (H242's finding 05), and C5 called a blank cell an error
+# (H242's finding 06)
+for _ref, _form in (
+    ("B8", sheets.LIFETIME_CLV_DISCOUNT_1),
+    ("C8", sheets.LIFETIME_NOTE_C8_DISCOUNT_1),
+    ("B12", sheets.LIFETIME_SBG_DEL_DISCOUNT_1),
+    ("B13", sheets.LIFETIME_SBG_CLV_DISCOUNT_1),
+    ("C12", sheets.LIFETIME_NOTE_C12_DISCOUNT_1),
+    ("C5", sheets.LIFETIME_NOTE_C5_IS_AN_ERROR),
+):
+    LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 

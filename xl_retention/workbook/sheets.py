@@ -364,6 +364,33 @@ LIFETIME_NOTE_C12 = live_cells(LIFETIME_NOTE_C12_FIXED_CELLS)
 LIFETIME_NOTE_C13 = live_cells(_c13(_ARPA_NOTE))
 
 
+# -- a discount rate of 1 typed for 1% a month (H242's finding 05): the notes say "(1% or 0.01, not 1 or 10)", yet 1
+# was taken as 100% a month, the CLV 35.88 for 303.59 with no word (10 was refused). A monthly rate of 1 or more is
+# now outside the rate's range as 10 is: the CLV (B8) #NUM!, the sBG lifetime values (B12, B13) blank, C8 and C12
+# naming B6. The forms before, kept for upgrade (.lifetime_forms)
+_DISCOUNT_OUT = "OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>=1)"
+LIFETIME_CLV_DISCOUNT_1 = LIFETIME_CLV
+LIFETIME_CLV = LIFETIME_CLV.replace("CLV(", "IF(IFERROR(B6+0,0)=1,#NUM!,CLV(", 1) + ")"
+LIFETIME_NOTE_C8_DISCOUNT_1 = LIFETIME_NOTE_C8
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_SBG_DISCOUNT_OUT, _DISCOUNT_OUT)
+LIFETIME_NOTE_C12_DISCOUNT_1 = LIFETIME_NOTE_C12
+LIFETIME_NOTE_C12 = LIFETIME_NOTE_C12.replace(_SBG_DISCOUNT_OUT, _DISCOUNT_OUT)
+LIFETIME_SBG_DEL_DISCOUNT_1, LIFETIME_SBG_CLV_DISCOUNT_1 = LIFETIME_SBG_DEL, LIFETIME_SBG_CLV
+LIFETIME_SBG_DEL = LIFETIME_SBG_DEL.replace(_SBG_DISCOUNT_OUT, _DISCOUNT_OUT)
+LIFETIME_SBG_CLV = LIFETIME_SBG_CLV.replace(_SBG_DISCOUNT_OUT, _DISCOUNT_OUT)
+assert _DISCOUNT_OUT in LIFETIME_NOTE_C8 and _DISCOUNT_OUT in LIFETIME_NOTE_C12 and _DISCOUNT_OUT in LIFETIME_SBG_CLV
+# -- C5 called the cell its error starts in "an error" to "correct" where that cell is blank: a month skipped
+# (October's customers at end left blank, November typed; H242's finding 06). It says what such a cell may be.
+_C5_ERROR_SAID = "a churn rate of the last 12 months is an error, which starts in that cell; correct it there."
+C5_CAUSE_SAID = (
+    "a churn rate of the last 12 months is an error from that cell (blank, text that is no number, an error, or "
+    "figures that cannot be); fill or correct it there."
+)
+LIFETIME_NOTE_C5_IS_AN_ERROR = LIFETIME_NOTE_C5
+LIFETIME_NOTE_C5 = LIFETIME_NOTE_C5.replace(_C5_ERROR_SAID, C5_CAUSE_SAID)
+assert C5_CAUSE_SAID in LIFETIME_NOTE_C5
+
+
 def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     """The Lifetime value sheet.
 
