@@ -731,8 +731,8 @@ def test_column_errors() -> None:
         repeat_purchases(raw, source="orders.csv")
     assert str(caught.value) == (
         "orders.csv: missing columns 'customer_id', 'date' (columns found: 'Customer', 'Created'); "
-        "to use a column of another name, map it: --columns customer_id=NAME "
-        "(in Python: columns={'customer_id': 'NAME'})"
+        "to use columns of other names, map them all: --columns customer_id=NAME,date=NAME "
+        "(in Python: columns={'customer_id': 'NAME', 'date': 'NAME'})"
     )
     with pytest.raises(DataError) as caught:
         repeat_purchases(raw, columns={"customer_id": "Customer", "date": "Created at"}, source="orders.csv")

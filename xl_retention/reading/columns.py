@@ -372,6 +372,10 @@ def normalize_columns(
         survey = "score" in required and answer_mapping(df, missing, rename)  # Typeform's question as a column
         account = [str(c) for c in df.columns if key(c) in _ACCOUNT_IDS] if missing == ["customer_id"] else []
         named = account[0] if len(account) == 1 else "NAME"  # Recurly's account_code, Zuora's Account Number
+        mapping = [(n, named if n == "customer_id" else "NAME") for n in missing]  # all at once, not one a run
+        spare = len(df.columns) > len(picked) + len(missing)  # a column left that may be the amount
+        if spare and "amount" in optional and "amount" not in picked and "amount" not in missing:  # 'Betrag'
+            mapping.append(("amount", "NAME"))
         from .billing_columns import _orders_like  # customer, a date, an amount given as subscriptions (H194/08)
 
         orders = missing == ["mrr"] and "start" in picked and _orders_like(df)
@@ -380,8 +384,9 @@ def normalize_columns(
             + ("it looks like orders (one date and an amount per row, no end, plan or subscription): import it with "
                "--orders; if it is subscriptions, " if orders else "")
             + (below or (survey and f"map {'it' if len(missing) == 1 else 'them'}: {survey}")
-               or f"to use a column of another name, map it: {columns_option([(missing[0], named)])} "
-               f"(in Python: columns={{{missing[0]!r}: {named!r}}})"),
+               or f"to use {'a column of another name' if len(mapping) == 1 else 'columns of other names'}, map "
+               f"{'it' if len(mapping) == 1 else 'them all'}: {columns_option(mapping)} (in Python: "
+               f"columns={dict(mapping)!r})"),
             source=source,
             column=missing[0],
         )  # fmt: skip
