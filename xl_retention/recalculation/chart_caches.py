@@ -1,0 +1,162 @@
+"""The cached points of a workbook's charts brought up to the recalculated cells (H239's finding 3: a user's chart
+kept 1000/1030/1060.9 in ``c:numCache`` beside cells now 1000/1100/1210, which Excel shows until it recalculates
+and LibreOffice or a viewer may show as they are).
+
+Each ``c:numRef``/``c:strRef`` of a series' categories or values whose ``c:f`` is one row or column of one sheet
+has the points of its cache (``c:pt idx="i"``) set to the written values of the cells they stand for: a number in a
+numCache, a text in a strCache; an error or blank number point is left out, as Excel leaves it. Every other byte of
+the chart part stays as it was (no XML library: namespace prefixes are Excel's to keep).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
+
+from ..cells import CellError
+from ..sheet_names import SHEET, unquoted
+
+__all__ = ["CHART_PART", "chart_values", "updated_caches"]
+
+CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")
+_P = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_REF = re.compile(rb"<(" + _P + rb")(numRef|strRef)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
+_F = re.compile(rb"<" + _P + rb"f\b[^>]*>([^<]*)</" + _P + rb"f\s*>")
+_CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
+_PT = re.compile(rb"<(" + _P + rb")pt\b([^>]*)>(.*?)</\1pt\s*>", re.S)
+_IDX = re.compile(rb"\sidx\s*=\s*[\"'](\d+)[\"']")
+_V = re.compile(rb"(<" + _P + rb"v\b[^>]*>)([^<]*)(</" + _P + rb"v\s*>)")
+_COUNT = re.compile(rb"<" + _P + rb"ptCount\b[^>]*/>")
+_LINE = re.compile(r"^(" + SHEET + r")!\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?$")
+_XML = {"&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&"}
+_BLANK = object()  # a point to leave out
+
+
+def chart_values(*layers: Mapping[str, Mapping[str, object]] | None) -> dict[str, dict[str, object]]:
+    """{sheet title in lower case: {cell ref upper case: value}} of the values written (later layers win)."""
+    found: dict[str, dict[str, object]] = {}
+    for layer in layers:
+        for title, cells in (layer or {}).items():
+            own = found.setdefault(title.lower(), {})
+            for ref, value in cells.items():
+                key = ref.decode() if isinstance(ref, bytes) else str(ref)
+                own[key.replace("$", "").upper()] = value
+    return found
+
+
+def _cells(formula: bytes) -> tuple[str, list[str]] | None:
+    """The sheet and cells, in order, of a chart reference of one row or column (``'My data'!$B$2:$B$4``)."""
+    text = formula.decode("utf-8", "replace")
+    for escaped, plain in _XML.items():
+        text = text.replace(escaped, plain)
+    match = _LINE.match(text.strip())
+    if match is None:
+        return None
+    sheet, first_column, first_row = unquoted(match.group(1)), match.group(2), int(match.group(3))
+    last_column, last_row = match.group(4) or first_column, int(match.group(5) or first_row)
+    left, right = column_index_from_string(first_column), column_index_from_string(last_column)
+    if left != right and first_row != last_row:
+        return None  # several rows and columns: multi-level categories, left as they are
+    if left == right:
+        return sheet, [f"{first_column}{row}" for row in range(first_row, last_row + 1)]
+    return sheet, [f"{get_column_letter(c)}{first_row}" for c in range(left, right + 1)]
+
+
+def _text(value: object, numeric: bool) -> bytes | object | None:
+    """The ``c:v`` text of a written value in a numCache (``numeric``) or strCache; :data:`_BLANK` to leave the point
+    out; None to keep the point as it is (a value of another kind)."""
+    if isinstance(value, bool):
+        return None
+    if numeric:
+        if isinstance(value, int | float):
+            number = float(value)
+            if not math.isfinite(number):
+                return _BLANK
+            return str(int(number)).encode() if number.is_integer() and abs(number) < 2**53 else repr(number).encode()
+        return _BLANK if value is None or value == "" or isinstance(value, CellError) else None
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
+    return None
+
+
+def _cache(prefix: bytes, body: bytes, cells: list[str], values: dict[str, object], numeric: bool) -> bytes:
+    """A cache's content with its points set to ``values`` of ``cells`` (points of other cells kept)."""
+    points: dict[int, bytes] = {}
+    spans = list(_PT.finditer(body))
+    for match in spans:
+        idx = _IDX.search(match.group(2))
+        if idx is None:
+            return body  # a point without its index: left as it is
+        points[int(idx.group(1))] = match.group(0)
+    changed = False
+    for index, cell in enumerate(cells):
+        if cell not in values:
+            continue
+        text = _text(values[cell], numeric)
+        if text is None:
+            continue
+        old = points.get(index)
+        if text is _BLANK:
+            if old is not None:
+                del points[index]
+                changed = True
+            continue
+        assert isinstance(text, bytes)
+        if old is not None:
+            new = _V.sub(lambda m, t=text: m.group(1) + t + m.group(3), old, count=1)
+        else:
+            new = b"<" + prefix + b'pt idx="' + str(index).encode() + b'"><' + prefix + b"v>" + text
+            new += b"</" + prefix + b"v></" + prefix + b"pt>"
+        if new != old:
+            points[index] = new
+            changed = True
+    if not changed:
+        return body
+    joined = b"".join(points[k] for k in sorted(points))
+    if spans:
+        return body[: spans[0].start()] + joined + body[spans[-1].end() :]
+    count = _COUNT.search(body)
+    at = count.end() if count is not None else 0
+    return body[:at] + joined + body[at:]
+
+
+def updated_caches(xml: bytes, values: dict[str, dict[str, object]]) -> bytes:
+    """A chart part with the cached points of its references to cells in ``values`` (:func:`chart_values`) set to
+    those cells' values; the part itself (the same bytes) where none changes.
+
+    >>> part = (b'<c:val><c:numRef><c:f>S!$B$1:$B$3</c:f><c:numCache><c:formatCode>General</c:formatCode>'
+    ...     b'<c:ptCount val="3"/><c:pt idx="0"><c:v>1000</c:v></c:pt><c:pt idx="1"><c:v>1030</c:v></c:pt>'
+    ...     b'<c:pt idx="2"><c:v>1060.9</c:v></c:pt></c:numCache></c:numRef></c:val>')
+    >>> new = updated_caches(part, {"s": {"B2": 1100.0, "B3": 1210.0}})
+    >>> new.count(b"<c:v>"), b"<c:v>1100</c:v>" in new, b"<c:v>1210</c:v>" in new, b"1000" in new
+    (3, True, True, True)
+    """
+
+    def ref(match: re.Match[bytes]) -> bytes:
+        inner = match.group(4)
+        formula = _F.search(inner)
+        found = _cells(formula.group(1)) if formula is not None else None
+        if found is None:
+            return match.group(0)
+        sheet, cells = found
+        own = values.get(sheet.lower())
+        if not own:
+            return match.group(0)
+
+        def cache(c: re.Match[bytes]) -> bytes:
+            body = _cache(c.group(1), c.group(4), cells, own, c.group(2) == b"numCache")
+            if body is c.group(4):
+                return c.group(0)
+            return b"<" + c.group(1) + c.group(2) + c.group(3) + b">" + body + b"</" + c.group(1) + c.group(2) + b">"
+
+        return (
+            match.group(0)[: match.start(4) - match.start(0)]
+            + _CACHE.sub(cache, inner)
+            + match.group(0)[match.end(4) - match.start(0) :]
+        )
+
+    new = _REF.sub(ref, xml)
+    return xml if new == xml else new
