@@ -112,6 +112,7 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, 
     column = header.index(MONTH.header)
     months: list[tuple[int, tuple[int, int]]] = []  # (row, month), down to the first row that is not a month
     unlabeled: str | None = None
+    said: tuple[str, Any] | None = None  # the text's cell and label :func:`_text_label` said
     texts: list[int] = []  # rows of a text in the month column, inside the month name, since the last month
     for row, values in enumerate(lines, start=2):
         if row < first:
@@ -126,16 +127,33 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, 
             )
             break
         if month is None and isinstance(label, str) and label.strip() and row <= (last or 0) and row <= _DEEPEST:
-            unlabeled = unlabeled or _text_label(cell, label, months[-1][1] if months else None)
+            if unlabeled is None:
+                unlabeled, said = _text_label(cell, label, months[-1][1] if months else None), (cell, label)
             texts.append(row)  # a month typed as text, or a row of the user's own (a total) inside the months
             continue
         if month is None or row > _DEEPEST:
             break
+        if said is not None and texts and months and month == _after(months[-1][1]):
+            # the text's row is no month (a note row inserted): the month the advice named is this row's (tester's
+            # finding 7, 2026-12-04: "type the row's month as a date, 2025-04" with 2025-04 in the next row)
+            unlabeled, said = _note_row(*said, months[-1][1], month, row), None
         if texts and months and month == _after(_after(months[-1][1])):  # the text stood for the month between
             months.append((texts[-1], _after(months[-1][1])))
         texts = []
         months.append((row, month))
     return _order(title, get_column_letter(column + 1), months, unlabeled, last)
+
+
+def _note_row(cell: str, label: str, before: tuple[int, int], after: tuple[int, int], row: int) -> str:
+    """What to say of a text in a tracker's month column (``cell``) between two months that follow each other
+    (``before``, and ``after`` in ``row``): a row that is no month (a note), to be deleted."""
+    from ..workbook.monthly import MONTH
+
+    return (
+        f"{cell} ('{MONTH.header}') is the text {label.strip()!r}, not a date, between {_shown(before)} and "
+        f"{_shown(after)} (row {row}), which follow each other: the row is no month of the tracker (a note?): delete "
+        "the row (a note can go in a comment), as the formulas over the months read it as a month"
+    )
 
 
 def _text_label(cell: str, label: str, before: tuple[int, int] | None) -> str:
