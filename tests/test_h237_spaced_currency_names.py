@@ -1,8 +1,8 @@
 """Stripe API whole-cents amounts beside a currency column named with a space ('Currency Code', 'Currency ISO',
 'Plan Currency') were read as units: June MRR 5,316.67 for 53.17 (2900 monthly + 29000 yearly cents), exit 0; the
-spaced name made the file look like the Dashboard's. The currency column is now left out of the API-field test, and
-the engines find the currency column with the file's finder (reading.money_currencies.money_currency_columns: 'ccy' of usd on
-a typed DuckDB table gave 5,316.67 too), so both paths give 53.17."""
+spaced name made the file look like the Dashboard's. The currency column is now left out of the API-field test,
+and the engines find the currency column with the file's finder (reading.money_currencies.money_currency_columns:
+'ccy' of usd on a typed DuckDB table gave 5,316.67 too), so both paths give 53.17."""
 
 from __future__ import annotations
 
