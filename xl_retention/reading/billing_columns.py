@@ -354,6 +354,8 @@ _NOT_COUNT = frozenset({
     "rating", "level", "tier", "step", "attempt", "attempts", "retry", "retries", "dunning", "renewal", "renewals",
     "payments", "charges", "invoices", "count", "free", "percent", "pct", "off", "rate", "amount", "price", "fee",
     "total", "tax", "mrr", "arr", "revenue", "value", "lifetime", "ltv", "anchor",
+    # a record's id or reference (WooCommerce's post_parent: the parent order's id, 101, 102): never a count
+    "parent", "post", "ref", "reference", "key", "sku", "uuid", "guid", "serial", "sequence", "seq", "parent_id",
 })  # fmt: skip
 #: Words of a column name, in camel case too, that say a day of the month ("billing_anchor", Lemon Squeezy's renewal
 #: day 1-31; "BillingDayOfMonth"): whole numbers, but no count of what is paid for (H222's finding 02: the advice
