@@ -90,7 +90,7 @@ def refuse_uncounted_intervals(
             _raise(bad_rows(where, column, problem, rows, shown), _way_out(str(df[interval].iloc[rows[0]]), readable))
     trial = _trial_ends(df, names, read_dates)
     columns = list(map(str, df.columns))
-    for start, end in period_columns(columns):
+    for start, end in period_columns(columns, payments=False):  # (a payment missed: its next one's date later)
         begun = np.asarray(read_dates(df.iloc[:, columns.index(start)], start), dtype="datetime64[s]")
         ended = np.asarray(read_dates(df.iloc[:, columns.index(end)], end), dtype="datetime64[s]")
         days = (ended - begun).astype(np.float64) / 86400.0  # NaT: nan

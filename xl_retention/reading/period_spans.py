@@ -70,9 +70,9 @@ def _payment_shape(name: Any, edge: frozenset[str]) -> tuple[str, ...] | None:
     return tuple("*" if w in edge else w for w in words if w not in _FILLER)
 
 
-def period_columns(names: Sequence[Any]) -> list[tuple[str, str]]:
-    """The (start, end) column pairs of ``names`` that hold each row's billing period or term, or its last payment's
-    date and the next one's (the period the last payment paid for).
+def period_columns(names: Sequence[Any], payments: bool = True) -> list[tuple[str, str]]:
+    """The (start, end) column pairs of ``names`` that hold each row's billing period or term, or (``payments``) its
+    last payment's date and the next one's (the period the last payment paid for).
 
     >>> period_columns(["id", "Current Period Start (UTC)", "Current Period End (UTC)", "Trial End (UTC)"])
     [('Current Period Start (UTC)', 'Current Period End (UTC)')]
@@ -84,7 +84,8 @@ def period_columns(names: Sequence[Any]) -> list[tuple[str, str]]:
     [('last_payment_date', 'next_payment_date')]
     """
     pairs = []
-    for shape_of, first, then in ((_shape, _STARTS, _ENDS), (_payment_shape, _LAST, _NEXT)):
+    shapes = ((_shape, _STARTS, _ENDS), (_payment_shape, _LAST, _NEXT))
+    for shape_of, first, then in shapes if payments else shapes[:1]:
         ends = {shape_of(n, then): str(n) for n in names}
         ends.pop(None, None)
         for name in names:
