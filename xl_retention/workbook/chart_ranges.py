@@ -476,6 +476,20 @@ def _shifted(charts: list[tuple[str, str, str]]) -> set[str]:
     return set()
 
 
+#: how far a template chart's anchor may be dragged from its cell and still be the template's: rows, columns
+_NEAR = (2, 1)
+
+
+def _near(ref: str, cells: tuple[str, ...]) -> bool:
+    """Whether ``ref`` is within :data:`_NEAR` rows and columns of one of ``cells``.
+
+    >>> _near("A13", ("A12",)), _near("B12", ("A12",)), _near("A15", ("A12",)), _near("C12", ("A12",))
+    (True, True, False, False)
+    """
+    row, column = _cell(ref)
+    return any(abs(row - r) <= _NEAR[0] and abs(column - c) <= _NEAR[1] for r, c in map(_cell, cells))
+
+
 def _cell(ref: str) -> tuple[int, int]:
     """``"D12"`` -> (12, 4)."""
     row, column = ip.split_ref(ref)
@@ -500,6 +514,11 @@ def _templates(package: ip.Package) -> set[str]:
         charts,
     ) in titled.items():  # a row or column inserted on the Dashboard moved them all: still the template's
         placed.setdefault(sheet, set()).update(_shifted(charts))
+        # a template chart dragged a little (its anchor a row or two, a column, off its cell), the only chart of its
+        # title on the sheet: still the template's (it was left reading every month: a tester's finding 3, 2026-12-04)
+        for chart, title, cell in charts:
+            if sum(t == title for _, t, _ in charts) == 1 and _near(cell, _template_cells(title)):
+                placed[sheet].add(chart)
     # the Dashboard, or, when there is no sheet of that name, the same sheet renamed ("Overview"): DASHBOARD_CHARTS or
     # more of the template's charts, each at its own cell (a renamed Dashboard's charts were left reading every month:
     # Excel drew the months without data as 0); a copy of the Dashboard beside it, or a template chart or two copied
