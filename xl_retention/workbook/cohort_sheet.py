@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from ..sheet_names import written
 from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
-from .cohort_refs import cohort_row_map, remap_cohort_refs
+from .cohort_refs import cohort_last_rows, cohort_row_map, remap_cohort_refs
 from .error_texts import as_error, error_type, in_error, with_ref
 from .sheets import BDW_OWN_REASON, sbg_note
 from .template import COHORTS_TITLE, write_template
@@ -288,9 +288,12 @@ def _renamed(xml: bytes, title: str) -> bytes:
     return xml.replace(b"'Cohorts'!", ip.escape(quote_sheetname(title)).encode() + b"!")
 
 
-def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: int) -> dict[str, Triangle]:
+def grow_cohorts(
+    package: ip.Package, wb: Any, first: pd.Period, old: int, new: int, widened: list[str] | None = None
+) -> dict[str, Triangle]:
     """Replace the Cohorts sheet of ``package`` (renamed or not) by the template's for ``new`` months; returns the
-    new triangles.
+    new triangles. ``widened`` gets each formula of the user's whose range over a table's cohorts now ends at the
+    new last one (:func:`~.cohort_refs.remap_cohort_refs`).
 
     ``wb``: the user's workbook opened read-only (its Cohorts sheet laid out for ``old`` months from ``first``).
     Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then).
@@ -385,7 +388,8 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
     # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down, and
     # so does a note on one
-    remap_cohort_refs(package, title, moved)
+    ends = cohort_last_rows(template, after[COHORTS_TITLE])  # =SUM(Cohorts!B4:B6): B4:B9, listed
+    remap_cohort_refs(package, title, moved, ends, widened)
     package.data[part] = move_notes(package, part, package.data[part], _restyle(fresh_xml, styles), moved)
     package.sheets.pop(title, None)
     _copy_names(package, fresh_names, title)

@@ -80,7 +80,10 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
         notes.append(f"{name} has no sheet {COHORTS_TITLE!r}: no cohort table to add months to")
         return {}
     try:
-        return grow_cohorts(package, wb, base.months[0], n, n + len(added))
+        widened: list[str] = []  # =SUM(Cohorts!B4:B6) of the user's: B4:B9, listed as the other sheets' are
+        triangles = grow_cohorts(package, wb, base.months[0], n, n + len(added), widened)
+        notes.extend(stretched_lines(widened))
+        return triangles
     except TypedOverFormula:  # one cell to put back: refused, every sheet unchanged, not left behind the others
         raise
     except ip.LayoutError as error:
