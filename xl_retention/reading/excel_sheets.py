@@ -75,6 +75,7 @@ it (if what is below it is not the table's, move that to a sheet of its own)
     """
     empty = [top + i for i, row in enumerate(rows) if all(_blank(v) for v in row)]
     if empty:
+        _refuse_footer_below(source, sheet, top, rows, empty[0])  # Salesforce's: an empty row, then its footer
         shown = ", ".join(map(str, empty[:5])) + (f" and {len(empty) - 5} more" if len(empty) > 5 else "")
         what = "an empty row" if len(empty) == 1 else "empty rows"
         raise DataError(
@@ -85,6 +86,33 @@ it (if what is below it is not the table's, move that to a sheet of its own)
             column=None,
             rows=empty[:5],
         )
+
+
+def _refuse_footer_below(source: str, sheet: str, top: int, rows: list[list[Any]], empty: int) -> None:
+    """Refuse the rows from the empty row ``empty`` (the sheet's row) on as a report's footer where every filled
+    row below it is one first cell and one of them a footer's (:data:`~.footer_rows.FOOTER`: Salesforce's
+    "Confidential Information - Do Not Distribute", "Copyright (c) ..."), naming them as one range.
+
+    >>> _refuse_footer_below("r.xlsx", "R", 2, [["A", 5], [None, None], ["Copyright (c) 2026 x", None]], 3)
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: r.xlsx: rows 3-4 of sheet 'R' are the report's footer below the table \
+(an empty row, then 'Copyright (c) 2026 x'), no data: export the report without its footer, or delete those rows
+    """
+    from .footer_rows import FOOTER
+
+    lines = [r for r in rows[empty - top :] if not all(_blank(v) for v in r)]
+    if not lines or any(_blank(r[0]) or sum(not _blank(v) for v in r) != 1 for r in lines):
+        return
+    said = next((str(r[0]).strip() for r in lines if FOOTER.search(str(r[0]).strip())), None)
+    if said is None:
+        return
+    raise DataError(
+        f"{source}: rows {empty}-{top + len(rows) - 1} of sheet {sheet!r} are the report's footer below the table "
+        f"(an empty row, then {said[:60]!r}), no data: export the report without its footer, or delete those rows",
+        source=source,
+        column=None,
+    )
 
 
 def _names(row: list[Any]) -> bool:
