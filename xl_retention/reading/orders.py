@@ -284,10 +284,14 @@ def said_statuses(column: pd.Series) -> np.ndarray:
     return order_statuses(said, NOT_PAID | PAID | PAID_OR_REFUNDED)[codes]
 
 
-def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = False) -> np.ndarray:
+def cancelled_rows(
+    df: pd.DataFrame, source: str = "input", refunds: bool = False, partly: np.ndarray | None = None
+) -> np.ndarray:
     """Whether each row of ``df`` is an order that was not paid (see the module docstring), as a bool array;
     :class:`DataError` for a status that says neither, and for one of :data:`PAID_OR_REFUNDED` unless the file has a
-    refunded amount column (``refunds``: the amount taken off then tells a full refund)."""
+    refunded amount column (``refunds``: the amount taken off then tells a full refund). ``partly``: the rows whose
+    refunded amount is a part of their amount, whose ``refunded`` flag says a refund in part (Lemon Squeezy's
+    ``refunded`` true beside ``refunded_amount`` 1296 of 2592): the part is taken off, the order stays."""
     from .columns import keys_of
     from .statuses import spelled
 
@@ -295,7 +299,8 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
     flags = {k.rstrip("?"): p for p, c in enumerate(df.columns) for k in keys_of(c)}
     flag = flags.get("fully_refunded", flags.get("refunded", flags.get("is_refunded")))
     if flag is not None:  # a sale refunded in full: no purchase (a column of amounts refunded is no flag)
-        out |= refunded_flag_rows(df.iloc[:, flag], str(df.columns[flag]), source)
+        flagged = refunded_flag_rows(df.iloc[:, flag], str(df.columns[flag]), source)
+        out |= flagged if partly is None or "fully" in str(df.columns[flag]).lower() else flagged & ~partly
     disputed = flags.get("disputed", flags.get("is_disputed"))
     if disputed is not None:  # a dispute lost takes the money back, as a chargeback: no purchase
         open_ = np.isin(spelled(df.iloc[:, disputed]), list(TRUE))
@@ -455,7 +460,8 @@ def orders_as_paid(
     check_items_without_order(df, typed, names, source)
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
-    cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    partly = None if refunded is None else (np.nan_to_num(np.asarray(taken, dtype=np.float64)) > 0) & ~full
+    cancelled = cancelled_rows(df, source, refunds=refunded is not None, partly=partly)
     cancelled &= ~said_back  # ch_1 Refunded by its own 'Amount Refunded': its order paid by ch_2
     if (never_paid := unpaid_by_paid_date(df, typed, names, source)) is not None:  # eBay's blank 'Paid On Date'
         cancelled = cancelled | never_paid

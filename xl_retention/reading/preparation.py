@@ -128,7 +128,7 @@ from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_su
 from .survey_questions import check_questions
 from .taxes import net_of_tax, net_shares
 from .tips import net_of_tips
-from .trial_flags import trial_flag_columns
+from .trial_flags import trial_flag_columns, trial_flag_rows
 from .trials import paid_from_trial_end, trial_column
 from .undated_answers import undated_answers
 from .unmapped import refuse_movements_log, refuse_unused_dates
@@ -418,17 +418,19 @@ def _prepare(
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
         check_pauses(df, kind, source, typed["mrr"])  # is_paused true with an MRR (reading.pauses)
         check_ended_snapshots(df, typed["mrr"], source)
-        check_months_after_end(df, typed, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
-                               excel_epoch=epoch, allow_blank=True))  # fmt: skip
+        check_months_after_end(df, typed, names, source, _other_dates(df, names, source, options.dates(), epoch))
         typed, kept, month_rows = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows
+    in_cents = None  # --amounts cents, an API's cents: divided once the order's refunds, discounts are taken off
     if kind == "orders" and "amount" in typed:
         units = in_units(typed["amount"], names["amount"], lambda: currency_divisors(df))  # amount_cents: / 100
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
-            divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"], source, options.amounts)
-            units = units if divisors is None else units / divisors
+            in_cents = minor_unit_divisors(df, typed["customer_id"], names["amount"], source, options.amounts)
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         shared = family_shared(df, typed["mrr"], source)  # RevenueCat's FAMILY_SHARED rows priced 0: add nothing
+        for _, flagged in trial_flag_rows(df, source):  # RevenueCat's trial (is_trial_period true) priced 0: a trial
+            trial = flagged & (np.asarray(typed["mrr"], dtype=np.float64) == 0)  # ended, no MRR: counts nowhere
+            shared = trial if shared is None else np.asarray(shared, dtype=bool) | trial
         continued = followed_by_phase(df, typed, names)  # a phase ended the day the next one starts (paused_phases)
         check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded, continued, shared)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
@@ -441,11 +443,11 @@ def _prepare(
             typed,
             names,
             source,
-            lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True),
+            _other_dates(df, names, source, options.dates(), epoch),  # a trial's end: in the order start proves
             options.today,
         )
         check_end_dates(typed, names, source, written_values(df, names.get("end")))  # '15/01/2025' as written
-        dated = lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True)  # noqa: E731
+        dated = _other_dates(df, names, source, options.dates(), epoch)  # '10/02/2026' beside a start's 15/01
         refuse_unused_dates(df, typed, names, source, dated)  # 'valid_until' unmapped (reading.unmapped)
         refuse_later_ends(df, typed, names, source, dated)  # canceled_at mapped, expires_at later (reading.ends)
         observed = observed_month(df, names, dated)  # 'Current Period Start (UTC)': billed then (reading.observed)
@@ -456,6 +458,8 @@ def _prepare(
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
                                      decimal=options.decimal, allow_blank=True), net_share,
                                      options.decimal)  # fmt: skip
+        if in_cents is not None:  # its refunded amount in cents too (Lemon Squeezy's refunded_amount: 1296 of 2592)
+            typed["amount"] = typed["amount"] / np.broadcast_to(np.asarray(in_cents, dtype=np.float64), len(df))[kept]
         month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
         index = out.index[kept] if len(kept) != len(out.index) else index
         undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)

@@ -64,6 +64,8 @@ def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None 
     found += [c for c in by_values.refund_amount_columns(df, (amount,))[0] if c not in found]  # 'Erstattet', 'Refunds'
     if len(found) > 1 and amount is not None:
         paired = [c for c in found if key(c).startswith(key(amount) + "_")]
+        if len(paired) != 1:  # Lemon Squeezy's 'refunded_amount_usd' of 'total_usd', 'refunded_amount' of 'total'
+            paired = [c for c in found if _qualifiers(c) == _qualifiers(amount)]
         found = paired if len(paired) == 1 else found
     if len(found) > 1 and amount is not None:
         listing = ", ".join(map(repr, found))
@@ -78,6 +80,23 @@ def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None 
     return found[0] if found else None
 
 
+#: Words of an amount's or a refund's name that say no currency nor kind of amount (``total``, ``refunded``).
+_PLAIN_WORDS = frozenset({"total", "amount", "sum", "value", "order", "grand", "refund", "refunded", "refunds", "in",
+                          "of", "the"})  # fmt: skip
+
+
+def _qualifiers(name: Any) -> frozenset[str]:
+    """The words of a money column's name beyond a total's, an amount's and a refund's: its currency or kind
+    (``total_usd``: usd; ``refunded_amount_usd``: usd; ``refunded_amount``: none; "Converted Amount": converted).
+
+    >>> sorted(_qualifiers("refunded_amount_usd")), sorted(_qualifiers("Total")), sorted(_qualifiers("total_usd"))
+    (['usd'], [], ['usd'])
+    """
+    from .columns import key
+
+    return frozenset(w for w in re.split(r"[^a-z0-9$€£]+", key(name)) if w and w not in _PLAIN_WORDS)
+
+
 def _refuse_other_amounts_refund(df: pd.DataFrame, source: str, refunded: str, amount: str) -> None:
     """Refuse the refund column ``refunded`` named as the refund of another amount column of ``df`` than ``amount``
     (Stripe's "Amount Refunded", in the charge's currency, beside "Converted Amount" mapped: 50 GBP off 127 USD)
@@ -86,7 +105,13 @@ def _refuse_other_amounts_refund(df: pd.DataFrame, source: str, refunded: str, a
     from .columns import key
 
     titles = [str(c) for c in df.columns]
-    owners = [c for c in titles if c not in (refunded, amount) and key(refunded).startswith(key(c) + "_")]
+    owners = [  # 'Amount' of 'Amount Refunded'; not the flag 'refunded' of 'refunded_amount_usd'
+        c
+        for c in titles
+        if c not in (refunded, amount)
+        and key(refunded).startswith(key(c) + "_")
+        and set(key(refunded)[len(key(c)) + 1 :].split("_")) & _REFUND_WORDS
+    ]
     if not owners or key(refunded).startswith(key(amount) + "_"):
         return
     owner = max(owners, key=lambda c: len(key(c)))
@@ -232,6 +257,8 @@ def gross_refund_share(
     totals = [c for c in titles if _gross_total(c) and c not in (mapped, refund_column) and titles.count(c) == 1]
     if mapped is None or len(totals) != 1 or _gross_total(mapped):
         return None
+    if _qualifiers(mapped) and _qualifiers(mapped) <= _qualifiers(refund_column):
+        return None  # named as the mapped amount's refund: Lemon Squeezy's 'refunded_amount_usd' of 'total_usd'
     total = np.asarray(read_numbers(df.iloc[:, titles.index(totals[0])], totals[0]), dtype=np.float64)
     amount = np.asarray(amount, dtype=np.float64)
     taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
