@@ -259,10 +259,11 @@ def _shop_figures(ws: Worksheet) -> None:
         style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=month), False, MONTH_FORMAT)
 
 
-def figures(ws: Worksheet, incomplete: bool = True) -> None:
+def figures(ws: Worksheet, incomplete: bool = True, text_said: bool = True) -> None:
     """The latest figures (A3:C9) and a shop's purchases and visits figures (E3:G6) on ``ws``; also what
     :mod:`.dashboard_upgrade` brings an earlier tracker's Dashboard up to (``incomplete=False``: the form before a
-    month of Customers typed in part was said, which it upgrades too)."""
+    month of Customers typed in part was said, which it upgrades too; ``text_said=False``: the CLV's month before a
+    churn rate typed as text was said)."""
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 23, 9])  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
@@ -287,6 +288,10 @@ def figures(ws: Worksheet, incomplete: bool = True) -> None:
             # (no Lifetime value sheet, its name #REF!: no month); a churn (B5) in error is the error of the last
             # month in error among its 12 (5f6d156): that month, which C9 said was the last with a rate, earlier
             last_error = f"LOOKUP(2,1/{in_error('Customers_Churn')},Customers_Months)"
+            if text_said:  # ... or of a churn rate typed as text, which B5 is #VALUE! for (H242's finding 02)
+                # (not an error where the month's rate is one: 1/LEN for its text not blank)
+                typed = f"ISTEXT(Customers_Churn)*ISNUMBER(1/LEN(Customers_Churn))*(1-{in_error('Customers_Churn')})"
+                last_error = f"LOOKUP(2,1/({in_error('Customers_Churn')}+{typed}),Customers_Months)"
             earlier = month.removeprefix("=")
             month = f"IF({in_error('LTV_Churn')},IFERROR({last_error},{earlier}),{earlier})"
             month = f'=IF(IFERROR({name}="",NOT(ISREF({name}))),"",{month})'

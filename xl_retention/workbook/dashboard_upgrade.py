@@ -159,14 +159,14 @@ _COLS = re.compile(rb"<((?:\w+:)?)cols\b[^>]*>(.*?)</\1cols\s*>", re.S)
 _SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData\b")
 
 
-def _current(incomplete: bool = True) -> dict[str, Any]:
+def _current(incomplete: bool = True, text_said: bool = True) -> dict[str, Any]:
     """This version's Dashboard cells A3:G9 (formulas, labels) and the widths of E:G."""
     from openpyxl import Workbook
 
     from .dashboard import figures
 
     ws = Workbook().active
-    figures(ws, incomplete)
+    figures(ws, incomplete, text_said)
     cells = {f"{c}{r}": ws[f"{c}{r}"].value for r in range(3, 10) for c in "ABCDEFG"}
     return {**cells, "widths": {c: ws.column_dimensions[c].width for c in "EFG"}}
 
@@ -180,6 +180,7 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     named Dashboard whose A3 is the template's "Latest figures".
     """
     current, previous = _current(), _current(incomplete=False)
+    text = _current(text_said=False)  # C9 before a churn rate typed as text was said (H242's finding 02)
     found = {title: _cells(wb, title) for title in wb.sheetnames}
     title, down = _dashboard(found, current), 0
     if title is None:  # rows inserted above the latest figures (a note under the title: H201's finding 03)
@@ -193,7 +194,8 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     for ref, forms in EARLIER.items():
         formula = current[ref]
         # this version's before 2026-12-03 (an error's code as text no error; a month typed in part not said)
-        before = (*_before_error_texts(formula), *_before_error_texts(previous[ref]), previous[ref])
+        before = (*_before_error_texts(formula), *_before_error_texts(previous[ref]), previous[ref], text[ref])
+        before += _before_error_texts(text[ref])
         forms = (*forms, *(form for form in before if form != formula))
         if not is_earlier(mine.get(ref), forms) or mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"]:
             continue

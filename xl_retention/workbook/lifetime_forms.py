@@ -180,6 +180,9 @@ for _ref, _form in (
     ("B13", sheets.LIFETIME_SBG_CLV_DISCOUNT_1),
     ("C12", sheets.LIFETIME_NOTE_C12_DISCOUNT_1),
     ("C5", sheets.LIFETIME_NOTE_C5_IS_AN_ERROR),
+    # ... and before a churn rate typed as text among the last 12 was said, not left out (H242's finding 02)
+    ("B5", sheets.CHURN_12_TEXT_SKIPPED),
+    ("C5", sheets.LIFETIME_NOTE_C5_TEXT_SKIPPED),
 ):
     LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)

@@ -391,6 +391,27 @@ LIFETIME_NOTE_C5 = LIFETIME_NOTE_C5.replace(_C5_ERROR_SAID, C5_CAUSE_SAID)
 assert C5_CAUSE_SAID in LIFETIME_NOTE_C5
 
 
+# -- a churn rate typed over its formula as text ('5.5%' pasted from a report) among the last 12 (H242's finding 02):
+# AVERAGEIFS left it out, B5 averaged the other months with C5 empty (0.0521421 for 0.0528566), the CLV dated a month
+# early. B5 is now #VALUE! where such a text is in a month from the first of the last 12 rates on, C5 naming its cell
+# (the formula back, or the rate typed as a number, is counted)
+_CHURN_TEXT_ROW = (
+    f"LOOKUP(2,1/(ISTEXT(Customers_Churn)*ISNUMBER(1/LEN(Customers_Churn))*(1-{in_error('Customers_Churn')})),"
+    "ROW(Customers_Churn))"
+)
+_CHURN_TEXT_IN = f"IFERROR({_CHURN_TEXT_ROW},0)>={_CHURN_WINDOW_ROW}"
+CHURN_12_TEXT_SKIPPED = CHURN_12
+CHURN_12 = f"=IF({_CHURN_TEXT_IN},#VALUE!,{CHURN_12.removeprefix('=')})"
+LIFETIME_NOTE_C5_TEXT_SKIPPED = LIFETIME_NOTE_C5
+LIFETIME_NOTE_C5 = lean_rows(
+    f'=IF(AND({in_error("B5")},{_CHURN_TEXT_IN}),"see Customers!"&ADDRESS({_CHURN_TEXT_ROW},COLUMN(Customers_Churn),'
+    "4)&\": that month's churn rate is the text '\"&INDEX(Customers_Churn,"
+    f"{_CHURN_TEXT_ROW}-{_FIRST_CHURN_ROW}+1)&\"', typed over its formula, which the average does not read; copy the "
+    "column's formula back there, or type the rate as a number.\","
+    f"{LIFETIME_NOTE_C5.removeprefix('=')})"
+)
+
+
 def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     """The Lifetime value sheet.
 
