@@ -1,8 +1,8 @@
 """A formula of the user's over the Cohorts sheet's months (H243's finding 06): =SUM(Cohorts!B4:B6), every cohort's
 sign-ups in a 3-month tracker, stayed B4:B6 when an import added months (the table then held 6 cohorts: the sum
 stopped at the old last one), and no line said so, while =SUM(Customers!C2:C4) was widened and listed. A range of two
-rows or more of a Cohorts table ending at its last cohort now ends at the new last cohort, listed as the others are;
-a single cell, and a range ending earlier, move with their table only.
+rows or more of a Cohorts table ending at its last cohort now ends at the new last cohort, listed with the others in
+one line; a single cell, and a range ending earlier, move with their table only.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def test_a_sum_over_every_cohort_is_widened_and_listed(tmp_path: Path) -> None:
     mine["A1"] = "=SUM(Cohorts!B4:B6)"  # every cohort's sign-ups: widened, and said
     mine["A2"] = "=SUM(Cohorts!B4:B5)"  # the first two cohorts: left alone
     mine["A3"] = "=Cohorts!B6"  # the last cohort's own cell: left alone
+    mine["A4"] = "=SUM(Customers!C2:C4)"  # a monthly sheet's range: listed with it, one line
     book.save(tracker)
     rows = ["customer_id,month,mrr"] + [f"c{c},2026-0{m},10" for m in range(1, 7) for c in range(m)]
     (tmp_path / "subs.csv").write_text("\n".join(rows) + "\n")
@@ -33,8 +34,9 @@ def test_a_sum_over_every_cohort_is_widened_and_listed(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (
-        "1 formula(s) of yours over the months now take in the months added: Mine!A1 =SUM(Cohorts!B4:B6) -> "
-        "=SUM(Cohorts!B4:B9) (a range that ended at the last month; change it back where it was meant for those "
+        "2 formula(s) of yours over the months now take in the months added: Mine!A4 =SUM(Customers!C2:C4) -> "
+        "=SUM(Customers!C2:C7); Mine!A1 =SUM(Cohorts!B4:B6) -> =SUM(Cohorts!B4:B9) (a range that ended at the last "
+        "month; change it back where it was meant for those "
         "months only)\n"
     ) in result.stdout
     sheet = openpyxl.load_workbook(tracker)["Mine"]

@@ -72,7 +72,9 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
     answers = scores.title or NPS_SCORES_TITLE
     with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
         scores.columns |= grow(package, sheets, scores.columns, added, scores.rows, answers)
-    notes.extend(stretched_lines([s for s in stretched if not s.startswith(LEFT_BLANK)]))
+    own, at = [s for s in stretched if not s.startswith(LEFT_BLANK)], len(notes)
+    notes.extend(stretched_lines(own))
+    listed = len(notes) - at  # the lines of those formulas: a Cohorts range widened below joins them
     notes.extend(s for s in stretched if s.startswith(LEFT_BLANK))  # own columns not continued, one line each
     move_note_merges(package, sheets, added)
     n = len(base.months)
@@ -82,7 +84,7 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
     try:
         widened: list[str] = []  # =SUM(Cohorts!B4:B6) of the user's: B4:B9, listed as the other sheets' are
         triangles = grow_cohorts(package, wb, base.months[0], n, n + len(added), widened)
-        notes.extend(stretched_lines(widened))
+        notes[at : at + listed] = stretched_lines(own + widened)
         return triangles
     except TypedOverFormula:  # one cell to put back: refused, every sheet unchanged, not left behind the others
         raise
