@@ -14,6 +14,13 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
 
+#: A lookup table of five rows: E1:E5 the keys 'p1'..'p5', F1:F5 the values 10..50 (the recalc tests of XLOOKUP, INDEX,
+#: OFFSET, LET and @ read it).
+LOOKUP_TABLE: dict[str, object] = {
+    **{f"E{row}": f"p{row}" for row in range(1, 6)},
+    **{f"F{row}": row * 10 for row in range(1, 6)},
+}
+
 #: The package part of a new workbook's first sheet.
 SHEET1 = "xl/worksheets/sheet1.xml"
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation.batch import recalc_file
+from one_sheet import LOOKUP_TABLE, recalculated
 
 CELLS = {
     "H1": "=OFFSET(INDEX(F1:F5,2),1,0)",
@@ -19,16 +17,5 @@ CELLS = {
 
 
 def test_offset_moves_from_the_cell_xlookup_returns(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for row in range(1, 6):
-        sheet[f"E{row}"] = f"p{row}"
-        sheet[f"F{row}"] = row * 10
-    for ref, formula in CELLS.items():
-        sheet[ref] = formula
-    book.save(tmp_path / "t.xlsx")
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert {ref: out[ref].value for ref in CELLS} == {"H1": 30, "H2": 30, "H3": 20, "H5": 50, "I4": 10}
+    values = recalculated(tmp_path, {**LOOKUP_TABLE, **CELLS})
+    assert {ref: values[ref] for ref in CELLS} == {"H1": 30, "H2": 30, "H3": 20, "H5": 50, "I4": 10}

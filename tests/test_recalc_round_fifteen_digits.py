@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation.batch import recalc_file
+from one_sheet import recalculated
 
 CELLS = {
     "B1": "=ROUND(1E14+0.5,0)",
@@ -22,17 +20,8 @@ CELLS = {
 
 
 def test_round_takes_excels_fifteen_digits(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    sheet["A1"] = 1250
-    for ref, formula in CELLS.items():
-        sheet[ref] = formula
-    book.save(tmp_path / "t.xlsx")
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert {ref: out[ref].value for ref in CELLS} == {
+    values = recalculated(tmp_path, {"A1": 1250, **CELLS})
+    assert {ref: values[ref] for ref in CELLS} == {
         "B1": 100000000000001,
         "B2": -100000000000001,
         "B3": 2.68,

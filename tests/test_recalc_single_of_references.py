@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation.batch import recalc_file
+from one_sheet import LOOKUP_TABLE, recalculated
 
 CELLS = {
     "H3": "=SUM(_xlfn.SINGLE(F1:F5))",
@@ -25,19 +23,8 @@ CELLS = {
 
 
 def test_at_of_a_returned_reference_takes_the_formulas_row(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for row in range(1, 6):
-        sheet[f"E{row}"] = f"p{row}"
-        sheet[f"F{row}"] = row * 10
-    for ref, formula in CELLS.items():
-        sheet[ref] = formula
-    book.save(tmp_path / "t.xlsx")
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert {ref: out[ref].value for ref in CELLS} == {
+    values = recalculated(tmp_path, {**LOOKUP_TABLE, **CELLS})
+    assert {ref: values[ref] for ref in CELLS} == {
         "H3": 30,
         "H4": 40,
         "H5": 50,

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation.batch import recalc_file
+from one_sheet import LOOKUP_TABLE, recalculated
 
 CELLS = {
     "H3": '=_xlfn.XLOOKUP("x",E1:E5,F1:F5,F1:F5)',  # not found: if_not_found F1:F5, its row 3
@@ -24,19 +22,8 @@ CELLS = {
 
 
 def test_a_classic_xlookup_of_several_cells_takes_the_formulas_row_or_column(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for row in range(1, 6):
-        sheet[f"E{row}"] = f"p{row}"
-        sheet[f"F{row}"] = row * 10
-    for ref, formula in CELLS.items():
-        sheet[ref] = formula
-    book.save(tmp_path / "t.xlsx")
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert {ref: out[ref].value for ref in CELLS} == {
+    values = recalculated(tmp_path, {**LOOKUP_TABLE, **CELLS})
+    assert {ref: values[ref] for ref in CELLS} == {
         "H3": 30,
         "H5": 100,
         "H7": "#VALUE!",
