@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..sheet_names import SHEET, written
-from .formula_texts import position
 from .literal_reasons import _label
+from .unexplained import unexplained_errors
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -37,8 +37,6 @@ _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 _DIVISOR = re.compile(
     r"/\s*(?:(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w.(!:])|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)(?![\w.(]))"
 )
-#: the most error cells looked at (each costs a few reads of the engine's values)
-MAX_LOOKED_AT = 1000
 
 
 def _column(letters: str) -> int:
@@ -107,37 +105,25 @@ def division_line(reasons: Sequence[str]) -> str:
 def divisor_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each ``#DIV/0!`` cell without a reason whose formula divides by a cell holding 0 or blank that cell as its
     reason, on every sheet; returns how many got one."""
-    named = looked_at = 0
-    for sheet, cells in result.values.items():
-        texts = formulas.get(sheet)
-        if texts is None:
-            continue
-        for ref, value in cells.items():
-            if type(value) is not CellError or value.message or value.code != "#DIV/0!":
+    named = 0
+    for sheet, ref, _place, text, _error in unexplained_errors(formulas, result, "#DIV/0!", lambda text: "/" in text):
+        found = []
+        for match in _DIVISOR.finditer(_LITERALS.sub('""', text)):
+            if match.group(4) is not None:  # =1/0: the workbook's own, written so (tests/test_recalc_forms.py)
                 continue
-            place = position(ref)
-            if place not in texts or "/" not in texts[place]:
+            where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+            row, column = int(match.group(3)), _column(match.group(2))
+            try:
+                held = workbook.get_value(where, row, column)
+            except Exception:  # noqa: BLE001  (a sheet the engine does not have: nothing to name)
                 continue
-            looked_at += 1
-            if looked_at > MAX_LOOKED_AT:
-                return named
-            found = []
-            for match in _DIVISOR.finditer(_LITERALS.sub('""', texts[place])):
-                if match.group(4) is not None:  # =1/0: the workbook's own, written so (tests/test_recalc_forms.py)
-                    continue
-                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
-                row, column = int(match.group(3)), _column(match.group(2))
-                try:
-                    held = workbook.get_value(where, row, column)
-                except Exception:  # noqa: BLE001  (a sheet the engine does not have: nothing to name)
-                    continue
-                shown = _zero(held)
-                if shown is not None:
-                    cell = f"{written(where)}!{match.group(2).upper()}{row}{_label(workbook, where, row, column)}"
-                    if f"{cell}, which is {shown}" not in found:
-                        found.append(f"{cell}, which is {shown}")
-            if found:
-                why = f"{written(sheet)}!{ref}: the formula divides by {' and by '.join(found)} (#DIV/0!)"
-                result.values[sheet][ref] = CellError("#DIV/0!", why)
-                named += 1
+            shown = _zero(held)
+            if shown is not None:
+                cell = f"{written(where)}!{match.group(2).upper()}{row}{_label(workbook, where, row, column)}"
+                if f"{cell}, which is {shown}" not in found:
+                    found.append(f"{cell}, which is {shown}")
+        if found:
+            why = f"{written(sheet)}!{ref}: the formula divides by {' and by '.join(found)} (#DIV/0!)"
+            result.values[sheet][ref] = CellError("#DIV/0!", why)
+            named += 1
     return named

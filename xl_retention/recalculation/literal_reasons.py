@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .excel_functions.text import text_to_number
-from .formula_texts import position
+from .unexplained import unexplained_errors
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -54,8 +54,6 @@ _ARITHMETIC_RANGE = re.compile(
 )
 #: the most cells of a range looked at for a text (pages of the engine's values)
 MAX_RANGE_CELLS = 1 << 20
-#: the most error cells looked at (each costs a few reads of the engine's values)
-MAX_LOOKED_AT = 1000
 
 
 def _condition(text: str, code: str) -> str | None:
@@ -98,58 +96,45 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
     """Give each error cell without a reason whose formula gives that error as an IF's value (:func:`_condition`)
     the cells its condition finds below 0; returns how many got one."""
     named = 0
-    looked_at = 0
-    for sheet, cells in result.values.items():
-        texts = formulas.get(sheet)
-        if texts is None:
+    for sheet, ref, _place, text, value in unexplained_errors(formulas, result, None):
+        pasted = _error_read(workbook, formulas, _LITERALS.sub('""', text), sheet, value.code)
+        if pasted is not None:  # =D3+1 over a #N/A pasted into D3 (no formula): D3 is the reason
+            result.values[sheet][ref] = CellError(value.code, f"{pasted} ({value.code})")
+            named += 1
             continue
-        for ref, value in cells.items():
-            if type(value) is not CellError or value.message:
-                continue
-            place = position(ref)
-            if place not in texts:
-                continue
-            looked_at += 1
-            if looked_at > MAX_LOOKED_AT:
-                return named
-            pasted = _error_read(workbook, formulas, _LITERALS.sub('""', texts[place]), sheet, value.code)
-            if pasted is not None:  # =D3+1 over a #N/A pasted into D3 (no formula): D3 is the reason
-                result.values[sheet][ref] = CellError(value.code, f"{pasted} ({value.code})")
-                named += 1
-                continue
-            if value.code != "#VALUE!" and value.code not in texts[place].upper():
-                continue
-            if value.code == "#VALUE!":
-                reason = _text_read(workbook, _LITERALS.sub('""', texts[place]), sheet)
-                if reason is None:  # =INDEX(A3:A4,1)*2, =VLOOKUP(..)*2 over a text: the cell it is typed in
-                    from .value_origins import looked_up_texts  # noqa: PLC0415  (value_origins imports this module)
+        if value.code != "#VALUE!" and value.code not in text.upper():
+            continue
+        if value.code == "#VALUE!":
+            reason = _text_read(workbook, _LITERALS.sub('""', text), sheet)
+            if reason is None:  # =INDEX(A3:A4,1)*2, =VLOOKUP(..)*2 over a text: the cell it is typed in
+                from .value_origins import looked_up_texts  # noqa: PLC0415  (value_origins imports this module)
 
-                    reason = looked_up_texts(workbook, formulas, sheet, ref)
-                if reason is not None:
-                    result.values[sheet][ref] = CellError(value.code, f"{reason} (#VALUE!)")
-                    named += 1
-                    continue
-            condition = _condition(_LITERALS.sub('""', texts[place]), value.code)
-            if condition is None:
-                continue
-            blank = _blank_read(workbook, formulas, condition, sheet) if value.code == "#VALUE!" else None
-            if blank is not None:  # IF(B2="",#VALUE!,...): the MRR at end of a month whose start is blank
-                result.values[sheet][ref] = CellError(value.code, f"{blank} (#VALUE!)")
+                reason = looked_up_texts(workbook, formulas, sheet, ref)
+            if reason is not None:
+                result.values[sheet][ref] = CellError(value.code, f"{reason} (#VALUE!)")
                 named += 1
                 continue
-            below = []
-            for match, where, letters, row, column, held in _cells_read(workbook, _BELOW_ZERO, condition, sheet):
-                number = _number(held)
-                if number is None and match.group(4) and isinstance(held, str):  # G3+0<0: a text read as a number
-                    number = _number(text_to_number(held))
-                if number is not None and number < 0:
-                    label = _label(workbook, where, row, column)
-                    shown = f"{number:g}" if number != int(number) else f"{int(number)}"
-                    shown = f"the text {held!r}" if isinstance(held, str) else shown
-                    below.append(f"{written(where)}!{letters.upper()}{row}{label} is {shown}")
-            if below:
-                result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
-                named += 1
+        condition = _condition(_LITERALS.sub('""', text), value.code)
+        if condition is None:
+            continue
+        blank = _blank_read(workbook, formulas, condition, sheet) if value.code == "#VALUE!" else None
+        if blank is not None:  # IF(B2="",#VALUE!,...): the MRR at end of a month whose start is blank
+            result.values[sheet][ref] = CellError(value.code, f"{blank} (#VALUE!)")
+            named += 1
+            continue
+        below = []
+        for match, where, letters, row, column, held in _cells_read(workbook, _BELOW_ZERO, condition, sheet):
+            number = _number(held)
+            if number is None and match.group(4) and isinstance(held, str):  # G3+0<0: a text read as a number
+                number = _number(text_to_number(held))
+            if number is not None and number < 0:
+                label = _label(workbook, where, row, column)
+                shown = f"{number:g}" if number != int(number) else f"{int(number)}"
+                shown = f"the text {held!r}" if isinstance(held, str) else shown
+                below.append(f"{written(where)}!{letters.upper()}{row}{label} is {shown}")
+        if below:
+            result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
+            named += 1
     return named
 
 

@@ -17,6 +17,7 @@ from ..cells import CellError
 from ..sheet_names import written
 from .formula_texts import position
 from .literal_reasons import _SINGLE, _cells_read
+from .unexplained import unexplained_errors
 from .value_origins import _call_end, _evaluated
 
 if TYPE_CHECKING:
@@ -74,28 +75,16 @@ def _calls(text: str) -> list[tuple[str, list[str]]]:
 def lookup_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each #N/A cell without a reason whose formula makes an exact lookup that finds nothing that lookup:
     ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans[Plan] (#N/A)``; returns how many got one."""
-    named = looked_at = 0
-    for sheet, cells in result.values.items():
-        texts = formulas.get(sheet)
-        if texts is None:
+    named = 0
+    for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#N/A", _LOOKUP.search, MAX_LOOKED_AT):
+        try:
+            engine = workbook.get_formula(sheet, *place) or ""
+        except Exception:  # noqa: BLE001  (a cell the engine cannot give)
             continue
-        for ref, value in cells.items():
-            if type(value) is not CellError or value.code != "#N/A" or value.message:
-                continue
-            place = position(ref)
-            if place not in texts or _LOOKUP.search(texts[place]) is None:
-                continue
-            looked_at += 1
-            if looked_at > MAX_LOOKED_AT:
-                return named
-            try:
-                engine = workbook.get_formula(sheet, *place) or ""
-            except Exception:  # noqa: BLE001  (a cell the engine cannot give)
-                continue
-            reason = _cause(workbook, sheet, place, texts[place], engine)
-            if reason is not None:
-                cells[ref] = CellError("#N/A", f"{reason} (#N/A)")
-                named += 1
+        reason = _cause(workbook, sheet, place, text, engine)
+        if reason is not None:
+            result.values[sheet][ref] = CellError("#N/A", f"{reason} (#N/A)")
+            named += 1
     return named
 
 

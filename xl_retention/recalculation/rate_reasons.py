@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..cells import CellError
 from .excel_functions.rate_notes import NOTES
-from .formula_texts import position
+from .unexplained import unexplained_errors
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -22,31 +22,17 @@ if TYPE_CHECKING:
 __all__ = ["rate_reasons"]
 
 _CALLS = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?X?IRR\(")
-#: the most cells evaluated again (each costs an evaluation)
-MAX_LOOKED_AT = 1000
 
 
 def rate_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each #NUM! cell without a reason whose formula calls IRR or XIRR the cause one of them noted when the
     cell was evaluated again; returns how many got one."""
-    named = looked_at = 0
-    for sheet, cells in result.values.items():
-        texts = formulas.get(sheet)
-        if texts is None:
-            continue
-        for ref, value in cells.items():
-            if type(value) is not CellError or value.code != "#NUM!" or value.message:
-                continue
-            place = position(ref)
-            if place not in texts or _CALLS.search(texts[place]) is None:
-                continue
-            looked_at += 1
-            if looked_at > MAX_LOOKED_AT:
-                return named
-            heard = _heard(workbook, sheet, *place)
-            if heard:
-                cells[ref] = CellError("#NUM!", f"{heard[0]} (#NUM!)")
-                named += 1
+    named = 0
+    for sheet, ref, place, _text, _error in unexplained_errors(formulas, result, "#NUM!", _CALLS.search):
+        heard = _heard(workbook, sheet, *place)
+        if heard:
+            result.values[sheet][ref] = CellError("#NUM!", f"{heard[0]} (#NUM!)")
+            named += 1
     return named
 
 
