@@ -35,7 +35,7 @@ from ..reading.notes import note
 from ..reading.repeats import CHANGED, CHANGED_ADVICE, PROBLEM_ADVICE, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
 from ..reading.response_types import not_answer_codes, qualtrics_status_columns
-from ..reading.revenue import (
+from ..reading.smallest_units import (
     STRIPE_API_FIELDS,
     STRIPE_ID_PREFIXES,
     STRIPE_OBJECTS,
