@@ -20,7 +20,7 @@ from xl_retention.workbook import build_template
 CUSTOMERS = {"B2": 100, "C2": 10, "D2": 105, "C3": 5, "D3": 100, "C4": 8, "D4": 101, "C5": 4, "D5": 99}
 
 
-def _errors(tmp_path: Path, capsys, edit) -> dict[str, tuple[str, str]]:
+def _report(tmp_path: Path, capsys, edit, status: str = "ok") -> dict:
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
     wb = openpyxl.load_workbook(path)
     for ref, value in CUSTOMERS.items():
@@ -29,8 +29,12 @@ def _errors(tmp_path: Path, capsys, edit) -> dict[str, tuple[str, str]]:
     wb.save(path)
     cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
     (report,) = json.loads(capsys.readouterr().out)["files"]
-    assert report["status"] == "ok", report["message"]
-    return {e["address"]: (e["error"], e["reason"]) for e in report["errors"]}
+    assert report["status"] == status, report["message"]
+    return report
+
+
+def _errors(tmp_path: Path, capsys, edit) -> dict[str, tuple[str, str]]:
+    return {e["address"]: (e["error"], e["reason"]) for e in _report(tmp_path, capsys, edit)["errors"]}
 
 
 def test_a_deleted_name_is_named_with_the_range_it_covered(tmp_path, capsys):
@@ -84,7 +88,12 @@ def _sheet_deleted_as_excel_does(wb: openpyxl.Workbook, title: str) -> None:
 
 
 def test_a_name_of_a_deleted_sheet_is_named_in_the_ref_reason(tmp_path, capsys):
-    errors = _errors(tmp_path, capsys, lambda wb: _sheet_deleted_as_excel_does(wb, "Customers"))
+    # The whole sheet deleted: `upgrade` cannot put it back, so the message never advises it (deleted_names gives that
+    # advice for deleted helper columns only). The file is incomplete: Lifetime value!C5's note formula (its form of
+    # 7861ec74) is one the embedded engine does not compute once every Customers name is #REF! (listed, no value).
+    report = _report(tmp_path, capsys, lambda wb: _sheet_deleted_as_excel_does(wb, "Customers"), "incomplete")
+    assert "upgrade" not in report["message"]
+    errors = {e["address"]: (e["error"], e["reason"]) for e in report["errors"]}
     advice = (
         "in Formulas > Name Manager): put back what it referred to (Undo before saving, or copy the sheet from a new "
         "tracker) or define it again (#REF!)"

@@ -22,6 +22,7 @@ __all__ = ["deleted_names", "template_names"]
 
 _DEFINED = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)<")
 _NAME = re.compile(rb"\bname=\"([^\"]+)\"")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
 
 
 def template_names() -> dict[str, tuple[MonthlySheet, str, str, bool]]:
@@ -61,10 +62,13 @@ def deleted_names(path: str | os.PathLike[str]) -> str | None:
     from .template import column_letter
 
     ours = template_names()
+    sheets = {ip.unescape(match.group(1)).casefold() for match in _SHEET.finditer(workbook)}
     for name in broken_names(workbook):
         if name not in ours:
             continue
         spec, key, header, hidden = ours[name]
+        if spec.title.casefold() not in sheets:  # the whole sheet deleted: upgrade cannot put it back (the name's
+            continue  # own reason advises copying the sheet from a new tracker)
         kind = ", a hidden helper column" if hidden else ""
         where = f"the column {header!r} of {written(spec.title)}, {column_letter(spec, key)} in the template{kind}"
         return (
