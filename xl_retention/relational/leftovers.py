@@ -6,7 +6,9 @@ connection, a temporary table of the PostgreSQL session or a temporary view of t
 (:func:`.backends.spark_table`). Left there, they piled up in the user's connection, one or more per call, holding the
 data sent (the data-engineer tester's finding 5). :func:`dropped_after` drops the ones that appeared during the call,
 whatever happens in it; the caller's own views and tables are never touched (only names the call made, new since it
-began, of those two prefixes).
+began, of those two prefixes). The package's own embedded DuckDB (:func:`.backends.default_duckdb`, where a pandas
+frame is computed without ``backend``) is cleaned the same way: it kept three views per call, and a long-running
+process calling the functions in a loop grew by the data it sent each time.
 """
 
 from __future__ import annotations
@@ -60,11 +62,21 @@ def _spark_views(session: Any) -> set[str]:
     return {t.name for t in session.catalog.listTables() if t.isTemporary and t.name.startswith(_OURS)}
 
 
+def _own_duckdb() -> Any:
+    """The package's embedded DuckDB connection, once made (None before the first call that needs it)."""
+    from . import backends
+
+    return backends._DUCKDB
+
+
 @contextlib.contextmanager
 def dropped_after(data: Any, backend: Any) -> Iterator[None]:
-    """While the block runs, note the caller's connection's (``backend``, or the Ibis table ``data``'s own) and Spark
-    sessions' views and temporary tables; after it, drop those the block made."""
+    """While the block runs, note the caller's connection's (``backend``, or the Ibis table ``data``'s own), the
+    package's own DuckDB's and Spark sessions' views and temporary tables; after it, drop those the block made."""
     cons = _sql_connections(data, backend)
+    own = _own_duckdb()
+    if own is not None and all(own is not con for con in cons):
+        cons.append(own)
     sessions = _spark_sessions(data, backend)
     before = [(con, _names(con)) for con in cons]
     views = [(session, _spark_views(session)) for session in sessions]
@@ -76,6 +88,9 @@ def dropped_after(data: Any, backend: Any) -> Iterator[None]:
         raise
     finally:
         try:
+            made = _own_duckdb()
+            if own is None and made is not None and all(made is not con for con in cons):
+                before.append((made, {}))  # made during the call: everything of ours in it is the call's
             for con, had in before:
                 for name, kind in _names(con).items():
                     if name not in had:
