@@ -1,0 +1,311 @@
+"""Stored values that predate the inputs they were computed from (split from :mod:`.kept`).
+
+- :func:`volatile_stale`: a cell calling ``TODAY()``, ``NOW()``, ``RAND()`` and the like, or reading one whose value
+  has changed since the save, has no current stored value.
+- :func:`inputs_stale`: a cell reading a formula cell whose stored value differs from its value now (or a typed
+  value such a cell reads) has none either: the file's values predate its inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import formualizer as fz
+from openpyxl.utils.cell import range_boundaries
+
+from ..cells import CellError
+from .cell_addresses import _LAST_COLUMN, _LAST_ROW, _address, _split
+from .formula_texts import FormulaTexts
+from .formula_texts import position as cell_position
+from .offset_readers import offset_readers
+from .package import PackageInfo
+from .uncomputed_readers import dependents
+
+if TYPE_CHECKING:
+    from .embedded import Unsupported
+
+#: Excel's volatile functions whose value changes without any input changing (the date, the time, a random draw)
+_VOLATILE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\(")
+
+
+def volatile_stale(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: dict[str, dict[str, Any]],
+    unsupported: list[Unsupported],
+) -> dict[tuple[str, str], str]:
+    """The ``unsupported`` cells whose stored value predates a volatile input: ``{(sheet, ref): why}``.
+
+    A stored value is Excel's answer for the inputs of the day it saved the file. A cell calling ``TODAY()``,
+    ``NOW()``, ``RAND()``, ``RANDBETWEEN()`` or ``RANDARRAY()`` itself, or reading (directly or through other cells,
+    :func:`dependents`) a cell calling one whose value now differs from the stored one
+    (``=FORECAST.ETS(A14+30, ...)`` with ``A14 =TODAY()``: yesterday's forecast), has no current value: Excel would
+    compute another. ``values``: the engine's results by sheet and reference. Called before :func:`.kept.keep_stored`
+    (the engine's graph still holds these cells' formulas).
+    """
+    listed = {(u.sheet, u.ref) for u in unsupported}
+    if not listed:
+        return {}
+    stale: dict[tuple[str, str], str] = {}
+    moved: dict[tuple[str, str], tuple[str, str]] = {}  # volatile cells whose value changed since the save
+    called: dict[tuple[str, str], str] = {}
+    for sheet, texts in formulas.items():
+        cells = info.formulas.get(sheet, {})
+        for place, text in texts.master_texts():
+            found = _VOLATILE.search(text)
+            if found is None:
+                continue
+            ref = texts.refs[place]
+            function = found.group(1).upper()
+            if (sheet, ref) in listed:  # its own formula calls TODAY(): its stored value was for the day saved
+                stale[(sheet, ref)] = f"it calls {function}(), whose value has changed since Excel stored this one"
+                continue
+            stored = cells[ref].cached if ref in cells else None
+            if not _same(values.get(sheet, {}).get(ref), stored):
+                moved[(sheet, ref)] = (sheet, ref)
+                called[(sheet, ref)] = function
+    volatile = set(moved)  # these and the cells reading them hold other values now, whatever the inputs
+    if moved:
+        for key, source in dependents(workbook, moved, formulas, info).items():
+            volatile.add(key)
+            if key in listed and key not in stale:
+                stale[key] = (
+                    f"it reads {source[0]}!{source[1]} ({called[source]}()), whose value has changed since Excel "
+                    "stored this one"
+                )
+    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale, volatile))
+    return stale
+
+
+def inputs_stale(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: dict[str, dict[str, Any]],
+    listed: set[tuple[str, str]],
+    done: dict[tuple[str, str], str],
+    volatile: set[tuple[str, str]] | None = None,
+) -> dict[tuple[str, str], str]:
+    """The ``listed`` cells (not in ``done``) reading, directly or not, a computed formula cell whose stored value
+    differs from its value now (``=A2*2`` stored 4, 6 now: A2 was changed by a program that keeps the stored values,
+    POI, EPPlus, an XML edit): ``{(sheet, ref): why}``. The file's values predate its inputs, so a value kept there
+    (``GET_MRR(B2)``'s 100) was Excel's answer for other inputs (H160 finding 01). A cell reading a listed one is no
+    such evidence (it was computed before the listed cells got their stored values), nor a difference within
+    :func:`_drifted`'s tolerance (the last digits Excel's arithmetic and the engine's may give differently).
+
+    A listed cell reading a typed value that a drifted cell reads too is as stale (:func:`_reading_changed_inputs`),
+    unless that cell's value moved with the day, not the inputs: one in ``volatile`` (calling TODAY() or reading
+    such a cell) or calling CELL or INFO (the file's path, the machine)."""
+    drifted: dict[tuple[str, str], tuple[Any, Any]] = {}
+    for sheet, cells in info.formulas.items():
+        now = values.get(sheet, {})
+        for ref, cell in cells.items():
+            stored = cell.cached
+            if stored is None or (sheet, ref) in listed or ref not in now:
+                continue
+            if _drifted(stored, now[ref]):
+                drifted[(sheet, ref)] = (stored, now[ref])
+    if not drifted:
+        return {}
+    downstream = dependents(workbook, {key: key for key in listed}, formulas, info)
+    sources = {key: key for key in drifted if key not in downstream}
+    if not sources:
+        return {}
+    stale: dict[tuple[str, str], str] = {}
+    for key, source in dependents(workbook, sources, formulas, info).items():
+        if key in listed and key not in done:
+            stored, now = drifted[source]
+            stale[key] = (
+                f"it reads {source[0]}!{source[1]}, whose stored value {_shown(stored)} differs from its value now, "
+                f"{_shown(now)}: the file's values predate its inputs"
+            )
+    unread = listed - set(done) - set(stale)
+    telling = {key: key for key in sources if key not in (volatile or ()) and not _environment(formulas, key)}
+    for key, (area, source) in _reading_changed_inputs(workbook, formulas, info, telling, unread).items():
+        stored, now = drifted[source]
+        stale[key] = (
+            f"it reads {area}, which {source[0]}!{source[1]} reads too, whose stored value {_shown(stored)} differs "
+            f"from its value now, {_shown(now)}: the file's values predate its inputs"
+        )
+    return stale
+
+
+#: a call whose value depends on the day, a draw, the file's place or the machine, not on the cells it reads
+_ENVIRONMENT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|CELL|INFO)\(")
+
+
+def _environment(formulas: dict[str, FormulaTexts], key: tuple[str, str]) -> bool:
+    """Whether the formula in ``key`` calls one of :data:`_ENVIRONMENT`'s functions."""
+    place = cell_position(key[1])
+    text = formulas[key[0]][place] if place in formulas.get(key[0], {}) else ""
+    return _ENVIRONMENT.search(text) is not None
+
+
+#: the cells read (precedents followed through formula cells) from a listed cell at most, before it is taken as
+#: reading a changed input (too many to tell: listed, not kept)
+_WALK_AT_MOST = 20_000
+_Area = tuple[str, int, int, int, int]  # sheet, top, left, bottom, right
+
+
+def _reading_changed_inputs(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    drifted: dict[tuple[str, str], tuple[str, str]],
+    listed: set[tuple[str, str]],
+) -> dict[tuple[str, str], tuple[str, tuple[str, str]]]:
+    """The ``listed`` cells reading, directly or through formula cells, a typed value (not a formula) that one of the
+    ``drifted`` formula cells reads itself: ``{(sheet, ref): (the area read, the drifted cell)}``.
+
+    ``=GET_FX(A1)`` kept beside ``=SUM(A1:C1)`` stored 6 and 105 now: A1, B1 or C1 was changed by a program that
+    keeps the stored values (POI, an XML edit), so GET_FX's stored value may be Excel's answer for another A1 (H199
+    finding 01: it was kept with status ok). Which of the drifted cell's typed inputs changed cannot be told: a kept
+    cell reading any of them is listed (a refusal, never an old value under ok). An OFFSET's reference is not read:
+    the cells it lands on are (:func:`.offset_readers.offset_readers`; any cell when they cannot be told)."""
+    inputs: list[tuple[_Area, tuple[str, str]]] = []
+    for key in drifted:
+        for area in _precedent_areas(workbook, key):
+            if not _formula_cell(info, area):
+                inputs.append((area, key))
+    if not inputs:
+        return {}
+    found: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
+    landing: dict[tuple[str, str], list | None] | None = None  # each OFFSET cell -> the areas it reads (None: any)
+    anywhere = ("", 1, 1, _LAST_ROW, _LAST_COLUMN)
+    for key in sorted(listed):
+        todo, seen, walked = [key], {key}, 0
+        while todo and key not in found:
+            cell = todo.pop()
+            areas = _precedent_areas(workbook, cell)
+            place = cell_position(cell[1])
+            text = formulas[cell[0]][place] if place in formulas.get(cell[0], {}) else ""
+            if "OFFSET(" in text.upper():
+                if landing is None:
+                    landing = dict(offset_readers(workbook, formulas, info))
+                based = _offset_bases(text, cell[0])
+                areas = [area for area in areas if (area[0].lower(), *area[1:]) not in based]
+                lands = landing.get(cell, [])
+                if lands is None:
+                    areas.append(anywhere)
+                else:
+                    areas += [(target, top, left, bottom, right) for target, (left, top, right, bottom) in lands]
+            walked += 1 + len(areas)
+            for area in areas:
+                hit = next((source for changed, source in inputs if area is anywhere or _overlap(area, changed)), None)
+                if hit is not None or walked > _WALK_AT_MOST:
+                    read = "the cells its OFFSET may land on" if area is anywhere else _area_text(area)
+                    found[key] = (read, hit or next(iter(drifted)))
+                    break
+                if area[1] == area[3] and area[2] == area[4]:
+                    cell = (area[0], _address(area[1], area[2]))
+                    if cell not in seen and cell[1] in info.formulas.get(cell[0], {}):
+                        seen.add(cell)
+                        todo.append(cell)
+                else:
+                    for sheet, ref in _formula_cells_in(info, area):
+                        if (sheet, ref) not in seen:
+                            seen.add((sheet, ref))
+                            todo.append((sheet, ref))
+    return found
+
+
+#: OFFSET's reference written as a cell or range (its first argument)
+_OFFSET_BASE = re.compile(
+    r"(?i)(?<![\w.])OFFSET\(\s*(?:('(?:[^']|'')+'|[\w.]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)\s*,"
+)
+
+
+def _offset_bases(text: str, sheet: str) -> set[tuple[str, int, int, int, int]]:
+    """The areas ``text`` (in ``sheet``) gives OFFSET as its reference, sheet names in lower case.
+
+    >>> sorted(_offset_bases("GET(OFFSET(A1,ROW()-4,1))+OFFSET('My S'!$B$2:C3,1,0)", "S"))
+    [('my s', 2, 2, 3, 3), ('s', 1, 1, 1, 1)]
+    """
+    bases = set()
+    for match in _OFFSET_BASE.finditer(text):
+        where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+        left, top, right, bottom = range_boundaries(match.group(2).replace("$", "").upper())
+        bases.add((where.lower(), top, left, bottom, right))
+    return bases
+
+
+def _precedent_areas(workbook: fz.Workbook, key: tuple[str, str]) -> list[_Area]:
+    """The cells and ranges the formula in ``key`` reads, as the engine's graph declares them."""
+    quoted = "'" + key[0].replace("'", "''") + "'"
+    try:
+        report = workbook.precedents(f"{quoted}!{key[1]}", max_links=1 << 20, max_work=1 << 30).to_dict()
+    except Exception:  # noqa: BLE001  (a cell the engine has no node for reads nothing)
+        return []
+    areas = []
+    for entry in report.get("precedents", []):
+        reference = entry.get("reference") or {}
+        text = reference.get("resolved") or reference.get("address") or reference.get("declared")
+        if not text or "!" not in text:
+            continue
+        sheet, ref = _split(text)
+        try:
+            left, top, right, bottom = range_boundaries(ref)
+        except ValueError:
+            continue
+        areas.append((sheet, top or 1, left or 1, bottom or _LAST_ROW, right or _LAST_COLUMN))
+    return areas
+
+
+def _formula_cell(info: PackageInfo, area: _Area) -> bool:
+    """Whether ``area`` is one cell holding a formula."""
+    sheet, top, left, bottom, right = area
+    return top == bottom and left == right and _address(top, left) in info.formulas.get(sheet, {})
+
+
+def _formula_cells_in(info: PackageInfo, area: _Area) -> list[tuple[str, str]]:
+    sheet, top, left, bottom, right = area
+    return [
+        (sheet, ref)
+        for ref in info.formulas.get(sheet, {})
+        if top <= (place := cell_position(ref))[0] <= bottom and left <= place[1] <= right
+    ]
+
+
+def _overlap(a: _Area, b: _Area) -> bool:
+    return a[0].lower() == b[0].lower() and a[1] <= b[3] and b[1] <= a[3] and a[2] <= b[4] and b[2] <= a[4]
+
+
+def _area_text(area: _Area) -> str:
+    sheet, top, left, bottom, right = area
+    ref = _address(top, left) if (top, left) == (bottom, right) else f"{_address(top, left)}:{_address(bottom, right)}"
+    return f"{sheet}!{ref}"
+
+
+def _drifted(stored: Any, now: Any) -> bool:
+    """Whether a formula cell's value ``now`` is not the ``stored`` one: numbers beyond 1e-6 of the larger (and 1e-9
+    apart: Excel's IRR, RATE and the like stop "accurate within 0.00001 percent", Microsoft's IRR page, where the
+    engine's go on: Microsoft's WorksheetFunction.Irr page), other values by :func:`_same`.
+
+    >>> _drifted(4.0, 6.0), _drifted(-0.0015549323725281283, -0.0015549323652521707), _drifted(0.1 + 0.2, 0.3)
+    (True, False, False)
+    >>> _drifted(0.0872320, 0.08723203), _drifted(100.0, 100.01)
+    (False, True)
+    >>> _drifted("a", "a"), _drifted(1.0, True), _drifted("", None), _drifted(5.0, CellError("#N/A"))
+    (False, True, False, True)
+    """
+    numbers = (int, float)
+    if type(stored) in numbers and type(now) in numbers:
+        gap = abs(stored - now)
+        return gap > 1e-9 and gap > 1e-6 * max(abs(stored), abs(now))
+    return not _same(stored, now)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, CellError):
+        return value.code
+    if type(value) is float and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, CellError) or isinstance(b, CellError):
+        return isinstance(a, CellError) and isinstance(b, CellError) and a.code == b.code
+    return type(a) is type(b) and a == b or (a in (None, "") and b in (None, ""))
