@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from ..cells import CellError
 from ..sheet_names import SHEET, unquoted
 
-__all__ = ["CHART_PART", "chart_values", "updated_caches"]
+__all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
 
 CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
@@ -45,6 +45,36 @@ def chart_values(*layers: Mapping[str, Mapping[str, object]] | None) -> dict[str
                 key = ref.decode() if isinstance(ref, bytes) else str(ref)
                 own[key.replace("$", "").upper()] = value
     return found
+
+
+class ChartValues(Mapping[str, dict[str, object]]):
+    """:func:`chart_values` of ``layers``, a sheet's made when a chart first reads it: the writer of a workbook
+    without charts, or whose charts read one sheet, converts no other sheet's cells (50,000 of them: 0.05 s).
+
+    >>> values = ChartValues({"Data": {b"$b2": 1.0}}, None, {"data": {"C2": 2.0}, "Other": {}})
+    >>> sorted(values), values.get("data"), values.get("other"), values.get("none")
+    (['data', 'other'], {'B2': 1.0, 'C2': 2.0}, {}, None)
+    """
+
+    def __init__(self, *layers: Mapping[str, Mapping[str, object]] | None) -> None:
+        self._layers = [layer or {} for layer in layers]
+        self._titles = {title.lower() for layer in self._layers for title in layer}
+        self._made: dict[str, dict[str, object]] = {}
+
+    def __getitem__(self, title: str) -> dict[str, object]:
+        if title not in self._titles:
+            raise KeyError(title)
+        made = self._made.get(title)
+        if made is None:
+            own = ({t: cells for t, cells in layer.items() if t.lower() == title} for layer in self._layers)
+            made = self._made[title] = chart_values(*own)[title]
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._titles)
+
+    def __len__(self) -> int:
+        return len(self._titles)
 
 
 def _cells(formula: bytes) -> tuple[str, list[str]] | None:
@@ -123,7 +153,7 @@ def _cache(prefix: bytes, body: bytes, cells: list[str], values: dict[str, objec
     return body[:at] + joined + body[at:]
 
 
-def updated_caches(xml: bytes, values: dict[str, dict[str, object]]) -> bytes:
+def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> bytes:
     """A chart part with the cached points of its references to cells in ``values`` (:func:`chart_values`) set to
     those cells' values; the part itself (the same bytes) where none changes.
 

@@ -44,7 +44,7 @@ import numpy as np
 from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
-from .chart_caches import CHART_PART, chart_values, updated_caches
+from .chart_caches import CHART_PART, ChartValues, updated_caches
 from .excel_functions._core import CARRIED
 from .package_parts import part_bytes
 
@@ -152,7 +152,7 @@ def write_cached_values(
         spilled = _requests(package, members or {}, source_path)
         for part, (title, _cells) in spilled.items():
             requests.setdefault(part, (title, {}))
-        charts = chart_values(values, members)  # the charts' cached points of these cells (.chart_caches)
+        charts = ChartValues(values, members)  # the charts' cached points of these cells, made as read (.chart_caches)
         written = _copy_package(package, stream, requests, spilled, complete, mark, charts)
         if check is not None:
             check()
@@ -240,7 +240,7 @@ def _copy_package(
     spilled: dict[str, tuple[str, dict[bytes, object]]] | None = None,
     complete: bool = True,
     mark: bytes | None = None,
-    charts: dict[str, dict[str, object]] | None = None,
+    charts: Mapping[str, dict[str, object]] | None = None,
 ) -> int:
     written = 0
     with zipfile.ZipFile(stream, "w") as copy:
