@@ -31,7 +31,16 @@ from .rewrite_shapes import SCALAR_ARGUMENTS
 from .structured_references import _area
 from .whole_index import WHOLE_INDEX, bounded_index, indexes_whole, whole_index_cycles
 
-__all__ = ["SPOT", "WHOLE_INDEX", "bounded_index", "indexes_whole", "offset_numbers", "whole_index_cycles"]
+__all__ = [
+    "SPOT",
+    "WHOLE_INDEX",
+    "bounded_index",
+    "indexes_whole",
+    "offset_numbers",
+    "spot_call",
+    "spot_index",
+    "whole_index_cycles",
+]
 
 
 def _intersect(a: str, b: str, sheet: str) -> str | None:
@@ -96,6 +105,32 @@ _PASS_THROUGH: dict[str, frozenset[int] | None] = {
 
 #: the registered function giving the position of the formula's row (column) in a range a call returned (see .logical)
 SPOT = "_XLR.SPOT"
+
+
+def spot_index(reference: str, row: int | str, col: int | str) -> str:
+    """``reference`` (a range, or a call giving one) intersected with row ``row`` and column ``col`` when the formula
+    runs (:data:`SPOT`): the cell of it in that row (column), #VALUE! where it has none; ``row`` and ``col`` a number
+    or ``ROW()``, ``COLUMN()``.
+
+    >>> spot_index("A1:A9", 5, "COLUMN()")
+    'INDEX(A1:A9,_XLR.SPOT(5,ROW(A1:A9),ROWS(A1:A9),COLUMNS(A1:A9)),_XLR.SPOT(COLUMN(),COLUMN(A1:A9),COLUMNS(A1:A9),ROWS(A1:A9)))'
+    """
+    return (
+        f"INDEX({reference},{SPOT}({row},ROW({reference}),ROWS({reference}),COLUMNS({reference})),"
+        f"{SPOT}({col},COLUMN({reference}),COLUMNS({reference}),ROWS({reference})))"
+    )
+
+
+def spot_call(
+    tokens: list[Token], open_index: int, end: int, row: int | str, col: int | str, *, bracket: bool = False
+) -> None:
+    """The call whose tokens run from ``open_index`` to ``end`` (its closing bracket) made one token: its result
+    intersected with ``row`` and ``col`` when it runs (:func:`spot_index`); ``bracket``: the call in brackets there."""
+    call = "".join(t.value for t in tokens[open_index : end + 1])
+    tokens[open_index].value = spot_index(f"({call})" if bracket else call, row, col)
+    tokens[open_index].type, tokens[open_index].subtype = "SKIPPED", ""
+    for k in range(open_index + 1, end + 1):
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
 
 
 #: IFERROR's and IFNA's value: one value in a classic formula, the cell in the formula's row of a range, wherever the
@@ -166,10 +201,7 @@ def _moving(reference: str, row: int, col: int) -> str | None:
         depth -= char == ")"
         if depth == 0 and k < len(reference) - 1:
             return None
-    return (
-        f"INDEX({reference},{SPOT}({row},ROW({reference}),ROWS({reference}),COLUMNS({reference})),"
-        f"{SPOT}({col},COLUMN({reference}),COLUMNS({reference}),ROWS({reference})))"
-    )
+    return spot_index(reference, row, col)
 
 
 def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row: int, col: int) -> int | None:
@@ -273,14 +305,7 @@ def _index_spot(
         wide and _NEVER_ZERO.fullmatch(n) is None for wide, n in zip((bottom > top, right > left), numbers, strict=True)
     ):
         return None
-    call = "".join(t.value for t in tokens[open_index : end + 1])
-    tokens[open_index].value = (
-        f"INDEX({call},{SPOT}(ROW(),ROW({call}),ROWS({call}),COLUMNS({call})),"
-        f"{SPOT}(COLUMN(),COLUMN({call}),COLUMNS({call}),ROWS({call})))"
-    )
-    tokens[open_index].type, tokens[open_index].subtype = "SKIPPED", ""
-    for k in range(open_index + 1, end + 1):
-        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    spot_call(tokens, open_index, end, "ROW()", "COLUMN()")
     return end
 
 
@@ -339,14 +364,7 @@ def _offset_cell(tokens: list[Token], open_index: int, row: int, col: int) -> bo
 
     if all(one(size) for size in (args + ["", ""])[3:5]):
         return False
-    call = "".join(t.value for t in tokens[open_index : end + 1])
-    tokens[open_index].value = (
-        f"INDEX({call},{SPOT}({row},ROW({call}),ROWS({call}),COLUMNS({call})),"
-        f"{SPOT}({col},COLUMN({call}),COLUMNS({call}),ROWS({call})))"
-    )
-    tokens[open_index].type, tokens[open_index].subtype = "SKIPPED", ""
-    for k in range(open_index + 1, end + 1):
-        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    spot_call(tokens, open_index, end, row, col)
     return True
 
 

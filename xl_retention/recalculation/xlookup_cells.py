@@ -15,7 +15,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .formula_tokens import _is_range, argument_spans
-from .intersection import SPOT
+from .intersection import spot_call
 
 __all__ = ["xlookup_cell"]
 
@@ -61,12 +61,5 @@ def xlookup_cell(tokens: list[Token], open_index: int, names: dict[str, str], ro
         several = several or (size[0] > 1 and size[1] > 1 if position == 2 else size != (1, 1))
     if not several:
         return False
-    call = "(" + "".join(t.value for t in tokens[open_index : close + 1]) + ")"
-    tokens[open_index].value = (
-        f"INDEX({call},{SPOT}({row},ROW({call}),ROWS({call}),COLUMNS({call})),"
-        f"{SPOT}({col},COLUMN({call}),COLUMNS({call}),ROWS({call})))"
-    )
-    tokens[open_index].type, tokens[open_index].subtype = "SKIPPED", ""
-    for k in range(open_index + 1, close + 1):
-        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    spot_call(tokens, open_index, close, row, col, bracket=True)
     return True
