@@ -158,6 +158,11 @@ def _refuse_unused_billing_columns(
         other |= {str(c) for c in df.columns if count_or_term(c) is not None}  # a term, or refused above
         for column in df.columns:
             if key(column) not in used and str(column) not in other and _whole_counts(column, df[column]):
+                running = _running_numbers(df[column])
+                if running == "ids":
+                    continue  # 1, 2, 3, 4, 5, ...: each row's number, never a count of seats
+                if running is not None:  # 1, 2, 3 on three rows: each row's number or seats?
+                    raise running_or_seats(str(column), df[column], source)
                 raise DataError(
                     f"{source}: column {str(column)!r} holds whole numbers beside the price and is not used: a "
                     "quantity (seats, licences)? It would multiply the MRR (MRR = amount x quantity / months per "
@@ -214,6 +219,62 @@ _MONEY_WORDS = frozenset(
 )
 
 
+def _numbers(values: pd.Series) -> np.ndarray | None:
+    """A column's values that are not blank, as numbers in row order; None where one is not a number written in
+    digits (a text of up to 6 digits, or a number)."""
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return None
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return values.dropna().to_numpy(dtype=np.float64)
+    texts = values.dropna().astype(str).str.strip()
+    texts = texts[texts != ""]
+    if not texts.str.fullmatch(r"[0-9]{1,6}").all():
+        return None
+    return texts.astype(np.float64).to_numpy()
+
+
+#: Rows of a column, each one more than the row above (1, 2, 3, 4, 5), that make it each row's running number: seats
+#: so (five subscriptions of 1, 2, 3, 4 and 5 seats, in that order) are not a billing export's.
+RUNNING_ROWS = 5
+
+
+def _running_numbers(values: pd.Series) -> str | None:
+    """Whether a column of whole numbers numbers its rows: ``"ids"`` where each row's value is one more than the row
+    above's, on :data:`RUNNING_ROWS` rows or more (1, 2, 3, 4, 5; 1001, 1002, ...: a running number, never a seat
+    count); ``"unsure"`` where, on 3 rows or more, each row's value is another of a run with none left out (1, 2, 3;
+    3, 1, 2, 4, 5, 6 in a table of no order): a running number or seats cannot be told; None otherwise (5, 12, 3).
+
+    >>> [_running_numbers(pd.Series(v)) for v in ([1, 2, 3, 4, 5], ["7", "8", "", "9", "10", "11"], [1, 2, 3])]
+    ['ids', 'ids', 'unsure']
+    >>> [_running_numbers(pd.Series(v)) for v in ([3, 1, 2, 4, 5, 6], [1, 2], [5, 12, 3], [1, 2, 2, 3], [1, 2, 4])]
+    ['unsure', None, None, None, None]
+    """
+    numbers = _numbers(values)
+    if numbers is None or len(numbers) < 3:
+        return None
+    if len(numbers) >= RUNNING_ROWS and bool(np.all(np.diff(numbers) == 1)):
+        return "ids"
+    distinct = np.unique(numbers)
+    return "unsure" if len(distinct) == len(numbers) and distinct[-1] - distinct[0] == len(numbers) - 1 else None
+
+
+def running_or_seats(column: str, values: pd.Series, source: str) -> DataError:
+    """The refusal of a column, not used, whose values may number the rows as well as count seats (1, 2, 3 on three
+    rows: :func:`_running_numbers`'s ``"unsure"``), naming it and its values; no advice to map it as the quantity
+    alone, which would multiply the MRR by each row's number where it numbers the rows."""
+    numbers = _numbers(values)
+    shown = ", ".join(f"{n:g}" for n in (numbers if numbers is not None else [])[:6])
+    more = ", ..." if numbers is not None and len(numbers) > 6 else ""
+    return DataError(
+        f"{source}: column {column!r} holds {shown}{more}, a different whole number on each row, beside the price "
+        f"and is not used: is it each row's running number (an id: no count) or a quantity (seats, licences), which "
+        f"would multiply the MRR (MRR = amount x quantity / months per interval)? It cannot be told from its "
+        f"values: a running number: remove the column; seats: map it: {columns_option([('quantity', column)])}",
+        source=source,
+        column=column,
+    )
+
+
 def _whole_counts(name: Any, values: pd.Series) -> bool:
     """Whether a column's values are counts of what is paid for: whole numbers from 1 to 100,000, one above 1, not
     all years, its name none of :data:`_NOT_COUNT` ("Anzahl", "Menge", "Team size": a seat count in a billing export).
@@ -232,17 +293,10 @@ def _whole_counts(name: Any, values: pd.Series) -> bool:
     words = name_words(name)
     if set(re.split(r"[^0-9a-zà-ÿ]+", key(name))) & _NOT_COUNT or words & _MONEY_WORDS or words & _DAY_WORDS:
         return False
-    if pd.api.types.is_bool_dtype(values.dtype):
+    numbers = _numbers(values)
+    if numbers is None or len(numbers) == 0 or not np.all(numbers == np.round(numbers)):
         return False
-    if pd.api.types.is_numeric_dtype(values.dtype):
-        numbers = values.dropna().to_numpy(dtype=np.float64)
-    else:
-        texts = values.dropna().astype(str).str.strip()
-        texts = texts[texts != ""]
-        if len(texts) == 0 or not texts.str.fullmatch(r"[0-9]{1,6}").all():
-            return False
-        numbers = texts.astype(np.float64).to_numpy()
-    if len(numbers) == 0 or not np.all(numbers == np.round(numbers)) or numbers.min() < 1 or numbers.max() > 100_000:
+    if numbers.min() < 1 or numbers.max() > 100_000:
         return False
     return bool(numbers.max() > 1) and not bool(np.all((numbers >= 1900) & (numbers <= 2100)))
 
