@@ -57,6 +57,7 @@ from ._months import (
     month_ordinals,
     refuse_outside_data,
 )
+from .in_progress import warn_rate_in_progress
 
 __all__ = [
     "PURCHASE_COLUMNS",
@@ -440,6 +441,7 @@ def overall_repeat_purchase_rate(
     if codes.codes.size == 0:
         return float("nan")
     per_customer = np.bincount(codes.dense(), minlength=codes.count)
+    warn_rate_in_progress(df["date"], "overall_repeat_purchase_rate", options)  # as the tables' last month warns
     return float(_metrics.repeat_purchase_rate(per_customer[per_customer > 0]))
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import user_stacklevel
 
-__all__ = ["InProgressMonthWarning", "in_progress_message", "warn_in_progress"]
+__all__ = ["InProgressMonthWarning", "in_progress_message", "warn_in_progress", "warn_rate_in_progress"]
 
 
 class InProgressMonthWarning(UserWarning):
@@ -98,3 +98,23 @@ def warn_in_progress(result: Any, function: Any, options: Any) -> None:
     text = in_progress_message(result, function.__name__, getattr(options, "today", None), keyword)
     if text is not None:
         warnings.warn(text, InProgressMonthWarning, stacklevel=user_stacklevel())
+
+
+def warn_rate_in_progress(dates: pd.Series, function: str, options: Any) -> None:
+    """Warn (:class:`InProgressMonthWarning`) a Python caller of ``function``, a figure over a whole table of orders
+    (:func:`~.activity.overall_repeat_purchase_rate`, a number with no months to show), when the month of the latest
+    of the orders it counted (``dates``) is the current month (``options.today``'s, default the run's)."""
+    from .interval_snapshots import current_month
+
+    if not len(dates) or not called_by_user(3):  # above: the function, checked_keywords, its caller
+        return
+    last = pd.Period(pd.Timestamp(dates.max()), freq="M")
+    now = pd.Period(ordinal=current_month(getattr(options, "today", None)), freq="M")
+    if last != now:
+        return
+    text = (
+        f"the orders' last month, {now}, is the current month, still in progress: its purchases are only those so "
+        f"far, and {function} reads them until it ends; {now - 1} is the last full month (the orders dated before "
+        f"{now.start_time:%Y-%m-%d} stop there, or compute again after {now} ends for its final figure)"
+    )
+    warnings.warn(text, InProgressMonthWarning, stacklevel=user_stacklevel())
