@@ -11,6 +11,13 @@ from xl_retention import cli
 ERROR = "xl-retention: error: "
 
 
+def written(tmp_path: Path, name: str, text: str) -> Path:
+    """``text`` written to ``tmp_path / name`` (an export's file for an import to read): its path."""
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
 def run(tmp_path: Path, flag: str, path: Path, *args: str, backend: str = "pandas") -> Path:
     """The folder ``import FLAG PATH ARGS --backend BACKEND --to-csv`` wrote its tables to (it must succeed)."""
     out = tmp_path / f"out-{backend}-{path.stem}"

@@ -1,10 +1,10 @@
 """A workbook of one sheet ``S`` built from cells, recalculated by the embedded engine, read back; a workbook saved with
-Excel 365's dynamic array formulas (tests' helper)."""
+Excel 365's dynamic array formulas; a package part rewritten as another program writes it (tests' helper)."""
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import openpyxl
@@ -82,3 +82,14 @@ def save_dynamic(book: openpyxl.Workbook, path: Path, refs: Iterable[str], part:
                     data = data.replace(cell, f'<c r="{ref}" cm="1"'.encode())
             new.writestr(item, data)
     return path
+
+
+def rewrite_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
+    """The package at ``path`` rewritten in place with its part ``part`` as ``change`` gives it (every other part's
+    bytes, and the parts' order, kept)."""
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)

@@ -5,24 +5,17 @@ Lifetime value sheet reads the NPS sheet. And one cell is "1 cell ... is blank",
 from __future__ import annotations
 
 import openpyxl
+from typed_tracker import four_months_counted
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.template_cells import template_cells_off
 
 
 def _tracker(tmp_path, clear: dict[str, str]):
-    path = build_template(tmp_path / "t.xlsx", start="2026-08", months=6)
-    wb = openpyxl.load_workbook(path)
-    customers = wb["Customers"]
-    customers["B2"] = 2412
-    for row, (gained, end) in enumerate([(137, 2421), (141, 2436), (129, 2440), (145, 2451)], start=2):
-        customers[f"C{row}"], customers[f"D{row}"] = gained, end
-    nps = wb["NPS"]
-    nps["C5"], nps["D5"], nps["E5"] = 54, 40, 26  # November's NPS from the survey tool's counts
+    typed: dict[str, dict[str, object]] = {"NPS": {"C5": 54, "D5": 40, "E5": 26}}  # November's, from the counts
     for sheet, ref in clear.items():
-        wb[sheet][ref] = None
-    wb.save(path)
-    return path
+        typed.setdefault(sheet, {})[ref] = None
+    return four_months_counted(tmp_path, typed)
 
 
 def test_a_cleared_nps_cell_is_read_by_the_nps_and_the_dashboard(tmp_path):

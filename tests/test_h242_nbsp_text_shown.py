@@ -26,19 +26,11 @@ def test_other_texts_are_shown_as_before():
 
 
 def test_the_tracker_names_the_cell_typed_in(tmp_path):
-    import openpyxl  # noqa: PLC0415
+    from typed_tracker import four_months_counted  # noqa: PLC0415
 
     from xl_retention.recalculation import recalc_file  # noqa: PLC0415
-    from xl_retention.workbook import build_template  # noqa: PLC0415
 
-    path = build_template(tmp_path / "t.xlsx", start="2026-08", months=6)
-    wb = openpyxl.load_workbook(path)
-    customers = wb["Customers"]
-    customers["B2"] = 2412
-    for row, (gained, end) in enumerate([(137, 2421), (141, 2436), (129, 2440), (145, 2451)], start=2):
-        customers[f"C{row}"], customers[f"D{row}"] = gained, end
-    customers["D5"] = "2\u00a0451"
-    wb.save(path)
+    path = four_months_counted(tmp_path, {"Customers": {"D5": "2\u00a0451"}})
     report = recalc_file(path, tmp_path / "out.xlsx")
     reasons = {issue.address: issue.reason for issue in report.errors}
     assert reasons["Customers!E5"] == (

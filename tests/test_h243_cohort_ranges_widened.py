@@ -7,31 +7,21 @@ one line; a single cell, and a range ending earlier, move with their table only.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
-
-from xl_retention.workbook.template import build_template
+from added_months import import_into
 
 
 def test_a_sum_over_every_cohort_is_widened_and_listed(tmp_path: Path) -> None:
+    mine = {
+        "A1": "=SUM(Cohorts!B4:B6)",  # every cohort's sign-ups: widened, and said
+        "A2": "=SUM(Cohorts!B4:B5)",  # the first two cohorts: left alone
+        "A3": "=Cohorts!B6",  # the last cohort's own cell: left alone
+        "A4": "=SUM(Customers!C2:C4)",  # a monthly sheet's range: listed with it, one line
+    }
+    result = import_into(tmp_path, mine)
     tracker = tmp_path / "t.xlsx"
-    build_template(tracker, start="2026-01", months=3)
-    book = openpyxl.load_workbook(tracker)
-    mine = book.create_sheet("Mine")
-    mine["A1"] = "=SUM(Cohorts!B4:B6)"  # every cohort's sign-ups: widened, and said
-    mine["A2"] = "=SUM(Cohorts!B4:B5)"  # the first two cohorts: left alone
-    mine["A3"] = "=Cohorts!B6"  # the last cohort's own cell: left alone
-    mine["A4"] = "=SUM(Customers!C2:C4)"  # a monthly sheet's range: listed with it, one line
-    book.save(tracker)
-    rows = ["customer_id,month,mrr"] + [f"c{c},2026-0{m},10" for m in range(1, 7) for c in range(m)]
-    (tmp_path / "subs.csv").write_text("\n".join(rows) + "\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "import", "--subscriptions", "subs.csv", "--into", "t.xlsx"],
-        capture_output=True, text=True, cwd=tmp_path,
-    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (
         "2 formula(s) of yours over the months now take in the months added: Mine!A4 =SUM(Customers!C2:C4) -> "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from import_cli import refusal, run
+from import_cli import refusal, run, written
 
 PADDLE = (
     "subscription_id,user_email,state,signup_date,last_payment_date,last_payment_amount,next_payment_date,"
@@ -35,8 +35,7 @@ def test_a_yearly_payment_is_not_taken_as_a_month(
     text, columns = PADDLE, COLUMNS
     for old, new in rename.items():
         text, columns = text.replace(old, new, 1), columns.replace(old, new)
-    path = tmp_path / "paddle.csv"
-    path.write_text(text)
+    path = written(tmp_path, "paddle.csv", text)
     money, last, after = (rename.get(c, c) for c in ("last_payment_amount", "last_payment_date", "next_payment_date"))
     err = refusal(capsys, "--subscriptions", str(path), "--columns", columns, "--backend", backend, "--to-csv",
                   str(tmp_path / "out"))  # fmt: skip
@@ -48,8 +47,7 @@ def test_a_yearly_payment_is_not_taken_as_a_month(
 
 
 def test_monthly_payments_are_read(tmp_path: Path) -> None:
-    path = tmp_path / "paddle.csv"
-    path.write_text(PADDLE.replace("2027-03-10", "2026-04-10").replace("1200.00", "100.00"))
+    path = written(tmp_path, "paddle.csv", PADDLE.replace("2027-03-10", "2026-04-10").replace("1200.00", "100.00"))
     moves = pd.read_csv(run(tmp_path, "--subscriptions", path, "--columns", COLUMNS) / "movements.csv")
     assert moves.set_index("month").loc["2026-05", "mrr_end"] == 200.0  # p1 100, p2 50, p3 50 (ends 1 June)
     assert moves.set_index("month").loc["2026-06", "mrr_end"] == 150.0

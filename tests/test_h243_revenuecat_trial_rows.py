@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from import_cli import run
+from import_cli import run, written
 
 RC = (
     "rc_original_app_user_id,product_identifier,start_time,end_time,store,is_trial_period,price_in_usd,"
@@ -26,8 +26,7 @@ COLUMNS = "customer_id=rc_original_app_user_id,start=start_time,end=end_time,amo
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 def test_a_free_trials_row_counts_nowhere(tmp_path: Path, backend: str) -> None:
-    path = tmp_path / "revenuecat.csv"
-    path.write_text(RC)
+    path = written(tmp_path, "revenuecat.csv", RC)
     moves = pd.read_csv(run(tmp_path, "--subscriptions", path, "--columns", COLUMNS, backend=backend) / "movements.csv")
     assert moves[["month", "new", "lost", "customers_end", "mrr_end"]].values.tolist() == [
         ["2026-01", 1, 0, 1, 9.99], ["2026-02", 1, 0, 2, 19.98], ["2026-03", 0, 1, 1, 9.99],

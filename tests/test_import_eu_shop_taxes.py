@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from import_cli import refusal, run
+from import_cli import refusal, run, written
 
 # Shopify's orders export of a tax-inclusive store (EU): Total = Subtotal + Shipping, Taxes inside both (5,54 = 4,75
 # of the 29,75 + 0,79 of the 4,95 shipping)
@@ -111,8 +111,7 @@ WOO = "start=start_date,end=end_date,amount=order_total"
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 def test_zero_discounts_written_with_a_decimal_comma_pass(tmp_path: Path, backend: str) -> None:
-    path = tmp_path / "subscriptions.csv"
-    path.write_text(WOO_HEAD + WOO_ZERO)
+    path = written(tmp_path, "subscriptions.csv", WOO_HEAD + WOO_ZERO)
     out = run(tmp_path, "--subscriptions", path, "--dayfirst", "--columns", WOO, backend=backend)
     head = (out / "movements.csv").read_text().splitlines()[0].split(",")
     rows = [dict(zip(head, r.split(","), strict=True)) for r in (out / "movements.csv").read_text().splitlines()[1:]]

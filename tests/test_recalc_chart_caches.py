@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from one_sheet import rewrite_part
 from openpyxl.chart import LineChart, Reference
 
 from xl_retention.recalculation.batch import recalc_file
@@ -26,9 +27,10 @@ STALE_TEXT = (
 
 def _with_caches(path: Path) -> None:
     """The chart part as Excel saves it: each reference with its cached points (openpyxl writes none)."""
-    with zipfile.ZipFile(path) as package:
-        parts = {info.filename: package.read(info) for info in package.infolist()}
-    chart = parts["xl/charts/chart1.xml"]
+    rewrite_part(path, "xl/charts/chart1.xml", _cached)
+
+
+def _cached(chart: bytes) -> bytes:
     chart = chart.replace(
         b"<chartSpace ", b'<chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
     )
@@ -38,10 +40,7 @@ def _with_caches(path: Path) -> None:
         rb"<c:numRef>(<c:f>[^<]*\$A\$1:\$A\$3</c:f>)</c:numRef>", rb"<c:strRef>\1" + STALE_TEXT + rb"</c:strRef>", chart
     )
     assert STALE in chart and STALE_TEXT in chart
-    parts["xl/charts/chart1.xml"] = chart
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+    return chart
 
 
 def test_the_charts_cached_points_are_the_recalculated_values(tmp_path: Path) -> None:

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation import recalc_file
-from xl_retention.workbook import build_template
+from typed_tracker import new_tracker_reasons
 
 
 def test_the_reason_names_the_start_to_type(tmp_path: Path) -> None:
-    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12)
-    wb = openpyxl.load_workbook(path)
-    wb["Revenue"]["C7"], wb["Revenue"]["G7"] = 100, 20  # new and churned MRR in June, no MRR at start
-    wb.save(path)
-    report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
-    reasons = {e.address: e.reason for e in report.errors}
+    typed = {"Revenue": {"C7": 100, "G7": 20}}  # new and churned MRR in June, no MRR at start
+    reasons = new_tracker_reasons(tmp_path, typed, start="2025-01", months=12)
     assert reasons["Revenue!H7"] == (
         "Revenue!B7 (MRR at start) is blank: no month before has an MRR at end and this one has churned, contraction "
         "or expansion MRR, which an MRR at start of 0 cannot have: type its MRR at start in Revenue!B7 (#VALUE!)"

@@ -10,20 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation import recalc_file
-from xl_retention.workbook import build_template
+from typed_tracker import new_tracker_reasons
 
 
 def test_two_blank_arguments_are_each_named(tmp_path: Path) -> None:
-    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
-    book = openpyxl.load_workbook(path)
-    sheet = book["Customers"]
-    sheet["B2"], sheet["C2"], sheet["D2"], sheet["C3"], sheet["D4"] = 100, 10, 105, 12, 108
-    book.save(path)
-    report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
-    reasons = {e.address: e.reason for e in report.errors}
+    typed = {"Customers": {"B2": 100, "C2": 10, "D2": 105, "C3": 12, "D4": 108}}
+    reasons = new_tracker_reasons(tmp_path, typed, start="2026-01", months=12)
     assert reasons["Customers!E4"] == (
         "CUSTOMERS_LOST: customers_gained, customers_start blank while other inputs are not: Customers!C4 (Gained "
         "(new + reactivated)) is blank while the month has other figures: type it; Customers!B4 (Customers at start) "

@@ -1,4 +1,5 @@
-"""A tracker with cells typed over it, saved; recalculated in place by the embedded engine (tests' helper)."""
+"""A tracker with cells typed over it, saved; recalculated in place by the embedded engine; a new tracker's reasons
+for its error cells once cells are typed over it; a new tracker with four months' customers typed (tests' helper)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from xl_retention.recalculation import recalc_file
+from xl_retention.workbook import build_template
 
 
 def typed_over(path: Path, typed: Mapping[str, Mapping[str, object]]) -> Path:
@@ -27,3 +29,30 @@ def recalculated(path: Path, typed: Mapping[str, Mapping[str, object]]) -> openp
     report = recalc_file(path, path, engine="embedded", in_place=True)
     assert report.status == "ok", report.message
     return openpyxl.load_workbook(path, data_only=True)
+
+
+def new_tracker_reasons(
+    tmp_path: Path, typed: Mapping[str, Mapping[str, object]], *, start: str, months: int
+) -> dict[str, str]:
+    """A new tracker (``t.xlsx``: from ``start``, ``months`` months) with ``typed`` typed over it (:func:`typed_over`),
+    recalculated by the embedded engine into ``out.xlsx`` (any status): the reason of each error cell, by address."""
+    path = typed_over(build_template(tmp_path / "t.xlsx", start=start, months=months), typed)
+    report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    return {e.address: e.reason for e in report.errors}
+
+
+def four_months_counted(tmp_path: Path, typed: Mapping[str, Mapping[str, object]] | None = None) -> Path:
+    """A new tracker (``t.xlsx``: from 2026-08, six months) with its first four months' customers typed (2412 at
+    start; gained 137, 141, 129, 145; at end 2421, 2436, 2440, 2451: H242's tracker), then ``typed`` (sheet -> cell ->
+    value, None to clear it) over it; saved once."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-08", months=6)
+    wb = openpyxl.load_workbook(path)
+    customers = wb["Customers"]
+    customers["B2"] = 2412
+    for row, (gained, end) in enumerate([(137, 2421), (141, 2436), (129, 2440), (145, 2451)], start=2):
+        customers[f"C{row}"], customers[f"D{row}"] = gained, end
+    for sheet, cells in (typed or {}).items():
+        for ref, value in cells.items():
+            wb[sheet][ref] = value
+    wb.save(path)
+    return path
