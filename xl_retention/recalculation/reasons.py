@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .spill_reasons import spill_reasons
     from .undefined_names import undefined_name_reasons
     from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
+    from .xlookup_intersections import xlookup_intersection_reasons
 
 #: the steps that name an error's cause, imported when a workbook has an error to explain (:func:`explain`), not by
 #: every recalculation: {name: its module}; read as this module's names (a test may set one: ``monkeypatch``)
@@ -66,6 +67,7 @@ _STEPS = {
     "blank_origin": "value_origins",
     "formula_cell_origin": "value_origins",
     "value_origin": "value_origins",
+    "xlookup_intersection_reasons": "xlookup_intersections",
 }
 
 
@@ -246,6 +248,7 @@ def explain(
     named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     named += lookup_reasons(workbook, formulas, result)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
+    named += xlookup_intersection_reasons(workbook, formulas, result)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     from .rate_reasons import rate_reasons  # noqa: PLC0415  (a workbook with an error to explain only)
 
