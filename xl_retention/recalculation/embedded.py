@@ -34,6 +34,7 @@ from .after_evaluation import (
 )
 from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
+from .decided_cache import cache_decided
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
 from .dynamic_cycles import dynamic_cycles
@@ -166,6 +167,7 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     every cell that reads it is in ``unsupported`` too (not computed from a blank). ``workbook_path``: the workbook's
     own path when ``path`` is a copy of it (``CELL("filename")`` gives it).
     """
+    cache_decided()  # a command's process: the structural pre-check's answers an earlier command made, read (once)
     try:
         return _compute(path, stored_current, workbook_path, deferred=True)
     except OtherSheets:  # the engine's worksheets are not those the rewrites assumed: made again from its own

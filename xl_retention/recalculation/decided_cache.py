@@ -1,0 +1,119 @@
+"""The structural rewrite's pre-check per formula shape kept from one ``xl-retention recalc`` command to the next.
+
+:func:`.rewrite_shapes.decided` answers, per set of names and per shape (a formula's row numbers made ``0``), whether
+a formula may need a structural rewrite; a new process tokenizes every distinct shape again: the 120-month template's
+about 480, 0.32 s of its command's 2.7 s of CPU (bench/README.md, thirty-first session), where its argument rewrites'
+shapes are read from :func:`.._imports.cache_shapes`' file. An answer is a function of the shape, whether the formula
+is an array formula, the names of the workbook's tables and defined names, and the program alone (the cache a process
+keeps for every workbook of a batch), so it is kept on the same terms as the shapes' cache: the file,
+``xl_retention/__pycache__/decided.<tag>.bin``, is read only when written under the stamp that cache was read under
+(the same interpreter, package version, source files and openpyxl tokenizer) and whole (a checksum), and written at
+the process's end when the command answered for new shapes, atomically, only where Python would write bytecode.
+Installed by the first recalculation of a process that installed the shapes' cache (the command line, a batch's
+workers): nowhere else is anything read or written.
+"""
+
+from __future__ import annotations
+
+import atexit
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from .. import _imports
+from . import rewrite_shapes
+
+__all__ = ["cache_decided"]
+
+_LOCK = threading.Lock()
+_STATE: dict[str, Any] = {"installed": False, "loaded": 0, "file": None, "stamp": b""}
+_MOST_ANSWERS = 40_000  # past this a cache keeps nothing (rewrite_shapes keeps 20,000 a context, 64 contexts)
+
+
+def _cache_file() -> Path:
+    """``xl_retention/__pycache__/decided.<tag>.bin``: beside the package's bytecode, for this interpreter only."""
+    return Path(_imports.__file__).parent / "__pycache__" / f"decided.{sys.implementation.cache_tag or 'none'}.bin"
+
+
+def _answers(known: dict) -> int:
+    return sum(len(answers) for _, answers in known.values())
+
+
+def cache_decided() -> None:
+    """Read the kept answers into :data:`.rewrite_shapes._DECIDED` and write them back at the process's end (see the
+    module's docstring); does nothing where the shapes' cache is not installed, or a second time."""
+    stamp = _imports._SHAPE_STATE.get("stamp") or b""
+    if not _imports._SHAPE_STATE.get("installed") or not stamp:
+        return
+    with _LOCK:
+        if _STATE["installed"]:
+            return
+        _STATE["installed"] = True
+    import marshal
+    import zlib
+
+    target = _cache_file()
+    known: Any = None
+    try:
+        head, _, payload = target.read_bytes().partition(b"\n")
+        if head == stamp + b" %d" % zlib.crc32(payload):
+            known = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError):  # none yet, or not readable: tokenized as usual
+        known = None
+    if isinstance(known, dict) and not rewrite_shapes._DECIDED and _well_formed(known):
+        rewrite_shapes._DECIDED.update(known)
+    _STATE.update(loaded=_answers(rewrite_shapes._DECIDED), file=target, stamp=stamp)
+    atexit.register(_write)
+
+
+def _well_formed(known: dict) -> bool:
+    """Whether every entry is what rewrite_shapes keeps: (table names, names, defined names), each a tuple of texts ->
+    (whether one has a digit, {(shape, array formula): answer}), every flag and answer a bool.
+
+    >>> _well_formed({(("Sales",), (), ("rate",)): (False, {("=A0*2", False): True})})
+    True
+    >>> _well_formed({((), (), ()): (False, {("=A0*2", False): 1})}), _well_formed({("x",): (False, {})})
+    (False, False)
+    """
+    for context, entry in known.items():
+        if type(context) is not tuple or len(context) != 3:
+            return False
+        if not all(type(words) is tuple and all(type(w) is str for w in words) for words in context):
+            return False
+        if type(entry) is not tuple or len(entry) != 2 or type(entry[0]) is not bool or type(entry[1]) is not dict:
+            return False
+        for key, answer in entry[1].items():
+            if type(key) is not tuple or len(key) != 2 or type(key[0]) is not str or type(key[1]) is not bool:
+                return False
+            if type(answer) is not bool:
+                return False
+    return True
+
+
+def _write() -> None:
+    """Write the answers when this process made new ones and Python may write bytecode here."""
+    import marshal
+    import os
+    import tempfile
+    import zlib
+
+    target = _STATE["file"]
+    known = {context: (digits, dict(answers)) for context, (digits, answers) in rewrite_shapes._DECIDED.items()}
+    count = _answers(known)
+    if target is None or sys.dont_write_bytecode or count == _STATE["loaded"] or not count or count > _MOST_ANSWERS:
+        return
+    try:
+        target.parent.mkdir(exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".decided-")
+        try:
+            os.chmod(temporary, os.stat(_imports.__file__).st_mode & 0o666)  # as the bytecode beside it: the source's
+            with os.fdopen(handle, "wb") as out:
+                payload = marshal.dumps(known)
+                out.write(_STATE["stamp"] + b" %d\n" % zlib.crc32(payload) + payload)
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):  # a read-only installation, or a value marshal refuses: tokenized next time
+        return
