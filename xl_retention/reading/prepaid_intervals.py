@@ -12,12 +12,12 @@ frequencies are equal (not prepaid) read as before.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, row_of, source_of
+from .errors import DataError, TableRows, row_of, source_of
 from .names import key
 
 __all__ = ["ORDER_FREQUENCIES", "refuse_prepaid_intervals"]
@@ -32,8 +32,12 @@ def _numbers(values: pd.Series) -> np.ndarray:
     )
 
 
-def refuse_prepaid_intervals(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+def refuse_prepaid_intervals(
+    df: pd.DataFrame, names: Mapping[str, str], source: str, positions: Sequence[int] | None = None
+) -> None:
     """Refuse rows whose order frequency differs from the charge's interval count (see the module docstring).
+    ``positions``: the data rows of ``source`` that ``df``'s rows are (a database's rows fetched by
+    :func:`~xl_retention.relational.prepaid_rows.refuse_prepaid_table`), named so; a table's by their values.
 
     >>> df = pd.DataFrame({"price": [30, 90], "charge_interval_frequency": [1, 3], "order_interval_frequency": [1, 1]})
     >>> names = {"amount": "price", "interval_count": "charge_interval_frequency"}
@@ -59,8 +63,11 @@ def refuse_prepaid_intervals(df: pd.DataFrame, names: Mapping[str, str], source:
         c, o = charge[at], order[at]
         price = names.get("amount") or names.get("mrr")
         what = repr(price) if price else "the price"
+        where = row_of(source_of(df, source), at)
+        if positions is not None and not isinstance(source, TableRows):
+            where = row_of(source, int(positions[at]))
         raise DataError(
-            f"{source}: {row_of(source_of(df, source), at)}: {count!r} is {c:g} and {column!r} {o:g}: a prepaid "
+            f"{source}: {where}: {count!r} is {c:g} and {column!r} {o:g}: a prepaid "
             f"subscription (charged every {c:g} intervals for {c / o:g} orders); whether {what} is the charge's "
             f"(MRR = price / {c:g} intervals) or one order's (MRR = price / {o:g} intervals) the export does not "
             f"say; import the prepaid subscriptions with a column of the price per charge or per month (mrr), or "

@@ -110,6 +110,7 @@ from .mirrors import (
     _refuse_test_answers,
 )
 from .order_marks import orders_by_values
+from .prepaid_rows import refuse_prepaid_table
 from .read_as_files import _cancellable, _odd_spaces, _qualtrics_unanswered
 from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name, segment_labels
@@ -388,6 +389,7 @@ def _from_table(
     if billing:  # a quantity or interval count column left unused would change nothing where it changes the MRR
         sample = con.execute(table.select(*[c for c in table.columns if c != ROW]).limit(1000))  # 'Team size': values
         _refuse_unused_billing_columns(sample, names, source)
+        refuse_prepaid_table(con, table, names, source)  # Recharge's prepaid rows past the sample's 1,000 too
     _refuse_other_ids(con, table, source, names, cols)
     if kind in ("snapshots", "intervals", "orders"):
         _refuse_currencies(con, table, source, segment, names.get("amount", names.get("mrr")))
