@@ -9,24 +9,43 @@ retention share), silently. :func:`remap_cohort_refs` moves every such reference
 layout goes to the row that holds the same thing in the new one (the same table, the same signup month or label),
 its columns unchanged (a table's columns are the same months at any size). A range of two or more rows ending at a
 table's last cohort (``=SUM(Cohorts!B4:B6)``, every cohort's sign-ups) ends at the new last cohort, as a range over
-the other sheets' months does (:mod:`.stretch`), and is listed (:func:`cohort_last_rows`).
+the other sheets' months does (:mod:`.stretch`), and is listed (:func:`cohort_last_rows`); so does a range of two
+columns or more of a table's rows ending at its last month column (``=SUM(Cohorts!B4:D4)``, a cohort's every month:
+:func:`cohort_last_columns`). A defined name and a chart series of the user's over such a range are widened alike and
+listed (``name Signups =Cohorts!$B$4:$B$6 -> =Cohorts!$B$4:$B$9``, ``chart 'Cohorts' on Mine: Cohorts!$B$4:$D$6 ->
+Cohorts!$B$4:$G$9``): a chart of every cohort left on the old ones would silently show those only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Sequence
 from typing import Any
+
+from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .inplace import escape
 
-__all__ = ["cohort_last_rows", "cohort_row_map", "remap_cohort_refs", "remap_formula"]
+__all__ = [
+    "cohort_last_columns",
+    "cohort_last_rows",
+    "cohort_row_map",
+    "names_over",
+    "remap_cohort_refs",
+    "remap_formula",
+]
+
+#: A table's rows on a Cohorts sheet (its header's to its last cohort's) and its last month column: (top, bottom,
+#: last column) in the old layout, and the new layout's last month column.
+Columns = Sequence[tuple[int, int, int, int]]
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
 _RULE_FORMULA = re.compile(rb"(<" + _P + rb"formula[12]?\b[^>]*>)([^<]*)(</" + _P + rb"formula[12]?\s*>)")
 _NAME = re.compile(rb"(<" + _P + rb"definedName\b[^>]*>)([^<]*)(</" + _P + rb"definedName\s*>)")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\sname=\"([^\"]*)\"")
 
 
 def _row_keys(ws: Any) -> dict[tuple[Any, ...], int]:
@@ -79,7 +98,38 @@ def cohort_last_rows(before: Any, after: Any) -> dict[int, int]:
     return {row: new[t] for t, row in old.items() if t in new and new[t] != row}
 
 
-def remap_formula(text: str, sheet: str, rows: dict[int, int], ends: dict[int, int] | None = None) -> str:
+def _month_columns(ws: Any) -> dict[Any, tuple[int, int, int]]:
+    """Each table of a Cohorts sheet with month columns ("Month 0", "Month 1", ... in its header, from column B) ->
+    (its header's row, its last cohort's row, its last month column); the projection (+1 to +12, the same columns at
+    any size) and the fits have none."""
+    out: dict[Any, tuple[int, int, int]] = {}
+    title: str | None = None
+    header: tuple[int, int] | None = None
+    for row in range(1, (ws.max_row or 0) + 1):
+        label = ws.cell(row=row, column=1).value
+        if isinstance(label, str) and len(label) > 40:
+            title, header = label, None
+        if ws.cell(row=row, column=2).value == "Month 0":
+            last = 2
+            while str(ws.cell(row=row, column=last + 1).value or "").startswith("Month "):
+                last += 1
+            header = (row, last)
+        if isinstance(label, dt.date) and header is not None:
+            out[title] = (header[0], row, header[1])
+    return out
+
+
+def cohort_last_columns(before: Any, after: Any) -> list[tuple[int, int, int, int]]:
+    """Each table of the Cohorts sheet ``before`` whose months run in columns: (its header's row, its last cohort's
+    row, its last month column) there, and its last month column in ``after`` (the grown sheet's), where they differ:
+    where a range of the table's rows ending at the old last month column ends once the months are added."""
+    old, new = _month_columns(before), _month_columns(after)
+    return [(*old[t], new[t][2]) for t in old if t in new and new[t][2] != old[t][2]]
+
+
+def remap_formula(
+    text: str, sheet: str, rows: dict[int, int], ends: dict[int, int] | None = None, columns: Columns = ()
+) -> str:
     """``text`` with every reference to ``sheet`` (named with it: ``Cohorts!B16``, ``'Cohorts'!C10:C12``) moved by
     ``rows`` (old row -> new row; a row not in it stays). Text in quotes and other workbooks' sheets are left alone.
 
@@ -91,6 +141,13 @@ def remap_formula(text: str, sheet: str, rows: dict[int, int], ends: dict[int, i
 
     >>> remap_formula("=SUM(Cohorts!B4:B6)+Cohorts!B6", "Cohorts", {}, {6: 9})
     '=SUM(Cohorts!B4:B9)+Cohorts!B6'
+
+    ``columns`` (:func:`cohort_last_columns`): a range of two columns or more inside a table's rows ending at its last
+    month column ends at the new last one.
+
+    >>> remap_formula("=SUM(Cohorts!B4:D4)+SUM(Cohorts!$B$4:$D$6)+SUM(Cohorts!C16:D16)", "Cohorts", {16: 22},
+    ...               {6: 9}, [(3, 6, 4, 7)])
+    '=SUM(Cohorts!B4:G4)+SUM(Cohorts!$B$4:$G$9)+SUM(Cohorts!C22:D22)'
     """
 
     def area(match: re.Match[str], piece: str) -> str:
@@ -102,18 +159,27 @@ def remap_formula(text: str, sheet: str, rows: dict[int, int], ends: dict[int, i
         if match.group(7) is not None:
             end = int(match.group(9))
             r2 = ends[end] if ends and end in ends and int(match.group(5)) < end else rows.get(end, end)
-            out += f":{match.group(6)}{match.group(7)}{match.group(8)}{r2}"
+            c1, c2 = (column_index_from_string(match.group(g)) for g in (3, 7))
+            wider = [new for top, bottom, last, new in columns if c1 < c2 == last and top <= int(match.group(5))
+                     and end <= bottom]  # fmt: skip
+            letters = get_column_letter(wider[0]) if wider else match.group(7)
+            out += f":{match.group(6)}{letters}{match.group(8)}{r2}"
         return out
 
     return ip.areas_outside_text(text, area)
 
 
 def _in_xml(
-    pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: dict[int, int], ends: dict[int, int] | None = None
+    pattern: re.Pattern[bytes],
+    xml: bytes,
+    sheet: str,
+    rows: dict[int, int],
+    ends: dict[int, int] | None = None,
+    columns: Columns = (),
 ) -> bytes:
     def one(match: re.Match[bytes]) -> bytes:
         inner = ip.unescape(match.group(2))
-        new = remap_formula(inner, sheet, rows, ends)
+        new = remap_formula(inner, sheet, rows, ends, columns)
         return match.group(0) if new == inner else match.group(1) + escape(new).encode() + match.group(3)
 
     return pattern.sub(one, xml)
@@ -125,34 +191,132 @@ def remap_cohort_refs(
     rows: dict[int, int],
     ends: dict[int, int] | None = None,
     widened: list[str] | None = None,
+    columns: Columns = (),
+    template_names: Collection[str] = (),
 ) -> int:
     """Move every reference to ``sheet`` outside it (cell formulas, conditional-format and validation formulas,
     defined names, chart series) by ``rows``; returns how many cells changed. Call it before the sheet's own names
-    are replaced by the grown template's (those are the template's, rewritten whole). ``ends``
-    (:func:`cohort_last_rows`): a cell's range ending at a table's last cohort ends at its new one, listed in the
-    import's report as the other formulas widened are (appended to ``widened``; a note without it)."""
+    are replaced by the grown template's (those are the template's, rewritten whole: ``template_names``). ``ends``
+    (:func:`cohort_last_rows`) and ``columns`` (:func:`cohort_last_columns`): a cell's, a defined name's or a chart
+    series' range ending at a table's last cohort, or at its last month column, ends at its new one, listed in the
+    import's report as the other formulas, names and charts widened are (appended to ``widened``; a note without
+    it); the template's own names are not listed."""
     from ..reading.notes import note
+
+    def said(text: str) -> None:
+        if widened is None:
+            note(text)
+        else:
+            widened.append(text)
 
     quoted = escape(sheet).encode()
     changed = 0
     for xml in package.sheets_holding(lambda data: quoted in data, skip=sheet):
         for ref, element in xml.cells_where(_F.search):
             new = _in_xml(_F, element, sheet, rows)
-            if ends:
-                wide = _in_xml(_F, element, sheet, rows, ends)
+            if ends or columns:
+                wide = _in_xml(_F, element, sheet, rows, ends, columns)
                 if wide != new:
                     formula, grown = (ip.unescape(m.group(2)) for m in (_F.search(element), _F.search(wide)))
-                    said = f"{xml.title}!{ref} ={formula} -> ={grown}"
-                    if widened is None:
-                        note(said)
-                    else:
-                        widened.append(said)
+                    said(f"{xml.title}!{ref} ={formula} -> ={grown}")
                     new = wide
             if new != element:
                 xml.put(ref, new)
                 changed += 1
         xml.tail = _in_xml(_RULE_FORMULA, xml.tail, sheet, rows)
-    package.edit("xl/workbook.xml", lambda xml: _in_xml(_NAME, xml, sheet, rows))
+    package.edit("xl/workbook.xml", lambda xml: _names(xml, sheet, rows, ends, columns, template_names, said))
+    if ends or columns:
+        from .chart_ranges import _drawn_on, chart_title
+
+        drawn = _drawn_on(package)
     for name in package.names(r"xl/charts/chart[^/]*\.xml"):
+        before = package.data[name]
         package.edit(name, lambda xml: _in_xml(_F, xml, sheet, rows))
+        if not (ends or columns):
+            continue
+        wide = _in_xml(_F, before, sheet, rows, ends, columns)
+        if wide != package.data[name]:  # a series of the user's over every cohort or month: over the new ones too
+            refs = [[ip.unescape(m.group(2)) for m in _F.finditer(x)] for x in (before, package.data[name], wide)]
+            old, grown = next((a, c) for a, b, c in zip(*refs, strict=False) if b != c)
+            title = chart_title(wide) or name.rsplit("/", 1)[-1]
+            where = f" on {quote_sheetname(drawn[name][0])}" if name in drawn else ""
+            said(f"chart {title!r}{where}: {old} -> {grown}{_unseried(refs[0], sheet, ends or {}, columns)}")
+            package.data[name] = wide
     return changed
+
+
+def _unseried(refs: list[str], sheet: str, ends: dict[int, int], columns: Columns) -> str:
+    """What a chart of series one a month column (or one a cohort row) of a Cohorts table, up to its last, leaves
+    undrawn once months are added: ", a series a month up to Month 2: Month 3 to Month 5 have none (add them)";
+    "" when its series are not so. ``refs``: the chart's references before growing.
+
+    >>> _unseried(["'Cohorts'!$B$4:$B$6", "'Cohorts'!$D$4:$D$6"], "Cohorts", {6: 9}, [(3, 6, 4, 7)])
+    ', a series a month up to Month 2: Month 3 to Month 5 have none (add them)'
+    >>> _unseried(["'Cohorts'!$B$5:$D$5", "'Cohorts'!$B$6:$D$6"], "Cohorts", {6: 9}, [(3, 6, 4, 7)])
+    ', a series a cohort up to the one in row 6: the cohorts added, rows 7 to 9, have none (add them)'
+    """
+    areas = []
+    for ref in refs:
+        for m in ip._AREA.finditer(ref):
+            if m.group(1) is not None and ip._unquote(m.group(1)) == sheet and m.group(7) is not None:
+                c1, c2 = (column_index_from_string(m.group(g)) for g in (3, 7))
+                areas.append((int(m.group(5)), int(m.group(9)), c1, c2))
+    for top, bottom, last, new in columns:
+        inside = [(r1, r2, c1, c2) for r1, r2, c1, c2 in areas if top <= r1 and r2 <= bottom]
+        if any(c1 == c2 == last and r1 < r2 for r1, r2, c1, c2 in inside):
+            return (
+                f", a series a month up to Month {last - 2}: Month {last - 1} to Month {new - 2} have none (add them)"
+            )
+        if bottom in ends and any(r1 == r2 == bottom and c1 < c2 for r1, r2, c1, c2 in inside):
+            added = new - last
+            return (f", a series a cohort up to the one in row {bottom}: the cohorts added, rows "
+                    f"{ends[bottom] - added + 1} to {ends[bottom]}, have none (add them)")  # fmt: skip
+    return ""
+
+
+def names_over(workbook: bytes, title: str) -> set[str]:
+    """The global defined names of ``workbook`` (a workbook.xml) whose text names the sheet ``title``: the template's
+    own over its Cohorts sheet, which growing rewrites whole.
+
+    >>> names_over(b'<definedName name="Cohort_Counts">Cohorts!$B$4:$D$6</definedName><definedName name="x" '
+    ...            b'localSheetId="0">Cohorts!$B$4</definedName>', "Cohorts")
+    {'Cohort_Counts'}
+    """
+    out = set()
+    for match in _NAME.finditer(workbook):
+        name = ip.attribute(match.group(1), b"name")
+        if name and ip.attribute(match.group(1), b"localSheetId") is None and title.encode() in match.group(2):
+            out.add(ip.unescape(name))
+    return out
+
+
+def _names(
+    workbook: bytes,
+    sheet: str,
+    rows: dict[int, int],
+    ends: dict[int, int] | None,
+    columns: Columns,
+    template_names: Collection[str],
+    said: Any,
+) -> bytes:
+    """``workbook`` (xl/workbook.xml) with its defined names over ``sheet`` moved by ``rows``; a name of the user's
+    (not one of ``template_names`` nor Excel's own ``_xlnm.``) over a range ending at a table's last cohort or month
+    column widened (``ends``, ``columns``) and said (``name Signups =Cohorts!$B$4:$B$6 -> =Cohorts!$B$4:$B$9``)."""
+    sheets = [ip.unescape(m.group(1)) for m in _SHEET.finditer(workbook)]
+
+    def one(match: re.Match[bytes]) -> bytes:
+        new = _in_xml(_NAME, match.group(0), sheet, rows)
+        if not (ends or columns):
+            return new
+        wide = _in_xml(_NAME, match.group(0), sheet, rows, ends, columns)
+        name = (ip.attribute(match.group(1), b"name") or b"").decode()
+        local = ip.attribute(match.group(1), b"localSheetId")
+        if wide == new or name.startswith("_xlnm.") or (local is None and name in template_names):
+            return new
+        if local is not None and local.isdigit() and int(local) < len(sheets):
+            name = f"{quote_sheetname(sheets[int(local)])}!{name}"
+        before, after = (ip.unescape(m.group(2)) for m in (match, _NAME.match(wide)))
+        said(f"name {name} ={before} -> ={after}")
+        return wide
+
+    return _NAME.sub(one, workbook)

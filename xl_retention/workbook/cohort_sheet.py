@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from ..sheet_names import written
 from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
-from .cohort_refs import cohort_last_rows, cohort_row_map, remap_cohort_refs
+from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, names_over, remap_cohort_refs
 from .error_texts import as_error, error_type, in_error, with_ref
 from .sheets import BDW_OWN_REASON, sbg_note
 from .template import COHORTS_TITLE, write_template
@@ -292,8 +292,8 @@ def grow_cohorts(
     package: ip.Package, wb: Any, first: pd.Period, old: int, new: int, widened: list[str] | None = None
 ) -> dict[str, Triangle]:
     """Replace the Cohorts sheet of ``package`` (renamed or not) by the template's for ``new`` months; returns the
-    new triangles. ``widened`` gets each formula of the user's whose range over a table's cohorts now ends at the
-    new last one (:func:`~.cohort_refs.remap_cohort_refs`).
+    new triangles. ``widened`` gets each formula, defined name and chart of the user's whose range over a table's
+    cohorts or months now ends at the new last one (:func:`~.cohort_refs.remap_cohort_refs`).
 
     ``wb``: the user's workbook opened read-only (its Cohorts sheet laid out for ``old`` months from ``first``).
     Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then).
@@ -389,7 +389,8 @@ def grow_cohorts(
     # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down, and
     # so does a note on one
     ends = cohort_last_rows(template, after[COHORTS_TITLE])  # =SUM(Cohorts!B4:B6): B4:B9, listed
-    remap_cohort_refs(package, title, moved, ends, widened)
+    months = cohort_last_columns(template, after[COHORTS_TITLE])  # a name or chart over B4:D6: B4:G9, listed
+    remap_cohort_refs(package, title, moved, ends, widened, months, names_over(fresh_names, title))
     package.data[part] = move_notes(package, part, package.data[part], _restyle(fresh_xml, styles), moved)
     package.sheets.pop(title, None)
     _copy_names(package, fresh_names, title)
