@@ -284,6 +284,9 @@ def _rewritten_steps(
                 if moved is not None:  # a relative name (Above = S!A1048576) from the cell using it
                     token.value, changed = moved, True
                     continue
+                if expanded is not None and expanded.strip().upper() == "#REF!":  # a name over a deleted sheet
+                    token.value, token.subtype, changed = "#REF!", Token.ERROR, True  # (Rate = #REF!$B$1): the error
+                    continue  # value, as the reference typed in the formula is (_deleted_sheets), not an expression
                 if expanded is not None:
                     expanded = moved_references(expanded, lambda ref: _moved(ref, row, col))  # SUM(S!$B1:$D1)
                     if by_name and "[" in expanded:  # SUMIFS(Sales[Total],...) in a name: the table's ranges
