@@ -4,8 +4,10 @@ and LibreOffice or a viewer may show as they are).
 
 Each ``c:numRef``/``c:strRef`` of a series' categories or values whose ``c:f`` is one row or column of one sheet
 has the points of its cache (``c:pt idx="i"``) set to the written values of the cells they stand for: a number in a
-numCache, a text in a strCache; an error or blank number point is left out, as Excel leaves it. Every other byte of
-the chart part stays as it was (no XML library: namespace prefixes are Excel's to keep).
+numCache, a text in a strCache; an error or blank number point is left out, as Excel leaves it. Categories of several
+levels (``c:multiLvlStrRef`` over several columns, or rows, of labels: ``Data!$A$2:$B$7``, years beside months) have
+each level's points (``c:lvl``, the innermost first: the column, or row, nearest the data) set likewise. Every other
+byte of the chart part stays as it was (no XML library: namespace prefixes are Excel's to keep).
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ __all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
 
 CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
-_REF = re.compile(rb"<(" + _P + rb")(numRef|strRef)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
+_REF = re.compile(rb"<(" + _P + rb")(numRef|strRef|multiLvlStrRef)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
 _F = re.compile(rb"<" + _P + rb"f\b[^>]*>([^<]*)</" + _P + rb"f\s*>")
-_CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
+_CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache|multiLvlStrCache)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
+#: a level of a multi-level category cache: its points, or none (``<c:lvl/>``)
+_LVL = re.compile(rb"<(" + _P + rb")lvl\b([^>]*?)(?:/>|>(.*?)</\1lvl\s*>)", re.S)
+_COUNT_VALUE = re.compile(rb"<" + _P + rb"ptCount\b[^>]*\bval\s*=\s*[\"'](\d+)[\"']")
 _PT = re.compile(rb"<(" + _P + rb")pt\b([^>]*)>(.*?)</\1pt\s*>", re.S)
 _IDX = re.compile(rb"\sidx\s*=\s*[\"'](\d+)[\"']")
 _V = re.compile(rb"(<" + _P + rb"v\b[^>]*>)([^<]*)(</" + _P + rb"v\s*>)")
@@ -77,8 +82,9 @@ class ChartValues(Mapping[str, dict[str, object]]):
         return len(self._titles)
 
 
-def _cells(formula: bytes) -> tuple[str, list[str]] | None:
-    """The sheet and cells, in order, of a chart reference of one row or column (``'My data'!$B$2:$B$4``)."""
+def _area(formula: bytes) -> tuple[str, int, int, int, int] | None:
+    """The sheet, first row, first column, last row and last column of a chart reference of one area of one sheet
+    (``'My data'!$B$2:$C$4``); None for anything else (a union, a name)."""
     text = formula.decode("utf-8", "replace")
     for escaped, plain in _XML.items():
         text = text.replace(escaped, plain)
@@ -88,11 +94,43 @@ def _cells(formula: bytes) -> tuple[str, list[str]] | None:
     sheet, first_column, first_row = unquoted(match.group(1)), match.group(2), int(match.group(3))
     last_column, last_row = match.group(4) or first_column, int(match.group(5) or first_row)
     left, right = column_index_from_string(first_column), column_index_from_string(last_column)
-    if left != right and first_row != last_row:
-        return None  # several rows and columns: multi-level categories, left as they are
-    if left == right:
-        return sheet, [f"{first_column}{row}" for row in range(first_row, last_row + 1)]
-    return sheet, [f"{get_column_letter(c)}{first_row}" for c in range(left, right + 1)]
+    return sheet, min(first_row, last_row), min(left, right), max(first_row, last_row), max(left, right)
+
+
+def _cells(formula: bytes) -> tuple[str, list[str]] | None:
+    """The sheet and cells, in order, of a chart reference of one row or column (``'My data'!$B$2:$B$4``)."""
+    area = _area(formula)
+    if area is None:
+        return None
+    sheet, top, left, bottom, right = area
+    if left != right and top != bottom:
+        return None  # several rows and columns: a series' values or one level of labels are one row or column
+    return sheet, [f"{get_column_letter(c)}{r}" for r in range(top, bottom + 1) for c in range(left, right + 1)]
+
+
+def _levels(formula: bytes, points: int) -> tuple[str, list[list[str]]] | None:
+    """The sheet and, for each level of multi-level categories over ``formula``'s area (``points`` categories), its
+    cells in order, the innermost level first (the last column of labels beside data in columns, the last row above
+    data in rows: Excel's ``c:lvl`` order); None where the area's orientation is not told by ``points`` (as many rows
+    as columns) or the reference is not one area.
+
+    >>> _levels(b"S!$A$2:$B$4", 3)
+    ('S', [['B2', 'B3', 'B4'], ['A2', 'A3', 'A4']])
+    >>> _levels(b"S!$C$1:$E$2", 3), _levels(b"S!$A$1:$B$2", 2)
+    (('S', [['C2', 'D2', 'E2'], ['C1', 'D1', 'E1']]), None)
+    """
+    area = _area(formula)
+    if area is None:
+        return None
+    sheet, top, left, bottom, right = area
+    rows, columns = bottom - top + 1, right - left + 1
+    if rows == columns or points not in (rows, columns):
+        return None
+    if points == rows:  # categories down a column, a level in each column
+        return sheet, [
+            [f"{get_column_letter(c)}{r}" for r in range(top, bottom + 1)] for c in range(right, left - 1, -1)
+        ]
+    return sheet, [[f"{get_column_letter(c)}{r}" for c in range(left, right + 1)] for r in range(bottom, top - 1, -1)]
 
 
 def _text(value: object, numeric: bool) -> bytes | object | None:
@@ -168,7 +206,11 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
     def ref(match: re.Match[bytes]) -> bytes:
         inner = match.group(4)
         formula = _F.search(inner)
-        found = _cells(formula.group(1)) if formula is not None else None
+        if formula is None:
+            return match.group(0)
+        if match.group(2) == b"multiLvlStrRef":
+            return _multi_level(match, formula.group(1), values)
+        found = _cells(formula.group(1))
         if found is None:
             return match.group(0)
         sheet, cells = found
@@ -177,6 +219,8 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
             return match.group(0)
 
         def cache(c: re.Match[bytes]) -> bytes:
+            if c.group(2) == b"multiLvlStrCache":
+                return c.group(0)
             body = _cache(c.group(1), c.group(4), cells, own, c.group(2) == b"numCache")
             if body is c.group(4):
                 return c.group(0)
@@ -190,3 +234,37 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
 
     new = _REF.sub(ref, xml)
     return xml if new == xml else new
+
+
+def _multi_level(match: re.Match[bytes], formula: bytes, values: Mapping[str, Mapping[str, object]]) -> bytes:
+    """A ``c:multiLvlStrRef`` (``match``, of :data:`_REF`) with each level's cached labels set to its cells' written
+    values (:func:`_levels`); as it is where its levels cannot be told apart or none of its cells was written."""
+    inner = match.group(4)
+    cached = _CACHE.search(inner)
+    count = _COUNT_VALUE.search(cached.group(4)) if cached is not None else None
+    found = _levels(formula, int(count.group(1))) if count is not None else None
+    if cached is None or found is None:
+        return match.group(0)
+    sheet, lines = found
+    own = values.get(sheet.lower())
+    levels = list(_LVL.finditer(cached.group(4)))
+    if not own or len(levels) != len(lines):
+        return match.group(0)
+    body, at, changed = [], 0, False
+    for level, cells in zip(levels, lines, strict=True):
+        old = level.group(3) or b""
+        new = _cache(level.group(1), old, cells, own, numeric=False)
+        body.append(cached.group(4)[at : level.start()])
+        if new is old:
+            body.append(level.group(0))
+        else:
+            prefix, attributes = level.group(1), level.group(2).rstrip()
+            body.append(b"<" + prefix + b"lvl" + attributes + b">" + new + b"</" + prefix + b"lvl>")
+            changed = True
+        at = level.end()
+    if not changed:
+        return match.group(0)
+    body.append(cached.group(4)[at:])
+    start, end = match.start(4) + cached.start(4), match.start(4) + cached.end(4)
+    whole = match.group(0)
+    return whole[: start - match.start(0)] + b"".join(body) + whole[end - match.start(0) :]
