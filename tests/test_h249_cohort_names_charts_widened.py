@@ -10,48 +10,40 @@ template's own names (Cohort_Counts) are rewritten with the sheet, not listed.
 from __future__ import annotations
 
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
+from added_months import import_into
 from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook.defined_name import DefinedName
 
-from xl_retention.workbook.template import build_template
-
 
 def _import(tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    """A 3-month tracker from 2026-01 with a sheet Mine (a formula, a chart) and two names of the user's over the
-    Cohorts tables, into which an import adds months up to 2026-06."""
-    tracker = tmp_path / "t.xlsx"
-    build_template(tracker, start="2026-01", months=3)
-    book = openpyxl.load_workbook(tracker)
-    mine = book.create_sheet("Mine")
-    mine["A1"] = "=SUM(Cohorts!B4:D4)"  # the first cohort's every month
-    mine["A2"] = "=SUM(Cohorts!B4:C4)"  # its first two months: left alone
-    chart = BarChart()
-    chart.title = "Survivors"
-    chart.add_data(Reference(book["Cohorts"], min_col=2, min_row=4, max_col=4, max_row=6))
-    mine.add_chart(chart, "C3")
-    row = BarChart()
-    row.title = "First cohort"
-    row.add_data(Reference(book["Cohorts"], min_col=2, min_row=4, max_col=4, max_row=4), from_rows=True)
-    mine.add_chart(row, "C20")
-    rows = BarChart()
-    rows.title = "By cohort"  # a series a cohort (a row each), every cohort and month
-    rows.add_data(Reference(book["Cohorts"], min_col=2, min_row=4, max_col=4, max_row=6), from_rows=True)
-    mine.add_chart(rows, "C37")
-    book.defined_names["Signups"] = DefinedName("Signups", attr_text="Cohorts!$B$4:$B$6")
-    mine.defined_names["Shares"] = DefinedName("Shares", attr_text="Cohorts!$B$10:$D$12")
-    book.defined_names["Fit"] = DefinedName("Fit", attr_text="Cohorts!$B$16:$D$16")  # moves, not widened
-    book.save(tracker)
-    rows = ["customer_id,month,mrr"] + [f"c{c},2026-0{m},10" for m in range(1, 7) for c in range(m)]
-    (tmp_path / "subs.csv").write_text("\n".join(rows) + "\n")
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", "import", "--subscriptions", "subs.csv", "--into", "t.xlsx"],
-        capture_output=True, text=True, cwd=tmp_path,
-    )  # fmt: skip
+    """A 3-month tracker from 2026-01 with a sheet Mine (formulas, charts) and names of the user's over the Cohorts
+    tables, into which an import adds months up to 2026-06."""
+
+    def edit(book: Any) -> None:
+        mine = book["Mine"]
+        chart = BarChart()
+        chart.title = "Survivors"
+        chart.add_data(Reference(book["Cohorts"], min_col=2, min_row=4, max_col=4, max_row=6))
+        mine.add_chart(chart, "C3")
+        row = BarChart()
+        row.title = "First cohort"
+        row.add_data(Reference(book["Cohorts"], min_col=2, min_row=4, max_col=4, max_row=4), from_rows=True)
+        mine.add_chart(row, "C20")
+        rows = BarChart()
+        rows.title = "By cohort"  # a series a cohort (a row each), every cohort and month
+        rows.add_data(Reference(book["Cohorts"], min_col=2, min_row=4, max_col=4, max_row=6), from_rows=True)
+        mine.add_chart(rows, "C37")
+        book.defined_names["Signups"] = DefinedName("Signups", attr_text="Cohorts!$B$4:$B$6")
+        mine.defined_names["Shares"] = DefinedName("Shares", attr_text="Cohorts!$B$10:$D$12")
+        book.defined_names["Fit"] = DefinedName("Fit", attr_text="Cohorts!$B$16:$D$16")  # moves, not widened
+
+    # the first cohort's every month; its first two months: left alone
+    return import_into(tmp_path, {"A1": "=SUM(Cohorts!B4:D4)", "A2": "=SUM(Cohorts!B4:C4)"}, edit)
 
 
 def test_names_charts_and_formulas_over_a_cohort_table_are_widened_and_listed(tmp_path: Path) -> None:
