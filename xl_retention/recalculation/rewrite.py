@@ -400,7 +400,7 @@ def _rewritten_steps(
         changed = True
     if lift_arrays(tokens, array, names or {}):
         changed = True
-    if xlookup_references(tokens):
+    if xlookup_references(tokens, names):  # ROW(XLOOKUP(..)): a name of a range read for its shape
         changed = True
     if changed and names:  # the engine sees a name over the formula's own cell as a cycle when it is set again
         for token in tokens:

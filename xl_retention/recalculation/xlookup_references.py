@@ -69,20 +69,24 @@ def _reads_numbers(name: str, position: int) -> bool:
     return ranges is not None and ranges(position)
 
 
-def xlookup_references(tokens: list[Token]) -> bool:
+def xlookup_references(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
     """XLOOKUP calls whose result is used as a reference -- an end of a range (``SUM(XLOOKUP(..):XLOOKUP(..))``,
     ``B1:XLOOKUP(..)``) or what ROW, COLUMN, OFFSET, CELL, ISREF read -- made the INDEX of the found position, which
     the engine keeps as a reference (its XLOOKUP gives a value: #REF! there). Microsoft's XLOOKUP examples sum
     ``XLOOKUP(..):XLOOKUP(..)``. ``XLOOKUP(v, look, ret, nf, mode, search)`` becomes
     ``INDEX(ret, XMATCH(v, look, mode, search))`` (a two-dimensional ``ret``: the found row or column, ``0`` for
     the other), or with ``nf`` given ``IF(ISNA(XMATCH(..)), nf, INDEX(..))``. Changes ``tokens`` in place (each call
-    becomes one token); True when any did.
+    becomes one token); True when any did. ``names``: the defined names of ranges visible here (lower case) and their
+    references, for the shape of a range given by name (``ROW(XLOOKUP("b",Keys,B1:B3))``; the name is kept).
 
     >>> tokens = Tokenizer('=SUM(XLOOKUP("b",A1:A3,B1:B3):B3)').items
     >>> xlookup_references(tokens), "".join(t.value for t in tokens)
     (True, 'SUM(INDEX(B1:B3,XMATCH("b",A1:A3)):B3)')
+    >>> tokens = Tokenizer('=ROW(XLOOKUP("b",Keys,B1:B3))').items
+    >>> xlookup_references(tokens, {"keys": "S!$A$1:$A$3"}), "".join(t.value for t in tokens)
+    (True, 'ROW(INDEX(B1:B3,XMATCH("b",Keys)))')
     """
-    return _rewritten(tokens, _reads_reference)
+    return _rewritten(tokens, _reads_reference, names)
 
 
 def counted_xlookups(tokens: list[Token]) -> bool:
@@ -129,7 +133,7 @@ def _read(stack: list[list], reads: Callable[[str, int], bool], tokens: list[Tok
     return _whole_argument(tokens, i, _arguments(tokens, i + 1, closer)[1])
 
 
-def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool]) -> bool:
+def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool], names: dict[str, str] | None = None) -> bool:
     """The rewrite of :func:`xlookup_references` and :func:`counted_xlookups`: ``reads(function, position)`` tells
     whether that argument of that function is read as a reference."""
     changed = False
@@ -145,7 +149,7 @@ def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool]) -> bool:
                 args, close = _arguments(tokens, i + 1, Token.FUNC)
                 after = next((t for t in tokens[close + 1 :] if t.type != Token.WSPACE), None)
                 ranged = bool(colon) or (after is not None and after.value.startswith(":"))
-                call = _xlookup_index(args) if (ranged or read) and close < len(tokens) else None
+                call = _xlookup_index(args, names or {}) if (ranged or read) and close < len(tokens) else None
                 if call is not None:
                     token.value = head + colon + call
                     token.type, token.subtype = Token.OPERAND, Token.RANGE
@@ -167,8 +171,9 @@ def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool]) -> bool:
     return changed
 
 
-def _xlookup_index(args: list[str]) -> str | None:
-    """The INDEX form of XLOOKUP's arguments (:func:`xlookup_references`); None when it cannot be written."""
+def _xlookup_index(args: list[str], names: dict[str, str]) -> str | None:
+    """The INDEX form of XLOOKUP's arguments (:func:`xlookup_references`; ``names``: the defined names of ranges, by
+    which a range may be given); None when it cannot be written."""
     if not 3 <= len(args) <= 6:
         return None
     value, look, ret = (a.strip() for a in args[:3])
@@ -176,7 +181,7 @@ def _xlookup_index(args: list[str]) -> str | None:
     if not (value and look and ret):
         return None
     matched = f"XMATCH({value},{look}" + (f",{mode or 0},{search}" if search else f",{mode}" if mode else "") + ")"
-    look_box, ret_box = _bounds(look), _bounds(ret)
+    look_box, ret_box = _bounds(names.get(look.lower(), look)), _bounds(names.get(ret.lower(), ret))
     if ret_box is None or look_box is None:
         return None
     left, top, right, bottom = ret_box[1]
