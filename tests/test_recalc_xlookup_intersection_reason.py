@@ -42,3 +42,17 @@ def test_the_value_error_of_an_intersected_xlookup_has_its_reason(tmp_path: Path
         "where one value is taken: a classic (non-array) formula takes the one in its own row, and S!H7 is in row 7, "
         "outside rows 1-5 (#VALUE!), from S!H7",
     }
+
+
+def test_the_reason_reads_a_range_given_by_name(tmp_path: Path) -> None:
+    cells = {"H9": '=2*_xlfn.XLOOKUP("x",Keys,Vals,Vals)'}  # Vals = F1:F5, no cell in row 9
+    report, values = recalc_sheet(tmp_path, {**LOOKUP_TABLE, **cells}, {"Keys": "S!$E$1:$E$5", "Vals": "S!$F$1:$F$5"})
+    assert values["H9"] == "#VALUE!"
+    assert [(issue.address, issue.reason) for issue in report.errors] == [
+        (
+            "S!H9",
+            'XLOOKUP("x",Keys,Vals,Vals) gives S!F1:F5 (its if_not_found: "x" is not in Keys), 5 cells where one '
+            "value is taken: a classic (non-array) formula takes the one in its own row, and S!H9 is in row 9, outside "
+            "rows 1-5 (#VALUE!)",
+        )
+    ]

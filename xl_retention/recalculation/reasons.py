@@ -248,7 +248,7 @@ def explain(
     named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     named += lookup_reasons(workbook, formulas, result)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
-    named += xlookup_intersection_reasons(workbook, formulas, result)  # XLOOKUP(..) gave F1:F5, none in row 7
+    named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     from .rate_reasons import rate_reasons  # noqa: PLC0415  (a workbook with an error to explain only)
 

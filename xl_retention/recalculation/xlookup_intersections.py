@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter
 
 from ..cells import CellError
@@ -36,10 +38,15 @@ _XLOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?XLOOKUP\(")
 MAX_LOOKED_AT = 100
 
 
-def xlookup_intersection_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+def xlookup_intersection_reasons(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None = None,
+) -> int:
     """Give each #VALUE! cell without a reason whose XLOOKUP, intersected with the formula's row and column
     (:func:`.xlookup_cells.xlookup_cell`), gave several cells none of which is there, that reason; returns how many
-    got one."""
+    got one. ``names``: the defined names of references by scope ("" the workbook's), by which a range may be given."""
     named = 0
     for sheet, ref, place, text, _error in unexplained_errors(
         formulas, result, "#VALUE!", _XLOOKUP.search, MAX_LOOKED_AT
@@ -50,16 +57,20 @@ def xlookup_intersection_reasons(workbook: fz.Workbook, formulas: dict[str, Form
             continue
         if SPOT.upper() + "(" not in engine.upper():  # no call of it was intersected
             continue
-        reason = _cause(workbook, sheet, ref, place, text.removeprefix("="))
+        visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
+        reason = _cause(workbook, sheet, ref, place, text.removeprefix("="), visible)
         if reason is not None:
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
     return named
 
 
-def _cause(workbook: fz.Workbook, sheet: str, ref: str, place: tuple[int, int], text: str) -> str | None:
+def _cause(
+    workbook: fz.Workbook, sheet: str, ref: str, place: tuple[int, int], text: str, names: dict[str, str]
+) -> str | None:
     """The first XLOOKUP call of ``text`` (the formula of ``sheet!ref``, at ``place``) giving several cells, none of
-    them in the formula's row and column, and why; None where there is none."""
+    them in the formula's row and column, and why (``names``: the names of references visible there); None where
+    there is none."""
     row, column = place
     for match in _XLOOKUP.finditer(text):
         found = _call_end(text, match.end())
@@ -67,7 +78,7 @@ def _cause(workbook: fz.Workbook, sheet: str, ref: str, place: tuple[int, int], 
             continue
         args, end = found
         call = text[match.start() : end]
-        at = _probe(workbook, sheet, row, column, call)
+        at = _probe(workbook, sheet, row, column, _written_out(call, names))
         if at is None:
             continue
         where, top, left, rows, columns = at
@@ -102,3 +113,22 @@ def _not_found(workbook: fz.Workbook, sheet: str, place: tuple[int, int], args: 
     if _evaluated(workbook, sheet, *place, f"=ISNA(_xlfn.XMATCH({modes}))") is not True:
         return ""
     return f" (its if_not_found: {args[0]} is not in {args[1]})"
+
+
+def _written_out(call: str, names: dict[str, str]) -> str:
+    """``call`` with each name of a reference in it written as its reference (``Keys``: ``S!$E$1:$E$5``), whose
+    shape the probe reads.
+
+    >>> _written_out('XLOOKUP("x",Keys,F1:F5)', {"keys": "S!$E$1:$E$5"})
+    'XLOOKUP("x",S!$E$1:$E$5,F1:F5)'
+    """
+    if not names:
+        return call
+    try:
+        tokens = list(Tokenizer("=" + call).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: as it is)
+        return call
+    for token in tokens:
+        if token.type == Token.OPERAND and token.subtype == Token.RANGE and token.value.lower() in names:
+            token.value = names[token.value.lower()]
+    return "".join(t.value for t in tokens)
