@@ -77,7 +77,7 @@ from .sized_references import sized
 from .structured_references import _structured, _structured_in, escaped_structured, structured_range
 from .union_references import unions
 from .xlookup_cells import xlookup_cell
-from .xlookup_references import xlookup_references
+from .xlookup_references import counted_xlookups, xlookup_references
 
 __all__ = ["TABLE_REFERENCE", "rewrite"]
 
@@ -402,6 +402,8 @@ def _rewritten_steps(
         changed = True
     if xlookup_references(tokens, names):  # ROW(XLOOKUP(..)): a name of a range read for its shape
         changed = True
+    if names and "XLOOKUP(" in text.upper() and counted_xlookups(tokens, names):  # COUNT(XLOOKUP(..,Keys,..)): the
+        changed = True  # argument rewrite, which knows no names, makes those of ranges typed in (excel_functions)
     if changed and names:  # the engine sees a name over the formula's own cell as a cycle when it is set again
         for token in tokens:
             if token.type == Token.OPERAND and token.subtype == Token.RANGE and token.value.lower() in names:

@@ -89,20 +89,20 @@ def xlookup_references(tokens: list[Token], names: dict[str, str] | None = None)
     return _rewritten(tokens, _reads_reference, names)
 
 
-def counted_xlookups(tokens: list[Token]) -> bool:
+def counted_xlookups(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
     """XLOOKUP calls given as a whole argument to a function reading a reference's numbers only (COUNT, SUM, MIN,
     MODE, AVERAGEA, AND, SMALL's data, SUBTOTAL's references, NPV's values, a criteria function's ranges, ...; also
     through IF and CHOOSE) made the INDEX of the found position, as
     :func:`xlookup_references` does: Excel's XLOOKUP gives a reference (Microsoft's XLOOKUP page sums
     ``XLOOKUP(..):XLOOKUP(..)``), so ``COUNT(XLOOKUP("b",A1:A3,B1:B3))`` of the text "3" in B2 is 0 and
     ``MIN(XLOOKUP(..),2)`` of an empty cell 2, where the engine's XLOOKUP gives a value, read as typed in (1 and 0).
-    Changes ``tokens`` in place; True when any call changed.
+    Changes ``tokens`` in place; True when any call changed. ``names``: as :func:`xlookup_references` takes them.
 
     >>> tokens = Tokenizer('=COUNT(IF(C1,XLOOKUP("b",A1:A3,B1:B3)),XLOOKUP("c",A1:A3,B1:B3)+1)').items
     >>> counted_xlookups(tokens), "".join(t.value for t in tokens)
     (True, 'COUNT(IF(C1,INDEX(B1:B3,XMATCH("b",A1:A3))),XLOOKUP("c",A1:A3,B1:B3)+1)')
     """
-    return _rewritten(tokens, _reads_numbers)
+    return _rewritten(tokens, _reads_numbers, names)
 
 
 def _whole_argument(tokens: list[Token], i: int, close: int) -> bool:
