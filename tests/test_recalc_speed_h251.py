@@ -89,3 +89,19 @@ def test_formula_texts_refuse_what_is_not_a_reference() -> None:
         FormulaTexts({"A0": SimpleNamespace(kind="normal", text="1", attrs={})})
     with pytest.raises(ValueError, match="not cell references"):
         FormulaTexts({"a1": SimpleNamespace(kind="normal", text="1", attrs={})})
+
+
+def test_the_three_d_test_answers_as_the_hint_does() -> None:
+    """:func:`.three_d.may_be_three_d` is ``THREE_D_HINT.search`` as a bool, its quoted alternative searched only
+    where ``'!`` is (a long formula without a quote made that search read from each colon to the end)."""
+    import itertools
+
+    from xl_retention.recalculation.sheet_ranges import THREE_D_HINT
+    from xl_retention.recalculation.three_d import may_be_three_d
+
+    pieces = ["Jan", ":", "Mar", "!", "'", "''", "B2", " ", "24", "\n", "&", '"', "(", ")", "Ré", "_x"]
+    texts = ["=" + "".join(combo) for n in range(1, 5) for combo in itertools.product(pieces, repeat=n)]
+    texts += ["=SUM(A1:B2)" * 400 + "+Data!A1", "=SUM(A1:B2)" * 400 + "+'Q1 24:Q2 24'!A1", "=A1:B2&'x'!C3"]
+    found = [may_be_three_d(text) for text in texts]
+    assert found == [THREE_D_HINT.search(text) is not None for text in texts]
+    assert sum(found) > 50 and len(texts) > 60000

@@ -108,10 +108,11 @@ from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
 from .settled_spills import check_settled_spills
-from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
+from .sheet_ranges import expand_sheet_ranges
 from .spill_reasons import oversized_spills
 from .stale_readers import passed_on, stale_reason
 from .subtotal_rows import row_by_row
+from .three_d import may_be_three_d as _three_d
 from .undefined_totals import undefined_totals
 from .unprefixed import reason as unprefixed_reason
 from .unprefixed import unprefixed_cells
@@ -322,7 +323,7 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
         source = text
         if subtotal and "SUMPRODUCT(" in text.upper() and (rows := row_by_row(text)) != text:
             source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
-        if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
+        if structure and "!" in text and _three_d(text):  # SUM(Jan:Mar!B2): each sheet's B2
             source = expand_sheet_ranges("=" + text, workbook.sheet_names, known)[1:]
         own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
         if structure and _per_shape(hints, 0, may_have_whole_ranges, source, own_shape if source is text else None):
@@ -346,7 +347,7 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
                 path=workbook_path or path,  # CELL("filename"): the workbook's own path (a copy's: .prefixed)
                 sheets=sheets,
             )
-            if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
+            if new is not source and "!" in new and _three_d(new):  # a name of one: SUM(Q1)
                 new = expand_sheet_ranges(new, workbook.sheet_names, known)
             filled_down.rewritten(text, copy, new)
         same = own_shape if new == "=" + text else None  # the stored formula still: its shape's answers apply
