@@ -63,6 +63,10 @@ SHOP_FIGURES = (
     ("Returning visitor rate", "Visits_Returning_Rate"),
 )
 SHOP_COLUMN = 5  # E: the table's first column (D between the two tables; the charts start at row 12)
+#: the widths of E:G: F holds "see 'Purchases and visits'!E5" on two lines (wrapped; at 10 wide LibreOffice showed
+#: "see 'Purchas", G's month beside it), E "Returning customer rate"; 252 + 77 pixels in Excel as 26, 10, 11 were
+SHOP_WIDTHS = (21, 15, 11)
+FIGURE_ROW_HEIGHT = 32  # two lines of 11 points
 #: the cells a chart spans from the cell it starts at (:data:`~.chart_ranges.TEMPLATE_CHARTS`): 13 rows down, and
 #: across A to C or D to G, ending this far (cm) into its last column (C and G are 2.2 cm wide in Excel). The charts
 #: size with the cells, so two side by side fit in A:G, the tables' width (23.4 cm in Excel), which a landscape page
@@ -249,7 +253,7 @@ def _incomplete(value: str, months: str | None = None) -> str:
 
 def _shop_figures(ws: Worksheet) -> None:
     """The purchases and visits figures (latest month with each), a table beside the latest figures (E3:G6)."""
-    header(ws, 3, ["Purchases and visits", "Value", "Month"], [26, 10, 11], first_col=SHOP_COLUMN)
+    header(ws, 3, ["Purchases and visits", "Value", "Month"], list(SHOP_WIDTHS), first_col=SHOP_COLUMN)
     months = monthly_name(PURCHASES.title)
     for row, (label, name) in enumerate(SHOP_FIGURES, start=4):
         ws.cell(row=row, column=SHOP_COLUMN, value=label).border = BORDER
@@ -257,6 +261,14 @@ def _shop_figures(ws: Worksheet) -> None:
         month = error_after(latest_number(name, months), name, PURCHASES.title, months)
         style(ws.cell(row=row, column=SHOP_COLUMN + 1, value=value), False, PERCENT)
         style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=month), False, MONTH_FORMAT)
+        ws.cell(row=row, column=SHOP_COLUMN + 1).alignment = Alignment(vertical="center", wrap_text=True)
+    # "see 'Purchases and visits'!E5" (29 characters) on two lines of F (it was cut to "see 'Purchas"): the rows of
+    # both tables two lines tall, their texts in the middle
+    for row in range(4, 4 + len(HEADLINES)):
+        ws.row_dimensions[row].height = FIGURE_ROW_HEIGHT
+        shop = (SHOP_COLUMN, SHOP_COLUMN + 2) if row < 4 + len(SHOP_FIGURES) else ()
+        for column in (1, 2, 3, *shop):
+            ws.cell(row=row, column=column).alignment = Alignment(vertical="center")
 
 
 def figures(ws: Worksheet, incomplete: bool = True, text_said: bool = True) -> None:

@@ -183,6 +183,11 @@ for _ref, _form in (
     # ... and before a churn rate typed as text among the last 12 was said, not left out (H242's finding 02)
     ("B5", sheets.CHURN_12_TEXT_SKIPPED),
     ("C5", sheets.LIFETIME_NOTE_C5_TEXT_SKIPPED),
+    # ... and before an error typed over the churn rate of a month with no figures was named there (H248's task 2)
+    ("C5", sheets.LIFETIME_NOTE_C5_UNTYPED_UNSAID),
+    # ... and before a churn rate typed as a number outside 0 to 1 (5.5 for 5.5%) was said, not averaged (H248's task 4)
+    ("B5", sheets.CHURN_12_OUT_UNSAID),
+    ("C5", sheets.LIFETIME_NOTE_C5_OUT_UNSAID),
 ):
     LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)

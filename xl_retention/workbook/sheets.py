@@ -411,6 +411,53 @@ LIFETIME_NOTE_C5 = lean_rows(
     f"{LIFETIME_NOTE_C5.removeprefix('=')})"
 )
 
+# -- an error typed over the churn rate of a month with no figures (#N/A typed in G of the tracker's next, empty row:
+# H248's task 2): C5 sent the user to that month's blank customers at start ("see Customers!B6 ... fill or correct
+# it there"), or the month before's customers at end (D6 for G7), cells the user had nothing to type in; it names
+# the churn rate typed over, which the column's formula would leave blank
+_CHURN_ERROR_UNTYPED = (
+    f'IFERROR(AND({_CHURN_ERROR_ROW}>={_CHURN_WINDOW_ROW},{_month_cell("Customers_Start")}="",'
+    f'{_month_cell("Customers_Gained")}="",{_month_cell("Customers_End")}=""),FALSE)'
+)
+LIFETIME_NOTE_C5_UNTYPED_UNSAID = LIFETIME_NOTE_C5
+LIFETIME_NOTE_C5 = lean_rows(
+    f'=IF(AND({in_error("B5")},{_CHURN_ERROR_UNTYPED}),"see Customers!"&ADDRESS({_CHURN_ERROR_ROW},'
+    'COLUMN(Customers_Churn),4)&": that month has no figures (customers at start, gained and at end blank), but '
+    "its churn rate holds an error typed over its formula; copy the column's formula back there (blank until the "
+    f'month is typed).",{LIFETIME_NOTE_C5.removeprefix("=")})'
+)
+
+# -- a churn rate typed over its formula as a number outside 0 to 1 (5.5 for 5.5%, H248's task 4): AVERAGEIFS took
+# it, B5 = (0.0533 + ... + 5.5) / 7 = 0.83129 and the CLV 24.69 (327.36 with the formula's 0.0491), status ok, the
+# Dashboard showing it. The column's formula gives a rate from 0 to 1 or an error (more lost than there were: #NUM!),
+# so such a number was typed: B5 is #NUM! where one is in a month from the first of the last 12 rates on, C5 naming it
+_CHURN_OUT_ROW = (
+    "LOOKUP(2,1/(ISNUMBER(Customers_Churn)*((Customers_Churn>1)+(Customers_Churn<0))),ROW(Customers_Churn))"
+)
+_CHURN_OUT_IN = f"IFERROR({_CHURN_OUT_ROW},0)>={_CHURN_WINDOW_ROW}"
+CHURN_12_OUT_UNSAID = CHURN_12
+CHURN_12 = f"=IF({_CHURN_OUT_IN},#NUM!,{CHURN_12.removeprefix('=')})"
+LIFETIME_NOTE_C5_OUT_UNSAID = LIFETIME_NOTE_C5
+LIFETIME_NOTE_C5 = lean_rows(
+    f'=IF(AND({in_error("B5")},{_CHURN_OUT_IN}),"see Customers!"&ADDRESS({_CHURN_OUT_ROW},COLUMN(Customers_Churn),4)'
+    f'&": that month\'s churn rate is "&INDEX(Customers_Churn,{_CHURN_OUT_ROW}-{_FIRST_CHURN_ROW}+1)&", typed over '
+    "its formula; a rate is from 0 to 1 (5.5% or 0.055, not 5.5): copy the column's formula back there, or type the "
+    f'rate as a share.",{LIFETIME_NOTE_C5.removeprefix("=")})'
+)
+
+
+#: the lines of column C (48 wide, about 48 to 57 italic characters a line) each note beside Lifetime value's
+#: figures needs for its longest text: C5's "see Customers!G5: that month's churn rate is the text '5.5%', typed over
+#: its formula, ..." (186 characters, and what was typed) was cut after two lines in a row 30 high; C8's ARPA blank
+#: for a customers at end (161), C9's deleted Cohorts sheet (137), C12's infinite lifetime (155), C13's inputs that are
+#: text (132) were cut too
+NOTE_LINES = {"C3": 2, "C5": 5, "C7": 2, "C8": 4, "C9": 3, "C12": 4, "C13": 3}
+
+
+def note_height(lines: int) -> float:
+    """The height in points of a row holding ``lines`` lines of a note (15 points a line of 11-point text)."""
+    return 15 * lines + 2
+
 
 def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     """The Lifetime value sheet.
@@ -488,9 +535,11 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws.column_dimensions["C"].width = 48
     # every text wrapped inside A:C, the printed area: a note running past C made LibreOffice print the sheet at
     # half size (it fits the text, not the columns, to the page) and would be cut at C's edge with a print area
-    for ref in ("C3", "C5", "C7", "C8", "C9", "C12", "C13"):
+    for ref, lines in NOTE_LINES.items():
         ws[ref].alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[int(ref[1:])].height = 45 if ref == "C8" else 30  # C8's notes name a cell: 3 lines
+        ws.row_dimensions[int(ref[1:])].height = note_height(lines)
+        for cell in (ws[f"A{ref[1:]}"], ws[f"B{ref[1:]}"]):  # the label and figure level with their note's first line
+            cell.alignment = Alignment(vertical="top")
     for i, note in enumerate(notes, start=15):
         ws.cell(row=i, column=1, value=note).font = NOTE_FONT
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=3)
