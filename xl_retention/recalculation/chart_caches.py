@@ -36,19 +36,25 @@ _IDX = re.compile(rb"\sidx\s*=\s*[\"'](\d+)[\"']")
 _V = re.compile(rb"(<" + _P + rb"v\b[^>]*>)([^<]*)(</" + _P + rb"v\s*>)")
 _COUNT = re.compile(rb"<" + _P + rb"ptCount\b[^>]*/>")
 _LINE = re.compile(r"^(" + SHEET + r")!\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?$")
+#: a series' categories (their numRef becomes a strRef when its cells now hold text, as Excel writes it)
+_CAT = re.compile(rb"<(" + _P + rb")cat\b([^>]*)>(.*?)</\1cat\s*>", re.S)
+_FORMAT_CODE = re.compile(rb"<" + _P + rb"formatCode\b[^>]*(?:/>|>[^<]*</" + _P + rb"formatCode\s*>)")
 _XML = {"&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _BLANK = object()  # a point to leave out
 
 
 def chart_values(*layers: Mapping[str, Mapping[str, object]] | None) -> dict[str, dict[str, object]]:
     """{sheet title in lower case: {cell ref upper case: value}} of the values written (later layers win)."""
+    from .xlsx_values import Resized  # the module that writes the values imports this one
+
     found: dict[str, dict[str, object]] = {}
     for layer in layers:
         for title, cells in (layer or {}).items():
             own = found.setdefault(title.lower(), {})
             for ref, value in cells.items():
                 key = ref.decode() if isinstance(ref, bytes) else str(ref)
-                own[key.replace("$", "").upper()] = value
+                # a dynamic array's first cell whose spill range changed: its own value is the point
+                own[key.replace("$", "").upper()] = value.value if type(value) is Resized else value
     return found
 
 
@@ -232,8 +238,53 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
             + match.group(0)[match.end(4) - match.start(0) :]
         )
 
-    new = _REF.sub(ref, xml)
+    new = _REF.sub(ref, _CAT.sub(lambda m: _text_categories(m, values), xml))
     return xml if new == xml else new
+
+
+def _text_categories(match: re.Match[bytes], values: Mapping[str, Mapping[str, object]]) -> bytes:
+    """A series' categories (``c:cat``, ``match`` of :data:`_CAT`) whose ``c:numRef`` reads cells now holding text
+    (``=UPPER(A1)``, ``=SORT(UNIQUE(..))`` saved by a writer that cached 0 for every formula) as a ``c:strRef`` with a
+    ``c:strCache`` (its points kept; :func:`updated_caches` then sets them to the texts), as Excel saves categories of
+    text; as it is otherwise.
+
+    >>> part = (b'<c:cat><c:numRef><c:f>S!$C$1:$C$2</c:f><c:numCache><c:formatCode>General</c:formatCode>'
+    ...     b'<c:ptCount val="2"/><c:pt idx="0"><c:v>0</c:v></c:pt><c:pt idx="1"><c:v>0</c:v></c:pt>'
+    ...     b'</c:numCache></c:numRef></c:cat>')
+    >>> new = updated_caches(part, {"s": {"C1": "EMEA", "C2": "NA"}})
+    >>> new[:51], b"formatCode" in new, re.findall(rb"<c:v>([^<]*)</c:v>", new)
+    (b'<c:cat><c:strRef><c:f>S!$C$1:$C$2</c:f><c:strCache>', False, [b'EMEA', b'NA'])
+    """
+    inner = match.group(3)
+    found = _REF.search(inner)
+    if found is None or found.group(2) != b"numRef":
+        return match.group(0)
+    formula = _F.search(found.group(4))
+    cells = _cells(formula.group(1)) if formula is not None else None
+    own = values.get(cells[0].lower()) if cells is not None else None
+    if cells is None or not own or not any(isinstance(own.get(cell), str) for cell in cells[1]):
+        return match.group(0)
+    prefix = found.group(1)
+    body = _CACHE.sub(
+        lambda c: (
+            b"<"
+            + c.group(1)
+            + b"strCache"
+            + c.group(3)
+            + b">"
+            + _FORMAT_CODE.sub(b"", c.group(4), count=1)
+            + b"</"
+            + c.group(1)
+            + b"strCache>"
+            if c.group(2) == b"numCache"
+            else c.group(0)
+        ),
+        found.group(4),
+    )
+    ref = b"<" + prefix + b"strRef" + found.group(3) + b">" + body + b"</" + prefix + b"strRef>"
+    start, end = match.start(3) + found.start(), match.start(3) + found.end()
+    whole = match.group(0)
+    return whole[: start - match.start(0)] + ref + whole[end - match.start(0) :]
 
 
 def _multi_level(match: re.Match[bytes], formula: bytes, values: Mapping[str, Mapping[str, object]]) -> bytes:
