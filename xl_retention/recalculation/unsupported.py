@@ -428,6 +428,8 @@ def find_unsupported(
             if not kind:
                 continue
             verdict = reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
+            if verdict is not None and verdict[0] == "formula" and kind in INTERNAL:  # the rewrite past its limits
+                verdict = _too_long(workbook, sheet, r, c, formulas[sheet][(r, c)]) or verdict
             if verdict is None and kind == "name" and uses is not None:
                 used = uses.search(formulas[sheet][(r, c)].lower())
                 if used is not None:  # a name whose formula calls a function the engine lacks (GET.WORKBOOK), or
@@ -454,6 +456,33 @@ def find_unsupported(
     listed = {(u.sheet, u.ref) for u in found}  # =ROWS(A1:A3*1) in a classic formula: Excel's count not settled
     found += [Unsupported(*item) for item in counted_expressions(formulas, info) if item[:2] not in listed]
     return found
+
+
+#: the engine's refusal of a formula longer than it reads: "Formula token limit exceeded (max 16384)"
+_LIMIT = re.compile(r"Formula (source byte|token) limit exceeded \(max (\d+)\)")
+#: the reason of a formula whose rewrite for the engine is longer than it reads (:func:`_too_long`)
+TOO_LONG = (
+    "written out in the forms the embedded engine computes (each name put in, arrays and lookups spelled out), this "
+    "formula is longer than the engine reads ({what} limit of {limit} exceeded), so it is not computed; split it over "
+    "several cells (={formula})"
+)
+
+
+def _too_long(workbook: fz.Workbook, sheet: str, row: int, column: int, formula: str) -> tuple[str, str] | None:
+    """("formula", :data:`TOO_LONG`) where the engine refused the formula it was given at ``sheet``'s ``row``,
+    ``column`` as longer than it reads (``#ERROR!: Malformed formula: ... Formula token limit exceeded (max 16384)``:
+    a named dynamic range written in 10 times over gave 16,385 tokens, and the cell was listed as asking SEQUENCE
+    for fewer than one row); None otherwise."""
+    try:
+        held = workbook.get_formula(sheet, row, column) or ""
+    except Exception:  # noqa: BLE001  (a cell the engine cannot give: the general reason stays)
+        return None
+    found = _LIMIT.search(held) if "#ERROR!" in held[:20] else None
+    if found is None:
+        return None
+    what = "its byte" if found.group(1) == "source byte" else "its token"
+    shown = formula if len(formula) <= 60 else formula[:57] + "..."
+    return "formula", TOO_LONG.format(what=what, limit=f"{int(found.group(2)):,}", formula=shown.removeprefix("="))
 
 
 #: SHEET( or SHEETS( called (upper-case text)
@@ -575,7 +604,11 @@ _OUTSIDE_REASON = (
 def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int, int, str]]) -> None:
     """Give a cell listed with the general reason ("cannot compute this formula") the reason its rewrite refused it
     for (:data:`_REFUSALS`), where the rewrite put one of those calls in."""
-    general = {(u.sheet, u.ref): u for u in unsupported if u.function == "formula"}
+    general = {
+        (u.sheet, u.ref): u
+        for u in unsupported
+        if u.function == "formula" and "longer than the engine reads" not in u.reason
+    }
     if not general:
         return
     for sheet, r, c, new in rewritten:
