@@ -17,7 +17,10 @@ from typing import Any
 import openpyxl
 from added_months import import_into
 from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
 
 
 def _import(tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -41,6 +44,10 @@ def _import(tmp_path: Path) -> subprocess.CompletedProcess[str]:
         book.defined_names["Signups"] = DefinedName("Signups", attr_text="Cohorts!$B$4:$B$6")
         mine.defined_names["Shares"] = DefinedName("Shares", attr_text="Cohorts!$B$10:$D$12")
         book.defined_names["Fit"] = DefinedName("Fit", attr_text="Cohorts!$B$16:$D$16")  # moves, not widened
+        months = DataValidation(type="list", formula1="Cohorts!$A$4:$A$6")  # a list of the signup months
+        mine.add_data_validation(months)
+        months.add("B1")
+        mine.conditional_formatting.add("A1", FormulaRule(formula=["A1>SUM(Cohorts!$B$4:$B$6)"], fill=PatternFill()))
 
     # the first cohort's every month; its first two months: left alone
     return import_into(tmp_path, {"A1": "=SUM(Cohorts!B4:D4)", "A2": "=SUM(Cohorts!B4:C4)"}, edit)
@@ -74,10 +81,15 @@ def test_names_charts_and_formulas_over_a_cohort_table_are_widened_and_listed(tm
     )
     assert "Cohort_Counts" not in result.stdout and "Fit" not in result.stdout
     assert lines[1] == (
-        "3 chart(s), conditional format(s), validation(s) or table(s) of yours over the months now take in the months "
-        "added: chart 'Survivors' on 'Mine': 'Cohorts'!$B$4:$B$6 -> 'Cohorts'!$B$4:$B$9, a series a month up to "
-        "Month 2: Month 3 to Month 5 have none (add them); chart 'First cohort' on 'Mine': 'Cohorts'!$B$4:$D$4 -> "
-        "'Cohorts'!$B$4:$G$4; chart 'By cohort' on 'Mine': 'Cohorts'!$B$4:$D$4 -> 'Cohorts'!$B$4:$G$4, a series a "
-        "cohort up to the one in row 6: the cohorts added, rows 7 to 9, have none (add them) (a range that ended at "
-        "the last month; change it back where it was meant for those months only)"
+        "5 chart(s), conditional format(s), validation(s) or table(s) of yours over the months now take in the months "
+        "added: conditional format on 'Mine': =A1>SUM(Cohorts!$B$4:$B$6) -> =A1>SUM(Cohorts!$B$4:$B$9); validation "
+        "on 'Mine': =Cohorts!$A$4:$A$6 -> =Cohorts!$A$4:$A$9; chart 'Survivors' on 'Mine': 'Cohorts'!$B$4:$B$6 -> "
+        "'Cohorts'!$B$4:$B$9, a series a month up to Month 2: Month 3 to Month 5 have none (add them); chart 'First "
+        "cohort' on 'Mine': 'Cohorts'!$B$4:$D$4 -> 'Cohorts'!$B$4:$G$4; chart 'By cohort' on 'Mine': "
+        "'Cohorts'!$B$4:$D$4 -> 'Cohorts'!$B$4:$G$4, a series a cohort up to the one in row 6: the cohorts added, rows "
+        "7 to 9, have none (add them) (a range that ended at the last month; change it back where it was meant for "
+        "those months only)"
     )
+    mine = openpyxl.load_workbook(tracker)["Mine"]
+    assert [v.formula1 for v in mine.data_validations.dataValidation] == ["Cohorts!$A$4:$A$9"]
+    assert [r.formula for rules in mine.conditional_formatting for r in rules.rules] == [["A1>SUM(Cohorts!$B$4:$B$9)"]]

@@ -223,7 +223,7 @@ def remap_cohort_refs(
             if new != element:
                 xml.put(ref, new)
                 changed += 1
-        xml.tail = _in_xml(_RULE_FORMULA, xml.tail, sheet, rows)
+        xml.tail = _rules(xml.tail, xml.title, sheet, rows, ends, columns, said)
     package.edit("xl/workbook.xml", lambda xml: _names(xml, sheet, rows, ends, columns, template_names, said))
     if ends or columns:
         from .chart_ranges import _drawn_on, chart_title
@@ -243,6 +243,34 @@ def remap_cohort_refs(
             said(f"chart {title!r}{where}: {old} -> {grown}{_unseried(refs[0], sheet, ends or {}, columns)}")
             package.data[name] = wide
     return changed
+
+
+def _rules(
+    tail: bytes,
+    title: str,
+    sheet: str,
+    rows: dict[int, int],
+    ends: dict[int, int] | None,
+    columns: Columns,
+    said: Any,
+) -> bytes:
+    """A sheet's part after its cells (``tail``) with its conditional formats' and validations' formulas over
+    ``sheet`` moved by ``rows``; one of the user's over a range ending at a table's last cohort or month column (a list
+    of the signup months, =Cohorts!$A$4:$A$6) widened and said (``validation on 'Mine': =Cohorts!$A$4:$A$6 ->
+    =Cohorts!$A$4:$A$9``)."""
+
+    def one(match: re.Match[bytes]) -> bytes:
+        new = _in_xml(_RULE_FORMULA, match.group(0), sheet, rows)
+        if not (ends or columns):
+            return new
+        wide = _in_xml(_RULE_FORMULA, match.group(0), sheet, rows, ends, columns)
+        if wide != new:
+            kind = "conditional format" if re.search(rb"formula\b", match.group(1)) else "validation"
+            before, after = (ip.unescape(_RULE_FORMULA.match(x).group(2)) for x in (match.group(0), wide))
+            said(f"{kind} on {quote_sheetname(title)}: ={before} -> ={after}")
+        return wide
+
+    return _RULE_FORMULA.sub(one, tail)
 
 
 def _unseried(refs: list[str], sheet: str, ends: dict[int, int], columns: Columns) -> str:
