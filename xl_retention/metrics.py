@@ -124,7 +124,9 @@ def _revenue(lost_mrr: ArrayLike, start_mrr: ArrayLike, **others: ArrayLike) -> 
     x = Inputs(lost_mrr=lost_mrr, start_mrr=start_mrr, **others)
     x.check_range("lost_mrr", "start_mrr", *others, what=AMOUNT)
     x.check_nonzero("start_mrr", " (no MRR at the start)")
-    x.hold_at_most("lost_mrr", x["start_mrr"])  # two SUMs of the same plans in another order: equal, as in Excel
+    # two SUMs of the same plans in another order (either way): equal at 15 digits, as in Excel, so all was lost
+    x.hold_at_most("lost_mrr", x["start_mrr"])
+    x.hold_at_least("lost_mrr", x["start_mrr"])
     x.fail_where(
         x["lost_mrr"] > x["start_mrr"],
         OutOfRangeError,

@@ -290,8 +290,18 @@ def subscription_rows(snapshots: ir.Table, end: int | None = None, checked: bool
         gone=active & gone,
         streak=active & (rows.run == rows.m - rows.cohort + 1).fill_null(False),
         dup=(rows.prev_m == rows.m).fill_null(False) | (rows.next_m == rows.m).fill_null(False),
-        change=kept.ifelse(rows.mrr - rows.prev_mrr, 0.0),
+        change=kept.ifelse(_moved(rows.mrr, rows.prev_mrr), 0.0),
     )
+
+
+def _moved(now: ir.FloatingValue, then: ir.FloatingValue) -> ir.FloatingValue:
+    """``now - then``, or 0 where they are equal at 15 significant digits (docs/metrics.md "Bad input"): 19.99 + 9.99
+    (29.979999999999997) after 29.98 is no contraction, as :func:`xl_retention._validation.equal_at_15_digits` tells
+    the pandas path. Both are above 0 where it is read (a kept customer's MRR this month and the month before)."""
+    scale = ibis.greatest(now.abs(), then.abs())
+    tolerance = (scale > 0).ifelse(0.5 * ibis.literal(10.0).pow(scale.log10().floor() - 14), 0.0)
+    change = now - then
+    return (change.abs() < tolerance).ifelse(0.0, change)
 
 
 def duplicates(rows: ir.Table) -> ir.BooleanValue:

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics as _metrics
+from .._validation import equal_at_15_digits
 from ..errors import RetentionInputError
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
@@ -163,7 +164,8 @@ def _subscription_pass(grouped: _ByMonth, cohorts: bool = True) -> _Subscription
             seen = stamp[idle]
             if ((seen >= 0) & (_stamp_month(seen) == month)).any() or np.unique(idle).size < idle.size:
                 raise _Duplicate(month)
-        change = mrr[kept] - last_mrr[codes[kept]]
+        now, then = mrr[kept], last_mrr[codes[kept]]  # equal at 15 significant digits: no movement (float noise)
+        change = np.where(equal_at_15_digits(now, then), 0.0, now - then)
         last_mrr[codes] = mrr
         cols["expansion_mrr"][month] = change[change > 0].sum()
         cols["contraction_mrr"][month] = (-change[change < 0]).sum()
