@@ -242,12 +242,16 @@ def minor_unit_divisors(
             return None if isinstance(told, str) else told
     if is_lemon_squeezy_api(names) and _whole_numbers(df[column]):  # its API: cents, 999 is 9.99 (.lemon_squeezy)
         refuse_cents(df[column], column, source)
+    from .vendor_cents import vendor_cents_divisors  # Chargebee's API (refused), Baremetrics' template (cents)
+
+    vendors = vendor_cents_divisors(
+        df, column, source, lambda: _divisors(df, currencies[0] if len(currencies) == 1 else None),
+        lambda: _whole_numbers(df[column]),
+    )  # fmt: skip
+    if vendors is not None:
+        return vendors
     if len(currencies) != 1:  # the tests on the columns' names first: the amounts' and ids' own cost a pass each
         return None
-    if {"object", "resource_version"} <= {key(n) for n in names} and _whole_numbers(df[column]):
-        from .api_cents import refuse_chargebee_cents
-
-        refuse_chargebee_cents(df[column], column, source)  # Chargebee's API: cents; its CSV exports: units
     if not _api_headers(apis) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
         return None  # neither Stripe's API fields nor Paddle's
     if not _whole_numbers(df[column]):

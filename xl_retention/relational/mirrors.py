@@ -80,6 +80,7 @@ from ..reading.values import (
     scientific_problem,
 )
 from .refusals import ROW, _stripped, first_rows, refuse_any, trimmed, unseen_in_ids
+from .vendor_amounts import vendor_cents_table
 
 
 def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
@@ -344,6 +345,10 @@ def _minor_unit_divisors(
         if int(fractions["f"].iloc[0] or 0):
             return UNSURE
         return _by_currency(table, currencies[0]) if len(currencies) == 1 else ibis.literal(100.0)
+    by_currency = _by_currency(table, currencies[0]) if len(currencies) == 1 else ibis.literal(100.0)
+    vendor = vendor_cents_table(con, table, theirs, by_currency, source)  # Chargebee's API, Baremetrics' template
+    if vendor is not None:
+        return vendor
     if len(currencies) != 1:
         return None
     ids = _stripped(table[names["customer_id"]].cast("string"))
