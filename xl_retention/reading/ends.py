@@ -220,8 +220,10 @@ def refuse_later_ends(
     """Refuse an intervals file whose mapped ``end`` is, on rows that ended, before another unmapped column named as
     the day service stopped (:func:`end_like_columns`) by a month counted active: the request to cancel mapped as the
     end beside the day service stopped (Recurly's ``canceled_at`` beside ``expires_at``), whose months paid between the
-    two would count as lost. ``read_dates(series, column)`` reads a column of dates, blanks allowed; a column it
-    cannot read is no end.
+    two would count as lost; a row continued that day by the customer's next (a plan change) loses no month. Rows of
+    one customer over the same dates that unmapped columns of their own period split into segments are refused first
+    (:func:`.charge_segments.refuse_spanned_segments`). ``read_dates(series, column)`` reads a column of dates,
+    blanks allowed; a column it cannot read is no end.
 
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"canceled_at": ["2026-02-01", ""], "expires_at": ["2026-03-10", ""]})
@@ -237,9 +239,14 @@ map the day service stopped, --columns end=expires_at, or remove this column if 
     """
     if "end" not in typed or "end" not in names:
         return
+    from .charge_segments import refuse_spanned_segments
+
+    refuse_spanned_segments(df, typed, names, source, read_dates)  # segments mapped over the whole subscription
     end = np.asarray(typed["end"], dtype="datetime64[us]")
     if np.isnat(end).all():
         return
+    from .paused_phases import followed_by_phase
+
     begun = np.asarray(typed["start"], dtype="datetime64[us]")
     columns = [str(c) for c in df.columns]
     for column in end_like_columns(columns, names):
@@ -251,6 +258,8 @@ map the day service stopped, --columns end=expires_at, or remove this column if 
             continue  # not dates: no end
         both = ~np.isnat(end) & ~np.isnat(dates)
         later = both & (_last_month(dates, begun) > _last_month(end, begun))  # a month more counted active
+        if later.any():  # a segment continued that day by the customer's next (a plan change): no month lost
+            later &= ~followed_by_phase(df, typed, names, customers=True)  # (reading.paused_phases)
         if later.any():
             option = columns_option([("end", column)])
             problem = LATER_END.format(end=names["end"], column=column)
