@@ -109,6 +109,7 @@ from .mirrors import (
     _refuse_statuses,
     _refuse_test_answers,
 )
+from .nested_columns import refuse_nested_columns
 from .order_marks import orders_by_values
 from .prepaid_rows import refuse_prepaid_table
 from .read_as_files import _cancellable, _odd_spaces, _qualtrics_unanswered
@@ -379,6 +380,7 @@ def _from_table(
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     source = TableRows(source, names) if isinstance(source, TableRows) else source  # a row by its id and dates
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
+    refuse_nested_columns(table.schema(), names, source, (segment,) if segment else ())  # a struct holds no date
     note_instants(con, table, names, source, options.timezone if options else None)  # TIMESTAMPTZ: UTC months
     movements = refuse_movements_log(con, table, names, source, kind)  # Activity type: Churn (reading.unmapped)
     if kind in ("visits", "orders"):  # 'Date, Users': a report's counts, one row a date (reading.export_kinds)
