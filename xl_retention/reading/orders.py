@@ -451,8 +451,8 @@ def orders_as_paid(
         # a refund of the order's Total beside a smaller amount mapped (Shopify's Subtotal, BigCommerce's 'Order
         # Total (ex tax)' less its shipping): its share; else a gross refund of a gross amount whose tax or
         # shipping was taken off: its net part
-        share = gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers)
-        share = net_share if share is None else share
+        gross = gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers)
+        share, taken = (net_share, taken) if gross is None else gross  # an order's refund on its first row: each row's
         taken = taken if share is None else np.asarray(taken, dtype=np.float64) * share
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
         full &= ~paid_back  # its order paid by its other payment: the refunded one counts 0, the order stays

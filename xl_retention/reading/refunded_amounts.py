@@ -238,19 +238,23 @@ def _gross_total(name: str) -> bool:
 def gross_refund_share(
     df: pd.DataFrame, amount: np.ndarray, refunded: np.ndarray, names: dict[str, str], refund_column: str,
     source: str, read_numbers: Any,
-) -> np.ndarray | None:  # fmt: skip
+) -> tuple[np.ndarray, np.ndarray] | None:  # fmt: skip
     """Each row's share of a refund written of the order's ``Total`` that falls on the amount mapped, where that is
     another, smaller column (Shopify's "Refunded Amount" is of its ``Total``, tax and shipping included: 59.40 of
-    118.80 refunded off a ``Subtotal`` of 100.00 leaves 50.00, not 40.60), with a note; None where no refunded row
-    has a ``Total`` above its amount (docs/metrics.md, "Refunded amounts": the same share as a tax taken off).
+    118.80 refunded off a ``Subtotal`` of 100.00 leaves 50.00, not 40.60), with a note, and the refunded amounts
+    it is a share of; None where no refunded row has a ``Total`` above its amount (docs/metrics.md, "Refunded
+    amounts": the same share as a tax taken off). An order's total and refund written on one of its rows only
+    (Shopify's line items: its first) are the order's: each of its rows gets the share (:mod:`.first_row_refunds`).
 
     >>> frame = pd.DataFrame({"Subtotal": ["100.00"], "Total": ["118.80"], "Refunded Amount": ["59.40"]})
-    >>> share = gross_refund_share(frame, np.array([100.0]), np.array([59.4]), {"amount": "Subtotal"},
-    ...                            "Refunded Amount", "o.csv", lambda s, c: pd.to_numeric(s).to_numpy())
-    >>> round(float(share[0] * 59.4), 2)
+    >>> share, taken = gross_refund_share(frame, np.array([100.0]), np.array([59.4]), {"amount": "Subtotal"},
+    ...                                   "Refunded Amount", "o.csv", lambda s, c: pd.to_numeric(s).to_numpy())
+    >>> round(float(share[0] * taken[0]), 2)
     50.0
     """
+    from .first_row_refunds import spread_to_order
     from .notes import note
+    from .order_level import order_codes
 
     titles = [str(c) for c in df.columns]
     mapped = names.get("amount")
@@ -261,14 +265,25 @@ def gross_refund_share(
         return None  # named as the mapped amount's refund: Lemon Squeezy's 'refunded_amount_usd' of 'total_usd'
     total = np.asarray(read_numbers(df.iloc[:, titles.index(totals[0])], totals[0]), dtype=np.float64)
     amount = np.asarray(amount, dtype=np.float64)
-    taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
-    gross = (taken > 0) & np.isfinite(total) & (total > amount + 0.005) & (amount > 0)
+    written = np.asarray(refunded, dtype=np.float64)
+    spread_refunds, spread_total = spread_to_order(written, total, order_codes(df, names))
+    spread = ~np.isfinite(total) & np.isfinite(spread_total)  # an order's item row, its total on another row
+    total = spread_total
+    taken = np.nan_to_num(spread_refunds, nan=0.0)
+    gross = (taken > 0) & np.isfinite(total) & ((total > amount + 0.005) | spread) & (amount > 0)
     if not gross.any():
         return None
     share = np.where(gross, amount / np.where(gross, total, 1.0), 1.0)
+    others = int((gross & spread).sum())
+    items = (  # Shopify's line items: the order's refund on its first row only
+        f", and {others} other item row{'s' if others != 1 else ''} of their orders, whose refund is written on one "
+        "row only"
+        if others
+        else ""
+    )
     note(
         f"{source}: {refund_column!r} is the refunded part of {totals[0]!r} (tax and shipping included), above "
-        f"{mapped!r}: taken off {mapped!r} in the same share ({int(gross.sum())} refunded row"
-        f"{'s' if gross.sum() != 1 else ''})"
+        f"{mapped!r}: taken off {mapped!r} in the same share ({int((gross & ~spread).sum())} refunded row"
+        f"{'s' if (gross & ~spread).sum() != 1 else ''}{items})"
     )
-    return share
+    return share, np.where(spread, spread_refunds, written)
