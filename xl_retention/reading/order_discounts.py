@@ -26,12 +26,16 @@ import pandas as pd
 
 from .equal_columns import equal_column, numbers_or_none
 from .errors import DataError, bad_rows
+from .item_coupons import order_coupon_shares
 from .names import columns_option
 from .names import words as name_words
 from .notes import note
 
 __all__ = ["after_discounts"]
 
+#: Words of a discount's name that say it is the shipping's (Etsy's "Shipping Discount", Amazon's
+#: ``ship-promotion-discount``): off the shipping, which no amount after its shipping was taken off holds.
+_SHIPPING = frozenset({"ship", "shipping", "postage", "freight", "delivery", "versand", "porto", "livraison", "envio"})
 _BEFORE = frozenset({"gross", "brutto", "price", "list", "before", "pre", "undiscounted", "original", "regular"})
 _AFTER = frozenset({"net", "netto", "total", "paid", "charged", "due", "after", "discounted", "final", "collected"})
 
@@ -55,6 +59,8 @@ def after_discounts(
     for name in discount_columns(df):
         if name in used or list(map(str, df.columns)).count(name) != 1:
             continue
+        if _words(name) & _SHIPPING:  # Amazon's 'ship-promotion-discount': the shipping's (reading.order_shipping)
+            continue
         values = numbers_or_none(df[name], source, name, decimal)
         if values is None:  # a coupon's code, a percentage: no amount
             continue
@@ -63,6 +69,8 @@ def after_discounts(
             found.append((name, np.abs(np.where(np.isfinite(values), values, 0.0)), rows))
     money = names["amount"]
     words = _words(money)
+    if len(found) == 1 and (shares := order_coupon_shares(df, amount, found[0][1], names)) is not None:
+        return _coupon_taken_off(df, amount, shares, found[0][0], money, source)  # Etsy's items' 'Discount Amount'
     if not found or (words & _AFTER and not words & _BEFORE):  # Shopify's 'Total' is after its 'Discount Amount'
         return amount
     ways = (f"map the amount after discounts ({columns_option([('amount', 'NAME')])}), or remove the discount column "
@@ -101,6 +109,24 @@ def after_discounts(
         problem = f"discounts beside a refund (a negative amount) in {money!r} (whether they are off it cannot be told)"
         raise bad_rows(source, name, problem, refunded, df[name].to_numpy(), advice=ways)
     note(f"{source}: {money!r} is before the discounts in {name!r} ({why}): taken off, revenue is after discounts")
+    return out
+
+
+def _coupon_taken_off(
+    df: pd.DataFrame, amount: np.ndarray, shares: np.ndarray, name: str, money: str, source: str
+) -> np.ndarray:
+    """``amount`` less each item's share of its order's coupon (:func:`~.item_coupons.order_coupon_shares`), with a
+    note; a coupon above its order's items is refused, naming the rows."""
+    sold = np.isfinite(amount) & (amount > 0)
+    out = np.where(sold, amount - shares, amount)
+    over = np.flatnonzero(sold & (out < -0.005))
+    if over.size:
+        problem = f"order discounts above their order's items in {money!r} (whose discount they are cannot be told)"
+        raise bad_rows(source, name, problem, over, df[name].to_numpy())
+    note(
+        f"{source}: {name!r} is the order's discount, written on each of its item rows: taken off {money!r} once per "
+        "order, each item its share of the order's items (revenue is after discounts)"
+    )
     return out
 
 
