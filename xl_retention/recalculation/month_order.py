@@ -60,7 +60,9 @@ class MonthOrder:
 
     backwards: str | None = None
     broken: str | None = None
-    #: a row of figures whose month is blank, below the months (the Dashboard and charts date its figures with it)
+    #: a row of figures whose month is blank, below the months (the Dashboard and charts date its figures with it);
+    #: a month typed as text among the months; a month typed as a day other than its first (the lifetime value finds
+    #: a month on the other sheets by its date)
     unlabeled: str | None = None
     #: each month after a month skipped, as (sheet, row, what to say): refused unless the row's formulas hold the
     #: ``#REF!`` a deleted month's row leaves (:func:`skipped_month`), whose cells then get the reason
@@ -133,6 +135,8 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, 
             continue
         if month is None or row > _DEEPEST:
             break
+        if unlabeled is None and row <= (last or 0) and not _first_day(label):
+            unlabeled = _mid_month(cell, label)  # the lifetime value finds a month on the other sheets by its date
         if said is not None and texts and months and month == _after(months[-1][1]):
             # the text's row is no month (a note row inserted): the month the advice named is this row's (tester's
             # finding 7, 2026-12-04: "type the row's month as a date, 2025-04" with 2025-04 in the next row)
@@ -142,6 +146,29 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, 
         texts = []
         months.append((row, month))
     return _order(title, get_column_letter(column + 1), months, unlabeled, last)
+
+
+def _first_day(label: dt.date) -> bool:
+    """Whether a month label is its month's first day (at midnight), as the template types every month."""
+    if isinstance(label, dt.datetime) and label.time() != dt.time():
+        return False
+    return label.day == 1
+
+
+def _mid_month(cell: str, label: dt.date) -> str:
+    """What to say of a month label (``cell``) that is a day other than its month's first (2027-02-15), or carries a
+    time of day: the other sheets' months are first days, and the lifetime value finds the month of the last MRR at
+    end on Customers by its date (its ARPA and CLV went blank, the note blaming Revenue)."""
+    from ..workbook.monthly import MONTH
+
+    timed = isinstance(label, dt.datetime) and label.time() != dt.time()
+    shown = label.strftime("%Y-%m-%d %H:%M") if timed else label.strftime("%Y-%m-%d")
+    first = dt.date(label.year, label.month, 1).isoformat()
+    return (
+        f"{cell} ('{MONTH.header}') is {shown}, not the first day of its month: type the month's first day, {first} "
+        "(each month of the tracker is its first day; the lifetime value finds a month's figures on the other sheets "
+        "by that date, and leaves ARPA and the CLV blank where it is another day)"
+    )
 
 
 def _note_row(cell: str, label: str, before: tuple[int, int], after: tuple[int, int], row: int) -> str:

@@ -1,0 +1,74 @@
+"""A tracker's month typed as a day other than the month's first (H248's finding, H259): Customers!A8 = 2027-02-15
+among first-of-month dates. recalc said ok with no message while ARPA and the CLV went blank (the lifetime value
+finds the last MRR month on Customers by its date) and Lifetime value!C8 blamed Revenue!A8. Now the file is
+incomplete, the message naming the cell and the month's first day to type, the same on every monthly sheet; typed
+as the first day, ARPA is the month's MRR at end / customers at end (5,500 / 63)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xl_retention import clv as clv_of
+from xl_retention.recalculation import recalc_file
+from xl_retention.workbook import build_template
+
+ENDS = [50, 52, 55, 57, 60, 61, 63]  # customers at end, 2026-08 to 2027-02 (rows 2 to 8)
+
+
+def tracker(tmp_path: Path, sheet: str | None, label: object, name: str = "t.xlsx") -> tuple[object, ...]:
+    """A new tracker (2026-08, 12 months) filled to 2027-02 (Customers, Revenue: 4,800 at start, 100 new a month),
+    ``sheet``!A8 typed as ``label``; recalc's status, message and Lifetime value!B3, B8, C8."""
+    path = build_template(tmp_path / name, start="2026-08", months=12)
+    wb = openpyxl.load_workbook(path)
+    customers, revenue = wb["Customers"], wb["Revenue"]
+    customers["B2"], revenue["B2"] = 48, 4800
+    for row, end in enumerate(ENDS, start=2):
+        customers[f"C{row}"], customers[f"D{row}"], revenue[f"C{row}"] = 4, end, 100
+    wb["Lifetime value"]["B4"] = 0.8
+    if sheet is not None:
+        wb[sheet]["A8"] = label
+    wb.save(path)
+    done = recalc_file(path, tmp_path / f"out_{name}")
+    ws = openpyxl.load_workbook(done.output, data_only=True)["Lifetime value"]
+    return done.status, done.message, ws["B3"].value, ws["B8"].value, ws["C8"].value
+
+
+def said(cell: str, shown: str, first: str) -> str:
+    return (
+        f"t.xlsx: {cell} ('Month') is {shown}, not the first day of its month: type the month's first day, {first} "
+        "(each month of the tracker is its first day; the lifetime value finds a month's figures on the other sheets "
+        "by that date, and leaves ARPA and the CLV blank where it is another day)"
+    )
+
+
+def test_a_mid_month_date_on_customers_is_named_and_the_file_incomplete(tmp_path):
+    status, message, arpa, clv, note = tracker(tmp_path, "Customers", dt.datetime(2027, 2, 15))
+    assert (status, message) == ("incomplete", said("Customers!A8", "2027-02-15", "2027-02-01"))
+    assert (arpa, clv) == (None, None)  # blank, as before: the message says why
+    assert note.startswith("No value: ARPA (B3) is blank")
+
+
+@pytest.mark.parametrize("sheet", ["Revenue", "NPS", "Purchases and visits"])
+def test_every_monthly_sheet_says_the_same(tmp_path, sheet):
+    status, message = tracker(tmp_path, sheet, dt.datetime(2027, 2, 15))[:2]
+    written = f"'{sheet}'" if " " in sheet else sheet
+    assert (status, message) == ("incomplete", said(f"{written}!A8", "2027-02-15", "2027-02-01"))
+
+
+def test_the_first_day_with_a_time_of_day_is_named_too(tmp_path):
+    status, message = tracker(tmp_path, "Customers", dt.datetime(2027, 2, 1, 9, 30))[:2]
+    assert (status, message) == ("incomplete", said("Customers!A8", "2027-02-01 09:30", "2027-02-01"))
+
+
+def test_typed_as_the_first_day_arpa_and_the_clv_have_values(tmp_path):
+    """The message's advice followed: ARPA = 5,500 / 63 = 87.30 (Revenue's 2027-02 MRR at end, Customers' end); the
+    churn the average of the 7 months' (2/48, 2/50, 1/52, 2/55, 1/57, 3/60, 2/61), 0.0339; CLV at 80% and 1%."""
+    status, message, arpa, clv, note = tracker(tmp_path, "Customers", dt.datetime(2027, 2, 1))
+    assert (status, message, note) == ("ok", "", None)
+    assert arpa == 87.3015873015873 == 5500 / 63
+    churn = sum([2 / 48, 2 / 50, 1 / 52, 2 / 55, 1 / 57, 3 / 60, 2 / 61]) / 7
+    assert clv == 1605.3020601884068 == clv_of(5500 / 63, 0.8, churn, 0.01)
