@@ -167,9 +167,10 @@ def intervals_to_snapshots(
     """Intervals (``customer_id, start_m, end_m`` (NULL: open), ``mrr``) to snapshots ``customer_id, m, mrr``.
 
     An interval counts from its start's month to the month before its end's month, and always in
-    its start's month; open intervals run to ``through`` (default: the latest start, or month after
+    its start's month; open intervals run to the data's last month: the latest start, or month after
     an interval's last month, or ``observed``, a current period's start month, but not after ``now``, the current
-    month's ordinal, when given). A row
+    month's ordinal, nor after ``through``, when given (a ``through`` after the data's last month ends nothing later:
+    months after it are not observed, as ``import --through`` ends the tables with them). A row
     with MRR 0 marks the month after each interval's last month (up to ``through``), so that the loss
     shows; a customer's intervals add up month by month.
     """
@@ -178,15 +179,15 @@ def intervals_to_snapshots(
     )
     if "start" in iv.columns and "end" in iv.columns:  # a plan change within a month (tables._spans)
         iv = _without_uncounted_short(iv)
-    if through is None:
-        latest = ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max())
-        if observed is not None:  # a billing export's current period start (reading.observed)
-            latest = ibis.greatest(latest, ibis.literal(observed, "int64"))
-        if now is not None:
-            latest = ibis.least(latest, ibis.literal(now, "int64"))
-        iv = iv.cross_join(iv.aggregate(through=latest))
-    else:
-        iv = iv.mutate(through=ibis.literal(through, "int64"))
+    # no interval ended: the latest start (MySQL's and MariaDB's GREATEST is NULL beside a NULL)
+    latest = ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max().coalesce(iv.start_m.max()))
+    if observed is not None:  # a billing export's current period start (reading.observed)
+        latest = ibis.greatest(latest, ibis.literal(observed, "int64"))
+    if now is not None:
+        latest = ibis.least(latest, ibis.literal(now, "int64"))
+    if through is not None:  # after the data's last month: the tables end there, as `import --through` (README)
+        latest = ibis.least(latest, ibis.literal(through, "int64"))
+    iv = iv.cross_join(iv.aggregate(through=latest))
     last = iv.end_m.isnull().ifelse(iv.through, ibis.least(iv["last"], iv.through))
     if "not_yet" in iv.columns:  # a start later this month, after today: its month counts, the interval nowhere
         last = iv.not_yet.ifelse(iv.start_m - 1, last)
