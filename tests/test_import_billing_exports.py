@@ -45,7 +45,8 @@ def test_stripe_headers_are_recognised_and_the_first_hint_leads_to_the_right_map
         "'Plan Amount', 'Plan Interval', 'Plan Interval Count', 'Quantity'): a 'start' column (one row per "
         "subscription, 'end' when it stopped) or a 'month' column (one row per customer and month); 'Plan Interval' "
         "makes it a billing export (MRR from the price per interval: no 'mrr' needed); "
-        "map them: --columns 'start=Start Date (UTC),end=Ended At (UTC)'"
+        "map them: --columns 'start=Start Date (UTC),end=Ended At (UTC)' "
+        "(in Python: columns={'start': 'Start Date (UTC)', 'end': 'Ended At (UTC)'})"
     )
     hint = shlex.split(message.rsplit("map them: ", 1)[1])[1]  # pasted into a shell
     status, _, err = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--columns", hint,
@@ -77,7 +78,8 @@ def test_the_date_hint_prefers_the_start_and_the_end_of_service_over_created_tri
         prepare(pd.DataFrame([["x"] * len(names)], columns=names), "snapshots", source="s.csv")
     assert str(error.value).endswith(
         "; 'Interval' makes it a billing export (MRR from the price per interval: no 'mrr' needed); "
-        "map them: --columns 'start=Start (UTC),end=Ended At (UTC)'"
+        "map them: --columns 'start=Start (UTC),end=Ended At (UTC)' "
+        "(in Python: columns={'start': 'Start (UTC)', 'end': 'Ended At (UTC)'})"
     )
 
 

@@ -112,7 +112,8 @@ def test_start_and_end_dates_under_other_names_are_asked_for_as_start_and_end(
     assert capsys.readouterr().err.strip() == (
         "xl-retention: error: subs.csv: no dates of the subscriptions (columns found: 'customer_id', 'start_date', "
         "'end_date', 'mrr'): a 'start' column (one row per subscription, 'end' when it stopped) or a 'month' column "
-        "(one row per customer and month); map them: --columns start=start_date,end=end_date"
+        "(one row per customer and month); map them: --columns start=start_date,end=end_date "
+        "(in Python: columns={'start': 'start_date', 'end': 'end_date'})"
     )
     assert cli.main([*argv, "--columns", "month=start_date"]) == 1
     assert capsys.readouterr().err.strip() == (

@@ -33,7 +33,10 @@ def test_the_date_hint_names_the_end_of_service_not_the_request_to_cancel(tmp_pa
     (tmp_path / "recurly.csv").write_text(RECURLY)
     args = ("import", "--subscriptions", tmp_path / "recurly.csv", "--columns", "customer_id=account_code")
     code, message = run(capsys, *args, "--to-csv", tmp_path / "o")
-    assert code == 1 and message.endswith("map them: --columns start=activated_at,end=expires_at")
+    assert code == 1 and message.endswith(
+        "map them: --columns start=activated_at,end=expires_at "
+        "(in Python: columns={'start': 'activated_at', 'end': 'expires_at'})"
+    )
     remedy = shlex.split(message.rsplit("map them: ", 1)[1])[1]
     assert run(capsys, *args, "--columns", remedy, "--to-csv", tmp_path / "out") == (0, "")
     assert table(tmp_path / "out", "customers_end") == {"2026-01": "3", "2026-02": "2", "2026-03": "2", "2026-04": "1"}

@@ -25,7 +25,8 @@ def test_orders_given_as_subscriptions_are_told_to_be_orders(tmp_path) -> None:
     assert str(error.value) == (
         "orders.parquet: no dates of the subscriptions (columns found: 'Customer', 'Created', 'amount'): it looks like "
         "orders (one date and an amount per row, no end, plan or subscription): import it with --orders; if it is "
-        "subscriptions, map their start and end (--columns start=Created,end=NAME)"
+        "subscriptions, map their start and end (--columns start=Created,end=NAME; in Python: "
+        "columns={'start': 'Created', 'end': 'NAME'})"
     )
     with pytest.raises(DataError) as error:  # its start mapped as the hint said: still told it looks like orders
         load_tables(subscriptions=EXAMPLES / "orders.parquet", columns={"customer_id": "Customer", "start": "Created"})

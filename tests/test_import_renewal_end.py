@@ -62,7 +62,10 @@ def test_the_suggested_end_is_the_day_service_stopped(tmp_path: Path, capsys: py
     assert (
         capsys.readouterr()
         .err.strip()
-        .endswith("map them: --columns start=subscriptions.started_at,end=subscriptions.cancelled_at")
+        .endswith(
+            "map them: --columns start=subscriptions.started_at,end=subscriptions.cancelled_at "
+            "(in Python: columns={'start': 'subscriptions.started_at', 'end': 'subscriptions.cancelled_at'})"
+        )
     )
     columns = "start=subscriptions.started_at,end=subscriptions.cancelled_at,amount=subscriptions.plan_unit_price"
     assert _import(path, tmp_path / "o", "--columns", columns) == 0
@@ -172,7 +175,10 @@ def test_zuora_s_camel_case_cancelled_date_is_suggested(tmp_path: Path, capsys: 
     assert (
         capsys.readouterr()
         .err.strip()
-        .endswith("map them: --columns start=Subscription.SubscriptionStartDate,end=Subscription.CancelledDate")
+        .endswith(
+            "map them: --columns start=Subscription.SubscriptionStartDate,end=Subscription.CancelledDate "
+            "(in Python: columns={'start': 'Subscription.SubscriptionStartDate', 'end': 'Subscription.CancelledDate'})"
+        )
     )
     columns = "start=Subscription.SubscriptionStartDate,customer_id=Account.AccountNumber,mrr=RatePlanCharge.MRR"
     assert _import(path, tmp_path / "o", "--columns", columns) == 1  # the cancelled date unused: no churn

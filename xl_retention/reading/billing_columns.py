@@ -160,15 +160,15 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
         guess["end"] = next(iter(end_like_columns(df.columns, {"start": guess["start"]})), None)
     if not billing and guess["start"] is None:  # no column named as a start: the plain missing-column message
         return
-    example = columns_option(
-        [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
-    )
+    pairs = [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
+    example = f"{columns_option(pairs)} (in Python: columns={dict(pairs)!r})"  # as every missing column's note
     listing = ", ".join(repr(str(c)) for c in df.columns)
     if not billing and guess["end"] is None and _orders_like(df):  # customer, a date, an amount: orders (H194/08)
         raise DataError(
             f"{source}: no dates of the subscriptions (columns found: {listing}): it looks like orders (one date and "
             f"an amount per row, no end, plan or subscription): import it with --orders; if it is subscriptions, "
-            f"map their start and end (--columns start={guess['start']},end=NAME)",
+            f"map their start and end (--columns start={guess['start']},end=NAME; in Python: "
+            f"columns={{'start': {guess['start']!r}, 'end': 'NAME'}})",
             source=source,
             column="start",
         )
