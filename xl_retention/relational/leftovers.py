@@ -8,7 +8,8 @@ data sent (the data-engineer tester's finding 5). :func:`dropped_after` drops th
 whatever happens in it; the caller's own views and tables are never touched (only names the call made, new since it
 began, of those two prefixes). The package's own embedded DuckDB (:func:`.backends.default_duckdb`, where a pandas
 frame is computed without ``backend``) is cleaned the same way: it kept three views per call, and a long-running
-process calling the functions in a loop grew by the data it sent each time.
+process calling the functions in a loop grew by the data it sent each time. So is the Spark session a call with
+``backend="spark"`` starts (the first call kept the view of the frame it sent).
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def _own_duckdb() -> Any:
     return backends._DUCKDB
 
 
+def _started_spark(backend: Any) -> Any:
+    """The active Spark session, where ``backend="spark"`` found none when the call began (it started one)."""
+    import sys
+
+    if backend != "spark" or "pyspark" not in sys.modules:
+        return None
+    from pyspark.sql import SparkSession
+
+    return SparkSession.getActiveSession()
+
+
 @contextlib.contextmanager
 def dropped_after(data: Any, backend: Any) -> Iterator[None]:
     """While the block runs, note the caller's connection's (``backend``, or the Ibis table ``data``'s own), the
@@ -91,6 +103,9 @@ def dropped_after(data: Any, backend: Any) -> Iterator[None]:
             made = _own_duckdb()
             if own is None and made is not None and all(made is not con for con in cons):
                 before.append((made, {}))  # made during the call: everything of ours in it is the call's
+            started = _started_spark(backend) if not sessions else None
+            if started is not None:  # backend="spark" started the session: every view of ours in it is the call's
+                views.append((started, set()))
             for con, had in before:
                 for name, kind in _names(con).items():
                     if name not in had:
