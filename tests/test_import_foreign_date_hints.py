@@ -64,6 +64,7 @@ def test_month_names_of_another_language_say_english_only(tmp_path, capsys, date
     err = refusal(tmp_path, capsys, f"customer_id,date,amount\na,{dates[0]},10\nb,{dates[1]},20\n")
     assert f"month names in another language than English ({name!r})) in rows 2, 3 (counting the header" in err
     assert err.endswith(
-        ": the import reads English month names only; write the dates as YYYY-MM-DD (in Excel: format the column as "
+        ": the import reads English month names only with a day (a month and its year are read: 'Juni 2026'); "
+        "write the dates as YYYY-MM-DD (in Excel: format the column as "
         "dates before saving), or with English month names (--date-format '%d %B %Y' reads '5 January 2024')"
     )  # the hint's parentheses closed, its advice after the rows

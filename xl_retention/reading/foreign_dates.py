@@ -115,7 +115,8 @@ def foreign_date_hint(values: Iterable[object]) -> str:
                 name = shown.group(0) if shown else word
                 return (
                     f" (month names in another language than English ({name!r}): the import reads English month "
-                    f"names only; write the dates as YYYY-MM-DD (in Excel: format the column as dates before saving), "
+                    f"names only with a day (a month and its year are read: 'Juni 2026'); write the dates as"
+                    f" YYYY-MM-DD (in Excel: format the column as dates before saving), "
                     f"or with English month names (--date-format '%d %B %Y' reads '5 January 2024'))"
                 )
     return ""

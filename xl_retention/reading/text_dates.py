@@ -21,6 +21,7 @@ import pandas as pd
 from .errors import DataError
 from .foreign_dates import foreign_date_hint, with_sep, without_ordinals
 from .month_hints import month_hint
+from .month_labels import english_month_labels
 from .short_years import time_hint, two_digit_years, with_date_part
 
 if TYPE_CHECKING:
@@ -165,6 +166,7 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
     Also whether that format is day-first (None: ISO 8601, no day, or the year first: no order to choose)."""
     own = (options.date_formats or {}).get(source)
     date_format = own or options.date_format
+    texts = english_month_labels(texts, date_format)  # 'Juni 2026': a German Excel's month (reading.month_labels)
     if date_format is None:  # 'January 31st, 2024': the ordinal's suffix is no part of a format
         texts = with_sep(without_ordinals(texts, _GUESS_SAMPLE))  # 'Sept 2026': en-GB's September
     if date_format in (None, "ISO8601"):  # ISO 8601 and dateutil read '2025' as 1 January 2025
