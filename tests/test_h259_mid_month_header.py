@@ -2,7 +2,8 @@
 among first-of-month dates. recalc said ok with no message while ARPA and the CLV went blank (the lifetime value
 finds the last MRR month on Customers by its date) and Lifetime value!C8 blamed Revenue!A8. Now the file is
 incomplete, the message naming the cell and the month's first day to type, the same on every monthly sheet; typed
-as the first day, ARPA is the month's MRR at end / customers at end (5,500 / 63)."""
+as the first day, ARPA is the month's MRR at end / customers at end (5,500 / 63). Lifetime value!C8 names both
+cells of the month typed as different days (Revenue!A8 and Customers!A8), not Revenue's alone; upgrade brings it."""
 
 from __future__ import annotations
 
@@ -48,8 +49,40 @@ def said(cell: str, shown: str, first: str) -> str:
 def test_a_mid_month_date_on_customers_is_named_and_the_file_incomplete(tmp_path):
     status, message, arpa, clv, note = tracker(tmp_path, "Customers", dt.datetime(2027, 2, 15))
     assert (status, message) == ("incomplete", said("Customers!A8", "2027-02-15", "2027-02-01"))
-    assert (arpa, clv) == (None, None)  # blank, as before: the message says why
-    assert note.startswith("No value: ARPA (B3) is blank")
+    assert (arpa, clv) == (None, None)  # blank, as before: the message says why, and C8 names both cells
+    assert note == BOTH
+
+
+#: Lifetime value!C8 where Revenue's and Customers' 2027-02 are typed as different days (it said "see Revenue!A8,
+#: the last month with MRR at end, is no month of Customers: add it there")
+BOTH = (
+    "No value: ARPA (B3) is blank: Revenue!A8 and Customers!A8 are both 2027-02 typed as different days: type the "
+    "month's first day, 2027-02-01, in each."
+)
+
+
+def test_revenues_month_typed_mid_month_gets_the_same_note(tmp_path):
+    status, message, arpa, clv, note = tracker(tmp_path, "Revenue", dt.datetime(2027, 2, 15))
+    assert (status, message, arpa, clv, note) == (
+        "incomplete",
+        said("Revenue!A8", "2027-02-15", "2027-02-01"),
+        None,
+        None,
+        BOTH,
+    )
+
+
+def test_upgrade_brings_the_note_that_blamed_revenue_up(tmp_path):
+    from xl_retention.workbook import sheets  # noqa: PLC0415 (the earlier form: new with the fix)
+    from xl_retention.workbook.upgrade_file import upgrade_workbook  # noqa: PLC0415
+
+    path = build_template(tmp_path / "u.xlsx", start="2026-08", months=8)
+    wb = openpyxl.load_workbook(path)
+    assert wb["Lifetime value"]["C8"].value == sheets.LIFETIME_NOTE_C8 != sheets.LIFETIME_NOTE_C8_DAYS_UNSAID
+    wb["Lifetime value"]["C8"] = sheets.LIFETIME_NOTE_C8_DAYS_UNSAID
+    wb.save(path)
+    upgrade_workbook(path)
+    assert openpyxl.load_workbook(path)["Lifetime value"]["C8"].value == sheets.LIFETIME_NOTE_C8
 
 
 @pytest.mark.parametrize("sheet", ["Revenue", "NPS", "Purchases and visits"])

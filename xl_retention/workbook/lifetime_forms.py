@@ -188,6 +188,8 @@ for _ref, _form in (
     # ... and before a churn rate typed as a number outside 0 to 1 (5.5 for 5.5%) was said, not averaged (H248's task 4)
     ("B5", sheets.CHURN_12_OUT_UNSAID),
     ("C5", sheets.LIFETIME_NOTE_C5_OUT_UNSAID),
+    # ... and before C8 named both cells of a month typed as different days on Revenue and Customers (H259)
+    ("C8", sheets.LIFETIME_NOTE_C8_DAYS_UNSAID),
 ):
     LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)

@@ -513,3 +513,27 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     print_setup(ws)
     ws.print_area = f"A1:C{14 + len(notes)}"
     return ws
+
+
+# -- C8 blamed Revenue where Customers' month was typed as another day than its first (Customers!A8 = 2027-02-15
+# beside Revenue!A8 = 2027-02-01: "see Revenue!A8 ..., is no month of Customers: add it there"; H248's finding,
+# H259): where both sheets hold the month, typed as different days, it names both cells and the first day to type
+# (recalc names the cell too, the file incomplete). The form before, kept for upgrade (.lifetime_forms)
+_LAST_MONTH = f"INDEX(Revenue_Months,{_LAST_MRR})"
+_FIRST_DAY = f"INT({_LAST_MONTH})-DAY({_LAST_MONTH})+1"
+_SAME_MONTH = f"MATCH({_FIRST_DAY},INDEX(INT(Customers_Months)-DAY(Customers_Months)+1,0),0)"
+_NO_MONTH_SAID = (
+    '"No value: ARPA ("&ADDRESS(ROW(B3),COLUMN(B3),4)&") is blank: see Revenue!"&ADDRESS(ROW(INDEX(Revenue_Months,1))'
+    f'+{_LAST_MRR}-1,COLUMN(Revenue_Months),4)&", the last month with MRR at end, is no month of Customers: add it '
+    'there, or type your ARPA in "&ADDRESS(ROW(B3),COLUMN(B3),4)&"."'
+)
+_MONTH_SHOWN = f'YEAR({_LAST_MONTH})&"-"&TEXT(MONTH({_LAST_MONTH}),"00")'
+_DAYS_SAID = (
+    f'IF(ISNUMBER({_SAME_MONTH}),"No value: ARPA ("&ADDRESS(ROW(B3),COLUMN(B3),4)&") is blank: Revenue!"&ADDRESS('
+    f'ROW(INDEX(Revenue_Months,1))+{_LAST_MRR}-1,COLUMN(Revenue_Months),4)&" and Customers!"&ADDRESS(ROW(INDEX('
+    f'Customers_Months,1))+{_SAME_MONTH}-1,COLUMN(Customers_Months),4)&" are both "&{_MONTH_SHOWN}&" typed as '
+    f'different days: type the month\'s first day, "&{_MONTH_SHOWN}&"-01, in each.",{_NO_MONTH_SAID})'
+)
+assert LIFETIME_NOTE_C8.count(_NO_MONTH_SAID) == 1
+LIFETIME_NOTE_C8_DAYS_UNSAID = LIFETIME_NOTE_C8
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_NO_MONTH_SAID, _DAYS_SAID)
