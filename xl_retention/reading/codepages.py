@@ -15,8 +15,10 @@ alone between spaces ("2024 Ð 2025" is Mac's "2024 – 2025"), a capital inside
 and the traces of MS-DOS's letters read as another page or the others' read as MS-DOS's: a low quote closing a
 word ("Caf‚" is DOS's "Café"), a no-break space inside a word ("B sico": "Básico"), a superscript digit or "ƒ"
 inside a word ("M³ller", "Mƒller": Windows' and Mac's "Müller"), a middle dot, "÷" or "°" ending a word ("Per·",
-"Malm÷", "Troms°"), "ç" before a consonant, "þ" or "ì" between a letter and a, o, u ("Garþon": "Garçon"), a letter
-between digits ("2024ð2025") and "Æ" as an apostrophe ("OÆNeil"); an undefined byte or a C1 control character.
+"Malm÷", "Troms°"), "õ" after a letter and before no e or s ("Wõhrung": Windows' "Währung"; Portuguese writes
+"ações", "põe"), "µ" between letters ("Bµk": "Bæk"), "ç" before a consonant, "þ" or "ì" between a letter and
+a, o, u ("Garþon": "Garçon"), a letter between digits ("2024ð2025") and "Æ" as an apostrophe ("OÆNeil"); an
+undefined byte or a C1 control character.
 The reading with fewest signs is taken. When two or more show as few (none, as in a file whose only non-ASCII
 character is an apostrophe, "don’t" or "donít", or "Straße" that Windows reads "Straáe"), nothing tells which is
 right: the file is refused, naming those readings of its first such value and ``--encoding`` (never a guess).
@@ -58,6 +60,7 @@ MISREAD = re.compile(
     r"|(?<=[A-Za-z])[þì](?=[aou])"  # Garþon, Garìon: Windows' and Mac's ç as MS-DOS's (þ, ì stand elsewhere)
     r"|(?<=[^\W\d_])[‚„]"  # Caf‚: MS-DOS's é, ä as Windows' low quotes, which open a quote, never close a word
     r"|(?<=[A-Za-z])\xa0(?=[a-z])"  # B sico: MS-DOS's á as Windows' no-break space, inside a word
+    r"|(?<=[^\W\d_])õ(?![eEsS])|(?<=[^\W\d_])µ(?=[^\W\d_])"  # Wõhrung, Bµk: Windows' ä, æ as MS-DOS's (ões, µg)
     r"|[\ufffd\x80-\x9f]",  # an undefined byte, a C1 control character
     re.MULTILINE,
 )
