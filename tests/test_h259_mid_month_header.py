@@ -105,3 +105,26 @@ def test_typed_as_the_first_day_arpa_and_the_clv_have_values(tmp_path):
     assert arpa == 87.3015873015873 == 5500 / 63
     churn = sum([2 / 48, 2 / 50, 1 / 52, 2 / 55, 1 / 57, 3 / 60, 2 / 61]) / 7
     assert clv == 1605.3020601884068 == clv_of(5500 / 63, 0.8, churn, 0.01)
+
+
+TYPED = [(dt.datetime(2027, 2, 15), "2027-02-15"), (dt.datetime(2027, 2, 1, 9, 30), "2027-02-01 09:30")]
+
+
+@pytest.mark.parametrize(("header", "shown"), TYPED)
+def test_a_month_header_of_nps_scores_typed_as_another_day_is_said_so(tmp_path, header, shown):
+    """'NPS scores'!H1 (2027-02) typed as another day: it said "holds 46433 where the month's header (2027-02)
+    belongs: no formula reads an answer in row 1", as if an answer were sorted into the header."""
+    path = build_template(tmp_path / "n.xlsx", start="2026-08", months=12)
+    wb = openpyxl.load_workbook(path)
+    scores = wb["NPS scores"]
+    for column in "BCDEFGH":
+        for row, score in enumerate([10, 9, 7, 3], start=2):
+            scores[f"{column}{row}"] = score
+    scores["H1"] = header
+    wb.save(path)
+    done = recalc_file(path, tmp_path / "out_n.xlsx")
+    assert (done.status, done.message) == (
+        "incomplete",
+        f"n.xlsx: 'NPS scores'!H1 is {shown}, not the first day of its month: type the month's first day, 2027-02-01 "
+        "(each month of the tracker is its first day)",
+    )

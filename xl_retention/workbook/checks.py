@@ -17,6 +17,7 @@ by four formulas a month in every recalculation (bench/bench_recalc.py --phases 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import zipfile
@@ -230,6 +231,16 @@ def _serial_month(element: bytes | None) -> tuple[int, int] | None:
     return (day.year, day.month) if serial == int(serial) and day.day == 1 and serial > 366 else None
 
 
+def _serial_day(element: bytes | None) -> dt.datetime | None:
+    """The date and time of a cell holding a date serial after 1900-12-31 (1900 system), else None."""
+    value = _VALUE.search(element or b"")
+    try:
+        serial = float(value.group(1)) if value is not None else 0.0
+        return dt.datetime(1899, 12, 30) + dt.timedelta(minutes=round(serial * 1440)) if serial > 366 else None
+    except (ValueError, OverflowError):
+        return None
+
+
 def _header_sorted(xml: bytes, answers: str, read: set[int]) -> str | None:
     """One line naming the first month column of "NPS scores" whose header (row 1) is not its month (the months follow
     each other over the columns the NPS formulas read), or None: an answer sorted into the header with the column
@@ -258,6 +269,13 @@ def _header_sorted(xml: bytes, answers: str, read: set[int]) -> str | None:
         element = sheet.cell(f"{letter}1")
         value = _VALUE.search(element or b"")
         shown = value.group(1).decode() if value is not None else "nothing"
+        day = _serial_day(element) if _kind(element) in (None, b"n") else None
+        if day is not None and (day.year, day.month) == want:  # the month typed as another day (H259): as recalc says
+            typed = f"{day:%Y-%m-%d %H:%M}" if day.time() != dt.time() else f"{day:%Y-%m-%d}"
+            return (  # of the monthly sheets' months (recalculation.month_order), not an answer in the header
+                f"{written(answers)}!{letter}1 is {typed}, not the first day of its month: type the month's first "
+                f"day, {want[0]:04d}-{want[1]:02d}-01 (each month of the tracker is its first day)"
+            )
         moved = next(
             (ref for ref, cell in sheet.cells_in_rows(2, max(sheet.rows, default=1))
              if ip.split_ref(ref)[1] == column and _serial_month(cell) == want),
