@@ -19,9 +19,11 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize
+from .cell_marks import own_marks, workbook
 from .currency import SYMBOL_PATTERN
 from .errors import ColumnValues, advice_apart, bad_rows, said_as
 from .minor_units import groups_thousands
+from .notes import note
 
 __all__ = ["parse_numbers", "zero_texts"]
 
@@ -220,6 +222,14 @@ def parse_numbers(
                         unclear[i] = mark is None and bool(_GROUPED.match(_body(text)[1]))
                     else:
                         numbers[i] = got
+        if bad.any() and decimal is None and texts and workbook(source) and all(_marks(list(texts.values()))):
+            found = own_marks(texts, [int(i) for i in np.flatnonzero(bad)], _number_text)  # a workbook's '1.250,00'
+            if found:  # beside its number cells, '€99.9' (reading.cell_marks)
+                for i, got in found.items():
+                    numbers[i], bad[i] = got, False
+                shown = next(texts[i] for i in found)
+                note(f"{source}, column {column!r}: amounts written as text ({shown!r}) among number cells (which "
+                     "have no decimal mark), each read by its own decimal mark")  # fmt: skip
         if bad.any():
             advice = None
             rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
