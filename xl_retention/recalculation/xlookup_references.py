@@ -12,7 +12,7 @@ from collections.abc import Callable
 from openpyxl.formula import Tokenizer  # noqa: F401  (the doctest)
 from openpyxl.formula.tokenizer import Token
 
-from .formula_tokens import _arguments, _bare_name, _bounds
+from .formula_tokens import _arguments, _bare_name, _box
 
 #: functions reading their argument as a reference (argument position): ROW(XLOOKUP(..)) is the found cell's row
 _READS_REFERENCE = {"ROW": 0, "COLUMN": 0, "ROWS": 0, "COLUMNS": 0, "ISREF": 0, "AREAS": 0, "OFFSET": 0, "CELL": 1}
@@ -181,17 +181,31 @@ def _xlookup_index(args: list[str], names: dict[str, str]) -> str | None:
     if not (value and look and ret):
         return None
     matched = f"XMATCH({value},{look}" + (f",{mode or 0},{search}" if search else f",{mode}" if mode else "") + ")"
-    look_box, ret_box = _bounds(names.get(look.lower(), look)), _bounds(names.get(ret.lower(), ret))
+    look_box, ret_box = _box(names.get(look.lower(), look)), _box(names.get(ret.lower(), ret))
     if ret_box is None or look_box is None:
-        return None
-    left, top, right, bottom = ret_box[1]
-    l_left, l_top, l_right, l_bottom = look_box[1]
-    if left == right or top == bottom:
-        found = f"INDEX({ret},{matched})"
-    elif l_left == l_right:  # a column searched: the row of the return array
-        found = f"INDEX({ret},{matched},0)"
-    elif l_top == l_bottom:
-        found = f"INDEX({ret},0,{matched})"
+        found = _oriented(look, ret, matched)
     else:
-        return None
+        left, top, right, bottom = ret_box[1]
+        l_left, l_top, l_right, l_bottom = look_box[1]
+        if left == right or top == bottom:
+            found = f"INDEX({ret},{matched})"
+        elif l_left == l_right:  # a column searched: the row of the return array
+            found = f"INDEX({ret},{matched},0)"
+        elif l_top == l_bottom:
+            found = f"INDEX({ret},0,{matched})"
+        else:
+            return None
     return f"IF(ISNA({matched}),{found_not},{found})" if found_not else found
+
+
+def _oriented(look: str, ret: str, matched: str) -> str:
+    """The found row or column of ``ret`` where the shapes are known only when the formula runs (a name defined by a
+    formula, a LET variable or LAMBDA parameter, OFFSET(..), CHOOSE(..)): a column searched (one column wide) gives
+    the row (``INDEX(ret, m, 0)``: of a one-column ``ret`` its cell), a row searched the column, anything else
+    #VALUE!, as Excel's XLOOKUP of a lookup array of several rows and columns.
+
+    >>> _oriented("K", "V", "XMATCH(1,K)")
+    'INDEX(V,IF(COLUMNS(K)=1,XMATCH(1,K),IF(ROWS(K)=1,0,#VALUE!)),IF(COLUMNS(K)=1,0,XMATCH(1,K)))'
+    """
+    column = f"COLUMNS({look})=1"
+    return f"INDEX({ret},IF({column},{matched},IF(ROWS({look})=1,0,#VALUE!)),IF({column},0,{matched}))"
