@@ -75,6 +75,7 @@ from .loaded_twice import check_loaded_twice
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times, zoned_months
 from .movement_levels import check_movement_levels
+from .nested_values import refuse_nested_values
 from .notes import note, relayed
 from .nps_columns import check_score_column
 from .numpy_backed import numpy_backed
@@ -181,6 +182,7 @@ def _prepare(
     options = options or ReadOptions()
     df = pandas_table(df, source)  # a polars DataFrame is read through its to_pandas()
     df = numpy_backed(df)  # pyarrow-backed, nullable columns and pd.NA: NaN for a blank, as read_csv gives (no pd.NA)
+    refuse_nested_values(df, source)  # an API's records: a dict, a list in a cell, named before any check hashes it
     if zones := df.attrs.get("column_zones"):  # Qualtrics' import ids: the zone of each date column (subheaders)
         options = dataclasses.replace(options, column_zones=zones)
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
