@@ -28,10 +28,13 @@ import importlib.util
 import re
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _LOCK = threading.RLock()
 LIGHT = frozenset(  # what a recalculation imports: none of them imports the package's reader or writer
@@ -193,17 +196,86 @@ def freeze_at_exit() -> None:
     atexit.register(gc.freeze)  # atexit runs its handlers last in, first out: those registered later run before it
 
 
+def cache_path(name: str) -> Path:
+    """``xl_retention/__pycache__/<name>.<tag>.bin``: a cache file beside the package's bytecode, for this interpreter
+    only (``<tag>`` is ``sys.implementation.cache_tag``, as in the bytecode's names)."""
+    from pathlib import Path
+
+    return Path(__file__).parent / "__pycache__" / f"{name}.{sys.implementation.cache_tag or 'none'}.bin"
+
+
+def stamped_marshal_cache(
+    name: str, stamp: bytes, well_formed: Callable[[Any], bool], to_write: Callable[[], object]
+) -> Any:
+    """Read the cache file :func:`cache_path` ``(name)`` and have it written again at the process's end: the caches
+    that keep a command's work for the next one (:func:`cache_patterns`, :func:`cache_shapes`,
+    :func:`.recalculation.decided_cache.cache_decided`), as Python keeps the modules' bytecode.
+
+    The file is one line, ``stamp`` and the CRC-32 of the payload, then the payload, a ``marshal`` dump. Returns the
+    payload when the file was written under ``stamp`` (what the kept values are valid for: the interpreter, the
+    sources), is whole (its checksum) and ``well_formed`` (the shape its reader expects); else None (no file yet, not
+    readable, damaged, another stamp's), and the values are made as usual.
+
+    At the process's end, ``to_write()`` gives the value to keep, or None for nothing new (the file is left as it
+    is); it is written atomically (a temporary file in the same folder, then renamed), with the permissions of the
+    package's source as Python's bytecode has them, and only where Python writes bytecode
+    (``PYTHONDONTWRITEBYTECODE`` unset, the folder writable: a read-only installation makes its values again, as it
+    compiles its modules again). A value ``marshal`` refuses is not written.
+    """
+    import marshal
+    import zlib
+
+    target = cache_path(name)
+    kept: Any = None
+    try:
+        head, _, payload = target.read_bytes().partition(b"\n")
+        if head == stamp + b" %d" % zlib.crc32(payload):  # this stamp's, whole: else made as usual
+            kept = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError):  # none yet, or not readable: made as usual
+        kept = None
+    if kept is not None and not well_formed(kept):
+        kept = None
+    atexit.register(_write_cache, target, stamp, to_write)
+    return kept
+
+
+def _write_cache(target: Path, stamp: bytes, to_write: Callable[[], object]) -> None:
+    """:func:`stamped_marshal_cache`'s writing at the process's end."""
+    if sys.dont_write_bytecode:
+        return
+    value = to_write()
+    if value is None:
+        return
+    import marshal
+    import os
+    import tempfile
+    import zlib
+
+    try:
+        payload = marshal.dumps(value)
+        target.parent.mkdir(exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name.partition('.')[0]}-")
+        try:
+            os.chmod(temporary, os.stat(__file__).st_mode & 0o666)  # as Python's bytecode beside it: the source's
+            with os.fdopen(handle, "wb") as out:
+                out.write(stamp + b" %d\n" % zlib.crc32(payload) + payload)
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):  # a read-only installation, or a value marshal refuses: made again next time
+        return
+
+
 #: the patterns cache of :func:`cache_patterns`: (pattern, flags) -> what ``_sre.compile`` takes besides the pattern
 _PatternCode = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _PATTERNS: dict[str, Any] = {"installed": False, "known": {}, "new": {}, "file": None}
 _MOST_PATTERNS = 3000  # a cache past this keeps only the patterns of the run writing it
 
 
-def _pattern_cache_file() -> Any:
+def _pattern_cache_file() -> Path:
     """``xl_retention/__pycache__/patterns.<tag>.bin``: beside the package's bytecode, for this interpreter only."""
-    from pathlib import Path
-
-    return Path(__file__).parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag or 'none'}.bin"
+    return cache_path("patterns")
 
 
 def _pattern_cache_stamp() -> bytes:
@@ -233,24 +305,13 @@ def cache_patterns() -> None:
         _PATTERNS["installed"] = True
     import _sre
     import array
-    import marshal
-    import zlib
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    target = _pattern_cache_file()
-    stamp = _pattern_cache_stamp()
-    known: dict[tuple[str | bytes, int], _PatternCode] = {}
-    try:
-        data = target.read_bytes()
-        head, _, payload = data.partition(b"\n")
-        if head == stamp + b" %d" % zlib.crc32(payload):  # this build's, whole: else compiled as usual
-            known = marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError):  # none yet, or not readable: compiled as usual
-        known = {}
-    if not isinstance(known, dict):
-        known = {}
     new: dict[tuple[str | bytes, int], _PatternCode] = {}
-    _PATTERNS.update(known=known, new=new, file=target)
+    known: dict[tuple[str | bytes, int], _PatternCode] = (
+        stamped_marshal_cache("patterns", _pattern_cache_stamp(), _is_dict, _patterns_to_write) or {}
+    )  # (an entry not of this engine's form is compiled as usual below)
+    _PATTERNS.update(known=known, new=new, file=_pattern_cache_file())
     original = _compiler.compile
     kind = "I" if array.array("I").itemsize == _sre.CODESIZE else "L"
     lazy_code = LazyPattern.compiled.fget.__code__  # type: ignore[attr-defined]
@@ -284,34 +345,19 @@ def cache_patterns() -> None:
             return original(p, flags)
 
     _compiler.compile = compile
-    atexit.register(_write_patterns)
 
 
-def _write_patterns() -> None:
-    """Write the patterns cache when this process compiled new patterns and Python may write bytecode here."""
-    import marshal
-    import os
-    import tempfile
-    import zlib
+def _is_dict(kept: object) -> bool:
+    return isinstance(kept, dict)
 
-    known, new, target = _PATTERNS["known"], _PATTERNS["new"], _PATTERNS["file"]
-    if not new or target is None or sys.dont_write_bytecode:
-        return
-    kept = {**known, **new} if len(known) + len(new) <= _MOST_PATTERNS else dict(new)
-    try:
-        target.parent.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".patterns-")
-        try:
-            os.chmod(temporary, os.stat(__file__).st_mode & 0o666)  # as Python's bytecode beside it: the source's
-            with os.fdopen(handle, "wb") as out:
-                payload = marshal.dumps(kept)
-                out.write(_pattern_cache_stamp() + b" %d\n" % zlib.crc32(payload) + payload)
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:  # a read-only installation: compiled again next time, as its bytecode would be
-        return
+
+def _patterns_to_write() -> dict | None:
+    """The patterns cache to write at the process's end: the patterns read and those compiled since (only those past
+    :data:`_MOST_PATTERNS`), or None when none was compiled."""
+    known, new = _PATTERNS["known"], _PATTERNS["new"]
+    if not new:
+        return None
+    return {**known, **new} if len(known) + len(new) <= _MOST_PATTERNS else dict(new)
 
 
 #: the argument rewrites' shapes cache of :func:`cache_shapes`
@@ -319,11 +365,9 @@ _SHAPE_STATE: dict[str, Any] = {"installed": False, "loaded": 0, "file": None, "
 _MOST_SHAPES = 20_000  # as row_shapes keeps in a process
 
 
-def _shape_cache_file() -> Any:
+def _shape_cache_file() -> Path:
     """``xl_retention/__pycache__/shapes.<tag>.bin``: beside the package's bytecode, for this interpreter only."""
-    from pathlib import Path
-
-    return Path(__file__).parent / "__pycache__" / f"shapes.{sys.implementation.cache_tag or 'none'}.bin"
+    return cache_path("shapes")
 
 
 _SHA256: list[Any] = []
@@ -402,29 +446,19 @@ def cache_shapes() -> None:
         if _SHAPE_STATE["installed"]:
             return
         _SHAPE_STATE["installed"] = True
-    import marshal
-    import zlib
-
     from .recalculation.excel_functions import row_shapes
 
-    target = _shape_cache_file()
     stamp = _shape_cache_stamp()
-    known: Any = None
-    try:
-        data = target.read_bytes()
-        head, _, payload = data.partition(b"\n")
-        if head == stamp + b" %d" % zlib.crc32(payload):
-            known = marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError):  # none yet, or not readable: tokenized as usual
-        known = None
-    if isinstance(known, dict) and not row_shapes._SHAPES and _well_formed(known):
+    known = stamped_marshal_cache("shapes", stamp, _well_formed, _shapes_to_write)
+    if known is not None and not row_shapes._SHAPES:
         row_shapes._SHAPES.update(known)
-    _SHAPE_STATE.update(loaded=len(row_shapes._SHAPES), file=target, stamp=stamp)
-    atexit.register(_write_shapes)
+    _SHAPE_STATE.update(loaded=len(row_shapes._SHAPES), file=_shape_cache_file(), stamp=stamp)
 
 
-def _well_formed(known: dict) -> bool:
+def _well_formed(known: object) -> bool:
     """Whether every entry is what row_shapes keeps: a shape and None, or its text pieces and their row indices."""
+    if not isinstance(known, dict):
+        return False
     for shape, done in known.items():
         if type(shape) is not str:
             return False
@@ -440,32 +474,12 @@ def _well_formed(known: dict) -> bool:
     return True
 
 
-def _write_shapes() -> None:
-    """Write the shapes cache when this process tokenized new shapes and Python may write bytecode here."""
-    import marshal
-    import os
-    import tempfile
-    import zlib
-
+def _shapes_to_write() -> dict | None:
+    """The shapes cache to write at the process's end, or None when this process tokenized no new shape (or more than
+    :data:`_MOST_SHAPES`)."""
     from .recalculation.excel_functions import row_shapes
 
-    target = _SHAPE_STATE["file"]
     shapes = dict(row_shapes._SHAPES)
-    if target is None or sys.dont_write_bytecode or len(shapes) == _SHAPE_STATE["loaded"] or not shapes:
-        return
-    if len(shapes) > _MOST_SHAPES:
-        return
-    try:
-        target.parent.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".shapes-")
-        try:
-            os.chmod(temporary, os.stat(__file__).st_mode & 0o666)
-            with os.fdopen(handle, "wb") as out:
-                payload = marshal.dumps(shapes)
-                out.write(_SHAPE_STATE["stamp"] + b" %d\n" % zlib.crc32(payload) + payload)
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except (OSError, ValueError):  # a read-only installation, or a value marshal refuses: tokenized next time
-        return
+    if len(shapes) == _SHAPE_STATE["loaded"] or not shapes or len(shapes) > _MOST_SHAPES:
+        return None
+    return shapes

@@ -15,8 +15,6 @@ workers): nowhere else is anything read or written.
 
 from __future__ import annotations
 
-import atexit
-import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -33,7 +31,7 @@ _MOST_ANSWERS = 40_000  # past this a cache keeps nothing (rewrite_shapes keeps 
 
 def _cache_file() -> Path:
     """``xl_retention/__pycache__/decided.<tag>.bin``: beside the package's bytecode, for this interpreter only."""
-    return Path(_imports.__file__).parent / "__pycache__" / f"decided.{sys.implementation.cache_tag or 'none'}.bin"
+    return _imports.cache_path("decided")
 
 
 def _answers(known: dict) -> int:
@@ -42,7 +40,8 @@ def _answers(known: dict) -> int:
 
 def cache_decided() -> None:
     """Read the kept answers into :data:`.rewrite_shapes._DECIDED` and write them back at the process's end (see the
-    module's docstring); does nothing where the shapes' cache is not installed, or a second time."""
+    module's docstring; the file's handling is :func:`.._imports.stamped_marshal_cache`'s); does nothing where the
+    shapes' cache is not installed, or a second time."""
     stamp = _imports._SHAPE_STATE.get("stamp") or b""
     if not _imports._SHAPE_STATE.get("installed") or not stamp:
         return
@@ -50,24 +49,13 @@ def cache_decided() -> None:
         if _STATE["installed"]:
             return
         _STATE["installed"] = True
-    import marshal
-    import zlib
-
-    target = _cache_file()
-    known: Any = None
-    try:
-        head, _, payload = target.read_bytes().partition(b"\n")
-        if head == stamp + b" %d" % zlib.crc32(payload):
-            known = marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError):  # none yet, or not readable: tokenized as usual
-        known = None
-    if isinstance(known, dict) and not rewrite_shapes._DECIDED and _well_formed(known):
+    known = _imports.stamped_marshal_cache("decided", stamp, _well_formed, _to_write)
+    if known is not None and not rewrite_shapes._DECIDED:
         rewrite_shapes._DECIDED.update(known)
-    _STATE.update(loaded=_answers(rewrite_shapes._DECIDED), file=target, stamp=stamp)
-    atexit.register(_write)
+    _STATE.update(loaded=_answers(rewrite_shapes._DECIDED), file=_cache_file(), stamp=stamp)
 
 
-def _well_formed(known: dict) -> bool:
+def _well_formed(known: object) -> bool:
     """Whether every entry is what rewrite_shapes keeps: (table names, names, defined names), each a tuple of texts ->
     (whether one has a digit, {(shape, array formula): answer}), every flag and answer a bool.
 
@@ -76,6 +64,8 @@ def _well_formed(known: dict) -> bool:
     >>> _well_formed({((), (), ()): (False, {("=A0*2", False): 1})}), _well_formed({("x",): (False, {})})
     (False, False)
     """
+    if not isinstance(known, dict):
+        return False
     for context, entry in known.items():
         if type(context) is not tuple or len(context) != 3:
             return False
@@ -91,29 +81,11 @@ def _well_formed(known: dict) -> bool:
     return True
 
 
-def _write() -> None:
-    """Write the answers when this process made new ones and Python may write bytecode here."""
-    import marshal
-    import os
-    import tempfile
-    import zlib
-
-    target = _STATE["file"]
+def _to_write() -> dict | None:
+    """The answers to write at the process's end, or None when this process made no new one (or past
+    :data:`_MOST_ANSWERS`)."""
     known = {context: (digits, dict(answers)) for context, (digits, answers) in rewrite_shapes._DECIDED.items()}
     count = _answers(known)
-    if target is None or sys.dont_write_bytecode or count == _STATE["loaded"] or not count or count > _MOST_ANSWERS:
-        return
-    try:
-        target.parent.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".decided-")
-        try:
-            os.chmod(temporary, os.stat(_imports.__file__).st_mode & 0o666)  # as the bytecode beside it: the source's
-            with os.fdopen(handle, "wb") as out:
-                payload = marshal.dumps(known)
-                out.write(_STATE["stamp"] + b" %d\n" % zlib.crc32(payload) + payload)
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except (OSError, ValueError):  # a read-only installation, or a value marshal refuses: tokenized next time
-        return
+    if count == _STATE["loaded"] or not count or count > _MOST_ANSWERS:
+        return None
+    return known
