@@ -87,6 +87,7 @@ from .formula_texts import (
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .large_arrays import LargeArray, compute_large_arrays
+from .limit_areas import computed_past_limits
 from .locale_results import locale_cells
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
@@ -419,6 +420,9 @@ def _evaluate(
     formulas, members, wholes, tables = run.formulas, run.members, run.wholes, run.tables
     column_calls(workbook, formulas)  # =CRR(C2,B2,A2) filled down: one call of the core per column, not per row
     stopped = evaluate_first(workbook, formulas, rewritten)  # A3:A1 stops the engine for the whole workbook
+    if shorter := computed_past_limits(workbook, run, rewritten, finals):  # named areas as ranges in a formula
+        set_formulas(workbook, shorter)  # the engine refused as too long (.limit_areas)
+        workbook.evaluate_all()
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
         if not finals or not final_operations(workbook, formulas, finals, set_formulas):
             break
