@@ -234,8 +234,8 @@ def _computed_rows(tokens: list[Token], open_index: int, name: str) -> bool:
         return False
     a, b = spans[0]
     solid = [t for t in tokens[a:b] if t.type != Token.WSPACE]
-    if not solid or (len(solid) == 1 and solid[0].type == Token.OPERAND):
-        return False
+    if not solid or (len(solid) == 1 and solid[0].type == Token.OPERAND and not solid[0].value.startswith("(")):
+        return False  # a name's formula put in by .rewrite is one operand in brackets: ROW(Dyn), Dyn = A1:INDEX(..)
     area = "".join(t.value for t in tokens[a:b]).strip()
     if "#REF!" in area.upper():  # ROW(INDEX(#REF!$G$2:$G$5,0)) of a name whose sheet was deleted: #REF!, as it is
         return False

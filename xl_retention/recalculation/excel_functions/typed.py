@@ -140,8 +140,8 @@ def _value_only(inner: list[Token]) -> bool:
     if first.type == Token.PAREN and first.subtype == Token.OPEN:
         parts = _split([Token("(", Token.FUNC, Token.OPEN), *inner[1:]])
         return parts is not None and len(parts) == 1 and _value_only(parts[0])
-    if first.type != Token.FUNC or first.subtype != Token.OPEN:
-        return False
+    if first.type != Token.FUNC or first.subtype != Token.OPEN or ":" in first.value:
+        return False  # A1:INDEX(A:A,n), the tokenizer's one opening token: a range, whose corner is computed
     parts = _split(inner)
     name = _bare(first)
     if parts is None or name in _REFERENCES:
