@@ -16,7 +16,7 @@ FORMS = {
     "LOOKUP(2,1/ISTEXT(@),ROW(@))": 2,
     "SUMPRODUCT(ROW(@))": 6,
     "IFERROR(LOOKUP(2,1/ISTEXT(@),ROW(INDEX(@,0))),0)": 2,
-    "SUMIFS(S!$B$1:$B$3,@,\"x\")": 20,
+    'SUMIFS(S!$B$1:$B$3,@,"x")': 20,
 }
 
 
