@@ -54,25 +54,42 @@ def defer_openpyxl_init() -> None:
     """Register ``openpyxl`` with its ``__init__`` deferred to the first read of one of its own attributes.
 
     Does nothing when openpyxl is already imported or cannot be found (the import then fails where it is used,
-    as before).
+    as before). Marks the process as a command's, whose fits import scipy.optimize's ``minimize`` alone
+    (:func:`scipy_minimize`).
     """
-    if "openpyxl" in sys.modules:
-        return
+    _COMMAND[0] = True
+    _defer_init("openpyxl", LIGHT.__contains__)
+
+
+#: the packages registered by :func:`_defer_init` whose ``__init__`` has not run yet
+_PENDING: set[str] = set()
+
+
+def _defer_init(name: str, light: Callable[[str], bool], submodules_first: bool = False) -> ModuleType | None:
+    """Register the package ``name`` (``openpyxl``, ``scipy.optimize``) with its ``__init__`` not yet run: run by
+    the first read of one of its own attributes, or before the import of a submodule for which ``light`` is False.
+    ``submodules_first``: a read of an attribute that is a submodule ``light`` lets through, not imported yet, does
+    not run it but says the attribute is missing, so that ``from . import _lbfgsb`` in a submodule imports it.
+    Returns the registered module; None, doing nothing, when the package is imported already or cannot be found."""
+    if name in sys.modules:
+        return None
     try:
-        spec = importlib.util.find_spec("openpyxl")
+        spec = importlib.util.find_spec(name)  # (imports a subpackage's parents, with their own __init__)
     except (ImportError, ValueError):  # not installed here (Pyodide without it), or a finder that refuses it
-        return
+        return None
     if spec is None or spec.loader is None or spec.submodule_search_locations is None:
-        return
+        return None
     module = importlib.util.module_from_spec(spec)
     loader = spec.loader
+    parent, _, child = name.rpartition(".")
+    prefix = name + "."
     done = False
 
     running = False
 
     def run_init() -> None:
         """Run the package's ``__init__`` once. Other threads wait on the lock until it has finished (never see a
-        half-initialised package); the thread running it, re-entering through openpyxl's own imports, returns."""
+        half-initialised package); the thread running it, re-entering through the package's own imports, returns."""
         nonlocal done, running
         with _LOCK:
             if done or running:
@@ -81,36 +98,92 @@ def defer_openpyxl_init() -> None:
             try:
                 loader.exec_module(module)
             except BaseException:
-                sys.modules.pop("openpyxl", None)  # as a failed import leaves it: the next import retries
+                sys.modules.pop(name, None)  # as a failed import leaves it: the next import retries
+                _PENDING.discard(name)
                 raise
             finally:
                 running = False
             done = True
-            module.__dict__.pop("__getattr__", None)
+            _PENDING.discard(name)
+            if module.__dict__.get("__getattr__") is attribute:  # (the package may define its own: kept)
+                del module.__dict__["__getattr__"]
             if first in sys.meta_path:
                 sys.meta_path.remove(first)
 
-    def attribute(name: str) -> object:
+    def attribute(attribute_name: str) -> object:
+        if submodules_first and not done and light(prefix + attribute_name) and _is_submodule(attribute_name):
+            raise AttributeError(f"module {name!r} has no attribute {attribute_name!r} yet")  # imported next
         run_init()
         try:
-            return module.__dict__[name]
+            return module.__dict__[attribute_name]
         except KeyError:
-            raise AttributeError(f"module 'openpyxl' has no attribute {name!r}") from None
+            found = module.__dict__.get("__getattr__")  # the package's own (PEP 562), once its __init__ has run
+            if found is not None and found is not attribute:
+                return found(attribute_name)
+            raise AttributeError(f"module {name!r} has no attribute {attribute_name!r}") from None
 
     class InitFirst(importlib.abc.MetaPathFinder):
-        """Runs the package's ``__init__`` before any submodule outside :data:`LIGHT` is imported."""
+        """Runs the package's ``__init__`` before any submodule that ``light`` refuses is imported."""
 
         def find_spec(
             self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
         ) -> ModuleSpec | None:
-            if fullname.startswith("openpyxl.") and fullname not in LIGHT and not done:
+            if fullname.startswith(prefix) and not done and not light(fullname):
                 run_init()
             return None  # found by the usual finders
 
+    def _is_submodule(attribute_name: str) -> bool:
+        from importlib.machinery import PathFinder
+
+        return PathFinder.find_spec(prefix + attribute_name, spec.submodule_search_locations) is not None
+
     first = InitFirst()
     module.__getattr__ = attribute  # type: ignore[method-assign]  # PEP 562: read only for missing attributes
-    sys.modules["openpyxl"] = module
+    sys.modules[name] = module
+    _PENDING.add(name)
+    if parent:
+        setattr(sys.modules[parent], child, module)  # as an import sets it on its parent package
     sys.meta_path.insert(0, first)
+    return module
+
+
+#: the thread importing scipy.optimize's minimize with the package's __init__ deferred (:func:`scipy_minimize`)
+_LIGHT_SCIPY: list[int | None] = [None]
+#: whether :func:`defer_openpyxl_init` ran: a command's process (the command line, a batch's worker)
+_COMMAND: list[bool] = [False]
+
+
+def scipy_minimize() -> Callable[..., Any]:
+    """``scipy.optimize.minimize`` (the same function); in a command's process, imported without running
+    ``scipy.optimize``'s ``__init__`` where nothing imported the package yet.
+
+    The models' fits use ``minimize`` alone, and the package's ``__init__`` imports every other solver (linear
+    programming, global optimisers, ``scipy.spatial``, ``scipy.fft``): about 0.1 s of its 0.3 s import, in every
+    process that fits a model (the template's Lifetime value sheet fits one in every ``recalc``; bench/README.md,
+    thirty-second session). The submodules ``minimize`` imports load as usual; any other, or the first read of an
+    attribute of ``scipy.optimize`` itself (``from scipy.optimize import brentq``), runs the package's ``__init__``
+    then, once, as :func:`defer_openpyxl_init` does for openpyxl: code using the package sees it as a normal import
+    gives it.
+
+    Only in the processes where :func:`defer_openpyxl_init` ran (the command line, a batch's workers: they start no
+    thread that imports scipy) and while one thread runs: a deferred package's ``__init__`` run by one thread while
+    another imports one of its submodules could wait on each other's locks. Elsewhere (a library's caller, threads)
+    the package is imported as usual.
+    """
+    if "scipy.optimize" in _PENDING:  # deferred here, its __init__ not run yet: minimize from its own module
+        return importlib.import_module("scipy.optimize._minimize").minimize
+    if "scipy.optimize" in sys.modules or not _COMMAND[0] or threading.active_count() != 1:
+        from scipy.optimize import minimize  # (the package's: a caller's patch of it is used, as before)
+
+        return minimize
+    with _LOCK:
+        _defer_init("scipy.optimize", lambda fullname: _LIGHT_SCIPY[0] == threading.get_ident(), True)
+        _LIGHT_SCIPY[0] = threading.get_ident()
+        try:
+            found = importlib.import_module("scipy.optimize._minimize")
+        finally:
+            _LIGHT_SCIPY[0] = None
+    return found.minimize
 
 
 def is_initialised(module: ModuleType) -> bool:

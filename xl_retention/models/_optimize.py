@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from .._imports import scipy_minimize
 from .._validation import scalar, two_sided_z
 from ..errors import NotANumberError, OutOfRangeError
 from ._common import _LOG_BOUND
@@ -55,9 +56,9 @@ def one_blas_thread() -> Iterator[None]:
 
 
 def _controller() -> Any:
-    """threadpoolctl's controller of the BLAS libraries loaded now (scipy.optimize imported first, which loads
-    scipy's), or False without threadpoolctl (Pyodide: WebAssembly BLAS has no threads to limit)."""
-    import scipy.optimize  # noqa: F401
+    """threadpoolctl's controller of the BLAS libraries loaded now (scipy.optimize's minimize imported first, which
+    loads scipy's), or False without threadpoolctl (Pyodide: WebAssembly BLAS has no threads to limit)."""
+    scipy_minimize()
 
     try:
         from threadpoolctl import ThreadpoolController
@@ -115,7 +116,7 @@ def _maximize_now(
     ridges: tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]] | None = None,
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """:func:`_maximize` itself, called with BLAS kept to one thread."""
-    from scipy.optimize import minimize
+    minimize = scipy_minimize()  # (without scipy.optimize's other solvers: .._imports)
 
     seen: dict[bytes, float] = {}
 
