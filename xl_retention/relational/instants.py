@@ -73,10 +73,13 @@ def _spark_zone(con: Any, table: ir.Table, column: str) -> str | None:
 
 def zoned_instants(con: Any, table: ir.Table, frame: Any, timezone: str | None) -> Any:
     """``frame`` (``table`` fetched, to be read as a file's) with Spark's ``TimestampType`` columns as the instants
-    they are (in the session's zone), so that ``timezone`` (``--timezone``) converts them as it converts a
-    TIMESTAMPTZ's (Spark hands them over as times without a zone, which are read as written). Unchanged without
-    ``timezone`` (the same UTC months) and on other engines."""
-    if timezone is None or getattr(con, "name", "") != "pyspark":
+    they are (in the session's zone, UTC during the call), read as a TIMESTAMPTZ's are: ``timezone`` (``--timezone``)
+    converts them, and without it they are UTC's dates, and a snapshots month of another zone's midnights
+    (``2025-12-31 23:00`` UTC, Berlin's 1 January) is refused naming that zone and ``--timezone`` as DuckDB's and
+    PostgreSQL's are (Spark hands them over as times without a zone, which were read as written: refused as a
+    payments export's times of day). Unchanged on other engines."""
+    del timezone  # converted by the reading (reading.dates), as a TIMESTAMPTZ's fetched values are
+    if getattr(con, "name", "") != "pyspark":
         return frame
     import pandas as pd
     from pyspark.sql.types import TimestampType
