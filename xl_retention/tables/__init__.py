@@ -10,7 +10,8 @@ this package counts. Modules:
   :func:`~.activity.repeat_purchases`, :func:`~.activity.returning_visitors`, cohorts);
 * :mod:`.surveys`: :func:`~.surveys.nps_by_month`, :func:`~.surveys.scores_by_month`;
 * :mod:`.rfm`: :func:`~.rfm.rfm_summary` (numpy-only import, for ``xl_retention.models``);
-* :mod:`.in_progress`: :class:`~.in_progress.InProgressMonthWarning`, when the tables end with the current month.
+* :mod:`.in_progress`: :class:`~.in_progress.InProgressMonthWarning`, when the tables end with the current month;
+* :mod:`.later_months`: :class:`~.later_months.LaterMonthsWarning`, when they end before the last full month.
 
 Names are loaded when first used (``from xl_retention.tables import order_tables``), so that
 ``xl_retention.tables.rfm`` imports without pandas.
@@ -29,6 +30,7 @@ _WHERE = {
     "NPS_COUNTS": "surveys",
     "nps_from_counts": "surveys",
     "InProgressMonthWarning": "in_progress",
+    "LaterMonthsWarning": "later_months",
 }
 for _name in (
     "MOVEMENT_COLUMNS MOVEMENT_COUNTS movements_from_counts SubscriptionTables monthly_movements subscription_tables "

@@ -93,9 +93,11 @@ def checked_keywords(function: F) -> F:
     ``source`` and ``segment`` (those it has) checked before it runs (see the module docstring); while it runs, a
     table refused as a whole (no rows: :func:`~xl_retention.reading.frames.empty_table`) is named as its first
     argument (``snapshots``, ``orders``) where no ``source`` is given; tables whose last month is the current month
-    warn a Python caller (:class:`~.in_progress.InProgressMonthWarning`), as ``import`` notes them."""
+    warn a Python caller (:class:`~.in_progress.InProgressMonthWarning`), as ``import`` notes them, and so do tables
+    ending before the last full month (:class:`~.later_months.LaterMonthsWarning`)."""
     from ..reading.frames import argument_named
     from .in_progress import called_by_user, warn_in_progress
+    from .later_months import warn_later_months
 
     names = set(inspect.signature(function).parameters)
     first = next(iter(inspect.signature(function).parameters), "input")
@@ -119,6 +121,7 @@ def checked_keywords(function: F) -> F:
             result = function(*args, **kwargs)
         if called_by_user(1):  # a Python caller's tables; the import notes a month in progress itself
             warn_in_progress(result, function, kwargs.get("options"))
+            warn_later_months(result, function, args, kwargs)  # and the tables ending before the last full month
         return result
 
     return checked  # type: ignore[return-value]
