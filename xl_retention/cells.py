@@ -59,8 +59,15 @@ def is_error(value: Cell) -> bool:
 
 
 def is_blank(value: Cell) -> bool:
-    """Whether a cell value is blank: ``None``, ``""`` or NaN."""
-    return value is None or (isinstance(value, str) and value == "") or (isinstance(value, float) and value != value)
+    """Whether a cell value is blank: ``None``, ``""``, NaN, or a text of spaces alone (a non-breaking or narrow
+    no-break space pasted from a web page's table too: docs/metrics.md, "Bad input").
+
+    >>> is_blank(None), is_blank(""), is_blank(" "), is_blank("\u00a0"), is_blank(0), is_blank("x")
+    (True, True, True, True, False, False)
+    """
+    if isinstance(value, str):
+        return value == "" or value.isspace()
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def _is_number(value: Cell) -> bool:

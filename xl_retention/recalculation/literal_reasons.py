@@ -195,8 +195,8 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
 
     found = []
     for _, where, letters, row, column, held in _cells_read(workbook, _BLANK_TEST, condition, sheet):
-        if held not in (None, ""):
-            continue
+        if not (held is None or (isinstance(held, str) and (held == "" or held.isspace()))):
+            continue  # (a cell of spaces alone is blank to the functions: a no-break space too, H267's finding 01)
         label = _label(workbook, where, row, column)
         cell = f"{written(where)}!{letters.upper()}{row}{label} is blank"
         spec = next((spec for spec in MONTHLY_SHEETS if spec.title == where), None)
