@@ -14,7 +14,10 @@ row per customer and month only where its rows show it (:func:`check_movement_le
   still paying is in any month);
 * each row's movement word agrees with its MRR beside the row of the month before: ``new`` on a customer's first
   row, ``upgrade`` (``expansion``) where it rose, ``downgrade`` (``contraction``) where it fell and stayed above 0,
-  ``churn`` where it fell to 0, ``reactivation`` where it rose from 0, blank where it did not change.
+  ``churn`` where it fell to 0, ``reactivation`` where it rose from 0, blank where it did not change: equal at 15
+  significant digits, as the movements are counted (29.98 beside 19.99 + 9.99 written as 29.979999999999997 is no
+  movement, docs/metrics.md); there a word of a rise or a fall is taken too, as dbt's model writes one for any
+  ``mrr_change`` other than 0.
 
 Otherwise the file is refused as an MRR movements log, naming the first row that shows it.
 """
@@ -28,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._validation import equal_at_15_digits
 from .errors import DataError, row_of
 from .notes import note
 
@@ -134,7 +138,7 @@ customer's MRR per month
             (new | blank) & (level > 0),
             (up & (before > 0) & (level > before)) | (down & (level > 0) & (level < before))
             | (churn & (level == 0) & (before > 0)) | (back & (before == 0) & (level > 0))
-            | (blank & (level == before)),
+            | (blank & equal_at_15_digits(level, before)),  # 19.99 + 9.99 beside 29.98: no movement (docs/metrics.md)
         )  # fmt: skip
         month_before = np.concatenate([[0], m[:-1]])
         bad = (same & (m != month_before + 1)) | (~follows & (m != last_month) & (level != 0)) | ~agrees
