@@ -331,8 +331,9 @@ REFUSED = {
     "reading.export_kinds.refuse_retention_report": (
         "table:t: a retention report (its columns 'Day 1', 'Day 2' are the share or number of each cohort still "
         "active that many days, weeks or months later), not one row per visit (visitor id and date): the import "
-        "counts raw events itself; export the events (Mixpanel: Events export; Amplitude: Export Data), one row per "
-        "visit (visitor id and date)"
+        "counts raw events itself; export the events (Mixpanel: Events export; Amplitude: Export Data; Google "
+        "Analytics: BigQuery export, or an exploration with a user or client id dimension), one row per visit "
+        "(visitor id and date)"
     ),
     "reading.export_kinds.refuse_subscriptions_as_orders": (
         "table:t: a subscriptions export (its columns 'MRR', 'interval' are a subscription's), not orders: each "

@@ -114,7 +114,8 @@ def refuse_retention_report(df: pd.DataFrame, kind: str, source: str) -> None:
     xl_retention.reading.errors.DataError: r.csv: a retention report (its columns '< 1 Day', 'Day 1', 'Day 2' are \
 the share or number of each cohort still active that many days, weeks or months later), not one row per visit \
 (visitor id and date): the import counts raw events itself; export the events (Mixpanel: Events export; Amplitude: \
-Export Data), one row per visit (visitor id and date)
+Export Data; Google Analytics: BigQuery export, or an exploration with a user or client id dimension), one row per \
+visit (visitor id and date)
     """
     periods = [str(c) for c in df.columns if PERIOD.match(str(c))]
     numbered = [str(c).strip() for c in df.columns if re.fullmatch(r"\s*\d{1,3}\s*", str(c))]
@@ -132,7 +133,8 @@ Export Data), one row per visit (visitor id and date)
         raise DataError(
             f"{source}: a retention report (its columns {shown} are the share or number of each cohort still active "
             f"that many days, weeks or months later), not {_WHAT[kind]}: the import counts raw events itself; export "
-            f"the events (Mixpanel: Events export; Amplitude: Export Data), {_WHAT[kind]}",
+            f"the events (Mixpanel: Events export; Amplitude: Export Data; Google Analytics: BigQuery export, or an "
+            f"exploration with a user or client id dimension), {_WHAT[kind]}",
             source=source,
             column=periods[0],
         )
