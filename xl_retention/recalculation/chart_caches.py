@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from ..cells import CellError
 from ..sheet_names import SHEET, unquoted
+from .chart_labels import CellFormats, label_text
 
 __all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
 
@@ -67,7 +68,8 @@ class ChartValues(Mapping[str, dict[str, object]]):
     (['data', 'other'], {'B2': 1.0, 'C2': 2.0}, {}, None)
     """
 
-    def __init__(self, *layers: Mapping[str, Mapping[str, object]] | None) -> None:
+    def __init__(self, *layers: Mapping[str, Mapping[str, object]] | None, formats: CellFormats | None = None) -> None:
+        self.formats = formats  # the cells' number formats, for a label cell holding a number (.chart_labels)
         self._layers = [layer or {} for layer in layers]
         self._titles = {title.lower() for layer in self._layers for title in layer}
         self._made: dict[str, dict[str, object]] = {}
@@ -156,8 +158,16 @@ def _text(value: object, numeric: bool) -> bytes | object | None:
     return None
 
 
-def _cache(prefix: bytes, body: bytes, cells: list[str], values: dict[str, object], numeric: bool) -> bytes:
-    """A cache's content with its points set to ``values`` of ``cells`` (points of other cells kept)."""
+def _cache(
+    prefix: bytes,
+    body: bytes,
+    cells: list[str],
+    values: dict[str, object],
+    numeric: bool,
+    label: Callable[[str, object], object] | None = None,
+) -> bytes:
+    """A cache's content with its points set to ``values`` of ``cells`` (points of other cells kept); ``label``: the
+    text of a strCache's point (:func:`_labels`), else :func:`_text`'s."""
     points: dict[int, bytes] = {}
     spans = list(_PT.finditer(body))
     for match in spans:
@@ -169,7 +179,7 @@ def _cache(prefix: bytes, body: bytes, cells: list[str], values: dict[str, objec
     for index, cell in enumerate(cells):
         if cell not in values:
             continue
-        text = _text(values[cell], numeric)
+        text = _text(values[cell], numeric) if numeric or label is None else label(cell, values[cell])
         if text is None:
             continue
         old = points.get(index)
@@ -227,7 +237,8 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
         def cache(c: re.Match[bytes]) -> bytes:
             if c.group(2) == b"multiLvlStrCache":
                 return c.group(0)
-            body = _cache(c.group(1), c.group(4), cells, own, c.group(2) == b"numCache")
+            numeric = c.group(2) == b"numCache"
+            body = _cache(c.group(1), c.group(4), cells, own, numeric, None if numeric else _labels(values, sheet))
             if body is c.group(4):
                 return c.group(0)
             return b"<" + c.group(1) + c.group(2) + c.group(3) + b">" + body + b"</" + c.group(1) + c.group(2) + b">"
@@ -287,6 +298,27 @@ def _text_categories(match: re.Match[bytes], values: Mapping[str, Mapping[str, o
     return whole[: start - match.start(0)] + ref + whole[end - match.start(0) :]
 
 
+def _labels(values: Mapping[str, Mapping[str, object]], sheet: str) -> Callable[[str, object], object]:
+    """The text of a label cell of ``sheet`` in a strCache (:func:`.chart_labels.label_text`: a number in its cell's
+    format, read from ``values``' :class:`.chart_labels.CellFormats` where it has them, else General; a logical, an
+    error's code), escaped; :data:`_BLANK` for a blank result.
+
+    >>> label = _labels({}, "S")
+    >>> label("B2", 2026.0), label("B3", CellError("#N/A")), label("B4", None) is _BLANK, label("B5", "R&D")
+    (b'2026', b'#N/A', True, b'R&amp;D')
+    """
+    formats = getattr(values, "formats", None)
+
+    def label(cell: str, value: object) -> object:
+        if isinstance(value, str):
+            return _text(value, False)
+        code = (lambda: formats(sheet.lower(), cell)) if formats is not None else (lambda: "General")
+        text = label_text(value, code, formats.date1904 if formats is not None else False)
+        return _BLANK if text is None else _text(text, False)
+
+    return label
+
+
 def _multi_level(match: re.Match[bytes], formula: bytes, values: Mapping[str, Mapping[str, object]]) -> bytes:
     """A ``c:multiLvlStrRef`` (``match``, of :data:`_REF`) with each level's cached labels set to its cells' written
     values (:func:`_levels`); as it is where its levels cannot be told apart or none of its cells was written."""
@@ -304,7 +336,7 @@ def _multi_level(match: re.Match[bytes], formula: bytes, values: Mapping[str, Ma
     body, at, changed = [], 0, False
     for level, cells in zip(levels, lines, strict=True):
         old = level.group(3) or b""
-        new = _cache(level.group(1), old, cells, own, numeric=False)
+        new = _cache(level.group(1), old, cells, own, False, _labels(values, sheet))
         body.append(cached.group(4)[at : level.start()])
         if new is old:
             body.append(level.group(0))

@@ -45,6 +45,7 @@ from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
 from .chart_caches import CHART_PART, ChartValues, updated_caches
+from .chart_labels import CellFormats
 from .excel_functions._core import CARRIED
 from .package_parts import part_bytes
 
@@ -152,7 +153,8 @@ def write_cached_values(
         spilled = _requests(package, members or {}, source_path)
         for part, (title, _cells) in spilled.items():
             requests.setdefault(part, (title, {}))
-        charts = ChartValues(values, members)  # the charts' cached points of these cells, made as read (.chart_caches)
+        charts = ChartValues(values, members, formats=CellFormats(source_path))  # the charts' cached points of these
+        # cells, made as read (.chart_caches); a label's number format read only when one needs it (.chart_labels)
         written = _copy_package(package, stream, requests, spilled, complete, mark, charts)
         if check is not None:
             check()
