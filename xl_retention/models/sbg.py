@@ -307,16 +307,11 @@ def _shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
 _LOST_AT_ONCE = 10
 
 
-def _refuse_book_lost_at_once(table: np.ndarray) -> None:
-    """A table of cohorts (rows of consecutive periods' cohorts, the oldest first, as the template's Cohorts sheet
-    and the import write them: cell (i, k) is period i + k of the calendar) in which every cohort that had customers
-    left in one period holds 0 in the next, two cohorts or more and :data:`_LOST_AT_ONCE` customers or more, is
-    refused: those are cells of a month not observed yet written as 0 (a pivot table's or BI tool's empty cells,
-    the month in progress), not the whole book lost in one month, and fitted they would read as every customer lost
-    at once (alpha 0.75 fitted as 11.2, the lifetime a quarter of itself). Blank is where nothing is observed yet."""
+def _lost_at_once(table: np.ndarray) -> tuple[np.ndarray, np.ndarray, float] | None:
+    """The cohorts (rows, periods >= 1) of the first calendar month in which every cohort that had customers left the
+    month before holds 0, two cohorts or more and :data:`_LOST_AT_ONCE` customers or more, ``table`` read the oldest
+    cohort first (cell (i, k) is period i + k of the calendar); None where there is no such month."""
     rows, width = table.shape
-    if rows < 2:
-        return
     for month in range(1, rows + width - 1):
         i = np.arange(max(0, month - width + 1), min(rows, month))  # cohorts with a period k = month - i >= 1 ...
         k = month - i
@@ -324,11 +319,36 @@ def _refuse_book_lost_at_once(table: np.ndarray) -> None:
         followed = ~np.isnan(before) & ~np.isnan(now) & (before > 0)  # ... and customers left the period before
         if followed.sum() < 2 or np.any(now[followed] > 0) or before[followed].sum() < _LOST_AT_ONCE:
             continue
-        first, period = int(i[followed][0]), int(k[followed][0])
+        return i[followed], k[followed], float(before[followed].sum())
+    return None
+
+
+def _refuse_book_lost_at_once(table: np.ndarray) -> None:
+    """A table of cohorts (rows of consecutive periods' cohorts) in which every cohort that had customers left in one
+    calendar month holds 0 in the next, two cohorts or more and :data:`_LOST_AT_ONCE` customers or more, is refused:
+    those are cells of a month not observed yet written as 0 (a pivot table's or BI tool's empty cells, the month in
+    progress), not the whole book lost in one month, and fitted they would read as every customer lost at once (alpha
+    0.75 fitted as 11.2, the lifetime a quarter of itself). Blank is where nothing is observed yet. The cohorts may
+    run the oldest first (the template's Cohorts sheet and the import: cell (i, k) is period i + k of the calendar)
+    or the newest first (a pivot table sorted descending: cell (i, k) is period rows - 1 - i + k, the staircase of
+    0s running the other way; alpha 0.753 was fitted as 150.3 there)."""
+    rows = table.shape[0]
+    if rows < 2:
+        return
+    for newest_first in (False, True):
+        found = _lost_at_once(table[::-1] if newest_first else table)
+        if found is None:
+            continue
+        i, k, customers = found
+        if newest_first:
+            i = rows - 1 - i
+        first = int(np.argmin(i))  # the first such cell reading the table top down
+        row, period = int(i[first]), int(k[first])
+        order = " read newest first" if newest_first else ""
         raise OutOfRangeError(
-            f"survivors are 0 in every cohort from the same month on, first in row {first + 1}, column {period + 1} "
-            f"of survivors (cohort row {first + 1} at period {period}; {int(followed.sum())} cohorts, "
-            f"{before[followed].sum():,.0f} customers the month before): cells of a month not observed yet written "
+            f"survivors are 0 in every cohort from the same month on, first in row {row + 1}, column {period + 1} "
+            f"of survivors (cohort row {row + 1} at period {period}; {i.size} cohorts{order}, "
+            f"{customers:,.0f} customers the month before): cells of a month not observed yet written "
             "as 0? Leave them blank (0 is every customer lost)",
             "survivors",
             0.0,
