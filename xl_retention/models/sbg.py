@@ -16,6 +16,7 @@ import numpy as np
 
 from .._validation import Inputs, near_whole, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
+from ._cohort_dates import refuse_date_column
 from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
 from ._optimize import FitResult, _log_covariance, _maximize
 from ._special import _NEAR_ONE, _log_gamma_ratio, _sbg_hyp2f1
@@ -363,6 +364,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
     whole = cohort_size is None
     if not whole:
         table = _shares_to_counts(table, cohort_size)
+    refuse_date_column(table)  # the cohort-month column selected with the counts: its dates are no cohort sizes
     single = table.shape[0] == 1
     width = table.shape[1]
     churned = np.zeros(width)
