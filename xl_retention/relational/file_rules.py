@@ -1,8 +1,9 @@
 """The rules a file's values are refused by (:func:`xl_retention.reading.prepare`), applied to an engine's typed table.
 
-A database table (DuckDB, PostgreSQL, Spark) whose columns are typed stays in its engine (:func:`.inputs._from_table`);
-docs/metrics.md states every refusal for every engine, so each rule of the file path that looks at values is listed
-once here, in :data:`FILE_RULES`, with the input kinds it applies to and how it is asked of a typed table:
+A database table (DuckDB, PostgreSQL, Spark) whose columns are typed stays in its engine
+(:func:`.typed_tables.from_table`); docs/metrics.md states every refusal for every engine, so each rule of the file
+path that looks at values is listed once here, in :data:`FILE_RULES`, with the input kinds it applies to and how it
+is asked of a typed table:
 
 * ``"ids"`` rules are asked of the table's DISTINCT ids (one query; most tables' machine ids are passed over by a
   filter in the engine first) by the file path's own function, and add a check naming the ids found
@@ -35,7 +36,7 @@ __all__ = ["FILE_RULES", "FileRule", "Typed", "id_checks", "read_as_file"]
 
 @dataclass
 class Typed:
-    """A typed table on its engine as :func:`.inputs._from_table` has it: ``names`` ours -> the table's columns."""
+    """A typed table on its engine as :func:`.typed_tables.from_table` has it: ``names`` ours -> the table's columns."""
 
     con: Any
     table: ir.Table
@@ -154,7 +155,7 @@ Check = tuple[str, str, ir.BooleanValue, str, str]
 
 def id_checks(typed: Typed, shaped: ir.Table) -> tuple[list[Check], list[Check]]:
     """The checks (column, problem, condition over ``shaped``, shown column) of the ``"ids"`` rules of
-    :data:`FILE_RULES` on the customer or visitor ids of ``shaped`` (:func:`.inputs._shape`'s table: ids stripped,
+    :data:`FILE_RULES` on the customer or visitor ids of ``shaped`` (:func:`.input_shape.shape`'s table: ids stripped,
     e-mails in lower case, as the file path reads them), each asked of the distinct ids (computed once); text ids
     only (a typed integer id has no spelling). Those of the rules asked ``first`` (before the blanks), then the
     others."""

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..reading import DataError, key
 from ..reading.billing import bare_key
-from ..reading.billing_columns import add_on_columns as _add_on_columns  # noqa: F401 (relational.inputs imports it)
+from ..reading.billing_columns import add_on_columns as _add_on_columns  # noqa: F401 (relational.typed_tables imports it)
 from ..reading.currency import (
     CURRENCY_COLUMNS,
     code_of,
