@@ -287,6 +287,11 @@ def _range_text(workbook: fz.Workbook, sheet: str, area: str) -> str | None:
     return None
 
 
+#: the spaces Excel's arithmetic does not skip, as a reason names them (:func:`no_number`)
+_SPACE_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a line break", "\u00a0": "a no-break space",
+                "\u202f": "a narrow no-break space", "\u2009": "a thin space", "\u3000": "an ideographic space"}  # fmt: skip
+
+
 def no_number(held: str) -> str:
     """What a reason says of a cell holding the text ``held``, which Excel's arithmetic reads as no number: ``is the
     text 'n/a', no number``, or for spaces alone (a cell "cleared" with the space bar, blank to the eye) ``holds only
@@ -297,6 +302,15 @@ def no_number(held: str) -> str:
         date = day_first_only(held)
         if date is not None:  # 13/01/2025: a date to a day-first Excel, no number to an en-US one (H173's 02)
             return f"is the text {held!r}, no number to an en-US Excel (a day-first Excel reads the date {date})"
+        ends = held.strip(" ")
+        odd = ends != ends.strip() and ends.strip()
+        if odd:  # "800\t" pasted from a web page or a chat (H265's finding 01): what is around it, and the step
+            around = sorted({_SPACE_NAMES.get(c, f"U+{ord(c):04X}") for c in ends[: len(ends) - len(ends.lstrip())]
+                             + ends[len(ends.rstrip()) :]})  # fmt: skip
+            return (
+                f"is the text {held!r}, no number to Excel (with {' and '.join(around)} around {odd!r}): type "
+                f"{odd} again in the cell without it"
+            )
         return f"is the text {held!r}, no number"
     if not held:  # a typed cell the engine reads as the empty text: spaces alone (its reader drops them)
         return "holds only spaces (or an empty text), no number: clear it"

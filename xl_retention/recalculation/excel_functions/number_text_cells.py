@@ -86,8 +86,11 @@ _SHARED_CANDIDATE = re.compile(
     + rb")\s*</t>"
 )
 #: an inline string's text shaped like a number (its cell is then looked for): "1,234", "$5", "(50)", "15-Jan"
+#: (a space other than " " around it: U+00A0, U+2000..U+200A, U+202F, U+3000, in UTF-8; :func:`misread`)
+_ODD_SPACE = rb"\xc2\xa0|\xe2\x80[\x80-\x8a\xaf]|\xe3\x80\x80"
 _INLINE_CANDIDATE = re.compile(
-    rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*|\s*(?:"
+    rb"<t(?:\s[^>]*)?>((?:[\s(+\-$]|" + _ODD_SPACE + rb")*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?(?:[\s%)]|" + _ODD_SPACE
+    + rb")*|\s*(?:"
     + _DAY_MONTH
     + rb"|"
     + _OTHER_DATE
@@ -101,6 +104,8 @@ _INLINE_CANDIDATE = re.compile(
     + _ISO_T
     + rb")\s*)</t>"
 )
+#: a text with a space other than " " at an end: looked at one by one (:func:`misread`)
+_ODD_SPACED = re.compile(rb"\d(?:" + _ODD_SPACE + rb")+</t>|<t(?:\s[^>]*)?>(?:" + _ODD_SPACE + rb")+\d")
 _CELL_HEAD = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _SI = re.compile(rb"<si>(.*?)</si>|<si/>|<si\s*/>", re.DOTALL)
 _T = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>")
@@ -146,7 +151,19 @@ def _misread(text: str, year: int) -> float | None:
     (0.375, 0.6666666666666666, True)
     >>> misread("2026-01-31T10:00:00") is NOT_A_NUMBER, misread("2026-01-31T10:00:00Z"), misread("2026-01-31 10:00")
     (True, None, 46053.416666666664)
+
+    A number or date with a tab, a line break or another space than " " at either end (pasted from a web page or a
+    chat: ``800\\t``, ``185\\u00a0``) is no number to Excel (#VALUE!: CLEAN and SUBSTITUTE take them off), where the
+    engine's arithmetic skips them all (H265's finding 01): :data:`NOT_A_NUMBER`.
+
+    >>> misread("800\\t") is NOT_A_NUMBER, misread("118\\n") is NOT_A_NUMBER, misread(" 185\\u00a0") is NOT_A_NUMBER
+    (True, True, True)
+    >>> misread(" 185 "), misread("$1,200 "), misread("n/a\\t")
+    (None, 1200.0, None)
     """
+    spaced = text.strip(" ")
+    if spaced != spaced.strip():  # "800\t", "118\n", "185\u2009": Excel's arithmetic skips spaces (" ") alone
+        return NOT_A_NUMBER if isinstance(text_to_number(spaced.strip()), float) else None  # (the engine: 800)
     if _ISO_T_TEXT.fullmatch(text.strip()) is not None:
         return NOT_A_NUMBER
     if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
@@ -192,7 +209,7 @@ def shared_candidates(shared_xml: bytes) -> dict[int, float]:
     >>> shared_candidates(b'<sst><si><t>a</t></si><si><t>1,234</t></si><si><r><t>(5</t></r><r><t>0)</t></r></si></sst>')
     {1: 1234.0, 2: -50.0}
     """
-    if not _SHARED_CANDIDATE.search(shared_xml) and b"<r>" not in shared_xml:
+    if not _SHARED_CANDIDATE.search(shared_xml) and b"<r>" not in shared_xml and not _ODD_SPACED.search(shared_xml):
         return {}
     found: dict[int, float] = {}
     for index, match in enumerate(_SI.finditer(shared_xml)):

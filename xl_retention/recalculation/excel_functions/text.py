@@ -148,9 +148,15 @@ def text_to_number(value: str) -> float | str:
     ('1_000', 'nan', 'inf', '1E400')
     >>> text_to_number("March1") == text_to_number("March 1"), text_to_number("Sep1") == text_to_number("Sep 1")
     (True, True)
+
+    Spaces (" ") around it are skipped, as Excel skips them; a tab, a line break or another space (a no-break space
+    pasted from a web page) leaves it text, as Excel's arithmetic and VALUE read it (#VALUE!: CLEAN takes them off).
+
+    >>> text_to_number(" 12 "), text_to_number("12\\t"), text_to_number("12\\n"), text_to_number("\\u00a012")
+    (12.0, '12\\t', '12\\n', '\\xa012')
     """
-    stripped = value.strip()
-    if not stripped:
+    stripped = value.strip(" ")
+    if not stripped or stripped != stripped.strip():  # "12\t": no number to Excel (H265's finding 01)
         return value
     glued = _GLUED_DAY.fullmatch(stripped)
     if glued is not None:  # "March1": the day of the current year, as "March 1"
