@@ -288,8 +288,15 @@ def _range_text(workbook: fz.Workbook, sheet: str, area: str) -> str | None:
 
 
 #: the spaces Excel's arithmetic does not skip, as a reason names them (:func:`no_number`)
-_SPACE_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a line break", "\u00a0": "a no-break space",
-                "\u202f": "a narrow no-break space", "\u2009": "a thin space", "\u3000": "an ideographic space"}  # fmt: skip
+_SPACE_NAMES = {
+    "\t": "a tab",
+    "\n": "a line break",
+    "\r": "a line break",
+    "\u00a0": "a no-break space",
+    "\u202f": "a narrow no-break space",
+    "\u2009": "a thin space",
+    "\u3000": "an ideographic space",
+}
 
 
 def no_number(held: str) -> str:
