@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
+from .charge_segments import segment_dates
 from .count_columns import (  # noqa: F401 (moved out: .columns, .preparation, relational.inputs import them here)
     _COUNT_WORDS,
     _COUNTED,
@@ -160,8 +161,19 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
         guess["end"] = next(iter(end_like_columns(df.columns, {"start": guess["start"]})), None)
     if not billing and guess["start"] is None:  # no column named as a start: the plain missing-column message
         return
+    segments = None
+    if guess["start"] is not None:  # Zuora's rate plan charges: a subscription's dates on each of its segments
+        segments = segment_dates(df, guess["start"], guess["end"], next(iter(_matching(df, "customer_id", columns)),
+                                 None))  # fmt: skip
+    if segments is not None:  # each row's own dates, not its subscription's (which would count each over the whole)
+        guess = dict(zip(("start", "end"), segments, strict=True))
     pairs = [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
     example = f"{columns_option(pairs)} (in Python: columns={dict(pairs)!r})"  # as every missing column's note
+    if segments is not None:
+        example += (
+            f": each row's own dates, as rows of one subscription follow each other by {segments[0]!r} and "
+            f"{segments[1]!r} (a plan changed mid-term: segments, each counted from its own start)"
+        )
     listing = ", ".join(repr(str(c)) for c in df.columns)
     if not billing and guess["end"] is None and _orders_like(df):  # customer, a date, an amount: orders (H194/08)
         raise DataError(

@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import DataError, bad_rows
 from .names import columns_option, key
 
-__all__ = ["period_pairs", "refuse_spanned_segments"]
+__all__ = ["period_pairs", "refuse_spanned_segments", "segment_dates"]
 
 _END = re.compile(r"(?<![a-z0-9])(end|ends|ended)(?![a-z0-9])")
 _AS_START = {"end": "start", "ends": "starts", "ended": "started"}
@@ -86,27 +86,75 @@ start and end ('Start', 'End') that follow each other by 'Effective Start' and '
         return
     pairs = period_pairs(df.columns, names)
     columns = [str(c) for c in df.columns]
-    day = np.timedelta64(1, "D")
     for first, last in pairs:
         try:
             begins = np.asarray(read_dates(df.iloc[:, columns.index(first)], first), dtype="datetime64[us]")
             ends = np.asarray(read_dates(df.iloc[:, columns.index(last)], last), dtype="datetime64[us]")
         except (DataError, ValueError, TypeError):
             continue  # not dates: no period
-        rows = np.flatnonzero(same & ~np.isnat(begins))
-        group = spans.iloc[rows].groupby(["c", "s", "e"], dropna=False, sort=False).ngroup().to_numpy()
-        order = np.lexsort((begins[rows], group))
-        ordered, kin = rows[order], group[order]
-        for a, b, g, h in zip(ordered[:-1], ordered[1:], kin[:-1], kin[1:], strict=True):
-            if g != h or np.isnat(ends[a]) or begins[b] <= begins[a]:
-                continue
-            if ends[a] == begins[b] or ends[a] + day == begins[b]:  # one segment, then the next from that day
-                problem = (
-                    f"rows of one customer with the same start and end ({names['start']!r}, {names['end']!r}) that "
-                    f"follow each other by {first!r} and {last!r} (segments of one subscription, a plan changed "
-                    "mid-term as Zuora's rate plan charges: each would count over the whole span, their MRRs added "
-                    "from its start)"
-                )
-                advice = f"map each segment's own dates, {columns_option([('start', first), ('end', last)])}"
-                shown = df.iloc[:, columns.index(first)].to_numpy()
-                raise bad_rows(source, first, problem, [int(a), int(b)], shown, advice=advice)
+        found = _following(spans, same, begins, ends)
+        if found is not None:
+            problem = (
+                f"rows of one customer with the same start and end ({names['start']!r}, {names['end']!r}) that "
+                f"follow each other by {first!r} and {last!r} (segments of one subscription, a plan changed "
+                "mid-term as Zuora's rate plan charges: each would count over the whole span, their MRRs added "
+                "from its start)"
+            )
+            advice = f"map each segment's own dates, {columns_option([('start', first), ('end', last)])}"
+            shown = df.iloc[:, columns.index(first)].to_numpy()
+            raise bad_rows(source, first, problem, list(found), shown, advice=advice)
+
+
+def _following(spans: pd.DataFrame, same: np.ndarray, begins: np.ndarray, ends: np.ndarray) -> tuple[int, int] | None:
+    """The first two rows (0-based) among ``same`` (rows whose ``spans``, customer, start and end, are another
+    row's too) of one customer, start and end, one of which ends (``ends``) the day, or the day before, the other
+    begins (``begins``): segments of one subscription; None when there are none."""
+    day = np.timedelta64(1, "D")
+    rows = np.flatnonzero(same & ~np.isnat(begins))
+    group = spans.iloc[rows].groupby(list(spans.columns), dropna=False, sort=False).ngroup().to_numpy()
+    order = np.lexsort((begins[rows], group))
+    ordered, kin = rows[order], group[order]
+    for a, b, g, h in zip(ordered[:-1], ordered[1:], kin[:-1], kin[1:], strict=True):
+        if g != h or np.isnat(ends[a]) or begins[b] <= begins[a]:
+            continue
+        if ends[a] == begins[b] or ends[a] + day == begins[b]:  # one segment, then the next from that day
+            return int(a), int(b)
+    return None
+
+
+def segment_dates(df: pd.DataFrame, start: str, end: str | None, customer: str | None) -> tuple[str, str] | None:
+    """The columns of each segment's own dates (:func:`period_pairs`) where ``start`` and ``end`` (the columns an
+    unmapped file's dates would be guessed as: the subscription's) span segments that follow each other, rows of one
+    ``customer`` (a column; None: any rows) alike (see the module docstring): the mapping to suggest instead; None
+    otherwise (a Stripe export's current period is no segment: its rows' dates differ).
+
+    >>> df = pd.DataFrame({"Sub Start": ["2026-06-15"] * 2, "Sub End": ["2027-06-15"] * 2,
+    ...                    "Effective Start": ["2026-06-15", "2026-09-15"], "Effective End": ["2026-09-15", ""]})
+    >>> segment_dates(df, "Sub Start", "Sub End", None)
+    ('Effective Start', 'Effective End')
+    """
+
+    def read(column: str) -> np.ndarray:
+        values = df[column].replace("", None) if df[column].dtype == object else df[column]
+        read = pd.to_datetime(values, errors="coerce", format="mixed")
+        return np.asarray(read.dt.tz_localize(None) if read.dt.tz is not None else read, dtype="datetime64[us]")
+
+    if end is None or len(df) < 2 or any(list(map(str, df.columns)).count(c) != 1 for c in (start, end)):
+        return None
+    try:
+        spans = pd.DataFrame({"s": read(start), "e": read(end)})
+        if customer is not None:
+            spans.insert(0, "c", df[customer].astype(str).to_numpy())
+    except (ValueError, TypeError, KeyError):
+        return None
+    same = spans.duplicated(keep=False).to_numpy() & ~np.isnat(spans["s"].to_numpy())
+    if not same.any():
+        return None
+    for first, last in period_pairs(df.columns, {"start": start, "end": end}):
+        try:
+            begins, ends = read(first), read(last)
+        except (ValueError, TypeError, KeyError):
+            continue
+        if _following(spans, same, begins, ends) is not None:
+            return first, last
+    return None
