@@ -32,6 +32,8 @@ TESTS = Path(__file__).resolve().parent
 def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=None, path=None, sheets=None) -> str:
     """The rewrite without the shape cache: the pre-check on this very formula, then the rewrite."""
     text = formula if formula.startswith("=") else "=" + formula
+    if "#" in text:  # as rewrite: A2# typed as Excel stores it, _xlfn.ANCHORARRAY(A2)
+        text = rewrite_module.anchored(text)
     if path is not None and "CELL(" in text.upper():
         text = rewrite_module.cell_filenames(text, sheet, path)
     if tables and ("'[" in text or "']" in text):  # as rewrite: escaped brackets of a table's column

@@ -75,6 +75,7 @@ from .rewrite_shapes import FIRST_CELL_CALL, UNION, decided, our_array_functions
 from .sheet_ranges import bracketed
 from .sized_references import sized
 from .structured_references import _structured, _structured_in, escaped_structured, structured_range
+from .typed_spills import anchored
 from .union_references import unions
 from .xlookup_cells import xlookup_cell
 from .xlookup_references import counted_xlookups, xlookup_references
@@ -213,6 +214,8 @@ def rewrite(
     '=LET(x,2,x+1)'
     """
     text = formula if formula.startswith("=") else "=" + formula
+    if "#" in text:  # A2# as typed: Excel's stored _xlfn.ANCHORARRAY(A2), which the steps below read (.typed_spills)
+        text = anchored(text)
     if path is not None and "CELL(" in text.upper():  # CELL("filename", A1): the text Excel gives for the file
         text = cell_filenames(text, sheet, path, names)
     if tables and ("'[" in text or "']" in text):  # H[[A'[b]]: the tokenizer counts brackets without Excel's escapes
