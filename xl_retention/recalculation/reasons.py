@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .literal_reasons import blank_argument, literal_error_reasons, value_argument
     from .lookup_reasons import lookup_argument, lookup_reasons
     from .month_order import deleted_reference_reasons
+    from .nested_reasons import outer_reason, with_cause
     from .reason_cells import name_the_cell
     from .see_notes import see_note_now
     from .spill_reasons import spill_reasons
@@ -59,6 +60,8 @@ _STEPS = {
     "lookup_argument": "lookup_reasons",
     "lookup_reasons": "lookup_reasons",
     "deleted_reference_reasons": "month_order",
+    "outer_reason": "nested_reasons",
+    "with_cause": "nested_reasons",
     "name_the_cell": "reason_cells",
     "see_note_now": "see_notes",
     "spill_reasons": "spill_reasons",
@@ -105,6 +108,8 @@ class Reasons:
         #: every message noted while a cell was evaluated, in order: the engine evaluates other cells then too (a
         #: volatile ``=NPS(OFFSET(..))`` elsewhere), whose messages are no reason of this cell's
         self.heard: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        #: a cell's outer function's message of the error its reason's function gave it (.nested_reasons)
+        self.outer: dict[tuple[str, str], str] = {}
 
     def note(self, function: str, value: Any) -> None:
         if self.cell is None:
@@ -141,6 +146,8 @@ class Reasons:
                     others.add(reason)
         for cell, reasons in own.items():  # another cell's message (a volatile NPS's, heard at a CRR) comes last
             self.found[cell] = next((reason for reason in reasons if reason not in others), reasons[0])
+            if outer := outer_reason(reasons, self.found[cell]):  # =CLV(..,CHURN_RATE(..)): CLV's of CHURN_RATE's
+                self.outer[cell] = outer
         self.heard = {}
 
 
@@ -211,11 +218,15 @@ def explain(
 
     REASONS.settle(texts)
     found, REASONS.found = REASONS.found, {}
+    outers, REASONS.outer = REASONS.outer, {}
     for (sheet, ref), reason in found.items():
         value = result.values[sheet][ref]
         spilled = value if type(value) is Resized else None
         value = spilled.value if spilled is not None else value
-        if type(value) is CellError and reason.endswith(f"({value.code})"):
+        outer = outers.get((sheet, ref)) if type(value) is CellError else None
+        outer = outer if outer and outer.endswith(f"({value.code})") else None  # type: ignore[union-attr]
+        if type(value) is CellError and (reason.endswith(f"({value.code})") or outer is not None):
+            outer = None if reason.endswith(f"({value.code})") else outer  # the inner reason named, then the outer's
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
             reason = _unless_failing(compared_origin, workbook, formulas, reason, sheet, ref, names)  # 60 > 40: cells
             named_cell = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
@@ -235,6 +246,7 @@ def explain(
             for step in (value_origin, arithmetic_origin, lookup_argument, indirect_origin):
                 reason = _unless_failing(step, workbook, formulas, reason, sheet, ref, names)
             reason = _unless_failing(formula_cell_origin, workbook, formulas, reason, names)  # A2 =Raw!A2: Raw!A2
+            reason = with_cause(outer, reason) if outer is not None else reason
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False
