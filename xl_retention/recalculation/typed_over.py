@@ -110,6 +110,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     fractions: list[str] = []  # a count typed or pasted that is no whole number ('12 %': 0.12, H224's finding 01)
     after_blank: list[str] = []  # the months left blank before a start typed (taken as typed: nothing contradicts)
     earlier_nps: list[str] = []  # counts typed where an earlier template's NPS (of answers only) is blank
+    nps_shares: list[str] = []  # NPS!B:E typed as no whole number: shares read as counts (H265's finding 03)
     nps_texts: dict[int, str] = {}  # NPS!F, row -> "NPS!F4 says 'counts do not add up' (...)": counts typed wrong
     gained_from: str | None = None  # a month's Gained, blank, as its start, end and Lost typed give it
     gained_blank = False  # a month with Lost typed has no Gained: the rates have nothing to compute from
@@ -141,6 +142,9 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                 if title == NPS_SUMMARY.title and key in _NPS_COUNTS:
                     read = _nps_read(cells, row, columns, computed)
                     if read is None:  # the month's NPS is computed from the counts typed (no answers that month)
+                        fraction = _no_whole_count(value)  # a share typed from a survey summary: 0.45, '45%'
+                        if fraction is not None:
+                            nps_shares.append(f"{written(title)}!{ref} ({column.header}) is {fraction}")
                         continue
                     if read == _EARLIER_NPS:  # an earlier template's NPS: of the answers only, blank beside counts
                         earlier_nps.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
@@ -192,7 +196,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         wrong_start = True
                         said += f", while its row's start and movements give {_shown(given)}"
                 found.append(said)
-    if not found and not counts and not lost and not fractions and not nps_texts and not earlier_nps:
+    if not found and not counts and not lost and not fractions and not nps_texts and not earlier_nps and not nps_shares:
         return TypedOver()
     lines = []
     if found:
@@ -258,7 +262,30 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
             f"{'; '.join(fractions[:FIRST])}{more}: the month's figures are computed from "
             f"{'them' if len(fractions) > 1 else 'it'}: type each count as a whole number"
         )
-    return TypedOver("; ".join(lines), wrong_start or bool(fractions))
+    if nps_shares:  # 100 x (0.45 - 0.2) / 180 = 0.14 for an NPS of 25: the month's NPS is no figure of its survey
+        lines.append(nps_shares_line(nps_shares))
+    return TypedOver("; ".join(lines), wrong_start or bool(fractions) or bool(nps_shares))
+
+
+def nps_shares_line(said: list[str]) -> str:
+    """The line naming the NPS sheet's counts typed that are no whole numbers (``said``: "NPS!C2 (Promoters (9-10))
+    is 0.45"), which the NPS formula reads as counts of answers: a survey summary's shares (45% promoters) typed
+    there give 100 x (0.45 - 0.2) / 180 = 0.14, or 38.46 with the passives left blank, for an NPS of 25.
+
+    >>> nps_shares_line(["NPS!C2 (Promoters (9-10)) is 0.45"])[:90]
+    '1 count typed on the NPS sheet is no whole number: NPS!C2 (Promoters (9-10)) is 0.45: the '
+    """
+    more = f" and {len(said) - FIRST} more" if len(said) > FIRST else ""
+    many = len(said) > 1
+    whole = "are no whole numbers" if many else "is no whole number"
+    whose = "those months'" if many else "the month's"
+    return (
+        f"{len(said)} count{'s' * many} typed on the NPS sheet {whole}: {'; '.join(said[:FIRST])}{more}: "
+        f"{whose} NPS is computed from {'them' if many else 'it'} as counts "
+        "of answers (100 x (promoters - detractors) / responses), not as shares: type each month's promoters, "
+        "passives and detractors as whole numbers of answers (a share times the responses: 45% of 180 is 81), or, "
+        "with shares alone, the three shares in percent (45, 35, 20) and the responses blank"
+    )
 
 
 def _no_whole_count(value: Any) -> str | None:
