@@ -151,10 +151,11 @@ def test_a_cell_of_the_users_where_the_layout_changes_keeps_the_dashboard_as_it_
         # and its figures that found an error with ISERROR alone (an error's code as text was none: error_texts.py),
         # and C12, C13 naming their cells at fixed places (H201's finding 04), and its NPS of answers only (669c5233),
         # and B7, B8 before an own churn pasted as text ('3%') was read as its number (94667098), and the Dashboard's
-        # B6, C6 before its latest CRR was found by itself (02eb5da9)
+        # B6, C6 before its latest CRR was found by itself (02eb5da9), and its chart columns and latest figures before
+        # a rate typed outside its range was a gap and said where it is (H261)
         "brought the formulas an earlier version of the template wrote up to this version's, as the new months have "
-        "them (formulas of your own are kept): 'NPS'!F2:F25, 'Lifetime value'!B3, 'Lifetime value'!B5, "
-        "'Lifetime value'!C5, 'Lifetime value'!B7, 'Lifetime value'!B8 and 23 more"
+        "them (formulas of your own are kept): 'Customers'!I2:I25, 'Revenue'!Q2:Q25, 'Revenue'!R2:R25, 'NPS'!F2:F25, "
+        "'NPS'!H2:H25, 'Lifetime value'!B3 and 27 more"
     )
     assert lines[1:] == [
         f"{KEPT} (charts 17 cm wide at H12, A30, ...; printed A1:Q66 on one portrait page, about a third of its "

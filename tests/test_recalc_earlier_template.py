@@ -26,10 +26,11 @@ from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_wo
 EARLIER = Path(__file__).parent / "data" / "template_before_2026-12-03.xlsx"
 TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: the cells of EARLIER whose formulas this version's template writes otherwise (import and extend upgrade them)
-#: ('NPS'!F2:F25 since H230: the NPS of answers only, blank beside counts typed, -100 for a 1-5 survey)
+#: ('NPS'!F2:F25 since H230: the NPS of answers only, blank beside counts typed, -100 for a 1-5 survey; the chart
+#: columns of the CRR, NRR, GRR and NPS since H261: a rate typed outside its range is a gap, not a point at 9500%)
 CELLS = (
-    "'NPS'!F2:F25, 'Lifetime value'!B3, 'Lifetime value'!B5, 'Lifetime value'!C5, 'Lifetime value'!B7, "
-    "'Lifetime value'!B8 and 30 more"
+    "'Customers'!I2:I25, 'Revenue'!Q2:Q25, 'Revenue'!R2:R25, 'NPS'!F2:F25, 'NPS'!H2:H25, 'Lifetime value'!B3 and 34 "
+    "more"
 )
 
 

@@ -41,6 +41,7 @@ from ._style import (
 )  # fmt: skip
 from .chart_ranges import TEMPLATE_CHARTS
 from .error_texts import in_error
+from .lifetime_value import CHURN_WINDOW_ROW
 from .sheets import last_value
 from .template import CUSTOMERS, LIFETIME_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
 
@@ -195,6 +196,47 @@ def _typed(value: str, name: str, seq: str) -> str:
     return value.replace(f"INDEX({name},MATCH(MAX({seq}),{seq},0))", f"INDEX({name},MATCH(MAX({seq}),{seq},0))+0")
 
 
+#: the range of the figures a template formula gives (a number outside it was typed over the formula: 95 for 95%,
+#: which the Dashboard showed as 9500%); the NRR from 0 to MRR at end / MRR at start (:func:`_in_range`)
+RANGES = {
+    "Customers_CRR": ("0", "1"),
+    "Revenue_NRR": ("0", None),
+    "NPS_Score": ("-100", "100"),
+    **{name: ("0", "1") for _, name in SHOP_FIGURES},
+}
+
+
+def _in_range(value: str, name: str, seq: str | None, where: str) -> str:
+    """``value`` (the latest number of ``name``), or, where that number is outside :data:`RANGES` (a rate typed over
+    its formula as 95 for 95%: the Dashboard showed 9500%), where it is (``see Customers!F4``), as for an error.
+
+    The NRR of a month is at most its MRR at end / MRR at start: NRR x start = end - new - reactivation (an NRR typed
+    as 95 in a month of 5,000 at start and 5,750 at end). A month whose start or end is no number is not checked.
+
+    >>> _in_range(latest_number("Customers_CRR"), "Customers_CRR", None, "Customers")[30:]
+    'IF(OR(LOOKUP(2,1/ISNUMBER(Customers_CRR),Customers_CRR)<0,LOOKUP(2,1/ISNUMBER(Customers_CRR),Customers_CRR)>1),\
+"see Customers!"&ADDRESS(LOOKUP(2,1/ISNUMBER(Customers_CRR),ROW(Customers_CRR)),COLUMN(Customers_CRR),4),\
+LOOKUP(2,1/ISNUMBER(Customers_CRR),Customers_CRR)))'
+    """
+    if name not in RANGES:
+        return value
+    low, high = RANGES[name]
+    if seq:
+        at = f"MATCH(COUNT({name}),{seq},0)"
+        last, row = f"INDEX({name},{at})", f"MIN(ROW({name}))+{at}-1"
+    else:
+        last, row = f"LOOKUP(2,1/ISNUMBER({name}),{name})", f"LOOKUP(2,1/ISNUMBER({name}),ROW({name}))"
+    assert last in value, value
+    if high is None:  # the NRR
+        at = f"MATCH(COUNT({name}),{seq},0)"
+        kept = f"{last}*INDEX(Revenue_Start,{at})>INDEX(Revenue_End,{at})*(1+1E-9)+1E-9"
+        out = f"OR({last}<{low},IFERROR({kept},FALSE))"
+    else:
+        out = f"OR({last}<{low},{last}>{high})"
+    said = f'"see {written(where)}!"&ADDRESS({row},COLUMN({name}),4)'
+    return value.replace(last, f"IF({out},{said},{last})", 1)
+
+
 def _readable(value: str, sheet: str) -> str:
     """``value`` (a formula of one cell: a defined name), or where to look when it is an error: the Dashboard shows no
     error value without a reason (the CLV's #NUM! of a gross margin of 7 was Dashboard!B9's #NUM! with no reason);
@@ -251,13 +293,16 @@ def _incomplete(value: str, months: str | None = None) -> str:
     return f"=IF({after},{said},{value.removeprefix('=')})"
 
 
-def _shop_figures(ws: Worksheet) -> None:
-    """The purchases and visits figures (latest month with each), a table beside the latest figures (E3:G6)."""
+def _shop_figures(ws: Worksheet, ranged: bool = True) -> None:
+    """The purchases and visits figures (latest month with each), a table beside the latest figures (E3:G6);
+    ``ranged``: a rate outside 0 to 1 says where it is (``ranged=False``: the form before, which showed it)."""
     header(ws, 3, ["Purchases and visits", "Value", "Month"], list(SHOP_WIDTHS), first_col=SHOP_COLUMN)
     months = monthly_name(PURCHASES.title)
     for row, (label, name) in enumerate(SHOP_FIGURES, start=4):
         ws.cell(row=row, column=SHOP_COLUMN, value=label).border = BORDER
-        value = error_after(latest_number(name), name, PURCHASES.title)
+        value = latest_number(name)
+        value = _in_range(value, name, None, PURCHASES.title) if ranged else value
+        value = error_after(value, name, PURCHASES.title)
         month = error_after(latest_number(name, months), name, PURCHASES.title, months)
         style(ws.cell(row=row, column=SHOP_COLUMN + 1, value=value), False, PERCENT)
         style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=month), False, MONTH_FORMAT)
@@ -271,11 +316,12 @@ def _shop_figures(ws: Worksheet) -> None:
             ws.cell(row=row, column=column).alignment = Alignment(vertical="center")
 
 
-def figures(ws: Worksheet, incomplete: bool = True, text_said: bool = True) -> None:
+def figures(ws: Worksheet, incomplete: bool = True, text_said: bool = True, ranged: bool = True) -> None:
     """The latest figures (A3:C9) and a shop's purchases and visits figures (E3:G6) on ``ws``; also what
     :mod:`.dashboard_upgrade` brings an earlier tracker's Dashboard up to (``incomplete=False``: the form before a
     month of Customers typed in part was said, which it upgrades too; ``text_said=False``: the CLV's month before a
-    churn rate typed as text was said)."""
+    churn rate typed as text was said; ``ranged=False``: the forms before a rate outside its range was said, which
+    showed a CRR typed as 95 as 9500%)."""
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 23, 9])  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
@@ -285,6 +331,8 @@ def figures(ws: Worksheet, incomplete: bool = True, text_said: bool = True) -> N
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)
             value = _typed(value, name, seq)
             value = _incomplete(value) if incomplete else value
+        if dated_by and ranged:  # a rate typed over its formula outside its range: where it is, as an error
+            value = _in_range(value, name, seq, dated_by)
         if dated_by:  # a rate, the MRR at end (a formula) or customers at end (#N/A pasted) in error after the last
             value = error_after(value, name, dated_by)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
@@ -305,10 +353,16 @@ def figures(ws: Worksheet, incomplete: bool = True, text_said: bool = True) -> N
                 typed = f"ISTEXT(Customers_Churn)*ISNUMBER(1/LEN(Customers_Churn))*(1-{in_error('Customers_Churn')})"
                 last_error = f"LOOKUP(2,1/({in_error('Customers_Churn')}+{typed}),Customers_Months)"
             earlier = month.removeprefix("=")
-            month = f"IF({in_error('LTV_Churn')},IFERROR({last_error},{earlier}),{earlier})"
+            dated = f"IFERROR({last_error},{earlier})"
+            if ranged:  # ... or of the last churn rate typed outside 0 to 1 among its 12 (B5's #NUM!, C5 naming it),
+                # not the last month with a rate (G6 typed 4.8, the CLV dated by February's G8: H261's task 4)
+                out = "ISNUMBER(Customers_Churn)*((Customers_Churn>1)+(Customers_Churn<0))"
+                out_row = f"IFERROR(LOOKUP(2,1/({out}),ROW(Customers_Churn)),0)"
+                dated = f"IF({out_row}>={CHURN_WINDOW_ROW},LOOKUP(2,1/({out}),Customers_Months),{dated})"
+            month = f"IF({in_error('LTV_Churn')},{dated},{earlier})"
             month = f'=IF(IFERROR({name}="",NOT(ISREF({name}))),"",{month})'
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
-    _shop_figures(ws)
+    _shop_figures(ws, ranged)
 
 
 def figures_note(where: str) -> str:

@@ -159,14 +159,14 @@ _COLS = re.compile(rb"<((?:\w+:)?)cols\b[^>]*>(.*?)</\1cols\s*>", re.S)
 _SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData\b")
 
 
-def _current(incomplete: bool = True, text_said: bool = True) -> dict[str, Any]:
+def _current(incomplete: bool = True, text_said: bool = True, ranged: bool = True) -> dict[str, Any]:
     """This version's Dashboard cells A3:G9 (formulas, labels) and the widths of E:G."""
     from openpyxl import Workbook
 
     from .dashboard import figures
 
     ws = Workbook().active
-    figures(ws, incomplete, text_said)
+    figures(ws, incomplete, text_said, ranged)
     cells = {f"{c}{r}": ws[f"{c}{r}"].value for r in range(3, 10) for c in "ABCDEFG"}
     return {**cells, "widths": {c: ws.column_dimensions[c].width for c in "EFG"}}
 
@@ -181,6 +181,8 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     """
     current, previous = _current(), _current(incomplete=False)
     text = _current(text_said=False)  # C9 before a churn rate typed as text was said (H242's finding 02)
+    shown = _current(ranged=False)  # before a rate typed outside its range (95 for 95%) was said, shown as 9500%
+    untold = _current(text_said=False, ranged=False)  # C9 before either
     found = {title: _cells(wb, title) for title in wb.sheetnames}
     title, down = _dashboard(found, current), 0
     if title is None:  # rows inserted above the latest figures (a note under the title: H201's finding 03)
@@ -195,7 +197,8 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
         formula = current[ref]
         # this version's before 2026-12-03 (an error's code as text no error; a month typed in part not said)
         before = (*_before_error_texts(formula), *_before_error_texts(previous[ref]), previous[ref], text[ref])
-        before += _before_error_texts(text[ref])
+        before += (*_before_error_texts(text[ref]), shown[ref], *_before_error_texts(shown[ref]), untold[ref])
+        before += _before_error_texts(untold[ref])
         forms = (*forms, *(form for form in before if form != formula))
         if not is_earlier(mine.get(ref), forms) or mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"]:
             continue
@@ -204,7 +207,10 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     earlier = [
         ref
         for ref in SHOP_TABLE
-        if is_earlier(mine.get(ref), (*SHOP_EARLIER.get(ref, ()), *_before_error_texts(current[ref])))
+        if is_earlier(
+            mine.get(ref),
+            (*SHOP_EARLIER.get(ref, ()), *_before_error_texts(current[ref]), *_differing(shown[ref], current[ref])),
+        )
     ]
     if all(_same(mine.get(ref), current[ref]) or ref in earlier for ref in SHOP_TABLE):  # the table of a template
         changed += [f"{where}!{_row_moved(ref, down)}" for ref in earlier if put_formula(xml, ref, current[ref])]
@@ -232,6 +238,14 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
 
 
 _SEE = re.compile(r'"see [^"]*!"')
+
+
+def _differing(form: Any, current: Any) -> tuple[str, ...]:
+    """``form`` (an earlier form of a cell) and its form before error texts were found, where it is a formula other
+    than ``current``: a label the same in both is no earlier form to write over."""
+    if not isinstance(form, str) or not form.startswith("=") or form == current:
+        return ()
+    return (form, *_before_error_texts(form))
 
 
 #: a "see SHEET!" text naming a sheet quoted ("see 'Lifetime value'!B8")

@@ -49,6 +49,8 @@ _CHURN_ERROR_ROW = f"LOOKUP(2,1/{in_error('Customers_Churn')},ROW(Customers_Chur
 _CHURN_WINDOW_ROW = (  # the row of the first of the last 12 rates (the first month without any)
     "MIN(ROW(Customers_Churn))+IFERROR(MATCH(MAX(1,COUNT(Customers_Churn)-11),Customers_Churn_Seq,0),1)-1"
 )
+#: the row of the first of the last 12 churn rates, which the Dashboard's C9 reads too
+CHURN_WINDOW_ROW = _CHURN_WINDOW_ROW
 _CHURN_IN_ERROR = as_error(f"INDEX(Customers_Churn,{_CHURN_ERROR_ROW}-MIN(ROW(Customers_Churn))+1)")[1:]
 _CHURN_AVERAGE = 'AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_Churn)-12))'
 #: B5 before a month with nothing typed between the last 12 with a rate was said (upgraded by import and extend)

@@ -188,6 +188,7 @@ CUSTOMERS = MonthlySheet(
             width=CHART_WIDTH,
             name="Customers_CRR_Chart",
             hidden=True,
+            earlier=(_chart("crr", ranged=False),),
         ),  # fmt: skip
         _so_far("churn", "Churn rates so far", "Customers_Churn_Seq"),
         Column(
@@ -305,8 +306,17 @@ REVENUE = MonthlySheet(
             width=CHART_WIDTH,
             name="Revenue_NRR_Chart",
             hidden=True,
+            earlier=(_chart("nrr", ranged=False),),
         ),  # fmt: skip
-        Column("grr_chart", "GRR (chart)", _chart("grr"), PERCENT, width=CHART_WIDTH, hidden=True),
+        Column(
+            "grr_chart",
+            "GRR (chart)",
+            _chart("grr"),
+            PERCENT,
+            width=CHART_WIDTH,
+            hidden=True,
+            earlier=(_chart("grr", ranged=False),),
+        ),
         Column(
             "contraction_chart",
             "Contraction MRR (chart)",
@@ -383,7 +393,14 @@ NPS_SUMMARY = MonthlySheet(
             earlier=(_scores("NPS_MOE({scores})"),),
         ),
         Column(
-            "nps_chart", "NPS (chart)", _chart("nps"), POINTS, width=CHART_WIDTH, name="NPS_Score_Chart", hidden=True
+            "nps_chart",
+            "NPS (chart)",
+            _chart("nps"),
+            POINTS,
+            width=CHART_WIDTH,
+            name="NPS_Score_Chart",
+            hidden=True,
+            earlier=(_chart("nps", ranged=False),),
         ),
         Column("moe_chart", "Margin of error (chart)", _chart("moe"), POINTS, width=CHART_WIDTH, hidden=True),
         _so_far("nps", "Months with NPS so far", "NPS_Score_Seq"),

@@ -151,11 +151,18 @@ def nps_formula(answers: int, top: int) -> str:
     )
 
 
-def _chart(key: str, sign: str = "", level: bool = False) -> str:
+#: the range of the rates a template formula gives, by column key: a number outside it was typed over the formula (a
+#: CRR of 95 for 95%, drawn at 9500%: H261's task 1) and is no point of the chart (#N/A, a gap); the NRR from 0 to the
+#: row's MRR at end / MRR at start (NRR x start = end - new - reactivation)
+RANGES = {"crr": ("0", "1"), "grr": ("0", "1"), "nrr": ("0", None), "nps": ("-100", "100")}
+
+
+def _chart(key: str, sign: str = "", level: bool = False, ranged: bool = True) -> str:
     """A chart helper: this month's figure; #N/A (a gap in Excel's charts) for a month without one between
     months with one, or whose figure is an error; blank before the first and after the last (left out of the
     charts' ranges by recalc). A ``level`` (customers or MRR at end) below 0 is no figure: #N/A too (-5 typed as
-    customers at end was drawn as a point at -5 while the month's rates were #NUM!).
+    customers at end was drawn as a point at -5 while the month's rates were #NUM!); so is a rate outside
+    :data:`RANGES` (typed over its formula).
 
     So a workbook imported for some months holds no error value outside the months it covers, and a month
     without a figure inside them is never drawn as 0 (docs/metrics.md, "Chart gaps").
@@ -163,6 +170,10 @@ def _chart(key: str, sign: str = "", level: bool = False) -> str:
     before = f"COUNT({{{key}:first}}:{{{key}}})"
     after = f"COUNT({{{key}:column}})>{before}"
     figure = f"IF(ROUND({{{key}}},6)<0,NA(),{{{key}}})" if level else f"{sign}{{{key}}}"  # not -1E-14 of sums
+    if ranged and key in RANGES:  # ``ranged=False``: the form before (upgrade.EARLIER)
+        low, high = RANGES[key]
+        above = f"{{{key}}}>{high}" if high is not None else f"IFERROR({{{key}}}*{{start}}>{{end}}*(1+1E-9)+1E-9,FALSE)"
+        figure = f"IF(OR({{{key}}}<{low},{above}),NA(),{figure})"
     return f'=IF(ISNUMBER({{{key}}}),{figure},IF(OR(ISERROR({{{key}}}),AND({before}>0,{after})),NA(),""))'
 
 

@@ -30,6 +30,7 @@ from .monthly_formulas import (
     MRR_END_BLANK_START,
     MRR_START_COUNT,
     MRR_START_ZERO,
+    _chart,
 )
 from .nps_rows import formula_scores, row_scores
 from .template import MONTHLY_SHEETS, column_letter, render_formula
@@ -291,6 +292,13 @@ EARLIER[("NPS", "nps")] = (NPS_ANSWERS_ONLY,)
 for _where, _form in BLANK_AT_ZERO.items():
     EARLIER[_where] = (*EARLIER.get(_where, ()), _form)
 
+
+# a rate typed over its formula outside its range (a CRR of 95 for 95%) drawn as a point at 9500%: now a gap (H261)
+for _where in (("Customers", "crr"), ("Revenue", "nrr"), ("Revenue", "grr"), ("NPS", "nps")):
+    EARLIER[(_where[0], f"{_where[1]}_chart")] = (
+        *EARLIER.get((_where[0], f"{_where[1]}_chart"), ()),
+        _chart(_where[1], ranged=False),
+    )
 
 #: earlier forms that compute the same values as this version's (written otherwise for speed): upgraded, but no reason
 #: for ``recalc`` to name a tracker (:mod:`.upgrade_file`)
