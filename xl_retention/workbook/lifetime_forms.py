@@ -257,7 +257,35 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
         if ours and mine.get(ref) is None and not ip.has_content(xml.cell(at) or b""):
             xml.put(at, xml.element(at, xml.style(_ref_down("C8", down)), formula=current[ref].removeprefix("=")))
             changed.append(f"{quote_sheetname(title)}!{at}")
+    _note_rows(xml, mine, changed, title, down)
     return changed, notes
+
+
+def _note_rows(xml: ip.SheetXml, mine: dict[str, Any], changed: list[str], title: str, down: int) -> None:
+    """The rows of the notes beside the Lifetime value figures (:data:`~.lifetime_value.NOTE_LINES`) that hold this
+    version's note (written now, or already), made as tall as it needs where they are lower: a tracker made before
+    fe1aeffa kept its rows of 30 points, and its notes written by upgrade or import were cut after two lines when
+    rendered (H261's task 3). A row a user made taller stays as it is."""
+    from openpyxl import Workbook
+
+    from .lifetime_value import NOTE_LINES, lifetime_sheet, note_height
+    from .template import LIFETIME_TITLE
+
+    template = lifetime_sheet(Workbook(), LIFETIME_TITLE, {})
+    for ref, lines in NOTE_LINES.items():
+        at = _ref_down(ref, down)
+        ours = f"{quote_sheetname(title)}!{at}" in changed or mine.get(ref) == _rows_down(template[ref].value, down)
+        row = int(at[1:])
+        if not ours or row not in xml.rows:
+            continue
+        attrs = xml.rows[row].attrs
+        height = ip.attribute(attrs, b"ht")
+        custom = (ip.attribute(attrs, b"customHeight") or b"0") in (b"1", b"true")
+        if custom and height is not None and float(height) >= note_height(lines):
+            continue
+        list(xml.cells_in_rows(row, row))  # the row's cells read: an edited row is written from them
+        attrs = ip._without(attrs, b"ht", b"customHeight") + f' ht="{note_height(lines)}" customHeight="1"'.encode()
+        xml.rows[row].attrs, xml.rows[row].edited = attrs, True
 
 
 #: the labels of the Lifetime value sheet's first and last input rows, at rows 3 and 13 of the template
