@@ -118,8 +118,13 @@ def _empty_among_months(package: zipfile.ZipFile, parts: dict[str, str | None], 
                   ip.has_content(e)]  # fmt: skip
         if not filled:
             continue
+        # the columns of the tracker's names on the sheet: a note in a column of the user's own ("Q4 starts" in L)
+        # makes no month of a spacer row (recalc said ok, the lifetime value's churn #N/A naming it: H261's task 5)
+        named = {c for sheet_title, left, _, right, _ in areas.values() if sheet_title == title for c in
+                 range(left, right + 1)}  # fmt: skip
         empty = next(
-            (r for r in range(filled[0], filled[-1]) if r not in filled and not _holds_anything(sheet, r)), None
+            (r for r in range(filled[0], filled[-1]) if r not in filled and not _holds_anything(sheet, r, named)),
+            None,
         )  # a row holding figures under a blank month: .recalculation.month_order says it
         if empty is None:
             continue
@@ -134,8 +139,11 @@ def _empty_among_months(package: zipfile.ZipFile, parts: dict[str, str | None], 
     return None
 
 
-def _holds_anything(sheet: ip.SheetXml, row: int) -> bool:
-    return any(ip.has_content(element) for _, element in sheet.cells_in_rows(row, row))
+def _holds_anything(sheet: ip.SheetXml, row: int, columns: set[int]) -> bool:
+    """Whether ``row`` holds anything in ``columns`` (from 1)."""
+    return any(
+        ip.has_content(element) and ip.split_ref(ref)[1] in columns for ref, element in sheet.cells_in_rows(row, row)
+    )
 
 
 def _month_of(element: bytes | None) -> str | None:
