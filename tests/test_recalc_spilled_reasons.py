@@ -32,8 +32,13 @@ def test_the_errors_a_dynamic_array_spills_are_listed(tmp_path: Path) -> None:
     )
     assert report.status == "ok", report.message
     assert [(e.address, e.error, e.reason) for e in report.errors] == [
-        ("S!F3", "#DIV/0!", "a value of the result S!F1 spills (#DIV/0!)"),
-        ("S!F4", "#VALUE!", "a value of the result S!F1 spills (#VALUE!)"),
+        # each with its own row's reason (H267's finding 02: "a value of the result S!F1 spills (#DIV/0!)" before)
+        (
+            "S!F3",
+            "#DIV/0!",
+            "CRR: customers_start is 0 in S!B3 (no customers at the start): the ratio is undefined (#DIV/0!)",
+        ),
+        ("S!F4", "#VALUE!", "CRR: customers_gained must be a number, got 'abc', in S!C4 (#VALUE!)"),
     ]
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[f"F{r}"].value for r in range(1, 5)] == [0.95, (110 - 20) / 105, "#DIV/0!", "#VALUE!"]

@@ -78,6 +78,10 @@ def classic_array_errors(
                 code = cells[ref].code
                 if code == "#N/A" and _CALLS_NA.search(_LITERALS.sub('""', cell.text or "")):
                     continue  # =IF(A1:A3>0,A1:A3,NA()): the #N/A asked for
-                why = f"the array formula {written(sheet)}!{first} over {cell.ref} gives {code} here"
+                why = (  # its own inputs' reason (.element_reasons), else the array's
+                    cells[ref].message
+                    if cells[ref].message.endswith(f"({code})")
+                    else f"the array formula {written(sheet)}!{first} over {cell.ref} gives {code} here"
+                )
                 found.append((f"{sheet}!{ref}", code, why))
     return found

@@ -282,7 +282,11 @@ def recalc_file(
                 for ref, anchor in cells.items():
                     error = computed.members.get(sheet, {}).get(ref)
                     if isinstance(error, CellError) and f"{sheet}!{anchor}" not in asked:
-                        why = f"a value of the result {written_sheet(sheet)}!{anchor} spills ({error.code})"
+                        why = (  # its own inputs' reason (.element_reasons), else the spill's
+                            error.message
+                            if error.message.endswith(f"({error.code})")
+                            else f"a value of the result {written_sheet(sheet)}!{anchor} spills ({error.code})"
+                        )
                         report.errors.append(CellIssue(f"{sheet}!{ref}", error.code, reason=why))
             from .array_errors import classic_array_errors  # a {=..} array's other cells in error
 

@@ -589,6 +589,10 @@ def _listed(
         cell_names.setdefault(scope, {})[name] = target
     if not only_plain(result.values):
         explain(workbook, formulas, result, cell_names, path=path)  # (each of its steps names an error value's cause)
+    if any(type(v) is CellError for cells in result.members.values() for v in cells.values()):
+        from .element_reasons import element_reasons  # noqa: PLC0415  (an array's error past its first cell)
+
+        element_reasons(workbook, formulas, result, cell_names)  # =CRR(A2:A7,..)'s E4: its own row's reason
     errors = list(error_cells(result.values))
     circular = [(sheet, ref) for sheet, ref, value in errors if value.code == CIRCULAR]
     if circular:  # the loop's own cells, for the message (the engine marks every cell reading it too)
