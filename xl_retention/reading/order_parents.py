@@ -77,12 +77,10 @@ def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame, amount: str | None
     parents = df.iloc[:, found[0]].astype(object)
     text = parents.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip())
     text = text.str.replace(r"\.0$", "", regex=True)  # a parent id read as a number: 123.0
-    named = ~text.isin(["", "0"]).to_numpy()
-    if not named.any():
-        return order_ids
-    named &= _refund_rows(df, amount)
-    if not named.any():
-        return order_ids
+    named = ~text.isin(["", "0"]).to_numpy() & _refund_rows(df, amount)
+    if not named.any():  # a parent column blank on the refunds (Maxio's parent_id): linked by another (payment_id)
+        linked = by_values.linked_orders(order_ids, df, _refund_rows(df, amount))
+        return order_ids if linked is None else linked
     out = order_ids.astype(object).copy()
     out[named] = text[named].to_numpy()
     return out

@@ -60,6 +60,7 @@ from . import document_types as types
 from . import order_columns as by_values
 from . import row_types
 from .adjusted_amounts import adjusted_refunds
+from .charge_ledgers import refuse_charge_ledgers
 from .credit_notes import applied_credit_notes, refunds_made
 from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
 from .errors import DataError, bad_rows
@@ -432,6 +433,7 @@ def orders_as_paid(
     types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
     types.check_refund_flags(df, source, typed.get("amount"))  # Storno = X; App Store's Refund Yes and -9.99 passes
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
+    refuse_charge_ledgers(df, typed, names, source)  # Maxio's Charge and the Payment settling it (charge_ledgers)
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
     by_values.refuse_returned_columns(returned, source)
     adjusted = adjusted_refunds(df, typed, names, source, read_numbers)  # Etsy's Adjusted Order Total

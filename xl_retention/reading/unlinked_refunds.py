@@ -61,3 +61,61 @@ def refuse_unlinked_refunds(df: pd.DataFrame, typed: dict[str, Any], names: dict
             )
             advice = f"map it, {columns_option([('order_id', name)])}, to take each refund off its sale"
             raise bad_rows(source, name, problem, named, column.to_numpy(), advice=advice)
+    _refuse_refunds_of_records(df, who, refund, mapped, source)
+
+
+def _refuse_refunds_of_records(
+    df: pd.DataFrame, who: np.ndarray, refund: np.ndarray, mapped: set[str], source: str
+) -> None:
+    """Refuse the refund rows that name, in a column not mapped (Maxio's ``payment_id``), the record id of a sale row
+    of the same customer in another column (its ``id``): mapped as the order id, that record id column takes each
+    refund off its sale (:func:`~.order_parents.orders_of_parents`); left as it is, the sale counted whole."""
+    from .names import columns_option
+    from .repeats import record_id_columns
+
+    def text(position: int) -> np.ndarray:
+        column = df.iloc[:, position]
+        return column.astype(object).where(column.notna(), "").astype(str).str.strip().to_numpy()
+
+    records = [p for p in record_id_columns(df.columns) if str(df.columns[p]) not in mapped]
+    for link in range(df.shape[1]):
+        name = str(df.columns[link])
+        if name in mapped or link in records and not _names_a_sale(name) or not _names_an_id(name):
+            continue
+        linked = text(link)
+        for own in records:
+            if own == link:
+                continue
+            ids = text(own)
+            sold = set(pd.Series(who + "\x00" + ids)[~refund & (ids != "")])
+            pairs = pd.Series(who + "\x00" + linked)
+            named = np.flatnonzero(refund & (linked != "") & (linked != ids) & pairs.isin(sold).to_numpy())
+            if named.size:
+                record = str(df.columns[own])
+                problem = (
+                    f"refund rows that name their sale's {record!r} in {name!r}, and no order id is mapped (a refund "
+                    "row is left out, and its sale would count whole)"
+                )
+                advice = (
+                    f"map the sales' id, {columns_option([('order_id', record)])}, to take each refund off its sale"
+                )
+                raise bad_rows(source, name, problem, named, df.iloc[:, link].to_numpy(), advice=advice)
+
+
+def _names_an_id(name: str) -> bool:
+    """Whether a column's name says an id or a number (``payment_id``, "Original Transaction", ``ref``).
+
+    >>> _names_an_id("payment_id"), _names_an_id("Reference"), _names_an_id("product"), _names_an_id("amount")
+    (True, True, False, False)
+    """
+    from .columns import key
+
+    return key(name).endswith(("id", "number", "no", "num", "ref", "reference", "transaction"))
+
+
+def _names_a_sale(name: str) -> bool:
+    """Whether a record id column's name says another record's id, a sale's (``payment_id``, ``charge_id``), not the
+    row's own (``id``, ``uuid``)."""
+    from .columns import keys_of
+
+    return bool(keys_of(name) & {"payment_id", "charge_id", "payment_intent_id", "transaction_id", "invoice_id"})
