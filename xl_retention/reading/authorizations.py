@@ -57,6 +57,9 @@ def authorization_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
 def without_authorizations(df: pd.DataFrame, source: str) -> pd.DataFrame:
     """``df`` without its authorization rows (see the module docstring), with a note naming them; ``df`` itself where
     it has none. The rows kept keep their rows of the file (``attrs["file_rows"]``)."""
+    from .no_charge_rows import without_no_charge_rows
+
+    df = without_no_charge_rows(df, source)  # Paddle's card updates, the App Store's free trials (no_charge_rows)
     if not len(df.columns) or not len(df):
         return df
     rows, column = authorization_rows(df)

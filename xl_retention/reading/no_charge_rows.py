@@ -1,0 +1,109 @@
+"""Rows an orders export marks as collecting no money by a column of its own: a card update, a free trial's start.
+
+Paddle Billing's transactions report writes a customer's update of their card as a ``completed`` transaction of
+0.00 whose ``origin`` is ``subscription_payment_method_change`` (no invoice, no billing period); App Store Connect's
+Subscriber report writes a free trial's start as a row of 0.00 proceeds whose "Subscription Offer Type" is "Free
+Trial". Read as orders, each was a purchase (docs/metrics.md: an order of amount 0 is an order): a customer who did
+not pay a buyer and a returning customer, a trial's subscriber in the cohort of the trial's month (H266 findings 03,
+10). So (:func:`without_no_charge_rows`) such rows are left out before anything else is read of them, with a note
+naming them, as Recurly's card checks are (:mod:`.authorizations`). Where such a row has a money column (its name
+says an amount, a price, proceeds, a total, earnings, ...) that is not 0, the file says two things (no charge, and
+money), and the rows are refused, naming them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows, numbered, row_number, rows_named, source_of
+from .notes import note
+
+__all__ = ["NO_CHARGE", "no_charge_rows", "without_no_charge_rows"]
+
+#: For each column (by its key, :func:`~.columns.keys_of`) that says a row's kind, the values (as
+#: :func:`~.statuses.spelled` spells them) of a row collecting no money, and what such a row is.
+NO_CHARGE: dict[frozenset[str], tuple[frozenset[str], str]] = {
+    frozenset({"origin", "transaction_origin"}): (
+        frozenset({"subscription_payment_method_change"}),
+        "a card update (Paddle's subscription_payment_method_change: a payment method changed, nothing charged)",
+    ),
+    frozenset({"subscription_offer_type", "offer_type"}): (
+        frozenset({"free_trial"}),
+        "a free trial's start (the App Store's Subscription Offer Type 'Free Trial': nothing paid yet)",
+    ),
+}
+#: Words of a money column's name: the amounts a row of no charge holds as 0.
+_MONEY = re.compile(r"amount|price|proceeds|total|earning|revenue|gross|net|paid|charge|betrag|preis|montant|importe")
+#: A zero however written: 0, 0.00, $0.00, 0,00 €, USD 0.
+_ZERO = re.compile(r"^[^\d\-]*-?0+(?:[.,]0+)?[^\d]*$")
+
+
+def no_charge_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None, str]:
+    """Whether each row of ``df`` is marked as collecting no money (see the module docstring), the first column saying
+    so (None where no row is), and what such a row is.
+
+    >>> df = pd.DataFrame({"origin": ["web", "subscription_payment_method_change"], "subtotal": ["30.00", "0.00"]})
+    >>> rows, column, what = no_charge_rows(df)
+    >>> rows.tolist(), column
+    ([False, True], 'origin')
+    """
+    from .columns import keys_of
+    from .statuses import spelled
+
+    out = np.zeros(len(df), dtype=bool)
+    first, what = None, ""
+    for position, name in enumerate(map(str, df.columns)):
+        keys = keys_of(name)
+        for names, (values, said) in NO_CHARGE.items():
+            if keys & names:
+                found = np.isin(spelled(df.iloc[:, position]), list(values))
+                if found.any():
+                    out |= found
+                    first, what = first or name, what or said
+    return out, first, what
+
+
+def _charged(df: pd.DataFrame, rows: np.ndarray) -> tuple[str, np.ndarray] | None:
+    """The first money column (by its name's words, :data:`_MONEY`) with an amount other than 0 on one of ``rows``,
+    and those rows; None where every one is 0 or blank."""
+    for position, name in enumerate(map(str, df.columns)):
+        if not _MONEY.search(name.lower()) or "currency" in name.lower():
+            continue
+        column = df.iloc[:, position]
+        text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
+        money = ((text != "") & ~text.str.fullmatch(_ZERO)).to_numpy(dtype=bool) & rows
+        if money.any():
+            return name, money
+    return None
+
+
+def without_no_charge_rows(df: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``df`` without its rows marked as collecting no money (see the module docstring), with a note naming them;
+    ``df`` itself where it has none. :class:`~.errors.DataError` where such a row holds an amount other than 0. The
+    rows kept keep their rows of the file (``attrs["file_rows"]``)."""
+    if not len(df.columns) or not len(df):
+        return df
+    rows, column, what = no_charge_rows(df)
+    if not rows.any():
+        return df
+    where = source_of(df, source)
+    if (charged := _charged(df, rows)) is not None:
+        name, money = charged
+        problem = (
+            f"rows that {column!r} calls {what.split(' (')[0]} with an amount other than 0 (no charge, or a "
+            "payment: which is right cannot be told)"
+        )
+        advice = f"correct the amount to 0, or remove the rows if they were no payment, or correct {column!r}"
+        raise bad_rows(where, name, problem, np.flatnonzero(money), df.iloc[:, df.columns.get_loc(name)], advice=advice)
+    found = np.flatnonzero(rows)
+    shown = rows_named(where, found[:5]) + (" ..." if len(found) > 5 else "")
+    note(f"{source}: {len(found)} row(s) of {column!r} left out, {shown}: {what}, no purchase")
+    kept = np.flatnonzero(~rows)
+    out = df.iloc[kept]
+    out.attrs = dict(df.attrs)
+    if numbered(where):  # a frame's rows keep their index labels, a table's their values
+        out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
+    return out
