@@ -35,8 +35,12 @@ NO_CHARGE: dict[frozenset[str], tuple[frozenset[str], str]] = {
         "a free trial's start (the App Store's Subscription Offer Type 'Free Trial': nothing paid yet)",
     ),
 }
-#: Words of a money column's name: the amounts a row of no charge holds as 0.
-_MONEY = re.compile(r"amount|price|proceeds|total|earning|revenue|gross|net|paid|charge|betrag|preis|montant|importe")
+#: Beginnings of the words of a money column's name: the amounts a row of no charge holds as 0 ("Developer
+#: Proceeds", ``grand_total``, ``earnings``; not ``paid_at`` nor ``charge_id``).
+_MONEY = ("amount", "price", "proceeds", "total", "subtotal", "earning", "revenue", "gross", "net", "betrag", "preis",
+          "montant", "importe")  # fmt: skip
+#: An amount however written: 0.00, $0.00, 0,00 €, USD 30.00, -1.50 (no id, no date).
+_AMOUNT = re.compile(r"[^\w\d]*(?:[A-Z]{3}\s*)?-?\d[\d.,\s]*(?:\s*[A-Z]{3})?[^\w\d]*")
 #: A zero however written: 0, 0.00, $0.00, 0,00 €, USD 0.
 _ZERO = re.compile(r"^[^\d\-]*-?0+(?:[.,]0+)?[^\d]*$")
 
@@ -68,13 +72,22 @@ def no_charge_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None, str]:
 
 def _charged(df: pd.DataFrame, rows: np.ndarray) -> tuple[str, np.ndarray] | None:
     """The first money column (by its name's words, :data:`_MONEY`) with an amount other than 0 on one of ``rows``,
-    and those rows; None where every one is 0 or blank."""
+    and those rows; None where every one is 0 or blank.
+
+    >>> df = pd.DataFrame({"paid_at": ["2026-10-20"], "charge_id": ["ch_1"], "Net": ["USD 0.00"], "total": ["$5.00"]})
+    >>> _charged(df, np.array([True]))[0]
+    'total'
+    """
+    from .names import words
+
     for position, name in enumerate(map(str, df.columns)):
-        if not _MONEY.search(name.lower()) or "currency" in name.lower():
+        said = words(name)
+        if not any(w.startswith(_MONEY) for w in said) or any(w in ("id", "currency", "date", "at") for w in said):
             continue
         column = df.iloc[:, position]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-        money = ((text != "") & ~text.str.fullmatch(_ZERO)).to_numpy(dtype=bool) & rows
+        amount = text.str.fullmatch(_AMOUNT) & ~text.str.fullmatch(_ZERO)
+        money = amount.to_numpy(dtype=bool) & rows
         if money.any():
             return name, money
     return None
