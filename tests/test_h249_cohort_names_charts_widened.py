@@ -69,9 +69,9 @@ def test_names_charts_and_formulas_over_a_cohort_table_are_widened_and_listed(tm
               for x in charts.values() if f"<a:t>{t}</a:t>" in x}  # fmt: skip
     # a series a month column, each over every cohort (openpyxl's one per column); the first cohort's months
     assert series == {
-        "Survivors": ["'Cohorts'!$B$4:$B$9", "'Cohorts'!$C$4:$C$9", "'Cohorts'!$D$4:$D$9"],
+        "Survivors": [f"'Cohorts'!${c}$4:${c}$9" for c in "BCDEFG"],  # Month 3 to Month 5's series added (H262)
         "First cohort": ["'Cohorts'!$B$4:$G$4"],
-        "By cohort": ["'Cohorts'!$B$4:$G$4", "'Cohorts'!$B$5:$G$5", "'Cohorts'!$B$6:$G$6"],
+        "By cohort": [f"'Cohorts'!$B${r}:$G${r}" for r in range(4, 10)],  # the cohorts added, rows 7 to 9 (H262)
     }
     lines = [line for line in result.stdout.splitlines() if "of yours over the months" in line]
     assert lines[0].startswith(
@@ -84,11 +84,12 @@ def test_names_charts_and_formulas_over_a_cohort_table_are_widened_and_listed(tm
         "5 chart(s), conditional format(s), validation(s) or table(s) of yours over the months now take in the months "
         "added: conditional format on 'Mine': =A1>SUM(Cohorts!$B$4:$B$6) -> =A1>SUM(Cohorts!$B$4:$B$9); validation "
         "on 'Mine': =Cohorts!$A$4:$A$6 -> =Cohorts!$A$4:$A$9; chart 'Survivors' on 'Mine': 'Cohorts'!$B$4:$B$6 -> "
-        "'Cohorts'!$B$4:$B$9, a series a month up to Month 2: Month 3 to Month 5 have none (add them); chart 'First "
+        "'Cohorts'!$B$4:$B$9, a series a month up to Month 2: Month 3 to Month 5 added as series of their own; chart "
+        "'First "
         "cohort' on 'Mine': 'Cohorts'!$B$4:$D$4 -> 'Cohorts'!$B$4:$G$4; chart 'By cohort' on 'Mine': "
         "'Cohorts'!$B$4:$D$4 -> 'Cohorts'!$B$4:$G$4, a series a cohort up to the one in row 6: the cohorts added, rows "
-        "7 to 9, have none (add them) (a range that ended at the last month; change it back where it was meant for "
-        "those months only)"
+        "7 to 9, added as series of their own (a range that ended at the last month; change it back where it was "
+        "meant for those months only)"
     )
     mine = openpyxl.load_workbook(tracker)["Mine"]
     assert [v.formula1 for v in mine.data_validations.dataValidation] == ["Cohorts!$A$4:$A$9"]

@@ -13,7 +13,9 @@ the other sheets' months does (:mod:`.stretch`), and is listed (:func:`cohort_la
 columns or more of a table's rows ending at its last month column (``=SUM(Cohorts!B4:D4)``, a cohort's every month:
 :func:`cohort_last_columns`). A defined name and a chart series of the user's over such a range are widened alike and
 listed (``name Signups =Cohorts!$B$4:$B$6 -> =Cohorts!$B$4:$B$9``, ``chart 'Cohorts' on Mine: Cohorts!$B$4:$D$6 ->
-Cohorts!$B$4:$G$9``): a chart of every cohort left on the old ones would silently show those only.
+Cohorts!$B$4:$G$9``): a chart of every cohort left on the old ones would silently show those only. A chart of a series
+a month column (or a cohort row) gets a series for each month (cohort) added (:mod:`.cohort_series`). Excel 2010's
+formats, validations and sparklines (their ``<xm:f>`` in the sheet's extLst) follow as the others do.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .cohort_series import add_series
 from .inplace import escape
 
 __all__ = [
@@ -46,6 +49,13 @@ _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
 _RULE_FORMULA = re.compile(rb"(<" + _P + rb"formula[12]?\b[^>]*>)([^<]*)(</" + _P + rb"formula[12]?\s*>)")
 _NAME = re.compile(rb"(<" + _P + rb"definedName\b[^>]*>)([^<]*)(</" + _P + rb"definedName\s*>)")
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\sname=\"([^\"]*)\"")
+#: a conditional format, validation or sparkline; Excel 2010's in the extLst too (formulas in <xm:f>, cells in
+#: <xm:sqref>)
+_RULES = re.compile(
+    rb"<(" + _P + rb")(conditionalFormatting|dataValidation|sparkline)\b(?:[^>]*/>|.*?</\1\2\s*>)", re.S
+)
+_KIND = {b"conditionalFormatting": "conditional format", b"dataValidation": "validation", b"sparkline": "sparkline"}
+_SQREF = re.compile(rb"<" + _P + rb"sqref\b[^>]*>([^<]*)</")
 
 
 def _row_keys(ws: Any) -> dict[tuple[Any, ...], int]:
@@ -235,12 +245,16 @@ def remap_cohort_refs(
         if not (ends or columns):
             continue
         wide = _in_xml(_F, before, sheet, rows, ends, columns)
-        if wide != package.data[name]:  # a series of the user's over every cohort or month: over the new ones too
+        # a series of the user's over every cohort or month: over the new ones too; a series a month (a cohort): one
+        # more for each month (cohort) added
+        wide, added = add_series(before, wide, sheet, rows, ends or {}, columns)
+        if wide != package.data[name]:
             refs = [[ip.unescape(m.group(2)) for m in _F.finditer(x)] for x in (before, package.data[name], wide)]
-            old, grown = next((a, c) for a, b, c in zip(*refs, strict=False) if b != c)
+            old, grown = next(((a, c) for a, b, c in zip(*refs, strict=False) if b != c), ("", ""))
             title = chart_title(wide) or name.rsplit("/", 1)[-1]
             where = f" on {quote_sheetname(drawn[name][0])}" if name in drawn else ""
-            said(f"chart {title!r}{where}: {old} -> {grown}{_unseried(refs[0], sheet, ends or {}, columns)}")
+            change = f": {old} -> {grown}{added}" if old else added.replace(",", ":", 1)
+            said(f"chart {title!r}{where}{change}")
             package.data[name] = wide
     return changed
 
@@ -254,52 +268,33 @@ def _rules(
     columns: Columns,
     said: Any,
 ) -> bytes:
-    """A sheet's part after its cells (``tail``) with its conditional formats' and validations' formulas over
-    ``sheet`` moved by ``rows``; one of the user's over a range ending at a table's last cohort or month column (a list
-    of the signup months, =Cohorts!$A$4:$A$6) widened and said (``validation on 'Mine': =Cohorts!$A$4:$A$6 ->
-    =Cohorts!$A$4:$A$9``)."""
+    """A sheet's part after its cells (``tail``) with its conditional formats', validations' and sparklines' formulas
+    over ``sheet`` moved by ``rows``, Excel 2010's in the extLst too (``<x14:dataValidation>``'s ``<xm:f>``: Excel
+    writes a list from another sheet so); one of the user's over a range ending at a table's last cohort or month
+    column (a list of the signup months, =Cohorts!$A$4:$A$6) widened and said (``validation on 'Mine':
+    =Cohorts!$A$4:$A$6 -> =Cohorts!$A$4:$A$9``)."""
 
     def one(match: re.Match[bytes]) -> bytes:
-        new = _in_xml(_RULE_FORMULA, match.group(0), sheet, rows)
+        element = match.group(0)
+        new = _in_xml(_F, _in_xml(_RULE_FORMULA, element, sheet, rows), sheet, rows)
         if not (ends or columns):
             return new
-        wide = _in_xml(_RULE_FORMULA, match.group(0), sheet, rows, ends, columns)
-        if wide != new:
-            kind = "conditional format" if re.search(rb"formula\b", match.group(1)) else "validation"
-            before, after = (ip.unescape(_RULE_FORMULA.match(x).group(2)) for x in (match.group(0), wide))
-            said(f"{kind} on {quote_sheetname(title)}: ={before} -> ={after}")
+        wide = _in_xml(_F, _in_xml(_RULE_FORMULA, element, sheet, rows, ends, columns), sheet, rows, ends, columns)
+        if wide == new:
+            return new
+        kind = _KIND[match.group(2)]
+        where = f"on {quote_sheetname(title)}"
+        if kind == "sparkline":
+            cell = _SQREF.search(element)
+            where = f"{quote_sheetname(title)}!{ip.unescape(cell.group(1)) if cell else ''}"
+        for pattern in (_RULE_FORMULA, _F):
+            found = (pattern.finditer(x) for x in (element, new, wide))
+            for was, moved, grown in zip(*found, strict=False):
+                if moved.group(2) != grown.group(2):
+                    said(f"{kind} {where}: ={ip.unescape(was.group(2))} -> ={ip.unescape(grown.group(2))}")
         return wide
 
-    return _RULE_FORMULA.sub(one, tail)
-
-
-def _unseried(refs: list[str], sheet: str, ends: dict[int, int], columns: Columns) -> str:
-    """What a chart of series one a month column (or one a cohort row) of a Cohorts table, up to its last, leaves
-    undrawn once months are added: ", a series a month up to Month 2: Month 3 to Month 5 have none (add them)";
-    "" when its series are not so. ``refs``: the chart's references before growing.
-
-    >>> _unseried(["'Cohorts'!$B$4:$B$6", "'Cohorts'!$D$4:$D$6"], "Cohorts", {6: 9}, [(3, 6, 4, 7)])
-    ', a series a month up to Month 2: Month 3 to Month 5 have none (add them)'
-    >>> _unseried(["'Cohorts'!$B$5:$D$5", "'Cohorts'!$B$6:$D$6"], "Cohorts", {6: 9}, [(3, 6, 4, 7)])
-    ', a series a cohort up to the one in row 6: the cohorts added, rows 7 to 9, have none (add them)'
-    """
-    areas = []
-    for ref in refs:
-        for m in ip._AREA.finditer(ref):
-            if m.group(1) is not None and ip._unquote(m.group(1)) == sheet and m.group(7) is not None:
-                c1, c2 = (column_index_from_string(m.group(g)) for g in (3, 7))
-                areas.append((int(m.group(5)), int(m.group(9)), c1, c2))
-    for top, bottom, last, new in columns:
-        inside = [(r1, r2, c1, c2) for r1, r2, c1, c2 in areas if top <= r1 and r2 <= bottom]
-        if any(c1 == c2 == last and r1 < r2 for r1, r2, c1, c2 in inside):
-            return (
-                f", a series a month up to Month {last - 2}: Month {last - 1} to Month {new - 2} have none (add them)"
-            )
-        if bottom in ends and any(r1 == r2 == bottom and c1 < c2 for r1, r2, c1, c2 in inside):
-            added = new - last
-            return (f", a series a cohort up to the one in row {bottom}: the cohorts added, rows "
-                    f"{ends[bottom] - added + 1} to {ends[bottom]}, have none (add them)")  # fmt: skip
-    return ""
+    return _RULES.sub(one, tail)
 
 
 def names_over(workbook: bytes, title: str) -> set[str]:
