@@ -74,6 +74,7 @@ from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
 from .orders_apart import check_orders_apart
 from .paid_dates import unpaid_by_paid_date
+from .play_orders import play_purchasers
 from .refunded_amounts import (
     gross_refund_share,
     read_refunds,
@@ -418,6 +419,8 @@ def orders_as_paid(
     (:func:`~.taxes.net_shares`), None where none was: a refunded amount, written as the amount is (Shopify's
     'Refunded Amount' of its 'Total'), is taken off in that share."""
     refuse_swallowed_rows(df, names, source)  # a note's quote never closed: the orders after it in the note
+    if "customer_id" in typed:  # Google Play's renewal 'GPA.x..0': its first order's purchaser (play_orders)
+        typed["customer_id"] = play_purchasers(typed["customer_id"], source, names["customer_id"])
     told = None  # a chargeback's own row (Paddle's adj_01, status chargeback) naming its sale (reading.sale_refunds)
     if "order_id" in typed and "amount" in typed:
         told = told_refunds(df, typed["order_id"], typed["amount"], names["order_id"], names.get("customer_id"))
