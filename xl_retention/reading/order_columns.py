@@ -299,6 +299,7 @@ def priced_by_quantity(
     """``amount`` times the quantity column of ``df`` where the amount is named as a unit's price; a refusal
     naming both where it is named only as a price (see the module docstring); ``amount`` itself otherwise.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
+    from .store_units import per_unit_amount
     from .unit_prices import price_kind, told_by_totals
 
     mapped = set(names.values())
@@ -308,6 +309,8 @@ def priced_by_quantity(
         return amount
     position, quantity = found[0]
     kind = price_kind(names["amount"])  # one unit's, the line's, or a price or cost that may be either
+    if per_unit_amount(df.columns, names["amount"]):  # App Store Connect's Developer Proceeds (store_units)
+        kind = "unit"
     unit = kind == "unit"
     if kind not in ("unit", "price"):
         return amount  # a total, a line's amount: the quantity is already in it
