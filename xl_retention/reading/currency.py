@@ -254,9 +254,14 @@ def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
     (['Converted Currency'], ['Currency'], [])
     >>> paired_currency(["Currency ISO Code", "Settlement Currency ISO Code"], "Settlement Amount")
     ['Settlement Currency ISO Code']
+    >>> paired_currency(["Buyer Currency", "Merchant Currency"], "Amount (Merchant Currency)")  # Google Play's
+    ['Merchant Currency']
     """
     from .names import key
 
+    named = re.search(r"\(([^()]*currency[^()]*)\)", str(money or ""), re.IGNORECASE)  # 'Amount (Merchant Currency)'
+    if named and (found := [str(n) for n in names if key(n) == key(named.group(1))]):
+        return found
     if money is None or "amount" not in key(money):
         return []
     prefix = key(money).split("amount")[0] + "currency"

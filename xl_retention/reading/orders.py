@@ -173,6 +173,7 @@ _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transacti
 _TYPES |= types.TYPE_NAMES  # Document Type, Belegart, Type de pièce, Tipo (reading.document_types)
 _REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note",
                            "shop_order_refund", "credit_memo", "creditnote", "accreccredit"})  # fmt: skip
+_REFUND_TYPES |= {"charge_refund", "payment_refund"}  # Google Play's earnings report, Stripe's balance history
 _REFUND_TYPES |= types.CREDIT_NOTES | types.REFUNDS  # CN, DG, Avoir, Nota de crédito, Retoure
 #: Row types of a sale; an exchange's amount says whether it is its order's refund (negative) or sale.
 _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subscription", "renewal", "invoice",
@@ -335,7 +336,8 @@ def cancelled_rows(
             unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES | REVERSALS)) & (kind != "")
             if unknown.any():
                 problem = "row types that say neither a sale nor a refund (whether these were purchases cannot be told)"
-                raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy())
+                advice = row_types.kept_types_advice(kind, _SALE_TYPES, _REFUND_TYPES, unknown, column)  # fees, taxes
+                raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy(), advice=advice)
             out |= np.isin(kind, list(_REFUND_TYPES))
         elif keys & _CANCELLED_DATES:
             text = column.astype(object).where(column.notna(), "").astype(str).str.strip()

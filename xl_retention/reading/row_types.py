@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["OTHER_TYPES", "holds_row_types", "is_type_column", "type_by_values"]
+__all__ = ["OTHER_TYPES", "holds_row_types", "is_type_column", "kept_types_advice", "type_by_values"]
 
 #: Types of a ledger's rows that are neither a sale nor a refund (Stripe's reporting categories and balance
 #: transaction types, PayPal's and the bookkeeping exports' words; German ones): never a purchase.
@@ -33,6 +33,7 @@ OTHER_TYPES = frozenset({
     "reserved_funds", "risk_reserved_funds", "connect_reserved_funds", "tax", "withdrawal", "deposit", "interest",
     "currency_conversion", "conversion", "partial_capture_reversal", "charge_failure", "refund_failure",
     "platform_earning", "contribution", "advance", "advance_funding", "anticipation_repayment", "obligation",
+    "google_fee", "google_fee_refund", "tax_refund", "fee_refund",  # Google Play's earnings report
     "auszahlung", "gebühr", "gebuhr", "gebühren", "umbuchung", "einzahlung", "versement", "frais", "virement",
 })  # fmt: skip
 
@@ -124,3 +125,25 @@ def is_type_column(df: pd.DataFrame, position: int) -> bool:
     from .orders import _TYPES
 
     return bool(keys_of(df.columns[position]) & _TYPES) or type_by_values(df, position)
+
+
+def kept_types_advice(
+    kind: np.ndarray, sales: frozenset[str], refunds: frozenset[str], unknown: np.ndarray, written: Any = None
+) -> str | None:
+    """The way forward for row types that say neither a sale nor a refund (``unknown`` of ``kind``, spelled): where all
+    of them are a ledger's other rows (:data:`OTHER_TYPES`: Google Play's fees and taxes, payouts), keep the rows of
+    the sales and refunds the column holds (as ``written``, where given); None otherwise.
+
+    >>> kind = np.array(["charge", "google_fee", "tax", "charge_refund"], dtype=object)
+    >>> kept_types_advice(kind, frozenset({"charge"}), frozenset({"charge_refund"}), np.array([0, 1, 1, 0], bool))
+    "they are a ledger's fees, taxes or payouts, no sale: keep the rows of type 'charge', 'charge_refund' only and \
+import again"
+    """
+    if not np.isin(kind[unknown], list(OTHER_TYPES)).all():
+        return None
+    shown_as = kind if written is None else np.asarray(written, dtype=object)
+    kept = list(
+        dict.fromkeys(str(w).strip() for v, w in zip(kind, shown_as, strict=True) if v in sales or v in refunds)
+    )
+    shown = ", ".join(repr(v) for v in kept[:4]) or "of the sales and refunds"
+    return f"they are a ledger's fees, taxes or payouts, no sale: keep the rows of type {shown} only and import again"
