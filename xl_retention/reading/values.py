@@ -387,6 +387,10 @@ and do not save it from Excel, or open it in Excel with the column as Text
         if people is not None:  # a till's sale without a customer: what it is and the way out (H200 finding 11)
             problem += f" ({missing.size} of {len(ids)} rows)" if missing.size >= 3 else ""
             advice = missing_ids_advice(what)
+        elif what == "order ids" and rows is not None:  # Braintree's Order ID, never filled (order_id_advice)
+            from .order_id_advice import blank_order_ids_advice
+
+            advice = blank_order_ids_advice(rows, column)
         shown = _rows_told(rows, missing, column) if rows is not None and len(rows) == len(ids) else None
         raise bad_rows(source, column, problem, missing, shown, advice=advice)
     none = np.zeros(0, dtype=np.int64)
