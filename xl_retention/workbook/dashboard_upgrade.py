@@ -214,6 +214,7 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     ]
     if all(_same(mine.get(ref), current[ref]) or ref in earlier for ref in SHOP_TABLE):  # the table of a template
         changed += [f"{where}!{_row_moved(ref, down)}" for ref in earlier if put_formula(xml, ref, current[ref])]
+        _fit_shop_table(package, xml, down)
         return changed, notes
     wanted = set().union(*(_names_in(current[ref]) for ref in SHOP_TABLE if str(current[ref]).startswith("=")))
     names = {name for name in names if _on_a_sheet(wb, name)}  # "Purchases and visits" deleted: #REF! names
@@ -407,6 +408,51 @@ def _shop_table(xml: ip.SheetXml, current: dict[str, Any]) -> None:
             element += b"</" + xml.prefix + b"c>"
         xml.put(ref, element)
     xml.head = _widths(xml.head, current["widths"])
+
+
+#: the widths of E:G before fe1aeffa, when F was cut: "see 'Purchases and visits'!E5" showed "see 'Purchas"
+_EARLIER_SHOP_WIDTHS = (b"26", b"10", b"11")
+
+
+def _fit_shop_table(package: ip.Package, xml: Any, down: int) -> None:
+    """An earlier template's purchases and visits figures made to show a rate's "see 'Purchases and visits'!E5" whole,
+    as this version's do (H261's task 3: an upgraded tracker of d3ada42b rendered "see 'Purchas"): E:G of the earlier
+    widths (26, 10, 11) get this version's (21, 15, 11), F4:F6 wrap their text and rows 4-9 are two lines tall where
+    lower. Widths or rows of the user's are left as they are."""
+    from .dashboard import FIGURE_ROW_HEIGHT, HEADLINES, SHOP_FIGURES, SHOP_WIDTHS
+    from .dashboard_layout import _wrap_style
+
+    cols = {ip.attribute(m.group(0), b"min"): m for m in _COL.finditer(xml.head)}
+    found = [cols.get(str(c).encode()) for c in (5, 6, 7)]
+    if any(m is None or ip.attribute(m.group(0), b"max") != ip.attribute(m.group(0), b"min") for m in found):
+        return
+    if tuple(ip.attribute(m.group(0), b"width") for m in found) != _EARLIER_SHOP_WIDTHS:
+        return
+    head = xml.head
+    for m, width in sorted(zip(found, SHOP_WIDTHS, strict=True), key=lambda pair: -pair[0].start()):
+        element = ip._without(m.group(0)[:-2].rstrip(), b"width") + f' width="{width}"'.encode() + b"/>"
+        head = head[: m.start()] + element + head[m.end() :]
+    xml.head = head
+    sheet = xml.xml
+    for row in range(4 + down, 4 + len(HEADLINES) + down):
+        if row not in sheet.rows:
+            continue
+        attrs = sheet.rows[row].attrs
+        height = ip.attribute(attrs, b"ht")
+        if height is not None and float(height) >= FIGURE_ROW_HEIGHT:
+            continue
+        list(sheet.cells_in_rows(row, row))  # the row's cells read: an edited row is written from them
+        attrs = ip._without(attrs, b"ht", b"customHeight") + f' ht="{FIGURE_ROW_HEIGHT}" customHeight="1"'.encode()
+        sheet.rows[row].attrs, sheet.rows[row].edited = attrs, True
+    for row in range(4, 4 + len(SHOP_FIGURES)):
+        ref = f"F{row}"
+        element = xml.cell(ref)
+        if element is None:
+            continue
+        style = _wrap_style(package, xml.style(ref))
+        head, rest = element.split(b">", 1) if b">" in element else (element, b"")
+        head = ip._without(head, b"s").replace(b"c", b'c s="' + style + b'"', 1)
+        xml.put(ref, head + b">" + rest if rest or element.endswith(b">") else head)
 
 
 def _widths(head: bytes, widths: dict[str, float]) -> bytes:
