@@ -82,20 +82,25 @@ def add_on_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[Any
 
     Chargebee's list encoding is read alike: ``subscriptions.addons[unit_price][0]`` is an add-on's, and a list's
     later item (``subscription_items[unit_price][1]``, beside the same list's ``[0]``: a second item, an add-on or a
-    charge) is paid beside the first.
+    charge) is paid beside the first; so is an API list's flattened later item (``items[1].quantity``) where its first
+    item has a column used (:mod:`.later_items`).
 
     >>> add_on_columns(["customer_id", "addon_quantity", "addons.unit_price", "Add-on total", "Addonis"], {})
     ['addon_quantity', 'addons.unit_price', 'Add-on total', 'Addonis']
     >>> add_on_columns(["s.addons[unit_price][0]", "s.items[unit_price][0]", "s.items[unit_price][1]", "a[1]"], {})
     ['s.addons[unit_price][0]', 's.items[unit_price][1]']
     """
+    from .later_items import later_item_columns
+
     used = {key(c) for c in names.values()}
     keys = {key(c) for c in columns}
+    items = {c for found in later_item_columns(columns, names).values() for c in found}  # 'items[1].quantity'
     out = []
     for column in columns:
         k = key(column)
         later = _LATER_ITEM.match(k)  # 'subscription_items[unit_price][1]' beside '...[0]'
-        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & set(re.split(r"[._\[\]]", k)) or
+        if k not in used and (str(column) in items or
+                              {"add_on", "addon", "addons", "add_ons"} & set(re.split(r"[._\[\]]", k)) or
                               "add_on" in k or k.startswith(("addon", "addons.")) or
                               (later is not None and f"{later.group(1)}[0]" in keys)):  # fmt: skip
             out.append(column)
@@ -244,12 +249,18 @@ def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> N
     ...     print(str(error)[:48])
     s.csv, column 'StorageFee': prices beside the am
     """
+    from .later_items import later_item_columns, refuse_later_items
+
     add_ons = [str(c) for c in add_on_columns(df.columns, names)]
     money = names.get("amount", names.get("mrr"))
     if money is None:  # no amount to be beside: the price per interval is not mapped (reading.billing asks for it)
         return
+    refuse_later_items(df, names, source)  # 'items[1].quantity' beside the 'items[0].quantity' mapped
+    items = {c for found in later_item_columns(df.columns, names).values() for c in found}  # not filled: free
     listed = list(map(str, df.columns))
     for column in paid_beside_columns(df.columns, names):
+        if column in items:
+            continue
         if column in add_ons:
             filled: np.ndarray | None = _filled_add_on(df[column])
         elif listed.count(column) == 1:

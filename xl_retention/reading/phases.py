@@ -14,7 +14,7 @@ import pandas as pd
 
 from .dates import loose_datetimes
 
-__all__ = ["phase_rows"]
+__all__ = ["period_instants", "phase_rows"]
 
 
 def phase_rows(ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np.ndarray) -> np.ndarray:
@@ -31,13 +31,7 @@ def phase_rows(ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np
     out = np.zeros(len(rows), dtype=bool)
     if end is None or not len(rows):
         return out
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        starts = loose_datetimes(start.iloc[rows].astype(str).str.strip())  # two UTC offsets: instants
-        text = end.iloc[rows].astype(object).where(end.iloc[rows].notna(), "").astype(str).str.strip()
-        ends = loose_datetimes(text.where(text != "", None))
+    starts, ends, text = period_instants(start, end, rows)
     frame = pd.DataFrame(
         {
             "id": ids.iloc[rows].astype(str).str.strip().to_numpy(),
@@ -54,3 +48,32 @@ def phase_rows(ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np
     good = (ok & chained).groupby(frame["id"]).transform("all")
     out[frame["at"].to_numpy()] = good.to_numpy()
     return out
+
+
+def period_instants(start: pd.Series, end: pd.Series, rows: np.ndarray) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The starts and ends of ``rows`` read as :func:`~.dates.loose_datetimes` reads them, both without a zone (times
+    with one as instants in UTC: pandas refuses to compare a zone's times with times of none, as '...Z' starts beside
+    a blank column of ends), and the ends' text stripped ('' where blank).
+
+    >>> starts, ends, text = period_instants(pd.Series(["2026-01-05T10:00:00Z"]), pd.Series([None]), np.arange(1))
+    >>> str(starts.iloc[0]), str(ends.iloc[0]), text.tolist()
+    ('2026-01-05 10:00:00', 'NaT', [''])
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        starts = loose_datetimes(start.iloc[rows].astype(str).str.strip())  # two UTC offsets: instants
+        text = end.iloc[rows].astype(object).where(end.iloc[rows].notna(), "").astype(str).str.strip()
+        ends = loose_datetimes(text.where(text != "", None))
+    return _naive(starts), _naive(ends), text
+
+
+def _naive(times: pd.Series) -> pd.Series:
+    """``times`` as instants without a zone (UTC) where they have one, as they are otherwise: pandas refuses to compare
+    a zone's times with times of none (a column of starts ending in ``Z`` beside a blank column of ends).
+
+    >>> str(_naive(pd.Series(pd.to_datetime(["2026-01-05T10:00:00+01:00"]))).iloc[0])
+    '2026-01-05 09:00:00'
+    """
+    return times.dt.tz_convert(None) if getattr(times.dt, "tz", None) is not None else times

@@ -209,15 +209,9 @@ def co_termed_lines(ids: pd.Series, start: pd.Series, end: pd.Series, rows: np.n
     >>> co_termed_lines(ids.iloc[[1, 0]], start.iloc[[1, 0]], end.iloc[[1, 0]], np.arange(2)).tolist()  # add-on first
     [True, False]
     """
-    import warnings
+    from .phases import period_instants
 
-    from .dates import loose_datetimes
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        starts = loose_datetimes(start.iloc[rows].astype(str).str.strip())
-        text = end.iloc[rows].astype(object).where(end.iloc[rows].notna(), "").astype(str).str.strip()
-        ends = loose_datetimes(text.where(text != "", None))
+    starts, ends, _ = period_instants(start, end, rows)  # '...Z' starts beside blank ends: compared
     frame = pd.DataFrame({"id": _text(ids.iloc[rows]).to_numpy(), "s": starts.to_numpy(), "e": ends.to_numpy()})
     earliest = frame.sort_values(["id", "s"], kind="stable").groupby("id", sort=False).first()  # its base line
     first_start, first_end = frame["id"].map(earliest["s"]), frame["id"].map(earliest["e"])
