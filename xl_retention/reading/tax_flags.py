@@ -18,6 +18,8 @@ where no column holds a tax), as each would count the tax as revenue:
 
 Each is refused naming the column and its first row that says so, with the ways out: the amounts before tax, or a
 column of the tax beside them. Values saying the amounts exclude tax (``exclusive``, ``external``, ``NoTax``) pass.
+Paddle's ``tax_mode`` ``account_setting`` (the price follows the account's tax setting, either way) is refused too,
+naming it: the file cannot tell gross from net.
 Read on each column's distinct values (40 at most: :func:`~.order_columns.few_values`).
 """
 
@@ -52,11 +54,14 @@ _INCLUSIVE_VALUES = frozenset({"inclusive", "tax_inclusive", "taxinclusive", "in
                                "inkl._mwst"})  # fmt: skip
 #: Values of a tax mode that say the amounts exclude tax, or that no tax applies.
 _EXCLUSIVE_VALUES = frozenset({"exclusive", "tax_exclusive", "taxexclusive", "excl_tax", "excluding_tax",
-                               "excluded", "notax", "no_tax", "none", "exempt", "external", "ht", "netto", "net",
-                               "account_setting"})  # fmt: skip
+                               "excluded", "notax", "no_tax", "none", "exempt", "external", "ht", "netto",
+                               "net"})  # fmt: skip
 _YES = yes_no.TRUE
 #: Paddle's price ``tax_mode``: ``internal`` is the tax in the price, ``external`` added to it.
 _PADDLE_INCLUSIVE = frozenset({"internal"})
+#: Paddle's price ``tax_mode`` ``account_setting``: the tax in the price or added to it, as the account's setting
+#: says, which the file does not.
+_PADDLE_ACCOUNT = frozenset({"account_setting"})
 #: Words beside a tax's in the name of a column of how the tax is applied (Stripe's price ``tax_behavior``): its
 #: values ``inclusive``, yes/true (:data:`_YES`) or ``incl`` say the amounts include the tax.
 _BEHAVIOR = frozenset({"behavior", "behaviour"})
@@ -247,6 +252,31 @@ def _numbers(df: pd.DataFrame, column: str, source: str, decimal: str | None) ->
     return found is not None and bool(np.isfinite(found).any())
 
 
+def _refuse_account_setting(
+    df: pd.DataFrame, position: int, said: np.ndarray, money: str, source: str, what: str
+) -> None:
+    """Refuse a column of tax modes holding Paddle's ``account_setting`` (the price follows the account's tax
+    setting: the tax in it or added to it), naming its first row: whether ``money`` is gross or net cannot be told
+    from the file."""
+    from ._distinct import text_codes
+
+    if not np.isin(said, list(_PADDLE_ACCOUNT)).any():
+        return
+    column = str(df.columns[position])
+    codes, texts = text_codes(df.iloc[:, position])
+    hit = np.isin(_spelled(texts), list(_PADDLE_ACCOUNT))[codes]
+    row = int(np.flatnonzero(hit)[0]) if hit.any() else 0
+    raise DataError(
+        f"{source}: column {column!r} says {texts[codes[row]]!r} ({row_of(source_of(df, source), row)}): the price "
+        f"follows the Paddle account's tax setting, which the file does not say, so whether {money!r} includes tax "
+        f"(gross) or not (net) cannot be told; {what} is net of tax: if the account's prices exclude tax, write "
+        f"'external' in those cells; if they include it, give the amounts before tax "
+        f"({columns_option([('amount', 'NAME')])}) or a column of the tax beside them",
+        source=source,
+        column=column,
+    )
+
+
 def refuse_tax_included(
     df: pd.DataFrame, names: Mapping[str, str], source: str, what: str = "MRR", decimal: str | None = None
 ) -> None:
@@ -301,6 +331,8 @@ def refuse_tax_included(
             inclusive |= np.isin(said, list(_PADDLE_INCLUSIVE))
         if _gross_words(words) or "gross" in words or (words & _TAX and words & _BEHAVIOR):
             inclusive |= np.isin(said, list(_YES | {"incl"}))  # 'Taxes Included' true, 'Tax Behavior' incl
+        if not inclusive.any() and words & _TAX:
+            _refuse_account_setting(df, position, said, money, source, what)
         if not inclusive.any():
             told = said[said != ""]
             net_said |= bool(words & _TAX or modes_named(words)) and told.size > 0 and np.isin(
