@@ -196,6 +196,9 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         wrong_start = True
                         said += f", while its row's start and movements give {_shown(given)}"
                 found.append(said)
+    from .skipped_rates import skipped_rates
+
+    skipped = skipped_rates(sheets, values)  # March's CRR pasted as '91.5%': the Dashboard shows February's
     if not found and not counts and not lost and not fractions and not nps_texts and not earlier_nps and not nps_shares:
         return TypedOver()
     lines = []
@@ -264,7 +267,9 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
         )
     if nps_shares:  # 100 x (0.45 - 0.2) / 180 = 0.14 for an NPS of 25: the month's NPS is no figure of its survey
         lines.append(nps_shares_line(nps_shares))
-    return TypedOver("; ".join(lines), wrong_start or bool(fractions) or bool(nps_shares))
+    if skipped:  # (H265's finding 08) the Dashboard passes over a text: its latest figure is the month before's
+        lines.append(skipped)
+    return TypedOver("; ".join(lines), wrong_start or bool(fractions) or bool(nps_shares) or bool(skipped))
 
 
 def nps_shares_line(said: list[str]) -> str:
