@@ -390,6 +390,10 @@ def normalize_columns(
             source=source,
             column=missing[0],
         )  # fmt: skip
+    if "quantity" in picked:  # 'Quantity' of 1, 2, 3, 4, 5: each row's number, never seats unasked
+        from .seat_numbers import refuse_running_quantity
+
+        refuse_running_quantity(df, picked, rename, source)
     out = pd.DataFrame({name: df.iloc[:, p] for name, p in picked.items()}, index=df.index, copy=False)
     out.attrs["source_columns"] = {name: str(df.columns[p]) for name, p in picked.items()}
     return out
