@@ -250,6 +250,12 @@ def minor_unit_divisors(
     )  # fmt: skip
     if vendors is not None:
         return vendors
+    from .vendor_cents import refuse_api_whole_amounts, square_divisors  # Square's Money: amount_money.amount
+
+    square = square_divisors(df, column, source, lambda: _divisors(df, currencies[0] if len(currencies) == 1 else
+                             None), lambda: _whole_numbers(df[column]))  # fmt: skip
+    if square is not None:
+        return square
     if len(currencies) != 1:  # the tests on the columns' names first: the amounts' and ids' own cost a pass each
         return None
     if not _api_headers(apis) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
@@ -261,6 +267,8 @@ def minor_unit_divisors(
         return None
     stripe = bool(text.str.startswith("cus_").all()) and _api_headers(apis)
     paddle = bool(text.str.startswith("ctm_").all()) or key(column).endswith("unit_price.amount")
+    if not (stripe or paddle) and _api_headers(apis) and _api_amount(column):  # 'amount' beside Square's ids
+        refuse_api_whole_amounts(df, text, column, source, _divisors(df, currencies[0]))
     if not (stripe or paddle) or len(currencies) != 1:
         return None
     codes = df[currencies[0]].astype(object).where(df[currencies[0]].notna(), "").astype(str).str.strip()

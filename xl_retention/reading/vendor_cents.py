@@ -19,11 +19,21 @@ Two vendors write whole amounts in the currency's smallest unit under names that
   unless one is below one currency unit in cents (``49``: 0.49, or units?), refused naming ``--amounts``
   (H254 finding 02: 25,000 for 250, read in cents only when the ids happened to be ``cus_...``).
 
+Square's API writes every amount as a Money object, ``{"amount": 4900, "currency": "USD"}``: "the amount of money,
+in the smallest denomination of the currency" (its reference); flattened, ``amount_money.amount``,
+``total_money.amount``, ``price_money.amount`` (:func:`square_money`). Those are read in cents with a note. The same
+amounts flattened under a plain field's name (``amount``, ``total``: a script's table of Square's payments) were read
+in units, every MRR 100 times too high: whole amounts under an API field's name, beside a currency column and
+customer ids as the payment APIs write them (``JDKYHBWT1D4F8MFH63DBMEB8YM``, a UUID: :func:`api_ids`; Stripe's
+``cus_`` and Paddle's ``ctm_`` are told by :mod:`.smallest_units`) may be either: refused naming the column, both
+readings of its first amount and ``--amounts`` (:func:`refuse_api_whole_amounts`).
+
 ``--amounts cents`` and ``--amounts units`` decide before any of this (:func:`.smallest_units.minor_unit_divisors`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,8 +49,11 @@ __all__ = [
     "CHARGEBEE_CENTS",
     "CHARGEBEE_OBJECTS",
     "CHARGEBEE_ONLY",
+    "api_ids",
     "baremetrics_table",
     "chargebee_api_fields",
+    "refuse_api_whole_amounts",
+    "square_money",
     "vendor_cents_divisors",
     "vendor_cents_named",
 ]
@@ -212,3 +225,81 @@ def baremetrics_note(source: Any, column: str, written: str, divisor: float) -> 
         f"(its oid columns; {written} as {float(written) / divisor:,.2f}); if they are whole units, import with "
         f"--amounts units (or write them with a decimal mark, {written}.00)"
     )
+
+
+_SQUARE_MONEY = re.compile(r"(?:^|[._])\w*money[._]amount$")
+_OPAQUE = re.compile(r"(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{16,}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def square_money(column: str) -> bool:
+    """Whether ``column`` is a Square Money object's amount flattened (``amount_money.amount``, ``total_money_amount``,
+    ``base_price_money.amount``): in the currency's smallest unit by Square's API reference.
+
+    >>> [square_money(c) for c in ("amount_money.amount", "Total Money Amount", "amount", "money")]
+    [True, True, False, False]
+    """
+    return bool(_SQUARE_MONEY.search(key(column)))
+
+
+def square_divisors(df: Any, column: str, source: str, divisors: Any, whole: Any) -> np.ndarray | None:
+    """Each row's divisor of a Square Money amount (:func:`square_money`) of whole amounts, with a note; None
+    otherwise (not one, or an amount with a decimal mark: no Money object's)."""
+    if not square_money(column) or not whole():
+        return None
+    from .notes import note
+
+    each = np.asarray(divisors(), dtype=np.float64)
+    text = df[column].astype(object).where(df[column].notna(), "").astype(str).str.strip().to_numpy()
+    filled = np.flatnonzero((text != "") & (each > 1))
+    if not filled.size:
+        return None
+    first = int(filled[0])
+    written = _written(text[first])
+    note(
+        f"{source}: the whole amounts of {column!r} were read in cents, as Square's API writes a Money object's "
+        f"amount ({written} as {float(written) / float(each[first]):,.2f}); if they are whole units, import with "
+        f"--amounts units (or write them with a decimal mark, {written}.00)"
+    )
+    return each
+
+
+def api_ids(ids: Any) -> str | None:
+    """The first of customer ``ids`` when every one is written as a payment API writes its ids, not as a person
+    types them: 16 letters and digits or more, both in each (Square's ``JDKYHBWT1D4F8MFH63DBMEB8YM``), or a UUID;
+    None otherwise (``C-1001``, ``acme``, an e-mail; Stripe's ``cus_`` ids are told apart by their prefix).
+
+    >>> api_ids(["JDKYHBWT1D4F8MFH63DBMEB8YM", "0b3e8c1e-6f0a-4c4e-9d1a-2b7f0f6a1c2d"]), api_ids(["C-1001", "acme"])
+    ('JDKYHBWT1D4F8MFH63DBMEB8YM', None)
+    """
+    import pandas as pd
+
+    text = pd.Series(ids).dropna().astype(str).str.strip()
+    text = text[text != ""]
+    if text.empty or not all(_OPAQUE.fullmatch(t) or _UUID.fullmatch(t) for t in text.unique()[:10_000]):
+        return None
+    return str(text.iloc[0])
+
+
+def refuse_api_whole_amounts(df: Any, ids: Any, column: str, source: str, divisors: np.ndarray) -> None:
+    """Refuse whole amounts of ``column`` (named as an API's field, beside one currency column) whose customer
+    ``ids`` are a payment API's (:func:`api_ids`): in cents or in units cannot be told (see the module docstring);
+    nothing where the ids are not an API's or every row's currency has no cents."""
+    first_id = api_ids(ids)
+    if first_id is None:
+        return
+    text = df[column].astype(object).where(df[column].notna(), "").astype(str).str.strip().to_numpy()
+    filled = np.flatnonzero((text != "") & (divisors > 1))
+    if not filled.size:
+        return
+    from .errors import bad_rows
+
+    first = int(filled[0])
+    written = _written(text[first])
+    problem = (
+        f"whole amounts under an API field's name beside customer ids as a payment API writes them ({first_id!r}) "
+        f"and currency codes: in cents, as Square's and Stripe's APIs write money ({written} as "
+        f"{float(written) / float(divisors[first]):,.2f}), or in units ({written}.00)? say which with --amounts "
+        "cents or --amounts units"
+    )
+    raise bad_rows(source, column, problem, [first], text)
