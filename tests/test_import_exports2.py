@@ -28,11 +28,11 @@ LEMON = (
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 @pytest.mark.parametrize(
-    "status", ["on_trial", "trial_ended", "awaiting_signup", "Pending", "suspended"]
-)  # on hold: tests/test_import_on_hold_statuses.py
+    "status", ["on_trial", "trial_ended", "awaiting_signup", "Pending"]
+)  # on hold: tests/test_import_on_hold_statuses.py; suspended (paid until then): tests/test_h271_suspended_statuses.py
 def test_subscription_statuses_that_do_not_pay_are_refused(tmp_path, capsys, status: str, backend: str) -> None:
-    # Lemon Squeezy's on_trial, Maxio's trial_ended/awaiting_signup, WooCommerce's pending, Zuora's
-    # suspended: the subscription pays nothing; counted, it would be 29 MRR from March
+    # Lemon Squeezy's on_trial, Maxio's trial_ended/awaiting_signup, WooCommerce's pending: the subscription pays
+    # nothing; counted, it would be 29 MRR from March
     (tmp_path / "subs.csv").write_text(LEMON.format(status=status))
     args = ("import", "--subscriptions", tmp_path / "subs.csv", "--columns", "start=created_at,end=ends_at,"
             "amount=price", "--backend", backend, "--to-csv", tmp_path / "o")  # fmt: skip

@@ -4,16 +4,19 @@ what to write instead of removing them, which would lose the months they paid (s
 Paused (Chargebee, Stripe, Recurly, Paddle): end the row the day it paused, and a row of its own from the day it
 resumed. On hold (WooCommerce's ``wc-on-hold`` after a renewal failed): end it the day it stopped paying (the
 renewal it missed, its next payment date); a row that never paid is the only one to remove (H188 finding 15).
+Suspended (PayPal's ``SUSPENDED``, Maxio's ``suspended``: paused by the merchant or the subscriber, or after failed
+payments): end it the day it was suspended (PayPal's ``status_update_time``), and a row of its own from the day it
+was reactivated (H266 finding 13).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["HELD", "HELD_PROBLEM", "held_advice"]
+__all__ = ["HELD", "HELD_PROBLEM", "SUSPENDED", "SUSPENDED_PROBLEM", "held_advice", "suspended_advice"]
 
 #: The status of a subscription paused (Chargebee, Stripe, Recurly, Paddle): it paid until then. (An 'on-hold' or
-#: 'suspended' one may never have paid: refused as not paying, PROBLEM; on hold: :data:`HELD`.)
+#: 'suspended' one: :data:`SUSPENDED`; on hold: :data:`HELD`.)
 _PAUSED = frozenset({"paused", "wc_paused", "subscription_state_paused"})
 
 
@@ -58,4 +61,32 @@ def held_advice(columns: Any) -> str:
     return (
         f"give each such row its end the day it stopped paying ({missed}) and a status that says it ended "
         "(cancelled); remove a row only where it never paid"
+    )
+
+
+#: Statuses of a subscription suspended (PayPal's ``SUSPENDED``, Maxio's ``suspended``): paused by the merchant or
+#: the subscriber, or after failed payments; the periods before it were paid.
+SUSPENDED = frozenset({"suspended", "wc_suspended"})
+SUSPENDED_PROBLEM = (
+    "subscriptions suspended (paused by the merchant or the subscriber, or after failed payments: they pay nothing "
+    "since, and paid the periods before it: removing them would lose those months)"
+)
+
+
+def suspended_advice(columns: Any) -> str:
+    """What to write for suspended subscriptions instead of removing them, naming the file's column of the day the
+    status changed (PayPal's ``status_update_time``).
+
+    >>> suspended_advice(["id", "status", "status_update_time", "start_time"])[:90]
+    "give each such row its end the day it was suspended ('status_update_time', where it is the"
+    """
+    from .columns import keys_of
+
+    found = [str(c) for c in columns if any(k.startswith(("status_update", "status_change", "state_change",
+                                                            "suspended_at", "suspended_on", "suspension"))
+                                            for k in keys_of(c))]  # fmt: skip
+    when = f" ({found[0]!r}, where it is the day of the suspension)" if found else ""
+    return (
+        f"give each such row its end the day it was suspended{when} and a status that says it ended (cancelled), "
+        "and a row of its own from the day it was reactivated; remove a row only where it never paid"
     )

@@ -45,7 +45,16 @@ from . import status_words as words
 from . import store_statuses as stores
 from ._distinct import factorize
 from .errors import SHOW_ROWS, bad_rows
-from .held_statuses import _PAUSED, HELD, HELD_PROBLEM, _paused_problem, held_advice
+from .held_statuses import (
+    _PAUSED,
+    HELD,
+    HELD_PROBLEM,
+    SUSPENDED,
+    SUSPENDED_PROBLEM,
+    _paused_problem,
+    held_advice,
+    suspended_advice,
+)
 from .response_types import not_answer_codes, qualtrics_status_columns
 
 __all__ = [
@@ -235,6 +244,10 @@ the header as row 1): 'trialing'
         held = rows[np.isin(said[rows], list(HELD))] if mrr is None else rows[:0]
         if held.size:  # a renewal not paid: the months before it were paid (H188 finding 15)
             raise bad_rows(source, name, HELD_PROBLEM, held, column.to_numpy(), advice=held_advice(df.columns))
+        suspended = rows[np.isin(said[rows], list(SUSPENDED))] if mrr is None else rows[:0]
+        if suspended.size:  # PayPal's SUSPENDED: paid until then (H266 finding 13)
+            advice = suspended_advice(df.columns)
+            raise bad_rows(source, name, SUSPENDED_PROBLEM, suspended, column.to_numpy(), advice=advice)
         if rows.size:
             raise bad_rows(source, name, PROBLEM if mrr is None else SNAPSHOT_PROBLEM, rows, column.to_numpy())
         unknown = unknown_statuses(np.unique(said))

@@ -30,7 +30,16 @@ from ..reading.currency import (
     named_currency,
     paired_currency,
 )
-from ..reading.held_statuses import _PAUSED, HELD, HELD_PROBLEM, _paused_problem, held_advice
+from ..reading.held_statuses import (
+    _PAUSED,
+    HELD,
+    HELD_PROBLEM,
+    SUSPENDED,
+    SUSPENDED_PROBLEM,
+    _paused_problem,
+    held_advice,
+    suspended_advice,
+)
 from ..reading.notes import note
 from ..reading.repeats import CHANGED, CHANGED_ADVICE, PROBLEM_ADVICE, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
@@ -120,10 +129,12 @@ def _refuse_statuses(con: Any, table: ir.Table, source: str, read_later: frozens
         refused = NOT_PAYING - read_later
         said = _spelled(table[name])
         paused, held = refused & _PAUSED, refused & HELD  # paid until then: told what to write, not to remove them
+        suspended = refused & SUSPENDED
         refuse_any(con, shown, source, [
             (name, _paused_problem(columns), said.isin(sorted(paused)), "__shown"),
             (name, HELD_PROBLEM, said.isin(sorted(held)), "__shown", held_advice(columns)),
-            (name, STATUS_PROBLEM, said.isin(sorted(refused - paused - held)), "__shown"),
+            (name, SUSPENDED_PROBLEM, said.isin(sorted(suspended)), "__shown", suspended_advice(columns)),
+            (name, STATUS_PROBLEM, said.isin(sorted(refused - paused - held - suspended)), "__shown"),
         ])  # fmt: skip
         said = con.execute(table.select(v=_spelled(table[name])).distinct().limit(1000))["v"].dropna().tolist()
         unknown = unknown_statuses(said)  # 'lost' beside 'active': refused as a file's is
