@@ -22,6 +22,7 @@ import os
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
@@ -94,7 +95,8 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
         xml = package.read(scores)
         if start > 2 and (above := _answer_above(xml, answers, set(last_read), start)) is not None:
             return above
-        if start == 2 and (header := _header_sorted(xml, answers, set(last_read))) is not None:
+        strings = lambda: _shared_strings(package)  # noqa: E731  (read only for a header typed as text)
+        if start == 2 and (header := _header_sorted(xml, answers, set(last_read), strings)) is not None:
             return header
         if (scale := _other_scale(xml, answers, last_read, start)) is not None:
             return scale
@@ -241,7 +243,9 @@ def _serial_day(element: bytes | None) -> dt.datetime | None:
         return None
 
 
-def _header_sorted(xml: bytes, answers: str, read: set[int]) -> str | None:
+def _header_sorted(
+    xml: bytes, answers: str, read: set[int], strings: Callable[[], list[str]] | None = None
+) -> str | None:
     """One line naming the first month column of "NPS scores" whose header (row 1) is not its month (the months follow
     each other over the columns the NPS formulas read), or None: an answer sorted into the header with the column
     (Data > Sort without "Range contains column labels": the date then sits among the answers, named by the NPS as a
@@ -269,6 +273,14 @@ def _header_sorted(xml: bytes, answers: str, read: set[int]) -> str | None:
         element = sheet.cell(f"{letter}1")
         value = _VALUE.search(element or b"")
         shown = value.group(1).decode() if value is not None else "nothing"
+        if element is not None and _kind(element) in (b"s", b"str", b"inlineStr"):  # 'Jan 2026' typed (H265's 07)
+            text = _text(element, strings() if strings is not None else [])
+            said = f"the text {text!r}" if text is not None else "a text"
+            return (
+                f"{written(answers)}!{letter}1 holds {said} where the month's header, the date "
+                f"{want[0]:04d}-{want[1]:02d}-01, belongs: no formula reads a text as the month: type the date "
+                f"{want[0]:04d}-{want[1]:02d}-01 in {letter}1 (shown as the month by its format)"
+            )
         day = _serial_day(element) if _kind(element) in (None, b"n") else None
         if day is not None and (day.year, day.month) == want:  # the month typed as another day (H259): as recalc says
             typed = f"{day:%Y-%m-%d %H:%M}" if day.time() != dt.time() else f"{day:%Y-%m-%d}"
