@@ -12,7 +12,8 @@ says a term or a duration (not a cycle), and in every row it is a year or more a
 billing intervals (12 beside month or quarter, 24 beside year), or another column says its unit ("Initial Term
 Period Type"). A name that says a tenure, a count done or left, days or years (``months_active``,
 ``remaining_billing_cycles``, ``total_billing_cycles``, Chargebee's ``billing_cycles``: how many cycles it runs, a
-term; "Days Until Due", ``term_years``) is no interval count.
+term; Braintree's "Current Billing Cycle": the number of the cycle it is in, 11 after 11 months; "Days Until Due",
+``term_years``) is no interval count.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ _NOT = frozenset({
     "total", "billed", "renewals", "trial", "grace", "notice", "free", "until", "due", "day", "days", "week", "weeks",
     "year", "years", "jahre", "jahren", "ans", "années", "años", "anni", "id", "date", "at", "start", "end", "anchor",
     "rank", "index", "kündigungsfrist", "cancellation", "cancel", "dunning", "retry", "retries", "attempts",
-    "payments", "invoices", "charges", "discount", "coupon", "redemptions", "score", "cycles",
+    "payments", "invoices", "charges", "discount", "coupon", "redemptions", "score", "cycles", "current",
 })  # fmt: skip
 
 
@@ -79,6 +80,7 @@ def count_or_term(name: Any) -> str | None:
     ['count', 'term', 'term', None]
     >>> [count_or_term(n) for n in ("periodicity", "term_years", "Days Until Due", "remaining_billing_cycles")]
     ['count', None, None, None]
+    >>> count_or_term("Current Billing Cycle")  # Braintree's: the cycle it is in (11 after 11 months)
     """
     words = _words(name)
     if words & _NOT:

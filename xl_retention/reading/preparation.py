@@ -263,7 +263,7 @@ def _prepare(
         # incomplete_expired are read with their dates (reading.trials)
         later = NEVER_PAID_ENDED | FUTURE | (TRIALING if trial_column(df, names) else set())  # FUTURE: by its start
         free = _priced_zero(df, names, source, options) if trial_flag_columns(df.columns) else None
-        check_statuses(df, source, read_later=later, free=free)  # a trial's row priced 0 adds nothing (RevenueCat)
+        check_statuses(df, source, read_later=later, free=free, start=names.get("start"))  # a trial priced 0: none
         check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
     deleted = None  # answers flagged deleted (reading.answer_flags)
     if kind == "answers":

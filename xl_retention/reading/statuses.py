@@ -211,14 +211,20 @@ FUTURE = frozenset({"future", "wc_future"})
 
 
 def check_statuses(
-    df: pd.DataFrame, source: str, mrr: Any = None, read_later: frozenset[str] = frozenset(), free: Any = None
+    df: pd.DataFrame,
+    source: str,
+    mrr: Any = None,
+    read_later: frozenset[str] = frozenset(),
+    free: Any = None,
+    start: str | None = None,
 ) -> None:
     """Refuse the rows of ``df`` whose status column says the subscription does not pay (see the module docstring);
     in a snapshots file (``mrr``: the MRR read of each row) only those with an MRR above 0: a paused month's row with
     MRR 0 says it paid nothing. Statuses in ``read_later`` are left to a later check that can read their rows
     (:data:`TRIALING` beside a trial-end column, :data:`NEVER_PAID_ENDED`: :func:`.trials.paid_from_trial_end`).
     A trial flag true (``is_trial``, ``IsTrial``: :mod:`.trial_flags`) is read as a ``trialing`` status, except on
-    the rows ``free`` says are priced 0 (an intervals file's: they add nothing).
+    the rows ``free`` says are priced 0 (an intervals file's: they add nothing); ``start``: the start's column (a
+    trial flag beside a first billing date mapped as the start is a setting: :func:`.trial_flags.paid_start_column`).
 
     >>> check_statuses(pd.DataFrame({"Status": ["active", "canceled"]}), "subs.csv")
     >>> check_statuses(pd.DataFrame({"Status": ["active", "trialing"]}), "subs.csv")
@@ -259,7 +265,7 @@ the header as row 1): 'trialing'
             raise bad_rows(source, name, NONE_KNOWN_PROBLEM, rows, column.to_numpy(), advice=UNKNOWN_ADVICE)
     from .trial_flags import check_trial_flags
 
-    check_trial_flags(df, source, mrr, read_later=bool(read_later & TRIALING), free=free)  # is_trial: 'trialing'
+    check_trial_flags(df, source, mrr, read_later=bool(read_later & TRIALING), free=free, start=start)  # is_trial
 
 
 NONE_KNOWN_PROBLEM = (

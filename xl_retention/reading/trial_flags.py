@@ -15,6 +15,12 @@ status (``trialing``, read by :mod:`.statuses`), exports and analysts' sheets sa
 A column named so whose values mix true/false words with other words (``yes``, ``maybe``) is refused: whether
 those rows are trials cannot be told. One whose values say no true or false (a trial's plan, ``14 days``, numbers
 of trial days) is no flag, and left to the other rules.
+
+A flag beside a trial's length and a first billing date (Braintree's "Trial Period" true beside "Trial Duration" 14
+and "First Billing Date") says the subscription was created with a trial, not that it is in one now: it pays from its
+first billing date. With that date mapped as the start the flag is read so (nothing to refuse: a first billing in the
+future is a start in the future); with another start ("Created At") its rows are refused naming the first billing
+date to map as the start (H266 finding 06).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from . import yes_no
 from ._distinct import factorize
 from .errors import bad_rows
 
-__all__ = ["check_trial_flags", "trial_flag_columns", "trial_flag_rows"]
+__all__ = ["check_trial_flags", "paid_start_column", "trial_flag_columns", "trial_flag_rows"]
 
 #: the words of a trial, in the languages :mod:`.trials` knows
 _TRIAL = frozenset({"trial", "trials", "trialing", "trialling", "testphase", "probezeit", "essai", "prueba", "prova",
@@ -51,6 +57,10 @@ SNAPSHOT_PROBLEM = (
 )
 #: What to do about :data:`SNAPSHOT_PROBLEM`, after its rows and values.
 SNAPSHOT_ADVICE = "write their MRR as 0, or correct the flag"
+SETTING_PROBLEM = (
+    "subscriptions created with a free trial (a trial's length beside the flag: it says a trial was set up, not that "
+    "it runs now), which pay from their first billing date, not from the start mapped"
+)
 UNCLEAR_PROBLEM = (
     "values that say neither true nor false (whether these subscriptions are in their free trial cannot be told)"
 )
@@ -100,13 +110,42 @@ def trial_flag_rows(df: pd.DataFrame, source: str) -> list[tuple[str, np.ndarray
     return found
 
 
+def _key_words(name: str) -> set[str]:
+    from .names import camel_spaced, key
+
+    return set(re.split(r"[^\w]+|_", key(camel_spaced(name)).rsplit(".", 1)[-1])) - {""}
+
+
+def paid_start_column(columns: Any) -> str | None:
+    """The first billing date a trial flag is a setting beside (see the module docstring): a column named as the
+    first billing, payment or charge date, where a column of the trial's length is there too; None otherwise.
+
+    >>> paid_start_column(["Trial Period", "Trial Duration", "Created At", "First Billing Date"])
+    'First Billing Date'
+    >>> paid_start_column(["is_trial", "Created At", "First Billing Date"]) is None
+    True
+    """
+    names = [str(c) for c in columns]
+    lengths = [n for n in names if _key_words(n) & _TRIAL and _key_words(n) & {"duration", "length", "days"}]
+    paid = {"billing", "billed", "bill", "payment", "charge", "charged"}
+    firsts = [n for n in names if "first" in _key_words(n) and _key_words(n) & paid]
+    return firsts[0] if lengths and len(firsts) == 1 else None
+
+
 def check_trial_flags(
-    df: pd.DataFrame, source: str, mrr: Any = None, read_later: bool = False, free: Any = None
+    df: pd.DataFrame,
+    source: str,
+    mrr: Any = None,
+    read_later: bool = False,
+    free: Any = None,
+    start: str | None = None,
 ) -> None:
     """Refuse the rows of ``df`` flagged as in a free trial (:func:`trial_flag_rows`): in a file of intervals
     (``mrr`` None) unless ``read_later`` (a trial-end column: :func:`.trials.paid_from_trial_end` reads them) or
     ``free`` says the row is priced 0 (RevenueCat's trial transaction of 0.00: it adds nothing); in a snapshots file
-    only those whose MRR read (``mrr``) is above 0.
+    only those whose MRR read (``mrr``) is above 0. A flag beside a trial's length and a first billing date
+    (:func:`paid_start_column`) is read as a setting: nothing to refuse where ``start`` (the start's column) is that
+    date, refused naming it otherwise.
 
     >>> check_trial_flags(pd.DataFrame({"is_trial": ["FALSE", "TRUE"]}), "s.csv", np.array([50.0, 0.0]))
     >>> check_trial_flags(pd.DataFrame({"is_trial": ["false", "true"]}), "s.csv", free=np.array([False, True]))
@@ -117,7 +156,12 @@ def check_trial_flags(
 to be removed or given their trial's end in a column (trial_end): a trial pays nothing, and its price would count as \
 MRR from its start in row 3 (counting the header as row 1): 'true'
     """
+    from .names import columns_option, key
+
+    paid_from = paid_start_column(df.columns) if mrr is None else None
     for name, rows in trial_flag_rows(df, source):
+        if paid_from is not None and start is not None and key(start) == key(paid_from):
+            continue  # Braintree's 'Trial Period' beside 'First Billing Date' mapped as the start: paid from then
         if free is not None:
             rows = rows & ~np.asarray(free, dtype=bool)
         if mrr is not None:
@@ -127,4 +171,7 @@ MRR from its start in row 3 (counting the header as row 1): 'true'
         if rows.any():
             column = df.iloc[:, [str(c) for c in df.columns].index(name)]
             problem, advice = (PROBLEM, None) if mrr is None else (SNAPSHOT_PROBLEM, SNAPSHOT_ADVICE)
+            if paid_from is not None:
+                problem = SETTING_PROBLEM + (f" ({start!r})" if start else "")
+                advice = f"map the start to {paid_from!r}: {columns_option([('start', paid_from)])}"
             raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy(), advice=advice)
