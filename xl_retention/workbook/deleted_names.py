@@ -71,9 +71,17 @@ def deleted_names(path: str | os.PathLike[str]) -> str | None:
             continue  # own reason advises copying the sheet from a new tracker)
         kind = ", a hidden helper column" if hidden else ""
         where = f"the column {header!r} of {written(spec.title)}, {column_letter(spec, key)} in the template{kind}"
-        return (
+        said = (
             f"the name {name} ({where}) points to #REF!: its cells were deleted, and the formulas reading it (the "
-            "Dashboard's figures, the lifetime value's churn, the charts) give #REF!: run xl-retention upgrade on the "
-            "file to put the column and its name back, then run again"
+            "Dashboard's figures, the lifetime value's churn, the charts) give #REF!: "
+        )
+        if hidden:  # a helper column (the sheet's last): upgrade writes it back whole (.upgrade_helpers)
+            return said + "run xl-retention upgrade on the file to put the column and its name back, then run again"
+        # an input column among the others (H265's finding 04): the columns after it moved left, which upgrade does
+        # not undo; with the column inserted again, upgrade puts its name and the formulas left #REF! back
+        return said + (
+            f"insert a column headed {header!r} where it was ({column_letter(spec, key)}, the columns after it moving "
+            "right again; or undo the deletion), then run xl-retention upgrade on the file, which points the name at "
+            "it and puts the template's formulas left #REF! back, then run again"
         )
     return None

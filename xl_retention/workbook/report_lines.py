@@ -60,7 +60,8 @@ def upgraded_line(refs: Sequence[str], why: str) -> str:
 
 
 def put_back_line(refs: Sequence[str]) -> str:
-    """The template's formulas put back at ``refs`` (each with ``why``: ``"cleared"`` or ``"moved"``).
+    """The template's formulas put back at ``refs`` (each with ``why``: ``"cleared"``, ``"moved"``, ``"lost"`` or
+    ``"broken"``).
 
     Example: ``put the template's formulas back in 'Customers'!H2:H13 (blank: cleared?), each month's reading its own
     row again (values you typed over formulas are kept)``.
@@ -72,6 +73,12 @@ def put_back_line(refs: Sequence[str]) -> str:
         parts.append(f"in {listed(cleared)} (blank: cleared?)")
     if moved:
         parts.append(f"in {listed(moved)} (they read other months' rows: cells moved?)")
+    lost = [ref for ref in refs if ref.why == "lost"]  # type: ignore[attr-defined]
+    if lost:  # LibreOffice's .xls save writes =NA() for the package's functions (H265's finding 06)
+        parts.append(f"in {listed(lost)} (=NA(): saved as .xls?)")
+    broken = [ref for ref in refs if ref.why == "broken"]  # type: ignore[attr-defined]
+    if broken:  # a column they read deleted, then inserted again (H265's finding 04)
+        parts.append(f"in {listed(broken)} (#REF!: a column deleted?)")
     return (
         f"put the template's formulas back {' and '.join(parts)}, each month's reading its own row again (values you "
         "typed over formulas are kept)"

@@ -65,6 +65,30 @@ _REF = re.compile(r"(?<![A-Z0-9_.'\"])(\$?[A-Z]{1,3}\$?)([0-9]+)(?![0-9A-Z_(])")
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 
 
+#: a template's formula cell holding this (as :func:`_plain` writes it) lost its formula: LibreOffice saving a tracker
+#: as .xls (Excel 97-2003) writes =NA() for each formula calling the package's functions (CUSTOMERS_LOST, CRR,
+#: NPS_BREAKDOWN: add-ins the format cannot name), and keeps =NA() when the file is saved back as .xlsx (H265's
+#: finding 06: 377 cells, every month's lost, CRR, churn, MRR at end, NRR, NPS counts; recalc said ok)
+LOST = "=NA()"
+
+
+def lost_line(lost: list[str]) -> str:
+    """The line naming the template's formula cells that hold ``=NA()`` (``lost``: "Customers!F2 (Retention
+    (CRR))").
+
+    >>> lost_line(["Customers!F2 (Retention (CRR))"])[:80]
+    "1 cell of the tracker's formulas is =NA() where the template has its formula: Cu"
+    """
+    more = f", ... ({len(lost) - FIRST} more)" if len(lost) > FIRST else ""
+    cells = ("1 cell", "is") if len(lost) == 1 else (f"{len(lost)} cells", "are")
+    return (
+        f"{cells[0]} of the tracker's formulas {cells[1]} =NA() where the template has its formula: "
+        f"{', '.join(lost[:FIRST])}{more} (saved as .xls, Excel 97-2003? LibreOffice writes =NA() for the formulas "
+        "calling this package's functions, which that format cannot hold): those months' figures are #N/A; "
+        f"{_UPGRADE}, and keep the tracker as .xlsx"
+    )
+
+
 def _plain(formula: str) -> str:
     """A formula as compared: upper case, without the prefixes and spaces a save adds (LibreOffice writes
     ``customers_lost(``, ``FALSE()``)."""
@@ -168,6 +192,7 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
     cleared: list[str] = []
     cleared_on: list[str] = []  # the template's titles of the sheets of the cleared cells
     rewired: list[str] = []
+    lost: list[str] = []  # the template's formula turned =NA() (LibreOffice's .xls save: H265's finding 06)
     firsts = _first_rows(path)
     # a row inserted above the first month: month_order's line names it (no row is read as its own)
     moved = frozenset(title for title, first in firsts.items() if first != 2)
@@ -205,6 +230,9 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
                     cleared_on.append(spec.title)
                 elif isinstance(value, str) and value.startswith("="):
                     text = _plain(value)
+                    if text == LOST and _plain(formula) != LOST:  # an .xls save's stand-in (H265's finding 06)
+                        lost.append(cell)
+                        continue
                     earlier = (render_formula(form, letters, number, extra) for form in column.earlier)
                     if text == _plain(formula) or any(text == _plain(form) for form in earlier):
                         continue
@@ -219,6 +247,8 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
             "each month's figures are in its own row, then copy each column's formula from an untouched month's row "
             f"over those cells, or {_UPGRADE}"
         )
+    if lost:
+        return lost_line(lost)
     if cleared:
         more = f", ... ({len(cleared) - FIRST} more)" if len(cleared) > FIRST else ""
         cells = ("1 cell", "is", "it") if len(cleared) == 1 else (f"{len(cleared)} cells", "are", "them")

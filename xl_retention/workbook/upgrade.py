@@ -393,7 +393,7 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
     :class:`PutBack` ranges. recalc names the same cells (:func:`.template_cells.template_cells_off`). A value typed
     over a formula is the user's and is kept (recalc names it); so are formulas of another shape (the user's own) and
     cells a shared or array formula covers."""
-    from .template_cells import _plain, _shape
+    from .template_cells import LOST, _plain, _shape
 
     out: list[str] = []
     rows = [found.row(month) for month in found.months]
@@ -403,7 +403,7 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
         if column.formula is None or column.key not in letters:
             continue
         letter = letters[column.key]
-        cleared, moved = [], []
+        cleared, moved, lost, broken = [], [], [], []
         for month in found.months:
             row = found.row(month)
             if not template_formula_at(column, row):
@@ -429,6 +429,10 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
                 if element is not None and ip.has_content(element):
                     continue  # read as blank, but the cell holds something (an empty text typed): not a cleared cell
                 cleared.append(row)
+            elif _plain(mine) == LOST and _plain(current) != LOST:  # an .xls save's =NA() (H265's finding 06)
+                lost.append(row)
+            elif "#REF!" in _plain(mine) and "#REF!" not in _plain(current):  # a column it read deleted (finding 04)
+                broken.append(row)
             else:
                 text, template = _plain(mine), _plain(current)
                 if text == template or _shape(text) != _shape(template):
@@ -437,6 +441,8 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
             xml.put(ref, xml.element(ref, xml.style(ref), formula=current.removeprefix("=")))
         out += [PutBack(r, "cleared") for r in _ranges(title, letter, cleared)]
         out += [PutBack(r, "moved") for r in _ranges(title, letter, moved)]
+        out += [PutBack(r, "lost") for r in _ranges(title, letter, lost)]
+        out += [PutBack(r, "broken") for r in _ranges(title, letter, broken)]
     return out
 
 

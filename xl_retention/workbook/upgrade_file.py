@@ -47,6 +47,8 @@ class Upgraded:
                    if n.startswith(_RENAMED)]  # fmt: skip
         others = [n for n in self.notes if not n.startswith(_RENAMED)]
         if not self.upgraded and not renamed:
+            if any(n.startswith(DELETED_COLUMN) for n in others):  # #REF! formulas are no version's (H265's 04)
+                return [f"{path}: nothing changed", *others]
             return [f"{path}: its formulas are this version's already (nothing changed)", *others]
         kept = " (your values and formulas of your own are kept)"
         out = ([upgraded_line(self.upgraded, kept)] if self.upgraded else []) + renamed
@@ -266,7 +268,21 @@ def upgrade_workbook(path: str | os.PathLike[str]) -> Upgraded:
         wb.close()
     package.flush()
     if not any(package.data.get(part) != package.original.get(part) for part in package.data):
-        return Upgraded([], notes)  # this version's already: the file is not written
+        return Upgraded([], _deleted_column(path, notes))  # this version's already: the file is not written
     from .stale import save_cleared
 
-    return Upgraded(upgraded, notes, save_cleared(package, path.name))
+    cleared = save_cleared(package, path.name)
+    return Upgraded(upgraded, _deleted_column(path, notes), cleared)
+
+
+#: the start of :func:`upgrade_workbook`'s note on an input column deleted, which it cannot insert again
+DELETED_COLUMN = "upgrade cannot insert a deleted column again"
+
+
+def _deleted_column(path: Path, notes: list[str]) -> list[str]:
+    """``notes`` and, where a template's name still points to #REF! after the upgrade (an input column deleted, the
+    columns after it moved left: Revenue's 'Reactivation MRR', H265's finding 04), what to do, as recalc says it."""
+    from .deleted_names import deleted_names
+
+    left = deleted_names(path)
+    return notes if left is None else [*notes, f"{DELETED_COLUMN}: {left}"]
