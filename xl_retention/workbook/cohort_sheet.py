@@ -30,8 +30,8 @@ from ..sheet_names import written
 from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, names_over, remap_cohort_refs
-from .error_texts import as_error, error_type, in_error, with_ref
-from .sheets import BDW_OWN_REASON, sbg_note
+from .cohort_styles import _add_styles, _fresh_style, _restyle, _style_map
+from .cohort_upgrade import _EARLIER, _FIT_ERRORS, upgrade_observed_to  # noqa: F401 (upgrade_file, fill import them)
 from .template import COHORTS_TITLE, write_template
 
 if TYPE_CHECKING:
@@ -145,92 +145,6 @@ _REASONS = "CHOOSE(MIN("  # ERROR.TYPE( or, for the BdW fit's, IFERROR(ERROR.TYP
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 
 
-_BDW, _BDW_K = "INDEX(BDW_FIT(Cohort_Counts),1,1)", as_error(r"INDEX(BDW_FIT(Cohort_Counts),1,\1)")[1:]
-_BDW_NOTE = (
-    f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},"no BdW fit: "&IF(AND(ISNUMBER('
-    f'SBG_Alpha),{error_type(_BDW)}=6),"{BDW_OWN_REASON}",CHOOSE(MIN({error_type(_BDW)}\\2),"")))'
-)
-#: the BdW note before a #NUM! beside a fitted sBG was said as BdW's own (its likelihood not determining its
-#: parameters: H213's finding 01), every #NUM! given the triangle's reasons, none of which applied (2026-12-04)
-_BDW_NOTE_TRIANGLE_REASONS = re.compile(
-    re.escape(
-        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},"no BdW fit: "&CHOOSE(MIN('
-        f"{error_type(_BDW)}"
-    )
-    + r'(,8\),.*),""\)\)\)',
-    re.I | re.S,
-)
-#: the fits' cells before a failed fit's code as text (the classic add-in's SBG_FIT and BDW_FIT) was its error
-#: (2026-12-03, :mod:`.error_texts`): the sBG alpha, the BdW figures and the BdW note
-_FIT_ERRORS = (
-    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",INDEX\(SBG_FIT\(Cohort_Counts\),1,1\)\)', re.I),
-     f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})'),
-    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",IFERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,(\d)\),""\)\)', re.I),
-     f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR({_BDW_K},""))'),
-    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",IF\(ISNUMBER\(BDW_Alpha\),"",IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_'
-                r'Counts\),1,1\)\),("no BdW fit: "&CHOOSE\(MIN\()ERROR\.TYPE\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\)'
-                r'(,8\),.*),""\)\)\)', re.I | re.S),
-     _BDW_NOTE),
-    (_BDW_NOTE_TRIANGLE_REASONS, _BDW_NOTE.replace("\\2", "\\1")),  # its one group: the reasons
-    # the sBG note before counts not whole (shares typed) and a triangle of text only were said (2026-12-04); no
-    # backreference: recalc joins these patterns into one (upgrade_file._earlier_pattern), where \1 is another group
-    (re.compile(r'=IF\(ISERROR\((B\d+)\),CHOOSE\(MIN\(ERROR\.TYPE\(B\d+\),8\),(.*)\),""\)', re.I | re.S),
-     sbg_note("\\1", "\\2")),
-    # ... and as 5b4ebba wrote them, #REF! made an error too (error_texts.with_ref)
-    *((re.compile(re.escape(with_ref(form)), re.I), form.replace("\\", "\\\\")) for form in (
-        f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})',
-        *(f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR({as_error(f"INDEX(BDW_FIT(Cohort_Counts),1,{k})")[1:]},""))'
-          for k in (1, 2, 3, 4)),
-    )),
-)  # fmt: skip
-#: formulas of earlier templates' Cohorts sheets -> their current form
-_OBSERVED_TO = r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",LOOKUP(2,1/ISNUMBER(\1),COLUMN(\1))-COLUMN($B\2))'
-_EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
-    (re.compile(r'=IF\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,"",COUNT\(\1\)-1\)', re.I), _OBSERVED_TO),
-    # ... and before a blank month inside the row counted the last filled month back (COUNT - 1)
-    (re.compile(r'=IF\(OR\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,N\(\$B\2\)=0\),"",COUNT\(\1\)-1\)', re.I),
-     _OBSERVED_TO),
-    # the sBG beta and log-likelihood before they were blank without survivors (computed by any spreadsheet)
-    (re.compile(r"=IF\(ISERROR\((B\d+)\),\1,(INDEX\(SBG_FIT\(Cohort_Counts\),1,\d\))\)", re.I),
-     r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(\1),\1,\2))'),
-    # the BdW note before it was blank beside a fitted BdW without calling BDW_FIT
-    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",(IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\),.*)\)',
-                re.I | re.S),
-     r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",\1))'),
-    # the retention shares before a month 0 pasted as the text "0" was blank as 0 is (it gave #DIV/0!)
-    (re.compile(r'=IF\(OR\(([A-Z]+\d+)="",(\$[A-Z]+\d+)="",\2=0\),"",\1/\2\)', re.I),
-     r'=IF(OR(\1="",\2="",IFERROR(\2+0=0,FALSE)),"",\1/\2)'),
-    *_FIT_ERRORS,
-)  # fmt: skip
-
-
-def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
-    """Give each "Observed to month" cell of the Cohorts sheet (renamed too) that holds exactly an earlier template's
-    formula (COUNT - 1, which a blank month inside a cohort row counted back) this version's (the last filled month);
-    returns the cells changed. For a tracker whose Cohorts sheet does not grow (growing writes the template's sheet).
-    So are the fits' cells (B:G of their rows) that hold exactly the form before a failed fit's code as text was its
-    error (:data:`_FIT_ERRORS`). A formula other cells share (Excel's shared or array formulas) is left as it is."""
-    title = cohorts_title(wb)
-    if title is None:
-        return []
-    sheet, changed = package.sheet(title), []
-    for r, row in enumerate(wb[title].iter_rows(min_col=2, max_col=7, values_only=True), start=1):
-        for column, value in zip("BCDEFG", row, strict=False):
-            if not isinstance(value, str) or not value.startswith("="):
-                continue
-            forms = (*_EARLIER[:2], *_FIT_ERRORS) if column == "B" else _FIT_ERRORS
-            current = next((p.sub(form, value) for p, form in forms if p.fullmatch(value)), None)
-            if current is None:  # this version's formula or the user's: the cell's XML is not looked up
-                continue
-            ref = f"{column}{r}"
-            element = sheet.cell(ref)
-            if element is None or re.search(rb'\bt="(?:shared|array)"', element):
-                continue
-            sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=current.removeprefix("=")))
-            changed.append(f"{quote_sheetname(title)}!{ref}")
-    return changed
-
-
 def _in_ext(tag: bytes) -> re.Pattern[bytes]:
     """The ``<xm:sqref>`` range of each Excel 2010 ``tag`` element (in the sheet's extLst: sparklines, data bars,
     icon sets, validations listing another sheet's cells), which openpyxl does not read."""
@@ -249,18 +163,6 @@ _SHEET_RANGES = (
     ("links", re.compile(rb"<(?:\w+:)?hyperlink\b[^>]*\bref=\"([^\"]*)\"")),
     ("merged cells", re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([^\"]*)\"")),
 )
-
-
-def _style_key(cell: Any, seen: dict[tuple[int, ...], str] | None = None) -> str:
-    """The look of ``cell``, comparable across workbooks; ``seen``: the looks found in its workbook so far, by its
-    style ids (every cell of a look shares them: one repr per look, not per cell of the growing triangles)."""
-    ids = tuple(getattr(cell, "_style", None) or ())  # openpyxl's style ids of the cell (none: the default look)
-    if seen is not None and ids in seen:
-        return seen[ids]
-    look = repr((cell.font, cell.fill, cell.border, cell.number_format, cell.alignment, cell.protection))
-    if seen is not None:
-        seen[ids] = look
-    return look
 
 
 def _renamed_cohorts(wb: Any) -> str | None:
@@ -486,124 +388,6 @@ def _own_refs_moved(formula: str, title: str, moved: dict[int, int]) -> str:
 def _date1904(package: ip.Package) -> bool:
     """Whether the workbook counts its dates from 1904 (Excel for Mac's "1904 date system")."""
     return re.search(rb"date1904\s*=\s*[\"'](?:1|true)[\"']", package.data.get("xl/workbook.xml", b"")) is not None
-
-
-def _style_map(sheet: ip.SheetXml, template: Any, fresh: Any) -> tuple[dict[str, bytes], list[str]]:
-    """Cell reference in the fresh template's sheet -> the user's style index for the same look; and the cells
-    whose look no cell of the user's sheet has."""
-    by_look: dict[str, bytes] = {}
-    ours: dict[tuple[int, ...], str] = {}
-    theirs: dict[tuple[int, ...], str] = {}
-    for row in template.iter_rows():
-        for cell in row:
-            style = sheet.style(cell.coordinate)
-            if style is not None:
-                by_look.setdefault(_style_key(cell, ours), style)
-    mapping: dict[str, bytes] = {}
-    missing: list[str] = []
-    for row in fresh.iter_rows():
-        for cell in row:
-            if not cell.has_style:
-                continue
-            look = _style_key(cell, theirs)
-            if look in by_look:
-                mapping[cell.coordinate] = by_look[look]
-            else:
-                missing.append(cell.coordinate)
-    return mapping, missing
-
-
-def _fresh_style(xml: bytes, ref: str) -> int:
-    """The style index (``s``) of cell ``ref`` in the fresh template's sheet XML."""
-    found = re.search(rb'<c\s+r="' + ref.encode() + rb'"[^>]*?\ss="([0-9]+)"', xml)
-    if found is None:
-        raise ip.LayoutError(f"{COHORTS_TITLE}: the template's cell {ref} has no style index")
-    return int(found[1])
-
-
-def _parts(xml: bytes, tag: str, child: str) -> tuple[re.Match[bytes] | None, list[bytes]]:
-    """The ``<tag>`` list of a styles part and its ``<child>`` elements, as bytes (None: the part has no list)."""
-    found = re.search(rb"<" + tag.encode() + rb"\b[^>]*?(?:/>|>(.*?)</" + tag.encode() + rb">)", xml, re.S)
-    if found is None:
-        return None, []
-    child_re = rb"<" + child.encode() + rb"\b[^>]*?(?:/>|>.*?</" + child.encode() + rb">)"
-    return found, re.findall(child_re, found[1] or b"", re.S)
-
-
-def _add_styles(package: ip.Package, fresh: bytes, wanted: dict[str, int]) -> dict[str, bytes]:
-    """Copy the fresh template's cell styles ``wanted`` ({cell: its style index there}) into the workbook's
-    ``xl/styles.xml`` (their font, fill, border and number format with them); returns {cell: new style index}.
-
-    Raises :class:`~.inplace.LayoutError` when the workbook's styles part cannot be read this way (no such
-    part, a namespace prefix on its elements).
-    """
-    name = "xl/styles.xml"
-    styles = package.data.get(name, b"")
-    if b"<cellXfs" not in styles or b"<fonts" not in styles:
-        first = next(iter(wanted))
-        raise ip.LayoutError(f"{COHORTS_TITLE}: the template's style of {first} has no match in the workbook's styles")
-    lists = {"fonts": "font", "fills": "fill", "borders": "border", "cellXfs": "xf", "numFmts": "numFmt"}
-    theirs = {tag: _parts(fresh, tag, child)[1] for tag, child in lists.items()}
-    ours = {tag: _parts(styles, tag, child)[1] for tag, child in lists.items()}
-    codes = {ip.attribute(f, b"numFmtId"): ip.attribute(f, b"formatCode") for f in theirs["numFmts"]}
-    mine = {ip.attribute(f, b"formatCode"): ip.attribute(f, b"numFmtId") for f in ours["numFmts"]}
-
-    def index_of(tag: str, element: bytes) -> bytes:  # the same element in the workbook's list, else appended
-        if element not in ours[tag]:
-            ours[tag].append(element)
-        return str(ours[tag].index(element)).encode()
-
-    def with_attr(element: bytes, attr: bytes, value: bytes) -> bytes:
-        return re.sub(rb"(\s" + attr + rb'=")[^"]*(")', lambda m: m[1] + value + m[2], element, count=1)
-
-    added: dict[int, bytes] = {}
-    for index in sorted(set(wanted.values())):
-        xf = theirs["cellXfs"][index]
-        for attr, tag in ((b"fontId", "fonts"), (b"fillId", "fills"), (b"borderId", "borders")):
-            at = ip.attribute(xf, attr)
-            if at is not None:
-                xf = with_attr(xf, attr, index_of(tag, theirs[tag][int(at)]))
-        fmt = ip.attribute(xf, b"numFmtId")
-        if fmt is not None and int(fmt) >= 164:  # a custom number format: the workbook's own id for its code
-            code = codes[fmt]
-            if code not in mine:
-                ids = [int(i) for i in mine.values() if i is not None] + [163]
-                mine[code] = str(max(ids) + 1).encode()
-                ours["numFmts"].append(b'<numFmt numFmtId="' + mine[code] + b'" formatCode="' + code + b'"/>')
-            xf = with_attr(xf, b"numFmtId", mine[code])
-        xf = with_attr(xf, b"xfId", b"0")  # the Normal cell style, which every workbook has first
-        added[index] = index_of("cellXfs", xf)
-    for tag in ("numFmts", "fonts", "fills", "borders", "cellXfs"):
-        found, _ = _parts(styles, tag, lists[tag])
-        opening = b"<" + tag.encode() + b' count="0">'
-        if found is not None:  # the list's own attributes kept (Excel's x14ac:knownFonts), its count updated
-            opening = re.match(rb"<[^>]*?(?=/?>)", found[0])[0].rstrip() + b">"
-            opening = re.sub(rb'\scount="[0-9]*"', b"", opening)[:-1] + b' count="0">'
-        opening = opening.replace(b'count="0"', b'count="%d"' % len(ours[tag]))
-        body = opening + b"".join(ours[tag]) + b"</" + tag.encode() + b">"
-        if found is not None:
-            styles = styles[: found.start()] + body + styles[found.end() :]
-        elif ours[tag]:  # numFmts, which a workbook without custom formats may lack: it goes before <fonts>
-            at = styles.index(b"<fonts")
-            styles = styles[:at] + body + styles[at:]
-    package.data[name] = styles
-    return {ref: added[index] for ref, index in wanted.items()}
-
-
-def _restyle(xml: bytes, styles: dict[str, bytes]) -> bytes:
-    """The fresh sheet with each cell's style index mapped to the workbook's; row and column styles dropped."""
-
-    def cell(match: re.Match[bytes]) -> bytes:
-        attrs = match.group(2)
-        ref = ip.attribute(attrs, b"r")
-        attrs = re.sub(rb'\ss="[0-9]+"', b"", attrs)
-        if ref is not None and ref.decode() in styles:
-            attrs += b' s="' + styles[ref.decode()] + b'"'
-        return match.group(1) + attrs + match.group(3)
-
-    xml = re.sub(rb"(<c)((?:\s+[^\s=/>]+\s*=\s*\"[^\"]*\")*)(\s*/?>)", cell, xml)
-    xml = re.sub(rb'(<(?:row|col)\b[^>]*?)\s(?:style|s)="[0-9]+"', rb"\1", xml)
-    return re.sub(rb'(<row\b[^>]*?)\scustomFormat="1"', rb"\1", xml)
 
 
 def _copy_names(package: ip.Package, fresh: bytes, title: str) -> None:

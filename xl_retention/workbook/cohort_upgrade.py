@@ -1,0 +1,108 @@
+"""Earlier templates' Cohorts formulas brought to this version's, in a tracker whose Cohorts sheet does not grow.
+
+Growing a tracker writes the template's Cohorts sheet for the new months (:func:`~.cohort_sheet.grow_cohorts`); a
+tracker imported into without new months keeps its sheet, and :func:`upgrade_observed_to` gives each cell holding
+exactly an earlier template's formula (:data:`_EARLIER`: "Observed to month" counting a blank month back, the fits'
+cells before a failed fit's code was its error, :data:`_FIT_ERRORS`) this version's. Split from :mod:`.cohort_sheet`
+(which re-exports these names).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from openpyxl.utils import quote_sheetname
+
+from . import inplace as ip
+from .error_texts import as_error, error_type, in_error, with_ref
+from .sheets import BDW_OWN_REASON, sbg_note
+
+__all__ = ["upgrade_observed_to"]
+
+_BDW, _BDW_K = "INDEX(BDW_FIT(Cohort_Counts),1,1)", as_error(r"INDEX(BDW_FIT(Cohort_Counts),1,\1)")[1:]
+_BDW_NOTE = (
+    f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},"no BdW fit: "&IF(AND(ISNUMBER('
+    f'SBG_Alpha),{error_type(_BDW)}=6),"{BDW_OWN_REASON}",CHOOSE(MIN({error_type(_BDW)}\\2),"")))'
+)
+#: the BdW note before a #NUM! beside a fitted sBG was said as BdW's own (its likelihood not determining its
+#: parameters: H213's finding 01), every #NUM! given the triangle's reasons, none of which applied (2026-12-04)
+_BDW_NOTE_TRIANGLE_REASONS = re.compile(
+    re.escape(
+        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},"no BdW fit: "&CHOOSE(MIN('
+        f"{error_type(_BDW)}"
+    )
+    + r'(,8\),.*),""\)\)\)',
+    re.I | re.S,
+)
+#: the fits' cells before a failed fit's code as text (the classic add-in's SBG_FIT and BDW_FIT) was its error
+#: (2026-12-03, :mod:`.error_texts`): the sBG alpha, the BdW figures and the BdW note
+_FIT_ERRORS = (
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",INDEX\(SBG_FIT\(Cohort_Counts\),1,1\)\)', re.I),
+     f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})'),
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",IFERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,(\d)\),""\)\)', re.I),
+     f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR({_BDW_K},""))'),
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",IF\(ISNUMBER\(BDW_Alpha\),"",IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_'
+                r'Counts\),1,1\)\),("no BdW fit: "&CHOOSE\(MIN\()ERROR\.TYPE\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\)'
+                r'(,8\),.*),""\)\)\)', re.I | re.S),
+     _BDW_NOTE),
+    (_BDW_NOTE_TRIANGLE_REASONS, _BDW_NOTE.replace("\\2", "\\1")),  # its one group: the reasons
+    # the sBG note before counts not whole (shares typed) and a triangle of text only were said (2026-12-04); no
+    # backreference: recalc joins these patterns into one (upgrade_file._earlier_pattern), where \1 is another group
+    (re.compile(r'=IF\(ISERROR\((B\d+)\),CHOOSE\(MIN\(ERROR\.TYPE\(B\d+\),8\),(.*)\),""\)', re.I | re.S),
+     sbg_note("\\1", "\\2")),
+    # ... and as 5b4ebba wrote them, #REF! made an error too (error_texts.with_ref)
+    *((re.compile(re.escape(with_ref(form)), re.I), form.replace("\\", "\\\\")) for form in (
+        f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})',
+        *(f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR({as_error(f"INDEX(BDW_FIT(Cohort_Counts),1,{k})")[1:]},""))'
+          for k in (1, 2, 3, 4)),
+    )),
+)  # fmt: skip
+#: formulas of earlier templates' Cohorts sheets -> their current form
+_OBSERVED_TO = r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",LOOKUP(2,1/ISNUMBER(\1),COLUMN(\1))-COLUMN($B\2))'
+_EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
+    (re.compile(r'=IF\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,"",COUNT\(\1\)-1\)', re.I), _OBSERVED_TO),
+    # ... and before a blank month inside the row counted the last filled month back (COUNT - 1)
+    (re.compile(r'=IF\(OR\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,N\(\$B\2\)=0\),"",COUNT\(\1\)-1\)', re.I),
+     _OBSERVED_TO),
+    # the sBG beta and log-likelihood before they were blank without survivors (computed by any spreadsheet)
+    (re.compile(r"=IF\(ISERROR\((B\d+)\),\1,(INDEX\(SBG_FIT\(Cohort_Counts\),1,\d\))\)", re.I),
+     r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(\1),\1,\2))'),
+    # the BdW note before it was blank beside a fitted BdW without calling BDW_FIT
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",(IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\),.*)\)',
+                re.I | re.S),
+     r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",\1))'),
+    # the retention shares before a month 0 pasted as the text "0" was blank as 0 is (it gave #DIV/0!)
+    (re.compile(r'=IF\(OR\(([A-Z]+\d+)="",(\$[A-Z]+\d+)="",\2=0\),"",\1/\2\)', re.I),
+     r'=IF(OR(\1="",\2="",IFERROR(\2+0=0,FALSE)),"",\1/\2)'),
+    *_FIT_ERRORS,
+)  # fmt: skip
+
+
+def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
+    """Give each "Observed to month" cell of the Cohorts sheet (renamed too) that holds exactly an earlier template's
+    formula (COUNT - 1, which a blank month inside a cohort row counted back) this version's (the last filled month);
+    returns the cells changed. For a tracker whose Cohorts sheet does not grow (growing writes the template's sheet).
+    So are the fits' cells (B:G of their rows) that hold exactly the form before a failed fit's code as text was its
+    error (:data:`_FIT_ERRORS`). A formula other cells share (Excel's shared or array formulas) is left as it is."""
+    from .cohort_sheet import cohorts_title  # (it imports this module)
+
+    title = cohorts_title(wb)
+    if title is None:
+        return []
+    sheet, changed = package.sheet(title), []
+    for r, row in enumerate(wb[title].iter_rows(min_col=2, max_col=7, values_only=True), start=1):
+        for column, value in zip("BCDEFG", row, strict=False):
+            if not isinstance(value, str) or not value.startswith("="):
+                continue
+            forms = (*_EARLIER[:2], *_FIT_ERRORS) if column == "B" else _FIT_ERRORS
+            current = next((p.sub(form, value) for p, form in forms if p.fullmatch(value)), None)
+            if current is None:  # this version's formula or the user's: the cell's XML is not looked up
+                continue
+            ref = f"{column}{r}"
+            element = sheet.cell(ref)
+            if element is None or re.search(rb'\bt="(?:shared|array)"', element):
+                continue
+            sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=current.removeprefix("=")))
+            changed.append(f"{quote_sheetname(title)}!{ref}")
+    return changed
