@@ -108,6 +108,14 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         summary = sheets.get(NPS_SUMMARY.title)
         scores = Scores(answers, score_columns(wb[answers]) if answers is not None else {})
         scores.rows = response_rows(summary, answers, NPS_RESPONSE_ROWS) if summary and answers else NPS_RESPONSE_ROWS
+        if answers is not None:  # a month's header alone right of the last month (its rows deleted): extend's own
+            from openpyxl.utils import get_column_letter
+
+            from .header_only_months import header_only_months
+
+            for month in header_only_months(wb[answers], scores.columns, last, added):
+                ref, xml = f"{get_column_letter(scores.columns.pop(month))}1", package.sheet(answers)
+                xml.put(ref, xml.element(ref, xml.style(ref)))  # its header written again with the month's column
         check_typed_beyond(scores, last, added, "extend")
         add_months(package, wb, sheets, added, scores, False, notes)
         lifetime, more = upgrade_lifetime(package, wb)
