@@ -13,7 +13,11 @@ from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook.upgrade_file import upgrade_workbook
 
-LOST = {"Customers": "EFG", "Revenue": "HKLMNO"}  # the monthly columns LibreOffice's .xls save made =NA() there
+LOST = {
+    "Customers": "EFG",
+    "Revenue": "HKLMNO",
+    "NPS": "BCDEFG",
+}  # the monthly columns LibreOffice's .xls save made =NA() there
 
 
 def _round_tripped(tmp_path):
@@ -29,6 +33,8 @@ def _round_tripped(tmp_path):
         for column in columns:
             for row in range(2, 14):
                 wb[title][f"{column}{row}"] = "=NA()"
+    for row in (3, 5, 7):  # the lifetime value's figures (their sBG fits on Cohorts are not put back)
+        wb["Lifetime value"][f"B{row}"] = "=NA()"
     wb.save(path)
     return path
 
@@ -47,7 +53,7 @@ def test_template_formulas_turned_na_are_named_and_put_back(tmp_path):
     done = upgrade_workbook(path)
     assert done.lines(path)[0] == (
         "put the template's formulas back in 'Customers'!E2:E13, 'Customers'!F2:F13, 'Customers'!G2:G13, "
-        "'Revenue'!H2:H13, 'Revenue'!K2:K13, 'Revenue'!L2:L13 and 3 more (=NA(): saved as .xls?), each month's "
+        "'Revenue'!H2:H13, 'Revenue'!K2:K13, 'Revenue'!L2:L13 and 12 more (=NA(): saved as .xls?), each month's "
         "reading its own row again (values you typed over formulas are kept)"
     )
     fresh = openpyxl.load_workbook(build_template(tmp_path / "fresh.xlsx", start="2026-01", months=12))
@@ -56,6 +62,8 @@ def test_template_formulas_turned_na_are_named_and_put_back(tmp_path):
         for column in columns:
             for row in range(2, 14):
                 assert upgraded[title][f"{column}{row}"].value == fresh[title][f"{column}{row}"].value
+    for row in (3, 5, 7):
+        assert upgraded["Lifetime value"][f"B{row}"].value == fresh["Lifetime value"][f"B{row}"].value
     report = recalc_file(path, tmp_path / "after.xlsx", engine="embedded")
     assert (report.status, report.message) == ("ok", "")
     values = openpyxl.load_workbook(tmp_path / "after.xlsx", data_only=True)

@@ -257,8 +257,24 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
         if ours and mine.get(ref) is None and not ip.has_content(xml.cell(at) or b""):
             xml.put(at, xml.element(at, xml.style(_ref_down("C8", down)), formula=current[ref].removeprefix("=")))
             changed.append(f"{quote_sheetname(title)}!{at}")
+    _lost_back(xml, mine, current, changed, title, down)
     _note_rows(xml, mine, changed, title, down)
     return changed, notes
+
+
+def _lost_back(xml: ip.SheetXml, mine: dict[str, Any], current: dict[str, str], changed: list[str], title: str,
+               down: int) -> None:  # fmt: skip
+    """Put the template's formula back in each of the sheet's formula cells left =NA() by a save as .xls (which
+    cannot hold the package's functions: H265's finding 06), listed as :class:`.upgrade.PutBack` ``"lost"``."""
+    from .template_cells import LOST, _plain
+    from .upgrade import PutBack
+
+    for ref, formula in current.items():
+        if not (isinstance(mine.get(ref), str) and _plain(mine[ref]) == LOST) or _plain(formula) == LOST:
+            continue
+        at = _ref_down(ref, down)
+        if put_formula(xml, at, formula):
+            changed.append(PutBack(f"{quote_sheetname(title)}!{at}", "lost"))
 
 
 def _note_rows(xml: ip.SheetXml, mine: dict[str, Any], changed: list[str], title: str, down: int) -> None:

@@ -414,6 +414,11 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
             extra = None
             if "{scores}" in column.formula:  # the NPS sheet's: the month's answers, as the row's other formulas read
                 scores = row_scores(row, rows, lambda r: [found.value(r, c) for c in scored])
+                if scores is None and isinstance(mine, str) and _plain(mine) == LOST:  # no row reads answers: every
+                    from .answers_sheet import scores_range  # one =NA() (an .xls save): the template's columns
+                    from .monthly import NPS_RESPONSE_ROWS
+
+                    scores = scores_range(2 + rows.index(row), NPS_RESPONSE_ROWS)
                 if scores is None:
                     continue
                 extra = {"scores": scores}
