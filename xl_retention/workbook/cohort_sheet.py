@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..sheet_names import written
 from . import inplace as ip
+from .cohort_formats import widened_template_range
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, names_over, remap_cohort_refs
 from .cohort_styles import _add_styles, _fresh_style, _restyle, _style_map
@@ -278,7 +279,10 @@ def grow_cohorts(
                 )
     mine = package.sheet(title)
     for kind, ranges in _SHEET_RANGES:  # formats and validations are the template's, or it cannot grow
-        own = [r for r in ranges.findall(mine.head + mine.tail) if r not in ranges.findall(template_xml)]
+        theirs = ranges.findall(template_xml)
+        own = [r for r in ranges.findall(mine.head + mine.tail) if r not in theirs]
+        if kind == "conditional formats":  # the template's widened by a column inserted beside (H265's 05)
+            own = [r for r in own if not widened_template_range(r, theirs)]
         if own:
             raise ip.LayoutError(
                 f"{title} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
