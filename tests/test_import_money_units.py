@@ -1,5 +1,5 @@
 """Amounts in a currency's smallest unit are read alike by every engine (H10 i09, i13, i14; H12's rule in
-reading.revenue.minor_unit_divisors, mirrored for typed tables in relational.inputs).
+reading.smallest_units.minor_unit_divisors, mirrored for typed tables in relational.inputs).
 
 * Stripe's API, Sigma and warehouse syncs (every header lower-case snake_case, every customer id ``cus_...``, a
   lower-case currency code, whole amounts) and Paddle Billing's API (``ctm_...`` customers, ``currency_code`` in

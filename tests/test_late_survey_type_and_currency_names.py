@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from xl_retention.reading.errors import DataError
-from xl_retention.reading.revenue import minor_unit_divisors
+from xl_retention.reading.smallest_units import minor_unit_divisors
 from xl_retention.reading.survey_questions import check_questions
 
 

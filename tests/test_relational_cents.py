@@ -2,7 +2,8 @@
 
 A Parquet file or database table of Stripe's API, Sigma or a warehouse sync (every customer id ``cus_...``, one
 lower-case currency column, integer amounts) holds 4900 for 49.00: order amounts and billing prices are divided by
-100 on pandas (reading.revenue.stripe_minor_units), DuckDB and Spark (relational.inputs._stripe_minor_units) alike.
+100 on pandas (reading.smallest_units.stripe_minor_units), DuckDB and Spark (relational.inputs._stripe_minor_units)
+alike.
 The same table with other ids, or with amounts that have cents (49.5), is in units everywhere; a float column of
 whole numbers (4900.0) is cents as an integer column is (H10 i25).
 """

@@ -44,7 +44,8 @@ from .line_totals import line_total, refuse_unused_totals
 from .names import columns_option, key, keys_of
 from .notes import note
 from .renewals import renewal_column
-from .revenue import currency_divisors, minor_unit_divisors, says_cents
+from .revenue import says_cents
+from .smallest_units import currency_divisors, minor_unit_divisors
 
 __all__ = ["billing_mrr", "billing_optional", "both_prices", "in_cents", "is_billing"]
 
@@ -301,7 +302,7 @@ def billing_mrr(
     amounts: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """``mrr`` from the amount per interval; the billing columns dropped. ``amounts``: ``--amounts`` (whole amounts
-    in cents or units, :func:`~.revenue.minor_unit_divisors`)."""
+    in cents or units, :func:`~.smallest_units.minor_unit_divisors`)."""
     if "amount" in typed and "mrr" in typed:
         raise both_prices(source, names)
     money = "amount" if "amount" in typed else "mrr"

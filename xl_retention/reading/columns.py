@@ -32,9 +32,7 @@ from .errors import DataError, source_of
 from .month_headers import month_headers
 from .names import columns_option, key, keys_of
 from .names import words as name_words
-from .revenue import (
-    AMOUNT_UNITS,
-)
+from .smallest_units import AMOUNT_UNITS
 from .title_rows import header_below
 
 __all__ = [  # with the names split into .names and .billing_columns, imported from here by other modules
@@ -103,7 +101,7 @@ class ReadOptions:
             row: ``{"RecordedDate": "America/Denver"}``), set by :func:`~.preparation.prepare` from the file.
         amounts: what whole amounts of an orders or billing file are (``--amounts``): ``"cents"`` (the currency's
             smallest unit, divided by each row's), ``"units"``, or None: read in cents only where the file is
-            surely a billing API's (:func:`~.revenue.minor_unit_divisors`), refused where it may be either.
+            surely a billing API's (:func:`~.smallest_units.minor_unit_divisors`), refused where it may be either.
     """
 
     sep: str | None = None

@@ -4,8 +4,8 @@ Lemon Squeezy's API writes every price and total as "a positive integer in cents
 object's ``price``; the subscription invoice's and the order's ``subtotal``, ``tax``, ``total``). A table of its
 subscriptions joined with their variants' ``price`` (999 for 9.99 a month, 9900 for 99.00 a year) read those whole
 numbers as units: every MRR 100 times too high, silently (H161 finding 02). Its formatted twins (``total`` beside
-``total_formatted``, "$9.99") tell cents by themselves (:func:`~.revenue.formatted_twin`); without one, a file with
-Lemon Squeezy's own fields (``test_mode`` beside the subscription's ``renews_at`` and ``ends_at``, or the order's
+``total_formatted``, "$9.99") tell cents by themselves (:func:`~.smallest_units.formatted_twin`); without one, a file
+with Lemon Squeezy's own fields (``test_mode`` beside the subscription's ``renews_at`` and ``ends_at``, or the order's
 ``order_number`` and ``identifier``) whose money column holds whole numbers is refused by :func:`refuse_cents`,
 naming the column and its first amount read both ways: ``--amounts cents`` or ``--amounts units`` says which.
 """

@@ -1,8 +1,8 @@
 """The currency column beside a money column, found alike by a file's reading and by the engines'.
 
-:func:`~.revenue.minor_unit_divisors` reads whole amounts of Stripe's and Paddle's APIs in their currency's smallest
-unit (2900 is 29.00 in ``usd``, 500 in ``jpy`` is 500): it needs the one column of the rows' currencies, named so
-(``currency``, "Currency Code": :func:`~.revenue.currency_columns`), with a word of currency ("Currency ISO",
+:func:`~.smallest_units.minor_unit_divisors` reads whole amounts of Stripe's and Paddle's APIs in their currency's
+smallest unit (2900 is 29.00 in ``usd``, 500 in ``jpy`` is 500): it needs the one column of the rows' currencies, named
+so (``currency``, "Currency Code": :func:`~.smallest_units.currency_columns`), with a word of currency ("Currency ISO",
 ``plan_currency``) or, under any name, holding codes (``ccy`` of ``usd``). :mod:`xl_retention.relational.mirrors`
 asks the same function with its engine's distinct values, so a table gives the MRR its file gives.
 """
@@ -84,6 +84,6 @@ def money_currency_columns(names: Sequence[str], values: Callable[[str], Sequenc
     >>> money_currency_columns(["plan_amount", "Currency ISO"], lambda c: None)
     ['Currency ISO']
     """
-    from .revenue import currency_columns
+    from .smallest_units import currency_columns
 
     return currency_columns(names) or other_currency_column(names, values)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import DataError, bad_rows
 from .notes import note
-from .revenue import ZERO_DECIMAL
+from .smallest_units import ZERO_DECIMAL
 from .values import parse_numbers
 
 __all__ = ["CONVERSIONS", "converted"]

@@ -98,14 +98,7 @@ from .period_spans import refuse_period_spans
 from .plan_currencies import check_plan_currencies
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
-from .revenue import (
-    check_ended_at_zero,
-    check_negative_mrr,
-    currency_divisors,
-    in_units,
-    minor_unit_divisors,
-    per_month,
-)
+from .revenue import check_ended_at_zero, check_negative_mrr, in_units, per_month
 from .sale_refunds import sale_id_column
 from .salesforce_ids import one_salesforce_id
 from .sandbox import check_test_mode
@@ -113,6 +106,7 @@ from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
 from .shipping import net_of_shipping
 from .sibling_dates import is_ambiguous, order_from_sibling
+from .smallest_units import currency_divisors, minor_unit_divisors
 from .snapshot_dates import check_months_after_end
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import (

@@ -11,8 +11,8 @@
   from every month and their churn with them. Such rows are refused, naming them: give the MRR they paid (or
   the price and the billing interval), or remove them if they were free plans.
 
-Amounts in the currency's smallest unit as the billing APIs write them (:func:`minor_unit_divisors`, the currency
-divisors) are read in :mod:`.smallest_units`; their names are imported from here too.
+Amounts in the currency's smallest unit as the billing APIs write them (:func:`.smallest_units.minor_unit_divisors`,
+the currency divisors) are read in :mod:`.smallest_units`.
 """
 
 from __future__ import annotations
@@ -23,40 +23,16 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError, bad_rows
-from .smallest_units import (  # noqa: F401 (moved out, imported from here too)
-    AMOUNT_UNITS,
-    API_AMOUNTS,
-    STRIPE_API_FIELDS,
-    STRIPE_ID_PREFIXES,
-    STRIPE_OBJECTS,
-    THREE_DECIMAL,
-    ZERO_DECIMAL,
-    _api_amount,
-    _api_headers,
-    currency_columns,
-    currency_divisors,
-    decimal_cents,
-    formatted_twin,
-    minor_unit_divisors,
-    stripe_api_export,
-    stripe_minor_units,
-)
 
 __all__ = [
     "ENDED_AT_ZERO",
     "ENDED_AT_ZERO_ADVICE",
     "MRR_DUST",
     "check_ended_at_zero",
-    "currency_divisors",
-    "decimal_cents",
-    "formatted_twin",
     "in_units",
-    "minor_unit_divisors",
     "per_month",
     "says_cents",
     "says_unit",
-    "stripe_api_export",
-    "stripe_minor_units",
 ]
 
 ENDED_AT_ZERO = (
@@ -194,8 +170,8 @@ def says_unit(name: Any) -> bool:
 
 def in_units(values: np.ndarray, name: Any, divisors: Any = 100.0) -> np.ndarray:
     """``values`` of the column ``name`` in currency units: divided by ``divisors`` (100, or each row's currency's
-    smallest unit: :func:`currency_divisors`, 1 for JPY, as Recurly's ``*_in_cents`` of yen are yen; or a function
-    giving them, called only then) when the name says cents.
+    smallest unit: :func:`.smallest_units.currency_divisors`, 1 for JPY, as Recurly's ``*_in_cents`` of yen are
+    yen; or a function giving them, called only then) when the name says cents.
 
     >>> in_units(np.array([4900.0]), "mrr_cents").tolist(), in_units(np.array([49.0]), "MRR").tolist()
     ([49.0], [49.0])

@@ -5,7 +5,7 @@ A Parquet file or database table read by DuckDB, Spark or PostgreSQL is not read
 problems: statuses that do not pay or say the subscription ended without an end date (:mod:`.reading.statuses`),
 two currencies (:mod:`.reading.currency`), ids that are Excel errors, scientific notation or a guest's placeholder
 (:mod:`.reading.values`), the same record twice (:mod:`.reading.repeats`), and amounts in the smallest currency
-unit (:func:`~xl_retention.reading.revenue.minor_unit_divisors`).
+unit (:func:`~xl_retention.reading.smallest_units.minor_unit_divisors`).
 """
 
 from __future__ import annotations
@@ -309,7 +309,7 @@ def _refuse_repeated_rows(con: Any, table: ir.Table, source: str, people: Any = 
 
 
 def _currency_columns(table: ir.Table, con: Any = None) -> list[str]:
-    """The currency columns of ``table`` as :func:`~xl_retention.reading.revenue.minor_unit_divisors` finds them
+    """The currency columns of ``table`` as :func:`~xl_retention.reading.smallest_units.minor_unit_divisors` finds them
     (:func:`~xl_retention.reading.money_currencies.money_currency_columns`): by a name that says currency
     ("Currency Code", ``plan_currency``, "Currency ISO"), else a column of codes under another name (``ccy`` of
     ``usd``: a query of its distinct values per text column, on ``con`` or the table's own backend)."""
@@ -330,13 +330,13 @@ def _currency_columns(table: ir.Table, con: Any = None) -> list[str]:
 def _minor_unit_divisors(
     con: Any, table: ir.Table, names: Mapping[str, str], money: str, source: str = "the table", amounts: Any = None
 ) -> ir.Value | str | None:
-    """:func:`~xl_retention.reading.revenue.minor_unit_divisors` for a typed table: each row's divisor (100; 1 for a
-    zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the column ``money`` (integer,
-    or float of whole numbers) holds amounts in the smallest currency unit, as Stripe's API (every customer id
+    """:func:`~xl_retention.reading.smallest_units.minor_unit_divisors` for a typed table: each row's divisor (100; 1
+    for a zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the column ``money``
+    (integer, or float of whole numbers) holds amounts in the smallest currency unit, as Stripe's API (every customer id
     ``cus_...``, every column named as an API field, lower-case currency codes) and Paddle Billing's (``ctm_...``
     ids or ``unit_price.amount``) write them; else None. ``amounts`` (``--amounts``): "units", never; "cents",
     always (by the rows' currency). :data:`UNSURE` where the amounts may be cents or units (a name not the API's, an
-    amount below one unit in cents: :func:`~xl_retention.reading.revenue.minor_unit_divisors`), or are said to be
+    amount below one unit in cents: :func:`~xl_retention.reading.smallest_units.minor_unit_divisors`), or are said to be
     cents and have fractions: the table is then read as a file's, which refuses naming the column and a row. One or
     two aggregate queries."""
     theirs = names.get(money)
@@ -448,7 +448,7 @@ def _months_twice(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
 
 
 def _stripe_api_table(con: Any, table: ir.Table) -> bool:
-    """:func:`~xl_retention.reading.revenue.stripe_api_export` of a typed table: an ``object`` column of Stripe's
+    """:func:`~xl_retention.reading.smallest_units.stripe_api_export` of a typed table: an ``object`` column of Stripe's
     object names, or ``id`` of Stripe's object ids beside a field only its API writes. At most two queries."""
     by_key = {key(c): c for c in table.columns if c != ROW}
     if "object" in by_key:
