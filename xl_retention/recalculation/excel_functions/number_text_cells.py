@@ -89,7 +89,10 @@ _SHARED_CANDIDATE = re.compile(
 #: (a space other than " " around it: U+00A0, U+2000..U+200A, U+202F, U+3000, in UTF-8; :func:`misread`)
 _ODD_SPACE = rb"\xc2\xa0|\xe2\x80[\x80-\x8a\xaf]|\xe3\x80\x80"
 _INLINE_CANDIDATE = re.compile(
-    rb"<t(?:\s[^>]*)?>((?:[\s(+\-$]|" + _ODD_SPACE + rb")*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?(?:[\s%)]|" + _ODD_SPACE
+    rb"<t(?:\s[^>]*)?>((?:[\s(+\-$]|"
+    + _ODD_SPACE
+    + rb")*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?(?:[\s%)]|"
+    + _ODD_SPACE
     + rb")*|\s*(?:"
     + _DAY_MONTH
     + rb"|"
