@@ -17,7 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import numbered, row_number, rows_named, source_of
+from .errors import rows_named, source_of
+from .kept_rows import without_rows
 from .notes import note
 
 __all__ = ["AUTHORIZATIONS", "authorization_rows", "without_authorizations"]
@@ -73,9 +74,4 @@ def without_authorizations(df: pd.DataFrame, source: str) -> pd.DataFrame:
         f"{shown}: a card check (Recurly's $1 or $0 transaction validating "
         "payment details) collects no money, no purchase"
     )
-    kept = np.flatnonzero(~rows)
-    out = df.iloc[kept]
-    out.attrs = dict(df.attrs)
-    if numbered(where):  # a frame's rows keep their index labels, a table's their values
-        out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
-    return out
+    return without_rows(df, rows, where)

@@ -18,7 +18,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows, numbered, row_number, rows_named, source_of
+from .errors import bad_rows, rows_named, source_of
+from .kept_rows import without_rows
 from .notes import note
 
 __all__ = ["NO_CHARGE", "no_charge_rows", "without_no_charge_rows"]
@@ -114,9 +115,4 @@ def without_no_charge_rows(df: pd.DataFrame, source: str) -> pd.DataFrame:
     found = np.flatnonzero(rows)
     shown = rows_named(where, found[:5]) + (" ..." if len(found) > 5 else "")
     note(f"{source}: {len(found)} row(s) of {column!r} left out, {shown}: {what}, no purchase")
-    kept = np.flatnonzero(~rows)
-    out = df.iloc[kept]
-    out.attrs = dict(df.attrs)
-    if numbered(where):  # a frame's rows keep their index labels, a table's their values
-        out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
-    return out
+    return without_rows(df, rows, where)

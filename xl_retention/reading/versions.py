@@ -16,7 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows, numbered, row_number, rows_named, source_of
+from .errors import bad_rows, rows_named, source_of
+from .kept_rows import without_rows
 from .names import words
 from .notes import note
 
@@ -83,9 +84,4 @@ def latest_versions(df: pd.DataFrame, source: str) -> pd.DataFrame:
         f"{source}: {len(rows)} row(s) of earlier versions of a subscription ({version!r} below its latest, Zuora's "
         f"Expired versions: an amendment makes a new version) left out, {shown}: the latest version counts"
     )
-    kept = np.flatnonzero(~older)
-    out = df.iloc[kept]
-    out.attrs = dict(df.attrs)
-    if numbered(where):  # a frame's rows keep their index labels, a table's their values
-        out.attrs["file_rows"] = tuple(row_number(where, int(p)) for p in kept)
-    return out
+    return without_rows(df, older, where)
