@@ -268,33 +268,6 @@ def test_shapes_a_second_command_reads_the_shapes_the_first_rewrote(copy: Path, 
     assert same == total == first[3]
 
 
-def test_shapes_a_changed_source_file_or_a_damaged_cache_is_not_read(copy: Path, tmp_path: Path) -> None:
-    book = _shapes_workbook(tmp_path / "book.xlsx")
-    first = json.loads(_run(copy, SHAPES_RECALC.format(book=str(book), out=str(tmp_path / "one"))))
-    cache = _shapes_cache(copy)
-    written = cache.read_bytes()
-    module = copy / "xl_retention" / "recalculation" / "excel_functions" / "logical.py"
-    module.write_text(module.read_text() + "\n# changed\n")
-    again = json.loads(_run(copy, SHAPES_RECALC.format(book=str(book), out=str(tmp_path / "two"))))
-    assert again[:3] == [0, "ok", 0] and again[3] == first[3]  # the rewrites made again, for the new sources
-    assert cache.read_bytes() != written  # and kept under the new sources' stamp
-    head, _, payload = cache.read_bytes().partition(b"\n")
-    cache.write_bytes(head + b"\n" + payload[:-7] + b"damaged")
-    damaged = json.loads(_run(copy, SHAPES_RECALC.format(book=str(book), out=str(tmp_path / "three"))))
-    assert damaged[:3] == [0, "ok", 0]
-    assert (tmp_path / "one" / "book.xlsx").read_bytes() == (tmp_path / "three" / "book.xlsx").read_bytes()
-
-
-def test_shapes_nothing_is_written_where_python_writes_no_bytecode(copy: Path, tmp_path: Path) -> None:
-    book = _shapes_workbook(tmp_path / "book.xlsx")
-    done = json.loads(_run(copy, SHAPES_RECALC.format(book=str(book), out=str(tmp_path / "one")), write=False))
-    assert done[:3] == [0, "ok", 0] and done[3] >= 24
-    assert not _shapes_cache(copy).exists()
-
-
-# the structural rewrite's pre-check per shape (decided_cache)
-
-
 def _decided_workbook(path: Path) -> Path:
     """Months across columns (the template's way: one shape per column) whose formulas the pre-check reads: a
     LOOKUP of the last month with figures, a SUMPRODUCT and a ROW of ranges."""
@@ -357,30 +330,6 @@ def test_decided_a_second_command_reads_the_answers_the_first_made(copy: Path, t
     assert same == total == first[3]
 
 
-def test_decided_a_changed_source_file_or_a_damaged_cache_is_not_read(copy: Path, tmp_path: Path) -> None:
-    book = _decided_workbook(tmp_path / "book.xlsx")
-    first = json.loads(_run(copy, DECIDED_RECALC.format(book=str(book), out=str(tmp_path / "one"))))
-    cache = _decided_cache(copy)
-    written = cache.read_bytes()
-    module = copy / "xl_retention" / "recalculation" / "excel_functions" / "logical.py"
-    module.write_text(module.read_text() + "\n# changed\n")
-    again = json.loads(_run(copy, DECIDED_RECALC.format(book=str(book), out=str(tmp_path / "two"))))
-    assert again[:3] == [0, "ok", 0] and again[3] == first[3]  # the answers made again, for the new sources
-    assert cache.read_bytes() != written  # and kept under the new sources' stamp
-    head, _, payload = cache.read_bytes().partition(b"\n")
-    cache.write_bytes(head + b"\n" + payload[:-7] + b"damaged")
-    damaged = json.loads(_run(copy, DECIDED_RECALC.format(book=str(book), out=str(tmp_path / "three"))))
-    assert damaged[:3] == [0, "ok", 0]
-    assert (tmp_path / "one" / "book.xlsx").read_bytes() == (tmp_path / "three" / "book.xlsx").read_bytes()
-
-
-def test_decided_nothing_is_written_where_python_writes_no_bytecode(copy: Path, tmp_path: Path) -> None:
-    book = _decided_workbook(tmp_path / "book.xlsx")
-    done = json.loads(_run(copy, DECIDED_RECALC.format(book=str(book), out=str(tmp_path / "one")), write=False))
-    assert done[:3] == [0, "ok", 0] and done[3] >= 36
-    assert not _decided_cache(copy).exists()
-
-
 def test_decided_a_library_caller_reads_and_writes_nothing(copy: Path, tmp_path: Path) -> None:
     book = _decided_workbook(tmp_path / "book.xlsx")
     _run(copy, DECIDED_RECALC.format(book=str(book), out=str(tmp_path / "one")))  # a command: the file is written
@@ -396,3 +345,38 @@ def test_decided_a_library_caller_reads_and_writes_nothing(copy: Path, tmp_path:
     )
     assert out == "ok False 0"
     assert _decided_cache(copy).read_bytes() == written
+
+
+#: the two caches of a recalc command's answers: (its workbook, its command, its file, the least it keeps)
+COMMAND_CACHES = {
+    "shapes": (_shapes_workbook, SHAPES_RECALC, _shapes_cache, 24),
+    "decided": (_decided_workbook, DECIDED_RECALC, _decided_cache, 36),
+}
+
+
+@pytest.mark.parametrize("kind", COMMAND_CACHES)
+def test_a_changed_source_file_or_a_damaged_cache_is_not_read(copy: Path, tmp_path: Path, kind: str) -> None:
+    workbook, recalc, cache_of, _ = COMMAND_CACHES[kind]
+    book = workbook(tmp_path / "book.xlsx")
+    first = json.loads(_run(copy, recalc.format(book=str(book), out=str(tmp_path / "one"))))
+    cache = cache_of(copy)
+    written = cache.read_bytes()
+    module = copy / "xl_retention" / "recalculation" / "excel_functions" / "logical.py"
+    module.write_text(module.read_text() + "\n# changed\n")
+    again = json.loads(_run(copy, recalc.format(book=str(book), out=str(tmp_path / "two"))))
+    assert again[:3] == [0, "ok", 0] and again[3] == first[3]  # made again, for the new sources
+    assert cache.read_bytes() != written  # and kept under the new sources' stamp
+    head, _, payload = cache.read_bytes().partition(b"\n")
+    cache.write_bytes(head + b"\n" + payload[:-7] + b"damaged")
+    damaged = json.loads(_run(copy, recalc.format(book=str(book), out=str(tmp_path / "three"))))
+    assert damaged[:3] == [0, "ok", 0]
+    assert (tmp_path / "one" / "book.xlsx").read_bytes() == (tmp_path / "three" / "book.xlsx").read_bytes()
+
+
+@pytest.mark.parametrize("kind", COMMAND_CACHES)
+def test_nothing_is_written_where_python_writes_no_bytecode(copy: Path, tmp_path: Path, kind: str) -> None:
+    workbook, recalc, cache_of, least = COMMAND_CACHES[kind]
+    book = workbook(tmp_path / "book.xlsx")
+    done = json.loads(_run(copy, recalc.format(book=str(book), out=str(tmp_path / "one")), write=False))
+    assert done[:3] == [0, "ok", 0] and done[3] >= least
+    assert not cache_of(copy).exists()
