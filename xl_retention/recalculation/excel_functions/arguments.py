@@ -38,22 +38,36 @@ therefore rewrites these forms in the formula text before the engine computes it
   numbers at 15 significant digits (``=0.1+0.2=0.3`` is TRUE there, FALSE in the engine).
 
 Formulas that need none of this come back unchanged (the same string), most of them after one
-regular-expression test, without tokenizing.
+regular-expression test, without tokenizing. The tokens' reading is in :mod:`.argument_tokens`, the approximate
+lookups' rewrite in :mod:`.approximate_lookups`, the comparisons' and ``&``'s in :mod:`.compared_operands`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import range_boundaries
 
 from ..xlookup_references import counted_xlookups
+from .approximate_lookups import _LOOKUPS, _exact, _searched
+from .argument_tokens import (
+    _arguments,
+    _matching,
+    _may_be_error,
+    _may_be_error_or_text,
+    _may_be_error_value,
+    _may_be_logical,
+    _may_be_negative,
+    _name,
+    _next_to_arithmetic,
+    _range_follows,
+    _typed_text,
+)
 from .caught_errors import HINT as _CAUGHT_HINT
 from .caught_errors import caught, kinded
-from .collation import keyed_criteria, sorted_call, typed_keys
+from .collation import keyed_criteria, sorted_call
+from .compared_operands import _compares_numbers, _comparison, _large_range
 from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
 from .criteria_cells import cell_corrected
 from .criteria_date_texts import date_text_guarded
@@ -66,23 +80,15 @@ from .error_arrays import error_arrays
 from .error_order import FIRST_ERROR, first_error
 from .filter_columns import columns_filtered
 from .logical import logical_call
-from .lookup import exact_lookup
 from .powers import powers
 from .regression import regression_guarded
 from .row_shapes import shaped
 from .stacks import chosen, stacked
 from .truncated import READ_AS_NUMBERS, READ_NUMBER, TRUNCATED, WHOLE
 from .typed import HINT as _TYPED_HINT
-from .typed import bracketed_reference as _bracketed_reference
 from .typed import date_literal, index_of_value, reference_arguments, size_of_value, typed_argument, uncounted_error
 from .whole_slices import whole_slice
 
-_LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
-_EXACT_FLAGS = frozenset(("FALSE", "0", ""))
-#: functions whose result is never a negative number: as a row or column number of INDEX, no check needed
-_POSITIONS = frozenset(
-    ("MATCH", "XMATCH", "ROW", "ROWS", "COLUMN", "COLUMNS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "_XLR.MATCH")
-)
 #: the position of the ``const`` argument of the regression functions, whose empty form Excel reads as TRUE
 _CONSTANT_ARGUMENT = {"LINEST": 2, "LOGEST": 2, "TREND": 3, "GROWTH": 3}
 #: VALUE as Excel reads text ("$1,000", "1,234.5", "10%", a blank cell 0; see .elementwise)
@@ -91,39 +97,11 @@ VALUE = "_XLR.EACH.VALUE"
 _FORMATTED_TEXT = re.compile(r'^\s*"[\s(+$-]*[\d.,]*\d[\d.,]*[\s%)]*"\s*$')
 #: CHOOSE's index as Excel reads it (TRUE is 1, numeric text its number; see .logical)
 CHOICE = "_XLR.CHOICE"
-_CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
 #: the registered function that refuses a negative row or column number of INDEX with #VALUE! (see .lookup)
 INDEXED = "_XLR.INDEXED"
-#: the registered functions of .lookup the approximate lookups are rewritten to
-VPOS, HPOS, MATCH, XLOOKUP, XMATCH = "_XLR.VPOS", "_XLR.HPOS", "_XLR.MATCH", "_XLR.XLOOKUP", "_XLR.XMATCH"
 _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
-#: a lookup key typed in (a number, a text, a logical): never an error
-_TYPED_KEY = re.compile(r'(?i)\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?%?|"(?:[^"]|"")*"|TRUE|FALSE)\s*')
 #: a number typed in as an argument (LARGE(A1:A9,2)): nothing to read
 _NUMBER_TYPED = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?\s*", re.IGNORECASE)
-#: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
-_TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
-_STRING = re.compile(r'"(?:[^"]|"")*"')
-_ANY_COMPARISON = re.compile(r"<>|<=|>=|=|<|>")
-#: typed text next to <, >, <= or >= (not "" alone): the engine orders text otherwise than Excel
-#: in a formula with text of other than ASCII letters: a comparison or criteria the engine would compare wrongly
-_NON_ASCII_HINT = re.compile(r"<|>|=|IFS?\(")
-_TEXT_ORDER = re.compile(r'(?<!<)[<>]=?\s*"(?!")|"\s*(?:<(?!>)|>)')
-_TRIVIAL_COMPARISON = re.compile(r'(?i)(?:<>|<=|>=|=|<|>)\s*(?:""|0(?![\d.E%])|TRUE\b|FALSE\b)')
-#: calls whose result needs no rounding before a comparison (whole numbers, logicals, text, rounded numbers)
-_EXACT_RESULT = re.compile(
-    r"(?i)(?:_xlfn\.)?(?:COUNT|COUNTA|COUNTBLANK|COUNTIFS?|LEN|ROWS?|COLUMNS?|MATCH|IS[A-Z]+|AND|OR|NOT|TEXT|LEFT"
-    r"|RIGHT|MID|UPPER|LOWER|TRIM|YEAR|MONTH|DAY|WEEKDAY|HOUR|MINUTE|SECOND|INT|TRUNC|ROUND|ROUNDUP|ROUNDDOWN)\("
-)
-#: the registered function that turns an operand of & into text as Excel does (see .text)
-TEXT_OPERAND = "_XLR.TEXT"
-#: the whole of a chain of ``&``: #VALUE! past 32,767 characters (text.py)
-JOINED = "_XLR.JOINED"
-#: the registered function that takes an operand of a comparison to 15 significant digits (see .maths)
-COMPARED_OPERAND = "_XLR.COMPARED"
-#: the registered function that puts an operand of <, >, <= or >= in Excel's order (see .collation, .maths)
-ORDERED_OPERAND = "_XLR.ORDERED"
-_ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
     r"(?i)&|STACK\(|FILTER\(|TAKE\(|DROP\(|SEQUENCE\(|CHOOSE(?:COLS|ROWS)\(|SWITCH\(|IFS\(|SUMIF\(|COUNTIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
@@ -137,57 +115,6 @@ _HINT = re.compile(
 
 #: the same test, case-sensitive on the upper-cased formula (several times faster than a case-insensitive pattern)
 _HINT_UPPER = re.compile(_HINT.pattern.removeprefix("(?i)"))
-
-
-def _name(token: Token) -> str:
-    name = token.value[:-1].upper()
-    for prefix in ("_XLFN.", "_XLWS."):
-        name = name.removeprefix(prefix)
-    return name
-
-
-def _arguments(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
-    """The (start, end) token spans of each argument of the function opened at ``open_index``, and its close."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, open_index + 1
-    for i in range(open_index + 1, len(tokens)):
-        token = tokens[i]
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            if depth == 0:
-                spans.append((start, i))
-                return spans, i
-            depth -= 1
-        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-    raise ValueError("unbalanced formula")
-
-
-def _may_be_error(key: list[Token]) -> bool:
-    """Whether a lookup value can be an error: not a typed constant, and no multi-cell range (left as it is)."""
-    inner = [t for t in key if t.type != Token.WSPACE]
-    if not inner or (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE):
-        return False
-    return not any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner)
-
-
-def _exact(args: list[str]) -> bool:
-    """Exact-match mode (range_lookup FALSE, 0 or left empty), where the engine already passes an error on."""
-    return len(args) >= 4 and args[3].strip().upper() in _EXACT_FLAGS
-
-
-def _matching(tokens: list[Token], open_index: int) -> int:
-    depth = 0
-    for i in range(open_index, len(tokens)):
-        if tokens[i].subtype == Token.OPEN:
-            depth += 1
-        elif tokens[i].subtype == Token.CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-    raise ValueError("unbalanced formula")
 
 
 def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
@@ -305,117 +232,6 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
     return caught(name, parts, call)  # ISERROR(MEDIAN(A1:A2)) TRUE, not MEDIAN's error (.caught_errors)
 
 
-def _range_follows(tokens: list[Token], close: int) -> bool:
-    """Whether the call closed at ``close`` is the start of a range (``INDEX(A:B,0,1):B5``): left as it is."""
-    return close + 1 < len(tokens) and tokens[close + 1].value.startswith(":")
-
-
-def _next_to_arithmetic(tokens: list[Token], i: int) -> bool:
-    """Whether token ``i`` is an operand of +, -, *, / or ^ (spaces aside)."""
-    for step in (-1, 1):
-        k = i + step
-        while 0 <= k < len(tokens) and tokens[k].type == Token.WSPACE:
-            k += step
-        if 0 <= k < len(tokens) and tokens[k].type in (Token.OP_IN, Token.OP_PRE) and tokens[k].value in "+-*/^":
-            return True
-    return False
-
-
-def _may_be_error_value(argument: list[Token]) -> bool:
-    """Whether an argument of COUNT may be an error value given directly: an expression or a typed error, not a
-    reference (whose error cells the engine already leaves out) nor a typed number, text or logical."""
-    return not _bracketed_reference(argument) and any(  # (B2): a reference, COUNT leaves its text out (.typed)
-        t.type in (Token.FUNC, Token.OP_IN, Token.OP_PRE, Token.OP_POST, Token.PAREN)
-        or (t.type == Token.OPERAND and t.subtype == Token.ERROR)
-        for t in argument
-    )
-
-
-def _may_be_error_or_text(argument: list[Token]) -> bool:
-    """Whether an argument may be an error, or is typed text (LARGE(A1:A3,"abc"): #VALUE! given first, .truncated)."""
-    return _may_be_error(argument) or _typed_text(argument) is not None
-
-
-def _typed_text(argument: list[Token]) -> str | None:
-    """The text of an argument that is typed text alone (``"<M"`` -> ``<M``), else None."""
-    inner = [t for t in argument if t.type != Token.WSPACE]
-    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
-        return inner[0].value[1:-1].replace('""', '"')
-    return None
-
-
-def _may_be_logical(argument: list[Token]) -> bool:
-    """Whether CHOOSE's index may be a logical or text (a cell or an expression, not a number typed in)."""
-    inner = [t for t in argument if t.type != Token.WSPACE]
-    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.NUMBER:
-        return False
-    first = inner[0] if inner else None
-    if first is not None and first.type == Token.FUNC and first.subtype == Token.OPEN and _name(first) in _POSITIONS:
-        return _matching(inner, 0) != len(inner) - 1
-    return bool(inner)
-
-
-def _single_cell(argument: list[Token]) -> bool:
-    inner = [t for t in argument if t.type != Token.WSPACE]
-    return (
-        len(inner) == 1
-        and inner[0].type == Token.OPERAND
-        and inner[0].subtype == Token.RANGE
-        and ":" not in inner[0].value
-        and _CELL.fullmatch(inner[0].value.rpartition("!")[2]) is not None
-    )
-
-
-def _may_be_negative(argument: list[Token]) -> bool:
-    """Whether a row or column number of INDEX may be negative: not empty, a number typed in, a bare multi-cell
-    range (left to the engine) or one call of a function giving positions or counts."""
-    inner = [t for t in argument if t.type != Token.WSPACE]
-    if not inner or (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.NUMBER):
-        return False
-    if len(inner) == 1 and inner[0].type == Token.OPERAND and ":" in inner[0].value:
-        return False
-    first = inner[0]
-    if first.type == Token.FUNC and first.subtype == Token.OPEN and _name(first) in _POSITIONS:
-        return _matching(inner, 0) != len(inner) - 1
-    return True
-
-
-def _searched(name: str, args: list[str], key: list[Token]) -> str | None:
-    """An approximate lookup as Excel searches it (:mod:`.lookup`), or None to leave the call to the engine.
-
-    A key holding a multi-cell range (an array lookup, or implicit intersection) stays with the engine.
-    An exact lookup keeps the engine's answer, checked by :func:`.lookup.exact_lookup` (numbers at 15 digits).
-    """
-    exact = exact_lookup(name, args)
-    if exact is not None:
-        return exact
-    if not args or any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in key):
-        return None
-    literal = [a.strip().upper() for a in args]
-    if name in _LOOKUPS and len(args) in (3, 4) and not _exact(args):
-        k, table, index = args[0], args[1], args[2]
-        mode = f",{args[3]}" if len(args) == 4 else ""
-        if name == "VLOOKUP":
-            return f"INDEX({table},{VPOS}({k},INDEX({table},0,1),{index},COLUMNS({table}){mode}),{index})"
-        # INDEX reads its row (the row index) first: an error key goes there, so that it is the result (H7 10)
-        row = index if _TYPED_KEY.fullmatch(k) else f"IF(ISERROR({k}),{k},{index})"
-        return f"INDEX({table},{row},{HPOS}({k},INDEX({table},1,0),{index},ROWS({table}){mode}))"
-    if name == "MATCH" and len(args) in (2, 3) and (len(args) == 2 or literal[2] not in _EXACT_FLAGS):
-        return f"{MATCH}({','.join(args)})"
-    if name == "XLOOKUP" and 3 <= len(args) <= 6:
-        mode = literal[4] if len(args) > 4 and literal[4] else "0"
-        search = literal[5] if len(args) > 5 and literal[5] else "1"
-        if mode in ("-1", "1") and search in ("1", "-1") or search in ("2", "-2") and mode in ("0", "-1", "1"):
-            found = f",{args[3]}" if len(args) > 3 and args[3].strip() else ""
-            return f"{XLOOKUP}({args[0]},{args[1]},{args[2]},{mode},{search}{found})"
-    if name == "XMATCH" and 2 <= len(args) <= 4:  # next smaller/larger: text and numbers apart, as XLOOKUP (F04)
-        mode = literal[2] if len(args) > 2 and literal[2] else "0"
-        search = literal[3] if len(args) > 3 and literal[3] else "1"
-        if mode in ("-1", "1") and search in ("1", "-1") or search in ("2", "-2") and mode in ("0", "-1", "1"):
-            return f"{XMATCH}({args[0]},{args[1]},{mode},{search})"
-    return None
-
-
 def _expression(tokens: list[Token]) -> str:
     """One argument or expression: calls and brackets rewritten, and each operand of ``&`` as Excel's text."""
     items: list[tuple[str, str]] = []  # (kind, text): kind "amp", "cmp", "sep", "text" or "part"
@@ -474,101 +290,6 @@ def _expression(tokens: list[Token]) -> str:
     return "".join(out)
 
 
-def _is_trivial(solid: list[tuple[str, str]]) -> bool:
-    """An operand that rounding cannot change, nor its partner's rounding: text, a logical, 0, a concatenation."""
-    kinds = [kind for kind, _ in solid]
-    if "amp" in kinds or kinds == ["text"]:
-        return True
-    return len(solid) == 1 and kinds[0] == "literal" and bool(_TRIVIAL.match(solid[0][1]))
-
-
-def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> str:
-    """``a = b`` (and <>, <, >, <=, >=) with each operand taken to 15 significant digits, as Excel compares, and text
-    in Excel's order (``<``, ``>``, ...: ``_XLR.ORDERED`` and typed text as its key) or equality (case-insensitive
-    in every script), see :mod:`.collation`.
-
-    Typed constants are left as they are, and multi-cell ranges but a range compared as a whole with ``=`` or ``<>``
-    or with a typed number (one call for all its cells, up to :data:`_MOST_COMPARED`), and a range compared with
-    typed text, which the engine would order wrongly.
-    """
-    texts = [_concatenation(operand) for operand in operands]
-    if not operators:
-        return texts[0]
-    solids = [[(kind, t.strip()) for kind, t in operand if t.strip()] for operand in operands]
-    ordering = all(op in _ORDERING for op in operators)
-    keyed = typed_keys(solids, texts, ordering) if ordering or all(op in ("=", "<>") for op in operators) else None
-    trivial = [_is_trivial(x) for x in solids]
-    # text against a typed number or logical orders by type alone: the order of text matters only between texts
-    texts_meet = ordering and not any(len(x) == 1 and x[0][0] == "literal" for x in solids)
-    wrapper = ORDERED_OPERAND if texts_meet else COMPARED_OPERAND
-    out = []
-    for k, (solid, text) in enumerate(zip(solids, texts, strict=True)):
-        kinds = [kind for kind, _ in solid]
-        if keyed is not None and k in keyed:
-            out.append(keyed[k])
-            continue
-        exact = len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
-        against_trivial = all(trivial[j] for j in (k - 1, k + 1) if 0 <= j < len(solids))
-        # a range typed in, as a whole (SUMPRODUCT(--(A1:A5=0.3))), is taken to 15 digits by one call for all its
-        # cells (H2 F21); a whole column or a larger range is left to the engine (a Python value per cell)
-        whole = kinds == ["range"] and wrapper == COMPARED_OPERAND and _cells(solid[0][1]) <= _MOST_COMPARED
-        if kinds in ([], ["literal"]) or ("range" in kinds and not whole) or exact or trivial[k] or against_trivial:
-            out.append(text)
-        else:
-            out.append(f"{wrapper}({text.strip()})")
-    return "".join(t + op for t, op in zip(out, [*operators, ""], strict=True))
-
-
-#: the most cells of a range an array comparison takes to 15 digits (:func:`_comparison`)
-_MOST_COMPARED = 100_000
-
-
-def _cells(reference: str) -> float:
-    """The number of cells of an A1 range typed in (``S!$A$1:$B$5``: 10); infinity for whole columns or rows or
-    anything else."""
-    area = reference.rpartition("!")[2].replace("$", "")
-    try:
-        left, top, right, bottom = range_boundaries(area)
-    except (ValueError, TypeError):
-        return math.inf
-    if None in (left, top, right, bottom):
-        return math.inf
-    return (right - left + 1) * (bottom - top + 1)
-
-
-def _concatenation(items: list[tuple[str, str]]) -> str:
-    """``a & b & ...`` with each operand that is not typed text turned into text as Excel does."""
-    pieces: list[list[tuple[str, str]]] = [[]]
-    for item in items:
-        if item[0] == "amp":
-            pieces.append([])
-        else:
-            pieces[-1].append(item)
-    if len(pieces) == 1:
-        return "".join(text for _, text in items)
-    out = []
-    for piece in pieces:
-        text = "".join(t for _, t in piece)
-        solid = [kind for kind, t in piece if t.strip()]
-        if solid == ["literal"] and text.strip().isdigit() and len(text.strip()) <= 15:  # "<="&5: the text "5"
-            out.append(f'"{int(text)}"')
-            continue
-        out.append(text if solid == ["text"] or not solid else f"{TEXT_OPERAND}({text.strip()})")
-    if not any(TEXT_OPERAND in piece for piece in out):
-        return "&".join(out)
-    return f"{JOINED}({'&'.join(out)})"  # past 32,767 characters: #VALUE! (Excel's cell limit, H5)
-
-
-def _compares_numbers(text: str) -> bool:
-    """Whether a formula may compare two numbers (a comparison whose right side is not text, a logical or 0), or
-    order typed text (``A1<"M"``), or compare text of other than ASCII letters (``A1="É"``): see :func:`_comparison`.
-    """
-    if '"' in text and (_TEXT_ORDER.search(text) or (not text.isascii() and _NON_ASCII_HINT.search(text.upper()))):
-        return True
-    plain = _STRING.sub('""', text[1:])
-    return len(_ANY_COMPARISON.findall(plain)) > len(_TRIVIAL_COMPARISON.findall(plain))
-
-
 def _rewritten(text: str) -> str:
     try:
         tokens = list(Tokenizer(text).items)
@@ -606,13 +327,3 @@ def _may_rewrite(text: str) -> bool:
 
 def _checked_rewritten(text: str) -> str:
     return _rewritten(text) if _may_rewrite(text) else text
-
-
-_AREA_ROWS = re.compile(r"(?<![\w.])\$?[A-Za-z]{1,3}\$?(\d+):\$?[A-Za-z]{1,3}\$?(\d+)(?![\w(])")
-
-
-def _large_range(text: str) -> bool:
-    """Whether ``text`` holds a range typed in of more rows than a comparison takes to 15 digits (_MOST_COMPARED)."""
-    if ":" not in text:  # no range (the pattern's look-behind scan costs 2 us a formula: =IF(G2>0.95,..) filled down)
-        return False
-    return any(abs(int(b) - int(a)) >= _MOST_COMPARED for a, b in _AREA_ROWS.findall(text))

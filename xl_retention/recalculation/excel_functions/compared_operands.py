@@ -1,0 +1,156 @@
+"""Comparisons and concatenations of a formula rewritten as Excel computes them, for :mod:`.arguments`.
+
+Each operand of a comparison that is a cell or an expression becomes ``_XLR.COMPARED(operand)`` (15 significant
+digits) or ``_XLR.ORDERED(operand)`` (text in Excel's order, :mod:`.collation`), and each operand of ``&`` that is not
+typed text ``_XLR.TEXT(operand)``. Split from :mod:`.arguments` verbatim; :mod:`.arguments` re-exports
+``_compares_numbers`` and ``_large_range``, which :mod:`..formula_texts` reads there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from openpyxl.utils.cell import range_boundaries
+
+from .collation import typed_keys
+
+#: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
+_TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
+
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+
+_ANY_COMPARISON = re.compile(r"<>|<=|>=|=|<|>")
+
+#: typed text next to <, >, <= or >= (not "" alone): the engine orders text otherwise than Excel
+#: in a formula with text of other than ASCII letters: a comparison or criteria the engine would compare wrongly
+_NON_ASCII_HINT = re.compile(r"<|>|=|IFS?\(")
+
+_TEXT_ORDER = re.compile(r'(?<!<)[<>]=?\s*"(?!")|"\s*(?:<(?!>)|>)')
+
+_TRIVIAL_COMPARISON = re.compile(r'(?i)(?:<>|<=|>=|=|<|>)\s*(?:""|0(?![\d.E%])|TRUE\b|FALSE\b)')
+
+#: calls whose result needs no rounding before a comparison (whole numbers, logicals, text, rounded numbers)
+_EXACT_RESULT = re.compile(
+    r"(?i)(?:_xlfn\.)?(?:COUNT|COUNTA|COUNTBLANK|COUNTIFS?|LEN|ROWS?|COLUMNS?|MATCH|IS[A-Z]+|AND|OR|NOT|TEXT|LEFT"
+    r"|RIGHT|MID|UPPER|LOWER|TRIM|YEAR|MONTH|DAY|WEEKDAY|HOUR|MINUTE|SECOND|INT|TRUNC|ROUND|ROUNDUP|ROUNDDOWN)\("
+)
+
+#: the registered function that turns an operand of & into text as Excel does (see .text)
+TEXT_OPERAND = "_XLR.TEXT"
+
+#: the whole of a chain of ``&``: #VALUE! past 32,767 characters (text.py)
+JOINED = "_XLR.JOINED"
+
+#: the registered function that takes an operand of a comparison to 15 significant digits (see .maths)
+COMPARED_OPERAND = "_XLR.COMPARED"
+
+#: the registered function that puts an operand of <, >, <= or >= in Excel's order (see .collation, .maths)
+ORDERED_OPERAND = "_XLR.ORDERED"
+
+_ORDERING = frozenset(("<", ">", "<=", ">="))
+
+
+def _is_trivial(solid: list[tuple[str, str]]) -> bool:
+    """An operand that rounding cannot change, nor its partner's rounding: text, a logical, 0, a concatenation."""
+    kinds = [kind for kind, _ in solid]
+    if "amp" in kinds or kinds == ["text"]:
+        return True
+    return len(solid) == 1 and kinds[0] == "literal" and bool(_TRIVIAL.match(solid[0][1]))
+
+
+def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> str:
+    """``a = b`` (and <>, <, >, <=, >=) with each operand taken to 15 significant digits, as Excel compares, and text
+    in Excel's order (``<``, ``>``, ...: ``_XLR.ORDERED`` and typed text as its key) or equality (case-insensitive
+    in every script), see :mod:`.collation`.
+
+    Typed constants are left as they are, and multi-cell ranges but a range compared as a whole with ``=`` or ``<>``
+    or with a typed number (one call for all its cells, up to :data:`_MOST_COMPARED`), and a range compared with
+    typed text, which the engine would order wrongly.
+    """
+    texts = [_concatenation(operand) for operand in operands]
+    if not operators:
+        return texts[0]
+    solids = [[(kind, t.strip()) for kind, t in operand if t.strip()] for operand in operands]
+    ordering = all(op in _ORDERING for op in operators)
+    keyed = typed_keys(solids, texts, ordering) if ordering or all(op in ("=", "<>") for op in operators) else None
+    trivial = [_is_trivial(x) for x in solids]
+    # text against a typed number or logical orders by type alone: the order of text matters only between texts
+    texts_meet = ordering and not any(len(x) == 1 and x[0][0] == "literal" for x in solids)
+    wrapper = ORDERED_OPERAND if texts_meet else COMPARED_OPERAND
+    out = []
+    for k, (solid, text) in enumerate(zip(solids, texts, strict=True)):
+        kinds = [kind for kind, _ in solid]
+        if keyed is not None and k in keyed:
+            out.append(keyed[k])
+            continue
+        exact = len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
+        against_trivial = all(trivial[j] for j in (k - 1, k + 1) if 0 <= j < len(solids))
+        # a range typed in, as a whole (SUMPRODUCT(--(A1:A5=0.3))), is taken to 15 digits by one call for all its
+        # cells (H2 F21); a whole column or a larger range is left to the engine (a Python value per cell)
+        whole = kinds == ["range"] and wrapper == COMPARED_OPERAND and _cells(solid[0][1]) <= _MOST_COMPARED
+        if kinds in ([], ["literal"]) or ("range" in kinds and not whole) or exact or trivial[k] or against_trivial:
+            out.append(text)
+        else:
+            out.append(f"{wrapper}({text.strip()})")
+    return "".join(t + op for t, op in zip(out, [*operators, ""], strict=True))
+
+
+#: the most cells of a range an array comparison takes to 15 digits (:func:`_comparison`)
+_MOST_COMPARED = 100_000
+
+
+def _cells(reference: str) -> float:
+    """The number of cells of an A1 range typed in (``S!$A$1:$B$5``: 10); infinity for whole columns or rows or
+    anything else."""
+    area = reference.rpartition("!")[2].replace("$", "")
+    try:
+        left, top, right, bottom = range_boundaries(area)
+    except (ValueError, TypeError):
+        return math.inf
+    if None in (left, top, right, bottom):
+        return math.inf
+    return (right - left + 1) * (bottom - top + 1)
+
+
+def _concatenation(items: list[tuple[str, str]]) -> str:
+    """``a & b & ...`` with each operand that is not typed text turned into text as Excel does."""
+    pieces: list[list[tuple[str, str]]] = [[]]
+    for item in items:
+        if item[0] == "amp":
+            pieces.append([])
+        else:
+            pieces[-1].append(item)
+    if len(pieces) == 1:
+        return "".join(text for _, text in items)
+    out = []
+    for piece in pieces:
+        text = "".join(t for _, t in piece)
+        solid = [kind for kind, t in piece if t.strip()]
+        if solid == ["literal"] and text.strip().isdigit() and len(text.strip()) <= 15:  # "<="&5: the text "5"
+            out.append(f'"{int(text)}"')
+            continue
+        out.append(text if solid == ["text"] or not solid else f"{TEXT_OPERAND}({text.strip()})")
+    if not any(TEXT_OPERAND in piece for piece in out):
+        return "&".join(out)
+    return f"{JOINED}({'&'.join(out)})"  # past 32,767 characters: #VALUE! (Excel's cell limit, H5)
+
+
+def _compares_numbers(text: str) -> bool:
+    """Whether a formula may compare two numbers (a comparison whose right side is not text, a logical or 0), or
+    order typed text (``A1<"M"``), or compare text of other than ASCII letters (``A1="É"``): see :func:`_comparison`.
+    """
+    if '"' in text and (_TEXT_ORDER.search(text) or (not text.isascii() and _NON_ASCII_HINT.search(text.upper()))):
+        return True
+    plain = _STRING.sub('""', text[1:])
+    return len(_ANY_COMPARISON.findall(plain)) > len(_TRIVIAL_COMPARISON.findall(plain))
+
+
+_AREA_ROWS = re.compile(r"(?<![\w.])\$?[A-Za-z]{1,3}\$?(\d+):\$?[A-Za-z]{1,3}\$?(\d+)(?![\w(])")
+
+
+def _large_range(text: str) -> bool:
+    """Whether ``text`` holds a range typed in of more rows than a comparison takes to 15 digits (_MOST_COMPARED)."""
+    if ":" not in text:  # no range (the pattern's look-behind scan costs 2 us a formula: =IF(G2>0.95,..) filled down)
+        return False
+    return any(abs(int(b) - int(a)) >= _MOST_COMPARED for a, b in _AREA_ROWS.findall(text))
