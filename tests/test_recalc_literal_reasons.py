@@ -83,14 +83,17 @@ def test_only_texts_excel_reads_as_no_number_in_arithmetic_are_named(tmp_path):
     ws["A1"], ws["A2"], ws["A3"], ws["A4"] = "n/a", "1,000.00", "x", 4
     ws["B1"] = "=A1*2+A2"  # "1,000.00" is 1000 to Excel's arithmetic: not named
     ws["B2"] = "=-(A3)+A4"
-    ws["B3"] = '=IF(A3="x",VALUE(A3),0)'  # A3 is read by VALUE, not in arithmetic: no reason
+    ws["B3"] = '=IF(A3="x",VALUE(A3),0)'  # A3 is read by VALUE, not in arithmetic: VALUE's reason (H274)
     ws["B4"] = "=SUM(A1:A3)+A2"  # SUM leaves the texts of a range out, "1,000.00" is 1000: no error
     path = tmp_path / "m.xlsx"
     wb.save(path)
     values = compute(path).values["Sheet"]
     assert (values["B1"].code, values["B1"].message) == ("#VALUE!", "Sheet!A1 is the text 'n/a', no number (#VALUE!)")
     assert (values["B2"].code, values["B2"].message) == ("#VALUE!", "Sheet!A3 is the text 'x', no number (#VALUE!)")
-    assert (values["B3"].code, values["B3"].message) == ("#VALUE!", "")
+    assert (values["B3"].code, values["B3"].message) == (
+        "#VALUE!",
+        "VALUE(A3): Sheet!A3 is the text 'x', no number (#VALUE!)",
+    )
     assert values["B4"] == 1000
 
 

@@ -251,7 +251,8 @@ def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
             if not held and _formula_at(workbook, where, row, column):
                 continue  # a formula's "": said where it is made
             label = _label(workbook, where, row, column)
-            cell = f"{written(where)}!{letters.upper()}{row}{label} {no_number(held)}"
+            made = _formula_at(workbook, where, row, column)  # =A3&CHAR(9): the tab taken off in its formula
+            cell = f"{written(where)}!{letters.upper()}{row}{label} {no_number(held, made)}"
             if cell not in found:
                 found.append(cell)
     if not found:  # =SUMPRODUCT((A:A="x")*(B:B)) over a header's text: the range's first such cell (H223's 04)
@@ -299,10 +300,16 @@ _SPACE_NAMES = {
 }
 
 
-def no_number(held: str) -> str:
+def no_number(held: str, made: bool = False) -> str:
     """What a reason says of a cell holding the text ``held``, which Excel's arithmetic reads as no number: ``is the
     text 'n/a', no number``, or for spaces alone (a cell "cleared" with the space bar, blank to the eye) ``holds only
-    a space, no number: clear it`` (H172's finding 05: the reason was empty)."""
+    a space, no number: clear it`` (H172's finding 05: the reason was empty). ``made``: the text is a formula's
+    (``=A3&CHAR(9)``), whose tab is taken off in the formula, not by typing the number again.
+
+    >>> print(no_number("185\\t", made=True))  # doctest: +NORMALIZE_WHITESPACE
+    is the text '185\\t', no number to Excel (with a tab around '185'): take it off in the formula that makes it:
+    CLEAN(..) takes tabs and line breaks off, SUBSTITUTE(..,CHAR(160),"") a no-break space
+    """
     if held.strip():
         from .locale_readings import day_first_only  # noqa: PLC0415
 
@@ -314,10 +321,13 @@ def no_number(held: str) -> str:
         if odd:  # "800\t" pasted from a web page or a chat (H265's finding 01): what is around it, and the step
             around = sorted({_SPACE_NAMES.get(c, f"U+{ord(c):04X}") for c in ends[: len(ends) - len(ends.lstrip())]
                              + ends[len(ends.rstrip()) :]})  # fmt: skip
-            return (
-                f"is the text {held!r}, no number to Excel (with {' and '.join(around)} around {odd!r}): type "
-                f"{odd} again in the cell without it"
+            step = (
+                "take it off in the formula that makes it: CLEAN(..) takes tabs and line breaks off, "
+                'SUBSTITUTE(..,CHAR(160),"") a no-break space'
+                if made
+                else f"type {odd} again in the cell without it"
             )
+            return f"is the text {held!r}, no number to Excel (with {' and '.join(around)} around {odd!r}): {step}"
         return f"is the text {held!r}, no number"
     if not held:  # a typed cell the engine reads as the empty text: spaces alone (its reader drops them)
         return "holds only spaces (or an empty text), no number: clear it"

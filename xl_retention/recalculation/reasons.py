@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .reason_cells import name_the_cell
     from .see_notes import see_note_now
     from .spill_reasons import spill_reasons
+    from .text_value_reasons import text_value_reasons
     from .undefined_names import undefined_name_reasons
     from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
     from .xlookup_intersections import xlookup_intersection_reasons
@@ -65,6 +66,7 @@ _STEPS = {
     "name_the_cell": "reason_cells",
     "see_note_now": "see_notes",
     "spill_reasons": "spill_reasons",
+    "text_value_reasons": "text_value_reasons",
     "undefined_name_reasons": "undefined_names",
     "arithmetic_origin": "value_origins",
     "blank_origin": "value_origins",
@@ -261,6 +263,7 @@ def explain(
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     named += lookup_reasons(workbook, formulas, result)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
+    named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     from .rate_reasons import rate_reasons  # noqa: PLC0415  (a workbook with an error to explain only)
 

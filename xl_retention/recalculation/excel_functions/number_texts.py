@@ -32,6 +32,7 @@ from ...cells import CellError
 from ...sheet_names import CHARACTER
 from ._core import FUNCTIONS, Function, engine_call
 from .number_text_cells import _DAY_MONTH, _ENGINE_DATE, _FRACTION, _OTHER_DATE, NOT_A_NUMBER, misread
+from .spaced_texts import SPACES, spaced_formulas
 from .typed import date_literal
 
 #: the engine-level name of :func:`number_of_text`
@@ -426,7 +427,11 @@ def number_text_results(
             if kind is float:
                 continue
             if kind is str:
-                if ("," not in value and "$" not in value and "(" not in value) or misread(value) is None:
+                ends = value.strip(" ")  # "185\t" made by =A1&CHAR(9): no number to Excel (spaced_texts)
+                spaced = ends[:1] in SPACES or ends[-1:] in SPACES
+                if not spaced and "," not in value and "$" not in value and "(" not in value:
+                    continue
+                if misread(value) is None:
                     continue
             elif kind is not CellError or value.code != "#VALUE!":
                 continue
@@ -451,6 +456,9 @@ def number_text_results(
             if formula != source:
                 out.append((sheet, r, c, formula))
                 given[(sheet, r, c)] = formula
+    for sheet, r, c, formula in spaced_formulas(values, texts, given):  # =("185"&CHAR(9))+0 gave 185: #VALUE!
+        out.append((sheet, r, c, formula))
+        given[(sheet, r, c)] = formula
     if not new:
         return out
     for sheet, places in new.items():

@@ -1,0 +1,102 @@
+"""Why a formula reading a text as a number is #VALUE!: the text it reads, with what makes it no number to Excel.
+
+``=VALUE("185"&CHAR(9))``, ``=("185"&CHAR(9))+0``, ``=--("185"&CHAR(160))``, ``=VALUE(A1)`` over "185" pasted with
+a tab: Excel reads no number in a text with a tab, a line break or a space other than " " at an end (nor in "abc"),
+and gives #VALUE!, as recalc now does (:mod:`.excel_functions.spaced_texts`, 5430f742); the engine keeps only the
+code, so the cell was listed with no reason. :func:`text_value_reasons` evaluates what the formula reads as a number
+-- each VALUE's argument, and each operand the rewrite passes through ``_XLR.NUMBER`` -- and names the first that is
+such a text: ``VALUE("185"&CHAR(9)): "185"&CHAR(9) is the text '185\\t', no number to Excel (with a tab around
+'185'): take it off in the formula: CLEAN(..) takes tabs and line breaks off, SUBSTITUTE(..,CHAR(160),"") a no-break
+space (#VALUE!)``; a cell typed in is named as 5430f742 names it (``type 185 again in the cell without it``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..cells import CellError
+from ..sheet_names import written
+from .excel_functions.number_texts import NUMBER, rewrite_number_texts
+from .excel_functions.text import text_to_number
+from .literal_reasons import _SINGLE, _cells_read, _formula_at, _label, no_number
+from .reason_cells import _call_end
+from .unexplained import unexplained_errors
+from .value_origins import _evaluated
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["text_value_reasons"]
+
+#: the #VALUE! cells looked at (each costs an evaluation or a few)
+MAX_LOOKED_AT = 100
+#: the operands of one formula evaluated
+MAX_OPERANDS = 6
+_VALUE = re.compile(r"(?i)(?<![\w.])VALUE\(")
+_NUMBER = re.compile(r"(?i)(?<![\w.])" + re.escape(NUMBER) + r"\(")
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+
+
+def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each #VALUE! cell without a reason that reads as a number a text Excel reads as none (through VALUE or
+    arithmetic the rewrite marks) that reason; returns how many got one."""
+    named = 0
+    for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#VALUE!", None, MAX_LOOKED_AT):
+        operands = [(f"VALUE({a[0]})", a[0]) for a in _calls(_VALUE, text) if len(a) == 1]
+        marked = rewrite_number_texts("=" + text, sheet, {}, calls=True)  # ("185"&CHAR(9))+0: its operand
+        operands += [(None, a[0]) for a in _calls(_NUMBER, marked[1:]) if len(a) == 1]
+        for call, operand in operands[:MAX_OPERANDS]:
+            reason = _operand_reason(workbook, formulas, sheet, place, operand)
+            if reason is not None:
+                head = f"{call}: " if call is not None else ""
+                result.values[sheet][ref] = CellError("#VALUE!", f"{head}{reason} (#VALUE!)")
+                named += 1
+                break
+    return named
+
+
+def _calls(pattern: re.Pattern[str], text: str) -> list[list[str]]:
+    """The argument texts of each call ``pattern`` finds in ``text`` (outside its quoted texts)."""
+    bare = _LITERALS.sub(lambda m: "_" * len(m.group(0)), text)  # same places, no call found inside a text
+    found = []
+    for match in pattern.finditer(bare):
+        end = _call_end(text, match.end())
+        if end is not None:
+            found.append(end[0])
+    return found
+
+
+def _operand_reason(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], sheet: str, place: tuple[int, int], operand: str
+) -> str | None:
+    """What the text ``operand`` (an expression of the formula at ``place``) gives is, where it is a text Excel reads
+    as no number; None otherwise."""
+    shown = (
+        operand[1:-1]
+        if operand.startswith("(") and _call_end(operand, 1) == ([operand[1:-1]], len(operand))
+        else operand
+    )
+    single = _SINGLE.fullmatch(shown.strip())
+    if single is not None:  # a cell: typed in (5430f742's words) or made by its formula
+        for _, where, letters, row, column, held in _cells_read(workbook, _SINGLE, shown.strip(), sheet):
+            if not _no_number(held):
+                return None
+            cell = f"{written(where)}!{letters.upper()}{row}{_label(workbook, where, row, column)}"
+            if not _formula_at(workbook, where, row, column) or (row, column) not in formulas.get(where, {}):
+                return f"{cell} {no_number(held)}"
+            return f"{cell} gives the text {held!r}, {no_number(held, made=True).split(', ', 1)[1]}"
+        return None
+    held = _evaluated(workbook, sheet, *place, "=" + shown)
+    if not _no_number(held):
+        return None
+    return f"{shown} {no_number(held, made=True)}"
+
+
+def _no_number(held: Any) -> bool:
+    """Whether ``held`` is a text, not spaces alone, that Excel reads as no number (a formula's "" or a blank read
+    is said where it is made: :mod:`.literal_reasons`, :mod:`.value_origins`)."""
+    return isinstance(held, str) and bool(held.strip()) and isinstance(text_to_number(held), str)
