@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .error_arguments import error_argument_causes, error_arguments
     from .formula_texts import FormulaTexts
     from .indirect_reasons import indirect_origin, indirect_reasons
+    from .intersection_reasons import intersection_reasons
     from .let_references import let_inlined
     from .literal_reasons import blank_argument, literal_error_reasons, value_argument
     from .lookup_reasons import lookup_argument, lookup_reasons
@@ -54,6 +55,7 @@ _STEPS = {
     "error_arguments": "error_arguments",
     "indirect_origin": "indirect_reasons",
     "indirect_reasons": "indirect_reasons",
+    "intersection_reasons": "intersection_reasons",
     "let_inlined": "let_references",
     "blank_argument": "literal_reasons",
     "literal_error_reasons": "literal_reasons",
@@ -264,6 +266,7 @@ def explain(
     named += lookup_reasons(workbook, formulas, result)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
+    named += intersection_reasons(workbook, formulas, result, names)  # =SUM(N(+B7:M7)) in A1: no cell in column A
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     from .rate_reasons import rate_reasons  # noqa: PLC0415  (a workbook with an error to explain only)
 

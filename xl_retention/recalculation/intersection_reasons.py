@@ -1,0 +1,168 @@
+"""Why a classic formula is #VALUE! where it reads a range as one value: the range has no cell in its row or column.
+
+``=SUM(N(+B7:M7))`` in A1, ``=B7:M7+0``, ``=SUM(B7:M7*2)``, ``=ABS(B7:M7)``: an operator, or a function taking one
+value, reads the range as the one cell of it in the formula's own column (a one-row range) or row (a one-column
+range) -- Excel's implicit intersection, which its classic (non-array) formulas apply and Excel 365 shows as ``@``
+-- and a cell outside the range's columns (rows) gets #VALUE!, as in Excel (``=SUM(A1:A3*B1:B3)`` entered normally in
+another row: MrExcel's "Normal v Array formulae"; in its own rows, A2*B2). The rewrite (:mod:`.intersection`) writes
+such a range as ``#VALUE!`` and the engine keeps only the code, so the cell was listed with no reason.
+:func:`intersection_reasons` names the range and the row or column the formula misses: ``+B7:M7 reads S!B7:M7 as
+one value, the cell in the formula's own column (a classic, non-array formula's implicit intersection), and S!A1 is
+in column A, outside columns B-M: to read each of its cells, enter the formula as an array formula (Ctrl+Shift+Enter)
+(#VALUE!)``.
+
+(LibreOffice 7.4 reads ``SUM(+B7:M7)`` as the whole range, 78 for 1..12, where Excel intersects; its ``N(B7:M7)``
+is #VALUE! where Excel's is the first cell, :mod:`.first_cells`.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import get_column_letter
+
+from ..cells import CellError
+from ..sheet_names import written
+from .formula_tokens import _bare_name, _bounds, _bracket
+from .intersection import _implicit
+from .rewrite_shapes import SCALAR_ARGUMENTS
+from .unexplained import unexplained_errors
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["intersection_reasons"]
+
+#: the #VALUE! cells looked at (each a tokenizing of its formula; no evaluation)
+MAX_LOOKED_AT = 1000
+#: operators reading their operands as values (not the reference operators ``:``, `` ``, ``,``)
+_VALUE_OPERATORS = frozenset(["+", "-", "*", "/", "^", "&", "=", "<", ">", "<=", ">=", "<>", "%"])
+
+
+def intersection_reasons(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None = None,
+) -> int:
+    """Give each #VALUE! cell without a reason, a classic formula's, that reads a range as one value where the range
+    has no cell in its row or column (:func:`.intersection._implicit`) and whose formula the engine was given with
+    ``#VALUE!`` there, that reason; returns how many got one. ``names``: the defined names of references by scope
+    ("" the workbook's)."""
+    named = 0
+    for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#VALUE!", _has_range, MAX_LOOKED_AT):
+        if ref in result.members.get(sheet, {}) or _array_formula(formulas, sheet, place):
+            continue
+        try:
+            engine = workbook.get_formula(sheet, *place) or ""
+        except Exception:  # noqa: BLE001  (a cell the engine cannot give)
+            continue
+        if engine.upper().count("#VALUE!") <= text.upper().count("#VALUE!"):
+            continue  # no range of it was written as #VALUE!
+        visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
+        reason = _cause(sheet, ref, place, text, visible)
+        if reason is not None:
+            result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
+            named += 1
+    return named
+
+
+def _has_range(text: str) -> bool:
+    return ":" in text or any(c.isalpha() for c in text)
+
+
+def _array_formula(formulas: dict[str, FormulaTexts], sheet: str, place: tuple[int, int]) -> bool:
+    """Whether the formula at ``place`` is an array formula (Ctrl+Shift+Enter or Excel 365's dynamic array)."""
+    texts = formulas.get(sheet)
+    if texts is None:
+        return False
+    try:
+        cell = texts._cells[texts.refs[place]]  # noqa: SLF001  (the scanned cell's attributes)
+    except (AttributeError, KeyError):
+        return False
+    return getattr(cell, "kind", "normal") == "array" or bool(getattr(cell, "attrs", {}).get("cm"))
+
+
+def _cause(sheet: str, ref: str, place: tuple[int, int], text: str, names: dict[str, str]) -> str | None:
+    """The first range ``text`` (the formula of ``sheet!ref`` at ``place``) reads as one value that has no cell in the
+    formula's row or column, and why; None where there is none."""
+    try:
+        tokens = [t for t in Tokenizer("=" + text).items if t.type != Token.WSPACE]
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
+        return None
+    row, column = place
+    calls: list[list] = []  # [function, argument position] of each open call
+    for i, token in enumerate(tokens):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            calls.append([_bare_name(token.value[:-1]), 0])
+        elif token.type == Token.FUNC and token.subtype == Token.CLOSE and calls:
+            calls.pop()
+        elif token.type == Token.SEP and token.subtype == Token.ARG and calls:
+            calls[-1][1] += 1
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            reference = names.get(token.value.lower(), token.value)
+            if _implicit(reference, row, column) != "#VALUE!" or not _one_value(tokens, i, calls):
+                continue
+            return _said(sheet, ref, place, tokens, i, reference)
+    return None
+
+
+def _one_value(tokens: list[Token], i: int, calls: list[list]) -> bool:
+    """Whether the range token ``i`` is read as one value: beside an operator reading values (brackets around it
+    alone looked through), the whole formula, or the whole argument of a function taking one value there."""
+    before, after = i - 1, i + 1
+    while before >= 0 and after < len(tokens) and _bracket(tokens[before], tokens[after]):
+        before, after = before - 1, after + 1
+    neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
+    if any(
+        t is not None and t.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST) and t.value in _VALUE_OPERATORS
+        for t in neighbours
+    ):
+        return True
+    if neighbours == (None, None):
+        return True
+    alone = all(t is not None and t.type in (Token.FUNC, Token.SEP) for t in neighbours)
+    if not alone or not calls:
+        return False
+    name, position = calls[-1]
+    positions = SCALAR_ARGUMENTS.get(name, frozenset())
+    return positions is None or position in positions
+
+
+def _said(sheet: str, ref: str, place: tuple[int, int], tokens: list[Token], i: int, reference: str) -> str | None:
+    """The reason: the range as written (with an operator before it), the cells it denotes, the row or column
+    missed."""
+    found = _bounds(reference)
+    if found is None:
+        return None
+    where, (left, top, right, bottom) = found
+    row, column = place
+    shown = tokens[i].value
+    if i > 0 and tokens[i - 1].type == Token.OP_PRE:
+        shown = tokens[i - 1].value + shown
+    target = written(where.rstrip("!").strip("'").replace("''", "'")) if where else written(sheet)
+    area = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+    cell = f"{written(sheet)}!{ref}"
+    if top == bottom and left != right:
+        own = "column"
+        missed = (
+            f"{cell} is in column {get_column_letter(column)}, outside columns "
+            f"{get_column_letter(left)}-{get_column_letter(right)}"
+        )
+    elif left == right and top != bottom:
+        own = "row"
+        missed = f"{cell} is in row {row}, outside rows {top}-{bottom}"
+    else:
+        own = "row and column"
+        missed = f"{cell} is not in it"
+    name = "" if shown.replace("$", "").upper().endswith(area) else f" ({target}!{area})"
+    return (
+        f"{shown}{name} is read as one value, the cell of {target}!{area} in the formula's own {own} (a classic, "
+        f"non-array formula's implicit intersection), and {missed}: to read each of its cells, enter the formula as "
+        "an array formula (Ctrl+Shift+Enter)"
+    )
