@@ -503,7 +503,9 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
     template's formulas cleared or rewired by moved cells; :func:`.future_months.future_figures`: figures typed in
     months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0;
     :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand;
-    :mod:`.deleted_names`: the template's names left #REF! by deleted columns), or None."""
+    :mod:`.deleted_names`: the template's names left #REF! by deleted columns; :mod:`.cohorts_behind`: Cohorts left
+    at fewer months than the others), or None."""
+    from .cohorts_behind import cohorts_behind
     from .deleted_names import deleted_names
     from .future_months import future_figures, in_progress_zeros
     from .inserted_rows import inserted_row
@@ -520,6 +522,7 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
         or in_progress_zeros(path)
         or typed_in_progress(path)
         or future_cohort_count(path)
+        or cohorts_behind(path)
     )
 
 

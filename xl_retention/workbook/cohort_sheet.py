@@ -192,16 +192,22 @@ def _renamed(xml: bytes, title: str) -> bytes:
 
 
 def grow_cohorts(
-    package: ip.Package, wb: Any, first: pd.Period, old: int, new: int, widened: list[str] | None = None
+    package: ip.Package,
+    wb: Any,
+    first: pd.Period,
+    old: int,
+    new: int,
+    widened: list[str] | None = None,
+    how: str = "make a tracker that covers the data (xl-retention new) and import into it",
 ) -> dict[str, Triangle]:
     """Replace the Cohorts sheet of ``package`` (renamed or not) by the template's for ``new`` months; returns the
     new triangles. ``widened`` gets each formula, defined name and chart of the user's whose range over a table's
     cohorts or months now ends at the new last one (:func:`~.cohort_refs.remap_cohort_refs`).
 
     ``wb``: the user's workbook opened read-only (its Cohorts sheet laid out for ``old`` months from ``first``).
-    Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then).
+    Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then), ending
+    with ``how`` where the refusal has no way of its own (``extend``'s differs: a tracker kept by hand has no data).
     """
-    how = "make a tracker that covers the data (xl-retention new) and import into it"
     title = cohorts_title(wb)  # a sheet renamed by hand ('Signups') grows under its name
     if title is None:
         raise ip.LayoutError(

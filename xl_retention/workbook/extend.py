@@ -16,6 +16,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pandas as pd
@@ -30,12 +31,13 @@ from .dashboard_layout import relayout_dashboard
 from .dashboard_upgrade import upgrade_dashboard
 from .found import read_sheets
 from .importer import Tables, check_package
-from .months_added import Scores, add_months, check_typed_beyond
+from .months_added import BY_HAND, Scores, add_months, check_typed_beyond, cohort_months
 from .report_lines import cleared_line, months_added, upgraded_line
 from .see_texts import follow_renamed_sheets
 from .stale import save_cleared
 from .template import MOST_MONTHS, MOST_MONTHS_WHY, NPS_RESPONSE_ROWS, NPS_SUMMARY
 from .upgrade import upgrade_formulas, upgrade_lifetime
+from .widened import stretched_lines
 
 
 @dataclass
@@ -51,10 +53,16 @@ class Extended:
 
     def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
-        out = [
-            f"extended {path}: added {months_added(self.added)}, a tracker of {self.months} months from {self.first} "
-            "(every value, formula and sheet of yours kept)"
-        ]
+        if not self.added:  # Cohorts grown alone to the months of the other sheets
+            out = [
+                f"extended {path}: the Cohorts sheet to the {self.months} months from {self.first} of the other sheets "
+                "(every value, formula and sheet of yours kept)"
+            ]
+        else:
+            out = [
+                f"extended {path}: added {months_added(self.added)}, a tracker of {self.months} months from "
+                f"{self.first} (every value, formula and sheet of yours kept)"
+            ]
         if self.cleared and not recalc:
             out.append(cleared_line(self.cleared, "", "pandas", "them"))
         if self.upgraded:
@@ -93,6 +101,9 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         base = next(iter(sheets.values()))
         first, last = base.months[0], base.months[-1]
         end = last + months if months is not None else pd.Period(to, freq="M")
+        behind = cohort_months(wb, first)
+        if end == last and behind is not None and behind < len(base.months):  # Cohorts left behind: grown alone
+            return _cohorts_alone(path, wb, first, behind, len(base.months))
         if end <= last:
             raise ValueError(f"{path.name} already runs to {last}: give a month after it (--to {last + 1})")
         added = list(pd.period_range(last + 1, end, freq="M"))
@@ -117,7 +128,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
                 ref, xml = f"{get_column_letter(scores.columns.pop(month))}1", package.sheet(answers)
                 xml.put(ref, xml.element(ref, xml.style(ref)))  # its header written again with the month's column
         check_typed_beyond(scores, last, added, "extend")
-        add_months(package, wb, sheets, added, scores, False, notes)
+        add_months(package, wb, sheets, added, scores, False, notes, by_hand=True)
         lifetime, more = upgrade_lifetime(package, wb)
         dashboard, shop = upgrade_dashboard(package, wb, False)
         shop += relayout_dashboard(package, wb)  # an earlier template's charts and print setup: as this version's
@@ -128,6 +139,24 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         wb.close()
     cleared = save_cleared(package, path.name)
     return Extended(first, len(base.months) + len(added), added, cleared, upgraded, notes)
+
+
+def _cohorts_alone(path: Path, wb: Any, first: pd.Period, old: int, months: int) -> Extended:
+    """The Cohorts sheet of ``path``, left at ``old`` months by an earlier extend or import that could not grow it,
+    grown to the ``months`` of the other sheets (``extend --to`` their last month, as recalc advises: H265's 05)."""
+    from .cohort_sheet import grow_cohorts
+
+    package = ip.Package(path)
+    widened: list[str] = []
+    try:
+        grow_cohorts(package, wb, first, old, months, widened, BY_HAND)
+    except ip.LayoutError as error:
+        raise ip.LayoutError(
+            f"{path.name}: the Cohorts sheet cannot grow from {old} to the {months} months of the other sheets: "
+            f"{error}; nothing was changed"
+        ) from None
+    cleared = save_cleared(package, path.name)
+    return Extended(first, months, [], cleared, [], stretched_lines(widened))
 
 
 __all__ = ["Extended", "extend_workbook"]

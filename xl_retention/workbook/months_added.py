@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from .found import _Monthly
 
 
+#: what ``extend`` tells to do where the Cohorts sheet cannot grow (a tracker kept by hand has no data to import)
+BY_HAND = "make it as the template has it there (what is yours can go to a sheet of your own) and run extend again"
+
+
 @dataclass
 class Scores:
     """The answers sheet of a tracker ("NPS scores", or the title the user renamed it to): its month columns and the
@@ -53,12 +57,14 @@ def check_typed_beyond(scores: Scores, last: pd.Period, added: list[pd.Period], 
 
 
 def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added: list[pd.Period], scores: Scores,
-               cohorts_needed: bool, notes: list[str]) -> dict[str, Triangle]:  # fmt: skip
+               cohorts_needed: bool, notes: list[str], by_hand: bool = False) -> dict[str, Triangle]:  # fmt: skip
     """Add the months ``added`` (after the tracker's last month) to every monthly sheet, the answers sheet and the
     Cohorts sheet of ``package`` (``wb``: the same workbook opened with openpyxl, read-only). ``scores.columns`` takes
     the new answer columns; ``notes`` gets the user's formulas widened and a Cohorts sheet that could not grow
     (refused instead where ``cohorts_needed``: the data has cohorts to write). Returns the grown cohort triangles.
-    Raises :class:`~.inplace.LayoutError` with one line, the package unsaved, where something is in the way."""
+    Raises :class:`~.inplace.LayoutError` with one line, the package unsaved, where something is in the way.
+    ``by_hand`` (``extend``): a Cohorts sheet with counts typed in its triangles that cannot grow is refused too (its
+    new months' cohorts would have no row, the fits leaving them out: H265's finding 05), with what to move."""
     name = package.path.name
     base = next(iter(sheets.values()))
     if NPS_SUMMARY.title in sheets and scores.title is None:  # its formulas read "NPS scores": none to grow
@@ -81,9 +87,11 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
     if cohorts_title(wb) is None and not cohorts_needed:  # renamed ('Signups'): grown under its name
         notes.append(f"{name} has no sheet {COHORTS_TITLE!r}: no cohort table to add months to")
         return {}
+    how = BY_HAND if by_hand else "make a tracker that covers the data (xl-retention new) and import into it"
     try:
         widened: list[str] = []  # =SUM(Cohorts!B4:B6) of the user's: B4:B9, listed as the other sheets' are
-        triangles = grow_cohorts(package, wb, base.months[0], n, n + len(added), widened)
+        old = cohort_months(wb, base.months[0]) or n  # a Cohorts left at fewer months than the others: from those
+        triangles = grow_cohorts(package, wb, base.months[0], old, n + len(added), widened, how)
         notes[at : at + listed] = stretched_lines(own + widened)
         return triangles
     except TypedOverFormula:  # one cell to put back: refused, every sheet unchanged, not left behind the others
@@ -91,5 +99,40 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
     except ip.LayoutError as error:
         if cohorts_needed:
             raise
+        if by_hand and _typed_counts(wb):
+            raise ip.LayoutError(
+                f"{name}: the Cohorts sheet cannot grow to {added[-1]} with the other sheets, and the cohort counts "
+                f"typed on it would have no row for the cohorts after {added[0] - 1} (the sBG and BdW fits and "
+                f"projections leaving them out): {error}; nothing was changed"
+            ) from None
         notes.append(f"Cohorts keeps its {n} months: {error}")
         return {}
+
+
+def cohort_months(wb: Any, first: pd.Period) -> int | None:
+    """How many cohorts the survivors triangle of ``wb`` (read-only) has from ``first``, where it starts there and has
+    a row a month (a Cohorts sheet that could not grow with the monthly sheets: fewer), else None."""
+    from .cohort_sheet import triangle
+
+    try:
+        found = triangle(wb, "Cohort_Counts", "")
+    except ip.LayoutError:
+        return None
+    if found is None or not found.rows:
+        return None
+    months = sorted(found.rows)
+    return len(months) if months == list(pd.period_range(first, periods=len(months), freq="M")) else None
+
+
+def _typed_counts(wb: Any) -> bool:
+    """Whether a cohort triangle of ``wb`` (read-only) holds a count typed (a tracker keeping its cohorts by hand)."""
+    from .cohort_sheet import INPUT_NAMES, triangle
+
+    for name in INPUT_NAMES:
+        try:
+            found = triangle(wb, name, "")
+        except ip.LayoutError:  # a triangle moved or deleted: its counts are not where extend could carry them
+            return True
+        if found is not None and any(isinstance(v, int | float) for v in found.values.values()):
+            return True
+    return False
