@@ -89,9 +89,10 @@ def refuse_count_report(df: pd.DataFrame, kind: str, source: str) -> None:
 itself from one row per subscriber or order; export those (Google Play: Download reports > Financial, the estimated \
 sales or earnings report, one row per order, with --orders; the Statistics reports are aggregated)
     """
-    from .store_count_reports import refuse_subscription_counts
+    from .store_count_reports import refuse_event_counts, refuse_subscription_counts
 
     refuse_subscription_counts(df, source)  # App Store Connect's Subscription report (store_count_reports)
+    refuse_event_counts(df, source)  # and its Subscription Event report: events counted in 'Quantity'
     keys = [key(c) for c in df.columns]
     counts = [str(c) for c, k in zip(df.columns, keys, strict=True) if _REPORT_COUNT.match(k)]
     if len(counts) < 2 or any(_PERSON.search(k) and not _REPORT_COUNT.match(k) for k in keys):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
@@ -39,6 +40,7 @@ from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
 from ..reading.list_prices import names_a_price
 from ..reading.money_twins import check_money_twins
+from ..reading.names import key
 from ..reading.observed import period_start_columns
 from ..reading.order_shipping import shipping_alone, shipping_named
 from ..reading.orders import item_columns, order_aliases
@@ -50,6 +52,7 @@ from ..reading.sandbox import sandbox_columns
 from ..reading.segment_spellings import lookalike_segments
 from ..reading.shipping import shipping_columns
 from ..reading.statuses import FUTURE, NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
+from ..reading.store_count_reports import count_id_columns, refuse_event_counts, refuse_subscription_counts
 from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
 from ..reading.trial_days import trial_days_columns
@@ -127,6 +130,7 @@ def from_table(
     if kind == "intervals":  # a snapshot's status goes with its MRR: read as a file's (reading.statuses)
         trials = TRIALING if trial_end_columns(table.columns) else frozenset()
         later = _refuse_statuses(con, table, source, NEVER_PAID_ENDED | FUTURE | trials)  # future: by its start
+    _refuse_store_reports(con, table, source)  # App Store's reports, by their values too (store_count_reports)
     refuse_count_report(pd.DataFrame(columns=[c for c in table.columns if c != ROW]), kind, source)  # export_kinds
     if kind in ("snapshots", "intervals"):  # Zuora's "Billing Period", a "Billing Frequency" of Yearly (by values)
         strings = {c for c, dtype in table.schema().items() if dtype.is_string()}
@@ -363,3 +367,20 @@ def _copied_rows(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     if record_id_columns(columns, people=(names.get("customer_id"),)):
         return False
     return int(con.execute(table.select(*columns).distinct().count())) < int(con.execute(table.count()))
+
+
+def _refuse_store_reports(con: Any, table: ir.Table, source: str) -> None:
+    """App Store Connect's Subscription Event report, refused naming the events it counts (their distinct values, in
+    one query), and its Subscription report with a column naming one subscriber beside its counts, refused where a
+    row counts more than 1 (one query, its first such row read as a file's), as reading.store_count_reports reads a
+    file's."""
+    listed = [c for c in table.columns if c != ROW]
+    events = next((c for c in listed if key(c) == "event"), None)
+    if events is not None:
+        kinds = con.execute(table.select(v=table[events]).distinct().limit(100))["v"].tolist()
+        refuse_event_counts(pd.DataFrame({c: kinds if c == events else [None] * len(kinds) for c in listed}), source)
+    counts, ids = count_id_columns(listed)
+    if not counts:
+        return
+    over = ibis.or_(*(table[c].try_cast("float64") > 1 for c in counts))
+    refuse_subscription_counts(con.execute(table.filter(over).select(ids[0], *counts).limit(1)), source)
