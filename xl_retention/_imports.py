@@ -55,10 +55,16 @@ def defer_openpyxl_init() -> None:
 
     Does nothing when openpyxl is already imported or cannot be found (the import then fails where it is used,
     as before). Marks the process as a command's, whose fits import scipy.optimize's ``minimize`` alone
-    (:func:`scipy_minimize`).
+    (:func:`scipy_minimize`), and gives openpyxl's formula tokenizer the quicker steps of
+    :mod:`xl_retention._quick_tokenizer` (the same tokens; where openpyxl is installed).
     """
     _COMMAND[0] = True
     _defer_init("openpyxl", LIGHT.__contains__)
+    try:
+        from ._quick_tokenizer import install
+    except ImportError:  # no openpyxl here: its users fail where they import it, as before
+        return
+    install()
 
 
 #: the packages registered by :func:`_defer_init` whose ``__init__`` has not run yet
