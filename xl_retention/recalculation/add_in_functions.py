@@ -1,0 +1,90 @@
+"""Functions Excel does not have -- an add-in's, a VBA macro's, an xlwings UDF's (``GET_MRR(..)``, ``_xll.FX_RATE``)
+-- which the embedded engine cannot compute either (split from :mod:`.unsupported`): a cell calling one keeps the
+value Excel stored, or is listed where the file holds none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.utils.formulas import FORMULAE
+
+from ..cells import CellError
+from ..registry import BY_NAME
+from .engine_functions import engine_knows, formula_functions
+from .lambda_helpers import HELPERS
+from .package_facts import officejs_name
+
+if TYPE_CHECKING:
+    from .formula_texts import FormulaTexts
+    from .package import PackageInfo
+
+__all__ = ["REWRITTEN", "add_in_function", "hidden_add_in_calls"]
+
+#: Excel's functions the rewrites compute (``@`` stored as _xlfn.SINGLE, the LAMBDA helpers over ranges): never an
+#: add-in's; one a rewrite leaves is listed on the rewritten formula (:mod:`.hidden_constructs`, :func:`reason_of`)
+REWRITTEN = HELPERS | {"SINGLE"}
+
+
+def add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, str] | None:
+    """(function, reason) when ``formula`` calls a function Excel does not have (an add-in's, a VBA macro's, an xlwings
+    UDF: ``GET_MRR(..)``, ``_xll.FX_RATE(..)``) and the file stores a value other than ``#NAME?`` for the cell: Excel
+    computed it with the add-in loaded; or the file stores no value at all (a workbook a script wrote): what it is
+    cannot be known there (Excel with the add-in gives a number, without it ``#NAME?``), so it is no ``#NAME?`` with
+    status ok. None where Excel stored ``#NAME?`` itself (a typo, ``SUMM``: Excel did not have it either)."""
+    stored = getattr(cell, "cached", None)
+    if type(stored) is CellError and stored.code == "#NAME?":
+        return None  # Excel did not have it either: a typo's #NAME?, as Excel shows it
+    for name, excels in formula_functions(formula):
+        if name in FORMULAE or name in BY_NAME or name.lower() in known or name == "LAMBDA" or "_XLPM." in name:
+            continue
+        if engine_knows(name) or name in REWRITTEN or excels and stored is None:  # _xlfn.BYROW: Excel's own
+            continue
+        shown = name.removeprefix("_XLL.")
+        return shown, (_NO_VALUE_REASON if stored is None else _ADD_IN_REASON).format(shown)
+    return None
+
+
+_ADD_IN_REASON = (
+    "{} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not have"
+)
+_NO_VALUE_REASON = (
+    "{} is not an Excel function: an add-in's, a macro's or a UDF's (or a misspelling), which Excel computes only "
+    "where it is loaded; the file holds no value of it and the embedded engine does not have it"
+)
+
+
+def hidden_add_in_calls(
+    formulas: dict[str, FormulaTexts], info: PackageInfo, known: set[str]
+) -> list[tuple[str, str, str, str]]:
+    """The cells calling an add-in's, a macro's or a UDF's function (:func:`add_in_function`) whose own value is no
+    #NAME?: the engine's #NAME? hidden by IFERROR(MyRate(A1),0), ISERROR(..), COUNT(..), where Excel computed the
+    function (the file stores its value) or a script wrote the file (no value stored: what Excel gives depends on the
+    add-in being loaded); they were 0, TRUE, ... with status ok, and Excel's stored value lost. Our
+    own functions saved as Office.js calls (``_xldudf_CRR``) are ours (:func:`.package_facts.officejs_name`)."""
+    found = []
+    for sheet, texts in formulas.items():
+        called = texts.called()
+        unknown = {
+            n
+            for n in called
+            if not (n in FORMULAE or n in BY_NAME or n.lower() in known or n == "LAMBDA" or "_XLPM." in n)
+            and not (n.startswith("_XLDUDF_") and officejs_name(n.removeprefix("_XLDUDF_")) is not None)
+            and not engine_knows(n)
+            and n not in REWRITTEN
+        }
+        if not unknown:
+            continue
+        stored = info.formulas.get(sheet, {})
+        for place, text in texts.master_texts():
+            ref = texts.refs[place]
+            cached = getattr(stored.get(ref), "cached", None)
+            if type(cached) is CellError and cached.code == "#NAME?":
+                continue  # Excel's own #NAME? of a typo: as the engine computes it
+            name = next(
+                (n for n, excels in formula_functions(text) if n in unknown and not (excels and cached is None)), None
+            )
+            if name is not None:  # IFERROR(GET_MRR(A1),0) with no value stored: 0 only where the add-in is missing
+                shown = name.removeprefix("_XLL.")
+                reason = _NO_VALUE_REASON if cached is None else _ADD_IN_REASON
+                found.append((sheet, ref, shown, reason.format(shown)))
+    return found

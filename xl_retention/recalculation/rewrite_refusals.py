@@ -1,0 +1,147 @@
+"""The reasons of formulas the rewrite or the engine refused (split from :mod:`.unsupported`): a formula written out
+longer than the engine reads (:func:`too_long`), and a call the rewrite put in a formula's place to refuse it
+(:func:`name_refusals`: ``_XLR.NOSEQUENCE(..)``, an error criterion)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from openpyxl.utils.cell import get_column_letter
+
+from ..sheet_names import written
+from .excel_functions.criteria_runtime import OUTSIDE_CRITERION
+from .refused_criteria import refused_criterion_reason
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .unsupported import Unsupported
+
+__all__ = ["TOO_LONG", "name_refusals", "too_long"]
+
+#: the engine's refusal of a formula longer than it reads: "Formula token limit exceeded (max 16384)"
+_LIMIT = re.compile(r"Formula (source byte|token) limit exceeded \(max (\d+)\)")
+#: the reason of a formula whose rewrite for the engine is longer than it reads (:func:`too_long`)
+TOO_LONG = (
+    "written out in the forms the embedded engine computes (each name put in, arrays and lookups spelled out), this "
+    "formula is longer than the engine reads ({what} limit of {limit} exceeded), so it is not computed; split it over "
+    "several cells (={formula})"
+)
+
+
+def too_long(workbook: fz.Workbook, sheet: str, row: int, column: int, formula: str) -> tuple[str, str] | None:
+    """("formula", :data:`TOO_LONG`) where the engine refused the formula it was given at ``sheet``'s ``row``,
+    ``column`` as longer than it reads (``#ERROR!: Malformed formula: ... Formula token limit exceeded (max 16384)``:
+    a named dynamic range written in 10 times over gave 16,385 tokens, and the cell was listed as asking SEQUENCE
+    for fewer than one row); None otherwise."""
+    try:
+        held = workbook.get_formula(sheet, row, column) or ""
+    except Exception:  # noqa: BLE001  (a cell the engine cannot give: the general reason stays)
+        return None
+    found = _LIMIT.search(held) if "#ERROR!" in held[:20] else None
+    if found is None:
+        return None
+    what = "its byte" if found.group(1) == "source byte" else "its token"
+    shown = formula if len(formula) <= 60 else formula[:57] + "..."
+    return "formula", TOO_LONG.format(what=what, limit=f"{int(found.group(2)):,}", formula=shown.removeprefix("="))
+
+
+#: the rewrites' own refusals (a call put in a formula's place, or in one of its branches), as reasons
+_REFUSALS = (
+    (
+        "_XLR.UNPADDED(",
+        "array arithmetic",
+        "Excel pads an array to a whole column's 1,048,576 rows here (#N/A below the shorter one), which the "
+        "embedded engine does not",
+    ),
+    (
+        "_XLR.CHOSENARRAYS(",
+        "CHOOSECOLS",
+        "CHOOSECOLS or CHOOSEROWS is given an array of column (row) numbers here ({1,3}, a range of numbers); "
+        "Microsoft's pages do not say what Excel returns for one, so the embedded engine does not compute it",
+    ),
+    (
+        "_XLR.NOSEQUENCE(",
+        "SEQUENCE",
+        "SEQUENCE is asked for fewer than one row or column here (0, a blank cell, a negative number); Microsoft's "
+        "SEQUENCE page does not say what Excel returns then, so the embedded engine does not compute it",
+    ),
+    (
+        "_XLR.TAKEMORE(",
+        "TAKE",
+        "TAKE is given more rows or columns than its array has here; Microsoft's TAKE page does not say what Excel "
+        "returns then (its errors are #CALC! for 0 and #NUM! for an array too large), so the embedded engine does not "
+        "compute it",
+    ),
+    (
+        "_XLR.MANYREFS(",
+        "INDIRECT",
+        "INDIRECT is given an array of texts here (one reference per element in Excel, as in a SUMIF over several "
+        "sheets), which the embedded engine does not compute",
+    ),
+    (
+        "_XLR.LONGREFUSED(",
+        "criteria",
+        "Excel compares a criterion here at 15 significant digits (a 16-digit id, a number with a fraction) in a "
+        'form the embedded engine cannot compare that way (a "<>" criterion in AVERAGEIF(S), MAXIFS or MINIFS, two '
+        "such criteria in one call, one beside a typed number's)",
+    ),
+    (
+        "_XLR.ERRORCRITERION(",
+        "criteria",
+        "a criterion here is an error value (a cell or expression giving #N/A, or one typed in); whether Excel then "
+        "counts the cells holding that error is not documented, so the embedded engine does not compute it",
+    ),
+    (
+        "_XLR.FORMATTEDREFUSED(",
+        "criteria",
+        'a criterion here is a number written with %, $ or thousands separators ("10%": 0.1) and its range holds such '
+        'text ("10%" as text); whether Excel matches that text is not documented, so the embedded engine does not '
+        "compute it",
+    ),
+    (
+        "_XLR.NUMBERTEXTREFUSED(",
+        "criteria",
+        "a criterion here is a number (0.1) and its range holds the same number as text written with %, $ or "
+        'thousands separators ("10%"); whether Excel matches that text is not documented, so the embedded engine does '
+        "not compute it",
+    ),
+)
+
+
+_OUTSIDE = re.compile(re.escape(OUTSIDE_CRITERION) + r"\(([^()]*)\)")
+_OUTSIDE_REASON = (
+    "the criterion {range} is several cells where one value is taken: in a classic (non-array) formula Excel takes "
+    "the one in the formula's own row or column, and {cell} is in neither, so the criterion is #VALUE!; whether Excel "
+    "then counts the cells holding #VALUE! is not documented, so the embedded engine does not compute it (entered as "
+    "an array formula, or in SUMPRODUCT, each of its cells is a criterion)"
+)
+
+
+def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int, int, str]]) -> None:
+    """Give a cell listed with the general reason ("cannot compute this formula") the reason its rewrite refused it
+    for (:data:`_REFUSALS`), where the rewrite put one of those calls in."""
+    general = {
+        (u.sheet, u.ref): u
+        for u in unsupported
+        if u.function == "formula" and "longer than the engine reads" not in u.reason
+    }
+    if not general:
+        return
+    for sheet, r, c, new in rewritten:
+        item = general.get((sheet, f"{get_column_letter(c)}{r}"))
+        if item is None:
+            continue
+        outside = _OUTSIDE.search(new)
+        if outside is not None:  # its criterion is an error value too: this reason alone says why
+            item.function = "criteria"
+            item.reason = _OUTSIDE_REASON.format(range=outside.group(1), cell=f"{written(item.sheet)}!{item.ref}")
+            continue
+        found = [
+            (function, refused_criterion_reason(new, call) or reason)
+            for call, function, reason in _REFUSALS
+            if call in new
+        ]
+        if found:  # several a rewrite may have put in (branches): which one refused is not told apart
+            item.function, item.reason = found[0][0], "; or ".join(dict.fromkeys(reason for _, reason in found))
