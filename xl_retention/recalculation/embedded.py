@@ -86,6 +86,7 @@ from .formula_texts import (
 )
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
+from .iterated_loops import IteratedLoops
 from .large_arrays import LargeArray, compute_large_arrays
 from .limit_areas import computed_past_limits
 from .locale_results import locale_cells
@@ -233,6 +234,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         reason = lotus_reason(sheet)
         own = info.formulas.get(sheet, {})
         hidden_unsure += [Unsupported(sheet, ref, "Lotus evaluation", reason) for ref, f in own.items() if not f.empty]
+    if info.iterate:  # each evaluation after the first starts the loops from blank cells again (.iterated_loops)
+        workbook = IteratedLoops(workbook, formulas, info.names.get("", {}))
     result, stopped = _evaluate(workbook, info, path, run, rewritten, finals)
     return _listed(workbook, info, path, stored_current, run, formula_names, rewritten, result, stopped, hidden_unsure)
 
