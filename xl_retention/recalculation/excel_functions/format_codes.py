@@ -126,7 +126,7 @@ def foreign_format_cells(
         if "TEXT(" not in texts.upper_text():  # one test per sheet (made once): most have none
             continue
         for place, master in texts.master_texts():
-            if _TEXT_CALL.search(master) is None:
+            if "TEXT(" not in master.upper() or _TEXT_CALL.search(master) is None:  # (the substring first: cheaper)
                 continue
             for token in _format_arguments(texts[place]):
                 fmt, where = None, ""
