@@ -5,14 +5,10 @@ recalculated cell's value; every other byte of the chart part is kept."""
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
-import openpyxl
-from one_sheet import rewrite_part
+from chart_caches_scaffold import prefixed, recalculated_chart, sheet_s
 from openpyxl.chart import LineChart, Reference
-
-from xl_retention.recalculation.batch import recalc_file
 
 STALE = (
     b'<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="3"/>'
@@ -25,16 +21,9 @@ STALE_TEXT = (
 )
 
 
-def _with_caches(path: Path) -> None:
-    """The chart part as Excel saves it: each reference with its cached points (openpyxl writes none)."""
-    rewrite_part(path, "xl/charts/chart1.xml", _cached)
-
-
 def _cached(chart: bytes) -> bytes:
-    chart = chart.replace(
-        b"<chartSpace ", b'<chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-    )
-    chart = re.sub(rb"<numRef><f>([^<]*)</f></numRef>", rb"<c:numRef><c:f>\1</c:f></c:numRef>", chart)
+    """The chart part as Excel saves it: each reference with its cached points (openpyxl writes none)."""
+    chart = re.sub(rb"<numRef><f>([^<]*)</f></numRef>", rb"<c:numRef><c:f>\1</c:f></c:numRef>", prefixed(chart))
     chart = re.sub(rb"(<c:numRef><c:f>[^<]*\$B\$1:\$B\$3</c:f>)", lambda m: m.group(1) + STALE, chart)
     chart = re.sub(
         rb"<c:numRef>(<c:f>[^<]*\$A\$1:\$A\$3</c:f>)</c:numRef>", rb"<c:strRef>\1" + STALE_TEXT + rb"</c:strRef>", chart
@@ -44,9 +33,7 @@ def _cached(chart: bytes) -> bytes:
 
 
 def test_the_charts_cached_points_are_the_recalculated_values(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
+    book, sheet = sheet_s()
     sheet["A1"], sheet["A2"], sheet["A3"] = "Jan", '=A1&""', "Mar"
     sheet["A2"] = '="F"&"eb2"'  # a formula's text: its strCache point set too
     sheet["B1"], sheet["B2"], sheet["B3"] = 1000, "=B1+100", "=B2+110"
@@ -55,13 +42,7 @@ def test_the_charts_cached_points_are_the_recalculated_values(tmp_path: Path) ->
     chart.set_categories(Reference(sheet, min_col=1, min_row=1, max_row=3))
     sheet.add_chart(chart, "D2")
     book.save(tmp_path / "t.xlsx")
-    _with_caches(tmp_path / "t.xlsx")
-    with zipfile.ZipFile(tmp_path / "t.xlsx") as package:
-        before = package.read("xl/charts/chart1.xml")
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    with zipfile.ZipFile(tmp_path / "out.xlsx") as package:
-        after = package.read("xl/charts/chart1.xml")
+    before, after = recalculated_chart(tmp_path / "t.xlsx", _cached, tmp_path / "out.xlsx")
     points = re.findall(rb"<c:numCache>.*?</c:numCache>", after, re.S)[0]
     assert re.findall(rb"<c:v>([^<]*)</c:v>", points) == [b"1000", b"1100", b"1210"]
     labels = re.findall(rb"<c:strCache>.*?</c:strCache>", after, re.S)[0]

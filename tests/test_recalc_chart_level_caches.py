@@ -6,14 +6,10 @@ Each level's points (the innermost, the months, first) are now its cells' values
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
-import openpyxl
-from one_sheet import rewrite_part
+from chart_caches_scaffold import levels, prefixed, recalculated_chart, sheet_s
 from openpyxl.chart import LineChart, Reference
-
-from xl_retention.recalculation.batch import recalc_file
 
 #: Excel's cache of S!$A$1:$B$4: the months (column B) the first level, the quarters (column A) the second, a
 #: quarter's label at its first month only (A2 and A4 are blank)
@@ -27,18 +23,13 @@ STALE = (
 
 
 def _cached(chart: bytes) -> bytes:
-    chart = chart.replace(
-        b"<chartSpace ", b'<chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-    )
-    chart, found = re.subn(rb"<numRef><f>[^<]*\$A\$1:\$B\$4</f></numRef>", STALE, chart)
+    chart, found = re.subn(rb"<numRef><f>[^<]*\$A\$1:\$B\$4</f></numRef>", STALE, prefixed(chart))
     assert found == 1
     return chart
 
 
 def test_each_level_of_a_charts_categories_is_cached_as_recalculated(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
+    book, sheet = sheet_s()
     sheet["A1"], sheet["A3"] = '="H"&"1"', '="H"&"2"'  # half years now, where the chart cached Q1, Q2
     sheet["B1"], sheet["B2"], sheet["B3"], sheet["B4"] = "Jan", '="Fe"&"b."', "Mar", "Apr"
     sheet["C1"], sheet["C2"], sheet["C3"], sheet["C4"] = 10, 20, 30, 40
@@ -47,18 +38,8 @@ def test_each_level_of_a_charts_categories_is_cached_as_recalculated(tmp_path: P
     chart.set_categories(Reference(sheet, min_col=1, max_col=2, min_row=1, max_row=4))
     sheet.add_chart(chart, "E2")
     book.save(tmp_path / "t.xlsx")
-    rewrite_part(tmp_path / "t.xlsx", "xl/charts/chart1.xml", _cached)
-    with zipfile.ZipFile(tmp_path / "t.xlsx") as package:
-        before = package.read("xl/charts/chart1.xml")
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    with zipfile.ZipFile(tmp_path / "out.xlsx") as package:
-        after = package.read("xl/charts/chart1.xml")
-    levels = [
-        re.findall(rb'<c:pt idx="(\d)"><c:v>([^<]*)</c:v>', level)
-        for level in re.findall(rb"<c:lvl>(.*?)</c:lvl>", after, re.S)
-    ]
-    assert levels == [
+    before, after = recalculated_chart(tmp_path / "t.xlsx", _cached, tmp_path / "out.xlsx")
+    assert levels(after) == [
         [(b"0", b"Jan"), (b"1", b"Feb."), (b"2", b"Mar"), (b"3", b"Apr")],
         [(b"0", b"H1"), (b"2", b"H2")],
     ]

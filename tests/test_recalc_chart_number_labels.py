@@ -7,14 +7,10 @@ workbook (checked by converting this workbook with soffice --headless under a fo
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
-import openpyxl
-from one_sheet import rewrite_part
+from chart_caches_scaffold import levels, prefixed, recalculated_chart, sheet_s
 from openpyxl.chart import LineChart, Reference
-
-from xl_retention.recalculation.batch import recalc_file
 
 #: Excel's cache of S!$A$2:$B$6 as saved before the labels were changed: months, and a quarter at January and April
 STALE = (
@@ -32,19 +28,14 @@ NAME = (
 
 
 def _cached(chart: bytes) -> bytes:
-    chart = chart.replace(
-        b"<chartSpace ", b'<chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-    )
-    chart, found = re.subn(rb"<numRef><f>[^<]*\$A\$2:\$B\$6</f></numRef>", STALE, chart)
+    chart, found = re.subn(rb"<numRef><f>[^<]*\$A\$2:\$B\$6</f></numRef>", STALE, prefixed(chart))
     chart, named = re.subn(rb"<strRef><f>'S'!C1</f></strRef>", NAME, chart)
     assert (found, named) == (1, 1)
     return chart
 
 
 def test_label_cells_now_holding_numbers_are_cached_as_they_show(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
+    book, sheet = sheet_s()
     sheet["A2"], sheet["A5"] = "=2025+1", "=2025+2"  # years now, where the chart cached Q1, Q2
     sheet["B2"], sheet["B3"], sheet["B4"] = "=DATE(2026,1,1)", "=DATE(2026,2,1)", "=1/3"
     sheet["B5"], sheet["B6"] = "=NA()", "=1=1"
@@ -58,16 +49,8 @@ def test_label_cells_now_holding_numbers_are_cached_as_they_show(tmp_path: Path)
     chart.set_categories(Reference(sheet, min_col=1, max_col=2, min_row=2, max_row=6))
     sheet.add_chart(chart, "E2")
     book.save(tmp_path / "t.xlsx")
-    rewrite_part(tmp_path / "t.xlsx", "xl/charts/chart1.xml", _cached)
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    with zipfile.ZipFile(tmp_path / "out.xlsx") as package:
-        after = package.read("xl/charts/chart1.xml")
-    levels = [
-        re.findall(rb'<c:pt idx="(\d)"><c:v>([^<]*)</c:v>', level)
-        for level in re.findall(rb"<c:lvl>(.*?)</c:lvl>", after, re.S)
-    ]
-    assert levels == [
+    _, after = recalculated_chart(tmp_path / "t.xlsx", _cached, tmp_path / "out.xlsx")
+    assert levels(after) == [
         [(b"0", b"Jan-26"), (b"1", b"Feb-26"), (b"2", b"33.3%"), (b"3", b"#N/A"), (b"4", b"TRUE")],
         [(b"0", b"2026"), (b"3", b"2027")],
     ]

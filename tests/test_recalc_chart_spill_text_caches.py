@@ -7,15 +7,13 @@ texts, as Excel saves categories of text)."""
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import openpyxl
-from one_sheet import rewrite_part, save_dynamic
+from chart_caches_scaffold import prefixed, recalculated_chart, sheet_s
+from one_sheet import save_dynamic
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.formula import ArrayFormula
-
-from xl_retention.recalculation.batch import recalc_file
 
 ZEROS = (
     b'<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="3"/><c:pt idx="0"><c:v>0</c:v></c:pt>'
@@ -25,9 +23,7 @@ ZEROS = (
 
 def _zero_caches(chart: bytes) -> bytes:
     """Every reference with a number cache of zeros, as XlsxWriter saves a chart over formulas it did not compute."""
-    chart = chart.replace(
-        b"<chartSpace ", b'<chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-    )
+    chart = prefixed(chart)
     for tag in (b"cat", b"val"):
         chart = chart.replace(b"<" + tag + b">", b"<c:" + tag + b">").replace(b"</" + tag + b">", b"</c:" + tag + b">")
     chart = re.sub(rb"<numRef><f>([^<]*)</f></numRef>", rb"<c:numRef><c:f>\1</c:f>" + ZEROS + rb"</c:numRef>", chart)
@@ -36,9 +32,7 @@ def _zero_caches(chart: bytes) -> bytes:
 
 
 def test_a_spill_and_text_categories_cached_as_recalculated(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
+    book, sheet = sheet_s()
     for row, (region, amount) in enumerate([("emea", 10), ("na", 20), ("apac", 30)], start=1):
         sheet[f"A{row}"], sheet[f"B{row}"], sheet[f"D{row}"] = region, amount, f"=UPPER(A{row})"
     sheet["C1"] = ArrayFormula("C1", "=B1:B3*3")  # spills C1:C3 when recalculated
@@ -47,13 +41,9 @@ def test_a_spill_and_text_categories_cached_as_recalculated(tmp_path: Path) -> N
     chart.set_categories(Reference(sheet, min_col=4, min_row=1, max_row=3))
     sheet.add_chart(chart, "F2")
     path = save_dynamic(book, tmp_path / "t.xlsx", ["C1"])
-    rewrite_part(path, "xl/charts/chart1.xml", _zero_caches)
-    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
+    _, after = recalculated_chart(path, _zero_caches, tmp_path / "out.xlsx")
     cells = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [cells[f"C{r}"].value for r in (1, 2, 3)] == [30, 60, 90]
-    with zipfile.ZipFile(tmp_path / "out.xlsx") as package:
-        after = package.read("xl/charts/chart1.xml")
     values = re.search(rb"<c:val>.*?</c:val>", after, re.S).group(0)
     assert re.findall(rb"<c:v>([^<]*)</c:v>", values) == [b"30", b"60", b"90"]
     categories = re.search(rb"<c:cat>.*?</c:cat>", after, re.S).group(0)
@@ -63,9 +53,7 @@ def test_a_spill_and_text_categories_cached_as_recalculated(tmp_path: Path) -> N
 
 
 def test_number_categories_keep_their_number_cache(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
+    book, sheet = sheet_s()
     for row in (1, 2, 3):
         sheet[f"A{row}"], sheet[f"B{row}"], sheet[f"D{row}"] = row, row * 10, f"=2025+A{row}"
         sheet[f"C{row}"] = f"=B{row}*2"
@@ -74,11 +62,7 @@ def test_number_categories_keep_their_number_cache(tmp_path: Path) -> None:
     chart.set_categories(Reference(sheet, min_col=4, min_row=1, max_row=3))
     sheet.add_chart(chart, "F2")
     book.save(tmp_path / "t.xlsx")
-    rewrite_part(tmp_path / "t.xlsx", "xl/charts/chart1.xml", _zero_caches)
-    result = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    with zipfile.ZipFile(tmp_path / "out.xlsx") as package:
-        after = package.read("xl/charts/chart1.xml")
+    _, after = recalculated_chart(tmp_path / "t.xlsx", _zero_caches, tmp_path / "out.xlsx")
     categories = re.search(rb"<c:cat>.*?</c:cat>", after, re.S).group(0)
     assert b"<c:strRef>" not in categories and b"<c:formatCode>General</c:formatCode>" in categories
     assert re.findall(rb"<c:v>([^<]*)</c:v>", categories) == [b"2026", b"2027", b"2028"]
