@@ -1,8 +1,8 @@
 """A spilled =CRR(A2:A7,B2:B7,C2:C7)'s cells after the first in error said only "a value of the result S!E2 spills
 (#DIV/0!)" (a Ctrl+Shift+Enter array's "the array formula S!G2 over G2:G7 gives #DIV/0! here"), where the same row's
 inputs in a one-cell =CRR(A4,B4,C4) name the cell to correct (H267's finding 02). Each such cell now gets the reason
-its own row's call gives, with its cells named; a formula that is no one call of an elementwise function keeps the
-array's wording."""
+its own row's call gives, with its cells named; a formula reading a whole range in each element (``/SUM(C2:C7)``)
+keeps the array's wording (one in arithmetic, ``*1``, gets each row's reason since H274)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def test_each_element_in_error_gets_its_own_rows_reason(tmp_path, capsys) -> Non
         sheet[f"A{row}"], sheet[f"B{row}"], sheet[f"C{row}"] = end, gained, start
     sheet["E2"] = ArrayFormula("E2:E7", "=CRR(A2:A7,B2:B7,C2:C7)")  # a dynamic array, as Excel 365 saves it
     sheet["G2"] = ArrayFormula("G2:G7", "=CRR(A2:A7,B2:B7,C2:C7)")  # Ctrl+Shift+Enter
-    sheet["I2"] = ArrayFormula("I2:I7", "=CRR(A2:A7,B2:B7,C2:C7)*1")  # no one call: the array's wording
+    sheet["I2"] = ArrayFormula("I2:I7", "=CRR(A2:A7,B2:B7,C2:C7)*1")  # in arithmetic: each row's too (H274)
+    sheet["Q2"] = ArrayFormula("Q2:Q7", "=CRR(A2:A7,B2:B7,C2:C7)/SUM(C2:C7)")  # a whole range read: the array's
     for row in range(4, 8):  # the same rows in one-cell formulas
         sheet[f"K{row}"] = f"=CRR(A{row},B{row},C{row})"
     path = save_dynamic(book, tmp_path / "s.xlsx", ["E2"])
@@ -45,6 +46,7 @@ def test_each_element_in_error_gets_its_own_rows_reason(tmp_path, capsys) -> Non
         assert errors[f"S!K{row}"]["reason"] == reason  # the one-cell formula's, as before
         for column in "EG":
             assert (errors[f"S!{column}{row}"]["error"], errors[f"S!{column}{row}"]["reason"]) == (codes[row], reason)
-        assert errors[f"S!I{row}"]["reason"] == f"the array formula S!I2 over I2:I7 gives {codes[row]} here"
+        assert errors[f"S!I{row}"]["reason"] == reason
+        assert errors[f"S!Q{row}"]["reason"] == f"the array formula S!Q2 over Q2:Q7 gives {codes[row]} here"
     values = openpyxl.load_workbook(tmp_path / "out" / "s.xlsx", data_only=True)["S"]
     assert [values[f"E{row}"].value for row in (2, 3)] == [0.92, 0.8571428571428571]

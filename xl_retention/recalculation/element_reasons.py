@@ -8,9 +8,11 @@ finding 02). :func:`element_reasons` gives such a cell the reason the same funct
 own inputs (``=CRR(A4,B4,C4)``, evaluated in the sheet's scratch cell with the explaining steps that name cells):
 "CRR: customers_start is 0 in S!C4 (no customers at the start): the ratio is undefined (#DIV/0!)".
 
-Only a formula that is one call of an elementwise registry function (one value per cell) whose range arguments are
-plain ranges is done so (a range of one row or column is read in each row or column, as Excel broadcasts it); any
-other keeps the wording above.
+A formula of elementwise registry functions (one value per cell), nested (``=CLV(50,0.7,CHURN_RATE(..))``: the inner
+reason given as the cause, as in one cell) or in arithmetic and ROUND-like functions of one value, whose ranges are
+plain ranges (2-D ones too) given to those functions or taken in arithmetic, is done so (a range of one row or column
+is read in each row or column, as Excel broadcasts it); any other keeps the wording above. At most
+:data:`MAX_ELEMENTS` cells are evaluated; each array formula is read once.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
 from ..registry import BY_NAME
 from .formula_texts import position
-from .reason_cells import _RANGE, _call_end, _column
+from .reason_cells import _RANGE, _column
 from .scratch_cell import SCRATCH
 
 if TYPE_CHECKING:
@@ -35,50 +39,88 @@ if TYPE_CHECKING:
 
 __all__ = ["element_formula", "element_reasons"]
 
-_CALL = re.compile(r"^=?\s*(?:_xldudf_(?:xlwings_)?)?([A-Za-z_][A-Za-z0-9_.]*)\(", re.IGNORECASE)
-_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 #: at most this many cells of an array are given their own reason (each costs an evaluation)
 MAX_ELEMENTS = 200
 
 
 def element_formula(formula: str, rows: int, columns: int) -> str | None:
-    """``formula`` (one call of an elementwise registry function) as its call for the element ``rows`` below and
-    ``columns`` right of its first cell: each range argument as its cell there; None where the formula is not such a
-    call or a range does not reach that element.
+    """``formula`` as its element ``rows`` below and ``columns`` right of its first cell: each range given to an
+    elementwise registry function, or taken in arithmetic, as its cell there (a range of one row or column in each
+    row or column, as Excel broadcasts it; a 2-D range its own cell). The formula may nest such calls
+    (``CLV(50,0.7,CHURN_RATE(..))``) and wrap them in arithmetic and functions of one value each (``ROUND(..,2)``,
+    ``ABS``); None where it calls anything else (``SUM(C2:C7)`` reads the whole range in every element), gives a
+    range to another function, holds a name, an array constant or a whole column, or a range does not reach the
+    element.
 
     >>> element_formula("=CRR(A2:A7,B2:B7,C2:C7)", 2, 0)
     '=CRR(A4,B4,C4)'
     >>> element_formula("=CHURN_RATE(Data!$B$2:$B$9,10,'My data'!C2:C9)", 1, 0)
     "=CHURN_RATE(Data!B3,10,'My data'!C3)"
-    >>> element_formula("=CRR(A2:A7,B2:B7,C2:C7)+1", 1, 0) is None
+    >>> element_formula("=ROUND(CLV(50,0.7,CHURN_RATE(A2:A7,B2:B7,C2:C7)),2)*100", 1, 0)
+    '=ROUND(CLV(50,0.7,CHURN_RATE(A3,B3,C3)),2)*100'
+    >>> element_formula("=CRR(A2:B7,C2:D7,E2:E7)", 1, 1)
+    '=CRR(B3,D3,E3)'
+    >>> element_formula("=CRR(A2:A7,B2:B7,C2:C7)/SUM(C2:C7)", 1, 0) is None
     True
     """
-    call = _CALL.match(formula.strip())
-    function = BY_NAME.get(call.group(1).upper()) if call is not None else None
-    if call is None or function is None or function.kind != "elementwise" or function.returns != "value":
+    try:
+        tokens = Tokenizer("=" + formula.strip().removeprefix("=")).items
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
         return None
-    found = _call_end(formula.strip(), call.end())
-    if found is None or formula.strip()[found[1] :].strip():
-        return None
+    calls: list[str] = []  # the functions open around each token, innermost last
+    registry = False
     out = []
-    for argument in found[0]:
-        if argument == "" or _NUMBER.match(argument) or re.fullmatch(r'"(?:[^"]|"")*"', argument):
-            out.append(argument)
+    for token in tokens:
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _OFFICEJS.sub("", token.value[:-1]).upper()
+            function = BY_NAME.get(name)
+            if function is not None and function.kind == "elementwise" and function.returns == "value":
+                registry = True
+                calls.append(function.name)
+                out.append(f"{function.name}(")
+                continue
+            if name not in _ONE_VALUE_EACH:
+                return None
+            calls.append(name)
+        elif token.type == Token.FUNC and token.subtype == Token.CLOSE and calls:
+            calls.pop()
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            cell = _element_cell(token.value, rows, columns)
+            if cell is None:
+                return None
+            if cell != token.value and calls and calls[-1] in _ONE_VALUE_EACH:
+                return None  # ROUND(A2:A7,2): not read element by element here (intersected in a classic formula)
+            out.append(cell)
             continue
-        place = _RANGE.fullmatch(argument)
-        if place is None or place.group(7) is not None:  # not a plain range (a whole column: not taken)
+        elif token.type == Token.ARRAY:  # an array constant: not one value an element
             return None
-        quoted, plain, left, top, right, bottom = place.groups()[:6]
-        right, bottom = right or left, bottom or top
-        c0, c1 = sorted((_column(left), _column(right)))
-        r0, r1 = sorted((int(top), int(bottom)))
-        r = r0 if r1 == r0 else r0 + rows
-        c = c0 if c1 == c0 else c0 + columns
-        if r > r1 or c > c1:
-            return None
-        sheet = f"'{quoted}'!" if quoted is not None else (f"{plain}!" if plain else "")
-        out.append(f"{sheet}{get_column_letter(c)}{r}")
-    return f"={function.name}({','.join(out)})"
+        out.append(token.value)
+    return "=" + "".join(out) if registry else None
+
+
+#: functions of one value in each argument, computed element by element over an array: kept around a registry call
+_ONE_VALUE_EACH = frozenset(("ROUND", "ROUNDUP", "ROUNDDOWN", "ABS", "INT", "TRUNC", "SIGN"))
+#: the prefix of a registry function's call made through Office.js, as Excel saves it
+_OFFICEJS = re.compile(r"(?i)^_xldudf_(?:xlwings_)?")
+
+
+def _element_cell(reference: str, rows: int, columns: int) -> str | None:
+    """A plain reference as its cell ``rows`` below and ``columns`` right of its first (a one-row or one-column range
+    broadcast, a cell as it is); None for a name, a whole column or row, or a range not reaching that far."""
+    place = _RANGE.fullmatch(reference)
+    if place is None or place.group(7) is not None:  # a name, or a whole column: not taken
+        return None
+    quoted, plain, left, top, right, bottom = place.groups()[:6]
+    if right is None:
+        return reference  # one cell: the same in every element
+    c0, c1 = sorted((_column(left), _column(right)))
+    r0, r1 = sorted((int(top), int(bottom)))
+    r = r0 if r1 == r0 else r0 + rows
+    c = c0 if c1 == c0 else c0 + columns
+    if r > r1 or c > c1:
+        return None
+    sheet = f"'{quoted}'!" if quoted is not None else (f"{plain}!" if plain else "")
+    return f"{sheet}{get_column_letter(c)}{r}"
 
 
 def _members(formulas: dict[str, FormulaTexts], result: Computed) -> Iterator[tuple[str, str, str]]:
@@ -118,12 +160,17 @@ def element_reasons(
     given = 0
     row, column = SCRATCH
     scratch = f"{get_column_letter(column)}{row}"
+    eligible: dict[tuple[str, str], bool] = {}  # each array formula tokenized once, not for each of its members
     for sheet, ref, anchor in list(_members(formulas, result)):
         if given >= MAX_ELEMENTS:
             break
         value: Any = result.members.get(sheet, {}).get(ref)
         texts = formulas.get(sheet)
         if type(value) is not CellError or value.message or texts is None or position(anchor) not in texts:
+            continue
+        if (sheet, anchor) not in eligible:
+            eligible[(sheet, anchor)] = element_formula(texts[position(anchor)], 0, 0) is not None
+        if not eligible[(sheet, anchor)]:
             continue
         (r, c), (r0, c0) = position(ref), position(anchor)
         element = element_formula(texts[position(anchor)], r - r0, c - c0)
@@ -159,6 +206,7 @@ def _reason_of(
     ``code``, the cells named by the steps :func:`.reasons.explain` names them with; None where it gives none."""
     from .compared_origins import compared_origin
     from .literal_reasons import blank_argument, value_argument
+    from .nested_reasons import outer_reason, with_cause
     from .reason_cells import name_the_cell
     from .reasons import REASONS
     from .value_origins import value_origin
@@ -170,8 +218,13 @@ def _reason_of(
         workbook.evaluate_cell(sheet, row, column)
     finally:
         REASONS.cell = None
-    heard = REASONS.heard.pop((sheet, scratch), [])
-    reason = next((text for _, text in heard if text.endswith(f"({code})")), None)
+    heard = [text for _, text in REASONS.heard.pop((sheet, scratch), [])]
+    outer = outer_reason(heard, heard[0]) if heard and not heard[0].endswith(f"({code})") else None
+    if outer is not None and outer.endswith(f"({code})"):  # CLV(..,CHURN_RATE(..)): the inner reason, the cause
+        reason: str | None = heard[0]
+    else:
+        outer = None
+        reason = next((text for text in heard if text.endswith(f"({code})")), None)
     if reason is None:
         return None
     steps = (
@@ -186,4 +239,4 @@ def _reason_of(
             reason = step(reason)
         except Exception:  # noqa: BLE001  (a reason's words never fail the recalculation)
             pass
-    return reason
+    return with_cause(outer, reason) if outer is not None else reason
