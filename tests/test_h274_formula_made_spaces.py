@@ -40,9 +40,12 @@ def test_text_made_with_a_tab_or_no_break_space_is_no_number(tmp_path: Path) -> 
         "D4": "=VALUE(C1)",
         "D5": '=A3&""',
         "D6": "=D5+1",  # '185' with nothing around it: 186
+        "E1": '=ROUND("185"&CHAR(9),0)',  # a function of one number: #VALUE! already, now with its reason
+        "E2": "=ABS(A3&CHAR(160))",
+        "E3": '=SUM("185"&CHAR(9))',  # a text typed as SUM's argument is read as a number: this one is none
     }
     result, values = recalc_sheet(tmp_path, cells)
-    for ref in ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "D1", "D2", "D3", "D4"):
+    for ref in ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "D1", "D2", "D3", "D4", "E1", "E2", "E3"):
         assert values[ref] == "#VALUE!", ref
     assert [values["B8"], values["B9"], values["C1"], values["D5"], values["D6"]] == [185, 1234, "185\t", "185", 186]
     reasons = {e.address: e.reason for e in result.errors}
@@ -63,3 +66,6 @@ def test_text_made_with_a_tab_or_no_break_space_is_no_number(tmp_path: Path) -> 
     for ref in ("D1", "D2", "D3"):
         assert reasons[f"S!{ref}"] == f"S!C1 is the text '185\\t', {tab}", ref
     assert reasons["S!D4"] == f"VALUE(C1): S!C1 gives the text '185\\t', {tab}"
+    assert reasons["S!E1"] == f"""ROUND: "185"&CHAR(9) is the text '185\\t', {tab}"""
+    assert reasons["S!E2"] == f"""ABS: A3&CHAR(160) is the text '185\\xa0', {nbsp}"""
+    assert reasons["S!E3"] == f"""SUM: "185"&CHAR(9) is the text '185\\t', {tab}"""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..sheet_names import written
-from .excel_functions.number_texts import NUMBER, rewrite_number_texts
+from .excel_functions.number_texts import NUMBER, SCALAR_NUMBER_FUNCTIONS, rewrite_number_texts
 from .excel_functions.text import text_to_number
 from .literal_reasons import _SINGLE, _cells_read, _formula_at, _label, no_number
 from .reason_cells import _call_end
@@ -39,6 +39,16 @@ MAX_OPERANDS = 6
 _VALUE = re.compile(r"(?i)(?<![\w.])VALUE\(")
 _NUMBER = re.compile(r"(?i)(?<![\w.])" + re.escape(NUMBER) + r"\(")
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
+#: functions adding the texts typed as their arguments (a reference's text they leave out: only other arguments)
+_ADDING = frozenset(("SUM", "PRODUCT", "AVERAGE", "MIN", "MAX", "SUMSQ"))
+#: a call of a function taking one number in each argument, or adding the texts typed as its arguments
+_ONE_NUMBER = re.compile(
+    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
+    + "|".join(re.escape(n) for n in sorted(SCALAR_NUMBER_FUNCTIONS | _ADDING))
+    + r")\("
+)
+#: a number typed as an argument
+_PLAIN = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
@@ -46,9 +56,14 @@ def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts],
     arithmetic the rewrite marks) that reason; returns how many got one."""
     named = 0
     for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#VALUE!", None, MAX_LOOKED_AT):
-        operands = [(f"VALUE({a[0]})", a[0]) for a in _calls(_VALUE, text) if len(a) == 1]
+        operands = [(f"VALUE({a[0]})", a[0]) for _, a in _calls(_VALUE, text) if len(a) == 1]
         marked = rewrite_number_texts("=" + text, sheet, {}, calls=True)  # ("185"&CHAR(9))+0: its operand
-        operands += [(None, a[0]) for a in _calls(_NUMBER, marked[1:]) if len(a) == 1]
+        operands += [(None, a[0]) for _, a in _calls(_NUMBER, marked[1:]) if len(a) == 1]
+        for name, args in _calls(_ONE_NUMBER, text):  # ROUND("185"&CHAR(9),0), SUM("185"&CHAR(9)): an argument
+            adds = name.upper() in _ADDING
+            operands += [
+                (name, a) for a in args if a and not _PLAIN.fullmatch(a) and not (adds and _SINGLE.fullmatch(a))
+            ]
         for call, operand in operands[:MAX_OPERANDS]:
             reason = _operand_reason(workbook, formulas, sheet, place, operand)
             if reason is not None:
@@ -59,14 +74,15 @@ def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts],
     return named
 
 
-def _calls(pattern: re.Pattern[str], text: str) -> list[list[str]]:
-    """The argument texts of each call ``pattern`` finds in ``text`` (outside its quoted texts)."""
+def _calls(pattern: re.Pattern[str], text: str) -> list[tuple[str, list[str]]]:
+    """The name (as written) and argument texts of each call ``pattern`` finds in ``text`` (outside its quoted
+    texts)."""
     bare = _LITERALS.sub(lambda m: "_" * len(m.group(0)), text)  # same places, no call found inside a text
     found = []
     for match in pattern.finditer(bare):
         end = _call_end(text, match.end())
         if end is not None:
-            found.append(end[0])
+            found.append((text[match.start() : match.end() - 1].removeprefix("_xlfn."), end[0]))
     return found
 
 
