@@ -3,6 +3,8 @@ in lower case and behind _xlfn., and not in a function whose name only ends in T
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -28,3 +30,17 @@ def test_text_formats_listed_as_written(tmp_path: Path) -> None:
     assert "a point before ##0 (a point grouping thousands)" in listed["S!B2"][1]
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert (out["B3"].value, out["B4"].value) == ("1.50", 'TEXT(A1,"0,00")')
+
+
+def test_a_command_collects_young_objects_less_often() -> None:
+    code = (
+        "import gc, sys\n"
+        "from xl_retention._imports import defer_openpyxl_init\n"
+        "before = gc.get_threshold()\n"
+        "if sys.argv[1] == 'command': defer_openpyxl_init()\n"
+        "if sys.argv[1] == 'off': gc.set_threshold(0); defer_openpyxl_init()\n"
+        "print(before[1:] == gc.get_threshold()[1:], gc.get_threshold()[0])\n"
+    )
+    for kind, young in (("command", "10000"), ("library", "700"), ("off", "0")):
+        done = subprocess.run([sys.executable, "-c", code, kind], capture_output=True, text=True, check=True)
+        assert done.stdout.split() == ["True", young], kind
