@@ -247,6 +247,10 @@ def template_cells_off(path: str | os.PathLike[str]) -> str | None:
             "each month's figures are in its own row, then copy each column's formula from an untouched month's row "
             f"over those cells, or {_UPGRADE}"
         )
+    if not rewired:  # the Cohorts sheet's fits and projections too (read only when a sheet holds =NA())
+        from .cohort_lost import lost_cohort_cells
+
+        lost += lost_cohort_cells(path)
     if lost:
         return lost_line(lost)
     if cleared:

@@ -71,6 +71,7 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
     only the formulas whose values differ from this version's (not the charts' layout, print setup or a note's
     sheet name, nor a form that computes the same values faster: :data:`.upgrade.SAME_VALUES`)."""
     from .chart_columns import add_movement_chart_columns
+    from .cohort_lost import put_back_cohorts
     from .cohort_sheet import upgrade_observed_to
     from .dashboard_layout import relayout_dashboard
     from .dashboard_upgrade import upgrade_dashboard
@@ -85,6 +86,7 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
     lifetime, more = upgrade_lifetime(package, wb)
     dashboard, shop = upgrade_dashboard(package, wb, False)
     upgraded = upgrade_formulas(package, sheets, check) + lifetime + dashboard + upgrade_observed_to(package, wb)
+    upgraded += put_back_cohorts(package, wb)  # the fits and projections left =NA() by a save as .xls
     renamed, cells = notes_of_renamed(package, wb, sheets.values())  # notes naming a sheet the user renamed
     if cells:
         names = ", ".join(f"{old!r} (now {new!r})" for old, new in renamed.items())
