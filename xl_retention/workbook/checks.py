@@ -504,8 +504,9 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
     months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0;
     :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand;
     :mod:`.deleted_names`: the template's names left #REF! by deleted columns; :mod:`.cohorts_behind`: Cohorts left
-    at fewer months than the others), or None."""
+    at fewer months than the others; :mod:`.deleted_months`: an empty month's row deleted), or None."""
     from .cohorts_behind import cohorts_behind
+    from .deleted_months import deleted_month_row
     from .deleted_names import deleted_names
     from .future_months import future_figures, in_progress_zeros
     from .inserted_rows import inserted_row
@@ -523,6 +524,7 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
         or typed_in_progress(path)
         or future_cohort_count(path)
         or cohorts_behind(path)
+        or deleted_month_row(path)
     )
 
 

@@ -124,8 +124,11 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
             before = sheet.months[-1]
             cell = f"{written(spec.title)}!{get_column_letter(month_col)}{r}"
             apart = months_apart(cell, (month.year, month.month), (before.year, before.month))
-            if apart is not None:
-                raise ip.LayoutError(apart)
+            if apart is not None:  # a month's row deleted: how to put it back said (H273's item 3)
+                from .deleted_months import missing_months_advice
+
+                pair = (month.year, month.month), (before.year, before.month)
+                raise ip.LayoutError(missing_months_advice(cell, *pair) or apart)
         sheet.months.append(month)
         sheet.values[r] = values
     if not sheet.months:
