@@ -23,7 +23,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sys
+import tempfile
 import threading
 import time
 import zipfile
@@ -176,6 +178,22 @@ def _unchanged(path: Path, before: tuple[int, int, str]) -> Callable[[], None]:
     return check
 
 
+#: exceptions that are faults of the program (a half-saved module, a wrong call), never a workbook's: their line says so
+_INTERNAL = (SyntaxError, ImportError, NameError, AttributeError, TypeError, AssertionError)
+
+
+def _publish(result: Path, output: Path, check: Callable[[], None] | None) -> None:
+    """The finished ``result`` copied to ``output`` whole or not at all (:func:`.._files.atomic_output`: an existing
+    output's permissions kept, a read-only one refused), ``check`` called just before the replace (it raises, the
+    in-place input having changed on disk meanwhile, to leave ``output`` as it was)."""
+    from .._files import atomic_output
+
+    with atomic_output(output) as stream, open(result, "rb") as source:
+        shutil.copyfileobj(source, stream, 1 << 20)
+        if check is not None:
+            check()
+
+
 def recalc_file(
     path: str | os.PathLike[str],
     output: str | os.PathLike[str],
@@ -198,6 +216,7 @@ def recalc_file(
     path, output = Path(path), Path(output)
     started = time.perf_counter()
     report = FileReport(str(path), None, "failed", engine)
+    staging: tempfile.TemporaryDirectory[str] | None = None
     try:
         if not in_place and output.exists() and output.resolve() == path.resolve():
             raise ValueError(
@@ -227,12 +246,16 @@ def recalc_file(
                 check_not_open(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         check = _unchanged(path, _fingerprint(path)) if in_place else None
+        # the result is made and checked in a folder of its own, and put at `output` (the input itself in place) by
+        # one atomic replace at the end: a file failed by any step leaves the input and an earlier output as they were
+        staging = tempfile.TemporaryDirectory(prefix="xl-retention-")
+        final, output = output, Path(staging.name) / output.name
         if engine == "excel":
             from . import excel
 
             if sys.platform not in ("win32", "darwin"):  # xlwings drives Excel on Windows and macOS only
                 raise RuntimeError("engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'")
-            values = excel.recalculate(path, output, check=check)
+            values = excel.recalculate(path, output)
             issues = _issues(values)
         else:
             from . import embedded, engine
@@ -258,9 +281,7 @@ def recalc_file(
                 for u in computed.unsupported:
                     if not u.kept:
                         written.setdefault(u.sheet, {})[u.ref] = NO_VALUE
-            write_cached_values(
-                path, output, written, members=computed.members, check=check, complete=complete, mark=mark
-            )
+            write_cached_values(path, output, written, members=computed.members, complete=complete, mark=mark)
             report.unsupported = [
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)
                 for u in computed.unsupported
@@ -296,7 +317,7 @@ def recalc_file(
             for issue in report.unsupported:
                 issue.kept = False
         stale = [u for u in report.unsupported if not u.kept]
-        report.output, report.status = str(output), "incomplete" if stale else "ok"
+        report.status = "incomplete" if stale else "ok"
         own = [u for u in report.unsupported if u.function != OVERFLOWED]  # those: unread_input's line below says why
         if own:
             names = ", ".join(sorted({u.function for u in own}))
@@ -353,10 +374,18 @@ def recalc_file(
             earlier = earlier_template_line(path)
             if earlier is not None:
                 report.message = f"{path.name}: {earlier}" + (f"; {report.message}" if report.message else "")
+        _publish(output, final, check)  # every check done: the result replaces `final` (the input, in place)
+        report.output = str(final)
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if isinstance(error, _INTERNAL):  # a fault of this program's, not of the workbook: said so
+            message = f"an internal error of xl-retention ({type(error).__name__}: {message}), please report it"
         report.message = message if path.name in message else f"{path.name}: {message}"
         report.status = "failed"  # also where a check after the writing failed: never ok beside an error
+        report.output = None
+    finally:
+        if staging is not None:
+            staging.cleanup()
     forget_parts()  # the parts decompressed once for this workbook (.package_parts)
     report.seconds = round(time.perf_counter() - started, 4)
     return report
