@@ -45,8 +45,9 @@ __all__ = [
     "words_pattern",
 ]
 
-#: calls giving an array without a range, and spilled ranges (``A1#``, stored ``_xlfn.ANCHORARRAY(A1)``): lifted
-_ARRAY_MAKERS = re.compile(r"SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(")
+#: calls giving an array without a range, and spilled ranges (``A1#``, stored ``_xlfn.ANCHORARRAY(A1)``): lifted;
+#: ``A1#`` as typed (a cell's row, then ``#`` that starts no error value) is written as stored first (.typed_spills)
+_ARRAY_MAKERS = re.compile(r"SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|\d#(?![A-Z/])")
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
 _REFS = re.compile(r"[A-Z]{1,3}[1-9][0-9]*(?:\n[A-Z]{1,3}[1-9][0-9]*)*")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
@@ -410,7 +411,7 @@ _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitiv
     r"|FREQUENCY\(|TRANSPOSE\(|MMULT\(|MINVERSE\(|MUNIT\(|MODE\.MULT\(|UNIQUE\(|SORT\(|SORTBY\(|TOCOL\(|TOROW\(|EXPAND\("
     r"|WRAPROWS\(|WRAPCOLS\(|MAP\(|SCAN\(|BYROW\(|BYCOL\("
     r"|(?<![A-Z0-9_])(?:T|CHISQ|F)\.(?:DIST|INV)|CONFIDENCE[(.]"  # a df Excel truncates (.excel_functions.truncated)
-    r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|COMPLEX\(|(?<![A-Z0-9_])IM[A-Z0-9]+\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
+    r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|COMPLEX\(|(?<![A-Z0-9_])IM[A-Z0-9]+\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|\d#(?![A-Z/])|"
     r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|ISERROR\(|ISNUMBER\(|ISTEXT\(|ISNONTEXT\(|ISLOGICAL\(|ISBLANK\(|TYPE\(|ISNA\(|ISERR\(|IFNA\(|COUNTA\(|"
     + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
 )

@@ -137,9 +137,10 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
 
 
 #: a formula without a range or a name that may still be lifted: a spilled range (``A1#``, stored
-#: ``_xlfn.ANCHORARRAY(A1)``) or a call giving an array (.array_lifting.ARRAY_RESULTS that take no range, and OFFSET)
+#: ``_xlfn.ANCHORARRAY(A1)``; typed ``A1#``: a row number, then a ``#`` starting no error value) or a call giving an
+#: array (.array_lifting.ARRAY_RESULTS that take no range, and OFFSET)
 _ARRAY_MAKER = re.compile(
-    r"(?<![\w.])(?:_XLFN\.)?(?:SEQUENCE|RANDARRAY|MAKEARRAY|TEXTSPLIT|ANCHORARRAY|OFFSET|INDIRECT)\("
+    r"(?<![\w.])(?:_XLFN\.)?(?:SEQUENCE|RANDARRAY|MAKEARRAY|TEXTSPLIT|ANCHORARRAY|OFFSET|INDIRECT)\(|\d#(?![A-Z/])"
 )
 
 #: functions giving an array (a superset of .array_lifting.ARRAY_RESULTS but the references)
