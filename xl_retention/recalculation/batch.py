@@ -286,6 +286,9 @@ def recalc_file(
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)
                 for u in computed.unsupported
             ]
+        from .signatures import drop_signatures
+
+        unsigned = drop_signatures(path, output)  # a signature over parts the values changed: removed, as Excel does
         charts, may_be_tracker = _output_kinds(output)
         if charts:  # the template's line charts cover the months with data
             from ..workbook.chart_ranges import fit_chart_ranges
@@ -374,6 +377,10 @@ def recalc_file(
             earlier = earlier_template_line(path)
             if earlier is not None:
                 report.message = f"{path.name}: {earlier}" + (f"; {report.message}" if report.message else "")
+        if unsigned:
+            from .signatures import SIGNATURE_LINE
+
+            report.message = f"{path.name}: {SIGNATURE_LINE}" + (f"; {report.message}" if report.message else "")
         _publish(output, final, check)  # every check done: the result replaces `final` (the input, in place)
         report.output = str(final)
     except Exception as error:  # one line per failed file, naming it; the batch goes on
