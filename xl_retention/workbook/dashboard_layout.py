@@ -419,10 +419,10 @@ _XFS = re.compile(rb"<cellXfs\b[^>]*?(?:/>|>(.*?)</cellXfs>)", re.S)
 _XF = re.compile(rb"<xf\b[^>]*?(?:/>|>.*?</xf>)", re.S)
 
 
-def _wrap_style(package: ip.Package, index: bytes | None) -> bytes:
-    """The index of a cell style as ``index`` (None: the workbook's first) with its text wrapped and at the top of
-    the cell, added to ``xl/styles.xml`` unless it has one already. Raises :class:`~.inplace.LayoutError` for a styles
-    part not written this way (a namespace prefix)."""
+def _wrap_style(package: ip.Package, index: bytes | None, wrap: bool = True) -> bytes:
+    """The index of a cell style as ``index`` (None: the workbook's first) with its text wrapped (``wrap``; else its
+    wrapping as it is) and at the top of the cell, added to ``xl/styles.xml`` unless it has one already. Raises
+    :class:`~.inplace.LayoutError` for a styles part not written this way (a namespace prefix)."""
     name = "xl/styles.xml"
     styles = package.data.get(name, b"")
     found = _XFS.search(styles)
@@ -438,9 +438,10 @@ def _wrap_style(package: ip.Package, index: bytes | None) -> bytes:
     body = re.sub(rb"^<xf\b[^>]*?(?:/>|>)", b"", xf)
     body = re.sub(rb"</xf>$", b"", body)
     alignment = re.search(rb"<alignment\b[^>]*?(?:/>|>.*?</alignment>)", body, re.S)
-    attrs = ip._without(re.match(rb"<alignment\b[^>]*?(?=/?>)", alignment.group(0)).group(0), b"wrapText",
-                        b"vertical")[len(b"<alignment"):] if alignment else b""  # fmt: skip
-    new_alignment = b'<alignment wrapText="1" vertical="top"' + attrs + b"/>"
+    dropped = (b"wrapText", b"vertical") if wrap else (b"vertical",)
+    attrs = ip._without(re.match(rb"<alignment\b[^>]*?(?=/?>)", alignment.group(0)).group(0),
+                        *dropped)[len(b"<alignment"):] if alignment else b""  # fmt: skip
+    new_alignment = b"<alignment" + (b' wrapText="1"' if wrap else b"") + b' vertical="top"' + attrs + b"/>"
     body = body[: alignment.start()] + body[alignment.end() :] if alignment else body
     new = opening + b">" + new_alignment + body + b"</xf>"
     if new in xfs:

@@ -258,7 +258,7 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
             xml.put(at, xml.element(at, xml.style(_ref_down("C8", down)), formula=current[ref].removeprefix("=")))
             changed.append(f"{quote_sheetname(title)}!{at}")
     _lost_back(xml, mine, current, changed, title, down)
-    _note_rows(xml, mine, changed, title, down)
+    _note_rows(package, xml, mine, changed, title, down)
     return changed, notes
 
 
@@ -277,11 +277,14 @@ def _lost_back(xml: ip.SheetXml, mine: dict[str, Any], current: dict[str, str], 
             changed.append(PutBack(f"{quote_sheetname(title)}!{at}", "lost"))
 
 
-def _note_rows(xml: ip.SheetXml, mine: dict[str, Any], changed: list[str], title: str, down: int) -> None:
+def _note_rows(package: ip.Package, xml: ip.SheetXml, mine: dict[str, Any], changed: list[str], title: str,
+               down: int) -> None:  # fmt: skip
     """The rows of the notes beside the Lifetime value figures (:data:`~.lifetime_value.NOTE_LINES`) that hold this
     version's note (written now, or already), made as tall as it needs where they are lower: a tracker made before
     fe1aeffa kept its rows of 30 points, and its notes written by upgrade or import were cut after two lines when
-    rendered (H261's task 3). A row a user made taller stays as it is."""
+    rendered (H261's task 3). A row a user made taller stays as it is. The label and figure of a row made taller are
+    put at its top, level with the note's first line, as the template has them (they sat at the bottom of the taller
+    row, rendered by LibreOffice: H273's item 4)."""
     from openpyxl import Workbook
 
     from .lifetime_value import NOTE_LINES, lifetime_sheet, note_height
@@ -302,6 +305,26 @@ def _note_rows(xml: ip.SheetXml, mine: dict[str, Any], changed: list[str], title
         list(xml.cells_in_rows(row, row))  # the row's cells read: an edited row is written from them
         attrs = ip._without(attrs, b"ht", b"customHeight") + f' ht="{note_height(lines)}" customHeight="1"'.encode()
         xml.rows[row].attrs, xml.rows[row].edited = attrs, True
+        for column in "AB":
+            _at_top(package, xml, f"{column}{row}")
+
+
+_OPENING = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?=/?>)")
+
+
+def _at_top(package: ip.Package, xml: ip.SheetXml, ref: str) -> None:
+    """The cell ``ref`` of ``xml`` in its style at the top of the cell (its wrapping as it was); a cell not written
+    is left as it is."""
+    from .dashboard_layout import _wrap_style
+
+    element = xml.cell(ref)
+    if element is None:
+        return
+    style = _wrap_style(package, xml.style(ref), wrap=False)
+    opening = _OPENING.match(element)
+    if opening is None:
+        return
+    xml.put(ref, ip._without(opening.group(0), b"s") + b' s="' + style + b'"' + element[opening.end() :])
 
 
 #: the labels of the Lifetime value sheet's first and last input rows, at rows 3 and 13 of the template
