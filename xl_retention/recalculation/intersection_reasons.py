@@ -29,6 +29,7 @@ from .formula_tokens import _bare_name, _bounds, _bracket
 from .intersection import _implicit
 from .rewrite_shapes import SCALAR_ARGUMENTS
 from .unexplained import unexplained_errors
+from .value_origins import _evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -62,14 +63,28 @@ def intersection_reasons(
             engine = workbook.get_formula(sheet, *place) or ""
         except Exception:  # noqa: BLE001  (a cell the engine cannot give)
             continue
-        if engine.upper().count("#VALUE!") <= text.upper().count("#VALUE!"):
-            continue  # no range of it was written as #VALUE!
+        if "#VALUE!" in text.upper() or "#VALUE!" not in engine.upper():
+            continue  # no range of it was written as #VALUE! (or the formula types #VALUE! itself)
         visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
         reason = _cause(sheet, ref, place, text, visible)
-        if reason is not None:
+        if reason is not None and _caused(workbook, sheet, place, engine):
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
     return named
+
+
+def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], engine: str) -> bool:
+    """Whether the formula the engine was given at ``place`` (each range without a cell there written ``#VALUE!``)
+    gives no #VALUE! with those written 0: the ranges are its cause (``IF(FALSE,B7:M7+0,"x"+1)``'s is "x"+1)."""
+    try:
+        tokens = Tokenizer(engine if engine.startswith("=") else "=" + engine).items
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: not said)
+        return False
+    for token in tokens:
+        if token.type == Token.OPERAND and token.subtype == Token.ERROR and token.value.upper() == "#VALUE!":
+            token.value, token.subtype = "0", Token.NUMBER
+    held = _evaluated(workbook, sheet, *place, "=" + "".join(t.value for t in tokens))
+    return not (isinstance(held, dict) and str(held.get("kind", "")).upper() in ("#VALUE!", "VALUE"))
 
 
 def _has_range(text: str) -> bool:
