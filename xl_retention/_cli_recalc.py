@@ -23,8 +23,8 @@ def _recalc(args: argparse.Namespace) -> int:
 
     cache_shapes()  # the argument rewrites of formula shapes an earlier command made: read, not made again
     files, _ = distinct(expand(args.paths))  # a file given twice is recalculated once (a note says so)
-    if args.in_place and len(files) == 1:  # a workbook open in Excel: one line (recalc_file checks it too)
-        check_not_open(files[0])  # of several, that one fails and the others complete (recalc_file)
+    if args.in_place and len(files) == 1 and not args.json:  # a workbook open in Excel: one line (recalc_file
+        check_not_open(files[0])  # checks it too: of several, or with --json, that file is a `failed` entry)
     options = {"engine": args.engine, "output_dir": args.output_dir, "in_place": args.in_place, "jobs": args.jobs}
     if args.json or len(files) < 2:  # no progress bar to show: rich is not imported (a recalculation's start)
         report = recalc(args.paths, **options)
