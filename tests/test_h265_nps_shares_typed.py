@@ -29,10 +29,10 @@ def test_shares_typed_as_counts_are_named_and_not_ok(tmp_path):
         "t.xlsx: 4 counts typed on the NPS sheet are no whole numbers: NPS!C2 (Promoters (9-10)) is 0.45; NPS!E2 "
         "(Detractors (0-6)) is 0.2; NPS!C3 (Promoters (9-10)) is the text '45%', which Excel's arithmetic reads as "
         "0.45 and 1 more: those months' NPS is computed from them as counts of answers (100 x (promoters - "
-        "detractors) / responses), not as shares: type each month's promoters, passives and detractors as whole "
-        "numbers of answers (a share times the responses: 45% of 180 is 81), or, with shares alone, the three shares "
-        "in percent (45, 35, 20) and the responses blank"
-    )
+        "detractors) / responses), not as shares: type 81 in NPS!C2 and 36 in NPS!E2 (45% and 20% of the 180 "
+        "responses in NPS!B2); type 45, 35 and 20 in NPS!C3, NPS!D3 and NPS!E3 (the shares in percent, the passives "
+        "the rest, NPS!B3 blank)"
+    )  # each row's own (H273's item 5: tests/test_h273_nps_shares_advice.py)
     assert round(nps["F2"].value, 4) == 0.1389  # the cells keep Excel's values: the message says they are no figures
 
 

@@ -111,6 +111,8 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     after_blank: list[str] = []  # the months left blank before a start typed (taken as typed: nothing contradicts)
     earlier_nps: list[str] = []  # counts typed where an earlier template's NPS (of answers only) is blank
     nps_shares: list[str] = []  # NPS!B:E typed as no whole number: shares read as counts (H265's finding 03)
+    share_rows: dict[tuple[str, int], tuple[Any, Any]] = {}  # the rows of those shares: their cells and columns
+    share_texts: dict[tuple[str, int], tuple[Any, Any]] = {}  # ... and of shares giving no NPS (not adding up)
     nps_texts: dict[int, str] = {}  # NPS!F, row -> "NPS!F4 says 'counts do not add up' (...)": counts typed wrong
     gained_from: str | None = None  # a month's Gained, blank, as its start, end and Lost typed give it
     gained_blank = False  # a month with Lost typed has no Gained: the rates have nothing to compute from
@@ -145,12 +147,15 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         fraction = _no_whole_count(value)  # a share typed from a survey summary: 0.45, '45%'
                         if fraction is not None:
                             nps_shares.append(f"{written(title)}!{ref} ({column.header}) is {fraction}")
+                            share_rows.setdefault((title, row), (cells, columns))  # what to type there: said
                         continue
                     if read == _EARLIER_NPS:  # an earlier template's NPS: of the answers only, blank beside counts
                         earlier_nps.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
                         continue
                     if read:  # the NPS cell says why it is no figure (counts not adding up, one below 0)
                         nps_texts.setdefault(row, f"{written(title)}!{read}")
+                        if _no_whole_count(value) is not None:  # shares of a survey summary (0.45): what to type
+                            share_texts.setdefault((title, row), (cells, columns))
                         wrong_start = True
                         continue
                     counts.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
@@ -223,10 +228,18 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     if nps_texts:  # counts typed that give no NPS: the cell says so, the file is incomplete
         said = list(nps_texts.values())
         more = f" and {len(said) - FIRST} more" if len(said) > FIRST else ""
+        from .tracker_nps_shares import share_advice
+
+        advice = [share_advice(title, row, *typed) for (title, row), typed in share_texts.items()]
+        way = (
+            "type each month's promoters, passives and detractors (0 or more), adding up to its responses where those "
+            "are typed (or leave the responses blank)"
+        )
+        if advice and len(advice) == len(said) and all(advice):  # each month a survey's shares: its counts said
+            way = "they are shares, not counts of answers: " + "; ".join(text for text in advice if text)
         lines.append(
             f"{len(said)} month{'s' * (len(said) > 1)} of counts typed on the NPS sheet give no NPS: "
-            f"{'; '.join(said[:FIRST])}{more}: type each month's promoters, passives and detractors (0 or more), "
-            "adding up to its responses where those are typed (or leave the responses blank)"
+            f"{'; '.join(said[:FIRST])}{more}: {way}"
         )
     if earlier_nps:  # the template's NPS of that tracker reads the answers only: upgrade gives this version's
         more = f" and {len(earlier_nps) - FIRST} more" if len(earlier_nps) > FIRST else ""
@@ -266,16 +279,21 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
             f"{'them' if len(fractions) > 1 else 'it'}: type each count as a whole number"
         )
     if nps_shares:  # 100 x (0.45 - 0.2) / 180 = 0.14 for an NPS of 25: the month's NPS is no figure of its survey
-        lines.append(nps_shares_line(nps_shares))
+        from .tracker_nps_shares import share_advice
+
+        advice = [share_advice(title, row, *typed) for (title, row), typed in share_rows.items()]
+        lines.append(nps_shares_line(nps_shares, advice))
     if skipped:  # (H265's finding 08) the Dashboard passes over a text: its latest figure is the month before's
         lines.append(skipped)
     return TypedOver("; ".join(lines), wrong_start or bool(fractions) or bool(nps_shares) or bool(skipped))
 
 
-def nps_shares_line(said: list[str]) -> str:
+def nps_shares_line(said: list[str], advice: list[str | None] | None = None) -> str:
     """The line naming the NPS sheet's counts typed that are no whole numbers (``said``: "NPS!C2 (Promoters (9-10))
     is 0.45"), which the NPS formula reads as counts of answers: a survey summary's shares (45% promoters) typed
-    there give 100 x (0.45 - 0.2) / 180 = 0.14, or 38.46 with the passives left blank, for an NPS of 25.
+    there give 100 x (0.45 - 0.2) / 180 = 0.14, or 38.46 with the passives left blank, for an NPS of 25. ``advice``:
+    what to type on each of their rows (:func:`.tracker_nps_shares.share_advice`), said in place of the general way
+    where every row has it.
 
     >>> nps_shares_line(["NPS!C2 (Promoters (9-10)) is 0.45"])[:90]
     '1 count typed on the NPS sheet is no whole number: NPS!C2 (Promoters (9-10)) is 0.45: the '
@@ -284,12 +302,18 @@ def nps_shares_line(said: list[str]) -> str:
     many = len(said) > 1
     whole = "are no whole numbers" if many else "is no whole number"
     whose = "those months'" if many else "the month's"
-    return (
+    head = (
         f"{len(said)} count{'s' * many} typed on the NPS sheet {whole}: {'; '.join(said[:FIRST])}{more}: "
         f"{whose} NPS is computed from {'them' if many else 'it'} as counts "
-        "of answers (100 x (promoters - detractors) / responses), not as shares: type each month's promoters, "
-        "passives and detractors as whole numbers of answers (a share times the responses: 45% of 180 is 81), or, "
-        "with shares alone, the three shares in percent (45, 35, 20) and the responses blank"
+        "of answers (100 x (promoters - detractors) / responses), not as shares: "
+    )
+    rows = [text for text in advice or () if text]
+    if advice and len(rows) == len(advice):  # each row's counts, or shares in percent, said
+        return head + "; ".join(rows)
+    return head + (
+        "type each month's promoters, passives and detractors as whole numbers of answers (a share times the "
+        "responses: 45% of 180 is 81), or, with shares alone, the three shares in percent (45, 35, 20) and the "
+        "responses blank" + (f" ({'; '.join(rows)})" if rows else "")
     )
 
 
