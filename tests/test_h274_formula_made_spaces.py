@@ -43,12 +43,14 @@ def test_text_made_with_a_tab_or_no_break_space_is_no_number(tmp_path: Path) -> 
         "E1": '=ROUND("185"&CHAR(9),0)',  # a function of one number: #VALUE! already, now with its reason
         "E2": "=ABS(A3&CHAR(160))",
         "E3": '=SUM("185"&CHAR(9))',  # a text typed as SUM's argument is read as a number: this one is none
+        "E4": '=IF(FALSE,VALUE("abc"),1+"x")',  # VALUE's text is not what fails here: not said of it
     }
     result, values = recalc_sheet(tmp_path, cells)
     for ref in ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "D1", "D2", "D3", "D4", "E1", "E2", "E3"):
         assert values[ref] == "#VALUE!", ref
     assert [values["B8"], values["B9"], values["C1"], values["D5"], values["D6"]] == [185, 1234, "185\t", "185", 186]
     reasons = {e.address: e.reason for e in result.errors}
+    assert "VALUE(" not in reasons["S!E4"]
     tab, nbsp, lf = (
         f"no number to Excel (with {s} around '185'): {TAKE_OFF} (#VALUE!)"
         for s in ("a tab", "a no-break space", "a line break")

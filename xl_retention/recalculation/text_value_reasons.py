@@ -66,12 +66,24 @@ def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts],
             ]
         for call, operand in operands[:MAX_OPERANDS]:
             reason = _operand_reason(workbook, formulas, sheet, place, operand)
-            if reason is not None:
+            whole = call if call is not None and call.startswith("VALUE(") else operand
+            if reason is not None and _caused(workbook, sheet, place, text, whole):
                 head = f"{call}: " if call is not None else ""
                 result.values[sheet][ref] = CellError("#VALUE!", f"{head}{reason} (#VALUE!)")
                 named += 1
                 break
     return named
+
+
+def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, operand: str) -> bool:
+    """Whether the formula ``text`` at ``place`` gives no #VALUE! with ``operand`` (its text) written 0: the text
+    read there is its cause (``IF(FALSE,VALUE("abc"),1/"x")``'s is not VALUE's); True where the operand is not found
+    as written."""
+    at = text.find(operand)
+    if at < 0:
+        return True
+    held = _evaluated(workbook, sheet, *place, "=" + text[:at] + "0" + text[at + len(operand) :])
+    return not (isinstance(held, dict) and str(held.get("kind", "")).upper() in ("#VALUE!", "VALUE"))
 
 
 def _calls(pattern: re.Pattern[str], text: str) -> list[tuple[str, list[str]]]:
