@@ -183,7 +183,7 @@ def test_an_unsupported_function_keeps_the_stored_value_and_is_reported_apart_fr
     assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "FORECAST.ETS", True)]
     assert file.unsupported[0].reason == "unsupported function FORECAST.ETS"
     assert [(e.address, e.error) for e in file.errors] == [("S!C1", "#DIV/0!")]  # the workbook's own error
-    assert file.message == "S.xlsx: 1 cells keep the values Excel stored (unsupported FORECAST.ETS)".replace(
+    assert file.message == "S.xlsx: 1 cell keeps the value Excel stored (unsupported FORECAST.ETS)".replace(
         "S.xlsx", Path(file.path).name
     )
 

@@ -194,6 +194,38 @@ def _publish(result: Path, output: Path, check: Callable[[], None] | None) -> No
             check()
 
 
+def _unsupported_line(cells: list[CellIssue]) -> str:
+    """What the report says of the cells the engine could not compute: those without a current value, with their
+    functions, then those keeping Excel's stored value, with theirs (a kept function is never named among the
+    others).
+
+    >>> cells = [CellIssue(ref, "unsupported", name, kept=kept) for ref, name, kept in (
+    ...     ("S!C1", "FORECAST.ETS", False), ("S!D1", "GET_MRR", True), ("S!E1", "INFO", True))]
+    >>> _unsupported_line(cells)  # doctest: +NORMALIZE_WHITESPACE
+    '1 cell could not be recalculated (unsupported FORECAST.ETS): it keeps no value stored in the file, or its inputs
+    changed since; 2 cells keep the values Excel stored (unsupported GET_MRR, INFO)'
+    """
+    stale = [u for u in cells if not u.kept]
+    kept = [u for u in cells if u.kept]
+    parts = []
+    if stale:
+        names = ", ".join(sorted({u.function for u in stale}))
+        parts.append(
+            f"1 cell could not be recalculated (unsupported {names}): it keeps"
+            if len(stale) == 1
+            else f"{len(stale)} cells could not be recalculated (unsupported {names}): they keep"
+        )
+        parts[-1] += " no value stored in the file, or its inputs changed since"
+    if kept:
+        names = ", ".join(sorted({u.function for u in kept}))
+        parts.append(
+            f"1 cell keeps the value Excel stored (unsupported {names})"
+            if len(kept) == 1
+            else f"{len(kept)} cells keep the values Excel stored (unsupported {names})"
+        )
+    return "; ".join(parts)
+
+
 def recalc_file(
     path: str | os.PathLike[str],
     output: str | os.PathLike[str],
@@ -323,14 +355,8 @@ def recalc_file(
         report.status = "incomplete" if stale else "ok"
         own = [u for u in report.unsupported if u.function != OVERFLOWED]  # those: unread_input's line below says why
         if own:
-            names = ", ".join(sorted({u.function for u in own}))
+            report.message = f"{path.name}: {_unsupported_line(own)}"
             stale = [u for u in own if not u.kept]
-            report.message = (
-                f"{path.name}: {len(stale)} cells could not be recalculated (unsupported {names}): they keep "
-                "no value stored in the file, or its inputs changed since"
-                if stale
-                else f"{path.name}: {len(own)} cells keep the values Excel stored (unsupported {names})"
-            )
             if tracker and stale:  # an input pasted as text ('2,451'): named once, with what to do (H242's 03)
                 from .typed_text_inputs import locale_inputs_line
 
