@@ -82,3 +82,12 @@ def test_in_place_ok_replaces_the_input_with_the_values(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx"]
     assert openpyxl.load_workbook(path, data_only=True).active["A2"].value == 42
     assert openpyxl.load_workbook(path).active["A2"].value == "=A1*21"
+
+
+def test_a_package_not_installed_is_said_in_its_own_words(tracker: Path, monkeypatch) -> None:
+    def missing(path: object) -> None:
+        raise ModuleNotFoundError("No module named 'pyarrow'")
+
+    monkeypatch.setattr(checks, "unread_input", missing)
+    result = recalc_file(tracker, tracker.parent / "out.xlsx", engine="embedded")
+    assert (result.status, result.message) == ("failed", "t.xlsx: No module named 'pyarrow'")

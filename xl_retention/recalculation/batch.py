@@ -411,7 +411,8 @@ def recalc_file(
         report.output = str(final)
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        if isinstance(error, _INTERNAL):  # a fault of this program's, not of the workbook: said so
+        missing = isinstance(error, ModuleNotFoundError)  # a package not installed: its own words say so
+        if isinstance(error, _INTERNAL) and not missing:  # a fault of this program's, not of the workbook: said so
             message = f"an internal error of xl-retention ({type(error).__name__}: {message}), please report it"
         report.message = message if path.name in message else f"{path.name}: {message}"
         report.status = "failed"  # also where a check after the writing failed: never ok beside an error
