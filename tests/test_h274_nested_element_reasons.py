@@ -1,10 +1,11 @@
 """Each cell of an array formula of ours in error gets its own row's reason also where the formula nests our calls,
-wraps them in arithmetic or ROUND, takes a range in arithmetic, or reads 2-D ranges (fault 4 of H274's brief; b6e434e6
-did one call over plain ranges). ``=CLV(50,0.7,CHURN_RATE(A2:A7,B2:B7,C2:C7))``, ``=CRR(..)*100``,
-``=ROUND(CRR(..),2)``, ``=CRR(A2:A7*1,..)`` spilled, and ``=CRR(U2:V7,W2:X7,Y2:Z7)`` over two columns of cohorts,
-said only "a value of the result S!E2 spills (#DIV/0!)" past their first cell; each now says what the same row's
-one-cell formula says (``=CLV(50,0.7,CHURN_RATE(A4,B4,C4))``: the inner reason given as the cause). A formula that
-reads a whole range in each element (``/SUM(C2:C7)``) keeps the array's wording."""
+wraps them in arithmetic or ROUND, takes a range in arithmetic, reads defined names of ranges, or reads 2-D ranges
+(fault 4 of H274's brief; b6e434e6 did one call over plain ranges). ``=CLV(50,0.7,CHURN_RATE(A2:A7,B2:B7,C2:C7))``,
+``=CRR(..)*100``, ``=ROUND(CRR(..),2)``, ``=CRR(A2:A7*1,..)`` and ``=CRR(Ends,Gained,Starts)`` spilled, and
+``=CRR(U2:V7,W2:X7,Y2:Z7)`` over two columns of cohorts, said only "a value of the result S!E2 spills (#DIV/0!)" past
+their first cell; each now says what the same row's one-cell formula says (``=CLV(50,0.7,CHURN_RATE(A4,B4,C4))``: the
+inner reason given as the cause). A formula that reads a whole range in each element (``/SUM(C2:C7)``) keeps the
+array's wording."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 from one_sheet import save_dynamic
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention import cli
@@ -34,6 +36,7 @@ ARRAYS = {
     "K2": "=CRR(A2:A7,B2:B7,C2:C7)/SUM(C2:C7)",  # SUM reads the whole range: the array's wording
     "M2": "=CRR(A2:A6*1,B2:B6,C2:C6)",
     "AB2": "=CRR(U2:V7,W2:X7,Y2:Z7)",  # two cohorts a row: a 2-D spill
+    "R2": "=CRR(Ends,Gained,Starts)",  # defined names of the ranges
 }
 
 
@@ -48,6 +51,8 @@ def _reasons(tmp_path: Path, capsys) -> dict[str, tuple[str, str]]:
     for ref, formula in ARRAYS.items():
         last = "AC7" if ref == "AB2" else f"{ref[:-1]}7"
         sheet[ref] = ArrayFormula(f"{ref}:{last}", formula)
+    for name, column in (("Ends", "A"), ("Gained", "B"), ("Starts", "C")):
+        book.defined_names[name] = DefinedName(name, attr_text=f"S!${column}$2:${column}$7")
     for row in range(4, 8):
         sheet[f"P{row}"] = f"=CLV(50,0.7,CHURN_RATE(A{row},B{row},C{row}))"  # the same rows in one-cell formulas
     path = save_dynamic(book, tmp_path / "s.xlsx", list(ARRAYS))
@@ -62,7 +67,7 @@ def test_nested_and_wrapped_calls_give_each_element_its_rows_reason(tmp_path: Pa
     for row, reason in OWN.items():
         code = CODES[row]
         crr = reason.format(f="CRR", code=code)
-        for column in "EG":
+        for column in "EGR":
             assert errors[f"S!{column}{row}"] == (code, crr), (column, row)
         inner = reason.format(f="CHURN_RATE", code=code)
         if code != "#VALUE!":  # CLV of CHURN_RATE's #DIV/0! or #NUM!: #VALUE!, the inner reason its cause

@@ -43,7 +43,7 @@ __all__ = ["element_formula", "element_reasons"]
 MAX_ELEMENTS = 200
 
 
-def element_formula(formula: str, rows: int, columns: int) -> str | None:
+def element_formula(formula: str, rows: int, columns: int, names: dict[str, str] | None = None) -> str | None:
     """``formula`` as its element ``rows`` below and ``columns`` right of its first cell: each range given to an
     elementwise registry function, or taken in arithmetic, as its cell there (a range of one row or column in each
     row or column, as Excel broadcasts it; a 2-D range its own cell). The formula may nest such calls
@@ -62,6 +62,10 @@ def element_formula(formula: str, rows: int, columns: int) -> str | None:
     '=CRR(B3,D3,E3)'
     >>> element_formula("=CRR(A2:A7,B2:B7,C2:C7)/SUM(C2:C7)", 1, 0) is None
     True
+    >>> element_formula("=CRR(Ends,B2:B7,C2:C7)", 1, 0, {"ends": "S!$A$2:$A$7"})
+    '=CRR(S!A3,B3,C3)'
+
+    ``names``: the defined names of references visible there (lower case), a name read as its range.
     """
     try:
         tokens = Tokenizer("=" + formula.strip().removeprefix("=")).items
@@ -85,10 +89,11 @@ def element_formula(formula: str, rows: int, columns: int) -> str | None:
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE and calls:
             calls.pop()
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
-            cell = _element_cell(token.value, rows, columns)
+            reference = (names or {}).get(token.value.lower(), token.value)
+            cell = _element_cell(reference, rows, columns)
             if cell is None:
                 return None
-            if cell != token.value and calls and calls[-1] in _ONE_VALUE_EACH:
+            if cell != reference and calls and calls[-1] in _ONE_VALUE_EACH:
                 return None  # ROUND(A2:A7,2): not read element by element here (intersected in a classic formula)
             out.append(cell)
             continue
@@ -168,12 +173,13 @@ def element_reasons(
         texts = formulas.get(sheet)
         if type(value) is not CellError or value.message or texts is None or position(anchor) not in texts:
             continue
+        visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}  # =CRR(Ends,..): a name's range
         if (sheet, anchor) not in eligible:
-            eligible[(sheet, anchor)] = element_formula(texts[position(anchor)], 0, 0) is not None
+            eligible[(sheet, anchor)] = element_formula(texts[position(anchor)], 0, 0, visible) is not None
         if not eligible[(sheet, anchor)]:
             continue
         (r, c), (r0, c0) = position(ref), position(anchor)
-        element = element_formula(texts[position(anchor)], r - r0, c - c0)
+        element = element_formula(texts[position(anchor)], r - r0, c - c0, visible)
         if element is None:
             continue
         try:
