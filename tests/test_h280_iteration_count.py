@@ -39,6 +39,9 @@ def _book(tmp_path: Path, cells: dict[str, object], count: int) -> Path:
         ({"B1": "=B1+1"}, 20, {"B1": 20}),
         ({"A1": 4, "B1": '=IF(B1="",96,B1+A1)'}, 5, {"B1": 112}),  # started from a blank cell: 96, 100, ..., 112
         ({"A1": 100, "B1": "=A1+C1", "C1": "=B1*2"}, 5, {"B1": 3100}),  # (was right: one evaluation)
+        # through INDIRECT, which the text shows no loop in; C1's 0.1+0.2-0.3 is evaluated again (Excel's final -)
+        ({"A1": 5, "B1": '=INDIRECT("B1")+A1', "C1": "=0.1+0.2-0.3"}, 1, {"B1": 5, "C1": 0}),
+        ({"A1": 1, "B1": '=A1+INDIRECT("C1")', "C1": "=B1", "D1": "=0.1+0.2-0.3"}, 5, {"B1": 5, "C1": 5}),
         # a loop converging towards 2 beside loops that do not: its own 10 passes, 2 - 2**-9
         ({"C1": 0.5, "C2": "=C2*C1+1", "A1": 1, "A2": "=A1+A2", "B1": "=B1+1"}, 10, {"C2": 1.998046875, "B1": 10}),
     ],

@@ -12,6 +12,7 @@ evaluation did. A cell whose formula has given way to a value (Excel's stored va
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .cycles import on_loops
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
 
 __all__ = ["IteratedLoops"]
+
+#: a reference made when the formula runs, which the formula's text does not show
+_DYNAMIC = re.compile(r"\b(?:INDIRECT|OFFSET)\s*\(", re.IGNORECASE)
+#: the sheet of the one cell standing for every formula cell (no workbook's: a sheet name holds no ':')
+_ALL = "xl-retention: every cell"
 
 
 class IteratedLoops:
@@ -50,12 +56,24 @@ class IteratedLoops:
             self._iterated = self._iterated or bool(telemetry.iterated_sccs)
 
     def loop_cells(self) -> list[tuple[str, int, int]]:
-        """(sheet, row, column) of each formula cell on a loop among the workbook's formulas (computed once)."""
+        """(sheet, row, column) of each formula cell on a loop among the workbook's formulas (computed once). A
+        reference made when the formula runs (INDIRECT, OFFSET) is not in its text: such a cell is taken to read
+        every formula cell (through one cell standing for them all), so that every cell reading it is counted on a
+        loop with it (a cell counted so that is on none is evaluated from blank as any other: no harm)."""
         if self._cells is None:
             texts = self._formulas
             cells = [(sheet, sheet_texts.refs[place]) for sheet, sheet_texts in texts.items() for place in sheet_texts]
-            loops = on_loops(cells, lambda sheet, ref: texts[sheet][position(ref)], self._names)
-            self._cells = [(sheet, *position(ref)) for sheet, ref in loops]
+            every = "+".join("'" + sheet.replace("'", "''") + "'!A:XFD" for sheet in texts)
+
+            def text_of(sheet: str, ref: str) -> str:
+                if sheet == _ALL:
+                    return every
+                text = texts[sheet][position(ref)]
+                return f"{text}+'{_ALL}'!A1" if _DYNAMIC.search(text) else text
+
+            dynamic = any(_DYNAMIC.search(texts[sheet][position(ref)]) for sheet, ref in cells)
+            loops = on_loops(cells + [(_ALL, "A1")] if dynamic else cells, text_of, self._names)
+            self._cells = [(sheet, *position(ref)) for sheet, ref in loops if sheet != _ALL]
         return self._cells
 
     def _blank_loops(self) -> None:
