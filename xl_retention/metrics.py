@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 import numpy as np
 
 from ._validation import Inputs, flatten_range, scalar, two_sided_z
-from .errors import OutOfRangeError, ZeroDenominatorError
+from .errors import OutOfRangeError, RetentionInputError, ZeroDenominatorError
 
 ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
 
@@ -228,10 +228,23 @@ def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -
     0.5
 
     ``returning`` above ``total`` is out of range (``returning (50) exceeds total (40): more repeat purchasers than
-    customers who bought``); ``total`` 0 or one argument without a buyer is a zero denominator.
+    customers who bought``); ``total`` 0 or one argument without a buyer is a zero denominator. One number without
+    ``total`` is refused, as the Excel formula refuses one cell: ``repeat_purchase_rate(30)`` is the count of repeat
+    purchasers with its total forgotten far more often than one customer's 30 orders (1.0 silently); a blank one
+    (None, NaN) is NaN, as any blank input.
     """
     if total is not None:
         return _share(returning, total, "customers who bought", ": more repeat purchasers than customers who bought")
+    one = returning.item() if isinstance(returning, (np.ndarray, np.generic)) and np.ndim(returning) == 0 else returning
+    if one is None or (isinstance(one, float) and math.isnan(one)):
+        return math.nan
+    if isinstance(one, (int, float)) and not isinstance(one, bool):
+        raise RetentionInputError(
+            f"repeat_purchase_rate without total takes each customer's number of orders (a list, array or Series), "
+            f"got one number ({one:g}): give total too, repeat_purchase_rate({one:g}, total)",
+            "returning",
+            one,
+        )
     # one argument: ``returning`` holds each customer's number of orders (refusals name it as the caller wrote it)
     counts = flatten_range("returning", returning, integer=True, what="a whole number of orders >= 0")
     buyers = int(np.count_nonzero(counts >= 1))
