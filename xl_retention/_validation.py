@@ -128,6 +128,32 @@ def _holds_bool(value: list | tuple) -> bool:
     return any(isinstance(v, (bool, np.bool_)) or (isinstance(v, (list, tuple)) and _holds_bool(v)) for v in value)
 
 
+def _ragged(name: str, value: Any) -> NotANumberError:
+    """The refusal of a nested list whose rows differ in length, which numpy cannot make one array of (its
+    ``ValueError: setting an array element with a sequence`` named no argument).
+
+    >>> print(_ragged("customers_end", [[120, 110], [100]]))
+    customers_end must be a number or numbers of one shape (a list, an array, a Series, or rows of one length, None \
+where a value is missing), got a nested list whose rows hold 2, 1 values
+    """
+    sizes = [str(len(row)) if isinstance(row, (list, tuple)) else "1" for row in list(value)[:8]]
+    more = ", ..." if len(value) > 8 else ""
+    return NotANumberError(
+        f"{name} must be a number or numbers of one shape (a list, an array, a Series, or rows of one length, None "
+        f"where a value is missing), got a nested list whose rows hold {', '.join(sizes)}{more} values",
+        name,
+        value,
+    )
+
+
+def _ndim(name: str, value: Any) -> int:
+    """``np.ndim(value)``; a ragged nested list refused naming ``name`` (:func:`_ragged`)."""
+    try:
+        return np.ndim(value)
+    except ValueError:
+        raise _ragged(name, value) from None
+
+
 def to_float_array(name: str, value: Any) -> np.ndarray:
     """``value`` as a float64 array; text, booleans, dates and other non-numbers raise ``#VALUE!``. A masked array's
     masked elements are blanks (NaN), as a polars DataFrame is read as pandas."""
@@ -144,7 +170,10 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
         data = np.array(np.ma.getdata(value), dtype=object)
         data[np.ma.getmaskarray(value)] = None
         value = data
-    array = np.asarray(value)
+    try:
+        array = np.asarray(value)
+    except ValueError:  # [[1, 2], [3]]: no one shape
+        raise _ragged(name, value) from None
     _refuse_dates(name, array, value)
     if isinstance(value, (list, tuple)) and (array.dtype.kind in "USO" or _holds_bool(value)):
         array = np.asarray(value, dtype=object)  # keep mixed lists' elements as they came ([True, 9] is not [1, 9])
@@ -279,7 +308,7 @@ class Inputs:
         self._series = series[0][1] if series else None
         self._undefined: np.ndarray | None = None  # elements whose denominator is 0 (Series only): NaN
         self._is_array = self._series is not None or any(
-            np.ndim(v) > 0 for v in named.values() if not isinstance(v, str)
+            _ndim(name, v) > 0 for name, v in named.items() if not isinstance(v, str)
         )
         arrays = {name: to_float_array(name, value) for name, value in named.items()}
         try:
