@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
 from ..sheet_names import SHEET, written
+from .blank_elements import blank_element
 from .excel_functions.text import text_to_number
 from .unexplained import unexplained_errors
 
@@ -105,7 +106,7 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
         if value.code != "#VALUE!" and value.code not in text.upper():
             continue
         if value.code == "#VALUE!":
-            reason = _text_read(workbook, _LITERALS.sub('""', text), sheet)
+            reason = _text_read(workbook, _LITERALS.sub('""', text), sheet, formulas)
             if reason is None:  # =INDEX(A3:A4,1)*2, =VLOOKUP(..)*2 over a text: the cell it is typed in
                 from .value_origins import looked_up_texts  # noqa: PLC0415  (value_origins imports this module)
 
@@ -243,14 +244,23 @@ def _reads(spec: Any, keys: list[str], sheet: str, row: int, column: int) -> str
     return f" (it read {above}, the month before's {spec.columns[end].header})"
 
 
-def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
-    """The cells ``text`` (a formula) takes in arithmetic that hold a text Excel reads as no number, as a reason."""
+def _text_read(
+    workbook: fz.Workbook, text: str, sheet: str, formulas: dict[str, FormulaTexts] | None = None
+) -> str | None:
+    """The cells ``text`` (a formula) takes in arithmetic that hold a text Excel reads as no number, as a reason;
+    ``formulas`` (the sheets' formula texts) names the blank inputs of an array's blank element (.blank_elements)."""
     found = []
     for _, where, letters, row, column, held in _cells_read(workbook, _ARITHMETIC_CELL, text, sheet):
         if isinstance(held, str) and isinstance(text_to_number(held), str):
             if not held and _formula_at(workbook, where, row, column):
                 continue  # a formula's "": said where it is made
             label = _label(workbook, where, row, column)
+            element = blank_element(workbook, formulas or {}, where, row, column) if not held else None
+            if element is not None:  # =CRR(A2:A5,..)'s blank for a month not filled in: no cell to clear
+                cell = f"{written(where)}!{letters.upper()}{row}{label} {element}"
+                if cell not in found:
+                    found.append(cell)
+                continue
             made = _formula_at(workbook, where, row, column)  # =A3&CHAR(9): the tab taken off in its formula
             cell = f"{written(where)}!{letters.upper()}{row}{label} {no_number(held, made)}"
             if cell not in found:
