@@ -100,6 +100,6 @@ def test_parquet_file_with_a_struct_column(tmp_path, capsys) -> None:
     assert main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "out")]) != 0
     err = capsys.readouterr().err
     assert (
-        "subs.parquet, column 'meta': a dict (a nested value, no cell's text, number or date) in rows 1 and 1 more "
+        "subs.parquet, column 'meta': a struct (a nested value, no cell's text, number or date) in rows 1 and 1 more "
         "(counting the Parquet file's first record as row 1): {'k': 1}"
     ) in err

@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows, source_of
+from .errors import _is_parquet, bad_rows, source_of
 
-__all__ = ["refuse_nested_values"]
+__all__ = ["parquet_advice", "refuse_nested_values"]
 
 #: kinds of value no cell holds (a tuple is a value of a pandas MultiIndex's level, never of a column read here)
 _NESTED = (Mapping, list, tuple, Set, np.ndarray)
@@ -70,15 +70,49 @@ mapped is read too: a status or an end date there would change the counts)
         name = str(df.columns[position])
         fields = [str(k) for k in value] if isinstance(value, Mapping) else []
         flatten = f" (pandas.json_normalize makes one of each field: {name + '.' + fields[0]!r})" if fields else ""
+        advice = (
+            f"take the value you mean out of it into a column of its own{flatten} and map that one, or leave the "
+            "column out (a column not mapped is read too: a status or an end date there would change the counts)"
+        )
+        kind = _kind(value)
+        if _is_parquet(source):  # a file's: its own types, and a way on with pyarrow (which read it), not pandas
+            kind, advice = parquet_advice(str(source), name, fields)
         raise bad_rows(
             source_of(df, source),
             name,
-            f"{_article(_kind(value))} (a nested value, no cell's text, number or date)",
+            f"{_article(kind)} (a nested value, no cell's text, number or date)",
             [first],
             {first: shown},
             count=len(nested),
-            advice=(
-                f"take the value you mean out of it into a column of its own{flatten} and map that one, or leave the "
-                "column out (a column not mapped is read too: a status or an end date there would change the counts)"
-            ),
+            advice=advice,
         )
+
+
+def parquet_advice(file: str, name: str, fields: list[str]) -> tuple[str, str]:
+    """The Parquet type of column ``name`` of ``file`` holding nested values (a struct, whose ``fields`` are given;
+    else a list) and the way on: a column of each field (pyarrow's ``Table.flatten``), or the column left out.
+
+    >>> print(parquet_advice("orders.parquet", "shipping", ["city", "zip"])[1])
+    make a column of each of its fields and map the one you mean: pyarrow.parquet.write_table(\
+pyarrow.parquet.read_table('orders.parquet').flatten(), 'orders_flat.parquet') writes 'shipping.city', \
+'shipping.zip'; or leave the column out: pyarrow.parquet.write_table(pyarrow.parquet.read_table('orders.parquet')\
+.drop_columns(['shipping']), 'orders_flat.parquet') (a column not mapped is read too: a status or an end date there \
+would change the counts)
+    """
+    stem = file[: file.lower().rfind(".")] if "." in file else file
+    out = f"{stem}_flat.parquet"
+    read = f"pyarrow.parquet.read_table({file!r})"
+    drop = (
+        f"pyarrow.parquet.write_table({read}.drop_columns([{name!r}]), {out!r}) (a column not mapped is read too: a "
+        "status or an end date there would change the counts)"
+    )
+    if fields:
+        made = ", ".join(repr(f"{name}.{f}") for f in fields[:3]) + (", ..." if len(fields) > 3 else "")
+        return "struct", (
+            f"make a column of each of its fields and map the one you mean: pyarrow.parquet.write_table({read}"
+            f".flatten(), {out!r}) writes {made}; or leave the column out: {drop}"
+        )
+    return "list", (
+        "several values in one record: write the one you mean in a column of its own (one value a record) and map "
+        f"that one, or leave the column out: {drop}"
+    )

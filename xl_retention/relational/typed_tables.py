@@ -230,6 +230,7 @@ def from_table(
         or (kind == "snapshots" and bool(trial_end_columns(empty.columns)))  # months inside a trial (snapshot_dates)
         or (kind in ("snapshots", "intervals") and bool(trial_days_columns(empty.columns)))  # reading.trial_days
         or mapped_subscription  # --columns subscription_id=NAME (reading.subscription_ids)
+        or any(_nested(schema[c]) for c in table.columns if c != ROW)  # a list unmapped: refused as a file's
         or movements  # dbt's fct_mrr: a month's MRR beside its movement's word (reading.movement_levels)
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
@@ -384,3 +385,9 @@ def _refuse_store_reports(con: Any, table: ir.Table, source: str) -> None:
         return
     over = ibis.or_(*(table[c].try_cast("float64") > 1 for c in counts))
     refuse_subscription_counts(con.execute(table.filter(over).select(ids[0], *counts).limit(1)), source)
+
+
+def _nested(dtype: Any) -> bool:
+    """Whether a column of ``dtype`` holds nested values (a struct, a list, a map): no cell's text, number or date,
+    refused where a file's are (reading.nested_values), mapped or not."""
+    return bool(dtype.is_struct() or dtype.is_array() or dtype.is_map())
