@@ -67,6 +67,9 @@ def _inputs(**named: Any) -> Inputs:
 def bdw_survival(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, t: ArrayLike) -> Any:
     """Probability that a customer is still active after t periods: S(t) = B(alpha, beta + t^c) / B(alpha, beta).
 
+    Source: Fader, Hardie, Liu, Davin & Steenburgh (2018), "'How to Project Customer Retention' Revisited: The Role
+    of Duration Dependence", Journal of Interactive Marketing 43.
+
     S(0) = 1; c = 1 gives the sBG survival exactly. t is a whole number
     of periods >= 0; alpha, beta, c > 0.
 
@@ -82,6 +85,9 @@ def bdw_survival(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, t: ArrayLike) 
 
 def bdw_retention(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, t: ArrayLike) -> Any:
     """Retention rate of period t among customers active after t - 1: r(t) = S(t) / S(t - 1).
+
+    Source: Fader, Hardie, Liu, Davin & Steenburgh (2018), "'How to Project Customer Retention' Revisited: The Role
+    of Duration Dependence", Journal of Interactive Marketing 43.
 
     With c > 1 it can dip before it rises (a U-shaped retention curve, as here for t = 2); c = 1 gives the sBG's
     (beta + t - 1) / (alpha + beta + t - 1). t is a whole period >= 1.
@@ -99,6 +105,9 @@ def bdw_retention(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, t: ArrayLike)
 
 def bdw_churn_probability(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, t: ArrayLike) -> Any:
     """Probability that a new customer churns in period t: P(T = t) = S(t - 1) - S(t).
+
+    Source: Fader, Hardie, Liu, Davin & Steenburgh (2018), "'How to Project Customer Retention' Revisited: The Role
+    of Duration Dependence", Journal of Interactive Marketing 43.
 
     >>> round(bdw_churn_probability(0.704, 1.182, 1.0, 1), 6)  # = alpha / (alpha + beta)
     0.373277
@@ -213,6 +222,9 @@ def bdw_derl(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, discount_rate: Arr
 def bdw_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, discount_rate: ArrayLike) -> Any:
     """Expected lifetime value of a new customer: margin x DEL(d | alpha, beta, c); see :func:`bdw_del`.
 
+    Source: Fader & Hardie (2010), Marketing Science 29(1), eq. 4 (DEL), with the BdW survival of Fader, Hardie, Liu,
+    Davin & Steenburgh (2018), Journal of Interactive Marketing 43.
+
     >>> round(bdw_clv(50, 0.704, 1.182, 1.0, 0.10), 4)  # = sbg_clv(50, 0.704, 1.182, 0.10)
     184.7574
     """
@@ -260,6 +272,9 @@ def _bdw_loglik(theta: np.ndarray, churned: np.ndarray, at_risk: np.ndarray) -> 
 
 def bdw_fit(survivors: Any, cohort_size: Any = None) -> BdWFit:
     """Maximum-likelihood BdW fit of one or several cohorts' survivor counts.
+
+    Source: Fader, Hardie, Liu, Davin & Steenburgh (2018), "'How to Project Customer Retention' Revisited: The Role
+    of Duration Dependence", Journal of Interactive Marketing 43.
 
     ``survivors`` and ``cohort_size`` as for :func:`~xl_retention.models.sbg.sbg_fit`: one
     cohort or a triangle of cohorts (one per row, ragged at the end; cohorts of size 0 are

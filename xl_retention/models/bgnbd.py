@@ -514,6 +514,9 @@ def bgnbd_clv(
 ) -> Any:
     """Expected lifetime value over a horizon: BG/NBD purchases x order value x margin, discounted monthly.
 
+    Source: expected purchases of Fader, Hardie & Lee (2005), "'Counting Your Customers' the Easy Way", Marketing
+    Science 24(2), eq. 10, summed month by month as lifetimes' ``customer_lifetime_value``.
+
     CLV = margin x order_value x sum_{i=1}^{months} [E(i k) - E((i - 1) k)] / (1 + d)^i,
     E(s) = :func:`bgnbd_expected` over s time units, k = periods_per_month (30 for days,
     4.345 for weeks, 1 for months), d = monthly discount rate; the ``lifetimes``

@@ -111,6 +111,8 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
 def gammagamma_mean(p: ArrayLike, q: ArrayLike, v: ArrayLike, frequency: ArrayLike, monetary_value: ArrayLike) -> Any:
     """Expected average order value of a customer with x repeat purchases of mean value m (Gamma-Gamma).
 
+    Source: Fader & Hardie (2013), "The Gamma-Gamma Model of Monetary Value", E[M | x, m].
+
     E[M | x, m] = p (v + x m) / (p x + q - 1)
                 = (q - 1) / (p x + q - 1) x p v / (q - 1) + p x / (p x + q - 1) x m,
     a weighted mean of the population mean p v / (q - 1) and the customer's own mean.

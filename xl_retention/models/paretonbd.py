@@ -249,6 +249,10 @@ def paretonbd_clv(
 ) -> Any:
     """Expected lifetime value over a horizon: Pareto/NBD purchases x order value x margin, discounted monthly.
 
+    Source: expected purchases of Schmittlein, Morrison & Colombo (1987), Management Science 33(1), as in Fader &
+    Hardie (2005), "A Note on Deriving the Pareto/NBD Model and Related Expressions", eq. 41, summed month by month
+    as lifetimes' ``customer_lifetime_value``.
+
     CLV = margin x order_value x sum_{i=1}^{months} [E(i k) - E((i - 1) k)] / (1 + d)^i, E = :func:`paretonbd_expected`,
     k = periods_per_month, d = monthly discount rate: the convention of :func:`bgnbd_clv` and of ``lifetimes``'
     ``customer_lifetime_value``. order_value: e.g. :func:`gammagamma_mean` (the Gamma-Gamma model).

@@ -41,6 +41,8 @@ class SBGFit(_SBGFitFields, FitResult):
 def sbg_survival(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
     """Probability that a customer is still active after ``t`` periods: S(t) = B(alpha, beta + t) / B(alpha, beta).
 
+    Source: Fader & Hardie (2007), "How to Project Customer Retention", Journal of Interactive Marketing 21(1).
+
     S(0) = 1; t is a whole number of periods >= 0; alpha, beta > 0.
 
     >>> round(sbg_survival(0.704, 1.182, 1), 6)  # = beta / (alpha + beta)
@@ -108,6 +110,8 @@ def _log_survival_far(a: Any, b: Any, t: Any) -> Any:
 def sbg_retention(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
     """Retention rate of period t among customers active after t - 1: r(t) = (beta + t - 1) / (alpha + beta + t - 1).
 
+    Source: Fader & Hardie (2007), "How to Project Customer Retention", Journal of Interactive Marketing 21(1).
+
     r(t) = S(t) / S(t - 1) rises with t: the customers who stay are the loyal ones.
     t is a whole period >= 1.
 
@@ -125,6 +129,8 @@ def sbg_retention(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
 
 def sbg_churn_probability(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
     """Probability that a new customer churns in period t: P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta).
+
+    Source: Fader & Hardie (2007), "How to Project Customer Retention", Journal of Interactive Marketing 21(1).
 
     Equal to S(t - 1) - S(t); t is a whole period >= 1.
 
@@ -249,6 +255,9 @@ def sbg_derl(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike, renewa
 
 def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike) -> Any:
     """Expected lifetime value of a new customer: margin x DEL(d | alpha, beta).
+
+    Source: Fader & Hardie (2010), "Customer-Base Valuation in a Contractual Setting: The Perils of Ignoring
+    Heterogeneity", Marketing Science 29(1), eq. 4 (DEL).
 
     margin = the (constant) margin of one period, paid at its start; see :func:`sbg_del`.
 
