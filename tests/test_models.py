@@ -519,7 +519,7 @@ def test_bgnbd_kinds():
         ([0, 2], [1, 3], [5, 5], OutOfRangeError, ["recency (1)", "frequency is 0"]),
         ([1, 2], [1, 3], [5, "x"], NotANumberError, ["T", "'x'"]),
         ([1, 2], [1, 3], [5], NotANumberError, ["one value per customer"]),
-        ([1, 2], [1, None], [5, 5], NotANumberError, ["recency blank"]),
+        ([1, 2], [1, None], [5, 5], NotANumberError, ["recency is blank at position 1"]),
         ([0, 0, 0], [0, 0, 0], [5, 6, 7], OutOfRangeError, ["frequency is 0 for every customer"]),
     ],
 )

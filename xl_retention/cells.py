@@ -318,9 +318,12 @@ def _copy(result: Cell) -> Cell:
 
 def _cell(function: ExcelFunction, values: tuple[Cell, ...]) -> Cell:
     blank = {}  # required argument -> is it blank? (aggregate_without is required once given)
-    for spec, value in zip(function.args, values, strict=False):
+    for position, (spec, value) in enumerate(zip(function.args, values, strict=False)):
         if is_error(value):
             return CellError("#VALUE!", f"{spec.name} is the error value {value}")
+        if spec.blank_where_zero and is_blank(value) and _zero_beside(function, values, spec.blank_where_zero):
+            values = (*values[:position], None, *values[position + 1 :])  # "" too: not needed, the core's blank
+            continue
         if not spec.optional or spec.name == function.aggregate_without:
             blank[spec.name] = is_blank(value)
     if all(blank.values()):
@@ -333,6 +336,13 @@ def _cell(function: ExcelFunction, values: tuple[Cell, ...]) -> Cell:
         for spec, value in zip(function.args, values, strict=False)
     ]
     return _call(function, *call)
+
+
+def _zero_beside(function: ExcelFunction, values: tuple[Cell, ...], name: str) -> bool:
+    """Whether the argument ``name`` of ``function`` is the number 0 among ``values`` (one cell's)."""
+    names = [spec.name for spec in function.args]
+    value = values[names.index(name)] if name in names[: len(values)] else None
+    return _is_number(value) and value == 0
 
 
 def _filled_rows(args: list[Any]) -> tuple[int, int] | None:

@@ -26,6 +26,8 @@ class Argument:
     (``"flat"``, blanks as NaN) or as a 2-D table (``"table"``, ragged ends as NaN).
     ``blanks_skipped``: the core skips this flat range's blanks wherever they are (NPS
     scores), so the cells after its last value need not be passed at all.
+    ``blank_where_zero``: the argument so named being 0 makes this one not needed, so a blank here goes to the core
+    (a non-repeater's monetary_value beside frequency 0), not refused as a blank beside other inputs.
     """
 
     name: str
@@ -34,6 +36,7 @@ class Argument:
     default: Any = None
     whole: Literal["flat", "table"] | None = None
     blanks_skipped: bool = False
+    blank_where_zero: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,11 @@ BG_PARAMETERS = (
     Argument("a", "BG/NBD a, > 0 (from BGNBD_FIT)"),
     Argument("b", "BG/NBD b, > 0 (from BGNBD_FIT)"),
 )
-MONETARY = Argument("monetary_value", "mean value of the customer's repeat purchases (> 0 where frequency > 0)")
+MONETARY = Argument(
+    "monetary_value",
+    "mean value of the customer's repeat purchases (> 0 where frequency > 0; blank or 0 where frequency is 0)",
+    blank_where_zero="frequency",
+)
 
 
 MODELS: tuple[ExcelFunction, ...] = (

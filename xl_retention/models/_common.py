@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from .._validation import Inputs, _aligned, _frame_columns, _pandas_types, to_float_array
-from ..errors import NotANumberError, OutOfRangeError
+from ..errors import NotANumberError, OutOfRangeError, position_text
 
 ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
 
@@ -99,10 +99,20 @@ def _check_rfm(x: Inputs) -> None:
     )
 
 
-def _columns(**named: Any) -> dict[str, np.ndarray]:
+def _columns(*, blank_where_zero: tuple[str, str] | None = None, **named: Any) -> dict[str, np.ndarray]:
     """Ranges of one value per customer as equal-length flat arrays; rows blank in every column are dropped.
     Several pandas Series are matched by their index labels, as the elementwise functions match them (a Series in
-    another row order was paired by position: each customer fitted with another's T); labels that differ: #VALUE!."""
+    another row order was paired by position: each customer fitted with another's T); labels that differ: #VALUE!.
+    ``blank_where_zero`` = (column, other): a blank in ``column`` where ``other`` is 0 is read as 0, not needed there
+    (a non-repeater's monetary_value); a row with some columns blank otherwise is refused at its position.
+
+    >>> _columns(blank_where_zero=("m", "x"), x=[2, 0, None], m=[9.5, None, None])
+    {'x': array([2., 0.]), 'm': array([9.5, 0. ])}
+    >>> _columns(x=[2, 0], m=[9.5, None])
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.NotANumberError: x is given but m is blank at position 1
+    """
     pandas_types = _pandas_types()
     if pandas_types:
         if any(isinstance(v, pandas_types[1]) for v in named.values()):
@@ -117,15 +127,24 @@ def _columns(**named: Any) -> dict[str, np.ndarray]:
         raise NotANumberError(
             f"{', '.join(arrays)} must hold one value per customer each; got sizes {shapes}", ", ".join(arrays)
         )
+    if blank_where_zero is not None:
+        column, other = blank_where_zero
+        arrays[column] = np.where(np.isnan(arrays[column]) & (arrays[other] == 0), 0.0, arrays[column])
     blank = np.stack([np.isnan(a) for a in arrays.values()])
     keep = ~blank.all(axis=0)
     partial = blank.any(axis=0) & keep
-    if partial.any():
+    if partial.any():  # the position ends the message: a cell's reason names the cell (cells.excel_message)
         position = int(np.flatnonzero(partial)[0])
         names = [n for n, a in arrays.items() if np.isnan(a[position])]
-        raise NotANumberError(
-            f"{', '.join(names)} blank at position {position} while other columns are not", names[0], None
+        given = [n for n in arrays if n not in names]
+        error = NotANumberError(
+            f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} given but {', '.join(names)} "
+            f"{'is' if len(names) == 1 else 'are'} blank{position_text((position,))}",
+            names[0],
+            None,
         )
+        error.position = (position,)
+        raise error
     return {name: a[keep] for name, a in arrays.items()}
 
 

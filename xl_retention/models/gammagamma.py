@@ -53,7 +53,8 @@ def _gammagamma_loglik(theta: np.ndarray, x: np.ndarray, m: np.ndarray, w: np.nd
 def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGammaFit:
     """Maximum-likelihood Gamma-Gamma fit of average order values (Fader & Hardie 2013).
 
-    Uses the customers with frequency x > 0 (their mean repeat-order value m > 0). An
+    Uses the customers with frequency x > 0 (their mean repeat-order value m > 0; blank or any
+    value >= 0 where x = 0). An
     order's value is Gamma(p, nu), nu ~ Gamma(q, v) across customers; log-likelihood of one:
 
     ln f(m | x) = ln Gamma(p x + q) - ln Gamma(p x) - ln Gamma(q) + q ln v + (p x - 1) ln m
@@ -64,7 +65,9 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
     >>> [round(v, 3) for v in fit]
     [2.224, 7.488, 91.441, -41.497]
     """
-    cols = _columns(frequency=frequency, monetary_value=monetary_value)
+    cols = _columns(
+        frequency=frequency, monetary_value=monetary_value, blank_where_zero=("monetary_value", "frequency")
+    )
     x = Inputs(**cols)
     x.check_range("frequency", integer=True, what="a whole number of repeat purchases >= 0")
     x.check_range("monetary_value", what="an amount >= 0")
@@ -116,9 +119,11 @@ def gammagamma_mean(p: ArrayLike, q: ArrayLike, v: ArrayLike, frequency: ArrayLi
     E[M | x, m] = p (v + x m) / (p x + q - 1)
                 = (q - 1) / (p x + q - 1) x p v / (q - 1) + p x / (p x + q - 1) x m,
     a weighted mean of the population mean p v / (q - 1) and the customer's own mean.
-    Needs q > 1 (a finite population mean); with x = 0 it is the population mean.
+    Needs q > 1 (a finite population mean); with x = 0 it is the population mean (m may be blank there).
 
     >>> round(gammagamma_mean(6.25, 3.74, 15.44, 0, 0), 4)  # CDNOW: population mean
+    35.219
+    >>> round(gammagamma_mean(6.25, 3.74, 15.44, 0, None), 4)  # no repeat purchase, no mean order value
     35.219
     >>> round(gammagamma_mean(6.25, 3.74, 15.44, 2, 20.0), 4)
     22.7362
@@ -134,4 +139,6 @@ def gammagamma_mean(p: ArrayLike, q: ArrayLike, v: ArrayLike, frequency: ArrayLi
     x.check_range("frequency", integer=True, what="a whole number of repeat purchases >= 0")
     x.check_range("monetary_value", what="an amount >= 0")
     pp, qq, vv, fx, m = x["p"], x["q"], x["v"], x["frequency"], x["monetary_value"]
+    with np.errstate(invalid="ignore"):
+        m = np.where((fx == 0) & np.isnan(m), 0.0, m)  # no repeat purchase: no mean to give, none needed
     return x.wrap(pp * (vv + fx * m) / (pp * fx + qq - 1))
