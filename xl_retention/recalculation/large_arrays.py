@@ -329,7 +329,14 @@ def _computed(
         function, arguments = call
         if any(_reads(a, unread) for a in arguments):
             return None
-        return _core(workbook, function, arguments)
+        grid = _core(workbook, function, arguments)
+        first = grid[0][0] if grid else None
+        if type(first) is CellError and first.message:  # its reason as one cell's: CRR's name, the cell named
+            from .reason_cells import name_the_cell  # noqa: PLC0415
+
+            said = f"{function.name}: {first.message.removeprefix(function.name + ': ')} ({first.code})"
+            grid[0][0] = CellError(first.code, name_the_cell(said, "=" + text, item.sheet, names))  # type: ignore[index]
+        return grid
     if legacy and _arithmetic(text, item.sheet, workbook.sheet_names):
         ranges = _ranges(text, item.sheet, workbook.sheet_names)
         if ranges is None or any(_reads(r, unread) for r in ranges):
