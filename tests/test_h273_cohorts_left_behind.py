@@ -1,12 +1,13 @@
-"""A Cohorts sheet kept by hand that cannot grow with the monthly sheets (H265's finding 05, the rest of it).
+"""A Cohorts sheet kept by hand with a column of the user's beside its tables (H265's finding 05, the rest of it).
 
-Before: a note of the user's in a column right of the Cohorts tables (O3 'Comment', as after LibreOffice's Insert
-Columns) made ``extend --months 3`` leave Cohorts at its 12 months with exit 0 ("Cohorts keeps its 12 months: ...
-move it right of column P ... and run again"), the monthly sheets running to 2027-03 and Cohort_Counts still
-Cohorts!$B$4:$M$15: the new cohorts had no row, the sBG and BdW fits left them out, and recalc said ok with no word.
-Now extend refuses (exit 1, the file unchanged) where the triangle holds counts typed; a Cohorts left behind by an
-import (which goes on without it) is named by recalc (incomplete), whose advice, ``extend --to`` the last month, grows
-Cohorts alone, the counts and the note carried over.
+Before: a note of the user's in a column right of the Cohorts tables (O3 'Comment', O4 a note, as after
+LibreOffice's Insert Columns) made ``extend --months 3`` leave Cohorts at its 12 months with exit 0 ("Cohorts keeps
+its 12 months: ... move it right of column P ... and run again"), the monthly sheets running to 2027-03 and
+Cohort_Counts still Cohorts!$B$4:$M$15: the new cohorts had no row, the sBG and BdW fits left them out, and recalc
+said ok with no word. Now the column moves right as the tables grow (O3:O4 to Q3:Q4, as inserting columns would move
+it) and Cohorts grows with the other sheets; where it cannot move safely (a formula of the user's there), extend
+refuses (exit 1, the file unchanged) where the triangle holds counts typed; a Cohorts left behind by an import (which
+goes on without it) is named by recalc (incomplete), whose advice, ``extend --to`` the last month, grows Cohorts alone.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from xl_retention.workbook import build_template
 from xl_retention.workbook.cohorts_behind import cohorts_behind
 
 
-def _hand_kept(path: Path, start: str) -> Path:
+def _hand_kept(path: Path, start: str, **own: object) -> Path:
     build_template(path, start=start, months=12)
     wb = openpyxl.load_workbook(path)
     customers, cohorts = wb["Customers"], wb["Cohorts"]
@@ -32,12 +33,33 @@ def _hand_kept(path: Path, start: str) -> Path:
         for k in range(11 - i):
             cohorts.cell(4 + i, 2 + k).value = round(200 * 3 / (3 + k))
     cohorts["O3"], cohorts["O4"] = "Comment", "Jan promo cohort"  # a column of the user's beside the tables
+    for ref, value in own.items():
+        cohorts[ref] = value
     wb.save(path)
     return path
 
 
-def test_extend_refuses_when_cohorts_kept_by_hand_cannot_grow(tmp_path, capsys):
+def test_extend_moves_a_column_of_the_users_right_as_cohorts_grows(tmp_path, capsys):
     path = _hand_kept(tmp_path / "t.xlsx", "2026-01")
+    assert cli.main(["extend", str(path), "--months", "3"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Cohorts!O3:O4 (yours, right of the tables) moved to Q3:Q4, right of the grown tables, as inserting columns "
+        "would move it"
+    )
+    wb = openpyxl.load_workbook(path)
+    cohorts = wb["Cohorts"]
+    assert wb.defined_names["Cohort_Counts"].attr_text == "'Cohorts'!$B$4:$P$18"
+    assert (cohorts["Q3"].value, cohorts["Q4"].value, cohorts["O3"].value) == (
+        "Comment",
+        "Jan promo cohort",
+        "Month 13",
+    )
+    assert (cohorts["B4"].value, cohorts["L4"].value, cohorts["A18"].value.strftime("%Y-%m")) == (200, 46, "2027-03")
+    assert cohorts_behind(path) is None
+
+
+def test_extend_refuses_when_cohorts_kept_by_hand_cannot_grow(tmp_path, capsys):
+    path = _hand_kept(tmp_path / "t.xlsx", "2026-01", O5="=B5/B4")  # a formula of the user's: not moved
     before = path.read_bytes()
     assert cli.main(["extend", str(path), "--months", "3"]) == 1
     assert capsys.readouterr().err == (
@@ -53,7 +75,7 @@ def test_extend_refuses_when_cohorts_kept_by_hand_cannot_grow(tmp_path, capsys):
 def test_an_empty_cohorts_sheet_still_stays_behind_with_a_note(tmp_path, capsys):
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
     wb = openpyxl.load_workbook(path)
-    wb["Cohorts"]["O3"] = "Comment"
+    wb["Cohorts"]["O3"], wb["Cohorts"]["O5"] = "Comment", "=B5/B4"  # a formula of the user's: not moved
     wb.save(path)
     assert cli.main(["extend", str(path), "--months", "3"]) == 0
     assert "Cohorts keeps its 12 months: Cohorts!O3 (holding 'Comment'" in capsys.readouterr().out
@@ -61,7 +83,7 @@ def test_an_empty_cohorts_sheet_still_stays_behind_with_a_note(tmp_path, capsys)
 
 
 def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path, capsys):
-    path = _hand_kept(tmp_path / "t.xlsx", "2025-01")
+    path = _hand_kept(tmp_path / "t.xlsx", "2025-01", O5="=B5/B4")
     answers = tmp_path / "nps.csv"
     answers.write_text("date,score\n2025-02-03,9\n2026-03-10,10\n")
     assert cli.main(["import", "--nps", str(answers), "--into", str(path)]) == 0  # an import goes on without Cohorts
@@ -81,14 +103,15 @@ def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path,
         capsys.readouterr().err
     )
     wb = openpyxl.load_workbook(path)
-    cohorts = wb["Cohorts"]
-    cohorts["R3"], cohorts["R4"], cohorts["O3"], cohorts["O4"] = "Comment", "Jan promo cohort", None, None
+    wb["Cohorts"]["O5"] = None  # the formula cleared: the column moves right as the tables grow
     wb.save(path)
     assert cli.main(["extend", str(path), "--to", "2026-03"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == (
+    assert capsys.readouterr().out.splitlines() == [
         f"extended {path}: the Cohorts sheet to the 15 months from 2025-01 of the other sheets (every value, formula "
-        "and sheet of yours kept)"
-    )
+        "and sheet of yours kept)",
+        "Cohorts!O3:O4 (yours, right of the tables) moved to Q3:Q4, right of the grown tables, as inserting columns "
+        "would move it",
+    ]
     wb = openpyxl.load_workbook(path)
     cohorts = wb["Cohorts"]
     assert wb.defined_names["Cohort_Counts"].attr_text == "'Cohorts'!$B$4:$P$18"
@@ -96,8 +119,17 @@ def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path,
         "2025-01", "2025-12", "2026-01", "2026-03"
     ]  # fmt: skip
     assert (cohorts["B4"].value, cohorts["C5"].value, cohorts["L4"].value, cohorts["B14"].value) == (200, 150, 46, 200)
-    assert (cohorts["R3"].value, cohorts["R4"].value) == ("Comment", "Jan promo cohort")
+    assert (cohorts["Q3"].value, cohorts["Q4"].value) == ("Comment", "Jan promo cohort")
     assert cohorts_behind(path) is None
     cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out2")])
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert report["status"] == "ok", report["message"]
+
+
+def test_a_column_read_by_a_formula_elsewhere_is_not_moved(tmp_path, capsys):
+    path = _hand_kept(tmp_path / "t.xlsx", "2026-01")
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["M1"] = "=Cohorts!O4"  # moving O4 would leave this reading the grown triangle's Month 13
+    wb.save(path)
+    assert cli.main(["extend", str(path), "--months", "3"]) == 1
+    assert "Cohorts!O3 (holding 'Comment', outside the tables) stays where it is" in capsys.readouterr().err

@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..sheet_names import written
 from . import inplace as ip
+from .cohort_columns import columns_right
 from .cohort_formats import widened_template_range
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, names_over, remap_cohort_refs
@@ -199,6 +200,7 @@ def grow_cohorts(
     new: int,
     widened: list[str] | None = None,
     how: str = "make a tracker that covers the data (xl-retention new) and import into it",
+    carried: list[str] | None = None,
 ) -> dict[str, Triangle]:
     """Replace the Cohorts sheet of ``package`` (renamed or not) by the template's for ``new`` months; returns the
     new triangles. ``widened`` gets each formula, defined name and chart of the user's whose range over a table's
@@ -207,6 +209,8 @@ def grow_cohorts(
     ``wb``: the user's workbook opened read-only (its Cohorts sheet laid out for ``old`` months from ``first``).
     Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then), ending
     with ``how`` where the refusal has no way of its own (``extend``'s differs: a tracker kept by hand has no data).
+    ``carried`` gets a line for the cells of the user's right of the tables moved right as they grew
+    (:mod:`.cohort_columns`).
     """
     title = cohorts_title(wb)  # a sheet renamed by hand ('Signups') grows under its name
     if title is None:
@@ -235,6 +239,7 @@ def grow_cohorts(
         with zipfile.ZipFile(before_path) as earlier:
             template_xml = earlier.read(_sheet_parts(earlier)[COHORTS_TITLE])
     ours, template = wb[title], before[COHORTS_TITLE]
+    widest = template.max_column  # the template's last column, before template.cell() below creates more
     inputs = {name: triangle(before, name, "the template") for name in INPUT_NAMES}
     typed = {name: triangle(wb, name, package.path.name) for name in INPUT_NAMES}
     for name in INPUT_NAMES:
@@ -294,7 +299,19 @@ def grow_cohorts(
                 f"{title} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
                 f"template's for the new months would lose; {how}"
             )
-    kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new)  # refused here when one is in the way
+    shifted = columns_right(package, part, title, beside, moved, after[COHORTS_TITLE], widest)
+    kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new, shifted)  # refused where one is in the way
+    if shifted and carried is not None:
+        cells = sorted((c, r) for r, c in beside if c in shifted)
+        (c0, r0), (c1, r1) = cells[0], cells[-1]
+        old_area, new_area = f"{get_column_letter(c0)}{r0}", f"{get_column_letter(shifted[c0])}{moved.get(r0, r0)}"
+        if (c1, r1) != (c0, r0):
+            old_area += f":{get_column_letter(c1)}{r1}"
+            new_area += f":{get_column_letter(shifted[c1])}{moved.get(r1, r1)}"
+        carried.append(
+            f"{written(title)}!{old_area} (yours, right of the tables) moved to {new_area}, right of the grown "
+            "tables, as inserting columns would move it"
+        )
     styles, missing = _style_map(mine, template, after[COHORTS_TITLE])
     if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
@@ -335,7 +352,7 @@ _R_ATTR = re.compile(rb'(<(?:\w+:)?c\b[^>]*?\sr=")[A-Z]+[0-9]+(")')
 
 
 def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], moved: dict[int, int], fresh: Any,
-            months: int) -> dict[str, bytes]:  # fmt: skip
+            months: int, shifted: dict[int, int] | None = None) -> dict[str, bytes]:  # fmt: skip
     """The cells of the user's own beside the Cohorts tables (``beside``: (row, column) -> value or formula, as read)
     at their new places in the grown sheet ``fresh`` (``moved``: old row -> new row, :func:`.cohort_row_map`): new
     reference -> the cell's element (its style, value or formula; a formula's references to the sheet's own cells
@@ -346,7 +363,7 @@ def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], 
     came: dict[str, str] = {}
     last = get_column_letter(fresh.max_column)
     for (r, c), value in sorted(beside.items()):
-        ref, to = f"{get_column_letter(c)}{r}", f"{get_column_letter(c)}{moved.get(r, r)}"
+        ref, to = f"{get_column_letter(c)}{r}", f"{get_column_letter((shifted or {}).get(c, c))}{moved.get(r, r)}"
         element = sheet.cell(ref)
         where = f"{written(title)}!{ref} (holding {value!r}, outside the tables)"
         taken = fresh[to].value not in (None, "") or fresh[to].has_style

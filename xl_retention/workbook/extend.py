@@ -148,15 +148,16 @@ def _cohorts_alone(path: Path, wb: Any, first: pd.Period, old: int, months: int)
 
     package = ip.Package(path)
     widened: list[str] = []
+    carried: list[str] = []
     try:
-        grow_cohorts(package, wb, first, old, months, widened, BY_HAND)
+        grow_cohorts(package, wb, first, old, months, widened, BY_HAND, carried)
     except ip.LayoutError as error:
         raise ip.LayoutError(
             f"{path.name}: the Cohorts sheet cannot grow from {old} to the {months} months of the other sheets: "
             f"{error}; nothing was changed"
         ) from None
     cleared = save_cleared(package, path.name)
-    return Extended(first, months, [], cleared, [], stretched_lines(widened))
+    return Extended(first, months, [], cleared, [], stretched_lines(widened) + carried)
 
 
 __all__ = ["Extended", "extend_workbook"]

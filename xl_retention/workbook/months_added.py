@@ -91,8 +91,10 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
     try:
         widened: list[str] = []  # =SUM(Cohorts!B4:B6) of the user's: B4:B9, listed as the other sheets' are
         old = cohort_months(wb, base.months[0]) or n  # a Cohorts left at fewer months than the others: from those
-        triangles = grow_cohorts(package, wb, base.months[0], old, n + len(added), widened, how)
+        carried: list[str] = []  # a column of the user's right of the tables, moved right as they grew
+        triangles = grow_cohorts(package, wb, base.months[0], old, n + len(added), widened, how, carried)
         notes[at : at + listed] = stretched_lines(own + widened)
+        notes.extend(carried)
         return triangles
     except TypedOverFormula:  # one cell to put back: refused, every sheet unchanged, not left behind the others
         raise
