@@ -89,7 +89,7 @@ from ..reading.values import (
     scientific_problem,
 )
 from .refusals import ROW, _stripped, first_rows, refuse_any, trimmed, unseen_in_ids
-from .vendor_amounts import vendor_cents_table
+from .vendor_amounts import square_cents_unsure, vendor_cents_table
 
 
 def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
@@ -360,6 +360,8 @@ def _minor_unit_divisors(
     vendor = vendor_cents_table(con, table, theirs, by_currency, source)  # Chargebee's API, Baremetrics' template
     if vendor is not None:
         return vendor
+    if square_cents_unsure(con, table, theirs, names["customer_id"], currencies):  # Square's Money, or its ids
+        return UNSURE  # read as a file's: cents with a note, or refused (reading.vendor_cents)
     if len(currencies) != 1:
         return None
     ids = _stripped(table[names["customer_id"]].cast("string"))

@@ -28,7 +28,7 @@ from ..reading.vendor_cents import (
 )
 from .refusals import ROW, first_rows
 
-__all__ = ["vendor_cents_table"]
+__all__ = ["square_cents_unsure", "vendor_cents_table"]
 
 
 def _written(value: float) -> str:
@@ -72,6 +72,33 @@ def vendor_cents_table(con: Any, table: ir.Table, column: str, divisors: ir.Valu
         return None
     note(baremetrics_note(source, column, _written(first["v"].iloc[0]), float(first["d"].iloc[0])))
     return divisors
+
+
+def square_cents_unsure(con: Any, table: ir.Table, column: str, customer: str, currencies: list[str]) -> bool:
+    """Whether whole amounts of ``column`` are Square's cents by its API's word, or may be: a Money object's amount
+    flattened (``amount_money.amount``: read in cents with a note), or an API field's name (``amount``) beside one
+    currency column and customer ids as a payment API writes them (refused: cents or units?), as
+    :func:`xl_retention.reading.vendor_cents.square_divisors` and ``refuse_api_whole_amounts`` tell a file's. The
+    table is then read as a file's, which does either (its currency column is fetched with it); a typed table of them
+    was read in units, 4900 for 49.00. One aggregate query, and one of the distinct ids (at most 10,000)."""
+    from ..reading.smallest_units import _api_amount, _api_headers
+    from ..reading.vendor_cents import api_ids, square_money
+
+    money = square_money(column)
+    headers = [c for c in table.columns if c != ROW and c not in currencies]
+    api = len(currencies) == 1 and _api_headers(headers) and _api_amount(column)
+    if not (money or api):
+        return False
+    amount = table[column].cast("float64")
+    found = con.execute(
+        table.aggregate(n=amount.count(), f=(amount.notnull() & (amount != amount.floor())).ifelse(1, 0).sum())
+    ).iloc[0]
+    if not int(found["n"] or 0) or int(found["f"] or 0):
+        return False
+    if money:
+        return True
+    ids = con.execute(table.select(v=table[customer].cast("string")).distinct().limit(10_000))["v"]
+    return api_ids(ids.dropna().tolist()) is not None
 
 
 def _names_frame(con: Any, table: ir.Table, columns: list[str]) -> pd.DataFrame:
