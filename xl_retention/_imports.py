@@ -55,8 +55,7 @@ def defer_openpyxl_init() -> None:
 
     Does nothing when openpyxl is already imported or cannot be found (the import then fails where it is used,
     as before). Marks the process as a command's, whose fits import scipy.optimize's ``minimize`` alone
-    (:func:`scipy_minimize`), and gives openpyxl's formula tokenizer the quicker steps of
-    :mod:`xl_retention._quick_tokenizer` (the same tokens; where openpyxl is installed).
+    (:func:`scipy_minimize`).
 
     Also has the cyclic garbage collector look at the youngest objects every :data:`_YOUNG_COLLECTED` allocations, not
     every 700: a command allocates hundreds of thousands of objects, nearly all freed by their counts or kept to its
@@ -68,11 +67,6 @@ def defer_openpyxl_init() -> None:
     if threshold[0] and threshold[0] < _YOUNG_COLLECTED:  # (0: the collector's thresholds set off by the caller)
         gc.set_threshold(_YOUNG_COLLECTED, *threshold[1:])
     _defer_init("openpyxl", LIGHT.__contains__)
-    try:
-        from ._quick_tokenizer import install
-    except ImportError:  # no openpyxl here: its users fail where they import it, as before
-        return
-    install()
 
 
 #: a command's allocations between two collections of the youngest objects (:func:`defer_openpyxl_init`)
