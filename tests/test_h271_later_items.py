@@ -1,7 +1,8 @@
 """A subscription's second item in an API list flattened to columns (H266's finding 04): Paddle Billing's
 ``items[1].quantity``, ``items[1].price.unit_price.amount`` beside the ``items[0].*`` mapped were neither used nor
-refused (MRR 60 for 110 with exit 0); they are refused naming the item's columns, and each item on a row of its own
-(the advice) gives MRR 80 and 110 on every engine."""
+refused (MRR 60 for 110 with exit 0); sharing the subscription's interval and currency, they are added (H272;
+tests/test_h272_later_items_added.py has the refusals), and each item on a row of its own gives MRR 80 and 110 on
+every engine."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from import_cli import refusal, run, written
+from import_cli import run, written
 
 HEADER = (
     "id,status,customer_id,currency_code,started_at,canceled_at,billing_cycle.interval,billing_cycle.frequency,"
@@ -24,15 +25,6 @@ PADDLE = HEADER + (
     "active,1,pri_01base,3000,,,,\n"
 )
 COLUMNS = "start=started_at,end=canceled_at,quantity=items[0].quantity,amount=items[0].price.unit_price.amount"
-MESSAGE = (
-    "paddle.csv, column 'items[1].price.unit_price.amount': a second item of the subscription ('items[1].quantity' x "
-    "'items[1].price.unit_price.amount', beside the first one mapped: amount=items[0].price.unit_price.amount, "
-    "quantity=items[0].quantity), which the subscription pays beside it: MRR = amount x quantity / months per interval "
-    "takes one item a row and would leave it out in row 2 (counting the header as row 1): '1000': write each item on "
-    "a row of its own with the subscription's id, start and end (the items of one subscription are added up), or add "
-    "each item's price x quantity into the amount (per interval); remove the columns items[1].* where that item is "
-    "not paid every interval (a one-time charge)"
-)
 
 
 def mrr(out: Path) -> dict[str, float]:
@@ -41,10 +33,11 @@ def mrr(out: Path) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
-def test_a_paddle_subscriptions_second_item_is_refused_naming_its_columns(tmp_path, capsys, backend) -> None:
+def test_a_paddle_subscriptions_second_item_is_added(tmp_path, backend) -> None:
+    """Its items share the subscription's interval and currency: added into the amount (H272, after 2c17c30d)."""
     path = written(tmp_path, "paddle.csv", PADDLE.format(seat="1000"))
-    args = ("--subscriptions", str(path), "--columns", COLUMNS, "--through", "2026-03", "--backend", backend)
-    assert refusal(capsys, *args, "--to-csv", str(tmp_path / "o")) == MESSAGE
+    out = run(tmp_path, "--subscriptions", path, "--columns", COLUMNS, backend=backend)
+    assert mrr(out) == {"2026-01": 80.0, "2026-02": 110.0}  # 30 + 5 x 10; + 30
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
@@ -70,7 +63,7 @@ def test_each_item_on_a_row_of_its_own_adds_up(tmp_path, backend) -> None:
     assert mrr(out) == {"2026-01": 80.0, "2026-02": 110.0}  # 30 + 5 x 10; + 30
 
 
-def test_chargebee_subscription_items_flattened_alike(tmp_path, capsys) -> None:
+def test_chargebee_subscription_items_flattened_alike(tmp_path) -> None:
     chargebee = (
         "subscription.id,subscription.customer_id,subscription.status,subscription.started_at,"
         "subscription.cancelled_at,subscription.billing_period_unit,subscription_items[0].item_type,"
@@ -85,9 +78,5 @@ def test_chargebee_subscription_items_flattened_alike(tmp_path, capsys) -> None:
         "interval=subscription.billing_period_unit,quantity=subscription_items[0].quantity,"
         "amount=subscription_items[0].unit_price"
     )
-    message = refusal(capsys, "--subscriptions", str(path), "--columns", columns, "--to-csv", str(tmp_path / "o"))
-    assert message.startswith(
-        "cb.csv, column 'subscription_items[1].unit_price': a second item of the subscription "
-        "('subscription_items[1].quantity' x 'subscription_items[1].unit_price', beside the first one mapped: "
-    ), message
-    assert "in row 2 (counting the header as row 1): '10.00'" in message
+    out = run(tmp_path, "--subscriptions", path, "--columns", columns)  # an add-on: paid with the plan (H272)
+    assert mrr(out) == {"2026-01": 80.0, "2026-02": 110.0}

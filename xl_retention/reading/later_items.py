@@ -28,7 +28,7 @@ import pandas as pd
 from .errors import DataError, bad_rows
 from .names import key
 
-__all__ = ["later_item_columns", "refuse_later_items"]
+__all__ = ["added_later_items", "later_item_columns", "refuse_later_items"]
 
 #: A column of a list's first item, dotted: the list's name, ``[0]``, then the item's field (``.price.amount``).
 _FIRST = re.compile(r"^(.*?)\[0\](\..+)$")
@@ -124,3 +124,115 @@ def refuse_later_items(df: pd.DataFrame, names: Mapping[str, str], source: str) 
                 f"remove the columns {name}[{number}].* where that item is not paid every interval (a one-time charge)"
             ),
         )
+
+
+#: A later item's field that must be its first item's for the two to be paid together (an interval, a currency).
+_SHARED = re.compile(r"interval|frequency|billing_cycle|billing_period|period_unit|currency")
+#: A later item's field that says whether it is paid every interval, and the values that say it is.
+_PAID = {"status": {"active", ""}, "recurring": {"true", "1", "yes", ""}, "item_type": {"addon", "plan", ""}}
+
+
+def _text(df: pd.DataFrame, column: str | None) -> np.ndarray:
+    """The stripped lower-case text of ``column`` ('' where blank, or where there is no such column)."""
+    if column is None:
+        return np.full(len(df), "", dtype=object)
+    values = df[column]
+    return values.astype(object).where(values.notna(), "").astype(str).str.strip().str.lower().to_numpy()
+
+
+def added_later_items(
+    df: pd.DataFrame, out: pd.DataFrame, names: Mapping[str, str], source: str, decimal: str | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``df`` and ``out`` (its columns as ours) with each row's later items of a list (``items[1].*`` beside the
+    ``items[0].*`` mapped as amount and quantity) added into the amount, where each such item is sure to be paid with
+    the first one: its interval's and currency's fields (where the file has them) are the first item's on the row,
+    its status active, recurring, an add-on (where said), its price and quantity numbers. The amount becomes the
+    first item's price x quantity plus each later item's, the quantity 1 (MRR = amount x quantity / months per
+    interval), with a note; the later items' columns are dropped from ``df``. Where a row's item is not sure, nothing
+    is changed, and :func:`refuse_later_items` refuses it.
+
+    >>> frame = pd.DataFrame({"items[0].quantity": ["1", "1"], "items[0].price": ["3000", "3000"],
+    ...                       "items[1].quantity": ["5", ""], "items[1].price": ["1000", ""]})
+    >>> names = {"quantity": "items[0].quantity", "amount": "items[0].price"}
+    >>> ours = frame[list(names.values())].set_axis(list(names), axis=1)
+    >>> df, out = added_later_items(frame, ours, names, "s.csv")
+    >>> out["amount"].tolist(), out["quantity"].tolist(), list(df.columns)
+    ([8000.0, 3000.0], [1.0, 1.0], ['items[0].quantity', 'items[0].price'])
+    """
+    from .errors import row_number
+    from .notes import note
+    from .values import parse_numbers
+
+    price_name = next((o for o in ("amount", "mrr") if o in names), None)
+    later = later_item_columns(df.columns, names)
+    if price_name is None or not later or list(map(str, df.columns)) != list(dict.fromkeys(map(str, df.columns))):
+        return df, out
+    lists = _lists(names)
+    by_key = {key(c): str(c) for c in df.columns}
+
+    def number(column: str) -> np.ndarray:
+        return parse_numbers(df[column], source, column, decimal=decimal, allow_blank=True)
+
+    try:
+        price0 = number(names[price_name])
+        quantity0 = number(names["quantity"]) if "quantity" in names else np.ones(len(df))
+    except Exception:  # noqa: BLE001 (read as before; the reading refuses with its own reason)
+        return df, out
+    total = np.where(np.isnan(quantity0), np.nan, price0 * quantity0)
+    added = np.zeros(len(df), dtype=bool)
+    dropped: list[str] = []
+    shown: list[str] = []
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # each later item's rows filled, quantity, price
+    for (name, item), columns in later.items():
+        fields = lists[name]
+        if price_name not in fields:
+            return df, out
+        price_column = by_key.get(f"{name}[{item}]{fields[price_name]}")
+        quantity_column = by_key.get(f"{name}[{item}]{fields['quantity']}") if "quantity" in fields else None
+        if price_column is None:
+            return df, out
+        try:
+            price = number(price_column)
+            quantity = number(quantity_column) if quantity_column else np.ones(len(df))
+        except Exception:  # noqa: BLE001
+            return df, out
+        filled = ~np.isnan(price) & (price != 0)
+        sure = ~np.isnan(quantity)
+        for column in columns:
+            field = key(column)[len(f"{name}[{item}]") :]
+            first = by_key.get(f"{name}[0]{field}")
+            if _SHARED.search(field):  # paid with the first item only in its interval and currency
+                sure &= first is not None and bool(first) and (_text(df, column) == _text(df, first))
+            last = field.rsplit(".", 1)[-1]
+            if last in _PAID:
+                sure &= np.isin(_text(df, column), list(_PAID[last]))
+        if (filled & ~sure).any():
+            return df, out  # an item not sure to be paid with the first: refused (refuse_later_items)
+        total = total + np.where(filled, price * quantity, 0.0)
+        parts.append((filled, quantity, price))
+        added |= filled
+        dropped += columns
+        shown.append(f"{quantity_column!r} x {price_column!r}" if quantity_column else repr(price_column))
+    if not added.any():
+        return df, out
+    first_row = int(np.flatnonzero(added)[0])
+    amount_column = names[price_name]
+    new_amount = np.where(added, total, price0)
+    new_quantity = np.where(added, 1.0, quantity0)
+    df = df.drop(columns=dropped).copy()
+    df[amount_column] = new_amount
+    out = out.copy()
+    out[price_name] = new_amount
+    if "quantity" in names:
+        df[names["quantity"]] = new_quantity
+        out["quantity"] = new_quantity
+    r = first_row
+    terms = [f"{quantity0[r]:g} x {price0[r]:g}"] + [f"{q[r]:g} x {p[r]:g}" for f, q, p in parts if f[r]]
+    rows = int(added.sum())
+    note(
+        f"{source}: the subscriptions' later items ({', '.join(shown[:2])}{', ...' if len(shown) > 2 else ''}) "
+        f"were added into {amount_column!r} on {rows} row{'s' if rows != 1 else ''}, each paid with the first item "
+        f"in its interval and currency (row {row_number(source, r)}: {' + '.join(terms)} = {total[r]:g}, read as "
+        "quantity 1)"
+    )
+    return df, out

@@ -70,6 +70,7 @@ from .fx_drift import note_converted_amounts
 from .inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS, inclusive_ends
 from .interval_columns import swapped_interval_columns
 from .interval_spans import refuse_uncounted_intervals
+from .later_items import added_later_items
 from .list_prices import names_a_price
 from .loaded_twice import check_loaded_twice
 from .money_twins import check_money_twins
@@ -235,7 +236,8 @@ def _prepare(
     if kind == "orders":
         check_order_id(df, names, source)
         check_deal_stages(df, source, set(names.values()))  # a CRM's lost and open deals (reading.deal_stages)
-    if billing:
+    if billing:  # Paddle's items[1].* beside the items[0].* mapped: added where paid with it (reading.later_items)
+        df, out = added_later_items(df, out, names, source, options.decimal)
         _refuse_unused_billing_columns(df, names, source, spans=False)  # periods: once read, below
         refuse_add_ons(df, names, source)  # an add-on's price, 'Storage Fee': paid beside the plan's (extra_prices)
         out = with_decimal_twins(df, out, names, source)  # Chargebee's plan_quantity_in_decimal (decimal_twins)
