@@ -38,6 +38,7 @@ from .backends import backend_of, computed_once, default_duckdb
 from .input_checks import check_duplicates, check_input, check_months, check_placeholders, passes_checks
 from .inputs import Input, snapshots_of, typed_input
 from .leftovers import dropped_after
+from .one_segment import one_segment
 from .session_zone import utc_sessions
 
 __all__ = [
@@ -353,6 +354,7 @@ def _refuse_before_first(months: _DataMonths, item: Input, start: int | None, en
 
 
 @checked_keywords
+@one_segment
 @_in_utc
 def subscription_tables(
     snapshots: Any,
@@ -394,6 +396,7 @@ def subscription_tables(
 
 
 @checked_keywords
+@one_segment
 @_in_utc
 def monthly_movements(
     snapshots: Any,
@@ -421,6 +424,7 @@ def monthly_movements(
 
 
 @checked_keywords
+@one_segment
 @_in_utc
 def order_tables(
     orders: Any,
@@ -504,6 +508,7 @@ def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: Mon
 
 
 @checked_keywords
+@one_segment
 @_in_utc
 def repeat_purchases(
     orders: Any,
@@ -523,6 +528,7 @@ def repeat_purchases(
 
 
 @checked_keywords
+@one_segment
 @_in_utc
 def returning_visitors(
     visits: Any,
@@ -542,6 +548,7 @@ def returning_visitors(
 
 
 @checked_keywords
+@one_segment
 @_in_utc
 def nps_by_month(
     answers: Any,

@@ -7,6 +7,7 @@ positions (:data:`~.refusals.ROW`), so that the engine's checks name the same ro
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import ibis
@@ -34,6 +35,8 @@ def from_frame(
     """``df`` read as a file's (:func:`~xl_retention.reading.prepare`) as an :class:`~.input_shape.Input` of ``kind``;
     ``segment``: the column whose labels become ``segment`` (coded, :func:`~.input_shape.coded_segments`)."""
     source = source_of(df, source)  # a sheet's table: rows named as the sheet's, as on the pandas path
+    if segment is not None:  # the segment column as the import's --segment: a currency column split by is no refusal
+        options = replace(options or ReadOptions(), segment=segment)
     frame, names = prepare(df, kind, columns, source, options)
     out: dict[str, Any] = {}
     for name in frame.columns:
