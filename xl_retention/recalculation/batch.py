@@ -324,8 +324,11 @@ def recalc_file(
         charts, may_be_tracker = _output_kinds(output)
         if charts:  # the template's line charts cover the months with data
             from ..workbook.chart_ranges import fit_chart_ranges
+            from .signatures import is_signed
 
+            signed = not unsigned and is_signed(output)
             fit_chart_ranges(output)  # so LibreOffice draws no 0 for months without a figure (Excel: gaps either way)
+            unsigned = unsigned or (signed and not is_signed(output))  # a signed chart fitted: its signature removed
         if not in_place:  # what a rerun may replace: this result, as long as it is unchanged (.result_marks)
             seal(path, output)
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)

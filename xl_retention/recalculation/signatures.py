@@ -16,9 +16,10 @@ import os
 import posixpath
 import re
 import zipfile
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 
-__all__ = ["SIGNATURE_LINE", "drop_signatures"]
+__all__ = ["SIGNATURE_LINE", "drop_signatures", "is_signed", "unsign", "unsigned_line"]
 
 #: what the report says of a workbook whose signature was removed
 SIGNATURE_LINE = (
@@ -102,6 +103,62 @@ def _content_types(data: bytes, removed: set[str], remaining: set[str]) -> bytes
                 flags=re.IGNORECASE,
             )
     return data
+
+
+def is_signed(path: str | os.PathLike[str]) -> bool:
+    """Whether the package at ``path`` holds a digital signature (:func:`signature_parts`)."""
+    with zipfile.ZipFile(path) as package:
+        return bool(signature_parts(package)[1])
+
+
+class _Parts:
+    """A package's parts held as a dict, read as :func:`signature_parts` reads a ``zipfile.ZipFile``."""
+
+    def __init__(self, data: Mapping[str, bytes]) -> None:
+        self._data = data
+
+    def namelist(self) -> list[str]:
+        return list(self._data)
+
+    def read(self, name: str) -> bytes:
+        return self._data[name]
+
+
+def unsign(original: Mapping[str, bytes], data: MutableMapping[str, bytes]) -> set[str]:
+    """Remove the digital signature from ``data`` (a package's parts, name -> bytes, as an edit of the workbook
+    leaves them) where one of the parts it signs differs from ``original`` (the parts as read) or is gone: the
+    signature's parts leave ``data``, ``_rels/.rels`` and ``[Content_Types].xml`` lose their entries; returns the
+    parts removed (none: no signature, or one over parts left as they were, kept byte for byte).
+
+    >>> unsign({"a.xml": b"1"}, {"a.xml": b"2"})
+    set()
+    """
+    elements, parts, signed = signature_parts(_Parts(data))  # type: ignore[arg-type]
+    if not parts:
+        return set()
+    if signed and all(part in data and data[part] == original.get(part) for part in signed):
+        return set()
+    remaining = set(data) - parts
+    if "_rels/.rels" in data:
+        for element in elements:
+            data["_rels/.rels"] = data["_rels/.rels"].replace(element, b"")
+    if "[Content_Types].xml" in data:
+        data["[Content_Types].xml"] = _content_types(data["[Content_Types].xml"], parts, remaining)
+    for part in parts:
+        del data[part]
+    return parts
+
+
+def unsigned_line(name: str, what: str) -> str:
+    """The report's line on the workbook ``name`` whose signature :func:`unsign` removed (``what``: the change).
+
+    >>> unsigned_line("t.xlsx", "the new months")[:60]
+    't.xlsx: its digital signature was removed: the new months ar'
+    """
+    return (
+        f"{name}: its digital signature was removed: {what} are not what was signed (Excel removes it too when it "
+        "saves a changed workbook); sign it again in Excel (File > Info > Protect Workbook > Add a Digital Signature)"
+    )
 
 
 def drop_signatures(source: str | os.PathLike[str], result: str | os.PathLike[str]) -> bool:

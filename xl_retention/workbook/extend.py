@@ -138,6 +138,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
     finally:
         wb.close()
     cleared = save_cleared(package, path.name)
+    notes.extend(package.signature_lines("the new months"))
     return Extended(first, len(base.months) + len(added), added, cleared, upgraded, notes)
 
 
@@ -157,7 +158,8 @@ def _cohorts_alone(path: Path, wb: Any, first: pd.Period, old: int, months: int)
             f"{error}; nothing was changed"
         ) from None
     cleared = save_cleared(package, path.name)
-    return Extended(first, months, [], cleared, [], stretched_lines(widened) + carried)
+    unsigned = package.signature_lines("the grown Cohorts sheet")
+    return Extended(first, months, [], cleared, [], stretched_lines(widened) + carried + unsigned)
 
 
 __all__ = ["Extended", "extend_workbook"]

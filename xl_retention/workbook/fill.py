@@ -397,6 +397,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
     finally:
         wb.close()
     cleared = save_cleared(package, path.name, refitted)
+    plan.notes.extend(package.signature_lines("the imported figures"))
     unchanged = package.data == package.original and not package.removed  # the file was not written
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)

@@ -29,6 +29,7 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from .._files import atomic_output, check_not_open
+from ..recalculation.signatures import unsign, unsigned_line
 from ..recalculation.xlsx_values import _entry_info, _sheet_parts
 from .formula_text import (  # noqa: F401 (re-exported: the workbook modules read them as inplace's)
     _AREA,
@@ -375,6 +376,7 @@ class Package:
         self.original = dict(self.data)  # the parts as read: what tells an edit that changed nothing (stale.py)
         self.sheets: dict[str, SheetXml] = {}
         self.removed: set[str] = set()
+        self.unsigned = False  # its digital signature removed at :meth:`save` (a part it signs changed)
 
     def sheet(self, title: str) -> SheetXml:
         """The editable cells of sheet ``title`` (parsed once)."""
@@ -439,8 +441,16 @@ class Package:
         The file is replaced only if it is still the one read (its time, size and content): one another program
         saved meanwhile raises ``ValueError`` naming it, unchanged. ``not_open``: also refuse (``PermissionError``)
         when a spreadsheet program opened it meanwhile (its lock file beside it: its next save would undo this one).
+        A digital signature over a part that changed is removed (as Excel removes it when it saves a changed
+        workbook) and :attr:`unsigned` set: the caller's report says so (:meth:`signature_lines`).
         """
         self.flush()
+        parts = {name: data for name, data in self.data.items() if name not in self.removed}
+        dropped = unsign(self.original, parts)  # a signature over changed parts: invalid in Excel, so removed
+        if dropped:
+            self.data.update(parts)
+            self.removed |= dropped
+            self.unsigned = True
         with atomic_output(self.path) as stream:
             with zipfile.ZipFile(stream, "w") as copy:
                 for info in self.infos:
@@ -454,6 +464,11 @@ class Package:
                 )
             if not_open:
                 check_not_open(self.path)
+
+    def signature_lines(self, what: str) -> list[str]:
+        """The report's line on a digital signature :meth:`save` removed (``what``: the change, "the new months"),
+        or none."""
+        return [unsigned_line(self.path.name, what)] if self.unsigned else []
 
 
 def _stamp(path: Path, raw: bytes) -> tuple[int, int, str]:

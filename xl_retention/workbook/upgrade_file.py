@@ -274,7 +274,8 @@ def upgrade_workbook(path: str | os.PathLike[str]) -> Upgraded:
     from .stale import save_cleared
 
     cleared = save_cleared(package, path.name)
-    return Upgraded(upgraded, _deleted_column(path, notes), cleared)
+    unsigned = package.signature_lines("this version's formulas")
+    return Upgraded(upgraded, _deleted_column(path, notes) + unsigned, cleared)
 
 
 #: the start of :func:`upgrade_workbook`'s note on an input column deleted, which it cannot insert again
