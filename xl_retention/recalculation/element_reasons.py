@@ -215,7 +215,7 @@ def _reason_of(
     from .nested_reasons import outer_reason, with_cause
     from .reason_cells import name_the_cell
     from .reasons import REASONS
-    from .value_origins import value_origin
+    from .value_origins import arithmetic_origin, value_origin
 
     row, column = SCRATCH
     REASONS.cell = (sheet, scratch)
@@ -239,6 +239,7 @@ def _reason_of(
         lambda text: blank_argument(workbook, formulas, text, element, sheet),
         lambda text: value_argument(workbook, formulas, text, element, sheet),
         lambda text: value_origin(workbook, formulas, text, sheet, scratch, names),
+        lambda text: arithmetic_origin(workbook, formulas, text, sheet, scratch, names),  # A2:A6*1 over an 'x'
     )
     for step in steps:
         try:

@@ -248,6 +248,17 @@ def _traced(
     """``place`` (sheet, row, column: a cell holding the value ``shown``) as a reason names it, followed through
     formula cells to where the value is typed: ``S!A9 (read through S!C3)``; a formula making it: ``S!C5, computed
     there by its formula``."""
+    return _traced_to(workbook, formulas, place, shown, names)[0]
+
+
+def _traced_to(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    place: tuple[str, int, int],
+    shown: str,
+    names: dict[str, dict[str, str]] | None,
+) -> tuple[str, tuple[str, int, int]]:
+    """:func:`_traced`'s words and the cell they end at (sheet, row, column: typed in, or a formula making it)."""
     through: list[str] = []
     while (place[1], place[2]) in formulas.get(place[0], {}) and len(through) < MAX_STEPS:
         formula = _engine_text(workbook, *place)
@@ -265,7 +276,7 @@ def _traced(
         named += ", computed there by its formula"
     if through:
         named += f" (read through {', '.join(through)})"
-    return named
+    return named, place
 
 
 #: "NPS: scores must be a number, got 'x' in S!A2 (#VALUE!)": a range's cell named (.reason_cells)
@@ -551,7 +562,13 @@ def _looked_up(
         held = _value(workbook, *at[:3])
         if not isinstance(held, str) or not held or not isinstance(text_to_number(held), str):
             continue
-        named = f"{_traced(workbook, formulas, at[:3], repr(held), None)} {no_number(held)}"
+        named, origin = _traced_to(workbook, formulas, at[:3], repr(held), None)
+        texts, place = formulas.get(origin[0], {}), (origin[1], origin[2])
+        made = texts[place] if place in texts else None  # ="185"&CHAR(9): no cell to type it again in
+        step = no_number(held, made=made is not None)
+        if made:  # the character taken off in the formula that makes the text, named with its cell
+            step = step.replace("in the formula that makes it:", f"in {_cell(*origin)}'s formula ={made}:", 1)
+        named = f"{named} {step}"
         if named not in found:
             found.append(named)
     return ", ".join(found) if found else None
