@@ -321,7 +321,7 @@ def test_cell_filename_is_the_files_path_and_the_references_sheet(tmp_path: Path
     source = tmp_path / "monthly.xlsx"
     book.save(source)
     result = recalc_file(source, tmp_path / "out" / "monthly.xlsx", engine="embedded")
-    assert [(u.address, u.function) for u in result.unsupported] == [("Jan 2026!B4", "CELL")]
+    assert [(u.address, u.function) for u in result.unsupported] == [("'Jan 2026'!B4", "CELL")]
     jan = _values(tmp_path / "out" / "monthly.xlsx", ["B1", "B2", "B3"], "Jan 2026")
     feb = _values(tmp_path / "out" / "monthly.xlsx", ["B1", "B2"], "Feb 2026")
     assert jan == {"B1": "Jan 2026", "B2": 46023, "B3": f"{tmp_path.resolve()}{os.sep}[monthly.xlsx]Feb 2026"}

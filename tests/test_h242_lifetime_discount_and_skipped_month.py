@@ -37,7 +37,7 @@ def _lifetime(tmp_path, discount: object) -> tuple[object, ...]:
     lifetime, dashboard = done["Lifetime value"], done["Dashboard"]
     reasons = {issue.address: issue.reason for issue in report.errors}
     if lifetime["B8"].value == "#NUM!":  # listed with a reason, its note's or CLV's naming B6
-        assert "discount" in reasons["Lifetime value!B8"] and "B6" in reasons["Lifetime value!B8"], reasons
+        assert "discount" in reasons["'Lifetime value'!B8"] and "B6" in reasons["'Lifetime value'!B8"], reasons
     return lifetime["B8"].value, lifetime["C8"].value, dashboard["B9"].value
 
 

@@ -48,7 +48,7 @@ def test_the_note_names_the_churn_rate_typed_over(tmp_path, ref, note, month):
     lifetime, dashboard = done["Lifetime value"], done["Dashboard"]
     assert (lifetime["B5"].value, lifetime["C5"].value) == ("#N/A", note)
     assert (dashboard["B9"].value, dashboard["C9"].value) == ("see 'Lifetime value'!B8", month)
-    assert any(issue.address == "Lifetime value!B5" and issue.reason.startswith(note) for issue in report.errors)
+    assert any(issue.address == "'Lifetime value'!B5" and issue.reason.startswith(note) for issue in report.errors)
 
 
 def test_upgrade_brings_the_note_that_named_the_blank_start_up(tmp_path):

@@ -46,7 +46,7 @@ def test_a_churn_rate_typed_outside_0_to_1_is_named_not_averaged(tmp_path, ref, 
     )
     assert [lifetime[c].value for c in ("B5", "C5", "B8")] == ["#NUM!", note, "#NUM!"]
     assert dashboard["B9"].value == "see 'Lifetime value'!B8"
-    assert any(issue.address == "Lifetime value!B8" and issue.reason.startswith(note) for issue in report.errors)
+    assert any(issue.address == "'Lifetime value'!B8" and issue.reason.startswith(note) for issue in report.errors)
 
 
 @pytest.mark.parametrize(("typed", "churn"), [(None, sum(RATES) / 7), (0.055, (sum(RATES[:-1]) + 0.055) / 7)])

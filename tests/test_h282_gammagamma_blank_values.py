@@ -92,6 +92,6 @@ def test_workbook_blank_and_empty_text_values_of_non_repeaters_fit_as_zeros(tmp_
 def test_workbook_a_blank_value_beside_a_repeat_purchase_names_its_cell(tmp_path, capsys):
     report, _ = _recalc(tmp_path, capsys, _book(tmp_path, "gap.xlsx", VALUES, blank_at="C6"))
     errors = {e["address"]: e["reason"] for e in report["errors"]}
-    assert errors["Cust list!H1"] == (
+    assert errors["'Cust list'!H1"] == (
         "GAMMAGAMMA_FIT: frequency is given but monetary_value is blank in 'Cust list'!C6 (#VALUE!)"
     )

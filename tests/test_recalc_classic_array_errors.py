@@ -47,6 +47,6 @@ def test_the_reason_quotes_a_sheet_name_as_a_formula_does(tmp_path: Path) -> Non
     report = recalc(_book(tmp_path, "My data"), engine="embedded", output_dir=tmp_path / "out")
     file = report.files[0]
     assert [(e.address, e.reason) for e in file.errors] == [
-        ("My data!F2", "the array formula 'My data'!F1 over F1:F4 gives #DIV/0! here"),
-        ("My data!F4", "the array formula 'My data'!F1 over F1:F4 gives #N/A here"),
+        ("'My data'!F2", "the array formula 'My data'!F1 over F1:F4 gives #DIV/0! here"),
+        ("'My data'!F4", "the array formula 'My data'!F1 over F1:F4 gives #N/A here"),
     ]

@@ -66,4 +66,4 @@ def test_the_trackers_cohort_triangle_names_the_cells(tmp_path, capsys):
         f"{FALL}"
     )
     assert reasons["Cohorts!B18"] == why  # the fit (4 months: row 18)
-    assert reasons["Lifetime value!B9"] == f"{why}, from Cohorts!B18"
+    assert reasons["'Lifetime value'!B9"] == f"{why}, from Cohorts!B18"

@@ -93,7 +93,7 @@ def test_the_trackers_compared_inputs_are_named_with_their_headers(tmp_path, cap
         "in Revenue!I2 (Lost MRR (contraction + churned)), computed there by its formula, start_mrr in Revenue!B2 "
         "(MRR at start) (#NUM!)"
     )
-    assert reasons["Purchases and visits!E3"] == (
+    assert reasons["'Purchases and visits'!E3"] == (
         "RETURNING_CUSTOMER_RATE: returning (60) exceeds total (40): returning in 'Purchases and visits'!C3 "
         "(Returning customers (ordered in an earlier month)), total in 'Purchases and visits'!B3 (Customers who "
         "bought) (#NUM!)"
@@ -108,7 +108,7 @@ def test_the_repeat_purchasers_above_the_buyers_are_said_to_be_the_repeat_purcha
     visits = wb["Purchases and visits"]
     visits["B2"], visits["C2"], visits["D2"] = 40, 10, 50
     reasons = _reasons(tmp_path, wb, capsys)
-    assert reasons["Purchases and visits!F2"] == (
+    assert reasons["'Purchases and visits'!F2"] == (
         "REPEAT_PURCHASE_RATE: returning (50) exceeds total (40): more repeat purchasers than customers who bought: "
         "returning in 'Purchases and visits'!D2 (Repeat purchasers (more than one order that month)), total in "
         "'Purchases and visits'!B2 (Customers who bought) (#NUM!)"

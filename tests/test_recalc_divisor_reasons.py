@@ -49,8 +49,8 @@ def test_a_users_own_ratio_on_a_sheet_of_their_own_names_its_divisor(tmp_path, c
     mine["A1"], mine["A2"], mine["A3"] = 5, "=A1/'Sums'!$B$1", "=A1/(A1-5)"  # A3: no single cell: no reason
     errors = _errors(tmp_path, capsys, wb)
     assert errors == {
-        "My Data!A2": ("#DIV/0!", "'My Data'!A2: the formula divides by Sums!B1, which is 0 (#DIV/0!)"),
-        "My Data!A3": ("#DIV/0!", ""),
+        "'My Data'!A2": ("#DIV/0!", "'My Data'!A2: the formula divides by Sums!B1, which is 0 (#DIV/0!)"),
+        "'My Data'!A3": ("#DIV/0!", ""),
     }
 
 

@@ -31,7 +31,7 @@ def test_the_note_beside_lifetime_values_churn_is_its_reason(tmp_path):
     result = run("recalc", book, "--output-dir", tmp_path / "out", "--json")
     (report,) = json.loads(result.stdout)["files"]
     assert {e["address"]: e["reason"] for e in report["errors"]} == {
-        "Lifetime value!B5": f"{NOTE} (#N/A)",
-        "Lifetime value!B7": f"{NOTE} (#N/A), from 'Lifetime value'!B5",
-        "Lifetime value!B8": f"{NOTE} (#N/A), from 'Lifetime value'!B5",
+        "'Lifetime value'!B5": f"{NOTE} (#N/A)",
+        "'Lifetime value'!B7": f"{NOTE} (#N/A), from 'Lifetime value'!B5",
+        "'Lifetime value'!B8": f"{NOTE} (#N/A), from 'Lifetime value'!B5",
     }

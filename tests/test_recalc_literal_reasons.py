@@ -72,8 +72,8 @@ def test_a_text_that_is_no_number_in_the_trackers_arithmetic_is_named(tmp_path, 
                       # February starts where January ended: unknown too (it started from 0: H39 finding 04)
                       "Revenue!B3": cause + ", from Revenue!H2"} | {
         f"Revenue!{c}3": cause + ", from Revenue!B3" for c in "HKLMN"
-    } | {"Lifetime value!B3": cause + ", from Revenue!H2"} | {  # the ARPA of a month in error is its error
-        f"Lifetime value!B{r}": cause + ", from 'Lifetime value'!B3" for r in (8, 11)
+    } | {"'Lifetime value'!B3": cause + ", from Revenue!H2"} | {  # the ARPA of a month in error is its error
+        f"'Lifetime value'!B{r}": cause + ", from 'Lifetime value'!B3" for r in (8, 11)
     }  # fmt: skip
 
 
@@ -114,7 +114,7 @@ def test_an_error_value_pasted_into_an_input_is_named(tmp_path, capsys):
     see += "(blank, text that is no number, an error, or figures that cannot be); fill or correct it there. (#N/A)"
     assert errors == {f"Customers!{c}3": cause for c in "BEFG"} | {"Customers!B4": cause} | {
         f"Customers!{c}4": cause + ", from Customers!B4" for c in "EFG"
-    } | {"Lifetime value!B5": see} | {f"Lifetime value!B{r}": see + ", from 'Lifetime value'!B5" for r in (7, 8)}
+    } | {"'Lifetime value'!B5": see} | {f"'Lifetime value'!B{r}": see + ", from 'Lifetime value'!B5" for r in (7, 8)}
     wb = openpyxl.Workbook()
     wb.active["A1"], wb.active["B1"], wb.active["C1"] = "#DIV/0!", "=A1*2", "=NA()"
     wb.active["D1"] = "=C1"  # an error a formula gives is that formula's: not named as typed

@@ -61,11 +61,11 @@ def test_a_name_of_other_sheets_names_where_it_is_defined(tmp_path: Path) -> Non
         25,
     ]
     reasons = {e.address: e.reason for e in result.errors}
-    assert reasons["C!A1"] == (
+    assert reasons["'C'!A1"] == (
         "'C'!A1: the name Rate is defined for the sheets A, B only, not for C: write A!Rate, or define Rate for the "
         "workbook in Formulas > Name Manager (#NAME?)"
     )
-    assert "Revenue2025, which the workbook does not define" in reasons["C!A3"]
+    assert "Revenue2025, which the workbook does not define" in reasons["'C'!A3"]
 
 
 def test_table_references_name_the_column_table_or_row_missing(tmp_path: Path) -> None:

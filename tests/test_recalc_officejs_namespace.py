@@ -23,7 +23,7 @@ def test_another_add_ins_function_of_our_name_keeps_excels_value(tmp_path: Path)
     source = _one_row(tmp_path / "addins.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "addins.xlsx")
     assert (report.status, report.errors) == ("ok", [])
-    assert [(u.address, u.kept) for u in report.unsupported] == [("S0!A1", True)]
+    assert [(u.address, u.kept) for u in report.unsupported] == [("'S0'!A1", True)]
     with zipfile.ZipFile(tmp_path / "out" / "addins.xlsx") as package:
         xml = package.read("xl/worksheets/sheet1.xml")
     values = {k: float(v) for k, v in re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', xml)}

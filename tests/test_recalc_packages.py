@@ -218,8 +218,8 @@ def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -
     report = recalc_file(path, tmp_path / "out" / "linked.xlsx")
     assert report.status == "ok" and report.errors == []
     assert [(u.address, u.function, u.kept) for u in report.unsupported] == [
-        ("S0!F1", "[1]!Rates", True),
-        ("S0!G1", "linked workbook", True),  # a whole column of the link: its copy holds cells, not the column
+        ("'S0'!F1", "[1]!Rates", True),
+        ("'S0'!G1", "linked workbook", True),  # a whole column of the link: its copy holds cells, not the column
     ]  # H1, INDIRECT("'"&"S0"&"'!A1"): its text read through _XLR.REFTEXT, computed (was #REF!, listed)
     with zipfile.ZipFile(tmp_path / "out" / "linked.xlsx") as package:
         sheet = package.read("xl/worksheets/sheet1.xml")
@@ -246,7 +246,7 @@ def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Pa
     assert (report.status, report.errors) == ("ok", [])
     assert [(u.address, u.function, u.reason, u.kept) for u in report.unsupported] == [
         (
-            "S0!G1",
+            "'S0'!G1",
             "GROUPBY",
             "GROUPBY is given the function SUM as a value, which the embedded engine cannot compute",
             True,
@@ -425,7 +425,7 @@ def test_office_js_calls_of_our_functions_are_ours_and_other_custom_functions_ke
     source = _one_row(tmp_path / "lite.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "lite.xlsx")
     assert (report.status, report.errors) == ("ok", [])
-    assert [(u.address, u.kept) for u in report.unsupported] == [("S0!D1", True)]
+    assert [(u.address, u.kept) for u in report.unsupported] == [("'S0'!D1", True)]
     with zipfile.ZipFile(tmp_path / "out" / "lite.xlsx") as package:
         xml = package.read("xl/worksheets/sheet1.xml")
     values = {k: float(v) for k, v in re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', xml)}
@@ -449,7 +449,7 @@ def test_a_users_own_office_js_function_ending_with_one_of_our_names_keeps_excel
     source = _one_row(tmp_path / "lite.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "lite.xlsx")
     assert report.status == "ok", report.message
-    assert [(u.address, u.kept) for u in report.unsupported] == [("S0!G1", True), ("S0!H1", True)]
+    assert [(u.address, u.kept) for u in report.unsupported] == [("'S0'!G1", True), ("'S0'!H1", True)]
     with zipfile.ZipFile(tmp_path / "out" / "lite.xlsx") as package:
         xml = package.read("xl/worksheets/sheet1.xml").decode()
     values = dict(re.findall(r'<c r="([F-J]1)"[^>]*><f>[^<]*</f><v>([^<]*)</v></c>', xml))

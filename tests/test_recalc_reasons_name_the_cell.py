@@ -96,9 +96,9 @@ def test_a_cell_reading_an_uncomputed_cell_through_offset_or_indirect_names_that
     assert report["status"] == "incomplete"
     reason = "reads 'U 1'!A3 (FORECAST.ETS), which has no current value (the embedded engine cannot compute it)"
     found = {u["address"]: (u["function"], u["reason"]) for u in report["unsupported"]}
-    cells = ("U 1!B2", "U 1!B5", "U 1!B6")  # the report's addresses are unquoted
+    cells = ("'U 1'!B2", "'U 1'!B5", "'U 1'!B6")  # the report's addresses, quoted as Excel writes them
     assert {cell: found.get(cell) for cell in cells} == {cell: ("FORECAST.ETS", reason) for cell in cells}
-    assert found["U 1!A3"] == ("FORECAST.ETS", "unsupported function FORECAST.ETS")
+    assert found["'U 1'!A3"] == ("FORECAST.ETS", "unsupported function FORECAST.ETS")
 
 
 def _renamed(text: str) -> str:
@@ -126,9 +126,9 @@ def test_a_tracker_note_passed_on_names_the_customers_sheet_as_renamed(tmp_path,
     errors = _errors(_recalc(tmp_path, capsys, path))
     note = "see 'Clients 2026'!C3: a churn rate of the last 12 months is an error from that cell "
     note += "(blank, text that is no number, an error, or figures that cannot be); fill or correct it there."
-    assert errors["Lifetime value!B5"] == f"{note} (#VALUE!)"
-    assert errors["Lifetime value!B8"] == f"{note} (#VALUE!), from 'Lifetime value'!B5"
-    assert errors["Clients 2026!G3"] == (
+    assert errors["'Lifetime value'!B5"] == f"{note} (#VALUE!)"
+    assert errors["'Lifetime value'!B8"] == f"{note} (#VALUE!), from 'Lifetime value'!B5"
+    assert errors["'Clients 2026'!G3"] == (
         "CHURN_RATE: customers_gained must be a number, got 'n/a', in 'Clients 2026'!C3 (#VALUE!)"
     )
 

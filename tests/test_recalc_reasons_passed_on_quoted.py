@@ -27,9 +27,9 @@ def test_a_reason_passed_on_names_its_sheet_quoted_where_excel_quotes_it(tmp_pat
     report = recalc_file(tmp_path / "q.xlsx", tmp_path / "out.xlsx", engine="embedded")
     assert report.status == "ok"
     assert {e.address: (e.error, e.reason) for e in report.errors} == {
-        "My data!A1": ("#DIV/0!", WHY),
+        "'My data'!A1": ("#DIV/0!", WHY),
         "Summary!A1": ("#DIV/0!", f"{WHY}, from 'My data'!A1"),
-        "2024!A1": ("#DIV/0!", f"{WHY}, from Summary!A1"),
-        "O'Brien!A1": ("#DIV/0!", f"{WHY}, from '2024'!A1"),
+        "'2024'!A1": ("#DIV/0!", f"{WHY}, from Summary!A1"),
+        "'O''Brien'!A1": ("#DIV/0!", f"{WHY}, from '2024'!A1"),
         "Next!A1": ("#DIV/0!", f"{WHY}, from 'O''Brien'!A1"),
     }

@@ -27,7 +27,7 @@ def test_the_cell_typed_in_is_named(tmp_path: Path) -> None:
     assert reasons["Customers!F3"] == (
         "CRR: customers_end must be a number, got 'n/a', in Customers!D3 (Customers at end) (#VALUE!)"
     )
-    assert reasons["Purchases and visits!E3"] == (
+    assert reasons["'Purchases and visits'!E3"] == (
         "RETURNING_CUSTOMER_RATE: total must be a number, got 'two', in 'Purchases and visits'!B3 (Customers who "
         "bought) (#VALUE!)"
     )

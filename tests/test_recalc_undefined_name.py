@@ -105,9 +105,9 @@ def test_a_name_of_a_deleted_sheet_is_named_in_the_ref_reason(tmp_path, capsys):
     end = f"the formula uses the name Customers_End, {deleted} (#REF!$D$2:$D$5 {advice}"  # B4's first name (2910651)
     churn = f"the formula uses the name Customers_Churn, {deleted} (#REF!$G$2:$G$5 {advice}"
     assert errors["Dashboard!B4"] == ("#REF!", f"Dashboard!B4: {end}")
-    assert errors["Lifetime value!B5"] == ("#REF!", f"'Lifetime value'!B5: {churn}")
-    assert errors["Lifetime value!B8"] == ("#REF!", f"'Lifetime value'!B5: {churn}, from 'Lifetime value'!B5")
-    assert errors["Lifetime value!C5"] == ("#REF!", f"'Lifetime value'!C5: {churn}")
+    assert errors["'Lifetime value'!B5"] == ("#REF!", f"'Lifetime value'!B5: {churn}")
+    assert errors["'Lifetime value'!B8"] == ("#REF!", f"'Lifetime value'!B5: {churn}, from 'Lifetime value'!B5")
+    assert errors["'Lifetime value'!C5"] == ("#REF!", f"'Lifetime value'!C5: {churn}")
     values = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["Lifetime value"]
     assert (values["C5"].value, values["C8"].value) == (
         "#REF!",

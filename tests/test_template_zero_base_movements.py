@@ -86,7 +86,7 @@ def test_returning_buyers_and_visitors_out_of_0_are_div0(tmp_path: Path) -> None
     values = {"B2": 0, "C2": 3, "D2": 2, "G2": 0, "H2": 5}  # 0 buyers, 3 returning, 2 repeat; 0 visitors, 5 returning
     out, reasons = _recalc(tmp_path, {"Purchases and visits": values})
     assert _row(out["Purchases and visits"], 2, "EFI") == ["#DIV/0!"] * 3
-    assert reasons["Purchases and visits!E2"] == (
+    assert reasons["'Purchases and visits'!E2"] == (
         "RETURNING_CUSTOMER_RATE: total is 0 in 'Purchases and visits'!B2 (Customers who bought) (no customers who "
         "bought): the ratio is undefined (#DIV/0!)"
     )

@@ -168,6 +168,7 @@ def error_kinds(errors: Sequence[Any]) -> list[tuple[str, str, list[str]]]:
         if kind is not None:
             divisions.setdefault(issue.error, []).append(reason)
         sheet, _, ref = issue.address.rpartition("!")
+        sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet  # ordered by the name itself
         match = re.fullmatch(r"\$?([A-Z]+)\$?([0-9]+)", ref)
         place = (sheet, int(match[2]), f"{match[1]:>3}") if match else (issue.address, 0, "")
         kinds.setdefault((issue.error, kind or root), []).append((root != reason, place, issue.address))

@@ -143,6 +143,18 @@ def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
     return found
 
 
+def written_address(address: str) -> str:
+    """A cell's ``Sheet!A1`` as Excel, INDIRECT and the reasons write it: the sheet quoted where its name needs it.
+
+    >>> written_address("Monthly 2026!A2"), written_address("Sales!EU!A1"), written_address("S!B2")
+    ("'Monthly 2026'!A2", "'Sales!EU'!A1", 'S!B2')
+    """
+    from ..sheet_names import written
+
+    sheet, _, ref = address.rpartition("!")
+    return f"{written(sheet)}!{ref}" if sheet and not sheet.startswith("'") else address
+
+
 _CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")  # as workbook.chart_ranges finds a chart
 
 
@@ -423,6 +435,8 @@ def recalc_file(
     finally:
         if staging is not None:
             staging.cleanup()
+    for issue in (*report.errors, *report.unsupported):  # 'Monthly 2026'!A2, as the reasons name cells
+        issue.address = written_address(issue.address)
     forget_parts()  # the parts decompressed once for this workbook (.package_parts)
     report.seconds = round(time.perf_counter() - started, 4)
     return report
