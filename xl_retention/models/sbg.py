@@ -444,9 +444,18 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
             0.0,
         )
     if longest < 3:
+        cohorts = int((~np.isnan(table)).any(axis=1).sum())
+        across = (  # periods down the rows, one cohort per column: read as many short cohorts
+            f"; each row of survivors is read as a cohort ({cohorts} cohorts of at most {width} values here): for "
+            "cohorts in columns (one period per row), give the table transposed (TRANSPOSE(range) in a workbook, "
+            "survivors.T in Python)"
+            if cohorts > width
+            else ""
+        )
         raise OutOfRangeError(
             f"survivors needs a cohort observed for at least 2 periods (3 values: its size, then the customers "
-            f"still active after periods 1 and 2) to estimate alpha and beta; the longest has {longest} value(s)",
+            f"still active after periods 1 and 2) to estimate alpha and beta; the longest has {longest} value(s)"
+            f"{across}",
             "survivors",
             None,
         )
