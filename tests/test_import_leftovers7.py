@@ -439,9 +439,10 @@ def test_l_an_exchange_or_a_typed_refund_row_stays_on_its_order(
     path.write_text("order_id,customer_id,date,amount,type\n" + rows + "1002,b,2026-01-06,20,sale\n")
     out = run(tmp_path, "--orders", path, backend=backend)
     assert pd.read_csv(out / "purchases.csv")[["month", "buyers", "repeat_purchasers"]].values.tolist() == [
-        ["2026-01", 2, 0]
+        ["2026-01", 2, 0],
+        ["2026-02", 0, 0],  # the file's rows of February (a return, an exchange) are no purchase: 0 buyers (H272)
     ]
-    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [january]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [january, 0.0]
 
 
 def test_l_a_later_sale_on_an_order_without_a_return_that_day_is_still_refused(tmp_path: Path, capsys) -> None:
@@ -487,8 +488,9 @@ def test_m_a_refund_written_as_an_order_of_its_own_is_taken_off_its_parent(
     path.write_text(WOO_ORDERS.format(email=email))  # counted 80 in January: the refund left out, its order in full
     columns = "customer_id=billing_email,date=date_created,amount=total"
     out = run(tmp_path, "--orders", path, "--columns", columns, backend=backend)
-    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]
-    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [60.0]
+    # February's row, the refund, is no purchase: 0 buyers (H272), not a month left out
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2], ["2026-02", 0]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [60.0, 0.0]
 
 
 def test_m_a_refund_of_the_whole_parent_leaves_no_purchase(tmp_path: Path) -> None:
@@ -496,8 +498,8 @@ def test_m_a_refund_of_the_whole_parent_leaves_no_purchase(tmp_path: Path) -> No
     path.write_text(WOO_ORDERS.format(email="ann@example.com").replace("-20.00", "-50.00"))
     columns = "customer_id=billing_email,date=date_created,amount=total"
     out = run(tmp_path, "--orders", path, "--columns", columns)
-    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1]]
-    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [30.0]
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1], ["2026-02", 0]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [30.0, 0.0]
 
 
 # -- n: Lemon Squeezy's status of an order refunded in part ---------------------------------------------------------

@@ -63,7 +63,7 @@ def test_an_order_whose_every_line_is_unpaid_is_no_purchase(tmp_path: Path) -> N
     path.write_text(
         lines("cancelled", last="cancelled").replace("3,a,2024-02-05,100,shipped", "3,a,2024-02-05,100,voided")
     )
-    assert figures(run(tmp_path, "--orders", path)) == ([2], [150.0])
+    assert figures(run(tmp_path, "--orders", path)) == ([2, 0], [150.0, 0.0])  # February: 0 buyers (H272)
 
 
 def test_a_line_refunded_in_part_is_refused(tmp_path: Path, capsys) -> None:

@@ -143,8 +143,9 @@ def test_intervals_match_a_hand_count(seed: int) -> None:
 
 def hand_orders(orders: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     o = orders.assign(month=pd.to_datetime(orders["date"]).dt.to_period("M"))
+    last = o["month"].max()  # the file's last month, a refund's too: its months after the last order are 0 buyers
     o = o[o["amount"] >= 0]  # refunds left out; an order of 0 is an order
-    months = pd.period_range(o["month"].min(), o["month"].max(), freq="M")
+    months = pd.period_range(o["month"].min(), max(o["month"].max(), last), freq="M")
     first = o.groupby("customer_id")["month"].min()
     rows = []
     for m in months:

@@ -50,6 +50,10 @@ def _import(args: argparse.Namespace) -> int:
             existing_at_start=args.existing_at_start, input_columns=input_columns or None,
         )  # fmt: skip
     left_out = None if through is None else end_tables(tables, through, args.existing_at_start)
+    if through is not None:  # a note on months of 0 buyers after --through's: those months are left out
+        from .reading.covered_months import unpaid_after
+
+        tables.notes = [n for n in tables.notes if not unpaid_after(n, through)]
     today = None if through is None else _ending(through)  # the notes' last full month: --through's
     if args.to_csv is not None:
         removed: list[str] = []

@@ -37,6 +37,7 @@ from .billing_columns import (
 from .canceled_plans import read_canceled_plans
 from .columns import _DATES, _IDS, FUTURE_HINTS, SCHEMAS, ReadOptions, normalize_columns
 from .copies import check_copied_rows
+from .covered_months import COVERED_MONTH, covered_month
 from .credit_notes import refuse_due_credit_notes
 from .currency import (
     check_currency_column,
@@ -407,7 +408,7 @@ def _prepare(
         if len(answered):  # a 1-5 CSAT's answers are no NPS (reading.scores)
             check_scale(float(answered.max()), len(answered), source, names["score"])
     refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
-    kept = month_rows = observed = None
+    kept = month_rows = observed = covered = None
     if kind == "answers" and deleted is not None:  # answers flagged deleted: left out (reading.answer_flags)
         kept = np.flatnonzero(~deleted)
         typed = {n: v[kept] if isinstance(v, np.ndarray) else v.iloc[kept] for n, v in typed.items()}
@@ -453,6 +454,7 @@ def _prepare(
     if kind == "orders":  # one row per order, cancelled and voided orders left out
         ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None
         refunds = np.asarray(typed["amount"], dtype=np.float64) < 0 if "amount" in typed else None
+        covered = covered_month(typed["date"])  # its last month, paid or not (reading.covered_months)
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
                                      decimal=options.decimal, allow_blank=True), net_share,
                                      options.decimal)  # fmt: skip
@@ -471,6 +473,8 @@ def _prepare(
         frame.attrs[OBSERVED_MONTH] = observed
     if last_days is not None:
         frame.attrs[LAST_DAY_ENDS] = last_days
+    if kind == "orders" and covered is not None:
+        frame.attrs[COVERED_MONTH] = covered
     if kept is not None and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
         if month_rows is not None:  # a customer's month, an order's items: their segment, the smallest (snapshot_rows)

@@ -472,7 +472,7 @@ def _activity_range(
     months = _DataMonths(con, item)
     _refuse_outside_data(months, item, s, e)
     if through is None:
-        return s, e
+        return s, (e if e is not None else _covered_end(con, item, months))
     t = _month_arg("through", through)
     _check_through(con, item, t, months)
     if s is not None and s > t:
@@ -481,7 +481,32 @@ def _activity_range(
         )
     if e is not None:
         return s, min(e, t)
-    return s, (t if months.last is not None and t < months.last else None)
+    if months.last is not None and t < months.last:
+        return s, t
+    covered = _covered_end(con, item, months)
+    return s, (None if covered is None else min(covered, t))
+
+
+def _covered_end(con: Any, item: Input, months: _DataMonths) -> int | None:
+    """The last month of an orders input where it is after its last purchase's (an order refunded in full, cancelled
+    or a refund the only rows of its last months), None otherwise: the tables run to it, those months 0 buyers, with
+    a note, as the pandas tables (reading.covered_months). The input's last month is its latest row's, paid or not
+    (``item.covered``, a file's read by reading.prepare; a typed table's: its refund rows')."""
+    if item.kind != "orders" or months.last is None:
+        return None
+    covered = max(months.last, item.covered if item.covered is not None else months.last)
+    table = item.table
+    paid = months.last
+    if "amount" in table.columns:
+        found = con.execute(table.filter(table.amount >= 0).m.max())
+        paid = None if found is None or pd.isna(found) else int(found)
+    if paid is not None and covered <= paid:
+        return None
+    from ..reading.covered_months import unpaid_months_note
+    from ..reading.notes import note
+
+    note(unpaid_months_note(item.source, paid, covered))
+    return covered
 
 
 def _refuse_outside_data(months: _DataMonths, item: Input, start: int | None, end: int | None) -> None:

@@ -43,6 +43,9 @@ class Input:
     labels: list[str] | None = None
     #: an intervals table's latest current-period start month (ordinal): a month observed (reading.observed)
     observed: int | None = None
+    #: an orders table's last month, paid or not (the latest dated row's before the unpaid ones were left out: an
+    #: order refunded in full, cancelled; ordinal): its tables run to it (reading.covered_months)
+    covered: int | None = None
 
     def decoded(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` (an engine's result) with the segment codes of its ``segment`` column as their labels."""

@@ -30,9 +30,11 @@ import pandas as pd
 from .. import metrics as _metrics
 from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare, source_of
+from ..reading.covered_months import COVERED_MONTH, unpaid_months_note
 from ..reading.date_arguments import month_argument
 from ..reading.dates import parse_dates
 from ..reading.frames import pandas_table
+from ..reading.notes import note
 from ..reading.values import clean_ids, parse_numbers, refuse_bad_ids
 from . import _months
 from ._counts import check_within, checked_counts
@@ -161,6 +163,9 @@ def _grouped_activity(
         asked = _month_arg("start", start), _month_arg("end", end)
         refuse_outside_data(*asked, int(months.min()), int(months.max()), source, what)
     values = df[value_column].to_numpy() if value_column is not None else None
+    covered = df.attrs.get(COVERED_MONTH) if refunds else None  # its last order's month, paid or not
+    if covered is not None and months.size:
+        covered = max(int(covered), int(months.max()))  # a refund row's month too
     if refunds and "amount" in df:
         purchase = df["amount"].to_numpy() >= 0
         if not purchase.all():
@@ -168,6 +173,11 @@ def _grouped_activity(
             values = values[purchase] if values is not None else None
     elif values is not None and (values < 0).any():
         raise bad_rows(source, names[value_column], "negative amounts", np.flatnonzero(values < 0), values)
+    if end is None and covered is not None and (not months.size or covered > int(months.max())):
+        note(unpaid_months_note(source, int(months.max()) if months.size else None, covered))
+        end = str(
+            pd.Period(ordinal=covered, freq="M")
+        )  # its months after the last purchase: 0 buyers, not left out (reading.covered_months)
     return _group_by_month(months, codes, values, start, end, sort_values=False, source=source,
                            column=names[date_column])  # fmt: skip
 
