@@ -68,3 +68,29 @@ def test_an_element_taking_a_range_in_arithmetic_names_the_text_cell(tmp_path: P
     }
     said = "CRR: customers_end is the error value #VALUE!: S!A6 is the text 'x', no number (#VALUE!)"
     assert errors == {"S!E6": ("#VALUE!", said), "S!G6": ("#VALUE!", said)}
+
+
+def test_a_made_text_read_in_a_range_or_by_our_function_is_taken_off_in_its_formula(tmp_path: Path) -> None:
+    """The same text read in a range's arithmetic (=SUMPRODUCT(B2:B3*1)) was told 'type 185 again in the cell', and
+    given to CRR 'a number stored as text: type it as a number'; a number typed as text keeps that advice."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["B2"], sheet["B3"], sheet["A1"], sheet["C1"] = '="185"&CHAR(9)', 5, "=SUMPRODUCT(B2:B3*1)", "=CRR(B2,1,200)"
+    sheet["E2"], sheet["E1"] = "8", "=CRR(E2,1,200)"
+    book.save(tmp_path / "t.xlsx")
+    report = recalc_file(tmp_path / "t.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    reasons = {issue.address: issue.reason for issue in report.errors}
+    assert reasons["S!A1"] == (
+        "S!B2 is the text '185\\t', no number to Excel (with a tab around '185'): take it off in the formula that "
+        f"makes it: {STEP}"
+    )
+    assert reasons["S!C1"] == (
+        "CRR: customers_end must be a number, got the text '185\\t' (a number as text, made by S!B2's formula "
+        '="185"&CHAR(9): make a number of it there: VALUE(..), with CLEAN(..) for a tab or line break, '
+        'SUBSTITUTE(..,CHAR(160),"") for a no-break space), in S!B2, computed there by its formula (#VALUE!)'
+    )
+    assert reasons["S!E1"] == (
+        "CRR: customers_end must be a number, got the text '8' (a number stored as text: type it as a number), in "
+        "S!E2 (#VALUE!)"
+    )

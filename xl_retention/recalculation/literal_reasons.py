@@ -291,7 +291,8 @@ def _range_text(workbook: fz.Workbook, sheet: str, area: str) -> str | None:
                 if found is None:
                     continue
                 row, column = int(found.group(2)), _column(found.group(1))
-                return f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)} {no_number(held)}"
+                made = _formula_at(workbook, sheet, row, column)  # =A3&CHAR(9): taken off in its formula
+                return f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)} {no_number(held, made)}"
             offset = page.next_offset
     except Exception:  # noqa: BLE001  (the engine cannot page it: no reason from it)
         return None

@@ -408,13 +408,24 @@ def value_origin(
         return reason  # "is the error value #N/A" of a formula's cell: its own reason passed on (.error_arguments)
     if error and found["place"] is None:  # an error typed or pasted: as .error_arguments names a cell
         return f"{reason.rpartition(' (')[0]} in {_cell(*place)}{_label(workbook, *place)} ({found['code']})"
-    named = _traced(workbook, formulas, place, shown, names)
+    named, origin = _traced_to(workbook, formulas, place, shown, names)
     if found.re is _ZERO:  # "start_mrr is 0 in Revenue!K2 (no MRR at the start): ..."
-        return reason[: found.end("shown")] + f" in {named}" + reason[found.end("shown") :]
-    if found["place"] is not None:
-        return reason[: found.start("place")] + f" in {named}" + reason[found.end("place") :]
-    head, _, code = reason.rpartition(" (")
-    return f"{head}, in {named} ({code}"
+        out = reason[: found.end("shown")] + f" in {named}" + reason[found.end("shown") :]
+    elif found["place"] is not None:
+        out = reason[: found.start("place")] + f" in {named}" + reason[found.end("place") :]
+    else:
+        head, _, code = reason.rpartition(" (")
+        out = f"{head}, in {named} ({code}"
+    texts = formulas.get(origin[0], {})
+    if _STORED in out and (origin[1], origin[2]) in texts:  # ="185"&CHAR(9): made so, typed in no cell
+        made = f"(a number as text, made by {_cell(*origin)}'s formula ={texts[origin[1], origin[2]]}: make a number "
+        made += 'of it there: VALUE(..), with CLEAN(..) for a tab or line break, SUBSTITUTE(..,CHAR(160),"") for a '
+        out = out.replace(_STORED, made + "no-break space)", 1)
+    return out
+
+
+#: what a reason says of a number typed as text (:mod:`.._validation`), not said of a formula's text
+_STORED = "(a number stored as text: type it as a number)"
 
 
 #: "CRR: customers_end is the error value #VALUE! (#VALUE!)": an argument computed as an error in the formula itself
