@@ -175,3 +175,30 @@ def test_recalc_fitting_a_signed_chart_removes_the_signature_and_says_so(tmp_pat
     _unsigned(out)
     with zipfile.ZipFile(out) as package:
         assert any(package.read(n) != data for n, data in charts.items())  # a chart fitted
+
+
+def test_extend_growing_cohorts_alone_removes_the_signature_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cohorts left at 12 months by an import that went on without it, grown alone by extend --to (577b2e02)."""
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12)
+    wb = openpyxl.load_workbook(path)
+    for i in range(11):
+        for k in range(11 - i):
+            wb["Cohorts"].cell(4 + i, 2 + k).value = round(200 * 3 / (3 + k))
+    wb["Cohorts"]["O3"], wb["Cohorts"]["O5"] = "Comment", "=B5/B4"  # a formula of the user's in the way: left behind
+    wb.save(path)
+    answers = tmp_path / "nps.csv"
+    answers.write_text("date,score\n2025-02-03,9\n2026-03-10,10\n")
+    assert cli.main(["import", "--nps", str(answers), "--into", str(path)]) == 0
+    wb = openpyxl.load_workbook(path)
+    wb["Cohorts"]["O5"] = None  # the formula cleared: Cohorts can grow alone
+    wb.save(path)
+    _sign(path)
+    capsys.readouterr()
+    assert cli.main(["extend", str(path), "--to", "2026-03"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"extended {path}: the Cohorts sheet to the 15 months from 2025-01 of the other sheets")
+    assert out[-1] == _line("the grown Cohorts sheet")
+    _unsigned(path)
+    assert openpyxl.load_workbook(path)["Cohorts"]["B4"].value == 200
