@@ -199,6 +199,6 @@ def test_extend_growing_cohorts_alone_removes_the_signature_and_says_so(
     assert cli.main(["extend", str(path), "--to", "2026-03"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"extended {path}: the Cohorts sheet to the 15 months from 2025-01 of the other sheets")
-    assert out[-1] == _line("the grown Cohorts sheet")
+    assert out[-1] == _line("the Cohorts sheet's new months")
     _unsigned(path)
     assert openpyxl.load_workbook(path)["Cohorts"]["B4"].value == 200

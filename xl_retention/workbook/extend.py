@@ -158,7 +158,7 @@ def _cohorts_alone(path: Path, wb: Any, first: pd.Period, old: int, months: int)
             f"{error}; nothing was changed"
         ) from None
     cleared = save_cleared(package, path.name)
-    unsigned = package.signature_lines("the grown Cohorts sheet")
+    unsigned = package.signature_lines("the Cohorts sheet's new months")
     return Extended(first, months, [], cleared, [], stretched_lines(widened) + carried + unsigned)
 
 
