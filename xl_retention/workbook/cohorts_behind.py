@@ -15,6 +15,7 @@ import os
 from typing import Any
 
 from ..sheet_names import written
+from .cohort_counts_area import cohort_counts_area
 from .future_months import headed_tables, tracker_sheets
 from .monthly import CUSTOMERS
 
@@ -46,28 +47,13 @@ def cohorts_behind(path: str | os.PathLike[str]) -> str | None:
     ``"Cohorts ends with the 2026-12 cohort (Cohort_Counts is Cohorts!$B$4:$M$15) while Customers runs to 2027-03:
     ..."``
     """
-    import openpyxl
-    from openpyxl.utils.cell import range_boundaries
-
     customers = _last_month(path)
     if customers is None:
         return None
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        defined = wb.defined_names.get("Cohort_Counts")
-        destinations = list(defined.destinations) if defined is not None else []
-        if len(destinations) != 1 or destinations[0][0] not in wb.sheetnames:
-            return None
-        sheet, area = destinations[0]
-        try:
-            low_col, low_row, high_col, high_row = range_boundaries(area.replace("$", ""))
-        except (TypeError, ValueError):
-            return None
-        if low_col < 2:
-            return None
-        rows = list(wb[sheet].iter_rows(min_row=low_row, max_row=high_row, max_col=high_col, values_only=True))
-    finally:
-        wb.close()
+    found = cohort_counts_area(path)
+    if found is None:
+        return None
+    sheet, low_col, _low_row, high_col, rows, formula = found
     months = [m for row in rows if (m := _month(row[low_col - 2] if len(row) > low_col - 2 else None)) is not None]
     typed = any(
         isinstance(v, int | float) and not isinstance(v, bool) for row in rows for v in row[low_col - 1 : high_col]
@@ -79,7 +65,7 @@ def cohorts_behind(path: str | os.PathLike[str]) -> str | None:
     after = (end[0] + end[1] // 12, end[1] % 12 + 1)
     missing = _text(after) if after == last else f"{_text(after)} to {_text(last)}"
     return (
-        f"{written(sheet)} ends with the {_text(end)} cohort (Cohort_Counts is {defined.attr_text}) while "
+        f"{written(sheet)} ends with the {_text(end)} cohort (Cohort_Counts is {formula}) while "
         f"{written(title)} runs to {_text(last)}: the cohorts of {missing} have no row to type their counts in, and "
         "the sBG and BdW fits and projections leave them out: run xl-retention extend on the workbook with "
         f"--to {_text(last)}, which grows Cohorts to the other sheets' months (your counts carried over) or says "

@@ -24,6 +24,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
+from .cohort_counts_area import cohort_counts_area
 from .future_months import headed_tables, tracker_sheets
 from .monthly import CUSTOMERS, template_formula_at
 
@@ -81,46 +82,31 @@ def future_cohort_count(path: str | os.PathLike[str], today: dt.date | None = No
     Example: a tracker kept to November 2026, on 4 December 2026 ``3`` typed as Month 2 of the 2026-10 cohort ->
     ``"Cohorts!D25 (the 2026-10 cohort's Month 2, 2026-12) holds 3 in a month that has not closed ..."``
     """
-    import openpyxl
-
     today = today or dt.date.today()
     now = (today.year, today.month)
     _title, typed = _customers_months(path)
     with_figures = {month for month, *_ in typed}
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        defined = wb.defined_names.get("Cohort_Counts")
-        destinations = list(defined.destinations) if defined is not None else []
-        if len(destinations) != 1 or destinations[0][0] not in wb.sheetnames:
-            return None
-        sheet, area = destinations[0]
-        from openpyxl.utils.cell import range_boundaries
-
-        low_col, low_row, high_col, high_row = range_boundaries(area.replace("$", ""))
-        if low_col < 2:
-            return None
-        ws = wb[sheet]
-        signup: tuple[int, int] | None = None
-        for number, row in enumerate(
-            ws.iter_rows(min_row=low_row, max_row=high_row, max_col=high_col, values_only=True), start=low_row
-        ):
-            month = _month(row[low_col - 2] if len(row) > low_col - 2 else None)
-            signup = month if month is not None else (_add(signup, 1) if signup is not None else None)
-            if signup is None:
+    found = cohort_counts_area(path)
+    if found is None:
+        return None
+    sheet, low_col, low_row, high_col, rows, _formula = found
+    signup: tuple[int, int] | None = None
+    for number, row in enumerate(rows, start=low_row):
+        month = _month(row[low_col - 2] if len(row) > low_col - 2 else None)
+        signup = month if month is not None else (_add(signup, 1) if signup is not None else None)
+        if signup is None:
+            continue
+        for k, value in enumerate(row[low_col - 1 : high_col]):
+            at = _add(signup, k)
+            if not _number(value) or at < now or at in with_figures:
                 continue
-            for k, value in enumerate(row[low_col - 1 : high_col]):
-                at = _add(signup, k)
-                if not _number(value) or at < now or at in with_figures:
-                    continue
-                shown = f"{value:g}" if isinstance(value, float) else str(value)
-                return (
-                    f"{written(sheet)}!{get_column_letter(low_col + k)}{number} (the {_text(signup)} cohort's Month "
-                    f"{k}, {_text(at)}) holds {shown} in a month that has not closed (this is {_text(now)}; the "
-                    "Customers sheet has no figures of it): the sBG and BdW fits read every count of Cohort_Counts, "
-                    "so it enters them: clear it until the month has closed and run again"
-                )
-    finally:
-        wb.close()
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            return (
+                f"{written(sheet)}!{get_column_letter(low_col + k)}{number} (the {_text(signup)} cohort's Month "
+                f"{k}, {_text(at)}) holds {shown} in a month that has not closed (this is {_text(now)}; the "
+                "Customers sheet has no figures of it): the sBG and BdW fits read every count of Cohort_Counts, "
+                "so it enters them: clear it until the month has closed and run again"
+            )
     return None
 
 

@@ -1,0 +1,57 @@
+"""The survivors triangle's cells as a workbook holds them: the one area the name ``Cohort_Counts`` points to.
+
+Read by the checks that compare the triangle with the monthly sheets (:mod:`.cohorts_behind`,
+:mod:`.months_not_closed`): each needs the triangle's sheet, where its counts start and end, and the values of its
+rows with the signup-month column beside them (the column left of the counts).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, NamedTuple
+
+__all__ = ["CohortCountsArea", "cohort_counts_area"]
+
+
+class CohortCountsArea(NamedTuple):
+    """``Cohort_Counts``' sheet title, its first column and row and its last column (1-based), the values of its
+    rows from column A to its last column (the signup month at index ``low_col - 2``, the counts from ``low_col - 1``)
+    and the name's formula as the workbook holds it (``'Cohorts'!$B$4:$Y$27``).
+    """
+
+    sheet: str
+    low_col: int
+    low_row: int
+    high_col: int
+    rows: list[tuple[Any, ...]]
+    formula: str
+
+
+def cohort_counts_area(path: str | os.PathLike[str]) -> CohortCountsArea | None:
+    """The area of ``Cohort_Counts`` in the workbook at ``path`` with its rows' values (formulas as their text), or
+    None where the name is missing, points to more than one area or to a sheet the workbook lacks, is no range, or
+    starts in column A (no signup-month column beside it).
+
+    Example: the 24-month template -> ``CohortCountsArea('Cohorts', 2, 4, 25, [...24 rows...],
+    "'Cohorts'!$B$4:$Y$27")``.
+    """
+    import openpyxl
+    from openpyxl.utils.cell import range_boundaries
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        defined = wb.defined_names.get("Cohort_Counts")
+        destinations = list(defined.destinations) if defined is not None else []
+        if len(destinations) != 1 or destinations[0][0] not in wb.sheetnames:
+            return None
+        sheet, area = destinations[0]
+        try:
+            low_col, low_row, high_col, high_row = range_boundaries(area.replace("$", ""))
+        except (TypeError, ValueError):
+            return None
+        if low_col is None or low_row is None or low_col < 2:
+            return None
+        rows = list(wb[sheet].iter_rows(min_row=low_row, max_row=high_row, max_col=high_col, values_only=True))
+    finally:
+        wb.close()
+    return CohortCountsArea(sheet, low_col, low_row, high_col, rows, defined.attr_text)
