@@ -51,10 +51,32 @@ def _is_pandas_na(value: Any) -> bool:
     return pd is not None and value is pd.NA
 
 
-def _polars_frame(value: Any) -> bool:
-    """Whether ``value`` is a polars DataFrame (read as pandas through ``to_pandas()``; polars is not imported)."""
+def _foreign_table(value: Any) -> bool:
+    """Whether ``value`` is a polars DataFrame, a pyarrow Table or a DuckDB relation: a table read as pandas (through
+    ``to_pandas()``, a relation through its Arrow table: :func:`_as_pandas`). None of these libraries is imported.
+
+    >>> _foreign_table([1, 2])
+    False
+    """
     kind = type(value)
-    return kind.__name__ == "DataFrame" and kind.__module__.partition(".")[0] == "polars"
+    library = kind.__module__.partition(".")[0]
+    return (
+        (library == "polars" and kind.__name__ == "DataFrame")
+        or (library == "pyarrow" and kind.__name__ == "Table")
+        or (library in ("duckdb", "_duckdb") and kind.__name__ == "DuckDBPyRelation")
+    )
+
+
+def _as_pandas(value: Any) -> Any:
+    """A table of :func:`_foreign_table` as a pandas DataFrame (a DuckDB relation as its Arrow table is, README's
+    "read as pandas"); anything else as it came."""
+    if not _foreign_table(value):
+        return value
+    if type(value).__name__ == "DuckDBPyRelation":
+        from .reading.frames import relation_arrow  # imports pandas, which reading a relation needs anyway
+
+        value = relation_arrow(value)
+    return value.to_pandas(date_as_object=False) if type(value).__name__ == "Table" else value.to_pandas()
 
 
 def _refuse_dates(name: str, array: np.ndarray, value: Any) -> None:
@@ -156,13 +178,13 @@ def _ndim(name: str, value: Any) -> int:
 
 def to_float_array(name: str, value: Any) -> np.ndarray:
     """``value`` as a float64 array; text, booleans, dates and other non-numbers raise ``#VALUE!``. A masked array's
-    masked elements are blanks (NaN), as a polars DataFrame is read as pandas."""
+    masked elements are blanks (NaN), as a polars DataFrame, pyarrow Table or DuckDB relation is read as pandas."""
     labels = None  # a Series' index labels: a bad element is named by its label, as the range checks name it
     if isinstance(value, _pandas_types()):
         labels = value.index if getattr(value, "ndim", 0) == 1 and hasattr(value, "index") else None
         value = value.to_numpy()
-    elif _polars_frame(value):
-        value = value.to_pandas().to_numpy()
+    elif _foreign_table(value):  # a polars DataFrame, a pyarrow Table or a DuckDB relation: read as pandas
+        value = _as_pandas(value).to_numpy()
     if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
         return np.asarray(_element_to_float(name, value))
     if "numpy.ma" in sys.modules and isinstance(value, np.ma.MaskedArray):  # np.asarray reads under the mask
@@ -297,8 +319,8 @@ class Inputs:
                 return
             except OverflowError:  # an int beyond a float: refused by the general path, naming it
                 pass
-        if any(_polars_frame(v) for v in named.values()):  # read as pandas (its one column is a Series)
-            named = {name: v.to_pandas() if _polars_frame(v) else v for name, v in named.items()}
+        if any(_foreign_table(v) for v in named.values()):  # read as pandas (its one column is a Series)
+            named = {name: _as_pandas(v) for name, v in named.items()}
         pandas_types = _pandas_types()
         if pandas_types and any(isinstance(v, pandas_types[1]) for v in named.values()):
             named = _frame_columns(named, pandas_types[1])

@@ -11,7 +11,9 @@ this package counts. Modules:
 * :mod:`.surveys`: :func:`~.surveys.nps_by_month`, :func:`~.surveys.scores_by_month`;
 * :mod:`.rfm`: :func:`~.rfm.rfm_summary` (numpy-only import, for ``xl_retention.models``);
 * :mod:`.in_progress`: :class:`~.in_progress.InProgressMonthWarning`, when the tables end with the current month;
-* :mod:`.later_months`: :class:`~.later_months.LaterMonthsWarning`, when they end before the last full month.
+* :mod:`.later_months`: :class:`~.later_months.LaterMonthsWarning`, when they end before the last full month;
+* :mod:`.existing_customers`: :class:`~.existing_customers.ExistingCustomersWarning`, when the first month looks
+  like customers of every tenure counted as new.
 
 Names are loaded when first used (``from xl_retention.tables import order_tables``), so that
 ``xl_retention.tables.rfm`` imports without pandas.
@@ -31,6 +33,7 @@ _WHERE = {
     "nps_from_counts": "surveys",
     "InProgressMonthWarning": "in_progress",
     "LaterMonthsWarning": "later_months",
+    "ExistingCustomersWarning": "existing_customers",
 }
 for _name in (
     "MOVEMENT_COLUMNS MOVEMENT_COUNTS movements_from_counts SubscriptionTables monthly_movements subscription_tables "
