@@ -114,13 +114,30 @@ def last_month_figures(path: str | os.PathLike[str], months: int) -> dict[str, o
     return figures
 
 
+def cell_lines(path: str | os.PathLike[str], report: FileReport) -> list[str]:
+    """The cells in error (and any the engine could not compute), one line per error and reason, named as
+    ``xl-retention recalc`` names them: ``d.xlsx: Cohorts!B4:D4, 'Lifetime value'!B9:B10 (5 cells) = #NUM!: ...``
+    (the sBG fit of fewer than 3 months of cohorts)."""
+    from ._cli_recalc import cell_ranges, error_kinds
+
+    lines = []
+    for issue in report.unsupported:
+        kept = "kept the value Excel stored" if issue.kept else "not recalculated"
+        lines.append(f"{path}: {cell_ranges([issue.address])} {kept}: {issue.reason}")
+    for error, reason, cells in error_kinds(report.errors):
+        where = cell_ranges(cells) + (f" ({len(cells)} cells)" if len(cells) > 1 else "")
+        lines.append(f"{path}: {where} = {error}" + (f": {reason}" if reason else ""))
+    return lines
+
+
 def format_figures(path: str | os.PathLike[str], report: FileReport, f: dict[str, object]) -> str:
-    """The demo's printout."""
+    """The demo's printout: what was written, each cell in error with its reason, the last month's figures."""
     month = f["month"].strftime("%B %Y") if isinstance(f["month"], dt.date) else str(f["month"])
     return "\n".join(
         [
             f"wrote {path}: the template with sample data, recalculated by the embedded engine "
             f"({report.formulas} formulas, {len(report.errors)} in error, {report.seconds:.2f} s)",
+            *cell_lines(path, report),
             f"Last month, {month}:",
             f"  customers        {f['customers_end']:,.0f} at end (+{f['customers_gained']:,.0f} gained, "
             f"-{f['customers_lost']:,.0f} lost)",
