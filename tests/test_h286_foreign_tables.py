@@ -55,6 +55,8 @@ def test_one_column_pyarrow_tables_give_a_series_as_pandas() -> None:
     assert isinstance(mixed, pd.Series) and mixed.tolist() == pytest.approx([0.92, 0.03], abs=1e-12)
     with pytest.raises(NotANumberError, match=r"customers_end is a table of 2 columns"):
         xr.crr(pa.table({"a": [535], "b": [90]}), 75, 500)
+    batch = xr.crr(pa.record_batch({"x": [535, 90]}), 75, 500)  # a RecordBatch as its Table
+    assert isinstance(batch, pd.Series) and batch.tolist() == pytest.approx([0.92, 0.03], abs=1e-12)
 
 
 def test_existing_customers_warning_is_exported_from_tables() -> None:

@@ -52,8 +52,8 @@ def _is_pandas_na(value: Any) -> bool:
 
 
 def _foreign_table(value: Any) -> bool:
-    """Whether ``value`` is a polars DataFrame, a pyarrow Table or a DuckDB relation: a table read as pandas (through
-    ``to_pandas()``, a relation through its Arrow table: :func:`_as_pandas`). None of these libraries is imported.
+    """Whether ``value`` is a polars DataFrame, a pyarrow Table (or RecordBatch) or a DuckDB relation: read as pandas
+    (through ``to_pandas()``, a relation through its Arrow table: :func:`_as_pandas`). None of these is imported.
 
     >>> _foreign_table([1, 2])
     False
@@ -62,7 +62,7 @@ def _foreign_table(value: Any) -> bool:
     library = kind.__module__.partition(".")[0]
     return (
         (library == "polars" and kind.__name__ == "DataFrame")
-        or (library == "pyarrow" and kind.__name__ == "Table")
+        or (library == "pyarrow" and kind.__name__ in ("Table", "RecordBatch"))
         or (library in ("duckdb", "_duckdb") and kind.__name__ == "DuckDBPyRelation")
     )
 
@@ -76,7 +76,8 @@ def _as_pandas(value: Any) -> Any:
         from .reading.frames import relation_arrow  # imports pandas, which reading a relation needs anyway
 
         value = relation_arrow(value)
-    return value.to_pandas(date_as_object=False) if type(value).__name__ == "Table" else value.to_pandas()
+    arrow = type(value).__name__ in ("Table", "RecordBatch")
+    return value.to_pandas(date_as_object=False) if arrow else value.to_pandas()
 
 
 def _refuse_dates(name: str, array: np.ndarray, value: Any) -> None:
