@@ -2,10 +2,11 @@
 
 Run by hand (not a test)::
 
-    nice python bench/bench_conformance.py [FOLDER] [--work DIR] [--no-libreoffice] [--misses]
+    nice python bench/bench_conformance.py FOLDER [--work DIR] [--no-libreoffice] [--misses]
 
-FOLDER (default ``/work/shared/excel-oracle``) holds workbooks last saved by Microsoft Excel:
-each formula cell's cached value is Excel's answer. The workbooks are recalculated into copies
+FOLDER (required) holds the corpus: public workbooks last saved by Microsoft Excel, each formula cell's stored
+value Excel's answer (bench/README.md, "Conformance with Excel", says where they come from). The corpus is not in
+the repository; without FOLDER the script says so in one line and exits 2. The workbooks are recalculated into copies
 with ``xl-retention recalc FOLDER --engine embedded --output-dir WORK/embedded --json`` and with
 LibreOffice headless under a forced-recalculation profile (``tests/libreoffice.py``), and every
 scored cell (each formula cell and each member cell of an array formula) is compared with Excel's
@@ -40,7 +41,6 @@ from xml.etree import ElementTree as etree
 
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-ORACLE = Path("/work/shared/excel-oracle")
 NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -260,13 +260,35 @@ def _rate(matched: int, cells: int) -> str:
     return f"{100 * matched / cells:.1f}%" if cells else "-"
 
 
+def _corpus_problem(folder: str | None) -> str | None:
+    """Why ``folder`` cannot be the corpus (none given, not a folder, no workbook in it), in one line; else None."""
+    where = 'bench/README.md, "Conformance with Excel"'
+    if folder is None:
+        return (
+            "give FOLDER, the folder of the corpus: public workbooks saved by Microsoft Excel (their stored values "
+            f"are Excel's answers); it is not in the repository ({where})"
+        )
+    path = Path(folder)
+    if not path.is_dir():
+        return f"FOLDER {folder} is not a folder: give the folder of the corpus of Excel-saved workbooks ({where})"
+    if not any(p.suffix.lower() in (".xlsx", ".xlsm") for p in path.iterdir()):
+        return f"FOLDER {folder} holds no .xlsx or .xlsm workbook: give the folder of the corpus ({where})"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", default=str(ORACLE))
+    parser.add_argument(
+        "folder", nargs="?", help="the corpus: workbooks saved by Microsoft Excel (not in the repository)"
+    )
     parser.add_argument("--work", help="folder for the recalculated copies (default: a temporary one)")
     parser.add_argument("--no-libreoffice", action="store_true", help="score only our engine")
     parser.add_argument("--misses", action="store_true", help="print every missed cell")
     args = parser.parse_args(argv)
+    problem = _corpus_problem(args.folder)
+    if problem:
+        print(f"bench_conformance.py: {problem}", file=sys.stderr)
+        return 2
     files = sorted(p for p in Path(args.folder).iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
     work = Path(args.work or tempfile.mkdtemp(prefix="xl-retention-conformance-"))
     books = {p.name: scored_cells(p) for p in files}
