@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 import numpy as np
 
 from .._validation import Inputs, _aligned, _frame_columns, _pandas_types, to_float_array
-from ..errors import NotANumberError, OutOfRangeError, position_text
+from ..errors import NotANumberError, OutOfRangeError, RetentionInputError, position_text
 
 ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+#: the original positions of the rows :func:`_columns` kept in the fit running in this thread (see :func:`rows_located`)
+_KEPT_ROWS: ContextVar[list[np.ndarray] | None] = ContextVar("_KEPT_ROWS", default=None)
 
 _LOG_BOUND = 18.0  # parameters are searched in [e^-18, e^18] = [1.5e-8, 6.6e7]
 
@@ -145,7 +153,49 @@ def _columns(*, blank_where_zero: tuple[str, str] | None = None, **named: Any) -
         )
         error.position = (position,)
         raise error
+    kept_rows = _KEPT_ROWS.get()
+    if kept_rows is not None:  # a fit under rows_located: its refusals are mapped back to these positions
+        kept_rows[:] = [np.flatnonzero(keep)]
     return {name: a[keep] for name, a in arrays.items()}
+
+
+def rows_located(fit: _F) -> _F:
+    """``fit`` (one that reads its ranges with :func:`_columns`) with its refusals located in the ranges as given:
+    :func:`_columns` drops the rows blank in every column, so a position found in what it kept (the 3rd row kept) is
+    mapped back to the row's own (the 4th given, after a blank row), in the error's ``position`` and its message's
+    ending, so that a workbook's reason names the cell that holds the value (H288).
+
+    >>> located = rows_located(lambda *a: _check_rfm(Inputs(**_columns(frequency=a[0], recency=a[1], T=a[2]))))
+    >>> try:
+    ...     located([1, None, 2, 3], [1, None, 2, 5], [4, None, 4, 4])
+    ... except OutOfRangeError as error:
+    ...     print(error.position, str(error)[-13:])
+    (3,) at position 3
+    """
+
+    @functools.wraps(fit)
+    def located(*args: Any, **kwargs: Any) -> Any:
+        kept: list[np.ndarray] = []
+        token = _KEPT_ROWS.set(kept)
+        try:
+            return fit(*args, **kwargs)
+        except RetentionInputError as error:
+            position = error.position
+            if not kept or position is None or len(position) != 1 or not 0 <= position[0] < kept[0].size:
+                raise
+            given = (int(kept[0][position[0]]),)
+            if given == position:
+                raise
+            text, old = str(error), position_text(position)
+            again = type(error)(
+                (text[: -len(old)] + position_text(given)) if text.endswith(old) else text, error.argument, error.value
+            )
+            again.position = given
+            raise again from None
+        finally:
+            _KEPT_ROWS.reset(token)
+
+    return located  # type: ignore[return-value]
 
 
 def _aggregate_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:

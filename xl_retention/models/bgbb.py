@@ -16,7 +16,7 @@ import numpy as np
 
 from .._validation import Inputs
 from ..errors import OutOfRangeError, ZeroDenominatorError
-from ._common import ArrayLike, _aggregate_rows, _columns, _positive, _raise_if_not_finite
+from ._common import ArrayLike, _aggregate_rows, _columns, _positive, _raise_if_not_finite, rows_located
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 from .sbg import _FAR_SHAPES, _sbg_lifetime
 
@@ -140,6 +140,7 @@ def _bgbb_loglik(
     return float(np.dot(w, ll_rows)), grad
 
 
+@rows_located  # a refusal names the row as given, blank rows counted (H288)
 def bgbb_fit(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, counts: ArrayLike = None) -> BGBBFit:
     """Maximum-likelihood BG/BB fit (Fader, Hardie & Shang 2010) of histories (x, t_x, n).
 

@@ -19,6 +19,7 @@ from ._common import (
     _columns,
     _positive,
     _raise_if_not_finite,
+    rows_located,
 )
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 
@@ -71,6 +72,7 @@ def _bgnbd_loglik(
     return float(np.dot(w, ll_rows)), grad
 
 
+@rows_located  # a refusal names the row as given, blank rows counted (H288)
 def bgnbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> BGNBDFit:
     """Maximum-likelihood BG/NBD fit (Fader, Hardie & Lee 2005) of customers' (x, t_x, T).
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from .._validation import Inputs
 from ..errors import OutOfRangeError
-from ._common import ArrayLike, _aggregate_rows, _columns, _positive
+from ._common import ArrayLike, _aggregate_rows, _columns, _positive, rows_located
 from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
 
 
@@ -50,6 +50,7 @@ def _gammagamma_loglik(theta: np.ndarray, x: np.ndarray, m: np.ndarray, w: np.nd
     return float(np.dot(w, ll_rows)), grad
 
 
+@rows_located  # a refusal names the row as given, blank rows counted (H288)
 def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGammaFit:
     """Maximum-likelihood Gamma-Gamma fit of average order values (Fader & Hardie 2013).
 
@@ -73,14 +74,13 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
     x.check_range("monetary_value", what="an amount >= 0")
     repeat = cols["frequency"] > 0
     fx, m = cols["frequency"][repeat], cols["monetary_value"][repeat]
-    if np.any(m <= 0):
-        position = int(np.flatnonzero(cols["frequency"] > 0)[int(np.flatnonzero(m <= 0)[0])])
-        raise OutOfRangeError(
-            f"monetary_value must be > 0 for a customer with repeat purchases, got {m[m <= 0][0]:g} "
-            f"at position {position} (frequency {cols['frequency'][position]:g})",
-            "monetary_value",
-            float(m[m <= 0][0]),
-        )
+    x.fail_where(  # the position ends the message: a workbook's reason names the cell (rows_located maps it)
+        repeat & (cols["monetary_value"] <= 0),
+        OutOfRangeError,
+        "monetary_value must be > 0 for a customer with repeat purchases (frequency {frequency:g}), "
+        "got {monetary_value:g}",
+        "monetary_value",
+    )
     if fx.size < 3:
         raise OutOfRangeError(
             f"frequency has {fx.size} customer(s) with repeat purchases: the Gamma-Gamma model needs at least 3",

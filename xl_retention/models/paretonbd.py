@@ -31,6 +31,7 @@ from ._common import (
     _columns,
     _positive,
     _raise_if_not_finite,
+    rows_located,
 )
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 from ._special import _sbg_hyp2f1
@@ -109,6 +110,7 @@ def _paretonbd_loglik(
     return ll, grad
 
 
+@rows_located  # a refusal names the row as given, blank rows counted (H288)
 def paretonbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> ParetoNBDFit:
     """Maximum-likelihood Pareto/NBD fit of customers' (x, t_x, T) (Fader & Hardie 2005 note, eq. 18).
 
