@@ -351,7 +351,13 @@ START_TEXT = (
         None,
     ),
     (
-        "#NAME?: the functions are not loaded (LibreOffice: in each cell that stores an error, as the fit's #NUM!).",
+        "#NAME?: the functions are not loaded. LibreOffice has none of them and computes each cell that stores "
+        "an error",
+        None,
+    ),
+    (
+        "again: #NAME? there, Err:504 in the sBG fit's cells (Cohorts, Lifetime value; the note beside the fit "
+        "says why).",
         None,
     ),
 )
