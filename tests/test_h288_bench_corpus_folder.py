@@ -7,6 +7,7 @@ tests never read the corpus: they give no folder, a missing one, or an empty tem
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -50,10 +51,16 @@ def test_the_readmes_say_what_the_corpus_is_and_that_it_is_not_in_the_repository
     root = SCRIPT.parents[1]
     bench = (root / "bench" / "README.md").read_text(encoding="utf-8")
     section = bench[bench.index("## Conformance with Excel") :]
-    section = section[: section.index("\n## ", 1)]
+    section = " ".join(section[: section.index("\n## ", 1)].split())
     assert "bench_conformance.py FOLDER [--misses]" in section
-    assert "74 public workbooks saved\nby Microsoft Excel, their stored values Excel's answers" in section
-    assert "It is not in\nthe repository" in section
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    assert "corpus is not in this repository" in readme
+    assert "74 public workbooks saved by Microsoft Excel, their stored values Excel's answers" in section
+    assert "The files are not in the repository" in section
+    assert "bench/excel_oracle_manifest.csv" in section
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    assert "corpus is not in this repository; `bench/excel_oracle_manifest.csv` lists each file's repository" in readme
+    with open(root / "bench" / "excel_oracle_manifest.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 74
+    assert {row["source_repository"] for row in rows} == {"anthill/koala", "bradbase/xlcalculator", "dgorissen/pycel"}
+    assert all(len(row["repository_commit"]) == 40 for row in rows)
     assert "/work/shared" not in SCRIPT.read_text(encoding="utf-8")
