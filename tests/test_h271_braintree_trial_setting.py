@@ -7,6 +7,7 @@ Duration' is a setting: read with 'First Billing Date' as the start, refused nam
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,15 @@ BRAINTREE = (
     "Next Billing Date,Paid Through Date,Billing Period Start Date,Billing Period End Date,Number Of Billing Cycles,"
     "Current Billing Cycle,Days Past Due,Failure Count,Trial Period,Trial Duration,Trial Duration Unit,Balance,"
     "Customer ID,Payment Method Token\n"
-    "b1,pro_monthly,Active,49.00,acme_usd,5,01/05/2026 10:00:00,01/05/2026,12/05/2026,12/04/2026,11/05/2026,"
-    "12/04/2026,,11,,0,false,,,0.00,c1,tok1\n"
-    "b2,pro_yearly,Active,490.00,acme_usd,15,02/01/2026 10:00:00,02/15/2026,02/15/2027,02/14/2027,02/15/2026,"
-    "02/14/2027,,1,,0,true,14,day,0.00,c2,tok2\n"
+    "b1,pro_monthly,Active,49.00,acme_usd,5,01/05/2026 10:00:00,01/05/2026,{next},{paid},11/05/2026,"
+    "{paid},,11,,0,false,,,0.00,c1,tok1\n"
+    "b2,pro_yearly,Active,490.00,acme_usd,15,02/01/2026 10:00:00,02/15/2026,{next2},{paid2},02/15/2026,"
+    "{paid2},,1,,0,true,14,day,0.00,c2,tok2\n"
+).format(  # both paid through days to come, whatever day the tests run (a date past on one row is refused)
+    paid=(dt.date.today() + dt.timedelta(days=20)).strftime("%m/%d/%Y"),
+    next=(dt.date.today() + dt.timedelta(days=21)).strftime("%m/%d/%Y"),
+    paid2=(dt.date.today() + dt.timedelta(days=200)).strftime("%m/%d/%Y"),
+    next2=(dt.date.today() + dt.timedelta(days=201)).strftime("%m/%d/%Y"),
 )
 
 
