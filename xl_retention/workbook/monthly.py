@@ -368,9 +368,21 @@ NPS_SUMMARY = MonthlySheet(
     (
         MONTH,
         Column("responses", "Responses", _scores("INDEX(NPS_BREAKDOWN({scores}),1,4)"), name="NPS_Responses"),
-        Column("promoters", "Promoters (9-10)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,1)"), name="NPS_Promoters"),
+        Column(  # 18 wide: the bold header whole, not broken inside its range ("Promoters (9-" over "10)")
+            "promoters",
+            "Promoters (9-10)",
+            _scores("INDEX(NPS_BREAKDOWN({scores}),1,1)"),
+            name="NPS_Promoters",
+            width=18,
+        ),
         Column("passives", "Passives (7-8)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,2)"), name="NPS_Passives"),
-        Column("detractors", "Detractors (0-6)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,3)"), name="NPS_Detractors"),
+        Column(
+            "detractors",
+            "Detractors (0-6)",
+            _scores("INDEX(NPS_BREAKDOWN({scores}),1,3)"),
+            name="NPS_Detractors",
+            width=18,
+        ),
         Column(
             "nps",
             "NPS",
