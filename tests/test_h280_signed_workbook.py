@@ -16,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from signed_packages import sign
 
 from xl_retention.recalculation import recalc_file
 
@@ -24,7 +25,6 @@ LINE = (
     " it too when it saves a changed workbook); sign it again in Excel (File > Info > Protect Workbook > Add a"
     " Digital Signature)"
 )
-_SIG = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/"
 
 
 def _signed(tmp_path: Path, signed_part: str = "/xl/worksheets/sheet1.xml") -> Path:
@@ -33,37 +33,7 @@ def _signed(tmp_path: Path, signed_part: str = "/xl/worksheets/sheet1.xml") -> P
     sheet.title = "S"
     sheet["A1"], sheet["A2"] = 2, "=A1*21"
     book.save(tmp_path / "plain.xlsx")
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain:
-        files = {name: plain.read(name) for name in plain.namelist()}
-    files["_rels/.rels"] = files["_rels/.rels"].replace(
-        b"</Relationships>",
-        f'<Relationship Id="rIdSig" Type="{_SIG}origin" Target="_xmlsignatures/origin.sigs"/></Relationships>'.encode(),
-    )
-    files["_xmlsignatures/origin.sigs"] = b""
-    files["_xmlsignatures/_rels/origin.sigs.rels"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats'
-        f'.org/package/2006/relationships"><Relationship Id="rId1" Type="{_SIG}signature" Target="sig1.xml"/>'
-        "</Relationships>"
-    ).encode()
-    files["_xmlsignatures/sig1.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" '
-        'Id="idPackageSignature"><SignedInfo><Reference Type="http://www.w3.org/2000/09/xmldsig#Object" '
-        'URI="#idPackageObject"><DigestValue>AAAA</DigestValue></Reference></SignedInfo><SignatureValue>AAAA'
-        '</SignatureValue><Object Id="idPackageObject"><Manifest><Reference URI="'
-        f"{signed_part}?ContentType=application/xml"
-        '"><DigestValue>AAAA</DigestValue></Reference></Manifest></Object></Signature>'
-    ).encode()
-    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
-        b"</Types>",
-        b'<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/>'
-        b'<Override PartName="/_xmlsignatures/sig1.xml" '
-        b'ContentType="application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml"/></Types>',
-    )
-    path = tmp_path / "signed.xlsx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, data in files.items():
-            out.writestr(name, data)
-    return path
+    return sign(tmp_path / "plain.xlsx", [signed_part.lstrip("/")], out=tmp_path / "signed.xlsx")
 
 
 def _unsigned(path: Path) -> None:

@@ -16,14 +16,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from signed_packages import PARTS as _PARTS
+from signed_packages import package_files, sign
 
 from xl_retention import cli
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook.sheets import LIFETIME_B7_TEXT_CHURN
-
-_SIG = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/"
-_PARTS = ("_xmlsignatures/origin.sigs", "_xmlsignatures/_rels/origin.sigs.rels", "_xmlsignatures/sig1.xml")
 
 
 def _line(what: str) -> str:
@@ -37,45 +36,14 @@ def _sign(path: Path, every_sheet: bool = True, parts: str = "") -> Path:
     """``path`` signed as Excel signs a workbook: every worksheet part and the workbook part (or, not
     ``every_sheet``, only ``docProps/core.xml``, which the commands leave as it was; or the parts whose names start
     with ``parts``)."""
-    with zipfile.ZipFile(path) as plain:
-        infos = plain.infolist()
-        files = {info.filename: plain.read(info) for info in infos}
+    files = package_files(path)
     if parts:
         signed = sorted(n for n in files if n.startswith(parts))
     elif every_sheet:
         signed = ["xl/workbook.xml", *sorted(n for n in files if n.startswith("xl/worksheets/sheet"))]
     else:
         signed = ["docProps/core.xml"]
-    references = "".join(
-        f'<Reference URI="/{part}?ContentType=application/xml"><DigestValue>AAAA</DigestValue></Reference>'
-        for part in signed
-    )
-    files["_rels/.rels"] = files["_rels/.rels"].replace(
-        b"</Relationships>",
-        f'<Relationship Id="rIdSig" Type="{_SIG}origin" Target="_xmlsignatures/origin.sigs"/></Relationships>'.encode(),
-    )
-    files["_xmlsignatures/origin.sigs"] = b""
-    files["_xmlsignatures/_rels/origin.sigs.rels"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats'
-        f'.org/package/2006/relationships"><Relationship Id="rId1" Type="{_SIG}signature" Target="sig1.xml"/>'
-        "</Relationships>"
-    ).encode()
-    files["_xmlsignatures/sig1.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" '
-        'Id="idPackageSignature"><SignedInfo><Reference Type="http://www.w3.org/2000/09/xmldsig#Object" '
-        'URI="#idPackageObject"><DigestValue>AAAA</DigestValue></Reference></SignedInfo><SignatureValue>AAAA'
-        f'</SignatureValue><Object Id="idPackageObject"><Manifest>{references}</Manifest></Object></Signature>'
-    ).encode()
-    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
-        b"</Types>",
-        b'<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/>'
-        b'<Override PartName="/_xmlsignatures/sig1.xml" '
-        b'ContentType="application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml"/></Types>',
-    )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, data in files.items():
-            out.writestr(name, data)
-    return path
+    return sign(path, signed)
 
 
 def _unsigned(path: Path) -> None:
