@@ -25,6 +25,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from ..cells import CellError
 from ..sheet_names import written
+from .formula_texts import position
 from .formula_tokens import _bare_name, _bounds, _bracket
 from .intersection import _implicit
 from .rewrite_shapes import SCALAR_ARGUMENTS
@@ -70,6 +71,48 @@ def intersection_reasons(
         if reason is not None and _caused(workbook, sheet, place, engine):
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
+    return named + _argument_reasons(workbook, formulas, result, names)
+
+
+def _argument_reasons(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None,
+) -> int:
+    """Give each #VALUE! cell whose xl-retention function said only "F: argument is the error value #VALUE!" where
+    that argument reads a range as one value with no cell in the formula's row or column (``=CRR(G2:G6*1,..)`` in
+    row 1) why: the range, the row missed, and what to write instead; returns how many got one."""
+    from .error_arguments import _ERROR_ARGUMENT, _argument_text  # noqa: PLC0415  (error_arguments imports ours)
+
+    named = 0
+    looked_at = 0
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        if texts is None:
+            continue
+        for ref, value in list(cells.items()):
+            if type(value) is not CellError or value.code != "#VALUE!" or not value.message:
+                continue
+            found = _ERROR_ARGUMENT.match(value.message)
+            place = position(ref)
+            if found is None or found["error"] != "#VALUE!" or place not in texts:
+                continue
+            looked_at += 1
+            if looked_at > MAX_LOOKED_AT:
+                return named
+            if ref in result.members.get(sheet, {}) or _array_formula(formulas, sheet, place):
+                continue
+            argument = _argument_text(value.message, texts[place])
+            if argument is None or _bounds(argument.strip()) is not None:
+                continue  # a bare range is given to the function whole, not read as one value
+            visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
+            cause = _cause(sheet, ref, place, argument, visible, called=True)
+            if cause is None:
+                continue
+            head = value.message.rpartition(" (")[0]
+            cells[ref] = CellError("#VALUE!", f"{head}: {cause} (#VALUE!)")
+            named += 1
     return named
 
 
@@ -103,9 +146,12 @@ def _array_formula(formulas: dict[str, FormulaTexts], sheet: str, place: tuple[i
     return getattr(cell, "kind", "normal") == "array" or bool(getattr(cell, "attrs", {}).get("cm"))
 
 
-def _cause(sheet: str, ref: str, place: tuple[int, int], text: str, names: dict[str, str]) -> str | None:
+def _cause(
+    sheet: str, ref: str, place: tuple[int, int], text: str, names: dict[str, str], called: bool = False
+) -> str | None:
     """The first range ``text`` (the formula of ``sheet!ref`` at ``place``) reads as one value that has no cell in the
-    formula's row or column, and why; None where there is none."""
+    formula's row or column, and why; None where there is none. ``called``: ``text`` is an argument of an
+    xl-retention function (the advice is its dynamic form or one cell)."""
     try:
         tokens = [t for t in Tokenizer("=" + text).items if t.type != Token.WSPACE]
     except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
@@ -123,7 +169,7 @@ def _cause(sheet: str, ref: str, place: tuple[int, int], text: str, names: dict[
             reference = names.get(token.value.lower(), token.value)
             if _implicit(reference, row, column) != "#VALUE!" or not _one_value(tokens, i, calls):
                 continue
-            return _said(sheet, ref, place, tokens, i, reference)
+            return _said(sheet, ref, place, tokens, i, reference, called)
     return None
 
 
@@ -149,9 +195,11 @@ def _one_value(tokens: list[Token], i: int, calls: list[list]) -> bool:
     return positions is None or position in positions
 
 
-def _said(sheet: str, ref: str, place: tuple[int, int], tokens: list[Token], i: int, reference: str) -> str | None:
+def _said(
+    sheet: str, ref: str, place: tuple[int, int], tokens: list[Token], i: int, reference: str, called: bool = False
+) -> str | None:
     """The reason: the range as written (with an operator before it), the cells it denotes, the row or column
-    missed."""
+    missed, what to do (``called``: an xl-retention function's argument)."""
     found = _bounds(reference)
     if found is None:
         return None
@@ -176,8 +224,16 @@ def _said(sheet: str, ref: str, place: tuple[int, int], tokens: list[Token], i: 
         own = "row and column"
         missed = f"{cell} is not in it"
     name = "" if shown.replace("$", "").upper().endswith(area) else f" ({target}!{area})"
+    advice = "to read each of its cells, enter the formula as an array formula (Ctrl+Shift+Enter)"
+    if called:
+        first = f"{get_column_letter(left)}{top}"
+        per = {"row": "one value per row", "column": "one value per column"}.get(own, "one value per cell")
+        advice = (
+            f"enter it as a dynamic array formula (Excel 365; it spills {per}) or give it one cell ({first} in "
+            f"place of {get_column_letter(left)}{top}:{get_column_letter(right)}{bottom})"
+        )
+    none = ", so there is no such cell" if called else ""
     return (
         f"{shown}{name} is read as one value, the cell of {target}!{area} in the formula's own {own} (a classic, "
-        f"non-array formula's implicit intersection), and {missed}: to read each of its cells, enter the formula as "
-        "an array formula (Ctrl+Shift+Enter)"
+        f"non-array formula's implicit intersection), and {missed}{none}: {advice}"
     )
