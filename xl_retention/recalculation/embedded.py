@@ -123,7 +123,7 @@ from .unsure_results import underflows, unsure_cells
 from .unsure_steps import unsure_step_cells
 from .vba_functions import vba_shadowed
 from .whole_index import indexes_whole, whole_index_cycles
-from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
+from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges, whole_names
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
@@ -277,6 +277,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
     filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
     hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
     ranges_test = functools.partial(may_compute_ranges, names=names)
+    wholes = whole_names(names)  # Tri: C!$C:$J, given to SBG_FIT: cut to the rows in use as C:J is
+    wholes_test = functools.partial(may_have_whole_ranges, names=wholes) if wholes else may_have_whole_ranges
     context = (info.tables, names, defined)
     masters = found.master_texts()
     first_set = len(rewritten)
@@ -330,8 +332,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
         if structure and "!" in text and _three_d(text):  # SUM(Jan:Mar!B2): each sheet's B2
             source = expand_sheet_ranges("=" + text, workbook.sheet_names, known)[1:]
         own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
-        if structure and _per_shape(hints, 0, may_have_whole_ranges, source, own_shape if source is text else None):
-            source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]  # A:A in array arithmetic
+        if structure and _per_shape(hints, 0, wholes_test, source, own_shape if source is text else None):
+            source = bound_whole_ranges("=" + source, sheet, array, extents, wholes)[1:]  # A:A in array arithmetic
         if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
             structure = filled_down.needs_structure(text, own_shape, array, context)  # no filled-copy key to make
         copy = filled_down.copy_key(source, r, c, array) if structure and source == text else None

@@ -89,6 +89,38 @@ class UsedExtents:
             last = max(last, range_boundaries(corner + ":" + corner)[3])
         return last
 
+    def columns_in(self, sheet: str, top: int, bottom: int) -> int | None:
+        """The last column in use in rows ``top`` to ``bottom`` of ``sheet`` (0: none), the areas of formulas in them
+        included; None when unknown: no such sheet, or a dynamic array anchored above ``bottom`` or in those rows,
+        whose spill may reach them (:mod:`.whole_arguments`)."""
+        key = (sheet.lower(), f"columns {top} {bottom}")
+        if key not in self.known:
+            self.known[key] = self._columns_in(sheet, top, bottom)
+        return self.known[key]
+
+    def _columns_in(self, sheet: str, top: int, bottom: int) -> int | None:
+        name = self.names.get(sheet.lower())
+        if name is None:
+            return None
+        last = 0
+        for ref, cell in self.formulas.get(name, {}).items():
+            area = getattr(cell, "ref", None) or ref
+            _, first, final, lowest = range_boundaries(area if ":" in area else area + ":" + area)
+            if getattr(cell, "dynamic", False) and first <= bottom:  # its spill may reach the rows
+                return None
+            if lowest >= top and first <= bottom:
+                last = max(last, final)
+        try:
+            page = self.workbook.range_page(
+                "'" + name.replace("'", "''") + f"'!{top}:{bottom}", limit=1, include_values=False
+            )
+        except Exception:  # noqa: BLE001  (the engine cannot say: the formula is left as it is)
+            return None
+        if page.resolved:
+            corner = page.resolved.rpartition("!")[2].rpartition(":")[2]
+            last = max(last, range_boundaries(corner + ":" + corner)[2])
+        return last
+
     def columns(self, sheet: str) -> dict[int, tuple[int, int]] | None:
         """{column: (first row, last row) in use} of ``sheet``'s columns with something in them; None if unknown."""
         key = (sheet.lower(), "columns")

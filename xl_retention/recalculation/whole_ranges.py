@@ -40,9 +40,10 @@ from .formula_tokens import _LAST_COLUMN, _LAST_ROW, _WHOLE
 from .intersection import _ARRAY_ARGUMENTS
 from .rewrite_shapes import shape
 from .used_extents import UsedExtents
+from .whole_arguments import _whole_names as _whole_names_of
 from .whole_arguments import bound_whole_arguments
 
-__all__ = ["UsedExtents", "bound_whole_ranges", "may_have_whole_ranges"]
+__all__ = ["UsedExtents", "bound_whole_ranges", "may_have_whole_ranges", "whole_names"]
 
 #: functions taking a whole column or row as one range (the engine's own cut is right there): left as they are
 _TAKEN_WHOLE = frozenset(
@@ -91,13 +92,31 @@ _TYPED = "typed"  # ("k", value, _TYPED): a value typed in the formula (a litera
 _WHOLE_HINT = re.compile(r"(?<![\w.$])\$?(?:[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w(])|\d+:\$?\d+(?![\w.(]))")
 
 
-def may_have_whole_ranges(text: str) -> bool:
-    """A cheap superset test: whether ``text`` (a formula) may hold a whole column or row.
+def may_have_whole_ranges(text: str, names: dict[str, str] | None = None) -> bool:
+    """A cheap superset test: whether ``text`` (a formula) may hold a whole column or row, or a name of ``names``
+    (:func:`whole_names`: the names visible on its sheet referring to one, lower-cased).
 
     >>> may_have_whole_ranges("=SUMPRODUCT(A:A,B:B)"), may_have_whole_ranges("=SUM(A1:B2)")
     (True, False)
+    >>> may_have_whole_ranges("=SBG_FIT(tri)", {"tri": "'C'!$C:$J"}), may_have_whole_ranges("=SBG_FIT(t)", {})
+    (True, False)
     """
-    return ":" in text and _WHOLE_HINT.search(text) is not None
+    if ":" in text and _WHOLE_HINT.search(text) is not None:
+        return True
+    return bool(names) and any(word.lower() in names for word in _WORD.findall(text))  # type: ignore[operator]
+
+
+#: a word of a formula that may be a defined name
+_WORD = re.compile(r"[A-Za-z_\\][\w.\\]*")
+
+
+def whole_names(names: dict[str, str]) -> dict[str, str]:
+    """The names of ``names`` (lower-cased) referring to one whole column or row, with that reference.
+
+    >>> whole_names({"tri": "'C'!$C:$J", "one": "S!$A$1", "row": "=S!$2:$3"})
+    {'tri': "'C'!$C:$J", 'row': 'S!$2:$3'}
+    """
+    return _whole_names_of(names)
 
 
 def _bare(name: str) -> str:
@@ -445,22 +464,30 @@ def _used_cut(wholes: list[Token], bound: list[str], sheet: str, extent: Callabl
     return True
 
 
-def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str, str], int | None]) -> str:
+def bound_whole_ranges(
+    text: str,
+    sheet: str,
+    array: bool,
+    extent: Callable[[str, str], int | None],
+    names: dict[str, str] | None = None,
+) -> str:
     """``text`` (a formula with ``=``) with the whole columns and rows that take part in array arithmetic written as
     explicit ranges of one common size (see the module's docstring); ``text`` itself when there are none.
 
     ``sheet``: the formula's sheet; ``array``: an array formula (Ctrl+Shift+Enter or dynamic). ``extent(sheet,
     kind)``: the last row ("column") or column ("row") in use on ``sheet``, formulas included (:class:`UsedExtents`);
-    None when unknown (then the formula is left as it is).
+    None when unknown (then the formula is left as it is). ``names``: the defined names visible on ``sheet``
+    (lower-cased) and their references, for our functions' arguments (:func:`.whole_arguments.bound_whole_arguments`).
 
     >>> bound_whole_ranges("=SUMPRODUCT(D!A:A,D!B:B)", "S", False, lambda s, k: 5)
     '=SUMPRODUCT(D!$A$1:$A$6,D!$B$1:$B$6)'
     >>> bound_whole_ranges('=SUMPRODUCT(--(D!A:A=""))', "S", False, lambda s, k: 5)
     '=SUMPRODUCT(--(D!$A$1:$A$1048576=""))'
     """
-    if not may_have_whole_ranges(text):
+    if not may_have_whole_ranges(text, names):
         return text
-    text = bound_whole_arguments(text, sheet, getattr(extent, "rows_in", None))  # SBG_FIT(C:J): the rows in use
+    rows_in, columns_in = getattr(extent, "rows_in", None), getattr(extent, "columns_in", None)
+    text = bound_whole_arguments(text, sheet, rows_in, columns_in, names)  # SBG_FIT(C:J): the rows in use
     if not may_have_whole_ranges(text):
         return text
     text = sliced(text)  # INDEX(A:B,0,1): the whole column A:A it gives, sized with the others (.whole_slices)
