@@ -19,8 +19,8 @@ from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_wo
 COUNTS = ((100, 80, 70, 64, 60, 57), (120, 95, 84, 77, 72), (90, 72, 63, 58), (110, 88, 78), (130, 105), (100,))
 SHARES = ((1, 0.8, 0.7, 0.64, 0.6, 0.57), (1, 0.792, 0.7, 0.65, 0.61), (1, 0.8, 0.72, 0.66), (1, 0.81, 0.7), (1, 0.79))
 NOT_WHOLE = (
-    "#NUM!: the triangle holds counts that are not whole (shares or fractions: a retention curve typed?); the fits "
-    "take each cohort's customers: type those, as counted"
+    "#NUM! (Err:504 in LibreOffice): the triangle holds counts that are not whole (shares or fractions: a retention "
+    "curve typed?); the fits take each cohort's customers: type those, as counted"
 )
 TEXT_ONLY = (
     "No fit: the triangle holds text only, no number (numbers pasted as text?); type them as numbers (paste values "
@@ -62,7 +62,9 @@ def test_the_sbg_note_says_why(tmp_path, triangle, as_text, figures, note):
 
 
 def test_the_bdw_note_lists_counts_not_whole_among_its_reasons():
-    assert FIT_REASONS[5].startswith("#NUM!: counts that rise, counts not whole (shares typed: type each cohort's ")
+    assert FIT_REASONS[5].startswith(
+        "#NUM! (Err:504 in LibreOffice): counts that rise, counts not whole (shares typed: type each cohort's "
+    )
 
 
 def test_an_earlier_trackers_sbg_note_is_named_and_upgraded(tmp_path):

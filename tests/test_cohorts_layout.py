@@ -20,7 +20,8 @@ from xl_retention.workbook import build_template
 from xl_retention.workbook.sheets import PROJECTION_MONTHS
 
 SURVIVORS_NOTE = (
-    "#NUM!: counts that rise, counts not whole (shares typed: type each cohort's customers), survivors 0 in every "
+    "#NUM! (Err:504 in LibreOffice): counts that rise, counts not whole (shares typed: type each cohort's "
+    "customers), survivors 0 in every "
     "cohort from one month on (months not observed yet: leave them blank), a cohort with fewer than 3 months, no "
     "churn at all, or churn alike for every customer (no finite fit: the constant-churn lifetime value applies); "
     "recalc's report names which for sBG, xr.bdw_fit in Python for BdW"

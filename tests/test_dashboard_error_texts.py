@@ -155,8 +155,8 @@ def test_a_failed_cohort_fit_on_classic_is_that_error_as_on_the_other_surfaces(t
     (INDEX of a text), the BdW alpha showed "#NUM!" and the projections rows of #VALUE!; now every value of the
     Dashboard, Lifetime value and Cohorts is the one the same tracker has with true errors."""
     on_classic = every_value(tracker(tmp_path / "classic.xlsx", True, B4=100, C4=90, B5=80))
-    assert str(on_classic["Cohorts!G22"]).startswith("#NUM!: counts that rise")
-    assert str(on_classic["Cohorts!G23"]).startswith("no BdW fit: #NUM!: counts that rise")
+    assert str(on_classic["Cohorts!G22"]).startswith("#NUM! (Err:504 in LibreOffice): counts that rise")
+    assert str(on_classic["Cohorts!G23"]).startswith("no BdW fit: #NUM! (Err:504 in LibreOffice): counts that rise")
     assert (on_classic["Cohorts!B22"], on_classic["Cohorts!C22"], on_classic["Lifetime value!B10"]) == ("#NUM!",) * 3
     assert "Cohorts!B23" not in on_classic and "Cohorts!C28" not in on_classic  # blank: no BdW fit, no projection
     assert str(on_classic["Lifetime value!C9"]).startswith("No sBG fit: the note beside the fit on Cohorts says why")

@@ -127,8 +127,8 @@ def test_the_fit_notes_wrap_inside_the_printed_width_and_the_sbg_row_reads_sbg_f
     width = sum(ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(7, last + 1))
     assert width == COHORT_WIDTH * (last - 6)
     merged = {str(r) for r in ws.merged_cells.ranges}
-    longest = max(len(r) for r in FIT_REASONS) + len("no BdW fit: ")  # 402 characters (counts not whole: 2026-12-04)
-    assert longest == 402
+    longest = max(len(r) for r in FIT_REASONS) + len("no BdW fit: ")  # 427 characters (Err:504 named: H291)
+    assert longest == 427
     for row in range(fit, fit + 3):
         assert f"G{row}:{openpyxl.utils.get_column_letter(last)}{row}" in merged
         assert ws.cell(row, 7).alignment.wrap_text
@@ -155,7 +155,7 @@ def test_libreoffice_prints_the_whole_fit_note_of_a_six_month_tracker(tmp_path):
     words = [(w.split(">", 1)[1].split("<", 1)[0], float(w.split('xMax="', 1)[1].split('"', 1)[0]))
              for w in page.split("<word ")[1:]]  # fmt: skip
     text = " ".join(w for w, _ in words)
-    assert "no BdW fit: #NUM!: counts that rise" in text
+    assert "no BdW fit: #NUM! (Err:504 in LibreOffice): counts that rise" in text
     assert "Python for BdW" in text and "1 degree of freedom)" in text  # the notes' last words
     assert max(x for _, x in words) < page_width  # no word past the page's edge
     lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout

@@ -133,6 +133,11 @@ def cohorts_sheet(
     return ws
 
 
+#: what LibreOffice shows where the file stores the sBG fit's #NUM! (it has none of the functions and computes each
+#: cell that stores an error again: Err:504 in the fit's cells, as Start here says, cd417858); said in the notes
+#: beside the fit, which LibreOffice shows as stored (H285's finding 01: the note said #NUM! beside Err:504)
+LIBREOFFICE_504 = " (Err:504 in LibreOffice)"
+
 # ERROR.TYPE 1..8 -> why the fit failed (SBG_FIT's errors, docs/functions.md)
 FIT_REASONS = (
     "",
@@ -141,7 +146,8 @@ FIT_REASONS = (
     "the cell)",
     "#REF!",
     "#NAME?: the xl-retention functions are not loaded (see Start here)",
-    "#NUM!: counts that rise, counts not whole (shares typed: type each cohort's customers), survivors 0 in every "
+    f"#NUM!{LIBREOFFICE_504}: counts that rise, counts not whole (shares typed: type each cohort's customers), "
+    "survivors 0 in every "
     "cohort from one month on (months not observed yet: leave them "
     "blank), a cohort with fewer than 3 months, no churn at all, or churn alike for every customer (no finite fit: "
     "the constant-churn lifetime value applies); recalc's report names which for sBG, xr.bdw_fit in Python for BdW",
@@ -175,8 +181,8 @@ def bdw_note(reasons: str, *, own: bool = True) -> str:
 #: finding 03, the note listed five reasons, none true), and the fit blank where the triangle holds text only (a
 #: paste of numbers stored as text: COUNT is 0, the fit blank under no word: H224's finding 02)
 NOT_WHOLE_REASON = (
-    "#NUM!: the triangle holds counts that are not whole (shares or fractions: a retention curve typed?); the fits "
-    "take each cohort's customers: type those, as counted"
+    f"#NUM!{LIBREOFFICE_504}: the triangle holds counts that are not whole (shares or fractions: a retention curve "
+    "typed?); the fits take each cohort's customers: type those, as counted"
 )
 TEXT_ONLY_REASON = (
     "No fit: the triangle holds text only, no number (numbers pasted as text?); type them as numbers (paste values "
