@@ -505,6 +505,7 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
     :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand;
     :mod:`.deleted_names`: the template's names left #REF! by deleted columns; :mod:`.cohorts_behind`: Cohorts left
     at fewer months than the others; :mod:`.deleted_months`: an empty month's row deleted), or None."""
+    from .cohort_counts_area import one_read
     from .cohorts_behind import cohorts_behind
     from .deleted_months import deleted_month_row
     from .deleted_names import deleted_names
@@ -513,19 +514,20 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
     from .months_not_closed import future_cohort_count, typed_in_progress
     from .template_cells import template_cells_off
 
-    return (
-        deleted_names(path)
-        or inserted_row(path)
-        or unread_answers(path)
-        or typed_below(path)
-        or template_cells_off(path)
-        or future_figures(path)
-        or in_progress_zeros(path)
-        or typed_in_progress(path)
-        or future_cohort_count(path)
-        or cohorts_behind(path)
-        or deleted_month_row(path)
-    )
+    with one_read():  # the survivors triangle read once for the two checks reading it
+        return (
+            deleted_names(path)
+            or inserted_row(path)
+            or unread_answers(path)
+            or typed_below(path)
+            or template_cells_off(path)
+            or future_figures(path)
+            or in_progress_zeros(path)
+            or typed_in_progress(path)
+            or future_cohort_count(path)
+            or cohorts_behind(path)
+            or deleted_month_row(path)
+        )
 
 
 __all__ = ["typed_below", "unread_answers", "unread_input"]

@@ -8,9 +8,12 @@ rows with the signup-month column beside them (the column left of the counts).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, NamedTuple
 
-__all__ = ["CohortCountsArea", "cohort_counts_area"]
+__all__ = ["CohortCountsArea", "cohort_counts_area", "one_read"]
 
 
 class CohortCountsArea(NamedTuple):
@@ -27,14 +30,42 @@ class CohortCountsArea(NamedTuple):
     formula: str
 
 
+#: while :func:`one_read` runs: each workbook's area as read the first time (by its path)
+_READ: ContextVar[dict[str, CohortCountsArea | None] | None] = ContextVar("cohort_counts_read", default=None)
+
+
+@contextmanager
+def one_read() -> Iterator[None]:
+    """Inside it, :func:`cohort_counts_area` reads each workbook once and gives the same area to every later call:
+    for the checks of one :func:`.checks.unread_input` call, which read one file that does not change between them
+    (:mod:`.months_not_closed` and :mod:`.cohorts_behind`: openpyxl's reading of the template's triangle is about
+    0.04 s each, bench/README.md). Outside it, every call reads the file."""
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
 def cohort_counts_area(path: str | os.PathLike[str]) -> CohortCountsArea | None:
     """The area of ``Cohort_Counts`` in the workbook at ``path`` with its rows' values (formulas as their text), or
     None where the name is missing, points to more than one area or to a sheet the workbook lacks, is no range, or
     starts in column A (no signup-month column beside it).
 
     Example: the 24-month template -> ``CohortCountsArea('Cohorts', 2, 4, 25, [...24 rows...],
-    "'Cohorts'!$B$4:$Y$27")``.
+    "'Cohorts'!$B$4:$Y$27")``. Read once per file inside :func:`one_read`.
     """
+    read = _READ.get()
+    if read is None:
+        return _area(path)
+    key = os.fspath(path)
+    if key not in read:
+        read[key] = _area(path)
+    return read[key]
+
+
+def _area(path: str | os.PathLike[str]) -> CohortCountsArea | None:
+    """:func:`cohort_counts_area` read from the file."""
     import openpyxl
     from openpyxl.utils.cell import range_boundaries
 
