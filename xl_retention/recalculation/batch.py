@@ -336,11 +336,12 @@ def recalc_file(
         charts, may_be_tracker = _output_kinds(output)
         if charts:  # the template's line charts cover the months with data
             from ..workbook.chart_ranges import fit_chart_ranges
-            from .signatures import is_signed
+            from .signatures import CHARTS_FITTED, is_signed
 
             signed = not unsigned and is_signed(output)
             fit_chart_ranges(output)  # so LibreOffice draws no 0 for months without a figure (Excel: gaps either way)
-            unsigned = unsigned or (signed and not is_signed(output))  # a signed chart fitted: its signature removed
+            if signed and not is_signed(output):  # a signed chart fitted: its signature removed
+                unsigned = {CHARTS_FITTED}
         if not in_place:  # what a rerun may replace: this result, as long as it is unchanged (.result_marks)
             seal(path, output)
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
@@ -419,9 +420,10 @@ def recalc_file(
             if earlier is not None:
                 report.message = f"{path.name}: {earlier}" + (f"; {report.message}" if report.message else "")
         if unsigned:
-            from .signatures import SIGNATURE_LINE
+            from .signatures import removed_line  # values, or charts alone: said as what changed
 
-            report.message = f"{path.name}: {SIGNATURE_LINE}" + (f"; {report.message}" if report.message else "")
+            line = removed_line(unsigned)
+            report.message = f"{path.name}: {line}" + (f"; {report.message}" if report.message else "")
         _publish(output, final, check)  # every check done: the result replaces `final` (the input, in place)
         report.output = str(final)
     except Exception as error:  # one line per failed file, naming it; the batch goes on

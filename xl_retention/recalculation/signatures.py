@@ -19,13 +19,52 @@ import zipfile
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 
-__all__ = ["SIGNATURE_LINE", "drop_signatures", "is_signed", "unsign", "unsigned_line"]
+__all__ = [
+    "CHARTS_FITTED",
+    "SIGNATURE_LINE",
+    "drop_signatures",
+    "is_signed",
+    "removed_line",
+    "unsign",
+    "unsigned_line",
+]
 
-#: what the report says of a workbook whose signature was removed
-SIGNATURE_LINE = (
-    "its digital signature was removed: the recalculated values are not what was signed (Excel removes it too when "
-    "it saves a changed workbook); sign it again in Excel (File > Info > Protect Workbook > Add a Digital Signature)"
+_AGAIN = (
+    " (Excel removes it too when it saves a changed workbook); sign it again in Excel (File > Info > Protect Workbook "
+    "> Add a Digital Signature)"
 )
+#: what the report says of a workbook whose signature was removed
+SIGNATURE_LINE = "its digital signature was removed: the recalculated values are not what was signed" + _AGAIN
+#: ... where the signed parts changed are charts only, their cached points brought up to the cells
+_CACHES_LINE = (
+    "its digital signature was removed: its charts' cached points, brought up to the recalculated cells, are not "
+    "what was signed" + _AGAIN
+)
+#: ... where the template's charts were fitted to the months with data (:func:`removed_line`'s ``changed``)
+CHARTS_FITTED = "charts fitted"
+_FITTED_LINE = (
+    "its digital signature was removed: its charts' ranges, fitted to the months with figures, are not what was "
+    "signed" + _AGAIN
+)
+_CHART = re.compile(r"xl/charts/(?:_rels/)?chart[^/]*\.xml(?:\.rels)?")
+
+
+def removed_line(changed: set[str]) -> str:
+    """The report's line on a removed signature (without the file's name), true for what changed: ``changed``, the
+    signed parts the recalculation changed (:func:`drop_signatures`), :data:`CHARTS_FITTED` among them where the
+    template's charts were fitted afterwards. Charts alone are not said to be values.
+
+    >>> removed_line({"xl/worksheets/sheet1.xml", "xl/charts/chart1.xml"}) == SIGNATURE_LINE
+    True
+    >>> removed_line({"xl/charts/chart1.xml"})[:95]
+    "its digital signature was removed: its charts' cached points, brought up to the recalculated ce"
+    >>> removed_line({CHARTS_FITTED})[:80]
+    "its digital signature was removed: its charts' ranges, fitted to the months with"
+    """
+    if not changed or any(part != CHARTS_FITTED and _CHART.fullmatch(part) is None for part in changed):
+        return SIGNATURE_LINE
+    return _FITTED_LINE if changed == {CHARTS_FITTED} else _CACHES_LINE
+
 
 _NS = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/"
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*?(?:/>|>\s*</(?:\w+:)?Relationship\s*>)")
@@ -161,21 +200,26 @@ def unsigned_line(name: str, what: str) -> str:
     )
 
 
-def drop_signatures(source: str | os.PathLike[str], result: str | os.PathLike[str]) -> bool:
+def drop_signatures(source: str | os.PathLike[str], result: str | os.PathLike[str]) -> set[str]:
     """Remove the digital signature from ``result`` (the recalculated copy of ``source``) where one of the parts it
-    signs differs between the two, or is gone; True when removed. ``result`` is rewritten in place (a file of the
-    caller's own, not yet at its final path); a workbook without a signature is left untouched."""
+    signs differs between the two, or is gone; returns those parts (empty: not removed; ``{""}``: removed, a
+    signature naming no part). ``result`` is rewritten in place (a file of the caller's own, not yet at its final
+    path); a workbook without a signature is left untouched."""
     with zipfile.ZipFile(source) as before, zipfile.ZipFile(result) as after:
         elements, parts, signed = signature_parts(after)
         if not parts:
-            return False
+            return set()
         names = set(after.namelist())
         old_names = set(before.namelist())
-        changed = not signed or any(
-            part not in names or part not in old_names or before.read(part) != after.read(part) for part in signed
-        )
+        changed = {
+            part
+            for part in signed
+            if part not in names or part not in old_names or before.read(part) != after.read(part)
+        }
+        if not signed:
+            changed = {""}
         if not changed:
-            return False
+            return set()
         remaining = names - parts
         staged = Path(result).with_name(Path(result).name + ".unsigned")
         with zipfile.ZipFile(staged, "w") as out:
@@ -191,4 +235,4 @@ def drop_signatures(source: str | os.PathLike[str], result: str | os.PathLike[st
                 out.writestr(item, data, compress_type=item.compress_type)
             out.comment = after.comment
     os.replace(staged, result)
-    return True
+    return changed
