@@ -59,7 +59,8 @@ def test_other_objects_refused_naming_their_library():
 
     with pytest.raises(
         DataError,
-        match=r"expected a table \(a pandas or polars DataFrame, a pyarrow Table or a DuckDB relation\), got pandas",
+        match=r"expected a table \(a pandas or polars DataFrame, a pyarrow Table or RecordBatchReader or a DuckDB "
+        r"relation\), got pandas",
     ):
         monthly_movements(pd.Series([1.0]))
     with pytest.raises(DataError, match=r"got list"):

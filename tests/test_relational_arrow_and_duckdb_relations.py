@@ -54,5 +54,6 @@ def test_a_duckdb_relation_is_read_in_duckdb(tmp_path) -> None:
 
 
 def test_other_objects_are_refused_naming_what_is_taken() -> None:
-    with pytest.raises(DataError, match=r"a Spark DataFrame, a pyarrow Table or a DuckDB relation\), got list"):
+    taken = r"a Spark DataFrame, a pyarrow Table or RecordBatchReader or a DuckDB relation\), got list"
+    with pytest.raises(DataError, match=taken):
         R.subscription_tables([1, 2])

@@ -9,9 +9,12 @@ The core (this package, minus ``udfs``) is pure Python over numpy: no xlwings im
 
 from __future__ import annotations
 
+from typing import Any
+
 from .errors import (
     NotANumberError,
     OutOfRangeError,
+    ReadingNoteWarning,
     RetentionInputError,
     ZeroDenominatorError,
 )
@@ -96,11 +99,24 @@ _SUBMODULES = frozenset(
 )
 
 
-def __getattr__(name: str):
-    if name in _SUBMODULES:
-        import importlib
+# The public exception and warning classes whose modules import pandas, by the module that defines them: imported on
+# first use too, so that ``warnings.filterwarnings("ignore", category=xr.ExistingCustomersWarning)`` needs no import
+# of the submodule (the light ones, RetentionInputError and its subclasses and ReadingNoteWarning, are imported above).
+_LAZY_CLASSES = {
+    "DataError": "reading.errors",
+    "ExistingCustomersWarning": "tables.existing_customers",
+    "InProgressMonthWarning": "tables.in_progress",
+    "LaterMonthsWarning": "tables.later_months",
+}
 
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in _LAZY_CLASSES:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY_CLASSES[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -155,8 +171,13 @@ __all__ = [
     "sbg_retention",
     "sbg_survival",
     "NPSBreakdown",
+    "DataError",
+    "ExistingCustomersWarning",
+    "InProgressMonthWarning",
+    "LaterMonthsWarning",
     "NotANumberError",
     "OutOfRangeError",
+    "ReadingNoteWarning",
     "RetentionInputError",
     "ZeroDenominatorError",
     "__version__",

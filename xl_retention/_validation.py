@@ -52,8 +52,9 @@ def _is_pandas_na(value: Any) -> bool:
 
 
 def _foreign_table(value: Any) -> bool:
-    """Whether ``value`` is a polars DataFrame, a pyarrow Table (or RecordBatch) or a DuckDB relation: read as pandas
-    (through ``to_pandas()``, a relation through its Arrow table: :func:`_as_pandas`). None of these is imported.
+    """Whether ``value`` is a polars DataFrame, a pyarrow Table (or RecordBatch, or RecordBatchReader: DuckDB's
+    ``rel.arrow()``) or a DuckDB relation: read as pandas (through ``to_pandas()``, a relation through its Arrow table,
+    a reader through the Table it reads to: :func:`_as_pandas`). None of these is imported.
 
     >>> _foreign_table([1, 2])
     False
@@ -62,20 +63,25 @@ def _foreign_table(value: Any) -> bool:
     library = kind.__module__.partition(".")[0]
     return (
         (library == "polars" and kind.__name__ == "DataFrame")
-        or (library == "pyarrow" and kind.__name__ in ("Table", "RecordBatch"))
+        or (library == "pyarrow" and kind.__name__ in ("Table", "RecordBatch", "RecordBatchReader"))
         or (library in ("duckdb", "_duckdb") and kind.__name__ == "DuckDBPyRelation")
     )
 
 
-def _as_pandas(value: Any) -> Any:
+def _as_pandas(value: Any, name: str = "input") -> Any:
     """A table of :func:`_foreign_table` as a pandas DataFrame (a DuckDB relation as its Arrow table is, README's
-    "read as pandas"); anything else as it came."""
+    "read as pandas"; a RecordBatchReader as the Table it reads to, once: one that gives no rows refused naming
+    ``name``); anything else as it came."""
     if not _foreign_table(value):
         return value
     if type(value).__name__ == "DuckDBPyRelation":
         from .reading.frames import relation_arrow  # imports pandas, which reading a relation needs anyway
 
         value = relation_arrow(value)
+    elif type(value).__name__ == "RecordBatchReader":
+        from .reading.frames import read_reader
+
+        value = read_reader(value, name)
     arrow = type(value).__name__ in ("Table", "RecordBatch")
     return value.to_pandas(date_as_object=False) if arrow else value.to_pandas()
 
@@ -185,7 +191,7 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
         labels = value.index if getattr(value, "ndim", 0) == 1 and hasattr(value, "index") else None
         value = value.to_numpy()
     elif _foreign_table(value):  # a polars DataFrame, a pyarrow Table or a DuckDB relation: read as pandas
-        value = _as_pandas(value).to_numpy()
+        value = _as_pandas(value, name).to_numpy()
     if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
         return np.asarray(_element_to_float(name, value))
     if "numpy.ma" in sys.modules and isinstance(value, np.ma.MaskedArray):  # np.asarray reads under the mask
@@ -321,7 +327,7 @@ class Inputs:
             except OverflowError:  # an int beyond a float: refused by the general path, naming it
                 pass
         if any(_foreign_table(v) for v in named.values()):  # read as pandas (its one column is a Series)
-            named = {name: _as_pandas(v) for name, v in named.items()}
+            named = {name: _as_pandas(v, name) for name, v in named.items()}
         pandas_types = _pandas_types()
         if pandas_types and any(isinstance(v, pandas_types[1]) for v in named.values()):
             named = _frame_columns(named, pandas_types[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -42,18 +43,64 @@ def is_duckdb_relation(data: Any) -> bool:
     return type(data).__module__.split(".")[0] in ("duckdb", "_duckdb") and type(data).__name__ == "DuckDBPyRelation"
 
 
+def is_arrow_reader(data: Any) -> bool:
+    """True for a pyarrow RecordBatchReader (DuckDB's ``rel.arrow()`` from 1.4, ``rel.fetch_record_batch()``,
+    ``rel.to_arrow_reader()``); pyarrow is not imported (a reader cannot exist without it).
+
+    >>> is_arrow_reader(pd.DataFrame())
+    False
+    """
+    pa = sys.modules.get("pyarrow")
+    return pa is not None and isinstance(data, pa.RecordBatchReader)
+
+
+def read_reader(reader: Any, name: str) -> Any:
+    """A pyarrow RecordBatchReader read to its end, once, as the pyarrow Table of the rows it streams (read as that
+    Table is). A reader gives its rows once, and DuckDB's none once another query ran on its connection (silently,
+    no error): a reader that gives no rows is refused naming ``name``, as is a query that matched nothing (not counted
+    as a table without rows).
+
+    >>> import pyarrow as pa
+    >>> table = pa.table({"x": [535, 90]})
+    >>> read_reader(pa.RecordBatchReader.from_batches(table.schema, table.to_batches()), "x").equals(table)
+    True
+    >>> read_reader(pa.RecordBatchReader.from_batches(table.schema, []), "customers_end")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: customers_end: the pyarrow RecordBatchReader gave no rows (read already, \
+or another query ran on its connection since, or its query matched nothing?): pass the Table (rel.to_arrow_table())
+    """
+    table = reader.read_all()
+    if table.num_rows == 0:
+        name = (_ARGUMENT.get() or name) if str(name) == "input" else name  # a table function's argument
+        raise DataError(
+            f"{name}: the pyarrow RecordBatchReader gave no rows (read already, or another query ran on its connection "
+            "since, or its query matched nothing?): pass the Table (rel.to_arrow_table())",
+            source=name,
+        )
+    return table
+
+
 def relation_arrow(relation: Any) -> Any:
     """A DuckDB relation's rows as the pyarrow Table its own connection computes (DuckDB's types kept: DATE, DECIMAL,
-    BIGINT; the relation does not tell its connection, so it runs there)."""
-    return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()
+    BIGINT; the relation does not tell its connection, so it runs there). A DuckDB without ``to_arrow_table`` whose
+    ``arrow()`` gives a RecordBatchReader: the Table it reads to."""
+    if hasattr(relation, "to_arrow_table"):
+        return relation.to_arrow_table()
+    table = relation.arrow()
+    return table.read_all() if is_arrow_reader(table) else table
 
 
 def pandas_table(
-    data: Any, source: str, accepted: str = "a pandas or polars DataFrame, a pyarrow Table or a DuckDB relation"
+    data: Any,
+    source: str,
+    accepted: str = "a pandas or polars DataFrame, a pyarrow Table or RecordBatchReader or a DuckDB relation",
 ) -> pd.DataFrame:
     """``data`` as a numpy-backed pandas DataFrame (:func:`~.numpy_backed.numpy_backed`): a polars DataFrame (or
     LazyFrame, collected) and a pyarrow Table through their ``to_pandas()`` (dates as datetimes, as
-    :mod:`..relational.inputs` reads a pyarrow Table); a DuckDB relation as its Arrow table (:func:`relation_arrow`).
+    :mod:`..relational.inputs` reads a pyarrow Table); a DuckDB relation as its Arrow table (:func:`relation_arrow`);
+    a pyarrow RecordBatchReader (DuckDB's ``rel.arrow()``, ``rel.fetch_record_batch()``) as the Table it reads to
+    (:func:`read_reader`).
 
     Anything else is refused naming its library and class, and what is accepted.
 
@@ -62,8 +109,8 @@ def pandas_table(
     >>> pandas_table([1], "input")
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame, a pyarrow Table or a \
-DuckDB relation), got list
+    xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame, a pyarrow Table or \
+RecordBatchReader or a DuckDB relation), got list
     """
     from .numpy_backed import numpy_backed  # pd.NA, pyarrow-backed columns: as numpy's reader gives them
 
@@ -82,6 +129,8 @@ DuckDB relation), got list
         return with_rows(converted, source)
     if is_duckdb_relation(data):  # duckdb.sql("SELECT ... FROM 'x.parquet'"): its Arrow table, read as one is
         data = relation_arrow(data)
+    if is_arrow_reader(data):  # DuckDB's rel.arrow() from 1.4, rel.fetch_record_batch(): read once, as its Table
+        data = read_reader(data, source)
     if is_arrow_table(data):  # Parquet read by pyarrow, DuckDB's .arrow(): read as a polars frame is (H225's 06)
         return with_rows(numpy_backed(data.to_pandas(date_as_object=False)), source)
     raise DataError(f"{source}: expected a table ({accepted}), got {full_type_name(data)}", source=source)

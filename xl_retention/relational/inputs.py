@@ -38,9 +38,11 @@ from ..reading.columns import FUTURE_HINTS
 from ..reading.frames import (
     empty_table,
     full_type_name,
+    is_arrow_reader,
     is_duckdb_relation,
     is_polars_frame,
     pandas_table,
+    read_reader,
     relation_arrow,
 )
 from .definitions import intervals_to_snapshots
@@ -66,6 +68,8 @@ def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
         return spark_table(data, con)
     if is_polars_frame(data):  # read through its to_pandas()
         return pandas_table(data, "input")
+    if is_arrow_reader(data):  # DuckDB's rel.arrow() from 1.4, rel.fetch_record_batch(): read once, as its Table
+        data = read_reader(data, "input")
     if _is_arrow_table(data):  # in memory already: read as the frame it converts to, as a polars frame is
         return pandas_table(data.to_pandas(date_as_object=False), "input")
     if is_duckdb_relation(data):
@@ -74,8 +78,8 @@ def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
         # a database's table is read (not through pandas); a relation has no row order: rows named by their values
         return ibis.memtable(relation_arrow(data))
     raise DataError(
-        "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame, a pyarrow Table or a "
-        "DuckDB relation), "
+        "expected a table (a pandas or polars DataFrame, an Ibis table, a Spark DataFrame, a pyarrow Table or "
+        "RecordBatchReader or a DuckDB relation), "
         f"got {full_type_name(data)}"
     )
 
