@@ -112,7 +112,7 @@ def number(value: Any) -> float:
         number = plain_number(value.strip())
         if number is not None:
             return number
-        from .text import text_to_number  # text imports this module
+        from .text_numbers import text_to_number  # text_numbers imports this module
 
         parsed = text_to_number(value)  # IPMT(A1,..) of "10%" in A1: 0.1, as the engine's PMT reads it
         if isinstance(parsed, str):

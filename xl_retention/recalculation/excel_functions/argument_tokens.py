@@ -1,7 +1,8 @@
 """The tokens of a formula's calls, read for :mod:`.arguments`: the spans of a call's arguments, its closing bracket,
 and what an argument given as tokens may be (an error, typed text, a logical, a negative number).
 
-Split from :mod:`.arguments` verbatim; :mod:`.arguments` re-exports ``_arguments``, which other modules read there.
+Split from :mod:`.arguments` verbatim; :mod:`.arguments` re-exports ``_arguments``, which other modules read there:
+the spans of :mod:`.call_arguments`, as ``_matching`` is its ``closing``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 
 from openpyxl.formula.tokenizer import Token
 
+from .call_arguments import call_spans as _arguments  # noqa: F401  (re-exported: .arguments reads it here)
+from .call_arguments import closing as _matching
 from .typed import bracketed_reference as _bracketed_reference
 
 #: functions whose result is never a negative number: as a row or column number of INDEX, no check needed
@@ -27,43 +30,12 @@ def _name(token: Token) -> str:
     return name
 
 
-def _arguments(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
-    """The (start, end) token spans of each argument of the function opened at ``open_index``, and its close."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, open_index + 1
-    for i in range(open_index + 1, len(tokens)):
-        token = tokens[i]
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            if depth == 0:
-                spans.append((start, i))
-                return spans, i
-            depth -= 1
-        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-    raise ValueError("unbalanced formula")
-
-
 def _may_be_error(key: list[Token]) -> bool:
     """Whether a lookup value can be an error: not a typed constant, and no multi-cell range (left as it is)."""
     inner = [t for t in key if t.type != Token.WSPACE]
     if not inner or (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE):
         return False
     return not any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner)
-
-
-def _matching(tokens: list[Token], open_index: int) -> int:
-    depth = 0
-    for i in range(open_index, len(tokens)):
-        if tokens[i].subtype == Token.OPEN:
-            depth += 1
-        elif tokens[i].subtype == Token.CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-    raise ValueError("unbalanced formula")
 
 
 def _range_follows(tokens: list[Token], close: int) -> bool:

@@ -31,7 +31,7 @@ therefore rewrites these forms in the formula text before the engine computes it
 * a degrees of freedom of T.DIST, CHISQ.INV, F.DIST, ... and CONFIDENCE's size become ``_XLR.WHOLE(df)``
   (registered in :mod:`.truncated`): Excel truncates them, the engine's modern functions did not;
 * each operand of ``&`` that is not typed text becomes ``_XLR.TEXT(operand)`` (registered in
-  :mod:`.text`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
+  :mod:`.joined_texts`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
   "0.3"), the engine with up to 17 ("0.30000000000000004");
 * each operand of a comparison (``=``, ``<>``, ``<``, ``>``, ``<=``, ``>=``) that is a cell or
   an expression becomes ``_XLR.COMPARED(operand)`` (registered in :mod:`.maths`): Excel compares
@@ -68,18 +68,20 @@ from .caught_errors import HINT as _CAUGHT_HINT
 from .caught_errors import caught, kinded
 from .collation import keyed_criteria, sorted_call
 from .compared_operands import _compares_numbers, _comparison, _large_range
-from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
+from .criteria import CRITERIA
 from .criteria_cells import cell_corrected
 from .criteria_date_texts import date_text_guarded
 from .criteria_digits import digits_corrected, widened_criteria
 from .criteria_formatted import formatted_number_guarded
 from .criteria_long import long_guarded
+from .criteria_rewrites import each_shaped, scanned_call, size_guard
 from .criteria_runtime import error_criteria_guarded, formatted_guarded, runtime_keyed, unraised_criteria
 from .criteria_values import dated_criteria, numbered_criteria
 from .error_arrays import error_arrays
 from .error_order import FIRST_ERROR, first_error
 from .filter_columns import columns_filtered
 from .logical import logical_call
+from .matched_errors import error_checked
 from .powers import powers
 from .regression import regression_guarded
 from .row_shapes import shaped

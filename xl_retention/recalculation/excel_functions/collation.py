@@ -174,7 +174,7 @@ def _keyed_criterion(criterion: str) -> tuple[str | None, str] | None:
     match otherwise than Excel: text ordered (``"<M"``), text with other than ASCII letters (``"é*"``), an error
     value (``"#N/A"``, ``"<>#N/A"``: Excel matches the error cells, the engine none), or a number written with ``%``,
     ``$`` or thousands (``">50%"``: Excel reads it as a typed entry, 0.5; the range then stays as it is, None)."""
-    from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only; no cycle at import)
+    from .text_numbers import text_to_number  # noqa: PLC0415  (text_numbers imports this package's core only; no cycle at import)
 
     operator = next((op for op in ("<=", ">=", "<>", "<", ">", "=") if criterion.startswith(op)), "")
     value = criterion[len(operator) :]
@@ -197,7 +197,7 @@ def _keyed_criterion(criterion: str) -> tuple[str | None, str] | None:
 def formatted_number(criterion: str) -> bool:
     """Whether a typed criterion's value (after its operator) is a number written with ``%``, ``$`` or ``,``, which
     Excel reads as a typed entry (``">50%"`` is 0.5)."""
-    from .text import text_to_number  # noqa: PLC0415
+    from .text_numbers import text_to_number  # noqa: PLC0415
 
     operator = next((op for op in ("<=", ">=", "<>", "<", ">", "=") if criterion.startswith(op)), "")
     value = criterion[len(operator) :]

@@ -31,9 +31,10 @@ from openpyxl.formula.tokenizer import Token
 
 from ...sheet_names import SHEET
 from ._core import FUNCTIONS, Function, engine_call, is_error
-from .criteria import CRITERIA, _is_array, criteria_positions
+from .criteria import CRITERIA, criteria_positions
 from .criteria_digits import bounds
 from .criteria_long import LONG_REFUSED
+from .criteria_rewrites import _is_array
 from .criteria_values import numbered
 
 NEAR = "_XLR.NEAR"
@@ -195,10 +196,10 @@ def _interval_called(
     edge and ``"<="`` the high one: :func:`edge`), which matches what Excel's 15-digit comparison does; a ``"<>"``
     criterion needing it, or an AVERAGEIF averaging a range of another shape than its criteria range, is listed
     (``_XLR.LONGREFUSED``, Excel's value kept). The error of a matched row of the averaged range is the result, as in
-    ``call`` (:func:`.criteria.error_checked`)."""
+    ``call`` (:func:`.matched_errors.error_checked`)."""
     from openpyxl.formula import Tokenizer
 
-    from .criteria import error_checked
+    from .matched_errors import error_checked
 
     refused = f"{LONG_REFUSED}()"
     if name == "AVERAGEIF" and len(args) in (2, 3):

@@ -91,7 +91,7 @@ def _serial(value: str) -> tuple[float, bool] | None:
         return serial, True
     if ":" not in value:
         return None
-    from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only)
+    from .text_numbers import text_to_number  # noqa: PLC0415  (text_numbers imports this package's core only)
 
     number = text_to_number(value)
     return None if isinstance(number, str) or number < 0 else (number, False)

@@ -42,7 +42,7 @@ def same_number_texts(values: Any, criterion: Any) -> bool:
     >>> same_number_texts([["1,000"]], "1000"), same_number_texts([["1,000"]], 1000.0)
     (False, True)
     """
-    from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only)
+    from .text_numbers import text_to_number  # noqa: PLC0415  (text_numbers imports this package's core only)
 
     if isinstance(criterion, list):
         criterion = matrix(criterion)[0][0] if criterion else None

@@ -246,7 +246,7 @@ def formatted_texts(values: Any) -> bool:
     >>> formatted_texts([["10%", 0.1]]), formatted_texts([["x", 0.1, "1,5x"]]), formatted_texts("$5")
     (True, False, True)
     """
-    from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only)
+    from .text_numbers import text_to_number  # noqa: PLC0415  (text_numbers imports this package's core only)
 
     return any(
         isinstance(v, str) and any(c in v for c in "%$,") and not isinstance(text_to_number(v), str)

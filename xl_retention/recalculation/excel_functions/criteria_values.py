@@ -11,8 +11,9 @@ from typing import Any
 from openpyxl.formula.tokenizer import Token
 
 from ._core import FUNCTIONS, Function, engine_call, number_text, plain_number
-from .criteria import CRITERIA, _is_array, criteria_positions
+from .criteria import CRITERIA, criteria_positions
 from .criteria_digits import widened
+from .criteria_rewrites import _is_array
 from .typed import EPOCH_1904, date_serial
 
 # --- typed date criteria, in the workbook's date system --------------------------------------------------------------

@@ -46,7 +46,7 @@ def date_to_serial(day: dt.date) -> float:
 def _no_logical(value: Any) -> float:
     """A date or count argument: a logical is #VALUE!, errors pass on, a date typed as text is read as Excel
     reads it ("2024-01-31", "1/31/2024"), else Excel's number."""
-    from .text import text_to_number
+    from .text_numbers import text_to_number
 
     check(value)
     if isinstance(value, bool):
@@ -174,7 +174,7 @@ def yearfrac(start: Any, end: Any, basis: Any = 0.0) -> float:
 
 def _clock(value: Any) -> tuple[int, int, int]:
     """(hour, minute, second) of a serial number or a time typed as text, rounded to the second."""
-    from .text import text_to_number
+    from .text_numbers import text_to_number
 
     check(value)
     if isinstance(value, str):
@@ -219,7 +219,7 @@ def timevalue(value: Any) -> float:
     >>> round(timevalue("22-Aug-2011 6:35 AM"), 12), timevalue("2024-01-15 12:00"), timevalue("1/15/2024 18:00")
     (0.274305555556, 0.5, 0.75)
     """
-    from .text import _MIXED_FRACTION, text_to_number
+    from .text_numbers import _MIXED_FRACTION, text_to_number
 
     check(value)
     if not isinstance(value, str) or _PLAIN_TEXT_NUMBER.fullmatch(value) or _MIXED_FRACTION.fullmatch(value.strip()):

@@ -31,7 +31,7 @@ def date_serial(value: Any) -> int:
     >>> date_serial("2024-03-01"), date_serial(45352.75), date_serial(None)
     (45352, 45352, 0)
     """
-    from .text import text_to_number
+    from .text_numbers import text_to_number
 
     check(value)
     if isinstance(value, bool):

@@ -18,13 +18,13 @@ from functools import lru_cache
 
 from openpyxl.utils.cell import column_index_from_string
 
-from .text import text_to_number
+from .text_numbers import text_to_number
 
 __all__ = ["NOT_A_NUMBER", "misread", "shared_candidates", "text_cells"]
 
 #: a shared string that may be a formatted number (digits with a thousands separator, currency sign or parentheses)
 #: a day and month typed without a year ("15-Jan", "1 March", "Jan 15", "Jan-24", "1/15"): the current year's date to
-#: Excel (a month's name and digits no day of it, "Dec-32", is that month of a year: text.text_to_number reads both)
+#: Excel (a month's name and digits no day of it, "Dec-32", is that month of a year: text_to_number reads both)
 #: (a month's English name or its three letters, as strptime's %B and %b read them: "Month 1" is no date, and is
 #: not tried against every date pattern)
 _MONTH = (
@@ -33,7 +33,7 @@ _MONTH = (
 )
 _DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"[-\s]?\d{1,2}|\d{1,2}/\d{1,2}"  # "March1" too
 _DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
-#: a date with its year that DATEVALUE reads (:func:`.text.text_to_number`) and the engine's arithmetic does not
+#: a date with its year that DATEVALUE reads (:func:`.text_numbers.text_to_number`) and the engine's arithmetic does not
 #: ("2026/01/15", "15 January 2026", "15-January-2026", "Jan-2026", "1/2026"), with an optional time
 _OTHER_DATE = (
     rb"(?:\d{4}/\d{1,2}/\d{1,2}|\d{1,2}[-\s]"
@@ -45,7 +45,7 @@ _OTHER_DATE = (
 _OTHER_DATE_TEXT = re.compile(_OTHER_DATE.decode())
 #: a date or time the engine reads in arithmetic but not as the argument of a function of one number ("1/15/2026",
 #: "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM"): ROUND("1/15/2026",0) is #VALUE! there; a time
-#: of any shape text.text_to_number reads ("0:0:60", minutes and seconds "23:59.5") or refuses (an hour above 23:
+#: of any shape text_to_number reads ("0:0:60", minutes and seconds "23:59.5") or refuses (an hour above 23:
 #: "24:00", which the engine read as 0)
 _TIME = rb"(?:\d{1,5}:\d{1,5}(?::\d{1,5})?(?:\.\d*)?(?:\s*(?i:am|pm|a|p))?|\d{1,2}\s*(?i:am|pm))"  # 9 AM, 8:00 a
 _ENGINE_DATE = (
@@ -60,7 +60,7 @@ _ENGINE_DATE = (
     + rb")"
 )
 _ENGINE_DATE_TEXT = re.compile(_ENGINE_DATE.decode())
-#: a whole number and a fraction ("99 16/32", "-1 1/4"): a number to Excel (.text.text_to_number), #VALUE! to the engine
+#: a whole number and a fraction ("99 16/32", "-1 1/4"): a number to Excel (.text_numbers), #VALUE! to the engine
 _FRACTION = rb"[+\-]?\d{1,15}\s+\d{1,15}/\d{1,15}"
 _FRACTION_TEXT = re.compile(_FRACTION.decode())
 #: an ISO 8601 date and time joined by its "T" ("2026-01-31T10:00:00", an API's or a CSV export's timestamp): text to
@@ -132,7 +132,7 @@ def _misread(text: str, year: int) -> float | None:
 
     A day and month without a year ("15-Jan", "1 March") is the current year's date (the engine says #VALUE!). A date
     with its year typed in a form DATEVALUE reads and the engine's arithmetic does not ("2026/01/15", "15 January
-    2026", "Jan-2026") is DATEVALUE's date (:func:`.text.text_to_number`, one reading for both).
+    2026", "Jan-2026") is DATEVALUE's date (:func:`.text_numbers.text_to_number`, one reading for both).
     A date of 1900 or before typed as text: Excel's 29 February 1900 is 60 (the engine says #VALUE!), a date before
     1900 is no number to Excel, :data:`NOT_A_NUMBER` (the engine counts back from 0: "12/31/1899" is 0).
 

@@ -9,7 +9,7 @@ accounting parentheses, which ``IFERROR`` or ``ISNUMBER`` then hide.
 This module finds such cells in the package (:func:`shared_candidates`, :func:`text_cells`) and rewrites the
 formulas that read them in those places (:func:`rewrite_number_texts`): the reference is passed through
 ``_XLR.NUMBER`` (:func:`number_of_text`), which reads formatted numeric text as VALUE does
-(:func:`.text.text_to_number`) and leaves every other value as it is (so the engine's own rules apply to it).
+(:func:`.text_numbers.text_to_number`) and leaves every other value as it is (so the engine's own rules apply to it).
 A reference given whole to a function that skips text in ranges (``SUM(A1:A3)``) is left alone, as Excel leaves
 such text out.
 
@@ -31,6 +31,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from ...cells import CellError
 from ...sheet_names import CHARACTER
 from ._core import FUNCTIONS, Function, engine_call
+from .call_arguments import argument_spans
 from .number_text_cells import _DAY_MONTH, _ENGINE_DATE, _FRACTION, _OTHER_DATE, NOT_A_NUMBER, misread
 from .spaced_texts import SPACES, spaced_formulas
 from .typed import date_literal
@@ -174,16 +175,8 @@ def _name(token: Token) -> str:
 
 
 def _closing(tokens: list[Token], k: int) -> int:
-    """The index of the token closing the call or bracket opened at ``k``."""
-    depth = 0
-    for j in range(k, len(tokens)):
-        if tokens[j].subtype == Token.OPEN:
-            depth += 1
-        elif tokens[j].subtype == Token.CLOSE:
-            depth -= 1
-            if depth == 0:
-                return j
-    return len(tokens) - 1
+    """The index of the token closing the call or bracket opened at ``k`` (the last token when none does)."""
+    return min(argument_spans(tokens, k)[1], len(tokens) - 1)
 
 
 #: the names binding the operands of a formula's final + or - (.final_operations.rewrite_final)

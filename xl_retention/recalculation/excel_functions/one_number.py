@@ -13,7 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from ._core import ExcelError, check, fifteen, number
-from .text import text_to_number
+from .text_numbers import text_to_number
 
 
 def _value(value: Any) -> float:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._core import FUNCTIONS, ExcelError, check, excel_function, matrix
-from .text import text_to_number
+from .text_numbers import text_to_number
 from .typed import NPV_RATE, NPV_VALUE, NUMBER_ARGUMENT, WHOLE_PERIOD
 
 __all__ = ["number_argument", "npv_rate", "npv_value", "whole_period"]

@@ -16,7 +16,7 @@ from .dates import serial_to_date
 from .day_counts import weeknum
 from .multiples import mround
 from .one_number import _date_value, _mod, _power, _rounded, _trunc, _value, excel_int, whole
-from .text import _MIXED_FRACTION, text_to_number
+from .text_numbers import _MIXED_FRACTION, text_to_number
 
 
 def _positive(fn: Callable[[float], float], allow_zero: bool = False) -> Callable[[Any], float]:

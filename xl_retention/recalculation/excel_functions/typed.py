@@ -29,7 +29,8 @@ from typing import Any
 from openpyxl.formula.tokenizer import Token
 
 from ._core import FUNCTIONS, ExcelError, Function, check, engine_call, engine_value, plain_number
-from .text import text_to_number
+from .call_arguments import call_parts
+from .text_numbers import text_to_number
 
 #: aggregates reading every argument as numbers: typed text is a number or #VALUE!
 ALL_ARGUMENTS = frozenset(
@@ -101,20 +102,8 @@ def _bare(token: Token) -> str:
 
 def _split(inner: list[Token]) -> list[list[Token]] | None:
     """The arguments of ``inner`` when it is exactly one call (its opening token first), else None."""
-    parts: list[list[Token]] = [[]]
-    depth = 0
-    for k, token in enumerate(inner[1:], 1):
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            if depth == 0:
-                return parts if k == len(inner) - 1 else None
-            depth -= 1
-        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
-            parts.append([])
-            continue
-        parts[-1].append(token)
-    return None
+    found = call_parts(inner, 0)
+    return found[0] if found is not None and found[1] == len(inner) - 1 else None
 
 
 def _value_only(inner: list[Token]) -> bool:

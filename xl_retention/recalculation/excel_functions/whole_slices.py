@@ -19,6 +19,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from ...sheet_names import SHEET
+from .call_arguments import call_parts
 
 __all__ = ["sliced", "whole_slice"]
 
@@ -92,25 +93,6 @@ def whole_slice(parts: list[list[Token]]) -> str | None:
     return None
 
 
-def _argument_spans(tokens: list[Token], open_index: int) -> tuple[list[list[Token]], int] | None:
-    """The tokens of each argument of the call opened at ``open_index``, and the index of its close."""
-    parts: list[list[Token]] = [[]]
-    depth = 0
-    for i in range(open_index + 1, len(tokens)):
-        token = tokens[i]
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            if depth == 0:
-                return parts, i
-            depth -= 1
-        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
-            parts.append([])
-            continue
-        parts[-1].append(token)
-    return None
-
-
 def sliced(formula: str) -> str:
     """``formula`` (with ``=``) with each INDEX taking whole columns (rows) whole written as the reference it gives
     (:func:`whole_slice`), for the rewrites that size whole columns (.whole_ranges) to see them; ``formula`` itself
@@ -130,7 +112,7 @@ def sliced(formula: str) -> str:
     while i < len(tokens):
         token = tokens[i]
         if token.type == Token.FUNC and token.subtype == Token.OPEN and _bare(token.value) == "INDEX":
-            found = _argument_spans(tokens, i)
+            found = call_parts(tokens, i)
             follows = found is not None and found[1] + 1 < len(tokens) and tokens[found[1] + 1].value.startswith(":")
             whole = whole_slice(found[0]) if found is not None and not follows else None
             if found is not None and whole is not None:
