@@ -124,6 +124,7 @@ from .unsure_steps import unsure_step_cells
 from .vba_functions import vba_shadowed
 from .whole_index import indexes_whole, whole_index_cycles
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges, whole_names
+from .whole_spills import fitting_reason, spill_stand_in, whole_spill
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
@@ -277,8 +278,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
     filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
     hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
     ranges_test = functools.partial(may_compute_ranges, names=names)
-    wholes = whole_names(names)  # Tri: C!$C:$J, given to SBG_FIT: cut to the rows in use as C:J is
-    wholes_test = functools.partial(may_have_whole_ranges, names=wholes) if wholes else may_have_whole_ranges
+    whole_named = whole_names(names)  # Tri: C!$C:$J, given to SBG_FIT: cut to the rows in use as C:J is
+    wholes_test = functools.partial(may_have_whole_ranges, names=whole_named)
     context = (info.tables, names, defined)
     masters = found.master_texts()
     first_set = len(rewritten)
@@ -326,6 +327,14 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
             unread_links.append((sheet, r, c, found.refs[(r, c)]))
             continue
         array = cells[found.refs[(r, c)]].kind == "array"
+        if array and cells[found.refs[(r, c)]].dynamic and (spill := whole_spill(text)) is not None:
+            (rows, columns), ref = spill[1], found.refs[(r, c)]  # =CRR(A:A,B:B,C:C): decided here (.whole_spills)
+            if r + rows - 1 > 1048576 or c + columns - 1 > 16384:  # past the sheet's edge: Excel's #SPILL!
+                rewritten.append((sheet, r, c, spill_stand_in(rows, columns)))
+            else:  # fits: a million values, listed
+                hidden_unsure.append(Unsupported(sheet, ref, spill[0], fitting_reason(sheet, ref, text) or ""))
+                rewritten.append((sheet, r, c, "=NA()"))
+            continue
         source = text
         if subtotal and "SUMPRODUCT(" in text.upper() and (rows := row_by_row(text)) != text:
             source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
@@ -333,7 +342,7 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
             source = expand_sheet_ranges("=" + text, workbook.sheet_names, known)[1:]
         own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
         if structure and _per_shape(hints, 0, wholes_test, source, own_shape if source is text else None):
-            source = bound_whole_ranges("=" + source, sheet, array, extents, wholes)[1:]  # A:A in array arithmetic
+            source = bound_whole_ranges("=" + source, sheet, array, extents, whole_named)[1:]  # A:A in arrays
         if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
             structure = filled_down.needs_structure(text, own_shape, array, context)  # no filled-copy key to make
         copy = filled_down.copy_key(source, r, c, array) if structure and source == text else None

@@ -28,6 +28,7 @@ from .package import scan
 from .scratch_cell import scratch_value
 from .unsupported import Unsupported
 from .value_origins import _evaluated
+from .whole_spills import edge_advice
 from .xlsx_values import Resized, _sheet_parts
 
 if TYPE_CHECKING:
@@ -242,8 +243,8 @@ def _spill_reasons(
         area = (column, row, column + size[1] - 1, row + size[0] - 1)
         extent = f"{ref}:{get_column_letter(min(area[2], 16384))}{min(area[3], 1048576)}"
         cells = size[0] * size[1]
-        if area[2] > 16384 or area[3] > 1048576:
-            why = "reaches past the sheet's edge: move the formula up or left"
+        if area[2] > 16384 or area[3] > 1048576:  # =CRR(A:A,..) in row 2: the rows of the data advised
+            why = f"reaches past the sheet's edge: {edge_advice(stored or '') or 'move the formula up or left'}"
         elif package.holds(sheet, ref):  # a Ctrl+Shift+Enter array fills its own range, never spills
             if cells <= ENGINE_SPILL_CELLS:
                 continue
