@@ -12,6 +12,10 @@ Classic xlwings (COM) hands a date-formatted cell over as a ``datetime`` (Range.
 as Excel's own functions read it): there each function also takes xlwings' reserved ``caller`` argument (the
 calling cell, never a VBA argument) and turns such a date back into the serial of its workbook's date system
 (Workbook.Date1904), :func:`excel_serial`.
+
+On Office.js each function's help link (``helpUrl``, Excel's "More help on this function") is its section of the
+formula reference on the project's address in the package's metadata (:mod:`xl_retention.help_urls`); none when the
+package names no address.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import Any
 import xlwings as xw
 
 from .cells import CellError, evaluate
+from .help_urls import help_url, project_urls
 from .registry import FUNCTIONS, ExcelFunction
 
 
@@ -120,7 +125,7 @@ def _classic() -> bool:
     return getattr(xw.func, "__module__", "") == "xlwings.udfs"
 
 
-def _make_udf(function: ExcelFunction) -> Callable[..., Any]:
+def _make_udf(function: ExcelFunction, urls: dict[str, str]) -> Callable[..., Any]:
     classic = _classic()
 
     count = len(function.args)
@@ -149,10 +154,12 @@ def _make_udf(function: ExcelFunction) -> Callable[..., Any]:
     )
     for a in reversed(function.args):
         udf = xw.arg(a.name, ndim=2, err_to_str=True, doc=a.doc)(udf)
-    return xw.func(udf)
+    link = None if classic else help_url(function.name, urls)  # Office.js only (classic has no help link)
+    return xw.func(help_url=link)(udf) if link else xw.func(udf)
 
 
+_URLS = project_urls()  # read once for all the functions
 for _function in FUNCTIONS:
-    globals()[_function.name] = _make_udf(_function)
+    globals()[_function.name] = _make_udf(_function, _URLS)
 
 __all__ = [f.name for f in FUNCTIONS]
