@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from . import inplace as ip
+from .style_keys import style_index
 from .template import COHORTS_TITLE
 
 
@@ -89,9 +90,11 @@ def _add_styles(package: ip.Package, fresh: bytes, wanted: dict[str, int]) -> di
     mine = {ip.attribute(f, b"formatCode"): ip.attribute(f, b"numFmtId") for f in ours["numFmts"]}
 
     def index_of(tag: str, element: bytes) -> bytes:  # the same element in the workbook's list, else appended
-        if element not in ours[tag]:
+        at = style_index(ours[tag], element)  # however written (LibreOffice's "true" for Excel's "1")
+        if at is None:
             ours[tag].append(element)
-        return str(ours[tag].index(element)).encode()
+            at = len(ours[tag]) - 1
+        return str(at).encode()
 
     def with_attr(element: bytes, attr: bytes, value: bytes) -> bytes:
         return re.sub(rb"(\s" + attr + rb'=")[^"]*(")', lambda m: m[1] + value + m[2], element, count=1)

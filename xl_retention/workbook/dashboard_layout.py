@@ -24,6 +24,7 @@ from . import inplace as ip
 from .chart_ranges import _ANCHOR, _CHART_ID, _Cells, _relationships, _shifted, _targets, chart_title
 from .chart_ranges import _template_cells as template_cells
 from .dashboard_upgrade import dashboard_title
+from .style_keys import style_index
 
 __all__ = ["relayout_dashboard"]
 
@@ -444,8 +445,9 @@ def _wrap_style(package: ip.Package, index: bytes | None, wrap: bool = True) -> 
     new_alignment = b"<alignment" + (b' wrapText="1"' if wrap else b"") + b' vertical="top"' + attrs + b"/>"
     body = body[: alignment.start()] + body[alignment.end() :] if alignment else body
     new = opening + b">" + new_alignment + body + b"</xf>"
-    if new in xfs:
-        return str(xfs.index(new)).encode()
+    found_as = style_index(xfs, new)  # the workbook's own, however written (LibreOffice's wrapText="true")
+    if found_as is not None:
+        return str(found_as).encode()
     xfs.append(new)
     head = re.match(rb"<cellXfs\b[^>]*?(?=/?>)", found.group(0)).group(0)
     head = ip._without(head, b"count") + b' count="' + str(len(xfs)).encode() + b'"'
