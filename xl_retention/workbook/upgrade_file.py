@@ -41,6 +41,7 @@ class Upgraded:
 
     def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
+        from .nps_widths import NPS_WIDENED
         from .report_lines import cleared_line, upgraded_line
 
         renamed = [f"rewrote the notes that named the sheets {n.removeprefix(_RENAMED + ' ')}" for n in self.notes
@@ -49,6 +50,8 @@ class Upgraded:
         if not self.upgraded and not renamed:
             if any(n.startswith(DELETED_COLUMN) for n in others):  # #REF! formulas are no version's (H265's 04)
                 return [f"{path}: nothing changed", *others]
+            if any(n.startswith(NPS_WIDENED) for n in others):  # the file changed, its formulas did not
+                return [f"{path}: its formulas are this version's already", *others]
             return [f"{path}: its formulas are this version's already (nothing changed)", *others]
         kept = " (your values and formulas of your own are kept)"
         out = ([upgraded_line(self.upgraded, kept)] if self.upgraded else []) + renamed
@@ -77,6 +80,7 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
     from .dashboard_upgrade import upgrade_dashboard
     from .found import read_sheets
     from .importer import Tables
+    from .nps_widths import widen_nps_headers
     from .report_lines import listed
     from .see_texts import follow_renamed_sheets, notes_of_renamed
     from .upgrade import upgrade_formulas, upgrade_lifetime
@@ -93,6 +97,7 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
         more.append(f"{_RENAMED} {names} by their old names, in {listed(cells)}")
     if not check:
         shop += relayout_dashboard(package, wb)  # an earlier template's charts and print setup: as this version's
+        shop += widen_nps_headers(package, sheets)  # NPS C and E still 14 wide (before d390139e): 18
         follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
     return upgraded, notes + more + shop
 
