@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 import numbers
 import os
-import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Mapping
@@ -36,8 +35,6 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import is_
 from typing import IO
-from urllib.parse import unquote
-from xml.etree import ElementTree
 
 import numpy as np
 
@@ -48,6 +45,14 @@ from .chart_caches import CHART_PART, ChartValues, updated_caches
 from .chart_labels import CellFormats
 from .excel_functions._core import CARRIED
 from .package_parts import part_bytes
+from .xlsx_package import _ATTRS as _ATTRS
+from .xlsx_package import _CALC_ID, _FULL_CALC_ON_LOAD, CURRENT_CALC_ID, full_calc_on_load, marked
+from .xlsx_package import _PREFIX as _PREFIX
+from .xlsx_package import _entry_info as _entry_info
+from .xlsx_package import _local as _local
+from .xlsx_package import _relationships as _relationships
+from .xlsx_package import _resolve as _resolve
+from .xlsx_package import _sheet_parts as _sheet_parts
 
 __all__ = ["ERROR_CODES", "NO_VALUE", "Resized", "write_cached_values"]
 
@@ -72,17 +77,7 @@ NO_VALUE = _NoValue()
 
 #: Excel error codes that may be stored as a cached value (``t="e"``).
 ERROR_CODES = frozenset(EXCEL_ERRORS)
-# openpyxl marks its workbooks for a full calculation on load; once the cached values are
-# stored, Excel should show them on open (it still recalculates on any change).
-_FULL_CALC_ON_LOAD = re.compile(rb"\s+fullCalcOnLoad\s*=\s*[\"'](?:1|true)[\"']")
-# Excel recalculates on open a file last calculated by an older calculation engine
-# (openpyxl writes Excel 2007's calcId); the stored values are current, so say so.
-_CALC_ID = re.compile(rb"(<(?:\w+:)?calcPr\b[^>]*?\scalcId\s*=\s*[\"'])(\d+)([\"'])")
-CURRENT_CALC_ID = b"191029"
-
 # --- byte-level XML patterns (the sheet parts are UTF-8) -------------------------------------------------------------
-_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"  # an optional namespace prefix, e.g. "x:"
-_ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"  # attributes; quoted values may hold '>' or '/'
 _ATTR = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _T_ATTR = re.compile(rb"\s+t\s*=\s*(?:\"[^\"]*\"|'[^']*')")
 _SHEET_DATA = re.compile(rb"<(" + _PREFIX + rb")sheetData" + _ATTRS + rb"\s*(/?)>")
@@ -111,8 +106,6 @@ _CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]+)")
 # as Excel's _xHHHH_ escape) and literal _xHHHH_ sequences (whose underscore Excel escapes as _x005F_).
 _TEXT_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[&<>\"\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "_": "_x005F_"}
-
-_REL_OFFICE_DOCUMENT = "/officeDocument"
 
 
 def write_cached_values(
@@ -184,57 +177,6 @@ def _requests(
     return requests
 
 
-def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str | None]:
-    """Sheet title -> zip entry name of its part (None when the relationship points to a missing part)."""
-    entries = {name.lower(): name for name in package.namelist()}
-
-    def entry(part: str) -> str | None:
-        return entries.get(part.lower())
-
-    workbook = "xl/workbook.xml"
-    root_rels = entry("_rels/.rels")
-    if root_rels is not None:
-        for rel in _relationships(package.read(root_rels)):
-            if rel.get("Type", "").endswith(_REL_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
-                workbook = _resolve("", rel.get("Target", ""))
-                break
-    workbook_entry = entry(workbook)
-    if workbook_entry is None:
-        raise ValueError(f"not a workbook package: no part {workbook!r}")
-    base = posixpath.dirname(workbook_entry)
-    rels_entry = entry(posixpath.join(base, "_rels", posixpath.basename(workbook_entry) + ".rels"))
-    targets: dict[str, str] = {}
-    if rels_entry is not None:
-        for rel in _relationships(package.read(rels_entry)):
-            if rel.get("TargetMode") != "External" and "Id" in rel:
-                targets[rel["Id"]] = _resolve(base, rel.get("Target", ""))
-
-    parts: dict[str, str | None] = {}
-    for element in ElementTree.fromstring(package.read(workbook_entry)).iter():
-        if _local(element.tag) != "sheet":
-            continue
-        name = element.get("name")
-        rel_id = next((v for k, v in element.attrib.items() if k.startswith("{") and _local(k) == "id"), None)
-        if name is not None and rel_id is not None and rel_id in targets:
-            parts[name] = entry(targets[rel_id])
-    return parts
-
-
-def _relationships(xml: bytes) -> list[dict[str, str]]:
-    return [dict(e.attrib) for e in ElementTree.fromstring(xml).iter() if _local(e.tag) == "Relationship"]
-
-
-def _resolve(base: str, target: str) -> str:
-    """A relationship target as a zip entry name: relative to `base`, or absolute from the package root."""
-    target = unquote(target)
-    path = target[1:] if target.startswith("/") else posixpath.join(base, target)
-    return posixpath.normpath(path).lstrip("/")
-
-
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
-
-
 def _copy_package(
     package: zipfile.ZipFile,
     stream: IO[bytes],
@@ -269,66 +211,6 @@ def _copy_package(
             copy.writestr(_entry_info(info), data, compresslevel=1 if info.filename in requests else None)
         copy.comment = package.comment if mark is None else marked(package.comment, mark)
     return written
-
-
-#: a line this command wrote into a zip comment, with its newline
-_OUR_LINE = re.compile(rb"^xl-retention recalc of [^\n]*(?:\n|$)", re.MULTILINE)
-
-
-def marked(comment: bytes, mark: bytes) -> bytes:
-    r"""A zip comment with the line ``mark`` (this command's: ``xl-retention recalc of ...``) in place of any line of
-    this command's there; the rest of ``comment`` (the input's own) is kept byte for byte before it. Where the two do
-    not fit in a zip comment (65,535 bytes), the input's comment is kept whole and ``mark`` left out (a rerun then
-    names the result and keeps it).
-
-    >>> marked(b"", b"xl-retention recalc of a")
-    b'xl-retention recalc of a'
-    >>> marked(b"theirs\n\nxl-retention recalc of a", b"xl-retention recalc of b")
-    b'theirs\n\nxl-retention recalc of b'
-    >>> marked(b"theirs\r\n", b"xl-retention recalc of a"), marked(b"theirs", b"xl-retention recalc of a")
-    (b'theirs\r\nxl-retention recalc of a', b'theirs\nxl-retention recalc of a')
-    >>> marked(marked(b"a\n\n", b"xl-retention recalc of a"), b"xl-retention recalc of b")
-    b'a\n\nxl-retention recalc of b'
-    """
-    kept = _OUR_LINE.sub(b"", comment)
-    joined = kept + (b"\n" if kept and not kept.endswith(b"\n") else b"") + mark
-    return joined if len(joined) <= 65535 else kept
-
-
-_CALC_PR = re.compile(rb"<(" + _PREFIX + rb")calcPr\b(" + _ATTRS + rb")\s*(/?)>")
-_BEFORE_CALC_PR = re.compile(rb"</(" + _PREFIX + rb")(?:definedNames|externalReferences|functionGroups|sheets)\s*>")
-
-
-def full_calc_on_load(workbook: bytes) -> bytes:
-    """The workbook part with ``fullCalcOnLoad="1"`` on its ``<calcPr>`` (added after the elements the schema puts
-    before it when there is none): Excel computes every formula when it opens the file.
-
-    >>> full_calc_on_load(b'<workbook><sheets/><calcPr calcId="191029"/></workbook>')
-    b'<workbook><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'
-    >>> full_calc_on_load(b'<x:workbook><x:sheets></x:sheets></x:workbook>')
-    b'<x:workbook><x:sheets></x:sheets><x:calcPr fullCalcOnLoad="1"/></x:workbook>'
-    """
-    found = _CALC_PR.search(workbook)
-    if found is not None:
-        attributes = _FULL_CALC_ON_LOAD.sub(b"", found.group(2)) + b' fullCalcOnLoad="1"'
-        element = b"<" + found.group(1) + b"calcPr" + attributes + (b"/>" if found.group(3) else b">")
-        return workbook[: found.start()] + element + workbook[found.end() :]
-    last = max(_BEFORE_CALC_PR.finditer(workbook), key=lambda match: match.end(), default=None)
-    if last is None:
-        return workbook
-    element = b"<" + last.group(1) + b'calcPr fullCalcOnLoad="1"/>'
-    return workbook[: last.end()] + element + workbook[last.end() :]
-
-
-def _entry_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    """A fresh ZipInfo with the entry's name, time, compression type and attributes (sizes are recomputed)."""
-    fresh = zipfile.ZipInfo(info.filename, info.date_time)
-    fresh.compress_type = info.compress_type
-    fresh.comment = info.comment
-    fresh.create_system = info.create_system
-    fresh.external_attr = info.external_attr
-    fresh.internal_attr = info.internal_attr
-    return fresh
 
 
 # --- sheet XML ----------------------------------------------------------------------------------------------------
