@@ -201,6 +201,7 @@ def _may_hold_earlier(path: Path) -> bool:
     package's bytes, without openpyxl: about 0.05 s for a tracker of this version, where the whole check reads every
     sheet (0.2-1 s)."""
     from ..recalculation.xlsx_values import _sheet_parts
+    from .earlier_cache import cache_earlier
     from .monthly import LIFETIME_TITLE, MONTHLY_SHEETS
 
     with zipfile.ZipFile(path) as package:
@@ -214,6 +215,7 @@ def _may_hold_earlier(path: Path) -> bool:
     shape_of = _ROW_NUMBER.sub  # rows as 0 (_REFERENCE's shape): a column's months are one shape
     shapes = {shape_of("0", text.decode("utf-8", "replace")) for text in texts}
     matched = _MATCHED
+    cache_earlier(matched)  # a command's process: the answers an earlier command made, read (once)
     for shape in shapes:
         found = matched.get(shape)
         if found is None:
