@@ -10,19 +10,19 @@ from typing import Any
 import pytest
 from one_sheet import recalc_sheet
 
-from xl_retention.recalculation import embedded
+from xl_retention.recalculation import listed_cells
 
 
 @pytest.fixture()
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    explain = embedded.explain
+    explain = listed_cells.explain
 
     def counted(*args: Any, **kwargs: Any) -> None:
         calls.append(1)
         explain(*args, **kwargs)
 
-    monkeypatch.setattr(embedded, "explain", counted)
+    monkeypatch.setattr(listed_cells, "explain", counted)
     return calls
 
 

@@ -11,19 +11,19 @@ from pathlib import Path
 import pytest
 from one_sheet import recalc_sheet
 
-from xl_retention.recalculation import embedded
+from xl_retention.recalculation import listed_cells
 
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     made: list[bool] = []
-    listing = embedded.locale_cells
+    listing = listed_cells.locale_cells
 
     def counted(*args: object) -> object:
         made.append(True)
         return listing(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(embedded, "locale_cells", counted)
+    monkeypatch.setattr(listed_cells, "locale_cells", counted)
     return made
 
 

@@ -22,18 +22,12 @@ from typing import Any
 import formualizer as fz
 from openpyxl.utils.cell import range_boundaries
 
-from ..cells import CellError
-from . import kept
 from .after_evaluation import (
     final_operations,
-    may_read_locale_texts,
-    one_value_reads,
-    one_value_spills,
     whole_column_indexes,
     whole_number_criteria,
 )
 from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
-from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .decided_cache import cache_decided
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
@@ -50,13 +44,9 @@ from .engine import (
 )
 from .engine_results import (
     Computed,
-    cell_address,
-    cell_value,
     cells_of,
     classic_arrays,
-    classic_members,
     data_table,
-    fit_arrays,
     read_values,
 )
 from .evaluation_steps import (
@@ -65,7 +55,6 @@ from .evaluation_steps import (
     build_graph,
     error_cells,
     evaluate_first,
-    only_plain,
     paused_gc,
     set_formulas,
 )
@@ -87,11 +76,10 @@ from .formula_texts import (
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .iterated_loops import IteratedLoops
-from .large_arrays import LargeArray, compute_large_arrays
 from .limit_areas import computed_past_limits
-from .locale_results import locale_cells
+from .listed_cells import listed as _listed
 from .merged_spills import spills_over_merged
-from .newer_errors import error_types, settle
+from .newer_errors import error_types
 from .own_cycles import named_cycles, position_cycles
 from .package import FormulaCell, PackageInfo, scan
 from .package_facts import (
@@ -105,23 +93,13 @@ from .package_facts import (
     unread_link,
 )
 from .plain_areas import PlainAreas
-from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit
-from .rich_values import rich_readers
-from .settled_spills import check_settled_spills
 from .sheet_ranges import expand_sheet_ranges
-from .spill_reasons import oversized_spills
-from .stale_readers import passed_on, stale_reason
 from .subtotal_rows import row_by_row
 from .three_d import may_be_three_d as _three_d
 from .undefined_totals import undefined_totals
-from .unprefixed import reason as unprefixed_reason
-from .unprefixed import unprefixed_cells
-from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
-from .unsure_results import underflows, unsure_cells
-from .unsure_steps import unsure_step_cells
-from .vba_functions import vba_shadowed
+from .unsupported import Unsupported
 from .whole_index import indexes_whole, whole_index_cycles
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges, whole_names
 from .whole_spills import fitting_reason, spill_stand_in, whole_spill
@@ -481,146 +459,6 @@ def _evaluate(
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
     return result, stopped
-
-
-def _listed(
-    workbook: fz.Workbook,
-    info: PackageInfo,
-    path: str | Path,
-    stored_current: bool,
-    run: _Pass,
-    formula_names: dict[str, dict[str, str]],
-    rewritten: list[tuple[str, int, int, str]],
-    result: Computed,
-    stopped: list[Unsupported],
-    hidden_unsure: list[Unsupported],
-) -> Computed:
-    """The cells the engine could not compute faithfully listed (their stored values kept, their dependents computed
-    from them), the error values' causes named, the circular references' loops: the computed workbook."""
-    formulas, members = run.formulas, run.members
-    unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
-    name_refusals(unsupported, rewritten)
-    listed = {(u.sheet, u.ref) for u in unsupported}
-    unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed]
-    if info.iterate:  # Excel iterates a loop from the values it stored, the engine from blank cells
-        listed = {(u.sheet, u.ref) for u in unsupported}
-        for sheet, ref in iterative_starts(
-            result.values, formulas, info.formulas, info.names.get("", {}), info.iterate_delta
-        ):
-            if (sheet, ref) not in listed:
-                unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
-    rereads = (one_value_reads, underflows)  # X# of one value: the cell X; a result below 2**-1022: Excel's 0
-    while any([again(workbook, formulas, result.values, info, set_formulas) for again in rereads]):
-        workbook.evaluate_all()
-        result = read_values(workbook, formulas, members)
-    hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
-    if not only_plain(result.values):  # an array of more than the engine's 10,000 spill cells: listed, not #SPILL!
-        hidden_unsure += oversized_spills(workbook, info, result.values)
-    hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
-    hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
-    # "01/02/2024" read day first, "März", "1,5": Excel's values of another locale, or none stored (.locale_results)
-    if stored_current or may_read_locale_texts(workbook, formulas):
-        hidden_unsure += locale_cells(
-            workbook, formulas, info, result.values, {(u.sheet, u.ref) for u in hidden_unsure}, stored_current
-        )
-    listed = {(u.sheet, u.ref) for u in unsupported}
-    unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
-    unsupported += vba_shadowed(path, formulas, {(u.sheet, u.ref) for u in unsupported})  # its own VBA NPS: Excel's
-    if info.rich_values:  # reading a data type or a picture in a cell (the engine's #VALUE!): Excel's values kept
-        unsupported += rich_readers(workbook, info, formulas, {(u.sheet, u.ref) for u in unsupported})
-    if unsupported:  # keep the file's values there, and compute their dependents from them
-        others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
-        moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others)  # TODAY() since
-        kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current)
-        check_settled_spills(workbook, info, unsupported)  # a stopped spill's stored values against today's inputs
-        for item in unsupported:
-            if item.kept and (item.sheet, item.ref) in moved_on:
-                item.kept = False
-                item.reason += "; " + moved_on[(item.sheet, item.ref)]
-        workbook.evaluate_all()
-        result = read_values(workbook, formulas, members)
-        result.unsupported = unsupported
-    if kept.pad_classic_arrays(workbook, info, result, classic_members, cell_value, engine_literal):
-        workbook.evaluate_all()  # the cells reading a Ctrl+Shift+Enter array's padding see Excel's values
-        result = read_values(workbook, formulas, members)
-        result.unsupported = unsupported
-    # over the engine's 10,000 spill cells: one call of ours, computed by the core (.large_arrays); removed from
-    # `unsupported` (in place)
-    large = compute_large_arrays(workbook, str(path), info, formulas, unsupported)
-    if large:
-        workbook.evaluate_all()  # their dependents (=AVERAGE(D:D)) from the computed values
-        result = read_values(workbook, formulas, members)
-        result.unsupported = unsupported
-    stale = {}
-    areas: list[kept.Area] = []  # an oversized spill's cells where the file's ref is its first cell alone
-    for item in unsupported:
-        if not item.kept:
-            cell = info.formulas.get(item.sheet, {}).get(item.ref)
-            area = cell.ref if cell is not None and cell.kind == "array" and cell.ref else item.ref
-            stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in cells_of(area)})
-            if type(item) is LargeArray and cell is not None and cell.dynamic and item.size[0] * item.size[1]:
-                # its result's cells too where the file's ref is not its result's (its first cell alone: a program's)
-                top, left = cell_position(item.ref)
-                extent = (left, top, left + item.size[1] - 1, top + item.size[0] - 1)
-                if range_boundaries(area if ":" in area else f"{area}:{area}") != extent:  # (rows from the top)
-                    areas.append((item.sheet, (top, left, extent[3], extent[2]), (item.sheet, item.ref), len(stale)))
-    if stale or areas:  # cells reading a cell without a current value: listed, never computed from a blank
-        by_cell = {(u.sheet, u.ref): u for u in unsupported}
-        for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info, areas).items():
-            if (sheet, ref) not in by_cell:
-                origin = by_cell[source]
-                by_cell[(sheet, ref)] = Unsupported(
-                    sheet,
-                    ref,
-                    origin.function,
-                    stale_reason(source, origin.function),
-                )
-                unsupported.append(by_cell[(sheet, ref)])
-        if areas and any(u.function == "formula" and u.reason == kept.ENGINE_NAME_REASON for u in unsupported):
-            stale = kept.expanded(stale, areas)  # (read by passed_on then only: its every cell)
-        passed_on(workbook, stale, formulas, info, unsupported)  # =OFFSET(A1,2,0)*2 over an uncomputed A3: named
-    if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
-        unsupported += settle(workbook, formulas, info, result.values)
-        result.unsupported = unsupported
-    defined_names = {n for scope in (*info.names.values(), *formula_names.values()) for n in scope}
-    listed = {(u.sheet, u.ref) for u in unsupported}
-    bare = [b for b in unprefixed_cells(formulas, engine_knows, defined_names) if b[:2] not in listed]
-    if bare:  # =XLOOKUP(..) written by a script without _xlfn.: Excel's #NAME? (.unprefixed)
-        set_formulas(workbook, [(sheet, *cell_position(ref), formula) for sheet, ref, _, formula in bare])
-        workbook.evaluate_all()
-        result = read_values(workbook, formulas, members)
-        result.unsupported = unsupported
-        for sheet, ref, name, _ in bare:
-            value = result.values.get(sheet, {}).get(ref)
-            if type(value) is CellError and value.code == "#NAME?":
-                result.values[sheet][ref] = CellError("#NAME?", unprefixed_reason(name))
-    for item in unsupported:
-        result.values.get(item.sheet, {}).pop(item.ref, None)
-    fit_arrays(workbook, info, result)
-    large.place(result)  # their cells' values and ranges, as fit_arrays gives a spill's (.large_arrays)
-    cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
-    for scope, name, target in info.reference_names:
-        cell_names.setdefault(scope, {})[name] = target
-    if not only_plain(result.values):
-        explain(workbook, formulas, result, cell_names, path=path)  # (each of its steps names an error value's cause)
-    if any(type(v) is CellError for cells in result.members.values() for v in cells.values()):
-        from .element_reasons import element_reasons  # noqa: PLC0415  (an array's error past its first cell)
-
-        element_reasons(workbook, formulas, result, cell_names)  # =CRR(A2:A7,..)'s E4: its own row's reason
-    errors = list(error_cells(result.values))
-    circular = [(sheet, ref) for sheet, ref, value in errors if value.code == CIRCULAR]
-    if circular:  # the loop's own cells, for the message (the engine marks every cell reading it too)
-        names = info.names.get("", {})
-        on_loop = loop_cells(circular, lambda sheet, ref: formulas[sheet][cell_position(ref)], names)
-        result.loop = [f"{sheet}!{ref}" for sheet, ref in on_loop]
-    result.asked_na = {
-        f"{sheet}!{ref}"
-        for sheet, ref, value in errors
-        if value.code == "#N/A"
-        and sheet in formulas
-        and _CALLS_NA.search(_LITERALS.sub('""', formulas[sheet][cell_position(ref)]))
-    }
-    return result
 
 
 def _whole_lookup(formula: str) -> bool:
