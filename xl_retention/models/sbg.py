@@ -19,6 +19,7 @@ from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._cohort_dates import refuse_date_column
 from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
 from ._optimize import FitResult, _log_covariance, _maximize
+from ._size_column import refuse_size_column_twice
 from ._special import _NEAR_ONE, _log_gamma_ratio, _sbg_hyp2f1
 
 _MIN_DISCOUNT = 1e-6  # below this (and above 0) the series for DEL/DERL cannot be summed exactly
@@ -408,8 +409,9 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
                 if shares
                 else ""
             )
+            shown = repr(value) if math.isfinite(value) and value != round(value) else f"{value:g}"  # 631.0000001
             raise OutOfRangeError(
-                f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}{hint}", "survivors", value
+                f"survivors must be whole counts >= 0, got {shown} at period {t}{where}{hint}", "survivors", value
             )
         if counts[0] == 0:
             if np.any(counts > 0):
@@ -437,6 +439,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
             at_risk[1:length] += counts[:-1]
             followed += counts[0]
     _refuse_book_lost_at_once(table)  # a month not observed yet written as 0: every customer lost at once
+    refuse_size_column_twice(table)  # "Customers" selected beside a Month 0 repeating it: no loss in period 1
     if empty and longest == 0:
         raise ZeroDenominatorError(
             f"survivors holds only cohorts of size 0 ({empty} of them): there are no customers to follow",
