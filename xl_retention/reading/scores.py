@@ -28,16 +28,25 @@ from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
 from .notes import note
 
-__all__ = ["check_scale", "check_scores", "scores_from_labels"]
+__all__ = ["NO_SCORE_ANSWERS", "check_scale", "check_scores", "scores_from_labels"]
 
-#: Answers that say there is no score ("N/A", SurveyMonkey's and Qualtrics' choice; "Prefer not to say", "Don't know";
-#: German "keine Angabe", French "ne sais pas", "NSP", "Sans réponse", Spanish "no sabe"/"sin respuesta", Dutch
-#: "n.v.t." (niet van toepassing), "weet niet"): read as no answer, as a blank is.
+#: Answers that say there is no score, one list per language (a survey tool's "N/A", "Don't know" or "Not applicable"
+#: choice, in the language the survey was written in): read as no answer, as a blank is (docs/metrics.md). Each entry
+#: is a pattern of the whole answer, case aside, a final full stop allowed.
+NO_SCORE_ANSWERS: dict[str, tuple[str, ...]] = {
+    "English": (r"n\s*/\s*a", r"n\.a\.?", "not applicable", "prefer not to (?:say|answer)", "don'?t know", "no answer",
+                "no opinion"),
+    "German": ("keine angabe", r"k\.\s*a\.?", "(?:ich )?wei(?:ß|ss) (?:ich )?(?:es )?nicht", "nicht zutreffend",
+               "trifft nicht zu", "keine meinung", "keine antwort"),
+    "French": ("(?:je )?ne sai[st] pas", "nsp", "sans r[ée]ponse", "pas de r[ée]ponse", "sans opinion",
+               "ne se prononce pas", "non applicable", "non concern[ée]e?"),
+    "Spanish": ("no s[ée]", "no sabe", "sin respuesta", r"ns\s*/\s*nc", r"no sabe\s*/\s*no contesta", "no contesta",
+                "no aplica", "no procede", "sin opini[óo]n"),
+    "Dutch": (r"n\.\s*v\.\s*t\.?", "nvt", "niet van toepassing", "weet (?:ik )?niet", "geen (?:antwoord|mening)"),
+    "Italian": ("non so", "non saprei", "non applicabile", "nessuna risposta"),
+}  # fmt: skip
 _NO_SCORE = re.compile(
-    r"(?i)^\s*(?:n\s*/\s*a|n\.a\.?|not applicable|prefer not to (?:say|answer)|don'?t know|no answer|no opinion"
-    r"|keine angabe|k\.\s*a\.?|ne sais pas|ns\s*/\s*nc|no sabe|sin respuesta|non so"
-    r"|nsp|sans r[ée]ponse|sans opinion|ne se prononce pas"
-    r"|n\.\s*v\.\s*t\.?|nvt|niet van toepassing|weet (?:ik )?niet|geen (?:antwoord|mening))\s*\.?\s*$"
+    r"(?i)^\s*(?:" + "|".join(p for words in NO_SCORE_ANSWERS.values() for p in words) + r")\s*\.?\s*$"
 )
 
 #: A score with its label: the number, a separator, words without digits.
