@@ -23,8 +23,11 @@ from .names import key
 
 __all__ = ["without_subheaders"]
 
-#: SurveyMonkey's words for the parts of a question, on its second header row.
-_PARTS = {"response", "open_ended_response", "other_please_specify"}
+#: SurveyMonkey's words for the parts of a question, on its second header row, in the languages its exports are
+#: written in (the survey's or account's: German "Antwort", French "Réponse", Spanish "Respuesta", ...).
+_PARTS = {"response", "open_ended_response", "other_please_specify", "other_(please_specify)",
+          "antwort", "offene_antwort", "réponse", "reponse", "réponse_ouverte", "respuesta", "respuesta_abierta",
+          "antwoord", "open_antwoord", "risposta", "risposta_aperta", "resposta", "resposta_aberta"}  # fmt: skip
 
 
 def _text(value: object) -> str:
