@@ -20,19 +20,16 @@ stored values are stale (``stored_current=False``: ``import --into --recalc`` ha
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import sys
 import tempfile
-import threading
 import time
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from .._imports import sha256
 from ..cells import CellError
@@ -44,73 +41,11 @@ from .batch_inputs import (
     output_path,
     skipped_folders,
 )
+from .batch_reports import CellIssue, Engine, FileReport, RecalcReport
+from .batch_reports import Status as Status
+from .batch_workers import _ctrl_c_held, _main_left_out, _worker_signals
 from .package_parts import forget_parts
 from .result_marks import check_replaceable, result_mark, seal
-
-Engine = Literal["auto", "excel", "embedded"]
-
-
-@dataclass
-class CellIssue:
-    """A formula cell whose computed value is an Excel error, or that the engine could not compute."""
-
-    address: str  # Customers!F3
-    error: str  # #DIV/0!, or "unsupported"
-    function: str = ""  # for an unsupported cell: the function or feature, e.g. "FORECAST.ETS"
-    reason: str = ""  # for an unsupported cell: why, in words
-    #: for an unsupported cell: it keeps the value Excel stored (the file's values are current), so it is right
-    kept: bool = False
-
-
-Status = Literal["ok", "incomplete", "failed"]
-
-
-@dataclass
-class FileReport:
-    """What happened to one workbook (see the module docstring for ``status``)."""
-
-    path: str
-    output: str | None
-    status: Status
-    engine: str
-    formulas: int = 0
-    errors: list[CellIssue] = field(default_factory=list)
-    seconds: float = 0.0
-    message: str = ""
-    unsupported: list[CellIssue] = field(default_factory=list)
-
-
-@dataclass
-class RecalcReport:
-    """The report of a batch: one :class:`FileReport` per file, in input order."""
-
-    files: list[FileReport]
-    #: files given again (recalculated once) and the sub-folders of a folder given that hold workbooks, not searched:
-    #: [{"path": ..., "reason": ...}]
-    skipped: list[dict[str, str]] = field(default_factory=list)
-    #: why nothing was recalculated (paths holding no workbook: "no .xlsx or .xlsm files in 'emptydir'"), else ""
-    message: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """Every file ``ok``; False where no file was found (nothing recalculated is no success: :attr:`message`)."""
-        return bool(self.files) and all(f.status == "ok" for f in self.files)
-
-    @property
-    def failed(self) -> list[FileReport]:
-        return [f for f in self.files if f.status == "failed"]
-
-    @property
-    def incomplete(self) -> list[FileReport]:
-        return [f for f in self.files if f.status == "incomplete"]
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"ok": self.ok, "files": [asdict(f) for f in self.files]}
-        if self.skipped:
-            out["skipped"] = list(self.skipped)
-        if self.message:
-            out["message"] = self.message
-        return out
 
 
 def _computed(embedded: Any, path: Path, stored_current: bool) -> Any:
@@ -547,64 +482,3 @@ def recalc(
     if not paths:  # recalc(glob.glob("reports/*.xlsx")) of a pattern matching nothing
         nothing = "no paths given (an empty list): nothing recalculated"
     return RecalcReport(done, repeated + skipped_folders(paths, target_dir), nothing)
-
-
-@contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT blocked in this thread) while the pool starts its workers, which inherit the blocked
-    signal through exec: a Ctrl-C right after the command starts reaches no worker mid-import (a worker only ignores it
-    once its initializer has run, after its imports), and is delivered to the command itself as the block ends."""
-    import signal
-
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are started otherwise
-        yield
-        return
-    # another thread of this process (a progress bar's, an engine's) may take the signal, and Python then raises it in
-    # this thread whatever its mask, mid-start, before a worker has its start data (its EOFError traceback): the
-    # command's own handler waits too, and the interrupt is raised as the block ends
-    caught: list[int] = []
-    main = threading.current_thread() is threading.main_thread()
-    handler = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum)) if main else None
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-        if main:
-            signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)
-    if caught:
-        raise KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def _main_left_out() -> Iterator[None]:
-    """While the pool starts its workers: the main module named neither by path nor by name, so that a spawned worker
-    runs none of it (multiprocessing's spawn runs the main script again in each worker, "Safe importing of main
-    module": a script without an ``if __name__ == "__main__":`` guard ran its side effects again in every worker, and
-    the pool broke). A worker needs only this module's functions, which it imports by name."""
-    main = sys.modules.get("__main__")
-    if main is None:
-        yield
-        return
-    saved = {key: main.__dict__[key] for key in ("__file__", "__spec__") if key in main.__dict__}
-    main.__dict__.pop("__file__", None)
-    main.__spec__ = None
-    try:
-        yield
-    finally:
-        main.__dict__.pop("__spec__", None)
-        main.__dict__.update(saved)
-
-
-def _worker_signals() -> None:
-    """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback); it defers openpyxl's
-    reader and writer as the command does (:mod:`xl_retention._imports`)."""
-    import signal
-
-    from .._imports import cache_patterns, cache_shapes, defer_openpyxl_init
-
-    cache_patterns()
-    cache_shapes()  # the argument rewrites' shapes the command reads (H165's request): not tokenized again per worker
-    defer_openpyxl_init()
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,0 +1,73 @@
+"""The worker processes of a batch recalculated on several cores (split from :mod:`.batch`, which imports these
+names): Ctrl-C held while the pool starts its workers, the caller's main module left out of what they run, and a
+worker's own signals and deferred imports."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+from collections.abc import Iterator
+
+__all__: list[str] = []
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT blocked in this thread) while the pool starts its workers, which inherit the blocked
+    signal through exec: a Ctrl-C right after the command starts reaches no worker mid-import (a worker only ignores it
+    once its initializer has run, after its imports), and is delivered to the command itself as the block ends."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are started otherwise
+        yield
+        return
+    # another thread of this process (a progress bar's, an engine's) may take the signal, and Python then raises it in
+    # this thread whatever its mask, mid-start, before a worker has its start data (its EOFError traceback): the
+    # command's own handler waits too, and the interrupt is raised as the block ends
+    caught: list[int] = []
+    main = threading.current_thread() is threading.main_thread()
+    handler = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum)) if main else None
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if main:
+            signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _main_left_out() -> Iterator[None]:
+    """While the pool starts its workers: the main module named neither by path nor by name, so that a spawned worker
+    runs none of it (multiprocessing's spawn runs the main script again in each worker, "Safe importing of main
+    module": a script without an ``if __name__ == "__main__":`` guard ran its side effects again in every worker, and
+    the pool broke). A worker needs only this module's functions, which it imports by name."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {key: main.__dict__[key] for key in ("__file__", "__spec__") if key in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
+def _worker_signals() -> None:
+    """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback); it defers openpyxl's
+    reader and writer as the command does (:mod:`xl_retention._imports`)."""
+    import signal
+
+    from .._imports import cache_patterns, cache_shapes, defer_openpyxl_init
+
+    cache_patterns()
+    cache_shapes()  # the argument rewrites' shapes the command reads (H165's request): not tokenized again per worker
+    defer_openpyxl_init()
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
