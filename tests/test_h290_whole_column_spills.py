@@ -13,6 +13,7 @@ from one_sheet import save_dynamic
 from openpyxl.worksheet.formula import ArrayFormula
 
 import xl_retention
+from xl_retention.recalculation.whole_spills import entered_area
 
 ADVICE = "give it the rows of the data (A2:A100,B2:B100,C2:C100 for A:A,B:B,C:C)"
 
@@ -57,3 +58,25 @@ def test_a_whole_column_spill_that_fits_is_listed_with_the_rows_advised(tmp_path
     values = openpyxl.load_workbook(tmp_path / "out" / "whole-E1.xlsx", data_only=True)["S"]
     assert [values["E1"].value, values["E2"].value, values["H1"].value] == [None, None, None]  # no value stored
     assert [values[f"G{r}"].value for r in (2, 3, 4)] == [0.8, 75 / 90, 64 / 80]
+
+
+def test_a_ctrl_shift_enter_array_over_whole_columns_reads_the_rows_it_shows(tmp_path: Path) -> None:
+    """{=CRR(A:A,B:B,C:C)} entered over E1:E4 shows the top four values of the call (34 s over the columns' 1,048,576
+    rows): each whole column is read down to row 4, the same values."""
+    assert entered_area("=CRR(A:A,B:B,C:C)", "E1:E4") == "=CRR($A$1:$A$4,$B$1:$B$4,$C$1:$C$4)"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet.append(["end", "gained", "start"])
+    for row in [(90, 10, 100), (80, 5, 90), (70, 6, 80)]:
+        sheet.append(list(row))
+    sheet["E1"] = ArrayFormula("E1:E4", "=CRR(A:A,B:B,C:C)")
+    book.save(tmp_path / "entered.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "entered.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    (result,) = report.files
+    assert (result.status, result.unsupported) == ("ok", [])
+    assert {e.address: e.reason for e in result.errors} == {
+        "S!E1": "CRR: customers_end must be a number, got 'end' in S!A1 (#VALUE!)"
+    }
+    values = openpyxl.load_workbook(tmp_path / "out" / "entered.xlsx", data_only=True)["S"]
+    assert [values[f"E{r}"].value for r in (1, 2, 3, 4)] == ["#VALUE!", 0.8, 75 / 90, 64 / 80]

@@ -102,7 +102,7 @@ from .undefined_totals import undefined_totals
 from .unsupported import Unsupported
 from .whole_index import indexes_whole, whole_index_cycles
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges, whole_names
-from .whole_spills import fitting_reason, spill_stand_in, whole_spill
+from .whole_spills import entered_area, fitting_reason, spill_stand_in, whole_spill
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
@@ -314,6 +314,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
                 rewritten.append((sheet, r, c, "=NA()"))
             continue
         source = text
+        if array and not cells[found.refs[(r, c)]].dynamic and whole_spill(text) is not None:  # {=CRR(A:A,..)}
+            source, structure = entered_area("=" + text, cells[found.refs[(r, c)]].ref or found.refs[(r, c)])[1:], True
         if subtotal and "SUMPRODUCT(" in text.upper() and (rows := row_by_row(text)) != text:
             source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
         if structure and "!" in text and _three_d(text):  # SUM(Jan:Mar!B2): each sheet's B2

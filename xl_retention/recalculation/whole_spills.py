@@ -9,6 +9,9 @@ Its size is known from the formula alone (:func:`whole_spill`), so it is decided
 
 - past the sheet's edge: Excel's #SPILL!, given by a formula of that size the engine makes at once
   (``SEQUENCE(1048576,1)``) and said with the rows in use advised (:func:`edge_advice`);
+- a Ctrl+Shift+Enter array entered over a range (``{=CRR(A:A,B:B,C:C)}`` in E1:E4) shows the top-left part of the
+  result that fits in it: each whole column is read down to as many rows as the range has (:func:`entered_area`),
+  the same values (the call's element in row i reads the arguments' row i alone; 34 s to 2 s);
 - fitting (row 1): not computed, the cell listed (Excel's stored values kept where current). A million cells, blank
   past the data, written into the file and counted by its formulas (``COUNTA(E:E)`` 1,048,576) is what Excel does,
   but not what a user meant by the columns of a list, and computing them takes minutes; the reason
@@ -24,7 +27,7 @@ from openpyxl.formula.tokenizer import Token, TokenizerError
 from ..sheet_names import written
 from .formula_tokens import _LAST_COLUMN, _LAST_ROW, _WHOLE, _bare_name, _box
 
-__all__ = ["edge_advice", "fitting_reason", "spill_stand_in", "whole_spill"]
+__all__ = ["edge_advice", "entered_area", "fitting_reason", "spill_stand_in", "whole_spill"]
 
 
 def _elementwise() -> frozenset[str]:
@@ -143,3 +146,30 @@ def fitting_reason(sheet: str, ref: str, formula: str) -> str | None:
         f"not computed here: give it the {'columns' if across else 'rows'} of the data ({_example(wholes)} for "
         f"{','.join(wholes)})"
     )
+
+
+def entered_area(text: str, area: str) -> str:
+    """``text`` (:func:`whole_spill`'s formula, with ``=``) of a Ctrl+Shift+Enter array entered over ``area``
+    (``E1:E4``) with each whole column read from row 1 down to as many rows as ``area`` has, each whole row from
+    column A across to as many columns: the part of the result the range shows, the same values.
+
+    >>> entered_area("=CRR(A:A,$B:$B,Data!C:C)", "E1:E4"), entered_area("=CRR(1:1,2:2,3:3)", "A5:C5")
+    ('=CRR($A$1:$A$4,$B$1:$B$4,Data!$C$1:$C$4)', '=CRR($A$1:$C$1,$A$2:$C$2,$A$3:$C$3)')
+    """
+    from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries  # noqa: PLC0415
+
+    left, top, right, bottom = range_boundaries(area if ":" in area else f"{area}:{area}")
+    rows, columns = bottom - top + 1, right - left + 1
+    tokens = Tokenizer(text).items
+    for token in tokens:
+        match = _WHOLE.match(token.value) if token.type == Token.OPERAND and token.subtype == Token.RANGE else None
+        if match is None:
+            continue
+        sheet = match.group("sheet") or ""
+        if match.group("c1"):
+            first, last = sorted(column_index_from_string(match.group(c).lstrip("$").upper()) for c in ("c1", "c2"))
+            token.value = f"{sheet}${get_column_letter(first)}$1:${get_column_letter(last)}${rows}"
+        else:
+            first, last = sorted(int(match.group(r)) for r in ("r1", "r2"))
+            token.value = f"{sheet}$A${first}:${get_column_letter(columns)}${last}"
+    return "=" + "".join(t.value for t in tokens)
