@@ -35,11 +35,17 @@ def _time_and_zone(text: str) -> tuple[bool, bool]:
 
     >>> [_time_and_zone(t) for t in ("2024-02-01", "2024-02-01 02:00", "2024-02-01T02:00:00Z", "1/5/24 9:04 PM PST")]
     [(False, False), (True, False), (True, True), (True, True)]
+
+    JavaScript's ``Date.toString()`` writes the zone's name in brackets after the offset (H294's finding 04):
+
+    >>> _time_and_zone("Sat Oct 31 2026 23:15:00 GMT+0000 (Coordinated Universal Time)")
+    (True, True)
     """
     clock = _CLOCK.search(text)
     if clock is None:
         return False, False
-    rest = clock.group("rest").strip().strip("()")
+    rest = clock.group("rest").strip()
+    rest = re.sub(r"\s*\([^()]*\)$", "", rest).strip() or rest.strip("()")  # 'GMT+0100 (Central European Time)'
     return True, bool(rest) and _ZONE.fullmatch(rest) is not None
 
 
