@@ -199,8 +199,10 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
         unread = np.isnat(parsed)
         other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
-        if not other:
-            raise Unread(unread, "dates that do not parse" + two_digit_years(texts))
+        if not other:  # '13. Oktober 2026' beside '2. November 2026' read: the German names' hint (H294's 05)
+            raise Unread(
+                unread, "dates that do not parse" + (two_digit_years(texts) or foreign_date_hint(texts[unread]))
+            )
         shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt.replace("||", " or ")
         raise Unread(unread, f"dates in another format than the rest of the column ({shown})")
     if options.dayfirst is not None:
