@@ -3,11 +3,16 @@ read so where the rows say it: the customer is lost the month after, and a renew
 reactivation (H15 finding 10: lost in December, MRR of December missing, each renewal a loss, exit 0)."""
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from xl_retention import cli
+
+#: Two years after the run's year: the active contracts below end after today on any day the suite runs (fixed
+#: at 2027-01, an active contract's end already past was refused, rightly, from 2027-02 on).
+LATER = dt.date.today().year + 2
 
 
 def movements(tmp_path: Path, text: str, columns: str, backend: str) -> dict[str, tuple[int, float, int, int]]:
@@ -27,7 +32,7 @@ CONTRACTS = (
     "Contract Number,Account Name,Contract Start Date,Contract End Date,Status,ARR\n"
     "00000101,Acme,2025-01-01,2025-12-31,Expired,12000\n"
     "00000103,Cora,2025-04-01,2026-03-31,Expired,6000\n"
-    "00000104,Dune,2025-02-01,2027-01-31,Active,24000\n"
+    f"00000104,Dune,2025-02-01,{LATER}-01-31,Active,24000\n"
 )
 CONTRACT_COLUMNS = "customer_id=Account Name,start=Contract Start Date,end=Contract End Date,mrr=ARR"
 
@@ -66,7 +71,7 @@ def test_whole_months_to_the_start_day_are_stop_days(tmp_path):
 
 RENEWALS = (
     "Company,Start Date,End Date,ARR\n"
-    "Acme,2025-01-15,2026-01-14,12000\nAcme,2026-01-15,2027-01-14,12000\n"
+    f"Acme,2025-01-15,2026-01-14,12000\nAcme,2026-01-15,{LATER}-01-14,12000\n"
     "Bolt,2025-03-10,2025-09-09,24000\nBolt,2025-09-10,,24000\n"
 )
 

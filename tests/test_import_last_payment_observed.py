@@ -7,6 +7,8 @@ November: 101 25.00 + 102 150/6 = 25.00 + 104 2 x 25.00 = 50.00 (net of tax and 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +17,7 @@ import pytest
 from xl_retention.cli import main
 from xl_retention.reading.observed import period_start_columns
 
-WCS = (
+WCS_2026_12 = (  # an export of early December 2026: November the last month paid
     "subscription_id,subscription_status,customer_id,start_date,trial_end_date,next_payment_date,last_payment_date,"
     "end_date,billing_period,billing_interval,order_shipping,order_shipping_tax,order_tax,order_total,order_currency,"
     "billing_email\n"
@@ -28,6 +30,10 @@ WCS = (
     "104,wc-active,14,2026-09-15 10:00:00,0,2026-12-15 10:00:00,2026-11-15 10:00:00,0,month,1,0.00,0.00,4.00,54.00,"
     "USD,d@x.com\n"
 )
+#: The run's month after 2026-12: the export's dates move by as many months, so it is as recent on any day the suite
+#: runs (with the dates fixed, from 2027-01 on the note asked to export it again up to the month before the run's).
+SHIFT = (dt.date.today().year - 2026) * 12 + dt.date.today().month - 12
+WCS = re.sub(r"(\d{4}-\d{2})-(\d{2})", lambda m: f"{pd.Period(m[1], 'M') + SHIFT}-{m[2]}", WCS_2026_12)
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
@@ -40,7 +46,7 @@ def test_november_paid_is_written(tmp_path: Path, capsys, backend: str) -> None:
     said = capsys.readouterr()
     assert code == 0, said.err
     moves = pd.read_csv(tmp_path / "out" / "movements.csv").set_index("month")
-    assert moves.index[-1] == "2026-11"
+    assert moves.index[-1] == str(pd.Period("2026-11", "M") + SHIFT)
     assert moves["customers_end"].tolist() == [2, 3, 4, 3, 3]
     assert moves["mrr_end"].tolist() == [50.0, 75.0, 125.0, 100.0, 100.0]
     assert "export it up to" not in said.out + said.err

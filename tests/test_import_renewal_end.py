@@ -271,7 +271,7 @@ def test_a_renewal_date_in_a_postgres_table_is_refused(tmp_path: Path, capsys: p
             "xl-retention: error: table:subs, column 'subscriptions.current_term_end': the end of a subscription's "
             "current billing term or period (the day it renews while it is active), not the day service stopped, on "
             "subscriptions that have not ended in 6 rows, e.g. subscriptions.customer_id 'cust_0', "
-            "subscriptions.started_at '2026-08-05 09:00:00', subscriptions.current_term_end '2026-11-05 09:00:00'; "
+            f"subscriptions.started_at '{_day(-3, 5)}', subscriptions.current_term_end '{_day(0, 5)}'; "
         ), err
         assert err.endswith(
             ": as the end, active subscriptions would be lost at their renewal; map the day service stopped: --columns "
