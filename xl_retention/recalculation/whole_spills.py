@@ -21,15 +21,19 @@ Its size is known from the formula alone (:func:`whole_spill`), so it is decided
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token, TokenizerError
 
 from ..sheet_names import written
 from .formula_tokens import _LAST_COLUMN, _LAST_ROW, _WHOLE, _bare_name, _box
+from .whole_ranges import may_have_whole_ranges
 
 __all__ = ["edge_advice", "entered_area", "fitting_reason", "spill_stand_in", "whole_spill"]
 
 
+@lru_cache(maxsize=1)
 def _elementwise() -> frozenset[str]:
     from ..registry import FUNCTIONS  # noqa: PLC0415  (the metrics' own modules: loaded with the engine, not before)
 
@@ -48,6 +52,8 @@ def whole_spill(text: str) -> tuple[str, tuple[int, int], list[str]] | None:
     >>> whole_spill("=ROUND(CRR(A:A,B:B,C:C),2)") is None
     True
     """
+    if not may_have_whole_ranges(text):  # (every array formula is asked: most hold no whole column)
+        return None
     try:
         tokens = [t for t in Tokenizer(text if text.startswith("=") else "=" + text).items if t.type != Token.WSPACE]
     except TokenizerError:
