@@ -14,6 +14,7 @@ from .._imports import scipy_minimize
 from .._validation import scalar, two_sided_z
 from ..errors import NotANumberError, OutOfRangeError
 from ._common import _LOG_BOUND
+from ._units import shift_shown
 
 _blas_lock = threading.Lock()
 _blas_state: dict[str, Any] = {"controller": None, "depth": 0, "limit": None}
@@ -117,6 +118,10 @@ def _maximize_now(
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """:func:`_maximize` itself, called with BLAS kept to one thread."""
     minimize = scipy_minimize()  # (without scipy.optimize's other solvers: .._imports)
+    shown = describe
+
+    def describe(theta: np.ndarray, *edges: Any) -> str:  # the parameters in the data's unit (.._units.shown_in)
+        return shown(shift_shown(theta), *edges)
 
     seen: dict[bytes, float] = {}
 
@@ -279,7 +284,7 @@ def _check_ridges(
             there = float(loglik(further)[0])
         if not (ll - there >= _RIDGE_DROP):
             a, b = names[i], names[j]
-            values = np.exp(theta)
+            values = np.exp(shift_shown(theta))
             raise OutOfRangeError(
                 f"{model} fit: the likelihood has no finite peak; it stays flat as {a} and {b} grow together "
                 f"(stopped at {a} = {values[i]:.6g}, {b} = {values[j]:.6g}; times {math.exp(_RIDGE_STEP):.3g} both, "

@@ -22,6 +22,7 @@ from ._common import (
     rows_located,
 )
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
+from ._units import shown_in, unit_of
 
 
 class _BGNBDFitFields(NamedTuple):
@@ -103,6 +104,8 @@ def bgnbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> BGNBDFi
             "frequency",
             0.0,
         )
+    unit = unit_of(fage, weights)  # times in a unit near their scale, alpha mapped back (.._units)
+    ftx, fage = ftx / unit, fage / unit
     n = float(weights.sum())
     mean_age = float(np.dot(weights, fage) / n)
     rate = float(np.dot(weights, fx) / max(np.dot(weights, fage), 1e-12))
@@ -115,11 +118,14 @@ def bgnbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> BGNBDFi
     bounds, describe = _log_bounds(("r", "alpha", "a", "b"))
     names = ("r", "alpha", "a", "b")
     ridges = ((0, 1, "purchase rates"), (2, 3, "the chance of dropping out after a purchase"))
-    theta, ll, information = _maximize(
-        loglik, start, bounds, n, describe, "frequency", "BG/NBD", check_ridge=True, ridges=(ridges, names)
-    )
-    _check_ridges(loglik, theta, ll, ridges, names, "frequency", "BG/NBD")
-    r, alpha, a, b = (float(v) for v in np.exp(theta))
+    shift = np.array([0.0, math.log(unit), 0.0, 0.0])
+    with shown_in(shift):
+        theta, ll, information = _maximize(
+            loglik, start, bounds, n, describe, "frequency", "BG/NBD", check_ridge=True, ridges=(ridges, names)
+        )
+        _check_ridges(loglik, theta, ll, ridges, names, "frequency", "BG/NBD")
+    r, alpha, a, b = (float(v) for v in np.exp(theta + shift))
+    ll -= math.log(unit) * float(np.dot(weights, fx))  # each purchase's density is per unit of time
     return BGNBDFit(r, alpha, a, b, ll)._with_information(_log_covariance(information))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -10,6 +11,7 @@ from .._validation import Inputs
 from ..errors import OutOfRangeError
 from ._common import ArrayLike, _aggregate_rows, _columns, _positive, rows_located
 from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
+from ._units import shown_in, unit_of
 
 
 class _GammaGammaFitFields(NamedTuple):
@@ -96,6 +98,8 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
             float(m[0]),
         )
     (ux, um), weights = _aggregate_rows(fx, m)
+    unit = unit_of(um, weights)  # amounts in a unit near their scale, v mapped back (.._units)
+    um = um / unit
 
     def loglik(theta: np.ndarray) -> tuple[float, np.ndarray]:
         return _gammagamma_loglik(theta, ux, um, weights)
@@ -104,10 +108,13 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
     mean = float(np.dot(weights, um) / weights.sum())
     start = np.log([1.0, 2.0, mean])
     bounds, describe = _log_bounds(("p", "q", "v"))
-    theta, ll, information = _maximize(
-        loglik, start, bounds, float(weights.sum()), describe, "monetary_value", "Gamma-Gamma", check_ridge=True
-    )
-    p, q, v = (float(e) for e in np.exp(theta))
+    shift = np.array([0.0, 0.0, math.log(unit)])
+    with shown_in(shift):
+        theta, ll, information = _maximize(
+            loglik, start, bounds, float(weights.sum()), describe, "monetary_value", "Gamma-Gamma", check_ridge=True
+        )
+    p, q, v = (float(e) for e in np.exp(theta + shift))
+    ll -= math.log(unit) * float(weights.sum())  # each customer's mean value's density is per unit of money
     return GammaGammaFit(p, q, v, ll)._with_information(_log_covariance(information))
 
 

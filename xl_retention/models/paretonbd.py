@@ -16,6 +16,7 @@ and combined in logs; the difference I(t_x) - I(T) is taken as I(t_x) (1 - e^(ln
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -35,6 +36,7 @@ from ._common import (
 )
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 from ._special import _sbg_hyp2f1
+from ._units import shown_in, unit_of
 
 _PARAMETERS = ("r", "alpha", "s", "beta")
 
@@ -146,6 +148,8 @@ def paretonbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> Par
             "frequency",
             0.0,
         )
+    unit = unit_of(fage, weights)  # times in a unit near their scale, alpha and beta mapped back (.._units)
+    ftx, fage = ftx / unit, fage / unit
     n = float(weights.sum())
     mean_age = float(np.dot(weights, fage) / n)
     rate = float(np.dot(weights, fx) / max(np.dot(weights, fage), 1e-12))
@@ -157,11 +161,22 @@ def paretonbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> Par
     start = np.clip(start, -_LOG_BOUND + 1, _LOG_BOUND - 1)
     bounds, describe = _log_bounds(_PARAMETERS)
     ridges = ((0, 1, "purchase rates"), (2, 3, "lifetimes"))  # r, alpha -> infinity: one purchase rate for all
-    theta, ll, information = _maximize(
-        loglik, start, bounds, n, describe, "frequency", "Pareto/NBD", check_ridge=True, ridges=(ridges, _PARAMETERS)
-    )
-    _check_ridges(loglik, theta, ll, ridges, _PARAMETERS, "frequency", "Pareto/NBD")
-    r, alpha, s, beta = (float(v) for v in np.exp(theta))
+    shift = np.array([0.0, math.log(unit), 0.0, math.log(unit)])
+    with shown_in(shift):
+        theta, ll, information = _maximize(
+            loglik,
+            start,
+            bounds,
+            n,
+            describe,
+            "frequency",
+            "Pareto/NBD",
+            check_ridge=True,
+            ridges=(ridges, _PARAMETERS),
+        )
+        _check_ridges(loglik, theta, ll, ridges, _PARAMETERS, "frequency", "Pareto/NBD")
+    r, alpha, s, beta = (float(v) for v in np.exp(theta + shift))
+    ll -= math.log(unit) * float(np.dot(weights, fx))  # each purchase's density is per unit of time
     return ParetoNBDFit(r, alpha, s, beta, ll)._with_information(_log_covariance(information))
 
 
