@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from .._validation import Inputs, _aligned, _frame_columns, _pandas_types, to_float_array
-from ..errors import NotANumberError, OutOfRangeError, RetentionInputError, position_text
+from ..errors import NotANumberError, OutOfRangeError, RetentionInputError, label_text, position_text
 
 ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
 
@@ -73,8 +73,9 @@ def _check_clv(x: Inputs) -> None:
 
 def _as_table(name: str, values: Any) -> np.ndarray:
     """A 1-D or 2-D range (ragged lists padded with blanks) as a 2-D float array, one row per cohort."""
-    if isinstance(values, (list, tuple)) and any(isinstance(v, (list, tuple, np.ndarray)) for v in values):
-        rows = [list(v) if isinstance(v, (list, tuple, np.ndarray)) else [v] for v in values]
+    rowlike = (list, tuple, np.ndarray, *_pandas_types()[:1])  # a Series is a row (one cohort each, H296's 04)
+    if isinstance(values, (list, tuple)) and any(isinstance(v, rowlike) for v in values):
+        rows = [list(v) if isinstance(v, rowlike) else [v] for v in values]
         width = max(len(r) for r in rows)
         values = [r + [None] * (width - len(r)) for r in rows]
     array = to_float_array(name, values)
@@ -163,7 +164,10 @@ def rows_located(fit: _F) -> _F:
     """``fit`` (one that reads its ranges with :func:`_columns`) with its refusals located in the ranges as given:
     :func:`_columns` drops the rows blank in every column, so a position found in what it kept (the 3rd row kept) is
     mapped back to the row's own (the 4th given, after a blank row), in the error's ``position`` and its message's
-    ending, so that a workbook's reason names the cell that holds the value (H288).
+    ending, so that a workbook's reason names the cell that holds the value (H288). Where the ranges are pandas
+    Series, the row is named by its index label (the customer id of :func:`rfm_summary`'s output), ``at label 104``,
+    whichever check refused it (a text, a blank, recency past T, a value of 0: some said ``at index 104``, others
+    ``at position 3``, H296's finding 06); other ranges are named by their 0-based position.
 
     >>> located = rows_located(lambda *a: _check_rfm(Inputs(**_columns(frequency=a[0], recency=a[1], T=a[2]))))
     >>> try:
@@ -180,22 +184,45 @@ def rows_located(fit: _F) -> _F:
         try:
             return fit(*args, **kwargs)
         except RetentionInputError as error:
+            labels = _first_index(args, kwargs)
             position = error.position
-            if not kept or position is None or len(position) != 1 or not 0 <= position[0] < kept[0].size:
-                raise
-            given = (int(kept[0][position[0]]),)
-            if given == position:
-                raise
+            if position is None or len(position) != 1:
+                raise _labelled(error, labels) from None
+            given = (int(kept[0][position[0]]),) if kept and 0 <= position[0] < kept[0].size else position
             text, old = str(error), position_text(position)
-            again = type(error)(
-                (text[: -len(old)] + position_text(given)) if text.endswith(old) else text, error.argument, error.value
-            )
+            ending = position_text(given)
+            if labels is not None and 0 <= given[0] < len(labels):
+                ending = f" at label {label_text(labels[given[0]])}"
+            if ending == old or not text.endswith(old):
+                raise _labelled(error, labels) from None
+            again = type(error)(text[: -len(old)] + ending, error.argument, error.value)
             again.position = given
             raise again from None
         finally:
             _KEPT_ROWS.reset(token)
 
     return located  # type: ignore[return-value]
+
+
+def _first_index(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The index of the first pandas Series (or one-column DataFrame) among a fit's arguments, the order
+    :func:`_columns` puts every Series in; None where there is none."""
+    pandas_types = _pandas_types()
+    for value in (*args, *kwargs.values()):
+        if pandas_types and isinstance(value, pandas_types[:2]):
+            return value.index
+    return None
+
+
+def _labelled(error: RetentionInputError, labels: Any) -> RetentionInputError:
+    """``error`` with an ending ``at index 104`` (a Series' text, :func:`to_float_array`) said ``at label 104``."""
+    text = str(error)
+    if labels is None or " at index " not in text:
+        return error
+    head, _, label = text.rpartition(" at index ")
+    again = type(error)(f"{head} at label {label}", error.argument, error.value)
+    again.position = error.position
+    return again
 
 
 def _aggregate_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
