@@ -361,7 +361,7 @@ BB_FIT_ARGS = (
     *(replace(a, whole="flat") for a in BB_HISTORY),
     Argument(
         "counts",
-        "customers with each history; omit (or leave blank) for one row per customer",
+        "customers with each history; for one row per customer leave the argument out (or empty), not blank cells",
         whole="flat",
         optional=True,
     ),

@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import Inputs
-from ..errors import OutOfRangeError, ZeroDenominatorError
+from .._validation import Inputs, to_float_array
+from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError, position_text
 from ._common import ArrayLike, _aggregate_rows, _columns, _positive, _raise_if_not_finite, rows_located
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 from .sbg import _FAR_SHAPES, _sbg_lifetime
@@ -140,6 +140,22 @@ def _bgbb_loglik(
     return float(np.dot(w, ll_rows)), grad
 
 
+def _refuse_blank_counts(counts: ArrayLike) -> None:
+    """``#VALUE!`` for a counts range blank in every row, saying how to fit one customer per row: leave the argument
+    out. A blank range is not read as omitted: it may be a column beside the counts (E2:E9 for D2:D9), and each
+    history read as one customer would be a fit of other data without a word (H296's finding 07)."""
+    array = to_float_array("counts", counts)
+    if array.size and np.isnan(array).all():
+        error = NotANumberError(
+            "counts is blank in every row: for one customer per row leave the argument out (or empty), else give "
+            f"each history's number of customers, the first{position_text((0,))}",
+            "counts",
+            None,
+        )
+        error.position = (0,)
+        raise error
+
+
 @rows_located  # a refusal names the row as given, blank rows counted (H288)
 def bgbb_fit(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, counts: ArrayLike = None) -> BGBBFit:
     """Maximum-likelihood BG/BB fit (Fader, Hardie & Shang 2010) of histories (x, t_x, n).
@@ -162,6 +178,7 @@ def bgbb_fit(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, cou
     """
     cols = {"frequency": frequency, "recency": recency, "n_periods": n_periods}
     if counts is not None:
+        _refuse_blank_counts(counts)
         cols["counts"] = counts
     cols = _columns(**cols)
     x = Inputs(**cols)
