@@ -18,6 +18,7 @@ from ..registry import BY_NAME
 from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
 from .literal_reasons import _SINGLE, _argument_cells
+from .xlsx_values import Resized
 
 if TYPE_CHECKING:
     from .embedded import Computed
@@ -52,6 +53,8 @@ def error_arguments(
         if texts is None:
             continue
         for ref, value in cells.items():
+            spilled = value if type(value) is Resized else None  # =SBG_SURVIVAL(K1,L1,A6:A10) spilled (H296's 05)
+            value = value.value if spilled is not None else value
             if type(value) is not CellError or not value.message or position(ref) not in texts:
                 continue
             found = _ERROR_ARGUMENT.match(value.message)
@@ -71,19 +74,25 @@ def error_arguments(
                 if type(held) is CellError and held.code == found["error"]:
                     head = value.message.rpartition(" (")[0]
                     reason = f"{head} in {written(where or sheet)}!{target} ({value.code})"
-                    if held.code == value.code:  # its reason passed on (pass_reasons_on reads the same code)
+                    if held.code == value.code and spilled is None:  # its reason passed on (pass_reasons_on)
                         cleared[(sheet, ref)] = reason
                         cells[ref] = CellError(value.code)
                     else:
-                        cells[ref] = CellError(value.code, reason)
+                        _put(cells, ref, CellError(value.code, reason), spilled)
                     break
             else:  # =CLV(100,0.8,SUM(T!B2:B3)): the first cell, row by row, of a range it reads holding #X
                 text = _named_areas(_argument_text(value.message, formula) or "", sheet, names)
                 held_at = _in_areas(text or "", sheet, sheets, result, found["error"])
                 if held_at is not None:
                     head = value.message.rpartition(" (")[0]
-                    cells[ref] = CellError(value.code, f"{head} in {written(held_at[0])}!{held_at[1]} ({value.code})")
+                    named = CellError(value.code, f"{head} in {written(held_at[0])}!{held_at[1]} ({value.code})")
+                    _put(cells, ref, named, spilled)
     return cleared
+
+
+def _put(cells: dict[str, object], ref: str, error: CellError, spilled: Resized | None) -> None:
+    """``error`` in ``cells[ref]``; where ``ref`` anchors a dynamic array (``spilled``), its spill range kept."""
+    cells[ref] = Resized(error, spilled.ref) if spilled is not None else error
 
 
 _AREA = re.compile(r"(?<![\w.$])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(!])")
@@ -174,6 +183,8 @@ def error_argument_causes(result: Computed) -> int:
     given = 0
     for cells in result.values.values():
         for ref, value in cells.items():
+            spilled = value if type(value) is Resized else None
+            value = value.value if spilled is not None else value
             if type(value) is not CellError or not value.message:
                 continue
             found = _NAMED_ERROR.match(value.message)
@@ -185,6 +196,7 @@ def error_argument_causes(result: Computed) -> int:
             if type(held) is not CellError or not held.message or held.code != found["error"]:
                 continue
             cause = held.message.split(", from ")[0].removesuffix(f" ({held.code})")
-            cells[ref] = CellError(value.code, f"{found['head']}, because {cause} {found['code']}{found['tail']}")
+            caused = CellError(value.code, f"{found['head']}, because {cause} {found['code']}{found['tail']}")
+            _put(cells, ref, caused, spilled)
             given += 1
     return given

@@ -193,6 +193,7 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
     start) is blank``; a tracker's start that is a formula (a month after the first) names the month before, whose
     end is what it lacks."""
     from ..workbook.monthly import MONTHLY_SHEETS, template_formula_at
+    from .plain_fits import plain_fit_beside
 
     found = []
     for _, where, letters, row, column, held in _cells_read(workbook, _BLANK_TEST, condition, sheet):
@@ -229,6 +230,8 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
         elif not formula and 1 < column <= len(keys):  # a tracker's monthly input (never a user's own sheet's cell)
             start = keys[column - 1] == "start"  # 0 at start: a business starting from nothing (not so of an end)
             cell += " while the month has other figures: type it" + " (0 for a business starting from nothing)" * start
+        elif not formula:  # where a fit saved as a one-cell formula (K1 =SBG_FIT(..)) would have spilled: said
+            cell += plain_fit_beside(formulas, where, row, column)
         if cell not in found:
             found.append(cell)
     return ", ".join(found) if found else None

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .lookup_reasons import lookup_argument, lookup_reasons
     from .month_order import deleted_reference_reasons
     from .nested_reasons import outer_reason, with_cause
+    from .plain_fits import plain_fit_reads
     from .reason_cells import name_the_cell
     from .see_notes import see_note_now
     from .spill_reasons import spill_reasons
@@ -65,6 +66,7 @@ _STEPS = {
     "deleted_reference_reasons": "month_order",
     "outer_reason": "nested_reasons",
     "with_cause": "nested_reasons",
+    "plain_fit_reads": "plain_fits",
     "name_the_cell": "reason_cells",
     "see_note_now": "see_notes",
     "spill_reasons": "spill_reasons",
@@ -274,6 +276,7 @@ def explain(
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
     named += spill_reasons(workbook, formulas, result, path)  # =CRR(D2:D7,..) over a note in B5: B5 named
     named += indirect_reasons(workbook, formulas, result, path)  # INDIRECT("'Data 2025'!C2"), the sheet renamed
+    named += plain_fit_reads(formulas, result)  # =INDEX(K1#,1,2) of K1 =SBG_FIT(..) saved as a one-cell formula
 
     def text_of(sheet: str, ref: str, text: str) -> str:
         return _plain_text(workbook, sheet, ref, text)
