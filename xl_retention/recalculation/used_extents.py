@@ -62,32 +62,8 @@ class UsedExtents:
         spill may reach them (:mod:`.whole_arguments`)."""
         key = (sheet.lower(), f"rows {left} {right}")
         if key not in self.known:
-            self.known[key] = self._rows_in(sheet, left, right)
+            self.known[key] = self._last_in(sheet, left, right, across=False)
         return self.known[key]
-
-    def _rows_in(self, sheet: str, left: int, right: int) -> int | None:
-        name = self.names.get(sheet.lower())
-        if name is None:
-            return None
-        last = 0
-        for ref, cell in self.formulas.get(name, {}).items():
-            area = getattr(cell, "ref", None) or ref
-            first, _, final, bottom = range_boundaries(area if ":" in area else area + ":" + area)
-            if getattr(cell, "dynamic", False) and first <= right:  # its spill may reach the columns
-                return None
-            if final >= left and first <= right:
-                last = max(last, bottom)
-        letters = get_column_letter(left) + ":" + get_column_letter(right)
-        try:
-            page = self.workbook.range_page(
-                "'" + name.replace("'", "''") + "'!" + letters, limit=1, include_values=False
-            )
-        except Exception:  # noqa: BLE001  (the engine cannot say: the formula is left as it is)
-            return None
-        if page.resolved:
-            corner = page.resolved.rpartition("!")[2].rpartition(":")[2]
-            last = max(last, range_boundaries(corner + ":" + corner)[3])
-        return last
 
     def columns_in(self, sheet: str, top: int, bottom: int) -> int | None:
         """The last column in use in rows ``top`` to ``bottom`` of ``sheet`` (0: none), the areas of formulas in them
@@ -95,30 +71,32 @@ class UsedExtents:
         whose spill may reach them (:mod:`.whole_arguments`)."""
         key = (sheet.lower(), f"columns {top} {bottom}")
         if key not in self.known:
-            self.known[key] = self._columns_in(sheet, top, bottom)
+            self.known[key] = self._last_in(sheet, top, bottom, across=True)
         return self.known[key]
 
-    def _columns_in(self, sheet: str, top: int, bottom: int) -> int | None:
+    def _last_in(self, sheet: str, low: int, high: int, across: bool) -> int | None:
+        """The last row in use in columns ``low`` to ``high`` (``across`` False: :meth:`rows_in`), or the last column
+        in use in rows ``low`` to ``high`` (``across`` True: :meth:`columns_in`)."""
         name = self.names.get(sheet.lower())
         if name is None:
             return None
         last = 0
         for ref, cell in self.formulas.get(name, {}).items():
             area = getattr(cell, "ref", None) or ref
-            _, first, final, lowest = range_boundaries(area if ":" in area else area + ":" + area)
-            if getattr(cell, "dynamic", False) and first <= bottom:  # its spill may reach the rows
+            left, top, right, bottom = range_boundaries(area if ":" in area else area + ":" + area)
+            first, final, far = (top, bottom, right) if across else (left, right, bottom)
+            if getattr(cell, "dynamic", False) and first <= high:  # its spill may reach the columns (rows)
                 return None
-            if lowest >= top and first <= bottom:
-                last = max(last, final)
+            if final >= low and first <= high:
+                last = max(last, far)
+        span = f"{low}:{high}" if across else get_column_letter(low) + ":" + get_column_letter(high)
         try:
-            page = self.workbook.range_page(
-                "'" + name.replace("'", "''") + f"'!{top}:{bottom}", limit=1, include_values=False
-            )
+            page = self.workbook.range_page("'" + name.replace("'", "''") + "'!" + span, limit=1, include_values=False)
         except Exception:  # noqa: BLE001  (the engine cannot say: the formula is left as it is)
             return None
         if page.resolved:
             corner = page.resolved.rpartition("!")[2].rpartition(":")[2]
-            last = max(last, range_boundaries(corner + ":" + corner)[2])
+            last = max(last, range_boundaries(corner + ":" + corner)[2 if across else 3])
         return last
 
     def columns(self, sheet: str) -> dict[int, tuple[int, int]] | None:
