@@ -5,9 +5,10 @@ LibreOffice's Insert Columns) made ``extend --months 3`` leave Cohorts at its 12
 its 12 months: ... move it right of column P ... and run again"), the monthly sheets running to 2027-03 and
 Cohort_Counts still Cohorts!$B$4:$M$15: the new cohorts had no row, the sBG and BdW fits left them out, and recalc
 said ok with no word. Now the column moves right as the tables grow (O3:O4 to Q3:Q4, as inserting columns would move
-it) and Cohorts grows with the other sheets; where it cannot move safely (a formula of the user's there), extend
-refuses (exit 1, the file unchanged) where the triangle holds counts typed; a Cohorts left behind by an import (which
-goes on without it) is named by recalc (incomplete), whose advice, ``extend --to`` the last month, grows Cohorts alone.
+it) and Cohorts grows with the other sheets; where it cannot move safely (a formula on another sheet reading it),
+extend refuses (exit 1, the file unchanged) where the triangle holds counts typed; a Cohorts left behind by an import
+(which goes on without it) is named by recalc (incomplete), whose advice, ``extend --to`` the last month, grows Cohorts
+alone.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from xl_retention.workbook import build_template
 from xl_retention.workbook.cohorts_behind import cohorts_behind
 
 
-def _hand_kept(path: Path, start: str, **own: object) -> Path:
+def _hand_kept(path: Path, start: str, reader: str | None = None, **own: object) -> Path:
     build_template(path, start=start, months=12)
     wb = openpyxl.load_workbook(path)
     customers, cohorts = wb["Customers"], wb["Cohorts"]
@@ -35,6 +36,8 @@ def _hand_kept(path: Path, start: str, **own: object) -> Path:
     cohorts["O3"], cohorts["O4"] = "Comment", "Jan promo cohort"  # a column of the user's beside the tables
     for ref, value in own.items():
         cohorts[ref] = value
+    if reader is not None:  # a formula on another sheet reading the column: it does not move (H291: one in it does)
+        customers["M1"] = reader
     wb.save(path)
     return path
 
@@ -59,7 +62,7 @@ def test_extend_moves_a_column_of_the_users_right_as_cohorts_grows(tmp_path, cap
 
 
 def test_extend_refuses_when_cohorts_kept_by_hand_cannot_grow(tmp_path, capsys):
-    path = _hand_kept(tmp_path / "t.xlsx", "2026-01", O5="=B5/B4")  # a formula of the user's: not moved
+    path = _hand_kept(tmp_path / "t.xlsx", "2026-01", "=Cohorts!O4")  # read from Customers: not moved
     before = path.read_bytes()
     assert cli.main(["extend", str(path), "--months", "3"]) == 1
     assert capsys.readouterr().err == (
@@ -75,7 +78,7 @@ def test_extend_refuses_when_cohorts_kept_by_hand_cannot_grow(tmp_path, capsys):
 def test_an_empty_cohorts_sheet_still_stays_behind_with_a_note(tmp_path, capsys):
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
     wb = openpyxl.load_workbook(path)
-    wb["Cohorts"]["O3"], wb["Cohorts"]["O5"] = "Comment", "=B5/B4"  # a formula of the user's: not moved
+    wb["Cohorts"]["O3"], wb["Customers"]["M1"] = "Comment", "=Cohorts!O3"  # read from Customers: not moved
     wb.save(path)
     assert cli.main(["extend", str(path), "--months", "3"]) == 0
     assert "Cohorts keeps its 12 months: Cohorts!O3 (holding 'Comment'" in capsys.readouterr().out
@@ -83,7 +86,7 @@ def test_an_empty_cohorts_sheet_still_stays_behind_with_a_note(tmp_path, capsys)
 
 
 def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path, capsys):
-    path = _hand_kept(tmp_path / "t.xlsx", "2025-01", O5="=B5/B4")
+    path = _hand_kept(tmp_path / "t.xlsx", "2025-01", "=Cohorts!O4")
     answers = tmp_path / "nps.csv"
     answers.write_text("date,score\n2025-02-03,9\n2026-03-10,10\n")
     assert cli.main(["import", "--nps", str(answers), "--into", str(path)]) == 0  # an import goes on without Cohorts
@@ -103,7 +106,7 @@ def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path,
         capsys.readouterr().err
     )
     wb = openpyxl.load_workbook(path)
-    wb["Cohorts"]["O5"] = None  # the formula cleared: the column moves right as the tables grow
+    wb["Customers"]["M1"] = None  # the formula cleared: the column moves right as the tables grow
     wb.save(path)
     assert cli.main(["extend", str(path), "--to", "2026-03"]) == 0
     assert capsys.readouterr().out.splitlines() == [

@@ -154,13 +154,13 @@ def test_extend_growing_cohorts_alone_removes_the_signature_and_says_so(
     for i in range(11):
         for k in range(11 - i):
             wb["Cohorts"].cell(4 + i, 2 + k).value = round(200 * 3 / (3 + k))
-    wb["Cohorts"]["O3"], wb["Cohorts"]["O5"] = "Comment", "=B5/B4"  # a formula of the user's in the way: left behind
+    wb["Cohorts"]["O3"], wb["Customers"]["M1"] = "Comment", "=Cohorts!O3"  # read from Customers: left behind
     wb.save(path)
     answers = tmp_path / "nps.csv"
     answers.write_text("date,score\n2025-02-03,9\n2026-03-10,10\n")
     assert cli.main(["import", "--nps", str(answers), "--into", str(path)]) == 0
     wb = openpyxl.load_workbook(path)
-    wb["Cohorts"]["O5"] = None  # the formula cleared: Cohorts can grow alone
+    wb["Customers"]["M1"] = None  # the formula cleared: Cohorts can grow alone
     wb.save(path)
     _sign(path)
     capsys.readouterr()

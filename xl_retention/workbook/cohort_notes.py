@@ -15,6 +15,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from openpyxl.utils import column_index_from_string, get_column_letter
+
 from . import inplace as ip
 from .rows_below import _NOTE_SHAPE, note_box_down
 
@@ -53,15 +55,23 @@ def other_parts(package: ip.Package, part: str) -> str | None:
     return next((kind for kind, _ in _relationships(package, part) if kind not in _NOTES), None)
 
 
-def move_notes(package: ip.Package, part: str, old_xml: bytes, fresh_xml: bytes, rows: dict[int, int]) -> bytes:
+def move_notes(
+    package: ip.Package,
+    part: str,
+    old_xml: bytes,
+    fresh_xml: bytes,
+    rows: dict[int, int],
+    columns: tuple[int, int] = (0, 0),
+) -> bytes:
     """The notes of sheet ``part`` (``old_xml`` its markup before it was replaced) moved by ``rows`` (old row -> new
-    row; a row not in it stays), in ``package``; returns ``fresh_xml`` (the new sheet's markup) pointing to the notes'
-    drawing as the old one did."""
+    row; a row not in it stays) and ``columns`` (first, by: the columns from ``first`` on, 1 = A, ``by`` to the right,
+    as the user's right of the grown tables move: :mod:`.cohort_columns`), in ``package``; returns ``fresh_xml`` (the
+    new sheet's markup) pointing to the notes' drawing as the old one did."""
     for kind, target in _relationships(package, part):
         if kind in ("comments", "threadedComment"):
-            package.edit(target, lambda data: _COMMENT_AT.sub(lambda m: _ref_moved(m, rows), data))
+            package.edit(target, lambda data: _COMMENT_AT.sub(lambda m: _ref_moved(m, rows, columns), data))
         elif kind == "vmlDrawing":
-            package.edit(target, lambda data: _NOTE_SHAPE.sub(lambda m: _box_moved(m, rows), data))
+            package.edit(target, lambda data: _NOTE_SHAPE.sub(lambda m: _box_moved(m, rows, columns), data))
     legacy = _LEGACY.search(old_xml)
     found = _REL_ID.search(legacy.group(0)) if legacy else None
     if found is None or _LEGACY.search(fresh_xml):
@@ -80,17 +90,20 @@ def move_notes(package: ip.Package, part: str, old_xml: bytes, fresh_xml: bytes,
     return fresh_xml[: at.start()] + element + fresh_xml[at.start() :]
 
 
-def _ref_moved(match: re.Match[bytes], rows: dict[int, int]) -> bytes:
-    """A note's ``ref="B4"`` moved to its cell's new row.
+def _ref_moved(match: re.Match[bytes], rows: dict[int, int], columns: tuple[int, int] = (0, 0)) -> bytes:
+    """A note's ``ref="B4"`` moved to its cell's new row and column.
 
     >>> _ref_moved(_COMMENT_AT.search(b'<comment ref="B16" authorId="0">'), {16: 22}).decode()
     '<comment ref="B22"'
+    >>> _ref_moved(_COMMENT_AT.search(b'<comment ref="O4" authorId="0">'), {}, (15, 2)).decode()
+    '<comment ref="Q4"'
     """
-    row = int(match.group(3))
-    return match.group(1) + match.group(2) + str(rows.get(row, row)).encode() + match.group(4)
+    row, column = int(match.group(3)), column_index_from_string(match.group(2).decode())
+    letters = get_column_letter(column + columns[1] if columns[1] and column >= columns[0] else column).encode()
+    return match.group(1) + letters + str(rows.get(row, row)).encode() + match.group(4)
 
 
-def _box_moved(match: re.Match[bytes], rows: dict[int, int]) -> bytes:
+def _box_moved(match: re.Match[bytes], rows: dict[int, int], columns: tuple[int, int] = (0, 0)) -> bytes:
     """A note's box in the VML drawing (``<x:Row>`` counts from 0; ``<x:Anchor>``'s third and seventh numbers are its
     top and bottom rows) moved as far as its cell.
 
@@ -102,5 +115,28 @@ def _box_moved(match: re.Match[bytes], rows: dict[int, int]) -> bytes:
     row = re.search(rb"<(?:\w+:)?Row>\s*([0-9]+)\s*</", shape)
     if row is None:
         return shape
+    column = re.search(rb"<(?:\w+:)?Column>\s*([0-9]+)\s*</", shape)
+    if column is not None and columns[1] and int(column.group(1)) + 1 >= columns[0]:
+        shape = _box_right(shape, columns[1])
     by = rows.get(int(row.group(1)) + 1, int(row.group(1)) + 1) - (int(row.group(1)) + 1)
     return shape if by == 0 else note_box_down(shape, by)
+
+
+def _box_right(shape: bytes, by: int) -> bytes:
+    """A note's box ``by`` columns right: its ``<x:Column>`` (from 0) and the left and right columns of its
+    ``<x:Anchor>`` (the first and fifth numbers).
+
+    >>> _box_right(b"<x:Anchor>15, 15, 3, 2, 17, 15, 7, 16</x:Anchor><x:Column>14</x:Column>", 2).decode()
+    '<x:Anchor>17, 15, 3, 2, 19, 15, 7, 16</x:Anchor><x:Column>16</x:Column>'
+    """
+
+    def anchor(found: re.Match[bytes]) -> bytes:
+        numbers = [int(n) for n in found.group(2).split(b",")]
+        if len(numbers) == 8:
+            numbers[0], numbers[4] = numbers[0] + by, numbers[4] + by
+        return found.group(1) + ", ".join(map(str, numbers)).encode() + found.group(3)
+
+    shape = re.sub(rb"(<(?:\w+:)?Anchor>\s*)([0-9 ,]+?)(\s*</)", anchor, shape)
+    return re.sub(
+        rb"(<(?:\w+:)?Column>\s*)([0-9]+)", lambda m: m.group(1) + str(int(m.group(2)) + by).encode(), shape, count=1
+    )

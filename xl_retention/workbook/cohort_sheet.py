@@ -28,12 +28,14 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..sheet_names import written
 from . import inplace as ip
+from .cohort_beside import carried_rules, carried_widths, right_of
 from .cohort_columns import columns_right
 from .cohort_formats import widened_template_range
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, names_over, remap_cohort_refs
 from .cohort_styles import _add_styles, _fresh_style, _restyle, _style_map
 from .cohort_upgrade import _EARLIER, _FIT_ERRORS, upgrade_observed_to  # noqa: F401 (upgrade_file, fill import them)
+from .inserted_columns import moved_formula
 from .template import COHORTS_TITLE, write_template
 
 if TYPE_CHECKING:
@@ -289,18 +291,22 @@ def grow_cohorts(
                     "can go beside the tables: it moves with its row) and run again"
                 )
     mine = package.sheet(title)
-    for kind, ranges in _SHEET_RANGES:  # formats and validations are the template's, or it cannot grow
+    for at, (kind, ranges) in enumerate(_SHEET_RANGES):  # formats and validations are the template's, or it cannot grow
         theirs = ranges.findall(template_xml)
         own = [r for r in ranges.findall(mine.head + mine.tail) if r not in theirs]
         if kind == "conditional formats":  # the template's widened by a column inserted beside (H265's 05)
             own = [r for r in own if not widened_template_range(r, theirs)]
+        if at < 2:  # a format or validation of the user's right of the tables: carried over (cohort_beside)
+            own = [r for r in own if not right_of(r, widest)]
         if own:
             raise ip.LayoutError(
                 f"{title} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
                 f"template's for the new months would lose; {how}"
             )
+    grown_last = after[COHORTS_TITLE].max_column  # read first: fresh[ref] below creates the cells it reads
     shifted = columns_right(package, part, title, beside, moved, after[COHORTS_TITLE], widest)
-    kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new, shifted)  # refused where one is in the way
+    by = grown_last - widest if shifted else 0  # the columns right of the tables move by
+    kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new, shifted, (widest + 1, by))  # or refused
     if shifted and carried is not None:
         cells = sorted((c, r) for r, c in beside if c in shifted)
         (c0, r0), (c1, r1) = cells[0], cells[-1]
@@ -320,11 +326,14 @@ def grow_cohorts(
     ends = cohort_last_rows(template, after[COHORTS_TITLE])  # =SUM(Cohorts!B4:B6): B4:B9, listed
     months = cohort_last_columns(template, after[COHORTS_TITLE])  # a name or chart over B4:D6: B4:G9, listed
     remap_cohort_refs(package, title, moved, ends, widened, months, names_over(fresh_names, title))
-    package.data[part] = move_notes(package, part, package.data[part], _restyle(fresh_xml, styles), moved)
+    notes_moved = move_notes(package, part, package.data[part], _restyle(fresh_xml, styles), moved, (widest + 1, by))
+    package.data[part] = notes_moved
     package.sheets.pop(title, None)
     _copy_names(package, fresh_names, title)
     grown = {name: triangle(after, name, "the template") for name in INPUT_NAMES}
-    sheet = package.sheet(title)
+    sheet = package.sheet(title)  # the user's widths, formats and validations right of the tables, carried over
+    sheet.head = carried_widths(mine.head, sheet.head, sheet.prefix, widest, grown_last, by)
+    sheet.tail = carried_rules(mine.tail, sheet.tail, title, widest, moved, widest + 1, by)
     for ref, element in kept.items():  # the user's cells beside the tables, at their rows' new places
         sheet.put(ref, element)
     if _date1904(package):  # the fresh sheet's month labels are 1900-system serials: 4 years late in a Mac book
@@ -352,12 +361,14 @@ _R_ATTR = re.compile(rb'(<(?:\w+:)?c\b[^>]*?\sr=")[A-Z]+[0-9]+(")')
 
 
 def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], moved: dict[int, int], fresh: Any,
-            months: int, shifted: dict[int, int] | None = None) -> dict[str, bytes]:  # fmt: skip
+            months: int, shifted: dict[int, int] | None = None,
+            columns: tuple[int, int] = (0, 0)) -> dict[str, bytes]:  # fmt: skip
     """The cells of the user's own beside the Cohorts tables (``beside``: (row, column) -> value or formula, as read)
     at their new places in the grown sheet ``fresh`` (``moved``: old row -> new row, :func:`.cohort_row_map`): new
     reference -> the cell's element (its style, value or formula; a formula's references to the sheet's own cells
-    moved as the tables move). A figure typed beside a cohort's row stays beside that cohort (H188's finding 10: the
-    import stopped, telling the user to make a new tracker). Raises :class:`~.inplace.LayoutError` naming the cell and
+    moved as the tables move, and columns from ``columns[0]`` on ``columns[1]`` to the right: :mod:`.inserted_columns`).
+    A figure typed beside a cohort's row stays beside that cohort (H188's finding 10: the import stopped, telling the
+    user to make a new tracker). Raises :class:`~.inplace.LayoutError` naming the cell and
     what to do where the grown tables take its new place, or two of them would share one."""
     out: dict[str, bytes] = {}
     came: dict[str, str] = {}
@@ -380,36 +391,12 @@ def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], 
                 f"the tables to {months} months cannot move: move it to a sheet of your own and run again"
             )
         if isinstance(value, str) and value.startswith("="):
-            formula = _own_refs_moved(value, title, moved)
+            formula = moved_formula(value, title, moved, *columns)
             element = sheet.element(to, sheet.style(ref), formula=formula.removeprefix("="))
         else:
             element = _R_ATTR.sub(lambda m, to=to: m[1] + to.encode() + m[2], element, count=1)
         out[to], came[to] = element, ref
     return out
-
-
-def _own_refs_moved(formula: str, title: str, moved: dict[int, int]) -> str:
-    """``formula`` (on the sheet ``title``) with its references to that sheet's cells, named with the sheet or not,
-    moved by ``moved`` (old row -> new row; a row not in it stays); other sheets' references and texts left alone.
-
-    >>> _own_refs_moved('=B38*2+SUM(Cohorts!C10:C12)+Other!B38&"B38"', "Cohorts", {38: 53, 10: 13, 12: 15})
-    '=B53*2+SUM(Cohorts!C13:C15)+Other!B38&"B38"'
-    """
-
-    def area(match: re.Match[str], piece: str) -> str:
-        name = match.group(1)
-        if (name is not None and ip._unquote(name) != title) or (
-            match.start() > 0 and piece[match.start() - 1] in "]!"
-        ):
-            return match.group(0)
-        r1 = moved.get(int(match.group(5)), int(match.group(5)))
-        out = f"{name + '!' if name else ''}{match.group(2)}{match.group(3)}{match.group(4)}{r1}"
-        if match.group(7) is not None:
-            r2 = moved.get(int(match.group(9)), int(match.group(9)))
-            out += f":{match.group(6)}{match.group(7)}{match.group(8)}{r2}"
-        return out
-
-    return ip.areas_outside_text(formula, area)
 
 
 def _date1904(package: ip.Package) -> bool:

@@ -1,0 +1,81 @@
+"""A formula's references moved as Excel's Insert Rows and Insert Columns would move them, through openpyxl's tokenizer.
+
+Growing the Cohorts sheet moves the tables under the first down (rows, :func:`~.cohort_refs.cohort_row_map`) and, where
+a column of the user's right of the tables is in their way, that column right (:mod:`.cohort_columns`), as inserting
+rows and columns would. A formula of the user's there, or one reading those cells, then reads the cells at their new
+places: :func:`moved_formula` gives each reference to the sheet's own cells (named with the sheet or not, ``$`` or not)
+its new row and column; references to other sheets, names and texts are left as they are. The formula is split by
+openpyxl's :class:`~openpyxl.formula.tokenizer.Tokenizer` and each range rewritten by its
+:class:`~openpyxl.formula.translate.Translator`'s range grammar, with the rows and columns mapped, not shifted.
+"""
+
+from __future__ import annotations
+
+from openpyxl.formula.translate import Translator
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+__all__ = ["moved_formula", "moved_range"]
+
+
+def _same_sheet(ws_part: str, title: str) -> bool:
+    """Whether ``ws_part`` (``Cohorts!``, ``'My cohorts'!``) names the sheet ``title`` (Excel's names: any case)."""
+    name = ws_part[:-1]
+    if name.startswith("'") and name.endswith("'"):
+        name = name[1:-1].replace("''", "'")
+    return name.casefold() == title.casefold()
+
+
+class _Inserted(Translator):
+    """A translator whose rows and columns are mapped (``rows``: old -> new; columns from ``first`` on, ``by`` to the
+    right) on the sheet ``title`` alone, for relative and absolute references alike, as an insertion moves them."""
+
+    title = ""
+    rows: dict[int, int] = {}  # noqa: RUF012 (set per call on a subclass: :func:`moved_formula`)
+    first = 0
+    by = 0
+
+    @classmethod
+    def translate_row(cls, row_str: str, rdelta: int) -> str:  # type: ignore[override]
+        dollar, row = ("$", row_str[1:]) if row_str.startswith("$") else ("", row_str)
+        return dollar + str(cls.rows.get(int(row), int(row)))
+
+    @classmethod
+    def translate_col(cls, col_str: str, cdelta: int) -> str:  # type: ignore[override]
+        dollar, letters = ("$", col_str[1:]) if col_str.startswith("$") else ("", col_str)
+        column = column_index_from_string(letters.upper())
+        return dollar + get_column_letter(column + cls.by if cls.by and column >= cls.first else column)
+
+    @classmethod
+    def translate_range(cls, range_str: str, rdelta: int, cdelta: int) -> str:
+        ws_part, _ = cls.strip_ws_name(range_str)
+        if ws_part and (ws_part.startswith("[") or not _same_sheet(ws_part, cls.title)):
+            return range_str  # another sheet's (or another workbook's) cells: they do not move
+        return super().translate_range(range_str, rdelta, cdelta)
+
+
+def _mover(title: str, rows: dict[int, int], first: int, by: int) -> type[_Inserted]:
+    return type("_Moved", (_Inserted,), {"title": title, "rows": rows, "first": first, "by": by})
+
+
+def moved_formula(formula: str, title: str, rows: dict[int, int], first: int = 0, by: int = 0) -> str:
+    """``formula`` (``=...``, on the sheet ``title`` or naming it) with its references to ``title``'s cells moved:
+    each row by ``rows`` (old -> new; a row not in it stays), each column from ``first`` on ``by`` to the right.
+
+    >>> moved_formula('=B38*2+SUM(Cohorts!C10:C12)+Other!B38&"B38"', "Cohorts", {38: 53, 10: 13, 12: 15})
+    '=B53*2+SUM(Cohorts!C13:C15)+Other!B38&"B38"'
+    >>> moved_formula("=O4&$O$5&SUM(B4:O4)&COUNTA('Cohorts'!O:O)&N4", "Cohorts", {}, first=15, by=2)
+    "=Q4&$Q$5&SUM(B4:Q4)&COUNTA('Cohorts'!Q:Q)&N4"
+    """
+    if not formula.startswith("="):
+        return formula
+    return _mover(title, rows, first, by)(formula, "A1").translate_formula(row_delta=0, col_delta=0)
+
+
+def moved_range(ref: str, title: str, rows: dict[int, int], first: int = 0, by: int = 0) -> str:
+    """One range (``O4:O9``, as a conditional format's or validation's ``sqref`` lists them) moved as
+    :func:`moved_formula` moves a reference.
+
+    >>> moved_range("O4:O9", "Cohorts", {9: 12}, first=15, by=2)
+    'Q4:Q12'
+    """
+    return _mover(title, rows, first, by).translate_range(ref, 0, 0)
