@@ -465,10 +465,18 @@ def activity_rows(rows: ir.Table, who: str, end: int | None = None) -> ir.Table:
 
 
 def activity_bounds(rows: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
-    """The month bounds of orders or visits (refunds left out)."""
-    if "amount" in rows.columns:
-        rows = rows.filter(rows.amount >= 0)
-    return _bounds(rows, start, end)
+    """The month bounds of orders or visits: of the orders, refunds (amount < 0) left out; without ``end``, the last
+    month is the latest row's, a refund's too, as the import's (:mod:`xl_retention.reading.covered_months`): a last
+    month holding only refund rows (an order refunded in full, cancelled or unpaid, netted to a refund) is written
+    with 0 buyers, not left out as a month after the data's end."""
+    if "amount" not in rows.columns:
+        return _bounds(rows, start, end)
+    if end is not None:
+        return _bounds(rows.filter(rows.amount >= 0), start, end)
+    low = rows.m.min(where=rows.amount >= 0)  # one aggregate of the rows read once (a query's stops: once each)
+    first = ibis.literal(start, "int64") if start is not None else low
+    bounds = rows.aggregate(lo=ibis.least(low, first), first=first, last=ibis.greatest(rows.m.max(), first))
+    return bounds.mutate(hi=bounds["last"])
 
 
 def _returning(per: ir.Table, bounds: ir.Table, total: str, repeat: bool) -> ir.Table:
