@@ -60,13 +60,17 @@ class RecalcReport:
 
     @property
     def failed(self) -> list[FileReport]:
+        """The files whose status is ``failed`` (not read or not recalculated: ``message`` says why), in input order."""
         return [f for f in self.files if f.status == "failed"]
 
     @property
     def incomplete(self) -> list[FileReport]:
+        """The files whose status is ``incomplete`` (cells the engine could not compute: their ``unsupported``)."""
         return [f for f in self.files if f.status == "incomplete"]
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as ``recalc --json`` prints it: ``ok``, ``files`` (each file's fields), and ``skipped`` and
+        ``message`` where they are not empty."""
         out: dict[str, Any] = {"ok": self.ok, "files": [asdict(f) for f in self.files]}
         if self.skipped:
             out["skipped"] = list(self.skipped)
