@@ -358,10 +358,10 @@ HEADER = (
     "-- not observed yet.\n"
     "-- orders holds one row per order, as the import reads a table without an order id: a refund row (a negative\n"
     "-- amount) is no order and is taken off none, and each line item is an order: net an order's refunds and sum\n"
-    "-- its lines first (GROUP BY order_id, customer_id, dated with the order; an order refunded in full, cancelled or\n"
-    "-- unpaid kept as one refund row, amount -1). The months run to the latest row's, a refund's too: a last month\n"
-    "-- of refunds only is written with 0 buyers (its rates blank), as the import writes a last month none of whose\n"
-    "-- orders was paid, with its note ('none of the orders of 2026-11 was paid ...: written with 0 buyers').\n"
+    "-- its lines first (GROUP BY order_id, customer_id, dated with the order; an order refunded in full, cancelled\n"
+    "-- or unpaid kept as one refund row, amount -1). The months run to the latest row's, a refund's too: a last\n"
+    "-- month of refunds only is written with 0 buyers (its rates blank), as the import writes a last month none of\n"
+    "-- whose orders was paid, with its note ('none of the orders of 2026-11 was paid ...: written with 0 buyers').\n"
     "{zones}"
 )
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`UTC_READS`), the others.
