@@ -105,3 +105,21 @@ def test_a_column_of_plain_values_keeps_its_width(tmp_path) -> None:
         30,
         10,
     )
+
+
+def test_a_formula_the_tokenizer_cannot_read_is_refused_naming_it(tmp_path, capsys) -> None:
+    """Its references cannot be moved: refused, the file unchanged, rather than moved with them left behind."""
+    from xl_retention.workbook import build_template
+
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
+    wb = openpyxl.load_workbook(path)
+    wb["Cohorts"]["B4"], wb["Cohorts"]["O3"], wb["Cohorts"]["O5"] = 200, "Comment", '=O3&"abc'
+    wb.save(path)
+    before = path.read_bytes()
+    assert cli.main(["extend", str(path), "--months", "3"]) == 1
+    assert (
+        "Cohorts!O5 (holding '=O3&\"abc', outside the tables): the formula '=O3&\"abc' cannot be read (Reached end of "
+        'formula while parsing string in =O3&"abc), so its references cannot move; move it to a sheet of your own '
+        "and run again; nothing was changed\n"
+    ) in capsys.readouterr().err
+    assert path.read_bytes() == before

@@ -66,7 +66,11 @@ def _moved_rule(element: bytes, title: str, rows: dict[int, int], first: int, by
     element = _SQREF.sub(lambda m: m[1] + _moved_sqref(m[2], title, rows, first, by) + m[3], element, count=1)
 
     def formula(match: re.Match[bytes]) -> bytes:
-        text = moved_formula("=" + unescape(match[2].decode()), title, rows, first, by)[1:]
+        try:
+            text = moved_formula("=" + unescape(match[2].decode()), title, rows, first, by)[1:]
+        except ValueError as error:
+            where = _SQREF.search(element)[2].decode()
+            raise ip.LayoutError(f"{title}: the rule of yours over {where}: {error}; nothing was changed") from None
         return match[1] + ip.escape(text).replace('"', "&quot;").encode() + match[3]
 
     return _FORMULAS.sub(formula, element)

@@ -391,7 +391,10 @@ def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], 
                 f"the tables to {months} months cannot move: move it to a sheet of your own and run again"
             )
         if isinstance(value, str) and value.startswith("="):
-            formula = moved_formula(value, title, moved, *columns)
+            try:
+                formula = moved_formula(value, title, moved, *columns)
+            except ValueError as error:
+                raise ip.LayoutError(f"{where}: {error}; move it to a sheet of your own and run again") from None
             element = sheet.element(to, sheet.style(ref), formula=formula.removeprefix("="))
         else:
             element = _R_ATTR.sub(lambda m, to=to: m[1] + to.encode() + m[2], element, count=1)

@@ -11,6 +11,7 @@ openpyxl's :class:`~openpyxl.formula.tokenizer.Tokenizer` and each range rewritt
 
 from __future__ import annotations
 
+from openpyxl.formula.tokenizer import TokenizerError
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string, get_column_letter
 
@@ -50,7 +51,8 @@ class _Inserted(Translator):
         ws_part, _ = cls.strip_ws_name(range_str)
         if ws_part and (ws_part.startswith("[") or not _same_sheet(ws_part, cls.title)):
             return range_str  # another sheet's (or another workbook's) cells: they do not move
-        return super().translate_range(range_str, rdelta, cdelta)
+        out = super().translate_range(range_str, rdelta, cdelta)
+        return out if out.startswith(ws_part) else ws_part + out  # a sheet's name or #REF!: Translator drops ws_part
 
 
 def _mover(title: str, rows: dict[int, int], first: int, by: int) -> type[_Inserted]:
@@ -65,10 +67,17 @@ def moved_formula(formula: str, title: str, rows: dict[int, int], first: int = 0
     '=B53*2+SUM(Cohorts!C13:C15)+Other!B38&"B38"'
     >>> moved_formula("=O4&$O$5&SUM(B4:O4)&COUNTA('Cohorts'!O:O)&N4", "Cohorts", {}, first=15, by=2)
     "=Q4&$Q$5&SUM(B4:Q4)&COUNTA('Cohorts'!Q:Q)&N4"
+    >>> moved_formula("=SUM(Cohorts!#REF!)+Cohorts!Target+O4", "Cohorts", {}, first=15, by=2)
+    '=SUM(Cohorts!#REF!)+Cohorts!Target+Q4'
+
+    Raises ``ValueError`` naming the formula where openpyxl's tokenizer cannot read it (its references unknown).
     """
     if not formula.startswith("="):
         return formula
-    return _mover(title, rows, first, by)(formula, "A1").translate_formula(row_delta=0, col_delta=0)
+    try:
+        return _mover(title, rows, first, by)(formula, "A1").translate_formula(row_delta=0, col_delta=0)
+    except TokenizerError as error:
+        raise ValueError(f"the formula {formula!r} cannot be read ({error}), so its references cannot move") from None
 
 
 def moved_range(ref: str, title: str, rows: dict[int, int], first: int = 0, by: int = 0) -> str:
