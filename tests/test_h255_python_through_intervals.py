@@ -1,9 +1,10 @@
-"""``relational.subscription_tables(through=)`` after the data's last month ends the tables there (H253's finding 01).
+"""``relational.subscription_tables(through=)`` and ``import --through`` agree on intervals (H253's finding 01).
 
 A Stripe-style subscriptions export whose latest start is 2026-03-15 and latest end 2026-05-01 (its last month,
-2026-05: a loss): ``import --through 2026-09`` writes 2026-01 to 2026-05 (README: "after the data's last month: the
-tables end there"), but ``relational.subscription_tables(df, through="2026-09")`` ran the three open subscriptions on
-to 2026-09 (June to September: 3 customers, MRR 201.48 each month, months the file never saw).
+2026-05: a loss). H253 found the two disagreeing (the import ended at 2026-05, Python ran on to 2026-09) and made
+both end at 2026-05. H295's finding 01 (H297) decided what ``through`` means: the user says the export covers that
+month, so its open subscriptions are active through it (June to September: 3 customers, MRR 201.48 each month), in
+both (docs/metrics.md, "Months not observed yet").
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ def _python(through: str) -> pd.DataFrame:
 
 
 @pytest.mark.filterwarnings("ignore")
-def test_through_after_the_last_month_ends_there_as_the_import(tmp_path: Path) -> None:
+def test_through_after_the_last_month_runs_open_subscriptions_to_it_as_the_import(tmp_path: Path) -> None:
     m = _python("2026-09")
-    assert [str(p) for p in m.index] == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
-    assert m["customers_end"].tolist() == [2, 4, 5, 4, 3]
-    assert m["mrr_end"].tolist() == pytest.approx([250, 408, 408 + WEEKLY, 258 + WEEKLY, 158 + WEEKLY], rel=1e-15)
-    assert m["churned_mrr"].tolist() == pytest.approx([0, 0, 0, 150, 100], rel=1e-15)
+    assert [str(p) for p in m.index] == [f"2026-0{n}" for n in range(1, 10)]
+    assert m["customers_end"].tolist() == [2, 4, 5, 4, 3, 3, 3, 3, 3]
+    assert m["mrr_end"].tolist() == pytest.approx([250, 408, 408 + WEEKLY, 258 + WEEKLY] + [158 + WEEKLY] * 5,
+                                                  rel=1e-15)  # fmt: skip
+    assert m["churned_mrr"].tolist() == pytest.approx([0, 0, 0, 150, 100, 0, 0, 0, 0], rel=1e-15)
     path = written(tmp_path, "subs.csv", SUBS)
     cli = pd.read_csv(run(tmp_path, "--subscriptions", path, "--columns", "start=Start Date (UTC),end=Ended At (UTC)",
                           "--through", "2026-09") / "movements.csv")  # fmt: skip

@@ -399,12 +399,14 @@ def test_5_an_export_that_ends_before_the_last_full_month_is_noted(tmp_path: Pat
         "2026-02 is the last month of subs.csv (its last date): its customer and MRR tables end there, and the months "
         "after it, 2026-03 to 2026-05 (the last full month), are not written (a tracker keeps them blank, not 0); its "
         "2 customers at the end of 2026-02 are not counted after it; if the export was cut short, export it up to "
-        "2026-05",
+        "2026-05; if it was taken later, its subscriptions without an end active since, give its current period or "
+        "term start column (Stripe's \"Current Period Start (UTC)\", Chargebee's current_term_start, Recurly's "
+        "current_period_started_at), or --through with the last month it covers (e.g. --through 2026-05)",
         "2026-03 is the last month of orders.csv (its last order): its purchase tables end there, and the months after "
         "it, 2026-04 to 2026-05 (the last full month), are not written (a tracker keeps them blank, not 0); if the "
         "export was cut short, export it up to 2026-05",
     ]
-    one_month = notes[0].replace("2026-03 to 2026-05", "2026-03").replace("up to 2026-05", "up to 2026-03")
+    one_month = notes[0].replace("2026-03 to 2026-05", "2026-03").replace("2026-05", "2026-03")
     assert last_month_notes(tables, today="2026-04-01") == [one_month]  # the orders end with the last full month
     assert last_month_notes(tables, today="2026-03-31") == []  # each ends with the last full month or the current one
 

@@ -169,7 +169,7 @@ def test_the_current_month_itself_is_allowed(tmp_path: Path, capsys: pytest.Capt
     code, lines, err = run(capsys, "--subscriptions", str(subs), "--to-csv", str(tmp_path / "o"), "--through", str(N))
     assert code == 0, err
     assert read(tmp_path / "o", "movements")["month"].iloc[-1] == str(N)
-    assert f"--through {N}: no input has a month after it (the tables end with each input's last month)" in lines
+    assert f"--through {N}: no input has a month after it, nothing is left out" in lines
 
 
 def test_a_through_before_an_inputs_first_month_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,5 +102,5 @@ def test_through_of_intervals_after_the_current_month_is_refused() -> None:
     intervals = pd.DataFrame({"customer_id": ["a"], "start": ["2024-01-05"], "end": [None], "mrr": [10.0]})
     with pytest.raises(ValueError, match=r"^through 2999-01 is after the current month"):
         R.subscription_tables(intervals, through="2999-01")
-    # the interval's only month is its start's (2024-01): through= after it ends the tables there, as --through
-    assert list(map(str, R.monthly_movements(intervals, through="2024-03").index)) == ["2024-01"]
+    # through= says the data covers it: the open interval runs to it, as --through (H297)
+    assert list(map(str, R.monthly_movements(intervals, through="2024-03").index)) == ["2024-01", "2024-02", "2024-03"]

@@ -4,6 +4,7 @@ flags that say how to read them (:mod:`xl_retention.workbook.importer`)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,12 @@ def _import(args: argparse.Namespace) -> int:
     given = {"subscriptions": args.subscriptions, "orders": args.orders, "nps": args.nps, "visits": args.visits}
     plain_columns, input_columns = column_maps(args.columns, given)
     from .reading.errors import command_line  # here: the reading imports pandas, which recalc does not
+    from .tables.interval_snapshots import covered_through
 
-    with command_line():  # refusals name the command's options (--decimal), not ReadOptions(decimal=...)
+    # --through: the user says the exports cover that month, so subscriptions without an end (or ending after it)
+    # are active through it, where a subscriptions file's latest start or end is earlier (docs/metrics.md)
+    covered = covered_through(through) if through is not None else contextlib.nullcontext()
+    with command_line(), covered:  # refusals name the command's options (--decimal), not ReadOptions(decimal=...)
         tables = load_tables(
             args.subscriptions, args.orders, args.nps, args.visits, columns=plain_columns,
             sheet=args.sheet, options=_read_options(args), **_engine_options(args),
@@ -70,13 +75,14 @@ def _import(args: argparse.Namespace) -> int:
         return 0
     if through is not None:
         refuse_filled_after(args.into, tables, through)
+    kept = kept_after(args.into, tables, today)  # before the import: the later months an earlier one wrote
     filled = fill_workbook(args.into, tables, replace_typed=args.replace_typed)
     print("\n".join(filled.lines(args.into, args.recalc)))
     if left_out is not None:
         print(left_out)
     from .workbook.last_month import last_month_notes  # where each input's months end, before the last full month
 
-    for note in last_month_notes(tables, today):
+    for note in last_month_notes(tables, today, kept):
         print(note)
     return recalc_in_place(args.into) if args.recalc else 0
 
@@ -116,8 +122,8 @@ def end_tables(tables: Any, through: Any, existing_at_start: bool = False) -> st
                 tables.notes[at] = new
         elif new is not None and make is in_progress_note:
             tables.notes.append(new)
-    if not left:
-        return f"--through {through}: no input has a month after it (the tables end with each input's last month)"
+    if not left:  # (subscriptions without an end run to it: covered_through; an input ending before it is noted)
+        return f"--through {through}: no input has a month after it, nothing is left out"
     return f"--through {through}: the tables end with it, leaving out {'; '.join(left)}"
 
 
@@ -138,6 +144,47 @@ def refuse_filled_after(path: Path, tables: Any, through: Any) -> None:
             f"{path.name} holds figures after --through {through} (typed or from an earlier import) in {shown}, "
             f"which the import would leave beside its months: clear those months there, or import without --through"
         )
+
+
+#: (the input's kind, the Tables attributes of its tables): the sheets one input fills, for :func:`kept_after`
+_INPUT_TABLES = (
+    ("subscriptions", ("movements", "survivors")),
+    ("orders", ("purchases", "order_cohorts")),
+    ("visits", ("visits",)),
+    ("nps", ("nps", "scores")),
+)
+
+
+def kept_after(path: Path, tables: Any, today: Any = None) -> dict[str, list[Any]]:
+    """Each input's months after its last and up to the last full month (``today``'s previous, default the run's)
+    that the tracker at ``path`` holds figures in on the sheets that input fills: an earlier, longer import's, which
+    this one keeps (its months only are written), so the note on where the input ends names them as kept, not blank
+    (:func:`~xl_retention.workbook.last_month.last_month_notes`). A tracker the check cannot read: none."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from .tables.subscriptions import current_month
+
+    last_full = pd.Period(ordinal=current_month(today), freq="M") - 1
+    names = {name for _, own in _INPUT_TABLES for name in own}
+    kept: dict[str, list[Any]] = {}
+    for kind, own in _INPUT_TABLES:
+        frame = getattr(tables, own[0], None)
+        if frame is None or not len(frame) or "month" not in (frame.index.names or []):
+            continue
+        last = pd.Period(frame.index.get_level_values("month").max(), freq="M")
+        if last >= last_full:
+            continue
+        alone = SimpleNamespace(**{name: getattr(tables, name, None) if name in own else None for name in names})
+        try:
+            held = _held_after(path, alone, last)
+        except Exception:  # noqa: BLE001  (fill_workbook names what is wrong with the workbook)
+            continue
+        months = sorted({m for _, ms in held for m in ms if m <= last_full})
+        if months:
+            kept[kind] = months
+    return kept
 
 
 def _span(months: list[Any]) -> str:

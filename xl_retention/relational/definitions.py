@@ -169,8 +169,8 @@ def intervals_to_snapshots(
     An interval counts from its start's month to the month before its end's month, and always in
     its start's month; open intervals run to the data's last month: the latest start, or month after
     an interval's last month, or ``observed``, a current period's start month, but not after ``now``, the current
-    month's ordinal, nor after ``through``, when given (a ``through`` after the data's last month ends nothing later:
-    months after it are not observed, as ``import --through`` ends the tables with them). A row
+    month's ordinal; or to ``through``, when given (the caller says the export covers it: a subscription without an
+    end, or ending after it, is active through it, as with ``import --through``). A row
     with MRR 0 marks the month after each interval's last month (up to ``through``), so that the loss
     shows; a customer's intervals add up month by month.
     """
@@ -185,8 +185,9 @@ def intervals_to_snapshots(
         latest = ibis.greatest(latest, ibis.literal(observed, "int64"))
     if now is not None:
         latest = ibis.least(latest, ibis.literal(now, "int64"))
-    if through is not None:  # after the data's last month: the tables end there, as `import --through` (README)
-        latest = ibis.least(latest, ibis.literal(through, "int64"))
+    if through is not None:  # the export covers it: open intervals run to it, as `import --through` (README)
+        month = ibis.literal(through, "int64")  # (kept an aggregate: one row to cross join, not one per interval)
+        latest = ibis.least(ibis.greatest(latest, month), month)
     iv = iv.cross_join(iv.aggregate(through=latest))
     last = iv.end_m.isnull().ifelse(iv.through, ibis.least(iv["last"], iv.through))
     if "not_yet" in iv.columns:  # a start later this month, after today: its month counts, the interval nowhere

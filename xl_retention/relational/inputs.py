@@ -112,8 +112,9 @@ def typed_input(
     if int(con.execute(data.limit(1).count())) == 0:  # a query that matched nothing: refused as an empty frame is
         raise empty_table(source, [c for c in data.columns if c != ROW])
     item = from_table(data, kind, con, columns, source, options, segment)
+    item.today = options.today if options is not None else None  # the run's date, of an interval table too
     if options is not None and options.refuse_missing_months and kind in FUTURE_HINTS:
-        item.refuse_future, item.today = True, options.today
+        item.refuse_future = True
         item.refuse_missing = kind == "snapshots"
     return item
 
@@ -126,7 +127,7 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
 
     from ..tables.subscriptions import current_month, month_only  # months after the current one are not observed
 
-    now = current_month() if through is None else None
+    now = current_month(item.today) if through is None else None  # the run's date (ReadOptions.today)
     dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
     rows = item.table.select("customer_id", "start_m", "end_m", "mrr", *keep, *dates)
     if now is not None and "end" in dates:  # an end later this month, after today: active through it, not lost
@@ -149,4 +150,7 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
             problem = f"every start is after today ({str(day)[:10]}): nothing is observed yet"
             start = item.names.get("start", "start")
             raise first_rows(con, item.table, ibis.literal(True), item.source, start, problem, "start", n)
-    return intervals_to_snapshots(rows, through, now, item.observed)
+    from ..tables.interval_snapshots import covered_month  # import --through: the export covers that month
+
+    said = [m for m in (item.observed, covered_month()) if m is not None]
+    return intervals_to_snapshots(rows, through, now, max(said) if said else None)

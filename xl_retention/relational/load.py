@@ -128,6 +128,7 @@ def load_tables(
         data, source = read(subscriptions, "subscriptions")
         kind = subscription_kind(pd.DataFrame(columns=[c for c in data.columns if c != ROW]), maps(data, "intervals"))
         sub = run.subscriptions(data, kind, maps(data, kind), source)
+        tables.intervals = kind == "intervals"
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts, tables.survivors = sub
         tables.whole_movements = run.whole_movements
     if orders is not None:

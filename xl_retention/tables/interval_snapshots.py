@@ -4,8 +4,10 @@ them (:mod:`.subscriptions` counts the snapshots; the rules are in its docstring
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
@@ -24,10 +26,34 @@ from ._months import (
 )
 from ._spans import uncounted_short_intervals
 
-__all__ = ["current_month", "month_only", "snapshots_from_intervals"]
+__all__ = ["covered_through", "covered_month", "current_month", "month_only", "snapshots_from_intervals"]
 
 #: The refusal of an interval that ends when it starts (with an MRR): no service, yet a customer of its month.
 NO_SERVICE = _NO_SERVICE  # checked where the file is read (reading.ends.check_end_dates), quoting its dates
+
+
+#: the month an import's inputs are said to cover (``import --through``), inside :func:`covered_through`
+_COVERED: ContextVar[int | None] = ContextVar("covered_through", default=None)
+
+
+@contextlib.contextmanager
+def covered_through(month: MonthLike) -> Iterator[None]:
+    """Inside it, subscription intervals are observed through ``month`` (at most the current month): the user says
+    the export covers it (``import --through``), so a subscription without an end, or ending after it, is active
+    through it, though the file's latest start or end is earlier (an export of a stable book taken today, without its
+    current period's start: docs/metrics.md, "Months not observed yet"). Read where the intervals become snapshots,
+    by every engine (:func:`covered_month`); orders, visits and answers are not concerned (a month without events
+    cannot be told from one missing)."""
+    token = _COVERED.set(_month_arg("through", month))
+    try:
+        yield
+    finally:
+        _COVERED.reset(token)
+
+
+def covered_month() -> int | None:
+    """The month ordinal :func:`covered_through` sets, None outside it."""
+    return _COVERED.get()
 
 
 # -- intervals to snapshots --------------------------------------------
@@ -106,7 +132,8 @@ def snapshots_from_intervals(
     ``through`` is the last month of the result (open intervals run to it); by default the
     latest month in which something happens: a start, or the month after an interval's last
     month (when its loss is counted), or a billing export's current period start (Stripe's
-    "Current Period Start (UTC)": billed then, :mod:`~xl_retention.reading.observed`), but
+    "Current Period Start (UTC)": billed then, :mod:`~xl_retention.reading.observed`), or the month
+    :func:`covered_through` says the export covers (``import --through``), but
     never after the current month (``today``'s month; default: the date of the run): months
     after it are not observed yet, so an end date in the future (a contract's end, a current
     period's end) counts as active through the current month, and an interval that starts
@@ -155,7 +182,8 @@ def snapshots_from_intervals(
         uncounted = uncounted_short_intervals(codes, df["start"].to_numpy(), df["end"].to_numpy(), starts, ends)
         last = np.where(uncounted, starts - 1, last)
     if through is None:  # a current period's start: billed then, a month observed (reading.observed)
-        candidates = [starts, last[has_end] + 1, np.array([df.attrs.get(OBSERVED_MONTH, BLANK)], dtype=np.int64)]
+        said = [df.attrs.get(OBSERVED_MONTH, BLANK), covered_month() if covered_month() is not None else BLANK]
+        candidates = [starts, last[has_end] + 1, np.array(said, dtype=np.int64)]
         through_month = int(max(c.max() for c in candidates if c.size)) if len(df) else 0
         now = current_month(today)
         if len(df) and int(starts.min()) > now:

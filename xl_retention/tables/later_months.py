@@ -63,9 +63,14 @@ def _customers_at_end(result: Any, last: pd.Period) -> int:
     return 0
 
 
-def later_months_message(result: Any, function: str, today: Any = None, through: Any = None) -> str | None:
+def later_months_message(
+    result: Any, function: str, today: Any = None, through: Any = None, intervals: bool | str = False
+) -> str | None:
     """The warning's text when ``result``'s last month (the tables of ``function``) is before the last full month
-    (``today``'s month's previous one, default the run's), or before ``through`` when given; None otherwise."""
+    (``today``'s month's previous one, default the run's), or before ``through`` when given; None otherwise.
+    ``intervals``: the subscriptions were intervals (start, end), whose open ones end at the file's latest start or
+    end: the text names the remedies of an export taken later (its current period's start column, ``through=``, or
+    the text ``intervals`` gives in its place for a function without it)."""
     from .interval_snapshots import current_month
 
     if not isinstance(result, pd.DataFrame | tuple):
@@ -89,11 +94,34 @@ def later_months_message(result: Any, function: str, today: Any = None, through:
             f"the {count} customers at the end of {last} are" if count != 1 else f"the customer at the end of {last} is"
         )
         lost = f"; {who} not counted after it"
+    remedies = ""
+    if intervals and through is None:  # (with through=, open intervals run to it: no such message)
+        remedies = (
+            "; if it was taken later, its subscriptions without an end active since, give its current period or term "
+            "start column (Stripe's \"Current Period Start (UTC)\", Chargebee's current_term_start, Recurly's "
+            f"current_period_started_at), or {intervals if isinstance(intervals, str) else 'through='} the last "
+            f"month it covers (e.g. through='{until}')"
+        )
     return (
         f"{last} is the data's last month: {whose} tables end there, and the months after it, {after} ({said}), are "
         f"not written (no rows, not 0: nothing says there were none){lost}; if the export was cut short, export it "
-        f"up to {until}"
+        f"up to {until}{remedies}"
     )
+
+
+def _of_intervals(given: dict[str, Any]) -> bool:
+    """Whether the subscriptions given (``snapshots=``) are intervals (a start, not a month), by their columns' names
+    and ``columns=``; False where that cannot be told (no columns, an unreadable mapping)."""
+    data = given.get("snapshots")
+    names = getattr(data, "columns", None)
+    if names is None:
+        return False
+    try:
+        from ..reading import subscription_kind
+
+        return subscription_kind(pd.DataFrame(columns=[str(n) for n in names]), given.get("columns")) == "intervals"
+    except Exception:  # noqa: BLE001  (no start nor month: the tables' own reading said what is missing)
+        return False
 
 
 def warn_later_months(result: Any, function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -108,7 +136,11 @@ def warn_later_months(result: Any, function: Any, args: tuple[Any, ...], kwargs:
         return
     options = given.get("options")
     try:
-        text = later_months_message(result, function.__name__, getattr(options, "today", None), given.get("through"))
+        intervals: bool | str = _of_intervals(given)
+        if intervals and "through" not in inspect.signature(function).parameters:  # xl_retention.tables'
+            intervals = "snapshots_from_intervals(..., through=) with"
+        text = later_months_message(result, function.__name__, getattr(options, "today", None), given.get("through"),
+                                    intervals)  # fmt: skip
     except ValueError:  # a through the function took some other way (refused there): no warning to add
         return
     if text is not None:

@@ -71,6 +71,9 @@ class Tables:
     whole_movements: pd.DataFrame | None = field(default=None, repr=False)
     #: what the import tells the user beside the tables (one line each)
     notes: list[str] = field(default_factory=list)
+    #: the subscriptions input is intervals (start, end), not monthly snapshots: subscriptions without an end run to
+    #: its latest date or current period's start, or to --through (:mod:`.last_month` names those remedies)
+    intervals: bool = False
     #: ``COLUMN=VALUE`` of ``--segment`` when the tables are one segment's (the Dashboard says so: in_progress.py)
     segment: str | None = None
     #: the orders' purchases and cohorts with the orders the export leaves out as unpaid counted as paid (a refresh
@@ -399,6 +402,7 @@ def _load(
             warnings.simplefilter("ignore", ExistingCustomersWarning)
             if mv.subscription_kind(df, maps(df, "intervals", "subscriptions")) == "intervals":
                 columns_read = maps(df, "intervals", "subscriptions")
+                tables.intervals = True
                 df = mv.snapshots_from_intervals(df, columns=columns_read, source=source, options=options)
                 sub = mv.subscription_tables(df, source=source)
             else:

@@ -2,7 +2,8 @@
 
 The monthly tables cover the months of the data (docs/metrics.md, "Months"): an orders, visits or survey export
 ends with its last order, visit or answer, and a subscriptions file with its last date (subscriptions without an
-end are counted active up to the last month any date of the file reaches). A tracker made for three years keeps its
+end are counted active up to the last month any date of the file reaches, a current period's start or --through).
+A tracker made for three years keeps its
 later months blank, and a CSV table has no rows for them, which a user who expected the months up to now reads as
 missing, or does not notice. Months without rows are never written as zeros (nothing says the business had no
 orders then: the export may have been cut short), so ``import --to-csv`` says where each input's tables end, in one
@@ -12,6 +13,7 @@ progress (:func:`~xl_retention.workbook.importer.in_progress_note`); ``import --
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +30,15 @@ _KINDS = (
 )
 
 
-def last_month_notes(tables: Any, today: Any = None) -> list[str]:
+def last_month_notes(tables: Any, today: Any = None, kept: Mapping[str, Sequence[Any]] | None = None) -> list[str]:
     """One note per input of ``tables`` (:class:`~xl_retention.workbook.importer.Tables`) whose table's last month is
     before the last full month (the month before ``today``'s; default the run's): the tables end there, and the
     months after it are not written.
+
+    ``kept`` (input kind -> months, ``import --into``): the months after an input's last that the tracker holds from
+    an earlier import on the sheets that input fills, kept: the note names them as kept, and
+    the others as blank. A subscriptions file of intervals (``tables.intervals``) ends at its latest start or end, so
+    its note also names the remedies of an export taken later: its current period's start column, or ``--through``.
 
     >>> from types import SimpleNamespace as T
     >>> months = pd.PeriodIndex(["2026-02", "2026-03"], freq="M", name="month")
@@ -56,17 +63,52 @@ was cut short, export it up to 2026-06
             continue
         source = getattr(tables, "sources", {}).get(kind)
         name = source.name if isinstance(source, Path) else f"the {kind}"
-        after = f"{last + 1}" if last + 1 == last_full else f"{last + 1} to {last_full}"
+        later = pd.period_range(last + 1, last_full, freq="M")
+        held = {pd.Period(m, freq="M") for m in (kept or {}).get(kind, ())} & set(later)
+        blank = [m for m in later if m not in held]
         extra = ""
-        if kind == "subscriptions" and "customers_end" in frame:
+        if kind == "subscriptions" and "customers_end" in frame and blank:
             end = frame["customers_end"].groupby(level="month").sum()
             if int(end.iloc[-1]) > 0:
                 n = int(end.iloc[-1])
                 who = f"{n} customers at the end of {last} are" if n != 1 else f"1 customer at the end of {last} is"
                 extra = f"; its {who} not counted after it"
-        notes.append(
-            f"{last} is the last month of {name} (its last {rows}): its {what} end there, and the months after it, "
-            f"{after} (the last full month), are not written (a tracker keeps them blank, not 0){extra}; if the "
-            f"export was cut short, export it up to {last_full}"
-        )
+        head = f"{last} is the last month of {name} (its last {rows}): its {what} end there"
+        if not held:
+            after = f"{last + 1}" if last + 1 == last_full else f"{last + 1} to {last_full}"
+            said = f"{head}, and the months after it, {after} (the last full month), are not written (a tracker keeps "
+            said += "them blank, not 0)"
+        else:
+            full = " (the last full month)" if last_full in held else ""
+            said = f"{head}; after it, {_spans(sorted(held))}{full} {_verb(held, 'holds', 'hold')} the figures of an "
+            said += "earlier import, kept"
+            if blank:
+                full = " (the last full month)" if last_full in blank else ""
+                said += f", and {_spans(blank)}{full} {_verb(blank, 'is', 'are')} blank (not written; not 0)"
+        if not blank:
+            notes.append(said)
+            continue
+        advice = f"if the export was cut short, export it up to {last_full}"
+        if kind == "subscriptions" and getattr(tables, "intervals", False):  # open ones end at its latest date
+            advice += (
+                "; if it was taken later, its subscriptions without an end active since, give its current period or "
+                "term start column (Stripe's \"Current Period Start (UTC)\", Chargebee's current_term_start, Recurly's "
+                f"current_period_started_at), or --through with the last month it covers (e.g. --through {last_full})"
+            )
+        notes.append(f"{said}{extra}; {advice}")
     return notes
+
+
+def _verb(months: Any, one: str, several: str) -> str:
+    return one if len(months) == 1 else several
+
+
+def _spans(months: Sequence[Any]) -> str:
+    """``months`` (sorted Periods) as runs of consecutive months: ``2026-04, 2026-06 to 2026-08``."""
+    runs: list[list[Any]] = []
+    for month in months:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs)
