@@ -13,14 +13,12 @@ Each test runs a copy of the package in a temporary folder (its own ``__pycache_
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from test_stamped_caches import _run  # a command in the copy's own interpreter
 
 import xl_retention
 
@@ -41,18 +39,6 @@ def tracker(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("tracker") / "t.xlsx"
     build_template(path, months=12)
     return path
-
-
-def _run(copy: Path, code: str, write: bool = True) -> str:
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(copy)
-    if not write:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, cwd=copy, env=env, timeout=300
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 RECALC = """
