@@ -162,6 +162,8 @@ def element_reasons(
     """Give each array member in error (see the module docstring) the reason of its element's own call, as
     ``result.members[sheet][cell]``'s message; ``names``: the defined names of references by scope. Returns how many
     were given."""
+    from .error_arguments import as_anchor_named  # noqa: PLC0415  (error_arguments imports literal_reasons)
+
     given = 0
     row, column = SCRATCH
     scratch = f"{get_column_letter(column)}{row}"
@@ -194,6 +196,9 @@ def element_reasons(
             except Exception:  # noqa: BLE001, S110  (nothing was set)
                 pass
         if reason:
+            reason = as_anchor_named(
+                result, sheet, anchor, texts[position(anchor)], reason
+            )  # one cell, named as B6 names it
             result.members[sheet][ref] = CellError(value.code, reason)
             given += 1
     return given

@@ -78,7 +78,7 @@ def error_arguments(
                         cleared[(sheet, ref)] = reason
                         cells[ref] = CellError(value.code)
                     else:
-                        _put(cells, ref, CellError(value.code, reason), spilled)
+                        _put(result, sheet, ref, CellError(value.code, reason), spilled)
                     break
             else:  # =CLV(100,0.8,SUM(T!B2:B3)): the first cell, row by row, of a range it reads holding #X
                 text = _named_areas(_argument_text(value.message, formula) or "", sheet, names)
@@ -86,13 +86,32 @@ def error_arguments(
                 if held_at is not None:
                     head = value.message.rpartition(" (")[0]
                     named = CellError(value.code, f"{head} in {written(held_at[0])}!{held_at[1]} ({value.code})")
-                    _put(cells, ref, named, spilled)
+                    _put(result, sheet, ref, named, spilled)
     return cleared
 
 
-def _put(cells: dict[str, object], ref: str, error: CellError, spilled: Resized | None) -> None:
-    """``error`` in ``cells[ref]``; where ``ref`` anchors a dynamic array (``spilled``), its spill range kept."""
-    cells[ref] = Resized(error, spilled.ref) if spilled is not None else error
+def _put(result: Computed, sheet: str, ref: str, error: CellError, spilled: Resized | None) -> None:
+    """``error`` in ``sheet!ref``; where ``ref`` anchors a dynamic array (``spilled``), its spill range kept."""
+    result.values[sheet][ref] = Resized(error, spilled.ref) if spilled is not None else error
+
+
+def as_anchor_named(result: Computed, sheet: str, anchor: str, formula: str, reason: str) -> str:
+    """A spilled cell's ``reason`` (its element's: "SBG_SURVIVAL: alpha is the error value #SPILL! (#VALUE!)") as its
+    array's first cell ``anchor`` (whose ``formula`` gives that argument as one cell, the same for every element)
+    names that error argument ("... #SPILL! in S!K1, because ..."); else ``reason`` (B7:B10 of B6's spill, H296's
+    finding 05)."""
+    held = result.values.get(sheet, {}).get(anchor)
+    held = held.value if type(held) is Resized else held
+    found = _ERROR_ARGUMENT.match(reason)
+    if found is None or type(held) is not CellError or not held.message or held.code != found["code"]:
+        return reason
+    argument = (_argument_text(reason, formula) or "").strip()
+    if _SINGLE.fullmatch(argument) is None:  # a range: each element reads its own cell
+        return reason
+    head = reason.rpartition(" (")[0]
+    named = held.message.startswith(f"{head} in ") and held.message[len(head) + 4 :].replace("'", "").upper()
+    cell = argument.replace("$", "").replace("'", "").upper()
+    return held.message if named and named.startswith(cell if "!" in cell else f"{sheet.upper()}!{cell}") else reason
 
 
 _AREA = re.compile(r"(?<![\w.$])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(!])")
@@ -181,7 +200,7 @@ def error_argument_causes(result: Computed) -> int:
     #N/A in Revenue!K6, because XLOOKUP: 'teams' (Revenue!C21) is not in Plans[Plan] (#VALUE!)"; returns how many."""
     sheets = {sheet.lower(): sheet for sheet in result.values}
     given = 0
-    for cells in result.values.values():
+    for sheet, cells in result.values.items():
         for ref, value in cells.items():
             spilled = value if type(value) is Resized else None
             value = value.value if spilled is not None else value
@@ -197,6 +216,6 @@ def error_argument_causes(result: Computed) -> int:
                 continue
             cause = held.message.split(", from ")[0].removesuffix(f" ({held.code})")
             caused = CellError(value.code, f"{found['head']}, because {cause} {found['code']}{found['tail']}")
-            _put(cells, ref, caused, spilled)
+            _put(result, sheet, ref, caused, spilled)
             given += 1
     return given
