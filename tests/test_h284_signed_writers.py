@@ -136,10 +136,10 @@ def test_recalc_fitting_a_signed_chart_removes_the_signature_and_says_so(tmp_pat
         charts = {n: package.read(n) for n in package.namelist() if n.startswith("xl/charts/chart")}
     report = recalc_file(path, out, engine="embedded")
     assert report.message == (
-        "t.xlsx: its digital signature was removed: the recalculated values are not what was signed (Excel removes "
-        "it too when it saves a changed workbook); sign it again in Excel (File > Info > Protect Workbook > Add a "
-        "Digital Signature)"
-    )
+        "t.xlsx: its digital signature was removed: its charts' ranges, fitted to the months with figures, are not "
+        "what was signed (Excel removes it too when it saves a changed workbook); sign it again in Excel (File > Info "
+        "> Protect Workbook > Add a Digital Signature)"
+    )  # the values changed no signed part (7ca028c7: the charts' own wording)
     _unsigned(out)
     with zipfile.ZipFile(out) as package:
         assert any(package.read(n) != data for n, data in charts.items())  # a chart fitted
