@@ -117,26 +117,6 @@ def _box_moved(match: re.Match[bytes], rows: dict[int, int], columns: tuple[int,
         return shape
     column = re.search(rb"<(?:\w+:)?Column>\s*([0-9]+)\s*</", shape)
     if column is not None and columns[1] and int(column.group(1)) + 1 >= columns[0]:
-        shape = _box_right(shape, columns[1])
+        shape = note_box_down(shape, columns[1], across=True)
     by = rows.get(int(row.group(1)) + 1, int(row.group(1)) + 1) - (int(row.group(1)) + 1)
     return shape if by == 0 else note_box_down(shape, by)
-
-
-def _box_right(shape: bytes, by: int) -> bytes:
-    """A note's box ``by`` columns right: its ``<x:Column>`` (from 0) and the left and right columns of its
-    ``<x:Anchor>`` (the first and fifth numbers).
-
-    >>> _box_right(b"<x:Anchor>15, 15, 3, 2, 17, 15, 7, 16</x:Anchor><x:Column>14</x:Column>", 2).decode()
-    '<x:Anchor>17, 15, 3, 2, 19, 15, 7, 16</x:Anchor><x:Column>16</x:Column>'
-    """
-
-    def anchor(found: re.Match[bytes]) -> bytes:
-        numbers = [int(n) for n in found.group(2).split(b",")]
-        if len(numbers) == 8:
-            numbers[0], numbers[4] = numbers[0] + by, numbers[4] + by
-        return found.group(1) + ", ".join(map(str, numbers)).encode() + found.group(3)
-
-    shape = re.sub(rb"(<(?:\w+:)?Anchor>\s*)([0-9 ,]+?)(\s*</)", anchor, shape)
-    return re.sub(
-        rb"(<(?:\w+:)?Column>\s*)([0-9]+)", lambda m: m.group(1) + str(int(m.group(2)) + by).encode(), shape, count=1
-    )

@@ -315,23 +315,30 @@ def _note_down(match: re.Match[bytes], last: int, by: int) -> bytes:
     return note_box_down(shape, by)
 
 
-def note_box_down(shape: bytes, by: int) -> bytes:
+def note_box_down(shape: bytes, by: int, across: bool = False) -> bytes:
     """A note's box (``<x:ClientData>`` of a VML drawing) ``by`` rows lower: its ``<x:Row>`` and the top and bottom
-    rows of its ``<x:Anchor>`` (the third and seventh numbers).
+    rows of its ``<x:Anchor>`` (the third and seventh numbers); with ``across``, ``by`` columns right: its
+    ``<x:Column>`` (from 0) and the left and right columns of its ``<x:Anchor>`` (the first and fifth numbers).
 
     >>> note_box_down(b"<x:Anchor>1, 15, 3, 2, 3, 15, 7, 16</x:Anchor><x:Row>4</x:Row>", 6).decode()
     '<x:Anchor>1, 15, 9, 2, 3, 15, 13, 16</x:Anchor><x:Row>10</x:Row>'
+    >>> note_box_down(b"<x:Anchor>15, 15, 3, 2, 17, 15, 7, 16</x:Anchor><x:Column>14</x:Column>", 2, True).decode()
+    '<x:Anchor>17, 15, 3, 2, 19, 15, 7, 16</x:Anchor><x:Column>16</x:Column>'
     """
+    first, tag = (0, rb"Column") if across else (2, rb"Row")
 
     def anchor(found: re.Match[bytes]) -> bytes:
         numbers = [int(n) for n in found.group(2).split(b",")]
         if len(numbers) == 8:
-            numbers[2], numbers[6] = numbers[2] + by, numbers[6] + by
+            numbers[first], numbers[first + 4] = numbers[first] + by, numbers[first + 4] + by
         return found.group(1) + ", ".join(map(str, numbers)).encode() + found.group(3)
 
     shape = re.sub(rb"(<(?:\w+:)?Anchor>\s*)([0-9 ,]+?)(\s*</)", anchor, shape)
     return re.sub(
-        rb"(<(?:\w+:)?Row>\s*)([0-9]+)", lambda m: m.group(1) + str(int(m.group(2)) + by).encode(), shape, count=1
+        rb"(<(?:\w+:)?" + tag + rb">\s*)([0-9]+)",
+        lambda m: m.group(1) + str(int(m.group(2)) + by).encode(),
+        shape,
+        count=1,
     )
 
 
