@@ -75,9 +75,10 @@ def _tables(bought: pd.DataFrame, cells: pd.DataFrame) -> dict[str, list]:
     for name, value in (("customers", "customers"), ("revenue", "revenue")):
         wide = cells.pivot_table(index="cohort", columns="months_since", values=value, aggfunc="sum", dropna=False)
         wide = wide.reindex(columns=range(len(wide)))
-        rows = [[cohort, *(None if pd.isna(v) else v for v in values)] for cohort, values in zip(wide.index,
-                                                                                                 wide.values.tolist(),
-                                                                                                 strict=True)]
+        rows = [
+            [cohort, *(None if pd.isna(v) else v for v in values)]
+            for cohort, values in zip(wide.index, wide.values.tolist(), strict=True)
+        ]
         if value == "customers":
             rows = [[r[0], *(None if v is None else int(v) for v in r[1:])] for r in rows]
         out[name] = rows
