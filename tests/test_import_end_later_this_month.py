@@ -46,3 +46,25 @@ def test_an_end_after_today_in_a_duckdb_table(tmp_path: Path, end: str, lost: in
                          options=ReadOptions(today=TODAY, refuse_missing_months=True))  # fmt: skip
     assert tables.movements["lost"].tolist() == [0, 0, 0, lost]
     assert tables.movements["mrr_end"].tolist()[-1] == 300.0 - 100 * lost
+
+
+def test_a_duckdb_table_of_intervals_ends_with_the_months_of_the_runs_date(tmp_path: Path) -> None:
+    """ReadOptions(today=...) is the run's date for a typed DuckDB table of intervals too (README): the engine read
+    the real date instead, so with today 2024-06-15 the tables ran on past June (to 2024-09, the last end) and the end
+    on 2024-06-20 was lost in June (mrr_end 200.0) where the pandas path, and docs/metrics.md, keep it active through
+    June (300.0). A date far from the real one shows the real date's use on any day."""
+    frame = pd.DataFrame({"customer_id": ["a", "b", "c"], "start": pd.to_datetime(["2024-03-01"] * 3),
+                          "end": pd.to_datetime(["2024-06-20", "2024-09-01", None]), "mrr": [100.0] * 3})  # fmt: skip
+    snaps = snapshots_from_intervals(frame, today="2024-06-15")
+    assert snaps.groupby(snaps["month"].astype(str))["mrr"].sum().to_dict() == {
+        "2024-03": 300.0, "2024-04": 300.0, "2024-05": 300.0, "2024-06": 300.0}  # fmt: skip
+    db = tmp_path / "db.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.register("frame", frame)
+        con.execute("CREATE TABLE t AS SELECT * FROM frame")
+    for refuse in (True, False):
+        tables = load_tables(subscriptions="table:t", backend="duckdb", connection=str(db),
+                             options=ReadOptions(today="2024-06-15", refuse_missing_months=refuse))  # fmt: skip
+        assert [str(m) for m in tables.movements.index] == ["2024-03", "2024-04", "2024-05", "2024-06"]
+        assert tables.movements["lost"].tolist() == [0, 0, 0, 0]
+        assert tables.movements["mrr_end"].tolist() == [300.0, 300.0, 300.0, 300.0]
