@@ -24,7 +24,7 @@ __all__ = ["EARLIER_WIDTH", "NPS_WIDENED", "widen_nps_headers"]
 #: the earlier template's width of every NPS column (before d390139e)
 EARLIER_WIDTH = 14.0
 #: how :func:`widen_nps_headers`'s line starts
-NPS_WIDENED = "widened the columns"
+NPS_WIDENED = "widened the column"
 _WIDER = ("promoters", "detractors")
 _COLS = re.compile(rb"<((?:\w+:)?)cols>(.*?)</(?:\w+:)?cols>", re.S)
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
@@ -82,7 +82,8 @@ def widen_nps_headers(package: ip.Package, sheets: dict[str, _Monthly]) -> list[
         return []
     letters = " and ".join(get_column_letter(c) for c in changed)
     width = max(widths[c] for c in changed)
+    many = len(changed) > 1
     return [
-        f"{NPS_WIDENED} {letters} of {found.spec.title} from {EARLIER_WIDTH:g} to {width:g} wide, as this version's "
-        "template has them: their bold headers on one line"
+        f"{NPS_WIDENED}{'s' if many else ''} {letters} of {found.spec.title} from {EARLIER_WIDTH:g} to {width:g} wide, "
+        f"as this version's template has {'them: their bold headers' if many else 'it: its bold header'} on one line"
     ]
