@@ -449,6 +449,20 @@ _SHAPE_STATE: dict[str, Any] = {"installed": False, "loaded": 0, "file": None, "
 _MOST_SHAPES = 20_000  # as row_shapes keeps in a process
 
 
+def shapes_cache_stamp(state: dict[str, Any], lock: threading.Lock) -> bytes | None:
+    """The stamp :func:`cache_shapes`' file was read under, for a cache kept on its terms
+    (:func:`.recalculation.decided_cache.cache_decided`, :func:`.workbook.earlier_cache.cache_earlier`), ``state``
+    marked installed; None where the shapes' cache is not installed (a library's caller) or ``state`` is already."""
+    stamp = _SHAPE_STATE.get("stamp") or b""
+    if not _SHAPE_STATE.get("installed") or not stamp:
+        return None
+    with lock:
+        if state["installed"]:
+            return None
+        state["installed"] = True
+    return stamp
+
+
 def _shape_cache_file() -> Path:
     """``xl_retention/__pycache__/shapes.<tag>.bin``: beside the package's bytecode, for this interpreter only."""
     return cache_path("shapes")

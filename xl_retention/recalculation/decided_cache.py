@@ -42,13 +42,9 @@ def cache_decided() -> None:
     """Read the kept answers into :data:`.rewrite_shapes._DECIDED` and write them back at the process's end (see the
     module's docstring; the file's handling is :func:`.._imports.stamped_marshal_cache`'s); does nothing where the
     shapes' cache is not installed, or a second time."""
-    stamp = _imports._SHAPE_STATE.get("stamp") or b""
-    if not _imports._SHAPE_STATE.get("installed") or not stamp:
+    stamp = _imports.shapes_cache_stamp(_STATE, _LOCK)
+    if stamp is None:
         return
-    with _LOCK:
-        if _STATE["installed"]:
-            return
-        _STATE["installed"] = True
     known = _imports.stamped_marshal_cache("decided", stamp, _well_formed, _to_write)
     if known is not None and not rewrite_shapes._DECIDED:
         rewrite_shapes._DECIDED.update(known)

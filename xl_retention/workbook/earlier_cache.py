@@ -30,13 +30,9 @@ def cache_earlier(matched: dict[str, bool]) -> None:
     """Read the kept answers into ``matched`` (:data:`.upgrade_file._MATCHED`, while it is empty) and write it back at
     the process's end (see the module's docstring; the file's handling is :func:`.._imports.stamped_marshal_cache`'s);
     does nothing where the shapes' cache is not installed, or a second time."""
-    stamp = _imports._SHAPE_STATE.get("stamp") or b""
-    if not _imports._SHAPE_STATE.get("installed") or not stamp:
+    stamp = _imports.shapes_cache_stamp(_STATE, _LOCK)
+    if stamp is None:
         return
-    with _LOCK:
-        if _STATE["installed"]:
-            return
-        _STATE["installed"] = True
     known = _imports.stamped_marshal_cache("earlier", stamp, _well_formed, lambda: _to_write(matched))
     if known is not None and not matched:
         matched.update(known)
