@@ -8,6 +8,7 @@ result."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -77,26 +78,34 @@ BB = {
 }
 
 
-@pytest.mark.parametrize(
-    "name",
-    sorted(n for n, f in BY_NAME.items() if f.kind == "aggregate" and any(a.whole for a in f.args)),
-)
-def test_blank_rows_below_change_no_result_of_a_function_taking_ranges_whole(name: str) -> None:
-    """What makes the cut exact: the core reads blank rows below its data as nothing, for every such function."""
-    function = BY_NAME[name]
-    full, cut = [], []
-    for spec in function.args:
+#: the functions our core takes ranges of whole (a table, or a column of values)
+WHOLE_TAKERS = sorted(n for n, f in BY_NAME.items() if f.kind == "aggregate" and any(a.whole for a in f.args))
+
+
+def full_and_cut(name: str, across: bool = False) -> tuple[list[Any], list[Any]]:
+    """The arguments of ``name`` on this file's data, as cut to the cells in use and with 40 blank rows below them
+    (``across``: 40 blank columns right of them, a whole row's cut)."""
+    full: list[Any] = []
+    cut: list[Any] = []
+    for spec in BY_NAME[name].args:
         if spec.whole == "table":
             rows = [[*r, *[None] * (8 - len(r))] for r in TRIANGLE]
             cut.append(rows)
-            full.append(rows + [[None] * 8] * 40)
+            full.append([[*r, *[None] * 40] for r in rows] if across else rows + [[None] * 8] * 40)
         elif spec.whole:
             data = BB if name.startswith("BGBB") else RFM
             values = data.get(spec.name.removesuffix("s"), data.get(spec.name, [5.0] * 12))
-            cut.append([[v] for v in values])
-            full.append([[v] for v in values] + [[None]] * 40)
+            cut.append([list(values)] if across else [[v] for v in values])
+            full.append([[*values, *[None] * 40]] if across else [[v] for v in values] + [[None]] * 40)
         else:
             value = spec.default if spec.optional else 3
             cut.append(value)
             full.append(value)
-    assert repr(evaluate(function, *full)) == repr(evaluate(function, *cut))
+    return full, cut
+
+
+@pytest.mark.parametrize("name", WHOLE_TAKERS)
+def test_blank_rows_below_change_no_result_of_a_function_taking_ranges_whole(name: str) -> None:
+    """What makes the cut exact: the core reads blank rows below its data as nothing, for every such function."""
+    full, cut = full_and_cut(name)
+    assert repr(evaluate(BY_NAME[name], *full)) == repr(evaluate(BY_NAME[name], *cut))

@@ -13,7 +13,7 @@ import pytest
 from one_sheet import save_dynamic
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
-from test_h281_whole_column_fits import BB, BDW, RFM, SBG, TRIANGLE
+from test_h281_whole_column_fits import BDW, SBG, TRIANGLE, WHOLE_TAKERS, full_and_cut
 
 from xl_retention.cells import evaluate
 from xl_retention.recalculation import recalc_file
@@ -68,27 +68,8 @@ def test_whole_rows_and_names_give_the_used_cells_values(tmp_path: Path) -> None
     assert [columns[f"{c}2"].value for c in "LMNO"] == BDW
 
 
-@pytest.mark.parametrize(
-    "name",
-    sorted(n for n, f in BY_NAME.items() if f.kind == "aggregate" and any(a.whole for a in f.args)),
-)
+@pytest.mark.parametrize("name", WHOLE_TAKERS)
 def test_blank_columns_to_the_right_change_no_result_of_a_function_taking_ranges_whole(name: str) -> None:
     """What makes the cut of a whole row exact: the core reads blank cells after its data as nothing."""
-    function = BY_NAME[name]
-    full, cut = [], []
-    for spec in function.args:
-        if spec.whole == "table":
-            rows = [[*r, *[None] * (8 - len(r))] for r in TRIANGLE]
-            cut.append(rows)
-            full.append([[*r, *[None] * 40] for r in rows])
-        elif spec.whole:
-            data = BB if name.startswith("BGBB") else RFM
-            values = data.get(spec.name.removesuffix("s"), data.get(spec.name, [5.0] * 12))
-            cut.append([list(values)])
-            full.append([[*values, *[None] * 40]])
-        else:
-            value = spec.default if spec.optional else 3
-            cut.append(value)
-            full.append(value)
-    got, expected = evaluate(function, *full), evaluate(function, *cut)
+    got, expected = (evaluate(BY_NAME[name], *arguments) for arguments in full_and_cut(name, across=True))
     assert (repr(got), getattr(got, "message", None)) == (repr(expected), getattr(expected, "message", None))
