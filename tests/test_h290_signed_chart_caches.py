@@ -34,11 +34,11 @@ def _charted(tmp_path: Path) -> Path:
     sheet.add_chart(chart, "D2")
     book.save(tmp_path / "plain.xlsx")
     files = package_files(tmp_path / "plain.xlsx")
-    for row, value in enumerate((1000, 1100, 1210), 1):  # the values stored as recalc writes them: the sheet as it was
+    for row, value in enumerate((1000, 1100, 1210), 1):  # the values stored as Excel (and recalc) writes them: 1000
         cell = f"<f>A{row}*1</f><v />".encode()
         assert cell in files["xl/worksheets/sheet1.xml"]
         files["xl/worksheets/sheet1.xml"] = files["xl/worksheets/sheet1.xml"].replace(
-            cell, f"<f>A{row}*1</f><v>{float(value)!r}</v>".encode()
+            cell, f"<f>A{row}*1</f><v>{value}</v>".encode()
         )
     files["xl/charts/chart1.xml"] = files["xl/charts/chart1.xml"].replace(
         b"</f></numRef>",

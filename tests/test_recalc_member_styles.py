@@ -36,4 +36,4 @@ def test_inserted_members_take_the_rows_or_the_columns_style() -> None:
     assert _cell(xml, "D5") == '<c r="D5" s="1">'  # a row style without customFormat formats nothing
     assert _cell(xml, "D6") == '<c r="D6" s="1">'
     assert _cell(xml, "B2") == '<c r="B2">'  # a column without a style: none
-    assert b'<c r="D4" s="2"><v>0.4</v></c>' in xml
+    assert b'<c r="D4" s="2"><v>0.40000000000000002</v></c>' in xml

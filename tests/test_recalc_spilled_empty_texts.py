@@ -33,7 +33,7 @@ def test_a_spilled_empty_text_is_stored_as_text(tmp_path: Path) -> None:
     assert cells == {
         "D2": "><v>0</v></c>",  # a blank read through the array: 0
         "D3": ' t="str"><v>y</v></c>',
-        "D4": "><v>3.0</v></c>",
+        "D4": "><v>3</v></c>",
         "E2": ' t="str"><v>z</v></c>',
         "E3": ' t="str"><v>z</v></c>',
         "E4": ' t="str"><v>z</v></c>',

@@ -111,7 +111,7 @@ def test_a_kept_text_of_the_shared_strings_is_read_as_excel_reads_it(tmp_path: P
         "A1": "<v>0</v>",  # Excel's own stored value, as it was
         "A2": "<v>1</v>",
         "B1": "<v>東京!</v>",
-        "C1": "<v>2.0</v>",
+        "C1": "<v>2</v>",
         "B2": "<v>a_x\tb!</v>",
-        "C2": "<v>5.0</v>",
+        "C2": "<v>5</v>",
     }

@@ -176,8 +176,8 @@ def test_all_finite_numbers_keep_percent_signs_zeros_and_values_whose_sum_overfl
         f'<row r="1"><c r="A1"><v>1</v></c>{cells}</row></sheetData></worksheet>'
     ).encode()
     for values, texts in (
-        ([0.5, -0.0, 0.0, 1e-300, 12.25], [b"0.5", b"0", b"0", b"1e-300", b"12.25"]),
-        ([1e308, 1e308, 2.5, -1e308, 0.1], [b"1e+308", b"1e+308", b"2.5", b"-1e+308", b"0.1"]),
+        ([0.5, -0.0, 0.0, 1e-300, 12.25], [b"0.5", b"0", b"0", b"1E-300", b"12.25"]),
+        ([1e308, 1e308, 2.5, -1e308, 0.1], [b"1E+308", b"1E+308", b"2.5", b"-1E+308", b"0.10000000000000001"]),
     ):
         requested = {f"B{r}".encode(): value for r, value in enumerate(values, 1)}
         start, end = xml.index(b"<sheetData>") + len(b"<sheetData>"), xml.index(b"</sheetData>")

@@ -64,8 +64,8 @@ def test_typed_cells_with_texts_and_no_zero_give_the_general_paths_bytes() -> No
     xml = _sheet(6).replace(b's="2">', b's="2" t="str">')
     start, end = xml.index(b"<sheetData>") + len(b"<sheetData>"), xml.index(b"</sheetData>")
     for values, texts in (
-        (["high", 2.5, "low", 1.0, "high", 7.25], [b"high", b"2.5", b"low", b"1.0", b"high", b"7.25"]),
-        (["high", 0.0, "low", -0.0, 1.0, "x"], [b"high", b"0", b"low", b"0", b"1.0", b"x"]),
+        (["high", 2.5, "low", 1.0, "high", 7.25], [b"high", b"2.5", b"low", b"1", b"high", b"7.25"]),
+        (["high", 0.0, "low", -0.0, 1.0, "x"], [b"high", b"0", b"low", b"0", b"1", b"x"]),
     ):
         requested = {f"B{r}".encode(): value for r, value in enumerate(values, 1)}
         segment = xml[start:end]

@@ -111,7 +111,7 @@ def test_cells_are_written_as_excel_stores_them(source: Path, tmp_path: Path) ->
     assert '<c r="E2" t="b"><f>B2&gt;A2</f><v>1</v></c>' in xml
     assert '<c r="E3" t="b"><f>B3&gt;A3</f><v>0</v></c>' in xml
     assert '<c r="F2" t="e"><f>B2/(A2-10)</f><v>#DIV/0!</v></c>' in xml
-    assert '<c r="G2" s="2"><f>B2/A2</f><v>0.9</v></c>' in xml
+    assert '<c r="G2" s="2"><f>B2/A2</f><v>0.90000000000000002</v></c>' in xml
 
 
 def test_formulas_and_styles_are_unchanged(source: Path, tmp_path: Path) -> None:

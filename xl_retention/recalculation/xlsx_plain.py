@@ -9,9 +9,9 @@ not a finite number (text, an error, a blank...):
 
 - :func:`untyped_cells`, the common case (no formula cell has a ``t`` attribute yet, and every
   one is requested): one ``findall`` of the references; when every value is a finite number,
-  one ``sub`` makes the sheet's bytes a %-format with a ``%a`` at each value and one ``%`` fills
-  them in (C code formats each float as ``repr`` does); otherwise one ``split`` at the formulas'
-  ends, the values formatted with one ``join`` of ``repr`` and woven between the pieces;
+  one ``sub`` makes the sheet's bytes a %-format with a ``%s`` at each value and one ``%`` fills
+  them in with the numbers' texts as Excel writes them (:mod:`.excel_numbers`, formatted at C
+  level); otherwise one ``split`` at the formulas' ends, the values' texts woven between the pieces;
 - :func:`typed_cells` otherwise: one ``split`` by a pattern whose groups cover each formula
   cell entirely (start tag, type, formula, value, end tag), the new values and types put into
   their slots of the list by slice assignment, one ``join``.
@@ -19,8 +19,8 @@ not a finite number (text, an error, a blank...):
 Both return ``None`` for any other sheet (a shared or array formula, another attribute, an
 inline string, whitespace between elements, comments...), which the general path of
 :mod:`.xlsx_values` then writes; all give the same bytes (tests/test_xlsx_plain.py). Every
-byte outside the rewritten ``<v>`` elements and ``t`` attributes comes back unchanged. Zero and
-negative zero are stored as ``0``, as Excel stores them.
+byte outside the rewritten ``<v>`` elements and ``t`` attributes comes back unchanged. Numbers are
+written as Excel writes them (``1000``, not ``1000.0``; zero and negative zero as ``0``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ import math
 import re
 from itertools import compress, repeat
 from operator import is_, not_
+
+from .excel_numbers import numbers_texts
 
 __all__ = ["rewrite_plain_cells"]
 
@@ -45,7 +47,6 @@ _UNTYPED_HEAD_TEXT = re.compile(_UNTYPED_HEAD.pattern.decode())
 _GROUPS = 7
 _STEP = _GROUPS + 1
 _MISSING = object()
-_ZEROS = ("-0.0", "0.0")  # Excel stores a zero result, and a negative zero, as 0
 
 
 def _formula_starts(segment: bytes) -> int:
@@ -56,13 +57,9 @@ def _formula_starts(segment: bytes) -> int:
 
 
 def numbers_text(values: list[float], before: str = "<v>", after: str = "</v>") -> bytes:
-    """``before`` + the number + ``after`` for each finite float, joined by NUL: the shortest text that reads
-    back as the same number, as ``repr`` writes it; zero and negative zero as ``0``, as Excel stores them."""
-    text = before + (after + "\0" + before).join(map(repr, values)) + after
-    if "0.0<" in text:
-        for zero in _ZEROS:
-            text = text.replace(f">{zero}<", ">0<")
-    return text.encode()
+    """``before`` + the number + ``after`` for each finite float, joined by NUL: the number as Excel writes it
+    (:func:`.excel_numbers.number_text`: 17 significant digits, ``1000`` not ``1000.0``, zero as ``0``)."""
+    return (before + (after + "\0" + before).join(numbers_texts(values)) + after).encode()
 
 
 def rewrite_plain_cells(
@@ -128,16 +125,12 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
         keys = "\n".join(refs).encode().split(b"\n")
     values = _values(cells, keys)
     if set(map(type, values)) == {float} and math.isfinite(sum(values)):  # (finite floats whose sum overflows
-        # take the path below) every value a finite number: the sheet's bytes become a %-format with a %a at each
-        # value ("%" doubled), and one % fills them in (a float's %a is its repr, in ASCII)
-        template, slots = _UNTYPED_TAIL.subn(b"</f><v>%a</v></c>", segment.replace(b"%", b"%%"))
+        # take the path below) every value a finite number: the sheet's bytes become a %-format with a %s at each
+        # value ("%" doubled), and one % fills them in with the numbers' texts as Excel writes them
+        template, slots = _UNTYPED_TAIL.subn(b"</f><v>%s</v></c>", segment.replace(b"%", b"%%"))
         if slots != count:
             return None
-        out = template % tuple(values)
-        if 0.0 in values:  # zero and negative zero as 0, as Excel stores them (only the values just written)
-            for zero in _ZEROS:
-                out = out.replace(f"</f><v>{zero}</v></c>".encode(), b"</f><v>0</v></c>")
-        return out, count
+        return template % tuple("\0".join(numbers_texts(values)).encode().split(b"\0")), count
     pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
     if len(pieces) != count + 1:
         return None

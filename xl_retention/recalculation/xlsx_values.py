@@ -44,6 +44,7 @@ from ..errors import EXCEL_ERRORS
 from .chart_caches import CHART_PART, ChartValues, updated_caches
 from .chart_labels import CellFormats
 from .excel_functions._core import CARRIED
+from .excel_numbers import number_text
 from .package_parts import part_bytes
 from .xlsx_package import _ATTRS as _ATTRS
 from .xlsx_package import _CALC_ID, _FULL_CALC_ON_LOAD, CURRENT_CALC_ID, full_calc_on_load, marked
@@ -439,9 +440,8 @@ def _canonical_refs(title: str, cells: Mapping[str, object]) -> dict[bytes, obje
 def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]:
     """The cell's ``t`` attribute (None for a number) and the ``<v>`` text of a computed value."""
     if type(value) is float:  # fast path for the common case
-        if value == 0:  # Excel stores zero, and a negative zero (=-A1 with A1 0), as 0
-            return None, b"0"
-        return (None, repr(value).encode()) if math.isfinite(value) else (b"e", b"#NUM!")
+        # as Excel writes it: 1000, not 1000.0; zero, and a negative zero (=-A1 with A1 0), as 0 (.excel_numbers)
+        return (None, number_text(value).encode()) if math.isfinite(value) else (b"e", b"#NUM!")
     if isinstance(value, CellError):
         code = str(value)
         if code not in ERROR_CODES and code not in CARRIED:  # CARRIED: the workbook's own (#FIELD!, .newer_errors)
@@ -462,7 +462,7 @@ def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]
             return b"e", b"#NUM!"
         if not math.isfinite(number):
             return b"e", b"#NUM!"
-        return None, repr(number).encode() if number != 0 else b"0"
+        return None, number_text(number).encode()
     raise TypeError(f"cell {ref.decode()} of sheet {title!r}: unsupported value {value!r} ({type(value).__name__})")
 
 

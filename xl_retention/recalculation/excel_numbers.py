@@ -1,0 +1,44 @@
+"""A number's text in a cell's ``<v>`` as Excel writes it.
+
+Excel stores a double with 17 significant digits, rounded, trailing zeros dropped: ``1000`` (not
+``1000.0``), ``0.57999999999999996`` for 0.58, ``123456.12300000001``, ``0.5083333333333333``, ``-123456.789``
+(public Excel-saved sheets: orbeon-forms issue 4452, an Excel 2010+ sheet copied into a PHP test); below 0.1
+in exponent form with an unpadded exponent, ``4.2361111111111106E-2``, ``8.8880000000000001E-2``. Every such
+text reads back as the same double. From 1E+17 on the exponent form is assumed (as C's ``%.17G`` does; no
+Excel-saved sheet at hand shows where Excel switches). Zero, and negative zero, are ``0``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["number_text", "numbers_texts"]
+
+_G17 = "%.17G".__mod__
+
+
+def number_text(number: float) -> str:
+    """Excel's text for a finite float.
+
+    >>> [number_text(x) for x in (1000.0, 0.58, 0.1 + 0.2, 1 / 80, -1e-5, 1e17, 0.0, -0.0, 5e-324)]
+    ['1000', '0.57999999999999996', '0.30000000000000004', '1.2500000000000001E-2', '-1.0000000000000001E-5', \
+'1E+17', '0', '0', '4.9406564584124654E-324']
+    """
+    if number == 0:
+        return "0"
+    mantissa, exponent = f"{number:.16E}".split("E")
+    power = int(exponent)
+    if -1 <= power < 17:
+        return _G17(number)
+    return mantissa.rstrip("0").rstrip(".") + "E" + ("+" if power > 0 else "-") + str(abs(power))
+
+
+def numbers_texts(numbers: list[float]) -> list[str]:
+    """:func:`number_text` of each finite float: ``%.17G`` at C level, and :func:`number_text` for the few texts
+    it writes otherwise than Excel (an exponent, below 1E-4 or from 1E+17 on; a number between 1E-4 and 0.1 in
+    decimals, ``0.0...``; a negative zero), found in one look at the texts joined when there are none."""
+    texts = list(map(_G17, numbers))
+    joined = "\0" + "\0".join(texts) + "\0"  # (each text between NULs: its start found by memchr-speed search)
+    if "E" in joined or "\x000.0" in joined or "\x00-0.0" in joined or "\x00-0\x00" in joined:
+        for k, text in enumerate(texts):
+            if "E" in text or text.startswith(("0.0", "-0.0")) or text == "-0":
+                texts[k] = number_text(numbers[k])
+    return texts
