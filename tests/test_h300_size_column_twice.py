@@ -23,7 +23,8 @@ REASON = (
     "in cohort row 1; 3 cohorts, 2,700 customers) but lose customers later: is the cohort-size column selected "
     "beside a period-0 column that repeats it (Customers, Month 0)? Leave one of them out of the range: the first "
     "column is each cohort's size at period 0, the second its customers still active after period 1, where the sBG "
-    "and BdW lose a share alpha / (alpha + beta) of every cohort"
+    "and BdW lose a share alpha / (alpha + beta) of every cohort; a plan no customer can leave in its first period "
+    "(a minimum term) is no sBG or BdW shape either: start the table at the first period customers can leave"
 )
 
 

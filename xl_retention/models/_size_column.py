@@ -37,7 +37,9 @@ def refuse_size_column_twice(table: np.ndarray) -> None:
 (1000 at period 0 and 1000 at period 1 in cohort row 1; 2 cohorts, 1,800 customers) but lose customers later: is \
 the cohort-size column selected beside a period-0 column that repeats it (Customers, Month 0)? Leave one of them out \
 of the range: the first column is each cohort's size at period 0, the second its customers still active after \
-period 1, where the sBG and BdW lose a share alpha / (alpha + beta) of every cohort
+period 1, where the sBG and BdW lose a share alpha / (alpha + beta) of every cohort; a plan no customer can leave \
+in its first period (a minimum term) is no sBG or BdW shape either: start the table at the first period customers can \
+leave
     >>> refuse_size_column_twice(np.array([[1000.0, 631, 468], [800, 800, 510]]))  # one cohort loses in period 1
     """
     followed = ~np.isnan(table[:, 1]) & (np.nan_to_num(table[:, 0]) > 0) if table.shape[1] >= 2 else None
@@ -58,7 +60,8 @@ period 1, where the sBG and BdW lose a share alpha / (alpha + beta) of every coh
         "lose customers later: is the cohort-size column selected beside a period-0 column that repeats it "
         "(Customers, Month 0)? Leave one of them out of the range: the first column is each cohort's size at period "
         "0, the second its customers still active after period 1, where the sBG and BdW lose a share "
-        "alpha / (alpha + beta) of every cohort",
+        "alpha / (alpha + beta) of every cohort; a plan no customer can leave in its first period (a minimum term) "
+        "is no sBG or BdW shape either: start the table at the first period customers can leave",
         "survivors",
         first,
     )
