@@ -12,7 +12,8 @@ from __future__ import annotations
 
 __all__ = ["number_text", "numbers_texts"]
 
-_G17 = "%.17G".__mod__
+_G17 = "%.17G".__mod__  # 17 significant digits; an exponent below 1E-4 and from 1E+17 on
+_E16 = "%.16E".__mod__
 
 
 def number_text(number: float) -> str:
@@ -24,21 +25,30 @@ def number_text(number: float) -> str:
     """
     if number == 0:
         return "0"
-    mantissa, exponent = f"{number:.16E}".split("E")
-    power = int(exponent)
-    if -1 <= power < 17:
-        return _G17(number)
-    return mantissa.rstrip("0").rstrip(".") + "E" + ("+" if power > 0 else "-") + str(abs(power))
+    text = _G17(number)
+    return _exponent_text(number) if "E" in text or text.startswith(("0.0", "-0.0")) else text
+
+
+def _exponent_text(number: float) -> str:
+    """Excel's exponent form of a number below 0.1 or from 1E+17 on (its 17 digits as %.16E writes them, the
+    mantissa's trailing zeros and the exponent's padding dropped): 1.2500000000000001E-2, 1E-5, 1E+17."""
+    mantissa, exponent = _E16(number).split("E")
+    return mantissa.rstrip("0").rstrip(".") + "E" + exponent[0] + exponent[1:].lstrip("0")
 
 
 def numbers_texts(numbers: list[float]) -> list[str]:
-    """:func:`number_text` of each finite float: ``%.17G`` at C level, and :func:`number_text` for the few texts
-    it writes otherwise than Excel (an exponent, below 1E-4 or from 1E+17 on; a number between 1E-4 and 0.1 in
-    decimals, ``0.0...``; a negative zero), found in one look at the texts joined when there are none."""
+    """:func:`number_text` of each finite float: ``%.17G`` at C level, then the texts it writes otherwise than
+    Excel (an exponent, below 1E-4 or from 1E+17 on; a number between 1E-4 and 0.1 in decimals, ``0.0...``; a
+    negative zero) rewritten, when one look at the texts joined finds any.
+
+    >>> numbers_texts([1000.0, 0.05, -0.0, 1e-5, 0.25, 1e20])
+    ['1000', '5.0000000000000003E-2', '0', '1.0000000000000001E-5', '0.25', '1E+20']
+    """
     texts = list(map(_G17, numbers))
     joined = "\0" + "\0".join(texts) + "\0"  # (each text between NULs: its start found by memchr-speed search)
     if "E" in joined or "\x000.0" in joined or "\x00-0.0" in joined or "\x00-0\x00" in joined:
-        for k, text in enumerate(texts):
-            if "E" in text or text.startswith(("0.0", "-0.0")) or text == "-0":
-                texts[k] = number_text(numbers[k])
+        for k in [k for k, text in enumerate(texts) if "E" in text or text.startswith(("0.0", "-0.0"))]:
+            texts[k] = _exponent_text(numbers[k])
+        if "\x00-0\x00" in joined:
+            texts = ["0" if text == "-0" else text for text in texts]
     return texts
