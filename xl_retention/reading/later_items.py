@@ -28,7 +28,13 @@ import pandas as pd
 from .errors import DataError, bad_rows
 from .names import key
 
-__all__ = ["added_later_items", "later_item_columns", "refuse_later_items"]
+__all__ = ["ADDED_ITEMS", "added_later_items", "later_item_columns", "refuse_later_items", "written_items"]
+
+#: ``df.attrs`` key of the amounts as the file writes them where :func:`added_later_items` added later items into
+#: the amount (its column then holds numbers): the amount's column -> each row's first item's amount (``3000``) and
+#: items (``1 x 3000 + 5 x 1000`` where added, else its amount), by index label (:class:`_Written`). A message quoting
+#: the column quotes these (:func:`written_items`), not the sum (8000), which no cell of the file shows.
+ADDED_ITEMS = "added_items"
 
 #: A column of a list's first item, dotted: the list's name, ``[0]``, then the item's field (``.price.amount``).
 _FIRST = re.compile(r"^(.*?)\[0\](\..+)$")
@@ -132,12 +138,53 @@ _SHARED = re.compile(r"interval|frequency|billing_cycle|billing_period|period_un
 _PAID = {"status": {"active", ""}, "recurring": {"true", "1", "yes", ""}, "item_type": {"addon", "plan", ""}}
 
 
-def _text(df: pd.DataFrame, column: str | None) -> np.ndarray:
-    """The stripped lower-case text of ``column`` ('' where blank, or where there is no such column)."""
+def _text(df: pd.DataFrame, column: str | None, lower: bool = True) -> np.ndarray:
+    """The stripped (lower-case) text of ``column`` ('' where blank, or where there is no such column)."""
     if column is None:
         return np.full(len(df), "", dtype=object)
     values = df[column]
-    return values.astype(object).where(values.notna(), "").astype(str).str.strip().str.lower().to_numpy()
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+    return (text.str.lower() if lower else text).to_numpy()
+
+
+class _Written:
+    """A money column's amounts as the file writes them (:data:`ADDED_ITEMS`): ``first``, each row's first item's;
+    ``items``, each row's items where they were added (else its amount). Kept as it is when pandas copies a frame's
+    ``attrs`` (never copied, equal to itself only: pandas compares the ``attrs`` of frames it concatenates)."""
+
+    __slots__ = ("first", "items")
+
+    def __init__(self, first: pd.Series, items: pd.Series) -> None:
+        self.first, self.items = first, items
+
+    def __copy__(self) -> _Written:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Written:
+        return self
+
+
+def written_items(df: pd.DataFrame, column: str, values: Any, first: bool = False) -> Any:
+    """``values`` (``df``'s column ``column``, in ``df``'s order) with each row whose later items were added into it
+    (:data:`ADDED_ITEMS`) as the file writes it: a row's items (``1 x 3000 + 5 x 1000``) where they were added, or
+    with ``first`` its first item's amount (``3000``), and every other row's amount as written; ``values`` itself
+    where no later item was added.
+
+    >>> frame = pd.DataFrame({"items[0].quantity": ["1", "2"], "items[0].price": ["3000", "3000"],
+    ...                       "items[1].quantity": ["5", ""], "items[1].price": ["1000", ""]})
+    >>> names = {"quantity": "items[0].quantity", "amount": "items[0].price"}
+    >>> df, _ = added_later_items(frame, frame[list(names.values())].set_axis(list(names), axis=1), names, "s.csv")
+    >>> written_items(df, "items[0].price", df["items[0].price"].to_numpy(dtype=object)).tolist()
+    ['1 x 3000 + 5 x 1000', '3000']
+    >>> df["items[0].price"].tolist(), written_items(df, "items[0].price", df["items[0].price"], first=True).tolist()
+    ([8000.0, 3000.0], ['3000', '3000'])
+    """
+    written = df.attrs.get(ADDED_ITEMS, {}).get(column)
+    if written is None or len(values) != len(df):
+        return values
+    found = (written.first if first else written.items).reindex(df.index)
+    out = np.where(found.notna().to_numpy(), found.to_numpy(dtype=object), np.asarray(values, dtype=object))
+    return pd.Series(out, index=values.index, name=values.name) if isinstance(values, pd.Series) else out
 
 
 def added_later_items(
@@ -183,6 +230,7 @@ def added_later_items(
     dropped: list[str] = []
     shown: list[str] = []
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # each later item's rows filled, quantity, price
+    texts: list[tuple[np.ndarray, np.ndarray | None, np.ndarray]] = []  # the same, as the file writes them
     for (name, item), columns in later.items():
         fields = lists[name]
         if price_name not in fields:
@@ -197,7 +245,8 @@ def added_later_items(
         except Exception:  # noqa: BLE001
             return df, out
         filled = ~np.isnan(price) & (price != 0)
-        sure = ~np.isnan(quantity)
+        sure = ~np.isnan(quantity) & (price >= 0) & (quantity >= 0) & ~(price0 < 0) & ~(quantity0 < 0)  # a credit:
+        # a negative price or quantity, the first item's or this one's, is no item paid with it (refused, as before)
         for column in columns:
             field = key(column)[len(f"{name}[{item}]") :]
             first = by_key.get(f"{name}[0]{field}")
@@ -210,6 +259,8 @@ def added_later_items(
             return df, out  # an item not sure to be paid with the first: refused (refuse_later_items)
         total = total + np.where(filled, price * quantity, 0.0)
         parts.append((filled, quantity, price))
+        said = _text(df, quantity_column, lower=False) if quantity_column else None
+        texts.append((filled, said, _text(df, price_column, lower=False)))
         added |= filled
         dropped += columns
         shown.append(f"{quantity_column!r} x {price_column!r}" if quantity_column else repr(price_column))
@@ -217,22 +268,35 @@ def added_later_items(
         return df, out
     first_row = int(np.flatnonzero(added)[0])
     amount_column = names[price_name]
+    price_text = _text(df, amount_column, lower=False)
+    quantity_text = _text(df, names.get("quantity"), lower=False)
+    rows_written: dict[int, tuple[str, str]] = {}  # each row's first amount and items as the file writes them
+    for r in np.flatnonzero(added):
+        items = [f"{quantity_text[r]} x {price_text[r]}" if "quantity" in names else price_text[r]]
+        items += [p[r] if q is None else f"{q[r]} x {p[r]}" for f, q, p in texts if f[r]]
+        rows_written[int(r)] = (price_text[r], " + ".join(items))
+    before = df[amount_column].to_numpy(dtype=object)  # each row's amount as the file writes it (ADDED_ITEMS)
+    items_written = before.copy()
+    for r, (_, items) in rows_written.items():
+        items_written[r] = items
     new_amount = np.where(added, total, price0)
     new_quantity = np.where(added, 1.0, quantity0)
     df = df.drop(columns=dropped).copy()
     df[amount_column] = new_amount
+    if df.index.is_unique:  # the amounts as written, by index label: the rows a later step keeps keep theirs
+        written = _Written(pd.Series(before, index=df.index), pd.Series(items_written, index=df.index))
+        df.attrs[ADDED_ITEMS] = {**df.attrs.get(ADDED_ITEMS, {}), amount_column: written}
     out = out.copy()
     out[price_name] = new_amount
     if "quantity" in names:
         df[names["quantity"]] = new_quantity
         out["quantity"] = new_quantity
     r = first_row
-    terms = [f"{quantity0[r]:g} x {price0[r]:g}"] + [f"{q[r]:g} x {p[r]:g}" for f, q, p in parts if f[r]]
+    terms = rows_written[r][1]  # as the file writes them: 1 x 3000 + 5 x 1000
     rows = int(added.sum())
     note(
         f"{source}: the subscriptions' later items ({', '.join(shown[:2])}{', ...' if len(shown) > 2 else ''}) "
         f"were added into {amount_column!r} on {rows} row{'s' if rows != 1 else ''}, each paid with the first item "
-        f"in its interval and currency (row {row_number(source, r)}: {' + '.join(terms)} = {total[r]:g}, read as "
-        "quantity 1)"
+        f"in its interval and currency (row {row_number(source, r)}: {terms} = {total[r]:.15g}, read as quantity 1)"
     )
     return df, out

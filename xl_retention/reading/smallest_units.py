@@ -214,6 +214,7 @@ def minor_unit_divisors(
     """
     import pandas as pd
 
+    from .later_items import written_items  # a row of items added into its amount: its first item's, as written
     from .lemon_squeezy import is_lemon_squeezy_api, refuse_cents
     from .names import key
 
@@ -279,9 +280,9 @@ def minor_unit_divisors(
     numbers = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=np.float64)
     below = (np.abs(numbers) < divisors) & (numbers != 0) & (divisors > 1)  # under one unit in cents: 49 as 0.49
     if not _api_amount(column) or (below.any() and not (stripe and stripe_api_export(df))):
-        _refuse_unsure_units(df[column], divisors, column, source, system, int(np.flatnonzero(below)[0]) if
-                             below.any() else None)  # fmt: skip
-    _note_minor_units(df[column], divisors, column, source, system)
+        _refuse_unsure_units(written_items(df, column, df[column], first=True), divisors, column, source, system,
+                             int(np.flatnonzero(below)[0]) if below.any() else None)  # fmt: skip
+    _note_minor_units(written_items(df, column, df[column], first=True), divisors, column, source, system)
     return divisors
 
 
@@ -405,13 +406,17 @@ def _note_minor_units(values: Any, divisors: np.ndarray, column: str, source: st
     """Say that the amounts of ``column`` were read in the smallest currency unit, with the file's first amount as it
     was read: the rule is the export's (its API's amounts are cents), and an analyst's file of whole prices (``49``
     for 49.00) looks the same (:mod:`.notes`)."""
+    import pandas as pd
+
     from .notes import note
 
     text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
     filled = np.flatnonzero(text != "")
     if not filled.size or not (divisors[filled] > 1).any():
         return
-    first = int(filled[divisors[filled] > 1][0])
+    divided = filled[divisors[filled] > 1]
+    zero = pd.to_numeric(pd.Series(text[divided]), errors="coerce").to_numpy(dtype=np.float64) == 0
+    first = int(divided[~zero][0] if (~zero).any() else divided[0])  # 0 as 0.00 shows nothing of the rule
     written = text[first][:-2] if text[first].endswith(".0") else text[first]  # a typed column's 4900.0
     amount = float(written) / float(divisors[first])
     note(

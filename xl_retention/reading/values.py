@@ -541,8 +541,11 @@ def visible_values(values: Any) -> Any:
 
 def written_values(df: pd.DataFrame, column: str | None) -> Any:
     """A function giving the values of ``df``'s column ``column`` as the file writes them (None without one): called
-    only when a refusal quotes them."""
+    only when a refusal quotes them. A row whose later items were added into its amount (:mod:`.later_items`) is
+    quoted as its items (``1 x 3000 + 5 x 1000``), not their sum, which no cell shows."""
     names = [str(c) for c in df.columns]
     if column is None or names.count(column) != 1:
         return None
-    return lambda: df.iloc[:, names.index(column)].to_numpy(dtype=object)
+    from .later_items import written_items  # a row whose later items were added in: its items, not their sum
+
+    return lambda: written_items(df, column, df.iloc[:, names.index(column)].to_numpy(dtype=object))
