@@ -186,11 +186,12 @@ def test_a_second_survey_of_a_month_that_holds_answers_stops_naming_them(tmp_pat
     before = book.read_bytes()
     message = refusal(capsys, "--nps", str(kiosk), "--into", str(book))
     assert message == (
-        "kiosk.csv has 2 answers for 2026-03, where 'NPS scores'!D2:D6 already holds 5 (from an earlier import, "
-        "another survey's, or typed) that are not among its first or last answers: an import replaces a month's "
-        "answers, and would drop these 5; put every answer of the month in one file (both surveys' rows) and import "
-        "it, or clear D2:D6 first to replace them (or import again with --replace-typed: each listed with its "
-        "old value)"
+        "kiosk.csv has 2 answers for 2026-03, where 'NPS scores'!D2:D6 already holds 5 answers written by the "
+        "import of web.csv, which are not among kiosk.csv's answers of 2026-03 (by date and score): they are "
+        "web.csv's answers of 2026-03 (another survey's, or the first or last hours of a file of the month before or "
+        "after: a file exported by UTC days and read with --timezone starts or ends inside 2026-03); replacing the "
+        "month would drop them; nothing was written: import one file holding every answer of 2026-03 (both files' "
+        "rows of 2026-03, or an export by your zone's days), and the answers there are kept"
     )
     assert book.read_bytes() == before
     # the same survey again, and exported again with later answers: replaced, nothing lost

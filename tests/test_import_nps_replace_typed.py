@@ -47,6 +47,6 @@ def test_without_it_the_refusal_names_the_option(tmp_path):
     result = run("import", "--nps", tmp_path / "november.csv", "--into", path)
     assert result.returncode == 1
     assert result.stderr.strip().endswith(
-        "or clear L2:L4 first to replace them (or import again with --replace-typed: each listed with its old value)"
+        "or, to replace them (they are then lost), import again with --replace-typed: each listed with its old value"
     )
     assert path.read_bytes() == before and _november(path) == [9, 10, 4, None, None]

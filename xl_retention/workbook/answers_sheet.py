@@ -210,12 +210,17 @@ def _refuse_linked(old: dict[str, bytes], answers: str, month: pd.Period, source
 def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], scores: pd.Series, rows: int,
                  source: str, replace: bool = False) -> None:  # fmt: skip
     """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
-    in the file refuses: :func:`.kept_answers.refuse_dropped_answers`; with ``replace``, --replace-typed, the file's
-    answers replace them, each listed with its old value)."""
+    proven to be among the file's, by the import record's dates and scores, refuses:
+    :func:`.kept_answers.refuse_dropped_answers`; with ``replace``, --replace-typed, the file's answers replace them,
+    each listed with its old value), their dates and scores recorded (:func:`.kept_answers.remember`)."""
     from ..tables.surveys import ANSWER_DATES
-    from .kept_answers import place_answers, refuse_dropped_answers  # pandas: the import's, not recalc's checks
+    from .import_record import read_record
+    from .kept_answers import forget, place_answers, recorded, refuse_dropped_answers, remember  # pandas: the import's
+    from .spilled_answers import edge_notes
 
     sheet, cells = plan.package.sheet(answers), _Cells(plan.package)
+    record = read_record(plan.package)  # the answers earlier imports wrote, by date and score: kept_answers
+    forget(plan.package, answers, list(scores.index))
     for month, given in scores.items():
         if month not in columns:
             raise no_month_column(plan.package, answers, month)
@@ -225,10 +230,12 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         old = {ref: element for ref, element in sheet.cells_in_rows(2, rows + 1)
                if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
         there = [answer_there(cells, answers, ref) for ref in old]  # another survey's answers are not dropped
-        dates = scores.attrs.get(ANSWER_DATES, {}).get(month)  # by date: a re-export sorted by score (kept_answers)
+        dates = scores.attrs.get(ANSWER_DATES, {}).get(month)  # what tells the answers apart (kept_answers)
+        earlier = recorded(record, answers, month)
         if not replace:
             _refuse_linked(old, answers, month, source)
-            refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates)
+            refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates, earlier)
+        remember(plan.written, answers, month, list(given), dates, source, earlier)
         refs = [f"{letter}{r}" for r in range(2, rows + 2)]
         was = dict(zip(old, there, strict=True))
         placed = place_answers(refs, was, list(given))
@@ -241,6 +248,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
             plan.put(answers, ref, int(score), was.pop(ref, None), month, label=_row_of(ref))
         for ref, value in was.items():
             plan.put(answers, ref, None, value if value is not None else "(text)", month, label=_row_of(ref))
+    plan.notes.extend(edge_notes(scores, scores.attrs.get(ANSWER_DATES, {}), source))  # --timezone's hours
 
 
 def _row_of(ref: str) -> str:

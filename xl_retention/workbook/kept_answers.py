@@ -1,29 +1,37 @@
 """NPS answers already in a tracker's month that an import would drop: refused (``import --nps FILE --into``).
 
 An import replaces the answers of the months its file covers ("NPS scores", one column per month), which is right when
-the file is the same survey exported again (the answers there, with those given since, before or after them: an
-export in date order, or newest first), and loses answers when it is another survey of the same month (a kiosk's 2
-answers after a web survey's 32: the month would hold 2) or a shorter export. The tracker keeps scores, not who
-answered or when, so an export again is told by the answers already there being its first or its last ones, in the
-file's order or reversed (an export newest first), or in the order of the file's dates (an export sorted by score
-with answers given since: :func:`_first_by_date`; the tracker's month sorted by score too:
-:func:`_sorted_first_by_date`), or by the same answers in another order (a file sorted in Excel: nothing dropped);
-anything else is refused, naming the month, the cells, both counts and what to do. Where every answer already there
-is among the file's, each stays in its cell and the file's others fill the free cells (:func:`place_answers`): the
-same survey exported newest first, or with answers given since, replaces no value.
+the answers there are the file's own (the same survey exported again, with answers given since, in any order), and
+loses answers otherwise: another survey's of the same month, one typed by hand, or the last hours of the previous
+month's export that ``--timezone`` moved into this month. Scores alone cannot tell these apart (a stray 10 looks
+like the file's last 10: H294's finding 01), so each import records, in the workbook's import record
+(:mod:`.import_record`), a digest of the answers it wrote in each month by what identifies them, their date and time
+with their score, and the file's name (:func:`remember`). The next import into that month keeps going only where
+the answers there are proven to be among the file's: the recorded digest is that of the file's first or last answers
+by date or in its order, with the same scores as the cells (:func:`proven`). Anything else is refused, naming the
+month, the cells, the file that wrote them (or that none did: typed, or an import before this record) and what to do
+without losing an answer (:func:`refuse_dropped_answers`). Where every answer there is among the file's, each stays in
+its cell and the file's others fill the free cells (:func:`place_answers`).
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
+from . import inplace as ip
+from .import_record import Entry, digest, read_record, write_record
 from .inplace import LayoutError
 
-__all__ = ["place_answers", "refuse_dropped_answers"]
+__all__ = ["forget", "place_answers", "proven", "recorded", "refuse_dropped_answers", "remember"]
+
+#: the import record's group of a month's answer identities on the answers sheet: ``title|answers|file``
+GROUP = "|answers|"
 
 
 def _number(value: Any) -> Any:
@@ -64,70 +72,111 @@ def place_answers(refs: Sequence[str], there: Mapping[str, Any], answers: Sequen
     return {ref: placed[ref] for ref in refs if ref in placed}
 
 
-def _same(a: Sequence[Any], b: Sequence[Any]) -> bool:
-    return len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True))
+def _identity(stamp: Any, score: Any) -> tuple[str, Any]:
+    """An answer as the record's digest reads it: its date and time (nanoseconds) and its score."""
+    return f"t{int(stamp)}", _number(score)
 
 
-def _first_by_date(old: Sequence[Any], new: Sequence[Any], dates: Sequence[int]) -> bool:
-    """Whether ``old`` are the first answers of ``new`` in the order of their ``dates`` (answers of one date, a day
-    without times, in any order among themselves): the answers of an earlier export of the same survey, whatever order
-    either file lists them in (newest first, sorted by score). ``old`` may end inside a date's answers (an export made
-    that day) only after a date whose answers it holds all of: inside the first date's alone, any day's answers of
-    another survey that hold the same scores would pass.
-
-    >>> _first_by_date([9, 3], [10, 3, 4, 9], [4, 2, 3, 1])  # sorted by score: by date 9, 3, 4, 10
-    True
-    >>> _first_by_date([3, 9], [10, 3, 9], [2, 1, 1]), _first_by_date([9, 4], [10, 3, 4, 9], [4, 2, 3, 1])
-    (True, False)
-    >>> _first_by_date([9, 10], [10, 9, 4], [1, 1, 2]), _first_by_date([9, 10], [10, 9, 4], [1, 1, 1])
-    (True, False)
-    """
-    if len(old) > len(new) or len(dates) != len(new):
-        return False
-    order = sorted(range(len(new)), key=lambda i: dates[i])
-    values, stamps = [_number(new[i]) for i in order], [dates[i] for i in order]
-    i, k = 0, len(old)
-    while i < k:
-        j = i
-        while j < len(stamps) and stamps[j] == stamps[i]:
-            j += 1
-        mine, theirs = Counter(old[i : min(j, k)]), Counter(values[i:j])
-        if (mine != theirs) if j <= k else (i == 0 or any(mine[v] > theirs[v] for v in mine)):
-            return False
-        i = j
-    return True
+DAY = 86_400 * 10**9  # nanoseconds
+#: the most subsets of a file's answers :func:`proven` tries one by one (beyond: its first or last ones only)
+TRIES = 5000
 
 
-def _sorted_first_by_date(old: Sequence[Any], new: Sequence[Any], dates: Sequence[int]) -> bool:
-    """Whether ``old``, a month the user sorted by score (ascending or descending: the order the answers came in is
-    gone), holds the first answers of ``new`` by their ``dates`` in any order: every answer of each date before the
-    last one it reaches, and some of that last date's (not of the first date alone, as :func:`_first_by_date`).
+def proven(there: Sequence[Any], answers: Sequence[Any], dates: Sequence[int] | None, recorded: str | None) -> bool:
+    """Whether the answers ``there`` (a month's cells' values) are proven to be among ``answers`` (the file's of the
+    month, ``dates`` beside them): ``recorded``, the digest an earlier import recorded of the answers it wrote there
+    (date and time with score), is that of some of the file's answers holding the same scores as the cells: each
+    such subset tried where they are at most :data:`TRIES`, else the file's first or last ones, in its order or by
+    date. None recorded, no dates: not proven.
 
-    >>> _sorted_first_by_date([3, 7, 9, 10], [3, 7, 8, 9, 10], [2, 4, 5, 1, 3])  # a re-export, 8 given since
-    True
-    >>> _sorted_first_by_date([3, 8, 9, 10], [3, 7, 8, 9, 10], [2, 4, 5, 1, 3])  # 8 is the newest: not a prefix
-    False
-    >>> _sorted_first_by_date([9, 3, 10], [3, 8, 9, 10], [2, 4, 1, 3]), _sorted_first_by_date([9], [9, 4], [1, 1])
+    >>> old = digest([_identity(5, 10)])
+    >>> proven([10], [10, 7, 3], [5, 8, 9], old), proven([10], [7, 10, 3, 10], [8, 5, 9, 12], old)
+    (True, True)
+    >>> proven([10], [7, 3, 10], [8, 9, 12], old), proven([10], [10, 7], [5, 8], None)  # another 10: not proven
     (False, False)
     """
-    numbers = [_number(v) for v in old]
-    if not all(isinstance(v, float) for v in numbers) or len(old) > len(new) or len(dates) != len(new):
+    if recorded is None or dates is None or len(dates) != len(answers) or len(there) > len(answers):
         return False
-    if numbers not in (sorted(numbers), sorted(numbers, reverse=True)):
+    cells = Counter(_number(v) for v in there)
+    if not there:
+        return True
+    scores = [_number(a) for a in answers]
+    extra = Counter(scores) - cells
+    if cells - Counter(scores):
         return False
-    order = sorted(range(len(new)), key=lambda i: dates[i])
-    values, stamps = [_number(new[i]) for i in order], [dates[i] for i in order]
-    k = len(old)
-    i = k - 1
-    while i > 0 and stamps[i - 1] == stamps[k - 1]:
-        i -= 1  # i: where the date of the k-th answer begins
-    j = k
-    while j < len(stamps) and stamps[j] == stamps[k - 1]:
-        j += 1  # j: where it ends
-    if j > k and i == 0:
-        return False  # inside the first date's answers: any survey's of that day holding these scores would pass
-    rest = Counter(numbers) - Counter(values[:i])
-    return sum(rest.values()) == k - i and not rest - Counter(values[i:j])
+    n, k = len(answers), len(there)
+    groups = {v: [i for i in range(n) if scores[i] == v] for v in extra}
+    if math.prod(math.comb(len(groups[v]), extra[v]) for v in extra) <= TRIES:
+        choices = [itertools.combinations(groups[v], extra[v]) for v in extra]
+        for dropped in itertools.product(*choices):
+            out = {i for part in dropped for i in part}
+            kept = [i for i in range(n) if i not in out]
+            if digest(_identity(dates[i], answers[i]) for i in kept) == recorded and _days_tell(kept, dates, answers):
+                return True
+        return False
+    order = sorted(range(n), key=lambda i: int(dates[i]))
+    for part in (list(range(k)), list(range(n - k, n)), order[:k], order[n - k :]):
+        if Counter(scores[i] for i in part) != cells:
+            continue
+        if digest(_identity(dates[i], answers[i]) for i in part) == recorded and _days_tell(part, dates, answers):
+            return True
+    return False
+
+
+def _days_tell(kept: Sequence[int], dates: Sequence[int], answers: Sequence[Any]) -> bool:
+    """Whether the answers ``kept`` (positions in ``dates`` and ``answers``) are told apart from another survey's by
+    their dates: times of day do; dates alone only where the file holds no other answer of a kept answer's day and
+    score (which of two 10s of 2 January is the tracker's cannot be told), and not part of one day alone (any
+    survey's answers of that day holding these scores would match).
+
+    >>> day = 86_400 * 10**9
+    >>> _days_tell([0, 1], [day, day, 2 * day], [9, 3, 9]), _days_tell([0], [day, day], [9, 3])
+    (True, False)
+    >>> _days_tell([0, 2], [day, day, 2 * day], [9, 9, 3]), _days_tell([0], [day + 5, day], [9, 3])
+    (False, True)
+    """
+    days = [int(dates[i]) for i in kept]
+    if any(d % DAY for d in days):
+        return True
+    mine = Counter((int(dates[i]), _number(answers[i])) for i in kept)
+    theirs = Counter((int(d), _number(a)) for d, a in zip(dates, answers, strict=True))
+    if any(theirs[x] != count for x, count in mine.items()):
+        return False
+    return len(set(days)) > 1 or sum(1 for d in dates if int(d) == days[0]) == len(kept)
+
+
+def recorded(record: Mapping[tuple[str, str], Entry], sheet: str, month: pd.Period) -> tuple[str, str] | None:
+    """The file and digest an earlier import recorded for the answers it wrote in ``month`` of ``sheet``, else None."""
+    prefix = sheet + GROUP
+    for (title, when), entry in record.items():
+        if when == str(month) and title.startswith(prefix):
+            return title[len(prefix) :], entry.digest
+    return None
+
+
+def forget(package: ip.Package, sheet: str, months: Sequence[pd.Period]) -> None:
+    """Take out of the workbook's import record the answers recorded for ``months`` of ``sheet`` (the import writes
+    them anew: :func:`remember`)."""
+    record = read_record(package)
+    stale = [key for key in record if key[0].startswith(sheet + GROUP) and key[1] in {str(m) for m in months}]
+    if stale:
+        for key in stale:
+            del record[key]
+        write_record(package, record)
+
+
+def remember(written: dict[tuple[str, str], list[Any]], sheet: str, month: pd.Period, answers: Sequence[Any],
+             dates: Sequence[int] | None, source: str, earlier: tuple[str, str] | None = None) -> None:  # fmt: skip
+    """Record the answers the import writes in ``month`` (their dates and scores, and the file's name ``source``) in
+    ``written``, the import's cells by sheet and month (:attr:`.fill._Plan.written`), whose digests the import record
+    keeps. Without dates beside them nothing is recorded: a later import into the month then refuses. The same
+    answers as ``earlier`` recorded (file and digest) keep its file's name: the record, like the cells, unchanged."""
+    if dates is None or len(dates) != len(answers) or not len(answers):
+        return
+    cells = [(label, label, label, None, score) for label, score in map(_identity, dates, answers)]
+    if earlier is not None and digest((label, score) for _, label, _, _, score in cells) == earlier[1]:
+        source = earlier[0]
+    written[(sheet + GROUP + source, str(month))] = cells
 
 
 def refuse_dropped_answers(
@@ -138,45 +187,56 @@ def refuse_dropped_answers(
     answers: Sequence[Any],
     source: str,
     dates: Sequence[int] | None = None,
+    earlier: tuple[str, str] | None = None,
 ) -> None:
-    """Raise :class:`~.inplace.LayoutError` when ``answers`` (the file's scores of ``month``, in its order) would drop
-    some of ``there``, the values already in the month's answer ``cells`` of ``sheet`` (row order): unless they are
-    the file's first or last answers, the same survey exported again; in the order of their ``dates`` (the answers'
-    dates, beside ``answers``), too: the same survey exported sorted by score with answers given since.
+    """Raise :class:`~.inplace.LayoutError` when ``answers`` (the file's scores of ``month``, in its order, ``dates``
+    beside them) would drop some of ``there``, the values already in the month's answer ``cells`` of ``sheet`` (row
+    order): unless ``earlier``, the file and digest an earlier import recorded for them (:func:`recorded`), proves
+    them to be among the file's (:func:`proven`).
 
-    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [9, 3, 10], "web.csv")
-    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [10, 3, 9], "new.csv")
-    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [3, 9], "sorted.csv")
-    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [4], "kiosk.csv")
+    >>> march = pd.Period("2026-03", "M")
+    >>> refuse_dropped_answers(march, "NPS scores", ["D2"], [9], [9, 3], "web.csv", [1, 2], \
+("web.csv", digest([_identity(1, 9)])))
+    >>> refuse_dropped_answers(march, "NPS scores", ["D2"], [9], [3, 9], "web.csv", [1, 2])
     Traceback (most recent call last):
     ...
-    xl_retention.workbook.inplace.LayoutError: kiosk.csv has 1 answer for 2026-03, where 'NPS scores'!D2:D3 already \
-holds 2 (from an earlier import, another survey's, or typed) that are not among its first or last answers: an import \
-replaces a month's answers, and would drop these 2; put every answer of the month in one file (both surveys' rows) and \
-import it, or clear D2:D3 first to replace them (or import again with --replace-typed: each listed with its old value)
+    xl_retention.workbook.inplace.LayoutError: web.csv has 2 answers for 2026-03, where 'NPS scores'!D2 already \
+holds 1 answer that no import recorded (typed, or imported by a version before this record was kept): the import \
+cannot tell whether it is among web.csv's answers of 2026-03, and replacing the month would drop it; nothing was \
+written: if it is one of the file's answers, clear D2 and import again; if not (another survey's or typed), add it \
+to the file as a row and import the file; or, to replace it (it is then lost), import again with --replace-typed: \
+each listed with its old value
     """
-    if not there:
+    if not there or proven(there, answers, dates, earlier[1] if earlier else None):
         return
-    new = [None if pd.isna(a) else float(a) for a in answers]
-    old = [_number(v) for v in there]
-    k = len(old)
-    back = new[::-1]  # newest first (Delighted's, SurveyMonkey's lists), where the tracker's came oldest first
-    if k <= len(new) and any(
-        _same(part, old) for part in (new[:k], new[len(new) - k :], back[:k], back[len(back) - k :])
-    ):
-        return  # the same survey again: its answers then (the first or the last ones) are among the file's
-    if k == len(new) and Counter(new) == Counter(old):
-        return  # the month's answers again in another order (sorted in Excel): the import drops none
-    if dates is not None and (_first_by_date(old, new, dates) or _first_by_date(old[::-1], new, dates)):
-        return  # by date, the first answers (the tracker's from an export oldest or newest first): given since
-    if dates is not None and _sorted_first_by_date(old, new, dates):
-        return  # the same, in a month the user sorted by score
+    k, n = len(there), len(answers)
     span = cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
     quoted = "'" + sheet.replace("'", "''") + "'"
-    count = f"{len(new)} answer{'s' if len(new) != 1 else ''}"
+    count = f"{n} answer{'s' if n != 1 else ''}"
+    held = f"{k} answer{'s' if k != 1 else ''}"
+    them = "it" if k == 1 else "them"
+    start = f"{source} has {count} for {month}, where {quoted}!{span} already holds {held}"
+    if earlier is None:
+        raise LayoutError(
+            f"{start} that no import recorded (typed, or imported by a version before this record was kept): the "
+            f"import cannot tell whether {'it is' if k == 1 else 'they are'} among {source}'s answers of {month}, and "
+            f"replacing the month would drop {them}; nothing was written: if "
+            f"{'it is one of' if k == 1 else 'they are among'} the file's answers, clear {span} and import again; "
+            f"if not (another survey's or typed), add {them} to the file as {'a row' if k == 1 else 'rows'} and "
+            f"import the file; or, to replace {them} ({'it is' if k == 1 else 'they are'} then lost), import again "
+            "with --replace-typed: each listed with its old value"
+        )
+    other = earlier[0]
+    by = "an earlier import of the same file name" if other == source else f"the import of {other}"
+    why = (
+        f"{other}'s answers of {month} (another survey's, or the first or last hours of a file of the month before "
+        f"or after: a file exported by UTC days and read with --timezone starts or ends inside {month})"
+        if other != source
+        else "another version of the file's answers"
+    )
     raise LayoutError(
-        f"{source} has {count} for {month}, where {quoted}!{span} already holds {k} (from an earlier import, another "
-        f"survey's, or typed) that are not among its first or last answers: an import replaces a month's answers, "
-        f"and would drop these {k}; put every answer of the month in one file (both surveys' rows) and import it, or "
-        f"clear {span} first to replace them (or import again with --replace-typed: each listed with its old value)"
+        f"{start} written by {by}, {'which is' if k == 1 else 'which are'} not among {source}'s answers of {month} "
+        f"(by date and score): {'it is' if k == 1 else 'they are'} {why}; replacing the month would drop {them}; "
+        f"nothing was written: import one file holding every answer of {month} (both files' rows of {month}, or an "
+        "export by your zone's days), and the answers there are kept"
     )
