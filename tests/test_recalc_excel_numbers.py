@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+from chart_caches_scaffold import prefixed, recalculated_chart, sheet_s
+from openpyxl.chart import LineChart, Reference
 
 import xl_retention
 from xl_retention.recalculation.excel_numbers import number_text, numbers_texts
@@ -142,3 +144,30 @@ def test_unchanged_values_leave_an_excel_saved_sheet_byte_for_byte(tmp_path: Pat
     assert report.files[0].status == "ok", report.files[0].message
     with zipfile.ZipFile(tmp_path / "saved.xlsx") as before, zipfile.ZipFile(tmp_path / "out" / "saved.xlsx") as after:
         assert after.read(SHEET) == before.read(SHEET)
+
+
+def test_a_charts_cached_points_are_written_as_excel_writes_them(tmp_path: Path) -> None:
+    """A chart's c:numCache points take the same texts (Excel writes 6.1224489795918366E-2 in a point too); they
+    were repr's (0.0125, 0.58) there as well."""
+    book, sheet = sheet_s()
+    for row, formula in enumerate(("=1000*1", "=0.58*1", "=1/80", "=3/49"), 1):
+        sheet.cell(row, 2, formula)
+    chart = LineChart()
+    chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=4))
+    sheet.add_chart(chart, "D2")
+    book.save(tmp_path / "t.xlsx")
+
+    def cached(part: bytes) -> bytes:  # the chart as Excel saves it: its reference with (stale) cached points
+        part = re.sub(rb"<numRef><f>([^<]*)</f></numRef>", rb"<c:numRef><c:f>\1</c:f></c:numRef>", prefixed(part))
+        stale = b"".join(b'<c:pt idx="%d"><c:v>0</c:v></c:pt>' % k for k in range(4))
+        cache = b'<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="4"/>' + stale + b"</c:numCache>"
+        return re.sub(rb"(<c:numRef><c:f>[^<]*\$B\$1:\$B\$4</c:f>)", lambda m: m.group(1) + cache, part)
+
+    _, after = recalculated_chart(tmp_path / "t.xlsx", cached, tmp_path / "out.xlsx")
+    points = re.findall(rb"<c:numCache>.*?</c:numCache>", after, re.S)[0]
+    assert re.findall(rb"<c:v>([^<]*)</c:v>", points) == [
+        b"1000",
+        b"0.57999999999999996",
+        b"1.2500000000000001E-2",
+        b"6.1224489795918366E-2",
+    ]

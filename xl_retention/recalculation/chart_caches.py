@@ -21,6 +21,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from ..cells import CellError
 from ..sheet_names import SHEET, unquoted
 from .chart_labels import CellFormats, label_text
+from .excel_numbers import number_text
 
 __all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
 
@@ -151,7 +152,7 @@ def _text(value: object, numeric: bool) -> bytes | object | None:
             number = float(value)
             if not math.isfinite(number):
                 return _BLANK
-            return str(int(number)).encode() if number.is_integer() and abs(number) < 2**53 else repr(number).encode()
+            return number_text(number).encode()  # as Excel writes a point: 1000, 6.1224489795918366E-2
         return _BLANK if value is None or value == "" or isinstance(value, CellError) else None
     if isinstance(value, str):
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
