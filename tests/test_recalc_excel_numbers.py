@@ -16,8 +16,10 @@ import numpy as np
 import openpyxl
 from chart_caches_scaffold import prefixed, recalculated_chart, sheet_s
 from openpyxl.chart import LineChart, Reference
+from signed_packages import sign
 
 import xl_retention
+from xl_retention.recalculation import recalc_file
 from xl_retention.recalculation.excel_numbers import number_text, numbers_texts
 from xl_retention.recalculation.xlsx_values import write_cached_values
 
@@ -171,3 +173,20 @@ def test_a_charts_cached_points_are_written_as_excel_writes_them(tmp_path: Path)
         b"1.2500000000000001E-2",
         b"6.1224489795918366E-2",
     ]
+
+
+def test_a_signature_over_an_excel_saved_sheet_whose_values_did_not_change_is_kept(tmp_path: Path) -> None:
+    """The same sheet signed: its values as Excel stored them come back as they were, so the signature stays (it
+    was removed, the report saying "the recalculated values are not what was signed", as 1000 became 1000.0)."""
+    cells = (
+        '<row r="2"><c r="A2"><f>A1*1</f><v>1000</v></c><c r="B2"><f>B1*1</f><v>0.57999999999999996</v></c>'
+        '<c r="C2"><f>1/C1</f><v>1.2500000000000001E-2</v></c></row>'
+    )
+    _excel_saved(tmp_path / "saved.xlsx", cells)
+    path = sign(tmp_path / "saved.xlsx", [SHEET], out=tmp_path / "signed.xlsx")
+    out = tmp_path / "out" / "signed.xlsx"
+    report = recalc_file(path, out, engine="embedded")
+    assert (report.status, report.message) == ("ok", "")
+    with zipfile.ZipFile(path) as before, zipfile.ZipFile(out) as after:
+        for name in (SHEET, "_xmlsignatures/sig1.xml", "_xmlsignatures/origin.sigs", "_rels/.rels"):
+            assert after.read(name) == before.read(name)
