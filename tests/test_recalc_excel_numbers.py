@@ -52,6 +52,11 @@ def test_texts_are_excels_and_read_back_as_the_same_double() -> None:
         (1.7976931348623157e308, "1.7976931348623157E+308"),
         (0.0, "0"),
         (-0.0, "0"),
+        # formula results as Excel 16 wrote them in files of bench/excel_oracle_manifest.csv: xlcalculator__ROUND.xlsx
+        # A1 =ROUND(2.15, 1), pycel__date-time.xlsx J2, pycel__npv.xlsx D2
+        (2.2, "2.2000000000000002"),
+        (3.141592653589793, "3.1415926535897931"),
+        (-4.1233522074435314e-4, "-4.1233522074435314E-4"),
     ]
     assert [(x, number_text(x)) for x, _ in cases] == cases
     assert numbers_texts([x for x, _ in cases]) == [text for _, text in cases]
