@@ -19,6 +19,7 @@ import re
 from openpyxl.utils import column_index_from_string
 
 from . import inplace as ip
+from .protection import refuse_protected
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _SHEET_DATA = re.compile(rb"<(" + _P + rb")sheetData\b[^>]*?(/?)>")
@@ -135,6 +136,7 @@ def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes
     another program saved or opened the file meanwhile. Returns the number of formula cells cleared. A failed save (a
     full disk, a lost network drive) leaves the file as it was and says so, naming it."""
     package.flush()
+    refuse_protected(package, name)  # a protected sheet or locked structure it would change: nothing written
     sheets = {p for p in package.parts.values() if p is not None and p in package.data}
     if any(package.data[p] != package.original.get(p) for p in sheets):  # else no cell changed: every result holds
         package.edit("xl/workbook.xml", ip.full_calc_on_load)
