@@ -78,7 +78,7 @@ def test_a_second_command_reads_the_answers_the_first_made(copy: Path, tmp_path:
         kept = marshal.loads(cache_path("earlier").read_bytes().partition(b"\\n")[2])
         pattern = upgrade_file._earlier_pattern()
         same = sum(
-            (pattern.fullmatch("=" + upgrade_file._LOGICAL_CALL.sub(r"\\1", html.unescape(shape))) is not None) is found
+            (pattern.fullmatch(upgrade_file.logical_constants("=" + html.unescape(shape))) is not None) is found
             for shape, found in kept.items()
         )
         print(same, len(kept))

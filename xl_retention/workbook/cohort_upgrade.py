@@ -16,6 +16,7 @@ from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
 from .error_texts import as_error, error_type, in_error, with_ref
+from .logical_calls import logical_constants
 from .sheets import BDW_OWN_REASON, sbg_note
 
 __all__ = ["upgrade_observed_to"]
@@ -95,6 +96,7 @@ def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
         for column, value in zip("BCDEFG", row, strict=False):
             if not isinstance(value, str) or not value.startswith("="):
                 continue
+            value = logical_constants(value)  # FALSE() as LibreOffice saves FALSE: the same formula
             forms = (*_EARLIER[:2], *_FIT_ERRORS) if column == "B" else _FIT_ERRORS
             current = next((p.sub(form, value) for p, form in forms if p.fullmatch(value)), None)
             if current is None:  # this version's formula or the user's: the cell's XML is not looked up

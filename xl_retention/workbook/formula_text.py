@@ -12,6 +12,7 @@ from collections.abc import Callable
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..sheet_names import SHEET, unquoted
+from .logical_calls import logical_constants
 
 
 def escape(text: str) -> str:
@@ -27,24 +28,17 @@ def unescape(raw: bytes) -> str:
 
 
 _TEXT = re.compile(r'"(?:[^"]|"")*"')
-_LOGICAL_CALL = re.compile(r"(?<![\w.])(TRUE|FALSE)\(\s*\)", re.I)
 
 
 def formula_key(formula: str) -> str:
     """A formula as compared with the template's: without case (LibreOffice re-saves add-in names in lower case),
-    ``TRUE()``/``FALSE()`` as ``TRUE``/``FALSE`` (LibreOffice re-saves the constants as calls; in a text they stay).
+    ``TRUE()``/``FALSE()`` as ``TRUE``/``FALSE`` as Excel parses them (LibreOffice re-saves the constants as calls;
+    in a text they stay: :func:`.logical_calls.logical_constants`).
 
     >>> formula_key('=IFERROR(B4+0=0,false())&"No: FALSE()"')
     '=IFERROR(B4+0=0,FALSE)&"NO: FALSE()"'
     """
-    out, position = [], 0
-    for literal in (*_TEXT.finditer(formula), None):
-        end = literal.start() if literal is not None else len(formula)
-        out.append(_LOGICAL_CALL.sub(r"\1", formula[position:end]).upper())
-        if literal is not None:
-            out.append(literal.group(0).upper())
-            position = literal.end()
-    return "".join(out)
+    return logical_constants(formula).upper()
 
 
 def areas_outside_text(text: str, area: Callable[[re.Match[str], str], str]) -> str:

@@ -34,7 +34,6 @@ from ..recalculation.xlsx_values import _entry_info, _sheet_parts
 from .formula_text import (  # noqa: F401 (re-exported: the workbook modules read them as inplace's)
     _AREA,
     _ATTRS,
-    _LOGICAL_CALL,
     _PREFIX,
     _TEXT,
     _unquote,

@@ -27,6 +27,7 @@ from xml.etree import ElementTree
 
 from .._files import check_not_open
 from . import inplace as ip
+from .logical_calls import logical_constants
 
 __all__ = ["Upgraded", "earlier_formulas", "earlier_template_line", "upgrade_workbook"]
 
@@ -130,7 +131,6 @@ _REFERENCE = re.compile(r"(\$?[A-Z]{1,3}\$?)\d+")
 #: matched from their first digit: replaced by a plain ``0`` (no template expanded in Python per match), each text
 #: is :data:`_REFERENCE`'s ``\g<1>0`` shape, 4-5 times faster (Cohorts' 16,000 formulas of 120 months)
 _ROW_NUMBER = re.compile(r"\d(?<=[A-Z]\d)\d*|\d(?<=[A-Z]\$\d)\d*")
-_LOGICAL_CALL = re.compile(r"(?<![\w.])(TRUE|FALSE)\(\s*\)", re.I)
 #: shapes this process has matched against :func:`_earlier_pattern` (a batch's workers check many trackers of one
 #: template): shape -> whether it matched; kept up to :data:`_MOST_SHAPES`
 _MATCHED: dict[str, bool] = {}
@@ -219,7 +219,7 @@ def _may_hold_earlier(path: Path) -> bool:
     for shape in shapes:
         found = matched.get(shape)
         if found is None:
-            formula = "=" + _LOGICAL_CALL.sub(r"\1", ip.unescape(shape.encode()))
+            formula = logical_constants("=" + ip.unescape(shape.encode()))  # FALSE() as FALSE
             found = _earlier_pattern().fullmatch(formula) is not None
             if len(matched) < _MOST_SHAPES:
                 matched[shape] = found
