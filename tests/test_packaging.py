@@ -22,7 +22,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The README's command, run from a copy of the checkout so that no build folder lands in it.
     source = tmp_path_factory.mktemp("src") / "xl-retention"
     subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(source)], check=True)
-    for path in ("pyproject.toml", "README.md"):
+    for path in ("pyproject.toml", "README.md", "LICENSE"):
         (source / path).write_bytes((ROOT / path).read_bytes())  # the working tree's, committed or not
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", ".", "-w", str(out), "--no-deps", "-q"],
@@ -91,3 +91,16 @@ def test_the_core_works_with_only_what_pyodide_ships() -> None:
     import xl_retention
 
     assert result.stdout.split() == ["0.92", str(round(xl_retention.sbg_fit([1000, 631, 468]).alpha, 3))]
+
+
+def test_the_wheel_declares_its_license_as_an_spdx_expression_and_carries_the_text(wheel: Path) -> None:
+    """``license = "MIT"`` (PEP 639), not the table form setuptools deprecates (builds unsupported from 2027-02-18),
+    and the LICENSE file the metadata names, in the wheel."""
+    with zipfile.ZipFile(wheel) as package:
+        (name,) = [n for n in package.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = Parser().parsestr(package.read(name).decode())
+        licenses = [n for n in package.namelist() if ".dist-info/licenses/" in n]
+        text = package.read(licenses[0]).decode() if licenses else ""
+    assert metadata["License-Expression"] == "MIT"
+    assert metadata.get_all("License-File") == ["LICENSE"]
+    assert [n.rsplit("/", 1)[-1] for n in licenses] == ["LICENSE"] and text.startswith("MIT License")
