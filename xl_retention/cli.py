@@ -40,7 +40,8 @@ def _new(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise FileExistsError(f"{args.path} exists: pass --force to replace it") from None
     kind = "macro-enabled workbook (.xlsm)" if path.suffix.lower() == ".xlsm" else "workbook"
-    print(f"wrote {kind} {path}: {args.months} months from {args.start}")
+    months = "1 month" if args.months == 1 else f"{args.months} months"
+    print(f"wrote {kind} {path}: {months} from {args.start}")
     return 0
 
 
