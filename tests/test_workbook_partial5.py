@@ -34,6 +34,7 @@ import pytest
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.error_texts import error_type, without_error_texts
+from xl_retention.workbook.long_texts import short_texts
 from xl_retention.workbook.sheets import BDW_OWN_REASON, COHORT_WIDTH, FIT_REASONS, PROJECTION_MONTHS
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -61,7 +62,7 @@ def before_error_texts(xml: bytes) -> bytes:
 
     def earlier(found: re.Match[bytes]) -> bytes:
         formula = html.unescape(found.group(2).decode())
-        own = f'IF(AND(ISNUMBER(SBG_Alpha),{error_type(bdw)}=6),"{BDW_OWN_REASON}",'
+        own = short_texts(f'IF(AND(ISNUMBER(SBG_Alpha),{error_type(bdw)}=6),"{BDW_OWN_REASON}",')  # in parts: H303
         if own in formula:  # and before a #NUM! beside a fitted sBG was BdW's own (2026-12-04)
             formula = formula.replace(own, "").removesuffix(')),"")))') + '),"")))'
         formula = without_error_texts(formula)

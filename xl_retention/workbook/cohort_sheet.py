@@ -36,6 +36,7 @@ from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, 
 from .cohort_styles import _add_styles, _fresh_style, _restyle, _style_map
 from .cohort_upgrade import _EARLIER, _FIT_ERRORS, upgrade_observed_to  # noqa: F401 (upgrade_file, fill import them)
 from .inserted_columns import moved_formula
+from .long_texts import short_texts
 from .template import COHORTS_TITLE, write_template
 
 if TYPE_CHECKING:
@@ -136,17 +137,24 @@ def _same_formula(mine: Any, theirs: Any) -> bool:
         forms += [f for pattern, current in _EARLIER if pattern.fullmatch(form) and (f := pattern.sub(current, form))]
         if len(forms) > 4:
             break
+    forms += [short_texts(form) for form in forms]  # an earlier note's long texts as the template's, in parts (H303)
     if any(ip.formula_key(form) == ip.formula_key(theirs) for form in forms):
         return True
     # a note of the fit's error (CHOOSE(MIN(ERROR.TYPE(...)),8),"reason",...)): earlier templates worded the
     # reasons differently; the formula is the template's whatever its texts say
     if _REASONS not in theirs.upper():
         return False
-    return any(ip.formula_key(_STRING.sub('""', form)) == ip.formula_key(_STRING.sub('""', theirs)) for form in forms)
+    return any(ip.formula_key(_texts_blank(form)) == ip.formula_key(_texts_blank(theirs)) for form in forms)
 
 
 _REASONS = "CHOOSE(MIN("  # ERROR.TYPE( or, for the BdW fit's, IFERROR(ERROR.TYPE(
 _STRING = re.compile(r'"(?:[^"]|"")*"')
+_PARTS = re.compile(r'\((?:""&)+""\)')  # a text written in parts (long_texts.short_texts), blanked
+
+
+def _texts_blank(formula: str) -> str:
+    """``formula`` with each text blank (``""``), one written in parts joined with & too."""
+    return _PARTS.sub('""', _STRING.sub('""', formula))
 
 
 def _in_ext(tag: bytes) -> re.Pattern[bytes]:

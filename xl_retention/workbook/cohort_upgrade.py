@@ -17,10 +17,12 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from .error_texts import as_error, error_type, in_error, with_ref
 from .logical_calls import logical_constants
-from .sheets import BDW_OWN_REASON, sbg_note
+from .long_texts import short_texts
+from .sheets import BDW_OWN_REASON, FIT_REASONS, bdw_note, sbg_note
 
 __all__ = ["upgrade_observed_to"]
 
+_REASONS = ",".join(f'"{r}"' for r in FIT_REASONS)  # the fit notes' CHOOSE texts
 _BDW, _BDW_K = "INDEX(BDW_FIT(Cohort_Counts),1,1)", as_error(r"INDEX(BDW_FIT(Cohort_Counts),1,\1)")[1:]
 _BDW_NOTE = (
     f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(_BDW)},"no BdW fit: "&IF(AND(ISNUMBER('
@@ -52,6 +54,12 @@ _FIT_ERRORS = (
     # backreference: recalc joins these patterns into one (upgrade_file._earlier_pattern), where \1 is another group
     (re.compile(r'=IF\(ISERROR\((B\d+)\),CHOOSE\(MIN\(ERROR\.TYPE\(B\d+\),8\),(.*)\),""\)', re.I | re.S),
      sbg_note("\\1", "\\2")),
+    # this version's notes before a text of more than 255 characters (Excel's most: it removed the formula on opening,
+    # "We found a problem with some content") was written in parts joined with & (2026-12-05, H303)
+    (re.compile(re.escape(sbg_note("B0", _REASONS, short=False)).replace("B0", r"(B\d+)", 1).replace("B0", r"B\d+"),
+                re.I),
+     sbg_note("\\1", _REASONS)),
+    (re.compile(re.escape(bdw_note(_REASONS, short=False)), re.I), bdw_note(_REASONS)),
     # ... and as 5b4ebba wrote them, #REF! made an error too (error_texts.with_ref)
     *((re.compile(re.escape(with_ref(form)), re.I), form.replace("\\", "\\\\")) for form in (
         f'=IF(COUNT(Cohort_Counts)=0,"",{as_error("INDEX(SBG_FIT(Cohort_Counts),1,1)")[1:]})',
@@ -101,6 +109,7 @@ def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
             current = next((p.sub(form, value) for p, form in forms if p.fullmatch(value)), None)
             if current is None:  # this version's formula or the user's: the cell's XML is not looked up
                 continue
+            current = short_texts(current)  # an earlier note's reasons, of more than 255 characters, in parts
             ref = f"{column}{r}"
             element = sheet.cell(ref)
             if element is None or re.search(rb'\bt="(?:shared|array)"', element):

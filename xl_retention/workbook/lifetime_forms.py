@@ -12,6 +12,8 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from . import sheets
 from .error_texts import with_ref, without_error_texts
+from .lifetime_value import LIFETIME_NAMED
+from .named_formulas import add_names
 from .sheets import (
     ARPA_DEFAULT,
     ARPA_DEFAULT_WITHOUT_ERRORS,
@@ -190,6 +192,9 @@ for _ref, _form in (
     ("C5", sheets.LIFETIME_NOTE_C5_OUT_UNSAID),
     # ... and before C8 named both cells of a month typed as different days on Revenue and Customers (H259)
     ("C8", sheets.LIFETIME_NOTE_C8_DAYS_UNSAID),
+    # ... and before the rows they repeat were named formulas, C5 and C8 past Excel's 8,192 characters (H303)
+    ("C5", sheets.LIFETIME_NOTE_C5_UNNAMED),
+    ("C8", sheets.LIFETIME_NOTE_C8_UNNAMED),
 ):
     LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
@@ -234,6 +239,10 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
             continue
         formula = current[ref]
         ref = _ref_down(ref, down)
+        named = {n: f for n, f in LIFETIME_NAMED.items() if n in _names_in(formula) - names and _names_in(f) <= names}
+        if _names_in(formula) - set(named) <= names:  # the named formulas it reads, added (H303)
+            add_names(package, named)
+            names |= set(named)
         if not _names_in(formula) <= names:
             if ref == "B5":
                 notes.append(

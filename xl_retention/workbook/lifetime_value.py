@@ -483,6 +483,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         define(wb, name, ws, f"${get_column_letter(2)}${i}")
     ws["C3"] = "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
     ws["C5"], ws["C7"] = LIFETIME_NOTE_C5, LIFETIME_NOTE_C7
+    define_named(wb)  # the rows C5 and C8 read
     ws["C8"] = LIFETIME_NOTE_C8
     # a tracker with a month or two of data has no sBG fit: B9:B10 are #NUM!, which this note explains
     ws["C9"] = LIFETIME_NOTE_C9
@@ -539,3 +540,29 @@ _DAYS_SAID = (
 assert LIFETIME_NOTE_C8.count(_NO_MONTH_SAID) == 1
 LIFETIME_NOTE_C8_DAYS_UNSAID = LIFETIME_NOTE_C8
 LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_NO_MONTH_SAID, _DAYS_SAID)
+
+
+# -- C5 held 9,371 characters and C8 8,828, past Excel's 8,192 (Excel's specifications and limits: the file opened
+# with a repair prompt, the notes removed; H303): the row of the last churn rate in error (21 times in C5) and of the
+# first month of the run of MRR at end in error (16 times in C8) are named formulas, computed where they are named.
+# The forms before, kept for upgrade (.lifetime_forms)
+#: the named formulas the Lifetime value notes read (name -> its formula, without =)
+LIFETIME_NAMED = {
+    "LTV_Churn_Error_Row": lean_rows(f"={_CHURN_ERROR_ROW}")[1:],
+    "LTV_MRR_Run_Row": lean_rows(f"={_MRR_RUN_ROW}")[1:],
+}
+LIFETIME_NOTE_C5_UNNAMED, LIFETIME_NOTE_C8_UNNAMED = LIFETIME_NOTE_C5, LIFETIME_NOTE_C8
+for _name, _formula in LIFETIME_NAMED.items():
+    LIFETIME_NOTE_C5 = LIFETIME_NOTE_C5.replace(_formula, _name)
+    LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_formula, _name)
+assert "LTV_Churn_Error_Row" in LIFETIME_NOTE_C5 and "LTV_MRR_Run_Row" in LIFETIME_NOTE_C8
+assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
+
+
+def define_named(wb: Workbook) -> None:
+    """The named formulas of :data:`LIFETIME_NAMED` defined in ``wb`` (the template's Lifetime value notes read
+    them)."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    for name, formula in LIFETIME_NAMED.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=formula)

@@ -31,6 +31,7 @@ from ._style import (
 )
 from .error_texts import as_error, error_type, in_error
 from .lifetime_value import *  # noqa: F403 (the Lifetime value sheet, its formulas and their earlier forms: moved there)
+from .long_texts import short_texts
 
 COHORT_SIZE_COLUMN = 2  # B: customers in month 0
 #: the width of every column right of the signup months on the Cohorts sheet, whose tables share its columns: the
@@ -166,15 +167,18 @@ BDW_OWN_REASON = (
 )
 
 
-def bdw_note(reasons: str, *, own: bool = True) -> str:
+def bdw_note(reasons: str, *, own: bool = True, short: bool = True) -> str:
     """The note beside the BdW fit: blank where it has figures; else "no BdW fit: " and why, from its error's type
     (``reasons``: the quoted texts of CHOOSE, as :data:`FIT_REASONS`). ``own``: a #NUM! beside a fitted sBG is
-    BdW's own (:data:`BDW_OWN_REASON`); the form before it (2026-12-04) gave every #NUM! the triangle's reasons."""
+    BdW's own (:data:`BDW_OWN_REASON`); the form before it (2026-12-04) gave every #NUM! the triangle's reasons.
+    ``short``: each text of more than 255 characters (Excel's most) in parts joined with & (:mod:`.long_texts`);
+    without, the form before 2026-12-05, which Excel removed on opening."""
     first = "INDEX(BDW_FIT(Cohort_Counts),1,1)"
     why = f"CHOOSE(MIN({error_type(first)},8),{reasons})"
     if own:
         why = f'IF(AND(ISNUMBER(SBG_Alpha),{error_type(first)}=6),"{BDW_OWN_REASON}",{why})'
-    return f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(first)},"no BdW fit: "&{why},"")))'
+    note = f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF({in_error(first)},"no BdW fit: "&{why},"")))'
+    return short_texts(note) if short else note
 
 
 #: the sBG fit's #NUM! where a count of the triangle is not whole (a retention curve of shares typed in: H224's
@@ -191,14 +195,16 @@ TEXT_ONLY_REASON = (
 _NOT_WHOLE = "IFERROR(SUMPRODUCT(--(Cohort_Counts<>ROUND(Cohort_Counts,0)))>0,FALSE)"
 
 
-def sbg_note(fit: str, reasons: str) -> str:
+def sbg_note(fit: str, reasons: str, *, short: bool = True) -> str:
     """The note beside the sBG fit (its alpha in cell ``fit``): why it failed, from its error's type (``reasons``:
     the quoted texts of CHOOSE, as :data:`FIT_REASONS`), a #NUM! of counts not whole said as such; blank where it
-    has figures, or where the triangle is empty (text only: :data:`TEXT_ONLY_REASON`)."""
-    return (
+    has figures, or where the triangle is empty (text only: :data:`TEXT_ONLY_REASON`). ``short``: as
+    :func:`bdw_note`'s."""
+    note = (
         f'=IF(ISERROR({fit}),IF(AND(ERROR.TYPE({fit})=6,{_NOT_WHOLE}),"{NOT_WHOLE_REASON}",CHOOSE(MIN(ERROR.TYPE('
         f'{fit}),8),{reasons})),IF(AND(COUNT(Cohort_Counts)=0,COUNTA(Cohort_Counts)>0),"{TEXT_ONLY_REASON}",""))'
     )
+    return short_texts(note) if short else note
 
 
 def _wrap_notes(ws: Worksheet, fit: int, last_column: int) -> None:
