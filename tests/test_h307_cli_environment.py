@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import openpyxl
 from cli_process import run
 
 
@@ -14,3 +18,38 @@ def test_new_one_month_is_singular(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [f"wrote workbook {path}: 1 month from 2026-01"]
     result = run("new", tmp_path / "u.xlsx", "--start", "2026-01", "--months", "2")
     assert result.stdout.splitlines() == [f"wrote workbook {tmp_path / 'u.xlsx'}: 2 months from 2026-01"]
+
+
+def _ascii_run(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI where stdout is ASCII: the C locale with Python's UTF-8 coercion and mode off."""
+    env = {**os.environ, "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "LANG": "C", "LC_ALL": "C"}
+    env.pop("PYTHONIOENCODING", None)
+    return subprocess.run(
+        [sys.executable, "-m", "xl_retention", *map(str, args)],
+        capture_output=True,
+        check=False,
+        cwd=cwd,
+        env=env,
+        text=True,
+        encoding="ascii",
+    )
+
+
+def test_ascii_console_prints_every_summary(tmp_path: Path) -> None:
+    demo = _ascii_run("demo", "d.xlsx", cwd=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    assert demo.stdout.startswith("wrote d.xlsx")
+    assert "\\xb1" in demo.stdout  # the ± of the NPS line, escaped
+    functions = _ascii_run("functions", "--markdown", cwd=tmp_path)
+    assert functions.returncode == 0, functions.stderr
+    assert "\\xb7" in functions.stdout
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Ums\u00e4tze"
+    sheet["A1"] = 0
+    sheet["B1"] = "=1/A1"
+    book.save(tmp_path / "u.xlsx")
+    recalc = _ascii_run("recalc", "u.xlsx", cwd=tmp_path)
+    assert recalc.returncode == 0, recalc.stderr
+    assert "u.xlsx: Ums\\xe4tze!B1 = #DIV/0!" in recalc.stdout + recalc.stderr
+    assert (tmp_path / "u.recalc.xlsx").exists()

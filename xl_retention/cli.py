@@ -167,7 +167,20 @@ def _spark_ended() -> str | None:
     return spark_ended()
 
 
+def _print_any_character() -> None:
+    """stdout and stderr write a character their encoding lacks as an escape (``\\xb1`` for ``±`` on an ASCII console).
+
+    Where the locale is C/POSIX with Python's UTF-8 modes off, stdout is ASCII: a summary holding ``±`` or a sheet
+    named ``Umsätze`` would end the command with a codec error after its files were written.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # a caller's own stream object may not have it
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _print_any_character()
     cache_patterns()  # regular expressions compiled in an earlier command: read, not compiled again
     freeze_at_exit()  # the objects alive at the end: left to the operating system, not walked by a last collection
     defer_openpyxl_init()  # a recalculation uses openpyxl's tokenizer only: its reader and writer load on first use
