@@ -53,3 +53,20 @@ def test_ascii_console_prints_every_summary(tmp_path: Path) -> None:
     assert recalc.returncode == 0, recalc.stderr
     assert "u.xlsx: Ums\\xe4tze!B1 = #DIV/0!" in recalc.stdout + recalc.stderr
     assert (tmp_path / "u.recalc.xlsx").exists()
+
+
+def test_import_reads_an_input_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    # a Latin-1 'é' (the byte 0xE9) as names unzipped from a Windows archive are: Python holds it as a surrogate
+    source = tmp_path / os.fsdecode(b"abonn\xe9s.csv")
+    rows = ["c1,2026-01-01,10", "c2,2026-01-01,20", "c1,2026-02-01,10", "c3,2026-02-01,30", "c1,2026-03-01,10"]
+    source.write_text("customer_id,month,mrr\n" + "\n".join([*rows, "c3,2026-03-01,30"]) + "\n", encoding="utf-8")
+    result = run("import", "--subscriptions", source, "--to-csv", tmp_path / "tables")
+    assert result.returncode == 0, result.stderr
+    lines = (tmp_path / "tables" / "movements.csv").read_text(encoding="utf-8").splitlines()
+    ends = [(line.split(",")[0], line.split(",")[6], line.split(",")[13]) for line in lines]
+    assert ends == [
+        ("month", "customers_end", "mrr_end"),
+        ("2026-01", "2", "30.0"),
+        ("2026-02", "2", "40.0"),
+        ("2026-03", "2", "40.0"),
+    ]

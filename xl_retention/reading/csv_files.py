@@ -16,9 +16,10 @@ import mmap
 import os
 import re
 import warnings
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -197,19 +198,23 @@ def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame
     quoted = _holds_byte(path, dialect.quotechar.encode())
     names = [f"f{i}" for i in range(width)]
     try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(skip_rows=1 + dialect.skip_rows, column_names=names, use_threads=True),
-            parse_options=pacsv.ParseOptions(
-                delimiter=dialect.sep, quote_char=dialect.quotechar, newlines_in_values=quoted, ignore_empty_lines=True
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.large_string()),  # pandas' str dtype holds large_string
-                null_values=[""],
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-            ),
-        )
+        with _arrow_source(path) as source:
+            table = pacsv.read_csv(
+                source,
+                read_options=pacsv.ReadOptions(skip_rows=1 + dialect.skip_rows, column_names=names, use_threads=True),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=dialect.sep,
+                    quote_char=dialect.quotechar,
+                    newlines_in_values=quoted,
+                    ignore_empty_lines=True,
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types=dict.fromkeys(names, pa.large_string()),  # pandas' str dtype holds large_string
+                    null_values=[""],
+                    strings_can_be_null=True,
+                    quoted_strings_can_be_null=True,
+                ),
+            )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
         return None
     if table.num_rows == 0:
@@ -217,6 +222,16 @@ def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame
     columns = {i: table.column(i).to_pandas().astype(str) for i in range(width)}
     df = pd.DataFrame(columns)
     return df
+
+
+def _arrow_source(path: Path) -> AbstractContextManager[Path | BinaryIO]:
+    """``path`` for pyarrow, or the file opened by Python where its name is not UTF-8 (a Latin-1 ``abonn\\xe9s.csv``
+    unzipped from a Windows archive reaches Python with a surrogate, which pyarrow cannot encode)."""
+    try:
+        os.fsdecode(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return open(path, "rb")
+    return nullcontext(path)
 
 
 def _holds_byte(path: Path, byte: bytes) -> bool:
