@@ -306,7 +306,8 @@ BAD_TARGETS = {
     ),
     "protected.xlsx": (  # the OLE container Excel writes for a workbook with a password to open
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 64,
-        "protected.xlsx is password-protected (encrypted): save it without a password in Excel first",
+        "protected.xlsx is encrypted with a password to open: in Excel, File > Info > Protect Workbook > Encrypt with "
+        "Password, clear the password and save, then run again",
     ),
 }
 

@@ -34,6 +34,6 @@ def test_a_strict_workbook_is_named_as_such(tmp_path, capsys) -> None:
             strict.writestr(item, data)
     message = refusal(capsys, "--orders", str(tmp_path / "orders.xlsx"), "--to-csv", str(tmp_path / "out"))
     assert message == (
-        "orders.xlsx is saved as a Strict Open XML Spreadsheet, which the import cannot read: open it in Excel and "
-        "save it as an Excel Workbook (.xlsx; File > Save As > Excel Workbook)"
+        "orders.xlsx is a Strict Open XML workbook, which xl-retention cannot read: open it in Excel and save it as "
+        "Excel Workbook (.xlsx)"
     )

@@ -461,7 +461,7 @@ def bad_batch(books: SimpleNamespace, tmp_path: Path) -> SimpleNamespace:
     data = books.tracker.read_bytes()
     corrupt.write_bytes(data[: len(data) // 2])
     locked = folder / "locked.xlsx"
-    locked.write_bytes(ENCRYPTED_HEADER + bytes(4096))
+    locked.write_bytes(ENCRYPTED_HEADER + bytes(504) + "EncryptionInfo".encode("utf-16-le") + bytes(4096))  # its stream
     good = copy(books.tracker, folder, "good.xlsx")
     return SimpleNamespace(folder=folder, bad=[missing, text, corrupt, locked], good=good)
 

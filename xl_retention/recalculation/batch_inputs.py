@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import package_kinds as kinds
 from .package_parts import first_bad_part
 
 #: workbooks and templates (Excel opens a template as it opens a workbook; the result stays a template)
@@ -121,11 +122,13 @@ def check_readable(path: Path) -> None:
             raise ValueError(f"{path} is {kind}, not recalculated: save it as Excel Workbook (.xlsx) and give that")
         raise ValueError(f"not an .xlsx, .xlsm, .xltx or .xltm workbook: {path}")
     with open(path, "rb") as handle:
-        head = handle.read(8)
+        head = handle.read(1 << 16)
     if not head:  # a download or copy that never finished, a file made empty
         raise ValueError(f"{path.name} is empty (0 bytes), not a workbook")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ValueError(f"{path.name} is password-protected (encrypted) or a legacy .xls file: save it unprotected")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: a password to open, or an .xls misnamed
+        if kinds.holds_encryption(path, head):
+            raise ValueError(kinds.encrypted(path.name))
+        raise ValueError(f"{path.name} is {OTHER_WORKBOOKS['.xls']}: save it as Excel Workbook (.xlsx)")
     if not zipfile.is_zipfile(path):
         raise ValueError(f"{path.name} is not a workbook (not an .xlsx/.xlsm package) or is corrupt")
     with zipfile.ZipFile(path) as package:

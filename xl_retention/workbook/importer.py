@@ -28,6 +28,7 @@ from xml.etree import ElementTree
 import pandas as pd
 
 from .. import movements as mv
+from .. import package_kinds as kinds
 from .._files import check_not_open
 from ..reading import sheets_for
 from ..reading.notes import collected
@@ -115,8 +116,8 @@ def check_package(path: str | os.PathLike[str], role: str = "workbook") -> None:
     with open(path, "rb") as stream:
         head = stream.read(1 << 16)
     if head[:8] == _OLE_MAGIC:
-        if "EncryptionInfo".encode("utf-16-le") in head:  # the OLE container Excel writes for a password
-            raise ValueError(f"{name} is password-protected (encrypted): save it without a password in Excel first")
+        if kinds.holds_encryption(path, head):  # the OLE container Excel writes for a password to open
+            raise ValueError(kinds.encrypted(name))
         raise ValueError(f"{name} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx")
     if path.suffix.lower() in _CSV_SUFFIXES:
         raise ValueError(f"{name} is a text file ({path.suffix}), not a {role}: give an .xlsx or .xlsm workbook")
@@ -138,10 +139,16 @@ def check_package(path: str | os.PathLike[str], role: str = "workbook") -> None:
                     "(Excel 2007-365) in LibreOffice"
                 )
             damaged = package.testzip()
+            if not damaged and "xl/workbook.bin" in names:  # under any name
+                raise ValueError(kinds.binary(name))
+            if not damaged and "xl/workbook.xml" in names and kinds.STRICT_NAMESPACE in package.read("xl/workbook.xml"):
+                raise ValueError(kinds.strict(name))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
         damaged = True
     if damaged or not any(n.lower() == "xl/workbook.xml" for n in names if isinstance(n, str)):
         raise ValueError(f"{name} is not a workbook (not an .xlsx/.xlsm package) or is corrupt")
+    if path.suffix.lower() in (".xltx", ".xltm"):
+        raise ValueError(kinds.template(name, path.suffix))
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ValueError(f"{name}: a {role} must be named .xlsx or .xlsm, not {path.suffix or '(no suffix)'}")
 

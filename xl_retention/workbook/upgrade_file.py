@@ -242,6 +242,9 @@ def earlier_template_line(path: str | os.PathLike[str]) -> str | None:
     from .report_lines import listed
 
     command = f"xl-retention upgrade {shlex.quote(str(path))}"
+    if path.suffix.lower() in (".xltx", ".xltm"):  # upgrade changes no template (package_kinds.template)
+        kind = "Excel Macro-Enabled Workbook (.xlsm)" if path.suffix.lower() == ".xltm" else "Excel Workbook (.xlsx)"
+        command = f"xl-retention upgrade on it saved as {kind} in Excel (then saved as a template again)"
     renamed = next((n for n in notes if n.startswith(_RENAMED)), None)
     if upgraded:
         also = f"; {renamed}" if renamed is not None else ""
