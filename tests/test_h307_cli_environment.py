@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
+import pytest
 from cli_process import run
 
 
@@ -55,11 +57,16 @@ def test_ascii_console_prints_every_summary(tmp_path: Path) -> None:
     assert (tmp_path / "u.recalc.xlsx").exists()
 
 
-def test_import_reads_an_input_whose_name_is_not_utf8(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_import_reads_an_input_whose_name_is_not_utf8(tmp_path: Path, suffix: str) -> None:
     # a Latin-1 'é' (the byte 0xE9) as names unzipped from a Windows archive are: Python holds it as a surrogate
-    source = tmp_path / os.fsdecode(b"abonn\xe9s.csv")
-    rows = ["c1,2026-01-01,10", "c2,2026-01-01,20", "c1,2026-02-01,10", "c3,2026-02-01,30", "c1,2026-03-01,10"]
-    source.write_text("customer_id,month,mrr\n" + "\n".join([*rows, "c3,2026-03-01,30"]) + "\n", encoding="utf-8")
+    source = tmp_path / os.fsdecode(b"abonn\xe9s" + suffix.encode())
+    rows = [("c1", "2026-01-01", 10), ("c2", "2026-01-01", 20), ("c1", "2026-02-01", 10), ("c3", "2026-02-01", 30)]
+    frame = pd.DataFrame(
+        [*rows, ("c1", "2026-03-01", 10), ("c3", "2026-03-01", 30)], columns=["customer_id", "month", "mrr"]
+    )
+    with open(source, "wb") as handle:  # pyarrow's writer cannot take the name either
+        frame.to_csv(handle, index=False) if suffix == ".csv" else frame.to_parquet(handle, index=False)
     result = run("import", "--subscriptions", source, "--to-csv", tmp_path / "tables")
     assert result.returncode == 0, result.stderr
     lines = (tmp_path / "tables" / "movements.csv").read_text(encoding="utf-8").splitlines()

@@ -16,14 +16,14 @@ import mmap
 import os
 import re
 import warnings
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .arrow_paths import arrow_source
 from .codepages import single_byte_encoding
 from .errors import DataError
 from .headers import has_line_break, header_on_one_line
@@ -198,7 +198,7 @@ def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame
     quoted = _holds_byte(path, dialect.quotechar.encode())
     names = [f"f{i}" for i in range(width)]
     try:
-        with _arrow_source(path) as source:
+        with arrow_source(path) as source:
             table = pacsv.read_csv(
                 source,
                 read_options=pacsv.ReadOptions(skip_rows=1 + dialect.skip_rows, column_names=names, use_threads=True),
@@ -222,16 +222,6 @@ def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame
     columns = {i: table.column(i).to_pandas().astype(str) for i in range(width)}
     df = pd.DataFrame(columns)
     return df
-
-
-def _arrow_source(path: Path) -> AbstractContextManager[Path | BinaryIO]:
-    """``path`` for pyarrow, or the file opened by Python where its name is not UTF-8 (a Latin-1 ``abonn\\xe9s.csv``
-    unzipped from a Windows archive reaches Python with a surrogate, which pyarrow cannot encode)."""
-    try:
-        os.fsdecode(path).encode("utf-8")
-    except UnicodeEncodeError:
-        return open(path, "rb")
-    return nullcontext(path)
 
 
 def _holds_byte(path: Path, byte: bytes) -> bool:

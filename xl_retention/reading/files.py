@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .arrow_paths import arrow_source
 from .csv_files import CsvDialect, read_csv, sniff_csv
 from .csv_rows import refuse_later_sections, with_file_rows, without_end_of_file_mark
 from .errors import DataError
@@ -231,7 +232,8 @@ def read_table(
             refuse_later_sections(df, source)  # Google Analytics' next card: another table below the first
         elif kind == "parquet":
             try:
-                df = pd.read_parquet(path)
+                with arrow_source(path) as parquet:  # a name that is not UTF-8: opened by Python
+                    df = pd.read_parquet(parquet)
             except ImportError as error:
                 raise ImportError(
                     f"reading {source} needs a Parquet engine: pip install pyarrow (or save the data as CSV)"
