@@ -77,3 +77,18 @@ def test_import_reads_an_input_whose_name_is_not_utf8(tmp_path: Path, suffix: st
         ("2026-02", "2", "40.0"),
         ("2026-03", "2", "40.0"),
     ]
+
+
+def test_long_legal_names_are_written(tmp_path: Path) -> None:
+    # 245 bytes: legal (255 a name), but the hidden temporary file beside it once took 14 more and was refused
+    name = "n" * 240 + ".xlsx"
+    book = tmp_path / name
+    result = run("new", book, "--start", "2026-01", "--months", "3")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"wrote workbook {book}: 3 months from 2026-01"]
+    extended = run("extend", book, "--months", "1")
+    assert extended.returncode == 0, extended.stderr
+    assert extended.stdout.startswith(f"extended {book}: added month 2026-04, a tracker of 4 months from 2026-01")
+    recalc = run("recalc", book, "--in-place")
+    assert recalc.returncode == 0, recalc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left

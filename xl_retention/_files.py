@@ -30,7 +30,7 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+    fd, temporary = tempfile.mkstemp(prefix=f".{_name_part(os.path.basename(path))}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
@@ -45,6 +45,22 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             pass
         raise
     _fsync_directory(directory)
+
+
+def _name_part(name: str, most: int = 200) -> str:
+    """``name`` cut to at most ``most`` bytes (whole characters) for a temporary file's name beside it.
+
+    A file system allows 255 bytes per name: a legal 245-byte ``NAME.xlsx`` would make ``.NAME.xlsx.XXXXXXXX.tmp``
+    too long ("file name too long", naming a file the user never named).
+
+    >>> _name_part("book.xlsx"), _name_part("n" * 240 + ".xlsx") == "n" * 200
+    ('book.xlsx', True)
+    >>> len(_name_part("\u65e5" * 80).encode())
+    198
+    """
+    while len(os.fsencode(name)) > most:
+        name = name[:-1]
+    return name
 
 
 def atomic_write(target: str | os.PathLike[str], data: bytes) -> None:
