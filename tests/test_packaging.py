@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -104,3 +105,21 @@ def test_the_wheel_declares_its_license_as_an_spdx_expression_and_carries_the_te
     assert metadata["License-Expression"] == "MIT"
     assert metadata.get_all("License-File") == ["LICENSE"]
     assert [n.rsplit("/", 1)[-1] for n in licenses] == ["LICENSE"] and text.startswith("MIT License")
+
+
+def test_the_sdist_carries_what_the_readme_and_the_tests_read(tmp_path: Path) -> None:
+    """``python -m build --sdist`` (a packager's command) from a clone: the docs the README links, the examples its
+    commands run and the bundled workbooks ship beside the tests that read them (MANIFEST.in)."""
+    source = tmp_path / "xl-retention"
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(source)], check=True)
+    for path in ("pyproject.toml", "README.md", "LICENSE", "MANIFEST.in"):
+        (source / path).write_bytes((ROOT / path).read_bytes())  # the working tree's, committed or not
+    done = subprocess.run([sys.executable, "-m", "build", "--sdist", "-o", str(tmp_path / "dist"), str(source)],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    (sdist,) = (tmp_path / "dist").glob("xl_retention-*.tar.gz")
+    with tarfile.open(sdist) as package:
+        names = {name.split("/", 1)[1] for name in package.getnames() if "/" in name}
+    assert {"docs/functions.md", "docs/metrics.md", "examples/survey.xlsx", "workbooks/retention_template.xlsx",
+            "LICENSE", "tests/test_packaging.py"} <= names  # fmt: skip
+    assert "SPDX expression for `project.license`" not in done.stdout + done.stderr  # no deprecated license table
