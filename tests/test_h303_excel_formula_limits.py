@@ -117,8 +117,11 @@ def test_earlier_trackers_brought_up_hold_excels_limits(tmp_path, name, how):
         assert main(["extend", str(path), "--months", "1"]) == 0
     elif name.startswith("template"):
         import_into(tmp_path, path)
-    else:
-        pytest.skip("an orders tracker takes orders, not subscriptions")
+    else:  # an orders tracker (2025-01, 2025-02) takes orders: a third month added, its formulas brought up
+        orders = tmp_path / "o.csv"
+        orders.write_text("order_id,customer_id,date,amount\n1,a,2025-01-05,10\n2,b,2025-01-09,20\n"
+                          "3,a,2025-02-03,15\n4,c,2025-02-11,30\n5,b,2025-03-02,25\n")  # fmt: skip
+        assert main(["import", "--orders", str(orders), "--into", str(path)]) == 0
     assert offenders(path) == []
 
 
