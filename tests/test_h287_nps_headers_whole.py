@@ -4,10 +4,11 @@ inside their range in 14-wide columns ("Promoters (9-" over "10)"); their column
 from __future__ import annotations
 
 import shutil
-import subprocess
+from pathlib import Path
 
 import openpyxl
 import pytest
+from libreoffice_text import printed_text
 
 from xl_retention.workbook import build_template
 
@@ -21,12 +22,7 @@ def test_nps_promoter_and_detractor_columns_hold_their_headers(tmp_path) -> None
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="no soffice")
 def test_libreoffice_renders_the_headers_on_one_line(tmp_path) -> None:
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "t.pdf"), "-"], capture_output=True, text=True).stdout
+    text = printed_text(Path(path), tmp_path)
     (header,) = [line for line in text.splitlines() if "Passives (7-8)" in line]
     assert header.split() == ["Month", "Responses", "Promoters", "(9-10)", "Passives", "(7-8)", "Detractors", "(0-6)",
                               "NPS"]  # fmt: skip

@@ -5,10 +5,11 @@ there and why: it has none of the functions and computes again each cell that st
 from __future__ import annotations
 
 import shutil
-import subprocess
+from pathlib import Path
 
 import openpyxl
 import pytest
+from libreoffice_text import printed_text
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -40,12 +41,7 @@ def test_libreoffice_shows_err504_where_the_fit_stores_num(tmp_path) -> None:
     assert {(e.address, e.error) for e in report.errors if e.address.startswith("Cohorts")} == {
         ("Cohorts!B16", "#NUM!"), ("Cohorts!C16", "#NUM!"), ("Cohorts!D16", "#NUM!")
     }  # fmt: skip
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    text = printed_text(Path(out), tmp_path)
     fit = [line for line in text.splitlines() if line.startswith("sBG fit")]
     assert fit and fit[0].split()[2:5] == ["Err:504"] * 3
     assert "Err:504" in " ".join(_start_here(out))

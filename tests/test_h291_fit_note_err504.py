@@ -6,10 +6,11 @@ cd417858), so a LibreOffice user read a reason for an error the sheet did not sh
 from __future__ import annotations
 
 import shutil
-import subprocess
+from pathlib import Path
 
 import openpyxl
 import pytest
+from libreoffice_text import printed_text
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -42,12 +43,7 @@ def test_the_fit_notes_say_num_and_err504(tmp_path) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="no soffice")
 def test_libreoffice_shows_err504_beside_a_note_that_names_it(tmp_path) -> None:
     out, _, _ = _recalculated(tmp_path, [[100, 80], [90]])
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    text = printed_text(Path(out), tmp_path)
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("sBG fit"))
     assert lines[at].split()[2:5] == ["Err:504"] * 3
