@@ -24,7 +24,7 @@ from contextvars import ContextVar
 
 from ..errors import ReadingNoteWarning, user_stacklevel
 
-__all__ = ["ReadingNoteWarning", "collected", "note", "python_wording", "relayed"]
+__all__ = ["ReadingNoteWarning", "collected", "collecting", "note", "python_wording", "relayed"]
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("xl_retention_reading_notes", default=None)
 
@@ -84,6 +84,18 @@ def note(text: str) -> None:
         warnings.warn(python_wording(text), ReadingNoteWarning, stacklevel=user_stacklevel())  # the user's call
     elif text not in notes:
         notes.append(text)
+
+
+def collecting() -> bool:
+    """Whether notes are being collected (inside :func:`collected`: the import, which prints them), not warned.
+
+    >>> with collected():
+    ...     collecting()
+    True
+    >>> collecting()
+    False
+    """
+    return _NOTES.get() is not None
 
 
 @contextmanager

@@ -6,14 +6,18 @@ text and anything else are refused naming the rows (:func:`xl_retention.reading.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from .. import metrics as _metrics
+from ..errors import ReadingNoteWarning, user_stacklevel
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
+from ..reading.notes import collecting, python_wording
 from ._counts import check_balance, checked_counts
 from ._keywords import checked_keywords
 from ._months import (
@@ -60,6 +64,7 @@ def nps_by_month(
     [{'responses': 7, 'promoters': 3, 'passives': 2, 'detractors': 2, 'nps': 14.2857, 'nps_moe': 61.7079}]
     """
     by_month = scores_by_month(answers, start, end, columns=columns, source=source, options=options)
+    _warn_edge_months(by_month, source)
     counts = {name: np.zeros(len(by_month), dtype=np.int64) for name in NPS_COUNTS}
     for i, month_scores in enumerate(by_month):
         if month_scores.size:
@@ -67,6 +72,20 @@ def nps_by_month(
             counts["responses"][i], counts["promoters"][i] = b.responses, b.promoters
             counts["passives"][i], counts["detractors"][i] = b.passives, b.detractors
     return nps_from_counts(pd.DataFrame(counts, index=by_month.index), confidence)
+
+
+def _warn_edge_months(by_month: pd.Series, source: str) -> None:
+    """Warn (:class:`~xl_retention.errors.ReadingNoteWarning`) of a last month holding only answers of the data's
+    first day, or a first month only of its last day: the hours ``options=ReadOptions(timezone=...)`` moved there
+    from a file exported by UTC days (:func:`~xl_retention.workbook.spilled_answers.edge_notes`, the import's note
+    on a tracker's answers). The import, which notes it on the tracker it writes, collects no warning here."""
+    if collecting() or (by_month.map(len) > 0).sum() < 2:
+        return
+    from ..workbook.spilled_answers import edge_notes
+
+    for text in edge_notes(by_month, by_month.attrs.get(ANSWER_DATES, {}), source):
+        text = re.sub(r"--through (\S+?)\)", r"end='\1')", text)  # this function's argument
+        warnings.warn(python_wording(text), ReadingNoteWarning, stacklevel=user_stacklevel())
 
 
 def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFrame:
