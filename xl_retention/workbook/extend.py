@@ -27,10 +27,10 @@ from . import inplace as ip
 from .answers_sheet import answers_title, response_rows, score_columns
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
-from .dashboard_layout import relayout_dashboard
 from .dashboard_upgrade import upgrade_dashboard
 from .found import read_sheets
 from .importer import Tables, check_package
+from .layout_upgrade import upgrade_layout
 from .months_added import BY_HAND, Scores, add_months, check_typed_beyond, cohort_months
 from .report_lines import cleared_line, months_added, upgraded_line
 from .see_texts import follow_renamed_sheets
@@ -131,7 +131,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         add_months(package, wb, sheets, added, scores, False, notes, by_hand=True)
         lifetime, more = upgrade_lifetime(package, wb)
         dashboard, shop = upgrade_dashboard(package, wb, False)
-        shop += relayout_dashboard(package, wb)  # an earlier template's charts and print setup: as this version's
+        shop += upgrade_layout(package, wb, sheets)  # charts, print setup, NPS widths: this version's
         follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
         notes.extend(more + shop)

@@ -46,12 +46,12 @@ from .answers_sheet import answers_title, check_answer_ranges, response_rows, sc
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import CHART_PARTS, reset_chart_ranges
 from .cohort_sheet import Triangle, triangle, triangle_before, upgrade_observed_to
-from .dashboard_layout import relayout_dashboard
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, check_history, read_sheets
 from .growth import grow_answers
 from .import_record import Entry, digest, digests, last_month, read_record, write_record
 from .in_progress import holds_month, mark_in_progress, mark_segment
+from .layout_upgrade import upgrade_layout
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .refunds_since import refunds_since
@@ -331,7 +331,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             scores_columns = scores.columns
         lifetime, notes = upgrade_lifetime(package, wb)
         dashboard, more = upgrade_dashboard(package, wb, tables.purchases is not None or tables.visits is not None)
-        more += relayout_dashboard(package, wb)  # an earlier template's charts and print setup: as this version's
+        more += upgrade_layout(package, wb, sheets)  # charts, print setup, NPS widths: this version's
         follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
         if not added:  # a grown Cohorts sheet is the template's already

@@ -77,11 +77,10 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
     from .chart_columns import add_movement_chart_columns
     from .cohort_lost import put_back_cohorts
     from .cohort_sheet import upgrade_observed_to
-    from .dashboard_layout import relayout_dashboard
     from .dashboard_upgrade import upgrade_dashboard
     from .found import read_sheets
     from .importer import Tables
-    from .nps_widths import widen_nps_headers
+    from .layout_upgrade import upgrade_layout
     from .report_lines import listed
     from .see_texts import follow_renamed_sheets, notes_of_renamed
     from .upgrade import upgrade_formulas, upgrade_lifetime
@@ -97,8 +96,7 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
         names = ", ".join(f"{old!r} (now {new!r})" for old, new in renamed.items())
         more.append(f"{_RENAMED} {names} by their old names, in {listed(cells)}")
     if not check:
-        shop += relayout_dashboard(package, wb)  # an earlier template's charts and print setup: as this version's
-        shop += widen_nps_headers(package, sheets)  # NPS C and E still 14 wide (before d390139e): 18
+        shop += upgrade_layout(package, wb, sheets)  # charts, print setup, NPS widths: this version's
         follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
     return upgraded, notes + more + shop
 
