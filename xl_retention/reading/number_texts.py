@@ -6,7 +6,8 @@ digits, or a point and a comma in one value, decides); thousands separators
 (``1,234.50``, ``1.234,50``, ``1 234,50``) and currency symbols or codes (``$``, ``€``,
 ``£``, ``EUR``, ...) are dropped; whole units written ``49,-`` or ``49.–`` are 49.00. A value
 that stays ambiguous (``1,234`` in a column with nothing else to tell), and text that is
-not a number, are refused naming the value.
+not a number, are refused naming the value; so are the numbers of one decimal convention in
+a column of the other's (``1 234,56`` among ``12.50``: :mod:`.decimal_conventions`).
 ``decimal`` (``--decimal``) states the mark. TRUE/FALSE are never numbers.
 """
 
@@ -21,6 +22,7 @@ import pandas as pd
 from ._distinct import factorize
 from .cell_marks import own_marks, workbook
 from .currency import SYMBOL_PATTERN
+from .decimal_conventions import minority_mark, own_mark
 from .errors import ColumnValues, advice_apart, bad_rows, said_as
 from .minor_units import groups_thousands
 from .notes import note
@@ -37,6 +39,7 @@ _THOUSANDS_ONLY = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")  # 1.234: a decimal 
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 _PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _DIGITS = frozenset("0123456789")
+_WHOLE_MARK = re.compile(r"\d[.,]\s?[-\u2013\u2014]")  # 49,- : a mark before whole units' dash, no decimal mark
 _WHOLE_UNITS = re.compile(r"^(\d[\d.,'\s\u00a0\u202f\u2019]*[.,])\s?[-\u2013\u2014]$")  # 49,- 1.049,- 49.–: 49.00
 
 
@@ -146,6 +149,21 @@ def _number_text(text: str, decimal: str | None) -> float | None:
     return -value if negative else value
 
 
+def _other_convention(texts: dict[int, str], codes: np.ndarray) -> list[int]:
+    """The keys of ``texts`` (a column's values by their code in ``codes``) whose decimal mark is the one fewer rows
+    write (:func:`~.decimal_conventions.minority_mark`), where the column writes both; [] where it writes one.
+
+    >>> _other_convention({0: "12.50", 1: "1 234,56", 2: "7.00", 3: "49,-"}, np.array([0, 1, 2, 3]))
+    [1]
+    """
+    marks = {}
+    for i, text in texts.items():
+        body = _body(text)[1]
+        marks[i] = own_mark(body[:-3] if _WHOLE_MARK.search(text) else body)  # 49,- is 49,00: its mark says nothing
+    minority = minority_mark(marks, codes)
+    return [i for i, mark in marks.items() if mark == minority] if minority else []
+
+
 def parse_numbers(
     series: pd.Series,
     source: str,
@@ -222,6 +240,8 @@ def parse_numbers(
                         unclear[i] = mark is None and bool(_GROUPED.match(_body(text)[1]))
                     else:
                         numbers[i] = got
+                if decimal is None and mark is None and not bad.any() and all(_marks(list(texts.values()))):
+                    bad[_other_convention(texts, codes)] = True  # '1 234,56' among '12.50's, '1,234.56' among '12,50's
         if bad.any() and decimal is None and texts and workbook(source) and all(_marks(list(texts.values()))):
             found = own_marks(texts, [int(i) for i in np.flatnonzero(bad)], _number_text)  # a workbook's '1.250,00'
             if found:  # beside its number cells, '€99.9' (reading.cell_marks)
