@@ -21,7 +21,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from ..cells import CellError
 from ..sheet_names import SHEET, unquoted
 from .chart_labels import CellFormats, label_text
-from .excel_numbers import number_text
+from .excel_numbers import kept_text, number_text
 
 __all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
 
@@ -191,6 +191,8 @@ def _cache(
             continue
         assert isinstance(text, bytes)
         if old is not None:
+            if numeric:  # a point's stored text that reads back as the number: kept (Excel's 2.1, .excel_numbers)
+                text = kept_text(old, float(values[cell]), text)  # type: ignore[arg-type]
             new = _V.sub(lambda m, t=text: m.group(1) + t + m.group(3), old, count=1)
         else:
             new = b"<" + prefix + b'pt idx="' + str(index).encode() + b'"><' + prefix + b"v>" + text

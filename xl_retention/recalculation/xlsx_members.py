@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .excel_numbers import kept_text
 from .xlsx_values import (
     _CELL_REF,
     _FORMULA,
@@ -211,6 +212,8 @@ def _member_cell(match: re.Match[bytes], value: object, title: str, ref: bytes) 
     if value is None:
         return b"<" + prefix + b"c" + attrs + mid + (b">" + kept + b"</" + prefix + b"c>" if kept else b"/>")
     cell_type, text = _cached(value, title, ref)
+    if cell_type is None and body:  # a number whose stored text reads back as it: kept as it is (.excel_numbers)
+        text = kept_text(body, float(value), text)  # type: ignore[arg-type]
     kind = b' t="' + cell_type + b'"' if cell_type is not None else b""
     return b"".join(
         (

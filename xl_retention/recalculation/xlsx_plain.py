@@ -30,7 +30,7 @@ import re
 from itertools import compress, repeat
 from operator import is_, not_
 
-from .excel_numbers import numbers_texts
+from .excel_numbers import kept_text, kept_texts, numbers_texts, same_number
 
 __all__ = ["rewrite_plain_cells"]
 
@@ -44,6 +44,7 @@ _PLAIN_CELL = re.compile(
 _UNTYPED_HEAD = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>')
 _UNTYPED_TAIL = re.compile(rb"</f>(?:<v>[^<]*</v>|<v\s*/>|)</c>")
 _UNTYPED_HEAD_TEXT = re.compile(_UNTYPED_HEAD.pattern.decode())
+_UNTYPED_STORED = re.compile(r"</f>(?:<v>([^<]*)</v>|<v\s*/>|)</c>")  # _UNTYPED_TAIL's matches: their stored texts
 _GROUPS = 7
 _STEP = _GROUPS + 1
 _MISSING = object()
@@ -56,10 +57,20 @@ def _formula_starts(segment: bytes) -> int:
     return segment.count(b"<f>") + segment.count(b"<f ") + segment.count(b"<f/")
 
 
-def numbers_text(values: list[float], before: str = "<v>", after: str = "</v>") -> bytes:
+def numbers_text(
+    values: list[float], before: str = "<v>", after: str = "</v>", stored: list[str] | None = None
+) -> bytes:
     """``before`` + the number + ``after`` for each finite float, joined by NUL: the number as Excel writes it
-    (:func:`.excel_numbers.number_text`: 17 significant digits, ``1000`` not ``1000.0``, zero as ``0``)."""
-    return (before + (after + "\0" + before).join(numbers_texts(values)) + after).encode()
+    (:func:`.excel_numbers.number_text`: 17 significant digits, ``1000`` not ``1000.0``, zero as ``0``), or its
+    ``stored`` text (the cells' ``<v>`` texts, empty where none) where that reads back as it (Excel's ``2.1``)."""
+    texts = numbers_texts(values) if stored is None else kept_texts(numbers_texts(values), stored, values)
+    return (before + (after + "\0" + before).join(texts) + after).encode()
+
+
+def _stored_texts(text: str) -> list[str] | None:
+    """The ``<v>`` text of each untyped formula cell of a segment (read as Latin-1), in order, empty where none;
+    None where no formula cell holds a value (a workbook openpyxl wrote: nothing to keep)."""
+    return _UNTYPED_STORED.findall(text) if "</f><v>" in text else None
 
 
 def rewrite_plain_cells(
@@ -130,7 +141,11 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
         template, slots = _UNTYPED_TAIL.subn(b"</f><v>%s</v></c>", segment.replace(b"%", b"%%"))
         if slots != count:
             return None
-        return template % tuple("\0".join(numbers_texts(values)).encode().split(b"\0")), count
+        texts = numbers_texts(values)
+        stored = _stored_texts(text)
+        if stored is not None:  # a stored text that reads back as the number stays as it is (Excel's 2.1)
+            texts = kept_texts(texts, stored, values)
+        return template % tuple("\0".join(texts).encode().split(b"\0")), count
     pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
     if len(pieces) != count + 1:
         return None
@@ -138,7 +153,8 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
     numbers = values.copy()
     for k in odd:  # a stand-in, its text replaced below: 1.0, not 0.0 (no zero to rewrite as 0 unless one is computed)
         numbers[k] = 1.0
-    texts = numbers_text(numbers, "</f><v>", "</v></c>").split(b"\0")
+    stored = _stored_texts(text)
+    texts = numbers_text(numbers, "</f><v>", "</v></c>", stored).split(b"\0")
     # the same text in many cells ("high", "low"): escaped and tagged once, its type attribute made once
     texts_of: dict[str, tuple[bytes | None, bytes]] = {}
     for k in odd:
@@ -156,6 +172,8 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
             return None
         else:
             kind, raw = _cached(value, title, refs[k].encode())
+            if kind is None and stored is not None and same_number(stored[k], float(value)):  # an int, a numpy float
+                raw = stored[k].encode("latin-1")
             attribute = None if kind is None else b' t="' + kind + b'"'
             texts[k] = b"</f>" + value_tag(b"", raw) + raw + b"</v></c>"
         if attribute is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
@@ -192,15 +210,19 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
         return None
     keys = pieces[2::_STEP]
     values = _values(cells, _keys(keys, cells))
+    old = pieces[6::_STEP]  # the stored <v> elements: a text that reads back as the number stays (Excel's 2.1)
+    stored = None
+    if any(old):
+        stored = b"\0".join(v[3:-4] if v[:3] == b"<v>" else b"" for v in old).decode("latin-1").split("\0")
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         odd: list[int] = []
-        texts = numbers_text(values).split(b"\0")
+        texts = numbers_text(values, stored=stored).split(b"\0")
     else:
         odd = _odd(values)
         numbers = values.copy()
         for k in odd:  # a stand-in, its text replaced below (as in untyped_cells)
             numbers[k] = 1.0
-        texts = numbers_text(numbers).split(b"\0")
+        texts = numbers_text(numbers, stored=stored).split(b"\0")
     if cells and not isinstance(next(iter(cells)), bytes) and count - values.count(_MISSING) != len(cells):
         return None  # a requested reference that is no formula cell of this sheet: checked by the general path
     types = pieces[4::_STEP]
@@ -216,6 +238,8 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
         if isinstance(value, Resized):  # a dynamic array's range: only the general path sets it (or refuses)
             return None
         kind, raw = _cached(value, title, keys[k])
+        if kind is None:  # an int, a numpy float: its stored text kept where it reads back as the number
+            raw = kept_text(old[k], float(value), raw)
         texts[k] = value_tag(b"", raw) + raw + b"</v>"
         if kind is not None:
             new_types[k] = b' t="' + kind + b'"'

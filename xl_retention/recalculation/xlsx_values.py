@@ -44,7 +44,7 @@ from ..errors import EXCEL_ERRORS
 from .chart_caches import CHART_PART, ChartValues, updated_caches
 from .chart_labels import CellFormats
 from .excel_functions._core import CARRIED
-from .excel_numbers import number_text
+from .excel_numbers import kept_text, number_text
 from .package_parts import part_bytes
 from .xlsx_package import _ATTRS as _ATTRS
 from .xlsx_package import _CALC_ID, _FULL_CALC_ON_LOAD, CURRENT_CALC_ID, full_calc_on_load, marked
@@ -309,6 +309,8 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
         element = _REF_ATTR.sub(lambda m: m[1] + value.ref.encode() + m[3], element, 1)
         value = value.value
     cell_type, text = _cached(value, title, ref) if value is not NO_VALUE else (None, None)
+    if cell_type is None and text is not None:  # a number: a stored text read back as it kept (Excel's 2.1)
+        text = kept_text(body, float(value), text)  # type: ignore[arg-type]
     new_attrs = _T_ATTR.sub(b"", attrs) if b"t" in attrs else attrs
     if cell_type is not None:
         new_attrs += b' t="' + cell_type + b'"'
