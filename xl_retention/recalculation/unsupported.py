@@ -248,47 +248,50 @@ def find_unsupported(
         return lacking[0]
 
     known = names | {n for scope in info.names.values() for n in scope} | {t.name.lower() for t in info.tables}
+    # the error cells, in the values' order: one pass over every value (floats, nearly all of them, passed over first)
+    errors = [
+        (sheet, ref, value)
+        for sheet, cells in result.values.items()
+        for ref, value in cells.items()
+        if type(value) is not float and isinstance(value, CellError)
+    ]
     name_errors: dict[str, set[tuple[int, int]]] = {}
-    for sheet, cells in result.values.items():
-        for ref, value in cells.items():
-            if type(value) is CellError and value.code == "#NAME?":
-                name_errors.setdefault(sheet, set()).add(range_boundaries(ref)[1::-1])
-    for sheet, cells in result.values.items():
-        for ref, value in cells.items():
-            if not isinstance(value, CellError):
+    for sheet, ref, value in errors:
+        if type(value) is CellError and value.code == "#NAME?":
+            name_errors.setdefault(sheet, set()).add(range_boundaries(ref)[1::-1])
+    for sheet, ref, value in errors:
+        kind = value.code.strip("#!?").lower() if value.code.upper() in ("#NIMPL!", "#ERROR!") else ""
+        kind = kind or ("name" if value.code == "#NAME?" else "")
+        r, c = range_boundaries(ref)[1::-1]
+        if value.code == "#REF!" and (sheet, ref) not in listed:
+            text = formulas[sheet][(r, c)]
+            external = _EXTERNAL_NAME.search(text)
+            if external is not None:  # a linked workbook's name whose value the file does not hold as one cell
+                found.append(Unsupported(sheet, ref, external.group(0), _EXTERNAL_REASON))
                 continue
-            kind = value.code.strip("#!?").lower() if value.code.upper() in ("#NIMPL!", "#ERROR!") else ""
-            kind = kind or ("name" if value.code == "#NAME?" else "")
-            r, c = range_boundaries(ref)[1::-1]
-            if value.code == "#REF!" and (sheet, ref) not in listed:
-                text = formulas[sheet][(r, c)]
-                external = _EXTERNAL_NAME.search(text)
-                if external is not None:  # a linked workbook's name whose value the file does not hold as one cell
-                    found.append(Unsupported(sheet, ref, external.group(0), _EXTERNAL_REASON))
-                    continue
-                if _EXTERNAL_BOOK.search(_LITERALS.sub('""', text)) is not None:  # [1]Prices!$A:$B, no cached copy
-                    found.append(Unsupported(sheet, ref, "linked workbook", _LINKED_REASON))
-                    continue
-                if info.linked and "INDIRECT(" in text.upper():  # the engine misreads INDIRECT's text in them
-                    found.append(Unsupported(sheet, ref, "INDIRECT", _LINKED_INDIRECT_REASON))
-                    continue
-            if not kind:
+            if _EXTERNAL_BOOK.search(_LITERALS.sub('""', text)) is not None:  # [1]Prices!$A:$B, no cached copy
+                found.append(Unsupported(sheet, ref, "linked workbook", _LINKED_REASON))
                 continue
-            verdict = reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
-            if verdict is not None and verdict[0] == "formula" and kind in INTERNAL:  # the rewrite past its limits
-                verdict = too_long(workbook, sheet, r, c, formulas[sheet][(r, c)]) or verdict
-            if verdict is None and kind == "name" and uses is not None:
-                used = uses.search(formulas[sheet][(r, c)].lower())
-                if used is not None:  # a name whose formula calls a function the engine lacks (GET.WORKBOOK), or
-                    verdict = _name_verdict(used.group(0), formulas[sheet][(r, c)], used.span(), lacking_names())
-            if verdict is None and kind == "name":  # every name exists: the engine's #NAME?, unless passed on
-                verdict = kept.engine_name_error(formulas[sheet][(r, c)], known, engine_knows)
-                if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
-                    verdict = None
-            if verdict is None and kind == "name":  # GET_MRR(..), _xll.FX_RATE(..): an add-in's, unless Excel's #NAME?
-                verdict = add_in_function(formulas[sheet][(r, c)], info.formulas.get(sheet, {}).get(ref), known)
-            if verdict is not None and (sheet, ref) not in listed:
-                found.append(Unsupported(sheet, ref, *verdict))
+            if info.linked and "INDIRECT(" in text.upper():  # the engine misreads INDIRECT's text in them
+                found.append(Unsupported(sheet, ref, "INDIRECT", _LINKED_INDIRECT_REASON))
+                continue
+        if not kind:
+            continue
+        verdict = reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
+        if verdict is not None and verdict[0] == "formula" and kind in INTERNAL:  # the rewrite past its limits
+            verdict = too_long(workbook, sheet, r, c, formulas[sheet][(r, c)]) or verdict
+        if verdict is None and kind == "name" and uses is not None:
+            used = uses.search(formulas[sheet][(r, c)].lower())
+            if used is not None:  # a name whose formula calls a function the engine lacks (GET.WORKBOOK), or
+                verdict = _name_verdict(used.group(0), formulas[sheet][(r, c)], used.span(), lacking_names())
+        if verdict is None and kind == "name":  # every name exists: the engine's #NAME?, unless passed on
+            verdict = kept.engine_name_error(formulas[sheet][(r, c)], known, engine_knows)
+            if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
+                verdict = None
+        if verdict is None and kind == "name":  # GET_MRR(..), _xll.FX_RATE(..): an add-in's, unless Excel's #NAME?
+            verdict = add_in_function(formulas[sheet][(r, c)], info.formulas.get(sheet, {}).get(ref), known)
+        if verdict is not None and (sheet, ref) not in listed:
+            found.append(Unsupported(sheet, ref, *verdict))
     listed = {(u.sheet, u.ref) for u in found}
     found += [Unsupported(*u) for u in hidden_add_in_calls(formulas, info, known) if u[:2] not in listed]
     if len(info.sheet_titles) > len(workbook.sheet_names):  # chart sheets: SHEETS() counted the worksheets only
