@@ -36,7 +36,7 @@ def _hand_kept(path: Path, start: str, reader: str | None = None, **own: object)
     cohorts["O3"], cohorts["O4"] = "Comment", "Jan promo cohort"  # a column of the user's beside the tables
     for ref, value in own.items():
         cohorts[ref] = value
-    if reader is not None:  # a formula on another sheet reading the column: it does not move (H291: one in it does)
+    if reader is not None:  # a formula on another sheet naming the column in a text: it cannot move (H311: others do)
         customers["M1"] = reader
     wb.save(path)
     return path
@@ -62,15 +62,16 @@ def test_extend_moves_a_column_of_the_users_right_as_cohorts_grows(tmp_path, cap
 
 
 def test_extend_refuses_when_cohorts_kept_by_hand_cannot_grow(tmp_path, capsys):
-    path = _hand_kept(tmp_path / "t.xlsx", "2026-01", "=Cohorts!O4")  # read from Customers: not moved
+    path = _hand_kept(tmp_path / "t.xlsx", "2026-01", '=INDIRECT("Cohorts!O4")')  # named in a text: cannot move
     before = path.read_bytes()
     assert cli.main(["extend", str(path), "--months", "3"]) == 1
     assert capsys.readouterr().err == (
         "xl-retention: error: t.xlsx: the Cohorts sheet cannot grow to 2027-03 with the other sheets, and the cohort "
         "counts typed on it would have no row for the cohorts after 2026-12 (the sBG and BdW fits and projections "
-        "leaving them out): Cohorts!O3 (holding 'Comment', outside the tables) stays where it is as the tables grow "
-        "to 15 months, but the grown tables take that cell: move it right of column P (where the grown tables end), "
-        "below row 97 or to a sheet of your own, and run again; nothing was changed\n"
+        "leaving them out): Customers!M1 holds '=INDIRECT(\"Cohorts!O4\")', which names Cohorts!O4 inside a text: "
+        "the columns from Cohorts!O on move 2 right as the tables grow, and that reference cannot be moved with "
+        "certainty; move your cells there right of column P (where the grown tables end) or change that reference, "
+        "and run again; nothing was changed\n"
     )
     assert path.read_bytes() == before
 
@@ -78,19 +79,19 @@ def test_extend_refuses_when_cohorts_kept_by_hand_cannot_grow(tmp_path, capsys):
 def test_an_empty_cohorts_sheet_still_stays_behind_with_a_note(tmp_path, capsys):
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
     wb = openpyxl.load_workbook(path)
-    wb["Cohorts"]["O3"], wb["Customers"]["M1"] = "Comment", "=Cohorts!O3"  # read from Customers: not moved
+    wb["Cohorts"]["O3"], wb["Customers"]["M1"] = "Comment", '=INDIRECT("Cohorts!O3")'  # cannot move
     wb.save(path)
     assert cli.main(["extend", str(path), "--months", "3"]) == 0
-    assert "Cohorts keeps its 12 months: Cohorts!O3 (holding 'Comment'" in capsys.readouterr().out
+    assert "Cohorts keeps its 12 months: Customers!M1 holds '=INDIRECT(" in capsys.readouterr().out
     assert cohorts_behind(path) is None  # no count typed: the triangle is not used
 
 
 def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path, capsys):
-    path = _hand_kept(tmp_path / "t.xlsx", "2025-01", "=Cohorts!O4")
+    path = _hand_kept(tmp_path / "t.xlsx", "2025-01", '=INDIRECT("Cohorts!O4")')
     answers = tmp_path / "nps.csv"
     answers.write_text("date,score\n2025-02-03,9\n2026-03-10,10\n")
     assert cli.main(["import", "--nps", str(answers), "--into", str(path)]) == 0  # an import goes on without Cohorts
-    assert "Cohorts keeps its 12 months: Cohorts!O3" in capsys.readouterr().out
+    assert "Cohorts keeps its 12 months: Customers!M1 holds '=INDIRECT(" in capsys.readouterr().out
     said = (
         "Cohorts ends with the 2025-12 cohort (Cohort_Counts is 'Cohorts'!$B$4:$M$15) while Customers runs to "
         "2026-03: the cohorts of 2026-01 to 2026-03 have no row to type their counts in, and the sBG and BdW fits and "
@@ -102,7 +103,7 @@ def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path,
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert (report["status"], report["message"]) == ("incomplete", f"t.xlsx: {said}")
     assert cli.main(["extend", str(path), "--to", "2026-03"]) == 1  # the note still in the way: said, as extend does
-    assert "the Cohorts sheet cannot grow from 12 to the 15 months of the other sheets: Cohorts!O3" in (
+    assert "the Cohorts sheet cannot grow from 12 to the 15 months of the other sheets: Customers!M1 holds" in (
         capsys.readouterr().err
     )
     wb = openpyxl.load_workbook(path)
@@ -129,10 +130,10 @@ def test_recalc_names_cohorts_left_behind_and_extend_to_grows_it_alone(tmp_path,
     assert report["status"] == "ok", report["message"]
 
 
-def test_a_column_read_by_a_formula_elsewhere_is_not_moved(tmp_path, capsys):
+def test_a_column_read_by_a_formula_elsewhere_moves_with_it(tmp_path, capsys):
     path = _hand_kept(tmp_path / "t.xlsx", "2026-01")
     wb = openpyxl.load_workbook(path)
-    wb["Customers"]["M1"] = "=Cohorts!O4"  # moving O4 would leave this reading the grown triangle's Month 13
+    wb["Customers"]["M1"] = "=Cohorts!O4"  # before H311 refused: moving O4 would leave this reading Month 13
     wb.save(path)
-    assert cli.main(["extend", str(path), "--months", "3"]) == 1
-    assert "Cohorts!O3 (holding 'Comment', outside the tables) stays where it is" in capsys.readouterr().err
+    assert cli.main(["extend", str(path), "--months", "3"]) == 0
+    assert openpyxl.load_workbook(path)["Customers"]["M1"].value == "=Cohorts!Q4"  # moved with it (H311)

@@ -154,7 +154,7 @@ def test_extend_growing_cohorts_alone_removes_the_signature_and_says_so(
     for i in range(11):
         for k in range(11 - i):
             wb["Cohorts"].cell(4 + i, 2 + k).value = round(200 * 3 / (3 + k))
-    wb["Cohorts"]["O3"], wb["Customers"]["M1"] = "Comment", "=Cohorts!O3"  # read from Customers: left behind
+    wb["Cohorts"]["O3"], wb["Customers"]["M1"] = "Comment", '=INDIRECT("Cohorts!O3")'  # cannot move: left behind
     wb.save(path)
     answers = tmp_path / "nps.csv"
     answers.write_text("date,score\n2025-02-03,9\n2026-03-10,10\n")

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from ..sheet_names import written
 from . import inplace as ip
 from .cohort_beside import carried_rules, carried_widths, right_of
+from .cohort_column_refs import move_column_refs
 from .cohort_columns import columns_right
 from .cohort_formats import widened_template_range
 from .cohort_notes import move_notes, other_parts
@@ -315,6 +316,8 @@ def grow_cohorts(
     shifted = columns_right(package, part, title, beside, moved, after[COHORTS_TITLE], widest)
     by = grown_last - widest if shifted else 0  # the columns right of the tables move by
     kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new, shifted, (widest + 1, by))  # or refused
+    if shifted:  # a formula, name or chart elsewhere reading them: moved with them (checked by columns_right)
+        move_column_refs(package, title, widest + 1, by, part)
     if shifted and carried is not None:
         cells = sorted((c, r) for r, c in beside if c in shifted)
         (c0, r0), (c1, r1) = cells[0], cells[-1]

@@ -34,6 +34,7 @@ class _Inserted(Translator):
     rows: dict[int, int] = {}  # noqa: RUF012 (set per call on a subclass: :func:`moved_formula`)
     first = 0
     by = 0
+    elsewhere = False  # the formula is on another sheet (or a name's, a chart's): only references naming title move
 
     @classmethod
     def translate_row(cls, row_str: str, rdelta: int) -> str:  # type: ignore[override]
@@ -51,17 +52,26 @@ class _Inserted(Translator):
         ws_part, _ = cls.strip_ws_name(range_str)
         if ws_part and (ws_part.startswith("[") or not _same_sheet(ws_part, cls.title)):
             return range_str  # another sheet's (or another workbook's) cells: they do not move
+        if not ws_part and cls.elsewhere:
+            return range_str  # the formula's own sheet's cells (or a name): not title's
+        if cls.elsewhere:  # title's range: its pieces (B4 and O4 of Cohorts!B4:O4) come back here without the name
+            return _mover(cls.title, cls.rows, cls.first, cls.by).translate_range(range_str, rdelta, cdelta)
         out = super().translate_range(range_str, rdelta, cdelta)
         return out if out.startswith(ws_part) else ws_part + out  # a sheet's name or #REF!: Translator drops ws_part
 
 
-def _mover(title: str, rows: dict[int, int], first: int, by: int) -> type[_Inserted]:
-    return type("_Moved", (_Inserted,), {"title": title, "rows": rows, "first": first, "by": by})
+def _mover(title: str, rows: dict[int, int], first: int, by: int, elsewhere: bool = False) -> type[_Inserted]:
+    attrs = {"title": title, "rows": rows, "first": first, "by": by, "elsewhere": elsewhere}
+    return type("_Moved", (_Inserted,), attrs)
 
 
-def moved_formula(formula: str, title: str, rows: dict[int, int], first: int = 0, by: int = 0) -> str:
+def moved_formula(
+    formula: str, title: str, rows: dict[int, int], first: int = 0, by: int = 0, elsewhere: bool = False
+) -> str:
     """``formula`` (``=...``, on the sheet ``title`` or naming it) with its references to ``title``'s cells moved:
     each row by ``rows`` (old -> new; a row not in it stays), each column from ``first`` on ``by`` to the right.
+    ``elsewhere``: the formula is on another sheet (a defined name's, a chart's), whose references without a sheet's
+    name are its own sheet's cells and stay.
 
     >>> moved_formula('=B38*2+SUM(Cohorts!C10:C12)+Other!B38&"B38"', "Cohorts", {38: 53, 10: 13, 12: 15})
     '=B53*2+SUM(Cohorts!C13:C15)+Other!B38&"B38"'
@@ -69,13 +79,15 @@ def moved_formula(formula: str, title: str, rows: dict[int, int], first: int = 0
     "=Q4&$Q$5&SUM(B4:Q4)&COUNTA('Cohorts'!Q:Q)&N4"
     >>> moved_formula("=SUM(Cohorts!#REF!)+Cohorts!Target+O4", "Cohorts", {}, first=15, by=2)
     '=SUM(Cohorts!#REF!)+Cohorts!Target+Q4'
+    >>> moved_formula("=O4&Cohorts!O4&SUM('Cohorts'!$B$4:$O$4)&COUNTA(Cohorts!$O:$O)", "Cohorts", {}, 15, 2, True)
+    "=O4&Cohorts!Q4&SUM('Cohorts'!$B$4:$Q$4)&COUNTA(Cohorts!$Q:$Q)"
 
     Raises ``ValueError`` naming the formula where openpyxl's tokenizer cannot read it (its references unknown).
     """
     if not formula.startswith("="):
         return formula
     try:
-        return _mover(title, rows, first, by)(formula, "A1").translate_formula(row_delta=0, col_delta=0)
+        return _mover(title, rows, first, by, elsewhere)(formula, "A1").translate_formula(row_delta=0, col_delta=0)
     except TokenizerError as error:
         raise ValueError(f"the formula {formula!r} cannot be read ({error}), so its references cannot move") from None
 

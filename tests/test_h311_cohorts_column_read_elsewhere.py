@@ -1,0 +1,98 @@
+"""H311 (2): a formula, defined name or chart on another sheet reading the user's own column beside the Cohorts tables
+still stopped extend after 14a77764 moved the column whole within Cohorts ('Cohorts!O3 (holding 'Comment', outside
+the tables) stays where it is ... the grown tables take that cell'). Now the references elsewhere move with the column
+(as Excel's Insert Columns moves them: Cohorts!O4 -> Cohorts!Q4); one that cannot move with certainty (the column named
+inside a text, or in a hyperlink) is refused, naming the sheet, cell and formula, the file unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.hyperlink import Hyperlink
+from test_h291_cohorts_user_column import _hand_kept, _moved_whole
+
+from xl_retention import cli
+
+
+def _read_elsewhere(path: Path) -> Path:
+    """The H291 tracker (O3:P6 of the user's beside the 12-month tables) with the column read from elsewhere."""
+    _hand_kept(path)
+    wb = openpyxl.load_workbook(path)
+    customers = wb["Customers"]
+    customers["M1"], customers["M2"] = "=Cohorts!O4", "=SUM(Cohorts!$B$4:$P$4)+COUNTA('Cohorts'!O:O)"
+    customers["M3"] = "=Cohorts!N4"  # left of the moved columns: stays
+    wb.defined_names["Share_Note"] = DefinedName("Share_Note", attr_text="Cohorts!$P$5:$P$6")
+    red = FormulaRule(formula=["Cohorts!$P$5<0.5"], fill=PatternFill("solid", fgColor="FFC7CE"))
+    customers.conditional_formatting.add("M1", red)
+    mine = wb.create_sheet("Mine")
+    chart = BarChart()
+    chart.add_data(Reference(wb["Cohorts"], min_col=16, min_row=5, max_row=6))
+    mine.add_chart(chart, "B2")
+    wb.save(path)
+    return path
+
+
+def test_references_elsewhere_move_with_the_column(tmp_path, capsys) -> None:
+    path = _read_elsewhere(tmp_path / "t.xlsx")
+    assert cli.main(["extend", str(path), "--months", "3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        "Cohorts!O3:P6 (yours, right of the tables) moved to Q3:R6, right of the grown tables, as inserting columns "
+        "would move it"
+    )
+    _moved_whole(path)
+    wb = openpyxl.load_workbook(path)
+    customers = wb["Customers"]
+    assert [customers[r].value for r in ("M1", "M2", "M3")] == [
+        "=Cohorts!Q4", "=SUM(Cohorts!$B$4:$R$4)+COUNTA('Cohorts'!Q:Q)", "=Cohorts!N4"
+    ]  # fmt: skip
+    assert wb.defined_names["Share_Note"].attr_text == "Cohorts!$R$5:$R$6"
+    assert [r.formula for f in customers.conditional_formatting for r in f.rules] == [["Cohorts!$R$5<0.5"]]
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert any("'Cohorts'!$R$5:$R$6" in c or "Cohorts!$R$5:$R$6" in c for c in charts), charts
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["status"] == "ok", report["message"]
+    values = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["Customers"]
+    assert (values["M1"].value, values["M3"].value) == ("Jan promo cohort", 0)  # N4: the grown Month 12
+
+
+def test_a_column_named_inside_a_text_is_refused_naming_the_cell(tmp_path, capsys) -> None:
+    path = _hand_kept(tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["M1"] = '=INDIRECT("Cohorts!O4")'
+    wb.save(path)
+    before = path.read_bytes()
+    assert cli.main(["extend", str(path), "--months", "3"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "Customers!M1 holds '=INDIRECT(\"Cohorts!O4\")', which names Cohorts!O4 inside a text: the columns from "
+        "Cohorts!O on move 2 right as the tables grow, and that reference cannot be moved with certainty; move your "
+        "cells there right of column P (where the grown tables end) or change that reference, and run again; nothing "
+        "was changed"
+    ) in err, err
+    assert path.read_bytes() == before
+
+
+def test_a_hyperlink_to_the_column_is_refused_naming_it(tmp_path, capsys) -> None:
+    path = _hand_kept(tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["M1"] = "see the comment"
+    wb["Customers"]["M1"].hyperlink = Hyperlink(ref="M1", location="Cohorts!O4")  # as Excel writes a link in it
+    wb.save(path)
+    before = path.read_bytes()
+    assert cli.main(["extend", str(path), "--months", "3"]) == 1
+    err = capsys.readouterr().err
+    assert "Customers's hyperlink on M1 names Cohorts!O4, which is no formula: the columns from Cohorts!O on" in err, (
+        err
+    )
+    assert path.read_bytes() == before
