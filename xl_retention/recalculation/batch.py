@@ -34,6 +34,7 @@ from typing import Any
 from .._imports import sha256
 from ..cells import CellError
 from .batch_inputs import (
+    WORKBOOK_NAMES,
     check_embedded_layout,
     check_readable,
     distinct,
@@ -432,6 +433,11 @@ def recalc(
     target_dir = Path(output_dir) if output_dir is not None else None
     if target_dir is not None and target_dir.exists() and not target_dir.is_dir():
         raise ValueError(f"output_dir {str(target_dir)!r} is a file, not a folder")
+    if target_dir is not None and not target_dir.exists() and target_dir.suffix.lower() in WORKBOOK_NAMES:
+        raise ValueError(  # `--output result.xlsx` (argparse's prefix of --output-dir) would make a folder so named
+            f"output_dir {str(target_dir)!r} is a workbook's name, not a folder: the results are written into the"
+            " folder under their inputs' names; give a folder (--output-dir DIR), or replace the inputs (--in-place)"
+        )
     outputs = [output_path(p, target_dir, in_place) for p in files]
     first_of: dict[Path, Path] = {}
     clashes: dict[int, str] = {}

@@ -25,6 +25,7 @@ OTHER_WORKBOOKS = {
     ".xlt": "a legacy Excel template (.xlt)",
     ".numbers": "an Apple Numbers spreadsheet (.numbers)",
 }
+WORKBOOK_NAMES = frozenset(SUFFIXES) | frozenset(OTHER_WORKBOOKS) | {".csv"}  # a folder so named is a mistake
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
