@@ -151,10 +151,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _describe(error: BaseException) -> str:
-    """One line for the user: an OS error names its file first (``nope.csv: no such file or directory``)."""
-    if isinstance(error, OSError) and error.filename is not None and error.strerror:
-        return f"{error.filename}: {error.strerror[0].lower()}{error.strerror[1:]}"
+def _written(args: argparse.Namespace) -> str | None:
+    """The file (a folder for ``import --to-csv``) the command writes, where it writes one the user named."""
+    if args.command == "import":
+        target = args.into if args.into is not None else args.to_csv
+        return None if target is None else str(target)
+    return str(args.path) if args.command in ("new", "demo", "extend", "upgrade") else None
+
+
+def _describe(error: BaseException, written: str | None = None) -> str:
+    """One line for the user: an OS error names its file first (``nope.csv: no such file or directory``); a failed
+    write, the file the command writes (``written``) and why in words, never a temporary file nor ``[Errno 28]``."""
+    if isinstance(error, OSError):
+        from ._files import NotWritten, as_written
+
+        if written is not None:
+            error = as_written(written, error)
+        if not isinstance(error, NotWritten) and error.strerror:
+            said = error.strerror[0].lower() + error.strerror[1:]
+            return f"{error.filename}: {said}" if error.filename is not None else said
     return str(error)
 
 
@@ -200,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except (RetentionInputError, OSError, ValueError, RuntimeError) as error:
-        print(f"xl-retention: error: {_spark_ended() or _describe(error)}", file=sys.stderr)
+        print(f"xl-retention: error: {_spark_ended() or _describe(error, _written(args))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("xl-retention: interrupted", file=sys.stderr)

@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from ._files import not_written, refuse_folder, told_not_written, writing_to
 from .recalculation import FileReport, recalc_file
 from .workbook import build_template, month_range
 from .workbook.sample import sample_inputs
@@ -53,6 +54,7 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
     target = Path(path)
     if target.suffix and target.suffix.lower() not in (".xlsx", ".xlsm"):  # named as given, not the work file
         raise ValueError(f"path must end in .xlsx or .xlsm, got {str(path)!r}")
+    refuse_folder(target)  # --force would not help
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists: pass --force to replace it")
     if start is not None:
@@ -62,12 +64,17 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
     inputs["Lifetime value"].pop("arpa", None)  # the template's default: the data's own MRR per customer
     # built and recalculated in a folder of its own beside the target, then renamed over it: recalc never replaces
     # a file it did not write from the same input (an earlier demo, with --force, was refused)
-    with tempfile.TemporaryDirectory(prefix=".demo.", dir=target.parent) as work:
+    # a write failing (a full disk, a read-only folder) is said of `target`, never of the work files
+    try:
+        folder = tempfile.TemporaryDirectory(prefix=".demo.", dir=target.parent)
+    except OSError as error:  # a read-only folder, or one the user may not write in
+        raise not_written(target, error) from error
+    with writing_to(target), folder as work:
         raw, out = Path(work, "sample" + (target.suffix or ".xlsx")), Path(work, "demo" + (target.suffix or ".xlsx"))
         build_template(raw, start=start or default_start(months), months=months, overwrite=True, inputs=inputs)
         report = recalc_file(raw, out, engine="embedded")
         if report.status != "ok":
-            raise RuntimeError(f"recalculation failed: {report.message}")
+            raise told_not_written(report.message, out) or RuntimeError(f"recalculation failed: {report.message}")
         os.replace(out, target)
     report.output = str(target)
     return report, last_month_figures(target, months)

@@ -216,7 +216,7 @@ def recalc_file(
         skipped = skipped_month(path, order)  # a month skipped where no row was deleted: a month typed wrong
         if skipped is not None:
             raise ValueError(skipped)
-        from .._files import check_not_open
+        from .._files import check_not_open, not_written, temporary_prefix
 
         if in_place:  # a workbook open in Excel: its next save would undo the recalculation
             check_not_open(path)
@@ -227,8 +227,15 @@ def recalc_file(
         output.parent.mkdir(parents=True, exist_ok=True)
         check = _unchanged(path, _fingerprint(path)) if in_place else None
         # the result is made and checked in a folder of its own, and put at `output` (the input itself in place) by
-        # one atomic replace at the end: a file failed by any step leaves the input and an earlier output as they were
-        staging = tempfile.TemporaryDirectory(prefix="xl-retention-")
+        # one atomic replace at the end: a file failed by any step leaves the input and an earlier output as they were.
+        # That folder is beside `output`: a read-only or full folder fails here, before the computing, and a write
+        # that fails is one on the output's disk (not on the temporary folder's)
+        try:
+            staging = tempfile.TemporaryDirectory(
+                prefix=temporary_prefix(output.name), suffix=".tmp", dir=output.parent
+            )
+        except OSError as error:
+            raise not_written(output, error) from error
         final, output = output, Path(staging.name) / output.name
         if engine == "excel":
             from . import excel
@@ -363,6 +370,9 @@ def recalc_file(
         _publish(output, final, check)  # every check done: the result replaces `final` (the input, in place)
         report.output = str(final)
     except Exception as error:  # one line per failed file, naming it; the batch goes on
+        from .._files import as_written
+
+        error = as_written(final if staging is not None else output, error)  # a write failed: the output's name, why
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         missing = isinstance(error, ModuleNotFoundError)  # a package not installed: its own words say so
         if isinstance(error, _INTERNAL) and not missing:  # a fault of this program's, not of the workbook: said so

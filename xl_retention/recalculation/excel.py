@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._files import temporary_prefix
 from ..cells import CellError, is_error
 
 
@@ -43,6 +44,17 @@ def calculate_full(app: Any) -> None:
         app.api.calculate_full()  # AppleScript's "calculate full" (xlwings' mac_dict), through appscript
     else:
         app.api.CalculateFull()
+
+
+def saved_name(output: Path) -> dict[str, str]:
+    """``tempfile.mkstemp``'s arguments for the file Excel saves before it replaces ``output``: beside it, hidden, its
+    name cut as :func:`.._files.temporary_prefix` cuts it (a legal 245-byte name would otherwise give one past the 255
+    bytes a file system allows, "file name too long"), ending in ``output``'s suffix (Excel saves by it).
+
+    >>> saved_name(Path("out/t.xlsx"))
+    {'prefix': '.t.xlsx.', 'suffix': '.xlsx', 'dir': 'out'}
+    """
+    return {"prefix": temporary_prefix(output.name), "suffix": output.suffix, "dir": str(output.parent)}
 
 
 def recalculate(
@@ -92,7 +104,7 @@ def recalculate(
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=output.suffix, dir=output.parent)
+        fd, tmp = tempfile.mkstemp(**saved_name(output))
         os.close(fd)
         os.unlink(tmp)
         try:

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import os
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .._files import atomic_write
+from .._files import atomic_write, not_written, refuse_folder
 from ._style import (
     INPUT_FILL,
     INPUT_FONT,
@@ -336,6 +337,7 @@ def write_template(
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
         raise ValueError(f"path must end in .xlsx or .xlsm, got {str(path)!r}")
+    refuse_folder(target)
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists: pass overwrite=True to replace it")
     check_folder(target)
@@ -344,7 +346,10 @@ def write_template(
     if vba_from is not None:
         with open(vba_from, "rb") as handle:  # read first: vba_from may be path itself
             wb.vba_archive = zipfile.ZipFile(io.BytesIO(handle.read()))
-    wb.save(buffer)
+    try:
+        wb.save(buffer)  # openpyxl writes each sheet to a file of the temporary folder first
+    except OSError as error:  # a full /tmp, a file size limit: its errors name no file, or openpyxl's
+        raise not_written(target, error, place=tempfile.gettempdir()) from error
     data = _finish(buffer.getvalue(), macro_enabled=suffix == ".xlsm")
     atomic_write(target, data)
     return target
