@@ -49,10 +49,10 @@ def _relationships(package: ip.Package, part: str) -> list[tuple[str, str]]:
     return out
 
 
-def other_parts(package: ip.Package, part: str) -> str | None:
+def other_parts(package: ip.Package, part: str, carried: tuple[str, ...] = ()) -> str | None:
     """What beside the sheet ``part`` growing would not carry over (``"drawing"``: a chart or picture), or None when
-    it has nothing but notes."""
-    return next((kind for kind, _ in _relationships(package, part) if kind not in _NOTES), None)
+    it has nothing but notes (and relationships of the kinds ``carried``: ``"hyperlink"``, whose part is kept)."""
+    return next((kind for kind, _ in _relationships(package, part) if kind not in (*_NOTES, *carried)), None)
 
 
 def move_notes(

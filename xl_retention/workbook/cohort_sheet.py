@@ -32,6 +32,7 @@ from .cohort_beside import carried_rules, carried_widths, right_of
 from .cohort_column_refs import move_column_refs
 from .cohort_columns import columns_right
 from .cohort_formats import widened_template_range
+from .cohort_marks import carried_marks
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, names_over, remap_cohort_refs
 from .cohort_styles import _add_styles, _fresh_style, _restyle, _style_map
@@ -231,7 +232,7 @@ def grow_cohorts(
         )
     part = package.sheet_part(title)
     rels = f"{part.rsplit('/', 1)[0]}/_rels/{part.rsplit('/', 1)[1]}.rels"
-    other = other_parts(package, part) if rels in package.data else None
+    other = other_parts(package, part, ("hyperlink",)) if rels in package.data else None  # links: carried
     if other is not None:  # its notes (comments) move with their cells; a chart, picture, table or link would not
         what = _BESIDE.get(other, f"a part of its own ({other})")
         raise ip.LayoutError(f"{title} has {what}, which its tables cannot grow with; {how}")
@@ -305,7 +306,7 @@ def grow_cohorts(
         own = [r for r in ranges.findall(mine.head + mine.tail) if r not in theirs]
         if kind == "conditional formats":  # the template's widened by a column inserted beside (H265's 05)
             own = [r for r in own if not widened_template_range(r, theirs)]
-        if at < 2:  # a format or validation of the user's right of the tables: carried over (cohort_beside)
+        if at < 2 or at > 4:  # a format, validation, merge or link of the user's right of the tables: carried over
             own = [r for r in own if not right_of(r, widest)]
         if own:
             raise ip.LayoutError(
@@ -319,8 +320,11 @@ def grow_cohorts(
     if shifted:  # a formula, name or chart elsewhere reading them: moved with them (checked by columns_right)
         move_column_refs(package, title, widest + 1, by, part)
     if shifted and carried is not None:
-        cells = sorted((c, r) for r, c in beside if c in shifted)
-        (c0, r0), (c1, r1) = cells[0], cells[-1]
+        cells = [(c, r) for r, c in beside if c in shifted]  # their bounding box: O3:P9 for O3:P6 and O9
+        (c0, r0), (c1, r1) = (
+            (min(c for c, _ in cells), min(r for _, r in cells)),
+            (max(c for c, _ in cells), max(r for _, r in cells)),
+        )
         old_area, new_area = f"{get_column_letter(c0)}{r0}", f"{get_column_letter(shifted[c0])}{moved.get(r0, r0)}"
         if (c1, r1) != (c0, r0):
             old_area += f":{get_column_letter(c1)}{r1}"
@@ -345,6 +349,8 @@ def grow_cohorts(
     sheet = package.sheet(title)  # the user's widths, formats and validations right of the tables, carried over
     sheet.head = carried_widths(mine.head, sheet.head, sheet.prefix, widest, grown_last, by)
     sheet.tail = carried_rules(mine.tail, sheet.tail, title, widest, moved, widest + 1, by)
+    marks = (title, widest, moved, widest + 1, by)  # merged cells and hyperlinks right of the tables, carried over
+    sheet.head, sheet.tail = carried_marks(mine.head, mine.tail, sheet.head, sheet.tail, *marks)
     for ref, element in kept.items():  # the user's cells beside the tables, at their rows' new places
         sheet.put(ref, element)
     if _date1904(package):  # the fresh sheet's month labels are 1900-system serials: 4 years late in a Mac book
