@@ -96,3 +96,34 @@ def test_a_hyperlink_to_the_column_is_refused_naming_it(tmp_path, capsys) -> Non
         err
     )
     assert path.read_bytes() == before
+
+
+def test_a_shared_formula_straddling_the_move_is_refused_naming_it(tmp_path, capsys) -> None:
+    """Excel's fill right of =Cohorts!M4 over M1:P1 is one shared formula: its copies in O1 and P1 read O4 and P4
+    (the user's column), M1 and N1 the tables; moving its text would move them all or none, so it is refused."""
+    import re
+    import zipfile
+
+    from xl_retention.recalculation.xlsx_values import _sheet_parts
+
+    path = _hand_kept(tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for column in "MNOP":
+        wb["Customers"][f"{column}1"] = f"=Cohorts!{column}4"
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        part = _sheet_parts(z)["Customers"]
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts[part].replace(b"<f>Cohorts!M4</f>", b'<f t="shared" ref="M1:P1" si="0">Cohorts!M4</f>')
+    parts[part] = re.sub(rb"<f>Cohorts![NOP]4</f>", b'<f t="shared" si="0"/>', xml)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    before = path.read_bytes()
+    assert cli.main(["extend", str(path), "--months", "3"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "Customers!M1 holds '=Cohorts!M4', filled across M to P (a shared formula) whose copies read columns on both "
+        "sides of O: the columns from Cohorts!O on move 2 right"
+    ) in err, err
+    assert path.read_bytes() == before

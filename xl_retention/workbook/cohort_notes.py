@@ -6,8 +6,9 @@ put on a cell (a remark on a signup month's row, on the sBG fit) lives in parts 
 comments part (``ref="B4"``), the VML drawing of its box (``<x:Row>``, ``<x:Anchor>``) and Excel 365's threaded
 comments. They are kept as they are, each moved to the row that holds the same thing in the new layout
 (:func:`~xl_retention.workbook.cohort_refs.cohort_row_map`), and the new sheet points to the boxes' drawing as the
-old one did. Anything else beside the sheet (a chart or picture, a table, a hyperlink, printer settings) is not
-carried over: :func:`other_parts` names it and the sheet does not grow.
+old one did. A hyperlink's relationship stays in the sheet's relationships part (its ``<hyperlink>`` right of the
+tables is carried: :mod:`.cohort_marks`); anything else beside the sheet (a chart or picture, a table, printer
+settings) is not carried over: :func:`other_parts` names it and the sheet does not grow.
 """
 
 from __future__ import annotations
