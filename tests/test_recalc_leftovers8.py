@@ -106,11 +106,12 @@ def test_a_result_below_excels_smallest_number_is_0_and_the_cells_reading_it_see
 
 
 def test_if_inside_sumproduct_in_a_plain_formula_is_listed_as_an_array_formula_computed(tmp_path: Path) -> None:
-    # Excel evaluates SUMPRODUCT's and TEXTJOIN's arguments as arrays in a plain formula, but not an IF inside them
-    # (Ctrl+Shift+Enter needed: Excel reads IF's condition in the formula's own row, #VALUE! in row 12). The engine
-    # gave 3 and "b-a-c" for every row with status ok: listed now, Excel's stored value kept. Entered as an array
-    # formula, the same is computed (3); without IF (a comparison times 1) and with a one-cell condition choosing
-    # whole ranges, as before.
+    # Excel evaluates SUMPRODUCT's arguments as arrays in a plain formula, but not an IF inside them (Ctrl+Shift+Enter
+    # needed: Excel reads IF's condition in the formula's own row, #VALUE! in row 12). The engine gave 3 and "b-a-c"
+    # for every row with status ok: listed now, Excel's stored value kept. Entered as an array formula, the same is
+    # computed (3); without IF (a comparison times 1) and with a one-cell condition choosing whole ranges, as before.
+    # TEXTJOIN's texts are not array arguments at all (value class, as SUM's): the IF's condition C1:C5>10 is
+    # intersected like any expression there, #VALUE! in row 13 with its reason (H313's finding 06).
     cells: dict[str, object] = {
         "C1": 10,
         "C2": 20,
@@ -131,8 +132,15 @@ def test_if_inside_sumproduct_in_a_plain_formula_is_listed_as_an_array_formula_c
     result, values = _recalc(tmp_path, cells, arrays={"E17": "=SUMPRODUCT(IF(C1:C5>10,1,0))"})
     assert result.status == "incomplete"
     listed = {u.address: (u.function, u.reason) for u in result.unsupported}
-    assert sorted(listed) == ["S!E12", "S!E13", "S!E16"]
-    assert listed["S!E12"][0] == "IF" and "SUMPRODUCT" in listed["S!E12"][1] and "TEXTJOIN" in listed["S!E13"][1]
+    assert sorted(listed) == ["S!E12", "S!E16"]
+    assert listed["S!E12"][0] == "IF" and "SUMPRODUCT" in listed["S!E12"][1]
+    assert values["E13"] == "#VALUE!"
+    reason = {e.address: e.reason for e in result.errors}["S!E13"]
+    assert reason == (
+        "C1:C5 is read as one value, the cell of S!C1:C5 in the formula's own row (a classic, non-array formula's"
+        " implicit intersection), and S!E13 is in row 13, outside rows 1-5: to read each of its cells, enter the"
+        " formula as an array formula (Ctrl+Shift+Enter) (#VALUE!)"
+    )
     assert (values["E14"], values["E15"], values["E17"]) == (3, 60, 3)  # text "x" > 10 too, as Excel orders
 
 

@@ -1,6 +1,6 @@
-"""IF inside SUMPRODUCT (TEXTJOIN, CONCAT, ...) in a formula not entered as an array formula: listed.
+"""IF inside SUMPRODUCT (MMULT, INDEX's area, ...) in a formula not entered as an array formula: listed.
 
-Excel evaluates the arguments of SUMPRODUCT, TEXTJOIN, CONCAT, INDEX's area and the other arguments of
+Excel evaluates the arguments of SUMPRODUCT, INDEX's area and the other arguments of
 ``intersection._ARRAY_ARGUMENTS`` as arrays even in a classic formula, but not an IF inside them: IF needs
 Ctrl+Shift+Enter there ("When using Excel 2019 and earlier, you must enter the formula by pressing CTRL + SHIFT +
 ENTER"; a plain formula in a file is one of those, Excel 365 saves its array formulas with ``t="array"``). In a plain
@@ -40,7 +40,7 @@ REASON = (
 )
 #: the functions Excel evaluates an argument of as an array (the outers an IF is looked for in)
 _OUTER_NAMES = (
-    "SUMPRODUCT", "TEXTJOIN", "CONCAT", "INDEX", "LOOKUP", "MMULT", "TRANSPOSE", "FREQUENCY", "XLOOKUP", "XMATCH",
+    "SUMPRODUCT", "INDEX", "LOOKUP", "MMULT", "TRANSPOSE", "FREQUENCY", "XLOOKUP", "XMATCH",
     "AGGREGATE", "SUMX2MY2", "SUMX2PY2", "SUMXMY2", "CORREL", "COVAR", "PEARSON", "RSQ", "SLOPE", "INTERCEPT", "STEYX",
     "FORECAST", "MDETERM", "LINEST", "IRR", "MIRR", "MODE", "MODE.SNGL", "MODE.MULT",
 )  # fmt: skip

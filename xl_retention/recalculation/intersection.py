@@ -71,8 +71,11 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
         "SUMPRODUCT MMULT MDETERM MINVERSE TRANSPOSE FREQUENCY LINEST LOGEST TREND GROWTH SUMX2MY2 SUMX2PY2 "
         "SUMXMY2 CORREL COVAR COVARIANCE.P COVARIANCE.S PEARSON RSQ SLOPE INTERCEPT STEYX TTEST T.TEST CHITEST "
         "CHISQ.TEST FTEST F.TEST PROB FILTER SORT SORTBY UNIQUE AGGREGATE LET LAMBDA MAP REDUCE "
-        "SCAN BYROW BYCOL MAKEARRAY TEXTJOIN CONCAT".split()
+        "SCAN BYROW BYCOL MAKEARRAY".split()
     ),
+    # not TEXTJOIN's and CONCAT's texts: a range there is taken whole, an expression over one is intersected, as in
+    # SUM (Excel's function table: their parameters are of value class, SUMPRODUCT's of array class; LibreOffice
+    # alike): =TEXTJOIN(",",TRUE,E1:E3*100) in row 2 is E2*100; in 365, where Excel shows it as @E1:E3*100
     # Excel's function table takes MODE's numbers and IRR's and MIRR's values as arrays (MODE.SNGL and MODE.MULT,
     # MODE's 2010 twins, as MODE): =IRR(B2:B6-C2:C6) in a classic formula is the IRR of the five differences
     **dict.fromkeys(("MODE", "MODE.SNGL", "MODE.MULT"), None),
