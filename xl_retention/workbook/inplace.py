@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import math
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from .._files import atomic_output, check_not_open
+from ..recalculation.excel_numbers import number_text
 from ..recalculation.signatures import unsign, unsigned_line
 from ..recalculation.xlsx_values import _entry_info, _sheet_parts
 from .formula_text import (  # noqa: F401 (re-exported: the workbook modules read them as inplace's)
@@ -316,7 +318,7 @@ class SheetXml:
         if formula is not None:
             body = b"<" + p + b"f>" + escape(formula).encode() + b"</" + p + b"f>"
         elif value is not None:
-            body = b"<" + p + b"v>" + _number_text(value) + b"</" + p + b"v>"
+            body = b"<" + p + b"v>" + _number_text(value, f"{self.title}!{ref}") + b"</" + p + b"v>"
         elif text is not None:
             body = b"<" + p + b"v>" + text + b"</" + p + b"v>"
         else:
@@ -352,12 +354,30 @@ class SheetXml:
         return b"".join(chunks)
 
 
-def _number_text(value: float | int) -> bytes:
+def _number_text(value: float | int, cell: str = "a cell") -> bytes:
+    """A number's ``<v>`` text as recalc writes it and Excel stores it (one writer:
+    :func:`..recalculation.excel_numbers.number_text`): ``1000`` (openpyxl reads an int), ``19.989999999999998``,
+    ``1.2500000000000001E-2``; each reads back as the same double. A number no cell can hold (NaN, an infinity, an
+    integer beyond the doubles) is refused, naming ``cell``.
+
+    >>> _number_text(1000), _number_text(1000.0), _number_text(19.99), _number_text(1 / 80), _number_text(-0.0)
+    (b'1000', b'1000', b'19.989999999999998', b'1.2500000000000001E-2', b'0')
+    >>> _number_text(float("nan"), "Revenue!C4")
+    Traceback (most recent call last):
+    ...
+    ValueError: Revenue!C4: nan is not a number a cell can hold (Excel's numbers are finite); nothing was written
+    """
     if isinstance(value, bool):
-        raise TypeError(f"a cell number, got {value!r}")
-    if isinstance(value, int) or float(value).is_integer() and abs(value) < 2**53:
-        return str(int(value)).encode()
-    return repr(float(value)).encode()
+        raise TypeError(f"{cell}: a cell number, got {value!r}")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise ValueError(
+            f"{cell}: {value!r} is not a number a cell can hold (Excel's numbers are finite); nothing was written"
+        )
+    return number_text(number).encode()
 
 
 class Package:
