@@ -11,6 +11,7 @@ import re
 import resource
 import subprocess
 import sys
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 
 from xl_retention._files import NotWritten, atomic_output
 from xl_retention.cli import main
+from xl_retention.recalculation import recalc
 from xl_retention.recalculation.excel import saved_name
 from xl_retention.workbook import build_template
 
@@ -222,3 +224,41 @@ def test_a_full_disk_and_a_read_only_folder(work: Path) -> None:
         assert _files(ro) == {"t.xlsx"}
     finally:
         subprocess.run(["umount", str(ro)])
+
+
+def _strict(work: Path) -> Path:
+    spaces = {
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+    with zipfile.ZipFile(work / "t.xlsx") as zi, zipfile.ZipFile(work / "s.xlsx", "w", zipfile.ZIP_DEFLATED) as zo:
+        for name in zi.namelist():
+            data = zi.read(name)
+            for a, b in spaces.items():
+                data = data.replace(a, b)
+            if name == "xl/workbook.xml":
+                data = data.replace(b"<workbook ", b'<workbook conformance="strict" ', 1)
+            zo.writestr(name, data)
+    return work / "s.xlsx"
+
+
+STRICT = (
+    "s.xlsx is a Strict Open XML workbook, which the embedded engine cannot read: open it in Excel and save it as "
+    "Excel Workbook (.xlsx), or recalculate it with --engine excel"
+)
+
+
+def test_recalc_of_a_strict_workbook_says_one_thing(work: Path) -> None:
+    """openpyxl's warnings on reading it ('File contains an invalid specification for 0', 'Defined names for sheet
+    index 0 cannot be located') were printed by the worker processes of --jobs 2, and to a Python caller."""
+    _strict(work)
+    done = _run(["recalc", "s.xlsx", "t.xlsx", "--jobs", "2", "--json"], work)
+    assert (done.returncode, done.stderr) == (1, "")
+    assert f'"message": "{STRICT}"' in done.stdout
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = recalc(work / "s.xlsx", engine="embedded")
+    assert report.files[0].message == STRICT
+    assert [str(w.message) for w in caught] == []

@@ -20,12 +20,14 @@ stored values are stale (``stored_current=False``: ``import --into --recalc`` ha
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import sys
 import tempfile
 import time
+import warnings
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -174,6 +176,22 @@ def _unsupported_line(cells: list[CellIssue]) -> str:
     return "; ".join(parts)
 
 
+def _openpyxl_quiet(run: Callable[..., FileReport]) -> Callable[..., FileReport]:
+    """``run`` without openpyxl's warnings on its reads ("File contains an invalid specification for 0" and "Defined
+    names for sheet index 0 cannot be located" of a Strict Open XML workbook, whose report says what to do; "Sparkline
+    Group extension is not supported and will be removed": nothing is removed, the file is read only). The command's
+    own filter (cli.main) does not reach the worker processes of ``--jobs``, nor a Python caller."""
+
+    @functools.wraps(run)
+    def quiet(*args: Any, **kwargs: Any) -> FileReport:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            return run(*args, **kwargs)
+
+    return quiet
+
+
+@_openpyxl_quiet
 def recalc_file(
     path: str | os.PathLike[str],
     output: str | os.PathLike[str],
