@@ -304,11 +304,12 @@ def _rewritten_steps(
                     token.value, changed = resolved, True
                     if resolved.startswith("#"):
                         token.subtype = Token.ERROR
-            if token.value.startswith("_xlpm."):
-                bare = token.value[6:].lower()
+            prefix = token.value[:6].lower()
+            if prefix in ("_xlpm.", "_xlop."):  # _xlop.y: an optional parameter's declaration, typed [y] (its uses
+                bare = token.value[6:].lower()  # are _xlpm.y), which the LAMBDA calls below read in brackets
                 if bare not in parameters:
                     parameters[bare] = _parameter(token.value[6:], names, defined, tokens)
-                token.value, changed = parameters[bare], True
+                token.value, changed = parameters[bare] if prefix == "_xlpm." else f"[{parameters[bare]}]", True
     if changed and any(t.type == Token.OPERAND and t.value.startswith("(") and "," in t.value for t in tokens):
         again = _unions_of_names("=" + "".join(t.value for t in tokens))  # Blocks = S!$A$1:$A$3,S!$C$1:$C$3
         tokens = again if again is not None else tokens

@@ -190,7 +190,8 @@ def _first_bare(tokens: list[Token], defined: set[str]) -> tuple[Token, str, str
                 if len(argument) != 1 or argument[0].type != Token.OPERAND or argument[0].subtype != Token.RANGE:
                     continue
                 name = argument[0].value
-                if not name.lower().startswith("_xlpm.") and name.lower() not in defined:
+                prefixes = ("_xlpm.", "_xlop.") if function == "LAMBDA" else ("_xlpm.",)  # _xlop.y: LAMBDA's [y]
+                if not name.lower().startswith(prefixes) and name.lower() not in defined:
                     return opening, function, name
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
             stack[-1][2].append([])
