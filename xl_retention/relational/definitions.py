@@ -129,6 +129,24 @@ def _calendar(bounds: ir.Table, segments: ir.Table | None) -> ir.Table:
     return cal if segments is None else cal.cross_join(segments)
 
 
+#: The table of the digits 0-9 (one column ``d``) that the months of :func:`_numbered_calendar` are counted with:
+#: SQL for a dialect without a series of months writes it as ten constants (:func:`.sql_digits.with_digits`).
+DIGITS = "xl_retention_digits"
+
+
+def _numbered_calendar(bounds: ir.Table) -> ir.Table:
+    """Every month ``first .. last`` of ``bounds`` (column ``m``) without a range unnested, which Ibis does not write
+    for MySQL, SQL Server, Oracle or SQLite: ``first`` plus each number 0-9999 of four digits of :data:`DIGITS` (a
+    cross join of ten rows four times, not a recursive CTE, which MySQL stops at 1,000 rows and SQL Server at 100)."""
+    places = [ibis.table({"d": "int64"}, name=DIGITS).view() for _ in range(4)]
+    digits = [t.select(**{f"d{i}": t.d}) for i, t in enumerate(places)]
+    numbers = digits[0].cross_join(digits[1]).cross_join(digits[2]).cross_join(digits[3])
+    numbers = numbers.select(n=numbers.d0 + 10 * numbers.d1 + 100 * numbers.d2 + 1000 * numbers.d3)
+    cal = bounds.cross_join(numbers)
+    cal = cal.filter(cal.n <= cal["last"] - cal["first"])
+    return cal.select("first", "last", m=(cal["first"] + cal.n).cast("int64"))
+
+
 def _segments(rows: ir.Table) -> ir.Table | None:
     return rows.select("segment").distinct() if "segment" in rows.columns else None
 
@@ -419,18 +437,17 @@ def _cohort_rows(
     a new customer is a cohort of 0) and month up to the data's last month, 0 where none of the cohort is active
     (observed: every customer lost), as the import's triangles show it (docs/metrics.md, Survivors: a cell not
     observed yet is blank, never 0), so that a table pivoted from the rows alone (the SQL's) tells 0 from not
-    observed (``"seen"``: of the months with a cell of any cohort, for SQL without a series of months); else only the
-    cells with a count (the engine's tables fill the triangle)."""
+    observed (``"digits"``: the months counted with :data:`DIGITS`, for SQL without a series of months:
+    :func:`_numbered_calendar`); else only the cells with a count (the engine's tables fill the triangle)."""
     t = cells.cross_join(bounds)
     t = t.filter((t.cohort >= t["first"]) & (t.m <= t["last"]))
     if every_cell:
-        seen = every_cell == "seen"  # no series of months (MySQL's, SQL Server's SQL): the months with a cell
-        if seen:
-            months = t.select(__m=t.m).distinct()
+        if every_cell == "digits":  # no series of months (MySQL's, SQL Server's SQL): counted with digits
+            calendar = _numbered_calendar(bounds)
         else:
             calendar = _calendar(bounds, None)
             calendar = calendar.filter((calendar.m >= calendar["first"]) & (calendar.m <= calendar["last"]))
-            months = calendar.select(__m=calendar.m)
+        months = calendar.select(__m=calendar.m)
         cohorts = months.select(cohort=months.__m)
         if keys:
             cohorts = cohorts.cross_join(t.select(*keys).distinct())

@@ -8,8 +8,8 @@ __all__ = ["COHORTS_ONLY", "DEFAULT", "DIALECTS", "NO_SERIES", "dialect_help"]
 #: the dialects named in ``xl-retention sql --help`` and in its refusal of a dialect Ibis does not know
 DIALECTS = ("duckdb", "postgres", "spark", "snowflake", "bigquery", "trino", "databricks", "mssql", "mysql", "oracle")
 #: Dialects whose SQL in Ibis has no series of months (a range unnested): only their cohort tables are written
-#: (``--table subscription_cohorts``, ``--table order_cohorts``), with a row of 0 for the months with a cell of some
-#: cohort only (a month without any activity at all has no row).
+#: (``--table subscription_cohorts``, ``--table order_cohorts``), their months counted with ten digits written as
+#: constants (:mod:`.sql_digits`): a month without any activity at all is a row of 0 too, as in the import.
 NO_SERIES = frozenset({"mysql", "mssql", "oracle", "sqlite"})
 #: the dialects of :data:`DIALECTS` of the cohort tables only (:data:`NO_SERIES`)
 COHORTS_ONLY = tuple(d for d in DIALECTS if d in NO_SERIES)

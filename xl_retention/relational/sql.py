@@ -39,6 +39,7 @@ from ..errors import RetentionInputError
 from . import definitions as d
 from .dialects import DIALECTS, NO_SERIES
 from .sql_dates import AMOUNTS, UTC_READS, read_amount, read_date
+from .sql_digits import with_digits
 from .sql_folding import NO_CASEFOLD, folded
 from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, typed_text, visible_id, whole_number_id, whole_segment
 from .sql_stops import (
@@ -309,8 +310,8 @@ def expressions(
     out = {}
     for name in names:
         read, definition = TABLES[name]
-        if name.endswith("_cohorts"):  # every observed cell a row (0: all lost); no series of months: those seen
-            out[name] = definition(inputs[read], every_cell="seen" if engine in NO_SERIES else True)
+        if name.endswith("_cohorts"):  # every observed cell a row (0: all lost); no series of months: ten digits
+            out[name] = definition(inputs[read], every_cell="digits" if engine in NO_SERIES else True)
         else:
             out[name] = definition(inputs[read])
     return out
@@ -578,6 +579,7 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
             elif why.startswith("Unknown dialect"):  # a typo or a spreadsheet's name: the dialects to choose from
                 why = f"no SQL dialect of that name: give one of {', '.join(DIALECTS)} or another Ibis writes"
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {why}") from None
+        sql = with_digits(sql, _SQLGLOT.get(engine, engine))  # the months counted with ten digits (no series)
         sql = _read_inputs(sql, engine, column)  # segments by code point, dates in UTC (where the dialect needs)
         return _raising(sql, engine).strip()
 
