@@ -86,6 +86,26 @@ def test_a_file_size_limit_names_the_users_file(work: Path, args: list[str], lim
         assert _files(work / "c") == set()
 
 
+def _triangle(path: Path, mrr: int) -> None:
+    """36 monthly cohorts of one customer each, from 2023-01: cohort tables larger than the movements table."""
+    rows = [f"c{j},{2023 + m // 12}-{m % 12 + 1:02d},{mrr + j}" for j in range(36) for m in range(j, 36)]
+    path.write_text("customer_id,month,mrr\n" + "\n".join(rows) + "\n")
+
+
+def test_to_csv_writes_every_table_or_none(work: Path) -> None:
+    """A file size limit met by the third table (revenue_cohorts.csv, 4.4 KB; movements.csv 3.3 KB and
+    customer_cohorts.csv 2.4 KB fit) had replaced the first two, beside the earlier run's list of tables."""
+    _triangle(work / "tri.csv", 10)
+    assert _run(["import", "--subscriptions", "tri.csv", "--to-csv", "c"], work).returncode == 0
+    before = {p.name: p.read_bytes() for p in (work / "c").iterdir()}
+    _triangle(work / "tri.csv", 110)  # every MRR 100 more: movements and revenue_cohorts change
+    done = _run(["import", "--subscriptions", "tri.csv", "--to-csv", "c"], work, 4_000)
+    said = f"cannot write c/revenue_cohorts.csv: {EFBIG}; the file is as it was"
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"xl-retention: error: {said}\n")
+    assert {p.name: p.read_bytes() for p in (work / "c").iterdir()} == before
+    assert _run(["import", "--subscriptions", "tri.csv", "--to-csv", "c"], work).returncode == 0
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [

@@ -7,8 +7,8 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from typing import Any, BinaryIO
 
 #: the causes of a failed write in words, by ``errno`` (else the system's own words, lower-cased)
@@ -250,6 +250,19 @@ def atomic_write(target: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``target`` whole or not at all (see :func:`atomic_output`)."""
     with atomic_output(target) as stream:
         stream.write(data)
+
+
+def atomic_write_all(files: Mapping[str | os.PathLike[str], bytes]) -> None:
+    """Write every file of ``files`` (path -> bytes) or none: each to its temporary file beside it, synced, before the
+    first replaces its target, so that a full disk met by the third leaves the first two as they were
+    (:func:`atomic_output`'s :class:`NotWritten` names the third). Only a failed rename after that (the same folder:
+    rare) would leave those before it replaced."""
+    with ExitStack() as stack:
+        for target, data in files.items():
+            stream = stack.enter_context(atomic_output(target))
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
 
 
 def _fsync_directory(directory: str) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .._files import atomic_write
 
-__all__ = ["MANIFEST", "earlier_tables", "write_manifest"]
+__all__ = ["MANIFEST", "earlier_tables", "manifest", "write_manifest"]
 
 #: The list of the files a run wrote, in the folder.
 MANIFEST = ".xl-retention-tables.json"
@@ -125,10 +125,16 @@ def _others_line(directory: Path, others: list[Path], inputs: dict[str, str]) ->
 def write_manifest(directory: Path, contents: dict[Path, bytes], inputs: Mapping[str, Path] | None = None) -> None:
     """List the files this run wrote (``contents``: path and bytes) and its inputs (option: path) in
     :data:`MANIFEST`."""
+    atomic_write(directory / MANIFEST, manifest(contents, inputs))
+
+
+def manifest(contents: dict[Path, bytes], inputs: Mapping[str, Path] | None = None) -> bytes:
+    """:data:`MANIFEST`'s bytes for the files ``contents`` (path and bytes) and the inputs (option: path): written with
+    the tables, all or none (:func:`.._files.atomic_write_all`)."""
     files = {path.name: _digest(data) for path, data in contents.items()}
     given = {option: Path(path).name for option, path in (inputs or {}).items()}
     text = json.dumps({"written_by": _WRITER, "files": files, "inputs": given}, indent=1, sort_keys=True) + "\n"
-    atomic_write(directory / MANIFEST, text.encode())
+    return text.encode()
 
 
 def removal_line(path: Path, given: Iterable[str] = ()) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._files import atomic_write
+from .._files import atomic_write_all
 
 if TYPE_CHECKING:
     from .importer import Tables
@@ -124,7 +124,7 @@ def write_csv(
     (another import's tables in the folder), and those changed since; so the folder holds this run's tables only.
     ``removed`` receives a line for each removed.
     """
-    from .csv_folder import earlier_tables, removal_line, write_manifest
+    from .csv_folder import MANIFEST, earlier_tables, manifest, removal_line
 
     directory = Path(directory)
     contents = {}
@@ -154,11 +154,11 @@ def write_csv(
     stale = earlier_tables(directory, {target.name for target in contents}, given, replace)
     directory.mkdir(parents=True, exist_ok=True)
     data = {target: text.encode() for target, text in contents.items()}
-    for target, raw in data.items():
-        atomic_write(target, raw)
+    # every table and the list of them, or none (a full disk met by the third table left the first two new beside the
+    # earlier list, which then refused them as edited since); the earlier tables this run does not write go after
+    atomic_write_all({**data, directory / MANIFEST: manifest(data, tables.sources)})
     for path in stale:
         path.unlink()
         if removed is not None:
             removed.append(removal_line(path, given))
-    write_manifest(directory, data, tables.sources)
     return list(contents)
