@@ -22,7 +22,6 @@ without a current value, or whose spill area holds anything Excel's spill is blo
 
 from __future__ import annotations
 
-import html
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -290,6 +289,8 @@ def _spills_read(path: str, formulas: dict[str, FormulaTexts], anchors: set[tupl
             names = package.read(book).decode("utf-8", "replace") if book else ""
     except (OSError, KeyError, zipfile.BadZipFile):
         return set(anchors)
+    import html  # noqa: PLC0415  (on first use: issue 14, a command's start)
+
     for match in _DEFINED_NAME.finditer(names):
         note(html.unescape(match.group(1)), "")  # a name's reference names its sheet
     return found

@@ -32,13 +32,18 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import numpy_financial as npf
-from dateutil.relativedelta import relativedelta
-
 from ._core import ExcelError, boolean, check, excel_function, integer, matrix, number, numbers
 from .rate_notes import refused
 
 _EPOCH = dt.date(1899, 12, 30)
+
+
+def _npf() -> Any:
+    """numpy-financial, imported on its first use: a recalculation calling none of IPMT, PPMT, PV, FV, PMT, NPER and
+    RATE spares it (with dateutil's relativedelta, about 3.5 ms of every command's start: bench/README.md, issue 14)."""
+    import numpy_financial  # noqa: PLC0415
+
+    return numpy_financial
 
 
 def _gda(cost: float, salvage: float, life: float, period: float, factor: float) -> float:
@@ -145,6 +150,8 @@ def _coupon_args(settlement: Any, maturity: Any, frequency: Any, basis: Any) -> 
 
 
 def _coupon_date(maturity: dt.date, months_back: int) -> dt.date:
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415  (on first use: issue 14, a command's start)
+
     day = maturity - relativedelta(months=months_back)
     if _month_end(maturity):
         day = day.replace(day=calendar.monthrange(day.year, day.month)[1])
@@ -254,14 +261,14 @@ def ipmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0
     -265.861027
     """
     r, p, n, present, future, when = _payment_args(rate, per, nper, pv, fv, kind)
-    return float(npf.ipmt(r, p, n, present, future, when))
+    return float(_npf().ipmt(r, p, n, present, future, when))
 
 
 @excel_function("PPMT", 4, 6)
 def ppmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
     """PPMT(rate, per, nper, pv, [fv], [type]): the principal part of payment ``per``."""
     r, p, n, present, future, when = _payment_args(rate, per, nper, pv, fv, kind)
-    return float(npf.ppmt(r, p, n, present, future, when))
+    return float(_npf().ppmt(r, p, n, present, future, when))
 
 
 def _when(kind: Any) -> str:
@@ -275,13 +282,13 @@ def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
     >>> round(pv(0.05, "5", 500, 1000, 1), 8)
     -3056.50141855
     """
-    return float(npf.pv(number(rate), number(nper), number(pmt), number(fv), _when(kind)))
+    return float(_npf().pv(number(rate), number(nper), number(pmt), number(fv), _when(kind)))
 
 
 @excel_function("FV", 3, 5)
 def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> float:
     """FV(rate, nper, pmt, [pv], [type]): the future value."""
-    return float(npf.fv(number(rate), number(nper), number(pmt), number(pv), _when(kind)))
+    return float(_npf().fv(number(rate), number(nper), number(pmt), number(pv), _when(kind)))
 
 
 @excel_function("PMT", 3, 5)
@@ -295,7 +302,7 @@ def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
     r, periods, present, future = number(rate), number(nper), number(pv), number(fv)
     if periods == 0:
         raise ExcelError("#NUM!")
-    return float(npf.pmt(r, periods, present, future, _when(kind)))
+    return float(_npf().pmt(r, periods, present, future, _when(kind)))
 
 
 @excel_function("NPER", 3, 5)
@@ -308,7 +315,7 @@ def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
     r, payment, present, future = number(rate), number(pmt), number(pv), number(fv)
     if r == 0:  # numpy-financial 1.0 gives the wrong sign here
         return -(present + future) / payment
-    return float(npf.nper(r, payment, present, future, _when(kind)))
+    return float(_npf().nper(r, payment, present, future, _when(kind)))
 
 
 @excel_function("RATE", 3, 6)
@@ -324,7 +331,7 @@ def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: An
     (0.0, 0.042774978, 0.263006)
     """
     n, payment, present, future = number(nper), number(pmt), number(pv), number(fv)
-    result = npf.rate(n, payment, present, future, _when(kind), number(guess), tol=1e-12, maxiter=100)
+    result = _npf().rate(n, payment, present, future, _when(kind), number(guess), tol=1e-12, maxiter=100)
     if not math.isfinite(result):
         at_zero = present + payment * n + future  # the value at a rate of 0
         if n > 0 and abs(at_zero) <= 1e-12 * max(abs(present), abs(payment * n), abs(future)):

@@ -12,7 +12,6 @@ may be formatted numbers ("1,234", "$1,200", "(50)") or dates typed as text that
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from functools import lru_cache
 
@@ -228,7 +227,11 @@ def shared_candidates(shared_xml: bytes) -> dict[int, float]:
 
 def _unescape(raw: bytes) -> str:
     text = raw.decode("utf-8", "replace")
-    return html.unescape(text) if "&" in text else text
+    if "&" not in text:
+        return text
+    import html  # noqa: PLC0415  (on first use: issue 14, a command's start)
+
+    return html.unescape(text)
 
 
 def _with_references(sheet_xml: bytes) -> bytes:
