@@ -20,6 +20,7 @@ from .engine_functions import engine_knows, formula_functions
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import words_pattern
 from .fractional_periods import fractional_period
+from .grouped_calls import grouped_calls
 from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .reference_arrays import REFERENCE_ARRAY_REASON, reference_arrays
@@ -305,6 +306,8 @@ def find_unsupported(
                     found.append(Unsupported(sheet, ref, "SHEET", _SHEET_REASON))
     listed = {(u.sheet, u.ref) for u in found}  # =ROWS(A1:A3*1) in a classic formula: Excel's count not settled
     found += [Unsupported(*item) for item in counted_expressions(formulas, info) if item[:2] not in listed]
+    listed = {(u.sheet, u.ref) for u in found}  # GROUPBY(A2:A6,B2:B6,LAMBDA(x,NPS(x))): the engine's #VALUE!
+    found += [Unsupported(*item) for item in grouped_calls(formulas) if item[:2] not in listed]
     return found
 
 
