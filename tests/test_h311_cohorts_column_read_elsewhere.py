@@ -127,3 +127,32 @@ def test_a_shared_formula_straddling_the_move_is_refused_naming_it(tmp_path, cap
         "sides of O: the columns from Cohorts!O on move 2 right"
     ) in err, err
     assert path.read_bytes() == before
+
+
+def _with_pivot_source(path: Path, ref: str) -> Path:
+    """``path`` with a pivot cache whose source is ``Cohorts!ref`` (the part as Excel writes its source)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/pivotCache/pivotCacheDefinition1.xml"] = (
+        b'<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cacheSource '
+        b'type="worksheet"><worksheetSource ref="' + ref.encode() + b'" sheet="Cohorts"/></cacheSource>'
+        b"</pivotCacheDefinition>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_a_pivot_source_over_the_column_is_refused_one_over_the_tables_is_not(tmp_path, capsys) -> None:
+    path = _with_pivot_source(_hand_kept(tmp_path / "t.xlsx"), "O3:P6")
+    before = path.read_bytes()
+    assert cli.main(["extend", str(path), "--months", "3"]) == 1
+    assert (
+        "xl/pivotCache/pivotCacheDefinition1.xml (a pivot table's source) names Cohorts!O3:P6, which is no formula"
+    ) in capsys.readouterr().err
+    assert path.read_bytes() == before
+    path = _with_pivot_source(_hand_kept(tmp_path / "u.xlsx"), "A3:M15")  # the survivors' triangle: not moved
+    assert cli.main(["extend", str(path), "--months", "3"]) == 0

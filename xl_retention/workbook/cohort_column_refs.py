@@ -136,8 +136,12 @@ def _walk(package: ip.Package, title: str, part: str, first: int, change: Callab
         if quoted in data:
             rels = re.fullmatch(r"(.*)/_rels/([^/]*)\.rels", name)
             rest(written(sheets[f"{rels[1]}/{rels[2]}"]) if rels and f"{rels[1]}/{rels[2]}" in sheets else name, data)
-        if b"worksheetSource" in data and re.search(rb'\bsheet="' + re.escape(quoted) + rb'"', data):
-            other.append(f"{name} (a pivot table's source) names {written(title)}")
+        for source in re.finditer(rb"<(?:\w+:)?worksheetSource\b[^>]*>", data):  # a pivot table's, by attributes
+            ref = ip.attribute(source[0], b"ref")
+            if ip.attribute(source[0], b"sheet") == quoted and ref is not None:
+                match = named.search(f"{written(title)}!{ref.decode()}")
+                if match is None or _reaches(match, first):
+                    other.append(f"{name} (a pivot table's source) names {written(title)}!{ref.decode()}")
     return other
 
 
