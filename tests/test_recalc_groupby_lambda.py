@@ -35,8 +35,9 @@ SCORES = [("A", 10), ("B", 9), ("A", 7), ("B", 3), ("A", 8)]
 NPS = "_xlfn.GROUPBY(A2:A6,B2:B6,_xlfn.LAMBDA(_xlpm.x,NPS(_xlpm.x)))"
 
 
-def excel_saved(path: Path, extra: dict[int, str]) -> Path:
-    """Sheet S of A1:B6 (segments, scores) and ``extra`` cells per row, laid out as Excel 365 saves it."""
+def excel_saved(path: Path, extra: dict[int, str], *, named: bool = True) -> Path:
+    """Sheet S of A1:B6 (segments, scores) and ``extra`` cells per row, laid out as Excel 365 saves it (``named``:
+    with docProps/app.xml naming Microsoft Excel; without, a program that does not name itself)."""
     rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Segment</t></is></c><c r="B1" t="inlineStr"><is><t>Score</t>'
     rows += "</is></c></row>"
     for row, (segment, score) in enumerate(SCORES, start=2):
@@ -73,6 +74,9 @@ def excel_saved(path: Path, extra: dict[int, str]) -> Path:
         "xl/metadata.xml": _META,
         "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData>{rows}</sheetData></worksheet>',
     }
+    if not named:
+        del parts["docProps/app.xml"]
+        parts["_rels/.rels"] = parts["_rels/.rels"].split('<Relationship Id="rId2"')[0] + "</Relationships>"
     with zipfile.ZipFile(path, "w") as package:
         for name, text in parts.items():
             package.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + text)

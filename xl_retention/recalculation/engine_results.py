@@ -98,14 +98,17 @@ def fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> No
     row or column and leaves ``#N/A`` elsewhere. A dynamic array spills over its result's own size: the
     range stored with it becomes a :class:`~.xlsx_values.Resized` value when the result grew or shrank.
     """
-    kept = {(u.sheet, u.ref) for u in result.unsupported}
+    listed = {(u.sheet, u.ref): u.kept for u in result.unsupported}
     for sheet, cells in info.formulas.items():
         for ref, cell in cells.items():
             if cell.kind != "array" or not cell.ref:
                 continue
             members = result.members.setdefault(sheet, {})
             covered = [cell_address(r, c) for r, c in cells_of(cell.ref)]
-            if (sheet, ref) in kept or ref not in result.values.get(sheet, {}):
+            if listed.get((sheet, ref)) is False:  # listed, its stored value not kept: none of its old range is
+                members.update((address, None) for address in covered if address != ref)
+                continue
+            if (sheet, ref) in listed or ref not in result.values.get(sheet, {}):
                 for address in covered:  # not computed: the stored values stay
                     members.pop(address, None)
                 continue
