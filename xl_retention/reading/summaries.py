@@ -182,10 +182,24 @@ data: its ids and dates blank, its figure the sum of the other rows) in row 2 (c
 _BOM = "\ufeff"
 
 
+def _unmarked(cell: object) -> str:
+    """A cell's text without a byte-order mark, and, after one, without the quotes around it: an appended file's BOM
+    keeps the CSV reader from seeing its first field's opening quote (``\ufeff"Sale Date"``, H314 finding 07).
+
+    >>> _unmarked('\ufeff"Sale Date"'), _unmarked(" id ")
+    ('Sale Date', 'id')
+    """
+    text = str(cell).strip()
+    if text.startswith(_BOM):
+        text = text[1:].strip()
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            text = text[1:-1].replace('""', '"').strip()
+    return text
+
+
 def _repeats(cells: list[object], names: list[str]) -> bool:
     """Whether a row's filled cells, two at least, are each its own column's name (any case)."""
-    filled = [(str(c).replace(_BOM, "").strip().casefold(), n) for c, n in zip(cells, names, strict=True)
-              if not _blank(c)]  # fmt: skip
+    filled = [(_unmarked(c).casefold(), n) for c, n in zip(cells, names, strict=True) if not _blank(c)]
     return len(filled) >= 2 and all(c == n for c, n in filled)
 
 
@@ -208,7 +222,7 @@ their headers?) in row 3 (counting the header as row 1): 'id': remove them
     values = df.iloc[:, first]
     if not (pd.api.types.is_object_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)):
         return  # a column of numbers or dates holds no header's text (and pyarrow's int64 cannot be compared to it)
-    said = values.isin([written, _BOM + written])
+    said = values.isin([written, _BOM + written, f'{_BOM}"{written}"'])  # the quotes a BOM hid from the reader
     candidates = np.flatnonzero(said.fillna(False).to_numpy(dtype=bool))
     rows = [int(r) for r in candidates if _repeats(df.iloc[int(r)].tolist(), names)]
     if rows:
