@@ -86,6 +86,38 @@ def test_a_file_size_limit_names_the_users_file(work: Path, args: list[str], lim
         assert _files(work / "c") == set()
 
 
+def test_the_python_functions_name_the_tracker(work: Path) -> None:
+    """extend_workbook and fill_workbook said a failed write of the template Cohorts takes its formulas from as that
+    of '/tmp/tmpXXXX/new.xlsx' (the command line named the tracker since 76797f31, a Python caller did not)."""
+    script = (
+        "import sys\n"
+        "from xl_retention.workbook.extend import extend_workbook\n"
+        "from xl_retention.workbook.importer import fill_workbook, load_tables\n"
+        "for run in (lambda: extend_workbook('t.xlsx', months=200),\n"
+        "            lambda: fill_workbook('t.xlsx', load_tables(subscriptions='tri.csv'))):\n"
+        "    try:\n"
+        "        run()\n"
+        "    except OSError as error:\n"
+        "        print(error)\n"
+    )
+    (work / "go.py").write_text(script)
+    rows = "".join(f"c{m},2026-{m:02d},10\n" for m in range(1, 12))  # through 2026-11: 8 months added
+    (work / "tri.csv").write_text("customer_id,month,mrr\n" + rows)
+    before = (work / "t.xlsx").read_bytes()
+    done = subprocess.run(
+        [sys.executable, "go.py"],
+        cwd=work,
+        env={**os.environ, "TMPDIR": str(work.parent / "tmp")},
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000)),
+    )
+    temporary = os.path.realpath(work.parent / "tmp")
+    said = f"cannot write t.xlsx: {EFBIG} (writing a temporary file in {temporary}); the file is as it was\n"
+    assert done.stdout == said * 2, done.stderr
+    assert (work / "t.xlsx").read_bytes() == before
+
+
 def _triangle(path: Path, mrr: int) -> None:
     """36 monthly cohorts of one customer each, from 2023-01: cohort tables larger than the movements table."""
     rows = [f"c{j},{2023 + m // 12}-{m % 12 + 1:02d},{mrr + j}" for j in range(36) for m in range(j, 36)]

@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 import pandas as pd
 from openpyxl import load_workbook
 
-from .._files import check_not_open
+from .._files import check_not_open, writing_to
 from . import inplace as ip
 from .answers_sheet import answers_title, response_rows, score_columns
 from .chart_columns import add_movement_chart_columns
@@ -84,7 +84,9 @@ def extend_workbook(
     check_package(path, "workbook")
     check_not_open(path)  # Excel's next save would undo the new months
     try:
-        with warnings.catch_warnings():  # openpyxl reads the layout only ("Sparkline Group extension ... removed")
+        # a failed write, of the tracker or of the template in the temporary folder whose formulas Cohorts takes, is
+        # said of `path` (_files.NotWritten)
+        with writing_to(path), warnings.catch_warnings():  # openpyxl reads the layout only ("Sparkline Group ...")
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             return _extend(path, months, to)
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken

@@ -29,7 +29,7 @@ import pandas as pd
 
 from .. import movements as mv
 from .. import package_kinds as kinds
-from .._files import check_not_open
+from .._files import check_not_open, writing_to
 from ..reading import sheets_for
 from ..reading.notes import collected
 from ..reading.subscription_ids import MAPPABLE
@@ -463,9 +463,9 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables, replace_typed: b
     check_package(path, "workbook")
     check_not_open(path)  # Excel's next save would undo the import
     try:
-        with warnings.catch_warnings():  # openpyxl reads the layout only: "Sparkline Group extension ... will be
-            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")  # removed" is not so here
-            filled = fill_package(path, tables, replace_typed)
+        with writing_to(path), warnings.catch_warnings():  # a failed write said of `path`; openpyxl reads the
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")  # layout only: "Sparkline Group
+            filled = fill_package(path, tables, replace_typed)  # extension ... will be removed" is not so here
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
         raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
     revenue = tables.order_revenue_cohorts
