@@ -234,6 +234,11 @@ def recalc_file(
         skipped = skipped_month(path, order)  # a month skipped where no row was deleted: a month typed wrong
         if skipped is not None:
             raise ValueError(skipped)
+        from .cohort_order import cohorts_out_of_order
+
+        cohorts = cohorts_out_of_order(path)  # the survivors sorted newest first: the tables under them misdated
+        if cohorts is not None:
+            raise ValueError(cohorts)
         from .._files import check_not_open, not_written, temporary_prefix
 
         if in_place:  # a workbook open in Excel: its next save would undo the recalculation

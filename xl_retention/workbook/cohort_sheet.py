@@ -294,6 +294,13 @@ def grow_cohorts(
                         "and run again; nothing was changed"
                     )
                 ref = f"{written(title)}!{get_column_letter(c)}{r}"
+                if isinstance(mine, dt.date) and isinstance(theirs, dt.date):  # a month moved: sorted newest first
+                    raise ip.LayoutError(
+                        f"{ref} holds {mine:%Y-%m} where the template has {theirs:%Y-%m}: the signup months of the "
+                        "Cohorts tables are the tracker's, oldest first (the tables below read the survivors' rows by "
+                        f"position): sort the rows by signup month, oldest to newest, or put {theirs:%Y-%m} back in "
+                        f"{ref} with its cohort's counts, and run again"
+                    )
                 raise ip.LayoutError(
                     f"{ref} {'is blank' if mine is None else f'holds {mine!r}'} where the template has {theirs!r}: "
                     f"growing the tables to {new} months writes the template's sheet for them, which would "

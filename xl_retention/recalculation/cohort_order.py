@@ -1,0 +1,156 @@
+"""A survivors triangle whose signup months are not the tracker's, in its order, as recalc's refusal.
+
+The tables under the triangle on Cohorts (retention, projected retention; the order cohorts' shares under their
+counts) read the triangle's rows by position: their row 1 reads the triangle's row 1 whatever its signup month says.
+A user who sorts the triangle newest first (Data > Sort on 'Signup month', descending), or pastes a CRM pivot with
+its own signup labels over it, leaves each figure of those tables under another cohort's month: the Jan cohort's
+projection shown as "Dec 2026, observed to month 6" on 5 Dec 2026, with recalc saying ``ok`` (H315's finding 03).
+:func:`cohorts_out_of_order` names it as the monthly sheets' own check does
+(:func:`.month_order.out_of_order`: "Customers!A3 is 2026-11, not 2027-01 ... sort the rows by 'Month', oldest to
+newest"): the cell, the months found and the way to put it right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from typing import Any
+
+from ..sheet_names import written
+
+__all__ = ["cohorts_out_of_order"]
+
+#: each triangle typed by the user, with the tables that read its rows by position
+_TRIANGLES = {
+    "Cohort_Counts": ("Cohort_Retention", "SBG_Projection"),
+    "Order_Cohort_Counts": ("Order_Cohort_Share",),
+}
+#: the most rows of a triangle read (a tracker covers a few years)
+_DEEPEST = 2000
+
+
+def _month(value: Any) -> tuple[int, int] | None:
+    return (value.year, value.month) if isinstance(value, dt.date) else None
+
+
+def _shown(month: tuple[int, int]) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def _after(month: tuple[int, int]) -> tuple[int, int]:
+    return (month[0] + month[1] // 12, month[1] % 12 + 1)
+
+
+def _area(wb: Any, name: str) -> tuple[str, int, int, int, int] | None:
+    """``name``'s sheet, first column, first row, last column and last row (1-based), or None where the workbook lacks
+    it or it is not one range on one of its sheets."""
+    from openpyxl.utils.cell import range_boundaries
+
+    defined = wb.defined_names.get(name)
+    try:
+        destinations = list(defined.destinations) if defined is not None else []
+    except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!)
+        return None
+    if len(destinations) != 1 or destinations[0][0] not in wb.sheetnames:
+        return None
+    sheet, area = destinations[0]
+    if not re.fullmatch(r"\$?[A-Z]{1,3}\$?[0-9]+:\$?[A-Z]{1,3}\$?[0-9]+", area):
+        return None
+    low_col, low_row, high_col, high_row = range_boundaries(area.replace("$", ""))
+    if low_col < 2 or high_row - low_row >= _DEEPEST:
+        return None
+    return sheet, low_col, low_row, high_col, high_row
+
+
+def _labels(ws: Any, column: int, low: int, high: int) -> list[Any]:
+    """The values of ``column`` from row ``low`` to ``high`` of ``ws`` (a read-only sheet)."""
+    rows = ws.iter_rows(min_row=low, max_row=high, min_col=column, max_col=column, values_only=True)
+    return [row[0] if row else None for row in rows]
+
+
+def _found(months: list[tuple[int, int] | None]) -> str:
+    """The signup months found, as a short list: ``2026-12, 2026-11, 2026-10, ... 2026-01``."""
+    shown = [_shown(m) if m is not None else "blank" for m in months]
+    return ", ".join(shown) if len(shown) <= 4 else f"{', '.join(shown[:3])}, ... {shown[-1]}"
+
+
+def _triangle_line(wb: Any, counts: str, readers: tuple[str, ...]) -> str | None:
+    """What to say of the triangle ``counts`` whose signup months do not follow each other oldest first, or differ
+    from the months of a table reading its rows (``readers``) in the same row; else None."""
+    from openpyxl.utils import get_column_letter
+
+    found = _area(wb, counts)
+    if found is None:
+        return None
+    sheet, low_col, low_row, high_col, high_row = found
+    letter = get_column_letter(low_col - 1)
+    ws = wb[sheet]
+    months = [_month(v) for v in _labels(ws, low_col - 1, low_row, high_row)]
+    title = written(sheet)
+    area = f"{title}!A{low_row}:{get_column_letter(high_col)}{high_row}"
+    labels = f"{title}!{letter}{low_row}:{letter}{high_row}"
+    sort = (
+        f"sort the rows {area} by their signup month, oldest to newest (the tables below read the triangle's rows "
+        "by position: row 1 of each reads its row 1)"
+    )
+    listed: list[tuple[str, int, list[tuple[int, int] | None]]] = []  # each reader on the sheet: its first row, months
+    for reader in readers:
+        place = _area(wb, reader)
+        if place is not None and place[0] == sheet:
+            listed.append((reader, place[2], [_month(v) for v in _labels(ws, low_col - 1, place[2], place[4])]))
+    dated = [(i, m) for i, m in enumerate(months) if m is not None]
+    sortable = not listed or all(  # the months the tables list, in another order: a sort puts them right
+        sorted(m for _, m in dated) == [m for m in theirs if m is not None] for _, _, theirs in listed
+    )
+    for (i, before), (k, month) in zip(dated, dated[1:], strict=False):
+        if sortable and k == i + 1 and month != _after(before):
+            order = "newest first" if month < before else "not one month apart"
+            return (
+                f"{title}!{letter}{low_row + k} is {_shown(month)} below {_shown(before)} in {title}!{letter}"
+                f"{low_row + i}: the signup months of {counts} ({labels}: {_found(months)}) must follow each other, "
+                f"oldest first ({order} here), as the tables under it list them: {sort}"
+            )
+    for reader, first, theirs in listed:
+        for i, (mine, other) in enumerate(zip(months, theirs, strict=False)):
+            if mine is not None and other is not None and mine != other:
+                there = f"{title}!{letter}{first + i}"
+                return (
+                    f"{title}!{letter}{low_row + i} is the {_shown(mine)} cohort while its row in {reader} "
+                    f"({there}) is dated {_shown(other)}: the tables under {counts} read its rows by position, so "
+                    f"each of its figures would show under another month ({labels}: {_found(months)}; the tables: "
+                    f"{_found(theirs)}): put each cohort's counts in the row of its signup month, as the tables "
+                    f"list them, and its month back in {title}!{letter}{low_row + i} ({_shown(other)})"
+                )
+    return None
+
+
+def cohorts_out_of_order(path: str | os.PathLike[str]) -> str | None:
+    """One line naming the first triangle of a tracker's Cohorts sheet (``Cohort_Counts``, ``Order_Cohort_Counts``)
+    whose signup months do not follow each other oldest first, or are not the months of the tables under it that
+    read its rows by position (``Cohort_Retention``, ``SBG_Projection``, ``Order_Cohort_Share``); None where they are,
+    or the workbook is no tracker.
+
+    Example: the 12-month tracker's survivors sorted newest first -> ``"Cohorts!A5 is 2026-11 below 2026-12 in
+    Cohorts!A4: the signup months of Cohort_Counts (Cohorts!A4:A15: 2026-12, 2026-11, 2026-10, ... 2026-01) must
+    follow each other, oldest first (newest first here), ...: sort the rows Cohorts!A4:M15 by their signup month,
+    oldest to newest ..."``
+    """
+    from .month_order import _may_be_tracker
+
+    if not _may_be_tracker(path):
+        return None
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001  (not readable here: the recalculation's own refusal says why)
+        return None
+    try:
+        for counts, readers in _TRIANGLES.items():
+            line = _triangle_line(wb, counts, readers)
+            if line is not None:
+                return line
+    finally:
+        wb.close()
+    return None
