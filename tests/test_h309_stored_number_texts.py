@@ -23,6 +23,7 @@ from chart_caches_scaffold import prefixed, recalculated_chart, sheet_s
 from openpyxl.chart import LineChart, Reference
 from signed_packages import sign
 
+from xl_retention.cells import CellError
 from xl_retention.recalculation import recalc_file
 from xl_retention.recalculation.xlsx_values import write_cached_values
 
@@ -244,3 +245,28 @@ def test_kept_texts_in_bulk_decide_as_one_by_one() -> None:
     odd = [*stored[:-1], " 2.1"]
     assert kept_texts(list(texts), odd, numbers) == [*one_by_one[:-1], texts[-1]]
     assert kept_texts(list(texts), [*stored[:-1], "inf"], [*numbers[:-1], math.inf]) == [*one_by_one[:-1], texts[-1]]
+
+
+def test_a_cell_whose_type_and_text_did_not_change_keeps_its_start_tag_and_empty_value(tmp_path: Path) -> None:
+    """Excel writes a dynamic array's type before its cm attribute (``t="e" cm="1"``) and some files hold an empty
+    text as ``<v/>``: the writer moved ``t`` to the end and wrote ``<v></v>``, a change where nothing changed (the
+    only differences left, besides values the engine computes otherwise, over the 74 Excel-saved workbooks of
+    bench/excel_oracle_manifest.csv). A type that changes is still moved, an empty text that changes still written."""
+    rows = INPUTS + (
+        '<row r="2"><c r="A2" t="e" cm="1"><f t="array" ref="A2">1/0</f><v>#DIV/0!</v></c>'
+        '<c r="B2" t="str" cm="1"><f t="array" ref="B2">""</f><v/></c></row>'
+        '<row r="3"><c r="A3" t="str"><f>""</f><v/></c><c r="B3" t="str"><f>MID("a",5,1)</f><v/></c></row>'
+    )
+    path = _package(tmp_path / "saved.xlsx", rows)
+    same = {"A2": CellError("#DIV/0!"), "B2": "", "A3": "", "B3": None}
+    for cells in ({"A2": same["A2"], "B2": same["B2"]}, {"A3": same["A3"], "B3": same["B3"]}, same):
+        write_cached_values(path, tmp_path / "again.xlsx", {"S": cells})
+        assert _sheet(tmp_path / "again.xlsx") == _sheet(path)  # at the parent: cm="1" t="e", <v></v>
+    plain = _package(tmp_path / "plain.xlsx", INPUTS + rows[rows.index('<row r="3">') :])  # the plain path's
+    write_cached_values(plain, tmp_path / "again.xlsx", {"S": {"A3": "", "B3": None}})
+    assert _sheet(tmp_path / "again.xlsx") == _sheet(plain)
+    write_cached_values(path, tmp_path / "again.xlsx", {"S": {**same, "A2": 2.1, "B2": "x", "A3": "y"}})
+    after = _sheet(tmp_path / "again.xlsx").decode()
+    assert '<c r="A2" cm="1"><f t="array" ref="A2">1/0</f><v>2.1000000000000001</v></c>' in after
+    assert '<c r="B2" t="str" cm="1"><f t="array" ref="B2">""</f><v>x</v></c>' in after  # (its type as it was)
+    assert '<c r="A3" t="str"><f>""</f><v>y</v></c><c r="B3" t="str"><f>MID("a",5,1)</f><v/></c>' in after

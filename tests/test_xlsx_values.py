@@ -391,7 +391,7 @@ def test_byte_level_rewrite_of_hand_written_sheet_xml(tmp_path: Path) -> None:
     expected = (
         RAW_SHEET.replace(
             '<x:c t="str" r="B1" s="0"><x:f>A1&amp;"x"</x:f><x:v>old</x:v></x:c>',
-            '<x:c r="B1" s="0" t="str"><x:f>A1&amp;"x"</x:f><x:v>new</x:v></x:c>',
+            '<x:c t="str" r="B1" s="0"><x:f>A1&amp;"x"</x:f><x:v>new</x:v></x:c>',  # its type as it was: in place
         )
         .replace('si="0">A1*2</x:f><x:v>0</x:v>', 'si="0">A1*2</x:f><x:v>2.5</x:v>')
         .replace("<x:c><x:f>A2+1</x:f></x:c>", "<x:c><x:f>A2+1</x:f><x:v>6</x:v></x:c>")

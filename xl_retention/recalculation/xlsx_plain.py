@@ -243,6 +243,8 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
         texts[k] = value_tag(b"", raw) + raw + b"</v>"
         if kind is not None:
             new_types[k] = b' t="' + kind + b'"'
+            if not raw and old[k].endswith(b"/>") and new_types[k] == types[k]:  # <v/>, of the same type: kept
+                texts[k] = old[k]
     if not written:
         return b"", 0
     pieces[6::_STEP] = texts

@@ -95,6 +95,7 @@ _FORMULA = re.compile(rb"<(?P<p>" + _PREFIX + rb")f" + _ATTRS + rb"\s*(?:/>|>.*?
 _VALUE_OR_INLINE = re.compile(
     rb"<(?P<p>" + _PREFIX + rb")(?P<n>v|is)" + _ATTRS + rb"\s*(?:/>|>.*?</(?P=p)(?P=n)\s*>)", re.S
 )
+_EMPTY_V = re.compile(rb"<" + _PREFIX + rb"v\s*/>")
 _XML_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']+)[\"']")
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
@@ -311,9 +312,15 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
     cell_type, text = _cached(value, title, ref) if value is not NO_VALUE else (None, None)
     if cell_type is None and text is not None:  # a number: a stored text read back as it kept (Excel's 2.1)
         text = kept_text(body, float(value), text)  # type: ignore[arg-type]
-    new_attrs = _T_ATTR.sub(b"", attrs) if b"t" in attrs else attrs
-    if cell_type is not None:
-        new_attrs += b' t="' + cell_type + b'"'
+    if cell_type is not None and b"t" in attrs and _attribute(attrs, b"t") == cell_type:
+        new_attrs = attrs  # the type it had: the start tag as stored (Excel's t="e" before cm="1")
+    else:
+        new_attrs = _T_ATTR.sub(b"", attrs) if b"t" in attrs else attrs
+        if cell_type is not None:
+            new_attrs += b' t="' + cell_type + b'"'
+    stored = b"" if text is None else value_tag(prefix, text) + text + b"</" + prefix + b"v>"
+    if text == b"" and new_attrs is attrs and (empty := _EMPTY_V.search(body)) is not None:
+        stored = empty.group(0)  # an empty text stored as <v/>, of the same type: kept so
     before, after = body[: formula.start()], body[formula.end() :]
     return b"".join(
         (
@@ -325,7 +332,7 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
             b">",
             _VALUE_OR_INLINE.sub(b"", before) if b"<" in before else before,
             element,
-            b"" if text is None else value_tag(prefix, text) + text + b"</" + prefix + b"v>",
+            stored,
             _VALUE_OR_INLINE.sub(b"", after) if b"<" in after else after,
             tail,
         )
