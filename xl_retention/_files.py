@@ -1,4 +1,5 @@
-"""Writing files whole or not at all: the one atomic-replace helper of the package."""
+"""Writing files whole or not at all: the one atomic-replace helper of the package, and how a failed write is said
+(:class:`NotWritten`: the user's file and the cause in words, never a temporary file nor ``[Errno 28]``)."""
 
 from __future__ import annotations
 
