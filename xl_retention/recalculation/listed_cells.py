@@ -21,6 +21,7 @@ from .after_evaluation import (
     one_value_spills,
 )
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
+from .database_labels import numeric_labels
 from .engine import (
     CIRCULAR,
     engine_literal,
@@ -93,6 +94,7 @@ def listed(
             if (sheet, ref) not in listed:
                 unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
     rereads = (one_value_reads, underflows)  # X# of one value: the cell X; a result below 2**-1022: Excel's 0
+    rereads += (numeric_labels,)  # DSUM(A1:C5,3,F1:F2) under a criteria label 2025: the column labelled 2025
     while any([again(workbook, formulas, result.values, info, set_formulas) for again in rereads]):
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)

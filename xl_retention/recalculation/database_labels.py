@@ -1,0 +1,139 @@
+"""The database functions (DSUM, DCOUNT, DGET, ...) given a criteria label that is a number (H313's finding 10).
+
+A table whose column labels are years typed as numbers (``Region | 2025 | 2026``) and criteria ``F1:F2`` = 2025 (or
+``=B1``) / ``>100``: Excel matches a criteria label to the column label of the same value (Microsoft's DSUM page: "a
+column label ... the same as a column label in the database"), so ``DSUM(A1:C5,3,F1:F2)`` sums the 2026 column of
+the rows whose 2025 is over 100 (LibreOffice: 300). The engine matches text labels alone: a number found no column,
+and every D-function answered as for no matching row (0) under status ok.
+
+After an evaluation, :func:`numeric_labels` gives each such call, whose database and criteria are references typed
+in (two rows or more), the engine's formula with both label rows as texts, ``VSTACK(A1:C1&"",A2:C5)``: the number
+2025 is the label ``2025`` on both sides, and the values under the labels are the cells as they are. It does so only
+where a criteria label is a number and no label of one kind would then meet one of the other (a number 2025 beside
+a text "2025": what Excel does there is not said), nor a field given as a text equal to a number's label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import formualizer as fz
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+from .formula_texts import FormulaTexts
+from .formula_tokens import _bare_name, argument_spans
+from .package import PackageInfo
+
+__all__ = ["DATABASE", "numeric_labels"]
+
+#: Excel's database functions (their arguments: database, field, criteria)
+DATABASE = frozenset(
+    ("DAVERAGE", "DCOUNT", "DCOUNTA", "DGET", "DMAX", "DMIN", "DPRODUCT", "DSTDEV", "DSTDEVP", "DSUM", "DVAR", "DVARP")
+)
+
+
+def _number(value: object) -> bool:
+    return type(value) in (int, float)
+
+
+def _text(value: object) -> str | None:
+    """A label as the engine's ``&""`` writes it (a number as Excel's text of it), None for a blank cell."""
+    if value is None or isinstance(value, dict):
+        return None
+    if type(value) is bool:
+        return "TRUE" if value else "FALSE"
+    if type(value) is float and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def _area(token: Token, own: str) -> tuple[str, str, tuple[int, int, int, int]] | None:
+    """(sheet, the reference's sheet prefix as written, (left, top, right, bottom)) of a range typed in."""
+    if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+        return None
+    prefix, bang, area = token.value.rpartition("!")
+    try:
+        box = range_boundaries(area.replace("$", ""))
+    except (ValueError, TypeError):
+        return None
+    if None in box or box[1] == box[3]:  # whole columns or rows, or one row: left as they are
+        return None
+    sheet = prefix.strip("'").replace("''", "'") if bang else own
+    return sheet, prefix + bang, box  # type: ignore[return-value]
+
+
+def _row(prefix: str, left: int, right: int, top: int, bottom: int) -> str:
+    return f"{prefix}${get_column_letter(left)}${top}:${get_column_letter(right)}${bottom}"
+
+
+def _labels(workbook: fz.Workbook, sheet: str, box: tuple[int, int, int, int]) -> list[object]:
+    left, top, right, _ = box
+    return [workbook.get_value(sheet, top, column) for column in range(left, right + 1)]
+
+
+def _as_texts(tokens: list[Token], start: int, workbook: fz.Workbook, own: str) -> bool:
+    """Rewrite the database call opened at ``tokens[start]`` (in place) when a criteria label is a number."""
+    spans, close = argument_spans(tokens, start)
+    if close == len(tokens) or len(spans) != 3:
+        return False
+    arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
+    if len(arguments[0]) != 1 or len(arguments[2]) != 1:
+        return False
+    database, criteria = _area(arguments[0][0], own), _area(arguments[2][0], own)
+    if database is None or criteria is None:
+        return False
+    headers, labels = _labels(workbook, database[0], database[2]), _labels(workbook, criteria[0], criteria[2])
+    if not any(_number(label) for label in labels):
+        return False
+    kinds: dict[str, set[bool]] = {}
+    for value in headers + labels:
+        text = _text(value)
+        if text is not None:
+            kinds.setdefault(text.lower(), set()).add(_number(value))
+    if any(len(kind) > 1 for kind in kinds.values()):  # 2025 beside "2025": not said what Excel matches
+        return False
+    field = arguments[1][0] if len(arguments[1]) == 1 else None
+    if field is None or (field.subtype == Token.TEXT and True in kinds.get(field.value[1:-1].lower(), set())):
+        return False  # a field computed, or a text equal to a number's label
+    for token, (_, prefix, (left, top, right, bottom)) in ((arguments[0][0], database), (arguments[2][0], criteria)):
+        first, rest = _row(prefix, left, right, top, top), _row(prefix, left, right, top + 1, bottom)
+        token.value = f'VSTACK({first}&"",{rest})'
+    return True
+
+
+def numeric_labels(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    values: dict[str, dict[str, object]],
+    info: PackageInfo,
+    set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
+) -> bool:
+    """Give each database function call with a criteria label that is a number its labels as texts (see the module
+    docstring), in the engine; True when a formula was set (the caller evaluates again)."""
+    found: list[tuple[str, int, int, str]] = []
+    for sheet, texts in formulas.items():
+        upper = texts.upper_text()
+        if not any(name + "(" in upper for name in DATABASE):
+            continue
+        for place, text in texts.master_texts():
+            if not any(name + "(" in text.upper() for name in DATABASE):
+                continue
+            formula = workbook.get_formula(sheet, *place) or ""
+            if "VSTACK(" in formula.upper():  # set already
+                continue
+            try:
+                tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+            except Exception:  # noqa: BLE001, S112  (the engine's own formula: left as it is)
+                continue
+            changed = False
+            for k, token in enumerate(tokens):
+                if token.type == Token.FUNC and token.subtype == Token.OPEN:
+                    if _bare_name(token.value[:-1]) in DATABASE:
+                        changed = _as_texts(tokens, k, workbook, sheet) or changed
+            if changed:
+                found.append((sheet, *place, "=" + "".join(t.value for t in tokens)))
+    if found:
+        set_formulas(workbook, found)
+    return bool(found)
