@@ -30,6 +30,7 @@ from .item_coupons import order_coupon_shares
 from .names import columns_option
 from .names import words as name_words
 from .notes import note
+from .order_level import item_amount
 
 __all__ = ["after_discounts"]
 
@@ -71,7 +72,8 @@ def after_discounts(
     words = _words(money)
     if len(found) == 1 and (shares := order_coupon_shares(df, amount, found[0][1], names)) is not None:
         return _coupon_taken_off(df, amount, shares, found[0][0], money, source)  # Etsy's items' 'Discount Amount'
-    if not found or (words & _AFTER and not words & _BEFORE):  # Shopify's 'Total' is after its 'Discount Amount'
+    item = item_amount(money)  # 'Item Total': an item's total says nothing of its order's coupon (H314 finding 02)
+    if not found or (words & _AFTER and not words & _BEFORE and not item):  # Shopify's 'Total' after its discount
         return amount
     ways = (f"map the amount after discounts ({columns_option([('amount', 'NAME')])}), or remove the discount column "
             f"if {money!r} is after it already")  # fmt: skip

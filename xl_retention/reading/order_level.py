@@ -19,7 +19,7 @@ import pandas as pd
 
 from .names import words as _words
 
-__all__ = ["item_amount", "order_codes", "order_level", "order_sums"]
+__all__ = ["item_amount", "order_codes", "order_level", "order_named", "order_same", "order_sums"]
 
 #: Words of an amount's name that say it is an item's (a line of an order), not the order's.
 _ITEM = frozenset({"item", "items", "line", "lineitem", "product", "article", "position", "sku", "listing"})
@@ -33,6 +33,33 @@ def item_amount(name: str) -> bool:
     """
     said = _words(name)
     return bool(said & _ITEM) and "order" not in said
+
+
+def order_named(name: str) -> bool:
+    """Whether a column's name says it is the order's ("Order Shipping", "Order Sales Tax"), not an item's.
+
+    >>> order_named("Order Shipping"), order_named("Shipping"), order_named("Item Total")
+    (True, False, False)
+    """
+    said = _words(name)
+    return "order" in said and not said & _ITEM
+
+
+def order_same(values: Any, df: pd.DataFrame, names: Mapping[str, str]) -> bool:
+    """Whether ``values`` are the same on every row of each order of ``df`` (by its order id, blank as 0; True where
+    every order has one row, or the file has no order id): a column named as the order's (:func:`order_named`) that
+    no order of several rows contradicts (H314 finding 01: Etsy's one-item orders, 'Order Shipping' beside 'Item
+    Total')."""
+    codes = order_codes(df, names)
+    if codes is None:
+        return True
+    values = np.nan_to_num(np.asarray(values, dtype=np.float64))
+    known = codes >= 0
+    size = int(codes[known].max()) + 1
+    low, high = np.full(size, np.inf), np.full(size, -np.inf)
+    np.minimum.at(low, codes[known], values[known])
+    np.maximum.at(high, codes[known], values[known])
+    return bool((np.abs(high - low) < 0.005).all())
 
 
 def order_codes(df: pd.DataFrame, names: Mapping[str, str]) -> np.ndarray | None:

@@ -45,7 +45,7 @@ from .errors import DataError, row_of, said_as, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
-from .order_level import item_amount, order_codes, order_level
+from .order_level import item_amount, order_codes, order_level, order_named, order_same
 from .shipping import _COUNTS, _NOT_AMOUNT, _SHIPPING, _WITH, _WITHOUT, shipping_columns
 from .taxes import _TAX, RATES, _numbers, tax_columns, without_breakdown
 
@@ -240,6 +240,8 @@ def order_net_of_shipping(
         return typed
     codes = order_codes(df, names) if item_amount(money_name) else None  # Etsy's 'Item Total' beside the order's
     level = [c for c, v in read.items() if codes is not None and order_level(v, codes)]  # 'Order Shipping'
+    if item_amount(money_name):  # named as the order's beside an item's amount: one item per order proves nothing
+        level += [c for c, v in read.items() if c not in level and order_named(c) and order_same(v, df, names)]
     if level and all(c in level or not np.any(v) for c, v in read.items()):
         note(f"{source}: {' and '.join(map(repr, level))} is each order's shipping, on each of its item rows: not in "
              f"{money_name!r}, an item's amount")  # fmt: skip
@@ -283,6 +285,8 @@ def order_net_of_shipping(
     if held is None:  # Etsy's coupon: 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax' = 'Order Total'
         held = _beside_after_discount(df, gross, candidates, tax, rows, skip, source, decimal, seen)
     own = _words(money_name)
+    if held is None and item_amount(money_name):  # 'Item Total': an item's total says nothing of an order's shipping
+        own = own - _WITH
     if held is None:
         held = True if own & _WITH and not own & _WITHOUT else False if own & _WITHOUT and not own & _WITH else None
     if held is None:

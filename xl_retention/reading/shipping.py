@@ -35,6 +35,7 @@ __all__ = ["net_of_shipping", "shipping_columns"]
 _SHIPPING = frozenset({
     "shipping", "shipment", "postage", "freight", "delivery", "versand", "versandkosten", "porto", "livraison",
     "envio", "envío", "spedizione", "verzending", "verzendkosten", "frakt", "fragt",
+    "handling",  # BigCommerce's "Handling Cost (ex tax)", a delivery charge as Magento's "Shipping and Handling" is
 })  # fmt: skip
 #: Words that say the column is no amount: its method, address, carrier, a date, a rate, an id or a status.
 _NOT_AMOUNT = frozenset({
