@@ -265,6 +265,9 @@ def _header_sorted(
     if not bases or bases.most_common(1)[0][1] < 2:
         return None  # months not dated in row 1 (text headers of the user's): not checked
     base = bases.most_common(1)[0][0]
+    deleted = _deleted_month(months, answers)
+    if deleted is not None:
+        return deleted
     for column, month in months.items():
         index = base + place[column]
         if month is not None and month[0] * 12 + month[1] - 1 == index:
@@ -273,6 +276,8 @@ def _header_sorted(
         element = sheet.cell(f"{letter}1")
         value = _VALUE.search(element or b"")
         shown = value.group(1).decode() if value is not None else "nothing"
+        if _serial_day(element) is not None and _kind(element) in (None, b"n"):  # a date: as a date, not 46023
+            shown = f"{_serial_day(element):%Y-%m-%d}"
         if element is not None and _kind(element) in (b"s", b"str", b"inlineStr"):  # 'Jan 2026' typed (H265's 07)
             text = _text(element, strings() if strings is not None else [])
             said = f"the text {text!r}" if text is not None else "a text"
@@ -305,6 +310,32 @@ def _header_sorted(
             f"{written(answers)}!{letter}1 holds {shown} where the month's header ({want[0]:04d}-{want[1]:02d}) "
             f"belongs: no formula reads an answer in row 1{where}"
         )
+    return None
+
+
+def _deleted_month(months: dict[int, tuple[int, int] | None], answers: str) -> str | None:
+    """One line naming the first month missing between two month columns of "NPS scores" (``months``: column -> the
+    month of its header, in column order) whose headers are each a month, oldest first, with a month left out: the
+    column of a month not surveyed deleted (LibreOffice's Delete Columns), its NPS row left reading ``#REF!`` (H315's
+    finding 07: the headers after it were said to be under the wrong month, advice that would mislabel January)."""
+    dated = [(column, month) for column, month in months.items() if month is not None]
+    if len(dated) < 2 or len(dated) < len(months):
+        return None
+    index = [month[0] * 12 + month[1] - 1 for _, month in dated]
+    if any(b <= a for a, b in zip(index, index[1:], strict=False)):
+        return None  # not oldest first: the check below names the header out of place
+    for k in range(1, len(dated)):
+        if index[k] - index[k - 1] > 1:
+            gone, month, later = index[k - 1] + 1, dated[k - 1][1], dated[k][1]
+            left, right = get_column_letter(dated[k - 1][0]), get_column_letter(dated[k][0])
+            shown = f"{gone // 12:04d}-{gone % 12 + 1:02d}"
+            return (
+                f"{written(answers)} has no column for {shown}: {left}1 is {month[0]:04d}-{month[1]:02d} and "
+                f"{right}1 {later[0]:04d}-{later[1]:02d} (the month's column deleted?), so the NPS sheet's row of "
+                f"{shown} reads a deleted column (its cells #REF!): insert an empty column before "
+                f"{written(answers)}!{right} headed {shown}-01 (a month not surveyed keeps its column, empty), and in "
+                f"that NPS row write {written(answers)}!{right}$2:{right}$1001 where #REF! stands"
+            )
     return None
 
 
