@@ -19,7 +19,7 @@ import pandas as pd
 
 from .names import words as _words
 
-__all__ = ["item_amount", "order_codes", "order_level", "order_named", "order_same", "order_sums"]
+__all__ = ["item_amount", "order_codes", "order_level", "order_named", "order_ranges", "order_same", "order_sums"]
 
 #: Words of an amount's name that say it is an item's (a line of an order), not the order's.
 _ITEM = frozenset({"item", "items", "line", "lineitem", "product", "article", "position", "sku", "listing"})
@@ -53,12 +53,7 @@ def order_same(values: Any, df: pd.DataFrame, names: Mapping[str, str]) -> bool:
     codes = order_codes(df, names)
     if codes is None:
         return True
-    values = np.nan_to_num(np.asarray(values, dtype=np.float64))
-    known = codes >= 0
-    size = int(codes[known].max()) + 1
-    low, high = np.full(size, np.inf), np.full(size, -np.inf)
-    np.minimum.at(low, codes[known], values[known])
-    np.maximum.at(high, codes[known], values[known])
+    low, high = order_ranges(values, codes)
     return bool((np.abs(high - low) < 0.005).all())
 
 
@@ -91,17 +86,28 @@ def order_level(values: Any, codes: np.ndarray) -> bool:
     ...                                                                          np.array([0, 0, 1]))
     (True, False)
     """
-    values = np.nan_to_num(np.asarray(values, dtype=np.float64))
     known = codes >= 0
     if not known.any():
         return False
-    size = int(codes[known].max()) + 1
-    low = np.full(size, np.inf)
-    high = np.full(size, -np.inf)
+    low, high = order_ranges(values, codes)
+    several = np.bincount(codes[known], minlength=len(high)) > 1
+    return bool((np.abs(high - low) < 0.005).all() and (several & (np.abs(high) > 0.005)).any())
+
+
+def order_ranges(values: Any, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each order's lowest and highest of ``values`` (blank as 0), by its code in ``codes`` (-1: a row of no order):
+    an order whose two are equal writes one value on each of its rows.
+
+    >>> [r.tolist() for r in order_ranges(np.array([3.5, np.nan, 1.4, 9.0]), np.array([0, 0, 1, -1]))]
+    [[0.0, 1.4], [3.5, 1.4]]
+    """
+    values = np.nan_to_num(np.asarray(values, dtype=np.float64))
+    known = codes >= 0
+    size = int(codes[known].max()) + 1 if known.any() else 0
+    low, high = np.full(size, np.inf), np.full(size, -np.inf)
     np.minimum.at(low, codes[known], values[known])
     np.maximum.at(high, codes[known], values[known])
-    several = np.bincount(codes[known], minlength=size) > 1
-    return bool((np.abs(high - low) < 0.005).all() and (several & (np.abs(high) > 0.005)).any())
+    return low, high
 
 
 def order_sums(values: Any, codes: np.ndarray) -> np.ndarray:
