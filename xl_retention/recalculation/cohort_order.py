@@ -88,7 +88,7 @@ def _triangle_line(wb: Any, counts: str, readers: tuple[str, ...]) -> str | None
     ws = wb[sheet]
     months = [_month(v) for v in _labels(ws, low_col - 1, low_row, high_row)]
     title = written(sheet)
-    area = f"{title}!A{low_row}:{get_column_letter(high_col)}{high_row}"
+    area = f"{title}!{letter}{low_row}:{get_column_letter(high_col)}{high_row}"
     labels = f"{title}!{letter}{low_row}:{letter}{high_row}"
     sort = (
         f"sort the rows {area} by their signup month, oldest to newest (the tables below read the triangle's rows "
