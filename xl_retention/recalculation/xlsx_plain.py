@@ -212,7 +212,7 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
     values = _values(cells, _keys(keys, cells))
     old = pieces[6::_STEP]  # the stored <v> elements: a text that reads back as the number stays (Excel's 2.1)
     stored = None
-    if any(old):
+    if b"</f><v>" in segment:  # a formula cell's stored value (openpyxl writes <v />: none)
         stored = b"\0".join(v[3:-4] if v[:3] == b"<v>" else b"" for v in old).decode("latin-1").split("\0")
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         odd: list[int] = []
