@@ -217,6 +217,28 @@ def _beside_after_discount(
     return None
 
 
+def _subtotal_less_discount(
+    df: pd.DataFrame, left: np.ndarray, rows: np.ndarray, skip: set[str], source: str, decimal: str | None,
+    seen: dict[str, np.ndarray | None],
+) -> tuple[str, str] | None:  # fmt: skip
+    """(X, D) where a discount column D (not the shipping's) takes something off some of ``rows`` and another column X
+    is ``left`` plus it in every one of ``rows`` (WooCommerce: 'Order Total Amount' - 'Order Total Tax Amount' -
+    'Order Shipping Amount' = 'Order Subtotal Amount' - 'Cart Discount Amount', H314 finding 05); None otherwise."""
+    from .discounts import discount_columns
+
+    listed = list(map(str, df.columns))
+    for name in discount_columns(df):
+        if name in skip or listed.count(name) != 1 or _kind(name) != "discount" or _words(name) & _SHIPPING:
+            continue
+        off = _read(df, [name], source, decimal).get(name)
+        if off is None or not (np.abs(off[rows]) > 0.005).any():
+            continue
+        found = column_equal(df, left + np.abs(off), rows, skip | {name}, source, decimal, seen)
+        if found is not None:
+            return found, name
+    return None
+
+
 def order_net_of_shipping(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -319,8 +341,15 @@ def order_net_of_shipping(
             )
         elif asked.size:
             told = column_equal(df, net - written, asked, skip, source, decimal, seen)
+            after = (
+                None
+                if told is not None
+                else _subtotal_less_discount(df, net - written, asked, skip, source, decimal, seen)
+            )  # WooCommerce's coupon: 'Order Subtotal Amount' - 'Cart Discount Amount'
             if told is not None:
                 why = f"{told!r} is {money_name} less its tax and the shipping"
+            elif after is not None:
+                why = f"{after[0]!r} - {after[1]!r} is {money_name} less its tax and the shipping"
             elif (
                 np.isfinite(_one_rate(tax[asked], net[asked] - written[asked], False)).all()
                 and not np.isfinite(_one_rate(tax[asked], net[asked], False)).all()

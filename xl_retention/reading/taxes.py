@@ -103,12 +103,39 @@ def _without_breakdown(taxed: list[tuple[str, np.ndarray, np.ndarray]]) -> list[
     """
     if len(taxed) < 2:
         return taxed
+    taxed = _without_fee_taxes(taxed)  # WooCommerce's 'fee_tax_total' inside its 'tax_total'
     values = [np.nan_to_num(tax) for _, tax, _ in taxed]
     for position, own in enumerate(values):
         rest = sum(v for p, v in enumerate(values) if p != position)
         if (np.abs(own - rest) <= _CENT + 1e-9).all():
             return [taxed[position]]
     return taxed
+
+
+#: Words of a tax column's name that say the tax of a fee charged with the order (WooCommerce's ``fee_tax_total``).
+_FEE = frozenset({"fee", "fees", "surcharge", "surcharges"})
+
+
+def _without_fee_taxes(
+    taxed: list[tuple[str, np.ndarray, np.ndarray]],
+) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """``taxed`` without the columns named as a fee's tax (``fee_tax_total``) where another tax column, not a fee's,
+    is at least as much on every row: the order's whole tax holds the fee's, as it holds the shipping's (WooCommerce's
+    ``tax_total`` = the items' + ``shipping_tax_total`` + ``fee_tax_total``; H314 finding 06: 6.39 = 5.00 + 0.99 +
+    0.40 was refused as two taxes).
+
+    >>> t = lambda name, *v: (name, np.array(v, dtype=float), np.array([0]))
+    >>> [c for c, _, _ in _without_fee_taxes([t("fee_tax_total", 0.4, 0.0), t("tax_total", 6.39, 4.59)])]
+    ['tax_total']
+    >>> [c for c, _, _ in _without_fee_taxes([t("fee_tax_total", 0.4, 5.0), t("tax_total", 6.39, 4.59)])]
+    ['fee_tax_total', 'tax_total']
+    """
+    fees = [p for p, (name, _, _) in enumerate(taxed) if _words(name) & _FEE]
+    whole = [np.nan_to_num(v) for p, (_, v, _) in enumerate(taxed) if p not in fees]
+    if not fees or not whole:
+        return taxed
+    parts = [p for p in fees if any((np.abs(w) + _CENT >= np.abs(np.nan_to_num(taxed[p][1]))).all() for w in whole)]
+    return [t for p, t in enumerate(taxed) if p not in parts]
 
 
 def without_breakdown(read: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -350,7 +377,12 @@ def net_of_tax(
 
         own = named_code(money_name)
         taxed = [t for t in taxed if named_code(t[0]) == own] or taxed
+    before = [c for c, _, _ in taxed]
     taxed = _without_breakdown(taxed)  # Shopify's 'Tax 1 Value' .. 'Tax 5 Value': its 'Taxes' by rate
+    fees = [c for c in before if _words(c) & _FEE and c not in {t[0] for t in taxed}]
+    if fees and len(taxed) == 1:  # WooCommerce's 'fee_tax_total' in 'tax_total': the fee stays, its tax does not
+        note(f"{source}: {' and '.join(map(repr, fees))} is the tax of a fee charged with the order, a part of "
+             f"{taxed[0][0]!r} (no second tax); the fee itself is revenue, kept in {money_name!r}")  # fmt: skip
     column, tax, rows = taxed[0]
     first = int(rows[0])
     ways = (
@@ -375,6 +407,8 @@ def net_of_tax(
 
     codes = order_codes(df, names) if what == "revenue" else None
     ordered = codes is not None and order_level(tax, codes)  # Etsy's 'Order Sales Tax' on each of its item rows
+    if ordered and codes is not None and not item_amount(money_name) and order_level(money, codes):
+        ordered = False  # the order's total repeated too (WooCommerce's 'Order Total Amount'): each row the order's
     if what == "revenue" and not ordered and item_amount(money_name) and order_named(column):
         if order_same(tax, df, names):  # named the order's, every order one item: each row its own order's
             codes, ordered = (np.arange(len(money)) if codes is None else codes), True
