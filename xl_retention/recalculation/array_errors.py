@@ -26,6 +26,9 @@ from .xlsx_values import _sheet_parts
 __all__ = ["classic_array_errors"]
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
+#: #N/A typed (=IF(A1=0,#N/A,A1)): asked for as NA() is where no other cause is found (an input's error passed on
+#: by CHOOSE(..,#N/A,..) has its reason)
+_TYPED_NA = re.compile(r"(?<![\w.])#N/A(?![\w/])", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 _CELL = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
@@ -76,7 +79,9 @@ def classic_array_errors(
                     continue
                 first, cell, _ = anchor
                 code = cells[ref].code
-                if code == "#N/A" and _CALLS_NA.search(_LITERALS.sub('""', cell.text or "")):
+                bare = _LITERALS.sub('""', cell.text or "")
+                typed = not cells[ref].message and _TYPED_NA.search(bare)
+                if code == "#N/A" and (_CALLS_NA.search(bare) or typed):
                     continue  # =IF(A1:A3>0,A1:A3,NA()): the #N/A asked for
                 why = (  # its own inputs' reason (.element_reasons), else the array's
                     cells[ref].message

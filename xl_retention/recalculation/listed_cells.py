@@ -64,6 +64,9 @@ if TYPE_CHECKING:
 __all__ = ["listed"]
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
+#: #N/A typed (=IF(A1=0,#N/A,A1)): asked for as NA() is where no other cause is found (an input's error passed on
+#: by CHOOSE(..,#N/A,..) has its reason)
+_TYPED_NA = re.compile(r"(?<![\w.])#N/A(?![\w/])", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
@@ -203,6 +206,12 @@ def listed(
         for sheet, ref, value in errors
         if value.code == "#N/A"
         and sheet in formulas
-        and _CALLS_NA.search(_LITERALS.sub('""', formulas[sheet][cell_position(ref)]))
+        and _asked(_LITERALS.sub('""', formulas[sheet][cell_position(ref)]), value)
     }
     return result
+
+
+def _asked(bare: str, value: CellError) -> bool:
+    """Whether the formula ``bare`` (its texts blanked) asks for its #N/A: NA() called, or #N/A typed with no other
+    cause found (``value`` without a reason)."""
+    return _CALLS_NA.search(bare) is not None or (not value.message and _TYPED_NA.search(bare) is not None)
