@@ -74,7 +74,10 @@ def test_a_confidence_that_is_text_or_a_boolean_is_value_and_outside_0_1_is_num(
     assert office_js("SBG_SURVIVAL_INTERVAL", [REGULAR], [[12]], [["high"]], None) == [[VALUE]]
     assert office_js("SBG_SURVIVAL_INTERVAL", [REGULAR], [[12]], [[1]], None) == [[NUM]]
     error = evaluate(BY_NAME["SBG_SURVIVAL_INTERVAL"], [REGULAR], [[12]], [[True]])
-    assert (error.code, error.message) == ("#VALUE!", "confidence must be a number, got True")
+    assert (error.code, error.message) == (
+        "#VALUE!",
+        "confidence must be a number, got TRUE",
+    )  # a cell's TRUE, as Excel writes it
 
 
 def test_a_blank_t_beside_a_cohort_is_value_naming_t():

@@ -107,6 +107,9 @@ def excel_message(error: RetentionInputError, function: ExcelFunction | None = N
         name = error.argument or "the range"
         place = f"cell {index[0] + 1}" if len(index) == 1 else f"row {index[0] + 1}, column {index[1] + 1}"
         text = f"{text[: -len(suffix)]} in {place} of {name}"
+    if isinstance(error.value, (bool, np.bool_)):  # a cell's TRUE, as Excel writes it
+        for spelled in (repr(error.value), str(error.value)):  # True, np.True_
+            text = text.replace(f"got {spelled}", f"got {str(bool(error.value)).upper()}", 1)
     return _excel_names(function, text) if function is not None else text
 
 
