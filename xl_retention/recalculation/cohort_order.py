@@ -13,6 +13,7 @@ newest"): the cell, the months found and the way to put it right.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from typing import Any
@@ -75,18 +76,54 @@ def _found(months: list[tuple[int, int] | None]) -> str:
     return ", ".join(shown) if len(shown) <= 4 else f"{', '.join(shown[:3])}, ... {shown[-1]}"
 
 
-def _triangle_line(wb: Any, counts: str, readers: tuple[str, ...]) -> str | None:
+class _LabelColumns:
+    """The label columns the triangles and their readers use, each read in one pass of its sheet: openpyxl's read-only
+    rows parse a sheet from its top at every call, and five calls (the triangles and three tables under them, all on
+    Cohorts) took 0.5 s of CPU of the 120-month tracker's recalc (bench/README.md, issue 14)."""
+
+    def __init__(self, wb: Any) -> None:
+        self._wb = wb
+        spans: dict[tuple[str, int], tuple[int, int]] = {}  # (sheet, column): the first and last row read
+        for counts, readers in _TRIANGLES.items():
+            found = _area(wb, counts)
+            if found is None:
+                continue
+            sheet, low_col = found[0], found[1]
+            rows = [(found[2], found[4])]
+            rows += [
+                (place[2], place[4])
+                for place in map(functools.partial(_area, wb), readers)
+                if place and place[0] == sheet
+            ]
+            low, high = spans.get((sheet, low_col - 1), rows[0])
+            spans[(sheet, low_col - 1)] = (min(low, *(r[0] for r in rows)), max(high, *(r[1] for r in rows)))
+        self._spans = spans
+        self._read: dict[tuple[str, int], list[Any]] = {}
+
+    def __call__(self, sheet: str, column: int, low: int, high: int) -> list[Any]:
+        """:func:`_labels` of ``sheet``'s ``column`` from row ``low`` to ``high``: a slice of the column's one read."""
+        first, last = self._spans.get((sheet, column), (low, high))
+        if not first <= low <= high <= last:  # (not a span made above: read as asked)
+            return _labels(self._wb[sheet], column, low, high)
+        if (sheet, column) not in self._read:
+            self._read[(sheet, column)] = _labels(self._wb[sheet], column, first, last)
+        return self._read[(sheet, column)][low - first : high - first + 1]
+
+
+def _triangle_line(wb: Any, counts: str, readers: tuple[str, ...], read: _LabelColumns | None = None) -> str | None:
     """What to say of the triangle ``counts`` whose signup months do not follow each other oldest first, or differ
-    from the months of a table reading its rows (``readers``) in the same row; else None."""
+    from the months of a table reading its rows (``readers``) in the same row; else None. ``read``: the label
+    columns, each read once (made here when not given)."""
     from openpyxl.utils import get_column_letter
 
     found = _area(wb, counts)
     if found is None:
         return None
+    if read is None:
+        read = _LabelColumns(wb)
     sheet, low_col, low_row, high_col, high_row = found
     letter = get_column_letter(low_col - 1)
-    ws = wb[sheet]
-    months = [_month(v) for v in _labels(ws, low_col - 1, low_row, high_row)]
+    months = [_month(v) for v in read(sheet, low_col - 1, low_row, high_row)]
     title = written(sheet)
     area = f"{title}!{letter}{low_row}:{get_column_letter(high_col)}{high_row}"
     labels = f"{title}!{letter}{low_row}:{letter}{high_row}"
@@ -98,7 +135,7 @@ def _triangle_line(wb: Any, counts: str, readers: tuple[str, ...]) -> str | None
     for reader in readers:
         place = _area(wb, reader)
         if place is not None and place[0] == sheet:
-            listed.append((reader, place[2], [_month(v) for v in _labels(ws, low_col - 1, place[2], place[4])]))
+            listed.append((reader, place[2], [_month(v) for v in read(sheet, low_col - 1, place[2], place[4])]))
     dated = [(i, m) for i, m in enumerate(months) if m is not None]
     sortable = not listed or all(  # the months the tables list, in another order: a sort puts them right
         sorted(m for _, m in dated) == [m for m in theirs if m is not None] for _, _, theirs in listed
@@ -147,8 +184,9 @@ def cohorts_out_of_order(path: str | os.PathLike[str]) -> str | None:
     except Exception:  # noqa: BLE001  (not readable here: the recalculation's own refusal says why)
         return None
     try:
+        read = _LabelColumns(wb)
         for counts, readers in _TRIANGLES.items():
-            line = _triangle_line(wb, counts, readers)
+            line = _triangle_line(wb, counts, readers, read)
             if line is not None:
                 return line
     finally:
