@@ -375,6 +375,22 @@ PHASES = (
     ("batch", "_issues", "error cells of the report"),
     ("xlsx_values", "write_cached_values", "writing the cached values"),
     ("chart_ranges", "fit_chart_ranges", "chart ranges fitted"),
+    # the checks recalc_file makes around the computation (a tracker's, most of them)
+    ("batch", "check_embedded_layout", "layout check (Strict, prefixes, macro sheets)"),
+    ("batch", "check_replaceable", "output replaceable? (result marks)"),
+    ("batch", "result_mark", "result mark made"),
+    ("batch", "seal", "result sealed"),
+    ("month_order", "tracker_rows", "tracker checks: the monthly sheets' rows read"),
+    ("month_order", "sheets_out_of_order", "tracker checks: months out of order"),
+    ("month_order", "skipped_month", "tracker checks: a month skipped"),
+    ("cohort_order", "cohorts_out_of_order", "tracker checks: cohorts out of order"),
+    ("overflowed_answers", "overflowed_cells", "NPS answers below the rows read"),
+    ("signatures", "drop_signatures", "signatures over changed parts dropped"),
+    ("typed_over", "typed_over_formulas", "tracker checks: values typed over formulas"),
+    ("typed_over", "typed_over_cohorts", "tracker checks: shares typed over Cohorts"),
+    ("checks", "unread_input", "tracker checks: an input no formula reads (workbook.checks)"),
+    ("found", "copied_sheet_line", "tracker checks: a copied monthly sheet"),
+    ("upgrade_file", "earlier_template_line", "tracker checks: an earlier template's formulas"),
     ("batch", "_publish", "the result copied to the output (atomic replace, fsync)"),
 )
 
@@ -385,16 +401,21 @@ def phases(path: Path, work: Path, cold: bool = False) -> None:
 
     from xl_retention.recalculation import (
         batch,
+        cohort_order,
         embedded,
         engine,
         filled_down,
         formula_texts,
         kept,
         listed_cells,
+        month_order,
+        overflowed_answers,
         recalc_file,
+        signatures,
+        typed_over,
         xlsx_values,
     )
-    from xl_retention.workbook import chart_ranges
+    from xl_retention.workbook import chart_ranges, checks, found, upgrade_file
 
     spent: dict[str, float] = {}
     callbacks = [0.0]
@@ -435,6 +456,14 @@ def phases(path: Path, work: Path, cold: bool = False) -> None:
         "listed_cells": listed_cells,
         "xlsx_values": xlsx_values,
         "chart_ranges": chart_ranges,
+        "month_order": month_order,
+        "cohort_order": cohort_order,
+        "overflowed_answers": overflowed_answers,
+        "signatures": signatures,
+        "typed_over": typed_over,
+        "checks": checks,
+        "found": found,
+        "upgrade_file": upgrade_file,
     }
     missing = []  # phases whose function is no longer where PHASES says (moved or renamed): said, not hidden
     for module, name, label in PHASES:
