@@ -7,10 +7,11 @@ the rows whose 2025 is over 100 (LibreOffice: 300). The engine matches text labe
 and every D-function answered as for no matching row (0) under status ok.
 
 After an evaluation, :func:`numeric_labels` gives each such call, whose database and criteria are references typed
-in (two rows or more), the engine's formula with both label rows as texts, ``VSTACK(A1:C1&"",A2:C5)``: the number
-2025 is the label ``2025`` on both sides, and the values under the labels are the cells as they are. It does so only
-where a criteria label is a number and no label of one kind would then meet one of the other (a number 2025 beside
-a text "2025": what Excel does there is not said), nor a field given as a text equal to a number's label.
+in or defined names of one range (two rows or more), the engine's formula with both label rows as texts,
+``VSTACK(A1:C1&"",A2:C5)``: the number 2025 is the label ``2025`` on both sides, and the values under the labels are
+the cells as they are. It does so only where a criteria label is a number and no label of one kind would then meet
+one of the other (a number 2025 beside a text "2025": what Excel does there is not said), nor a field given as a text
+equal to a number's label.
 """
 
 from __future__ import annotations
@@ -49,11 +50,13 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def _area(token: Token, own: str) -> tuple[str, str, tuple[int, int, int, int]] | None:
-    """(sheet, the reference's sheet prefix as written, (left, top, right, bottom)) of a range typed in."""
+def _area(token: Token, own: str, names: dict[str, str]) -> tuple[str, str, tuple[int, int, int, int]] | None:
+    """(sheet, the reference's sheet prefix as written, (left, top, right, bottom)) of a range typed in, or of a
+    defined name that is one (``names``: lower-case name -> ``Sheet!$A$1:$C$5``)."""
     if token.type != Token.OPERAND or token.subtype != Token.RANGE:
         return None
-    prefix, bang, area = token.value.rpartition("!")
+    reference = names.get(token.value.lower(), token.value)  # DSUM(Db,3,Crit): the ranges the names stand for
+    prefix, bang, area = reference.rpartition("!")
     try:
         box = range_boundaries(area.replace("$", ""))
     except (ValueError, TypeError):
@@ -73,7 +76,7 @@ def _labels(workbook: fz.Workbook, sheet: str, box: tuple[int, int, int, int]) -
     return [workbook.get_value(sheet, top, column) for column in range(left, right + 1)]
 
 
-def _as_texts(tokens: list[Token], start: int, workbook: fz.Workbook, own: str) -> bool:
+def _as_texts(tokens: list[Token], start: int, workbook: fz.Workbook, own: str, names: dict[str, str]) -> bool:
     """Rewrite the database call opened at ``tokens[start]`` (in place) when a criteria label is a number."""
     spans, close = argument_spans(tokens, start)
     if close == len(tokens) or len(spans) != 3:
@@ -81,7 +84,7 @@ def _as_texts(tokens: list[Token], start: int, workbook: fz.Workbook, own: str) 
     arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
     if len(arguments[0]) != 1 or len(arguments[2]) != 1:
         return False
-    database, criteria = _area(arguments[0][0], own), _area(arguments[2][0], own)
+    database, criteria = _area(arguments[0][0], own, names), _area(arguments[2][0], own, names)
     if database is None or criteria is None:
         return False
     headers, labels = _labels(workbook, database[0], database[2]), _labels(workbook, criteria[0], criteria[2])
@@ -117,6 +120,7 @@ def numeric_labels(
         upper = texts.upper_text()
         if not any(name + "(" in upper for name in DATABASE):
             continue
+        names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         for place, text in texts.master_texts():
             if not any(name + "(" in text.upper() for name in DATABASE):
                 continue
@@ -131,7 +135,7 @@ def numeric_labels(
             for k, token in enumerate(tokens):
                 if token.type == Token.FUNC and token.subtype == Token.OPEN:
                     if _bare_name(token.value[:-1]) in DATABASE:
-                        changed = _as_texts(tokens, k, workbook, sheet) or changed
+                        changed = _as_texts(tokens, k, workbook, sheet, names) or changed
             if changed:
                 found.append((sheet, *place, "=" + "".join(t.value for t in tokens)))
     if found:
