@@ -3,7 +3,8 @@
 A1:C5 = Region | 2025 | 2026, EU 120/130, US 90/95, APAC 150/170, LATAM 60/80. Criteria 2025 / >100 (F1 =B1, G1
 typed): the regions whose 2025 is over 100 are EU and APAC. The engine matched text labels alone and answered 0 for
 every call under status ok; LibreOffice (and Excel, matching a label to the column label of the same value) give
-DSUM of 2026 = 130 + 170 = 300, DCOUNT 2, DMAX 170, DGET of Region under 2026 > 150 'APAC'.
+DSUM of 2026 = 130 + 170 = 300, DCOUNT 2, DMAX 170, DGET of Region under 2026 > 150 'APAC'. The same through
+defined names (Db = D!$A$1:$C$5, Crit = D!$G$1:$G$2), which d27c477a left at 0 under status ok.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.recalculation import recalc_file
 
@@ -25,7 +27,18 @@ FORMULAS = {
 }
 
 
-def test_a_numeric_criteria_label_finds_its_column(tmp_path: Path) -> None:
+NAMED = {
+    "J1": ("=DSUM(A1:C5,3,Crit)", 300),
+    "J2": ("=DSUM(Db,3,G1:G2)", 300),
+    "J3": ("=DCOUNT(Db,2,Crit)", 2),
+    "J4": ("=DSUM(A1:C5,3,G1:G2)", 300),  # typed, as before
+    "J5": ('=DSUM(Db,"Region",Crit)', 0),  # a text field: no numbers
+}
+
+
+def _recalculated(tmp_path: Path, formulas: dict[str, tuple[str, object]], other: str) -> tuple[dict, object]:
+    """The values of ``formulas`` on sheet D over the table and criteria above, and of ``other`` on sheet R, after
+    recalc (status ok, no error, nothing listed); the formulas kept as written."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "D"
@@ -35,14 +48,25 @@ def test_a_numeric_criteria_label_finds_its_column(tmp_path: Path) -> None:
     sheet["G1"], sheet["G2"] = 2025, ">100"
     sheet["H1"], sheet["H2"] = 2026, ">150"
     sheet["I1"], sheet["I2"] = "Region", "EU"
-    for ref, (formula, _) in FORMULAS.items():
+    book.defined_names["Db"] = DefinedName("Db", attr_text="D!$A$1:$C$5")
+    book.defined_names["Crit"] = DefinedName("Crit", attr_text="D!$G$1:$G$2")
+    for ref, (formula, _) in formulas.items():
         sheet[ref] = formula
-    other = book.create_sheet("R")
-    other["A1"] = "=DSUM(D!A1:C5,3,D!G1:G2)"  # from another sheet
+    book.create_sheet("R")["A1"] = other  # from another sheet
     book.save(tmp_path / "db.xlsx")
     report = recalc_file(tmp_path / "db.xlsx", tmp_path / "out.xlsx")
     assert (report.status, report.errors, report.unsupported) == ("ok", [], [])
+    written = openpyxl.load_workbook(tmp_path / "out.xlsx")["D"]
+    assert {ref: written[ref].value for ref in formulas} == {ref: f for ref, (f, _) in formulas.items()}
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)
-    assert {ref: out["D"][ref].value for ref in FORMULAS} == {ref: want for ref, (_, want) in FORMULAS.items()}
-    assert out["R"]["A1"].value == 300
-    assert openpyxl.load_workbook(tmp_path / "out.xlsx")["D"]["J1"].value == "=DSUM(A1:C5,3,F1:F2)"  # as written
+    return {ref: out["D"][ref].value for ref in formulas}, out["R"]["A1"].value
+
+
+def test_a_numeric_criteria_label_finds_its_column(tmp_path: Path) -> None:
+    values, other = _recalculated(tmp_path, FORMULAS, "=DSUM(D!A1:C5,3,D!G1:G2)")
+    assert (values, other) == ({ref: want for ref, (_, want) in FORMULAS.items()}, 300)
+
+
+def test_defined_names_find_the_numeric_label_too(tmp_path: Path) -> None:
+    values, other = _recalculated(tmp_path, NAMED, "=DSUM(Db,3,Crit)")
+    assert (values, other) == ({ref: want for ref, (_, want) in NAMED.items()}, 300)
