@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from ..cells import CellError
 from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET, written
+from .blocked_spills import spill_reference_reason
 from .formula_texts import position as cell_position
 from .xlsx_values import Resized
 
@@ -242,6 +243,8 @@ def explain(
                 named_cell = name_the_cell(reason, _spills_as_ranges(workbook, sheet, formula), sheet, names)
             if named_cell == reason:  # =LET(sc,A1:A4,NPS(sc)): the range its name is given
                 named_cell = name_the_cell(reason, let_inlined(formula), sheet, names)
+            if named_cell == reason:  # =NPS(D2#) of a D2 that does not spill (#SPILL!): D2# named, not '#REF!'
+                named_cell = spill_reference_reason(reason, formula, sheet, result.values)
             reason = named_cell
             plain = _plain_text(workbook, sheet, ref, formula) if formula else formula  # [@Gained]: M!$B$3
             plain = let_inlined(plain)  # =LET(x,A2,CRR(x,1,10)): A2
