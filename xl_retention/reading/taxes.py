@@ -289,6 +289,7 @@ def _order_discount(
     from .discounts import discount_columns
     from .order_discounts import _SHIPPING as _SHIPPING_OFF
     from .order_discounts import _words as _discount_words
+    from .order_level import order_ranges
 
     listed = list(map(str, df.columns))
     known = codes >= 0
@@ -301,10 +302,7 @@ def _order_discount(
         off = np.abs(np.nan_to_num(off))
         if not (off[rows] > _CENT).any():
             continue
-        size = int(codes[known].max()) + 1 if known.any() else 0
-        low, high = np.full(size, np.inf), np.full(size, -np.inf)
-        np.minimum.at(low, codes[known], off[known])
-        np.maximum.at(high, codes[known], off[known])
+        low, high = order_ranges(off, codes)
         if (high - low <= _CENT).all():  # the order's, on each of its rows
             return np.where(known, off, 0.0)
     return np.zeros(len(codes))
