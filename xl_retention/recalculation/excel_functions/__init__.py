@@ -27,10 +27,12 @@ from . import (  # noqa: F401  (each registers its functions)
     criteria,
     criteria_cells,
     criteria_date_texts,
+    criteria_digits,
     criteria_formatted,
     criteria_long,
     criteria_rewrites,
     criteria_runtime,
+    criteria_values,
     dates,
     day_counts,
     discounts,
@@ -88,6 +90,30 @@ def _date_in_1904(value: Any) -> Any:
     return value
 
 
+def _criterion_in_1904(value: Any) -> Any:
+    """A criterion made when the formula runs (``">="&F1`` of the text "2024-03-01", a cell holding ``>=2024-03-01``)
+    with its date as the 1904 system's serial number, as :func:`.criteria_values.dated` reads a typed one; a one-cell
+    range or an array element by element; anything else unchanged.
+
+    >>> _criterion_in_1904(">=2024-03-01"), _criterion_in_1904([["2024-01-15"]]), _criterion_in_1904(">=5")
+    ('>=43890', [['43844']], '>=5')
+    """
+    if isinstance(value, list):
+        return [
+            [_criterion_in_1904(v) for v in row] if isinstance(row, list) else _criterion_in_1904(row) for row in value
+        ]
+    return criteria_values.dated(value, 0.0) if isinstance(value, str) else value
+
+
+def _criteria_in_1904(call: Any) -> Any:
+    """``call`` (a function of one criterion) reading a date text criterion in the 1904 date system."""
+
+    def moved(value: Any) -> Any:
+        return call(_criterion_in_1904(value))
+
+    return moved
+
+
 def _dates_in_1904(call: Any) -> Any:
     """``call`` (a function of one value reading text as a number) reading text dates in the 1904 date system.
 
@@ -108,7 +134,9 @@ def register(workbook: Any, date1904: bool = False) -> None:
     which read 1900-system serial numbers, then get their date arguments and results moved by
     :func:`.dates.in_1904` (those it does not know are left to the engine, and their element-by-element
     forms, :mod:`.elementwise`, not registered), TEXT formats dates from 1 January 1904, and VALUE and the typed
-    arguments of aggregates (``_XLR.TYPED``) read a text date as the 1904 serial number.
+    arguments of aggregates (``_XLR.TYPED``) read a text date as the 1904 serial number, as do the criteria made when
+    the formula runs (``">="&F1``, a cell's ``>=2024-03-01``: ``_XLR.WIDENED``, ``_XLR.NUMBERED``), as
+    :func:`.criteria_values.dated` reads a typed one.
 
     Each is registered under its name and under ``_xlfn.NAME``, the name Excel writes into the file
     for functions newer than Excel 2007 (``_xlfn.REGEXTEST``), which formualizer looks up as written.
@@ -120,7 +148,12 @@ def register(workbook: Any, date1904: bool = False) -> None:
             shifted = dates.in_1904(name, function.call) if function is not None else None
             if function is not None and shifted is not None:
                 functions[name] = Function(name, shifted, function.min_args, function.max_args)
-        functions["TEXT"] = Function("TEXT", engine_call(lambda value, fmt: text.text_(value, fmt, True)), 2, 2)
+        functions["TEXT"] = Function(  # TEXT("2024-03-01","dd mmm yyyy"): the text's date, not 4 years on
+            "TEXT", engine_call(lambda value, fmt: text.text_(_date_in_1904(value), fmt, True)), 2, 2
+        )
+        for name in (criteria_digits.WIDENED, criteria_values.NUMBERED):  # ">="&F1, a criterion in a cell: as DATED
+            function = functions[name]
+            functions[name] = Function(name, _criteria_in_1904(function.call), function.min_args, function.max_args)
         for name in criteria.EACH_CRITERIA:  # COUNTIF(A:A,A2:A9) over text dates: read as 1904 serials
             function = functions[name]
             functions[name] = Function(name, partial(function.call, shift=dates.SHIFT_1904), function.min_args,

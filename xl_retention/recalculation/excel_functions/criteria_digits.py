@@ -90,9 +90,13 @@ def _literal(argument: list[Token]) -> Token | None:
 
 
 def _text(arg: str) -> str | None:
-    """The text of an argument that is typed text (``'">=0.3"'`` -> ``>=0.3``), else None."""
+    """The text of an argument that is typed text (``'">=0.3"'`` -> ``>=0.3``), else None (``'">"&"0.3"'`` too).
+
+    >>> _text('">=0.3"'), _text('"a""b"'), _text('">"&"2024-03-01"')
+    ('>=0.3', 'a"b', None)
+    """
     arg = arg.strip()
-    if len(arg) >= 2 and arg[0] == arg[-1] == '"':
+    if len(arg) >= 2 and arg[0] == arg[-1] == '"' and '"' not in arg[1:-1].replace('""', ""):
         return arg[1:-1].replace('""', '"')
     return None
 
