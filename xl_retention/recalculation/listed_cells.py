@@ -51,6 +51,7 @@ from .rich_values import rich_readers
 from .settled_spills import check_settled_spills
 from .spill_reasons import oversized_spills
 from .stale_readers import passed_on, stale_reason
+from .this_row_reasons import this_row_reasons
 from .unprefixed import reason as unprefixed_reason
 from .unprefixed import unprefixed_cells
 from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
@@ -191,6 +192,7 @@ def listed(
         cell_names.setdefault(scope, {})[name] = target
     if not only_plain(result.values):
         explain(workbook, formulas, result, cell_names, path=path)  # (each of its steps names an error value's cause)
+        this_row_reasons(workbook, formulas, result, info.tables)  # [@End] below the table: the table and the row
     if any(type(v) is CellError for cells in result.members.values() for v in cells.values()):
         from .element_reasons import element_reasons  # noqa: PLC0415  (an array's error past its first cell)
 
