@@ -70,3 +70,34 @@ def test_a_numeric_criteria_label_finds_its_column(tmp_path: Path) -> None:
 def test_defined_names_find_the_numeric_label_too(tmp_path: Path) -> None:
     values, other = _recalculated(tmp_path, NAMED, "=DSUM(Db,3,Crit)")
     assert (values, other) == ({ref: want for ref, (_, want) in NAMED.items()}, 300)
+
+
+def test_a_call_whose_labels_cannot_be_given_as_texts_is_listed(tmp_path: Path) -> None:
+    """Whole columns, a database computed (OFFSET), a label both the number 2025 and the text "2025": the engine
+    matched text labels alone and answered 0 under status ok (Excel: 300, or not known). Listed now, with the reason;
+    a criteria of text labels over whole columns is computed as before (130)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "D"
+    for row in [("Region", 2025, 2026), ("EU", 120, 130), ("US", 90, 95), ("APAC", 150, 170), ("LATAM", 60, 80)]:
+        sheet.append(list(row))
+    sheet["G1"], sheet["G2"], sheet["I1"], sheet["I2"] = 2025, ">100", "Region", "EU"
+    sheet["E1"], sheet["E2"], sheet["E3"] = "Region", "EU", "US"  # a second table: "2025" as a text beside 2025
+    sheet["F1"], sheet["F2"], sheet["F3"] = "2025", 120, 90
+    sheet["J1"] = "=DSUM(A:C,3,G1:G2)"
+    sheet["J2"] = "=DSUM(OFFSET(A1,0,0,5,3),3,G1:G2)"
+    sheet["J3"] = "=DSUM(A:C,3,I1:I2)"
+    sheet["J4"] = "=DSUM(E1:F3,2,VSTACK(G1,G2))+DSUM(A1:C5,3,G1:G2)+DSUM(A1:F3,2,G1:G2)"
+    book.save(tmp_path / "db.xlsx")
+    report = recalc_file(tmp_path / "db.xlsx", tmp_path / "out.xlsx")
+    assert report.status == "incomplete"
+    said = "the embedded engine matches a database's text labels alone, and this call's labels cannot be given to it"
+    assert [(u.address, u.function, u.reason) for u in report.unsupported] == [
+        ("D!J1", "DSUM", f"its criteria label 2025 is a number and it reads whole columns: {said} as texts with "
+         "certainty"),
+        ("D!J2", "DSUM", f"its criteria label 2025 is a number and its database is computed: {said} as texts with "
+         "certainty"),
+        ("D!J4", "DSUM", f"its criteria label 2025 is a number and the label 2025 is both a number and a text there: "
+         f"{said} as texts with certainty"),
+    ]  # fmt: skip
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["D"]["J3"].value == 130

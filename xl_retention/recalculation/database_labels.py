@@ -16,7 +16,8 @@ equal to a number's label.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import formualizer as fz
 from openpyxl.formula import Tokenizer
@@ -26,12 +27,21 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from .formula_texts import FormulaTexts
 from .formula_tokens import _bare_name, argument_spans
 from .package import PackageInfo
+from .unsupported import Unsupported
 
-__all__ = ["DATABASE", "numeric_labels"]
+__all__ = ["DATABASE", "numeric_labels", "unsure_database_cells"]
 
 #: Excel's database functions (their arguments: database, field, criteria)
 DATABASE = frozenset(
     ("DAVERAGE", "DCOUNT", "DCOUNTA", "DGET", "DMAX", "DMIN", "DPRODUCT", "DSTDEV", "DSTDEVP", "DSUM", "DVAR", "DVARP")
+)
+
+
+#: Excel's last row: whole columns (``A:C``) run to it
+_LAST_ROW = 1_048_576
+_REASON = (
+    "{why}: the embedded engine matches a database's text labels alone, and this call's labels cannot be given to it "
+    "as texts with certainty"
 )
 
 
@@ -50,9 +60,10 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def _area(token: Token, own: str, names: dict[str, str]) -> tuple[str, str, tuple[int, int, int, int]] | None:
-    """(sheet, the reference's sheet prefix as written, (left, top, right, bottom)) of a range typed in, or of a
-    defined name that is one (``names``: lower-case name -> ``Sheet!$A$1:$C$5``)."""
+def _area(token: Token, own: str, names: dict[str, str]) -> tuple[str, str, tuple[int, int, int, int], bool] | None:
+    """(sheet, the reference's sheet prefix as written, (left, top, right, bottom), whole columns?) of a range typed
+    in, or of a defined name that is one (``names``: lower-case name -> ``Sheet!$A$1:$C$5``); whole columns (``A:C``)
+    from row 1 to Excel's last."""
     if token.type != Token.OPERAND or token.subtype != Token.RANGE:
         return None
     reference = names.get(token.value.lower(), token.value)  # DSUM(Db,3,Crit): the ranges the names stand for
@@ -61,10 +72,13 @@ def _area(token: Token, own: str, names: dict[str, str]) -> tuple[str, str, tupl
         box = range_boundaries(area.replace("$", ""))
     except (ValueError, TypeError):
         return None
-    if None in box or box[1] == box[3]:  # whole columns or rows, or one row: left as they are
+    whole = box[1] is None and box[3] is None and None not in (box[0], box[2])
+    if whole:
+        box = (box[0], 1, box[2], _LAST_ROW)
+    if None in box or box[1] == box[3]:  # whole rows, or one row: left as they are
         return None
     sheet = prefix.strip("'").replace("''", "'") if bang else own
-    return sheet, prefix + bang, box  # type: ignore[return-value]
+    return sheet, prefix + bang, box, whole  # type: ignore[return-value]
 
 
 def _row(prefix: str, left: int, right: int, top: int, bottom: int) -> str:
@@ -76,34 +90,75 @@ def _labels(workbook: fz.Workbook, sheet: str, box: tuple[int, int, int, int]) -
     return [workbook.get_value(sheet, top, column) for column in range(left, right + 1)]
 
 
-def _as_texts(tokens: list[Token], start: int, workbook: fz.Workbook, own: str, names: dict[str, str]) -> bool:
-    """Rewrite the database call opened at ``tokens[start]`` (in place) when a criteria label is a number."""
+def _numeric_call(
+    tokens: list[Token], start: int, workbook: fz.Workbook, own: str, names: dict[str, str]
+) -> tuple[list[tuple[Token, tuple[str, str, tuple[int, int, int, int], bool]]], str | None] | None:
+    """For the database call opened at ``tokens[start]``: None where no criteria label is a number (or its criteria
+    is no range read here: computed); else its two references with their areas, to be given their labels as texts,
+    or no reference and why that cannot be done with certainty (the call is then listed)."""
     spans, close = argument_spans(tokens, start)
     if close == len(tokens) or len(spans) != 3:
-        return False
+        return None
     arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
-    if len(arguments[0]) != 1 or len(arguments[2]) != 1:
-        return False
-    database, criteria = _area(arguments[0][0], own, names), _area(arguments[2][0], own, names)
-    if database is None or criteria is None:
-        return False
-    headers, labels = _labels(workbook, database[0], database[2]), _labels(workbook, criteria[0], criteria[2])
-    if not any(_number(label) for label in labels):
-        return False
+    criteria = _area(arguments[2][0], own, names) if len(arguments[2]) == 1 else None
+    if criteria is None:
+        return None
+    labels = _labels(workbook, criteria[0], criteria[2])
+    number = next((_text(label) for label in labels if _number(label)), None)
+    if number is None:
+        return None
+    said = f"its criteria label {number} is a number"
+    database = _area(arguments[0][0], own, names) if len(arguments[0]) == 1 else None
+    if database is None:
+        return [], f"{said} and its database is computed"
+    if database[3] or criteria[3]:
+        return [], f"{said} and it reads whole columns"
     kinds: dict[str, set[bool]] = {}
-    for value in headers + labels:
+    for value in _labels(workbook, database[0], database[2]) + labels:
         text = _text(value)
         if text is not None:
             kinds.setdefault(text.lower(), set()).add(_number(value))
-    if any(len(kind) > 1 for kind in kinds.values()):  # 2025 beside "2025": not said what Excel matches
-        return False
+    both = next((text for text, kind in kinds.items() if len(kind) > 1), None)
+    if both is not None:  # 2025 beside "2025": not said what Excel matches
+        return [], f"{said} and the label {both} is both a number and a text there"
     field = arguments[1][0] if len(arguments[1]) == 1 else None
-    if field is None or (field.subtype == Token.TEXT and True in kinds.get(field.value[1:-1].lower(), set())):
-        return False  # a field computed, or a text equal to a number's label
-    for token, (_, prefix, (left, top, right, bottom)) in ((arguments[0][0], database), (arguments[2][0], criteria)):
-        first, rest = _row(prefix, left, right, top, top), _row(prefix, left, right, top + 1, bottom)
-        token.value = f'VSTACK({first}&"",{rest})'
-    return True
+    if field is None or field.type != Token.OPERAND:
+        return [], f"{said} and its field is computed"
+    if field.subtype == Token.TEXT and True in kinds.get(field.value[1:-1].lower(), set()):
+        return [], f"{said} and its field {field.value} names a number's label"
+    return [(arguments[0][0], database), (arguments[2][0], criteria)], None
+
+
+def _calls(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo, stored: bool = False
+) -> Iterator[tuple[str, tuple[int, int], list[Token], list[tuple[str, Any]]]]:
+    """(sheet, place, the engine's formula's tokens, [(function, :func:`_numeric_call`'s answer)]) of each formula
+    cell calling a database function with a criteria label that is a number, not given its labels as texts yet
+    (``stored``: every such cell, its formula as the file has it)."""
+    for sheet, texts in formulas.items():
+        upper = texts.upper_text()
+        if not any(name + "(" in upper for name in DATABASE):
+            continue
+        names = {**info.names.get("", {}), **info.names.get(sheet, {})}
+        for place, text in texts.master_texts():
+            if not any(name + "(" in text.upper() for name in DATABASE):
+                continue
+            formula = text if stored else workbook.get_formula(sheet, *place) or ""
+            if not stored and "VSTACK(" in formula.upper():  # set already
+                continue
+            try:
+                tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+            except Exception:  # noqa: BLE001, S112  (the engine's own formula: left as it is)
+                continue
+            found = []
+            for k, token in enumerate(tokens):
+                if token.type == Token.FUNC and token.subtype == Token.OPEN:
+                    if (function := _bare_name(token.value[:-1])) in DATABASE:
+                        answer = _numeric_call(tokens, k, workbook, sheet, names)
+                        if answer is not None:
+                            found.append((function, answer))
+            if found:
+                yield sheet, place, tokens, found
 
 
 def numeric_labels(
@@ -116,28 +171,30 @@ def numeric_labels(
     """Give each database function call with a criteria label that is a number its labels as texts (see the module
     docstring), in the engine; True when a formula was set (the caller evaluates again)."""
     found: list[tuple[str, int, int, str]] = []
-    for sheet, texts in formulas.items():
-        upper = texts.upper_text()
-        if not any(name + "(" in upper for name in DATABASE):
-            continue
-        names = {**info.names.get("", {}), **info.names.get(sheet, {})}
-        for place, text in texts.master_texts():
-            if not any(name + "(" in text.upper() for name in DATABASE):
-                continue
-            formula = workbook.get_formula(sheet, *place) or ""
-            if "VSTACK(" in formula.upper():  # set already
-                continue
-            try:
-                tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
-            except Exception:  # noqa: BLE001, S112  (the engine's own formula: left as it is)
-                continue
-            changed = False
-            for k, token in enumerate(tokens):
-                if token.type == Token.FUNC and token.subtype == Token.OPEN:
-                    if _bare_name(token.value[:-1]) in DATABASE:
-                        changed = _as_texts(tokens, k, workbook, sheet, names) or changed
-            if changed:
-                found.append((sheet, *place, "=" + "".join(t.value for t in tokens)))
+    for sheet, place, tokens, calls in _calls(workbook, formulas, info):
+        changed = False
+        for _, (references, _) in calls:
+            for token, (_, prefix, (left, top, right, bottom), _) in references:
+                first, rest = _row(prefix, left, right, top, top), _row(prefix, left, right, top + 1, bottom)
+                token.value = f'VSTACK({first}&"",{rest})'
+                changed = True
+        if changed:
+            found.append((sheet, *place, "=" + "".join(t.value for t in tokens)))
     if found:
         set_formulas(workbook, found)
     return bool(found)
+
+
+def unsure_database_cells(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> list[Unsupported]:
+    """Each formula cell calling a database function with a criteria label that is a number whose labels could not be
+    given as texts with certainty (:func:`numeric_labels`: whole columns, a database computed, a label both a number
+    and a text, a field computed or naming a number's label), listed: the engine, matching text labels alone, answers
+    as for no matching row (``DSUM(A:C,3,G1:G2)`` 0 where Excel sums the column labelled 2025's rows)."""
+    listed: list[Unsupported] = []
+    for sheet, place, _, calls in _calls(workbook, formulas, info, stored=True):
+        why = next(((function, reason) for function, (_, reason) in calls if reason is not None), None)
+        if why is not None:
+            listed.append(Unsupported(sheet, formulas[sheet].refs[place], why[0], _REASON.format(why=why[1])))
+    return listed

@@ -3,8 +3,9 @@
 - :func:`unsure_mround_cells`: a cell calling MROUND where one call's Excel answer is not certain (a decimal halfway
   number, a last binary digit: :mod:`.excel_functions.multiples`) is listed, keeping the value Excel stored; the
   cell is evaluated once more with the calls noting (the engine keeps no trace of which cell called what).
-- :func:`unsure_cells`: those, an IF inside SUMPRODUCT (TEXTJOIN, ...) of a plain formula (:mod:`.classic_if`), and
-  what the engine cannot compute hidden by IFERROR and the like (:mod:`.hidden_constructs`).
+- :func:`unsure_cells`: those, an IF inside SUMPRODUCT (TEXTJOIN, ...) of a plain formula (:mod:`.classic_if`),
+  what the engine cannot compute hidden by IFERROR and the like (:mod:`.hidden_constructs`), and a database function
+  whose numeric criteria label cannot be matched for certain (:func:`.database_labels.unsure_database_cells`).
 - :func:`underflows`: a formula cell whose result is below Excel's smallest number (a denormal, ``=1E-310``) gets
   Excel's 0 (:mod:`.excel_functions.limits`), and the cells reading it are computed from that 0.
 """
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .classic_if import classic_if_cells
+from .database_labels import unsure_database_cells
 from .excel_functions._core import FUNCTIONS, NOT_IMPLEMENTED, is_error, not_computed
 from .excel_functions.limits import UNDERFLOW
 from .excel_functions.multiples import UNSURE
@@ -59,6 +61,7 @@ def unsure_cells(
         unsure_mround_cells(workbook, formulas),
         hidden_not_implemented(workbook, formulas),
         trimmed_slices(formulas, info),  # INDEX(A:B,0,MATCH(..)) cut to the rows in use
+        unsure_database_cells(workbook, formulas, info),  # DSUM(A:C,3,G1:G2) under a criteria label 2025
     ):
         listed = {(u.sheet, u.ref) for u in found}
         found += [u for u in more if (u.sheet, u.ref) not in listed]
