@@ -13,7 +13,7 @@ from xl_retention.workbook.upgrade_file import upgrade_workbook
 
 #: the heights of a tracker made before fe1aeffa (workbooks/retention_template.xlsx at d3ada42b)
 EARLIER_HEIGHTS = {3: 30, 5: 30, 7: 30, 8: 45, 9: 30, 12: 30, 13: 30}
-HEIGHTS = {3: 32, 5: 77, 7: 32, 8: 62, 9: 47, 12: 62, 13: 47}
+HEIGHTS = {3: 62, 5: 77, 7: 32, 8: 62, 9: 47, 12: 62, 13: 47}
 
 
 def _earlier(tmp_path, **cells):

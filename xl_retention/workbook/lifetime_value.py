@@ -418,7 +418,7 @@ LIFETIME_NOTE_C5 = lean_rows(
 #: its formula, ..." (186 characters, and what was typed) was cut after two lines in a row 30 high; C8's ARPA blank
 #: for a customers at end (161), C9's deleted Cohorts sheet (137), C12's infinite lifetime (155), C13's inputs that are
 #: text (132) were cut too
-NOTE_LINES = {"C3": 2, "C5": 5, "C7": 2, "C8": 4, "C9": 3, "C12": 4, "C13": 3}
+NOTE_LINES = {"C3": 4, "C5": 5, "C7": 2, "C8": 4, "C9": 3, "C12": 4, "C13": 3}
 
 
 def note_height(lines: int) -> float:
@@ -481,7 +481,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         if validation:
             validate(ws, validation, f"B{i}")
         define(wb, name, ws, f"${get_column_letter(2)}${i}")
-    ws["C3"] = "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
+    ws["C3"] = LIFETIME_NOTE_C3
     ws["C5"], ws["C7"] = LIFETIME_NOTE_C5, LIFETIME_NOTE_C7
     define_named(wb)  # the rows C5 and C8 read
     ws["C8"] = LIFETIME_NOTE_C8
@@ -557,6 +557,26 @@ for _name, _formula in LIFETIME_NAMED.items():
     LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_formula, _name)
 assert "LTV_Churn_Error_Row" in LIFETIME_NOTE_C5 and "LTV_MRR_Run_Row" in LIFETIME_NOTE_C8
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
+
+
+# -- Revenue kept to March, Customers to November: the ARPA was March's MRR at end / March's customers at end, and
+# the CLV beside November's churn (the Dashboard's, dated Nov 2026) said nothing of it, where the opposite gap (Revenue
+# ahead of Customers) leaves the ARPA blank with a note (H315's finding 02). C3 names the ARPA's month then. The text
+# before, kept for upgrade (.lifetime_forms)
+LIFETIME_NOTE_C3_TEXT = (
+    "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
+)
+_ARPA_MONTH = f"INDEX(Revenue_Months,{_LAST_MRR})"
+_CUSTOMERS_MONTH = "INDEX(Customers_Months,MATCH(COUNT(Customers_End),Customers_End_Seq,0))"
+_ARPA_SAID = (  # the ARPA's month, where Customers runs further
+    f'IFERROR(IF({_CUSTOMERS_MONTH}>{_ARPA_MONTH}," (here "&YEAR({_ARPA_MONTH})&"-"&TEXT(MONTH({_ARPA_MONTH}),"00")'
+    f'&"\'s: Revenue stops there, Customers runs to "&YEAR({_CUSTOMERS_MONTH})&"-"&'
+    f'TEXT(MONTH({_CUSTOMERS_MONTH}),"00")&")",""),"")'
+)
+LIFETIME_NOTE_C3 = (
+    f'="Default: the last month\'s MRR at end / customers at end"&{_ARPA_SAID}&". Type your own figure over it to keep '
+    'it."'
+)
 
 
 def define_named(wb: Workbook) -> None:
