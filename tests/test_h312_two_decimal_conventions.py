@@ -1,7 +1,8 @@
 """An amount column of one decimal convention holding a number of the other language's was read by that number's own
 marks, silently: '1 234,56' (French) or "1'234,56" among '12.50's read as 1234.56, '1,234.56' or '1 234.56' among
 '12,50's as 1234.56, '1.234.567' among '12.50's as 1234567, '12,50' beside '7.25' as 12.5 (where '1.234,56' beside
-'12.50' was refused as two exports appended). Nothing says which convention the column's other numbers are of (an
+'12.50' was refused as two exports appended); '1,234,567' among '12,50's was refused asking for --decimal, which
+reads the column neither way. Nothing says which convention the column's other numbers are of (an
 amount pasted from another file, or two exports appended: '1,234' is 1234 in the one, 1.234 in the other). A column
 is now read only where its numbers write one convention (told by the CLDR's English and German rules, through Babel);
 otherwise the numbers of the convention fewer rows write are refused, naming the file, column, row and value."""
@@ -42,9 +43,10 @@ def _revenue(tmp_path: Path, path: Path) -> list[list]:
         (("12,50", "1 234.56", "7,00"), "12,50", "1 234.56"),
         (("12.50", "1.234.567", "7.00"), "1.234.567", "12.50"),
         (("7.25", "12,50", "9.99"), "12,50", "7.25"),
+        (("12,50", "1,234,567", "7,00"), "12,50", "1,234,567"),
     ],
     ids=["french-among-points", "swiss-comma-among-points", "english-among-commas", "spaced-point-among-commas",
-         "german-groups-among-points", "comma-among-points"],
+         "german-groups-among-points", "comma-among-points", "english-groups-among-commas"],
 )  # fmt: skip
 def test_a_number_of_the_other_convention_is_refused_naming_it(tmp_path, capsys, amounts, comma, point) -> None:
     path = _orders(tmp_path, amounts)

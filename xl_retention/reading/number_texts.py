@@ -240,8 +240,11 @@ def parse_numbers(
                         unclear[i] = mark is None and bool(_GROUPED.match(_body(text)[1]))
                     else:
                         numbers[i] = got
-                if decimal is None and mark is None and not bad.any() and all(_marks(list(texts.values()))):
-                    bad[_other_convention(texts, codes)] = True  # '1 234,56' among '12.50's, '1,234.56' among '12,50's
+                if decimal is None and mark is None and unclear[bad].all() and all(_marks(list(texts.values()))):
+                    other = _other_convention(texts, codes)  # '1 234,56' among '12.50's, '1,234.56' among '12,50's
+                    if other and bad.any():  # '1,234,567' among '12,50's: of the other convention, not unclear
+                        bad[:], unclear[:] = False, False
+                    bad[other] = True
         if bad.any() and decimal is None and texts and workbook(source) and all(_marks(list(texts.values()))):
             found = own_marks(texts, [int(i) for i in np.flatnonzero(bad)], _number_text)  # a workbook's '1.250,00'
             if found:  # beside its number cells, '€99.9' (reading.cell_marks)
