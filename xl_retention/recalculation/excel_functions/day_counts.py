@@ -229,6 +229,17 @@ def weeknum(value: Any, kind: Any = 1.0) -> float:
     return float((serial - first + offset) // 7 + 1)
 
 
+@excel_function("ISOWEEKNUM", 1, 1)
+def isoweeknum(value: Any) -> float:
+    """ISOWEEKNUM(date): the ISO 8601 week of the year (WEEKNUM's return_type 21), a date typed as text read as one
+    as WEEKNUM reads it (the engine's own gave #VALUE! for "2024-03-15").
+
+    >>> isoweeknum("2024-03-15"), isoweeknum(45366.0), isoweeknum(None)
+    (11.0, 11.0, 52.0)
+    """
+    return weeknum(value, 21.0)
+
+
 def _last_of_month(year: int, month: int, day: int) -> bool:
     return day == _days_in_month(year, month) if day > 0 else False
 
