@@ -44,7 +44,27 @@ def too_long(workbook: fz.Workbook, sheet: str, row: int, column: int, formula: 
         return None
     what = "its byte" if found.group(1) == "source byte" else "its token"
     shown = formula if len(formula) <= 60 else formula[:57] + "..."
-    return "formula", TOO_LONG.format(what=what, limit=f"{int(found.group(2)):,}", formula=shown.removeprefix("="))
+    said = TOO_LONG.format(what=what, limit=f"{int(found.group(2)):,}", formula=shown.removeprefix("="))
+    if _template_formula(formula):  # the template's own, computed as a plain formula: entered as an array formula
+        said = said.replace("; split it over several cells", _UPGRADE, 1)
+    return "formula", said
+
+
+#: what to do about the template's own formula the engine does not read (entered as an array formula: H315's 01)
+_UPGRADE = (
+    "; it is the template's own formula, which is computed as a plain formula (this one is entered as an array "
+    "formula?): run xl-retention upgrade on the tracker, which writes it back plain"
+)
+
+
+def _template_formula(formula: str) -> bool:
+    """Whether ``formula`` is one of the Lifetime value sheet's formulas of this version's template (its notes C5
+    and C8 are the template's longest)."""
+    from ..workbook.formula_text import formula_key
+    from ..workbook.lifetime_forms import _current_lifetime
+
+    key = formula_key(formula if formula.startswith("=") else f"={formula}")
+    return any(isinstance(f, str) and formula_key(f) == key for f in _current_lifetime().values())
 
 
 #: the rewrites' own refusals (a call put in a formula's place, or in one of its branches), as reasons

@@ -258,6 +258,13 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
             continue
         if put_formula(xml, ref, formula):
             changed.append(f"{quote_sheetname(title)}!{ref}")
+    for ref, formula in current.items():  # this version's formula entered as a one-cell array formula (Ctrl+Shift+
+        at, value = _ref_down(ref, down), mine.get(ref)  # Enter, an export): the engine refused C5's and C8's as
+        text = getattr(value, "text", None)  # too long, their notes lost (H315's finding 01): written back plain
+        if isinstance(text, str) and str(getattr(value, "ref", at)).replace("$", "") in (at, f"{at}:{at}"):
+            if ip.formula_key(text if text.startswith("=") else f"={text}") == ip.formula_key(formula):
+                if put_formula(xml, at, formula):
+                    changed.append(f"{quote_sheetname(title)}!{at}")
     # the notes of a missing sBG fit (C9, added on 2026-12-01) and of the sBG lifetime values (C12, C13: a discount
     # rate or margin out of range) beside the template's cells, where the note's cell is empty
     for ref, beside in _NOTES_ADDED.items():
