@@ -24,6 +24,7 @@ from .grouped_calls import grouped_calls
 from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .reference_arrays import REFERENCE_ARRAY_REASON, reference_arrays
+from .refused_cases import refused_case
 from .rewrite_refusals import TOO_LONG, name_refusals, too_long
 
 if TYPE_CHECKING:
@@ -134,6 +135,9 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
         depreciation = fractional_period(formula)
         if depreciation is not None:  # DDB(2400,300,10,1.5): listed by .excel_functions.typed (WHOLE_PERIOD)
             return depreciation
+        refused = refused_case(formula)
+        if refused is not None:  # DISC(..,1) over a year end, REGEXEXTRACT(..,1), ENCODEURL("Café"): the case named
+            return refused
         shown = formula if len(formula) <= 80 else formula[:77] + "..."
         return "formula", f"the embedded engine cannot compute this formula (={shown.removeprefix('=')})"
     if kind == "name":

@@ -1,0 +1,75 @@
+"""A function of this package's that leaves a cell not computed names the case, not "cannot compute this formula"
+(H313's findings 08 and 09).
+
+Microsoft's DISC example (settlement 2018-07-01, maturity 2048-01-01, price 97.975, redemption 100, basis 1 in A6)
+and INTRATE(.., 1) from 2008-02-15 to 2009-05-15: basis 1 over a year end; REGEXEXTRACT(A2, .., 1) and (.., 2): every
+match and the capture groups, arrays; ENCODEURL("Café Paris"): a letter beyond ASCII. Each was listed with "the
+embedded engine cannot compute this formula (=...)", which reads like a formula the parser could not read. DISC with
+basis 1 within one year and the first match of REGEXEXTRACT are computed, as before.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xl_retention.recalculation import recalc_file
+
+DAY_COUNT = "Excel's day count there is not documented (basis 2, 3 and 4 are computed)"
+
+
+def test_each_refused_case_is_named(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "R"
+    sheet["A2"], sheet["A3"] = datetime.date(2018, 7, 1), datetime.date(2048, 1, 1)
+    sheet["A4"], sheet["A5"], sheet["A6"] = 97.975, 100, 1
+    sheet["A7"] = "Sonia Rees\n(378) 555-4195\nAngel Brown\n(878) 555-8622"
+    sheet["B1"] = "=DISC(A2,A3,A4,A5,A6)"  # the basis in a cell: both refused cases named
+    sheet["B2"] = "=INTRATE(DATE(2008,2,15),DATE(2009,5,15),1000000,1014420,1)"
+    sheet["B3"] = "=DISC(DATE(2008,2,15),DATE(2008,11,15),98,100,1)"  # within one year: computed
+    sheet["B4"] = "=PRICEMAT(DATE(2008,2,29),DATE(2008,4,13),DATE(2007,11,11),0.061,0.061)"  # basis 0, February's end
+    sheet["C1"] = '=_xlfn.REGEXEXTRACT(A7,"[0-9()]+ [0-9-]+",1)'
+    sheet["C2"] = '=_xlfn.REGEXEXTRACT("Order 2026-11 total","(\\d{4})-(\\d{2})",2)'
+    sheet["C3"] = '=_xlfn.REGEXEXTRACT(A7,"[0-9()]+ [0-9-]+")'  # the first match: computed
+    sheet["D1"] = '=_xlfn.ENCODEURL("Café Paris")'
+    book.save(tmp_path / "cases.xlsx")
+    report = recalc_file(tmp_path / "cases.xlsx", tmp_path / "out.xlsx")
+    assert report.status == "incomplete"
+    assert sorted((u.address, u.function, u.reason) for u in report.unsupported) == [
+        (
+            "'R'!B1",
+            "DISC",
+            "DISC with basis 1 (actual/actual) over a year end, or basis 0 (US 30/360) from or to the last day of "
+            f"February, is not computed: {DAY_COUNT}",
+        ),
+        ("'R'!B2", "INTRATE", f"INTRATE with basis 1 (actual/actual) over a year end is not computed: {DAY_COUNT}"),
+        (
+            "'R'!B4",
+            "PRICEMAT",
+            "PRICEMAT with basis 0 (US 30/360) from or to the last day of February is not computed: "
+            f"{DAY_COUNT}; nor is an issue after settlement",
+        ),
+        (
+            "'R'!C1",
+            "REGEXEXTRACT",
+            "REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine",
+        ),
+        (
+            "'R'!C2",
+            "REGEXEXTRACT",
+            "REGEXEXTRACT with return_mode 2 (the capture groups, as an array) is not computed by the embedded engine",
+        ),
+        (
+            "'R'!D1",
+            "ENCODEURL",
+            "ENCODEURL of a text holding 'é' is not computed: Excel's encoding of letters beyond ASCII, of ~ ! * ' ( ) "
+            "and of control characters is not documented",
+        ),
+    ]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["R"]
+    assert out["B3"].value == pytest.approx((100 - 98) / 100 / (274 / 366), rel=1e-15)  # 2008: 366 days
+    assert out["C3"].value == "(378) 555-4195"

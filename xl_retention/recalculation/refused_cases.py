@@ -1,0 +1,93 @@
+"""Why a function of this package's Excel functions left a cell not computed: the case it does not take, named (H313's
+findings 08 and 09).
+
+DISC & co. (:mod:`.excel_functions.discounts`), REGEXEXTRACT (:mod:`.excel_functions.regex_texts`) and ENCODEURL
+(:mod:`.excel_functions.url_texts`) list a cell as not computed where Excel's answer is not documented or is an array
+they do not give (the engine's #NIMPL!). The reason said "the embedded engine cannot compute this formula (=...)",
+which reads like a formula the parser could not read. :func:`refused_case` names the function and the case, from the
+formula's own arguments where they are typed in.
+
+>>> refused_case('=REGEXEXTRACT(A2,"[0-9()]+ [0-9-]+",1)')[1]
+'REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine'
+>>> print(refused_case("=DISC(A2,A3,A4,A5,1)")[1])  # doctest: +ELLIPSIS
+DISC with basis 1 (actual/actual) over a year end is not computed: Excel's day count there is not documented (...)
+>>> print(refused_case('=_xlfn.ENCODEURL("Café Paris")')[1])  # doctest: +ELLIPSIS
+ENCODEURL of a text holding 'é' is not computed: ...
+>>> refused_case("=SUM(A1:A3)") is None
+True
+"""
+
+from __future__ import annotations
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+
+from .formula_tokens import _bare_name, argument_spans
+
+__all__ = ["refused_case"]
+
+#: the position of ``basis`` among each function's arguments
+_BASIS = {"DISC": 4, "INTRATE": 4, "RECEIVED": 4, "PRICEDISC": 4, "YIELDDISC": 4, "PRICEMAT": 5, "YIELDMAT": 5}
+_UNDOCUMENTED = "Excel's day count there is not documented (basis 2, 3 and 4 are computed)"
+_BASIS_REASONS = {
+    "1": "{name} with basis 1 (actual/actual) over a year end is not computed: " + _UNDOCUMENTED,
+    "0": "{name} with basis 0 (US 30/360) from or to the last day of February is not computed: " + _UNDOCUMENTED,
+}
+_EITHER = (
+    "{name} with basis 1 (actual/actual) over a year end, or basis 0 (US 30/360) from or to the last day of "
+    "February, is not computed: " + _UNDOCUMENTED
+)
+_ISSUED = "; nor is an issue after settlement"
+_MODES = {
+    "1": "REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine",
+    "2": "REGEXEXTRACT with return_mode 2 (the capture groups, as an array) is not computed by the embedded engine",
+}
+_REGEX = (
+    "REGEXEXTRACT with return_mode 1 or 2 (arrays), or over a range, is not computed by the embedded engine (the first "
+    "match, return_mode 0, is)"
+)
+_URL = (
+    "ENCODEURL of a text holding {what} is not computed: Excel's encoding of letters beyond ASCII, of ~ ! * ' ( ) and "
+    "of control characters is not documented"
+)
+_URL_SIGNS = "~!*'()"
+
+
+def _literal(tokens: list[Token]) -> str | None:
+    """A number or text typed in alone (a text without its quotes), else None."""
+    inner = [t for t in tokens if t.type != Token.WSPACE]
+    if len(inner) != 1 or inner[0].type != Token.OPERAND or inner[0].subtype not in (Token.NUMBER, Token.TEXT):
+        return None
+    value = inner[0].value
+    return value[1:-1].replace('""', '"') if inner[0].subtype == Token.TEXT else value
+
+
+def refused_case(formula: str) -> tuple[str, str] | None:
+    """(function, reason) for the first call of DISC & co., REGEXEXTRACT or ENCODEURL in ``formula``, naming the case
+    those functions leave not computed; None where the formula calls none of them."""
+    try:
+        tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
+    except Exception:  # noqa: BLE001  (not read: the caller's own reason stands)
+        return None
+    for k, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        name = _bare_name(token.value[:-1])
+        if name not in _BASIS and name not in ("REGEXEXTRACT", "ENCODEURL"):
+            continue
+        spans, _ = argument_spans(tokens, k)
+        arguments = [tokens[a:b] for a, b in spans]
+        if name in _BASIS:
+            at = _BASIS[name]
+            basis = _literal(arguments[at]) if at < len(arguments) else "0"
+            basis = "0" if basis == "" else basis
+            reason = _BASIS_REASONS.get(basis or "", _EITHER).format(name=name)
+            return name, reason + (_ISSUED if name in ("PRICEMAT", "YIELDMAT") else "")
+        if name == "REGEXEXTRACT":
+            mode = _literal(arguments[2]) if len(arguments) > 2 else None
+            return name, _MODES.get(mode or "", _REGEX)
+        subject = _literal(arguments[0]) if arguments else None
+        odd = next((c for c in subject or "" if ord(c) > 126 or ord(c) < 32 or c in _URL_SIGNS), None)
+        what = repr(odd) if odd is not None else ("nothing (an empty text)" if subject == "" else "such characters")
+        return name, _URL.format(what=what)
+    return None
