@@ -237,7 +237,9 @@ def _grow_scores(package: ip.Package, answers: str, columns: dict[pd.Period, int
         if ip.split_ref(ref)[1] > last_col and ip.split_ref(ref)[1] <= new_last and ip.has_content(element):
             raise ip.LayoutError(
                 f"{quote_sheetname(answers)}!{ref} is in the way of the new months' columns "
-                f"{get_column_letter(last_col + 1)} to {get_column_letter(new_last)}: move it and import again"
+                f"{get_column_letter(last_col + 1)} to {get_column_letter(new_last)}: move your column to "
+                f"{get_column_letter(new_last + 1)} or further right (cut and paste in Excel or LibreOffice moves the "
+                "formulas reading it too), and run again"
             )
     style = xml.style(f"{get_column_letter(last_col)}1")
     for month, col in new.items():
