@@ -5,7 +5,8 @@ every subscription at 0) had no row. Orders of a in 2026-01 and 2026-03 gave the
 now counted with ten digits written as constants in the SQL (relational.sql_digits; no recursive CTE, which MySQL
 stops at 1,000 rows and SQL Server at 100): the rows are the import's, on SQLite and MariaDB (the SQL the command
 writes), on DuckDB and PostgreSQL (the same expressions compiled for them); SQL Server's and Oracle's SQL hold the
-ten digits."""
+ten digits. And SQLite's subscriptions SQL stopped on every DATE month as 'a time of day' (Ibis writes the start of
+the day without the timestamp's milliseconds there): a DATE month is read now, a time of day still stops it."""
 
 from __future__ import annotations
 
@@ -48,11 +49,18 @@ def _digits_sql(table: str, dialect: str) -> str:
     return with_digits(str(ibis.to_sql(expressions([table], engine="mysql")[table], dialect=dialect)), dialect)
 
 
-def test_sqlite_gives_the_imports_rows(capsys) -> None:  # (its subscriptions' SQL takes a DATE for a time of day)
+def test_sqlite_gives_the_imports_rows(capsys) -> None:
     db = ibis.sqlite.connect().con  # the SQL calls ibis' functions: run where they are defined
     db.execute("CREATE TABLE orders (customer_id text, date timestamp, amount real)")
     db.executemany("INSERT INTO orders VALUES (?, ?, ?)", ORDERS)
+    db.execute("CREATE TABLE subscriptions (customer_id text, month date, mrr real)")
+    db.executemany("INSERT INTO subscriptions VALUES (?, ?, ?)", SUBS)
     assert _cells(db.execute(_sql(capsys, "sqlite", "order_cohorts")).fetchall()) == ORDERS_RIGHT
+    subs = _sql(capsys, "sqlite", "subscription_cohorts")
+    assert _cells(db.execute(subs).fetchall()) == SUBS_RIGHT
+    db.execute("INSERT INTO subscriptions VALUES ('c', '2026-03-01 10:00:00', 3.0)")  # a time of day: a payment's
+    with pytest.raises(Exception, match=r"subscriptions.month is 2026-03-01 10:00:00.000 in a row, a time of day"):
+        db.execute(subs).fetchall()
 
 
 def test_mariadb_gives_the_imports_rows(capsys) -> None:

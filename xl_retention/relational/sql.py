@@ -239,7 +239,7 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         not_a_missing_date(t, n, "month" if n == "subscriptions" else "date", *_NULLS[n][:2])
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
     )
-    subs = months_without_times(without_negative_mrr(subs))
+    subs = months_without_times(without_negative_mrr(subs), text_dates=engine == "sqlite")
     regex, casefold = engine not in _NO_REGEX, engine not in NO_CASEFOLD
     subs, orders = (
         one_spelling(subs, "subscriptions", "customer_id", regex, casefold),

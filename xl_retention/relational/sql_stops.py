@@ -185,13 +185,17 @@ def not_a_missing_date(table: ir.Table, name: str, column: str, target: str, who
     return table.mutate(**{target: value}).drop(*days)
 
 
-def months_without_times(subs: ir.Table) -> ir.Table:
+def months_without_times(subs: ir.Table, text_dates: bool = False) -> ir.Table:
     """``subs`` (the subscriptions input) whose rows with a time of day other than midnight in ``month`` stop the
     query naming it and the customer: a payments or orders export taken as snapshots counted each payment as a
     month's MRR, where ``xl-retention import`` refuses a month column with times of day (reading.months.refuse_times).
+    ``text_dates``: the dialect's timestamps are texts (SQLite), where Ibis' start of the day is written without the
+    milliseconds the timestamp has ('2026-01-01 00:00:00' against '2026-01-01 00:00:00.000': every month stopped);
+    the date made a timestamp again is compared there.
     """
     when = subs.month.cast("timestamp")
-    timed = (when.truncate("D") != when).fill_null(False)
+    midnight = when.date().cast("timestamp") if text_dates else when.truncate("D")
+    timed = (midnight != when).fill_null(False)
     message = (
         ibis.literal(f"{STOP}subscriptions.month is ")
         + when.cast("string")
