@@ -101,3 +101,30 @@ def test_a_call_whose_labels_cannot_be_given_as_texts_is_listed(tmp_path: Path) 
          f"{said} as texts with certainty"),
     ]  # fmt: skip
     assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["D"]["J3"].value == 130
+
+
+def test_a_computed_criterion_is_listed_not_summed_over_every_row(tmp_path: Path) -> None:
+    """F1 'Big' (no column label) or G1 blank over F2/G2 =B2>100: Excel's computed criterion, the rows whose Y25 is
+    over 100 (EU 130 + APAC 170 = 300). The engine took every row (475) under status ok; listed now, no value."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "D"
+    for row in [("Region", "Y25", "Y26"), ("EU", 120, 130), ("US", 90, 95), ("APAC", 150, 170), ("LATAM", 60, 80)]:
+        sheet.append(list(row))
+    sheet["F1"], sheet["F2"], sheet["G2"] = "Big", "=B2>100", "=B2>100"
+    sheet["H1"], sheet["H2"] = "Y25", ">100"  # a column label: computed as before
+    sheet["J1"], sheet["J2"], sheet["J3"] = "=DSUM(A1:C5,3,F1:F2)", "=DSUM(A1:C5,3,G1:G2)", "=DSUM(A1:C5,3,H1:H2)"
+    book.save(tmp_path / "calc.xlsx")
+    report = recalc_file(tmp_path / "calc.xlsx", tmp_path / "out.xlsx")
+    said = (
+        "DSUM's criteria {}1:{}2 hold a condition in {}2 under {}, which is no column label of A1:C5: Excel reads it "
+        "as a computed criterion (a formula tested on each row), which the embedded engine does not compute (it took "
+        "every row)"
+    )
+    assert report.status == "incomplete"
+    assert [(u.address, u.function, u.reason, u.kept) for u in report.unsupported] == [
+        ("D!J1", "DSUM", said.format("F", "F", "F", "the label 'Big'"), False),
+        ("D!J2", "DSUM", said.format("G", "G", "G", "a blank label"), False),
+    ]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["D"]
+    assert [out["J1"].value, out["J2"].value, out["J3"].value] == [None, None, 300]

@@ -20,6 +20,7 @@ from .after_evaluation import (
     one_value_reads,
     one_value_spills,
 )
+from .computed_criteria import computed_criteria
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .database_labels import numeric_labels
 from .engine import (
@@ -106,6 +107,7 @@ def listed(
     if not only_plain(result.values):  # an array of more than the engine's 10,000 spill cells: listed, not #SPILL!
         hidden_unsure += oversized_spills(workbook, info, result.values)
     hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
+    hidden_unsure += [Unsupported(*item) for item in computed_criteria(workbook, formulas, info)]  # F2 =B2>100
     hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
     # "01/02/2024" read day first, "März", "1,5": Excel's values of another locale, or none stored (.locale_results)
     if stored_current or may_read_locale_texts(workbook, formulas):

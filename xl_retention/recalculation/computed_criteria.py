@@ -1,0 +1,102 @@
+"""A database function (DSUM, DCOUNT, ...) whose criteria hold a computed criterion: listed, never computed from every
+row.
+
+Excel reads a condition under a criteria label that is blank or names no column of the database as a computed
+criterion, a formula tested on each row (Microsoft's "Examples of criteria": ``=C7>AVERAGE($C$7:$C$10)`` under a
+label that is not a column label). A1:C5 = Region | Y25 | Y26 (EU 120/130, US 90/95, APAC 150/170, LATAM 60/80),
+F1 = 'Big', F2 =B2>100: ``DSUM(A1:C5,3,F1:F2)`` is 300 (EU and APAC); the engine took every row, 475, under status
+ok. :func:`computed_criteria` lists such cells (their stored values kept where Excel saved them).
+"""
+
+from __future__ import annotations
+
+import re
+
+import formualizer as fz
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import get_column_letter
+
+from .database_labels import DATABASE, _area, _labels, _text
+from .formula_texts import FormulaTexts
+from .formula_tokens import _bare_name, argument_spans
+from .package import PackageInfo
+
+__all__ = ["COMPUTED_REASON", "computed_criteria"]
+
+#: an A1 range or whole columns (``A1:C5``, ``$A:$C``), not a name
+_A1 = re.compile(r"^\$?[A-Za-z]{1,3}(?:\$?\d+)?:\$?[A-Za-z]{1,3}(?:\$?\d+)?$")
+
+
+#: why a database function with a computed criterion is listed (:func:`computed_criteria`)
+COMPUTED_REASON = (
+    "{name}'s criteria {criteria} hold a condition in {cell} under {label}, which is no column label of {database}: "
+    "Excel reads it as a computed criterion (a formula tested on each row), which the embedded engine does not "
+    "compute (it took every row)"
+)
+
+
+def computed_criteria(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> list[tuple[str, str, str, str]]:
+    """(sheet, ref, function, reason) of each formula cell calling a database function whose criteria (references
+    typed in) hold a condition under a blank label or one naming no column of the database: Excel's computed criterion
+    (``F1`` blank or 'Big', ``F2 =B2>100``: the rows whose 2025 is over 100), which the engine does not compute (it
+    gave the sum of every row, 475 for Excel's 300, under status ok). Listed, never computed from every row."""
+    found: list[tuple[str, str, str, str]] = []
+    for sheet, texts in formulas.items():
+        upper = texts.upper_text()
+        if not any(name + "(" in upper for name in DATABASE):
+            continue
+        names = {**info.names.get("", {}), **info.names.get(sheet, {})}
+        for place, text in texts.master_texts():
+            if not any(name + "(" in text.upper() for name in DATABASE):
+                continue
+            try:
+                tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
+            except Exception:  # noqa: BLE001, S112  (not read: the engine's answer stands)
+                continue
+            for k, token in enumerate(tokens):
+                if token.type != Token.FUNC or token.subtype != Token.OPEN:
+                    continue
+                name = _bare_name(token.value[:-1])
+                if name not in DATABASE:
+                    continue
+                reason = _computed(tokens, k, workbook, sheet, name, names)
+                if reason is not None:
+                    found.append((sheet, texts.refs[place], name, reason))
+                    break
+    return found
+
+
+def _computed(
+    tokens: list[Token], start: int, workbook: fz.Workbook, own: str, name: str, names: dict[str, str]
+) -> str | None:
+    spans, close = argument_spans(tokens, start)
+    if close == len(tokens) or len(spans) != 3:
+        return None
+    arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
+    if len(arguments[0]) != 1 or len(arguments[2]) != 1:
+        return None
+    for token in (arguments[0][0], arguments[2][0]):  # a name of no range (a formula's): not read as a column
+        if token.value.lower() not in names and not _A1.search(token.value.rpartition("!")[2]):
+            return None
+    database, criteria = _area(arguments[0][0], own, names), _area(arguments[2][0], own, names)
+    if database is None or criteria is None or criteria[3]:  # (criteria over whole columns: not read)
+        return None
+    headers = {(_text(v) or "").lower() for v in _labels(workbook, database[0], database[2])} - {""}
+    left, top, right, bottom = criteria[2]
+    for column in range(left, right + 1):
+        label = workbook.get_value(criteria[0], top, column)
+        if (_text(label) or "").lower() in headers:
+            continue
+        for row in range(top + 1, bottom + 1):
+            value = workbook.get_value(criteria[0], row, column)
+            if value is None or value == "":
+                continue
+            cell = f"{get_column_letter(column)}{row}"
+            said = "a blank label" if _text(label) in (None, "") else f"the label {_text(label)!r}"
+            return COMPUTED_REASON.format(
+                name=name, criteria=arguments[2][0].value, cell=cell, label=said, database=arguments[0][0].value
+            )
+    return None
