@@ -89,6 +89,7 @@ def _maximize(
     model: str,
     check_ridge: bool = False,
     ridges: tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]] | None = None,
+    along: Ridge | None = None,
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """Maximise ``loglik`` (value and gradient) with L-BFGS-B within ``bounds`` from ``start``.
 
@@ -99,10 +100,12 @@ def _maximize(
     ``describe(theta)`` names the parameters reached, for the messages. ``check_ridge``:
     also refuse a maximum along a flat ridge (:func:`_check_identified`). ``ridges``: (pairs, names) of
     :func:`_check_ridges`, refused as soon as an iterate is far along such a ridge (:func:`_far_along_a_ridge`)
-    rather than after the walk to the search's edge. BLAS runs on one thread meanwhile (:func:`one_blas_thread`).
+    rather than after the walk to the search's edge. ``along``: a direction in which the likelihood may rise without
+    bound (:class:`Ridge`), said in its words where the search stops short of a maximum (not "did not converge").
+    BLAS runs on one thread meanwhile (:func:`one_blas_thread`).
     """
     with one_blas_thread():
-        return _maximize_now(loglik, start, bounds, scale, describe, argument, model, check_ridge, ridges)
+        return _maximize_now(loglik, start, bounds, scale, describe, argument, model, check_ridge, ridges, along)
 
 
 def _maximize_now(
@@ -115,6 +118,7 @@ def _maximize_now(
     model: str,
     check_ridge: bool,
     ridges: tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]] | None = None,
+    along: Ridge | None = None,
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """:func:`_maximize` itself, called with BLAS kept to one thread."""
     minimize = scipy_minimize()  # (without scipy.optimize's other solvers: .._imports)
@@ -161,6 +165,8 @@ def _maximize_now(
     if float(np.max(np.abs(projected))) > 1e-5:
         if ridges is not None:  # far along a flat ridge (homogeneous): said so, not "did not converge"
             _far_along_a_ridge(loglik, theta, float(ll), ridges[0], ridges[1], argument, model)
+        if along is not None:  # stopped while the likelihood still rises along a known ridge: said so
+            along.check(loglik, theta, float(ll), argument, model)
         raise OutOfRangeError(
             f"{model} fit did not converge ({result.message}; reached {describe(theta)}, log-likelihood {ll:.6g}, "
             f"largest gradient {float(np.max(np.abs(projected))):.3g})",
@@ -174,6 +180,8 @@ def _maximize_now(
             argument,
             None,
         )
+    if along is not None:  # converged where the likelihood still rises along a known ridge (a tolerance's stop)
+        along.check(loglik, theta, float(ll), argument, model, rise=True)
     information = _information(loglik, theta)
     if check_ridge:
         _check_identified(information, theta, describe, argument, model, loglik, float(ll))
@@ -286,10 +294,62 @@ def _check_ridges(
             a, b = names[i], names[j]
             values = np.exp(shift_shown(theta))
             raise OutOfRangeError(
-                f"{model} fit: the likelihood has no finite peak; it stays flat as {a} and {b} grow together "
-                f"(stopped at {a} = {values[i]:.6g}, {b} = {values[j]:.6g}; times {math.exp(_RIDGE_STEP):.3g} both, "
-                f"the log-likelihood changes by {there - ll:.3g}): the data show no spread between customers in "
-                f"{meaning} ({a} / {b} = {values[i] / values[j]:.6g}), so {a} and {b} are not determined",
+                no_finite_peak(
+                    model,
+                    f"stays flat as {a} and {b} grow together",
+                    f"{a} = {values[i]:.6g}, {b} = {values[j]:.6g}; times {math.exp(_RIDGE_STEP):.3g} both",
+                    there - ll,
+                    f"the data show no spread between customers in {meaning} ({a} / {b} = "
+                    f"{values[i] / values[j]:.6g}), so {a} and {b} are not determined",
+                ),
+                argument,
+                None,
+            )
+
+
+def no_finite_peak(model: str, how: str, stopped: str, change: float, reason: str) -> str:
+    """The words of a fit whose likelihood has no finite peak along a ridge, one for every model: ``how`` it goes
+    along it, where the search ``stopped`` (and the move tried from there), the log-likelihood's ``change`` by that
+    move, and the ``reason`` in the data.
+
+    >>> no_finite_peak("sBG", "stays flat as a and b grow together", "a = 1e6, b = 2e6", 1e-4, "why")
+    'sBG fit: the likelihood has no finite peak; it stays flat as a and b grow together (stopped at a = 1e6, b = 2e6, \
+the log-likelihood changes by 0.0001): why'
+    """
+    return (
+        f"{model} fit: the likelihood has no finite peak; it {how} (stopped at {stopped}, the log-likelihood changes "
+        f"by {change:.3g}): {reason}"
+    )
+
+
+class Ridge(NamedTuple):
+    """A direction in the log-parameters along which a model's likelihood may rise without bound, and its words:
+    ``how`` the parameters move (``rises as p grows and v falls``), ``stopped`` (the log-parameters and whether
+    the move tried was forward -> where the search stopped and that move), ``reason`` (what the data lack)."""
+
+    direction: tuple[float, ...]
+    how: str
+    stopped: Any
+    reason: str
+
+    def check(self, loglik: Any, theta: np.ndarray, ll: float, argument: str, model: str, rise: bool = False) -> None:
+        """``#NUM!`` in :func:`no_finite_peak`'s words where a move of :data:`_RIDGE_STEP` along the direction from
+        ``theta`` does not lower the log-likelihood ``ll`` by :data:`_RIDGE_DROP` (it rises, or stays flat); where
+        that move leaves the search's bounds, where the same move backwards lowers it, by less than that (it rose
+        to ``theta`` and is still rising at the edge). ``rise``: only where it rises (a search that converged: a
+        peak that falls less than that is said by :func:`_check_identified`)."""
+        step = _RIDGE_STEP * np.asarray(self.direction, dtype=np.float64)
+        forward = not np.any(np.abs(theta + step) > _LOG_BOUND)
+        there_at = theta + step if forward else theta - step
+        if np.any(np.abs(there_at) > _LOG_BOUND):
+            return
+        with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+            there = float(loglik(there_at)[0])
+        low = 0.0 if rise else -_RIDGE_DROP
+        flat = low < there - ll if forward else 0.0 <= ll - there < _RIDGE_DROP
+        if np.isfinite(there) and flat:
+            raise OutOfRangeError(
+                no_finite_peak(model, self.how, self.stopped(shift_shown(theta), forward), there - ll, self.reason),
                 argument,
                 None,
             )

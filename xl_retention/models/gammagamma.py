@@ -10,7 +10,7 @@ import numpy as np
 from .._validation import Inputs
 from ..errors import OutOfRangeError
 from ._common import ArrayLike, _aggregate_rows, _columns, _positive, rows_located
-from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
+from ._optimize import FitResult, Ridge, _log_bounds, _log_covariance, _maximize
 from ._units import shown_in, unit_of
 
 
@@ -27,6 +27,25 @@ class GammaGammaFit(_GammaGammaFitFields, FitResult):
     Standard errors, intervals and a summary table from the observed information:
     see :class:`~xl_retention.models._optimize.FitResult`.
     """
+
+
+def _stopped(theta: np.ndarray, forward: bool) -> str:
+    p, q, v = np.exp(theta)
+    at, factor = f"p = {p:.6g}, q = {q:.6g}, v = {v:.6g}", f"{math.e**3:.3g}"
+    if forward:
+        return f"{at}; p times {factor} and v divided by it"
+    return f"{at}, near the search's edge; back to p / {factor} and v x {factor}"
+
+
+#: p -> infinity with p v kept: each customer's orders all of one value, their average (H321's finding 01)
+_NO_SPREAD_WITHIN = Ridge(
+    (1.0, 0.0, -1.0),
+    "does not fall as p grows and v falls with p v kept",
+    _stopped,
+    "the average order values do not vary less for customers with more orders, as averages of orders that vary "
+    "around each customer's own mean would: the data show no spread of a customer's orders around their average, "
+    "so p and v are not determined",
+)
 
 
 def _gammagamma_loglik(theta: np.ndarray, x: np.ndarray, m: np.ndarray, w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -111,7 +130,15 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
     shift = np.array([0.0, 0.0, math.log(unit)])
     with shown_in(shift):
         theta, ll, information = _maximize(
-            loglik, start, bounds, float(weights.sum()), describe, "monetary_value", "Gamma-Gamma", check_ridge=True
+            loglik,
+            start,
+            bounds,
+            float(weights.sum()),
+            describe,
+            "monetary_value",
+            "Gamma-Gamma",
+            check_ridge=True,
+            along=_NO_SPREAD_WITHIN,
         )
     p, q, v = (float(e) for e in np.exp(theta + shift))
     ll -= math.log(unit) * float(weights.sum())  # each customer's mean value's density is per unit of money
