@@ -319,8 +319,9 @@ def _note_rows(package: ip.Package, xml: ip.SheetXml, mine: dict[str, Any], chan
         attrs = xml.rows[row].attrs
         height = ip.attribute(attrs, b"ht")
         custom = (ip.attribute(attrs, b"customHeight") or b"0") in (b"1", b"true")
-        if custom and height is not None and float(height) >= note_height(lines):
-            continue
+        if custom and height is not None and float(height) >= note_height(lines) - 1:  # LibreOffice saves 62 points
+            continue  # as 61.5 (its units rounded): as tall, not a row to change (H315's finding 05: a protected sheet
+            # was refused for it, nothing else to change)
         list(xml.cells_in_rows(row, row))  # the row's cells read: an edited row is written from them
         attrs = ip._without(attrs, b"ht", b"customHeight") + f' ht="{note_height(lines)}" customHeight="1"'.encode()
         xml.rows[row].attrs, xml.rows[row].edited = attrs, True
