@@ -9,8 +9,8 @@ formula's own arguments where they are typed in.
 
 >>> refused_case('=REGEXEXTRACT(A2,"[0-9()]+ [0-9-]+",1)')[1]
 'REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine'
->>> print(refused_case("=DISC(A2,A3,A4,A5,1)")[1])  # doctest: +ELLIPSIS
-DISC with basis 1 (actual/actual) over a year end is not computed: Excel's day count there is not documented (...)
+>>> print(refused_case("=INTRATE(A2,A3,A4,A5,1)")[1])  # doctest: +ELLIPSIS
+INTRATE with basis 1 (actual/actual) over a year end is not computed: Excel's day count there is not documented (...)
 >>> print(refused_case('=_xlfn.ENCODEURL("Café Paris")')[1])  # doctest: +ELLIPSIS
 ENCODEURL of a text holding 'é' is not computed: ...
 >>> refused_case("=SUM(A1:A3)") is None
@@ -31,6 +31,8 @@ _BASIS = {"DISC": 4, "INTRATE": 4, "RECEIVED": 4, "PRICEDISC": 4, "YIELDDISC": 4
 _UNDOCUMENTED = "Excel's day count there is not documented (basis 2, 3 and 4 are computed)"
 _BASIS_REASONS = {
     "1": "{name} with basis 1 (actual/actual) over a year end is not computed: " + _UNDOCUMENTED,
+    "DISC1": "DISC with basis 1 (actual/actual) over a year end, less than two calendar years apart, is not computed: "
+    + _UNDOCUMENTED,
     "0": "{name} with basis 0 (US 30/360) from or to the last day of February is not computed: " + _UNDOCUMENTED,
 }
 _EITHER = (
@@ -81,7 +83,8 @@ def refused_case(formula: str) -> tuple[str, str] | None:
             at = _BASIS[name]
             basis = _literal(arguments[at]) if at < len(arguments) else "0"
             basis = "0" if basis == "" else basis
-            reason = _BASIS_REASONS.get(basis or "", _EITHER).format(name=name)
+            key = "DISC1" if name == "DISC" and basis == "1" else basis or ""
+            reason = _BASIS_REASONS.get(key, _EITHER).format(name=name)
             return name, reason + (_ISSUED if name in ("PRICEMAT", "YIELDMAT") else "")
         if name == "REGEXEXTRACT":
             mode = _literal(arguments[2]) if len(arguments) > 2 else None

@@ -7,9 +7,12 @@ every case (a 31st at either end is the 30th, as Excel's YEARFRAC and DAYS360's 
 INTRATE, RECEIVED and PRICEDISC keep an ending 31st, a day more); basis 0 (US 30/360) where neither date is the last
 day of February, and basis 1 (actual/actual) within one calendar year (B is that year's 365 or 366 days). Where
 Excel's own count could differ from YEARFRAC's (a period from or to the end of February in basis 0, across a year's
-end in basis 1) the cell is listed as not computed, never given another number. Dates are truncated to days;
-settlement on or after maturity, a basis outside 0-4, and a price, investment, redemption or discount of 0 or below
-are #NUM!.
+end in basis 1) the cell is listed as not computed, never given another number. DISC in basis 1 from one year to
+another two or more calendar years later is computed with YEARFRAC's average year (the days of the years touched over
+their count): Microsoft's DISC example, 2018-07-01 to 2048-01-01 at 97.975, is 0.00068638 (B of 365 days would give
+0.00068590, 365.25 0.00068637); LibreOffice 0.000686384169121348, this 0.0006863841691213468. Dates are truncated to
+days; settlement on or after maturity, a basis outside 0-4, and a price, investment, redemption or discount of 0 or
+below are #NUM!.
 
 * ``DISC = (redemption - pr) / redemption / fraction``; ``INTRATE = (redemption - investment) / investment / fraction``
 * ``RECEIVED = investment / (1 - discount * fraction)``; ``PRICEDISC = redemption * (1 - discount * fraction)``
@@ -46,16 +49,18 @@ def _day(value: Any) -> int:
     return int(_no_logical(value))
 
 
-def _checked(kind: int, *days: int) -> None:
-    """Listed as not computed where Excel's count may differ from YEARFRAC's (see the module)."""
+def _checked(kind: int, *days: int, years: bool = False) -> None:
+    """Listed as not computed where Excel's count may differ from YEARFRAC's (see the module); ``years``: basis 1 over
+    two calendar years apart or more is YEARFRAC's average year (DISC, Microsoft's example)."""
     dates = [serial_to_date(day) for day in days]
     if kind == 1 and len({d.year for d in dates}) > 1:
-        raise ExcelError(_NOT_COMPUTED)
+        if not (years and dates[-1].year - dates[0].year >= 2):
+            raise ExcelError(_NOT_COMPUTED)
     if kind == 0 and any(d.month == 2 and d.day == calendar.monthrange(d.year, 2)[1] for d in dates):
         raise ExcelError(_NOT_COMPUTED)
 
 
-def _read(settlement: Any, maturity: Any, basis: Any, *values: Any) -> tuple[float, list[float]]:
+def _read(settlement: Any, maturity: Any, basis: Any, *values: Any, years: bool = False) -> tuple[float, list[float]]:
     """The year fraction from settlement to maturity in ``basis`` and ``values`` as numbers: every argument read
     first (text that is no number: #VALUE!), then Excel's #NUM! checks (each value must be above 0)."""
     start, end = _day(settlement), _day(maturity)
@@ -63,7 +68,7 @@ def _read(settlement: Any, maturity: Any, basis: Any, *values: Any) -> tuple[flo
     kind = _basis(basis)
     if start >= end or start < 0 or any(v <= 0 for v in figures):
         raise ExcelError("#NUM!")
-    _checked(kind, start, end)
+    _checked(kind, start, end, years=years)
     return yearfrac(float(start), float(end), float(kind)), figures
 
 
@@ -82,7 +87,7 @@ def _at_maturity(settlement: Any, maturity: Any, issue: Any, basis: Any) -> tupl
 
 @excel_function("DISC", 4, 5)
 def disc(settlement: Any, maturity: Any, pr: Any, redemption: Any, basis: Any = 0.0) -> float:
-    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption)
+    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption, years=True)
     return (paid - price) / paid / fraction
 
 
