@@ -71,13 +71,26 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
         raise not_written(target, error) from error
     with writing_to(target), folder as work:
         raw, out = Path(work, "sample" + (target.suffix or ".xlsx")), Path(work, "demo" + (target.suffix or ".xlsx"))
-        build_template(raw, start=start or default_start(months), months=months, overwrite=True, inputs=inputs)
+        first = start or default_start(months)
+        build_template(raw, start=first, months=months, overwrite=True, inputs=inputs)
+        _fill_order_cohorts(raw, inputs["Purchases and visits"], first)
         report = recalc_file(raw, out, engine="embedded")
         if report.status != "ok":
             raise told_not_written(report.message, out) or RuntimeError(f"recalculation failed: {report.message}")
         os.replace(out, target)
     report.output = str(target)
     return report, last_month_figures(target, months)
+
+
+def _fill_order_cohorts(path: Path, purchases: dict[str, list[int]], start: str) -> None:
+    """The order cohorts on **Cohorts**, from sample orders whose months give the Purchases sheet's buyers, written
+    as ``xl-retention import --orders --into`` writes them (the Purchases figures too: equal, so kept as typed;
+    orders that disagreed with them would be refused by :func:`fill_workbook`)."""
+    from .workbook.importer import Tables, fill_workbook
+    from .workbook.sample_orders import order_inputs, sample_orders
+
+    bought, cohorts = order_inputs(sample_orders(purchases, start), start)
+    fill_workbook(path, Tables(purchases=bought, order_cohorts=cohorts))
 
 
 def last_month_figures(path: str | os.PathLike[str], months: int) -> dict[str, object]:
