@@ -32,6 +32,8 @@ def computed_base(
     if not solid or solid[0].type != Token.FUNC or solid[0].subtype != Token.OPEN:
         return None
     name = solid[0].value[:-1].upper().removeprefix("_XLFN.")
+    if name == "INDIRECT":
+        return _indirect_base(solid, sheet, names, base)
     if name not in _RETURNED:
         return None
     try:
@@ -56,6 +58,42 @@ def computed_base(
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+def _indirect_base(
+    solid: list[Token],
+    sheet: str,
+    names: dict[str, dict[str, str]],
+    base: Callable[[list[Token], str, dict[str, dict[str, str]]], Area | None],
+) -> Area | None:
+    """The range ``INDIRECT("D!B1")`` (``solid``: that call alone; its text typed in, A1 style) names, as if typed in
+    (H319's finding 02: ``SUM(OFFSET(INDIRECT("D!B1"),1,0,2))`` was taken to read any cell, and said to read an
+    unrelated cell without a current value); None for a text made when the formula runs, or R1C1 style.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> def tokens(text):
+    ...     return [t for t in Tokenizer("=" + text).items if t.type != Token.WSPACE]
+    >>> def base(text):
+    ...     typed = lambda ts, sheet, names: ("D", (2, 1, 2, 1)) if ts[0].value == "D!B1" else None
+    ...     return _indirect_base(tokens(text), "F", {}, typed)
+    >>> base('INDIRECT("D!B1")'), base('INDIRECT("D!B1",TRUE)'), base('INDIRECT("D!B"&E1)'), base('INDIRECT("R1C2",0)')
+    (('D', (2, 1, 2, 1)), ('D', (2, 1, 2, 1)), None, None)
+    """
+    try:
+        spans, close = argument_spans(solid, 0)
+    except ValueError:
+        return None
+    if close != len(solid) - 1 or not 1 <= len(spans) <= 2:
+        return None
+    text = [t for t in solid[spans[0][0] : spans[0][1]] if t.type != Token.WSPACE]
+    if len(text) != 1 or text[0].type != Token.OPERAND or text[0].subtype != Token.TEXT:
+        return None
+    if len(spans) == 2:
+        style = [t for t in solid[spans[1][0] : spans[1][1]] if t.type != Token.WSPACE]
+        if len(style) != 1 or style[0].value.upper() not in ("TRUE", "1"):
+            return None  # R1C1 style, or told when the formula runs
+    reference = text[0].value[1:-1].replace('""', '"').strip()
+    return base([Token(reference, Token.OPERAND, Token.RANGE)], sheet, names)
 
 
 def loose_reach(first: int, last: int, low: int, high: int, sizes: tuple[int, int], omitted: bool) -> tuple[int, int]:
