@@ -40,3 +40,6 @@ def test_offset_of_a_typed_indirect_reads_only_where_it_moves(tmp_path: Path) ->
     reasons = {u.address: u.reason for u in result.unsupported}
     assert sorted(reasons) == ["F!A1", "F!A5", "F!A6"]
     assert reasons["F!A5"].startswith("reads F!A1 (locale)")
+    assert reasons["F!A6"].startswith(
+        "its OFFSET's reference or area cannot be told before evaluation, so it may read F!A1"
+    )

@@ -108,18 +108,41 @@ def _said_may_read(
 ) -> None:
     """Each listed cell said to read a cell without a current value (:func:`stale_reason`) only because its INDIRECT's
     text names no area the recalculation can tell (``=INDIRECT("Nope")``: :func:`.kept.dependents` takes it to read
-    any cell), its formula not naming that cell: said to maybe read it, never to read it."""
+    any cell), or its OFFSET's areas cannot be told (.offset_readers), its formula not naming that cell: said to maybe
+    read it, never to read it."""
     for item in unsupported:
         found = _READS.match(item.reason)
-        if found is None or not _untold(workbook, (item.sheet, item.ref), formulas, info):
+        if found is None:
+            continue
+        if _untold(workbook, (item.sheet, item.ref), formulas, info):
+            cause = "its INDIRECT's text names no cell the recalculation can tell"
+        elif _untold_offset(workbook, (item.sheet, item.ref), formulas, info):  # OFFSET(INDIRECT("D!B"&E1),1,0)
+            cause = "its OFFSET's reference or area cannot be told before evaluation"
+        else:
             continue
         cell = found.group(1).rpartition("!")[2].replace("$", "")
         formula = _TEXTS.sub('""', formulas[item.sheet][position(item.ref)]).upper().replace("$", "")
         if re.search(rf"(?<![A-Z0-9_.]){cell}(?![0-9])", formula):
             continue  # it names the cell too
-        item.reason = "its INDIRECT's text names no cell the recalculation can tell, so it " + item.reason.replace(
-            "reads ", "may read ", 1
-        )
+        item.reason = cause + ", so it " + item.reason.replace("reads ", "may read ", 1)
+
+
+def _untold_offset(
+    workbook: fz.Workbook, key: tuple[str, str], formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> bool:
+    """Whether the cell ``key`` calls OFFSET whose areas cannot be told (:func:`.offset_readers.offset_targets` None:
+    :func:`.kept.dependents` takes it to read any cell)."""
+    from .offset_readers import offset_targets  # noqa: PLC0415  (only for a listed cell said to read another)
+
+    sheet, ref = key
+    place = position(ref)
+    texts = formulas.get(sheet)
+    if texts is None or place not in texts or "OFFSET(" not in texts[place].upper():
+        return False
+    try:
+        return offset_targets(workbook, sheet, texts[place], place, info.names) is None
+    except Exception:  # noqa: BLE001  (not told either way: as before)
+        return False
 
 
 def _untold(workbook: fz.Workbook, key: tuple[str, str], formulas: dict[str, FormulaTexts], info: PackageInfo) -> bool:
