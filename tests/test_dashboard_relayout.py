@@ -157,7 +157,7 @@ def test_a_cell_of_the_users_where_the_layout_changes_keeps_the_dashboard_as_it_
         # a rate typed outside its range was a gap and said where it is (H261)
         "brought the formulas an earlier version of the template wrote up to this version's, as the new months have "
         "them (formulas of your own are kept): 'Customers'!I2:I25, 'Revenue'!Q2:Q25, 'Revenue'!R2:R25, 'NPS'!F2:F25, "
-        "'NPS'!H2:H25, 'Lifetime value'!B3 and 27 more"
+        "'NPS'!H2:H25, 'Lifetime value'!B3 and 28 more"
     )
     assert lines[1:] == [
         f"{KEPT} (charts 17 cm wide at H12, A30, ...; printed A1:Q66 on one portrait page, about a third of its "

@@ -29,7 +29,7 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: ('NPS'!F2:F25 since H230: the NPS of answers only, blank beside counts typed, -100 for a 1-5 survey; the chart
 #: columns of the CRR, NRR, GRR and NPS since H261: a rate typed outside its range is a gap, not a point at 9500%)
 CELLS = (
-    "'Customers'!I2:I25, 'Revenue'!Q2:Q25, 'Revenue'!R2:R25, 'NPS'!F2:F25, 'NPS'!H2:H25, 'Lifetime value'!B3 and 34 "
+    "'Customers'!I2:I25, 'Revenue'!Q2:Q25, 'Revenue'!R2:R25, 'NPS'!F2:F25, 'NPS'!H2:H25, 'Lifetime value'!B3 and 35 "
     "more"
 )
 
