@@ -26,6 +26,7 @@ from .lambda_helpers import HELPER_REASON, HELPERS
 from .reference_arrays import REFERENCE_ARRAY_REASON, reference_arrays
 from .refused_cases import refused_case
 from .rewrite_refusals import TOO_LONG, name_refusals, too_long
+from .subtotal_aggregates import subtotal_aggregates
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -229,6 +230,7 @@ def find_unsupported(
     for sheet, ref, function, reason in [
         *foreign_format_cells(formulas, workbook.get_value),  # TEXT(A1,"TT.MM.JJJJ")
         *nested_totals(formulas),  # AGGREGATE(12,3,B2:B9) over a SUBTOTAL cell
+        *subtotal_aggregates(formulas, reference_names, info.tables),  # SUBTOTAL(9,B1:B5) over an AGGREGATE cell
     ]:
         if (sheet, ref) not in listed:
             found.append(Unsupported(sheet, ref, function, reason))
