@@ -29,7 +29,7 @@ from .formula_tokens import _bare_name, argument_spans
 from .package import PackageInfo
 from .unsupported import Unsupported
 
-__all__ = ["DATABASE", "numeric_labels", "unsure_database_cells"]
+__all__ = ["DATABASE", "database_texts", "numeric_labels", "unsure_database_cells"]
 
 #: Excel's database functions (their arguments: database, field, criteria)
 DATABASE = frozenset(
@@ -135,30 +135,38 @@ def _calls(
     """(sheet, place, the engine's formula's tokens, [(function, :func:`_numeric_call`'s answer)]) of each formula
     cell calling a database function with a criteria label that is a number, not given its labels as texts yet
     (``stored``: every such cell, its formula as the file has it)."""
+    for sheet, place, text, names in database_texts(formulas, info):
+        formula = text if stored else workbook.get_formula(sheet, *place) or ""
+        if not stored and "VSTACK(" in formula.upper():  # set already
+            continue
+        try:
+            tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+        except Exception:  # noqa: BLE001, S112  (the engine's own formula: left as it is)
+            continue
+        found = []
+        for k, token in enumerate(tokens):
+            if token.type == Token.FUNC and token.subtype == Token.OPEN:
+                if (function := _bare_name(token.value[:-1])) in DATABASE:
+                    answer = _numeric_call(tokens, k, workbook, sheet, names)
+                    if answer is not None:
+                        found.append((function, answer))
+        if found:
+            yield sheet, place, tokens, found
+
+
+def database_texts(
+    formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> Iterator[tuple[str, tuple[int, int], str, dict[str, str]]]:
+    """(sheet, place, formula text, the defined names the sheet sees) of each formula cell whose text calls a
+    database function (DSUM, DCOUNT, ...): the cells :func:`numeric_labels` and :mod:`.computed_criteria` look at."""
     for sheet, texts in formulas.items():
         upper = texts.upper_text()
         if not any(name + "(" in upper for name in DATABASE):
             continue
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         for place, text in texts.master_texts():
-            if not any(name + "(" in text.upper() for name in DATABASE):
-                continue
-            formula = text if stored else workbook.get_formula(sheet, *place) or ""
-            if not stored and "VSTACK(" in formula.upper():  # set already
-                continue
-            try:
-                tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
-            except Exception:  # noqa: BLE001, S112  (the engine's own formula: left as it is)
-                continue
-            found = []
-            for k, token in enumerate(tokens):
-                if token.type == Token.FUNC and token.subtype == Token.OPEN:
-                    if (function := _bare_name(token.value[:-1])) in DATABASE:
-                        answer = _numeric_call(tokens, k, workbook, sheet, names)
-                        if answer is not None:
-                            found.append((function, answer))
-            if found:
-                yield sheet, place, tokens, found
+            if any(name + "(" in text.upper() for name in DATABASE):
+                yield sheet, place, text, names
 
 
 def numeric_labels(
