@@ -45,4 +45,10 @@ def test_the_advice_gives_the_nps(tmp_path):
 
 def test_a_whole_count_pasted_as_text_stays_ok(tmp_path):
     report, nps = _recalc(tmp_path, {"B2": "100", "C2": "45", "D2": 30, "E2": "25"})
-    assert (report.status, report.message, nps["F2"].value) == ("ok", "", 20.0)
+    assert (report.status, report.message, nps["F2"].value) == (
+        "ok",
+        "t.xlsx: NPS!B2 (Responses) is the text '100', NPS!C2 (Promoters (9-10)) the text '45', NPS!E2 (Detractors"
+        " (0-6)) the text '25': the tracker reads them as numbers, but a SUM, a pivot table or pandas reading these"
+        " cells skips a text: type them as numbers",
+        20.0,
+    )

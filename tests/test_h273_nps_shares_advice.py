@@ -42,7 +42,9 @@ def test_each_row_is_told_its_counts_and_following_it_gives_15(tmp_path):
         "Promoters (9-10) 0.45, Passives (7-8) 0.25, Detractors (0-6) 0.3); NPS!F3 says 'bad counts' (Responses "
         "'200', Promoters (9-10) '45%', Passives (7-8) '25%', Detractors (0-6) '30%'): they are shares, not counts of "
         "answers: type 81 in NPS!C2, 45 in NPS!D2 and 54 in NPS!E2 (45%, 25% and 30% of the 180 responses in NPS!B2); "
-        "type 90 in NPS!C3, 50 in NPS!D3 and 60 in NPS!E3 (45%, 25% and 30% of the 200 responses in NPS!B3)"
+        "type 90 in NPS!C3, 50 in NPS!D3 and 60 in NPS!E3 (45%, 25% and 30% of the 200 responses in NPS!B3); "
+        "NPS!B3 (Responses) is the text '200': the tracker reads it as a number, but a SUM, a pivot table or pandas "
+        "reading this cell skips a text: type it as a number"
     )
     assert nps["F2"].value == "bad counts"
     report, nps = _recalc(tmp_path, {"B2": 180, "C2": 81, "D2": 45, "E2": 54, "B3": 200, "C3": 90, "D3": 50,

@@ -178,9 +178,15 @@ def test_a_count_that_is_no_whole_number_is_named_and_not_ok(tmp_path, capsys):
     assert abs(wb["Customers"]["E4"].value - 8.12) < 1e-9  # computed as Excel computes it: the file says why not ok
 
 
-def test_whole_counts_pasted_as_text_are_not_named(tmp_path, capsys):
+def test_whole_counts_pasted_as_text_are_no_such_counts(tmp_path, capsys):
+    # not named as counts that are no whole numbers; named as texts a SUM of the user's skips (H315's finding 06)
     report, _ = _recalc(tmp_path, capsys, {"C3": "15", "D3": "118"})
-    assert (report["status"], report["message"]) == ("ok", "")
+    assert (report["status"], report["message"]) == (
+        "ok",
+        "t.xlsx: Customers!C3 (Gained (new + reactivated)) is the text '15', Customers!D3 (Customers at end) the text"
+        " '118': the tracker reads them as numbers, but a SUM, a pivot table or pandas reading these cells skips a"
+        " text: type them as numbers",
+    )
 
 
 def test_values_typed_over_the_dashboards_figures_are_named(tmp_path, capsys):

@@ -50,7 +50,11 @@ def test_counts_typed_give_the_nps(tmp_path, capsys):
         },
     )
     report, wb = _recalc(tmp_path, capsys, path)
-    assert (report["status"], report["message"]) == ("ok", "")
+    assert (report["status"], report["message"]) == (  # the texts read as counts, named for a SUM of the user's
+        "ok",
+        "t.xlsx: NPS!C4 (Promoters (9-10)) is the text '12', NPS!E4 (Detractors (0-6)) the text '3': the tracker reads"
+        " them as numbers, but a SUM, a pivot table or pandas reading these cells skips a text: type them as numbers",
+    )
     nps = [wb["NPS"][f"F{row}"].value for row in range(2, 8)]
     assert nps[:4] == [40.0, pytest.approx(100 * 20 / 60, abs=1e-12), 60.0, -100.0]
     assert nps[4:] == [None, None]

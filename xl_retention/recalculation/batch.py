@@ -362,6 +362,11 @@ def recalc_file(
             cohorts = typed_over_cohorts(path, formula_cells)  # a retention share typed over (Cohorts!C19)
             if cohorts is not None:
                 report.message = f"{path.name}: {cohorts}" + (f"; {report.message}" if report.message else "")
+            from .typed_text_inputs import text_numbers_line
+
+            texts = text_numbers_line(tracker, formula_cells)  # ' 120 ' pasted: read by the tracker, not by a SUM
+            if texts is not None:
+                report.message = (f"{report.message}; " if report.message else f"{path.name}: ") + texts
         unread = None
         if may_be_tracker:  # a tracker's input its formulas do not read
             from ..workbook.checks import unread_input

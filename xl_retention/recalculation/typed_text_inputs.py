@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from openpyxl.utils import column_index_from_string
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..sheet_names import written
 
-__all__ = ["locale_inputs_line"]
+__all__ = ["locale_inputs_line", "text_numbers_line"]
 
 #: the cells a line names before "and N more"
 FIRST = 3
@@ -27,6 +27,8 @@ FIRST = 3
 _READS = re.compile(r"^reads the text (?P<text>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") \((?P<where>.+?)!(?P<col>[A-Z]"
                     r"{1,3})(?P<row>\d+)\), which Excel reads by")  # fmt: skip
 _GROUPED = re.compile(r"\s*([-+]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?\s*")
+#: a number as a text that reads the same in every Excel (no separator of thousands): ' 120 ', '95', '-12.5'
+_PLAIN_NUMBER = re.compile(r"\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
 
 
 def _readings(text: str) -> str:
@@ -84,3 +86,41 @@ def locale_inputs_line(tracker: Mapping[str, Any], reasons: Iterable[str]) -> st
     more = f" and {len(said) - FIRST} more such cells" if len(said) > FIRST else ""
     cells = "; ".join(f"{cell} ({readings})" for cell, readings in said[:FIRST])
     return f"type each of these as a number in its cell: {cells}{more} ({why.format('them')})"
+
+
+def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]) -> str | None:
+    """The line naming the input cells of ``tracker`` (:func:`.month_order.tracker_rows`) that hold a plain number as
+    a text (``' 120 '``, ``'95'``, pasted from a web report or a CSV column; not a formula's, ``formulas``: each
+    sheet's formula cells), with what to do; None where none does. The tracker's formulas read such a text as the
+    number (README: a number pasted as text is a figure the month has), so its figures are right, but the user's
+    own ``=SUM(Customers!C2:C13)``, a pivot table and pandas skip a text: the year's gained was 550 for 765 (H315's
+    finding 06). A text with a separator of thousands (``'2,451'``) is :func:`locale_inputs_line`'s.
+
+    >>> from types import SimpleNamespace
+    >>> rows = [("Month", "Customers at start", "Customers gained"), (46023, 1000, " 120 "), (46054, None, "95")]
+    >>> text_numbers_line({"Customers": SimpleNamespace(rows=rows, first=2, last=3)}, {"Customers": {"B3"}})
+    "Customers!C2 (Customers gained) is the text ' 120 ', Customers!C3 (Customers gained) the text '95': the \
+tracker reads them as numbers, but a SUM, a pivot table or pandas reading these cells skips a text: type them as \
+numbers"
+    """
+    named: list[str] = []
+    for title, sheet in tracker.items():
+        rows, own = sheet.rows, {ref.upper() for ref in formulas.get(title, ())}
+        header = rows[0] if rows else ()
+        last = min(len(rows), sheet.last if sheet.last is not None else len(rows))
+        for row in range(max(sheet.first, 2), last + 1):
+            for column, held in enumerate(rows[row - 1], 1):
+                label = header[column - 1] if column - 1 < len(header) else None
+                if not isinstance(held, str) or not isinstance(label, str) or _PLAIN_NUMBER.fullmatch(held) is None:
+                    continue
+                ref = f"{get_column_letter(column)}{row}"
+                if ref not in own:
+                    named.append(f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}")
+    if not named:
+        return None
+    more = f" and {len(named) - FIRST} more such cells" if len(named) > FIRST else ""
+    them, cells = ("it as a number", "this cell") if len(named) == 1 else ("them as numbers", "these cells")
+    return (
+        f"{', '.join(named[:FIRST])}{more}: the tracker reads {them}, but a SUM, a pivot table or pandas reading"
+        f" {cells} skips a text: type {them}"
+    )
