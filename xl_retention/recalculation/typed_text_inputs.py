@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..sheet_names import written
+from .excel_functions._core import plain_number
 
 __all__ = ["locale_inputs_line", "text_numbers_line"]
 
@@ -27,8 +28,6 @@ FIRST = 3
 _READS = re.compile(r"^reads the text (?P<text>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") \((?P<where>.+?)!(?P<col>[A-Z]"
                     r"{1,3})(?P<row>\d+)\), which Excel reads by")  # fmt: skip
 _GROUPED = re.compile(r"\s*([-+]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?\s*")
-#: a number as a text that reads the same in every Excel (no separator of thousands): ' 120 ', '95', '-12.5'
-_PLAIN_NUMBER = re.compile(r"\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
 
 
 def _readings(text: str) -> str:
@@ -111,7 +110,7 @@ numbers"
         for row in range(max(sheet.first, 2), last + 1):
             for column, held in enumerate(rows[row - 1], 1):
                 label = header[column - 1] if column - 1 < len(header) else None
-                if not isinstance(held, str) or not isinstance(label, str) or _PLAIN_NUMBER.fullmatch(held) is None:
+                if not isinstance(held, str) or not isinstance(label, str) or plain_number(held.strip()) is None:
                     continue
                 ref = f"{get_column_letter(column)}{row}"
                 if ref not in own:
