@@ -110,12 +110,15 @@ def iterative_starts(
     stored: dict[str, dict[str, Any]],
     names: dict[str, str],
     delta: float,
+    near: list[Cell] | None = None,
 ) -> list[Cell]:
     """The cells on a loop of an iterative workbook whose value computed from blank cells differs from the one Excel
     stored, which Excel would have iterated from (``values``: the engine's results; ``texts``: each sheet's
     :class:`~.formula_texts.FormulaTexts`; ``stored``: the scan's formula cells, by sheet and reference, their
     ``cached`` value; ``delta``: the workbook's iterateDelta). Numbers within ``max(10 x delta, 1e-6 x size)``
-    agree (a converging loop stopped at either side of its limit).
+    agree (a converging loop stopped at either side of its limit); those that agree without being equal are
+    appended to ``near``: the engine stopped short of Excel's value (``D1 = D2*0.5+10``, ``D2 = D1*0.2``: 11.1111
+    from blank cells, Excel's 100/9 stored), which Excel keeps where it still solves the loop (:mod:`.settled_loops`).
     """
     from .formula_texts import position
 
@@ -134,6 +137,8 @@ def iterative_starts(
         now, then = values.get(sheet, {}).get(ref), stored[sheet][ref].cached
         if type(now) in (int, float) and type(then) in (int, float):
             if abs(now - then) <= max(10 * delta, 1e-6 * max(abs(now), abs(then))):
+                if near is not None and now != then:
+                    near.append((sheet, ref))
                 continue
         elif now == then or (now in (None, "") and then in (None, "")):
             continue

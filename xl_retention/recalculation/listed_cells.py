@@ -49,6 +49,7 @@ from .newer_errors import settle
 from .package import PackageInfo
 from .reasons import explain
 from .rich_values import rich_readers
+from .settled_loops import keep_settled
 from .settled_spills import check_settled_spills
 from .spill_reasons import oversized_spills
 from .stale_readers import passed_on, stale_reason
@@ -93,11 +94,16 @@ def listed(
     unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed]
     if info.iterate:  # Excel iterates a loop from the values it stored, the engine from blank cells
         listed = {(u.sheet, u.ref) for u in unsupported}
+        near: list[tuple[str, str]] = []  # the engine's value within the tolerance of Excel's, not equal
         for sheet, ref in iterative_starts(
-            result.values, formulas, info.formulas, info.names.get("", {}), info.iterate_delta
+            result.values, formulas, info.formulas, info.names.get("", {}), info.iterate_delta, near
         ):
             if (sheet, ref) not in listed:
                 unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
+        near = [cell for cell in near if cell not in listed]
+        if near and keep_settled(workbook, str(path), info, near, engine_literal):  # Excel's solution, if it holds
+            workbook.evaluate_all()
+            result = read_values(workbook, formulas, members)
     rereads = (one_value_reads, underflows)  # X# of one value: the cell X; a result below 2**-1022: Excel's 0
     rereads += (numeric_labels,)  # DSUM(A1:C5,3,F1:F2) under a criteria label 2025: the column labelled 2025
     while any([again(workbook, formulas, result.values, info, set_formulas) for again in rereads]):
