@@ -37,13 +37,16 @@ def _revenue(tmp_path: Path, path: Path) -> list[list]:
 @pytest.mark.parametrize(
     ("amounts", "comma", "point"),
     [
-        (("12.50", "1 234,56", "7.00"), "1 234,56", "12.50"),
-        (("12.50", "1'234,56", "7.00"), "1'234,56", "12.50"),
-        (("12,50", "1,234.56", "7,00"), "12,50", "1,234.56"),
-        (("12,50", "1 234.56", "7,00"), "12,50", "1 234.56"),
-        (("12.50", "1.234.567", "7.00"), "1.234.567", "12.50"),
-        (("7.25", "12,50", "9.99"), "12,50", "7.25"),
-        (("12,50", "1,234,567", "7,00"), "12,50", "1,234,567"),
+        (("12.50", "1 234,56", "7.00"), "a decimal comma ('1 234,56')", "a decimal point ('12.50')"),
+        (("12.50", "1'234,56", "7.00"), "a decimal comma (\"1'234,56\")", "a decimal point ('12.50')"),
+        (("12,50", "1,234.56", "7,00"), "a decimal comma ('12,50')", "a decimal point ('1,234.56')"),
+        (("12,50", "1 234.56", "7,00"), "a decimal comma ('12,50')", "a decimal point ('1 234.56')"),
+        # no decimal comma in '1.234.567' (H328): its points group thousands, as only the decimal comma's writing does
+        (("12.50", "1.234.567", "7.00"), "points grouping thousands ('1.234.567', the decimal comma's convention)",
+         "a decimal point ('12.50')"),
+        (("7.25", "12,50", "9.99"), "a decimal comma ('12,50')", "a decimal point ('7.25')"),
+        (("12,50", "1,234,567", "7,00"), "a decimal comma ('12,50')",
+         "commas grouping thousands ('1,234,567', the decimal point's convention)"),
     ],
     ids=["french-among-points", "swiss-comma-among-points", "english-among-commas", "spaced-point-among-commas",
          "german-groups-among-points", "comma-among-points", "english-groups-among-commas"],
@@ -52,8 +55,8 @@ def test_a_number_of_the_other_convention_is_refused_naming_it(tmp_path, capsys,
     path = _orders(tmp_path, amounts)
     got = refusal(capsys, "--orders", str(path), "--through", "2026-03", "--to-csv", str(tmp_path / "no"))
     assert got == (
-        f"orders.csv, column 'amount': numbers with a decimal comma ({comma!r}) and others with a decimal point "
-        f"({point!r}) in one column (exports of two languages appended?) in row 3 (counting the header as row 1): "
+        f"orders.csv, column 'amount': numbers with {comma} and others with {point} "
+        "in one column (exports of two languages appended?) in row 3 (counting the header as row 1): "
         f"{amounts[1]!r}: write them with one decimal mark, or import them apart with --decimal"
     )
     assert not (tmp_path / "no").exists()

@@ -125,6 +125,21 @@ def _marks(texts: list[str]) -> tuple[bool, bool]:
     return comma, point
 
 
+def _convention(texts: list[str], mark: str) -> str:
+    """How the first of ``texts`` writing the convention of decimal ``mark`` shows it: one with the mark itself, else
+    one whose other mark only groups thousands ('1.234.567' has no decimal comma).
+
+    >>> _convention(["12.50", "1.234.567", "7,25"], ","), _convention(["12,50", "1,234,567"], ".")
+    ("with a decimal comma ('7,25')", "with commas grouping thousands ('1,234,567', the decimal point's convention)")
+    """
+    ours = [text for text in texts if _marks([text]) == ((True, False) if mark == "," else (False, True))]
+    said = "comma" if mark == "," else "point"
+    if marked := [text for text in ours if mark in _body(text)[1]]:
+        return f"with a decimal {said} ({marked[0]!r})"
+    other = "points" if mark == "," else "commas"
+    return f"with {other} grouping thousands ({ours[0]!r}, the decimal {said}'s convention)"
+
+
 def _number_text(text: str, decimal: str | None) -> float | None:
     """One stripped text as a number under ``decimal`` (None: the text alone must tell); None if it is not one."""
     negative, body = _body(text)
@@ -270,14 +285,9 @@ def parse_numbers(
                     if i in texts
                 )
             ):  # '1.234,50' beside '1,234.50': two exports of other languages appended
-                shown = {",": "", ".": ""}
-                for text in texts.values():
-                    comma, point = _marks([text])
-                    for mark, said in ((",", comma and not point), (".", point and not comma)):
-                        shown[mark] = shown[mark] or (text if said else "")
                 problem = (
-                    f"numbers with a decimal comma ({shown[',']!r}) and others with a decimal point "
-                    f"({shown['.']!r}) in one column (exports of two languages appended?)"
+                    f"numbers {_convention(list(texts.values()), ',')} and others "
+                    f"{_convention(list(texts.values()), '.')} in one column (exports of two languages appended?)"
                 )
                 apart = said_as("import them apart with --decimal", "read them apart with ReadOptions(decimal=...)")
                 advice = f"write them with one decimal mark, or {apart}"
