@@ -1,6 +1,7 @@
 """DISC, INTRATE, RECEIVED, PRICEDISC, YIELDDISC, PRICEMAT and YIELDMAT, which the embedded engine lacked: a workbook
 written by a program (no stored value) came out incomplete, the cells empty. Values of Microsoft's examples of each
-function; where Excel's day count could differ from YEARFRAC's (basis 1 across a year's end) the cell stays listed."""
+function; where Excel's day count could differ from YEARFRAC's (basis 1 across a year's end, but in DISC and YIELDMAT,
+whose count Microsoft documents) the cell stays listed."""
 
 import pytest
 from one_sheet import recalc_sheet, recalculated
@@ -36,9 +37,33 @@ def test_microsofts_examples(tmp_path):
 
 
 def test_actual_actual_across_a_years_end_is_listed_not_guessed(tmp_path):
-    result, values = recalc_sheet(tmp_path, {"B1": "=DISC(DATE(2007,11,25),DATE(2008,6,15),97,100,1)"})
+    result, values = recalc_sheet(tmp_path, {"B1": "=INTRATE(DATE(2007,11,25),DATE(2008,6,15),97,100,1)"})
     assert result.status == "incomplete", result.message
     assert "B1" not in values
+
+
+def test_disc_and_yieldmat_count_actual_actual_across_a_years_end_as_microsoft_documents(tmp_path):
+    """Microsoft documents DISC's and YIELDMAT's basis 1 (MS-OI29500, Part 1 Section 18.17.7.91 and .355): dates at
+    most a year apart are counted over 365 days, 366 where a 29 February is in the period; dates further apart over the
+    average days of the years touched. Listed as not computed before (across one year end, under two years)."""
+    result, values = recalc_sheet(
+        tmp_path,
+        {
+            "B1": "=DISC(DATE(2018,7,1),DATE(2019,3,1),97.975,100,1)",  # 243 days, no 29 February: 365
+            "B2": "=DISC(DATE(2007,11,25),DATE(2008,6,15),97,100,1)",  # 203 days over 29 February 2008: 366
+            "B3": "=DISC(DATE(2018,7,1),DATE(2019,9,1),97.975,100,1)",  # over a year: 427 days, 2018-2019 average 365
+            # issue 2006-11-08 to maturity 2008-11-03: 726 days over (365 + 365 + 366) / 3; settlement 2007-03-15 to
+            # maturity: 599 days over (365 + 366) / 2; issue to settlement: 127 days over 365
+            "B4": "=YIELDMAT(DATE(2007,3,15),DATE(2008,11,3),DATE(2006,11,8),0.0625,100.0123,1)",
+        },
+    )
+    assert result.status == "ok", result.message
+    assert values["B1"] == (100 - 97.975) / 100 / (243 / 365)
+    assert values["B2"] == (100 - 97) / 100 / (203 / 366)
+    assert values["B3"] == (100 - 97.975) / 100 / (427 / 365)
+    dim, dsm, accrued = 726 / (1096 / 3), 599 / (731 / 2), 127 / 365
+    paid = 100.0123 / 100 + accrued * 0.0625
+    assert values["B4"] == pytest.approx(((1 + dim * 0.0625) - paid) / paid / dsm, rel=1e-15)
 
 
 def test_european_30_360_takes_every_31st_as_the_30th_as_excels_yearfrac(tmp_path):

@@ -31,8 +31,6 @@ _BASIS = {"DISC": 4, "INTRATE": 4, "RECEIVED": 4, "PRICEDISC": 4, "YIELDDISC": 4
 _UNDOCUMENTED = "Excel's day count there is not documented (basis 2, 3 and 4 are computed)"
 _BASIS_REASONS = {
     "1": "{name} with basis 1 (actual/actual) over a year end is not computed: " + _UNDOCUMENTED,
-    "DISC1": "DISC with basis 1 (actual/actual) over a year end, less than two calendar years apart, is not computed: "
-    + _UNDOCUMENTED,
     "0": "{name} with basis 0 (US 30/360) from or to the last day of February is not computed: " + _UNDOCUMENTED,
 }
 _EITHER = (
@@ -40,6 +38,8 @@ _EITHER = (
     "February, is not computed: " + _UNDOCUMENTED
 )
 _ISSUED = "; nor is an issue after settlement"
+#: computed in basis 1 over any period (Microsoft documents their actual/actual): the other cases are named
+_ACTUAL = frozenset(("DISC", "YIELDMAT"))
 _MODES = {
     "1": "REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine",
     "2": "REGEXEXTRACT with return_mode 2 (the capture groups, as an array) is not computed by the embedded engine",
@@ -83,7 +83,9 @@ def refused_case(formula: str) -> tuple[str, str] | None:
             at = _BASIS[name]
             basis = _literal(arguments[at]) if at < len(arguments) else "0"
             basis = "0" if basis == "" else basis
-            key = "DISC1" if name == "DISC" and basis == "1" else basis or ""
+            if name in _ACTUAL and basis == "1":  # computed: only an issue after settlement is left
+                return name, f"{name} with an issue after settlement is not computed"
+            key = "0" if name in _ACTUAL else basis or ""
             reason = _BASIS_REASONS.get(key, _EITHER).format(name=name)
             return name, reason + (_ISSUED if name in ("PRICEMAT", "YIELDMAT") else "")
         if name == "REGEXEXTRACT":

@@ -7,12 +7,15 @@ every case (a 31st at either end is the 30th, as Excel's YEARFRAC and DAYS360's 
 INTRATE, RECEIVED and PRICEDISC keep an ending 31st, a day more); basis 0 (US 30/360) where neither date is the last
 day of February, and basis 1 (actual/actual) within one calendar year (B is that year's 365 or 366 days). Where
 Excel's own count could differ from YEARFRAC's (a period from or to the end of February in basis 0, across a year's
-end in basis 1) the cell is listed as not computed, never given another number. DISC in basis 1 from one year to
-another two or more calendar years later is computed with YEARFRAC's average year (the days of the years touched over
-their count): Microsoft's DISC example, 2018-07-01 to 2048-01-01 at 97.975, is 0.00068638 (B of 365 days would give
-0.00068590, 365.25 0.00068637); LibreOffice 0.000686384169121348, this 0.0006863841691213468. Dates are truncated to
-days; settlement on or after maturity, a basis outside 0-4, and a price, investment, redemption or discount of 0 or
-below are #NUM!.
+end in basis 1) the cell is listed as not computed, never given another number. DISC's and YIELDMAT's basis 1 is
+computed over any period: Microsoft documents their actual/actual (MS-OI29500, "Part 1 Section 18.17.7.91, DISC" and
+"18.17.7.355, YIELDMAT") as YEARFRAC's: dates at most a year apart (the same year, or the next up to the same day of
+the year) over 365 days, 366 where a 29 February is in the period or the dates are in one leap year; else over the
+average days of the years touched, first to last (2018-07-01 to 2019-03-01: 243 days over 365; 2018-07-01 to
+2019-09-01: 427 over 365; 2019-07-01 to 2020-03-01: 244 over 366). Microsoft's DISC example, 2018-07-01 to 2048-01-01
+at 97.975, is 0.00068638 (B of 365 days would give 0.00068590, 365.25 0.00068637); LibreOffice 0.000686384169121348,
+this 0.0006863841691213468. Dates are truncated to days; settlement on or after maturity, a basis outside 0-4, and a
+price, investment, redemption or discount of 0 or below are #NUM!.
 
 * ``DISC = (redemption - pr) / redemption / fraction``; ``INTRATE = (redemption - investment) / investment / fraction``
 * ``RECEIVED = investment / (1 - discount * fraction)``; ``PRICEDISC = redemption * (1 - discount * fraction)``
@@ -49,18 +52,17 @@ def _day(value: Any) -> int:
     return int(_no_logical(value))
 
 
-def _checked(kind: int, *days: int, years: bool = False) -> None:
-    """Listed as not computed where Excel's count may differ from YEARFRAC's (see the module); ``years``: basis 1 over
-    two calendar years apart or more is YEARFRAC's average year (DISC, Microsoft's example)."""
+def _checked(kind: int, *days: int, actual: bool = False) -> None:
+    """Listed as not computed where Excel's count may differ from YEARFRAC's (see the module); ``actual``: the
+    function's basis 1 is Microsoft's documented actual/actual, YEARFRAC's (DISC, YIELDMAT)."""
     dates = [serial_to_date(day) for day in days]
-    if kind == 1 and len({d.year for d in dates}) > 1:
-        if not (years and dates[-1].year - dates[0].year >= 2):
-            raise ExcelError(_NOT_COMPUTED)
+    if kind == 1 and not actual and len({d.year for d in dates}) > 1:
+        raise ExcelError(_NOT_COMPUTED)
     if kind == 0 and any(d.month == 2 and d.day == calendar.monthrange(d.year, 2)[1] for d in dates):
         raise ExcelError(_NOT_COMPUTED)
 
 
-def _read(settlement: Any, maturity: Any, basis: Any, *values: Any, years: bool = False) -> tuple[float, list[float]]:
+def _read(settlement: Any, maturity: Any, basis: Any, *values: Any, actual: bool = False) -> tuple[float, list[float]]:
     """The year fraction from settlement to maturity in ``basis`` and ``values`` as numbers: every argument read
     first (text that is no number: #VALUE!), then Excel's #NUM! checks (each value must be above 0)."""
     start, end = _day(settlement), _day(maturity)
@@ -68,11 +70,13 @@ def _read(settlement: Any, maturity: Any, basis: Any, *values: Any, years: bool 
     kind = _basis(basis)
     if start >= end or start < 0 or any(v <= 0 for v in figures):
         raise ExcelError("#NUM!")
-    _checked(kind, start, end, years=years)
+    _checked(kind, start, end, actual=actual)
     return yearfrac(float(start), float(end), float(kind)), figures
 
 
-def _at_maturity(settlement: Any, maturity: Any, issue: Any, basis: Any) -> tuple[float, float, float]:
+def _at_maturity(
+    settlement: Any, maturity: Any, issue: Any, basis: Any, actual: bool = False
+) -> tuple[float, float, float]:
     """(issue to maturity, settlement to maturity, issue to settlement) as year fractions in ``basis``: DIM/B, DSM/B
     and A/B of PRICEMAT and YIELDMAT."""
     start, end, first = _day(settlement), _day(maturity), _day(issue)
@@ -81,13 +85,13 @@ def _at_maturity(settlement: Any, maturity: Any, issue: Any, basis: Any) -> tupl
         raise ExcelError("#NUM!")
     if first > start:  # issued after settlement: Excel's answer is not known here
         raise ExcelError(_NOT_COMPUTED)
-    _checked(kind, first, start, end)
+    _checked(kind, first, start, end, actual=actual)
     return tuple(yearfrac(float(a), float(b), float(kind)) for a, b in ((first, end), (start, end), (first, start)))
 
 
 @excel_function("DISC", 4, 5)
 def disc(settlement: Any, maturity: Any, pr: Any, redemption: Any, basis: Any = 0.0) -> float:
-    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption, years=True)
+    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption, actual=True)
     return (paid - price) / paid / fraction
 
 
@@ -130,7 +134,7 @@ def pricemat(settlement: Any, maturity: Any, issue: Any, rate: Any, yld: Any, ba
 @excel_function("YIELDMAT", 5, 6)
 def yieldmat(settlement: Any, maturity: Any, issue: Any, rate: Any, pr: Any, basis: Any = 0.0) -> float:
     coupon, price = number(rate), number(pr)
-    dim, dsm, accrued = _at_maturity(settlement, maturity, issue, basis)
+    dim, dsm, accrued = _at_maturity(settlement, maturity, issue, basis, actual=True)
     if coupon < 0 or price <= 0:
         raise ExcelError("#NUM!")
     paid = price / 100 + accrued * coupon
