@@ -66,6 +66,31 @@ def test_disc_and_yieldmat_count_actual_actual_across_a_years_end_as_microsoft_d
     assert values["B4"] == pytest.approx(((1 + dim * 0.0625) - paid) / paid / dsm, rel=1e-15)
 
 
+def test_disc_and_yieldmat_count_us_30_360_from_februarys_end_as_microsoft_documents(tmp_path):
+    """MS-OI29500's US (NASD) 30/360 of DISC and YIELDMAT, one step of a chain: from the last of February to a 31st
+    only the first day becomes the 30th (31 days, where YEARFRAC's basis 0 counts 30); both the last of February: both
+    the 30th. Listed as not computed before (basis 0 from or to the end of February); PRICEMAT stays listed."""
+    result, values = recalc_sheet(
+        tmp_path,
+        {
+            "B1": "=DISC(DATE(2008,2,29),DATE(2008,3,31),99,100,0)",  # 30 + 1 days
+            "B2": "=DISC(DATE(2007,2,28),DATE(2008,2,29),99,100)",  # both the last of February: 360 days
+            "B3": "=DISC(DATE(2008,1,15),DATE(2008,2,29),99,100,0)",  # to the last of February alone: 30 + 14 days
+            # issue 2008-02-29 to maturity 2008-08-31: 180 + 1 days; settlement 2008-03-31 to maturity 150 (both 31st);
+            # issue to settlement 30 + 1
+            "B4": "=YIELDMAT(DATE(2008,3,31),DATE(2008,8,31),DATE(2008,2,29),0.0625,100.0123,0)",
+            "B5": "=PRICEMAT(DATE(2008,3,31),DATE(2008,8,31),DATE(2008,2,29),0.0625,0.06,0)",
+        },
+    )
+    assert [(u.address, u.function) for u in result.unsupported] == [("S!B5", "PRICEMAT")]
+    assert values["B1"] == 0.01 / (31 / 360)
+    assert values["B2"] == 0.01 / (360 / 360)
+    assert values["B3"] == 0.01 / (44 / 360)
+    dim, dsm, accrued = 181 / 360, 150 / 360, 31 / 360
+    paid = 100.0123 / 100 + accrued * 0.0625
+    assert values["B4"] == pytest.approx(((1 + dim * 0.0625) - paid) / paid / dsm, rel=1e-15)
+
+
 def test_european_30_360_takes_every_31st_as_the_30th_as_excels_yearfrac(tmp_path):
     """Basis 4 counts a 31st as the 30th at either end, in every function: Excel's own YEARFRAC (values Excel stored
     in pycel's yearfrac workbook: 2001-01-30 to 2001-03-31 is 60 days, 0.1666..., not 61) and DAYS360's European

@@ -1,5 +1,5 @@
 """A function of this package's that leaves a cell not computed names the case, not "cannot compute this formula"
-(H313's findings 08 and 09); DISC in basis 1 across a year end is computed, as Microsoft documents its count.
+(H313's findings 08 and 09); DISC in basis 1 across a year end is computed, as Microsoft documents its day counts.
 
 Microsoft's DISC example (settlement 2018-07-01, maturity 2048-01-01, price 97.975, redemption 100, basis 1 in A6)
 and INTRATE(.., 1) from 2008-02-15 to 2009-05-15: basis 1 over a year end; REGEXEXTRACT(A2, .., 1) and (.., 2): every
@@ -29,8 +29,7 @@ def test_each_refused_case_is_named(tmp_path: Path) -> None:
     sheet["A4"], sheet["A5"], sheet["A6"] = 97.975, 100, 1
     sheet["A7"] = "Sonia Rees\n(378) 555-4195\nAngel Brown\n(878) 555-8622"
     sheet["B1"] = "=DISC(A2,A3,A4,A5,A6)"  # Microsoft's example, basis 1 over 30 years: computed
-    sheet["A8"] = 0
-    sheet["B5"] = "=DISC(DATE(2008,2,29),DATE(2008,6,15),97,100,A8)"  # the basis in a cell: its one case left named
+    sheet["B5"] = "=INTRATE(DATE(2007,11,25),DATE(2008,6,15),97,100,A6)"  # the basis in a cell: both cases named
     sheet["B6"] = "=DISC(DATE(2007,11,25),DATE(2008,6,15),97,100,A6)"  # over one year end: MS-OI29500's count
     sheet["B2"] = "=INTRATE(DATE(2008,2,15),DATE(2009,5,15),1000000,1014420,1)"
     sheet["B3"] = "=DISC(DATE(2008,2,15),DATE(2008,11,15),98,100,1)"  # within one year: computed
@@ -52,8 +51,9 @@ def test_each_refused_case_is_named(tmp_path: Path) -> None:
         ),
         (
             "'R'!B5",
-            "DISC",
-            f"DISC with basis 0 (US 30/360) from or to the last day of February is not computed: {DAY_COUNT}",
+            "INTRATE",
+            "INTRATE with basis 1 (actual/actual) over a year end, or basis 0 (US 30/360) from or to the last day of "
+            f"February, is not computed: {DAY_COUNT}",
         ),
         (
             "'R'!C1",

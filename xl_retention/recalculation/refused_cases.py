@@ -38,7 +38,8 @@ _EITHER = (
     "February, is not computed: " + _UNDOCUMENTED
 )
 _ISSUED = "; nor is an issue after settlement"
-#: computed in basis 1 over any period (Microsoft documents their actual/actual): the other cases are named
+#: computed in every basis (Microsoft documents their day counts, MS-OI29500): DISC is never left, YIELDMAT only with
+#: an issue after settlement
 _ACTUAL = frozenset(("DISC", "YIELDMAT"))
 _MODES = {
     "1": "REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine",
@@ -83,10 +84,11 @@ def refused_case(formula: str) -> tuple[str, str] | None:
             at = _BASIS[name]
             basis = _literal(arguments[at]) if at < len(arguments) else "0"
             basis = "0" if basis == "" else basis
-            if name in _ACTUAL and basis == "1":  # computed: only an issue after settlement is left
-                return name, f"{name} with an issue after settlement is not computed"
-            key = "0" if name in _ACTUAL else basis or ""
-            reason = _BASIS_REASONS.get(key, _EITHER).format(name=name)
+            if name in _ACTUAL:  # the next call's case, if any, is the cell's
+                if name == "YIELDMAT":
+                    return name, "YIELDMAT with an issue after settlement is not computed"
+                continue
+            reason = _BASIS_REASONS.get(basis or "", _EITHER).format(name=name)
             return name, reason + (_ISSUED if name in ("PRICEMAT", "YIELDMAT") else "")
         if name == "REGEXEXTRACT":
             mode = _literal(arguments[2]) if len(arguments) > 2 else None
