@@ -35,6 +35,18 @@ _NEWER = re.compile(r"(?<![\w.])_XLFN\.([A-Z0-9_.]+)\(")
 #: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 _BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"\n]|\"[^\"\n]*\")*,")  # within a line (see THREE_D_HINT)
+#: a text or a quoted sheet name within a line, made "" before :data:`_BRACKET` is looked for: a bracket and a comma
+#: in a note ("(PASTE VALUES AS NUMBERS, OR ...") are no union
+_TEXTS = re.compile(r"\"(?:[^\"\n]|\"\")*\"|'(?:[^'\n]|'')*'")
+
+
+def _bracket(text: str) -> bool:
+    """Whether ``text`` (formulas, one a line) has :data:`_BRACKET` outside its texts and quoted sheet names.
+
+    >>> _bracket('=IF(A1,"(SEE B1, C1)",(A1:A2,C1))'), _bracket('=IF(A1,"(SEE B1, C1)",A2)')
+    (True, False)
+    """
+    return _BRACKET.search(_TEXTS.sub('""', text)) is not None
 
 
 def hidden_constructs(
@@ -76,7 +88,7 @@ def hidden_constructs(
         upper = texts.shape_upper_text()
         missing = {name for name in texts.called() if lacking(name)}
         three_d = THREE_D_HINT.search(upper) is not None
-        brackets = _BRACKET.search(upper) is not None
+        brackets = _bracket(upper)
         named = bool(union_names) and any(n in texts.upper_text() for n in union_names)
         if not (missing or three_d or brackets or named):
             continue
@@ -85,7 +97,7 @@ def hidden_constructs(
         for key, indices in texts.shape_groups().items():
             bare = key.upper()
             if any(f"{name}(" in bare for name in missing) or (
-                (three_d and THREE_D_HINT.search(bare)) or (brackets and _BRACKET.search(bare))
+                (three_d and THREE_D_HINT.search(bare)) or (brackets and _bracket(bare))
             ):
                 chosen += indices
             elif named:  # a name of several areas: its name may hold a digit, so each formula's own text is read
@@ -153,7 +165,43 @@ def _reading_names(formulas: dict[str, FormulaTexts], uncomputed: dict[str, str]
 
 def _unread_target(target: str) -> bool:
     """Whether a defined name's formula holds a union or a 3-D reference (then its uses are read one by one)."""
-    return "," in target or ("!" in target and THREE_D_HINT.search(target) is not None)
+    return _may_hold_union(target) or ("!" in target and THREE_D_HINT.search(target) is not None)
+
+
+#: what a comma in a formula may stand in without being a union's: a text, a quoted sheet name, an array constant
+_QUOTED = re.compile(r"\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|\{[^{}]*\}")
+_BRACKETS_AND_COMMAS = re.compile(r"[(),]")
+
+
+def _may_hold_union(formula: str) -> bool:
+    r"""Whether ``formula`` (a defined name's) has a comma outside every function's brackets: at its top level
+    (``Sheet1!$A:$A,Sheet1!$1:$1``) or in a bracket opened where no function is called (``SUM((A1,B1))``); texts,
+    quoted sheet names and array constants left out. A comma that only parts a function's arguments
+    (``IFERROR(LOOKUP(2,...),0)``, the tracker's LTV_MRR_Run_Row) is none; brackets that do not pair up: True (read as a
+    union may be).
+
+    >>> _may_hold_union("Sheet1!$A:$A,Sheet1!$1:$1"), _may_hold_union("SUM((A1:A2,C1),1)"), _may_hold_union("(A1,B1)")
+    (True, True, True)
+    >>> _may_hold_union('IFERROR(LOOKUP(2,1/(A1:A9<>""),ROW(A1:A9)),0)')
+    False
+    >>> _may_hold_union("'x,y'!A1&{1,2}&TEXT(1,\"0,0\")")
+    False
+    """
+    if "," not in formula:
+        return False
+    text = _QUOTED.sub("0", formula)
+    calls: list[bool] = []  # each open bracket: whether a function's
+    for match in _BRACKETS_AND_COMMAS.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark == "(":
+            calls.append(at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_."))
+        elif mark == ")":
+            if not calls:
+                return True
+            calls.pop()
+        elif not calls or not calls[-1]:
+            return True
+    return bool(calls)
 
 
 def _construct(formula: str, lacking: object, sheets: list[str]) -> tuple[str, str] | None:
