@@ -198,6 +198,7 @@ def recalc_file(
     engine: str = "embedded",
     in_place: bool = False,
     stored_current: bool = True,
+    fall_back: bool = False,
 ) -> FileReport:
     """Recalculate one workbook into ``output``; never raises, the report says what failed.
 
@@ -206,14 +207,17 @@ def recalc_file(
     ``stored_current=False`` says the file's stored values predate its inputs (a program just
     wrote them): a cell the engine cannot compute then makes the file ``incomplete``.
     ``engine``: ``"embedded"``, ``"excel"`` or ``"auto"`` (:func:`choose_engine`); any other raises ValueError.
+    ``fall_back`` (``auto``'s): where Excel did not compute the workbook's xl-retention functions (``#NAME?``), the
+    embedded engine computes it instead (else the file fails naming the cells, nothing saved: :mod:`.excel_udfs`).
     """
     if engine not in ("auto", "excel", "embedded"):
         raise ValueError(f"engine must be auto, excel or embedded, got {engine!r}")
     if engine == "auto":
-        engine = choose_engine(engine)
+        engine, fall_back = choose_engine(engine, path), True
     path, output = Path(path), Path(output)
     started = time.perf_counter()
     report = FileReport(str(path), None, "failed", engine)
+    fell_back = ""
     staging: tempfile.TemporaryDirectory[str] | None = None
     try:
         if not in_place and output.exists() and output.resolve() == path.resolve():
@@ -265,9 +269,18 @@ def recalc_file(
 
             if sys.platform not in ("win32", "darwin"):  # xlwings drives Excel on Windows and macOS only
                 raise RuntimeError("engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'")
-            values = excel.recalculate(path, output)
-            issues = _issues(values)
-        else:
+            from .excel_udfs import FunctionsNotComputed
+
+            try:
+                values = excel.recalculate(path, output)
+            except FunctionsNotComputed as error:  # Excel without our functions: nothing saved
+                if not fall_back:
+                    raise
+                engine = report.engine = "embedded"
+                fell_back = f"Excel did not compute the xl-retention functions in {error.where}"
+                fell_back += ": computed with the embedded engine"
+            issues = _issues(values) if engine == "excel" else []
+        if engine != "excel":
             from . import embedded, engine
             from .xlsx_values import NO_VALUE, write_cached_values
 
@@ -397,6 +410,8 @@ def recalc_file(
             report.message = f"{path.name}: {line}" + (f"; {report.message}" if report.message else "")
         _publish(output, final, check)  # every check done: the result replaces `final` (the input, in place)
         report.output = str(final)
+        if fell_back:  # auto gave the workbook to Excel, which could not compute it: said
+            report.message = f"{path.name}: {fell_back}" + (f"; {report.message}" if report.message else "")
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         from .._files import as_written
 
@@ -418,13 +433,18 @@ def recalc_file(
     return report
 
 
-def choose_engine(engine: Engine) -> str:
-    """``auto``: Excel where xlwings can start it (Windows, macOS), else the embedded engine."""
+def choose_engine(engine: Engine, path: str | os.PathLike[str] | None = None) -> str:
+    """``auto``: Excel where xlwings can start it (Windows, macOS), else the embedded engine; for the workbook at
+    ``path``, Excel only where it can compute the workbook's xl-retention functions (:func:`.excel_udfs.excel_computes`:
+    none called, or Windows' classic add-in with the workbook's ``xlwings_udfs`` module), else the embedded engine."""
     if engine not in ("auto", "excel", "embedded"):
         raise ValueError(f"engine must be auto, excel or embedded, got {engine!r}")
     if engine == "auto":
         from . import excel
+        from .excel_udfs import excel_computes
 
+        if path is not None and not excel_computes(path):  # Excel would give #NAME? for CRR, NPS, ...
+            return "embedded"
         return "excel" if excel.available() else "embedded"
     if engine == "excel":
         from . import excel
@@ -495,7 +515,13 @@ def recalc(
     todo = [i for i in range(len(files)) if i not in clashes]
     if workers == 1 or chosen == "excel":
         for i in todo:
-            reports[i] = recalc_file(files[i], outputs[i], chosen, in_place)
+            if engine == "auto" and chosen == "excel":  # Excel only for a workbook it can compute (choose_engine)
+                from .excel_udfs import excel_computes
+
+                mine = "excel" if excel_computes(files[i]) else "embedded"
+                reports[i] = recalc_file(files[i], outputs[i], mine, in_place, fall_back=True)
+            else:
+                reports[i] = recalc_file(files[i], outputs[i], chosen, in_place)
             if progress:
                 progress(reports[i])
     else:

@@ -4,7 +4,9 @@ Windows and macOS only: Excel cannot run on Linux, so this path is not exercised
 CI (its test skips where Excel is missing). It opens the workbook in an invisible
 Excel, runs a full calculation (the xl-retention formulas need the xlwings add-in
 with UDF Modules = xl_retention.udfs, as the template's xlwings.conf sheet sets),
-reads every formula cell's value, saves to ``output`` and always quits Excel.
+reads every formula cell's value, saves to ``output`` and always quits Excel. A cell calling an xl-retention function
+that Excel could not compute (``#NAME?``: no add-in, macOS, an .xlsx) raises :class:`.excel_udfs.FunctionsNotComputed`
+before anything is saved.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from .._files import temporary_prefix
 from ..cells import CellError, is_error
+from .excel_udfs import FunctionsNotComputed, uncomputed
 
 
 def available() -> bool:
@@ -62,7 +65,9 @@ def recalculate(
 ) -> dict[str, dict[str, Any]]:
     """Full calculation of ``path`` in Excel, saved to ``output``; returns the formula cells' values.
 
-    ``check`` is called just before ``output`` is replaced (it raises to keep the old file).
+    ``check`` is called just before ``output`` is replaced (it raises to keep the old file). Raises
+    :class:`.excel_udfs.FunctionsNotComputed`, nothing saved, where a cell calling an xl-retention function reads
+    ``#NAME?`` (Excel did not have it).
     """
     import xlwings as xw
 
@@ -82,6 +87,7 @@ def recalculate(
         book = app.books.open(str(path), **options)
         calculate_full(app)
         values: dict[str, dict[str, Any]] = {}
+        texts: dict[str, dict[str, str]] = {}
         for sheet in book.sheets:
             used = sheet.used_range
             formulas = used.formula
@@ -98,6 +104,12 @@ def recalculate(
                         if is_error(value):
                             value = CellError(value)
                         values.setdefault(sheet.name, {})[address] = value
+                        texts.setdefault(sheet.name, {})[address] = formula
+        missing = uncomputed(texts, values)
+        if missing:  # Excel without our functions: its #NAME? is never saved as the results
+            sheet_name, _, ref = missing[0].rpartition("!")
+            first = values[sheet_name][ref]
+            raise FunctionsNotComputed(missing, first.code if isinstance(first, CellError) else str(first))
         if output.exists():  # the result keeps the replaced file's permissions, as .._files.atomic_output does
             mode = stat.S_IMODE(output.stat().st_mode)
         else:
