@@ -120,6 +120,48 @@ def _blanks_omitted(function: ExcelFunction, args: tuple[Any, ...]) -> tuple[Any
     )
 
 
+#: Excel's error numbers (XlCVError: Microsoft's page lists 2000 to 2045, newer type libraries 2046 to 2050), which COM
+#: hands over as the VT_ERROR scode 0x800A0000 + number; classic xlwings turns only the first seven into their codes
+_ERROR_NUMBERS = {
+    2000: "#NULL!",
+    2007: "#DIV/0!",
+    2015: "#VALUE!",
+    2023: "#REF!",
+    2029: "#NAME?",
+    2036: "#NUM!",
+    2042: "#N/A",
+    2043: "#GETTING_DATA",
+    2045: "#SPILL!",
+    2046: "#CONNECT!",
+    2047: "#BLOCKED!",
+    2048: "#UNKNOWN!",
+    2049: "#FIELD!",
+    2050: "#CALC!",
+}
+_FIRST_SCODE, _LAST_SCODE = 0x800A07D0 - 2**32, 0x800A0803 - 2**32  # Excel's 2000 to 2051 as COM's signed HRESULT
+
+
+def com_error(value: Any) -> Any:
+    """An error cell as classic xlwings hands over the ones it does not name (#SPILL!, #CALC!, #BUSY!, ...): the raw
+    COM scode, an int (#SPILL! -2146826243), as its error code (one without a known code as a CellError naming its
+    number), so it is an error input like the others (``#VALUE!``, the reason naming it), not a count; any other
+    value as it is.
+
+    >>> com_error(-2146826243), com_error(-2146826238), com_error(-2146826237), com_error(-2146826243.0), com_error(7)
+    ('#SPILL!', '#CALC!', CellError(code='Excel error 2051', message=''), -2146826243.0, 7)
+    """
+    if type(value) is not int or not _FIRST_SCODE <= value <= _LAST_SCODE:
+        return value
+    number = value - _FIRST_SCODE + 2000
+    return _ERROR_NUMBERS.get(number) or CellError(f"Excel error {number}")
+
+
+def _com_errors(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return [_com_errors(v) for v in value]
+    return com_error(value)
+
+
 def _classic() -> bool:
     """True where ``xw.func`` is classic xlwings' decorator (Windows' COM add-in), which fills ``caller``."""
     return getattr(xw.func, "__module__", "") == "xlwings.udfs"
@@ -134,7 +176,7 @@ def _make_udf(function: ExcelFunction, urls: dict[str, str]) -> Callable[..., An
         if classic and len(args) > count:  # classic xlwings passes the calling Range in caller's place, the last
             args, caller = args[:count], args[count]
         if classic:
-            args = _blanks_omitted(function, args)
+            args = _blanks_omitted(function, tuple(_com_errors(a) for a in args))
         return _to_xlwings(evaluate(function, *_dates_as_serials(args, caller)))
 
     udf.__name__ = udf.__qualname__ = function.name
