@@ -120,6 +120,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """The module's names with those imported on first use (PEP 562): ``dir(xr)`` and an editor's completion list
+    ``xr.ExistingCustomersWarning`` and ``xr.tables`` before their first use, as ``xr.<Tab>`` offers ``xr.crr``."""
+    return sorted(set(globals()) | set(__all__) | _SUBMODULES)
+
+
 __all__ = [
     "bdw_retention_interval",
     "sbg_retention_interval",
