@@ -518,7 +518,7 @@ def test_bgnbd_kinds():
         ([1, 2], [6, 3], [5, 5], OutOfRangeError, ["recency (6) exceeds T (5)"]),
         ([0, 2], [1, 3], [5, 5], OutOfRangeError, ["recency (1)", "frequency is 0"]),
         ([1, 2], [1, 3], [5, "x"], NotANumberError, ["T", "'x'"]),
-        ([1, 2], [1, 3], [5], NotANumberError, ["one value per customer"]),
+        ([1, 2], [1, 3], [5, 6, 7], NotANumberError, ["one value per customer"]),  # one age for all: repeated
         ([1, 2], [1, None], [5, 5], NotANumberError, ["recency is blank at position 1"]),
         ([0, 0, 0], [0, 0, 0], [5, 6, 7], OutOfRangeError, ["frequency is 0 for every customer"]),
     ],

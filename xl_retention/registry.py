@@ -199,6 +199,8 @@ DISCOUNT = Argument("discount_rate", "discount rate per period up to 1: 0 (needs
 FREQUENCY = Argument("frequency", "repeat purchases per customer, a whole number >= 0")
 RECENCY = Argument("recency", "time from the customer's first to last purchase (0 if frequency is 0)")
 AGE = Argument("age", "time from the customer's first purchase to the end of observation (T)")
+#: a fit's ages: one for all customers of one cohort is repeated for each (models._common._columns)
+FIT_AGE = replace(AGE, whole="flat", doc=AGE.doc + "; one value (one cell) for every customer of one cohort")
 BG_PARAMETERS = (
     Argument("r", "BG/NBD r, > 0 (from BGNBD_FIT)"),
     Argument("alpha", "BG/NBD alpha, > 0 (from BGNBD_FIT)"),
@@ -273,7 +275,7 @@ MODELS: tuple[ExcelFunction, ...] = (
     ExcelFunction(
         "BGNBD_FIT",
         models.bgnbd_fit,
-        (replace(FREQUENCY, whole="flat"), replace(RECENCY, whole="flat"), replace(AGE, whole="flat")),
+        (replace(FREQUENCY, whole="flat"), replace(RECENCY, whole="flat"), FIT_AGE),
         "BG/NBD maximum-likelihood fit: r, alpha, a, b and the log-likelihood, as one row that spills.",
         kind="aggregate",
         returns="row",
@@ -357,8 +359,9 @@ BB_HISTORY = (
     Argument("recency", "the opportunity of the last transaction (0 if frequency is 0)"),
     Argument("n_periods", "transaction opportunities observed after the first, a whole number from 1 to 100,000"),
 )
+ONE_FOR_ALL = "; one value (one cell) for every customer of one cohort"  # the fits repeat it (models._common)
 BB_FIT_ARGS = (
-    *(replace(a, whole="flat") for a in BB_HISTORY),
+    *(replace(a, whole="flat", doc=a.doc + ONE_FOR_ALL if a.name == "n_periods" else a.doc) for a in BB_HISTORY),
     Argument(
         "counts",
         "customers with each history; for one row per customer leave the argument out (or empty), not blank cells",
@@ -368,12 +371,12 @@ BB_FIT_ARGS = (
 )
 CLV_ARGUMENTS = next(f for f in MODELS if f.name == "BGNBD_CLV").args[4:]  # frequency ... periods_per_month
 PARETO = tuple(Argument(n, f"Pareto/NBD {n}, > 0 (from PARETONBD_FIT)") for n in ("r", "alpha", "s", "beta"))
-WHOLE_RFM = (replace(FREQUENCY, whole="flat"), replace(RECENCY, whole="flat"), replace(AGE, whole="flat"))
+WHOLE_RFM = (replace(FREQUENCY, whole="flat"), replace(RECENCY, whole="flat"), FIT_AGE)
 WHOLE_RFM_CELLS = (FREQUENCY, RECENCY, AGE)
 ALL_RFM = (
     Argument("frequencies", "all customers' frequencies, to fit the model", whole="flat"),
     Argument("recencies", "all customers' recencies", whole="flat"),
-    Argument("ages", "all customers' ages (T)", whole="flat"),
+    Argument("ages", "all customers' ages (T)" + ONE_FOR_ALL, whole="flat"),
 )
 INTERVAL = ("estimate", "lower", "upper")
 

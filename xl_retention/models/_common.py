@@ -108,8 +108,12 @@ def _check_rfm(x: Inputs) -> None:
     )
 
 
-def _columns(*, blank_where_zero: tuple[str, str] | None = None, **named: Any) -> dict[str, np.ndarray]:
+def _columns(
+    *, blank_where_zero: tuple[str, str] | None = None, one_for_all: tuple[str, ...] = (), **named: Any
+) -> dict[str, np.ndarray]:
     """Ranges of one value per customer as equal-length flat arrays; rows blank in every column are dropped.
+    A column named in ``one_for_all`` given as one value (one cohort's age T, the BG/BB's n_periods: ``6``, one cell)
+    holds it for every customer, as the elementwise functions broadcast it; the others are never repeated.
     Several pandas Series are matched by their index labels, as the elementwise functions match them (a Series in
     another row order was paired by position: each customer fitted with another's T); labels that differ: #VALUE!.
     ``blank_where_zero`` = (column, other): a blank in ``column`` where ``other`` is 0 is read as 0, not needed there
@@ -117,6 +121,8 @@ def _columns(*, blank_where_zero: tuple[str, str] | None = None, **named: Any) -
 
     >>> _columns(blank_where_zero=("m", "x"), x=[2, 0, None], m=[9.5, None, None])
     {'x': array([2., 0.]), 'm': array([9.5, 0. ])}
+    >>> _columns(one_for_all=("T",), x=[2, 0, 1], T=39)
+    {'x': array([2., 0., 1.]), 'T': array([39., 39., 39.])}
     >>> _columns(x=[2, 0], m=[9.5, None])
     Traceback (most recent call last):
     ...
@@ -130,6 +136,9 @@ def _columns(*, blank_where_zero: tuple[str, str] | None = None, **named: Any) -
         if len(series) > 1:
             named = _aligned(named, series)
     arrays = {name: to_float_array(name, value).ravel() for name, value in named.items()}
+    rows = {a.size for name, a in arrays.items() if name not in one_for_all}
+    if len(rows) == 1 and (count := rows.pop()) != 1:  # one value for all customers: repeated for each
+        arrays = {n: np.repeat(a, count) if n in one_for_all and a.size == 1 else a for n, a in arrays.items()}
     sizes = {a.size for a in arrays.values()}
     if len(sizes) > 1:
         shapes = ", ".join(f"{n} {a.size}" for n, a in arrays.items())

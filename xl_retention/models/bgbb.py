@@ -180,7 +180,7 @@ def bgbb_fit(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, cou
     if counts is not None:
         _refuse_blank_counts(counts)
         cols["counts"] = counts
-    cols = _columns(**cols)
+    cols = _columns(one_for_all=("n_periods",), **cols)
     x = Inputs(**cols)
     _check_history(x)
     weights_in = cols.get("counts", np.ones(cols["frequency"].size))

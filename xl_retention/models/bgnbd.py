@@ -92,7 +92,7 @@ def bgnbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> BGNBDFi
     >>> [round(v, 3) for v in fit]
     [1.136, 5.047, 0.596, 0.63, -91.248]
     """
-    cols = _columns(frequency=frequency, recency=recency, T=T)
+    cols = _columns(frequency=frequency, recency=recency, T=T, one_for_all=("T",))
     if cols["frequency"].size == 0:
         raise ZeroDenominatorError("frequency, recency and T hold no customer", "frequency", None)
     x = Inputs(**cols)

@@ -135,7 +135,7 @@ def paretonbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> Par
     >>> [round(v, 2) for v in paretonbd_fit(x, recency, np.full(2000, 39.0))]
     [0.51, 10.37, 1.37, 41.27, -9431.15]
     """
-    cols = _columns(frequency=frequency, recency=recency, T=T)
+    cols = _columns(frequency=frequency, recency=recency, T=T, one_for_all=("T",))
     if cols["frequency"].size == 0:
         raise ZeroDenominatorError("frequency, recency and T hold no customer", "frequency", None)
     x = Inputs(**cols)
