@@ -47,7 +47,10 @@ def test_co_termed_add_on_keeps_last_days(tmp_path, capsys, backend):
     assert "1 co-termed to another contract's last day of its customer" in capsys.readouterr().out
 
 
-def test_an_add_on_ending_on_no_contract_end_is_read_as_written(tmp_path):
+def test_an_add_on_ending_on_no_contract_end_is_read_as_written(tmp_path, capsys):
     odd = CONTRACTS.replace("2025-10-15,2026-06-30", "2025-10-15,2026-05-20")
     got = movements(tmp_path, odd, "pandas")
-    assert got["2025-12"] == (2, 4000.0, 1, 0)  # no end tells: read as stop days, Acme lost in December
+    # the 4 whole contracts' ends are their last days (Acme served through December); the add-on's end is read as
+    # written, and named (H330 finding 10: it no longer turns the others' last days into stop days)
+    assert got["2025-12"] == (3, 5000.0, 0, 0)
+    assert "the one that does not (Stark 2025-10-15 to 2026-05-20: ended early?)" in capsys.readouterr().out
