@@ -247,7 +247,8 @@ def add_recalc(commands: Any) -> None:
         "--engine",
         choices=("auto", "excel", "embedded"),
         default="auto",
-        help="auto: Excel where installed, else the embedded engine (default)",
+        help="auto: Excel where installed and it can compute the workbook's xl-retention formulas (Windows, the"
+        " classic add-in's xlwings_udfs module), else the embedded engine (default)",
     )
     where = rc.add_mutually_exclusive_group()
     where.add_argument("--output-dir", type=Path, help="write the results into this folder")

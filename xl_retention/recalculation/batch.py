@@ -441,11 +441,12 @@ def choose_engine(engine: Engine, path: str | os.PathLike[str] | None = None) ->
         raise ValueError(f"engine must be auto, excel or embedded, got {engine!r}")
     if engine == "auto":
         from . import excel
+
+        if not excel.available():
+            return "embedded"
         from .excel_udfs import excel_computes
 
-        if path is not None and not excel_computes(path):  # Excel would give #NAME? for CRR, NPS, ...
-            return "embedded"
-        return "excel" if excel.available() else "embedded"
+        return "excel" if path is None or excel_computes(path) else "embedded"  # else #NAME? for CRR, NPS, ...
     if engine == "excel":
         from . import excel
 
