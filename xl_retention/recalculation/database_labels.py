@@ -160,9 +160,8 @@ def database_texts(
     """(sheet, place, formula text, the defined names the sheet sees) of each formula cell whose text calls a
     database function (DSUM, DCOUNT, ...): the cells :func:`numeric_labels` and :mod:`.computed_criteria` look at."""
     for sheet, texts in formulas.items():
-        upper = texts.upper_text()
-        if not any(name + "(" in upper for name in DATABASE):
-            continue
+        if DATABASE.isdisjoint(texts.called()):  # the sheet's distinct shapes, read once for every listing: not its
+            continue  # whole text, twelve times per call (0.037 s of the 120-month tracker's recalc, issue 14)
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         for place, text in texts.master_texts():
             if any(name + "(" in text.upper() for name in DATABASE):
