@@ -147,3 +147,24 @@ def test_auto_falls_back_to_the_embedded_engine_after_excel(no_udf_excel: list[s
     assert no_udf_excel == ["open", "quit"]
     values = openpyxl.load_workbook(out, data_only=True)["S"]
     assert (values["A1"].value, values["B1"].value) == (0.92, 3)
+
+
+def test_an_officejs_call_or_a_defined_name_counts_as_ours(tmp_path: Path) -> None:
+    """xlwings Lite saves its calls as _xldudf_XLWINGS_CRR(..); a name may hold the call; a text naming one may not
+    (read by name: such a workbook goes to the embedded engine too, which computes every workbook)."""
+    from xl_retention.recalculation.excel_udfs import workbook_calls_ours
+
+    lite, named, plain = tmp_path / "lite.xlsx", tmp_path / "named.xlsx", tmp_path / "plain.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "=_xldudf_XLWINGS_CRR(535,75,500)"
+    wb.save(lite)
+    wb = openpyxl.Workbook()
+    wb.defined_names["Retained"] = openpyxl.workbook.defined_name.DefinedName("Retained", attr_text="NPS(Sheet!$A:$A)")
+    wb.active["A1"] = "=Retained"
+    wb.save(named)
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "=SUM(1,2)"
+    wb.active["A2"] = "=CRRX(1)"
+    wb.save(plain)
+    assert [workbook_calls_ours(p) for p in (lite, named, plain)] == [True, True, False]
+    assert [excel_computes(p, "win32") for p in (lite, named, plain)] == [False, False, True]
