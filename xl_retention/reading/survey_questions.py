@@ -37,7 +37,13 @@ SURVEYS = frozenset({"survey", "survey_name", "survey_id", "survey_title", "umfr
 #: Words of a value that names the NPS question.
 _NPS = re.compile(r"(?i)\bnps\b|net[\s_-]*promoter|recommend|empfehl|recommand|recomend|raccomand|aanbevel|polec")
 #: Words of a value that names another metric.
-_OTHER = re.compile(r"(?i)\b(?:csat|ces|ces2|pmf|ease)\b|satisf|effort|zufrieden|rating|\bstars?\b|aufwand|m[üu]he")
+_OTHER = re.compile(
+    r"(?i)\b(?:csat|ces|ces2|pmf|ease|enps)\b|employee|mitarbeiter|satisf|effort|zufrieden|rating|\bstars?\b|aufwand"
+    r"|m[üu]he"
+)
+#: A value that names the employee NPS (Delighted's Survey Type ``enps``): the same 0-10 question about the company as
+#: a place to work, asked of employees, not customers (H330's finding 05).
+_EMPLOYEE = re.compile(r"(?i)\benps\b|employee|mitarbeiter")
 
 #: A value that names another metric on every row (one value): also ``csat5``, ``ces7``, ``5-star``, ``thumbs``.
 _ONE_OTHER = re.compile(rf"{_OTHER.pattern}|(?i:\b(?:csat|ces)[\s_-]*\d+\b|\bthumbs?\b|\d[\s_-]*stars?\b)")
@@ -114,6 +120,14 @@ question's rows alone: --segment 'Question=Recommend?'
             continue
         column = df.iloc[:, position]
         values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
+        if len(values) == 1 and _EMPLOYEE.search(str(values[0])):
+            raise DataError(  # Delighted's 'Survey Type' enps: the employees' NPS, on the same 0-10 scale
+                f"{source}, column {name!r}: every answer is of {str(values[0]).strip()!r}, the employee NPS "
+                "(employees asked about the company as a place to work), not the customers' NPS; import a customer "
+                "NPS survey's answers",
+                source=source,
+                column=name,
+            )
         if len(values) == 1 and _ONE_OTHER.search(str(values[0]).strip()) and not _NPS.search(str(values[0])):
             raise DataError(  # Delighted's 'Survey Type' csat on every row: a 1-5 CSAT read as NPS -100 (H234 04)
                 f"{source}, column {name!r}: every answer is of {str(values[0]).strip()!r}, another survey than NPS "
