@@ -142,6 +142,10 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
                           else f'IF({cell}="","",IFERROR({cell}+0,{cell}))'  # Customers, Purchases too
                           for cell, a in zip(expected_args, BY_NAME[function].args, strict=True)]  # fmt: skip
                 call = f"{function}({','.join(passed)})"
+                if title == "Revenue" and function != "QUICK_RATIO":  # a month without movements typed: #VALUE!
+                    movements = ("New MRR", "Expansion MRR", "Reactivation MRR", "Contraction MRR", "Churned MRR")
+                    untyped = ",".join(f'{header[m]}{r}=""' for m in movements)
+                    call = f"IF(AND({untyped}),#VALUE!,{call})"
                 empty = "AND(" + ",".join(f'{a}=""' for a in dict.fromkeys(expected_args)) + ")"
                 if function == "CUSTOMERS_LOST":  # blank when every input is blank, computed by any spreadsheet
                     assert formula == f'=IF({empty},"",{call})', (title, letter, r)
@@ -320,7 +324,7 @@ def test_empty_months_compute_to_blank_not_errors(template):
     values = compute(TEMPLATE)
     values = getattr(values, "values", values)
     cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
-    assert len(cells) == formulas == 1891  # every formula computed
+    assert len(cells) == formulas == 1893  # every formula computed
     notes = {(sheet, ref): v for sheet, ref, v in cells if v is not None}  # no error anywhere, chart columns included
     assert notes == {  # but ARPA's note, a formula since ccc02e61 (naming the ARPA's month where that differs)
         ("Lifetime value", "C3"): "Default: the last month's MRR at end / customers at end. Type your own figure over "

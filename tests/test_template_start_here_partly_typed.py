@@ -29,7 +29,7 @@ def test_start_here_says_each_sheets_rule_for_a_partly_typed_month_and_each_hold
     assert not any("partly filled month shows #VALUE!" in line for line in lines)  # of every sheet, it said
     assert "Months you have not filled stay blank. Customers: a month typed in part shows #VALUE! until it is " \
         "complete." in lines  # fmt: skip
-    assert "Revenue: a movement left blank counts as 0: a month's MRR and NRR are final once all its movements are " \
+    assert "Revenue: a blank movement counts as 0 (none typed: rates #VALUE!); MRR and NRR are final once all are " \
         "typed." in lines  # fmt: skip
     out = tmp_path / "r.xlsx"
     assert recalc_file(path, out).status in ("ok", "errors")

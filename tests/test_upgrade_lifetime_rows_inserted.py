@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 
 from xl_retention.workbook.upgrade import _current_lifetime, _rows_down
-from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_workbook
+from xl_retention.workbook.upgrade_file import earlier_formulas, earlier_template_line, upgrade_workbook
 
 EARLIER = Path(__file__).parent / "data" / "template_before_2026-12-03.xlsx"
 
@@ -27,13 +27,16 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     ws.move_range("A3:C20", rows=1, translate=True)  # a row inserted under the title: every cell one row down
     ws["A2"], ws["B5"] = "Assumptions agreed with finance", "80%"
     wb.save(path)
-    # (the chart columns first since H261: a rate typed outside its range is a gap in its chart)
-    assert "'NPS'!H2:H25, 'Lifetime value'!B4 and " in earlier_template_line(path)
+    # (the chart columns first since H261: a rate typed outside its range is a gap in its chart; the Revenue rates
+    # K:N since H325: a month with none of its movements typed is #VALUE!): the line names the first six, the moved
+    # Lifetime value cells among the rest
+    listed = ["'Customers'!I2:I25", *(f"'Revenue'!{c}2:{c}25" for c in "KLMNQR"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
+    assert earlier_formulas(path)[0][:10] == [*listed, "'Lifetime value'!B4"]
+    assert "'Revenue'!N2:N25, 'Revenue'!Q2:Q25 and 39 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
-    assert lines[0].startswith(
+    assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        "of your own are kept): 'Customers'!I2:I25, 'Revenue'!Q2:Q25, 'Revenue'!R2:R25, 'NPS'!F2:F25, 'NPS'!H2:H25, "
-        "'Lifetime value'!B4 and "
+        f"of your own are kept): {', '.join(listed[:6])} and 39 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

@@ -196,6 +196,7 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
     from .plain_fits import plain_fit_beside
 
     found = []
+    typed: dict[tuple[str, int], list[str]] = {}  # a month's inputs to type, by (sheet, row): said together
     for _, where, letters, row, column, held in _cells_read(workbook, _BLANK_TEST, condition, sheet):
         if not (held is None or (isinstance(held, str) and (held == "" or held.isspace()))):
             continue  # (a cell of spaces alone is blank to the functions: a no-break space too, H267's finding 01)
@@ -229,11 +230,24 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
             )
         elif not formula and 1 < column <= len(keys):  # a tracker's monthly input (never a user's own sheet's cell)
             start = keys[column - 1] == "start"  # 0 at start: a business starting from nothing (not so of an end)
+            if not start and cell.removesuffix(" is blank") not in typed.setdefault((where, row), []):
+                typed[(where, row)].append(cell.removesuffix(" is blank"))
             cell += " while the month has other figures: type it" + " (0 for a business starting from nothing)" * start
         elif not formula:  # where a fit saved as a one-cell formula (K1 =SBG_FIT(..)) would have spilled: said
             cell += plain_fit_beside(formulas, where, row, column)
         if cell not in found:
             found.append(cell)
+    for (where, _row), cells in typed.items():  # a Revenue month none of whose movements is typed: one sentence
+        if len(cells) > 1:
+            said = [f"{cell} is blank while the month has other figures: type it" for cell in cells]
+            at = found.index(said[0])
+            found = [cell for cell in found if cell not in said]
+            shown = [cells[0]] + [cell.removeprefix(f"{written(where)}!") for cell in cells[1:]]
+            found.insert(
+                at,
+                f"{', '.join(shown[:-1])} and {shown[-1]} are blank while the month has other figures: type them, "
+                "0 where there was none",
+            )
     return ", ".join(found) if found else None
 
 

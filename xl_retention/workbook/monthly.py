@@ -28,6 +28,7 @@ from .monthly_formulas import (
     END_CHART,
     END_SEQ,
     EXPANSION,
+    MOVEMENTS_UNTYPED,
     MRR_END,
     MRR_START,
     START,
@@ -278,7 +279,14 @@ REVENUE = MonthlySheet(
             name="Revenue_Gained",
         ),
         *(
-            Column(key, title, _rate(("Revenue", key), call, START, moved), PERCENT, name=name, width=width)
+            Column(
+                key,
+                title,
+                _rate(("Revenue", key), call, START, moved, MOVEMENTS_UNTYPED),
+                PERCENT,
+                name=name,
+                width=width,
+            )
             for key, title, call, moved, name, width in _REVENUE_RATES
         ),
         Column(
@@ -355,8 +363,8 @@ REVENUE = MonthlySheet(
         ),  # fmt: skip
     ),
     "Type MRR at start in the first month, then each month's movements; MRR at end follows. Revenue rates "
-    "are blank in a month with no MRR at its start; the quick ratio is blank in a month with no lost MRR "
-    "(nothing lost: no ratio).",
+    "are blank in a month with no MRR at its start, and #VALUE! in a month with none of its movements typed (type 0 "
+    "where there was none); the quick ratio is blank in a month with no lost MRR (nothing lost: no ratio).",
     page_breaks=("lost",),  # the movements and MRR at end, then what follows from them (lost MRR, the rates)
 )
 

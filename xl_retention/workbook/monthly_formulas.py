@@ -82,7 +82,7 @@ def number(key: str) -> str:
     return START.replace("{start}", "{" + key + "}")
 
 
-def _metric(call: str, base: str | None = None, moved: str | None = None) -> str:
+def _metric(call: str, base: str | None = None, moved: str | None = None, unknown: str | None = None) -> str:
     """``=call`` (without "="), blank in a month whose inputs are all blank or whose ``base`` is the number 0.
 
     The all-blank guard is the contract's own rule ("every input blank: a blank result"), written
@@ -92,10 +92,14 @@ def _metric(call: str, base: str | None = None, moved: str | None = None) -> str
     (docs/metrics.md). With ``moved`` (a condition: the month has what a base of 0 cannot have, e.g. churned MRR
     out of an MRR at start of 0), such a month is not blank: the function is called and gives ``#DIV/0!`` naming the
     base of 0 (a blank there hid the impossible month; the figures above a base above 0 give ``#NUM!``).
+    With ``unknown`` (a condition: the month's figures the rate needs were not typed yet), a month that is neither
+    blank nor of a base of 0 is ``#VALUE!`` there, the condition's blank cells its reason (recalc names them).
     """
     keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call)))
     blank = ",".join(k + '=""' for k in keys)
     empty = f"AND({blank})"
+    if unknown is not None:
+        call = f"IF({unknown},#VALUE!,{call})"
     if base is None:
         return f'=IF({empty},"",{call})'
     if moved is None:
@@ -108,11 +112,24 @@ def _metric(call: str, base: str | None = None, moved: str | None = None) -> str
 BLANK_AT_ZERO: dict[tuple[str, str], str] = {}
 
 
-def _rate(where: tuple[str, str], call: str, base: str, moved: str) -> str:
+# A Revenue month none of whose movements is typed (new, expansion, reactivation, contraction, churned all blank):
+# its MRR at start typed alone (a new tracker's first month) is a month not filled yet, not one in which nothing moved
+# (type 0 where there was none). Its rates are #VALUE!, the blank movements their reason, as on Customers a month with
+# only its start typed; they were NRR and GRR 100%, churn 0%, the Dashboard's latest NRR (H315's finding 04).
+MOVEMENTS_UNTYPED = 'AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}="")'
+#: (sheet, column key) -> the rate's formula before a month with none of its movements typed was #VALUE! (NRR 100%
+#: beside an MRR at start typed alone); upgrade.EARLIER
+MOVEMENTS_AS_ZERO: dict[tuple[str, str], str] = {}
+
+
+def _rate(where: tuple[str, str], call: str, base: str, moved: str, unknown: str | None = None) -> str:
     """:func:`_metric` of a rate whose ``base`` of 0 is blank only while ``moved`` is false; the earlier form (blank at
-    any base of 0) is kept in :data:`BLANK_AT_ZERO` under ``where``."""
+    any base of 0) is kept in :data:`BLANK_AT_ZERO` under ``where``, and with ``unknown`` the form without it in
+    :data:`MOVEMENTS_AS_ZERO` (the BLANK_AT_ZERO form has none: it came before)."""
     BLANK_AT_ZERO[where] = _metric(call, base)
-    return _metric(call, base, moved)
+    if unknown is not None:
+        MOVEMENTS_AS_ZERO[where] = _metric(call, base, moved)
+    return _metric(call, base, moved, unknown)
 
 
 def _scores(call: str) -> str:

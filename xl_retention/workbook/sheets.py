@@ -342,7 +342,7 @@ START_TEXT = (
         None,
     ),
     (
-        "Revenue: a movement left blank counts as 0: a month's MRR and NRR are final once all its movements are typed.",
+        "Revenue: a blank movement counts as 0 (none typed: rates #VALUE!); MRR and NRR are final once all are typed.",
         None,
     ),
     ("The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.", None),

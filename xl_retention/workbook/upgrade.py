@@ -27,6 +27,7 @@ from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
     END_SEQ_ARRAY,
+    MOVEMENTS_AS_ZERO,
     MRR_END_BLANK_START,
     MRR_START_COUNT,
     MRR_START_ZERO,
@@ -290,6 +291,11 @@ EARLIER[("NPS", "nps")] = (NPS_ANSWERS_ONLY,)
 # a rate blank at a base of 0 whatever the month had (churned MRR out of an MRR at start of 0, 3 returning buyers of 0):
 # the impossible month accepted without a word, where a base above 0 gives #NUM!
 for _where, _form in BLANK_AT_ZERO.items():
+    EARLIER[_where] = (*EARLIER.get(_where, ()), _form)
+
+# a Revenue month with its MRR at start typed and none of its movements: NRR and GRR 100%, churn 0%, the Dashboard's
+# latest NRR, though nothing of the month was typed (H315's finding 04); now #VALUE!, naming the blank movements
+for _where, _form in MOVEMENTS_AS_ZERO.items():
     EARLIER[_where] = (*EARLIER.get(_where, ()), _form)
 
 
