@@ -17,7 +17,7 @@ from .. import metrics as _metrics
 from ..errors import ReadingNoteWarning, user_stacklevel
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
-from ..reading.notes import collecting, python_wording
+from ..reading.notes import collecting, note, python_wording
 from ._counts import check_balance, checked_counts
 from ._keywords import checked_keywords
 from ._months import (
@@ -33,7 +33,7 @@ from ._months import (
     refuse_outside_data,
 )
 
-__all__ = ["ANSWER_DATES", "NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
+__all__ = ["ANSWER_DATES", "ZONED", "NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
 
 NPS_COLUMNS: tuple[str, ...] = ("responses", "promoters", "passives", "detractors", "nps", "nps_moe")
 #: The counts every engine computes; :func:`nps_from_counts` makes the scores.
@@ -79,11 +79,16 @@ def _warn_edge_months(by_month: pd.Series, source: str) -> None:
     first day, or a first month only of its last day: the hours ``options=ReadOptions(timezone=...)`` moved there
     from a file exported by UTC days (:func:`~xl_retention.workbook.spilled_answers.edge_notes`, the import's note
     on a tracker's answers). The import, which notes it on the tracker it writes, collects no warning here."""
-    if collecting() or (by_month.map(len) > 0).sum() < 2:
+    if (by_month.map(len) > 0).sum() < 2:
         return
     from ..workbook.spilled_answers import edge_notes
 
-    for text in edge_notes(by_month, by_month.attrs.get(ANSWER_DATES, {}), source):
+    found = edge_notes(by_month, by_month.attrs.get(ANSWER_DATES, {}), source, bool(by_month.attrs.get(ZONED)))
+    if collecting():  # the import (--to-csv): its notes, as --into's (H330's finding 01: no word before)
+        for text in found:
+            note(text)
+        return
+    for text in found:
         text = re.sub(r"--through (\S+?)\)", r"end='\1')", text)  # this function's argument
         warnings.warn(python_wording(text), ReadingNoteWarning, stacklevel=user_stacklevel())
 
@@ -161,12 +166,16 @@ def scores_by_month(
     values = [grouped.values[grouped.bounds[m] : grouped.bounds[m + 1]] for m in range(rng.first, rng.last + 1)]
     out = pd.Series(values, index=_month_index(rng), dtype=object, name="scores")
     out.attrs[ANSWER_DATES] = _dates_by_month(out, months, scores, df["date"].to_numpy()[keep])
+    out.attrs[ZONED] = bool(options is not None and options.timezone)  # --timezone moved the dates (edge_notes)
     return out
 
 
 #: The key of :func:`scores_by_month`'s ``attrs`` that holds each month's answer dates, in its scores' order (an
 #: import matches a re-export's answers with a tracker's by their date order: workbook.kept_answers).
 ANSWER_DATES = "answer_dates"
+#: The key of :func:`scores_by_month`'s ``attrs`` saying the answers' dates were moved to a time zone (``timezone``):
+#: an edge month of a few hours is then explained by it (workbook.spilled_answers).
+ZONED = "answers_zoned"
 
 
 def _dates_by_month(

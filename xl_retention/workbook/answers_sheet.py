@@ -213,7 +213,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
     proven to be among the file's, by the import record's dates and scores, refuses:
     :func:`.kept_answers.refuse_dropped_answers`; with ``replace``, --replace-typed, the file's answers replace them,
     each listed with its old value), their dates and scores recorded (:func:`.kept_answers.remember`)."""
-    from ..tables.surveys import ANSWER_DATES
+    from ..tables.surveys import ANSWER_DATES, ZONED
     from .import_record import read_record
     from .kept_answers import forget, place_answers, recorded, refuse_dropped_answers, remember  # pandas: the import's
     from .spilled_answers import edge_notes
@@ -248,7 +248,8 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
             plan.put(answers, ref, int(score), was.pop(ref, None), month, label=_row_of(ref))
         for ref, value in was.items():
             plan.put(answers, ref, None, value if value is not None else "(text)", month, label=_row_of(ref))
-    plan.notes.extend(edge_notes(scores, scores.attrs.get(ANSWER_DATES, {}), source))  # --timezone's hours
+    zoned = bool(scores.attrs.get(ZONED))  # --timezone's hours, or a file ending on a month's first day
+    plan.notes.extend(edge_notes(scores, scores.attrs.get(ANSWER_DATES, {}), source, zoned))
 
 
 def _row_of(ref: str) -> str:

@@ -393,7 +393,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         if not replace_typed:
             refuse_closed(closed, path.name, through)
             refuse_replacing(plan.replaced, path.name)
-        plan.notes.extend(tables.notes)
+        plan.notes.extend(n for n in tables.notes if n not in plan.notes)  # an NPS edge month's: once
     finally:
         wb.close()
     cleared = save_cleared(package, path.name, refitted)

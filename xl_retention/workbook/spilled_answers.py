@@ -16,10 +16,12 @@ __all__ = ["edge_notes"]
 DAY = 86_400 * 10**9  # nanoseconds
 
 
-def edge_notes(scores: pd.Series, dates: dict[pd.Period, object], source: str) -> list[str]:
+def edge_notes(scores: pd.Series, dates: dict[pd.Period, object], source: str, zoned: bool = True) -> list[str]:
     """The notes of the file's last month holding only answers of its first day, and of its first month holding only
     answers of its last day, where the file has answers in other months (``scores``: each month's answers, ``dates``
-    their dates as int64 nanoseconds beside them, :data:`..tables.surveys.ANSWER_DATES`).
+    their dates as int64 nanoseconds beside them, :data:`..tables.surveys.ANSWER_DATES`). ``zoned``: the dates were
+    moved by ``--timezone`` (the note explains the month by it); without, the note says only what is known, the file
+    ends (or starts) on that day, and does not advise leaving the month's real answers out (H330's finding 07).
 
     >>> s = pd.Series([[3.0, 9.0], [10.0]], index=pd.period_range("2026-09", periods=2, freq="M"))
     >>> at = pd.Timestamp("2026-10-01 00:30").value
@@ -46,6 +48,14 @@ def edge_notes(scores: pd.Series, dates: dict[pd.Period, object], source: str) -
         count = f"{n} answer{'s' if n != 1 else ''}"
         those = "that answer" if n == 1 else f"those {count}"
         other, out = ("earlier", f"--through {held[-2]}") if edge == "first" else ("later", "deleting its rows")
+        if not zoned:  # no zone moved anything: an export that ends (starts) on that day
+            ends = "ends on its first day" if edge == "first" else "starts on its last day"
+            notes.append(
+                f"{month} holds {count} of {source}, all of its {edge} day (its other answers are {other}): the file "
+                f"{ends}, so {month}'s NPS is of {those}, not the whole month's; import {month}'s answers again "
+                "from an export that covers the whole month"
+            )
+            continue
         notes.append(
             f"{month} holds {count} of {source}, all of its {edge} day (its other answers are {other}): only part "
             f"of {month} is in the file (a file exported by UTC days and read with --timezone ends or starts a few "
