@@ -11,9 +11,20 @@ This module imports nothing: the workbook checks run in every recalc and must no
 
 from __future__ import annotations
 
-__all__ = ["SCALE_ANSWERS", "SCALE_TOP"]
+__all__ = ["SCALE_ANSWERS", "SCALE_TOP", "as_nps"]
 
 #: So many answers (or more), none above :data:`SCALE_TOP`, are no NPS survey.
 SCALE_ANSWERS = 30
 #: The highest answer of the scales taken for another question's (1-5, 1-7).
 SCALE_TOP = 7
+
+
+def as_nps(top: float) -> str:
+    """What NPS would make of answers none above ``top``: a 7 is a passive, not a detractor (H330's finding 04).
+
+    >>> as_nps(5), as_nps(7)
+    ('every answer would be a detractor', 'no answer would be a promoter, every one below 7 a detractor')
+    """
+    if top >= 7:
+        return "no answer would be a promoter, every one below 7 a detractor"
+    return "every answer would be a detractor"

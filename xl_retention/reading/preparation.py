@@ -104,7 +104,7 @@ from .revenue import check_ended_at_zero, check_negative_mrr, in_units, per_mont
 from .sale_refunds import sale_id_column
 from .salesforce_ids import one_salesforce_id
 from .sandbox import check_test_mode
-from .scores import check_scale, check_scores, scores_from_labels
+from .scores import FILE_SCALE_CHECKED, check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
 from .shipping import net_of_shipping
 from .sibling_dates import is_ambiguous, order_from_sibling
@@ -405,7 +405,8 @@ def _prepare(
         typed["score"] = near_whole(typed["score"])  # 3.0000000000000004 (a rescaled slider) is 3, as nps() reads it
         check_scores(typed["score"], source, names["score"], written_values(df, names["score"]))
         answered = typed["score"][~np.isnan(typed["score"])]
-        if len(answered):  # a 1-5 CSAT's answers are no NPS (reading.scores)
+        if len(answered) and not df.attrs.get(FILE_SCALE_CHECKED):  # a 1-5 CSAT's are no NPS (reading.scores); a
+            # segment's rows: the whole file's column was checked (its scale is the question's)
             check_scale(float(answered.max()), len(answered), source, names["score"])
     refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
     kept = month_rows = observed = covered = None

@@ -23,12 +23,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..score_scales import SCALE_ANSWERS, SCALE_TOP  # one rule with the workbook's checks (imports nothing)
+from ..score_scales import SCALE_ANSWERS, SCALE_TOP, as_nps  # one rule with the workbook's checks (imports nothing)
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
 from .notes import note
 
-__all__ = ["NO_SCORE_ANSWERS", "check_scale", "check_scores", "scores_from_labels"]
+__all__ = ["FILE_SCALE_CHECKED", "NO_SCORE_ANSWERS", "check_scale", "check_scores", "scores_from_labels"]
 
 #: Answers that say there is no score, one list per language (a survey tool's "N/A", "Don't know" or "Not applicable"
 #: choice, in the language the survey was written in): read as no answer, as a blank is (docs/metrics.md). Each entry
@@ -181,6 +181,12 @@ def check_scores(scores: np.ndarray, source: str, column: str, shown: Callable[[
         raise bad_rows(source, column, problem, np.flatnonzero(wrong), scores if shown is None else shown())
 
 
+#: The key, in the ``attrs`` of a segment's rows (as given), saying the whole file's score column passed
+#: :func:`check_scale`: the scale is the question's, the column's, and one segment's unhappy answers (every one 2-7)
+#: are that question's answers, not another scale's (H330's finding 11).
+FILE_SCALE_CHECKED = "file_scale_checked"
+
+
 def check_scale(top: float, answers: int, source: str, column: str) -> None:
     """Refuse a column of at least :data:`SCALE_ANSWERS` answers none of which is above 7 (``top``: the highest):
     the answers of another question (a 1-5 CSAT, a 1-7 CES), whose top answers NPS would count as detractors.
@@ -207,7 +213,7 @@ every answer would be a detractor); map the 0-10 question's column: --columns sc
         raise DataError(
             f"{source}, column {column!r}: no answer above {top:g} in {answers}: the answers of a 1-{top:g} scale (a "
             "satisfaction or effort question), not of NPS's 0-10 'How likely are you to recommend ...?' (read as "
-            "NPS, every answer would be a detractor); map the 0-10 question's column: --columns score=COLUMN",
+            f"NPS, {as_nps(top)}); map the 0-10 question's column: --columns score=COLUMN",
             source=source,
             column=column,
         )

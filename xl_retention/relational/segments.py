@@ -25,6 +25,7 @@ from ..reading import DataError, ReadOptions, key, prepare
 from ..reading.inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS
 from ..reading.months import EVERY_MONTH_OBSERVED
 from ..reading.paypal import paypal_orders
+from ..reading.scores import FILE_SCALE_CHECKED
 from ..reading.snapshot_rows import kept_segments
 from ..tables._months import month_ordinals, observed_from, observed_until
 
@@ -89,8 +90,11 @@ def split_rows(
     """The rows of ``df`` (as given) by segment, each customer's rows in their segment (see the module docstring)."""
     typed, names = prepare(df, kind, columns, source, options)
     every = segment_labels(df, segment, source)
-    if kind == "answers":
-        return {s: df[every == s] for s in sorted(set(every))}
+    if kind == "answers":  # the file's score column passed the scale check: a segment's answers are that question's
+        answers = {s: df[every == s] for s in sorted(set(every))}
+        for part in answers.values():
+            part.attrs[FILE_SCALE_CHECKED] = True
+        return answers
     kept = typed.attrs.get("positions")  # an orders file's rows kept (line items and cancelled orders left out)
     labels = kept_segments(every, typed.attrs)  # a snapshots file's joined rows: the smallest of those that pay
     who = "visitor_id" if kind == "visits" else "customer_id"

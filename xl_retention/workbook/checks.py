@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
-from ..score_scales import SCALE_ANSWERS, SCALE_TOP
+from ..score_scales import SCALE_ANSWERS, SCALE_TOP, as_nps
 from ..sheet_names import written
 from . import inplace as ip
 from .answers_sheet import ranges
@@ -212,7 +212,7 @@ def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int) -> 
             return (
                 f"{written(answers)}!{letter}{first}:{letter}{last} holds {count} answers, none above {top:g}: the "
                 f"answers of a 1-{top:g} scale (a satisfaction or effort question), not of NPS's 0-10 'How likely are "
-                "you to recommend ...?' (read as NPS, every answer is a detractor); put the 0-10 question's answers "
+                f"you to recommend ...?' (read as NPS, {as_nps(top)}); put the 0-10 question's answers "
                 "there"
             )
     return None
