@@ -213,6 +213,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
     proven to be among the file's, by the import record's dates and scores, refuses:
     :func:`.kept_answers.refuse_dropped_answers`; with ``replace``, --replace-typed, the file's answers replace them,
     each listed with its old value), their dates and scores recorded (:func:`.kept_answers.remember`)."""
+    from ..tables.subscriptions import current_month
     from ..tables.surveys import ANSWER_DATES, ZONED
     from .import_record import read_record
     from .kept_answers import forget, place_answers, recorded, refuse_dropped_answers, remember  # pandas: the import's
@@ -220,6 +221,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
 
     sheet, cells = plan.package.sheet(answers), _Cells(plan.package)
     record = read_record(plan.package)  # the answers earlier imports wrote, by date and score: kept_answers
+    changed = []  # a closed month's answers an earlier import wrote, changed by this one (H330's finding 09)
     forget(plan.package, answers, list(scores.index))
     for month, given in scores.items():
         if month not in columns:
@@ -232,6 +234,8 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         there = [answer_there(cells, answers, ref) for ref in old]  # another survey's answers are not dropped
         dates = scores.attrs.get(ANSWER_DATES, {}).get(month)  # what tells the answers apart (kept_answers)
         earlier = recorded(record, answers, month)
+        if earlier is not None and month.ordinal < current_month():
+            changed.extend(_changed_answers(month, there, list(given)))
         if not replace:
             _refuse_linked(old, answers, month, source)
             refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates, earlier)
@@ -248,8 +252,35 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
             plan.put(answers, ref, int(score), was.pop(ref, None), month, label=_row_of(ref))
         for ref, value in was.items():
             plan.put(answers, ref, None, value if value is not None else "(text)", month, label=_row_of(ref))
+    if changed:
+        whose = "that month's" if len(changed) == 1 else "those months'"
+        plan.notes.append(
+            f"{source} changes the answers an earlier import wrote in {', '.join(changed)}: {whose} NPS changes with "
+            "them (a longer export than the earlier one, or another file)"
+        )
     zoned = bool(scores.attrs.get(ZONED))  # --timezone's hours, or a file ending on a month's first day
     plan.notes.extend(edge_notes(scores, scores.attrs.get(ANSWER_DATES, {}), source, zoned))
+
+
+def _changed_answers(month: pd.Period, there: list[Any], given: list[Any]) -> list[str]:
+    """``['2026-11 (28 -> 52 answers, NPS 71.4 -> 46.2)']`` where the answers ``there`` (an earlier import's) and
+    ``given`` differ, else [].
+
+    >>> import pandas as pd
+    >>> _changed_answers(pd.Period("2026-11", "M"), [10, 9, 2], [10, 9, 2, 8])
+    ['2026-11 (3 -> 4 answers, NPS 33.3 -> 25.0)']
+    >>> _changed_answers(pd.Period("2026-11", "M"), [10, 9, 2], [2, 9, 10])
+    []
+    """
+    before = sorted(float(v) for v in there if isinstance(v, (int, float)) and not isinstance(v, bool))
+    after = sorted(float(v) for v in given)
+    if not before or before == after:
+        return []
+
+    def nps(scores: list[float]) -> str:
+        return f"{100 * (sum(v >= 9 for v in scores) - sum(v <= 6 for v in scores)) / len(scores):.1f}"
+
+    return [f"{month} ({len(before)} -> {len(after)} answers, NPS {nps(before)} -> {nps(after)})"]
 
 
 def _row_of(ref: str) -> str:
