@@ -384,7 +384,8 @@ def normalize_columns(
             + (below or (survey and f"map {'it' if len(missing) == 1 else 'them'}: {survey}")
                or f"to use {'a column of another name' if len(mapping) == 1 else 'columns of other names'}, map "
                f"{'it' if len(mapping) == 1 else 'them all'}: {columns_option(mapping)} (in Python: "
-               f"columns={dict(mapping)!r})"),
+               f"columns={dict(mapping)!r})")
+            + (_NO_REVENUE if missing == ["mrr"] and "start" in picked and not orders else ""),
             source=source,
             column=missing[0],
         )  # fmt: skip
@@ -410,6 +411,16 @@ def header_cells(df: pd.DataFrame, positions: Sequence[int]) -> str:
     if row is not None and left is not None:
         return ", ".join(f"{str(df.columns[p])!r} in {get_column_letter(left + p + 1)}{row}" for p in positions)
     return ", ".join(f"{str(df.columns[p])!r} (column {p + 1})" for p in positions)
+
+
+#: A subscriptions list without revenue (a CRM's companies: customer, became a customer, churn date): what to do
+#: (H330's finding 08: the refusal only said "map mrr", of a column the export does not have).
+_NO_REVENUE = (
+    "; a list of customers without revenue (a CRM's companies or contacts) gives no MRR: each interval counts where "
+    "its MRR is above 0, so add each customer's monthly revenue as a column (from the billing system or the deals); "
+    "a column of 1 counts the customers right, but then every MRR figure (Revenue, NRR, the MRR charts) is a count "
+    "of customers, not money"
+)
 
 
 def _on_sheet(df: pd.DataFrame, listing: str) -> str:
