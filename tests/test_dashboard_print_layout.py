@@ -80,7 +80,8 @@ def test_the_dashboard_prints_landscape_one_page_wide_its_charts_within_the_tabl
         "MRR at end of month": (0, 39, 2, 52),
         "NPS with its 95% margin of error": (3, 39, 6, 52),
     }
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "A10:G10", "A54:G54"}
+    # E8:G8 and E9:G9: the notes beside the NPS and the CLV (figure_notes), wrapped on their rows' two lines
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "E8:G8", "E9:G9", "A10:G10", "A54:G54"}
     assert ws["A54"].alignment.wrap_text and ws.row_dimensions[54].height == 32
 
 

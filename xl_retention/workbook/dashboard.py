@@ -41,6 +41,7 @@ from ._style import (
 )  # fmt: skip
 from .chart_ranges import TEMPLATE_CHARTS
 from .error_texts import in_error
+from .figure_notes import figure_notes
 from .lifetime_value import CHURN_WINDOW_ROW
 from .sheets import last_value
 from .template import CUSTOMERS, LIFETIME_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
@@ -399,6 +400,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     ws["A1"].font = TITLE_FONT
     last = len(months) + 1
     figures(ws)
+    figure_notes(ws)  # E8, E9: the NPS from few answers, the CLV of an earlier month's ARPA
     ws.cell(row=10, column=1, value=figures_note(f"{CUSTOMERS.title}!{column_letter(CUSTOMERS, 'crr')}3"))
     ws["A10"].font = NOTE_FONT
 
