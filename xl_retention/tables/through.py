@@ -36,6 +36,9 @@ _LEFT_OUT = (
     ("visits", "visits", (("visitors", "visitor", "visitors"),)),
     ("nps", "nps", (("responses", "answer", "answers"),)),
 )  # fmt: skip
+#: the figures that count each month's distinct customers: one who is in two months is in both counts, so several
+#: months' are not added up (227 "buyers" for 226 customers, H331's 04) but told month by month
+_PER_MONTH = ("reactivated", "lost", "buyers", "visitors")
 _YYYY_MM = re.compile(r"(\d{4})-(\d{2})")
 
 
@@ -105,8 +108,31 @@ def _plural(count: int, one: str, several: str) -> str:
     return f"{count} {one if count == 1 else several}"
 
 
+def _figure(monthly: pd.Series, one: str, several: str, column: str) -> str:
+    """The figure ``column`` of the months left out (``monthly``: its value per month): added up where it counts
+    events (new customers, answers) or there is one month; else month by month (three months at most) or its
+    range a month, a customer of two months being in both counts. Empty where it is 0 in every month.
+
+    >>> months = pd.PeriodIndex(["2026-11", "2026-12"], freq="M")
+    >>> _figure(pd.Series([2, 1], index=months), "buyer", "buyers", "buyers")
+    '2 buyers in 2026-11, 1 in 2026-12'
+    >>> _figure(pd.Series([2, 1], index=months), "answer", "answers", "responses")
+    '3 answers'
+    """
+    counts = [(month, int(value)) for month, value in monthly.items()]
+    if not any(value for _, value in counts):
+        return ""
+    if column not in _PER_MONTH or len(counts) == 1:
+        return _plural(sum(value for _, value in counts), one, several)
+    if len(counts) <= 3:
+        (first, value), rest = counts[0], counts[1:]
+        return ", ".join([f"{_plural(value, one, several)} in {first}", *(f"{v} in {m}" for m, v in rest)])
+    low, high = min(value for _, value in counts), max(value for _, value in counts)
+    return f"{_plural(high, one, several)} a month" if low == high else f"{low} to {high} {several} a month"
+
+
 def _left_out(tables: Any, through: pd.Period) -> list[str]:
-    """What of each input is after ``through``: its months and their figures (each month's, added up)."""
+    """What of each input is after ``through``: its months and their figures (:func:`_figure`)."""
     out = []
     for attribute, kind, figures in _LEFT_OUT:
         frame = getattr(tables, attribute, None)
@@ -118,10 +144,9 @@ def _left_out(tables: Any, through: pd.Period) -> list[str]:
             continue
         later = months[after].unique().sort_values()
         span = f"{later[0]}" if len(later) == 1 else f"{later[0]} to {later[-1]} ({len(later)} months)"
-        sums = [(int(frame.loc[after, column].sum()), one, several) for column, one, several in figures
-                if column in frame.columns]  # fmt: skip
-        said = [_plural(count, one, several) for count, one, several in sums if count]
-        counts = f" ({', '.join(said)})" if said else ""
+        said = [_figure(frame.loc[after, column].groupby(months[after]).sum(), one, several, column)
+                for column, one, several in figures if column in frame.columns]  # fmt: skip
+        counts = f" ({', '.join(text for text in said if text)})" if any(said) else ""
         out.append(f"{span} of {_name(tables, kind)}{counts}")
     return out
 
