@@ -41,12 +41,17 @@ def counted_expressions(formulas: dict[str, FormulaTexts], info: PackageInfo) ->
         if "ROWS(" not in upper and "COLUMNS(" not in upper:
             continue
         cells = info.formulas.get(sheet, {})
-        for place, text in texts.master_texts():
+        counts: dict[str, bool] = {}  # shape -> whether its formulas may count an expression (read once a shape)
+        for (place, text), form in zip(texts.master_texts(), texts.shapes(), strict=True):
             if "ROWS(" not in text.upper() and "COLUMNS(" not in text.upper():
                 continue
             ref = texts.refs[place]
             cell = cells.get(ref)
             if cell is not None and cell.kind == "array":
+                continue
+            if form not in counts:  # operators, calls and ranges answer alike whatever the row numbers
+                counts[form] = counted_expression(form) is not None
+            if not counts[form]:
                 continue
             found = counted_expression(text)
             if found is not None:
