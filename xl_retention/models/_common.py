@@ -123,6 +123,8 @@ def _columns(
     {'x': array([2., 0.]), 'm': array([9.5, 0. ])}
     >>> _columns(one_for_all=("T",), x=[2, 0, 1], T=39)
     {'x': array([2., 0., 1.]), 'T': array([39., 39., 39.])}
+    >>> _columns(one_for_all=("T",), x=[2, 0, None], T=39)  # the range's spare row dropped
+    {'x': array([2., 0.]), 'T': array([39., 39.])}
     >>> _columns(x=[2, 0], m=[9.5, None])
     Traceback (most recent call last):
     ...
@@ -137,8 +139,10 @@ def _columns(
             named = _aligned(named, series)
     arrays = {name: to_float_array(name, value).ravel() for name, value in named.items()}
     rows = {a.size for name, a in arrays.items() if name not in one_for_all}
+    repeated: set[str] = set()
     if len(rows) == 1 and (count := rows.pop()) != 1:  # one value for all customers: repeated for each
-        arrays = {n: np.repeat(a, count) if n in one_for_all and a.size == 1 else a for n, a in arrays.items()}
+        repeated = {n for n, a in arrays.items() if n in one_for_all and a.size == 1}
+        arrays = {n: np.repeat(a, count) if n in repeated else a for n, a in arrays.items()}
     sizes = {a.size for a in arrays.values()}
     if len(sizes) > 1:
         shapes = ", ".join(f"{n} {a.size}" for n, a in arrays.items())
@@ -149,7 +153,9 @@ def _columns(
         column, other = blank_where_zero
         arrays[column] = np.where(np.isnan(arrays[column]) & (arrays[other] == 0), 0.0, arrays[column])
     blank = np.stack([np.isnan(a) for a in arrays.values()])
-    keep = ~blank.all(axis=0)
+    # a row is blank where every column given per customer is: a value repeated for all does not fill the ranges'
+    # spare rows (=BGBB_FIT(A2:A30,B2:B30,6,C2:C30) over 22 histories)
+    keep = ~np.stack([np.isnan(a) for n, a in arrays.items() if n not in repeated]).all(axis=0)
     partial = blank.any(axis=0) & keep
     if partial.any():  # the position ends the message: a cell's reason names the cell (cells.excel_message)
         position = int(np.flatnonzero(partial)[0])
