@@ -35,8 +35,8 @@ def test_forty_answers_none_above_5_are_named(tmp_path, capsys):
     assert (report["status"], report["message"]) == (
         "incomplete",
         "t.xlsx: 'NPS scores'!B2:B41 holds 40 answers, none above 5: the answers of a 1-5 scale (a satisfaction or "
-        "effort question), not of NPS's 0-10 'How likely are you to recommend ...?' (read as NPS, every answer would be "
-        "a detractor); put the 0-10 question's answers there",
+        "effort question), not of NPS's 0-10 'How likely are you to recommend ...?' (read as NPS, every answer would "
+        "be a detractor); put the 0-10 question's answers there",
     )
 
 
