@@ -4,7 +4,9 @@ than one row, and those rows are no answers.
 * SurveyMonkey ("Respondent ID", "Collector ID", "Start Date", ...): a second row that names each question's
   parts ("Response", "Open-Ended Response", an answer choice), with no respondent id.
 * Qualtrics ("ResponseId", "StartDate", ...): a row of the questions' text ("Response ID", "Start Date",
-  "How likely ...?") and a row of import ids (``{"ImportId":"startDate","timeZone":"America/Denver"}``).
+  "How likely ...?") and a row of import ids (``{"ImportId":"startDate","timeZone":"America/Denver"}``); without a
+  ResponseId column (a download of chosen fields), the import ids' row (every filled cell one) in the first two
+  rows tells them, and the rows through it are left out.
 
 Read as data, they were a date that is missing or does not parse in row 2, which names no cause. They are left
 out, and refusals still name the file's (or sheet's) own rows. The zone Qualtrics' import ids give a date column
@@ -51,6 +53,10 @@ def _subheader_rows(df: pd.DataFrame) -> int:
             else:
                 break
         return count
+    for at in range(min(2, len(df))):  # Qualtrics' chosen fields, no ResponseId: its import ids' row tells (H330 06)
+        texts = [_text(v) for v in df.iloc[at].tolist()]
+        if any(texts) and all(t.startswith('{"ImportId"') for t in texts if t):
+            return at + 1
     return 0
 
 
