@@ -319,13 +319,14 @@ def test_a_month_after_an_unfilled_one_in_the_middle_is_not_guessed(tmp_path):
 
 
 def test_a_first_month_with_only_its_mrr_at_start_ends_where_it_started(tmp_path):
-    # January typed as "MRR at start 1000", movements blank (counted as 0): it ends at 1000, February starts there
+    # January typed as "MRR at start 1000", movements blank: it ends at 1000, February starts there; January's rates
+    # are #VALUE! (none of its movements typed: not filled yet, H325), not NRR and GRR 100%
     inputs = {"Revenue": {"start": [1000], "new": [None, 100], "churned": [None, 50]}}
     path = build_template(tmp_path / "t.xlsx", months=3, inputs=inputs)
     assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
     revenue = stored(tmp_path / "r.xlsx")["Revenue"]
     nrr, grr = column_letter(REVENUE, "nrr"), column_letter(REVENUE, "grr")
-    assert [revenue[f"{c}2"][1] for c in ("H", nrr, grr)] == [1000, 1, 1]
+    assert [revenue[f"{c}2"][1] for c in ("H", nrr, grr)] == [1000, "#VALUE!", "#VALUE!"]
     assert [revenue[f"{c}3"][1] for c in ("B", "H", nrr, grr)] == [1000, 1050, 0.95, 0.95]
     assert revenue["B4"][1] in (None, "") and revenue["H4"][1] in (None, "")  # March: nothing typed
 

@@ -188,17 +188,37 @@ def _first_with_data(workbook: fz.Workbook, sheet: str, row: int, end: int) -> b
         return False
 
 
+def _one_and(condition: str) -> bool:
+    """Whether ``condition`` is one AND(...) call and nothing else (every test in it must hold for it to).
+
+    >>> _one_and('AND(C2="",D2="")'), _one_and('AND(C2="")*OR(D2="")'), _one_and('B2=""')
+    (True, False, False)
+    """
+    if not condition.upper().startswith("AND("):
+        return False
+    depth = 0
+    for at, char in enumerate(condition):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and char == ")":
+            return at == len(condition) - 1
+    return False
+
+
 def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condition: str, sheet: str) -> str | None:
     """The cells an IF's condition tests for blank (``B5=""``) that are blank, as a reason: ``Revenue!B5 (MRR at
     start) is blank``; a tracker's start that is a formula (a month after the first) names the month before, whose
-    end is what it lacks."""
+    end is what it lacks. A condition ``AND(C5="",D5="",...)`` that a cell typed makes false is no reason (None): the
+    error came from elsewhere in the formula (a Revenue month with new MRR typed, its start an error)."""
     from ..workbook.monthly import MONTHLY_SHEETS, template_formula_at
     from .plain_fits import plain_fit_beside
 
     found = []
     typed: dict[tuple[str, int], list[str]] = {}  # a month's inputs to type, by (sheet, row): said together
+    every = _one_and(condition.strip())
     for _, where, letters, row, column, held in _cells_read(workbook, _BLANK_TEST, condition, sheet):
         if not (held is None or (isinstance(held, str) and (held == "" or held.isspace()))):
+            if every:
+                return None
             continue  # (a cell of spaces alone is blank to the functions: a no-break space too, H267's finding 01)
         label = _label(workbook, where, row, column)
         cell = f"{written(where)}!{letters.upper()}{row}{label} is blank"
