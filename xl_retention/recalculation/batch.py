@@ -372,6 +372,12 @@ def recalc_file(
             if typed.line is not None:
                 report.status = "incomplete" if typed.wrong_start else report.status
                 report.message = f"{path.name}: {typed.line}" + (f"; {report.message}" if report.message else "")
+            from .formula_starts import formula_starts_line
+
+            starts = formula_starts_line(path, tracker, formula_cells)  # a start of a formula of the user's (Google's
+            if starts is not None:  # frozen ARRAYFORMULA values) other than the month before's end (H332's 08)
+                report.status = "incomplete"
+                report.message = f"{path.name}: {starts}" + (f"; {report.message}" if report.message else "")
             cohorts = typed_over_cohorts(path, formula_cells)  # a retention share typed over (Cohorts!C19)
             if cohorts is not None:
                 report.message = f"{path.name}: {cohorts}" + (f"; {report.message}" if report.message else "")

@@ -54,6 +54,7 @@ from .in_progress import holds_month, mark_in_progress, mark_segment
 from .layout_upgrade import upgrade_layout
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
+from .own_starts import own_start, own_starts_line
 from .refunds_since import refunds_since
 from .report_lines import cleared_line, listed, months_added, upgraded_line
 from .seams import check_seams, filled_in, is_formula, number
@@ -168,6 +169,8 @@ class _Plan:
         self.notes: list[str] = []
         #: (cell, formula) of the user's formulas in cells the import writes: refused by :meth:`check_formulas`
         self.formulas: list[tuple[str, str]] = []
+        #: (cell, formula) of the user's formulas in the imported months' starts, kept (:mod:`.own_starts`)
+        self.own_starts: list[tuple[str, str]] = []
         #: (sheet, month) -> (cell, label, earlier address, value there, value written) of every cell written there:
         #: the import's record
         #: (the visits' cells of 'Purchases and visits' under the sheet's title + :data:`VISITS`, the order cohorts'
@@ -394,6 +397,8 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             refuse_closed(closed, path.name, through)
             refuse_replacing(plan.replaced, path.name)
         plan.notes.extend(n for n in tables.notes if n not in plan.notes)  # an NPS edge month's: once
+        if plan.own_starts:  # starts of formulas of the user's: the import rewrote the ends, not them
+            plan.notes.append(own_starts_line(plan.own_starts))
     finally:
         wb.close()
     cleared = save_cleared(package, path.name, refitted)
@@ -432,11 +437,15 @@ def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
             if not template_formula_at(column, row) or column.key not in sheet.columns:
                 continue
             old = sheet.value(row, sheet.columns[column.key])
-            if is_formula(old):
+            if is_formula(old) and column.key != "start":
                 continue
             try:
                 formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
             except KeyError:
+                continue
+            if is_formula(old):  # a start of the user's formula: kept, said where not the template's (H332's 08)
+                if own_start(column, letters, row, old, formula, sheet.spec.title):
+                    plan.own_starts.append((f"{quote_sheetname(sheet.spec.title)}!{letters[column.key]}{row}", old))
                 continue
             plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula, old, month)
 
