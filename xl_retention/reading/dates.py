@@ -43,6 +43,7 @@ import pandas as pd
 
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, advice_apart, bad_rows
+from .file_zones import note_file_zone
 from .gmt_offsets import gmt_offsets
 from .month_hints import number_month_hint
 from .naive_times import check_naive_times, unconverted_note
@@ -270,6 +271,8 @@ def parse_dates(
         if options.timezone is not None:
             series = series.dt.tz_convert(options.timezone)
         values = series.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
+        if options.timezone is None:  # a Parquet file's zone: its months, said (.file_zones)
+            note_file_zone(source, column, str(dtype.tz), values)
     elif pd.api.types.is_datetime64_dtype(dtype):
         values = series.to_numpy().astype("datetime64[us]")
         zone = _zone_of(column, options, source)  # 'Created (UTC)', 'Started At (PST)' (.zone_names)

@@ -368,8 +368,11 @@ HEADER = (
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`UTC_READS`), the others.
 UTC_ZONES = (
     "-- A TIMESTAMP WITH TIME ZONE is counted in UTC months, whatever the session's time zone; a timestamp without\n"
-    "-- one, as written. A date in text (2026-01-31, 2026-01-31T23:30:00-05:00, 2026-01) is the date written,\n"
-    "-- whatever its offset, as xl-retention import reads it (do not cast it to TIMESTAMP WITH TIME ZONE: that\n"
+    "-- one, as written: a Parquet file's timestamps with a zone (pandas writes tz=America/New_York) are read as\n"
+    "-- TIMESTAMP WITH TIME ZONE, UTC months, where xl-retention import counts them in the file's zone, with a note:\n"
+    "-- for its months, a view with date AT TIME ZONE 'America/New_York'. A date in text (2026-01-31,\n"
+    "-- 2026-01-31T23:30:00-05:00, 2026-01) is the date written, whatever its offset, as xl-retention import reads\n"
+    "-- it (do not cast it to TIMESTAMP WITH TIME ZONE: that\n"
     "-- instant's UTC month may be the next one); text in another form stops the query naming it: cast it to DATE.\n"
     "-- Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
     "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
