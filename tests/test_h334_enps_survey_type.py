@@ -28,7 +28,8 @@ def test_employee_nps_refused(tmp_path, capsys, value):
     assert cli.main(args) == 1  # at the parent: 0, nps.csv written
     assert capsys.readouterr().err.strip() == (
         f"{ERROR}delighted.csv, column 'Survey Type': every answer is of {value!r}, the employee NPS (employees asked "
-        "about the company as a place to work), not the customers' NPS; import a customer NPS survey's answers"
+        "about the company as a place to work), not the customers' NPS; import a customer NPS survey's answers, or, to "
+        f"import these as they are, --segment 'Survey Type={value}'"
     )
     assert not (tmp_path / "t").exists()
 

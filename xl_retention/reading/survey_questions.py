@@ -36,14 +36,20 @@ SURVEYS = frozenset({"survey", "survey_name", "survey_id", "survey_title", "umfr
                      "sondaggio", "pesquisa", "form", "form_name"})  # fmt: skip
 #: Words of a value that names the NPS question.
 _NPS = re.compile(r"(?i)\bnps\b|net[\s_-]*promoter|recommend|empfehl|recommand|recomend|raccomand|aanbevel|polec")
+#: Words of a value that names the employee NPS: the same 0-10 question about the company as a place to work, asked of
+#: employees, not customers (H330's finding 05). As the tools write it: Delighted's Survey Type ``enps``, Culture Amp's
+#: and Qualtrics' eNPS, "Employee NPS", "Employee Net Promoter Score", ``Mitarbeiter-NPS``, and the question's own
+#: words ("... as a place to work", "as an employer", "als Arbeitgeber"). Not "employee" or "Mitarbeiter" alone: a
+#: customers' question may name them ("How likely are you to recommend our employee scheduling app?", H336's review).
+_EMPLOYEE_WORDS = (
+    r"(?<![a-z\d])e[\s_-]?(?:nps|net[\s_-]*promoter)(?![a-z\d])|(?:employee|mitarbeiter)[\s_-]*(?:nps|net[\s_-]*promoter)"
+    r"|place[\s_-]+to[\s_-]+work|as[\s_-]+an?[\s_-]+employer|als[\s_-]+arbeitgeber|comme[\s_-]+employeur"
+)
+_EMPLOYEE = re.compile(rf"(?i){_EMPLOYEE_WORDS}")
 #: Words of a value that names another metric.
 _OTHER = re.compile(
-    r"(?i)\b(?:csat|ces|ces2|pmf|ease|enps)\b|employee|mitarbeiter|satisf|effort|zufrieden|rating|\bstars?\b|aufwand"
-    r"|m[üu]he"
+    rf"(?i)\b(?:csat|ces|ces2|pmf|ease)\b|{_EMPLOYEE_WORDS}|satisf|effort|zufrieden|rating|\bstars?\b|aufwand|m[üu]he"
 )
-#: A value that names the employee NPS (Delighted's Survey Type ``enps``): the same 0-10 question about the company as
-#: a place to work, asked of employees, not customers (H330's finding 05).
-_EMPLOYEE = re.compile(r"(?i)\benps\b|employee|mitarbeiter")
 
 #: A value that names another metric on every row (one value): also ``csat5``, ``ces7``, ``5-star``, ``thumbs``.
 _ONE_OTHER = re.compile(rf"{_OTHER.pattern}|(?i:\b(?:csat|ces)[\s_-]*\d+\b|\bthumbs?\b|\d[\s_-]*stars?\b)")
@@ -121,10 +127,11 @@ question's rows alone: --segment 'Question=Recommend?'
         column = df.iloc[:, position]
         values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
         if len(values) == 1 and _EMPLOYEE.search(str(values[0])):
+            anyway = shlex.quote(f"{name}={str(values[0]).strip()}")  # the --segment column is not checked
             raise DataError(  # Delighted's 'Survey Type' enps: the employees' NPS, on the same 0-10 scale
                 f"{source}, column {name!r}: every answer is of {str(values[0]).strip()!r}, the employee NPS "
                 "(employees asked about the company as a place to work), not the customers' NPS; import a customer "
-                "NPS survey's answers",
+                f"NPS survey's answers, or, to import these as they are, --segment {anyway}",
                 source=source,
                 column=name,
             )
