@@ -7,7 +7,8 @@ the revenue doubles, a month's NPS counts each answer twice, silently. Where the
 orders of one customer at the same second with the same amount (two answers with the same score) in every column
 alike are no chance: rows identical in every column to an earlier row are refused, naming the rows, when every row
 of the file has such a twin (two repeated rows at least), or when they are three or more and a tenth of the rows at
-least (a part of the table loaded again). Dates by day alone are left to :mod:`.appended_copies`: two identical
+least (a part of the table loaded again); fewer (two at least) are counted as read, with a note naming them (two
+overlapping downloads appended and sorted). Dates by day alone are left to :mod:`.appended_copies`: two identical
 orders of one customer on one day may be two purchases. Only rows whose date and time repeat are compared; a file
 whose times are all different costs one look at its dates, one with times alike a hash of those rows.
 """
@@ -20,6 +21,22 @@ import pandas as pd
 from .errors import bad_rows
 
 __all__ = ["check_loaded_twice", "timed"]
+
+
+def _note_twins(source: str, what: str, copies: np.ndarray, rows: int) -> None:
+    """Note rows identical to an earlier one to the second, too few to refuse: counted as read, but named (H330's
+    finding 02: two Google Forms downloads appended and sorted, 8 of 158 answers twice, October's NPS 13.8 for 10.0,
+    with no word)."""
+    from .errors import rows_named
+    from .notes import note
+
+    shown = rows_named(source, copies[:10].tolist()) + (f" and {copies.size - 10} more" if copies.size > 10 else "")
+    note(
+        f"{source}: {copies.size} of {rows} rows are identical in every column to an earlier row, to the second of "
+        f"their time ({shown}): counted as read, each such {'order' if what == 'orders' else 'answer'} twice; if two "
+        "exports overlap (downloads appended, then sorted), remove the repeated rows"
+    )
+
 
 #: Repeated rows refused when not every row has a twin: this many at least, and this share of the rows at least.
 _FEWEST = 3
@@ -83,6 +100,7 @@ header as row 1): 'a', 'b': remove the repeated rows, or add the export's order 
     twinned = rows[text.duplicated(keep=False).to_numpy()]
     whole = twinned.size == len(df)
     if not whole and (copies.size < _FEWEST or copies.size < _SHARE * len(df)):
+        _note_twins(source, what, copies, len(df))
         return
     record = "an order id" if what == "orders" else "a response id"
     kind = "order" if what == "orders" else "response"
