@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["foreign_date_hint", "without_ordinals"]
+__all__ = ["foreign_date_hint", "with_cjk_meridiem", "without_ordinals"]
 
 #: A day written as an ordinal ("January 31st, 2024", "1st February 2024"): its suffix, which pandas' format guess
 #: keeps as a literal of the format ('%B %dst, %Y': 'March 2nd, 2024' then does not match).
@@ -54,6 +54,39 @@ def with_sep(texts: np.ndarray) -> np.ndarray:
     if not any(_SEPT.search(str(t)) for t in texts):
         return texts
     return np.array([_SEPT.sub("Sep", str(t)) for t in texts], dtype=object)
+
+
+#: A year-first date and a 12-hour time after a Korean, Chinese or Japanese word for AM or PM: Google Sheets' Timestamp
+#: in a Korean locale ('2026. 9. 1 오후 8:55:00'), a Chinese one ('2026/9/1 下午8:55:00'), a Japanese one ('午後').
+_MERIDIEM = re.compile(
+    r"(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\.?\s*(오전|오후|上午|下午|午前|午後)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?"
+)
+_PM = frozenset({"오후", "下午", "午後"})
+
+
+def with_cjk_meridiem(texts: np.ndarray) -> np.ndarray:
+    """``texts`` (distinct date texts) as ISO 8601 with a 24-hour time where every one is a year-first date with a
+    12-hour time after a Korean, Chinese or Japanese AM/PM word (H330's finding 03: no format reads them, ``%p``
+    reads AM and PM only); else ``texts`` itself.
+
+    >>> with_cjk_meridiem(np.array(["2026. 9. 1 오후 8:55:00", "2026. 9. 2 오전 12:05:09"], dtype=object)).tolist()
+    ['2026-09-01 20:55:00', '2026-09-02 00:05:09']
+    >>> with_cjk_meridiem(np.array(["2026/9/1 下午12:30:00", "2026/10/1 上午9:01:00"], dtype=object)).tolist()
+    ['2026-09-01 12:30:00', '2026-10-01 09:01:00']
+    >>> with_cjk_meridiem(np.array(["2026. 9. 1 오후 8:55:00", "2026-09-01"], dtype=object)).tolist()
+    ['2026. 9. 1 오후 8:55:00', '2026-09-01']
+    """
+    found = [_MERIDIEM.fullmatch(str(t).strip()) for t in texts]
+    if not found or not all(found):
+        return texts
+    out = []
+    for match in found:
+        year, month, day, word, hour, minute, second = match.groups()
+        hour24 = int(hour) % 12 + (12 if word in _PM else 0)
+        if not 1 <= int(hour) <= 12:
+            return texts
+        out.append(f"{year}-{int(month):02d}-{int(day):02d} {hour24:02d}:{minute}:{second or '00'}")
+    return np.array(out, dtype=object)
 
 
 #: A year, a month and maybe a day with their CJK counters: 年 月 日 (Japanese, Chinese), 년 월 일 (Korean).

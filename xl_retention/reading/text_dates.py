@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .foreign_dates import foreign_date_hint, with_sep, without_ordinals
+from .foreign_dates import foreign_date_hint, with_cjk_meridiem, with_sep, without_ordinals
 from .month_hints import month_hint
 from .month_labels import english_month_labels
 from .short_years import time_hint, two_digit_years, with_date_part
@@ -169,6 +169,7 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
     texts = english_month_labels(texts, date_format)  # 'Juni 2026': a German Excel's month (reading.month_labels)
     if date_format is None:  # 'January 31st, 2024': the ordinal's suffix is no part of a format
         texts = with_sep(without_ordinals(texts, _GUESS_SAMPLE))  # 'Sept 2026': en-GB's September
+        texts = with_cjk_meridiem(texts)  # '2026. 9. 1 오후 8:55:00': Google Sheets' Korean Timestamp
     if date_format in (None, "ISO8601"):  # ISO 8601 and dateutil read '2025' as 1 January 2025
         years = np.array([_YEAR.fullmatch(str(t)) is not None for t in texts], dtype=bool)
         if years.any():
