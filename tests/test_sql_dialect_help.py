@@ -1,8 +1,8 @@
 """``xl-retention sql --dialect``'s help was typed by hand beside ``relational/sql.DIALECTS`` (the list its refusal
-of an unknown dialect names) and did not say that MySQL, SQL Server and Oracle get the cohort tables only; a dialect
-whose SQL Ibis writes without a series of months and whose cohort tables fail too (Impala, Flink) was told "the
-cohort tables can be written". The help is now built from :data:`xl_retention.relational.dialects.DIALECTS` and
-:data:`~xl_retention.relational.dialects.COHORTS_ONLY`, which these tests hold to what :func:`render` writes."""
+of an unknown dialect names) and did not say that MySQL, SQL Server and Oracle got the cohort tables only (every
+table since H327: tests/test_h327_sql_monthly_digits.py); a dialect whose SQL Ibis writes without a series of months
+and whose cohort tables fail too (Impala, Flink) was told "the cohort tables can be written". The help is now built
+from :data:`xl_retention.relational.dialects.DIALECTS`, which these tests hold to what :func:`render` writes."""
 
 from __future__ import annotations
 
@@ -15,12 +15,11 @@ from xl_retention.relational.sql import DIALECTS, render
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-def test_the_help_names_the_dialects_and_those_of_the_cohort_tables_only(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_help_names_the_dialects(capsys: pytest.CaptureFixture[str]) -> None:
     assert DIALECTS is dialects.DIALECTS
-    assert dialects.COHORTS_ONLY == ("mssql", "mysql", "oracle")
-    assert dialects.dialect_help() == (
+    assert dialects.dialect_help() == (  # MySQL, SQL Server and Oracle get every table since H327 (the months' digits)
         "duckdb (default), postgres, spark, snowflake, bigquery, trino, databricks, mssql, mysql, oracle, ... (any "
-        "SQL dialect Ibis compiles to; mssql, mysql, oracle: the cohort tables only)"
+        "SQL dialect Ibis compiles to)"
     )
     with pytest.raises(SystemExit):
         status_and_output(capsys, "sql", "--help")
@@ -31,11 +30,7 @@ def test_the_help_names_the_dialects_and_those_of_the_cohort_tables_only(capsys:
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_the_help_says_what_each_dialect_gets(dialect: str) -> None:
     assert render(dialect, tables=["subscription_cohorts", "order_cohorts"]).count("SELECT") >= 2
-    if dialect in dialects.COHORTS_ONLY:
-        with pytest.raises(ValueError, match="the cohort tables can be written: --table subscription_cohorts"):
-            render(dialect, tables=["movements"])
-    else:
-        assert "-- movements (xl-retention subscriptions -> movements" in render(dialect, tables=["movements"])
+    assert "-- movements (xl-retention subscriptions -> movements" in render(dialect, tables=["movements"])
 
 
 def test_a_dialect_of_no_table_is_not_told_the_cohort_tables_can_be_written(capsys) -> None:

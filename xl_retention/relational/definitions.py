@@ -123,9 +123,13 @@ def _bounds(months: ir.Table, start: int | None, end: int | None) -> ir.Table:
     return bounds.mutate(hi=bounds["last"])
 
 
-def _calendar(bounds: ir.Table, segments: ir.Table | None) -> ir.Table:
-    """Every month ``lo .. hi`` (with the shown ``first``/``last``), crossed with the segments."""
-    cal = bounds.select("first", "last", m=ibis.range(bounds.lo, bounds.hi + 1, 1).unnest())
+def _calendar(bounds: ir.Table, segments: ir.Table | None, digits: bool = False) -> ir.Table:
+    """Every month ``lo .. hi`` (with the shown ``first``/``last``), crossed with the segments (``digits``: counted
+    with :data:`DIGITS`, for SQL without a series of months: :func:`_numbered_calendar`)."""
+    if digits:
+        cal = _numbered_calendar(bounds, "lo", "hi")
+    else:
+        cal = bounds.select("first", "last", m=ibis.range(bounds.lo, bounds.hi + 1, 1).unnest())
     return cal if segments is None else cal.cross_join(segments)
 
 
@@ -134,17 +138,18 @@ def _calendar(bounds: ir.Table, segments: ir.Table | None) -> ir.Table:
 DIGITS = "xl_retention_digits"
 
 
-def _numbered_calendar(bounds: ir.Table) -> ir.Table:
-    """Every month ``first .. last`` of ``bounds`` (column ``m``) without a range unnested, which Ibis does not write
-    for MySQL, SQL Server, Oracle or SQLite: ``first`` plus each number 0-9999 of four digits of :data:`DIGITS` (a
-    cross join of ten rows four times, not a recursive CTE, which MySQL stops at 1,000 rows and SQL Server at 100)."""
+def _numbered_calendar(bounds: ir.Table, low: str = "first", high: str = "last") -> ir.Table:
+    """Every month ``low .. high`` of ``bounds`` (column ``m``, beside ``first`` and ``last``) without a range
+    unnested, which Ibis does not write for MySQL, SQL Server, Oracle or SQLite: ``low`` plus each number 0-9999 of
+    four digits of :data:`DIGITS` (a cross join of ten rows four times, not a recursive CTE, which MySQL stops at
+    1,000 rows and SQL Server at 100)."""
     places = [ibis.table({"d": "int64"}, name=DIGITS).view() for _ in range(4)]
     digits = [t.select(**{f"d{i}": t.d}) for i, t in enumerate(places)]
     numbers = digits[0].cross_join(digits[1]).cross_join(digits[2]).cross_join(digits[3])
     numbers = numbers.select(n=numbers.d0 + 10 * numbers.d1 + 100 * numbers.d2 + 1000 * numbers.d3)
     cal = bounds.cross_join(numbers)
-    cal = cal.filter(cal.n <= cal["last"] - cal["first"])
-    return cal.select("first", "last", m=(cal["first"] + cal.n).cast("int64"))
+    cal = cal.filter(cal.n <= cal[high] - cal[low])
+    return cal.select("first", "last", m=(cal[low] + cal.n).cast("int64"))
 
 
 def _segments(rows: ir.Table) -> ir.Table | None:
@@ -367,20 +372,22 @@ def subscription_cells(rows: ir.Table) -> ir.Table:
     )
 
 
-def movements(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+def movements(snapshots: ir.Table, start: int | None = None, end: int | None = None, digits: bool = False) -> ir.Table:
     """Customer counts and MRR sums per month (and segment): ``month`` and the columns of ``MOVEMENT_COUNTS``
     (:func:`xl_retention.tables.movements_from_counts` makes ``gained``, ``lost_mrr`` and the rates).
 
-    ``snapshots``: ``customer_id, m, mrr`` [, ``segment``], one row per customer and month.
+    ``snapshots``: ``customer_id, m, mrr`` [, ``segment``], one row per customer and month; ``digits``: the months
+    counted with :data:`DIGITS` (SQL for a dialect without a series of months, :func:`_numbered_calendar`).
     """
-    return movements_of(subscription_cells(subscription_rows(snapshots, end)), _bounds(snapshots, start, end))
+    cells = subscription_cells(subscription_rows(snapshots, end))
+    return movements_of(cells, _bounds(snapshots, start, end), digits)
 
 
 def _sum(value: ir.NumericValue, dtype: str) -> ir.NumericScalar:
     return value.sum().cast(dtype)
 
 
-def movements_of(cells: ir.Table, bounds: ir.Table) -> ir.Table:
+def movements_of(cells: ir.Table, bounds: ir.Table, digits: bool = False) -> ir.Table:
     """:func:`movements` from the cells of :func:`subscription_cells` and the month bounds."""
     keys = _keys(cells)
     per_month = cells.group_by([*keys, "m"]).aggregate(
@@ -395,7 +402,7 @@ def movements_of(cells: ir.Table, bounds: ir.Table) -> ir.Table:
     segments = None
     if keys:  # the segments of customers ever active (a customer never active has none)
         segments = cells.filter(cells.customers > 0).select(*keys).distinct()
-    t = _calendar(bounds, segments).left_join(per_month, [*keys, "m"]).left_join(losses, [*keys, "m"])
+    t = _calendar(bounds, segments, digits).left_join(per_month, [*keys, "m"]).left_join(losses, [*keys, "m"])
     zero = {c: t[c].coalesce(0) for c in ("customers_end", "new", "reactivated", "lost")}
     zero |= {c: t[c].coalesce(0.0) for c in ("mrr_end", "new_mrr", "reactivation_mrr", "expansion_mrr",
                                              "contraction_mrr", "churned_mrr")}  # fmt: skip
@@ -497,14 +504,14 @@ def activity_bounds(rows: ir.Table, start: int | None = None, end: int | None = 
     return bounds.mutate(hi=bounds["last"])
 
 
-def _returning(per: ir.Table, bounds: ir.Table, total: str, repeat: bool) -> ir.Table:
+def _returning(per: ir.Table, bounds: ir.Table, total: str, repeat: bool, digits: bool = False) -> ir.Table:
     """``total`` (buyers or visitors), ``returning`` [, ``repeat_purchasers``] per month shown: counts, no rates."""
     keys = _keys(per)
     extra = {"repeat_purchasers": _count(per.n > 1)} if repeat else {}
     month = per.group_by([*keys, "m"]).aggregate(
         **{total: per.count().cast("int64")}, first_time=_count(per.m == per.cohort), **extra
     )
-    t = _calendar(bounds, per.select(*keys).distinct() if keys else None).left_join(month, [*keys, "m"])
+    t = _calendar(bounds, per.select(*keys).distinct() if keys else None, digits).left_join(month, [*keys, "m"])
     counts = {total: t[total].coalesce(0), "first_time": t.first_time.coalesce(0)}
     if repeat:
         counts["repeat_purchasers"] = t.repeat_purchasers.coalesce(0)
@@ -512,15 +519,16 @@ def _returning(per: ir.Table, bounds: ir.Table, total: str, repeat: bool) -> ir.
     return _shown(t.mutate(returning=t[total] - t.first_time), keys)
 
 
-def purchases(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+def purchases(orders: ir.Table, start: int | None = None, end: int | None = None, digits: bool = False) -> ir.Table:
     """The purchases counts per month (and segment) from orders ``customer_id, m, t`` [, ``amount``, ``segment``]:
-    ``buyers, repeat_purchasers, returning`` (:func:`xl_retention.tables.purchases_from_counts` makes the rates)."""
-    return purchases_of(activity_rows(orders, "customer_id", end), activity_bounds(orders, start, end))
+    ``buyers, repeat_purchasers, returning`` (:func:`xl_retention.tables.purchases_from_counts` makes the rates;
+    ``digits``: as for :func:`movements`)."""
+    return purchases_of(activity_rows(orders, "customer_id", end), activity_bounds(orders, start, end), digits)
 
 
-def purchases_of(per: ir.Table, bounds: ir.Table) -> ir.Table:
+def purchases_of(per: ir.Table, bounds: ir.Table, digits: bool = False) -> ir.Table:
     """:func:`purchases` from :func:`activity_rows` and :func:`activity_bounds`."""
-    out = _returning(per, bounds, "buyers", True)
+    out = _returning(per, bounds, "buyers", True, digits)
     return out.select("month", *_keys(per), "buyers", "repeat_purchasers", "returning")
 
 
@@ -541,19 +549,19 @@ def order_cohorts_of(per: ir.Table, bounds: ir.Table, every_cell: bool | str = F
     return _cohort_rows(cells, bounds, keys, ["customers", *sums], every_cell)
 
 
-def visitors(visits: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+def visitors(visits: ir.Table, start: int | None = None, end: int | None = None, digits: bool = False) -> ir.Table:
     """Visitors per month (and segment) from visits ``visitor_id, m, t`` [, ``segment``]: ``visitors, returning``
-    (:func:`xl_retention.tables.visitors_from_counts` makes the rate)."""
+    (:func:`xl_retention.tables.visitors_from_counts` makes the rate; ``digits``: as for :func:`movements`)."""
     per = activity_rows(visits, "visitor_id", end)
-    out = _returning(per, activity_bounds(visits, start, end), "visitors", False)
+    out = _returning(per, activity_bounds(visits, start, end), "visitors", False, digits)
     return out.select("month", *_keys(per), "visitors", "returning")
 
 
 # -- surveys --------------------------------------------------------------------------------------------------------
-def nps(answers: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+def nps(answers: ir.Table, start: int | None = None, end: int | None = None, digits: bool = False) -> ir.Table:
     """NPS counts per month (and segment) from answers ``m, score`` [, ``segment``] (a NULL score: no answer):
     ``responses, promoters, passives, detractors`` (:func:`xl_retention.tables.nps_from_counts` makes ``nps`` and
-    ``nps_moe``)."""
+    ``nps_moe``; ``digits``: as for :func:`movements`)."""
     keys = _keys(answers)
     bounds = _bounds(answers, start, end)
     scored = answers.filter(answers.score.notnull()).cross_join(bounds)
@@ -564,7 +572,7 @@ def nps(answers: ir.Table, start: int | None = None, end: int | None = None) -> 
         detractors=_count(scored.score <= 6),
     )
     segments = answers.select("segment").distinct() if keys else None
-    t = _calendar(bounds, segments).left_join(month, [*keys, "m"])
+    t = _calendar(bounds, segments, digits).left_join(month, [*keys, "m"])
     t = t.select(*keys, "m", "first", "last", responses=t.responses.coalesce(0), promoters=t.promoters.coalesce(0),
                  detractors=t.detractors.coalesce(0))  # fmt: skip
     t = t.mutate(passives=t.responses - t.promoters - t.detractors)

@@ -312,8 +312,8 @@ def expressions(
         read, definition = TABLES[name]
         if name.endswith("_cohorts"):  # every observed cell a row (0: all lost); no series of months: ten digits
             out[name] = definition(inputs[read], every_cell="digits" if engine in NO_SERIES else True)
-        else:
-            out[name] = definition(inputs[read])
+        else:  # every month a row; no series of months: counted with ten digits too
+            out[name] = definition(inputs[read], digits=engine in NO_SERIES)
     return out
 
 
@@ -572,12 +572,10 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
             sql = str(ibis.to_sql(expr, dialect=engine))
         except Exception as error:  # an unknown dialect, or a feature it lacks
             why = str(error).splitlines()[0]
-            if "IntegerRange" in why:  # no series of months in Ibis' SQL: MySQL's, SQL Server's, Oracle's, SQLite's
-                written = [t for t in TABLES if t.endswith("_cohorts")] if engine in NO_SERIES else []
-                can = f"the cohort tables can be written: {' '.join('--table ' + t for t in written)}"
+            if "IntegerRange" in why:  # no series of months in Ibis' SQL, nor counted with digits (Impala's)
                 why = (
                     f"the {name} table needs a series of months (a range unnested), which Ibis does not write for "
-                    f"it; {can if written else 'the cohort tables need one too: write the SQL for another dialect'}"
+                    "it; the cohort tables need one too: write the SQL for another dialect"
                 )
             elif why.startswith("Unknown dialect"):  # a typo or a spreadsheet's name: the dialects to choose from
                 why = f"no SQL dialect of that name: give one of {', '.join(DIALECTS)} or another Ibis writes"
