@@ -90,13 +90,25 @@ def after_discounts(
     if verdict is None:  # Etsy's 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax'
         verdict, added = _by_totals(df, amount, discount, rows, used | {name}, names, source, decimal)
     kind = verdict[0] if verdict is not None else None  # 'before' or 'after' the discounts, or not told
-    plus = "".join(f" + {c}" for c in added)
+    plus = "".join(f" {c}" if c[:2] in ("+ ", "- ") else f" + {c}" for c in added)
     why = f"{verdict[1]!r} is {money} {'-' if kind == 'before' else '+'} {name}{plus}" if verdict is not None else ""
     if kind is None and words & _BEFORE:
         kind, why = "before", "its name says before discounts"
+    if kind is None and item:  # Etsy's 'Item Total' = 'Price' x 'Quantity' on a one-item order with a coupon
+        kind, why = _by_unit_price(df, amount, discount, rows, names, source, decimal)
     if kind is None:
         problem = f"discounts beside {money!r}"
         advice = f"revenue is after discounts, and whether {money!r} is before or after them cannot be told: {ways}"
+        if item:  # one-item orders' coupons: the orders, and the export of one row per order that tells
+            from .order_level import named_orders
+
+            problem += f" on orders of one item{named_orders(df, names, rows)}"
+            advice = (
+                f"revenue is after discounts, and whether {money!r} is before or after them cannot be told (no order "
+                f"of several items has one, and no price column beside it tells): export the orders one row per "
+                f"order instead (Etsy: the Sold Orders CSV, {columns_option([('amount', 'Order Value')])}, whose "
+                f"'Order Total' tells); otherwise, {ways}"
+            )
         raise bad_rows(source, name, problem, rows, df[name].to_numpy(), advice=advice)
     if kind == "after":  # another column is it plus the discount: it is after the discounts already
         return amount
@@ -112,6 +124,54 @@ def after_discounts(
         raise bad_rows(source, name, problem, refunded, df[name].to_numpy(), advice=ways)
     note(f"{source}: {money!r} is before the discounts in {name!r} ({why}): taken off, revenue is after discounts")
     return out
+
+
+def _by_unit_price(
+    df: pd.DataFrame,
+    amount: np.ndarray,
+    discount: np.ndarray,
+    rows: np.ndarray,
+    names: dict[str, str],
+    source: str,
+    decimal: str | None,
+) -> tuple[str | None, str]:
+    """('before', why) where an item's amount is a price column (named a unit's price or a price: before discounts,
+    as the module docstring reads such a name) times the quantity in every row with a discount (Etsy's 'Item Total'
+    = 'Price' x 'Quantity' beside a one-item order's 'Discount Amount' 0.90: the coupon is not off it, H327);
+    ('after', why) where it is that less the discount in every such row; (None, '') otherwise.
+
+    >>> df = pd.DataFrame({"Quantity": ["1", "2"], "Price": ["9.00", "4.00"], "Item Total": ["9.00", "8.00"]})
+    >>> names = {"amount": "Item Total"}
+    >>> _by_unit_price(df, np.array([9.0, 8.0]), np.array([0.9, 0.0]), np.array([0]), names, "i.csv", None)[0]
+    'before'
+    >>> _by_unit_price(df, np.array([8.1, 8.0]), np.array([0.9, 0.0]), np.array([0]), names, "i.csv", None)[0]
+    'after'
+    """
+    from .columns import keys_of
+    from .unit_prices import price_kind
+
+    listed = list(map(str, df.columns))
+    used = {str(c) for c in names.values()}
+    counted = names.get("quantity") or next(
+        (c for c in listed if c not in used and keys_of(c) & {"quantity"} and listed.count(c) == 1), None
+    )
+    if counted is None or listed.count(counted) != 1:
+        return None, ""
+    quantity = numbers_or_none(df[counted], source, counted, decimal)
+    if quantity is None or not np.isfinite(quantity[rows]).all():
+        return None, ""
+    for price in listed:
+        if price in used or listed.count(price) != 1 or price_kind(price) not in ("unit", "price"):
+            continue
+        values = numbers_or_none(df[price], source, price, decimal)
+        if values is None or not np.isfinite(values[rows]).all():
+            continue
+        line = values[rows] * quantity[rows]
+        if (np.abs(amount[rows] - line) <= 0.005 + 1e-9).all():
+            return "before", f"{names['amount']!r} is {price!r} x {counted!r}, a price before discounts"
+        if (np.abs(amount[rows] - (line - discount[rows])) <= 0.005 + 1e-9).all():
+            return "after", f"{names['amount']!r} is {price!r} x {counted!r} less the discount"
+    return None, ""
 
 
 def _coupon_taken_off(
@@ -145,6 +205,8 @@ def _by_totals(
     """(('before', X), the columns added) where another column X is the amount less the discount plus the shipping
     and tax columns beside it (those with a value in the rows with a discount) in every row with a discount (Etsy's
     Sold Orders: 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax'); (None, []) otherwise.
+    A shipping column named as a discount (Etsy's 'Shipping Discount' of a free-shipping coupon) is taken off, not
+    added, and is listed as '- Shipping Discount'.
 
     >>> df = pd.DataFrame({"Order Value": ["40", "60"], "Discount Amount": ["0", "6"], "Shipping": ["5", "5"],
     ...                    "Sales Tax": ["3.20", "4.32"], "Order Total": ["48.20", "63.32"]})
@@ -152,6 +214,7 @@ def _by_totals(
     ...            {"Order Value", "Discount Amount"}, {"amount": "Order Value"}, "o.csv", None)
     (('before', 'Order Total'), ['Shipping', 'Sales Tax'])
     """
+    from .discounts import discount_columns
     from .order_shipping import _read
     from .shipping import shipping_columns
     from .taxes import tax_columns, without_breakdown
@@ -161,9 +224,12 @@ def _by_totals(
     parts = {c: np.nan_to_num(v) for c, v in {**shipping, **taxes}.items() if (np.abs(v[rows]) > 0.005).any()}
     if not parts:
         return None, []
-    total = amount - discount + np.sum(list(parts.values()), axis=0)
+    offs = set(discount_columns(df)) & set(shipping)  # 'Shipping Discount': off the shipping
+    signed = {c: -np.abs(v) if c in offs else v for c, v in parts.items()}
+    total = amount - discount + np.sum(list(signed.values()), axis=0)
     found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal)
-    return (None, []) if found is None else (("before", found[1]), list(parts))
+    added = [f"- {c}" if c in offs else c for c in parts]
+    return (None, []) if found is None else (("before", found[1]), added)
 
 
 def _by_sums(df: pd.DataFrame, amount: np.ndarray, discount: np.ndarray, rows: np.ndarray, skip: set[str],

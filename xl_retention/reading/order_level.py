@@ -19,7 +19,10 @@ import pandas as pd
 
 from .names import words as _words
 
-__all__ = ["item_amount", "order_codes", "order_level", "order_named", "order_ranges", "order_same", "order_sums"]
+__all__ = [
+    "item_amount", "named_orders", "order_codes", "order_column", "order_level", "order_named", "order_ranges",
+    "order_same", "order_sums",
+]  # fmt: skip
 
 #: Words of an amount's name that say it is an item's (a line of an order), not the order's.
 _ITEM = frozenset({"item", "items", "line", "lineitem", "product", "article", "position", "sku", "listing"})
@@ -57,9 +60,8 @@ def order_same(values: Any, df: pd.DataFrame, names: Mapping[str, str]) -> bool:
     return bool((np.abs(high - low) < 0.005).all())
 
 
-def order_codes(df: pd.DataFrame, names: Mapping[str, str]) -> np.ndarray | None:
-    """Each row's order (a code; -1 where blank) by the order id mapped or found by its name (``Order ID``), None
-    without one or where no order has two rows."""
+def order_column(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
+    """The order id column mapped or found by its name (``Order ID``), None without one."""
     from .columns import keys_of
     from .orders import ORDER_ALIASES
 
@@ -70,7 +72,32 @@ def order_codes(df: pd.DataFrame, names: Mapping[str, str]) -> np.ndarray | None
         if mapped in titles
         else next((c for c in titles if keys_of(c) & {"order_id", *ORDER_ALIASES} and titles.count(c) == 1), None)
     )
-    if found is None or titles.count(found) != 1:
+    return None if found is None or titles.count(found) != 1 else found
+
+
+def named_orders(df: pd.DataFrame, names: Mapping[str, str], rows: Any, most: int = 3) -> str:
+    """' (orders 3100000001, 3100000003)': the order ids of ``rows`` (positions), the first ``most`` and how many
+    more, for a message; '' without an order id column.
+
+    >>> frame = pd.DataFrame({"Order ID": ["31", "31", "32", "33", "34", "35"]})
+    >>> named_orders(frame, {}, [0, 1, 2, 3, 4, 5]), named_orders(frame, {}, [2]), named_orders(frame, {"x": "y"}, [])
+    (' (orders 31, 32, 33 and 2 more)', ' (order 32)', '')
+    """
+    column = order_column(df, names)
+    if column is None:
+        return ""
+    ids = list(dict.fromkeys(str(v).strip() for v in df[column].iloc[list(rows)] if str(v).strip()))
+    if not ids:
+        return ""
+    more = f" and {len(ids) - most} more" if len(ids) > most else ""
+    return f" (order{'s' if len(ids) > 1 else ''} {', '.join(ids[:most])}{more})"
+
+
+def order_codes(df: pd.DataFrame, names: Mapping[str, str]) -> np.ndarray | None:
+    """Each row's order (a code; -1 where blank) by the order id mapped or found by its name (``Order ID``), None
+    without one or where no order has two rows."""
+    found = order_column(df, names)
+    if found is None:
         return None
     text = df[found].astype("string").str.strip()
     codes, _ = pd.factorize(text.where(text != "").to_numpy(dtype=object, na_value=None))

@@ -170,6 +170,43 @@ def _by_sums(df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndar
     return None if found is None else (("net", "gross")[found[0]], found[1])
 
 
+def _by_order_total(
+    df: pd.DataFrame, money: np.ndarray, rows: np.ndarray, skip: set[str], names: Mapping[str, str], source: str,
+    decimal: str | None,
+) -> str | None:  # fmt: skip
+    """X where another column X is the amount less a discount column plus the shipping and tax columns beside it in
+    every row with a tax (Etsy's Sold Orders: 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales
+    Tax'; :func:`~.order_discounts._by_totals`): the tax was added on top of the amount, which is net. None otherwise
+    (H327: 'Sales Tax' 1.98 of 'Order Value' 24.00 is 8.25 % on top and 9 % inside to the cent, and 3.56 of 48.00
+    less a 4.80 coupon read as 8 % inside the 48.00, taken off every order).
+
+    >>> df = pd.DataFrame({"Order Value": ["24.00", "48.00"], "Discount Amount": ["0", "4.80"],
+    ...                    "Shipping": ["4.50", "4.50"], "Sales Tax": ["1.98", "3.56"],
+    ...                    "Order Total": ["30.48", "51.26"]})
+    >>> _by_order_total(df, np.array([24.0, 48.0]), np.array([0, 1]), {"Order Value"}, {"amount": "Order Value"},
+    ...                 "o.csv", None)
+    'Order Total'
+    """
+    from .discounts import discount_columns
+    from .order_discounts import _SHIPPING as _SHIPPING_OFF
+    from .order_discounts import _by_totals
+    from .order_discounts import _words as _discount_words
+
+    listed = list(map(str, df.columns))
+    offs: list[tuple[str, np.ndarray]] = [("", np.zeros(len(money)))]
+    for name in discount_columns(df):
+        if name in skip or listed.count(name) != 1 or _discount_words(name) & _SHIPPING_OFF:
+            continue
+        off = _numbers(df[name], source, name, decimal)
+        if off is not None:
+            offs.append((name, np.abs(np.nan_to_num(off))))
+    for name, off in offs:
+        verdict, added = _by_totals(df, money, off, rows, skip | {name}, names, source, decimal)
+        if verdict is not None and (name or len(added) > 1):  # beyond amount + tax (told by _by_sums)
+            return verdict[1]
+    return None
+
+
 def _total_with_shipping(
     df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndarray, column: str, names: Mapping[str, str],
     source: str, decimal: str | None,
@@ -337,6 +374,35 @@ def _rates_after_discount(
     return None
 
 
+def _orders_untold(
+    df: pd.DataFrame, names: Mapping[str, str], money: np.ndarray, tax: np.ndarray, codes: np.ndarray,
+    rows: np.ndarray, money_name: str, ways: str, skip: set[str], source: str, decimal: str | None,
+) -> str:  # fmt: skip
+    """The end of the refusal of an order's tax written on its item rows whose rate of the order's items (less its
+    coupon) does not tell whether the items include it: the orders where a rate on top and one inside both fit to the
+    cent (Etsy's 1.65 of 20.00: 8.25 % on top, 9 % inside), and the export of one row per order that tells (Etsy's
+    Sold Orders, whose 'Order Total' is 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax')."""
+    from .order_level import named_orders, order_sums
+
+    base = np.abs(order_sums(money, codes) - _order_discount(df, codes, rows, skip, names, source, decimal))[rows]
+    paid = np.abs(tax[rows])[:, None]
+    on_top = (np.abs(paid - base[:, None] * RATES) <= _CENT).any(axis=1)
+    inside = (np.abs(paid - base[:, None] * RATES / (1 + RATES)) <= _CENT).any(axis=1)
+    both = rows[on_top & inside]
+    orders = named_orders(df, names, both).strip(" ()")
+    which = (
+        f"each order's tax is a tax rate of its items on top and another inside them alike, to the cent"
+        f"{', in ' + orders if orders else ''}"
+        if both.size
+        else "each order's tax is no one tax rate of its items"
+    )
+    return (
+        f"whether {money_name!r} includes it cannot be told ({which}): export the orders one row per order instead "
+        f"(Etsy: the Sold Orders CSV, {columns_option([('amount', 'Order Value')])}, whose 'Order Total' tells); "
+        f"otherwise, {ways}"
+    )
+
+
 def net_of_tax(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -399,6 +465,9 @@ def net_of_tax(
     named = "net" if words & _NET else "gross" if words & _GROSS else None
     skip = {column, money_name, *map(str, names.values())}
     summed = _by_sums(df, money, tax, rows, skip, source, decimal)
+    if summed is None and what == "revenue":  # Etsy's 'Order Total' = 'Order Value' - coupon + shipping + tax
+        total = _by_order_total(df, money, rows, skip - {column}, names, source, decimal)
+        summed = None if total is None else ("net", total)
     by_values = _by_rates(money[rows], tax[rows])
     why_after = ""  # what the tax is a rate of, beyond the amount: ' less Discount Amount
     from .order_level import item_amount, order_codes, order_level, order_named, order_same, order_sums
@@ -471,10 +540,12 @@ def net_of_tax(
         verdict, why = by_values, f"each tax is a tax rate of {money_name} less the tax"
     else:
         where = row_of(source_of(df, source), first)
+        told = f"whether {money_name!r} includes it cannot be told: {ways}"
+        if ordered and codes is not None:  # Etsy's items: 8.25 % on top and 9 % inside alike (H327)
+            told = _orders_untold(df, names, money, tax, codes, rows, money_name, ways, skip, source, decimal)
         raise DataError(
             f"{source}: column {column!r} holds taxes ({where}: {show(df[column].iloc[first])} beside "
-            f"{money_name!r} {show(df[money_name].iloc[first])}) and is not used; {what} is net of tax, and whether "
-            f"{money_name!r} includes it cannot be told: {ways}",
+            f"{money_name!r} {show(df[money_name].iloc[first])}) and is not used; {what} is net of tax, and {told}",
             source=source,
             column=column,
         )
