@@ -27,6 +27,6 @@ def test_a_closed_months_answers_changed_by_a_later_export_are_named(tmp_path, c
     assert not [line for line in _import(tmp_path, capsys, book, FIRST) if "changes the answers" in line]  # same
     lines = _import(tmp_path, capsys, book, [*LATER[::-1], *FIRST[::-1]])  # the full export, newest first
     assert [line for line in lines if "changes the answers" in line] == [  # at the parent: none
-        "delighted.csv changes the answers an earlier import wrote in 2025-10 (3 -> 5 answers, NPS 33.3 -> 0.0): "
+        "delighted.csv changes the answers an earlier import wrote in 2025-10 (3 -> 5 answers, NPS 33.33 -> 0): "
         "that month's NPS changes with them (a longer export than the earlier one, or another file)"
     ]

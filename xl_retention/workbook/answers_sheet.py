@@ -252,6 +252,16 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
             plan.put(answers, ref, int(score), was.pop(ref, None), month, label=_row_of(ref))
         for ref, value in was.items():
             plan.put(answers, ref, None, value if value is not None else "(text)", month, label=_row_of(ref))
+    from ..score_scales import SCALE_ANSWERS, SCALE_TOP
+
+    low = [(m, g) for m, g in scores.items() if len(g) >= SCALE_ANSWERS and max(map(float, g)) <= SCALE_TOP]
+    if low:  # the tracker's check of a month's scale (a 1-5 question pasted by hand) would hide these months' NPS
+        shown = ", ".join(f"{m} ({len(g)} answers, NPS {_nps_text(list(map(float, g)))})" for m, g in low)
+        plan.notes.append(
+            f"{source}'s answers are 0-10 (the column holds answers above {SCALE_TOP}), but in {shown} none is above "
+            f"{SCALE_TOP}: the tracker's NPS shows 'not 0-10' there, its check of a month typed by hand; the NPS of "
+            "those answers is the one given here (import --to-csv writes it too)"
+        )
     if changed:
         whose = "that month's" if len(changed) == 1 else "those months'"
         plan.notes.append(
@@ -263,12 +273,12 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
 
 
 def _changed_answers(month: pd.Period, there: list[Any], given: list[Any]) -> list[str]:
-    """``['2026-11 (28 -> 52 answers, NPS 71.4 -> 46.2)']`` where the answers ``there`` (an earlier import's) and
+    """``['2026-11 (28 -> 52 answers, NPS 71.43 -> 46.15)']`` where the answers ``there`` (an earlier import's) and
     ``given`` differ, else [].
 
     >>> import pandas as pd
     >>> _changed_answers(pd.Period("2026-11", "M"), [10, 9, 2], [10, 9, 2, 8])
-    ['2026-11 (3 -> 4 answers, NPS 33.3 -> 25.0)']
+    ['2026-11 (3 -> 4 answers, NPS 33.33 -> 25)']
     >>> _changed_answers(pd.Period("2026-11", "M"), [10, 9, 2], [2, 9, 10])
     []
     """
@@ -277,10 +287,12 @@ def _changed_answers(month: pd.Period, there: list[Any], given: list[Any]) -> li
     if not before or before == after:
         return []
 
-    def nps(scores: list[float]) -> str:
-        return f"{100 * (sum(v >= 9 for v in scores) - sum(v <= 6 for v in scores)) / len(scores):.1f}"
+    return [f"{month} ({len(before)} -> {len(after)} answers, NPS {_nps_text(before)} -> {_nps_text(after)})"]
 
-    return [f"{month} ({len(before)} -> {len(after)} answers, NPS {nps(before)} -> {nps(after)})"]
+
+def _nps_text(scores: list[float]) -> str:
+    """The NPS of ``scores`` to two decimals at most (``'-81.25'``, ``'0'``)."""
+    return f"{round(100 * (sum(v >= 9 for v in scores) - sum(v <= 6 for v in scores)) / len(scores), 2):g}"
 
 
 def _row_of(ref: str) -> str:
