@@ -84,7 +84,8 @@ _NO_TEMP = (
 #: :mod:`.inputs`) and sent back as a temporary table: passing the table again cannot help (H225's finding 01).
 _NO_TEMP_TABLE = (
     "the database role may not create temporary tables ({}): the table's rows are read as a file's are (its columns "
-    "need the file rules: a subscription_id, statuses, text dates, ...) and sent back to the server as a temporary "
+    "need the file rules: a subscription_id, an order_id on several rows (line items, a sale's refunds) or beside "
+    "other columns, statuses, text dates, ...) and sent back to the server as a temporary "
     "table, which needs TEMP: give the role TEMP (GRANT TEMP ON DATABASE name TO role), or export the table to a file "
     "and import that (--backend duckdb; backend='duckdb' in Python)"
 )

@@ -85,6 +85,7 @@ from .mirrors import (
     _refuse_test_answers,
 )
 from .nested_columns import refuse_nested_columns
+from .order_ids import one_row_per_order
 from .order_marks import orders_by_values
 from .prepaid_rows import refuse_prepaid_table
 from .read_as_files import _cancellable, _odd_spaces, _qualtrics_unanswered
@@ -205,7 +206,8 @@ def from_table(
     needs_reading |= not needs_reading and (_odd_spaces(con, table, texts) or unseen_in_ids(con, table, texts))
     priced = billing or (kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")))  # a list price
     if (
-        (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
+        (kind == "orders" and (_cancellable(empty) or item_columns(empty.columns)))
+        or (kind == "orders" and "order_id" in names and not one_row_per_order(con, table, names, wanted))  # order_ids
         or (kind == "orders" and shipping_named(names.get("amount", "")))  # 'Amount incl. P&P' (order_shipping)
         or (kind == "orders" and shipping_alone(names.get("amount", "")))  # 'Shipping' as amount (order_shipping)
         or (kind == "intervals" and (later or bool(trial_end_columns(table.columns))))
@@ -285,7 +287,7 @@ def from_table(
     elif billing and len(currencies := _currency_columns(table)) == 1:  # a unit_amount in cents: 990 JPY is 990
         rename[MINOR] = _by_currency(table, currencies[0])
     t = table.select(**rename)
-    blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval")]
+    blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval", "order_id")]
     if billing:
         refuse_any(con, t, source, [_blank(t, n, names) for n in blanks])
         if "amount" not in t.columns and "mrr" not in t.columns:  # no price: refused naming one, as a file's is
