@@ -121,16 +121,22 @@ def test_excel_without_our_functions_saves_nothing(no_udf_excel: list[str], tmp_
 
 
 def test_engine_excel_refuses_naming_the_cells(no_udf_excel: list[str], tmp_path: Path) -> None:
-    source = _book(tmp_path / "book.xlsx")
-    report = batch.recalc_file(source, tmp_path / "out" / "book.xlsx", engine="excel")
+    """An .xlsm with the xlwings_udfs module is given to Excel, which still reads #NAME? (the add-in not installed):
+    refused after its run, naming the cells (an .xlsx is refused before Excel starts: test_h338_engine_excel_...)."""
+    source = tmp_path / "book.xlsm"
+    with zipfile.ZipFile(_book(tmp_path / "book.xlsx")) as old, zipfile.ZipFile(source, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item))
+        new.writestr("xl/vbaProject.bin", b"ID=...\r\nModule=xlwings_udfs\r\n")
+    report = batch.recalc_file(source, tmp_path / "out" / "book.xlsm", engine="excel")
     assert (report.status, report.output) == ("failed", None)
     assert report.message == (
-        "book.xlsx: Excel did not compute the xl-retention functions in S!A1 (#NAME?: it has no such function),"
+        "book.xlsm: Excel did not compute the xl-retention functions in S!A1 (#NAME?: it has no such function),"
         " nothing saved; Excel computes them only through the xlwings add-in on Windows: an .xlsm with UDF Modules"
         " = xl_retention.udfs, Import Functions run and the VBA reference to xlwings set (README, 'In Excel'); or"
         " use --engine embedded"
     )
-    assert not (tmp_path / "out" / "book.xlsx").exists()
+    assert not (tmp_path / "out" / "book.xlsm").exists()
 
 
 def test_auto_falls_back_to_the_embedded_engine_after_excel(no_udf_excel: list[str], tmp_path: Path) -> None:

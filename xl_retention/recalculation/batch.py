@@ -269,7 +269,11 @@ def recalc_file(
 
             if sys.platform not in ("win32", "darwin"):  # xlwings drives Excel on Windows and macOS only
                 raise RuntimeError("engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'")
-            from .excel_udfs import FunctionsNotComputed
+            from .excel_udfs import FunctionsNotComputed, excel_refusal
+
+            refused = None if fall_back else excel_refusal(path)  # --engine excel: a workbook it cannot compute
+            if refused is not None:  # is not given to it (an IFERROR around CRR would read 0, not #NAME?)
+                raise RuntimeError(refused)
 
             try:
                 values = excel.recalculate(path, output)

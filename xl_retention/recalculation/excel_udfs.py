@@ -7,7 +7,8 @@ pane, not in an Excel that xlwings opens invisibly. Such an Excel shows ``#NAME?
 saved as the results. So ``recalc --engine auto`` gives Excel a workbook calling them only where that Excel can run
 them (:func:`excel_computes`), and after any Excel run :func:`uncomputed` names the cells of ours that Excel did not
 compute: then nothing is saved (auto computes the workbook on the embedded engine instead, ``--engine excel``
-refuses with :func:`uncomputed_line`).
+refuses with :func:`uncomputed_line`). ``--engine excel`` does not give Excel a workbook :func:`excel_computes` says
+it cannot compute at all (:func:`excel_refusal`): a call wrapped in ``IFERROR(CRR(..),0)`` reads 0, not ``#NAME?``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from openpyxl.formula.tokenizer import Token
 from ..cells import CellError
 from ..registry import BY_NAME
 
-__all__ = ["FunctionsNotComputed", "calls_ours", "excel_computes", "uncomputed", "uncomputed_line"]
+__all__ = ["FunctionsNotComputed", "calls_ours", "excel_computes", "excel_refusal", "uncomputed", "uncomputed_line"]
 
 #: what a cell of ours reads where that Excel did not compute it: an unknown function (#NAME?), an Office.js
 #: function still running or not loaded (#BUSY!, #GETTING_DATA)
@@ -157,3 +158,22 @@ def excel_computes(path: str | Path, platform: str | None = None) -> bool:
     if not workbook_calls_ours(path):
         return True
     return (platform or sys.platform) == "win32" and has_udf_module(path)
+
+
+def excel_refusal(path: str | Path, platform: str | None = None) -> str | None:
+    """The line refusing ``--engine excel`` for the workbook at ``path`` where Excel (on ``platform``, default
+    ``sys.platform``) cannot compute its xl-retention functions (:func:`excel_computes`), else None. Said before
+    Excel starts: after its run only a cell of ours reading ``#NAME?`` shows it, and a formula wrapping one
+    (``=IFERROR(CRR(..),0)``) reads its fallback, which would be saved as the figure (H336's review of 3f24fbbb).
+    An unreadable file is refused too (:func:`workbook_calls_ours`); :func:`.batch.recalc_file` reads it first."""
+    if excel_computes(path, platform):
+        return None
+    where = {
+        "win32": "on Windows without the xlwings_udfs module (an .xlsm with the add-in's Import Functions run)",
+        "darwin": "on macOS (no classic xlwings functions there)",
+    }.get(platform or sys.platform, "here")
+    return (
+        f"{Path(path).name}: --engine excel: it calls xl-retention functions (CRR, NPS, ...), which Excel cannot"
+        f" compute {where}: they would read #NAME?, and a formula around one (IFERROR(CRR(..),0)) its fallback, saved"
+        " as the figure; not given to Excel, nothing saved; use --engine embedded"
+    )
