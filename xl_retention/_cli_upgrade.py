@@ -18,7 +18,10 @@ def _upgrade(args: argparse.Namespace) -> int:
         raise missing_workbook(args.path)
     done = upgrade_workbook(args.path)
     print("\n".join(done.lines(args.path, args.recalc)))
-    return recalc_in_place(args.path) if args.recalc and done.upgraded else 0
+    from .workbook.names_back import NAMES_BACK
+
+    names = any(n.startswith(NAMES_BACK) for n in done.notes)  # names defined again: the notes' values change
+    return recalc_in_place(args.path) if args.recalc and (done.upgraded or names) else 0
 
 
 def add_upgrade(commands: Any) -> None:

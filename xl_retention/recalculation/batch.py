@@ -413,6 +413,15 @@ def recalc_file(
             earlier = earlier_template_line(path)
             if earlier is not None:
                 report.message = f"{path.name}: {earlier}" + (f"; {report.message}" if report.message else "")
+        if may_be_tracker:  # the template's names defined by a formula, which Google Sheets drops (H332's 01)
+            from ..workbook.names_back import missing_names_line
+
+            missing = missing_names_line(path)
+            if missing is not None:
+                for issue in report.errors:  # the notes reading them: a bare #N/A without it
+                    if not issue.reason and "Lifetime value" in issue.address:
+                        issue.reason = missing
+                report.message = f"{path.name}: {missing}" + (f"; {report.message}" if report.message else "")
         if unsigned:
             from .signatures import removed_line  # values, or charts alone: said as what changed
 

@@ -14,6 +14,7 @@ from . import sheets
 from .error_texts import with_ref, without_error_texts
 from .lifetime_value import LIFETIME_NAMED, LIFETIME_NOTE_C3_TEXT
 from .named_formulas import add_names
+from .names_back import names_back
 from .sheets import (
     ARPA_DEFAULT,
     ARPA_DEFAULT_WITHOUT_ERRORS,
@@ -265,6 +266,9 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
             if ip.formula_key(text if text.startswith("=") else f"={text}") == ip.formula_key(formula):
                 if put_formula(xml, at, formula):
                     changed.append(f"{quote_sheetname(title)}!{at}")
+    back = names_back(package, mine.values(), names, title)  # names a Google Sheets round trip dropped (H332's 01)
+    if back is not None:
+        notes.append(back)
     # the notes of a missing sBG fit (C9, added on 2026-12-01) and of the sBG lifetime values (C12, C13: a discount
     # rate or margin out of range) beside the template's cells, where the note's cell is empty
     for ref, beside in _NOTES_ADDED.items():

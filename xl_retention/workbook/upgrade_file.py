@@ -42,6 +42,7 @@ class Upgraded:
 
     def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
+        from .names_back import NAMES_BACK
         from .nps_widths import NPS_WIDENED
         from .report_lines import cleared_line, upgraded_line
 
@@ -51,7 +52,7 @@ class Upgraded:
         if not self.upgraded and not renamed:
             if any(n.startswith(DELETED_COLUMN) for n in others):  # #REF! formulas are no version's (H265's 04)
                 return [f"{path}: nothing changed", *others]
-            if any(n.startswith(NPS_WIDENED) for n in others):  # the file changed, its formulas did not
+            if any(n.startswith((NPS_WIDENED, NAMES_BACK)) for n in others):  # the file changed, its formulas not
                 return [f"{path}: its formulas are this version's already", *others]
             return [f"{path}: its formulas are this version's already (nothing changed)", *others]
         kept = " (your values and formulas of your own are kept)"
