@@ -361,6 +361,11 @@ def recalc_file(
 
                 line = locale_inputs_line(tracker, (u.reason for u in stale if u.function == "locale"))
                 report.message = f"{path.name}: {line}; {report.message}" if line else report.message
+        if tracker and order.unlabeled is not None:  # months of formulas stored without a value: as computed
+            from .month_order import with_computed_months
+
+            tracker = with_computed_months(tracker, values)  # (=EDATE(A2,1) copied down: not blank, H332's 10)
+            order = sheets_out_of_order(tracker)
         for unread in (order.unlabeled, order.above):  # a row of figures without its month (dated 0 on the
             if unread is not None:  # Dashboard); a month inserted above the first (no formula reads it)
                 report.status = "incomplete"

@@ -38,6 +38,7 @@ __all__ = [
     "skipped_month",
     "out_of_order",
     "tracker_rows",
+    "with_computed_months",
 ]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
@@ -285,6 +286,42 @@ def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
                 out[ws.title] = TrackerSheet([header, *rows], last, first)
     finally:
         wb.close()
+    return out
+
+
+def with_computed_months(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -> dict[str, TrackerSheet]:
+    """``sheets`` (:func:`tracker_rows`) with each month cell that is a formula (``values``: sheet -> cell -> the
+    value recalc computed for every formula cell) holding that value, a date (a serial number taken as Excel's date):
+    a Month column filled by formulas (``=EDATE(A2,1)`` copied down, Google Sheets' ARRAYFORMULA kept as its value)
+    saved without stored results read as blank (H332's finding 10)."""
+    from openpyxl.utils.datetime import from_excel
+
+    from ..workbook.monthly import MONTH
+
+    out: dict[str, TrackerSheet] = {}
+    for title, sheet in sheets.items():
+        header = [str(h).strip() if h is not None else "" for h in sheet.rows[0]]
+        computed = values.get(title, {})
+        if MONTH.header not in header or not computed:
+            out[title] = sheet
+            continue
+        column = header.index(MONTH.header)
+        letter = get_column_letter(column + 1)
+        rows = list(sheet.rows)
+        for row in range(2, len(rows) + 1):
+            value = computed.get(f"{letter}{row}")
+            if isinstance(value, bool) or not isinstance(value, (int, float, dt.date)):
+                continue
+            if isinstance(value, (int, float)):
+                try:
+                    value = from_excel(value)
+                except (ValueError, OverflowError):
+                    continue
+            cells = list(rows[row - 1])
+            cells += [None] * (column + 1 - len(cells))
+            cells[column] = value
+            rows[row - 1] = tuple(cells)
+        out[title] = TrackerSheet(rows, sheet.last, sheet.first)
     return out
 
 

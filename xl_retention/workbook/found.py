@@ -118,7 +118,9 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
         if month is None:
             _refuse_row_inside(spec.title, get_column_letter(month_col), r, cell, sheet.months, rows, month_col)
             if isinstance(cell, str) and cell.startswith("=") and sheet.months:
-                _refuse_formula_month(spec.title, get_column_letter(month_col), r, cell, sheet.months[-1])
+                letter = get_column_letter(month_col)
+                formula_months(wb, spec.title, letter, r, cell, month_col)  # the tracker's own months (H332)
+                _refuse_formula_month(spec.title, letter, r, cell, sheet.months[-1])
             break
         if sheet.months:
             before = sheet.months[-1]
@@ -177,6 +179,34 @@ def _refuse_header_below(ws: Any, spec: MonthlySheet, deepest: int = 10) -> None
                 f"where the tracker's headers must be (its months are read and written from row 2): delete the "
                 f"row{'s' if r > 2 else ''} above them (a title can go in the sheet's name or a comment) and run again"
             )
+
+
+def formula_months(wb: Any, title: str, letter: str, r: int, formula: str, month_col: int) -> None:
+    """Refuse a Month column whose months, inside the rows the tracker's month name covers (``Customers_Months``), are
+    formulas (``=EDATE(A2,1)`` copied down; Google Sheets' ARRAYFORMULA, which its .xlsx download keeps as
+    ``__xludf.DUMMYFUNCTION``), naming them and how to make them dates: they are the tracker's months, not months
+    added by hand (H332's finding 10: the advice was to delete rows 3 on, 11 months of figures). Nothing where ``r``
+    is below that name (a month added by hand: :func:`_refuse_formula_month`)."""
+    from ..recalculation.month_order import _month_name_ends
+
+    last = _month_name_ends(wb).get(title, (0, 0))[1]
+    if r > last:
+        return
+    end = r
+    column = wb[title].iter_rows(min_row=r, max_row=last, min_col=month_col, max_col=month_col, values_only=True)
+    for below, (cell, *_) in enumerate(column, start=r):
+        if isinstance(cell, str) and cell.startswith("="):
+            end = below
+    cells = f"{letter}{r}:{letter}{end}" if end > r else f"{letter}{r}"
+    google = " (Google Sheets' ARRAYFORMULA, which its download keeps as a fixed value)" * (
+        "__XLUDF.DUMMYFUNCTION" in formula.upper()
+    )
+    raise ip.LayoutError(
+        f"{written(title)}!{cells} {'hold formulas' if end > r else 'holds a formula'} in the Month column "
+        f"({formula[:40]!r}{google}) where the tracker's months are dates (its months run to row {last}): the months "
+        "are read as typed dates; paste them as values (copy the column, then Paste Special > Values; Google Sheets: "
+        "Paste special > Values only), keeping every row and figure, and run again"
+    )
 
 
 def _refuse_formula_month(title: str, letter: str, r: int, formula: str, last: pd.Period) -> None:
