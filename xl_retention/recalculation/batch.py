@@ -381,6 +381,9 @@ def recalc_file(
             if typed.line is not None:
                 report.status = "incomplete" if typed.wrong_start else report.status
                 report.message = f"{path.name}: {typed.line}" + (f"; {report.message}" if report.message else "")
+            from .google_inputs import explain, google_error_inputs
+
+            explain(report.errors, google_error_inputs(path, tracker, values))  # Google's IMPORTRANGE errors (H332)
             from .formula_starts import formula_starts_line
 
             starts = formula_starts_line(path, tracker, formula_cells)  # a start of a formula of the user's (Google's
