@@ -72,3 +72,21 @@ def test_the_printed_sql_gives_the_imports_months_through_the_view_the_note_name
 
     assert months("date") == UTC  # the file's instants, as DuckDB reads them: UTC months
     assert months("date AT TIME ZONE 'America/New_York'") == NEW_YORK  # as the import counts them
+
+
+def test_the_duckdb_backend_reads_a_zoned_parquet_in_duckdb_not_through_pandas(tmp_path, monkeypatch):
+    """H331's 05: a zoned Parquet file was read whole by pandas before the DuckDB backend saw it (1M rows 500 MB,
+    3M rows 1 GB peak); DuckDB now reads it (each zoned column as its zone's wall times), the same months."""
+    from xl_retention.reading.notes import collected
+    from xl_retention.relational import load
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the Parquet file was read by pandas")
+
+    monkeypatch.setattr(load, "read_table", refused)
+    _orders(tmp_path / "orders.parquet")
+    with collected() as notes:
+        tables = load.load_tables(orders=str(tmp_path / "orders.parquet"), backend="duckdb")
+    buyers = tables.purchases["buyers"]
+    assert {str(m): int(b) for m, b in buyers.items()} == NEW_YORK
+    assert any("(America/New_York) are counted in America/New_York's months" in n for n in notes)

@@ -14,24 +14,28 @@ import numpy as np
 
 from .notes import note
 
-__all__ = ["note_file_zone"]
+__all__ = ["note_file_zone", "zone_note"]
 
 _UTC = ("UTC", "Etc/UTC", "+00:00", "Z", "GMT", "Etc/GMT")
 
 
-def note_file_zone(source: str, column: str, zone: str, local: np.ndarray) -> None:
-    """A note for ``column`` of the Parquet file ``source`` whose timestamps carry ``zone`` (not UTC): ``local``
-    (their wall times in that zone, ``datetime64``) counted in that zone's months. Nothing for other files, for UTC,
-    or for a column of midnights only (dates)."""
+def zone_note(source: str, column: str, zone: str) -> str | None:
+    """The note on ``column`` of the Parquet file ``source`` whose timestamps carry ``zone``; None for other files
+    and for UTC (whose months are the SQL's too)."""
     if not source.lower().endswith((".parquet", ".pq")) or str(zone) in _UTC:
-        return
-    days = local.astype("datetime64[D]")
-    present = ~np.isnat(local)
-    if not (local[present] != days[present]).any():
-        return
-    note(
+        return None
+    return (
         f"{source}, column {column!r}: timestamps with a time zone ({zone}) are counted in {zone}'s months, "
         f"as the file's zone writes them; --timezone ZONE counts them in another zone's; the SQL of "
         f"`xl-retention sql` over this file counts them in UTC months: for these months give it a view with "
         f"{column} AT TIME ZONE '{zone}'"
     )
+
+
+def note_file_zone(source: str, column: str, zone: str, local: np.ndarray) -> None:
+    """:func:`zone_note` said for ``column`` whose values ``local`` (their wall times in ``zone``, ``datetime64``)
+    are counted in that zone's months; nothing for a column of midnights only (dates)."""
+    said = zone_note(source, column, zone)
+    present = ~np.isnat(local)
+    if said is not None and (local[present] != local[present].astype("datetime64[D]")).any():
+        note(said)

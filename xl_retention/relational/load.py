@@ -22,6 +22,8 @@ import pandas as pd
 
 from ..reading import DataError, ReadOptions, mapping_for, read_table, sheets_for, subscription_kind
 from ..reading import key as column_key
+from ..reading.file_zones import zone_note
+from ..reading.notes import note
 from ..tables import nps_by_month as pd_nps
 from ..tables import order_tables as pd_orders
 from ..tables import returning_visitors as pd_visitors
@@ -90,6 +92,7 @@ def load_tables(
         )
     con = None if backend == "pandas" else connect(backend, connection, existing=True)
     used: set[str] = set()
+    zoned: dict[str, dict[str, str]] = {}  # a Parquet file's zoned columns read by the engine: their zones
 
     def read(path: Any, kind: str) -> tuple[Any, str]:
         text, source = str(path), _name(path)
@@ -104,8 +107,15 @@ def load_tables(
             except ValueError as error:
                 raise DataError(str(error), source=source) from None
         parquet = Path(text).suffix.lower() in (".parquet", ".pq") and Path(text).exists()
-        if backend in ("duckdb", "spark") and parquet and not _zoned(text):
-            table = _engine_parquet(con, backend, text)
+        zones = _zones(text) if parquet else {}
+        # DuckDB reads a zoned file of events too, each zoned column as its own zone's wall times (H331's 05); a
+        # subscriptions month of instants is read by pandas, which tells a zone's midnights (reading.dates)
+        streamed = backend == "duckdb" and (
+            not zones or (kind != "subscriptions" and options.timezone is None and all(map(_named, zones.values())))
+        )
+        if parquet and (streamed or (backend == "spark" and not zones)):
+            table = _engine_parquet(con, backend, text, zones)
+            zoned[source] = zones
             if int(con.execute(table.count())) == 0:
                 raise DataError(f"{source}: no data rows (only a header)", source=source)
             return table, source
@@ -114,9 +124,16 @@ def load_tables(
             raise DataError(f"{source}: no data rows (only a header)", source=source)
         return df, source
 
-    def maps(data: Any, kind: str) -> dict[str, str]:
+    def maps(data: Any, kind: str, source: str = "") -> dict[str, str]:
         names = [c for c in data.columns if c != ROW]
         mapping = mapping_for(pd.DataFrame(columns=names), columns, kind)
+        for ours in ("date", "start", "end", "month") if zoned.get(source) else ():  # said as a file's (file_zones)
+            theirs = mapping.get(ours, ours)  # a column named as ours is not in the mapping
+            said = zone_note(source, theirs, zoned[source][theirs]) if theirs in zoned[source] else None
+            if said is not None:  # said where a value has a time of day (a column of midnights holds dates)
+                timed = data[theirs].notnull() & (data[theirs].truncate("D") != data[theirs])
+                if int(con.execute(data.filter(timed).count())):
+                    note(said)
         present = {column_key(c) for c in names}
         used.update(ours for ours, yours in mapping.items() if column_key(yours) in present)
         return mapping
@@ -127,21 +144,21 @@ def load_tables(
     if subscriptions is not None:
         data, source = read(subscriptions, "subscriptions")
         kind = subscription_kind(pd.DataFrame(columns=[c for c in data.columns if c != ROW]), maps(data, "intervals"))
-        sub = run.subscriptions(data, kind, maps(data, kind), source)
+        sub = run.subscriptions(data, kind, maps(data, kind, source), source)
         tables.intervals = kind == "intervals"
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts, tables.survivors = sub
         tables.whole_movements = run.whole_movements
     if orders is not None:
         data, source = read(orders, "orders")
         tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = run.orders(
-            data, maps(data, "orders"), source
+            data, maps(data, "orders", source), source
         )
     if nps is not None:
         data, source = read(nps, "nps")
-        tables.nps, tables.scores = run.nps(data, maps(data, "answers"), source)
+        tables.nps, tables.scores = run.nps(data, maps(data, "answers", source), source)
     if visits is not None:
         data, source = read(visits, "visits")
-        tables.visits = run.visits(data, maps(data, "visits"), source)
+        tables.visits = run.visits(data, maps(data, "visits", source), source)
     unused = {ours: yours for ours, yours in (columns or {}).items() if ours not in used}
     if unused:
         ours, yours = next(iter(unused.items()))
@@ -150,22 +167,43 @@ def load_tables(
     return tables
 
 
-def _zoned(path: str) -> bool:
-    """Whether a Parquet file has a timestamp column with a time zone. DuckDB and Spark show such instants in their
-    session's zone (the machine's), where pandas keeps the file's own zone: a time such as 23:30 in New York would
-    fall in another day, and month, on the engine. Such a file is read by pandas (each timestamp's date as written
-    in its zone, as a CSV file's with an offset), then handed to the engine."""
+def _zones(path: str) -> dict[str, str]:
+    """A Parquet file's timestamp columns with a time zone: their zones. DuckDB and Spark show such instants in their
+    session's zone, where pandas keeps the file's own zone: a time such as 23:30 in New York would fall in another
+    day, and month, on the engine. DuckDB reads each as that zone's wall times (:func:`_engine_parquet`); for Spark,
+    or with --timezone, such a file is read by pandas (each timestamp's date as written in its zone, as a CSV file's
+    with an offset), then handed to the engine."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         schema = pq.read_schema(path)
     except Exception:  # not readable here: the engine's own reading names the fault
+        return {}
+    return {f.name: str(f.type.tz) for f in schema if pa.types.is_timestamp(f.type) and f.type.tz is not None}
+
+
+def _named(zone: str) -> bool:
+    """Whether ``zone`` is a zone's name (``America/New_York``, ``UTC``), not an offset (``+05:00``)."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         return False
-    return any(pa.types.is_timestamp(field.type) and field.type.tz is not None for field in schema)
+    return True
 
 
-def _engine_parquet(con: Any, backend: str, path: str) -> Any:
+def _engine_parquet(con: Any, backend: str, path: str, zones: dict[str, str]) -> Any:
+    if backend == "duckdb" and zones:  # each zoned column as its zone's wall times, as pandas shows them (_zones)
+        quoted = path.replace("'", "''")
+        replaced = ", ".join(
+            f"timezone('{zone.replace(chr(39), chr(39) * 2)}', \"{name.replace(chr(34), chr(34) * 2)}\") "
+            f'AS "{name.replace(chr(34), chr(34) * 2)}"'
+            for name, zone in zones.items()
+        )
+        table = con.sql(f"SELECT * REPLACE ({replaced}) FROM read_parquet('{quoted}', file_row_number = true)")
+        return table.rename({ROW: "file_row_number"})
     if backend == "duckdb":
         table = con.read_parquet(path, file_row_number=True)
         return table.rename({ROW: "file_row_number"})
