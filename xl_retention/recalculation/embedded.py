@@ -106,6 +106,8 @@ from .whole_spills import entered_area, fitting_reason, spill_stand_in, whole_sp
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
+#: a call formula_facts answers (a token's name ends so): only a formula holding one is tokenized for it
+_FACT_CALL = re.compile(r"(?:ISFORMULA|FORMULATEXT)\(", re.IGNORECASE)
 
 
 @dataclass
@@ -360,8 +362,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
             new = plain.settled(new, sheet)
         if arguments and ("IM" in new.upper() or "COMPLEX(" in new.upper()):  # IMSUM(..): parts at 15 digits
             new = complex_texts(new)
-        if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
-            new = formula_facts(new, sheet, info, workbook.sheet_names)
+        if "FORMULA" in new.upper() and _FACT_CALL.search(new):  # ISFORMULA(J1), FORMULATEXT(J1): the file's own
+            new = formula_facts(new, sheet, info, workbook.sheet_names)  # facts typed in (not "formula" in a note)
         if subtotal:
             new, undefined = undefined_totals(new, known)  # SUBTOTAL(3,NoSuchName): #NAME?, not 1
             if undefined is not None:  # AGGREGATE(3,6,NoSuchName): Excel's value kept, listed
