@@ -58,3 +58,29 @@ def test_a_read_only_role_imports_orders_with_an_order_id(tmp_path) -> None:
     for name in ("purchases", "order_cohorts", "order_revenue_cohorts"):
         pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "pg" / f"{name}.csv"),
                                       pd.read_csv(tmp_path / "file" / f"{name}.csv"))  # fmt: skip
+
+
+def test_line_items_under_one_order_id_are_refused_naming_the_column(tmp_path, capsys) -> None:
+    """Order 1 on two rows (line items, added up as a file's are): read as a file's, which needs TEMP; the refusal
+    names the column and why (it named only 'a subscription_id, statuses, text dates')."""
+    import psycopg
+
+    with throwaway_server("xl-retention-pg-readonly-items-") as url:
+        with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as admin:
+            admin.execute("CREATE TABLE items(customer_id text, order_id text, date date, amount numeric(12,2))")
+            admin.execute("INSERT INTO items VALUES ('a','1','2026-01-10',10),('a','1','2026-01-10',5),"
+                          "('b','2','2026-02-10',20)")  # fmt: skip
+            admin.execute("CREATE ROLE analyst LOGIN")
+            admin.execute("GRANT SELECT ON items TO analyst")
+            admin.execute("REVOKE TEMP ON DATABASE postgres FROM PUBLIC")
+            admin.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        analyst = url.replace("postgres://postgres@", "postgres://analyst@")
+        code = main(["import", "--orders", "table:public.items", "--backend", "postgres", "--connection", analyst,
+                     "--to-csv", str(tmp_path / "pg")])  # fmt: skip
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("xl-retention: error: the database role may not create temporary tables"), err
+    assert err.rstrip().endswith(
+        "(this table's: column 'order_id': an order id on more than one row (line items, a sale's refunds), added "
+        "up per order as a file's are)"
+    ), err

@@ -39,6 +39,7 @@ from .input_checks import check_duplicates, check_input, check_months, check_pla
 from .inputs import Input, snapshots_of, typed_input
 from .leftovers import dropped_after
 from .one_segment import one_segment
+from .order_ids import FILE_READ_BY
 from .session_zone import utc_sessions
 
 __all__ = [
@@ -60,6 +61,7 @@ def _in_utc(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
         data = args[0] if args else kwargs.get(first)
+        FILE_READ_BY.set(None)  # said by this call's tables only (order_ids)
         try:
             with utc_sessions(data, kwargs.get("backend")), dropped_after(data, kwargs.get("backend")):
                 return function(*args, **kwargs)
@@ -68,7 +70,9 @@ def _in_utc(function: Callable[..., Any]) -> Callable[..., Any]:
                 from ibis.expr.types import Table
 
                 said = _NO_TEMP_TABLE if isinstance(data, Table) else _NO_TEMP  # a table on the server: read back
-                raise DataError(said.format(str(error).strip().splitlines()[0])) from None
+                said = said.format(str(error).strip().splitlines()[0])
+                why = FILE_READ_BY.get() if isinstance(data, Table) else None
+                raise DataError(said + (f" (this table's: {why})" if why else "")) from None
             raise
 
     return run

@@ -12,13 +12,18 @@ column, and the table is counted where it is.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import Any
 
 import ibis.expr.types as ir
 
 from .refusals import ROW
 
-__all__ = ["one_row_per_order"]
+__all__ = ["FILE_READ_BY", "one_row_per_order"]
+
+#: Why the last orders table asked was read as a file's for its order ids (None: it was not, or not for them): the
+#: no-TEMP refusal names it (:mod:`.api`), as a SELECT-only role cannot take that way.
+FILE_READ_BY: ContextVar[str | None] = ContextVar("xl_retention_order_ids_file_read_by", default=None)
 
 
 def one_row_per_order(con: Any, table: ir.Table, names: dict[str, str], also: Iterable[str] = ()) -> bool:
@@ -28,7 +33,9 @@ def one_row_per_order(con: Any, table: ir.Table, names: dict[str, str], also: It
     ids, amount = names.get("order_id"), names.get("amount")
     if ids is None or amount is None or not table[amount].type().is_numeric():
         return False
-    if set(table.columns) - {*names.values(), *also, ROW}:  # another column: the file rules read it
+    others = sorted(set(table.columns) - {*names.values(), *also, ROW})
+    if others:  # another column: the file rules read it
+        FILE_READ_BY.set(f"column {ids!r} beside column {others[0]!r}, which a file's rules read")
         return False
     column = table[ids]
     present = column.notnull()
@@ -41,5 +48,11 @@ def one_row_per_order(con: Any, table: ir.Table, names: dict[str, str], also: It
         negative=(table[amount] < 0).sum(),
     )
     got = con.execute(counts).iloc[0]
-    rows = int(got["rows"])
-    return int(got["ids"]) == rows and int(got["present"]) == rows and int(got["negative"] or 0) == 0
+    rows, negative = int(got["rows"]), int(got["negative"] or 0)
+    if int(got["ids"]) == rows and int(got["present"]) == rows and negative == 0:
+        return True
+    why = ("an order id on more than one row (line items, a sale's refunds)"
+           if int(got["ids"]) < int(got["present"]) else f"{negative} negative amounts (refunds)" if negative
+           else "blank order ids")  # fmt: skip
+    FILE_READ_BY.set(f"column {ids!r}: {why}, added up per order as a file's are")
+    return False
