@@ -17,6 +17,7 @@ from typing import Any
 
 import ibis.expr.types as ir
 
+from ..reading.values import WHITESPACE
 from .refusals import ROW
 
 __all__ = ["FILE_READ_BY", "one_row_per_order"]
@@ -41,6 +42,11 @@ def one_row_per_order(con: Any, table: ir.Table, names: dict[str, str], also: It
     present = column.notnull()
     if column.type().is_string():
         present &= column.strip() != ""
+        # '1' and '1 ' are one order to a file's rules (Python's strip), two to an engine: read as a file's
+        edge = f"^[{WHITESPACE}]|[{WHITESPACE}]$"
+        if int(con.execute(table.filter(column.re_search(edge)).count())) > 0:
+            FILE_READ_BY.set(f"column {ids!r}: an order id with spaces around it, one order with the same id without")
+            return False
     counts = table.aggregate(
         rows=table.count(),
         ids=column.nunique(),
