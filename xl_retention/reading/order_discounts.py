@@ -138,7 +138,9 @@ def _by_unit_price(
     """('before', why) where an item's amount is a price column (named a unit's price or a price: before discounts,
     as the module docstring reads such a name) times the quantity in every row with a discount (Etsy's 'Item Total'
     = 'Price' x 'Quantity' beside a one-item order's 'Discount Amount' 0.90: the coupon is not off it, H327);
-    ('after', why) where it is that less the discount in every such row; (None, '') otherwise.
+    ('after', why) where it is that less the discount in every such row; (None, '') otherwise. A price whose name
+    does not say before discounts (``Net Price``, ``Final Price``, ``Price Paid``: after them; ``Item Cost``: not
+    told) tells nothing: the amount equal to it times the quantity may be after the discount too.
 
     >>> df = pd.DataFrame({"Quantity": ["1", "2"], "Price": ["9.00", "4.00"], "Item Total": ["9.00", "8.00"]})
     >>> names = {"amount": "Item Total"}
@@ -162,6 +164,9 @@ def _by_unit_price(
         return None, ""
     for price in listed:
         if price in used or listed.count(price) != 1 or price_kind(price) not in ("unit", "price"):
+            continue
+        said = _words(price)  # 'Price', 'Unit Price', 'List Price'; not 'Net Price', 'Final Price', 'Item Cost'
+        if said & _AFTER or not said & _BEFORE:
             continue
         values = numbers_or_none(df[price], source, price, decimal)
         if values is None or not np.isfinite(values[rows]).all():
