@@ -58,13 +58,16 @@ def test_only_formulas_that_may_hold_a_union_are_tokenized(tmp_path: Path, token
     assert {u.address: (u.function, u.reason) for u in result.unsupported} == {
         "S!D3": (
             "union of references",
-            "the embedded engine cannot compute the union of references (S!$A$1:$A$2, S!$C$1:$C$2)",
+            "the embedded engine cannot compute SUMPRODUCT over the union of references (S!$A$1:$A$2,S!$C$1:$C$2)",
         ),
         "S!D4": (
             "union of references",
-            "the embedded engine cannot compute the union of references (S!$A$1:$A$2, S!$C$1:$C$2)",
+            "the embedded engine cannot compute N over the union of references (S!$A$1:$A$2,S!$C$1:$C$2)",
         ),
-        "S!D5": ("union of references", "the embedded engine cannot compute the union of references (A1:A2, C1:C2)"),
+        "S!D5": (
+            "union of references",
+            "the embedded engine cannot compute SUMPRODUCT over the union of references (A1:A2,C1:C2)",
+        ),
     }
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert (out["D1"].value, out["D2"].value) == (3, " (SEE A1, C1)")  # LOOKUP's last row 2, + 1

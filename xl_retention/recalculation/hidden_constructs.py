@@ -22,6 +22,7 @@ from ..registry import BY_NAME
 from .formula_tokens import _bare_name
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .sheet_ranges import THREE_D_HINT, sheets_of
+from .union_reasons import union_reason
 from .unsupported import NAME_REASON, Unsupported, engine_knows
 
 if TYPE_CHECKING:
@@ -210,22 +211,23 @@ def _construct(formula: str, lacking: object, sheets: list[str]) -> tuple[str, s
         tokens = Tokenizer(formula if formula.startswith("=") else "=" + formula).items
     except Exception:  # noqa: BLE001  (a formula the tokenizer cannot read: left as it is)
         return None
-    groups: list[tuple[int, bool]] = []  # open brackets: (token index, a union's list)
+    groups: list[tuple[int, bool, str | None]] = []  # open brackets: (token index, a union's list, the function)
     for i, token in enumerate(tokens):
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             name = _bare_name(token.value[:-1])
             if lacking(name):  # type: ignore[operator]
                 return name, HELPER_REASON.format(name=name) if name in HELPERS else f"unsupported function {name}"
-            groups.append((i, False))
+            groups.append((i, False, name))
         elif token.type == Token.PAREN and token.subtype == Token.OPEN:
-            groups.append((i, True))
+            groups.append((i, True, None))
         elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN) and groups:
             groups.pop()
         elif token.type == Token.OP_IN and token.value == "," and groups and groups[-1][1]:
             start = groups[-1][0]
             end = next((k for k in range(i, len(tokens)) if tokens[k].type == Token.PAREN), len(tokens) - 1)
-            shown = "".join(t.value for t in tokens[start : end + 1])
-            return "union of references", f"the embedded engine cannot compute the union of references {shown}"
+            shown = "".join(t.value for t in tokens[start : end + 1] if t.type != Token.WSPACE)  # as typed
+            given = groups[-2][2] if len(groups) > 1 else None  # COUNTIF((A1:A2,C1:C2),">1"): COUNTIF's
+            return "union of references", union_reason(shown, given)
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE and ":" in token.value:
             spanned = sheets_of(token.value, sheets)
             if spanned is not None:

@@ -76,6 +76,7 @@ from .sheet_ranges import bracketed
 from .sized_references import sized
 from .structured_references import _structured, _structured_in, escaped_structured, structured_range
 from .typed_spills import anchored
+from .union_reasons import union_areas
 from .union_references import unions
 from .xlookup_cells import xlookup_cell
 from .xlookup_references import counted_xlookups, xlookup_references
@@ -351,6 +352,7 @@ def _rewritten_steps(
         changed = True
     if not array:  # implicit intersection of ranges used as single values
         stack: list[list] = []  # [function, argument position] of each open function call
+        areas = union_areas(tokens) if any(t.type == Token.OP_IN and t.value == "," for t in tokens) else set()
         for i, token in enumerate(tokens):
             if token.type == Token.FUNC and token.subtype == Token.OPEN:
                 name = _bare_name(token.value[:-1])
@@ -375,7 +377,12 @@ def _rewritten_steps(
             elif token.type == Token.SEP and token.subtype == Token.ARG:
                 if stack:
                     stack[-1][1] += 1
-            elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _in_array_argument(stack):
+            elif (
+                token.type == Token.OPERAND
+                and token.subtype == Token.RANGE
+                and not _in_array_argument(stack)
+                and i not in areas  # COUNTIF((A1:A2,C1:C2),">1"): a union's areas are references (.union_reasons)
+            ):
                 before, after = i - 1, i + 1  # brackets around the range alone: (A1:A3)*2 is A1:A3*2
                 while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
                     before, after = before - 1, after + 1

@@ -27,6 +27,7 @@ from .reference_arrays import REFERENCE_ARRAY_REASON, reference_arrays
 from .refused_cases import refused_case
 from .rewrite_refusals import TOO_LONG, name_refusals, too_long
 from .subtotal_aggregates import subtotal_aggregates
+from .union_reasons import enclosing_call, union_reason
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -167,7 +168,7 @@ def _construct(bare: str) -> tuple[str, str] | None:
         return "3-D reference", f"the embedded engine cannot compute the reference across sheets {spans[0]} here"
     union = _UNION.search(bare)
     if union is not None:
-        return "union of references", f"the embedded engine cannot compute the union of references {union.group(0)}"
+        return "union of references", union_reason(union.group(0), enclosing_call(bare, union.start()))
     if _INTERSECTION.search(_QUOTED.sub("S", bare)):
         return "intersection operator", "the embedded engine cannot intersect these ranges (a space between them)"
     return None
