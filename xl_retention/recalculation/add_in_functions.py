@@ -11,6 +11,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError
 from ..registry import BY_NAME
 from .engine_functions import engine_knows, formula_functions
+from .google_functions import GOOGLE_FUNCTIONS, google_reason
 from .lambda_helpers import HELPERS
 from .package_facts import officejs_name
 
@@ -40,6 +41,8 @@ def add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, s
         if engine_knows(name) or name in REWRITTEN or excels and stored is None:  # _xlfn.BYROW: Excel's own
             continue
         shown = name.removeprefix("_XLL.")
+        if shown in GOOGLE_FUNCTIONS:  # ARRAYFORMULA: Google Sheets' own, as its download writes it (H332's 05)
+            return shown, google_reason(shown, stored is not None)
         return shown, (_NO_VALUE_REASON if stored is None else _ADD_IN_REASON).format(shown)
     return None
 
@@ -86,5 +89,7 @@ def hidden_add_in_calls(
             if name is not None:  # IFERROR(GET_MRR(A1),0) with no value stored: 0 only where the add-in is missing
                 shown = name.removeprefix("_XLL.")
                 reason = _NO_VALUE_REASON if cached is None else _ADD_IN_REASON
+                if shown in GOOGLE_FUNCTIONS:  # IFERROR(ARRAYFORMULA(..),0): Google Sheets' function
+                    reason = google_reason(shown, cached is not None)
                 found.append((sheet, ref, shown, reason.format(shown)))
     return found

@@ -47,6 +47,7 @@ from .batch_inputs import (
 from .batch_reports import CellIssue, Engine, FileReport, RecalcReport
 from .batch_reports import Status as Status
 from .batch_workers import _ctrl_c_held, _main_left_out, _worker_signals
+from .google_functions import GOOGLE_FUNCTIONS
 from .package_parts import forget_parts
 from .result_marks import check_replaceable, result_mark, seal
 
@@ -166,13 +167,16 @@ def _unsupported_line(cells: list[CellIssue]) -> str:
             else f"{len(stale)} cells could not be recalculated (unsupported {names}): they keep"
         )
         parts[-1] += " no value stored in the file, or its inputs changed since"
-    if kept:
-        names = ", ".join(sorted({u.function for u in kept}))
-        parts.append(
-            f"1 cell keeps the value Excel stored (unsupported {names})"
-            if len(kept) == 1
-            else f"{len(kept)} cells keep the values Excel stored (unsupported {names})"
-        )
+    google = [u for u in kept if u.function in GOOGLE_FUNCTIONS]  # ARRAYFORMULA's values are Google's
+    kept = [u for u in kept if u.function not in GOOGLE_FUNCTIONS]
+    for cells, who in ((kept, "Excel"), (google, "Google Sheets")):
+        if cells:
+            names = ", ".join(sorted({u.function for u in cells}))
+            parts.append(
+                f"1 cell keeps the value {who} stored (unsupported {names})"
+                if len(cells) == 1
+                else f"{len(cells)} cells keep the values {who} stored (unsupported {names})"
+            )
     return "; ".join(parts)
 
 

@@ -131,6 +131,8 @@ class _Pass:
     hidden_unsure: list[Unsupported] = field(default_factory=list)  # SUBTOTAL/AGGREGATE whose hidden rows are unsure
     unread_links: list[tuple[str, int, int, str]] = field(default_factory=list)  # to workbooks the file has no copy of
     plain: PlainAreas | None = None  # ranges the date-text guard need not count (read when one is met)
+    #: the file's values are current though another program than Excel stored them (Google's ARRAYFORMULA: kept)
+    elsewhere_current: bool = False
 
 
 @paused_gc
@@ -164,6 +166,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     info = scan(str(path))
     if info.full_calc_on_load and placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
         stored_current = False
+    elsewhere_current = stored_current and not info.saved_uncalculated  # whoever stored them (.google_functions)
     if other_application(info.application):  # LibreOffice's, ONLYOFFICE's FORECAST.ETS, CELL(...): not Excel's values
         stored_current = False
     if info.saved_uncalculated:  # manual calculation, saved without recalculating: the values may predate the inputs
@@ -181,6 +184,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         formula_names.setdefault("", {}).update(info.external_names)
     extents = UsedExtents(workbook, info.formulas)  # rows in use per sheet, read when a whole column needs them
     run = _Pass(info, workbook, path, workbook_path, formula_names, sheets, extents)
+    run.elsewhere_current = elsewhere_current
     for sheet in workbook.sheet_names:
         _rewrite_sheet(run, sheet)
     formulas, rewritten, finals = run.formulas, run.rewritten, run.finals

@@ -45,6 +45,7 @@ from .engine_names import (  # noqa: F401 (moved out: .unsupported, .embedded, .
 )
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
+from .google_functions import GOOGLE_FUNCTIONS
 from .package import PackageInfo, stored_values
 from .package_facts import other_application
 from .predated_values import _same, _shown, inputs_stale, volatile_stale  # noqa: F401 (.embedded calls them here)
@@ -81,6 +82,7 @@ def keep_stored(
     unsupported: list[Unsupported],
     literal: Callable[[Any], Any],
     stored_current: bool = True,
+    elsewhere_current: bool = False,
 ) -> None:
     """Put the file's stored value in each ``unsupported`` cell (#N/A when none: a formula cell is never blank) and in
     an array formula's members.
@@ -89,6 +91,8 @@ def keep_stored(
     marked for a full calculation on load, a stored 0 is no value: XlsxWriter (pandas' writer) stores 0 for every
     formula it was not given a value for, a placeholder, not Excel's result (other stored values are kept: a
     workbook built by a program with the values Excel gave, as openpyxl marks every file it saves).
+    ``elsewhere_current``: the file's values are current, though another program than Excel stored them: a cell
+    calling Google Sheets' own function (ARRAYFORMULA, whose values are Google's wherever they were saved) keeps them.
     """
     arrays: dict[str, set[str]] = {}
     spills: dict[tuple[str, str], str] = {}  # (sheet in lower case, anchor) -> the range of a kept array
@@ -102,8 +106,9 @@ def keep_stored(
         value = cell.cached if cell is not None else None
         if info.full_calc_on_load and type(value) in (int, float) and value == 0:
             value = None  # a writer's placeholder (XlsxWriter's write_formula without value=)
-        item.kept = value is not None and stored_current and not item.stale
-        if value is not None and not item.stale and other_application(info.application):
+        google = item.function in GOOGLE_FUNCTIONS  # Google Sheets' values, never Excel's (.google_functions)
+        item.kept = value is not None and (stored_current or google and elsewhere_current) and not item.stale
+        if value is not None and not item.stale and other_application(info.application) and not google:
             item.reason = f"{item.reason}; {not_excels(info.application)}"
         # a formula cell blocks a spill whatever its value (Excel's #SPILL!, "Spill range isn't blank"): one without
         # a value is no blank the spill may fill; the cells reading it are listed, not computed from it (dependents)

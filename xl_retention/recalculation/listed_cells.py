@@ -128,7 +128,7 @@ def listed(
     if unsupported:  # keep the file's values there, and compute their dependents from them
         others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
         moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others)  # TODAY() since
-        kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current)
+        kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current, run.elsewhere_current)
         check_settled_spills(workbook, info, unsupported)  # a stopped spill's stored values against today's inputs
         for item in unsupported:
             if item.kept and (item.sheet, item.ref) in moved_on:
