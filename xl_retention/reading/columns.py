@@ -252,6 +252,30 @@ def _seat_counts(df: pd.DataFrame, taken: set[int]) -> list[int]:
     return found
 
 
+def _unpivot_advice(required: Sequence[str], first: list[str]) -> str:
+    """What a table of one column per month is to become for the import of ``required`` (its layout), and how: the
+    subscriptions' (customer_id, month, mrr), the answers' (date, score), the orders' and the visits' one row each.
+    ``first``: the table's first column that is no month (its ids), if any. A wide NPS sheet (the tracker's 'NPS
+    scores' downloaded as CSV) got the subscriptions' advice, which --nps then refused (H332's finding 04)."""
+    if "score" in required:
+        what, var, value, rows = "one row per answer (date, score)", "date", "score", "answer"
+    elif "visitor_id" in required:
+        what, var, value, rows = "one row per visit (visitor_id, date)", "date", "visits", "month visited"
+    elif "month" in required:
+        what, var, value, rows = "one row per customer and month (customer_id, month, mrr)", "month", "mrr", ""
+    else:
+        what, var, value, rows = "one row per order (customer_id, date, amount)", "date", "amount", "order"
+    ids = f"id_vars={(first or ['customer_id'])[0]!r}, " if first or not rows else ""
+    melt = f"df.melt({ids}var_name={var!r}, value_name={value!r})"
+    if rows:  # the blank cells are no answer, order or visit
+        melt += f".dropna(subset=[{value!r}]): a row per {rows}"
+    tail = "; or paste the answers on a tracker's 'NPS scores' sheet, one column per month" if value == "score" else ""
+    return (
+        f"the import reads {what}: unpivot the table (Excel: Data > From Table/Range, Unpivot Columns; pandas: "
+        f"{melt}){tail}"
+    )
+
+
 def normalize_columns(
     df: pd.DataFrame,
     required: Sequence[str],
@@ -356,11 +380,9 @@ def normalize_columns(
             missing.append(name)
     months = month_headers(df.columns)  # 'Jan 2024', a date cell's 2024-01-01, 'mrr_2024_01', 'Jan-24'
     if missing and len(months) >= 2 and {"month", "date"} & set(missing):
-        first = [str(c) for c in df.columns if str(c) not in months][:1] or ["customer_id"]
+        first = [str(c) for c in df.columns if str(c) not in months][:1]
         raise DataError(
-            f"{source}: one column per month ({months[0]!r} ... {months[-1]!r}): the import reads one row per "
-            f"customer and month (customer_id, month, mrr): unpivot the table (Excel: Data > From Table/Range, "
-            f"Unpivot Columns; pandas: df.melt(id_vars={first[0]!r}, var_name='month', value_name='mrr'))",
+            f"{source}: one column per month ({months[0]!r} ... {months[-1]!r}): {_unpivot_advice(required, first)}",
             source=source,
             column=months[0],
         )
