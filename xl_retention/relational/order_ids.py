@@ -4,9 +4,9 @@ An order id makes a table be read as a file's (:mod:`.typed_tables`): an order's
 a refund row with its sale's id is taken off that sale, a later item's blank customer is the order's. Read as a
 file's, the rows go back to a PostgreSQL server as a temporary table, which a SELECT-only role may not make. Where
 the table has no column but the ones read (customer, order id, date, amount, the segment's, a currency's: no status,
-deletion date or other column a file's rules read), every row has an id of its own (no blank one, none twice) and no
-amount is negative, none of those rules has anything to do: each row is one order, as in a table without the
-column, and the table is counted where it is.
+deletion date or other column a file's rules read), every row has an id of its own (no blank one, none twice, none
+with a space around it) and no amount is negative, none of those rules has anything to do: each row is one order, as
+in a table without the column, and the table is counted where it is.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ FILE_READ_BY: ContextVar[str | None] = ContextVar("xl_retention_order_ids_file_r
 
 def one_row_per_order(con: Any, table: ir.Table, names: dict[str, str], also: Iterable[str] = ()) -> bool:
     """Whether ``table`` has no column but ``names``' values, ``also`` (the segment's, a currency's) and the row
-    numbers, its order ids (``names['order_id']``) are each on one row, none blank, and no amount
-    (``names['amount']``) is below 0: the column then changes no figure (one aggregate query)."""
+    numbers, its order ids (``names['order_id']``) are each on one row, none blank nor (text) with a space around it
+    (``'1 '``: order ``'1'`` to a file's strip), and no amount (``names['amount']``) is below 0: the column then
+    changes no figure (one aggregate query, and one count for text ids)."""
     ids, amount = names.get("order_id"), names.get("amount")
     if ids is None or amount is None or not table[amount].type().is_numeric():
         return False
