@@ -38,9 +38,11 @@ def _nps_sheet(tmp_path: Path) -> Path:
      "var_name='date', value_name='score').dropna(subset=['score']): a row per answer); or paste the answers on a "
      "tracker's 'NPS scores' sheet, one column per month"),
     ("--orders", "the import reads one row per order (customer_id, date, amount): " + UNPIVOT + "df.melt(id_vars="
-     "'Response', var_name='date', value_name='amount').dropna(subset=['amount']): a row per order)"),
+     "'Response', var_name='date', value_name='amount').dropna(subset=['amount']).query('amount != 0'): a row "
+     "per order)"),
     ("--visits", "the import reads one row per visit (visitor_id, date): " + UNPIVOT + "df.melt(id_vars='Response', "
-     "var_name='date', value_name='visits').dropna(subset=['visits']): a row per month visited)"),
+     "var_name='date', value_name='visits').dropna(subset=['visits']).query('visits > 0'): "
+     "a row per month visited)"),
 ])  # fmt: skip
 def test_each_import_gets_its_own_layout(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, advice: str

@@ -267,8 +267,11 @@ def _unpivot_advice(required: Sequence[str], first: list[str]) -> str:
         what, var, value, rows = "one row per order (customer_id, date, amount)", "date", "amount", "order"
     ids = f"id_vars={(first or ['customer_id'])[0]!r}, " if first or not rows else ""
     melt = f"df.melt({ids}var_name={var!r}, value_name={value!r})"
-    if rows:  # the blank cells are no answer, order or visit
+    if value == "score":  # the blank cells are no answer (a 0 is one)
         melt += f".dropna(subset=[{value!r}]): a row per {rows}"
+    elif rows:  # a blank or 0 cell is no order or visit: kept, it would count its customer as a buyer or visitor
+        kept = "visits > 0" if value == "visits" else "amount != 0"
+        melt += f".dropna(subset=[{value!r}]).query({kept!r}): a row per {rows}"
     tail = "; or paste the answers on a tracker's 'NPS scores' sheet, one column per month" if value == "score" else ""
     return (
         f"the import reads {what}: unpivot the table (Excel: Data > From Table/Range, Unpivot Columns; pandas: "
