@@ -12,7 +12,7 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from . import sheets
 from .error_texts import with_ref, without_error_texts
-from .lifetime_value import LIFETIME_NAMED, LIFETIME_NOTE_C3_TEXT
+from .lifetime_value import LIFETIME_NAMED, LIFETIME_NOTE_C3_ERRORS_UNSAID, LIFETIME_NOTE_C3_TEXT
 from .named_formulas import add_names
 from .names_back import names_back
 from .sheets import (
@@ -200,6 +200,9 @@ for _ref, _form in (
     LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 # -- C3, a text before it named the ARPA's month where Customers runs further than Revenue (H315's finding 02)
 LIFETIME_EARLIER["C3"] = (LIFETIME_NOTE_C3_TEXT,)
+# ... and before it named a later month's MRR at end in error, saying "Revenue stops there" at the month before
+# (H332's finding 02)
+LIFETIME_EARLIER["C3"] += (LIFETIME_NOTE_C3_ERRORS_UNSAID,)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}

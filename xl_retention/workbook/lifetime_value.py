@@ -573,9 +573,22 @@ _ARPA_SAID = (  # the ARPA's month, where Customers runs further
     f'&"\'s: Revenue stops there, Customers runs to "&YEAR({_CUSTOMERS_MONTH})&"-"&'
     f'TEXT(MONTH({_CUSTOMERS_MONTH}),"00")&")",""),"")'
 )
-LIFETIME_NOTE_C3 = (
+#: C3 before it named a later month's MRR at end in error (kept for upgrade)
+LIFETIME_NOTE_C3_ERRORS_UNSAID = (
     f'="Default: the last month\'s MRR at end / customers at end"&{_ARPA_SAID}&". Type your own figure over it to keep '
     'it."'
+)
+# -- June's churned MRR typed as text: June's MRR at end is #VALUE!, and so is the ARPA (ARPA_DEFAULT: a later month's
+# error, not May's figure), but C3 said "here 2025-05's: Revenue stops there" while Revenue runs to June (H332's
+# finding 02). The month whose MRR at end is in error (the ARPA's, B3) is named then, and C8, which names its cell
+_ERROR_MONTH = f"INDEX(Revenue_Months,{_MRR_ERROR_ROW}-MIN(ROW(Revenue_End))+1)"
+_ERROR_SAID = (
+    f'" (here "&YEAR({_ERROR_MONTH})&"-"&TEXT(MONTH({_ERROR_MONTH}),"00")&"\'s, whose MRR at end is an error: see "'
+    '&ADDRESS(ROW(C8),COLUMN(C8),4)&")"'
+)
+LIFETIME_NOTE_C3 = (
+    f'="Default: the last month\'s MRR at end / customers at end"&IFERROR(IF(IFERROR({_MRR_ERROR_ROW},0)>IFERROR('
+    f'{_LAST_MRR_ROW},0),{_ERROR_SAID},{_ARPA_SAID}),{_ARPA_SAID})&". Type your own figure over it to keep it."'
 )
 
 
