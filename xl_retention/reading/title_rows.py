@@ -33,6 +33,29 @@ def _number(text: str) -> bool:
     return True
 
 
+def _names(rows: list[list[str]], h: int) -> bool:
+    """Whether ``rows[h]`` may be a header: two names or more (texts, none a number, none twice), followed by a row
+    of as many fields."""
+    cells = _filled(rows[h])
+    return (
+        len(cells) >= 2
+        and not any(_number(c) for c in cells)
+        and len(set(cells)) == len(cells)
+        and len(rows[h + 1]) == len(rows[h])
+    )
+
+
+def _known(cells: list[str]) -> bool:
+    """Whether one of ``cells`` is a column name an import reads ('Date', 'customer_id'), as :func:`key` spells it.
+    The Google Analytics add-on's sheet starts with a report block ('Report Configuration', then 'Report Name',
+    'Visitors' and 'Last Run On', ...), a blank row, then the data's header 'Client ID', 'Date': the block's first
+    pair was named as the header (H332's finding 09)."""
+    from .columns import SCHEMAS
+
+    names = {n for required, optional in SCHEMAS.values() for n in (*required, *optional)}
+    return any(key(c) in names for c in cells)
+
+
 def refuse_title_lines(lines: list[str], sep: str, quotechar: str, skipped: int, source: str) -> None:
     """Refuse a CSV file whose first lines (``lines``, after ``skipped`` comment lines) are a title block: each of one
     field or none, then a line of two names or more (texts, none a number, none twice) followed by a line of as many
@@ -44,6 +67,12 @@ def refuse_title_lines(lines: list[str], sep: str, quotechar: str, skipped: int,
     xl_retention.reading.errors.DataError: o.csv: row 3 holds the names 'customer_id', 'date' (counting the first \
 row as row 1): the header, below a title ('Orders export')? delete the rows above it
     >>> refuse_title_lines(["customer_id,date", "a,2026-01-05"], ",", '"', 0, "o.csv")  # a header first: nothing
+    >>> refuse_title_lines(["Report Configuration,", "Report Name,Visitors", "Last Run On,7/1/2025", ",",
+    ...                     "Client ID,Date", "111.1,20250105"], ",", '"', 0, "v.csv")  # a report block's pairs
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: v.csv: row 5 holds the names 'Client ID', 'Date' (counting the first \
+row as row 1): the header, below a title ('Report Configuration', 'Report Name', ...)? delete the rows above it
     """
     rows = list(csv.reader(lines[:21], delimiter=sep, quotechar=quotechar))
     if len(rows) < 3 or len(_filled(rows[0])) != 1:
@@ -52,8 +81,11 @@ row as row 1): the header, below a title ('Orders export')? delete the rows abov
         cells = _filled(rows[h])
         if len(cells) < 2:
             continue
-        if any(_number(c) for c in cells) or len(set(cells)) != len(cells) or len(rows[h + 1]) != len(rows[h]):
+        if not _names(rows, h):
             return
+        if not _known(cells):  # 'Report Name', 'Visitors' of a report block: a later row of the import's names
+            h = next((b for b in range(h + 1, len(rows) - 1) if _names(rows, b) and _known(_filled(rows[b]))), h)
+            cells = _filled(rows[h])
         titles = [c for row in rows[:h] for c in _filled(row)]
         shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
         title = ", ".join(repr(t) for t in titles[:2]) + (", ..." if len(titles) > 2 else "")
