@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
+from .google_functions import GOOGLE_FROZEN
 
 if TYPE_CHECKING:
     from .month_order import TrackerSheet
@@ -27,8 +28,6 @@ __all__ = ["GOOGLE_FROZEN", "formula_starts_line"]
 
 #: the cells named before "and N more"
 FIRST = 3
-#: what Google Sheets' .xlsx download writes for a formula it has no Excel form of (its value kept as the fallback)
-GOOGLE_FROZEN = "__XLUDF.DUMMYFUNCTION"
 
 
 def _number(value: Any) -> bool:

@@ -12,7 +12,10 @@ Google Sheets the inner formula's values.
 
 from __future__ import annotations
 
-__all__ = ["GOOGLE_FUNCTIONS", "google_reason"]
+__all__ = ["GOOGLE_FROZEN", "GOOGLE_FUNCTIONS", "google_reason"]
+
+#: what Google Sheets' .xlsx download writes for a formula it has no Excel form of (its value kept as the fallback)
+GOOGLE_FROZEN = "__XLUDF.DUMMYFUNCTION"
 
 #: functions of Google Sheets' own, which Excel does not have, that its .xlsx download writes as they are
 GOOGLE_FUNCTIONS = frozenset({"ARRAYFORMULA"})

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
+from ..recalculation.google_functions import GOOGLE_FROZEN
 from ..sheet_names import written
 from . import inplace as ip
 from .answers_sheet import answers_title
@@ -199,7 +200,7 @@ def formula_months(wb: Any, title: str, letter: str, r: int, formula: str, month
             end = below
     cells = f"{letter}{r}:{letter}{end}" if end > r else f"{letter}{r}"
     google = " (Google Sheets' ARRAYFORMULA, which its download keeps as a fixed value)" * (
-        "__XLUDF.DUMMYFUNCTION" in formula.upper()
+        GOOGLE_FROZEN in formula.upper()
     )
     raise ip.LayoutError(
         f"{written(title)}!{cells} {'hold formulas' if end > r else 'holds a formula'} in the Month column "

@@ -10,15 +10,13 @@ recalculation names each start that is then not the month before's end (:mod:`..
 
 from __future__ import annotations
 
+from ..recalculation.google_functions import GOOGLE_FROZEN
 from .formula_text import formula_key
 from .monthly import Column
 from .report_lines import listed
 from .template import render_formula
 
 __all__ = ["GOOGLE_FROZEN", "own_start", "own_starts_line"]
-
-#: what Google Sheets' .xlsx download writes for a formula it has no Excel form of (its value kept as the fallback)
-GOOGLE_FROZEN = "__XLUDF.DUMMYFUNCTION"
 
 
 def own_start(column: Column, letters: dict[str, str], row: int, old: str, formula: str, title: str = "") -> bool:
