@@ -1,7 +1,7 @@
 """DISC, INTRATE, RECEIVED, PRICEDISC, YIELDDISC, PRICEMAT and YIELDMAT, which the embedded engine lacked: a workbook
 written by a program (no stored value) came out incomplete, the cells empty. Values of Microsoft's examples of each
-function; where Excel's day count could differ from YEARFRAC's (basis 1 across a year's end, but in DISC and YIELDMAT,
-whose count Microsoft documents) the cell stays listed."""
+function; every basis is computed with the day counts Microsoft documents (MS-OI29500), an issue after settlement
+stays listed (tests/test_h345_discount_day_counts.py holds Excel's own answers across years)."""
 
 import pytest
 from one_sheet import recalc_sheet, recalculated
@@ -36,8 +36,8 @@ def test_microsofts_examples(tmp_path):
     assert values["B12"] == "#NUM!"
 
 
-def test_actual_actual_across_a_years_end_is_listed_not_guessed(tmp_path):
-    result, values = recalc_sheet(tmp_path, {"B1": "=INTRATE(DATE(2007,11,25),DATE(2008,6,15),97,100,1)"})
+def test_an_issue_after_settlement_is_listed_not_guessed(tmp_path):
+    result, values = recalc_sheet(tmp_path, {"B1": "=YIELDMAT(DATE(2008,3,15),DATE(2008,11,3),DATE(2008,4,8),0.06,99)"})
     assert result.status == "incomplete", result.message
     assert "B1" not in values
 
@@ -52,8 +52,9 @@ def test_disc_and_yieldmat_count_actual_actual_across_a_years_end_as_microsoft_d
             "B1": "=DISC(DATE(2018,7,1),DATE(2019,3,1),97.975,100,1)",  # 243 days, no 29 February: 365
             "B2": "=DISC(DATE(2007,11,25),DATE(2008,6,15),97,100,1)",  # 203 days over 29 February 2008: 366
             "B3": "=DISC(DATE(2018,7,1),DATE(2019,9,1),97.975,100,1)",  # over a year: 427 days, 2018-2019 average 365
-            # issue 2006-11-08 to maturity 2008-11-03: 726 days over (365 + 365 + 366) / 3; settlement 2007-03-15 to
-            # maturity: 599 days over (365 + 366) / 2; issue to settlement: 127 days over 365
+            # issue 2006-11-08 to maturity 2008-11-03: 726 days, settlement 2007-03-15 to maturity 599, issue to
+            # settlement 127, each over the year from issue to settlement, 365 days (Excel's YIELDMAT: not each span's
+            # own YEARFRAC)
             "B4": "=YIELDMAT(DATE(2007,3,15),DATE(2008,11,3),DATE(2006,11,8),0.0625,100.0123,1)",
         },
     )
@@ -61,7 +62,7 @@ def test_disc_and_yieldmat_count_actual_actual_across_a_years_end_as_microsoft_d
     assert values["B1"] == (100 - 97.975) / 100 / (243 / 365)
     assert values["B2"] == (100 - 97) / 100 / (203 / 366)
     assert values["B3"] == (100 - 97.975) / 100 / (427 / 365)
-    dim, dsm, accrued = 726 / (1096 / 3), 599 / (731 / 2), 127 / 365
+    dim, dsm, accrued = 726 / 365, 599 / 365, 127 / 365
     paid = 100.0123 / 100 + accrued * 0.0625
     assert values["B4"] == pytest.approx(((1 + dim * 0.0625) - paid) / paid / dsm, rel=1e-15)
 
@@ -69,7 +70,7 @@ def test_disc_and_yieldmat_count_actual_actual_across_a_years_end_as_microsoft_d
 def test_disc_and_yieldmat_count_us_30_360_from_februarys_end_as_microsoft_documents(tmp_path):
     """MS-OI29500's US (NASD) 30/360 of DISC and YIELDMAT, one step of a chain: from the last of February to a 31st
     only the first day becomes the 30th (31 days, where YEARFRAC's basis 0 counts 30); both the last of February: both
-    the 30th. Listed as not computed before (basis 0 from or to the end of February); PRICEMAT stays listed."""
+    the 30th. Listed as not computed before (basis 0 from or to the end of February); PRICEMAT too now."""
     result, values = recalc_sheet(
         tmp_path,
         {
@@ -82,13 +83,14 @@ def test_disc_and_yieldmat_count_us_30_360_from_februarys_end_as_microsoft_docum
             "B5": "=PRICEMAT(DATE(2008,3,31),DATE(2008,8,31),DATE(2008,2,29),0.0625,0.06,0)",
         },
     )
-    assert [(u.address, u.function) for u in result.unsupported] == [("S!B5", "PRICEMAT")]
+    assert result.status == "ok", result.message
     assert values["B1"] == 0.01 / (31 / 360)
     assert values["B2"] == 0.01 / (360 / 360)
     assert values["B3"] == 0.01 / (44 / 360)
     dim, dsm, accrued = 181 / 360, 150 / 360, 31 / 360
     paid = 100.0123 / 100 + accrued * 0.0625
     assert values["B4"] == pytest.approx(((1 + dim * 0.0625) - paid) / paid / dsm, rel=1e-15)
+    assert values["B5"] == pytest.approx((100 + dim * 6.25) / (1 + dsm * 0.06) - accrued * 6.25, rel=1e-15)
 
 
 def test_european_30_360_takes_every_31st_as_the_30th_as_excels_yearfrac(tmp_path):

@@ -1,4 +1,4 @@
-"""A call this package lists as not computed (its "not implemented" error: INTRATE in basis 1 across a year's end), read
+"""A call this package lists as not computed (its "not implemented" error: YIELDMAT issued after settlement), read
 by another of its functions in the same formula, came out #VALUE! with status ok: the error went on as the code
 "#NIMPL!", which the engine reads as #VALUE! (TEXT(..), FVSCHEDULE(..) #VALUE!, ERROR.TYPE(..) #N/A, ARRAYTOTEXT(..)
 the text "#NIMPL!"). Each such cell is listed now, with no value (a cell with an error value is evaluated once more
@@ -6,7 +6,7 @@ noting the calls, as one behind IFERROR was); a cell only reading a listed cell 
 
 from one_sheet import recalc_sheet
 
-LISTED = "INTRATE(DATE(2007,11,25),DATE(2008,6,15),97,100,1)"
+LISTED = "YIELDMAT(DATE(2008,3,15),DATE(2008,11,3),DATE(2008,4,8),0.06,99)"
 
 
 def test_a_listed_call_inside_another_function_lists_the_cell(tmp_path):

@@ -1,11 +1,11 @@
 """A function of this package's that leaves a cell not computed names the case, not "cannot compute this formula"
-(H313's findings 08 and 09); DISC in basis 1 across a year end is computed, as Microsoft documents its day counts.
+(H313's findings 08 and 09); DISC & co. are computed in every basis, as Microsoft documents their day counts.
 
 Microsoft's DISC example (settlement 2018-07-01, maturity 2048-01-01, price 97.975, redemption 100, basis 1 in A6)
-and INTRATE(.., 1) from 2008-02-15 to 2009-05-15: basis 1 over a year end; REGEXEXTRACT(A2, .., 1) and (.., 2): every
-match and the capture groups, arrays; ENCODEURL("Café Paris"): a letter beyond ASCII. Each was listed with "the
-embedded engine cannot compute this formula (=...)", which reads like a formula the parser could not read. DISC with
-basis 1 within one year and the first match of REGEXEXTRACT are computed, as before.
+and INTRATE(.., 1) from 2008-02-15 to 2009-05-15: basis 1 over a year end (both computed now); REGEXEXTRACT(A2, .., 1)
+and (.., 2): every match and the capture groups, arrays; ENCODEURL("Café Paris"): a letter beyond ASCII. Each was
+listed with "the embedded engine cannot compute this formula (=...)", which reads like a formula the parser could not
+read. DISC with basis 1 within one year and the first match of REGEXEXTRACT are computed, as before.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ import pytest
 
 from xl_retention.recalculation import recalc_file
 
-DAY_COUNT = "Excel's day count there is not documented (basis 2, 3 and 4 are computed)"
-
 
 def test_each_refused_case_is_named(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
@@ -29,11 +27,12 @@ def test_each_refused_case_is_named(tmp_path: Path) -> None:
     sheet["A4"], sheet["A5"], sheet["A6"] = 97.975, 100, 1
     sheet["A7"] = "Sonia Rees\n(378) 555-4195\nAngel Brown\n(878) 555-8622"
     sheet["B1"] = "=DISC(A2,A3,A4,A5,A6)"  # Microsoft's example, basis 1 over 30 years: computed
-    sheet["B5"] = "=INTRATE(DATE(2007,11,25),DATE(2008,6,15),97,100,A6)"  # the basis in a cell: both cases named
+    sheet["B5"] = "=INTRATE(DATE(2007,11,25),DATE(2008,6,15),97,100,A6)"  # the basis in a cell: computed
     sheet["B6"] = "=DISC(DATE(2007,11,25),DATE(2008,6,15),97,100,A6)"  # over one year end: MS-OI29500's count
     sheet["B2"] = "=INTRATE(DATE(2008,2,15),DATE(2009,5,15),1000000,1014420,1)"
     sheet["B3"] = "=DISC(DATE(2008,2,15),DATE(2008,11,15),98,100,1)"  # within one year: computed
     sheet["B4"] = "=PRICEMAT(DATE(2008,2,29),DATE(2008,4,13),DATE(2007,11,11),0.061,0.061)"  # basis 0, February's end
+    sheet["B7"] = "=PRICEMAT(DATE(2008,2,15),DATE(2008,4,13),DATE(2008,3,1),0.061,0.061)"  # issued after settlement
     sheet["C1"] = '=_xlfn.REGEXEXTRACT(A7,"[0-9()]+ [0-9-]+",1)'
     sheet["C2"] = '=_xlfn.REGEXEXTRACT("Order 2026-11 total","(\\d{4})-(\\d{2})",2)'
     sheet["C3"] = '=_xlfn.REGEXEXTRACT(A7,"[0-9()]+ [0-9-]+")'  # the first match: computed
@@ -42,19 +41,7 @@ def test_each_refused_case_is_named(tmp_path: Path) -> None:
     report = recalc_file(tmp_path / "cases.xlsx", tmp_path / "out.xlsx")
     assert report.status == "incomplete"
     assert sorted((u.address, u.function, u.reason) for u in report.unsupported) == [
-        ("'R'!B2", "INTRATE", f"INTRATE with basis 1 (actual/actual) over a year end is not computed: {DAY_COUNT}"),
-        (
-            "'R'!B4",
-            "PRICEMAT",
-            "PRICEMAT with basis 0 (US 30/360) from or to the last day of February is not computed: "
-            f"{DAY_COUNT}; nor is an issue after settlement",
-        ),
-        (
-            "'R'!B5",
-            "INTRATE",
-            "INTRATE with basis 1 (actual/actual) over a year end, or basis 0 (US 30/360) from or to the last day of "
-            f"February, is not computed: {DAY_COUNT}",
-        ),
+        ("'R'!B7", "PRICEMAT", "PRICEMAT with an issue after settlement is not computed"),
         (
             "'R'!C1",
             "REGEXEXTRACT",
@@ -81,3 +68,7 @@ def test_each_refused_case_is_named(tmp_path: Path) -> None:
     assert out["B1"].value == pytest.approx(0.000686384169121348, rel=1e-14)
     assert out["B1"].value == (100 - 97.975) / 100 / (10776 / (11323 / 31))
     assert out["C3"].value == "(378) 555-4195"
+    assert out["B2"].value == pytest.approx(0.01442 / (455 / 365.5), rel=1e-15)  # 2008-2009 average: 365.5 days
+    assert out["B5"].value == pytest.approx(3 / 97 / (203 / 366), rel=1e-15)
+    dim, dsm, accrued = 152 / 360, 44 / 360, 108 / 360  # US 30/360: 2007-11-11 to 2008-04-13, 2008-02-29 to it
+    assert out["B4"].value == pytest.approx((100 + dim * 6.1) / (1 + dsm * 0.061) - accrued * 6.1, rel=1e-15)

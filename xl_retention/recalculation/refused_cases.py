@@ -1,16 +1,18 @@
 """Why a function of this package's Excel functions left a cell not computed: the case it does not take, named (H313's
 findings 08 and 09).
 
-DISC & co. (:mod:`.excel_functions.discounts`), REGEXEXTRACT (:mod:`.excel_functions.regex_texts`) and ENCODEURL
-(:mod:`.excel_functions.url_texts`) list a cell as not computed where Excel's answer is not documented or is an array
-they do not give (the engine's #NIMPL!). The reason said "the embedded engine cannot compute this formula (=...)",
-which reads like a formula the parser could not read. :func:`refused_case` names the function and the case, from the
-formula's own arguments where they are typed in.
+PRICEMAT, YIELDMAT and RECEIVED (:mod:`.excel_functions.discounts`: an issue after settlement, a discount of the
+whole), REGEXEXTRACT (:mod:`.excel_functions.regex_texts`) and ENCODEURL (:mod:`.excel_functions.url_texts`) list a
+cell as not computed where Excel's answer is not documented or is an array they do not give (the engine's #NIMPL!).
+The reason said "the embedded engine cannot compute this formula (=...)", which reads like a formula the parser could
+not read. :func:`refused_case` names the function and the case, from the formula's own arguments where typed in.
 
 >>> refused_case('=REGEXEXTRACT(A2,"[0-9()]+ [0-9-]+",1)')[1]
 'REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine'
->>> print(refused_case("=INTRATE(A2,A3,A4,A5,1)")[1])  # doctest: +ELLIPSIS
-INTRATE with basis 1 (actual/actual) over a year end is not computed: Excel's day count there is not documented (...)
+>>> print(refused_case("=PRICEMAT(A2,A3,A4,A5,A6,1)")[1])
+PRICEMAT with an issue after settlement is not computed
+>>> refused_case("=INTRATE(A2,A3,A4,A5,1)") is None  # computed in every basis
+True
 >>> print(refused_case('=_xlfn.ENCODEURL("Café Paris")')[1])  # doctest: +ELLIPSIS
 ENCODEURL of a text holding 'é' is not computed: ...
 >>> refused_case("=SUM(A1:A3)") is None
@@ -26,21 +28,14 @@ from .formula_tokens import _bare_name, argument_spans
 
 __all__ = ["refused_case"]
 
-#: the position of ``basis`` among each function's arguments
-_BASIS = {"DISC": 4, "INTRATE": 4, "RECEIVED": 4, "PRICEDISC": 4, "YIELDDISC": 4, "PRICEMAT": 5, "YIELDMAT": 5}
-_UNDOCUMENTED = "Excel's day count there is not documented (basis 2, 3 and 4 are computed)"
-_BASIS_REASONS = {
-    "1": "{name} with basis 1 (actual/actual) over a year end is not computed: " + _UNDOCUMENTED,
-    "0": "{name} with basis 0 (US 30/360) from or to the last day of February is not computed: " + _UNDOCUMENTED,
+#: the cases the discounted securities' functions leave (computed in every basis, as MS-OI29500 documents their day
+#: counts): DISC, INTRATE, PRICEDISC and YIELDDISC none
+_LEFT = {
+    "PRICEMAT": "PRICEMAT with an issue after settlement is not computed",
+    "YIELDMAT": "YIELDMAT with an issue after settlement is not computed",
+    "RECEIVED": "RECEIVED with a discount of the whole or more (discount times the year fraction 1 or above) is not "
+    "computed",
 }
-_EITHER = (
-    "{name} with basis 1 (actual/actual) over a year end, or basis 0 (US 30/360) from or to the last day of "
-    "February, is not computed: " + _UNDOCUMENTED
-)
-_ISSUED = "; nor is an issue after settlement"
-#: computed in every basis (Microsoft documents their day counts, MS-OI29500): DISC is never left, YIELDMAT only with
-#: an issue after settlement
-_ACTUAL = frozenset(("DISC", "YIELDMAT"))
 _MODES = {
     "1": "REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine",
     "2": "REGEXEXTRACT with return_mode 2 (the capture groups, as an array) is not computed by the embedded engine",
@@ -66,8 +61,8 @@ def _literal(tokens: list[Token]) -> str | None:
 
 
 def refused_case(formula: str) -> tuple[str, str] | None:
-    """(function, reason) for the first call of DISC & co., REGEXEXTRACT or ENCODEURL in ``formula``, naming the case
-    those functions leave not computed; None where the formula calls none of them."""
+    """(function, reason) for the first call of PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT or ENCODEURL in ``formula``,
+    naming the case those functions leave not computed; None where the formula calls none of them."""
     try:
         tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
     except Exception:  # noqa: BLE001  (not read: the caller's own reason stands)
@@ -76,20 +71,12 @@ def refused_case(formula: str) -> tuple[str, str] | None:
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = _bare_name(token.value[:-1])
-        if name not in _BASIS and name not in ("REGEXEXTRACT", "ENCODEURL"):
+        if name in _LEFT:
+            return name, _LEFT[name]
+        if name not in ("REGEXEXTRACT", "ENCODEURL"):  # DISC & co. too: the next call's case, if any, is the cell's
             continue
         spans, _ = argument_spans(tokens, k)
         arguments = [tokens[a:b] for a, b in spans]
-        if name in _BASIS:
-            at = _BASIS[name]
-            basis = _literal(arguments[at]) if at < len(arguments) else "0"
-            basis = "0" if basis == "" else basis
-            if name in _ACTUAL:  # the next call's case, if any, is the cell's
-                if name == "YIELDMAT":
-                    return name, "YIELDMAT with an issue after settlement is not computed"
-                continue
-            reason = _BASIS_REASONS.get(basis or "", _EITHER).format(name=name)
-            return name, reason + (_ISSUED if name in ("PRICEMAT", "YIELDMAT") else "")
         if name == "REGEXEXTRACT":
             mode = _literal(arguments[2]) if len(arguments) > 2 else None
             return name, _MODES.get(mode or "", _REGEX)

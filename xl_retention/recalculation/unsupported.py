@@ -138,7 +138,7 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
         if depreciation is not None:  # DDB(2400,300,10,1.5): listed by .excel_functions.typed (WHOLE_PERIOD)
             return depreciation
         refused = refused_case(formula)
-        if refused is not None:  # DISC(..,1) over a year end, REGEXEXTRACT(..,1), ENCODEURL("Café"): the case named
+        if refused is not None:  # YIELDMAT issued after settlement, REGEXEXTRACT(..,1): the case named
             return refused
         shown = formula if len(formula) <= 80 else formula[:77] + "..."
         return "formula", f"the embedded engine cannot compute this formula (={shown.removeprefix('=')})"

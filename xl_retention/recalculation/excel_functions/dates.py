@@ -121,9 +121,17 @@ def _last_of_february(day: dt.date) -> bool:
     return day.month == 2 and day.day == calendar.monthrange(day.year, 2)[1]
 
 
-def _actual_actual(start: dt.date, end: dt.date) -> float:
-    """Basis 1: days over the length of the year(s) the period touches (Excel's rule)."""
-    days = (end - start).days
+def actual_year(start: dt.date, end: dt.date) -> float:
+    """Basis 1's days in a year from ``start`` to ``end`` (``start`` first), Excel's rule (MS-OI29500's notes on the
+    basis argument): dates at most a year apart (the same year, or the next up to the same day) 366 where a
+    29 February is in the period or both are in one leap year, else 365; further apart the average days of the years
+    touched, first to last.
+
+    >>> actual_year(dt.date(2018, 7, 1), dt.date(2019, 3, 1)), actual_year(dt.date(2019, 7, 1), dt.date(2020, 3, 1))
+    (365.0, 366.0)
+    >>> actual_year(dt.date(1990, 3, 4), dt.date(1993, 12, 31))  # 1990-1993: 1,461 days over 4 years
+    365.25
+    """
     if start.year == end.year or (
         end.year == start.year + 1 and (start.month, start.day) >= (end.month, end.day)
     ):  # at most one year apart
@@ -133,10 +141,15 @@ def _actual_actual(start: dt.date, end: dt.date) -> float:
             leap = (calendar.isleap(start.year) and (start.month, start.day) <= (2, 29)) or (
                 calendar.isleap(end.year) and (end.month, end.day) >= (2, 29)
             )
-        return days / (366.0 if leap else 365.0)
+        return 366.0 if leap else 365.0
     years = end.year - start.year + 1
     span = (dt.date(end.year + 1, 1, 1) - dt.date(start.year, 1, 1)).days
-    return days / (span / years)
+    return span / years
+
+
+def _actual_actual(start: dt.date, end: dt.date) -> float:
+    """Basis 1: days over the length of the year(s) the period touches (Excel's rule, :func:`actual_year`)."""
+    return (end - start).days / actual_year(start, end)
 
 
 @excel_function("YEARFRAC", 2, 3)

@@ -1,31 +1,34 @@
 """Discounted securities and those paying interest at maturity the engine lacks: DISC, INTRATE, RECEIVED, PRICEDISC,
 YIELDDISC, PRICEMAT and YIELDMAT, as Excel computes them.
 
-Each reads the time from settlement to maturity as a fraction of a year in its ``basis`` (``DSM / B`` in Microsoft's
-formulas; YEARFRAC's fraction, :func:`.dates.yearfrac`): basis 2 actual/360, 3 actual/365 and 4 European 30/360 in every
-case (a 31st at either end is the 30th, as Excel's YEARFRAC and DAYS360's European method count; LibreOffice's INTRATE,
-RECEIVED and PRICEDISC keep an ending 31st, a day more); basis 0 (US 30/360) where neither date is the last day of
-February, and basis 1 (actual/actual) within one calendar year (B is that year's 365 or 366 days). Where Excel's own
-count could differ from YEARFRAC's (a period from or to the end of February in basis 0, across a year's end in basis 1)
-the cell is listed as not computed, never given another number. DISC's and YIELDMAT's basis 1 is computed over any
-period: Microsoft documents their actual/actual (MS-OI29500, "Part 1 Section 18.17.7.91, DISC" and "18.17.7.355,
-YIELDMAT") as YEARFRAC's: dates at most a year apart (the same year, or the next up to the same day of the year) over
-365 days, 366 where a 29 February is in the period or the dates are in one leap year; else over the average days of the
-years touched, first to last (2018-07-01 to 2019-03-01: 243 days over 365; 2018-07-01 to 2019-09-01: 427 over 365;
-2019-07-01 to 2020-03-01: 244 over 366). Their basis 0 from or to the end of February is computed by the same notes' US
-(NASD) 30/360, a chain of which one step applies: both days the 31st become the 30th; else a first day the 31st; else a
-second 31st after a first 30th; else both the last of February the 30th; else a first last of February the 30th
-(2008-02-29 to 2008-03-31: 31 days, where YEARFRAC's basis 0 counts 30). Microsoft's DISC example, 2018-07-01 to
-2048-01-01 at 97.975, is 0.00068638 (B of 365 days would give 0.00068590, 365.25 0.00068637); LibreOffice
-0.000686384169121348, this 0.0006863841691213468. Dates are truncated to days; settlement on or after maturity, a basis
-outside 0-4, and a price, investment, redemption or discount of 0 or below are #NUM!.
+Microsoft's formulas read days over a year of ``B`` days: DSM (settlement to maturity) for the first five; DIM (issue
+to maturity), A (issue to settlement) and DSM = DIM - A for PRICEMAT and YIELDMAT, whose ``B`` is the year from issue
+to settlement. Days and ``B`` in each ``basis`` as MS-OI29500's notes on the basis argument (Part 1 Section 18.17.7.91
+DISC, .355 YIELDMAT: one text for every function of them) give Excel's:
 
-* ``DISC = (redemption - pr) / redemption / fraction``; ``INTRATE = (redemption - investment) / investment / fraction``
-* ``RECEIVED = investment / (1 - discount * fraction)``; ``PRICEDISC = redemption * (1 - discount * fraction)``
-* ``YIELDDISC = (redemption / pr - 1) / fraction``
-* ``PRICEMAT = (100 + DIM * rate * 100) / (1 + DSM * yld) - A * rate * 100`` and ``YIELDMAT``, its inverse, with the
-  year fractions issue to maturity (DIM), settlement to maturity (DSM) and issue to settlement (A); an issue after
-  settlement is listed, a negative rate or yield #NUM!.
+* basis 1 (actual/actual): the days between the dates over ``B`` = :func:`.dates.actual_year`: 365, or 366 where a
+  29 February is in the period or both dates are in one leap year, dates at most a year apart; further apart the
+  average days of the years touched (2018-07-01 to 2019-03-01: 243 days over 365; 1990-03-04 to 1993-12-31: 365.25);
+* basis 0 (US 30/360) over 360, a chain of which one step applies: both days the 31st become the 30th; else a first
+  31st; else a second 31st after a first 30th; else both the last of February the 30th; else a first last of
+  February the 30th (2008-02-29 to 2008-03-31: 31 days); basis 4 (European) a 31st at either end the 30th;
+* basis 2 the days over 360, basis 3 over 365.
+
+Checked against Excel's own answers (an open-source port's test data, computed by Excel): INTRATE from 1980-02-15 to
+2000-02-28 at 100 -> 67 in basis 1 is -0.01647229922305 (7,318 days over 7,671/21); PRICEMAT from an issue on
+1993-02-28, settled 1993-12-31, due 2000-02-28 at 7% for 3% is 119.8933565603 in basis 1 as in basis 3 (B of 1993's
+365 days for all three spans: YEARFRAC's average over 1993-2000 for DIM would give another price). Microsoft's DISC
+example, 2018-07-01 to 2048-01-01 at 97.975, is 0.00068638 (this 0.0006863841691213468). Dates are truncated to days;
+settlement on or after maturity, a basis outside 0-4, and a price, investment, redemption or discount of 0 or below
+are #NUM!; an issue after settlement (PRICEMAT, YIELDMAT: Excel's answer not known here) and RECEIVED's discount of
+the whole or more are listed as not computed, never given another number.
+
+* ``DISC = (redemption - pr) / redemption / (DSM / B)``
+* ``INTRATE = (redemption - investment) / investment / (DSM / B)``
+* ``RECEIVED = investment / (1 - discount * DSM / B)``; ``PRICEDISC = redemption * (1 - discount * DSM / B)``
+* ``YIELDDISC = (redemption / pr - 1) / (DSM / B)``
+* ``PRICEMAT = (100 + DIM/B * rate * 100) / (1 + DSM/B * yld) - A/B * rate * 100`` and ``YIELDMAT``, its inverse; a
+  negative rate or yield #NUM!.
 
 >>> round(disc(39107, 39248, 97.975, 100, 1), 9), round(intrate(39493, 39583, 1000000, 1014420, 2), 9)
 (0.052420213, 0.05768)
@@ -43,7 +46,7 @@ import calendar
 from typing import Any
 
 from ._core import ExcelError, excel_function, number
-from .dates import _basis, _no_logical, serial_to_date, yearfrac
+from .dates import _basis, _no_logical, actual_year, serial_to_date
 
 __all__ = ["disc", "intrate", "pricedisc", "pricemat", "received", "yielddisc", "yieldmat"]
 
@@ -55,11 +58,9 @@ def _day(value: Any) -> int:
     return int(_no_logical(value))
 
 
-def _checked(kind: int, *days: int, actual: bool = False) -> None:
-    """Listed as not computed where Excel's count may differ from YEARFRAC's (see the module); ``actual``: the
-    function's day counts are Microsoft's documented ones (DISC, YIELDMAT: :func:`_fraction`)."""
-    if actual:
-        return
+def _checked(kind: int, *days: int) -> None:
+    """Listed as not computed where Excel's count may differ from YEARFRAC's: basis 1 over a year end, basis 0 from or
+    to the last of February (AMORDEGRC and AMORLINC's periods, :mod:`.amortization`)."""
     dates = [serial_to_date(day) for day in days]
     if kind == 1 and len({d.year for d in dates}) > 1:
         raise ExcelError(_NOT_COMPUTED)
@@ -71,21 +72,22 @@ def _last_of_february(day: Any) -> bool:
     return day.month == 2 and day.day == calendar.monthrange(day.year, 2)[1]
 
 
-def _fraction(start: int, end: int, kind: int, actual: bool) -> float:
-    """The year fraction from ``start`` to ``end`` (serials, ``start`` first): YEARFRAC's, but in basis 0 of a
-    function whose counts Microsoft documents (``actual``), MS-OI29500's US (NASD) 30/360 chain, one step of which
-    applies (see the module).
+def _days(start: int, end: int, kind: int) -> float:
+    """The days from ``start`` to ``end`` (serials, ``start`` first) in basis ``kind``: actual days in 1-3, 30/360's
+    in 0 (MS-OI29500's US chain, one step of which applies) and 4 (European).
 
-    >>> _fraction(39507, 39538, 0, True) * 360, _fraction(39507, 39538, 0, False) * 360  # 2008-02-29 to 2008-03-31
-    (31.0, 30.0)
-    >>> _fraction(39141, 39507, 0, True) * 360, _fraction(39462, 39507, 0, True) * 360  # to a last of February
-    (360.0, 44.0)
+    >>> _days(39507, 39538, 0), _days(39141, 39507, 0), _days(39462, 39507, 0)  # 2008-02-29 to 03-31; to Feb's end
+    (31.0, 360.0, 44.0)
+    >>> _days(39507, 39538, 4), _days(39507, 39538, 1)
+    (31.0, 31.0)
     """
-    if not (actual and kind == 0):
-        return yearfrac(float(start), float(end), float(kind))
+    if kind in (1, 2, 3):
+        return float(end - start)
     first, second = serial_to_date(start), serial_to_date(end)
     d1, d2 = first.day, second.day
-    if d1 == 31 and d2 == 31:
+    if kind == 4:
+        d1, d2 = min(d1, 30), min(d2, 30)
+    elif d1 == 31 and d2 == 31:
         d1 = d2 = 30
     elif d1 == 31:
         d1 = 30
@@ -95,39 +97,43 @@ def _fraction(start: int, end: int, kind: int, actual: bool) -> float:
         d1 = d2 = 30
     elif _last_of_february(first):
         d1 = 30
-    return ((second.year - first.year) * 360 + (second.month - first.month) * 30 + (d2 - d1)) / 360.0
+    return float((second.year - first.year) * 360 + (second.month - first.month) * 30 + (d2 - d1))
 
 
-def _read(settlement: Any, maturity: Any, basis: Any, *values: Any, actual: bool = False) -> tuple[float, list[float]]:
-    """The year fraction from settlement to maturity in ``basis`` and ``values`` as numbers: every argument read
-    first (text that is no number: #VALUE!), then Excel's #NUM! checks (each value must be above 0)."""
+def _year(start: int, end: int, kind: int) -> float:
+    """``B``, the days in a year from ``start`` to ``end`` in basis ``kind`` (:func:`.dates.actual_year` in 1)."""
+    if kind == 1:
+        return actual_year(serial_to_date(start), serial_to_date(end))
+    return 365.0 if kind == 3 else 360.0
+
+
+def _read(settlement: Any, maturity: Any, basis: Any, *values: Any) -> tuple[float, list[float]]:
+    """(DSM / B, ``values`` as numbers): every argument read first (text that is no number: #VALUE!), then Excel's
+    #NUM! checks (each value must be above 0)."""
     start, end = _day(settlement), _day(maturity)
     figures = [number(v) for v in values]
     kind = _basis(basis)
     if start >= end or start < 0 or any(v <= 0 for v in figures):
         raise ExcelError("#NUM!")
-    _checked(kind, start, end, actual=actual)
-    return _fraction(start, end, kind, actual), figures
+    return _days(start, end, kind) / _year(start, end, kind), figures
 
 
-def _at_maturity(
-    settlement: Any, maturity: Any, issue: Any, basis: Any, actual: bool = False
-) -> tuple[float, float, float]:
-    """(issue to maturity, settlement to maturity, issue to settlement) as year fractions in ``basis``: DIM/B, DSM/B
-    and A/B of PRICEMAT and YIELDMAT."""
+def _at_maturity(settlement: Any, maturity: Any, issue: Any, basis: Any) -> tuple[float, float, float]:
+    """(DIM / B, DSM / B, A / B) of PRICEMAT and YIELDMAT: issue to maturity, settlement to maturity (DIM - A) and
+    issue to settlement in days, over ``B`` from issue to settlement."""
     start, end, first = _day(settlement), _day(maturity), _day(issue)
     kind = _basis(basis)
     if start >= end or first < 0:
         raise ExcelError("#NUM!")
     if first > start:  # issued after settlement: Excel's answer is not known here
         raise ExcelError(_NOT_COMPUTED)
-    _checked(kind, first, start, end, actual=actual)
-    return tuple(_fraction(a, b, kind, actual) for a, b in ((first, end), (start, end), (first, start)))
+    dim, accrued, year = _days(first, end, kind), _days(first, start, kind), _year(first, start, kind)
+    return dim / year, (dim - accrued) / year, accrued / year
 
 
 @excel_function("DISC", 4, 5)
 def disc(settlement: Any, maturity: Any, pr: Any, redemption: Any, basis: Any = 0.0) -> float:
-    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption, actual=True)
+    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption)
     return (paid - price) / paid / fraction
 
 
@@ -170,7 +176,7 @@ def pricemat(settlement: Any, maturity: Any, issue: Any, rate: Any, yld: Any, ba
 @excel_function("YIELDMAT", 5, 6)
 def yieldmat(settlement: Any, maturity: Any, issue: Any, rate: Any, pr: Any, basis: Any = 0.0) -> float:
     coupon, price = number(rate), number(pr)
-    dim, dsm, accrued = _at_maturity(settlement, maturity, issue, basis, actual=True)
+    dim, dsm, accrued = _at_maturity(settlement, maturity, issue, basis)
     if coupon < 0 or price <= 0:
         raise ExcelError("#NUM!")
     paid = price / 100 + accrued * coupon
