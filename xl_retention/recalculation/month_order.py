@@ -98,6 +98,8 @@ class TrackerSheet:
     last: int | None = None
     #: the first row of its month name (2 but where a row was inserted above the first month)
     first: int = 2
+    #: the workbook counts its dates from 1904 (a Mac's date system): a serial number is a day of that system
+    date1904: bool = False
 
 
 def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, first: int = 2) -> MonthOrder:
@@ -268,6 +270,7 @@ def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
     if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more (nor openpyxl's reader)
         return {}
     from openpyxl import load_workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -283,7 +286,7 @@ def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
             header = next(rows, ())
             if _monthly_header(header) and ws.title in ends:  # a tracker's month name points at it: not a sheet of
                 first, last = ends[ws.title]  # the user's own called Customers
-                out[ws.title] = TrackerSheet([header, *rows], last, first)
+                out[ws.title] = TrackerSheet([header, *rows], last, first, wb.epoch == CALENDAR_MAC_1904)
     finally:
         wb.close()
     return out
@@ -291,10 +294,18 @@ def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
 
 def with_computed_months(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -> dict[str, TrackerSheet]:
     """``sheets`` (:func:`tracker_rows`) with each month cell that is a formula (``values``: sheet -> cell -> the
-    value recalc computed for every formula cell) holding that value, a date (a serial number taken as Excel's date):
-    a Month column filled by formulas (``=EDATE(A2,1)`` copied down, Google Sheets' ARRAYFORMULA kept as its value)
-    saved without stored results read as blank (H332's finding 10)."""
-    from openpyxl.utils.datetime import from_excel
+    value recalc computed for every formula cell) holding that value, a date (a serial number taken as a day of the
+    workbook's date system, 1900 or 1904): a Month column filled by formulas (``=EDATE(A2,1)`` copied down, Google
+    Sheets' ARRAYFORMULA kept as its value) saved without stored results read as blank (H332's finding 10).
+
+    >>> sheet = TrackerSheet([("Month", "Customers at start"), (dt.datetime(2025, 1, 1), 100), (None, 105)])
+    >>> [row[0] for row in with_computed_months({"Customers": sheet}, {"Customers": {"A3": 45689.0}})["Customers"].rows]
+    ['Month', datetime.datetime(2025, 1, 1, 0, 0), datetime.datetime(2025, 2, 1, 0, 0)]
+    >>> mac = TrackerSheet(sheet.rows, date1904=True)  # the same day is 1,462 days fewer from 1904-01-01
+    >>> with_computed_months({"Customers": mac}, {"Customers": {"A3": 44227.0}})["Customers"].rows[2][0]
+    datetime.datetime(2025, 2, 1, 0, 0)
+    """
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
     from ..workbook.monthly import MONTH
 
@@ -314,14 +325,14 @@ def with_computed_months(sheets: dict[str, TrackerSheet], values: dict[str, dict
                 continue
             if isinstance(value, (int, float)):
                 try:
-                    value = from_excel(value)
+                    value = from_excel(value, CALENDAR_MAC_1904 if sheet.date1904 else CALENDAR_WINDOWS_1900)
                 except (ValueError, OverflowError):
                     continue
             cells = list(rows[row - 1])
             cells += [None] * (column + 1 - len(cells))
             cells[column] = value
             rows[row - 1] = tuple(cells)
-        out[title] = TrackerSheet(rows, sheet.last, sheet.first)
+        out[title] = TrackerSheet(rows, sheet.last, sheet.first, sheet.date1904)
     return out
 
 
