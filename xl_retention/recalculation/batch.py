@@ -428,11 +428,8 @@ def recalc_file(
         if may_be_tracker:  # the template's names defined by a formula, which Google Sheets drops (H332's 01)
             from ..workbook.names_back import missing_names_line
 
-            missing = missing_names_line(path)
-            if missing is not None:
-                for issue in report.errors:  # the notes reading them: a bare #N/A without it
-                    if not issue.reason and "Lifetime value" in issue.address:
-                        issue.reason = missing
+            missing = missing_names_line(path, report.errors)  # the notes reading them (a bare #N/A) get the reason
+            if missing is not None:  # on the sheet under any title the user gave it
                 report.message = f"{path.name}: {missing}" + (f"; {report.message}" if report.message else "")
         if unsigned:
             from .signatures import removed_line  # values, or charts alone: said as what changed

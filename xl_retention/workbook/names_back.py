@@ -56,15 +56,20 @@ def names_back(package: Any, formulas: Iterable[Any], names: set[str], title: st
     )
 
 
-def missing_names_line(path: Any) -> str | None:
+def missing_names_line(path: Any, errors: Iterable[Any] = ()) -> str | None:
     """recalc's line naming the template's named formulas the Lifetime value sheet of the workbook at ``path`` reads
-    and the workbook does not define; None where none is missing (or the file is no tracker with that sheet)."""
+    and the workbook does not define; None where none is missing (or the file is no tracker with that sheet). The
+    sheet is found under any title the user gave it (:func:`.lifetime_forms._lifetime_title`: 'CLV'). Each of
+    ``errors`` (recalc's cell issues: ``address``, ``reason``) without a reason whose cell there reads a missing name
+    (its notes, C5 and C8) gets the line as its reason: a bare #N/A otherwise."""
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
     from .lifetime_forms import _lifetime_title
     from .lifetime_value import LIFETIME_NAMED
+    from .upgrade_cells import _names_in
 
     try:  # every name there (the workbook's part read alone): nothing else is read
         with zipfile.ZipFile(path) as package:
@@ -81,16 +86,33 @@ def missing_names_line(path: Any) -> str | None:
         title = _lifetime_title(wb)
         if title is None:
             return None
-        formulas = [v for row in wb[title].iter_rows(min_col=2, max_col=3, values_only=True) for v in row]
-        missing = missing_names(formulas, set(wb.defined_names))
+        cells = {
+            f"{get_column_letter(column)}{row}": value
+            for row, values in enumerate(wb[title].iter_rows(min_col=2, max_col=3, values_only=True), start=1)
+            for column, value in enumerate(values, start=2)
+        }
+        missing = missing_names(cells.values(), set(wb.defined_names))
     finally:
         wb.close()
     if not missing:
         return None
-    cells = ", ".join(missing)
-    return (
-        f"the template's name{'s' * (len(missing) > 1)} {cells}, which the notes of the '{title}' sheet read, "
+    names = ", ".join(missing)
+    line = (
+        f"the template's name{'s' * (len(missing) > 1)} {names}, which the notes of the '{title}' sheet read, "
         f"{'are' if len(missing) > 1 else 'is'} not defined in this workbook (Google Sheets keeps only names of "
         "ranges): those notes cannot say which cell an error comes from (a bare #N/A, or the wrong advice): run "
         "xl-retention upgrade on the file, which defines them again"
     )
+    wanted = {name.upper() for name in missing}
+    reading = {
+        ref
+        for ref, value in cells.items()
+        if isinstance(value, str) and value.startswith("=") and {n.upper() for n in _names_in(value)} & wanted
+    }
+    for issue in errors:
+        sheet, _, ref = str(issue.address).rpartition("!")
+        if issue.reason or sheet.strip("'").replace("''", "'") != title:
+            continue
+        if ref.replace("$", "").upper() in reading:
+            issue.reason = line
+    return line
