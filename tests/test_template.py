@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.formula.tokenizer import Token, Tokenizer
 
+from xl_retention.cli import XLSM_NEXT
 from xl_retention.recalculation.embedded import compute
 from xl_retention.registry import BY_NAME
 from xl_retention.workbook import build_template
@@ -358,7 +359,7 @@ def test_new_command_months_start_and_xlsm(tmp_path):
         capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"wrote macro-enabled workbook (.xlsm) {out}: 36 months from 2025-07"
+    assert result.stdout.strip() == f"wrote macro-enabled workbook (.xlsm) {out}: 36 months from 2025-07{XLSM_NEXT}"
     content_types = parts(out)["[Content_Types].xml"]
     assert b"application/vnd.ms-excel.sheet.macroEnabled.main+xml" in content_types
     wb = openpyxl.load_workbook(out, keep_vba=True)

@@ -29,6 +29,15 @@ def _functions(args: argparse.Namespace) -> int:
     return 0
 
 
+#: what ``new`` says after writing an .xlsm: it holds no VBA project (as Excel saves a workbook without macros as
+#: .xlsm), so the wrappers and the xlwings reference are still to come (README, "Windows: the classic xlwings add-in")
+XLSM_NEXT = (
+    "; no VBA in it yet, as Excel saves a workbook without macros: in Excel's VBA editor (Alt+F11) tick xlwings under "
+    "Tools > References, click Import Functions on the xlwings ribbon and save (README: Windows: the classic xlwings "
+    "add-in, steps 4-6)"
+)
+
+
 def _new(args: argparse.Namespace) -> int:
     from ._files import check_not_open
     from .workbook import build_template
@@ -41,7 +50,7 @@ def _new(args: argparse.Namespace) -> int:
         raise FileExistsError(f"{args.path} exists: pass --force to replace it") from None
     kind = "macro-enabled workbook (.xlsm)" if path.suffix.lower() == ".xlsm" else "workbook"
     months = "1 month" if args.months == 1 else f"{args.months} months"
-    print(f"wrote {kind} {path}: {months} from {args.start}")
+    print(f"wrote {kind} {path}: {months} from {args.start}{XLSM_NEXT if path.suffix.lower() == '.xlsm' else ''}")
     return 0
 
 
