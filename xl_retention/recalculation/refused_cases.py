@@ -13,8 +13,8 @@ not read. :func:`refused_case` names the function and the case, from the formula
 PRICEMAT with an issue after settlement is not computed
 >>> refused_case("=INTRATE(A2,A3,A4,A5,1)") is None  # computed in every basis
 True
->>> print(refused_case('=_xlfn.ENCODEURL("Café Paris")')[1])  # doctest: +ELLIPSIS
-ENCODEURL of a text holding 'é' is not computed: ...
+>>> print(refused_case('=_xlfn.ENCODEURL("Café (Paris)")')[1])  # doctest: +ELLIPSIS
+ENCODEURL of a text holding '(' is not computed: ...
 >>> refused_case("=SUM(A1:A3)") is None
 True
 """
@@ -45,10 +45,17 @@ _REGEX = (
     "match, return_mode 0, is)"
 )
 _URL = (
-    "ENCODEURL of a text holding {what} is not computed: Excel's encoding of letters beyond ASCII, of ~ ! * ' ( ) and "
-    "of control characters is not documented"
+    "ENCODEURL of a text holding {what} is not computed: Excel's encoding of ~ ! * ' ( ) and of control characters "
+    "is not documented"
 )
 _URL_SIGNS = "~!*'()"
+
+
+def _unsure(character: str) -> bool:
+    """A character whose ENCODEURL Excel does not document: a control character (C1's too), a lone surrogate, one of
+    ~ ! * ' ( ) (letters beyond ASCII are UTF-8's bytes: :mod:`.excel_functions.url_texts`)."""
+    code = ord(character)
+    return code < 32 or 127 <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or character in _URL_SIGNS
 
 
 def _literal(tokens: list[Token]) -> str | None:
@@ -81,7 +88,7 @@ def refused_case(formula: str) -> tuple[str, str] | None:
             mode = _literal(arguments[2]) if len(arguments) > 2 else None
             return name, _MODES.get(mode or "", _REGEX)
         subject = _literal(arguments[0]) if arguments else None
-        odd = next((c for c in subject or "" if ord(c) > 126 or ord(c) < 32 or c in _URL_SIGNS), None)
+        odd = next((c for c in subject or "" if _unsure(c)), None)
         what = repr(odd) if odd is not None else ("nothing (an empty text)" if subject == "" else "such characters")
         return name, _URL.format(what=what)
     return None
