@@ -63,7 +63,7 @@ def test_an_issue_after_settlement_stays_listed_naming_the_case(tmp_path):
     )
     assert result.status == "incomplete"
     assert [(u.address, u.reason) for u in result.unsupported] == [
-        ("S!B1", "PRICEMAT with an issue after settlement is not computed"),
+        ("S!B1", "PRICEMAT with an issue on or after settlement is not computed"),
         (
             "S!B2",
             "RECEIVED with a discount of the whole or more (discount times the year fraction 1 or above) is not "
@@ -71,3 +71,15 @@ def test_an_issue_after_settlement_stays_listed_naming_the_case(tmp_path):
         ),
     ]
     assert values == {"B3": (100 - 97) / 97 / (203 / 366)}
+
+
+def test_an_issue_on_the_settlement_day_is_listed_too(tmp_path):
+    """Microsoft's DAX PRICEMAT and YIELDMAT (which follow Excel's) are errors unless maturity > settlement > issue:
+    an issue on the settlement day was given a number (A of 0 days); listed now, as an issue after settlement."""
+    result, values = recalc_sheet(
+        tmp_path, {"B1": "=YIELDMAT(DATE(2008,3,15),DATE(2008,11,3),DATE(2008,3,15),0.0625,100.0123,1)"}
+    )
+    assert [(u.address, u.reason) for u in result.unsupported] == [
+        ("S!B1", "YIELDMAT with an issue on or after settlement is not computed")
+    ]
+    assert values == {}

@@ -42,7 +42,7 @@ def test_each_refused_case_is_named(tmp_path: Path) -> None:
     report = recalc_file(tmp_path / "cases.xlsx", tmp_path / "out.xlsx")
     assert report.status == "incomplete"
     assert sorted((u.address, u.function, u.reason) for u in report.unsupported) == [
-        ("'R'!B7", "PRICEMAT", "PRICEMAT with an issue after settlement is not computed"),
+        ("'R'!B7", "PRICEMAT", "PRICEMAT with an issue on or after settlement is not computed"),
         (
             "'R'!C1",
             "REGEXEXTRACT",

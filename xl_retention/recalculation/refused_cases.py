@@ -1,7 +1,7 @@
 """Why a function of this package's Excel functions left a cell not computed: the case it does not take, named (H313's
 findings 08 and 09).
 
-PRICEMAT, YIELDMAT and RECEIVED (:mod:`.excel_functions.discounts`: an issue after settlement, a discount of the
+PRICEMAT, YIELDMAT and RECEIVED (:mod:`.excel_functions.discounts`: an issue on or after settlement, a discount of the
 whole), REGEXEXTRACT (:mod:`.excel_functions.regex_texts`) and ENCODEURL (:mod:`.excel_functions.url_texts`) list a
 cell as not computed where Excel's answer is not documented or is an array they do not give (the engine's #NIMPL!).
 The reason said "the embedded engine cannot compute this formula (=...)", which reads like a formula the parser could
@@ -10,7 +10,7 @@ not read. :func:`refused_case` names the function and the case, from the formula
 >>> refused_case('=REGEXEXTRACT(A2,"[0-9()]+ [0-9-]+",1)')[1]
 'REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine'
 >>> print(refused_case("=PRICEMAT(A2,A3,A4,A5,A6,1)")[1])
-PRICEMAT with an issue after settlement is not computed
+PRICEMAT with an issue on or after settlement is not computed
 >>> refused_case("=INTRATE(A2,A3,A4,A5,1)") is None  # computed in every basis
 True
 >>> print(refused_case('=_xlfn.ENCODEURL("Café (Paris)")')[1])  # doctest: +ELLIPSIS
@@ -31,8 +31,8 @@ __all__ = ["refused_case"]
 #: the cases the discounted securities' functions leave (computed in every basis, as MS-OI29500 documents their day
 #: counts): DISC, INTRATE, PRICEDISC and YIELDDISC none
 _LEFT = {
-    "PRICEMAT": "PRICEMAT with an issue after settlement is not computed",
-    "YIELDMAT": "YIELDMAT with an issue after settlement is not computed",
+    "PRICEMAT": "PRICEMAT with an issue on or after settlement is not computed",
+    "YIELDMAT": "YIELDMAT with an issue on or after settlement is not computed",
     "RECEIVED": "RECEIVED with a discount of the whole or more (discount times the year fraction 1 or above) is not "
     "computed",
 }

@@ -20,8 +20,9 @@ Checked against Excel's own answers (an open-source port's test data, computed b
 365 days for all three spans: YEARFRAC's average over 1993-2000 for DIM would give another price). Microsoft's DISC
 example, 2018-07-01 to 2048-01-01 at 97.975, is 0.00068638 (this 0.0006863841691213468). Dates are truncated to days;
 settlement on or after maturity, a basis outside 0-4, and a price, investment, redemption or discount of 0 or below
-are #NUM!; an issue after settlement (PRICEMAT, YIELDMAT: Excel's answer not known here) and RECEIVED's discount of
-the whole or more are listed as not computed, never given another number.
+are #NUM!; an issue on or after settlement (PRICEMAT, YIELDMAT: Excel's answer not known here; Microsoft's DAX
+versions, which follow Excel's, are an error unless maturity > settlement > issue) and RECEIVED's discount of the
+whole or more are listed as not computed, never given another number.
 
 * ``DISC = (redemption - pr) / redemption / (DSM / B)``
 * ``INTRATE = (redemption - investment) / investment / (DSM / B)``
@@ -125,7 +126,7 @@ def _at_maturity(settlement: Any, maturity: Any, issue: Any, basis: Any) -> tupl
     kind = _basis(basis)
     if start >= end or first < 0:
         raise ExcelError("#NUM!")
-    if first > start:  # issued after settlement: Excel's answer is not known here
+    if first >= start:  # issued on or after settlement: Excel's answer is not known here
         raise ExcelError(_NOT_COMPUTED)
     dim, accrued, year = _days(first, end, kind), _days(first, start, kind), _year(first, start, kind)
     return dim / year, (dim - accrued) / year, accrued / year
