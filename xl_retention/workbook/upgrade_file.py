@@ -88,6 +88,10 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
 
     sheets = read_sheets(wb, Tables(), path.name, "upgrade")
     notes = [] if check else add_movement_chart_columns(package, sheets)  # an earlier tracker's bars: as drawn now
+    if not check:  # the template's range names the formulas read, deleted (Google Sheets' Named ranges): H346
+        from .range_names_back import range_names_back
+
+        notes += range_names_back(package, wb, sheets)
     lifetime, more = upgrade_lifetime(package, wb)
     dashboard, shop = upgrade_dashboard(package, wb, False)
     upgraded = upgrade_formulas(package, sheets, check) + lifetime + dashboard + upgrade_observed_to(package, wb)
