@@ -29,6 +29,7 @@ from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
 from .dashboard_upgrade import upgrade_dashboard
 from .found import read_sheets
+from .google_extend import refuse_google_over_months
 from .importer import Tables, check_package
 from .layout_upgrade import upgrade_layout
 from .months_added import BY_HAND, Scores, add_months, check_typed_beyond, cohort_months
@@ -115,6 +116,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
                 f"{len(base.months) + len(added)}: {MOST_MONTHS_WHY}"
             )
         package = ip.Package(path)
+        refuse_google_over_months(path.name, package, sheets, last, len(added))  # Google's formulas kept as values
         reset_chart_ranges(package)  # charts a recalc fitted to its months with figures: every month, then grown
         notes = add_movement_chart_columns(package, sheets)  # an earlier tracker's bars: as drawn now
         answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name)
