@@ -6,9 +6,10 @@ A long-format survey export (one row per answer: Medallia's, Zendesk's, Hotjar's
 100), silently: the 1-5 scale guard does not fire where the column also holds 9 and 10. Such a column with two values
 or more (and not the ``--segment`` column, which reads one of them) is refused, naming it and its values, and the
 ``--segment COLUMN=VALUE`` that reads the NPS question's rows alone where one value names it. A column named as a
-survey's name or id ("Survey", ``survey_id``: quarterly NPS surveys are one NPS) is refused only where a value names
-another metric (CSAT, CES, satisfaction, effort, a rating). A column of each answer's weight holding a weight other
-than 1 is refused too (:func:`check_weights`).
+survey's name, id or kind ("Survey", ``survey_id``, "Questionnaire", "Form": quarterly NPS surveys are one NPS) is
+refused only where a value names another metric (CSAT, CES, satisfaction, effort, a rating) or a survey of employees
+("Employee survey" beside "Customer survey": the employee NPS, :data:`_STAFF`). A column of each answer's weight
+holding a weight other than 1 is refused too (:func:`check_weights`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,14 @@ QUESTIONS = frozenset({
 })  # fmt: skip
 #: Names of a column of the survey's name or id: several NPS surveys are one NPS.
 SURVEYS = frozenset({"survey", "survey_name", "survey_id", "survey_title", "umfrage", "enquete", "encuesta",
-                     "sondaggio", "pesquisa", "form", "form_name"})  # fmt: skip
+                     "sondaggio", "pesquisa", "form", "form_name", "form_title", "form_id", "questionnaire",
+                     "questionnaire_name", "questionnaire_id", "questionnaire_title", "fragebogen", "cuestionario",
+                     "questionario", "vragenlijst"})  # fmt: skip
+#: Names of a column of the survey's kind or name (Delighted's "Survey Type"; "Survey Kind" is refused as a survey's
+#: name is, where a value names another metric): a value naming the employees is the audience of the whole survey
+#: (:data:`_STAFF`), not a word of its question.
+KINDS = frozenset({"survey_type", "survey_kind", "survey_category", "form_type", "questionnaire_type", "umfragetyp",
+                   "type_d_enquete", "tipo_de_encuesta", "tipo_de_pesquisa"})  # fmt: skip
 #: Words of a value that names the NPS question.
 _NPS = re.compile(r"(?i)\bnps\b|net[\s_-]*promoter|recommend|empfehl|recommand|recomend|raccomand|aanbevel|polec")
 #: Words of a value that names the employee NPS: the same 0-10 question about the company as a place to work, asked of
@@ -46,6 +54,16 @@ _EMPLOYEE_WORDS = (
     r"|place[\s_-]+to[\s_-]+work|as[\s_-]+an?[\s_-]+employer|als[\s_-]+arbeitgeber|comme[\s_-]+employeur"
 )
 _EMPLOYEE = re.compile(rf"(?i){_EMPLOYEE_WORDS}")
+#: A survey's name or kind that says it asked the employees (H344: a "Survey" column of "Customer survey" and
+#: "Employee survey" imported as one NPS): the word alone or before a survey's word ("Employees", "Staff",
+#: "Employee Pulse Q3", "Annual employee survey", "Mitarbeiterbefragung"), never one that names what a customers' survey
+#: is about ("Employee scheduling app NPS", H336's review). Read in a survey's name or kind column only.
+_STAFF = re.compile(
+    r"(?i)(?<![a-zà-ÿ])(?:employee|staff|mitarbeit(?:er|erinnen|ende)|personnel|workforce|colleague|salari[ée]|"
+    r"employ[ée]|empleado|dipendent[ei]|medewerker)s?(?:[\s_-]*(?:survey|pulse|engagement|feedback|experience|"
+    r"satisfaction|e?nps|net[\s_-]*promoter|befragung|umfrage|enqu[êe]te|encuesta|questionnaire|poll|check[\s_-]*in|"
+    r"opinion|voice)(?![a-zà-ÿ]).*)?\W*$"
+)
 #: Words of a value that names another metric.
 _OTHER = re.compile(
     rf"(?i)\b(?:csat|ces|ces2|pmf|ease)\b|{_EMPLOYEE_WORDS}|satisf|effort|zufrieden|rating|\bstars?\b|aufwand|m[üu]he"
@@ -105,6 +123,18 @@ NPS from the answers and their weights in rows 2, 3 (counting the header as row 
             raise bad_rows(source, name, problem, other.nonzero()[0], column.to_numpy())
 
 
+def _of_employees(text: str, audience: bool) -> bool:
+    """Whether ``text``, a value of a column of questions or surveys, names the employee NPS (:data:`_EMPLOYEE`) or,
+    in a survey's name or kind column (``audience``), a survey of employees (:data:`_STAFF`).
+
+    >>> [_of_employees(t, True) for t in ("Employee survey", "Staff", "Employee scheduling app NPS", "Q1 NPS")]
+    [True, True, False, False]
+    >>> _of_employees("Our staff?", False), _of_employees("eNPS", False)
+    (False, True)
+    """
+    return bool(_EMPLOYEE.search(text) or (audience and _STAFF.search(text)))
+
+
 def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | None) -> None:
     """Refuse an answers table (``df``, every column) whose question column holds two values or more (see the
     module docstring); ``mapped``: the file's names of the columns read; ``segment``: ``--segment``'s column.
@@ -122,11 +152,16 @@ question's rows alone: --segment 'Question=Recommend?'
     check_weights(df, mapped, source)  # a weighted survey's 'Weight': each answer counted once would be wrong
     for position, name in enumerate(map(str, df.columns)):
         keys = _keys(name)
-        if name in mapped or not keys & (QUESTIONS | SURVEYS) or (segment is not None and key(segment) == key(name)):
+        if (
+            name in mapped
+            or not keys & (QUESTIONS | SURVEYS | KINDS)
+            or (segment is not None and key(segment) == key(name))
+        ):
             continue
         column = df.iloc[:, position]
         values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
-        if len(values) == 1 and _EMPLOYEE.search(str(values[0])):
+        audience = bool(keys & (SURVEYS | KINDS))  # a survey's name or kind: 'Employee survey' is of employees
+        if len(values) == 1 and _of_employees(str(values[0]), audience):
             anyway = shlex.quote(f"{name}={str(values[0]).strip()}")  # the --segment column is not checked
             raise DataError(  # Delighted's 'Survey Type' enps: the employees' NPS, on the same 0-10 scale
                 f"{source}, column {name!r}: every answer is of {str(values[0]).strip()!r}, the employee NPS "
@@ -146,10 +181,20 @@ question's rows alone: --segment 'Question=Recommend?'
         if len(values) < 2:
             continue
         text = [str(v).strip() for v in values]
-        if not keys & QUESTIONS and not any(_OTHER.search(t) for t in text):
+        staff = [t for t in text if _of_employees(t, audience)]  # 'Employee survey' beside 'Customer survey' (H344)
+        if not keys & QUESTIONS and not staff and not any(_OTHER.search(t) for t in text):
             continue  # several surveys, each an NPS
-        nps = [t for t in text if _NPS.search(t) and not _OTHER.search(t)]
+        nps = [t for t in text if _NPS.search(t) and not _OTHER.search(t) and t not in staff]
+        if not nps and staff:  # 'Customer survey': the one survey not of employees nor of another metric
+            nps = [t for t in text if t not in staff and not _OTHER.search(t)]
         shown = ", ".join(map(repr, text[:5])) + (f" and {len(text) - 5} more" if len(text) > 5 else "")
+        why = "the other questions' scores would count in the NPS"
+        if staff:  # the employees' answers: the employee NPS, on the same 0-10 scale
+            named = ", ".join(map(repr, staff[:3])) + (f" and {len(staff) - 3} more" if len(staff) > 3 else "")
+            why = (
+                f"{named} {'is' if len(staff) == 1 else 'are'} of employees, the employee NPS (employees asked about "
+                "the company as a place to work), whose scores would count in the customers' NPS"
+            )
         remedy = (
             f"read the NPS question's rows alone: --segment {shlex.quote(f'{name}={nps[0]}')}"
             if len(nps) == 1
@@ -157,7 +202,7 @@ question's rows alone: --segment 'Question=Recommend?'
         )
         raise DataError(
             f"{source}, column {name!r}: answers of {len(text)} questions or surveys in one score column ({shown}): "
-            f"the other questions' scores would count in the NPS; {remedy}",
+            f"{why}; {remedy}",
             source=source,
             column=name,
         )
