@@ -323,10 +323,15 @@ class _Runner:
         else:
             scores = None  # per segment: the scores sheet is for one tracker, not written with --to-csv
         if self.backend != "pandas":
+            from ..tables.surveys import _warn_edge_months
             from . import api
 
             table = api.nps_by_month(data, columns=columns, source=source, options=self.options, backend=self.con,
                                      segment=self.column)  # fmt: skip
+            # an edge month of the file's edge day (--timezone's hours), noted as pandas' nps_by_month notes it
+            whole = scores if self.column is None else scores_by_month(full, columns=columns, source=source,
+                                                                       options=self.options)  # fmt: skip
+            _warn_edge_months(whole, source)
             return self._one(table, source), scores
         whole_nps = pd_nps(full, columns=columns, source=source, options=self.options)
         if self.column is None:
