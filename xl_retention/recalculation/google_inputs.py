@@ -42,10 +42,10 @@ def _error_of(value: Any) -> str | None:
 
 def google_error_inputs(
     path: str | Path, sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]
-) -> list[tuple[str, str, str]]:
-    """(sheet, ref, what to say) of each input cell of a tracker's monthly ``sheets`` (a column the template types)
-    holding Google Sheets' download of a formula (``__xludf.DUMMYFUNCTION``) whose value is an error, or an error's
-    text (``values``: the recalculation's, sheet -> cell -> value of every formula cell)."""
+) -> list[tuple[str, str, str, str]]:
+    """(sheet, ref, what to say, the error code) of each input cell of a tracker's monthly ``sheets`` (a column the
+    template types) holding Google Sheets' download of a formula (``__xludf.DUMMYFUNCTION``) whose value is an error,
+    or an error's text (``values``: the recalculation's, sheet -> cell -> value of every formula cell)."""
     from ..workbook.monthly import MONTH, template_formula_at
     from .typed_over import _spec
 
@@ -95,6 +95,7 @@ def google_error_inputs(
                     f"{written(title)}!{ref} ({header}) is Google Sheets' {shown}, which showed {code} when the file "
                     f"was downloaded (the download keeps the value shown): open it in Google Sheets{access} and "
                     "download the file again, or type the figure there",
+                    code,
                 )
             )
     finally:
@@ -108,10 +109,12 @@ def _row(address: str) -> tuple[str, int]:
     return sheet.strip("'"), int(digits.group(0)) if digits else 0
 
 
-def explain(errors: list[CellIssue], inputs: list[tuple[str, str, str]]) -> None:
+def explain(errors: list[CellIssue], inputs: list[tuple[str, str, str, str]]) -> None:
     """Give each of ``errors`` whose reason is empty, names no cell or speaks of a deleted cell that is one of the
     ``inputs`` (:func:`google_error_inputs`) the reason of that input (the first on its sheet at or above its row,
-    else the first), in place."""
+    else the first), in place; and list each input itself, with its error and reason, where ``errors`` does not
+    (a ``#N/A`` there is taken for one the workbook asks for, the text '#N/A' is no error value): before the first
+    error naming it (its cause first), else last."""
     if not inputs:
         return
     from .month_order import DELETED
@@ -128,3 +131,19 @@ def explain(errors: list[CellIssue], inputs: list[tuple[str, str, str]]) -> None
         cause = said or (here[-1] if here else inputs[0])
         kept = "" if not reason or DELETED in reason else reason.rstrip(",").removesuffix(f" ({issue.error})") + ": "
         issue.reason = f"{kept}{cause[2]} ({issue.error})"
+    _list_inputs(errors, inputs)
+
+
+def _list_inputs(errors: list[CellIssue], inputs: list[tuple[str, str, str, str]]) -> None:
+    """Each of ``inputs`` not among ``errors`` listed there (H346: the IMPORTRANGE cell itself was left out, its
+    dependents alone named it), with the error it showed and its reason, in place."""
+    from .batch_reports import CellIssue
+
+    listed = {issue.address for issue in errors}
+    for title, ref, said, error in inputs:
+        address = f"{written(title)}!{ref}"
+        if address in listed:
+            continue
+        at = next((i for i, issue in enumerate(errors) if address in (issue.reason or "")), len(errors))
+        errors.insert(at, CellIssue(address, error, "", f"{said} ({error})"))
+        listed.add(address)
