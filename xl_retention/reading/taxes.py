@@ -471,6 +471,7 @@ def net_of_tax(
     by_values = _by_rates(money[rows], tax[rows])
     why_after = ""  # what the tax is a rate of, beyond the amount: ' less Discount Amount
     from .order_level import item_amount, order_codes, order_level, order_named, order_same, order_sums
+    from .us_sales_tax import shipped_to_us
 
     codes = order_codes(df, names) if what == "revenue" else None
     ordered = codes is not None and order_level(tax, codes)  # Etsy's 'Order Sales Tax' on each of its item rows
@@ -538,6 +539,10 @@ def net_of_tax(
         verdict, why = by_values, f"each tax is a tax rate of {money_name}{why_after}"
     elif named is None and by_values is not None:
         verdict, why = by_values, f"each tax is a tax rate of {money_name} less the tax"
+    elif ordered and by_values is None and (us := shipped_to_us(df, sums[rows], tax[rows], rows)) is not None:
+        verdict, why = "net", f"each order ships to the United States ({us!r}), where a sales tax is added at checkout"
+        note(f"{source}: {column!r} is each order's tax on top of its items' {money_name!r} (a tax rate on top and "
+             f"another inside them fit alike, to the cent; {why}): kept as it is, {what} is net of tax")  # fmt: skip
     else:
         where = row_of(source_of(df, source), first)
         told = f"whether {money_name!r} includes it cannot be told: {ways}"
