@@ -1,7 +1,8 @@
-"""Google Sheets' ARRAYFORMULA in its .xlsx download is named as Google's, and Google's values are kept (H332's 05).
+"""Google Sheets' ARRAYFORMULA kept as a formula is named as Google's, and the values stored are kept (H332's 05).
 
-Google's download writes ``=ARRAYFORMULA(D2:D4-B2:B4)`` as an array formula over F2:F4 keeping the ARRAYFORMULA name,
-with the values Google computed, and no docProps/app.xml. Excel has no ARRAYFORMULA (#NAME? once it recalculates).
+A workbook holding ``=ARRAYFORMULA(D2:D4-B2:B4)`` as an array formula over F2:F4, with the values Google computed and
+no docProps/app.xml (a converter's; Google's own download writes an ARRAYFORMULA as IFERROR(__xludf.DUMMYFUNCTION(..),
+value), H346: see recalculation/google_functions). Excel has no ARRAYFORMULA (#NAME? once it recalculates).
 recalc said "ARRAYFORMULA is not an Excel function: an add-in's, a macro's or a UDF's", dropped Google's values (the
 file not Excel's: incomplete, F2:F4 and SUM(F2:F4) blank), and where a file named Excel as its writer said "keeps the
 value Excel stored". Now: listed with a reason naming Google Sheets' function, Google's values kept and said to be
@@ -25,7 +26,7 @@ REASON = (
 
 
 def _google_download(folder: Path, values: bool) -> Path:
-    """A workbook as Google Sheets' download writes it: no docProps/app.xml, F2:F4 an array formula ARRAYFORMULA(..)
+    """A workbook as a converter writes Google's formulas: no docProps/app.xml, F2:F4 an array formula ARRAYFORMULA(..)
     with Google's values (``values``) or none, H2 =SUM(F2:F4)."""
     book = openpyxl.Workbook()
     book.active.title = "S"
