@@ -57,6 +57,11 @@ def test_a_deleted_range_name_is_defined_again_by_upgrade(tmp_path, capsys):
         "'Lifetime value'!B7": "#NAME?",
         "'Lifetime value'!B8": "#NAME?",
     }
+    assert before["errors"][0]["reason"] == (
+        "Dashboard!C9: the formula uses the name Customers_Churn, which the workbook does not define (deleted?): "
+        "define it again in Formulas > Name Manager (Customers!$G$2:$G$13; or run xl-retention upgrade on the file, "
+        "which defines it again) (#NAME?)"
+    )
 
     assert cli.main(["upgrade", str(path)]) == 0
     assert capsys.readouterr().out.splitlines() == [

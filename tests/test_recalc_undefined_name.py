@@ -43,7 +43,8 @@ def test_a_deleted_name_is_named_with_the_range_it_covered(tmp_path, capsys):
         f"Dashboard!{cell}": (
             "#NAME?",
             f"Dashboard!{cell}: the formula uses the name Customers_CRR, which the workbook does not define "
-            "(deleted?): define it again in Formulas > Name Manager (Customers!$F$2:$F$5) (#NAME?)",
+            "(deleted?): define it again in Formulas > Name Manager (Customers!$F$2:$F$5; or run xl-retention upgrade "
+            "on the file, which defines it again) (#NAME?)",
         )
         for cell in ("B6", "C6")
     }

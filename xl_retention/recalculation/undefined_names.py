@@ -126,7 +126,8 @@ def undefined_name_reasons(
     """Give each ``#NAME?`` cell without a reason whose formula uses a name the workbook at ``path`` does not
     define, and each ``#REF!`` one using a name whose definition holds ``#REF!`` (its sheet deleted), the reason
     naming it ("Dashboard!B6: the formula uses the name Customers_CRR, which the workbook does not define (deleted?):
-    define it again in Formulas > Name Manager (Customers!$F$2:$F$5) (#NAME?)"); returns how many got one. Nothing
+    define it again in Formulas > Name Manager (Customers!$F$2:$F$5; or run xl-retention upgrade on the file, which
+    defines it again) (#NAME?)"); returns how many got one. Nothing
     without ``path``."""
     if path is None:
         return 0
@@ -159,7 +160,11 @@ def _undefined(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result:
         if code == "#NAME?":
             if name.lower() not in ranges:
                 ranges[name.lower()] = _template_range(workbook, name.lower())
-            where = f" ({ranges[name.lower()]})" if ranges[name.lower()] else ""
+            where = (  # the template's range: upgrade defines it again (H346)
+                f" ({ranges[name.lower()]}; or run xl-retention upgrade on the file, which defines it again)"
+                if ranges[name.lower()]
+                else ""
+            )
         result.values[sheet][ref] = CellError(
             code, f"{written(sheet)}!{ref}: the formula uses the name {name}, {why}{where} ({code})"
         )
