@@ -69,9 +69,9 @@ def test_thirty_answers_none_above_7_stop_the_query_as_the_import_refuses_them(c
     db = duckdb.connect()
     db.register("answers", pd.DataFrame({"date": dates[:30], "score": csat}))
     with pytest.raises(duckdb.ConversionException, match=r"'xl-retention: answers\.score has no answer above 5 in "
-                       r"30: the answers of another scale \(a 1-5 satisfaction or 1-7 effort question\), not of NPS's "
-                       r"0-10 \(read as NPS, every answer would be a detractor\), where xl-retention import refuses "
-                       r"them'"):  # fmt: skip
+                       r"30: the answers of a 1-5 scale \(a satisfaction or effort question\), not of NPS's 0-10 'How "
+                       r"likely are you to recommend \.\.\.\?' \(read as NPS, every answer would be a detractor\), "
+                       r"where xl-retention import refuses them'"):  # fmt: skip
         db.sql(_sql(capsys)).df()
     with pytest.raises(ValueError, match=r"no answer above 5 in 30: the answers of a 1-5 scale"):
         tables.nps_by_month(pd.DataFrame({"date": dates[:30], "score": csat}))  # the import's reading

@@ -183,22 +183,29 @@ def _scored(table: ir.Table) -> ir.Table:
 def _on_the_nps_scale(table: ir.Table) -> ir.Table:
     """The ``answers`` ``table`` whose scores stop the query where at least
     :data:`~xl_retention.score_scales.SCALE_ANSWERS` of them, none above 7, are another question's (a 1-5 CSAT, a 1-7
-    CES), as ``xl-retention import`` refuses them (:func:`~xl_retention.reading.scores.check_scale`): read as NPS,
-    every answer is a detractor (NPS -100), silently."""
-    from ..score_scales import SCALE_ANSWERS, SCALE_TOP
+    CES), as ``xl-retention import`` refuses them (:func:`~xl_retention.reading.scores.check_scale`, whose words the
+    stop repeats): read as NPS, every answer of a 1-5 question is a detractor (NPS -100), and a 1-7 question's 7s are
+    passives, none a promoter (:func:`~xl_retention.score_scales.as_nps`), silently."""
+    from ..score_scales import SCALE_ANSWERS, SCALE_TOP, as_nps
 
     found = table.aggregate(__top=table.score.max(), __answered=table.score.count())
     rows = table.cross_join(found)
     other = (rows.__answered >= SCALE_ANSWERS) & (rows.__top <= SCALE_TOP)
+    top = rows.__top.cast("int64").cast("string")
+    as_read = (rows.__top >= 7).ifelse(ibis.literal(as_nps(7)), ibis.literal(as_nps(0)))  # a 7: a passive
     message = (
         ibis.literal(f"{STOP}answers.score has no answer above ")
-        + rows.__top.cast("int64").cast("string")
+        + top
         + ibis.literal(" in ")
         + rows.__answered.cast("string")
+        + ibis.literal(": the answers of a 1-")
+        + top
         + ibis.literal(
-            ": the answers of another scale (a 1-5 satisfaction or 1-7 effort question), not of NPS's 0-10 (read as "
-            "NPS, every answer would be a detractor), where xl-retention import refuses them"
+            " scale (a satisfaction or effort question), not of NPS's 0-10 'How likely are you to recommend ...?' "
+            "(read as NPS, "
         )
+        + as_read
+        + ibis.literal("), where xl-retention import refuses them")
     )
     score = other.ifelse(_stop(message, "float64"), rows.score)
     return rows.mutate(score=score).select(*table.columns)
