@@ -23,6 +23,7 @@ the note as not defined again, with why, and recalc keeps naming the cells that 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -119,6 +120,14 @@ def _cohort_cells(months: int) -> dict[str, tuple[str, int, str, Any]]:
     return out
 
 
+@functools.cache
+def _lifetime_cells() -> dict[str, tuple[str, int, str, Any]]:
+    """The template's Lifetime value names -> (title, row, address, the label in column A of that row): built once a
+    process (0.1 s)."""
+    ws, cells = _template_sheet(0, False)
+    return {name: (title, row, ref, ws.cell(row=row, column=1).value) for name, (title, row, ref) in cells.items()}
+
+
 def _labels(wb: Any, title: str) -> list[Any]:
     """Column A of sheet ``title`` of the read-only workbook ``wb``, row 1 first."""
     return [row[0] if row else None for row in wb[title].iter_rows(min_col=1, max_col=1, values_only=True)]
@@ -181,12 +190,12 @@ def range_names_back(package: ip.Package, wb: Any, sheets: dict[str, Any]) -> li
     have = _workbook_names(package)
     upper = {n.upper() for n in have}
     monthly = _template_ranges(sheets)
-    lifetime = _template_sheet(0, False)
+    lifetime = _lifetime_cells()
     base = next(iter(sheets.values()), None)
     months = len(base.months) if base is not None else 0
     ours = {
         **dict.fromkeys(monthly, "monthly"),
-        **dict.fromkeys(lifetime[1], "fixed"),
+        **dict.fromkeys(lifetime, "fixed"),
         **dict.fromkeys(_COHORT, "cohort"),
     }
     missing = {n.upper(): n for n in ours if n.upper() not in upper}
@@ -211,8 +220,7 @@ def range_names_back(package: ip.Package, wb: Any, sheets: dict[str, Any]) -> li
             defined[name] = f"{quote_sheetname(title)}!${letter}$2:${letter}${sheet.last_row}"
             continue
         if kind == "fixed":
-            title, row, ref = lifetime[1][name]
-            template_label = lifetime[0].cell(row=row, column=1).value
+            title, row, ref, template_label = lifetime[name]
             actual = _lifetime_title(wb)
         else:
             quick = _cohort_cells(months) if months else {}
