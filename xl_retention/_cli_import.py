@@ -455,7 +455,14 @@ def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
 
 def add_import(commands: Any) -> None:
     """The ``import`` command on the subcommands ``commands``."""
-    imp = commands.add_parser("import", help="raw subscriptions, orders, surveys, visits into a tracking workbook")
+    imp = commands.add_parser(
+        "import",
+        help="raw subscriptions, orders, surveys, visits into a tracking workbook",
+        description="Read exports (billing systems, shops, surveys, web analytics: CSV, Excel .xlsx, Parquet) and "
+        "write their monthly tables into a tracker (--into, one made by xl-retention new; your own content kept) "
+        "or as CSV files (--to-csv). What cannot be read with certainty is refused with a reason naming the file, "
+        "column or value.",
+    )
     imp.register("action", None, Once)  # --orders jan.csv --orders feb.csv: refused, not January dropped
     imp.add_argument(
         "--subscriptions",

@@ -239,7 +239,15 @@ def _workers(text: str) -> int:
 
 def add_recalc(commands: Any) -> None:
     """The ``recalc`` command on the subcommands ``commands``."""
-    rc = commands.add_parser("recalc", help="compute every formula of workbooks and store the values")
+    rc = commands.add_parser(
+        "recalc",
+        help="compute every formula of workbooks and store the values",
+        description="Compute every formula of each workbook and store the values Excel would show. The input is not "
+        "changed: the result is written beside it as NAME.recalc.xlsx (or into --output-dir, or over the input with "
+        "--in-place). Each file's status: ok (every formula cell holds Excel's value), incomplete (some cells could "
+        "not be computed faithfully: they are named), failed (nothing written; one line says why). The exit code is "
+        "0 when every file is ok, else 1.",
+    )
     rc.add_argument(
         "paths", nargs="+", metavar="PATH", help="workbooks (.xlsx, .xlsm, templates .xltx, .xltm) or folders of them"
     )
@@ -251,7 +259,11 @@ def add_recalc(commands: Any) -> None:
         " classic add-in's xlwings_udfs module), else the embedded engine (default)",
     )
     where = rc.add_mutually_exclusive_group()
-    where.add_argument("--output-dir", type=Path, help="write the results into this folder")
+    where.add_argument(
+        "--output-dir",
+        type=Path,
+        help="write the results into this folder (default: NAME.recalc.xlsx beside each input)",
+    )
     where.add_argument("--in-place", action="store_true", help="replace each input (atomically) with its result")
     rc.add_argument("--jobs", type=_workers, default=None, help="worker processes (0: every core; default 1)")
     rc.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -124,16 +124,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"xl-retention {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    functions = commands.add_parser("functions", help="print the formula reference")
+    functions = commands.add_parser(
+        "functions",
+        help="print the formula reference",
+        description="Print every Excel function xl-retention gives (=CRR, =NPS, the models, ...): its arguments in "
+        "order, what it returns and its errors (the same as docs/functions.md).",
+    )
     functions.add_argument("--markdown", action="store_true", help="as Markdown (docs/functions.md)")
     functions.set_defaults(run=_functions)
 
-    new = commands.add_parser("new", help="write a fresh tracking workbook from the template")
+    new = commands.add_parser(
+        "new",
+        help="write a fresh tracking workbook from the template",
+        description="Write a tracking workbook: monthly sheets (Customers, Revenue, NPS), Cohorts, Lifetime value and "
+        f"a Dashboard, with their formulas, for --months months (1 to {MOST_MONTHS}) from --start. Fill it by hand "
+        "or with xl-retention import --into, then recalc (or open it in Excel with the xlwings add-in).",
+    )
     new.add_argument("path", help="the workbook to write: .xlsx, or .xlsm for the classic xlwings add-in")
     new.add_argument(
         "--start", type=_first_month, default=_this_month(), help="first month, YYYY-MM (default: this month)"
     )
-    new.add_argument("--months", type=_months, default=24, help="number of months (default: 24)")
+    new.add_argument("--months", type=_months, default=24, help=f"number of months, 1 to {MOST_MONTHS} (default: 24)")
     new.add_argument("--force", action="store_true", help="replace PATH if it exists")
     new.set_defaults(run=_new)
     add_extend(commands, _months, _first_month)
@@ -142,7 +153,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_recalc(commands)
     add_import(commands)
 
-    sql = commands.add_parser("sql", help="print the SQL of every monthly table, for a warehouse or dbt")
+    sql = commands.add_parser(
+        "sql",
+        help="print the SQL of every monthly table, for a warehouse or dbt",
+        description="Print SELECT statements that compute the monthly tables import writes (movements, cohorts, "
+        "purchases, visitors, NPS) inside your warehouse, over tables named subscriptions (customer_id, month, mrr), "
+        "orders (customer_id, date, amount), visits (visitor_id, date) and answers (date, score); the SQL's header "
+        "tells more. Nothing is run or connected to.",
+    )
     sql.add_argument("--dialect", default=dialects.DEFAULT, help=dialects.dialect_help())
     sql.add_argument("--table", action="append", metavar="NAME", help="only this table (repeatable): movements, "
                      "subscription_cohorts, purchases, order_cohorts, visitors, nps")  # fmt: skip
@@ -151,10 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
                      "takes 'usd' and 'USD' as one, as import does")  # fmt: skip
     sql.set_defaults(run=_sql)
 
-    demo = commands.add_parser("demo", help="a sample tracking workbook, recalculated, with its key figures")
+    demo = commands.add_parser(
+        "demo",
+        help="a sample tracking workbook, recalculated, with its key figures",
+        description="Write a tracker filled with made-up data (a seeded sample: the same every run), recalculate it "
+        "on the embedded engine and print its key figures: a quick look at what a filled tracker gives.",
+    )
     demo.add_argument("path", nargs="?", default="retention_demo.xlsx", help="default: retention_demo.xlsx")
     demo.add_argument("--months", type=_months, default=24, help="number of months (default: 24)")
-    demo.add_argument("--start", default=None, help="first month, YYYY-MM (default: 24 months up to last month)")
+    demo.add_argument("--start", default=None, help="first month, YYYY-MM (default: --months months up to last month)")
     demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
     demo.set_defaults(run=_demo)
     return parser

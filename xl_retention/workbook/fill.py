@@ -118,7 +118,8 @@ class Filled:
 
     def lines(self, path: str | Path, recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
-        out = [f"filled {path}, a tracker of {self.months} months from {self.first}"]
+        did = "nothing new for" if self.unchanged else "filled"  # not "filled" above "no cell changed" (H348's 03)
+        out = [f"{did} {path}, a tracker of {self.months} months from {self.first}"]
         if self.added:
             out.append(f"added {months_added(self.added)} at the end of the monthly sheets")
         first, last = self.covered
