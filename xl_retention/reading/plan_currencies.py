@@ -70,8 +70,8 @@ def check_plan_currencies(df: pd.DataFrame, source: str, names: dict[str, str], 
     if money is not None and named_code(money) is not None:
         return
     columns = list(map(str, df.columns))
-    if any(named_currency(c) for c in columns):
-        return
+    if any(named_currency(c) and c != money and not _numeric(df.iloc[:, i]) for i, c in enumerate(columns)):
+        return  # a currency column (codes); not the amount named with the word (price_in_purchased_currency)
     planned = set(plan_columns(columns, names, segment))
     for position, name in enumerate(columns):
         if name not in planned:
@@ -98,3 +98,9 @@ def check_plan_currencies(df: pd.DataFrame, source: str, names: dict[str, str], 
             )
             raise DataError(str(error) + remedy, source=source, column=name, rows=error.rows,
                             row_count=error.row_count)  # fmt: skip
+
+
+def _numeric(column: pd.Series) -> bool:
+    """Whether a column holds numbers (an amount such as RevenueCat's ``price_in_purchased_currency``, a rate), not
+    currency codes."""
+    return pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype)
