@@ -77,7 +77,8 @@ def _assert_this_versions_layout(path: Path) -> None:
     assert ws.print_area == "'Dashboard'!$A$1:$G$54"
     assert [b.id for b in ws.row_breaks.brk] == [24]
     assert (ws.page_margins.left, ws.page_margins.top, ws.page_margins.header) == (0.7, 0.75, 0.3)
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "A10:G10", "A54:G54"}
+    # E8:G8, E9:G9: the notes beside the NPS and CLV, added by upgrade_dashboard before the layout (H347)
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "E8:G8", "E9:G9", "A10:G10", "A54:G54"}
     assert ws["A54"].value == NOTE and ws["A66"].value is None
     assert ws["A54"].font.i and ws["A10"].font.i  # the note's own look, wrapped
     for row, height in ((2, 32), (10, 47), (54, 32)):
@@ -155,10 +156,10 @@ def test_a_cell_of_the_users_where_the_layout_changes_keeps_the_dashboard_as_it_
         # and B7, B8 before an own churn pasted as text ('3%') was read as its number (94667098), and the Dashboard's
         # B6, C6 before its latest CRR was found by itself (02eb5da9), and its chart columns and latest figures before
         # a rate typed outside its range was a gap and said where it is (H261), and its Revenue rates before a month
-        # with none of its movements typed was #VALUE! (H325)
+        # with none of its movements typed was #VALUE! (H325), and its notes beside the NPS and CLV (H347)
         "brought the formulas an earlier version of the template wrote up to this version's, as the new months have "
         "them (formulas of your own are kept): 'Customers'!I2:I25, 'Revenue'!K2:K25, 'Revenue'!L2:L25, "
-        "'Revenue'!M2:M25, 'Revenue'!N2:N25, 'Revenue'!Q2:Q25 and 32 more"
+        "'Revenue'!M2:M25, 'Revenue'!N2:N25, 'Revenue'!Q2:Q25 and 34 more"
     )
     assert lines[1:] == [
         f"{KEPT} (charts 17 cm wide at H12, A30, ...; printed A1:Q66 on one portrait page, about a third of its "
@@ -169,7 +170,8 @@ def test_a_cell_of_the_users_where_the_layout_changes_keeps_the_dashboard_as_it_
     assert after[DRAWING] == before[DRAWING]
     ws = openpyxl.load_workbook(path)["Dashboard"]
     assert ws[ref].value == "mine" and ws["A66"].value == NOTE and ws.print_area == "'Dashboard'!$A$1:$Q$66"
-    assert ws.page_setup.orientation == "portrait" and not ws.merged_cells.ranges
+    # (the notes beside the NPS and CLV added all the same: cells of the template's, H347)
+    assert ws.page_setup.orientation == "portrait" and {str(r) for r in ws.merged_cells.ranges} == {"E8:G8", "E9:G9"}
 
 
 def _edit(path: Path, name: str, old: bytes, new: bytes) -> None:
@@ -201,7 +203,7 @@ def test_a_line_of_the_users_in_a2_stays_unmerged_while_the_rest_is_laid_out(tmp
     assert run("extend", path, "--months", "1").returncode == 0
     ws = openpyxl.load_workbook(path)["Dashboard"]
     assert ws["A2"].value == "Board pack, monthly" and not ws["A2"].alignment.wrap_text
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A10:G10", "A54:G54"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"E8:G8", "E9:G9", "A10:G10", "A54:G54"}
     assert _boxes(ws) == BOXES and ws.print_area == "'Dashboard'!$A$1:$G$54"
 
 
@@ -248,7 +250,7 @@ def test_an_earlier_tracker_saved_by_libreoffice_is_laid_out_too(tmp_path):
     assert _boxes(ws) == BOXES
     assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
     assert ws.print_area in ("'Dashboard'!$A$1:$G$54", "Dashboard!$A$1:$G$54")
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "A10:G10", "A54:G54"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A2:G2", "E8:G8", "E9:G9", "A10:G10", "A54:G54"}
     assert ws["A54"].value == NOTE and ws["A66"].value is None and ws["A54"].alignment.wrap_text
 
 

@@ -28,10 +28,11 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: the cells of EARLIER whose formulas this version's template writes otherwise (import and extend upgrade them)
 #: ('NPS'!F2:F25 since H230: the NPS of answers only, blank beside counts typed, -100 for a 1-5 survey; the chart
 #: columns of the CRR, NRR, GRR and NPS since H261: a rate typed outside its range is a gap, not a point at 9500%;
-#: the Revenue rates K:N since H325: a month with none of its movements typed is #VALUE!, not NRR 100%)
+#: the Revenue rates K:N since H325: a month with none of its movements typed is #VALUE!, not NRR 100%; the
+#: Dashboard's notes beside the NPS and CLV, E8:G8 and E9:G9, since H347)
 CELLS = (
     "'Customers'!I2:I25, 'Revenue'!K2:K25, 'Revenue'!L2:L25, 'Revenue'!M2:M25, 'Revenue'!N2:N25, 'Revenue'!Q2:Q25 and "
-    "39 more"
+    "41 more"
 )
 
 

@@ -189,6 +189,30 @@ def _not_negative(value: str, name: str, seq: str) -> str:
     return value.replace(last, f'IF(ROUND({last},6)<0,"below 0: "&{last},{last})', 1)  # not -1E-14 of a sum
 
 
+#: the MRR movements of a Revenue month (new, expansion, reactivation, contraction, churned): the template's names
+MOVEMENTS = ("Revenue_New", "Revenue_Expansion", "Revenue_Reactivation", "Revenue_Contraction", "Revenue_Churned")
+
+
+def _movements_untyped(value: str) -> str:
+    """``value`` (the latest MRR at end), unless that month's five movements are all blank (its MRR at start typed
+    alone): then where they are, ``see Revenue!C2:G2``. Such a month's MRR at end is its start carried (the next month
+    starts there) and its rates are #VALUE! naming the blank movements (32a277e6), so the Dashboard's NRR said
+    ``see Revenue!M2`` while its MRR at end showed 50,000 for that month as a figure.
+
+    >>> _movements_untyped('=IF(COUNT(Revenue_End)=0,"",1)').startswith(
+    ...     '=IF(IFERROR(AND(INDEX(Revenue_New,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))="",')
+    True
+    """
+    at = "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)"
+    untyped = "AND(" + ",".join(f'INDEX({name},{at})=""' for name in MOVEMENTS) + ")"
+    row = f"MIN(ROW(Revenue_End))+{at}-1"
+    said = (
+        f'"see {written(REVENUE.title)}!"&ADDRESS({row},COLUMN({MOVEMENTS[0]}),4)&":"&'
+        f"ADDRESS({row},COLUMN({MOVEMENTS[-1]}),4)"
+    )
+    return f"=IF(IFERROR({untyped},FALSE),{said},{value.removeprefix('=')})"
+
+
 def _typed(value: str, name: str, seq: str) -> str:
     """``value`` reading the last month of an input series ``name`` (customers at end) by its "so far" column
     ``seq``, which counts numbers pasted as text too (COUNT does not: the month before was shown), its figure as the
@@ -317,18 +341,23 @@ def _shop_figures(ws: Worksheet, ranged: bool = True) -> None:
             ws.cell(row=row, column=column).alignment = Alignment(vertical="center")
 
 
-def figures(ws: Worksheet, incomplete: bool = True, text_said: bool = True, ranged: bool = True) -> None:
+def figures(
+    ws: Worksheet, incomplete: bool = True, text_said: bool = True, ranged: bool = True, untyped_said: bool = True
+) -> None:
     """The latest figures (A3:C9) and a shop's purchases and visits figures (E3:G6) on ``ws``; also what
     :mod:`.dashboard_upgrade` brings an earlier tracker's Dashboard up to (``incomplete=False``: the form before a
     month of Customers typed in part was said, which it upgrades too; ``text_said=False``: the CLV's month before a
     churn rate typed as text was said; ``ranged=False``: the forms before a rate outside its range was said, which
-    showed a CRR typed as 95 as 9500%)."""
+    showed a CRR typed as 95 as 9500%; ``untyped_said=False``: the MRR at end before a month of its MRR at start
+    alone was said, which showed that start as the latest MRR at end)."""
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 23, 9])  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
         value = _latest(name, seq) if dated_by else _readable(f"={name}", LIFETIME_TITLE)
         if name in ("Customers_End", "Revenue_End"):  # a negative level (-5 typed) is no figure: says so
             value = _not_negative(value, name, seq)
+        if name == "Revenue_End" and untyped_said:  # its MRR at start typed alone: no figure yet, as its rates
+            value = _movements_untyped(value)
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)
             value = _typed(value, name, seq)
             value = _incomplete(value) if incomplete else value

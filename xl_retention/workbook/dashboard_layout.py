@@ -48,6 +48,9 @@ EARLIER_MARGINS = {b"left": 0.75, b"right": 0.75, b"top": 1.0, b"bottom": 1.0, b
 #: this version's: Excel's normal margins (dashboard.py)
 MARGINS = b'left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"'
 LAST_EARLIER_COLUMN = 17  # Q
+#: the merged ranges of the template's notes beside the NPS and the CLV (:mod:`.dashboard_notes` adds them to an
+#: earlier tracker before its layout is brought up): kept
+NOTE_MERGES = ("E8:G8", "E9:G9")
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _FROM = re.compile(
@@ -224,7 +227,8 @@ def _check(package: ip.Package, title: str, anchors: list[dict[str, Any]]) -> No
         if (ip.attribute(attrs, b"customHeight") or b"0") in (b"1", b"true") and ip.attribute(attrs, b"ht") != b"15":
             raise _Kept(f"row {row} has a height of yours")
     for found in _MERGE.finditer(xml.tail):
-        raise _Kept(f"{found.group(1).decode()} is merged")
+        if found.group(1).decode() not in NOTE_MERGES:  # the notes beside the NPS and CLV are the template's
+            raise _Kept(f"{found.group(1).decode()} is merged")
     for part in _targets(package, package.sheet_part(title), "comments"):
         for found in _COMMENT.finditer(package.data.get(part, b"")):
             row, column = ip.split_ref(found.group(1).decode())
@@ -365,6 +369,7 @@ def _cells(xml: ip.SheetXml, styles: dict[int, bytes]) -> None:
         xml.rows[row].attrs = attrs + f' ht="{15 * lines + 2}" customHeight="1"'.encode()
         xml.rows[row].edited = True
     refs = [f"A{row}:{LAST_COLUMN}{row}" for row in _wrapped_rows() if row in styles]
+    refs += [ref for ref in NOTE_MERGES if ref.encode() in {m.group(1) for m in _MERGE.finditer(xml.tail)}]
     p = xml.prefix
     merges = b"".join(b"<" + p + b'mergeCell ref="' + r.encode() + b'"/>' for r in refs)
     found = _MERGES.search(xml.tail)
@@ -420,9 +425,10 @@ _XFS = re.compile(rb"<cellXfs\b[^>]*?(?:/>|>(.*?)</cellXfs>)", re.S)
 _XF = re.compile(rb"<xf\b[^>]*?(?:/>|>.*?</xf>)", re.S)
 
 
-def _wrap_style(package: ip.Package, index: bytes | None, wrap: bool = True) -> bytes:
+def _wrap_style(package: ip.Package, index: bytes | None, wrap: bool = True, vertical: bytes = b"top") -> bytes:
     """The index of a cell style as ``index`` (None: the workbook's first) with its text wrapped (``wrap``; else its
-    wrapping as it is) and at the top of the cell, added to ``xl/styles.xml`` unless it has one already. Raises
+    wrapping as it is) and at the top of the cell (``vertical``: or ``center``), added to ``xl/styles.xml`` unless it
+    has one already. Raises
     :class:`~.inplace.LayoutError` for a styles part not written this way (a namespace prefix)."""
     name = "xl/styles.xml"
     styles = package.data.get(name, b"")
@@ -442,7 +448,8 @@ def _wrap_style(package: ip.Package, index: bytes | None, wrap: bool = True) -> 
     dropped = (b"wrapText", b"vertical") if wrap else (b"vertical",)
     attrs = ip._without(re.match(rb"<alignment\b[^>]*?(?=/?>)", alignment.group(0)).group(0),
                         *dropped)[len(b"<alignment"):] if alignment else b""  # fmt: skip
-    new_alignment = b"<alignment" + (b' wrapText="1"' if wrap else b"") + b' vertical="top"' + attrs + b"/>"
+    aligned = b' vertical="' + vertical + b'"' + attrs
+    new_alignment = b"<alignment" + (b' wrapText="1"' if wrap else b"") + aligned + b"/>"
     body = body[: alignment.start()] + body[alignment.end() :] if alignment else body
     new = opening + b">" + new_alignment + body + b"</xf>"
     found_as = style_index(xfs, new)  # the workbook's own, however written (LibreOffice's wrapText="true")

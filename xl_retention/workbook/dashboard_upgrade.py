@@ -12,12 +12,14 @@ says why they are not there. Formulas of the user's own, and cells they typed, s
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
+from .dashboard_notes import add_figure_notes
 from .error_texts import in_error, without_error_texts
 from .upgrade import _names_in, is_earlier, put_formula, workbook_names
 
@@ -145,6 +147,9 @@ EARLIER: dict[str, tuple[str, ...]] = {
         "COUNT(Customers_Churn),Customers_Churn_Seq,0))))",
     ),
 }
+#: the forms of this version's figures before those said (:func:`_current`'s flags), each as B5 was before a month of
+#: its MRR at start alone was said
+_FLAGS = ({}, {"incomplete": False}, {"text_said": False}, {"ranged": False}, {"text_said": False, "ranged": False})
 #: cell of the purchases and visits figures -> the formulas earlier templates wrote there (before a rate in error
 #: after the last one was said: "see Purchases and visits!F5")
 SHOP_EARLIER: dict[str, tuple[str, ...]] = {
@@ -159,14 +164,17 @@ _COLS = re.compile(rb"<((?:\w+:)?)cols\b[^>]*>(.*?)</\1cols\s*>", re.S)
 _SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData\b")
 
 
-def _current(incomplete: bool = True, text_said: bool = True, ranged: bool = True) -> dict[str, Any]:
-    """This version's Dashboard cells A3:G9 (formulas, labels) and the widths of E:G."""
+@functools.cache
+def _current(
+    incomplete: bool = True, text_said: bool = True, ranged: bool = True, untyped_said: bool = True
+) -> dict[str, Any]:
+    """This version's Dashboard cells A3:G9 (formulas, labels) and the widths of E:G (made once: not to be changed)."""
     from openpyxl import Workbook
 
     from .dashboard import figures
 
     ws = Workbook().active
-    figures(ws, incomplete, text_said, ranged)
+    figures(ws, incomplete, text_said, ranged, untyped_said)
     cells = {f"{c}{r}": ws[f"{c}{r}"].value for r in range(3, 10) for c in "ABCDEFG"}
     return {**cells, "widths": {c: ws.column_dimensions[c].width for c in "EFG"}}
 
@@ -183,6 +191,8 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     text = _current(text_said=False)  # C9 before a churn rate typed as text was said (H242's finding 02)
     shown = _current(ranged=False)  # before a rate typed outside its range (95 for 95%) was said, shown as 9500%
     untold = _current(text_said=False, ranged=False)  # C9 before either
+    # B5 before a month of its MRR at start alone was said (it showed that start as the latest MRR at end), in each form
+    unsaid = [_current(**flags, untyped_said=False) for flags in _FLAGS]
     found = {title: _cells(wb, title) for title in wb.sheetnames}
     title, down = _dashboard(found, current), 0
     if title is None:  # rows inserted above the latest figures (a note under the title: H201's finding 03)
@@ -199,11 +209,17 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
         before = (*_before_error_texts(formula), *_before_error_texts(previous[ref]), previous[ref], text[ref])
         before += (*_before_error_texts(text[ref]), shown[ref], *_before_error_texts(shown[ref]), untold[ref])
         before += _before_error_texts(untold[ref])
+        before += tuple(form for cells in unsaid for form in (cells[ref], *_before_error_texts(cells[ref])))
         forms = (*forms, *(form for form in before if form != formula))
         if not is_earlier(mine.get(ref), forms) or mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"]:
             continue
         if _names_in(formula) <= names and put_formula(xml, ref, formula):
             changed.append(f"{where}!{_row_moved(ref, down)}")
+    labels = {row: current[f"A{row}"] for row in (8, 9)}
+    added, said = add_figure_notes(package, xml.xml, mine, names, down, labels)  # E8, E9 (5dcef37a)
+    if added:
+        xml.head = _widths(xml.head, current["widths"])
+    changed, notes = changed + added, notes + said
     earlier = [
         ref
         for ref in SHOP_TABLE
