@@ -55,14 +55,28 @@ _EMPLOYEE_WORDS = (
 )
 _EMPLOYEE = re.compile(rf"(?i){_EMPLOYEE_WORDS}")
 #: A survey's name or kind that says it asked the employees (H344: a "Survey" column of "Customer survey" and
-#: "Employee survey" imported as one NPS): the word alone or before a survey's word ("Employees", "Staff",
-#: "Employee Pulse Q3", "Annual employee survey", "Mitarbeiterbefragung"), never one that names what a customers' survey
-#: is about ("Employee scheduling app NPS", H336's review). Read in a survey's name or kind column only.
+#: "Employee survey" imported as one NPS): the word as the whole value ("Employees", "Staff"), before a survey's word
+#: ("Employee Pulse Q3", "Annual employee survey", "Mitarbeiterbefragung") or after one and "of"/"for" at the end
+#: ("Q4 survey of our staff"); never one that names what a customers' survey is about ("Employee scheduling app NPS",
+#: H336's review), nor the NPS question's own "friend or colleague" or "Patient survey - nursing staff" (H354: the
+#: word at the end of any value was read as the employees'). Read in a survey's name or kind column only.
+_STAFF_WORD = (
+    r"(?:employee|staff|mitarbeit(?:er|erinnen|ende)|personnel|workforce|colleague|salari[ée]|employ[ée]|empleado|"
+    r"dipendent[ei]|medewerker)s?"
+)
+_SURVEY_WORD = (
+    r"(?:survey|pulse|engagement|feedback|experience|satisfaction|e?nps|net[\s_-]*promoter|befragung|umfrage|"
+    r"enqu[êe]te|encuesta|questionnaire|poll|check[\s_-]*in|opinion|voice)"
+)
 _STAFF = re.compile(
-    r"(?i)(?<![a-zà-ÿ])(?:employee|staff|mitarbeit(?:er|erinnen|ende)|personnel|workforce|colleague|salari[ée]|"
-    r"employ[ée]|empleado|dipendent[ei]|medewerker)s?(?:[\s_-]*(?:survey|pulse|engagement|feedback|experience|"
-    r"satisfaction|e?nps|net[\s_-]*promoter|befragung|umfrage|enqu[êe]te|encuesta|questionnaire|poll|check[\s_-]*in|"
-    r"opinion|voice)(?![a-zà-ÿ]).*)?\W*$"
+    rf"(?i)^\W*{_STAFF_WORD}\W*$|(?<![a-zà-ÿ]){_STAFF_WORD}[\s_-]*{_SURVEY_WORD}(?![a-zà-ÿ])"
+    rf"|(?<![a-zà-ÿ]){_SURVEY_WORD}\s+(?:of|for)\s+(?:(?:our|the|all)\s+)?{_STAFF_WORD}\W*$"
+)
+#: Words of a survey's name that say its audience is customers or its subject a product ("Customer NPS - support
+#: staff", "Employee Experience platform NPS"): such a name is no survey of employees (:data:`_STAFF`).
+_NOT_STAFF = re.compile(
+    r"(?i)(?<![a-zà-ÿ])(?:customer|client|patient|guest|user|buyer|shopper|visitor|kunde|kunden|cliente|app|"
+    r"platform|software|tool|product|system)s?(?![a-zà-ÿ])"
 )
 #: Words of a value that names another metric.
 _OTHER = re.compile(
@@ -132,7 +146,7 @@ def _of_employees(text: str, audience: bool) -> bool:
     >>> _of_employees("Our staff?", False), _of_employees("eNPS", False)
     (False, True)
     """
-    return bool(_EMPLOYEE.search(text) or (audience and _STAFF.search(text)))
+    return bool(_EMPLOYEE.search(text) or (audience and _STAFF.search(text) and not _NOT_STAFF.search(text)))
 
 
 def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | None) -> None:
