@@ -7,6 +7,11 @@ the customer id (the one choice the file offers), each renewal was a new buyer: 
 for 1, 1, 1 and no returning customer ever (H266 finding 15). So (:func:`play_purchasers`) a customer id of that
 form is read as its first order's id, the subscription's purchaser, with a note saying so and that each
 subscription or one-time purchase counts as a customer of its own (the report cannot tell one buyer's two).
+
+That id is each row's order id too: a "Charge refund" row names the order it refunds with the same id. Without an order
+id mapped, its refund was a row of no order, left out of the sums: a refunded order counted as a buyer, its revenue
+gross (H350 finding 05). So (:func:`play_order_column`) the customer id column of Google Play order ids is read as
+the order id as well, with a note.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ import pandas as pd
 
 from .notes import note
 
-__all__ = ["play_purchasers"]
+__all__ = ["play_order_column", "play_purchasers"]
 
+#: A Google Play order id: ``GPA.`` and groups of digits, a renewal's ``..N`` after them.
+_ORDER = r"GPA\.\d+(?:-\d+)+(?:\.\.\d+)?"
 #: A Google Play renewal's order id: the first order's id (``GPA.`` and groups of digits), ``..`` and a count.
 _RENEWAL = r"^(GPA\.\d+(?:-\d+)+)\.\.\d+$"
 
@@ -49,3 +56,28 @@ def play_purchasers(customers: Any, source: str, column: str) -> Any:
     out = values.copy()
     out[renewal] = first[renewal].to_numpy(dtype=object)
     return out
+
+
+def play_order_column(df: pd.DataFrame, names: dict[str, str], source: str) -> str | None:
+    """The customer id column of ``df`` to read as its order id as well: Google Play's "Description", each value an
+    order id (:data:`_ORDER`), where no order id is mapped (``names``: the columns found); None otherwise. Noted
+    (``source``: the file).
+
+    >>> frame = pd.DataFrame({"Description": ["GPA.3303-7777-8888-99999", "GPA.3303-7777-8888-99999"]})
+    >>> play_order_column(frame, {"customer_id": "Description"}, "earnings.csv")
+    'Description'
+    >>> play_order_column(frame.assign(Description=["GPA.3303-7777-8888-99999", "c1"]), {"customer_id": "Description"},
+    ...                   "earnings.csv") is None
+    True
+    """
+    column = names.get("customer_id")
+    if "order_id" in names or column is None or list(map(str, df.columns)).count(column) != 1:
+        return None
+    text = df[column].astype(str).str.strip()
+    if text.empty or not text.str.fullmatch(_ORDER).all():
+        return None
+    note(
+        f"{source}, column {column!r}: read as the order id too (Google Play's order ids), so a refund row of an "
+        "order ('Charge refund') is taken off that order"
+    )
+    return column

@@ -98,6 +98,7 @@ from .payment_logs import refuse_open_renewals, refuse_payment_log, refuse_payme
 from .paypal import paypal_orders
 from .period_spans import refuse_period_spans
 from .plan_currencies import check_plan_currencies
+from .play_orders import play_order_column
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
 from .revenue import check_ended_at_zero, check_negative_mrr, in_units, per_month
@@ -215,7 +216,8 @@ def _prepare(
     names: dict[str, str] = out.attrs["source_columns"]
     if subscription is not None and kind in ("snapshots", "intervals"):  # --columns subscription_id=NAME: a record
         names["subscription_id"] = subscription  # id (its month's rows add up; an interval's phases follow each other)
-    if kind == "orders" and (sale := sale_id_column(df, names, source)) is not None:  # refunds with their sale's id
+    sale = sale_id_column(df, names, source) or play_order_column(df, names, source) if kind == "orders" else None
+    if sale is not None:  # refunds with their sale's id; Google Play's Description, its order id (play_orders)
         out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
         names = out.attrs["source_columns"]
     refuse_sheets_alike(df, [names[c] for c in required if c in names], source)  # monthly tabs, one a column more
