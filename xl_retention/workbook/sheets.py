@@ -318,16 +318,44 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     return end
 
 
+#: the classic xlwings add-in's steps on Windows, in README's order ("Windows: the classic xlwings add-in"): save as
+#: .xlsm before Import Functions (which refuses an .xlsx), tick the xlwings reference (H348's finding 01)
+WINDOWS_STEPS = (
+    "Windows, classic xlwings: install xl-retention (see its README), then xlwings addin install.",
+    "  Excel: File > Options > Trust Center > Macro Settings > Trust access to the VBA project object model.",
+    "  Save the workbook as .xlsm first (xl-retention new tracker.xlsm gives one): Import Functions refuses .xlsx.",
+    "  VBA editor (Alt+F11) > Tools > References: tick xlwings (without it no formula computes).",
+    "  xlwings ribbon > Import Functions (the xlwings.conf sheet sets UDF Modules = xl_retention.udfs), then save.",
+)
+#: the steps in the 4 rows of the first templates' (:data:`WINDOWS_EARLIER`), the last two in one row
+WINDOWS_STEPS_IN_4 = (
+    *WINDOWS_STEPS[:3],
+    "  VBA editor (Alt+F11) > Tools > References: tick xlwings; then xlwings ribbon > Import Functions, save.",
+)
+#: the steps as earlier templates wrote them, Import Functions before the save as .xlsm and no reference: replaced by
+#: ``upgrade`` where a tracker's Start here holds one of them exactly (:mod:`.start_here_upgrade`)
+WINDOWS_EARLIER = (
+    (
+        "Windows, classic xlwings: install xl-retention from its checkout or wheel (see its README), then",
+        "  xlwings addin install.",
+        "  The xlwings.conf sheet of this workbook already sets UDF Modules = xl_retention.udfs.",
+        "  Excel: File > Options > Trust Center > Macro Settings > Trust access to the VBA project object model.",
+        "  xlwings ribbon > Import Functions, then save as .xlsm (xl-retention new tracker.xlsm gives one).",
+    ),
+    (  # 1f9a66f6 to ac936941
+        "Windows, classic xlwings: pip install xl-retention, then xlwings addin install.",
+        "  The xlwings.conf sheet of this workbook already sets UDF Modules = xl_retention.udfs.",
+        "  Excel: File > Options > Trust Center > Macro Settings > Trust access to the VBA project object model.",
+        "  xlwings ribbon > Import Functions, then save as .xlsm (xl-retention new tracker.xlsm gives one).",
+    ),
+)
+
 START_TEXT = (
     ("xl-retention: retention tracking workbook", TITLE_FONT),
     ("One definition per metric: every metric cell is an xl-retention formula (=CRR, =NPS, =NRR, ...).", None),
     ("", None),
     ("Set up the formulas in Excel", Font(bold=True)),
-    ("Windows, classic xlwings: install xl-retention from its checkout or wheel (see its README), then", None),
-    ("  xlwings addin install.", None),
-    ("  The xlwings.conf sheet of this workbook already sets UDF Modules = xl_retention.udfs.", None),
-    ("  Excel: File > Options > Trust Center > Macro Settings > Trust access to the VBA project object model.", None),
-    ("  xlwings ribbon > Import Functions, then save as .xlsm (xl-retention new tracker.xlsm gives one).", None),
+    *((line, None) for line in WINDOWS_STEPS),
     ("Excel on macOS, Windows or the web: xlwings Lite add-in; requirements.txt: the xl-retention wheel's URL;", None),
     ("  main.py: from xl_retention.udfs import *", None),
     ("Without Excel: xl-retention recalc tracker.xlsx computes every formula with the embedded engine.", None),

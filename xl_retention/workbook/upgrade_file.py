@@ -92,6 +92,9 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
         from .range_names_back import range_names_back
 
         notes += range_names_back(package, wb, sheets)
+        from .start_here_upgrade import upgrade_start_here
+
+        notes += upgrade_start_here(package, wb)  # Import Functions after the save as .xlsm (H348's finding 01)
     lifetime, more = upgrade_lifetime(package, wb)
     dashboard, shop = upgrade_dashboard(package, wb, False)
     upgraded = upgrade_formulas(package, sheets, check) + lifetime + dashboard + upgrade_observed_to(package, wb)
