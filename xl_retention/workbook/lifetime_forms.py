@@ -281,6 +281,12 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
         ours = ours or is_earlier(theirs, (*earlier, current.get(beside, "")))
         at = _ref_down(ref, down)
         if ours and mine.get(ref) is None and not ip.has_content(xml.cell(at) or b""):
+            reads = _names_in(current[ref])  # C5's LTV_Churn_Error_Row, defined with it (H348's finding 02); a note
+            named = {n: f for n, f in LIFETIME_NAMED.items() if n in reads - names and _names_in(f) <= names}
+            if not reads - set(named) <= names:  # reading a column the tracker lacks (Customers_Churn_Seq): none
+                continue
+            add_names(package, named)
+            names |= set(named)
             xml.put(at, xml.element(at, xml.style(_ref_down("C8", down)), formula=current[ref].removeprefix("=")))
             changed.append(f"{quote_sheetname(title)}!{at}")
     _lost_back(xml, mine, current, changed, title, down)
