@@ -4,8 +4,10 @@
   the rates are made from the fetched counts by :func:`xl_retention.tables.movements_from_counts` & co.;
 * :mod:`.inputs`: pandas frames, Ibis tables and Spark DataFrames to typed tables, and the checks;
 * :mod:`.backends`: :func:`connect` to ``duckdb`` (embedded), ``spark`` or ``postgres``;
-* :mod:`.api`: the table functions (same results as :mod:`xl_retention.tables`, returned as pandas);
-* :mod:`.sql`: the SQL of every table in any dialect Ibis compiles to (``xl-retention sql``);
+* :mod:`.api`: the table functions (same results as :mod:`xl_retention.tables`, returned as pandas; the engine they
+  compute on: :mod:`.engine_calls`, their months: :mod:`.month_ranges`, the fetched counts: :mod:`.fetched_counts`);
+* :mod:`.sql`: the SQL of every table in any dialect Ibis compiles to (``xl-retention sql``; its inputs as the import
+  reads them: :mod:`.sql_inputs`, the rewriting per dialect: :mod:`.sql_rewrite`, the header: :mod:`.sql_words`);
 * :mod:`.segments`: per-segment tables on the pandas path (the reference for the engines; no Ibis needed);
 * :mod:`.load`: ``xl-retention import --backend/--connection/--segment``.
 

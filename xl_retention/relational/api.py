@@ -5,7 +5,8 @@ Each function takes a pandas DataFrame, an Ibis table or a Spark DataFrame and r
 an Ibis table's own backend, a Spark DataFrame's session, else the embedded DuckDB. With
 ``segment`` (a column name) every table has one block per segment: the index is
 ``(segment, month)`` (cohorts: ``(segment, cohort)``); see :mod:`.definitions` for which segment
-a customer counts in.
+a customer counts in. The engine a function computes on: :mod:`.engine_calls`; the months it computes:
+:mod:`.month_ranges`; the fetched counts made pandas tables: :mod:`.fetched_counts`.
 
 >>> snaps = pd.DataFrame({"customer_id": [1, 1, 2, 2, 3],
 ...                       "month": ["2024-01", "2024-02", "2024-01", "2024-03", "2024-02"],
@@ -17,15 +18,11 @@ a customer counts in.
 from __future__ import annotations
 
 import contextlib
-import functools
-import inspect
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, subscription_kind
 from ..tables._keywords import checked_keywords
 from ..tables._months import MonthLike, _month_arg, cohort_rates
@@ -34,13 +31,13 @@ from ..tables.existing_customers import existing_cohorts
 from ..tables.subscriptions import SubscriptionTables, movements_from_counts
 from ..tables.surveys import nps_from_counts
 from . import definitions as d
-from .backends import backend_of, computed_once, default_duckdb
+from .backends import computed_once
+from .engine_calls import _engine, _in_utc
+from .fetched_counts import _cohorts, _monthly, _segments, _shown_months
 from .input_checks import check_duplicates, check_input, check_months, check_placeholders, passes_checks
 from .inputs import Input, snapshots_of, typed_input
-from .leftovers import dropped_after
+from .month_ranges import _activity_range, _check_through, _DataMonths, _dated, _range, _refuse_before_first
 from .one_segment import one_segment
-from .order_ids import FILE_READ_BY
-from .session_zone import utc_sessions
 
 __all__ = [
     "monthly_movements",
@@ -52,185 +49,10 @@ __all__ = [
 ]
 
 
-def _in_utc(function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function`` run with its connection's and Spark sessions' zone UTC, the caller's own put back after
-    (:mod:`.session_zone`: a TIMESTAMPTZ's month is UTC's, and the caller's session is left as it was), and the views
-    and temporary tables it made there dropped after (:mod:`.leftovers`)."""
-    first = next(iter(inspect.signature(function).parameters))
-
-    @functools.wraps(function)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        data = args[0] if args else kwargs.get(first)
-        FILE_READ_BY.set(None)  # said by this call's tables only (order_ids)
-        try:
-            with utc_sessions(data, kwargs.get("backend")), dropped_after(data, kwargs.get("backend")):
-                return function(*args, **kwargs)
-        except Exception as error:
-            if type(error).__name__ == "InsufficientPrivilege" and "temporary tables" in str(error):
-                from ibis.expr.types import Table
-
-                said = _NO_TEMP_TABLE if isinstance(data, Table) else _NO_TEMP  # a table on the server: read back
-                said = said.format(str(error).strip().splitlines()[0])
-                why = FILE_READ_BY.get() if isinstance(data, Table) else None
-                raise DataError(said + (f" (this table's: {why})" if why else "")) from None
-            raise
-
-    return run
-
-
-#: A table sent to a PostgreSQL server is a temporary table there: a read-only role may not make one (H202's 13).
-_NO_TEMP = (
-    "the database role may not create temporary tables ({}), which sending a table from Python to the server "
-    "needs: pass a table already on the server (con.table('schema.name'), which a role that may read it can "
-    "count), give the role TEMP (GRANT TEMP ON DATABASE name TO role), or compute with backend='duckdb'"
-)
-#: A table already on the server whose rows are read as a file's (a subscription_id column, statuses, text dates:
-#: :mod:`.inputs`) and sent back as a temporary table: passing the table again cannot help (H225's finding 01).
-_NO_TEMP_TABLE = (
-    "the database role may not create temporary tables ({}): the table's rows are read as a file's are (its columns "
-    "need the file rules: a subscription_id, an order_id on several rows (line items, a sale's refunds) or beside "
-    "other columns, statuses, text dates, ...) and sent back to the server as a temporary "
-    "table, which needs TEMP: give the role TEMP (GRANT TEMP ON DATABASE name TO role), or export the table to a file "
-    "and import that (--backend duckdb; backend='duckdb' in Python)"
-)
-
-
-def _engine(data: Any, backend: Any) -> Any:
-    """The Ibis backend to compute on: ``backend`` (a connection, or an engine's name as ``--backend`` spells it:
-    ``"duckdb"``, ``"spark"``, connected by :func:`~.backends.connect`; a PostgreSQL server's URL
-    ``"postgres://user@host:port/database"``), else the data's own engine, else an in-memory DuckDB."""
-    if isinstance(backend, str):  # backend="duckdb", as the CLI's --backend duckdb
-        from .backends import connect
-
-        if backend == "pandas":
-            raise ValueError(
-                "backend='pandas': xl_retention.relational computes in an engine (backend='duckdb', 'spark', "
-                "'postgres' or a connection); the pandas tables are xl_retention.tables' functions"
-            )
-        if backend.startswith(("postgres://", "postgresql://")):  # a server's URL, as the CLI's --connection
-            return connect("postgres", backend)
-        if backend == "postgres":  # the CLI's --connection has no keyword here: the connection is the backend
-            raise ValueError(
-                "backend='postgres' needs the server: backend='postgres://user@host:port/database', or an Ibis "
-                "connection, backend=ibis.postgres.connect(host=..., database=...)"
-            )
-        if backend == "duckdb":
-            return default_duckdb()
-        if backend == "spark":
-            return connect(backend)
-        raise RetentionInputError(f"backend {backend!r} is none of the backends: {_BACKEND_FORMS}", "backend", backend)
-    if backend is not None:
-        return _connection(backend)
-    if type(data).__module__.startswith("pyspark.sql"):
-        import ibis
-
-        return ibis.pyspark.connect(data.sparkSession)
-    if not isinstance(data, pd.DataFrame):
-        found = backend_of(data)
-        if found is not None:
-            return found
-    return default_duckdb()
-
-
-#: what ``backend=`` takes, for its refusals
-_BACKEND_FORMS = (
-    "give an Ibis connection (ibis.duckdb.connect(...), ibis.postgres.connect(...)), a DuckDB connection, a Spark "
-    "session, 'duckdb', 'spark' or a PostgreSQL server's URL ('postgres://user@host:5432/database')"
-)
-
-
-def _connection(backend: Any) -> Any:
-    """``backend=`` given as an object: an Ibis connection as it is; a DuckDB connection (``duckdb.connect()``) or a
-    Spark session wrapped by Ibis (the tables are computed there, on its tables and settings); anything else refused
-    naming ``backend`` and what it takes."""
-    from ibis.backends import BaseBackend
-
-    if isinstance(backend, BaseBackend):
-        return backend
-    kind = type(backend)
-    if kind.__module__.lstrip("_").startswith("duckdb") and kind.__name__ == "DuckDBPyConnection":
-        import ibis
-
-        return ibis.duckdb.from_connection(backend)
-    if kind.__module__.startswith("pyspark.sql") and kind.__name__ == "SparkSession":
-        import ibis
-
-        return ibis.pyspark.connect(backend)
-    raise RetentionInputError(
-        f"backend is no connection: got {backend!r} ({kind.__module__}.{kind.__qualname__}); {_BACKEND_FORMS}",
-        "backend",
-        backend,
-    )
-
-
-def _months(frame: pd.DataFrame, column: str) -> pd.PeriodIndex:
-    return pd.PeriodIndex(pd.to_datetime(frame[column]), freq="M", name=column)
-
-
-def _monthly(frame: pd.DataFrame, make: Callable[[pd.DataFrame], pd.DataFrame], segmented: bool) -> pd.DataFrame:
-    """The engine's long monthly counts (``month`` [, ``segment``] and counts) to the table of the pandas path:
-    index ``month`` (or ``segment, month``), the rates made by ``make`` (a ``*_from_counts`` of
-    :mod:`xl_retention.tables`, which calls the core functions)."""
-    index: pd.Index = _months(frame, "month")
-    if segmented:
-        index = pd.MultiIndex.from_arrays([frame["segment"].astype(str).to_numpy(), index], names=["segment", "month"])
-    counts = frame.drop(columns=[c for c in ("month", "segment") if c in frame.columns])
-    counts = counts.apply(lambda column: pd.to_numeric(column, errors="raise"))  # engines give decimals/objects too
-    counts.index = index
-    return make(counts)
-
-
-def _matrix(long: pd.DataFrame, value: str, months: pd.PeriodIndex) -> pd.DataFrame:
-    """Long cohort cells to the cohort x months-since triangle of the months shown (zeros inside, NaN after)."""
-    n = len(months)
-    index = pd.PeriodIndex(months, freq="M", name="cohort")
-    table = np.full((n, n), np.nan)
-    if n:
-        inside = np.arange(n)[:, None] + np.arange(n)[None, :] < n
-        table[inside] = 0.0
-        if len(long):
-            rows = (pd.PeriodIndex(pd.to_datetime(long["cohort"]), freq="M").asi8 - months[0].ordinal).astype(np.int64)
-            table[rows, long["months_since"].to_numpy(dtype=np.int64)] = long[value].to_numpy(dtype=np.float64)
-    return pd.DataFrame(table, index=index, columns=pd.RangeIndex(n, name="months_since"))
-
-
-def _cohorts(long: pd.DataFrame, value: str, months: pd.PeriodIndex, segments: list[str] | None) -> pd.DataFrame:
-    if segments is None:
-        return _matrix(long, value, months)
-    parts = [_matrix(long[long["segment"] == s], value, months) for s in segments]
-    out = pd.concat(parts, keys=segments, names=["segment", "cohort"]) if parts else _matrix(long, value, months)
-    return out
-
-
-def _shown_months(frame: pd.DataFrame) -> pd.PeriodIndex:
-    months = _months(frame, "month") if len(frame) else pd.PeriodIndex([], freq="M")
-    return pd.PeriodIndex(sorted(set(months)), freq="M") if len(months) else months
-
-
-def _segments(frame: pd.DataFrame, segment: str | None) -> list[str] | None:
-    return sorted(set(frame["segment"].astype(str))) if segment is not None else None
-
-
 def _prepared(data: Any, kind: str, con: Any, columns: Any, source: str, options: Any, segment: str | None) -> Input:
     item = typed_input(data, kind, con, columns=columns, source=source, options=options, segment=segment)
     check_input(con, item)
     return item
-
-
-def _dated(start: MonthLike, end: MonthLike, options: Any) -> tuple[MonthLike, MonthLike]:
-    """``start`` and ``end`` written as dates ('01/02/2025') read with the options' day/month order (as the tables')."""
-    from ..reading.date_arguments import month_argument
-
-    return month_argument(start, "start", options), month_argument(end, "end", options)
-
-
-def _range(start: MonthLike, end: MonthLike) -> tuple[int | None, int | None]:
-    from ..errors import RetentionInputError
-
-    s, e = _month_arg("start", start), _month_arg("end", end)
-    if s is not None and e is not None and e < s:
-        raise RetentionInputError(f"end ({end}) is before start ({start})", "end", end)
-    return s, e
 
 
 def _subscription_input(data: Any, con: Any, columns: Any, source: str, options: Any, segment: str | None) -> Input:
@@ -238,56 +60,6 @@ def _subscription_input(data: Any, con: Any, columns: Any, source: str, options:
     names = list(map(str, data.columns)) if hasattr(data, "columns") else []
     kind = subscription_kind(pd.DataFrame(columns=names), columns)
     return typed_input(data, kind, con, columns=columns, source=source, options=options, segment=segment)
-
-
-class _DataMonths:
-    """The months (ordinals) of an input's first and last rows (an intervals table: of its starts), queried once,
-    when first asked for (one aggregate: the checks of ``start``, ``end`` and ``through`` share it)."""
-
-    def __init__(self, con: Any, item: Input) -> None:
-        self._con, self._item = con, item
-        self._found: tuple[int | None, int | None] | None = None
-
-    def _months(self) -> tuple[int | None, int | None]:
-        if self._found is None:
-            table = self._item.table
-            column = table.m if "m" in table.columns else table.start_m
-            row = self._con.execute(table.aggregate(first=column.min(), last=column.max())).iloc[0]
-            first, last = (None if v is None or pd.isna(v) else int(v) for v in (row["first"], row["last"]))
-            self._found = first, last
-        return self._found
-
-    @property
-    def first(self) -> int | None:
-        return self._months()[0]
-
-    @property
-    def last(self) -> int | None:
-        return self._months()[1]
-
-
-def _check_through(con: Any, item: Input, through: int, months: _DataMonths | None = None) -> None:
-    """Refuse ``through`` after the current month (its months have not happened) or before the input's first month
-    (no month of it would be in the tables), as ``import --through`` does; a ``RetentionInputError`` naming it."""
-    from ..tables.subscriptions import current_month
-
-    month, now = pd.Period(ordinal=through, freq="M"), pd.Period(ordinal=current_month(item.today), freq="M")
-    if month > now:
-        raise RetentionInputError(
-            f"through {month} is after the current month, {now}: its months have not happened yet (the last full "
-            f"month: through='{now - 1}')",
-            "through",
-            str(month),
-        )
-    first = (months or _DataMonths(con, item)).first
-    if first is not None and through < first:
-        start = pd.Period(ordinal=first, freq="M")
-        raise RetentionInputError(
-            f"through {month} is before {item.source}'s first month, {start}: none of its months would be in the "
-            f"tables (give through='{start}' or later)",
-            "through",
-            str(month),
-        )
 
 
 @contextlib.contextmanager
@@ -345,17 +117,6 @@ def _subscription_rows(
             _refuse_before_first(months, item, s, None)
         check_duplicates(con, cells, item, snaps, e)
         yield cells, s, e
-
-
-def _refuse_before_first(months: _DataMonths, item: Input, start: int | None, end: int | None) -> None:
-    """A ``start``/``end`` before the input's first month (an intervals table's first start) refused (months of 0
-    customers, though nothing says there were none: :func:`~.tables._months.refuse_before_data`), as the pandas
-    tables do; a segment's rows are the whole input's (its months)."""
-    if start is None and end is None:
-        return
-    from ..tables._months import refuse_before_data
-
-    refuse_before_data(start, end, months.first, item.source, "customers")
 
 
 @checked_keywords
@@ -464,66 +225,6 @@ def order_tables(
         customers = cohort_rates(customers)
         revenue = cohort_rates(revenue) if revenue is not None else None
     return OrderTables(_monthly(bought, purchases_from_counts, segment is not None), customers, revenue)
-
-
-def _activity_range(
-    con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike, options: ReadOptions | None
-) -> tuple[int | None, int | None]:
-    """The months (ordinals) of an orders, visits or answers table: ``start``/``end`` as given (before the data's first
-    month or after its last refused), ``through`` checked as ``--through`` is (after the current month or before the
-    data's first: refused) ending the tables there when the data go on after it, as the import does. The data's
-    first and last months: one query (:class:`_DataMonths`)."""
-    s, e = _range(*_dated(start, end, options))
-    months = _DataMonths(con, item)
-    _refuse_outside_data(months, item, s, e)
-    if through is None:
-        return s, (e if e is not None else _covered_end(con, item, months))
-    t = _month_arg("through", through)
-    _check_through(con, item, t, months)
-    if s is not None and s > t:
-        raise RetentionInputError(
-            f"start {pd.Period(ordinal=s, freq='M')} is after through {pd.Period(ordinal=t, freq='M')}", "start", start
-        )
-    if e is not None:
-        return s, min(e, t)
-    if months.last is not None and t < months.last:
-        return s, t
-    covered = _covered_end(con, item, months)
-    return s, (None if covered is None else min(covered, t))
-
-
-def _covered_end(con: Any, item: Input, months: _DataMonths) -> int | None:
-    """The last month of an orders input where it is after its last purchase's (an order refunded in full, cancelled
-    or a refund the only rows of its last months), None otherwise: the tables run to it, those months 0 buyers, with
-    a note, as the pandas tables (reading.covered_months). The input's last month is its latest row's, paid or not
-    (``item.covered``, a file's read by reading.prepare; a typed table's: its refund rows')."""
-    if item.kind != "orders" or months.last is None:
-        return None
-    covered = max(months.last, item.covered if item.covered is not None else months.last)
-    table = item.table
-    paid = months.last
-    if "amount" in table.columns:
-        found = con.execute(table.filter(table.amount >= 0).m.max())
-        paid = None if found is None or pd.isna(found) else int(found)
-    if paid is not None and covered <= paid:
-        return None
-    from ..reading.covered_months import unpaid_months_note
-    from ..reading.notes import note
-
-    note(unpaid_months_note(item.source, paid, covered))
-    return covered
-
-
-def _refuse_outside_data(months: _DataMonths, item: Input, start: int | None, end: int | None) -> None:
-    """A ``start``/``end`` before the month of the data's first row or after its last refused
-    (:func:`~.tables._months.refuse_outside_data`: its months would be months of 0 orders, visits or answers), as
-    the pandas tables do; a segment's rows are the whole input's (its months)."""
-    if start is None and end is None:
-        return
-    from ..tables._months import refuse_outside_data
-
-    what = {"orders": "orders", "visits": "visits", "answers": "answers"}.get(item.kind, "rows")
-    refuse_outside_data(start, end, months.first, months.last, item.source, what)
 
 
 def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: MonthLike, end: MonthLike,

@@ -37,8 +37,8 @@ STOP = "xl-retention: "
 
 def stop(message: ir.StringValue, to: str) -> ir.Value:
     """``message`` (starting :data:`STOP`; a column in it, so that no database folds it while planning, where a CASE
-    does not reach it) cast to a number, which the databases refuse naming it (:func:`.sql._raising`: where they do
-    not), then to ``to``, the type of the column it stands in."""
+    does not reach it) cast to a number, which the databases refuse naming it (:func:`.sql_rewrite._raising`: where
+    they do not), then to ``to``, the type of the column it stands in."""
     return message.cast("int64").cast(to)
 
 
