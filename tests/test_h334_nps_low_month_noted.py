@@ -1,6 +1,6 @@
 """An NPS month of 30 answers or more none above 7, from a file whose column is 0-10, written into a tracker: the
-import names the month and its NPS (the tracker's per-month check shows 'not 0-10' there). H330's finding 04, the
-import's part: before, only recalc's line "a 1-7 scale ... put the 0-10 question's answers there"."""
+import names the month and its NPS (the tracker shows it too; before H343 it showed 'not 0-10'). H330's finding 04,
+the import's part: before, only recalc's line "a 1-7 scale ... put the 0-10 question's answers there"."""
 
 from __future__ import annotations
 
@@ -18,6 +18,6 @@ def test_a_bad_month_of_a_0_10_file_is_named_with_its_nps(tmp_path, capsys):
     assert cli.main(["import", "--nps", str(path), "--into", str(book), "--columns", "date=Created (UTC)"]) == 0
     assert (  # 32 answers: 8 passives (7), 24 detractors: NPS -75
         "delighted.csv's answers are 0-10 (the column holds answers above 7), but in 2026-10 (32 answers, NPS -75) "
-        "none is above 7: the tracker's NPS shows 'not 0-10' there, its check of a month typed by hand; the NPS of "
-        "those answers is the one given here (import --to-csv writes it too)"
+        "none is above 7: a bad month, not another question's scale; the tracker shows its NPS (its check of a month "
+        "typed by hand, 'not 0-10', passes over the months an import writes from a 0-10 column)"
     ) in capsys.readouterr().out.splitlines()  # at the parent: no such line

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..score_scales import SCALE_ANSWERS, SCALE_TOP  # imports nothing (recalc's checks import this module)
 from ..sheet_names import BARE
 from . import inplace as ip
 from .chart_ranges import _Cells
@@ -252,15 +253,13 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
             plan.put(answers, ref, int(score), was.pop(ref, None), month, label=_row_of(ref))
         for ref, value in was.items():
             plan.put(answers, ref, None, value if value is not None else "(text)", month, label=_row_of(ref))
-    from ..score_scales import SCALE_ANSWERS, SCALE_TOP
-
-    low = [(m, g) for m, g in scores.items() if len(g) >= SCALE_ANSWERS and max(map(float, g)) <= SCALE_TOP]
-    if low:  # the tracker's check of a month's scale (a 1-5 question pasted by hand) would hide these months' NPS
+    low = _proven_months(plan, scores)
+    if low:  # a bad month of the 0-10 question: its NPS, though its answers look like a 1-7 question's
         shown = ", ".join(f"{m} ({len(g)} answers, NPS {_nps_text(list(map(float, g)))})" for m, g in low)
         plan.notes.append(
             f"{source}'s answers are 0-10 (the column holds answers above {SCALE_TOP}), but in {shown} none is above "
-            f"{SCALE_TOP}: the tracker's NPS shows 'not 0-10' there, its check of a month typed by hand; the NPS of "
-            "those answers is the one given here (import --to-csv writes it too)"
+            f"{SCALE_TOP}: a bad month, not another question's scale; the tracker shows its NPS (its check of a "
+            "month typed by hand, 'not 0-10', passes over the months an import writes from a 0-10 column)"
         )
     if changed:
         whose = "that month's" if len(changed) == 1 else "those months'"
@@ -270,6 +269,23 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         )
     zoned = bool(scores.attrs.get(ZONED))  # --timezone's hours, or a file ending on a month's first day
     plan.notes.extend(edge_notes(scores, scores.attrs.get(ANSWER_DATES, {}), source, zoned))
+
+
+def _proven_months(plan: _Plan, scores: pd.Series) -> list[tuple[pd.Period, list[Any]]]:
+    """The months of ``scores`` of :data:`~xl_retention.score_scales.SCALE_ANSWERS` answers or more, none above
+    :data:`~xl_retention.score_scales.SCALE_TOP`, listed in the workbook's :data:`.proven_scale.NAME` (the NPS formula
+    shows their NPS, not 'not 0-10'); every other month written is taken out of the list (its answers now are others).
+
+    Such a month comes from a column proven 0-10: ``import`` refuses a column of so many answers none above 7
+    (:func:`xl_retention.reading.scores.check_scale`; a segment's answers, the whole file's column), so the column
+    holds answers above 7 in another month, or another segment's."""
+    from .proven_scale import read_months, write_months
+
+    low = [(m, g) for m, g in scores.items() if len(g) >= SCALE_ANSWERS and max(map(float, g)) <= SCALE_TOP]
+    listed = read_months(plan.package) or set()
+    written = {m.year * 100 + m.month for m in scores.index}
+    write_months(plan.package, (listed - written) | {m.year * 100 + m.month for m, _ in low})
+    return low
 
 
 def _changed_answers(month: pd.Period, there: list[Any], given: list[Any]) -> list[str]:

@@ -32,6 +32,7 @@ from . import inplace as ip
 from .answers_sheet import ranges
 from .formats import monthly_name
 from .monthly import MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY
+from .proven_scale import NAME, parse_months
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f\s*>")
 
@@ -98,7 +99,8 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
         strings = lambda: _shared_strings(package)  # noqa: E731  (read only for a header typed as text)
         if start == 2 and (header := _header_sorted(xml, answers, set(last_read), strings)) is not None:
             return header
-        if (scale := _other_scale(xml, answers, last_read, start)) is not None:
+        proven = parse_months(ip.unescape(names[NAME].encode())) if NAME in names else set()  # import's 0-10 months
+        if (scale := _other_scale(xml, answers, last_read, start, proven)) is not None:
             return scale
         beside = _unread_column(xml, set(last_read), answers)
         if beside is not None:
@@ -179,19 +181,24 @@ _NUMBER_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)>(?:(?!</(?:\w+:)?c>).)*?<(?:\
 _AT = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]+)\"")
 
 
-def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int) -> str | None:
+def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int, proven: set[int]) -> str | None:
     """One line naming the first month column of "NPS scores" with :data:`~xl_retention.score_scales.SCALE_ANSWERS`
     answers or more, none above :data:`~xl_retention.score_scales.SCALE_TOP`: another question's scale (a 1-5
     satisfaction question pasted there), which NPS would count as all detractors (NPS -100), or None: the rule
-    ``import --nps`` refuses such a column by (H204's finding 05). Typed numbers only (no formula, no text)."""
+    ``import --nps`` refuses such a column by (H204's finding 05). Typed numbers only (no formula, no text). A column
+    whose month (its row-1 date) is one of ``proven`` (``year * 100 + month``: :mod:`.proven_scale`, a bad month an
+    import wrote from a column proven 0-10) is no other scale, as the NPS formula has it."""
     seen: dict[int, list[float]] = {}  # column -> [count, highest, first row, last row]
     above = set()
+    months: dict[int, tuple[int, int]] = {}  # column -> its header's (year, month)
     for cell in _NUMBER_CELL.finditer(xml):
         attrs = cell.group(1)
         at = _AT.search(attrs)
         if at is None or _TYPE.search(attrs) not in (None,) and _TYPE.search(attrs).group(1) != b"n":
             continue
         column, row = column_index_from_string(at.group(1).decode()), int(at.group(2))
+        if row == 1 and (month := _serial_month(cell.group(0))) is not None:
+            months[column] = month
         if column not in read or row < start or row > read[column] or column in above:
             continue
         try:
@@ -207,7 +214,8 @@ def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int) -> 
         entry[0], entry[1], entry[3] = entry[0] + 1, max(entry[1], value), row
     for column in sorted(seen):
         count, top, first, last = seen[column]
-        if column not in above and count >= SCALE_ANSWERS:
+        year, month = months.get(column, (0, 0))
+        if column not in above and count >= SCALE_ANSWERS and year * 100 + month not in proven:
             letter = get_column_letter(column)
             return (
                 f"{written(answers)}!{letter}{first}:{letter}{last} holds {count} answers, none above {top:g}: the "

@@ -43,6 +43,10 @@ from .monthly_formulas import (
 
 #: the NPS column's formula before typed counts were read and a 1-5 survey's -100 was hidden (upgrade.EARLIER)
 NPS_ANSWERS_ONLY = _scores("NPS({scores})")
+#: the NPS column's formula before a month an import wrote from a column proven 0-10 showed its NPS: every month of 30
+#: answers or more none above 7 showed 'not 0-10', a bad month of a 0-10 survey too (the same values in a tracker no
+#: import of this version wrote: upgrade.EARLIER, SAME_VALUES)
+NPS_SCALE_EVERY_MONTH = nps_formula(SCALE_ANSWERS, SCALE_TOP, listed=False)
 
 TEMPLATE_START = "2026-01"
 DEFAULT_MONTHS = 24
@@ -398,7 +402,7 @@ NPS_SUMMARY = MonthlySheet(
             POINTS,
             name="NPS_Score",
             width=11,  # its texts: 'not 0-10', 'bad counts', 'count < 0' (monthly_formulas.NPS_TEXT_*)
-            earlier=(NPS_ANSWERS_ONLY,),
+            earlier=(NPS_ANSWERS_ONLY, NPS_SCALE_EVERY_MONTH),
         ),
         Column(
             "moe",

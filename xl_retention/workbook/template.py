@@ -208,6 +208,7 @@ def _scores_range(month_index: int, rows: int) -> str:
 
 def _workbook(months: list[dt.date], inputs: dict[str, Any]) -> Workbook:
     from .dashboard import dashboard_sheet  # these build on the descriptions above
+    from .proven_scale import add_name
     from .sheets import cohorts_sheet, lifetime_sheet, start_here_sheet, xlwings_conf_sheet
 
     known = {*(s.title for s in MONTHLY_SHEETS), NPS_SCORES_TITLE, LIFETIME_TITLE, COHORTS_TITLE, ORDER_COHORTS_INPUT}
@@ -223,6 +224,7 @@ def _workbook(months: list[dt.date], inputs: dict[str, Any]) -> Workbook:
     rows = max([NPS_RESPONSE_ROWS, *(len(s) for s in scores)])  # room for every response
     _monthly(wb, NPS_SUMMARY, months, {}, extra_by_row=lambda i: {"scores": _scores_range(i, rows)})
     _nps_scores(wb, months, scores, rows)
+    add_name(wb)  # the months an import wrote from a column proven 0-10, which NPS's check passes over: none yet
     _monthly(wb, PURCHASES, months, inputs.get(PURCHASES.title, {}))
     lifetime_sheet(wb, LIFETIME_TITLE, inputs.get(LIFETIME_TITLE, {}))
     cohorts_sheet(wb, COHORTS_TITLE, months, inputs.get(COHORTS_TITLE, []), inputs.get(ORDER_COHORTS_INPUT, []))

@@ -22,7 +22,7 @@ from .lifetime_forms import LIFETIME_EARLIER, upgrade_lifetime
 from .lifetime_forms import _current_lifetime as _current_lifetime
 from .lifetime_forms import _lifetime_title as _lifetime_title
 from .lifetime_forms import _rows_down as _rows_down
-from .monthly import NPS_ANSWERS_ONLY, template_formula_at
+from .monthly import NPS_ANSWERS_ONLY, NPS_SCALE_EVERY_MONTH, template_formula_at
 from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
@@ -287,6 +287,8 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
 
 # the NPS of answers only: a month's counts typed over B:E (no answers) left it blank, a 1-5 survey showed -100
 EARLIER[("NPS", "nps")] = (NPS_ANSWERS_ONLY,)
+# every month of 30 answers or more none above 7 'not 0-10', a bad month an import wrote from a 0-10 column too
+EARLIER[("NPS", "nps")] += (NPS_SCALE_EVERY_MONTH,)
 
 # a rate blank at a base of 0 whatever the month had (churned MRR out of an MRR at start of 0, 3 returning buyers of 0):
 # the impossible month accepted without a word, where a base above 0 gives #NUM!
@@ -308,7 +310,7 @@ for _where in (("Customers", "crr"), ("Revenue", "nrr"), ("Revenue", "grr"), ("N
 
 #: earlier forms that compute the same values as this version's (written otherwise for speed): upgraded, but no reason
 #: for ``recalc`` to name a tracker (:mod:`.upgrade_file`)
-SAME_VALUES = frozenset({CUSTOMERS_START_ARRAY, END_SEQ_ARRAY})
+SAME_VALUES = frozenset({CUSTOMERS_START_ARRAY, END_SEQ_ARRAY, NPS_SCALE_EVERY_MONTH})  # no month listed before
 
 
 def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing_only: bool = False) -> list[str]:
@@ -375,6 +377,10 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
             from .upgrade_helpers import restore_helpers  # the deleted helper columns' headers, hiding and names
 
             restore_helpers(package, found, spec, title, letters)
+            if spec.title == "NPS":  # the months an import proved 0-10, which the NPS formula reads: none yet
+                from .proven_scale import ensure_name
+
+                ensure_name(package)
     return changed
 
 
