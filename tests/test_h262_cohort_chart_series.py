@@ -71,9 +71,12 @@ def test_a_series_a_month_or_a_cohort_gets_the_months_and_cohorts_added(tmp_path
     lines = [line for line in result.stdout.splitlines() if line.startswith("3 chart(s)")]
     assert lines == [
         "3 chart(s), conditional format(s), validation(s) or table(s) of yours over the months now take in the months "
-        "added: chart 'Months' on 'Mine': 'Cohorts'!$A$4:$A$6 -> 'Cohorts'!$A$4:$A$9, a series a month up to Month 2: "
+        "added: chart 'Months' on 'Mine': 'Cohorts'!$A$4:$A$6 -> 'Cohorts'!$A$4:$A$9, 'Cohorts'!$B$4:$B$6 -> "
+        "'Cohorts'!$B$4:$B$9, 'Cohorts'!$C$4:$C$6 -> 'Cohorts'!$C$4:$C$9, 'Cohorts'!$D$4:$D$6 -> 'Cohorts'!$D$4:$D$9, "
+        "a series a month up to Month 2: "
         "Month 3 to Month 5 added as series of their own; chart 'Cohorts' on 'Mine': 'Cohorts'!$B$4:$D$4 -> "
-        "'Cohorts'!$B$4:$G$4, a series a cohort up to the one in row 6: the cohorts added, rows 7 to 9, added as "
+        "'Cohorts'!$B$4:$G$4, 'Cohorts'!$B$5:$D$5 -> 'Cohorts'!$B$5:$G$5, 'Cohorts'!$B$6:$D$6 -> "
+        "'Cohorts'!$B$6:$G$6, a series a cohort up to the one in row 6: the cohorts added, rows 7 to 9, added as "
         "series of their own; chart 'Month 2' on 'Mine': 'Cohorts'!$D$4:$D$6 -> 'Cohorts'!$D$4:$D$9 (a range that "
         "ended at the last month; change it back where it was meant for those months only)"
     ]

@@ -138,7 +138,12 @@ def cohort_last_columns(before: Any, after: Any) -> list[tuple[int, int, int, in
 
 
 def remap_formula(
-    text: str, sheet: str, rows: dict[int, int], ends: dict[int, int] | None = None, columns: Columns = ()
+    text: str,
+    sheet: str,
+    rows: dict[int, int],
+    ends: dict[int, int] | None = None,
+    columns: Columns = (),
+    local: bool = False,
 ) -> str:
     """``text`` with every reference to ``sheet`` (named with it: ``Cohorts!B16``, ``'Cohorts'!C10:C12``) moved by
     ``rows`` (old row -> new row; a row not in it stays). Text in quotes and other workbooks' sheets are left alone.
@@ -158,14 +163,25 @@ def remap_formula(
     >>> remap_formula("=SUM(Cohorts!B4:D4)+SUM(Cohorts!$B$4:$D$6)+SUM(Cohorts!C16:D16)", "Cohorts", {16: 22},
     ...               {6: 9}, [(3, 6, 4, 7)])
     '=SUM(Cohorts!B4:G4)+SUM(Cohorts!$B$4:$G$9)+SUM(Cohorts!C22:D22)'
+
+    ``local``: a formula on ``sheet`` itself, whose references without a sheet's name are to it too (a total of the
+    user's beside the tables, H349's finding 04).
+
+    >>> remap_formula("=SUM(B4:B6)+Other!B4:B6+LOG10(B6)", "Cohorts", {}, {6: 9}, local=True)
+    '=SUM(B4:B9)+Other!B4:B6+LOG10(B6)'
     """
 
     def area(match: re.Match[str], piece: str) -> str:
         name = match.group(1)
-        if name is None or ip._unquote(name) != sheet or (match.start() > 0 and piece[match.start() - 1] in "]!"):
+        before = piece[match.start() - 1] if match.start() > 0 else ""
+        if name is None and local and not (before.isalnum() or before in ("_", ".", "!", "]", "'")):
+            prefix = ""
+        elif name is None or ip._unquote(name) != sheet or before in ("]", "!"):
             return match.group(0)
+        else:
+            prefix = f"{name}!"
         r1 = rows.get(int(match.group(5)), int(match.group(5)))
-        out = f"{name}!{match.group(2)}{match.group(3)}{match.group(4)}{r1}"
+        out = f"{prefix}{match.group(2)}{match.group(3)}{match.group(4)}{r1}"
         if match.group(7) is not None:
             end = int(match.group(9))
             r2 = ends[end] if ends and end in ends and int(match.group(5)) < end else rows.get(end, end)
@@ -250,10 +266,12 @@ def remap_cohort_refs(
         wide, added = add_series(before, wide, sheet, rows, ends or {}, columns)
         if wide != package.data[name]:
             refs = [[ip.unescape(m.group(2)) for m in _F.finditer(x)] for x in (before, package.data[name], wide)]
-            old, grown = next(((a, c) for a, b, c in zip(*refs, strict=False) if b != c), ("", ""))
+            # every range widened, not the first alone (H349's finding 03: a values range went unlisted)
+            pairs = list(dict.fromkeys((a, c) for a, b, c in zip(*refs, strict=False) if b != c))
             title = chart_title(wide) or name.rsplit("/", 1)[-1]
             where = f" on {quote_sheetname(drawn[name][0])}" if name in drawn else ""
-            change = f": {old} -> {grown}{added}" if old else added.replace(",", ":", 1)
+            each = ", ".join(f"{old} -> {grown}" for old, grown in pairs)
+            change = f": {each}{added}" if pairs else added.replace(",", ":", 1)
             said(f"chart {title!r}{where}{change}")
             package.data[name] = wide
     return changed

@@ -34,7 +34,14 @@ from .cohort_columns import columns_right
 from .cohort_formats import widened_template_range
 from .cohort_marks import carried_marks
 from .cohort_notes import move_notes, other_parts
-from .cohort_refs import cohort_last_columns, cohort_last_rows, cohort_row_map, names_over, remap_cohort_refs
+from .cohort_refs import (
+    cohort_last_columns,
+    cohort_last_rows,
+    cohort_row_map,
+    names_over,
+    remap_cohort_refs,
+    remap_formula,
+)
 from .cohort_styles import _add_styles, _fresh_style, _restyle, _style_map
 from .cohort_upgrade import _EARLIER, _FIT_ERRORS, upgrade_observed_to  # noqa: F401 (upgrade_file, fill import them)
 from .inserted_columns import moved_formula
@@ -323,7 +330,12 @@ def grow_cohorts(
     grown_last = after[COHORTS_TITLE].max_column  # read first: fresh[ref] below creates the cells it reads
     shifted = columns_right(package, part, title, beside, moved, after[COHORTS_TITLE], widest)
     by = grown_last - widest if shifted else 0  # the columns right of the tables move by
-    kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new, shifted, (widest + 1, by))  # or refused
+    # =SUM(B4:B15) of the user's beside the tables: over the new cohorts too, listed, as =SUM(Cohorts!B4:B15) on
+    # another sheet is (H349's finding 04: left over the old cohorts, unlisted)
+    ends = cohort_last_rows(template, after[COHORTS_TITLE])  # =SUM(Cohorts!B4:B6): B4:B9, listed
+    months = cohort_last_columns(template, after[COHORTS_TITLE])  # a name or chart over B4:D6: B4:G9, listed
+    grow = _Grow(ends, months, widened if widened is not None else [])
+    kept = _beside(mine, title, beside, moved, after[COHORTS_TITLE], new, shifted, (widest + 1, by), grow)
     if shifted:  # a formula, name or chart elsewhere reading them: moved with them (checked by columns_right)
         move_column_refs(package, title, widest + 1, by, part)
     if shifted and carried is not None:
@@ -345,8 +357,6 @@ def grow_cohorts(
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
     # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down, and
     # so does a note on one
-    ends = cohort_last_rows(template, after[COHORTS_TITLE])  # =SUM(Cohorts!B4:B6): B4:B9, listed
-    months = cohort_last_columns(template, after[COHORTS_TITLE])  # a name or chart over B4:D6: B4:G9, listed
     remap_cohort_refs(package, title, moved, ends, widened, months, names_over(fresh_names, title))
     notes_moved = move_notes(package, part, package.data[part], _restyle(fresh_xml, styles), moved, (widest + 1, by))
     package.data[part] = notes_moved
@@ -384,9 +394,26 @@ _SPREAD = re.compile(rb"<(?:\w+:)?f\b[^>]*\bt=\"(?:array|dataTable)\"")
 _R_ATTR = re.compile(rb'(<(?:\w+:)?c\b[^>]*?\sr=")[A-Z]+[0-9]+(")')
 
 
+@dataclass
+class _Grow:
+    """What a formula of the user's beside the tables widens by (:func:`.cohort_refs.remap_formula`), and the list of
+    those widened (the import's report)."""
+
+    ends: dict[int, int]
+    months: list[tuple[int, int, int, int]]
+    widened: list[str]
+
+    def widen(self, formula: str, title: str, moved: dict[int, int]) -> str:
+        """``formula`` (moved already: new rows) with its ranges over a table's cohorts or months to the last one
+        ending at the new last one."""
+        ends = {moved.get(old, old): new for old, new in self.ends.items()}
+        months = [(moved.get(top, top), moved.get(end, end), last, new) for top, end, last, new in self.months]
+        return remap_formula(formula, title, {}, ends, months, local=True)
+
+
 def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], moved: dict[int, int], fresh: Any,
             months: int, shifted: dict[int, int] | None = None,
-            columns: tuple[int, int] = (0, 0)) -> dict[str, bytes]:  # fmt: skip
+            columns: tuple[int, int] = (0, 0), grow: _Grow | None = None) -> dict[str, bytes]:  # fmt: skip
     """The cells of the user's own beside the Cohorts tables (``beside``: (row, column) -> value or formula, as read)
     at their new places in the grown sheet ``fresh`` (``moved``: old row -> new row, :func:`.cohort_row_map`): new
     reference -> the cell's element (its style, value or formula; a formula's references to the sheet's own cells
@@ -419,6 +446,10 @@ def _beside(sheet: ip.SheetXml, title: str, beside: dict[tuple[int, int], Any], 
                 formula = moved_formula(value, title, moved, *columns)
             except ValueError as error:
                 raise ip.LayoutError(f"{where}: {error}; move it to a sheet of your own and run again") from None
+            if grow is not None and (wide := grow.widen(formula, title, moved)) != formula:
+                at = f"{written(title)}!{to}" + (f" (was {ref})" if to != ref else "")
+                grow.widened.append(f"{at} {value} -> {wide}")
+                formula = wide
             element = sheet.element(to, sheet.style(ref), formula=formula.removeprefix("="))
         else:
             element = _R_ATTR.sub(lambda m, to=to: m[1] + to.encode() + m[2], element, count=1)

@@ -71,7 +71,15 @@ from .template import (
     column_letter,
     render_formula,
 )
-from .typed_values import Replaced, refuse_closed, refuse_replacing, replaced_line, updated_line
+from .typed_values import (
+    Replaced,
+    refuse_closed,
+    refuse_replacing,
+    replaced_line,
+    text_figure,
+    texts_line,
+    updated_line,
+)
 from .upgrade import upgrade_formulas, upgrade_lifetime
 
 if TYPE_CHECKING:
@@ -168,6 +176,8 @@ class _Plan:
         self.restored: list[str] = []
         self.sheets: list[str] = []
         self.notes: list[str] = []
+        #: cells holding the data's figure as a text (:func:`.typed_values.text_figure`), written as the number
+        self.texts: list[Replaced] = []
         #: (cell, formula) of the user's formulas in cells the import writes: refused by :meth:`check_formulas`
         self.formulas: list[tuple[str, str]] = []
         #: (cell, formula) of the user's formulas in the imported months' starts, kept (:mod:`.own_starts`)
@@ -194,7 +204,9 @@ class _Plan:
             self.formulas.append((f"{quote_sheetname(title)}!{ref}", formula))
             return
         value = number(value)
-        if old is not None and not _same_figure(old, value):
+        if text_figure(old, value):  # '2 ' pasted where the data gives 2: that figure, written as the number
+            self.texts.append(Replaced(title, f"{quote_sheetname(title)}!{ref}", month, old, new=value))
+        elif old is not None and not _same_figure(old, value):
             self.replaced.append(
                 Replaced(
                     title,
@@ -397,6 +409,8 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         if not replace_typed:
             refuse_closed(closed, path.name, through)
             refuse_replacing(plan.replaced, path.name)
+        if plan.texts:
+            plan.notes.append(texts_line(plan.texts))
         plan.notes.extend(n for n in tables.notes if n not in plan.notes)  # an NPS edge month's: once
         if plan.own_starts:  # starts of formulas of the user's: the import rewrote the ends, not them
             plan.notes.append(own_starts_line(plan.own_starts))

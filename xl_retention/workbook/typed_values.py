@@ -17,9 +17,20 @@ from typing import Any
 
 import pandas as pd
 
+from ..recalculation.excel_functions._core import plain_number
 from .inplace import LayoutError
 
-__all__ = ["OPTION", "Replaced", "refuse_closed", "refuse_replacing", "replaced_line", "shown", "updated_line"]
+__all__ = [
+    "OPTION",
+    "Replaced",
+    "refuse_closed",
+    "refuse_replacing",
+    "replaced_line",
+    "shown",
+    "text_figure",
+    "texts_line",
+    "updated_line",
+]
 
 #: the import's option that allows replacing them
 OPTION = "--replace-typed"
@@ -65,6 +76,30 @@ def shown(value: Any) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return f'"{value}"'
+
+
+def text_figure(old: Any, new: Any) -> bool:
+    """Whether ``old`` is a text reading as exactly the number ``new`` the import writes (a count pasted as ``'2 '``
+    or ``'95'``: the tracker reads it as its number, so it is that figure, not one that differs from the data; the
+    import writes the number in its place, named by :func:`texts_line`; H349's finding 01).
+
+    >>> text_figure("2 ", 2), text_figure(" 120 ", 120.0), text_figure("2", 3), text_figure("2,451", 2451)
+    (True, True, False, False)
+    """
+    if not isinstance(old, str) or isinstance(new, bool) or not isinstance(new, int | float):
+        return False
+    read = plain_number(old.strip())
+    return read is not None and float(f"{read:.15g}") == float(f"{new:.15g}")
+
+
+def texts_line(cells: Sequence[Replaced]) -> str:
+    """The report's line naming every cell that held the data's figure as a text, now the number."""
+    each = ", ".join(f"{c.ref} (was {shown(c.old)})" for c in cells)
+    many = len(cells) > 1
+    return (
+        f"{len(cells)} cell{'s' * many} of the imported months held the data's figure as a text, now "
+        f"{'numbers' if many else 'a number'} (your own SUM, a pivot table or pandas skip a text): {each}"
+    )
 
 
 def _months(cells: Sequence[Replaced], of: bool = False) -> str:

@@ -89,10 +89,12 @@ def note_charts(package: ip.Package, before: dict[str, bytes]) -> None:
         if name in templates:
             continue
         refs = [[_unescape(m.group(2)) for m in _F.finditer(xml)] for xml in (before[name], package.data[name])]
-        old, new = next(((a, b) for a, b in zip(*refs, strict=False) if a != b), ("", ""))
+        # every range it changed, the values' as the categories' (H349's finding 03: the values went unlisted)
+        pairs = list(dict.fromkeys((a, b) for a, b in zip(*refs, strict=False) if a != b)) or [("", "")]
         title = chart_title(package.data[name])
         where = f" on {quote_sheetname(drawn[name][0])}" if name in drawn else ""
-        note(f"chart {title or name.rsplit('/', 1)[-1]!r}{where}: {old} -> {new}")
+        each = ", ".join(f"{old} -> {new}" for old, new in pairs)
+        note(f"chart {title or name.rsplit('/', 1)[-1]!r}{where}: {each}")
 
 
 def stretched_lines(stretched: list[str]) -> list[str]:
