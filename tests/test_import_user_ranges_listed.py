@@ -55,7 +55,8 @@ def test_the_users_charts_formats_validations_and_tables_widened_are_listed(tmp_
     assert line == (
         "4 chart(s), conditional format(s), validation(s) or table(s) of yours over the months now take in the months "
         "added: conditional format 'Customers'!L2:L4 -> L2:L7; validation 'Customers'!M2:M4 -> M2:M7; chart "
-        "'Q1 customers' on 'Mine': 'Customers'!$A$2:$A$4 -> 'Customers'!$A$2:$A$7; table Bonus L1:M4 -> L1:M7 (a "
+        "'Q1 customers' on 'Mine': 'Customers'!$A$2:$A$4 -> 'Customers'!$A$2:$A$7, 'Customers'!$D$2:$D$4 -> "
+        "'Customers'!$D$2:$D$7; table Bonus L1:M4 -> L1:M7 (a "
         "range that ended at the last month; change it back where it was meant for those months only)"
     )
     assert "formula(s) of yours" not in out  # no formula of the user's reads the months
