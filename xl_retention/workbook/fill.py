@@ -325,6 +325,10 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             )
         check_history(sheets, tables)
         added = list(pd.period_range(base.months[-1] + 1, data[-1], freq="M"))
+        if added:  # Google's formulas kept as values over the months: not widened (H354, as extend refuses)
+            from .google_extend import refuse_google_over_months
+
+            refuse_google_over_months(path.name, package, sheets, base.months[-1], len(added), "import")
         answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name)  # 'NPS scores' or its new name
         scores_wb = wb[answers] if answers is not None else None
         scores_columns = score_columns(scores_wb) if scores_wb is not None else {}

@@ -76,10 +76,13 @@ def google_over_months(package: ip.Package, titles: Iterable[str], rows: tuple[i
     return found
 
 
-def refuse_google_over_months(name: str, package: ip.Package, sheets: dict[str, Any], last: Any, added: int) -> None:
+def refuse_google_over_months(
+    name: str, package: ip.Package, sheets: dict[str, Any], last: Any, added: int, command: str = "extend"
+) -> None:
     """Refuse to add ``added`` months after ``last`` to the tracker ``name`` (``package``; ``sheets``: its monthly
     sheets, :func:`.found.read_sheets`) where a formula of Google Sheets' kept as its value reads the months through
-    ``last`` (:func:`google_over_months`): one line naming the cells, their formulas and what to do."""
+    ``last`` (:func:`google_over_months`): one line naming the cells, their formulas and what to do. ``command``:
+    ``extend``, or ``import`` (``import --into`` adds the months its data covers the same way: H354)."""
     from ..sheet_names import written
 
     base = next(iter(sheets.values()))
@@ -94,8 +97,8 @@ def refuse_google_over_months(name: str, package: ip.Package, sheets: dict[str, 
     raise ip.LayoutError(
         f"{name}: {len(found)} formula{'s' * (len(found) > 1)} of Google Sheets' read the months through {last}, "
         f"which its download keeps as the value Google showed (IFERROR(__xludf.DUMMYFUNCTION(...), value)): {said}"
-        f"{more}; extend cannot widen {'them' if len(found) > 1 else 'it'} to the new months (Excel computes no "
+        f"{more}; {command} cannot widen {'them' if len(found) > 1 else 'it'} to the new months (Excel computes no "
         "Google formula: the new months would be left out, silently): in Google Sheets, end those ranges open "
         "(Customers!D2:D) or paste the cells as values (Paste special > Values only), download the file again and "
-        "extend it; nothing was changed"
+        f"{'extend it' if command == 'extend' else 'import into it'}; nothing was changed"
     )
