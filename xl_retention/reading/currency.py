@@ -247,7 +247,9 @@ def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
     """The currency columns of ``names`` that go with the money column ``money``, by their names: Stripe's
     "Converted Currency" with "Converted Amount", "Currency" with "Amount", Braintree's "Settlement Currency ISO Code"
     with "Settlement Amount" (the words before ``amount`` and before ``currency`` alike; after ``currency``, ``code``,
-    ``iso`` or ``iso code`` only); empty when none does.
+    ``iso`` or ``iso code`` only); a money column named without ``amount``, by one of its words before ``currency``
+    (App Store Connect's "Proceeds Currency" with "Developer Proceeds", "Customer Currency" with "Customer Price");
+    empty when none does.
 
     >>> names = ["Amount", "Currency", "Converted Amount", "Converted Currency"]
     >>> paired_currency(names, "Converted Amount"), paired_currency(names, "Amount"), paired_currency(names, "Total")
@@ -256,14 +258,19 @@ def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
     ['Settlement Currency ISO Code']
     >>> paired_currency(["Buyer Currency", "Merchant Currency"], "Amount (Merchant Currency)")  # Google Play's
     ['Merchant Currency']
+    >>> paired_currency(["Customer Currency", "Proceeds Currency"], "Developer Proceeds")  # App Store Connect's
+    ['Proceeds Currency']
     """
     from .names import key
 
     named = re.search(r"\(([^()]*currency[^()]*)\)", str(money or ""), re.IGNORECASE)  # 'Amount (Merchant Currency)'
     if named and (found := [str(n) for n in names if key(n) == key(named.group(1))]):
         return found
-    if money is None or "amount" not in key(money):
+    if money is None:
         return []
+    if "amount" not in key(money):  # App Store's "Developer Proceeds" with "Proceeds Currency": a word of it
+        spelled = {f"{w}_currency{s}" for w in re.split(r"[_.()\s]+", key(money)) if w for s in _CODE_SUFFIXES}
+        return [str(n) for n in names if key(n) in spelled]
     prefix = key(money).split("amount")[0] + "currency"
     return [str(n) for n in names if key(n) in {prefix + s for s in _CODE_SUFFIXES}]
 

@@ -11,7 +11,9 @@ own would be left out of the MRR. One rule finds such columns, not used as ours 
   "Extras", "Premium Support", "Zusatzoptionen"): a name whose words (:func:`~.names.words`, camel case split) say a
   price, a fee or an extra (:data:`_EXTRA_WORDS`) and none of a one-time charge, a total, a balance, a tax or a
   discount (:data:`_NOT_EXTRA`: "Setup Fee", ``UsageTotal``, ``SupportLifetimeValue``, ``premiumDiscount``), holding
-  amounts other than 0 that are not the amount itself (a twin: "Plan Price" beside "Amount").
+  amounts other than 0 that are not the amount itself (a twin: "Plan Price" beside "Amount"), nor the amount
+  converted into a currency its name states (:func:`converted_twin`: RevenueCat's ``price_in_usd`` beside
+  ``price_in_purchased_currency``, which was refused with advice to add the USD price into the EUR amount).
 
 The ways out: add them into the amount (per interval), or remove the column where they are free or not paid every
 interval (a one-time fee).
@@ -31,7 +33,7 @@ from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
 from .names import words as _words
 
-__all__ = ["add_on_columns", "extra_price_columns", "paid_beside_columns", "refuse_add_ons"]
+__all__ = ["add_on_columns", "converted_twin", "extra_price_columns", "paid_beside_columns", "refuse_add_ons"]
 
 #: Words (or beginnings of words) of a column's name that say a price paid, or an extra to the plan.
 _EXTRA_WORDS = ("price", "prices", "preis", "prix", "precio", "prezzo", "fee", "fees", "gebühr", "gebuhr", "extra",
@@ -133,6 +135,8 @@ def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
         words = _words(column)
         if column in used or column in add_ons or keys_of(column) & prices or names_a_discount(column):
             continue  # a discount ('Preisnachlass', 'Price Reduction'): reading.discounts refuses it as one
+        if converted_twin(column, names.get("amount", names.get("mrr"))):
+            continue  # RevenueCat's 'price_in_usd' beside 'price_in_purchased_currency': the price converted
         if words & _NOT_EXTRA and not (words & _NOT_EXTRA <= {"amount"} and words & _EXTRA_AMOUNT_WORDS):
             continue  # 'Setup Fee', 'Fee Amount'; not 'Usage Amount'
         if (
@@ -142,6 +146,25 @@ def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
         ):  # 'Additional Seats Amount'
             out.append(column)
     return out
+
+
+def converted_twin(column: str, money: str | None) -> bool:
+    """Whether ``column`` is the amount ``money`` converted into the currency its name states, not a price paid
+    beside it: its name is the amount's words and a currency code the amount's name does not state (RevenueCat's
+    ``price_in_usd`` beside ``price_in_purchased_currency``, "Price (USD)" beside "Price (local currency)").
+
+    >>> converted_twin("price_in_usd", "price_in_purchased_currency"), converted_twin("Price (USD)", "Price")
+    (True, True)
+    >>> converted_twin("Storage Fee USD", "price_in_purchased_currency"), converted_twin("price_usd", "price_usd")
+    (False, False)
+    """
+    from .currency import named_code
+
+    code = named_code(column)
+    if money is None or code is None or named_code(money) == code:
+        return False
+    rest = _words(column) - {code.lower(), "in"}
+    return bool(rest) and rest <= _words(money)
 
 
 def replaces_amount(column: str) -> bool:

@@ -348,7 +348,6 @@ def orders_as_paid(
     copies = said_back if told is None else told | said_back  # no copy of its order changed (order_copies)
     check_order_copies(df, typed, source, copies)  # an order's status changed between two exports appended
     types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
-    types.check_refund_flags(df, source, typed.get("amount"))  # Storno = X; App Store's Refund Yes and -9.99 passes
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
     refuse_charge_ledgers(df, typed, names, source)  # Maxio's Charge and the Payment settling it (charge_ledgers)
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
@@ -358,6 +357,8 @@ def orders_as_paid(
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
         typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
         typed["amount"] = after_discounts(df, typed["amount"], names, source, decimal)  # Square's Discounts
+    types.check_refund_flags(df, source, typed.get("amount"))  # Storno = X; App Store's Refund Yes and -9.99 or
+    # 6.30 x Units -1 passes (the amount by its quantity, above)
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
         typed["amount"] = signed_refunds(df, typed["amount"])
         if told is not None and told.any():  # its amount, 40.00, is the chargeback of 40.00: taken off its sale
