@@ -35,6 +35,7 @@ from .count_columns import (  # noqa: F401 (moved out: .columns, .preparation, r
     _refuse_unused_billing_columns,
     _whole_counts,
     _words_of_interval,
+    unused_named_counts,
 )
 from .ends import end_like_columns
 from .errors import DataError, bad_rows
@@ -169,6 +170,8 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     if segments is not None:  # each row's own dates, not its subscription's (which would count each over the whole)
         guess = dict(zip(("start", "end"), segments, strict=True))
     pairs = [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
+    if billing:  # Paddle's items.quantity, items.price.unit_price.amount: the whole mapping (H349's finding 02)
+        pairs += billing_mapping(df, {**columns, **{o: t for o, t in pairs if t != "NAME"}}, source)
     example = f"{columns_option(pairs)} (in Python: columns={dict(pairs)!r})"  # as every missing column's note
     if segments is not None:
         example += (
@@ -194,6 +197,44 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
         source=source,
         column="start",
     )
+
+
+def billing_mapping(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> list[tuple[str, str]]:
+    """The billing columns a billing export's import would next refuse unmapped, each with the column to map, so that
+    one refusal names the whole mapping: a quantity or an interval count named so and not used
+    (:func:`~.count_columns.unused_named_counts`: Paddle's ``items.quantity``) and the price per interval where no
+    column is named ``amount`` (:func:`price_mapping`: Paddle's ``items.price.unit_price.amount``). ``columns``: the
+    mapping so far (ours to the file's); a column is found by it, its name or a billing alias (:func:`_matching`).
+
+    >>> df = pd.DataFrame({"id": ["sub_1"], "started_at": ["2026-01-05"], "billing_cycle.interval": ["month"],
+    ...                    "items.price.unit_price.amount": ["49.00"], "items.quantity": ["2"]})
+    >>> billing_mapping(df, {"start": "started_at"}, "p.csv")
+    [('quantity', 'items.quantity'), ('amount', 'items.price.unit_price.amount')]
+    """
+    names = {ours: theirs for ours, theirs in columns.items() if theirs}
+    for ours in ("customer_id", "interval", "interval_count", "quantity", "amount", "mrr"):
+        found = _matching(df, ours, columns)
+        if ours not in names and found:
+            names[ours] = found[0]
+    try:
+        counts = unused_named_counts(df, names, source)
+    except DataError:  # interval words that disagree with the interval: refused later, naming the rows
+        counts = []
+    return [*counts, *price_mapping(df, {**names, **dict(counts)}, source)]
+
+
+def price_mapping(df: pd.DataFrame, names: Mapping[str, str], source: str) -> list[tuple[str, str]]:
+    """``[('amount', column)]`` where a billing export has no price per interval by its name or the mapping
+    (neither ``amount`` nor ``mrr`` in ``names``) and one column is named as a price (:func:`_price_named`);
+    ``[]`` otherwise (:func:`price_needed` then says how to map it).
+
+    >>> price_mapping(pd.DataFrame({"interval": ["month"], "plan.amount": ["49"]}), {"interval": "interval"}, "p")
+    [('amount', 'plan.amount')]
+    """
+    if "amount" in names or "mrr" in names:
+        return []
+    priced = _price_named(df, names, source)
+    return [("amount", priced)] if priced else []
 
 
 def _orders_like(df: pd.DataFrame) -> bool:

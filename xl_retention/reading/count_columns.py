@@ -121,22 +121,19 @@ def _refuse_unused_billing_columns(
     refuse_free_quantities(df, names, source)  # 2 of 5 seats free: MRR = price x 5 would count them (H68/10)
     refuse_prepaid_intervals(df, names, source)  # Recharge: charged every 3 months for 3 orders (price of which?)
     used = {key(c) for c in names.values()}
-    looks = {"interval_count": ("interval",), "quantity": ("quantity", "seat", "qty")}
-    for ours, words in looks.items():
-        if ours in names:
-            continue
-        for column in df.columns:
-            k = key(column)
-            if k not in used and "free" not in k and (any(w in k for w in words) or _named_like(k, ours, column)):
-                if ours == "interval_count" and _words_of_interval(df, str(column), names, source):
-                    continue  # 'Billing Frequency' = 'Monthly' beside the interval: words, no count
-                raise DataError(
-                    f"{source}: column {str(column)!r} looks like the billing {ours.replace('_', ' ')} but is not "
-                    f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
-                    f"map it: {columns_option([(ours, str(column))])}",
-                    source=source,
-                    column=str(column),
-                )
+    if unused := unused_named_counts(df, names, source):
+        from .billing_columns import price_mapping
+
+        ours, column = unused[0]
+        more = [*unused[1:], *price_mapping(df, names, source)]  # the whole mapping at once (H349's finding 02)
+        also = f", with the price per interval {more[-1][1]!r}" if more and more[-1][0] == "amount" else ""
+        raise DataError(
+            f"{source}: column {column!r} looks like the billing {ours.replace('_', ' ')} but is not "
+            f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
+            f"map it{also}: {columns_option([(ours, column), *more])}",
+            source=source,
+            column=column,
+        )
     if "interval_count" not in names:  # 'billing_cycle_length', 'Laufzeit (Monate)': a count or a contract's term
         from .interval_counts import refuse_count_or_term
 
@@ -351,6 +348,32 @@ months than the interval column 'interval' (which one is right cannot be told) i
             )
             raise bad_rows(source, column, problem, rows, df[column].to_numpy())
     return True
+
+
+def unused_named_counts(df: pd.DataFrame, names: Mapping[str, str], source: str) -> list[tuple[str, str]]:
+    """The columns of a billing export named as an interval count or a quantity (seats) and not used: (our name,
+    the column) for each of ``interval_count`` and ``quantity`` not in ``names`` (the columns used, ours to the
+    file's), the first column named so. A column named like an interval count that holds interval words
+    ('Billing Frequency' = 'Monthly') is no count (:func:`_words_of_interval`).
+
+    >>> df = pd.DataFrame(columns=["id", "billing_cycle.interval", "items.quantity", "items.price.unit_price.amount"])
+    >>> unused_named_counts(df, {"interval": "billing_cycle.interval"}, "p.csv")
+    [('quantity', 'items.quantity')]
+    """
+    used = {key(c) for c in names.values()}
+    looks = {"interval_count": ("interval",), "quantity": ("quantity", "seat", "qty")}
+    found = []
+    for ours, words in looks.items():
+        if ours in names:
+            continue
+        for column in df.columns:
+            k = key(column)
+            if k not in used and "free" not in k and (any(w in k for w in words) or _named_like(k, ours, column)):
+                if ours == "interval_count" and _words_of_interval(df, str(column), names, source):
+                    continue  # 'Billing Frequency' = 'Monthly' beside the interval: words, no count
+                found.append((ours, str(column)))
+                break
+    return found
 
 
 def _named_like(name_key: str, ours: str, name: Any = None) -> bool:
