@@ -133,6 +133,24 @@ def _labels(wb: Any, title: str) -> list[Any]:
     return [row[0] if row else None for row in wb[title].iter_rows(min_col=1, max_col=1, values_only=True)]
 
 
+def _cohorts_of(wb: Any, labels: dict[str, list[Any]]) -> int:
+    """The number of cohorts of the Cohorts sheet of ``wb`` (read-only): its signup months in column A from row 4, one
+    after another (fewer than the monthly sheets' months where it could not grow with them: a Cohorts sheet left
+    behind, :mod:`.cohorts_behind`); 0 without the sheet. ``labels``: column A of the sheets read, filled in."""
+    from .monthly import COHORTS_TITLE
+
+    if COHORTS_TITLE not in wb.sheetnames:
+        return 0
+    if COHORTS_TITLE not in labels:
+        labels[COHORTS_TITLE] = _labels(wb, COHORTS_TITLE)
+    count = 0
+    for label in labels[COHORTS_TITLE][3:]:
+        if not isinstance(label, dt.date):
+            break
+        count += 1
+    return count
+
+
 def _same(label: Any, template: Any) -> bool:
     if isinstance(template, dt.date):  # a cohort's month: the sheet's own months, any of them
         return isinstance(label, dt.date)
@@ -206,6 +224,7 @@ def range_names_back(package: ip.Package, wb: Any, sheets: dict[str, Any]) -> li
     defined: dict[str, str] = {}
     lost: list[str] = []
     cohort_template: tuple[Any, dict[str, tuple[str, int, str]]] | None = None
+    cohort_months: int | None = None
     labels: dict[str, list[Any]] = {}
     for key in sorted(read, key=lambda k: list(ours).index(missing[k])):
         name = missing[key]
@@ -223,15 +242,17 @@ def range_names_back(package: ip.Package, wb: Any, sheets: dict[str, Any]) -> li
             title, row, ref, template_label = lifetime[name]
             actual = _lifetime_title(wb)
         else:
-            quick = _cohort_cells(months) if months else {}
+            if cohort_months is None:  # the sheet's own cohorts: it may be behind the monthly sheets (H354)
+                cohort_months = _cohorts_of(wb, labels) or months
+            quick = _cohort_cells(cohort_months) if cohort_months else {}
             if name in quick:
                 title, row, ref, template_label = quick[name]
             else:  # a name no template formula reads (a formula of the user's): the sheet built to find it
                 if cohort_template is None:
-                    cohort_template = _template_sheet(months, True) if months else (None, {})
+                    cohort_template = _template_sheet(cohort_months, True) if cohort_months else (None, {})
                 ws, cells = cohort_template
                 if name not in cells:
-                    lost.append(f"{name} (no Cohorts table of the template's for {months} months)")
+                    lost.append(f"{name} (no Cohorts table of the template's for {cohort_months} months)")
                     continue
                 title, row, ref = cells[name]
                 template_label = ws.cell(row=row, column=1).value
