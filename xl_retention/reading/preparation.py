@@ -592,7 +592,20 @@ def _priced_zero(df: pd.DataFrame, names: Mapping[str, str], source: str, option
     money = names.get("amount", names.get("mrr"))
     if money is None or money not in df.columns:
         return None
+
+    def zero(values: pd.Series) -> np.ndarray:
+        return parse_numbers(values, source, money, decimal=options.decimal, allow_blank=True) == 0
+
     try:
-        return parse_numbers(df[money], source, money, decimal=options.decimal, allow_blank=True) == 0
+        return zero(df[money])
+    except DataError:  # '$0.00' beside '8,99 €' (mixed marks, refused later): each value read alone
+        codes, distinct = pd.factorize(df[money].astype(object))
+        said = np.array([_or_false(zero, v) for v in distinct] + [False], dtype=bool)  # code -1 (blank): last
+        return said[codes]
+
+
+def _or_false(zero: Callable[[pd.Series], np.ndarray], value: object) -> bool:
+    try:
+        return bool(zero(pd.Series([value], dtype=object))[0])
     except DataError:
-        return None
+        return False
