@@ -72,11 +72,12 @@ _STAFF = re.compile(
     rf"(?i)^\W*{_STAFF_WORD}\W*$|(?<![a-zà-ÿ]){_STAFF_WORD}[\s_-]*{_SURVEY_WORD}(?![a-zà-ÿ])"
     rf"|(?<![a-zà-ÿ]){_SURVEY_WORD}\s+(?:of|for)\s+(?:(?:our|the|all)\s+)?{_STAFF_WORD}\W*$"
 )
-#: Words of a survey's name that say its audience is customers or its subject a product ("Customer NPS - support
-#: staff", "Employee Experience platform NPS"): such a name is no survey of employees (:data:`_STAFF`).
+#: A survey's name whose staff and survey words name a product ("Employee Experience platform NPS", an HR product's
+#: customers): no survey of employees (:data:`_STAFF`). The product's word right after them only: a team's name
+#: elsewhere ("Employee Pulse - Platform team", "Employee survey Q4 - customer success team") is the employees' still.
 _NOT_STAFF = re.compile(
-    r"(?i)(?<![a-zà-ÿ])(?:customer|client|patient|guest|user|buyer|shopper|visitor|kunde|kunden|cliente|app|"
-    r"platform|software|tool|product|system)s?(?![a-zà-ÿ])"
+    rf"(?i)(?<![a-zà-ÿ]){_STAFF_WORD}[\s_-]*{_SURVEY_WORD}[\s_]+(?:app|platform|software|tool|product|system)s?"
+    r"(?![a-zà-ÿ])"
 )
 #: Words of a value that names another metric.
 _OTHER = re.compile(
