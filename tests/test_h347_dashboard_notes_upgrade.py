@@ -164,4 +164,4 @@ def test_the_mrr_at_end_of_a_month_with_its_start_alone(tmp_path, typed, shown):
     recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)
     assert [values["Dashboard"][f"{c}5"].value for c in "BC"] == [shown, dt.datetime(2026, 1, 1)]
-    assert values["Revenue"]["H2"].value == shown if typed else 50000  # the sheet's MRR at end carries the start
+    assert values["Revenue"]["H2"].value == (shown if typed else 50000)  # the sheet's MRR at end carries the start
