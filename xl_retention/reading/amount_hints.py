@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["money_columns"]
+__all__ = ["money_columns", "no_amount_note"]
 
 #: words of an order's amount (any language the import knows)
 _MONEY_WORDS = frozenset(
@@ -66,3 +66,20 @@ def _numbers_or_many(df: pd.DataFrame, column: str, most: int = 40) -> bool:
     except DataError:
         return False
     return True
+
+
+def no_amount_note(df: pd.DataFrame, source: str) -> str:
+    """The note for an orders file read without an amount: the revenue tables are left out, and the columns that may
+    hold it are named (:func:`~.amount_hints.money_columns`), for ``--columns amount=NAME``.
+
+    >>> no_amount_note(pd.DataFrame(columns=["Email", "Subtotal", "Taxes", "Total", "Discount Amount"]),
+    ...            "shop.csv").split(" amount")[1]
+    " ('Subtotal', 'Total') with --columns"
+    """
+    money = money_columns(list(df.columns), df)  # not Chargebee's price_type (tax_inclusive)
+    hint = f" ({', '.join(repr(c) for c in money[:5])}{', ...' if len(money) > 5 else ''})" if money else ""
+    return (
+        f"{source}: no column 'amount', so no revenue is counted (the order revenue cohorts of --to-csv are not "
+        f"written; a tracker holds no order revenue): to count it, map the column of each order's amount{hint} with "
+        "--columns amount=NAME"
+    )

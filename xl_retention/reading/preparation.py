@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._validation import near_whole
 from .adjusted_amounts import unadjusted_filled
-from .amount_hints import money_columns
+from .amount_hints import no_amount_note
 from .answer_flags import answer_flag_rows
 from .appended_copies import check_appended_copies
 from .authorizations import without_authorizations
@@ -99,6 +99,7 @@ from .paypal import paypal_orders
 from .period_spans import refuse_period_spans
 from .plan_currencies import check_plan_currencies
 from .play_orders import play_order_column
+from .priced_zero import priced_zero
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
 from .revenue import check_ended_at_zero, check_negative_mrr, in_units, per_month
@@ -261,7 +262,7 @@ def _prepare(
         # trials, future and paused subscriptions are not MRR; trials beside a trial end and Stripe's ended
         # incomplete_expired are read with their dates (reading.trials)
         later = NEVER_PAID_ENDED | FUTURE | (TRIALING if trial_column(df, names) else set())  # FUTURE: by its start
-        free = _priced_zero(df, names, source, options) if trial_flag_columns(df.columns) else None
+        free = priced_zero(df, names, source, options) if trial_flag_columns(df.columns) else None
         check_statuses(df, source, read_later=later, free=free, start=names.get("start"))  # a trial priced 0: none
         check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
     deleted = None  # answers flagged deleted (reading.answer_flags)
@@ -383,7 +384,7 @@ def _prepare(
         typed = net_of_tips(df, typed, names, source, options.decimal)  # Square's 'Tip' in 'Total Collected
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
-        note(_no_amount(df, source))
+        note(no_amount_note(df, source))
     if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if kind == "snapshots":  # Stripe's invoices by month: 'Amount Paid' as MRR, in_ ids (reading.payment_logs)
@@ -567,45 +568,3 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
             # each in a copy of this context: its notes are collected, its refusals worded as this caller's
             futures = [pool.submit(contextvars.copy_context().run, read, name) for name in names]
             return {name: future.result() for name, future in zip(names, futures, strict=True)}
-
-
-def _no_amount(df: pd.DataFrame, source: str) -> str:
-    """The note for an orders file read without an amount: the revenue tables are left out, and the columns that may
-    hold it are named (:func:`~.amount_hints.money_columns`), for ``--columns amount=NAME``.
-
-    >>> _no_amount(pd.DataFrame(columns=["Email", "Subtotal", "Taxes", "Total", "Discount Amount"]),
-    ...            "shop.csv").split(" amount")[1]
-    " ('Subtotal', 'Total') with --columns"
-    """
-    money = money_columns(list(df.columns), df)  # not Chargebee's price_type (tax_inclusive)
-    hint = f" ({', '.join(repr(c) for c in money[:5])}{', ...' if len(money) > 5 else ''})" if money else ""
-    return (
-        f"{source}: no column 'amount', so no revenue is counted (the order revenue cohorts of --to-csv are not "
-        f"written; a tracker holds no order revenue): to count it, map the column of each order's amount{hint} with "
-        "--columns amount=NAME"
-    )
-
-
-def _priced_zero(df: pd.DataFrame, names: Mapping[str, str], source: str, options: ReadOptions) -> np.ndarray | None:
-    """The rows whose price (the amount per interval, else the MRR) reads 0: a trial's row priced 0.00 adds nothing,
-    so it is not refused as a trial; None when the price cannot be read here (its own refusal comes when it is)."""
-    money = names.get("amount", names.get("mrr"))
-    if money is None or money not in df.columns:
-        return None
-
-    def zero(values: pd.Series) -> np.ndarray:
-        return parse_numbers(values, source, money, decimal=options.decimal, allow_blank=True) == 0
-
-    try:
-        return zero(df[money])
-    except DataError:  # '$0.00' beside '8,99 €' (mixed marks, refused later): each value read alone
-        codes, distinct = pd.factorize(df[money].astype(object))
-        said = np.array([_or_false(zero, v) for v in distinct] + [False], dtype=bool)  # code -1 (blank): last
-        return said[codes]
-
-
-def _or_false(zero: Callable[[pd.Series], np.ndarray], value: object) -> bool:
-    try:
-        return bool(zero(pd.Series([value], dtype=object))[0])
-    except DataError:
-        return False
