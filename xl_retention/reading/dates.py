@@ -49,7 +49,7 @@ from .month_hints import number_month_hint
 from .naive_times import check_naive_times, unconverted_note
 from .notes import note
 from .text_dates import OFFSET, Unread, apply_format, parse_texts, unix_time_hint
-from .zone_names import converted_zone, from_utc, from_zone, has_time
+from .zone_names import converted_zone, from_column_zone, from_utc, has_time
 from .zone_names import says_utc as says_utc  # importable from here, as before
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
 
@@ -277,7 +277,7 @@ def parse_dates(
         values = series.to_numpy().astype("datetime64[us]")
         zone = _zone_of(column, options, source)  # 'Created (UTC)', 'Started At (PST)' (.zone_names)
         if zone is not None and has_time(values).any():  # timestamps of the zone the name says
-            values = from_zone(values, zone, str(options.timezone))
+            values = from_column_zone(values, zone, str(options.timezone), column, source)
         elif options.timezone is not None and has_time(values).any():  # none converted (reading.naive_times)
             note(unconverted_note(source, column, options.timezone))
     elif pd.api.types.is_bool_dtype(dtype):
@@ -448,7 +448,9 @@ def _parse_mixed(
                     naive = np.array([":" in t and not OFFSET.search(t) and not re.search(r"(?i)(utc|gmt)$", t)
                                       for t in plain], dtype=bool) & ~zoned  # fmt: skip
                     if naive.any():
-                        out[filled[naive]] = from_zone(out[filled[naive]], zone, str(options.timezone))
+                        out[filled[naive]] = from_column_zone(
+                            out[filled[naive]], zone, str(options.timezone), column, source
+                        )
                 _refuse_swapped_cells(uniques, kinds, codes, day_first, plain, source, column, series)
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"

@@ -22,7 +22,16 @@ import pandas as pd
 
 from .errors import DataError
 
-__all__ = ["ambiguous_zone", "column_zone", "converted_zone", "from_utc", "from_zone", "has_time", "says_utc"]
+__all__ = [
+    "ambiguous_zone",
+    "column_zone",
+    "converted_zone",
+    "from_column_zone",
+    "from_utc",
+    "from_zone",
+    "has_time",
+    "says_utc",
+]
 
 #: UTC or GMT and an offset: "UTC-08:00", "GMT+5:30", "GMT-8", "UTC+9".
 _OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
@@ -140,3 +149,55 @@ def converted_zone(column: str, timezone: str | None, source: str) -> Any:
             column=column,
         )
     return zone
+
+
+#: the standard time's abbreviation of a zone that keeps summer time, and that zone: a header "Started At (PST)" is
+#: read as UTC-8 all year (the abbreviation's meaning), though many US exports write Pacific wall times under it
+STANDARD_OF_SUMMER_ZONES = {
+    "PST": "America/Los_Angeles",
+    "MST": "America/Denver",
+    "CST": "America/Chicago",
+    "EST": "America/New_York",
+    "AKST": "America/Anchorage",
+}
+
+
+def from_column_zone(values: np.ndarray, zone: Any, timezone: str, column: Any, source: str) -> np.ndarray:
+    """:func:`from_zone` of a column whose name says ``zone``; where the name says the standard time of a zone that
+    keeps summer time ("Started At (PST)") and reading its times as that zone's wall times (PDT in summer) would put
+    a row in another month of ``timezone``, :class:`~.errors.DataError` naming the column and a time: the header
+    cannot tell which was meant (H350's finding 07: 2026-07-31 23:30 "PST" is 2026-08-01 00:30 in Los Angeles, but
+    2026-07-31 23:30 if the export wrote Pacific wall times).
+
+    >>> from_column_zone(np.array(["2026-01-31T23:30"], dtype="datetime64[us]"), column_zone("At (PST)"),
+    ...                  "America/Los_Angeles", "At (PST)", "s.csv")
+    array(['2026-01-31T23:30:00.000000'], dtype='datetime64[us]')
+    """
+    out = from_zone(values, zone, timezone)
+    words = _named(str(column))
+    summer_zone = STANDARD_OF_SUMMER_ZONES.get(words or "")
+    if summer_zone is None or not isinstance(zone, dt.timezone):
+        return out
+    wall = from_zone(values, summer_zone, timezone)
+    moved = ~np.isnat(out) & (out.astype("datetime64[M]") != wall.astype("datetime64[M]"))
+    if moved.any():
+        first = int(np.flatnonzero(moved)[0])
+        fixed = str(zone)  # datetime.timezone's name: 'UTC-08:00'
+        written = str(values[first].astype("datetime64[m]")).replace("T", " ")
+        raise DataError(
+            f"{source}, column {column!r}: its name says {words} ({fixed} all year), but {int(moved.sum())} "
+            f"time(s) fall in another month if they are {summer_zone}'s wall times (summer time included), "
+            f"as many exports write under {words}: {written} is "
+            f"{str(out[first].astype('datetime64[m]')).replace('T', ' ')} or "
+            f"{str(wall[first].astype('datetime64[m]')).replace('T', ' ')} in --timezone {timezone}; rename the "
+            f"column to say which ('{_bare(column)} ({summer_zone})' for wall times, '{_bare(column)} ({fixed})' for a "
+            "fixed offset)",
+            source=source,
+            column=str(column),
+        )
+    return out
+
+
+def _bare(column: Any) -> str:
+    """The column's name without its bracketed zone: "Started At (PST)" -> "Started At"."""
+    return _BRACKETED.sub("", str(column)).strip() or str(column)
