@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .chart_ranges import _ANCHOR, _CHART_ID, _Cells, _relationships, _shifted, _targets, chart_title
 from .chart_ranges import _template_cells as template_cells
+from .dashboard_notes import _AFTER_MERGES
 from .dashboard_upgrade import dashboard_title
 from .style_keys import style_index
 
@@ -69,11 +70,7 @@ _PAGE_SETUP = re.compile(rb"<(?:\w+:)?pageSetup\b[^>]*>")
 _PAGE_MARGINS = re.compile(rb"<(?:\w+:)?pageMargins\b[^>]*>")
 _FIT = re.compile(rb"<(?:\w+:)?pageSetUpPr\b[^>]*>")
 _BREAKS = re.compile(rb"<(?:\w+:)?(?:rowBreaks|colBreaks)\b")
-# the elements a worksheet has after <mergeCells> (the schema's order), and after <rowBreaks>
-_AFTER_MERGES = re.compile(rb"<(?:\w+:)?(?:phoneticPr|conditionalFormatting|dataValidations|hyperlinks|printOptions|"
-                           rb"pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|"
-                           rb"ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|"
-                           rb"oleObjects|controls|webPublishItems|tableParts|extLst)\b")  # fmt: skip
+# the elements a worksheet has after <rowBreaks> (the schema's order; after <mergeCells>: dashboard_notes._AFTER_MERGES)
 _AFTER_ROW_BREAKS = re.compile(rb"<(?:\w+:)?(?:colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|"
                                rb"legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|"
                                rb"webPublishItems|tableParts|extLst)\b")  # fmt: skip

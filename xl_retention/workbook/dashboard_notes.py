@@ -20,7 +20,7 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from .upgrade_cells import _names_in
 
-__all__ = ["add_figure_notes"]
+__all__ = ["add_figure_notes", "tall"]
 
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\sref\s*=\s*[\"']([^\"']*)[\"'][^>]*?/>")
 _MERGES = re.compile(rb"<((?:\w+:)?)mergeCells\b([^>]*?)(/>|>)")
@@ -80,7 +80,7 @@ def _add_merge(xml: ip.SheetXml, ref: str) -> None:
     xml.tail = xml.tail[: found.start()] + new + xml.tail[found.end() :]
 
 
-def _tall(xml: ip.SheetXml, row: int) -> None:
+def tall(xml: ip.SheetXml, row: int) -> None:
     """Row ``row`` at least the latest figures' two lines tall (:data:`.dashboard.FIGURE_ROW_HEIGHT`)."""
     from .dashboard import FIGURE_ROW_HEIGHT
 
@@ -147,6 +147,6 @@ def add_figure_notes(
                 continue
             xml.put(f"E{at}", xml.element(f"E{at}", style, formula=formula.removeprefix("=")))
             _add_merge(xml, span)
-            _tall(xml, at)
+            tall(xml, at)
             changed.append(f"{where}!{span}")
     return changed, notes

@@ -19,7 +19,7 @@ from typing import Any
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
-from .dashboard_notes import add_figure_notes
+from .dashboard_notes import add_figure_notes, tall
 from .error_texts import in_error, without_error_texts
 from .upgrade import _names_in, is_earlier, put_formula, workbook_names
 
@@ -435,7 +435,7 @@ def _fit_shop_table(package: ip.Package, xml: Any, down: int) -> None:
     as this version's do (H261's task 3: an upgraded tracker of d3ada42b rendered "see 'Purchas"): E:G of the earlier
     widths (26, 10, 11) get this version's (21, 15, 11), F4:F6 wrap their text and rows 4-9 are two lines tall where
     lower. Widths or rows of the user's are left as they are."""
-    from .dashboard import FIGURE_ROW_HEIGHT, HEADLINES, SHOP_FIGURES, SHOP_WIDTHS
+    from .dashboard import HEADLINES, SHOP_FIGURES, SHOP_WIDTHS
     from .dashboard_layout import _wrap_style
 
     cols = {ip.attribute(m.group(0), b"min"): m for m in _COL.finditer(xml.head)}
@@ -451,15 +451,7 @@ def _fit_shop_table(package: ip.Package, xml: Any, down: int) -> None:
     xml.head = head
     sheet = xml.xml
     for row in range(4 + down, 4 + len(HEADLINES) + down):
-        if row not in sheet.rows:
-            continue
-        attrs = sheet.rows[row].attrs
-        height = ip.attribute(attrs, b"ht")
-        if height is not None and float(height) >= FIGURE_ROW_HEIGHT:
-            continue
-        list(sheet.cells_in_rows(row, row))  # the row's cells read: an edited row is written from them
-        attrs = ip._without(attrs, b"ht", b"customHeight") + f' ht="{FIGURE_ROW_HEIGHT}" customHeight="1"'.encode()
-        sheet.rows[row].attrs, sheet.rows[row].edited = attrs, True
+        tall(sheet, row)
     for row in range(4, 4 + len(SHOP_FIGURES)):
         ref = f"F{row}"
         element = xml.cell(ref)
