@@ -25,7 +25,13 @@ K = [174, 55, 4, 13, 4, 9, 4, 9, 11, 11]
 F = [f for f, k in zip([0, 1, 1, 2, 2, 3, 3, 4, 5, 6], K, strict=True) for _ in range(k)]
 R = [r for r, k in zip([0, 1, 4, 2, 5, 3, 6, 6, 6, 6], K, strict=True) for _ in range(k)]
 N = [6] * 294
-FIT = (2.3069850080516865, 0.8495137359147369, 0.9057842396406964, 0.7385304895802881, -505.6366839039718)
+#: the fit of those histories as the core gives it on this machine: the optimizer stops on a flat likelihood, so its
+#: digits past the 7th follow the CPU's floating-point kernels (a constant written on another machine was 2.30698500805
+#: for alpha where this one gives 2.30698498635); the workbook must give the core's own figures
+FIT = tuple(xr.bgbb_fit(F, R, N))
+assert FIT == pytest.approx(
+    (2.3069850080516865, 0.8495137359147369, 0.9057842396406964, 0.7385304895802881, -505.6366839039718), rel=1e-6
+)
 
 
 def test_python_says_to_leave_counts_out() -> None:
@@ -50,8 +56,8 @@ def test_the_workbook_names_the_first_cell_and_the_empty_argument_fits(tmp_path,
     errors = {e["address"]: e for f in json.loads(capsys.readouterr().out)["files"] for e in f["errors"]}
     assert errors["S!F1"]["reason"] == f"BGBB_FIT: {REASON} in S!D2 (#VALUE!)"
     out = openpyxl.load_workbook(tmp_path / "out" / "b.xlsx", data_only=True)["S"]
-    assert [out.cell(2, c).value for c in range(6, 11)] == pytest.approx(FIT, rel=1e-9)
-    assert [out.cell(3, c).value for c in range(6, 11)] == pytest.approx(FIT, rel=1e-9)
+    assert [out.cell(2, c).value for c in range(6, 11)] == pytest.approx(FIT, rel=1e-12)
+    assert [out.cell(3, c).value for c in range(6, 11)] == pytest.approx(FIT, rel=1e-12)
 
 
 def test_the_reference_says_leave_it_out() -> None:
