@@ -757,5 +757,18 @@ def test_a_triangle_padded_with_blank_rows_and_columns_is_fitted_as_itself() -> 
     triangle = [[6, 5, 4, 4], [1, 1, 0, None], [2, 2, None, None], [1, None, None, None]]
     padded = [row + [None] * (36 - len(row)) for row in triangle] + [[None] * 36] * 32
     assert m.sbg_fit(padded) == m.sbg_fit(triangle)
-    assert m.bdw_fit(padded) == m.bdw_fit(triangle)
-    assert m.bdw_fit(padded).log_likelihood == pytest.approx(-7.717487889091837, rel=1e-12)
+
+    def bdw(cohorts: list[list[int | None]]) -> object:
+        """The fit, or its refusal's type and words: a likelihood this flat is refused on some CPUs (its standard
+        error's last digits follow the floating-point kernels), and the padded range must then be refused alike."""
+        try:
+            return m.bdw_fit(cohorts)
+        except OutOfRangeError as error:
+            return type(error), str(error)
+
+    assert bdw(padded) == bdw(triangle)
+    fitted = bdw(padded)
+    if isinstance(fitted, tuple):
+        assert "the likelihood's peak is too flat" in fitted[1] and "log-likelihood -7.717488" in fitted[1]
+    else:
+        assert fitted.log_likelihood == pytest.approx(-7.717487889091837, rel=1e-12)
