@@ -39,9 +39,11 @@ def test_no_finite_peak_in_p_is_said_in_words(seed: int, fit) -> None:
 def test_the_seed_of_the_finding_names_where_it_stopped() -> None:
     with pytest.raises(
         OutOfRangeError,
-        match=r"stopped at p = 6\.05429e\+07, q = 26\.8114, "
-        r"v = 1\.2291e-05, near the search's edge; back to p / 20\.1 and v x 20\.1, "
-        r"the log-likelihood changes by -6\.97e-05\)",
+        # where along the ridge the search stops follows the CPU's floating-point kernels (p = 6.05429e+07 on one
+        # machine, 1.83878e+07 on another): the words and q, which the ridge fixes, are checked
+        match=r"stopped at p = \d\.\d+e\+0[78], q = 26\.811\d, "
+        r"v = \d\.\d+e-05, near the search's edge; back to p / 20\.1 and v x 20\.1, "
+        r"the log-likelihood changes by -(?:\d\.\d+e-0[45]|0\.000\d+)\)",
     ):
         xr.gammagamma_fit(*_averages(7))
 
