@@ -41,7 +41,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 
     root = Path(__file__).resolve().parents[1]
     readme = (root / "README.md").read_text()
-    command = 'python -m pip install -e ".[test]" && python -m pytest -q'
+    command = 'python -m pip install -e ".[test]" && python -m pytest -q -n auto --dist loadfile'
     assert f"```bash\n{command}\n```" in readme
     assert command in (root / ".ci" / "run").read_text().splitlines()
     assert "```bash\nxl-retention demo\n```" in readme

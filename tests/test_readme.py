@@ -26,7 +26,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
 BLOCKS = [(m.group(1), m.group(2)) for m in re.finditer(r"```(\w*)\n(.*?)```", README, re.S)]
-TEST_COMMAND = 'python -m pip install -e ".[test]" && python -m pytest -q'
+TEST_COMMAND = 'python -m pip install -e ".[test]" && python -m pytest -q -n auto --dist loadfile'
 QUICK_START = "git clone <this repository>"
 
 
