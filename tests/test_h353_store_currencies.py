@@ -15,7 +15,7 @@ Feb 8.99 + 8.99 = 17.98 (e2's contraction 9.00), Apr 0 (both churned, 17.98).
 
 03: App Store Connect's Subscriber report writes a refund as Refund Yes, Units -1 and the per-unit proceeds positive
 (6.30): refused as "an amount that is not negative", though the amount read is 6.30 x -1 = -6.30. Now a refund row,
-left out as a negative amount without an order id is (docs/metrics.md): Jan cohort 12.60, 12.60, 6.30.
+taken off the purchase its Purchase Date names (H357, tests/test_h357_store_refunds.py): Jan cohort 12.60, 6.30, 6.30.
 
 08: the same report with amount=Developer Proceeds (Proceeds Currency USD on every row) was refused for its Customer
 Currency (USD, NGN): only the currency column going with the amount is checked, as for Google Play's. By hand: Jan
@@ -122,8 +122,8 @@ def test_app_store_refund_of_units_minus_one_is_a_refund(tmp_path: Path, backend
     path = tmp_path / "subscriber.txt"
     path.write_text(APP_STORE)
     tables = load_tables(orders=path, columns=APP_STORE_COLUMNS, backend=backend)
-    assert tables.purchases["buyers"].tolist() == [2, 2, 1]
-    assert tables.order_revenue_cohorts.iloc[0].round(2).tolist() == [12.6, 12.6, 6.3]
+    assert tables.purchases["buyers"].tolist() == [2, 1, 1]  # 9002's 2026-02-28 purchase refunded (H357)
+    assert tables.order_revenue_cohorts.iloc[0].round(2).tolist() == [12.6, 6.3, 6.3]
 
 
 def test_app_store_refund_flag_with_units_one_is_still_refused(tmp_path: Path) -> None:

@@ -299,7 +299,7 @@ def priced_by_quantity(
     """``amount`` times the quantity column of ``df`` where the amount is named as a unit's price; a refusal
     naming both where it is named only as a price (see the module docstring); ``amount`` itself otherwise.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
-    from .store_units import per_unit_amount
+    from .store_units import per_unit_amount, store_line_amounts
     from .unit_prices import price_kind, told_by_totals
 
     mapped = set(names.values())
@@ -337,6 +337,8 @@ def priced_by_quantity(
             f"missing quantities beside prices per unit in {names['amount']!r} (the line's amount is price x quantity)"
         )
         raise bad_rows(source, quantity, problem, blank, df.iloc[:, position].to_numpy())
+    if unit and per_unit_amount(df.columns, names["amount"]):  # a refund: Units -1, 6.30 or -6.30 (store_units)
+        return store_line_amounts(amounts, np.where(np.isnan(count), 1.0, count))
     return amounts * np.where(np.isnan(count), 1.0, count)
 
 

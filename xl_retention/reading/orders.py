@@ -93,6 +93,7 @@ from .refunded_amounts import (
     take_refunds,
 )
 from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
+from .store_refunds import placed_store_refunds
 from .swallowed_rows import refuse_swallowed_rows
 from .unlinked_refunds import refuse_unlinked_refunds
 from .written_off import check_written_off
@@ -359,6 +360,9 @@ def orders_as_paid(
         typed["amount"] = after_discounts(df, typed["amount"], names, source, decimal)  # Square's Discounts
     types.check_refund_flags(df, source, typed.get("amount"))  # Storno = X; App Store's Refund Yes and -9.99 or
     # 6.30 x Units -1 passes (the amount by its quantity, above)
+    store_full = np.zeros(len(df), dtype=bool)  # App Store's refund row off the purchase of its 'Purchase Date'
+    if "order_id" not in typed and "amount" in typed:
+        typed["amount"], store_full = placed_store_refunds(df, typed, names, source)
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
         typed["amount"] = signed_refunds(df, typed["amount"])
         if told is not None and told.any():  # its amount, 40.00, is the chargeback of 40.00: taken off its sale
@@ -377,6 +381,7 @@ def orders_as_paid(
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
         full &= ~paid_back  # its order paid by its other payment: the refunded one counts 0, the order stays
     full |= adjusted  # Etsy's Adjusted Order Total 0.00: refunded in full (reading.adjusted_amounts)
+    full |= store_full  # refunded in full by its App Store refund row (reading.store_refunds)
     check_items_without_order(df, typed, names, source)
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
