@@ -28,6 +28,7 @@ from xl_retention.workbook.template import render_formula
 SEPTEMBER = [10, 9, 3, 8] * 2  # 4 promoters, 2 passives, 2 detractors: NPS 25
 OCTOBER = [1, 2, 3, 5, 6, 6, 4] * 4 + [1, 2, 3, 5]  # 32 answers, every one a detractor: NPS -100
 NAME = "_xlr_nps_0_10"  # proven_scale.NAME, as the file holds it
+OCTOBER_LISTED = '{"202610:32:119:547:6"}'  # October by its answers: count, sum, sum of squares, highest (H356)
 
 
 def _export(tmp_path: Path, october: list[int] = OCTOBER) -> Path:
@@ -75,7 +76,7 @@ def test_an_imported_bad_month_of_a_0_10_column_shows_its_nps(tmp_path, capsys):
         "none is above 7: a bad month, not another question's scale; the tracker shows its NPS (its check of a month "
         "typed by hand, 'not 0-10', passes over the months an import writes from a 0-10 column)"
     ) in out.splitlines()
-    assert _listed(book) == "{202610}"
+    assert _listed(book) == OCTOBER_LISTED
     assert _listed(build_template(tmp_path / "new.xlsx", start="2026-09", months=2)) == "{0}"  # the template: none
 
 
@@ -101,7 +102,7 @@ def test_a_month_typed_by_hand_keeps_not_0_10(tmp_path, capsys):
 def test_a_month_imported_again_with_an_answer_above_7_leaves_the_list(tmp_path, capsys):
     book = build_template(tmp_path / "t.xlsx", start="2026-09", months=2)
     assert _import(_export(tmp_path), book) == 0
-    assert _listed(book) == "{202610}"
+    assert _listed(book) == OCTOBER_LISTED
     (tmp_path / "again").mkdir()
     assert cli.main(["import", "--nps", str(_export(tmp_path / "again", [*OCTOBER, 9])), "--into", str(book),
                      "--columns", "date=Created (UTC)", "--replace-typed"]) == 0  # fmt: skip
@@ -142,7 +143,7 @@ def test_upgrade_brings_the_formula_and_the_name(tmp_path, capsys):
 def test_an_import_into_an_earlier_tracker_brings_them_too(tmp_path, capsys):
     book = _earlier_tracker(tmp_path)
     assert _import(_export(tmp_path), book) == 0
-    assert _listed(book) == "{202610}"
+    assert _listed(book) == OCTOBER_LISTED
     report, wb = _recalc(tmp_path, capsys, book)
     assert (report["status"], wb["NPS"]["F3"].value) == ("ok", -100)
 
@@ -169,6 +170,6 @@ def test_libreoffice_gives_the_same_figures(tmp_path, capsys):
     for row in (2, 3, 4):
         wb["NPS"][f"F{row}"] = _plain_nps(wb["NPS"][f"F{row}"].value)
     wb.save(book)
-    assert _listed(book) == "{202610}"  # openpyxl keeps the hidden name
+    assert _listed(book) == OCTOBER_LISTED  # openpyxl keeps the hidden name
     computed = openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)
     assert [computed["NPS"][f"F{row}"].value for row in (2, 3, 4)] == [25, -100, "not 0-10"]

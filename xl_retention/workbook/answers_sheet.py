@@ -273,18 +273,21 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
 
 def _proven_months(plan: _Plan, scores: pd.Series) -> list[tuple[pd.Period, list[Any]]]:
     """The months of ``scores`` of :data:`~xl_retention.score_scales.SCALE_ANSWERS` answers or more, none above
-    :data:`~xl_retention.score_scales.SCALE_TOP`, listed in the workbook's :data:`.proven_scale.NAME` (the NPS formula
-    shows their NPS, not 'not 0-10'); every other month written is taken out of the list (its answers now are others).
+    :data:`~xl_retention.score_scales.SCALE_TOP`, listed in the workbook's :data:`.proven_scale.NAME` by the answers
+    written (their count, sum, sum of squares and highest, :func:`.proven_scale.key`: the NPS formula shows their NPS,
+    not 'not 0-10', while the month holds those answers); every other month written is taken out of the list (its
+    answers now are others).
 
     Such a month comes from a column proven 0-10: ``import`` refuses a column of so many answers none above 7
     (:func:`xl_retention.reading.scores.check_scale`; a segment's answers, the whole file's column), so the column
     holds answers above 7 in another month, or another segment's."""
-    from .proven_scale import read_months, write_months
+    from .proven_scale import key, read_listed, write_listed
 
     low = [(m, g) for m, g in scores.items() if len(g) >= SCALE_ANSWERS and max(map(float, g)) <= SCALE_TOP]
-    listed = read_months(plan.package) or set()
-    written = {m.year * 100 + m.month for m in scores.index}
-    write_months(plan.package, (listed - written) | {m.year * 100 + m.month for m, _ in low})
+    listed = (read_listed(plan.package) or (set(), set()))[0]  # 71e622d9's months alone: upgrade_layout took them
+    written = {str(m.year * 100 + m.month) for m in scores.index}
+    kept = {k for k in listed if k.split(":")[0] not in written}
+    write_listed(plan.package, kept | {key(m.year * 100 + m.month, [int(s) for s in g]) for m, g in low})
     return low
 
 

@@ -32,7 +32,7 @@ from . import inplace as ip
 from .answers_sheet import ranges
 from .formats import monthly_name
 from .monthly import MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY
-from .proven_scale import NAME, parse_months
+from .proven_scale import NAME, key, parse_listed
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f\s*>")
 
@@ -99,7 +99,7 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
         strings = lambda: _shared_strings(package)  # noqa: E731  (read only for a header typed as text)
         if start == 2 and (header := _header_sorted(xml, answers, set(last_read), strings)) is not None:
             return header
-        proven = parse_months(ip.unescape(names[NAME].encode())) if NAME in names else set()  # import's 0-10 months
+        proven = parse_listed(ip.unescape(names[NAME].encode()))[0] if NAME in names else set()  # import's 0-10 months
         if (scale := _other_scale(xml, answers, last_read, start, proven)) is not None:
             return scale
         beside = _unread_column(xml, set(last_read), answers)
@@ -181,14 +181,15 @@ _NUMBER_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)>(?:(?!</(?:\w+:)?c>).)*?<(?:\
 _AT = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]+)\"")
 
 
-def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int, proven: set[int]) -> str | None:
+def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int, proven: set[str]) -> str | None:
     """One line naming the first month column of "NPS scores" with :data:`~xl_retention.score_scales.SCALE_ANSWERS`
     answers or more, none above :data:`~xl_retention.score_scales.SCALE_TOP`: another question's scale (a 1-5
     satisfaction question pasted there), which NPS would count as all detractors (NPS -100), or None: the rule
     ``import --nps`` refuses such a column by (H204's finding 05). Typed numbers only (no formula, no text). A column
-    whose month (its row-1 date) is one of ``proven`` (``year * 100 + month``: :mod:`.proven_scale`, a bad month an
-    import wrote from a column proven 0-10) is no other scale, as the NPS formula has it."""
+    whose month (its row-1 date) and answers are one of ``proven`` (:func:`.proven_scale.key`: a bad month an import
+    wrote from a column proven 0-10, its answers as written) is no other scale, as the NPS formula has it."""
     seen: dict[int, list[float]] = {}  # column -> [count, highest, first row, last row]
+    values: dict[int, list[float]] = {}  # column -> its answers (the key of a listed month)
     above = set()
     months: dict[int, tuple[int, int]] = {}  # column -> its header's (year, month)
     for cell in _NUMBER_CELL.finditer(xml):
@@ -212,10 +213,11 @@ def _other_scale(xml: bytes, answers: str, read: dict[int, int], start: int, pro
             continue
         entry = seen.setdefault(column, [0, value, row, row])
         entry[0], entry[1], entry[3] = entry[0] + 1, max(entry[1], value), row
+        values.setdefault(column, []).append(value)
     for column in sorted(seen):
         count, top, first, last = seen[column]
         year, month = months.get(column, (0, 0))
-        if column not in above and count >= SCALE_ANSWERS and year * 100 + month not in proven:
+        if column not in above and count >= SCALE_ANSWERS and key(year * 100 + month, values[column]) not in proven:
             letter = get_column_letter(column)
             return (
                 f"{written(answers)}!{letter}{first}:{letter}{last} holds {count} answers, none above {top:g}: the "

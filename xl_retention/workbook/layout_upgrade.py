@@ -23,5 +23,9 @@ __all__ = ["upgrade_layout"]
 
 def upgrade_layout(package: ip.Package, wb: Any, sheets: dict[str, _Monthly]) -> list[str]:
     """Lay out an earlier template's Dashboard and NPS widths as this version's in ``package`` (``wb``: the workbook
-    opened with openpyxl; ``sheets``: its monthly sheets, :func:`.found.read_sheets`); returns the report's lines."""
-    return relayout_dashboard(package, wb) + widen_nps_headers(package, sheets)
+    opened with openpyxl; ``sheets``: its monthly sheets, :func:`.found.read_sheets`); returns the report's lines. The
+    NPS months an import of 71e622d9 listed by the month alone are checked again: :func:`.proven_scale.drop_earlier`."""
+    from .proven_scale import drop_earlier
+
+    dropped = drop_earlier(package)
+    return relayout_dashboard(package, wb) + widen_nps_headers(package, sheets) + ([dropped] if dropped else [])

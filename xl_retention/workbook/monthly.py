@@ -46,7 +46,10 @@ NPS_ANSWERS_ONLY = _scores("NPS({scores})")
 #: the NPS column's formula before a month an import wrote from a column proven 0-10 showed its NPS: every month of 30
 #: answers or more none above 7 showed 'not 0-10', a bad month of a 0-10 survey too (the same values in a tracker no
 #: import of this version wrote: upgrade.EARLIER, SAME_VALUES)
-NPS_SCALE_EVERY_MONTH = nps_formula(SCALE_ANSWERS, SCALE_TOP, listed=False)
+NPS_SCALE_EVERY_MONTH = nps_formula(SCALE_ANSWERS, SCALE_TOP, listed="")
+#: the NPS column's formula of 71e622d9: a listed month passed over whatever its answers, so 1-5 answers typed over an
+#: imported bad month showed their NPS, not 'not 0-10' (upgrade.EARLIER; not SAME_VALUES: H356)
+NPS_LISTED_MONTHS = nps_formula(SCALE_ANSWERS, SCALE_TOP, listed="months")
 
 TEMPLATE_START = "2026-01"
 DEFAULT_MONTHS = 24
@@ -402,7 +405,7 @@ NPS_SUMMARY = MonthlySheet(
             POINTS,
             name="NPS_Score",
             width=11,  # its texts: 'not 0-10', 'bad counts', 'count < 0' (monthly_formulas.NPS_TEXT_*)
-            earlier=(NPS_ANSWERS_ONLY, NPS_SCALE_EVERY_MONTH),
+            earlier=(NPS_ANSWERS_ONLY, NPS_SCALE_EVERY_MONTH, NPS_LISTED_MONTHS),
         ),
         Column(
             "moe",

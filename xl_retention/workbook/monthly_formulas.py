@@ -143,7 +143,7 @@ def _scores(call: str) -> str:
 #: beside the counts typed (H230). A short text, never a number, where the figure would be wrong: counts that do not
 #: add up to the responses typed, and a month of SCALE_ANSWERS answers or more none above SCALE_TOP (a 1-5
 #: satisfaction survey pasted there, which NPS counts as all detractors: -100; not a month an import wrote from a column
-#: proven 0-10, :mod:`.proven_scale`), and a count below 0.
+#: proven 0-10 while it holds the answers the import wrote, :mod:`.proven_scale`), and a count below 0.
 NPS_TEXT_SCALE = "not 0-10"
 NPS_TEXT_COUNTS = "bad counts"
 NPS_TEXT_NEGATIVE = "count < 0"
@@ -160,20 +160,25 @@ _FROM_COUNTS = (
 )
 
 
-def nps_formula(answers: int, top: int, listed: bool = True) -> str:
+def nps_formula(answers: int, top: int, listed: str = "answers") -> str:
     """The NPS column's formula (:data:`NPS_TEXT_SCALE` ... above): ``answers`` and ``top`` are
     :data:`xl_retention.score_scales.SCALE_ANSWERS` and ``SCALE_TOP``. The check of the scale passes over a month
     ``import --into`` wrote from a column proven 0-10 (a bad month, every answer 1-7: its NPS, -100 for all
-    detractors), listed in the hidden name :data:`.proven_scale.NAME`; ``listed=False``: the form before, which
-    checked every month (``upgrade`` brings it up).
+    detractors) while its answers are still those the import wrote, listed by their count, sum, sum of squares and
+    highest in the hidden name :data:`.proven_scale.NAME` (:data:`.proven_scale.NOT_LISTED`: answers typed over since
+    are checked, H356). ``listed``: ``"months"``, the form of 71e622d9, which passed over a listed month whatever its
+    answers (:data:`.proven_scale.NOT_LISTED_MONTH`), ``""`` the form before, which checked every month (``upgrade``
+    brings both up).
 
-    >>> nps_formula(30, 7).endswith(',ISERROR(MATCH(YEAR({month})*100+MONTH({month}),_xlr_nps_0_10,0))),"not 0-10",'
+    >>> nps_formula(30, 7).endswith(',ISERROR(MATCH(YEAR({month})*100+MONTH({month})&":"&COUNT({scores})&":"&SUM('
+    ...                             '{scores})&":"&SUMSQ({scores})&":"&MAX({scores}),_xlr_nps_0_10,0))),"not 0-10",'
     ...                             'NPS({scores})))')
     True
     """
-    from .proven_scale import NOT_LISTED
+    from .proven_scale import NOT_LISTED, NOT_LISTED_MONTH
 
-    listed_only = f",{NOT_LISTED}" if listed else ""
+    condition = {"answers": NOT_LISTED, "months": NOT_LISTED_MONTH, "": ""}[listed]
+    listed_only = f",{condition}" if condition else ""
     return (
         f"=IF(COUNTA({{scores}})=0,{_FROM_COUNTS},IF(AND(COUNT({{scores}})>={answers},MAX({{scores}})<={top}"
         f'{listed_only}),"{NPS_TEXT_SCALE}",NPS({{scores}})))'

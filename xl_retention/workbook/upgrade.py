@@ -22,7 +22,7 @@ from .lifetime_forms import LIFETIME_EARLIER, upgrade_lifetime
 from .lifetime_forms import _current_lifetime as _current_lifetime
 from .lifetime_forms import _lifetime_title as _lifetime_title
 from .lifetime_forms import _rows_down as _rows_down
-from .monthly import NPS_ANSWERS_ONLY, NPS_SCALE_EVERY_MONTH, template_formula_at
+from .monthly import NPS_ANSWERS_ONLY, NPS_LISTED_MONTHS, NPS_SCALE_EVERY_MONTH, template_formula_at
 from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
@@ -289,6 +289,8 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
 EARLIER[("NPS", "nps")] = (NPS_ANSWERS_ONLY,)
 # every month of 30 answers or more none above 7 'not 0-10', a bad month an import wrote from a 0-10 column too
 EARLIER[("NPS", "nps")] += (NPS_SCALE_EVERY_MONTH,)
+# a listed month passed over whatever its answers: 1-5 answers typed over an imported bad month showed their NPS (H356)
+EARLIER[("NPS", "nps")] += (NPS_LISTED_MONTHS,)
 
 # a rate blank at a base of 0 whatever the month had (churned MRR out of an MRR at start of 0, 3 returning buyers of 0):
 # the impossible month accepted without a word, where a base above 0 gives #NUM!

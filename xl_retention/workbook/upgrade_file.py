@@ -132,6 +132,10 @@ def earlier_formulas(path: str | os.PathLike[str]) -> tuple[list[str], list[str]
 _F_TEXT = re.compile(rb"<(?:[\w.\-]+:)?f\b[^>]*>([^<]+)</(?:[\w.\-]+:)?f\s*>")
 _SHEET_NAME = re.compile(rb"<(?:[\w.\-]+:)?sheet\b[^>]*\bname=\"([^\"]*)\"")
 _PLACEHOLDER = re.compile(r"\{[a-z_]+(?:-1|:[a-z]+)?\}")
+#: an NPS form's month's answers (``{scores}``) as rendered in :func:`_earlier_pattern`, and what it matches there: a
+#: range of any sheet ('NPS scores'!C$2:C$1001, on the sheet the user renamed it to, as many rows as import widened)
+_SCORES_MARK = "@scores@"
+_SCORES = r"(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+"
 _REFERENCE = re.compile(r"(\$?[A-Z]{1,3}\$?)\d+")
 #: the row numbers :data:`_REFERENCE` finds (a run of digits right after a capital letter, or after one and a ``$``),
 #: matched from their first digit: replaced by a plain ``0`` (no template expanded in Python per match), each text
@@ -165,11 +169,11 @@ def _earlier_pattern() -> re.Pattern[str]:
             for form in EARLIER.get((spec.title, column.key), ()):
                 if form in SAME_VALUES:
                     continue
-                try:
-                    rendered = render_formula(form, letters, 5)
+                try:  # the NPS sheet's forms read the month's answers: any range there (H356)
+                    rendered = render_formula(form, letters, 5, {"scores": _SCORES_MARK})
                 except KeyError:
                     continue
-                parts.append(_rows_any(rendered))
+                parts.append(_rows_any(rendered).replace(re.escape(_SCORES_MARK), _SCORES))
     forms = {form for forms in LIFETIME_EARLIER.values() for form in forms}
     current, previous = _current(), _current(incomplete=False)
     for ref, earlier in DASHBOARD_EARLIER.items():
