@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xl_retention import models as m
-from xl_retention.errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
+from xl_retention.errors import NotANumberError, OutOfRangeError, RetentionInputError, ZeroDenominatorError
 
 REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241]  # Fader & Hardie 2007, years 0-7
 HIGH_END = [1000, 869, 743, 653, 593, 551, 517, 491]
@@ -635,7 +635,7 @@ def test_rfm_summary_lifetimes_conventions():
 
 def test_rfm_summary_bad_input():
     orders = pd.DataFrame({"customer_id": [1], "date": ["2024-01-01"], "amount": [1.0]})
-    with pytest.raises(NotANumberError, match="period"):
+    with pytest.raises(RetentionInputError, match="period"):
         m.rfm_summary(orders, period="Q")
     with pytest.raises(NotANumberError, match="'when'"):
         m.rfm_summary(orders, date="when")

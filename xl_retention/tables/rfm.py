@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import NotANumberError
+from ..errors import NotANumberError, RetentionInputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["rfm_summary"]
 
-_PERIODS = {"D": "D", "W": "W", "M": "M"}
+#: A period's letter -> pandas' frequency: days, weeks, months, years ("A", annual, is "Y": a donor's gift years,
+#: BG/BB's opportunities).
+_PERIODS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "A": "Y"}
 
 
 def _refusal(error: Exception, columns: dict[str, str]) -> NotANumberError:
@@ -51,11 +53,13 @@ def rfm_summary(
 ) -> pd.DataFrame:
     """Frequency, recency, T and monetary value per customer from an order table (``lifetimes`` conventions).
 
-    Orders are counted per period (``"D"`` days, ``"W"`` weeks, ``"M"`` months): several
-    orders in one period are one purchase, their amounts summed. Per customer:
+    Orders are counted per period (``"D"`` days, ``"W"`` weeks, ``"M"`` months, ``"Y"`` or ``"A"`` calendar years):
+    several orders in one period are one purchase, their amounts summed. Per customer:
     frequency = purchase periods - 1 (repeat purchases); recency = last - first purchase
     period; T = observation_end's period - first purchase period; monetary_value = mean
-    amount of the repeat purchases (0 without any). Orders in periods after the period of
+    amount of the repeat purchases (0 without any). With ``period="Y"`` (a donor's gifts, once a year at most counted)
+    frequency, recency and T are BG/BB's history (x, t_x, n) in yearly opportunities: ``bgbb_fit(s["frequency"],
+    s["recency"], s["T"])``. Orders in periods after the period of
     ``observation_end`` (default: the last date in the table, refunds and unpaid orders included) are ignored.
     ``amount=None`` skips monetary_value (an amount column the import finds by its name, ``amount``, ``Total``, is
     still read: its refunds and refund rows say which orders were paid).
@@ -81,10 +85,10 @@ def rfm_summary(
     order cannot be told needs ``dayfirst`` (True: ``03/04/2025`` is 3 April) or
     ``date_format`` (a strftime format such as ``"%d/%m/%Y"``).
 
-    Raises :class:`~xl_retention.errors.NotANumberError` naming the argument for an unknown
-    period or column, an ``observation_end`` after today (or before every order), dates that do not parse, blank
-    dates and amounts that are not numbers, and the import's
-    refusals of an orders file (naming the column and rows).
+    Raises :class:`~xl_retention.errors.RetentionInputError` naming ``period`` for an unknown period;
+    :class:`~xl_retention.errors.NotANumberError` naming the argument for an unknown column, an ``observation_end``
+    after today (or before every order), dates that do not parse, blank dates and amounts that are not numbers, and
+    the import's refusals of an orders file (naming the column and rows).
 
     >>> import pandas as pd
     >>> orders = pd.DataFrame({"customer_id": [1, 1, 1, 2, 1], "amount": [10.0, 20.0, 40.0, 5.0, -20.0],
@@ -104,7 +108,11 @@ def rfm_summary(
     from ..reading.preparation import prepare
 
     if period not in _PERIODS:
-        raise NotANumberError(f"period must be 'D', 'W' or 'M', got {period!r}", "period", period)
+        raise RetentionInputError(
+            f"period must be 'D' (days), 'W' (weeks), 'M' (months) or 'Y' (years; 'A' too), got {period!r}",
+            "period",
+            period,
+        )
     arguments = {"customer_id": customer_id, "date": date, "amount": amount, "order_id": order_id}
     for argument, column in arguments.items():
         if column is not None and column not in orders.columns:
