@@ -3,8 +3,8 @@
 A tracker made before ``LTV_Churn_Error_Row`` existed (its churn average B5 an earlier template's, its note C5 empty):
 upgrade wrote C5, which reads that name, without defining it; its own ``--recalc`` then said the name "is not defined
 in this workbook (Google Sheets keeps only names of ranges) ... run xl-retention upgrade on the file", and only a
-second upgrade defined it. Now the first defines it with the note; a note reading a column the tracker lacks
-(``Customers_Churn_Seq``, an early template's) is not written.
+second upgrade defined it. Now the first defines it with the note; a tracker without the column's name
+(``Customers_Churn_Seq``, an early template's) gets it over the column upgrade puts back, and the note too (H358).
 """
 
 from __future__ import annotations
@@ -57,11 +57,15 @@ def test_one_upgrade_defines_the_name_its_note_reads(tmp_path: Path, capsys) -> 
     assert "defined the template's names" not in capsys.readouterr().out
 
 
-def test_a_note_reading_a_column_the_tracker_lacks_is_not_written(tmp_path: Path, capsys) -> None:
-    path, _ = _earlier(tmp_path, seq=False)
+def test_a_note_reading_a_column_the_tracker_lacked_is_written_with_its_name(tmp_path: Path, capsys) -> None:
+    # the earliest templates' 'Churn rates so far' column, header and name: upgrade puts the header back and defines
+    # the name over it, so the note reading it is written too (H358; before, C5 was left empty)
+    path, current_c5 = _earlier(tmp_path, seq=False)
     assert cli.main(["upgrade", str(path), "--recalc"]) == 0
     out = capsys.readouterr().out
     assert "run xl-retention upgrade" not in out
     wb = openpyxl.load_workbook(path)
-    assert wb["Lifetime value"]["C5"].value is None
-    assert "LTV_Churn_Error_Row" not in wb.defined_names
+    assert wb["Customers"]["J1"].value == "Churn rates so far"
+    assert wb.defined_names["Customers_Churn_Seq"].attr_text == "'Customers'!$J$2:$J$13"
+    assert wb["Lifetime value"]["C5"].value == current_c5
+    assert wb.defined_names["LTV_Churn_Error_Row"].attr_text == LIFETIME_NAMED["LTV_Churn_Error_Row"]

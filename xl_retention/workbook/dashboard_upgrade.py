@@ -179,13 +179,16 @@ def _current(
     return {**cells, "widths": {c: ws.column_dimensions[c].width for c in "EFG"}}
 
 
-def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[list[str], list[str]]:
+def upgrade_dashboard(
+    package: ip.Package, wb: Any, shop_data: bool, add_table: bool = False
+) -> tuple[list[str], list[str]]:
     """Bring a Dashboard of an earlier template up to this version's in ``package``: returns the cells changed
     (``'Dashboard'!B4``, ``'Dashboard'!E3:G6``) and notes for the user.
 
     ``wb``: the workbook opened with openpyxl (read-only is fine); ``shop_data``: the import writes orders or visits,
-    so a Dashboard left without their figures gets a note saying why. Nothing happens to a workbook without a sheet
-    named Dashboard whose A3 is the template's "Latest figures".
+    so a Dashboard left without their figures gets a note saying why; ``add_table``: a sheet named Dashboard without
+    the latest figures (the first templates': 8b3d91a7) gets this version's table (:mod:`.dashboard_table`). Nothing
+    else happens to a workbook without a sheet named Dashboard whose A3 is the template's "Latest figures".
     """
     current, previous = _current(), _current(incomplete=False)
     text = _current(text_said=False)  # C9 before a churn rate typed as text was said (H242's finding 02)
@@ -198,6 +201,10 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     if title is None:  # rows inserted above the latest figures (a note under the title: H201's finding 03)
         title, down = _moved_down(found, current)
     if title is None:
+        if add_table and TITLE in found and hasattr(wb[TITLE], "iter_rows"):  # an early tracker's (H358)
+            from .dashboard_table import add_latest_figures
+
+            return add_latest_figures(package, TITLE)
         return [], []
     mine = {_row_moved(ref, -down): value for ref, value in found[title].items() if _row_of(ref) > down}
     names, xml = workbook_names(package), _Shifted(package.sheet(title), down)

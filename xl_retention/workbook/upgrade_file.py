@@ -95,9 +95,10 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
         from .start_here_upgrade import upgrade_start_here
 
         notes += upgrade_start_here(package, wb)  # Import Functions after the save as .xlsm (H348's finding 01)
+    monthly = upgrade_formulas(package, sheets, check)  # first: the helper columns' names it defines are read below
     lifetime, more = upgrade_lifetime(package, wb)
-    dashboard, shop = upgrade_dashboard(package, wb, False)
-    upgraded = upgrade_formulas(package, sheets, check) + lifetime + dashboard + upgrade_observed_to(package, wb)
+    dashboard, shop = upgrade_dashboard(package, wb, False, add_table=not check)  # an early tracker's table too
+    upgraded = monthly + lifetime + dashboard + upgrade_observed_to(package, wb)
     upgraded += put_back_cohorts(package, wb)  # the fits and projections left =NA() by a save as .xls
     renamed, cells = notes_of_renamed(package, wb, sheets.values())  # notes naming a sheet the user renamed
     if cells:

@@ -17,6 +17,8 @@ from openpyxl.utils import column_index_from_string, quote_sheetname
 
 from . import inplace as ip
 from .deleted_names import broken_names
+from .named_formulas import add_names
+from .upgrade_cells import workbook_names
 
 if TYPE_CHECKING:
     from .found import _Monthly
@@ -89,12 +91,14 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
 
     xml = package.sheet(title)
     hide: list[int] = []
+    headed: list[Any] = []  # the helper columns under the template's header (found, or written now)
     for column in spec.columns:
         if not column.hidden or column.key not in letters:
             continue
         letter = letters[column.key]
         header = found.value(1, column_index_from_string(letter))
         if header is not None and header != "":
+            headed += [column] if header == column.header else []
             continue
         element = xml.cell(f"{letter}1")
         if element is not None and ip.has_content(element):
@@ -106,6 +110,7 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
         xml.put(f"{letter}1", b"<" + p + b"c" + attrs + b"><" + p + b"is><" + p + b"t>" + text + b"</" + p + b"t></"
                 + p + b"is></" + p + b"c>")  # fmt: skip
         hide.append(column_index_from_string(letter))
+        headed.append(column)
     xml.head = _hide(xml.head, xml.prefix, hide, CHART_WIDTH)
     broken = set(broken_names(package.data["xl/workbook.xml"]))
     rows = [found.row(month) for month in found.months]
@@ -114,8 +119,16 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
         for column in spec.columns
         if column.name in broken and column.key in letters and rows
     }
+    # a tracker made before the helper columns (8b3d91a7's): their names, never defined, defined over them (H358)
+    have = {name.upper() for name in workbook_names(package)}
+    new = {
+        column.name: f"{quote_sheetname(title)}!${letters[column.key]}${min(rows)}:${letters[column.key]}${max(rows)}"
+        for column in headed
+        if column.name and column.name.upper() not in have and rows
+    }
+    add_names(package, new)
     if not targets:
-        return []
+        return sorted(new)
 
     def point(raw: bytes) -> bytes:
         def one(match: re.Match[bytes]) -> bytes:
@@ -128,4 +141,4 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
         return re.sub(rb"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<)", one, raw)
 
     package.edit("xl/workbook.xml", point)
-    return sorted(targets)
+    return sorted({*targets, *new})
