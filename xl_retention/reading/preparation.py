@@ -68,6 +68,7 @@ from .extra_prices import refuse_add_ons
 from .family_shares import family_shared
 from .frames import pandas_table
 from .fx_drift import note_converted_amounts
+from .gift_types import without_promised_gifts
 from .inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS, inclusive_ends
 from .interval_columns import swapped_interval_columns
 from .interval_spans import refuse_uncounted_intervals
@@ -186,6 +187,7 @@ def _prepare(
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
         df = without_authorizations(df, source)  # Recurly's $1 card checks: no sale (reading.authorizations)
+        df = without_promised_gifts(df, source)  # a donor export's Pledge, Write Off: no money (reading.gift_types)
         refuse_due_credit_notes(df, source)  # Chargebee's refund_due: taken off or not? (reading.credit_notes)
     if kind == "intervals":  # Zuora's Expired versions of an amended subscription: the latest counts (versions)
         df = latest_versions(df, source)

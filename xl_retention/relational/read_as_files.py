@@ -45,6 +45,7 @@ def _cancellable(empty: pd.DataFrame) -> bool:
     from ..reading.columns import keys_of
     from ..reading.discounts import discount_columns
     from ..reading.disputes import dispute_columns
+    from ..reading.gift_types import GIFT_TYPE_NAMES
     from ..reading.order_flags import FLAG_NAMES
     from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
     from ..reading.paid_dates import paid_date_columns
@@ -52,6 +53,7 @@ def _cancellable(empty: pd.DataFrame) -> bool:
 
     marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES | FLAG_NAMES
     marks |= {"captured", "refunded", "fully_refunded", "is_refunded", "disputed", "is_disputed"}
+    marks |= GIFT_TYPE_NAMES  # a donor export's 'Gift Type': its pledges left out (reading.gift_types)
     keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
     disputed = bool(dispute_columns(empty.columns) or written_off_columns(empty.columns))  # Dispute Status, Write Off
     # a blank 'Paid On Date', a tax or a discount beside the amount (reading.paid_dates, taxes, order_discounts)

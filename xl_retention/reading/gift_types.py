@@ -1,0 +1,135 @@
+"""A donor export's gift types: pledges, recurring gifts' schedules and write-offs beside the payments.
+
+A fundraising CRM's gifts export (Raiser's Edge, Bloomerang, DonorPerfect) writes each row's type in a column of its
+own, "Gift Type" (``Cash``, ``Pledge``, ``Pay-Cash``, ``Recurring Gift``, ``Recurring Gift Pay-Cash``,
+``Write Off``; Bloomerang's ``Donation``, ``Pledge``, ``Pledge Payment``, ``Recurring Donation``, ``Recurring
+Donation Payment``). Only the payments are money received: a pledge is a promise (its payments are rows of their
+own), a recurring gift's row is its schedule (each payment is a row of its own), a write-off is a pledge's balance
+given up. Read as gifts, the pledge of 1,200 counted beside its 100 paid, and its donor as a repeat donor (H360's
+finding 02).
+
+So (:func:`without_promised_gifts`) a column named as a gift's type (:data:`GIFT_TYPE_NAMES`: "Gift Type",
+"Donation Type"), or any column whose values are such types (a pledge's or a write-off's beside a payment's, most of
+its values such types), is read: its rows of a pledge or a write-off (:data:`PROMISES`) are left out with a note
+naming the column, the values and the rows; a recurring gift's schedule (``Recurring Gift``) too where the column
+holds its payments (``Recurring Gift Pay-Cash``), and is refused where it does not (a payment, or the schedule?);
+the payments (:data:`PAYMENTS`, any ``Pay-...`` type) are kept; any other type (``Gift-in-Kind``, ``Other``) is
+refused naming the column, the values and the rows: whether it is money received cannot be told. The rows kept keep
+their rows of the file in refusals (``attrs["file_rows"]``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows, rows_named, source_of
+from .kept_rows import without_rows
+from .notes import note
+
+__all__ = ["GIFT_TYPE_NAMES", "PAYMENTS", "PROMISES", "gift_type_column", "without_promised_gifts"]
+
+#: Names (as :func:`~.columns.keys_of` spells them) of a column of gift types.
+GIFT_TYPE_NAMES = frozenset({"gift_type", "gifttype", "gift_kind", "donation_type", "donationtype", "donation_kind",
+                             "contribution_type", "gift_type_code"})  # fmt: skip
+#: Types (as :func:`~.statuses.spelled` spells them) that are no money received: a promise, a balance written off.
+PROMISES = frozenset({"pledge", "mg_pledge", "matching_gift_pledge", "pledged", "write_off", "writeoff",
+                      "written_off", "mg_write_off", "matching_gift_write_off", "pledge_write_off",
+                      "recurring_gift_write_off", "mg_writeoff"})  # fmt: skip
+#: A recurring gift's schedule -> the start of its payments' type (Raiser's Edge, Bloomerang).
+SCHEDULES = {"recurring_gift": "recurring_gift_pay", "recurring_donation": "recurring_donation_payment"}
+#: Types of money received (any ``pay_...`` or ``..._pay_...`` type too: a pledge's payment in cash, stock, ...).
+PAYMENTS = frozenset({"cash", "check", "cheque", "credit_card", "card", "donation", "gift", "one_time_gift",
+                      "one_time_donation", "pledge_payment", "recurring_donation_payment", "stock/property",
+                      "stock/property_(sold)", "matching_gift", "mg_cash", "payment"})  # fmt: skip
+
+
+def _is_payment(value: str) -> bool:
+    """Whether a spelled gift type is money received (:data:`PAYMENTS`, a ``Pay-...`` type).
+
+    >>> [_is_payment(v) for v in ("pay_cash", "recurring_gift_pay_cash", "mg_pay_cash", "pledge", "gift_in_kind")]
+    [True, True, True, False, False]
+    """
+    return value in PAYMENTS or value.startswith("pay_") or "_pay_" in value
+
+
+def _known(value: str) -> bool:
+    return _is_payment(value) or value in PROMISES or value in SCHEDULES
+
+
+def gift_type_column(df: pd.DataFrame) -> str | None:
+    """The first column of ``df`` that holds gift types (see the module docstring), None where none does.
+
+    >>> gift_type_column(pd.DataFrame({"Fund": ["Annual"], "Gift Type": ["Cash"]}))
+    'Gift Type'
+    >>> gift_type_column(pd.DataFrame({"Kind": ["Pledge", "Pay-Cash", "Cash"]}))
+    'Kind'
+    >>> gift_type_column(pd.DataFrame({"Payment Method": ["Cash", "Card", "Transfer"]})) is None
+    True
+    """
+    from .columns import keys_of
+    from .order_columns import few_values
+
+    for position, name in enumerate(map(str, df.columns)):
+        if keys_of(name) & GIFT_TYPE_NAMES:
+            return name
+        values = few_values(df.iloc[:, position])
+        if values is None or not values.size:
+            continue
+        kept = [str(v) for v in values]
+        promised = any(v in PROMISES or v in SCHEDULES for v in kept)
+        paid = any(_is_payment(v) for v in kept)
+        if promised and paid and sum(map(_known, kept)) * 2 > len(kept):
+            return name
+    return None
+
+
+def without_promised_gifts(df: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``df`` without its pledges, recurring gifts' schedules and write-offs (see the module docstring), with a note
+    naming them; ``df`` itself where it has none; :class:`~.errors.DataError` for a gift type that says neither.
+
+    >>> df = pd.DataFrame({"id": ["G1", "G2", "G3"], "Gift Type": ["Cash", "Pledge", "Pay-Cash"]})
+    >>> without_promised_gifts(df, "gifts.csv")["id"].tolist()
+    ['G1', 'G3']
+    """
+    from .statuses import spelled
+
+    if not len(df.columns) or not len(df):
+        return df
+    name = gift_type_column(df)
+    if name is None:
+        return df
+    where = source_of(df, source)
+    column = df.iloc[:, [str(c) for c in df.columns].index(name)]
+    kind = np.asarray(spelled(column), dtype=object)
+    said = set(kind.tolist()) - {""}
+    schedules = {s for s in said & set(SCHEDULES) if not any(v.startswith(SCHEDULES[s]) for v in said)}
+    unknown = np.array([v != "" and (not _known(v) or v in schedules) for v in kind], dtype=bool)
+    if unknown.any():
+        problem = (
+            "gift types that say neither money received (Cash, Pay-Cash) nor a pledge or a write-off (whether these "
+            "were gifts paid cannot be told)"
+        )
+        advice = (
+            "keep the rows of money received only, or give them a payment's type; a recurring gift's row is its "
+            "schedule where its payments are rows of their own"
+            if schedules
+            else "keep the rows of money received only, or give them a payment's type"
+        )
+        raise bad_rows(where, name, problem, np.flatnonzero(unknown), column.to_numpy(), advice=advice)
+    left = np.array([v in PROMISES or v in SCHEDULES for v in kind], dtype=bool)
+    if not left.any():
+        return df
+    found = np.flatnonzero(left)
+    written = column.to_numpy()
+    counts = pd.Series([str(written[p]).strip() for p in found]).value_counts(sort=False)
+    values = ", ".join(f"{v!r} {n}" for v, n in counts.items())
+    paid = list(dict.fromkeys(str(w).strip() for w, v in zip(written, kind, strict=True) if v and _is_payment(v)))
+    payments = ", ".join(repr(v) for v in paid[:4]) or "none"
+    shown = rows_named(where, found[:5]) + (" ..." if len(found) > 5 else "")
+    note(
+        f"{source}: {len(found)} row(s) of {name!r} left out ({values}), {shown}: a pledge is a promise, a recurring "
+        f"gift's row its schedule, a write-off a pledge given up, no money received; the gifts counted are the "
+        f"payments ({payments})"
+    )
+    return without_rows(df, left, where)
