@@ -4,6 +4,7 @@ value Excel stored, or is listed where the file holds none."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from openpyxl.utils.formulas import FORMULAE
@@ -13,7 +14,7 @@ from ..registry import BY_NAME
 from .engine_functions import engine_knows, formula_functions
 from .google_functions import GOOGLE_FUNCTIONS, google_reason
 from .lambda_helpers import HELPERS
-from .package_facts import officejs_name
+from .package_facts import officejs_name, other_application
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -26,15 +27,28 @@ __all__ = ["REWRITTEN", "add_in_function", "hidden_add_in_calls"]
 REWRITTEN = HELPERS | {"SINGLE"}
 
 
-def add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, str] | None:
+def add_in_function(
+    formula: str, cell: object, known: set[str], application: str = "Microsoft Excel"
+) -> tuple[str, str] | None:
     """(function, reason) when ``formula`` calls a function Excel does not have (an add-in's, a VBA macro's, an xlwings
     UDF: ``GET_MRR(..)``, ``_xll.FX_RATE(..)``) and the file stores a value other than ``#NAME?`` for the cell: Excel
     computed it with the add-in loaded; or the file stores no value at all (a workbook a script wrote): what it is
     cannot be known there (Excel with the add-in gives a number, without it ``#NAME?``), so it is no ``#NAME?`` with
-    status ok. None where Excel stored ``#NAME?`` itself (a typo, ``SUMM``: Excel did not have it either)."""
+    status ok. None where Excel stored ``#NAME?`` itself (a typo, ``SUMM``: Excel did not have it either).
+
+    ``application``: the program that saved the file last (docProps/app.xml): a ``#NAME?`` LibreOffice stored is its
+    own answer for every function it lacks (``get_mrr("acme")``, ``_xll.fx_rate(..)``), not Excel's, so the cell is
+    listed as one with a value stored by another program (H359's finding 02); LibreOffice's data table cells
+    (``TABLE($A$4,$B$1,$A5,$B$2,B$4)``, its MULTIPLE.OPERATIONS) are listed with their own reason.
+
+    >>> add_in_function("=TABLE($A$4,$B$1,$A5,$B$2,B$4)", None, set(), "LibreOffice/7.4.7.2$Linux")[1][:45]
+    "TABLE(..) is LibreOffice's What-If data table"
+    """
     stored = getattr(cell, "cached", None)
-    if type(stored) is CellError and stored.code == "#NAME?":
+    if type(stored) is CellError and stored.code == "#NAME?" and not other_application(application):
         return None  # Excel did not have it either: a typo's #NAME?, as Excel shows it
+    if _LO_TABLE.search(formula) is not None and other_application(application):
+        return "TABLE", _LO_TABLE_REASON
     for name, excels in formula_functions(formula):
         if name in FORMULAE or name in BY_NAME or name.lower() in known or name == "LAMBDA" or "_XLPM." in name:
             continue
@@ -47,6 +61,14 @@ def add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, s
     return None
 
 
+#: LibreOffice's What-If data table as it saves one to xlsx: each result cell ``TABLE(formula cell, row input cell,
+#: its value, column input cell, its value)`` (its MULTIPLE.OPERATIONS; Excel's own is ``<f t="dataTable">``)
+_LO_TABLE = re.compile(r"(?i)(?<![\w.])TABLE\(")
+_LO_TABLE_REASON = (
+    "TABLE(..) is LibreOffice's What-If data table (its MULTIPLE.OPERATIONS, as it saves one to xlsx), not an Excel "
+    "formula: the embedded engine does not compute it; make the table again in Excel (Data > What-If Analysis > Data "
+    "Table)"
+)
 _ADD_IN_REASON = (
     "{} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not have"
 )
@@ -78,10 +100,11 @@ def hidden_add_in_calls(
         if not unknown:
             continue
         stored = info.formulas.get(sheet, {})
+        excel = not other_application(info.application)  # a #NAME? LibreOffice stored is no answer of Excel's
         for place, text in texts.master_texts():
             ref = texts.refs[place]
             cached = getattr(stored.get(ref), "cached", None)
-            if type(cached) is CellError and cached.code == "#NAME?":
+            if type(cached) is CellError and cached.code == "#NAME?" and excel:
                 continue  # Excel's own #NAME? of a typo: as the engine computes it
             name = next(
                 (n for n, excels in formula_functions(text) if n in unknown and not (excels and cached is None)), None

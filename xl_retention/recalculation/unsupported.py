@@ -297,7 +297,8 @@ def find_unsupported(
             if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
                 verdict = None
         if verdict is None and kind == "name":  # GET_MRR(..), _xll.FX_RATE(..): an add-in's, unless Excel's #NAME?
-            verdict = add_in_function(formulas[sheet][(r, c)], info.formulas.get(sheet, {}).get(ref), known)
+            cell = info.formulas.get(sheet, {}).get(ref)
+            verdict = add_in_function(formulas[sheet][(r, c)], cell, known, info.application)
         if verdict is not None and (sheet, ref) not in listed:
             found.append(Unsupported(sheet, ref, *verdict))
     listed = {(u.sheet, u.ref) for u in found}
