@@ -229,13 +229,41 @@ def order_tables(
 
 def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: MonthLike, end: MonthLike,
              columns: Mapping[str, str] | None, source: str, options: ReadOptions | None, backend: Any,
-             segment: str | None, through: MonthLike = None) -> pd.DataFrame:  # fmt: skip
-    """One monthly table: the engine counts by ``definition``, the core's ``from_counts`` adds the rates."""
+             segment: str | None, through: MonthLike = None, after: Any = None) -> pd.DataFrame:  # fmt: skip
+    """One monthly table: the engine counts by ``definition``, the core's ``from_counts`` adds the rates;
+    ``after(con, item, first, last)``, where given, is asked of the input and its months (a note of them)."""
     con = _engine(data, backend)
     item = _prepared(data, kind, con, columns, source, options, segment)
     s, e = _activity_range(con, item, start, end, through, options)
     counts = item.decoded(con.execute(definition(item.table, s, e)))
+    if after is not None:
+        after(con, item, s, e)
     return _monthly(counts, from_counts, segment is not None)
+
+
+def _edge_answer_months(con: Any, item: Input, first: int | None, last: int | None, source: str, zoned: bool) -> None:
+    """The note of :func:`xl_retention.tables.nps_by_month` on a last month holding only answers of its first day
+    (or a first month only of its last day): a partial month (``tables.surveys._warn_edge_months``, the same words),
+    from each month's count of answers and its earliest and latest answer's time (one query); ``zoned``: the dates
+    were moved by ``options.timezone``."""
+    from ..tables.surveys import ANSWER_DATES, ZONED, _warn_edge_months
+
+    scored = item.table.filter(item.table.score.notnull())
+    if first is not None:
+        scored = scored.filter(scored.m >= first)
+    if last is not None:
+        scored = scored.filter(scored.m <= last)
+    found = con.execute(scored.group_by("m").aggregate(n=scored.count(), low=scored.date.min(),
+                                                         high=scored.date.max()).order_by("m"))  # fmt: skip
+    if len(found) < 2:
+        return
+    months = [pd.Period(ordinal=int(m), freq="M") for m in found["m"]]
+    by_month = pd.Series([range(int(n)) for n in found["n"]], index=months, dtype=object)  # each month's answers
+    spans = zip(months, found["low"], found["high"], strict=True)  # all inside the edge day: both ends inside
+    by_month.attrs[ANSWER_DATES] = {month: [pd.Timestamp(low).value, pd.Timestamp(high).value]
+                                    for month, low, high in spans}  # fmt: skip
+    by_month.attrs[ZONED] = zoned
+    _warn_edge_months(by_month, source)
 
 
 @checked_keywords
@@ -294,6 +322,12 @@ def nps_by_month(
     segment: str | None = None,
     through: MonthLike = None,
 ) -> pd.DataFrame:
-    """NPS per month (as :func:`xl_retention.tables.nps_by_month`), by the engine."""
+    """NPS per month (as :func:`xl_retention.tables.nps_by_month`), by the engine; a partial first or last month
+    noted as it notes it (:func:`_edge_answer_months`)."""
+    zoned = bool(options is not None and options.timezone)
+
+    def edges(con: Any, item: Input, first: int | None, last: int | None) -> None:
+        _edge_answer_months(con, item, first, last, source, zoned)
+
     return _counted(answers, "answers", d.nps, lambda counts: nps_from_counts(counts, confidence), start, end,
-                    columns, source, options, backend, segment, through)  # fmt: skip
+                    columns, source, options, backend, segment, through, edges)  # fmt: skip
