@@ -560,7 +560,8 @@ def test_more_answers_in_a_month_than_the_nps_formulas_read_get_rows_of_their_ow
         assert dv == [str(v.sqref) for v in want[title].data_validations.dataValidation]
     widened = grown["NPS"]["F3"].value  # every range of the answers in the NPS formula reads the 1,001 rows
     assert widened.startswith("=IF(COUNTA('NPS scores'!C$2:C$1002)=0,") and "NPS('NPS scores'!C$2:C$1002)" in widened
-    assert "C$1001" not in widened and widened.count("'NPS scores'!C$2:C$1002") == 4
+    # COUNTA, COUNT, MAX, NPS, and the listed month's key: COUNT, SUM, SUMSQ, MAX (proven_scale.KEY, H356)
+    assert "C$1001" not in widened and widened.count("'NPS scores'!C$2:C$1002") == 8
 
 
 def test_an_excel_table_over_a_monthly_sheet_grows_with_the_months(tmp_path):
