@@ -5,6 +5,10 @@ smallest unit (2900 is 29.00 in ``usd``, 500 in ``jpy`` is 500): it needs the on
 so (``currency``, "Currency Code": :func:`~.smallest_units.currency_columns`), with a word of currency ("Currency ISO",
 ``plan_currency``) or, under any name, holding codes (``ccy`` of ``usd``). :mod:`xl_retention.relational.mirrors`
 asks the same function with its engine's distinct values, so a table gives the MRR its file gives.
+
+A column named so whose values are numbers (``currency_rate`` of 1.0 and 0.0067, a ``currency`` of 1.0: a rate, no
+code) is no currency column: taken for one, it hid the codes of ``ccy`` beside it, and Stripe's 2900 cents were read
+as 2,900.00 by the file's reading and the engines alike (H357's task 2).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["money_currency_columns", "other_currency_column", "values_of"]
+__all__ = ["money_currency_columns", "numbers_only", "other_currency_column", "values_of"]
 
 
 def values_of(df: pd.DataFrame) -> Callable[[str], list[Any] | None]:
@@ -49,13 +53,15 @@ def other_currency_column(names: Sequence[str], values: Callable[[str], Sequence
     ['ccy']
     >>> _other_currency_column(pd.DataFrame({"amount": ["2900"], "status": ["all"]}))
     []
-    >>> other_currency_column(["amount", "Currency ISO"], lambda c: None)
+    >>> other_currency_column(["amount", "Currency ISO"], lambda c: ["EUR"])
     ['Currency ISO']
+    >>> other_currency_column(["amount", "currency_rate"], lambda c: None)  # numbers: a rate
+    []
     """
     from .currency import ISO_CODES, MAJOR_CODES, named_currency
 
     names = [str(c) for c in names]
-    named = [c for c in names if named_currency(c) and names.count(c) == 1]
+    named = [c for c in names if named_currency(c) and names.count(c) == 1 and not numbers_only(values(c))]
     if named:
         return named if len(named) == 1 else []
     found = []
@@ -79,11 +85,29 @@ def money_currency_columns(names: Sequence[str], values: Callable[[str], Sequenc
     """The currency columns beside a money column whose cents :func:`minor_unit_divisors` tells: by their names
     (:func:`currency_columns`: ``currency``, "Currency Code"), else the one :func:`other_currency_column` finds.
 
-    >>> money_currency_columns(["plan_amount", "Currency Code"], lambda c: None)
+    >>> money_currency_columns(["plan_amount", "Currency Code"], lambda c: ["usd"])
     ['Currency Code']
-    >>> money_currency_columns(["plan_amount", "Currency ISO"], lambda c: None)
+    >>> money_currency_columns(["plan_amount", "Currency ISO"], lambda c: ["usd"])
     ['Currency ISO']
+    >>> money_currency_columns(["plan_amount", "currency", "ccy"], {"currency": ["1.0"], "ccy": ["usd"]}.get)
+    ['ccy']
     """
     from .smallest_units import currency_columns
 
-    return currency_columns(names) or other_currency_column(names, values)
+    return [c for c in currency_columns(names) if not numbers_only(values(c))] or other_currency_column(names, values)
+
+
+#: A number as a file writes it (a rate, an amount): no currency's code.
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?")
+
+
+def numbers_only(values: Sequence[Any] | None) -> bool:
+    """Whether a column's values (some of its distinct ones; None: a column of numbers) are numbers, no codes.
+
+    >>> numbers_only(None), numbers_only(["1.0", "0.0067", ""]), numbers_only(["usd", "1"]), numbers_only([])
+    (True, True, False, False)
+    """
+    if values is None:
+        return True
+    texts = [t for t in (str(v).strip() for v in values if not pd.isna(v)) if t]
+    return bool(texts) and all(_NUMBER.fullmatch(t) for t in texts)

@@ -102,5 +102,13 @@ def check_plan_currencies(df: pd.DataFrame, source: str, names: dict[str, str], 
 
 def _numeric(column: pd.Series) -> bool:
     """Whether a column holds numbers (an amount such as RevenueCat's ``price_in_purchased_currency``, a rate), not
-    currency codes."""
-    return pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype)
+    currency codes: typed so, or written so in a file (``currency_rate`` of "1.0", "0.0067": H357's task 2).
+
+    >>> _numeric(pd.Series(["1.0", "0.0067"])), _numeric(pd.Series(["USD", "JPY"])), _numeric(pd.Series([None]))
+    (True, False, False)
+    """
+    from .money_currencies import numbers_only
+
+    if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+        return True
+    return numbers_only(list(pd.unique(column.dropna().to_numpy(dtype=object))[:100]))

@@ -195,7 +195,7 @@ def _customer_lists(typed: Typed) -> bool:
 def _plan_currencies(typed: Typed) -> bool:
     """:func:`~xl_retention.reading.plan_currencies.check_plan_currencies` asked of the distinct values of the plan
     columns that hold a major currency's code as a word (the engine filters them)."""
-    from ..reading.currency import _MAJOR_CODES
+    from ..reading.currency import _MAJOR_CODES, named_currency
     from ..reading.plan_currencies import check_plan_currencies, plan_columns
 
     planned = [c for c in plan_columns(typed.columns, typed.names, typed.segment) if typed.text(c)]
@@ -208,8 +208,12 @@ def _plan_currencies(typed: Typed) -> bool:
         said[c] = typed.distinct(
             text.lower().re_search(f"(^|[^a-z])({codes})([^a-z]|$)").ifelse(text, ibis.null("string")), 1_000
         )
+    for c in typed.columns:  # a currency column's codes, or numbers (a currency_rate: no currency column)
+        if named_currency(c) and c not in said:
+            said[c] = typed.distinct(typed.table[c], 100)
     size = max(map(len, said.values()))
-    frame = pd.DataFrame({c: pd.Series(said.get(c, []) + [None] * (size - len(said.get(c, []))), dtype=object)
+    frame = pd.DataFrame({c: pd.Series(said.get(c, []) + [None] * (size - len(said.get(c, []))),
+                                       dtype=None if c in said and not typed.text(c) else object)
                           for c in typed.columns})  # fmt: skip
     try:
         check_plan_currencies(frame, typed.source, typed.names, typed.segment)

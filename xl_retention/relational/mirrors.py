@@ -318,10 +318,13 @@ def _currency_columns(table: ir.Table, con: Any = None) -> list[str]:
     schema = table.schema()
     con = con if con is not None else table.get_backend()
 
-    def values(name: str) -> list[Any] | None:
-        if not schema[name].is_string():
+    def values(name: str) -> list[Any] | None:  # None: numbers, no codes (a currency_rate: reading.money_currencies)
+        if schema[name].is_numeric() or schema[name].is_boolean():
             return None
-        query = table.select(v=table[name]).filter(table[name].notnull()).distinct().limit(100)
+        if not schema[name].is_string() and not named_currency(name):
+            return None  # a date's, a list's: no codes (only a column named so is read as text: an enum of codes)
+        text = table[name] if schema[name].is_string() else table[name].cast("string")
+        query = table.select(v=text).filter(text.notnull()).distinct().limit(100)
         return con.execute(query)["v"].tolist()
 
     return money_currency_columns([c for c in table.columns if c != ROW], values)
