@@ -68,6 +68,7 @@ from .extra_prices import refuse_add_ons
 from .family_shares import family_shared
 from .frames import pandas_table
 from .fx_drift import note_converted_amounts
+from .gift_cards import net_of_gift_cards, without_gift_card_orders
 from .gift_types import without_promised_gifts
 from .inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS, inclusive_ends
 from .interval_columns import swapped_interval_columns
@@ -387,6 +388,9 @@ def _prepare(
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
         note(no_amount_note(df, source))
+    gift_only = None  # the rows of an order of gift cards only (reading.gift_cards)
+    if kind == "orders":  # Shopify's 'Gift Card' line: paid in advance for a later sale, no revenue (gift_cards)
+        typed, gift_only = net_of_gift_cards(df, typed, names, source, options.decimal)
     if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if kind == "snapshots":  # Stripe's invoices by month: 'Amount Paid' as MRR, in_ ids (reading.payment_logs)
@@ -466,6 +470,7 @@ def _prepare(
                                      options.decimal)  # fmt: skip
         if in_cents is not None:  # its refunded amount in cents too (Lemon Squeezy's refunded_amount: 1296 of 2592)
             typed["amount"] = typed["amount"] / np.broadcast_to(np.asarray(in_cents, dtype=np.float64), len(df))[kept]
+        typed, kept = without_gift_card_orders(typed, kept, gift_only)  # no purchase: its buyer bought nothing yet
         month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
         index = out.index[kept] if len(kept) != len(out.index) else index
         undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)
