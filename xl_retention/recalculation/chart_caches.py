@@ -6,8 +6,11 @@ Each ``c:numRef``/``c:strRef`` of a series' categories or values whose ``c:f`` i
 has the points of its cache (``c:pt idx="i"``) set to the written values of the cells they stand for: a number in a
 numCache, a text in a strCache; an error or blank number point is left out, as Excel leaves it. Categories of several
 levels (``c:multiLvlStrRef`` over several columns, or rows, of labels: ``Data!$A$2:$B$7``, years beside months) have
-each level's points (``c:lvl``, the innermost first: the column, or row, nearest the data) set likewise. Every other
-byte of the chart part stays as it was (no XML library: namespace prefixes are Excel's to keep).
+each level's points (``c:lvl``, the innermost first: the column, or row, nearest the data) set likewise. A chart
+plotting visible cells only (``c:plotVisOnly``) over a sheet hiding rows, or columns, of a reference has the points of
+its visible cells only, ``c:ptCount`` of them, as Excel and LibreOffice save it (:mod:`.chart_hidden`; H359's finding
+01: LibreOffice's cache of five visible months got the six cells' values by place, March's under April's label). Every
+other byte of the chart part stays as it was (no XML library: namespace prefixes are Excel's to keep).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from ..cells import CellError
 from ..sheet_names import SHEET, unquoted
+from .chart_hidden import Hidden, moved, plot_visible_only, plotted
 from .chart_labels import CellFormats, label_text
 from .excel_numbers import kept_text, number_text
 
@@ -69,8 +73,14 @@ class ChartValues(Mapping[str, dict[str, object]]):
     (['data', 'other'], {'B2': 1.0, 'C2': 2.0}, {}, None)
     """
 
-    def __init__(self, *layers: Mapping[str, Mapping[str, object]] | None, formats: CellFormats | None = None) -> None:
+    def __init__(
+        self,
+        *layers: Mapping[str, Mapping[str, object]] | None,
+        formats: CellFormats | None = None,
+        hidden: Callable[[str], Hidden] | None = None,
+    ) -> None:
         self.formats = formats  # the cells' number formats, for a label cell holding a number (.chart_labels)
+        self.hidden = hidden  # a sheet's hidden rows and columns (.chart_hidden.HiddenCells), for its charts' points
         self._layers = [layer or {} for layer in layers]
         self._titles = {title.lower() for layer in self._layers for title in layer}
         self._made: dict[str, dict[str, object]] = {}
@@ -117,24 +127,29 @@ def _cells(formula: bytes) -> tuple[str, list[str]] | None:
     return sheet, [f"{get_column_letter(c)}{r}" for r in range(top, bottom + 1) for c in range(left, right + 1)]
 
 
-def _levels(formula: bytes, points: int) -> tuple[str, list[list[str]]] | None:
+def _levels(formula: bytes, points: int, levels: int | None = None) -> tuple[str, list[list[str]]] | None:
     """The sheet and, for each level of multi-level categories over ``formula``'s area (``points`` categories), its
     cells in order, the innermost level first (the last column of labels beside data in columns, the last row above
     data in rows: Excel's ``c:lvl`` order); None where the area's orientation is not told by ``points`` (as many rows
-    as columns) or the reference is not one area.
+    as columns) or the reference is not one area. ``levels``: the number of levels the cache holds, which tells it where
+    ``points`` does not (a cache of the visible categories only: :mod:`.chart_hidden`).
 
     >>> _levels(b"S!$A$2:$B$4", 3)
     ('S', [['B2', 'B3', 'B4'], ['A2', 'A3', 'A4']])
-    >>> _levels(b"S!$C$1:$E$2", 3), _levels(b"S!$A$1:$B$2", 2)
-    (('S', [['C2', 'D2', 'E2'], ['C1', 'D1', 'E1']]), None)
+    >>> _levels(b"S!$C$1:$E$2", 3), _levels(b"S!$A$1:$B$2", 2), _levels(b"S!$A$2:$B$7", 5, 2)[1][0][:2]
+    (('S', [['C2', 'D2', 'E2'], ['C1', 'D1', 'E1']]), None, ['B2', 'B3'])
     """
     area = _area(formula)
     if area is None:
         return None
     sheet, top, left, bottom, right = area
     rows, columns = bottom - top + 1, right - left + 1
-    if rows == columns or points not in (rows, columns):
+    if rows == columns:
         return None
+    if points not in (rows, columns):
+        if levels not in (rows, columns):
+            return None
+        points = rows if levels == columns else columns
     if points == rows:  # categories down a column, a level in each column
         return sheet, [
             [f"{get_column_letter(c)}{r}" for r in range(top, bottom + 1)] for c in range(right, left - 1, -1)
@@ -166,9 +181,14 @@ def _cache(
     values: dict[str, object],
     numeric: bool,
     label: Callable[[str, object], object] | None = None,
+    layout: tuple[list[str], list[str]] | None = None,
+    count: int | None = None,
 ) -> bytes:
     """A cache's content with its points set to ``values`` of ``cells`` (points of other cells kept); ``label``: the
-    text of a strCache's point (:func:`_labels`), else :func:`_text`'s."""
+    text of a strCache's point (:func:`_labels`), else :func:`_text`'s. ``layout``: (the visible ones of ``cells``, the
+    cells plotted), where the sheet hides some: the points are those of the cells plotted, the cache's own moved to
+    their places (:func:`.chart_hidden.moved`) and its ``c:ptCount`` set to their number; ``count``: the points a
+    cache of several levels holds (its ptCount, outside ``body``)."""
     points: dict[int, bytes] = {}
     spans = list(_PT.finditer(body))
     for match in spans:
@@ -177,6 +197,14 @@ def _cache(
             return body  # a point without its index: left as it is
         points[int(idx.group(1))] = match.group(0)
     changed = False
+    counted = _COUNT_VALUE.search(body)
+    count = int(counted.group(1)) if counted is not None else count
+    if layout is not None:
+        moves = moved(count, cells, *layout)
+        cells = layout[1]
+        if moves is not None:  # the cache laid out otherwise (every cell, or the visible ones): its points moved
+            points = {new: _indexed(points[old], new) for old, new in moves.items() if old in points}
+            changed = True
     for index, cell in enumerate(cells):
         if cell not in values:
             continue
@@ -200,14 +228,44 @@ def _cache(
         if new != old:
             points[index] = new
             changed = True
+    if layout is not None and any(index >= len(cells) for index in points):  # never a point past ptCount
+        points = {index: point for index, point in points.items() if index < len(cells)}
+        changed = True
     if not changed:
         return body
     joined = b"".join(points[k] for k in sorted(points))
+    if layout is not None and counted is not None and count != len(cells):
+        start, end = counted.span(1)
+        body = body[:start] + str(len(cells)).encode() + body[end:]
+        spans = list(_PT.finditer(body))
     if spans:
         return body[: spans[0].start()] + joined + body[spans[-1].end() :]
-    count = _COUNT.search(body)
-    at = count.end() if count is not None else 0
+    at_count = _COUNT.search(body)
+    at = at_count.end() if at_count is not None else 0
     return body[:at] + joined + body[at:]
+
+
+def _indexed(point: bytes, index: int) -> bytes:
+    """A cached point (``<c:pt idx="3">...``) with its index set to ``index``.
+
+    >>> _indexed(b'<c:pt idx="3"><c:v>1</c:v></c:pt>', 2)
+    b'<c:pt idx="2"><c:v>1</c:v></c:pt>'
+    """
+    found = _IDX.search(point)
+    assert found is not None  # (a point without one leaves its cache as it is: _cache)
+    return point[: found.start(1)] + str(index).encode() + point[found.end(1) :]
+
+
+def _layout(
+    cells: list[str], sheet: str, values: Mapping[str, Mapping[str, object]], visible_only: bool
+) -> tuple[list[str], list[str]] | None:
+    """(the visible ones of ``cells``, those the chart plots) where ``values`` (a :class:`ChartValues`) reads the
+    sheet's hidden rows and columns; None where it does not."""
+    hidden = getattr(values, "hidden", None)
+    if hidden is None:
+        return None
+    visible = plotted(cells, hidden(sheet.lower()))
+    return visible, visible if visible_only else cells
 
 
 def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> bytes:
@@ -222,13 +280,15 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
     (3, True, True, True)
     """
 
+    visible_only = plot_visible_only(xml)
+
     def ref(match: re.Match[bytes]) -> bytes:
         inner = match.group(4)
         formula = _F.search(inner)
         if formula is None:
             return match.group(0)
         if match.group(2) == b"multiLvlStrRef":
-            return _multi_level(match, formula.group(1), values)
+            return _multi_level(match, formula.group(1), values, visible_only)
         found = _cells(formula.group(1))
         if found is None:
             return match.group(0)
@@ -236,12 +296,14 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
         own = values.get(sheet.lower())
         if not own:
             return match.group(0)
+        layout = _layout(cells, sheet, values, visible_only)
 
         def cache(c: re.Match[bytes]) -> bytes:
             if c.group(2) == b"multiLvlStrCache":
                 return c.group(0)
             numeric = c.group(2) == b"numCache"
-            body = _cache(c.group(1), c.group(4), cells, own, numeric, None if numeric else _labels(values, sheet))
+            label = None if numeric else _labels(values, sheet)
+            body = _cache(c.group(1), c.group(4), cells, own, numeric, label, layout)
             if body is c.group(4):
                 return c.group(0)
             return b"<" + c.group(1) + c.group(2) + c.group(3) + b">" + body + b"</" + c.group(1) + c.group(2) + b">"
@@ -322,24 +384,30 @@ def _labels(values: Mapping[str, Mapping[str, object]], sheet: str) -> Callable[
     return label
 
 
-def _multi_level(match: re.Match[bytes], formula: bytes, values: Mapping[str, Mapping[str, object]]) -> bytes:
+def _multi_level(
+    match: re.Match[bytes], formula: bytes, values: Mapping[str, Mapping[str, object]], visible_only: bool = True
+) -> bytes:
     """A ``c:multiLvlStrRef`` (``match``, of :data:`_REF`) with each level's cached labels set to its cells' written
-    values (:func:`_levels`); as it is where its levels cannot be told apart or none of its cells was written."""
+    values (:func:`_levels`), of the cells plotted where the sheet hides some (its ``c:ptCount`` theirs); as it is
+    where its levels cannot be told apart or none of its cells was written."""
     inner = match.group(4)
     cached = _CACHE.search(inner)
     count = _COUNT_VALUE.search(cached.group(4)) if cached is not None else None
-    found = _levels(formula, int(count.group(1))) if count is not None else None
-    if cached is None or found is None:
+    levels = list(_LVL.finditer(cached.group(4))) if cached is not None else []
+    reads_hidden = getattr(values, "hidden", None) is not None  # (the visible categories only: told by the levels)
+    found = _levels(formula, int(count.group(1)), len(levels) if reads_hidden else None) if count is not None else None
+    if cached is None or count is None or found is None:
         return match.group(0)
     sheet, lines = found
     own = values.get(sheet.lower())
-    levels = list(_LVL.finditer(cached.group(4)))
     if not own or len(levels) != len(lines):
         return match.group(0)
-    body, at, changed = [], 0, False
+    body, at, changed, shown = [], 0, False, None
     for level, cells in zip(levels, lines, strict=True):
         old = level.group(3) or b""
-        new = _cache(level.group(1), old, cells, own, False, _labels(values, sheet))
+        layout = _layout(cells, sheet, values, visible_only)
+        shown = len(layout[1]) if layout is not None else None
+        new = _cache(level.group(1), old, cells, own, False, _labels(values, sheet), layout, int(count.group(1)))
         body.append(cached.group(4)[at : level.start()])
         if new is old:
             body.append(level.group(0))
@@ -351,6 +419,8 @@ def _multi_level(match: re.Match[bytes], formula: bytes, values: Mapping[str, Ma
     if not changed:
         return match.group(0)
     body.append(cached.group(4)[at:])
+    if shown is not None and shown != int(count.group(1)) and count.end() <= levels[0].start():  # their number
+        body[0] = body[0][: count.start(1)] + str(shown).encode() + body[0][count.end(1) :]
     start, end = match.start(4) + cached.start(4), match.start(4) + cached.end(4)
     whole = match.group(0)
     return whole[: start - match.start(0)] + b"".join(body) + whole[end - match.start(0) :]

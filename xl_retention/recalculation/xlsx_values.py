@@ -42,6 +42,7 @@ from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
 from .chart_caches import CHART_PART, ChartValues, updated_caches
+from .chart_hidden import HiddenCells
 from .chart_labels import CellFormats
 from .excel_functions._core import CARRIED
 from .excel_numbers import kept_text, number_text
@@ -148,8 +149,9 @@ def write_cached_values(
         spilled = _requests(package, members or {}, source_path)
         for part, (title, _cells) in spilled.items():
             requests.setdefault(part, (title, {}))
-        charts = ChartValues(values, members, formats=CellFormats(source_path))  # the charts' cached points of these
-        # cells, made as read (.chart_caches); a label's number format read only when one needs it (.chart_labels)
+        charts = ChartValues(values, members, formats=CellFormats(source_path), hidden=HiddenCells(source_path))
+        # the charts' cached points of these cells, made as read (.chart_caches); a label's number format read only
+        # when one needs it (.chart_labels), a sheet's hidden rows when a chart reads it (.chart_hidden)
         written = _copy_package(package, stream, requests, spilled, complete, mark, charts)
         if check is not None:
             check()
