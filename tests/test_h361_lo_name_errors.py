@@ -21,7 +21,10 @@ pytest.importorskip("formualizer")
 
 LO = b"LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40$Build-2"
 NOT_KEPT = "the value the file holds was stored by LibreOffice/7.4.7.2, not by Excel: not kept"
-ADD_IN = "{} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not have"
+ADD_IN = (
+    "{} is not an Excel function: an add-in's, a macro's or a UDF's, or a misspelling, which the embedded engine does "
+    "not have"
+)
 
 
 def _name_error(ref: str) -> tuple[bytes, bytes]:

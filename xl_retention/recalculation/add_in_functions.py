@@ -4,7 +4,7 @@ value Excel stored, or is listed where the file holds none."""
 
 from __future__ import annotations
 
-import re
+import difflib
 from typing import TYPE_CHECKING
 
 from openpyxl.utils.formulas import FORMULAE
@@ -38,18 +38,24 @@ def add_in_function(
 
     ``application``: the program that saved the file last (docProps/app.xml): a ``#NAME?`` LibreOffice stored is its
     own answer for every function it lacks (``get_mrr("acme")``, ``_xll.fx_rate(..)``), not Excel's, so the cell is
-    listed as one with a value stored by another program (H359's finding 02); LibreOffice's data table cells
-    (``TABLE($A$4,$B$1,$A5,$B$2,B$4)``, its MULTIPLE.OPERATIONS) are listed with their own reason.
+    listed as one with a value stored by another program (H359's finding 02), its reason saying it may be a
+    misspelt function too (LibreOffice stores the same #NAME? for ``SUMM``); LibreOffice's data table cells
+    (``TABLE($A$4,$B$1,$A5,$B$2,B$4)``, its MULTIPLE.OPERATIONS, not ``"TABLE("`` in a text) are listed with their
+    own reason.
 
     >>> add_in_function("=TABLE($A$4,$B$1,$A5,$B$2,B$4)", None, set(), "LibreOffice/7.4.7.2$Linux")[1][:45]
     "TABLE(..) is LibreOffice's What-If data table"
+    >>> add_in_function('=MY_FX("TABLE(")', None, set(), "LibreOffice/7.4.7.2$Linux")[0]
+    'MY_FX'
     """
     stored = getattr(cell, "cached", None)
-    if type(stored) is CellError and stored.code == "#NAME?" and not other_application(application):
+    name_error = type(stored) is CellError and stored.code == "#NAME?"
+    if name_error and not other_application(application):
         return None  # Excel did not have it either: a typo's #NAME?, as Excel shows it
-    if _LO_TABLE.search(formula) is not None and other_application(application):
+    calls = formula_functions(formula)  # its tokens: a "TABLE(" inside a text is no call
+    if other_application(application) and any(name == "TABLE" for name, _ in calls):
         return "TABLE", _LO_TABLE_REASON
-    for name, excels in formula_functions(formula):
+    for name, excels in calls:
         if name in FORMULAE or name in BY_NAME or name.lower() in known or name == "LAMBDA" or "_XLPM." in name:
             continue
         if engine_knows(name) or name in REWRITTEN or excels and stored is None:  # _xlfn.BYROW: Excel's own
@@ -57,13 +63,30 @@ def add_in_function(
         shown = name.removeprefix("_XLL.")
         if shown in GOOGLE_FUNCTIONS:  # ARRAYFORMULA: Google Sheets' own, as its download writes it (H332's 05)
             return shown, google_reason(shown, stored is not None)
-        return shown, (_NO_VALUE_REASON if stored is None else _ADD_IN_REASON).format(shown)
+        return shown, _reason(shown, stored)
     return None
 
 
+def _reason(shown: str, stored: object) -> str:
+    """Why function ``shown`` is listed, by the value the file ``stored`` for its cell (None, a #NAME? another program
+    stored for it, any other): a #NAME? LibreOffice stored is its answer for a misspelt function too, so the reason
+    says that, with the Excel function (or ours) closest to the name where one is close (``SUMM``: SUM?).
+
+    >>> _reason("SUMM", CellError("#NAME?")).split(", which")[0]
+    "SUMM is not an Excel function: an add-in's, a macro's or a UDF's, or a misspelling (of SUM?)"
+    """
+    if stored is None:
+        return _NO_VALUE_REASON.format(shown)
+    if type(stored) is CellError and stored.code == "#NAME?":
+        close = difflib.get_close_matches(shown, _KNOWN, n=1, cutoff=0.85)
+        return _MISSPELT_REASON.format(shown, f" (of {close[0]}?)" if close else "")
+    return _ADD_IN_REASON.format(shown)
+
+
+#: the names a misspelt function's is compared with: Excel's functions and ours
+_KNOWN = sorted(set(FORMULAE) | set(BY_NAME))
 #: LibreOffice's What-If data table as it saves one to xlsx: each result cell ``TABLE(formula cell, row input cell,
 #: its value, column input cell, its value)`` (its MULTIPLE.OPERATIONS; Excel's own is ``<f t="dataTable">``)
-_LO_TABLE = re.compile(r"(?i)(?<![\w.])TABLE\(")
 _LO_TABLE_REASON = (
     "TABLE(..) is LibreOffice's What-If data table (its MULTIPLE.OPERATIONS, as it saves one to xlsx), not an Excel "
     "formula: the embedded engine does not compute it; make the table again in Excel (Data > What-If Analysis > Data "
@@ -71,6 +94,10 @@ _LO_TABLE_REASON = (
 )
 _ADD_IN_REASON = (
     "{} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not have"
+)
+_MISSPELT_REASON = (
+    "{} is not an Excel function: an add-in's, a macro's or a UDF's, or a misspelling{}, which the embedded engine "
+    "does not have"
 )
 _NO_VALUE_REASON = (
     "{} is not an Excel function: an add-in's, a macro's or a UDF's (or a misspelling), which Excel computes only "
@@ -111,8 +138,8 @@ def hidden_add_in_calls(
             )
             if name is not None:  # IFERROR(GET_MRR(A1),0) with no value stored: 0 only where the add-in is missing
                 shown = name.removeprefix("_XLL.")
-                reason = _NO_VALUE_REASON if cached is None else _ADD_IN_REASON
+                reason = _reason(shown, cached)
                 if shown in GOOGLE_FUNCTIONS:  # IFERROR(ARRAYFORMULA(..),0): Google Sheets' function
                     reason = google_reason(shown, cached is not None)
-                found.append((sheet, ref, shown, reason.format(shown)))
+                found.append((sheet, ref, shown, reason))
     return found
