@@ -9,10 +9,11 @@ read), over a Dashboard without one (no "Latest figures" header where :mod:`.das
 
 Nothing of the user's is written over: where a chart or picture, or a cell, lies in A3:G10, every cell, merged range
 and drawing from row 3 down is moved 9 rows lower, as inserting 9 rows at row 3 would (the early template's charts
-then start at row 12, as a new tracker's). Where that cannot be done without changing what a formula reads (a formula
-naming a cell of the Dashboard, on it or elsewhere, or a defined name or chart range naming the sheet), or the sheet
-holds what this module does not move (comments, conditional formats, validations, links, tables, page breaks, a
-merged range or drawing across row 3), the table is not added and the report's line names what is in the way.
+then start at row 12, as a new tracker's; a formula filled down or an array formula with its range). Where that cannot
+be done without changing what a formula reads (a formula reading a cell of the Dashboard, on it or elsewhere, with
+the sheet named or not, or a defined name or chart range naming the sheet), or the sheet holds what this module does
+not move (comments, conditional formats, validations, links, tables, page breaks, a data table, a merged range,
+drawing or filled formula across row 3), the table is not added and the report's line names what is in the way.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _COL = re.compile(rb"<" + _P + rb"col\s*>\s*(\d+)\s*</")
 _EXT = re.compile(rb"<" + _P + rb"ext\b[^>]*?\scy\s*=\s*[\"'](\d+)[\"']")
 _F = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]*)</(?:\w+:)?f\s*>")
 _CHART_F = re.compile(rb"<(?:\w+:)?f\s*>([^<]*)</(?:\w+:)?f\s*>")
+_F_OPEN = re.compile(rb"<(?:\w+:)?f\b([^>]*?)/?>")
+#: a formula's range of cells (its ``ref`` attribute: a shared formula's, an array formula's), to move with them
+_SPREAD_REF = re.compile(rb"(<(?:\w+:)?f\b[^>]*?\sref\s*=\s*\")([^\"]*)(\")")
 _DEFINED = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)<")
 _CELL_REF = re.compile(
     r"^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$|^\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}$|^\$?\d+:\$?\d+$"
@@ -163,24 +167,39 @@ def _shifted_ref(ref: str) -> str:
     return ":".join(one(part) for part in ref.split(":"))
 
 
-def _reads_own_cells(formula: str) -> bool:
-    """Whether a formula on the Dashboard reads one of its own cells (a reference without a sheet).
+def _reads_own_cells(formula: str, title: str = "Dashboard") -> bool:
+    """Whether a formula on the Dashboard ``title`` reads one of its own cells: a reference without a sheet, or naming
+    the sheet itself (``Dashboard!B30``, ``'Dashboard'!B30``), or a 3-D one (``Jan:Mar!B3``: the sheets between may
+    hold the Dashboard).
 
     >>> _reads_own_cells("=K21*2"), _reads_own_cells("=SUM(Customers!D2:D5)+Customers_End"), _reads_own_cells("=B:B")
     (True, False, True)
+    >>> _reads_own_cells("=dashboard!B30"), _reads_own_cells("='Dashboard'!$B$30:B31"), _reads_own_cells("=Jan:Mar!B3")
+    (True, True, True)
     """
     try:
         tokens = Tokenizer(formula if formula.startswith("=") else f"={formula}").items
     except Exception:  # noqa: BLE001  (a formula the tokenizer cannot read: taken as reading anything)
         return True
-    return any(t.type == "OPERAND" and t.subtype == "RANGE" and _CELL_REF.match(t.value) for t in tokens)
+    for token in tokens:
+        if token.type != "OPERAND" or token.subtype != "RANGE":
+            continue
+        sheet, _, ref = token.value.rpartition("!")
+        if not _CELL_REF.match(ref):
+            continue
+        if sheet.startswith("'") and sheet.endswith("'"):
+            sheet = sheet[1:-1].replace("''", "'")
+        if not sheet or ":" in sheet or sheet.casefold() == title.casefold():
+            return True
+    return False
 
 
 def _naming(package: ip.Package, title: str, part: str) -> list[str]:
     """What outside the Dashboard's cells names one of them: formulas of other sheets, defined names, chart ranges."""
     unquoted = re.escape(title.encode())
-    names = re.compile(rb"(?:'" + re.escape(quote_sheetname(title).strip("'").encode()) + rb"'|(?<![\w.'])"
-                       + unquoted + rb")!", re.I)  # fmt: skip
+    quoted = re.escape(quote_sheetname(title).strip("'").encode())
+    names = re.compile(rb"(?:(?:'|&apos;|&#39;)" + quoted + rb"(?:'|&apos;|&#39;)|(?<![\w.'])" + unquoted + rb")!",
+                       re.I)  # fmt: skip
     out: list[str] = []
     for other, other_part in package.parts.items():
         if other_part is None or other_part == part or other_part not in package.data:
@@ -235,8 +254,13 @@ def _make_room(package: ip.Package, title: str, part: str, xml: ip.SheetXml) -> 
     if kinds:
         raise _InTheWay(f"{', '.join(taken + covering)} where it goes, and {' and '.join(kinds)}, which moving them "
                         "down would leave behind")  # fmt: skip
-    own = [ref for ref, element in xml.cells_in_rows(1, max(xml.rows, default=0))
-           if (f := _F.search(element)) is not None and _reads_own_cells(ip.unescape(f.group(1)))]  # fmt: skip
+    cells = list(xml.cells_in_rows(1, max(xml.rows, default=0)))
+    spread = _unmoved_formulas(cells, quote_sheetname(title))
+    if spread:
+        raise _InTheWay(f"{', '.join(taken + covering)} where it goes, and {', '.join(spread[:6])}, which moving the "
+                        "sheet's cells down would break")  # fmt: skip
+    own = [ref for ref, element in cells
+           if (f := _F.search(element)) is not None and _reads_own_cells(ip.unescape(f.group(1)), title)]  # fmt: skip
     elsewhere = _naming(package, title, part)
     if own or elsewhere:
         what = ", ".join([*(f"{quote_sheetname(title)}!{r}" for r in own), *elsewhere][:6])
@@ -248,9 +272,12 @@ def _make_room(package: ip.Package, title: str, part: str, xml: ip.SheetXml) -> 
         if number < FIRST_ROW:
             rows[number] = row
             continue
-        cells = {c: re.sub(rb'(\sr=")([A-Z]+)(\d+)(")', lambda m: m[1] + m[2] + str(int(m[3]) + ROWS_DOWN).encode()
+        moved = {c: re.sub(rb'(\sr=")([A-Z]+)(\d+)(")', lambda m: m[1] + m[2] + str(int(m[3]) + ROWS_DOWN).encode()
                            + m[4], e, count=1) for c, e in xml._cells(number).items()}  # fmt: skip
-        row.cells, row.edited = cells, True
+        # a shared or array formula's cells (ref="A25:A30" on its first) move with it: its range too
+        row.cells = {c: _SPREAD_REF.sub(lambda m: m[1] + _shifted_ref(m[2].decode()).encode() + m[3], e, count=1)
+                     for c, e in moved.items()}  # fmt: skip
+        row.edited = True
         rows[number + ROWS_DOWN] = row
     xml.rows = rows
     xml.tail = _MERGE_REF.sub(lambda m: m[1] + _shifted_ref(m[2].decode()).encode() + m[3], xml.tail)
@@ -258,6 +285,30 @@ def _make_room(package: ip.Package, title: str, part: str, xml: ip.SheetXml) -> 
     for drawing in drawings:
         package.edit(drawing, lambda raw: _ANCHOR.sub(lambda m: _shifted(m.group(0)), raw))
     return True
+
+
+def _unmoved_formulas(cells: list[tuple[str, bytes]], where: str = "Dashboard") -> list[str]:
+    """What of the sheet's shared, array and data table formulas moving the cells from row 3 down would break: a data
+    table (its input cells, ``r1``/``r2``, are the sheet's own) and a shared or array formula over cells both above
+    row 3 and from it (``A1:A5``: its first cell stays, the others move). One wholly above or from row 3 moves whole.
+
+    >>> _unmoved_formulas([("A1", b'<c r="A1"><f t="shared" ref="A1:A5" si="0">B1</f></c>'),
+    ...                    ("A25", b'<c r="A25"><f t="array" ref="A25:A30">Customers!B2:B7</f></c>')])
+    ['the formula filled in Dashboard!A1:A5 across row 3']
+    """
+    out = []
+    for ref, element in cells:
+        opening = _F_OPEN.search(element)
+        if opening is None:
+            continue
+        kind, spans = ip.attribute(opening.group(1), b"t"), ip.attribute(opening.group(1), b"ref")
+        if kind == b"dataTable":
+            out.append(f"the data table {where}!{(spans or ref.encode()).decode()}")
+        elif spans is not None:
+            rows = [_row_of(part) for part in spans.decode().split(":")]
+            if min(rows) < FIRST_ROW <= max(rows):
+                out.append(f"the formula filled in {where}!{spans.decode()} across row {FIRST_ROW}")
+    return out
 
 
 def _shifted(anchor: bytes) -> bytes:
