@@ -15,8 +15,14 @@ gift card (:data:`GIFT_CARD_WORDS`, in several languages) is read so:
   amount mapped, Shopify's ``Total`` on the order's first row, net of tax and shipping already), or, where the amount
   is the line's own ("Lineitem price"), its line counts 0; an order of gift cards only is no purchase (left out:
   its buyer bought nothing yet). A note names the column, the lines and the amount taken off.
-* otherwise (no such columns, or one says true: a card holder shipped, a voucher taxed?) the file is refused naming
+* both say true (a "Gift Card Holder" shipped and taxed, as any product): a product, counted as sold.
+* otherwise (no such columns, or one true and one false: a voucher taxed, not shipped?) the file is refused naming
   the column and the rows: whether the line is a gift card sold cannot be told.
+
+An order's refund written as its amount is, gross (Shopify's "Refunded Amount" of its ``Total``), is of what is left
+once its gift cards are taken off, in that part's own tax share (:func:`refunds_beside_gift_cards`): Kaffee 12.90
+(tax 2.06) and a gift card of 50.00, ``Total`` 62.90, refunded 6.45 leaves 5.42, refunded 12.90 (or the whole
+62.90) is no purchase; a refund between (part of the gift card's?) is refused naming its rows.
 """
 
 from __future__ import annotations
@@ -31,7 +37,13 @@ import pandas as pd
 from .errors import DataError, bad_rows, rows_named, source_of
 from .notes import note
 
-__all__ = ["GIFT_CARD_WORDS", "gift_card_lines", "net_of_gift_cards", "without_gift_card_orders"]
+__all__ = [
+    "GIFT_CARD_WORDS",
+    "gift_card_lines",
+    "net_of_gift_cards",
+    "refunds_beside_gift_cards",
+    "without_gift_card_orders",
+]
 
 #: Words of a line item's name that say a gift card (lower case; German compounds end in ``gutschein``).
 GIFT_CARD_WORDS = ("gift card", "giftcard", "gift certificate", "gift voucher", "egift", "e-gift", "geschenkkarte",
@@ -40,7 +52,19 @@ GIFT_CARD_WORDS = ("gift card", "giftcard", "gift certificate", "gift voucher", 
                    "cadeaukaart", "cadeaubon", "presentkort", "gavekort", "lahjakortti", "vale presente",
                    "cartão presente", "cartão de presente", "karta podarunkowa", "bon podarunkowy",
                    "ギフトカード")  # fmt: skip
-_SAYS = re.compile("|".join(re.escape(w) for w in GIFT_CARD_WORDS))
+#: Words that end compounds (``Geschenkgutschein``, ``Weihnachtsgavekort``): no word boundary before them.
+_COMPOUNDED = frozenset({"gutschein", "geschenkkarte", "cadeaukaart", "cadeaubon", "presentkort", "gavekort",
+                         "lahjakortti"})  # fmt: skip
+#: Not inside another word ("egift" in "Regift", "gift card" in "Gift Cardigan"); a plural ending, a digit after.
+_LETTER_BEFORE, _NO_LETTER_AFTER = r"(?<![^\W\d_])", r"(?:s|e|en|n)?(?![^\W\d_])"
+_SAYS = re.compile(  # Japanese writes no space between words: no boundary there
+    "|".join(
+        ("" if w in _COMPOUNDED or w[0] >= "\u3000" else _LETTER_BEFORE)
+        + re.escape(w)
+        + ("" if w[-1] >= "\u3000" else _NO_LETTER_AFTER)
+        for w in GIFT_CARD_WORDS
+    )
+)
 #: Names (as :func:`~.columns.keys_of` spells them) of a line item's name, its flags, price, quantity, discount.
 _NAMES = frozenset({"lineitem_name", "line_item_name", "lineitem_title", "line_item_title", "item_name", "item_title",
                     "product_name", "product_title", "item", "product"})  # fmt: skip
@@ -77,21 +101,22 @@ def gift_card_lines(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
     return text.str.contains(_SAYS).to_numpy(dtype=bool), column
 
 
-def _false(df: pd.DataFrame, column: str | None, rows: np.ndarray) -> np.ndarray:
+def _says(df: pd.DataFrame, column: str | None, words: frozenset[str]) -> np.ndarray:
+    """Whether each row of ``column`` says one of ``words`` (yes_no's TRUE or FALSE); all False without the column."""
     from .statuses import spelled
-    from .yes_no import FALSE
 
     if column is None:
-        return np.zeros(len(rows), dtype=bool)
-    return np.isin(spelled(df[column].iloc[rows]), list(FALSE))
+        return np.zeros(len(df), dtype=bool)
+    return np.isin(spelled(df[column]), list(words))
 
 
 def net_of_gift_cards(
     df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None = None
-) -> tuple[dict[str, Any], np.ndarray | None]:
-    """``typed`` with its ``amount`` net of the gift cards sold as line items (see the module docstring), and whether
-    each row belongs to an order of gift cards only (None where the file has no gift card line); refused where a
-    line's name says a gift card and its flags do not prove one.
+) -> tuple[dict[str, Any], np.ndarray | None, np.ndarray | None]:
+    """``typed`` with its ``amount`` net of the gift cards sold as line items (see the module docstring), whether
+    each row belongs to an order of gift cards only (None where the file has no gift card line), and each row's
+    amount taken off (0 on the others; None where none was); refused where a line's name says a gift card and its
+    flags do not tell a gift card from a product.
 
     >>> df = pd.DataFrame({"Name": ["#1", "#1", "#2"], "Total": ["62.90", None, "50.00"],
     ...                    "Lineitem name": ["Kaffee", "Gift Card", "Gift Card"],
@@ -99,24 +124,28 @@ def net_of_gift_cards(
     ...                    "Lineitem requires shipping": ["true", "false", "false"],
     ...                    "Lineitem taxable": ["true", "false", "false"]})
     >>> typed = {"order_id": np.array(["#1", "#1", "#2"], dtype=object), "amount": np.array([60.84, np.nan, 50.0])}
-    >>> out, only = net_of_gift_cards(df, typed, {"order_id": "Name", "amount": "Total"}, "o.csv")
-    >>> out["amount"].round(2).tolist(), only.tolist()
-    ([10.84, nan, 0.0], [False, False, True])
+    >>> out, only, taken = net_of_gift_cards(df, typed, {"order_id": "Name", "amount": "Total"}, "o.csv")
+    >>> out["amount"].round(2).tolist(), only.tolist(), taken.tolist()
+    ([10.84, nan, 0.0], [False, False, True], [50.0, 0.0, 50.0])
     """
     from .order_shipping import _read
+    from .yes_no import FALSE, TRUE
 
     rows, column = gift_card_lines(df)
     if column is None or not rows.any():
-        return typed, None
+        return typed, None, None
+    shipping, taxable = _column(df, _SHIPPING), _column(df, _TAXABLE)
+    rows = rows & ~(_says(df, shipping, TRUE) & _says(df, taxable, TRUE))  # a card holder shipped, taxed: a product
+    if not rows.any():
+        return typed, None, None
     where = source_of(df, source)
     found = np.flatnonzero(rows)
-    shipping, taxable = _column(df, _SHIPPING), _column(df, _TAXABLE)
-    proven = _false(df, shipping, found) & _false(df, taxable, found)
+    proven = (_says(df, shipping, FALSE) & _says(df, taxable, FALSE))[found]
     if not proven.all():
         flags = " and ".join(repr(c) for c in (shipping, taxable) if c) or "no column"
         problem = (
-            f"line items named as gift cards, and {flags} does not say false for them (a gift card sold is not shipped "
-            "nor taxed: paid in advance for a later sale, which is the revenue; a card holder or a voucher shipped or "
+            f"line items named as gift cards, and {flags} does not say false for them, nor true (a gift card sold is "
+            "not shipped nor taxed: paid in advance for a later sale, which is the revenue; a card holder shipped and "
             "taxed is a product): whether they are gift cards sold cannot be told"
         )
         advice = (
@@ -137,14 +166,15 @@ def net_of_gift_cards(
     gift_only = (np.bincount(orders, weights=(~rows).astype(np.float64), minlength=size) == 0)[orders]
     if "amount" not in typed:
         _said(source, column, where, found, None, gift_only, orders)
-        return typed, gift_only
+        return typed, gift_only, None
     price = _column(df, _PRICES)
     amounts = np.array(typed["amount"], dtype=np.float64)
     if price is not None and names.get("amount") == price:  # the line's own amount: the gift card's line counts 0
+        taken = np.where(rows, np.nan_to_num(amounts), 0.0)
         amounts[found] = 0.0
         typed["amount"] = amounts
         _said(source, column, where, found, None, gift_only, orders)
-        return typed, gift_only
+        return typed, gift_only, taken
     read = _read(df, [c for c in (price, _column(df, _QUANTITIES), _column(df, _DISCOUNTS)) if c], source, decimal)
     if price is None or price not in read:
         raise bad_rows(where, column, "line items named as gift cards, and no line item price column says their price "
@@ -163,7 +193,40 @@ def net_of_gift_cards(
         raise bad_rows(where, names["amount"], problem, np.flatnonzero(below), df[names["amount"]].to_numpy())
     typed["amount"] = np.where(holds & (np.abs(amounts) < 0.005), 0.0, amounts)
     _said(source, column, where, found, float(np.where(rows, each, 0.0).sum()), gift_only, orders)
-    return typed, gift_only
+    return typed, gift_only, np.where(holds, sold[orders], 0.0)
+
+
+def refunds_beside_gift_cards(
+    refunded: np.ndarray, gift_cards: tuple[np.ndarray, np.ndarray], own_share: bool, source: str, column: str,
+    shown: Any = None,
+) -> np.ndarray:  # fmt: skip
+    """``refunded`` (each row's gross refund, Shopify's "Refunded Amount" of its ``Total``) of the orders with gift
+    cards sold (``gift_cards``: each row's gift cards taken off its amount, and the gross amount left) as a refund of
+    what is left: unchanged where at most that (taken off in its own tax share), what is left where it is the whole
+    amount (the gift card refunded too: no purchase); refused naming the rows where it is between (a part of the gift
+    card's?), or where the refund's share is another column's (``own_share``: Shopify's ``Total`` beside a mapped
+    ``Subtotal``, the gift card inside both).
+
+    >>> sold, left = np.array([50.0, 50.0, 0.0]), np.array([12.90, 12.90, 20.0])
+    >>> refunds_beside_gift_cards(np.array([6.45, 62.90, 5.0]), (sold, left), False, "o.csv", "R").tolist()
+    [6.45, 12.9, 5.0]
+    """
+    sold, left = (np.nan_to_num(np.asarray(a, dtype=np.float64)) for a in gift_cards)
+    taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
+    holds = (sold > 0.005) & (taken > 0)
+    if not holds.any():
+        return refunded
+    whole = holds & (taken >= left + sold - 0.005) & (not own_share)
+    apart = holds & ~whole & ((taken > left + 0.005) | own_share)
+    if apart.any():
+        problem = (
+            "refunds of orders with gift cards sold (taken off their amount) above what is left of the order and below "
+            "its whole amount, or beside another total: of the gift card or of its products cannot be told"
+        )
+        advice = "take the gift cards' lines and their refunds out of the file, or map the order's total as the amount"
+        raise bad_rows(source, column, problem, np.flatnonzero(apart), refunded if shown is None else shown,
+                       advice=advice)  # fmt: skip
+    return np.where(whole, left, refunded)
 
 
 def _said(source: str, column: str, where: Any, found: np.ndarray, total: float | None, gift_only: np.ndarray,

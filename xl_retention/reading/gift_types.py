@@ -1,21 +1,22 @@
 """A donor export's gift types: pledges, recurring gifts' schedules and write-offs beside the payments.
 
-A fundraising CRM's gifts export (Raiser's Edge, Bloomerang, DonorPerfect) writes each row's type in a column of its
-own, "Gift Type" (``Cash``, ``Pledge``, ``Pay-Cash``, ``Recurring Gift``, ``Recurring Gift Pay-Cash``,
-``Write Off``; Bloomerang's ``Donation``, ``Pledge``, ``Pledge Payment``, ``Recurring Donation``, ``Recurring
-Donation Payment``). Only the payments are money received: a pledge is a promise (its payments are rows of their
-own), a recurring gift's row is its schedule (each payment is a row of its own), a write-off is a pledge's balance
-given up. Read as gifts, the pledge of 1,200 counted beside its 100 paid, and its donor as a repeat donor (H360's
-finding 02).
+A fundraising CRM's gifts export (Raiser's Edge, Bloomerang) writes each row's type in a column of its own, "Gift
+Type" (``Cash``, ``Pledge``, ``Pay-Cash``, ``Recurring Gift``, ``Recurring Gift Pay-Cash``, ``Write Off``;
+Bloomerang's ``Donation``, ``Pledge``, ``Pledge Payment``, ``Recurring Donation``, ``Recurring Donation Payment``).
+Others use such a name for a payment's method or a gift's purpose (DonorPerfect's ``gift_type``: ``CK``, ``CC``,
+``CASH``; CiviCRM's "Contribution Type": ``Donation``, ``Member Dues``): no promise among them, they are left alone.
+Only the payments are money received: a pledge is a promise (its payments are rows of their own), a recurring gift's
+row is its schedule (each payment is a row of its own), a write-off is a pledge's balance given up. Read as gifts,
+the pledge of 1,200 counted beside its 100 paid, and its donor as a repeat donor (H360's finding 02).
 
-So (:func:`without_promised_gifts`) a column named as a gift's type (:data:`GIFT_TYPE_NAMES`: "Gift Type",
-"Donation Type"), or any column whose values are such types (a pledge's or a write-off's beside a payment's, most of
-its values such types), is read: its rows of a pledge or a write-off (:data:`PROMISES`) are left out with a note
-naming the column, the values and the rows; a recurring gift's schedule (``Recurring Gift``) too where the column
-holds its payments (``Recurring Gift Pay-Cash``), and is refused where it does not (a payment, or the schedule?);
-the payments (:data:`PAYMENTS`, any ``Pay-...`` type) are kept; any other type (``Gift-in-Kind``, ``Other``) is
-refused naming the column, the values and the rows: whether it is money received cannot be told. The rows kept keep
-their rows of the file in refusals (``attrs["file_rows"]``).
+So (:func:`without_promised_gifts`) a column named as a gift's type (:data:`GIFT_TYPE_NAMES`: "Gift Type", "Donation
+Type") holding a pledge, a write-off or a recurring gift's schedule, or any column whose values are such types (a
+pledge's or a write-off's beside a payment's, most of its values such types), is read: its rows of a pledge or a
+write-off (:data:`PROMISES`) are left out with a note naming the column, the values and the rows; a recurring gift's
+schedule (``Recurring Gift``) too where the column holds its payments (``Recurring Gift Pay-Cash``), and is refused
+where it does not (a payment, or the schedule?); the payments (:data:`PAYMENTS`, any ``Pay-...`` type) are kept; any
+other type (``Gift-in-Kind``, ``Other``) is refused naming the column, the values and the rows: whether it is money
+received cannot be told. The rows kept keep their rows of the file in refusals (``attrs["file_rows"]``).
 """
 
 from __future__ import annotations
@@ -60,8 +61,10 @@ def _known(value: str) -> bool:
 def gift_type_column(df: pd.DataFrame) -> str | None:
     """The first column of ``df`` that holds gift types (see the module docstring), None where none does.
 
-    >>> gift_type_column(pd.DataFrame({"Fund": ["Annual"], "Gift Type": ["Cash"]}))
+    >>> gift_type_column(pd.DataFrame({"Fund": ["Annual", "Annual"], "Gift Type": ["Cash", "Pledge"]}))
     'Gift Type'
+    >>> gift_type_column(pd.DataFrame({"gift_type": ["CK", "CC", "CASH"]})) is None  # DonorPerfect's: no promise
+    True
     >>> gift_type_column(pd.DataFrame({"Kind": ["Pledge", "Pay-Cash", "Cash"]}))
     'Kind'
     >>> gift_type_column(pd.DataFrame({"Payment Method": ["Cash", "Card", "Transfer"]})) is None
@@ -71,13 +74,14 @@ def gift_type_column(df: pd.DataFrame) -> str | None:
     from .order_columns import few_values
 
     for position, name in enumerate(map(str, df.columns)):
-        if keys_of(name) & GIFT_TYPE_NAMES:
-            return name
-        values = few_values(df.iloc[:, position])
+        named = bool(keys_of(name) & GIFT_TYPE_NAMES)
+        values = few_values(df.iloc[:, position], most=200 if named else 40)
         if values is None or not values.size:
             continue
         kept = [str(v) for v in values]
         promised = any(v in PROMISES or v in SCHEDULES for v in kept)
+        if named and promised:  # by its name: a payment's method or a purpose (DonorPerfect's CK, CC) is left alone
+            return name
         paid = any(_is_payment(v) for v in kept)
         if promised and paid and sum(map(_known, kept)) * 2 > len(kept):
             return name

@@ -65,6 +65,7 @@ from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_dis
 from .errors import bad_rows
 from .event_dates import event_date_kind, undone_rows
 from .failed_attempts import failed_attempts
+from .gift_cards import refunds_beside_gift_cards
 from .line_items import (  # re-exported: reading.orders.item_columns, ... (their module before the split)
     ITEM_NAMES,
     ITEM_ORDER_ALIASES,
@@ -326,13 +327,15 @@ def orders_as_paid(
     read_numbers: Any,
     net_share: np.ndarray | None = None,
     decimal: str | None = None,
+    gift_cards: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[dict[str, Any], np.ndarray]:
     """The orders of ``df`` as they were paid: refunded amounts taken off, one row per order, orders that were not
     paid left out (see the module docstring); and the file positions of the rows kept.
     ``read_numbers(series, column)`` reads a number column (blanks allowed; ``decimal``: its decimal mark, None
     where told by the values); ``net_share``: each amount's share left once its tax was taken off
     (:func:`~.taxes.net_shares`), None where none was: a refunded amount, written as the amount is (Shopify's
-    'Refunded Amount' of its 'Total'), is taken off in that share."""
+    'Refunded Amount' of its 'Total'), is taken off in that share; ``gift_cards``: each row's gift cards sold taken
+    off its amount and the gross amount left (:func:`~.gift_cards.refunds_beside_gift_cards`)."""
     refuse_swallowed_rows(df, names, source)  # a note's quote never closed: the orders after it in the note
     if "customer_id" in typed:  # Google Play's renewal 'GPA.x..0': its first order's purchaser (play_orders)
         typed["customer_id"] = play_purchasers(typed["customer_id"], source, names["customer_id"])
@@ -377,6 +380,8 @@ def orders_as_paid(
         # shipping was taken off: its net part
         gross = gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers)
         share, taken = (net_share, taken) if gross is None else gross  # an order's refund on its first row: each row's
+        if gift_cards is not None:  # of what is left once its gift cards sold are taken off (reading.gift_cards)
+            taken = refunds_beside_gift_cards(taken, gift_cards, gross is not None, source, refunded, shown)
         taken = taken if share is None else np.asarray(taken, dtype=np.float64) * share
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
         full &= ~paid_back  # its order paid by its other payment: the refunded one counts 0, the order stays

@@ -388,9 +388,12 @@ def _prepare(
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
         note(no_amount_note(df, source))
-    gift_only = None  # the rows of an order of gift cards only (reading.gift_cards)
+    gift_only = gift_cards = None  # the rows of an order of gift cards only; each row's gift cards, amount left
     if kind == "orders":  # Shopify's 'Gift Card' line: paid in advance for a later sale, no revenue (gift_cards)
-        typed, gift_only = net_of_gift_cards(df, typed, names, source, options.decimal)
+        typed, gift_only, sold = net_of_gift_cards(df, typed, names, source, options.decimal)
+        if sold is not None:  # its refund is of what is left, in that part's tax share: a gift card is not taxed
+            gift_cards = (sold, np.asarray(gross, dtype=np.float64) - sold)
+            net_share = net_share if net_share is None else net_shares(gift_cards[1], typed["amount"])
     if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if kind == "snapshots":  # Stripe's invoices by month: 'Amount Paid' as MRR, in_ ids (reading.payment_logs)
@@ -467,7 +470,7 @@ def _prepare(
         covered = covered_month(typed["date"])  # its last month, paid or not (reading.covered_months)
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
                                      decimal=options.decimal, allow_blank=True), net_share,
-                                     options.decimal)  # fmt: skip
+                                     options.decimal, gift_cards)  # fmt: skip
         if in_cents is not None:  # its refunded amount in cents too (Lemon Squeezy's refunded_amount: 1296 of 2592)
             typed["amount"] = typed["amount"] / np.broadcast_to(np.asarray(in_cents, dtype=np.float64), len(df))[kept]
         typed, kept = without_gift_card_orders(typed, kept, gift_only)  # no purchase: its buyer bought nothing yet

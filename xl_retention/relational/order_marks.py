@@ -10,6 +10,7 @@ import ibis
 import ibis.expr.types as ir
 
 from ..reading.document_types import named_as_marks
+from ..reading.gift_types import PROMISES, SCHEDULES
 from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS, _words
 from ..reading.orders import NOT_PAID
 from ..reading.row_types import OTHER_TYPES
@@ -37,7 +38,8 @@ def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     quantity or a test, a text column holding an order status that says not paid (:data:`~.orders.NOT_PAID`, or
     another language's words: :data:`~.status_words.NOT_PAID_PATTERN`) or a test environment (``sandbox``), or a
     customer with two rows at one date beside a text column (an order id not mapped), or a ledger's row type (a payout,
-    a fee, a refund: reading.row_types). At most two queries."""
+    a fee, a refund: reading.row_types), or a gift's type that is no money received (a pledge: reading.gift_types). At
+    most two queries."""
     mapped = set(names.values())
     columns = [c for c in table.columns if c != ROW and c not in mapped]
     if any(_named(c) for c in columns):
@@ -46,6 +48,7 @@ def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     if not texts:
         return False
     words = sorted(NOT_PAID | _TEST_VALUES | {"wc_" + w for w in NOT_PAID} | OTHER_TYPES | _LEDGER_REFUNDS)
+    words += sorted(PROMISES | set(SCHEDULES))  # a donor export's Pledge, Write Off, by values too (reading.gift_types)
 
     def spelled(c: str) -> ir.StringValue:
         return _stripped(table[c]).lower().re_replace(SEPARATORS, "_")
