@@ -5,7 +5,8 @@ upgraded tracker kept that Dashboard, without the latest customers at end, MRR a
 their months that a new tracker shows in A3:C9 (H358). :func:`add_latest_figures` writes this version's table there
 as :func:`.dashboard.figures` lays it out (its formulas, labels, looks, row heights, the note in A10:G10, the notes
 beside the NPS and CLV in E8:G9 and the purchases and visits figures in E3:G6 where the workbook has the names they
-read), over a Dashboard without one (no "Latest figures" header where :mod:`.dashboard_upgrade` looks for it).
+read), over a Dashboard without one (no "Latest figures" header where :mod:`.dashboard_upgrade` looks for it, nor a
+cell holding one of its formulas: a table whose header the user translated is theirs).
 
 Nothing of the user's is written over: where a chart or picture, or a cell, lies in A3:G10, every cell, merged range
 and drawing from row 3 down is moved 9 rows lower, as inserting 9 rows at row 3 would (the early template's charts

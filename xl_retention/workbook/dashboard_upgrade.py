@@ -202,6 +202,8 @@ def upgrade_dashboard(
         title, down = _moved_down(found, current)
     if title is None:
         if add_table and TITLE in found and hasattr(wb[TITLE], "iter_rows"):  # an early tracker's (H358)
+            if _figure_cell(package.sheet(TITLE)) is not None:  # a table whose header was edited, or moved further
+                return [], []
             from .dashboard_table import add_latest_figures
 
             return add_latest_figures(package, TITLE)
@@ -259,6 +261,38 @@ def upgrade_dashboard(
         _shop_table(xml, current)
         changed.append(f"{where}!E3:G6")
     return changed, notes
+
+
+#: a formula's text in a cell's XML
+_F = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]*)</(?:\w+:)?f\s*>")
+
+
+@functools.cache
+def _figure_keys() -> frozenset[str]:
+    """Every form of the latest figures' formulas (B4:C9): this version's, its forms before each thing said and an
+    earlier template's (:data:`EARLIER`), as :func:`.inplace.formula_key` compares them."""
+    variants = [_current(), _current(incomplete=False), _current(text_said=False), _current(ranged=False)]
+    variants += [_current(text_said=False, ranged=False), *(_current(**flags, untyped_said=False) for flags in _FLAGS)]
+    forms = [form for ref in EARLIER for form in EARLIER[ref]]
+    forms += [form for cells in variants for ref in EARLIER for form in (cells[ref], *_before_error_texts(cells[ref]))]
+    return frozenset(ip.formula_key(form) for form in forms if isinstance(form, str) and form.startswith("="))
+
+
+def _figure_cell(xml: ip.SheetXml) -> str | None:
+    """The first cell of the sheet holding one of the latest figures' formulas (:func:`_figure_keys`), or reading a
+    name only they read (a ``..._Seq`` helper column's, which the first templates, with no table, never defined):
+    the table of a tracker whose header (A3) the user edited ("Aktuelle Zahlen") or moved down further than
+    :func:`_moved_down` looks. None for a Dashboard without one (the first templates': charts only).
+    """
+    keys = _figure_keys()
+    for ref, element in xml.cells_in_rows(1, max(xml.rows, default=0)):
+        found = _F.search(element)
+        if found is None:
+            continue
+        formula = "=" + ip.unescape(found.group(1))
+        if ip.formula_key(formula) in keys or any(name.endswith("_Seq") for name in _names_in(formula)):
+            return ref
+    return None
 
 
 _SEE = re.compile(r'"see [^"]*!"')
