@@ -63,6 +63,7 @@ def test_sqlite_gives_the_imports_rows(capsys) -> None:
         db.execute(subs).fetchall()
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 def test_mariadb_gives_the_imports_rows(capsys) -> None:
     from mariadb_server import throwaway_mariadb
 

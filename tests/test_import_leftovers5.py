@@ -442,6 +442,7 @@ ZUORA_MAP = {"customer_id": "Account Number", "amount": "Price"}
 ZUORA_MRR = [130.0, 160.0, 160.0, 0.0]  # 30 + 100; + 10 + 20
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 def test_zuora_multi_year_periods_on_spark(spark) -> None:
     from xl_retention import relational as R
     from xl_retention.reading import DataError

@@ -339,6 +339,7 @@ WOO_MAP = {"customer_id": "Customer", "amount": "Net Sales"}
 WOO_BOUGHT = [["2026-01", 2, 60.0], ["2026-02", 1, 40.0]]
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 def test_h_refund_lines_on_spark(spark) -> None:
     from xl_retention import relational as R
 

@@ -139,6 +139,7 @@ def test_fractional_mrr_and_windows(snaps: pd.DataFrame, window: tuple) -> None:
     same(R.subscription_tables(snaps, *window), T.subscription_tables(snaps, *window), exact=False)
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
 @given(orders(), visits(), answers(), intervals())
 def test_orders_visits_answers_intervals_equal_the_numpy_tables(o, v, a, iv) -> None:
@@ -149,6 +150,7 @@ def test_orders_visits_answers_intervals_equal_the_numpy_tables(o, v, a, iv) -> 
 
 
 # -- segments -------------------------------------------------------------------------------------------------------
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
 @given(snapshots(), orders())
 def test_segments_equal_the_pandas_split_and_add_up(snaps: pd.DataFrame, o: pd.DataFrame) -> None:

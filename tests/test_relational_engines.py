@@ -103,6 +103,7 @@ def test_import_with_spark_names_the_sheet_rows_of_an_excel_input(spark, tmp_pat
         )
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 @FEW
 @given(snapshots(), orders(), visits(), answers(), intervals())
 def test_spark_on_random_inputs(spark, snaps, o, v, a, iv) -> None:
@@ -124,6 +125,7 @@ def postgres():
         yield url
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 @SOME
 @given(snapshots(), orders(), visits(), answers(), intervals())
 def test_postgres_on_random_inputs(postgres, snaps, o, v, a, iv) -> None:

@@ -114,6 +114,7 @@ def test_the_pretests_of_the_recalculation_tests_formulas_are_those_of_their_sha
             assert pretests(shape(formula[1:]), words) == pretests(formula[1:], words), formula
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 def test_every_formula_of_the_recalculation_tests_is_rewritten_as_without_the_cache():
     formulas = _formulas_in_tests()
     assert len(formulas) > 300

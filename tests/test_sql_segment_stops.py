@@ -77,6 +77,7 @@ def test_mysql_stops_with_a_subquery_of_two_rows_and_lists_the_spellings(capsys)
     )
 
 
+@pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
 def test_mysql_stops_on_mariadb(capsys) -> None:
     from mariadb_server import throwaway_mariadb
 

@@ -24,7 +24,7 @@ from xl_retention.workbook.sheets import (
 from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_workbook
 
 
-@pytest.mark.parametrize("months", [36, 48, 120, 240])
+@pytest.mark.parametrize("months", [36, 48, 120, pytest.param(240, marks=pytest.mark.slow)])
 def test_an_empty_tracker_of_many_months_is_computed_whole(tmp_path, months: int) -> None:
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=months)
     report = recalc(path, output_dir=tmp_path / "out")
