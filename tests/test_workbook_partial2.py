@@ -105,9 +105,12 @@ def like_libreoffice(path: Path) -> None:
     """Rewrite the defined names as LibreOffice 7.4 saves them: ``function`` and ``hidden`` before ``name``."""
     with zipfile.ZipFile(path) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
-    parts["xl/workbook.xml"] = re.sub(
-        rb"<definedName name=", b'<definedName function="false" hidden="false" name=', parts["xl/workbook.xml"]
-    )
+
+    def reordered(m: re.Match[bytes]) -> bytes:  # a hidden name (the template's _xlr_nps_0_10) keeps its hidden="1"
+        hidden = b"" if b" hidden=" in m.group(1) else b' hidden="false"'
+        return b'<definedName function="false"' + hidden + b" name=" + m.group(1)
+
+    parts["xl/workbook.xml"] = re.sub(rb"<definedName name=([^>]*)", reordered, parts["xl/workbook.xml"])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
