@@ -23,6 +23,8 @@ import re
 from itertools import compress
 from operator import eq, ne
 
+import numpy as np
+
 __all__ = ["kept_text", "kept_texts", "number_text", "numbers_texts", "same_number"]
 
 _G17 = "%.17G".__mod__  # 17 significant digits; an exponent below 1E-4 and from 1E+17 on
@@ -50,21 +52,38 @@ def _exponent_text(number: float) -> str:
 
 
 def numbers_texts(numbers: list[float]) -> list[str]:
-    """:func:`number_text` of each finite float: ``%.17G`` at C level, then the texts it writes otherwise than
-    Excel (an exponent, below 1E-4 or from 1E+17 on; a number between 1E-4 and 0.1 in decimals, ``0.0...``; a
-    negative zero) rewritten, when one look at the texts joined finds any.
+    """:func:`number_text` of each finite float: ``%.17G`` at C level (one format of them all), then the texts it
+    writes otherwise than Excel (an exponent, below 1E-4 or from 1E+17 on; a number between 1E-4 and 0.1 in decimals,
+    ``0.0...``; a negative zero) rewritten, when one look at the texts joined finds any: those are among the numbers
+    below 0.1000001 or from 9.9E+16 on in magnitude (found by numpy; each such text then looked at), and their
+    ``%.16E`` is made in one format too, its mantissa's trailing zeros (and point) and its exponent's padding cut by
+    one substitution and two replacements over them all (:func:`_exponent_text`'s texts, without a call per number).
 
-    >>> numbers_texts([1000.0, 0.05, -0.0, 1e-5, 0.25, 1e20])
-    ['1000', '5.0000000000000003E-2', '0', '1.0000000000000001E-5', '0.25', '1E+20']
+    >>> numbers_texts([1000.0, 0.05, -0.0, 1e-5, 0.25, 1e20, 1.5e-300])
+    ['1000', '5.0000000000000003E-2', '0', '1.0000000000000001E-5', '0.25', '1E+20', '1.5000000000000001E-300']
     """
-    texts = list(map(_G17, numbers))
-    joined = "\0" + "\0".join(texts) + "\0"  # (each text between NULs: its start found by memchr-speed search)
+    count = len(numbers)
+    if not count:
+        return []
+    joined = "\0" + ("%.17G\0" * count) % tuple(numbers)  # (each text between NULs: found at memchr speed)
+    texts = joined[1:-1].split("\0")
     if "E" in joined or "\x000.0" in joined or "\x00-0.0" in joined or "\x00-0\x00" in joined:
-        for k in [k for k, text in enumerate(texts) if "E" in text or text.startswith(("0.0", "-0.0"))]:
-            texts[k] = _exponent_text(numbers[k])
+        magnitude = np.abs(np.array(numbers, dtype=np.float64))
+        near = np.flatnonzero((magnitude < 0.1000001) | (magnitude >= 9.9e16)).tolist()  # a margin for the rounding
+        odd = [k for k in near if "E" in texts[k] or texts[k].startswith(("0.0", "-0.0"))]
+        if odd:
+            formatted = ("%.16E\0" * len(odd)) % tuple([numbers[k] for k in odd])
+            # the mantissa (a digit 1-9 first) without its trailing zeros, nor its point when only zeros follow it;
+            # the exponent, of two digits or three (never 0 here: a number from 1 to 10 is not odd), without its zero
+            cut = _MANTISSA_END.sub("E", formatted).replace("E-0", "E-").replace("E+0", "E+")
+            for k, text in zip(odd, cut.split("\0"), strict=False):  # (the last piece: empty, after the last NUL)
+                texts[k] = text
         if "\x00-0\x00" in joined:
             texts = ["0" if text == "-0" else text for text in texts]
     return texts
+
+
+_MANTISSA_END = re.compile(r"[.0]+E")  # the zeros (and point) that end a %.16E mantissa
 
 
 # A number's text as a writer of <v> puts it: digits, a fraction, an exponent (no sign +, space, "_", INF or NaN,

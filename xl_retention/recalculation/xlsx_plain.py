@@ -8,10 +8,10 @@ few C-level passes over the sheet's bytes, and Python code per cell only for a v
 not a finite number (text, an error, a blank...):
 
 - :func:`untyped_cells`, the common case (no formula cell has a ``t`` attribute yet, and every
-  one is requested): one ``findall`` of the references; when every value is a finite number,
-  one ``sub`` makes the sheet's bytes a %-format with a ``%s`` at each value and one ``%`` fills
-  them in with the numbers' texts as Excel writes them (:mod:`.excel_numbers`, formatted at C
-  level); otherwise one ``split`` at the formulas' ends, the values' texts woven between the pieces;
+  one is requested): one ``split`` at the formula cells, whose groups hold each cell's reference,
+  its start tag with its formula and its stored text (the formula's end and the value dropped),
+  the new values' texts (numbers formatted at C level, :mod:`.excel_numbers`) put into their
+  slots by slice assignment, one ``join``;
 - :func:`typed_cells` otherwise: one ``split`` by a pattern whose groups cover each formula
   cell entirely (start tag, type, formula, value, end tag), the new values and types put into
   their slots of the list by slice assignment, one ``join``.
@@ -39,12 +39,13 @@ __all__ = ["rewrite_plain_cells"]
 _PLAIN_CELL = re.compile(
     rb'(<c r=")([A-Z]{1,3}[1-9][0-9]*)("(?: s="[0-9]+")?)((?: t="[a-z]+")?)(><f>[^<]*</f>)(<v>[^<]*</v>|<v\s*/>|)(</c>)'
 )
-# The same cell without a type, in two halves: its start tag and the formula's start (the reference in a group),
-# and the formula's end with the value (split() drops it: the new value takes its place).
-_UNTYPED_HEAD = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>')
-_UNTYPED_TAIL = re.compile(rb"</f>(?:<v>[^<]*</v>|<v\s*/>|)</c>")
-_UNTYPED_HEAD_TEXT = re.compile(_UNTYPED_HEAD.pattern.decode())
-_UNTYPED_STORED = re.compile(r"</f>(?:<v>([^<]*)</v>|<v\s*/>|)</c>")  # _UNTYPED_TAIL's matches: their stored texts
+# The same cell without a type, in groups: (<c r=") (reference) (the rest of its start tag, and its formula without
+# its end) (the stored text of its value, None where it has none); split() drops the formula's end and the value
+# (the new value takes their place, in the stored text's slot)
+_UNTYPED_CELL = re.compile(
+    rb'(<c r=")([A-Z]{1,3}[1-9][0-9]*)("(?: s="[0-9]+")?><f>[^<]*)</f>(?:<v>([^<]*)</v>|<v\s*/>|)</c>'
+)
+_UNTYPED_STEP = 5
 _GROUPS = 7
 _STEP = _GROUPS + 1
 _MISSING = object()
@@ -65,12 +66,6 @@ def numbers_text(
     ``stored`` text (the cells' ``<v>`` texts, empty where none) where that reads back as it (Excel's ``2.1``)."""
     texts = numbers_texts(values) if stored is None else kept_texts(numbers_texts(values), stored, values)
     return (before + (after + "\0" + before).join(texts) + after).encode()
-
-
-def _stored_texts(text: str) -> list[str] | None:
-    """The ``<v>`` text of each untyped formula cell of a segment (read as Latin-1), in order, empty where none;
-    None where no formula cell holds a value (a workbook openpyxl wrote: nothing to keep)."""
-    return _UNTYPED_STORED.findall(text) if "</f><v>" in text else None
 
 
 def rewrite_plain_cells(
@@ -120,40 +115,33 @@ def _values(cells: dict, keys: list) -> list:
 
 
 def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:
-    """The common case, formula cells without a ``t`` attribute, every one of them requested: one ``findall`` of
-    the references, then one ``sub`` and one ``%`` (numbers only) or one ``split`` and one ``join``; None for any
-    other segment. The segment is read as Latin-1 text (one byte, one character: every byte comes back as it
-    was), so that the references are found as text, the keys the caller's cells have."""
+    """The common case, formula cells without a ``t`` attribute, every one of them requested: one ``split`` at the
+    formula cells (each cell's reference, its start tag and formula, and its stored text in groups; its formula's
+    end and value dropped, the new ones take their place), then one ``join``; None for any other segment."""
     from .xlsx_values import Resized, _cached, value_tag
 
-    text = segment.decode("latin-1")
-    refs = _UNTYPED_HEAD_TEXT.findall(text)
-    count = len(refs)
-    if count != starts or (len(cells) != count):
+    pieces = _UNTYPED_CELL.split(segment)  # text, '<c r="', reference, start tag + formula, stored text, text, ...
+    count = len(pieces) // _UNTYPED_STEP
+    if count != starts or len(cells) != count:
         return None
+    refs = pieces[2::_UNTYPED_STEP]
     keys: list = refs
-    if cells and isinstance(next(iter(cells)), bytes):
-        keys = "\n".join(refs).encode().split(b"\n")
+    if cells and not isinstance(next(iter(cells)), bytes):  # the caller's references as text (one decode of them all)
+        keys = b"\n".join(refs).decode("latin-1").split("\n")
     values = _values(cells, keys)
+    stored = None
+    if b"</f><v>" in segment:  # a formula cell's stored text (openpyxl writes none): kept where it reads back as
+        # the number (Excel's 2.1), "" where none
+        olds = pieces[4::_UNTYPED_STEP]
+        stored = b"\0".join([b"" if old is None else old for old in olds]).decode("latin-1").split("\0")
     if set(map(type, values)) == {float} and math.isfinite(sum(values)):  # (finite floats whose sum overflows
-        # take the path below) every value a finite number: the sheet's bytes become a %-format with a %s at each
-        # value ("%" doubled), and one % fills them in with the numbers' texts as Excel writes them
-        template, slots = _UNTYPED_TAIL.subn(b"</f><v>%s</v></c>", segment.replace(b"%", b"%%"))
-        if slots != count:
-            return None
-        texts = numbers_texts(values)
-        stored = _stored_texts(text)
-        if stored is not None:  # a stored text that reads back as the number stays as it is (Excel's 2.1)
-            texts = kept_texts(texts, stored, values)
-        return template % tuple("\0".join(texts).encode().split(b"\0")), count
-    pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
-    if len(pieces) != count + 1:
-        return None
+        # take the path below) every value a finite number: its text as Excel writes it, in each cell's value slot
+        pieces[4::_UNTYPED_STEP] = numbers_text(values, "</f><v>", "</v></c>", stored).split(b"\0")
+        return b"".join(pieces), count
     odd = _odd(values)
     numbers = values.copy()
     for k in odd:  # a stand-in, its text replaced below: 1.0, not 0.0 (no zero to rewrite as 0 unless one is computed)
         numbers[k] = 1.0
-    stored = _stored_texts(text)
     texts = numbers_text(numbers, "</f><v>", "</v></c>", stored).split(b"\0")
     # the same text in many cells ("high", "low"): escaped and tagged once, its type attribute made once
     texts_of: dict[str, tuple[bytes | None, bytes]] = {}
@@ -162,7 +150,7 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
         if type(value) is str:
             done = texts_of.get(value)
             if done is None:
-                kind, raw = _cached(value, title, refs[k].encode())
+                kind, raw = _cached(value, title, refs[k])
                 done = texts_of[value] = (
                     None if kind is None else b' t="' + kind + b'"',
                     b"</f>" + value_tag(b"", raw) + raw + b"</v></c>",
@@ -171,19 +159,18 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
         elif value is _MISSING or isinstance(value, Resized):  # kept as it is, or a range: the other paths
             return None
         else:
-            kind, raw = _cached(value, title, refs[k].encode())
+            kind, raw = _cached(value, title, refs[k])
             if kind is None and stored is not None and same_number(stored[k], float(value)):  # an int, a numpy float
                 raw = stored[k].encode("latin-1")
             attribute = None if kind is None else b' t="' + kind + b'"'
             texts[k] = b"</f>" + value_tag(b"", raw) + raw + b"</v></c>"
         if attribute is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
-            piece = pieces[k]
-            tag = piece.rindex(b"><f>")
-            pieces[k] = piece[:tag] + attribute + piece[tag:]
-    out: list[bytes] = [b""] * (2 * count + 1)
-    out[0::2] = pieces
-    out[1::2] = texts
-    return b"".join(out), count
+            at = _UNTYPED_STEP * k + 3
+            head = pieces[at]
+            tag = head.index(b"><f>")  # (a formula holds no "<": the start tag's end)
+            pieces[at] = head[:tag] + attribute + head[tag:]
+    pieces[4::_UNTYPED_STEP] = texts
+    return b"".join(pieces), count
 
 
 def _odd(values: list) -> list[int]:
