@@ -94,7 +94,7 @@ from .package_facts import (
 )
 from .plain_areas import PlainAreas
 from .rewrite import TABLE_REFERENCE, rewrite
-from .rewrite_shapes import has_digit
+from .rewrite_shapes import shape_may_change
 from .sheet_ranges import expand_sheet_ranges
 from .subtotal_rows import row_by_row
 from .three_d import may_be_three_d as _three_d
@@ -249,13 +249,14 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
     found = FormulaTexts(cells)
     names = {**info.names.get("", {}), **info.names.get(sheet, {})}
     defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
-    words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
+    word_list = [t.name.lower() for t in info.tables] + list(names) + list(defined)
+    words = words_pattern(word_list)
     known = {t.name.lower() for t in info.tables} | set(names) | set(defined)
     clipped = classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
     # the three pre-tests answer alike for every filled-down copy of a formula (its shape, every row number 0):
     # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
-    # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
-    exact = words is not None and has_digit(words.pattern)
+    # digit a shape may change (Table1: shape_may_change) the shape is the formula itself (tests/test_rewrite_shapes.py)
+    exact = words is not None and any(map(shape_may_change, word_list))
     tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
     settled: set[str] = set()  # shapes whose stored formulas no step below changes (left_alone_by_shape)
     argued: set[str] = set()  # shapes whose stored formulas only the argument rewrite changes (likewise)

@@ -322,7 +322,8 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 # take any run of digits after a letter or "$" alike, and the table and defined names it looks for are
 # matched on the text around them. So the decision is kept per shape (the formula with every such run of
 # digits made "0"), with the names it depends on: a column of =IF(G2>0.95,...) costs one decision, not one
-# per row. A name containing a digit could be changed by that, so with one the shape is the formula itself.
+# per row. A name with a digit after a letter could be changed by that (shape_may_change), so with one the
+# shape is the formula itself.
 # (the digit first, then the letter before it looked at: the same matches as ``(?<=[A-Za-z$])\d+``, fewer tries)
 _ROW_NUMBER = re.compile(r"\d(?<=[A-Za-z$]\d)\d*(?![\w(!.\d])")
 _HAS_DIGIT = re.compile(r"\d")
@@ -350,8 +351,24 @@ def shapes(texts: list[str]) -> list[str]:
 
 
 def has_digit(text: str) -> bool:
-    """Whether ``text`` (a name, or a pattern of names) has a digit: then a formula's shape may change it."""
+    """Whether ``text`` (a name, or a pattern of names) has a digit."""
     return _HAS_DIGIT.search(text) is not None
+
+
+_SHAPED_DIGIT = re.compile(r"[A-Za-z$]\d")
+
+
+def shape_may_change(name: str) -> bool:
+    """Whether a formula's :func:`shape` may change the table or defined name ``name`` in it: where it has a digit
+    right after a letter (``Table1``, ``Q1_2024``), the start of a run :data:`_ROW_NUMBER` may take for a row
+    number; a name's digits after ``_`` or ``.`` alone (``_xlr_nps_0_10``, the trackers' hidden name since 71e622d9)
+    are never taken (a name starts with no digit, so each run of them is the name's own, with the name's own
+    character before it), and with such names a formula's shape still stands for every filled-down copy of it.
+
+    >>> shape_may_change("Table1"), shape_may_change("_xlr_nps_0_10"), shape_may_change("rate.2"), shape("x*_a_10")
+    (True, False, False, 'x*_a_10')
+    """
+    return _SHAPED_DIGIT.search(name) is not None
 
 
 #: (table names, defined names, names defined by a formula) -> (whether one of them has a digit,
@@ -381,7 +398,7 @@ def decided(
     if known is None:
         if len(_DECIDED) >= 64:
             _DECIDED.clear()
-        known = _DECIDED[context] = (any(has_digit(w) for words in context for w in words), {})
+        known = _DECIDED[context] = (any(shape_may_change(w) for words in context for w in words), {})
     digits, answers = known
     key = (text if digits else shape(text), array)
     answer = answers.get(key)
