@@ -69,8 +69,8 @@ def test_a_refund_between_what_is_left_and_the_whole_order_is_refused(tmp_path: 
     path = written(tmp_path, "between.csv", _mixed("30.00"))
     err = refusal(capsys, "--orders", str(path), *COLUMNS, "--to-csv", str(tmp_path / "o"))
     assert err.startswith(
-        "between.csv, column 'Refunded Amount': refunds of orders with gift cards sold (taken off their amount) above "
-        "what is left of the order and below its whole amount"
+        "between.csv, column 'Refunded Amount': refunds of orders with gift cards sold above the order's amount "
+        "without its gift cards and below its whole amount"
     )
     assert "in row 2 (counting the header as row 1): '30.00'" in err
 

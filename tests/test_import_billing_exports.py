@@ -243,7 +243,7 @@ def test_a_database_table_with_two_currencies_is_refused_unless_split_by_them() 
         R.monthly_movements(con.table("subs"), source="subs")
     assert str(error.value) == (
         "subs, column 'currency_code': 2 currencies (EUR, USD); amounts are added up: convert them to one currency "
-        "first, or import one currency at a time (--segment currency_code=EUR)"
+        "first, or import one currency at a time (segment='currency_code=EUR')"
     )
     split = R.monthly_movements(con.table("subs"), source="subs", segment="currency_code")
     assert split["mrr_end"].tolist() == [70.0, 0.0, 100.0, 100.0]

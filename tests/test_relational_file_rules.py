@@ -395,7 +395,7 @@ REFUSED = {
         "customer_id 'A', date '2024-01-05', Plan 'pro-USD-Monthly'; customer_id 'B', date '2024-01-05', Plan "
         "'pro-EUR-Monthly'; customer_id 'C', date '2024-02-05', Plan 'pro-JPY-Monthly'; amounts are added up: "
         "convert them to one currency first, or add a currency column (the code of each row) and import one currency "
-        "at a time (--segment currency=EUR)"
+        "at a time (segment='currency=EUR')"
     ),
     "reading.summaries.refuse_monthly_totals": (
         "table:t, column 'Customer': subtotal rows (a month's or a period's totals, not a customer) in 1 row, e.g. "

@@ -13,8 +13,8 @@ column (``currency``, ``currency_code``, Stripe's "Plan Currency", ...; :data:`C
 Chargebee prefix; or a name with a word that says currency, "Transaction Currency", "Währung", whose values are
 three-letter codes: :func:`named_currency`) with two values, are refused naming the column, the currencies and a
 row of each, with the remedy: convert to one currency first, or import one currency at a time (``--segment
-currency=EUR``). A table split by its currency column (``--segment currency``) is allowed: each
-segment is summed in its own currency.
+currency=EUR`` on the command line, ``segment='currency=EUR'`` in Python: :func:`segment_said`). A table split by its
+currency column (``--segment currency``) is allowed: each segment is summed in its own currency.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import distinct, factorize
-from .errors import ColumnValues, DataError, bad_rows
+from .errors import ColumnValues, DataError, bad_rows, said_as
 
 __all__ = [
     "CURRENCY_COLUMNS",
@@ -43,6 +43,7 @@ __all__ = [
     "currency_of",
     "named_currency",
     "paired_currency",
+    "segment_said",
     "segment_values",
     "stated_currency",
 ]
@@ -550,7 +551,7 @@ def check_customer_currencies(df: pd.DataFrame, source: str, segment: str | None
     )
     error = bad_rows(source, found[0], problem, rows, ColumnValues(df[found[0]]))
     raise DataError(
-        f"{error}; with --segment {segment}, a customer counts in one segment, that of their first month, and all "
+        f"{error}; with {segment_said(segment)}, a customer counts in one segment, that of their first month, and all "
         "their amounts are added up in its tables: convert that customer's amounts to one currency, or give them an "
         "id of their own per currency",
         source=source,
@@ -558,6 +559,21 @@ def check_customer_currencies(df: pd.DataFrame, source: str, segment: str | None
         rows=error.rows,
         row_count=error.row_count,
     )
+
+
+def segment_said(value: str) -> str:
+    """How to split the tables by ``value`` (``COLUMN`` or ``COLUMN=VALUE``), as the caller gives it: the import's
+    option on the command line (:func:`~.errors.command_line`), quoted to be pasted as it is, else the keyword of the
+    Python calls (``workbook.importer.load_tables``, ``relational.order_tables``, ...: ``segment=``).
+
+    >>> from .errors import command_line
+    >>> segment_said("currency=EUR")
+    "segment='currency=EUR'"
+    >>> with command_line():
+    ...     segment_said("Plan Currency=EUR")
+    "--segment 'Plan Currency=EUR'"
+    """
+    return said_as("--segment " + shlex.quote(value), f"segment={value!r}")
 
 
 def _codes(values: pd.Series) -> list[str]:
@@ -571,12 +587,12 @@ def _refusal(source: str, column: str, problem: str, rows: Sequence[int], values
     """The refusal naming the rows (a row of each currency), with ``hint`` and the remedy."""
     error = bad_rows(source, column, problem, rows, ColumnValues(values))
     if segment is None:
-        how = "with a currency column: --segment currency=EUR"
-    elif not segment.strip():  # a column without a name cannot be given to --segment
+        how = "with a currency column: " + segment_said("currency=EUR")
+    elif not segment.strip():  # a column without a name cannot be given to --segment (segment=)
         code = str(values.iloc[rows[-1]]).strip()
-        how = f"give the column a name in the header row, e.g. Currency, then: --segment Currency={code}"
+        how = "give the column a name in the header row, e.g. Currency, then: " + segment_said(f"Currency={code}")
     else:
-        how = "--segment " + shlex.quote(f"{segment}={str(values.iloc[rows[-1]]).strip()}")  # pasted as it is
+        how = segment_said(f"{segment}={str(values.iloc[rows[-1]]).strip()}")  # pasted as it is
     remedy = f"; amounts are added up: convert them to one currency first, or import one currency at a time ({how})"
     return DataError(
         str(error) + hint + remedy, source=source, column=column, rows=error.rows, row_count=error.row_count

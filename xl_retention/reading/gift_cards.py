@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, bad_rows, rows_named, source_of
+from .errors import DataError, bad_rows, rows_named, said_as, source_of
 from .notes import note
 
 __all__ = [
@@ -219,14 +219,39 @@ def refunds_beside_gift_cards(
     whole = holds & (taken >= left + sold - 0.005) & (not own_share)
     apart = holds & ~whole & ((taken > left + 0.005) | own_share)
     if apart.any():
-        problem = (
-            "refunds of orders with gift cards sold (taken off their amount) above what is left of the order and below "
-            "its whole amount, or beside another total: of the gift card or of its products cannot be told"
-        )
-        advice = "take the gift cards' lines and their refunds out of the file, or map the order's total as the amount"
-        raise bad_rows(source, column, problem, np.flatnonzero(apart), refunded if shown is None else shown,
-                       advice=advice)  # fmt: skip
+        raise _refund_refusal(apart, taken, sold, left, own_share, source, column, refunded if shown is None else shown)
     return np.where(whole, left, refunded)
+
+
+def _refund_refusal(apart: np.ndarray, taken: np.ndarray, sold: np.ndarray, left: np.ndarray, own_share: bool,
+                    source: str, column: str, shown: Any) -> DataError:  # fmt: skip
+    """The refusal of the refunds ``apart`` (:func:`refunds_beside_gift_cards`), naming the rows, their values, the
+    first one's figures and the remedy: the refund of the products written alone (H366's task 4; taking the gift
+    cards' lines out, as it said, would have left them inside the order's amount, counted as revenue)."""
+    if own_share:  # the refund is of a total other than the amount mapped (Shopify's Total beside Subtotal)
+        problem = (
+            "refunds of orders with gift cards sold (taken off their amount), written of another total than the "
+            "amount mapped: whether of the gift card or of the products cannot be told"
+        )
+        advice = (
+            "map the total the refunds are written of as the amount "
+            + said_as("(--columns amount=NAME)", "(columns={'amount': 'NAME'})")
+            + f", or write in {column!r} the refund of the products alone, of the amount mapped"
+        )
+    else:
+        first = int(np.flatnonzero(apart)[0])
+        problem = (
+            "refunds of orders with gift cards sold above the order's amount without its gift cards and below its "
+            f"whole amount (the first: {taken[first]:,.2f} refunded of {left[first] + sold[first]:,.2f}, "
+            f"{left[first]:,.2f} without gift cards of {sold[first]:,.2f}): whether of the gift card or of the "
+            "products cannot be told"
+        )
+        advice = (
+            f"write in {column!r} the refund of the products alone (at most the order's amount without its "
+            "gift cards; its whole amount where the gift card was refunded too: the order is then no purchase), or "
+            "take the order's rows out of the file"
+        )
+    return bad_rows(source, column, problem, np.flatnonzero(apart), shown, advice=advice)
 
 
 def _said(source: str, column: str, where: Any, found: np.ndarray, total: float | None, gift_only: np.ndarray,

@@ -17,6 +17,12 @@ schedule (``Recurring Gift``) too where the column holds its payments (``Recurri
 where it does not (a payment, or the schedule?); the payments (:data:`PAYMENTS`, any ``Pay-...`` type) are kept; any
 other type (``Gift-in-Kind``, ``Other``) is refused naming the column, the values and the rows: whether it is money
 received cannot be told. The rows kept keep their rows of the file in refusals (``attrs["file_rows"]``).
+
+A plain type column (``Type``, ``Kind``: :data:`~.orders._TYPES`) says of each row a sale or a refund, and any other
+type is refused; a way of paying there (:func:`paid_types`: ``Cash``, ``Check``, ``Credit Card``, DonorPerfect's
+``CK``, ``CC``, ``EFT``, a pledge's payment ``Pay-Cash``) is money received, read as a sale: a donor or payment
+export's "Type" of payment methods was refused, and so were the payments left beside its pledges once these were
+left out (H366).
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ from .errors import bad_rows, rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["GIFT_TYPE_NAMES", "PAYMENTS", "PROMISES", "gift_type_column", "without_promised_gifts"]
+__all__ = ["GIFT_TYPE_NAMES", "METHODS", "PAYMENTS", "PROMISES", "gift_type_column", "paid_types",
+           "without_promised_gifts"]  # fmt: skip
 
 #: Names (as :func:`~.columns.keys_of` spells them) of a column of gift types.
 GIFT_TYPE_NAMES = frozenset({"gift_type", "gifttype", "gift_kind", "donation_type", "donationtype", "donation_kind",
@@ -43,6 +50,23 @@ SCHEDULES = {"recurring_gift": "recurring_gift_pay", "recurring_donation": "recu
 PAYMENTS = frozenset({"cash", "check", "cheque", "credit_card", "card", "donation", "gift", "one_time_gift",
                       "one_time_donation", "pledge_payment", "recurring_donation_payment", "stock/property",
                       "stock/property_(sold)", "matching_gift", "mg_cash", "payment"})  # fmt: skip
+
+
+#: Ways of paying (as :func:`~.statuses.spelled` spells them) a type column may hold: money received, each of them
+#: (DonorPerfect's ``CK``, ``CC``, ``EFT``; a payment export's "Bank Transfer", "PayPal").
+METHODS = frozenset({"cash", "check", "cheque", "ck", "cc", "card", "credit_card", "debit_card", "eft", "ach", "wire",
+                     "wire_transfer", "bank_transfer", "direct_debit", "paypal", "money_order"})  # fmt: skip
+
+
+def paid_types(kind: np.ndarray) -> np.ndarray:
+    """Whether each row type (spelled) says money received by a way of paying: a payment method (:data:`METHODS`) or
+    a donor export's payment (:data:`PAYMENTS`, any ``Pay-...`` type); an orders file's type column reads them as
+    sales (reading.orders), where any other type that says neither a sale nor a refund is refused.
+
+    >>> paid_types(np.array(["cash", "credit_card", "ck", "pay_cash", "pledge", "payout", ""], dtype=object)).tolist()
+    [True, True, True, True, False, False, False]
+    """
+    return np.array([v in METHODS or _is_payment(v) for v in kind], dtype=bool)
 
 
 def _is_payment(value: str) -> bool:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize
+from .currency import segment_said
 from .errors import DataError, bad_rows
 
 __all__ = ["check_plan_currencies", "plan_columns", "said_currency"]
@@ -94,7 +95,7 @@ def check_plan_currencies(df: pd.DataFrame, source: str, names: dict[str, str], 
             error = bad_rows(source, name, problem, rows, column.to_numpy())
             remedy = (
                 "; amounts are added up: convert them to one currency first, or add a currency column (the code of "
-                "each row) and import one currency at a time (--segment currency=EUR)"
+                f"each row) and import one currency at a time ({segment_said('currency=EUR')})"
             )
             raise DataError(str(error) + remedy, source=source, column=name, rows=error.rows,
                             row_count=error.row_count)  # fmt: skip

@@ -15,11 +15,11 @@ holding a weight other than 1 is refused too (:func:`check_weights`).
 from __future__ import annotations
 
 import re
-import shlex
 from typing import Any
 
 import pandas as pd
 
+from .currency import segment_said
 from .errors import DataError, bad_rows
 
 __all__ = ["check_questions", "check_weights"]
@@ -160,7 +160,7 @@ def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | N
     ...
     xl_retention.reading.errors.DataError: long.csv, column 'Question': answers of 2 questions or surveys in one \
 score column ('Satisfied? (1-5)', 'Recommend?'): the other questions' scores would count in the NPS; read the NPS \
-question's rows alone: --segment 'Question=Recommend?'
+question's rows alone: segment='Question=Recommend?'
     """
     from .names import key
 
@@ -177,11 +177,11 @@ question's rows alone: --segment 'Question=Recommend?'
         values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
         audience = bool(keys & (SURVEYS | KINDS))  # a survey's name or kind: 'Employee survey' is of employees
         if len(values) == 1 and _of_employees(str(values[0]), audience):
-            anyway = shlex.quote(f"{name}={str(values[0]).strip()}")  # the --segment column is not checked
+            anyway = segment_said(f"{name}={str(values[0]).strip()}")  # the segment's column is not checked
             raise DataError(  # Delighted's 'Survey Type' enps: the employees' NPS, on the same 0-10 scale
                 f"{source}, column {name!r}: every answer is of {str(values[0]).strip()!r}, the employee NPS "
                 "(employees asked about the company as a place to work), not the customers' NPS; import a customer "
-                f"NPS survey's answers, or, to import these as they are, --segment {anyway}",
+                f"NPS survey's answers, or, to import these as they are, {anyway}",
                 source=source,
                 column=name,
             )
@@ -211,9 +211,9 @@ question's rows alone: --segment 'Question=Recommend?'
                 "the company as a place to work), whose scores would count in the customers' NPS"
             )
         remedy = (
-            f"read the NPS question's rows alone: --segment {shlex.quote(f'{name}={nps[0]}')}"
+            f"read the NPS question's rows alone: {segment_said(f'{name}={nps[0]}')}"
             if len(nps) == 1
-            else f"read the NPS question's rows alone: --segment '{name}=VALUE' (VALUE: the NPS question's)"
+            else f"read the NPS question's rows alone: {segment_said(f'{name}=VALUE')} (VALUE: the NPS question's)"
         )
         raise DataError(
             f"{source}, column {name!r}: answers of {len(text)} questions or surveys in one score column ({shown}): "

@@ -11,7 +11,6 @@ unit (:func:`~xl_retention.reading.smallest_units.minor_unit_divisors`).
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +28,7 @@ from ..reading.currency import (
     converted_hint,
     named_currency,
     paired_currency,
+    segment_said,
 )
 from ..reading.held_statuses import (
     _PAUSED,
@@ -245,7 +245,7 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
             raise DataError(
                 f"{source}, column {name!r}: {'more than 5' if len(currencies) > 5 else len(currencies)} currencies "
                 f"({', '.join(currencies[:5])}){hint}; amounts are added up: convert them to one currency first, or "
-                f"import one currency at a time (--segment {shlex.quote(f'{name}={currencies[0]}')})",
+                f"import one currency at a time ({segment_said(f'{name}={currencies[0]}')})",
                 source=source,
                 column=name,
             )

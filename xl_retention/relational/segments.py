@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, prepare
+from ..reading.errors import said_as
 from ..reading.inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS
 from ..reading.months import EVERY_MONTH_OBSERVED
 from ..reading.paypal import paypal_orders
@@ -43,7 +44,7 @@ def _segment_name(names: list[str], segment: str, source: str) -> str:
     if not found:
         listing = ", ".join(repr(str(c)) for c in names)
         raise DataError(
-            f"{source}: no column {segment!r} (given as --segment); columns found: {listing}",
+            f"{source}: no column {segment!r} (given as {said_as('--segment', 'segment=')}); columns found: {listing}",
             source=source,
             column=segment,
         )
