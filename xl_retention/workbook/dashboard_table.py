@@ -5,15 +5,16 @@ upgraded tracker kept that Dashboard, without the latest customers at end, MRR a
 their months that a new tracker shows in A3:C9 (H358). :func:`add_latest_figures` writes this version's table there
 as :func:`.dashboard.figures` lays it out (its formulas, labels, looks, row heights, the note in A10:G10, the notes
 beside the NPS and CLV in E8:G9 and the purchases and visits figures in E3:G6 where the workbook has the names they
-read), over a Dashboard without one (no "Latest figures" header where :mod:`.dashboard_upgrade` looks for it, nor a
-cell holding one of its formulas: a table whose header the user translated is theirs).
+read; the first templates' "Purchases and visits" sheet, without repeat purchasers, gets its returning customer rate
+and a word in F4), over a Dashboard without one (no "Latest figures" header where :mod:`.dashboard_upgrade` looks for
+it, nor a cell holding one of its formulas: a table whose header the user translated is theirs).
 
 Nothing of the user's is written over: where a chart or picture, or a cell, lies in A3:G10, every cell, merged range
 and drawing from row 3 down is moved 9 rows lower, as inserting 9 rows at row 3 would (the early template's charts
-then start at row 12, as a new tracker's; a formula filled down or an array formula with its range). Where that cannot
-be done without changing what a formula reads (a formula reading a cell of the Dashboard, on it or elsewhere, with
-the sheet named or not, or a defined name or chart range naming the sheet), or the sheet holds what this module does
-not move (comments, conditional formats, validations, links, tables, page breaks, a data table, a merged range,
+then start at row 12, as a new tracker's; a formula filled down or an array formula with its range). Where that
+cannot be done without changing what a formula reads (a formula reading a cell of the Dashboard, on it or elsewhere,
+with the sheet named or not, or a defined name or chart range naming the sheet), or the sheet holds what this module
+does not move (comments, conditional formats, validations, links, tables, page breaks, a data table, a merged range,
 drawing or filled formula across row 3), the table is not added and the report's line names what is in the way.
 """
 
@@ -31,6 +32,7 @@ from . import inplace as ip
 from .chart_ranges import _ANCHOR, _targets
 from .cohort_styles import _add_styles, _fresh_style
 from .dashboard_notes import _add_merge, _merged
+from .named_formulas import add_names
 from .upgrade_cells import _names_in, workbook_names
 
 __all__ = ["ROWS_DOWN", "TABLE", "add_latest_figures"]
@@ -75,6 +77,14 @@ _COL_ELEMENT = re.compile(rb"<(?:\w+:)?col\b[^>]*/>")
 _SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData\b")
 
 
+#: the first templates' rate on "Purchases and visits" (8b3d91a7's D2): its "Of whom returning" (C, customers who
+#: ordered in an earlier month) over its buyers (B), which this version calls the returning customer rate
+_EARLY_RATE = re.compile(r"^=?REPEAT_PURCHASE_RATE\(\$?([A-Z]{1,3})\$?(\d+),\$?([A-Z]{1,3})\$?(\d+)\)$", re.I)
+_COLUMN_RANGE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$", re.I)
+#: what the early tracker's repeat purchase rate cell (F4) says: its sheet has no repeat purchasers
+NO_REPEAT = "not tracked here"
+
+
 class _InTheWay(Exception):
     """What keeps the table out: the report's words."""
 
@@ -116,6 +126,53 @@ def _fresh() -> tuple[dict[str, Any], bytes, bytes, dict[int, float], dict[str, 
         sheet = package.read(_sheet_parts(package)["Dashboard"])
         styles = package.read("xl/styles.xml")
     return cells, sheet, styles, heights, widths
+
+
+def _name_targets(package: ip.Package) -> dict[str, str]:
+    """The workbook-level defined names of ``package`` (upper case) and what each refers to."""
+    out = {}
+    for match in _DEFINED.finditer(package.data.get("xl/workbook.xml", b"")):
+        name = ip.attribute(match.group(1), b"name")
+        if name is not None and ip.attribute(match.group(1), b"localSheetId") is None:
+            out[name.decode().upper()] = ip.unescape(match.group(2))
+    return out
+
+
+def _early_purchases(package: ip.Package, names: set[str]) -> str | None:
+    """The range of the first templates' "Repeat purchase rate" column (``'Purchases and visits'!$D$2:$D$25``), where
+    the tracker has that sheet: no Purchases_Returning_Rate nor Purchases_Repeat (repeat purchasers) defined, and
+    Purchases_Repeat_Rate over a column whose every cell holds ``=REPEAT_PURCHASE_RATE(C2,B2)`` of its own row's
+    Purchases_Returning and Purchases_Buyers cells: "Of whom returning" (customers who ordered in an earlier month, as
+    that version's import counted them) over buyers, this version's returning customer rate. None otherwise."""
+    if {n.upper() for n in names} & {"PURCHASES_RETURNING_RATE", "PURCHASES_REPEAT"}:
+        return None
+    defined, spans = _name_targets(package), {}
+    for name in ("PURCHASES_REPEAT_RATE", "PURCHASES_RETURNING", "PURCHASES_BUYERS"):
+        found = _COLUMN_RANGE.match(defined.get(name, "").strip().removeprefix("="))
+        if found is None or found[3].upper() != found[5].upper():
+            return None
+        sheet = found[1].replace("''", "'") if found[1] else found[2]
+        spans[name] = (sheet, found[3].upper(), int(found[4]), int(found[6]))
+    sheet, rate, first, last = spans["PURCHASES_REPEAT_RATE"]
+    if any((s, a, b) != (sheet, first, last) for s, _, a, b in spans.values()):
+        return None
+    returning, buyers = spans["PURCHASES_RETURNING"][1], spans["PURCHASES_BUYERS"][1]
+    try:
+        xml = package.sheet(sheet)
+    except (ip.LayoutError, KeyError):
+        return None
+    column, formulas = ip.split_ref(f"{rate}1")[1], 0
+    for ref, element in xml.cells_in_rows(first, last):
+        row, at = ip.split_ref(ref)
+        if at != column or not ip.has_content(element):
+            continue
+        found = _F.search(element)
+        form = _EARLY_RATE.match(ip.unescape(found.group(1)).replace(" ", "")) if found is not None else None
+        if form is None or (form[1].upper(), int(form[2]), form[3].upper(), int(form[4])) != (returning, row, buyers,
+                                                                                              row):  # fmt: skip
+            return None
+        formulas += 1
+    return defined["PURCHASES_REPEAT_RATE"].strip().removeprefix("=") if formulas else None
 
 
 def _drawings(package: ip.Package, part: str) -> list[str]:
@@ -352,6 +409,9 @@ def add_latest_figures(package: ip.Package, title: str) -> tuple[list[str], list
     xml = package.sheet(title)
     cells, fresh_xml, fresh_styles, heights, widths = _fresh()
     names = workbook_names(package)
+    early = _early_purchases(package, names)  # the first templates' rate column: this version's returning rate
+    if early is not None:
+        names |= {"Purchases_Returning_Rate"}  # defined below, once the table goes in
     groups = {
         "the latest figures": [f"{c}{r}" for r in range(FIRST_ROW, LAST_ROW) for c in "ABC"] + ["A10"],
         "the purchases and visits figures": [f"{c}{r}" for r in range(3, 7) for c in "EFG"],
@@ -373,6 +433,9 @@ def add_latest_figures(package: ip.Package, title: str) -> tuple[list[str], list
                     "table not added; make room for it or make a new tracker (xl-retention new NEW.xlsx --start "
                     "YYYY-MM) and import into it"]  # fmt: skip
     write = [r for group, refs in groups.items() if not wanted[group] for r in refs]
+    if early is not None and "F4" in write:  # its rate is the returning customers' (F5): no repeat purchase rate
+        add_names(package, {"Purchases_Returning_Rate": early})
+        cells = {**cells, "F4": NO_REPEAT, "G4": None}
     styled = {
         r: _fresh_style(fresh_xml, r) for r in write if re.search(rb'<c r="' + r.encode() + rb'"[^>]*\ss="', fresh_xml)
     }
@@ -406,6 +469,13 @@ def add_latest_figures(package: ip.Package, title: str) -> tuple[list[str], list
                      f"charts from row {FIRST_ROW} moved {ROWS_DOWN} rows down to make room for it")  # fmt: skip
     else:
         lines.append(f"{where}: added the latest figures table in {TABLE}, as a new tracker's")
+    if early is not None and "F4" in write:
+        lines.append(f"{where}!F5:G5, the returning customer rate, reads the early 'Purchases and visits' sheet's "
+                     f"'Repeat purchase rate' ({early}: its 'Of whom returning', customers who ordered in an earlier "
+                     "month, over its buyers), now named Purchases_Returning_Rate; F4, the repeat purchase rate "
+                     "(customers with more than one order in the month over buyers), says "
+                     f"{NO_REPEAT!r}: that sheet has none; a new tracker (xl-retention new NEW.xlsx --start "
+                     "YYYY-MM) has one (its 'Purchases and visits'!D), which import --orders fills")  # fmt: skip
     for group, missing in list(wanted.items())[1:]:
         if missing:
             span = "E3:G6" if group.startswith("the purchases") else f"{groups[group][0]}:G{groups[group][0][1:]}"

@@ -201,9 +201,11 @@ def upgrade_dashboard(
     if title is None:  # rows inserted above the latest figures (a note under the title: H201's finding 03)
         title, down = _moved_down(found, current)
     if title is None:
-        if add_table and TITLE in found and hasattr(wb[TITLE], "iter_rows"):  # an early tracker's (H358)
+        if TITLE in found and hasattr(wb[TITLE], "iter_rows"):  # an early tracker's (H358)
             if _figure_cell(package.sheet(TITLE)) is not None:  # a table whose header was edited, or moved further
                 return [], []
+            if not add_table:  # import --into and extend: upgrade's own (it moves the charts, defines names)
+                return [], [table_line(package)]
             from .dashboard_table import add_latest_figures
 
             return add_latest_figures(package, TITLE)
@@ -261,6 +263,18 @@ def upgrade_dashboard(
         _shop_table(xml, current)
         changed.append(f"{where}!E3:G6")
     return changed, notes
+
+
+def table_line(package: ip.Package) -> str:
+    """What ``import --into`` and ``extend`` say of a Dashboard without the latest figures table (the first
+    templates', charts only), which ``upgrade`` adds (:mod:`.dashboard_table`)."""
+    import shlex
+
+    return (
+        f"{quote_sheetname(TITLE)} has no latest figures table (a tracker of the first template, 2026-11-22: charts "
+        f"only): xl-retention upgrade {shlex.quote(str(package.path))} adds it as a new tracker has it, with the "
+        "names it reads"
+    )
 
 
 #: a formula's text in a cell's XML

@@ -28,6 +28,26 @@ __all__ = ["restore_helpers"]
 _COLS = re.compile(rb"<((?:\w+:)?)cols>(.*?)</(?:\w+:)?cols>", re.S)
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
 _SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
+_DEFINED = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)<")
+_COLUMN_RANGE = re.compile(r"^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$", re.I)
+
+
+def _last_row(package: ip.Package, spec: Any, title: str, first: int) -> int:
+    """The last row the template's names of ``spec``'s columns on sheet ``title`` reach from row ``first`` (0 for
+    none): ``extend`` and ``import --into`` grow them over the months they add before the helper columns' names are
+    defined, which then take in those months too (the sheet as read before them ends earlier)."""
+    wanted = {column.name.upper() for column in spec.columns if column.name}
+    last = 0
+    for match in _DEFINED.finditer(package.data.get("xl/workbook.xml", b"")):
+        name = ip.attribute(match.group(1), b"name")
+        if name is None or name.decode().upper() not in wanted or b"localSheetId" in match.group(1):
+            continue
+        found = _COLUMN_RANGE.match(ip.unescape(match.group(2)).strip())
+        if found is None or found[3].upper() != found[5].upper() or int(found[4]) != first:
+            continue
+        if (found[1].replace("''", "'") if found[1] else found[2]) == title:
+            last = max(last, int(found[6]))
+    return last
 
 
 def _hide(head: bytes, prefix: bytes, columns: list[int], width: float) -> bytes:
@@ -121,8 +141,9 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
     }
     # a tracker made before the helper columns (8b3d91a7's): their names, never defined, defined over them (H358)
     have = {name.upper() for name in workbook_names(package)}
+    end = max(max(rows), _last_row(package, spec, title, min(rows))) if rows else 0  # with months just added
     new = {
-        column.name: f"{quote_sheetname(title)}!${letters[column.key]}${min(rows)}:${letters[column.key]}${max(rows)}"
+        column.name: f"{quote_sheetname(title)}!${letters[column.key]}${min(rows)}:${letters[column.key]}${end}"
         for column in headed
         if column.name and column.name.upper() not in have and rows
     }
