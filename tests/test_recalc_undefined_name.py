@@ -72,7 +72,7 @@ def test_package_names_reads_every_scope_and_the_tables(tmp_path):
     names = package_names(path)
     assert {"customers_crr", "ltv_arpa", "print_area", "_xlnm.print_area"} <= names.keys()
     assert names["customers_crr"] == "'Customers'!$F$2:$F$3"
-    assert package_names(tmp_path / "missing.xlsx") == {}
+    assert package_names(tmp_path / "missing.xlsx") is None  # unread: no name said missing ({}: none defined)
 
 
 def _sheet_deleted_as_excel_does(wb: openpyxl.Workbook, title: str) -> None:

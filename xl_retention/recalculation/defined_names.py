@@ -21,6 +21,7 @@ from openpyxl.formula.tokenizer import Token
 from ..sheet_names import SHEET, is_bare
 from .reversed_ranges import normalized_ranges
 from .sheet_case import respelled
+from .sheet_corners import same_sheet_corners
 from .sheet_ranges import sheets_of
 
 _REFERENCE = re.compile(
@@ -51,13 +52,19 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
     references: dict[str, dict[str, str]] = {}
     every: dict[str, dict[str, str]] = {}  # each scope's names (Excel's own and the placeholders aside), as written
     for element in root.iter(f"{_MAIN}definedName"):
-        name, text = element.get("name") or "", respelled((element.text or "").strip(), titles)
+        name, text = (
+            element.get("name") or "",
+            same_sheet_corners(respelled((element.text or "").strip(), titles), False),
+        )
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
         if name and text and not name.lower().startswith(("_xlnm.", "_xlfn.", "_xlws.")):
             every.setdefault(scope, {})[name.lower()] = _unbracketed_union(text).removeprefix("=")
     for element in root.iter(f"{_MAIN}definedName"):
-        name, text = element.get("name") or "", respelled((element.text or "").strip(), titles)  # data! for Data
+        name, text = (
+            element.get("name") or "",
+            same_sheet_corners(respelled((element.text or "").strip(), titles), False),
+        )  # data! for Data
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
         text = bound(text, scope, every)  # Doubled = Rate*2: the workbook's Rate on every sheet (H212's finding 02)

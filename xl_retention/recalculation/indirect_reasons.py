@@ -420,7 +420,7 @@ def _missing_table(text: str, tables: dict[str, Table]) -> tuple[str, bool] | No
 def _indirect_names(path: str | Path) -> dict[str, str]:
     """The defined names of the package at ``path`` standing for a formula with INDIRECT: {name in lower case: its
     formula}."""
-    return {name: text for name, text in package_names(path).items() if "INDIRECT" in text.upper()}
+    return {name: text for name, text in (package_names(path) or {}).items() if "INDIRECT" in text.upper()}
 
 
 def _through_name(

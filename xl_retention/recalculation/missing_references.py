@@ -25,6 +25,7 @@ from ..cells import CellError
 from ..sheet_names import written
 from .formula_texts import position
 from .package import Table, _sheet_parts, _tables
+from .sheet_corners import same_sheet_corners
 from .sheet_ranges import missing_sheets
 from .structured_references import (
     _SPAN,
@@ -187,7 +188,7 @@ def _missing_sheet(tokens: list[Token], package: _Package, where: str = "the for
     for token in tokens:
         if token.type != Token.OPERAND or token.subtype != Token.RANGE:
             continue
-        sheet = _sheet_of(token.value)
+        sheet = _sheet_of(same_sheet_corners(token.value, False))  # T!A1:T!A3: T (.sheet_corners)
         missing = (
             [sheet]
             if sheet is not None and sheet.lower() not in have

@@ -31,6 +31,7 @@ from .package_parts import part_bytes
 from .rich_values import rich_cells
 from .sheet_case import respell_formulas, respelled
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells, unescaped
+from .sheet_corners import same_sheet_corners
 from .sheet_ranges import sheets_of
 from .xlsx_values import (
     _TOKEN,
@@ -258,8 +259,8 @@ def scan(path: str) -> PackageInfo:
             if (
                 tag == "definedName"
                 and element.text
-                and (text := respelled(element.text, info.sheet_titles)) != (element.text)
-            ):  # data!$A$1 for the tab Data: Excel's sheet, as Excel writes it
+                and (text := same_sheet_corners(respelled(element.text, info.sheet_titles), False)) != (element.text)
+            ):  # data!$A$1 for the tab Data: Excel's sheet, as Excel writes it; S!$A$1:S!$A$5 as S!$A$1:$A$5
                 element.text, info.respelled_names = text, True
             if tag == "definedName" and element.get("name") and _REFERENCE.fullmatch((element.text or "").strip()):
                 local = element.get("localSheetId")
@@ -501,7 +502,7 @@ def _respelled_name(match: re.Match[bytes], titles: list[str]) -> bytes:
     text = match.group(2).decode("utf-8")
     plain = text.replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
     plain = plain.replace("&amp;", "&")
-    new = respelled(plain, titles)
+    new = same_sheet_corners(respelled(plain, titles), False)  # S!$A$1:S!$A$5 as S!$A$1:$A$5 too (.sheet_corners)
     if new == plain:
         return match.group(0)
     escaped = new.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -41,9 +41,11 @@ if TYPE_CHECKING:
     from .plain_fits import plain_fit_reads
     from .reason_cells import name_the_cell
     from .see_notes import see_note_now
+    from .sheet_corners import cross_sheet_reasons
     from .spill_reasons import spill_reasons
     from .text_value_reasons import text_value_reasons
     from .undefined_names import undefined_name_reasons
+    from .unexplained_refs import unexplained_ref_reasons
     from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
     from .xlookup_intersections import xlookup_intersection_reasons
 
@@ -78,6 +80,8 @@ _STEPS = {
     "formula_cell_origin": "value_origins",
     "value_origin": "value_origins",
     "xlookup_intersection_reasons": "xlookup_intersections",
+    "cross_sheet_reasons": "sheet_corners",
+    "unexplained_ref_reasons": "unexplained_refs",
 }
 
 
@@ -188,12 +192,16 @@ def explain(
     """
     _import_steps()
     todo = []
+    reasoned = bare = False  # an error given its reason before (MINIFS without _xlfn.): its readers get it (H371's 02)
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
         for ref, value in cells.items():
             if type(value) is Resized:  # an Excel 365 formula spilling (=NPS_BREAKDOWN(A1:A4)): its first cell's
                 value = value.value
-            if type(value) is CellError and not value.message and texts is not None:
+            if type(value) is CellError and value.message:
+                reasoned = True
+            elif type(value) is CellError and texts is not None:
+                bare = True
                 place = cell_position(ref)
                 if place in texts and _REGISTRY_CALL.search(texts[place]):
                     todo.append((sheet, ref, place))
@@ -280,6 +288,7 @@ def explain(
     named += spill_reasons(workbook, formulas, result, path)  # =CRR(D2:D7,..) over a note in B5: B5 named
     named += indirect_reasons(workbook, formulas, result, path)  # INDIRECT("'Data 2025'!C2"), the sheet renamed
     named += plain_fit_reads(formulas, result)  # =INDEX(K1#,1,2) of K1 =SBG_FIT(..) saved as a one-cell formula
+    named += cross_sheet_reasons(formulas, result)  # SUM(Cohorts!B2:Value!B7): corners on two sheets, #VALUE!
 
     def text_of(sheet: str, ref: str, text: str) -> str:
         return _plain_text(workbook, sheet, ref, text)
@@ -288,7 +297,7 @@ def explain(
         return _engine_formula(workbook, sheet, ref) if "[" in _LITERALS.sub('""', text) else None
 
     cleared = error_arguments(formulas, result, names, text_of)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
-    if found or named or counted or _see_note_beside(result):  # "see Customers!D5: ..." beside an error: its reason
+    if found or named or counted or (reasoned and bare) or _see_note_beside(result):  # "see Customers!D5: ..." too
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     kept = 0
     for (sheet, ref), reason in cleared.items():  # nothing passed on: "churn_rate is the error value #N/A in S!B1"
@@ -298,7 +307,10 @@ def explain(
             kept += 1
     if kept:
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
+    if unexplained_ref_reasons(formulas, result):  # a #REF!/#NAME? no step explains: its cell and formula named
+        pass_reasons_on(formulas, result, names, text_of, ranges_of)
     error_argument_causes(result)  # "start_mrr is the error value #N/A in Revenue!K6": K6's cause too
+    unexplained_ref_reasons(formulas, result, readers=True)  # =SUM(A1:A3) over such a #REF!: its reason passed on
 
 
 def _see_note_beside(result: Computed) -> bool:

@@ -20,6 +20,7 @@ from .excel_functions.number_texts import MISREAD_LITERAL
 from .long_chains import may_hold_long_chain
 from .omitted_arguments import may_omit
 from .package import Table
+from .sheet_corners import has_sheet_corners
 
 __all__ = [
     "DELETED_SHEET",
@@ -294,6 +295,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if may_omit(bare):  # =NPS_MOE(A1:A6,), {=SUBSTITUTE("a-b","-",)}: an empty argument (.omitted_arguments)
         return True
     if DELETED_SHEET.search(upper) is not None:  # #REF!A1: a reference to a deleted sheet
+        return True
+    if "!" in bare and ":" in bare and has_sheet_corners(text):  # S!A1:S!A5: S!A1:A5 (.sheet_corners)
         return True
     if array:  # and a defined name (.array_lifting)
         return bool(names) and _any_of(tuple(names)).search(named) is not None

@@ -40,11 +40,12 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _OWN_NAMES = frozenset(("LET", "LAMBDA"))
 
 
-def package_names(path: str | Path) -> dict[str, str]:
+def package_names(path: str | Path) -> dict[str, str] | None:
     """Every name a formula of the workbook at ``path`` may use, lower case, with its definition (the first found,
     a sheet's own name or the workbook's): its defined names of every scope (``_xlnm.Print_Area`` also as
-    ``print_area``) and its tables' names (defined as ""); {} where the package cannot be read (then no name is
-    said to be missing)."""
+    ``print_area``) and its tables' names (defined as ""); {} for a workbook without any (every name a formula
+    uses is missing then: ``=NOSUCHNAME*2``, H371's finding 02); None where the package cannot be read (then no
+    name is said to be missing)."""
     names: dict[str, str] = {}
     try:
         with zipfile.ZipFile(path) as package:
@@ -59,7 +60,7 @@ def package_names(path: str | Path) -> dict[str, str]:
                     for key in ("name", "displayName"):
                         names.setdefault((table.get(key) or "").lower(), "")
     except Exception:  # noqa: BLE001  (not a package read here: nothing can be said missing)
-        return {}
+        return None
     return names
 
 
@@ -145,7 +146,7 @@ def _undefined(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result:
     if not waiting:
         return 0
     defined = package_names(path)
-    if not defined:
+    if defined is None:
         return 0
     named = 0
     ranges: dict[str, str | None] = {}

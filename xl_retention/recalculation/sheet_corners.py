@@ -1,0 +1,142 @@
+"""A range written with its sheet on both corners, ``Cohorts!B2:Cohorts!B7``, ``'Q3 data'!A1:'Q3 data'!A5``,
+``S!$A:S!$A``: Excel's range operator between two sheet-qualified references (valid syntax, which scripts and some
+tools write, and Excel keeps as typed).
+
+formualizer 0.13 reads such a range inside SUM but gives ``#REF!`` for it in arithmetic and arrays
+(``=Cohorts!B2:Cohorts!B7*1``, ``{=SUM('Q3 data'!A1:'Q3 data'!A5*2)}``), which recalc listed with no reason under
+status ok. :func:`same_sheet_corners` writes a range whose corners are on one sheet as that sheet's range
+(``Cohorts!B2:B7``: the same cells). Corners on two sheets (``Cohorts!B2:Value!B7``) are no range to Excel: its range
+operator takes references on one sheet and gives ``#VALUE!`` (IronCalc, which follows Excel, says the same: "Ranges
+are in different sheets"); the engine is given ``#VALUE!`` there and :func:`cross_sheet_reasons` names the cell and
+the range.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..cells import CellError
+from ..sheet_names import SHEET, written
+
+if TYPE_CHECKING:
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["cross_sheet_ranges", "cross_sheet_reasons", "has_sheet_corners", "same_sheet_corners"]
+
+_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+#: a corner of a range: a cell (``$B$2``), a column (``$A``) or a row (``7``), each with its ``$``
+_CORNER = r"\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+"
+#: two sheet-qualified corners joined by ``:`` (not a 3-D reference's last sheet, ``Jan:Mar!B2``; not a linked
+#: workbook's ``[1]S!A1``; not a name or a call after them)
+_PAIR = re.compile(
+    r"(?<![\w.$!'\]\\:])(?P<left>" + SHEET + r")!(?P<first>" + _CORNER + r")(?![\w.$(!\[])"
+    r"(?P<colon>\s*:\s*)(?P<right>" + SHEET + r")!(?P<second>" + _CORNER + r")(?![\w.$(!\[])"
+)
+_CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
+_COLUMN = re.compile(r"\$?[A-Za-z]{1,3}")
+
+
+def _title(sheet: str) -> str:
+    return sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+
+
+def _kind(corner: str) -> str:
+    return "cell" if _CELL.fullmatch(corner) else "column" if _COLUMN.fullmatch(corner) else "row"
+
+
+def _pairs(text: str) -> list[re.Match[str]]:
+    """The sheet-qualified corner pairs of ``text`` outside its quoted texts, both corners of one kind."""
+    if "!" not in text or ":" not in text:
+        return []
+    masked = _LITERAL.sub(lambda m: '"' + "_" * (len(m.group(0)) - 2) + '"', text)
+    return [m for m in _PAIR.finditer(masked) if _kind(m.group("first")) == _kind(m.group("second"))]
+
+
+def has_sheet_corners(text: str) -> bool:
+    """Whether ``text`` (a formula) joins two sheet-qualified corners with ``:`` (on one sheet or two).
+
+    >>> has_sheet_corners("=SUM(S!A1:S!A5*2)"), has_sheet_corners("=SUM(S!A1:A5*2)"), has_sheet_corners("=Jan:Mar!B2")
+    (True, False, False)
+    """
+    return bool(_pairs(text))
+
+
+def same_sheet_corners(text: str, across: bool = True) -> str:
+    """``text`` (a formula) with each range written with its sheet on both corners written once, where both are on
+    one sheet (its name compared as Excel does, without case or quotes); a range of corners on two sheets as the
+    error value ``#VALUE!``, Excel's answer for it (``across`` False: left as it is, in a defined name's
+    definition); ``text`` itself when it has neither.
+
+    >>> same_sheet_corners("=1-AVERAGE(Cohorts!C2:C7/Cohorts!B2:Cohorts!B7)")
+    '=1-AVERAGE(Cohorts!C2:C7/Cohorts!B2:B7)'
+    >>> same_sheet_corners("=SUM('Q3 data'!$A$1:'q3 DATA'!A5*2)+SUM(S!A:S!$A)+COUNT(S!1:'S'!3)")
+    "=SUM('Q3 data'!$A$1:A5*2)+SUM(S!A:$A)+COUNT(S!1:3)"
+    >>> same_sheet_corners('=SUM(A!A1:B!A5)&"A!A1:A!A5"'), same_sheet_corners("=SUM(Jan:Mar!B2)")
+    ('=SUM(#VALUE!)&"A!A1:A!A5"', '=SUM(Jan:Mar!B2)')
+    >>> same_sheet_corners("A!$A$1:B!$A$5", across=False), same_sheet_corners("'A'!$A$1:A!$A$5", across=False)
+    ('A!$A$1:B!$A$5', "'A'!$A$1:$A$5")
+    """
+    pairs = _pairs(text)
+    if not pairs:
+        return text
+    out, last = [], 0
+    for match in pairs:
+        out.append(text[last : match.start()])
+        left, right = match.group("left"), match.group("right")
+        if _title(left).lower() == _title(right).lower():
+            out.append(f"{text[match.start('left') : match.end('colon')]}{match.group('second')}")
+        else:
+            out.append("#VALUE!" if across else text[match.start() : match.end()])
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def cross_sheet_ranges(text: str) -> list[str]:
+    """The ranges of ``text`` (a formula) whose corners are on two sheets, as written.
+
+    >>> cross_sheet_ranges("=SUM(Cohorts!B2:Value!B7)+SUM(S!A1:S!A3)")
+    ['Cohorts!B2:Value!B7']
+    """
+    return [
+        text[m.start() : m.end()]
+        for m in _pairs(text)
+        if _title(m.group("left")).lower() != _title(m.group("right")).lower()
+    ]
+
+
+def cross_sheet_reasons(formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each ``#VALUE!`` cell without a reason whose formula joins corners on two sheets with ``:`` the reason
+    naming the cell and the range ("Value!B3: the range Cohorts!B2:Value!B7 joins corners on two sheets, Cohorts and
+    Value: Excel's range operator (:) takes references on one sheet and gives #VALUE! (#VALUE!)"); returns how many
+    got one."""
+    from .formula_texts import position  # noqa: PLC0415  (formula_texts reads this module's pattern)
+
+    named = 0
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        if texts is None:
+            continue
+        for ref, value in cells.items():
+            if type(value) is not CellError or value.message or value.code != "#VALUE!":
+                continue
+            place = position(ref)
+            if place not in texts:
+                continue
+            text = texts[place]
+            if "!" not in text or ":" not in text:
+                continue
+            pairs = [m for m in _pairs(text) if _title(m.group("left")).lower() != _title(m.group("right")).lower()]
+            if not pairs:
+                continue
+            first = pairs[0]
+            why = (
+                f"{written(sheet)}!{ref}: the range {text[first.start() : first.end()]} joins corners on two sheets, "
+                f"{_title(first.group('left'))} and {_title(first.group('right'))}: Excel's range operator (:) takes "
+                "references on one sheet and gives #VALUE!; write both corners on the same sheet (#VALUE!)"
+            )
+            cells[ref] = CellError(value.code, why)
+            named += 1
+    return named
