@@ -94,7 +94,7 @@ from .refunded_amounts import (
     refunded_payments,
     take_refunds,
 )
-from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
+from .sale_refunds import REFUND_STATUSES, refuse_unweighed_refunds, signed_refunds, told_refunds
 from .store_refunds import placed_store_refunds
 from .swallowed_rows import refuse_swallowed_rows
 from .unlinked_refunds import refuse_unlinked_refunds
@@ -419,6 +419,8 @@ def orders_as_paid(
             cancelled = cancelled & ~said
             dropped |= lines & cancelled  # a refund line that failed, was voided or is pending: no refund, no cancel
         check_orders_apart(df, typed, names, source, dropped)  # 100 and 20 on one order id, no item column
+    elif "order_id" in typed:  # a refund row without an amount: of all its order, or part? (reading.sale_refunds)
+        refuse_unweighed_refunds(df, typed["order_id"], names["order_id"], cancelled, ~dropped, source)
     if dropped.any():
         rows = np.flatnonzero(~dropped)
         one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names, (cancelled | full)[rows],

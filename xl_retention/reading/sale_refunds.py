@@ -32,6 +32,7 @@ __all__ = [
     "sale_id_column",
     "signed_refunds",
     "status_refunds",
+    "refuse_unweighed_refunds",
     "told_refunds",
     "typed_refunds",
 ]
@@ -94,7 +95,7 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str], source: Any = "in
 
     amount, customer = names.get("amount"), names.get("customer_id")
     columns = list(map(str, df.columns))
-    if "order_id" in names or amount is None or columns.count(amount) != 1:
+    if "order_id" in names or (amount is not None and columns.count(amount) != 1):
         return None
     positions = record_id_columns(columns, people=(customer,))
     if not positions:  # no record id column: nothing to read as the order id (most files; before the amounts)
@@ -102,7 +103,10 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str], source: Any = "in
     from .disputes import reversal_rows
     from .repeats import SUBSCRIPTION_IDS
 
-    negative = _negative(df[amount])
+    # without an amount, a refund row is told by its type alone (Stripe's itemized balance report's
+    # reporting_category refund on the charge_id of its charge: H370's finding 02); how much it takes back is asked
+    # once its order is read (refuse_unweighed_refunds)
+    negative = np.zeros(len(df), dtype=bool) if amount is None else _negative(df[amount])
     refund = negative | typed_refunds(df)  # a refund row: a negative amount, or its type says so
     refund |= reversal_rows(df)  # a chargeback's reversal (Paddle's chargeback_reverse): no sale either
     told, paid = _said(df, (REFUND_STATUSES, PAID_STATUSES))  # refunded, charged back: with an id of its own, below
@@ -328,3 +332,108 @@ def signed_refunds(df: pd.DataFrame, amounts: np.ndarray) -> np.ndarray:
     amounts = np.asarray(amounts, dtype=np.float64)
     positive = typed_refunds(df) & (amounts > 0)
     return np.where(positive, -amounts, amounts) if positive.any() else amounts
+
+
+def refuse_unweighed_refunds(
+    df: pd.DataFrame, orders: Any, order: str, cancelled: np.ndarray, kept: np.ndarray, source: Any
+) -> None:
+    """Refuse the refund rows of paid orders in an orders file read without an amount, where the file does not show
+    them to take off their whole order: a purchase refunded in part is still a purchase (a refunded amount is taken
+    off, only a refund in full leaves the order out), and without amounts the refund's size is unknown.
+
+    ``orders``: each row's order id (read from the column ``order``); ``cancelled``: the rows left out (a refund row
+    is, by its type or status); ``kept``: the rows read at all. A refund row (:func:`~.orders.says_refunded`) of an
+    order with a paid row of its own would leave the whole order out. That is right only where each column that may
+    hold the amount (:func:`~.amount_hints.money_columns`: Braintree's 'Settlement Amount' 25.00 on its sale and its
+    credit) shows the refunds equal to the order's paid rows; where one shows less (Stripe's itemized balance
+    report: ``customer_facing_amount`` -33.00 of 99.00), or none shows it, the refund rows and their orders are
+    refused naming the amount to map.
+
+    >>> frame = pd.DataFrame({"charge_id": ["c1", "c1"], "reporting_category": ["charge", "refund"],
+    ...                       "customer_facing_amount": ["99.00", "-33.00"]})
+    >>> refuse_unweighed_refunds(frame, frame["charge_id"].to_numpy(), "charge_id", np.array([False, True]),
+    ...                          np.array([True, True]), "b.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: b.csv, column 'reporting_category': refund rows of paid orders, and no \
+amount mapped: whether each refund takes back its whole order (no purchase) or part of it (still a purchase) cannot \
+be told ('customer_facing_amount' says 33 of 99 refunded); left out whole, an order refunded in part would be lost \
+(charge_id 'c1' first) in rows 2, 3 (counting the header as row 1): 'charge', 'refund': map the column of each row's \
+amount ('customer_facing_amount') with --columns amount=NAME (the refunds are then taken off their orders)
+    >>> refuse_unweighed_refunds(frame.assign(customer_facing_amount=["99.00", "-99.00"]), frame["charge_id"],
+    ...                          "charge_id", np.array([False, True]), np.array([True, True]), "b.csv")  # in full
+    """
+    from .amount_hints import money_columns
+    from .errors import bad_rows
+    from .orders import says_refunded
+
+    said = says_refunded(df)
+    refund = said & cancelled & kept
+    if not refund.any():
+        return
+    codes, _ = pd.factorize(pd.Series(np.asarray(orders, dtype=object)).astype(str))
+    size = int(codes.max(initial=-1)) + 1
+    paid = kept & ~cancelled
+    with_paid = np.bincount(codes, weights=paid.astype(np.float64), minlength=size) > 0
+    open_ = with_paid & (np.bincount(codes, weights=refund.astype(np.float64), minlength=size) > 0)
+    if not open_.any():
+        return
+    full = np.zeros(size, dtype=bool)  # a column shows the refunds equal to the order's paid rows
+    less = np.zeros(size, dtype=bool)  # a column shows them other than that: in part (or above it)
+    shown = ""
+    for name in money_columns(list(df.columns), df):
+        sums = _paid_and_refunded(df, name, codes, size, paid, refund)
+        if sums is None:
+            continue
+        sold, back, known = sums
+        same = known & (np.abs(sold - back) <= 0.005) & (sold > 0)
+        other = known & ~same & open_
+        if other.any() and not shown:
+            first = int(np.flatnonzero(other)[0])
+            shown = f" ({name!r} says {back[first]:g} of {sold[first]:g} refunded)"
+        full |= same
+        less |= other
+    unproven = open_ & (less | ~full)
+    if not unproven.any():
+        return
+    rows = np.flatnonzero(unproven[codes] & (refund | paid))
+    column = next((str(c) for p, c in enumerate(df.columns) if says_refunded(df.iloc[:, [p]])[rows].any()), order)
+    money = money_columns(list(df.columns), df)
+    named = ", ".join(repr(c) for c in money[:3]) if money else ""
+    problem = (
+        f"refund rows of paid orders, and no amount mapped: whether each refund takes back its whole order (no "
+        f"purchase) or part of it (still a purchase) cannot be told{shown}; left out whole, an order refunded in "
+        f"part would be lost ({order} {str(np.asarray(orders, dtype=object)[rows[0]])!r} first)"
+    )
+    advice = (
+        f"map the column of each row's amount ({named}) with --columns amount=NAME (the refunds are then taken off "
+        "their orders)"
+        if money
+        else "add the column of each row's amount (the sale's and the refund's) and map it with --columns amount=NAME"
+    )
+    labels = [str(c) for c in df.columns]
+    values = df.iloc[:, labels.index(column)].to_numpy() if labels.count(column) == 1 else None
+    raise bad_rows(source, column, problem, rows, values, advice=advice)
+
+
+def _paid_and_refunded(
+    df: pd.DataFrame, name: str, codes: np.ndarray, size: int, paid: np.ndarray, refund: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Each order's paid rows' and refund rows' sizes in ``df``'s column ``name`` (read as numbers, sign left out),
+    and whether all of them are filled; None where the column cannot be read as numbers (no amount then)."""
+    from .errors import DataError
+    from .number_texts import parse_numbers
+
+    columns = [str(c) for c in df.columns]
+    if columns.count(name) != 1:
+        return None
+    try:
+        numbers = np.abs(parse_numbers(df.iloc[:, columns.index(name)], "", name, allow_blank=True))
+    except DataError:
+        return None
+    filled = ~np.isnan(numbers)
+    values = np.where(filled, numbers, 0.0)
+    sold = np.bincount(codes, weights=np.where(paid, values, 0.0), minlength=size)
+    back = np.bincount(codes, weights=np.where(refund, values, 0.0), minlength=size)
+    missing = np.bincount(codes, weights=((paid | refund) & ~filled).astype(np.float64), minlength=size)
+    return sold, back, missing == 0
