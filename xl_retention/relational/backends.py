@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -183,11 +184,13 @@ def default_duckdb() -> Any:
 
 
 def spark_session(master: str | None = None) -> Any:
-    """The active Spark session, or a new one on ``master`` (default ``local[2]``)."""
+    """The active Spark session, or a new one on ``master`` (default ``local[2]``). py4j's own log of a command lost
+    with the Java process is left out (:func:`_quiet_ended_java`): :func:`spark_ended` says why in one line."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise ValueError("--backend spark needs PySpark: pip install 'xl-retention[spark]'") from None
+    _quiet_ended_java()
     active = SparkSession.getActiveSession()
     if active is not None and master is None:
         return active
@@ -213,6 +216,24 @@ def spark_session(master: str | None = None) -> Any:
         return session
     except Exception as error:  # no Java, ...
         raise ValueError(f"cannot start Spark ({master or 'local[2]'}): {str(error).strip().splitlines()[0]}") from None
+
+
+class _EndedJava(logging.Filter):
+    """Drops py4j's records (logged on the root logger: "Exception while sending command." and its traceback) once
+    the Spark session's Java process has ended, which :func:`spark_ended` tells in one line; others pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from_py4j = record.name.startswith("py4j") or f"{os.sep}py4j{os.sep}" in (record.pathname or "")
+        return not (from_py4j and spark_ended() is not None)
+
+
+def _quiet_ended_java() -> None:
+    """The root logger (where py4j logs a command its ended Java process did not answer, and ``logging.exception``
+    prints its traceback) and py4j's own loggers filtered by :class:`_EndedJava`, once per process."""
+    for name in ("", "py4j", "py4j.java_gateway", "py4j.clientserver"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _EndedJava) for f in logger.filters):
+            logger.addFilter(_EndedJava())
 
 
 def _driver_memory(total: int | None = None) -> str | None:
