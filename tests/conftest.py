@@ -7,6 +7,7 @@ xlwings accepts for noncommercial use such as this test suite.
 
 import os
 import shutil
+import sys
 
 import pytest
 
@@ -30,3 +31,25 @@ def spark():
     session = spark_session("local[2]")
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _spark_stopped_after_the_module():
+    """The Spark session a module's tests left running (``cli.main([... "--backend", "spark"])`` starts one and keeps
+    it, as a user's process would) stopped after the module: it kept its Java process busy for minutes beside the next
+    modules of a parallel run. Set up before the ``spark`` fixture, so torn down after it (which stops its own);
+    nothing to do where PySpark was never imported. The Java gateway stays for the next module's session."""
+    yield
+    if "pyspark.sql" not in sys.modules:
+        return
+    from pyspark import SparkContext
+    from pyspark.sql import SparkSession
+
+    try:
+        session = SparkSession.getActiveSession()
+        if session is not None:
+            session.stop()
+        elif SparkContext._active_spark_context is not None:
+            SparkContext._active_spark_context.stop()
+    except Exception:  # noqa: BLE001  (a test ended the Java process itself: nothing left to stop)
+        SparkContext._active_spark_context = None
