@@ -33,9 +33,9 @@ def test_a_pivot_total_row_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
     _write(path, [("A", "2026-01", 100), ("B", "2026-01", 50), (label, "2026-01", 150),
                   ("A", "2026-02", 100), ("B", "2026-02", 50), (label, "2026-02", 150)])  # fmt: skip
     assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
-        f"in.csv, column 'customer_id': a summary row of the export (its totals, not data) in row 4 (counting the "
-        f"header as row 1): '{label}': remove it"
-    )
+        f"in.csv, column 'customer_id': a summary row of each group of rows and of the whole export (its totals, not "
+        f"data) in rows 4, 7 (counting the header as row 1): '{label}', '{label}': remove them"
+    )  # each month's total named at once (H370's finding 01), not row 4 alone
     assert not (tmp_path / "o").exists()
 
 

@@ -142,9 +142,30 @@ not data) in row 3 (counting the header as row 1): 'Total': remove it
             refuse_unlabelled_totals(df, source, id_positions, key_positions)
         return
     row, column = first
+    same = _same_labels(df, row, column) if column in id_positions else np.array([row])
+    if same.size > 1:  # a 'Total' below each month's rows too (H370's finding 01): all of them named at once
+        values = {int(r): df.iat[int(r), column] for r in same[:5]}
+        problem = "a summary row of each group of rows and of the whole export (its totals, not data)"
+        raise bad_rows(source, str(df.columns[column]), problem, same, values, advice="remove them")
     values = {row: df.iat[row, column]}
     problem = "a summary row of the export (its totals, not data)"
     raise bad_rows(source, str(df.columns[column]), problem, np.array([row]), values, advice="remove it")
+
+
+def _same_labels(df: pd.DataFrame, row: int, column: int) -> np.ndarray:
+    """The rows whose cell of the id column at position ``column`` says the same summary label as row ``row``'s
+    (the export's summary row at its end: the same text, any case and spaces around it): a report's total below each
+    month's rows, named with it. Asked only of a refusal: each distinct id is compared once.
+
+    >>> frame = pd.DataFrame({"customer": ["a", "b", "Total", "a", " total", "Totals"], "mrr": [1, 2, 3, 4, 7, 9]})
+    >>> _same_labels(frame, 4, 0).tolist()
+    [2, 4]
+    """
+    cells = df.iloc[:, column]
+    label = str(df.iat[row, column]).strip().casefold()
+    distinct = pd.unique(cells.dropna().to_numpy(dtype=object))
+    said = [v for v in distinct if isinstance(v, str) and v.strip().casefold() == label]
+    return np.flatnonzero(cells.isin(said).to_numpy(dtype=bool))
 
 
 def refuse_unlabelled_totals(df: pd.DataFrame, source: str, ids: Sequence[int], keys: Sequence[int]) -> None:
