@@ -90,6 +90,7 @@ def _maximize(
     check_ridge: bool = False,
     ridges: tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]] | None = None,
     along: Ridge | None = None,
+    stalled: bool = False,
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """Maximise ``loglik`` (value and gradient) with L-BFGS-B within ``bounds`` from ``start``.
 
@@ -102,10 +103,14 @@ def _maximize(
     :func:`_check_ridges`, refused as soon as an iterate is far along such a ridge (:func:`_far_along_a_ridge`)
     rather than after the walk to the search's edge. ``along``: a direction in which the likelihood may rise without
     bound (:class:`Ridge`), said in its words where the search stops short of a maximum (not "did not converge").
-    BLAS runs on one thread meanwhile (:func:`one_blas_thread`).
+    ``stalled``: where the search stops short (its line search finds no higher point: the gradient is not accurate
+    enough there), the likelihood's own values tell a flat peak or a ridge (:func:`._stalled._stalled_reason`), not
+    "did not converge" with the optimizer's status. BLAS runs on one thread meanwhile (:func:`one_blas_thread`).
     """
     with one_blas_thread():
-        return _maximize_now(loglik, start, bounds, scale, describe, argument, model, check_ridge, ridges, along)
+        return _maximize_now(
+            loglik, start, bounds, scale, describe, argument, model, check_ridge, ridges, along, stalled
+        )
 
 
 def _maximize_now(
@@ -119,6 +124,7 @@ def _maximize_now(
     check_ridge: bool,
     ridges: tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]] | None = None,
     along: Ridge | None = None,
+    stalled: bool = False,
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """:func:`_maximize` itself, called with BLAS kept to one thread."""
     minimize = scipy_minimize()  # (without scipy.optimize's other solvers: .._imports)
@@ -167,8 +173,13 @@ def _maximize_now(
             _far_along_a_ridge(loglik, theta, float(ll), ridges[0], ridges[1], argument, model)
         if along is not None:  # stopped while the likelihood still rises along a known ridge: said so
             along.check(loglik, theta, float(ll), argument, model)
+        if stalled:  # a flat peak or a ridge, told by the likelihood's values (H370's finding 04)
+            from ._stalled import _stalled_reason
+
+            _stalled_reason(loglik, theta, float(ll), describe, argument, model)
+        status = str(result.message).strip().rstrip(":;").strip() or "stopped"  # scipy's 'ABNORMAL: ': no reason
         raise OutOfRangeError(
-            f"{model} fit did not converge ({result.message}; reached {describe(theta)}, log-likelihood {ll:.6g}, "
+            f"{model} fit did not converge ({status}; reached {describe(theta)}, log-likelihood {ll:.6g}, "
             f"largest gradient {float(np.max(np.abs(projected))):.3g})",
             argument,
             None,

@@ -303,6 +303,8 @@ def bdw_fit(survivors: Any, cohort_size: Any = None) -> BdWFit:
     start = np.log([start_fit.alpha, start_fit.beta, 1.0]) if start_fit else np.zeros(3)
     start = np.clip(start, -10.0, 10.0)
     bounds, describe = _log_bounds(("alpha", "beta", "c"))
-    theta, ll, information = _maximize(loglik, start, bounds, followed, describe, "survivors", "BdW", check_ridge=True)
+    theta, ll, information = _maximize(
+        loglik, start, bounds, followed, describe, "survivors", "BdW", check_ridge=True, stalled=True
+    )  # a search stalled short of the peak: said as a flat peak or a ridge, as the tracker's Cohorts note promises
     alpha, beta, c = (float(v) for v in np.exp(theta))
     return BdWFit(alpha, beta, c, ll)._with_information(_log_covariance(information))
