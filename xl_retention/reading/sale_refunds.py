@@ -374,6 +374,11 @@ amount ('customer_facing_amount') with --columns amount=NAME (the refunds are th
     codes, _ = pd.factorize(pd.Series(np.asarray(orders, dtype=object)).astype(str))
     size = int(codes.max(initial=-1)) + 1
     paid = kept & ~cancelled
+    said_by_status = refund & ~typed_refunds(df)  # 'refunded' in a status column: of its order, not a refund row
+    if said_by_status.any():  # an order's other line items, status blank (Shopify writes it on the first line
+        blank = _status_blank(df)  # only): that order's lines, not paid rows of their own (H373's finding 01)
+        of_status = np.bincount(codes, weights=said_by_status.astype(np.float64), minlength=size) > 0
+        paid &= ~(blank & of_status[codes])
     with_paid = np.bincount(codes, weights=paid.astype(np.float64), minlength=size) > 0
     open_ = with_paid & (np.bincount(codes, weights=refund.astype(np.float64), minlength=size) > 0)
     if not open_.any():
@@ -414,6 +419,21 @@ amount ('customer_facing_amount') with --columns amount=NAME (the refunds are th
     labels = [str(c) for c in df.columns]
     values = df.iloc[:, labels.index(column)].to_numpy() if labels.count(column) == 1 else None
     raise bad_rows(source, column, problem, rows, values, advice=advice)
+
+
+def _status_blank(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's status columns (as :func:`~.orders.says_refunded` finds them) are all blank: on an order of
+    several line items, Shopify writes 'Financial Status' on its first line only."""
+    from .names import keys_of
+    from .order_columns import status_by_values
+    from .orders import _STATUSES, STATE_NAMES
+
+    out = np.ones(len(df), dtype=bool)
+    for position, name in enumerate(map(str, df.columns)):
+        if keys_of(name) & (_STATUSES | STATE_NAMES) or status_by_values(df, position):
+            column = df.iloc[:, position]
+            out &= column.isna().to_numpy() | (column.astype(str).str.strip() == "").to_numpy()
+    return out
 
 
 def _paid_and_refunded(
