@@ -12,7 +12,8 @@ Each file's status: ``ok`` (every formula computed; ``errors`` lists the cells w
 formulas give an Excel error such as ``#DIV/0!``, but not a ``#N/A`` the formula asks for with
 ``NA()``, the usual gap in a chart), ``incomplete`` (written, but the engine
 could not compute some cells faithfully and has no current value for them: ``unsupported`` names
-each cell, the function and the reason) or ``failed`` (nothing written). A cell whose function
+each cell, the function and the reason; or gives a ``#REF!``/``#NAME?`` it finds no cause for where Excel stored
+another value or none: :func:`.unexplained_refs.unvouched_line`) or ``failed`` (nothing written). A cell whose function
 the engine lacks keeps the value Excel stored in the file and is listed in ``unsupported`` with
 ``kept=True``; the file stays ``ok`` when every such cell has one, unless the caller says the
 stored values are stale (``stored_current=False``: ``import --into --recalc`` has just written inputs).
@@ -303,8 +304,12 @@ def recalc_file(
                 broken = order.broken
                 raise ValueError(f"{broken}; its formulas read each other in a circle ({loop})" if broken else loop)
             computed.unsupported += overflowed_cells(path, {(u.sheet, u.ref) for u in computed.unsupported})  # NPS
+            from .unexplained_refs import unvouched_line
+
+            unvouched = unvouched_line(path, issues)  # a #REF! no step explains where Excel stored another value
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
+            complete = complete and unvouched is None
             mark = None if in_place else result_mark(path)  # a rerun may replace this output (.result_marks)
             written = values
             if not complete:  # a cell without a current value stores none: never a placeholder 0 or an old result
@@ -365,6 +370,9 @@ def recalc_file(
 
                 line = locale_inputs_line(tracker, (u.reason for u in stale if u.function == "locale"))
                 report.message = f"{path.name}: {line}; {report.message}" if line else report.message
+        if engine != "excel" and unvouched is not None:  # the engine's error, not Excel's: no value vouched for (H376)
+            report.status = "incomplete"
+            report.message = f"{path.name}: {unvouched}" + (f"; {report.message}" if report.message else "")
         if tracker and order.unlabeled is not None:  # months of formulas stored without a value: as computed
             from .month_order import with_computed_months
 

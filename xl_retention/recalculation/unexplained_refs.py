@@ -10,11 +10,20 @@ step of :func:`.reasons.explain`, names each such cell, its formula and what was
 that cell in Excel; a cell reading another's ``#REF!`` gets that cell's reason passed on (``, from S!B3``), also
 through a range (``=SUM(A1:A3)``). So too a ``#NAME?`` (a name or function the workbook does not define: named by
 :mod:`.undefined_names`, :mod:`.unprefixed`, :mod:`.unsupported`) where no step named its cause.
+
+Such a cell's error is the engine's alone unless Excel stored the same error in it: :func:`unvouched_line` names the
+cells whose stored value is another (``=SUM(S!A1:S!A3:A4)``: Excel stored 100, the engine gives ``#REF!``) or none
+(written by a program, never computed by Excel; not a ``#REF!`` of INDEX, OFFSET, INDIRECT, a lookup or a spill
+reference ``A1#``, which give it by their arguments' values as Excel does), and :func:`.batch.recalc_file` makes the
+file ``incomplete``, never ``ok`` with values it cannot vouch for (H376). A ``#REF!`` Excel stored too
+(``=INDEX(A1:A3,5)`` saved by Excel) leaves the file ``ok``: the engine agrees with Excel.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from openpyxl.utils.cell import range_boundaries
@@ -24,10 +33,11 @@ from ..sheet_names import SHEET, written
 from .formula_texts import position
 
 if TYPE_CHECKING:
+    from .batch_reports import CellIssue
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["REASONS", "unexplained_ref_reasons"]
+__all__ = ["REASONS", "unexplained_ref_reasons", "unvouched_line"]
 
 #: what the reason says after the cell and its formula, by error code
 REASONS = {
@@ -42,6 +52,13 @@ REASONS = {
     ),
 }
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
+#: a function giving #REF! by its arguments' values (a position past a range's end), or a spill reference: a #REF!
+#: Excel gives too, where no stored value says otherwise
+_VALUED_REF = re.compile(
+    r"(?<![\w.])(?:_xlfn\.)?(?:INDEX|OFFSET|INDIRECT|VLOOKUP|HLOOKUP|XLOOKUP|LOOKUP|CHOOSE|GETPIVOTDATA)\s*\("
+    r"|[A-Za-z]{1,3}\$?\d+#|ANCHORARRAY\(",
+    re.I,
+)
 #: a single cell the formula reads (not a range's end)
 _CELL = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
 #: a range of cells the formula reads
@@ -99,3 +116,46 @@ def _range_origin(text: str, sheet: str, result: Computed, code: str, reasoned: 
                 if top <= row <= bottom and left <= column <= right:
                     return f"{held.message}, from {written(where)}!{ref}" if reasoned else f"{where}!{ref}"
     return None
+
+
+def unvouched_line(path: str | os.PathLike[str], errors: Iterable[CellIssue]) -> str | None:
+    """The report's line naming the cells of ``errors`` whose ``#REF!`` or ``#NAME?`` got :data:`REASONS`' reason for
+    their own formula (not one passed on, ``, from S!B3``) where the workbook at ``path`` stores another value or
+    none: the engine's error, which Excel did not give, so the file is ``incomplete``; None where there is none (a
+    ``#REF!`` Excel stored too is Excel's own). The first three cells are named with what Excel stored, then the
+    count: ``"S!C1 (=SUM(S!A1:S!A3:A4)) is #REF! where Excel stored 100 ..."``."""
+    own: dict[tuple[str, str], tuple[str, str]] = {}  # (sheet, cell) -> (code, formula)
+    for issue in errors:
+        why = REASONS.get(issue.error)
+        if why is None or not issue.reason.endswith(f"{why} ({issue.error})"):
+            continue
+        sheet, _, ref = issue.address.rpartition("!")
+        start = f"{written(sheet)}!{ref}: the formula ="
+        if issue.reason.startswith(start):
+            own[(sheet, ref)] = (issue.error, issue.reason[len(start) : -len(f" {why} ({issue.error})")])
+    if not own:
+        return None
+    from .package import stored_values
+
+    wanted: dict[str, set[str]] = {}
+    for sheet, ref in own:
+        wanted.setdefault(sheet, set()).add(ref)
+    stored = stored_values(os.fspath(path), wanted)
+    found = []
+    for (sheet, ref), (code, text) in own.items():
+        held = stored.get(sheet, {}).get(ref)
+        if isinstance(held, CellError) and held.code == code:
+            continue  # Excel's own error: the engine agrees
+        if held is None and code == "#REF!" and _VALUED_REF.search(_LITERALS.sub('""', text)):
+            continue  # =INDEX(A1:A2,5), =VLOOKUP(4,D1:E4,3), =A1#: Excel's #REF! too, by its arguments' values
+        what = "no value" if held is None else str(held).upper() if isinstance(held, (CellError, bool)) else repr(held)
+        what = what[:-2] if isinstance(held, float) and what.endswith(".0") else what
+        found.append(f"{written(sheet)}!{ref} (={text}) is {code} where Excel stored {what}")
+    if not found:
+        return None
+    more = f", and {len(found) - 3} more such cells" if len(found) > 3 else ""
+    return (
+        f"{'; '.join(found[:3])}{more}: the embedded engine cannot read the formula or Excel did not compute it, and "
+        "recalc finds no cause for the error, so these cells and those reading them have no value it can vouch for: "
+        "check them in Excel (the output asks Excel to compute the workbook when it opens it)"
+    )
