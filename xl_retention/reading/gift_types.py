@@ -34,8 +34,8 @@ from .errors import bad_rows, rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["GIFT_TYPE_NAMES", "METHODS", "PAYMENTS", "PROMISES", "gift_type_column", "paid_types",
-           "without_promised_gifts"]  # fmt: skip
+__all__ = ["GIFT_TYPE_NAMES", "METHODS", "PAID_BY", "PAYMENTS", "PROMISES", "gift_type_column",
+           "methods_beside_others", "paid_types", "without_promised_gifts"]  # fmt: skip
 
 #: Names (as :func:`~.columns.keys_of` spells them) of a column of gift types.
 GIFT_TYPE_NAMES = frozenset({"gift_type", "gifttype", "gift_kind", "donation_type", "donationtype", "donation_kind",
@@ -46,36 +46,80 @@ PROMISES = frozenset({"pledge", "mg_pledge", "matching_gift_pledge", "pledged", 
                       "recurring_gift_write_off", "mg_writeoff"})  # fmt: skip
 #: A recurring gift's schedule -> the start of its payments' type (Raiser's Edge, Bloomerang).
 SCHEDULES = {"recurring_gift": "recurring_gift_pay", "recurring_donation": "recurring_donation_payment"}
-#: Types of money received (any ``pay_...`` or ``..._pay_...`` type too: a pledge's payment in cash, stock, ...).
+#: Types of money received (and their ``Pay-...`` types, :data:`PAID_BY`: a pledge's payment in cash, stock, ...).
 PAYMENTS = frozenset({"cash", "check", "cheque", "credit_card", "card", "donation", "gift", "one_time_gift",
                       "one_time_donation", "pledge_payment", "recurring_donation_payment", "stock/property",
                       "stock/property_(sold)", "matching_gift", "mg_cash", "payment"})  # fmt: skip
 
 
 #: Ways of paying (as :func:`~.statuses.spelled` spells them) a type column may hold: money received, each of them
-#: (DonorPerfect's ``CK``, ``CC``, ``EFT``; a payment export's "Bank Transfer", "PayPal").
+#: (DonorPerfect's ``CK``, ``CC``, ``EFT``; a payment export's "Bank Transfer", "PayPal"; German, French, Spanish and
+#: Dutch ones). Not French ``Virement``: a ledger's transfer (:data:`~.row_types.OTHER_TYPES`), in or out.
 METHODS = frozenset({"cash", "check", "cheque", "ck", "cc", "card", "credit_card", "debit_card", "eft", "ach", "wire",
-                     "wire_transfer", "bank_transfer", "direct_debit", "paypal", "money_order"})  # fmt: skip
+                     "wire_transfer", "bank_transfer", "direct_debit", "paypal", "money_order",
+                     "bar", "barzahlung", "kreditkarte", "ec_karte", "girocard", "überweisung", "lastschrift",
+                     "sepa_lastschrift", "espèces", "especes", "chèque", "carte_bancaire", "carte_bleue", "carte",
+                     "prélèvement", "prelevement", "efectivo", "tarjeta", "tarjeta_de_crédito", "tarjeta_de_credito",
+                     "transferencia", "transferencia_bancaria", "domiciliación", "domiciliacion", "contant",
+                     "contanten",
+                     "pin", "pinbetaling", "creditcard", "overschrijving", "incasso", "ideal"})  # fmt: skip
+#: How a donor export writes a pledge's or a recurring gift's payment: ``Pay-`` and what it was paid with (Raiser's
+#: Edge's ``Pay-Cash``, ``MG Pay-Cash``, ``Recurring Gift Pay-Cash``, ``Pay-Stock/Property (Sold)``).
+PAID_BY = ("pay_", "mg_pay_", "matching_gift_pay_", "recurring_gift_pay_")
 
 
 def paid_types(kind: np.ndarray) -> np.ndarray:
     """Whether each row type (spelled) says money received by a way of paying: a payment method (:data:`METHODS`) or
-    a donor export's payment (:data:`PAYMENTS`, any ``Pay-...`` type); an orders file's type column reads them as
-    sales (reading.orders), where any other type that says neither a sale nor a refund is refused.
+    a donor export's payment (:data:`PAYMENTS`; a ``Pay-...`` type of one of them or of a method: ``Pay-Cash``); an
+    orders file's type column reads them as sales (reading.orders), where any other type that says neither a sale
+    nor a refund is refused: a cash drawer's ``Pay Out`` and ``Pay In``, ``Auto Pay Failed``, ``Pay Refund``.
+    Worked out once per distinct value.
 
-    >>> paid_types(np.array(["cash", "credit_card", "ck", "pay_cash", "pledge", "payout", ""], dtype=object)).tolist()
-    [True, True, True, True, False, False, False]
+    >>> kind = ["cash", "credit_card", "ck", "pay_cash", "kreditkarte", "pledge", "payout", "pay_out", "pay_in", ""]
+    >>> paid_types(np.array(kind, dtype=object)).tolist()
+    [True, True, True, True, True, False, False, False, False, False]
     """
-    return np.array([v in METHODS or _is_payment(v) for v in kind], dtype=bool)
+    codes, uniques = pd.factorize(np.asarray(kind, dtype=object))
+    if not len(uniques):
+        return np.zeros(len(codes), dtype=bool)
+    paid = np.array([v in METHODS or _is_payment(v) for v in uniques], dtype=bool)
+    return paid[codes] & (codes >= 0)
 
 
 def _is_payment(value: str) -> bool:
-    """Whether a spelled gift type is money received (:data:`PAYMENTS`, a ``Pay-...`` type).
+    """Whether a spelled gift type is money received (:data:`PAYMENTS`, a ``Pay-...`` type of one of them or of a
+    method: :data:`PAID_BY`).
 
-    >>> [_is_payment(v) for v in ("pay_cash", "recurring_gift_pay_cash", "mg_pay_cash", "pledge", "gift_in_kind")]
-    [True, True, True, False, False]
+    >>> [_is_payment(v) for v in ("pay_cash", "recurring_gift_pay_cash", "mg_pay_cash", "pay_stock/property_(sold)")]
+    [True, True, True, True]
+    >>> [_is_payment(v) for v in ("pledge", "gift_in_kind", "pay_gift_in_kind", "pay_out", "pay_refund", "pay_in")]
+    [False, False, False, False, False, False]
     """
-    return value in PAYMENTS or value.startswith("pay_") or "_pay_" in value
+    if value in PAYMENTS:
+        return True
+    paid_with = next((value[len(p) :] for p in PAID_BY if value.startswith(p)), None)
+    return paid_with is not None and (paid_with in PAYMENTS or paid_with in METHODS)
+
+
+def methods_beside_others(kind: np.ndarray, unknown: np.ndarray, written: np.ndarray) -> str | None:
+    """The advice for a type column holding ways of paying (:func:`paid_types`) beside types that are no sale
+    (``unknown``): in a bank's or a bookkeeping ledger a ``Check``, ``Wire`` or ``ACH`` is money paid out as well as
+    received, so the file is refused, not guessed; None where the column holds no way of paying.
+
+    >>> kind = np.array(["check", "payout", "ach"], dtype=object)
+    >>> methods_beside_others(kind, np.array([False, True, False]), np.array(["Check", "Payout", "ACH"], dtype=object))
+    "beside them, 'Check', 'ACH' may be money paid out as well as received (a bank's or a bookkeeping ledger's \
+types): keep the rows of money received only, with a sale's type (Sale), and import again"
+    """
+    paid = paid_types(kind) & ~unknown
+    if not paid.any():
+        return None
+    shown = list(dict.fromkeys(str(w).strip() for w in np.asarray(written, dtype=object)[paid]))
+    return (
+        f"beside them, {', '.join(repr(v) for v in shown[:4])} may be money paid out as well as received (a bank's or "
+        "a bookkeeping ledger's types): keep the rows of money received only, with a sale's type (Sale), and import "
+        "again"
+    )
 
 
 def _known(value: str) -> bool:

@@ -66,7 +66,7 @@ from .errors import bad_rows
 from .event_dates import event_date_kind, undone_rows
 from .failed_attempts import failed_attempts
 from .gift_cards import refunds_beside_gift_cards
-from .gift_types import paid_types
+from .gift_types import methods_beside_others, paid_types
 from .line_items import (  # re-exported: reading.orders.item_columns, ... (their module before the split)
     ITEM_NAMES,
     ITEM_ORDER_ALIASES,
@@ -249,10 +249,12 @@ def cancelled_rows(
             kind = spelled(column)
             refuse_open_disputes(kind, column, name, source)  # Paddle's chargeback_warning (reading.disputes)
             unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES | REVERSALS)) & (kind != "")
-            unknown &= ~paid_types(kind)  # 'Cash', 'CK', 'Pay-Cash': a way of paying, money received (gift_types)
+            if unknown.any():  # 'Cash', 'CK', 'Pay-Cash': a way of paying, money received (gift_types)
+                unknown[unknown] = ~paid_types(kind[unknown])
             if unknown.any():
                 problem = "row types that say neither a sale nor a refund (whether these were purchases cannot be told)"
-                advice = row_types.kept_types_advice(kind, _SALE_TYPES, _REFUND_TYPES, unknown, column)  # fees, taxes
+                advice = methods_beside_others(kind, unknown, column.to_numpy())  # a ledger's Check: paid out?
+                advice = advice or row_types.kept_types_advice(kind, _SALE_TYPES, _REFUND_TYPES, unknown, column)
                 raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy(), advice=advice)
             out |= np.isin(kind, list(_REFUND_TYPES))
         elif keys & _CANCELLED_DATES:
