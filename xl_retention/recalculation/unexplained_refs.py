@@ -13,10 +13,11 @@ through a range (``=SUM(A1:A3)``). So too a ``#NAME?`` (a name or function the w
 
 Such a cell's error is the engine's alone unless Excel stored the same error in it: :func:`unvouched_line` names the
 cells whose stored value is another (``=SUM(S!A1:S!A3:A4)``: Excel stored 100, the engine gives ``#REF!``) or none
-(written by a program, never computed by Excel; not a ``#REF!`` of INDEX, OFFSET, INDIRECT, a lookup or a spill
-reference ``A1#``, which give it by their arguments' values as Excel does), and :func:`.batch.recalc_file` makes the
-file ``incomplete``, never ``ok`` with values it cannot vouch for (H376). A ``#REF!`` Excel stored too
-(``=INDEX(A1:A3,5)`` saved by Excel) leaves the file ``ok``: the engine agrees with Excel.
+(written by a program, never computed by Excel; not a ``#REF!`` of INDEX, OFFSET, INDIRECT, a lookup, a regression
+(LINEST, LOGEST, TREND, GROWTH over ranges of other sizes) or a spill reference ``A1#``, which give it by their
+arguments' values as Excel does), and :func:`.batch.recalc_file` makes the file ``incomplete``, never ``ok`` with
+values it cannot vouch for (H376). A ``#REF!`` Excel stored too (``=INDEX(A1:A3,5)`` saved by Excel) leaves the file
+``ok``: the engine agrees with Excel.
 """
 
 from __future__ import annotations
@@ -52,10 +53,12 @@ REASONS = {
     ),
 }
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
-#: a function giving #REF! by its arguments' values (a position past a range's end), or a spill reference: a #REF!
+#: a function giving #REF! by its arguments' values (a position past a range's end, LINEST's y's and x's of other
+#: sizes), or a spill reference: a #REF!
 #: Excel gives too, where no stored value says otherwise
 _VALUED_REF = re.compile(
-    r"(?<![\w.])(?:_xlfn\.)?(?:INDEX|OFFSET|INDIRECT|VLOOKUP|HLOOKUP|XLOOKUP|LOOKUP|CHOOSE|GETPIVOTDATA)\s*\("
+    r"(?<![\w.])(?:_xlfn\.)?(?:INDEX|OFFSET|INDIRECT|VLOOKUP|HLOOKUP|XLOOKUP|LOOKUP|CHOOSE|GETPIVOTDATA"
+    r"|LINEST|LOGEST|TREND|GROWTH)\s*\("
     r"|[A-Za-z]{1,3}\$?\d+#|ANCHORARRAY\(",
     re.I,
 )
