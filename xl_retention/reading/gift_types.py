@@ -70,20 +70,28 @@ PAID_BY = ("pay_", "mg_pay_", "matching_gift_pay_", "recurring_gift_pay_")
 
 def paid_types(kind: np.ndarray) -> np.ndarray:
     """Whether each row type (spelled) says money received by a way of paying: a payment method (:data:`METHODS`) or
-    a donor export's payment (:data:`PAYMENTS`; a ``Pay-...`` type of one of them or of a method: ``Pay-Cash``); an
-    orders file's type column reads them as sales (reading.orders), where any other type that says neither a sale
-    nor a refund is refused: a cash drawer's ``Pay Out`` and ``Pay In``, ``Auto Pay Failed``, ``Pay Refund``.
+    a donor export's payment (:data:`PAYMENTS` but a bare ``Gift``; a ``Pay-...`` type of one of them or of a method:
+    ``Pay-Cash``); an orders file's type column reads them as sales (reading.orders), where any other type that says
+    neither a sale nor a refund is refused: a cash drawer's ``Pay Out`` and ``Pay In``, ``Auto Pay Failed``, ``Pay
+    Refund``.
     Worked out once per distinct value.
 
     >>> kind = ["cash", "credit_card", "ck", "pay_cash", "kreditkarte", "pledge", "payout", "pay_out", "pay_in", ""]
     >>> paid_types(np.array(kind, dtype=object)).tolist()
     [True, True, True, True, True, False, False, False, False, False]
+    >>> paid_types(np.array(["gift", "donation"], dtype=object)).tolist()  # 'gift': a shop's free gift, refused
+    [False, True]
     """
     codes, uniques = pd.factorize(np.asarray(kind, dtype=object))
     if not len(uniques):
         return np.zeros(len(codes), dtype=bool)
-    paid = np.array([v in METHODS or _is_payment(v) for v in uniques], dtype=bool)
+    paid = np.array([v in METHODS or (v not in _SHOP_GIFTS and _is_payment(v)) for v in uniques], dtype=bool)
     return paid[codes] & (codes >= 0)
+
+
+#: A donor export's payments that in a shop's type column may be no sale (a free gift, a gift card handed out): read
+#: as money received only in a column of gift types (:func:`without_promised_gifts`), refused in another type column
+_SHOP_GIFTS = frozenset({"gift", "one_time_gift", "matching_gift"})
 
 
 def _is_payment(value: str) -> bool:
