@@ -119,7 +119,7 @@ def methods_beside_others(kind: np.ndarray, unknown: np.ndarray, written: np.nda
     "beside them, 'Check', 'ACH' may be money paid out as well as received (a bank's or a bookkeeping ledger's \
 types): keep the rows of money received only, with a sale's type (Sale), and import again"
     """
-    paid = paid_types(kind) & ~unknown
+    paid = np.isin(np.asarray(kind, dtype=object), list(METHODS)) & ~unknown  # ways of paying, not 'Payment'
     if not paid.any():
         return None
     shown = list(dict.fromkeys(str(w).strip() for w in np.asarray(written, dtype=object)[paid]))
