@@ -124,6 +124,25 @@ def test_an_error_value_pasted_into_an_input_is_named(tmp_path, capsys):
     assert not values["D1"].message
 
 
+def test_an_error_value_pasted_into_a_range_a_formula_reads_is_named(tmp_path):
+    """CI of b1e837c5: =SUM(A1:A2) over a #NAME? typed in A1 was listed with no cause found, so the file was
+    `incomplete` where Excel gives that error too: the range's cell typed in is the reason, on this sheet or another,
+    first row by row; a formula's own error in the range is not named as typed."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    data = wb.create_sheet("Raw data")
+    ws["A1"], ws["A2"], ws["A3"] = 1, "=NA()", "#N/A"
+    data["B2"], data["B3"], data["B4"] = 5, "#DIV/0!", "#DIV/0!"
+    ws["C1"], ws["C2"] = "=SUM(A1:A3)", "=AVERAGE('Raw data'!$B$1:$B$9)*2"
+    ws["C3"] = "=SUM(A1:A2)"  # only the formula's #N/A: no cell typed in
+    wb.save(tmp_path / "m.xlsx")
+    values = compute(tmp_path / "m.xlsx").values["S"]
+    assert values["C1"].message == "S!A3 holds the error value #N/A, typed or pasted there (#N/A)"
+    assert values["C2"].message == "'Raw data'!B3 holds the error value #DIV/0!, typed or pasted there (#DIV/0!)"
+    assert values["C3"].code == "#N/A" and "typed" not in values["C3"].message
+
+
 def test_a_month_after_an_unfilled_one_names_the_blank_start_and_the_month_before(tmp_path, capsys):
     """H39 finding 03: Customers Feb and Revenue Mar left blank: the rates said "customers_start blank while other
     inputs are not", naming no cell (the start is a formula: the month before is the one to fill)."""

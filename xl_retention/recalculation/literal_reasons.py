@@ -159,6 +159,48 @@ def _error_read(
             if anchor is not None:  # computed by the array formula that covers it, not typed
                 return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
             return f"{cell} holds the error value {code}, typed or pasted there"
+    for match in _RANGE_READ.finditer(text):  # =SUM(A1:A2) over a #NAME? typed in A1
+        quoted, area = match.group(1, 2)
+        where = quoted.strip("'").replace("''", "'") if quoted else sheet
+        found = _range_error(workbook, formulas, where, area.replace("$", ""), code)
+        if found is not None:
+            return found
+    return None
+
+
+#: a range a formula reads (``A1:A2``, ``'Raw data'!B:B``), not a part of a longer reference
+_RANGE_READ = re.compile(r"(?<![\w.$!':])" + _AREA + r"(?![\w.(!:])")
+
+
+def _range_error(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], sheet: str, area: str, code: str
+) -> str | None:
+    """The first cell, row by row, of ``sheet!area`` holding the error value ``code`` with no formula of its own
+    (typed or pasted, or an array formula's member), as a reason; None where there is none."""
+    from .excel_functions._core import error_code, is_error
+
+    offset: int | None = 0
+    try:
+        while offset is not None and offset < MAX_RANGE_CELLS:
+            page = workbook.range_page(f"{written(sheet)}!{area}", offset=offset, limit=65_536, include_values=True)
+            for item in page.items:
+                if not is_error(item.value) or error_code(item.value) != code:
+                    continue
+                ref = str(item.address).rpartition("!")[2].replace("$", "")
+                found = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref)
+                if found is None:
+                    continue
+                row, column = int(found.group(2)), _column(found.group(1))
+                if (row, column) in formulas.get(sheet, {}):
+                    continue  # a formula's own error: its reason is passed on from there
+                cell = f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)}"
+                anchor = _array_anchor(workbook, sheet, ref)
+                if anchor is not None:
+                    return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
+                return f"{cell} holds the error value {code}, typed or pasted there"
+            offset = page.next_offset
+    except Exception:  # noqa: BLE001  (the engine cannot page it: no reason from it)
+        return None
     return None
 
 
