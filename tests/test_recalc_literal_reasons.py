@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention import cli
 from xl_retention.recalculation.embedded import compute
@@ -136,11 +137,16 @@ def test_an_error_value_pasted_into_a_range_a_formula_reads_is_named(tmp_path):
     data["B2"], data["B3"], data["B4"] = 5, "#DIV/0!", "#DIV/0!"
     ws["C1"], ws["C2"] = "=SUM(A1:A3)", "=AVERAGE('Raw data'!$B$1:$B$9)*2"
     ws["C3"] = "=SUM(A1:A2)"  # only the formula's #N/A: no cell typed in
+    wb.defined_names["Amounts"] = DefinedName("Amounts", attr_text="'Raw data'!$B$1:$B$9")
+    ws.defined_names["Mine"] = DefinedName("Mine", attr_text="S!$A$3:$A$4")  # a name of the sheet S
+    ws["C4"], ws["C5"] = "=MAX(amounts)+1", "=COUNT(Mine)+SUM(Mine)"
     wb.save(tmp_path / "m.xlsx")
     values = compute(tmp_path / "m.xlsx").values["S"]
     assert values["C1"].message == "S!A3 holds the error value #N/A, typed or pasted there (#N/A)"
     assert values["C2"].message == "'Raw data'!B3 holds the error value #DIV/0!, typed or pasted there (#DIV/0!)"
     assert values["C3"].code == "#N/A" and "typed" not in values["C3"].message
+    assert values["C4"].message == "'Raw data'!B3 holds the error value #DIV/0!, typed or pasted there (#DIV/0!)"
+    assert values["C5"].message == "S!A3 holds the error value #N/A, typed or pasted there (#N/A)"
 
 
 def test_a_month_after_an_unfilled_one_names_the_blank_start_and_the_month_before(tmp_path, capsys):

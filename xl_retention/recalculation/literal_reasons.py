@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
-from ..sheet_names import SHEET, written
+from ..sheet_names import NAME, SHEET, written
 from .blank_elements import blank_element
 from .excel_functions.text import text_to_number
 from .unexplained import unexplained_errors
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["blank_argument", "literal_error_reasons", "no_number", "value_argument"]
+__all__ = ["blank_argument", "literal_error_reasons", "no_number", "typed_range_reasons", "value_argument"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``G3<0``, ``'Revenue'!$G$3 < 0``, ``G3+0<0`` (the number a text "-30" is): a cell compared with 0 (not ``<=``,
@@ -159,12 +159,68 @@ def _error_read(
             if anchor is not None:  # computed by the array formula that covers it, not typed
                 return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
             return f"{cell} holds the error value {code}, typed or pasted there"
+    return None
+
+
+def typed_range_reasons(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None = None,
+) -> int:
+    """Give each error cell still without a reason that reads, through a range (``=SUM(A1:A2)``) or a defined name
+    of one (``names``: the package scan's defined names by scope), a cell holding that error typed or pasted there
+    (no formula) the first such cell, row by row, as its reason, as a cell read alone gets it
+    (:func:`literal_error_reasons`); returns how many got one. A step after the tracker's notes (a Lifetime value's
+    "see Customers!D3: ..." stays its reason): a ``#NAME?`` typed in A1 under ``=SUM(A1:A2)`` is Excel's error too,
+    not one recalc cannot explain (the file stays ``ok``).
+    """
+    named = 0
+    for sheet, ref, _place, text, value in unexplained_errors(formulas, result, None):
+        pasted = _range_read(workbook, formulas, _LITERALS.sub('""', text), sheet, value.code, names)
+        if pasted is not None:
+            result.values[sheet][ref] = CellError(value.code, f"{pasted} ({value.code})")
+            named += 1
+    return named
+
+
+def _range_read(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    text: str,
+    sheet: str,
+    code: str,
+    names: dict[str, dict[str, str]] | None,
+) -> str | None:
+    """The first cell of a range ``text`` (a formula) reads, or of a defined name's range, holding the error value
+    ``code`` with no formula of its own, as a reason; None when there is none."""
     for match in _RANGE_READ.finditer(text):  # =SUM(A1:A2) over a #NAME? typed in A1
         quoted, area = match.group(1, 2)
         where = quoted.strip("'").replace("''", "'") if quoted else sheet
         found = _range_error(workbook, formulas, where, area.replace("$", ""), code)
         if found is not None:
             return found
+    for name in dict.fromkeys(_NAME_READ.findall(text)):  # =SUM(rng), rng =S!$A$1:$A$2 over a #NAME? typed in A1
+        target = _name_target(names, sheet, name)
+        match = _RANGE_READ.fullmatch(target) if target else None
+        if match is not None and match.group(1):
+            where = match.group(1).strip("'").replace("''", "'")
+            found = _range_error(workbook, formulas, where, match.group(2).replace("$", ""), code)
+            if found is not None:
+                return found
+    return None
+
+
+#: a name a formula reads (not a function's, a sheet's or a cell's)
+_NAME_READ = re.compile(r"(?<![\w.$'!\[\]])(" + NAME + r")(?![\w.(!\[])")
+
+
+def _name_target(names: dict[str, dict[str, str]] | None, sheet: str, name: str) -> str | None:
+    """What the defined ``name`` refers to seen from ``sheet`` (its own names over the workbook's), or None."""
+    for scope in (sheet, ""):
+        for defined, target in (names or {}).get(scope, {}).items():
+            if defined.lower() == name.lower():
+                return target.strip()
     return None
 
 

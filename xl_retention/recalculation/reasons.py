@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .indirect_reasons import indirect_origin, indirect_reasons
     from .intersection_reasons import intersection_reasons
     from .let_references import let_inlined
-    from .literal_reasons import blank_argument, literal_error_reasons, value_argument
+    from .literal_reasons import blank_argument, literal_error_reasons, typed_range_reasons, value_argument
     from .lookup_reasons import lookup_argument, lookup_reasons
     from .month_order import deleted_reference_reasons
     from .nested_reasons import outer_reason, with_cause
@@ -63,6 +63,7 @@ _STEPS = {
     "let_inlined": "let_references",
     "blank_argument": "literal_reasons",
     "literal_error_reasons": "literal_reasons",
+    "typed_range_reasons": "literal_reasons",
     "value_argument": "literal_reasons",
     "lookup_argument": "lookup_reasons",
     "lookup_reasons": "lookup_reasons",
@@ -306,6 +307,8 @@ def explain(
             result.values[sheet][ref] = CellError(value.code, reason)
             kept += 1
     if kept:
+        pass_reasons_on(formulas, result, names, text_of, ranges_of)
+    if typed_range_reasons(workbook, formulas, result, names):  # =SUM(A1:A2) over a #NAME? typed in A1
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     if unexplained_ref_reasons(formulas, result):  # a #REF!/#NAME? no step explains: its cell and formula named
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
