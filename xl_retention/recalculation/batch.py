@@ -304,9 +304,10 @@ def recalc_file(
                 broken = order.broken
                 raise ValueError(f"{broken}; its formulas read each other in a circle ({loop})" if broken else loop)
             computed.unsupported += overflowed_cells(path, {(u.sheet, u.ref) for u in computed.unsupported})  # NPS
-            from .unexplained_refs import unvouched_line
+            from .unexplained_refs import unvouched as unvouched_cells
 
-            unvouched = unvouched_line(path, issues)  # a #REF! no step explains where Excel stored another value
+            # a #REF! no step explains where Excel stored another value; its readers' values (=IFERROR(B1,0)) unsaved
+            unvouched, readers = unvouched_cells(path, issues, computed.error_readers, values)
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
             complete = complete and unvouched is None
@@ -317,6 +318,9 @@ def recalc_file(
                 for u in computed.unsupported:
                     if not u.kept:
                         written.setdefault(u.sheet, {})[u.ref] = NO_VALUE
+                for address in readers:  # =IFERROR(B1,0) over the engine's #REF!: its 0 is no value Excel gives
+                    sheet, _, ref = address.rpartition("!")
+                    written.setdefault(sheet, {})[ref] = NO_VALUE
             write_cached_values(path, output, written, members=computed.members, complete=complete, mark=mark)
             report.unsupported = [
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)

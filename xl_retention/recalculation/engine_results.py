@@ -37,6 +37,9 @@ class Computed:
     #: sheet -> {cell: its dynamic array's first cell} of the error values an Excel 365 formula spills past its first
     #: cell (=CRR(D1:D4,C1:C4,B1:B4): a month starting at 0 is #DIV/0! in F5), listed as the workbook's errors
     spilled_errors: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: "Sheet!B1" of a #REF!/#NAME? recalc finds no cause for -> "Sheet!C1" of the cells reading it, directly or not,
+    #: whose values are not errors (=IFERROR(B1,0)): :func:`.unexplained_refs.value_readers`
+    error_readers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def cells_of(ref: str) -> list[tuple[int, int]]:

@@ -58,7 +58,7 @@ def named_corners(
     """
     if ":" not in text:
         return text
-    text = same_sheet_corners(text)  # Cohorts!B2:Cohorts!B7: Cohorts!B2:B7 (.sheet_corners)
+    text = same_sheet_corners(text, sheet=sheet, sheets=sheets)  # Cohorts!B2:Cohorts!B7, A1:Cohorts!B7 on Cohorts
     masked = _LITERAL.sub(lambda m: '"' + "_" * (len(m.group(0)) - 2) + '"', text)
     if _SHEET_TEXT.search(text) is not None:  # INDIRECT("S!A"&B1): a corner naming its sheet, so every one does
         return _qualified_corners(text, masked, sheet, names or {})

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .lookup_reasons import lookup_argument, lookup_reasons
     from .month_order import deleted_reference_reasons
     from .nested_reasons import outer_reason, with_cause
+    from .null_reasons import null_reasons
     from .plain_fits import plain_fit_reads
     from .reason_cells import name_the_cell
     from .see_notes import see_note_now
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from .spill_reasons import spill_reasons
     from .text_value_reasons import text_value_reasons
     from .undefined_names import undefined_name_reasons
-    from .unexplained_refs import unexplained_ref_reasons
+    from .unexplained_refs import unexplained_ref_reasons, value_readers
     from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
     from .xlookup_intersections import xlookup_intersection_reasons
 
@@ -70,6 +71,7 @@ _STEPS = {
     "deleted_reference_reasons": "month_order",
     "outer_reason": "nested_reasons",
     "with_cause": "nested_reasons",
+    "null_reasons": "null_reasons",
     "plain_fit_reads": "plain_fits",
     "name_the_cell": "reason_cells",
     "see_note_now": "see_notes",
@@ -83,6 +85,7 @@ _STEPS = {
     "xlookup_intersection_reasons": "xlookup_intersections",
     "cross_sheet_reasons": "sheet_corners",
     "unexplained_ref_reasons": "unexplained_refs",
+    "value_readers": "unexplained_refs",
 }
 
 
@@ -281,6 +284,7 @@ def explain(
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
     named += intersection_reasons(workbook, formulas, result, names)  # =SUM(N(+B7:M7)) in A1: no cell in column A
+    named += null_reasons(formulas, result)  # =A1:A3 A5: references sharing no cell, Excel's #NULL!
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     from .rate_reasons import rate_reasons  # noqa: PLC0415  (a workbook with an error to explain only)
 
@@ -314,6 +318,7 @@ def explain(
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     error_argument_causes(result)  # "start_mrr is the error value #N/A in Revenue!K6": K6's cause too
     unexplained_ref_reasons(formulas, result, readers=True)  # =SUM(A1:A3) over such a #REF!: its reason passed on
+    result.error_readers = value_readers(formulas, result)  # =IFERROR(B1,0) over such a #REF!: the engine's 0
 
 
 def _see_note_beside(result: Computed) -> bool:

@@ -34,6 +34,12 @@ _PAIR = re.compile(
     r"(?<![\w.$!'\]\\:])(?P<left>" + SHEET + r")!(?P<first>" + _CORNER + r")(?![\w.$(!\[])"
     r"(?P<colon>\s*:\s*)(?P<right>" + SHEET + r")!(?P<second>" + _CORNER + r")(?![\w.$(!\[])"
 )
+#: a cell of the formula's own sheet joined by ``:`` to a sheet-qualified cell: ``A1:S!A3`` (a bare ``A1`` is no
+#: sheet's name, which Excel writes quoted, ``'A1'!A3``: no 3-D reference)
+_BARE = re.compile(
+    r"(?<![\w.$!'\]\\:])(?P<first>\$?[A-Za-z]{1,3}\$?\d+)(?P<colon>\s*:\s*)(?P<right>" + SHEET + r")!"
+    r"(?P<second>\$?[A-Za-z]{1,3}\$?\d+)(?![\w.$(!\[:])"
+)
 _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
 _COLUMN = re.compile(r"\$?[A-Za-z]{1,3}")
 
@@ -55,19 +61,27 @@ def _pairs(text: str) -> list[re.Match[str]]:
 
 
 def has_sheet_corners(text: str) -> bool:
-    """Whether ``text`` (a formula) joins two sheet-qualified corners with ``:`` (on one sheet or two).
+    """Whether ``text`` (a formula) joins two sheet-qualified corners with ``:`` (on one sheet or two), or a cell to a
+    sheet-qualified one (``A1:S!A3``).
 
     >>> has_sheet_corners("=SUM(S!A1:S!A5*2)"), has_sheet_corners("=SUM(S!A1:A5*2)"), has_sheet_corners("=Jan:Mar!B2")
     (True, False, False)
+    >>> has_sheet_corners("=SUM(A1:S!A3)")
+    True
     """
-    return bool(_pairs(text))
+    return bool(_pairs(text)) or bool(_bare(text))
 
 
-def same_sheet_corners(text: str, across: bool = True) -> str:
+def same_sheet_corners(
+    text: str, across: bool = True, sheet: str | None = None, sheets: frozenset[str] | set[str] | None = None
+) -> str:
     """``text`` (a formula) with each range written with its sheet on both corners written once, where both are on
     one sheet (its name compared as Excel does, without case or quotes); a range of corners on two sheets as the
     error value ``#VALUE!``, Excel's answer for it (``across`` False: left as it is, in a defined name's
-    definition); ``text`` itself when it has neither.
+    definition); ``text`` itself when it has neither. ``sheet``, the formula's own sheet: a cell of it joined to a
+    sheet-qualified one (``A1:S!A3``, which the engine answers with #REF!) is that sheet's range (``S!A1:A3``) on
+    sheet S, ``#VALUE!`` on another (``across``), unless the workbook's ``sheets`` (lower case) lack S (a sheet
+    deleted or renamed: the engine's #REF!, :mod:`.missing_references` names it).
 
     >>> same_sheet_corners("=1-AVERAGE(Cohorts!C2:C7/Cohorts!B2:Cohorts!B7)")
     '=1-AVERAGE(Cohorts!C2:C7/Cohorts!B2:B7)'
@@ -77,40 +91,70 @@ def same_sheet_corners(text: str, across: bool = True) -> str:
     ('=SUM(#VALUE!)&"A!A1:A!A5"', '=SUM(Jan:Mar!B2)')
     >>> same_sheet_corners("A!$A$1:B!$A$5", across=False), same_sheet_corners("'A'!$A$1:A!$A$5", across=False)
     ('A!$A$1:B!$A$5', "'A'!$A$1:$A$5")
+    >>> same_sheet_corners("=SUM(A1:s!$A3)", sheet="S"), same_sheet_corners("=SUM(A1:S!A3)", sheet="T")
+    ('=SUM(s!A1:$A3)', '=SUM(#VALUE!)')
+    >>> same_sheet_corners("=SUM(A1:Gone!A3)", sheet="T", sheets={"t"}), same_sheet_corners("=SUM(A1:S!A3)")
+    ('=SUM(A1:Gone!A3)', '=SUM(A1:S!A3)')
     """
     pairs = _pairs(text)
-    if not pairs:
+    if pairs:
+        out, last = [], 0
+        for match in pairs:
+            out.append(text[last : match.start()])
+            left, right = match.group("left"), match.group("right")
+            if _title(left).lower() == _title(right).lower():
+                out.append(f"{text[match.start('left') : match.end('colon')]}{match.group('second')}")
+            else:
+                out.append("#VALUE!" if across else text[match.start() : match.end()])
+            last = match.end()
+        out.append(text[last:])
+        text = "".join(out)
+    if sheet is None or "!" not in text:
         return text
     out, last = [], 0
-    for match in pairs:
-        out.append(text[last : match.start()])
-        left, right = match.group("left"), match.group("right")
-        if _title(left).lower() == _title(right).lower():
-            out.append(f"{text[match.start('left') : match.end('colon')]}{match.group('second')}")
+    for match in _bare(text):
+        right = _title(match.group("right")).lower()
+        if right == sheet.lower():
+            out += [
+                text[last : match.start()],
+                f"{match.group('right')}!{match.group('first')}:{match.group('second')}",
+            ]
+        elif across and (sheets is None or right in sheets):
+            out += [text[last : match.start()], "#VALUE!"]
         else:
-            out.append("#VALUE!" if across else text[match.start() : match.end()])
+            continue
         last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+    return "".join(out) + text[last:] if out else text
 
 
-def cross_sheet_ranges(text: str) -> list[str]:
-    """The ranges of ``text`` (a formula) whose corners are on two sheets, as written.
+def _bare(text: str) -> list[re.Match[str]]:
+    """The ``A1:S!A3`` ranges of ``text`` (a cell of the formula's sheet, then a sheet's cell) outside its texts."""
+    if "!" not in text or ":" not in text:
+        return []
+    return list(_BARE.finditer(_LITERAL.sub(lambda m: '"' + "_" * (len(m.group(0)) - 2) + '"', text)))
 
-    >>> cross_sheet_ranges("=SUM(Cohorts!B2:Value!B7)+SUM(S!A1:S!A3)")
-    ['Cohorts!B2:Value!B7']
+
+def cross_sheet_ranges(text: str, sheet: str | None = None) -> list[str]:
+    """The ranges of ``text`` (a formula, on ``sheet`` when given) whose corners are on two sheets, as written.
+
+    >>> cross_sheet_ranges("=SUM(Cohorts!B2:Value!B7)+SUM(S!A1:S!A3)"), cross_sheet_ranges("=SUM(A1:S!A3)", "T")
+    (['Cohorts!B2:Value!B7'], ['A1:S!A3'])
     """
-    return [
+    found = [
         text[m.start() : m.end()]
         for m in _pairs(text)
         if _title(m.group("left")).lower() != _title(m.group("right")).lower()
     ]
+    if sheet is not None:
+        found += [text[m.start() : m.end()] for m in _bare(text) if _title(m.group("right")).lower() != sheet.lower()]
+    return found
 
 
 def cross_sheet_reasons(formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each ``#VALUE!`` cell without a reason whose formula joins corners on two sheets with ``:`` the reason
     naming the cell and the range ("Value!B3: the range Cohorts!B2:Value!B7 joins corners on two sheets, Cohorts and
-    Value: Excel's range operator (:) takes references on one sheet and gives #VALUE! (#VALUE!)"); returns how many
+    Value: Excel's range operator (:) takes references on one sheet and gives #VALUE! (#VALUE!)"; ``=SUM(A1:S!A3)``
+    on sheet T: "the range A1:S!A3 joins T!A1, a cell of the formula's own sheet, and S!A3: ..."); returns how many
     got one."""
     from .formula_texts import position  # noqa: PLC0415  (formula_texts reads this module's pattern)
 
@@ -129,13 +173,22 @@ def cross_sheet_reasons(formulas: dict[str, FormulaTexts], result: Computed) -> 
             if "!" not in text or ":" not in text:
                 continue
             pairs = [m for m in _pairs(text) if _title(m.group("left")).lower() != _title(m.group("right")).lower()]
-            if not pairs:
+            bare = [m for m in _bare(text) if _title(m.group("right")).lower() != sheet.lower()]
+            if pairs:
+                first = pairs[0]
+                joined = f"corners on two sheets, {_title(first.group('left'))} and {_title(first.group('right'))}"
+            elif bare:
+                first = bare[0]
+                joined = (
+                    f"{written(sheet)}!{first.group('first')}, a cell of the formula's own sheet, and "
+                    f"{first.group('right')}!{first.group('second')}"
+                )
+            else:
                 continue
-            first = pairs[0]
             why = (
-                f"{written(sheet)}!{ref}: the range {text[first.start() : first.end()]} joins corners on two sheets, "
-                f"{_title(first.group('left'))} and {_title(first.group('right'))}: Excel's range operator (:) takes "
-                "references on one sheet and gives #VALUE!; write both corners on the same sheet (#VALUE!)"
+                f"{written(sheet)}!{ref}: the range {text[first.start() : first.end()]} joins {joined}: Excel's range "
+                "operator (:) takes references on one sheet and gives #VALUE!; write both corners on the same sheet "
+                "(#VALUE!)"
             )
             cells[ref] = CellError(value.code, why)
             named += 1

@@ -26,7 +26,7 @@ FUNCTIONS = frozenset(
 _PREFIXES = ("_XLFN._XLWS.", "_XLFN.", "_XLWS.")
 #: a 3-D reference: two sheet names (quoted together when either needs it), "!", a cell or range
 THREE_D = re.compile(
-    r"^(?:'(?P<quoted>(?:[^']|'')+?)'|(?P<bare>" + BARE + ":" + BARE + r"))!"
+    r"^(?:'(?P<quoted>(?:[^']|'')+?)'|(?![A-Za-z]{1,3}\d+:)(?P<bare>" + BARE + ":" + BARE + r"))!"  # A1:S!A3: a cell
     r"(?P<area>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)$"
 )  # cells, ranges, whole columns (Jan:Mar!B:B) and rows
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["REASONS", "unexplained_ref_reasons", "unvouched_line"]
+__all__ = ["REASONS", "unexplained_ref_reasons", "unvouched", "unvouched_line", "value_readers"]
 
 #: what the reason says after the cell and its formula, by error code
 REASONS = {
@@ -121,12 +121,85 @@ def _range_origin(text: str, sheet: str, result: Computed, code: str, reasoned: 
     return None
 
 
+def _own(sheet: str, ref: str, value: object) -> bool:
+    """Whether ``value`` (of ``sheet``'s ``ref``) is a #REF!/#NAME? with :data:`REASONS`' reason for its own formula."""
+    if type(value) is not CellError or value.code not in REASONS:
+        return False
+    return value.message.startswith(f"{written(sheet)}!{ref}: the formula =") and value.message.endswith(
+        f"{REASONS[value.code]} ({value.code})"
+    )
+
+
+def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[str, list[str]]:
+    """The formula cells reading, directly or through others, a cell whose ``#REF!``/``#NAME?`` got :data:`REASONS`'
+    reason for its own formula, whose values are not errors: ``=IFERROR(B1,0)`` keeps the engine's 0 where Excel,
+    reading its own B1, may give another value. ``{"S!B1": ["S!C1", "S!D1"]}`` (each reader under the first such cell
+    it reaches); the cells and ranges the formulas' texts name (``B1``, ``S!A1:A3``), not names or whole columns.
+    Only read where there is such a cell (an engine error recalc cannot explain is rare)."""
+    roots = [
+        (sheet, ref)
+        for sheet, cells in result.values.items()
+        for ref, value in cells.items()
+        if _own(sheet, ref, value)
+    ]
+    if not roots:
+        return {}
+    singles: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    areas: list[tuple[str, int, int, int, int, tuple[str, str]]] = []
+    for sheet, texts in formulas.items():
+        for place in texts:
+            reader = (sheet, texts.refs[place])
+            masked = _LITERALS.sub('""', texts[place])
+            for match in _CELL.finditer(masked):
+                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+                singles.setdefault((where.lower(), f"{match.group(2).upper()}{match.group(3)}"), []).append(reader)
+            for match in _RANGE.finditer(masked):
+                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+                left, top, right, bottom = (int(n or 0) for n in range_boundaries(match.group(2).replace("$", "")))
+                areas.append((where.lower(), top, left, bottom, right, reader))
+    found: dict[str, list[str]] = {}
+    seen = set(roots)
+    for root in roots:
+        todo, readers = [root], []
+        while todo:
+            sheet, ref = todo.pop()
+            row, column = position(ref)
+            reached = singles.get((sheet.lower(), ref), []) + [
+                a[5] for a in areas if a[0] == sheet.lower() and a[1] <= row <= a[3] and a[2] <= column <= a[4]
+            ]
+            for reader in reached:
+                if reader not in seen:
+                    seen.add(reader)
+                    todo.append(reader)
+                    value = result.values.get(reader[0], {}).get(reader[1])
+                    if type(getattr(value, "value", value)) is not CellError:
+                        readers.append(f"{reader[0]}!{reader[1]}")
+        if readers:
+            order = {sheet: i for i, sheet in enumerate(result.values)}  # the workbook's sheets, then rows, columns
+            readers.sort(key=lambda a: (order.get(a.rpartition("!")[0], 0), position(a.rpartition("!")[2])))
+            found[f"{root[0]}!{root[1]}"] = readers
+    return found
+
+
 def unvouched_line(path: str | os.PathLike[str], errors: Iterable[CellIssue]) -> str | None:
+    """:func:`unvouched`'s line alone."""
+    return unvouched(path, errors)[0]
+
+
+def unvouched(
+    path: str | os.PathLike[str],
+    errors: Iterable[CellIssue],
+    readers: dict[str, list[str]] | None = None,
+    values: dict[str, dict[str, object]] | None = None,
+) -> tuple[str | None, list[str]]:
     """The report's line naming the cells of ``errors`` whose ``#REF!`` or ``#NAME?`` got :data:`REASONS`' reason for
     their own formula (not one passed on, ``, from S!B3``) where the workbook at ``path`` stores another value or
     none: the engine's error, which Excel did not give, so the file is ``incomplete``; None where there is none (a
     ``#REF!`` Excel stored too is Excel's own). The first three cells are named with what Excel stored, then the
-    count: ``"S!C1 (=SUM(S!A1:S!A3:A4)) is #REF! where Excel stored 100 ..."``."""
+    count: ``"S!C1 (=SUM(S!A1:S!A3:A4)) is #REF! where Excel stored 100 ..."``; then the cells reading them whose
+    values are no error (``readers``, :func:`value_readers`; their engine's ``values``): ``=IFERROR(B1,0)``'s 0 is the
+    engine's, from an error Excel may not give. Also returns those readers (``"S!C1"``), which the output stores
+    without a value (the cells themselves keep the engine's error: no value that looks sound)."""
     own: dict[tuple[str, str], tuple[str, str]] = {}  # (sheet, cell) -> (code, formula)
     for issue in errors:
         why = REASONS.get(issue.error)
@@ -137,28 +210,50 @@ def unvouched_line(path: str | os.PathLike[str], errors: Iterable[CellIssue]) ->
         if issue.reason.startswith(start):
             own[(sheet, ref)] = (issue.error, issue.reason[len(start) : -len(f" {why} ({issue.error})")])
     if not own:
-        return None
+        return None, []
     from .package import stored_values
 
     wanted: dict[str, set[str]] = {}
     for sheet, ref in own:
         wanted.setdefault(sheet, set()).add(ref)
     stored = stored_values(os.fspath(path), wanted)
-    found = []
+    found, cells = [], []
     for (sheet, ref), (code, text) in own.items():
         held = stored.get(sheet, {}).get(ref)
         if isinstance(held, CellError) and held.code == code:
             continue  # Excel's own error: the engine agrees
         if held is None and code == "#REF!" and _VALUED_REF.search(_LITERALS.sub('""', text)):
             continue  # =INDEX(A1:A2,5), =VLOOKUP(4,D1:E4,3), =A1#: Excel's #REF! too, by its arguments' values
-        what = "no value" if held is None else str(held).upper() if isinstance(held, (CellError, bool)) else repr(held)
-        what = what[:-2] if isinstance(held, float) and what.endswith(".0") else what
-        found.append(f"{written(sheet)}!{ref} (={text}) is {code} where Excel stored {what}")
+        found.append(f"{written(sheet)}!{ref} (={text}) is {code} where Excel stored {_shown(held, 'no value')}")
+        cells.append(f"{sheet}!{ref}")
     if not found:
-        return None
+        return None, []
+    read = [reader for cell in cells for reader in (readers or {}).get(cell, [])]
     more = f", and {len(found) - 3} more such cells" if len(found) > 3 else ""
-    return (
+    line = (
         f"{'; '.join(found[:3])}{more}: the embedded engine cannot read the formula or Excel did not compute it, and "
-        "recalc finds no cause for the error, so these cells and those reading them have no value it can vouch for: "
-        "check them in Excel (the output asks Excel to compute the workbook when it opens it)"
+        "recalc finds no cause for the error, so these cells and those reading them have no value it can vouch for"
     )
+    if read:
+        named = [f"{written(a.rpartition('!')[0])}!{a.rpartition('!')[2]}" for a in read]
+        shown = [_shown(_held(values, a), "") for a in read]
+        listed = [f"{a} = {v}" if v else a for a, v in zip(named, shown, strict=True)]
+        listed = listed[:3] + ([f"{len(read) - 3} more"] if len(read) > 3 else [])
+        who = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
+        verb = "read" if len(read) > 1 else "reads"
+        line += f" ({who} {verb} them without giving their error: the engine's values, which the output leaves out)"
+    return f"{line}: check them in Excel (the output asks Excel to compute the workbook when it opens it)", read
+
+
+def _held(values: dict[str, dict[str, object]] | None, address: str) -> object:
+    sheet, _, ref = address.rpartition("!")
+    value = (values or {}).get(sheet, {}).get(ref)
+    return getattr(value, "value", value) if type(value).__name__ == "Resized" else value
+
+
+def _shown(held: object, missing: str) -> str:
+    """A stored or computed value as the report writes it: ``100``, ``#REF!``, ``TRUE``, ``'n/a'``."""
+    if held is None:
+        return missing
+    what = str(held).upper() if isinstance(held, (CellError, bool)) else repr(held)
+    return what[:-2] if isinstance(held, float) and what.endswith(".0") else what
