@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -226,6 +229,30 @@ def _print_any_character() -> None:
             reconfigure(errors="backslashreplace")
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, ``kill``, systemd's or docker's stop, a CI job cancelled) raised as Ctrl+C is."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM ends it as Ctrl+C does: its hidden result folders are removed and it prints
+    ``interrupted`` (exit 143, 128 + SIGTERM), where the default action ended the process at once and left an empty
+    ``.NAME.xlsx.XXXX.tmp`` folder beside the user's workbook. Only the main thread can set a handler: a command run
+    from another thread keeps the caller's."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> NoReturn:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _print_any_character()
     cache_patterns()  # regular expressions compiled in an earlier command: read, not compiled again
@@ -242,16 +269,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
+        with _sigterm_as_interrupt():
+            return args.run(args)
     except BrokenPipeError:  # e.g. `xl-retention demo | head -2`: the reader has what it wanted
         sys.stderr.close()
         return 0
     except (RetentionInputError, OSError, ValueError, RuntimeError) as error:
         print(f"xl-retention: error: {_spark_ended() or _describe(error, _written(args))}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         print("xl-retention: interrupted", file=sys.stderr)
-        return 130
+        return 143 if isinstance(interrupt, _Terminated) else 130
     except Exception as error:  # noqa: BLE001  (a library's own error type: still one line, never a traceback)
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         print(f"xl-retention: error: {_spark_ended() or f'{type(error).__name__}: {first}'}", file=sys.stderr)
