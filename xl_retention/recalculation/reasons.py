@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .plain_fits import plain_fit_reads
     from .reason_cells import name_the_cell
     from .see_notes import see_note_now
-    from .sheet_corners import cross_sheet_reasons
+    from .sheet_corners import cross_sheet_reasons, named_cross_sheet_reasons
     from .spill_reasons import spill_reasons
     from .text_value_reasons import text_value_reasons
     from .undefined_names import undefined_name_reasons
@@ -84,6 +84,7 @@ _STEPS = {
     "value_origin": "value_origins",
     "xlookup_intersection_reasons": "xlookup_intersections",
     "cross_sheet_reasons": "sheet_corners",
+    "named_cross_sheet_reasons": "sheet_corners",
     "unexplained_ref_reasons": "unexplained_refs",
     "value_readers": "unexplained_refs",
 }
@@ -294,6 +295,7 @@ def explain(
     named += indirect_reasons(workbook, formulas, result, path)  # INDIRECT("'Data 2025'!C2"), the sheet renamed
     named += plain_fit_reads(formulas, result)  # =INDEX(K1#,1,2) of K1 =SBG_FIT(..) saved as a one-cell formula
     named += cross_sheet_reasons(formulas, result)  # SUM(Cohorts!B2:Value!B7): corners on two sheets, #VALUE!
+    named += named_cross_sheet_reasons(formulas, result, path) if path else 0  # a name of 'S'!$A$1:'T'!$A$2
 
     def text_of(sheet: str, ref: str, text: str) -> str:
         return _plain_text(workbook, sheet, ref, text)

@@ -8,22 +8,33 @@ status ok. :func:`same_sheet_corners` writes a range whose corners are on one sh
 (``Cohorts!B2:B7``: the same cells). Corners on two sheets (``Cohorts!B2:Value!B7``) are no range to Excel: its range
 operator takes references on one sheet and gives ``#VALUE!`` (IronCalc, which follows Excel, says the same: "Ranges
 are in different sheets"); the engine is given ``#VALUE!`` there and :func:`cross_sheet_reasons` names the cell and
-the range.
+the range. A cell joined to a sheet's cell, ``A1:S!A3``, is that range too: S!A1:A3 on sheet S, ``#VALUE!`` on another
+(it was read as a 3-D reference from a sheet 'A1', which Excel would write quoted). A defined name of corners on two
+sheets (``'S'!$A$1:'T'!$A$2``) is the engine's ``#REF!``: :func:`named_cross_sheet_reasons` names the name and both
+sheets, vouched for only where Excel stored ``#REF!`` too (:func:`.unexplained_refs.unvouched`).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
 from ..cells import CellError
-from ..sheet_names import SHEET, written
+from ..sheet_names import NAME, SHEET, written
 
 if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["cross_sheet_ranges", "cross_sheet_reasons", "has_sheet_corners", "same_sheet_corners"]
+__all__ = [
+    "NAMED_ACROSS_TAIL",
+    "cross_sheet_ranges",
+    "cross_sheet_reasons",
+    "has_sheet_corners",
+    "named_cross_sheet_reasons",
+    "same_sheet_corners",
+]
 
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 #: a corner of a range: a cell (``$B$2``), a column (``$A``) or a row (``7``), each with its ``$``
@@ -193,3 +204,73 @@ def cross_sheet_reasons(formulas: dict[str, FormulaTexts], result: Computed) -> 
             cells[ref] = CellError(value.code, why)
             named += 1
     return named
+
+
+#: the end of :func:`named_cross_sheet_reasons`' reason, before the code: :func:`.unexplained_refs.unvouched` reads it
+#: (the engine's #REF!, which Excel may not give: the file is ``ok`` only where Excel stored #REF! there too)
+NAMED_ACROSS_TAIL = (
+    "Excel's range operator (:) takes references on one sheet (a cell's formula joining two sheets' cells is "
+    "#VALUE! in Excel), the embedded engine gives #REF!: write both corners on one sheet, or a 3-D reference "
+    "(First:Last!$A$1:$A$2) for the cells of the sheets from First to Last"
+)
+_WORD = re.compile(r"(?<![\w.$!'\]\\])(" + NAME + r")(?![\w.(!\[])")
+
+
+def named_cross_sheet_reasons(formulas: dict[str, FormulaTexts], result: Computed, path: str | os.PathLike[str]) -> int:
+    """Give each ``#REF!`` cell without a reason whose formula uses a defined name whose definition joins corners on
+    two sheets (``two`` = ``'S'!$A$1:'T'!$A$2``; the engine's #REF!) the reason naming the name, its definition and
+    both sheets, ending in :data:`NAMED_ACROSS_TAIL`; returns how many got one."""
+    from .formula_texts import position  # noqa: PLC0415  (formula_texts reads this module's pattern)
+
+    waiting = [
+        (sheet, ref)
+        for sheet, cells in result.values.items()
+        for ref, value in cells.items()
+        if type(value) is CellError and not value.message and value.code == "#REF!" and sheet in formulas
+    ]
+    across = _names_across(path) if waiting else {}
+    named = 0
+    for sheet, ref in waiting if across else []:
+        texts = formulas[sheet]
+        place = position(ref)
+        if place not in texts:
+            continue
+        text = texts[place]
+        for match in _WORD.finditer(_LITERAL.sub('""', text)):
+            found = across.get((sheet.lower(), match.group(1).lower())) or across.get(("", match.group(1).lower()))
+            if found is None:
+                continue
+            name, definition, left, right = found
+            result.values[sheet][ref] = CellError(
+                "#REF!",
+                f"{written(sheet)}!{ref}: the formula ={text} uses the name {name}, defined as {definition}, a range "
+                f"joining corners on two sheets, {left} and {right}: {NAMED_ACROSS_TAIL} (#REF!)",
+            )
+            named += 1
+            break
+    return named
+
+
+def _names_across(path: str | os.PathLike[str]) -> dict[tuple[str, str], tuple[str, str, str, str]]:
+    """``{(scope: a sheet's title in lower case or "", name in lower case): (name, definition, first sheet, second
+    sheet)}`` of the workbook's defined names whose definitions join corners on two sheets."""
+    import zipfile  # noqa: PLC0415
+    from xml.etree import ElementTree  # noqa: PLC0415
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    try:
+        with zipfile.ZipFile(path) as package:
+            root = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}
+    titles = [sheet.get("name", "") for sheet in root.iter(f"{main}sheet")]
+    found = {}
+    for element in root.iter(f"{main}definedName"):
+        name, text = element.get("name") or "", (element.text or "").strip().removeprefix("=")
+        pairs = [m for m in _pairs(text) if _title(m.group("left")).lower() != _title(m.group("right")).lower()]
+        if not name or not pairs:
+            continue
+        local = element.get("localSheetId")
+        scope = titles[int(local)].lower() if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        found[(scope, name.lower())] = (name, text, _title(pairs[0].group("left")), _title(pairs[0].group("right")))
+    return found

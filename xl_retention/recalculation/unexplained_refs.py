@@ -17,7 +17,9 @@ cells whose stored value is another (``=SUM(S!A1:S!A3:A4)``: Excel stored 100, t
 (LINEST, LOGEST, TREND, GROWTH over ranges of other sizes) or a spill reference ``A1#``, which give it by their
 arguments' values as Excel does), and :func:`.batch.recalc_file` makes the file ``incomplete``, never ``ok`` with
 values it cannot vouch for (H376). A ``#REF!`` Excel stored too (``=INDEX(A1:A3,5)`` saved by Excel) leaves the file
-``ok``: the engine agrees with Excel.
+``ok``: the engine agrees with Excel. A cell reading such a cell without giving its error (``=IFERROR(B1,0)``) holds
+the engine's value, not one Excel gave: :func:`value_readers` finds them, the file's message names them and the output
+stores no value for them (H381).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from openpyxl.utils.cell import range_boundaries
 from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .formula_texts import position
+from .sheet_corners import NAMED_ACROSS_TAIL
 
 if TYPE_CHECKING:
     from .batch_reports import CellIssue
@@ -202,6 +205,12 @@ def unvouched(
     without a value (the cells themselves keep the engine's error: no value that looks sound)."""
     own: dict[tuple[str, str], tuple[str, str]] = {}  # (sheet, cell) -> (code, formula)
     for issue in errors:
+        if issue.error == "#REF!" and issue.reason.endswith(f"{NAMED_ACROSS_TAIL} (#REF!)"):  # a name of S!A1:T!A2
+            sheet, _, ref = issue.address.rpartition("!")
+            start = f"{written(sheet)}!{ref}: the formula ="
+            if issue.reason.startswith(start) and " uses the name " in issue.reason:
+                own[(sheet, ref)] = ("#REF!", issue.reason[len(start) : issue.reason.index(" uses the name ")])
+            continue
         why = REASONS.get(issue.error)
         if why is None or not issue.reason.endswith(f"{why} ({issue.error})"):
             continue
