@@ -148,7 +148,9 @@ def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[s
     if not roots:
         return {}
     singles: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    areas: list[tuple[str, int, int, int, int, tuple[str, str]]] = []
+    #: (sheet, column) -> the ranges over that column (top, bottom, reader); ranges over more than 64 columns by sheet
+    areas: dict[tuple[str, int], list[tuple[int, int, tuple[str, str]]]] = {}
+    wide: dict[str, list[tuple[int, int, int, int, tuple[str, str]]]] = {}
     for sheet, texts in formulas.items():
         for place in texts:
             reader = (sheet, texts.refs[place])
@@ -159,7 +161,11 @@ def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[s
             for match in _RANGE.finditer(masked):
                 where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
                 left, top, right, bottom = (int(n or 0) for n in range_boundaries(match.group(2).replace("$", "")))
-                areas.append((where.lower(), top, left, bottom, right, reader))
+                if right - left < 64:
+                    for column in range(left, right + 1):
+                        areas.setdefault((where.lower(), column), []).append((top, bottom, reader))
+                else:
+                    wide.setdefault(where.lower(), []).append((top, left, bottom, right, reader))
     found: dict[str, list[str]] = {}
     seen = set(roots)
     for root in roots:
@@ -167,9 +173,11 @@ def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[s
         while todo:
             sheet, ref = todo.pop()
             row, column = position(ref)
-            reached = singles.get((sheet.lower(), ref), []) + [
-                a[5] for a in areas if a[0] == sheet.lower() and a[1] <= row <= a[3] and a[2] <= column <= a[4]
-            ]
+            reached = (
+                singles.get((sheet.lower(), ref), [])
+                + [a[2] for a in areas.get((sheet.lower(), column), []) if a[0] <= row <= a[1]]
+                + [a[4] for a in wide.get(sheet.lower(), []) if a[0] <= row <= a[2] and a[1] <= column <= a[3]]
+            )
             for reader in reached:
                 if reader not in seen:
                     seen.add(reader)
