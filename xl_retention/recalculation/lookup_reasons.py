@@ -6,17 +6,20 @@ reading it; the engine keeps only the code, so recalc listed them all with no re
 such a cell the lookup that found nothing, evaluated in its place: ``XLOOKUP: 'teams' (Revenue!C21) is not in
 Plans[Plan] (#N/A)``; :func:`~.reasons.pass_reasons_on` carries it to the cells reading it. Only exact lookups
 (XLOOKUP and XMATCH by default, VLOOKUP and HLOOKUP with FALSE, MATCH with 0) whose value looked for is no error.
+A number looked for in a date-formatted cell or in a range of date-formatted numbers is shown as the date the user
+sees (``MATCH: 2027-01-01 is not in Bridge!$A$2:$A$13``, not its serial 46388: H383's finding 02).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..sheet_names import written
 from .formula_texts import position
-from .literal_reasons import _SINGLE, _cells_read
+from .literal_reasons import _AREA, _SINGLE, _cells_read
 from .unexplained import unexplained_errors
 from .value_origins import _call_end, _evaluated
 
@@ -33,6 +36,10 @@ _LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(XLOOKUP|XMATCH|VLOOKUP|HLOOKUP
 MAX_LOOKED_AT = 100
 #: the probe's answer where the lookup finds its value (or looks for a blank): no reason
 _FOUND = "_xlr_found"
+#: a lookup range written as cells (``Bridge!$A$2:$A$13``), the whole argument
+_RANGE = re.compile(r"\s*" + _AREA + r"\s*")
+#: the most cells of a lookup range whose formats are looked at for the first number's
+_MAX_FORMATS = 1000
 
 
 def _exact(name: str, args: list[str]) -> bool:
@@ -53,7 +60,18 @@ def _where(name: str, args: list[str]) -> str:
     return args[1]
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, dated: bool = False, date1904: bool = False) -> str:
+    """The value as the reason shows it; a number as the date it is where ``dated`` (shown as a date by its cell or
+    the cells it is looked for in): ``2027-01-01`` for 46388, a time of day after it where there is one.
+
+    >>> _shown(46388.0, dated=True), _shown(46388.5, dated=True), _shown(46388.0), _shown("teams")
+    ('2027-01-01', '2027-01-01 12:00:00', '46388', "'teams'")
+    """
+    if dated and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 2958466:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+        day = from_excel(value, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900)
+        return day.date().isoformat() if day.time() == day.min.time() else day.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, bool):
@@ -72,23 +90,52 @@ def _calls(text: str) -> list[tuple[str, list[str]]]:
     return calls
 
 
-def lookup_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+class _Dates:
+    """Whether a cell of the workbook at ``path`` is date-formatted (its formats read on the first question only)."""
+
+    def __init__(self, path: str | Path | None) -> None:
+        self._formats: Any = None
+        self._path = path
+
+    def dated(self, sheet: str, ref: str) -> bool:
+        if self._path is None:
+            return False
+        if self._formats is None:
+            from .chart_labels import CellFormats  # noqa: PLC0415  (a lookup finding nothing only)
+
+            self._formats = CellFormats(self._path)
+        from openpyxl.styles.numbers import is_date_format  # noqa: PLC0415
+
+        return is_date_format(self._formats(sheet.lower(), ref))
+
+    @property
+    def date1904(self) -> bool:
+        return bool(self._formats is not None and self._formats.date1904)
+
+
+def lookup_reasons(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None = None
+) -> int:
     """Give each #N/A cell without a reason whose formula makes an exact lookup that finds nothing that lookup:
-    ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans[Plan] (#N/A)``; returns how many got one."""
+    ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans[Plan] (#N/A)``; returns how many got one. ``path``: the
+    workbook's file, whose number formats show a date looked for as a date (``MATCH: 2027-01-01 is not in ..``)."""
     named = 0
+    dates = _Dates(path)
     for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#N/A", _LOOKUP.search, MAX_LOOKED_AT):
         try:
             engine = workbook.get_formula(sheet, *place) or ""
         except Exception:  # noqa: BLE001  (a cell the engine cannot give)
             continue
-        reason = _cause(workbook, sheet, place, text, engine)
+        reason = _cause(workbook, sheet, place, text, engine, dates)
         if reason is not None:
             result.values[sheet][ref] = CellError("#N/A", f"{reason} (#N/A)")
             named += 1
     return named
 
 
-def _cause(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, engine: str) -> str | None:
+def _cause(
+    workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, engine: str, dates: _Dates | None = None
+) -> str | None:
     """The first exact lookup of ``text`` (the formula as typed, then ``engine``, as the engine holds it), evaluated
     in ``sheet``'s cell at ``place``, that finds nothing: ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans!A2:A7``."""
     engine = engine.removeprefix("=").replace("$", "")
@@ -105,12 +152,48 @@ def _cause(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str,
         )
         if sought is None or sought == _FOUND or isinstance(sought, dict | list):  # found, blank, error or array
             continue
-        cell = ""
+        cell, dated = "", False
         if _SINGLE.fullmatch(args[0].strip()):
             for _, where, letters, row, _column, _held in _cells_read(workbook, _SINGLE, args[0], sheet):
                 cell = f" ({written(where)}!{letters.upper()}{row})"
-        return f"{name}: {_shown(sought)}{cell} is not in {_where(name, args)}"
+                dated = dates is not None and dates.dated(where, f"{letters.upper()}{row}")
+        number = isinstance(sought, int | float) and not isinstance(sought, bool)
+        if number and not dated and dates is not None:  # =MATCH(DATE(2027,1,1),Bridge!$A$2:$A$13,0): the range's
+            dated = _dated_range(workbook, dates, sheet, name, args[1])
+        shown = _shown(sought, dated, dates.date1904 if dates is not None else False)
+        return f"{name}: {shown}{cell} is not in {_where(name, args)}"
     return None
+
+
+def _dated_range(workbook: fz.Workbook, dates: _Dates, sheet: str, name: str, text: str) -> bool:
+    """Whether the first number of the cells a lookup searches (``text``: a range written as cells; VLOOKUP's first
+    column, HLOOKUP's first row) is date-formatted; False for a table's column, a name or a range holding no number."""
+    found = _RANGE.fullmatch(text)
+    if found is None:
+        return False
+    from openpyxl.utils.cell import get_column_letter, range_boundaries  # noqa: PLC0415
+
+    where = found.group(1).strip("'").replace("''", "'") if found.group(1) else sheet
+    try:
+        left, top, right, bottom = range_boundaries(found.group(2).replace("$", "").upper())
+    except ValueError:
+        return False
+    top, bottom = top or 1, bottom or 1048576
+    right = left if name == "VLOOKUP" else right
+    bottom = top if name == "HLOOKUP" else bottom
+    looked = 0
+    for row in range(top, bottom + 1):
+        for column in range(left, right + 1):
+            looked += 1
+            if looked > _MAX_FORMATS:
+                return False
+            try:
+                held = workbook.get_value(where, row, column)
+            except Exception:  # noqa: BLE001  (a sheet the engine does not have)
+                return False
+            if isinstance(held, int | float) and not isinstance(held, bool):
+                return dates.dated(where, f"{get_column_letter(column)}{row}")
+    return False
 
 
 #: "CRR: customers_end is the error value #N/A (#VALUE!)": an argument the formula itself looks up

@@ -281,7 +281,7 @@ def explain(
                 counted = True
     named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
-    named += lookup_reasons(workbook, formulas, result)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
+    named += lookup_reasons(workbook, formulas, result, path)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
     named += intersection_reasons(workbook, formulas, result, names)  # =SUM(N(+B7:M7)) in A1: no cell in column A
