@@ -1,7 +1,9 @@
-"""`xl-retention import` run in the test's process, for the import tests (tests' helper)."""
+"""`xl-retention import` run in the test's process, for the import tests; a Delighted NPS export of two months and its
+import into a tracker (tests' helper)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,17 @@ def status_and_output(capsys: pytest.CaptureFixture[str], *args: object) -> tupl
     status = cli.main([str(a) for a in args])
     out = capsys.readouterr()
     return status, out.out, out.err
+
+
+def delighted_export(folder: Path, september: Sequence[int], october: Sequence[int]) -> Path:
+    """``folder / "delighted.csv"``: a Delighted NPS export (Response ID, Score, Created (UTC)) of the ``september``
+    answers (2026-09, ids 1...) and the ``october`` ones (2026-10, ids 100...), one a day from the 1st."""
+    rows = [f"{i + 1},{s},2026-09-{1 + i % 28:02d} 10:00:00" for i, s in enumerate(september)]
+    rows += [f"{i + 100},{s},2026-10-{1 + i % 28:02d} 10:00:00" for i, s in enumerate(october)]
+    return written(folder, "delighted.csv", "Response ID,Score,Created (UTC)\n" + "\n".join(rows) + "\n")
+
+
+def nps_into(path: Path, book: Path) -> int:
+    """``import --nps PATH --into BOOK --columns "date=Created (UTC)"`` in process (a :func:`delighted_export`'s
+    file): its exit status."""
+    return cli.main(["import", "--nps", str(path), "--into", str(book), "--columns", "date=Created (UTC)"])

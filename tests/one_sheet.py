@@ -4,7 +4,7 @@ Excel 365's dynamic array formulas; a package part rewritten as another program 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import openpyxl
@@ -25,16 +25,25 @@ LOOKUP_TABLE: dict[str, object] = {
 SHEET1 = "xl/worksheets/sheet1.xml"
 
 
-def recalculated(tmp_path: Path, cells: dict[str, object], *, epoch_1904: bool = False) -> dict[str, object]:
-    """The value of each of ``cells`` (sheet S: values and formulas) after the embedded engine recalculated them; the
-    file must come out with status ``ok``. ``epoch_1904``: the workbook counts its dates from 1904 (a Mac's)."""
+def sheet_book(cells: Mapping[str, object], names: Mapping[str, str] | None = None) -> openpyxl.Workbook:
+    """A new workbook of one sheet ``S`` holding ``cells`` (address -> value or formula), with the workbook's defined
+    ``names`` (name -> what it refers to, ``S!$A$1``); not saved."""
     book = openpyxl.Workbook()
-    if epoch_1904:
-        book.epoch = CALENDAR_MAC_1904
     sheet = book.active
     sheet.title = "S"
     for ref, value in cells.items():
         sheet[ref] = value
+    for name, text in (names or {}).items():
+        book.defined_names[name] = DefinedName(name, attr_text=text)
+    return book
+
+
+def recalculated(tmp_path: Path, cells: dict[str, object], *, epoch_1904: bool = False) -> dict[str, object]:
+    """The value of each of ``cells`` (sheet S: values and formulas) after the embedded engine recalculated them; the
+    file must come out with status ``ok``. ``epoch_1904``: the workbook counts its dates from 1904 (a Mac's)."""
+    book = sheet_book(cells)
+    if epoch_1904:
+        book.epoch = CALENDAR_MAC_1904
     source = tmp_path / "book.xlsx"
     book.save(source)
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
@@ -51,15 +60,9 @@ def recalc_sheet(
 ) -> tuple[object, dict[str, object]]:
     """Sheet S holding ``cells`` (``arrays``: one-cell array formulas), workbook ``names``; the report and the values
     of every cell written (any status)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
+    book = sheet_book(cells, names)
     for ref, formula in (arrays or {}).items():
-        sheet[ref] = ArrayFormula(ref, formula)
-    for name, text in (names or {}).items():
-        book.defined_names[name] = DefinedName(name, attr_text=text)
+        book["S"][ref] = ArrayFormula(ref, formula)
     source = tmp_path / "book.xlsx"
     book.save(source)
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")

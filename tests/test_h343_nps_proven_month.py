@@ -11,14 +11,14 @@ and the name. LibreOffice, given the same formulas (the add-in's NPS written out
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from import_cli import delighted_export, nps_into
+from typed_tracker import hidden_name, recalc_report
 
 from xl_retention import cli
 from xl_retention.workbook import build_template
@@ -32,28 +32,7 @@ OCTOBER_LISTED = '{"202610:32:119:547:6"}'  # October by its answers: count, sum
 
 
 def _export(tmp_path: Path, october: list[int] = OCTOBER) -> Path:
-    rows = [f"{i + 1},{s},2026-09-{1 + i % 28:02d} 10:00:00" for i, s in enumerate(SEPTEMBER)]
-    rows += [f"{i + 100},{s},2026-10-{1 + i % 28:02d} 10:00:00" for i, s in enumerate(october)]
-    path = tmp_path / "delighted.csv"
-    path.write_text("Response ID,Score,Created (UTC)\n" + "\n".join(rows) + "\n")
-    return path
-
-
-def _import(path: Path, book: Path) -> int:
-    return cli.main(["import", "--nps", str(path), "--into", str(book), "--columns", "date=Created (UTC)"])
-
-
-def _recalc(tmp_path: Path, capsys, path: Path) -> tuple[dict, openpyxl.Workbook]:
-    capsys.readouterr()
-    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
-    (report,) = json.loads(capsys.readouterr().out)["files"]
-    return report, openpyxl.load_workbook(report["output"], data_only=True)
-
-
-def _listed(path: Path) -> str | None:
-    xml = zipfile.ZipFile(path).read("xl/workbook.xml").decode()
-    found = re.search(r'<definedName name="' + NAME + r'" hidden="1">([^<]*)</definedName>', xml)
-    return found.group(1) if found else None
+    return delighted_export(tmp_path, SEPTEMBER, october)
 
 
 def _type_answers(path: Path, column: int, answers: list[int]) -> None:
@@ -65,9 +44,9 @@ def _type_answers(path: Path, column: int, answers: list[int]) -> None:
 
 def test_an_imported_bad_month_of_a_0_10_column_shows_its_nps(tmp_path, capsys):
     book = build_template(tmp_path / "t.xlsx", start="2026-09", months=2)
-    assert _import(_export(tmp_path), book) == 0
+    assert nps_into(_export(tmp_path), book) == 0
     out = capsys.readouterr().out
-    report, wb = _recalc(tmp_path, capsys, book)
+    report, wb = recalc_report(tmp_path, capsys, book)
     assert [wb["NPS"][f"{c}3"].value for c in "BCDEF"] == [32, 0, 0, 32, -100]  # at the parent: F3 'not 0-10'
     assert (wb["NPS"]["F2"].value, wb["NPS"]["H3"].value, wb["NPS"]["J3"].value) == (25, -100, 2)
     assert report["status"] == "ok"  # at the parent: incomplete, "'NPS scores'!C2:C33 holds 32 answers, none above 6"
@@ -76,8 +55,9 @@ def test_an_imported_bad_month_of_a_0_10_column_shows_its_nps(tmp_path, capsys):
         "none is above 7: a bad month, not another question's scale; the tracker shows its NPS (its check of a month "
         "typed by hand, 'not 0-10', passes over the months an import writes from a 0-10 column)"
     ) in out.splitlines()
-    assert _listed(book) == OCTOBER_LISTED
-    assert _listed(build_template(tmp_path / "new.xlsx", start="2026-09", months=2)) == "{0}"  # the template: none
+    assert hidden_name(book, NAME) == OCTOBER_LISTED
+    template = build_template(tmp_path / "new.xlsx", start="2026-09", months=2)
+    assert hidden_name(template, NAME) == "{0}"  # the template: none
 
 
 def test_a_month_typed_by_hand_keeps_not_0_10(tmp_path, capsys):
@@ -90,24 +70,24 @@ def test_a_month_typed_by_hand_keeps_not_0_10(tmp_path, capsys):
         + "\n".join(f"{i + 1},{s},2026-09-{1 + i:02d} 10:00:00" for i, s in enumerate(SEPTEMBER))
         + "\n"
     )
-    assert _import(september, book) == 0
+    assert nps_into(september, book) == 0
     _type_answers(book, 3, OCTOBER)
-    report, wb = _recalc(tmp_path, capsys, book)
+    report, wb = recalc_report(tmp_path, capsys, book)
     assert (wb["NPS"]["F2"].value, wb["NPS"]["F3"].value) == (25, "not 0-10")
     assert report["status"] == "incomplete"
     assert report["message"].startswith("t.xlsx: 'NPS scores'!C2:C33 holds 32 answers, none above 6")
-    assert _listed(book) == "{0}"
+    assert hidden_name(book, NAME) == "{0}"
 
 
 def test_a_month_imported_again_with_an_answer_above_7_leaves_the_list(tmp_path, capsys):
     book = build_template(tmp_path / "t.xlsx", start="2026-09", months=2)
-    assert _import(_export(tmp_path), book) == 0
-    assert _listed(book) == OCTOBER_LISTED
+    assert nps_into(_export(tmp_path), book) == 0
+    assert hidden_name(book, NAME) == OCTOBER_LISTED
     (tmp_path / "again").mkdir()
     assert cli.main(["import", "--nps", str(_export(tmp_path / "again", [*OCTOBER, 9])), "--into", str(book),
                      "--columns", "date=Created (UTC)", "--replace-typed"]) == 0  # fmt: skip
-    assert _listed(book) == "{0}"
-    _, wb = _recalc(tmp_path, capsys, book)
+    assert hidden_name(book, NAME) == "{0}"
+    _, wb = recalc_report(tmp_path, capsys, book)
     assert wb["NPS"]["F3"].value == pytest.approx(100 * (1 - 32) / 33)
 
 
@@ -123,28 +103,28 @@ def _earlier_tracker(tmp_path: Path) -> Path:
         wb["NPS"][f"F{row}"] = render_formula(NPS_SCALE_EVERY_MONTH, letters, row, scores)
     del wb.defined_names[NAME]
     wb.save(book)
-    assert _listed(book) is None
+    assert hidden_name(book, NAME) is None
     return book
 
 
 def test_upgrade_brings_the_formula_and_the_name(tmp_path, capsys):
     book = _earlier_tracker(tmp_path)
-    report, _ = _recalc(tmp_path, capsys, book)
+    report, _ = recalc_report(tmp_path, capsys, book)
     assert report["status"] == "ok"  # the earlier form computes the same values in a tracker no import listed
     assert cli.main(["upgrade", str(book)]) == 0
     assert "'NPS'!F2:F3" in capsys.readouterr().out
-    assert _listed(book) == "{0}"
+    assert hidden_name(book, NAME) == "{0}"
     assert "_xlr_nps_0_10,0)" in openpyxl.load_workbook(book)["NPS"]["F3"].value
-    assert _import(_export(tmp_path), book) == 0
-    _, wb = _recalc(tmp_path, capsys, book)
+    assert nps_into(_export(tmp_path), book) == 0
+    _, wb = recalc_report(tmp_path, capsys, book)
     assert (wb["NPS"]["F2"].value, wb["NPS"]["F3"].value) == (25, -100)
 
 
 def test_an_import_into_an_earlier_tracker_brings_them_too(tmp_path, capsys):
     book = _earlier_tracker(tmp_path)
-    assert _import(_export(tmp_path), book) == 0
-    assert _listed(book) == OCTOBER_LISTED
-    report, wb = _recalc(tmp_path, capsys, book)
+    assert nps_into(_export(tmp_path), book) == 0
+    assert hidden_name(book, NAME) == OCTOBER_LISTED
+    report, wb = recalc_report(tmp_path, capsys, book)
     assert (report["status"], wb["NPS"]["F3"].value) == ("ok", -100)
 
 
@@ -164,12 +144,12 @@ def test_libreoffice_gives_the_same_figures(tmp_path, capsys):
     if soffice_path() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     book = build_template(tmp_path / "t.xlsx", start="2026-09", months=3)
-    assert _import(_export(tmp_path), book) == 0
+    assert nps_into(_export(tmp_path), book) == 0
     _type_answers(book, 4, OCTOBER)  # November typed by hand: the same answers, not listed
     wb = openpyxl.load_workbook(book)
     for row in (2, 3, 4):
         wb["NPS"][f"F{row}"] = _plain_nps(wb["NPS"][f"F{row}"].value)
     wb.save(book)
-    assert _listed(book) == OCTOBER_LISTED  # openpyxl keeps the hidden name
+    assert hidden_name(book, NAME) == OCTOBER_LISTED  # openpyxl keeps the hidden name
     computed = openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)
     assert [computed["NPS"][f"F{row}"].value for row in (2, 3, 4)] == [25, -100, "not 0-10"]

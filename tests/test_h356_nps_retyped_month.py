@@ -11,13 +11,13 @@ importing the file again lists the month by its answers.
 
 from __future__ import annotations
 
-import json
 import shutil
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from import_cli import delighted_export, nps_into
+from typed_tracker import hidden_name, recalc_report
 
 from xl_retention import cli
 from xl_retention.workbook import build_template
@@ -32,15 +32,7 @@ NAME = "_xlr_nps_0_10"
 
 
 def _export(folder: Path) -> Path:
-    rows = [f"{i + 1},{s},2026-09-{1 + i % 28:02d} 10:00:00" for i, s in enumerate(SEPTEMBER)]
-    rows += [f"{i + 100},{s},2026-10-{1 + i % 28:02d} 10:00:00" for i, s in enumerate(OCTOBER)]
-    path = folder / "delighted.csv"
-    path.write_text("Response ID,Score,Created (UTC)\n" + "\n".join(rows) + "\n")
-    return path
-
-
-def _import(path: Path, book: Path) -> int:
-    return cli.main(["import", "--nps", str(path), "--into", str(book), "--columns", "date=Created (UTC)"])
+    return delighted_export(folder, SEPTEMBER, OCTOBER)
 
 
 @pytest.fixture(scope="module")
@@ -49,25 +41,12 @@ def imported(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("h356")
     book = build_template(folder / "t.xlsx", start="2026-09", months=2)
     export = _export(folder)
-    assert _import(export, book) == 0
+    assert nps_into(export, book) == 0
     return book, export
 
 
 def _copy(imported: tuple[Path, Path], tmp_path: Path) -> Path:
     return Path(shutil.copy(imported[0], tmp_path / "t.xlsx"))
-
-
-def _recalc(tmp_path: Path, capsys, path: Path) -> tuple[dict, openpyxl.Workbook]:
-    capsys.readouterr()
-    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
-    (report,) = json.loads(capsys.readouterr().out)["files"]
-    return report, openpyxl.load_workbook(report["output"], data_only=True)
-
-
-def _listed(path: Path) -> str | None:
-    xml = zipfile.ZipFile(path).read("xl/workbook.xml").decode()
-    start = xml.find(f'<definedName name="{NAME}" hidden="1">')
-    return None if start == -1 else xml[xml.index(">", start) + 1 : xml.index("</definedName>", start)]
 
 
 def _edit(path: Path, answers: list[int] | None = None, listed: str | None = None) -> None:
@@ -87,15 +66,15 @@ def _edit(path: Path, answers: list[int] | None = None, listed: str | None = Non
 
 def test_the_imported_bad_month_shows_its_nps_listed_by_its_answers(imported, tmp_path, capsys):
     book = _copy(imported, tmp_path)
-    assert _listed(book) == '{"202610:32:119:547:6"}'  # at the parent: {202610}
-    report, wb = _recalc(tmp_path, capsys, book)
+    assert hidden_name(book, NAME) == '{"202610:32:119:547:6"}'  # at the parent: {202610}
+    report, wb = recalc_report(tmp_path, capsys, book)
     assert (wb["NPS"]["F2"].value, wb["NPS"]["F3"].value, report["status"]) == (25, -100, "ok")
 
 
 def test_the_month_retyped_on_a_1_5_scale_is_not_0_10(imported, tmp_path, capsys):
     book = _copy(imported, tmp_path)
     _edit(book, answers=RETYPED)
-    report, wb = _recalc(tmp_path, capsys, book)
+    report, wb = recalc_report(tmp_path, capsys, book)
     assert [wb["NPS"][f"{c}3"].value for c in "BCDEF"] == [32, 0, 0, 32, "not 0-10"]  # at the parent: F3 -100, ok
     assert wb["NPS"]["F2"].value == 25
     assert report["status"] == "incomplete"
@@ -121,13 +100,13 @@ def test_an_upgraded_tracker_of_the_month_list_checks_the_month_again(imported, 
         "answers or more none above 7, the NPS sheet shows 'not 0-10' until you import the file again "
         "(xl-retention import --nps FILE --into), which lists the month by its answers"
     ) in out
-    assert _listed(book) == "{0}"
-    report, wb = _recalc(tmp_path, capsys, book)
+    assert hidden_name(book, NAME) == "{0}"
+    report, wb = recalc_report(tmp_path, capsys, book)
     assert (wb["NPS"]["F2"].value, wb["NPS"]["F3"].value, report["status"]) == (25, "not 0-10", "incomplete")
     assert cli.main(["upgrade", str(book)]) == 0  # again: nothing left to do, nothing said of October
     assert capsys.readouterr().out.splitlines()[0].endswith("its formulas are this version's already (nothing changed)")
     assert cli.main(["import", "--nps", str(imported[1]), "--into", str(book), "--columns", "date=Created (UTC)",
                      "--replace-typed"]) == 0  # fmt: skip
-    assert _listed(book) == '{"202610:32:119:547:6"}'
-    report, wb = _recalc(tmp_path, capsys, book)
+    assert hidden_name(book, NAME) == '{"202610:32:119:547:6"}'
+    report, wb = recalc_report(tmp_path, capsys, book)
     assert (wb["NPS"]["F3"].value, report["status"]) == (-100, "ok")

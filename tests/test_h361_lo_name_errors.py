@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
+from one_sheet import sheet_book
 from test_recalc_kept import SHEET, patch, recalculated
 
 pytest.importorskip("formualizer")
@@ -36,13 +36,8 @@ def _name_error(ref: str) -> tuple[bytes, bytes]:
 
 
 def _book(tmp_path: Path, cells: dict[str, object], errors: list[str], application: bytes) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
     path = tmp_path / "book.xlsx"
-    book.save(path)
+    sheet_book(cells).save(path)
     patch(path, SHEET, *(_name_error(ref) for ref in errors))
     patch(
         path,

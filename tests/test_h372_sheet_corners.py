@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from one_sheet import sheet_book
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
@@ -58,29 +59,22 @@ def _corners(path: Path) -> None:
 
 
 def _chain(path: Path) -> None:
-    wb = openpyxl.Workbook()
-    s = wb.active
-    s.title = "S"
-    s["A1"], s["A2"] = 0, 10
-    s["D1"] = "=NOSUCHNAME*2"  # no defined name at all in the workbook
-    s["D2"] = "=D1+1"
-    wb.save(path)
+    sheet_book({"A1": 0, "A2": 10, "D1": "=NOSUCHNAME*2", "D2": "=D1+1"}).save(path)  # no defined name at all
 
 
 def _chain3(path: Path) -> None:
-    wb = openpyxl.Workbook()
-    s = wb.active
-    s.title = "S"
-    s["A1"], s["A2"] = 5, 10
-    wb.defined_names["AsOf"] = DefinedName("AsOf", attr_text="S!$A$1")
-    s["C1"] = '=MINIFS(A1:A2,A1:A2,">="&AsOf)'  # no _xlfn.: Excel's #NAME?
-    s["C2"] = "=C1-AsOf"
-    s["C3"] = "=C1-A2"
-    s["E1"] = "=INDEX(A1:A2,5)"  # past the range's end: #REF!, as in Excel
-    s["E2"] = "=E1+1"
-    s["E3"] = "=SUM(E1:E2)"
-    s["E4"] = "=SUM(T!A1:T!A3)"  # no sheet T
-    wb.save(path)
+    cells = {
+        "A1": 5,
+        "A2": 10,
+        "C1": '=MINIFS(A1:A2,A1:A2,">="&AsOf)',  # no _xlfn.: Excel's #NAME?
+        "C2": "=C1-AsOf",
+        "C3": "=C1-A2",
+        "E1": "=INDEX(A1:A2,5)",  # past the range's end: #REF!, as in Excel
+        "E2": "=E1+1",
+        "E3": "=SUM(E1:E2)",
+        "E4": "=SUM(T!A1:T!A3)",  # no sheet T
+    }
+    sheet_book(cells, {"AsOf": "S!$A$1"}).save(path)
 
 
 @pytest.fixture(scope="module")

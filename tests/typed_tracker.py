@@ -1,13 +1,19 @@
 """A tracker with cells typed over it, saved; recalculated in place by the embedded engine; a new tracker's reasons
-for its error cells once cells are typed over it; a new tracker with four months' customers typed (tests' helper)."""
+for its error cells once cells are typed over it; a new tracker with four months' customers typed; ``recalc --json``
+run in process and its report; the text of a hidden defined name (tests' helper)."""
 
 from __future__ import annotations
 
+import json
+import re
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import openpyxl
+import pytest
 
+from xl_retention import cli
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 
@@ -56,3 +62,22 @@ def four_months_counted(tmp_path: Path, typed: Mapping[str, Mapping[str, object]
             wb[sheet][ref] = value
     wb.save(path)
     return path
+
+
+def recalc_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], path: Path
+) -> tuple[dict[str, object], openpyxl.Workbook]:
+    """``recalc PATH --engine embedded --json --output-dir tmp_path/out`` in process (any status): the file's report
+    (its JSON object) and the values of the file it wrote."""
+    capsys.readouterr()
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    return report, openpyxl.load_workbook(report["output"], data_only=True)
+
+
+def hidden_name(path: Path, name: str) -> str | None:
+    """What the hidden defined name ``name`` of the workbook at ``path`` holds, as xl/workbook.xml writes it; None
+    where the workbook has no such hidden name."""
+    xml = zipfile.ZipFile(path).read("xl/workbook.xml").decode()
+    found = re.search(r'<definedName name="' + re.escape(name) + r'" hidden="1">([^<]*)</definedName>', xml)
+    return found.group(1) if found else None
