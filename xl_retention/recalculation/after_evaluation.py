@@ -31,6 +31,7 @@ from .excel_functions._core import error_code, is_error
 from .excel_functions.criteria_cells import criteria_areas, noisy, whole_corrected
 from .excel_functions.final_operations import rewrite_final
 from .locale_results import _is_locale_text
+from .text_literals import LITERALS as _LITERAL
 from .unsupported import Unsupported
 from .whole_index import bounded_index
 
@@ -260,7 +261,6 @@ def _spills(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
 _LOCALE_HINT = re.compile(
     r"\d\s*[./,'\u2019-]\s*\d|\d\.?[\s-]*[^\W\d_]{3}|[^\W\d_]{3}\.?[\s-]*\d\d|[£€¥₹₽₺]|R\$|\d\s+\d{3}|\d\s*[^\W\d_]{2,3}\b"
 )
-_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 #: a sheet's used area larger than this is not read for the test (the listing then runs)
 _MOST_READ = 2_000_000
 

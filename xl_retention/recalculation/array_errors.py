@@ -21,6 +21,7 @@ from openpyxl.utils.cell import range_boundaries
 from ..cells import CellError
 from ..sheet_names import written
 from .sheet_cells import formula_cells
+from .text_literals import LITERALS as _LITERALS
 from .xlsx_values import _sheet_parts
 
 __all__ = ["classic_array_errors"]
@@ -29,7 +30,6 @@ _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 #: #N/A typed (=IF(A1=0,#N/A,A1)): asked for as NA() is where no other cause is found (an input's error passed on
 #: by CHOOSE(..,#N/A,..) has its reason)
 _TYPED_NA = re.compile(r"(?<![\w.])#N/A(?![\w/])", re.IGNORECASE)
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 _CELL = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
 

@@ -17,6 +17,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter, ran
 
 from ..sheet_names import SHEET, written
 from .element_reasons import element_formula
+from .text_literals import LITERALS as _LITERALS
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -27,7 +28,6 @@ __all__ = ["blank_element"]
 
 #: a cell in an element's formula: (sheet as written, column, row)
 _CELL = re.compile(r"(?<![\w.$!':])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w.(!:])")
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def blank_element(

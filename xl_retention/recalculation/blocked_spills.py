@@ -22,6 +22,7 @@ import re
 
 from ..cells import CellError
 from ..sheet_names import SHEET, written
+from .text_literals import LITERALS as _LITERALS
 
 __all__ = ["spill_reference_reason"]
 
@@ -31,7 +32,6 @@ _SPILL = re.compile(
 )
 #: the core's words for an error value in a range argument, placed by its count (:func:`..cells.excel_message`)
 _HELD = re.compile(r"(\w+) holds the error value #REF! in (?:cell \d+|row \d+, column \d+) of \1")
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def spill_reference_reason(reason: str, formula: str | None, sheet: str, values: dict[str, dict[str, object]]) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .literal_reasons import _label
+from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DIVISIONS", "division_kind", "division_line", "divisor_reasons"]
 
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``/B3``, ``/ 'My Data'!$B$3``, ``/0``: a single cell or a number right after a division (not a range's start, not
 #: a function's name, not a part of a longer expression's first operand: ``/B3*2`` divides by B3 all the same)
 _DIVISOR = re.compile(

@@ -25,6 +25,7 @@ from ..cells import CellError
 from .formula_texts import position
 from .indirect import indirect_targets
 from .offset_readers import offset_readers
+from .text_literals import LITERALS as _TEXTS
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -39,7 +40,6 @@ _CALLS = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(OFFSET|INDIRECT)\(")
 _PLACE_ONLY = re.compile(
     r"(?i)(?<![\w.])(?:ROWS|COLUMNS|ROW|COLUMN|AREAS|ISREF)\(\s*(?:_xlfn\.)?(?:OFFSET|INDIRECT)\($"
 )
-_TEXTS = re.compile(r'"(?:[^"]|"")*"')
 #: a function that runs one of its arguments only: the area read may not be read at all (Excel's loop is at run time)
 _CONDITIONAL = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:IF|IFS|IFERROR|IFNA|CHOOSE|SWITCH)\(")
 #: the most formulas whose OFFSET or INDIRECT arguments (no number, text or cell typed in: a MATCH, an ADDRESS) the

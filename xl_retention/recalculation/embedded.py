@@ -105,7 +105,6 @@ from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .whole_spills import entered_area, fitting_reason, spill_stand_in, whole_spill
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: a call formula_facts answers (a token's name ends so): only a formula holding one is tokenized for it
 _FACT_CALL = re.compile(r"(?:ISFORMULA|FORMULATEXT)\(", re.IGNORECASE)
 

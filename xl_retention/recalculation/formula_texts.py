@@ -34,6 +34,7 @@ from .long_chains import may_hold_long_chain
 from .omitted_arguments import may_omit
 from .package import FormulaCell
 from .rewrite_shapes import _ARRAY_RESULT, _R1C1_STYLE, DELETED_SHEET, UNION, shapes
+from .text_literals import LITERALS as _LITERAL
 
 __all__ = [
     "FormulaTexts",
@@ -446,7 +447,6 @@ def words_pattern(names: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
 
 
-_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 _CELL = re.compile(r"(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
 #: a range of two cells, each end (column, $, row); its size is part of the key when one end is absolute
 _RANGE = re.compile(r"(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d+):(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")

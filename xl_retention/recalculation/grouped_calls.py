@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from .formula_texts import FormulaTexts
+from .text_literals import LITERALS as _LITERALS
 
 __all__ = ["REASON", "grouped_call", "grouped_calls"]
 
@@ -30,7 +31,6 @@ REASON = (
     "cannot compute"
 )
 _CALL = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(GROUPBY|PIVOTBY)\(")
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def grouped_call(formula: str) -> str | None:

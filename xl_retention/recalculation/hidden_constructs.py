@@ -22,6 +22,7 @@ from ..registry import BY_NAME
 from .formula_tokens import _bare_name
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .sheet_ranges import THREE_D_HINT, sheets_of
+from .text_literals import LITERALS as _LITERAL
 from .union_reasons import union_reason
 from .unsupported import NAME_REASON, Unsupported, engine_knows
 
@@ -34,7 +35,6 @@ __all__ = ["hidden_constructs"]
 
 _NEWER = re.compile(r"(?<![\w.])_XLFN\.([A-Z0-9_.]+)\(")
 #: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
-_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 _BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"\n]|\"[^\"\n]*\")*,")  # within a line (see THREE_D_HINT)
 #: a text or a quoted sheet name within a line, made "" before :data:`_BRACKET` is looked for: a bracket and a comma
 #: in a note ("(PASTE VALUES AS NUMBERS, OR ...") are no union

@@ -27,6 +27,7 @@ from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT, a1_of_r1c1
 from .literal_arithmetic import literal_value
 from .scratch_cell import scratch_value
+from .text_literals import LITERALS as _QUOTED_TEXT
 
 __all__ = ["checked_indirect", "indirect_targets"]
 
@@ -39,7 +40,6 @@ _TARGET = re.compile(
 _OWN_PLACE = re.compile(r"(?i)(?<![\w.])(?:ROW|COLUMN)\(\s*\)")
 _OWN_ROW = re.compile(r"(?i)(?<![\w.])ROW\(\s*\)")
 _OWN_COLUMN = re.compile(r"(?i)(?<![\w.])COLUMN\(\s*\)")
-_QUOTED_TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
 

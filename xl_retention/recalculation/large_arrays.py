@@ -38,6 +38,7 @@ from . import kept
 from .denormals import unflushed
 from .formula_texts import position
 from .merged_spills import merged_areas
+from .text_literals import LITERALS as _TEXTS
 from .unsupported import Unsupported
 from .xlsx_values import Resized, _sheet_parts
 
@@ -64,7 +65,6 @@ _SPILL_REFERENCE = re.compile(
     r"(?i)(?<![\w.$!':])(?:(?:_xlfn\.)?ANCHORARRAY\(\s*(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)"
     r"|(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)#)"
 )
-_TEXTS = re.compile(r'"(?:[^"]|"")*"')
 _DEFINED_NAME = re.compile(r"<(?:\w+:)?definedName\b[^>]*>([^<]*)</(?:\w+:)?definedName>")
 #: a Ctrl+Shift+Enter array's formula as :mod:`.embedded` cuts a larger result to the range it was entered in
 _CLIPPED = re.compile(

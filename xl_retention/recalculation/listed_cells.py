@@ -53,6 +53,7 @@ from .settled_loops import keep_settled
 from .settled_spills import check_settled_spills
 from .spill_reasons import oversized_spills
 from .stale_readers import passed_on, stale_reason
+from .text_literals import LITERALS as _LITERALS
 from .this_row_reasons import this_row_reasons
 from .unprefixed import reason as unprefixed_reason
 from .unprefixed import unprefixed_cells
@@ -70,7 +71,6 @@ _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 #: #N/A typed (=IF(A1=0,#N/A,A1)): asked for as NA() is where no other cause is found (an input's error passed on
 #: by CHOOSE(..,#N/A,..) has its reason)
 _TYPED_NA = re.compile(r"(?<![\w.])#N/A(?![\w/])", re.IGNORECASE)
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def listed(

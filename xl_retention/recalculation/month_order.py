@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..cells import CellError
 from ..sheet_names import written
 from .formula_texts import position
+from .text_literals import LITERALS as _LITERALS
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -41,7 +42,6 @@ __all__ = [
     "with_computed_months",
 ]
 
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: the most columns of row 1 looked at for a tracker's headers
 _WIDEST = 40
 #: the most month rows read (a tracker covers a few years)

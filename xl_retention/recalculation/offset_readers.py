@@ -25,6 +25,7 @@ from .excel_functions.arguments import _arguments as argument_spans
 from .literal_arithmetic import literal_value
 from .offset_reaches import computed_base, loose_reach
 from .scratch_cell import scratch_value
+from .text_literals import LITERALS as _TEXT
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -38,7 +39,6 @@ _LAST_ROW, _LAST_COLUMN = 1_048_576, 16_384
 _PROBE = "_XLR_OFFSET_ARGUMENTS"
 #: the function put in the place of one the engine lacks (an add-in's), which evaluates its arguments
 _EVERY = "_XLR_OFFSET_EVERY"
-_TEXT = re.compile(r'"(?:[^"]|"")*"')
 _OWN_ROW = re.compile(r"(?i)(?<![\w.])ROW\(\s*\)")
 _OWN_COLUMN = re.compile(r"(?i)(?<![\w.])COLUMN\(\s*\)")
 #: a word that may be a defined name (not a function: no bracket after it; not a cell: checked after)

@@ -20,6 +20,7 @@ from .formula_texts import FormulaTexts
 from .omitted_arguments import omit_empty_arguments
 from .package import PackageInfo
 from .structured_references import _structured
+from .text_literals import LITERALS as _LITERALS
 
 __all__ = [
     "UNREAD_LINK_REASON",
@@ -33,7 +34,6 @@ __all__ = [
     "unread_link",
 ]
 
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 #: a reference to another workbook by its file name (``'[Q1 2026.xlsx]Churn'!$B$2``, ``'C:\\R\\[Q1.xlsx]S'!A1``,
 #: ``[Q1.xlsx]S!A1``) or by a link number (``[1]S!A1``)

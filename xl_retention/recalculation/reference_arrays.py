@@ -15,6 +15,7 @@ from .array_lifting import may_be_array
 from .formula_tokens import _bare_name, argument_spans
 from .intersection import _ARRAY_ARGUMENTS, _in_array_argument
 from .subtotal_rows import row_by_row
+from .text_literals import LITERALS as _LITERALS
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["REFERENCE_ARRAY_REASON", "reference_arrays"]
 
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 #: a function that reads references given an array of them: OFFSET or INDIRECT whose row, column or text argument
 #: is an array (ROW(A2:A7)-ROW(A2), {1,3,5}, "A"&ROW(...)) makes one reference per element, which the engine does

@@ -21,6 +21,7 @@ from .long_chains import may_hold_long_chain
 from .omitted_arguments import may_omit
 from .package import Table
 from .sheet_corners import has_sheet_corners
+from .text_literals import LITERALS as _TEXT_ONLY  # text literals only
 
 __all__ = [
     "DELETED_SHEET",
@@ -33,7 +34,6 @@ __all__ = [
 ]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
-_TEXT_ONLY = re.compile(r'"(?:[^"]|"")*"')  # text literals only
 #: INDIRECT's second argument FALSE or 0 (R1C1-style text); a row number before ")" is never after a comma
 _R1C1_STYLE = re.compile(r",\s*(?:0|FALSE)\s*\)")
 

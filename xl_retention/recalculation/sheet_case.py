@@ -30,12 +30,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..sheet_names import CHARACTER, SHEET, unquoted, written
+from .text_literals import LITERALS as _TEXT
 
 __all__ = ["miscased", "respell_formulas", "respelled"]
 
 #: a sheet before its ``!``, or the two ends of a 3-D reference (``Jan:Mar!``), not after ``]`` (another workbook)
 _SHEET_REF = re.compile(r"(?<![\]'])(?<!" + CHARACTER + r")(" + SHEET + r")(?::(" + SHEET + r"))?!")
-_TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 
 def respelled(text: str, titles: Iterable[str]) -> str:

@@ -26,6 +26,7 @@ from .large_arrays import LargeArray, free_area
 from .merged_spills import merged_areas
 from .package import scan
 from .scratch_cell import scratch_value
+from .text_literals import LITERALS as _TEXTS
 from .unsupported import Unsupported
 from .value_origins import _evaluated
 from .whole_spills import edge_advice
@@ -69,7 +70,6 @@ _SPILL_REFERENCE = re.compile(
     r"(?i)(?<![\w.$!':])(?:(?:_xlfn\.)?ANCHORARRAY\(\s*(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)"
     r"|(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)#)"
 )
-_TEXTS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def _size(

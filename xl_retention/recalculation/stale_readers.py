@@ -20,6 +20,7 @@ from ..sheet_names import SHEET, written
 from .formula_texts import position
 from .indirect import indirect_targets
 from .kept import ENGINE_NAME_REASON, dependents
+from .text_literals import LITERALS as _TEXTS
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -100,7 +101,6 @@ def passed_on(
 
 
 _READS = re.compile(r"^reads ((?:" + SHEET + r")!\$?[A-Z]{1,3}\$?\d+) \(")
-_TEXTS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def _said_may_read(

@@ -21,6 +21,7 @@ from .excel_functions.number_texts import NUMBER, SCALAR_NUMBER_FUNCTIONS, rewri
 from .excel_functions.text import text_to_number
 from .literal_reasons import _SINGLE, _cells_read, _formula_at, _label, no_number
 from .reason_cells import _call_end
+from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
 from .value_origins import _evaluated
 
@@ -38,7 +39,6 @@ MAX_LOOKED_AT = 100
 MAX_OPERANDS = 6
 _VALUE = re.compile(r"(?i)(?<![\w.])VALUE\(")
 _NUMBER = re.compile(r"(?i)(?<![\w.])" + re.escape(NUMBER) + r"\(")
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: functions adding the texts typed as their arguments (a reference's text they leave out: only other arguments)
 _ADDING = frozenset(("SUM", "PRODUCT", "AVERAGE", "MIN", "MAX", "SUMSQ"))
 #: a call of a function taking one number in each argument, or adding the texts typed as its arguments

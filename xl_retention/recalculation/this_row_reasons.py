@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..cells import CellError
 from .formula_texts import position as cell_position
+from .text_literals import LITERALS as _LITERALS
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ __all__ = ["this_row_reasons"]
 _THIS_ROW = re.compile(
     r"(?i)(?<![\w.])([A-Za-z_\\][\w.]*)\[(?:\[#This Row\],\s*\[((?:[^\]']|'.)*)\]|@\[?((?:[^\]']|'.)*?)\]?)\]"
 )
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def this_row_reasons(

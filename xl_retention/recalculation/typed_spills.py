@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from ..sheet_names import SHEET
+from .text_literals import LITERALS as _LITERAL
 
 __all__ = ["anchored"]
 
 #: a cell followed by the spilled range operator (not an error value: #REF!, #N/A, ...): its cell in group 1
 _TYPED = re.compile(r"(?<![\w.$!\]'])((?:" + SHEET + r"!)?\$?[A-Za-z]{1,3}\$?\d+)#(?![A-Za-z/])")
-_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 
 
 def anchored(formula: str) -> str:

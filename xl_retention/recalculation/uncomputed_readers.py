@@ -17,9 +17,9 @@ from .indirect import indirect_targets
 from .offset_readers import offset_readers
 from .package import PackageInfo
 from .position_reads import position_only
+from .text_literals import LITERALS as _TEXT
 
 #: a text typed in a formula ("..." with "" for a quote inside)
-_TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 
 #: a rectangle of cells without a current value standing for its cells as roots of :func:`dependents` (a spill too

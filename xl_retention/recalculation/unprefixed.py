@@ -26,6 +26,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..registry import BY_NAME
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
 from .formula_tokens import argument_spans
+from .text_literals import LITERALS as _LITERALS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,9 +60,6 @@ def reason(name: str) -> str:
         return PARAMETER_REASON.format(function=function, name=parameter)
     text = REASON.format(name=name)
     return text.replace("_xlfn.", "_xlfn._xlws.") if name in XLWS else text
-
-
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
 def _newer(name: str, engine_knows: Callable[[str], bool], defined: set[str]) -> bool:

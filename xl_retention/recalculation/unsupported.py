@@ -27,6 +27,7 @@ from .reference_arrays import REFERENCE_ARRAY_REASON, reference_arrays
 from .refused_cases import refused_case
 from .rewrite_refusals import TOO_LONG, name_refusals, too_long
 from .subtotal_aggregates import subtotal_aggregates
+from .text_literals import LITERALS as _LITERALS
 from .union_reasons import enclosing_call, union_reason
 
 if TYPE_CHECKING:
@@ -51,7 +52,6 @@ __all__ = [
 
 #: formualizer's own error kinds, which Excel does not have: the engine could not compute the cell.
 INTERNAL = frozenset(("nimpl", "error", "#nimpl!", "#error!"))
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 _CELL_REASONS = {"filename": 'the embedded engine cannot know the file\'s path for CELL("filename")'}
 
 

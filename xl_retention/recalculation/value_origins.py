@@ -27,6 +27,7 @@ from .formula_texts import position
 from .let_references import let_inlined
 from .literal_reasons import _SINGLE, _cells_read, _column, _label, _text_read
 from .reason_cells import _arguments, _call_end
+from .text_literals import LITERALS as _LITERALS
 from .xlookup_references import xlookup_references
 
 if TYPE_CHECKING:
@@ -50,7 +51,6 @@ _ZERO = re.compile(
     r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) is (?P<shown>0)(?:(?!)(?P<place>)(?P<k>)(?P<r>)(?P<c>))? \("
     r"(?!.* in (?:'(?:[^']|'')+'|[^\s!']+)![A-Z]{1,3}\d+).*\((?P<code>#DIV/0!)\)$"
 )
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: the address ``CELL("address", ..)`` gives: ``$A$1`` on the probing cell's sheet, ``'My Data'!$B$3`` on another
 _ADDRESS = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)")
 _LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(VLOOKUP|HLOOKUP|LOOKUP)\(")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..registry import BY_NAME
 from .formula_texts import FormulaTexts
+from .text_literals import LITERALS
 from .unsupported import Unsupported
 
 __all__ = ["vba_functions", "vba_shadowed"]
@@ -98,14 +99,13 @@ def vba_shadowed(
     if not names:
         return []
     call = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, names)) + r")\s*\(", re.IGNORECASE)
-    literal = re.compile(r'"(?:[^"]|"")*"')
     found = []
     for sheet, texts in formulas.items():
         if call.search(texts.upper_text()) is None:
             continue
         for place, text in texts.master_texts():
             ref = texts.refs[place]
-            used = call.search(literal.sub('""', text))
+            used = call.search(LITERALS.sub('""', text))
             if used is None or (sheet, ref) in listed:
                 continue
             name = used.group(1).upper()

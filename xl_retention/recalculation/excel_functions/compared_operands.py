@@ -13,12 +13,12 @@ import re
 
 from openpyxl.utils.cell import range_boundaries
 
+from ..text_literals import LITERALS as _STRING
 from .collation import typed_keys
 
 #: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
 _TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
 
-_STRING = re.compile(r'"(?:[^"]|"")*"')
 
 _ANY_COMPARISON = re.compile(r"<>|<=|>=|=|<|>")
 

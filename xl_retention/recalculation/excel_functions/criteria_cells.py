@@ -30,6 +30,7 @@ from typing import Any
 from openpyxl.formula.tokenizer import Token
 
 from ...sheet_names import SHEET
+from ..text_literals import LITERALS as _TEXTS
 from ._core import FUNCTIONS, Function, engine_call, is_error
 from .criteria import CRITERIA, criteria_positions
 from .criteria_digits import bounds
@@ -41,7 +42,6 @@ NEAR = "_XLR.NEAR"
 NEAR_WHOLE = "_XLR.NEARWHOLE"
 EDGE = "_XLR.EDGE"
 _REFERENCE = re.compile(r"(?:" + SHEET + r"!)?\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*(?![\w(])")
-_TEXTS = re.compile(r'"(?:[^"]|"")*"')
 #: how :func:`_test` asks whether a cell's number is too large to be compared exactly (a whole number below it is,
 #: until :func:`whole_corrected` finds a range holding a whole number's float noise)
 _LARGE = ">=1E+15)"

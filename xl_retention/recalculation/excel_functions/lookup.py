@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..text_literals import LITERALS
 from ._core import ExcelError, boolean, check, excel_function, is_error, matrix, number
 from .collation import order_key
 
@@ -448,7 +449,7 @@ _AGGREGATE_KEY = re.compile(
 def _single_key(key: str) -> bool:
     """Whether a lookup key is one value: no range in it, or one aggregate call over ranges (an array key, or one
     the engine intersects with the formula's row, stays with the engine)."""
-    plain = re.sub(r'"(?:[^"]|"")*"', '""', key).strip()
+    plain = LITERALS.sub('""', key).strip()
     if ":" not in plain:
         return True
     start = _AGGREGATE_KEY.match(plain)

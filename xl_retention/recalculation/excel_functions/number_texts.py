@@ -30,6 +30,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from ...cells import CellError
 from ...sheet_names import CHARACTER
+from ..text_literals import LITERALS as _STRING
 from ._core import FUNCTIONS, Function, engine_call
 from .call_arguments import argument_spans
 from .number_text_cells import _DAY_MONTH, _ENGINE_DATE, _FRACTION, _OTHER_DATE, NOT_A_NUMBER, misread
@@ -43,7 +44,6 @@ _REFERENCE = re.compile(
     r"(?:(?:'((?:[^']|'')+)'|(" + CHARACTER + r"+))!)?"
     r"(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
 )
-_STRING = re.compile(r'"(?:[^"]|"")*"')
 _ARITHMETIC = frozenset("+-*/^")
 #: functions whose arguments are each one number: a text cell given to them is read as in arithmetic
 SCALAR_NUMBER_FUNCTIONS = frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_STRING = re.compile(r'"(?:[^"]|"")*"')
+from ..text_literals import LITERALS as _STRING
 
 # Formulas filled down a column differ only in their row numbers. Each digit run that follows a letter or
 # "$" (a row number; not a function's digits as in LOG10( or DEC2BIN, not a sheet name as in Sheet1!) is
