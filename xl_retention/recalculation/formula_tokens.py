@@ -109,6 +109,30 @@ def _arguments(tokens: list[Token], start: int, closer: str, commas: bool = Fals
     return ["".join(a) for a in args], len(tokens)
 
 
+def closing_index(tokens: list[Token], start: int) -> int:
+    """The index of the close token (of a call, bracket or array constant) ending the call whose arguments start at
+    ``start``, as :func:`_arguments` finds it (``len(tokens)`` when it is not closed), without joining the arguments'
+    texts: ``_arguments(tokens, start, ...)[1]`` for any closer and no ``commas``.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> tokens = Tokenizer("=IF(SUM(A1,(B2)),C3)+1").items
+    >>> closing_index(tokens, 1), _arguments(tokens, 1, Token.FUNC)[1], closing_index(tokens[:4], 1)
+    (10, 10, 4)
+    """
+    depth = 0
+    for i in range(start, len(tokens)):
+        token = tokens[i]
+        subtype = token.subtype
+        if subtype == Token.OPEN:
+            if token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+                depth += 1
+        elif subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            if depth == 0:
+                return i
+            depth -= 1
+    return len(tokens)
+
+
 def argument_spans(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
     """The token spans ``[start, end)`` of each top-level argument of the call (or array constant) opened at
     ``open_index``, and the index of its closing token (``len(tokens)`` when it is not closed)."""

@@ -26,6 +26,7 @@ from .formula_tokens import (
     _is_range,
     _top_separator,
     argument_spans,
+    closing_index,
 )
 from .rewrite_shapes import SCALAR_ARGUMENTS
 from .structured_references import _area
@@ -399,7 +400,7 @@ def _index_error(tokens: list[Token], open_index: int, end: int) -> int:
 def _one_value_expected(tokens: list[Token], open_index: int, stack: list[list]) -> bool:
     """Whether the call opened at ``open_index`` stands where a classic formula expects one value: the whole formula,
     an operand of an operator (not of ``:``), or alone as an argument of a function of single values."""
-    _, end = _arguments(tokens, open_index + 1, Token.FUNC)
+    end = closing_index(tokens, open_index + 1)  # _arguments' end, without joining every argument's text
     before, after = open_index - 1, end + 1
     while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
         before, after = before - 1, after + 1

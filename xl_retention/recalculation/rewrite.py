@@ -505,6 +505,11 @@ def _array_valued(tokens: list[Token], start: int, end: int, names: dict[str, st
             if token.value.startswith("{"):
                 return True
             name = _bare_name(token.value[:-1]).removeprefix(EACH)
+            always = our_array_functions().get(name)  # CRR(A1:A3,B1:B3,C1:C3), SBG_FIT(..): xl-retention's own
+            lifts = _LIFTS.get(name)
+            if name not in _REFERENCE_RESULTS and name not in ARRAY_RESULTS and always is None and lifts is None:
+                k += 1  # IF, AND, COUNTA...: looked into token by token, their arguments' spans not needed
+                continue
             spans, close = _spans(tokens, k)
             if name in _REFERENCE_RESULTS:
                 if name == "INDEX" and spans and _array_valued(tokens, *spans[0], names):
@@ -513,10 +518,8 @@ def _array_valued(tokens: list[Token], start: int, end: int, names: dict[str, st
                 continue
             if name in ARRAY_RESULTS:
                 return True
-            always = our_array_functions().get(name)  # CRR(A1:A3,B1:B3,C1:C3), SBG_FIT(..): xl-retention's own
             if always or always is not None and any(_over_cells(tokens, a, b, names) for a, b in spans):
                 return True
-            lifts = _LIFTS.get(name)
             if lifts is not None:
                 if any(p in lifts and _array_valued(tokens, a, b, names) for p, (a, b) in enumerate(spans)):
                     return True

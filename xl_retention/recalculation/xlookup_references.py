@@ -136,6 +136,8 @@ def _read(stack: list[list], reads: Callable[[str, int], bool], tokens: list[Tok
 def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool], names: dict[str, str] | None = None) -> bool:
     """The rewrite of :func:`xlookup_references` and :func:`counted_xlookups`: ``reads(function, position)`` tells
     whether that argument of that function is read as a reference."""
+    if not any(t.type == Token.FUNC and "XLOOKUP(" in t.value.upper() for t in tokens):
+        return False  # only an XLOOKUP call is changed (below), and nothing else is: the template's NPS formulas
     changed = False
     stack: list[list] = []  # [function name, argument position, whether its result is read as a reference]
     i = 0
