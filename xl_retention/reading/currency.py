@@ -13,14 +13,15 @@ column (``currency``, ``currency_code``, Stripe's "Plan Currency", ...; :data:`C
 Chargebee prefix; or a name with a word that says currency, "Transaction Currency", "Währung", whose values are
 three-letter codes: :func:`named_currency`) with two values, are refused naming the column, the currencies and a
 row of each, with the remedy: convert to one currency first, or import one currency at a time (``--segment
-currency=EUR`` on the command line, ``segment='currency=EUR'`` in Python: :func:`segment_said`). A table split by its
-currency column (``--segment currency``) is allowed: each segment is summed in its own currency.
+currency=EUR`` on the command line, ``segment='currency=EUR'`` in Python, the rows of one currency for
+:mod:`xl_retention.tables`' functions: :func:`segment_said`). A table split by its currency column (``--segment
+currency``) is allowed: each segment is summed in its own currency (a caller that does not split the rows is refused:
+:mod:`xl_retention.tables._split`).
 """
 
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -28,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import distinct, factorize
-from .errors import ColumnValues, DataError, bad_rows, said_as
+from .errors import ColumnValues, DataError, bad_rows
+from .segment_advice import segment_said, tables_call
 
 __all__ = [
     "CURRENCY_COLUMNS",
@@ -46,6 +48,7 @@ __all__ = [
     "segment_said",
     "segment_values",
     "stated_currency",
+    "tables_call",
 ]
 
 #: Names of a currency column (as :func:`~xl_retention.reading.key` spells them).
@@ -559,21 +562,6 @@ def check_customer_currencies(df: pd.DataFrame, source: str, segment: str | None
         rows=error.rows,
         row_count=error.row_count,
     )
-
-
-def segment_said(value: str) -> str:
-    """How to split the tables by ``value`` (``COLUMN`` or ``COLUMN=VALUE``), as the caller gives it: the import's
-    option on the command line (:func:`~.errors.command_line`), quoted to be pasted as it is, else the keyword of the
-    Python calls (``workbook.importer.load_tables``, ``relational.order_tables``, ...: ``segment=``).
-
-    >>> from .errors import command_line
-    >>> segment_said("currency=EUR")
-    "segment='currency=EUR'"
-    >>> with command_line():
-    ...     segment_said("Plan Currency=EUR")
-    "--segment 'Plan Currency=EUR'"
-    """
-    return said_as("--segment " + shlex.quote(value), f"segment={value!r}")
 
 
 def _codes(values: pd.Series) -> list[str]:

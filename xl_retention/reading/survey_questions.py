@@ -177,7 +177,7 @@ question's rows alone: segment='Question=Recommend?'
         values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
         audience = bool(keys & (SURVEYS | KINDS))  # a survey's name or kind: 'Employee survey' is of employees
         if len(values) == 1 and _of_employees(str(values[0]), audience):
-            anyway = segment_said(f"{name}={str(values[0]).strip()}")  # the segment's column is not checked
+            anyway = segment_said(f"{name}={str(values[0]).strip()}", lifted=True)  # its column is not checked
             raise DataError(  # Delighted's 'Survey Type' enps: the employees' NPS, on the same 0-10 scale
                 f"{source}, column {name!r}: every answer is of {str(values[0]).strip()!r}, the employee NPS "
                 "(employees asked about the company as a place to work), not the customers' NPS; import a customer "

@@ -30,6 +30,7 @@ from ..tables import returning_visitors as pd_visitors
 from ..tables import scores_by_month
 from ..tables import snapshots_from_intervals as pd_intervals
 from ..tables import subscription_tables as pd_subscriptions
+from ..tables._split import split_by_caller
 from ..tables.existing_customers import ExistingCustomersWarning
 from .backends import connect, table_of
 from .segments import by_segment, split_rows
@@ -243,9 +244,12 @@ class _Runner:
             raise ValueError(f"{source}: no customer is in segment {self.column}={self.value!r} (segments: {listing})")
         return result.xs(self.value, level="segment")
 
+    # each table is computed whole (for its months and checks) and per segment here, the segment's refusals lifted
+    # (options.segment): the pandas tables would refuse it from another caller (tables._split)
+
     def subscriptions(self, data: Any, kind: str, columns: dict[str, str], source: str) -> Any:
-        with warnings.catch_warnings():  # the import says it in a note of its own (workbook.existing), not a warning
-            warnings.simplefilter("ignore", ExistingCustomersWarning)
+        with warnings.catch_warnings(), split_by_caller():  # the import says it in a note of its own
+            warnings.simplefilter("ignore", ExistingCustomersWarning)  # (workbook.existing), not a warning
             return self._subscriptions(data, kind, columns, source)
 
     def _subscriptions(self, data: Any, kind: str, columns: dict[str, str], source: str) -> Any:
@@ -279,6 +283,10 @@ class _Runner:
         return self._one(stacked, source)
 
     def orders(self, data: Any, columns: dict[str, str], source: str) -> Any:
+        with split_by_caller():
+            return self._orders(data, columns, source)
+
+    def _orders(self, data: Any, columns: dict[str, str], source: str) -> Any:
         if self.backend != "pandas":
             from . import api
 
@@ -293,6 +301,10 @@ class _Runner:
         return self._one(stacked, source)
 
     def visits(self, data: Any, columns: dict[str, str], source: str) -> Any:
+        with split_by_caller():
+            return self._visits(data, columns, source)
+
+    def _visits(self, data: Any, columns: dict[str, str], source: str) -> Any:
         if self.backend != "pandas":
             from . import api
 
@@ -308,6 +320,10 @@ class _Runner:
 
     def nps(self, data: Any, columns: dict[str, str], source: str) -> tuple[Any, Any]:
         """NPS per month, and each month's scores (for the tracker's answers sheet; one segment or all)."""
+        with split_by_caller():
+            return self._nps(data, columns, source)
+
+    def _nps(self, data: Any, columns: dict[str, str], source: str) -> tuple[Any, Any]:
         frame = full = data if isinstance(data, pd.DataFrame) else self.con.execute(data)
         if self.column is not None and self.value is not None:
             parts = split_rows(frame, "answers", self.column, columns=columns, source=source, options=self.options)

@@ -29,6 +29,7 @@ from ..reading.paypal import paypal_orders
 from ..reading.scores import FILE_SCALE_CHECKED
 from ..reading.snapshot_rows import kept_segments
 from ..tables._months import month_ordinals, observed_from, observed_until
+from ..tables._split import split_by_caller
 
 __all__ = ["BLANK_SEGMENT", "by_segment", "segment_labels", "split_rows"]
 
@@ -154,7 +155,7 @@ def by_segment(
     parts = split_rows(df, kind, segment, columns=columns, source=source, options=options)
     start, end = (months[0], months[-1]) if len(months) else (None, None)
     # a segment without rows in the whole's first or last months had none then: 0, not unknown
-    with observed_from(start), observed_until(end):
+    with observed_from(start), observed_until(end), split_by_caller():  # the segment's refusals lifted (tables._split)
         results = {s: compute(rows, start, end, columns=columns, source=source, options=options, **kwargs)
                    for s, rows in parts.items()}  # fmt: skip
     if not results:

@@ -29,7 +29,7 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..errors import RetentionInputError
-from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare, source_of
+from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, source_of
 from ..reading.covered_months import COVERED_MONTH, unpaid_months_note
 from ..reading.date_arguments import month_argument
 from ..reading.dates import parse_dates
@@ -59,6 +59,7 @@ from ._months import (
     month_ordinals,
     refuse_outside_data,
 )
+from ._split import prepared
 from .in_progress import warn_rate_in_progress
 
 __all__ = [
@@ -328,8 +329,9 @@ def _orders(
     columns: Mapping[str, str] | None,
     source: str,
     options: ReadOptions | None,
+    function: str = "order_tables",
 ) -> tuple[pd.DataFrame, dict[str, str]]:
-    return prepare(orders, "orders", columns, source, options)
+    return prepared(orders, "orders", columns, source, options, function)  # ReadOptions' segment: tables._split
 
 
 @checked_keywords
@@ -382,7 +384,7 @@ def repeat_purchases(
      'returning_rate': [0.0, 0.5]}
     """
     source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
-    df, names = _orders(orders, columns, source, options)
+    df, names = _orders(orders, columns, source, options, "repeat_purchases")
     grouped = _grouped_activity(
         df, names, "customer_id", "date", None, start, end, source, refunds=True, options=options
     )
@@ -444,7 +446,7 @@ def overall_repeat_purchase_rate(
     0.5
     """
     source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
-    df, _ = _orders(orders, columns, source, options)
+    df, _ = _orders(orders, columns, source, options, "repeat_purchases")
     if "amount" in df:
         df = df[df["amount"].to_numpy() >= 0]
     codes = _id_codes(df["customer_id"])
@@ -477,7 +479,7 @@ def returning_visitors(
     {'visitors': [1, 2], 'returning': [0, 1], 'returning_visitor_rate': [0.0, 0.5]}
     """
     source = source_of(visits, source)  # a sheet's table: its rows are named as the sheet's
-    df, names = prepare(visits, "visits", columns, source, options)
+    df, names = prepared(visits, "visits", columns, source, options, "returning_visitors")
     grouped = _grouped_activity(df, names, "visitor_id", "date", None, start, end, source, options=options)
     counts = _activity_pass(grouped, cohorts=False)
     return visitors_from_counts(_returning_frame(counts, grouped.range, "visitors"))

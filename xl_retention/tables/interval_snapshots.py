@@ -12,7 +12,7 @@ from contextvars import ContextVar
 import numpy as np
 import pandas as pd
 
-from ..reading import ReadOptions, bad_rows, prepare, source_of
+from ..reading import ReadOptions, bad_rows, source_of
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
 from ..reading.months import EVERY_MONTH_OBSERVED, OBSERVED_THROUGH
 from ..reading.observed import OBSERVED_MONTH
@@ -25,6 +25,7 @@ from ._months import (
     month_ordinals,
 )
 from ._spans import uncounted_short_intervals
+from ._split import prepared
 
 __all__ = ["covered_through", "covered_month", "current_month", "month_only", "snapshots_from_intervals"]
 
@@ -151,7 +152,7 @@ def snapshots_from_intervals(
     [50.0, 50.0, 80.0, 80.0]
     """
     source = source_of(intervals, source)  # a sheet's table: its rows are named as the sheet's
-    df, names = prepare(intervals, "intervals", columns, source, options)
+    df, names = prepared(intervals, "intervals", columns, source, options, "subscription_tables")  # tables._split
     starts = month_ordinals(df["start"].to_numpy()).astype(np.int64)
     run_date = today if today is not None else options and options.today
     if "end" in df:

@@ -29,7 +29,7 @@ import pandas as pd
 from .. import metrics as _metrics
 from .._validation import equal_at_15_digits
 from ..errors import RetentionInputError
-from ..reading import ReadOptions, bad_rows, prepare, source_of
+from ..reading import ReadOptions, bad_rows, source_of
 from ..reading.date_arguments import month_argument
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
 from ._counts import check_balance, check_within, checked_counts
@@ -53,6 +53,7 @@ from ._months import (
     month_ordinals,
     refuse_before_data,
 )
+from ._split import prepared
 from .existing_customers import existing_cohorts
 from .interval_snapshots import current_month, snapshots_from_intervals
 from .interval_snapshots import month_only as month_only  # relational.inputs imports it from here
@@ -249,13 +250,14 @@ def _run_subscriptions(
     cohorts: bool,
     options: ReadOptions | None = None,
     check_end: bool = True,
+    function: str = "subscription_tables",
 ) -> tuple[_SubscriptionCounts, _Range]:
     if _intervals(snapshots, columns):  # one row per subscription (start, end): its months first, as relational does
         snapshots = snapshots_from_intervals(snapshots, columns=columns, source=source, options=options)
         columns = None
     source = source_of(snapshots, source)  # a sheet's table: its rows are named as the sheet's
     start, end = month_argument(start, "start", options), month_argument(end, "end", options)  # '01/02/2025'
-    df, names = prepare(snapshots, "snapshots", columns, source, options)
+    df, names = prepared(snapshots, "snapshots", columns, source, options, function)  # tables._split
     codes = _id_codes(df["customer_id"])
     mrr = df["mrr"].to_numpy()
     if (mrr < 0).any():
@@ -397,7 +399,8 @@ def monthly_movements(
     >>> m["crr"].round(4).tolist()
     [nan, 0.5, 0.0]
     """
-    counts, rng = _run_subscriptions(snapshots, start, end, columns, source, cohorts=False, options=options)
+    counts, rng = _run_subscriptions(snapshots, start, end, columns, source, cohorts=False, options=options,
+                                     function="monthly_movements")  # fmt: skip
     return _movements_frame(counts, rng)
 
 

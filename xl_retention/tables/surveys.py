@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..errors import ReadingNoteWarning, user_stacklevel
-from ..reading import ReadOptions, bad_rows, prepare, source_of
+from ..reading import ReadOptions, bad_rows, source_of
 from ..reading.date_arguments import month_argument
 from ..reading.notes import collecting, note, python_wording
 from ._counts import check_balance, checked_counts
@@ -32,6 +32,7 @@ from ._months import (
     month_ordinals,
     refuse_outside_data,
 )
+from ._split import prepared
 
 __all__ = ["ANSWER_DATES", "ZONED", "NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
 
@@ -145,7 +146,7 @@ def scores_by_month(
     """
     source = source_of(answers, source)  # a sheet's table: its rows are named as the sheet's
     start, end = month_argument(start, "start", options), month_argument(end, "end", options)  # '01/02/2025'
-    df, names = prepare(answers, "answers", columns, source, options)
+    df, names = prepared(answers, "answers", columns, source, options, "nps_by_month")  # tables._split
     scores = df["score"].to_numpy()
     with np.errstate(invalid="ignore"):
         wrong = ~np.isnan(scores) & ((scores < 0) | (scores > 10) | (scores != np.round(scores)))

@@ -32,6 +32,7 @@ from .. import package_kinds as kinds
 from .._files import check_not_open, writing_to
 from ..reading import sheets_for
 from ..reading.notes import collected
+from ..reading.segment_advice import segment_keyword
 from ..reading.subscription_ids import MAPPABLE
 from ..tables.existing_customers import ExistingCustomersWarning
 from .csv_tables import write_csv
@@ -191,7 +192,8 @@ def load_tables(
     if existing_at_start and subscriptions is None:
         raise ValueError("--existing-at-start goes with --subscriptions: it leaves the customers active in their "
                          "first month out of the subscription cohorts")  # fmt: skip
-    with collected() as read_notes:  # a guess the reading took (whole amounts read as cents: reading.notes)
+    with collected() as read_notes, segment_keyword():  # a guess the reading took (amounts read as cents: notes);
+        # refusals name segment= (reading.segment_advice)
         tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment,
                        input_columns)  # fmt: skip
     tables.notes.extend(read_notes)
