@@ -138,6 +138,16 @@ def _name_targets(package: ip.Package) -> dict[str, str]:
     return out
 
 
+def _guarded_rate(returning: str, buyers: str, row: int) -> str:
+    """The early rate as ``upgrade`` and ``extend`` write it (blank in a month not filled in), compared as
+    :func:`.inplace.formula_key` does: this version's repeat purchase rate over the early "Of whom returning"."""
+    from .monthly import PURCHASES
+    from .template import render_formula
+
+    form = next(c.formula for c in PURCHASES.columns if c.key == "rate")
+    return ip.formula_key(render_formula(form, {"repeat": returning, "buyers": buyers}, row))
+
+
 def _early_purchases(package: ip.Package, names: set[str]) -> str | None:
     """The range of the first templates' "Repeat purchase rate" column (``'Purchases and visits'!$D$2:$D$25``), where
     the tracker has that sheet: no Purchases_Returning_Rate nor Purchases_Repeat (repeat purchasers) defined, and
@@ -167,9 +177,17 @@ def _early_purchases(package: ip.Package, names: set[str]) -> str | None:
         if at != column or not ip.has_content(element):
             continue
         found = _F.search(element)
-        form = _EARLY_RATE.match(ip.unescape(found.group(1)).replace(" ", "")) if found is not None else None
-        if form is None or (form[1].upper(), int(form[2]), form[3].upper(), int(form[4])) != (returning, row, buyers,
-                                                                                              row):  # fmt: skip
+        text = ip.unescape(found.group(1)).replace(" ", "") if found is not None else ""
+        form = _EARLY_RATE.match(text)
+        if form is not None and (form[1].upper(), int(form[2]), form[3].upper(), int(form[4])) == (
+            returning,
+            row,
+            buyers,
+            row,
+        ):
+            formulas += 1
+            continue
+        if ip.formula_key("=" + text.removeprefix("=")) != _guarded_rate(returning, buyers, row):  # upgraded (H382)
             return None
         formulas += 1
     return defined["PURCHASES_REPEAT_RATE"].strip().removeprefix("=") if formulas else None

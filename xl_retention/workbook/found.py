@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,9 @@ _MISSING_WHY = {(PURCHASES.title, "repeat"): _OLD_PURCHASES, (PURCHASES.title, "
 #: the input headers a tracker of the old Purchases layout has neither of ("Of whom returning" there): a sheet with one
 #: of them is this layout's, its other header renamed, which a new tracker would not mend (H188's finding 02)
 _OLD_LACKS = ("repeat", "returning")
+#: the first template's (8b3d91a7, 2026-11-22) header over its buyers who ordered in an earlier month, which its
+#: 'Repeat purchase rate' reads as REPEAT_PURCHASE_RATE's first argument (this version's returning customers)
+EARLY_RETURNING_HEADER = "Of whom returning"
 
 
 def _period(value: Any) -> pd.Period | None:
@@ -67,6 +70,9 @@ class _Monthly:
     values: dict[int, tuple]  # row -> the row's values
     #: the template's description of the sheet (``spec`` with the sheet's own title when the user renamed it)
     template: MonthlySheet | None = None
+    #: a first template's "Purchases and visits" (no repeat purchasers nor returning customers columns): its "Of whom
+    #: returning" column as the ``repeat`` its rate formula reads (``{"repeat": 3}``); never written to by an import
+    early: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.template is None:
@@ -112,6 +118,8 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
     if MONTH.key not in columns:
         _refuse_header_below(wb[title], spec)
     sheet = _Monthly(spec, columns, [], {}, template)
+    if template is PURCHASES and not any(k in columns for k in _OLD_LACKS) and EARLY_RETURNING_HEADER in found:
+        sheet.early = {"repeat": found[EARLY_RETURNING_HEADER][0]}
     month_col = sheet.column(MONTH.key)
     for r, values in enumerate(rows, start=2):
         cell = values[month_col - 1] if month_col - 1 < len(values) else None

@@ -17,6 +17,8 @@ __all__ = ["formula_scores", "row_scores"]
 
 #: the answers an NPS formula of the template reads: the argument of its COUNTA (``=IF(COUNTA('NPS scores'!B$2:...``)
 _SCORES = re.compile(r"^=IF\(COUNTA\(([^()]+)\)=0,", re.IGNORECASE)
+#: the first template's (8b3d91a7), without that guard: ``=NPS('NPS scores'!B$2:B$1001)``, ``=INDEX(NPS_BREAKDOWN(...``
+_EARLY_SCORES = re.compile(r"^=(?:INDEX\(NPS_BREAKDOWN|NPS|NPS_MOE)\(([^()]+)\)", re.IGNORECASE)
 #: a one-column range of rows, as the template writes it: B$2:B$1001
 _COLUMN_RANGE = re.compile(r"!\$?([A-Z]{1,3})(\$?[0-9]+):\$?([A-Z]{1,3})(\$?[0-9]+)$")
 
@@ -26,10 +28,12 @@ def formula_scores(formula: object) -> str | None:
 
     >>> formula_scores("=IF(COUNTA('NPS scores'!C$2:C$1001)=0,\\"\\",NPS('NPS scores'!C$2:C$1001))")
     "'NPS scores'!C$2:C$1001"
+    >>> formula_scores("=INDEX(NPS_BREAKDOWN('NPS scores'!B$2:B$1001),1,4)")
+    "'NPS scores'!B$2:B$1001"
     >>> formula_scores("=SUM(B2:B9)") is None
     True
     """
-    found = _SCORES.search(formula) if isinstance(formula, str) else None
+    found = (_SCORES.search(formula) or _EARLY_SCORES.search(formula)) if isinstance(formula, str) else None
     return found.group(1) if found is not None else None
 
 

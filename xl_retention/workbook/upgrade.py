@@ -32,6 +32,7 @@ from .monthly_formulas import (
     MRR_START_COUNT,
     MRR_START_ZERO,
     _chart,
+    _scores,
 )
 from .nps_rows import formula_scores, row_scores
 from .template import MONTHLY_SHEETS, column_letter, render_formula
@@ -97,6 +98,8 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         ),
     ),
     ("Purchases and visits", "rate"): (
+        # the first template's (8b3d91a7), its {repeat} the column "Of whom returning": 0% or #NAME? in a blank month
+        "=REPEAT_PURCHASE_RATE({repeat},{buyers})",
         (
             '=IF(OR(AND({repeat}="",{buyers}=""),AND(ISNUMBER({buyers}),{buyers}=0)),"",REPEAT_PURCHASE_RATE({repeat},'
             "{buyers}))"
@@ -289,6 +292,12 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
 EARLIER[("NPS", "nps")] = (NPS_ANSWERS_ONLY,)
 # every month of 30 answers or more none above 7 'not 0-10', a bad month an import wrote from a 0-10 column too
 EARLIER[("NPS", "nps")] += (NPS_SCALE_EVERY_MONTH,)
+# the first template's (8b3d91a7): no guard, a month without answers showed 0 responses (or #NAME? in a spreadsheet
+# without the add-in) where this version's are blank
+for _key, _at in (("responses", 4), ("promoters", 1), ("passives", 2), ("detractors", 3)):
+    EARLIER[("NPS", _key)] = (f"=INDEX(NPS_BREAKDOWN({{scores}}),1,{_at})",)
+EARLIER[("NPS", "nps")] += ("=NPS({scores})",)
+EARLIER[("NPS", "moe")] = ("=NPS_MOE({scores})", _scores("NPS_MOE({scores})"))
 # a listed month passed over whatever its answers: 1-5 answers typed over an imported bad month showed their NPS (H356)
 EARLIER[("NPS", "nps")] += (NPS_LISTED_MONTHS,)
 
@@ -337,6 +346,7 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
         # exactly an earlier template's reading that column (H201's finding 01: upgrade skipped the sheet, no word)
         letters = {
             **{c.key: letter for c in spec.columns if (letter := column_letter(spec, c.key)) not in letters.values()},
+            **{key: get_column_letter(column) for key, column in found.early.items()},  # an early Purchases' rate
             **letters,
         }
         xml = package.sheet(title)
