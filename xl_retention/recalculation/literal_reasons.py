@@ -24,6 +24,7 @@ from ..cells import CellError
 from ..sheet_names import NAME, SHEET, written
 from .blank_elements import blank_element
 from .excel_functions.text import text_to_number
+from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["blank_argument", "literal_error_reasons", "no_number", "typed_range_reasons", "value_argument"]
 
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``G3<0``, ``'Revenue'!$G$3 < 0``, ``G3+0<0`` (the number a text "-30" is): a cell compared with 0 (not ``<=``,
 #: not another number)
 _BELOW_ZERO = re.compile(

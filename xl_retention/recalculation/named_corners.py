@@ -18,10 +18,10 @@ import re
 
 from ..sheet_names import NAME, SHEET, is_bare
 from .sheet_corners import same_sheet_corners
+from .text_literals import LITERALS as _LITERAL
 
 __all__ = ["named_corners"]
 
-_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 _WORD = NAME
 #: an operand just before ``:`` (a name, maybe sheet-qualified; cells and columns look alike and are not names)
 _LEFT = re.compile(r"(?<![\w.$!'\]\\])((?:" + SHEET + r"!)?" + _WORD + r")(?=\s*:)")

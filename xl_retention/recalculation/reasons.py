@@ -20,6 +20,7 @@ from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET, written
 from .blocked_spills import spill_reference_reason
 from .formula_texts import position as cell_position
+from .text_literals import LITERALS as _LITERALS
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:
@@ -106,9 +107,6 @@ def _import_steps() -> None:
     for name in _STEPS:
         if name not in names:
             __getattr__(name)
-
-
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
 class Reasons:

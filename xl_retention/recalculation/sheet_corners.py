@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..cells import CellError
 from ..sheet_names import NAME, SHEET, written
+from .text_literals import LITERALS as _LITERAL
 
 if TYPE_CHECKING:
     from .embedded import Computed
@@ -36,7 +37,6 @@ __all__ = [
     "same_sheet_corners",
 ]
 
-_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 #: a corner of a range: a cell (``$B$2``), a column (``$A``) or a row (``7``), each with its ``$``
 _CORNER = r"\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+"
 #: two sheet-qualified corners joined by ``:`` (not a 3-D reference's last sheet, ``Jan:Mar!B2``; not a linked

@@ -35,6 +35,7 @@ from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .formula_texts import position
 from .sheet_corners import NAMED_ACROSS_TAIL
+from .text_literals import LITERALS as _LITERALS
 
 if TYPE_CHECKING:
     from .batch_reports import CellIssue
@@ -55,7 +56,6 @@ REASONS = {
         "it: check the cell in Excel"
     ),
 }
-_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: a function giving #REF! by its arguments' values (a position past a range's end, LINEST's y's and x's of other
 #: sizes), or a spill reference: a #REF!
 #: Excel gives too, where no stored value says otherwise
