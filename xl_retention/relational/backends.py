@@ -305,10 +305,29 @@ def table_of(con: Any, name: str, source: str | None = None) -> Any:
         table = con.table(name, database=database) if database else con.table(name)
     except Exception:
         where = f"{database}.{name}" if database else name
+        if _in_memory(con):  # no --connection: an empty database of its own (H385's finding 05)
+            from ..reading.errors import said_as
+
+            given = said_as("--connection", "connection=")
+            raise DataError(
+                f"{source or where}: no table {where!r}: --backend duckdb reads the tables of the DuckDB file given "
+                f"with {given} (none given: an empty in-memory database)",
+                source=source or where,
+            ) from None
         raise DataError(
             f"{source or where}: no table {where!r} in the {con.name} database", source=source or where
         ) from None
     return _money_as_numbers(con, table, f"{database}.{name}" if database else name)
+
+
+def _in_memory(con: Any) -> bool:
+    """Whether ``con`` is DuckDB's in-memory database (:func:`connect` without a connection)."""
+    if getattr(con, "name", "") != "duckdb":
+        return False
+    try:
+        return con.con.execute("SELECT current_database()").fetchone()[0] == "memory"
+    except Exception:
+        return False
 
 
 def _money_as_numbers(con: Any, table: Any, name: str) -> Any:
