@@ -96,6 +96,7 @@ from .plain_areas import PlainAreas
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import shape_may_change
 from .sheet_ranges import expand_sheet_ranges
+from .stored_ulps import pin_stored
 from .subtotal_rows import row_by_row
 from .three_d import may_be_three_d as _three_d
 from .undefined_totals import undefined_totals
@@ -221,6 +222,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     if info.iterate:  # each evaluation after the first starts the loops from blank cells again (.iterated_loops)
         workbook = IteratedLoops(workbook, formulas, info.names.get("", {}))
     result, stopped = _evaluate(workbook, info, path, run, rewritten, finals)
+    if stored_current and not info.iterate:  # a number a few ulps from Excel's stored one: Excel's kept (.stored_ulps)
+        result = pin_stored(workbook, info, result, lambda: read_values(workbook, formulas, run.members))
     return _listed(workbook, info, path, stored_current, run, formula_names, rewritten, result, stopped, hidden_unsure)
 
 
