@@ -43,6 +43,7 @@ from .chart_ranges import TEMPLATE_CHARTS
 from .error_texts import in_error
 from .figure_notes import figure_notes
 from .lifetime_value import CHURN_WINDOW_ROW
+from .monthly_formulas import NPS_TEXT_COUNTS, NPS_TEXT_NEGATIVE, NPS_TEXT_SCALE
 from .sheets import last_value
 from .template import CUSTOMERS, LIFETIME_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
 
@@ -229,6 +230,10 @@ RANGES = {
     "NPS_Score": ("-100", "100"),
     **{name: ("0", "1") for _, name in SHOP_FIGURES},
 }
+#: the texts a series' formula shows where its figure would be wrong, no figure as an error is none: a month after the
+#: last NPS showing one of them said no word while the Dashboard showed the month before's NPS as the latest (January's
+#: 10 beside February's ``count < 0``: H384's finding 05); :func:`error_after` says where it is, as for an error
+FLAGS = {"NPS_Score": (NPS_TEXT_NEGATIVE, NPS_TEXT_COUNTS, NPS_TEXT_SCALE)}
 
 
 def _in_range(value: str, name: str, seq: str | None, where: str) -> str:
@@ -279,13 +284,14 @@ def _readable(value: str, sheet: str) -> str:
     return f'=IF({in_error(inner)},IF(ISREF({inner}),{where},""),{inner})'
 
 
-def error_after(value: str, name: str, where: str, months: str | None = None) -> str:
+def error_after(value: str, name: str, where: str, months: str | None = None, flags: tuple[str, ...] = ()) -> str:
     """``value`` (a latest figure of the range ``name``, or with ``months`` its month), unless a cell of ``name``
     after its last number holds an error: then where that error is (``see Customers!F3``), or its month. The rate of
     the latest month was #NUM! on its own sheet (customers at end above start + gained) while the Dashboard showed the
     month before's, or a blank where no month had one, with no word of it; ``where`` is the sheet's title. An error
     is an error value or its code as text (:func:`~.error_texts.in_error`: the classic add-in's functions return that).
-    The sheet is named as a formula names it: ``see 'Purchases and visits'!F5`` (H194's finding 03).
+    The sheet is named as a formula names it: ``see 'Purchases and visits'!F5`` (H194's finding 03). ``flags``: the
+    texts of :data:`FLAGS` the series' formula shows for no figure (the NPS's ``bad counts``), said as an error is.
 
     >>> formula, error = error_after('=IF(COUNT(R)=0,"",1)', "R", "Customers"), in_error("R")
     >>> formula.startswith(f"=IF(IFERROR(LOOKUP(2,1/{error},ROW(R)),0)>IFERROR(LOOKUP(2,1/ISNUMBER(R),ROW(R)),0),")
@@ -293,10 +299,10 @@ def error_after(value: str, name: str, where: str, months: str | None = None) ->
     >>> formula.endswith(f',"see Customers!"&ADDRESS(LOOKUP(2,1/{error},ROW(R)),COLUMN(R),4),IF(COUNT(R)=0,"",1))')
     True
     """
-    last_error = f"LOOKUP(2,1/{in_error(name)},ROW({name}))"
+    last_error = f"LOOKUP(2,1/{in_error(name, flags)},ROW({name}))"
     after = f"IFERROR({last_error},0)>IFERROR(LOOKUP(2,1/ISNUMBER({name}),ROW({name})),0)"
     said = f'"see {written(where)}!"&ADDRESS({last_error},COLUMN({name}),4)' if months is None else (
-        f"LOOKUP(2,1/{in_error(name)},{months})"
+        f"LOOKUP(2,1/{in_error(name, flags)},{months})"
     )  # fmt: skip
     return f"=IF({after},{said},{value.removeprefix('=')})"
 
@@ -364,14 +370,14 @@ def figures(
         if dated_by and ranged:  # a rate typed over its formula outside its range: where it is, as an error
             value = _in_range(value, name, seq, dated_by)
         if dated_by:  # a rate, the MRR at end (a formula) or customers at end (#N/A pasted) in error after the last
-            value = error_after(value, name, dated_by)
+            value = error_after(value, name, dated_by, flags=FLAGS.get(name, ()))
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
             month = _latest(name, seq, monthly_name(dated_by))
             month = _typed(month, name, seq) if name == "Customers_End" else month
             if name == "Customers_End" and incomplete:
                 month = _incomplete(month, monthly_name(dated_by))
-            month = error_after(month, name, dated_by, monthly_name(dated_by))
+            month = error_after(month, name, dated_by, monthly_name(dated_by), FLAGS.get(name, ()))
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error

@@ -327,16 +327,29 @@ _QUOTED_SEE = re.compile(r"\"see '((?:[^'\"]|'')*)'!")
 def _before_error_texts(formula: Any) -> tuple[str, ...]:
     """The forms this version's ``formula`` had before 2026-12-03, when it found an error with ISERROR alone (an error's
     code as text, the classic add-in's result, was no error: the month before's CRR shown; :mod:`.error_texts`), and
-    before its "see" texts quoted a sheet's name with a space (``see Lifetime value!B8``: H194's finding 03).
+    before its "see" texts quoted a sheet's name with a space (``see Lifetime value!B8``: H194's finding 03), and before
+    the latest NPS said a later month's ``bad counts`` (:func:`_before_flags`), alone and with those.
 
     >>> _before_error_texts("=IF(ISERROR(X),\\"see 'Lifetime value'!B8\\",X)")
     ('=IF(ISERROR(X),"see Lifetime value!B8",X)',)
     """
     if not isinstance(formula, str) or not formula.startswith("="):
         return ()
-    unquoted = _QUOTED_SEE.sub(lambda m: '"see ' + m[1].replace("''", "'") + "!", formula)
-    forms = (without_error_texts(formula), unquoted, without_error_texts(unquoted))
+    forms: list[str] = []
+    for form in dict.fromkeys((formula, _before_flags(formula))):
+        unquoted = _QUOTED_SEE.sub(lambda m: '"see ' + m[1].replace("''", "'") + "!", form)
+        forms += (form, without_error_texts(form), unquoted, without_error_texts(unquoted))
     return tuple(dict.fromkeys(form for form in forms if form != formula))
+
+
+def _before_flags(formula: str) -> str:
+    """``formula`` as this version wrote it before 2026-12-06, when the latest NPS passed over a later month's
+    ``bad counts`` (:data:`.dashboard.FLAGS`: the month before's NPS shown as the latest, H384's finding 05)."""
+    from .dashboard import FLAGS
+
+    for name, flags in FLAGS.items():
+        formula = formula.replace(in_error(name, flags), in_error(name))
+    return formula
 
 
 def _same(mine: Any, current: Any) -> bool:

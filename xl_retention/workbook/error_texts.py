@@ -16,16 +16,21 @@ ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A
 _BARRED = '"|' + "|".join(ERROR_CODES) + '|"'
 
 
-def in_error(ref: str) -> str:
+def in_error(ref: str, flags: tuple[str, ...] = ()) -> str:
     """A formula that is 1 (TRUE) where ``ref`` (a cell, a name or a range, element by element) is an error value or
     text that is exactly one of :data:`ERROR_CODES`, else 0: ``1/in_error(R)`` in ``LOOKUP(2, ...)`` finds the last.
+    ``flags``: texts a template formula shows where its figure would be wrong (the NPS's ``bad counts``), found the
+    same way: no figure, as an error is none.
 
     A text holding a bar cannot join two codes (its bars are read as ";").
 
     >>> in_error("B5")[:60]
     '(ISERROR(B5)+ISNUMBER(FIND("|"&SUBSTITUTE(B5,"|",";")&"|","|'
+    >>> in_error("B5", ("bad counts",))[-22:]
+    '#CALC!|bad counts|")))'
     """
-    return f'(ISERROR({ref})+ISNUMBER(FIND("|"&SUBSTITUTE({ref},"|",";")&"|",{_BARRED})))'
+    barred = '"|' + "|".join((*ERROR_CODES, *flags)) + '|"' if flags else _BARRED
+    return f'(ISERROR({ref})+ISNUMBER(FIND("|"&SUBSTITUTE({ref},"|",";")&"|",{barred})))'
 
 
 def as_error(value: str, with_ref: bool = False) -> str:
