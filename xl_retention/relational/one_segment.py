@@ -74,6 +74,12 @@ def one_segment(function: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
+        options = kwargs.get("options")
+        if getattr(options, "segment", None) is not None:
+            return _options_segment(_run, function.__name__, args, kwargs, options.segment)
+        return _run(*args, **kwargs)
+
+    def _run(*args: Any, **kwargs: Any) -> Any:
         segment = kwargs.get("segment")
         if not isinstance(segment, str) or "=" not in segment:
             return function(*args, **kwargs)
@@ -87,3 +93,57 @@ def one_segment(function: Callable[..., Any]) -> Callable[..., Any]:
         return segment_block(result, column, value, str(kwargs.get("source", "input")))
 
     return run
+
+
+def _labels(result: Any) -> list[str]:
+    """The segments of the per-segment frames of ``result`` (a frame or a tuple of them), in their order."""
+    frames = result if isinstance(result, tuple) else (result,)
+    found: dict[str, None] = {}
+    for frame in frames:
+        if frame is not None and "segment" in frame.index.names:
+            found.update(dict.fromkeys(map(str, frame.index.get_level_values("segment"))))
+    return list(found)
+
+
+def _options_segment(
+    run: Callable[..., Any], name: str, args: tuple[Any, ...], kwargs: dict[str, Any], column: str
+) -> Any:
+    """``options=ReadOptions(segment=COLUMN)`` (which reads the rows as split by ``COLUMN``: two currencies allowed in
+    a currency column) given to the function ``name`` (``run`` runs it as :func:`one_segment` does). With ``segment=``
+    of that column: as ``segment=``. Without it, the tables are computed per segment of ``COLUMN`` and those of its
+    one segment returned; more than one is refused (their amounts would be added up in one table: H385's finding 04,
+    as :mod:`xl_retention.tables` refuses it). ``segment=`` of another column is refused (the option would lift that
+    column's refusals inside each segment)."""
+    from ..reading import DataError, key
+    from ..reading.currency import named_currency
+
+    segment = kwargs.get("segment")
+    source = str(kwargs.get("source", "input"))
+    said = f"options=ReadOptions(segment={column!r})"
+    if segment is not None:
+        asked = segment if _named_as_is(args[0] if args else None, segment) else parse_one(segment)[0]
+        if key(asked) != key(column):
+            raise ValueError(
+                f"{source}: {said} and segment={segment!r} name two columns: the option reads the rows as split by "
+                f"{column!r}; give segment={column!r} (or {column + '=VALUE'!r}), or leave the option's segment out"
+            )
+        return run(*args, **kwargs)
+    result = run(*args, **{**kwargs, "segment": column})
+    labels = _labels(result)
+    if len(labels) == 1:
+        return segment_block(result, column, labels[0], source)
+    if not labels:  # no segment (no rows): the tables as they are without one
+        return run(*args, **kwargs)
+    currency = named_currency(column)
+    what = "currencies" if currency else "segments"
+    listing = ", ".join(labels[:5] if currency else map(repr, labels[:5]))
+    listing += f" and {len(labels) - 5} more" if len(labels) > 5 else ""
+    added = "amounts in several currencies" if currency else "the segments"
+    first = labels[0]
+    raise DataError(
+        f"{source}, column {column!r}: {len(labels)} {what} ({listing}); {said} reads the rows as split by {column!r}, "
+        f"which {name} does with segment={column!r}: without it {added} would be added up in one table; give "
+        f"segment={column!r} (the tables per segment) or segment={f'{column}={first}'!r} (one segment's tables)",
+        source=source,
+        column=column,
+    )
