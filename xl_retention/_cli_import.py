@@ -48,7 +48,7 @@ def _import(args: argparse.Namespace) -> int:
     # --through: the user says the exports cover that month, so subscriptions without an end (or ending after it)
     # are active through it, where a subscriptions file's latest start or end is earlier (docs/metrics.md)
     covered = covered_through(through) if through is not None else contextlib.nullcontext()
-    with command_line(), covered:  # refusals name the command's options (--decimal), not ReadOptions(decimal=...)
+    with command_line(), covered, reading_shown(given):  # refusals name the command's options (--decimal)
         tables = load_tables(
             args.subscriptions, args.orders, args.nps, args.visits, columns=plain_columns,
             sheet=args.sheet, options=_read_options(args), **_engine_options(args),
@@ -85,6 +85,36 @@ def _import(args: argparse.Namespace) -> int:
     for note in last_month_notes(tables, today, kept):
         print(note)
     return recalc_in_place(args.into) if args.recalc else 0
+
+
+def _terminal() -> Any:
+    """A rich console on stderr when stderr is a terminal, else None (a pipe, a file, a test's capture: nothing
+    shown, so that stderr holds only the refusals and notes)."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@contextlib.contextmanager
+def reading_shown(given: Mapping[str, Any]) -> Any:
+    """While the block reads ``given`` (the import's inputs) and computes the tables, a line on a terminal's stderr
+    saying so, a spinner and the time elapsed (rich, as recalc's progress bar), gone when it ends: a long import of
+    millions of rows printed nothing for minutes (H385's finding 02). Nothing on stdout, nothing off a terminal."""
+    console = _terminal()
+    if console is None:
+        yield
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    named = ", ".join(f"--{kind} {path}" for kind, path in given.items() if path is not None)
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:  # a path's [ or { read as it is
+        bar.add_task(f"reading {named} and computing the tables", total=None)
+        yield
 
 
 def _ending(through: Any) -> Any:
