@@ -19,7 +19,7 @@ import openpyxl
 from cli_process import run
 
 from xl_retention.workbook.monthly import CUSTOMERS
-from xl_retention.workbook.monthly_formulas import CUSTOMERS_START_ARRAY
+from xl_retention.workbook.monthly_formulas import END_SEQ_ARRAY
 from xl_retention.workbook.template import render_formula
 from xl_retention.workbook.upgrade_file import earlier_template_line, upgrade_workbook
 
@@ -29,10 +29,11 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: ('NPS'!F2:F25 since H230: the NPS of answers only, blank beside counts typed, -100 for a 1-5 survey; the chart
 #: columns of the CRR, NRR, GRR and NPS since H261: a rate typed outside its range is a gap, not a point at 9500%;
 #: the Revenue rates K:N since H325: a month with none of its movements typed is #VALUE!, not NRR 100%; the
-#: Dashboard's notes beside the NPS and CLV, E8:G8 and E9:G9, since H347)
+#: Dashboard's notes beside the NPS and CLV, E8:G8 and E9:G9, since H347; the customers and MRR at start, B3:B25, since
+#: H384's finding 01: an error pasted in a month's own gained or movements no longer makes its start that error)
 CELLS = (
-    "'Customers'!I2:I25, 'Revenue'!K2:K25, 'Revenue'!L2:L25, 'Revenue'!M2:M25, 'Revenue'!N2:N25, 'Revenue'!Q2:Q25 and "
-    "41 more"
+    "'Customers'!B3:B25, 'Customers'!I2:I25, 'Revenue'!B3:B25, 'Revenue'!K2:K25, 'Revenue'!L2:L25, 'Revenue'!M2:M25 "
+    "and 43 more"
 )
 
 
@@ -92,18 +93,20 @@ def test_upgrade_gives_this_versions_formulas_and_recalc_is_ok_then(tmp_path):
 
 
 def test_an_earlier_form_of_the_same_values_is_upgraded_but_not_named(tmp_path):
-    """Customers at start counted with array arithmetic (the template before 2026-12-02: the same values, slower):
-    recalc says nothing of it; upgrade gives it this version's formula."""
+    """Customers at end's running count with array arithmetic (the same values, slower): recalc says nothing of it;
+    upgrade gives it this version's formula. (Customers at start counted so, the example before, computes otherwise
+    since a #N/A pasted in a month's gained no longer makes its start #N/A: H384's finding 01.)"""
     book = tmp_path / "t.xlsx"
     assert run("new", book, "--start", "2026-01", "--months", "6").returncode == 0
     wb = openpyxl.load_workbook(book)
     letters = {c.key: openpyxl.utils.get_column_letter(i) for i, c in enumerate(CUSTOMERS.columns, start=1)}
-    current = wb["Customers"]["B3"].value
-    wb["Customers"]["B3"] = render_formula(CUSTOMERS_START_ARRAY, letters, 3)
+    ref = f"{letters['end_seq']}3"
+    current = wb["Customers"][ref].value
+    wb["Customers"][ref] = render_formula(END_SEQ_ARRAY, letters, 3)
     wb.save(book)
     assert earlier_template_line(book) is None
-    assert upgrade_workbook(book).upgraded == ["'Customers'!B3"]
-    assert openpyxl.load_workbook(book)["Customers"]["B3"].value == current
+    assert upgrade_workbook(book).upgraded == [f"'Customers'!{ref}"]
+    assert openpyxl.load_workbook(book)["Customers"][ref].value == current
 
 
 def test_upgrade_refuses_a_workbook_that_is_not_a_tracker_in_one_line(tmp_path):

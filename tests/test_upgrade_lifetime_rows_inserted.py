@@ -29,14 +29,16 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     wb.save(path)
     # (the chart columns first since H261: a rate typed outside its range is a gap in its chart; the Revenue rates
     # K:N since H325: a month with none of its movements typed is #VALUE!; the Dashboard's notes E8:G8, E9:G9 since
-    # H347): the line names the first six, the moved Lifetime value cells among the rest
-    listed = ["'Customers'!I2:I25", *(f"'Revenue'!{c}2:{c}25" for c in "KLMNQR"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
-    assert earlier_formulas(path)[0][:10] == [*listed, "'Lifetime value'!B4"]
-    assert "'Revenue'!N2:N25, 'Revenue'!Q2:Q25 and 41 more)" in earlier_template_line(path)
+    # H347; the customers and MRR at start since H384's finding 01): the line names the first six, the moved Lifetime
+    # value cells among the rest
+    listed = ["'Customers'!B3:B25", "'Customers'!I2:I25", "'Revenue'!B3:B25"]
+    listed += [*(f"'Revenue'!{c}2:{c}25" for c in "KLMNQR"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
+    assert earlier_formulas(path)[0][:12] == [*listed, "'Lifetime value'!B4"]
+    assert "'Revenue'!L2:L25, 'Revenue'!M2:M25 and 43 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
     assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        f"of your own are kept): {', '.join(listed[:6])} and 41 more"
+        f"of your own are kept): {', '.join(listed[:6])} and 43 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

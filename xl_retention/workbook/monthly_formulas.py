@@ -21,8 +21,14 @@ import re
 # (The months before with an input are counted as ROWS - COUNTBLANK: no array arithmetic over a range that grows
 # down the column, which cost every spreadsheet a formula evaluated per cell.)
 CUSTOMERS_START = (
-    '=IF(AND({gained}="",{end}=""),"",IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})'
+    '=IF(IFERROR(AND({gained}="",{end}=""),FALSE),"",IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})'
     '+IFERROR(--({start:first}+0<>0),1)=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
+)
+#: CUSTOMERS_START before an error in the month's own gained or end (a #N/A pasted) was an input like any other: the
+#: month's start was that error too (AND of an error), not the month before's end, and Lifetime value!C5 sent the user
+#: to that start, a formula, for the #N/A pasted beside it (H384's finding 01; upgrade.EARLIER)
+CUSTOMERS_START_OWN_ERROR = CUSTOMERS_START.replace(
+    'IFERROR(AND({gained}="",{end}=""),FALSE)', 'AND({gained}="",{end}="")'
 )
 #: the form of CUSTOMERS_START before it counted without array arithmetic (the same values; upgrade.EARLIER)
 CUSTOMERS_START_ARRAY = (
@@ -34,10 +40,13 @@ CUSTOMERS_START_ARRAY = (
 # and the month has no expansion, contraction or churned MRR, which an MRR of 0 cannot have: such a month's start is
 # unknown (blank: its MRR at end #VALUE!, the reason names this cell), as in a first month typed in row 2.
 MRR_START = (
-    '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+    '=IF(IFERROR(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),FALSE),"",'
     "IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})=0,"
     'IF(IFERROR(({expansion}+0<>0)+({contraction}+0<>0)+({churned}+0<>0),1)=0,0,""),IF({end-1}="","",{end-1})))'
 )
+#: MRR_START before an error in one of the month's own movements made the month's start that error (as
+#: CUSTOMERS_START_OWN_ERROR; upgrade.EARLIER)
+MRR_START_OWN_ERROR = MRR_START.replace("IFERROR(AND(", "AND(", 1).replace('=""),FALSE),"",', '=""),"",', 1)
 #: MRR_START before a first month of data below row 2 with churned, contraction or expansion MRR was refused (it
 #: started from 0: churn out of an MRR of 0 accepted, MRR at end and every later month silently wrong)
 MRR_START_ZERO = (

@@ -26,10 +26,12 @@ from .monthly import NPS_ANSWERS_ONLY, NPS_LISTED_MONTHS, NPS_SCALE_EVERY_MONTH,
 from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
+    CUSTOMERS_START_OWN_ERROR,
     END_SEQ_ARRAY,
     MOVEMENTS_AS_ZERO,
     MRR_END_BLANK_START,
     MRR_START_COUNT,
+    MRR_START_OWN_ERROR,
     MRR_START_ZERO,
     _chart,
     _scores,
@@ -78,6 +80,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             "{end-1})))"
         ),
         CUSTOMERS_START_ARRAY,  # the same values, counted with array arithmetic (slower in every spreadsheet)
+        CUSTOMERS_START_OWN_ERROR,  # a #N/A pasted in the month's gained or end made its own start #N/A (H384's 01)
     ),
     # below: the rates before a number pasted as text was read as its number (#VALUE! "must be a number, got '115'")
     ("Customers", "lost"): (
@@ -111,6 +114,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))',
         MRR_START_COUNT,  # an error in the month before (a first month without its start) made the next start 0
         MRR_START_ZERO,  # a first month of data below row 2 with churned MRR started from 0 (churn out of nothing)
+        MRR_START_OWN_ERROR,  # an error pasted in one of the month's movements made its own start that error
     ),
     ("Revenue", "end"): (
         ('=IF(COUNT({new}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})'),
@@ -321,7 +325,8 @@ for _where in (("Customers", "crr"), ("Revenue", "nrr"), ("Revenue", "grr"), ("N
 
 #: earlier forms that compute the same values as this version's (written otherwise for speed): upgraded, but no reason
 #: for ``recalc`` to name a tracker (:mod:`.upgrade_file`)
-SAME_VALUES = frozenset({CUSTOMERS_START_ARRAY, END_SEQ_ARRAY, NPS_SCALE_EVERY_MONTH})  # no month listed before
+# (not CUSTOMERS_START_ARRAY since an error pasted in a month's own gained or end no longer makes its start that error)
+SAME_VALUES = frozenset({END_SEQ_ARRAY, NPS_SCALE_EVERY_MONTH})  # no month listed before
 
 
 def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing_only: bool = False) -> list[str]:
