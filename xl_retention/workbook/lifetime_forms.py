@@ -196,6 +196,8 @@ for _ref, _form in (
     # ... and before the rows they repeat were named formulas, C5 and C8 past Excel's 8,192 characters (H303)
     ("C5", sheets.LIFETIME_NOTE_C5_UNNAMED),
     ("C8", sheets.LIFETIME_NOTE_C8_UNNAMED),
+    # ... and before C8 named the ARPA's error beside the churn's (H384's finding 07)
+    ("C8", sheets.LIFETIME_NOTE_C8_ONE_ERROR_SAID),
 ):
     LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 # -- C3, a text before it named the ARPA's month where Customers runs further than Revenue (H315's finding 02)

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ._style import BORDER, MONEY, NOTE_FONT, PERCENT, TITLE_FONT, define, print_setup, style, validate
 from .error_texts import as_error, in_error
+from .lifetime_two_errors import both_said
 
 _LAST_MRR = "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)"  # the row of the last month with MRR at end
 # that month's customers at end, found by its month on Customers, not by its row there (a row the user inserted or
@@ -556,6 +557,8 @@ for _name, _formula in LIFETIME_NAMED.items():
     LIFETIME_NOTE_C5 = LIFETIME_NOTE_C5.replace(_formula, _name)
     LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_formula, _name)
 assert "LTV_Churn_Error_Row" in LIFETIME_NOTE_C5 and "LTV_MRR_Run_Row" in LIFETIME_NOTE_C8
+# -- C8 with both the churn and the ARPA in error said the churn's alone (H384's finding 07): both now. Kept for upgrade
+LIFETIME_NOTE_C8_ONE_ERROR_SAID, LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8, both_said(LIFETIME_NOTE_C8)
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
 
 
