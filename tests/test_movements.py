@@ -557,7 +557,7 @@ def test_missing_dates_and_numbers_as_dates() -> None:
         repeat_purchases(orders, source="orders.csv")
     assert str(caught.value) == (
         f"orders.csv, column 'date': numbers where dates belong (months as YYYYMM?) in rows 2, 3 {ROWS}: 202401, "
-        "202402: read them with --date-format '%Y%m'"
+        "202402: read them with options=ReadOptions(date_format='%Y%m')"
     )
 
 

@@ -180,7 +180,7 @@ def test_excel_dates_serials_and_the_1904_system(tmp_path) -> None:
             repeat_purchases(df, source="o.xlsx")
         assert str(caught.value) == (
             "o.xlsx, column 'date': numbers where dates belong (months as YYYYMM?) in row 3 of sheet 'Sheet': 202601: "
-            "read them with --date-format '%Y%m'"
+            "read them with options=ReadOptions(date_format='%Y%m')"
         )
     serials = pd.Series([45356.0, 45383.5])
     with pytest.raises(DataError, match=r"numbers where dates belong \(use dates, YYYY-MM or YYYYMMDD\)"):

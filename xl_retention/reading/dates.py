@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize
-from .errors import ColumnValues, DataError, advice_apart, bad_rows
+from .errors import ColumnValues, DataError, advice_apart, bad_rows, options_said
 from .file_zones import note_file_zone
 from .gmt_offsets import gmt_offsets
 from .month_hints import number_month_hint
@@ -173,9 +173,11 @@ def _zone_of(column: str, options: DateOptions, source: str) -> Any:
         zoneinfo.ZoneInfo(given)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise DataError(
-            f"{source}, column {column!r}: the file's import id row says its times are in {given!r}, no known time "
-            f"zone, so --timezone {options.timezone} cannot convert them: import without --timezone (a timestamp's "
-            "month is then its date as written)",
+            options_said(
+                f"{source}, column {column!r}: the file's import id row says its times are in {given!r}, no known "
+                f"time zone, so --timezone {options.timezone} cannot convert them: import without --timezone (a "
+                "timestamp's month is then its date as written)"
+            ),
             source=source,
             column=column,
         ) from None
@@ -288,7 +290,7 @@ def parse_dates(
         values = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
         got, unread, why = _numeric_dates(numbers[present], excel_epoch, _format_of(options, source), column)
         if unread.any():
-            problem, advice = advice_apart(why)  # what to do after the rows (reading.errors)
+            problem, advice = advice_apart(options_said(why))  # what to do after the rows (reading.errors)
             raise bad_rows(source, column, problem, np.flatnonzero(present)[unread], raw, advice=advice)
         values[present] = got
     else:
@@ -462,7 +464,7 @@ def _parse_mixed(
         check_naive_times(uniques, kinds, filled, written, zoned, codes, series, source, column, options.timezone)
     if bad.any():
         rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
-        problem, advice = advice_apart(why)  # what to do after the rows (reading.errors)
+        problem, advice = advice_apart(options_said(why))  # what to do after the rows (reading.errors)
         raise bad_rows(source, column, problem, rows, series.to_numpy(), advice=advice)
     return out[codes]  # one pass over the rows: blank texts and missing cells (code -1) are NaT
 

@@ -57,6 +57,24 @@ def said_as(cli: str, python: str) -> str:
     return cli if _COMMAND_LINE.get() else python
 
 
+def options_said(text: str) -> str:
+    """``text`` (a refusal worded for the import command: ``--date-format '%Y%m'``, ``--timezone ZONE``) as it is
+    inside :func:`command_line`, else with those options as a Python caller gives them
+    (:func:`~.notes.python_wording`; H385's finding 03).
+
+    >>> options_said("months as YYYYMM? read them with --date-format '%Y%m'")
+    "months as YYYYMM? read them with options=ReadOptions(date_format='%Y%m')"
+    >>> with command_line():
+    ...     options_said("read them with --date-format '%Y%m'")
+    "read them with --date-format '%Y%m'"
+    """
+    if _COMMAND_LINE.get():
+        return text
+    from .notes import python_wording
+
+    return python_wording(text)
+
+
 class DataError(RetentionInputError):
     """Bad data in an input table: a missing column, a date that does not parse, ... (``#VALUE!``).
 

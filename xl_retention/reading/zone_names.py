@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, options_said
 
 __all__ = [
     "ambiguous_zone",
@@ -142,9 +142,12 @@ def converted_zone(column: str, timezone: str | None, source: str) -> Any:
     zones = ambiguous_zone(zone)
     if zones is not None:
         raise DataError(
-            f"{source}, column {column!r}: its name says the times are {zone}, an abbreviation of several zones "
-            f"({zones}), so --timezone cannot convert them: name the zone in the header ('Created (Asia/Kolkata)', "
-            "'Created (UTC+05:30)'), or import without --timezone (a timestamp's month is then its date as written)",
+            options_said(
+                f"{source}, column {column!r}: its name says the times are {zone}, an abbreviation of several zones "
+                f"({zones}), so --timezone cannot convert them: name the zone in the header ('Created (Asia/Kolkata)'"
+                ", 'Created (UTC+05:30)'), or import without --timezone (a timestamp's month is then its date as "
+                "written)"
+            ),
             source=source,
             column=column,
         )
