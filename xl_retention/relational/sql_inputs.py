@@ -39,8 +39,9 @@ _RAW: dict[str, dict[str, str]] = {
 }
 
 
-#: Dialects without regular expressions in Ibis
-_NO_REGEX = frozenset({"mysql", "mssql"})
+#: Dialects without regular expressions in Ibis (SQLite's are Python functions Ibis registers on its own connection,
+#: _IBIS_REGEX_SEARCH and _IBIS_REGEX_REPLACE, which the printed SQL cannot call: H385's finding 01)
+_NO_REGEX = frozenset({"mysql", "mssql", "sqlite"})
 #: The words a query stops with where one segment is typed two ways (as ``xl-retention import`` refuses them:
 #: :mod:`xl_retention.reading.segment_spellings`); the two spellings follow, then :data:`_SPELLINGS_END`.
 SPELLINGS = STOP + "segment values that differ only in capitals, spaces, apostrophes or hyphens ("
