@@ -318,7 +318,7 @@ def explain(
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     error_argument_causes(result)  # "start_mrr is the error value #N/A in Revenue!K6": K6's cause too
     unexplained_ref_reasons(formulas, result, readers=True)  # =SUM(A1:A3) over such a #REF!: its reason passed on
-    result.error_readers = value_readers(formulas, result)  # =IFERROR(B1,0) over such a #REF!: the engine's 0
+    result.error_readers = value_readers(formulas, result, names, path)  # =IFERROR(B1,0) over a #REF!: the engine's 0
 
 
 def _see_note_beside(result: Computed) -> bool:

@@ -29,10 +29,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from ..cells import CellError
-from ..sheet_names import SHEET, written
+from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
 from .sheet_corners import NAMED_ACROSS_TAIL
 from .text_literals import LITERALS as _LITERALS
@@ -133,12 +133,20 @@ def _own(sheet: str, ref: str, value: object) -> bool:
     )
 
 
-def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[str, list[str]]:
+def value_readers(
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None = None,
+    path: str | os.PathLike[str] | None = None,
+) -> dict[str, list[str]]:
     """The formula cells reading, directly or through others, a cell whose ``#REF!``/``#NAME?`` got :data:`REASONS`'
     reason for its own formula, whose values are not errors: ``=IFERROR(B1,0)`` keeps the engine's 0 where Excel,
     reading its own B1, may give another value. ``{"S!B1": ["S!C1", "S!D1"]}`` (each reader under the first such cell
-    it reaches); the cells and ranges the formulas' texts name (``B1``, ``S!A1:A3``), not names or whole columns.
-    Only read where there is such a cell (an engine error recalc cannot explain is rare)."""
+    it reaches). A formula reads the cells, ranges, whole columns and rows, 3-D references and defined names its text
+    names (``names``: the reference names by scope; the workbook at ``path``: its names of formulas too), and where
+    a reference is computed, conservatively, what it may reach (:func:`_read_areas`: ``OFFSET(A1,0,1)`` B1,
+    ``OFFSET(A1,n,1)`` A1's sheet, ``INDIRECT(x)`` every sheet). Only read where there is such a cell (an engine error
+    recalc cannot explain is rare)."""
     roots = [
         (sheet, ref)
         for sheet, cells in result.values.items()
@@ -147,25 +155,35 @@ def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[s
     ]
     if not roots:
         return {}
+    every = {scope: dict(own) for scope, own in (names or {}).items()}
+    if path is not None:
+        from .defined_names import defined_formulas
+
+        for scope, own in defined_formulas(os.fspath(path)).items():  # =OFFSET(S!$A$1,0,0,COUNT(S!A:A)): a name's
+            for name, text in own.items():
+                every.setdefault(scope, {}).setdefault(name, text)
+    order = list(result.values)  # the workbook's sheets
     singles: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    #: (sheet, column) -> the ranges over that column (top, bottom, reader); ranges over more than 64 columns by sheet
+    #: (sheet, column) -> the ranges over that column (top, bottom, reader); ranges over more than 64 columns by sheet;
+    #: those of any sheet (a computed INDIRECT)
     areas: dict[tuple[str, int], list[tuple[int, int, tuple[str, str]]]] = {}
     wide: dict[str, list[tuple[int, int, int, int, tuple[str, str]]]] = {}
+    anywhere: list[tuple[int, int, int, int, tuple[str, str]]] = []
     for sheet, texts in formulas.items():
         for place in texts:
             reader = (sheet, texts.refs[place])
-            masked = _LITERALS.sub('""', texts[place])
-            for match in _CELL.finditer(masked):
-                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
-                singles.setdefault((where.lower(), f"{match.group(2).upper()}{match.group(3)}"), []).append(reader)
-            for match in _RANGE.finditer(masked):
-                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
-                left, top, right, bottom = (int(n or 0) for n in range_boundaries(match.group(2).replace("$", "")))
-                if right - left < 64:
-                    for column in range(left, right + 1):
-                        areas.setdefault((where.lower(), column), []).append((top, bottom, reader))
-                else:
-                    wide.setdefault(where.lower(), []).append((top, left, bottom, right, reader))
+            for where, top, left, bottom, right in _read_areas(texts[place], sheet, every, order):
+                if where is None:
+                    anywhere.append((top, left, bottom, right, reader))
+                    continue
+                for name in where:
+                    if top == bottom and left == right:
+                        singles.setdefault((name, f"{get_column_letter(left)}{top}"), []).append(reader)
+                    elif right - left < 64:
+                        for column in range(left, right + 1):
+                            areas.setdefault((name, column), []).append((top, bottom, reader))
+                    else:
+                        wide.setdefault(name, []).append((top, left, bottom, right, reader))
     found: dict[str, list[str]] = {}
     seen = set(roots)
     for root in roots:
@@ -177,6 +195,7 @@ def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[s
                 singles.get((sheet.lower(), ref), [])
                 + [a[2] for a in areas.get((sheet.lower(), column), []) if a[0] <= row <= a[1]]
                 + [a[4] for a in wide.get(sheet.lower(), []) if a[0] <= row <= a[2] and a[1] <= column <= a[3]]
+                + [a[4] for a in anywhere if a[0] <= row <= a[2] and a[1] <= column <= a[3]]
             )
             for reader in reached:
                 if reader not in seen:
@@ -189,6 +208,126 @@ def value_readers(formulas: dict[str, FormulaTexts], result: Computed) -> dict[s
             order = {sheet: i for i, sheet in enumerate(result.values)}  # the workbook's sheets, then rows, columns
             readers.sort(key=lambda a: (order.get(a.rpartition("!")[0], 0), position(a.rpartition("!")[2])))
             found[f"{root[0]}!{root[1]}"] = readers
+    return found
+
+
+#: the last row and column of a sheet
+_ROWS, _COLUMNS = 1048576, 16384
+#: a reference a formula reads: a cell, a range (its corners chained too: ``S!A1:S!A3:A4``), a spill reference
+#: (``A1#``, its cell's right and below), whole columns (``B:B``) or rows (``1:3``), on its sheet, another
+#: (``S!B1``) or several (``S1:S3!B1``)
+_REFERENCE = re.compile(
+    r"(?<![\w.$:!'\]])(?:(" + SHEET + r")(?::(" + SHEET + r"))?!)?"
+    r"(?:(\$?[A-Za-z]{1,3}\$?\d+(?::(?:" + SHEET + r"!)?\$?[A-Za-z]{1,3}\$?\d+)*)(#?)"
+    r"|\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})|\$?(\d+):\$?(\d+))(?![\w(!])"
+)
+_CORNER = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+#: a defined name as a formula writes it, with its sheet or not (``rng``, ``S!rng``)
+_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])((?:" + SHEET + r"!)?" + NAME + r")(?![\w.(!\[])")
+#: a call whose reference its arguments' values make
+_COMPUTED = re.compile(r"(?<![\w.])(?:_xlfn\.)?(OFFSET|INDIRECT)\(", re.I)
+_INTEGER = re.compile(r"\s*[-+]?\d+\s*")
+#: an area a formula reads: (sheets in lower case, or None for any sheet, top, left, bottom, right)
+_Area = tuple[tuple[str, ...] | None, int, int, int, int]
+
+
+def _read_areas(
+    text: str, sheet: str, names: dict[str, dict[str, str]], order: list[str], depth: int = 0
+) -> list[_Area]:
+    """The areas the formula ``text`` of ``sheet`` may read: its references, its defined names' (``names``: by scope,
+    :func:`.reasons.explain`'s), the sheets of a 3-D reference in the workbook's ``order``; where a reference is
+    computed, conservatively: ``OFFSET(A1,0,1)`` B1 (its numbers written), ``OFFSET(A1,n,1)`` all of A1's sheet, and
+    ``INDIRECT(x)`` any cell (a written text: the reference it names).
+
+    >>> _read_areas("IFERROR(SUM(B:B),0)+Jan:Mar!C2+OFFSET(A1,0,1)", "S", {}, ["Jan", "Feb", "Mar"])
+    [(('s',), 1, 2, 1048576, 2), (('jan', 'feb', 'mar'), 2, 3, 2, 3), (('s',), 1, 1, 1, 1), (('s',), 1, 2, 1, 2)]
+    >>> _read_areas("rng*2", "S", {"": {"rng": "T!$B$1:$B$3"}}, ["S", "T"])
+    [(('t',), 1, 2, 3, 2)]
+    """
+    # the texts blanked, their lengths kept: a call's arguments are cut from the formula by the same positions
+    masked = _LITERALS.sub(lambda m: '"' + " " * (len(m.group()) - 2) + '"', text)
+    areas: list[_Area] = []
+    for match in _REFERENCE.finditer(masked):
+        first, last = (_unquoted(g) for g in match.group(1, 2))
+        corners_text = match.group(3)
+        if (
+            last and corners_text and not match.group(1).startswith("'") and _CORNER.fullmatch(first or "")
+        ):  # A1:S!B7: S's range, not sheets A1 to S
+            first, last, corners_text = last, None, f"{first}:{corners_text}"
+        if last:
+            low = [s.lower() for s in order]
+            ends = sorted(low.index(s.lower()) if s.lower() in low else -1 for s in (first, last))
+            sheets: tuple[str, ...] | None = tuple(low[ends[0] : ends[1] + 1]) if ends[0] >= 0 else None
+        else:
+            sheets = ((first or sheet).lower(),)
+        if corners_text:
+            corners = [_CORNER.fullmatch(c.rpartition("!")[2]) for c in corners_text.split(":")]
+            rows = [int(c.group(2)) for c in corners if c]
+            columns = [column_index_from_string(c.group(1).upper()) for c in corners if c]
+            if not rows:
+                continue
+            spill = bool(match.group(4))
+            areas.append(
+                (sheets, min(rows), min(columns), _ROWS if spill else max(rows), _COLUMNS if spill else max(columns))
+            )
+        elif match.group(5):
+            ends = sorted(column_index_from_string(g.upper()) for g in match.group(5, 6))
+            areas.append((sheets, 1, ends[0], _ROWS, ends[1]))
+        else:
+            ends = sorted(int(g) for g in match.group(7, 8))
+            areas.append((sheets, ends[0], 1, ends[1], _COLUMNS))
+    if names and depth < 8:
+        scopes = [names.get(sheet, {}), names.get("", {})]
+        for token in _NAME_TOKEN.findall(masked):
+            target = next((s[token.lower()] for s in scopes if token.lower() in s), None)
+            if target is not None:
+                areas += _read_areas(target.strip().removeprefix("="), sheet, names, order, depth + 1)
+    for call in _COMPUTED.finditer(masked):
+        arguments = _arguments(text, masked, call.end())
+        if call.group(1).upper() == "INDIRECT":
+            written_text = arguments[0].strip() if arguments else ""
+            style = arguments[1].strip().upper() if len(arguments) > 1 else "TRUE"
+            named = []
+            if _LITERALS.fullmatch(written_text) and style in ("TRUE", "1"):
+                named = _read_areas(written_text[1:-1].replace('""', '"'), sheet, names, order, depth + 1)
+            areas += named or [(None, 1, 1, _ROWS, _COLUMNS)]
+            continue
+        bases = _read_areas(arguments[0], sheet, names, order, depth + 1) if arguments else []
+        if not bases:
+            areas.append((None, 1, 1, _ROWS, _COLUMNS))
+            continue
+        numbers = [int(a) if _INTEGER.fullmatch(a) else None for a in arguments[1:5]]
+        if len(numbers) < 2 or None in numbers:
+            areas += [(where, 1, 1, _ROWS, _COLUMNS) for where, *_ in bases]
+            continue
+        down, right = numbers[0], numbers[1]
+        for where, top, left, bottom, end in bases:
+            high = numbers[2] if len(numbers) > 2 else bottom - top + 1
+            wide = numbers[3] if len(numbers) > 3 else end - left + 1
+            row, column = max(1, top + down), max(1, left + right)
+            areas.append((where, row, column, max(row, row + high - 1), max(column, column + wide - 1)))
+    return areas
+
+
+def _unquoted(sheet: str | None) -> str | None:
+    return sheet[1:-1].replace("''", "'") if sheet and sheet.startswith("'") else sheet
+
+
+def _arguments(text: str, masked: str, start: int) -> list[str]:
+    """The arguments of the call whose ``(`` ends at ``start`` in ``text`` (``masked``: its texts blanked)."""
+    found, depth, begin = [], 0, start
+    for i in range(start, len(masked)):
+        mark = masked[i]
+        if mark in "({":
+            depth += 1
+        elif mark in ")}" and depth:
+            depth -= 1
+        elif mark == ")" or (mark == "," and not depth):
+            found.append(text[begin:i])
+            begin = i + 1
+            if mark == ")":
+                return found
+    found.append(text[begin:])
     return found
 
 
