@@ -45,9 +45,9 @@ def test_order_tables_with_the_segment_option_refuses_two_currencies() -> None:
         "input, column 'currency': 2 currencies (USD, EUR) in the rows at index 0, 1: 'USD', 'EUR'; "
         "options=ReadOptions(segment='currency') reads the rows as split by 'currency', which order_tables does not "
         "do: amounts in several currencies would be added up in one table; keep one currency's rows "
-        "(df[df['currency'] == 'EUR']), or xl_retention.relational.order_tables(df, segment='currency') for the "
-        "tables per segment (segment='currency=EUR' for one)"
-    )
+        "(df[df['currency'].isin(['EUR', 'eur'])]), or xl_retention.relational.order_tables(df, segment='currency') "
+        "for the tables per segment (segment='currency=EUR' for one)"
+    )  # 'eur' (row 3) is EUR too: == 'EUR' alone would leave its 5 out
 
 
 @pytest.mark.parametrize("call", ["subscription_tables", "monthly_movements", "intervals"])

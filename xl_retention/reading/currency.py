@@ -535,7 +535,8 @@ def check_customer_currencies(df: pd.DataFrame, source: str, segment: str | None
     found = [str(c) for c in df.columns if key(c) == key(segment)]
     if len(found) != 1 or [str(c) for c in df.columns].count(customer) != 1:
         return
-    codes = df[found[0]].astype(object).where(df[found[0]].notna(), "").astype(str).str.strip().str.upper()
+    written = df[found[0]].astype(object).where(df[found[0]].notna(), "").astype(str).str.strip()
+    codes = written.map({w: code_of(w) if w else w for w in pd.unique(written)})  # 'EUR', '€', 'Euro': one currency
     ids = emails_in_lower_case(clean_ids(df[customer]))
     pairs = pd.DataFrame({"id": ids.to_numpy(dtype=object), "code": codes.to_numpy(dtype=object),
                           "at": np.arange(len(df))})  # fmt: skip

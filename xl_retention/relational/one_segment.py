@@ -116,6 +116,7 @@ def _options_segment(
     column's refusals inside each segment)."""
     from ..reading import DataError, key
     from ..reading.currency import named_currency
+    from .segments import BLANK_SEGMENT
 
     segment = kwargs.get("segment")
     source = str(kwargs.get("source", "input"))
@@ -132,8 +133,9 @@ def _options_segment(
     labels = _labels(result)
     if len(labels) == 1:
         return segment_block(result, column, labels[0], source)
-    if not labels:  # no segment (no rows): the tables as they are without one
-        return run(*args, **kwargs)
+    if len([label for label in labels if label != BLANK_SEGMENT]) <= 1:  # no segment (no rows), or one and blanks:
+        return run(*args, **kwargs)  # the tables as they are without one (a blank is no second currency: tables')
+    labels = [label for label in labels if label != BLANK_SEGMENT]  # the segments the refusal names
     currency = named_currency(column)
     what = "currencies" if currency else "segments"
     listing = ", ".join(labels[:5] if currency else map(repr, labels[:5]))

@@ -73,10 +73,11 @@ def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
     if series.dtype == np.float32:  # a REAL's 0.1 as written (a file's 0.1), not its double's 0.10000000149011612
         series = pd.Series([float(str(v)) for v in series.to_numpy()], index=series.index, dtype=object)
     text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
-    if named_currency(name):  # a currency's code ('usd', 'USD') is that currency, labelled upper case (USD)
+    currency = named_currency(name)
+    if currency:  # a currency's code ('usd', 'USD') is that currency, labelled upper case (USD)
         codes = text.str.fullmatch(CODE).fillna(False).astype(bool)
         text = text.astype(object).where(~codes, text.str.upper())
-    refuse_lookalike_segments(text, series, source, name)
+    refuse_lookalike_segments(text, series, source, name, currency)  # 'EUR' beside '€' too
     return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str).to_numpy()
 
 

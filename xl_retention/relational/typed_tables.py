@@ -30,6 +30,7 @@ from ..reading.billing_columns import (
     price_needed,
 )
 from ..reading.columns import _BILLING, SCHEMAS, billing_optional, is_billing
+from ..reading.currency import named_currency as _named_currency
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.errors import TableRows, _is_parquet
@@ -265,12 +266,14 @@ def from_table(
             rename[who] = text.contains("@").ifelse(text.lower(), text)  # e-mail ids: one address (reading.values)
     order = None
     if segment:
-        seg = _stripped(table[_segment_name(list(table.columns), segment, source)].cast("string"))  # Spark: refusals
+        seg_name = _segment_name(list(table.columns), segment, source)
+        seg = _stripped(table[seg_name].cast("string"))  # Spark: refusals
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
         found = con.execute(table.select(s=labelled).distinct())["s"]
-        if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows ('usd', 'USD'
+        currency = _named_currency(seg_name)  # 'EUR' beside '€': one currency, two segments (refused too)
+        if lookalike_segments(found, currency):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows
             frame = fetched(con, table, wanted, source, names)
-            split = replace(options or ReadOptions(), segment=segment)  # of a currency column: one, segments.CODE)
+            split = replace(options or ReadOptions(), segment=segment)  # 'usd', 'USD': one currency (segments.CODE)
             return from_frame(frame, kind, columns, source, split, segment)
         codes, order = coded_segments(found)
         rename["segment"] = labelled.substitute(codes)  # codes: compared alike under every collation

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import ReadOptions, bad_rows, prepare
-from ..reading.currency import named_currency, segment_values, tables_call
+from ..reading.currency import code_of, named_currency, segment_values, tables_call
 from ..reading.frames import pandas_table
 from ..reading.segment_advice import keyword_caller
 
@@ -88,8 +88,9 @@ def _refuse_unsplit(df: pd.DataFrame, source: Any, segment: str, function: str) 
     name = str(values.name)
     text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
     currency = named_currency(name)
-    if currency:  # a currency's code in any case is that currency ('usd' is USD), as the import's segments are
-        text = text.where(~text.str.fullmatch("[A-Za-z]{3}"), text.str.upper())
+    written = text
+    if currency:  # a currency's code in any case, symbol or name is that currency ('usd', '€', 'Euro'), as README says
+        text = text.map(lambda t: code_of(t) if t else t)
     codes, uniques = pd.factorize(text.to_numpy(dtype=object))
     found = [i for i, u in enumerate(uniques) if u != ""]
     if len(found) < 2:
@@ -109,8 +110,10 @@ def _refuse_unsplit(df: pd.DataFrame, source: Any, segment: str, function: str) 
     else:
         how = f"which {function} does not do: {added} in one table"
         kept = "one currency's rows" if currency else "one segment's rows"
+        ways = list(dict.fromkeys(written[(text == first).to_numpy()]))  # 'EUR' and '€': both kept
+        rows_of = f"df[df[{name!r}] == {ways[0]!r}]" if len(ways) == 1 else f"df[df[{name!r}].isin({ways!r})]"
         advice = (
-            f"keep {kept} (df[df[{name!r}] == {first!r}]), or xl_retention.relational.{function}(df, "
+            f"keep {kept} ({rows_of}), or xl_retention.relational.{function}(df, "
             f"segment={segment!r}) for the tables per segment ({one} for one)"
         )
     raise type(error)(
