@@ -6,8 +6,10 @@ reading it; the engine keeps only the code, so recalc listed them all with no re
 such a cell the lookup that found nothing, evaluated in its place: ``XLOOKUP: 'teams' (Revenue!C21) is not in
 Plans[Plan] (#N/A)``; :func:`~.reasons.pass_reasons_on` carries it to the cells reading it. Only exact lookups
 (XLOOKUP and XMATCH by default, VLOOKUP and HLOOKUP with FALSE, MATCH with 0) whose value looked for is no error.
-A number looked for in a date-formatted cell or in a range of date-formatted numbers is shown as the date the user
-sees (``MATCH: 2027-01-01 is not in Bridge!$A$2:$A$13``, not its serial 46388: H383's finding 02).
+A number looked for in a date-formatted cell, or computed (``DATE(2027,1,1)``) and looked for in a range of
+date-formatted numbers, is shown as the date the user sees (``MATCH: 2027-01-01 is not in Bridge!$A$2:$A$13``, not its
+serial 46388: H383's finding 02), a time of day as its time (``12:00:00`` for 0.5); a number typed in the formula
+(``=MATCH(5,A2:A3,0)``) is shown as typed, whatever the range's format (H388's findings 4 and 5).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ MAX_LOOKED_AT = 100
 _FOUND = "_xlr_found"
 #: a lookup range written as cells (``Bridge!$A$2:$A$13``), the whole argument
 _RANGE = re.compile(r"\s*" + _AREA + r"\s*")
+#: a number typed in the formula as the value looked for (``5``, ``-0.5``, ``(1E3)``, ``50%``): shown as typed
+_NUMBER = re.compile(r"\s*\(*\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?%?\s*\)*\s*", re.IGNORECASE)
 #: the most cells of a lookup range whose formats are looked at for the first number's
 _MAX_FORMATS = 1000
 
@@ -62,16 +66,29 @@ def _where(name: str, args: list[str]) -> str:
 
 def _shown(value: Any, dated: bool = False, date1904: bool = False) -> str:
     """The value as the reason shows it; a number as the date it is where ``dated`` (shown as a date by its cell or
-    the cells it is looked for in): ``2027-01-01`` for 46388, a time of day after it where there is one.
+    the cells it is looked for in): ``2027-01-01`` for 46388, a time of day after it where there is one, a time of
+    day alone below 1 (openpyxl's ``from_excel`` gives a ``datetime.time`` there).
 
     >>> _shown(46388.0, dated=True), _shown(46388.5, dated=True), _shown(46388.0), _shown("teams")
     ('2027-01-01', '2027-01-01 12:00:00', '46388', "'teams'")
+    >>> _shown(0.5, dated=True), _shown(0.375, dated=True, date1904=True), _shown(0.5)
+    ('12:00:00', '09:00:00', '0.5')
     """
     if dated and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 2958466:
-        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+        import datetime as dt  # noqa: PLC0415
 
-        day = from_excel(value, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900)
-        return day.date().isoformat() if day.time() == day.min.time() else day.isoformat(sep=" ", timespec="seconds")
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel  # noqa: PLC0415
+
+        try:
+            day = from_excel(value, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900)
+        except (ValueError, OverflowError):  # no date Python can hold: the number as it is
+            day = None
+        if isinstance(day, dt.datetime):
+            if day.time() == dt.time.min:
+                return day.date().isoformat()
+            return day.isoformat(sep=" ", timespec="seconds")
+        if isinstance(day, dt.time):
+            return day.isoformat(timespec="seconds")
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, bool):
@@ -153,6 +170,8 @@ def _cause(
         if sought is None or sought == _FOUND or isinstance(sought, dict | list):  # found, blank, error or array
             continue
         cell, dated = "", False
+        if _NUMBER.fullmatch(args[0]):  # =MATCH(5,A2:A3,0): the 5 typed, not 1900-01-05 of the dated range
+            return f"{name}: {_shown(sought)} is not in {_where(name, args)}"
         if _SINGLE.fullmatch(args[0].strip()):
             for _, where, letters, row, _column, _held in _cells_read(workbook, _SINGLE, args[0], sheet):
                 cell = f" ({written(where)}!{letters.upper()}{row})"
