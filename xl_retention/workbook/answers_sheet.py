@@ -324,16 +324,37 @@ _NUMBER_TEXT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")
 
 def answer_there(cells: _Cells, sheet: str, ref: str) -> Any:
     """The answer in cell ``ref`` of ``sheet`` as the NPS formulas read it: a number, also one pasted as text ('9',
-    which the template's formulas read as 9, so a re-import of the same answers finds it); :func:`cell_number`'s
-    "(a value)" for other text, an error or a logical."""
-    value = cell_number(cells.package.sheet(sheet).cell(ref))
+    which the template's formulas read as 9, so a re-import of the same answers finds it); else the cell's own value,
+    which ``--replace-typed`` lists as the old value: another text as it is ('9o'), an error as its code ('#N/A', as
+    the monthly sheets' cells are read), a logical as True or False (H384's finding 04: all were "(a value)")."""
+    element = cells.package.sheet(sheet).cell(ref)
+    value = cell_number(element)
     if value != "(a value)":
         return value
     text = cells.text(sheet, ref)
-    if text is None or not _NUMBER_TEXT.fullmatch(text):
-        return value
+    if text is None:
+        return _other_value(element) if element is not None else value
+    if not _NUMBER_TEXT.fullmatch(text):
+        return text
     number = float(text)
     return int(number) if number.is_integer() else number
+
+
+def _other_value(element: bytes) -> Any:
+    """An error cell's code, a logical cell's True or False, else "(a value)".
+
+    >>> _other_value(b'<c r="B2" t="e"><v>#N/A</v></c>'), _other_value(b'<c r="B3" t="b"><v>1</v></c>')
+    ('#N/A', True)
+    """
+    match = re.search(rb"<(?:\w+:)?v>([^<]*)<", element)
+    kind = ip.attribute(element[: element.find(b">")], b"t")
+    if match is None:
+        return "(a value)"
+    if kind == b"e":
+        return ip.unescape(match.group(1))
+    if kind == b"b":
+        return match.group(1).strip() in (b"1", b"true")
+    return "(a value)"
 
 
 def cell_number(element: bytes | None) -> Any:

@@ -287,7 +287,10 @@ def _formula_in(element: bytes) -> str | None:
 
 
 def _same_figure(old: Any, new: Any) -> bool:
-    """Equal as Excel shows numbers (15 significant digits): a sum re-saved by another program is not a change."""
+    """Equal as Excel shows numbers (15 significant digits): a sum re-saved by another program is not a change; a
+    logical is no number (a typed TRUE where the data gives 1 is replaced, so listed: Python's True == 1)."""
+    if isinstance(old, bool) != isinstance(new, bool):
+        return False
     if old == new:
         return True
     numbers = (int, float)

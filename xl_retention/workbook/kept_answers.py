@@ -35,9 +35,16 @@ GROUP = "|answers|"
 
 
 def _number(value: Any) -> Any:
-    """An answer as compared: a number as float (9 and 9.0 one answer), a blank None, anything else as it is."""
+    """An answer as compared: a number as float (9 and 9.0 one answer), a blank None, a logical as its word (TRUE is
+    not the answer 1: Python's True == 1 would keep a typed TRUE as the file's 1), anything else as it is.
+
+    >>> _number(True) == _number(1), _number(9) == _number(9.0)
+    (False, True)
+    """
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
