@@ -385,6 +385,7 @@ _FROM = re.compile(
 _CHART_ID = re.compile(rb"<" + _P + rb"chart\b[^>]*?\s(?:[\w.\-]+:)?id\s*=\s*[\"']([^\"']*)[\"']")
 _TITLE = re.compile(rb"<(" + _P + rb")chart\s*>\s*<(" + _P + rb")title\s*>(.*?)</\2title\s*>", re.S)
 _TEXT = re.compile(rb"<" + _P + rb"t\b[^>]*>([^<]*)</" + _P + rb"t\s*>")
+_PARAGRAPH = re.compile(rb"<(" + _P + rb")p\b[^>]*?(?:/>|>.*?</\1p\s*>)", re.S)
 
 
 def _relationships(package: ip.Package, part: str) -> dict[str, str]:
@@ -429,7 +430,9 @@ def chart_title(xml: bytes) -> str | None:
     found = _TITLE.search(xml)
     if found is None:
         return None
-    return "".join(_unescape(t) for t in _TEXT.findall(found.group(3))) or None
+    # its first line of text: the line import adds under an empty chart's title (dashboard_empty.py) is no part of it
+    lines = [p.group(0) for p in _PARAGRAPH.finditer(found.group(3))] or [found.group(3)]
+    return next(filter(None, ("".join(_unescape(t) for t in _TEXT.findall(line)) for line in lines)), None)
 
 
 def _template_cells(title: str) -> tuple[str, ...]:

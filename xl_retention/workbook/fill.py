@@ -46,6 +46,7 @@ from .answers_sheet import answers_title, check_answer_ranges, response_rows, sc
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import CHART_PARTS, reset_chart_ranges
 from .cohort_sheet import Triangle, triangle, triangle_before, upgrade_observed_to
+from .dashboard_empty import has_data, mark_empty_charts
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, check_history, read_sheets
 from .growth import grow_answers
@@ -411,6 +412,8 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             package, wb, data[-1], written={sheet for sheet, _ in plan.written},
             held=partial(holds_month, wb, sheets, answers),
         )  # fmt: skip
+        # the charts of subscriptions or NPS of a tracker holding none say so under their titles (H382's finding)
+        mark_empty_charts(package, partial(has_data, wb, sheets, answers, tables))
         updated, closed, through = plan.earlier_import(data[-1])
         purchases = sheets[PURCHASES.title].spec.title if PURCHASES.title in sheets else ""
         closed = refunds_since(closed, tables, purchases, PURCHASE_INPUTS, ORDERS, through, plan.notes)
