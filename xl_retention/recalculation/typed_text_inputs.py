@@ -87,13 +87,20 @@ def locale_inputs_line(tracker: Mapping[str, Any], reasons: Iterable[str]) -> st
     return f"type each of these as a number in its cell: {cells}{more} ({why.format('them')})"
 
 
+#: an amount pasted with a dollar sign ('$800', '-$50.5'): the engine reads it as an en-US Excel does (H384's finding
+#: 06), an Excel whose currency is another reads no number ('€210' is :func:`locale_inputs_line`'s)
+_DOLLAR = re.compile(r"\s*([-+]?)\s*\$\s*(\d+(?:\.\d+)?)\s*")
+_DOLLAR_READ = " (read as {}, as an en-US Excel reads it; an Excel whose currency is not $ reads no number there)"
+
+
 def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]) -> str | None:
     """The line naming the input cells of ``tracker`` (:func:`.month_order.tracker_rows`) that hold a plain number as
     a text (``' 120 '``, ``'95'``, pasted from a web report or a CSV column; not a formula's, ``formulas``: each
     sheet's formula cells), with what to do; None where none does. The tracker's formulas read such a text as the
     number (README: a number pasted as text is a figure the month has), so its figures are right, but the user's
     own ``=SUM(Customers!C2:C13)``, a pivot table and pandas skip a text: the year's gained was 550 for 765 (H315's
-    finding 06). A text with a separator of thousands (``'2,451'``) is :func:`locale_inputs_line`'s.
+    finding 06); an amount with a dollar sign (``'$800'``) too, said as read by an en-US Excel only (H384's finding 06).
+    A text with a separator of thousands (``'2,451'``) is :func:`locale_inputs_line`'s.
 
     >>> from types import SimpleNamespace
     >>> rows = [("Month", "Customers at start", "Customers gained"), (46023, 1000, " 120 "), (46054, None, "95")]
@@ -101,6 +108,11 @@ def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterabl
     "Customers!C2 (Customers gained) is the text ' 120 ', Customers!C3 (Customers gained) the text '95': the \
 tracker reads them as numbers, but a SUM, a pivot table or pandas reading these cells skips a text: type them as \
 numbers"
+    >>> text_numbers_line({"Revenue": SimpleNamespace(rows=[("Month", "New MRR"), (46023, "$800")], first=2, last=2)},
+    ...                   {})
+    "Revenue!B2 (New MRR) is the text '$800' (read as 800, as an en-US Excel reads it; an Excel whose currency is not \
+$ reads no number there): the tracker reads it as a number, but a SUM, a pivot table or pandas reading this cell \
+skips a text: type it as a number"
     """
     named: list[str] = []
     for title, sheet in tracker.items():
@@ -110,11 +122,17 @@ numbers"
         for row in range(max(sheet.first, 2), last + 1):
             for column, held in enumerate(rows[row - 1], 1):
                 label = header[column - 1] if column - 1 < len(header) else None
-                if not isinstance(held, str) or not isinstance(label, str) or plain_number(held.strip()) is None:
+                if not isinstance(held, str) or not isinstance(label, str):
+                    continue
+                dollar = _DOLLAR.fullmatch(held)
+                if plain_number(held.strip()) is None and dollar is None:
                     continue
                 ref = f"{get_column_letter(column)}{row}"
                 if ref not in own:
-                    named.append(f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}")
+                    named.append(
+                        f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}"
+                        + (_DOLLAR_READ.format(f"{dollar[1]}{dollar[2]}") if dollar else "")
+                    )
     if not named:
         return None
     more = f" and {len(named) - FIRST} more such cells" if len(named) > FIRST else ""
