@@ -235,8 +235,12 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
             "type each month's promoters, passives and detractors (0 or more), adding up to its responses where those "
             "are typed (or leave the responses blank)"
         )
+        shares = [text for text in advice if text]
         if advice and len(advice) == len(said) and all(advice):  # each month a survey's shares: its counts said
-            way = "they are shares, not counts of answers: " + "; ".join(text for text in advice if text)
+            way = "they are shares, not counts of answers: " + "; ".join(shares)
+        elif shares:  # another month's counts bad too (a count < 0): the shares' counts still said (H384's 03)
+            one = len(shares) == 1
+            way += f"; {'a month' if one else 'months'} typed as shares, not counts of answers: " + "; ".join(shares)
         lines.append(
             f"{len(said)} month{'s' * (len(said) > 1)} of counts typed on the NPS sheet give no NPS: "
             f"{'; '.join(said[:FIRST])}{more}: {way}"
