@@ -39,15 +39,22 @@ _ASKS = re.compile(r"(?i)recommend|empfehl|recommand|recomend|recomiend|raccoman
 
 
 def _answers(df: pd.DataFrame, position: int) -> np.ndarray | None:
-    """Each row's whole number from 0 to 10 in the column at ``position`` (NaN where blank), or None where a value is
-    another (a text, 11, 7.5) or none is there; read on the column's distinct values."""
+    """Each row's whole number from 0 to 10 in the column at ``position`` (NaN where blank, or a survey tool's no
+    answer, as the import reads it: Qualtrics' -99, 'N/A', 'Prefer not to say'), or None where a value is another (a
+    text, 11, 7.5) or none is there; read on the column's distinct values.
+
+    >>> _answers(pd.DataFrame({"Q1": [9, -99, 3]}), 0).tolist(), _answers(pd.DataFrame({"Q": ["N/A", "12"]}), 0)
+    ([9.0, nan, 3.0], None)
+    """
+    from .notes import collected
     from .scores import scores_from_labels
 
     codes, uniques = factorize(df.iloc[:, position])
     if not len(uniques):
         return None
-    labelled = scores_from_labels(pd.Series(uniques, dtype=object), "", "")  # '10 - Extremely likely'
-    texts = labelled.astype(str).str.strip()
+    with collected():  # a look at a column, not the import's reading of it: its notes are not the import's
+        labelled = scores_from_labels(pd.Series(uniques, dtype=object), "", "")  # '10 - Extremely likely', 'N/A'
+    texts = labelled.map(lambda v: "" if v is None else str(v)).str.strip()  # no answer: blank
     blank = (texts == "").to_numpy()
     numbers = pd.to_numeric(texts.where(~blank, None), errors="coerce").to_numpy(dtype=np.float64)
     with np.errstate(invalid="ignore"):
