@@ -3,7 +3,8 @@ Excel's stored values by 1.6e-9..4.7e-9 relative: ``A7 =NPV(G7,H7:L7)`` is 41922
 lower from the engine, and ``D7 =C7-A7`` (41922.06 - A7) cancels seven digits. Where a formula cell's number is within
 a few ulps of Excel's stored number, Excel's is kept and the cells reading it compute from it (D7 is Excel's
 -0.0015549323725281283 exactly, 41922.06 - 41922.06155493237 in Python). A stale stored value (an input changed since
-Excel saved) is far off and not kept."""
+Excel saved) is far off and not kept; one a few ulps off under plain arithmetic is not kept either (H393:
+test_h393_ulps_changed_inputs)."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def test_a_stale_stored_value_is_computed_again(out: tuple) -> None:
 def test_only_numbers_within_a_few_ulps_are_near() -> None:
     from types import SimpleNamespace as N
 
-    cell = N(cached=1.0, kind="normal", dynamic=False)
-    info = N(formulas={"S": {"A1": cell, "A2": cell, "A3": cell, "A4": N(cached=1.0, kind="array", dynamic=False)}})
+    cell = N(cached=1.0, kind="normal", dynamic=False, text="NPV(B1,C1:D1)")
+    array = N(cached=1.0, kind="array", dynamic=False, text="NPV(B1,C1:D1)")
+    info = N(formulas={"S": {"A1": cell, "A2": cell, "A3": cell, "A4": array}})
     close, far = 1.0 + ULPS * 2.220446049250313e-16, 1.0 + (ULPS + 1) * 2.220446049250313e-16
     assert near_stored(info, {"S": {"A1": close, "A2": far, "A3": 1.0, "A4": close}}) == [("S", "A1", 1.0)]
