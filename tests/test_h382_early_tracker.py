@@ -25,7 +25,7 @@ from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import inplace as ip
 
 EARLY = Path(__file__).parent / "data" / "template_2026-11-22_8b3d91a7.xlsx"
-PURCHASES = {"B2": 10, "C2": 4, "H1": '="Mine"', "H2": "=B2*2"}  # January's buyers, 4 of them returning; a column of mine
+PURCHASES = {"B2": 10, "C2": 4, "H1": '="Mine"', "H2": "=B2*2"}  # January: 10 buyers, 4 returning; my own column
 SCORES = {"B2": 10, "B3": 9, "B4": 7, "B5": 3}  # January's answers: 2 promoters, a passive, a detractor
 
 
