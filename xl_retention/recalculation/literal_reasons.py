@@ -15,7 +15,7 @@ Likewise a ``#VALUE!`` of arithmetic on a text that is no number (``abc`` typed 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
@@ -235,29 +235,36 @@ def _range_error(
     (typed or pasted, or an array formula's member), as a reason; None where there is none."""
     from .excel_functions._core import error_code, is_error
 
-    offset: int | None = 0
     try:
-        while offset is not None and offset < MAX_RANGE_CELLS:
-            page = workbook.range_page(f"{written(sheet)}!{area}", offset=offset, limit=65_536, include_values=True)
-            for item in page.items:
-                if not is_error(item.value) or error_code(item.value) != code:
-                    continue
-                ref = str(item.address).rpartition("!")[2].replace("$", "")
-                found = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref)
-                if found is None:
-                    continue
-                row, column = int(found.group(2)), _column(found.group(1))
-                if (row, column) in formulas.get(sheet, {}):
-                    continue  # a formula's own error: its reason is passed on from there
-                cell = f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)}"
-                anchor = _array_anchor(workbook, sheet, ref)
-                if anchor is not None:
-                    return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
-                return f"{cell} holds the error value {code}, typed or pasted there"
-            offset = page.next_offset
+        for ref, row, column, _ in _range_cells(workbook, sheet, area, lambda v: is_error(v) and error_code(v) == code):
+            if (row, column) in formulas.get(sheet, {}):
+                continue  # a formula's own error: its reason is passed on from there
+            cell = f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)}"
+            anchor = _array_anchor(workbook, sheet, ref)
+            if anchor is not None:
+                return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
+            return f"{cell} holds the error value {code}, typed or pasted there"
     except Exception:  # noqa: BLE001  (the engine cannot page it: no reason from it)
         return None
     return None
+
+
+def _range_cells(
+    workbook: fz.Workbook, sheet: str, area: str, wanted: Callable[[Any], bool]
+) -> Iterator[tuple[str, int, int, Any]]:
+    """Each cell, row by row, of ``sheet!area`` whose engine value ``wanted`` takes, as (cell, row, column, value):
+    pages of the engine's values, :data:`MAX_RANGE_CELLS` at the most; raises what the engine raises."""
+    offset: int | None = 0
+    while offset is not None and offset < MAX_RANGE_CELLS:
+        page = workbook.range_page(f"{written(sheet)}!{area}", offset=offset, limit=65_536, include_values=True)
+        for item in page.items:
+            if not wanted(item.value):
+                continue
+            ref = str(item.address).rpartition("!")[2].replace("$", "")
+            found = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref)
+            if found is not None:
+                yield ref, int(found.group(2)), _column(found.group(1)), item.value
+        offset = page.next_offset
 
 
 def _array_anchor(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
@@ -413,25 +420,18 @@ def _text_read(
 def _range_text(workbook: fz.Workbook, sheet: str, area: str) -> str | None:
     """The first cell, row by row, of ``sheet!area`` holding a text Excel's arithmetic reads as no number (not a
     formula's ""), as a reason; None where there is none (or the engine cannot page the range)."""
-    offset: int | None = 0
     try:
-        while offset is not None and offset < MAX_RANGE_CELLS:
-            page = workbook.range_page(f"{written(sheet)}!{area}", offset=offset, limit=65_536, include_values=True)
-            for item in page.items:
-                held = item.value
-                if not isinstance(held, str) or not isinstance(text_to_number(held), str) or not held:
-                    continue
-                ref = str(item.address).rpartition("!")[2].replace("$", "")
-                found = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref)
-                if found is None:
-                    continue
-                row, column = int(found.group(2)), _column(found.group(1))
-                made = _formula_at(workbook, sheet, row, column)  # =A3&CHAR(9): taken off in its formula
-                return f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)} {no_number(held, made)}"
-            offset = page.next_offset
+        for ref, row, column, held in _range_cells(workbook, sheet, area, _no_number_text):
+            made = _formula_at(workbook, sheet, row, column)  # =A3&CHAR(9): taken off in its formula
+            return f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)} {no_number(held, made)}"
     except Exception:  # noqa: BLE001  (the engine cannot page it: no reason from it)
         return None
     return None
+
+
+def _no_number_text(held: Any) -> bool:
+    """Whether ``held`` is a text Excel's arithmetic reads as no number (not a formula's "")."""
+    return isinstance(held, str) and bool(held) and isinstance(text_to_number(held), str)
 
 
 #: the spaces Excel's arithmetic does not skip, as a reason names them (:func:`no_number`)
