@@ -50,8 +50,8 @@ LIFETIME = ["'Lifetime value'!B5", "'Lifetime value'!B7", "'Lifetime value'!B8"]
 @pytest.mark.parametrize(
     ("fallback", "after"),
     [
-        ("#N/A", [("Customers!B5", "#N/A"), *((a, "#N/A") for a in MONTHS[:3]), ("Customers!B6", "#N/A")]
-         + [(a, "#N/A") for a in MONTHS[3:] + LIFETIME]),
+        ("#N/A", [*((a, "#N/A") for a in MONTHS[:3]), ("Customers!B6", "#N/A")]
+         + [(a, "#N/A") for a in MONTHS[3:] + LIFETIME]),  # April's start B5 is March's end, 112 (f8255351)
         ('"#N/A"', [(a, "#VALUE!") for a in MONTHS + LIFETIME]),
     ],
 )  # fmt: skip

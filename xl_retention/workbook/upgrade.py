@@ -34,7 +34,6 @@ from .monthly_formulas import (
     MRR_START_OWN_ERROR,
     MRR_START_ZERO,
     _chart,
-    _scores,
 )
 from .nps_rows import formula_scores, row_scores
 from .template import MONTHLY_SHEETS, column_letter, render_formula
@@ -301,7 +300,7 @@ EARLIER[("NPS", "nps")] += (NPS_SCALE_EVERY_MONTH,)
 for _key, _at in (("responses", 4), ("promoters", 1), ("passives", 2), ("detractors", 3)):
     EARLIER[("NPS", _key)] = (f"=INDEX(NPS_BREAKDOWN({{scores}}),1,{_at})",)
 EARLIER[("NPS", "nps")] += ("=NPS({scores})",)
-EARLIER[("NPS", "moe")] = ("=NPS_MOE({scores})", _scores("NPS_MOE({scores})"))
+EARLIER[("NPS", "moe")] = ("=NPS_MOE({scores})",)  # the guarded IF(COUNTA(..)=0,"",NPS_MOE(..)) is widened by import
 # a listed month passed over whatever its answers: 1-5 answers typed over an imported bad month showed their NPS (H356)
 EARLIER[("NPS", "nps")] += (NPS_LISTED_MONTHS,)
 
