@@ -12,6 +12,7 @@ from cli_process import run
 import xl_retention as xr
 from xl_retention import movements as mv
 from xl_retention.workbook import build_template
+from xl_retention.workbook.dashboard_empty import NOTES, noted
 
 # Three customers over four months (hand-counted):
 #   a: 100 -> 120 (expansion) -> 120 -> 90 (contraction)
@@ -181,10 +182,15 @@ def test_a_vba_project_survives_the_import(files, tmp_path):
         after = {name: package.read(name) for name in package.namelist()}
     assert after["xl/vbaProject.bin"] == b"VBA" * 1000
     assert b"macroEnabled.main+xml" in after["[Content_Types].xml"]
-    # only the answers' sheet and the import's record (workbook.xml's hidden name _xlr_imported) change; every other
-    # part is kept byte for byte
+    # only the answers' sheet, the import's record (workbook.xml's hidden name _xlr_imported) and the five subscription
+    # charts' line "none yet: import --subscriptions" under their titles (H391) change; every other part is kept byte
+    # for byte
     changed = sorted(name for name in before if before[name] != after.get(name))
-    assert changed == ["xl/workbook.xml", "xl/worksheets/sheet6.xml"]
+    charts = [f"xl/charts/chart{n}.xml" for n in range(1, 6)]
+    assert changed == [*charts, "xl/workbook.xml", "xl/worksheets/sheet6.xml"]
+    for chart in charts:
+        assert noted(after[chart], None) == before[chart]
+        assert noted(before[chart], NOTES["subscriptions"]) == after[chart]
     assert (
         re.sub(rb'<definedName name="_xlr_imported" hidden="1">[^<]*</definedName>', b"", after["xl/workbook.xml"])
         == (before["xl/workbook.xml"])
