@@ -14,7 +14,7 @@ from collections.abc import Collection
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
-from ..sheet_names import BARE, CHARACTER, written
+from ..sheet_names import BARE, CHARACTER, SHEET, unquoted, written
 
 #: the functions whose references Excel reads alike one by one (Excel's list of functions taking 3-D references)
 FUNCTIONS = frozenset(
@@ -34,6 +34,13 @@ THREE_D = re.compile(
 #: sheet's formulas one per line (``FormulaTexts.upper_text``): a quoted name never spans a line, so each colon's
 #: search stops at its line's end (it ran to the text's end: quadratic, 380 s for 10,000 rows of ``SUM(A2:C2)``)
 THREE_D_HINT = re.compile(CHARACTER + ":" + CHARACTER + r"+!|:(?:[^'\n]|'')*'!")
+_CELL = r"\$?[A-Za-z]{1,3}\$?\d+"
+_EDGE = _CELL + r"|\$?[A-Za-z]{1,3}|\$?\d+"
+#: a range whose second corner names its sheet: ``A1:Gone!A3`` (a bare ``A1`` is no sheet's name, which Excel writes
+#: quoted: no 3-D reference), ``S!A1:Gone!A3``, ``S!A:Gone!A``
+_CORNERS = re.compile(
+    r"^(?:(?P<left>" + SHEET + r")!(?:" + _EDGE + r")|" + _CELL + r"):(?P<right>" + SHEET + r")!(?:" + _EDGE + r")$"
+)
 
 
 def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None:
@@ -61,9 +68,11 @@ def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None
 
 
 def missing_sheets(reference: str, sheets: list[str], names: Collection[str] = ()) -> list[str]:
-    """The sheets a 3-D ``reference`` names that ``sheets`` does not have (Excel's ``#REF!``); [] for another
-    reference, one whose sheets are all there, or one whose first is none of ``sheets`` but one of the defined
-    ``names`` (lower case): ``Start:S!A4`` is the range from the name Start to S!A4 (.named_corners).
+    """The sheets a 3-D ``reference`` names, or the corners of a range (``A1:Gone!A3``, ``S!A1:Gone!A3``), that
+    ``sheets`` does not have (Excel's ``#REF!``: the sheet is gone, whatever the range operator would give for corners
+    on two sheets); [] for another reference, one whose sheets are all there, or one whose first is none of ``sheets``
+    but one of the defined ``names`` (lower case): ``Start:S!A4`` is the range from the name Start to S!A4
+    (.named_corners).
 
     >>> missing_sheets("Jan:Mar!B2", ["Jan", "Feb"]), missing_sheets("'Apr:Jun 2'!B2", ["Jan"])
     (['Mar'], ['Apr', 'Jun 2'])
@@ -71,10 +80,17 @@ def missing_sheets(reference: str, sheets: list[str], names: Collection[str] = (
     ([], [])
     >>> missing_sheets("Go:S!A4", ["S"], {"go"}), missing_sheets("Go:T!A4", ["S"], {"go"})
     ([], [])
+    >>> missing_sheets("A1:Gone!A3", ["S"]), missing_sheets("'Gone 2'!A1:S!A3", ["S"]), missing_sheets("A1:S!A3", ["S"])
+    (['Gone'], ['Gone 2'], [])
     """
     match = THREE_D.match(reference)
     if match is None:
-        return []
+        corners = _CORNERS.match(reference)
+        if corners is None:
+            return []
+        lower = {s.lower() for s in sheets}
+        named = [unquoted(corners.group(side)) for side in ("left", "right") if corners.group(side)]
+        return list(dict.fromkeys(name for name in named if name.lower() not in lower))
     span = match.group("quoted").replace("''", "'") if match.group("quoted") else match.group("bare")
     if span.count(":") != 1:
         return []
