@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..sheet_names import written
 from ._style import NOTE_FONT
-from .lifetime_value import _ARPA_MONTH, _CUSTOMERS_MONTH, _ITS_CUSTOMERS, _LAST_MRR
+from .lifetime_arpa import _ARPA_MONTH, _CUSTOMERS_MONTH, _ITS_CUSTOMERS, _LAST_MRR
 from .template import LIFETIME_TITLE
 
 __all__ = ["ARPA_NOTE", "FEW_ANSWERS", "NPS_NOTE", "figure_notes"]
