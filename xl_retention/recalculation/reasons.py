@@ -314,10 +314,10 @@ def explain(
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     if typed_range_reasons(workbook, formulas, result, names):  # =SUM(A1:A2) over a #NAME? typed in A1
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
-    if unexplained_ref_reasons(formulas, result):  # a #REF!/#NAME? no step explains: its cell and formula named
+    if unexplained_ref_reasons(formulas, result, path=path):  # a #REF!/#NAME? no step explains: its cell, formula
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     error_argument_causes(result)  # "start_mrr is the error value #N/A in Revenue!K6": K6's cause too
-    unexplained_ref_reasons(formulas, result, readers=True)  # =SUM(A1:A3) over such a #REF!: its reason passed on
+    unexplained_ref_reasons(formulas, result, readers=True, path=path)  # =SUM(A1:A3), SUM(T[A]): its reason passed on
     result.error_readers = value_readers(formulas, result, names, path)  # =IFERROR(B1,0) over a #REF!: the engine's 0
 
 

@@ -71,12 +71,19 @@ _CELL = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\
 _RANGE = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+)(?![\w(:!])")
 
 
-def unexplained_ref_reasons(formulas: dict[str, FormulaTexts], result: Computed, readers: bool = False) -> int:
+def unexplained_ref_reasons(
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    readers: bool = False,
+    path: str | os.PathLike[str] | None = None,
+) -> int:
     """Give each ``#REF!`` or ``#NAME?`` cell of ``result`` still without a reason the reason naming it and its
     formula (:data:`REASONS`); returns how many got one. ``readers`` False: only the cells reading no other cell in
     that error directly (each cell's own cause; :func:`.reasons.pass_reasons_on` then passes it on to its readers);
-    True: every one left, a cell reading a range holding that error with a reason getting it (``, from S!A2``)."""
+    True: every one left, a cell reading a range holding that error with a reason getting it (``, from S!A2``).
+    A structured reference (``=SUM(Table1[MRR])``) reads the range it denotes in the workbook at ``path``'s tables."""
     named = 0
+    tables = _Tables(path)
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
         if texts is None:
@@ -88,15 +95,39 @@ def unexplained_ref_reasons(formulas: dict[str, FormulaTexts], result: Computed,
             if place not in texts:
                 continue
             text = texts[place]
+            read = tables.resolved(text, sheet, place)
             if not readers and (
-                _reads_error(text, sheet, result, value.code) or _range_origin(text, sheet, result, value.code, False)
+                _reads_error(read, sheet, result, value.code) or _range_origin(read, sheet, result, value.code, False)
             ):
                 continue
-            passed = _range_origin(text, sheet, result, value.code) if readers else None
+            passed = _range_origin(read, sheet, result, value.code) if readers else None
             why = passed or f"{written(sheet)}!{ref}: the formula ={text} {REASONS[value.code]} ({value.code})"
             cells[ref] = CellError(value.code, why)
             named += 1
     return named
+
+
+class _Tables:
+    """The tables of the workbook at a path, read once where a formula holds a ``[`` (none without a path)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None) -> None:
+        self.path, self.found = path, None if path is not None else {}
+
+    def resolved(self, text: str, sheet: str, place: tuple[int, int]) -> str:
+        """``text`` with each structured reference (``Table1[MRR]``, ``Table1[[#This Row],[MRR]]``, ``[@MRR]``)
+        written as the range it denotes from ``place`` (:mod:`.structured_references`), which the patterns here
+        read: ``SUM('S'!$B$2:$B$4)``; ``text`` itself where it holds none or the workbook no table."""
+        if "[" not in text:
+            return text
+        if self.found is None:
+            from .indirect_reasons import _tables
+
+            self.found = _tables(os.fspath(self.path)) if self.path is not None else {}
+        if not self.found:
+            return text
+        from .structured_references import _structured_in
+
+        return _structured_in(text, self.found, sheet, *place)
 
 
 def _reads_error(text: str, sheet: str, result: Computed, code: str) -> bool:
@@ -143,7 +174,8 @@ def value_readers(
     reason for its own formula, whose values are not errors: ``=IFERROR(B1,0)`` keeps the engine's 0 where Excel,
     reading its own B1, may give another value. ``{"S!B1": ["S!C1", "S!D1"]}`` (each reader under the first such cell
     it reaches). A formula reads the cells, ranges, whole columns and rows, 3-D references and defined names its text
-    names (``names``: the reference names by scope; the workbook at ``path``: its names of formulas too), and where
+    names (``names``: the reference names by scope; the workbook at ``path``: its names of formulas too, its tables'
+    structured references), and where
     a reference is computed, conservatively, what it may reach (:func:`_read_areas`: ``OFFSET(A1,0,1)`` B1,
     ``OFFSET(A1,n,1)`` A1's sheet, ``INDIRECT(x)`` every sheet). Only read where there is such a cell (an engine error
     recalc cannot explain is rare)."""
@@ -163,6 +195,7 @@ def value_readers(
             for name, text in own.items():
                 every.setdefault(scope, {}).setdefault(name, text)
     order = list(result.values)  # the workbook's sheets
+    tables = _Tables(path)
     singles: dict[tuple[str, str], list[tuple[str, str]]] = {}
     #: (sheet, column) -> the ranges over that column (top, bottom, reader); ranges over more than 64 columns by sheet;
     #: those of any sheet (a computed INDIRECT)
@@ -172,7 +205,8 @@ def value_readers(
     for sheet, texts in formulas.items():
         for place in texts:
             reader = (sheet, texts.refs[place])
-            for where, top, left, bottom, right in _read_areas(texts[place], sheet, every, order):
+            read = tables.resolved(texts[place], sheet, place)  # =SUM(Table1[MRR]): the column's cells
+            for where, top, left, bottom, right in _read_areas(read, sheet, every, order):
                 if where is None:
                     anywhere.append((top, left, bottom, right, reader))
                     continue
