@@ -1,8 +1,10 @@
 """A workbook of one sheet ``S`` built from cells, recalculated by the embedded engine, read back; a workbook saved with
-Excel 365's dynamic array formulas; a package part rewritten as another program writes it (tests' helper)."""
+Excel 365's dynamic array formulas; a package part rewritten as another program writes it; formulas saved with the
+values Excel stored for them (tests' helper)."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -96,3 +98,29 @@ def rewrite_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> Non
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in parts.items():
             package.writestr(name, data)
+
+
+def store_cached(path: Path, stored: Mapping[str, str], part: str = SHEET1) -> Path:
+    """The package at ``path`` rewritten in place with ``stored`` (cell -> text: ``"100"``, ``"#REF!"``) written as the
+    cached values of those formula cells of the sheet ``part``, as Excel stores them (openpyxl stores none); each must
+    be a formula cell there."""
+
+    def cache(data: bytes) -> bytes:
+        xml = data.decode()
+        for ref, value in stored.items():
+            kind = ' t="e"' if value.startswith("#") else ""
+            xml, count = re.subn(
+                rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*/>', rf'<c r="{ref}"\g<1>{kind}>\g<2><v>{value}</v>', xml
+            )
+            assert count == 1, ref
+        return xml.encode()
+
+    rewrite_part(path, part, cache)
+    return path
+
+
+def stored_book(path: Path, formulas: Mapping[str, str], stored: Mapping[str, str], rows: int = 5) -> Path:
+    """Sheet S with A1:A``rows`` = 10, 20, ... and ``formulas``, saved at ``path`` with ``stored`` written as the
+    formulas' cached values (:func:`store_cached`)."""
+    sheet_book({**{f"A{i}": i * 10 for i in range(1, rows + 1)}, **formulas}).save(path)
+    return store_cached(path, stored)

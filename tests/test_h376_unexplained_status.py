@@ -14,12 +14,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import re
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
+from one_sheet import stored_book
 
 import xl_retention
 from xl_retention import cli
@@ -29,30 +28,6 @@ _TAIL = (
     "error, so these cells and those reading them have no value it can vouch for: check them in Excel (the output "
     "asks Excel to compute the workbook when it opens it)"
 )
-
-
-def _book(path: Path, formulas: dict[str, str], stored: dict[str, str]) -> None:
-    """S!A1:A5 = 10..50, ``formulas`` in S, and ``stored`` written as their cached values (``"100"``, ``"#REF!"``)
-    as Excel stores them (openpyxl stores none)."""
-    wb = openpyxl.Workbook()
-    s = wb.active
-    s.title = "S"
-    for i in range(1, 6):
-        s.cell(i, 1, i * 10)
-    for ref, text in formulas.items():
-        s[ref] = text
-    wb.save(path)
-    with zipfile.ZipFile(path) as package:
-        members = {n: package.read(n) for n in package.namelist()}
-    xml = members["xl/worksheets/sheet1.xml"].decode()
-    for ref, value in stored.items():
-        kind = ' t="e"' if value.startswith("#") else ""
-        xml, count = re.subn(rf'<c r="{ref}"(>.*?</f>)<v\s*/>', rf'<c r="{ref}"{kind}\1<v>{value}</v>', xml)
-        assert count == 1, ref
-    members["xl/worksheets/sheet1.xml"] = xml.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in members.items():
-            package.writestr(name, data)
 
 
 _CASES = {
@@ -75,7 +50,7 @@ _CASES = {
 def recalculated(tmp_path_factory) -> tuple[Path, int, dict[str, dict]]:
     folder = tmp_path_factory.mktemp("h376")
     for name, (formulas, stored) in _CASES.items():
-        _book(folder / f"{name}.xlsx", formulas, stored)
+        stored_book(folder / f"{name}.xlsx", formulas, stored)
     buffer = io.StringIO()
     files = [str(folder / f"{name}.xlsx") for name in _CASES]
     with contextlib.redirect_stdout(buffer):

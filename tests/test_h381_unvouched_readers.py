@@ -9,39 +9,11 @@ Excel's too: ``ok``, the 0 kept. One in-process recalc per workbook.
 
 from __future__ import annotations
 
-import re
-import zipfile
-from pathlib import Path
-
 import openpyxl
 import pytest
+from one_sheet import stored_book
 
 from xl_retention.recalculation.batch import recalc_file
-
-
-def _book(path: Path, formulas: dict[str, str], stored: dict[str, str]) -> Path:
-    """S!A1:A4 = 10..40, ``formulas`` in S, ``stored`` written as their cached values as Excel stores them."""
-    wb = openpyxl.Workbook()
-    s = wb.active
-    s.title = "S"
-    for i in range(1, 5):
-        s.cell(i, 1, i * 10)
-    for ref, text in formulas.items():
-        s[ref] = text
-    wb.save(path)
-    with zipfile.ZipFile(path) as package:
-        members = {n: package.read(n) for n in package.namelist()}
-    xml = members["xl/worksheets/sheet1.xml"].decode()
-    for ref, value in stored.items():
-        kind = ' t="e"' if value.startswith("#") else ""
-        xml, count = re.subn(rf'<c r="{ref}"(>.*?</f>)<v\s*/>', rf'<c r="{ref}"{kind}\1<v>{value}</v>', xml)
-        assert count == 1, ref
-    members["xl/worksheets/sheet1.xml"] = xml.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in members.items():
-            package.writestr(name, data)
-    return path
-
 
 _CASES = {
     "unvouched": (
@@ -57,7 +29,7 @@ def results(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("h381_readers")
     found = {}
     for name, (formulas, stored) in _CASES.items():
-        path = _book(folder / f"{name}.xlsx", formulas, stored)
+        path = stored_book(folder / f"{name}.xlsx", formulas, stored, rows=4)
         report = recalc_file(path, folder / "out" / path.name)
         wb = openpyxl.load_workbook(folder / "out" / path.name, data_only=True)
         found[name] = report, {c.coordinate: c.value for row in wb["S"].iter_rows() for c in row}
