@@ -13,18 +13,15 @@ new tracker has one. A rate column holding a formula of the user's is not taken 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import openpyxl
 import pytest
+from typed_tracker import cli_output, typed_in_place
 
-from xl_retention import cli
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
-from xl_retention.workbook import inplace as ip
 
 EARLY = Path(__file__).parent / "data" / "template_2026-11-22_8b3d91a7.xlsx"
 #: buyers, returning customers, visitors, returning visitors of January to March, in the early sheet's columns
@@ -36,24 +33,6 @@ NEW_INPUTS = {"B2": 100, "C2": 20, "G2": 1000, "H2": 300, "B3": 120, "C3": 30, "
 MARCH = dt.datetime(2026, 3, 1)
 
 
-def _fill(path: Path, cells: dict[str, object]) -> None:
-    package = ip.Package(path)
-    xml = package.sheet("Purchases and visits")
-    for ref, value in cells.items():
-        if isinstance(value, str) and value.startswith("="):
-            xml.put(ref, xml.element(ref, xml.style(ref), formula=value[1:]))
-        else:
-            xml.put(ref, xml.element(ref, xml.style(ref), value=value))
-    package.save()
-
-
-def _run(*args: str) -> str:
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert cli.main(list(args)) == 0
-    return out.getvalue()
-
-
 @pytest.fixture(scope="module")
 def upgraded(tmp_path_factory):
     """The early tracker with three months of purchases and visits typed, upgraded twice (both reports) and
@@ -61,10 +40,10 @@ def upgraded(tmp_path_factory):
     folder = tmp_path_factory.mktemp("h369")
     path = folder / "early.xlsx"
     shutil.copy(EARLY, path)
-    _fill(path, EARLY_INPUTS)
+    typed_in_place(path, {"Purchases and visits": EARLY_INPUTS})
     new = build_template(folder / "new.xlsx", start="2026-01", months=4)
-    _fill(new, NEW_INPUTS)
-    first, second = _run("upgrade", str(path)), _run("upgrade", str(path))
+    typed_in_place(new, {"Purchases and visits": NEW_INPUTS})
+    first, second = cli_output("upgrade", str(path)), cli_output("upgrade", str(path))
     formulas = openpyxl.load_workbook(path)
     for file in (path, new):
         assert recalc_file(file, file, in_place=True).status == "ok"
@@ -115,8 +94,8 @@ def test_the_early_trackers_shop_table_shows_a_new_trackers_returning_rates(upgr
 def test_a_rate_column_of_the_users_is_not_taken_for_the_early_one(tmp_path):
     path = tmp_path / "early.xlsx"
     shutil.copy(EARLY, path)
-    _fill(path, {"D3": "=C3/B3*100"})  # the user's own rate in percent points
-    out = _run("upgrade", str(path))
+    typed_in_place(path, {"Purchases and visits": {"D3": "=C3/B3*100"}})  # the user's own rate in percent points
+    out = cli_output("upgrade", str(path))
     ws = openpyxl.load_workbook(path)["Dashboard"]
     assert ws["A3"].value == "Latest figures"
     assert all(ws[f"{c}{r}"].value is None for r in range(3, 7) for c in "EFG")
@@ -132,7 +111,7 @@ def test_import_into_an_early_tracker_says_upgrade_adds_the_table(tmp_path):
     shutil.copy(EARLY, path)
     csv = tmp_path / "s.csv"
     csv.write_text("customer_id,month,mrr\na,2026-01,10\nb,2026-01,20\nb,2026-02,20\n")
-    out = _run("import", "--subscriptions", str(csv), "--into", str(path))
+    out = cli_output("import", "--subscriptions", str(csv), "--into", str(path))
     assert (
         f"'Dashboard' has no latest figures table (a tracker of the first template, 2026-11-22: charts only): "
         f"xl-retention upgrade {path} adds it as a new tracker has it, with the names it reads" in out
@@ -153,7 +132,7 @@ def test_extend_on_an_early_tracker_defines_the_helper_names_over_the_months_it_
     wb = openpyxl.load_workbook(path)
     del wb["Purchases and visits"]
     wb.save(path)
-    out = _run("extend", str(path), "--months", "2")
+    out = cli_output("extend", str(path), "--months", "2")
     assert "'Dashboard' has no latest figures table" in out and f"xl-retention upgrade {path} adds it" in out
     assert "reads a column this tracker lacks" not in out
     names = openpyxl.load_workbook(path).defined_names

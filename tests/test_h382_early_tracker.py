@@ -12,17 +12,14 @@ the months added. Values typed and a formula of the user's own are kept.
 
 from __future__ import annotations
 
-import io
 import shutil
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import openpyxl
 import pytest
+from typed_tracker import cli_output, typed_in_place
 
-from xl_retention import cli
 from xl_retention.recalculation import recalc_file
-from xl_retention.workbook import inplace as ip
 
 EARLY = Path(__file__).parent / "data" / "template_2026-11-22_8b3d91a7.xlsx"
 PURCHASES = {"B2": 10, "C2": 4, "H1": '="Mine"', "H2": "=B2*2"}  # January: 10 buyers, 4 returning; my own column
@@ -39,32 +36,13 @@ def _rate(row: int) -> str:
     )
 
 
-def _fill(path: Path) -> None:
-    package = ip.Package(path)
-    for title, cells in (("Purchases and visits", PURCHASES), ("NPS scores", SCORES)):
-        xml = package.sheet(title)
-        for ref, value in cells.items():
-            if isinstance(value, str) and value.startswith("="):
-                xml.put(ref, xml.element(ref, xml.style(ref), formula=value[1:]))
-            else:
-                xml.put(ref, xml.element(ref, xml.style(ref), value=value))
-    package.save()
-
-
-def _run(*args: str) -> str:
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert cli.main(list(args)) == 0
-    return out.getvalue()
-
-
 @pytest.fixture(scope="module")
 def upgraded(tmp_path_factory):
     """The early tracker, January typed, upgraded and recalculated: (report, formulas, values)."""
     path = tmp_path_factory.mktemp("h382") / "early.xlsx"
     shutil.copy(EARLY, path)
-    _fill(path)
-    out = _run("upgrade", str(path))
+    typed_in_place(path, {"Purchases and visits": PURCHASES, "NPS scores": SCORES})
+    out = cli_output("upgrade", str(path))
     formulas = openpyxl.load_workbook(path)
     assert recalc_file(path, path, in_place=True).status == "ok"
     return out, formulas, openpyxl.load_workbook(path, data_only=True)
@@ -75,8 +53,8 @@ def extended(tmp_path_factory):
     """The early tracker, January typed, extended by 2 months (not upgraded first): (report, formulas)."""
     path = tmp_path_factory.mktemp("h382x") / "early.xlsx"
     shutil.copy(EARLY, path)
-    _fill(path)
-    out = _run("extend", str(path), "--months", "2")
+    typed_in_place(path, {"Purchases and visits": PURCHASES, "NPS scores": SCORES})
+    out = cli_output("extend", str(path), "--months", "2")
     return out, openpyxl.load_workbook(path)
 
 

@@ -1,13 +1,16 @@
 """A tracker with cells typed over it, saved; recalculated in place by the embedded engine; a new tracker's reasons
 for its error cells once cells are typed over it; a new tracker with four months' customers typed; ``recalc --json``
-run in process and its report; the text of a hidden defined name (tests' helper)."""
+run in process and its report; the text of a hidden defined name; cells typed into a tracker's package as ``upgrade``
+and ``extend`` read it; a command's output run in process (tests' helper)."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
 from collections.abc import Mapping
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +19,7 @@ import pytest
 from xl_retention import cli
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
+from xl_retention.workbook import inplace as ip
 
 
 def typed_over(path: Path, typed: Mapping[str, Mapping[str, object]]) -> Path:
@@ -64,6 +68,7 @@ def four_months_counted(tmp_path: Path, typed: Mapping[str, Mapping[str, object]
     return path
 
 
+
 def recalc_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], path: Path
 ) -> tuple[dict[str, object], openpyxl.Workbook]:
@@ -81,3 +86,26 @@ def hidden_name(path: Path, name: str) -> str | None:
     xml = zipfile.ZipFile(path).read("xl/workbook.xml").decode()
     found = re.search(r'<definedName name="' + re.escape(name) + r'" hidden="1">([^<]*)</definedName>', xml)
     return found.group(1) if found else None
+
+
+def typed_in_place(path: Path, typed: Mapping[str, Mapping[str, object]]) -> Path:
+    """The tracker at ``path`` with ``typed`` (sheet -> cell -> value; a text starting ``=`` is a formula) written
+    into its package as the workbook stands (each cell's style kept; no openpyxl round trip), saved in place."""
+    package = ip.Package(path)
+    for title, cells in typed.items():
+        xml = package.sheet(title)
+        for ref, value in cells.items():
+            if isinstance(value, str) and value.startswith("="):
+                xml.put(ref, xml.element(ref, xml.style(ref), formula=value[1:]))
+            else:
+                xml.put(ref, xml.element(ref, xml.style(ref), value=value))
+    package.save()
+    return path
+
+
+def cli_output(*args: str) -> str:
+    """What ``xl-retention ARGS`` prints, run in process; it must exit 0."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert cli.main(list(args)) == 0
+    return out.getvalue()
