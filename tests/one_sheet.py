@@ -124,3 +124,16 @@ def stored_book(path: Path, formulas: Mapping[str, str], stored: Mapping[str, st
     formulas' cached values (:func:`store_cached`)."""
     sheet_book({**{f"A{i}": i * 10 for i in range(1, rows + 1)}, **formulas}).save(path)
     return store_cached(path, stored)
+
+
+def recalc_stored(
+    book: openpyxl.Workbook, folder: Path, stored: Mapping[str, str], refs: Iterable[str]
+) -> tuple[dict[str, object], object]:
+    """``book`` saved in ``folder`` with ``stored`` as its first sheet's cached values (:func:`store_cached`),
+    recalculated by the embedded engine (any status): the values of ``refs`` on that sheet, and the report."""
+    source = folder / "book.xlsx"
+    book.save(source)
+    store_cached(source, stored)
+    result = recalc_file(source, folder / "out.xlsx", engine="embedded")
+    values = openpyxl.load_workbook(folder / "out.xlsx", data_only=True)[book.active.title]
+    return {ref: values[ref].value for ref in refs}, result

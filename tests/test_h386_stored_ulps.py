@@ -8,13 +8,10 @@ test_h393_ulps_changed_inputs)."""
 
 from __future__ import annotations
 
-import re
-
 import openpyxl
 import pytest
-from one_sheet import SHEET1, rewrite_part
+from one_sheet import recalc_stored
 
-from xl_retention.recalculation import recalc_file
 from xl_retention.recalculation.stored_ulps import ULPS, near_stored
 
 #: Excel 16's stored values (pycel's npv.xlsx, row 7); row 8's are those of its inputs before H8 was typed over
@@ -39,20 +36,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], ob
         sheet[f"C{row}"] = 41922.06
         sheet[f"A{row}"] = f"=NPV(G{row},H{row}:L{row})"
         sheet[f"D{row}"] = f"=C{row}-A{row}"
-    source = folder / "npv.xlsx"
-    book.save(source)
-
-    def stored(xml: bytes) -> bytes:
-        text = xml.decode()
-        for ref, value in _STORED.items():
-            text, made = re.subn(rf'(<c r="{ref}"[^>]*>(?:<f>[^<]*</f>))<v ?/>', rf"\g<1><v>{value}</v>", text)
-            assert made == 1, ref
-        return text.encode()
-
-    rewrite_part(source, SHEET1, stored)
-    result = recalc_file(source, folder / "out.xlsx", engine="embedded")
-    values = openpyxl.load_workbook(folder / "out.xlsx", data_only=True)["NPV"]
-    return {ref: values[ref].value for ref in ("A7", "D7", "A8", "D8")}, result
+    return recalc_stored(book, folder, _STORED, ("A7", "D7", "A8", "D8"))
 
 
 def test_a_number_an_ulp_from_excels_keeps_excels_and_its_readers_compute_from_it(out: tuple) -> None:

@@ -7,14 +7,12 @@ reproduce bit for bit (NPV, EXP, ``^``...) keeps Excel's number now; plain arith
 from __future__ import annotations
 
 import math
-import re
 from types import SimpleNamespace as N
 
 import openpyxl
 import pytest
-from one_sheet import SHEET1, rewrite_part
+from one_sheet import recalc_stored
 
-from xl_retention.recalculation import recalc_file
 from xl_retention.recalculation.stored_ulps import near_stored
 
 _E_ABOVE = math.nextafter(math.e, math.inf)  # an EXP(1) one ulp above the engine's, as Excel may store it
@@ -36,20 +34,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], ob
     sheet.title = "S"
     sheet["A1"], sheet["B1"], sheet["C1"], sheet["D1"] = 3e-10, "=1000000+A1", "=B1-1000000", "=MOD(B1,1)*1E10"
     sheet["A2"], sheet["B2"], sheet["C2"] = 1, "=EXP(A2)", "=B2*2"
-    source = folder / "book.xlsx"
-    book.save(source)
-
-    def stored(xml: bytes) -> bytes:
-        text = xml.decode()
-        for ref, value in _STORED.items():
-            text, made = re.subn(rf'(<c r="{ref}"[^>]*>(?:<f>[^<]*</f>))<v ?/>', rf"\g<1><v>{value}</v>", text)
-            assert made == 1, ref
-        return text.encode()
-
-    rewrite_part(source, SHEET1, stored)
-    result = recalc_file(source, folder / "out.xlsx", engine="embedded")
-    values = openpyxl.load_workbook(folder / "out.xlsx", data_only=True)["S"]
-    return {ref: values[ref].value for ref in ("B1", "C1", "D1", "B2", "C2")}, result
+    return recalc_stored(book, folder, _STORED, ("B1", "C1", "D1", "B2", "C2"))
 
 
 def test_plain_arithmetic_within_ulps_of_a_stale_stored_value_is_computed_from_the_input_now(out: tuple) -> None:
