@@ -9,6 +9,7 @@ import shutil
 
 import openpyxl
 import pytest
+from typed_tracker import four_months_with_revenue
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -20,18 +21,7 @@ ARPA = "ARPA (B3) is an error{}, which starts in Revenue!G5 (blank, below 0 or n
 @pytest.fixture(scope="module")
 def tracker(tmp_path_factory):
     """Customers and Revenue typed January to April (April's churned MRR -100), gross margin 80%."""
-    path = build_template(tmp_path_factory.mktemp("h387") / "t.xlsx", start="2026-01", months=6)
-    wb = openpyxl.load_workbook(path)
-    customers, revenue = wb["Customers"], wb["Revenue"]
-    customers["B2"], revenue["B2"] = 200, 10000
-    for row, (gained, end) in enumerate([(20, 210), (15, 212), (10, 215), (5, 218)], start=2):
-        customers[f"C{row}"], customers[f"D{row}"] = gained, end
-        for column, amount in zip("CDEFG", (500, 0, 0, 0, 100), strict=True):
-            revenue[f"{column}{row}"] = amount
-    revenue["G5"] = -100
-    wb["Lifetime value"]["B4"] = 0.8
-    wb.save(path)
-    return path
+    return four_months_with_revenue(tmp_path_factory.mktemp("h387"), {"Revenue": {"G5": -100}})
 
 
 def _notes(tracker, tmp_path, typed: dict[str, object]):

@@ -11,6 +11,7 @@ import shutil
 
 import openpyxl
 import pytest
+from typed_tracker import four_months_with_revenue
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -22,17 +23,7 @@ from xl_retention.workbook.template import CUSTOMERS, REVENUE, column_letter, re
 def tracker(tmp_path_factory):
     """Customers typed January to May (200 at start; ends 210, 212, 215, 218), Revenue too (10,000 at start, 500 new
     and 100 churned a month), gross margin 80%."""
-    path = build_template(tmp_path_factory.mktemp("h387") / "t.xlsx", start="2026-01", months=6)
-    wb = openpyxl.load_workbook(path)
-    customers, revenue = wb["Customers"], wb["Revenue"]
-    customers["B2"], revenue["B2"] = 200, 10000
-    for row, (gained, end) in enumerate([(20, 210), (15, 212), (10, 215), (5, 218)], start=2):
-        customers[f"C{row}"], customers[f"D{row}"] = gained, end
-        for column, amount in zip("CDEFG", (500, 0, 0, 0, 100), strict=True):
-            revenue[f"{column}{row}"] = amount
-    wb["Lifetime value"]["B4"] = 0.8
-    wb.save(path)
-    return path
+    return four_months_with_revenue(tmp_path_factory.mktemp("h387"))
 
 
 def _pasted(tracker, tmp_path, sheet: str, ref: str):

@@ -1,7 +1,7 @@
 """A tracker with cells typed over it, saved; recalculated in place by the embedded engine; a new tracker's reasons
-for its error cells once cells are typed over it; a new tracker with four months' customers typed; ``recalc --json``
-run in process and its report; the text of a hidden defined name; cells typed into a tracker's package as ``upgrade``
-and ``extend`` read it; a command's output run in process (tests' helper)."""
+for its error cells once cells are typed over it; a new tracker with four months' customers typed (with revenue too);
+``recalc --json`` run in process and its report; the text of a hidden defined name; cells typed into a tracker's
+package as ``upgrade`` and ``extend`` read it; a command's output run in process (tests' helper)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,25 @@ def four_months_counted(tmp_path: Path, typed: Mapping[str, Mapping[str, object]
     wb.save(path)
     return path
 
+
+def four_months_with_revenue(folder: Path, typed: Mapping[str, Mapping[str, object]] | None = None) -> Path:
+    """A new tracker (``folder/t.xlsx``: from 2026-01, six months) with January to April typed: Customers 200 at
+    start, gained 20, 15, 10, 5, at end 210, 212, 215, 218; Revenue 10,000 at start, 500 new and 100 churned a month;
+    a gross margin of 80% (H387's tracker); then ``typed`` (sheet -> cell -> value) over it; saved once."""
+    path = build_template(folder / "t.xlsx", start="2026-01", months=6)
+    wb = openpyxl.load_workbook(path)
+    customers, revenue = wb["Customers"], wb["Revenue"]
+    customers["B2"], revenue["B2"] = 200, 10000
+    for row, (gained, end) in enumerate([(20, 210), (15, 212), (10, 215), (5, 218)], start=2):
+        customers[f"C{row}"], customers[f"D{row}"] = gained, end
+        for column, amount in zip("CDEFG", (500, 0, 0, 0, 100), strict=True):
+            revenue[f"{column}{row}"] = amount
+    wb["Lifetime value"]["B4"] = 0.8
+    for sheet, cells in (typed or {}).items():
+        for ref, value in cells.items():
+            wb[sheet][ref] = value
+    wb.save(path)
+    return path
 
 
 def recalc_report(
