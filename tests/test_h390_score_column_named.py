@@ -7,8 +7,10 @@ small CSVs written by the tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from import_cli import refusal
+from import_cli import refusal, written
 
 QUALTRICS = (
     "RecordedDate,Q1_NPS_GROUP,Q1\n"
@@ -26,11 +28,14 @@ FORMS = (
 )
 
 
+def _refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, columns: str) -> str:
+    """The one-line refusal of ``import --nps NAME --to-csv ... --columns COLUMNS`` of ``text`` written as ``name``."""
+    path = written(tmp_path, name, text)
+    return refusal(capsys, "--nps", str(path), "--to-csv", str(tmp_path / "out"), "--columns", columns)
+
+
 def test_qualtrics_group_column_names_q1_beside_its_minus_99(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "qualtrics.csv"
-    path.write_text(QUALTRICS)
-    message = refusal(capsys, "--nps", str(path), "--to-csv", str(tmp_path / "out"),
-                      "--columns", "score=Q1_NPS_GROUP,date=RecordedDate")  # fmt: skip
+    message = _refused(tmp_path, capsys, "qualtrics.csv", QUALTRICS, "score=Q1_NPS_GROUP,date=RecordedDate")
     assert message == (
         "qualtrics.csv, column 'Q1_NPS_GROUP': its name says NPS categories or groups (Qualtrics' NPS group: 1 "
         "detractor, 2 passive, 3 promoter), not the 0-10 answers (read as scores, every respondent would be a "
@@ -39,10 +44,8 @@ def test_qualtrics_group_column_names_q1_beside_its_minus_99(tmp_path, capsys: p
 
 
 def test_a_1_to_5_column_names_the_0_10_question_holding_no_answers(tmp_path, capsys) -> None:
-    path = tmp_path / "forms.csv"
-    path.write_text(FORMS)
-    message = refusal(capsys, "--nps", str(path), "--to-csv", str(tmp_path / "out"),
-                      "--columns", "score=How satisfied are you with support? (1-5),date=Timestamp")  # fmt: skip
+    columns = "score=How satisfied are you with support? (1-5),date=Timestamp"
+    message = _refused(tmp_path, capsys, "forms.csv", FORMS, columns)
     assert message == (
         "forms.csv, column 'How satisfied are you with support? (1-5)': read as the NPS answers, but column 'How "
         "likely are you to recommend us? (0-10)' asks the NPS question and holds answers from 0 to 10 that differ "
