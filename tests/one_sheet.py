@@ -1,6 +1,6 @@
 """A workbook of one sheet ``S`` built from cells, recalculated by the embedded engine, read back; a workbook saved with
 Excel 365's dynamic array formulas; a package part rewritten as another program writes it; formulas saved with the
-values Excel stored for them (tests' helper)."""
+values Excel stored for them; a workbook's reasons for its error cells once recalculated (tests' helper)."""
 
 from __future__ import annotations
 
@@ -137,3 +137,13 @@ def recalc_stored(
     result = recalc_file(source, folder / "out.xlsx", engine="embedded")
     values = openpyxl.load_workbook(folder / "out.xlsx", data_only=True)[book.active.title]
     return {ref: values[ref].value for ref in refs}, result
+
+
+def lookup_reasons(book: openpyxl.Workbook, path: Path) -> tuple[object, dict[str, str]]:
+    """``book`` saved at ``path`` and recalculated by :func:`xl_retention.recalc` (embedded engine, into ``out`` beside
+    it; any status): the file's report and the reason of each error cell, by address (``Sheet!B1``)."""
+    from xl_retention import recalc
+
+    book.save(path)
+    report = recalc([path], engine="embedded", output_dir=path.parent / "out").files[0]
+    return report, {issue.address: issue.reason for issue in report.errors}

@@ -8,8 +8,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-
-from xl_retention import recalc
+from one_sheet import lookup_reasons
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +29,7 @@ def reasons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     summary["B2"] = "=VLOOKUP(A1,Bridge!$B$2:$B$4,1,FALSE)"  # a date-formatted cell, looked up in plain numbers
     summary["B3"] = "=MATCH(A2,Bridge!$B$2:$B$4,0)"  # a plain number in plain numbers
     summary["B4"] = "=MATCH(46388,Bridge!A1:A4,0)"  # a typed number among dates under a text header
-    path = folder / "dates.xlsx"
-    book.save(path)
-    report = recalc([path], engine="embedded", output_dir=folder / "out")
-    return {issue.address: issue.reason for issue in report.files[0].errors}
+    return lookup_reasons(book, folder / "dates.xlsx")[1]
 
 
 def test_a_date_made_by_date_and_looked_up_in_dated_months_is_shown_as_a_date(reasons: dict[str, str]) -> None:

@@ -9,8 +9,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-
-from xl_retention import recalc
+from one_sheet import lookup_reasons
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +30,9 @@ def reasons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     sheet["B4"] = "=MATCH(TIME(12,0,0),D2:D3,0)"  # a computed time among times
     sheet["B5"] = "=MATCH(DATE(2027,3,1),A1:A3,0)"  # a computed date among dates under a text header
     sheet["B6"] = "=VLOOKUP(46400,A2:A3,1,FALSE)"  # a serial typed among dates
-    path = folder / "times.xlsx"
-    book.save(path)
-    report = recalc([path], engine="embedded", output_dir=folder / "out")
-    assert report.files[0].status == "ok", report.files[0].message
-    return {issue.address: issue.reason for issue in report.files[0].errors}
+    report, found = lookup_reasons(book, folder / "times.xlsx")
+    assert report.status == "ok", report.message
+    return found
 
 
 def test_a_number_typed_in_the_formula_is_shown_as_typed(reasons: dict[str, str]) -> None:
