@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from typed_tracker import typed_over
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -18,12 +19,8 @@ from xl_retention.workbook import build_template
 @pytest.fixture(scope="module")
 def recalculated(tmp_path_factory):
     folder = tmp_path_factory.mktemp("h390_06")
-    path = build_template(folder / "t.xlsx", start="2026-01", months=12)
-    wb = openpyxl.load_workbook(path)
-    revenue = wb["Revenue"]
-    for ref, value in {"B2": 10000, "C2": "$800", "D2": 300, "E2": 0, "F2": 100, "G2": 500}.items():
-        revenue[ref] = value
-    wb.save(path)
+    typed = {"Revenue": {"B2": 10000, "C2": "$800", "D2": 300, "E2": 0, "F2": 100, "G2": 500}}
+    path = typed_over(build_template(folder / "t.xlsx", start="2026-01", months=12), typed)
     return recalc_file(path, folder / "out.xlsx", engine="embedded"), folder / "out.xlsx"
 
 

@@ -6,8 +6,8 @@ counts still said. One recalc for the module.
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
+from typed_tracker import typed_over
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -16,12 +16,9 @@ from xl_retention.workbook import build_template
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("h390_03")
-    path = build_template(folder / "counts.xlsx", start="2026-01", months=12)
-    wb = openpyxl.load_workbook(path)
-    nps = wb["NPS"]
-    for ref, value in {"B5": 50, "C5": -3, "D5": 20, "E5": 10, "B7": 180, "C7": 0.45, "D7": 0.35, "E7": 0.2}.items():
-        nps[ref] = value  # April: a count below 0 (a typo); June: a survey summary's shares
-    wb.save(path)
+    # April: a count below 0 (a typo); June: a survey summary's shares
+    typed = {"NPS": {"B5": 50, "C5": -3, "D5": 20, "E5": 10, "B7": 180, "C7": 0.45, "D7": 0.35, "E7": 0.2}}
+    path = typed_over(build_template(folder / "counts.xlsx", start="2026-01", months=12), typed)
     return recalc_file(path, folder / "out.xlsx", engine="embedded")
 
 
