@@ -42,10 +42,11 @@ def test_times_with_and_without_an_offset_in_one_column_are_refused(tmp_path, na
         months_of(tmp_path, text)
     assert str(error.value) == (
         f"orders.csv, column 'date': times without a UTC offset beside times with one (such as {zoned!r}), so "
-        "--timezone America/New_York cannot convert them alike: the zone of those without is not said (an export "
-        "re-saved by Excel loses its offsets; UTC or another zone cannot be told): write their offset, or import "
-        f"without --timezone (each date then read as written) in row 2 (counting the header as row 1): {naive!r}"
-    )
+        "options=ReadOptions(timezone='America/New_York') cannot convert them alike: the zone of those without is "
+        "not said (an export re-saved by Excel loses its offsets; UTC or another zone cannot be told): write their "
+        "offset, or import without options=ReadOptions(timezone=...) (each date then read as written) in row 2 "
+        f"(counting the header as row 1): {naive!r}"
+    )  # a Python caller's words (load_tables(..., options=ReadOptions(...))); the import's: test_h400's last test
 
 
 def test_the_offset_written_again_reads_every_row_alike(tmp_path):

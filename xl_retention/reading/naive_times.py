@@ -11,6 +11,9 @@ column's name says its zone ("Created (UTC)"). In one column both kinds cannot b
   ``--timezone``: each date then as written). Dates without a time of day (``2024-02-01``) are days, kept as they
   are, as in a column that says UTC;
 * a column whose times all lack an offset is read as written, with a note: ``--timezone`` converted none of them.
+
+A Python caller (``tables.*``, ``relational.*``) is told ``options=ReadOptions(timezone=...)`` where the import's
+user is told ``--timezone`` (:func:`.errors.options_said`; H400's task 1).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import bad_rows, options_said
 
 __all__ = ["MIXED_PROBLEM", "check_naive_times", "unconverted_note"]
 
@@ -83,10 +86,12 @@ def check_naive_times(
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'date': times without a UTC offset beside times with one \
-(such as '2024-02-01T02:00:00Z'), so --timezone America/New_York cannot convert them alike: the zone of those \
-without is not said (an export re-saved by Excel loses its offsets; UTC or another zone cannot be told): write their \
-offset, or import without --timezone (each date then read as written) in row 2 (counting the header as row 1): \
-'2024-02-01 02:00:00'
+(such as '2024-02-01T02:00:00Z'), so options=ReadOptions(timezone='America/New_York') cannot convert them alike: the \
+zone of those without is not said (an export re-saved by Excel loses its offsets; UTC or another zone cannot be \
+told): write their offset, or import without options=ReadOptions(timezone=...) (each date then read as written) in \
+row 2 (counting the header as row 1): '2024-02-01 02:00:00'
+
+The import (inside :func:`.errors.command_line`) says ``--timezone America/New_York`` there.
     """
     said = np.zeros(len(uniques), dtype=bool)  # a zone said: an offset, a zone's name or abbreviation
     naive = np.zeros(len(uniques), dtype=bool)  # a time of day without one
@@ -105,7 +110,7 @@ offset, or import without --timezone (each date then read as written) in row 2 (
     if said.any() and naive.any():
         example = str(uniques[int(np.flatnonzero(said)[0])]).strip()
         rows = np.flatnonzero(np.isin(codes, np.flatnonzero(naive)))
-        problem = MIXED_PROBLEM.format(example=example, zone=timezone)
+        problem = options_said(MIXED_PROBLEM.format(example=example, zone=timezone))  # a Python caller's words
         raise bad_rows(source, column, problem, rows, series.to_numpy())
     if naive.any():
         from .notes import note

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import bad_rows, options_said
 
 __all__ = ["RAILS_ZONES", "iana_zone", "zoned_dates"]
 
@@ -151,7 +151,7 @@ def zoned_dates(df: pd.DataFrame, series: pd.Series, column: str, source: str) -
     named = [iana_zone(v) if str(v).strip() else "" for v in distinct]
     unknown = np.array([n is None for n in named] + [False])[codes]
     if unknown.any():
-        raise bad_rows(source, zone, UNKNOWN_PROBLEM, np.flatnonzero(unknown), zones.to_numpy())
+        raise bad_rows(source, zone, options_said(UNKNOWN_PROBLEM), np.flatnonzero(unknown), zones.to_numpy())
     said = pd.Series(np.array([n or "" for n in named] + [""], dtype=object)[codes], index=series.index)
     when = _text(series)
     if time is not None:  # a date without its time: the time column's (one with its time keeps it)
