@@ -129,18 +129,20 @@ def test_an_old_tracker_refuses_orders_naming_the_missing_column_and_stays_as_it
     assert [[ws[f"{c}{r}"].value for c in "BCEF"] for r in (2, 3)] == [[None, None, 1, 0], [None, None, 2, 1]]
 
 
-def test_an_old_tracker_refuses_to_grow_months_it_could_only_fill_with_the_old_rate(tmp_path: Path) -> None:
+def test_an_old_tracker_grows_months_with_its_own_rate_as_extend_does(tmp_path: Path) -> None:
+    # subscriptions past its last month: the Purchases sheet gets the month with its rate of "Of whom returning"
+    # over buyers, as extend gives it (H399; it refused before, naming the column its layout lacks)
     subscriptions = tmp_path / "subs.csv"
     months = "".join(f"a,2026-{m:02d},10\n" for m in range(1, 8))  # to July: one month past June
     subscriptions.write_text("customer_id,month,mrr\n" + months)
     book = _old_tracker(tmp_path / "old.xlsx")
-    before = book.read_bytes()
     result = run("import", "--subscriptions", subscriptions, "--into", book)
-    assert result.returncode == 1
-    assert result.stderr == (  # the months it adds need the column the old layout lacks: named, with what to do
-        "xl-retention: error: Purchases and visits: no column 'Repeat purchasers (more than one order that month)' in "
-        "row 1, which the formula of 'Repeat purchase rate' needs; trackers made before it compute 'Repeat purchase "
-        "rate' from returning customers: make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import "
-        "into it\n"
+    assert result.returncode == 0, result.stderr
+    ws = openpyxl.load_workbook(book)[PURCHASES.title]
+    number = 'IF({x}="","",IFERROR({x}+0,{x}))'
+    b, c = number.format(x="B8"), number.format(x="C8")
+    assert ws["A8"].value.strftime("%Y-%m") == "2026-07" and (ws["B8"].value, ws["C8"].value) == (None, None)
+    assert ws["D8"].value == (
+        f'=IF(OR(AND(C8="",B8=""),AND(ISNUMBER({b}),{b}=0,NOT(IFERROR(C8+0<>0,FALSE)))),"",REPEAT_PURCHASE_RATE({c},{b}))'
     )
-    assert book.read_bytes() == before
+    assert ws["D7"].value == ws["D8"].value.replace("8", "7")

@@ -202,6 +202,46 @@ def cohorts_title(wb: Any) -> str | None:
     return COHORTS_TITLE if COHORTS_TITLE in wb.sheetnames else _renamed_cohorts(wb)
 
 
+#: the first template's (8b3d91a7, 2026-11-22) Cohorts sheet: the survivors triangle and the retention shares alone,
+#: where this version has them, under these titles (its shares' formula the earlier form :data:`_EARLIER` knows)
+#: (rows above its first cohort, its header one of them)
+_FIRST_TITLES = {
+    "Cohort_Counts": ("Cohorts: customers still active, by signup month and months since signup", 3),
+    "Cohort_Retention": ("Retention: share of each cohort still active", 2),
+}
+
+
+def _first_template(wb: Any) -> dict[str, tuple[int, int]]:
+    """The first template's tables on the workbook's Cohorts sheet (no sBG fit, projection nor order cohorts): each
+    table's name -> its title's row and its last row, read from its defined name; empty for a later tracker's."""
+    names = wb.defined_names
+    if any(names.get(name) is not None for name in ("Order_Cohort_Counts", "SBG_Alpha", "SBG_Projection")):
+        return {}
+    rows = {}
+    for name in _FIRST_TITLES:
+        defined = names.get(name)
+        destinations = list(defined.destinations) if defined is not None else []
+        if len(destinations) != 1 or ":" not in destinations[0][1]:
+            return {}
+        first, _, last = destinations[0][1].replace("$", "").partition(":")
+        rows[name] = (ip.split_ref(first)[0] - _FIRST_TITLES[name][1], ip.split_ref(last)[0])
+    return rows
+
+
+def _expected(template: Any, r: int, c: int, early: dict[str, tuple[int, int]]) -> Any:
+    """What the template put in row ``r``, column ``c`` of the Cohorts sheet (``template``: this version's for the
+    tracker's months); of the first template's sheet when ``early`` holds its tables (:func:`_first_template`): their
+    titles, no note under the first, nothing under the last."""
+    if not early:
+        return template.cell(r, c).value
+    if r > max(last for _, last in early.values()):
+        return None
+    titles = {(top, 1): _FIRST_TITLES[name][0] for name, (top, _) in early.items()}
+    if (r, c) in titles:
+        return titles[(r, c)]
+    return None if (r, c) == (2, 1) else template.cell(r, c).value
+
+
 def _renamed(xml: bytes, title: str) -> bytes:
     """The fresh template's ``workbook.xml`` with its Cohorts sheet called ``title`` (the user's name for it)."""
     if title == COHORTS_TITLE:
@@ -229,7 +269,8 @@ def grow_cohorts(
     Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then), ending
     with ``how`` where the refusal has no way of its own (``extend``'s differs: a tracker kept by hand has no data).
     ``carried`` gets a line for the cells of the user's right of the tables moved right as they grew
-    (:mod:`.cohort_columns`).
+    (:mod:`.cohort_columns`), and one for a first template's sheet (its two tables alone: :func:`_first_template`),
+    compared with what that template put there and grown into this version's sheet.
     """
     title = cohorts_title(wb)  # a sheet renamed by hand ('Signups') grows under its name
     if title is None:
@@ -260,6 +301,9 @@ def grow_cohorts(
     ours, template = wb[title], before[COHORTS_TITLE]
     widest = template.max_column  # the template's last column, before template.cell() below creates more
     inputs = {name: triangle(before, name, "the template") for name in INPUT_NAMES}
+    early = _first_template(wb)  # its two tables are this version's first two: the rest of the sheet is new
+    if early:  # its one triangle: the order cohorts' comes with the new tables
+        inputs = {name: t if name in early else None for name, t in inputs.items()}
     typed = {name: triangle(wb, name, package.path.name) for name in INPUT_NAMES}
     for name in INPUT_NAMES:
         if (inputs[name] is None) != (typed[name] is None) or (
@@ -286,7 +330,7 @@ def grow_cohorts(
         for c in range(1, columns + 1):
             if (r, c) in inside:
                 continue
-            mine, theirs = user.get((r, c)), template.cell(r, c).value
+            mine, theirs = user.get((r, c)), _expected(template, r, c, early)
             mine, theirs = (None if v == "" else v for v in (mine, theirs))  # "" is an empty header cell
             if theirs is None and mine is not None:  # a value or formula of the user's beside the tables: it moves
                 beside[(r, c)] = mine  # with its row (as Excel's Insert Rows moves it), checked below
@@ -386,6 +430,12 @@ def grow_cohorts(
                 raise ip.LayoutError(f"{title}!{get_column_letter(c)}{r}: {value!r} is not a count")
             sheet.set_value(f"{get_column_letter(at[1])}{at[0]}", value)
             new_triangle.values[at] = value
+    if early and carried is not None:
+        carried.append(
+            f"{written(title)}: the first template's survivors and retention tables grown to {new} months, with this "
+            "version's tables under them (the sBG and BdW fits, the projection, the order cohorts; the counts you "
+            "typed kept)"
+        )
     return {name: replace(t, title=title) for name, t in grown.items() if t is not None}
 
 

@@ -41,12 +41,11 @@ _COL = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
 
 
 def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[pd.Period, int],
-         added: list[pd.Period], rows: int, answers: str = NPS_SCORES_TITLE,
-         by_hand: bool = False) -> dict[pd.Period, int]:  # fmt: skip
+         added: list[pd.Period], rows: int, answers: str = NPS_SCORES_TITLE) -> dict[pd.Period, int]:  # fmt: skip
     """Add the months ``added`` to every monthly sheet and to the answers sheet (``answers``: "NPS scores" or the
-    title the user renamed it to); returns the new score columns. ``by_hand`` (``extend``, no data to import into a new
-    tracker): a first template's 'Purchases and visits' grows with its rate of "Of whom returning" over buyers (an
-    import refuses it, naming the column its layout lacks: a new tracker, imported into, has this version's)."""
+    title the user renamed it to); returns the new score columns. A first template's 'Purchases and visits' grows
+    with its rate of "Of whom returning" over buyers, by ``extend`` and by an import alike (one of orders is refused
+    before, naming the column its layout lacks: H399)."""
     date1904 = re.search(rb"date1904\s*=\s*[\"'](?:1|true)[\"']", package.data.get("xl/workbook.xml", b"")) is not None
     new_columns: dict[pd.Period, int] = {}
     if score_columns:
@@ -61,7 +60,7 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
         return {"scores": scores_range(every[month], rows, answers)}
 
     for sheet in sheets.values():
-        _grow_monthly(package, sheet, added, scores if sheet.is_(NPS_SUMMARY) else None, date1904, by_hand)
+        _grow_monthly(package, sheet, added, scores if sheet.is_(NPS_SUMMARY) else None, date1904)
     new_last = max(sheet.last_row for sheet in sheets.values()) + len(added) if sheets else None
     monthly = {sheet.spec.title for sheet in sheets.values()}  # renamed ones ('MRR 2026') under their own title
     ours = {sheet.spec.title: set(sheet.columns.values()) for sheet in sheets.values()}  # beside them: the user's
@@ -74,14 +73,13 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
     return new_columns
 
 
-def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], extra: Any, date1904: bool,
-                  by_hand: bool = False) -> None:  # fmt: skip
+def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], extra: Any, date1904: bool) -> None:
     spec, xml = sheet.spec, package.sheet(sheet.spec.title)
     title = spec.title
     # the month must be found; a column the user deleted (the visits of a tracker of orders only) or an older tracker
     # lacks (a chart helper) is skipped, unless a formula column left reads it (refused below, naming both)
     letters = {c.key: sheet.letter(c.key) for c in spec.columns if c.key == MONTH.key or c.key in sheet.columns}
-    early = {key: get_column_letter(col) for key, col in sheet.early.items()} if by_hand else {}
+    early = {key: get_column_letter(col) for key, col in sheet.early.items()}
     last, new_last = sheet.last_row, sheet.last_row + len(added)
     note_ref = f"{letters[MONTH.key]}{last + 2}"
     written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are

@@ -77,7 +77,7 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
     check_merges(package, sheets, added)  # a merged range below the months would hide the new ones
     answers = scores.title or NPS_SCORES_TITLE
     with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
-        scores.columns |= grow(package, sheets, scores.columns, added, scores.rows, answers, by_hand)
+        scores.columns |= grow(package, sheets, scores.columns, added, scores.rows, answers)
     own, at = [s for s in stretched if not s.startswith(LEFT_BLANK)], len(notes)
     notes.extend(stretched_lines(own))
     listed = len(notes) - at  # the lines of those formulas: a Cohorts range widened below joins them
