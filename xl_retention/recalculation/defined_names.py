@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
-from ..sheet_names import SHEET, is_bare
+from ..sheet_names import NAME, SHEET, is_bare, unquoted
 from .reversed_ranges import normalized_ranges
 from .sheet_case import respelled
 from .sheet_corners import same_sheet_corners
@@ -235,3 +235,41 @@ def moved_references(text: str, move: Callable[[str], str | None]) -> str:
             if moved is not None:
                 token.value, changed = moved, True
     return "".join(t.value for t in tokens) if changed else text
+
+
+#: a defined name a formula reads, with its sheet or not (``rng``, ``S!rng``, ``'My S'!rng``): not a function's
+#: (``rng(``), a sheet's (``S!A1``), a table's (``T[``) or a part of a longer word or reference
+NAME_READ = re.compile(r"(?<![\w.$'!\[\]])(?:(" + SHEET + r")!)?(" + NAME + r")(?![\w.(!\[])")
+
+
+def names_read(text: str) -> list[str]:
+    """The names ``text`` (a formula, its texts blanked) reads, as written (``S!rng`` with its sheet), once each in
+    their order; a cell reference (``A1``) or a LAMBDA's parameter (``x``) may be among them, which no name defined
+    is (:func:`name_target` gives None).
+
+    >>> names_read("SUM(rng)+S!rng*Rate+rng+'My S'!Top+COUNT(T[A])+F(x)")
+    ['rng', 'S!rng', 'Rate', "'My S'!Top", 'x']
+    """
+    return list(dict.fromkeys(m.group(0) for m in NAME_READ.finditer(text)))
+
+
+def name_target(names: dict[str, dict[str, str]] | None, sheet: str, name: str) -> str | None:
+    """The formula (without ``=``, stripped) the defined ``name`` (as a formula writes it: ``rng``, ``S!rng``) stands
+    for on ``sheet``: the sheet's own name before the workbook's (``S!rng``: S's own, then the workbook's); None
+    where neither defines it. ``names``: {"" (the workbook) or a sheet's title: {name in lower case: its formula}}.
+
+    >>> names = {"": {"rng": "S!$A$1:$A$3", "rate": "0.05"}, "T": {"rng": "T!$B$2"}}
+    >>> name_target(names, "S", "RNG"), name_target(names, "T", "rng"), name_target(names, "S", "T!rng")
+    ('S!$A$1:$A$3', 'T!$B$2', 'T!$B$2')
+    >>> name_target(names, "S", "'T'!Rate"), name_target(names, "S", "other"), name_target(None, "S", "rng")
+    ('0.05', None, None)
+    """
+    where, bang, bare = name.rpartition("!")
+    scope = unquoted(where) if bang else sheet
+    for own in ((names or {}).get(scope, {}), (names or {}).get("", {})):
+        target = own.get(bare.lower())
+        if target is None:
+            target = next((t for n, t in own.items() if n.lower() == bare.lower()), None)
+        if target is not None:
+            return target.strip()
+    return None

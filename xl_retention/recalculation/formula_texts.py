@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from openpyxl.formula.translate import Translator
 
-from ..sheet_names import BARE, MARKS
+from ..sheet_names import BARE, MARKS, SHEET
 from .cell_filename import may_name_file
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers, _large_range
 from .excel_functions.caught_errors import HINT as _CAUGHT_HINT
@@ -37,6 +37,8 @@ from .rewrite_shapes import _ARRAY_RESULT, _R1C1_STYLE, DELETED_SHEET, UNION, sh
 from .text_literals import LITERALS as _LITERAL
 
 __all__ = [
+    "AREA",
+    "RANGE_READ",
     "FormulaTexts",
     "may_need_any",
     "may_need_arguments",
@@ -446,6 +448,12 @@ def words_pattern(names: list[str]) -> re.Pattern[str] | None:
         return None
     return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
 
+
+#: a range written as cells or whole columns, with its sheet or not: (sheet as written or None, area): ``A1:A2``,
+#: ``'Raw data'!B:B``
+AREA = r"(?:(" + SHEET + r")!)?(\$?[A-Za-z]{1,3}\$?\d*:\$?[A-Za-z]{1,3}\$?\d*)"
+#: a range a formula reads (:data:`AREA`), not a part of a longer reference (``S!A1:S!A3``'s, a 3-D reference's)
+RANGE_READ = re.compile(r"(?<![\w.$!':])" + AREA + r"(?![\w.(!:])")
 
 _CELL = re.compile(r"(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
 #: a range of two cells, each end (column, $, row); its size is part of the key when one end is absolute

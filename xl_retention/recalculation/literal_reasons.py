@@ -21,9 +21,12 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
-from ..sheet_names import NAME, SHEET, written
+from ..sheet_names import SHEET, written
 from .blank_elements import blank_element
+from .defined_names import name_target, names_read
 from .excel_functions.text import text_to_number
+from .formula_texts import AREA as _AREA
+from .formula_texts import RANGE_READ as _RANGE_READ
 from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
 
@@ -48,7 +51,6 @@ _ARITHMETIC_CELL = re.compile(
     r"|(?<![\w.$!':])" + _REF + r"(?=\s*\)?\s*[-+*/^])"
 )
 #: a range (``B1:B4``, ``'Raw data'!B:B``) beside an arithmetic operator: ``(A1:A4="x")*B1:B4``, ``*(B:B)``, ``B1:B4*2``
-_AREA = r"(?:(" + SHEET + r")!)?(\$?[A-Za-z]{1,3}\$?\d*:\$?[A-Za-z]{1,3}\$?\d*)"
 _ARITHMETIC_RANGE = re.compile(
     r"(?:(?<=[-+*/^])|(?<=[-+*/^]\()|(?<=[-+*/^]\s))" + _AREA + r"(?![\w.(!:])"
     r"|(?<![\w.$!':])" + _AREA + r"(?=\s*\)?\s*[-+*/^])"
@@ -200,8 +202,8 @@ def _range_read(
         found = _range_error(workbook, formulas, where, area.replace("$", ""), code)
         if found is not None:
             return found
-    for name in dict.fromkeys(_NAME_READ.findall(text)):  # =SUM(rng), rng =S!$A$1:$A$2 over a #NAME? typed in A1
-        target = _name_target(names, sheet, name)
+    for name in names_read(text):  # =SUM(rng), rng =S!$A$1:$A$2 over a #NAME? typed in A1
+        target = name_target(names, sheet, name)
         match = _RANGE_READ.fullmatch(target) if target else None
         if match is not None and match.group(1):
             where = match.group(1).strip("'").replace("''", "'")
@@ -209,23 +211,6 @@ def _range_read(
             if found is not None:
                 return found
     return None
-
-
-#: a name a formula reads (not a function's, a sheet's or a cell's)
-_NAME_READ = re.compile(r"(?<![\w.$'!\[\]])(" + NAME + r")(?![\w.(!\[])")
-
-
-def _name_target(names: dict[str, dict[str, str]] | None, sheet: str, name: str) -> str | None:
-    """What the defined ``name`` refers to seen from ``sheet`` (its own names over the workbook's), or None."""
-    for scope in (sheet, ""):
-        for defined, target in (names or {}).get(scope, {}).items():
-            if defined.lower() == name.lower():
-                return target.strip()
-    return None
-
-
-#: a range a formula reads (``A1:A2``, ``'Raw data'!B:B``), not a part of a longer reference
-_RANGE_READ = re.compile(r"(?<![\w.$!':])" + _AREA + r"(?![\w.(!:])")
 
 
 def _range_error(

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..sheet_names import written
+from .formula_texts import AREA as _AREA
 from .formula_texts import position
-from .literal_reasons import _AREA, _SINGLE, _cells_read
+from .literal_reasons import _SINGLE, _cells_read
 from .unexplained import unexplained_errors
 from .value_origins import _call_end, _evaluated
 

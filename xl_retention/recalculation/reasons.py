@@ -17,8 +17,9 @@ from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
 from ..registry import FUNCTIONS
-from ..sheet_names import NAME, SHEET, written
+from ..sheet_names import SHEET, written
 from .blocked_spills import spill_reference_reason
+from .defined_names import name_target, names_read
 from .formula_texts import position as cell_position
 from .text_literals import LITERALS as _LITERALS
 from .xlsx_values import Resized
@@ -396,19 +397,18 @@ _INDIRECT_TEXT = re.compile(r'(?i)(?<![\w.])INDIRECT\(\s*"((?:[^"]|"")*)"\s*\)')
 _CELL_REFERENCE = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
 
 
-_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])(" + NAME + r")(?![\w.(!\[])")
 _SINGLE_CELL = re.compile(r"(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)")
 
 
-def _cell_names(names: dict[str, dict[str, str]] | None, sheet: str) -> dict[str, tuple[str, str]]:
-    """The defined names of one cell seen from ``sheet`` (its own names over the workbook's): name -> (sheet, ref)."""
-    out: dict[str, tuple[str, str]] = {}
-    for scope in ("", sheet):
-        for name, target in (names or {}).get(scope, {}).items():
-            found = _SINGLE_CELL.fullmatch(target.strip())
-            if found is not None:
-                where = found.group(1).replace("''", "'") if found.group(1) is not None else found.group(2)
-                out[name.lower()] = (where, f"{found.group(3).upper()}{found.group(4)}")
+def _named_cells(text: str, names: dict[str, dict[str, str]], sheet: str) -> list[tuple[str, str]]:
+    """The cells ``text`` (a formula of ``sheet``, its texts blanked) reads by a defined name of one cell
+    (:func:`.defined_names.name_target`: the sheet's own name before the workbook's), as (sheet, ref)."""
+    out = []
+    for name in names_read(text):
+        found = _SINGLE_CELL.fullmatch(name_target(names, sheet, name) or "")
+        if found is not None:
+            where = found.group(1).replace("''", "'") if found.group(1) is not None else found.group(2)
+            out.append((where, f"{found.group(3).upper()}{found.group(4)}"))
     return out
 
 
@@ -475,8 +475,7 @@ def pass_reasons_on(
                         where = found.group(1).strip("'").replace("''", "'") if found.group(1) else sheet
                         read.append((where, f"{found.group(2).upper()}{found.group(3)}"))
                 if names:
-                    cell_names = _cell_names(names, sheet)
-                    read += [cell_names[t.lower()] for t in _NAME_TOKEN.findall(text) if t.lower() in cell_names]
+                    read += _named_cells(text, names, sheet)
                 for where, target in read:
                     candidate = _unwrapped(result.values.get(where, {}).get(target))
                     if type(candidate) is CellError and candidate.message and candidate.code == value.code:
@@ -525,10 +524,8 @@ def _areas(text: str, sheet: str, names: dict[str, dict[str, str]] | None) -> li
     first column, last row, last column); a whole column's rows are 1 to 1,048,576."""
     found = [(m, sheet) for m in _RANGE.finditer(text)]
     if names:
-        targets = {n.lower(): t for scope in ("", sheet) for n, t in names.get(scope, {}).items()}
-        for token in _NAME_TOKEN.findall(text):
-            target = targets.get(token.lower(), "").strip()
-            match = _RANGE.fullmatch(target)
+        for token in names_read(text):
+            match = _RANGE.fullmatch(name_target(names, sheet, token) or "")
             if match is not None and match.group(1):
                 found.append((match, sheet))
     areas = []

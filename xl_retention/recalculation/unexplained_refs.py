@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from ..cells import CellError
-from ..sheet_names import NAME, SHEET, written
-from .formula_texts import position
+from ..sheet_names import SHEET, written
+from .defined_names import name_target, names_read
+from .formula_texts import RANGE_READ, position
 from .sheet_corners import NAMED_ACROSS_TAIL
 from .text_literals import LITERALS as _LITERALS
 
@@ -67,8 +68,6 @@ _VALUED_REF = re.compile(
 )
 #: a single cell the formula reads (not a range's end)
 _CELL = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
-#: a range of cells the formula reads
-_RANGE = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+)(?![\w(:!])")
 
 
 def unexplained_ref_reasons(
@@ -144,7 +143,9 @@ def _range_origin(text: str, sheet: str, result: Computed, code: str, reasoned: 
     """The reason of the first cell holding the error ``code`` with a reason in a range the formula ``text`` reads,
     passed on (``..., from S!A2``); None where there is none. ``reasoned`` False: any such cell, with a reason or
     not (its address then)."""
-    for match in _RANGE.finditer(_LITERALS.sub('""', text)):
+    for match in RANGE_READ.finditer(_LITERALS.sub('""', text)):
+        if not match.group(2)[-1].isdigit():  # a whole column (B:B): not followed here
+            continue
         where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
         left, top, right, bottom = (int(n or 0) for n in range_boundaries(match.group(2).replace("$", "")))
         for ref, held in result.values.get(where, {}).items():
@@ -256,8 +257,6 @@ _REFERENCE = re.compile(
     r"|\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})|\$?(\d+):\$?(\d+))(?![\w(!])"
 )
 _CORNER = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
-#: a defined name as a formula writes it, with its sheet or not (``rng``, ``S!rng``)
-_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])((?:" + SHEET + r"!)?" + NAME + r")(?![\w.(!\[])")
 #: a call whose reference its arguments' values make
 _COMPUTED = re.compile(r"(?<![\w.])(?:_xlfn\.)?(OFFSET|INDIRECT)\(", re.I)
 _INTEGER = re.compile(r"\s*[-+]?\d+\s*")
@@ -311,11 +310,10 @@ def _read_areas(
             ends = sorted(int(g) for g in match.group(7, 8))
             areas.append((sheets, ends[0], 1, ends[1], _COLUMNS))
     if names and depth < 8:
-        scopes = [names.get(sheet, {}), names.get("", {})]
-        for token in _NAME_TOKEN.findall(masked):
-            target = next((s[token.lower()] for s in scopes if token.lower() in s), None)
+        for token in names_read(masked):
+            target = name_target(names, sheet, token)
             if target is not None:
-                areas += _read_areas(target.strip().removeprefix("="), sheet, names, order, depth + 1)
+                areas += _read_areas(target.removeprefix("="), sheet, names, order, depth + 1)
     for call in _COMPUTED.finditer(masked):
         arguments = _arguments(text, masked, call.end())
         if call.group(1).upper() == "INDIRECT":
