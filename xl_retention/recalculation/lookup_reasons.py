@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..sheet_names import written
+from .defined_names import NAME_READ, name_target
 from .formula_texts import AREA as _AREA
 from .formula_texts import position
 from .literal_reasons import _SINGLE, _cells_read
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["lookup_argument", "lookup_reasons"]
+__all__ = ["lookup_argument", "lookup_dates", "lookup_reasons"]
 
 _LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(XLOOKUP|XMATCH|VLOOKUP|HLOOKUP|MATCH)\(")
 #: the most #N/A cells looked at (each costs a few evaluations)
@@ -131,20 +132,32 @@ class _Dates:
         return bool(self._formats is not None and self._formats.date1904)
 
 
+def lookup_dates(path: str | Path | None) -> _Dates:
+    """The number formats of the workbook at ``path`` (read on the first question), which show a date looked for as
+    a date: one for all the reasons of a recalculation (:func:`lookup_argument`'s ``dates``)."""
+    return _Dates(path)
+
+
 def lookup_reasons(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None = None
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    path: str | Path | None = None,
+    names: dict[str, dict[str, str]] | None = None,
+    dates: _Dates | None = None,
 ) -> int:
     """Give each #N/A cell without a reason whose formula makes an exact lookup that finds nothing that lookup:
     ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans[Plan] (#N/A)``; returns how many got one. ``path``: the
-    workbook's file, whose number formats show a date looked for as a date (``MATCH: 2027-01-01 is not in ..``)."""
+    workbook's file, whose number formats show a date looked for as a date (``MATCH: 2027-01-01 is not in ..``),
+    also through a defined name of the cell or range (``names``: by scope; ``MATCH(Wanted,Months,0)``)."""
     named = 0
-    dates = _Dates(path)
+    dates = dates if dates is not None else _Dates(path)
     for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#N/A", _LOOKUP.search, MAX_LOOKED_AT):
         try:
             engine = workbook.get_formula(sheet, *place) or ""
         except Exception:  # noqa: BLE001  (a cell the engine cannot give)
             continue
-        reason = _cause(workbook, sheet, place, text, engine, dates)
+        reason = _cause(workbook, sheet, place, text, engine, dates, names)
         if reason is not None:
             result.values[sheet][ref] = CellError("#N/A", f"{reason} (#N/A)")
             named += 1
@@ -152,10 +165,17 @@ def lookup_reasons(
 
 
 def _cause(
-    workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, engine: str, dates: _Dates | None = None
+    workbook: fz.Workbook,
+    sheet: str,
+    place: tuple[int, int],
+    text: str,
+    engine: str,
+    dates: _Dates | None = None,
+    names: dict[str, dict[str, str]] | None = None,
 ) -> str | None:
     """The first exact lookup of ``text`` (the formula as typed, then ``engine``, as the engine holds it), evaluated
-    in ``sheet``'s cell at ``place``, that finds nothing: ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans!A2:A7``."""
+    in ``sheet``'s cell at ``place``, that finds nothing: ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans!A2:A7``.
+    A defined name (``names``) looked for or looked in is read as the cell or range it stands for."""
     engine = engine.removeprefix("=").replace("$", "")
     asked: set[str] = set()
     for name, args in _calls(text) + _calls(engine):  # the user's own text first (Plans[Plan], as written)
@@ -173,16 +193,25 @@ def _cause(
         cell, dated = "", False
         if _NUMBER.fullmatch(args[0]):  # =MATCH(5,A2:A3,0): the 5 typed, not 1900-01-05 of the dated range
             return f"{name}: {_shown(sought)} is not in {_where(name, args)}"
-        if _SINGLE.fullmatch(args[0].strip()):
-            for _, where, letters, row, _column, _held in _cells_read(workbook, _SINGLE, args[0], sheet):
+        value = _named(names, sheet, args[0])  # =MATCH(Wanted,..), Wanted =S!$D$1: S!D1, its format
+        if _SINGLE.fullmatch(value):
+            for _, where, letters, row, _column, _held in _cells_read(workbook, _SINGLE, value, sheet):
                 cell = f" ({written(where)}!{letters.upper()}{row})"
                 dated = dates is not None and dates.dated(where, f"{letters.upper()}{row}")
         number = isinstance(sought, int | float) and not isinstance(sought, bool)
         if number and not dated and dates is not None:  # =MATCH(DATE(2027,1,1),Bridge!$A$2:$A$13,0): the range's
-            dated = _dated_range(workbook, dates, sheet, name, args[1])
+            dated = _dated_range(workbook, dates, sheet, name, _named(names, sheet, args[1]))  # or Months'
         shown = _shown(sought, dated, dates.date1904 if dates is not None else False)
         return f"{name}: {shown}{cell} is not in {_where(name, args)}"
     return None
+
+
+def _named(names: dict[str, dict[str, str]] | None, sheet: str, text: str) -> str:
+    """``text`` (an argument) as the reference the defined name it is stands for (:func:`.defined_names.name_target`:
+    the sheet's own name before the workbook's); ``text`` stripped where it is no such name."""
+    text = text.strip()
+    target = name_target(names, sheet, text) if names and NAME_READ.fullmatch(text) else None
+    return target.removeprefix("=").strip() if target else text
 
 
 def _dated_range(workbook: fz.Workbook, dates: _Dates, sheet: str, name: str, text: str) -> bool:
@@ -227,10 +256,12 @@ def lookup_argument(
     sheet: str,
     ref: str,
     names: dict[str, dict[str, str]] | None = None,
+    dates: _Dates | None = None,
 ) -> str:
     """``reason`` ("CRR: customers_end is the error value #N/A (#VALUE!)") with the lookup in the error cell's
     formula that finds nothing: ``..., because VLOOKUP: 'zz' is not in the first column of Raw!A1:B4 (#VALUE!)``;
-    else ``reason`` as it is."""
+    else ``reason`` as it is. ``dates`` (:func:`lookup_dates`): a date looked for shown as the date, as
+    :func:`lookup_reasons` shows it (``2026-03-01``, not 46082)."""
     found = _NA_ARGUMENT.match(reason)
     place = position(ref)
     if found is None or place not in formulas.get(sheet, {}):
@@ -239,7 +270,7 @@ def lookup_argument(
         engine = workbook.get_formula(sheet, *place) or ""
     except Exception:  # noqa: BLE001  (a cell the engine cannot give)
         return reason
-    cause = _cause(workbook, sheet, place, formulas[sheet][place], engine)
+    cause = _cause(workbook, sheet, place, formulas[sheet][place], engine, dates, names)
     if cause is None:
         return reason
     return f"{reason[: found.start('code') - 2]}, because {cause} ({found['code']})"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from .intersection_reasons import intersection_reasons
     from .let_references import let_inlined
     from .literal_reasons import blank_argument, literal_error_reasons, typed_range_reasons, value_argument
-    from .lookup_reasons import lookup_argument, lookup_reasons
+    from .lookup_reasons import lookup_argument, lookup_dates, lookup_reasons
     from .month_order import deleted_reference_reasons
     from .nested_reasons import outer_reason, with_cause
     from .null_reasons import null_reasons
@@ -69,6 +70,7 @@ _STEPS = {
     "typed_range_reasons": "literal_reasons",
     "value_argument": "literal_reasons",
     "lookup_argument": "lookup_reasons",
+    "lookup_dates": "lookup_reasons",
     "lookup_reasons": "lookup_reasons",
     "deleted_reference_reasons": "month_order",
     "outer_reason": "nested_reasons",
@@ -238,6 +240,8 @@ def explain(
     REASONS.settle(texts)
     found, REASONS.found = REASONS.found, {}
     outers, REASONS.outer = REASONS.outer, {}
+    dates = lookup_dates(path)  # a date looked for shown as the date (its formats read once, where one is)
+    looked_up = partial(lookup_argument, dates=dates)
     for (sheet, ref), reason in found.items():
         value = result.values[sheet][ref]
         spilled = value if type(value) is Resized else None
@@ -264,7 +268,7 @@ def explain(
             reason = _unless_failing(blank_origin, workbook, formulas, reason, names)  # a formula giving "": its test
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
             # CHOOSE(..), C3 =A9, B2+C2, VLOOKUP(..), INDIRECT("'Data 2025'!C2") of a sheet renamed
-            for step in (value_origin, arithmetic_origin, lookup_argument, indirect_origin):
+            for step in (value_origin, arithmetic_origin, looked_up, indirect_origin):
                 reason = _unless_failing(step, workbook, formulas, reason, sheet, ref, names)
             reason = _unless_failing(formula_cell_origin, workbook, formulas, reason, names)  # A2 =Raw!A2: Raw!A2
             reason = with_cause(outer, reason) if outer is not None else reason
@@ -280,7 +284,7 @@ def explain(
                 counted = True
     named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
-    named += lookup_reasons(workbook, formulas, result, path)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
+    named += lookup_reasons(workbook, formulas, result, path, names, dates)  # XLOOKUP(C21,Plans[Plan],..): 'teams'
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
     named += intersection_reasons(workbook, formulas, result, names)  # =SUM(N(+B7:M7)) in A1: no cell in column A
