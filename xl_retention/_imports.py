@@ -353,8 +353,9 @@ def _write_cache(target: Path, stamp: bytes, to_write: Callable[[], object]) -> 
 
 #: the patterns cache of :func:`cache_patterns`: (pattern, flags) -> what ``_sre.compile`` takes besides the pattern
 _PatternCode = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-_PATTERNS: dict[str, Any] = {"installed": False, "known": {}, "new": {}, "file": None}
-_MOST_PATTERNS = 3000  # a cache past this keeps only the patterns of the run writing it
+_PATTERNS: dict[str, Any] = {"installed": False, "known": {}, "new": {}, "used": set(), "file": None}
+_MOST_PATTERNS = 3000  # a cache past this, or past _MOST_PATTERN_BYTES of codes, keeps only the writing run's patterns
+_MOST_PATTERN_BYTES = 4 << 20  # about twice one version's (bench/README.md, H401): stale versions of a pattern dropped
 
 
 def _pattern_cache_file() -> Path:
@@ -395,7 +396,8 @@ def cache_patterns() -> None:
     known: dict[tuple[str | bytes, int], _PatternCode] = (
         stamped_marshal_cache("patterns", _pattern_cache_stamp(), _is_dict, _patterns_to_write) or {}
     )  # (an entry not of this engine's form is compiled as usual below)
-    _PATTERNS.update(known=known, new=new, file=_pattern_cache_file())
+    used: set[tuple[str | bytes, int]] = set()  # the entries read that this process compiled
+    _PATTERNS.update(known=known, new=new, used=used, file=_pattern_cache_file())
     original = _compiler.compile
     kind = "I" if array.array("I").itemsize == _sre.CODESIZE else "L"
     lazy_code = LazyPattern.compiled.fget.__code__  # type: ignore[attr-defined]
@@ -423,6 +425,8 @@ def cache_patterns() -> None:
             packed = array.array(kind, code).tobytes()
             found = (int(flags | parsed.state.flags), packed, parsed.state.groups - 1, groupindex, tuple(indexgroup))
             new[(p, flags)] = found
+        else:
+            used.add((p, flags))
         try:
             return _sre.compile(p, found[0], array.array(kind, found[1]).tolist(), found[2], found[3], found[4])
         except (TypeError, ValueError, IndexError, RuntimeError):  # an entry not of this engine's form
@@ -436,12 +440,23 @@ def _is_dict(kept: object) -> bool:
 
 
 def _patterns_to_write() -> dict | None:
-    """The patterns cache to write at the process's end: the patterns read and those compiled since (only those past
-    :data:`_MOST_PATTERNS`), or None when none was compiled."""
-    known, new = _PATTERNS["known"], _PATTERNS["new"]
-    if not new:
+    """The patterns cache to write at the process's end: the patterns read and those compiled since, or None when none
+    was compiled. Past :data:`_MOST_PATTERNS` patterns or :data:`_MOST_PATTERN_BYTES` of codes, only this process's
+    (those it read and used, those it compiled), even when none was compiled: a module-level pattern edited, or
+    changed by an upgrade, left its earlier versions in the file, read by every command (8 versions of a 1.4 MB
+    pattern made a 14 MB file, 0.02-0.04 s of each command's start: bench/README.md, H401)."""
+    known, new, used = _PATTERNS["known"], _PATTERNS["new"], _PATTERNS["used"]
+    kept = {**known, **new}
+    if len(kept) <= _MOST_PATTERNS and sum(map(_code_bytes, kept.values())) <= _MOST_PATTERN_BYTES:
+        return kept if new else None
+    if not new and len(used) in (0, len(known)):  # nothing to drop, or nothing of this process's to keep
         return None
-    return {**known, **new} if len(known) + len(new) <= _MOST_PATTERNS else dict(new)
+    return {**{key: known[key] for key in used}, **new}
+
+
+def _code_bytes(entry: object) -> int:
+    """The size of a cached pattern's code (0 for an entry not of this engine's form)."""
+    return len(entry[1]) if type(entry) is tuple and len(entry) > 1 and type(entry[1]) is bytes else 0
 
 
 #: the argument rewrites' shapes cache of :func:`cache_shapes`
