@@ -1,6 +1,6 @@
 """Recalculation speed: the embedded engine against LibreOffice headless, in the same run.
 
-Run by hand: ``python bench/bench_recalc.py [--batch 200] [--runs 3] [--baseline DIR] [--phases]``.
+Run by hand: ``python bench/bench_recalc.py [--batch 200] [--runs 3] [--only large] [--baseline DIR] [--phases]``.
 Three workloads:
 
 1. the template with 120 months of sample data;
@@ -35,6 +35,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -238,7 +239,8 @@ def soffice_command(path: Path, outdir: Path) -> list[str]:
 
 
 def end_to_end(path: Path, peer: Path, work: Path, runs: int) -> tuple[dict, dict]:
-    """Ours and LibreOffice on one workbook, fresh processes, interleaved; the best of ``runs`` of each."""
+    """Ours and LibreOffice on one workbook, fresh processes, interleaved; the best of ``runs`` of each (the medians
+    printed as a comment line before the table's row: on a shared machine the median moves less than the best)."""
     libreoffice.recalculate(peer, work / "lo-warm")  # the profile exists before the timed conversions
     timed(ours_command(path, work / "ours-warm"), first_command_environment())  # the patterns cache is written
     mine, theirs_ = [], []
@@ -247,6 +249,15 @@ def end_to_end(path: Path, peer: Path, work: Path, runs: int) -> tuple[dict, dic
         theirs_.append(timed(soffice_command(peer, work / "lo-out")))
     best = {key: min(r[key] for r in mine) for key in ("seconds", "cpu", "peak_mb")}
     best_peer = {key: min(r[key] for r in theirs_) for key in ("seconds", "cpu", "peak_mb")}
+    median, median_peer = ({key: statistics.median(r[key] for r in found) for key in ("seconds", "cpu")}
+                           for found in (mine, theirs_))  # fmt: skip
+    print(
+        f"<!-- {path.name}, median of {runs}: ours {median['seconds']:.2f} s wall, {median['cpu']:.2f} s CPU; "
+        f"LibreOffice {median_peer['seconds']:.2f}, {median_peer['cpu']:.2f}; ratio wall "
+        f"{median['seconds'] / median_peer['seconds']:.2f}, CPU {median['cpu'] / median_peer['cpu']:.2f}; "
+        f"load {os.getloadavg()[0]:.1f} -->",
+        flush=True,
+    )
     return best, best_peer
 
 
@@ -267,6 +278,7 @@ def main() -> None:
         "--phases", nargs="?", const="large", choices=("large", "template"),
         help="where one workbook's time goes (the 50,000-cell workbook, or the 120-month template)",
     )  # fmt: skip
+    parser.add_argument("--only", choices=("template", "large", "criteria"), help="one workbook of the three")
     parser.add_argument("--cold", action="store_true", help="--phases of the first run in the process, not a later one")
     parser.add_argument("--cold-phases", type=Path, help=argparse.SUPPRESS)  # the --cold run's fresh process
     args = parser.parse_args()
@@ -294,9 +306,12 @@ def main() -> None:
 
                 phases(path, work)
             return
-        template = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
-        large = large_workbook(work / "large.xlsx")
-        criteria = criteria_workbook(work / "criteria.xlsx")
+        makers = {
+            "template": lambda: build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120)),
+            "large": lambda: large_workbook(work / "large.xlsx"),
+            "criteria": lambda: criteria_workbook(work / "criteria.xlsx"),
+        }
+        made = {key: make() for key, make in makers.items() if args.only in (None, key)}
         print(f"load average {os.getloadavg()[0]:.2f}; end to end, fresh processes, best of {args.runs}")
         print()
         print(
@@ -304,8 +319,12 @@ def main() -> None:
             "| CPU s | cells/s | peak MB | ours / LibreOffice, wall | CPU |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        workbooks = (("template, 120 months", template), ("50,000 mixed formulas", large))
-        for name, path in (*workbooks, ("10,000 COUNTIFS/SUMIFS", criteria)):
+        names = {
+            "template": "template, 120 months",
+            "large": "50,000 mixed formulas",
+            "criteria": "10,000 COUNTIFS/SUMIFS",
+        }
+        for name, path in ((names[key], path) for key, path in made.items()):
             peer = builtin_copy(path, work / f"builtin-{path.name}")
             formulas = ours(path, work / f"out-{path.name}")["formulas"]
             a, b = end_to_end(path, peer, work, args.runs)
