@@ -26,7 +26,7 @@ def _book(tmp_path: Path) -> Path:
     s["A1"] = "=CLV(50,0.7,0)"  # churn 0: #DIV/0!
     t = wb.create_sheet("S")
     t["A1"] = "=1/0"
-    t["B1"] = "=FORECAST.ETS(1,A2:A3,B2:B3)"  # not computed: an unsupported cell, its address quoted alike
+    t["B1"] = "=_xlfn.FORECAST.ETS(1,A2:A3,B2:B3)"  # not computed: an unsupported cell, its address quoted alike
     wb.save(tmp_path / "w.xlsx")
     return tmp_path / "w.xlsx"
 

@@ -12,6 +12,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError
 from ..registry import BY_NAME
 from .engine_functions import engine_knows, formula_functions
+from .future_functions import FUTURE
 from .google_functions import GOOGLE_FUNCTIONS, google_reason
 from .lambda_helpers import HELPERS
 from .package_facts import officejs_name, other_application
@@ -59,6 +60,8 @@ def add_in_function(
         if name in FORMULAE or name in BY_NAME or name.lower() in known or name == "LAMBDA" or "_XLPM." in name:
             continue
         if engine_knows(name) or name in REWRITTEN or excels and stored is None:  # _xlfn.BYROW: Excel's own
+            continue
+        if name in FUTURE:  # FORECAST.ETS without _xlfn.: Excel's own function, its #NAME? told by .unprefixed
             continue
         shown = name.removeprefix("_XLL.")
         if shown in GOOGLE_FUNCTIONS:  # ARRAYFORMULA: Google Sheets' own, as its download writes it (H332's 05)
@@ -123,6 +126,7 @@ def hidden_add_in_calls(
             and not (n.startswith("_XLDUDF_") and officejs_name(n.removeprefix("_XLDUDF_")) is not None)
             and not engine_knows(n)
             and n not in REWRITTEN
+            and n not in FUTURE
         }
         if not unknown:
             continue

@@ -215,7 +215,8 @@ def _construct(formula: str, lacking: object, sheets: list[str]) -> tuple[str, s
     for i, token in enumerate(tokens):
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             name = _bare_name(token.value[:-1])
-            if lacking(name):  # type: ignore[operator]
+            stored_bare = name not in FORMULAE and not token.value.upper().startswith(("_XLFN.", "_XLWS."))
+            if lacking(name) and not stored_bare:  # type: ignore[operator]  (bare FORECAST.ETS: .unprefixed's #NAME?)
                 return name, HELPER_REASON.format(name=name) if name in HELPERS else f"unsupported function {name}"
             groups.append((i, False, name))
         elif token.type == Token.PAREN and token.subtype == Token.OPEN:

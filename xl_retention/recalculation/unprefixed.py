@@ -11,7 +11,9 @@ gives its value, as in Excel); the cells reading it get its error.
 
 A newer function is one the engine has (formualizer's or :mod:`.excel_functions`') that is not in openpyxl's list of
 the 2007 file format's functions (:data:`openpyxl.utils.formulas.FORMULAE`), nor one of this package's own (CRR, ...:
-an add-in's functions are stored bare), nor a defined name.
+an add-in's functions are stored bare), nor a defined name; or one of Excel's future functions
+(:data:`.future_functions.FUTURE`, [MS-XLSX] 2.2.3), which the engine may lack (FORECAST.ETS, WEBSERVICE,
+STOCKHISTORY): bare, it is Excel's #NAME? all the same, not an add-in's function (H396's finding 01).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..registry import BY_NAME
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
 from .formula_tokens import argument_spans
+from .future_functions import FUTURE, XLWS
 from .text_literals import LITERALS as _LITERALS
 
 if TYPE_CHECKING:
@@ -39,9 +42,6 @@ REASON = (
     "{name} is stored without Excel's _xlfn. prefix, which Excel reads as no function: #NAME? (a function newer than "
     "Excel 2007 is stored as _xlfn.{name}(...), as Excel writes it; with openpyxl write =_xlfn.{name}(...))"
 )
-#: the dynamic-array functions Excel stores with a second prefix: _xlfn._xlws.FILTER(..), _xlfn._xlws.SORT(..)
-#: (XlsxWriter's "Formulas added in Excel 2010 and later" table)
-XLWS = frozenset(("FILTER", "SORT"))
 #: a LET or LAMBDA parameter stored without _xlpm. (Excel stores LET(x,1,x+1) as _xlfn.LET(_xlpm.x,1,_xlpm.x+1)):
 #: Excel reads the bare name as a defined name the workbook lacks, #NAME? (XlsxWriter issue 1072: a LET written with
 #: bare parameter names showed #NAME? in Excel 365; libxlsxwriter's lambda.c: "parameters are prefixed with _xlpm.")
@@ -66,7 +66,7 @@ def _newer(name: str, engine_knows: Callable[[str], bool], defined: set[str]) ->
     """Whether ``name`` (upper case, called bare) is an Excel function newer than the 2007 file format."""
     if name in FORMULAE or name in BY_NAME or name.startswith("_") or name.lower() in defined:
         return False
-    return name in EXCEL_FUNCTIONS or engine_knows(name)
+    return name in FUTURE or name in EXCEL_FUNCTIONS or engine_knows(name)
 
 
 #: a function the engine does not have, put in a bare newer function's place: #NAME?, as Excel reads the bare name
