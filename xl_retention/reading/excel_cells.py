@@ -27,8 +27,8 @@ _ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
 
 
 def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[list[Any]]) -> None:
-    """A workbook whose formulas' values are not in the file: refused, naming the columns (the text above each
-    column's first formula in ``rows``, the sheet's values from A1), the first cells and how to calculate them
+    """A workbook whose formulas' values are not in the file: refused, naming the columns (each by its header in
+    ``rows``, the sheet's values from A1, :func:`_column_name`), the first cells and how to calculate them
     (``xl-retention recalc``, or Excel). Two kinds: in a workbook that asks to be calculated on open
     (``fullCalcOnLoad``, as its XML says: openpyxl reads a workbook without it, as Excel saves them, as asking too),
     a sheet whose formula cells all hold 0 (or nothing), as XlsxWriter (pandas' .xlsx writer)
@@ -62,10 +62,10 @@ def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[l
     from openpyxl.utils import column_index_from_string
 
     names: list[str] = []
+    header = _header_row(rows)
     for letters in dict.fromkeys(c.decode() for c, _, _ in cells):
         index, top = column_index_from_string(letters) - 1, min(int(r) for c, r, _ in cells if c.decode() == letters)
-        above = [row[index] for row in rows[: top - 1] if index < len(row) and isinstance(row[index], str)]
-        names.append(repr(above[-1]) if above else letters)
+        names.append(_column_name(rows, header, index, top, letters))
     shown = ", ".join(f"{c.decode()}{r.decode()}" for c, r, _ in cells[:5])
     more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
     word = "column" if len(names) == 1 else "columns"
@@ -76,6 +76,39 @@ def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[l
         "formulas",
         source=path.name,
     )
+
+
+def _header_row(rows: list[list[Any]]) -> int | None:
+    """The 0-based index in ``rows`` of the sheet's header row, as the import finds it (after a title block:
+    :func:`~.excel_sheets._table_of`); None for a sheet of blank rows."""
+    from .excel_sheets import _table_of  # which imports this module
+
+    width = max((len(r) for r in rows), default=0)
+    padded = [list(r) + [None] * (width - len(r)) for r in rows]
+    while padded and all(v is None or (isinstance(v, str) and not v.strip()) for v in padded[-1]):
+        padded.pop()
+    if not padded:
+        return None
+    return _table_of(padded)[1]
+
+
+def _column_name(rows: list[list[Any]], header: int | None, index: int, top: int, letters: str) -> str:
+    """The name of column ``index`` (``letters``) whose first formula is in sheet row ``top`` (1-based): its header
+    (``rows[header]``) where the formula is below it; else the text right above the formula (a formula in a title
+    block); else the column's letters. Never a data cell above the formula (``'99 USD'`` above a totals row's
+    ``=SUM(E2:E73)``, H395's finding 02).
+
+    >>> rows = [["id", "price"], ["a", "99 USD"], ["Total", None]]
+    >>> _column_name(rows, 0, 1, 3, "B"), _column_name(rows, 0, 1, 2, "B"), _column_name([[None]], None, 1, 2, "B")
+    ("'price'", "'price'", 'B')
+    """
+    if header is not None and header < top - 1:
+        name = rows[header][index] if index < len(rows[header]) else None
+        if name is not None and str(name).strip():
+            return repr(str(name).strip())
+        return letters
+    above = [row[index] for row in rows[: top - 1] if index < len(row) and isinstance(row[index], str)]
+    return repr(above[-1]) if above else letters
 
 
 #: A number format that shows a whole number with leading zeros ("00000": 42 is shown 00042), as users format a column
