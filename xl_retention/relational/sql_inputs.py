@@ -73,8 +73,47 @@ def _labels(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.T
     label = (trimmed(table.segment) if regex else table.segment.strip()).nullif("")
     rows = table.mutate(segment=label.isnull().ifelse(ibis.literal(d.BLANK_SEGMENT), label))
     if currency:
-        rows = rows.mutate(segment=_is_code(rows.segment, regex).ifelse(rows.segment.upper(), rows.segment))
+        rows = rows.mutate(
+            segment=_is_code(rows.segment, regex).ifelse(rows.segment.upper(), _coded(rows.segment, regex))
+        )
     return rows
+
+
+def _currency_spellings() -> dict[str, tuple[list[str], list[str]]]:
+    """Each currency's code -> (its symbols as written, its symbols and names in upper case), as
+    :func:`xl_retention.reading.currency.code_of` reads them (``€``, ``Euro``, ``euros``: EUR; a bare ``$``, which
+    several currencies write, is none's).
+
+    >>> _currency_spellings()["EUR"]
+    (['€'], ['€', 'EURO', 'EUROS'])
+    """
+    import re
+
+    from ..reading.currency import _NAMES, _SYMBOLS, code_of
+
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    for written in (*_SYMBOLS, *_NAMES):
+        code = code_of(written)
+        if re.fullmatch(r"[A-Z]{3}", code) and code != written.upper():
+            raw, upper = out.setdefault(code, ([], []))
+            if written in _SYMBOLS and written not in raw:
+                raw.append(written)
+            if written.upper() not in upper:
+                upper.append(written.upper())
+    return out
+
+
+def _coded(label: ir.StringValue, regex: bool = True) -> ir.StringValue:
+    """``label`` (a currency column's value, not a code) as its currency's code where it is one's symbol or name
+    (``€``, ``Euro``: EUR), as the tables read it (:func:`xl_retention.reading.currency.code_of`; H400's task 3):
+    ``EUR`` and ``€`` are one segment, EUR, not two (``--segment currency=EUR``'s rows would leave out those written
+    ``€``). Its symbol as written or in upper case (a database's UPPER of ``zł`` may keep ``ł``), a name's spaces
+    taken as one where the dialect has regular expressions; anything else as it is."""
+    upper = label.upper()
+    spaced = upper.re_replace(r"\s+", " ") if regex else upper
+    cases = [(label.isin(raw) | spaced.isin(names), ibis.literal(code))
+             for code, (raw, names) in _currency_spellings().items()]  # fmt: skip
+    return ibis.cases(*cases, else_=label)
 
 
 def _spellings(rows: ir.Table, regex: bool = True, casefold: bool = True) -> ir.Table:

@@ -96,7 +96,11 @@ TYPED_SEGMENTS = (
     "-- cast it to text as xl-retention import labels it first (a whole number's digits, 1; TRUE, FALSE).\n"
 )
 #: The currency rule of the header (a column named as currencies, docs/metrics.md "Segments").
-CURRENCY_CODES = "; a currency's code typed two ways, 'usd' and 'USD', is one: every code upper case"
+CURRENCY_CODES = (
+    "; a currency's code typed two\n-- ways, 'usd' and 'USD', is one: every code upper case; a currency's symbol or "
+    "name is its code ('€',\n-- 'Euro': EUR, as ReadOptions(segment='currency') reads them; a bare '$' or 'kr', "
+    "which several currencies\n-- write, as written)"
+)
 #: MySQL's stop, said in the header (:func:`.sql_rewrite._raising`).
 MYSQL_STOP = (
     "-- MySQL cannot raise an error with a text inside a query (its failed cast is 0): there a query stops with\n"
