@@ -2,9 +2,6 @@
 status ok with an empty message, while ' 800 ' is named ("type it as a number") and '€210' is flagged as read by the
 computer's settings (H384's finding 06): the user's own SUM, a pivot table or pandas skip it, and an Excel whose
 currency is not $ reads no number there. It is named now, with how it was read. One recalc for the module.
-
-Since H400's task 2 '$800' follows '€210''s rule (the file does not say which currency its Excel has): named with
-both readings, the formulas reading it not recalculated (status incomplete, Revenue!H2 left without a value).
 """
 
 from __future__ import annotations
@@ -29,14 +26,14 @@ def recalculated(tmp_path_factory):
 
 def test_a_dollar_amount_typed_as_text_is_named(recalculated) -> None:
     report, _ = recalculated
-    assert report.status == "incomplete"
-    assert report.message.split("; t.xlsx: ")[0] == (
-        "t.xlsx: Revenue!C2 (New MRR) is the text '$800': type it as a number there (an en-US Excel reads 800, an "
-        "Excel whose currency is not $ no number; the file does not say which reading its Excel takes, so the "
-        "formulas reading it are not recalculated)"
+    assert report.status == "ok"
+    assert report.message == (
+        "t.xlsx: Revenue!C2 (New MRR) is the text '$800' (read as 800, as an en-US Excel reads it; an Excel whose "
+        "currency is not $ reads no number there): the tracker reads it as a number, but a SUM, a pivot table or "
+        "pandas reading this cell skips a text: type it as a number"
     )
 
 
-def test_the_month_reading_it_is_not_recalculated(recalculated) -> None:
+def test_the_tracker_reads_it_as_800(recalculated) -> None:
     out: Path = recalculated[1]
-    assert openpyxl.load_workbook(out, data_only=True)["Revenue"]["H2"].value is None  # 10500 en-US, #VALUE! in €
+    assert openpyxl.load_workbook(out, data_only=True)["Revenue"]["H2"].value == 10500  # 10000 + 800 + 300 - 100 - 500

@@ -259,7 +259,7 @@ def _spills(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
 #: search tries each letter once: {3,} ran to a long word's end from each of its letters (quadratic: a cell of 20,000
 #: letters took 13 s here, 29-43 s in H239's finding 5)
 _LOCALE_HINT = re.compile(
-    r"\d\s*[./,'\u2019-]\s*\d|\d\.?[\s-]*[^\W\d_]{3}|[^\W\d_]{3}\.?[\s-]*\d\d|[£€¥₹₽₺]|\$\s*\d|\d\s+\d{3}|\d\s*[^\W\d_]{2,3}\b"
+    r"\d\s*[./,'\u2019-]\s*\d|\d\.?[\s-]*[^\W\d_]{3}|[^\W\d_]{3}\.?[\s-]*\d\d|[£€¥₹₽₺]|R\$|\d\s+\d{3}|\d\s*[^\W\d_]{2,3}\b"
 )
 #: a sheet's used area larger than this is not read for the test (the listing then runs)
 _MOST_READ = 2_000_000

@@ -11,9 +11,7 @@ all, written as a text the embedded engine (which reads as an en-US Excel) reads
   as a decimal-comma Excel reads them; ``1,234.50`` and ``1,200,000`` (no number to a decimal-comma Excel) and
   ``1,200`` written in a formula (rather a format: ``TEXT(A1,"0,000")``) as en-US reads them;
 - an amount in another currency than en-US's ``$`` (``£1,200``, ``€1.200,50``, ``2.500 kr``: #VALUE! en-US), read as
-  an Excel of that currency reads it (:func:`money_reading`); an amount in dollars (``$800``), which only an Excel
-  whose currency is ``$`` reads, as a text that is no number (:func:`dollar_reading`: the same rule, H400's task 2);
-  and a date with another language's month name
+  an Excel of that currency reads it (:func:`money_reading`), and a date with another language's month name
   (``15. März 2024``, ``15 mars 2024``: :func:`month_name_reading`).
 
 Each reading is given in two forms of the same value (``2025-01-13`` and ``1/13/2025``; ``1234.50`` and
@@ -35,7 +33,6 @@ __all__ = [
     "DATE_TIME",
     "comma_thousands_reading",
     "day_first_only",
-    "dollar_reading",
     "dot_thousands_reading",
     "locale_reading",
     "reading_kind",
@@ -74,7 +71,6 @@ def locale_reading(text: str) -> str | None:
         or dot_thousands_reading(text)
         or comma_thousands_reading(text)
         or money_reading(text)
-        or dollar_reading(text)
         or apostrophe_reading(text)
         or (month_name_reading(text))
     )
@@ -82,7 +78,7 @@ def locale_reading(text: str) -> str | None:
 
 def reading_kind(text: str) -> str:
     """What another locale reads otherwise in ``text``: "money", "month", "number" (a decimal comma) or "date"."""
-    if money_reading(text) is not None or dollar_reading(text) is not None:
+    if money_reading(text) is not None:
         return "money"
     if comma_reading(text) is not None or dot_thousands_reading(text) is not None:
         return "number"
@@ -101,46 +97,6 @@ _MONEY = re.compile(
     r"\s*(?P<open>\()?\s*(?P<sign>[-+])?\s*(?P<pre>" + _CURRENCY + r")?\s*(?P<sign2>[-+])?\s*"
     r"(?P<number>\d[\d.,'\s\u00a0\u202f]*?)\s*(?P<post>" + _CURRENCY + r")?\s*(?P<close>\))?\s*"
 )
-#: an amount in dollars, grouped by commas or not ('$800', '-$50.5', '$1,200.50'; not 'US$', 'R$': other currencies')
-_DOLLARS = re.compile(r"\s*(?P<sign>[-+]?)\s*\$\s*(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*")
-#: written after a dollar amount while another currency's reading is evaluated: a text no Excel reads as a number
-NO_NUMBER = " (no number)"
-
-
-def dollar_reading(text: str) -> str | None:
-    """An amount in dollars (``$800``), which an en-US Excel reads as a number and an Excel whose currency is another
-    reads as none, as the latter reads it: a text the engine reads as no number (:data:`NO_NUMBER` after it); None
-    for anything else. The rule of :func:`money_reading`'s ``€210`` the other way round: the file does not say which
-    currency its Excel has (H384's finding 06; H400's task 2).
-
-    >>> dollar_reading("$800"), dollar_reading("-$1,200.50"), dollar_reading("US$800"), dollar_reading("$#,##0")
-    ('$800 (no number)', '-$1,200.50 (no number)', None, None)
-    """
-    if not isinstance(text, str) or len(text) > 40 or _DOLLARS.fullmatch(text) is None:
-        return None
-    return text.strip() + NO_NUMBER
-
-
-def dollar_amount(text: str) -> str | None:
-    """The number an en-US Excel reads in an amount in dollars (:func:`dollar_reading`'s), None for anything else.
-
-    >>> dollar_amount("$800"), dollar_amount(" -$1,200.50 "), dollar_amount("€210")
-    ('800', '-1200.50', None)
-    """
-    found = _DOLLARS.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
-    return None if found is None else ("-" if found["sign"] == "-" else "") + found["number"].replace(",", "")
-
-
-def money_sign(text: str) -> str | None:
-    """The currency sign or code written in an amount :func:`money_reading` reads (``€`` of ``€210``), else None.
-
-    >>> money_sign("€210"), money_sign("2.500 kr"), money_sign("$5")
-    ('€', 'kr', None)
-    """
-    match = _MONEY.fullmatch(text) if money_reading(text) is not None else None
-    return None if match is None else match["pre"] or match["post"]
-
-
 #: thousands grouped with dots, a decimal comma or none after (1.200, 1.200,50): a European amount
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 

@@ -43,12 +43,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from ..cells import CellError
-from .literal_uses import moved_with_cells, read_as_text
 from .locale_readings import (
     COMMA_NUMBER,
     DATE_TIME,
     apostrophe_reading,
-    dollar_reading,
     dot_thousands_reading,
     is_number_reading,
     locale_reading,
@@ -232,8 +230,8 @@ def _names() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], dict[str, str
 
 def _is_locale_text(text: Any) -> bool:
     """Whether ``text`` is a date of digits (a time after it or not, its year left out or not), a number with a
-    decimal comma, an amount in another currency than ``$``, one in ``$`` (which only an Excel of ``$`` reads) or a
-    date with another language's month name (which a locale reads otherwise)."""
+    decimal comma, an amount in another currency than ``$`` or a date with another language's month name (which a
+    locale reads otherwise)."""
     if not isinstance(text, str) or not text or len(text) > 40:
         return False
     date = _DATE_TEXT.fullmatch(text)
@@ -245,8 +243,6 @@ def _is_locale_text(text: Any) -> bool:
     if COMMA_NUMBER.fullmatch(text) is not None or apostrophe_reading(text) is not None:
         return True
     if dot_thousands_reading(text) is not None:  # 1.200: 1.2 en-US, 1200 with a decimal comma
-        return True
-    if dollar_reading(text) is not None:  # $800: only an Excel of $ reads it (H400's task 2)
         return True
     return any(c.isdigit() for c in text) and (money_reading(text) or month_name_reading(text)) is not None
 
@@ -369,12 +365,10 @@ def unstored_locale_cells(
     texts, literals, reads = _locale_texts(workbook, formulas, info, open_cells)
     found = []
     for (sheet, ref), text in literals.items():
-        if (sheet, ref) in reads:  # COUNTIF(A1:A2,"01/02/2026"): read with the cells, both alike (below)
-            continue
         us = values[sheet][ref]
         if isinstance(us, str) and text in us:
             continue  # the text passed on ("01/02/2025 "&A1)
-        number = is_number_reading(text.lstrip("<>=")) or dollar_reading(text.lstrip("<>=")) is not None
+        number = is_number_reading(text.lstrip("<>="))
         if number and type(us) is not CellError:
             continue  # a decimal comma is rather a format (TEXT(A1,"0,000")) unless en-US reads no number
         other = _literal_other(workbook, formulas, sheet, ref, text)
@@ -398,7 +392,7 @@ def unstored_locale_cells(
             through.add(key)
 
     back = {other: text for text, other in texts.values()}  # each text as read by the other locale -> the text
-    readers = [(sheet, *_position(ref)) for sheet, ref in reads]
+    readers = [(sheet, *_position(ref)) for sheet, ref in reads if (sheet, ref) not in literals]
     afters: list[list[Any]] = []  # the readers' values with each of the two forms of the other readings
     try:  # the cells reading such a text evaluated again (not the whole workbook), once with each form
         for form in (lambda reading: reading, second_form):
@@ -406,7 +400,6 @@ def unstored_locale_cells(
                 workbook.set_value(sheet, row, column, form(other))
             _evaluate(workbook, readers)  # (.kept: a cell reading one left without a value is not computed)
             afters.append([cell_value(workbook, sheet, row, column) for sheet, row, column in readers])
-            moved_with_cells(workbook, formulas, readers, afters[-1], form)  # A1="01/02/2026": both sides alike
     finally:
         for (sheet, row, column), (text, _) in texts.items():
             workbook.set_value(sheet, row, column, text)
@@ -459,8 +452,6 @@ def _locale_texts(
                     bare = text.lstrip("<>=")
                     dated = _DATE_TEXT.fullmatch(bare) is not None  # a date typed in with its year ("1/2": a part)
                     if (dated or DATE_TIME.fullmatch(bare) is None) and _is_locale_text(bare) and locale_reading(bare):
-                        if read_as_text(formula, text):  # LEN("01/02/2026"), A1="1.200": text in every Excel
-                            continue
                         literals[(sheet, ref)] = text
                         break
             bare = _LITERAL.sub('""', formula)

@@ -18,7 +18,6 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..sheet_names import written
 from .excel_functions._core import plain_number
-from .locale_readings import dollar_amount, money_reading, money_sign
 
 __all__ = ["locale_inputs_line", "text_numbers_line"]
 
@@ -40,19 +39,7 @@ def _readings(text: str) -> str:
     'an en-US Excel reads 52310.00, a decimal-comma Excel no number'
     >>> _readings("1.200")
     "Excel reads it by the computer's decimal separator"
-
-    An amount in a currency reads by the computer's currency, in the same words whichever it is (H400's task 2):
-
-    >>> _readings("$800"), _readings("€210")
-    ('an en-US Excel reads 800, an Excel whose currency is not $ no number', 'an Excel whose currency is € reads 210, \
-an en-US Excel no number')
     """
-    dollars = dollar_amount(text)
-    if dollars is not None:
-        return f"an en-US Excel reads {dollars}, an Excel whose currency is not $ no number"
-    sign = money_sign(text)
-    if sign is not None:
-        return f"an Excel whose currency is {sign} reads {money_reading(text)}, an en-US Excel no number"
     grouped = _GROUPED.fullmatch(text)
     if grouped is None:
         return "Excel reads it by the computer's decimal separator"
@@ -100,14 +87,20 @@ def locale_inputs_line(tracker: Mapping[str, Any], reasons: Iterable[str]) -> st
     return f"type each of these as a number in its cell: {cells}{more} ({why.format('them')})"
 
 
+#: an amount pasted with a dollar sign ('$800', '-$50.5'): the engine reads it as an en-US Excel does (H384's finding
+#: 06), an Excel whose currency is another reads no number ('€210' is :func:`locale_inputs_line`'s)
+_DOLLAR = re.compile(r"\s*([-+]?)\s*\$\s*(\d+(?:\.\d+)?)\s*")
+_DOLLAR_READ = " (read as {}, as an en-US Excel reads it; an Excel whose currency is not $ reads no number there)"
+
+
 def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]) -> str | None:
     """The line naming the input cells of ``tracker`` (:func:`.month_order.tracker_rows`) that hold a plain number as
     a text (``' 120 '``, ``'95'``, pasted from a web report or a CSV column; not a formula's, ``formulas``: each
     sheet's formula cells), with what to do; None where none does. The tracker's formulas read such a text as the
     number (README: a number pasted as text is a figure the month has), so its figures are right, but the user's
     own ``=SUM(Customers!C2:C13)``, a pivot table and pandas skip a text: the year's gained was 550 for 765 (H315's
-    finding 06). A text with a separator of thousands (``'2,451'``) or a currency sign (``'$800'``, ``'€210'``: only an
-    Excel of that currency reads it, H400's task 2) is :func:`locale_inputs_line`'s.
+    finding 06); an amount with a dollar sign (``'$800'``) too, said as read by an en-US Excel only (H384's finding 06).
+    A text with a separator of thousands (``'2,451'``) is :func:`locale_inputs_line`'s.
 
     >>> from types import SimpleNamespace
     >>> rows = [("Month", "Customers at start", "Customers gained"), (46023, 1000, " 120 "), (46054, None, "95")]
@@ -116,8 +109,10 @@ def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterabl
 tracker reads them as numbers, but a SUM, a pivot table or pandas reading these cells skips a text: type them as \
 numbers"
     >>> text_numbers_line({"Revenue": SimpleNamespace(rows=[("Month", "New MRR"), (46023, "$800")], first=2, last=2)},
-    ...                   {}) is None
-    True
+    ...                   {})
+    "Revenue!B2 (New MRR) is the text '$800' (read as 800, as an en-US Excel reads it; an Excel whose currency is not \
+$ reads no number there): the tracker reads it as a number, but a SUM, a pivot table or pandas reading this cell \
+skips a text: type it as a number"
     """
     named: list[str] = []
     for title, sheet in tracker.items():
@@ -129,11 +124,15 @@ numbers"
                 label = header[column - 1] if column - 1 < len(header) else None
                 if not isinstance(held, str) or not isinstance(label, str):
                     continue
-                if plain_number(held.strip()) is None:
+                dollar = _DOLLAR.fullmatch(held)
+                if plain_number(held.strip()) is None and dollar is None:
                     continue
                 ref = f"{get_column_letter(column)}{row}"
                 if ref not in own:
-                    named.append(f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}")
+                    named.append(
+                        f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}"
+                        + (_DOLLAR_READ.format(f"{dollar[1]}{dollar[2]}") if dollar else "")
+                    )
     if not named:
         return None
     more = f" and {len(named) - FIRST} more such cells" if len(named) > FIRST else ""
