@@ -18,6 +18,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..sheet_names import written
 from .excel_functions._core import plain_number
+from .locale_readings import money_reading
 
 __all__ = ["locale_inputs_line", "text_numbers_line"]
 
@@ -39,7 +40,17 @@ def _readings(text: str) -> str:
     'an en-US Excel reads 52310.00, a decimal-comma Excel no number'
     >>> _readings("1.200")
     "Excel reads it by the computer's decimal separator"
+
+    An amount in another currency than $ reads by the computer's currency, not its decimal separator (H400's task 2):
+
+    >>> _readings("€210"), _readings("2.500 kr")
+    ('an Excel whose currency is € reads 210, an en-US Excel no number', 'an Excel whose currency is kr reads 2500, \
+an en-US Excel no number')
     """
+    money = money_reading(text)
+    if money is not None:
+        sign = re.sub(r"[\d.,'\s()+\-\u00a0\u202f]", "", text)
+        return f"an Excel whose currency is {sign} reads {money}, an en-US Excel no number"
     grouped = _GROUPED.fullmatch(text)
     if grouped is None:
         return "Excel reads it by the computer's decimal separator"
