@@ -43,6 +43,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from ..cells import CellError
+from .literal_uses import moved_with_cells, read_as_text
 from .locale_readings import (
     COMMA_NUMBER,
     DATE_TIME,
@@ -365,6 +366,8 @@ def unstored_locale_cells(
     texts, literals, reads = _locale_texts(workbook, formulas, info, open_cells)
     found = []
     for (sheet, ref), text in literals.items():
+        if (sheet, ref) in reads:  # COUNTIF(A1:A2,"01/02/2026"): read with the cells, both alike (below)
+            continue
         us = values[sheet][ref]
         if isinstance(us, str) and text in us:
             continue  # the text passed on ("01/02/2025 "&A1)
@@ -392,7 +395,7 @@ def unstored_locale_cells(
             through.add(key)
 
     back = {other: text for text, other in texts.values()}  # each text as read by the other locale -> the text
-    readers = [(sheet, *_position(ref)) for sheet, ref in reads if (sheet, ref) not in literals]
+    readers = [(sheet, *_position(ref)) for sheet, ref in reads]
     afters: list[list[Any]] = []  # the readers' values with each of the two forms of the other readings
     try:  # the cells reading such a text evaluated again (not the whole workbook), once with each form
         for form in (lambda reading: reading, second_form):
@@ -400,6 +403,7 @@ def unstored_locale_cells(
                 workbook.set_value(sheet, row, column, form(other))
             _evaluate(workbook, readers)  # (.kept: a cell reading one left without a value is not computed)
             afters.append([cell_value(workbook, sheet, row, column) for sheet, row, column in readers])
+            moved_with_cells(workbook, formulas, readers, afters[-1], form)  # A1="01/02/2026": both sides alike
     finally:
         for (sheet, row, column), (text, _) in texts.items():
             workbook.set_value(sheet, row, column, text)
@@ -452,6 +456,8 @@ def _locale_texts(
                     bare = text.lstrip("<>=")
                     dated = _DATE_TEXT.fullmatch(bare) is not None  # a date typed in with its year ("1/2": a part)
                     if (dated or DATE_TIME.fullmatch(bare) is None) and _is_locale_text(bare) and locale_reading(bare):
+                        if read_as_text(formula, text):  # LEN("01/02/2026"), A1="1.200": text in every Excel
+                            continue
                         literals[(sheet, ref)] = text
                         break
             bare = _LITERAL.sub('""', formula)
