@@ -9,18 +9,29 @@ Rows of one id whose periods overlap, or share a start, stay refused by :mod:`.r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
 from .dates import loose_datetimes
+from .errors import DataError
+from .sibling_dates import is_ambiguous
 
-__all__ = ["period_instants", "phase_rows"]
+__all__ = ["DateReader", "period_instants", "phase_rows"]
+
+#: The import's reader of a date column, ``read(series, column)``: naive ``datetime64`` with NaT for blanks, in the
+#: file's date options (``--dayfirst``, ``--date-format``) and the order the column (or its sibling) proves.
+DateReader = Callable[[pd.Series, str], np.ndarray]
 
 
-def phase_rows(ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np.ndarray) -> np.ndarray:
+def phase_rows(
+    ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np.ndarray, read: DateReader | None = None
+) -> np.ndarray:
     """Which of ``rows`` (positions whose id repeats) are periods of their id that follow each other: sorted by start,
-    each ends (``end``, a date) on or before the next one's start, every start a date. Dates are read as
-    :func:`pandas.to_datetime` reads them; a row whose dates it cannot read is not a phase.
+    each ends (``end``, a date) on or before the next one's start, every start a date. Dates are read by ``read``,
+    the import's date reader (:func:`period_instants`), else as :func:`pandas.to_datetime` reads them; a row whose
+    dates cannot be read is not a phase.
 
     >>> ids = pd.Series(["s1", "s1", "s2", "s2"])
     >>> start = pd.Series(["2026-01-05", "2026-03-12", "2026-01-10", "2026-01-10"])
@@ -31,7 +42,7 @@ def phase_rows(ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np
     out = np.zeros(len(rows), dtype=bool)
     if end is None or not len(rows):
         return out
-    starts, ends, text = period_instants(start, end, rows)
+    starts, ends, text = period_instants(start, end, rows, read)
     frame = pd.DataFrame(
         {
             "id": ids.iloc[rows].astype(str).str.strip().to_numpy(),
@@ -50,23 +61,54 @@ def phase_rows(ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np
     return out
 
 
-def period_instants(start: pd.Series, end: pd.Series, rows: np.ndarray) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """The starts and ends of ``rows`` read as :func:`~.dates.loose_datetimes` reads them, both without a zone (times
-    with one as instants in UTC: pandas refuses to compare a zone's times with times of none, as '...Z' starts beside
-    a blank column of ends), and the ends' text stripped ('' where blank).
+def period_instants(
+    start: pd.Series, end: pd.Series, rows: np.ndarray, read: DateReader | None = None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The starts and ends of ``rows``, both without a zone, and the ends' text stripped ('' where blank).
+
+    With ``read`` (the import's date reader), each whole column is read by it, as the import reads it: one format for
+    the column, ``12/02/2025`` beside ``14/04/2025`` day-first as the column (or ``--dayfirst``, ``--date-format``)
+    says, and a column that cannot tell day-first from month-first refused as the import refuses it. A column it
+    refuses for another reason (refused again where the import reads it), and any column without ``read``, is read
+    as :func:`~.dates.loose_datetimes` reads it: times with a zone as instants in UTC (pandas refuses to compare a
+    zone's times with times of none, as '...Z' starts beside a blank column of ends).
 
     >>> starts, ends, text = period_instants(pd.Series(["2026-01-05T10:00:00Z"]), pd.Series([None]), np.arange(1))
     >>> str(starts.iloc[0]), str(ends.iloc[0]), text.tolist()
     ('2026-01-05 10:00:00', 'NaT', [''])
+    >>> from xl_retention.reading.dates import DateOptions, parse_dates
+    >>> read = lambda s, c: parse_dates(s, "p.csv", c, DateOptions(), allow_blank=True)
+    >>> starts, ends, _ = period_instants(pd.Series(["12/02/2025", "14/04/2025"]), pd.Series(["14/04/2025", None]),
+    ...                                  np.arange(2), read)
+    >>> [str(t.date()) for t in starts], str(ends.iloc[0].date())
+    (['2025-02-12', '2025-04-14'], '2025-04-14')
     """
     import warnings
 
+    text = end.iloc[rows].astype(object).where(end.iloc[rows].notna(), "").astype(str).str.strip()
+    starts, ends = _read(read, start, rows), _read(read, end, rows)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        starts = loose_datetimes(start.iloc[rows].astype(str).str.strip())  # two UTC offsets: instants
-        text = end.iloc[rows].astype(object).where(end.iloc[rows].notna(), "").astype(str).str.strip()
-        ends = loose_datetimes(text.where(text != "", None))
+        if starts is None:
+            starts = loose_datetimes(start.iloc[rows].astype(str).str.strip())  # two UTC offsets: instants
+        if ends is None:
+            ends = loose_datetimes(text.where(text != "", None))
     return _naive(starts), _naive(ends), text
+
+
+def _read(read: DateReader | None, column: pd.Series, rows: np.ndarray) -> pd.Series | None:
+    """The dates of ``rows`` of ``column`` as ``read`` reads the whole column; None without ``read`` or where it
+    refuses the column for another reason than its day/month order (which is refused here as the import refuses it).
+    """
+    if read is None:
+        return None
+    try:
+        values = read(column, str(column.name))
+    except DataError as error:
+        if is_ambiguous(error):
+            raise
+        return None
+    return pd.Series(np.asarray(values)[rows], index=column.index[rows])
 
 
 def _naive(times: pd.Series) -> pd.Series:

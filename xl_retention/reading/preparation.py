@@ -281,8 +281,9 @@ def _prepare(
         period = (names["start"], names.get("end")) if kind == "intervals" else None  # a subscription's phases
         renewed = subscription_id_columns(df.columns) if kind == "orders" else []  # on each renewal's payment
         mapped = (names["subscription_id"],) if "subscription_id" in names else ()  # --columns subscription_id=
+        dates = _other_dates(df, names, source, options.dates(), df.attrs.get("excel_epoch")) if period else None
         check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items, month, period,
-                            renewed, mapped)  # fmt: skip
+                            renewed, mapped, dates)  # fmt: skip
     if kind in ("snapshots", "intervals"):  # no subscription id: the same export pasted twice (reading.copies)
         check_copied_rows(df, source, (names.get("customer_id"),), (names.get("subscription_id"),))
     epoch = df.attrs.get("excel_epoch")

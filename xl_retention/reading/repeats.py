@@ -26,7 +26,7 @@ import pandas as pd
 from ._distinct import arrow_codes
 from .canceled_plans import canceled_beside_new
 from .errors import bad_rows
-from .phases import phase_rows
+from .phases import DateReader, phase_rows
 from .subscription_items import are_items
 from .values import visible_values
 
@@ -108,13 +108,15 @@ def check_repeated_rows(
     period: tuple[str, str | None] | None = None,
     renewed: Sequence[str] = (),
     ids: Sequence[str] = (),
+    dates: DateReader | None = None,
 ) -> None:
     """Refuse the rows of ``df`` that repeat an earlier row in every column and share its record id (see the module
     docstring). ``order_id``, ``amount``: the file's columns taken as those of an orders file (the order id is a
     record's id on rows with an amount); ``month``: a snapshots file's month column (a subscription's id is on each
     of its months' rows: a record is its id and month); ``period``: an intervals file's start and end columns (rows
     of one id whose periods follow each other are its phases, :mod:`.phases`); ``people``: the columns taken as
-    customer or visitor ids (never a record's);
+    customer or visitor ids (never a record's); ``dates``: the import's reader of a date column (the phases' dates
+    read with the file's date options, :func:`~.phases.period_instants`);
     ``items``: an orders file's item columns (:func:`~.orders.item_columns`). An id repeated on the rows of one order
     (its payment's) is no changed record; one repeated without an order id in a file with items asks for the order id.
     ``renewed``: an orders file's subscription id columns (:func:`subscription_id_columns`): repeated on each
@@ -170,10 +172,11 @@ with the same id: the same record twice (overlapping exports appended?), which w
             later = rows[keys.duplicated(keep="first").to_numpy()]
             if later.size and period is not None and columns.count(period[0]) == 1:  # a plan change: phases
                 end = df[period[1]] if period[1] is not None and columns.count(period[1]) == 1 else None
-                phases = phase_rows(ids, df[period[0]], end, rows)
+                phases = phase_rows(ids, df[period[0]], end, rows, dates)
                 later = later[~phases[np.searchsorted(rows, later)]]
                 if later.size and end is not None:  # a contract's add-on line, co-termed: adds to it
-                    later = later[~co_termed_lines(ids, df[period[0]], end, rows)[np.searchsorted(rows, later)]]
+                    co_termed = co_termed_lines(ids, df[period[0]], end, rows, dates)
+                    later = later[~co_termed[np.searchsorted(rows, later)]]
             if later.size and month is not None and columns.count(month) == 1:  # a month's items (a plan, its seats)
                 mine = rows[keys.isin(keys.loc[ids.index[later]].unique()).to_numpy()]  # hashed (numpy sorts objects)
                 if are_items(df, ids, mine, source, keys.reindex(ids.index, fill_value=""), said=False):
@@ -194,7 +197,9 @@ with the same id: the same record twice (overlapping exports appended?), which w
                 raise bad_rows(source, columns[position], problem, later, written.to_numpy(), advice=advice)
 
 
-def co_termed_lines(ids: pd.Series, start: pd.Series, end: pd.Series, rows: np.ndarray) -> np.ndarray:
+def co_termed_lines(
+    ids: pd.Series, start: pd.Series, end: pd.Series, rows: np.ndarray, dates: DateReader | None = None
+) -> np.ndarray:
     """Which of ``rows`` (positions whose id repeats) are a contract's lines co-termed to its first line (the
     earliest start): an add-on of the contract (a Salesforce CPQ amendment on the same contract number) that starts
     after the first line of its id starts and before it ends, and ends on the same day. Its dates say it is no export
@@ -211,7 +216,7 @@ def co_termed_lines(ids: pd.Series, start: pd.Series, end: pd.Series, rows: np.n
     """
     from .phases import period_instants
 
-    starts, ends, _ = period_instants(start, end, rows)  # '...Z' starts beside blank ends: compared
+    starts, ends, _ = period_instants(start, end, rows, dates)  # '...Z' starts beside blank ends: compared
     frame = pd.DataFrame({"id": _text(ids.iloc[rows]).to_numpy(), "s": starts.to_numpy(), "e": ends.to_numpy()})
     earliest = frame.sort_values(["id", "s"], kind="stable").groupby("id", sort=False).first()  # its base line
     first_start, first_end = frame["id"].map(earliest["s"]), frame["id"].map(earliest["e"])
