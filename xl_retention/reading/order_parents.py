@@ -13,7 +13,7 @@ import pandas as pd
 from . import order_columns as by_values
 from .values import visible_values
 
-__all__ = ["PARENT_NAMES", "customers_of_orders", "orders_of_parents"]
+__all__ = ["PARENT_NAMES", "customers_of_orders", "orders_of_parents", "unmapped_refunds"]
 
 
 def customers_of_orders(customers: pd.Series, orders: pd.Series) -> pd.Series:
@@ -98,4 +98,36 @@ def _refund_rows(df: pd.DataFrame, amount: str | None) -> np.ndarray:
         written = values.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
         numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
         refund |= (numbers < 0) | written.str.contains(_NEGATIVE_TEXT, regex=True).to_numpy()
+    elif amount is None:  # no amount mapped: WooCommerce's refund row, told by its negative 'total'
+        refund |= unmapped_refunds(df)
     return refund
+
+
+def unmapped_refunds(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row is a refund by the columns that may hold the amount (:func:`~.amount_hints.money_columns`),
+    none of them mapped: one of them negative on the row and none positive (WooCommerce's refund row, ``total``
+    -20.00 naming its order in ``parent_id``). Read so in an orders file imported without an amount, such a row is
+    never a purchase (docs/metrics.md). Columns not read as numbers are passed over.
+
+    >>> unmapped_refunds(pd.DataFrame({"id": ["1", "2", "3"], "total": ["50.00", "-20.00", ""],
+    ...                                "shipping_total": ["4.90", "0.00", "0.00"]})).tolist()
+    [False, True, False]
+    """
+    from .amount_hints import money_columns
+    from .errors import DataError
+    from .number_texts import parse_numbers
+
+    negative = np.zeros(len(df), dtype=bool)
+    positive = np.zeros(len(df), dtype=bool)
+    listed = [str(c) for c in df.columns]
+    for name in money_columns(listed, df):
+        if listed.count(name) != 1:
+            continue
+        try:
+            numbers = parse_numbers(df.iloc[:, listed.index(name)], "", name, allow_blank=True)
+        except DataError:
+            continue
+        numbers = np.asarray(numbers, dtype=np.float64)
+        negative |= numbers < -0.005
+        positive |= numbers > 0.005
+    return negative & ~positive

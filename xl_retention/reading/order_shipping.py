@@ -326,11 +326,12 @@ def order_net_of_shipping(
         return typed
     _refuse_other_currency(df, money_name, list(read), source)  # Magento's base-currency 'Shipping and Handling'
     taxed = (tax != 0) & np.isfinite(tax)
+    apart = _own_tax_written(df, [c for c in read if kinds[c] == "tax"], rows, source, decimal)
     if "ex" in has:
         shipping_net, why = ex, "its name says without tax"
-    elif "tax" in has:
+    elif "tax" in has or apart:  # WooCommerce's shipping_tax 0.00 in each row with shipping: no tax on it
         shipping_net = inc - own_tax if "inc" in has else plain
-        why = "its tax is written apart"
+        why = "its tax is written apart" + ("" if "tax" in has else f" ({apart!r}: 0 in each row with shipping)")
     else:
         shipping_net = written.copy()
         why = "no tax is charged in its rows" if tax_read else "the file has no tax column"
@@ -392,6 +393,20 @@ def order_net_of_shipping(
     note(f"{source}: {money_name!r} includes the shipping in {shown} ({why}): taken off net of its tax, revenue is "
          "net of shipping")  # fmt: skip
     return typed
+
+
+def _own_tax_written(
+    df: pd.DataFrame, columns: list[str], rows: np.ndarray, source: str, decimal: str | None
+) -> str | None:
+    """The column of the shipping's own tax (WooCommerce's ``shipping_tax``) written in each of ``rows`` (those with
+    shipping), as a number: 0.00 there says the shipping carried no tax, so it is net as written; None where no such
+    column is written in every one of them (a blank says nothing)."""
+    listed = list(map(str, df.columns))
+    for column in columns:
+        values = _numbers(df[column], source, column, decimal) if listed.count(column) == 1 else None
+        if values is not None and np.isfinite(values[rows]).all():
+            return column
+    return None
 
 
 def _inside(

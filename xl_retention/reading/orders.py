@@ -81,7 +81,7 @@ from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_discounts import after_discounts
 from .order_flags import flag_kind, flag_rows, refunded_flag_rows
-from .order_parents import customers_of_orders, orders_of_parents
+from .order_parents import customers_of_orders, orders_of_parents, unmapped_refunds
 from .order_rows import _take, one_row_per_order, written_values
 from .orders_apart import check_orders_apart
 from .paid_dates import unpaid_by_paid_date
@@ -94,7 +94,13 @@ from .refunded_amounts import (
     refunded_payments,
     take_refunds,
 )
-from .sale_refunds import REFUND_STATUSES, refuse_unweighed_refunds, signed_refunds, told_refunds
+from .sale_refunds import (
+    REFUND_STATUSES,
+    refunds_in_order_share,
+    refuse_unweighed_refunds,
+    signed_refunds,
+    told_refunds,
+)
 from .store_refunds import placed_store_refunds
 from .swallowed_rows import refuse_swallowed_rows
 from .unlinked_refunds import refuse_unlinked_refunds
@@ -354,6 +360,8 @@ def orders_as_paid(
         paid_back = refunded_payments(df, typed["order_id"], typed["amount"], taken, names["order_id"])
     said_back = paid_back & says_refunded(df) if paid_back.any() else paid_back  # its status Refunded: its refund's
     copies = said_back if told is None else told | said_back  # no copy of its order changed (order_copies)
+    negative = None if "amount" in typed else unmapped_refunds(df)  # WooCommerce's refund row, 'total' -20.00,
+    copies = copies if negative is None else copies | negative  # no amount mapped: no purchase (order_parents)
     check_order_copies(df, typed, source, copies)  # an order's status changed between two exports appended
     types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
@@ -372,6 +380,7 @@ def orders_as_paid(
         typed["amount"], store_full = placed_store_refunds(df, typed, names, source)
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
         typed["amount"] = signed_refunds(df, typed["amount"])
+        typed["amount"] = refunds_in_order_share(typed["order_id"], typed["amount"], net_share)  # written gross
         if told is not None and told.any():  # its amount, 40.00, is the chargeback of 40.00: taken off its sale
             amounts = np.asarray(typed["amount"], dtype=np.float64)
             typed["amount"] = np.where(told & (amounts > 0), -amounts, amounts)
@@ -422,7 +431,10 @@ def orders_as_paid(
             dropped |= lines & cancelled  # a refund line that failed, was voided or is pending: no refund, no cancel
         check_orders_apart(df, typed, names, source, dropped)  # 100 and 20 on one order id, no item column
     elif "order_id" in typed:  # a refund row without an amount: of all its order, or part? (reading.sale_refunds)
-        refuse_unweighed_refunds(df, typed["order_id"], names["order_id"], cancelled, ~dropped, source)
+        cancelled = cancelled | negative
+        refuse_unweighed_refunds(df, typed["order_id"], names["order_id"], cancelled, ~dropped, source, negative)
+    elif negative is not None:  # a refund row, 'total' -20.00, in a file of no order id: no purchase either
+        cancelled = cancelled | negative
     if dropped.any():
         rows = np.flatnonzero(~dropped)
         one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names, (cancelled | full)[rows],

@@ -33,6 +33,7 @@ __all__ = [
     "signed_refunds",
     "status_refunds",
     "refuse_unweighed_refunds",
+    "refunds_in_order_share",
     "told_refunds",
     "typed_refunds",
 ]
@@ -334,9 +335,36 @@ def signed_refunds(df: pd.DataFrame, amounts: np.ndarray) -> np.ndarray:
     return np.where(positive, -amounts, amounts) if positive.any() else amounts
 
 
+def refunds_in_order_share(orders: Any, amounts: Any, net_share: Any) -> np.ndarray:
+    """``amounts`` with each refund row (a negative amount) written gross, none of its own taken off (its share 1:
+    no tax or shipping on it, WooCommerce's refund row with ``total_tax`` and ``shipping_total`` 0.00), of an order
+    whose paid rows had tax or shipping taken off, taken off in that order's share (its paid rows' net / gross): a
+    refund of what the buyer paid, its net part, as a refunded amount column's is (docs/metrics.md). ``net_share``:
+    each row's net / gross (:func:`~.taxes.net_shares`), None where nothing was taken off.
+
+    >>> refunds_in_order_share(["1", "1", "2"], [42.0, -52.5, 10.0], [0.8, 1.0, 1.0]).tolist()
+    [42.0, -42.0, 10.0]
+    """
+    amounts = np.asarray(amounts, dtype=np.float64)
+    if net_share is None:
+        return amounts
+    share = np.asarray(net_share, dtype=np.float64)
+    gross = (amounts < 0) & (np.abs(share - 1) < 1e-9)
+    if not gross.any():
+        return amounts
+    codes, _ = pd.factorize(pd.Series(np.asarray(orders, dtype=object)).astype(str))
+    size = int(codes.max(initial=-1)) + 1
+    paid = np.isfinite(amounts) & (amounts > 0) & (share > 0)
+    net = np.bincount(codes, weights=np.where(paid, amounts, 0.0), minlength=size)
+    written = np.bincount(codes, weights=np.where(paid, amounts / np.where(paid, share, 1.0), 0.0), minlength=size)
+    order_share = np.divide(net, written, out=np.ones(size), where=written > 0)
+    return np.where(gross, amounts * order_share[codes], amounts)
+
+
 def refuse_unweighed_refunds(
-    df: pd.DataFrame, orders: Any, order: str, cancelled: np.ndarray, kept: np.ndarray, source: Any
-) -> None:
+    df: pd.DataFrame, orders: Any, order: str, cancelled: np.ndarray, kept: np.ndarray, source: Any,
+    negative: np.ndarray | None = None,
+) -> None:  # fmt: skip
     """Refuse the refund rows of paid orders in an orders file read without an amount, where the file does not show
     them to take off their whole order: a purchase refunded in part is still a purchase (a refunded amount is taken
     off, only a refund in full leaves the order out), and without amounts the refund's size is unknown.
@@ -347,7 +375,9 @@ def refuse_unweighed_refunds(
     hold the amount (:func:`~.amount_hints.money_columns`: Braintree's 'Settlement Amount' 25.00 on its sale and its
     credit) shows the refunds equal to the order's paid rows; where one shows less (Stripe's itemized balance
     report: ``customer_facing_amount`` -33.00 of 99.00), or none shows it, the refund rows and their orders are
-    refused naming the amount to map.
+    refused naming the amount to map. ``negative``: the rows that are refunds by a negative value in a column that
+    may hold the amount (:func:`~.order_parents.unmapped_refunds`: WooCommerce's refund row naming its order in
+    ``parent_id``), refund rows as those told by their status or type are.
 
     >>> frame = pd.DataFrame({"charge_id": ["c1", "c1"], "reporting_category": ["charge", "refund"],
     ...                       "customer_facing_amount": ["99.00", "-33.00"]})
@@ -369,6 +399,8 @@ amount ('customer_facing_amount') with --columns amount=NAME (the refunds are th
 
     said = says_refunded(df)
     refund = said & cancelled & kept
+    if negative is not None:
+        refund |= negative & kept
     if not refund.any():
         return
     codes, _ = pd.factorize(pd.Series(np.asarray(orders, dtype=object)).astype(str))
@@ -402,8 +434,10 @@ amount ('customer_facing_amount') with --columns amount=NAME (the refunds are th
     if not unproven.any():
         return
     rows = np.flatnonzero(unproven[codes] & (refund | paid))
-    column = next((str(c) for p, c in enumerate(df.columns) if says_refunded(df.iloc[:, [p]])[rows].any()), order)
     money = money_columns(list(df.columns), df)
+    told = [str(c) for p, c in enumerate(df.columns) if says_refunded(df.iloc[:, [p]])[rows].any()]
+    shown_by = money[:1] if negative is not None and negative[rows].any() else []  # 'total' -20.00 on the refund
+    column = next(iter(told or shown_by or [order]))
     named = ", ".join(repr(c) for c in money[:3]) if money else ""
     problem = (
         f"refund rows of paid orders, and no amount mapped: whether each refund takes back its whole order (no "
