@@ -338,6 +338,14 @@ ENDED_ADVICE = (
     "or give those rows their end"
 )
 
+#: :data:`ENDED_ADVICE` where the mapped end is the file's day service stopped and blank on the rows (``{end}``), beside
+#: a column of the day a cancellation was asked for (``{other}``).
+MAPPED_END_ADVICE = (
+    "give those rows their end in {end!r}, the column mapped as the day service stopped, blank on them (a "
+    "subscription canceled to stop at its period's end serves until that day, which is its end, not the day in "
+    "{other!r}, when it was canceled)"
+)
+
 
 def ended_advice(columns: Sequence[Any], end: str | None, df: pd.DataFrame | None = None) -> str:
     """:data:`ENDED_ADVICE` naming the file's own column of the day service stopped, when ``columns`` has one beside
@@ -346,6 +354,14 @@ def ended_advice(columns: Sequence[Any], end: str | None, df: pd.DataFrame | Non
 
     >>> ended_advice(["term_end", "cancelled_at"], "term_end")
     'map the column of the day service stopped, --columns end=cancelled_at, or give those rows their end'
+
+    Where the mapped ``end`` is itself the file's best column of the day service stopped (Recurly's ``expires_at``
+    beside its ``canceled_at``, the day the customer asked), the rows are told to get their end there
+    (:data:`MAPPED_END_ADVICE`), never to map the other column, which the import would refuse in turn (H395's
+    finding 03):
+
+    >>> ended_advice(["canceled_at", "expires_at"], "expires_at")[:92]
+    "give those rows their end in 'expires_at', the column mapped as the day service stopped, bla"
     """
     from .ends import end_like_columns
     from .names import columns_option
@@ -358,6 +374,9 @@ def ended_advice(columns: Sequence[Any], end: str | None, df: pd.DataFrame | Non
 
         if ended_rows(df, found[0])[1].any():
             return ENDED_ADVICE
+    ranked = end_like_columns(columns, {})
+    if end is not None and str(end) in ranked and ranked.index(str(end)) < ranked.index(found[0]):
+        return MAPPED_END_ADVICE.format(end=str(end), other=found[0])  # Recurly's expires_at beside canceled_at
     return ENDED_ADVICE.replace("--columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at)",
                                 columns_option([("end", found[0])]))  # fmt: skip
 
