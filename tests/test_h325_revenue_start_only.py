@@ -116,7 +116,7 @@ def test_upgrade_brings_the_rates_of_a_month_without_movements_up(tmp_path: Path
     assert upgraded["M2"].value == (
         '=IF(OR(AND(I2="",D2="",B2=""),AND(ISNUMBER(IF(B2="","",IFERROR(B2+0,B2))),IF(B2="","",IFERROR(B2+0,B2))=0,'
         'NOT(IFERROR(OR(N(I2)<>0,IF(D2="",0,D2+0)<>0),FALSE)))),"",IF(AND(C2="",D2="",E2="",F2="",G2=""),#VALUE!,'
-        'NRR(N(I2),IF(D2="",0,D2+0),IF(B2="","",IFERROR(B2+0,B2)))))'
+        'IF(IFERROR(D2+0<0,FALSE),#NUM!,NRR(N(I2),IF(D2="",0,D2+0),IF(B2="","",IFERROR(B2+0,B2))))))'
     )
     out = tmp_path / "out.xlsx"
     recalc_file(path, out, engine="embedded")

@@ -32,8 +32,8 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: Dashboard's notes beside the NPS and CLV, E8:G8 and E9:G9, since H347; the customers and MRR at start, B3:B25, since
 #: H384's finding 01: an error pasted in a month's own gained or movements no longer makes its start that error)
 CELLS = (
-    "'Customers'!B3:B25, 'Customers'!I2:I25, 'Revenue'!B3:B25, 'Revenue'!K2:K25, 'Revenue'!L2:L25, 'Revenue'!M2:M25 "
-    "and 43 more"
+    "'Customers'!B3:B25, 'Customers'!I2:I25, 'Revenue'!B3:B25, 'Revenue'!I2:I25, 'Revenue'!J2:J25, 'Revenue'!K2:K25 "
+    "and 46 more"
 )
 
 

@@ -34,10 +34,9 @@ def test_a_churn_typed_negative_is_named_in_every_error_it_causes(tmp_path, caps
     assert errors["Revenue!H4"] == cause + ", from Revenue!B4"
     for rate in "KLMN":  # March's rates
         assert errors[f"Revenue!{rate}4"] == cause + ", from Revenue!B4", rate
-    # the lost MRR (I3) is a formula: the cell the -100 is typed in is named, read through it (.value_origins)
-    assert errors["Revenue!M3"] == (
-        "NRR: lost_mrr must be an amount >= 0, got -100, in Revenue!G3 (Churned MRR) (read through Revenue!I3) (#NUM!)"
-    )
+    # the lost MRR (I3) refuses the -100 as the MRR at end does, and February's rates read it (H397's finding 01)
+    assert errors["Revenue!I3"] == cause
+    assert errors["Revenue!M3"] == cause + ", from Revenue!I3"
     assert all(errors.values()), errors
 
 

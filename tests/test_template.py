@@ -146,6 +146,11 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
                           else f'IF({cell}="","",IFERROR({cell}+0,{cell}))'  # Customers, Purchases too
                           for cell, a in zip(expected_args, BY_NAME[function].args, strict=True)]  # fmt: skip
                 call = f"{function}({','.join(passed)})"
+                expansion = [
+                    c for c, a in zip(expected_args, BY_NAME[function].args, strict=True) if a.name == "expansion_mrr"
+                ]
+                if title == "Revenue" and expansion:  # an expansion typed below 0: #NUM! naming it (H397's finding 01)
+                    call = f"IF(IFERROR({expansion[0]}+0<0,FALSE),#NUM!,{call})"
                 if title == "Revenue" and function != "QUICK_RATIO":  # a month without movements typed: #VALUE!
                     movements = ("New MRR", "Expansion MRR", "Reactivation MRR", "Contraction MRR", "Churned MRR")
                     untyped = ",".join(f'{header[m]}{r}=""' for m in movements)

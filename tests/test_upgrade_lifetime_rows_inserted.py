@@ -32,13 +32,14 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     # H347; the customers and MRR at start since H384's finding 01): the line names the first six, the moved Lifetime
     # value cells among the rest
     listed = ["'Customers'!B3:B25", "'Customers'!I2:I25", "'Revenue'!B3:B25"]
-    listed += [*(f"'Revenue'!{c}2:{c}25" for c in "KLMNQR"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
-    assert earlier_formulas(path)[0][:12] == [*listed, "'Lifetime value'!B4"]
-    assert "'Revenue'!L2:L25, 'Revenue'!M2:M25 and 43 more)" in earlier_template_line(path)
+    # (the lost and gained MRR I:J and the quick ratio O since H397's finding 01: an amount below 0 is #NUM!)
+    listed += [*(f"'Revenue'!{c}2:{c}25" for c in "IJKLMNOQR"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
+    assert earlier_formulas(path)[0][:15] == [*listed, "'Lifetime value'!B4"]
+    assert "'Revenue'!J2:J25, 'Revenue'!K2:K25 and 46 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
     assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        f"of your own are kept): {', '.join(listed[:6])} and 43 more"
+        f"of your own are kept): {', '.join(listed[:6])} and 46 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

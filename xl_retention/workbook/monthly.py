@@ -31,12 +31,15 @@ from .monthly_formulas import (
     MOVEMENTS_UNTYPED,
     MRR_END,
     MRR_START,
+    REVENUE_GAINED,
+    REVENUE_LOST,
     START,
     _chart,
     _metric,
     _movement_chart,
     _rate,
     _scores,
+    expansion_guarded,
     nps_formula,
     number,
 )
@@ -216,11 +219,11 @@ CUSTOMERS = MonthlySheet(
 #: The Revenue sheet's rates of the MRR at start, in their columns' order: (column key, header, call, the test that MRR
 #: moved, under which a start of 0 is no blank but the rate's error (:func:`_rate`), defined name, width).
 _REVENUE_RATES = (
-    ("net_churn", "Net revenue churn", f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{START})", _MRR_MOVED,
-     "Revenue_Net_Churn", 14),
+    ("net_churn", "Net revenue churn", expansion_guarded(f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{START})"),
+     _MRR_MOVED, "Revenue_Net_Churn", 14),
     ("gross_churn", "Gross revenue churn", f"GROSS_REVENUE_CHURN(N({{lost}}),{START})", _MRR_LOST,
      "Revenue_Gross_Churn", 14),
-    ("nrr", "NRR", f"NRR(N({{lost}}),{EXPANSION},{START})", _MRR_MOVED, "Revenue_NRR", 10),
+    ("nrr", "NRR", expansion_guarded(f"NRR(N({{lost}}),{EXPANSION},{START})"), _MRR_MOVED, "Revenue_NRR", 10),
     ("grr", "GRR", f"GRR(N({{lost}}),{START})", _MRR_LOST, "Revenue_GRR", 10),
 )  # fmt: skip
 
@@ -272,7 +275,7 @@ REVENUE = MonthlySheet(
         Column(
             "lost",
             "Lost MRR (contraction + churned)",
-            '=IF(AND({contraction}="",{churned}=""),"",{contraction}+{churned})',  # text numbers too (was COUNT)
+            REVENUE_LOST,  # text numbers too (was COUNT); below 0 #NUM!
             MONEY,
             width=18,
             name="Revenue_Lost",
@@ -280,7 +283,7 @@ REVENUE = MonthlySheet(
         Column(
             "gained",
             "Gained MRR (new + reactivation)",
-            '=IF(AND({new}="",{reactivation}=""),"",{new}+{reactivation})',
+            REVENUE_GAINED,
             MONEY,
             width=18,
             name="Revenue_Gained",
@@ -299,7 +302,7 @@ REVENUE = MonthlySheet(
         Column(
             "quick_ratio",
             "Quick ratio",
-            _metric(f"QUICK_RATIO(N({{gained}}),{EXPANSION},N({{lost}}))", "N({lost})"),
+            _metric(expansion_guarded(f"QUICK_RATIO(N({{gained}}),{EXPANSION},N({{lost}}))"), "N({lost})"),
             RATIO,
             name="Revenue_Quick_Ratio",
             width=11,

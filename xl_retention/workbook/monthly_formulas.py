@@ -72,6 +72,21 @@ MRR_END_BLANK_START = (
 # The expansion MRR a rate takes: a blank is 0; a number pasted as text is that number, as in the arithmetic of
 # MRR at end (N() made it 0: NRR, net revenue churn and the quick ratio silently left the expansion out).
 EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
+# A rate taking the expansion MRR is #NUM! when it is typed below 0, as the MRR at end: the condition names the cell
+# (recalc's reason ``Revenue!D4 (Expansion MRR) is -50, below 0 (#NUM!)``); net revenue churn, NRR and the quick ratio
+# were computed from it (H397's finding 01). Outside the call: an error given to a function is its #VALUE!.
+EXPANSION_GUARD = "IF(IFERROR({expansion}+0<0,FALSE),#NUM!,"
+
+
+def expansion_guarded(call: str) -> str:
+    """``call`` (a rate's function call taking :data:`EXPANSION`) refused, #NUM!, when the expansion is below 0.
+
+    >>> expansion_guarded("NRR(1,2,3)")
+    'IF(IFERROR({expansion}+0<0,FALSE),#NUM!,NRR(1,2,3))'
+    """
+    return f"{EXPANSION_GUARD}{call})"
+
+
 # The MRR at start a rate takes: a number pasted as text (the first month's start, typed) is that number, as in the
 # MRR at end (the functions refused it: "start_mrr must be a number, got ' 1000 '"); a blank stays blank (the
 # contract's #VALUE!), a text that is no number is given as it is (the functions name it).
@@ -79,6 +94,18 @@ START = 'IF({start}="","",IFERROR({start}+0,{start}))'
 # What a month whose base is 0 cannot have (its rate is then called, #DIV/0! naming the base, not left blank):
 # customers at end other than those gained (lost out of none, or more than gained); lost MRR (contraction +
 # churned), or with the net rates expansion MRR, out of an MRR at start of 0.
+# Lost MRR (contraction + churned) and gained MRR (new + reactivation): an amount typed below 0 is #NUM!, as in the
+# MRR at end; a contraction of -50 beside a churn of 600 was a lost MRR of 550, the month's NRR, GRR, revenue churn and
+# quick ratio computed from it and the Dashboard's latest NRR 97.2% (H397's finding 01).
+REVENUE_LOST = (
+    '=IF(AND({contraction}="",{churned}=""),"",IF(OR({contraction}+0<0,{churned}+0<0),#NUM!,{contraction}+{churned}))'
+)
+REVENUE_GAINED = (
+    '=IF(AND({new}="",{reactivation}=""),"",IF(OR({new}+0<0,{reactivation}+0<0),#NUM!,{new}+{reactivation}))'
+)
+#: REVENUE_LOST and REVENUE_GAINED before an amount below 0 was refused (upgrade.EARLIER)
+REVENUE_LOST_BELOW_ZERO = '=IF(AND({contraction}="",{churned}=""),"",{contraction}+{churned})'
+REVENUE_GAINED_BELOW_ZERO = '=IF(AND({new}="",{reactivation}=""),"",{new}+{reactivation})'
 _CUSTOMERS_MOVED = "{end}+0<>{gained}+0"
 _MRR_LOST = "N({lost})<>0"
 _MRR_MOVED = f"OR(N({{lost}})<>0,{EXPANSION}<>0)"
@@ -104,7 +131,7 @@ def _metric(call: str, base: str | None = None, moved: str | None = None, unknow
     With ``unknown`` (a condition: the month's figures the rate needs were not typed yet), a month that is neither
     blank nor of a base of 0 is ``#VALUE!`` there, the condition's blank cells its reason (recalc names them).
     """
-    keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call)))
+    keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call.removeprefix(EXPANSION_GUARD))))  # in the call's order
     blank = ",".join(k + '=""' for k in keys)
     empty = f"AND({blank})"
     if unknown is not None:

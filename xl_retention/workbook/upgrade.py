@@ -22,17 +22,20 @@ from .lifetime_forms import LIFETIME_EARLIER, upgrade_lifetime
 from .lifetime_forms import _current_lifetime as _current_lifetime
 from .lifetime_forms import _lifetime_title as _lifetime_title
 from .lifetime_forms import _rows_down as _rows_down
-from .monthly import NPS_ANSWERS_ONLY, NPS_LISTED_MONTHS, NPS_SCALE_EVERY_MONTH, template_formula_at
+from .monthly import NPS_ANSWERS_ONLY, NPS_LISTED_MONTHS, NPS_SCALE_EVERY_MONTH, REVENUE, template_formula_at
 from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
     CUSTOMERS_START_OWN_ERROR,
     END_SEQ_ARRAY,
+    EXPANSION_GUARD,
     MOVEMENTS_AS_ZERO,
     MRR_END_BLANK_START,
     MRR_START_COUNT,
     MRR_START_OWN_ERROR,
     MRR_START_ZERO,
+    REVENUE_GAINED_BELOW_ZERO,
+    REVENUE_LOST_BELOW_ZERO,
     _chart,
 )
 from .nps_rows import formula_scores, row_scores
@@ -131,8 +134,8 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         ),
         MRR_END_BLANK_START,  # a first month's blank MRR at start summed as 0 (Customers refuses the same omission)
     ),
-    ("Revenue", "lost"): ('=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})',),
-    ("Revenue", "gained"): ('=IF(COUNT({new},{reactivation})=0,"",{new}+{reactivation})',),
+    ("Revenue", "lost"): ('=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})', REVENUE_LOST_BELOW_ZERO),
+    ("Revenue", "gained"): ('=IF(COUNT({new},{reactivation})=0,"",{new}+{reactivation})', REVENUE_GAINED_BELOW_ZERO),
     ("Revenue", "net_churn"): (
         "=NET_REVENUE_CHURN({lost},{expansion},{start})",
         '=IF(AND(ISNUMBER({start}),{start}=0),"",NET_REVENUE_CHURN({lost},{expansion},{start}))',
@@ -313,6 +316,28 @@ for _where, _form in BLANK_AT_ZERO.items():
 # latest NRR, though nothing of the month was typed (H315's finding 04); now #VALUE!, naming the blank movements
 for _where, _form in MOVEMENTS_AS_ZERO.items():
     EARLIER[_where] = (*EARLIER.get(_where, ()), _form)
+
+
+# an expansion typed below 0 read as it was by net revenue churn, NRR and the quick ratio (H397's finding 01): every
+# form of theirs, this version's among them, without the guard around the function's call
+def _unguarded(form: str) -> str:
+    """``form`` with :func:`~.monthly_formulas.expansion_guarded`'s ``IF(..,#NUM!,call)`` around a call taken away."""
+    at = form.find(EXPANSION_GUARD)
+    if at < 0:
+        return form
+    depth, end = 0, at + len(EXPANSION_GUARD)
+    while end < len(form):
+        depth += {"(": 1, ")": -1}.get(form[end], 0)
+        if depth < 0:
+            break
+        end += 1
+    return _unguarded(form[:at] + form[at + len(EXPANSION_GUARD) : end] + form[end + 1 :])
+
+
+for _key in ("net_churn", "nrr", "quick_ratio"):
+    _forms = (next(c.formula or "" for c in REVENUE.columns if c.key == _key), *EARLIER.get(("Revenue", _key), ()))
+    _before = tuple(dict.fromkeys(_unguarded(f) for f in _forms if EXPANSION_GUARD in f))
+    EARLIER[("Revenue", _key)] = (*EARLIER.get(("Revenue", _key), ()), *_before)
 
 
 # a rate typed over its formula outside its range (a CRR of 95 for 95%) drawn as a point at 9500%: now a gap (H261)
