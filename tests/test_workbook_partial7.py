@@ -267,13 +267,14 @@ def test_a_negative_movement_on_revenue_is_no_mrr_at_end(tmp_path: Path) -> None
             revenue.cell(row=row, column=column, value=amount)
     wb.save(path)
     result = run("recalc", path, "--in-place")
-    assert "NRR: lost_mrr must be an amount >= 0, got -120" in result.stdout + result.stderr
+    # the rates' reason names the typed cells, as MRR at end's does (20f84182; was NRR's "lost_mrr ... got -120")
+    assert "Revenue!F3 (Contraction MRR) is -20, Revenue!G3 (Churned MRR) is -100, below 0 (#NUM!)" in result.stdout
     values = openpyxl.load_workbook(path, data_only=True)
     sheet = values["Revenue"]
     assert sheet["H2"].value == 1100
     # was 1470 (1100 + 200 + 50 + 20 + 100) and March 1500, on the Dashboard as the latest MRR, silently
     assert [sheet[ref].value for ref in ("H3", "B4", "H4", "M3")] == ["#NUM!"] * 4
-    assert sheet["I3"].value == -120  # lost MRR, the sum the rates name
+    assert sheet["I3"].value == "#NUM!"  # lost MRR of typed negatives: no sum for the rates to read (20f84182)
     # the latest MRR at end is March's #NUM!: the Dashboard says where it is (258570c), not January's figure
     assert (values["Dashboard"]["B5"].value, values["Dashboard"]["C5"].value.month) == ("see Revenue!H4", 3)
 
