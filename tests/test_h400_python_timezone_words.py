@@ -42,6 +42,14 @@ def test_naive_beside_zoned_times_python_words() -> None:
     assert _refusal(lambda: R.order_tables(ORDERS, options=BERLIN)) == MIXED
 
 
+@pytest.mark.parametrize("zone", ["Etc/GMT+5", "EST"])
+def test_zones_of_other_spellings_are_named_whole(zone: str) -> None:
+    # "so options=ReadOptions(timezone=...) Etc/GMT+5 cannot convert them" before (H408's F1): digits, signs and
+    # one-word zones were no option value to the wording
+    options = ReadOptions(timezone=zone)
+    assert _refusal(lambda: T.order_tables(ORDERS, options=options)) == MIXED.replace("'Europe/Berlin'", repr(zone))
+
+
 def test_unknown_zone_column_python_words() -> None:
     orders = pd.DataFrame({"customer_id": ["a", "b"], "Date": ["2026-01-05 10:00", "2026-02-05 10:00"],
                            "Time Zone": ["Europe/Berlin", "Mars"], "amount": [1.0, 2.0]})  # fmt: skip

@@ -33,7 +33,7 @@ _NOTES: ContextVar[list[str] | None] = ContextVar("xl_retention_reading_notes", 
 #: ``columns=``, ``segment=``, ``through=``, ``existing_at_start=``).
 _VALUES = {  # what an option's value looks like (else the word after it is the sentence's: "as --timezone asks")
     "amounts": r"units|cents",
-    "timezone": r"ZONE|UTC|[A-Z][A-Za-z_]+(?:/[A-Za-z_+-]+)+",
+    "timezone": r"ZONE|[A-Z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|[A-Z][A-Z0-9+-]+",  # Europe/Berlin, Etc/GMT+5, UTC, EST
     "date-format": r"%\S+",
     "encoding": r"(?:utf|cp|latin|iso|windows|mac|ascii)[\w-]*",
     "decimal": r"[,.]",
@@ -66,6 +66,8 @@ def python_wording(text: str) -> str:
     "counted in UTC months; options=ReadOptions(timezone='ZONE') counts them in yours"
     >>> python_wording("map it: --columns amount=Total")
     "map it: columns={'amount': 'Total'}"
+    >>> python_wording("so --timezone Etc/GMT+5 cannot convert them alike; nor --timezone EST")
+    "so options=ReadOptions(timezone='Etc/GMT+5') cannot convert them alike; nor options=ReadOptions(timezone='EST')"
     >>> python_wording("read as Europe/Berlin's months, as --timezone asks")
     "read as Europe/Berlin's months, as options=ReadOptions(timezone=...) asks"
     >>> python_wording("--date-format '%d.%m.%Y' reads them")
