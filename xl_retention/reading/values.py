@@ -129,18 +129,33 @@ def error_ids(ids: pd.Series) -> np.ndarray:
 #: An id as Excel writes a long number in its General format when it saves a CSV (``7.12346E+12``): the digits
 #: after the sixth are lost, so ids that differed read as one. One digit, a mantissa, ``E``, a signed exponent.
 _SCIENTIFIC = r"[0-9](?:[.,][0-9]+)?[eE][+-][0-9]{1,3}"
+#: The same without a sign in the exponent (``1E5``, ``1.0E7`` as Java and Spark write a double): an id of its own
+#: (``12E4``, a hexadecimal ``1E5``) unless every id of the column reads as a number (:data:`_NUMBER_TEXT`).
+_UNSIGNED_SCIENTIFIC = r"[0-9]+(?:[.,][0-9]+)?[eE][0-9]{1,3}"
+#: An id that reads as a number: digits, a decimal fraction, an exponent with or without its sign.
+_NUMBER_TEXT = r"[0-9]+(?:[.,][0-9]+)?(?:[eE][+-]?[0-9]{1,3})?"
 
 
 def scientific_ids(ids: pd.Series) -> np.ndarray:
     """Positions of the ids (:func:`clean_ids`) written in scientific notation, as Excel saves a long number id
-    (``7.12346E+12``: 7123456789012 and 7123460000000 alike). No id anyone issues has that form.
+    (``7.12346E+12``: 7123456789012 and 7123460000000 alike). No id anyone issues has that form. Without a sign in
+    the exponent (``1E5``, ``1e5``, ``1.0E5``: Java's and Spark's double) too where every id of the column reads as a
+    number (:data:`_NUMBER_TEXT`): ``1E5`` is 100000 there, another spelling of the ``100000`` of another row, and
+    which digits a longer one lost cannot be told (H407's finding 01). Beside ids that are no numbers (``cus_E+1``,
+    ``A3F``), ``12E4`` is an id of its own.
 
     >>> scientific_ids(clean_ids(pd.Series(["7.12346E+12", "7123456789012", "1E+15", "12E4", "cus_E+1"]))).tolist()
     [0, 2]
+    >>> scientific_ids(clean_ids(pd.Series(["1E5", "100000", "1.0E5", "1e5", None, "100000.0"]))).tolist()
+    [0, 2, 3]
     """
     if pd.api.types.is_integer_dtype(ids.dtype):
         return np.zeros(0, dtype=np.int64)
-    return np.flatnonzero(ids.str.fullmatch(_SCIENTIFIC).to_numpy(dtype=bool, na_value=False))
+    found = ids.str.fullmatch(_SCIENTIFIC).to_numpy(dtype=bool, na_value=False)
+    unsigned = ids.str.fullmatch(_UNSIGNED_SCIENTIFIC).to_numpy(dtype=bool, na_value=False)
+    if unsigned.any() and bool(ids.dropna().str.fullmatch(_NUMBER_TEXT).all()):
+        found = found | unsigned
+    return np.flatnonzero(found)
 
 
 def long_number_ids(series: pd.Series) -> np.ndarray:
@@ -339,7 +354,7 @@ def _may_hold(ids: pd.Series, what: str) -> bool:
     if what == "errors":
         hits = pc.is_in(found, value_set=pa.array(EXCEL_ERRORS))
     elif what == "scientific":
-        hits = pc.match_substring_regex(found, f"^(?:{_SCIENTIFIC})$")
+        hits = pc.match_substring_regex(found, f"^(?:{_SCIENTIFIC}|{_UNSIGNED_SCIENTIFIC})$")
     elif what == "no one":
         hits = pc.is_in(pc.utf8_lower(found), value_set=pa.array(sorted(NO_ONE)))
     else:

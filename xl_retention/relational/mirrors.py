@@ -79,7 +79,9 @@ from ..reading.statuses import (
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.values import (
+    _NUMBER_TEXT,
     _SCIENTIFIC,
+    _UNSIGNED_SCIENTIFIC,
     EXCEL_ERRORS,
     NO_ONE,
     SCIENTIFIC_ADVICE,
@@ -271,9 +273,13 @@ def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str], integer
             if names[who] not in integers
             else ids.isnull() & ids.notnull()
         )
+        scientific = ids.re_search(f"^{_SCIENTIFIC}$")
+        if names[who] not in integers:  # '1E5' where every id is a number (reading.values.scientific_ids, H407/01)
+            others = t.filter(ids.notnull() & ~ids.re_search(f"^{_NUMBER_TEXT}$")).count().as_scalar()
+            scientific |= ids.re_search(f"^{_UNSIGNED_SCIENTIFIC}$") & (others == 0)
         checks += [
             (names[who], error_problem(what), ids.isin(list(EXCEL_ERRORS)), who),
-            (names[who], scientific_problem(what), ids.re_search(f"^{_SCIENTIFIC}$"), who, SCIENTIFIC_ADVICE),
+            (names[who], scientific_problem(what), scientific, who, SCIENTIFIC_ADVICE),
             (names[who], no_one_problem(what), no_one, who, no_one_advice(what, people)),
         ]
     return checks
