@@ -32,6 +32,7 @@ from .errors import DataError, source_of
 from .month_headers import month_headers
 from .names import columns_option, key, keys_of
 from .names import words as name_words
+from .numbered_copies import refuse_numbered_copies
 from .smallest_units import AMOUNT_UNITS
 from .title_rows import header_below
 
@@ -418,6 +419,8 @@ def normalize_columns(
         from .seat_numbers import refuse_running_quantity
 
         refuse_running_quantity(df, picked, rename, source)
+    taken = claimed | mapped | set(picked.values())  # 'mrr.1' beside 'mrr': which is the MRR? (H407's finding 02)
+    refuse_numbered_copies(list(df.columns), picked, rename, taken, source)
     out = pd.DataFrame({name: df.iloc[:, p] for name, p in picked.items()}, index=df.index, copy=False)
     out.attrs["source_columns"] = {name: str(df.columns[p]) for name, p in picked.items()}
     return out
