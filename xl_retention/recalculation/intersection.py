@@ -252,8 +252,10 @@ def _index_part(
 ) -> int | None:
     """``INDEX(A1:B4,MATCH(..),0)`` in column B where one value is expected: the whole row a computed row number
     picks, intersected with the formula's column (``0`` made ``2``), or the whole column a computed column number
-    picks with its row; #VALUE! outside. Only the typed ``0`` changes (the computed number stays as it is). None when
-    the call is not of that form."""
+    picks with its row. Only the typed ``0`` changes (the computed number stays as it is). Outside (column D), the
+    call is intersected when it runs (:func:`spot_call`): #VALUE!, but INDEX's own error first, as Excel computes
+    INDEX before it intersects its result: the number's error passes on (``INDEX(A1:B2,A3)`` with A3 ``=1/0``:
+    #DIV/0!, H407's finding 03), a row past the range is #REF!. None when the call is not of that form."""
     left, top, right, bottom = bounds
     if len(numbers) != 2 or [n == "0" for n in numbers].count(True) != 1:
         return None
@@ -262,7 +264,8 @@ def _index_part(
     if low == high:
         return None  # one row (column): the computed number picks one cell
     if not low <= here <= high:
-        return _index_error(tokens, open_index, end)
+        spot_call(tokens, open_index, end, row, col)
+        return end
     separators = [k for k in range(open_index + 1, end) if _top_separator(tokens, open_index, k)]
     start, stop = separators[zero] + 1, (separators[zero + 1] if zero + 1 < len(separators) else end)
     solid = [k for k in range(start, stop) if tokens[k].type != Token.WSPACE]
