@@ -77,7 +77,7 @@ from .sized_references import sized
 from .structured_references import _structured, _structured_in, escaped_structured, structured_range
 from .typed_spills import anchored
 from .union_reasons import union_areas
-from .union_references import unions
+from .union_references import single_area, unions
 from .xlookup_cells import xlookup_cell
 from .xlookup_references import counted_xlookups, xlookup_references
 
@@ -271,6 +271,7 @@ def _rewritten_steps(
     changed = _deleted_sheets(tokens) or changed
     if (UNION.search(text) is not None or "AREAS(" in text.upper()) and unions(tokens, names):  # COUNT((A1,C1))
         changed = True
+    changed = ("INDEX(" in text.upper() and single_area(tokens)) or changed  # INDEX(A1:B2,1,1,1): one area's number
     parameters: dict[str, str] = {}  # each LET/LAMBDA name (lower case) as the engine is given it
     for token in tokens:  # structured references, names defined by a formula, and _xlpm. parameter names
         if token.type == Token.OPERAND and token.subtype == Token.RANGE:

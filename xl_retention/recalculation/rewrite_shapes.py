@@ -53,6 +53,8 @@ _INDEX_WHOLE = re.compile(
     r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0?\s*[,)]|\d+\s*,\s*0?\s*\)|\d+\s*\))"
     r"|(?<![\w.])INDEX\([^(),]+(?:,[^(),]*)?,\s*(?!\d+\s*[,)]|(?:_xlfn\.)?X?MATCH\()[^\s)]"  # a computed number: 0?
 )
+#: INDEX of one reference given an area number, its arguments typed in (``INDEX(A1:B2,2,2,A3)``: .union_references)
+_INDEX_AREA = re.compile(r"(?i)(?<![\w.])INDEX\([^(),]+(?:,[^(),]*){3}\)")
 #: The single-value arguments of reference and lookup functions (0-based positions), beside the references and
 #: arrays they take (never intersected: INDEX's first, OFFSET's first, XLOOKUP's second and third, ...)
 _REFERENCE_NUMBERS: dict[str, frozenset[int] | None] = {
@@ -274,8 +276,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "((" in bare or ",(" in bare or ", (" in bare:  # a union of references: COUNT((A1:A3,C1)) (.intersection)
         if UNION.search(bare) is not None:
             return True
-    if "AREAS(" in upper:  # its count of areas (.union_references)
-        return True
+    if "AREAS(" in upper or "INDEX(" in upper and _INDEX_AREA.search(bare) is not None:  # (.union_references)
+        return True  # AREAS' count of areas; INDEX(A1:B2,1,1,1): one area's number
     if FIRST_CELL_CALL.search(upper) is not None and (":" in bare or _REFERENCE_CALL.search(upper) is not None):
         return True  # N(A1:A7), T(OFFSET(..)): the first cell (.first_cells); a name is looked for below
     if "INDIRECT(" in upper:  # its text read as Excel reads it (#REF! for no reference; a sheet's own name: .indirect)

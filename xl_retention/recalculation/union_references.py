@@ -1,4 +1,11 @@
-"""The union operator, ``(A1:A3,C1:C3)``, given as a whole argument: written as Excel reads it (:func:`unions`)."""
+"""The union operator, ``(A1:A3,C1:C3)``, given as a whole argument: written as Excel reads it (:func:`unions`); INDEX's
+area number given with one reference, ``INDEX(A1:B2,r,c,area)``, likewise (:func:`single_area`).
+
+Excel's INDEX takes an area number with any reference: of one area, 1 picks it, another number is #REF!, an error
+given there is the result (Microsoft's INDEX: "If area_num is omitted, INDEX uses area 1"; an argument's error passes
+on). The engine refused a single area's fourth argument: ``=INDEX(A1:B2,1,1,1)`` was #VALUE! where Excel and
+LibreOffice give A1, ``=INDEX(A1:B2,2,2,A3)`` with A3 ``=1/0`` #VALUE! for #DIV/0! (H407's finding 03, the kind).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from .formula_tokens import _bare_name, _bracket, _is_range, _spans_of
 
-__all__ = ["unions"]
+__all__ = ["single_area", "unions"]
 
 #: functions of any number of reference arguments, where a union argument is its areas as arguments (Excel's
 #: COUNT((A1:A3,C1)) is COUNT(A1:A3,C1)); the engine gave 0 or refused
@@ -193,3 +200,59 @@ def _small_aggregate(tokens: list[Token], span: tuple[int, int]) -> bool:
     """Whether AGGREGATE's function number (its first argument) is typed in as 1-13, whose references may be many."""
     text = "".join(t.value for t in tokens[span[0] : span[1]]).strip()
     return text.isdigit() and 1 <= int(text) <= 13
+
+
+def single_area(tokens: list[Token]) -> bool:
+    """Each ``INDEX(reference,r,c,area)`` of one reference (a range or a name, not a union) written as Excel reads it,
+    in place: the area number ``1`` typed in dropped (``INDEX(A1:B2,1,1)``); another one, with an A1 reference and
+    row and column numbers that are not 0, checked when the formula runs: #REF! when it is not 1, its error passed
+    on, as the union's (``CHOOSE(area,..)`` truncates 1.5 to 1). True when one changed.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> tokens = list(Tokenizer("=INDEX(A1:B2,1,1,1)+INDEX(S!A1:B2,2,1,A3)+INDEX(Data,2,1,A3)").items)
+    >>> single_area(tokens), "".join(t.value for t in tokens)
+    (True, 'INDEX(A1:B2,1,1)+IF(OR((A3)<1,(A3)>=2),#REF!,CHOOSE(A3,INDEX(S!A1:B2,2,1)))+INDEX(Data,2,1,A3)')
+    >>> tokens = list(Tokenizer("=INDEX((A1:A3,C1:C3),2,1,2)+INDEX(A1:B2,1,1)").items)
+    >>> single_area(tokens), "".join(t.value for t in tokens)
+    (False, 'INDEX((A1:A3,C1:C3),2,1,2)+INDEX(A1:B2,1,1)')
+    """
+    changed = False
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "INDEX":
+            continue
+        try:
+            spans, close = _spans_of(tokens, i)
+        except ValueError:
+            return changed  # unbalanced: the engine decides
+        if len(spans) != 4:
+            continue
+        solid = [k for k in range(*spans[0]) if tokens[k].type != Token.WSPACE]
+        if len(solid) != 1 or not _is_range(tokens[solid[0]]):
+            continue  # a union (brackets), a call, an array: left as it is
+        area = "".join(t.value for t in tokens[spans[3][0] : spans[3][1]]).strip()
+        if not area:
+            continue
+        if area == "1":
+            for k in range(spans[3][0] - 1, spans[3][1]):  # the area number and the comma before it
+                tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+            changed = True
+            continue
+        numbers = ["".join(t.value for t in tokens[a:b]).strip() for a, b in spans[1:3]]
+        if not _a1(tokens[solid[0]].value) or any(n in ("", "0") for n in numbers):
+            continue  # a name, or a whole row or column picked: left to the engine
+        call = "".join(t.value for t in tokens[i : spans[2][1]]) + ")"
+        token.value = f"IF(OR(({area})<1,({area})>=2),#REF!,CHOOSE({area},{call}))"
+        token.type, token.subtype = Token.OPERAND, Token.NUMBER  # one operand now (as .union_references')
+        for k in range(i + 1, close + 1):
+            tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+        changed = True
+    return changed
+
+
+def _a1(reference: str) -> bool:
+    """Whether ``reference`` (a range token's text) is an A1 reference, not a name."""
+    try:
+        range_boundaries(reference.rpartition("!")[2].replace("$", ""))
+    except (ValueError, TypeError):
+        return False
+    return True
