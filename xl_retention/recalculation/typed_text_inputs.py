@@ -10,6 +10,7 @@ the tracker's monthly sheets, its header, the text and that step.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -20,7 +21,7 @@ from ..sheet_names import written
 from .excel_functions._core import plain_number
 from .locale_readings import money_reading
 
-__all__ = ["locale_inputs_line", "text_numbers_line"]
+__all__ = ["dated_inputs", "dated_inputs_line", "locale_inputs_line", "name_dated_inputs", "text_numbers_line"]
 
 #: the cells a line names before "and N more"
 FIRST = 3
@@ -152,3 +153,109 @@ skips a text: type it as a number"
         f"{', '.join(named[:FIRST])}{more}: the tracker reads {them}, but a SUM, a pivot table or pandas reading"
         f" {cells} skips a text: type {them}"
     )
+
+
+def dated_inputs(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]) -> list[tuple[str, int, str]]:
+    """The input cells of ``tracker`` (:func:`.month_order.tracker_rows`) that hold a date where a count or an amount
+    goes (Ctrl+; in the wrong cell, or a figure typed into a cell formatted as a date), not a formula's (``formulas``:
+    each sheet's formula cells), as (sheet title, row, the reason): ``Revenue!G4 (Churned MRR) is the date
+    2026-03-15, no amount (Excel reads it as 46096)`` (H397's finding 02: recalc computed the month from 46096).
+
+    >>> from types import SimpleNamespace
+    >>> rows = [("Month", "Churned MRR", "Renewal"), (dt.datetime(2026, 3, 1), dt.datetime(2026, 3, 15), dt.date.max)]
+    >>> dated_inputs({"Revenue": SimpleNamespace(rows=rows, first=2, last=2, date1904=False)}, {})
+    [('Revenue', 2, 'Revenue!B2 (Churned MRR) is the date 2026-03-15, no amount (Excel reads it as 46096)')]
+    """
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, to_excel
+
+    from ..workbook.monthly import MONEY, MONTH, MONTHLY_SHEETS
+
+    money = {c.header for spec in MONTHLY_SHEETS for c in spec.columns if c.number_format == MONEY}
+    figures = {c.header for spec in MONTHLY_SHEETS for c in spec.columns if c.key != MONTH.key}  # not one's own
+    found: list[tuple[str, int, str]] = []
+    for title, sheet in tracker.items():
+        rows, own = sheet.rows, {ref.upper() for ref in formulas.get(title, ())}
+        header = rows[0] if rows else ()
+        last = min(len(rows), sheet.last if sheet.last is not None else len(rows))
+        epoch = CALENDAR_MAC_1904 if getattr(sheet, "date1904", False) else CALENDAR_WINDOWS_1900
+        for row in range(max(sheet.first, 2), last + 1):
+            for column, held in enumerate(rows[row - 1], 1):
+                label = header[column - 1] if column - 1 < len(header) else None
+                if not isinstance(held, dt.date) or not isinstance(label, str) or label.strip() not in figures:
+                    continue
+                ref = f"{get_column_letter(column)}{row}"
+                if ref in own:
+                    continue
+                serial = to_excel(held, epoch)
+                shown = (
+                    held.date().isoformat() if isinstance(held, dt.datetime) and held.time() == dt.time() else str(held)
+                )
+                what = "amount" if label.strip() in money else "number"
+                serial_shown = f"{serial:g}" if serial != int(serial) else str(int(serial))
+                found.append(
+                    (title, row, f"{written(title)}!{ref} ({label.strip()}) is the date {shown}, no {what} (Excel "
+                     f"reads it as {serial_shown})")
+                )  # fmt: skip
+    return found
+
+
+def dated_inputs_line(found: list[tuple[str, int, str]]) -> str | None:
+    """The line naming :func:`dated_inputs`' cells, with what to do; None where there is none: the file is then
+    ``incomplete`` (the month's figures, and those read from them, are computed from the date's serial number).
+
+    >>> print(dated_inputs_line([("Customers", 3, "Customers!C3 (Gained) is the date 2026-02-14, no number (Excel "
+    ...                                         "reads it as 46067)")]))  # doctest: +NORMALIZE_WHITESPACE
+    Customers!C3 (Gained) is the date 2026-02-14, no number (Excel reads it as 46067): the tracker computes the
+    month's figures, and those read from them, from that number: type the figure as a number there (and set the
+    cell's format to Number)
+    """
+    if not found:
+        return None
+    cells = [reason for _, _, reason in found]
+    more = f" and {len(cells) - FIRST} more such cells" if len(cells) > FIRST else ""
+    if len(cells) == 1:
+        return (
+            f"{cells[0]}: the tracker computes the month's figures, and those read from them, from that number: "
+            "type the figure as a number there (and set the cell's format to Number)"
+        )
+    return (
+        f"{'; '.join(cells[:FIRST])}{more}: the tracker computes those months' figures, and those read from them, "
+        "from these numbers: type each figure as a number in its cell (and set the cells' format to Number)"
+    )
+
+
+_CELL = re.compile(r"(?:'((?:[^']|'')+)'|([\w.]+))!\$?([A-Z]{1,3})\$?(\d+)")
+
+
+def name_dated_inputs(found: list[tuple[str, int, str]], errors: Iterable[Any]) -> None:
+    """Give each error of ``errors`` (:class:`.batch_reports.CellIssue`) computed from a cell :func:`dated_inputs`
+    found (on its sheet, in its month's row or a later one, or whose reason names such a cell) that cell's reason
+    first, ``..., from Revenue!G4``, its own kept after it: a lost MRR of 46146 exceeding the start was named by the
+    formula computing it, never the date typed (H397's finding 02).
+
+    >>> from types import SimpleNamespace
+    >>> issue = SimpleNamespace(address="Revenue!K4", reason="lost_mrr (46146) exceeds start_mrr (12500)")
+    >>> name_dated_inputs([("Revenue", 4, "Revenue!G4 (Churned MRR) is the date 2026-03-15, no amount")], [issue])
+    >>> issue.reason
+    'Revenue!G4 (Churned MRR) is the date 2026-03-15, no amount, from Revenue!G4; lost_mrr (46146) exceeds \
+start_mrr (12500)'
+    """
+
+    def source(title: str, row: int) -> tuple[str, int, str] | None:
+        above = [f for f in found if f[0] == title and f[1] <= row]
+        return max(above, key=lambda f: f[1]) if above else None
+
+    for issue in errors:
+        where, _, ref = issue.address.rpartition("!")
+        title = where[1:-1].replace("''", "'") if where.startswith("'") else where
+        digits = re.search(r"(\d+)$", ref)
+        cause = source(title, int(digits.group(1))) if digits else None
+        for match in _CELL.finditer(issue.reason or "") if cause is None else ():
+            named = match.group(1).replace("''", "'") if match.group(1) else match.group(2)
+            cause = source(named, int(match.group(4)))
+            if cause is not None:
+                break
+        if cause is None or (issue.reason or "").startswith(cause[2]):
+            continue
+        cell = cause[2].split(" ", 1)[0]
+        issue.reason = f"{cause[2]}, from {cell}" + (f"; {issue.reason}" if issue.reason else "")
