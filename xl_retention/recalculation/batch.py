@@ -435,6 +435,10 @@ def recalc_file(
             from ..workbook.found import copied_sheet_line
 
             unread = copied_sheet_line(path)
+            if unread is None:  # a sheet's last month's row deleted (H397's finding 04)
+                from ..workbook.found import uneven_months_line
+
+                unread = uneven_months_line(path)
             if unread is not None:
                 report.status = "incomplete"
                 report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")

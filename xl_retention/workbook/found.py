@@ -340,13 +340,92 @@ def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> 
         if title in sheets:
             _check_formula_columns(sheets[title])
     for sheet in sheets.values():
-        _check_named_months(wb, sheet, command)
+        others = [_named_last(wb, s) for s in sheets.values() if s is not sheet]
+        _check_named_months(wb, sheet, command, max((m for m in others if m is not None), default=None))
         if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
-            raise ip.LayoutError(
-                f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
-                f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
-            )
+            raise ip.LayoutError(uneven_months(sheet, base))
     return sheets
+
+
+def uneven_months(sheet: _Monthly, base: _Monthly) -> str:
+    """Why ``sheet`` and ``base`` (the first monthly sheet) do not cover the same months, in words: where one ends
+    before the other from the same first month (its last months' rows deleted: H397's finding 04), which months it
+    lacks and how to put them back; else the months each covers."""
+    short, long = (sheet, base) if len(sheet.months) < len(base.months) else (base, sheet)
+    if short.months and short.months == long.months[: len(short.months)]:
+        missing = long.months[len(short.months) :]
+        shown = f"{missing[0]}" if len(missing) == 1 else f"{missing[0]} to {missing[-1]}"
+        rows, it = ("row", "it") if len(missing) == 1 else ("rows", "them")
+        return (
+            f"{short.spec.title} ends at {short.months[-1]} (row {short.last_row}), {long.spec.title} at "
+            f"{long.months[-1]}: the {rows} of {shown} {'was' if it == 'it' else 'were'} deleted from "
+            f"{short.spec.title}, and the monthly sheets must cover the same months: put {it} back (Undo in Excel "
+            f"before saving, or copy {it} from a backup of the file); a month typed back below row {short.last_row} "
+            "has none of the formulas and names the Dashboard, the lifetime value and the charts read"
+        )
+    return (
+        f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
+        f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
+    )
+
+
+def _named_rows(wb: Any, sheet: _Monthly) -> tuple[int, int] | None:
+    """The first and last rows of ``sheet``'s month name (``Customers_Months``); None without one (or one pointing
+    elsewhere, or not a range)."""
+    defined = wb.defined_names.get(monthly_name(sheet.template.title))
+    try:
+        destinations = list(defined.destinations) if defined is not None else []
+    except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): not a range
+        return None
+    if len(destinations) != 1 or destinations[0][0] != sheet.spec.title:
+        return None
+    rows = [int(r) for r in re.findall(r"[A-Z]+([0-9]+)", destinations[0][1].replace("$", ""))]
+    return (rows[0], rows[-1]) if rows else None
+
+
+def _named_last(wb: Any, sheet: _Monthly) -> pd.Period | None:
+    """The last month of ``sheet`` its month name covers; None without one."""
+    rows = _named_rows(wb, sheet)
+    if rows is None or not 2 <= rows[1] <= sheet.last_row:
+        return None
+    return sheet.months[rows[1] - 2]
+
+
+def uneven_months_line(path: str | Path) -> str | None:
+    """For ``recalc`` (which writes nothing), the line ``import``, ``extend`` and ``upgrade`` refuse a tracker at
+    ``path`` with where its monthly sheets do not cover the same months (:func:`uneven_months`: a sheet's last month's
+    row deleted, H397's finding 04: recalc said ``ok``); else None. The file is opened only where the monthly sheets'
+    month names (``Customers_Months``) end on different rows."""
+    from openpyxl import load_workbook
+
+    from ..recalculation.typed_over import workbook_names
+
+    _, names = workbook_names(path)
+    ends = {names[n][1].replace("$", "").split(":")[-1] for s in MONTHLY_SHEETS
+            if (n := monthly_name(s.title)) in names}  # fmt: skip
+    if len(ends) < 2:
+        return None
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
+        return None
+    try:
+        titles = monthly_titles(wb, "", "recalc")
+        sheets = [_read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
+        base = sheets[0] if sheets else None
+        for sheet in sheets:
+            if (
+                base is not None
+                and base.months
+                and sheet.months
+                and (sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months))
+            ):
+                return uneven_months(sheet, base)
+    except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
+        return None
+    finally:
+        wb.close()
+    return None
 
 
 def copied_sheet_line(path: str | Path) -> str | None:
@@ -405,10 +484,12 @@ def _missing(name: str, title: str, kind: str) -> ip.LayoutError:
     )
 
 
-def _check_named_months(wb: Any, sheet: _Monthly, command: str = "import") -> None:
+def _check_named_months(wb: Any, sheet: _Monthly, command: str = "import", others: pd.Period | None = None) -> None:
     """Refuse, naming the cell, a month row below the end of the sheet's month name (``Customers_Months``, ...): a
     month added by hand (a row copied down) that the names the Dashboard, the lifetime value and the charts read
-    leave out, so figures imported there would be left out too. A tracker without the name is not checked."""
+    leave out, so figures imported there would be left out too. A tracker without the name is not checked.
+    ``others``: the last month the other monthly sheets' month names cover: a month up to it was deleted from this
+    sheet and typed back (H397's finding 04), put back whole, not deleted again."""
     defined = wb.defined_names.get(monthly_name(sheet.template.title))
     try:
         destinations = list(defined.destinations) if defined is not None else []
@@ -433,6 +514,14 @@ def _check_named_months(wb: Any, sheet: _Monthly, command: str = "import") -> No
     if row < 2:
         return
     month = sheet.months[row - 2]
+    if others is not None and month <= others:  # the other sheets have it: deleted here and typed back
+        raise ip.LayoutError(
+            f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the sheet's last month "
+            f"(row {row - 1}, where its names end) while the other monthly sheets run to {others}: the row of "
+            f"{month} was deleted from {sheet.spec.title} and typed back, without the formulas and names the "
+            "Dashboard, the lifetime value and the charts read: put the deleted row back instead (Undo in Excel "
+            "before saving, or copy the sheet's rows from a backup of the file)"
+        )
     raise ip.LayoutError(
         f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the tracker's last month "
         f"(row {row - 1}, where its names end): a month added by hand is left out of the Dashboard, the lifetime "
