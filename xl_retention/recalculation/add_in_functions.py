@@ -15,13 +15,13 @@ from .engine_functions import engine_knows, formula_functions
 from .future_functions import FUTURE
 from .google_functions import GOOGLE_FUNCTIONS, google_reason
 from .lambda_helpers import HELPERS
-from .package_facts import officejs_name, other_application
+from .package_facts import officejs_name, other_application, placeholders
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
     from .package import PackageInfo
 
-__all__ = ["REWRITTEN", "add_in_function", "hidden_add_in_calls"]
+__all__ = ["REWRITTEN", "add_in_function", "excel_value", "hidden_add_in_calls", "zeros_stored"]
 
 #: Excel's functions the rewrites compute (``@`` stored as _xlfn.SINGLE, the LAMBDA helpers over ranges): never an
 #: add-in's; one a rewrite leaves is listed on the rewritten formula (:mod:`.hidden_constructs`, :func:`reason_of`)
@@ -29,7 +29,7 @@ REWRITTEN = HELPERS | {"SINGLE"}
 
 
 def add_in_function(
-    formula: str, cell: object, known: set[str], application: str = "Microsoft Excel"
+    formula: str, cell: object, known: set[str], application: str = "Microsoft Excel", placeholder: bool = False
 ) -> tuple[str, str] | None:
     """(function, reason) when ``formula`` calls a function Excel does not have (an add-in's, a VBA macro's, an xlwings
     UDF: ``GET_MRR(..)``, ``_xll.FX_RATE(..)``) and the file stores a value other than ``#NAME?`` for the cell: Excel
@@ -44,6 +44,18 @@ def add_in_function(
     (``TABLE($A$4,$B$1,$A5,$B$2,B$4)``, its MULTIPLE.OPERATIONS, not ``"TABLE("`` in a text) are listed with their
     own reason.
 
+    One of Excel's future functions called bare (``=TRANSLATE(..)``, :data:`.future_functions.FUTURE`) is Excel's own
+    stored without its ``_xlfn.`` prefix, Excel's #NAME? told by :mod:`.unprefixed`, unless Excel stored a value of
+    its own for the cell (:func:`excel_value`): Excel stores its own as ``_xlfn.TRANSLATE``, so a bare one it computed
+    is the workbook's UDF or add-in function of that name, listed as such with the value kept (H408's F2);
+    ``placeholder``: the file's stored values are XlsxWriter's 0s (:func:`.package_facts.placeholders`), no Excel's.
+
+    >>> from types import SimpleNamespace
+    >>> add_in_function('=TRANSLATE(A1,"en","de")', SimpleNamespace(cached="hallo"), set())[0]
+    'TRANSLATE'
+    >>> add_in_function('=TRANSLATE(A1,"en","de")', SimpleNamespace(cached=None), set()), add_in_function(
+    ...     '=TRANSLATE(A1,"en","de")', SimpleNamespace(cached="hallo"), set(), "LibreOffice/7.4.7.2$Linux")
+    (None, None)
     >>> add_in_function("=TABLE($A$4,$B$1,$A5,$B$2,B$4)", None, set(), "LibreOffice/7.4.7.2$Linux")[1][:45]
     "TABLE(..) is LibreOffice's What-If data table"
     >>> add_in_function('=MY_FX("TABLE(")', None, set(), "LibreOffice/7.4.7.2$Linux")[0]
@@ -61,13 +73,33 @@ def add_in_function(
             continue
         if engine_knows(name) or name in REWRITTEN or excels and stored is None:  # _xlfn.BYROW: Excel's own
             continue
-        if name in FUTURE:  # FORECAST.ETS without _xlfn.: Excel's own function, its #NAME? told by .unprefixed
-            continue
+        if name in FUTURE and (excels or not excel_value(stored, application, placeholder)):
+            continue  # FORECAST.ETS without _xlfn. and no value of Excel's: Excel's own function, .unprefixed's #NAME?
         shown = name.removeprefix("_XLL.")
         if shown in GOOGLE_FUNCTIONS:  # ARRAYFORMULA: Google Sheets' own, as its download writes it (H332's 05)
             return shown, google_reason(shown, stored is not None)
         return shown, _reason(shown, stored)
     return None
+
+
+def excel_value(stored: object, application: str, placeholder: bool = False) -> bool:
+    """Whether ``stored``, the value the file holds for a formula cell, is one Excel computed: a value (no #NAME?)
+    in a file Excel saved last (``application``, docProps/app.xml), not XlsxWriter's ``placeholder`` 0.
+
+    >>> excel_value("hallo", "Microsoft Excel"), excel_value(7, "LibreOffice/7.4.7.2$Linux"), excel_value(None, "")
+    (True, False, False)
+    >>> excel_value(CellError("#NAME?"), "Microsoft Excel"), excel_value(CellError("#VALUE!"), "Microsoft Excel")
+    (False, True)
+    """
+    if stored is None or placeholder or other_application(application):
+        return False
+    return not (type(stored) is CellError and stored.code == "#NAME?")
+
+
+def zeros_stored(info: PackageInfo) -> bool:
+    """Whether the file's stored values are XlsxWriter's placeholder 0s (marked for a full calculation on load, every
+    formula's value 0 or none: :func:`.package_facts.placeholders`), no value of Excel's."""
+    return info.full_calc_on_load and placeholders(info)
 
 
 def _reason(shown: str, stored: object) -> str:
@@ -126,19 +158,27 @@ def hidden_add_in_calls(
             and not (n.startswith("_XLDUDF_") and officejs_name(n.removeprefix("_XLDUDF_")) is not None)
             and not engine_knows(n)
             and n not in REWRITTEN
-            and n not in FUTURE
         }
         if not unknown:
             continue
         stored = info.formulas.get(sheet, {})
         excel = not other_application(info.application)  # a #NAME? LibreOffice stored is no answer of Excel's
+        placeholder = zeros_stored(info)
         for place, text in texts.master_texts():
             ref = texts.refs[place]
             cached = getattr(stored.get(ref), "cached", None)
             if type(cached) is CellError and cached.code == "#NAME?" and excel:
                 continue  # Excel's own #NAME? of a typo: as the engine computes it
             name = next(
-                (n for n, excels in formula_functions(text) if n in unknown and not (excels and cached is None)), None
+                (
+                    n
+                    for n, excels in formula_functions(text)
+                    if n in unknown
+                    and not (excels and cached is None)
+                    # a bare TRANSLATE(..) is Excel's own (.unprefixed's #NAME?) unless Excel computed it: a UDF's
+                    and not (n in FUTURE and (excels or not excel_value(cached, info.application, placeholder)))
+                ),
+                None,
             )
             if name is not None:  # IFERROR(GET_MRR(A1),0) with no value stored: 0 only where the add-in is missing
                 shown = name.removeprefix("_XLL.")

@@ -14,7 +14,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError
 from ..sheet_names import SHEET
 from . import kept, trim_refs
-from .add_in_functions import REWRITTEN, add_in_function, hidden_add_in_calls
+from .add_in_functions import REWRITTEN, add_in_function, hidden_add_in_calls, zeros_stored
 from .counted_expressions import counted_expressions
 from .engine_functions import engine_knows, formula_functions
 from .excel_functions.format_codes import foreign_format_cells
@@ -298,7 +298,7 @@ def find_unsupported(
                 verdict = None
         if verdict is None and kind == "name":  # GET_MRR(..), _xll.FX_RATE(..): an add-in's, unless Excel's #NAME?
             cell = info.formulas.get(sheet, {}).get(ref)
-            verdict = add_in_function(formulas[sheet][(r, c)], cell, known, info.application)
+            verdict = add_in_function(formulas[sheet][(r, c)], cell, known, info.application, zeros_stored(info))
         if verdict is not None and (sheet, ref) not in listed:
             found.append(Unsupported(sheet, ref, *verdict))
     listed = {(u.sheet, u.ref) for u in found}
