@@ -23,6 +23,8 @@ _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"  # attributes; quote
 # openpyxl marks its workbooks for a full calculation on load; once the cached values are
 # stored, Excel should show them on open (it still recalculates on any change).
 _FULL_CALC_ON_LOAD = re.compile(rb"\s+fullCalcOnLoad\s*=\s*[\"'](?:1|true)[\"']")
+#: the attribute whatever its value (openpyxl writes fullCalcOnLoad="0" when told False): replaced, never doubled
+_ANY_FULL_CALC_ON_LOAD = re.compile(rb"\s+fullCalcOnLoad\s*=\s*(?:\"[^\"]*\"|'[^']*')")
 # Excel recalculates on open a file last calculated by an older calculation engine
 # (openpyxl writes Excel 2007's calcId); the stored values are current, so say so.
 _CALC_ID = re.compile(rb"(<(?:\w+:)?calcPr\b[^>]*?\scalcId\s*=\s*[\"'])(\d+)([\"'])")
@@ -116,12 +118,14 @@ def full_calc_on_load(workbook: bytes) -> bytes:
 
     >>> full_calc_on_load(b'<workbook><sheets/><calcPr calcId="191029"/></workbook>')
     b'<workbook><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'
+    >>> full_calc_on_load(b'<workbook><calcPr calcId="124519" fullCalcOnLoad="0"/></workbook>')  # one, not two
+    b'<workbook><calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
     >>> full_calc_on_load(b'<x:workbook><x:sheets></x:sheets></x:workbook>')
     b'<x:workbook><x:sheets></x:sheets><x:calcPr fullCalcOnLoad="1"/></x:workbook>'
     """
     found = _CALC_PR.search(workbook)
     if found is not None:
-        attributes = _FULL_CALC_ON_LOAD.sub(b"", found.group(2)) + b' fullCalcOnLoad="1"'
+        attributes = _ANY_FULL_CALC_ON_LOAD.sub(b"", found.group(2)) + b' fullCalcOnLoad="1"'
         element = b"<" + found.group(1) + b"calcPr" + attributes + (b"/>" if found.group(3) else b">")
         return workbook[: found.start()] + element + workbook[found.end() :]
     last = max(_BEFORE_CALC_PR.finditer(workbook), key=lambda match: match.end(), default=None)
