@@ -60,7 +60,7 @@ def test_a_byrow_parameter_and_another_sheets_own_name(tmp_path: Path) -> None:
     sheet["A1"], sheet["A2"] = 100, 3
     book.defined_names["One"] = DefinedName("One", attr_text="S!$A$1:$A$2")
     other.defined_names["Loc"] = DefinedName("Loc", attr_text="S!$A$2")
-    sheet["B1"] = "=SUM(BYROW(A1:A2,_xlfn.LAMBDA(_xlpm.one,_xlpm.one*2)))"
+    sheet["B1"] = "=SUM(_xlfn.BYROW(A1:A2,_xlfn.LAMBDA(_xlpm.one,_xlpm.one*2)))"  # as Excel stores it (4ec02a3c)
     sheet["B2"] = "=_xlfn.LET(_xlpm.loc,5,_xlpm.loc*2)"
     other["A1"] = "=_xlfn.LET(_xlpm.loc,5,_xlpm.loc*2+Loc)"
     book.save(tmp_path / "book.xlsx")
