@@ -395,15 +395,15 @@ def uneven_months_line(path: str | Path) -> str | None:
     """For ``recalc`` (which writes nothing), the line ``import``, ``extend`` and ``upgrade`` refuse a tracker at
     ``path`` with where its monthly sheets do not cover the same months (:func:`uneven_months`: a sheet's last month's
     row deleted, H397's finding 04: recalc said ``ok``); else None. The file is opened only where the monthly sheets'
-    month names (``Customers_Months``) end on different rows."""
+    month names (``Customers_Months``) span different numbers of rows (a row inserted above a sheet's first month
+    moves its name whole: that month is named by its own line, not as months the sheets do not share)."""
     from openpyxl import load_workbook
 
     from ..recalculation.typed_over import workbook_names
 
     _, names = workbook_names(path)
-    ends = {names[n][1].replace("$", "").split(":")[-1] for s in MONTHLY_SHEETS
-            if (n := monthly_name(s.title)) in names}  # fmt: skip
-    if len(ends) < 2:
+    spans = {_rows_spanned(names[n][1]) for s in MONTHLY_SHEETS if (n := monthly_name(s.title)) in names}
+    if len(spans) < 2:  # the names as long: no row deleted (a row inserted above one moves its name whole)
         return None
     try:
         wb = load_workbook(path, read_only=True)
@@ -426,6 +426,12 @@ def uneven_months_line(path: str | Path) -> str | None:
     finally:
         wb.close()
     return None
+
+
+def _rows_spanned(target: str) -> int:
+    """How many rows a month name's target (``'Customers'!$A$2:$A$13``) spans: 12 there; 1 for one cell."""
+    rows = [int(r) for r in re.findall(r"[A-Z]+([0-9]+)", target.rpartition("!")[2].replace("$", ""))]
+    return rows[-1] - rows[0] + 1 if rows else 0
 
 
 def copied_sheet_line(path: str | Path) -> str | None:
