@@ -414,11 +414,11 @@ def recalc_file(
             texts = text_numbers_line(tracker, formula_cells)  # ' 120 ' pasted: read by the tracker, not by a SUM
             if texts is not None:
                 report.message = (f"{report.message}; " if report.message else f"{path.name}: ") + texts
-            from .typed_text_inputs import dated_inputs, dated_inputs_line, name_dated_inputs
+            from .typed_text_inputs import dated_inputs, dated_inputs_line, dated_readers, name_dated_inputs
 
             dated = dated_inputs(tracker, formula_cells)  # 2026-03-15 typed as a churn: computed from 46096 (H397's 02)
-            if dated:
-                name_dated_inputs(dated, report.errors)
+            if dated:  # named to the errors whose formulas read it (H416)
+                name_dated_inputs(dated, report.errors, dated_readers(path, dated))
                 report.status = "incomplete"
                 report.message = f"{path.name}: {dated_inputs_line(dated)}" + (
                     f"; {report.message}" if report.message else ""

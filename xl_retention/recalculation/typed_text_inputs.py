@@ -11,6 +11,7 @@ the tracker's monthly sheets, its header, the text and that step.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -21,7 +22,14 @@ from ..sheet_names import written
 from .excel_functions._core import plain_number
 from .locale_readings import money_reading
 
-__all__ = ["dated_inputs", "dated_inputs_line", "locale_inputs_line", "name_dated_inputs", "text_numbers_line"]
+__all__ = [
+    "dated_inputs",
+    "dated_inputs_line",
+    "dated_readers",
+    "locale_inputs_line",
+    "name_dated_inputs",
+    "text_numbers_line",
+]
 
 #: the cells a line names before "and N more"
 FIRST = 3
@@ -224,38 +232,76 @@ def dated_inputs_line(found: list[tuple[str, int, str]]) -> str | None:
     )
 
 
-_CELL = re.compile(r"(?:'((?:[^']|'')+)'|([\w.]+))!\$?([A-Z]{1,3})\$?(\d+)")
+def _cell(reason: str) -> str:
+    """The cell a :func:`dated_inputs` reason names first, as written: ``Revenue!G4``."""
+    return reason.split(" ", 1)[0]
 
 
-def name_dated_inputs(found: list[tuple[str, int, str]], errors: Iterable[Any]) -> None:
-    """Give each error of ``errors`` (:class:`.batch_reports.CellIssue`) computed from a cell :func:`dated_inputs`
-    found (on its sheet, in its month's row or a later one, or whose reason names such a cell) that cell's reason
-    first, ``..., from Revenue!G4``, its own kept after it: a lost MRR of 46146 exceeding the start was named by the
-    formula computing it, never the date typed (H397's finding 02).
+def dated_readers(path: str | os.PathLike[str], found: list[tuple[str, int, str]]) -> dict[str, tuple[str, int, str]]:
+    """The formula cells of the workbook at ``path`` ("Sheet!K4", the sheet unquoted) reading a cell
+    :func:`dated_inputs` ``found``, directly or through other formulas and defined names
+    (:func:`.unexplained_refs.cells_reading`), each with the one it reads: the one on its sheet in its row or the
+    nearest above, else the first found. A cell reading none is not there: March's date in Revenue!G4 is read by
+    Revenue!I4 (=F4+G4) and April's start (=H4, March's end), never by April's lost MRR (=F5+G5).
+
+    >>> import tempfile, openpyxl
+    >>> wb = openpyxl.Workbook()
+    >>> wb.active.title = "Revenue"
+    >>> wb.active.append(["Month", "Churned MRR", "Lost", "End"])
+    >>> wb.active.append([None, 46096, "=B2+0", "=C2*2"])
+    >>> wb.active.append([None, 5, "=B3+0", "=D2+C3"])
+    >>> folder = tempfile.mkdtemp()
+    >>> wb.save(f"{folder}/t.xlsx")
+    >>> sorted(dated_readers(f"{folder}/t.xlsx", [("Revenue", 2, "Revenue!B2 (Churned MRR) is the date ...")]))
+    ['Revenue!C2', 'Revenue!D2', 'Revenue!D3']
+    """
+    from .formula_texts import FormulaTexts
+    from .package import scan
+    from .unexplained_refs import cells_reading
+
+    info = scan(os.fspath(path))
+    formulas = {sheet: FormulaTexts(cells) for sheet, cells in info.formulas.items()}
+    roots = {(title, _cell(reason).rpartition("!")[2]): (title, row, reason) for title, row, reason in found}
+    reached = cells_reading(formulas, list(roots), info.sheet_titles, info.names, path, apart=True)
+    readers: dict[str, list[tuple[str, int, str]]] = {}
+    for root, cells in reached.items():
+        for sheet, ref in cells:
+            readers.setdefault(f"{sheet}!{ref}", []).append(roots[root])
+    return {address: _nearest(address, causes) for address, causes in readers.items()}
+
+
+def _nearest(address: str, causes: list[tuple[str, int, str]]) -> tuple[str, int, str]:
+    """Of the dated cells ``causes`` the cell at ``address`` reads, the one on its sheet in its row or the nearest
+    above, else the first."""
+    sheet, _, ref = address.rpartition("!")
+    row = int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    above = [c for c in causes if c[0] == sheet and c[1] <= row]
+    return max(above, key=lambda c: c[1]) if above else causes[0]
+
+
+def name_dated_inputs(
+    found: list[tuple[str, int, str]], errors: Iterable[Any], readers: Mapping[str, tuple[str, int, str]]
+) -> None:
+    """Give each error of ``errors`` (:class:`.batch_reports.CellIssue`) whose formula reads a cell
+    :func:`dated_inputs` ``found`` (``readers``: :func:`dated_readers`) that cell's reason first, ``..., from
+    Revenue!G4``, its own kept after it: a lost MRR of 46146 exceeding the start was named by the formula computing it,
+    never the date typed (H397's finding 02). An error reading no such cell keeps its own reason alone: April's
+    negative contraction (=F5+G5) is not from March's date (H416).
 
     >>> from types import SimpleNamespace
-    >>> issue = SimpleNamespace(address="Revenue!K4", reason="lost_mrr (46146) exceeds start_mrr (12500)")
-    >>> name_dated_inputs([("Revenue", 4, "Revenue!G4 (Churned MRR) is the date 2026-03-15, no amount")], [issue])
-    >>> issue.reason
+    >>> churn = ("Revenue", 4, "Revenue!G4 (Churned MRR) is the date 2026-03-15, no amount")
+    >>> lost = SimpleNamespace(address="Revenue!K4", reason="lost_mrr (46146) exceeds start_mrr (12500)")
+    >>> april = SimpleNamespace(address="Revenue!I5", reason="Revenue!F5 (Contraction MRR) is -50, below 0 (#NUM!)")
+    >>> name_dated_inputs([churn], [lost, april], {"Revenue!K4": churn})
+    >>> lost.reason
     'Revenue!G4 (Churned MRR) is the date 2026-03-15, no amount, from Revenue!G4; lost_mrr (46146) exceeds \
 start_mrr (12500)'
+    >>> april.reason
+    'Revenue!F5 (Contraction MRR) is -50, below 0 (#NUM!)'
     """
-
-    def source(title: str, row: int) -> tuple[str, int, str] | None:
-        above = [f for f in found if f[0] == title and f[1] <= row]
-        return max(above, key=lambda f: f[1]) if above else None
-
     for issue in errors:
         where, _, ref = issue.address.rpartition("!")
-        title = where[1:-1].replace("''", "'") if where.startswith("'") else where
-        digits = re.search(r"(\d+)$", ref)
-        cause = source(title, int(digits.group(1))) if digits else None
-        for match in _CELL.finditer(issue.reason or "") if cause is None else ():
-            named = match.group(1).replace("''", "'") if match.group(1) else match.group(2)
-            cause = source(named, int(match.group(4)))
-            if cause is not None:
-                break
-        if cause is None or (issue.reason or "").startswith(cause[2]):
+        cause = readers.get(f"{_unquoted(where)}!{ref.replace('$', '')}")
+        if cause is None or cause not in found or (issue.reason or "").startswith(cause[2]):
             continue
-        cell = cause[2].split(" ", 1)[0]
-        issue.reason = f"{cause[2]}, from {cell}" + (f"; {issue.reason}" if issue.reason else "")
+        issue.reason = f"{cause[2]}, from {_cell(cause[2])}" + (f"; {issue.reason}" if issue.reason else "")

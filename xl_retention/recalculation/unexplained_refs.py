@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["REASONS", "unexplained_ref_reasons", "unvouched", "unvouched_line", "value_readers"]
+__all__ = ["REASONS", "cells_reading", "unexplained_ref_reasons", "unvouched", "unvouched_line", "value_readers"]
 
 #: what the reason says after the cell and its formula, by error code
 REASONS = {
@@ -188,6 +188,35 @@ def value_readers(
     ]
     if not roots:
         return {}
+    found: dict[str, list[str]] = {}
+    for root, reached in cells_reading(formulas, roots, list(result.values), names, path).items():
+        readers = []
+        for reader in reached:
+            value = result.values.get(reader[0], {}).get(reader[1])
+            if type(getattr(value, "value", value)) is not CellError:
+                readers.append(f"{reader[0]}!{reader[1]}")
+        if readers:
+            order = {sheet: i for i, sheet in enumerate(result.values)}  # the workbook's sheets, then rows, columns
+            readers.sort(key=lambda a: (order.get(a.rpartition("!")[0], 0), position(a.rpartition("!")[2])))
+            found[f"{root[0]}!{root[1]}"] = readers
+    return found
+
+
+def cells_reading(
+    formulas: dict[str, FormulaTexts],
+    roots: list[tuple[str, str]],
+    order: list[str],
+    names: dict[str, dict[str, str]] | None = None,
+    path: str | os.PathLike[str] | None = None,
+    apart: bool = False,
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The formula cells of ``formulas`` reading each of ``roots`` ((sheet, "B1")), directly or through others, as
+    (sheet, cell) in the order reached: ``{("S", "B1"): [("S", "C1"), ("S", "D1")]}``. Each reader is listed under
+    the first root reaching it, or under every root it reaches with ``apart``. A formula reads the cells, ranges,
+    whole columns and rows, 3-D references (``order``: the workbook's sheets) and defined names its text names
+    (``names``: the reference names by scope; the workbook at ``path``: its names of formulas too, its tables'
+    structured references), and where a reference is computed, conservatively, what it may reach
+    (:func:`_read_areas`)."""
     every = {scope: dict(own) for scope, own in (names or {}).items()}
     if path is not None:
         from .defined_names import defined_formulas
@@ -195,7 +224,6 @@ def value_readers(
         for scope, own in defined_formulas(os.fspath(path)).items():  # =OFFSET(S!$A$1,0,0,COUNT(S!A:A)): a name's
             for name, text in own.items():
                 every.setdefault(scope, {}).setdefault(name, text)
-    order = list(result.values)  # the workbook's sheets
     tables = _Tables(path)
     singles: dict[tuple[str, str], list[tuple[str, str]]] = {}
     #: (sheet, column) -> the ranges over that column (top, bottom, reader); ranges over more than 64 columns by sheet;
@@ -219,10 +247,12 @@ def value_readers(
                             areas.setdefault((name, column), []).append((top, bottom, reader))
                     else:
                         wide.setdefault(name, []).append((top, left, bottom, right, reader))
-    found: dict[str, list[str]] = {}
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     seen = set(roots)
     for root in roots:
         todo, readers = [root], []
+        if apart:
+            seen = {root}
         while todo:
             sheet, ref = todo.pop()
             row, column = position(ref)
@@ -236,13 +266,8 @@ def value_readers(
                 if reader not in seen:
                     seen.add(reader)
                     todo.append(reader)
-                    value = result.values.get(reader[0], {}).get(reader[1])
-                    if type(getattr(value, "value", value)) is not CellError:
-                        readers.append(f"{reader[0]}!{reader[1]}")
-        if readers:
-            order = {sheet: i for i, sheet in enumerate(result.values)}  # the workbook's sheets, then rows, columns
-            readers.sort(key=lambda a: (order.get(a.rpartition("!")[0], 0), position(a.rpartition("!")[2])))
-            found[f"{root[0]}!{root[1]}"] = readers
+                    readers.append(reader)
+        found[root] = readers
     return found
 
 
