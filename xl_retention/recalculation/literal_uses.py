@@ -157,7 +157,13 @@ def moved_with_cells(
 ) -> None:
     """Each of ``readers``' ``values`` (evaluated with the cells they read holding their other locale reading, in
     ``form``) made the value of its formula with its date-like or number-like literals read alike, in the same
-    form (evaluated in a scratch cell; left as it was where that cannot be done)."""
+    form (evaluated in a scratch cell; left as it was where that cannot be done).
+
+    The formula moved is the one the engine computes the cell with (:func:`.rewrite.rewrite`'s, read back from the
+    engine), not the stored one: ``COUNTIF(A1:A3,"01/02/2026")`` over a text date is rewritten so that the range's
+    date texts are read as dates, as Excel reads them (:mod:`.excel_functions.criteria_date_texts`); the stored
+    formula evaluated as it is counted no text cell against a criterion the engine reads as a date (0 in the other
+    locale where the cell equals the criterion in both: H420). The stored formula where the engine has none."""
     from .engine import from_engine  # noqa: PLC0415
     from .scratch_cell import scratch_value  # noqa: PLC0415
 
@@ -168,18 +174,42 @@ def moved_with_cells(
         formula = found[(row, column)]
         if '"' not in formula:
             continue
-        moved, changed = [], False
-        for part in re.split(r'("(?:[^"]|"")*")', formula):
-            text = part[1:-1].replace('""', '"') if len(part) > 1 and part[0] == part[-1] == '"' else None
-            bare = None if text is None else text.lstrip("<>=")
-            reading = None if not bare or not any(c.isdigit() for c in bare) else locale_reading(bare)
-            if reading is None:
-                moved.append(part)
-                continue
-            moved.append('"' + (text[: len(text) - len(bare)] + form(reading)).replace('"', '""') + '"')
-            changed = True
-        if changed:
-            value = scratch_value(workbook, sheet, "=" + "".join(moved))
+        for text in (_engine_formula(workbook, sheet, row, column), formula):
+            moved = None if text is None else _moved(text, form)
+            value = None if moved is None else scratch_value(workbook, sheet, moved)
             if value is not None:
                 value = from_engine(value)
                 values[i] = None if value == "" else value
+                break
+
+
+def _engine_formula(workbook: Any, sheet: str, row: int, column: int) -> str | None:
+    """The formula the engine holds for the cell (its rewritten form), None where it has none."""
+    try:
+        text = workbook.get_formula(sheet, row, column)
+    except Exception:  # noqa: BLE001  (a cell the engine does not have)
+        return None
+    return text if isinstance(text, str) and text.strip() else None
+
+
+def _moved(formula: str, form: Callable[[str], str]) -> str | None:
+    """``formula`` (with ``=``) with each date-like or number-like text typed in it given its other locale's reading
+    in ``form``; None where it holds none.
+
+    >>> _moved('=COUNTIF(A1:A3,"01/02/2026")', lambda reading: reading), _moved('=LEN("abc")', str)
+    ('=COUNTIF(A1:A3,"2026-02-01")', None)
+    """
+    moved, changed = [], False
+    for part in re.split(r'("(?:[^"]|"")*")', formula):
+        text = part[1:-1].replace('""', '"') if len(part) > 1 and part[0] == part[-1] == '"' else None
+        bare = None if text is None else text.lstrip("<>=")
+        reading = None if not bare or not any(c.isdigit() for c in bare) else locale_reading(bare)
+        if reading is None:
+            moved.append(part)
+            continue
+        moved.append('"' + (text[: len(text) - len(bare)] + form(reading)).replace('"', '""') + '"')
+        changed = True
+    if not changed:
+        return None
+    joined = "".join(moved)
+    return joined if joined.startswith("=") else "=" + joined
