@@ -4,7 +4,6 @@ value Excel stored, or is listed where the file holds none."""
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from openpyxl.utils.formulas import FORMULAE
@@ -113,6 +112,8 @@ def _reason(shown: str, stored: object) -> str:
     if stored is None:
         return _NO_VALUE_REASON.format(shown)
     if type(stored) is CellError and stored.code == "#NAME?":
+        import difflib  # noqa: PLC0415  (2 ms of every recalculation's start, for a misspelt function's reason)
+
         close = difflib.get_close_matches(shown, _KNOWN, n=1, cutoff=0.85)
         return _MISSPELT_REASON.format(shown, f" (of {close[0]}?)" if close else "")
     return _ADD_IN_REASON.format(shown)

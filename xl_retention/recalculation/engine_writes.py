@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from itertools import compress, repeat
+from operator import is_not
 
 from .package_parts import part_bytes
 from .xlsx_values import _sheet_parts
@@ -16,8 +18,9 @@ __all__ = ["with_formulas", "worksheet_names"]
 
 #: a cell of some columns (their letters between the two; ``r`` the cell's first attribute, as Excel writes it) and its
 #: formula: its own ``<f>``, or a copy of a shared formula (``<f t="shared" si="0"/>``; a group's first cell, with
-#: ``ref``, and array formulas do not match)
-_CELL_FORMULA = (rb'<c r="((?:', rb')[0-9]{1,7})"(?:\s[^>/]*)?>(<f>[^<]*</f>|<f t="shared" si="[0-9]+"\s*/>)')
+#: ``ref``, and array formulas do not match), in three groups: the cell's start tag, its reference (inside the start
+#: tag), its formula (``split`` keeps all three)
+_CELL_SPLIT = (rb'(<c r="((?:', rb')[0-9]{1,7})"(?:\s[^>/]*)?>)(<f>[^<]*</f>|<f t="shared" si="[0-9]+"\s*/>)')
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # no XML 1.0 text holds them
 
 
@@ -45,12 +48,16 @@ def with_formulas(package: str | bytes, rewritten: list[tuple[str, int, int, str
     joined = "\n".join(texts)
     if "INDIRECT" in joined.upper() or _UNWRITABLE.search(joined):  # INDIRECT("S0!A"&ROW()) read with the file is
         return None  # the engine's #REF!, set after loading its value
+    # every text escaped and encoded in one pass over them all (no formula holds a NUL: _UNWRITABLE, above)
+    joined = "\0".join([formula[1:] for formula in texts])
+    if "&" in joined or "<" in joined or ">" in joined or "\r" in joined:
+        joined = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    encoded = joined.encode("utf-8").split(b"\0")
     letters: dict[int, bytes] = {}
     wanted: dict[str, dict[bytes, bytes]] = {}
-    for sheet, r, c, formula in rewritten:
-        text = formula[1:].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    for (sheet, r, c, _), text in zip(rewritten, encoded, strict=True):
         column = letters.get(c) or letters.setdefault(c, _letters(c).encode())
-        wanted.setdefault(sheet, {})[b"%s%d" % (column, r)] = text.encode("utf-8")
+        wanted.setdefault(sheet, {})[b"%s%d" % (column, r)] = text
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(package) if isinstance(package, bytes) else package) as source,
@@ -77,23 +84,26 @@ def _written(xml: bytes, cells: dict[bytes, bytes]) -> bytes | None:
     if b"!" in xml and (b"<!--" in xml or b"<![CDATA[" in xml):
         return None
     columns = sorted({ref.rstrip(b"0123456789") for ref in cells}, key=len, reverse=True)
-    chunks: list[bytes] = []
-    last = 0
-    done: set[bytes] = set()
-    for found in re.finditer(_CELL_FORMULA[0] + b"|".join(columns) + _CELL_FORMULA[1], xml):
-        ref = found.group(1)
-        text = cells.get(ref)
-        if text is None:
-            continue
-        if ref in done:  # the same cell twice: which one the engine reads is its own affair
+    # one split at the formula cells of those columns, each new formula put in its cell's slot, one join: no Python
+    # code a cell where every one of them is rewritten (=IF(G2>0.95,..) filled down: 10,000 cells of a 4.8 MB sheet
+    # in about 25 ms, not 40 one match at a time)
+    pieces = re.split(_CELL_SPLIT[0] + b"|".join(columns) + _CELL_SPLIT[1], xml)  # text, tag, ref, formula, text..
+    refs = pieces[2::4]
+    texts = list(map(cells.get, refs))
+    if None in texts:  # a formula cell of those columns not rewritten: its own formula kept (found at C level)
+        at = list(compress(range(len(texts)), map(is_not, texts, repeat(None))))
+        hits = [refs[k] for k in at]
+        if len(hits) != len(cells) or len(set(hits)) != len(hits):  # one not found, or the same cell twice (which
+            return None  # one the engine reads is its own affair)
+        for k in at:
+            pieces[4 * k + 3] = b"<f>" + texts[k] + b"</f>"  # type: ignore[operator]  # (not None: at)
+    else:
+        if len(refs) != len(cells) or len(set(refs)) != len(refs):  # as above
             return None
-        chunks += [xml[last : found.start(2)], b"<f>", text, b"</f>"]
-        last = found.end(2)
-        done.add(ref)
-    if len(done) != len(cells):
-        return None
-    chunks.append(xml[last:])
-    return b"".join(chunks)
+        if texts:  # (a text holds no NUL: with_formulas)
+            pieces[3::4] = (b"<f>" + b"</f>\0<f>".join(texts) + b"</f>").split(b"\0")  # type: ignore[arg-type]
+    del pieces[2::4]  # the references (inside the start tags, kept whole)
+    return b"".join(pieces)
 
 
 def _letters(column: int) -> str:
