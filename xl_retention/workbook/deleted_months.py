@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from dataclasses import replace
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
+from . import inplace as ip
+from .found import _Monthly as _Found
 from .future_months import headed_tables, tracker_sheets
 from .monthly import MONTHLY_SHEETS, months_apart
 
-__all__ = ["deleted_month_row", "missing_months_advice"]
+__all__ = ["deleted_month_row", "missing_months_advice", "put_back_last_months"]
 
 
 def _after(month: tuple[int, int]) -> tuple[int, int]:
@@ -92,3 +96,127 @@ def deleted_month_row(path: str | os.PathLike[str]) -> str | None:
                     )
             before = month
     return None
+
+
+def _typed_back_ok(xml: Any, sheet: Any, rows: range) -> bool:
+    """Whether the rows ``rows`` of ``sheet`` (typed back below its names) hold values only, none in a formula column
+    of the template nor a formula anywhere in its columns: their figures can go into a rebuilt row as they are."""
+    by_col = {sheet.columns[c.key]: c for c in sheet.spec.columns if c.key in sheet.columns}
+    for row in rows:
+        for col, column in by_col.items():
+            element = xml.cell(f"{get_column_letter(col)}{row}")
+            if element is None or not ip.has_content(element):
+                continue
+            if column.formula is not None or re.search(rb"<(?:\w+:)?f[\s>/]", element):
+                return False
+    return True
+
+
+def put_back_last_months(package: ip.Package, wb: Any, name: str) -> tuple[list[str], list[str]]:
+    """``upgrade``'s repair of a monthly sheet whose last months' rows were deleted (H397's finding 04, H417): where
+    every monthly sheet's month name (``Customers_Months``) starts at row 2 and one sheet's ends months before the
+    others' (its rows deleted, the name shrunk with them), the missing months' rows are written back on it as
+    ``extend`` writes a month (:func:`.growth._grow_monthly`: the month, the template's formulas and styles, the
+    sheet's names, charts and tables, and the formulas of the user's over its months, widened), their input cells
+    blank; where those months were typed back by hand below the name (values only, none over a formula column), the
+    row is rebuilt around them, the typed figures kept. Returns the report's lines and the notes (formulas of the
+    user's widened); nothing where anything is other than that (the refusals say what)."""
+    from ..reading.notes import collected
+    from .found import _named_rows, _read_monthly, monthly_titles
+    from .growth import LEFT_BLANK, _grow_monthly
+    from .stretch import stretch_formulas
+    from .template import MONTH, NPS_SCORES_TITLE, NPS_SUMMARY
+    from .widened import stretched_lines
+
+    try:
+        titles = monthly_titles(wb, name, "upgrade")
+        found = [(s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
+        bare = [_Found(replace(s, title=title), {}, [], {}, s) for s, title in found]
+        spans = [_named_rows(wb, s) for s in bare]
+        if len({s[1] for s in spans if s is not None}) < 2:  # every month name ends on one row: nothing deleted
+            return [], []
+        sheets = [_read_monthly(wb, s, title) for s, title in found]
+    except (ValueError, KeyError):  # a layout the refusals name
+        return [], []
+    pairs = list(zip(spans, sheets, strict=True))
+    if len(sheets) < 2 or any(s is None or s[0] != 2 or s[1] > sheet.last_row for s, sheet in pairs):
+        return [], []  # a sheet without its month name, or one not from row 2: not told which months are the template's
+    named = [sheet.months[: span[1] - 1] for span, sheet in pairs if span is not None]
+    longest = max(named, key=len)
+    if any(months != longest[: len(months)] for months in named):
+        return [], []
+    plan = []
+    for sheet, months in zip(sheets, named, strict=True):
+        missing, typed = longest[len(months) :], sheet.months[len(months) :]
+        if missing and months and typed in ([], missing):
+            last = 1 + len(months)
+            below = range(last + 1, sheet.last_row + 1)
+            if typed and not _typed_back_ok(package.sheet(sheet.spec.title), sheet, below):
+                return [], []  # figures typed over a formula column: refused, naming the row
+            plan.append((sheet, months, missing, typed))
+        elif typed:  # a month added by hand on one sheet, or typed back other than the missing ones: refused
+            return [], []
+    lines: list[str] = []
+    stretched: list[str] = []
+    answers = NPS_SCORES_TITLE
+    ours = {s.spec.title: set(s.columns.values()) for s in sheets}
+    for sheet, months, missing, typed in plan:
+        xml, last = package.sheet(sheet.spec.title), 1 + len(months)
+        rows = range(last + 1, last + 1 + len(typed))
+        kept: dict[str, bytes] = {}
+        for ref, element in list(xml.cells_in_rows(rows.start, rows.stop - 1) if typed else []):
+            if ip.split_ref(ref)[1] in ours[sheet.spec.title]:
+                if ip.split_ref(ref)[1] != sheet.columns[MONTH.key] and ip.has_content(element):
+                    kept[ref] = element
+                xml.put(ref, None)
+        trimmed = _Found(sheet.spec, sheet.columns, list(months), {r: v for r, v in sheet.values.items() if r <= last},
+                         sheet.template, sheet.early)  # fmt: skip
+        extra = None
+        if sheet.is_(NPS_SUMMARY):
+            extra, answers = _scores_of(wb, sheet, name)
+        with collected() as notes:
+            _grow_monthly(package, trimmed, missing, extra, _date1904(package))
+            stretch_formulas(package, sheet.spec.title, rows=(last, last + len(missing)), month_rows=1 + len(longest),
+                             monthly=set(ours), answers=answers, template_columns=ours)  # fmt: skip
+        stretched += notes
+        for ref, element in kept.items():  # the figures typed back, in the rebuilt row's style
+            style = xml.style(ref)
+            element = re.sub(rb'\ss="[0-9]+"', b"", element, count=1)
+            if style is not None:
+                element = re.sub(rb"^(<(?:\w+:)?c\b)", rb'\1 s="' + style + b'"', element, count=1)
+            xml.put(ref, element)
+        shown = f"{missing[0]}" if len(missing) == 1 else f"{missing[0]} to {missing[-1]}"
+        rows_of = "row" if len(missing) == 1 else "rows"
+        how = (
+            "the figures you typed back kept"
+            if kept
+            else f"{'its' if len(missing) == 1 else 'their'} figures left blank: type them"
+        )
+        whose = sheet.spec.title + ("'" if sheet.spec.title.endswith("s") else "'s")
+        lines.append(f"put back {whose} {rows_of} of {shown} ({how})")
+    own = [s for s in stretched if not s.startswith(LEFT_BLANK)]
+    return lines, stretched_lines(own) + [s for s in stretched if s.startswith(LEFT_BLANK)]
+
+
+def _date1904(package: ip.Package) -> bool:
+    workbook = package.data.get("xl/workbook.xml", b"")
+    return re.search(rb"date1904\s*=\s*[\"'](?:1|true)[\"']", workbook) is not None
+
+
+def _scores_of(wb: Any, summary: Any, name: str) -> tuple[Any, str]:
+    """The NPS summary's month answers (its formulas' ``{scores}``) and the answers sheet's title."""
+    from .answers_sheet import answers_title, response_rows, score_columns, scores_range
+    from .template import NPS_RESPONSE_ROWS
+
+    answers = answers_title(wb, summary, name)
+    if answers is None:
+        raise ip.LayoutError(f"{name}: no answers sheet for {summary.spec.title}'s months to read")
+    columns = score_columns(wb[answers])
+    rows = response_rows(summary, answers, NPS_RESPONSE_ROWS)
+
+    def scores(month: Any) -> dict[str, str]:
+        if month not in columns:
+            raise ip.LayoutError(f"{name}: {answers!r} has no column of the month {month} in row 1")
+        return {"scores": scores_range(columns[month], rows, answers)}
+
+    return scores, answers

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -341,21 +342,32 @@ def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> 
             _check_formula_columns(sheets[title])
     for sheet in sheets.values():
         others = [_named_last(wb, s) for s in sheets.values() if s is not sheet]
-        _check_named_months(wb, sheet, command, max((m for m in others if m is not None), default=None))
+        last = max((m for m in others if m is not None), default=None)
+        _check_named_months(wb, sheet, command, last, shlex.quote(name))
         if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
-            raise ip.LayoutError(uneven_months(sheet, base))
+            raise ip.LayoutError(uneven_months(sheet, base, "" if command == "upgrade" else shlex.quote(name)))
     return sheets
 
 
-def uneven_months(sheet: _Monthly, base: _Monthly) -> str:
+def uneven_months(sheet: _Monthly, base: _Monthly, upgrade: str = "") -> str:
     """Why ``sheet`` and ``base`` (the first monthly sheet) do not cover the same months, in words: where one ends
     before the other from the same first month (its last months' rows deleted: H397's finding 04), which months it
-    lacks and how to put them back; else the months each covers."""
+    lacks and how to put them back (``upgrade``: the file as ``xl-retention upgrade`` is told it, which writes them
+    back: H417; empty for upgrade itself, which could not); else the months each covers."""
     short, long = (sheet, base) if len(sheet.months) < len(base.months) else (base, sheet)
     if short.months and short.months == long.months[: len(short.months)]:
         missing = long.months[len(short.months) :]
         shown = f"{missing[0]}" if len(missing) == 1 else f"{missing[0]} to {missing[-1]}"
         rows, it = ("row", "it") if len(missing) == 1 else ("rows", "them")
+        if upgrade:
+            return (
+                f"{short.spec.title} ends at {short.months[-1]} (row {short.last_row}), {long.spec.title} at "
+                f"{long.months[-1]}: the {rows} of {shown} {'was' if it == 'it' else 'were'} deleted from "
+                f"{short.spec.title}, and the monthly sheets must cover the same months: put {it} back with "
+                f"xl-retention upgrade {upgrade}, which writes {it} back with the formulas and names the Dashboard, "
+                f"the lifetime value and the charts read (the figures left blank to type, or those typed back below "
+                f"row {short.last_row} kept)"
+            )
         return (
             f"{short.spec.title} ends at {short.months[-1]} (row {short.last_row}), {long.spec.title} at "
             f"{long.months[-1]}: the {rows} of {shown} {'was' if it == 'it' else 'were'} deleted from "
@@ -420,7 +432,7 @@ def uneven_months_line(path: str | Path) -> str | None:
                 and sheet.months
                 and (sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months))
             ):
-                return uneven_months(sheet, base)
+                return uneven_months(sheet, base, shlex.quote(str(path)))
     except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
         return None
     finally:
@@ -490,7 +502,9 @@ def _missing(name: str, title: str, kind: str) -> ip.LayoutError:
     )
 
 
-def _check_named_months(wb: Any, sheet: _Monthly, command: str = "import", others: pd.Period | None = None) -> None:
+def _check_named_months(
+    wb: Any, sheet: _Monthly, command: str = "import", others: pd.Period | None = None, name: str = ""
+) -> None:
     """Refuse, naming the cell, a month row below the end of the sheet's month name (``Customers_Months``, ...): a
     month added by hand (a row copied down) that the names the Dashboard, the lifetime value and the charts read
     leave out, so figures imported there would be left out too. A tracker without the name is not checked.
@@ -520,6 +534,14 @@ def _check_named_months(wb: Any, sheet: _Monthly, command: str = "import", other
     if row < 2:
         return
     month = sheet.months[row - 2]
+    if others is not None and month <= others and command != "upgrade" and name:  # upgrade rebuilds it (H417)
+        raise ip.LayoutError(
+            f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the sheet's last month "
+            f"(row {row - 1}, where its names end) while the other monthly sheets run to {others}: the row of "
+            f"{month} was deleted from {sheet.spec.title} and typed back, without the formulas and names the "
+            f"Dashboard, the lifetime value and the charts read: xl-retention upgrade {name} rebuilds the row around "
+            "the figures typed back (or Undo in Excel before saving)"
+        )
     if others is not None and month <= others:  # the other sheets have it: deleted here and typed back
         raise ip.LayoutError(
             f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the sheet's last month "

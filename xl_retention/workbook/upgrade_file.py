@@ -9,7 +9,9 @@ those :mod:`.upgrade`, :mod:`.dashboard_upgrade` and :mod:`.cohort_sheet` know c
 
 :func:`earlier_template_line` finds them without changing anything (recalc's one line, naming the file's command);
 :func:`upgrade_workbook` gives them this version's formulas in place, as an import does, and nothing else: no month
-added, no value, formula of the user's own, comment or sheet changed; the file replaced atomically, or not at all.
+added (but a monthly sheet's last months' rows the user deleted, written back as ``extend`` writes a month:
+:func:`.deleted_months.put_back_last_months`), no value, formula of the user's own, comment or sheet changed; the file
+replaced atomically, or not at all.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class Upgraded:
     upgraded: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cleared: int = 0
+    #: the months' rows written back on a monthly sheet whose last rows were deleted (H417), one line each
+    put_back: list[str] = field(default_factory=list)
 
     def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
@@ -46,16 +50,21 @@ class Upgraded:
         from .nps_widths import NPS_WIDENED
         from .report_lines import cleared_line, upgraded_line
 
+        kept = " (your values and formulas of your own are kept)"
         renamed = [f"rewrote the notes that named the sheets {n.removeprefix(_RENAMED + ' ')}" for n in self.notes
                    if n.startswith(_RENAMED)]  # fmt: skip
         others = [n for n in self.notes if not n.startswith(_RENAMED)]
+        if self.put_back:  # the file changed whatever its formulas: what was put back said first
+            back = [f"{path}: {line}" for line in self.put_back]
+            if self.cleared and not recalc:
+                back.append(cleared_line(self.cleared, "", "pandas", "them"))
+            return back + ([upgraded_line(self.upgraded, kept)] if self.upgraded else []) + renamed + others
         if not self.upgraded and not renamed:
             if any(n.startswith(DELETED_COLUMN) for n in others):  # #REF! formulas are no version's (H265's 04)
                 return [f"{path}: nothing changed", *others]
             if any(n.startswith((NPS_WIDENED, NAMES_BACK)) for n in others):  # the file changed, its formulas not
                 return [f"{path}: its formulas are this version's already", *others]
             return [f"{path}: its formulas are this version's already (nothing changed)", *others]
-        kept = " (your values and formulas of your own are kept)"
         out = ([upgraded_line(self.upgraded, kept)] if self.upgraded else []) + renamed
         if self.cleared and not recalc:
             out.append(cleared_line(self.cleared, "", "pandas", "them"))
@@ -274,17 +283,24 @@ def upgrade_workbook(path: str | os.PathLike[str]) -> Upgraded:
     (the upgrades ``import --into`` makes, without importing: :mod:`.upgrade`, the Dashboard, Cohorts and charts).
     Raises ``ValueError`` with one line, the file untouched, when it is not a readable tracker or is open in Excel
     or LibreOffice (``PermissionError``). Example: ``upgrade_workbook("tracker.xlsx").upgraded``."""
+    from .deleted_months import put_back_last_months
     from .importer import check_package
 
     path = Path(path)
     check_package(path, "workbook")
     check_not_open(path)  # Excel's next save would undo the upgrade
     wb = _read(path)
+    put_back: list[str] = []
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             package = ip.Package(path)
+            put_back, widened = put_back_last_months(package, wb, path.name)  # a sheet's last rows deleted (H417)
+            if put_back:  # read again as they are now: every check below sees the months put back
+                wb.close()
+                wb = _reread(package)
             upgraded, notes = _bring_up(package, wb, path)
+            notes = widened + notes
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
         raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
     finally:
@@ -296,7 +312,23 @@ def upgrade_workbook(path: str | os.PathLike[str]) -> Upgraded:
 
     cleared = save_cleared(package, path.name)
     unsigned = package.signature_lines("this version's formulas")
-    return Upgraded(upgraded, _deleted_column(path, notes) + unsigned, cleared)
+    return Upgraded(upgraded, _deleted_column(path, notes) + unsigned, cleared, put_back)
+
+
+def _reread(package: ip.Package) -> Any:
+    """The workbook of ``package`` as edited (not saved), opened read-only with openpyxl."""
+    import io
+
+    from openpyxl import load_workbook
+
+    package.flush()
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as copy:
+        for info in package.infos:
+            if info.filename not in package.removed:
+                copy.writestr(info.filename, package.data[info.filename])
+    stream.seek(0)
+    return load_workbook(stream, read_only=True)
 
 
 #: the start of :func:`upgrade_workbook`'s note on an input column deleted, which it cannot insert again
