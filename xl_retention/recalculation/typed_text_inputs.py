@@ -27,6 +27,7 @@ __all__ = [
     "dated_inputs_line",
     "dated_readers",
     "locale_inputs_line",
+    "misread_inputs",
     "name_dated_inputs",
     "text_numbers_line",
 ]
@@ -92,6 +93,8 @@ def locale_inputs_line(tracker: Mapping[str, Any], reasons: Iterable[str]) -> st
         if not isinstance(held, str) or held.startswith("=") or repr(held) != found["text"]:
             continue  # a formula's result, or not the text typed there
         header = rows[0][column - 1] if column - 1 < len(rows[0]) else None
+        if isinstance(header, str) and header.strip() in _inputs() and _misread_text(held) is not None:
+            continue  # a date of digits ('1/2') in a count or amount: misread_inputs names it, both readings said
         label = f" ({header})" if isinstance(header, str) and header else ""
         cell = f"{written(title)}!{found['col']}{row}{label} is the text {found['text']}"
         named[(title, row, column)] = (cell, _readings(held.strip()))
@@ -119,7 +122,8 @@ def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterabl
     sheet's formula cells), with what to do; None where none does. The tracker's formulas read such a text as the
     number (README: a number pasted as text is a figure the month has), so its figures are right, but the user's
     own ``=SUM(Customers!C2:C13)``, a pivot table and pandas skip a text: the year's gained was 550 for 765 (H315's
-    finding 06); an amount with a dollar sign (``'$800'``) too, said as read by an en-US Excel only (H384's finding 06).
+    finding 06); an amount with a dollar sign (``'$800'``) too, said as read by an en-US Excel only (H384's finding 06),
+    and a fraction as Excel types one (``'99 1/2'``, read as 99.5 by every Excel; H419).
     A text with a separator of thousands (``'2,451'``) is :func:`locale_inputs_line`'s.
 
     >>> from types import SimpleNamespace
@@ -133,6 +137,9 @@ numbers"
     "Revenue!B2 (New MRR) is the text '$800' (read as 800, as an en-US Excel reads it; an Excel whose currency is not \
 $ reads no number there): the tracker reads it as a number, but a SUM, a pivot table or pandas reading this cell \
 skips a text: type it as a number"
+    >>> text_numbers_line({"Revenue": SimpleNamespace(rows=[("Month", "New MRR"), (46023, "99 1/2")], first=2,
+    ...                                               last=2)}, {})[:56]
+    "Revenue!B2 (New MRR) is the text '99 1/2' (read as 99.5)"
     """
     named: list[str] = []
     for title, sheet in tracker.items():
@@ -145,13 +152,15 @@ skips a text: type it as a number"
                 if not isinstance(held, str) or not isinstance(label, str):
                     continue
                 dollar = _DOLLAR.fullmatch(held)
-                if plain_number(held.strip()) is None and dollar is None:
+                fraction = _fraction(held)
+                if plain_number(held.strip()) is None and dollar is None and fraction is None:
                     continue
                 ref = f"{get_column_letter(column)}{row}"
                 if ref not in own:
                     named.append(
                         f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}"
                         + (_DOLLAR_READ.format(f"{dollar[1]}{dollar[2]}") if dollar else "")
+                        + (f" (read as {_number(fraction)})" if fraction is not None else "")
                     )
     if not named:
         return None
@@ -305,3 +314,161 @@ start_mrr (12500)'
         if cause is None or cause not in found or (issue.reason or "").startswith(cause[2]):
             continue
         issue.reason = f"{cause[2]}, from {_cell(cause[2])}" + (f"; {issue.reason}" if issue.reason else "")
+
+
+def _fraction(text: str) -> float | None:
+    """The number of a fraction typed as Excel types one, a whole number, a space and a fraction below 1 (``'99 1/2'``:
+    99.5; Microsoft, "Enter a fraction"); None for another text (``'1/2'`` is a date)."""
+    from .excel_functions.text_numbers import _MIXED_FRACTION, mixed_fraction
+
+    found = _MIXED_FRACTION.fullmatch(text.strip(" "))
+    return None if found is None else mixed_fraction(found)
+
+
+def _number(value: float) -> str:
+    """``value`` as a reason shows it: 0.05, 46025, 0.0625."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
+
+
+def _inputs() -> dict[str, str]:
+    """The headers of the monthly sheets' count and amount inputs, each with what it holds ("number", "amount"):
+    Gained, Churned MRR; not a rate or a formula's column."""
+    from ..workbook.monthly import MONTHLY_SHEETS
+
+    return {
+        c.header: "amount" if c.validation == "amount" else "number"
+        for spec in MONTHLY_SHEETS
+        for c in spec.columns
+        if c.validation in ("count", "amount")
+    }
+
+
+def _misread_text(text: str) -> tuple[str, float] | None:
+    """What a text Excel's arithmetic reads as a number other than the one written is, with that number: a
+    percentage (``'5%'``: 0.05), a time (``'1:30'``: 0.0625) or a date (``'3-Jan'``: the day's serial, this year's);
+    None for a number as written (``' 120 '``, ``'$800'``, ``'2,451'``, ``'99 1/2'``) and a text that is no number.
+
+    >>> _misread_text("5%"), _misread_text("1:30"), _misread_text("9 AM"), _misread_text("2026-03-15")
+    (('percentage', 0.05), ('time', 0.0625), ('time', 0.375), ('date', 46096.0))
+    >>> _misread_text(" 120 "), _misread_text("$800"), _misread_text("(1,000)"), _misread_text("99 1/2")
+    (None, None, None, None)
+    >>> _misread_text("n/a"), _misread_text("12 customers")
+    (None, None)
+    """
+    from .excel_functions.text_numbers import _FORMATTED, _time_fraction, text_to_number
+
+    number = text_to_number(text)
+    if type(number) is not float:
+        return None
+    stripped = text.strip(" ")
+    if "%" in stripped:
+        return "percentage", number
+    if _FORMATTED.fullmatch(stripped) is not None or _fraction(stripped) is not None:
+        return None  # a number as written, with $, thousands or in brackets; a fraction: text_numbers_line's
+    return ("time" if _time_fraction(stripped, elapsed=True) is not None else "date"), number
+
+
+def _percent_format(number_format: str | None) -> bool:
+    r"""Whether a cell's number format shows its number as a percentage: ``0%``, ``0.0%``; not a ``%`` in quotes or
+    after a backslash (``0 "%"``), shown as a character.
+
+    >>> _percent_format("0%"), _percent_format("#,##0.00"), _percent_format('0" %"'), _percent_format(r"0\%")
+    (True, False, False, False)
+    """
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format or "")
+
+
+def misread_inputs(
+    path: str | os.PathLike[str], tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]
+) -> list[tuple[str, int, str]]:
+    """The count and amount input cells of ``tracker`` (:func:`.month_order.tracker_rows` of the workbook at ``path``;
+    not a formula's, ``formulas``) whose content Excel's arithmetic reads as a number other than the figure written,
+    as :func:`dated_inputs` gives a date typed there: a percentage typed as a text (``'5%'``: 0.05 of money, NRR
+    100.5% on the Dashboard, status ok; H415's finding 01) or in Excel (5% typed: 0.05, the cell formatted ``0%``), a
+    time (``'1:30'``: 0.0625) or a date written as a text (``'3-Jan'``: 46025). A ratio's column is no input (the
+    tracker computes its rates); a count the Customers sheet cannot have (``'12 %'``: 0.12) is :mod:`.typed_over`'s
+    'no whole number' line, not said twice. A date of digits another locale reads otherwise (``'1/2'``) is said with
+    both readings.
+
+    >>> from types import SimpleNamespace
+    >>> rows = [("Month", "Churned MRR", "NRR"), (dt.datetime(2026, 6, 1), "5%", "101%")]
+    >>> misread_inputs("", {"Revenue": SimpleNamespace(rows=rows, first=2, last=2)}, {})
+    [('Revenue', 2, "Revenue!B2 (Churned MRR) is the percentage '5%', no amount (Excel reads it as 0.05)")]
+    """
+    inputs = _inputs()
+    found: list[tuple[str, int, str]] = []
+    numbers: dict[str, dict[tuple[int, int], str]] = {}  # numbers typed: a percentage where formatted as one
+    for title, sheet in tracker.items():
+        rows, own = sheet.rows, {ref.upper() for ref in formulas.get(title, ())}
+        header = rows[0] if rows else ()
+        last = min(len(rows), sheet.last if sheet.last is not None else len(rows))
+        for row in range(max(sheet.first, 2), last + 1):
+            for column, held in enumerate(rows[row - 1], 1):
+                label = header[column - 1] if column - 1 < len(header) else None
+                what = inputs.get(label.strip()) if isinstance(label, str) else None
+                ref = f"{get_column_letter(column)}{row}"
+                if what is None or ref in own or isinstance(held, bool):
+                    continue
+                cell = f"{written(title)}!{ref} ({label.strip()})"
+                if isinstance(held, (int, float)):  # 0%: no figure read otherwise; 15%: .typed_over's 0.15 customers
+                    if held != 0 and (what == "amount" or float(held).is_integer() or held < 0):
+                        numbers.setdefault(title, {})[(row, column)] = f"{cell} is the percentage {{}}, no {what}"
+                    continue
+                read = _misread_text(held) if isinstance(held, str) else None
+                if read is None:
+                    continue
+                kind, number = read
+                if kind == "percentage" and number == 0:
+                    continue  # '0%': nothing read otherwise than meant
+                if what == "number" and number >= 0 and (kind == "percentage" or not number.is_integer()):
+                    continue  # .typed_over: "is the text '12 %', which Excel's arithmetic reads as 0.12"
+                found.append((title, row, f"{cell} is the {kind} {held!r}, no {what} ({_read(kind, held, number)})"))
+    if numbers:
+        found.extend(_percentages(path, numbers))
+    return sorted(found, key=lambda f: (list(tracker).index(f[0]), f[1], f[2]))
+
+
+def _read(kind: str, text: str, number: float) -> str:
+    """How Excel reads ``text`` (a :func:`_misread_text` of ``kind`` read as ``number``), in words: a date with its
+    day, both days where another locale reads it otherwise (``'1/2'``: 2 January en-US, 1 February day-first)."""
+    from openpyxl.utils.datetime import from_excel
+
+    from .locale_readings import locale_reading
+
+    if kind != "date":
+        return f"Excel reads it as {_number(number)}"
+    day = from_excel(number)
+    shown = day.date().isoformat() if day.time() == dt.time() else day.isoformat(" ", "minutes")
+    other = locale_reading(text)
+    if other is None:
+        return f"Excel reads it as {_number(number)}, {shown}"
+    return f"an en-US Excel reads it as {_number(number)}, {shown}; a day-first Excel as {other}"
+
+
+def _percentages(
+    path: str | os.PathLike[str], numbers: dict[str, dict[tuple[int, int], str]]
+) -> list[tuple[str, int, str]]:
+    """Of the ``numbers`` typed in count and amount cells (sheet -> (row, column) -> the reason, its percentage left
+    to fill), those whose cell the workbook at ``path`` formats as a percentage (5% typed in Excel: 0.05)."""
+    from openpyxl import load_workbook
+
+    found: list[tuple[str, int, str]] = []
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001  (read once already by tracker_rows: not readable here, nothing to add)
+        return found
+    try:
+        for title, cells in numbers.items():
+            rows = {row for row, _ in cells}
+            widest = max(column for _, column in cells)
+            for row in wb[title].iter_rows(min_row=min(rows), max_row=max(rows), max_col=widest):
+                for cell in row:
+                    reason = cells.get((getattr(cell, "row", 0), getattr(cell, "column", 0)))
+                    value = getattr(cell, "value", None)
+                    if reason is None or not _percent_format(cell.number_format) or type(value) not in (int, float):
+                        continue
+                    found.append((title, cell.row, f"{reason.format(f'{value * 100:.10g}%')} (Excel reads it as "
+                                                   f"{_number(value)})"))  # fmt: skip
+    finally:
+        wb.close()
+    return found
