@@ -27,6 +27,7 @@ from .after_evaluation import (
     whole_column_indexes,
     whole_number_criteria,
 )
+from .classic_spills import classic_spills
 from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .decided_cache import cache_decided
 from .defined_names import defined_formulas
@@ -458,7 +459,13 @@ def _evaluate(
     if dynamic_cycles(workbook, formulas, info, run.formula_names, CIRCULAR, engine_literal):  # OFFSET(A2,0,0,3,1)
         workbook.evaluate_all()  # a loop through an area computed when the formula runs: Excel's circular reference
         result = read_values(workbook, formulas, members)
-    if any(value.code == CIRCULAR for _, _, value in error_cells(result.values)):
+    errors = list(error_cells(result.values))
+    spills = [item for item in errors if item[2].code == "#SPILL!"]  # a classic formula's array: its first value,
+    if spills and classic_spills(workbook, info, spills, set_formulas, _names(info, run.formula_names)):  # no spill
+        workbook.evaluate_all()  # (no cm= flag: .classic_spills)
+        result = read_values(workbook, formulas, members)
+        errors = list(error_cells(result.values))
+    if any(value.code == CIRCULAR for _, _, value in errors):
         if named_cycles(workbook, result.values, CIRCULAR, info.names):  # INDEX(CustCol,1) in CustCol's first cell
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
@@ -470,6 +477,11 @@ def _evaluate(
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
     return result, stopped
+
+
+def _names(info: PackageInfo, formula_names: dict[str, dict[str, str]]) -> frozenset[str]:
+    """Every defined name of the workbook and its sheets, in lower case."""
+    return frozenset(n.lower() for scope in (*info.names.values(), *formula_names.values()) for n in scope)
 
 
 def _whole_lookup(formula: str) -> bool:

@@ -522,7 +522,11 @@ def _array_valued(tokens: list[Token], start: int, end: int, names: dict[str, st
             if always or always is not None and any(_over_cells(tokens, a, b, names) for a, b in spans):
                 return True
             if lifts is not None:
-                if any(p in lifts and _array_valued(tokens, a, b, names) for p, (a, b) in enumerate(spans)):
+                returned = 2 if name == "XLOOKUP" else -1  # its row of a computed return array: an array (H422)
+                if any(
+                    (p in lifts or p == returned) and _array_valued(tokens, a, b, names)
+                    for p, (a, b) in enumerate(spans)
+                ):
                     return True
                 k = close + 1
                 continue

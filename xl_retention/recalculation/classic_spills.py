@@ -1,0 +1,197 @@
+"""A classic formula (no dynamic-array flag) whose result is an array never spills: it shows the array's first value.
+
+Formulas written by openpyxl, pandas or any program other than Excel 365 carry no dynamic-array flag (``cm="1"``
+and ``xl/metadata.xml``), and Excel computes them as classic formulas: no spill, the cell shows the top-left value
+of an array result (Microsoft, "Dynamic array formulas in non-dynamic aware Excel": "the formula ... returns
+only the first value"). The rewrite wraps the formulas it sees giving arrays (:func:`.rewrite._array_valued`:
+``=SEQUENCE(1,3)``, ``=HSTACK(1,2)``, ``=SORT(B2:B4)``); the engine spills every other array result and, where a
+cell is in the way, answered ``#SPILL!`` with the untrue reason "spills into E3:F3 (1 x 2), blocked by the value in
+S!F3" (H414's finding 03: ``=XLOOKUP("gamma",A2:A4,HSTACK(B2:B4,C2:C4))`` with a note in F3, where Excel shows 40).
+
+:func:`classic_spills` finds each classic formula cell whose own spill the engine blocked and sets it again as
+``INDEX((formula),1,1)``, where its result is surely an array (:func:`surely_values`): an operator's result, an array
+typed in, a function giving values. A result that may be a reference of several cells (``LET(a,B2:C3,a)``, a name,
+a LAMBDA) is intersected with the formula's row or column by Excel, which the engine cannot tell apart at run time:
+such a cell is left as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.formula.tokenizer import Token, Tokenizer
+from openpyxl.utils import get_column_letter
+
+from ..cells import CellError
+from ..sheet_names import written
+from .array_lifting import ARRAY_RESULTS
+from .formula_texts import position
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .package import PackageInfo
+
+__all__ = ["classic_spills", "surely_values"]
+
+#: the arguments a function may give back as it is (a reference stays one): position -> passed, None every one
+_PASSED: dict[str, frozenset[int] | None] = {
+    "IF": frozenset({1, 2}),
+    "IFERROR": frozenset({0, 1}),
+    "IFNA": frozenset({0, 1}),
+    "CHOOSE": None,
+    "SWITCH": None,
+    "IFS": None,
+    "XLOOKUP": frozenset({2, 3}),
+    "INDEX": frozenset({0}),
+    "LET": frozenset({-1}),  # its last argument, the result
+}
+#: functions that give a reference whatever their arguments
+_REFERENCES = frozenset(("OFFSET", "INDIRECT", "ANCHORARRAY", "LAMBDA"))
+
+
+def _bare(name: str) -> str:
+    """``_xlfn._xlws.SORT`` -> ``SORT``."""
+    return name.upper().rpartition(".")[2] if name.upper().startswith(("_XLFN.", "_XLWS.")) else name.upper()
+
+
+def _close(tokens: list[Token], start: int) -> int:
+    """The index of the token closing the bracket, call or array opened at ``start``."""
+    depth = 0
+    for k in range(start, len(tokens)):
+        token = tokens[k]
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            depth -= 1
+            if depth == 0:
+                return k
+    return len(tokens) - 1
+
+
+def _arguments(tokens: list[Token], start: int, close: int) -> list[tuple[int, int]]:
+    """The spans of the arguments of the call opened at ``start`` and closed at ``close``."""
+    spans, first, depth = [], start + 1, 0
+    for k in range(start + 1, close):
+        token = tokens[k]
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            depth -= 1
+        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
+            spans.append((first, k))
+            first = k + 1
+    spans.append((first, close))
+    return spans
+
+
+def _values(tokens: list[Token], start: int, end: int, names: frozenset[str]) -> bool:
+    """Whether ``tokens[start:end]`` surely give values, never a reference."""
+    while start < end and tokens[start].type == Token.WSPACE:
+        start += 1
+    while end > start and tokens[end - 1].type == Token.WSPACE:
+        end -= 1
+    if start >= end:
+        return True
+    first = tokens[start]
+    if first.subtype == Token.OPEN and _close(tokens, start) == end - 1:  # one bracket, call or array
+        if first.type == Token.PAREN:
+            return _values(tokens, start + 1, end - 1, names)
+        if first.type == Token.ARRAY or first.value.startswith("{"):
+            return True
+        name = _bare(first.value[:-1])
+        if name in _REFERENCES or name.lower() in names:
+            return False
+        if name in ARRAY_RESULTS or name not in _PASSED:
+            return True  # a function of values (HSTACK, MMULT, MAP, ...)
+        passed = _PASSED[name]
+        spans = _arguments(tokens, start, end - 1)
+        last = len(spans) - 1
+        return all(
+            _values(tokens, a, b, names)
+            for p, (a, b) in enumerate(spans)
+            if passed is None or p in passed or (p == last and -1 in passed)
+        )
+    if end - start == 1 and first.type == Token.OPERAND:
+        return first.subtype != Token.RANGE  # a number, a text, a logical, an error value; not a range or a name
+    k = start  # several parts: an operator's result is values, a range operator's (:, space, union) a reference
+    while k < end:
+        token = tokens[k]
+        if token.subtype == Token.OPEN:
+            k = _close(tokens, k) + 1
+            continue
+        if token.type == Token.OP_PRE or token.type == Token.OP_POST:
+            return True
+        if token.type == Token.OP_IN:
+            if token.value not in (":", " ", ","):
+                return True
+        k += 1
+    return False
+
+
+def surely_values(formula: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether ``formula``'s result is surely values (an array of them), never a reference, which a classic formula
+    would intersect with its own row or column. ``names``: the defined names, in lower case (a name may be a range
+    or a LAMBDA giving one).
+
+    >>> surely_values('=_xlfn.XLOOKUP("gamma",A2:A4,_xlfn.HSTACK(B2:B4,C2:C4))')
+    True
+    >>> surely_values('=_xlfn.XLOOKUP("gamma",A2:A4,B2:B4*{1,2})'), surely_values("=IF(A1,{1,2},B1:C1)")
+    (True, False)
+    >>> surely_values("=_xlfn.LET(_xlpm.a,B2:C3,_xlpm.a)"), surely_values("=Rates*1", frozenset({"rates"}))
+    (False, True)
+    """
+    try:
+        tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: not surely values)
+        return False
+    return _values(tokens, 0, len(tokens), names)
+
+
+def _blocked(value: Any) -> bool:
+    return type(value) is CellError and value.code == "#SPILL!" and not value.message
+
+
+def _own_spill(workbook: fz.Workbook, sheet: str, row: int, col: int) -> bool:
+    """Whether the engine's #SPILL! in the cell is its own spill blocked, not an element of its result that is one
+    (``=SEQUENCE(3)*D1`` over a blocked D1: the engine spilled that result)."""
+    try:
+        spill = workbook.inspect_cell(f"{written(sheet)}!{get_column_letter(col)}{row}").to_dict()["cell"].get("spill")
+    except Exception:  # noqa: BLE001  (a cell the engine cannot inspect: not changed)
+        return False
+    spill = spill or {}
+    return not (spill.get("kind") == "Anchor" and ":" in str(spill.get("extent") or ""))
+
+
+def classic_spills(
+    workbook: fz.Workbook,
+    info: PackageInfo,
+    errors: Iterable[tuple[str, str, CellError]],
+    set_formulas: Callable[[Any, list[tuple[str, int, int, str]]], None],
+    names: frozenset[str] = frozenset(),
+) -> bool:
+    """Set each classic formula (no dynamic-array flag, not Ctrl+Shift+Enter) whose own spill the engine blocked
+    (``#SPILL!``) again as ``INDEX((formula),1,1)``, where its result is surely values (:func:`surely_values`), as
+    Excel shows a classic formula's array: its first value. ``errors``: (sheet, cell, error) of the engine's error
+    values (:func:`.evaluation_steps.error_cells`); ``names``: the defined names in lower case. True when any formula
+    was set (the workbook is then to be evaluated again).
+
+    Example: ``E3 =XLOOKUP("gamma",A2:A4,HSTACK(B2:B4,C2:C4))`` with a note in F3 is 40, not #SPILL!.
+    """
+    todo: list[tuple[str, int, int, str]] = []
+    for sheet, ref, value in errors:
+        if not _blocked(value):
+            continue
+        cell = info.formulas.get(sheet, {}).get(ref)
+        if cell is None or cell.kind in ("array", "dataTable"):
+            continue
+        row, col = position(ref)
+        formula = workbook.get_formula(sheet, row, col)
+        if not formula or not _own_spill(workbook, sheet, row, col):
+            continue
+        if surely_values(formula, names):
+            todo.append((sheet, row, col, f"=INDEX(({formula.removeprefix('=')}),1,1)"))
+    if todo:
+        set_formulas(workbook, todo)
+    return bool(todo)
