@@ -81,7 +81,9 @@ def test_concatenation_turns_numbers_into_text_as_excel(tmp_path: Path) -> None:
     # the whole chain checked against Excel's 32,767-character limit (_XLR.JOINED)
     assert rewrite_arguments('="NRR: "&A1') == '=_XLR.JOINED("NRR: "&_XLR.TEXT(A1))'
     assert rewrite_arguments('="a"&"b"') == '="a"&"b"'
-    assert rewrite_arguments("=A1&B1=C1") == "=_XLR.JOINED(_XLR.TEXT(A1)&_XLR.TEXT(B1))=C1"  # & binds tighter than =
+    # & binds tighter than =; both sides compared alike (case-insensitive in every script: "É"&"" = "é", H421)
+    joined = "_XLR.JOINED(_XLR.TEXT(A1)&_XLR.TEXT(B1))"
+    assert rewrite_arguments("=A1&B1=C1") == f"=_XLR.COMPARED({joined})=_XLR.COMPARED(C1)"
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"

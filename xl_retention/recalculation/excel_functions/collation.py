@@ -109,6 +109,30 @@ def _rounded(value: Any) -> Any:
     return value
 
 
+#: :func:`fifteen` of the cells of a range compared element by element: the same range is read again by each
+#: copy of a formula filled down (``SUMPRODUCT(--($A$2:$A$2001>=A2))``), 10 us a number otherwise
+_fifteen_cell = lru_cache(maxsize=1 << 17)(fifteen)
+
+
+def _keyed(value: list[Any], key: Any) -> list[list[Any]]:
+    """An array operand: numbers at 15 significant digits, text through ``key``, the rest as it is."""
+    rows = []
+    for row in matrix(value):
+        out = []
+        for item in row:
+            kind = type(item)
+            if kind is float:
+                out.append(_fifteen_cell(item) if item - item == 0 else item)
+            elif kind is str:
+                out.append(key(item))
+            elif kind is list:
+                out.append(_keyed(item, key))
+            else:
+                out.append(_rounded(item))
+        rows.append(out)
+    return rows
+
+
 def ordered(value: Any) -> Any:
     """An operand of ``<``, ``>``, ``<=`` or ``>=`` as Excel orders it: a number at 15 significant digits, text as
     its :func:`order_key`, anything else as it is (element by element in an array).
@@ -117,7 +141,7 @@ def ordered(value: Any) -> Any:
     (0.3, True, None, True)
     """
     if isinstance(value, list):
-        return [[ordered(item) for item in row] for row in matrix(value)]
+        return _keyed(value, order_key)
     if isinstance(value, str):
         return order_key(value)
     return _rounded(value)
@@ -131,7 +155,7 @@ def compared(value: Any) -> Any:
     (0.3, 'a', None, [[0.333333333333333, True, 'é']])
     """
     if isinstance(value, list):
-        return [[compared(item) for item in row] for row in matrix(value)]
+        return _keyed(value, equal_key)
     if isinstance(value, str):
         return equal_key(value)
     return _rounded(value)

@@ -1,9 +1,10 @@
 """Comparisons and concatenations of a formula rewritten as Excel computes them, for :mod:`.arguments`.
 
-Each operand of a comparison that is a cell or an expression becomes ``_XLR.COMPARED(operand)`` (15 significant
-digits) or ``_XLR.ORDERED(operand)`` (text in Excel's order, :mod:`.collation`), and each operand of ``&`` that is not
-typed text ``_XLR.TEXT(operand)``. Split from :mod:`.arguments` verbatim; :mod:`.arguments` re-exports
-``_compares_numbers`` and ``_large_range``, which :mod:`..formula_texts` reads there.
+Each operand of a comparison that is a cell, a range or an expression becomes ``_XLR.COMPARED(operand)`` (15
+significant digits) or ``_XLR.ORDERED(operand)`` (text in Excel's order, :mod:`.collation`), element by element, the
+same on both sides (``A2:A5>=A3`` had A3 at 15 digits against the raw range: 46053.99930555555>=itself FALSE), and
+each operand of ``&`` that is not typed text ``_XLR.TEXT(operand)``. Split from :mod:`.arguments`; :mod:`.arguments`
+re-exports ``_compares_numbers`` and ``_large_range``, which :mod:`..formula_texts` reads there.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ _TEXT_ORDER = re.compile(r'(?<!<)[<>]=?\s*"(?!")|"\s*(?:<(?!>)|>)')
 
 _TRIVIAL_COMPARISON = re.compile(r'(?i)(?:<>|<=|>=|=|<|>)\s*(?:""|0(?![\d.E%])|TRUE\b|FALSE\b)')
 
-#: calls whose result needs no rounding before a comparison (whole numbers, logicals, text, rounded numbers)
+#: calls whose result either wrapper leaves as it is (whole numbers, logicals, rounded numbers). Not text: TEXT, LEFT,
+#: UPPER, TRIM, ... give text, which ``_XLR.ORDERED`` makes a key and ``_XLR.COMPARED`` lower case, as the other side
 _EXACT_RESULT = re.compile(
-    r"(?i)(?:_xlfn\.)?(?:COUNT|COUNTA|COUNTBLANK|COUNTIFS?|LEN|ROWS?|COLUMNS?|MATCH|IS[A-Z]+|AND|OR|NOT|TEXT|LEFT"
-    r"|RIGHT|MID|UPPER|LOWER|TRIM|YEAR|MONTH|DAY|WEEKDAY|HOUR|MINUTE|SECOND|INT|TRUNC|ROUND|ROUNDUP|ROUNDDOWN)\("
+    r"(?i)(?:_xlfn\.)?(?:COUNT|COUNTA|COUNTBLANK|COUNTIFS?|LEN|ROWS?|COLUMNS?|MATCH|IS[A-Z]+|AND|OR|NOT"
+    r"|YEAR|MONTH|DAY|WEEKDAY|HOUR|MINUTE|SECOND|INT|TRUNC|ROUND|ROUNDUP|ROUNDDOWN)\("
 )
 
 #: the registered function that turns an operand of & into text as Excel does (see .text)
@@ -52,11 +54,19 @@ _ORDERING = frozenset(("<", ">", "<=", ">="))
 
 
 def _is_trivial(solid: list[tuple[str, str]]) -> bool:
-    """An operand that rounding cannot change, nor its partner's rounding: text, a logical, 0, a concatenation."""
+    """An operand whose value either wrapper leaves as it is, and against which the other's wrapping changes no
+    result: typed text (non-empty text ordered is keyed by :func:`.collation.typed_keys`), a logical, 0. A
+    concatenation is text: it goes through the wrapper as the other side does."""
     kinds = [kind for kind, _ in solid]
-    if "amp" in kinds or kinds == ["text"]:
+    if kinds == ["text"]:
         return True
     return len(solid) == 1 and kinds[0] == "literal" and bool(_TRIVIAL.match(solid[0][1]))
+
+
+def _large(solid: list[tuple[str, str]]) -> bool:
+    """Whether an operand holds a range typed in of more cells than a comparison takes (:data:`_MOST_COMPARED`), or
+    a whole column or row (``A:A``, ``Pay!1:1``)."""
+    return any(kind == "range" and _cells(text) > _MOST_COMPARED for kind, text in solid)
 
 
 def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> str:
@@ -64,9 +74,20 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     in Excel's order (``<``, ``>``, ...: ``_XLR.ORDERED`` and typed text as its key) or equality (case-insensitive
     in every script), see :mod:`.collation`.
 
-    Typed constants are left as they are, and multi-cell ranges but a range compared as a whole with ``=`` or ``<>``
-    or with a typed number (one call for all its cells, up to :data:`_MOST_COMPARED`), and a range compared with
-    typed text, which the engine would order wrongly.
+    Both sides go through the same wrapper, whatever their shape: a cell, a range (element by element), an array
+    expression (``B2:B5/3``), a call, a concatenation. Left as they are: typed constants, operands next to a typed
+    constant the wrapper cannot matter against (text, a logical, 0), calls giving whole numbers or logicals. A
+    comparison holding a range of more than :data:`_MOST_COMPARED` cells or a whole column is left to the engine on
+    every side (a Python value per cell otherwise): the same comparison on both sides, without Excel's 15 digits.
+    Typed text the engine would order or compare wrongly is keyed with every other operand wrapped
+    (:func:`.collation.typed_keys`).
+
+    >>> _comparison([[("range", "A2:A5")], [("part", "A3")]], [">="])
+    '_XLR.ORDERED(A2:A5)>=_XLR.ORDERED(A3)'
+    >>> _comparison([[("range", "B2:B5"), ("part", "/"), ("literal", "3")], [("part", "C1")]], ["="])
+    '_XLR.COMPARED(B2:B5/3)=_XLR.COMPARED(C1)'
+    >>> _comparison([[("range", "A:A")], [("part", "A3")]], ["<"])
+    'A:A<A3'
     """
     texts = [_concatenation(operand) for operand in operands]
     if not operators:
@@ -74,6 +95,10 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     solids = [[(kind, t.strip()) for kind, t in operand if t.strip()] for operand in operands]
     ordering = all(op in _ORDERING for op in operators)
     keyed = typed_keys(solids, texts, ordering) if ordering or all(op in ("=", "<>") for op in operators) else None
+    if keyed is not None:
+        return "".join(keyed[k] + op for k, op in enumerate([*operators, ""]))
+    if any(_large(solid) for solid in solids):  # the engine's comparison on every side, not one side at 15 digits
+        return "".join(t + op for t, op in zip(texts, [*operators, ""], strict=True))
     trivial = [_is_trivial(x) for x in solids]
     # text against a typed number or logical orders by type alone: the order of text matters only between texts
     texts_meet = ordering and not any(len(x) == 1 and x[0][0] == "literal" for x in solids)
@@ -81,15 +106,9 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     out = []
     for k, (solid, text) in enumerate(zip(solids, texts, strict=True)):
         kinds = [kind for kind, _ in solid]
-        if keyed is not None and k in keyed:
-            out.append(keyed[k])
-            continue
         exact = len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
         against_trivial = all(trivial[j] for j in (k - 1, k + 1) if 0 <= j < len(solids))
-        # a range typed in, as a whole (SUMPRODUCT(--(A1:A5=0.3))), is taken to 15 digits by one call for all its
-        # cells (H2 F21); a whole column or a larger range is left to the engine (a Python value per cell)
-        whole = kinds == ["range"] and wrapper == COMPARED_OPERAND and _cells(solid[0][1]) <= _MOST_COMPARED
-        if kinds in ([], ["literal"]) or ("range" in kinds and not whole) or exact or trivial[k] or against_trivial:
+        if kinds in ([], ["literal"]) or exact or trivial[k] or against_trivial:
             out.append(text)
         else:
             out.append(f"{wrapper}({text.strip()})")
