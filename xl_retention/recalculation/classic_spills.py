@@ -13,6 +13,11 @@ S!F3" (H414's finding 03: ``=XLOOKUP("gamma",A2:A4,HSTACK(B2:B4,C2:C4))`` with a
 typed in, a function giving values. A result that may be a reference of several cells (``LET(a,B2:C3,a)``, a name,
 a LAMBDA) is intersected with the formula's row or column by Excel, which the engine cannot tell apart at run time:
 such a cell is left as it was.
+
+:func:`spilled_classics` finds each classic formula the engine spilled into BLANK cells (an array the rewrite did not
+foresee: ``=Pair*1`` of a name of ``{1,2}``, a LAMBDA giving one): a formula reading such a cell read the spilled
+value (``=C1&"|"`` gave "2|", Excel "|"). It is set again as ``INDEX((formula),1,1)``, or listed where its result may
+be a range (Excel's implicit intersection, not computed here).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+import formualizer as fz
+import numpy as np
 from openpyxl.formula.tokenizer import Token, Tokenizer
 from openpyxl.utils import get_column_letter
 
@@ -29,11 +36,9 @@ from .array_lifting import ARRAY_RESULTS
 from .formula_texts import position
 
 if TYPE_CHECKING:
-    import formualizer as fz
-
     from .package import PackageInfo
 
-__all__ = ["classic_spills", "surely_values"]
+__all__ = ["RANGE_RESULT_REASON", "classic_spills", "spilled_classics", "surely_values"]
 
 #: the arguments a function may give back as it is (a reference stays one): position -> passed, None every one
 _PASSED: dict[str, frozenset[int] | None] = {
@@ -195,3 +200,102 @@ def classic_spills(
     if todo:
         set_formulas(workbook, todo)
     return bool(todo)
+
+
+_ROWS, _COLUMNS, _SHIFT = 1_048_576, 16_384, 15  # a sheet's size; a cell's key: row << 15 | column
+
+#: the reason a classic formula whose spilled result may be a range is listed (Excel intersects a range with the
+#: formula's row or column, which is not computed here)
+RANGE_RESULT_REASON = (
+    "a formula without Excel 365's dynamic-array flag (as openpyxl and pandas write them) whose result is several "
+    "cells, and may be a range: Excel shows the range's cell in the formula's row or column (implicit intersection), "
+    "which is not computed here, and the value Excel stored is kept"
+)
+
+
+def _anchor_extent(workbook: fz.Workbook, sheet: str, row: int, col: int) -> bool:
+    """Whether the engine spilled the cell's result over more than the cell (its spill's anchor, with an extent)."""
+    try:
+        spill = workbook.inspect_cell(f"{written(sheet)}!{get_column_letter(col)}{row}").to_dict()["cell"].get("spill")
+    except Exception:  # noqa: BLE001  (a cell the engine cannot inspect: not changed)
+        return False
+    spill = spill or {}
+    return spill.get("kind") == "Anchor" and ":" in str(spill.get("extent") or "")
+
+
+def _filled_neighbours(workbook: fz.Workbook, sheet: str, cells: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The formula cells (row, column) whose right or lower neighbour is no formula cell and holds a value in the
+    engine (a spill's second cell is one of them). The neighbours are read a column's run at a time."""
+    keys = np.fromiter((r << _SHIFT | c for r, c in cells), dtype=np.int64)
+    if not len(keys):
+        return []
+    near = np.concatenate((keys + 1, keys + (1 << _SHIFT)))  # right, below
+    ordered = np.sort(keys)
+    at = np.searchsorted(ordered, near)
+    at[at == len(ordered)] = 0
+    free = ordered[at] != near  # no formula there
+    near, of = near[free], np.concatenate((keys, keys))[free]
+    rows, cols = near >> _SHIFT, near & ((1 << _SHIFT) - 1)
+    inside = (rows <= _ROWS) & (cols <= _COLUMNS)
+    near, of, rows, cols = near[inside], of[inside], rows[inside], cols[inside]
+    if not len(near):
+        return []
+    order = np.lexsort((rows, cols))
+    near, of, rows, cols = near[order], of[order], rows[order], cols[order]
+    engine_sheet = workbook.sheet(sheet)
+    found: set[int] = set()
+    for column in np.unique(cols).tolist():
+        at = np.flatnonzero(cols == column)
+        top, bottom = int(rows[at[0]]), int(rows[at[-1]])
+        if bottom - top + 1 <= 4 * len(at) + 100:  # a run: one read
+            grid = engine_sheet.get_values(fz.RangeAddress(sheet, top, column, bottom, column))
+            found.update(int(of[k]) for k in at.tolist() if grid[int(rows[k]) - top][0] is not None)
+        else:
+            found.update(
+                int(of[k]) for k in at.tolist() if engine_sheet.get_cell(int(rows[k]), column).value is not None
+            )
+    return sorted((key >> _SHIFT, key & ((1 << _SHIFT) - 1)) for key in found)
+
+
+def spilled_classics(
+    workbook: fz.Workbook,
+    info: PackageInfo,
+    positions: dict[str, Iterable[tuple[int, int]]],
+    set_formulas: Callable[[Any, list[tuple[str, int, int, str]]], None],
+    names: frozenset[str] = frozenset(),
+) -> tuple[bool, list[tuple[str, str, str, str]]]:
+    """Set each classic formula (no dynamic-array flag, not Ctrl+Shift+Enter) the engine spilled into blank cells
+    again as ``INDEX((formula),1,1)`` where its result is surely values (:func:`surely_values`): Excel's classic
+    formula shows its array's first value and leaves the cells beside it blank (a formula reading them reads a blank).
+    A result that may be a range (``LET(a,B2:C3,a)``, ``=Pair`` of a name) is listed instead: (sheet, cell,
+    function, :data:`RANGE_RESULT_REASON`). ``positions``: each sheet's formula cells (row, column), as evaluated.
+
+    Only a formula cell whose right or lower neighbour is no formula and holds a value in the engine is inspected
+    (a spill fills one of them): a workbook without spills costs one look at each formula's blank neighbours.
+
+    Example: ``G1 =LET(a,HSTACK(1,2),a)`` with H1 blank: G1 is 1, H1 stays blank, ``=H1&"|"`` is ``"|"``.
+    Returns (whether any formula was set, the cells to list).
+    """
+    todo: list[tuple[str, int, int, str]] = []
+    listed: list[tuple[str, str, str, str]] = []
+    for sheet, cells in positions.items():
+        own = info.formulas.get(sheet)
+        if not own:
+            continue
+        for row, col in _filled_neighbours(workbook, sheet, cells):
+            ref = f"{get_column_letter(col)}{row}"
+            cell = own.get(ref)
+            if cell is None or cell.kind in ("array", "dataTable") or cell.dynamic or cell.empty:
+                continue
+            if not _anchor_extent(workbook, sheet, row, col):
+                continue
+            formula = workbook.get_formula(sheet, row, col)
+            if not formula:
+                continue
+            if surely_values(formula, names):
+                todo.append((sheet, row, col, f"=INDEX(({formula.removeprefix('=')}),1,1)"))
+            else:
+                listed.append((sheet, ref, "array result", RANGE_RESULT_REASON))
+    if todo:
+        set_formulas(workbook, todo)
+    return bool(todo), listed

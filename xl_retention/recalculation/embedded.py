@@ -27,7 +27,7 @@ from .after_evaluation import (
     whole_column_indexes,
     whole_number_criteria,
 )
-from .classic_spills import classic_spills
+from .classic_spills import classic_spills, spilled_classics
 from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .decided_cache import cache_decided
 from .defined_names import defined_formulas
@@ -465,6 +465,12 @@ def _evaluate(
         workbook.evaluate_all()  # (no cm= flag: .classic_spills)
         result = read_values(workbook, formulas, members)
         errors = list(error_cells(result.values))
+    spilled, listed = spilled_classics(workbook, info, formulas, set_formulas, _names(info, run.formula_names))
+    if spilled:  # a classic formula's array spilled into blank cells: its first value, the cells beside it blank
+        workbook.evaluate_all()
+        result = read_values(workbook, formulas, members)
+        errors = list(error_cells(result.values))
+    stopped += [Unsupported(*item) for item in listed]  # a range maybe: Excel's implicit intersection, not computed
     if any(value.code == CIRCULAR for _, _, value in errors):
         if named_cycles(workbook, result.values, CIRCULAR, info.names):  # INDEX(CustCol,1) in CustCol's first cell
             workbook.evaluate_all()
