@@ -104,6 +104,15 @@ def test_a_folder_without_the_list_is_refused_naming_the_table(folder, tmp_path,
     for name in ORDER_TABLES:
         (folder / name).unlink()
     (folder / "purchases.csv").write_text("order,customer\n1,a\n")  # a user's own file of a table's name
+    code, _, err = _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv")  # the earlier version's own tables
+    assert (code, err) == (1, (
+        f"xl-retention: error: {folder / 'movements.csv'} exists and is not a table xl-retention import wrote (the "
+        "folder has no .xl-retention-tables.json, the list of the tables xl-retention wrote there): not overwritten, "
+        "nothing written; move it away or choose another --to-csv folder\n"
+    ))  # fmt: skip
+    for name in _files(folder):
+        if name != "purchases.csv":
+            (folder / name).unlink()
     assert _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv")[0] == 0
     assert (folder / "purchases.csv").read_text() == "order,customer\n1,a\n"
 

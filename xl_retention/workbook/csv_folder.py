@@ -9,6 +9,9 @@ line each; those of an input it does not import (the subscriptions' tables in an
 folder for two imports) stop the run, naming them, unless ``--replace`` asks to remove them. It stops, naming the
 file, where one was changed since (a user's edit is never deleted, nor replaced without ``--replace``) or where a
 file of a table's name and header is there without the list (a folder an earlier version wrote): delete or move it.
+A file of the name of a table this run writes is replaced only where the list holds it, unchanged (its SHA-256): a
+file of the table's header in no list (the user's own, last month's table with their note, H413 finding 03) stops the
+run, naming it, even with ``--replace``.
 Nothing is written or removed when the run stops.
 """
 
@@ -69,13 +72,15 @@ def earlier_tables(directory: Path, written: set[str], given: Iterable[str] = ()
     file names ``written`` from the inputs ``given`` (options: ``subscriptions``, ...), does not: to be removed once
     this run's tables are written. ``ValueError`` naming a file that would pass for one of this run's tables and
     cannot be removed: changed since it was written, or a table's name and header without the list (an earlier
-    version's run); and, unless ``replace``, naming the tables of an input this run does not import (another
-    import's tables, kept in the same folder)."""
+    version's run); naming a file of one of ``written``'s names that the list does not hold (a user's own
+    ``movements.csv`` of the table's header, a table of a version that kept no list: not provably the tool's, never
+    replaced, even with ``replace``); and, unless ``replace``, naming the tables of an input this run does not
+    import (another import's tables, kept in the same folder)."""
     if not directory.is_dir():
         return []
     found = _listed(directory)
     listed, inputs = found if found is not None else (None, {})
-    stale = []
+    stale, unlisted = [], []
     for stem, option in _INPUTS.items():
         path = directory / f"{stem}.csv"
         if path.name in written and listed is not None and path.name in listed and path.is_file() and not replace:
@@ -85,6 +90,8 @@ def earlier_tables(directory: Path, written: set[str], given: Iterable[str] = ()
                     "it, and your edit would be lost; nothing written: move the edited file, or pass --replace to "
                     "replace it"
                 )
+        if path.name in written and path.is_file() and (listed is None or path.name not in listed):
+            unlisted.append(path)  # refused below, after the tables this run would leave beside its own
         if path.name in written or not path.is_file():
             continue
         how = f"its --{option} does not give it" if option in set(given) else f"no --{option} given"
@@ -102,10 +109,24 @@ def earlier_tables(directory: Path, written: set[str], given: Iterable[str] = ()
                 f"or move it, or import the {option} too"
             )
         stale.append(path)
+    if unlisted:
+        raise ValueError(_unlisted_line(unlisted[0], listed is None))
     others = [path for path in stale if _INPUTS[path.stem] not in set(given)]
     if others and not replace:
         raise ValueError(_others_line(directory, others, inputs))
     return stale
+
+
+def _unlisted_line(path: Path, no_list: bool) -> str:
+    """The refusal to replace ``path``, a file of a table's name and header that no list of this folder records as
+    written by xl-retention (``no_list``: the folder has no :data:`MANIFEST`): a user's own file (last month's table
+    kept with a note of theirs), or a table of a version that kept no list; either way not provably the tool's."""
+    why = (f"the folder has no {MANIFEST}, the list of the tables xl-retention wrote there" if no_list
+           else f"it is not in {path.parent / MANIFEST}, the list of the tables xl-retention wrote there")  # fmt: skip
+    return (
+        f"{path} exists and is not a table xl-retention import wrote ({why}): not overwritten, nothing written; move "
+        "it away or choose another --to-csv folder"
+    )
 
 
 def _others_line(directory: Path, others: list[Path], inputs: dict[str, str]) -> str:

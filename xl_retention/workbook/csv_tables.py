@@ -116,9 +116,10 @@ def write_csv(
 
     Never overwrites a file the command did not write: a target that is one of the import's
     own input files, or an existing file whose first line is not the table's header (so not a
-    table an earlier ``--to-csv`` wrote), raises ``ValueError`` naming it, before anything is
-    written. A table an earlier run wrote (same header; a cohort table's with fewer or more months since
-    sign-up, the data having gained a month since, or with or without ``--segment``'s column) is replaced.
+    table an earlier ``--to-csv`` wrote), or one that the folder's list of the tables an earlier run wrote does not
+    hold as written (:mod:`.csv_folder`), raises ``ValueError`` naming it, before anything is
+    written. A table an earlier run wrote (listed, unchanged, same header; a cohort table's with fewer or more
+    months since sign-up, the data having gained a month since, or with or without ``--segment``'s column) is replaced.
     The tables an earlier run wrote that this one does not are removed where their input is one of this run's, or
     refused naming them (:mod:`.csv_folder`): those of an input this run does not import, unless ``replace``
     (another import's tables in the folder), and those changed since; so the folder holds this run's tables only.
