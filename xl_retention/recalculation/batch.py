@@ -409,6 +409,11 @@ def recalc_file(
             cohorts = typed_over_cohorts(path, formula_cells)  # a retention share typed over (Cohorts!C19)
             if cohorts is not None:
                 report.message = f"{path.name}: {cohorts}" + (f"; {report.message}" if report.message else "")
+            from .typed_over_lifetime import typed_over_lifetime
+
+            lifetime = typed_over_lifetime(path, formula_cells)  # a CLV typed over 'Lifetime value'!B8 (H415's 02)
+            if lifetime is not None:
+                report.message = f"{path.name}: {lifetime}" + (f"; {report.message}" if report.message else "")
             from .typed_text_inputs import text_numbers_line
 
             texts = text_numbers_line(tracker, formula_cells)  # ' 120 ' pasted: read by the tracker, not by a SUM

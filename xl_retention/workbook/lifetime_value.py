@@ -57,6 +57,51 @@ LIFETIME_NOTE_C8_ONE_ERROR_SAID, LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8, both_said(
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
 
 
+#: the sheet's figures from row 3 down in column B: label (A), formula or input's default, number format, validation
+#: (None: a computed figure, no input: recalc names a value typed over it), the workbook's name over the cell
+LIFETIME_ROWS = (
+    ("ARPA (average revenue per account per month)", ARPA_DEFAULT, MONEY, "amount", "LTV_ARPA"),
+    ("Gross margin", None, PERCENT, "rate", "LTV_Gross_Margin"),
+    ("Monthly churn (average of the last 12 months with a churn rate)", CHURN_12, "0.00%", None, "LTV_Churn"),
+    ("Discount rate per month", 0.01, "0.00%", "rate", "LTV_Discount_Rate"),
+    (
+        "Customer lifetime (months), constant churn",
+        LIFETIME_B7,  # no churn yet: no finite lifetime (C7 says so)
+        "0.0",
+        None,
+        "LTV_Lifetime",
+    ),
+    (
+        "Customer lifetime value (CLV), constant churn",
+        LIFETIME_CLV,  # no churn, no discount: unbounded
+        MONEY,
+        None,
+        "LTV_CLV",
+    ),
+    ("sBG alpha (fitted on Cohorts)", SBG_ALPHA, "0.000", None, "LTV_SBG_Alpha"),
+    ("sBG beta (fitted on Cohorts)", SBG_BETA, "0.000", None, "LTV_SBG_Beta"),
+    # ARPA x gross margin as CLV computes it (one month's margin: churn 1, no discount), so that a gross margin
+    # typed as 80 for 80% is #NUM! here as in B8, not a margin of 4,000 a month in the sBG lifetime value
+    ("Margin per month (ARPA x gross margin)", LIFETIME_MARGIN, MONEY, None, "LTV_Margin"),
+    (
+        "Discounted expected lifetime (months), sBG",
+        LIFETIME_SBG_DEL,
+        "0.0",
+        None,
+        "LTV_SBG_Lifetime",
+    ),
+    (
+        "Customer lifetime value (CLV), sBG",
+        LIFETIME_SBG_CLV,  # no fit: blank, whatever B11 holds
+        MONEY,
+        None,
+        "LTV_SBG_CLV",
+    ),
+)
+#: the inputs of :func:`lifetime_sheet` replacing a row's default (by the row's name)
+LIFETIME_INPUTS = {"LTV_ARPA": "arpa", "LTV_Gross_Margin": "gross_margin", "LTV_Discount_Rate": "discount_rate"}
+
+
 #: the lines of column C (48 wide, about 48 to 57 italic characters a line) each note beside Lifetime value's
 #: figures needs for its longest text: C5's "see Customers!G5: that month's churn rate is the text '5.5%', typed over
 #: its formula, ..." (186 characters, and what was typed) was cut after two lines in a row 30 high; C8's ARPA blank
@@ -78,46 +123,8 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws = wb.create_sheet(title)
     ws["A1"] = "Customer lifetime value"
     ws["A1"].font = TITLE_FONT
-    rows = [
-        ("ARPA (average revenue per account per month)", inputs.get("arpa", ARPA_DEFAULT), MONEY, "amount", "LTV_ARPA"),
-        ("Gross margin", inputs.get("gross_margin"), PERCENT, "rate", "LTV_Gross_Margin"),
-        ("Monthly churn (average of the last 12 months with a churn rate)", CHURN_12, "0.00%", None, "LTV_Churn"),
-        ("Discount rate per month", inputs.get("discount_rate", 0.01), "0.00%", "rate", "LTV_Discount_Rate"),
-        (
-            "Customer lifetime (months), constant churn",
-            LIFETIME_B7,  # no churn yet: no finite lifetime (C7 says so)
-            "0.0",
-            None,
-            "LTV_Lifetime",
-        ),
-        (
-            "Customer lifetime value (CLV), constant churn",
-            LIFETIME_CLV,  # no churn, no discount: unbounded
-            MONEY,
-            None,
-            "LTV_CLV",
-        ),
-        ("sBG alpha (fitted on Cohorts)", SBG_ALPHA, "0.000", None, "LTV_SBG_Alpha"),
-        ("sBG beta (fitted on Cohorts)", SBG_BETA, "0.000", None, "LTV_SBG_Beta"),
-        # ARPA x gross margin as CLV computes it (one month's margin: churn 1, no discount), so that a gross margin
-        # typed as 80 for 80% is #NUM! here as in B8, not a margin of 4,000 a month in the sBG lifetime value
-        ("Margin per month (ARPA x gross margin)", LIFETIME_MARGIN, MONEY, None, "LTV_Margin"),
-        (
-            "Discounted expected lifetime (months), sBG",
-            LIFETIME_SBG_DEL,
-            "0.0",
-            None,
-            "LTV_SBG_Lifetime",
-        ),
-        (
-            "Customer lifetime value (CLV), sBG",
-            LIFETIME_SBG_CLV,  # no fit: blank, whatever B11 holds
-            MONEY,
-            None,
-            "LTV_SBG_CLV",
-        ),
-    ]
-    for i, (label, value, number_format, validation, name) in enumerate(rows, start=3):
+    for i, (label, default, number_format, validation, name) in enumerate(LIFETIME_ROWS, start=3):
+        value = inputs.get(LIFETIME_INPUTS[name], default) if name in LIFETIME_INPUTS else default
         ws.cell(row=i, column=1, value=label).border = BORDER
         cell = ws.cell(row=i, column=2, value=value)
         is_input = validation is not None  # ARPA's default formula is an input too: type over it
