@@ -200,6 +200,14 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                     if given is not None and not _same(given, value):
                         wrong_start = True
                         said += f", while its row's start and movements give {_shown(given)}"
+                    moved = [columns[k][1] for k in _MOVEMENTS[1:]]  # new .. churned: blank, the month has no figure
+                    if given is None and all((cells[i] if i < len(cells) else None) in (None, "") for i in moved):
+                        wrong_start = True  # the Dashboard's MRR at end says see them; ARPA, CLV read it (H415's 04)
+                        span = f"{get_column_letter(min(moved) + 1)}{row}:{get_column_letter(max(moved) + 1)}{row}"
+                        said += (
+                            f", while its row's movements ({written(title)}!{span}) are blank: the Dashboard's MRR at "
+                            "end sends to them, while the lifetime value's ARPA and CLV are computed from it"
+                        )
                 found.append(said)
     from .skipped_rates import skipped_rates
 
