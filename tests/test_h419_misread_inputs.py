@@ -3,10 +3,11 @@
 
 Before, June's Churned MRR pasted as the text ``'5%'`` was read as 0.05 of money: recalc said ``ok`` and named
 nothing, the Dashboard's NRR 100.5%. So were 10% typed in Excel as an expansion (stored 0.1, formatted ``0%``) and a
-date of digits pasted as a count (``'1/2'``: 46024 customers gained). Now each such cell is named with what it holds
-and how Excel reads it, as a date typed there is (:func:`.typed_text_inputs.dated_inputs`), and the errors computed
-from it name it first. A percentage on the Lifetime value sheet (its gross margin) and a rate typed over its formula
-are no count or amount: not named by this line.
+date of digits pasted as a count (``'1/2/2026'``: 46024 customers gained). Now each such cell is named with what it
+holds and how Excel reads it, as a date typed there is (:func:`.typed_text_inputs.dated_inputs`), and the errors
+computed from it name it first. A percentage on the Lifetime value sheet (its gross margin) and a rate typed over its
+formula are no count or amount: not named by this line. The date texts carry their year (H426's F6: Excel reads
+'1/2' with the current year, so the test would change on 1 January).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ REVENUE = {"B2": 10000, "C2": 2000, "D2": 500, "E2": 0, "F2": 300, "G2": 700, "C
 CHURN = "Revenue!G4 (Churned MRR) is the percentage '5%', no amount (Excel reads it as 0.05)"
 EXPANSION = "Revenue!D5 (Expansion MRR) is the percentage 10%, no amount (Excel reads it as 0.1)"
 GAINED = (
-    "Customers!C3 (Gained (new + reactivated)) is the date '1/2', no number (an en-US Excel reads it as 46024, "
+    "Customers!C3 (Gained (new + reactivated)) is the date '1/2/2026', no number (an en-US Excel reads it as 46024, "
     "2026-01-02; a day-first Excel as 2026-02-01)"
 )
 
@@ -62,7 +63,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def report(folder: Path) -> dict[str, Any]:
-    cells = {("Revenue", "G4"): "5%", ("Revenue", "D5"): 0.1, ("Customers", "C3"): "1/2"}
+    cells = {("Revenue", "G4"): "5%", ("Revenue", "D5"): 0.1, ("Customers", "C3"): "1/2/2026"}
     path = _typed(folder / "t.xlsx", folder / "misread.xlsx", cells, ("Revenue", "D5"))
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
@@ -105,11 +106,16 @@ def _read(folder: Path, name: str, cells: dict[tuple[str, str], Any], percent: t
 
 
 def test_a_time_a_date_and_a_whole_percentage_count(folder: Path) -> None:
-    cells = {("Revenue", "F4"): "1:30", ("Revenue", "C5"): "3-Jan", ("Customers", "C4"): 1, ("Revenue", "M4"): "101%"}
+    cells = {
+        ("Revenue", "F4"): "1:30",
+        ("Revenue", "C5"): "3-Jan-2026",
+        ("Customers", "C4"): 1,
+        ("Revenue", "M4"): "101%",
+    }
     assert _read(folder, "times", cells, ("Customers", "C4")) == [
         "Customers!C4 (Gained (new + reactivated)) is the percentage 100%, no number (Excel reads it as 1)",
         "Revenue!F4 (Contraction MRR) is the time '1:30', no amount (Excel reads it as 0.0625)",
-        "Revenue!C5 (New MRR) is the date '3-Jan', no amount (Excel reads it as 46025, 2026-01-03)",
+        "Revenue!C5 (New MRR) is the date '3-Jan-2026', no amount (Excel reads it as 46025, 2026-01-03)",
     ]  # NRR typed over (Revenue!M4 '101%'): a rate, typed_over's; the gross margin's 70%: no monthly input
 
 

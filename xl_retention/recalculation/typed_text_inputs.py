@@ -368,6 +368,34 @@ def _misread_text(text: str) -> tuple[str, float] | None:
     return ("time" if _time_fraction(stripped, elapsed=True) is not None else "date"), number
 
 
+def _typed_time(value: Any) -> tuple[str, float] | None:
+    """A time typed in Excel (``1:30`` in a cell formatted ``h:mm``: openpyxl's ``datetime.time``, or a ``timedelta``
+    under ``[h]:mm``) as :func:`_misread_text` gives the text ``'1:30'``: ("time", the day's fraction Excel's
+    arithmetic reads, 0.0625); None for any other value (H426's finding F3).
+
+    >>> _typed_time(dt.time(1, 30)), _typed_time(dt.timedelta(hours=36)), _typed_time(12)
+    (('time', 0.0625), ('time', 1.5), None)
+    """
+    if isinstance(value, dt.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+    elif isinstance(value, dt.timedelta):
+        seconds = value.total_seconds()
+    else:
+        return None
+    return "time", seconds / 86400
+
+
+def _clock(fraction: float) -> str:
+    """A day's ``fraction`` as Excel shows it under ``[h]:mm`` (``:ss`` where it has seconds): 0.0625 -> ``1:30``.
+
+    >>> _clock(0.0625), _clock(1.5), _clock(0.5 + 5 / 86400)
+    ('1:30', '36:00', '12:00:05')
+    """
+    seconds = round(fraction * 86400)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}" + (f":{rest % 60:02d}" if rest % 60 else "")
+
+
 def _percent_format(number_format: str | None) -> bool:
     r"""Whether a cell's number format shows its number as a percentage: ``0%``, ``0.0%``; not a ``%`` in quotes or
     after a backslash (``0 "%"``), shown as a character.
@@ -385,10 +413,10 @@ def misread_inputs(
     not a formula's, ``formulas``) whose content Excel's arithmetic reads as a number other than the figure written,
     as :func:`dated_inputs` gives a date typed there: a percentage typed as a text (``'5%'``: 0.05 of money, NRR
     100.5% on the Dashboard, status ok; H415's finding 01) or in Excel (5% typed: 0.05, the cell formatted ``0%``), a
-    time (``'1:30'``: 0.0625) or a date written as a text (``'3-Jan'``: 46025). A ratio's column is no input (the
-    tracker computes its rates); a count the Customers sheet cannot have (``'12 %'``: 0.12) is :mod:`.typed_over`'s
-    'no whole number' line, not said twice. A date of digits another locale reads otherwise (``'1/2'``) is said with
-    both readings.
+    time (``'1:30'``: 0.0625, or 1:30 typed in Excel: H426's F3) or a date written as a text (``'3-Jan'``: 46025). A
+    ratio's column is no input (the tracker computes its rates); a count the Customers sheet cannot have (``'12 %'``:
+    0.12) is :mod:`.typed_over`'s 'no whole number' line, not said twice. A date of digits another locale reads
+    otherwise (``'1/2'``) is said with both readings.
 
     >>> from types import SimpleNamespace
     >>> rows = [("Month", "Churned MRR", "NRR"), (dt.datetime(2026, 6, 1), "5%", "101%")]
@@ -414,7 +442,7 @@ def misread_inputs(
                     if held != 0 and (what == "amount" or float(held).is_integer() or held < 0):
                         numbers.setdefault(title, {})[(row, column)] = f"{cell} is the percentage {{}}, no {what}"
                     continue
-                read = _misread_text(held) if isinstance(held, str) else None
+                read = _misread_text(held) if isinstance(held, str) else _typed_time(held)
                 if read is None:
                     continue
                 kind, number = read
@@ -422,7 +450,8 @@ def misread_inputs(
                     continue  # '0%': nothing read otherwise than meant
                 if what == "number" and number >= 0 and (kind == "percentage" or not number.is_integer()):
                     continue  # .typed_over: "is the text '12 %', which Excel's arithmetic reads as 0.12"
-                found.append((title, row, f"{cell} is the {kind} {held!r}, no {what} ({_read(kind, held, number)})"))
+                shown = repr(held) if isinstance(held, str) else _clock(number)  # 1:30 typed in Excel: no quotes
+                found.append((title, row, f"{cell} is the {kind} {shown}, no {what} ({_read(kind, held, number)})"))
     if numbers:
         found.extend(_percentages(path, numbers))
     return sorted(found, key=lambda f: (list(tracker).index(f[0]), f[1], f[2]))
