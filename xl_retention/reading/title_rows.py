@@ -10,6 +10,7 @@ the missing columns.
 from __future__ import annotations
 
 import csv
+import datetime
 from collections.abc import Sequence
 
 import numpy as np
@@ -106,24 +107,68 @@ def header_below(df: pd.DataFrame, wanted: Sequence[str], source: str) -> str:
     "row 3 holds the names 'customer_id', 'date' (counting the first row as row 1): the header, below a title? \
 delete the rows above it"
     """
-    from .errors import FileRows, Source
-
     for p in range(min(20, len(df))):
         cells = [v.strip() for v in df.iloc[p].tolist() if isinstance(v, str) and v.strip()]
-        filled = sum(not (v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == "")
-                     for v in df.iloc[p].tolist())  # fmt: skip
-        if len(cells) < 2 or len(cells) != filled or not set(wanted) <= {key(c) for c in cells}:
+        if (
+            len(cells) < 2
+            or len(cells) != _filled_count(df.iloc[p].tolist())
+            or not set(wanted) <= {key(c) for c in cells}
+        ):
             continue
-        if isinstance(source, Source):
-            where = f"row {source.header_row + 1 + p} of sheet {source.sheet!r}"
-        else:
-            rows = source.file_rows if isinstance(source, FileRows) else None
-            skipped = getattr(df.attrs.get("dialect"), "skip_rows", 0)
-            number = (int(rows[p]) if rows is not None and p < len(rows) else p + 2) + skipped
-            where = f"row {number} (counting the first row as row 1)"
-        shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
-        return (
-            f"{where.split(' (')[0]} holds the names {shown}{where[len(where.split(' (')[0]) :]}: the header, "
-            "below a title? delete the rows above it"
-        )
+        return _below(df, p, cells, source)
+    if _grouped(df):  # 'Customer' over ID and Email, 'Order' over Date, Number, Total: the names of none wanted
+        return _below(df, 0, [v.strip() for v in df.iloc[0].tolist()], source)
     return ""
+
+
+def _filled_count(values: list[object]) -> int:
+    return sum(not (v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == "") for v in values)
+
+
+def _grouped(df: pd.DataFrame) -> bool:
+    """Whether ``df``'s header is a grouped header row (two distinct names or more, each over blank cells: a range
+    merged across, ``Customer`` over A1:B1, or a group name left in the first column of its group) and its first row
+    the names below it: a text in every column, none a number, none twice, above a row holding a number or a date
+    (a row of data, not a second row of names).
+
+    >>> df = pd.DataFrame([["ID", "Email", "Date"], ["1", "a@x", pd.Timestamp("2025-01-05")]],
+    ...                   columns=["Customer", "", "Order"])
+    >>> _grouped(df), _grouped(df.set_axis(["Customer", "Email", "Order"], axis=1))
+    (True, False)
+    """
+    header = [str(c).strip() for c in df.columns]
+    named = [c for c in header if c]
+    if len(df) < 2 or len(named) < 2 or len(set(named)) != len(named) or len(named) == len(header) or not header[0]:
+        return False
+    first = df.iloc[0].tolist()
+    cells = [v.strip() for v in first if isinstance(v, str) and v.strip()]
+    if len(cells) != len(header) or len(set(cells)) != len(cells) or any(_number(c) for c in cells):
+        return False
+    if set(named) & set(cells):
+        return False
+
+    def datum(v: object) -> bool:  # a number or a date (a cell of data), or a number written as text ('1001')
+        if isinstance(v, str):
+            return _number(v)
+        return isinstance(v, (int, float, np.number, datetime.date)) and _filled_count([v]) == 1
+
+    return any(datum(v) for v in df.iloc[1].tolist())
+
+
+def _below(df: pd.DataFrame, p: int, cells: list[str], source: str) -> str:
+    """The refusal's advice: row ``p`` of ``df`` (``cells``: its names) is the header, as the file or sheet numbers
+    it."""
+    from .errors import FileRows, Source
+
+    if isinstance(source, Source):
+        where = f"row {source.header_row + 1 + p} of sheet {source.sheet!r}"
+    else:
+        rows = source.file_rows if isinstance(source, FileRows) else None
+        skipped = getattr(df.attrs.get("dialect"), "skip_rows", 0)
+        number = (int(rows[p]) if rows is not None and p < len(rows) else p + 2) + skipped
+        where = f"row {number} (counting the first row as row 1)"
+    shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
+    return (
+        f"{where.split(' (')[0]} holds the names {shown}{where[len(where.split(' (')[0]) :]}: the header, "
+        "below a title? delete the rows above it"
+    )
