@@ -30,7 +30,7 @@ TYPED_BACK = (
     "Purchases and visits!A7 is the month 2026-06, below the sheet's last month (row 6, where its names end) while "
     "the other monthly sheets run to 2026-06: the row of 2026-06 was deleted from Purchases and visits and typed "
     "back, without the formulas and names the Dashboard, the lifetime value and the charts read: xl-retention "
-    "upgrade typed_back.xlsx rebuilds the row around the figures typed back (or Undo in Excel before saving)"
+    "upgrade {} rebuilds the row around the figures typed back (or Undo in Excel before saving)"
 )
 
 
@@ -60,7 +60,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_the_refusals_name_the_deleted_month(
     files: dict[str, Path], command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name, said in (("deleted", SHORT.format("deleted.xlsx")), ("typed_back", TYPED_BACK)):
+    for name, said in (("deleted", SHORT), ("typed_back", TYPED_BACK)):  # the path as given (H426's F5)
+        said = said.format(files[name])
         before = files[name].read_bytes()
         assert cli.main([command[0], str(files[name]), *command[1:]]) == 1
         assert capsys.readouterr().err == f"xl-retention: error: {said}\n", name

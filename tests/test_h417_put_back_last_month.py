@@ -166,8 +166,8 @@ def test_the_other_commands_point_to_upgrade(
         "Purchases and visits, and the monthly sheets must cover the same months: put it back with xl-retention "
         "upgrade {}, which writes it back with the formulas and names the Dashboard, the lifetime value and the "
         "charts read (the figures left blank to type, or those typed back below row 6 kept)"
-    )
-    assert capsys.readouterr().err == f"xl-retention: error: {told.format(shlex.quote(path.name))}\n"
+    )  # extend names the path as given, as recalc does (H426 F5)
+    assert capsys.readouterr().err == f"xl-retention: error: {told.format(shlex.quote(str(path)))}\n"
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         cli.main(["recalc", str(path), "--json", "--output-dir", str(tmp_path / "out")])

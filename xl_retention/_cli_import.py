@@ -248,7 +248,7 @@ def _held_after(path: Path, tables: Any, through: Any) -> list[tuple[str, list[A
     held: list[tuple[str, list[Any]]] = []
     wb = load_workbook(path, read_only=True)
     try:
-        sheets = read_sheets(wb, tables, path.name)
+        sheets = read_sheets(wb, tables, path.name, given=str(path))
         for title, keys in inputs.items():
             sheet = sheets[title]
             months = [

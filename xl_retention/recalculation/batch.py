@@ -439,7 +439,7 @@ def recalc_file(
         if may_be_tracker:  # a tracker's input its formulas do not read
             from ..workbook.checks import unread_input
 
-            unread = unread_input(output)
+            unread = unread_input(output, str(path))  # the file as given, for a command to run on it
         if unread is not None:
             report.status = "incomplete"
             report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")

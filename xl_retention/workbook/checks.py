@@ -538,17 +538,18 @@ def _shared_strings(package: zipfile.ZipFile) -> list[str]:
         return [str(text) for text in read_string_table(stream)]
 
 
-def unread_input(path: str | os.PathLike[str]) -> str | None:
+def unread_input(path: str | os.PathLike[str], given: str | None = None) -> str | None:
     """The first input the tracker's formulas do not read (:func:`.inserted_rows.inserted_row`,
     :func:`unread_answers`, :func:`typed_below`) or read wrong (:func:`.template_cells.template_cells_off`: the
     template's formulas cleared or rewired by moved cells; :func:`.future_months.future_figures`: figures typed in
     months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0;
     :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand;
     :mod:`.deleted_names`: the template's names left #REF! by deleted columns; :mod:`.cohorts_behind`: Cohorts left
-    at fewer months than the others; :mod:`.deleted_months`: an empty month's row deleted), or None."""
+    at fewer months than the others; :mod:`.deleted_months`: an empty month's row deleted, or one typed back that
+    upgrade rebuilds, named with the file as ``given``), or None."""
     from .cohort_counts_area import one_read
     from .cohorts_behind import cohorts_behind
-    from .deleted_months import deleted_month_row
+    from .deleted_months import deleted_month_row, typed_back_line
     from .deleted_names import deleted_names
     from .future_months import future_figures, in_progress_zeros
     from .inserted_rows import inserted_row
@@ -560,6 +561,7 @@ def unread_input(path: str | os.PathLike[str]) -> str | None:
             deleted_names(path)
             or inserted_row(path)
             or unread_answers(path)
+            or typed_back_line(path, given)  # a deleted month typed back, which upgrade rebuilds (H426's F2)
             or typed_below(path)
             or template_cells_off(path)
             or future_figures(path)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
 from dataclasses import replace
 from typing import Any
 
@@ -27,7 +28,15 @@ from .found import _Monthly as _Found
 from .future_months import headed_tables, tracker_sheets
 from .monthly import MONTHLY_SHEETS, months_apart
 
-__all__ = ["deleted_month_row", "missing_months_advice", "put_back_last_months"]
+__all__ = [
+    "can_put_back",
+    "deleted_month_row",
+    "missing_months_advice",
+    "put_back_last_months",
+    "typed_back",
+    "typed_back_line",
+    "uneven_months",
+]
 
 
 def _after(month: tuple[int, int]) -> tuple[int, int]:
@@ -98,18 +107,146 @@ def deleted_month_row(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
-def _typed_back_ok(xml: Any, sheet: Any, rows: range) -> bool:
-    """Whether the rows ``rows`` of ``sheet`` (typed back below its names) hold values only, none in a formula column
-    of the template nor a formula anywhere in its columns: their figures can go into a rebuilt row as they are."""
+def _typed_back_ok(sheet: Any, rows: range) -> bool:
+    """Whether the rows ``rows`` of ``sheet`` (typed back below its names; openpyxl's values, formulas as written)
+    hold values only, none in a formula column of the template nor a formula anywhere in its columns: their figures
+    can go into a rebuilt row as they are."""
     by_col = {sheet.columns[c.key]: c for c in sheet.spec.columns if c.key in sheet.columns}
     for row in rows:
         for col, column in by_col.items():
-            element = xml.cell(f"{get_column_letter(col)}{row}")
-            if element is None or not ip.has_content(element):
+            value = sheet.value(row, col)
+            if value is None or value == "":
                 continue
-            if column.formula is not None or re.search(rb"<(?:\w+:)?f[\s>/]", element):
+            plain = isinstance(value, int | float | dt.date | dt.time | dt.timedelta) or (
+                isinstance(value, str) and not value.startswith("=")
+            )  # not a formula (an array formula is openpyxl's ArrayFormula)
+            if column.formula is not None or not plain:
                 return False
     return True
+
+
+def _plan(wb: Any, name: str) -> tuple[list[Any], list[Any], list[tuple[Any, Any, Any, Any]]] | None:
+    """What :func:`put_back_last_months` writes back in the workbook ``wb`` (openpyxl, formulas as written): the
+    monthly sheets, the months of the longest, and for each sheet short of them (sheet, its months, the months
+    missing, those typed back below its name); None where nothing is to put back or upgrade cannot (the refusals
+    say what). The one test of what upgrade puts back, which extend, import and recalc ask before naming upgrade."""
+    from .found import _named_rows, _read_monthly, monthly_titles
+
+    try:
+        titles = monthly_titles(wb, name, "upgrade")
+        found = [(s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
+        bare = [_Found(replace(s, title=title), {}, [], {}, s) for s, title in found]
+        spans = [_named_rows(wb, s) for s in bare]
+        if len({s[1] for s in spans if s is not None}) < 2:  # every month name ends on one row: nothing deleted
+            return None
+        sheets = [_read_monthly(wb, s, title) for s, title in found]
+    except (ValueError, KeyError):  # a layout the refusals name
+        return None
+    pairs = list(zip(spans, sheets, strict=True))
+    if len(sheets) < 2 or any(s is None or s[0] != 2 or s[1] > sheet.last_row for s, sheet in pairs):
+        return None  # a sheet without its month name, or one not from row 2: not told which months are the template's
+    named = [sheet.months[: span[1] - 1] for span, sheet in pairs if span is not None]
+    longest = max(named, key=len)
+    if any(months != longest[: len(months)] for months in named):
+        return None
+    plan = []
+    for sheet, months in zip(sheets, named, strict=True):
+        missing, typed = longest[len(months) :], sheet.months[len(months) :]
+        if missing and months and typed in ([], missing):
+            below = range(2 + len(months), sheet.last_row + 1)
+            if typed and not _typed_back_ok(sheet, below):
+                return None  # figures typed over a formula column: refused, naming the row
+            plan.append((sheet, months, missing, typed))
+        elif typed:  # a month added by hand on one sheet, or typed back other than the missing ones: refused
+            return None
+    return (sheets, longest, plan) if plan else None
+
+
+def can_put_back(wb: Any, name: str) -> bool:
+    """Whether ``upgrade`` writes back the months' rows deleted from a monthly sheet of ``wb`` (:func:`_plan`), so
+    extend, import and recalc may name it as the remedy (H426's finding F1: not where it refuses)."""
+    return _plan(wb, name) is not None
+
+
+def uneven_months(sheet: Any, base: Any, upgrade: str = "") -> str:
+    """Why ``sheet`` and ``base`` (the first monthly sheet, :class:`.found._Monthly`) do not cover the same months, in
+    words: where one ends before the other from the same first month (its last months' rows deleted: H397's finding
+    04), which months it lacks and how to put them back (``upgrade``: the file as ``xl-retention upgrade`` is told it,
+    where it writes them back: H417; empty where it could not, and for upgrade itself); else the months each covers."""
+    short, long = (sheet, base) if len(sheet.months) < len(base.months) else (base, sheet)
+    if not (short.months and short.months == long.months[: len(short.months)]):
+        return (
+            f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
+            f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
+        )
+    missing = long.months[len(short.months) :]
+    shown = f"{missing[0]}" if len(missing) == 1 else f"{missing[0]} to {missing[-1]}"
+    rows, it = ("row", "it") if len(missing) == 1 else ("rows", "them")
+    read = "the formulas and names the Dashboard, the lifetime value and the charts read"
+    remedy = (
+        f"put {it} back with xl-retention upgrade {upgrade}, which writes {it} back with {read} (the figures left "
+        f"blank to type, or those typed back below row {short.last_row} kept)"
+        if upgrade
+        else f"put {it} back (Undo in Excel before saving, or copy {it} from a backup of the file); a month typed back "
+        f"below row {short.last_row} has none of {read}"
+    )
+    return (
+        f"{short.spec.title} ends at {short.months[-1]} (row {short.last_row}), {long.spec.title} at "
+        f"{long.months[-1]}: the {rows} of {shown} {'was' if it == 'it' else 'were'} deleted from "
+        f"{short.spec.title}, and the monthly sheets must cover the same months: {remedy}"
+    )
+
+
+def typed_back(cell: str, month: Any, others: Any, title: str, upgrade: str = "") -> str:
+    """The line naming the month at ``cell`` (sheet!ref) typed back below sheet ``title``'s month name after its row
+    was deleted (the other monthly sheets run to ``others``), with the remedy: ``xl-retention upgrade`` on the file
+    as ``upgrade`` gives it where upgrade rebuilds the row (:func:`can_put_back`), else Undo or a backup."""
+    row = int(re.sub(r"^.*?([0-9]+)$", r"\1", cell))
+    remedy = (
+        f"xl-retention upgrade {upgrade} rebuilds the row around the figures typed back (or Undo in Excel before "
+        "saving)"
+        if upgrade
+        else "put the deleted row back instead (Undo in Excel before saving, or copy the sheet's rows from a backup "
+        "of the file)"
+    )
+    return (
+        f"{cell} is the month {month}, below the sheet's last month (row {row - 1}, where its names end) while the "
+        f"other monthly sheets run to {others}: the row of {month} was deleted from {title} and typed back, without "
+        f"the formulas and names the Dashboard, the lifetime value and the charts read: {remedy}"
+    )
+
+
+def typed_back_line(path: str | os.PathLike[str], given: str | None = None) -> str | None:
+    """For ``recalc`` (which writes nothing), the line extend and import refuse a tracker at ``path`` with where a
+    month's row deleted from a monthly sheet was typed back below it and ``upgrade`` rebuilds it (:func:`typed_back`:
+    recalc said to add the months with extend, which points to upgrade: H426's finding F2); else None. The file is
+    opened only where the monthly sheets' month names span different numbers of rows. ``given``: the file's path as
+    the user gave it (recalc reads a copy at ``path``)."""
+    from openpyxl import load_workbook
+
+    from ..recalculation.typed_over import workbook_names
+    from .formats import monthly_name
+    from .found import _rows_spanned
+    from .template import MONTH
+
+    _, names = workbook_names(path)
+    if len({_rows_spanned(names[n][1]) for s in MONTHLY_SHEETS if (n := monthly_name(s.title)) in names}) < 2:
+        return None
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
+        return None
+    try:
+        planned = _plan(wb, "")
+    except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
+        return None
+    finally:
+        wb.close()
+    for sheet, months, _missing, typed in planned[2] if planned is not None else []:
+        if typed:
+            cell = f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{2 + len(months)}"
+            return typed_back(cell, typed[0], planned[1][-1], sheet.spec.title, shlex.quote(given or os.fspath(path)))
+    return None
 
 
 def put_back_last_months(package: ip.Package, wb: Any, name: str) -> tuple[list[str], list[str]]:
@@ -120,42 +257,17 @@ def put_back_last_months(package: ip.Package, wb: Any, name: str) -> tuple[list[
     sheet's names, charts and tables, and the formulas of the user's over its months, widened), their input cells
     blank; where those months were typed back by hand below the name (values only, none over a formula column), the
     row is rebuilt around them, the typed figures kept. Returns the report's lines and the notes (formulas of the
-    user's widened); nothing where anything is other than that (the refusals say what)."""
+    user's widened); nothing where anything is other than that (:func:`_plan`; the refusals say what)."""
     from ..reading.notes import collected
-    from .found import _named_rows, _read_monthly, monthly_titles
     from .growth import LEFT_BLANK, _grow_monthly
     from .stretch import stretch_formulas
     from .template import MONTH, NPS_SCORES_TITLE, NPS_SUMMARY
     from .widened import stretched_lines
 
-    try:
-        titles = monthly_titles(wb, name, "upgrade")
-        found = [(s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
-        bare = [_Found(replace(s, title=title), {}, [], {}, s) for s, title in found]
-        spans = [_named_rows(wb, s) for s in bare]
-        if len({s[1] for s in spans if s is not None}) < 2:  # every month name ends on one row: nothing deleted
-            return [], []
-        sheets = [_read_monthly(wb, s, title) for s, title in found]
-    except (ValueError, KeyError):  # a layout the refusals name
+    planned = _plan(wb, name)
+    if planned is None:
         return [], []
-    pairs = list(zip(spans, sheets, strict=True))
-    if len(sheets) < 2 or any(s is None or s[0] != 2 or s[1] > sheet.last_row for s, sheet in pairs):
-        return [], []  # a sheet without its month name, or one not from row 2: not told which months are the template's
-    named = [sheet.months[: span[1] - 1] for span, sheet in pairs if span is not None]
-    longest = max(named, key=len)
-    if any(months != longest[: len(months)] for months in named):
-        return [], []
-    plan = []
-    for sheet, months in zip(sheets, named, strict=True):
-        missing, typed = longest[len(months) :], sheet.months[len(months) :]
-        if missing and months and typed in ([], missing):
-            last = 1 + len(months)
-            below = range(last + 1, sheet.last_row + 1)
-            if typed and not _typed_back_ok(package.sheet(sheet.spec.title), sheet, below):
-                return [], []  # figures typed over a formula column: refused, naming the row
-            plan.append((sheet, months, missing, typed))
-        elif typed:  # a month added by hand on one sheet, or typed back other than the missing ones: refused
-            return [], []
+    sheets, longest, plan = planned
     lines: list[str] = []
     stretched: list[str] = []
     answers = NPS_SCORES_TITLE

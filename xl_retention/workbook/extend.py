@@ -100,7 +100,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
         raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
     try:
-        sheets = read_sheets(wb, Tables(), path.name, "extend")
+        sheets = read_sheets(wb, Tables(), path.name, "extend", str(path))
         base = next(iter(sheets.values()))
         first, last = base.months[0], base.months[-1]
         end = last + months if months is not None else pd.Period(to, freq="M")

@@ -310,7 +310,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
         raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
     try:
-        sheets = read_sheets(wb, tables, path.name)
+        sheets = read_sheets(wb, tables, path.name, given=str(path))
         base = next(iter(sheets.values()))
         package = ip.Package(path)
         fitted = {name: package.data[name] for name in package.names(CHART_PARTS)}

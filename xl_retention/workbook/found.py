@@ -35,6 +35,8 @@ from .template import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
     from .importer import Tables
@@ -323,10 +325,18 @@ def monthly_titles(wb: Any, name: str, command: str = "import") -> dict[str, str
     return out
 
 
-def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> dict[str, _Monthly]:
+def read_sheets(
+    wb: Any, tables: Tables, name: str, command: str = "import", given: str | None = None
+) -> dict[str, _Monthly]:
     """The monthly sheets the workbook has (all covering the same months), by template title, each also when the
     user renamed it (:func:`monthly_titles`: its ``spec.title`` is then the sheet's own title, ``template`` the
-    template's description); one line naming a sheet the data needs."""
+    template's description); one line naming a sheet the data needs. ``given``: the file's path as the user gave it
+    (``name`` where None), quoted in a command to run (``xl-retention upgrade '/some/dir/my tracker.xlsx'``)."""
+    from .deleted_months import can_put_back, uneven_months
+
+    def upgrade() -> str:  # the file for `xl-retention upgrade`, where it puts deleted months back (H426's F1, F5)
+        return shlex.quote(given or name) if command != "upgrade" and can_put_back(wb, name) else ""
+
     titles = monthly_titles(wb, name, command)
     for title, kind in _needed(tables).items():
         if title not in titles and title not in wb.sheetnames:
@@ -343,42 +353,10 @@ def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> 
     for sheet in sheets.values():
         others = [_named_last(wb, s) for s in sheets.values() if s is not sheet]
         last = max((m for m in others if m is not None), default=None)
-        _check_named_months(wb, sheet, command, last, shlex.quote(name))
+        _check_named_months(wb, sheet, command, last, upgrade)
         if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
-            raise ip.LayoutError(uneven_months(sheet, base, "" if command == "upgrade" else shlex.quote(name)))
+            raise ip.LayoutError(uneven_months(sheet, base, upgrade()))
     return sheets
-
-
-def uneven_months(sheet: _Monthly, base: _Monthly, upgrade: str = "") -> str:
-    """Why ``sheet`` and ``base`` (the first monthly sheet) do not cover the same months, in words: where one ends
-    before the other from the same first month (its last months' rows deleted: H397's finding 04), which months it
-    lacks and how to put them back (``upgrade``: the file as ``xl-retention upgrade`` is told it, which writes them
-    back: H417; empty for upgrade itself, which could not); else the months each covers."""
-    short, long = (sheet, base) if len(sheet.months) < len(base.months) else (base, sheet)
-    if short.months and short.months == long.months[: len(short.months)]:
-        missing = long.months[len(short.months) :]
-        shown = f"{missing[0]}" if len(missing) == 1 else f"{missing[0]} to {missing[-1]}"
-        rows, it = ("row", "it") if len(missing) == 1 else ("rows", "them")
-        if upgrade:
-            return (
-                f"{short.spec.title} ends at {short.months[-1]} (row {short.last_row}), {long.spec.title} at "
-                f"{long.months[-1]}: the {rows} of {shown} {'was' if it == 'it' else 'were'} deleted from "
-                f"{short.spec.title}, and the monthly sheets must cover the same months: put {it} back with "
-                f"xl-retention upgrade {upgrade}, which writes {it} back with the formulas and names the Dashboard, "
-                f"the lifetime value and the charts read (the figures left blank to type, or those typed back below "
-                f"row {short.last_row} kept)"
-            )
-        return (
-            f"{short.spec.title} ends at {short.months[-1]} (row {short.last_row}), {long.spec.title} at "
-            f"{long.months[-1]}: the {rows} of {shown} {'was' if it == 'it' else 'were'} deleted from "
-            f"{short.spec.title}, and the monthly sheets must cover the same months: put {it} back (Undo in Excel "
-            f"before saving, or copy {it} from a backup of the file); a month typed back below row {short.last_row} "
-            "has none of the formulas and names the Dashboard, the lifetime value and the charts read"
-        )
-    return (
-        f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
-        f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
-    )
 
 
 def _named_rows(wb: Any, sheet: _Monthly) -> tuple[int, int] | None:
@@ -405,13 +383,15 @@ def _named_last(wb: Any, sheet: _Monthly) -> pd.Period | None:
 
 def uneven_months_line(path: str | Path) -> str | None:
     """For ``recalc`` (which writes nothing), the line ``import``, ``extend`` and ``upgrade`` refuse a tracker at
-    ``path`` with where its monthly sheets do not cover the same months (:func:`uneven_months`: a sheet's last month's
-    row deleted, H397's finding 04: recalc said ``ok``); else None. The file is opened only where the monthly sheets'
-    month names (``Customers_Months``) span different numbers of rows (a row inserted above a sheet's first month
-    moves its name whole: that month is named by its own line, not as months the sheets do not share)."""
+    ``path`` with where its monthly sheets do not cover the same months (:func:`.deleted_months.uneven_months`: a
+    sheet's last month's row deleted, H397's finding 04: recalc said ``ok``); else None. The file is opened only where
+    the monthly sheets' month names (``Customers_Months``) span different numbers of rows (a row inserted above a
+    sheet's first month moves its name whole: that month is named by its own line, not as months the sheets do not
+    share)."""
     from openpyxl import load_workbook
 
     from ..recalculation.typed_over import workbook_names
+    from .deleted_months import can_put_back, uneven_months
 
     _, names = workbook_names(path)
     spans = {_rows_spanned(names[n][1]) for s in MONTHLY_SHEETS if (n := monthly_name(s.title)) in names}
@@ -432,7 +412,7 @@ def uneven_months_line(path: str | Path) -> str | None:
                 and sheet.months
                 and (sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months))
             ):
-                return uneven_months(sheet, base, shlex.quote(str(path)))
+                return uneven_months(sheet, base, shlex.quote(str(path)) if can_put_back(wb, "") else "")
     except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
         return None
     finally:
@@ -503,13 +483,14 @@ def _missing(name: str, title: str, kind: str) -> ip.LayoutError:
 
 
 def _check_named_months(
-    wb: Any, sheet: _Monthly, command: str = "import", others: pd.Period | None = None, name: str = ""
+    wb: Any, sheet: _Monthly, command: str = "import", others: pd.Period | None = None, upgrade: Callable[[], str] = str
 ) -> None:
     """Refuse, naming the cell, a month row below the end of the sheet's month name (``Customers_Months``, ...): a
     month added by hand (a row copied down) that the names the Dashboard, the lifetime value and the charts read
     leave out, so figures imported there would be left out too. A tracker without the name is not checked.
     ``others``: the last month the other monthly sheets' month names cover: a month up to it was deleted from this
-    sheet and typed back (H397's finding 04), put back whole, not deleted again."""
+    sheet and typed back (H397's finding 04), put back whole, not deleted again; ``upgrade()``: the file to name in
+    ``xl-retention upgrade`` where it rebuilds that row, else ""."""
     defined = wb.defined_names.get(monthly_name(sheet.template.title))
     try:
         destinations = list(defined.destinations) if defined is not None else []
@@ -534,22 +515,11 @@ def _check_named_months(
     if row < 2:
         return
     month = sheet.months[row - 2]
-    if others is not None and month <= others and command != "upgrade" and name:  # upgrade rebuilds it (H417)
-        raise ip.LayoutError(
-            f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the sheet's last month "
-            f"(row {row - 1}, where its names end) while the other monthly sheets run to {others}: the row of "
-            f"{month} was deleted from {sheet.spec.title} and typed back, without the formulas and names the "
-            f"Dashboard, the lifetime value and the charts read: xl-retention upgrade {name} rebuilds the row around "
-            "the figures typed back (or Undo in Excel before saving)"
-        )
     if others is not None and month <= others:  # the other sheets have it: deleted here and typed back
-        raise ip.LayoutError(
-            f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the sheet's last month "
-            f"(row {row - 1}, where its names end) while the other monthly sheets run to {others}: the row of "
-            f"{month} was deleted from {sheet.spec.title} and typed back, without the formulas and names the "
-            "Dashboard, the lifetime value and the charts read: put the deleted row back instead (Undo in Excel "
-            "before saving, or copy the sheet's rows from a backup of the file)"
-        )
+        from .deleted_months import typed_back
+
+        cell = f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row}"
+        raise ip.LayoutError(typed_back(cell, month, others, sheet.spec.title, upgrade()))
     raise ip.LayoutError(
         f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the tracker's last month "
         f"(row {row - 1}, where its names end): a month added by hand is left out of the Dashboard, the lifetime "
