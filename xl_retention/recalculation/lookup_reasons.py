@@ -48,14 +48,34 @@ _NUMBER = re.compile(r"\s*\(*\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?%?\s*\)*\s
 _MAX_FORMATS = 1000
 
 
-def _exact(name: str, args: list[str]) -> bool:
-    """Whether the call looks for an exact match (where #N/A means the value is not there)."""
+_FALSE = re.compile(r"\(*\s*(?:FALSE(?:\(\s*\))?|[-+]?0+(?:\.0*)?)\s*\)*", re.IGNORECASE)
+_TRUE = re.compile(r"\(*\s*(?:TRUE(?:\(\s*\))?|[-+]?0*[1-9]\d*(?:\.\d*)?)\s*\)*", re.IGNORECASE)
+
+
+def _exact(name: str, args: list[str]) -> bool | str:
+    """Whether the call looks for an exact match (where #N/A means the value is not there): True, False, or, where its
+    match argument is no constant (a cell, ``NOT(B1)``), the Excel condition that says so, evaluated with the lookup.
+    ``FALSE()`` is how LibreOffice saves every FALSE (H427's finding 04: the reason was lost), ``0.0`` a zero.
+
+    >>> _exact("VLOOKUP", ["a", "A1:B2", "2", "FALSE()"]), _exact("VLOOKUP", ["a", "A1:B2", "2", "TRUE"])
+    (True, False)
+    >>> _exact("VLOOKUP", ["a", "A1:B2", "2", "$D$1"]), _exact("MATCH", ["a", "A1:A2", "0.0"])
+    ('NOT($D$1)', True)
+    >>> _exact("MATCH", ["a", "A1:A2"]), _exact("MATCH", ["a", "A1:A2", "D1"])
+    (False, 'D1=0')
+    """
     if name in ("XLOOKUP", "XMATCH"):
         mode = args[4 if name == "XLOOKUP" else 2] if len(args) > (4 if name == "XLOOKUP" else 2) else ""
-        return mode.strip() in ("", "0")
+        return mode.strip() == "" or bool(_FALSE.fullmatch(mode))
     if name in ("VLOOKUP", "HLOOKUP"):
-        return len(args) == 4 and args[3].strip().upper() in ("FALSE", "0")
-    return len(args) == 3 and args[2].strip() == "0"  # MATCH
+        if len(args) != 4 or not args[3].strip():  # VLOOKUP(a,r,2) and VLOOKUP(a,r,2,): approximate, Excel's default
+            return False
+        mode = args[3].strip()
+        return True if _FALSE.fullmatch(mode) else False if _TRUE.fullmatch(mode) else f"NOT({mode})"
+    if len(args) != 3 or not args[2].strip():  # MATCH(a,r): 1, less than or equal
+        return False
+    mode = args[2].strip()
+    return True if _FALSE.fullmatch(mode) else False if _TRUE.fullmatch(mode) or mode.startswith("-") else f"{mode}=0"
 
 
 def _where(name: str, args: list[str]) -> str:
@@ -180,13 +200,16 @@ def _cause(
     asked: set[str] = set()
     for name, args in _calls(text) + _calls(engine):  # the user's own text first (Plans[Plan], as written)
         key = name + "(" + ",".join(args).replace(" ", "").upper()
-        if not _exact(name, args) or key in asked:  # the engine's printing of the same call: asked once
+        exact = _exact(name, args)
+        if exact is False or key in asked:  # the engine's printing of the same call: asked once
             continue
         asked.add(key)
-        # one evaluation (each costs ~10 ms in a large workbook): the value looked for where the lookup is #N/A
+        # one evaluation (each costs ~10 ms in a large workbook): the value looked for where the lookup is #N/A (and
+        # its match argument, where no constant, asks for an exact match)
         call, value = f"{name}({','.join(args)})", args[0]
+        missing = f"ISNA({call})" if exact is True else f"IFERROR(AND(ISNA({call}),{exact}),FALSE)"
         sought = _evaluated(
-            workbook, sheet, *place, f'=IF(ISNA({call}),IF(ISBLANK({value}),"{_FOUND}",{value}),"{_FOUND}")'
+            workbook, sheet, *place, f'=IF({missing},IF(ISBLANK({value}),"{_FOUND}",{value}),"{_FOUND}")'
         )
         if sought is None or sought == _FOUND or isinstance(sought, dict | list):  # found, blank, error or array
             continue
