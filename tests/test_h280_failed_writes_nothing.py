@@ -34,7 +34,7 @@ def tracker(tmp_path: Path) -> Path:
 def test_in_place_failed_by_a_later_check_leaves_the_input(tracker: Path, monkeypatch) -> None:
     before = _digest(tracker)
 
-    def broken(path: object) -> None:
+    def broken(path: object, given: object = None) -> None:
         raise RuntimeError("the check could not read the workbook")
 
     monkeypatch.setattr(checks, "unread_input", broken)
@@ -46,7 +46,7 @@ def test_in_place_failed_by_a_later_check_leaves_the_input(tracker: Path, monkey
 
 
 def test_output_failed_by_a_later_check_is_not_left(tracker: Path, monkeypatch) -> None:
-    monkeypatch.setattr(checks, "unread_input", lambda path: 1 / 0)
+    monkeypatch.setattr(checks, "unread_input", lambda path, given=None: 1 / 0)
     out = tracker.parent / "out" / "t.xlsx"
     result = recalc_file(tracker, out, engine="embedded")
     assert (result.status, result.message) == ("failed", "t.xlsx: division by zero")
@@ -59,7 +59,7 @@ def test_an_earlier_output_stays_when_the_rerun_fails(tracker: Path, monkeypatch
     assert recalc_file(tracker, out, engine="embedded").status == "ok"
     earlier = _digest(out)
 
-    def broken(path: object) -> None:
+    def broken(path: object, given: object = None) -> None:
         raise SyntaxError("unterminated string literal (detected at line 59)", ("deleted_months.py", 59, 1, ""))
 
     monkeypatch.setattr(checks, "unread_input", broken)
@@ -85,7 +85,7 @@ def test_in_place_ok_replaces_the_input_with_the_values(tmp_path: Path) -> None:
 
 
 def test_a_package_not_installed_is_said_in_its_own_words(tracker: Path, monkeypatch) -> None:
-    def missing(path: object) -> None:
+    def missing(path: object, given: object = None) -> None:
         raise ModuleNotFoundError("No module named 'pyarrow'")
 
     monkeypatch.setattr(checks, "unread_input", missing)
