@@ -18,7 +18,7 @@ from xl_retention.workbook import build_template
 def test_a_check_that_raises_fails_the_file(tmp_path: Path, monkeypatch) -> None:
     build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
 
-    def broken(path: object) -> None:
+    def broken(path: object, given: object = None) -> None:
         raise RuntimeError("the check could not read the workbook")
 
     monkeypatch.setattr(checks, "unread_input", broken)
