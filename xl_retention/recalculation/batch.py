@@ -448,7 +448,7 @@ def recalc_file(
 
             unread = copied_sheet_line(path)
             if unread is None:  # a sheet's last month's row deleted (H397's finding 04)
-                from ..workbook.found import uneven_months_line
+                from ..workbook.deleted_months import uneven_months_line
 
                 unread = uneven_months_line(path)
             if unread is not None:

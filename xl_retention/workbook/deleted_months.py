@@ -17,14 +17,19 @@ import datetime as dt
 import os
 import re
 import shlex
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
 from . import inplace as ip
+from .formats import monthly_name
 from .found import _Monthly as _Found
+from .found import _read_monthly, monthly_titles
 from .future_months import headed_tables, tracker_sheets
 from .monthly import MONTHLY_SHEETS, months_apart
 
@@ -35,6 +40,7 @@ __all__ = [
     "put_back_last_months",
     "typed_back",
     "typed_back_line",
+    "uneven_months_line",
     "uneven_months",
 ]
 
@@ -222,26 +228,15 @@ def typed_back_line(path: str | os.PathLike[str], given: str | None = None) -> s
     recalc said to add the months with extend, which points to upgrade: H426's finding F2); else None. The file is
     opened only where the monthly sheets' month names span different numbers of rows. ``given``: the file's path as
     the user gave it (recalc reads a copy at ``path``)."""
-    from openpyxl import load_workbook
-
-    from ..recalculation.typed_over import workbook_names
-    from .formats import monthly_name
-    from .found import _rows_spanned
     from .template import MONTH
 
-    _, names = workbook_names(path)
-    if len({_rows_spanned(names[n][1]) for s in MONTHLY_SHEETS if (n := monthly_name(s.title)) in names}) < 2:
-        return None
-    try:
-        wb = load_workbook(path, read_only=True)
-    except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
-        return None
-    try:
-        planned = _plan(wb, "")
-    except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
-        return None
-    finally:
-        wb.close()
+    with uneven_book(path) as wb:
+        if wb is None:
+            return None
+        try:
+            planned = _plan(wb, "")
+        except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
+            return None
     for sheet, months, _missing, typed in planned[2] if planned is not None else []:
         if typed:
             cell = f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{2 + len(months)}"
@@ -332,3 +327,59 @@ def _scores_of(wb: Any, summary: Any, name: str) -> tuple[Any, str]:
         return {"scores": scores_range(columns[month], rows, answers)}
 
     return scores, answers
+
+
+def uneven_months_line(path: str | Path) -> str | None:
+    """For ``recalc`` (which writes nothing), the line ``import``, ``extend`` and ``upgrade`` refuse a tracker at
+    ``path`` with where its monthly sheets do not cover the same months (:func:`.deleted_months.uneven_months`: a
+    sheet's last month's row deleted, H397's finding 04: recalc said ``ok``); else None. The file is opened only where
+    the monthly sheets' month names span different numbers of rows (:func:`uneven_book`)."""
+    with uneven_book(path) as wb:
+        if wb is None:
+            return None
+        try:
+            titles = monthly_titles(wb, "", "recalc")
+            sheets = [_read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
+            base = sheets[0] if sheets else None
+            for sheet in sheets:
+                if (
+                    base is not None
+                    and base.months
+                    and sheet.months
+                    and (sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months))
+                ):
+                    return uneven_months(sheet, base, shlex.quote(str(path)) if can_put_back(wb, "") else "")
+        except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
+            return None
+    return None
+
+
+@contextmanager
+def uneven_book(path: str | os.PathLike[str]) -> Iterator[Any]:
+    """The tracker at ``path`` opened read-only (closed after the ``with``) where its monthly sheets' month names
+    (``Customers_Months``) span different numbers of rows, a month's row deleted from one of them (the name shrunk with
+    it; a row inserted above a sheet's first month moves its name whole, and that month is named by its own line);
+    None where they span as many rows or the file cannot be opened here (the recalculation says why)."""
+    from openpyxl import load_workbook
+
+    from ..recalculation.typed_over import workbook_names
+
+    _, names = workbook_names(path)
+    spans = {_rows_spanned(names[n][1]) for s in MONTHLY_SHEETS if (n := monthly_name(s.title)) in names}
+    wb = None
+    if len(spans) > 1:
+        try:
+            wb = load_workbook(path, read_only=True)
+        except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
+            wb = None
+    try:
+        yield wb
+    finally:
+        if wb is not None:
+            wb.close()
+
+
+def _rows_spanned(target: str) -> int:
+    """How many rows a month name's target (``'Customers'!$A$2:$A$13``) spans: 12 there; 1 for one cell."""
+    rows = [int(r) for r in re.findall(r"[A-Z]+([0-9]+)", target.rpartition("!")[2].replace("$", ""))]
+    return rows[-1] - rows[0] + 1 if rows else 0

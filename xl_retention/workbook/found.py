@@ -381,51 +381,6 @@ def _named_last(wb: Any, sheet: _Monthly) -> pd.Period | None:
     return sheet.months[rows[1] - 2]
 
 
-def uneven_months_line(path: str | Path) -> str | None:
-    """For ``recalc`` (which writes nothing), the line ``import``, ``extend`` and ``upgrade`` refuse a tracker at
-    ``path`` with where its monthly sheets do not cover the same months (:func:`.deleted_months.uneven_months`: a
-    sheet's last month's row deleted, H397's finding 04: recalc said ``ok``); else None. The file is opened only where
-    the monthly sheets' month names (``Customers_Months``) span different numbers of rows (a row inserted above a
-    sheet's first month moves its name whole: that month is named by its own line, not as months the sheets do not
-    share)."""
-    from openpyxl import load_workbook
-
-    from ..recalculation.typed_over import workbook_names
-    from .deleted_months import can_put_back, uneven_months
-
-    _, names = workbook_names(path)
-    spans = {_rows_spanned(names[n][1]) for s in MONTHLY_SHEETS if (n := monthly_name(s.title)) in names}
-    if len(spans) < 2:  # the names as long: no row deleted (a row inserted above one moves its name whole)
-        return None
-    try:
-        wb = load_workbook(path, read_only=True)
-    except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
-        return None
-    try:
-        titles = monthly_titles(wb, "", "recalc")
-        sheets = [_read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
-        base = sheets[0] if sheets else None
-        for sheet in sheets:
-            if (
-                base is not None
-                and base.months
-                and sheet.months
-                and (sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months))
-            ):
-                return uneven_months(sheet, base, shlex.quote(str(path)) if can_put_back(wb, "") else "")
-    except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
-        return None
-    finally:
-        wb.close()
-    return None
-
-
-def _rows_spanned(target: str) -> int:
-    """How many rows a month name's target (``'Customers'!$A$2:$A$13``) spans: 12 there; 1 for one cell."""
-    rows = [int(r) for r in re.findall(r"[A-Z]+([0-9]+)", target.rpartition("!")[2].replace("$", ""))]
-    return rows[-1] - rows[0] + 1 if rows else 0
-
-
 def copied_sheet_line(path: str | Path) -> str | None:
     """For ``recalc`` (which writes nothing), the line :func:`monthly_titles` refuses a tracker at ``path`` with where
     two sheets each look like one of its monthly sheets (a copy of Customers called "Customers", the original
