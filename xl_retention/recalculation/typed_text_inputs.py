@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -116,6 +116,29 @@ _DOLLAR = re.compile(r"\s*([-+]?)\s*\$\s*(\d+(?:\.\d+)?)\s*")
 _DOLLAR_READ = " (read as {}, as an en-US Excel reads it; an Excel whose currency is not $ reads no number there)"
 
 
+def _typed_cells(
+    tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]
+) -> Iterator[tuple[str, Any, int, int, str, str, Any]]:
+    """Each cell of ``tracker``'s months' rows (:func:`.month_order.tracker_rows`) under a header that holds no
+    formula of its own (``formulas``: each sheet's formula cells): its sheet's title, the sheet, its row and column,
+    its reference (``G4``), its header as written and what it holds.
+
+    >>> from types import SimpleNamespace
+    >>> rows = [("Month", "Churned MRR", None), (46023, "5%", 1), (46054, "=B2", 2)]
+    >>> [c[4:] for c in _typed_cells({"Revenue": SimpleNamespace(rows=rows, first=2, last=3)}, {"Revenue": {"B3"}})]
+    [('A2', 'Month', 46023), ('B2', 'Churned MRR', '5%'), ('A3', 'Month', 46054)]
+    """
+    for title, sheet in tracker.items():
+        rows, own = sheet.rows, {ref.upper() for ref in formulas.get(title, ())}
+        header = rows[0] if rows else ()
+        last = min(len(rows), sheet.last if sheet.last is not None else len(rows))
+        for row in range(max(sheet.first, 2), last + 1):
+            for column, held in enumerate(rows[row - 1], 1):
+                label = header[column - 1] if column - 1 < len(header) else None
+                if isinstance(label, str) and (ref := f"{get_column_letter(column)}{row}") not in own:
+                    yield title, sheet, row, column, ref, label, held
+
+
 def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]) -> str | None:
     """The line naming the input cells of ``tracker`` (:func:`.month_order.tracker_rows`) that hold a plain number as
     a text (``' 120 '``, ``'95'``, pasted from a web report or a CSV column; not a formula's, ``formulas``: each
@@ -142,26 +165,18 @@ skips a text: type it as a number"
     "Revenue!B2 (New MRR) is the text '99 1/2' (read as 99.5)"
     """
     named: list[str] = []
-    for title, sheet in tracker.items():
-        rows, own = sheet.rows, {ref.upper() for ref in formulas.get(title, ())}
-        header = rows[0] if rows else ()
-        last = min(len(rows), sheet.last if sheet.last is not None else len(rows))
-        for row in range(max(sheet.first, 2), last + 1):
-            for column, held in enumerate(rows[row - 1], 1):
-                label = header[column - 1] if column - 1 < len(header) else None
-                if not isinstance(held, str) or not isinstance(label, str):
-                    continue
-                dollar = _DOLLAR.fullmatch(held)
-                fraction = _fraction(held)
-                if plain_number(held.strip()) is None and dollar is None and fraction is None:
-                    continue
-                ref = f"{get_column_letter(column)}{row}"
-                if ref not in own:
-                    named.append(
-                        f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}"
-                        + (_DOLLAR_READ.format(f"{dollar[1]}{dollar[2]}") if dollar else "")
-                        + (f" (read as {_number(fraction)})" if fraction is not None else "")
-                    )
+    for title, _sheet, _row, _column, ref, label, held in _typed_cells(tracker, formulas):
+        if not isinstance(held, str):
+            continue
+        dollar = _DOLLAR.fullmatch(held)
+        fraction = _fraction(held)
+        if plain_number(held.strip()) is None and dollar is None and fraction is None:
+            continue
+        named.append(
+            f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}"
+            + (_DOLLAR_READ.format(f"{dollar[1]}{dollar[2]}") if dollar else "")
+            + (f" (read as {_number(fraction)})" if fraction is not None else "")
+        )
     if not named:
         return None
     more = f" and {len(named) - FIRST} more such cells" if len(named) > FIRST else ""
@@ -190,29 +205,18 @@ def dated_inputs(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str
     money = {c.header for spec in MONTHLY_SHEETS for c in spec.columns if c.number_format == MONEY}
     figures = {c.header for spec in MONTHLY_SHEETS for c in spec.columns if c.key != MONTH.key}  # not one's own
     found: list[tuple[str, int, str]] = []
-    for title, sheet in tracker.items():
-        rows, own = sheet.rows, {ref.upper() for ref in formulas.get(title, ())}
-        header = rows[0] if rows else ()
-        last = min(len(rows), sheet.last if sheet.last is not None else len(rows))
+    for title, sheet, row, _column, ref, label, held in _typed_cells(tracker, formulas):
+        if not isinstance(held, dt.date) or label.strip() not in figures:
+            continue
         epoch = CALENDAR_MAC_1904 if getattr(sheet, "date1904", False) else CALENDAR_WINDOWS_1900
-        for row in range(max(sheet.first, 2), last + 1):
-            for column, held in enumerate(rows[row - 1], 1):
-                label = header[column - 1] if column - 1 < len(header) else None
-                if not isinstance(held, dt.date) or not isinstance(label, str) or label.strip() not in figures:
-                    continue
-                ref = f"{get_column_letter(column)}{row}"
-                if ref in own:
-                    continue
-                serial = to_excel(held, epoch)
-                shown = (
-                    held.date().isoformat() if isinstance(held, dt.datetime) and held.time() == dt.time() else str(held)
-                )
-                what = "amount" if label.strip() in money else "number"
-                serial_shown = f"{serial:g}" if serial != int(serial) else str(int(serial))
-                found.append(
-                    (title, row, f"{written(title)}!{ref} ({label.strip()}) is the date {shown}, no {what} (Excel "
-                     f"reads it as {serial_shown})")
-                )  # fmt: skip
+        serial = to_excel(held, epoch)
+        shown = held.date().isoformat() if isinstance(held, dt.datetime) and held.time() == dt.time() else str(held)
+        what = "amount" if label.strip() in money else "number"
+        serial_shown = f"{serial:g}" if serial != int(serial) else str(int(serial))
+        found.append(
+            (title, row, f"{written(title)}!{ref} ({label.strip()}) is the date {shown}, no {what} (Excel "
+             f"reads it as {serial_shown})")
+        )  # fmt: skip
     return found
 
 
@@ -426,32 +430,25 @@ def misread_inputs(
     inputs = _inputs()
     found: list[tuple[str, int, str]] = []
     numbers: dict[str, dict[tuple[int, int], str]] = {}  # numbers typed: a percentage where formatted as one
-    for title, sheet in tracker.items():
-        rows, own = sheet.rows, {ref.upper() for ref in formulas.get(title, ())}
-        header = rows[0] if rows else ()
-        last = min(len(rows), sheet.last if sheet.last is not None else len(rows))
-        for row in range(max(sheet.first, 2), last + 1):
-            for column, held in enumerate(rows[row - 1], 1):
-                label = header[column - 1] if column - 1 < len(header) else None
-                what = inputs.get(label.strip()) if isinstance(label, str) else None
-                ref = f"{get_column_letter(column)}{row}"
-                if what is None or ref in own or isinstance(held, bool):
-                    continue
-                cell = f"{written(title)}!{ref} ({label.strip()})"
-                if isinstance(held, (int, float)):  # 0%: no figure read otherwise; 15%: .typed_over's 0.15 customers
-                    if held != 0 and (what == "amount" or float(held).is_integer() or held < 0):
-                        numbers.setdefault(title, {})[(row, column)] = f"{cell} is the percentage {{}}, no {what}"
-                    continue
-                read = _misread_text(held) if isinstance(held, str) else _typed_time(held)
-                if read is None:
-                    continue
-                kind, number = read
-                if kind == "percentage" and number == 0:
-                    continue  # '0%': nothing read otherwise than meant
-                if what == "number" and number >= 0 and (kind == "percentage" or not number.is_integer()):
-                    continue  # .typed_over: "is the text '12 %', which Excel's arithmetic reads as 0.12"
-                shown = repr(held) if isinstance(held, str) else _clock(number)  # 1:30 typed in Excel: no quotes
-                found.append((title, row, f"{cell} is the {kind} {shown}, no {what} ({_read(kind, held, number)})"))
+    for title, _sheet, row, column, ref, label, held in _typed_cells(tracker, formulas):
+        what = inputs.get(label.strip())
+        if what is None or isinstance(held, bool):
+            continue
+        cell = f"{written(title)}!{ref} ({label.strip()})"
+        if isinstance(held, (int, float)):  # 0%: no figure read otherwise; 15%: .typed_over's 0.15 customers
+            if held != 0 and (what == "amount" or float(held).is_integer() or held < 0):
+                numbers.setdefault(title, {})[(row, column)] = f"{cell} is the percentage {{}}, no {what}"
+            continue
+        read = _misread_text(held) if isinstance(held, str) else _typed_time(held)
+        if read is None:
+            continue
+        kind, number = read
+        if kind == "percentage" and number == 0:
+            continue  # '0%': nothing read otherwise than meant
+        if what == "number" and number >= 0 and (kind == "percentage" or not number.is_integer()):
+            continue  # .typed_over: "is the text '12 %', which Excel's arithmetic reads as 0.12"
+        shown = repr(held) if isinstance(held, str) else _clock(number)  # 1:30 typed in Excel: no quotes
+        found.append((title, row, f"{cell} is the {kind} {shown}, no {what} ({_read(kind, held, number)})"))
     if numbers:
         found.extend(_percentages(path, numbers))
     return sorted(found, key=lambda f: (list(tracker).index(f[0]), f[1], f[2]))
