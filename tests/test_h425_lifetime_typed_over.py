@@ -64,11 +64,12 @@ def test_every_computed_figure_typed_over_is_named_the_arpa_not(template, tmp_pa
     typed = {"B3": 61.73, "B5": 0.05, "B7": 20, "B9": 1.5, "B10": 2.5, "B11": 40, "B12": 30, "B13": 2000}
     report = _recalc(template, tmp_path, capsys, typed, unname="LTV_Lifetime")  # B7 found by its row and label
     assert report["message"] == (
-        "t.xlsx: 7 values typed over the Lifetime value sheet's formulas: 'Lifetime value'!B5 (Monthly churn (average "
-        "of the last 12 months with a churn rate)) is 0.05, typed over its formula; 'Lifetime value'!B7 (Customer "
-        "lifetime (months), constant churn) is 20, typed over its formula; 'Lifetime value'!B9 (sBG alpha (fitted on "
-        "Cohorts)) is 1.5, typed over its formula and 4 more: the sheet and the Dashboard show them as computed, "
-        f"{ADVICE}"
+        "t.xlsx: 6 values typed over the Lifetime value sheet's formulas: 'Lifetime value'!B7 (Customer lifetime "
+        "(months), constant churn) is 20, typed over its formula; 'Lifetime value'!B9 (sBG alpha (fitted on Cohorts)) "
+        "is 1.5, typed over its formula; 'Lifetime value'!B10 (sBG beta (fitted on Cohorts)) is 2.5, typed over its "
+        f"formula and 3 more: the sheet and the Dashboard show them as computed, {ADVICE}; 'Lifetime value'!B5 "
+        "(Monthly churn (average of the last 12 months with a churn rate)) is 0.05, typed over its formula: read as "
+        "your own churn (the 12-month average is not used)"  # an input (docs/metrics.md), not copied back (H432)
     )
 
 
