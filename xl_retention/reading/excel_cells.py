@@ -63,6 +63,9 @@ def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[l
 
     names: list[str] = []
     header = _header_row(rows)
+    if header is not None:  # only a totals row's or a row's below the table's end: that row is what to remove
+        at = {(int(r), column_index_from_string(c.decode()) - 1) for c, r, _ in cells}
+        _refuse_end_rows(path.name, sheet, rows, header, at)
     for letters in dict.fromkeys(c.decode() for c, _, _ in cells):
         index, top = column_index_from_string(letters) - 1, min(int(r) for c, r, _ in cells if c.decode() == letters)
         names.append(_column_name(rows, header, index, top, letters))
@@ -76,6 +79,81 @@ def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[l
         "formulas",
         source=path.name,
     )
+
+
+#: A formula's cell never calculated, as :func:`_refuse_end_rows` reads its row: filled, not a number nor a label.
+_UNCALCULATED = object()
+
+
+def _refuse_end_rows(
+    source: str, sheet: str, rows: list[list[Any]], header: int, formulas: set[tuple[int, int]]
+) -> None:
+    """Refuse, as the import would once they are calculated, the rows of the formulas never calculated (``formulas``)
+    where each is in a row the import refuses anyway, so that the first answer names what
+    to remove instead of asking for a calculation (H427's finding 03: a 'Total' row's ``=SUM(D4:D23)`` below an
+    empty row was "never calculated", then "an empty row inside the table", then "a summary row"):
+
+    * the export's summary block (:func:`~.summaries.refuse_summary_rows`): from the first of the table's last
+      :data:`~.summaries.LAST_ROWS` rows whose first filled cell says total (:data:`~.summaries.SUMMARY`: 'Total',
+      'Grand total', 'Summe') to its end, or such a row right below the header; the label's row holding nothing
+      but numbers beside it (a row with a date or a text is a customer's, refused as never calculated). It is named
+      as the import names it; an empty row above it needs no deleting (the sheet's empty rows at its end are not
+      read);
+    * rows below an empty row inside the table: that empty row is refused (:func:`~.excel_sheets.refuse_empty_rows`).
+
+    A formula in any other data row is left to the "never calculated" refusal. ``header``: the 0-based index in
+    ``rows`` (the sheet's values from A1) of the header row; ``formulas``: the cells never calculated, each as its
+    1-based row and 0-based column (a row of them alone is no empty row).
+
+    >>> rows = [["id", "mrr"], ["a", 5], ["b", 7], [None, None], ["Total", None]]
+    >>> _refuse_end_rows("s.xlsx", "S", rows, 0, {(5, 1)})
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.xlsx, column 'id': a summary row of the export (its totals, not data) \
+in row 5 of sheet 'S': 'Total': remove it
+    >>> _refuse_end_rows("s.xlsx", "S", rows, 0, {(2, 1), (5, 1)})  # a data row's formula too: "never calculated"
+    """
+    from .errors import Source, bad_rows
+    from .excel_sheets import _blank, refuse_empty_rows
+    from .summaries import LAST_ROWS, SUMMARY
+
+    top = header + 2  # the sheet's row of data[0]
+    width = max([len(r) for r in rows] + [c + 1 for _, c in formulas])
+    data = [list(r) + [None] * (width - len(r)) for r in rows[header + 1 :]]
+    data += [[None] * width for _ in range(max(r for r, _ in formulas) - top + 1 - len(data))]
+    for r, c in formulas:  # a formula's cell is filled, whatever it holds (None, XlsxWriter's 0)
+        if r >= top:
+            data[r - top][c] = _UNCALCULATED
+    while data and all(_blank(v) for v in data[-1]):
+        data.pop()
+    at = {r - top for r, _ in formulas}
+    if not data or min(at) < 0:
+        return
+
+    def label(i: int) -> int | None:  # the position of row i's total label, with only numbers beside it
+        cells = data[i]
+        first = next((j for j, v in enumerate(cells) if not _blank(v)), None)
+        if first is None or not isinstance(cells[first], str) or SUMMARY.match(cells[first]) is None:
+            return None
+        others = [v for j, v in enumerate(cells) if j != first and not _blank(v) and v is not _UNCALCULATED]
+        return first if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in others) else None
+
+    start = next((i for i in range(max(len(data) - LAST_ROWS, 0), len(data)) if label(i) is not None), None)
+    block = range(start, len(data)) if start is not None else range(1 if label(0) is not None else 0)
+    if at <= set(block):
+        row = block[0]
+        column = label(row) or 0  # (the block's first row has its label)
+        name = rows[header][column] if column < len(rows[header]) else None
+        if _blank(name):
+            from openpyxl.utils import get_column_letter
+
+            name = get_column_letter(column + 1)
+        problem = "a summary row of the export (its totals, not data)"
+        values = {row: data[row][column]}  # (a text: the label)
+        raise bad_rows(Source(source, sheet, header + 1), str(name).strip(), problem, [row], values, advice="remove it")
+    empty = next((i for i, r in enumerate(data) if all(_blank(v) for v in r)), None)
+    if empty is not None and min(at) > empty:
+        refuse_empty_rows(source, sheet, top, data)
 
 
 def _header_row(rows: list[list[Any]]) -> int | None:
