@@ -93,11 +93,15 @@ def locale_inputs_line(tracker: Mapping[str, Any], reasons: Iterable[str]) -> st
         if not isinstance(held, str) or held.startswith("=") or repr(held) != found["text"]:
             continue  # a formula's result, or not the text typed there
         header = rows[0][column - 1] if column - 1 < len(rows[0]) else None
-        if isinstance(header, str) and header.strip() in _inputs() and _misread_text(held) is not None:
+        what = _inputs().get(header.strip()) if isinstance(header, str) else None
+        if what is not None and _misread_named(held, what) is not None:
             continue  # a date of digits ('1/2') in a count or amount: misread_inputs names it, both readings said
         label = f" ({header})" if isinstance(header, str) and header else ""
         cell = f"{written(title)}!{found['col']}{row}{label} is the text {found['text']}"
-        named[(title, row, column)] = (cell, _readings(held.strip()))
+        read = _misread_text(held)  # '1/2 10:00' in a count: no whole number, so this line's (H426's F7)
+        dated = read is not None and read[0] == "date"
+        readings = _read("date", held, read[1]) if read is not None and dated else _readings(held.strip())
+        named[(title, row, column)] = (cell, readings)
     if not named:
         return None
     said = list(named.values())
@@ -439,19 +443,40 @@ def misread_inputs(
             if held != 0 and (what == "amount" or float(held).is_integer() or held < 0):
                 numbers.setdefault(title, {})[(row, column)] = f"{cell} is the percentage {{}}, no {what}"
             continue
-        read = _misread_text(held) if isinstance(held, str) else _typed_time(held)
+        read = _misread_named(held, what)
         if read is None:
             continue
         kind, number = read
-        if kind == "percentage" and number == 0:
-            continue  # '0%': nothing read otherwise than meant
-        if what == "number" and number >= 0 and (kind == "percentage" or not number.is_integer()):
-            continue  # .typed_over: "is the text '12 %', which Excel's arithmetic reads as 0.12"
         shown = repr(held) if isinstance(held, str) else _clock(number)  # 1:30 typed in Excel: no quotes
         found.append((title, row, f"{cell} is the {kind} {shown}, no {what} ({_read(kind, held, number)})"))
     if numbers:
         found.extend(_percentages(path, numbers))
     return sorted(found, key=lambda f: (list(tracker).index(f[0]), f[1], f[2]))
+
+
+def _misread_named(held: Any, what: str) -> tuple[str, float] | None:
+    """What :func:`misread_inputs` names a count's or an amount's (``what``: "number", "amount") content ``held`` as:
+    (its kind, the number Excel's arithmetic reads), as :func:`_misread_text` gives a text and :func:`_typed_time` a
+    time typed in Excel; None where it names nothing there. One test for both lines that could name a text such as
+    ``'1/2 10:00'``, so each is named by one of them (H426's F7): :func:`locale_inputs_line` names what this leaves.
+    A text a count cannot have (``'12 %'``, ``'1:30'``: 0.12, 0.0625) is :mod:`.typed_over`'s 'no whole number' line,
+    not said twice; a time typed in Excel is named here, typed_over sees no number there (H426's F12).
+
+    >>> _misread_named("1:30", "number"), _misread_named(dt.time(1, 30), "number"), _misread_named("1:30", "amount")
+    (None, ('time', 0.0625), ('time', 0.0625))
+    >>> _misread_named("1/2 10:00", "number"), _misread_named("2026-03-15", "number"), _misread_named("0%", "amount")
+    (None, ('date', 46096.0), None)
+    """
+    read = _misread_text(held) if isinstance(held, str) else _typed_time(held)
+    if read is None:
+        return None
+    kind, number = read
+    if kind == "percentage" and number == 0:
+        return None  # '0%': nothing read otherwise than meant
+    texts_over = isinstance(held, str) and number >= 0 and (kind == "percentage" or not number.is_integer())
+    if what == "number" and texts_over:
+        return None  # .typed_over: "is the text '12 %', which Excel's arithmetic reads as 0.12"
+    return read
 
 
 def _read(kind: str, text: str, number: float) -> str:
