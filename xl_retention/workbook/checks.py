@@ -545,8 +545,8 @@ def unread_input(path: str | os.PathLike[str], given: str | None = None) -> str 
     months that have not begun; :func:`.future_months.in_progress_zeros`: the month in progress typed 0;
     :mod:`.months_not_closed`: a cohort count of a month not closed, the month in progress typed by hand;
     :mod:`.deleted_names`: the template's names left #REF! by deleted columns; :mod:`.cohorts_behind`: Cohorts left
-    at fewer months than the others; :mod:`.deleted_months`: an empty month's row deleted, or one typed back that
-    upgrade rebuilds, named with the file as ``given``), or None."""
+    at fewer months than the others; :mod:`.deleted_months`: an empty month's row deleted, or one typed back, with
+    the remedy extend gives, upgrade named with the file as ``given``), or None."""
     from .cohort_counts_area import one_read
     from .cohorts_behind import cohorts_behind
     from .deleted_months import deleted_month_row, typed_back_line
@@ -561,7 +561,7 @@ def unread_input(path: str | os.PathLike[str], given: str | None = None) -> str 
             deleted_names(path)
             or inserted_row(path)
             or unread_answers(path)
-            or typed_back_line(path, given)  # a deleted month typed back, which upgrade rebuilds (H426's F2)
+            or typed_back_line(path, given)  # a deleted month typed back: upgrade, Undo or a backup (H426's F2, F13)
             or typed_below(path)
             or template_cells_off(path)
             or future_figures(path)

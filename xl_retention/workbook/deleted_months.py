@@ -131,11 +131,15 @@ def _typed_back_ok(sheet: Any, rows: range) -> bool:
     return True
 
 
-def _plan(wb: Any, name: str) -> tuple[list[Any], list[Any], list[tuple[Any, Any, Any, Any]]] | None:
+def _plan(
+    wb: Any, name: str, over_formulas: bool = False
+) -> tuple[list[Any], list[Any], list[tuple[Any, Any, Any, Any]]] | None:
     """What :func:`put_back_last_months` writes back in the workbook ``wb`` (openpyxl, formulas as written): the
     monthly sheets, the months of the longest, and for each sheet short of them (sheet, its months, the months
     missing, those typed back below its name); None where nothing is to put back or upgrade cannot (the refusals
-    say what). The one test of what upgrade puts back, which extend, import and recalc ask before naming upgrade."""
+    say what). The one test of what upgrade puts back, which extend, import and recalc ask before naming upgrade.
+    ``over_formulas``: the months typed back also where a figure is typed over a formula column, which upgrade
+    refuses (recalc names them with extend's line: H426's F13)."""
     from .found import _named_rows, _read_monthly, monthly_titles
 
     try:
@@ -160,7 +164,7 @@ def _plan(wb: Any, name: str) -> tuple[list[Any], list[Any], list[tuple[Any, Any
         missing, typed = longest[len(months) :], sheet.months[len(months) :]
         if missing and months and typed in ([], missing):
             below = range(2 + len(months), sheet.last_row + 1)
-            if typed and not _typed_back_ok(sheet, below):
+            if typed and not over_formulas and not _typed_back_ok(sheet, below):
                 return None  # figures typed over a formula column: refused, naming the row
             plan.append((sheet, months, missing, typed))
         elif typed:  # a month added by hand on one sheet, or typed back other than the missing ones: refused
@@ -224,23 +228,25 @@ def typed_back(cell: str, month: Any, others: Any, title: str, upgrade: str = ""
 
 def typed_back_line(path: str | os.PathLike[str], given: str | None = None) -> str | None:
     """For ``recalc`` (which writes nothing), the line extend and import refuse a tracker at ``path`` with where a
-    month's row deleted from a monthly sheet was typed back below it and ``upgrade`` rebuilds it (:func:`typed_back`:
-    recalc said to add the months with extend, which points to upgrade: H426's finding F2); else None. The file is
-    opened only where the monthly sheets' month names span different numbers of rows. ``given``: the file's path as
-    the user gave it (recalc reads a copy at ``path``)."""
+    month's row deleted from a monthly sheet was typed back below it (:func:`typed_back`: recalc said to add the
+    months with extend, which refuses them: H426's findings F2, F13): naming ``upgrade`` where it rebuilds the row,
+    else Undo or a backup (a figure typed over a formula cell); else None. The file is opened only where the monthly
+    sheets' month names span different numbers of rows. ``given``: the file's path as the user gave it (recalc
+    reads a copy at ``path``)."""
     from .template import MONTH
 
     with uneven_book(path) as wb:
         if wb is None:
             return None
         try:
-            planned = _plan(wb, "")
+            planned = _plan(wb, "", over_formulas=True)
+            upgrade = shlex.quote(given or os.fspath(path)) if planned is not None and can_put_back(wb, "") else ""
         except Exception:  # noqa: BLE001  (a layout the other checks name: nothing said here)
             return None
     for sheet, months, _missing, typed in planned[2] if planned is not None else []:
         if typed:
             cell = f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{2 + len(months)}"
-            return typed_back(cell, typed[0], planned[1][-1], sheet.spec.title, shlex.quote(given or os.fspath(path)))
+            return typed_back(cell, typed[0], planned[1][-1], sheet.spec.title, upgrade)
     return None
 
 
