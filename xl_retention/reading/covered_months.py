@@ -18,14 +18,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["COVERED_MONTH", "ZERO_MONTH", "covered_month", "unpaid_after", "unpaid_months_note"]
+__all__ = ["COVERED_MONTH", "covered_month", "unpaid_after", "unpaid_months_note"]
 
 #: ``frame.attrs`` key of the month ordinal (months since 1970-01) of a prepared orders table's latest dated row,
 #: counted or not (:func:`covered_month`).
 COVERED_MONTH = "covered_month"
-#: ``frame.attrs`` key of the month ordinal of a prepared orders table's latest paid order where it was of amount
-#: 0.00 and no later order is a purchase (:mod:`.zero_orders` left them out): that month's note names them
-ZERO_MONTH = "zero_month"
 
 
 def covered_month(dates: Any) -> int | None:
@@ -46,11 +43,9 @@ def covered_month(dates: Any) -> int | None:
     return int(values.max().astype("datetime64[M]").astype(np.int64))
 
 
-def unpaid_months_note(source: str, last_paid: int | None, covered: int, zero: int | None = None) -> str:
+def unpaid_months_note(source: str, last_paid: int | None, covered: int) -> str:
     """The note on the months after the last purchase (``last_paid``, a month ordinal; None: no purchase at all) to
     ``covered``, the file's last month: its orders are none of them a purchase, so those months are 0 buyers.
-    ``zero``: the month of the latest paid order where it was of amount 0.00 (:data:`ZERO_MONTH`); where it is
-    ``covered``, the note says the last month's paid orders were of 0.00, not "refunded ... or unpaid" (H426's F10).
 
     >>> print(unpaid_months_note("orders.csv", 681, 682))
     orders.csv: none of the orders of 2026-11 was paid (refunded in full, cancelled or unpaid; or refunds): 2026-11 \
@@ -59,25 +54,9 @@ is written with 0 buyers (its rates blank), not left out as a month after the ex
     orders.csv: no order from 2026-10 to 2026-11 was paid (those of 2026-11, the file's last month, were refunded in \
 full, cancelled or unpaid; or refunds): those months are written with 0 buyers (their rates blank), not left out as \
 months after the export's end
-    >>> print(unpaid_months_note("orders.csv", 681, 682, zero=682))
-    orders.csv: none of the orders of 2026-11 collected money (its paid orders were of amount 0.00, left out above; \
-any others refunded in full, cancelled or unpaid; or refunds): 2026-11 is written with 0 buyers (its rates blank), \
-not left out as a month after the export's end
     """
     first = pd.Period(ordinal=covered if last_paid is None else last_paid + 1, freq="M")
     last = pd.Period(ordinal=covered, freq="M")
-    if zero == covered:
-        why = "of amount 0.00, left out above; any others refunded in full, cancelled or unpaid; or refunds"
-        if first == last:
-            return (
-                f"{source}: none of the orders of {last} collected money (its paid orders were {why}): {last} is "
-                "written with 0 buyers (its rates blank), not left out as a month after the export's end"
-            )
-        return (
-            f"{source}: no order from {first} to {last} collected money (the paid orders of {last}, the file's last "
-            f"month, were {why}): those months are written with 0 buyers (their rates blank), not left out as months "
-            "after the export's end"
-        )
     if first == last:
         return (
             f"{source}: none of the orders of {last} was paid (refunded in full, cancelled or unpaid; or refunds): "

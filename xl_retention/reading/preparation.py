@@ -37,7 +37,7 @@ from .billing_columns import (
 from .canceled_plans import read_canceled_plans
 from .columns import _DATES, _IDS, FUTURE_HINTS, SCHEMAS, ReadOptions, normalize_columns
 from .copies import check_copied_rows
-from .covered_months import COVERED_MONTH, ZERO_MONTH, covered_month
+from .covered_months import COVERED_MONTH, covered_month
 from .credit_notes import refuse_due_credit_notes
 from .currency import (
     check_currency_column,
@@ -423,7 +423,7 @@ def _prepare(
             # segment's rows: the whole file's column was checked (its scale is the question's)
             check_scale(float(answered.max()), len(answered), source, names["score"])
     refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
-    kept = month_rows = observed = covered = zero = None
+    kept = month_rows = observed = covered = None
     if kind == "answers" and deleted is not None:  # answers flagged deleted: left out (reading.answer_flags)
         kept = np.flatnonzero(~deleted)
         typed = {n: v[kept] if isinstance(v, np.ndarray) else v.iloc[kept] for n, v in typed.items()}
@@ -477,9 +477,7 @@ def _prepare(
         if in_cents is not None:  # its refunded amount in cents too (Lemon Squeezy's refunded_amount: 1296 of 2592)
             typed["amount"] = typed["amount"] / np.broadcast_to(np.asarray(in_cents, dtype=np.float64), len(df))[kept]
         typed, kept = without_gift_card_orders(typed, kept, gift_only)  # no purchase: its buyer bought nothing yet
-        paid = covered_month(typed["date"])  # the last paid order's month, of 0.00 or not
         typed, kept = without_zero_orders(df, typed, kept, file_ids, names, source)  # 0.00: no money (zero_orders)
-        zero = paid if paid != covered_month(typed["date"]) else None  # its orders 0.00 only: its note says so
         month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
         index = out.index[kept] if len(kept) != len(out.index) else index
         undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)
@@ -495,8 +493,6 @@ def _prepare(
         frame.attrs[LAST_DAY_ENDS] = last_days
     if kind == "orders" and covered is not None:
         frame.attrs[COVERED_MONTH] = covered
-        if zero is not None:
-            frame.attrs[ZERO_MONTH] = zero
     if kept is not None and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
         if month_rows is not None:  # a customer's month, an order's items: their segment, the smallest (snapshot_rows)

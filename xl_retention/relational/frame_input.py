@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import ReadOptions, prepare, source_of
-from ..reading.covered_months import COVERED_MONTH, ZERO_MONTH
+from ..reading.covered_months import COVERED_MONTH
 from ..reading.observed import OBSERVED_MONTH
 from ..reading.snapshot_rows import kept_segments
 from .input_shape import Input, coded_segments, shape
@@ -65,5 +65,4 @@ def from_frame(
     item.labels = order
     item.observed = frame.attrs.get(OBSERVED_MONTH)
     item.covered = frame.attrs.get(COVERED_MONTH)
-    item.zero = frame.attrs.get(ZERO_MONTH)
     return item

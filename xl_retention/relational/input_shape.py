@@ -46,8 +46,6 @@ class Input:
     #: an orders table's last month, paid or not (the latest dated row's before the unpaid ones were left out: an
     #: order refunded in full, cancelled; ordinal): its tables run to it (reading.covered_months)
     covered: int | None = None
-    #: the month of its latest paid order where that was of 0.00 (reading.covered_months.ZERO_MONTH): its note says so
-    zero: int | None = None
 
     def decoded(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` (an engine's result) with the segment codes of its ``segment`` column as their labels."""

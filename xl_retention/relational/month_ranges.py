@@ -141,7 +141,7 @@ def _covered_end(con: Any, item: Input, months: _DataMonths) -> int | None:
     from ..reading.covered_months import unpaid_months_note
     from ..reading.notes import note
 
-    note(unpaid_months_note(item.source, paid, covered, item.zero))
+    note(unpaid_months_note(item.source, paid, covered))
     return covered
 
 

@@ -31,7 +31,7 @@ import pandas as pd
 from .. import metrics as _metrics
 from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, source_of
-from ..reading.covered_months import COVERED_MONTH, ZERO_MONTH, unpaid_months_note
+from ..reading.covered_months import COVERED_MONTH, unpaid_months_note
 from ..reading.date_arguments import month_argument
 from ..reading.dates import parse_dates
 from ..reading.frames import pandas_table
@@ -176,7 +176,7 @@ def _grouped_activity(
     elif values is not None and (values < 0).any():
         raise bad_rows(source, names[value_column], "negative amounts", np.flatnonzero(values < 0), values)
     if end is None and covered is not None and (not months.size or covered > int(months.max())):
-        note(unpaid_months_note(source, int(months.max()) if months.size else None, covered, df.attrs.get(ZERO_MONTH)))
+        note(unpaid_months_note(source, int(months.max()) if months.size else None, covered))
         end = str(
             pd.Period(ordinal=covered, freq="M")
         )  # its months after the last purchase: 0 buyers, not left out (reading.covered_months)
