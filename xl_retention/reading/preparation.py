@@ -135,7 +135,6 @@ from .undated_answers import undated_answers
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
 from .versions import latest_versions
-from .zero_orders import without_zero_orders
 from .zone_columns import zoned_dates
 
 
@@ -470,14 +469,12 @@ def _prepare(
         ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None
         refunds = np.asarray(typed["amount"], dtype=np.float64) < 0 if "amount" in typed else None
         covered = covered_month(typed["date"])  # its last month, paid or not (reading.covered_months)
-        file_ids = typed.get("order_id")  # an order's rows, named by its note where it collected 0.00
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
                                      decimal=options.decimal, allow_blank=True), net_share,
                                      options.decimal, gift_cards)  # fmt: skip
         if in_cents is not None:  # its refunded amount in cents too (Lemon Squeezy's refunded_amount: 1296 of 2592)
             typed["amount"] = typed["amount"] / np.broadcast_to(np.asarray(in_cents, dtype=np.float64), len(df))[kept]
         typed, kept = without_gift_card_orders(typed, kept, gift_only)  # no purchase: its buyer bought nothing yet
-        typed, kept = without_zero_orders(df, typed, kept, file_ids, names, source)  # 0.00: no money (zero_orders)
         month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
         index = out.index[kept] if len(kept) != len(out.index) else index
         undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)

@@ -30,8 +30,7 @@ The counting rules are those of ``docs/metrics.md`` ("Counting rules for raw dat
   per-customer cap, ``sum(min(mrr_now, mrr_start)) = mrr_start - lost_mrr``.
 * cohort of a customer = their first active month; survivors: active rows whose rank among
   the customer's active rows equals the months since their cohort (active every month since).
-* orders: refunds (amount < 0) and orders of 0.00 (no money collected) are not purchases; per customer and month:
-  orders and amount;
+* orders: refunds (amount < 0) are not orders; per customer and month: orders and amount;
   buyers, repeat purchasers (more than one order that month), returning (ordered in an
   earlier month). Visits likewise (visitors, returning). NPS: promoters 9-10, passives 7-8,
   detractors 0-6 of the answers with a score.
@@ -49,9 +48,6 @@ import ibis
 import ibis.expr.types as ir
 
 from .segments import BLANK_SEGMENT
-
-#: An order's amount within this of 0 is 0.00, no purchase (:data:`xl_retention.reading.zero_orders.ZERO`).
-_ZERO = 0.005
 
 __all__ = [
     "BLANK_SEGMENT",
@@ -478,12 +474,11 @@ def _cohort_rows(
 def activity_rows(rows: ir.Table, who: str, end: int | None = None) -> ir.Table:
     """Per ``who`` and month (and segment): ``n`` rows (and their ``amount``), ``cohort`` = the first month.
 
-    ``rows``: orders or visits (``who, m, t`` [, ``amount``, ``segment``]); refunds (amount < 0) and orders of 0.00
-    (within half a cent: no money collected, reading.zero_orders) are left out.
+    ``rows``: orders or visits (``who, m, t`` [, ``amount``, ``segment``]); refunds (amount < 0) are left out.
     Engines may cache this table: the monthly table and the cohorts both read it.
     """
     if "amount" in rows.columns:
-        rows = rows.filter(rows.amount > _ZERO)  # refunds and orders of 0.00 are no purchases
+        rows = rows.filter(rows.amount >= 0)  # refunds are not orders
     if end is not None:
         rows = rows.filter(rows.m <= end)
     rows = _first_segment(rows, who, "t")
@@ -502,8 +497,8 @@ def activity_bounds(rows: ir.Table, start: int | None = None, end: int | None = 
     if "amount" not in rows.columns:
         return _bounds(rows, start, end)
     if end is not None:
-        return _bounds(rows.filter(rows.amount > _ZERO), start, end)
-    low = rows.m.min(where=rows.amount > _ZERO)  # one aggregate of the rows read once (a query's stops: once each)
+        return _bounds(rows.filter(rows.amount >= 0), start, end)
+    low = rows.m.min(where=rows.amount >= 0)  # one aggregate of the rows read once (a query's stops: once each)
     first = ibis.literal(start, "int64") if start is not None else low
     bounds = rows.aggregate(lo=ibis.least(low, first), first=first, last=ibis.greatest(rows.m.max(), first))
     return bounds.mutate(hi=bounds["last"])

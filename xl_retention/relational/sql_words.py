@@ -52,13 +52,11 @@ HEADER = (
     "-- month is a cohort, of each segment, 0 where nobody joined, as the import writes it); a cell with no row is\n"
     "-- not observed yet.\n"
     "-- orders holds one row per order, as the import reads a table without an order id: a refund row (a negative\n"
-    "-- amount) is no order and is taken off none, nor is an order of 0.00 (no money collected: a trial's $0\n"
-    "-- invoice; the import leaves it out with a note), and each line item is an order: net an order's refunds and\n"
-    "-- sum its lines first (GROUP BY order_id, customer_id, dated with the order; an order refunded in full,\n"
-    "-- cancelled or unpaid kept as one refund row, amount -1). The months run to the latest row's, a refund's too:\n"
-    "-- a last month of refunds only is written with 0 buyers (its rates blank), as the import writes a last month\n"
-    "-- none of whose orders was paid, with its note ('none of the orders of 2026-11 was paid ...: written with 0\n"
-    "-- buyers').\n"
+    "-- amount) is no order and is taken off none, and each line item is an order: net an order's refunds and sum\n"
+    "-- its lines first (GROUP BY order_id, customer_id, dated with the order; an order refunded in full, cancelled\n"
+    "-- or unpaid kept as one refund row, amount -1). The months run to the latest row's, a refund's too: a last\n"
+    "-- month of refunds only is written with 0 buyers (its rates blank), as the import writes a last month none of\n"
+    "-- whose orders was paid, with its note ('none of the orders of 2026-11 was paid ...: written with 0 buyers').\n"
     "{zones}"
 )
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`.sql_dates.UTC_READS`), the

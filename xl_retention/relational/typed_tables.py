@@ -94,7 +94,6 @@ from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name
 from .typed_billing import MINOR, typed_billing
 from .unmapped_columns import needs_file_reading, refuse_movements_log
-from .zero_amounts import zero_amounts
 
 __all__ = ["from_table"]
 
@@ -243,7 +242,6 @@ def from_table(
         or (kind == "intervals" and _last_day_ends(con, table, names))  # 31 December: a last day (inclusive_ends)
         or (kind == "intervals" and _continued_phases(con, table, names))  # 'Active' on an ended phase (renewals)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
-        or (kind == "orders" and zero_amounts(con, table, names))  # 0.00: no purchase, a note (reading.zero_orders)
         or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
         or (kind == "answers" and _qualtrics_unanswered(con, table, names))  # -99: no answer, a note (reading.scores)

@@ -15,8 +15,7 @@ Counting rules (``docs/metrics.md``): a customer is active in a month when they 
 Refunds: an order row with a negative amount is not a purchase. It is left out of every
 count and sum here (buyers, repeat purchasers, returning, cohorts, revenue cohorts, which are
 therefore gross order revenue), as :func:`~xl_retention.tables.rfm.rfm_summary` leaves it out.
-A row with amount 0 is an order here; read from a file or table (the reading rules every table function applies
-first), an order of 0.00 collects no money and is left out with a note (:mod:`xl_retention.reading.zero_orders`).
+A row with amount 0 is an order.
 """
 
 from __future__ import annotations
