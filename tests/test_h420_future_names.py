@@ -19,7 +19,7 @@ _FORMULAS = {
     "A1": '=IMPORTCSV("C:\\Data\\example.csv")',
     "A2": '=IMPORTTEXT("C:\\Data\\example.txt",",")',
     "A3": '=COPILOT("Summarize",B1:B3)',
-    "A4": '=FORECAST.ETS(4,B1:B3,C1:C3)',
+    "A4": "=FORECAST.ETS(4,B1:B3,C1:C3)",
     "A5": '=IFERROR(1/0,"none")',
     "A6": '=IFERROR(IMPORTCSV("x.csv"),-1)',
 }
