@@ -377,97 +377,11 @@ def recalc_file(
         if engine != "excel" and unvouched is not None:  # the engine's error, not Excel's: no value vouched for (H376)
             report.status = "incomplete"
             report.message = f"{path.name}: {unvouched}" + (f"; {report.message}" if report.message else "")
-        if tracker and order.unlabeled is not None:  # months of formulas stored without a value: as computed
-            from .month_order import with_computed_months
+        from .batch_trackers import check_tracker_file, check_tracker_rows
 
-            tracker = with_computed_months(tracker, values)  # (=EDATE(A2,1) copied down: not blank, H332's 10)
-            order = sheets_out_of_order(tracker)
-        for unread in (order.unlabeled, order.above):  # a row of figures without its month (dated 0 on the
-            if unread is not None:  # Dashboard); a month inserted above the first (no formula reads it)
-                report.status = "incomplete"
-                report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
-        if tracker:  # values typed over a tracker's formulas (a month's start typed over): its figures come from them
-            from .typed_over import typed_over_cohorts, typed_over_formulas
-
-            formula_cells = {sheet: dict(cells) for sheet, cells in values.items()}
-            for issue in report.unsupported:  # cells the engine could not compute are formulas too
-                sheet, _, ref = issue.address.rpartition("!")
-                formula_cells.setdefault(sheet, {}).setdefault(ref, None)
-            typed = typed_over_formulas(tracker, formula_cells)
-            if typed.line is not None:
-                report.status = "incomplete" if typed.wrong_start else report.status
-                report.message = f"{path.name}: {typed.line}" + (f"; {report.message}" if report.message else "")
-            from .google_inputs import explain, google_error_inputs
-
-            explain(report.errors, google_error_inputs(path, tracker, values))  # Google's IMPORTRANGE errors (H332)
-            from .formula_starts import formula_starts_line
-
-            starts = formula_starts_line(path, tracker, formula_cells)  # a start of a formula of the user's (Google's
-            if starts is not None:  # frozen ARRAYFORMULA values) other than the month before's end (H332's 08)
-                report.status = "incomplete"
-                report.message = f"{path.name}: {starts}" + (f"; {report.message}" if report.message else "")
-            cohorts = typed_over_cohorts(path, formula_cells)  # a retention share typed over (Cohorts!C19)
-            if cohorts is not None:
-                report.message = f"{path.name}: {cohorts}" + (f"; {report.message}" if report.message else "")
-            from .typed_over_lifetime import typed_over_lifetime
-
-            lifetime = typed_over_lifetime(path, formula_cells)  # a CLV typed over 'Lifetime value'!B8 (H415's 02)
-            if lifetime is not None:
-                report.message = f"{path.name}: {lifetime}" + (f"; {report.message}" if report.message else "")
-            from .typed_text_inputs import text_numbers_line
-
-            texts = text_numbers_line(tracker, formula_cells)  # ' 120 ' pasted: read by the tracker, not by a SUM
-            if texts is not None:
-                report.message = (f"{report.message}; " if report.message else f"{path.name}: ") + texts
-            from .typed_text_inputs import (
-                dated_inputs,
-                dated_inputs_line,
-                dated_readers,
-                misread_inputs,
-                name_dated_inputs,
-            )
-
-            dated = dated_inputs(tracker, formula_cells)  # 2026-03-15 typed as a churn: computed from 46096 (H397's 02)
-            dated += misread_inputs(path, tracker, formula_cells)  # '5%' typed as a churn: 0.05 of money (H415's 01)
-            if dated:  # named to the errors whose formulas read it (H416)
-                name_dated_inputs(dated, report.errors, dated_readers(path, dated))
-                report.status = "incomplete"
-                report.message = f"{path.name}: {dated_inputs_line(dated)}" + (
-                    f"; {report.message}" if report.message else ""
-                )
-        unread = None
-        if may_be_tracker:  # a tracker's input its formulas do not read
-            from ..workbook.checks import unread_input
-
-            unread = unread_input(output, str(path))  # the file as given, for a command to run on it
-        if unread is not None:
-            report.status = "incomplete"
-            report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
-        if may_be_tracker and unread is None:  # a copy of a monthly sheet under its name: which one is read, said
-            from ..workbook.found import copied_sheet_line
-
-            unread = copied_sheet_line(path)
-            if unread is None:  # a sheet's last month's row deleted (H397's finding 04)
-                from ..workbook.deleted_months import uneven_months_line
-
-                unread = uneven_months_line(path)
-            if unread is not None:
-                report.status = "incomplete"
-                report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
-        if may_be_tracker:  # formulas of an earlier template, which recalc keeps: said, the status left as it is
-            from ..workbook.upgrade_file import earlier_template_line
-
-            # the values are those of the workbook's own formulas, computed right (a tracker made by an earlier
-            # version, typed as its README said, is ok): the message says which cells this version computes otherwise
-            earlier = earlier_template_line(path)
-            if earlier is not None:
-                report.message = f"{path.name}: {earlier}" + (f"; {report.message}" if report.message else "")
-        if may_be_tracker:  # the template's names defined by a formula, which Google Sheets drops (H332's 01)
-            from ..workbook.names_back import missing_names_line
-
-            missing = missing_names_line(path, report.errors)  # the notes reading them (a bare #N/A) get the reason
-            if missing is not None:  # on the sheet under any title the user gave it
-                report.message = f"{path.name}: {missing}" + (f"; {report.message}" if report.message else "")
+        check_tracker_rows(report, path, tracker, order, values)  # its months, values typed over, figures misread
+        if may_be_tracker:  # an input no formula reads, a sheet copied, an earlier template's formulas, names dropped
+            check_tracker_file(report, path, output)
         if unsigned:
             from .signatures import removed_line  # values, or charts alone: said as what changed
 
