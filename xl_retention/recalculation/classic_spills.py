@@ -244,7 +244,7 @@ def _filled_neighbours(workbook: fz.Workbook, sheet: str, cells: Iterable[tuple[
     near, of, rows, cols = near[order], of[order], rows[order], cols[order]
     engine_sheet = workbook.sheet(sheet)
     found: set[int] = set()
-    for column in np.unique(cols).tolist():
+    for column in sorted(set(cols.tolist())):  # (np.unique would import numpy.ma: about 7 ms of a command)
         at = np.flatnonzero(cols == column)
         top, bottom = int(rows[at[0]]), int(rows[at[-1]])
         if bottom - top + 1 <= 4 * len(at) + 100:  # a run: one read

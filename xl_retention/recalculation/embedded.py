@@ -81,7 +81,6 @@ from .limit_areas import computed_past_limits
 from .listed_cells import listed as _listed
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types
-from .own_cycles import named_cycles, position_cycles
 from .package import FormulaCell, PackageInfo, scan
 from .package_facts import (
     UNREAD_LINK_REASON,
@@ -94,12 +93,9 @@ from .package_facts import (
     unread_link,
 )
 from .plain_areas import PlainAreas
-from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import shape_may_change
 from .sheet_ranges import expand_sheet_ranges
-from .stored_ulps import pin_stored
 from .subtotal_rows import row_by_row
-from .three_d import may_be_three_d as _three_d
 from .undefined_totals import undefined_totals
 from .unsupported import Unsupported
 from .whole_index import indexes_whole, whole_index_cycles
@@ -209,6 +205,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         if workbook.sheet_names != assumed:
             raise OtherSheets
     if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
+        from .rewrite import TABLE_REFERENCE  # noqa: PLC0415  (as the modules below: only a workbook needing it)
+
         workbook.register_function(TABLE_REFERENCE, table_reference(info.tables), min_args=4, max_args=4)
     if rewritten and written is None:
         build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
@@ -224,6 +222,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         workbook = IteratedLoops(workbook, formulas, info.names.get("", {}))
     result, stopped = _evaluate(workbook, info, path, run, rewritten, finals)
     if stored_current and not info.iterate:  # a number a few ulps from Excel's stored one: Excel's kept (.stored_ulps)
+        from .stored_ulps import pin_stored  # noqa: PLC0415
+
         result = pin_stored(workbook, info, result, lambda: read_values(workbook, formulas, run.members))
     return _listed(workbook, info, path, stored_current, run, formula_names, rewritten, result, stopped, hidden_unsure)
 
@@ -472,6 +472,8 @@ def _evaluate(
         errors = list(error_cells(result.values))
     stopped += [Unsupported(*item) for item in listed]  # a range maybe: Excel's implicit intersection, not computed
     if any(value.code == CIRCULAR for _, _, value in errors):
+        from .own_cycles import named_cycles, position_cycles  # noqa: PLC0415
+
         if named_cycles(workbook, result.values, CIRCULAR, info.names):  # INDEX(CustCol,1) in CustCol's first cell
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
@@ -483,6 +485,21 @@ def _evaluate(
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
     return result, stopped
+
+
+def rewrite(source: str, sheet: str, row: int, column: int, tables: Any, **options: Any) -> str:
+    """:func:`.rewrite.rewrite`, its module (and the ten it imports) imported at a workbook's first formula that
+    needs it: a plain workbook's recalculation never does (bench/README.md, issue 14, forty-third session)."""
+    from .rewrite import rewrite as rewritten  # noqa: PLC0415
+
+    return rewritten(source, sheet, row, column, tables, **options)
+
+
+def _three_d(text: str) -> bool:
+    """:func:`.three_d.may_be_three_d`, imported at its first use (a formula naming another sheet)."""
+    from .three_d import may_be_three_d  # noqa: PLC0415
+
+    return may_be_three_d(text)
 
 
 def _names(info: PackageInfo, formula_names: dict[str, dict[str, str]]) -> frozenset[str]:

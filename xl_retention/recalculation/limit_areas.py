@@ -29,7 +29,6 @@ from openpyxl.utils.cell import get_column_letter
 from ..sheet_names import written
 from .defined_names import moved_references, one_reference
 from .formula_tokens import _box
-from .rewrite import _expanded, _moved
 from .sheet_ranges import bracketed
 from .uncomputed_readers import dependents
 
@@ -177,6 +176,8 @@ def _expansion(name: str, defined: dict[str, str], row: int, column: int) -> str
     """The text :func:`.rewrite.rewrite` puts where ``name`` (a name defined by a formula) stands in a formula at
     (``row``, ``column``): its formula, names in it expanded, relative references moved, in brackets; None for a
     name it writes otherwise (a relative reference alone, an Excel table's columns, a loop of names)."""
+    from .rewrite import _expanded, _moved  # noqa: PLC0415  (.rewrite imported by a workbook needing it only)
+
     expanded = _expanded(name, defined, 0)
     if expanded is None or "[" in expanded or one_reference(expanded):
         return None

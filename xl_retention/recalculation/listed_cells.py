@@ -49,12 +49,9 @@ from .newer_errors import settle
 from .package import PackageInfo
 from .reasons import explain
 from .rich_values import rich_readers
-from .settled_loops import keep_settled
 from .settled_spills import check_settled_spills
 from .spill_reasons import oversized_spills
-from .stale_readers import passed_on, stale_reason
 from .text_literals import LITERALS as _LITERALS
-from .this_row_reasons import this_row_reasons
 from .unprefixed import reason as unprefixed_reason
 from .unprefixed import unprefixed_cells
 from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
@@ -101,6 +98,8 @@ def listed(
             if (sheet, ref) not in listed:
                 unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
         near = [cell for cell in near if cell not in listed]
+        from .settled_loops import keep_settled  # noqa: PLC0415  (as the modules below: a workbook needing it only)
+
         if near and keep_settled(workbook, str(path), info, near, engine_literal):  # Excel's solution, if it holds
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
@@ -162,6 +161,8 @@ def listed(
                 if range_boundaries(area if ":" in area else f"{area}:{area}") != extent:  # (rows from the top)
                     areas.append((item.sheet, (top, left, extent[3], extent[2]), (item.sheet, item.ref), len(stale)))
     if stale or areas:  # cells reading a cell without a current value: listed, never computed from a blank
+        from .stale_readers import passed_on, stale_reason  # noqa: PLC0415
+
         by_cell = {(u.sheet, u.ref): u for u in unsupported}
         for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info, areas).items():
             if (sheet, ref) not in by_cell:
@@ -200,6 +201,8 @@ def listed(
         cell_names.setdefault(scope, {})[name] = target
     if not only_plain(result.values):
         explain(workbook, formulas, result, cell_names, path=path)  # (each of its steps names an error value's cause)
+        from .this_row_reasons import this_row_reasons  # noqa: PLC0415
+
         this_row_reasons(workbook, formulas, result, info.tables)  # [@End] below the table: the table and the row
     if any(type(v) is CellError for cells in result.members.values() for v in cells.values()):
         from .element_reasons import element_reasons  # noqa: PLC0415  (an array's error past its first cell)

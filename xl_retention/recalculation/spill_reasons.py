@@ -28,7 +28,6 @@ from .package import scan
 from .scratch_cell import scratch_value
 from .text_literals import LITERALS as _TEXTS
 from .unsupported import Unsupported
-from .value_origins import _evaluated
 from .whole_spills import edge_advice
 from .xlsx_values import Resized, _sheet_parts
 
@@ -83,6 +82,8 @@ def _size(
     if not text:
         return None
     probe = f'=ROWS({text})&"|"&COLUMNS({text})'
+    from .value_origins import _evaluated  # noqa: PLC0415  (its module and four more: a spill's reason only)
+
     answer = _evaluated(workbook, sheet, row, column, probe) if formula else _elsewhere(workbook, sheet, probe)
     if not isinstance(answer, str) or answer.count("|") != 1:
         return None

@@ -19,12 +19,10 @@ from .counted_expressions import counted_expressions
 from .engine_functions import engine_knows, formula_functions
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import words_pattern
-from .fractional_periods import fractional_period
 from .grouped_calls import grouped_calls
 from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .reference_arrays import REFERENCE_ARRAY_REASON, reference_arrays
-from .refused_cases import refused_case
 from .rewrite_refusals import TOO_LONG, name_refusals, too_long
 from .subtotal_aggregates import subtotal_aggregates
 from .text_literals import LITERALS as _LITERALS
@@ -134,6 +132,9 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
                 inner = _construct(target.removeprefix("="))
                 if inner is not None:
                     return inner[0], f"the name {used.group(0)} stands for {target.removeprefix('=')}: {inner[1]}"
+        from .fractional_periods import fractional_period  # noqa: PLC0415  (a refused formula's reason only)
+        from .refused_cases import refused_case  # noqa: PLC0415
+
         depreciation = fractional_period(formula)
         if depreciation is not None:  # DDB(2400,300,10,1.5): listed by .excel_functions.typed (WHOLE_PERIOD)
             return depreciation
