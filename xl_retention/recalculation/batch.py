@@ -51,6 +51,7 @@ from .batch_workers import _ctrl_c_held, _main_left_out, _worker_signals
 from .google_functions import GOOGLE_FUNCTIONS
 from .package_parts import forget_parts
 from .result_marks import check_replaceable, result_mark, seal
+from .shown_rewrites import as_typed
 
 
 def _computed(embedded: Any, path: Path, stored_current: bool) -> Any:
@@ -407,6 +408,8 @@ def recalc_file(
             staging.cleanup()
     for issue in (*report.errors, *report.unsupported):  # 'Monthly 2026'!A2, as the reasons name cells
         issue.address = written_address(issue.address)
+        issue.reason = as_typed(issue.reason)  # the formula as typed, not the engine's rewrite (.shown_rewrites)
+    report.message = as_typed(report.message)
     forget_parts()  # the parts decompressed once for this workbook (.package_parts)
     report.seconds = round(time.perf_counter() - started, 4)
     return report
