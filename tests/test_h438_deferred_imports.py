@@ -2,8 +2,10 @@
 command's imports are part of its time; bench/README.md, forty-third session): the formula rewrite (``.rewrite`` and
 the ten modules it imports), the spill-size probe's ``.value_origins`` (and four more), the loops, stale readers and
 table-row reasons of ``.listed_cells``, the refused formulas' reasons of ``.unsupported``, ``.own_cycles``,
-``.stored_ulps``, ``.three_d``, and ``numpy.ma`` (which ``np.unique`` imports). A workbook needing them still gets
-them: its values and reasons are those of every other recalculation test."""
+``.stored_ulps``, ``.three_d``, a stopped engine's ``.engine_failures`` and ``.settled_spills``, the newer error
+values' ``.newer_errors``, a locale's ``.literal_uses``, ``.blocked_spills``, and ``numpy.ma`` (which ``np.unique``
+imports). A workbook needing them still gets them: its values and reasons are those of every other recalculation
+test."""
 
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ import openpyxl
 #: imported by a workbook needing them, never by a plain one's recalculation
 DEFERRED = (
     "numpy.ma",
+    "xl_retention.recalculation.blocked_spills",
+    "xl_retention.recalculation.engine_failures",
+    "xl_retention.recalculation.literal_uses",
+    "xl_retention.recalculation.newer_errors",
+    "xl_retention.recalculation.settled_spills",
     "xl_retention.recalculation.fractional_periods",
     "xl_retention.recalculation.literal_reasons",
     "xl_retention.recalculation.own_cycles",

@@ -80,7 +80,6 @@ from .iterated_loops import IteratedLoops
 from .limit_areas import computed_past_limits
 from .listed_cells import listed as _listed
 from .merged_spills import spills_over_merged
-from .newer_errors import error_types
 from .package import FormulaCell, PackageInfo, scan
 from .package_facts import (
     UNREAD_LINK_REASON,
@@ -480,10 +479,13 @@ def _evaluate(
         if position_cycles(workbook, formulas, result, CIRCULAR, info.tables, info.names):  # CELL("row", A1) in A1
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
-    if len(CARRIED) > 1 and (typed := error_types(workbook, formulas, info, result.values)):
-        set_formulas(workbook, typed)  # ERROR.TYPE of the one newer error value (#FIELD!, ...) a cell reads
-        workbook.evaluate_all()
-        result = read_values(workbook, formulas, members)
+    if len(CARRIED) > 1:  # several newer error values: ERROR.TYPE of the one (#FIELD!, ...) a cell reads
+        from .newer_errors import error_types  # noqa: PLC0415
+
+        if typed := error_types(workbook, formulas, info, result.values):
+            set_formulas(workbook, typed)
+            workbook.evaluate_all()
+            result = read_values(workbook, formulas, members)
     return result, stopped
 
 

@@ -14,10 +14,8 @@ import formualizer as fz
 
 from ..cells import CellError
 from .engine import engine_literal
-from .engine_failures import reversed_range_formulas, stopping_cells
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
-from .settled_spills import SETTLE_WORDS
 from .unsupported import Unsupported
 
 
@@ -92,6 +90,8 @@ def evaluate_first(
         return []
     except fz.ExcelEvaluationError as error:
         code = str(error).strip() or "#VALUE!"
+    from .engine_failures import reversed_range_formulas, stopping_cells  # noqa: PLC0415  (a stopped engine only)
+
     fixes = reversed_range_formulas(formulas, rewritten)
     if fixes:
         set_formulas(workbook, fixes)
@@ -118,6 +118,8 @@ def evaluate_first(
 def stopped_words(code: str) -> str:
     """Why the engine stopped, in words (its own codes, ``#N/IMPL!: dynamic dependency ... replans``, are not)."""
     if "did not converge" in code:  # a spill blocked by (or blocking) a spilled OFFSET: Excel shows #SPILL!
+        from .settled_spills import SETTLE_WORDS  # noqa: PLC0415
+
         return f"the embedded engine {SETTLE_WORDS} of an array whose reference moves (OFFSET) here"
     return f"the embedded engine stops the whole workbook with {code}"
 

@@ -45,11 +45,9 @@ from .excel_functions._core import CARRIED
 from .formula_texts import position as cell_position
 from .large_arrays import LargeArray, compute_large_arrays
 from .locale_results import locale_cells
-from .newer_errors import settle
 from .package import PackageInfo
 from .reasons import explain
 from .rich_values import rich_readers
-from .settled_spills import check_settled_spills
 from .spill_reasons import oversized_spills
 from .text_literals import LITERALS as _LITERALS
 from .unprefixed import reason as unprefixed_reason
@@ -128,6 +126,8 @@ def listed(
         others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
         moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others)  # TODAY() since
         kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current, run.elsewhere_current)
+        from .settled_spills import check_settled_spills  # noqa: PLC0415
+
         check_settled_spills(workbook, info, unsupported)  # a stopped spill's stored values against today's inputs
         for item in unsupported:
             if item.kept and (item.sheet, item.ref) in moved_on:
@@ -178,6 +178,8 @@ def listed(
             stale = kept.expanded(stale, areas)  # (read by passed_on then only: its every cell)
         passed_on(workbook, stale, formulas, info, unsupported)  # =OFFSET(A1,2,0)*2 over an uncomputed A3: named
     if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
+        from .newer_errors import settle  # noqa: PLC0415
+
         unsupported += settle(workbook, formulas, info, result.values)
         result.unsupported = unsupported
     defined_names = {n for scope in (*info.names.values(), *formula_names.values()) for n in scope}

@@ -43,7 +43,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from ..cells import CellError
-from .literal_uses import moved_with_cells, read_as_text
 from .locale_readings import (
     COMMA_NUMBER,
     DATE_TIME,
@@ -403,6 +402,8 @@ def unstored_locale_cells(
                 workbook.set_value(sheet, row, column, form(other))
             _evaluate(workbook, readers)  # (.kept: a cell reading one left without a value is not computed)
             afters.append([cell_value(workbook, sheet, row, column) for sheet, row, column in readers])
+            from .literal_uses import moved_with_cells  # noqa: PLC0415
+
             moved_with_cells(workbook, formulas, readers, afters[-1], form)  # A1="01/02/2026": both sides alike
     finally:
         for (sheet, row, column), (text, _) in texts.items():
@@ -456,6 +457,8 @@ def _locale_texts(
                     bare = text.lstrip("<>=")
                     dated = _DATE_TEXT.fullmatch(bare) is not None  # a date typed in with its year ("1/2": a part)
                     if (dated or DATE_TIME.fullmatch(bare) is None) and _is_locale_text(bare) and locale_reading(bare):
+                        from .literal_uses import read_as_text  # noqa: PLC0415  (a locale's text only)
+
                         if read_as_text(formula, text):  # LEN("01/02/2026"), A1="1.200": text in every Excel
                             continue
                         literals[(sheet, ref)] = text

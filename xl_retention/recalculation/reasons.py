@@ -19,7 +19,6 @@ from openpyxl.utils import get_column_letter
 from ..cells import CellError
 from ..registry import FUNCTIONS
 from ..sheet_names import SHEET, written
-from .blocked_spills import spill_reference_reason
 from .defined_names import name_target, names_read
 from .formula_texts import position as cell_position
 from .text_literals import LITERALS as _LITERALS
@@ -260,6 +259,8 @@ def explain(
             if named_cell == reason:  # =LET(sc,A1:A4,NPS(sc)): the range its name is given
                 named_cell = name_the_cell(reason, let_inlined(formula), sheet, names)
             if named_cell == reason:  # =NPS(D2#) of a D2 that does not spill (#SPILL!): D2# named, not '#REF!'
+                from .blocked_spills import spill_reference_reason  # noqa: PLC0415
+
                 named_cell = spill_reference_reason(reason, formula, sheet, result.values)
             reason = named_cell
             plain = _plain_text(workbook, sheet, ref, formula) if formula else formula  # [@Gained]: M!$B$3
