@@ -7,8 +7,9 @@
 * COUPPCD, COUPNCD, COUPNUM, COUPDAYBS, COUPDAYS, COUPDAYSNC: coupon dates step back from maturity
   by 12 / frequency months (a maturity at a month's end keeps coupons at month ends); day counts
   by basis 0 (US 30/360), 1 (actual/actual), 2 (actual/360), 3 (actual/365), 4 (European 30/360).
-* IPMT and PPMT are numpy-financial's ``ipmt``/``ppmt`` (``when="begin"`` for type 1).
-* PV, FV, PMT, NPER and RATE are numpy-financial's, with Excel's reading of arguments: numeric
+* PV, FV, PMT, NPER, IPMT and PPMT are numpy-financial's formulas computed in 50-digit decimals and rounded once
+  (:func:`_exactly`: Excel's stored values to the last binary digit, where floats lost up to 350 units in the last
+  place), RATE numpy-financial's own; with Excel's reading of arguments: numeric
   text (typed or in a cell) is a number, other text #VALUE! (the engine refuses all text), a
   result that is not a finite number or a RATE that does not converge #NUM!.
 * IRR and MIRR read the numbers of their values only: "If an array or reference argument contains text, logical
@@ -29,7 +30,7 @@ import calendar
 import datetime as dt
 import math
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, DecimalException, localcontext
 from typing import Any
 
 from ._core import ExcelError, boolean, check, excel_function, integer, matrix, number, numbers
@@ -246,63 +247,121 @@ def coupdaysnc(settlement: Any, maturity: Any, frequency: Any, basis: Any = 0) -
     return float((following - settle).days)
 
 
+def _exactly(compute: Callable[..., Decimal], *values: float) -> float:
+    """``compute`` of ``values`` in 50-digit decimal arithmetic, rounded once to the nearest float: the exact answer
+    of the binary inputs, as Excel stores it (``PMT(0.08/12,10,10000)`` -1037.0320893591522 in a workbook saved by
+    Excel, where ``(1 + r)^n - 1`` in floats gave -1037.0320893591636). No number (a negative base to a fractional
+    power, a division by 0): #NUM!, as numpy-financial's nan or inf gave."""
+    with localcontext() as context:
+        context.prec = 50
+        try:
+            return float(compute(*map(Decimal, values)))
+        except DecimalException:
+            raise ExcelError("#NUM!") from None
+
+
+def _pv(r: Decimal, n: Decimal, payment: Decimal, future: Decimal, kind: Decimal) -> Decimal:
+    if r == 0:
+        return -(future + payment * n)
+    growth = (1 + r) ** n
+    return -(future + payment * (1 + r * kind) * (growth - 1) / r) / growth
+
+
+def _fv(r: Decimal, n: Decimal, payment: Decimal, present: Decimal, kind: Decimal) -> Decimal:
+    if r == 0:
+        return -(present + payment * n)
+    growth = (1 + r) ** n
+    return -(present * growth + payment * (1 + r * kind) * (growth - 1) / r)
+
+
+def _pmt(r: Decimal, n: Decimal, present: Decimal, future: Decimal, kind: Decimal) -> Decimal:
+    if r == 0:
+        return -(future + present) / n
+    growth = (1 + r) ** n
+    return -(future + present * growth) * r / ((1 + r * kind) * (growth - 1))
+
+
+def _ipmt(r: Decimal, per: Decimal, n: Decimal, present: Decimal, future: Decimal, kind: Decimal) -> Decimal:
+    """numpy-financial's ``ipmt``: the interest on the balance after ``per - 1`` payments; at the start of periods
+    (``kind`` 1) none in the first, and discounted one period in the others."""
+    interest = _fv(r, per - 1, _pmt(r, n, present, future, kind), present, kind) * r
+    if kind == 1:
+        return Decimal(0) if per == 1 else interest / (1 + r)
+    return interest
+
+
 def _payment_args(rate: Any, per: Any, nper: Any, pv: Any, fv: Any, kind: Any) -> tuple[float, ...]:
     values = tuple(map(number, (rate, per, nper, pv, fv)))
     if values[1] < 1 or values[1] > values[2]:
         raise ExcelError("#NUM!")
-    return (*values, "begin" if number(kind) != 0 else "end")
+    return (*values, _when(kind))
 
 
 @excel_function("IPMT", 4, 6)
 def ipmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
     """IPMT(rate, per, nper, pv, [fv], [type]): the interest part of payment ``per``.
 
-    >>> round(ipmt(0.1, 3, 3, 8000, 0, 1), 6)
-    -265.861027
+    >>> round(ipmt(0.1, 3, 3, 8000, 0, 1), 6), ipmt(0.1, 1, 3, 8000, 0, 1)
+    (-265.861027, 0.0)
     """
-    r, p, n, present, future, when = _payment_args(rate, per, nper, pv, fv, kind)
-    return float(_npf().ipmt(r, p, n, present, future, when))
+    return _exactly(_ipmt, *_payment_args(rate, per, nper, pv, fv, kind))
 
 
 @excel_function("PPMT", 4, 6)
 def ppmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
-    """PPMT(rate, per, nper, pv, [fv], [type]): the principal part of payment ``per``."""
-    r, p, n, present, future, when = _payment_args(rate, per, nper, pv, fv, kind)
-    return float(_npf().ppmt(r, p, n, present, future, when))
+    """PPMT(rate, per, nper, pv, [fv], [type]): the principal part of payment ``per``, the payment less its interest.
+
+    >>> round(ppmt(0.1 / 12, 1, 24, 2000), 6)
+    -75.623186
+    """
+
+    def principal(r: Decimal, p: Decimal, n: Decimal, present: Decimal, future: Decimal, k: Decimal) -> Decimal:
+        return _pmt(r, n, present, future, k) - _ipmt(r, p, n, present, future, k)
+
+    return _exactly(principal, *_payment_args(rate, per, nper, pv, fv, kind))
 
 
-def _when(kind: Any) -> str:
-    return "begin" if number(kind) != 0 else "end"
+def _when(kind: Any) -> float:
+    """The payments' timing: 1 at the start of periods (any ``type`` but 0), 0 at their end."""
+    return 1.0 if number(kind) != 0 else 0.0
 
 
 @excel_function("PV", 3, 5)
 def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
-    """PV(rate, nper, pmt, [fv], [type]): the present value.
+    """PV(rate, nper, pmt, [fv], [type]): the present value, ``-(fv + pmt (1 + rate type) ((1 + rate)^nper - 1) /
+    rate) / (1 + rate)^nper`` (rate 0: ``-(fv + pmt nper)``), computed exactly (:func:`_exactly`).
 
     >>> round(pv(0.05, "5", 500, 1000, 1), 8)
     -3056.50141855
     """
-    return float(_npf().pv(number(rate), number(nper), number(pmt), number(fv), _when(kind)))
+    return _exactly(_pv, number(rate), number(nper), number(pmt), number(fv), _when(kind))
 
 
 @excel_function("FV", 3, 5)
 def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> float:
-    """FV(rate, nper, pmt, [pv], [type]): the future value."""
-    return float(_npf().fv(number(rate), number(nper), number(pmt), number(pv), _when(kind)))
+    """FV(rate, nper, pmt, [pv], [type]): the future value, ``-(pv (1 + rate)^nper + pmt (1 + rate type) ((1 +
+    rate)^nper - 1) / rate)`` (rate 0: ``-(pv + pmt nper)``), computed exactly (:func:`_exactly`).
+
+    >>> round(fv(0.06 / 12, 10, -200, -500, 1), 2)  # Microsoft's FV page: $2,581.40
+    2581.4
+    """
+    return _exactly(_fv, number(rate), number(nper), number(pmt), number(pv), _when(kind))
 
 
 @excel_function("PMT", 3, 5)
 def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
-    """PMT(rate, nper, pv, [fv], [type]): the payment per period; nper 0 is #NUM!. The arguments are read in order, so
-    the first one's error is the result, as in Excel (``PMT(1/0,NA(),100)`` is #DIV/0!, not nper's #N/A).
+    """PMT(rate, nper, pv, [fv], [type]): the payment per period, ``-(fv + pv (1 + rate)^nper) rate / ((1 + rate
+    type) ((1 + rate)^nper - 1))`` (rate 0: ``-(fv + pv) / nper``), computed exactly (:func:`_exactly`: the value
+    Excel stores, to the last binary digit); nper 0 is #NUM!. The arguments are read in order, so the first one's
+    error is the result, as in Excel (``PMT(1/0,NA(),100)`` is #DIV/0!, not nper's #N/A).
 
-    >>> round(pmt(0.1, 3, 8000, 0, 1), 6)
-    -2924.471299
+    >>> round(pmt(0.1, 3, 8000, 0, 1), 6), pmt(0.08 / 12, 10, 10000), pmt(0.06 / 12, 216, 0, 50000)
+    (-2924.471299, -1037.0320893591522, -129.08116086799092)
     """
     r, periods, present, future = number(rate), number(nper), number(pv), number(fv)
     if periods == 0:
         raise ExcelError("#NUM!")
-    return float(_npf().pmt(r, periods, present, future, _when(kind)))
+    return _exactly(_pmt, r, periods, present, future, _when(kind))
 
 
 @excel_function("NPER", 3, 5)
@@ -315,7 +374,12 @@ def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
     r, payment, present, future = number(rate), number(pmt), number(pv), number(fv)
     if r == 0:  # numpy-financial 1.0 gives the wrong sign here
         return -(present + future) / payment
-    return float(_npf().nper(r, payment, present, future, _when(kind)))
+
+    def periods(r: Decimal, payment: Decimal, present: Decimal, future: Decimal, kind: Decimal) -> Decimal:
+        paid = payment * (1 + r * kind) / r  # numpy-financial's z / rate
+        return ((paid - future) / (paid + present)).ln() / (1 + r).ln()
+
+    return _exactly(periods, r, payment, present, future, _when(kind))
 
 
 @excel_function("RATE", 3, 6)
@@ -331,7 +395,8 @@ def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: An
     (0.0, 0.042774978, 0.263006)
     """
     n, payment, present, future = number(nper), number(pmt), number(pv), number(fv)
-    result = _npf().rate(n, payment, present, future, _when(kind), number(guess), tol=1e-12, maxiter=100)
+    when = "begin" if _when(kind) else "end"
+    result = _npf().rate(n, payment, present, future, when, number(guess), tol=1e-12, maxiter=100)
     if not math.isfinite(result):
         at_zero = present + payment * n + future  # the value at a rate of 0
         if n > 0 and abs(at_zero) <= 1e-12 * max(abs(present), abs(payment * n), abs(future)):
@@ -523,8 +588,15 @@ def db(cost: Any, salvage: Any, life: Any, period: Any, month: Any = 12.0) -> fl
     if v / c < 0:
         raise ExcelError("#NUM!")
     rate = _rate_3(1.0 - (v / c) ** (1.0 / n))
-    total = depreciation = c * rate * m / 12.0
-    for k in range(2, p + 1):
-        depreciation = (c - total) * rate * ((12.0 - m) / 12.0 if k > n else 1.0)
-        total += depreciation
-    return depreciation
+
+    def depreciation(c: Decimal, rate: Decimal, m: Decimal, n: Decimal, p: Decimal) -> Decimal:
+        """Period ``p``'s: the book value after the first period, ``c (1 - rate m / 12)``, declined ``p - 2`` times,
+        times the rate (the last period of a short first year: its ``(12 - m) / 12``), in decimals: the year-by-year
+        sum in floats drifted 60 units in the last place by year 10 of Excel's stored values."""
+        first = c * rate * m / 12
+        if p == 1:
+            return first
+        rest = (c - first) * (1 - rate) ** int(p - 2) * rate
+        return rest * (12 - m) / 12 if p > n else rest
+
+    return _exactly(depreciation, c, rate, m, n, float(p))
