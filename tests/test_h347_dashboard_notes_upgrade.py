@@ -83,7 +83,8 @@ def test_upgrade_adds_the_notes_beside_the_nps_and_clv(tmp_path, capsys):
     assert ws["E8"].font.i and ws["E8"].alignment.wrap_text and ws["E8"].alignment.vertical == "center"
     values = openpyxl.load_workbook(path, data_only=True)["Dashboard"]
     assert [values[f"{c}8"].value for c in "ABE"] == ["NPS", 100, NPS_ONE]
-    assert values["E9"].value is None  # Revenue and Customers both stop in January: no earlier month's ARPA
+    # Revenue and Customers both stop in January: no earlier month's ARPA; no gross margin typed: said (H427's 01)
+    assert values["E9"].value == "No CLV until the gross margin is typed: see 'Lifetime value'!B4"
     # item 2 on the upgraded tracker: January's MRR at end is its start alone, said as the NRR says its #VALUE!
     assert [values[f"{c}5"].value for c in "BC"] == ["see Revenue!C2:G2", dt.datetime(2026, 1, 1)]
     assert [values[f"{c}7"].value for c in "BC"] == ["see Revenue!M2", dt.datetime(2026, 1, 1)]
@@ -128,7 +129,7 @@ def test_a_note_the_user_cleared_stays_cleared(tmp_path, capsys):
     out = _upgrade(path, capsys)
     assert "E8" not in out
     ws = openpyxl.load_workbook(path)["Dashboard"]
-    assert ws["E8"].value is None and ws["E9"].value.startswith("=IFERROR(IF(AND(ISNUMBER(LTV_CLV),")
+    assert ws["E8"].value is None and ws["E9"].value.startswith('=IFERROR(IF(AND(LTV_CLV="",LTV_Gross_Margin="",')
 
 
 def test_rows_inserted_above_the_figures_move_the_notes_with_them(tmp_path, capsys):

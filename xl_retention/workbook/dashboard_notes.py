@@ -7,7 +7,8 @@ template's (``NPS``, ``Lifetime value (CLV), constant churn``) and the workbook 
 note's merged range there, empty: the user cleared the note of a tracker made with it, left so). Cells
 of the user's there (a value, a formula, a merged range reaching into E:G) stay: a line of the report names them, and
 so it does a row of another label or a name the tracker lacks. A row lower than the template's two lines is made as
-tall; E:G get the template's widths where no width of the workbook's is set for them.
+tall; E:G get the template's widths where no width of the workbook's is set for them. A note in an earlier
+template's form (:func:`_earlier`) gets this version's, in place.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
-from .upgrade_cells import _names_in
+from .upgrade_cells import _names_in, put_formula
 
 __all__ = ["add_figure_notes", "tall"]
 
@@ -36,6 +37,14 @@ def _notes() -> dict[int, str]:
     from .figure_notes import ARPA_NOTE, NPS_NOTE
 
     return {8: NPS_NOTE, 9: ARPA_NOTE}
+
+
+def _earlier() -> dict[int, tuple[str, ...]]:
+    """Row -> the forms of its note earlier templates wrote, which this version's replaces in place (E9 before a CLV
+    blank for want of a gross margin was said: H427's finding 01)."""
+    from .figure_notes import ARPA_NOTE_BEFORE
+
+    return {9: (ARPA_NOTE_BEFORE,)}
 
 
 def _shown(value: Any) -> str:
@@ -120,6 +129,10 @@ def add_figure_notes(
         formula = note.replace("ISNUMBER(B8)", f"ISNUMBER(B{8 + down})")
         span = f"E{at}:G{at}"
         if _same(mine.get(f"E{row}"), formula):
+            continue
+        if any(_same(mine.get(f"E{row}"), earlier) for earlier in _earlier().get(row, ())):
+            if put_formula(xml, f"E{at}", formula):  # an earlier template's note: this version's, its look kept
+                changed.append(f"{where}!E{at}")
             continue
         if span in spans and all(mine.get(f"{c}{row}") in (None, "") for c in "EFG"):
             continue  # the note's merged range of a tracker made with it, cleared by the user: left so

@@ -9,7 +9,8 @@
   value!B3) is Revenue's last month's MRR at end / that month's customers at end (docs/metrics.md), and C3 there says
   so, but the Dashboard dated the CLV by the churn's later month with no word of it: ``The CLV's ARPA is 2026-03's:
   Revenue stops there (see 'Lifetime value'!B3)``. A typed ARPA other than that month's figure is the user's own:
-  no note.
+  no note. A CLV left blank because the gross margin is (figures typed, Lifetime value!B4 blank) says so there:
+  ``No CLV until the gross margin is typed: see 'Lifetime value'!B4`` (H427's finding 01: the row was empty).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ._style import NOTE_FONT
 from .lifetime_arpa import _ARPA_MONTH, _CUSTOMERS_MONTH, _ITS_CUSTOMERS, _LAST_MRR
 from .template import LIFETIME_TITLE
 
-__all__ = ["ARPA_NOTE", "FEW_ANSWERS", "NPS_NOTE", "figure_notes"]
+__all__ = ["ARPA_NOTE", "ARPA_NOTE_BEFORE", "FEW_ANSWERS", "NPS_NOTE", "figure_notes"]
 
 #: fewer answers than this leave the NPS sheet's margin of error blank (docs/metrics.md): the note's threshold
 FEW_ANSWERS = 4
@@ -45,12 +46,24 @@ NPS_NOTE = (
     f'" answers")&": too few for a margin of error ({FEW_ANSWERS} or more)",""),"")'
 )
 _DEFAULT_ARPA = f"INDEX(Revenue_End,{_LAST_MRR})/{_ITS_CUSTOMERS}"
-#: E9: beside the CLV (B9) when its ARPA is Revenue's last month's figure and Customers runs further
-ARPA_NOTE = (
-    f"=IFERROR(IF(AND(ISNUMBER(LTV_CLV),{_CUSTOMERS_MONTH}>{_ARPA_MONTH},"
+_ARPA_SAID = (
+    f"IF(AND(ISNUMBER(LTV_CLV),{_CUSTOMERS_MONTH}>{_ARPA_MONTH},"
     f"ROUND(LTV_ARPA-{_DEFAULT_ARPA},9)=0),"
     f'"The CLV\'s ARPA is "&YEAR({_ARPA_MONTH})&"-"&TEXT(MONTH({_ARPA_MONTH}),"00")&"\'s: Revenue stops there (see '
-    f'{written(LIFETIME_TITLE)}!"&ADDRESS(ROW(LTV_ARPA),COLUMN(LTV_ARPA),4)&")",""),"")'
+    f'{written(LIFETIME_TITLE)}!"&ADDRESS(ROW(LTV_ARPA),COLUMN(LTV_ARPA),4)&")","")'
+)
+#: E9 before a CLV left blank for want of a gross margin was said (H427's finding 01): kept for upgrade
+ARPA_NOTE_BEFORE = f'=IFERROR({_ARPA_SAID},"")'
+#: no CLV (B9 blank) because the gross margin is blank, while the tracker has an ARPA or a churn (figures typed): the
+#: Dashboard's CLV row was empty without a word; the text starts "see 'Lifetime value'!" as the Dashboard's others do,
+#: so that a renamed sheet is followed (:mod:`.see_texts`)
+_NO_MARGIN = 'AND(LTV_CLV="",LTV_Gross_Margin="",OR(IFERROR(LTV_ARPA<>"",TRUE),IFERROR(LTV_Churn<>"",TRUE)))'
+NO_MARGIN_TEXT = "No CLV until the gross margin is typed: "
+#: E9: beside the CLV (B9) when its ARPA is Revenue's last month's figure and Customers runs further; where the CLV
+#: is blank for want of a gross margin, that (``No CLV until the gross margin is typed: see 'Lifetime value'!B4``)
+ARPA_NOTE = (
+    f'=IFERROR(IF({_NO_MARGIN},"{NO_MARGIN_TEXT}"&"see {written(LIFETIME_TITLE)}!"'
+    f'&ADDRESS(ROW(LTV_Gross_Margin),COLUMN(LTV_Gross_Margin),4),{_ARPA_SAID}),"")'
 )
 
 
