@@ -44,13 +44,13 @@ def _found(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -
     """(sheet, start's ref, its value, what the month before's end is: "Customers!D3 (Customers at end of 2025-03)
     is 11") of each start computed by a formula to a number other than the month before's end, itself a number."""
     from ..workbook.monthly import MONTH
-    from .typed_over import _same, _spec
+    from .typed_values import monthly_spec, same_number
 
     found: list[tuple[str, str, Any, str]] = []
     for title, sheet in sheets.items():
         rows = sheet.rows
         header = [str(h).strip() if h is not None else "" for h in rows[0]]
-        spec = _spec(header)
+        spec = monthly_spec(header)
         columns = {c.key: c for c in spec.columns if c.header in header}
         if "start" not in columns or "end" not in columns or MONTH.header not in header:
             continue
@@ -67,7 +67,7 @@ def _found(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -
                 continue
             end_ref = f"{end_letter}{row - 1}"
             end = computed.get(end_ref, before[end_index] if end_index < len(before) else None)
-            if not _number(end) or _same(float(end), computed[ref]):
+            if not _number(end) or same_number(float(end), computed[ref]):
                 continue
             month = before[month_index]
             label = f" of {month:%Y-%m}" if isinstance(month, dt.date) else ""

@@ -47,7 +47,7 @@ def google_error_inputs(
     template types) holding Google Sheets' download of a formula (``__xludf.DUMMYFUNCTION``) whose value is an error,
     or an error's text (``values``: the recalculation's, sheet -> cell -> value of every formula cell)."""
     from ..workbook.monthly import MONTH, template_formula_at
-    from .typed_over import _spec
+    from .typed_values import monthly_spec
 
     candidates: list[tuple[str, str, str, str]] = []  # (sheet, ref, header, code)
     for title, sheet in sheets.items():
@@ -58,7 +58,9 @@ def google_error_inputs(
         if MONTH.header not in header:
             continue
         month_index = header.index(MONTH.header)
-        inputs = [(c, header.index(c.header)) for c in _spec(header).columns if c.header in header and c is not MONTH]
+        inputs = [
+            (c, header.index(c.header)) for c in monthly_spec(header).columns if c.header in header and c is not MONTH
+        ]
         for row in range(sheet.first, len(sheet.rows) + 1):
             cells = sheet.rows[row - 1]
             if not isinstance(cells[month_index] if month_index < len(cells) else None, dt.date):

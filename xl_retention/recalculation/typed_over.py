@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
+from .typed_values import monthly_spec, same_number, shown_value
 
 if TYPE_CHECKING:
     from .month_order import TrackerSheet
@@ -38,23 +39,6 @@ class TypedOver:
 
     line: str | None = None
     wrong_start: bool = False
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, str):
-        return repr(value)
-    if value is None:
-        return "blank"
-    return str(value)
-
-
-def _spec(header: list[str]) -> Any:
-    """The template's monthly sheet whose headers row 1 holds most of."""
-    from ..workbook.monthly import MONTHLY_SHEETS
-
-    return max(MONTHLY_SHEETS, key=lambda spec: sum(c.header in header for c in spec.columns))
 
 
 #: the columns a month's MRR at end is computed from: its start plus these minus those (the template's MRR_END)
@@ -77,10 +61,6 @@ def _row_end(cells: list[Any], row: int, columns: dict[str, Any], computed: dict
             return None
         total += value if key in _ADDED else -value
     return total
-
-
-def _same(given: float, typed: Any) -> bool:
-    return type(typed) in (int, float) and abs(given - typed) <= 1e-9 * max(1.0, abs(given), abs(typed))
 
 
 def _end_above(rows: list[list[Any]], row: int, end_index: int, first: int, computed: dict[str, Any]) -> bool:
@@ -120,7 +100,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
     for title, sheet in sheets.items():
         rows = sheet.rows
         header = [str(h).strip() if h is not None else "" for h in rows[0]]
-        spec = _spec(header)
+        spec = monthly_spec(header)
         columns = {c.key: (c, header.index(c.header)) for c in spec.columns if c.header in header}
         month_column = header.index(MONTH.header)
         computed = values.get(title, {})
@@ -140,7 +120,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         fractions.append(f"{written(title)}!{ref} ({column.header}) is {fraction}")
                 if not template_formula_at(column, at) or ref in computed or value in (None, ""):
                     continue
-                said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}, typed over its formula"
+                said = f"{written(title)}!{ref} ({column.header}) is {shown_value(value)}, typed over its formula"
                 if title == NPS_SUMMARY.title and key in _NPS_COUNTS:
                     read = _nps_read(cells, row, columns, computed)
                     if read is None:  # the month's NPS is computed from the counts typed (no answers that month)
@@ -150,7 +130,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                             share_rows.setdefault((title, row), (cells, columns))  # what to type there: said
                         continue
                     if read == _EARLIER_NPS:  # an earlier template's NPS: of the answers only, blank beside counts
-                        earlier_nps.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
+                        earlier_nps.append(f"{written(title)}!{ref} ({column.header}) is {shown_value(value)}")
                         continue
                     if read:  # the NPS cell says why it is no figure (counts not adding up, one below 0)
                         nps_texts.setdefault(row, f"{written(title)}!{read}")
@@ -158,18 +138,18 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                             share_texts.setdefault((title, row), (cells, columns))
                         wrong_start = True
                         continue
-                    counts.append(f"{written(title)}!{ref} ({column.header}) is {_shown(value)}")
+                    counts.append(f"{written(title)}!{ref} ({column.header}) is {shown_value(value)}")
                     continue
                 if title == CUSTOMERS.title and key == "lost" and all(k in columns for k in _COUNTED):
                     figures = _counted(cells, row, columns, computed)
                     _, gained_index = columns["gained"]
                     typed_gained = cells[gained_index] if gained_index < len(cells) else None
                     gained_blank = gained_blank or typed_gained in (None, "")
-                    said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}"
+                    said = f"{written(title)}!{ref} ({column.header}) is {shown_value(value)}"
                     if type(value) in (int, float) and None not in figures.values():
                         given = figures["start"] + figures["gained"] - figures["end"]
-                        if not _same(given, value):
-                            said += f", while its row's customers at start, gained and at end give {_shown(given)}"
+                        if not same_number(given, value):
+                            said += f", while its row's customers at start, gained and at end give {shown_value(given)}"
                     elif (
                         gained_from is None
                         and type(value) in (int, float)
@@ -177,7 +157,9 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         and None not in (figures["start"], figures["end"])
                     ):
                         gained = figures["end"] - figures["start"] + value
-                        gained_from = f"{_shown(gained)} in {written(title)}!{get_column_letter(gained_index + 1)}{row}"
+                        gained_from = (
+                            f"{shown_value(gained)} in {written(title)}!{get_column_letter(gained_index + 1)}{row}"
+                        )
                     lost.append(said)
                     continue
                 if key == "start" and "end" in columns:
@@ -193,13 +175,13 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         wrong_start = wrong_start or end_value != value
                     said += (
                         f", while {written(title)}!{end_ref} ({end.header} of {before[month_column]:%Y-%m}) is "
-                        f"{_shown(end_value)}"
+                        f"{shown_value(end_value)}"
                     )
                 if key == "end" and all(k in columns for k in _MOVEMENTS):  # Revenue's: the next month's start
                     given = _row_end(cells, row, columns, computed)
-                    if given is not None and not _same(given, value):
+                    if given is not None and not same_number(given, value):
                         wrong_start = True
-                        said += f", while its row's start and movements give {_shown(given)}"
+                        said += f", while its row's start and movements give {shown_value(given)}"
                     moved = [columns[k][1] for k in _MOVEMENTS[1:]]  # new .. churned: blank, the month has no figure
                     if given is None and all((cells[i] if i < len(cells) else None) in (None, "") for i in moved):
                         wrong_start = True  # the Dashboard's MRR at end says see them; ARPA, CLV read it (H415's 04)
@@ -347,10 +329,10 @@ def _no_whole_count(value: Any) -> str | None:
         if type(number) is not float or number < 0:
             return None
         if not number.is_integer():
-            return f"the text {value!r}, which Excel's arithmetic reads as {_shown(number)}"
+            return f"the text {value!r}, which Excel's arithmetic reads as {shown_value(number)}"
         return f"the text {value!r}, a percentage" if "%" in value else None
     if type(value) in (int, float) and value >= 0 and not float(value).is_integer():
-        return _shown(value)
+        return shown_value(value)
     return None
 
 
@@ -396,7 +378,7 @@ def _nps_read(cells: list[Any], row: int, columns: dict[str, Any], computed: dic
             _, at = columns[key]
             typed[key] = computed.get(f"{get_column_letter(at + 1)}{row}", cells[at] if at < len(cells) else None)
     if nps in (NPS_TEXT_COUNTS, NPS_TEXT_NEGATIVE):
-        shown = ", ".join(f"{columns[k][0].header} {_shown(v)}" for k, v in typed.items() if v not in (None, ""))
+        shown = ", ".join(f"{columns[k][0].header} {shown_value(v)}" for k, v in typed.items() if v not in (None, ""))
         return f"{ref} says {nps!r} ({shown})"
     numbers = {}
     for key, value in typed.items():
@@ -413,7 +395,7 @@ def _nps_read(cells: list[Any], row: int, columns: dict[str, Any], computed: dic
     if type(nps) not in (int, float) or not total:
         return ""
     given = 100 * (numbers.get("promoters", 0.0) - numbers.get("detractors", 0.0)) / total
-    return None if _same(given, nps) else ""
+    return None if same_number(given, nps) else ""
 
 
 #: the Cohorts sheet's names over the template's formulas: the shares triangles (a formula where the cohort has that
@@ -500,7 +482,9 @@ def typed_over_cohorts(path: str | Path, values: dict[str, dict[str, Any]]) -> s
                     value = getattr(cell, "value", None)
                     if ref not in labels or value in (None, "") or (isinstance(value, str) and value[:1] == "="):
                         continue
-                    found.append(f"{written(title)}!{ref} ({labels[ref]}) is {_shown(value)}, typed over its formula")
+                    found.append(
+                        f"{written(title)}!{ref} ({labels[ref]}) is {shown_value(value)}, typed over its formula"
+                    )
     finally:
         wb.close()
     dashboard = typed_over_dashboard(path, values)
@@ -573,8 +557,8 @@ def typed_over_dashboard(path: str | Path, values: dict[str, dict[str, Any]]) ->
             continue
         what = labels[row] if column == label_column + 1 else f"{labels[row]}, its month"
         found.append(
-            f"{written(DASHBOARD_TITLE)}!{get_column_letter(column)}{row} ({what}) is {_shown(value)}, typed over its "
-            "formula"
+            f"{written(DASHBOARD_TITLE)}!{get_column_letter(column)}{row} ({what}) is {shown_value(value)}, typed over "
+            "its formula"
         )
     if not found:
         return None

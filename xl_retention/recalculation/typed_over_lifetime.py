@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..sheet_names import written
-from .typed_over import FIRST, _shown, workbook_names
+from .typed_over import FIRST, workbook_names
+from .typed_values import shown_value
 
 __all__ = ["LIFETIME_TYPED", "computed_lifetime_cells", "typed_over_lifetime"]
 
@@ -95,7 +96,7 @@ def typed_over_lifetime(path: str | Path, values: dict[str, dict[str, Any]]) -> 
                     continue  # not the template's row (moved, relabelled): not said
                 if value in (None, "") or (isinstance(value, str) and value[:1] == "="):
                     continue
-                said = f"{written(title)}!{ref} ({label}) is {_shown(value)}, typed over its formula"
+                said = f"{written(title)}!{ref} ({label}) is {shown_value(value)}, typed over its formula"
                 (own if name == OWN_CHURN else found).append(said)
     finally:
         wb.close()
