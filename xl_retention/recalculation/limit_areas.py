@@ -176,12 +176,12 @@ def _expansion(name: str, defined: dict[str, str], row: int, column: int) -> str
     """The text :func:`.rewrite.rewrite` puts where ``name`` (a name defined by a formula) stands in a formula at
     (``row``, ``column``): its formula, names in it expanded, relative references moved, in brackets; None for a
     name it writes otherwise (a relative reference alone, an Excel table's columns, a loop of names)."""
-    from .rewrite import _expanded, _moved  # noqa: PLC0415  (.rewrite imported by a workbook needing it only)
+    from .name_expansions import expanded_name, moved_reference  # noqa: PLC0415  (imported where needed)
 
-    expanded = _expanded(name, defined, 0)
+    expanded = expanded_name(name, defined, 0)
     if expanded is None or "[" in expanded or one_reference(expanded):
         return None
-    expanded = moved_references(expanded, lambda reference: _moved(reference, row, column))
+    expanded = moved_references(expanded, lambda reference: moved_reference(reference, row, column))
     return bracketed(expanded)
 
 

@@ -25,12 +25,10 @@ Anything the rewriter cannot be sure of is left as it is, for the engine to comp
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token, TokenizerError
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
 from .cell_filename import cell_filenames
@@ -41,8 +39,6 @@ from .excel_functions.number_texts import number_literals
 from .first_cells import first_cells
 from .formula_tokens import (
     _A1_RANGE,
-    _LAST_COLUMN,
-    _LAST_ROW,
     _bare_name,
     _bracket,
     _is_operator,
@@ -67,6 +63,7 @@ from .let_references import let_as_reference
 from .literal_indirect import TABLE_REFERENCE, _literal_indirect
 from .long_chains import may_hold_long_chain, split_chains
 from .mismatched_sizes import pad_mismatched
+from .name_expansions import deleted_sheets, expanded_name, moved_reference, unions_of_names
 from .named_corners import named_corners
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
@@ -268,7 +265,7 @@ def _rewritten_steps(
     if called is not None:  # DOUBLE(A1) of a name DOUBLE = LAMBDA(x, x*2): LAMBDA(x, x*2)(A1), then LET (below)
         text, tokens = called
     changed = called is not None
-    changed = _deleted_sheets(tokens) or changed
+    changed = deleted_sheets(tokens) or changed
     if (UNION.search(text) is not None or "AREAS(" in text.upper()) and unions(tokens, names):  # COUNT((A1,C1))
         changed = True
     changed = ("INDEX(" in text.upper() and single_area(tokens)) or changed  # INDEX(A1:B2,1,1,1): one area's number
@@ -283,17 +280,17 @@ def _rewritten_steps(
                 continue
             key = key if defined and key in defined else key.rpartition("!")[2]
             if defined and key in defined:
-                expanded = _expanded(key, defined, 0)
+                expanded = expanded_name(key, defined, 0)
                 one = expanded is not None and one_reference(expanded) and relative(expanded)
-                moved = _moved(expanded, row, col) if one else None
+                moved = moved_reference(expanded, row, col) if one else None
                 if moved is not None:  # a relative name (Above = S!A1048576) from the cell using it
                     token.value, changed = moved, True
                     continue
                 if expanded is not None and expanded.strip().upper() == "#REF!":  # a name over a deleted sheet
                     token.value, token.subtype, changed = "#REF!", Token.ERROR, True  # (Rate = #REF!$B$1): the error
-                    continue  # value, as the reference typed in the formula is (_deleted_sheets), not an expression
+                    continue  # value, as the reference typed in the formula is (deleted_sheets), not an expression
                 if expanded is not None:
-                    expanded = moved_references(expanded, lambda ref: _moved(ref, row, col))  # SUM(S!$B1:$D1)
+                    expanded = moved_references(expanded, lambda ref: moved_reference(ref, row, col))  # SUM(S!$B1:$D1)
                     if by_name and "[" in expanded:  # SUMIFS(Sales[Total],...) in a name: the table's ranges
                         expanded = _structured_in(expanded, by_name, sheet, row, col)
                     token.value = expanded if one_reference(expanded) else bracketed(expanded)  # S!$A$1:$B$5 bare:
@@ -313,7 +310,7 @@ def _rewritten_steps(
                     parameters[bare] = _parameter(token.value[6:], names, defined, tokens)
                 token.value, changed = parameters[bare] if prefix == "_xlpm." else f"[{parameters[bare]}]", True
     if changed and any(t.type == Token.OPERAND and t.value.startswith("(") and "," in t.value for t in tokens):
-        again = _unions_of_names("=" + "".join(t.value for t in tokens))  # Blocks = S!$A$1:$A$3,S!$C$1:$C$3
+        again = unions_of_names("=" + "".join(t.value for t in tokens))  # Blocks = S!$A$1:$A$3,S!$C$1:$C$3
         tokens = again if again is not None else tokens
     out: list[Token] = []
     for i, token in enumerate(tokens):
@@ -468,25 +465,6 @@ def _between_operands(before: Token | None, after: Token | None) -> bool:
     return ends and starts
 
 
-def _deleted_sheets(tokens: list[Token]) -> bool:
-    """``#REF!A1``, ``#REF!A1:B2`` (what Excel leaves of a reference to a deleted sheet) -> ``#REF!``: the reference
-    is the error value, as in Excel (the engine cannot read the form). Marks the reference's token ``SKIP``; True
-    when it did."""
-    changed = False
-    for i, token in enumerate(tokens[:-1]):
-        after = tokens[i + 1]
-        if (
-            token.type == Token.OPERAND
-            and token.subtype == Token.ERROR
-            and token.value.upper() == "#REF!"
-            and after.type == Token.OPERAND
-            and after.subtype == Token.RANGE
-            and "!" not in after.value
-        ):
-            token.value, after.type, changed = "#REF!", "SKIP", True
-    return changed
-
-
 #: functions giving a reference: a classic formula takes the cell of its result in its own row (the engine's part)
 _REFERENCE_RESULTS = frozenset(("INDEX", "OFFSET", "INDIRECT", "ANCHORARRAY"))
 
@@ -547,59 +525,3 @@ def _over_cells(tokens: list[Token], start: int, end: int, names: dict[str, str]
             if match is None or match.group("b") is not None:
                 return True
     return False
-
-
-def _moved(reference: str, row: int, col: int) -> str | None:
-    """A relative name's reference, which Excel stores relative to A1, for the cell at (row, col): each column or row
-    without ``$`` moved by the cell's offset from A1, wrapping round the sheet's edges (``S!A1048576`` in B2 is
-    ``S!B1``, the cell above); None when it is no A1 reference."""
-    prefix, bang, area = reference.rpartition("!")
-    parts = []
-    for part in area.split(":"):
-        match = re.fullmatch(r"(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?", part)
-        if match is None or not (match.group(2) or match.group(4)):
-            return None
-        column, number = match.group(2) or "", match.group(4) or ""
-        if column and not match.group(1):
-            column = get_column_letter((column_index_from_string(column.upper()) + col - 2) % _LAST_COLUMN + 1)
-        if number and not match.group(3):
-            number = str((int(number) + row - 2) % _LAST_ROW + 1)
-        parts.append(f"{match.group(1)}{column}{match.group(3)}{number}")
-    return prefix + bang + ":".join(parts)
-
-
-def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
-    """The formula of a name defined by one, with the names it uses expanded too; None for a loop of names."""
-    if depth > 20:
-        return None
-    text = defined[name]
-    try:
-        tokens = list(Tokenizer("=" + text).items)
-    except Exception:  # a definition the tokenizer does not understand: the engine decides
-        return None
-    _deleted_sheets(tokens)  # Rate = #REF!$B$1: a name over a deleted sheet is #REF!
-    lift_arrays(tokens, True, {})  # Excel evaluates a name's formula as an array formula: EDATE(d,SEQUENCE(12)) is 12
-    parts = []
-    for token in tokens:
-        if token.type == "SKIP":
-            continue
-        bare = token.value.rpartition("!")[2].lower()
-        if token.type == Token.OPERAND and token.subtype == Token.RANGE and bare in defined:
-            inner = _expanded(bare, defined, depth + 1)
-            if inner is None:
-                return None
-            parts.append(bracketed(inner))
-        else:
-            parts.append(token.value)
-    return "".join(parts)
-
-
-def _unions_of_names(text: str) -> list[Token] | None:
-    """The tokens of ``text`` (a formula whose names are written out) with the unions a name of several areas gave
-    read as Excel reads them (:func:`.union_references.unions`: ``COUNT(Blocks)``, ``INDEX(Blocks,2,1,2)``); None when
-    there is none."""
-    try:
-        tokens = list(Tokenizer(text).items)
-    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: as it was)
-        return None
-    return tokens if unions(tokens) else None
