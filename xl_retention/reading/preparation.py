@@ -130,6 +130,7 @@ from .survey_questions import check_questions
 from .taxes import net_of_tax, net_shares
 from .tips import net_of_tips
 from .trial_flags import trial_flag_columns, trial_flag_rows
+from .trial_invoices import without_trial_invoices
 from .trials import paid_from_trial_end, trial_column
 from .undated_answers import undated_answers
 from .unmapped import refuse_movements_log, refuse_unused_dates
@@ -188,6 +189,7 @@ def _prepare(
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
         df = without_authorizations(df, source)  # Recurly's $1 card checks: no sale (reading.authorizations)
+        df = without_trial_invoices(df, source, columns)  # Stripe's $0 invoice of a trial (reading.trial_invoices)
         df = without_promised_gifts(df, source)  # a donor export's Pledge, Write Off: no money (reading.gift_types)
         refuse_due_credit_notes(df, source)  # Chargebee's refund_due: taken off or not? (reading.credit_notes)
     if kind == "intervals":  # Zuora's Expired versions of an amended subscription: the latest counts (versions)

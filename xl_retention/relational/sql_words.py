@@ -57,6 +57,11 @@ HEADER = (
     "-- or unpaid kept as one refund row, amount -1). The months run to the latest row's, a refund's too: a last\n"
     "-- month of refunds only is written with 0 buyers (its rates blank), as the import writes a last month none of\n"
     "-- whose orders was paid, with its note ('none of the orders of 2026-11 was paid ...: written with 0 buyers').\n"
+    "-- A free trial's $0 invoice (Stripe's Billing Reason subscription_create, or its line 'Trial period for ...',\n"
+    "-- every amount 0.00) is no purchase: leave its rows out of orders (WHERE NOT (billing_reason =\n"
+    "-- 'subscription_create' AND amount_due = 0 AND amount_paid = 0 AND subtotal = 0 AND total = 0)), as the import\n"
+    "-- leaves them out with a note; any other order of 0.00 (a 100% coupon's, its subtotal 49.00) is an order (its\n"
+    "-- customer a buyer), here as in the import.\n"
     "{zones}"
 )
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`.sql_dates.UTC_READS`), the

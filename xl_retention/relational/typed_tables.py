@@ -92,6 +92,7 @@ from .prepaid_rows import refuse_prepaid_table
 from .read_as_files import _cancellable, _odd_spaces, _qualtrics_unanswered
 from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name
+from .trial_invoices import trial_invoices
 from .typed_billing import MINOR, typed_billing
 from .unmapped_columns import needs_file_reading, refuse_movements_log
 
@@ -242,6 +243,7 @@ def from_table(
         or (kind == "intervals" and _last_day_ends(con, table, names))  # 31 December: a last day (inclusive_ends)
         or (kind == "intervals" and _continued_phases(con, table, names))  # 'Active' on an ended phase (renewals)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
+        or (kind == "orders" and trial_invoices(con, table, names))  # a trial's $0 invoice (reading.trial_invoices)
         or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
         or (kind == "answers" and _qualtrics_unanswered(con, table, names))  # -99: no answer, a note (reading.scores)
