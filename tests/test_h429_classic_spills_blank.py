@@ -2,8 +2,8 @@
 did not foresee spilled in the engine into the BLANK cells beside it, and the formulas reading those cells read the
 spilled values: ``=C1&"|"`` beside ``=Pair*1`` (Pair = {1,2}) was "2|" where Excel's is "|" (C1 is blank in Excel),
 COUNTA counted it, SUM added it. Excel shows a classic formula's array as its first value, nothing beside it.
-A result that may be a range (``LET(a,J12:K12,a)``: Excel's implicit intersection) is listed, not guessed. A formula
-Excel 365 saved as a dynamic array (``cm="1"``) still spills.
+A result that may be a range (``LET(a,J12:K12,IF(TRUE,a,a))``: Excel's implicit intersection) is listed, not
+guessed. A formula Excel 365 saved as a dynamic array (``cm="1"``) still spills.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ def classic(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, dict[str,
     # a column: the cell below is the blank one
     cells.update({"B9": "=_xlfn.LET(_xlpm.a,_xlfn.VSTACK(5,6),_xlpm.a)", "E9": '=B10&"|"', "F9": "=COUNTA(B9:B10)"})
     cells["G9"] = "=SUM(B9:B10)"
-    # a result that may be a range: listed; the blank cell beside it still blank for its reader
-    cells.update({"J12": 7, "K12": 8, "B12": "=_xlfn.LET(_xlpm.a,J12:K12,_xlpm.a)", "E12": '=C12&"|"'})
+    # a result that may be a range, not followed (IF passing a LET name): listed; the blank cell beside it still
+    # blank for its reader (LET(a,J12:K12,a) itself is followed: its cell in column B, none, #VALUE!, as Excel: H437)
+    cells.update({"J12": 7, "K12": 8, "B12": "=_xlfn.LET(_xlpm.a,J12:K12,IF(TRUE,_xlpm.a,_xlpm.a))", "E12": '=C12&"|"'})
     source = folder / "classic.xlsx"
     sheet_book(cells, {"Pair": "{1,2}"}).save(source)
     result = recalc_file(source, folder / "out.xlsx", engine="embedded")

@@ -10,14 +10,17 @@ S!F3" (H414's finding 03: ``=XLOOKUP("gamma",A2:A4,HSTACK(B2:B4,C2:C4))`` with a
 
 :func:`classic_spills` finds each classic formula cell whose own spill the engine blocked and sets it again as
 ``INDEX((formula),1,1)``, where its result is surely an array (:func:`surely_values`): an operator's result, an array
-typed in, a function giving values. A result that may be a reference of several cells (``LET(a,B2:C3,a)``, a name,
-a LAMBDA) is intersected with the formula's row or column by Excel, which the engine cannot tell apart at run time:
-such a cell is left as it was.
+typed in, a function giving values. A reference of several cells is intersected with the formula's row or column by
+Excel (implicit intersection, Microsoft's "Implicit intersection operator: @": a range gives the cell in the formula's
+row or column, an array its top-left value), which the engine cannot tell apart at run time (its LET gives values):
+one the formula surely gives (:func:`reference_result`: ``LET(a,B5:C5,a)``, ``INDEX((B2:C4),2,0)``) is set again as
+that cell (B5 in column B, C5 in column C, #VALUE! in column E); one it may give (a name, a LAMBDA, IF passing a LET
+name) is listed as not computed (:data:`RANGE_RESULT_REASON`), not #SPILL! "blocked by" a neighbour (H437).
 
 :func:`spilled_classics` finds each classic formula the engine spilled into BLANK cells (an array the rewrite did not
 foresee: ``=Pair*1`` of a name of ``{1,2}``, a LAMBDA giving one): a formula reading such a cell read the spilled
-value (``=C1&"|"`` gave "2|", Excel "|"). It is set again as ``INDEX((formula),1,1)``, or listed where its result may
-be a range (Excel's implicit intersection, not computed here).
+value (``=C1&"|"`` gave "2|", Excel "|"). It is set again as ``INDEX((formula),1,1)``, or as the cell of the range
+it surely gives, or listed where its result may be a range (Excel's implicit intersection, not computed here).
 """
 
 from __future__ import annotations
@@ -34,11 +37,14 @@ from ..cells import CellError
 from ..sheet_names import written
 from .array_lifting import ARRAY_RESULTS
 from .formula_texts import position
+from .formula_tokens import _box
+from .intersection import _implicit, spot_index
+from .value_origins import _evaluated
 
 if TYPE_CHECKING:
     from .package import PackageInfo
 
-__all__ = ["RANGE_RESULT_REASON", "classic_spills", "spilled_classics", "surely_values"]
+__all__ = ["RANGE_RESULT_REASON", "classic_spills", "reference_result", "spilled_classics", "surely_values"]
 
 #: the arguments a function may give back as it is (a reference stays one): position -> passed, None every one
 _PASSED: dict[str, frozenset[int] | None] = {
@@ -154,6 +160,100 @@ def surely_values(formula: str, names: frozenset[str] = frozenset()) -> bool:
     return _values(tokens, 0, len(tokens), names)
 
 
+def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    while start < end and tokens[start].type == Token.WSPACE:
+        start += 1
+    while end > start and tokens[end - 1].type == Token.WSPACE:
+        end -= 1
+    return start, end
+
+
+def _reference(tokens: list[Token], start: int, end: int, scope: dict[str, str | None]) -> str | None:
+    """The reference ``tokens[start:end]`` surely give, as a text naming no LET name (``scope``: LET's names in
+    lower case -> the reference each stands for, None for one that is not surely one); None when unsure."""
+    start, end = _trim(tokens, start, end)
+    if start >= end:
+        return None
+    first = tokens[start]
+    if end - start == 1 and first.type == Token.OPERAND and first.subtype == Token.RANGE:
+        if first.value.lower() in scope:
+            return scope[first.value.lower()]
+        return first.value if _box(first.value) is not None else None  # a name: not followed here
+    if first.subtype != Token.OPEN or _close(tokens, start) != end - 1:
+        return None
+    if first.type == Token.PAREN:
+        return _reference(tokens, start + 1, end - 1, scope)
+    if first.type != Token.FUNC:
+        return None
+    name, spans = _bare(first.value[:-1]), _arguments(tokens, start, end - 1)
+    if name == "LET" and len(spans) >= 3 and len(spans) % 2:
+        inner = dict(scope)
+        for (a, b), (c, d) in zip(spans[:-1:2], spans[1:-1:2], strict=True):
+            a, b = _trim(tokens, a, b)
+            if b - a != 1:
+                return None
+            bound = _reference(tokens, c, d, inner)
+            inner[tokens[a].value.lower()] = bound
+        return _reference(tokens, *spans[-1], inner)
+    if name in ("INDEX", "OFFSET") and len(spans) >= 2:
+        reference = _reference(tokens, *spans[0], scope)
+        rest = [tokens[a:b] for a, b in spans[1:]]
+        if reference is None or any(
+            t.type == Token.OPERAND and t.subtype == Token.RANGE and t.value.lower() in scope for r in rest for t in r
+        ):
+            return None
+        return f"{first.value}{reference},{','.join(''.join(t.value for t in r) for r in rest)})"
+    return None
+
+
+def reference_result(formula: str) -> str | None:
+    """The reference ``formula`` surely gives (a range, INDEX or OFFSET of one, through brackets and LET's names), as
+    a text naming no LET name; None when its result may be anything else. Excel's classic formula shows such a
+    result's cell in the formula's row or column (implicit intersection), not its top-left cell.
+
+    >>> reference_result("=LET(a,B5:C5,a)"), reference_result("=INDEX((B2:C4),2,0)")
+    ('B5:C5', 'INDEX(B2:C4,2,0)')
+    >>> reference_result("=LET(a,B2:C4,b,INDEX(a,2,0),b)"), reference_result("=LET(a,B2:C4,INDEX(a,A1,0))")
+    ('INDEX(B2:C4,2,0)', 'INDEX(B2:C4,A1,0)')
+    >>> reference_result("=LET(a,B2:C4,a*1)"), reference_result("=LET(a,B2:C4,n,2,INDEX(a,n,0))")
+    (None, None)
+    """
+    try:
+        tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: no reference known)
+        return None
+    return _reference(tokens, 0, len(tokens), {})
+
+
+def _intersected(reference: str, row: int, col: int) -> str | None:
+    """The formula giving ``reference``'s cell in row ``row`` or column ``col`` (Excel's implicit intersection),
+    #VALUE! where it has none; None for one cell (nothing to intersect)."""
+    if _box(reference) is not None:
+        cell = _implicit(reference, row, col)
+        return None if cell is None else f"={cell}"
+    return f"={spot_index(f'({reference})', row, col)}"
+
+
+def _first_value(formula: str, row: int, col: int, names: frozenset[str]) -> str | None | bool:
+    """``formula`` set again as Excel's classic formula shows it: a range's cell in the formula's row or column, an
+    array's first value; False for a reference of one cell (it has nothing to spill: a #SPILL! there is one it
+    read); None when its result may be a range this module does not follow (a name, a LAMBDA, IF)."""
+    reference = reference_result(formula)
+    if reference is not None:
+        return _intersected(reference, row, col) or False
+    if surely_values(formula, names):
+        return f"=INDEX(({formula.removeprefix('=')}),1,1)"
+    return None
+
+
+def _several(workbook: fz.Workbook, sheet: str, row: int, col: int, formula: str) -> bool:
+    """Whether ``formula``, in its cell, gives several cells (its own array), not one cell or an error it read
+    (``=IF(A1,F1,F1)`` of a blocked dynamic array F1 is #SPILL! too, but spills nothing itself)."""
+    inner = formula.removeprefix("=")
+    size = _evaluated(workbook, sheet, row, col, f"=ROWS(({inner}))*COLUMNS(({inner}))")
+    return isinstance(size, (int, float)) and not isinstance(size, bool) and size > 1
+
+
 def _blocked(value: Any) -> bool:
     return type(value) is CellError and value.code == "#SPILL!" and not value.message
 
@@ -175,31 +275,39 @@ def classic_spills(
     errors: Iterable[tuple[str, str, CellError]],
     set_formulas: Callable[[Any, list[tuple[str, int, int, str]]], None],
     names: frozenset[str] = frozenset(),
-) -> bool:
+) -> tuple[bool, list[tuple[str, str, str, str]]]:
     """Set each classic formula (no dynamic-array flag, not Ctrl+Shift+Enter) whose own spill the engine blocked
-    (``#SPILL!``) again as ``INDEX((formula),1,1)``, where its result is surely values (:func:`surely_values`), as
-    Excel shows a classic formula's array: its first value. ``errors``: (sheet, cell, error) of the engine's error
-    values (:func:`.evaluation_steps.error_cells`); ``names``: the defined names in lower case. True when any formula
-    was set (the workbook is then to be evaluated again).
+    (``#SPILL!``) again as Excel shows it: ``INDEX((formula),1,1)`` where its result is surely values
+    (:func:`surely_values`), an array's first value; a reference it surely gives (:func:`reference_result`) as its
+    cell in the formula's row or column (#VALUE! where it has none). ``errors``: (sheet, cell, error) of the engine's
+    error values (:func:`.evaluation_steps.error_cells`); ``names``: the defined names in lower case. Returns whether
+    any formula was set (the workbook is then to be evaluated again) and the cells whose result may be a range this
+    module does not follow, to list: (sheet, cell, function, :data:`RANGE_RESULT_REASON`), not a #SPILL! "blocked by"
+    a neighbour, untrue for a formula that does not spill.
 
-    Example: ``E3 =XLOOKUP("gamma",A2:A4,HSTACK(B2:B4,C2:C4))`` with a note in F3 is 40, not #SPILL!.
+    Example: ``E3 =XLOOKUP("gamma",A2:A4,HSTACK(B2:B4,C2:C4))`` with a note in F3 is 40, not #SPILL!;
+    ``B7 =LET(a,B5:C5,a)`` with a note in C7 is B5's value.
     """
     todo: list[tuple[str, int, int, str]] = []
+    listed: list[tuple[str, str, str, str]] = []
     for sheet, ref, value in errors:
         if not _blocked(value):
             continue
         cell = info.formulas.get(sheet, {}).get(ref)
-        if cell is None or cell.kind in ("array", "dataTable"):
+        if cell is None or cell.kind in ("array", "dataTable") or cell.dynamic:
             continue
         row, col = position(ref)
         formula = workbook.get_formula(sheet, row, col)
         if not formula or not _own_spill(workbook, sheet, row, col):
             continue
-        if surely_values(formula, names):
-            todo.append((sheet, row, col, f"=INDEX(({formula.removeprefix('=')}),1,1)"))
+        new = _first_value(formula, row, col, names)
+        if new:
+            todo.append((sheet, row, col, new))
+        elif new is None and _several(workbook, sheet, row, col, formula):
+            listed.append((sheet, ref, "array result", RANGE_RESULT_REASON))
     if todo:
         set_formulas(workbook, todo)
-    return bool(todo)
+    return bool(todo), listed
 
 
 _ROWS, _COLUMNS, _SHIFT = 1_048_576, 16_384, 15  # a sheet's size; a cell's key: row << 15 | column
@@ -292,9 +400,10 @@ def spilled_classics(
             formula = workbook.get_formula(sheet, row, col)
             if not formula:
                 continue
-            if surely_values(formula, names):
-                todo.append((sheet, row, col, f"=INDEX(({formula.removeprefix('=')}),1,1)"))
-            else:
+            new = _first_value(formula, row, col, names)
+            if new:
+                todo.append((sheet, row, col, new))
+            elif new is None:
                 listed.append((sheet, ref, "array result", RANGE_RESULT_REASON))
     if todo:
         set_formulas(workbook, todo)

@@ -460,15 +460,17 @@ def _evaluate(
         result = read_values(workbook, formulas, members)
     errors = list(error_cells(result.values))
     spills = [item for item in errors if item[2].code == "#SPILL!"]  # a classic formula's array: its first value,
-    if spills and classic_spills(workbook, info, spills, set_formulas, _names(info, run.formula_names)):  # no spill
-        workbook.evaluate_all()  # (no cm= flag: .classic_spills)
+    blocked, listed = classic_spills(workbook, info, spills, set_formulas, _names(info, run.formula_names))
+    if blocked:  # no spill (no cm= flag: .classic_spills); a range's cell in the formula's row or column
+        workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
         errors = list(error_cells(result.values))
-    spilled, listed = spilled_classics(workbook, info, formulas, set_formulas, _names(info, run.formula_names))
+    spilled, more = spilled_classics(workbook, info, formulas, set_formulas, _names(info, run.formula_names))
     if spilled:  # a classic formula's array spilled into blank cells: its first value, the cells beside it blank
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
         errors = list(error_cells(result.values))
+    listed += [item for item in more if item[:2] not in {i[:2] for i in listed}]
     stopped += [Unsupported(*item) for item in listed]  # a range maybe: Excel's implicit intersection, not computed
     if any(value.code == CIRCULAR for _, _, value in errors):
         from .own_cycles import named_cycles, position_cycles  # noqa: PLC0415
