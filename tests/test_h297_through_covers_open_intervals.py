@@ -148,8 +148,8 @@ def test_an_older_export_names_the_later_months_kept(tmp_path: Path, capsys) -> 
     last_full = pd.Period(pd.Timestamp.today(), freq="M") - 1
     assert (
         f"2026-03 is the last month of mar.csv (its last date): its customer and MRR tables end there; after it, "
-        f"2026-04 holds the figures of an earlier import, kept, and 2026-05 to {last_full} (the last full month) are "
-        f"blank (not written; not 0); its 3 customers at the end of 2026-03 are not counted after it; if the export "
+        f"2026-04 holds figures (typed or from an earlier import), kept, and 2026-05 to {last_full} (the last full "
+        f"month) are blank (not written; not 0); its 3 customers at the end of 2026-03 are not counted after it; if the export "
         f"was cut short, export it up to {last_full}"
     ) in out
     ws = openpyxl.load_workbook(tracker)["Customers"]
@@ -167,12 +167,12 @@ def test_a_tracker_holding_every_later_month_is_not_told_to_export_again() -> No
     kept = {"orders": [pd.Period(m, "M") for m in ("2026-04", "2026-05", "2026-06")]}
     assert last_month_notes(tables, today="2026-07-15", kept=kept) == [
         "2026-03 is the last month of orders.csv (its last order): its purchase tables end there; after it, 2026-04 "
-        "to 2026-06 (the last full month) hold the figures of an earlier import, kept"
+        "to 2026-06 (the last full month) hold figures (typed or from an earlier import), kept"
     ]
     kept = {"orders": [pd.Period(m, "M") for m in ("2026-04", "2026-06")]}
     assert last_month_notes(tables, today="2026-07-15", kept=kept) == [
         "2026-03 is the last month of orders.csv (its last order): its purchase tables end there; after it, 2026-04, "
-        "2026-06 (the last full month) hold the figures of an earlier import, kept, and 2026-05 is blank (not "
+        "2026-06 (the last full month) hold figures (typed or from an earlier import), kept, and 2026-05 is blank (not "
         "written; not 0); if the export was cut short, export it up to 2026-06"
     ]
 

@@ -36,7 +36,7 @@ def last_month_notes(tables: Any, today: Any = None, kept: Mapping[str, Sequence
     months after it are not written.
 
     ``kept`` (input kind -> months, ``import --into``): the months after an input's last that the tracker holds from
-    an earlier import on the sheets that input fills, kept: the note names them as kept, and
+    an earlier import or typed by hand on the sheets that input fills, kept: the note names them as kept, and
     the others as blank. A subscriptions file of intervals (``tables.intervals``) ends at its latest start or end, so
     its note also names the remedies of an export taken later: its current period's start column, or ``--through``.
 
@@ -80,8 +80,8 @@ was cut short, export it up to 2026-06
             said += "them blank, not 0)"
         else:
             full = " (the last full month)" if last_full in held else ""
-            said = f"{head}; after it, {_spans(sorted(held))}{full} {_verb(held, 'holds', 'hold')} the figures of an "
-            said += "earlier import, kept"
+            said = f"{head}; after it, {_spans(sorted(held))}{full} {_verb(held, 'holds', 'hold')} figures (typed or "
+            said += "from an earlier import), kept"  # a month typed by hand is held too: never said to be imported
             if blank:
                 full = " (the last full month)" if last_full in blank else ""
                 said += f", and {_spans(blank)}{full} {_verb(blank, 'is', 'are')} blank (not written; not 0)"
