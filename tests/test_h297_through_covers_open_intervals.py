@@ -149,8 +149,8 @@ def test_an_older_export_names_the_later_months_kept(tmp_path: Path, capsys) -> 
     assert (
         f"2026-03 is the last month of mar.csv (its last date): its customer and MRR tables end there; after it, "
         f"2026-04 holds figures (typed or from an earlier import), kept, and 2026-05 to {last_full} (the last full "
-        f"month) are blank (not written; not 0); its 3 customers at the end of 2026-03 are not counted after it; if the export "
-        f"was cut short, export it up to {last_full}"
+        f"month) are blank (not written; not 0); its 3 customers at the end of 2026-03 are not counted after it; "
+        f"if the export was cut short, export it up to {last_full}"
     ) in out
     ws = openpyxl.load_workbook(tracker)["Customers"]
     assert [ws.cell(5, c).value for c in (3, 4)] == [1, 3]  # April kept: 1 gained, 3 at the end
