@@ -52,19 +52,23 @@ def test_each_row_is_told_its_counts_and_following_it_gives_15(tmp_path):
     assert (report.status, report.message, nps["F2"].value, nps["F3"].value) == ("ok", "", 15.0, 15.0)
 
 
-def test_shares_that_are_no_whole_count_keep_the_general_advice(tmp_path):
+def test_shares_that_are_no_whole_count_are_told_as_percent_with_the_responses_blank(tmp_path):
+    # docs/metrics.md: "each share times the responses ... where that is a whole number, else the three shares in
+    # percent (45, 35, 20) with the responses blank" (the general advice before: H435's finding 03)
     report, _ = _recalc(tmp_path, {"B2": 181, "C2": 0.45, "E2": 0.2})  # 81.45 promoters
     assert report.status == "incomplete"
     assert report.message.endswith(
-        WHY + "type each month's promoters, passives and detractors as whole numbers of answers (a share times the "
-        "responses: 45% of 180 is 81), or, with shares alone, the three shares in percent (45, 35, 20) and the "
-        "responses blank"
+        WHY + "type 45, 35 and 20 in NPS!C2, NPS!D2 and NPS!E2 (the shares in percent, the passives the rest, NPS!B2 "
+        "blank)"
     )
-    report, _ = _recalc(tmp_path, {"B2": 181, "C2": 0.45, "D2": 0.35, "E2": 0.2}, "all.xlsx")  # 'bad counts'
-    assert report.message.endswith(
-        "type each month's promoters, passives and detractors (0 or more), adding up to its responses where those "
-        "are typed (or leave the responses blank)"
+    report, _ = _recalc(tmp_path, {"B2": 50, "C2": 0.45, "D2": 0.35, "E2": 0.2}, "all.xlsx")  # 'bad counts': 22.5
+    assert report.message == (
+        "all.xlsx: 1 month of counts typed on the NPS sheet give no NPS: NPS!F2 says 'bad counts' (Responses 50, "
+        "Promoters (9-10) 0.45, Passives (7-8) 0.35, Detractors (0-6) 0.2): they are shares, not counts of answers: "
+        "type 45, 35 and 20 in NPS!C2, NPS!D2 and NPS!E2 (the shares in percent, NPS!B2 blank)"
     )
+    report, nps = _recalc(tmp_path, {"C2": 45, "D2": 35, "E2": 20}, "followed.xlsx")
+    assert (report.status, nps["F2"].value) == ("ok", 25.0)
 
 
 def test_one_answer_typed_as_counts_is_no_share(tmp_path):

@@ -6,8 +6,9 @@ of answers, 100 x (0.45 - 0.2) / 180 = 0.14 for 25; recalc names those cells, th
 formula over counts, and a row of small numbers is no sure share (1 promoter of 1 answer is also "100%"; 45% of 181
 answers is 81.45 people), so the month's NPS would be a guess in Excel and here alike. The message says instead, for
 each such row, exactly what to type: the counts, each share times the responses typed beside them, where those are
-whole numbers (81 and 36 for 45% and 20% of 180); without responses, the three shares in percent (45, 35 and 20, the
-passives the rest); :func:`share_advice` gives that sentence, None where the row gives no such answer.
+whole numbers (81 and 36 for 45% and 20% of 180); else (no responses, or 45% of 181 answers: 81.45 people) the three
+shares in percent (45, 35 and 20, the passives the rest) with the responses blank; :func:`share_advice` gives that
+sentence, None where the row gives no such answer.
 """
 
 from __future__ import annotations
@@ -53,7 +54,9 @@ def share_advice(title: str, row: int, cells: tuple[Any, ...], columns: dict[str
     'type 81 in NPS!C2 and 36 in NPS!E2 (45% and 20% of the 180 responses in NPS!B2)'
     >>> share_advice("NPS", 3, (None, None, "45%", None, "20%"), columns)
     'type 45, 35 and 20 in NPS!C3, NPS!D3 and NPS!E3 (the shares in percent, the passives the rest, NPS!B3 blank)'
-    >>> share_advice("NPS", 4, (None, 181, 0.45, 0.35, 0.2), columns) is None  # 81.45 people: no count to say
+    >>> share_advice("NPS", 4, (None, 181, 0.45, 0.35, 0.2), columns)  # 81.45 people: no count, the shares
+    'type 45, 35 and 20 in NPS!C4, NPS!D4 and NPS!E4 (the shares in percent, NPS!B4 blank)'
+    >>> share_advice("NPS", 5, (None, 181, 0.45, 0.3, 0.2), columns) is None  # 95%: no shares of one whole
     True
     """
     from openpyxl.utils import get_column_letter
@@ -74,15 +77,14 @@ def share_advice(title: str, row: int, cells: tuple[Any, ...], columns: dict[str
     if all(_whole(share) for share in typed.values()):  # 0 and 1 only: counts as likely as shares
         return None
     responses = _number(value("responses")) if value("responses") not in (None, "") else None
-    if responses is not None:
-        if responses <= 0 or not _whole(responses):
-            return None
+    if responses is not None and responses > 0 and _whole(responses):
         counts = {key: share * responses for key, share in typed.items()}
-        if not all(_whole(count) for count in counts.values()):
-            return None
-        where = _listed([f"{round(count):d} in {ref(key)}" for key, count in counts.items()])
-        shares = _listed([f"{_percent(share)}%" for share in typed.values()])
-        return f"type {where} ({shares} of the {round(responses):d} responses in {ref('responses')})"
+        if all(_whole(count) for count in counts.values()):
+            where = _listed([f"{round(count):d} in {ref(key)}" for key, count in counts.items()])
+            shares = _listed([f"{_percent(share)}%" for share in typed.values()])
+            return f"type {where} ({shares} of the {round(responses):d} responses in {ref('responses')})"
+    # no whole counts of the responses typed (45% of 50 is 22.5 people), or none typed: the shares in percent, the
+    # responses blank (docs/metrics.md, "NPS from typed counts"; H435's finding 03)
     shares = dict(typed)
     missing = [key for key in _SHARES if key not in shares]
     if len(missing) == 1:  # the one left out is the rest
