@@ -7,10 +7,13 @@ A column whose name says a discount (:func:`~.discounts.discount_columns`: ``Dis
 ``Rabatt``, ``remise``, ...; not mapped) holding amounts other than 0 (a coupon's code says no amount and is not read
 here) says whether the amount is before or after it, in this order, by:
 
-1. another column that is the amount less the discount in every row with one (Square's "Net Sales" beside "Gross
+1. another column that is the amount less the discount in every row sold (Square's "Net Sales" beside "Gross
    Sales": the amount is before it) or the amount plus the discount (the amount is after it); or the amount less
    the discount plus the shipping and tax columns beside it (Etsy's Sold Orders: "Order Total" = "Order Value" -
-   "Discount Amount" + "Shipping" + "Sales Tax": "Order Value" is before the coupon);
+   "Discount Amount" + "Shipping" + "Sales Tax": "Order Value" is before the coupon); or a column named as after
+   discounts that is the amount plus them (Shopify's "Total" = "Subtotal" + "Shipping" + "Taxes": after it). A
+   column named as a tax, shipping, tip, duty, refund or balance is no such column (Shopify's "Taxes" 0.00 beside a
+   "Subtotal" of 10.00 after a 10.00 coupon, H433 finding 05), and two sums that disagree are refused;
 2. the amount's name: before (``gross``, ``brutto``, ``price``, "list price", "before discount") or after
    (``net``, ``total``, ``paid``, ``charged``, ``due``, "after discount": Shopify's "Total" is after its
    "Discount Amount").
@@ -85,13 +88,20 @@ def after_discounts(
             column=found[0][0],
         )
     name, discount, rows = found[0]
-    verdict = _by_sums(df, amount, discount, rows, used | {name}, source, decimal)
-    added: list[str] = []
-    if verdict is None:  # Etsy's 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax'
-        verdict, added = _by_totals(df, amount, discount, rows, used | {name}, names, source, decimal)
-    kind = verdict[0] if verdict is not None else None  # 'before' or 'after' the discounts, or not told
-    plus = "".join(f" {c}" if c[:2] in ("+ ", "- ") else f" + {c}" for c in added)
-    why = f"{verdict[1]!r} is {money} {'-' if kind == 'before' else '+'} {name}{plus}" if verdict is not None else ""
+    # the sums hold on every row sold, not only on those with a discount: there a tax or a shipping of 0.00 or 5.00
+    # may be the amount less a discount by chance (Shopify's 'Taxes' 0.00 = 'Subtotal' 10.00 - 10.00, H433 finding 05)
+    every = np.flatnonzero(np.isfinite(amount) & (amount > 0))
+    told = _told(df, amount, discount, every, used | {name}, names, money, name, source, decimal)
+    kinds = {kind for kind, _ in told}
+    if len(kinds) > 1:  # one column says before, another after: which is right cannot be told
+        shown = "; ".join(why for _, why in told)
+        raise DataError(
+            f"{source}: whether {money!r} is before or after the discounts in {name!r} cannot be told ({shown}, on "
+            f"every row): revenue is after discounts: {ways}",
+            source=source,
+            column=name,
+        )
+    kind, why = told[0] if told else (None, "")  # 'before' or 'after' the discounts, or not told
     if kind is None and words & _BEFORE:
         kind, why = "before", "its name says before discounts"
     if kind is None and item:  # Etsy's 'Item Total' = 'Price' x 'Quantity' on a one-item order with a coupon
@@ -206,9 +216,9 @@ def _by_totals(
     names: dict[str, str],
     source: str,
     decimal: str | None,
-) -> tuple[tuple[str, str] | None, list[str]]:
-    """(('before', X), the columns added) where another column X is the amount less the discount plus the shipping
-    and tax columns beside it (those with a value in the rows with a discount) in every row with a discount (Etsy's
+) -> tuple[str | None, list[str]]:
+    """(X, the columns added) where another column X is the amount less the discount plus the shipping
+    and tax columns beside it (those with a value in ``rows``) in every row of ``rows`` (Etsy's
     Sold Orders: 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax'); (None, []) otherwise.
     A shipping column named as a discount (Etsy's 'Shipping Discount' of a free-shipping coupon) is taken off, not
     added, and is listed as '- Shipping Discount'.
@@ -217,8 +227,116 @@ def _by_totals(
     ...                    "Sales Tax": ["3.20", "4.32"], "Order Total": ["48.20", "63.32"]})
     >>> _by_totals(df, np.array([40.0, 60.0]), np.array([0.0, 6.0]), np.array([1]),
     ...            {"Order Value", "Discount Amount"}, {"amount": "Order Value"}, "o.csv", None)
-    (('before', 'Order Total'), ['Shipping', 'Sales Tax'])
+    ('Order Total', ['Shipping', 'Sales Tax'])
     """
+    shipping, taxes, parts, offs = _parts(df, rows, skip, names, source, decimal)
+    if not parts:
+        return None, []
+    signed = {c: -np.abs(v) if c in offs else v for c, v in parts.items()}  # 'Shipping Discount': off the shipping
+    total = amount - discount + np.sum(list(signed.values()), axis=0)
+    found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal, unless=_part_named)
+    added = [f"- {c}" if c in offs else c for c in parts]
+    return (None, []) if found is None else (found[1], added)
+
+
+def _told(
+    df: pd.DataFrame,
+    amount: np.ndarray,
+    discount: np.ndarray,
+    rows: np.ndarray,
+    skip: set[str],
+    names: dict[str, str],
+    money: str,
+    name: str,
+    source: str,
+    decimal: str | None,
+) -> list[tuple[str, str]]:
+    """What the file's own sums say of ``money`` and the discount column ``name``, each a ('before' or 'after', why),
+    the sums holding on every row of ``rows`` (every row sold): another column that is the amount less the discount
+    or plus it (:func:`_by_sums`), the amount less the discount plus the shipping and tax (:func:`_by_totals`), or
+    the amount plus them, under a name that says after discounts (:func:`_by_parts`)."""
+    told = []
+    if (verdict := _by_sums(df, amount, discount, rows, skip, source, decimal)) is not None:
+        kind, column = verdict
+        told.append((kind, f"{column!r} is {money} {'-' if kind == 'before' else '+'} {name}"))
+    for by in (_by_totals, _by_parts):
+        column, added = by(df, amount, discount, rows, skip, names, source, decimal)
+        if column is not None:
+            plus = "".join(f" {c}" if c[:2] in ("+ ", "- ") else f" + {c}" for c in added)
+            kind = "before" if by is _by_totals else "after"
+            told.append((kind, f"{column!r} is {money}{f' - {name}' if kind == 'before' else ''}{plus}"))
+    return told
+
+
+def _part_named(column: str) -> bool:
+    """Whether ``column``'s name says a part of an order's amount or beside it (a tax, a shipping, a tip, a duty, a
+    refund, a discount, a balance): never the amount after discounts, whatever its values."""
+    from .discounts import names_a_discount
+    from .duties import duty_columns
+    from .refunded_amounts import refunded_columns
+    from .shipping import shipping_columns
+    from .taxes import tax_columns
+    from .tips import tip_columns
+
+    listed = [column]
+    return bool(
+        tax_columns(listed, {}) or shipping_columns(listed, {}) or tip_columns(listed, {}) or duty_columns(listed, {})
+        or refunded_columns(listed) or names_a_discount(column) or _words(column) & _NOT_AFTER
+    )  # fmt: skip
+
+
+#: Words of a column's name that say it is no amount after discounts (Shopify's "Outstanding Balance").
+_NOT_AFTER = frozenset({"balance", "outstanding", "refund", "refunded", "refunds", "fee", "fees"})
+
+
+def _by_sums(df: pd.DataFrame, amount: np.ndarray, discount: np.ndarray, rows: np.ndarray, skip: set[str],
+             source: str, decimal: str | None) -> tuple[str, str] | None:  # fmt: skip
+    """('before', X) where another column X is amount - discount in every row of ``rows``, ('after', X) where it
+    is amount + discount (:func:`~.equal_columns.equal_column`); None otherwise. A column named as a tax, a shipping,
+    a refund, ... (:func:`_part_named`) is no such column: Shopify's 'Taxes' 0.00 beside a 'Subtotal' of 10.00 after
+    a discount of 10.00 says nothing of it (H433 finding 05)."""
+    found = equal_column(df, [amount - discount, amount + discount], rows, skip, source, decimal, unless=_part_named)
+    return None if found is None else (("before", "after")[found[0]], found[1])
+
+
+def _by_parts(
+    df: pd.DataFrame,
+    amount: np.ndarray,
+    discount: np.ndarray,
+    rows: np.ndarray,
+    skip: set[str],
+    names: dict[str, str],
+    source: str,
+    decimal: str | None,
+) -> tuple[str | None, list[str]]:
+    """(X, the columns added) where another column X, named as after discounts (``Total``, ``paid``), is the amount
+    plus the shipping and tax columns beside it in every row of ``rows``, the discount not taken off (Shopify's
+    ``Total`` = ``Subtotal`` + ``Shipping`` + ``Taxes``: its ``Subtotal`` is after the discount); (None, []) otherwise.
+
+    >>> df = pd.DataFrame({"Subtotal": ["10", "50"], "Discount Amount": ["10", "0"], "Shipping": ["5", "0"],
+    ...                    "Taxes": ["0", "0"], "Total": ["15", "50"]})
+    >>> _by_parts(df, np.array([10.0, 50.0]), np.array([10.0, 0.0]), np.array([0, 1]),
+    ...           {"Subtotal", "Discount Amount"}, {"amount": "Subtotal"}, "o.csv", None)
+    ('Total', ['Shipping'])
+    """
+    shipping, taxes, parts, offs = _parts(df, rows, skip, names, source, decimal)
+    total = amount + np.sum(
+        [-np.abs(v) if c in offs else v for c, v in parts.items()] or [np.zeros(len(amount))], axis=0
+    )
+
+    def unless(column: str) -> bool:
+        said = _words(column)
+        return not said & _AFTER or bool(said & _BEFORE) or _part_named(column)
+
+    found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal, unless=unless)
+    return (None, []) if found is None else (found[1], [f"- {c}" if c in offs else c for c in parts])
+
+
+def _parts(
+    df: pd.DataFrame, rows: np.ndarray, skip: set[str], names: dict[str, str], source: str, decimal: str | None
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], dict[str, np.ndarray], set[str]]:
+    """The shipping and tax columns beside the amount (not in ``skip``), those with a value in ``rows`` (0 where
+    blank), and the shipping columns named as a discount (Etsy's 'Shipping Discount': off the shipping)."""
     from .discounts import discount_columns
     from .order_shipping import _read
     from .shipping import shipping_columns
@@ -227,19 +345,4 @@ def _by_totals(
     shipping = _read(df, [c for c in shipping_columns(df.columns, names) if c not in skip], source, decimal)
     taxes = without_breakdown(_read(df, [c for c in tax_columns(df.columns, names) if c not in skip], source, decimal))
     parts = {c: np.nan_to_num(v) for c, v in {**shipping, **taxes}.items() if (np.abs(v[rows]) > 0.005).any()}
-    if not parts:
-        return None, []
-    offs = set(discount_columns(df)) & set(shipping)  # 'Shipping Discount': off the shipping
-    signed = {c: -np.abs(v) if c in offs else v for c, v in parts.items()}
-    total = amount - discount + np.sum(list(signed.values()), axis=0)
-    found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal)
-    added = [f"- {c}" if c in offs else c for c in parts]
-    return (None, []) if found is None else (("before", found[1]), added)
-
-
-def _by_sums(df: pd.DataFrame, amount: np.ndarray, discount: np.ndarray, rows: np.ndarray, skip: set[str],
-             source: str, decimal: str | None) -> tuple[str, str] | None:  # fmt: skip
-    """('before', X) where another column X is amount - discount in every row with a discount, ('after', X) where it
-    is amount + discount (:func:`~.equal_columns.equal_column`); None otherwise."""
-    found = equal_column(df, [amount - discount, amount + discount], rows, skip, source, decimal)
-    return None if found is None else (("before", "after")[found[0]], found[1])
+    return shipping, taxes, parts, set(discount_columns(df)) & set(shipping)
