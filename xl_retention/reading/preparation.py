@@ -101,6 +101,7 @@ from .paypal import paypal_orders
 from .period_spans import refuse_period_spans
 from .plan_currencies import check_plan_currencies
 from .play_orders import play_order_column
+from .play_taxes import play_taxes_folded
 from .priced_zero import priced_zero
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
@@ -188,6 +189,7 @@ def _prepare(
         options = dataclasses.replace(options, column_zones=zones)
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
+        df = play_taxes_folded(df, columns, source, options.decimal)  # Google Play's Tax rows (reading.play_taxes)
         df = without_authorizations(df, source)  # Recurly's $1 card checks: no sale (reading.authorizations)
         df = without_trial_invoices(df, source, columns)  # Stripe's $0 invoice of a trial (reading.trial_invoices)
         df = without_promised_gifts(df, source)  # a donor export's Pledge, Write Off: no money (reading.gift_types)

@@ -134,10 +134,17 @@ def kept_types_advice(
     of them are a ledger's other rows (:data:`OTHER_TYPES`: Google Play's fees and taxes, payouts), keep the rows of
     the sales and refunds the column holds (as ``written``, where given); None otherwise.
 
-    >>> kind = np.array(["charge", "google_fee", "tax", "charge_refund"], dtype=object)
+    >>> kind = np.array(["charge", "google_fee", "payout", "charge_refund"], dtype=object)
     >>> kept_types_advice(kind, frozenset({"charge"}), frozenset({"charge_refund"}), np.array([0, 1, 1, 0], bool))
     "they are a ledger's fees, taxes or payouts, no sale: keep the rows of type 'charge', 'charge_refund' only and \
 import again"
+
+    Where some are a tax's (Google Play's ``Tax``), each sale kept is less its tax:
+
+    >>> kept_types_advice(np.array(["charge", "tax"], dtype=object), frozenset({"charge"}), frozenset(),
+    ...                   np.array([0, 1], bool), ["Charge", "Tax"])
+    "they are a ledger's fees, taxes or payouts, no sale: keep the rows of type 'Charge' only, each less the tax its \
+'Tax' rows take back off it (revenue is net of tax), and import again"
     """
     if not np.isin(kind[unknown], list(OTHER_TYPES)).all():
         return None
@@ -146,4 +153,13 @@ import again"
         dict.fromkeys(str(w).strip() for v, w in zip(kind, shown_as, strict=True) if v in sales or v in refunds)
     )
     shown = ", ".join(repr(v) for v in kept[:4]) or "of the sales and refunds"
+    taxes = [str(w).strip() for v, w in zip(kind, shown_as, strict=True) if v in _TAXES]
+    if taxes:  # a charge's VAT taken back by a 'Tax' row: kept alone, it counted as revenue (H433 finding 01)
+        less = ", ".join(repr(v) for v in list(dict.fromkeys(taxes))[:2])
+        shown += f" only, each less the tax its {less} rows take back off it (revenue is net of tax),"
+        return f"they are a ledger's fees, taxes or payouts, no sale: keep the rows of type {shown} and import again"
     return f"they are a ledger's fees, taxes or payouts, no sale: keep the rows of type {shown} only and import again"
+
+
+#: A ledger's row types of a tax (Google Play's ``Tax``, ``Tax refund``): a sale's tax, taken back off it.
+_TAXES = frozenset({"tax", "tax_refund"})

@@ -1,0 +1,182 @@
+"""Google Play's earnings report: its ``Tax`` rows taken off their order's charge, its ``Google fee`` rows left out.
+
+The earnings report (``PlayApps_YYYYMM.csv``) writes each sale as rows of one order id ("Description", ``GPA.``...)
+and one "Transaction Type" each: the ``Charge`` (what the buyer paid, with the VAT or sales tax Google remits in
+the countries where it does), a ``Tax`` row taking that tax back off (-1.72 of a 10.80 charge), a ``Google fee`` row
+(Google's service fee); a refund is a ``Charge refund`` with its ``Tax refund`` and ``Google fee refund``. Order
+revenue is net of tax and is what the buyer paid for the sale, before the seller's costs (docs/metrics.md: a fee
+is no tax, PayPal's fees are no orders). So the types not being a sale or a refund were refused, advising to keep
+the ``Charge`` rows only; done so, each charge's VAT was revenue (H433 finding 01: 20.79 for 19.07, no note).
+
+Now (:func:`play_taxes_folded`) each ``Tax`` row of the other sign than its charge (Google's VAT taken back off
+the payout: -1.72 of a 10.80 charge) is taken off its order's ``Charge`` row (the same order id, the same date where
+the order has more than one), each ``Tax refund`` of the other sign than its refund off its ``Charge refund`` (+1.72
+of -10.80), in every amount column (the merchant's and the buyer's currency); a tax row of its charge's sign is a tax
+paid on top of the charge (the seller's sales tax, paid out to remit: the report's rows add up to the payout), no
+revenue, left out. The ``Google fee`` and ``Google fee refund`` rows are left out. A note names the rows' types and
+the columns. A tax taken off a charge not in the file (or not one) is refused naming its row. Read only in a file
+whose type column holds nothing but these types and whose order ids are Google Play's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, bad_rows, source_of
+from .kept_rows import without_rows
+from .notes import note
+
+__all__ = ["PLAY_TYPES", "play_taxes_folded"]
+
+#: Google Play's transaction types (spelled): each tax type -> the sale or refund type it is the tax of.
+_TAX_OF = {"tax": "charge", "tax_refund": "charge_refund"}
+#: Google's fee and its refund: a cost of the sale, no revenue taken off.
+_FEES = frozenset({"google_fee", "google_fee_refund"})
+#: Every transaction type of Google Play's earnings report.
+PLAY_TYPES = frozenset({"charge", "charge_refund", *_TAX_OF, *_FEES})
+
+
+def _type_column(df: pd.DataFrame) -> str | None:
+    """The column of ``df`` named as a row's type ("Transaction Type") holding Google Play's types only
+    (:data:`PLAY_TYPES`), a tax's or a fee's among them; None where there is none."""
+    from .row_types import _names_a_type
+    from .statuses import spelled
+
+    listed = list(map(str, df.columns))
+    for position, name in enumerate(listed):
+        if listed.count(name) != 1 or not _names_a_type(name):
+            continue
+        kind = spelled(df.iloc[:, position])
+        told = set(kind) - {""}
+        if told and told <= PLAY_TYPES and told & (set(_TAX_OF) | _FEES) and "charge" in told:
+            return name
+    return None
+
+
+def _order_column(df: pd.DataFrame, columns: Mapping[str, str]) -> str | None:
+    """The column of Google Play's order ids (``GPA.``...: "Description", or the order id mapped): every value one."""
+    from .play_orders import _ORDER
+
+    listed = list(map(str, df.columns))
+    mapped = [columns[k] for k in ("order_id", "customer_id") if k in columns]
+    for name in [*mapped, "Description", *listed]:
+        if name not in listed or listed.count(name) != 1:
+            continue
+        text = df[name].astype(str).str.strip()
+        if len(text) and text.str.fullmatch(_ORDER).all():
+            return name
+    return None
+
+
+def _amount_columns(df: pd.DataFrame, columns: Mapping[str, str]) -> list[str]:
+    """The amount columns to take the taxes off: the one mapped, and Google's "Amount (Merchant Currency)" and
+    "Amount (Buyer Currency)" (any column named "Amount ...")."""
+    listed = list(map(str, df.columns))
+    named = [c for c in listed if c.strip().lower().startswith("amount")]
+    found = [c for c in dict.fromkeys([columns.get("amount", ""), *named]) if c and listed.count(c) == 1]
+    return found
+
+
+def _shown(amount: float, *written: Any) -> str:
+    """``amount`` with as many decimals as the most of ``written`` (``10.80``), a decimal comma kept.
+
+    >>> _shown(9.08, "10.80", "-1.72"), _shown(8.28, "10", "-1,72"), _shown(1234.0, "1234")
+    ('9.08', '8,28', '1234')
+    """
+    texts = [str(w).strip() for w in written]
+    comma = any("," in t and "." not in t for t in texts)
+    digits = max((len(t.replace(",", ".").rsplit(".", 1)[1]) if "." in t.replace(",", ".") else 0) for t in texts)
+    shown = f"{amount:.{digits}f}"
+    return shown.replace(".", ",") if comma else shown
+
+
+def play_taxes_folded(
+    df: pd.DataFrame, columns: Mapping[str, str], source: str, decimal: str | None = None
+) -> pd.DataFrame:
+    """``df`` with each Google Play ``Tax`` row taken off its order's charge and the fee rows left out (see the module
+    docstring), with a note; ``df`` itself where it is no such report.
+
+    >>> df = pd.DataFrame({"Description": ["GPA.1-2", "GPA.1-2", "GPA.1-2"], "Transaction Type": ["Charge", "Tax",
+    ...                    "Google fee"], "Amount (Merchant Currency)": ["10.80", "-1.72", "-1.36"]})
+    >>> play_taxes_folded(df, {}, "play.csv")["Amount (Merchant Currency)"].tolist()
+    ['9.08']
+    """
+    if not len(df) or not len(df.columns):
+        return df
+    kind_column = _type_column(df)
+    if kind_column is None:
+        return df
+    order_column = _order_column(df, columns)
+    if order_column is None:
+        return df
+    from .number_texts import parse_numbers
+    from .statuses import spelled
+
+    where = source_of(df, source)
+    kind = spelled(df[kind_column])
+    written = df[kind_column].astype(str).str.strip().to_numpy(dtype=object)
+    orders = df[order_column].astype(str).str.strip().to_numpy(dtype=object)
+    dates = columns.get("date", "Transaction Date")
+    day = df[dates].astype(str).str.strip().to_numpy(dtype=object) if dates in map(str, df.columns) else None
+    amounts = {}
+    for name in _amount_columns(df, columns):
+        try:
+            amounts[name] = parse_numbers(df[name], source, name, decimal=decimal, allow_blank=True)
+        except DataError:
+            continue  # not amounts: the mapped one is refused as such later
+    if not amounts:
+        return df
+    out = df.copy()
+    out.attrs = dict(df.attrs)
+    taxed = np.isin(kind, list(_TAX_OF))
+    signs = np.sign(np.nan_to_num(amounts.get(columns.get("amount", ""), next(iter(amounts.values())))))
+    side = np.where(kind == "tax_refund", -1.0, 1.0)  # a charge is positive, its refund negative
+    inside = taxed & (signs == -side)  # Google's VAT taken back off the charge (-1.72 of 10.80): in the charge
+    on_top = taxed & (signs == side)  # the seller's sales tax paid on top (+0.80 of 9.99): not in the charge
+    listed = list(map(str, df.columns))
+    for row in np.flatnonzero(inside):
+        target = (orders == orders[row]) & (kind == _TAX_OF[kind[row]])
+        if target.sum() > 1 and day is not None:
+            target &= day == day[row]
+        if target.sum() != 1:
+            sale = next((w for w, k in zip(written, kind, strict=True) if k == _TAX_OF[kind[row]]), "Charge")
+            problem = (
+                f"a tax of order {orders[row]!r} taken back off its {sale!r}, whose row is "
+                f"{'not in the file' if not target.any() else 'not one'} (revenue is net of tax: which amount holds "
+                "the tax cannot be told)"
+            )
+            raise bad_rows(source, kind_column, problem, [int(row)], written,
+                           advice="export the report of the month of its charge with it")  # fmt: skip
+        into = int(np.flatnonzero(target)[0])
+        for name, values in amounts.items():
+            if np.isfinite(values[row]) and np.isfinite(values[into]):
+                values[into] += values[row]
+                out.iloc[into, listed.index(name)] = _shown(values[into], out[name].iloc[into], df[name].iloc[row])
+    fees = np.isin(kind, list(_FEES))
+    if not taxed.any() and not fees.any():
+        return df
+    told = []
+    if inside.any():
+        shown = ", ".join(repr(w) for w in dict.fromkeys(written[inside]))
+        told.append(
+            f"{int(inside.sum())} row(s) of type {shown} taken off their order's charge (the same "
+            f"{order_column!r}): Google's charge holds the tax it remits, and revenue is net of tax"
+        )
+    if on_top.any():
+        shown = ", ".join(repr(w) for w in dict.fromkeys(written[on_top]))
+        told.append(
+            f"{int(on_top.sum())} row(s) of type {shown} of their charge's sign left out: a tax paid on top of the "
+            "charge (the seller's to remit), no revenue"
+        )
+    if fees.any():
+        shown = ", ".join(repr(w) for w in dict.fromkeys(written[fees]))
+        told.append(
+            f"{int(fees.sum())} row(s) of type {shown} left out: Google's fee is a cost of the sale, not taken off "
+            "the revenue (what the buyer paid, less tax)"
+        )
+    note(f"{source}, column {kind_column!r}: {'; '.join(told)}")
+    return without_rows(out, taxed | fees, where)
