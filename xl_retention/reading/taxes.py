@@ -203,7 +203,7 @@ def _by_order_total(
     for name, off in offs:
         verdict, added = _by_totals(df, money, off, rows, skip | {name}, names, source, decimal)
         if verdict is not None and (name or len(added) > 1):  # beyond amount + tax (told by _by_sums)
-            return verdict[1]
+            return verdict  # the total column (order_discounts._by_totals)
     return None
 
 
