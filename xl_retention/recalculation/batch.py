@@ -339,6 +339,12 @@ def recalc_file(
             fit_chart_ranges(output)  # so LibreOffice draws no 0 for months without a figure (Excel: gaps either way)
             if signed and not is_signed(output):  # a signed chart fitted: its signature removed
                 unsigned = {CHARTS_FITTED}
+        if may_be_tracker:
+            from ..workbook.note_rows import fit_note_rows
+            from .signatures import is_signed
+
+            if unsigned or not is_signed(output):  # a signed workbook left as signed
+                fit_note_rows(output)  # the Lifetime value notes' rows as tall as their texts now (H427's finding 02)
         if not in_place:  # what a rerun may replace: this result, as long as it is unchanged (.result_marks)
             seal(path, output)
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
