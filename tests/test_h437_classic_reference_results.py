@@ -60,6 +60,15 @@ def test_a_classic_range_result_is_its_cell_in_the_formulas_row_or_column(classi
     assert not [e for e in result.errors if "blocked by" in e.reason or e.error == "#SPILL!"]
 
 
+def test_a_range_result_without_a_cell_in_the_formulas_column_says_why(classic: tuple[object, dict]) -> None:
+    result, _ = classic
+    assert {e.address: e.reason for e in result.errors}["S!E9"] == (
+        "B5:C5 is read as one value, the cell of S!B5:C5 in the formula's own column (a classic, non-array formula's "
+        "implicit intersection), and S!E9 is in column E, outside columns B-C: to read each of its cells, enter the "
+        "formula as an array formula (Ctrl+Shift+Enter) (#VALUE!)"
+    )
+
+
 def test_a_result_that_may_be_a_range_is_listed_not_blocked(classic: tuple[object, dict]) -> None:
     result, values = classic
     assert values.get("B16") is None

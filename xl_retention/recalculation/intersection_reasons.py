@@ -25,6 +25,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from ..cells import CellError
 from ..sheet_names import written
+from .classic_spills import reference_result
 from .formula_texts import position
 from .formula_tokens import _bare_name, _bounds, _bracket
 from .intersection import _implicit
@@ -67,7 +68,7 @@ def intersection_reasons(
         if "#VALUE!" in text.upper() or "#VALUE!" not in engine.upper():
             continue  # no range of it was written as #VALUE! (or the formula types #VALUE! itself)
         visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
-        reason = _cause(sheet, ref, place, text, visible)
+        reason = _cause(sheet, ref, place, text, visible) or _result_cause(sheet, ref, place, text)
         if reason is not None and _caused(workbook, sheet, place, engine):
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
@@ -171,6 +172,19 @@ def _cause(
                 continue
             return _said(sheet, ref, place, tokens, i, reference, called)
     return None
+
+
+def _result_cause(sheet: str, ref: str, place: tuple[int, int], text: str) -> str | None:
+    """Why a classic formula giving a range as its result (``=LET(a,B5:C5,a)`` in column E, :mod:`.classic_spills`)
+    is #VALUE!: the range has no cell in the formula's row or column; None for any other formula."""
+    reference = reference_result(text)
+    if reference is None or _implicit(reference, *place) != "#VALUE!":
+        return None
+    try:
+        tokens = list(Tokenizer("=" + reference).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
+        return None
+    return _said(sheet, ref, place, tokens, 0, reference) if len(tokens) == 1 else None
 
 
 def _one_value(tokens: list[Token], i: int, calls: list[list]) -> bool:
