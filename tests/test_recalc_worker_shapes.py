@@ -16,9 +16,9 @@ def test_a_workers_initializer_installs_the_shapes_cache() -> None:
     code = textwrap.dedent(
         """
         from xl_retention._imports import _SHAPE_STATE
-        from xl_retention.recalculation.batch import _worker_signals
+        from xl_retention.recalculation.batch_workers import worker_signals
         before = _SHAPE_STATE["installed"]
-        _worker_signals()
+        worker_signals()
         print(before, _SHAPE_STATE["installed"])
         """
     )

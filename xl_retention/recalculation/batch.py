@@ -47,7 +47,7 @@ from .batch_inputs import (
 )
 from .batch_reports import CellIssue, Engine, FileReport, RecalcReport
 from .batch_reports import Status as Status
-from .batch_workers import _ctrl_c_held, _main_left_out, _worker_signals
+from .batch_workers import ctrl_c_held, main_left_out, worker_signals
 from .google_functions import GOOGLE_FUNCTIONS
 from .package_parts import forget_parts
 from .result_marks import check_replaceable, result_mark, seal
@@ -518,11 +518,11 @@ def recalc(
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # the engine's threads don't survive fork
-        pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_signals)
+        pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_signals)
         try:
             # the workers start with Ctrl-C blocked (none prints a traceback while importing), and without the
             # caller's main module: a script calling recalc(..., jobs=2) unguarded is not run again in each of them
-            with _ctrl_c_held(), _main_left_out():
+            with ctrl_c_held(), main_left_out():
                 pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}
             for done in futures.as_completed(pending):
                 i = pending[done]

@@ -159,7 +159,7 @@ def check_embedded_layout(path: Path) -> None:
     """Refuse, in words, the packages whose formulas the embedded engine's readers would not see (a Strict Open XML
     workbook, SpreadsheetML written with a namespace prefix as the .NET Open XML SDK can write it) or cannot load
     (an Excel 4.0 macro sheet): never an "ok" over formulas left as they were."""
-    from .prefixed import _part
+    from .prefixed import unprefixed_part
     from .xlsx_values import _sheet_parts
 
     remedy = "open it in Excel and save it as Excel Workbook (.xlsx), or recalculate it with --engine excel"
@@ -187,7 +187,9 @@ def check_embedded_layout(path: Path) -> None:
             with package.open(part or names.get("xl/workbook.xml", "xl/workbook.xml")) as stream:
                 head = stream.read(4096)
             match = _PREFIXED_ROOT.search(head)
-            if match is not None and _part(package.read(part or names.get("xl/workbook.xml", "xl/workbook.xml"))):
+            if match is not None and unprefixed_part(
+                package.read(part or names.get("xl/workbook.xml", "xl/workbook.xml"))
+            ):
                 continue  # <x:worksheet xmlns:x="...main">: the engine reads an unprefixed copy (.prefixed)
             if match is not None:
                 where = title if part is None else f"sheet {title!r}"

@@ -9,11 +9,11 @@ import sys
 import threading
 from collections.abc import Iterator
 
-__all__: list[str] = []
+__all__ = ["ctrl_c_held", "main_left_out", "worker_signals"]
 
 
 @contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[None]:
+def ctrl_c_held() -> Iterator[None]:
     """Hold Ctrl-C (SIGINT blocked in this thread) while the pool starts its workers, which inherit the blocked
     signal through exec: a Ctrl-C right after the command starts reaches no worker mid-import (a worker only ignores it
     once its initializer has run, after its imports), and is delivered to the command itself as the block ends."""
@@ -40,7 +40,7 @@ def _ctrl_c_held() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _main_left_out() -> Iterator[None]:
+def main_left_out() -> Iterator[None]:
     """While the pool starts its workers: the main module named neither by path nor by name, so that a spawned worker
     runs none of it (multiprocessing's spawn runs the main script again in each worker, "Safe importing of main
     module": a script without an ``if __name__ == "__main__":`` guard ran its side effects again in every worker, and
@@ -59,7 +59,7 @@ def _main_left_out() -> Iterator[None]:
         main.__dict__.update(saved)
 
 
-def _worker_signals() -> None:
+def worker_signals() -> None:
     """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback); it defers openpyxl's
     reader and writer as the command does (:mod:`xl_retention._imports`)."""
     import signal

@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-__all__ = ["unprefixed"]
+__all__ = ["unprefixed", "unprefixed_part"]
 
 _MAIN = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",)
 #: the root element of a part (after the XML declaration and comments): its prefix and its attributes
@@ -33,7 +33,7 @@ def _head(package: zipfile.ZipFile, item: zipfile.ZipInfo) -> bytes:
         return stream.read(4096)
 
 
-def _part(data: bytes) -> bytes | None:
+def unprefixed_part(data: bytes) -> bytes | None:
     """``data`` (an XML part) with the SpreadsheetML prefix of its root made the default namespace; None when its
     root has no such prefix, or has a default namespace of its own (then left as it is)."""
     head = data[:4096]
@@ -56,7 +56,7 @@ def unprefixed(path: str | Path) -> bytes | None:
     bytes of a zip; None when no part is prefixed.
 
     >>> main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    >>> _part(b'<x:worksheet xmlns:x="' + main + b'" xmlns:r="rel"><x:sheetData><x:row r="1"/></x:sheetData>'
+    >>> unprefixed_part(b'<x:worksheet xmlns:x="' + main + b'" xmlns:r="rel"><x:sheetData><x:row r="1"/></x:sheetData>'
     ...       b"</x:worksheet>") == b'<worksheet xmlns="' + main + b'" xmlns:r="rel"><sheetData><row r="1"/>' \\
     ...       b"</sheetData></worksheet>"
     True
@@ -70,7 +70,7 @@ def unprefixed(path: str | Path) -> bytes | None:
         for item in package.infolist():
             data = package.read(item)
             if _xml(item):
-                plain = _part(data)
+                plain = unprefixed_part(data)
                 if plain is not None:
                     data, changed = plain, True
             copy.writestr(item, data)
