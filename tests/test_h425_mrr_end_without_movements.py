@@ -43,9 +43,9 @@ def test_an_end_typed_over_blank_movements_is_named_and_incomplete(recalculated,
     assert report["message"] == (
         "t.xlsx: 1 value typed over the tracker's formulas, from which those months' figures are computed: "
         "Revenue!H3 (MRR at end) is 1200, typed over its formula, while its row's movements (Revenue!C3:G3) are "
-        "blank: the Dashboard's MRR at end sends to them, while the lifetime value's ARPA and CLV are computed from "
-        f"it: {ADVICE}"
+        "blank: the Dashboard's MRR at end sends to them, and the lifetime value's default ARPA (so its CLV) is left "
+        f"blank until they are typed: {ADVICE}"
     )
     wb = openpyxl.load_workbook(folder / "out" / "t.xlsx", data_only=True)
     assert wb["Dashboard"]["B5"].value == "see Revenue!C3:G3"
-    assert wb["Lifetime value"]["B3"].value == pytest.approx(1200 / 110)  # the ARPA from the typed 1200, as said
+    assert wb["Lifetime value"]["B3"].value is None  # no ARPA from the typed 1200 (H439: was 1200 / 110), as said

@@ -75,6 +75,27 @@ def _end_above(rows: list[list[Any]], row: int, end_index: int, first: int, comp
     return False
 
 
+def _lifetime_said(values: dict[str, dict[str, Any]]) -> str:
+    """What the Lifetime value sheet does with an MRR at end typed beside blank movements, as recalculated (``values``):
+    its default ARPA (B3, a formula) computed from it, the CLV from that (a tracker of an earlier template), or left
+    blank until they are typed (this version's, H415's finding 04); nothing where the ARPA is typed (the user's own).
+
+    >>> _lifetime_said({"Lifetime value": {"B3": 11.8}}), _lifetime_said({"Lifetime value": {"B3": None}})[:39]
+    (", while the lifetime value's ARPA and CLV are computed from it", ", and the lifetime value's default ARPA")
+    >>> _lifetime_said({})
+    ''
+    """
+    from ..workbook.template import LIFETIME_TITLE
+
+    lifetime = values.get(LIFETIME_TITLE, {})
+    arpa = lifetime.get("B3")  # a formula's blank is None; a typed ARPA is no formula cell (not there)
+    if type(arpa) in (int, float):
+        return ", while the lifetime value's ARPA and CLV are computed from it"
+    if "B3" in lifetime and arpa in (None, ""):
+        return ", and the lifetime value's default ARPA (so its CLV) is left blank until they are typed"
+    return ""
+
+
 def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -> TypedOver:
     """The values typed where the template writes a formula on a tracker's monthly ``sheets`` (:func:`.month_order.
     tracker_rows`: the file's rows) in its months (down to the first row whose 'Month' is not a date), a cell being a
@@ -188,7 +209,7 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
                         span = f"{get_column_letter(min(moved) + 1)}{row}:{get_column_letter(max(moved) + 1)}{row}"
                         said += (
                             f", while its row's movements ({written(title)}!{span}) are blank: the Dashboard's MRR at "
-                            "end sends to them, while the lifetime value's ARPA and CLV are computed from it"
+                            f"end sends to them{_lifetime_said(values)}"
                         )
                 found.append(said)
     from .skipped_rates import skipped_rates

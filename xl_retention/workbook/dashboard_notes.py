@@ -42,9 +42,9 @@ def _notes() -> dict[int, str]:
 def _earlier() -> dict[int, tuple[str, ...]]:
     """Row -> the forms of its note earlier templates wrote, which this version's replaces in place (E9 before a CLV
     blank for want of a gross margin was said: H427's finding 01)."""
-    from .figure_notes import ARPA_NOTE_BEFORE
+    from .figure_notes import ARPA_NOTE_BEFORE, ARPA_NOTE_MARGIN_ONLY
 
-    return {9: (ARPA_NOTE_BEFORE,)}
+    return {9: (ARPA_NOTE_BEFORE, ARPA_NOTE_MARGIN_ONLY)}  # ... and before a blank ARPA was said (H415's finding 04)
 
 
 def _shown(value: Any) -> str:

@@ -23,7 +23,7 @@ from ._style import NOTE_FONT
 from .lifetime_arpa import _ARPA_MONTH, _CUSTOMERS_MONTH, _ITS_CUSTOMERS, _LAST_MRR
 from .template import LIFETIME_TITLE
 
-__all__ = ["ARPA_NOTE", "ARPA_NOTE_BEFORE", "FEW_ANSWERS", "NPS_NOTE", "figure_notes"]
+__all__ = ["ARPA_NOTE", "ARPA_NOTE_BEFORE", "ARPA_NOTE_MARGIN_ONLY", "FEW_ANSWERS", "NPS_NOTE", "figure_notes"]
 
 #: fewer answers than this leave the NPS sheet's margin of error blank (docs/metrics.md): the note's threshold
 FEW_ANSWERS = 4
@@ -64,6 +64,19 @@ NO_MARGIN_TEXT = "No CLV until the gross margin is typed: "
 ARPA_NOTE = (
     f'=IFERROR(IF({_NO_MARGIN},"{NO_MARGIN_TEXT}"&"see {written(LIFETIME_TITLE)}!"'
     f'&ADDRESS(ROW(LTV_Gross_Margin),COLUMN(LTV_Gross_Margin),4),{_ARPA_SAID}),"")'
+)
+#: E9 before a CLV blank for want of an ARPA was said (kept for upgrade)
+ARPA_NOTE_MARGIN_ONLY = ARPA_NOTE
+#: no CLV because the ARPA is blank beside a gross margin and a churn (the last month's movements blank: its MRR at end
+#: is no figure yet, H415's finding 04; or its customers at end blank): where Lifetime value's note beside the CLV
+#: (C8) says why, ``No CLV: its ARPA is blank, see 'Lifetime value'!C8``
+_NO_ARPA = 'AND(LTV_CLV="",LTV_ARPA="",LTV_Gross_Margin<>"",IFERROR(LTV_Churn<>"",TRUE))'
+NO_ARPA_TEXT = "No CLV: its ARPA is blank, "
+ARPA_NOTE = ARPA_NOTE.replace(
+    f"{_ARPA_SAID}),",
+    f'IF({_NO_ARPA},"{NO_ARPA_TEXT}"&"see {written(LIFETIME_TITLE)}!"&ADDRESS(ROW(LTV_CLV),COLUMN(LTV_CLV)+1,4),'
+    f"{_ARPA_SAID})),",
+    1,
 )
 
 

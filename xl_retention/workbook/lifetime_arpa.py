@@ -27,6 +27,20 @@ ARPA_DEFAULT = (
     f'"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'
     f"INDEX(Revenue_End,{_LAST_MRR})/{_ITS_CUSTOMERS}))))"
 )
+# -- the last month with MRR at end whose movements (new to churned MRR) are all blank: its MRR at end is its start
+# carried or a figure typed over the formula, which the Dashboard's MRR at end calls incomplete ("see Revenue!C7:G7"),
+# yet the ARPA was computed from it and the CLV from that (H415's finding 04): the ARPA is blank then, C8 naming them
+_MOVEMENT_NAMES = ("Revenue_New", "Revenue_Expansion", "Revenue_Reactivation", "Revenue_Contraction", "Revenue_Churned")
+MOVES_BLANK = "AND(" + ",".join(f'INDEX({name},{_LAST_MRR})=""' for name in _MOVEMENT_NAMES) + ")"
+#: the ARPA default before such a month left it blank (kept for upgrade: .lifetime_forms)
+ARPA_DEFAULT_MOVES_UNSAID = ARPA_DEFAULT
+ARPA_DEFAULT = (
+    ARPA_DEFAULT.replace(
+        'IF(COUNT(Revenue_End)=0,"",', f'IF(COUNT(Revenue_End)=0,"",IF(IFERROR({MOVES_BLANK},FALSE),"",', 1
+    )
+    + ")"
+)
+assert ARPA_DEFAULT.count(MOVES_BLANK) == 1
 #: the ARPA default before it took a later month's error (an earlier form, upgraded by import and extend)
 ARPA_DEFAULT_WITHOUT_ERRORS = (
     f'=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'

@@ -12,11 +12,16 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from . import sheets
 from .error_texts import with_ref, without_error_texts
-from .lifetime_value import LIFETIME_NAMED, LIFETIME_NOTE_C3_ERRORS_UNSAID, LIFETIME_NOTE_C3_TEXT
+from .lifetime_arpa import ARPA_DEFAULT_MOVES_UNSAID
+from .lifetime_value import (
+    LIFETIME_NAMED,
+    LIFETIME_NOTE_C3_ERRORS_UNSAID,
+    LIFETIME_NOTE_C3_TEXT,
+    LIFETIME_NOTE_C8_MOVES_UNSAID,
+)
 from .named_formulas import add_names
 from .names_back import names_back
 from .sheets import (
-    ARPA_DEFAULT,
     ARPA_DEFAULT_WITHOUT_ERRORS,
     CHURN_12_NA_CALL,
     CHURN_12_WITHOUT_GAPS,
@@ -149,7 +154,7 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
 # before 2026-12-03 an error was found by ISERROR alone: a month whose churn rate was its error's code as text (the
 # classic add-in's CHURN_RATE) was left out of the average, and the month before's ARPA shown (:mod:`.error_texts`)
 _EARLIER_FORMS = (
-    ("B3", ARPA_DEFAULT),
+    ("B3", ARPA_DEFAULT_MOVES_UNSAID),
     ("B5", CHURN_12_WITHOUT_GAPS),
     ("C5", LIFETIME_NOTE_C5_WITHOUT_GAPS),
     ("C5", LIFETIME_NOTE_C5_LAST_ERROR),
@@ -205,6 +210,9 @@ LIFETIME_EARLIER["C3"] = (LIFETIME_NOTE_C3_TEXT,)
 # ... and before it named a later month's MRR at end in error, saying "Revenue stops there" at the month before
 # (H332's finding 02)
 LIFETIME_EARLIER["C3"] += (LIFETIME_NOTE_C3_ERRORS_UNSAID,)
+# -- B3 and C8 before the last month's movements left blank left the ARPA blank, named in C8 (H415's finding 04)
+LIFETIME_EARLIER["B3"] += (ARPA_DEFAULT_MOVES_UNSAID,)
+LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_MOVES_UNSAID,)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}

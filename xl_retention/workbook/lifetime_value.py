@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ._style import BORDER, MONEY, NOTE_FONT, PERCENT, TITLE_FONT, define, print_setup, style, validate
 from .lifetime_arpa import *  # noqa: F403 (B3 and C3: re-exported)
-from .lifetime_arpa import ARPA_DEFAULT, LIFETIME_NOTE_C3
+from .lifetime_arpa import _LAST_MRR, ARPA_DEFAULT, LIFETIME_NOTE_C3, MOVES_BLANK
 from .lifetime_churn import *  # noqa: F403 (B5 and C5: re-exported)
 from .lifetime_churn import _CHURN_ERROR_ROW, CHURN_12, LIFETIME_NOTE_C5_UNNAMED, lean_rows
 from .lifetime_clv import *  # noqa: F403 (B7:B13 and their notes: re-exported)
@@ -54,6 +54,23 @@ for _name, _formula in LIFETIME_NAMED.items():
 assert "LTV_Churn_Error_Row" in LIFETIME_NOTE_C5 and "LTV_MRR_Run_Row" in LIFETIME_NOTE_C8
 # -- C8 with both the churn and the ARPA in error said the churn's alone (H384's finding 07): both now. Kept for upgrade
 LIFETIME_NOTE_C8_ONE_ERROR_SAID, LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8, both_said(LIFETIME_NOTE_C8)
+# -- the ARPA blank because the last month with MRR at end has its movements blank (ARPA_DEFAULT): C8 said "Type ARPA
+# (B3): its default ... was cleared." Now it names them (H415's finding 04), not their month: with YEAR(month) too
+# the embedded engine listed C8 as SEQUENCE it cannot compute (incomplete). The form before, kept for upgrade
+_MOVES_ROW = f"ROW(INDEX(Revenue_End,1))+{_LAST_MRR}-1"  # lean_rows' first row
+MOVES_BLANK_SAID = (
+    f'IF(AND(B3="",B4<>"",B5<>"",IFERROR({MOVES_BLANK},FALSE)),"No value: ARPA ("&ADDRESS(ROW(B3),COLUMN(B3),4)&") '
+    f'is blank: Revenue!"&ADDRESS({_MOVES_ROW},COLUMN(Revenue_New),4)&":"&ADDRESS({_MOVES_ROW},COLUMN('
+    f'Revenue_Churned),4)&", the movements of the last month with MRR at end, are blank: its MRR at end is no figure '
+    "yet; type them (0 where there was none), or "
+    'type your ARPA in "&ADDRESS(ROW(B3),COLUMN(B3),4)&".",'
+)
+LIFETIME_NOTE_C8_MOVES_UNSAID = LIFETIME_NOTE_C8
+assert LIFETIME_NOTE_C8.count('IF(AND(B3="",B4<>"",B5<>""),') == 1 and LIFETIME_NOTE_C8.endswith(',"")))')
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(
+    'IF(AND(B3="",B4<>"",B5<>""),', MOVES_BLANK_SAID + 'IF(AND(B3="",B4<>"",B5<>""),', 1
+)
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8[:-2] + ")" + LIFETIME_NOTE_C8[-2:]
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
 
 
