@@ -301,7 +301,10 @@ def test_lambda_helpers_the_engine_cannot_write_out_stay_listed(tmp_path: Path) 
     assert sorted((u.address, u.function) for u in result.unsupported) == [("S!C1", "BYROW"), ("S!D1", "REDUCE")]
     reasons = {u.address: u.reason for u in result.unsupported}
     assert reasons["S!C1"].startswith("BYROW over an array computed when the formula runs")
-    assert reasons["S!C1"].endswith("the embedded engine computes BYROW only over a range typed in (or a name of one)")
+    assert reasons["S!C1"].endswith(
+        "the embedded engine computes BYROW only over a range typed in (or a name of one)"
+        " (the array formula S!C1 over C1:C2: 2 cells)"
+    )
     assert _values(tmp_path / "out.xlsx", ["E1"]) == {"E1": 125250}
 
 

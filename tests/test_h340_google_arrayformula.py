@@ -68,9 +68,12 @@ def _values(path: Path) -> list[object]:
 def test_google_values_of_arrayformula_are_kept_and_named_as_googles(tmp_path: Path) -> None:
     report = recalc_file(_google_download(tmp_path, True), tmp_path / "out.xlsx", engine="embedded")
     assert report.status == "ok"
-    assert report.message == "google.xlsx: 1 cell keeps the value Google Sheets stored (unsupported ARRAYFORMULA)"
+    assert report.message == (
+        "google.xlsx: 3 cells keep the values Google Sheets stored (unsupported ARRAYFORMULA, in the array formula"
+        " S!F2 over F2:F4)"
+    )
     assert [(u.address, u.function, u.reason, u.kept) for u in report.unsupported] == [
-        ("S!F2", "ARRAYFORMULA", REASON, True)
+        ("S!F2", "ARRAYFORMULA", REASON + " (the array formula S!F2 over F2:F4: 3 cells)", True)
     ]
     assert _values(tmp_path / "out.xlsx") == [5, 5, 2, 12]
 
@@ -79,7 +82,11 @@ def test_arrayformula_without_a_value_is_listed_as_googles(tmp_path: Path) -> No
     report = recalc_file(_google_download(tmp_path, False), tmp_path / "out.xlsx", engine="embedded")
     assert report.status == "incomplete"
     assert {u.address: (u.function, u.reason, u.kept) for u in report.unsupported} == {
-        "S!F2": ("ARRAYFORMULA", REASON + "; the file holds no value of it", False),
+        "S!F2": (
+            "ARRAYFORMULA",
+            REASON + "; the file holds no value of it (the array formula S!F2 over F2:F4: 3 cells)",
+            False,
+        ),
         "S!H2": (
             "ARRAYFORMULA",
             "reads S!F2 (ARRAYFORMULA), which has no current value (the embedded engine cannot compute it)",

@@ -103,4 +103,5 @@ def test_a_kept_spill_whose_inputs_changed_since_the_save_is_listed_with_its_rea
     assert [(u.address, u.kept) for u in result.unsupported] == [("S!D2", False), ("S!F1", False)]
     assert result.unsupported[0].reason.endswith(
         "its inputs have changed since Excel stored this value (computed again: 5.0, 2.0)"
+        " (the array formula S!D2 over D2:D3: 2 cells)"
     )

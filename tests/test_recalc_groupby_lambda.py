@@ -106,7 +106,7 @@ def test_groupby_with_a_lambda_keeps_excels_spill(tmp_path: Path) -> None:
             "S!D2",
             "GROUPBY",
             "GROUPBY applies a function (a LAMBDA, or one such as SUM) to each group of values, which the embedded "
-            "engine cannot compute",
+            "engine cannot compute (the array formula S!D2 over D2:E4: 6 cells)",
             True,
         )
     ]

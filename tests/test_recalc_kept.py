@@ -96,7 +96,8 @@ def test_the_cells_reading_an_unsupported_cell_without_a_stored_value_are_listed
     assert reasons["S!J3"] == "reads S!G1 (MAP), which has no current value (the embedded engine cannot compute it)"
     assert [got[f"S!J{i}"] for i in range(1, 7)] == [None, None, None, None, None, 60]  # no 0 from a blank
     assert got["O!A1"] is None
-    assert "8 cells could not be recalculated (unsupported MAP)" in file.message
+    # G1 stands for its 4 cells (G1:G4 left without a value), the 7 cells reading it for 1 each
+    assert "11 cells could not be recalculated (unsupported MAP, in the array formula S!G1 over G1:G4)" in file.message
 
 
 def test_the_cells_reading_a_kept_value_that_may_be_stale_are_listed_after_import(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ import tempfile
 import time
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -147,10 +147,11 @@ def _publish(result: Path, output: Path, check: Callable[[], None] | None) -> No
             check()
 
 
-def _unsupported_line(cells: list[CellIssue]) -> str:
+def _unsupported_line(cells: list[CellIssue], arrays: Mapping[str, str] | None = None) -> str:
     """What the report says of the cells the engine could not compute: those without a current value, with their
     functions, then those keeping Excel's stored value, with theirs (a kept function is never named among the
-    others).
+    others). ``arrays``: the array formulas' first cells among them -> their ranges, whose cells each counts and
+    which are named (:mod:`.array_cells`).
 
     >>> cells = [CellIssue(ref, "unsupported", name, kept=kept) for ref, name, kept in (
     ...     ("S!C1", "FORECAST.ETS", False), ("S!D1", "GET_MRR", True), ("S!E1", "INFO", True))]
@@ -158,15 +159,20 @@ def _unsupported_line(cells: list[CellIssue]) -> str:
     '1 cell could not be recalculated (unsupported FORECAST.ETS): it keeps no value stored in the file, or its inputs
     changed since; 2 cells keep the values Excel stored (unsupported GET_MRR, INFO)'
     """
+    from .array_cells import cells_counted, in_arrays
+
+    arrays = arrays or {}
     stale = [u for u in cells if not u.kept]
     kept = [u for u in cells if u.kept]
     parts = []
     if stale:
         names = ", ".join(sorted({u.function for u in stale}))
+        addresses = [u.address for u in stale]
+        count, where = cells_counted(addresses, arrays), in_arrays(addresses, arrays)
         parts.append(
             f"1 cell could not be recalculated (unsupported {names}): it keeps"
-            if len(stale) == 1
-            else f"{len(stale)} cells could not be recalculated (unsupported {names}): they keep"
+            if count == 1
+            else f"{count} cells could not be recalculated (unsupported {names}{where}): they keep"
         )
         parts[-1] += " no value stored in the file, or its inputs changed since"
     google = [u for u in kept if u.function in GOOGLE_FUNCTIONS]  # ARRAYFORMULA's values are Google's
@@ -174,10 +180,12 @@ def _unsupported_line(cells: list[CellIssue]) -> str:
     for cells, who in ((kept, "Excel"), (google, "Google Sheets")):
         if cells:
             names = ", ".join(sorted({u.function for u in cells}))
+            addresses = [u.address for u in cells]
+            count, where = cells_counted(addresses, arrays), in_arrays(addresses, arrays)
             parts.append(
                 f"1 cell keeps the value {who} stored (unsupported {names})"
-                if len(cells) == 1
-                else f"{len(cells)} cells keep the values {who} stored (unsupported {names})"
+                if count == 1
+                else f"{count} cells keep the values {who} stored (unsupported {names}{where})"
             )
     return "; ".join(parts)
 
@@ -372,9 +380,17 @@ def recalc_file(
                 issue.kept = False
         stale = [u for u in report.unsupported if not u.kept]
         report.status = "incomplete" if stale else "ok"
+        arrays: dict[str, str] = {}
+        if report.unsupported:  # an array formula's first cell: its whole range left without a value (or kept)
+            from .array_cells import array_ranges, over_array
+
+            arrays = array_ranges(output, (u.address for u in report.unsupported))
+            for issue in report.unsupported:
+                if issue.address in arrays and arrays[issue.address] not in issue.reason:  # unless it names it
+                    issue.reason += over_array(issue.address, arrays[issue.address])
         own = [u for u in report.unsupported if u.function != OVERFLOWED]  # those: unread_input's line below says why
         if own:
-            report.message = f"{path.name}: {_unsupported_line(own)}"
+            report.message = f"{path.name}: {_unsupported_line(own, arrays)}"
             stale = [u for u in own if not u.kept]
             if tracker and stale:  # an input pasted as text ('2,451'): named once, with what to do (H242's 03)
                 from .typed_text_inputs import locale_inputs_line
