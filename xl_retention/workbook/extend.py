@@ -133,7 +133,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
                 xml.put(ref, xml.element(ref, xml.style(ref)))  # its header written again with the month's column
         check_typed_beyond(scores, last, added, "extend")
         add_months(package, wb, sheets, added, scores, False, notes, by_hand=True)
-        monthly = upgrade_formulas(package, sheets)  # first: the Lifetime value reads the helper names it defines
+        monthly = upgrade_formulas(package, sheets, added=len(added))  # first: the Lifetime value reads its names
         lifetime, more = upgrade_lifetime(package, wb)
         dashboard, shop = upgrade_dashboard(package, wb, False)
         shop += upgrade_layout(package, wb, sheets)  # charts, print setup, NPS widths: this version's

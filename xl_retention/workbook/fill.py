@@ -353,7 +353,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None
             triangles = add_months(package, wb, sheets, added, scores, cohorts_needed, plan.notes)
             scores_columns = scores.columns
-        monthly = upgrade_formulas(package, sheets)  # first: the Lifetime value reads the helper names it defines
+        monthly = upgrade_formulas(package, sheets, added=len(added))  # first: the Lifetime value reads its names
         lifetime, notes = upgrade_lifetime(package, wb)
         dashboard, more = upgrade_dashboard(package, wb, tables.purchases is not None or tables.visits is not None)
         more += upgrade_layout(package, wb, sheets)  # charts, print setup, NPS widths: this version's

@@ -353,13 +353,17 @@ for _where in (("Customers", "crr"), ("Revenue", "nrr"), ("Revenue", "grr"), ("N
 SAME_VALUES = frozenset({END_SEQ_ARRAY, NPS_SCALE_EVERY_MONTH})  # no month listed before
 
 
-def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing_only: bool = False) -> list[str]:
+def upgrade_formulas(
+    package: ip.Package, sheets: dict[str, _Monthly], differing_only: bool = False, added: int = 0
+) -> list[str]:
     """Replace every formula of ``sheets`` (the tracker's monthly sheets as found) that is exactly an earlier template's
     (:data:`EARLIER`) by this version's, in ``package``; returns the cells changed as ranges (``'Revenue'!B3:B14``).
 
     Only the months the sheet had before an import adds any are looked at (added months get this version's formulas).
     A form whose columns the sheet lacks (an older tracker without a chart column) is skipped. ``differing_only``:
     the forms of :data:`SAME_VALUES` are left as they are (what ``recalc`` names is what computes otherwise).
+    ``added``: the month rows ``extend`` or an import just added under the months found, which get the formulas of the
+    template's columns the sheet lacked and now has (:func:`.upgrade_helpers.continue_helpers`: a first template's).
 
     >>> # a 3-month tracker made before 2026-11-30 23:05: Revenue!H3 '=IF(COUNT(B3:G3)=0,"",B3+C3+...)' becomes
     >>> # '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",B3+C3+D3+E3-F3-G3)'
@@ -415,7 +419,9 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly], differing
             changed.extend(_ranges(title, letters[column.key], rows))
         if not differing_only:
             changed.extend(_put_back(xml, found, spec, title, letters))
-            from .upgrade_helpers import restore_helpers  # the deleted helper columns' headers, hiding and names
+            from .upgrade_helpers import continue_helpers, restore_helpers  # the helper columns' headers, hiding, names
+
+            continue_helpers(xml, found, spec, letters, added)  # in the months just added too
 
             restore_helpers(package, found, spec, title, letters)
             if spec.title == "NPS":  # the months an import proved 0-10, which the NPS formula reads: none yet

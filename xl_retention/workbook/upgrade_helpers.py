@@ -5,7 +5,8 @@ so far"), unhidden and deleted by a user, came back from ``upgrade`` as formulas
 no header, shown, and their defined names still ``#REF!``, so the Dashboard's retention and the lifetime value's churn
 stayed ``#REF!`` (a tester's finding 4, 2026-12-04). :func:`restore_helpers` gives such a column its header (where row
 1 is blank), hides it again (where the template hides it) and points each of the template's names left ``#REF!`` on
-the sheet at its column again, over the sheet's months.
+the sheet at its column again, over the sheet's months. :func:`continue_helpers` gives the months ``extend`` or an
+import just added the formulas of such columns (a first template's, which had none: H435's finding 05).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from openpyxl.utils import column_index_from_string, quote_sheetname
 from . import inplace as ip
 from .deleted_names import broken_names
 from .named_formulas import add_names
+from .template import FIRST_ROW, render_formula
 from .upgrade_cells import workbook_names
 
 if TYPE_CHECKING:
     from .found import _Monthly
 
-__all__ = ["restore_helpers"]
+__all__ = ["continue_helpers", "restore_helpers"]
 
 _COLS = re.compile(rb"<((?:\w+:)?)cols>(.*?)</(?:\w+:)?cols>", re.S)
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
@@ -163,3 +165,52 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
 
     package.edit("xl/workbook.xml", point)
     return sorted({*targets, *new})
+
+
+def continue_helpers(xml: ip.SheetXml, found: _Monthly, spec: Any, letters: dict[str, str], added: int) -> None:
+    """Give the ``added`` month rows under ``found``'s months (just added: :mod:`.growth` writes the template's
+    formulas only in the columns the sheet had) the template's formula of each column it lacked whose last month now
+    holds the template's formula (put back by :func:`.upgrade._put_back`: a first template's helper columns, or ones
+    the user deleted), in ``xml``. A cell holding anything is left as it is; so is a column whose last month holds
+    something else (a column of the user's where the template's would be)."""
+    from .stretch import _formula
+
+    last = found.last_row
+    if not added or not found.months:
+        return
+    rows = list(range(FIRST_ROW, last + added + 1))
+    scored = [letters[c.key] for c in spec.columns if c.formula and "{scores}" in c.formula and c.key in letters]
+
+    def formulas(row: int) -> list[object]:
+        return [f"={text}" if (text := _formula(xml.cell(f"{letter}{row}"))) else None for letter in scored]
+
+    for column in spec.columns:
+        if column.formula is None or column.key in found.columns or column.key not in letters:
+            continue
+        letter = letters[column.key]
+        now, template = _formula(xml.cell(f"{letter}{last}")), _rendered(column.formula, letters, last, rows, formulas)
+        if now is None or template is None or ip.formula_key(f"={now}") != ip.formula_key(template):
+            continue
+        attrs, style = xml.row_attrs(last), xml.style(f"{letter}{last}")
+        for row in range(last + 1, last + added + 1):
+            ref, formula = f"{letter}{row}", _rendered(column.formula, letters, row, rows, formulas)
+            element = xml.cell(ref)
+            if formula is None or (element is not None and ip.has_content(element)):
+                continue
+            own = xml.style(ref) if element is not None else None
+            xml.put(ref, xml.element(ref, own or style, formula=formula.removeprefix("=")), row_attrs=attrs)
+
+
+def _rendered(formula: str, letters: dict[str, str], row: int, rows: list[int], formulas: Any) -> str | None:
+    """The template's ``formula`` at ``row``, reading the answers the NPS sheet's row reads
+    (:func:`.nps_rows.row_scores` over ``rows`` and their ``formulas``); None where it reads a column the sheet lacks
+    or answers no row names."""
+    from .nps_rows import row_scores
+
+    scores = row_scores(row, rows, formulas) if "{scores}" in formula else None
+    if "{scores}" in formula and scores is None:
+        return None
+    try:
+        return render_formula(formula, letters, row, {"scores": scores} if scores is not None else None)
+    except KeyError:  # a column the formula reads that the sheet lacks
+        return None
