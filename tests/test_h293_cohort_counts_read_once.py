@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from xl_retention import _workbooks
 from xl_retention.workbook import build_template
 from xl_retention.workbook import cohort_counts_area as area_module
 from xl_retention.workbook.checks import unread_input
@@ -22,16 +23,16 @@ from xl_retention.workbook.cohorts_behind import cohorts_behind
 
 @pytest.fixture
 def area_reads(monkeypatch) -> list[str]:
-    """The workbooks cohort_counts_area's module opens (openpyxl's real load_workbook, each call recorded)."""
+    """The workbooks cohort_counts_area's module opens (the package's real open_read_only, each call recorded)."""
     opened: list[str] = []
-    load = openpyxl.load_workbook
+    load = _workbooks.open_read_only
 
     def recorded(path, *args, **kwargs):
         if sys._getframe(1).f_globals.get("__name__") == area_module.__name__:
             opened.append(str(path))
         return load(path, *args, **kwargs)
 
-    monkeypatch.setattr(openpyxl, "load_workbook", recorded)
+    monkeypatch.setattr(_workbooks, "open_read_only", recorded)
     return opened
 
 

@@ -224,8 +224,7 @@ def _span(months: list[Any]) -> str:
 def _held_after(path: Path, tables: Any, through: Any) -> list[tuple[str, list[Any]]]:
     """The sheets of the tracker at ``path`` this import writes with figures in months after ``through``, each with
     those months: the monthly sheets' input columns, the cohort triangles' cells, the NPS answers' columns."""
-    from openpyxl import load_workbook
-
+    from ._workbooks import open_read_only
     from .workbook.answers_sheet import answers_title, score_columns
     from .workbook.cohort_sheet import triangle
     from .workbook.fill import (
@@ -246,7 +245,7 @@ def _held_after(path: Path, tables: Any, through: Any) -> list[tuple[str, list[A
         if frame is not None:
             inputs.setdefault(PURCHASES.title, []).extend(keys)
     held: list[tuple[str, list[Any]]] = []
-    wb = load_workbook(path, read_only=True)
+    wb = open_read_only(path)
     try:
         sheets = read_sheets(wb, tables, path.name, given=str(path))
         for title, keys in inputs.items():
@@ -277,8 +276,6 @@ def _held_after(path: Path, tables: Any, through: Any) -> list[tuple[str, list[A
             ws = wb[answers]
             later = {c: m for m, c in score_columns(ws).items() if m > through}
             found_in: set[Any] = set()
-            if hasattr(ws, "reset_dimensions"):  # a stored dimension (A1:M1 after an import) would end the rows early
-                ws.reset_dimensions()
             for values in ws.iter_rows(min_row=2, values_only=True):
                 found_in.update(m for c, m in later.items() if c <= len(values) and values[c - 1] not in (None, ""))
             months = sorted(found_in)

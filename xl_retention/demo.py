@@ -95,9 +95,9 @@ def _fill_order_cohorts(path: Path, purchases: dict[str, list[int]], start: str)
 
 def last_month_figures(path: str | os.PathLike[str], months: int) -> dict[str, object]:
     """The last month's key figures, read from the stored values of a recalculated workbook."""
-    from openpyxl import load_workbook
+    from ._workbooks import open_read_only
 
-    wb = load_workbook(path, data_only=True, read_only=True)
+    wb = open_read_only(path, data_only=True)
     row = months + 1
 
     def monthly(spec: MonthlySheet, key: str) -> object:  # the last month's row, located by the description

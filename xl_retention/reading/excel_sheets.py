@@ -162,12 +162,12 @@ def _refuse_strict(path: Path) -> None:
 
 
 def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
-    import openpyxl
+    from .._workbooks import open_read_only
 
     source = path.name
     _refuse_strict(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = open_read_only(path, data_only=True)  # its sheets' stored dimensions reset: every cell read
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
         raise DataError(f"{source} is not a workbook or is damaged: {error}", source=source) from None
     try:
@@ -196,7 +196,6 @@ def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
                 + (f"; worksheets: {', '.join(map(repr, others))} (chosen with --sheet)" if others else ""),
                 source=source,
             )
-        sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
         formats = list(getattr(book, "_number_formats", ()))
         if any(format_currency(f) for f in formats):  # amounts formatted in a currency: '100.0 CAD' (excel_cells)
             rows = [[with_currency(cell) for cell in row] for row in sheet_rows.iter_rows()]

@@ -40,11 +40,12 @@ class CellFormats:
         return own.get(cell, "General")
 
     def _open(self) -> None:
-        import openpyxl  # noqa: PLC0415  (only for a chart label that needs a format)
         from openpyxl.utils.datetime import CALENDAR_MAC_1904  # noqa: PLC0415
 
+        from .._workbooks import open_read_only  # only for a chart label that needs a format
+
         try:
-            book = openpyxl.load_workbook(self._path, read_only=True)
+            book = open_read_only(self._path)
         except Exception:  # noqa: BLE001  (a package openpyxl cannot read: General everywhere)
             self._book = None
             return

@@ -229,10 +229,10 @@ def cohorts_out_of_order(path: str | os.PathLike[str]) -> str | None:
 
     if not _may_be_tracker(path):
         return None
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = open_read_only(path, data_only=True)
     except Exception:  # noqa: BLE001  (not readable here: the recalculation's own refusal says why)
         return None
     try:

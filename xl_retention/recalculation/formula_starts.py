@@ -84,10 +84,10 @@ def _found(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -
 
 def _formulas(path: str | Path, cells: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """The formula texts of ``cells`` (sheet, ref) in the workbook at ``path``; {} where it cannot be read."""
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (the value alone is said)
         return {}
     out: dict[tuple[str, str], str] = {}

@@ -74,10 +74,10 @@ def google_error_inputs(
                     candidates.append((title, ref, column.header, code))
     if not candidates:
         return []
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (not readable here: the reasons stay as they are)
         return []
     found = []

@@ -269,11 +269,12 @@ def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
     user's own or one that cannot be read here (the recalculation's own refusal keeps its words)."""
     if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more (nor openpyxl's reader)
         return {}
-    from openpyxl import load_workbook
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+    from .._workbooks import open_read_only
+
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = open_read_only(path, data_only=True)
     except Exception:  # noqa: BLE001  (not readable here: no reason to add)
         return {}
     out: dict[str, TrackerSheet] = {}
@@ -416,9 +417,9 @@ def skipped_month(path: str | Path, order: MonthOrder) -> str | None:
     row holds the ``#REF!`` Excel leaves when a month's row is deleted (its cells' reasons say the month missing)."""
     if not order.skipped:
         return None
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
-    wb = load_workbook(path, read_only=True)
+    wb = open_read_only(path)
     try:
         for title, row, what in order.skipped:
             cells = next(wb[title].iter_rows(min_row=row, max_row=row, max_col=_WIDEST, values_only=True), ())

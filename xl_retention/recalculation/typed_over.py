@@ -485,11 +485,11 @@ def typed_over_cohorts(path: str | Path, values: dict[str, dict[str, Any]]) -> s
                     cells.setdefault(title, {})[ref] = label
     if not cells:
         return typed_over_dashboard(path, values)  # the Dashboard's latest figures typed over (H224's finding 10)
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     found: list[str] = []
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
         return None
     try:
@@ -549,10 +549,10 @@ def typed_over_dashboard(path: str | Path, values: dict[str, dict[str, Any]]) ->
     ]
     if not missing:
         return None
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
         return None
     try:

@@ -72,11 +72,12 @@ def typed_over_lifetime(path: str | Path, values: dict[str, dict[str, Any]]) -> 
             wanted.setdefault(title, {})[at] = (label, check, name)
     if not wanted:
         return None
-    from openpyxl import load_workbook
     from openpyxl.utils import range_boundaries
 
+    from .._workbooks import open_read_only
+
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
         return None
     found: list[str] = []

@@ -501,11 +501,11 @@ def _percentages(
 ) -> list[tuple[str, int, str]]:
     """Of the ``numbers`` typed in count and amount cells (sheet -> (row, column) -> the reason, its percentage left
     to fill), those whose cell the workbook at ``path`` formats as a percentage (5% typed in Excel: 0.05)."""
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     found: list[tuple[str, int, str]] = []
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (read once already by tracker_rows: not readable here, nothing to add)
         return found
     try:

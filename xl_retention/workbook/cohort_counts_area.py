@@ -66,10 +66,11 @@ def cohort_counts_area(path: str | os.PathLike[str]) -> CohortCountsArea | None:
 
 def _area(path: str | os.PathLike[str]) -> CohortCountsArea | None:
     """:func:`cohort_counts_area` read from the file."""
-    import openpyxl
     from openpyxl.utils.cell import range_boundaries
 
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    from .._workbooks import open_read_only
+
+    wb = open_read_only(path)
     try:
         defined = wb.defined_names.get("Cohort_Counts")
         destinations = list(defined.destinations) if defined is not None else []

@@ -76,15 +76,14 @@ def _lost(wb: Any) -> tuple[str, list[tuple[str, str, str]]] | None:
 def lost_cohort_cells(path: str | os.PathLike[str]) -> list[str]:
     """The Cohorts cells of the tracker at ``path`` left ``=NA()`` where the template has its formula, each as
     ``"Cohorts!B34 (fit)"``; [] where there are none (most files: read only when a sheet holds ``=NA()``)."""
-    from openpyxl import load_workbook
-
+    from .._workbooks import open_read_only
     from ..sheet_names import written
 
     with zipfile.ZipFile(path) as package:
         names = [n for n in package.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
         if not any(_NA_FORMULA.search(package.read(n)) for n in names):
             return []
-    wb = load_workbook(path, read_only=True)
+    wb = open_read_only(path)
     try:
         found = _lost(wb)
     finally:

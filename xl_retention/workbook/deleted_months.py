@@ -366,8 +366,7 @@ def uneven_book(path: str | os.PathLike[str]) -> Iterator[Any]:
     (``Customers_Months``) span different numbers of rows, a month's row deleted from one of them (the name shrunk with
     it; a row inserted above a sheet's first month moves its name whole, and that month is named by its own line);
     None where they span as many rows or the file cannot be opened here (the recalculation says why)."""
-    from openpyxl import load_workbook
-
+    from .._workbooks import open_read_only
     from ..recalculation.typed_over import workbook_names
 
     _, names = workbook_names(path)
@@ -375,7 +374,7 @@ def uneven_book(path: str | os.PathLike[str]) -> Iterator[Any]:
     wb = None
     if len(spans) > 1:
         try:
-            wb = load_workbook(path, read_only=True)
+            wb = open_read_only(path)
         except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
             wb = None
     try:

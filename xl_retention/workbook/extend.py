@@ -20,9 +20,9 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pandas as pd
-from openpyxl import load_workbook
 
 from .._files import check_not_open, writing_to
+from .._workbooks import open_read_only
 from . import inplace as ip
 from .answers_sheet import answers_title, response_rows, score_columns
 from .chart_columns import add_movement_chart_columns
@@ -96,7 +96,7 @@ def extend_workbook(
 
 def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Extended:
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
         raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
     try:

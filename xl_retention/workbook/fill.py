@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from .._workbooks import open_read_only
 from . import inplace as ip
 from .answers_sheet import answers_title, check_answer_ranges, response_rows, score_columns, scores_range, write_scores
 from .chart_columns import add_movement_chart_columns
@@ -306,7 +306,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
     if not len(data):
         raise ValueError(f"nothing to write into {path.name}: the input files give no months")
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
         raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
     try:

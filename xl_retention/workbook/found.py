@@ -387,8 +387,7 @@ def copied_sheet_line(path: str | Path) -> str | None:
     renamed, still the one the Dashboard reads: H189's finding 09), without the file's name; else None (a workbook
     that cannot be read here: the recalculation's own refusal says why). The file is opened only where a monthly
     sheet's month name (``Customers_Months``) is missing or points away from a sheet under the template's title."""
-    from openpyxl import load_workbook
-
+    from .._workbooks import open_read_only
     from ..recalculation.typed_over import workbook_names
 
     titles, names = workbook_names(path)
@@ -400,7 +399,7 @@ def copied_sheet_line(path: str | Path) -> str | None:
         return None
 
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (not readable here: the recalculation says why)
         return None
     try:

@@ -153,10 +153,10 @@ def _read_sheets(path: str, stamp: int, size: int) -> dict[str, tuple[str, list[
     raw = _raw_sheets(path)
     if raw is not None:
         return raw
-    import openpyxl
+    from .._workbooks import open_read_only
 
     out: dict[str, tuple[str, list[tuple[Any, ...]]]] = {}
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    wb = open_read_only(path)
     try:
         names = getattr(wb, "defined_names", None)
         for spec in MONTHLY_SHEETS:

@@ -112,11 +112,10 @@ def future_cohort_count(path: str | os.PathLike[str], today: dt.date | None = No
 
 def _marked_month(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     """The month an import's line in a sheet's A2 names as in progress (:mod:`.in_progress`), or None."""
-    import openpyxl
-
+    from .._workbooks import open_read_only
     from .in_progress import line_month
 
-    wb = openpyxl.load_workbook(path, read_only=True)
+    wb = open_read_only(path)
     try:
         for ws in wb.worksheets:
             for row in ws.iter_rows(min_row=2, max_row=2, max_col=1, values_only=True):

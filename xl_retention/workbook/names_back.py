@@ -64,9 +64,9 @@ def missing_names_line(path: Any, errors: Iterable[Any] = ()) -> str | None:
     (its notes, C5 and C8) gets the line as its reason: a bare #N/A otherwise."""
     import zipfile
 
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    from .._workbooks import open_read_only
     from .lifetime_forms import _lifetime_title
     from .lifetime_value import LIFETIME_NAMED
     from .upgrade_cells import _names_in
@@ -79,7 +79,7 @@ def missing_names_line(path: Any, errors: Iterable[Any] = ()) -> str | None:
     except (OSError, KeyError, zipfile.BadZipFile):
         return None
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = open_read_only(path)
     except Exception:  # noqa: BLE001  (not readable here: the recalculation's own words stand)
         return None
     try:

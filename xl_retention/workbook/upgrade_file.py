@@ -72,10 +72,10 @@ class Upgraded:
 
 
 def _read(path: Path) -> Any:
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     try:
-        return load_workbook(path, read_only=True)
+        return open_read_only(path)
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
         raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
 
@@ -319,7 +319,7 @@ def _reread(package: ip.Package) -> Any:
     """The workbook of ``package`` as edited (not saved), opened read-only with openpyxl."""
     import io
 
-    from openpyxl import load_workbook
+    from .._workbooks import open_read_only
 
     package.flush()
     stream = io.BytesIO()
@@ -328,7 +328,7 @@ def _reread(package: ip.Package) -> Any:
             if info.filename not in package.removed:
                 copy.writestr(info.filename, package.data[info.filename])
     stream.seek(0)
-    return load_workbook(stream, read_only=True)
+    return open_read_only(stream)
 
 
 #: the start of :func:`upgrade_workbook`'s note on an input column deleted, which it cannot insert again
