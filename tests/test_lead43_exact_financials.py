@@ -65,3 +65,13 @@ def test_payment_parts_add_up_to_the_payment_and_value_functions_agree(tmp_path:
     assert round(values["B4"], 2) == -59777.15  # Microsoft's PV page
     assert round(values["B5"], 8) == 59.67386567  # Microsoft's NPER page: 59.6738657
     assert values["B6"] == 0  # type 1: no interest in the first period
+
+
+def test_db_to_a_salvage_of_0(tmp_path: Path) -> None:
+    # a salvage of 0: the rate is 1, the first year takes it all (its months' share), the next year the rest; the
+    # decimal form refused (1 - 1)^0 and gave #NUM! in year 2 (H446's review of bb9d0681)
+    values = _recalculated(
+        tmp_path,
+        {"C1": "=DB(10000,0,5,1)", "C2": "=DB(10000,0,5,2)", "C3": "=DB(10000,0,5,2,7)", "C4": "=DB(10000,0,5,3)"},
+    )
+    assert [values[f"C{row}"] for row in range(1, 5)] == [10000, 0, 10000 - 10000 * 7 / 12, 0]

@@ -260,24 +260,30 @@ def _exactly(compute: Callable[..., Decimal], *values: float) -> float:
             raise ExcelError("#NUM!") from None
 
 
+def _power(base: Decimal, exponent: Decimal) -> Decimal:
+    """``base ** exponent``, 1 for an exponent of 0 whatever the base (floats' and Excel's 0^0 in these formulas:
+    DB with a salvage of 0 has a rate of 1, its second year ``(1 - 1)^0``; Decimal refuses 0 ** 0)."""
+    return Decimal(1) if exponent == 0 else base**exponent
+
+
 def _pv(r: Decimal, n: Decimal, payment: Decimal, future: Decimal, kind: Decimal) -> Decimal:
     if r == 0:
         return -(future + payment * n)
-    growth = (1 + r) ** n
+    growth = _power(1 + r, n)
     return -(future + payment * (1 + r * kind) * (growth - 1) / r) / growth
 
 
 def _fv(r: Decimal, n: Decimal, payment: Decimal, present: Decimal, kind: Decimal) -> Decimal:
     if r == 0:
         return -(present + payment * n)
-    growth = (1 + r) ** n
+    growth = _power(1 + r, n)
     return -(present * growth + payment * (1 + r * kind) * (growth - 1) / r)
 
 
 def _pmt(r: Decimal, n: Decimal, present: Decimal, future: Decimal, kind: Decimal) -> Decimal:
     if r == 0:
         return -(future + present) / n
-    growth = (1 + r) ** n
+    growth = _power(1 + r, n)
     return -(future + present * growth) * r / ((1 + r * kind) * (growth - 1))
 
 
@@ -596,7 +602,7 @@ def db(cost: Any, salvage: Any, life: Any, period: Any, month: Any = 12.0) -> fl
         first = c * rate * m / 12
         if p == 1:
             return first
-        rest = (c - first) * (1 - rate) ** int(p - 2) * rate
+        rest = (c - first) * _power(1 - rate, p - 2) * rate
         return rest * (12 - m) / 12 if p > n else rest
 
     return _exactly(depreciation, c, rate, m, n, float(p))
