@@ -39,7 +39,6 @@ from .array_lifting import ARRAY_RESULTS
 from .formula_texts import position
 from .formula_tokens import _box
 from .intersection import _implicit, spot_index
-from .value_origins import _evaluated
 
 if TYPE_CHECKING:
     from .package import PackageInfo
@@ -249,6 +248,8 @@ def _first_value(formula: str, row: int, col: int, names: frozenset[str]) -> str
 def _several(workbook: fz.Workbook, sheet: str, row: int, col: int, formula: str) -> bool:
     """Whether ``formula``, in its cell, gives several cells (its own array), not one cell or an error it read
     (``=IF(A1,F1,F1)`` of a blocked dynamic array F1 is #SPILL! too, but spills nothing itself)."""
+    from .value_origins import _evaluated  # noqa: PLC0415  (a #SPILL! cell's only: a plain workbook spares it)
+
     inner = formula.removeprefix("=")
     size = _evaluated(workbook, sheet, row, col, f"=ROWS(({inner}))*COLUMNS(({inner}))")
     return isinstance(size, (int, float)) and not isinstance(size, bool) and size > 1

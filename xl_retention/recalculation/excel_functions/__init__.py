@@ -50,6 +50,7 @@ from . import (  # noqa: F401  (each registers its functions)
     maths,
     number_texts,
     odd_periods,
+    payments,
     present_values,
     r1c1,
     regex_texts,
