@@ -199,7 +199,8 @@ def paypal_orders(
     # of a payment PayPal converted into another currency
     same = amounts.astype(object).equals(df[amount].astype(object))
     factor = None if same else _conversion_factors(df[amount], amounts, source, amount)
-    for name in ("shipping_and_handling_amount", "sales_tax"):
+    beside = ("gross", "fee") if amount != gross else ()  # 'Net' mapped: Gross less Fee, holding the tax (fee_nets)
+    for name in ("shipping_and_handling_amount", "sales_tax", *beside):
         found = _column(df, name)
         if found is None or found in out.columns or (not same and factor is None):
             continue

@@ -468,6 +468,16 @@ def net_of_tax(
     if summed is None and what == "revenue":  # Etsy's 'Order Total' = 'Order Value' - coupon + shipping + tax
         total = _by_order_total(df, money, rows, skip - {column}, names, source, decimal)
         summed = None if total is None else ("net", total)
+    if summed is None and named == "net":  # Gumroad's 'Net Total ($)', PayPal's 'Net': net of a fee (fee_nets)
+        from .fee_nets import fee_net_verdict
+
+        fee_net = fee_net_verdict(df, money, tax, rows, skip, column, money_name, source, decimal, what)
+        if fee_net is not None and fee_net[0] == "gross":
+            typed[money_key] = money - np.where(np.isfinite(tax), tax, 0.0)
+            note(f"{source}: {money_name!r} includes the tax in {column!r} ({fee_net[1]}): taken off, {what} is net "
+                 "of tax")  # fmt: skip
+        if fee_net is not None:
+            return typed
     by_values = _by_rates(money[rows], tax[rows])
     why_after = ""  # what the tax is a rate of, beyond the amount: ' less Discount Amount
     from .order_level import item_amount, order_codes, order_level, order_named, order_same, order_sums
