@@ -768,7 +768,7 @@ def test_a_triangle_padded_with_blank_rows_and_columns_is_fitted_as_itself() -> 
 
     assert bdw(padded) == bdw(triangle)
     fitted = bdw(padded)
-    if isinstance(fitted, tuple):
+    if not hasattr(fitted, "log_likelihood"):  # refused (a BdWFit is a tuple too: told apart by its fields)
         assert "the likelihood's peak is too flat" in fitted[1] and "log-likelihood -7.717488" in fitted[1]
     else:
         assert fitted.log_likelihood == pytest.approx(-7.717487889091837, rel=1e-12)
