@@ -223,7 +223,9 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     if stored_current and not info.iterate:  # a number a few ulps from Excel's stored one: Excel's kept (.stored_ulps)
         from .stored_ulps import pin_stored  # noqa: PLC0415
 
-        result = pin_stored(workbook, info, result, lambda: read_values(workbook, formulas, run.members))
+        result = pin_stored(
+            workbook, info, result, lambda: read_values(workbook, formulas, run.members), str(path), formulas
+        )
     return _listed(workbook, info, path, stored_current, run, formula_names, rewritten, result, stopped, hidden_unsure)
 
 
