@@ -94,6 +94,7 @@ from .refunded_amounts import (
     refunded_payments,
     take_refunds,
 )
+from .refunds_inside import refunds_inside, refunds_of_total
 from .sale_refunds import (
     REFUND_STATUSES,
     refunds_in_order_share,
@@ -391,8 +392,16 @@ def orders_as_paid(
         # a refund of the order's Total beside a smaller amount mapped (Shopify's Subtotal, BigCommerce's 'Order
         # Total (ex tax)' less its shipping): its share; else a gross refund of a gross amount whose tax or
         # shipping was taken off: its net part
-        gross = gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers)
-        share, taken = (net_share, taken) if gross is None else gross  # an order's refund on its first row: each row's
+        inside = refunds_inside(df, typed["amount"], taken, names, refunded, source, decimal, net_share)
+        if inside is not None:  # Square's 'Total Collected' is after its 'Partial Refunds': taken off once
+            typed["amount"] = inside[0]
+        gross = None if inside is not None else (
+            gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers))  # fmt: skip
+        if inside is None and gross is None and net_share is None:  # 'Net Sales' beside a refund of 'Total
+            # Collected' (tax and tips included): its share
+            net_share = refunds_of_total(df, typed["amount"], taken, names, refunded, source, decimal)
+        share, taken = (net_share if inside is None else inside[1], taken) if gross is None else gross  # an order's
+        # refund on its first row: each row's
         if gift_cards is not None:  # of what is left once its gift cards sold are taken off (reading.gift_cards)
             taken = refunds_beside_gift_cards(taken, gift_cards, gross is not None, source, refunded, shown)
         taken = taken if share is None else np.asarray(taken, dtype=np.float64) * share
