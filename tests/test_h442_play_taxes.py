@@ -83,6 +83,69 @@ def test_a_ledger_refused_for_its_taxes_advises_taking_them_off(
     message = refusal(capsys, "--orders", str(written(tmp_path, "ledger.csv", ledger)), "--to-csv",
                       str(tmp_path / "o"))  # fmt: skip
     assert message.endswith(
-        "keep the rows of type 'Charge' only, each less the tax its 'Tax' rows take back off it (revenue is net of "
-        "tax), and import again"
+        "keep the rows of type 'Charge' only, each less the tax a 'Tax' row of the other sign takes back off it "
+        "(revenue is net of tax; a 'Tax' row of its sign is a tax paid on top of it, left out), and import again"
+    ), message
+
+
+# H446_03: a yen report's 'Amount (Buyer Currency)' ("1,100": its decimal mark told by its currency, JPY) was not read
+# before the main reader, so its Tax rows were left out with their tax still in the charge (3300, 1100 with a note
+# saying "taken off"); with --decimal . the charge was written '1000,000' and refused as a value of no row.
+JPY_HEAD = "Description,Transaction Date,Transaction Type,Buyer Currency,Amount (Buyer Currency),Merchant Currency,"
+JPY_HEAD += "Amount (Merchant Currency)\n"
+JPY = f"""{A},"Jan 5, 2026",Charge,JPY,"1,100",USD,7.33
+{A},"Jan 5, 2026",Tax,JPY,-100,USD,-0.67
+{B},"Jan 9, 2026",Charge,JPY,"2,200",USD,14.67
+{B},"Jan 9, 2026",Tax,JPY,-200,USD,-1.33
+{A}..0,"Feb 5, 2026",Charge,JPY,"1,100",USD,7.33
+{A}..0,"Feb 5, 2026",Tax,JPY,-100,USD,-0.67
+"""
+JPY_COLUMNS = "customer_id=Description,date=Transaction Date,amount=Amount (Buyer Currency)"
+
+
+@pytest.mark.parametrize("decimal", [[], ["--decimal", "."]])
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_yen_charge_is_less_its_tax(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str, decimal: list[str]
+) -> None:
+    out = run(tmp_path, "--orders", written(tmp_path, "play_jpy.csv", JPY_HEAD + JPY), "--columns", JPY_COLUMNS,
+              *decimal, backend=backend)  # fmt: skip
+    assert _revenue(out) == {
+        "2026-01": [3000.0, 1000.0],
+        "2026-02": [0.0, -1.0],
+    }  # 1,100 - 100 + 2,200 - 200; its renewal
+    assert (
+        "play_jpy.csv, column 'Transaction Type': 3 row(s) of type 'Tax' taken off their order's charge"
+    ) in capsys.readouterr().out
+
+
+def test_a_counted_amount_not_read_is_refused_not_kept_with_its_tax(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unclear = JPY.replace(",JPY,", ",XXX,")  # no currency to tell '1,100' by: the tax cannot be taken off
+    message = refusal(capsys, "--orders", str(written(tmp_path, "play.csv", JPY_HEAD + unclear)), "--columns",
+                      JPY_COLUMNS, "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert message == (
+        "play.csv, column 'Amount (Buyer Currency)': numbers whose decimal mark cannot be told (1,234 or 1.234) in "
+        "rows 2, 4, 6 (counting the header as row 1): '1,100', '2,200', '1,100': give --decimal , or --decimal ."
+    ), message
+
+
+# H446_05: a ledger's Tax of its charge's sign (+0.80 on top of 10.00) was advised taken off the charge (9.20)
+@pytest.mark.parametrize("tax", ["0.80", "-0.80"])
+def test_a_ledger_refused_for_its_taxes_tells_both_signs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tax: str
+) -> None:
+    ledger = (
+        f"Order ID,Customer,Date,Transaction Type,Amount\nO-1,c1,2026-01-05,Charge,10.00\nO-1,c1,2026-01-05,Tax,{tax}\n"
+    )
+    message = refusal(capsys, "--orders", str(written(tmp_path, "ledger.csv", ledger)), "--columns",
+                      "customer_id=Customer,date=Date,amount=Amount,order_id=Order ID", "--to-csv",
+                      str(tmp_path / "o"))  # fmt: skip
+    assert message == (
+        "ledger.csv, column 'Transaction Type': row types that say neither a sale nor a refund (whether these were "
+        "purchases cannot be told) in row 3 (counting the header as row 1): 'Tax': they are a ledger's fees, taxes or "
+        "payouts, no sale: keep the rows of type 'Charge' only, each less the tax a 'Tax' row of the other sign takes "
+        "back off it (revenue is net of tax; a 'Tax' row of its sign is a tax paid on top of it, left out), and import "
+        "again"
     ), message

@@ -11,7 +11,10 @@ the ``Charge`` rows only; done so, each charge's VAT was revenue (H433 finding 0
 Now (:func:`play_taxes_folded`) each ``Tax`` row of the other sign than its charge (Google's VAT taken back off
 the payout: -1.72 of a 10.80 charge) is taken off its order's ``Charge`` row (the same order id, the same date where
 the order has more than one), each ``Tax refund`` of the other sign than its refund off its ``Charge refund`` (+1.72
-of -10.80), in every amount column (the merchant's and the buyer's currency); a tax row of its charge's sign is a tax
+of -10.80), in every amount column (the merchant's and the buyer's currency), each read as the import reads it (its
+``--decimal``, its currency: a yen charge's '1,100' is 1100) and written back in its decimal mark (H446_03: a yen
+column, not read, kept its tax, the note saying it was taken off); an amount counted that cannot be read so is
+refused naming its values, an amount column not counted left as written; a tax row of its charge's sign is a tax
 paid on top of the charge (the seller's sales tax, paid out to remit: the report's rows add up to the payout), no
 revenue, left out. The ``Google fee`` and ``Google fee refund`` rows are left out. A note names the rows' types and
 the columns. A tax taken off a charge not in the file (or not one) is refused naming its row. Read only in a file
@@ -81,17 +84,29 @@ def _amount_columns(df: pd.DataFrame, columns: Mapping[str, str]) -> list[str]:
     return found
 
 
-def _shown(amount: float, *written: Any) -> str:
-    """``amount`` with as many decimals as the most of ``written`` (``10.80``), a decimal comma kept.
+def _mark(texts: Any, decimal: str | None) -> str | None:
+    """The decimal mark the amounts ``texts`` are read by: ``decimal`` where given, else the one the texts show
+    (:func:`~.number_texts._decimal_of`), None where none shows ('1,100' of a yen column, read by its currency)."""
+    from .number_texts import _decimal_of
 
-    >>> _shown(9.08, "10.80", "-1.72"), _shown(8.28, "10", "-1,72"), _shown(1234.0, "1234")
+    return decimal or _decimal_of([t for t in (str(w).strip() for w in texts) if t])
+
+
+def _shown(amount: float, mark: str | None, *written: Any) -> str:
+    """``amount`` with as many decimals as the most of ``written`` (``10.80``) after the decimal mark ``mark`` the
+    column is read by, written with that mark and no thousands separator: read again by the same rules, it is
+    ``amount`` (a yen column's '1,100' less '-100' is '1000', not '1000,000': H446_03).
+
+    >>> _shown(9.08, ".", "10.80", "-1.72"), _shown(8.28, ",", "10", "-1,72"), _shown(1234.0, None, "1234")
     ('9.08', '8,28', '1234')
+    >>> _shown(1000.0, None, "1,100", "-100"), _shown(1000.0, ".", "1,100", "-100"), _shown(1000.5, ",", "1.100,50")
+    ('1000', '1000', '1000,50')
     """
     texts = [str(w).strip() for w in written]
-    comma = any("," in t and "." not in t for t in texts)
-    digits = max((len(t.replace(",", ".").rsplit(".", 1)[1]) if "." in t.replace(",", ".") else 0) for t in texts)
+    digits = max((len(t.rsplit(mark, 1)[1]) if mark and mark in t else 0) for t in texts)
+    digits = max(digits, 0 if float(amount).is_integer() else 2)
     shown = f"{amount:.{digits}f}"
-    return shown.replace(".", ",") if comma else shown
+    return shown.replace(".", ",") if mark == "," else shown
 
 
 def play_taxes_folded(
@@ -122,12 +137,21 @@ def play_taxes_folded(
     orders = df[order_column].astype(str).str.strip().to_numpy(dtype=object)
     dates = columns.get("date", "Transaction Date")
     day = df[dates].astype(str).str.strip().to_numpy(dtype=object) if dates in map(str, df.columns) else None
-    amounts = {}
-    for name in _amount_columns(df, columns):
+    from .currency import stated_currency
+
+    amounts, marks = {}, {}
+    found = _amount_columns(df, columns)
+    counted = [columns["amount"]] if columns.get("amount") in found else found  # the one read as the amount
+    for name in found:
+        stated = stated_currency(df, name)  # read by the main reader's rules: '1,100' of yen is 1100 (H446_03)
         try:
-            amounts[name] = parse_numbers(df[name], source, name, decimal=decimal, allow_blank=True)
+            amounts[name] = parse_numbers(df[name], source, name, decimal=decimal, allow_blank=True,
+                                          currency=stated and stated[1])  # fmt: skip
         except DataError:
-            continue  # not amounts: the mapped one is refused as such later
+            if name in counted and np.isin(kind, list(_TAX_OF)).any():
+                raise  # its taxes not taken off, the amount counted would hold them: refused naming its values
+            continue  # an amount not counted, not read: left as written
+        marks[name] = _mark(df[name].tolist(), decimal)
     if not amounts:
         return df
     out = df.copy()
@@ -155,7 +179,9 @@ def play_taxes_folded(
         for name, values in amounts.items():
             if np.isfinite(values[row]) and np.isfinite(values[into]):
                 values[into] += values[row]
-                out.iloc[into, listed.index(name)] = _shown(values[into], out[name].iloc[into], df[name].iloc[row])
+                out.iloc[into, listed.index(name)] = _shown(
+                    values[into], marks[name], out[name].iloc[into], df[name].iloc[row]
+                )
     fees = np.isin(kind, list(_FEES))
     if not taxed.any() and not fees.any():
         return df

@@ -139,12 +139,14 @@ def kept_types_advice(
     "they are a ledger's fees, taxes or payouts, no sale: keep the rows of type 'charge', 'charge_refund' only and \
 import again"
 
-    Where some are a tax's (Google Play's ``Tax``), each sale kept is less its tax:
+    Where some are a tax's (Google Play's ``Tax``), each sale kept is less the tax a row of the other sign takes back
+    off it (-1.72 of 10.80); a tax row of its sign is a tax paid on top of it (+0.80 of 10.00), in no sale:
 
     >>> kept_types_advice(np.array(["charge", "tax"], dtype=object), frozenset({"charge"}), frozenset(),
     ...                   np.array([0, 1], bool), ["Charge", "Tax"])
-    "they are a ledger's fees, taxes or payouts, no sale: keep the rows of type 'Charge' only, each less the tax its \
-'Tax' rows take back off it (revenue is net of tax), and import again"
+    "they are a ledger's fees, taxes or payouts, no sale: keep the rows of type 'Charge' only, each less the tax a \
+'Tax' row of the other sign takes back off it (revenue is net of tax; a 'Tax' row of its sign is a tax paid on top \
+of it, left out), and import again"
     """
     if not np.isin(kind[unknown], list(OTHER_TYPES)).all():
         return None
@@ -155,8 +157,11 @@ import again"
     shown = ", ".join(repr(v) for v in kept[:4]) or "of the sales and refunds"
     taxes = [str(w).strip() for v, w in zip(kind, shown_as, strict=True) if v in _TAXES]
     if taxes:  # a charge's VAT taken back by a 'Tax' row: kept alone, it counted as revenue (H433 finding 01)
-        less = ", ".join(repr(v) for v in list(dict.fromkeys(taxes))[:2])
-        shown += f" only, each less the tax its {less} rows take back off it (revenue is net of tax),"
+        less = " or ".join(repr(v) for v in list(dict.fromkeys(taxes))[:2])  # of either sign: told apart (H446_05)
+        shown += (
+            f" only, each less the tax a {less} row of the other sign takes back off it (revenue is net of tax; a "
+            f"{less} row of its sign is a tax paid on top of it, left out),"
+        )
         return f"they are a ledger's fees, taxes or payouts, no sale: keep the rows of type {shown} and import again"
     return f"they are a ledger's fees, taxes or payouts, no sale: keep the rows of type {shown} only and import again"
 
