@@ -345,11 +345,36 @@ def _note_rows(package: ip.Package, xml: ip.SheetXml, mine: dict[str, Any], chan
         if custom and height is not None and float(height) >= note_height(lines) - 1:  # LibreOffice saves 62 points
             continue  # as 61.5 (its units rounded): as tall, not a row to change (H315's finding 05: a protected sheet
             # was refused for it, nothing else to change)
+        if _fitted(xml, at, height):
+            continue
         list(xml.cells_in_rows(row, row))  # the row's cells read: an edited row is written from them
         attrs = ip._without(attrs, b"ht", b"customHeight") + f' ht="{note_height(lines)}" customHeight="1"'.encode()
         xml.rows[row].attrs, xml.rows[row].edited = attrs, True
         for column in "AB":
             _at_top(package, xml, f"{column}{row}")
+
+
+def _fitted(xml: ip.SheetXml, ref: str, height: bytes | None) -> bool:
+    """Whether the row of the note ``ref`` is as tall as recalc sizes it for the text its formula stores
+    (:func:`.note_rows.fit_note_rows`: no height for an empty note, 15 x lines + 2 points else). Such a row is
+    left as it is: the same data imported again into a recalculated tracker made these rows the template's rooms
+    again, a change that cleared the results of 66 formula cells (1a24727a's fitted rows undone)."""
+    from .lifetime_value import note_height
+    from .note_rows import _FORMULA, _shown, note_lines
+
+    element = xml.cell(ref)
+    if element is None or not _FORMULA.search(element) or b"<v" not in element:
+        return False  # no result stored (a new note, or results cleared): the template's room
+    text = _shown(element)
+    if text is None:
+        return False
+    lines = note_lines(text)
+    if height is None:
+        return lines == 0
+    try:
+        return lines > 0 and abs(float(height) - note_height(lines)) <= 1
+    except ValueError:
+        return False
 
 
 _OPENING = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?=/?>)")
