@@ -130,9 +130,10 @@ def test_the_printed_sql_says_to_leave_trial_invoices_out(tmp_path, capsys) -> N
     header = " ".join(line.lstrip("- ") for line in sql.splitlines() if line.startswith("--"))
     assert (
         "A free trial's $0 invoice (Stripe's Billing Reason subscription_create, or its line 'Trial period for ...', "
-        "every amount 0.00) is no purchase: leave its rows out of orders (WHERE NOT (billing_reason = "
-        "'subscription_create' AND amount_due = 0 AND amount_paid = 0 AND subtotal = 0 AND total = 0)), as the import "
-        "leaves them out with a note; any other order of 0.00 (a 100% coupon's, its subtotal 49.00) is an order (its "
+        "every amount 0.00 or blank) is no purchase: leave its rows out of orders (WHERE NOT (COALESCE(billing_reason, "
+        "'') = 'subscription_create' AND COALESCE(amount_due, 0) = 0 AND COALESCE(amount_paid, 0) = 0 AND "
+        "COALESCE(subtotal, 0) = 0 AND COALESCE(total, 0) = 0): a row without a reason is kept), as the import leaves "
+        "them out with a note; any other order of 0.00 (a 100% coupon's, its subtotal 49.00) is an order (its "
         "customer a buyer), here as in the import."
     ) in header
     db = duckdb.connect()
@@ -142,8 +143,13 @@ def test_the_printed_sql_says_to_leave_trial_invoices_out(tmp_path, capsys) -> N
         f"FROM read_csv('{tmp_path / 'stripe_invoices.csv'}')"
     )
     db.execute(
-        "CREATE VIEW orders AS SELECT customer_id, date, amount_paid AS amount FROM invoices WHERE NOT (billing_reason "
-        "= 'subscription_create' AND amount_due = 0 AND amount_paid = 0 AND subtotal = 0 AND total = 0)"
+        "CREATE VIEW orders AS SELECT customer_id, date, amount_paid AS amount FROM invoices WHERE NOT "
+        "(COALESCE(billing_reason, '') = 'subscription_create' AND COALESCE(amount_due, 0) = 0 AND "
+        "COALESCE(amount_paid, 0) = 0 AND COALESCE(subtotal, 0) = 0 AND COALESCE(total, 0) = 0)"
     )
     got = db.sql(sql.rstrip().rstrip(";")).df()[["buyers", "repeat_purchasers", "returning"]]
     assert got.to_numpy().tolist() == imported.to_numpy().tolist() == [row[1:] for row in PURCHASES]
+    # a 0.00 invoice without a reason (a one-off written by hand) is an order, as in the import: the filter keeps it
+    # (billing_reason = ... of a NULL reason is NULL, and WHERE NOT (NULL) dropped it: H446's review of 9a011fd5)
+    db.execute("INSERT INTO invoices SELECT 'z', date, 0, 0, NULL, 0, 0 FROM invoices LIMIT 1")
+    assert db.sql("SELECT count(*) FROM orders WHERE customer_id = 'z'").fetchone() == (1,)

@@ -59,7 +59,10 @@ def _tables(out: Path) -> tuple[list, list]:
 def test_half_off_order_with_taxes_zero_keeps_its_subtotal(tmp_path: Path, backend: str) -> None:
     path = _export(tmp_path, (20.0, 10.0, 5.0))  # 'Taxes' 0.00 = 'Subtotal' 10.00 - 'Discount Amount' 10.00
     revenue, buyers = _tables(run(tmp_path, "--orders", path, "--columns", COLUMNS, backend=backend))
-    assert revenue == [[100.0, 30.0], [0.0, -1.0]]  # 40 + 50 + 10 (the Subtotal after the coupon), bob's 30 in February; no new buyer then
+    assert revenue == [
+        [100.0, 30.0],
+        [0.0, -1.0],
+    ]  # 40 + 50 + 10 (the Subtotal after the coupon), bob's 30 in February; no new buyer then
     assert buyers == [[2.0, 1.0], [0.0, -1.0]]
 
 

@@ -58,9 +58,10 @@ HEADER = (
     "-- month of refunds only is written with 0 buyers (its rates blank), as the import writes a last month none of\n"
     "-- whose orders was paid, with its note ('none of the orders of 2026-11 was paid ...: written with 0 buyers').\n"
     "-- A free trial's $0 invoice (Stripe's Billing Reason subscription_create, or its line 'Trial period for ...',\n"
-    "-- every amount 0.00) is no purchase: leave its rows out of orders (WHERE NOT (billing_reason =\n"
-    "-- 'subscription_create' AND amount_due = 0 AND amount_paid = 0 AND subtotal = 0 AND total = 0)), as the import\n"
-    "-- leaves them out with a note; any other order of 0.00 (a 100% coupon's, its subtotal 49.00) is an order (its\n"
+    "-- every amount 0.00 or blank) is no purchase: leave its rows out of orders (WHERE NOT (COALESCE(billing_reason,\n"
+    "-- '') = 'subscription_create' AND COALESCE(amount_due, 0) = 0 AND COALESCE(amount_paid, 0) = 0 AND\n"
+    "-- COALESCE(subtotal, 0) = 0 AND COALESCE(total, 0) = 0): a row without a reason is kept), as the import leaves\n"
+    "-- them out with a note; any other order of 0.00 (a 100% coupon's, its subtotal 49.00) is an order (its\n"
     "-- customer a buyer), here as in the import.\n"
     "{zones}"
 )
