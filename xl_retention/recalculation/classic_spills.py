@@ -37,13 +37,20 @@ from ..cells import CellError
 from ..sheet_names import written
 from .array_lifting import ARRAY_RESULTS
 from .formula_texts import position
-from .formula_tokens import _box
-from .intersection import _implicit, spot_index
+from .formula_tokens import _box, _bracket
+from .intersection import _implicit, _in_array_argument, _one_value_expected, _scalar_argument, spot_index
 
 if TYPE_CHECKING:
     from .package import PackageInfo
 
-__all__ = ["RANGE_RESULT_REASON", "classic_spills", "reference_result", "spilled_classics", "surely_values"]
+__all__ = [
+    "RANGE_RESULT_REASON",
+    "classic_spills",
+    "intersected_let_names",
+    "reference_result",
+    "spilled_classics",
+    "surely_values",
+]
 
 #: the arguments a function may give back as it is (a reference stays one): position -> passed, None every one
 _PASSED: dict[str, frozenset[int] | None] = {
@@ -224,6 +231,83 @@ def reference_result(formula: str) -> str | None:
     return _reference(tokens, 0, len(tokens), {})
 
 
+def _let_scopes(tokens: list[Token]) -> dict[int, dict[str, str | None]]:
+    """Each token's LET names in scope (lower case -> the reference each surely stands for, None for another)."""
+    scopes: dict[int, dict[str, str | None]] = {}
+    for start, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare(token.value[:-1]) != "LET":
+            continue
+        close = _close(tokens, start)
+        spans = _arguments(tokens, start, close)
+        if len(spans) < 3 or len(spans) % 2 == 0:
+            continue
+        for k in range(0, len(spans) - 1, 2):
+            a, b = _trim(tokens, *spans[k])
+            if b - a != 1:
+                break
+            bound = _reference(tokens, *spans[k + 1], scopes.get(spans[k + 1][0], {}))
+            for i in range(spans[k + 2][0], close):  # the later values and the result (inner LETs come later)
+                scopes[i] = {**scopes.get(i, {}), tokens[a].value.lower(): bound}
+    return scopes
+
+
+def intersected_let_names(formula: str, row: int, col: int) -> str | None:
+    """``formula`` (a classic one, with ``=``) with each LET name standing for a reference of several cells, where it
+    is read as one value (beside an operator, alone as an argument of a function of single values), made its cell in
+    the formula's row or column, as the rewrite does for the range typed in (:mod:`.intersection`): Excel's LET name
+    bound to a range is a reference, intersected there like the range (``=LET(a,B5:C5,a+0)`` in column C is
+    ``C5+0``, in column E #VALUE!), where the engine's LET holds its values (the top-left one shown). None when
+    there is none (or the text is not read).
+
+    >>> intersected_let_names("=LET(a,B5:C5,a+0)", 9, 3), intersected_let_names("=LET(a,B5:C5,ABS(a))", 9, 5)
+    ('=LET(a,B5:C5,$C$5+0)', '=LET(a,B5:C5,ABS(#VALUE!))')
+    >>> intersected_let_names("=LET(a,B5:C5,SUM(a))", 9, 3), intersected_let_names("=LET(a,B5:C5,SORT(a*1))", 9, 3)
+    (None, None)
+    """
+    try:
+        tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
+        return None
+    if not any(t.type == Token.FUNC and _bare(t.value[:-1]) == "LET" for t in tokens):
+        return None
+    scopes, every = _let_scopes(tokens), tokens
+    solid = [k for k, t in enumerate(tokens) if t.type != Token.WSPACE]
+    tokens = [tokens[k] for k in solid]  # the neighbours of a name, spaces aside (the same tokens: changed in place)
+    scopes = {n: scopes[k] for n, k in enumerate(solid) if k in scopes}
+    stack: list[list] = []  # [function, argument position, where one value is expected] of each open call
+    changed = False
+    for i, token in enumerate(tokens):
+        outside = [entry for entry in stack if entry[0] != "LET"]  # LET's own arguments are no array's
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _bare(token.value[:-1])
+            stack.append([name, 0, not _in_array_argument(outside) and _one_value_expected(tokens, i, stack)])
+        elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
+            stack.append(["{", 0, False])
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.ARRAY):
+            if stack:
+                stack.pop()
+        elif token.type == Token.SEP and token.subtype == Token.ARG:
+            if stack:
+                stack[-1][1] += 1
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _in_array_argument(outside):
+            reference = scopes.get(i, {}).get(token.value.lower())
+            if reference is None:
+                continue
+            before, after = i - 1, i + 1
+            while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
+                before, after = before - 1, after + 1
+            neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
+            if any(t is not None and t.type == Token.OP_IN and t.value in (":", " ", ",") for t in neighbours):
+                continue  # a range operator's operand: a reference
+            alone = all(t is not None and t.type in (Token.FUNC, Token.SEP) for t in neighbours)
+            operator = any(t is not None and t.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST) for t in neighbours)
+            if operator or (alone and _scalar_argument(stack)):
+                cell = _intersected(reference, row, col)
+                if cell is not None:
+                    token.value, changed = cell.removeprefix("="), True
+    return "=" + "".join(t.value for t in every) if changed else None
+
+
 def _intersected(reference: str, row: int, col: int) -> str | None:
     """The formula giving ``reference``'s cell in row ``row`` or column ``col`` (Excel's implicit intersection),
     #VALUE! where it has none; None for one cell (nothing to intersect)."""
@@ -237,6 +321,9 @@ def _first_value(formula: str, row: int, col: int, names: frozenset[str]) -> str
     """``formula`` set again as Excel's classic formula shows it: a range's cell in the formula's row or column, an
     array's first value; False for a reference of one cell (it has nothing to spill: a #SPILL! there is one it
     read); None when its result may be a range this module does not follow (a name, a LAMBDA, IF)."""
+    intersected = intersected_let_names(formula, row, col)
+    if intersected is not None:  # =LET(a,B5:C5,a+0): the name's cell, as for =B5:C5+0
+        formula = intersected
     reference = reference_result(formula)
     if reference is not None:
         return _intersected(reference, row, col) or False

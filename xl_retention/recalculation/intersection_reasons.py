@@ -29,6 +29,7 @@ from .classic_spills import reference_result
 from .formula_texts import position
 from .formula_tokens import _bare_name, _bounds, _bracket
 from .intersection import _implicit
+from .let_references import let_inlined
 from .rewrite_shapes import SCALAR_ARGUMENTS
 from .unexplained import unexplained_errors
 from .value_origins import _evaluated
@@ -69,6 +70,8 @@ def intersection_reasons(
             continue  # no range of it was written as #VALUE! (or the formula types #VALUE! itself)
         visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
         reason = _cause(sheet, ref, place, text, visible) or _result_cause(sheet, ref, place, text)
+        if reason is None and "LET(" in text.upper():  # =LET(a,B5:C5,a+0) in column E: a's range, as B5:C5+0
+            reason = _cause(sheet, ref, place, let_inlined(text) or text, visible)
         if reason is not None and _caused(workbook, sheet, place, engine):
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1

@@ -32,6 +32,7 @@ from openpyxl.formula.tokenizer import Token, TokenizerError
 
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
 from .cell_filename import cell_filenames
+from .classic_spills import intersected_let_names
 from .defined_names import moved_references, one_reference, relative
 from .excel_functions._core import EACH
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION, criterion_position
@@ -349,6 +350,10 @@ def _rewritten_steps(
     if FIRST_CELL_CALL.search(text.upper()) and first_cells(tokens, names or {}, array):  # N(A1:A7): A1's
         changed = True
     if not array:  # implicit intersection of ranges used as single values
+        if "LET(" in text.upper():  # =LET(a,B5:C5,a+0): a LET name of a range read as one value, as the range
+            again = intersected_let_names("=" + "".join(t.value for t in tokens), row, col)
+            if again is not None:
+                tokens, changed = list(Tokenizer(again).items), True
         stack: list[list] = []  # [function, argument position] of each open function call
         areas = union_areas(tokens) if any(t.type == Token.OP_IN and t.value == "," for t in tokens) else set()
         for i, token in enumerate(tokens):
