@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["TOO_LONG", "name_refusals", "too_long"]
 
 #: the engine's refusal of a formula longer than it reads: "Formula token limit exceeded (max 16384)"
-_LIMIT = re.compile(r"Formula (source byte|token) limit exceeded \(max (\d+)\)")
+_LIMIT = re.compile(r"Formula (source byte|token|AST node) limit exceeded \(max (\d+)\)")
 #: the reason of a formula whose rewrite for the engine is longer than it reads (:func:`too_long`)
 TOO_LONG = (
     "written out in the forms the embedded engine computes (each name put in, arrays and lookups spelled out), this "
@@ -42,7 +42,7 @@ def too_long(workbook: fz.Workbook, sheet: str, row: int, column: int, formula: 
     found = _LIMIT.search(held) if "#ERROR!" in held[:20] else None
     if found is None:
         return None
-    what = "its byte" if found.group(1) == "source byte" else "its token"
+    what = {"source byte": "its byte", "AST node": "its node"}.get(found.group(1), "its token")
     shown = formula if len(formula) <= 60 else formula[:57] + "..."
     said = TOO_LONG.format(what=what, limit=f"{int(found.group(2)):,}", formula=shown.removeprefix("="))
     if _template_formula(formula):  # the template's own, computed as a plain formula: entered as an array formula
