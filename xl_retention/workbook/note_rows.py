@@ -24,7 +24,7 @@ import zipfile
 from . import inplace as ip
 from .lifetime_value import NOTE_LINES, note_height
 
-__all__ = ["NOTE_WIDTH", "fit_note_rows", "note_lines"]
+__all__ = ["NOTE_WIDTH", "fit_note_rows", "note_lines", "rooms_back"]
 
 #: the characters of a line of column C (48 wide: Excel and LibreOffice put 48 to 57 italic characters a line there)
 NOTE_WIDTH = 48
@@ -113,4 +113,41 @@ def fit_note_rows(path: str | os.PathLike[str]) -> int:
         changed += 1
     if changed:
         package.save()
+    return changed
+
+
+def rooms_back(package: ip.Package) -> int:
+    """The rows of the template's Lifetime value notes of ``package`` that :func:`fit_note_rows` sized for the texts
+    stored (none, or 15 x lines + 2 points: a row the user sized is left) made the template's rooms again
+    (:data:`~.lifetime_value.NOTE_LINES`); the number of rows changed. Call where the stored results are cleared
+    (:func:`.stale.save_cleared`): the notes will show texts of the new inputs, which Excel computes on open without
+    fitting a row to them (an import of changed data kept the fitted rows: C5's 5-line note in a row of the default
+    height). An import that changes no cell keeps the results and the fitted rows."""
+    found = _ARPA_NAME.search(package.data.get("xl/workbook.xml", b""))
+    target = _TARGET.match(html.unescape(found.group(1).decode("utf-8")).strip()) if found else None
+    if target is None:
+        return 0
+    title = (target.group(1) or "").replace("''", "'") or target.group(2)
+    down = int(target.group(3)) - 3
+    part = package.parts.get(title)
+    if part is None or b"sheetProtection" in package.data.get(part, b"sheetProtection"):
+        return 0  # a protected sheet (checked before the save, H315's finding 05): left as it is
+    try:
+        xml = package.sheet(title)
+    except (KeyError, ip.LayoutError):
+        return 0
+    changed = 0
+    for ref, lines in NOTE_LINES.items():
+        row = int(ref[1:]) + down
+        element = xml.cell(f"C{row}")
+        if element is None or not _FORMULA.search(element) or row not in xml.rows:
+            continue
+        attrs = xml.rows[row].attrs
+        height = ip.attribute(attrs, b"ht")
+        if not _ours(height) or (height is not None and float(height) >= note_height(lines) - 1):
+            continue
+        list(xml.cells_in_rows(row, row))  # the row's cells read: an edited row is written from them
+        attrs = ip._without(attrs, b"ht", b"customHeight") + f' ht="{note_height(lines)}" customHeight="1"'.encode()
+        xml.rows[row].attrs, xml.rows[row].edited = attrs, True
+        changed += 1
     return changed

@@ -141,6 +141,9 @@ def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes
     if any(package.data[p] != package.original.get(p) for p in sheets):  # else no cell changed: every result holds
         package.edit("xl/workbook.xml", ip.full_calc_on_load)
         package.drop_calc_chain()
+        from .note_rows import rooms_back  # noqa: PLC0415  (the Lifetime value sheet's modules: where needed)
+
+        rooms_back(package)  # the note rows recalc fitted to the old results: the template's rooms for the new
         cleared = clear_results(package)
     else:  # no cell changed: the results hold, and so do the charts' ranges fitted to them
         cleared = 0
