@@ -16,6 +16,7 @@ from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
 from .error_texts import as_error, error_type, in_error, with_ref
+from .fit_note_forms import BDW_NOTES, SBG_NOTES
 from .logical_calls import logical_constants
 from .long_texts import short_texts
 from .sheets import BDW_OWN_REASON, FIT_REASONS, bdw_note, sbg_note
@@ -67,6 +68,32 @@ _FIT_ERRORS = (
           for k in (1, 2, 3, 4)),
     )),
 )  # fmt: skip
+
+
+def _exact_notes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each note beside the fits an earlier template wrote (:mod:`.fit_note_forms`), and what an upgrade before
+    2026-12-06 made of it (:data:`_FIT_ERRORS`' forms, which kept its reasons: no "survivors 0 in every cohort ...",
+    H451's finding 01), as a pattern of that formula exactly (the sBG fit's cell any row) -> this version's note. No
+    backreference (recalc joins these patterns into one, :func:`.upgrade_file._earlier_pattern`)."""
+    current = {"sbg": sbg_note("B#", _REASONS), "bdw": bdw_note(_REASONS)}
+    shapes: dict[str, set[str]] = {"sbg": set(), "bdw": set()}
+    for kind, forms in (("sbg", SBG_NOTES), ("bdw", BDW_NOTES)):
+        for form in forms:
+            value = form.replace("B#", "B987654")
+            for _ in range(4):  # the earlier form, then each step the patterns below took it
+                shapes[kind].add(value.replace("B987654", "B#"))
+                value = next((short_texts(p.sub(f, value)) for p, f in _FIT_ERRORS if p.fullmatch(value)), value)
+    out = []
+    for kind in ("sbg", "bdw"):
+        for shape in sorted(shapes[kind] - {current[kind]}):
+            parts = [re.escape(part) for part in shape.split("B#")]
+            pattern = parts[0] + (r"(B\d+)" + r"B\d+".join(parts[1:]) if len(parts) > 1 else "")
+            into = sbg_note("\\1", _REASONS) if kind == "sbg" else bdw_note(_REASONS).replace("\\", "\\\\")
+            out.append((re.compile(pattern, re.I | re.S), into))
+    return tuple(out)
+
+
+_FIT_ERRORS = (*_exact_notes(), *_FIT_ERRORS)  # the exact notes first: the forms above keep an earlier note's reasons
 #: formulas of earlier templates' Cohorts sheets -> their current form
 _OBSERVED_TO = r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",LOOKUP(2,1/ISNUMBER(\1),COLUMN(\1))-COLUMN($B\2))'
 _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
