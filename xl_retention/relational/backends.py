@@ -224,7 +224,19 @@ class _EndedJava(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         from_py4j = record.name.startswith("py4j") or f"{os.sep}py4j{os.sep}" in (record.pathname or "")
-        return not (from_py4j and spark_ended() is not None)
+        if not from_py4j:
+            return True
+        # a connection lost (reset, closed, an empty answer) is logged by py4j while the Java process is still being
+        # reaped, before spark_ended can tell: the command's own error says it in one line either way
+        lost = record.exc_info is not None and _lost_connection(record.exc_info[1])
+        return not (lost or spark_ended() is not None)
+
+
+def _lost_connection(error: BaseException | None) -> bool:
+    """Whether ``error`` (what py4j logs with its traceback) is its connection to the Java side lost."""
+    if isinstance(error, (ConnectionError, EOFError, BrokenPipeError)):
+        return True
+    return type(error).__name__ == "Py4JNetworkError"
 
 
 def _quiet_ended_java() -> None:
