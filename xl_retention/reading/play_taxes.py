@@ -109,6 +109,46 @@ def _shown(amount: float, mark: str | None, *written: Any) -> str:
     return shown.replace(".", ",") if mark == "," else shown
 
 
+def _charge_of(orders: np.ndarray, kind: np.ndarray, day: np.ndarray | None, row: int) -> np.ndarray:
+    """Which rows are the charge (or the charge refund) the tax row ``row`` is of: its order's, of the same date
+    where the order has more than one."""
+    target = (orders == orders[row]) & (kind == _TAX_OF[kind[row]])
+    if target.sum() > 1 and day is not None:
+        target &= day == day[row]
+    return target
+
+
+def _refuse_blanks(
+    df: pd.DataFrame, kind: np.ndarray, written: np.ndarray, orders: np.ndarray, day: np.ndarray | None,
+    counted: Mapping[str, np.ndarray], where: Any, kind_column: str, order_column: str,
+) -> None:  # fmt: skip
+    """Refuse a tax row whose amount counted is blank (how much tax its charge holds cannot be told: a blank is no
+    0), and a charge whose amount counted is blank beside a tax row of its order that has one (what the buyer paid
+    cannot be told, and the tax is no revenue), naming the row, its order id and the tax (H457)."""
+    from .errors import row_of, show
+
+    taxed = np.flatnonzero(np.isin(kind, list(_TAX_OF)))
+    for name, values in counted.items():
+        for row in taxed:
+            order = f"order {str(orders[row])!r} ({order_column!r})"
+            if not np.isfinite(values[row]):
+                problem = (
+                    f"a tax row of {order} with no amount in {name!r} (how much tax its charge holds cannot be told; "
+                    "a blank is no 0)"
+                )
+                advice = f"write the tax's amount in {name!r} (0 where there is none), or export the report again"
+                raise bad_rows(where, name, problem, [int(row)], written, advice=advice)
+            charge = np.flatnonzero(_charge_of(orders, kind, day, int(row)) & ~np.isfinite(values))
+            if charge.size:
+                tax = f"{str(written[row])!r} row ({row_of(where, int(row))}: {show(df[name].iloc[row])})"
+                problem = (
+                    f"the charge of {order} has no amount in {name!r} beside its {tax} (what the buyer paid cannot be "
+                    "told: its tax is no revenue, and a blank is no 0)"
+                )
+                advice = f"write the charge's amount in {name!r}, or export the report again"
+                raise bad_rows(where, name, problem, charge[:1], written, advice=advice)
+
+
 def play_taxes_folded(
     df: pd.DataFrame, columns: Mapping[str, str], source: str, decimal: str | None = None
 ) -> pd.DataFrame:
@@ -162,10 +202,10 @@ def play_taxes_folded(
     inside = taxed & (signs == -side)  # Google's VAT taken back off the charge (-1.72 of 10.80): in the charge
     on_top = taxed & (signs == side)  # the seller's sales tax paid on top (+0.80 of 9.99): not in the charge
     listed = list(map(str, df.columns))
+    _refuse_blanks(df, kind, written, orders, day, {n: amounts[n] for n in counted if n in amounts}, where,
+                   kind_column, order_column)  # fmt: skip
     for row in np.flatnonzero(inside):
-        target = (orders == orders[row]) & (kind == _TAX_OF[kind[row]])
-        if target.sum() > 1 and day is not None:
-            target &= day == day[row]
+        target = _charge_of(orders, kind, day, row)
         if target.sum() != 1:
             sale = next((w for w, k in zip(written, kind, strict=True) if k == _TAX_OF[kind[row]]), "Charge")
             problem = (
@@ -198,6 +238,9 @@ def play_taxes_folded(
             f"{int(on_top.sum())} row(s) of type {shown} of their charge's sign left out: a tax paid on top of the "
             "charge (the seller's to remit), no revenue"
         )
+    if (zero := taxed & ~inside & ~on_top).any():  # a tax of 0.00: nothing to take off (a blank is refused above)
+        shown = ", ".join(repr(w) for w in dict.fromkeys(written[zero]))
+        told.append(f"{int(zero.sum())} row(s) of type {shown} of 0 left out: no tax to take off")
     if fees.any():
         shown = ", ".join(repr(w) for w in dict.fromkeys(written[fees]))
         told.append(
