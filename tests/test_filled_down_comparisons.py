@@ -26,4 +26,5 @@ def test_a_range_of_more_rows_than_a_comparison_takes_is_still_found() -> None:
     assert _large_range("=SUMPRODUCT((A1:A100001>0.5)*1)")
     assert _large_range("=IF(Sheet2!$A$1:$A$100001>0,1,0)")
     assert rewrite_arguments("=SUMPRODUCT((A1:A10>0.5)*1)") == "=SUMPRODUCT((_XLR.COMPARED(A1:A10)>0.5)*1)"
-    assert rewrite_arguments("=SUMPRODUCT((A1:A100001>0.5)*1)") == "=SUMPRODUCT((A1:A100001>0.5)*1)"
+    # the large range as it is (its cells read after the evaluation, .large_comparisons), the number marked
+    assert rewrite_arguments("=SUMPRODUCT((A1:A100001>0.5)*1)") == "=SUMPRODUCT((A1:A100001>_XLR.FIFTEEN(0.5))*1)"

@@ -60,6 +60,7 @@ from .evaluation_steps import (
     set_formulas,
 )
 from .excel_functions._core import CARRIED, quiet_numpy
+from .excel_functions.compared_operands import may_compare_large
 from .excel_functions.complex_texts import complex_texts
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
@@ -127,6 +128,8 @@ class _Pass:
     hidden_unsure: list[Unsupported] = field(default_factory=list)  # SUBTOTAL/AGGREGATE whose hidden rows are unsure
     unread_links: list[tuple[str, int, int, str]] = field(default_factory=list)  # to workbooks the file has no copy of
     plain: PlainAreas | None = None  # ranges the date-text guard need not count (read when one is met)
+    #: formulas comparing a whole column: (sheet, row, column, before the argument rewrite, after it)
+    large_compared: list[tuple[str, int, int, str, str]] = field(default_factory=list)
     #: the file's values are current though another program than Excel stored them (Google's ARRAYFORMULA: kept)
     elsewhere_current: bool = False
 
@@ -310,6 +313,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
                 new = filled_down.rewrite_arguments("=" + cell.text, cell.text, key, True)
                 if new not in ("=" + cell.text, cell.text) and not _argued_further(new):  # else each step below
                     rewritten.append((sheet, r, c, new))
+                    if ":" in new and may_compare_large(new):
+                        run.large_compared.append((sheet, r, c, "=" + cell.text, new))
                     continue
         text = found[(r, c)]
         if "[" in text and unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
@@ -364,7 +369,9 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
         if _per_shape(hints, 2, _whole_lookup, new, same):  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
             new = lookup_results(new, sheet, extents)
             settles = False
-        new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
+        before, new = new, filled_down.rewrite_arguments(new, text, own_shape, arguments)
+        if ":" in new and may_compare_large(new):  # A:A>=_XLR.FIFTEEN(C1): the column's cells read after evaluation
+            run.large_compared.append((sheet, r, c, before, new))
         if '"*-*"' in new:  # the date-text guard's counts over a range the file shows plain: 0 (.plain_areas)
             if plain is None:
                 plain = PlainAreas(workbook, info.formulas)
@@ -457,6 +464,15 @@ def _evaluate(
     if whole_number_criteria(workbook, rewritten + again, set_formulas):  # COUNTIF(A:A,F1) of 110 and =1.1*100 (H40)
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
+    if run.large_compared:  # A:A>=C1 where A holds 0.1+0.2: every cell at 15 digits (.large_comparisons)
+        from .large_comparisons import unrounded_comparisons  # noqa: PLC0415
+
+        refs = lambda s, r, c: formulas[s].refs[(r, c)]  # noqa: E731
+        compared, listed_large = unrounded_comparisons(workbook, run.large_compared, set_formulas, refs)
+        stopped += listed_large
+        if compared:
+            workbook.evaluate_all()
+            result = read_values(workbook, formulas, members)
     if dynamic_cycles(workbook, formulas, info, run.formula_names, CIRCULAR, engine_literal):  # OFFSET(A2,0,0,3,1)
         workbook.evaluate_all()  # a loop through an area computed when the formula runs: Excel's circular reference
         result = read_values(workbook, formulas, members)

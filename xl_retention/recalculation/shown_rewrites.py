@@ -1,10 +1,11 @@
 """A reason's formula text as the user typed it: the rewrite's own wrappers taken out.
 
 The embedded engine computes a rewrite of each formula (:mod:`.excel_functions.compared_operands`: each side of a
-comparison through ``_XLR.COMPARED`` or ``_XLR.ORDERED``, each operand of ``&`` through ``_XLR.TEXT``, a text read as
-a number through ``_XLR.NUMBER``). A reason that quotes the formula as the engine holds it (``MATCH: 1 is not in
-(A3 = "x") * (_XLR.COMPARED(B3) = 4)``) names functions that are in no workbook and no Excel: :func:`as_typed` gives
-the operand each such one-argument wrapper holds, so the user reads ``(A3 = "x") * (B3 = 4)``.
+comparison through ``_XLR.COMPARED`` or ``_XLR.ORDERED`` (``_XLR.FIFTEEN`` beside a whole column), each operand of
+``&`` through ``_XLR.TEXT``, a text read as a number through ``_XLR.NUMBER``). A reason that quotes the formula as
+the engine holds it (``MATCH: 1 is not in (A3 = "x") * (_XLR.COMPARED(B3) = 4)``) names functions that are in no
+workbook and no Excel: :func:`as_typed` gives the operand each such one-argument wrapper holds, so the user reads
+``(A3 = "x") * (B3 = 4)``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 __all__ = ["as_typed"]
 
 #: wrappers of one operand whose value they leave as the user's operand reads (15 digits, Excel's order, text)
-_WRAPPER = re.compile(r"(?i)_XLR\.(?:COMPARED|ORDERED|NUMBER|TEXT|JOINED)\(")
+_WRAPPER = re.compile(r"(?i)_XLR\.(?:COMPARED|ORDERED|FIFTEEN|NUMBER|TEXT|JOINED)\(")
 
 
 def _closing(text: str, start: int) -> int | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from contextvars import ContextVar
 
 from openpyxl.utils.cell import range_boundaries
 
@@ -47,6 +49,10 @@ JOINED = "_XLR.JOINED"
 #: the registered function that takes an operand of a comparison to 15 significant digits (see .maths)
 COMPARED_OPERAND = "_XLR.COMPARED"
 
+#: the registered function that takes the numbers of an operand compared with a whole column to 15 significant digits,
+#: text as it is (see .collation.fifteen_digits)
+FIFTEEN_OPERAND = "_XLR.FIFTEEN"
+
 #: the registered function that puts an operand of <, >, <= or >= in Excel's order (see .collation, .maths)
 ORDERED_OPERAND = "_XLR.ORDERED"
 
@@ -77,8 +83,10 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     Both sides go through the same wrapper, whatever their shape: a cell, a range (element by element), an array
     expression (``B2:B5/3``), a call, a concatenation. Left as they are: typed constants, operands next to a typed
     constant the wrapper cannot matter against (text, a logical, 0), calls giving whole numbers or logicals. A
-    comparison holding a range of more than :data:`_MOST_COMPARED` cells or a whole column is left to the engine on
-    every side (a Python value per cell otherwise): the same comparison on both sides, without Excel's 15 digits.
+    comparison holding a range of more than :data:`_MOST_COMPARED` cells or a whole column leaves that range to the
+    engine (a Python value per cell otherwise) and takes the numbers of every other side to 15 digits
+    (``_XLR.FIFTEEN``): Excel's result where the range's numbers are their own 15 digits, which
+    :func:`.after_evaluation.unrounded_comparisons` checks after the evaluation (:func:`full_comparisons` otherwise).
     Typed text the engine would order or compare wrongly is keyed with every other operand wrapped
     (:func:`.collation.typed_keys`).
 
@@ -87,7 +95,7 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     >>> _comparison([[("range", "B2:B5"), ("part", "/"), ("literal", "3")], [("part", "C1")]], ["="])
     '_XLR.COMPARED(B2:B5/3)=_XLR.COMPARED(C1)'
     >>> _comparison([[("range", "A:A")], [("part", "A3")]], ["<"])
-    'A:A<A3'
+    'A:A<_XLR.FIFTEEN(A3)'
     """
     texts = [_concatenation(operand) for operand in operands]
     if not operators:
@@ -97,22 +105,81 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     keyed = typed_keys(solids, texts, ordering) if ordering or all(op in ("=", "<>") for op in operators) else None
     if keyed is not None:
         return "".join(keyed[k] + op for k, op in enumerate([*operators, ""]))
-    if any(_large(solid) for solid in solids):  # the engine's comparison on every side, not one side at 15 digits
-        return "".join(t + op for t, op in zip(texts, [*operators, ""], strict=True))
+    large = [_large(solid) for solid in solids]
     trivial = [_is_trivial(x) for x in solids]
+    if any(large) and _FULL.get() is None:  # the large range as it is, every other side's numbers at 15 digits
+        wrapped = [not (large[k] or trivial[k] or _left_as_is(solid)) for k, solid in enumerate(solids)]
+        if not any(wrapped):  # A:A=5.3, A:A>COUNT(B:B): one wrapped all the same, the mark of a large comparison
+            wrapped = [not (large[k] or trivial[k]) for k in range(len(solids))]
+        return "".join(
+            (f"{FIFTEEN_OPERAND}({t.strip()})" if wrapped[k] else t) + op
+            for k, (t, op) in enumerate(zip(texts, [*operators, ""], strict=True))
+        )
+    noted = _FULL.get()
+    if any(large) and noted is not None:  # full_comparisons: every side through the wrapper, the large ranges noted
+        # a large range alone is compared as its cells are; in an expression (A:A*3) its cells tell nothing: ""
+        noted.extend(solid[0][1] if len(solid) == 1 else "" for solid, big in zip(solids, large, strict=True) if big)
     # text against a typed number or logical orders by type alone: the order of text matters only between texts
     texts_meet = ordering and not any(len(x) == 1 and x[0][0] == "literal" for x in solids)
     wrapper = ORDERED_OPERAND if texts_meet else COMPARED_OPERAND
     out = []
     for k, (solid, text) in enumerate(zip(solids, texts, strict=True)):
-        kinds = [kind for kind, _ in solid]
-        exact = len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
         against_trivial = all(trivial[j] for j in (k - 1, k + 1) if 0 <= j < len(solids))
-        if kinds in ([], ["literal"]) or exact or trivial[k] or against_trivial:
+        if _left_as_is(solid) or trivial[k] or against_trivial:
             out.append(text)
         else:
             out.append(f"{wrapper}({text.strip()})")
     return "".join(t + op for t, op in zip(out, [*operators, ""], strict=True))
+
+
+def _left_as_is(solid: list[tuple[str, str]]) -> bool:
+    """An operand no wrapper changes: nothing, a typed number or logical, a call giving whole numbers or logicals."""
+    kinds = [kind for kind, _ in solid]
+    return kinds in ([], ["literal"]) or bool(
+        len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
+    )
+
+
+#: the large ranges compared, noted while :func:`full_comparisons` rewrites (None: the usual rewrite)
+_FULL: ContextVar[list[str] | None] = ContextVar("_FULL", default=None)
+
+
+def full_comparisons(formula: str, rewritten: Callable[[str], str]) -> tuple[str, list[str]]:
+    """``formula`` rewritten by ``rewritten`` (:func:`.arguments._rewritten`) with a comparison's large ranges (a
+    whole column, more than :data:`_MOST_COMPARED` cells) through the wrapper too, as every other operand: Excel's
+    15 digits cell by cell (about 1 s a million cells), for a range that holds numbers not equal to their own 15
+    digits (:func:`.after_evaluation.unrounded_comparisons`); and those ranges, as written.
+
+    >>> from xl_retention.recalculation.excel_functions.arguments import _rewritten
+    >>> full_comparisons("=SUMPRODUCT(--(A:A>=C1))", _rewritten)
+    ('=SUMPRODUCT(--(_XLR.ORDERED(A:A)>=_XLR.ORDERED(C1)))', ['A:A'])
+    """
+    token = _FULL.set([])
+    try:
+        text = rewritten(formula)
+        return text, list(_FULL.get() or [])
+    finally:
+        _FULL.reset(token)
+
+
+#: two whole columns compared with each other (``A:A=B:B``, bounded ``$A$1:$A$1048576``): no other operand to mark
+_WHOLE_COLUMN = r"(?:\S+!)?\$?[A-Z]{1,3}(?:\$?1)?:\$?[A-Z]{1,3}(?:\$?1048576)?"
+_LARGE_PAIR = re.compile(
+    r"(?i)(?<![\w.$])" + _WHOLE_COLUMN + r"\)?\s*(?:<>|<=|>=|[<>=])\s*\(?" + _WHOLE_COLUMN + r"(?![\w(])"
+)
+
+
+def may_compare_large(formula: str) -> bool:
+    """Whether ``formula`` (after the argument rewrite) compares a whole column or row, or a range of more than
+    :data:`_MOST_COMPARED` cells: it holds the rewrite's ``_XLR.FIFTEEN`` (:func:`_comparison`), or two whole columns
+    compared with each other (a cheap test: no parse; two ranges of 100,000 rows typed in are not seen).
+
+    >>> may_compare_large("=SUMPRODUCT(--(A:A>=_XLR.FIFTEEN(C1)))"), may_compare_large("=MAX($K:$K)>MAX(K2:K9)")
+    (True, False)
+    >>> may_compare_large("=SUMPRODUCT(--(A:A=B:B))"), may_compare_large("=SUMPRODUCT(--($A$1:$A$1048576<>D!B:B))")
+    (True, True)
+    """
+    return "_XLR.FIFTEEN(" in formula or (":" in formula and _LARGE_PAIR.search(formula) is not None)
 
 
 #: the most cells of a range an array comparison takes to 15 digits (:func:`_comparison`)

@@ -41,7 +41,7 @@ from ._core import (
     number,
     number_text,
 )
-from .collation import compared, fifteen, ordered
+from .collation import compared, fifteen, fifteen_digits, ordered
 from .elementwise import _power, whole
 from .multiples import last_digit
 
@@ -260,6 +260,7 @@ def floor_precise(value: Any, significance: Any = 1.0) -> float:
 
 excel_function("_XLR.COMPARED", 1, 1)(compared)
 excel_function("_XLR.ORDERED", 1, 1)(ordered)
+excel_function("_XLR.FIFTEEN", 1, 1)(fifteen_digits)
 
 
 def _operand_call(name: str) -> None:
@@ -284,6 +285,7 @@ def _operand_call(name: str) -> None:
 
 _operand_call("_XLR.COMPARED")
 _operand_call("_XLR.ORDERED")
+_operand_call("_XLR.FIFTEEN")
 
 FUNCTIONS["POWER"] = Function("POWER", broadcast(engine_call(_power)), 2, 2)
 
