@@ -50,23 +50,27 @@ def _spill_error(value: Any) -> bool:
     return isinstance(value, CellError) and value.code == "#SPILL!"
 
 
-def check_settled_spills(workbook: fz.Workbook, info: PackageInfo, unsupported: list[Unsupported]) -> None:
+def check_settled_spills(
+    workbook: fz.Workbook, info: PackageInfo, unsupported: list[Unsupported], formulas: dict[str, Any] | None = None
+) -> None:
     """For each kept cell the engine stopped at over a spill (``unsupported``, after :func:`.kept.keep_stored`):
     compute its formula again where it spills freely; where Excel's answer now (#SPILL! when its area holds another
     cell, else the array) differs from the stored one, or cannot be had, it is no longer kept (listed, and so are
-    the cells reading it)."""
+    the cells reading it). ``formulas``: the texts of the sheets' formula cells (a shared formula's copies have none
+    in ``info``: without their text, their stored value cannot be checked and is not kept)."""
     for item in unsupported:
         if not item.kept or SETTLE_WORDS not in item.reason:
             continue
         cell = info.formulas.get(item.sheet, {}).get(item.ref)
-        if cell is None or not cell.text:
+        if cell is None:
             continue
-        now = _computed_again(workbook, item.sheet, cell.text)
+        column, row = range_boundaries(item.ref)[:2]
+        text = cell.text or _copy_text(formulas, item.sheet, row, column)  # a shared formula's copy: its own text
+        now = _computed_again(workbook, item.sheet, text) if text else None
         if now is None:
             item.kept = False
             item.reason += _UNSURE
             continue
-        column, row = range_boundaries(item.ref)[:2]
         own = set()
         if cell.kind == "array" and cell.ref:
             left, top, right, bottom = range_boundaries(cell.ref)
@@ -89,6 +93,14 @@ def check_settled_spills(workbook: fz.Workbook, info: PackageInfo, unsupported: 
             item.kept = False
             shown = ", ".join(str(v) for r in now for v in r[:4])
             item.reason += _CHANGED.format(now=shown)
+
+
+def _copy_text(formulas: dict[str, Any] | None, sheet: str, row: int, column: int) -> str | None:
+    """The text of a copy of a shared formula (the file gives only its first cell's): the one the rewrite read."""
+    try:
+        return formulas[sheet][(row, column)] if formulas else None
+    except KeyError:
+        return None
 
 
 def _computed_again(workbook: fz.Workbook, sheet: str, text: str) -> list[list[Any]] | None:
