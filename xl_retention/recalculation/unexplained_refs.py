@@ -437,6 +437,8 @@ def unvouched(
             continue  # Excel's own error: the engine agrees
         if held is None and code == "#REF!" and _VALUED_REF.search(_LITERALS.sub('""', text)):
             continue  # =INDEX(A1:A2,5), =VLOOKUP(4,D1:E4,3), =A1#: Excel's #REF! too, by its arguments' values
+        if code == "#REF!" and _index_past_its_end(path, sheet, text, values):
+            continue  # =INDEX($B$2:$F$6,2,H10) of H10 = 6 now: Excel's #REF! today, whatever it stored before
         found.append(f"{written(sheet)}!{ref} (={text}) is {code} where Excel stored {_shown(held, 'no value')}")
         cells.append(f"{sheet}!{ref}")
     if not found:
@@ -456,6 +458,64 @@ def unvouched(
         verb = "read" if len(read) > 1 else "reads"
         line += f" ({who} {verb} them without giving their error: the engine's values, which the output leaves out)"
     return f"{line}: check them in Excel (the output asks Excel to compute the workbook when it opens it)", read
+
+
+_INDEX_ARGUMENT = r"\s*(-?\d+(?:\.\d+)?|(?:" + SHEET + r"!)?\$?[A-Za-z]{1,3}\$?\d+)\s*"
+#: a formula that is one INDEX of a range typed in, by positions typed in or held by one cell each
+_INDEX_ALONE = re.compile(
+    r"(?i)^\s*INDEX\(\s*(?:("
+    + SHEET
+    + r")!)?(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+)\s*,"
+    + _INDEX_ARGUMENT
+    + r"(?:,"
+    + _INDEX_ARGUMENT
+    + r")?\)\s*$"
+)
+
+
+def _index_past_its_end(
+    path: str | os.PathLike[str], sheet: str, text: str, values: dict[str, dict[str, object]] | None
+) -> bool:
+    """Whether ``text`` (a formula of ``sheet``) is one ``INDEX`` of a range typed in whose row or column position,
+    typed in or held by a cell (its value computed now, ``values``, or typed in the file at ``path``), is past the
+    range's end: Excel's ``#REF!`` by the positions' values today, whatever Excel stored when the positions were
+    others (a script changed one since).
+
+    >>> _index_past_its_end("unused.xlsx", "S", "INDEX($B$2:$F$6,2,6)", None)
+    True
+    >>> _index_past_its_end("unused.xlsx", "S", "INDEX($B$2:$F$6,2,5)", None)
+    False
+    """
+    found = _INDEX_ALONE.match(text)
+    if found is None:
+        return False
+    left, top, right, bottom = range_boundaries(found.group(2).replace("$", ""))
+    rows, columns = bottom - top + 1, right - left + 1
+    positions = []
+    for argument in (found.group(3), found.group(4)):
+        if argument is None:
+            positions.append(None)
+            continue
+        if argument[0].isdigit() or argument[0] == "-":
+            positions.append(float(argument))
+            continue
+        where, _, ref = argument.rpartition("!")
+        home = (_unquoted(where) or sheet) if where else sheet
+        ref = ref.replace("$", "").upper()
+        held = _held(values, f"{home}!{ref}")
+        if held is None:
+            from .package import stored_values  # noqa: PLC0415
+
+            held = stored_values(os.fspath(path), {home: {ref}}).get(home, {}).get(ref)
+        if type(held) is not float and type(held) is not int:
+            return False  # text, a logical, an error, a blank: INDEX's own rules, not only the range's size
+        positions.append(float(held))
+    row, column = positions
+    if row is None or row < 0 or (column is not None and column < 0):
+        return False  # a negative position is #VALUE!
+    if column is None:  # one position: along the range's one row or column
+        return (rows == 1 or columns == 1) and int(row) > max(rows, columns)
+    return int(row) > rows or int(column) > columns
 
 
 def _held(values: dict[str, dict[str, object]] | None, address: str) -> object:
