@@ -31,6 +31,7 @@ __all__ = [
     "ZERO_DECIMAL",
     "currency_columns",
     "currency_divisors",
+    "converted_twin",
     "decimal_cents",
     "formatted_twin",
     "minor_unit_divisors",
@@ -241,6 +242,19 @@ def minor_unit_divisors(
         told = _told_by_twin(df[column], df[twin], _divisors(df, currencies[0] if len(currencies) == 1 else None))
         if told is not None:
             return None if isinstance(told, str) else told
+    converted = converted_twin(names, column) if twin is None else None  # total_usd: in total's unit
+    if converted is not None and _whole_numbers(df[column]) and _whole_numbers(df[converted[0]]):
+        told = _told_by_twin(df[converted[0]], df[converted[1]], _divisors(df, currencies[0] if len(currencies) == 1
+                             else None))  # fmt: skip
+        if told is not None:
+            if isinstance(told, str):
+                return None
+            from .notes import note  # noqa: PLC0415
+
+            first = next((str(v).strip() for v in df[column] if str(v).strip() not in ("", "nan", "None")), "0")
+            note(f"{source}: {column!r} read in cents ({first} is {float(first) / 100:,.2f} US dollars), as "
+                 f"{converted[0]!r} beside {converted[1]!r} writes its amounts (Lemon Squeezy's API)")  # fmt: skip
+            return np.full(len(df), 100.0)
     if is_lemon_squeezy_api(names) and _whole_numbers(df[column]):  # its API: cents, 999 is 9.99 (.lemon_squeezy)
         refuse_cents(df[column], column, source)
     from .vendor_cents import vendor_cents_divisors  # Chargebee's API (refused), Baremetrics' template (cents)
@@ -310,6 +324,26 @@ def formatted_twin(names: Any, column: str) -> str | None:
     wanted = {key(column) + end for end in _FORMATTED}
     found = [str(n) for n in names if key(n) in wanted]
     return found[0] if len(found) == 1 else None
+
+
+def converted_twin(names: Any, column: str) -> tuple[str, str] | None:
+    """(base column, its formatted twin) where the money column ``column`` is the base's amount converted to US
+    dollars, as Lemon Squeezy's API writes it (``total_usd`` beside ``total`` and ``total_formatted``: "a positive
+    integer in cents" both): the base's twin tells the unit of both. None otherwise.
+
+    >>> converted_twin(["total", "total_usd", "total_formatted"], "total_usd")
+    ('total', 'total_formatted')
+    >>> converted_twin(["total", "total_usd"], "total_usd")
+    """
+    from .names import key
+
+    if not key(column).endswith("_usd"):
+        return None
+    bases = [str(n) for n in names if key(n) == key(column)[: -len("_usd")]]
+    if len(bases) != 1:
+        return None
+    twin = formatted_twin(names, bases[0])
+    return (bases[0], twin) if twin is not None else None
 
 
 def _told_by_twin(values: Any, shown: Any, divisors: np.ndarray) -> np.ndarray | str | None:

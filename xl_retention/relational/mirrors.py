@@ -52,6 +52,7 @@ from ..reading.smallest_units import (
     ZERO_DECIMAL,
     _api_amount,
     _api_headers,
+    converted_twin,
     decimal_cents,
     formatted_twin,
 )
@@ -357,8 +358,9 @@ def _minor_unit_divisors(
     if not (kind.is_integer() or kind.is_floating()):  # a float column of whole numbers too (4900.0, i25)
         return None
     currencies = _currency_columns(table, con)  # the file's finder: 'Currency ISO', 'ccy' of usd too
-    if amounts is None and formatted_twin([c for c in table.columns if c != ROW], theirs) is not None:
-        return UNSURE  # 'total_formatted' beside 'total' tells the unit: read as a file's (reading.revenue)
+    listed = [c for c in table.columns if c != ROW]
+    if amounts is None and (formatted_twin(listed, theirs) or converted_twin(listed, theirs)) is not None:
+        return UNSURE  # 'total_formatted' beside 'total' (or 'total_usd') tells the unit: read as a file's
     if amounts == "cents":
         amount = table[theirs].cast("float64")
         fractions = con.execute(table.aggregate(f=(amount.notnull() & (amount != amount.floor())).ifelse(1, 0).sum()))
