@@ -138,4 +138,23 @@ def has_data(wb: Any, sheets: Mapping[str, Any], answers: str | None, tables: An
         own = [NPS_SUMMARY.title]
     found = {title: sheets[title] for title in own if title in sheets}
     months = sorted({month for sheet in found.values() for month in sheet.months})
+    if kind == "nps" and NPS_SUMMARY.title in found and _typed_counts(found[NPS_SUMMARY.title]):
+        return True  # a month's promoters, passives and detractors typed over the counts' formulas: its NPS
     return any(holds_month(wb, found, answers, month) for month in months)
+
+
+#: the NPS sheet's counts, formulas of the answers that a month without answers has typed over (docs/metrics.md)
+_COUNTS = ("promoters", "passives", "detractors")
+
+
+def _typed_counts(sheet: Any) -> bool:
+    """Whether a month of the NPS sheet ``sheet`` holds a count typed in (a number where the template has a formula):
+    its NPS is drawn, as typed answers' is."""
+    for month in sheet.months:
+        row = sheet.row(month)
+        for name in _COUNTS:
+            if name in sheet.columns:
+                value = sheet.value(row, sheet.columns[name])
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    return True
+    return False
