@@ -12,6 +12,12 @@ says nothing of the tax: whether it holds the tax is whether that column does, t
 on it (a column that is it less the tax or plus it; else its name; else each tax's rate of it), and the tax is taken
 off the amount where it does (with a note naming the columns), kept where it does not; refused naming the columns
 where that cannot be told.
+
+A refund beside such an amount (Gumroad's "Partial Refund ($)") is given back to the buyer, of what the buyer paid:
+the amount before the fee ("Sale Price ($)"), not the fee's net ("Net Total ($)"). So it is taken off the net in its
+share of that amount (:func:`fee_net_refund_share`: 40.00 refunded of a Sale Price of 100.00 with 10.00 of fees
+leaves 90.00 x 60 % = 54.00, not 50.00), as a refund of a ``Total`` is taken off a smaller amount (docs/metrics.md,
+"Refunded amounts"); the fee kept or given back is a cost, never revenue (H457 task 2).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
 
-__all__ = ["fee_net_verdict"]
+__all__ = ["fee_net_verdict", "fee_net_refund_share"]
 
 #: Words of a fee's column: what a payment platform or marketplace keeps of a sale.
 _FEE = frozenset({"fee", "fees", "commission", "commissions", "gebühr", "gebühren", "gebuhr", "frais", "comisión",
@@ -104,4 +110,62 @@ def fee_net_verdict(
             source=source,
             column=column,
         )
+    return None
+
+
+def fee_net_refund_share(
+    df: pd.DataFrame, taken: np.ndarray, names: dict[str, str], refund_column: str, source: str, decimal: str | None
+) -> np.ndarray | None:
+    """Each refund's share to take off the amount mapped where it is a fee's net: another column is it plus a fee
+    column on every row sold, the fee nonzero on a refunded row; the refund is of that column (what the
+    buyer paid), taken off the net in its share (see the module docstring), with a note. None where no column is.
+
+    >>> df = pd.DataFrame({"Sale Price": ["100.00", "50.00"], "Fees": ["10.00", "5.50"], "Net Total": ["90.00",
+    ...                    "44.50"], "Partial Refund": ["40.00", "0.00"]})
+    >>> fee_net_refund_share(df, np.array([40.0, 0.0]), {"amount": "Net Total"}, "Partial Refund", "g.csv",
+    ...                      None).tolist()
+    [0.9, 1.0]
+    """
+    from .notes import note
+    from .order_discounts import _part_named
+    from .taxes import _NET
+
+    amount_name = names.get("amount")
+    listed = list(map(str, df.columns))
+    if amount_name is None or listed.count(amount_name) != 1:
+        return None
+    money = numbers_or_none(df[amount_name], source, amount_name, decimal)
+    if money is None:
+        return None
+    refunds = np.nan_to_num(np.asarray(taken, dtype=np.float64), nan=0.0)
+    sold = np.isfinite(money) & (money > 0)
+    refunded = sold & (refunds > CENT)
+    rows = np.flatnonzero(sold)
+    if not refunded.any():
+        return None
+    skip = {str(c) for c in names.values()} | {refund_column}
+    read: dict[str, np.ndarray | None] = {}
+    for fee_name in _fee_columns(df, skip):
+        fee = numbers_or_none(df[fee_name], source, fee_name, decimal)
+        if fee is None or not np.isfinite(fee[rows]).all() or not (np.abs(fee[refunded]) > CENT).any():
+            continue
+        found = None
+        for named_net in (True, False):  # 'Sale Price ($)' before 'Subtotal ($)', equal to it where no tax was paid
+            found = found or equal_column(
+                df, [money + np.abs(fee)], rows, skip | {fee_name}, source, decimal, read=read,
+                unless=lambda c, n=named_net: bool(_words(c) & _FEE) or _part_named(c) or n and bool(_words(c) & _NET),
+            )  # fmt: skip
+        if found is None:
+            continue
+        before = money + np.abs(fee)
+        share = np.where(
+            refunded, np.divide(money, before, out=np.ones(len(money)), where=refunded & (before > 0)), 1.0
+        )
+        count = int(refunded.sum())
+        note(
+            f"{source}: {refund_column!r} is a refund of {found[1]!r} (what the buyer paid; {amount_name!r} is it "
+            f"less {fee_name!r}, a fee): taken off {amount_name!r} in its share ({count} refunded "
+            f"row{'s' if count != 1 else ''})"
+        )
+        return share
     return None

@@ -65,6 +65,7 @@ from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_dis
 from .errors import bad_rows
 from .event_dates import event_date_kind, undone_rows
 from .failed_attempts import failed_attempts
+from .fee_nets import fee_net_refund_share
 from .gift_cards import refunds_beside_gift_cards
 from .gift_types import methods_beside_others, paid_types
 from .line_items import (  # re-exported: reading.orders.item_columns, ... (their module before the split)
@@ -397,7 +398,15 @@ def orders_as_paid(
             typed["amount"] = inside[0]
         gross = None if inside is not None else (
             gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers))  # fmt: skip
-        if inside is None and gross is None and net_share is None:  # 'Net Sales' beside a refund of 'Total
+        fee_share = (
+            None
+            if inside is not None or gross is not None
+            # Gumroad's 'Net Total ($)' ('Sale
+            else (fee_net_refund_share(df, taken, names, refunded, source, decimal))
+        )  # Price ($)' less its fee): its share
+        if fee_share is not None:
+            net_share = fee_share if net_share is None else net_share * fee_share
+        elif inside is None and gross is None and net_share is None:  # 'Net Sales' beside a refund of 'Total
             # Collected' (tax and tips included): its share
             net_share = refunds_of_total(df, typed["amount"], taken, names, refunded, source, decimal)
         share, taken = (net_share if inside is None else inside[1], taken) if gross is None else gross  # an order's
