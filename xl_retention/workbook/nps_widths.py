@@ -30,9 +30,11 @@ _COLS = re.compile(rb"<((?:\w+:)?)cols>(.*?)</(?:\w+:)?cols>", re.S)
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
 
 
-def _widened(head: bytes, prefix: bytes, widths: dict[int, float]) -> tuple[bytes, list[int]]:
-    """``head`` (a sheet part up to its rows) with each of ``widths``' columns (1 = A) that ``<cols>`` sets
-    :data:`EARLIER_WIDTH` wide set to its width (a ``<col>`` over others split around it), and those columns."""
+def _widened(
+    head: bytes, prefix: bytes, widths: dict[int, float], earlier: tuple[float, ...] = (EARLIER_WIDTH,)
+) -> tuple[bytes, list[int]]:
+    """``head`` (a sheet part up to its rows) with each of ``widths``' columns (1 = A) that ``<cols>`` sets one of
+    the ``earlier`` widths wide set to its width (a ``<col>`` over others split around it), and those columns."""
     found = _COLS.search(head)
     if found is None:
         return head, []
@@ -47,7 +49,7 @@ def _widened(head: bytes, prefix: bytes, widths: dict[int, float]) -> tuple[byte
         kept: list[tuple[int, int, bytes]] = []
         for low, high, attrs in entries:
             old = ip.attribute(attrs, b"width")
-            if not low <= column <= high or old is None or float(old) != EARLIER_WIDTH:
+            if not low <= column <= high or old is None or float(old) not in earlier:
                 kept.append((low, high, attrs))
                 continue
             if low < column:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["cleared_line", "listed", "months_added", "put_back_line", "upgraded_line"]
+__all__ = ["added_line", "cleared_line", "listed", "months_added", "put_back_line", "upgraded_line"]
 
 #: the most cells a report line names before "and N more"
 SHOWN = 6
@@ -48,7 +48,8 @@ def upgraded_line(refs: Sequence[str], why: str) -> str:
     "this version's" (e.g. ", as the new months have them (formulas of your own are kept)"). The template's formulas
     put back where they were cleared or re-pointed by moved cells (:class:`.upgrade.PutBack` among ``refs``) are named
     in a sentence of their own (:func:`put_back_line`)."""
-    back = [ref for ref in refs if getattr(ref, "why", None) is not None]
+    back = [ref for ref in refs if getattr(ref, "why", None) not in (None, "added")]
+    added = [ref for ref in refs if getattr(ref, "why", None) == "added"]
     earlier = [ref for ref in refs if getattr(ref, "why", None) is None]
     out = []
     if earlier:
@@ -56,7 +57,21 @@ def upgraded_line(refs: Sequence[str], why: str) -> str:
         out.append(f"{brought}{why}: {listed(earlier)}")
     if back:
         out.append(put_back_line(back))
+    if added:
+        out.append(added_line(added))
     return "; ".join(out)
+
+
+def added_line(refs: Sequence[str]) -> str:
+    """The hidden helper columns' formulas written at ``refs`` in a tracker of the first template, which had none.
+
+    >>> added_line(["'Customers'!H2:H13", "'NPS'!J2:J13"]).split(": ")[1]
+    "'Customers'!H2:H13, 'NPS'!J2:J13"
+    """
+    return (
+        "added the hidden helper columns the first template (2026-11-22) did not have, as this version's template has "
+        f"them: {listed(refs)}"
+    )
 
 
 def put_back_line(refs: Sequence[str]) -> str:

@@ -81,17 +81,19 @@ def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -
     return renamed, cells
 
 
-def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -> None:
+def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -> list[str]:
     """Rewrite the template's ``"see SHEET!`` texts in the formulas of ``package`` (``wb``: the same workbook opened
     with openpyxl) for each monthly sheet of ``sheets`` and the Lifetime value sheet renamed by the user, and the
-    Dashboard's note under its figures, whose example (``see Customers!F3``) is plain text."""
+    Dashboard's note under its figures, whose example (``see Customers!F3``) is plain text. Returns a note for each
+    note under the figures that held an earlier template's words (:func:`_follow_note`)."""
     sheets = list(sheets)
     renamed = _renamed(wb, sheets)
     customers = next((s for s in sheets if s.template.title == CUSTOMERS.title), None)
+    notes: list[str] = []
     if customers is not None and (CUSTOMERS.title in renamed or customers.spec.title == CUSTOMERS.title):
-        _follow_note(package, wb, customers)
+        notes = _follow_note(package, wb, customers)
     if not renamed:
-        return
+        return notes
     for xml in package.sheets_holding(lambda raw: b"see " in raw):
         for ref, element in xml.cells_where(lambda raw: b"see " in raw):
             found = _F.search(element)
@@ -102,18 +104,22 @@ def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[_Monthl
             if new != formula:
                 text = found.group(1) + escape(new).encode() + found.group(3)
                 xml.put(ref, element[: found.start()] + text + element[found.end() :])
+    return notes
 
 
-def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> None:
+def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> list[str]:
     """The Dashboard's note (A10, a text the template wrote) naming the Customers sheet, ``customers``, as it is
     now (renamed, Kunden) and its CRR column (G where the user inserted a column before it) instead of
-    ``Customers!F3`` (or the name an earlier run wrote there)."""
+    ``Customers!F3`` (or the name an earlier run wrote there); an earlier template's note (:data:`EARLIER_NOTES`,
+    telling of charts that start after the data's first month) as this version's. Returns a note for each cell that
+    held an earlier template's words, and for a note of the template's first words the user changed (kept)."""
     crr = customers.columns.get("crr")
     if crr is None:
-        return
+        return []
     now = figures_note(f"{written(customers.spec.title)}!{get_column_letter(crr)}3")
     before, after = figures_note("\0").split("\0")
     forms = [(before, after)] + [(before, after.split(". ", 1)[0] + ". " + end) for end in EARLIER_FIGURES_NOTE_ENDS]
+    notes: list[str] = []
     for title in wb.sheetnames:
         ws = wb[title]
         if not hasattr(ws, "iter_rows"):  # a chart sheet
@@ -135,6 +141,38 @@ def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> None:
                     xml = package.sheet(title)
                     ref = f"{get_column_letter(cell.column)}{cell.row}"
                     xml.put(ref, _text_cell(xml, ref, now))
+                    if not text.endswith(after):
+                        notes.append(f"{quote_sheetname(title)}!{ref}: {_NOTE_NOW}")
+                elif text in EARLIER_NOTES:  # before 258570c3 (2026-12-01): no "(see Customers!F3)"
+                    xml = package.sheet(title)
+                    ref = f"{get_column_letter(cell.column)}{cell.row}"
+                    xml.put(ref, _text_cell(xml, ref, now))
+                    notes.append(f"{quote_sheetname(title)}!{ref}: {_NOTE_NOW}")
+                elif isinstance(text, str) and text != now and text.startswith(_FIRST_WORDS) and title == _DASHBOARD:
+                    kept = "the note under the latest figures kept as you wrote it (this version's says where the"
+                    notes.append(f"{quote_sheetname(title)}!{ref_of(cell)}: {kept} charts start: see a new tracker's)")
+    return notes
+
+
+def ref_of(cell: Any) -> str:
+    """``A10`` of an openpyxl cell."""
+    return f"{get_column_letter(cell.column)}{cell.row}"
+
+
+_DASHBOARD = "Dashboard"
+#: how the template's note under the latest figures starts, in every template that has one
+_FIRST_WORDS = "Each figure is the last month that has it"
+#: the words a note under the figures says in place of an earlier template's
+_NOTE_NOW = (
+    "this version's note under the latest figures (the charts start at the first month with a retention rate), "
+    "in place of an earlier template's"
+)
+#: the notes under the latest figures of a285f8be and f4c6df82 (2026-11-30), before they named where an error is
+EARLIER_NOTES = (
+    "Each figure is the last month that has it; charts leave months without data out.",
+    "Each figure is the last month that has it. Charts show the months whose movements are known: from the month "
+    "after the data's first (nobody is a customer at its start) to the last month with data.",
+)
 
 
 #: where the note is looked for: the Dashboard's print area (A1:G54, earlier templates' A1:Q66), wherever it was moved

@@ -418,7 +418,7 @@ def upgrade_formulas(
                 rows.append(row)
             changed.extend(_ranges(title, letters[column.key], rows))
         if not differing_only:
-            changed.extend(_put_back(xml, found, spec, title, letters))
+            changed.extend(_put_back(xml, found, spec, title, letters, _never_had_helpers(package, found, spec)))
             from .upgrade_helpers import continue_helpers, restore_helpers  # the helper columns' headers, hiding, names
 
             continue_helpers(xml, found, spec, letters, added)  # in the months just added too
@@ -433,8 +433,9 @@ def upgrade_formulas(
 
 class PutBack(str):
     """A range of the template's formula cells that :func:`upgrade_formulas` put back, with ``why``: ``"cleared"``
-    (blank) or ``"moved"`` (the template's formula but for the rows it read): reported apart from the earlier
-    templates' formulas brought up (:func:`.report_lines.upgraded_line`)."""
+    (blank) or ``"moved"`` (the template's formula but for the rows it read), or wrote where the tracker never had
+    them (``"added"``: a first template's hidden helper columns): reported apart from the earlier templates' formulas
+    brought up (:func:`.report_lines.upgraded_line`)."""
 
     why: str
 
@@ -444,14 +445,30 @@ class PutBack(str):
         return made
 
 
-def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters: dict[str, str]) -> list[str]:
+def _never_had_helpers(package: ip.Package, found: _Monthly, spec: Any) -> bool:
+    """Whether ``found`` is a sheet of a tracker made before the hidden helper columns (the first template,
+    8b3d91a7, 2026-11-22): none of ``spec``'s hidden columns is there under its header and none of their names is
+    defined in the workbook, not even as ``#REF!`` (a column the user deleted leaves its name so; H459's finding 2)."""
+    from .upgrade_cells import workbook_names
+
+    hidden = [column for column in spec.columns if column.hidden]
+    if not hidden or any(column.key in found.columns for column in hidden):
+        return False
+    names = {name.upper() for name in workbook_names(package)}
+    return not any(column.name and column.name.upper() in names for column in hidden)
+
+
+def _put_back(
+    xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters: dict[str, str], never: bool = False
+) -> list[str]:
     """Give each of the template's formula cells in ``found``'s months that is blank (cleared: the hidden helper
     columns unhidden, full of ``#N/A``, and deleted; H201's finding 06) or holds the template's formula re-pointed to
     other rows (a month's figures cut and pasted, or dragged, to another row: the spreadsheet re-points every formula
     that read them; finding 02) the template's formula for its row again, in ``xml``; returns the cells as
     :class:`PutBack` ranges. recalc names the same cells (:func:`.template_cells.template_cells_off`). A value typed
     over a formula is the user's and is kept (recalc names it); so are formulas of another shape (the user's own) and
-    cells a shared or array formula covers."""
+    cells a shared or array formula covers. ``never``: the sheet never had the hidden helper columns
+    (:func:`_never_had_helpers`): their blank cells are ``"added"``, not cleared."""
     from .template_cells import LOST, _plain, _shape
 
     out: list[str] = []
@@ -503,7 +520,7 @@ def _put_back(xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters:
                     continue  # the template's (as written or re-saved), or a formula of the user's own
                 moved.append(row)
             xml.put(ref, xml.element(ref, xml.style(ref), formula=current.removeprefix("=")))
-        out += [PutBack(r, "cleared") for r in _ranges(title, letter, cleared)]
+        out += [PutBack(r, "added" if never and column.hidden else "cleared") for r in _ranges(title, letter, cleared)]
         out += [PutBack(r, "moved") for r in _ranges(title, letter, moved)]
         out += [PutBack(r, "lost") for r in _ranges(title, letter, lost)]
         out += [PutBack(r, "broken") for r in _ranges(title, letter, broken)]

@@ -49,6 +49,7 @@ class Upgraded:
         from .names_back import NAMES_BACK
         from .nps_widths import NPS_WIDENED
         from .report_lines import cleared_line, upgraded_line
+        from .start_here_upgrade import REPLACED
 
         kept = " (your values and formulas of your own are kept)"
         renamed = [f"rewrote the notes that named the sheets {n.removeprefix(_RENAMED + ' ')}" for n in self.notes
@@ -62,7 +63,7 @@ class Upgraded:
         if not self.upgraded and not renamed:
             if any(n.startswith(DELETED_COLUMN) for n in others):  # #REF! formulas are no version's (H265's 04)
                 return [f"{path}: nothing changed", *others]
-            if any(n.startswith((NPS_WIDENED, NAMES_BACK)) for n in others):  # the file changed, its formulas not
+            if any(n.startswith((NPS_WIDENED, NAMES_BACK)) or REPLACED in n for n in others):  # the file changed
                 return [f"{path}: its formulas are this version's already", *others]
             return [f"{path}: its formulas are this version's already (nothing changed)", *others]
         out = ([upgraded_line(self.upgraded, kept)] if self.upgraded else []) + renamed
@@ -115,7 +116,7 @@ def _bring_up(package: ip.Package, wb: Any, path: Path, check: bool = False) -> 
         more.append(f"{_RENAMED} {names} by their old names, in {listed(cells)}")
     if not check:
         shop += upgrade_layout(package, wb, sheets)  # charts, print setup, NPS widths: this version's
-        follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
+        shop += follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
     return upgraded, notes + more + shop
 
 
