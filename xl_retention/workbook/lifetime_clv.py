@@ -199,6 +199,20 @@ LIFETIME_NOTE_C8_ROWS = live_cells(_C8_NAMED_AT_FIXED_CELLS)
 LIFETIME_NOTE_C8 = live_cells(lean_rows(_C8_NAMED_AT_FIXED_CELLS))
 LIFETIME_NOTE_C12 = live_cells(LIFETIME_NOTE_C12_FIXED_CELLS)
 LIFETIME_NOTE_C13 = live_cells(_c13(_ARPA_NOTE))
+# C13 beside an ARPA or a gross margin in error (an ARPA carried from a Revenue month in error): "No value for these
+# inputs: ARPA 0 or more; the gross margin from 0 to 1", true of no input, beside C8's true note (H455's finding 03).
+# The form before, kept for upgrade (.lifetime_forms)
+LIFETIME_NOTE_C13_ERRORS_UNSAID = LIFETIME_NOTE_C13
+_C13_ERRORS = (
+    'IF(ISERROR(B3),"No value: ARPA (B3) is an error"&IF(ISERROR(B5),", as is the monthly churn (B5): C5 says where '
+    'that starts.",": C8 says where it starts."),IF(ISERROR(B4),"No value: the gross margin (B4) is an error: type a '
+    'share from 0 to 1 (80% or 0.8).",'
+)
+_C13_TEXTS = "IF(OR(AND(ISTEXT(B3)"
+assert LIFETIME_NOTE_C13_ERRORS_UNSAID.count(_C13_TEXTS) == 1 and LIFETIME_NOTE_C13_ERRORS_UNSAID.endswith(',"")')
+LIFETIME_NOTE_C13 = live_cells(
+    LIFETIME_NOTE_C13_ERRORS_UNSAID.replace(_C13_TEXTS, _C13_ERRORS + _C13_TEXTS, 1)[: -len(',"")')] + "))" + ',"")'
+)
 
 
 # -- a discount rate of 1 typed for 1% a month (H242's finding 05): the notes say "(1% or 0.01, not 1 or 10)", yet 1

@@ -203,6 +203,8 @@ for _ref, _form in (
     ("C8", sheets.LIFETIME_NOTE_C8_UNNAMED),
     # ... and before C8 named the ARPA's error beside the churn's (H384's finding 07)
     ("C8", sheets.LIFETIME_NOTE_C8_ONE_ERROR_SAID),
+    # ... and before C13 named an ARPA or a gross margin in error (H455's finding 03)
+    ("C13", sheets.LIFETIME_NOTE_C13_ERRORS_UNSAID),
 ):
     LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 # -- C3, a text before it named the ARPA's month where Customers runs further than Revenue (H315's finding 02)
