@@ -96,13 +96,15 @@ def _column_a(path: Path, first: int, last: int) -> list[object]:
 def _page(path: Path) -> tuple[str | None, float, list[bytes]]:
     wb = openpyxl.load_workbook(path)
     sheet = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
-    setup = re.findall(rb'fitToHeight="(\d)"', sheet)
+    setup = re.findall(rb'orientation="(\w+)"|fitToHeight="(\d)"', sheet)
+    setup = [part for found in setup for part in found if part]
     return wb["Start here"].print_area, wb["Start here"].column_dimensions["A"].width, setup
 
 
-def _earlier(tmp_path: Path, rows: list[str | None], a10: str | None = None) -> Path:
+def _earlier(tmp_path: Path, rows: list[str | None], a10: str | None = None, portrait: bool = False) -> Path:
     """A tracker built now whose Start here holds ``rows`` from A19 to its end, printed as the earlier template
-    printed it (A1 to its last row, 136 wide, one page wide and as many tall as it takes)."""
+    printed it (A1 to its last row, 136 wide, one page wide and as many tall as it takes; ``portrait``: as
+    a285f8be's)."""
     tmp_path.mkdir(exist_ok=True)
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
     wb = openpyxl.load_workbook(path)
@@ -119,6 +121,7 @@ def _earlier(tmp_path: Path, rows: list[str | None], a10: str | None = None) -> 
     ws.print_area = f"A1:A{end}"
     ws.column_dimensions["A"].width = 136
     ws.page_setup.fitToHeight = 0
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
     if a10 is not None:
         wb["Dashboard"]["A10"] = a10
     wb.save(path)
@@ -133,7 +136,7 @@ def test_the_kept_tracker_of_before_2026_12_03_gets_this_versions_words(tmp_path
     assert A10_LINE in lines  # its "from the month after the data's first": this version's
     assert _column_a(path, 19, 34) == [*NOW, None]
     assert openpyxl.load_workbook(path)["Dashboard"]["A10"].value == NOTE_NOW
-    assert _page(path) == ("'Start here'!$A$1:$A$33", 140.0, [b"1"])
+    assert _page(path) == ("'Start here'!$A$1:$A$33", 140.0, [b"landscape", b"1"])
     ws = openpyxl.load_workbook(path)["Start here"]
     assert (ws["A26"].font.b, ws["A27"].fill.fgColor.rgb, ws["A28"].fill.fgColor.rgb) == (True, "00FFF2CC", "00F2F2F2")
     assert (ws["A25"].font.b, ws["A33"].font.b) == (False, False)
@@ -162,13 +165,13 @@ def test_the_first_template_gets_this_versions_words_and_lite_line(tmp_path: Pat
 
 def test_the_rows_of_2026_11_30_and_its_dashboard_note(tmp_path: Path) -> None:
     for number, note in enumerate(NOTES_BEFORE):
-        path = _earlier(tmp_path / str(number), A285F8BE, a10=note)
+        path = _earlier(tmp_path / str(number), A285F8BE, a10=note, portrait=number == 0)
         lines = _upgrade(path)
         assert f"'Start here'!A19:A33: {REPLACED} (A19:A28, which told of its earlier behaviour)" in lines
         assert A10_LINE in lines
         assert _column_a(path, 19, 34) == [*NOW, None]
         assert openpyxl.load_workbook(path)["Dashboard"]["A10"].value == NOTE_NOW
-        assert _page(path) == ("'Start here'!$A$1:$A$33", 140.0, [b"1"])
+        assert _page(path) == ("'Start here'!$A$1:$A$33", 140.0, [b"landscape", b"1"])
 
 
 def test_the_rows_of_2026_12_03(tmp_path: Path) -> None:

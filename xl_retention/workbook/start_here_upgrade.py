@@ -129,7 +129,7 @@ _PAGE_SETUP = re.compile(rb"<(?:\w+:)?pageSetup\b[^>]*>")
 def _page(package: ip.Package, wb: Any, title: str, was: int, end: int) -> None:
     """The sheet's print area ``A1:A{was}`` (the earlier template's) as ``A1:A{end}``, its column A of an earlier
     template's width as this version's, and printed one page tall (as this version's) where the earlier template
-    printed it one page wide and as many tall as it took."""
+    printed it one page wide and as many tall as it took, landscape where that was portrait."""
     from .dashboard_layout import _print_area
     from .nps_widths import _widened
     from .sheets import START_TEXT
@@ -147,6 +147,9 @@ def _page(package: ip.Package, wb: Any, title: str, was: int, end: int) -> None:
     setup = _PAGE_SETUP.search(xml.tail)
     if setup is not None and ip.attribute(setup.group(0), b"fitToHeight") == b"0":
         one = setup.group(0).replace(b'fitToHeight="0"', b'fitToHeight="1"')
+        if ip.attribute(one, b"orientation") == b"portrait" and ip.attribute(one, b"fitToWidth") == b"1":
+            # a285f8be's (2026-11-30), whose lines ran past a portrait page in LibreOffice: landscape, as now
+            one = one.replace(b'orientation="portrait"', b'orientation="landscape"')
         xml.tail = xml.tail[: setup.start()] + one + xml.tail[setup.end() :]
 
 
