@@ -8,6 +8,10 @@ detractor (NPS -100), silently. So, for the column taken as ``score``:
 
 * a name that says a category or a group (``Q1_NPS_GROUP``, "NPS Category", ``nps_segment``, ``NPS-Gruppe``) is
   refused: it holds the NPS categories, not the answers;
+* a column of the score's categories beside it (Qualtrics' ``Q1_NPS_GROUP`` beside ``Q1``; "NPS Category") must
+  put each answer in its group (0-6 detractor, 7-8 passive, 9-10 promoter): where it does not (a question recoded
+  1-11 in Qualtrics, every answer one above its group's range), the answers are not the 0-10 ones the group was made
+  from, and the file is refused naming the rows;
 * where another column's name asks the NPS question ("How likely are you to recommend Acme ...?", ``empfehlen``,
   ``recommander``) and holds whole numbers from 0 to 10, and the score column's name does not ask it, the two
   columns must say the same on every row: where they differ (Typeform's ``score`` 0 beside 10, 9, 4) which holds the
@@ -85,6 +89,7 @@ def check_score_column(df: pd.DataFrame, names: Mapping[str, str], source: str) 
             source=source,
             column=score,
         )
+    _check_groups(df, titles, score, source)
     if _ASKS.search(score) or not asking:
         return
     mine = _answers(df, titles.index(score))
@@ -102,3 +107,69 @@ def check_score_column(df: pd.DataFrame, names: Mapping[str, str], source: str) 
             advice = f"map it, {columns_option([('score', titles[i])])}, or remove the column that does not hold them"
             shown = {row: df.iloc[row, titles.index(score)]}
             raise bad_rows(source, score, problem, [row], shown, advice=advice)
+
+
+#: a category's words, as survey tools write them (Qualtrics' choice text, Delighted's, an analyst's)
+_GROUP_WORDS = (("detract", 0.0), ("passiv", 1.0), ("neutral", 1.0), ("promot", 2.0))
+
+
+def _group_codes(values: pd.Series) -> np.ndarray | None:
+    """Each row's NPS group (0 detractor, 1 passive, 2 promoter; NaN blank) in a column of categories: Qualtrics'
+    codes 1, 2, 3 or the words; None where a value is neither (what the column holds cannot be told).
+
+    >>> _group_codes(pd.Series([1, 3, None, 2])).tolist(), _group_codes(pd.Series(["Promoter", "Detractors"])).tolist()
+    ([0.0, 2.0, nan, 1.0], [2.0, 0.0])
+    >>> _group_codes(pd.Series([1, 4]))
+    """
+    codes, uniques = factorize(values)
+    found = []
+    for value in uniques:
+        text = str(value).strip().lower()
+        number = pd.to_numeric(text, errors="coerce")
+        if text in ("", "nan", "none"):
+            found.append(np.nan)
+        elif number in (1.0, 2.0, 3.0):
+            found.append(float(number) - 1.0)
+        else:
+            group = next((code for word, code in _GROUP_WORDS if word in text), None)
+            if group is None:
+                return None
+            found.append(group)
+    return np.append(np.asarray(found, dtype=np.float64), np.nan)[codes]
+
+
+def _check_groups(df: pd.DataFrame, titles: list[str], score: str, source: str) -> None:
+    """Refuse the score column where a column of its NPS groups beside it (its name the score's and a group word:
+    ``Q1_NPS_GROUP``, or an NPS group: "NPS Category") puts an answer in another group than its own."""
+    own = re.sub(r"[\W_]+", "", score).lower()
+    groups = [
+        i for i, t in enumerate(titles)
+        if t != score and words(t) & _GROUP and (re.sub(r"[\W_]+", "", t).lower().startswith(own) or "nps" in words(t))
+    ]  # fmt: skip
+    if len(groups) != 1:
+        return
+    mine = _answers(df, titles.index(score))
+    said = _group_codes(df.iloc[:, groups[0]])
+    if mine is None or said is None:
+        return
+    own_groups = np.where(mine >= 9, 2.0, np.where(mine >= 7, 1.0, 0.0))
+    differ = ~np.isnan(mine) & ~np.isnan(said) & (own_groups != said)
+    if not differ.any():
+        return
+    rows = np.flatnonzero(differ)
+    names = ("detractor", "passive", "promoter")
+    first = int(rows[0])
+    shifted = bool(np.all(np.where(mine[rows] - 1 >= 9, 2.0, np.where(mine[rows] - 1 >= 7, 1.0, 0.0)) == said[rows]))
+    cause = (
+        "every such answer one above its group's range: the question's answers may be recoded 1-11 (Qualtrics' "
+        "recode values), not 0-10"
+        if shifted
+        else "the answers are not the 0-10 ones the groups were made from"
+    )
+    problem = (
+        f"read as the NPS answers, but column {titles[groups[0]]!r} puts them in other NPS groups "
+        f"({mine[first]:g} as a {names[int(said[first])]}), {cause}"
+    )
+    advice = "export the answers as 0-10 (in Qualtrics: recode values 0 to 10), or map the column that holds them"
+    shown = {int(r): df.iloc[int(r), titles.index(score)] for r in rows}
+    raise bad_rows(source, score, problem, rows, shown, advice=advice)
