@@ -29,7 +29,7 @@ def test_the_reason_names_the_criterion_and_range_typed(tmp_path: Path) -> None:
         f"range G1:G3 holds such text; {UNDOCUMENTED}",
         "S!H2": 'a criterion here, "$5", is a number written with %, $ or thousands separators ($5: 5) and its '
         f"range G1:G3 holds such text; {UNDOCUMENTED}",
-        "S!H3": "a criterion here, 0.12, is a number and its range G1:G3 holds the same number as text written "
-        f"with %, $ or thousands separators; {UNDOCUMENTED}",
+        "S!H3": "a criterion here, 0.12, is a number and its range G1:G3 holds the same number as text (a number "
+        f"written with %, $ or thousands separators); {UNDOCUMENTED}",
     }
     assert "10%" not in str(reasons)

@@ -84,7 +84,7 @@ def listed(
     from them), the error values' causes named, the circular references' loops: the computed workbook."""
     formulas, members = run.formulas, run.members
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
-    name_refusals(unsupported, rewritten)
+    name_refusals(unsupported, rewritten, workbook)
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed]
     if info.iterate:  # Excel iterates a loop from the values it stored, the engine from blank cells

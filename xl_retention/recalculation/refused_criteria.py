@@ -27,10 +27,38 @@ def _number_of(criterion: str) -> str:
     return "" if isinstance(number, str) else f"{number:.15g}"
 
 
-def refused_criterion_reason(rewritten: str, call: str = "") -> str | None:
+def number_text_kinds(texts: list[str]) -> str:
+    """How the texts of a range that read as numbers are written, for the reason: dates (letters, ``/``, ``-``
+    inside), numbers written with %, $ or thousands separators, or both.
+
+    >>> number_text_kinds(["Jan 5, 2024", "x"]), number_text_kinds(["12%"])
+    ('a date written as text', 'a number written with %, $ or thousands separators')
+    >>> number_text_kinds(["1/5/2024", "$5"])
+    'a date written as text, or a number written with %, $ or thousands separators'
+    """
+    dates = formatted = False
+    for text in texts:
+        if isinstance(text_to_number(text), str):
+            continue
+        if _DATE_TEXT.search(text.strip()):
+            dates = True
+        else:
+            formatted = True
+    if dates and not formatted:
+        return _KINDS[0]
+    if formatted and not dates:
+        return _KINDS[1]
+    return f"{_KINDS[0]}, or {_KINDS[1]}"
+
+
+_KINDS = ("a date written as text", "a number written with %, $ or thousands separators")
+_DATE_TEXT = re.compile(r"[A-Za-z]|\d[/-]\d")
+
+
+def refused_criterion_reason(rewritten: str, call: str = "", kinds: str = "") -> str | None:
     """The reason for the first criteria call of ``rewritten`` refused over formatted-number text (of ``call``'s
-    name, ``"_XLR.FORMATTEDREFUSED("``, where given), naming its criterion and range; None where it holds none (or
-    one without their texts).
+    name, ``"_XLR.FORMATTEDREFUSED("``, where given), naming its criterion and range (``kinds``: how its range's texts
+    of numbers are written, :func:`number_text_kinds`); None where it holds none (or one without their texts).
 
     >>> refused_criterion_reason('IF(OR(_XLR.FORMATTEDTEXTS(G1:G3)),_XLR.FORMATTEDREFUSED(">12%","G1:G3"),1)')[:96]
     'a criterion here, ">12%", is a number written with %, $ or thousands separators (12%: 0.12) and '
@@ -55,6 +83,6 @@ def refused_criterion_reason(rewritten: str, call: str = "") -> str | None:
     typed = not isinstance(text_to_number(criterion), str)
     kind_of = "is a number" if typed else "is a number when the formula runs"
     return (
-        f"a criterion here, {criterion}, {kind_of} and its range {area} holds the same number as text written "
-        f"with %, $ or thousands separators; {undocumented}"
+        f"a criterion here, {criterion}, {kind_of} and its range {area} holds the same number as text "
+        f"({kinds or f'{_KINDS[0]}, or {_KINDS[1]}'}); {undocumented}"
     )

@@ -5,7 +5,7 @@ longer than the engine reads (:func:`too_long`), and a call the rewrite put in a
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -123,9 +123,9 @@ _REFUSALS = (
     (
         "_XLR.NUMBERTEXTREFUSED(",
         "criteria",
-        "a criterion here is a number (0.1) and its range holds the same number as text written with %, $ or "
-        'thousands separators ("10%"); whether Excel matches that text is not documented, so the embedded engine does '
-        "not compute it",
+        "a criterion here is a number (0.1) and its range holds the same number as text (a date written as text, or "
+        'a number written with %, $ or thousands separators: "10%"); whether Excel matches that text is not '
+        "documented, so the embedded engine does not compute it",
     ),
 )
 
@@ -139,9 +139,13 @@ _OUTSIDE_REASON = (
 )
 
 
-def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int, int, str]]) -> None:
+def name_refusals(
+    unsupported: list[Unsupported], rewritten: list[tuple[str, int, int, str]], workbook: Any = None
+) -> None:
     """Give a cell listed with the general reason ("cannot compute this formula") the reason its rewrite refused it
-    for (:data:`_REFUSALS`), where the rewrite put one of those calls in."""
+    for (:data:`_REFUSALS`), where the rewrite put one of those calls in. Where it put in several (a criterion's
+    error and its number as text), the cell is evaluated once more in ``workbook`` (the engine's) to tell the one
+    that refused it; each is given, joined by "or", where that cannot be told."""
     general = {
         (u.sheet, u.ref): u
         for u in unsupported
@@ -158,10 +162,41 @@ def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int
             item.function = "criteria"
             item.reason = _OUTSIDE_REASON.format(range=outside.group(1), cell=f"{written(item.sheet)}!{item.ref}")
             continue
+        kinds = _texts_kinds(workbook, sheet, new) if workbook is not None and "NUMBERTEXTREFUSED(" in new else ""
         found = [
-            (function, refused_criterion_reason(new, call) or reason)
+            (function, refused_criterion_reason(new, call, kinds) or reason)
             for call, function, reason in _REFUSALS
             if call in new
         ]
-        if found:  # several a rewrite may have put in (branches): which one refused is not told apart
+        if len({reason for _, reason in found}) > 1 and workbook is not None:  # which one refused: evaluated again
+            refused = _refused_by(workbook, sheet, (r, c))
+            found = [f for f, (call, _, _) in zip(found, [x for x in _REFUSALS if x[0] in new], strict=True)
+                     if call == refused + "("] or found  # fmt: skip
+        if found:  # several a rewrite may have put in (branches), where which one refused is not told apart
             item.function, item.reason = found[0][0], "; or ".join(dict.fromkeys(reason for _, reason in found))
+
+
+def _texts_kinds(workbook: Any, sheet: str, rewritten: str) -> str:
+    """How the texts of the range a number-text refusal in ``rewritten`` names are written (dates, formatted
+    numbers: :func:`.refused_criteria.number_text_kinds`); "" where the range cannot be read."""
+    from .refused_criteria import number_text_kinds  # noqa: PLC0415
+
+    found = re.search(r'_XLR\.NUMBERTEXTREFUSED\("(?:[^"]|"")*","((?:[^"]|"")*)"', rewritten)
+    if found is None:
+        return ""
+    area = found.group(1).replace('""', '"')
+    reference = area if "!" in area else "'" + sheet.replace("'", "''") + "'!" + area
+    try:
+        page = workbook.range_page(reference, offset=0, limit=65_536, include_values=True)
+    except Exception:  # noqa: BLE001  (the engine cannot page it: the reason names both kinds)
+        return ""
+    return number_text_kinds([item.value for item in page.items if isinstance(item.value, str)])
+
+
+def _refused_by(workbook: Any, sheet: str, place: tuple[int, int]) -> str:
+    """The name of the refusing function (``_XLR.ERRORCRITERION``) that gives the cell at ``place`` its error, noted
+    while the engine evaluates it once more; "" where none is noted."""
+    from .excel_functions._core import NOT_IMPLEMENTED  # noqa: PLC0415
+    from .unsure_results import _noted_again  # noqa: PLC0415
+
+    return _noted_again(workbook, workbook.sheet(sheet), sheet, place, NOT_IMPLEMENTED)

@@ -114,7 +114,7 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
             checked += 1
             function = _noted_again(workbook, target, sheet, place, NOT_IMPLEMENTED)
             if function:
-                shown = function.removeprefix("excel_").replace("_", ".")
+                shown = function if function.startswith("_XLR.") else function.removeprefix("excel_").replace("_", ".")
                 found.append(
                     Unsupported(sheet, texts.refs[place], shown, _NOT_IMPLEMENTED_REASON.format(function=shown))
                 )

@@ -19,7 +19,7 @@ from openpyxl.formula.tokenizer import Token
 
 from ._core import FUNCTIONS, Function, engine_call, is_error, matrix
 from .collation import _CRITERIA
-from .criteria_long import _refused
+from .criteria_long import refusing
 from .criteria_runtime import quoted
 
 __all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "same_number_texts"]
@@ -59,7 +59,7 @@ def same_number_texts(values: Any, criterion: Any) -> bool:
 
 
 FUNCTIONS[NUMBER_TEXTS] = Function(NUMBER_TEXTS, engine_call(same_number_texts), 2, 2)
-FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, engine_call(_refused), 0, 254)  # criterion, range, ...
+FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, refusing(NUMBER_TEXT_REFUSED), 0, 254)  # criterion, ...
 
 
 def _number_or_unknown(argument: list[Token]) -> str | None:

@@ -19,6 +19,7 @@ functions given one are the engine's "not implemented" error: the cell is listed
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -156,10 +157,19 @@ def _refused(*_: Any) -> Any:
     raise ExcelError(_NOT_IMPLEMENTED)
 
 
+def refusing(name: str) -> Callable[..., Any]:
+    """The engine's call of a refusing function registered as ``name``: its not-implemented error noted under
+    ``name`` (:data:`._core.NOT_IMPLEMENTED`), so that a cell holding several refusals tells which one refused it
+    (:func:`..rewrite_refusals.name_refusals`)."""
+    call = engine_call(_refused)
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
 FUNCTIONS[LONG] = Function(LONG, engine_call(is_long), 1, 1)
 FUNCTIONS[COUNTIF15] = Function(COUNTIF15, engine_call(countif15), 2, 2)
 FUNCTIONS[SUMIF15] = Function(SUMIF15, engine_call(sumif15), 2, 3)
-FUNCTIONS[LONG_REFUSED] = Function(LONG_REFUSED, engine_call(_refused), 0, 0)
+FUNCTIONS[LONG_REFUSED] = Function(LONG_REFUSED, refusing(LONG_REFUSED), 0, 0)
 
 
 def _may_be_long(argument: list[Token]) -> bool:

@@ -26,7 +26,7 @@ from openpyxl.formula.tokenizer import Token
 from ._core import FUNCTIONS, Function, engine_call, matrix
 from .caught_errors import unraised
 from .collation import _CRITERIA, _keyed_criterion, compared, error_keys, ordered
-from .criteria_long import _refused
+from .criteria_long import refusing
 
 __all__ = ["OUTSIDE_CRITERION", "criterion_position", "runtime_keyed"]
 
@@ -79,12 +79,12 @@ FUNCTIONS[KEYED_CRITERION] = Function(KEYED_CRITERION, engine_call(keyed_criteri
 FUNCTIONS[KEYED_RANGE] = Function(KEYED_RANGE, engine_call(keyed_range), 2, 2)
 #: put in the place of a criteria call given an error value as a criterion: listed (see the module docstring)
 ERROR_CRITERION = "_XLR.ERRORCRITERION"
-FUNCTIONS[ERROR_CRITERION] = Function(ERROR_CRITERION, engine_call(_refused), 0, 0)
+FUNCTIONS[ERROR_CRITERION] = Function(ERROR_CRITERION, refusing(ERROR_CRITERION), 0, 0)
 #: put in the place of a criterion that is a range of several cells in a classic cell outside its rows and columns
 #: (``COUNTIF(A1:A3,A1:A3)`` in row 5): Excel's implicit intersection gives the criterion #VALUE!, an error value as
 #: above, so the call is listed; the range is kept as its argument for the reason to name (.unsupported)
 OUTSIDE_CRITERION = "_XLR.OUTSIDECRITERION"
-FUNCTIONS[OUTSIDE_CRITERION] = Function(OUTSIDE_CRITERION, engine_call(_refused), 1, 1)
+FUNCTIONS[OUTSIDE_CRITERION] = Function(OUTSIDE_CRITERION, refusing(OUTSIDE_CRITERION), 1, 1)
 
 
 def criterion_position(name: str, position: int) -> bool:
@@ -285,4 +285,4 @@ def quoted(text: str) -> str:
 
 
 FORMATTED_REFUSED = "_XLR.FORMATTEDREFUSED"
-FUNCTIONS[FORMATTED_REFUSED] = Function(FORMATTED_REFUSED, engine_call(_refused), 0, 254)  # criterion, range, ...
+FUNCTIONS[FORMATTED_REFUSED] = Function(FORMATTED_REFUSED, refusing(FORMATTED_REFUSED), 0, 254)  # criterion, range, ...
