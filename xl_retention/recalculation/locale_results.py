@@ -132,7 +132,23 @@ def locale_cells(
     if read_numbers:
         _neither_reading(workbook, formulas, info, values, read_numbers)
     done = listed | {(u.sheet, u.ref) for u in found}
-    return found + unstored_locale_cells(workbook, formulas, info, values, done, stored_current)
+    shown_by = next((f"{_quoted(u.sheet)}!{u.ref}" for u, *_ in read_numbers.values() if not u.stale), None)
+    if shown_by is None:
+        return found + unstored_locale_cells(workbook, formulas, info, values, done, stored_current)
+    # a cell whose stored value only the other reading gives proves the file's Excel reads otherwise: a value stored
+    # beside a text both read (B1 =DATEVALUE("02/01/2024") stored as 45323, en-US's) is no proof that its Excel
+    # computed it (a program changed the text since): every such cell is looked at as one storing none (H454/04)
+    readings: dict[tuple[str, str], Any] = {}
+    for item in unstored_locale_cells(workbook, formulas, info, values, done, False, readings=readings):
+        cell = info.formulas.get(item.sheet, {}).get(item.ref)
+        cached, other = _number(None if cell is None else cell.cached), _number(readings.get((item.sheet, item.ref)))
+        if cached is not None and other is not None and not math.isclose(cached, other, rel_tol=1e-9, abs_tol=1e-12):
+            item.stale = True  # its Excel gives the other reading now: the stored value predates the text
+            item.reason = item.reason.replace(_UNTOLD, _STALE_BY.format(cell=shown_by, stored=f"{cached:g}"))
+        else:
+            item.reason = item.reason.replace(_UNTOLD, _TOLD_BY.format(cell=shown_by))
+        found.append(item)
+    return found
 
 
 def _neither_reading(
@@ -309,6 +325,17 @@ _REASON_UNSTORED = (
     "which the file does not record: an en-US Excel gives {us}, a {other_excel} Excel {other}; the file stores no "
     "value of Excel's to tell which, so the embedded engine does not compute it"
 )
+#: the end of :data:`_REASON_UNSTORED`, and what it says where another cell of the file shows its Excel reads otherwise
+_UNTOLD = "; the file stores no value of Excel's to tell which, so the embedded engine does not compute it"
+_TOLD_BY = (
+    "; the file's {cell} stores the other reading's value, its Excel's, and whether this cell's stored value is "
+    "one its Excel computed (or the text changed since) cannot be told, so the embedded engine does not compute it"
+)
+_STALE_BY = (
+    "; the file's {cell} stores the other reading's value, its Excel's, which makes Excel's stored {stored} here "
+    "a value from before the text changed: not kept, and the embedded engine does not compute it"
+)
+assert _REASON_UNSTORED.endswith(_UNTOLD)
 #: (what the regional settings decide, the other Excel, the source said) of each kind of reading (.locale_readings)
 _WORDS = {
     "date": (
