@@ -2,8 +2,9 @@
 did not foresee spilled in the engine into the BLANK cells beside it, and the formulas reading those cells read the
 spilled values: ``=C1&"|"`` beside ``=Pair*1`` (Pair = {1,2}) was "2|" where Excel's is "|" (C1 is blank in Excel),
 COUNTA counted it, SUM added it. Excel shows a classic formula's array as its first value, nothing beside it.
-A result that may be a range (``LET(a,J12:K12,IF(TRUE,a,a))``: Excel's implicit intersection) is listed, not
-guessed. A formula Excel 365 saved as a dynamic array (``cm="1"``) still spills.
+A result that is a range (``LET(a,J12:K12,IF(TRUE,a,a))``, IF passing a LET name: Excel's implicit intersection) is
+its cell in the formula's column, here none: #VALUE! with the reason (H456; it was listed as not computed). A formula
+Excel 365 saved as a dynamic array (``cm="1"``) still spills.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def classic(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, dict[str,
     # a column: the cell below is the blank one
     cells.update({"B9": "=_xlfn.LET(_xlpm.a,_xlfn.VSTACK(5,6),_xlpm.a)", "E9": '=B10&"|"', "F9": "=COUNTA(B9:B10)"})
     cells["G9"] = "=SUM(B9:B10)"
-    # a result that may be a range, not followed (IF passing a LET name): listed; the blank cell beside it still
-    # blank for its reader (LET(a,J12:K12,a) itself is followed: its cell in column B, none, #VALUE!, as Excel: H437)
+    # a result that is a range (IF passing a LET name): its cell in column B, none, #VALUE!, as Excel (H437, H456);
+    # the blank cell beside it still blank for its reader
     cells.update({"J12": 7, "K12": 8, "B12": "=_xlfn.LET(_xlpm.a,J12:K12,IF(TRUE,_xlpm.a,_xlpm.a))", "E12": '=C12&"|"'})
     source = folder / "classic.xlsx"
     sheet_book(cells, {"Pair": "{1,2}"}).save(source)
@@ -55,12 +56,15 @@ def test_blank_neighbours_of_a_classic_array_stay_blank(classic: tuple[object, d
     assert (values["B9"], values["B10"], values["E9"], values["F9"], values["G9"]) == (5, None, "|", 1, 5)
 
 
-def test_a_result_that_may_be_a_range_is_listed_not_spilled(classic: tuple[object, dict[str, object]]) -> None:
+def test_a_result_that_is_a_range_is_intersected_not_spilled(classic: tuple[object, dict[str, object]]) -> None:
     result, values = classic
-    assert (values["C12"], values["E12"]) == (None, "|")
-    reasons = {e.address: e.reason for e in result.unsupported}
-    assert "implicit intersection" in reasons["S!B12"], reasons
-    assert result.status != "ok" or "S!B12" in reasons
+    assert (values["B12"], values["C12"], values["E12"]) == ("#VALUE!", None, "|")
+    assert {e.address: e.reason for e in result.errors}["S!B12"] == (
+        "J12:K12 is read as one value, the cell of S!J12:K12 in the formula's own column (a classic, non-array "
+        "formula's implicit intersection), and S!B12 is in column B, outside columns J-K: to read each of its cells, "
+        "enter the formula as an array formula (Ctrl+Shift+Enter) (#VALUE!)"
+    )
+    assert not result.unsupported and result.status == "ok"
 
 
 def test_dynamic_array_formula_still_spills_into_blank_cells(tmp_path: Path) -> None:

@@ -3,8 +3,9 @@ not intersect (a LET name standing for one, INDEX of a bracketed range) spilled 
 neighbour filled was #SPILL! with the reason "S!B7 spills into B7:C7 (1 x 2), blocked by the value in S!C7", untrue: a
 classic formula does not spill. Excel shows the range's cell in the formula's own row or column (implicit
 intersection): ``=LET(a,B5:C5,a)`` in column B is B5's value, in column C C5's (not the top-left B5), in column E
-#VALUE!. A result that may be a range but is not followed (IF passing a LET name) is listed as not computed, not
-#SPILL!. A formula Excel 365 saved as a dynamic array (``cm="1"``) still spills, and is #SPILL! when blocked.
+#VALUE!. IF passing a LET name, in the calculation of a LET read as one value, passes its cell (H456: it was listed as
+not computed, RANGE_RESULT_REASON). A formula Excel 365 saved as a dynamic array (``cm="1"``) still spills, and is
+#SPILL! when blocked.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from one_sheet import save_dynamic, sheet_book
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
-from xl_retention.recalculation.classic_spills import RANGE_RESULT_REASON
 
 #: B2:C5: 1 2 / 3 4 / 5 6 / 7 8
 _DATA = {f"{col}{row}": 2 * (row - 2) + k for row in range(2, 6) for k, col in ((1, "B"), (2, "C"))}
@@ -44,7 +44,7 @@ def classic(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, dict[str,
         cells[ref], cells[beside] = formula, "note"
     # the neighbour blank: it stays blank for its reader
     cells.update({"B14": _LET, "E14": '=C14&"|"', "F14": "=COUNTA(B14:C14)"})
-    # a range maybe (IF passes a reference), not followed: listed, no #SPILL!
+    # IF passing a LET name of a range in a LET read as one value: the name's cell in the formula's column, B5
     cells.update({"B16": '=_xlfn.LET(_xlpm.a,B5:C5,IF(A1="",_xlpm.a,_xlpm.a))', "C16": "note"})
     source = folder / "classic.xlsx"
     sheet_book(cells).save(source)
@@ -69,11 +69,10 @@ def test_a_range_result_without_a_cell_in_the_formulas_column_says_why(classic: 
     )
 
 
-def test_a_result_that_may_be_a_range_is_listed_not_blocked(classic: tuple[object, dict]) -> None:
+def test_if_passing_a_let_name_of_a_range_is_its_cell_in_the_formulas_column(classic: tuple[object, dict]) -> None:
     result, values = classic
-    assert values.get("B16") is None
-    assert {e.address: e.reason for e in result.unsupported} == {"S!B16": RANGE_RESULT_REASON}
-    assert result.status == "incomplete"
+    assert (values["B16"], values["C16"]) == (7, "note")
+    assert not result.unsupported and result.status == "ok"
 
 
 def test_a_dynamic_array_range_is_still_blocked(tmp_path: Path) -> None:

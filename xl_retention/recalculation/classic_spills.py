@@ -38,7 +38,14 @@ from ..sheet_names import written
 from .array_lifting import ARRAY_RESULTS
 from .formula_texts import position
 from .formula_tokens import _box, _bracket
-from .intersection import _implicit, _in_array_argument, _one_value_expected, _scalar_argument, spot_index
+from .intersection import (
+    _implicit,
+    _in_array_argument,
+    _one_value_expected,
+    _scalar_argument,
+    let_entry,
+    spot_index,
+)
 
 if TYPE_CHECKING:
     from .package import PackageInfo
@@ -251,13 +258,15 @@ def _let_scopes(tokens: list[Token]) -> dict[int, dict[str, str | None]]:
     return scopes
 
 
-def intersected_let_names(formula: str, row: int, col: int) -> str | None:
+def intersected_let_names(formula: str, row: int, col: int, inline: bool = False) -> str | None:
     """``formula`` (a classic one, with ``=``) with each LET name standing for a reference of several cells, where it
     is read as one value (beside an operator, alone as an argument of a function of single values), made its cell in
     the formula's row or column, as the rewrite does for the range typed in (:mod:`.intersection`): Excel's LET name
     bound to a range is a reference, intersected there like the range (``=LET(a,B5:C5,a+0)`` in column C is
     ``C5+0``, in column E #VALUE!), where the engine's LET holds its values (the top-left one shown). None when
-    there is none (or the text is not read).
+    there is none (or the text is not read). ``inline``: a name of INDEX or OFFSET of a range is written as that
+    call in brackets, which the rewrite then intersects as it intersects the call typed in (``INDEX(B2:C4,2,0)`` in
+    column C is ``INDEX(B2:C4,2,2)``), where the intersection when the formula runs would be read as an array.
 
     >>> intersected_let_names("=LET(a,B5:C5,a+0)", 9, 3), intersected_let_names("=LET(a,B5:C5,ABS(a))", 9, 5)
     ('=LET(a,B5:C5,$C$5+0)', '=LET(a,B5:C5,ABS(#VALUE!))')
@@ -280,7 +289,8 @@ def intersected_let_names(formula: str, row: int, col: int) -> str | None:
         outside = [entry for entry in stack if entry[0] != "LET"]  # LET's own arguments are no array's
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             name = _bare(token.value[:-1])
-            stack.append([name, 0, not _in_array_argument(outside) and _one_value_expected(tokens, i, stack)])
+            single = not _in_array_argument(outside) and _one_value_expected(tokens, i, stack)
+            stack.append(let_entry(tokens, i, single) if name == "LET" else [name, 0, single])
         elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
             stack.append(["{", 0, False])
         elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.ARRAY):
@@ -302,7 +312,7 @@ def intersected_let_names(formula: str, row: int, col: int) -> str | None:
             alone = all(t is not None and t.type in (Token.FUNC, Token.SEP) for t in neighbours)
             operator = any(t is not None and t.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST) for t in neighbours)
             if operator or (alone and _scalar_argument(stack)):
-                cell = _intersected(reference, row, col)
+                cell = f"({reference})" if inline and _box(reference) is None else _intersected(reference, row, col)
                 if cell is not None:
                     token.value, changed = cell.removeprefix("="), True
     return "=" + "".join(t.value for t in every) if changed else None

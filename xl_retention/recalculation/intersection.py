@@ -36,7 +36,9 @@ __all__ = [
     "SPOT",
     "WHOLE_INDEX",
     "bounded_index",
+    "classic_array_argument",
     "indexes_whole",
+    "let_entry",
     "offset_numbers",
     "spot_call",
     "spot_index",
@@ -148,6 +150,8 @@ def _scalar_argument(stack: list[list]) -> bool:
     if not stack:
         return False
     name, position = stack[-1][0], stack[-1][1]
+    if name == "LET":  # its calculation (the last argument, :func:`let_entry`) stands where the LET stands
+        return len(stack[-1]) > 3 and bool(stack[-1][2]) and position == stack[-1][3]
     positions = SCALAR_ARGUMENTS.get(name, _CAUGHT_VALUE.get(name, frozenset()))
     if positions is None or position in positions:
         return True
@@ -163,6 +167,23 @@ def _in_array_argument(stack: list[list]) -> bool:
             if positions is None or position in positions:
                 return True
     return False
+
+
+def classic_array_argument(stack: list[list]) -> bool:
+    """:func:`_in_array_argument` of a classic formula's intersection: LET's arguments are no arrays of their own
+    there. A classic formula reads LET's values and its calculation as it reads any expression where the LET stands
+    (``=LET(x,1,B5:C5+x)`` in column C is ``C5+1``, as ``=B5:C5+1``); a name bound to a range alone stays the range
+    (``SUM(a)`` reads it whole, :func:`.classic_spills.intersected_let_names` its cell where one value is read), and
+    inside SUMPRODUCT or another argument read as an array nothing is intersected."""
+    return _in_array_argument([entry for entry in stack if entry[0] != "LET"])
+
+
+def let_entry(tokens: list[Token], open_index: int, single: bool) -> list:
+    """The stack entry of the LET call opened at ``open_index`` (``single``: the call stands for one value): with
+    its last argument's position, its calculation, which :func:`_scalar_argument` reads as one value where the LET
+    is one (``=LET(x,1,B5:C5)`` in column C is C5)."""
+    spans, _ = argument_spans(tokens, open_index)
+    return ["LET", 0, single, len(spans) - 1]
 
 
 def _implicit(reference: str, row: int, col: int) -> str | None:

@@ -27,8 +27,8 @@ from ..cells import CellError
 from ..sheet_names import written
 from .classic_spills import reference_result
 from .formula_texts import position
-from .formula_tokens import _bare_name, _bounds, _bracket
-from .intersection import _implicit
+from .formula_tokens import _bare_name, _bounds, _bracket, argument_spans
+from .intersection import _PASS_THROUGH, _implicit
 from .let_references import let_inlined
 from .rewrite_shapes import SCALAR_ARGUMENTS
 from .unexplained import unexplained_errors
@@ -161,10 +161,10 @@ def _cause(
     except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
         return None
     row, column = place
-    calls: list[list] = []  # [function, argument position] of each open call
+    calls: list[list] = []  # [function, argument position, its opening token] of each open call
     for i, token in enumerate(tokens):
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
-            calls.append([_bare_name(token.value[:-1]), 0])
+            calls.append([_bare_name(token.value[:-1]), 0, i])
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE and calls:
             calls.pop()
         elif token.type == Token.SEP and token.subtype == Token.ARG and calls:
@@ -190,10 +190,12 @@ def _result_cause(sheet: str, ref: str, place: tuple[int, int], text: str) -> st
     return _said(sheet, ref, place, tokens, 0, reference) if len(tokens) == 1 else None
 
 
-def _one_value(tokens: list[Token], i: int, calls: list[list]) -> bool:
-    """Whether the range token ``i`` is read as one value: beside an operator reading values (brackets around it
-    alone looked through), the whole formula, or the whole argument of a function taking one value there."""
-    before, after = i - 1, i + 1
+def _one_value(tokens: list[Token], i: int, calls: list[list], last: int | None = None) -> bool:
+    """Whether the range token ``i`` (the tokens ``i`` to ``last``) is read as one value: beside an operator reading
+    values (brackets around it alone looked through), the whole formula, the whole argument of a function taking one
+    value there, or LET's calculation where the LET is read so (``=LET(x,1,B5:C5)+0``)."""
+    last = i if last is None else last
+    before, after = i - 1, last + 1
     while before >= 0 and after < len(tokens) and _bracket(tokens[before], tokens[after]):
         before, after = before - 1, after + 1
     neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
@@ -207,9 +209,16 @@ def _one_value(tokens: list[Token], i: int, calls: list[list]) -> bool:
     alone = all(t is not None and t.type in (Token.FUNC, Token.SEP) for t in neighbours)
     if not alone or not calls:
         return False
-    name, position = calls[-1]
+    name, position = calls[-1][0], calls[-1][1]
     positions = SCALAR_ARGUMENTS.get(name, frozenset())
-    return positions is None or position in positions
+    if positions is None or position in positions:
+        return True
+    if len(calls[-1]) < 3:
+        return False
+    spans, close = argument_spans(tokens, calls[-1][2])
+    through = _PASS_THROUGH.get(name, frozenset())  # IF's branch, LET's calculation: read as the call is
+    passed = position == len(spans) - 1 if name == "LET" else through is None or position in through
+    return passed and _one_value(tokens, calls[-1][2], calls[:-1], close)
 
 
 def _said(

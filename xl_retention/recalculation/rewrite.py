@@ -50,12 +50,13 @@ from .indirect import checked_indirect
 from .intersection import (
     SPOT,
     _implicit,
-    _in_array_argument,
     _index_cell,
     _intersect,
     _offset_cell,
     _one_value_expected,
     _scalar_argument,
+    classic_array_argument,
+    let_entry,
     offset_numbers,
 )
 from .lambda_calls import _lambda_calls, _named_lambdas
@@ -351,7 +352,7 @@ def _rewritten_steps(
         changed = True
     if not array:  # implicit intersection of ranges used as single values
         if "LET(" in text.upper():  # =LET(a,B5:C5,a+0): a LET name of a range read as one value, as the range
-            again = intersected_let_names("=" + "".join(t.value for t in tokens), row, col)
+            again = intersected_let_names("=" + "".join(t.value for t in tokens), row, col, inline=True)
             if again is not None:
                 tokens, changed = list(Tokenizer(again).items), True
         stack: list[list] = []  # [function, argument position] of each open function call
@@ -359,7 +360,7 @@ def _rewritten_steps(
         for i, token in enumerate(tokens):
             if token.type == Token.FUNC and token.subtype == Token.OPEN:
                 name = _bare_name(token.value[:-1])
-                single = not _in_array_argument(stack) and _one_value_expected(tokens, i, stack)
+                single = not classic_array_argument(stack) and _one_value_expected(tokens, i, stack)
                 if name == "INDEX" and single:
                     if _index_cell(tokens, i, names or {}, row, col) is not None:
                         changed = True
@@ -371,7 +372,7 @@ def _rewritten_steps(
                 if name.upper() == "XLOOKUP" and single and xlookup_cell(tokens, i, names or {}, row, col):
                     changed = True
                     continue  # several cells it may return intersected when it runs: one token now
-                stack.append([name, 0, single])
+                stack.append(let_entry(tokens, i, single) if name == "LET" else [name, 0, single])
             elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
                 stack.append(["{", 0, False])  # an array constant's commas separate no arguments
             elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.ARRAY):
@@ -383,7 +384,7 @@ def _rewritten_steps(
             elif (
                 token.type == Token.OPERAND
                 and token.subtype == Token.RANGE
-                and not _in_array_argument(stack)
+                and not classic_array_argument(stack)
                 and i not in areas  # COUNTIF((A1:A2,C1:C2),">1"): a union's areas are references (.union_reasons)
             ):
                 before, after = i - 1, i + 1  # brackets around the range alone: (A1:A3)*2 is A1:A3*2
