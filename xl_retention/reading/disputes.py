@@ -76,7 +76,7 @@ OPEN_STATUSES = frozenset({"disputed", "in_dispute", "under_dispute", "dispute_o
                            "chargeback_notification", "pending_chargeback"})  # fmt: skip
 #: A row's type (or status) that says a chargeback reversed: the money the chargeback took put back.
 REVERSALS = frozenset({"chargeback_reverse", "chargeback_reversal", "dispute_reversal", "reversal_of_chargeback",
-                       "chargeback_reversed_adjustment"})  # fmt: skip
+                       "chargeback_reversed_adjustment", "chargebackreversed"})  # fmt: skip
 OPEN_PROBLEM = (
     "disputes not decided yet (a dispute lost takes the money back, a dispute won keeps it: whether these were "
     "purchases cannot be told)"

@@ -185,6 +185,8 @@ _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subs
                          "checkout", "recurring", "new", "exchange", "exchanged", "shop_order", "sales_receipt",
                          "sales_invoice", "tax_invoice", "accrec"})  # fmt: skip
 _SALE_TYPES |= types.SALES  # INV, Rechnung, Facture, Factura; Etsy's online, inperson
+_SALE_TYPES |= {"settled", "settledbulk"}  # Adyen's settlement details report: a payment settled
+_REFUND_TYPES |= {"refundedbulk", "secondchargeback"}  # ... its refunds and chargebacks
 
 
 def said_statuses(column: pd.Series) -> np.ndarray:

@@ -50,6 +50,7 @@ from .currency import (
 )
 from .dates import parse_dates
 from .deal_stages import check_deal_stages
+from .debit_sides import credit_filled
 from .decimal_twins import with_decimal_twins
 from .discount_lines import fold_discount_lines
 from .discounts import check_discounts
@@ -346,6 +347,7 @@ def _prepare(
         stated = None
         if name == "amount" and kind == "orders":  # Etsy's blank 'Adjusted Order Total': its 'Order Total'
             series = unadjusted_filled(df, series, names[name])  # (reading.adjusted_amounts)
+            series = credit_filled(df, series, names[name], source)  # Adyen's 'Gross Debit (GC)' (debit_sides)
         if name in ("mrr", "amount"):  # by a currency segment: each segment's amounts in one currency
             groups = segment_values(df, options.segment) if by_currency else None
             stated = stated_currency(df, names[name])

@@ -35,6 +35,8 @@ OTHER_TYPES = frozenset({
     "platform_earning", "contribution", "advance", "advance_funding", "anticipation_repayment", "obligation",
     "google_fee", "google_fee_refund", "tax_refund", "fee_refund",  # Google Play's earnings report
     "auszahlung", "gebühr", "gebuhr", "gebühren", "umbuchung", "einzahlung", "versement", "frais", "virement",
+    "merchantpayout", "paidout", "depositcorrection", "invoicededuction", "misccosts", "balancetransfer",
+    "reserveadjustment", "matchedstatement", "acquirerpayout",  # Adyen's settlement details report
 })  # fmt: skip
 
 
