@@ -53,3 +53,56 @@ def _spark_stopped_after_the_module():
             SparkContext._active_spark_context.stop()
     except Exception:  # noqa: BLE001  (a test ended the Java process itself: nothing left to stop)
         SparkContext._active_spark_context = None
+
+
+def _numeric_state() -> dict[str, object]:
+    """The process-wide numeric settings a test could change and leave for the next test file of its xdist worker:
+    mpmath's working precision, numpy's floating-point error handling and print options, decimal's context."""
+    import decimal
+
+    context = decimal.getcontext()
+    state: dict[str, object] = {
+        "mpmath.mp (dps, prec)": (15, 53),  # mpmath's default, also when mpmath is not imported yet
+        "decimal context": (context.prec, context.rounding, context.Emin, context.Emax, context.capitals),
+        "decimal traps": {signal: bool(on) for signal, on in context.traps.items()},
+    }
+    if "mpmath" in sys.modules:
+        mp = sys.modules["mpmath"].mp
+        state["mpmath.mp (dps, prec)"] = (mp.dps, mp.prec)
+    if "numpy" in sys.modules:
+        numpy = sys.modules["numpy"]
+        state["numpy.geterr()"] = numpy.geterr()
+        state["numpy.geterrcall()"] = numpy.geterrcall()
+        state["numpy.get_printoptions()"] = numpy.get_printoptions()
+    return state
+
+
+def _restore_numeric_state(state: dict[str, object], context: object) -> None:
+    """Put back the settings :func:`_numeric_state` read (``context``: a copy of decimal's context then)."""
+    import decimal
+
+    decimal.setcontext(context)
+    if "mpmath" in sys.modules:
+        sys.modules["mpmath"].mp.prec = state["mpmath.mp (dps, prec)"][1]
+    if "numpy.geterr()" in state:
+        numpy = sys.modules["numpy"]
+        numpy.seterr(**state["numpy.geterr()"])
+        numpy.seterrcall(state["numpy.geterrcall()"])
+        numpy.set_printoptions(**state["numpy.get_printoptions()"])
+
+
+@pytest.fixture(autouse=True)
+def _numeric_state_kept():
+    """A test that changes mpmath's precision, numpy's error state or print options, or decimal's context and does
+    not restore it fails here (its change undone): the change stayed for every later test file of the same xdist
+    worker (``mpmath.mp.dps = 40`` in test_models_paretonbd_ridge_speed, H458). Use ``mpmath.workdps``,
+    ``np.errstate``, ``np.printoptions``, ``decimal.localcontext``."""
+    import decimal
+
+    before, context = _numeric_state(), decimal.getcontext().copy()
+    yield
+    after = _numeric_state()
+    changed = [f"{key} {before[key]!r} -> {after.get(key)!r}" for key in before if after.get(key) != before[key]]
+    if changed:
+        _restore_numeric_state(before, context)
+        pytest.fail("the test changed process-wide numeric state and left it so: " + "; ".join(changed))

@@ -51,7 +51,8 @@ def test_newest_first_and_weekly_dates_are_refused_too() -> None:
 
 def test_the_counts_alone_and_sizes_that_are_no_date_column_are_fitted() -> None:
     fit = xr.sbg_fit(BLANK)
-    assert (fit.alpha, fit.beta) == pytest.approx((0.7531500256128395, 1.2778676329155496), rel=1e-9)
+    # where L-BFGS-B stops: a start 1e-13 away moves alpha and beta by 1e-8 (digits past the 7th follow the CPU)
+    assert (fit.alpha, fit.beta) == pytest.approx((0.7531500256128395, 1.2778676329155496), rel=1e-6)
     # sizes in the dates' range that keep their customers (no tenth lost at once), or not a calendar step apart
     kept = xr.sbg_fit([[46023, 30000, 25000], [46054, 31000, 26000]])
     assert np.isfinite(kept.alpha)
@@ -78,5 +79,5 @@ def test_recalc_names_the_cell(tmp_path, capsys) -> None:
         assert errors[cell]["error"] == "#VALUE!"
         assert errors[cell]["reason"] == f"{name}: {REASON.replace('row 1, column 1 of survivors', 'S!A2')} (#VALUE!)"
     values = openpyxl.load_workbook(tmp_path / "out" / "c.xlsx", data_only=True)["S"]
-    assert values["J2"].value == pytest.approx(0.7531500256128395, rel=1e-9)
+    assert values["J2"].value == pytest.approx(0.7531500256128395, rel=1e-6)  # an optimizer's stop: 6 digits
     assert "S!J2" not in errors

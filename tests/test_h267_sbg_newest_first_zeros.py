@@ -32,7 +32,8 @@ NEWEST_FIRST = (
 def test_the_blank_triangle_fits_alike_in_either_order() -> None:
     for rows in (BLANK, BLANK[::-1]):
         fit = xr.sbg_fit(rows)
-        assert (fit.alpha, fit.beta) == pytest.approx((0.7531500256128395, 1.2778676329155496), rel=1e-9)
+        # where L-BFGS-B stops: a start 1e-13 away, or the cohorts summed in the other order, moves it by up to 1e-8
+        assert (fit.alpha, fit.beta) == pytest.approx((0.7531500256128395, 1.2778676329155496), rel=1e-6)
 
 
 @pytest.mark.parametrize("fitting", [xr.sbg_fit, xr.bdw_fit])

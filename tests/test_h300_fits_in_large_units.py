@@ -21,8 +21,11 @@ MS = 604_800_000  # a week in milliseconds
 
 def test_bgnbd_in_milliseconds_is_the_weeks_fit_scaled() -> None:
     weeks = xr.bgnbd_fit(FREQUENCY, RECENCY, AGE)
-    assert tuple(weeks) == pytest.approx((1.1358971824404147, 5.046863074528568, 0.5960774356344678,
-                                          0.6302228717819346, -91.24786733988215), rel=1e-12)  # fmt: skip
+    # the parameters where L-BFGS-B stops: their digits past the 7th follow the CPU's floating-point kernels (a start
+    # 1e-10 away moves them by up to 3.5e-8); the log-likelihood there is the peak's to 15 digits
+    assert tuple(weeks)[:4] == pytest.approx((1.1358971824404147, 5.046863074528568, 0.5960774356344678,
+                                              0.6302228717819346), rel=1e-6)  # fmt: skip
+    assert weeks.log_likelihood == pytest.approx(-91.24786733988215, rel=1e-12)
     ms = xr.bgnbd_fit(FREQUENCY, [r * MS for r in RECENCY], [t * MS for t in AGE])
     assert (ms.r, ms.alpha / MS, ms.a, ms.b) == pytest.approx((weeks.r, weeks.alpha, weeks.a, weeks.b), rel=1e-6)
     assert ms.log_likelihood == pytest.approx(weeks.log_likelihood - math.log(MS) * sum(FREQUENCY), rel=1e-9)
@@ -58,8 +61,10 @@ def test_gammagamma_in_large_and_tiny_money_units(factor: float) -> None:
     frequency = [6, 5, 4, 2, 3, 1, 1, 1, 2, 6, 0]
     values = [22.6, 22.3, 81.2, 32.6, 21.7, 36.8, 52.7, 5.4, 14.4, 24.8, 0.0]
     plain = xr.gammagamma_fit(frequency, values)
-    assert tuple(plain) == pytest.approx((2.224193107828606, 7.487668232522001, 91.44097932027388,
-                                          -41.497383980627525), rel=1e-9)  # fmt: skip
+    # p, q, v where L-BFGS-B stops (a start 1e-13 away moves them by up to 3.2e-8; so does the scaled data's other
+    # rounding): 6 digits; the log-likelihood there is the peak's to 15
+    assert tuple(plain)[:3] == pytest.approx((2.224193107828606, 7.487668232522001, 91.44097932027388), rel=1e-6)
+    assert plain.log_likelihood == pytest.approx(-41.497383980627525, rel=1e-12)
     scaled = xr.gammagamma_fit(frequency, [v * factor for v in values])
-    assert (scaled.p, scaled.q, scaled.v / factor) == pytest.approx((plain.p, plain.q, plain.v), rel=1e-8)
+    assert (scaled.p, scaled.q, scaled.v / factor) == pytest.approx((plain.p, plain.q, plain.v), rel=1e-6)
     assert scaled.log_likelihood == pytest.approx(plain.log_likelihood - 10 * math.log(factor), rel=1e-9)

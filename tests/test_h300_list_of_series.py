@@ -21,4 +21,7 @@ def test_ragged_series_are_fitted_as_the_arrays(fitting) -> None:
 
 def test_the_sbg_values() -> None:
     fit = xr.sbg_fit([pd.Series([1000, 631, 468]), pd.Series([800, 500])])
-    assert tuple(fit) == pytest.approx((0.8470393586951744, 1.4319903059638683, -1548.1917113210884), rel=1e-12)
+    # alpha and beta where L-BFGS-B stops (a start 1e-13 away moves them by 1.6e-9): 6 digits; the log-likelihood
+    # there is the peak's to 15
+    assert tuple(fit)[:2] == pytest.approx((0.8470393586951744, 1.4319903059638683), rel=1e-6)
+    assert fit.log_likelihood == pytest.approx(-1548.1917113210884, rel=1e-12)

@@ -48,7 +48,8 @@ def test_one_cohort_and_shares_are_refused_too() -> None:
 
 def test_what_is_not_that_shape_is_fitted() -> None:
     fit = xr.sbg_fit(RIGHT)
-    assert (fit.alpha, fit.beta) == pytest.approx((0.7917269712425957, 1.3450051254796436), rel=1e-9)
+    # where L-BFGS-B stops: a start 1e-13 away moves alpha and beta by 2.6e-9 (digits past the 7th follow the CPU)
+    assert (fit.alpha, fit.beta) == pytest.approx((0.7917269712425957, 1.3450051254796436), rel=1e-6)
     # one cohort losing customers in period 1 is enough, and so is a handful of customers all staying a period: not
     # this refusal (these few periods show no fall of churn, the geometric edge)
     for rows in ([[1000, 1000, 631, 468], [800, 510, 380, 310]], [4, 4, 3, 2, 1]):

@@ -771,4 +771,5 @@ def test_a_triangle_padded_with_blank_rows_and_columns_is_fitted_as_itself() -> 
     if not hasattr(fitted, "log_likelihood"):  # refused (a BdWFit is a tuple too: told apart by its fields)
         assert "the likelihood's peak is too flat" in fitted[1] and "log-likelihood -7.717488" in fitted[1]
     else:
-        assert fitted.log_likelihood == pytest.approx(-7.717487889091837, rel=1e-12)
+        # the log-likelihood where L-BFGS-B stops on this flat peak: a start 1e-9 away gave -7.71748788892741
+        assert fitted.log_likelihood == pytest.approx(-7.717487889091837, rel=1e-9)

@@ -51,7 +51,7 @@ def test_a_fit_with_a_peak_is_kept_where_the_ridge_check_runs():
 def test_the_2f1_near_z_one_matches_mpmath(b, c, y):
     import mpmath
 
-    mpmath.mp.dps = 40
-    exact = float(mpmath.hyp2f1(1, b, c, 1 - mpmath.mpf(y)))
+    with mpmath.workdps(40):  # (not mpmath.mp.dps = 40: that stayed for the next test files of the process)
+        exact = float(mpmath.hyp2f1(1, b, c, 1 - mpmath.mpf(y)))
     value = _sbg_hyp2f1(np.array([c - b]), np.array([b]), np.array([1 - y]), np.array([y]))[0]
     assert value == pytest.approx(exact, rel=1e-11)
