@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from import_cli import run
+from import_cli import refusal, run
 
 ORDERS = (
     "identifier,order_number,user_name,user_email,currency,currency_rate,subtotal,discount_total,tax,total,"
@@ -61,3 +61,29 @@ def test_one_currency_reads_total_and_total_usd_alike(tmp_path: Path) -> None:
         found.append(pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort"))
     pd.testing.assert_frame_equal(found[0], found[1], check_exact=True)
     assert found[1].loc["2026-09", "0"] == pytest.approx(10.0, abs=1e-9)
+
+
+JPY = (
+    "identifier,order_number,user_email,currency,currency_rate,total,total_usd,total_formatted,status,created_at\n"
+    'a1,1001,ann@x.com,JPY,0.00666,1100,733,"¥1,100",paid,2026-09-03T10:00:00.000000Z\n'
+    'a2,1002,bob@x.com,JPY,0.00666,2200,1466,"¥2,200",paid,2026-09-04T10:00:00.000000Z\n'
+)
+
+
+def test_a_zero_decimal_currency_s_usd_twin_is_told_by_the_rate(tmp_path: Path) -> None:
+    """Yen's smallest unit is its unit: total_formatted tells nothing of total_usd's; 733 = 1100 x 0.00666 x 100 in
+    cents (H465's finding 01: read as 733.00 dollars). 7.33 + 14.66 = 21.99."""
+    path = tmp_path / "jpy.csv"
+    path.write_text(JPY, encoding="utf-8")
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=user_email,date=created_at,amount=total_usd")
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort")
+    assert revenue.loc["2026-09", "0"] == pytest.approx(21.99, abs=1e-9)
+
+
+def test_a_zero_decimal_currency_without_a_rate_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "jpy.csv"
+    path.write_text(JPY.replace(",currency_rate", "").replace(",0.00666", ""), encoding="utf-8")
+    args = ["--orders", str(path), "--columns", "customer_id=user_email,date=created_at,amount=total_usd"]
+    message = refusal(capsys, *args, "--to-csv", str(tmp_path / "out"))
+    assert message.startswith("jpy.csv, column 'total_usd': whole amounts in a table of Lemon Squeezy's API fields")
+    assert "say which with --amounts cents or --amounts units" in message

@@ -244,17 +244,12 @@ def minor_unit_divisors(
             return None if isinstance(told, str) else told
     converted = converted_twin(names, column) if twin is None else None  # total_usd: in total's unit
     if converted is not None and _whole_numbers(df[column]) and _whole_numbers(df[converted[0]]):
-        told = _told_by_twin(df[converted[0]], df[converted[1]], _divisors(df, currencies[0] if len(currencies) == 1
-                             else None))  # fmt: skip
-        if told is not None:
-            if isinstance(told, str):
-                return None
-            from .notes import note  # noqa: PLC0415
+        from .lemon_squeezy import usd_twin_divisors  # noqa: PLC0415
 
-            first = next((str(v).strip() for v in df[column] if str(v).strip() not in ("", "nan", "None")), "0")
-            note(f"{source}: {column!r} read in cents ({first} is {float(first) / 100:,.2f} US dollars), as "
-                 f"{converted[0]!r} beside {converted[1]!r} writes its amounts (Lemon Squeezy's API)")  # fmt: skip
-            return np.full(len(df), 100.0)
+        base = _divisors(df, currencies[0] if len(currencies) == 1 else None)
+        told = _told_by_twin(df[converted[0]], df[converted[1]], base)
+        if told is not None:
+            return usd_twin_divisors(df, column, converted, told, base, source)
     if is_lemon_squeezy_api(names) and _whole_numbers(df[column]):  # its API: cents, 999 is 9.99 (.lemon_squeezy)
         refuse_cents(df[column], column, source)
     from .vendor_cents import vendor_cents_divisors  # Chargebee's API (refused), Baremetrics' template (cents)
