@@ -47,3 +47,29 @@ def test_groups_that_agree_change_nothing(tmp_path: Path, groups: tuple[str, ...
     path.write_text(text)
     nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", "score=Q1,date=RecordedDate") / "nps.csv")
     assert nps.set_index(nps.columns[0])["nps"].to_dict() == {"2026-09": 0.0, "2026-10": -25.0}
+
+
+def test_two_questions_each_checked_against_its_own_groups(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Q1 (recoded 1-11) and Q10 (0-10) each beside its group column: Q1's own groups refuse it (H465's finding 02:
+    with two group columns nothing was checked); Q10's answers agree with Q10_NPS_GROUP and import."""
+    rows = [r.split(",") for r in RECODED.splitlines()]
+    q10 = ["10", "2", "8", "6", "6", "9", "7"]  # 0-10, its groups below
+    q10_groups = ["3", "1", "2", "1", "1", "3", "2"]
+    text = "RecordedDate,ResponseId,Q1,Q1_NPS_GROUP,Q10,Q10_NPS_GROUP\n" + "".join(
+        ",".join([*r, a, g]) + "\n" for r, a, g in zip(rows, q10, q10_groups, strict=True)
+    )
+    path = tmp_path / "two.csv"
+    path.write_text(text)
+    q1 = ["--nps", str(path), "--columns", "score=Q1,date=RecordedDate", "--to-csv", str(tmp_path / "o1")]
+    assert "column 'Q1_NPS_GROUP' puts them in other NPS groups" in refusal(capsys, *q1)
+    nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", "score=Q10,date=RecordedDate") / "nps.csv")
+    assert nps.set_index(nps.columns[0])["nps"].to_dict() == {"2026-09": 0.0, "2026-10": -25.0}
+
+
+def test_another_question_s_groups_are_not_the_score_s(tmp_path: Path) -> None:
+    """Only Q10_NPS_GROUP beside Q1 (another question's groups): not checked against Q1's answers."""
+    text = HEADER.replace("Q1_NPS_GROUP", "Q10_NPS_GROUP") + RECODED
+    path = tmp_path / "other.csv"
+    path.write_text(text)
+    nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", "score=Q1,date=RecordedDate") / "nps.csv")
+    assert list(nps.set_index(nps.columns[0])["nps"].round(1)) == [33.3, 0.0]  # Q1 read as written: no refusal

@@ -138,14 +138,25 @@ def _group_codes(values: pd.Series) -> np.ndarray | None:
     return np.append(np.asarray(found, dtype=np.float64), np.nan)[codes]
 
 
+def _named_for(name: str, score: str) -> bool:
+    """Whether the column ``name`` is named for the score column ``score``: its name, then a separator (``Q1`` and
+    ``Q1_NPS_GROUP``, not ``Q10_NPS_GROUP``).
+
+    >>> _named_for("Q1_NPS_GROUP", "Q1"), _named_for("Q10_NPS_GROUP", "Q1"), _named_for("q1 - Group", "Q1")
+    (True, False, True)
+    """
+    return name.lower().startswith(score.lower()) and not name[len(score) : len(score) + 1].isalnum()
+
+
 def _check_groups(df: pd.DataFrame, titles: list[str], score: str, source: str) -> None:
     """Refuse the score column where a column of its NPS groups beside it (its name the score's and a group word:
     ``Q1_NPS_GROUP``, or an NPS group: "NPS Category") puts an answer in another group than its own."""
-    own = re.sub(r"[\W_]+", "", score).lower()
-    groups = [
-        i for i, t in enumerate(titles)
-        if t != score and words(t) & _GROUP and (re.sub(r"[\W_]+", "", t).lower().startswith(own) or "nps" in words(t))
-    ]  # fmt: skip
+    grouped = [i for i, t in enumerate(titles) if t != score and words(t) & _GROUP]
+    named = [i for i in grouped if _named_for(titles[i], score)]  # Q1_NPS_GROUP for Q1 (not Q10_NPS_GROUP)
+    alone = [  # "NPS Category": the file's only group column, named for no other column (Q5_NPS_GROUP is Q5's)
+        i for i in grouped if "nps" in words(titles[i]) and not any(_named_for(titles[i], t) for t in titles if t)
+    ]
+    groups = named if named else alone if len(grouped) == 1 else []
     if len(groups) != 1:
         return
     mine = _answers(df, titles.index(score))
