@@ -39,3 +39,22 @@ def test_the_refusal_and_the_text_are_named(tmp_path: Path, a1: str, kind: str) 
             f"number as text ({kind}); {UNDOCUMENTED}",
         )
     ]
+
+
+def test_behind_iferror_the_same_reason(tmp_path: Path) -> None:
+    """=IFERROR(COUNTIF(...),0): listed with the criteria reason, never the rewrite's own _XLR names (H465/03: the
+    function '_XLR.NUMBERTEXTREFUSED' and "_XLR.NUMBERTEXTREFUSED cannot compute a value here ...")."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["A2"], ws["B1"] = "Jan 5, 2024", 45296, "=IFERROR(COUNTIF(A1:A2,DATE(2024,1,5)),0)"
+    wb.save(tmp_path / "in.xlsx")
+    report = recalc_file(tmp_path / "in.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert [(u.address, u.function, u.reason) for u in report.unsupported] == [
+        (
+            "S!B1",
+            "criteria",
+            "a criterion here, DATE(2024,1,5), is a number when the formula runs and its range A1:A2 holds the same "
+            f"number as text (a date written as text); {UNDOCUMENTED}; its error is hidden here by IFERROR or the like",
+        )
+    ]

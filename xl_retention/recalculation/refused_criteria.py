@@ -12,7 +12,7 @@ import re
 from .excel_functions.text import text_to_number
 
 _LITERAL = r'"((?:[^"]|"")*)"'
-_CALL = re.compile(r"_XLR\.(FORMATTEDREFUSED|NUMBERTEXTREFUSED)\(" + _LITERAL + "," + _LITERAL)
+_CALL = re.compile(r"_XLR\.(FORMATTEDREFUSED|NUMBERTEXTREFUSED)\(\s*" + _LITERAL + r"\s*,\s*" + _LITERAL)
 _OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
 
 

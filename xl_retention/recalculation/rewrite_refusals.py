@@ -176,12 +176,30 @@ def name_refusals(
             item.function, item.reason = found[0][0], "; or ".join(dict.fromkeys(reason for _, reason in found))
 
 
+#: what a reason given behind IFERROR adds
+HIDDEN = "; its error is hidden here by IFERROR or the like"
+
+
+def refusal_reason(workbook: Any, sheet: str, ref: str, formula: str, name: str) -> tuple[str, str] | None:
+    """(function, reason) of the refusing call ``name`` (``_XLR.NUMBERTEXTREFUSED``) in the cell ``ref`` of ``sheet``
+    whose engine formula is ``formula``, as :func:`name_refusals` gives it; None where ``name`` is no refusal."""
+    call = name + "("
+    outside = _OUTSIDE.search(formula)
+    if call == OUTSIDE_CRITERION + "(" and outside is not None:
+        return "criteria", _OUTSIDE_REASON.format(range=outside.group(1), cell=f"{written(sheet)}!{ref}")
+    for refusal, function, reason in _REFUSALS:
+        if refusal == call:
+            kinds = _texts_kinds(workbook, sheet, formula) if "NUMBERTEXTREFUSED(" in call else ""
+            return function, refused_criterion_reason(formula, call, kinds) or reason
+    return None
+
+
 def _texts_kinds(workbook: Any, sheet: str, rewritten: str) -> str:
     """How the texts of the range a number-text refusal in ``rewritten`` names are written (dates, formatted
     numbers: :func:`.refused_criteria.number_text_kinds`); "" where the range cannot be read."""
     from .refused_criteria import number_text_kinds  # noqa: PLC0415
 
-    found = re.search(r'_XLR\.NUMBERTEXTREFUSED\("(?:[^"]|"")*","((?:[^"]|"")*)"', rewritten)
+    found = re.search(r'_XLR\.NUMBERTEXTREFUSED\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"', rewritten)
     if found is None:
         return ""
     area = found.group(1).replace('""', '"')

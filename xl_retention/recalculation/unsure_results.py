@@ -113,8 +113,16 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
                 continue  # its own error: listed by what it is; a value of its own, not from behind an error
             checked += 1
             function = _noted_again(workbook, target, sheet, place, NOT_IMPLEMENTED)
+            if function.startswith("_XLR."):  # a criterion the rewrite refused, behind IFERROR: its own reason
+                from .rewrite_refusals import HIDDEN, refusal_reason  # noqa: PLC0415
+
+                ref = texts.refs[place]
+                told = refusal_reason(workbook, sheet, ref, workbook.get_formula(sheet, *place) or "", function)
+                if told is not None:
+                    found.append(Unsupported(sheet, ref, told[0], told[1] + HIDDEN))
+                    continue
             if function:
-                shown = function if function.startswith("_XLR.") else function.removeprefix("excel_").replace("_", ".")
+                shown = function.removeprefix("excel_").replace("_", ".")
                 found.append(
                     Unsupported(sheet, texts.refs[place], shown, _NOT_IMPLEMENTED_REASON.format(function=shown))
                 )
