@@ -95,7 +95,7 @@ from .refunded_amounts import (
     refunded_payments,
     take_refunds,
 )
-from .refunds_inside import refunds_inside, refunds_of_total
+from .refunds_inside import refunds_inside, refunds_of_total, unproven_refunds
 from .sale_refunds import (
     REFUND_STATUSES,
     refunds_in_order_share,
@@ -406,11 +406,16 @@ def orders_as_paid(
             # Gumroad's 'Net Total ($)' ('Sale
             else (fee_net_refund_share(df, taken, names, refunded, source, decimal))
         )  # Price ($)' less its fee): its share
+        total_share = None
         if fee_share is not None:
             net_share = fee_share if net_share is None else net_share * fee_share
         elif inside is None and gross is None and net_share is None:  # 'Net Sales' beside a refund of 'Total
             # Collected' (tax and tips included): its share
-            net_share = refunds_of_total(df, typed["amount"], taken, names, refunded, source, decimal)
+            net_share = total_share = refunds_of_total(df, typed["amount"], taken, names, refunded, source, decimal)
+        if inside is None and gross is None and fee_share is None and total_share is None:  # no column tells: a
+            # 'Net Sales' is refused, 'Net Sales after refunds' holds them already, an 'Amount' does not
+            inside = unproven_refunds(df, typed["amount"], taken, names, refunded, source, decimal, net_share)
+            typed["amount"] = typed["amount"] if inside is None else inside[0]
         share, taken = (net_share if inside is None else inside[1], taken) if gross is None else gross  # an order's
         # refund on its first row: each row's
         if gift_cards is not None:  # of what is left once its gift cards sold are taken off (reading.gift_cards)

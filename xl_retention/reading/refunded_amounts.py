@@ -62,6 +62,7 @@ def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None 
 
     found = refunded_columns(df.columns)
     found += [c for c in by_values.refund_amount_columns(df, (amount,))[0] if c not in found]  # 'Erstattet', 'Refunds'
+    found = [c for c in found if c != amount]  # no amount is its own refund ('Net Sales before refunds' mapped)
     if len(found) > 1 and amount is not None:
         paired = [c for c in found if key(c).startswith(key(amount) + "_")]
         if len(paired) != 1:  # Lemon Squeezy's 'refunded_amount_usd' of 'total_usd', 'refunded_amount' of 'total'

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .equal_columns import equal_column
 
-__all__ = ["refunds_inside", "refunds_of_total"]
+__all__ = ["refunds_inside", "refunds_of_total", "unproven_refunds"]
 
 
 def refunds_inside(
@@ -59,18 +59,105 @@ def refunds_inside(
     if found is None:
         return None
     column = found[1]
-    before = np.where(np.isfinite(amount), amount + refunds, amount)
-    share = np.ones(len(amount)) if net_share is None else np.asarray(net_share, dtype=np.float64)
-    gross = np.divide(amount, share, out=amount.copy(), where=np.isfinite(amount) & (share != 0))
-    whole = gross + refunds  # the gross amount before the refund (Square's Net Sales + Tax + Tip)
-    told = refunded & (whole > 0.005)
-    shares = np.where(told, np.divide(before, whole, out=np.ones(len(amount)), where=told), 1.0)
+    before, shares = _before_refunds(amount, refunds, net_share)
     count = int(refunded.sum())
     note(
         f"{source}: {names['amount']!r} is after the refunds in {refund_column!r} ({column!r} is it plus them): "
         f"taken off once, not again ({count} refunded row{'s' if count != 1 else ''})"
     )
     return before, shares
+
+
+def _before_refunds(
+    amount: np.ndarray, refunds: np.ndarray, net_share: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The amounts (after their refunds) before them, and each refund's share to take off them: of the gross amount
+    before the refund, where ``net_share`` of it is left once its tax, shipping and tips were taken off."""
+    refunded = np.isfinite(amount) & (refunds > 0.005)
+    before = np.where(np.isfinite(amount), amount + refunds, amount)
+    share = np.ones(len(amount)) if net_share is None else np.asarray(net_share, dtype=np.float64)
+    gross = np.divide(amount, share, out=amount.copy(), where=np.isfinite(amount) & (share != 0))
+    whole = gross + refunds  # the gross amount before the refund (Square's Net Sales + Tax + Tip)
+    told = refunded & (whole > 0.005)
+    return before, np.where(told, np.divide(before, whole, out=np.ones(len(amount)), where=told), 1.0)
+
+
+#: Words of an amount's name saying it is what is left of a sale (after what, it does not say: refunds too?).
+_LEFT = frozenset({"net", "netto", "collected", "remaining", "payout", "proceeds"})
+#: Words of a refund in an amount's name ("Net Sales before refunds"), and words saying before or after them.
+_REFUND = frozenset({"refund", "refunds", "refunded", "returns", "erstattung", "erstattungen", "remboursements"})
+_BEFORE = frozenset({"before", "pre", "excl", "excluding", "ex", "without", "gross", "ohne", "vor", "avant"})
+_AFTER = frozenset({"after", "less", "minus", "net", "incl", "including", "nach", "abzüglich", "apres", "après"})
+
+
+def unproven_refunds(
+    df: pd.DataFrame, amount: Any, taken: Any, names: dict[str, str], refund_column: str, source: str,
+    decimal: str | None, net_share: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray] | None:  # fmt: skip
+    """Where no column tells whether the refunds in ``refund_column`` are in the amount mapped (:func:`refunds_inside`,
+    :func:`refunds_of_total`, a Total's or a fee's share found none), and the amount's name says it is what is left of
+    a sale (``Net Sales``, "Net Amount", "Amount Collected": :data:`_LEFT`; WooCommerce's Analytics net sales are
+    after the refunds, Square's before them), the name decides where it says so ("Net Sales before refunds": taken
+    off, None; "Net Sales after refunds": already out, (the amounts before them, each refund's share) as
+    :func:`refunds_inside` gives), and a column equal to the amount less them proves them out of it (None: taken
+    off); otherwise the file is refused naming the columns and how to say it (H457 task 3). None, taken off as
+    docs/metrics.md says, where the amount's name says nothing of the kind (Stripe's ``Amount``, a ``Total``).
+
+    >>> from .errors import DataError
+    >>> frame = pd.DataFrame({"Net Sales": ["60.00", "50.00"], "Refunded Amount": ["40.00", "0.00"]})
+    >>> try:
+    ...     unproven_refunds(frame, np.array([60.0, 50.0]), np.array([40.0, 0.0]), {"amount": "Net Sales"},
+    ...                      "Refunded Amount", "o.csv", None, None)
+    ... except DataError as error:
+    ...     print(str(error)[:82])
+    o.csv: 'Refunded Amount' holds refunds (row 2: '40.00' beside 'Net Sales' '60.00')
+    >>> renamed = frame.rename(columns={"Net Sales": "Net Sales after refunds"})
+    >>> before, share = unproven_refunds(renamed, np.array([60.0, 50.0]), np.array([40.0, 0.0]),
+    ...     {"amount": "Net Sales after refunds"}, "Refunded Amount", "o.csv", None, None)
+    >>> before.tolist(), share.tolist()
+    ([100.0, 50.0], [1.0, 1.0])
+    """
+    from .errors import DataError, row_of, show, source_of
+    from .names import columns_option, words
+    from .notes import note
+    from .order_discounts import _part_named
+
+    name = names.get("amount")
+    said = words(name) if name is not None else set()
+    if name is None or not said & _LEFT:
+        return None
+    amount = np.asarray(amount, dtype=np.float64)
+    refunds = np.nan_to_num(np.asarray(taken, dtype=np.float64), nan=0.0)
+    refunded = np.isfinite(amount) & (refunds > 0.005)
+    if not refunded.any():
+        return None
+    if said & _REFUND:
+        if said & _BEFORE:
+            return None
+        if said & _AFTER:
+            count = int(refunded.sum())
+            note(
+                f"{source}: {name!r} is after the refunds in {refund_column!r} (its name says so): taken off once, not "
+                f"again ({count} refunded row{'s' if count != 1 else ''})"
+            )
+            return _before_refunds(amount, refunds, net_share)
+    rows = np.flatnonzero(np.isfinite(amount) & ((amount > 0) | refunded))
+    skip = {str(c) for c in names.values()} | {refund_column}
+    if equal_column(df, [amount - refunds], rows, skip, source, decimal, unless=_part_named) is not None:
+        return None  # Square's 'Total Collected' is 'Net Sales' less its 'Partial Refunds': they are out of it
+    first = int(np.flatnonzero(refunded)[0])
+    where = row_of(source_of(df, source), first)
+    listed = [str(c) for c in df.columns]
+    shown = lambda c: show(df.iloc[first, listed.index(c)])  # noqa: E731
+    raise DataError(
+        f"{source}: {refund_column!r} holds refunds ({where}: {shown(refund_column)} beside {name!r} {shown(name)}) "
+        f"and the name of {name!r} says it is what is left of a sale, not whether the refunds are out of it already "
+        "(no column is it plus them, or it less them): whether to take them off cannot be told: map the amount "
+        f"before the refunds ({columns_option([('amount', 'NAME')])}), or rename {name!r} to say it "
+        f"({name + ' before refunds'!r}: taken off; {name + ' after refunds'!r}: kept as it is)",
+        source=source,
+        column=refund_column,
+    )
 
 
 def refunds_of_total(
