@@ -131,3 +131,29 @@ def test_two_whole_columns_and_a_typed_number(tmp_path: Path) -> None:
     report = recalc_file(tmp_path / "pair.xlsx", output=tmp_path / "pair.out.xlsx", engine="embedded")
     assert report.status == "ok", report
     assert _values(tmp_path / "pair.out.xlsx", ["D1", "D2", "D3"]) == [1_048_575, 1, 1]
+
+
+def test_two_large_typed_ranges(tmp_path: Path) -> None:
+    """``A1:A200000=B1:B200000`` (two ranges past 100,000 cells, no other operand: H465's finding 05 gave 199998):
+    A holds 0.3, 0.5, 0.3 typed, B =0.1+0.2, 0.5, =0.1+0.2; every pair equal at 15 digits, the empty ones too."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for row, (a, b) in enumerate([(0.3, "=0.1+0.2"), (0.5, 0.5), (0.3, "=0.1+0.2")], start=1):
+        ws.cell(row, 1, a)
+        ws.cell(row, 2, b)
+    ws["D1"] = "=SUMPRODUCT(--(A1:A200000=B1:B200000))"
+    wb.save(tmp_path / "ranges.xlsx")
+    report = recalc_file(tmp_path / "ranges.xlsx", output=tmp_path / "ranges.out.xlsx", engine="embedded")
+    assert report.status == "ok", report
+    assert _values(tmp_path / "ranges.out.xlsx", ["D1"]) == [200_000]
+
+
+def test_the_test_for_large_comparisons_is_linear() -> None:
+    """may_compare_large runs on every formula with a range: its work grows with the text, not its square (H465/04:
+    20 ms for 4,212 characters); a long formula of no large range is passed over."""
+    from xl_retention.recalculation.excel_functions.compared_operands import may_compare_large
+
+    text = "=SUMPRODUCT(" + "+".join(f"(Sheet{i}!A{i}:B{i}>C{i})" for i in range(400)) + ")"
+    assert (len(text), may_compare_large(text), may_compare_large(text.replace("A1:B1", "A:B"))) == (9972, False, False)
+    assert may_compare_large(text.replace("A1:B1", "A:B").replace("A2:B2", "C:D"))

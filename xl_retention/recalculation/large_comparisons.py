@@ -7,9 +7,9 @@ and every other operand's numbers are taken to 15 digits (``A:A>=_XLR.FIFTEEN(C1
 column's numbers are their own 15 digits, as typed numbers are. After the evaluation, :func:`unrounded_comparisons`
 reads the cells of each such large range compared; where one holds a number that is not its own 15 digits (a
 formula's 0.1+0.2, a script's 0.30000000000000004), or the large side is an expression (``A:A*3>=C1``), the formula
-is set again with every operand through the wrapper (:func:`.compared_operands.full_comparisons`): Excel's result,
-slower. Past :data:`BUDGET` cells of such ranges in one workbook the cell is listed, with the range and the number
-that calls for it, and keeps Excel's stored value.
+is set again with every operand through the wrapper (:func:`.excel_functions.arguments.every_comparison_rewritten`):
+Excel's result, slower. Past :data:`BUDGET` cells of such ranges in one workbook the cell is listed, with the range
+and the number that calls for it, and keeps Excel's stored value.
 """
 
 from __future__ import annotations
@@ -91,11 +91,10 @@ def unrounded_comparisons(
     budget: int = BUDGET,
 ) -> tuple[bool, list[Unsupported]]:
     """Each formula of ``flagged`` ((sheet, row, column, formula before the argument rewrite, after it)) whose large
-    ranges compared hold a number that is not its own 15 digits is set again with :func:`.compared_operands.
-    full_comparisons`' text in place of the rewrite's, within ``budget`` cells; past it, listed (``refs`` names the
-    cell). (True when any formula was set, the cells listed)."""
-    from .excel_functions.arguments import _rewritten  # noqa: PLC0415
-    from .excel_functions.compared_operands import full_comparisons  # noqa: PLC0415
+    ranges compared hold a number that is not its own 15 digits is set again with
+    :func:`.excel_functions.arguments.every_comparison_rewritten`' text in place of the rewrite's, within ``budget``
+    cells; past it, listed (``refs`` names the cell). (True when any formula was set, the cells listed)."""
+    from .excel_functions.arguments import every_comparison_rewritten  # noqa: PLC0415
 
     known: dict[str, str | None] = {}
     fulls: dict[str, tuple[str, list[str]]] = {}
@@ -104,7 +103,7 @@ def unrounded_comparisons(
     spent = 0
     for sheet, r, c, before, after in flagged:
         if before not in fulls:
-            fulls[before] = full_comparisons(before, _rewritten)
+            fulls[before] = every_comparison_rewritten(before)
         full, areas = fulls[before]
         if not areas or full == after:
             continue

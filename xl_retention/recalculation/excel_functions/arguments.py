@@ -302,6 +302,19 @@ def _rewritten(text: str) -> str:
         return text
 
 
+def every_comparison_rewritten(formula: str) -> tuple[str, list[str]]:
+    """``formula`` rewritten with every operand of its comparisons at 15 digits, a whole column's too, and the large
+    ranges compared (:func:`.compared_operands.full_comparisons`; :mod:`..large_comparisons` calls it where a large
+    range holds a number that is not its own 15 digits).
+
+    >>> every_comparison_rewritten("=SUMPRODUCT(--(A:A>=C1))")
+    ('=SUMPRODUCT(--(_XLR.ORDERED(A:A)>=_XLR.ORDERED(C1)))', ['A:A'])
+    """
+    from .compared_operands import full_comparisons  # noqa: PLC0415
+
+    return full_comparisons(formula, _rewritten)
+
+
 def rewrite_arguments(formula: str) -> str:
     """``formula`` with Excel's argument checks made explicit (see the module docstring).
 

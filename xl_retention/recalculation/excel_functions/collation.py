@@ -165,7 +165,7 @@ def fifteen_digits(value: Any) -> Any:
     """An operand of a comparison with a range too large to take to 15 digits cell by cell (a whole column): its
     numbers at 15 significant digits, text and anything else as it is (element by element in an array), so that the
     engine compares it with the range's cells as they are. Excel's result where those cells hold numbers equal to their
-    own 15 digits; :func:`.after_evaluation.unrounded_comparisons` takes the other cases to the full wrappers.
+    own 15 digits; :func:`..large_comparisons.unrounded_comparisons` takes the other cases to the full wrappers.
 
     >>> fifteen_digits(0.1 + 0.2), fifteen_digits("É"), fifteen_digits([[1 / 3, True]])
     (0.3, 'É', [[0.333333333333333, True]])

@@ -86,7 +86,7 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     comparison holding a range of more than :data:`_MOST_COMPARED` cells or a whole column leaves that range to the
     engine (a Python value per cell otherwise) and takes the numbers of every other side to 15 digits
     (``_XLR.FIFTEEN``): Excel's result where the range's numbers are their own 15 digits, which
-    :func:`.after_evaluation.unrounded_comparisons` checks after the evaluation (:func:`full_comparisons` otherwise).
+    :func:`..large_comparisons.unrounded_comparisons` checks after the evaluation (:func:`full_comparisons` otherwise).
     Typed text the engine would order or compare wrongly is keyed with every other operand wrapped
     (:func:`.collation.typed_keys`).
 
@@ -145,14 +145,14 @@ _FULL: ContextVar[list[str] | None] = ContextVar("_FULL", default=None)
 
 
 def full_comparisons(formula: str, rewritten: Callable[[str], str]) -> tuple[str, list[str]]:
-    """``formula`` rewritten by ``rewritten`` (:func:`.arguments._rewritten`) with a comparison's large ranges (a
-    whole column, more than :data:`_MOST_COMPARED` cells) through the wrapper too, as every other operand: Excel's
-    15 digits cell by cell (about 1 s a million cells), for a range that holds numbers not equal to their own 15
-    digits (:func:`.after_evaluation.unrounded_comparisons`); and those ranges, as written.
+    """``formula`` rewritten by ``rewritten`` (the argument rewrite, :func:`.arguments.every_comparison_rewritten`)
+    with a comparison's large ranges (a whole column, more than :data:`_MOST_COMPARED` cells) through the wrapper
+    too, as every other operand: Excel's 15 digits cell by cell (about 1 s a million cells), for a range that holds
+    numbers not equal to their own 15 digits (:func:`..large_comparisons.unrounded_comparisons`); and those ranges,
+    as written.
 
-    >>> from xl_retention.recalculation.excel_functions.arguments import _rewritten
-    >>> full_comparisons("=SUMPRODUCT(--(A:A>=C1))", _rewritten)
-    ('=SUMPRODUCT(--(_XLR.ORDERED(A:A)>=_XLR.ORDERED(C1)))', ['A:A'])
+    >>> full_comparisons("=A:A>=C1", lambda text: "=" + _comparison([[("range", "A:A")], [("part", "C1")]], [">="]))
+    ('=_XLR.ORDERED(A:A)>=_XLR.ORDERED(C1)', ['A:A'])
     """
     token = _FULL.set([])
     try:
@@ -162,24 +162,31 @@ def full_comparisons(formula: str, rewritten: Callable[[str], str]) -> tuple[str
         _FULL.reset(token)
 
 
-#: two whole columns compared with each other (``A:A=B:B``, bounded ``$A$1:$A$1048576``): no other operand to mark
-_WHOLE_COLUMN = r"(?:\S+!)?\$?[A-Z]{1,3}(?:\$?1)?:\$?[A-Z]{1,3}(?:\$?1048576)?"
-_LARGE_PAIR = re.compile(
-    r"(?i)(?<![\w.$])" + _WHOLE_COLUMN + r"\)?\s*(?:<>|<=|>=|[<>=])\s*\(?" + _WHOLE_COLUMN + r"(?![\w(])"
-)
+#: a comparison's operator (``=`` after the first character; text in quotes not skipped: a superset)
+_A_COMPARISON = re.compile(r"[<>]|(?<=[^<>])=")
+#: a whole column or row (``A:A``, ``$1:$3``): a linear scan (a sheet's name before it is not read)
+_WHOLE_AREA = re.compile(r"(?<![\w.$:])\$?(?:[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\d+:\$?\d+)(?![\w(!:])")
 
 
 def may_compare_large(formula: str) -> bool:
-    """Whether ``formula`` (after the argument rewrite) compares a whole column or row, or a range of more than
-    :data:`_MOST_COMPARED` cells: it holds the rewrite's ``_XLR.FIFTEEN`` (:func:`_comparison`), or two whole columns
-    compared with each other (a cheap test: no parse; two ranges of 100,000 rows typed in are not seen).
+    """Whether ``formula`` (after the argument rewrite) may compare a whole column or row, or a range of more than
+    :data:`_MOST_COMPARED` cells: it holds the rewrite's ``_XLR.FIFTEEN`` (:func:`_comparison`: a large range beside
+    a small side), or two such ranges and a comparison (compared with each other: nothing to mark). A cheap
+    superset test, linear in the formula's length; :func:`full_comparisons` tells.
 
     >>> may_compare_large("=SUMPRODUCT(--(A:A>=_XLR.FIFTEEN(C1)))"), may_compare_large("=MAX($K:$K)>MAX(K2:K9)")
     (True, False)
-    >>> may_compare_large("=SUMPRODUCT(--(A:A=B:B))"), may_compare_large("=SUMPRODUCT(--($A$1:$A$1048576<>D!B:B))")
+    >>> may_compare_large("=SUMPRODUCT(--(A:A=B:B))"), may_compare_large("=SUMPRODUCT(--(A1:A200000=B1:B200000))")
     (True, True)
     """
-    return "_XLR.FIFTEEN(" in formula or (":" in formula and _LARGE_PAIR.search(formula) is not None)
+    if "_XLR.FIFTEEN(" in formula:
+        return True
+    if ":" not in formula or _A_COMPARISON.search(formula, 1) is None:
+        return False
+    large = len(_WHOLE_AREA.findall(formula))
+    if large < 2:
+        large += sum(abs(int(b) - int(a)) >= _MOST_COMPARED for a, b in _AREA_ROWS.findall(formula))
+    return large >= 2
 
 
 #: the most cells of a range an array comparison takes to 15 digits (:func:`_comparison`)
