@@ -51,7 +51,8 @@ def test_another_amount_of_the_sale_beside_its_adjusted_twin_is_refused(tmp_path
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 @pytest.mark.parametrize(
     ("amount", "revenue"),
-    [("Adjusted Order Total", [[70.0, 30.0], [0.0, -1]])],  # net of the 5.00 'Shipping' (reading.order_shipping)
+    # net of the 5.00 'Shipping' in its share kept (reading.adjusted_amounts): 50.00 + 40.00 x 25.00 / 45.00
+    [("Adjusted Order Total", [[50.0 + 40.0 * 25.0 / 45.0, 30.0], [0.0, -1]])],
 )
 def test_the_adjusted_amount_mapped_leaves_out_an_order_refunded_in_full(tmp_path, backend, amount, revenue) -> None:
     out = run(tmp_path, "--orders", _write(tmp_path), "--columns", f"{COLUMNS},amount={amount}", backend=backend)
@@ -89,7 +90,10 @@ def test_a_net_amount_holding_the_shipping_is_refused_naming_it(tmp_path, capsys
     cannot be told by its name, and revenue is net of shipping."""
     message = refusal(capsys, "--orders", str(_write(tmp_path)), "--columns", f"{COLUMNS},amount={amount}",
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
-    assert message.startswith(f"etsy.csv: column 'Shipping' holds shipping (row 2: '5.00' beside '{amount}' ")
+    sold = "Order Net"  # the twin of the amount after refunds tells what it holds (reading.adjusted_amounts)
+    assert message.startswith(f"etsy.csv: column 'Shipping' holds shipping (row 2: '5.00' beside '{sold}' ")
+    if amount != sold:
+        assert message.endswith(f"('{amount}' is '{sold}' after refunds: what it holds is told by '{sold}')")
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])

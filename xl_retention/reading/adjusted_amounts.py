@@ -10,7 +10,9 @@ not read:
   column (:data:`~.document_types.ADJUSTED_PROBLEM`), as counted at the sale's amount the refund would be ignored;
 * the amount mapped is the adjusted column: an order it says was refunded in full (0.00 where its twin says a sale)
   is no purchase, as an order refunded in full is by a refunded amount column (docs/metrics.md), and so it is where
-  no amount is mapped (buyers only).
+  no amount is mapped (buyers only); an order refunded in part is still a purchase, and what the amount kept holds
+  beside the goods (the tax, the shipping) is told by its twin's sums, the sale's, and taken off in the share kept
+  (:func:`net_in_share`: a refund of the whole total is taken off in the share left, docs/metrics.md).
 
 A column's twin is the column of the same words without the adjusting one (``adjusted``, ``after refunds``, ...)
 and without ``amount`` ("Adjusted Net Order Amount" is "Order Net"'s); only an order's whole amount (a total, a net,
@@ -21,16 +23,19 @@ and an item's price adjusted ("Adjusted Price") may be a discount's. A name endi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .document_types import _ADJUSTED, ADJUSTED_PROBLEM, check_adjusted_amounts
-from .errors import bad_rows
+from .equal_columns import numbers_or_none
+from .errors import DataError, bad_rows, row_of, show, source_of
 from .names import key
+from .notes import note
 
-__all__ = ["adjusted_pairs", "adjusted_refunds", "unadjusted_filled"]
+__all__ = ["adjusted_pairs", "adjusted_refunds", "net_in_share", "unadjusted_filled"]
 
 #: Words of a pair that is not an amount of the order (a fee kept by the marketplace, a tax).
 _NOT_AMOUNTS = frozenset({"fee", "fees", "tax", "taxes", "vat", "gebühr", "gebühren", "frais", "comisión", "comision"})
@@ -128,3 +133,60 @@ def unadjusted_filled(df: pd.DataFrame, series: pd.Series, column: str) -> pd.Se
             text = series.astype(object).where(series.notna(), "").astype(str).str.strip()
             return series.astype(object).where(text != "", df.iloc[:, twin].astype(object))
     return series
+
+
+def sold_twin(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
+    """The sale's amount whose amount after refunds is the amount mapped ("Order Total" where "Adjusted Order Total"
+    is read), each column once in ``df``; None where the amount read is no such column.
+
+    >>> frame = pd.DataFrame(columns=["Order Value", "Order Total", "Adjusted Order Total"])
+    >>> sold_twin(frame, {"amount": "Adjusted Order Total"}), sold_twin(frame, {"amount": "Order Total"})
+    ('Order Total', None)
+    """
+    columns = [str(c) for c in df.columns]
+    mapped = str(names.get("amount", ""))
+    for position, twin in adjusted_pairs(columns):
+        if columns[position] == mapped and columns.count(mapped) == 1 and columns.count(columns[twin]) == 1:
+            return columns[twin]
+    return None
+
+
+Nets = Callable[[dict[str, Any], dict[str, str]], dict[str, Any]]
+
+
+def net_in_share(
+    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None, nets: Nets
+) -> dict[str, Any]:
+    """``typed`` with its amount net of what ``nets(typed, names)`` takes off an order's amount (its tax, shipping,
+    tips, as the file writes it). Where the amount read is one after refunds (Etsy's "Adjusted Order Total"), that
+    is told by its twin, the sale's amount ("Order Total" = "Order Value" - "Discount Amount" + ``Shipping`` + "Sales
+    Tax" on every row; the amount kept breaks those sums on each order refunded in part), and taken off the amount
+    kept in its share: a refund is of the whole total, so each part keeps the share left (H453 finding 04: 40.00 +
+    5.00 shipping, 3.00 kept, was 3.00 - 5.00 = -2.00, the purchase and its month gone; now 40 x 3 / 45 = 2.67).
+    A refusal of the twin says it was read for the amount kept."""
+    twin = sold_twin(df, names)
+    sale = None if twin is None else numbers_or_none(df[twin], source, twin, decimal)
+    if twin is None or sale is None:
+        return nets(typed, dict(names))
+    kept = np.asarray(typed["amount"], dtype=np.float64)
+    sale = np.where(np.isfinite(sale), sale, kept)  # a sale's total left blank: the amount kept is the whole
+    adjusted = str(names["amount"])
+    try:  # the amount kept is no column for the sums (reading.equal_columns): named, so left out of them
+        net = nets({**typed, "amount": sale}, {**names, "amount": twin, f"adjusted {adjusted}": adjusted})
+    except DataError as error:
+        raise DataError(
+            f"{error} ({adjusted!r} is {twin!r} after refunds: what it holds is told by {twin!r})",
+            source=error.source, column=error.column, rows=error.rows, row_count=error.row_count,
+        ) from error  # fmt: skip
+    left = np.asarray(net["amount"], dtype=np.float64)
+    told = np.isfinite(sale) & np.isfinite(left) & (sale != 0)
+    share = np.divide(left, sale, out=np.ones(len(sale)), where=told)
+    typed["amount"] = np.where(np.isfinite(kept), kept * share, kept)
+    refunded = np.flatnonzero(np.isfinite(kept) & told & (np.abs(kept - sale) > 0.005) & (np.abs(share - 1) > 1e-9))
+    if refunded.size:
+        first = int(refunded[0])
+        where, shown = row_of(source_of(df, source), first), show(df[adjusted].iloc[first])
+        note(f"{source}: {adjusted!r} is {twin!r} after refunds: what was taken off {twin!r} is taken off the amount "
+             f"kept in the share left ({where}: {shown} kept of {sale[first]:.2f}, {typed['amount'][first]:.2f} of "
+             f"revenue; {refunded.size} order{'s' if refunded.size > 1 else ''} refunded in part)")  # fmt: skip
+    return typed

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import near_whole
-from .adjusted_amounts import unadjusted_filled
+from .adjusted_amounts import net_in_share, unadjusted_filled
 from .amount_hints import no_amount_note
 from .answer_flags import answer_flag_rows
 from .appended_copies import check_appended_copies
@@ -388,10 +388,16 @@ def _prepare(
         typed = net_of_tax(df, typed, names | {f"shipping {c}": c for c in shipped}, source, options.decimal)
     elif kind == "orders" and "amount" in typed:  # Shopify's 'Total' beside 'Taxes': revenue is net of tax too
         gross = typed["amount"]  # a shipping's own tax ('order_shipping_tax') is no tax of the order's amount
-        hidden = {f"shipping {c}": c for c in shipping_taxes(df.columns, names)}
-        typed = net_of_tax(df, typed, names | hidden, source, options.decimal, "revenue")
-        typed = order_net_of_shipping(df, typed, gross, names, source, options.decimal)  # (reading.order_shipping)
-        typed = net_of_tips(df, typed, names, source, options.decimal)  # Square's 'Tip' in 'Total Collected
+
+        def nets(typed: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+            written = typed["amount"]
+            hidden = {f"shipping {c}": c for c in shipping_taxes(df.columns, names)}
+            typed = net_of_tax(df, typed, names | hidden, source, options.decimal, "revenue")
+            typed = order_net_of_shipping(df, typed, written, names, source, options.decimal)  # (order_shipping)
+            return net_of_tips(df, typed, names, source, options.decimal)  # Square's 'Tip' in 'Total Collected'
+
+        # Etsy's 'Adjusted Order Total': told by its 'Order Total', in the share kept (reading.adjusted_amounts)
+        typed = net_in_share(df, typed, names, source, options.decimal, nets)
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
         note(no_amount_note(df, source))

@@ -38,6 +38,7 @@ from .errors import DataError, row_of, show, source_of
 from .names import columns_option, named_columns
 from .names import words as _words
 from .notes import note
+from .order_total_taxes import by_order_total, order_value_of
 
 __all__ = ["net_of_tax", "net_shares", "tax_columns", "tax_named", "without_breakdown"]
 
@@ -168,43 +169,6 @@ def _by_sums(df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndar
     tax (:func:`~.equal_columns.equal_column`); None otherwise."""
     found = equal_column(df, [money + tax, money - tax], rows, skip, source, decimal)
     return None if found is None else (("net", "gross")[found[0]], found[1])
-
-
-def _by_order_total(
-    df: pd.DataFrame, money: np.ndarray, rows: np.ndarray, skip: set[str], names: Mapping[str, str], source: str,
-    decimal: str | None,
-) -> str | None:  # fmt: skip
-    """X where another column X is the amount less a discount column plus the shipping and tax columns beside it in
-    every row with a tax (Etsy's Sold Orders: 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales
-    Tax'; :func:`~.order_discounts._by_totals`): the tax was added on top of the amount, which is net. None otherwise
-    (H327: 'Sales Tax' 1.98 of 'Order Value' 24.00 is 8.25 % on top and 9 % inside to the cent, and 3.56 of 48.00
-    less a 4.80 coupon read as 8 % inside the 48.00, taken off every order).
-
-    >>> df = pd.DataFrame({"Order Value": ["24.00", "48.00"], "Discount Amount": ["0", "4.80"],
-    ...                    "Shipping": ["4.50", "4.50"], "Sales Tax": ["1.98", "3.56"],
-    ...                    "Order Total": ["30.48", "51.26"]})
-    >>> _by_order_total(df, np.array([24.0, 48.0]), np.array([0, 1]), {"Order Value"}, {"amount": "Order Value"},
-    ...                 "o.csv", None)
-    'Order Total'
-    """
-    from .discounts import discount_columns
-    from .order_discounts import _SHIPPING as _SHIPPING_OFF
-    from .order_discounts import _by_totals
-    from .order_discounts import _words as _discount_words
-
-    listed = list(map(str, df.columns))
-    offs: list[tuple[str, np.ndarray]] = [("", np.zeros(len(money)))]
-    for name in discount_columns(df):
-        if name in skip or listed.count(name) != 1 or _discount_words(name) & _SHIPPING_OFF:
-            continue
-        off = _numbers(df[name], source, name, decimal)
-        if off is not None:
-            offs.append((name, np.abs(np.nan_to_num(off))))
-    for name, off in offs:
-        verdict, added = _by_totals(df, money, off, rows, skip | {name}, names, source, decimal)
-        if verdict is not None and (name or len(added) > 1):  # beyond amount + tax (told by _by_sums)
-            return verdict  # the total column (order_discounts._by_totals)
-    return None
 
 
 def _total_with_shipping(
@@ -466,7 +430,7 @@ def net_of_tax(
     skip = {column, money_name, *map(str, names.values())}
     summed = _by_sums(df, money, tax, rows, skip, source, decimal)
     if summed is None and what == "revenue":  # Etsy's 'Order Total' = 'Order Value' - coupon + shipping + tax
-        total = _by_order_total(df, money, rows, skip - {column}, names, source, decimal)
+        total = by_order_total(df, money, rows, skip - {column}, names, source, decimal)
         summed = None if total is None else ("net", total)
     if summed is None and named == "net":  # Gumroad's 'Net Total ($)', PayPal's 'Net': net of a fee (fee_nets)
         from .fee_nets import fee_net_verdict
@@ -553,6 +517,12 @@ def net_of_tax(
         verdict, why = "net", f"each order ships to the United States ({us!r}), where a sales tax is added at checkout"
         note(f"{source}: {column!r} is each order's tax on top of its items' {money_name!r} (a tax rate on top and "
              f"another inside them fit alike, to the cent; {why}): kept as it is, {what} is net of tax")  # fmt: skip
+    elif (
+        what == "revenue"
+        and not ordered
+        and (whole := order_value_of(df, money, rows, skip - {column}, names, source, decimal))
+    ):  # Etsy's 'Order Total' = 'Order Value' - 'Discount Amount' + 'Shipping' + 'Sales Tax': the tax is inside
+        verdict, why = "gross", whole
     else:
         where = row_of(source_of(df, source), first)
         told = f"whether {money_name!r} includes it cannot be told: {ways}"
