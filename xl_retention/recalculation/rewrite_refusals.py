@@ -215,6 +215,6 @@ def _refused_by(workbook: Any, sheet: str, place: tuple[int, int]) -> str:
     """The name of the refusing function (``_XLR.ERRORCRITERION``) that gives the cell at ``place`` its error, noted
     while the engine evaluates it once more; "" where none is noted."""
     from .excel_functions._core import NOT_IMPLEMENTED  # noqa: PLC0415
-    from .unsure_results import _noted_again  # noqa: PLC0415
+    from .unsure_results import noted_again  # noqa: PLC0415
 
-    return _noted_again(workbook, workbook.sheet(sheet), sheet, place, NOT_IMPLEMENTED)
+    return noted_again(workbook, workbook.sheet(sheet), sheet, place, NOT_IMPLEMENTED)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 #: a double's exponent and fraction bits (a denormal: exponent 0, fraction not)
 _EXPONENT, _FRACTION = np.uint64(0x7FF0000000000000), np.uint64(0x000FFFFFFFFFFFFF)
 
-__all__ = ["MAX_CHECKED", "hidden_not_implemented", "underflows", "unsure_cells", "unsure_mround_cells"]
+__all__ = ["MAX_CHECKED", "hidden_not_implemented", "noted_again", "underflows", "unsure_cells", "unsure_mround_cells"]
 
 #: at most this many MROUND cells are evaluated once more; the rest are listed unchecked (each costs an evaluation)
 MAX_CHECKED = 5000
@@ -112,7 +112,7 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
             if not_computed(value) or is_error(value) == (place in hiding):
                 continue  # its own error: listed by what it is; a value of its own, not from behind an error
             checked += 1
-            function = _noted_again(workbook, target, sheet, place, NOT_IMPLEMENTED)
+            function = noted_again(workbook, target, sheet, place, NOT_IMPLEMENTED)
             if function.startswith("_XLR."):  # a criterion the rewrite refused, behind IFERROR: its own reason
                 from .rewrite_refusals import HIDDEN, refusal_reason  # noqa: PLC0415
 
@@ -145,7 +145,7 @@ def unsure_mround_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]
             if checked > MAX_CHECKED:
                 found.append(Unsupported(sheet, ref, "MROUND", _UNCHECKED))
                 continue
-            reason = _noted_again(workbook, target, sheet, place, UNSURE)
+            reason = noted_again(workbook, target, sheet, place, UNSURE)
             if reason:
                 found.append(Unsupported(sheet, ref, "MROUND", reason))
     return found
@@ -194,7 +194,7 @@ def _denormal_refs(cells: dict[str, object]) -> list[str]:
     return [refs[i] for i in hits.tolist()]
 
 
-def _noted_again(workbook: fz.Workbook, target: Any, sheet: str, place: tuple[int, int], noter: Any) -> str:
+def noted_again(workbook: fz.Workbook, target: Any, sheet: str, place: tuple[int, int], noter: Any) -> str:
     """What ``noter`` (a registered function's notes: ``start()``, ``stop()`` giving what was noted) notes while the
     engine evaluates the cell at ``place`` of ``sheet`` once more (its formula set again on ``target``, the sheet)."""
     noter.start()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .excel_functions.multiples import UNSURE
 from .unsupported import Unsupported
-from .unsure_results import MAX_CHECKED, _noted_again
+from .unsure_results import MAX_CHECKED, noted_again
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -59,7 +59,7 @@ def unsure_step_cells(
             if checked > MAX_CHECKED:
                 found.append(Unsupported(sheet, ref, "CEILING", _UNCHECKED))
                 continue
-            reason = _noted_again(workbook, target, sheet, place, UNSURE)
+            reason = noted_again(workbook, target, sheet, place, UNSURE)
             if reason:
                 found.append(Unsupported(sheet, ref, reason.partition("(")[0], reason))
     _seen_before[0] = UNSURE.count

@@ -27,7 +27,7 @@ from .dashboard_notes import _AFTER_MERGES
 from .dashboard_upgrade import dashboard_title
 from .style_keys import style_index
 
-__all__ = ["relayout_dashboard"]
+__all__ = ["print_area_of", "relayout_dashboard"]
 
 #: earlier cell -> this version's (the left-hand charts from A, the right-hand ones from D; rows 12, 26, 40)
 MOVES = {"A12": "A12", "H12": "D12", "A30": "A26", "H30": "D26", "A48": "A40", "H48": "D40"}
@@ -283,12 +283,12 @@ def _check_print_setup(package: ip.Package, title: str, xml: ip.SheetXml) -> Non
         raise _Kept("its print setup is yours")
     if _BREAKS.search(xml.tail):
         raise _Kept("it has page breaks of yours")
-    area = _print_area(package, title)
+    area = print_area_of(package, title)
     if area is None or area[1].split("!")[-1] != EARLIER_AREA:
         raise _Kept(f"its print area is yours ({area[1] if area else 'none'})")
 
 
-def _print_area(package: ip.Package, title: str) -> tuple[re.Match[bytes], str] | None:
+def print_area_of(package: ip.Package, title: str) -> tuple[re.Match[bytes], str] | None:
     """The Dashboard's print area in ``workbook.xml``: its ``<definedName>`` match and text; None without one."""
     workbook = package.data.get("xl/workbook.xml", b"")
     sheets = [ip.attribute(m.group(0), b"name") for m in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*>", workbook)]
@@ -409,7 +409,7 @@ def _print_setup(package: ip.Package, title: str) -> None:
     after = _AFTER_ROW_BREAKS.search(xml.tail)
     at = after.start() if after is not None else xml.tail.rfind(b"</")
     xml.tail = xml.tail[:at] + element + xml.tail[at:]
-    found = _print_area(package, title)
+    found = print_area_of(package, title)
     if found is not None:
         match, text = found
         sheet = text.rsplit("!", 1)[0]

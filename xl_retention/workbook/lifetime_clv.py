@@ -209,7 +209,8 @@ _C13_ERRORS = (
     'share from 0 to 1 (80% or 0.8).",'
 )
 _C13_TEXTS = "IF(OR(AND(ISTEXT(B3)"
-assert LIFETIME_NOTE_C13_ERRORS_UNSAID.count(_C13_TEXTS) == 1 and LIFETIME_NOTE_C13_ERRORS_UNSAID.endswith(',"")')
+if LIFETIME_NOTE_C13_ERRORS_UNSAID.count(_C13_TEXTS) != 1 or not LIFETIME_NOTE_C13_ERRORS_UNSAID.endswith(',"")'):
+    raise RuntimeError("Lifetime value!C13's earlier form changed: its error notes cannot be put in")
 LIFETIME_NOTE_C13 = live_cells(
     LIFETIME_NOTE_C13_ERRORS_UNSAID.replace(_C13_TEXTS, _C13_ERRORS + _C13_TEXTS, 1)[: -len(',"")')] + "))" + ',"")'
 )

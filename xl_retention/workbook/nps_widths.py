@@ -19,7 +19,7 @@ from .monthly import NPS_SUMMARY
 if TYPE_CHECKING:
     from .found import _Monthly
 
-__all__ = ["EARLIER_WIDTH", "NPS_WIDENED", "widen_nps_headers"]
+__all__ = ["EARLIER_WIDTH", "NPS_WIDENED", "widen_nps_headers", "widened_columns"]
 
 #: the earlier template's width of every NPS column (before d390139e)
 EARLIER_WIDTH = 14.0
@@ -30,7 +30,7 @@ _COLS = re.compile(rb"<((?:\w+:)?)cols>(.*?)</(?:\w+:)?cols>", re.S)
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
 
 
-def _widened(
+def widened_columns(
     head: bytes, prefix: bytes, widths: dict[int, float], earlier: tuple[float, ...] = (EARLIER_WIDTH,)
 ) -> tuple[bytes, list[int]]:
     """``head`` (a sheet part up to its rows) with each of ``widths``' columns (1 = A) that ``<cols>`` sets one of
@@ -79,7 +79,7 @@ def widen_nps_headers(package: ip.Package, sheets: dict[str, _Monthly]) -> list[
         return []
     widths = {found.columns[c.key]: c.width for c in NPS_SUMMARY.columns if c.key in _WIDER and c.key in found.columns}
     xml = package.sheet(found.spec.title)
-    xml.head, changed = _widened(xml.head, xml.prefix, widths)
+    xml.head, changed = widened_columns(xml.head, xml.prefix, widths)
     if not changed:
         return []
     letters = " and ".join(get_column_letter(c) for c in changed)

@@ -130,12 +130,12 @@ def _page(package: ip.Package, wb: Any, title: str, was: int, end: int) -> None:
     """The sheet's print area ``A1:A{was}`` (the earlier template's) as ``A1:A{end}``, its column A of an earlier
     template's width as this version's, and printed one page tall (as this version's) where the earlier template
     printed it one page wide and as many tall as it took, landscape where that was portrait."""
-    from .dashboard_layout import _print_area
-    from .nps_widths import _widened
+    from .dashboard_layout import print_area_of
+    from .nps_widths import widened_columns
     from .sheets import START_TEXT
     from .start_here_forms import EARLIER_WIDTHS
 
-    found = _print_area(package, title)
+    found = print_area_of(package, title)
     if found is not None and found[1].rsplit("!", 1)[-1] == f"$A$1:$A${was}":
         match, text = found
         area = ip.escape(f"{text.rsplit('!', 1)[0]}!$A$1:$A${end}").encode()
@@ -143,7 +143,7 @@ def _page(package: ip.Package, wb: Any, title: str, was: int, end: int) -> None:
         package.data["xl/workbook.xml"] = workbook[: match.start(3)] + area + workbook[match.end(3) :]
     xml = package.sheet(title)
     width = round(1.25 * max(len(text) for text, _ in START_TEXT))  # as sheets.start_here_sheet sets it
-    xml.head, _ = _widened(xml.head, xml.prefix, {1: width}, EARLIER_WIDTHS)
+    xml.head, _ = widened_columns(xml.head, xml.prefix, {1: width}, EARLIER_WIDTHS)
     setup = _PAGE_SETUP.search(xml.tail)
     if setup is not None and ip.attribute(setup.group(0), b"fitToHeight") == b"0":
         one = setup.group(0).replace(b'fitToHeight="0"', b'fitToHeight="1"')
