@@ -29,6 +29,7 @@ from .excel_functions._core import WHOLE_ARGUMENTS as WHOLE
 from .excel_functions.criteria import CRITERIA, criteria_positions
 from .excel_functions.elementwise import NAMES
 from .excel_functions.statistical import AGGREGATE_K, AGGREGATE_NAME, AGGREGATE_REFERENCES
+from .excel_functions.wraps import ONE_CELL
 from .formula_tokens import _A1_RANGE, _bare_name, _bounds
 from .formula_tokens import argument_spans as _spans
 from .intersection import _in_array_argument
@@ -174,6 +175,15 @@ def _lifted(tokens: list[Token], open_index: int, name: str, arrays: bool, names
     return False
 
 
+def _inside_one_cell(stack: list[list]) -> list[list]:
+    """The calls open inside the last ``_XLR.ONECELL`` of ``stack`` (all when none): its argument is read as one
+    value (.let_companions), where the LET around it is no array (its intersection runs as it does outside)."""
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][0] == ONE_CELL:
+            return stack[k + 1 :]
+    return stack
+
+
 def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool:
     """Where Excel evaluates arrays, calls the engine evaluates as single values get array forms.
 
@@ -189,7 +199,7 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
     for i, token in enumerate(tokens):
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             name = _bare_name(token.value[:-1])
-            arrays = array or _in_array_argument(stack)
+            arrays = array or _in_array_argument(_inside_one_cell(stack))
             if name in ("ROW", "COLUMN") and i + 2 < len(tokens) and arrays:
                 area, close = tokens[i + 1], tokens[i + 2]
                 numbers = _numbers_of(area, name) if close.type == Token.FUNC and close.subtype == Token.CLOSE else None

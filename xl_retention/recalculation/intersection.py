@@ -16,6 +16,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter
 
+from .excel_functions.wraps import ONE_CELL
 from .formula_tokens import (
     _arguments,
     _bare_name,
@@ -152,6 +153,8 @@ def _scalar_argument(stack: list[list]) -> bool:
     name, position = stack[-1][0], stack[-1][1]
     if name == "LET":  # its calculation (the last argument, :func:`let_entry`) stands where the LET stands
         return len(stack[-1]) > 3 and bool(stack[-1][2]) and position == stack[-1][3]
+    if name == ONE_CELL:  # a LET name's companion (.let_companions): its value read as one value
+        return True
     positions = SCALAR_ARGUMENTS.get(name, _CAUGHT_VALUE.get(name, frozenset()))
     if positions is None or position in positions:
         return True

@@ -26,9 +26,11 @@ from openpyxl.utils.cell import get_column_letter
 from ..cells import CellError
 from ..sheet_names import written
 from .classic_spills import reference_result
+from .excel_functions.wraps import ONE_CELL
 from .formula_texts import position
 from .formula_tokens import _bare_name, _bounds, _bracket, argument_spans
 from .intersection import _PASS_THROUGH, _implicit
+from .let_companions import let_companions
 from .let_references import let_inlined
 from .rewrite_shapes import SCALAR_ARGUMENTS
 from .unexplained import unexplained_errors
@@ -72,6 +74,8 @@ def intersection_reasons(
         reason = _cause(sheet, ref, place, text, visible) or _result_cause(sheet, ref, place, text)
         if reason is None and "LET(" in text.upper():  # =LET(a,B5:C5,a+0) in column E: a's range, as B5:C5+0
             reason = _cause(sheet, ref, place, let_inlined(text) or text, visible)
+        if reason is None and "LET(" in text.upper():  # =LET(a,IF(..,B5:C5,..),a+0): as its companion reads it
+            reason = _cause(sheet, ref, place, (let_companions("=" + text) or "=").removeprefix("="), visible)
         if reason is not None and _caused(workbook, sheet, place, engine):
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
@@ -211,7 +215,7 @@ def _one_value(tokens: list[Token], i: int, calls: list[list], last: int | None 
         return False
     name, position = calls[-1][0], calls[-1][1]
     positions = SCALAR_ARGUMENTS.get(name, frozenset())
-    if positions is None or position in positions:
+    if positions is None or position in positions or name == ONE_CELL:
         return True
     if len(calls[-1]) < 3:
         return False

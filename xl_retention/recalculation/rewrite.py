@@ -61,6 +61,7 @@ from .intersection import (
 )
 from .lambda_calls import _lambda_calls, _named_lambdas
 from .lambda_helpers import expand_lambda_helpers
+from .let_companions import let_companions
 from .let_references import let_as_reference
 from .literal_indirect import TABLE_REFERENCE, _literal_indirect
 from .long_chains import may_hold_long_chain, split_chains
@@ -352,6 +353,9 @@ def _rewritten_steps(
         changed = True
     if not array:  # implicit intersection of ranges used as single values
         if "LET(" in text.upper():  # =LET(a,B5:C5,a+0): a LET name of a range read as one value, as the range
+            again = let_companions("=" + "".join(t.value for t in tokens))  # a name of IF(..,B5:C5,..): _XLR.ONECELL
+            if again is not None:
+                tokens, changed = list(Tokenizer(again).items), True
             again = intersected_let_names("=" + "".join(t.value for t in tokens), row, col, inline=True)
             if again is not None:
                 tokens, changed = list(Tokenizer(again).items), True

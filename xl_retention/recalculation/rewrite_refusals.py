@@ -70,6 +70,14 @@ def _template_formula(formula: str) -> bool:
 #: the rewrites' own refusals (a call put in a formula's place, or in one of its branches), as reasons
 _REFUSALS = (
     (
+        "_XLR.ONECELL(",
+        "LET",
+        "a LET name bound to a value that may be a range (IF, CHOOSE or another function passing one) is read as one "
+        "value in a formula without Excel 365's dynamic-array flag (as openpyxl and pandas write them), and it gives "
+        "several cells here: Excel takes a range's cell in the formula's row or column (implicit intersection), an "
+        "array's first value, which the embedded engine does not tell apart, so it does not compute it",
+    ),
+    (
         "_XLR.UNPADDED(",
         "array arithmetic",
         "Excel pads an array to a whole column's 1,048,576 rows here (#N/A below the shorter one), which the "

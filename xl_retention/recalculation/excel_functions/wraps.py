@@ -25,6 +25,7 @@ __all__ = [
     "EMPTY",
     "NO_SEQUENCE",
     "ONE",
+    "ONE_CELL",
     "PAD",
     "UNPADDED",
     "empty",
@@ -32,6 +33,7 @@ __all__ = [
     "expand",
     "no_sequence",
     "one",
+    "one_cell",
     "padded",
     "unpadded",
     "wrapcols",
@@ -220,3 +222,28 @@ def no_sequence() -> Any:
 
 FUNCTIONS[NO_SEQUENCE] = Function(NO_SEQUENCE, _refusal(no_sequence, "SEQUENCE"), 0, 0)
 FUNCTIONS[TAKE_MORE] = Function(TAKE_MORE, _refusal(chosen_arrays, "TAKE"), 0, 0)  # the same "not implemented"
+
+
+#: a LET name's value where a classic formula reads one value (:mod:`..let_companions`): one value, else listed
+ONE_CELL = "_XLR.ONECELL"
+
+
+def one_cell(value: Any) -> Any:
+    """The value of a classic formula's LET name that may stand for a range, where one value is read, once the
+    rewrite intersected every range it passes with the formula's row or column (:mod:`..let_companions`): a single
+    value (a 1 x 1 array's) as it is; several values the engine's "not implemented" error, which lists the cell
+    (Excel takes the cell of a range in the formula's row or column, the first value of an array, which the engine's
+    LET, holding values, does not tell apart).
+
+    >>> one_cell([[7.0]]), engine_call(one_cell)([[7.0, 8.0]])
+    (7.0, {'type': 'Error', 'kind': 'Nimpl'})
+    """
+    if isinstance(value, list):
+        grid = matrix(value)
+        if len(grid) != 1 or len(grid[0]) != 1:
+            raise ExcelError("Nimpl")
+        value = grid[0][0]
+    return value
+
+
+FUNCTIONS[ONE_CELL] = Function(ONE_CELL, _refusal(one_cell, "LET"), 1, 1)
