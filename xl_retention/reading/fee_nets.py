@@ -127,7 +127,7 @@ def fee_net_refund_share(
     [0.9, 1.0]
     """
     from .notes import note
-    from .order_discounts import _part_named
+    from .order_discounts import part_named
     from .taxes import _NET
 
     amount_name = names.get("amount")
@@ -153,7 +153,7 @@ def fee_net_refund_share(
         for named_net in (True, False):  # 'Sale Price ($)' before 'Subtotal ($)', equal to it where no tax was paid
             found = found or equal_column(
                 df, [money + np.abs(fee)], rows, skip | {fee_name}, source, decimal, read=read,
-                unless=lambda c, n=named_net: bool(_words(c) & _FEE) or _part_named(c) or n and bool(_words(c) & _NET),
+                unless=lambda c, n=named_net: bool(_words(c) & _FEE) or part_named(c) or n and bool(_words(c) & _NET),
             )  # fmt: skip
         if found is None:
             continue

@@ -35,7 +35,7 @@ from .names import words as name_words
 from .notes import note
 from .order_level import item_amount
 
-__all__ = ["after_discounts"]
+__all__ = ["after_discounts", "part_named"]
 
 #: Words of a discount's name that say it is the shipping's (Etsy's "Shipping Discount", Amazon's
 #: ``ship-promotion-discount``): off the shipping, which no amount after its shipping was taken off holds.
@@ -234,7 +234,7 @@ def _by_totals(
         return None, []
     signed = {c: -np.abs(v) if c in offs else v for c, v in parts.items()}  # 'Shipping Discount': off the shipping
     total = amount - discount + np.sum(list(signed.values()), axis=0)
-    found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal, unless=_part_named)
+    found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal, unless=part_named)
     added = [f"- {c}" if c in offs else c for c in parts]
     return (None, []) if found is None else (found[1], added)
 
@@ -268,7 +268,7 @@ def _told(
     return told
 
 
-def _part_named(column: str) -> bool:
+def part_named(column: str) -> bool:
     """Whether ``column``'s name says a part of an order's amount or beside it (a tax, a shipping, a tip, a duty, a
     refund, a discount, a balance): never the amount after discounts, whatever its values."""
     from .discounts import names_a_discount
@@ -293,9 +293,9 @@ def _by_sums(df: pd.DataFrame, amount: np.ndarray, discount: np.ndarray, rows: n
              source: str, decimal: str | None) -> tuple[str, str] | None:  # fmt: skip
     """('before', X) where another column X is amount - discount in every row of ``rows``, ('after', X) where it
     is amount + discount (:func:`~.equal_columns.equal_column`); None otherwise. A column named as a tax, a shipping,
-    a refund, ... (:func:`_part_named`) is no such column: Shopify's 'Taxes' 0.00 beside a 'Subtotal' of 10.00 after
+    a refund, ... (:func:`part_named`) is no such column: Shopify's 'Taxes' 0.00 beside a 'Subtotal' of 10.00 after
     a discount of 10.00 says nothing of it (H433 finding 05)."""
-    found = equal_column(df, [amount - discount, amount + discount], rows, skip, source, decimal, unless=_part_named)
+    found = equal_column(df, [amount - discount, amount + discount], rows, skip, source, decimal, unless=part_named)
     return None if found is None else (("before", "after")[found[0]], found[1])
 
 
@@ -326,7 +326,7 @@ def _by_parts(
 
     def unless(column: str) -> bool:
         said = _words(column)
-        return not said & _AFTER or bool(said & _BEFORE) or _part_named(column)
+        return not said & _AFTER or bool(said & _BEFORE) or part_named(column)
 
     found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal, unless=unless)
     return (None, []) if found is None else (found[1], [f"- {c}" if c in offs else c for c in parts])

@@ -78,7 +78,7 @@ def order_value_of(
     """
     from .discounts import discount_columns
     from .order_discounts import _SHIPPING as _SHIPPING_OFF
-    from .order_discounts import _part_named, _parts
+    from .order_discounts import _parts, part_named
     from .order_discounts import _words as _discount_words
 
     _, taxes, parts, offs = _parts(df, rows, skip, dict(names), source, decimal)
@@ -99,7 +99,7 @@ def order_value_of(
                 discounts.append((name, np.abs(np.nan_to_num(off))))
     money_name = str(names.get("amount", names.get("mrr")))
     for name, off in discounts:
-        found = equal_column(df, [money + off - added], rows, skip | set(parts) | {name}, source, decimal, _part_named)
+        found = equal_column(df, [money + off - added], rows, skip | set(parts) | {name}, source, decimal, part_named)
         if found is not None:
             terms = "".join(f" - {c!r}" if c in offs else f" + {c!r}" for c in parts)
             return f"{money_name!r} is {found[1]!r}{f' - {name!r}' if name else ''}{terms}"

@@ -400,12 +400,9 @@ def orders_as_paid(
             typed["amount"] = inside[0]
         gross = None if inside is not None else (
             gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers))  # fmt: skip
-        fee_share = (
-            None
-            if inside is not None or gross is not None
-            # Gumroad's 'Net Total ($)' ('Sale
-            else (fee_net_refund_share(df, taken, names, refunded, source, decimal))
-        )  # Price ($)' less its fee): its share
+        fee_share = None  # Gumroad's 'Net Total ($)' ('Sale Price ($)' less its fee): the refund's share of the sale
+        if inside is None and gross is None:
+            fee_share = fee_net_refund_share(df, taken, names, refunded, source, decimal)
         total_share = None
         if fee_share is not None:
             net_share = fee_share if net_share is None else net_share * fee_share

@@ -8,7 +8,7 @@ refunded amount on every row sold, one refunded at least (Square's "Net Sales": 
 amount mapped is (gross: Square's refund of 10.80 holds its 0.80 of tax), is taken off it once, in its share of the
 gross amount before the refund (Net Sales 30.00, Tax 2.40, refunded 10.80: 30.00 x 10.80 / 32.40 = 10.00 taken off,
 20.00 left); refunded in full, no purchase. A column named as a tax, a shipping, a tip, a refund or a balance is no
-such column (:func:`.order_discounts._part_named`).
+such column (:func:`.order_discounts.part_named`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def refunds_inside(
     ([50.0, 30.0], [1.0, 1.0])
     """
     from .notes import note
-    from .order_discounts import _part_named
+    from .order_discounts import part_named
 
     amount = np.asarray(amount, dtype=np.float64)
     refunds = np.nan_to_num(np.asarray(taken, dtype=np.float64), nan=0.0)
@@ -55,7 +55,7 @@ def refunds_inside(
     if not refunded.any() or not rows.size:
         return None
     skip = {str(c) for c in names.values()} | {refund_column}
-    found = equal_column(df, [amount + refunds], rows, skip, source, decimal, unless=_part_named)
+    found = equal_column(df, [amount + refunds], rows, skip, source, decimal, unless=part_named)
     if found is None:
         return None
     column = found[1]
@@ -120,7 +120,7 @@ def unproven_refunds(
     from .errors import DataError, row_of, show, source_of
     from .names import columns_option, words
     from .notes import note
-    from .order_discounts import _part_named
+    from .order_discounts import part_named
 
     name = names.get("amount")
     said = words(name) if name is not None else set()
@@ -143,7 +143,7 @@ def unproven_refunds(
             return _before_refunds(amount, refunds, net_share)
     rows = np.flatnonzero(np.isfinite(amount) & ((amount > 0) | refunded))
     skip = {str(c) for c in names.values()} | {refund_column}
-    if equal_column(df, [amount - refunds], rows, skip, source, decimal, unless=_part_named) is not None:
+    if equal_column(df, [amount - refunds], rows, skip, source, decimal, unless=part_named) is not None:
         return None  # Square's 'Total Collected' is 'Net Sales' less its 'Partial Refunds': they are out of it
     first = int(np.flatnonzero(refunded)[0])
     where = row_of(source_of(df, source), first)
@@ -177,7 +177,7 @@ def refunds_of_total(
     [1.0, 0.9259]
     """
     from .notes import note
-    from .order_discounts import _part_named
+    from .order_discounts import part_named
     from .order_shipping import _read
     from .shipping import shipping_columns
     from .taxes import tax_columns, without_breakdown
@@ -199,7 +199,7 @@ def refunds_of_total(
         return None
     rows = np.flatnonzero(np.isfinite(amount) & (amount > 0))
     whole = amount + added  # the gross amount before the refund
-    found = equal_column(df, [whole - refunds], rows, skip | set(parts), source, decimal, unless=_part_named)
+    found = equal_column(df, [whole - refunds], rows, skip | set(parts), source, decimal, unless=part_named)
     if found is None:
         return None
     told = refunded & (whole > 0.005)
