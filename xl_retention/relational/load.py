@@ -24,6 +24,7 @@ from ..reading import DataError, ReadOptions, mapping_for, read_table, sheets_fo
 from ..reading import key as column_key
 from ..reading.file_zones import zone_note
 from ..reading.notes import note
+from ..reading.row_sources import TableRows
 from ..tables import nps_by_month as pd_nps
 from ..tables import order_tables as pd_orders
 from ..tables import returning_visitors as pd_visitors
@@ -325,6 +326,8 @@ class _Runner:
 
     def _nps(self, data: Any, columns: dict[str, str], source: str) -> tuple[Any, Any]:
         frame = full = data if isinstance(data, pd.DataFrame) else self.con.execute(data)
+        if str(source).startswith(TABLE_PREFIX) and not isinstance(source, TableRows):  # a table's rows, fetched:
+            source = TableRows(source, columns)  # named by their values (a table has no row number nor index)
         if self.column is not None and self.value is not None:
             parts = split_rows(frame, "answers", self.column, columns=columns, source=source, options=self.options)
             if self.value not in parts:
