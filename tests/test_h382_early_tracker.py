@@ -93,10 +93,12 @@ def test_extend_grows_the_early_purchases_sheet_and_the_dashboard(extended):
     assert (ws["B2"].value, ws["C2"].value, ws["H2"].value) == (10, 4, "=B2*2")
     refs = [(s.val.numRef.f, s.cat.numRef.f) for chart in wb["Dashboard"]._charts for s in chart.series]
     assert refs == [
-        ("'Customers'!$F$2:$F$27", "'Customers'!$A$2:$A$27"),
-        ("'Revenue'!$M$2:$M$27", "'Revenue'!$A$2:$A$27"),
-        ("'Revenue'!$N$2:$N$27", "'Revenue'!$A$2:$A$27"),
-        ("'NPS'!$F$2:$F$27", "'NPS'!$A$2:$A$27"),
+        # the first template's charts read this version's chart columns (H462: the figures' own drew 0 for months
+        # without one)
+        ("'Customers'!$I$2:$I$27", "'Customers'!$A$2:$A$27"),
+        ("'Revenue'!$Q$2:$Q$27", "'Revenue'!$A$2:$A$27"),
+        ("'Revenue'!$R$2:$R$27", "'Revenue'!$A$2:$A$27"),
+        ("'NPS'!$H$2:$H$27", "'NPS'!$A$2:$A$27"),
     ]
     assert (
         wb["NPS"]["B27"].value

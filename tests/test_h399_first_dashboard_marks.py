@@ -53,7 +53,7 @@ def imported(tmp_path_factory) -> tuple[dict, dict]:
 def test_a_subscriptions_import_marks_the_first_templates_nps_chart(imported) -> None:
     resaved, _ = imported
     assert list(resaved.values()) == [
-        ["Customer retention and churn"],
+        ["Customer retention (CRR); churn = 1 - CRR"],  # its churn line left out (H462)
         ["Net and gross revenue retention"],
         ["NPS with its 95% margin of error", "none yet: import --nps"],
     ]
@@ -62,7 +62,7 @@ def test_a_subscriptions_import_marks_the_first_templates_nps_chart(imported) ->
 def test_an_nps_import_marks_the_first_templates_subscription_charts(imported) -> None:
     _, saved = imported
     assert list(saved.values()) == [
-        ["Customer retention and churn", "none yet: import --subscriptions"],
+        ["Customer retention (CRR); churn = 1 - CRR", "none yet: import --subscriptions"],
         ["Net and gross revenue retention", "none yet: import --subscriptions"],
         ["NPS with its 95% margin of error"],
     ]

@@ -533,7 +533,11 @@ def _templates(package: ip.Package) -> set[str]:
 
 def _apply(package: ip.Package, fit: bool) -> int:
     cells = _Cells(package)
-    templates = _templates(package)  # the user's own charts, wherever they are drawn, are never touched
+    from .first_charts import first_charts  # (it reads this module's parts)
+
+    # the user's own charts, wherever they are drawn, are never touched; the first template's are once upgrade pointed
+    # them at the chart columns (before, they read no "(chart)" column: _chart_rows takes them for none)
+    templates = _templates(package) | first_charts(package)
     found: dict[str, _Chart] = {}
     for name in package.names(_CHART_PART):
         if name not in templates:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import inplace as ip
-from .chart_ranges import _PARAGRAPH, _TEXT, _TITLE, DASHBOARD, _drawn_on, _templates, chart_title
+from .chart_ranges import _PARAGRAPH, _TEXT, _TITLE, _templates, chart_title
+from .first_charts import first_charts
 
 __all__ = ["NOTES", "SOURCES", "mark_empty_charts"]
 
@@ -26,15 +27,8 @@ SOURCES = {
     "Net and gross revenue retention": "subscriptions",
     "MRR at end of month": "subscriptions",
     "NPS with its 95% margin of error": "nps",
-    "Customer retention and churn": "subscriptions",  # the first template's (FIRST_CHARTS)
-}
-#: the first template's (8b3d91a7, 2026-11-22) three charts on its Dashboard, which chart_ranges does not take for the
-#: template's (their ranges stay as drawn): title -> the cell it drew each at, and nine rows down, where ``upgrade``
-#: moves them under the latest figures table (H399: its NPS chart had no line after an import of subscriptions only)
-FIRST_CHARTS = {
-    "Customer retention and churn": ("A3", "A12"),
-    "Net and gross revenue retention": ("K3", "K12"),
-    "NPS with its 95% margin of error": ("A21", "A30"),
+    "Customer retention and churn": "subscriptions",  # the first template's (first_charts.FIRST_CHARTS)
+    "Customer retention (CRR); churn = 1 - CRR": "subscriptions",  # that chart upgraded (first_charts.RETITLED)
 }
 #: the line under a chart's title when the tracker has none of its kind of input: short, as LibreOffice draws it as
 #: large as the title (Excel in 9 points): one line of a chart half the Dashboard's width
@@ -93,7 +87,7 @@ def mark_empty_charts(package: ip.Package, has: Callable[[str], bool]) -> list[s
     has none of (``has(kind)`` False) that an import fills it; take the note away where it has some. Returns the
     titles of the charts noted (for the report), in the template's order."""
     said = []
-    templates = _templates(package) or _first_charts(package)
+    templates = _templates(package) or first_charts(package)
     for name in sorted(templates):
         title = chart_title(package.data[name])
         kind = SOURCES.get(title or "")
@@ -106,18 +100,6 @@ def mark_empty_charts(package: ip.Package, has: Callable[[str], bool]) -> list[s
         if empty:
             said.append(title)
     return [t for t in SOURCES if t in said]
-
-
-def _first_charts(package: ip.Package) -> set[str]:
-    """The chart parts of the first template's Dashboard (:data:`FIRST_CHARTS`): each of its titles on the Dashboard
-    at its own cell, all three there (a chart of that title elsewhere, or a Dashboard of some other layout: none)."""
-    found = {
-        chart: title
-        for chart, (sheet, cell) in _drawn_on(package).items()
-        if sheet == DASHBOARD and chart in package.data
-        and cell in FIRST_CHARTS.get(title := chart_title(package.data[chart]) or "", ())
-    }  # fmt: skip
-    return set(found) if sorted(found.values()) == sorted(FIRST_CHARTS) else set()
 
 
 def has_data(wb: Any, sheets: Mapping[str, Any], answers: str | None, tables: Any, kind: str) -> bool:

@@ -25,7 +25,9 @@ def upgrade_layout(package: ip.Package, wb: Any, sheets: dict[str, _Monthly]) ->
     """Lay out an earlier template's Dashboard and NPS widths as this version's in ``package`` (``wb``: the workbook
     opened with openpyxl; ``sheets``: its monthly sheets, :func:`.found.read_sheets`); returns the report's lines. The
     NPS months an import of 71e622d9 listed by the month alone are checked again: :func:`.proven_scale.drop_earlier`."""
+    from .first_charts import upgrade_first_charts
     from .proven_scale import drop_earlier
 
     dropped = drop_earlier(package)
-    return relayout_dashboard(package, wb) + widen_nps_headers(package, sheets) + ([dropped] if dropped else [])
+    charts = relayout_dashboard(package, wb) + upgrade_first_charts(package)  # the first template's: chart columns
+    return charts + widen_nps_headers(package, sheets) + ([dropped] if dropped else [])

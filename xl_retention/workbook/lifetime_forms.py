@@ -218,6 +218,12 @@ LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_MOVES_UNSAID,)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
+#: the first template's (8b3d91a7, 2026-11-22) CLV, beside a blank ARPA (B3) it had as an input, no note in C3 or C8:
+#: upgrade gives its blank B3 this version's default ARPA and the notes C3 and C8 (the Dashboard's "No CLV: its ARPA
+#: is blank, see 'Lifetime value'!C8" led to an empty C8: H455's finding 01)
+_FIRST_CLV = "=CLV(B3,B4,B5,B6)"
+#: the width of the notes' column C (:func:`.lifetime_value.lifetime_sheet`'s)
+NOTE_WIDTH = 48
 
 
 def _current_lifetime() -> dict[str, str]:
@@ -253,6 +259,9 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     current = {ref: _rows_down(form, down) for ref, form in _current_lifetime().items()}
     names = workbook_names(package)
     xml, changed, notes = package.sheet(title), [], []
+    # the first template's sheet: no note beside its CLV; its ARPA not typed: no default, no note beside it either
+    first = is_earlier(mine.get("B8"), (_rows_down(_FIRST_CLV, down),)) and mine.get("C8") is None
+    arpa = first and mine.get("B3") is None and mine.get("C3") is None
     for ref, forms in LIFETIME_EARLIER.items():
         if not is_earlier(mine.get(ref), tuple(_rows_down(form, down) for form in forms)):
             continue
@@ -281,12 +290,18 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
             if ip.formula_key(text if text.startswith("=") else f"={text}") == ip.formula_key(formula):
                 if put_formula(xml, at, formula):
                     changed.append(f"{quote_sheetname(title)}!{at}")
+    arpa = arpa and _default_arpa(package, xml, current["B3"], _ref_down("B3", down), names)
+    if arpa:
+        changed.append(f"{quote_sheetname(title)}!{_ref_down('B3', down)}")
+        notes.append(_default_arpa_line(title, _ref_down("B3", down)))
+        mine = {**mine, "B3": current["B3"]}  # the notes beside it, added below, are this version's
     back = names_back(package, mine.values(), names, title)  # names a Google Sheets round trip dropped (H332's 01)
     if back is not None:
         notes.append(back)
     # the notes of a missing sBG fit (C9, added on 2026-12-01) and of the sBG lifetime values (C12, C13: a discount
     # rate or margin out of range) beside the template's cells, where the note's cell is empty
-    for ref, beside in _NOTES_ADDED.items():
+    added = {**_NOTES_ADDED, **({"C8": "B8"} if first else {}), **({"C3": "B3"} if arpa else {})}
+    for ref, beside in added.items():
         theirs = mine.get(beside)
         ours = ref == "C9" and str(theirs).upper() == "=SBG_ALPHA"
         earlier = tuple(_rows_down(form, down) for form in LIFETIME_EARLIER.get(beside, ()))
@@ -299,11 +314,50 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
                 continue
             add_names(package, named)
             names |= set(named)
-            xml.put(at, xml.element(at, xml.style(_ref_down("C8", down)), formula=current[ref].removeprefix("=")))
+            style = xml.style(_ref_down("C8", down))
+            if first:  # the first template's C8 is no note's: wrapped at the top, as this version's notes
+                style = _note_style(package, style)
+            xml.put(at, xml.element(at, style, formula=current[ref].removeprefix("=")))
             changed.append(f"{quote_sheetname(title)}!{at}")
+    if first:  # the notes' column, no width in the first template: this version's, where they wrap
+        from .dashboard_table import _widths
+
+        xml.head = _widths(xml.head, {"C": NOTE_WIDTH})
     _lost_back(xml, mine, current, changed, title, down)
     _note_rows(package, xml, mine, changed, title, down)
     return changed, notes
+
+
+def _default_arpa(package: ip.Package, xml: ip.SheetXml, formula: str, ref: str, names: set[str]) -> bool:
+    """This version's default ARPA ``formula`` written into the blank cell ``ref`` (its style kept) where the
+    workbook has every name it reads; False, nothing done, otherwise."""
+    named = {n: f for n, f in LIFETIME_NAMED.items() if n in _names_in(formula) - names and _names_in(f) <= names}
+    if not _names_in(formula) - set(named) <= names or ip.has_content(xml.cell(ref) or b""):
+        return False
+    add_names(package, named)
+    names |= set(named)
+    xml.put(ref, xml.element(ref, xml.style(ref), formula=formula.removeprefix("=")))
+    return True
+
+
+def _note_style(package: ip.Package, style: bytes | None) -> bytes | None:
+    """``style`` with its text wrapped at the top of the cell (as is, where the styles part is not one to add to)."""
+    from .dashboard_layout import _wrap_style
+
+    try:
+        return _wrap_style(package, style)
+    except ip.LayoutError:
+        return style
+
+
+def _default_arpa_line(title: str, ref: str) -> str:
+    """The report's line on the default ARPA :func:`_default_arpa` wrote."""
+    where = quote_sheetname(title)
+    return (
+        f"{where}!{ref}, the ARPA the first template (2026-11-22) left blank for you to type, now holds this "
+        "version's default, the last month's MRR at end / customers at end (its note in "
+        f"{where}!C{int(ref[1:])}); type your own figure over it to keep it"
+    )
 
 
 def _lost_back(xml: ip.SheetXml, mine: dict[str, Any], current: dict[str, str], changed: list[str], title: str,
