@@ -34,7 +34,14 @@ from . import definitions as d
 from .backends import computed_once
 from .engine_calls import _engine, _in_utc
 from .fetched_counts import _cohorts, _monthly, _segments, _shown_months
-from .input_checks import check_duplicates, check_input, check_months, check_placeholders, passes_checks
+from .input_checks import (
+    check_duplicates,
+    check_input,
+    check_months,
+    check_placeholders,
+    check_rows,
+    passes_checks,
+)
 from .inputs import Input, snapshots_of, typed_input
 from .month_ranges import _activity_range, _check_through, _DataMonths, _dated, _range, _refuse_before_first
 from .one_segment import one_segment
@@ -107,6 +114,7 @@ def _subscription_rows(
                 raise DataError(f"{item.source}: a blank, negative or out-of-range value (not found again)",
                                 source=item.source)  # fmt: skip
             check_placeholders(con, item)  # 1900-01-01, SQL Server's datetime 0: a missing date (as a file's)
+            check_rows(con, item)  # the ids' checks ('Acme' beside 'acme', '(not set)'), as check_input's order
             check_months(con, item)  # a missing month, months after the current one (an import's exports)
             s, e = _range(start, end)
             _month_arg("through", through)

@@ -22,7 +22,7 @@ from .definitions import month_date
 from .inputs import Input
 from .refusals import ROW, first_rows, refuse_any
 
-__all__ = ["check_duplicates", "check_input", "check_months", "check_placeholders", "passes_checks"]
+__all__ = ["check_duplicates", "check_input", "check_months", "check_placeholders", "check_rows", "passes_checks"]
 
 
 def check_input(con: Any, item: Input) -> None:
@@ -91,6 +91,14 @@ def check_placeholders(con: Any, item: Input) -> None:
             cond = t[c] == low
             count = int(con.execute(t.filter(cond).count()))
             raise first_rows(con, t, cond, item.source, names[c], problem, c, count, advice=PLACEHOLDER_ADVICE)
+
+
+def check_rows(con: Any, item: Input) -> None:
+    """Refuse the rows of ``item.checks`` (a typed table's ids: 'Acme' beside 'acme', '(not set)',
+    'noemail@example.com', Excel errors, a total's label; its blanks), in :func:`check_input`'s order, where the
+    fused snapshots pass (:func:`passes_checks`) counted only blanks and MRR: one aggregate query; none for a frame
+    read as a file's (its checks were the file path's)."""
+    refuse_any(con, item.table, item.source, item.checks)
 
 
 def check_months(con: Any, item: Input, high: int | None = None) -> None:
