@@ -50,7 +50,7 @@ def test_whole_numbers_written_as_decimals_as_the_import_reads_them(capsys) -> N
 
 
 def test_a_blank_id_stops_the_query(capsys) -> None:
-    with pytest.raises(duckdb.ConversionException, match=r"subscriptions\.customer_id is NULL in a row"):
+    with pytest.raises(duckdb.ConversionException, match=r"subscriptions\.customer_id is blank or NULL in a row"):
         _duckdb(capsys, _rows("a", " \u200b "))
 
 

@@ -157,15 +157,19 @@ def _without_nulls(table: ir.Table, name: str) -> ir.Table:
     query, naming the input, the column and the row's id: a NULL MRR would be a churn, a NULL amount no order,
     silently, where the import refuses a blank."""
     target, who, columns = _NULLS[name]
-    shown = table[who].cast("string").fill_null("NULL")
     value = table[target]
     for column, reads in reversed(columns.items()):
+        # an id is read stripped, blank as NULL (sql_ids.visible_id): '' or '   ' is no NULL to look for, and the
+        # row's id names nothing there; its date names the row (as the import's refusal does)
+        blank = column in ("customer_id", "visitor_id")
+        named = ("month" if name == "subscriptions" else "date") if blank else who
+        said = "blank or NULL" if blank else "NULL"
         message = (
             ibis.literal(
-                f"{STOP}{name}.{column} is NULL in a row (read as {reads}, where xl-retention import refuses a "
-                f"blank): fill or remove it (the row's {who}: "
+                f"{STOP}{name}.{column} is {said} in a row (read as {reads}, where xl-retention import refuses a "
+                f"blank): fill or remove it (the row's {named}: "
             )
-            + shown
+            + table[named].cast("string").fill_null("NULL")
             + ibis.literal(")")
         )
         value = table[column].isnull().ifelse(_stop(message, str(table.schema()[target])), value)
