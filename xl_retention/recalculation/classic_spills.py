@@ -25,7 +25,7 @@ it surely gives, or listed where its result may be a range (Excel's implicit int
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import formualizer as fz
@@ -54,6 +54,7 @@ __all__ = [
     "RANGE_RESULT_REASON",
     "classic_spills",
     "intersected_let_names",
+    "names_read_as_one",
     "reference_result",
     "spilled_classics",
     "surely_values",
@@ -283,8 +284,20 @@ def intersected_let_names(formula: str, row: int, col: int, inline: bool = False
     solid = [k for k, t in enumerate(tokens) if t.type != Token.WSPACE]
     tokens = [tokens[k] for k in solid]  # the neighbours of a name, spaces aside (the same tokens: changed in place)
     scopes = {n: scopes[k] for n, k in enumerate(solid) if k in scopes}
-    stack: list[list] = []  # [function, argument position, where one value is expected] of each open call
     changed = False
+    for token, reference in names_read_as_one(tokens, lambda i, t: scopes.get(i, {}).get(t.value.lower())):
+        cell = f"({reference})" if inline and _box(reference) is None else _intersected(reference, row, col)
+        if cell is not None:
+            token.value, changed = cell.removeprefix("="), True
+    return "=" + "".join(t.value for t in every) if changed else None
+
+
+def names_read_as_one(tokens: list[Token], found: Callable[[int, Token], str | None]) -> Iterator[tuple[Token, str]]:
+    """Each range token of ``tokens`` (no spaces) that ``found(position, token)`` gives a value for (a LET name in
+    scope there) and that is read as one value: beside an operator, or alone as an argument of a function of single
+    values (or as the calculation of a LET read so), outside an array's argument; with that value. The caller may
+    change a token yielded in place (the walk reads the tokens' kinds, not their texts)."""
+    stack: list[list] = []  # [function, argument position, where one value is expected] of each open call
     for i, token in enumerate(tokens):
         outside = [entry for entry in stack if entry[0] != "LET"]  # LET's own arguments are no array's
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
@@ -300,8 +313,8 @@ def intersected_let_names(formula: str, row: int, col: int, inline: bool = False
             if stack:
                 stack[-1][1] += 1
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _in_array_argument(outside):
-            reference = scopes.get(i, {}).get(token.value.lower())
-            if reference is None:
+            value = found(i, token)
+            if value is None:
                 continue
             before, after = i - 1, i + 1
             while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
@@ -312,10 +325,7 @@ def intersected_let_names(formula: str, row: int, col: int, inline: bool = False
             alone = all(t is not None and t.type in (Token.FUNC, Token.SEP) for t in neighbours)
             operator = any(t is not None and t.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST) for t in neighbours)
             if operator or (alone and _scalar_argument(stack)):
-                cell = f"({reference})" if inline and _box(reference) is None else _intersected(reference, row, col)
-                if cell is not None:
-                    token.value, changed = cell.removeprefix("="), True
-    return "=" + "".join(t.value for t in every) if changed else None
+                yield token, value
 
 
 def _intersected(reference: str, row: int, col: int) -> str | None:

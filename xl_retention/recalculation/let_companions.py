@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from openpyxl.formula.tokenizer import Token, Tokenizer
 
-from .classic_spills import _bare, _reference, _trim, _values
+from .classic_spills import _bare, _reference, _trim, _values, names_read_as_one
 from .excel_functions.wraps import ONE_CELL
-from .formula_tokens import _bracket, argument_spans
-from .intersection import _in_array_argument, _one_value_expected, _scalar_argument, let_entry
+from .formula_tokens import argument_spans
 
 __all__ = ["COMPANION", "let_companions"]
 
@@ -72,36 +71,9 @@ def _read_as_one(tokens: list[Token], maybe: dict[int, dict[str, str]]) -> set[s
     ``tokens`` (no spaces) made its companion (in place: beside an operator, alone as an argument of a function of
     single values, or as the calculation of a LET read so); returns the companions read."""
     used: set[str] = set()
-    stack: list[list] = []  # [function, argument position, where one value is expected] of each open call
-    for i, token in enumerate(tokens):
-        outside = [entry for entry in stack if entry[0] != "LET"]  # LET's own arguments are no array's
-        if token.type == Token.FUNC and token.subtype == Token.OPEN:
-            name = _bare(token.value[:-1])
-            single = not _in_array_argument(outside) and _one_value_expected(tokens, i, stack)
-            stack.append(let_entry(tokens, i, single) if name == "LET" else [name, 0, single])
-        elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
-            stack.append(["{", 0, False])
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.ARRAY):
-            if stack:
-                stack.pop()
-        elif token.type == Token.SEP and token.subtype == Token.ARG:
-            if stack:
-                stack[-1][1] += 1
-        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _in_array_argument(outside):
-            companion = maybe.get(i, {}).get(token.value.lower())
-            if companion is None:
-                continue
-            before, after = i - 1, i + 1
-            while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
-                before, after = before - 1, after + 1
-            neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
-            if any(t is not None and t.type == Token.OP_IN and t.value in (":", " ", ",") for t in neighbours):
-                continue  # a range operator's operand: a reference
-            alone = all(t is not None and t.type in (Token.FUNC, Token.SEP) for t in neighbours)
-            operator = any(t is not None and t.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST) for t in neighbours)
-            if operator or (alone and _scalar_argument(stack)):
-                token.value = companion
-                used.add(companion)
+    for token, companion in names_read_as_one(tokens, lambda i, t: maybe.get(i, {}).get(t.value.lower())):
+        token.value = companion
+        used.add(companion)
     return used
 
 
