@@ -345,8 +345,8 @@ def _first_value(formula: str, row: int, col: int, names: frozenset[str]) -> str
     if intersected is not None:  # =LET(a,B5:C5,a+0): the name's cell, as for =B5:C5+0
         formula = intersected
     reference = reference_result(formula)
-    if reference is not None:
-        return _intersected(reference, row, col) or False
+    if reference is not None:  # LET(x, B5:C5, x) of LAMBDA(x,x)(B5:C5) made LET(x, B5:C5, $C$5): that formula
+        return _intersected(reference, row, col) or (intersected is not None and intersected)
     if surely_values(formula, names):
         return f"=INDEX(({formula.removeprefix('=')}),1,1)"
     return None
