@@ -29,7 +29,7 @@ from .classic_spills import reference_result
 from .excel_functions.wraps import ONE_CELL
 from .formula_texts import position
 from .formula_tokens import _bare_name, _bounds, _bracket, argument_spans
-from .intersection import _PASS_THROUGH, _implicit
+from .intersection import _PASS_THROUGH, SPOT, _implicit
 from .let_companions import let_companions
 from .let_references import let_inlined
 from .rewrite_shapes import SCALAR_ARGUMENTS
@@ -60,6 +60,8 @@ def intersection_reasons(
     has no cell in its row or column (:func:`.intersection._implicit`) and whose formula the engine was given with
     ``#VALUE!`` there, that reason; returns how many got one. ``names``: the defined names of references by scope
     ("" the workbook's)."""
+    from .moved_reasons import moved_cause  # noqa: PLC0415  (moved_reasons reads this module's _said)
+
     named = 0
     for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#VALUE!", _has_range, MAX_LOOKED_AT):
         if ref in result.members.get(sheet, {}) or _array_formula(formulas, sheet, place):
@@ -68,15 +70,21 @@ def intersection_reasons(
             engine = workbook.get_formula(sheet, *place) or ""
         except Exception:  # noqa: BLE001  (a cell the engine cannot give)
             continue
-        if "#VALUE!" in text.upper() or "#VALUE!" not in engine.upper():
-            continue  # no range of it was written as #VALUE! (or the formula types #VALUE! itself)
+        written_error, spots = "#VALUE!" in engine.upper(), SPOT.upper() + "(" in engine.upper()
+        if "#VALUE!" in text.upper() or not (written_error or spots):
+            continue  # no range of it was written as #VALUE! or intersected when it runs (or it types #VALUE!)
         visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
-        reason = _cause(sheet, ref, place, text, visible) or _result_cause(sheet, ref, place, text)
-        if reason is None and "LET(" in text.upper():  # =LET(a,B5:C5,a+0) in column E: a's range, as B5:C5+0
-            reason = _cause(sheet, ref, place, let_inlined(text) or text, visible)
-        if reason is None and "LET(" in text.upper():  # =LET(a,IF(..,B5:C5,..),a+0): as its companion reads it
+        reason = None
+        if written_error:
+            reason = _cause(sheet, ref, place, text, visible) or _result_cause(sheet, ref, place, text)
+        if reason is None and written_error and "LET(" in text.upper():  # =LET(a,B5:C5,a+0) in column E: a's
+            reason = _cause(sheet, ref, place, let_inlined(text) or text, visible)  # range, as B5:C5+0
+        if reason is None and written_error and "LET(" in text.upper():  # =LET(a,IF(..,B5:C5,..),a+0): as its
             reason = _cause(sheet, ref, place, (let_companions("=" + text) or "=").removeprefix("="), visible)
-        if reason is not None and _caused(workbook, sheet, place, engine):
+        moved = reason is None
+        if moved:  # =LET(a,INDEX(B2:C4,2,0),a+0), =OFFSET(B2,1,0,1,2)*2, =LAMBDA(x,x)(B5:C5) in column E
+            reason = moved_cause(sheet, ref, place, text)
+        if reason is not None and _caused(workbook, sheet, place, engine, spots=moved):
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
     return named + _argument_reasons(workbook, formulas, result, names)
@@ -124,18 +132,37 @@ def _argument_reasons(
     return named
 
 
-def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], engine: str) -> bool:
+def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], engine: str, spots: bool = False) -> bool:
     """Whether the formula the engine was given at ``place`` (each range without a cell there written ``#VALUE!``)
-    gives no #VALUE! with those written 0: the ranges are its cause (``IF(FALSE,B7:M7+0,"x"+1)``'s is "x"+1)."""
+    gives no #VALUE! with those written 0: the ranges are its cause (``IF(FALSE,B7:M7+0,"x"+1)``'s is "x"+1).
+    ``spots``: each intersection made when the formula runs (``_XLR.SPOT(..)``, OFFSET's) takes the first cell too."""
     try:
         tokens = Tokenizer(engine if engine.startswith("=") else "=" + engine).items
     except Exception:  # noqa: BLE001  (a text the tokenizer does not read: not said)
         return False
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if token.type == Token.OPERAND and token.subtype == Token.ERROR and token.value.upper() == "#VALUE!":
             token.value, token.subtype = "0", Token.NUMBER
+        elif _marked_index(tokens, k):  # INDEX(B2:C4,2,0) without a cell there: IFERROR(#VALUE!), one argument
+            token.value = "("
+        elif spots and token.type == Token.FUNC and token.value.upper() == SPOT.upper() + "(":
+            token.value = "MIN(1,"  # SPOT(place, first, count, other): every argument 1 or more
     held = _evaluated(workbook, sheet, *place, "=" + "".join(t.value for t in tokens))
     return not (isinstance(held, dict) and str(held.get("kind", "")).upper() in ("#VALUE!", "VALUE"))
+
+
+def _marked_index(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` opens the rewrite's ``IFERROR(#VALUE!)`` (:func:`.intersection._index_error`): an INDEX
+    call read as one value with no cell in the formula's row or column, a call of one argument the engine refuses."""
+    return (
+        tokens[k].type == Token.FUNC
+        and tokens[k].subtype == Token.OPEN
+        and tokens[k].value.upper() == "IFERROR("
+        and k + 2 < len(tokens)
+        and tokens[k + 1].value.upper() in ("#VALUE!", "0")
+        and tokens[k + 2].type == Token.FUNC
+        and tokens[k + 2].subtype == Token.CLOSE
+    )
 
 
 def _has_range(text: str) -> bool:

@@ -15,7 +15,9 @@ so the rewrite intersects every range it passes there as it does for the express
 INDEX's and OFFSET's cell, XLOOKUP's); the function gives that one value, and where the value is still several
 (an array, a call the rewrite does not intersect) the engine's "not implemented" error, which lists the cell with its
 reason (:mod:`.rewrite_refusals`), never a top-left value taken for Excel's. A name read whole (``SUM(a)``) keeps
-the range. The companion is bound in the same LET, after the name: every name its value reads is the same there.
+the range. A companion's value holding an inner LET whose name may be a range (``LET(a,LET(b,IF(..),b),a+0)``) gets
+that name's companion too (b read as one value in ``_XLR.ONECELL(LET(b,..,b))``), an inner refusal the outer one's.
+The companion is bound in the same LET, after the name: every name its value reads is the same there.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ def let_companions(formula: str) -> str | None:
     '=LET(a,IF(A1="",B5:C5,B4:C4),_xlr_at_a,_XLR.ONECELL(IF(A1="",B5:C5,B4:C4)),_xlr_at_a+0)'
     >>> let_companions('=LET(a,IF(A1,B5:C5,B4:C4),b,CHOOSE(2,B3:C3,a),b*2)')
     '=LET(a,IF(A1,B5:C5,B4:C4),_xlr_at_a,_XLR.ONECELL(IF(A1,B5:C5,B4:C4)),b,CHOOSE(2,B3:C3,a),_xlr_at_b,_XLR.ONECELL(CHOOSE(2,B3:C3,_xlr_at_a)),_xlr_at_b*2)'
+    >>> let_companions('=LET(a,LET(b,IF(A1,B5:C5,B4:C4),b),a+0)')  # an inner LET's name read as one value there
+    '=LET(a,LET(b,IF(A1,B5:C5,B4:C4),b),_xlr_at_a,_XLR.ONECELL(LET(b,IF(A1,B5:C5,B4:C4),_xlr_at_b,_XLR.ONECELL(IF(A1,B5:C5,B4:C4)),_xlr_at_b)),_xlr_at_a+0)'
     >>> let_companions('=LET(a,IF(A1="",B5:C5,B4:C4),SUM(a))'), let_companions("=LET(a,B5:C5,a+0)")
     (None, None)
     """
@@ -109,7 +113,8 @@ def let_companions(formula: str) -> str | None:
         except Exception:  # noqa: BLE001  (a text the tokenizer does not read back)
             return None
         used |= _read_as_one(inner, dict.fromkeys(range(len(inner)), maybe.get(c, {})))
-        added[last] = "".join(t.value for t in inner)
+        text = "".join(t.value for t in inner)
+        added[last] = (let_companions("=" + text) or "=" + text)[1:]  # ONECELL(LET(b,IF(..),b)): b's own too
     if not added:
         return None
     for last, companion, _, _ in bindings:

@@ -237,7 +237,11 @@ def one_cell(value: Any) -> Any:
 
     >>> one_cell([[7.0]]), engine_call(one_cell)([[7.0, 8.0]])
     (7.0, {'type': 'Error', 'kind': 'Nimpl'})
+    >>> engine_call(one_cell)({"type": "Error", "kind": "NImpl"})  # an inner LET's companion refused: refused too
+    {'type': 'Error', 'kind': 'Nimpl'}
     """
+    if isinstance(value, dict) and str(value.get("kind", "")).lower() == "nimpl":
+        raise ExcelError("Nimpl")
     if isinstance(value, list):
         grid = matrix(value)
         if len(grid) != 1 or len(grid[0]) != 1:
