@@ -5,7 +5,7 @@ finding 04).
 stored the loop's solution 100/9 and 20/9, and nothing changed since. The engine iterates from blank cells (10, 11,
 11.1, ...) and stops when a step changes less than 0.001: 11.1111 and 2.22222 were written, status ok. Excel iterates
 from the values the cells hold: from 100/9 one step changes nothing, so its values stay 100/9 and 20/9, and the cell
-reading the loop (E1 = D1*9) is computed from them. Stored values that do not solve the loop (0) are still listed.
+reading the loop (E1 = D1*9) is computed from them. Stored values that do not solve the loop (5, 1) are still listed.
 """
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ def test_excels_solution_is_kept_where_the_engine_stops_short(tmp_path: Path) ->
 
 
 def test_stored_values_that_do_not_solve_the_loop_are_listed(tmp_path: Path) -> None:
-    result = recalc_file(_book(tmp_path, "0", "0", True), tmp_path / "out.xlsx", engine="embedded")
+    # 5 and 1 (one step: D1 10.5): Excel iterates from there; stored 0s are the engine's start (lead45's test)
+    result = recalc_file(_book(tmp_path, "5", "1", True), tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "incomplete"
     assert sorted(u.address for u in result.unsupported if not u.kept) == ["Loop!D1", "Loop!D2", "Loop!E1"]

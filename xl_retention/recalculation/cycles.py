@@ -63,6 +63,19 @@ def on_loops(cells: list[Cell], text_of: Callable[[str, str], str], names: dict[
     >>> on_loops(list(texts), lambda sheet, ref: texts[(sheet, ref)])
     [('M', 'B2')]
     """
+    return list(loops(cells, text_of, names))
+
+
+def loops(
+    cells: list[Cell], text_of: Callable[[str, str], str], names: dict[str, str] | None = None
+) -> dict[Cell, int]:
+    """The cells of ``cells`` on a loop among themselves (as :func:`on_loops`), each with its loop's number: the
+    cells of one strongly connected component share it.
+
+    >>> texts = {("M", "A1"): "B1", ("M", "B1"): "A1", ("M", "C1"): "C1+A1", ("M", "D1"): "A1"}
+    >>> loops(list(texts), lambda sheet, ref: texts[(sheet, ref)])
+    {('M', 'A1'): 0, ('M', 'B1'): 0, ('M', 'C1'): 1}
+    """
     index = {cell: k for k, cell in enumerate(cells)}
     single: dict[tuple[str, int, int], int] = {}  # (sheet, row, column) -> index: a one-cell reference's lookup
     positions: dict[str, list[tuple[int, int, int]]] = {}
@@ -85,7 +98,7 @@ def on_loops(cells: list[Cell], text_of: Callable[[str, str], str], names: dict[
                     rows.append(k)
                     columns.append(j)
     if not rows:
-        return []
+        return {}
     from scipy.sparse import csr_matrix  # here: a recalculation without a cycle does not import scipy
     from scipy.sparse.csgraph import connected_components
 
@@ -94,7 +107,7 @@ def on_loops(cells: list[Cell], text_of: Callable[[str, str], str], names: dict[
     _, labels = connected_components(graph, directed=True, connection="strong")
     sizes = np.bincount(labels, minlength=n) if n else np.array([], dtype=int)
     itself = {r for r, c in zip(rows, columns, strict=True) if r == c}  # A1 =A1+1
-    return [cell for k, cell in enumerate(cells) if sizes[labels[k]] > 1 or k in itself]
+    return {cell: int(labels[k]) for k, cell in enumerate(cells) if sizes[labels[k]] > 1 or k in itself}
 
 
 #: why a cell of an iterative loop keeps the value Excel stored
@@ -119,6 +132,7 @@ def iterative_starts(
     agree (a converging loop stopped at either side of its limit); those that agree without being equal are
     appended to ``near``: the engine stopped short of Excel's value (``D1 = D2*0.5+10``, ``D2 = D1*0.2``: 11.1111
     from blank cells, Excel's 100/9 stored), which Excel keeps where it still solves the loop (:mod:`.settled_loops`).
+    A loop whose every stored value is 0 starts where the engine starts: none of its cells is named (H468's 01).
     """
     from .formula_texts import position
 
@@ -131,9 +145,16 @@ def iterative_starts(
     ]
     if not cells:
         return []
-    on_loop = on_loops(cells, lambda sheet, ref: texts[sheet][position(ref)], names)
+    on_loop = loops(cells, lambda sheet, ref: texts[sheet][position(ref)], names)
+    from_zero = set(on_loop.values())  # the loops whose every stored value is 0: Excel starts where the engine does
+    for (sheet, ref), loop in on_loop.items():
+        then = stored[sheet][ref].cached
+        if type(then) not in (int, float) or then != 0:
+            from_zero.discard(loop)
     differ = []
-    for sheet, ref in on_loop:
+    for (sheet, ref), loop in on_loop.items():
+        if loop in from_zero:  # B1 =B3-B2, B2 =0.2*B1 stored 0 before B3 was typed: the engine's value is Excel's
+            continue
         now, then = values.get(sheet, {}).get(ref), stored[sheet][ref].cached
         if type(now) in (int, float) and type(then) in (int, float):
             if abs(now - then) <= max(10 * delta, 1e-6 * max(abs(now), abs(then))):
