@@ -242,6 +242,24 @@ def _application(package: zipfile.ZipFile) -> str:
     return found.group(1).decode("utf-8", "replace").strip() if found else ""
 
 
+#: SpreadsheetML's main namespace, transitional and strict: a workbook.xml's own elements (not its extensions')
+_MAIN = (
+    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}",
+    "{http://purl.oclc.org/ooxml/spreadsheetml/main}",
+)
+
+
+def _main(tag: str) -> bool:
+    """Whether the element tagged ``tag`` is SpreadsheetML's own (or unqualified), not an extension's (``x15:``).
+
+    >>> _main("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}workbookPr"), _main("workbookPr")
+    (True, True)
+    >>> _main("{http://schemas.microsoft.com/office/spreadsheetml/2010/11/main}workbookPr")
+    False
+    """
+    return not tag.startswith("{") or tag.startswith(_MAIN)
+
+
 def _flag(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("1", "true")
 
@@ -271,6 +289,8 @@ def scan(path: str) -> PackageInfo:
                     info.reference_names.append((scope or "", key, element.text.strip()))
                     if _NAMED_RANGE.fullmatch(element.text.strip()) and sheets_of(element.text.strip(), titles) is None:
                         info.names.setdefault(scope or "", {})[key] = element.text.strip()
+            if not _main(element.tag):  # <x15:workbookPr chartTrackingRefBase="1"/> in Excel 2013+'s extLst
+                continue
             if tag == "workbookPr":
                 info.date1904 = _flag(element.get("date1904"))
             elif tag == "calcPr":
