@@ -18,6 +18,7 @@ pytestmark = [
 
 ibis = pytest.importorskip("ibis", reason="ibis-framework is not installed (pip install 'xl-retention[duckdb]')")
 
+from import_cli import refusal  # noqa: E402
 from postgres_server import throwaway_server  # noqa: E402
 from relational_data import (  # noqa: E402
     answers,
@@ -101,6 +102,52 @@ def test_import_with_spark_names_the_sheet_rows_of_an_excel_input(spark, tmp_pat
             "xl-retention: error: subs.xlsx, column 'mrr': negative MRR in rows 5, 6, 7, 8, 9 and 2 more of sheet "
             "'Data': -20, -21, -22, -23, -24"
         )
+
+
+def test_spark_refuses_subscription_ids_as_pandas_does(spark, tmp_path, capsys) -> None:
+    """H464's finding 01 on Spark, which shares DuckDB's path (relational.api's fused snapshots pass): a Spark
+    DataFrame of 'Acme' beside 'acme' (or O'Neil/O\u2019Neil, two spaces, 'acme ', '(not set)' or a till's
+    noemail@example.com twice) gave tables, 2026-02 lost 2 and churn 1.0 where pandas refuses; now Spark refuses as
+    DuckDB does, and a blank id as pandas does (H471)."""
+    from test_h466_subscription_id_checks import CASES, _by_values, _refused, _snapshots
+
+    for case, (first, second, problem, engine_problem, advice) in CASES.items():
+        frame = _snapshots(first, second)
+        assert _refused(lambda f=frame: T.subscription_tables(f)) == (
+            f"input, column 'customer_id': {problem} in the rows at index 0, 1: {first!r}, {second!r}{advice}"
+        ), case
+        for run in (R.subscription_tables, R.monthly_movements):
+            assert _refused(lambda f=frame, run=run: run(spark.createDataFrame(f))) == (
+                f"input, column 'customer_id': {engine_problem or problem} {_by_values(first, second)}{advice}"
+            ), case
+    missing = (
+        "input, column 'customer_id': missing customer ids in {}: a row without one is no known customer's (a guest's "
+        "or till sale?): fill the ids in, map a column that names each one, columns={{'customer_id': 'NAME'}}, or "
+        "remove those rows: the figures then count the known ones only"
+    )
+    for blank in ("", "   "):
+        frame = _snapshots("Acme", blank)
+        assert _refused(lambda f=frame: T.subscription_tables(f)) == missing.format(
+            "the row at index 1: (month '2026-02-01', mrr 10.0)"
+        )
+        assert _refused(lambda f=frame: R.subscription_tables(spark.createDataFrame(f))) == missing.format(
+            "1 row, e.g. customer_id blank, month '2026-02-01', mrr 10.0"
+        )
+    path = tmp_path / "subs.parquet"
+    _snapshots("Acme", "acme").to_parquet(path, index=False)
+    rows = {
+        "pandas": "rows 1, 2 (counting the Parquet file's first record as row 1): 'Acme', 'acme'",
+        "spark": "2 rows, e.g. customer_id 'Acme'; customer_id 'acme'",
+    }  # Spark's read has no row numbers
+    for backend, named in rows.items():
+        out = tmp_path / backend
+        said = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(out))
+        assert said == (
+            "subs.parquet, column 'customer_id': customer ids that differ only in capitals, spaces, apostrophes or "
+            "hyphens ('Acme' and 'acme': one customer typed two ways, or two? Excel's MATCH and COUNTIF take them as "
+            f"one) in {named}: write each customer's id one way, or give two customers ids that differ otherwise"
+        ), backend
+        assert not out.exists()
 
 
 @pytest.mark.slow  # tens of seconds (a server, Spark or every formula): `python -m pytest -m slow`
