@@ -126,20 +126,32 @@ TEXT_TYPED = {"duckdb": "typeof({0}) = 'VARCHAR' OR MAX(CASE WHEN CAST({0} AS VA
 def no_one_stop(column: exp.Expression, text: exp.Expression, value: exp.Expression, name: str, who: str) -> exp.Case:
     """``value`` (the id ``column`` as read), or, where the id read is one that stands for no one
     (:data:`~xl_retention.reading.values.NO_ONE`: WooCommerce's guest ``0``, Google Analytics' ``(not set)``, an
-    erased customer's ``[deleted]``) in a text column (``text``), a stop naming it: all of them would be one customer
-    who returns, where ``xl-retention import`` refuses them."""
+    erased customer's ``[deleted]``) or a till's placeholder e-mail for walk-in sales
+    (:data:`~xl_retention.reading.no_one_ids.PLACEHOLDER_EMAIL`: ``noemail@example.com``) in a text column
+    (``text``), a stop naming it: all of them would be one customer who returns, where ``xl-retention import``
+    refuses them."""
+    from ..reading.no_one_ids import PLACEHOLDER_EMAIL, placeholder_advice
     from ..reading.values import NO_ONE
     from .sql_stops import STOP
 
     whom = "visitor" if who == "visitor_id" else "customer"
-    message = exp.DPipe(
-        this=exp.DPipe(this=exp.Literal.string(f"{STOP}{name}.{who} is '"), expression=column),
-        expression=exp.Literal.string(
-            f"' in a row, an id that stands for no one (a guest checkout: WooCommerce writes 0; Google Analytics "
-            f"'(not set)'; an erased customer): all of them would be one {whom} who returns, where xl-retention "
-            f"import refuses them: use another id for them (an e-mail), or remove those rows"
-        ),
-    )
-    stop = exp.Cast(this=exp.Cast(this=message, to=exp.DataType.build("bigint")), to=exp.DataType.build("text"))
+
+    def stop(said: str) -> exp.Cast:
+        message = exp.DPipe(
+            this=exp.DPipe(this=exp.Literal.string(f"{STOP}{name}.{who} is '"), expression=column.copy()),
+            expression=exp.Literal.string(f"' in a row, an id that stands for no one ({said}"),
+        )
+        return exp.Cast(this=exp.Cast(this=message, to=exp.DataType.build("bigint")), to=exp.DataType.build("text"))
+
     guest = exp.In(this=exp.Lower(this=column.copy()), expressions=[exp.Literal.string(v) for v in sorted(NO_ONE)])
-    return exp.Case().when(exp.and_(text, guest), stop).else_(value)
+    till = exp.RegexpILike(this=column.copy(), expression=exp.Literal.string(PLACEHOLDER_EMAIL.removeprefix("(?i)")))
+    guests = (
+        f"a guest checkout: WooCommerce writes 0; Google Analytics '(not set)'; an erased customer): all of them would "
+        f"be one {whom} who returns, where xl-retention import refuses them: use another id for them (an e-mail), or "
+        "remove those rows"
+    )
+    walk_ins = (
+        f"a placeholder e-mail typed for walk-in sales): all of them would be one {whom} who returns, where "
+        f"xl-retention import refuses them: {placeholder_advice(who)}"
+    )
+    return exp.Case().when(exp.and_(text, guest), stop(guests)).when(exp.and_(text, till), stop(walk_ins)).else_(value)

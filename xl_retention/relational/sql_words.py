@@ -77,8 +77,8 @@ UTC_ZONES = (
     "-- instant's UTC month may be the next one); text in another form stops the query naming it: cast it to DATE.\n"
     "-- Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
     "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
-    "-- column of whole numbers 1001.0 is 1001; an id of no one in a text column (0, '(not set)', guest) stops the\n"
-    "-- query.\n"
+    "-- column of whole numbers 1001.0 is 1001; an id of no one in a text column (0, '(not set)', guest, a till's\n"
+    "-- noemail@example.com) stops the query.\n"
 )
 SESSION_ZONES = (
     "-- On this dialect a TIMESTAMP WITH TIME ZONE is counted in the session's time zone: run the queries in a\n"
