@@ -62,7 +62,7 @@ def add_movement_chart_columns(package: ip.Package, sheets: dict[str, _Monthly])
     specs = {c.key: c for c in REVENUE.columns}
     for key in placed:
         letter = letters[key]
-        xml.put(f"{letter}1", _text_cell(xml, f"{letter}1", xml.style(f"{like}1"), specs[key].header))
+        xml.put(f"{letter}1", xml.text_element(f"{letter}1", xml.style(f"{like}1"), specs[key].header))
         for month in revenue.months:
             row = revenue.row(month)
             formula = render_formula(specs[key].formula, letters, row).removeprefix("=")
@@ -78,14 +78,6 @@ def add_movement_chart_columns(package: ip.Package, sheets: dict[str, _Monthly])
         f"({span}, hidden) and pointed the Dashboard's {_TITLE!r} bars at them, as trackers made now draw them: a "
         "negative amount typed there is a gap, not a bar on the wrong side of zero"
     ]
-
-
-def _text_cell(xml: ip.SheetXml, ref: str, style: bytes | None, text: str) -> bytes:
-    """A ``<c>`` element holding ``text`` inline (no shared string to add)."""
-    p = xml.prefix
-    attrs = f' r="{ref}"'.encode() + (b' s="' + style + b'"' if style is not None else b"") + b' t="inlineStr"'
-    body = b"<" + p + b"is><" + p + b"t>" + ip.escape(text).encode() + b"</" + p + b"t></" + p + b"is>"
-    return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"
 
 
 def _repoint(match: re.Match[bytes], title: str, moved: dict[str, str]) -> bytes:

@@ -341,11 +341,10 @@ def _marker(p: bytes, tag: bytes, column: int, offset: int, row: int) -> bytes:
 def _cells(xml: ip.SheetXml, styles: dict[int, bytes]) -> None:
     """The note under the charts moved from A66 to A54 (this version's text, its style wrapped), rows 2 (unless A2 is
     the user's), 10 and 54 wrapped across A:G: ``styles`` is each row's style of A."""
-    from .chart_columns import _text_cell
     from .dashboard import CHARTS_NOTE, LAST_COLUMN, NOTE_ROW
 
     if NOTE_ROW in styles:
-        xml.put(f"A{NOTE_ROW}", _text_cell(xml, f"A{NOTE_ROW}", styles[NOTE_ROW], CHARTS_NOTE))
+        xml.put(f"A{NOTE_ROW}", xml.text_element(f"A{NOTE_ROW}", styles[NOTE_ROW], CHARTS_NOTE))
     xml.put(f"A{EARLIER_NOTE_ROW}", None)
     if EARLIER_NOTE_ROW in xml.rows and not xml.rows[EARLIER_NOTE_ROW].cells:
         del xml.rows[EARLIER_NOTE_ROW]

@@ -463,10 +463,7 @@ def add_latest_figures(package: ip.Package, title: str) -> tuple[list[str], list
         if isinstance(value, str) and value.startswith("="):
             element = xml.element(ref, style, formula=value.removeprefix("="))
         elif isinstance(value, str):
-            p = xml.prefix
-            attrs = b' r="' + ref.encode() + b'"' + (b' s="' + style + b'"' if style else b"") + b' t="inlineStr"'
-            element = (b"<" + p + b"c" + attrs + b"><" + p + b"is><" + p + b"t>" + ip.escape(value).encode()
-                       + b"</" + p + b"t></" + p + b"is></" + p + b"c>")  # fmt: skip
+            element = xml.text_element(ref, style or None, value)
         else:
             element = xml.element(ref, style)
         xml.put(ref, element)

@@ -424,6 +424,9 @@ class _Shifted:
     def element(self, ref: str, style: bytes | None, **kwargs: Any) -> bytes:
         return self.xml.element(_row_moved(ref, self.down), style, **kwargs)
 
+    def text_element(self, ref: str, style: bytes | None, text: str) -> bytes:
+        return self.xml.text_element(_row_moved(ref, self.down), style, text)
+
     def put(self, ref: str, element: bytes | None) -> None:
         if element is not None:  # the element's own r="..." is the moved one (element() or _shop_table wrote it)
             element = re.sub(rb'(\sr=")[A-G][0-9]+(")', lambda m: m[1] + _row_moved(ref, self.down).encode() + m[2],
@@ -485,11 +488,7 @@ def _shop_table(xml: ip.SheetXml, current: dict[str, Any]) -> None:
         if isinstance(value, str) and value.startswith("="):
             element = xml.element(ref, look, formula=value.removeprefix("="))
         else:
-            text = b"<" + xml.prefix + b"is><" + xml.prefix + b"t>" + ip.escape(value).encode()
-            text += b"</" + xml.prefix + b"t></" + xml.prefix + b"is>"
-            style = b' s="' + look + b'"' if look is not None else b""
-            element = b"<" + xml.prefix + b'c r="' + ref.encode() + b'"' + style + b' t="inlineStr">' + text
-            element += b"</" + xml.prefix + b"c>"
+            element = xml.text_element(ref, look, value)
         xml.put(ref, element)
     xml.head = _widths(xml.head, current["widths"])
 

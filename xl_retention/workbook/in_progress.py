@@ -24,7 +24,6 @@ import pandas as pd
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
-from .chart_columns import _text_cell
 from .dashboard_upgrade import dashboard_title
 from .import_record import last_month, read_record
 from .template import MONTH
@@ -150,7 +149,7 @@ def mark_in_progress(
             f"{quote_sheetname(title)}!{CELL} holds yours ({str(there)[:40]!r}), so the Dashboard does not say that "
             f"{last}, its latest month, is still in progress: its figures are those so far"
         ]
-    xml.put(CELL, _text_cell(xml, CELL, xml.style(CELL), in_progress_text(last, today)))
+    xml.put(CELL, xml.text_element(CELL, xml.style(CELL), in_progress_text(last, today)))
     return []
 
 
@@ -186,5 +185,5 @@ def mark_segment(package: ip.Package, wb: Any, segment: str | None) -> list[str]
             f"shows the segment {segment} only"
         ]
     xml = package.sheet(title)
-    xml.put("A1", _text_cell(xml, "A1", xml.style("A1"), wanted))
+    xml.put("A1", xml.text_element("A1", xml.style("A1"), wanted))
     return []

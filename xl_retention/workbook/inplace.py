@@ -325,6 +325,18 @@ class SheetXml:
             return b"<" + p + b"c" + attrs + b"/>"
         return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"
 
+    def text_element(self, ref: str, style: bytes | None, text: str) -> bytes:
+        """A ``<c>`` element holding ``text`` inline (``t="inlineStr"``: no shared string to add), styled ``style``.
+
+        >>> SheetXml.parse(b"<worksheet><sheetData/></worksheet>", "Dashboard").text_element("A1", b"3", "a & b")
+        b'<c r="A1" s="3" t="inlineStr"><is><t>a &amp; b</t></is></c>'
+        """
+        p = self.prefix
+        attrs = b' r="' + ref.encode() + b'"' + (b' s="' + style + b'"' if style is not None else b"")
+        attrs += b' t="inlineStr"'
+        body = b"<" + p + b"is><" + p + b"t>" + escape(text).encode() + b"</" + p + b"t></" + p + b"is>"
+        return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"
+
     def set_value(self, ref: str, value: float | int | None) -> None:
         """Write a number (None: clear the value) into ``ref``, keeping the cell's style.
 

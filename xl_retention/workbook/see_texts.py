@@ -140,13 +140,13 @@ def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> list[str]
                 ):  # the template's note (this one's or an earlier's), naming the sheet as it was when it was written
                     xml = package.sheet(title)
                     ref = f"{get_column_letter(cell.column)}{cell.row}"
-                    xml.put(ref, _text_cell(xml, ref, now))
+                    xml.put(ref, xml.text_element(ref, xml.style(ref), now))
                     if not text.endswith(after):
                         notes.append(f"{quote_sheetname(title)}!{ref}: {_NOTE_NOW}")
                 elif text in EARLIER_NOTES:  # before 258570c3 (2026-12-01): no "(see Customers!F3)"
                     xml = package.sheet(title)
                     ref = f"{get_column_letter(cell.column)}{cell.row}"
-                    xml.put(ref, _text_cell(xml, ref, now))
+                    xml.put(ref, xml.text_element(ref, xml.style(ref), now))
                     notes.append(f"{quote_sheetname(title)}!{ref}: {_NOTE_NOW}")
                 elif isinstance(text, str) and text != now and text.startswith(_FIRST_WORDS) and title == _DASHBOARD:
                     kept = "the note under the latest figures kept as you wrote it (this version's says where the"
@@ -177,11 +177,3 @@ EARLIER_NOTES = (
 
 #: where the note is looked for: the Dashboard's print area (A1:G54, earlier templates' A1:Q66), wherever it was moved
 _NOTE_ROWS, _NOTE_COLUMNS = 66, 17
-
-
-def _text_cell(xml: ip.SheetXml, ref: str, text: str) -> bytes:
-    """A cell at ``ref`` holding ``text`` inline, with the style the cell there has."""
-    p, style = xml.prefix, xml.style(ref)
-    attrs = b' r="' + ref.encode() + b'"' + (b' s="' + style + b'"' if style is not None else b"") + b' t="inlineStr"'
-    body = b"<" + p + b"is><" + p + b"t>" + escape(text).encode() + b"</" + p + b"t></" + p + b"is>"
-    return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"

@@ -44,7 +44,7 @@ def upgrade_start_here(package: ip.Package, wb: Any, title: str = "Start here") 
             steps = WINDOWS_STEPS if len(form) == len(WINDOWS_STEPS) else WINDOWS_STEPS_IN_4
             xml = package.sheet(title)
             for row, text in enumerate(steps, start=first + 1):
-                xml.put(f"A{row}", _text_cell(xml, f"A{row}", text))
+                xml.put(f"A{row}", xml.text_element(f"A{row}", xml.style(f"A{row}"), text))
             cells = f"{quote_sheetname(title)}!A{first + 1}:A{first + len(steps)}"
             return [
                 f"{cells}: the Windows steps of this version (save as .xlsm before Import Functions, tick the "
@@ -64,7 +64,7 @@ def _lite(package: ip.Package, title: str, texts: list[Any]) -> list[str]:
         return []
     ref = f"A{texts.index(EARLIER_LITE) + 1}"
     xml = package.sheet(title)
-    xml.put(ref, _text_cell(xml, ref, LITE))
+    xml.put(ref, xml.text_element(ref, xml.style(ref), LITE))
     return [f"{quote_sheetname(title)}!{ref}: the xlwings Lite line of this version (requirements.txt names the "
             f"xl-retention wheel's URL), {REPLACED}"]  # fmt: skip
 
@@ -115,7 +115,7 @@ def _tail(package: ip.Package, wb: Any, title: str, texts: list[Any]) -> list[st
         if line is None:
             xml.put(f"A{row}", None if style is None else xml.element(f"A{row}", style))
         else:
-            xml.put(f"A{row}", _text_cell(xml, f"A{row}", line, style), row_attrs=attrs)
+            xml.put(f"A{row}", xml.text_element(f"A{row}", style, line), row_attrs=attrs)
     _page(package, wb, title, was, end)
     kept = [f"A{row}" for row, (line, source) in enumerate(out, start=a) if source in mine and line is not None]
     yours = f"; {', '.join(kept)} kept as you wrote {'them' if len(kept) > 1 else 'it'}" if kept else ""
@@ -151,11 +151,3 @@ def _page(package: ip.Package, wb: Any, title: str, was: int, end: int) -> None:
             # a285f8be's (2026-11-30), whose lines ran past a portrait page in LibreOffice: landscape, as now
             one = one.replace(b'orientation="portrait"', b'orientation="landscape"')
         xml.tail = xml.tail[: setup.start()] + one + xml.tail[setup.end() :]
-
-
-def _text_cell(xml: ip.SheetXml, ref: str, text: str, style: bytes | None | bool = True) -> bytes:
-    """A cell at ``ref`` holding ``text`` inline, with the style the cell there has (``style``: this one)."""
-    p, style = xml.prefix, xml.style(ref) if style is True else style
-    attrs = b' r="' + ref.encode() + b'"' + (b' s="' + style + b'"' if style is not None else b"") + b' t="inlineStr"'
-    body = b"<" + p + b"is><" + p + b"t>" + ip.escape(text).encode() + b"</" + p + b"t></" + p + b"is>"
-    return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"

@@ -126,11 +126,7 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
         if element is not None and ip.has_content(element):
             continue
         style = xml.style(f"{chr(ord(letter[0]) - 1)}1") if len(letter) == 1 and letter != "A" else None
-        attrs = f' r="{letter}1"'.encode() + (b' s="' + style + b'"' if style is not None else b"") + b' t="inlineStr"'
-        p = xml.prefix
-        text = ip.escape(column.header).encode()
-        xml.put(f"{letter}1", b"<" + p + b"c" + attrs + b"><" + p + b"is><" + p + b"t>" + text + b"</" + p + b"t></"
-                + p + b"is></" + p + b"c>")  # fmt: skip
+        xml.put(f"{letter}1", xml.text_element(f"{letter}1", style, column.header))
         hide.append(column_index_from_string(letter))
         headed.append(column)
     xml.head = _hide(xml.head, xml.prefix, hide, CHART_WIDTH)
