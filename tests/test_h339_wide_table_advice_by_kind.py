@@ -57,7 +57,8 @@ def test_subscriptions_keep_their_advice(tmp_path: Path, capsys: pytest.CaptureF
     err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o"))
     assert err == (
         "wide.csv: one column per month ('2026-01' ... '2026-02'): the import reads one row per customer and month "
-        "(customer_id, month, mrr): " + UNPIVOT + "df.melt(id_vars='customer_id', var_name='month', value_name='mrr'))"
+        "(customer_id, month, mrr): " + UNPIVOT + "df.melt(id_vars='customer_id', var_name='month', value_name='mrr')"
+        ".dropna(subset=['mrr']))"
     )
 
 

@@ -29,7 +29,7 @@ from .billing_columns import (
 )
 from .dates import DateOptions, _given
 from .errors import DataError, source_of
-from .month_headers import month_headers
+from .month_headers import month_header, month_headers
 from .names import columns_option, key, keys_of
 from .names import words as name_words
 from .numbered_copies import refuse_numbered_copies
@@ -256,8 +256,13 @@ def _seat_counts(df: pd.DataFrame, taken: set[int]) -> list[int]:
 def _unpivot_advice(required: Sequence[str], first: list[str]) -> str:
     """What a table of one column per month is to become for the import of ``required`` (its layout), and how: the
     subscriptions' (customer_id, month, mrr), the answers' (date, score), the orders' and the visits' one row each.
-    ``first``: the table's first column that is no month (its ids), if any. A wide NPS sheet (the tracker's 'NPS
-    scores' downloaded as CSV) got the subscriptions' advice, which --nps then refused (H332's finding 04)."""
+    ``first``: the table's columns that are no month (its ids and labels: all of them stay columns, H467's 04). A
+    wide NPS sheet (the tracker's 'NPS scores' downloaded as CSV) got the subscriptions' advice, which --nps then
+    refused (H332's finding 04). A blank cell is no row: no answer, order, visit or subscription that month.
+
+    >>> _unpivot_advice(["customer_id", "month", "mrr"], ["Customer", "Plan"]).partition("pandas: ")[2]
+    "df.melt(id_vars=['Customer', 'Plan'], var_name='month', value_name='mrr').dropna(subset=['mrr']))"
+    """
     if "score" in required:
         what, var, value, rows = "one row per answer (date, score)", "date", "score", "answer"
     elif "visitor_id" in required:
@@ -266,9 +271,12 @@ def _unpivot_advice(required: Sequence[str], first: list[str]) -> str:
         what, var, value, rows = "one row per customer and month (customer_id, month, mrr)", "month", "mrr", ""
     else:
         what, var, value, rows = "one row per order (customer_id, date, amount)", "date", "amount", "order"
-    ids = f"id_vars={(first or ['customer_id'])[0]!r}, " if first or not rows else ""
+    kept = first or (["customer_id"] if not rows else [])
+    ids = f"id_vars={kept[0] if len(kept) == 1 else kept!r}, " if kept else ""
     melt = f"df.melt({ids}var_name={var!r}, value_name={value!r})"
-    if value == "score":  # the blank cells are no answer (a 0 is one)
+    if value == "mrr":  # a blank cell: no subscription that month (a 0 is read as one ended)
+        melt += f".dropna(subset=[{value!r}])"
+    elif value == "score":  # the blank cells are no answer (a 0 is one)
         melt += f".dropna(subset=[{value!r}]): a row per {rows}"
     elif rows:  # a blank or 0 cell is no order or visit: kept, it would count its customer as a buyer or visitor
         kept = "visits > 0" if value == "visits" else "amount != 0"
@@ -384,7 +392,7 @@ def normalize_columns(
             missing.append(name)
     months = month_headers(df.columns)  # 'Jan 2024', a date cell's 2024-01-01, 'mrr_2024_01', 'Jan-24'
     if missing and len(months) >= 2 and {"month", "date"} & set(missing):
-        first = [str(c) for c in df.columns if str(c) not in months][:1]
+        first = [str(c) for c in df.columns if month_header(c) is None]
         raise DataError(
             f"{source}: one column per month ({months[0]!r} ... {months[-1]!r}): {_unpivot_advice(required, first)}",
             source=source,

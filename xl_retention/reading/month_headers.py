@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["month_headers"]
+__all__ = ["month_header", "month_headers"]
 
 _NAMES = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
           "september|october|november|december")  # fmt: skip
@@ -35,12 +35,18 @@ def month_headers(columns: Iterable[Any]) -> list[str]:
     >>> month_headers(["Customer", "Jan-24", "Feb-24"]), month_headers(["customer_id", "month", "mrr"])
     (['Jan-24', 'Feb-24'], [])
     """
-    found = []
-    for column in columns:
-        text = str(column).strip()
-        cell = _DATE_CELL.fullmatch(text)
-        if cell is not None:
-            found.append(f"{cell.group(1)}-{cell.group(2)}")
-        elif _TEXT.fullmatch(text):
-            found.append(text)
+    found = [shown for column in columns if (shown := month_header(column)) is not None]
     return found if len(found) >= 2 else []
+
+
+def month_header(column: Any) -> str | None:
+    """The month ``column`` (a header) names, as the user sees it, or None when it names none.
+
+    >>> month_header("2024-01-01 00:00:00"), month_header("Jan 2026"), month_header("Plan")
+    ('2024-01', 'Jan 2026', None)
+    """
+    text = str(column).strip()
+    cell = _DATE_CELL.fullmatch(text)
+    if cell is not None:
+        return f"{cell.group(1)}-{cell.group(2)}"
+    return text if _TEXT.fullmatch(text) else None
