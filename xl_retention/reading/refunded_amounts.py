@@ -3,8 +3,10 @@ less their refunds (see :mod:`.orders`, "Refunded amounts").
 
 A refunded amount column (``amount_refunded``, ``refunded_amount``, ``refund_amount``, or a name whose words say a
 refund and an amount: Stripe's "Amount Refunded", Magento's, WooCommerce's and BigCommerce's "Total Refunded",
-Gumroad's "Partial Refund ($)"; or one found by its values, :func:`.order_columns.refund_amount_columns`) is taken off
-its amount (blank = nothing refunded); an order refunded in full is no purchase; a refund above its amount is refused.
+Gumroad's "Partial Refund ($)"; credit notes issued after payment, Stripe's ``post_payment_credit_notes_amount``:
+:func:`.written_off.given_back_columns`; or one found by its values, :func:`.order_columns.refund_amount_columns`) is
+taken off its amount (blank = nothing refunded); an order refunded in full is no purchase; a refund above its amount is
+refused.
 """
 
 from __future__ import annotations
@@ -38,18 +40,23 @@ _NOT_AMOUNT_WORDS = frozenset({"date", "at", "on", "time", "count", "quantity", 
 def refunded_columns(names: Sequence[Any]) -> list[str]:
     """The columns of ``names`` that hold a refunded amount: a name that starts with ``amount_refunded``,
     ``refunded_amount`` or ``refund_amount``, or whose words say a refund and an amount ("Total Refunded": Magento,
-    WooCommerce, BigCommerce; Stripe's "Amount Refunded" and "Converted Amount Refunded"), not a date, count or id.
+    WooCommerce, BigCommerce; Stripe's "Amount Refunded" and "Converted Amount Refunded"), not a date, count or id;
+    or credit notes issued after payment (Stripe's ``post_payment_credit_notes_amount``:
+    :func:`~.written_off.given_back_columns`).
 
-    >>> refunded_columns(["Total", "Total Refunded", "Fully Refunded?", "Refund Date", "Converted Amount Refunded"])
-    ['Total Refunded', 'Converted Amount Refunded']
+    >>> refunded_columns(["Total", "Total Refunded", "Fully Refunded?", "Refund Date", "Converted Amount Refunded",
+    ...                   "post_payment_credit_notes_amount"])
+    ['Total Refunded', 'Converted Amount Refunded', 'post_payment_credit_notes_amount']
     """
     from .columns import keys_of
+    from .written_off import given_back_columns
 
     def says_refund(k: str) -> bool:
         words = set(re.split(r"[_.()]+", k))
         return bool(words & _REFUND_WORDS and words & _MONEY_WORDS and not words & _NOT_AMOUNT_WORDS)
 
-    return [str(c) for c in names if any(k.startswith(_REFUNDED) or says_refund(k) for k in keys_of(c))]
+    given = set(given_back_columns(names))
+    return [str(c) for c in names if c in given or any(k.startswith(_REFUNDED) or says_refund(k) for k in keys_of(c))]
 
 
 def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None = None) -> str | None:

@@ -9,6 +9,14 @@ adjustment, or end with "adjusted": the amount adjusted, not Etsy's "Adjusted Or
 whose numbers are not all 0 is refused, naming it and the rows: what was kept cannot be told from the amount alone
 (an adjustment may add or take off, credits may have been paid before). It is left alone where the mapped amount is
 the amount paid (Chargebee's ``Amount Paid``, "Total Collected"): those parts are not in it.
+
+Money given back *after* payment is in the amount paid, though: Stripe's invoice ``post_payment_credit_notes_amount``
+("Post Payment Credit Notes Amount": credit notes issued on a paid invoice, refunded or credited to the customer's
+balance) still leaves ``amount_paid`` at the whole 100.00 of an invoice credited 30.00. A credits column whose name
+says after payment (:func:`given_back_columns`: "post payment", "after payment") is no written-off column: it is a
+refunded amount (:mod:`.refunded_amounts`), taken off the amount whichever money column is mapped (``amount_paid``,
+``total``: 70.00 either way), an invoice credited in full no purchase. Stripe's ``pre_payment_credit_notes_amount``
+(credited before payment: not in ``amount_paid``, in ``total``) stays one.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ import pandas as pd
 
 from .errors import DataError, bad_rows
 
-__all__ = ["check_written_off", "written_off_columns"]
+__all__ = ["check_written_off", "given_back_columns", "written_off_columns"]
 
 #: Words (of :func:`~.order_columns._words`) and word pairs of a column's name that say money the sale did not bring.
 _WORDS = frozenset({"writeoff", "writeoffs", "adjustment", "adjustments", "credited", "abgeschrieben",
@@ -32,6 +40,9 @@ _PAIRS = frozenset({("write", "off"), ("written", "off"), ("write", "offs"), ("b
 #: Words of a name that say it is no amount (a date, a reason, a count, an id).
 _NOT_MONEY = frozenset({"date", "datum", "at", "on", "time", "reason", "status", "type", "id", "number", "no", "nr",
                         "count", "quantity", "qty", "method", "currency", "note", "notes", "by"})  # fmt: skip
+#: Word pairs (and words) of a credits column's name that say the credit was given after the payment (Stripe's
+#: ``post_payment_credit_notes_amount``): money given back, in the amount paid.
+_AFTER_PAYMENT = frozenset({("post", "payment"), ("after", "payment"), ("postpayment",)})
 #: Words of the mapped amount's name that say it is what was paid: the parts not paid are not in it.
 _PAID = frozenset({"paid", "collected", "received", "kept", "settled"})
 PROBLEM = (
@@ -52,21 +63,50 @@ def _what(words: list[str]) -> str | None:
     return None
 
 
+def _split(name: Any) -> list[str]:
+    """The words of ``name`` (:func:`~.order_columns._words`), 'write-off' split at its hyphen."""
+    from .order_columns import _words
+
+    return [p for w in _words(name) if w for p in w.split("-") if p]
+
+
+def _after_payment(words: list[str]) -> bool:
+    """Whether ``words`` (of a credits column's name) say the credit was given after the payment."""
+    pairs = set(zip(words, words[1:], strict=False)) | {(w,) for w in words}
+    return bool(pairs & _AFTER_PAYMENT)
+
+
+def given_back_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` that hold money credited back after the payment (see the module docstring): a credits
+    column (its words say credited, credit notes) whose words say after payment; refunded amounts, not written off.
+
+    >>> given_back_columns(["amount_paid", "post_payment_credit_notes_amount", "pre_payment_credit_notes_amount",
+    ...                     "Post Payment Credit Notes Amount", "Credit Notes After Payment", "Amount Credited"])
+    ['post_payment_credit_notes_amount', 'Post Payment Credit Notes Amount', 'Credit Notes After Payment']
+    """
+    found = []
+    for name in names:
+        split = _split(name)
+        if _what(split) == "credited" and _after_payment(split) and not set(split) & _NOT_MONEY - {"note", "notes"}:
+            found.append(str(name))
+    return found
+
+
 def written_off_columns(names: Sequence[Any]) -> list[str]:
     """The columns of ``names`` named as money an invoice did not bring in (see the module docstring).
 
     >>> written_off_columns(["Amount", "Write Off Amount", "Credits Applied", "Credit Note Date", "Adjustments",
-    ...                      "Amount Credited", "Credit Card", "Amount Adjusted", "Adjusted Order Total"])
-    ['Write Off Amount', 'Credits Applied', 'Adjustments', 'Amount Credited', 'Amount Adjusted']
+    ...                      "Amount Credited", "Credit Card", "Amount Adjusted", "Adjusted Order Total",
+    ...                      "pre_payment_credit_notes_amount", "post_payment_credit_notes_amount"])
+    ['Write Off Amount', 'Credits Applied', 'Adjustments', 'Amount Credited', 'Amount Adjusted', \
+'pre_payment_credit_notes_amount']
     """
-    from .order_columns import _words
-
     found = []
     for name in names:
-        words = [w for w in _words(name) if w]
-        split = [p for w in words for p in w.split("-")]  # 'write-off' kept as one word by key()
+        split = _split(name)
         if _what(split) and not set(split) & _NOT_MONEY - {"note", "notes"} and split[-2:] != ["credit", "note"]:
-            found.append(str(name))
+            if not (_what(split) == "credited" and _after_payment(split)):  # given back: a refund (module docstring)
+                found.append(str(name))
     return found
 
 
