@@ -50,3 +50,31 @@ def test_a_lambda_called_with_a_range_is_its_cell_in_the_formulas_row_or_column(
     assert (values.get("D9"), values.get("C11")) == (None, None)  # nothing spilled beside them
     assert not [e for e in result.errors if e.error == "#SPILL!" or "blocked by" in e.reason]
     assert result.status == "ok" and not result.unsupported
+
+
+_PAIR = "_xlfn.LAMBDA(_xlpm.x,_xlpm.y,"
+#: a LAMBDA of two parameters called with a range: formula cell -> (its formula, Excel's value)
+_TWO = {
+    "C8": (f"={_PAIR}SUM(_xlpm.x)*_xlpm.y)(B2:C5,2)", 72),  # SUM(B2:C5)*2: was #VALUE!, status ok
+    "H9": (f"={_PAIR}SUM(_xlpm.x)*_xlpm.y)(B2:B5,2)", 32),
+    "C10": (f"={_PAIR}SUM(_xlpm.x,_xlpm.y))(B2:C5,B2:C5)", 72),
+    "C11": ("=Pair(B2:C5,2)", 72),  # a name defined as that LAMBDA
+    "C12": (f"={_PAIR}_xlpm.x+_xlpm.y)(B5:C5,1)", 9),  # x read as one value: C5+1
+    "E13": (f"={_PAIR}_xlpm.x+_xlpm.y)(B5:C5,1)", "#VALUE!"),  # no cell of B5:C5 in column E
+}
+
+
+def test_a_range_given_to_a_lambda_of_two_parameters_is_a_reference(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The call's values ``(B2:C5,2)`` are no union read as one value (B2:C5 was #VALUE! before SUM saw it)."""
+    folder = tmp_path_factory.mktemp("h470two")
+    cells = {**_DATA, **{ref: formula for ref, (formula, _) in _TWO.items()}}
+    sheet_book(cells, {"Pair": f"{_PAIR}SUM(_xlpm.x)*_xlpm.y)"}).save(folder / "two.xlsx")
+    result = recalc_file(folder / "two.xlsx", folder / "out.xlsx", engine="embedded")
+    values = openpyxl.load_workbook(folder / "out.xlsx", data_only=True)["S"]
+    assert {ref: values[ref].value for ref in _TWO} == {ref: want for ref, (_, want) in _TWO.items()}
+    assert {e.address: e.reason for e in result.errors}["S!E13"] == (
+        "LET's x = B5:C5 is read as one value, the cell of S!B5:C5 in the formula's own column (a classic, non-array "
+        "formula's implicit intersection), and S!E13 is in column E, outside columns B-C: to read each of its cells, "
+        "enter the formula as an array formula (Ctrl+Shift+Enter) (#VALUE!)"
+    )
+    assert result.status == "ok" and not result.unsupported

@@ -352,6 +352,9 @@ def _rewritten_steps(
     if FIRST_CELL_CALL.search(text.upper()) and first_cells(tokens, names or {}, array):  # N(A1:A7): A1's
         changed = True
     if not array:  # implicit intersection of ranges used as single values
+        called_let = _called_as_let(tokens) if "LAMBDA(" in text.upper() else None
+        if called_let is not None:  # LAMBDA(x,y,SUM(x)*y)(B2:C5,2): LET(x,B2:C5,..), not the union (B2:C5,2) read
+            tokens, changed, text = list(Tokenizer(called_let).items), True, called_let  # as one value
         if "LET(" in text.upper():  # =LET(a,B5:C5,a+0): a LET name of a range read as one value, as the range
             again = let_companions("=" + "".join(t.value for t in tokens))  # a name of IF(..,B5:C5,..): _XLR.ONECELL
             if again is not None:
@@ -428,8 +431,19 @@ def _rewritten_steps(
             if token.type == Token.OPERAND and token.subtype == Token.RANGE and token.value.lower() in names:
                 token.value = names[token.value.lower()]
     text_out = "=" + "".join(t.value for t in tokens)
+    lambda_call = _called_as_let(tokens)
+    if lambda_call is not None:
+        return expand_lambda_helpers(lambda_call, names)
+    if not array and _array_valued(tokens, 0, len(tokens), names):  # a classic formula shows its array's first value
+        text_out, changed = f"=INDEX(({text_out[1:]}),1,1)", True
+    return expand_lambda_helpers(text_out if changed else text, names)  # BYROW(A1:D4,LAMBDA(r,..)): call by call
+
+
+def _called_as_let(tokens: list[Token]) -> str | None:
+    """The formula of ``tokens`` with each LAMBDA called in place as the LET of its parameters, through a LAMBDA
+    called in a LAMBDA's body or arguments (named ones: :func:`._named_lambdas`); None when there is none."""
     lambda_call = _lambda_calls(tokens)
-    for _ in range(20):  # a LAMBDA called in a LAMBDA's body or arguments (named ones: _named_lambdas)
+    for _ in range(20):
         try:
             again = _lambda_calls(list(Tokenizer(lambda_call).items)) if lambda_call is not None else None
         except Exception:  # noqa: BLE001  (a text the tokenizer does not read again: the calls made so far)
@@ -437,11 +451,7 @@ def _rewritten_steps(
         if again is None:
             break
         lambda_call = again
-    if lambda_call is not None:
-        return expand_lambda_helpers(lambda_call, names)
-    if not array and _array_valued(tokens, 0, len(tokens), names):  # a classic formula shows its array's first value
-        text_out, changed = f"=INDEX(({text_out[1:]}),1,1)", True
-    return expand_lambda_helpers(text_out if changed else text, names)  # BYROW(A1:D4,LAMBDA(r,..)): call by call
+    return lambda_call
 
 
 def _parameter(bare: str, names: dict[str, str] | None, defined: dict[str, str] | None, tokens: list[Token]) -> str:
