@@ -16,7 +16,16 @@ from functools import cache
 
 from sqlglot import expressions as exp
 
-__all__ = ["ID_COLUMNS", "TEXT_TYPED", "no_one_stop", "typed_text", "visible_id", "whole_number_id", "whole_segment"]
+__all__ = [
+    "ID_COLUMNS",
+    "TEXT_TYPED",
+    "no_one_stop",
+    "no_one_words",
+    "typed_text",
+    "visible_id",
+    "whole_number_id",
+    "whole_segment",
+]
 
 #: The id column of each input that has one.
 ID_COLUMNS = ("customer_id", "visitor_id")
@@ -123,6 +132,24 @@ TEXT_TYPED = {"duckdb": "typeof({0}) = 'VARCHAR' OR MAX(CASE WHEN CAST({0} AS VA
                           "END) OVER () = 1"}  # fmt: skip
 
 
+def no_one_words(who: str) -> tuple[str, str]:
+    """The words after "an id that stands for no one (" of a stop on a guest's id (``0``, ``(not set)``) and on a
+    till's placeholder e-mail, for the id column ``who``."""
+    from ..reading.no_one_ids import placeholder_advice
+
+    whom = "visitor" if who == "visitor_id" else "customer"
+    guests = (
+        f"a guest checkout: WooCommerce writes 0; Google Analytics '(not set)'; an erased customer): all of them would "
+        f"be one {whom} who returns, where xl-retention import refuses them: use another id for them (an e-mail), or "
+        "remove those rows"
+    )
+    walk_ins = (
+        f"a placeholder e-mail typed for walk-in sales): all of them would be one {whom} who returns, where "
+        f"xl-retention import refuses them: {placeholder_advice(who)}"
+    )
+    return guests, walk_ins
+
+
 def no_one_stop(column: exp.Expression, text: exp.Expression, value: exp.Expression, name: str, who: str) -> exp.Case:
     """``value`` (the id ``column`` as read), or, where the id read is one that stands for no one
     (:data:`~xl_retention.reading.values.NO_ONE`: WooCommerce's guest ``0``, Google Analytics' ``(not set)``, an
@@ -130,11 +157,11 @@ def no_one_stop(column: exp.Expression, text: exp.Expression, value: exp.Express
     (:data:`~xl_retention.reading.no_one_ids.PLACEHOLDER_EMAIL`: ``noemail@example.com``) in a text column
     (``text``), a stop naming it: all of them would be one customer who returns, where ``xl-retention import``
     refuses them."""
-    from ..reading.no_one_ids import PLACEHOLDER_EMAIL, placeholder_advice
+    from ..reading.no_one_ids import PLACEHOLDER_EMAIL
     from ..reading.values import NO_ONE
     from .sql_stops import STOP
 
-    whom = "visitor" if who == "visitor_id" else "customer"
+    guests, walk_ins = no_one_words(who)
 
     def stop(said: str) -> exp.Cast:
         message = exp.DPipe(
@@ -145,13 +172,4 @@ def no_one_stop(column: exp.Expression, text: exp.Expression, value: exp.Express
 
     guest = exp.In(this=exp.Lower(this=column.copy()), expressions=[exp.Literal.string(v) for v in sorted(NO_ONE)])
     till = exp.RegexpILike(this=column.copy(), expression=exp.Literal.string(PLACEHOLDER_EMAIL.removeprefix("(?i)")))
-    guests = (
-        f"a guest checkout: WooCommerce writes 0; Google Analytics '(not set)'; an erased customer): all of them would "
-        f"be one {whom} who returns, where xl-retention import refuses them: use another id for them (an e-mail), or "
-        "remove those rows"
-    )
-    walk_ins = (
-        f"a placeholder e-mail typed for walk-in sales): all of them would be one {whom} who returns, where "
-        f"xl-retention import refuses them: {placeholder_advice(who)}"
-    )
     return exp.Case().when(exp.and_(text, guest), stop(guests)).when(exp.and_(text, till), stop(walk_ins)).else_(value)

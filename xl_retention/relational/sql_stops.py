@@ -210,17 +210,21 @@ def months_without_times(subs: ir.Table, text_dates: bool = False) -> ir.Table:
     return subs.mutate(mrr=timed.ifelse(stop(message, "float64"), subs.mrr))
 
 
-def one_spelling(table: ir.Table, name: str, who: str, regex: bool = True, casefold: bool = True) -> ir.Table:
+def one_spelling(
+    table: ir.Table, name: str, who: str, regex: bool = True, casefold: bool = True, spaces: bool = False
+) -> ir.Table:
     """``table`` (the input ``name``) whose ids (``who``) typed two ways, differing only in capitals, spaces,
     apostrophes or hyphens (``ACME GmbH`` and ``Acme GmbH``; a machine's id, ``cus_AbC``, keeps its capitals: the
     folding of :func:`.sql_folding.folded`), stop the query naming both, as ``xl-retention import`` refuses them
     (:mod:`xl_retention.reading.lookalike_ids`): counted, one customer was two, a phantom loss and a new customer.
     Asked of the distinct ids, joined back by id. ``regex``: the dialect has regular expressions; ``casefold``: its
-    SQL can case fold (:data:`.sql_folding.NO_CASEFOLD`)."""
+    SQL can case fold (:data:`.sql_folding.NO_CASEFOLD`); ``spaces``: the ids are read as written, where those
+    differing by spaces at either end too (``Acme`` and ``acme ``) stop it (Spark's: H471)."""
+    from .refusals import trimmed
     from .sql_folding import folded
 
     ids = table.select(__id=table[who]).distinct()
-    ids = ids.mutate(__key=folded(ids.__id, regex, casefold))
+    ids = ids.mutate(__key=folded(trimmed(ids.__id) if spaces else ids.__id, regex, casefold))
     twice = ids.group_by("__key").aggregate(__a=ids.__id.min(), __b=ids.__id.max())
     twice = twice.filter(twice.__a != twice.__b)
     named = ids.join(twice, "__key").select("__id", "__a", "__b")

@@ -6,8 +6,8 @@ zones, segments and MySQL's stop, chosen by :func:`.sql.render`) and each table'
 from __future__ import annotations
 
 __all__ = [
-    "CURRENCY_CODES", "HEADER", "MYSQL_SPELLINGS", "MYSQL_STOP", "RATES", "SEGMENTS", "SESSION_ZONES", "TYPED_SEGMENTS",
-    "UTC_ZONES",
+    "AS_WRITTEN_IDS", "CURRENCY_CODES", "HEADER", "MYSQL_SPELLINGS", "MYSQL_STOP", "RATES", "SEGMENTS", "SESSION_ZONES",
+    "TYPED_SEGMENTS", "UTC_ZONES",
 ]  # fmt: skip
 
 
@@ -106,6 +106,12 @@ CURRENCY_CODES = (
     "; a currency's code typed two\n-- ways, 'usd' and 'USD', is one: every code upper case; a currency's symbol or "
     "name is its code ('€',\n-- 'Euro': EUR, as ReadOptions(segment='currency') reads them; a bare '$' or 'kr', "
     "which several currencies\n-- write, as written)"
+)
+#: The stops on ids read as written (:data:`.sql_inputs._AS_WRITTEN_STOPS`: Spark), said in the header.
+AS_WRITTEN_IDS = (
+    "-- Here an id that is blank ('' or spaces), one of no one ('(not set)', guest, a till's noemail@example.com)\n"
+    "-- or typed two ways by its spaces at either end too (Acme, acme ) stops the query naming it, as xl-retention\n"
+    "-- import refuses it.\n"
 )
 #: MySQL's stop, said in the header (:func:`.sql_rewrite._raising`).
 MYSQL_STOP = (
