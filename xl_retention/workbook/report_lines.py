@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["added_line", "cleared_line", "listed", "months_added", "put_back_line", "upgraded_line"]
+__all__ = ["added_line", "cleared_line", "listed", "months_added", "placed_line", "put_back_line", "upgraded_line"]
 
 #: the most cells a report line names before "and N more"
 SHOWN = 6
@@ -48,8 +48,9 @@ def upgraded_line(refs: Sequence[str], why: str) -> str:
     "this version's" (e.g. ", as the new months have them (formulas of your own are kept)"). The template's formulas
     put back where they were cleared or re-pointed by moved cells (:class:`.upgrade.PutBack` among ``refs``) are named
     in a sentence of their own (:func:`put_back_line`)."""
-    back = [ref for ref in refs if getattr(ref, "why", None) not in (None, "added")]
+    back = [ref for ref in refs if getattr(ref, "why", None) not in (None, "added", "placed")]
     added = [ref for ref in refs if getattr(ref, "why", None) == "added"]
+    placed = [ref for ref in refs if getattr(ref, "why", None) == "placed"]
     earlier = [ref for ref in refs if getattr(ref, "why", None) is None]
     out = []
     if earlier:
@@ -59,7 +60,26 @@ def upgraded_line(refs: Sequence[str], why: str) -> str:
         out.append(put_back_line(back))
     if added:
         out.append(added_line(added))
+    if placed:
+        out.append(placed_line(placed))
     return "; ".join(out)
+
+
+def placed_line(refs: Sequence[str]) -> str:
+    """The hidden helper columns' formulas written at ``refs``, right of the user's columns, as the template's letter
+    of each (its ``instead``) holds a column of the user's, which is left as it is.
+
+    >>> from xl_retention.workbook.upgrade import PutBack
+    >>> ref = PutBack("'Customers'!L4:L25", "placed")
+    >>> ref.instead = "H"
+    >>> placed_line([ref]).split(": ")[1]
+    "'Customers'!L4:L25 (not H)"
+    """
+    return (
+        "added the hidden helper columns this version's template has right of your columns, as their place holds a "
+        "column of yours (kept as it is; their names and the template's charts read them there): "
+        + listed([f"{ref} (not {getattr(ref, 'instead', '')})" for ref in refs])
+    )
 
 
 def added_line(refs: Sequence[str]) -> str:

@@ -10,6 +10,7 @@ program rewrote) and a formula other cells share (Excel's shared or array formul
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
@@ -418,12 +419,19 @@ def upgrade_formulas(
                 rows.append(row)
             changed.extend(_ranges(title, letters[column.key], rows))
         if not differing_only:
-            changed.extend(_put_back(xml, found, spec, title, letters, _never_had_helpers(package, found, spec)))
+            from .helper_places import clear_of_yours
+
+            places = clear_of_yours(xml, found, spec, letters, EARLIER)  # never into a column of the user's (H469)
+            back = _put_back(xml, found, spec, title, places, _never_had_helpers(package, found, spec))
+            changed.extend(_placed(back, title, places))
             from .upgrade_helpers import continue_helpers, restore_helpers  # the helper columns' headers, hiding, names
 
-            continue_helpers(xml, found, spec, letters, added)  # in the months just added too
+            continue_helpers(xml, found, spec, places, added)  # in the months just added too
 
-            restore_helpers(package, found, spec, title, letters)
+            restore_helpers(package, found, spec, title, places)
+            from .helper_places import repoint_template_charts
+
+            repoint_template_charts(package, title, places)
             if spec.title == "NPS":  # the months an import proved 0-10, which the NPS formula reads: none yet
                 from .proven_scale import ensure_name
 
@@ -434,15 +442,32 @@ def upgrade_formulas(
 class PutBack(str):
     """A range of the template's formula cells that :func:`upgrade_formulas` put back, with ``why``: ``"cleared"``
     (blank) or ``"moved"`` (the template's formula but for the rows it read), or wrote where the tracker never had
-    them (``"added"``: a first template's hidden helper columns): reported apart from the earlier templates' formulas
-    brought up (:func:`.report_lines.upgraded_line`)."""
+    them (``"added"``: a first template's hidden helper columns; ``"placed"``: hidden helper columns written right of
+    the user's columns, ``instead`` of the template's letter, which holds one of the user's): reported apart from the
+    earlier templates' formulas brought up (:func:`.report_lines.upgraded_line`)."""
 
     why: str
+    instead: str = ""
 
     def __new__(cls, text: str, why: str) -> PutBack:
         made = super().__new__(cls, text)
         made.why = why
         return made
+
+
+def _placed(back: list[PutBack], title: str, places: Any) -> list[PutBack]:
+    """``back`` with each range in a column :func:`.helper_places.clear_of_yours` put right of the user's columns
+    (``places.moved``) as ``"placed"``, its ``instead`` the template's letter there, which holds a column of the
+    user's."""
+    instead = {f"{quote_sheetname(title)}!{places[key]}": letter for key, letter in places.moved.items()}
+    out = []
+    for ref in back:
+        column = re.match(r"^(.*![A-Z]+)\d", ref)
+        if column is not None and column[1] in instead:
+            ref = PutBack(ref, "placed")
+            ref.instead = instead[column[1]]
+        out.append(ref)
+    return out
 
 
 def _never_had_helpers(package: ip.Package, found: _Monthly, spec: Any) -> bool:

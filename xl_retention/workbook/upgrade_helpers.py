@@ -132,14 +132,20 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
     xml.head = _hide(xml.head, xml.prefix, hide, CHART_WIDTH)
     broken = set(broken_names(package.data["xl/workbook.xml"]))
     rows = [found.row(month) for month in found.months]
+    # a tracker made before the helper columns (8b3d91a7's): their names, never defined, defined over them (H358)
+    have = {name.upper() for name in workbook_names(package)}
+    end = max(max(rows), _last_row(package, spec, title, min(rows))) if rows else 0  # with months just added
     targets = {
         column.name: f"{quote_sheetname(title)}!${letters[column.key]}${min(rows)}:${letters[column.key]}${max(rows)}"
         for column in spec.columns
         if column.name in broken and column.key in letters and rows
     }
-    # a tracker made before the helper columns (8b3d91a7's): their names, never defined, defined over them (H358)
-    have = {name.upper() for name in workbook_names(package)}
-    end = max(max(rows), _last_row(package, spec, title, min(rows))) if rows else 0  # with months just added
+    moved = getattr(letters, "moved", {})  # put right of a column of the user's (.helper_places): read there, not in it
+    targets |= {
+        column.name: f"{quote_sheetname(title)}!${letters[column.key]}${min(rows)}:${letters[column.key]}${end}"
+        for column in spec.columns
+        if column.key in moved and column.name and column.name.upper() in have and rows
+    }
     new = {
         column.name: f"{quote_sheetname(title)}!${letters[column.key]}${min(rows)}:${letters[column.key]}${end}"
         for column in headed
