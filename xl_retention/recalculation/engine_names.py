@@ -94,6 +94,31 @@ def engine_name_error(formula: str, known: set[str], engine_knows: Callable[[str
     return "formula", ENGINE_NAME_REASON
 
 
+def uses_names(formula: str) -> bool:
+    """Whether ``formula`` may use a defined name, a table or a name given by ``LET``/``LAMBDA``: an operand that is
+    no cell, range, whole column or row, nor TRUE/FALSE, or a call of a function Excel does not have (a name of a
+    LAMBDA); True where the formula cannot be read.
+
+    >>> uses_names("=SUM(INDIRECT(B1))"), uses_names("=SUM(INDIRECT(Sheets))"), uses_names("=Tax(A1)")
+    (False, True, True)
+    """
+    try:
+        tokens = Tokenizer(formula if formula.startswith("=") else "=" + formula).items
+    except Exception:  # noqa: BLE001
+        return True
+    for token in tokens:
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            raw = token.value[:-1]
+            name = _bare(raw)
+            if raw.lower().startswith("_xlpm.") or not (raw.upper().startswith(_PREFIXES) or name in FORMULAE):
+                return True
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            bare = token.value.rpartition("!")[2]
+            if "[" in token.value or not (_REFERENCE.fullmatch(bare) or bare.lower() in ("true", "false")):
+                return True
+    return False
+
+
 #: :func:`engine_name_error`'s reason for a formula calling no LAMBDA (a cell reading an uncomputed cell through
 #: OFFSET or INDIRECT gets it too, the engine's #NAME? passed on: that cell's reason replaces it)
 ENGINE_NAME_REASON = "the embedded engine cannot resolve a name this formula uses (every name it uses exists)"

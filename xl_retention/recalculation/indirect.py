@@ -24,7 +24,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..sheet_names import NAME
 from .excel_functions.arguments import _arguments as argument_spans
-from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT, a1_of_r1c1
+from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT, a1_of_r1c1, reference_text
 from .literal_arithmetic import literal_value
 from .scratch_cell import scratch_value
 from .text_literals import LITERALS as _QUOTED_TEXT
@@ -132,6 +132,8 @@ def indirect_targets(
     [('Data', (2, 9, 2, 9))]
     >>> indirect_targets(None, "S", 'INDIRECT("R1C1",FALSE)') is None
     True
+    >>> indirect_targets(None, "S", 'INDIRECT("A0")+SUM(INDIRECT("Sheet1:Sheet3!A1"))')  # no reference: #REF!
+    []
     """
     try:
         tokens = list(_tokenized(formula.removeprefix("=")))
@@ -163,6 +165,8 @@ def indirect_targets(
                 areas.append((found_table.sheet, found_table.bounds))
                 continue
             if table is not None or (text is not None and not text.strip()):  # no such table, or "": #REF!, reads none
+                continue
+            if text is not None and reference_text(text.strip()) == "#REF!":  # "A0", "Sheet1:Sheet3!A1": #REF!
                 continue
             if match is None:
                 return None
@@ -205,9 +209,17 @@ def _array_texts(tokens: list[Token], names: dict[str, str]) -> bool:
     return False
 
 
+#: text functions taking one value in each argument, which Excel answers element by element when given an array
+#: (``SUBSTITUTE(F1:F3,"'","''")``, ``TRIM(F1:F2)``): an INDIRECT's text made with them is an array of texts too
+_ELEMENTWISE = frozenset(
+    "SUBSTITUTE TRIM CLEAN UPPER LOWER PROPER LEFT RIGHT MID REPLACE REPT TEXT CONCATENATE LEN".split()
+)
+
+
 def _first_argument_tops(tokens: list[Token], start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(index, end of its argument) of every token at the top of the first argument (not inside another call) of each
-    INDIRECT from ``start`` to ``end``."""
+    """(index, end of its argument) of every token at the top of the first argument of each INDIRECT from ``start`` to
+    ``end``: not inside another call, but for the calls of :data:`_ELEMENTWISE` (``SUBSTITUTE(F1:F3,"'","''")``),
+    each element of whose answer is one of the array given."""
     for i in range(start, end):
         token = tokens[i]
         if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
@@ -216,12 +228,15 @@ def _first_argument_tops(tokens: list[Token], start: int, end: int) -> Iterator[
             a, b = argument_spans(tokens, i)[0][0]
         except (ValueError, IndexError):
             continue
-        depth = 0
+        calls: list[bool] = []  # for each call open around the token: whether it is answered element by element
         for k in range(a, b):
             item = tokens[k]
             if item.type == Token.FUNC:
-                depth += 1 if item.subtype == Token.OPEN else -1
-            elif depth == 0:
+                if item.subtype == Token.OPEN:
+                    calls.append(_bare(item.value) in _ELEMENTWISE)
+                elif calls:
+                    calls.pop()
+            elif all(calls):
                 yield k, b
 
 

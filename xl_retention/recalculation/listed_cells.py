@@ -43,6 +43,7 @@ from .evaluation_steps import (
 )
 from .excel_functions._core import CARRIED
 from .formula_texts import position as cell_position
+from .indirect_texts import said_indirect
 from .large_arrays import LargeArray, compute_large_arrays
 from .locale_results import locale_cells
 from .package import PackageInfo
@@ -179,6 +180,7 @@ def listed(
         if areas and any(u.function == "formula" and u.reason == kept.ENGINE_NAME_REASON for u in unsupported):
             stale = kept.expanded(stale, areas)  # (read by passed_on then only: its every cell)
         passed_on(workbook, stale, formulas, info, unsupported)  # =OFFSET(A1,2,0)*2 over an uncomputed A3: named
+    said_indirect(workbook, formulas, unsupported)  # SUM(INDIRECT(B1)) of B1 "Sheet1:Sheet3!A1": no name, its text
     if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
         from .newer_errors import settle  # noqa: PLC0415
 

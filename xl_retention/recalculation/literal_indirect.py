@@ -84,13 +84,16 @@ def _literal_indirect(
     row: int = 1,
     col: int = 1,
     sheets: frozenset[str] | None = None,
+    workbook_names: frozenset[str] | None = None,
 ) -> bool:
     """``INDIRECT("H47:I48")`` -> ``H47:I48``: a reference typed in as text is that reference, and the engine
     then knows the formula depends on it (it computed INDIRECT before an array formula filled those cells).
     So are a table's structured reference (``INDIRECT("Sales[Total]")``) and, with ``FALSE`` as second argument,
     an R1C1 reference (``INDIRECT("R1C3",FALSE)`` is ``$C$1``). An end of a range stays one:
     ``INDIRECT("B2"):INDIRECT("B4")`` is ``B2:B4`` (it was ``B2B4``, #NAME?). A sheet the workbook does not have
-    (``sheets``: its sheets' names, lower case) is #REF!, as in Excel (``ROWS(INDIRECT("Nope!A1:A3"))`` was 3)."""
+    (``sheets``: its sheets' names, lower case) is #REF!, as in Excel (``ROWS(INDIRECT("Nope!A1:A3"))`` was 3). So is
+    a text typed in that names no reference (:func:`_no_reference`): ``SUM(INDIRECT("Sheet1:Sheet3!A1"))``, a 3-D
+    reference, was the engine's #NAME?, listed as "cannot resolve a name this formula uses"."""
     changed = False
     for i, token in enumerate(tokens[:-2]):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
@@ -116,6 +119,12 @@ def _literal_indirect(
         if close.type != Token.FUNC or close.subtype != Token.CLOSE:
             continue
         reference = text.value[1:-1].replace('""', '"').strip()
+        if not r1c1 and not colon and _no_reference(reference, workbook_names, tables):
+            token.value, text.value, close.value = "", "#REF!", ""  # Excel's INDIRECT gives #REF!
+            token.type = close.type = "SKIPPED"
+            text.subtype = Token.ERROR
+            changed = True
+            continue
         if r1c1:
             reference = a1_of_r1c1(reference, row, col) or ""
         elif _A1_RANGE.fullmatch(reference) is None and _TABLE_TEXT.fullmatch(reference) is not None and sheets:
@@ -145,6 +154,32 @@ def _literal_indirect(
         text.subtype = Token.RANGE
         changed = True
     return changed
+
+
+def _no_reference(text: str, workbook_names: frozenset[str] | None, tables: dict[str, Table] | None) -> bool:
+    """Whether INDIRECT's A1-style ``text``, typed in, names no reference, so that Excel's INDIRECT gives #REF!
+    (Microsoft's INDIRECT page: "If ref_text is not a valid cell reference, INDIRECT returns the #REF! error value"):
+    a text :func:`.excel_functions.r1c1.reference_text` refuses (a 3-D reference such as ``Sheet1:Sheet3!A1``, which
+    INDIRECT does not take, ``A0``, ``""``), or a name without a sheet that no scope of the workbook defines and no
+    table has (``workbook_names``: every defined name, lower case; None: no name said missing).
+
+    >>> [_no_reference(t, frozenset({"total"}), None) for t in ("Sheet1:Sheet3!A1", "A0", "", "Nope", "Total", "B2")]
+    [True, True, True, True, False, False]
+    >>> _no_reference("Nope", None, None), _no_reference("Sales", frozenset(), {"sales": None})
+    (False, False)
+    """
+    checked = reference_text(text)
+    if checked == "#REF!":
+        return True
+    if workbook_names is None or checked != text or "!" in text or "[" in text or _CELL_TEXT.fullmatch(text):
+        return False
+    return text.lower() not in workbook_names and text.lower() not in (tables or {})
+
+
+#: a cell's or range's text without a sheet (``B2``, ``$A$1:B3``): no name
+_CELL_TEXT = re.compile(
+    r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
+)
 
 
 def _sheet_of(reference: str) -> str:

@@ -76,6 +76,7 @@ from .sheet_ranges import bracketed
 from .sized_references import sized
 from .structured_references import _structured, _structured_in, escaped_structured, structured_range
 from .typed_spills import anchored
+from .undefined_names import workbook_names
 from .union_reasons import union_areas
 from .union_references import single_area, unions
 from .xlookup_cells import xlookup_cell
@@ -227,7 +228,8 @@ def rewrite(
         text = named_corners(text, sheet, names, sheets)
     if not decided(text, tables, array, names, defined):
         return text
-    new = _rewritten(text, sheet, row, col, tables, array, names, defined, sheets)
+    every = workbook_names(path) if path is not None and "INDIRECT(" in text.upper() else None
+    new = _rewritten(text, sheet, row, col, tables, array, names, defined, sheets, every)
     if "[" in text and ":" in new:  # INDEX(Tbl[Amt],1):[@Amt]: both corners alike once the table's ranges are in
         new = named_corners(new, sheet, names, sheets)
     return new
@@ -254,6 +256,7 @@ def _rewritten_steps(
     names: dict[str, str] | None,
     defined: dict[str, str] | None,
     sheets: frozenset[str] | None = None,
+    every: frozenset[str] | None = None,
 ) -> str:
     if "LET(" in text.upper():  # OFFSET(LET(r,F2,r),1,0): the reference LET gives, where one is taken
         text = let_as_reference(text)
@@ -338,7 +341,7 @@ def _rewritten_steps(
     tokens = out
     if omit_in_tokens(tokens, defined):  # =NPS_MOE(A1:A6,): an empty argument is a missing one, not 0
         changed = True
-    if _literal_indirect(tokens, by_name, sheet, row, col, sheets):
+    if _literal_indirect(tokens, by_name, sheet, row, col, sheets, every):
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]
     if "INDIRECT(" in text.upper() and checked_indirect(tokens, names, array):  # "Jan!Total", "A0": .indirect
