@@ -4,7 +4,8 @@
 Before: with S!B1 =NOW_UNKNOWN_FN(A1) uncomputed (rightly listed), =INDIRECT("Nope") and =INDIRECT(A3) of
 'Custmers' were listed "reads S!B1 (NOW_UNKNOWN_FN), which has no current value": their texts name no cell, and
 nothing in them reads B1 (kept.dependents takes such an INDIRECT to read any cell, which is right to list it, not to
-say it reads B1).
+say it reads B1). Since H473 a text naming a name no scope of the workbook defines (those two) reads no cell at all
+(Excel's #REF!): not listed; a name some scope defines (``INDIRECT("Amt")`` of sheet T's own Amt) is still untold.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.recalculation import recalc_file
 
@@ -30,6 +32,9 @@ def test_an_untold_indirect_may_read_never_reads(tmp_path: Path) -> None:
     sheet["B2"] = "=B1*2"  # reads it: said so
     sheet["B7"] = '=INDIRECT("Nope")'
     sheet["B8"] = "=INDIRECT(A3)"
+    sheet["B9"] = '=INDIRECT("Amt")'  # a name of another sheet only: not told here
+    other = book.create_sheet("T")
+    other.defined_names["Amt"] = DefinedName("Amt", attr_text="T!$A$1")
     book.save(tmp_path / "book.xlsx")
     report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
     listed = {u.address: u.reason for u in report.unsupported}
@@ -37,4 +42,8 @@ def test_an_untold_indirect_may_read_never_reads(tmp_path: Path) -> None:
     assert listed["S!B2"] == (
         "reads S!B1 (NOW_UNKNOWN_FN), which has no current value (the embedded engine cannot compute it)"
     )
-    assert (listed["S!B7"], listed["S!B8"]) == (MAY, MAY)
+    assert listed["S!B9"] == MAY
+    # "Nope" and "Custmers" are names no scope of the workbook defines: Excel's #REF!, reading no cell (H473)
+    assert "S!B7" not in listed and "S!B8" not in listed
+    values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (values["B7"].value, values["B8"].value) == ("#REF!", "#REF!")

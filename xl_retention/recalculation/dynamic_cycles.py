@@ -75,9 +75,9 @@ def dynamic_cycles(
             text = texts[place]
             if "INDIRECT(" in text.upper():
                 key = (sheet, texts.refs[place])
-                candidates.append(
-                    (key, indirect_targets(workbook, sheet, text, info.tables, place, info.names, budget))
-                )
+                every = info.all_names
+                reached = indirect_targets(workbook, sheet, text, info.tables, place, info.names, budget, every)
+                candidates.append((key, reached))
     columns: dict[str, dict[int, list[int]]] | None = None  # made for the first area not holding its own formula
     found: list[tuple[str, str]] = []
     for (sheet, ref), areas in candidates:

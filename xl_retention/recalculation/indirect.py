@@ -117,12 +117,14 @@ def indirect_targets(
     place: tuple[int, int] | None = None,
     names: dict[str, dict[str, str]] | None = None,
     budget: list[int] | None = None,
+    every: frozenset[str] | None = None,
 ) -> list[Area] | None:
     """The areas every ``INDIRECT`` of ``formula`` (a formula cell's text on ``sheet``, at ``place``: (row, column))
     reads, or None when one of them cannot be told (see the module docstring). A formula without ``INDIRECT`` gives
     ``[]``. A text naming a table of ``tables`` (``"T[B]"``, ``"T"&"[A]"``) reads within that table's range, one
     naming a defined name of ``names`` ({sheet or "" for the workbook's: {name in lower case: reference}}) its
-    reference; R1C1 text is read from ``place`` (None: cannot be told).
+    reference; R1C1 text is read from ``place`` (None: cannot be told). A name without a sheet that no scope defines
+    (``every``: the workbook's names of every scope, lower case; None: not known) reads nothing: Excel's #REF!.
 
     >>> indirect_targets(None, "S", 'INDIRECT("A1")*2+SUM(INDIRECT("\\'My Data\\'!$B$2:C3"))')
     [('S', (1, 1, 1, 1)), ('My Data', (2, 2, 3, 3))]
@@ -133,6 +135,8 @@ def indirect_targets(
     >>> indirect_targets(None, "S", 'INDIRECT("R1C1",FALSE)') is None
     True
     >>> indirect_targets(None, "S", 'INDIRECT("A0")+SUM(INDIRECT("Sheet1:Sheet3!A1"))')  # no reference: #REF!
+    []
+    >>> indirect_targets(None, "S", 'INDIRECT("Nope")', every=frozenset({"total"}))
     []
     """
     try:
@@ -168,12 +172,27 @@ def indirect_targets(
                 continue
             if text is not None and reference_text(text.strip()) == "#REF!":  # "A0", "Sheet1:Sheet3!A1": #REF!
                 continue
+            if text is not None and _undefined(text.strip(), every, known):  # "Nope", no name of any scope: #REF!
+                continue
             if match is None:
                 return None
             target_sheet = match["quoted"].replace("''", "'") if match["quoted"] else match["bare"] or sheet
             left, top, right, bottom = range_boundaries(match["ref"].replace("$", ""))  # "A:A": the whole column
             areas.append((target_sheet, (left or 1, top or 1, right or 16384, bottom or 1048576)))
     return areas
+
+
+_CELLS = re.compile(
+    r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
+)
+
+
+def _undefined(text: str, every: frozenset[str] | None, tables: dict[str, Any]) -> bool:
+    """Whether ``text`` is a name without a sheet (not a cell, range or table's) that no scope of the workbook defines
+    (``every``; None: cannot be told)."""
+    if every is None or not text or "!" in text or "[" in text or _CELLS.fullmatch(text):
+        return False
+    return reference_text(text) == text and text.lower() not in every and text.lower() not in tables
 
 
 #: the most sheet-level names written into one INDIRECT (a function takes 255 arguments: the text and the pairs)

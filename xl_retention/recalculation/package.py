@@ -85,6 +85,8 @@ class PackageInfo:
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     #: every defined name that is one reference (a cell too): ("" or its sheet's title, name in lower case, "S!$A$1")
     reference_names: list[tuple[str, str, str]] = field(default_factory=list)
+    #: every defined name of every scope, lower case (Excel's own also bare: ``print_area``); None: not read
+    all_names: frozenset[str] | None = None
     #: the application that saved the file last (docProps/app.xml: "Microsoft Excel", "LibreOffice/7.4.7.2$Linux...");
     #: "" when the file does not say
     application: str = ""
@@ -303,6 +305,8 @@ def scan(path: str) -> PackageInfo:
                 info.saved_uncalculated = (element.get("calcMode") or "").lower() == "manual" and (
                     element.get("calcOnSave") or ""
                 ).strip().lower() in ("0", "false")
+        every = {(e.get("name") or "").lower() for e in root.iter() if _local(e.tag) == "definedName"}
+        info.all_names = frozenset(every | {n.removeprefix("_xlnm.") for n in every})
         qualify(info.names)  # S!Name: sheet S's own name, from any sheet
         info.external_names = _external_names(package, root)  # [1]!Rate: a linked workbook's name's value held
         info.linked = any(e.tag.rpartition("}")[2] == "externalReference" for e in root.iter())

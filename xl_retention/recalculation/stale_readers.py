@@ -154,6 +154,7 @@ def _untold(workbook: fz.Workbook, key: tuple[str, str], formulas: dict[str, For
     if texts is None or place not in texts or "INDIRECT(" not in texts[place].upper():
         return False
     try:
-        return indirect_targets(workbook, sheet, texts[place], info.tables, place, info.names) is None
+        areas = indirect_targets(workbook, sheet, texts[place], info.tables, place, info.names, every=info.all_names)
+        return areas is None
     except Exception:  # noqa: BLE001  (not told either way: as before)
         return False

@@ -218,7 +218,10 @@ def _dependents(
             readers += [((other, ref), source) for other, ref, text in unquoted if word.search(text)]
         if indirect is None:  # every INDIRECT cell, with the areas its text names (None: it may read anything)
             indirect = [
-                ((other, texts.refs[p]), indirect_targets(workbook, other, text, info.tables, p, info.names))
+                (
+                    (other, texts.refs[p]),
+                    indirect_targets(workbook, other, text, info.tables, p, info.names, every=info.all_names),
+                )
                 for other, texts in formulas.items()
                 for p, text in texts.master_texts()
                 if "INDIRECT(" in text.upper()
