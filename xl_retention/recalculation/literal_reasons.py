@@ -325,7 +325,7 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
                 lost = (
                     "churned, contraction or expansion MRR, which an MRR at start of 0 cannot have"
                     if money
-                    else "customers lost, which a start of 0 customers cannot have"
+                    else "customers at end other than those gained, which leaves its start unknown"
                 )
                 cell += (
                     f": no month before has {'an ' * money}{end.header} and this one has {lost}: type its "

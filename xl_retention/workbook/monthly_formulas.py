@@ -9,8 +9,8 @@ import re
 
 # Customers (or MRR) at start: the previous month's end, once this month has an input, so that
 # a month nobody has filled yet stays blank; the first month with data after months without any
-# starts from 0 (a new business: nobody was a customer before its data), and a month after an
-# unfilled one in the middle is blank, so its rates show #VALUE! (data missing) rather than a guess.
+# starts from 0 when its figures allow it (a new business: nobody was a customer before its data; below), and a
+# month after an unfilled one in the middle is blank, so its rates show #VALUE! (data missing) rather than a guess.
 # A customers count typed at the start of the first month (its end left blank) is a business that had customers
 # before the data: the next month's start is then unknown (blank), never 0.
 # A month "has an input" when a cell is not empty (="" is FALSE), so a number pasted as text counts: COUNT skips
@@ -20,14 +20,25 @@ import re
 # its lost customers #NUM!); the previous end is passed on as its number, a text that is no number as it is.
 # (The months before with an input are counted as ROWS - COUNTBLANK: no array arithmetic over a range that grows
 # down the column, which cost every spreadsheet a formula evaluated per cell.)
+# The first month with data below row 2 starts from 0 only when its customers at end are those it gained (nobody
+# lost, nobody there before); customers at end other than those gained (110 with 10 gained) leave the start unknown:
+# blank, its lost, CRR and churn #VALUE! with a reason asking to type this cell, as row 2's and Revenue's (H469's
+# finding 05: it started from 0, lost #NUM! and the rates #DIV/0! "no customers at the start").
 CUSTOMERS_START = (
+    '=IF(IFERROR(AND({gained}="",{end}=""),FALSE),"",IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})'
+    '+IFERROR(--({start:first}+0<>0),1)=0,IF(IFERROR({end}+0<>{gained}+0,TRUE),"",0),'
+    'IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
+)
+#: CUSTOMERS_START before a first month of data below row 2 whose customers at end are not those gained was refused
+#: (it started from 0: 110 customers at end with 10 gained, lost #NUM!, CRR #DIV/0!; upgrade.EARLIER)
+CUSTOMERS_START_ZERO = (
     '=IF(IFERROR(AND({gained}="",{end}=""),FALSE),"",IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})'
     '+IFERROR(--({start:first}+0<>0),1)=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
 )
 #: CUSTOMERS_START before an error in the month's own gained or end (a #N/A pasted) was an input like any other: the
 #: month's start was that error too (AND of an error), not the month before's end, and Lifetime value!C5 sent the user
 #: to that start, a formula, for the #N/A pasted beside it (H384's finding 01; upgrade.EARLIER)
-CUSTOMERS_START_OWN_ERROR = CUSTOMERS_START.replace(
+CUSTOMERS_START_OWN_ERROR = CUSTOMERS_START_ZERO.replace(
     'IFERROR(AND({gained}="",{end}=""),FALSE)', 'AND({gained}="",{end}="")'
 )
 #: the form of CUSTOMERS_START before it counted without array arithmetic (the same values; upgrade.EARLIER)

@@ -28,6 +28,7 @@ from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
     CUSTOMERS_START_OWN_ERROR,
+    CUSTOMERS_START_ZERO,
     END_SEQ_ARRAY,
     EXPANSION_GUARD,
     MOVEMENTS_AS_ZERO,
@@ -84,6 +85,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         ),
         CUSTOMERS_START_ARRAY,  # the same values, counted with array arithmetic (slower in every spreadsheet)
         CUSTOMERS_START_OWN_ERROR,  # a #N/A pasted in the month's gained or end made its own start #N/A (H384's 01)
+        CUSTOMERS_START_ZERO,  # a first month of data below row 2, 110 at end with 10 gained, started from 0 (H469 05)
     ),
     # below: the rates before a number pasted as text was read as its number (#VALUE! "must be a number, got '115'")
     ("Customers", "lost"): (
