@@ -560,14 +560,22 @@ def _in_ranges(
 ) -> tuple[str, str, str] | None:
     """(sheet, cell, reason) of the first cell, row by row, of a range ``text`` reads whose error ``code`` has a
     reason (``explained``: the error cells with one, by sheet, as (row, column, cell, reason, code)); None where
-    there is none."""
-    for where, top, left, bottom, right in _areas(text, sheet, names):
+    there is none. A range the formula searches for its last error (``LOOKUP(2,1/ISERROR(Revenue_End),..)``, the
+    Lifetime value's ARPA taking the last month's MRR at end in error) gives its last such cell: the first named an
+    earlier month's error, not the one the formula gives (H469's finding 01)."""
+    last = {area for found in _LAST_ERROR.findall(text) for area in _areas(found, sheet, names)}
+    for area in _areas(text, sheet, names):
+        where, top, left, bottom, right = area
         inside = [
             (row, column, ref, message)
             for row, column, ref, message, error in explained.get(where, ())
             if error == code and top <= row <= bottom and left <= column <= right
         ]
         if inside:
-            _, _, ref, message = min(inside)
+            _, _, ref, message = max(inside) if area in last else min(inside)
             return where, ref, message
     return None
+
+
+#: the range (or name of one) a formula searches for its last error: ``LOOKUP(2,1/(ISERROR(Revenue_End)+..),..)``
+_LAST_ERROR = re.compile(r"LOOKUP\(\s*2\s*,\s*1\s*/\s*\(?\s*ISERROR\(([^()]+)\)", re.IGNORECASE)
