@@ -45,8 +45,9 @@ def test_open_and_draft_invoices_are_not_paid(tmp_path: Path, backend: str) -> N
 @pytest.mark.parametrize("february", ["open", "draft"])
 def test_open_invoices_in_a_duckdb_table(tmp_path: Path, february: str) -> None:
     """'open' beside 'paid' alone (no void, no uncollectible) in a typed table: no purchase either."""
-    text = INVOICES.replace(",draft,", f",{february},").replace(",void,", ",paid,")
-    frame = pd.read_csv(io.StringIO(text.replace(",uncollectible,", ",paid,")))
+    text = INVOICES.replace(",draft,", f",{february},")  # C's invoices paid: their amounts paid too (amounts_due)
+    text = text.replace("70.00,0.00,70.00,void,", "70.00,70.00,0.00,paid,")
+    frame = pd.read_csv(io.StringIO(text.replace("70.00,0.00,70.00,uncollectible,", "70.00,70.00,0.00,paid,")))
     frame["Date (UTC)"] = pd.to_datetime(frame["Date (UTC)"])
     db = tmp_path / "db.duckdb"
     with duckdb.connect(str(db)) as con:

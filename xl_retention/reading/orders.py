@@ -59,6 +59,7 @@ from . import document_types as types
 from . import order_columns as by_values
 from . import row_types
 from .adjusted_amounts import adjusted_refunds
+from .amounts_due import unpaid_by_amounts, xero_statuses
 from .charge_ledgers import refuse_charge_ledgers
 from .credit_notes import applied_credit_notes, refunds_made
 from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
@@ -277,7 +278,7 @@ def cancelled_rows(
         elif (kind := flag_kind(name)) is not None and (flagged := flag_rows(column, name, kind, source)) is not None:
             out |= flagged  # failed, is_deleted, Paid? false, is_duplicate (refused) ... (reading.order_flags)
         elif keys & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
-            status = said_statuses(column)
+            status = xero_statuses(df, said_statuses(column))  # Xero's AUTHORISED: awaiting payment
             if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
             refuse_open_disputes(status, column, name, source)  # 'disputed': lost or won? (reading.disputes)
@@ -430,6 +431,8 @@ def orders_as_paid(
     cancelled &= ~said_back  # ch_1 Refunded by its own 'Amount Refunded': its order paid by ch_2
     if (never_paid := unpaid_by_paid_date(df, typed, names, source)) is not None:  # eBay's blank 'Paid On Date'
         cancelled = cancelled | never_paid
+    if (nothing_paid := unpaid_by_amounts(df, typed, names, source, read_numbers, cancelled)) is not None:
+        cancelled = cancelled | nothing_paid  # Amount Paid 0.00 beside Amount Due 100.00 (reading.amounts_due)
     unpaid = unpaid_lines(df, source, names.get("amount"))  # Amazon's item-status Cancelled (line_statuses)
     if unpaid.any():  # the line's amount left out; the order where none of its lines was paid
         whole = unpaid_orders(typed.get("order_id"), unpaid)
