@@ -38,6 +38,7 @@ from .canceled_plans import read_canceled_plans
 from .columns import _DATES, _IDS, FUTURE_HINTS, SCHEMAS, ReadOptions, normalize_columns
 from .copies import check_copied_rows
 from .covered_months import COVERED_MONTH, covered_month
+from .credit_invoices import without_credit_invoices
 from .credit_notes import refuse_due_credit_notes
 from .currency import (
     check_currency_column,
@@ -193,6 +194,7 @@ def _prepare(
         df = play_taxes_folded(df, columns, source, options.decimal)  # Google Play's Tax rows (reading.play_taxes)
         df = without_authorizations(df, source)  # Recurly's $1 card checks: no sale (reading.authorizations)
         df = without_trial_invoices(df, source, columns)  # Stripe's $0 invoice of a trial (reading.trial_invoices)
+        df = without_credit_invoices(df, source, columns)  # 0.00 paid of a Total -20.00 (reading.credit_invoices)
         df = without_promised_gifts(df, source)  # a donor export's Pledge, Write Off: no money (reading.gift_types)
         refuse_due_credit_notes(df, source)  # Chargebee's refund_due: taken off or not? (reading.credit_notes)
     if kind == "intervals":  # Zuora's Expired versions of an amended subscription: the latest counts (versions)

@@ -62,7 +62,9 @@ HEADER = (
     "-- '') = 'subscription_create' AND COALESCE(amount_due, 0) = 0 AND COALESCE(amount_paid, 0) = 0 AND\n"
     "-- COALESCE(subtotal, 0) = 0 AND COALESCE(total, 0) = 0): a row without a reason is kept), as the import leaves\n"
     "-- them out with a note; any other order of 0.00 (a 100% coupon's, its subtotal 49.00) is an order (its\n"
-    "-- customer a buyer), here as in the import.\n"
+    "-- customer a buyer), here as in the import. So is an invoice whose own total says it is a credit (amount 0,\n"
+    "-- its total or subtotal below 0: a proration credit): leave it out too (WHERE NOT (amount = 0 AND\n"
+    "-- (COALESCE(total, 0) < 0 OR COALESCE(subtotal, 0) < 0))), as the import does, with a note.\n"
     "{zones}"
 )
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`.sql_dates.UTC_READS`), the

@@ -60,6 +60,7 @@ from ..reading.trial_days import trial_days_columns
 from ..reading.trial_flags import trial_flag_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import missing_ids_advice
+from .credit_invoices import credit_invoices
 from .fetched import fetched
 from .file_rules import Typed, id_checks, read_as_file
 from .frame_input import from_frame
@@ -244,6 +245,7 @@ def from_table(
         or (kind == "intervals" and _continued_phases(con, table, names))  # 'Active' on an ended phase (renewals)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
         or (kind == "orders" and trial_invoices(con, table, names))  # a trial's $0 invoice (reading.trial_invoices)
+        or (kind == "orders" and credit_invoices(con, table, names))  # 0.00 of a Total -20.00 (credit_invoices)
         or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
         or (kind == "answers" and _qualtrics_unanswered(con, table, names))  # -99: no answer, a note (reading.scores)
