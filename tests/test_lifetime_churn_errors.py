@@ -42,7 +42,7 @@ def test_a_month_in_error_among_the_last_12_is_that_error_named(tmp_path):
         "see Customers!C10: a churn rate of the last 12 months is an error from that cell "
         "(blank, text that is no number, an error, or figures that cannot be); fill or correct it there."
     )
-    assert ws["C7"].value is None
+    assert ws["C7"].value == "No value: the monthly churn (B5) is an error: C5 says where."  # was empty (H474)
     assert ws["C8"].value == "No value: the monthly churn (B5) is an error: C5 says where."
     assert wb["Dashboard"]["B9"].value == "see 'Lifetime value'!B8"
 

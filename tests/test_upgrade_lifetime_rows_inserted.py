@@ -33,13 +33,14 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     # value cells among the rest
     listed = ["'Customers'!B3:B25", "'Customers'!I2:I25", "'Revenue'!B3:B25"]
     # (the lost and gained MRR I:J and the quick ratio O since H397's finding 01: an amount below 0 is #NUM!)
+    # (and the Lifetime value's C7 and C11, moved to C8 and C12, since H474: B7's and B11's errors said beside them)
     listed += [*(f"'Revenue'!{c}2:{c}25" for c in "IJKLMNOQR"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
     assert earlier_formulas(path)[0][:15] == [*listed, "'Lifetime value'!B4"]
-    assert "'Revenue'!J2:J25, 'Revenue'!K2:K25 and 46 more)" in earlier_template_line(path)
+    assert "'Revenue'!J2:J25, 'Revenue'!K2:K25 and 48 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
     assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        f"of your own are kept): {', '.join(listed[:6])} and 46 more"
+        f"of your own are kept): {', '.join(listed[:6])} and 48 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

@@ -25,7 +25,20 @@ LIFETIME_NOTE_C9 = (
     'copy it from a new tracker (xl-retention new) to have one."))'
 )
 #: Lifetime value!C7: a churn of 0 has no finite lifetime (a churn in error: C5 says so; AND() was that error)
-LIFETIME_NOTE_C7 = '=IF(ISNUMBER(B5),IF(B5=0,"No customer left in these months: 1 / churn has no finite value.",""),"")'
+#: C7 before it said why B7 is an error (blank beside #VALUE!, between notes that say why: H469's finding 04)
+LIFETIME_NOTE_C7_ERRORS_UNSAID = (
+    '=IF(ISNUMBER(B5),IF(B5=0,"No customer left in these months: 1 / churn has no finite value.",""),"")'
+)
+LIFETIME_NOTE_C7 = (
+    '=IF(ISERROR(B7),IF(ISERROR(B5),"No value: the monthly churn (B5) is an error: C5 says where.","No value: the '
+    'monthly churn (B5) is a rate from 0 to 1 (5% or 0.05)."),'
+    f"{LIFETIME_NOTE_C7_ERRORS_UNSAID.removeprefix('=')})"
+)
+#: beside the margin per month (B11, ARPA x gross margin), which had no note (H469's finding 04)
+LIFETIME_NOTE_C11 = (
+    '=IF(ISERROR(B11),IF(ISERROR(B3),"No value: ARPA (B3) is an error: see C8.","No value: B3 or B4 is out of '
+    'range: see C8."),"")'
+)
 
 # the inputs the lifetime values read: a number pasted as text ('80%' from a web page, as the note says to type it)
 # is that number, as Excel's arithmetic reads it and the monthly sheets do (CLV refused it: #VALUE!); a text that is

@@ -30,6 +30,7 @@ from .sheets import (
     LIFETIME_NOTE_C5_LAST_ERROR,
     LIFETIME_NOTE_C5_ROWS,
     LIFETIME_NOTE_C5_WITHOUT_GAPS,
+    LIFETIME_NOTE_C7_ERRORS_UNSAID,
     LIFETIME_NOTE_C8_FIXED_CELLS,
     LIFETIME_NOTE_C8_ROWS,
     LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,
@@ -174,6 +175,7 @@ LIFETIME_EARLIER["C5"] += (LIFETIME_NOTE_C5_LAST_ERROR,)
 # "ARPA (B3) is 0 or more" (H204/04)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_FIXED_CELLS,)
 LIFETIME_EARLIER["C12"] = (LIFETIME_NOTE_C12_FIXED_CELLS,)
+LIFETIME_EARLIER["C7"] += (LIFETIME_NOTE_C7_ERRORS_UNSAID,)  # blank beside B7's error (H469's finding 04)
 LIFETIME_EARLIER["C13"] = (LIFETIME_NOTE_C13_FIXED_CELLS,)
 # before C5's rows of the months were written lean (sheets.lean_rows): its recalculation grew with the months, a
 # 240-month tracker's C5 past what the embedded engine takes (recalc `incomplete`)
@@ -217,7 +219,7 @@ LIFETIME_EARLIER["B3"] += (ARPA_DEFAULT_MOVES_UNSAID,)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_MOVES_UNSAID,)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
-_NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
+_NOTES_ADDED = {"C5": "B5", "C9": "B9", "C11": "B11", "C12": "B12", "C13": "B13"}  # C11: H469's 04
 #: the first template's (8b3d91a7, 2026-11-22) CLV, beside a blank ARPA (B3) it had as an input, no note in C3 or C8:
 #: upgrade gives its blank B3 this version's default ARPA and the notes C3 and C8 (the Dashboard's "No CLV: its ARPA
 #: is blank, see 'Lifetime value'!C8" led to an empty C8: H455's finding 01)

@@ -29,6 +29,7 @@ from .lifetime_clv import (
     LIFETIME_NOTE_C7,
     LIFETIME_NOTE_C8_UNNAMED,
     LIFETIME_NOTE_C9,
+    LIFETIME_NOTE_C11,
     LIFETIME_NOTE_C12,
     LIFETIME_NOTE_C13,
     LIFETIME_SBG_CLV,
@@ -155,8 +156,8 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws["C8"] = LIFETIME_NOTE_C8
     # a tracker with a month or two of data has no sBG fit: B9:B10 are #NUM!, which this note explains
     ws["C9"] = LIFETIME_NOTE_C9
-    ws["C12"], ws["C13"] = LIFETIME_NOTE_C12, LIFETIME_NOTE_C13
-    for ref in ("C3", "C5", "C7", "C8", "C9", "C12", "C13"):
+    ws["C11"], ws["C12"], ws["C13"] = LIFETIME_NOTE_C11, LIFETIME_NOTE_C12, LIFETIME_NOTE_C13
+    for ref in ("C3", "C5", "C7", "C8", "C9", "C11", "C12", "C13"):
         ws[ref].font = NOTE_FONT
     notes = (
         "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",
@@ -171,6 +172,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws.column_dimensions["C"].width = 48
     # every text wrapped inside A:C, the printed area: a note running past C made LibreOffice print the sheet at
     # half size (it fits the text, not the columns, to the page) and would be cut at C's edge with a print area
+    ws["C11"].alignment = Alignment(wrap_text=True, vertical="top")  # one line (40 characters): the row's height
     for ref, lines in NOTE_LINES.items():
         ws[ref].alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[int(ref[1:])].height = note_height(lines)
