@@ -17,6 +17,7 @@ from .lifetime_value import (
     LIFETIME_NAMED,
     LIFETIME_NOTE_C3_ERRORS_UNSAID,
     LIFETIME_NOTE_C3_TEXT,
+    LIFETIME_NOTE_C8_FIRST_MONTH_CARRIED,
     LIFETIME_NOTE_C8_MOVES_UNSAID,
 )
 from .named_formulas import add_names
@@ -217,6 +218,8 @@ LIFETIME_EARLIER["C3"] += (LIFETIME_NOTE_C3_ERRORS_UNSAID,)
 # -- B3 and C8 before the last month's movements left blank left the ARPA blank, named in C8 (H415's finding 04)
 LIFETIME_EARLIER["B3"] += (ARPA_DEFAULT_MOVES_UNSAID,)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_MOVES_UNSAID,)
+# -- C8 before a late first month's blank MRR at start was named, not the blank month before's end (H469's finding 05)
+LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_FIRST_MONTH_CARRIED,)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C11": "B11", "C12": "B12", "C13": "B13"}  # C11: H469's 04

@@ -72,6 +72,18 @@ LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(
     'IF(AND(B3="",B4<>"",B5<>""),', MOVES_BLANK_SAID + 'IF(AND(B3="",B4<>"",B5<>""),', 1
 )
 LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8[:-2] + ")" + LIFETIME_NOTE_C8[-2:]
+# -- a tracker filled from a later month, its first month of data with churned MRR and no MRR at start (blank: no month
+# before has an MRR at end): C8 named the month before's MRR at end ("starts in Revenue!H4", March, never tracked), not
+# the start to type, Revenue!B5 (H469's finding 05). The start is carried from the month before only when a month
+# before has an MRR at end (a figure or an error), as MRR_START counts them. The form before, kept for upgrade
+_RUN_AFTER_FIRST = "AND(LTV_MRR_Run_Row>ROW(INDEX(Revenue_End,1)),"
+# (COUNT: the figures of MRR at end, all above the run when ARPA is in error; errors alone above it, in an earlier run,
+# name the run's start too, which typed mends the run. A range or an array of the months above, the name put in for
+# each, was more than the embedded engine computes)
+_END_ABOVE = "COUNT(Revenue_End)>0,"
+LIFETIME_NOTE_C8_FIRST_MONTH_CARRIED = LIFETIME_NOTE_C8
+assert LIFETIME_NOTE_C8.count(_RUN_AFTER_FIRST) == 2  # (the row to name and its column)
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_RUN_AFTER_FIRST, _RUN_AFTER_FIRST + _END_ABOVE)
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
 
 
