@@ -4,8 +4,9 @@ xlwings 0.37's Office.js path asks for every cell of every argument whether it i
 (``xlwings.utils.is_jsnull``: ``from pyodide.ffi import JsNull``). Off Pyodide the import failed after a search of
 the whole sys.path, each time: =NPS(B:B) of 200,000 rows took 97 s on the server route for 0.04 s of computing
 (three 100,000-row columns of =CRR 250 s), Excel's cell waiting for minutes. Importing xl_retention.udfs off Pyodide
-makes the import fail at once (``sys.modules["pyodide"] = None``), as Python's own "no such module": the finders on
-``sys.meta_path`` are asked for pyodide not once during the call, and the value is the same.
+makes xlwings' is_jsnull answer False at once, its own answer there: the finders on ``sys.meta_path`` are asked for
+pyodide once an argument at most, not once a cell, the value is the same, and ``"pyodide" in sys.modules`` stays
+False (a library testing it for Pyodide, threadpoolctl, is not misled: H480's finding 10).
 """
 
 from __future__ import annotations
@@ -51,6 +52,6 @@ def test_a_whole_column_of_scores_searches_no_module_per_cell() -> None:
     finally:
         sys.meta_path.remove(asked)
     assert result == [[pytest.approx(25.0, abs=1e-12)]]  # 2 promoters, 1 passive, 1 detractor of 4: (2 - 1) / 4
-    assert [name for name in asked.names if name.startswith("pyodide")] == []
-    with pytest.raises(ModuleNotFoundError):
-        import pyodide  # noqa: F401
+    # once for the argument (xlwings' js_to_none), not once a cell (20,005 before)
+    assert len([name for name in asked.names if name.startswith("pyodide")]) <= len(data["args"])
+    assert "pyodide" not in sys.modules

@@ -35,14 +35,24 @@ from .registry import FUNCTIONS, ExcelFunction
 
 
 def _no_pyodide_search() -> None:
-    """Off Pyodide, make ``import pyodide`` fail at once: xlwings' Office.js path (xlwings Server) asks, for every cell
-    of every argument, whether it is Pyodide's JsNull (``xlwings.utils.is_jsnull``, 0.37: ``from pyodide.ffi import
-    JsNull``), and a module that is not there is searched for on the whole ``sys.path`` each time: =NPS(B:B) of
-    200,000 rows took 97 s for 0.04 s of computing (H478's finding 01). A ``None`` in ``sys.modules`` is Python's
-    own "no such module" (ModuleNotFoundError, as before, without the search). Under Pyodide (xlwings Lite), or
-    where a ``pyodide`` package is installed, nothing changes."""
-    if sys.platform != "emscripten" and "pyodide" not in sys.modules and importlib.util.find_spec("pyodide") is None:
-        sys.modules["pyodide"] = None  # type: ignore[assignment]
+    """Off Pyodide, xlwings' "is this Pyodide's JsNull?" answers False at once: xlwings' Office.js path (xlwings
+    Server) asks it for every cell of every argument (``xlwings.utils.is_jsnull``, 0.37: ``from pyodide.ffi import
+    JsNull``, False on ImportError), and the failed import searched the whole ``sys.path`` each time: =NPS(B:B) of
+    200,000 rows took 97 s for 0.04 s of computing (H478's finding 01). The answer is xlwings' own (no module, no
+    JsNull); nothing else of the process changes (``sys.modules`` and the import system are left alone: libraries
+    that test ``"pyodide" in sys.modules`` still see no Pyodide, H480's 10). Under Pyodide (xlwings Lite), or where a
+    ``pyodide`` package is installed, xlwings' function is kept."""
+    if sys.platform == "emscripten" or importlib.util.find_spec("pyodide") is not None:
+        return
+    import xlwings.conversion.standard as standard  # noqa: PLC0415  (xlwings' own modules, imported by xlwings)
+    import xlwings.utils as utils  # noqa: PLC0415
+
+    def is_jsnull(value: object) -> bool:
+        return False
+
+    for module in (utils, standard):
+        if callable(getattr(module, "is_jsnull", None)):
+            module.is_jsnull = is_jsnull
 
 
 _no_pyodide_search()
