@@ -17,6 +17,7 @@ is #VALUE! where Excel's is the first cell, :mod:`.first_cells`.)
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from openpyxl.formula import Tokenizer
@@ -26,10 +27,12 @@ from openpyxl.utils.cell import get_column_letter
 from ..cells import CellError
 from ..sheet_names import written
 from .classic_spills import reference_result
+from .defined_names import defined_formulas
 from .excel_functions.wraps import ONE_CELL
 from .formula_texts import position
 from .formula_tokens import _bare_name, _bounds, _bracket, argument_spans
 from .intersection import _PASS_THROUGH, SPOT, _implicit
+from .lambda_calls import _named_lambdas
 from .let_companions import let_companions
 from .let_references import let_inlined
 from .rewrite_shapes import SCALAR_ARGUMENTS
@@ -55,17 +58,23 @@ def intersection_reasons(
     formulas: dict[str, FormulaTexts],
     result: Computed,
     names: dict[str, dict[str, str]] | None = None,
+    path: str | os.PathLike[str] | None = None,
 ) -> int:
     """Give each #VALUE! cell without a reason, a classic formula's, that reads a range as one value where the range
     has no cell in its row or column (:func:`.intersection._implicit`) and whose formula the engine was given with
     ``#VALUE!`` there, that reason; returns how many got one. ``names``: the defined names of references by scope
-    ("" the workbook's)."""
+    ("" the workbook's); ``path``: the workbook's package, whose names defined as a LAMBDA are read as called in place
+    (``=Id(B5:C5)+0`` as ``=LAMBDA(x,x)(B5:C5)+0``)."""
     from .moved_reasons import moved_cause  # noqa: PLC0415  (moved_reasons reads this module's _said)
 
     named = 0
+    lambdas: dict[str, dict[str, str]] | None = None  # the names defined by a formula, by scope (read once, if needed)
     for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#VALUE!", _has_range, MAX_LOOKED_AT):
         if ref in result.members.get(sheet, {}) or _array_formula(formulas, sheet, place):
             continue
+        if path is not None and "(" in text:  # =Id(B5:C5)+0 of a name Id = LAMBDA(x,x): LAMBDA(x,x)(B5:C5)+0
+            lambdas = _formula_names(path) if lambdas is None else lambdas
+            text = _called_in_place(text, {**lambdas.get("", {}), **lambdas.get(sheet, {})})
         try:
             engine = workbook.get_formula(sheet, *place) or ""
         except Exception:  # noqa: BLE001  (a cell the engine cannot give)
@@ -88,6 +97,29 @@ def intersection_reasons(
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
     return named + _argument_reasons(workbook, formulas, result, names)
+
+
+def _formula_names(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
+    """The package's names defined by a formula, by scope (:func:`.defined_names.defined_formulas`); none where the
+    package is not read."""
+    try:
+        return defined_formulas(str(path))
+    except Exception:  # noqa: BLE001  (no package read: no name followed)
+        return {}
+
+
+def _called_in_place(text: str, defined: dict[str, str]) -> str:
+    """``text`` (a formula, with or without ``=``) with each call of a name of ``defined`` (lower case -> its formula)
+    that is a LAMBDA written as that LAMBDA called in place, as the rewrite gives it to the engine; as it is when
+    there is none (or the text is not read)."""
+    if not defined:
+        return text
+    try:
+        tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: as it is)
+        return text
+    called = _named_lambdas(tokens, defined)
+    return called[0].removeprefix("=") if called is not None else text
 
 
 def _argument_reasons(

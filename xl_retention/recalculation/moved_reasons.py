@@ -20,6 +20,7 @@ from .formula_tokens import _bare_name, argument_spans
 from .intersection import _implicit
 from .intersection_reasons import _one_value, _said
 from .lambda_calls import _lambda_calls
+from .let_index_names import let_index_names
 from .reference_areas import reference_area
 
 __all__ = ["moved_cause"]
@@ -62,6 +63,8 @@ def moved_cause(sheet: str, ref: str, place: tuple[int, int], text: str) -> str 
     formula = "=" + text.removeprefix("=")
     if "LAMBDA(" in formula.upper():  # =LAMBDA(x,x)(B5:C5): LET(x,B5:C5,x)
         formula = _as_let(formula)
+    if "LET(" in formula.upper():  # =LET(x,B2:C5,y,4,INDEX(x,y,0)): INDEX(B2:C5,4,0), as the rewrite reads it
+        formula = let_index_names(formula) or formula
     reference = reference_result(formula)  # =LET(a,INDEX(B2:C4,2,0),a): the result, read as one value
     area = _missed(reference, row, column) if reference is not None else None
     if reference is not None and area is not None:

@@ -288,7 +288,7 @@ def explain(
     named += lookup_reasons(workbook, formulas, result, path, names, dates)  # XLOOKUP(C21,Plans[Plan],..): 'teams'
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
-    named += intersection_reasons(workbook, formulas, result, names)  # =SUM(N(+B7:M7)) in A1: no cell in column A
+    named += intersection_reasons(workbook, formulas, result, names, path)  # =SUM(N(+B7:M7)) in A1: no cell in column A
     named += null_reasons(formulas, result)  # =A1:A3 A5: references sharing no cell, Excel's #NULL!
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     from .rate_reasons import rate_reasons  # noqa: PLC0415  (a workbook with an error to explain only)

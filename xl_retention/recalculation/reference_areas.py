@@ -20,17 +20,58 @@ _Box = tuple[str, tuple[int, int, int, int]]
 
 
 def _number(tokens: list[Token]) -> int | None:
-    """The whole number ``tokens`` type (``2``, ``-1``); None for anything else."""
-    sign = 1
-    if len(tokens) == 2 and tokens[0].type == Token.OP_PRE and tokens[0].value in "+-":
-        sign, tokens = (-1 if tokens[0].value == "-" else 1), tokens[1:]
-    if len(tokens) != 1 or tokens[0].type != Token.OPERAND or tokens[0].subtype != Token.NUMBER:
-        return None
+    """The whole number ``tokens`` type (``2``, ``-1``) or give by arithmetic of numbers typed in (``4-1``, ``(2+2)``,
+    as a LET name of one is written: :mod:`.let_index_names`); None for anything else."""
     try:
-        value = float(tokens[0].value)
-    except ValueError:
+        value, end = _sum(tokens, 0)
+    except (ArithmeticError, ValueError, IndexError, TypeError):  # 1/0, (-8)^(1/3), a text or a cell
         return None
-    return sign * int(value) if value.is_integer() else None
+    return int(value) if end == len(tokens) and value.is_integer() else None
+
+
+def _sum(tokens: list[Token], k: int) -> tuple[float, int]:
+    """The value of the sum (difference) starting at ``tokens[k]`` and the index after it: Excel's precedence,
+    negation before %, ^ (left to right), then * and /, then + and -. Raises ValueError for any other token."""
+    value, k = _product(tokens, k)
+    while k < len(tokens) and tokens[k].type == Token.OP_IN and tokens[k].value in "+-":
+        other, after = _product(tokens, k + 1)
+        value, k = (value + other if tokens[k].value == "+" else value - other), after
+    return value, k
+
+
+def _product(tokens: list[Token], k: int) -> tuple[float, int]:
+    value, k = _power(tokens, k)
+    while k < len(tokens) and tokens[k].type == Token.OP_IN and tokens[k].value in "*/":
+        other, after = _power(tokens, k + 1)
+        value, k = (value * other if tokens[k].value == "*" else value / other), after
+    return value, k
+
+
+def _power(tokens: list[Token], k: int) -> tuple[float, int]:
+    value, k = _signed(tokens, k)
+    while k < len(tokens) and tokens[k].type == Token.OP_IN and tokens[k].value == "^":
+        other, k = _signed(tokens, k + 1)
+        value = float(value**other)
+    return value, k
+
+
+def _signed(tokens: list[Token], k: int) -> tuple[float, int]:
+    if tokens[k].type == Token.OP_PRE and tokens[k].value in "+-":
+        value, after = _signed(tokens, k + 1)
+        return (-value if tokens[k].value == "-" else value), after
+    token = tokens[k]
+    if token.type == Token.OPERAND and token.subtype == Token.NUMBER:
+        value, k = float(token.value), k + 1
+    elif token.type == Token.PAREN and token.subtype == Token.OPEN:
+        value, k = _sum(tokens, k + 1)
+        if tokens[k].type != Token.PAREN or tokens[k].subtype != Token.CLOSE:
+            raise ValueError(tokens[k].value)
+        k += 1
+    else:
+        raise ValueError(token.value)
+    while k < len(tokens) and tokens[k].type == Token.OP_POST and tokens[k].value == "%":
+        value, k = value / 100, k + 1
+    return value, k
 
 
 def _index(found: _Box, numbers: list[int | None]) -> _Box | None:
@@ -107,6 +148,10 @@ def reference_area(reference: str) -> str | None:
     ('S!B5:C5', 'C5', 'C4')
     >>> reference_area("INDEX(B2:C4,A1,0)"), reference_area("OFFSET(B2,1,0,,2)"), reference_area("B5:C5+0")
     (None, None, None)
+    >>> reference_area("OFFSET(B2,4-1,0,1,2)"), reference_area("INDEX(B2:C5,-2^2,0)")  # Excel's -2^2 is 4
+    ('B5:C5', 'B5:C5')
+    >>> reference_area("INDEX(B2:C5,(2+2)*50%,0)"), reference_area("INDEX(B2:C5,1/0,0)")
+    ('B3:C3', None)
     """
     try:
         tokens = [t for t in Tokenizer("=" + reference.removeprefix("=")).items if t.type != Token.WSPACE]

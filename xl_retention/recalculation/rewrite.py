@@ -62,6 +62,7 @@ from .intersection import (
 from .lambda_calls import _lambda_calls, _named_lambdas
 from .lambda_helpers import expand_lambda_helpers
 from .let_companions import let_companions
+from .let_index_names import let_index_names
 from .let_references import let_as_reference
 from .literal_indirect import TABLE_REFERENCE, _literal_indirect
 from .long_chains import may_hold_long_chain, split_chains
@@ -359,6 +360,9 @@ def _rewritten_steps(
         if called_let is not None:  # LAMBDA(x,y,SUM(x)*y)(B2:C5,2): LET(x,B2:C5,..), not the union (B2:C5,2) read
             tokens, changed, text = list(Tokenizer(called_let).items), True, called_let  # as one value
         if "LET(" in text.upper():  # =LET(a,B5:C5,a+0): a LET name of a range read as one value, as the range
+            again = let_index_names("=" + "".join(t.value for t in tokens))  # INDEX(x,y,0): INDEX(B2:C5,4,0)
+            if again is not None:
+                tokens, changed = list(Tokenizer(again).items), True
             again = let_companions("=" + "".join(t.value for t in tokens))  # a name of IF(..,B5:C5,..): _XLR.ONECELL
             if again is not None:
                 tokens, changed = list(Tokenizer(again).items), True
