@@ -147,8 +147,19 @@ def test_a_visible_column_of_the_template_is_not_written_into_the_users(tmp_path
         wb["Revenue"][f"O{row}"] = None  # 'Quick ratio' cleared, then a column of the user's there
     wb["Revenue"]["O1"], wb["Revenue"]["O2"] = "Budget", 1000
     wb.save(path)
-    assert _run("upgrade", str(path)) == [f"{path}: its formulas are this version's already (nothing changed)"]
+    # it said "its formulas are this version's already (nothing changed)", Revenue_Quick_Ratio reading the Budget
+    # cells 'Revenue'!$O$2:$O$5 (H480's finding 04): the column left out is said, the name no longer reads them
+    left = (
+        "left out the template's 'Quick ratio' column: its place 'Revenue'!O holds a column of yours ('Budget'), kept "
+        "as it is, so the tracker has no Quick ratio figures"
+    )
+    again = "; move your column elsewhere and upgrade again to have its formulas back"
+    removed = " (removed the template's name Revenue_Quick_Ratio, which read your column)"
+    assert _run("upgrade", str(path)) == [left + removed + again]
     assert _column(openpyxl.load_workbook(path)["Revenue"], "O", 6) == ["Budget", 1000, None, None, None, None]
+    names = zipfile.ZipFile(path).read("xl/workbook.xml").decode()
+    assert "Revenue_Quick_Ratio" not in names and "Revenue_New" in names
+    assert _run("upgrade", str(path)) == [left + again]  # the file not written again, still said
 
 
 def test_a_helper_column_whose_header_was_renamed_is_still_the_templates(tmp_path: Path) -> None:

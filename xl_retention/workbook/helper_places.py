@@ -25,7 +25,7 @@ from .template import FIRST_ROW, render_formula
 if TYPE_CHECKING:
     from .found import _Monthly
 
-__all__ = ["Placed", "clear_of_yours", "repoint_template_charts"]
+__all__ = ["Placed", "clear_of_yours", "left_out", "repoint_template_charts"]
 
 _F = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]*)</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>", re.S)
 # a reference (a sheet's name, a cell or a range, $ or not, a whole column) as one mark: formulas of one skeleton are
@@ -37,9 +37,11 @@ _REFERENCE = re.compile(
 
 class Placed(dict[str, str]):
     """The letters of a sheet's template columns where they are written (key -> letter), with ``moved``: each hidden
-    helper column put right of the user's columns, key -> the template's letter, which holds a column of the user's."""
+    helper column put right of the user's columns, key -> the template's letter, which holds a column of the user's,
+    and ``left``: each visible column left out, key -> the template's letter, which holds a column of the user's."""
 
     moved: dict[str, str]
+    left: dict[str, str]
 
 
 def _skeleton(formula: str) -> str:
@@ -70,6 +72,7 @@ def clear_of_yours(xml: ip.SheetXml, found: _Monthly, spec: Any, letters: dict[s
             contents.setdefault(ip.split_ref(ref)[1], []).append(element)
     out = Placed(letters)
     out.moved = {}
+    out.left = {}
     yours: list[Any] = []
     for column in spec.columns:
         if column.formula is None or column.key in found.columns or column.key in found.early:
@@ -95,6 +98,81 @@ def clear_of_yours(xml: ip.SheetXml, found: _Monthly, spec: Any, letters: dict[s
             out.moved[column.key] = letters[column.key]
             out[column.key] = get_column_letter(free)
             free += 1
+        else:
+            out.left[column.key] = letters[column.key]
+    return out
+
+
+# one reference to one sheet's cells or a range of them: the sheet (with its !), first column, first row, last column,
+# last row
+_ONE = re.compile(r"^((?:'(?:[^']|'')+'|[^'!]+)!)\$?([A-Z]{1,3})(\$?\d+)(?::\$?([A-Z]{1,3})(\$?\d+))?$")
+_DEFINED = re.compile(rb"<(?:[\w.\-]+:)?definedName\b([^>]*)>([^<]*)</(?:[\w.\-]+:)?definedName\s*>")
+
+
+def _reads(text: str, title: str, letter: str) -> bool:
+    """Whether ``text`` is one reference to column ``letter`` of sheet ``title`` (a cell or a range within it)."""
+    found = _ONE.match(text.strip())
+    if found is None or found[1][:-1].strip("'").replace("''", "'") != title or found[2] != letter:
+        return False
+    return found[4] is None or found[4] == letter
+
+
+def _text(package: ip.Package, element: bytes | None) -> str:
+    """The text a cell ``element`` of ``package`` holds (a shared string or an inline one), or ""."""
+    if element is None:
+        return ""
+    kind = ip.attribute(re.match(rb"<[^>]*>", element).group(0), b"t")  # type: ignore[union-attr]
+    value = re.search(rb"<(?:\w+:)?v>([^<]*)<", element)
+    if kind == b"s" and value is not None:
+        from io import BytesIO
+
+        from openpyxl.reader.strings import read_string_table
+
+        part = next((n for n in package.data if n.lower() == "xl/sharedstrings.xml"), None)
+        texts = [str(text) for text in read_string_table(BytesIO(package.data[part]))] if part else []
+        index = int(value.group(1))
+        return texts[index] if index < len(texts) else ""
+    if kind in (b"inlineStr", b"str"):
+        return ip.unescape(
+            b"".join(re.findall(rb"<(?:\w+:)?t\b[^>]*>([^<]*)<", element)) or (value.group(1) if value else b"")
+        )
+    return ""
+
+
+def left_out(package: ip.Package, found: _Monthly, spec: Any, title: str, places: Placed) -> list[str]:
+    """Each visible column of the template :func:`clear_of_yours` left out of sheet ``title`` (``places.left``: its
+    place holds a column of the user's) as a :class:`.upgrade.PutBack` (``"left out"``: the sheet and the template's
+    letter, with ``header``, the template's, ``yours``, the user's header there, and ``name``, the template's defined
+    name of the column, removed from ``package`` here where it read the user's column: Revenue_Quick_Ratio over
+    'Revenue'!$O$2:$O$5, 'Budget', would otherwise give the user's figures as quick ratios)."""
+    from openpyxl.utils import quote_sheetname
+
+    from .upgrade import PutBack
+
+    out: list[str] = []
+    for column in spec.columns:
+        letter = getattr(places, "left", {}).get(column.key)
+        if letter is None:
+            continue
+        removed = ""
+
+        def drop(match: re.Match[bytes], name: str = column.name or "", letter: str = letter) -> bytes:
+            nonlocal removed
+            said = re.search(rb'\bname="([^"]+)"', match.group(1))
+            if said is None or b"localSheetId" in match.group(1) or said.group(1).decode().upper() != name.upper():
+                return match.group(0)
+            if not _reads(ip.unescape(match.group(2)), title, letter):
+                return match.group(0)
+            removed = said.group(1).decode()
+            return b""
+
+        if column.name and "xl/workbook.xml" in package.data:
+            package.edit("xl/workbook.xml", lambda data: _DEFINED.sub(drop, data))
+        header = _text(package, package.sheet(title).cell(f"{letter}1"))
+        ref = PutBack(f"{quote_sheetname(title)}!{letter}", "left out")
+        ref.header, ref.name = column.header, removed
+        ref.yours = header.strip()
+        out.append(ref)
     return out
 
 
@@ -107,10 +185,9 @@ def repoint_template_charts(package: ip.Package, title: str, places: Placed) -> 
     from .chart_ranges import _F, _templates
 
     to = {old: places[key] for key, old in places.moved.items()}
-    one = re.compile(r"^((?:'(?:[^']|'')+'|[^'!]+)!)\$?([A-Z]{1,3})(\$?\d+)(?::\$?([A-Z]{1,3})(\$?\d+))?$")
 
     def moved(text: str) -> str:
-        found = one.match(text.strip())
+        found = _ONE.match(text.strip())
         if found is None or found[1][:-1].strip("'").replace("''", "'") != title or found[2] not in to:
             return text
         if found[4] is not None and found[4] != found[2]:

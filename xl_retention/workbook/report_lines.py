@@ -15,7 +15,16 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["added_line", "cleared_line", "listed", "months_added", "placed_line", "put_back_line", "upgraded_line"]
+__all__ = [
+    "added_line",
+    "cleared_line",
+    "left_out_line",
+    "listed",
+    "months_added",
+    "placed_line",
+    "put_back_line",
+    "upgraded_line",
+]
 
 #: the most cells a report line names before "and N more"
 SHOWN = 6
@@ -48,7 +57,8 @@ def upgraded_line(refs: Sequence[str], why: str) -> str:
     "this version's" (e.g. ", as the new months have them (formulas of your own are kept)"). The template's formulas
     put back where they were cleared or re-pointed by moved cells (:class:`.upgrade.PutBack` among ``refs``) are named
     in a sentence of their own (:func:`put_back_line`)."""
-    back = [ref for ref in refs if getattr(ref, "why", None) not in (None, "added", "placed")]
+    back = [ref for ref in refs if getattr(ref, "why", None) not in (None, "added", "placed", "left out")]
+    left = [ref for ref in refs if getattr(ref, "why", None) == "left out"]
     added = [ref for ref in refs if getattr(ref, "why", None) == "added"]
     placed = [ref for ref in refs if getattr(ref, "why", None) == "placed"]
     earlier = [ref for ref in refs if getattr(ref, "why", None) is None]
@@ -62,7 +72,29 @@ def upgraded_line(refs: Sequence[str], why: str) -> str:
         out.append(added_line(added))
     if placed:
         out.append(placed_line(placed))
+    out += [left_out_line(ref) for ref in left]
     return "; ".join(out)
+
+
+def left_out_line(ref: str) -> str:
+    """A visible column of the template (:class:`.upgrade.PutBack` ``"left out"``) not written at ``ref`` (the sheet
+    and its letter), as a column of the user's is there, kept as it is.
+
+    >>> from xl_retention.workbook.upgrade import PutBack
+    >>> ref = PutBack("'Revenue'!O", "left out")
+    >>> ref.header, ref.yours, ref.name = "Quick ratio", "Budget", "Revenue_Quick_Ratio"
+    >>> left_out_line(ref).split(", kept")[0]
+    "left out the template's 'Quick ratio' column: its place 'Revenue'!O holds a column of yours ('Budget')"
+    """
+    yours = f" ({getattr(ref, 'yours', '')!r})" if getattr(ref, "yours", "") else ""
+    header = getattr(ref, "header", "")
+    name = getattr(ref, "name", "")
+    removed = f" (removed the template's name {name}, which read your column)" if name else ""
+    return (
+        f"left out the template's {header!r} column: its place {ref} holds a column of yours{yours}, kept as it is, so "
+        f"the tracker has no {header} figures{removed}; move your column elsewhere and upgrade again to have its "
+        "formulas back"
+    )
 
 
 def placed_line(refs: Sequence[str]) -> str:

@@ -431,9 +431,10 @@ def upgrade_formulas(
             continue_helpers(xml, found, spec, places, added)  # in the months just added too
 
             restore_helpers(package, found, spec, title, places)
-            from .helper_places import repoint_template_charts
+            from .helper_places import left_out, repoint_template_charts
 
             repoint_template_charts(package, title, places)
+            changed.extend(left_out(package, found, spec, title, places))  # said, its name not reading the user's
             if spec.title == "NPS":  # the months an import proved 0-10, which the NPS formula reads: none yet
                 from .proven_scale import ensure_name
 
@@ -445,11 +446,17 @@ class PutBack(str):
     """A range of the template's formula cells that :func:`upgrade_formulas` put back, with ``why``: ``"cleared"``
     (blank) or ``"moved"`` (the template's formula but for the rows it read), or wrote where the tracker never had
     them (``"added"``: a first template's hidden helper columns; ``"placed"``: hidden helper columns written right of
-    the user's columns, ``instead`` of the template's letter, which holds one of the user's): reported apart from the
-    earlier templates' formulas brought up (:func:`.report_lines.upgraded_line`)."""
+    the user's columns, ``instead`` of the template's letter, which holds one of the user's; ``"left out"``: a visible
+    column of the template not written, as its place holds one of the user's, with its ``header``, the user's header
+    there, ``yours``, and the template's ``name`` removed as it read the user's column: see
+    :func:`.helper_places.left_out`): reported apart from the earlier templates' formulas brought up
+    (:func:`.report_lines.upgraded_line`)."""
 
     why: str
     instead: str = ""
+    header: str = ""
+    yours: str = ""
+    name: str = ""
 
     def __new__(cls, text: str, why: str) -> PutBack:
         made = super().__new__(cls, text)

@@ -308,7 +308,8 @@ def upgrade_workbook(path: str | os.PathLike[str]) -> Upgraded:
         wb.close()
     package.flush()
     if not any(package.data.get(part) != package.original.get(part) for part in package.data):
-        return Upgraded([], _deleted_column(path, notes))  # this version's already: the file is not written
+        left = [ref for ref in upgraded if getattr(ref, "why", None) == "left out"]  # still said (H480's 04)
+        return Upgraded(left, _deleted_column(path, notes))  # this version's already: the file is not written
     from .stale import save_cleared
 
     cleared = save_cleared(package, path.name)
