@@ -357,6 +357,7 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
                 defined=defined,
                 path=workbook_path or path,  # CELL("filename"): the workbook's own path (a copy's: .prefixed)
                 sheets=sheets,
+                every=info.all_names,  # INDIRECT("Nope"): #REF!, as the dependency readers say (.indirect)
             )
             if new is not source and "!" in new and _three_d(new):  # a name of one: SUM(Q1)
                 new = expand_sheet_ranges(new, workbook.sheet_names, known)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from openpyxl.formula import Tokenizer
@@ -29,7 +29,7 @@ from .literal_arithmetic import literal_value
 from .scratch_cell import scratch_value
 from .text_literals import LITERALS as _QUOTED_TEXT
 
-__all__ = ["checked_indirect", "indirect_targets"]
+__all__ = ["checked_indirect", "indirect_targets", "names_no_reference"]
 
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
 _TARGET = re.compile(
@@ -172,7 +172,9 @@ def indirect_targets(
                 continue
             if text is not None and reference_text(text.strip()) == "#REF!":  # "A0", "Sheet1:Sheet3!A1": #REF!
                 continue
-            if text is not None and _undefined(text.strip(), every, known):  # "Nope", no name of any scope: #REF!
+            if text is not None and names_no_reference(
+                text.strip(), every, known
+            ):  # "Nope", no name of any scope: #REF!
                 continue
             if match is None:
                 return None
@@ -182,17 +184,26 @@ def indirect_targets(
     return areas
 
 
+#: a cell's or range's text without a sheet (``B2``, ``$A$1:B3``, ``A:A``, ``2:3``): no name
 _CELLS = re.compile(
     r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
 )
 
 
-def _undefined(text: str, every: frozenset[str] | None, tables: dict[str, Any]) -> bool:
-    """Whether ``text`` is a name without a sheet (not a cell, range or table's) that no scope of the workbook defines
-    (``every``; None: cannot be told)."""
+def names_no_reference(text: str, every: frozenset[str] | None, tables: Mapping[str, Any] | None) -> bool:
+    """Whether INDIRECT's ``text`` is a name without a sheet (not a cell, range or table's) that no scope of the
+    workbook defines (``every``: :attr:`.package.PackageInfo.all_names`, lower case; None: cannot be told) and no
+    table has (``tables``: keyed by their names, lower case), so that Excel's INDIRECT gives #REF! (the dependency
+    readers and :func:`.literal_indirect._literal_indirect`'s rewrite both ask here).
+
+    >>> [names_no_reference(t, frozenset({"total"}), None) for t in ("Nope", "Total", "B2", "A:A", "S!Nope", "")]
+    [True, False, False, False, False, False]
+    >>> names_no_reference("Nope", None, None), names_no_reference("Sales", frozenset(), {"sales": None})
+    (False, False)
+    """
     if every is None or not text or "!" in text or "[" in text or _CELLS.fullmatch(text):
         return False
-    return reference_text(text) == text and text.lower() not in every and text.lower() not in tables
+    return reference_text(text) == text and text.lower() not in every and text.lower() not in (tables or {})
 
 
 #: the most sheet-level names written into one INDIRECT (a function takes 255 arguments: the text and the pairs)

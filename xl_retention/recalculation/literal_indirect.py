@@ -17,6 +17,7 @@ from ..sheet_names import NAME
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import R1C1, a1_of_r1c1, reference_text
 from .formula_tokens import _A1_RANGE, _bare_name
+from .indirect import names_no_reference
 from .package import Table
 from .structured_references import _structured
 
@@ -161,25 +162,15 @@ def _no_reference(text: str, workbook_names: frozenset[str] | None, tables: dict
     (Microsoft's INDIRECT page: "If ref_text is not a valid cell reference, INDIRECT returns the #REF! error value"):
     a text :func:`.excel_functions.r1c1.reference_text` refuses (a 3-D reference such as ``Sheet1:Sheet3!A1``, which
     INDIRECT does not take, ``A0``, ``""``), or a name without a sheet that no scope of the workbook defines and no
-    table has (``workbook_names``: every defined name, lower case; None: no name said missing).
+    table has (:func:`.indirect.names_no_reference`; ``workbook_names``: every defined name, lower case; None: no
+    name said missing).
 
     >>> [_no_reference(t, frozenset({"total"}), None) for t in ("Sheet1:Sheet3!A1", "A0", "", "Nope", "Total", "B2")]
     [True, True, True, True, False, False]
     >>> _no_reference("Nope", None, None), _no_reference("Sales", frozenset(), {"sales": None})
     (False, False)
     """
-    checked = reference_text(text)
-    if checked == "#REF!":
-        return True
-    if workbook_names is None or checked != text or "!" in text or "[" in text or _CELL_TEXT.fullmatch(text):
-        return False
-    return text.lower() not in workbook_names and text.lower() not in (tables or {})
-
-
-#: a cell's or range's text without a sheet (``B2``, ``$A$1:B3``): no name
-_CELL_TEXT = re.compile(
-    r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
-)
+    return reference_text(text) == "#REF!" or names_no_reference(text, workbook_names, tables)
 
 
 def _sheet_of(reference: str) -> str:

@@ -77,7 +77,6 @@ from .sheet_ranges import bracketed
 from .sized_references import sized
 from .structured_references import _structured, _structured_in, escaped_structured, structured_range
 from .typed_spills import anchored
-from .undefined_names import workbook_names
 from .union_reasons import union_areas
 from .union_references import single_area, unions
 from .xlookup_cells import xlookup_cell
@@ -199,6 +198,7 @@ def rewrite(
     defined: dict[str, str] | None = None,
     path: str | os.PathLike[str] | None = None,
     sheets: frozenset[str] | None = None,
+    every: frozenset[str] | None = None,
 ) -> str:
     """``formula`` (with or without ``=``) as the embedded engine should compute it in ``sheet`` at (row, col).
 
@@ -209,7 +209,9 @@ def rewrite(
     put in brackets where the formula uses the name (the engine has no value for them). ``path``: the workbook's
     file, for ``CELL("filename", reference)`` (:mod:`.cell_filename`); None leaves such calls as they are.
     ``sheets``: the workbook's sheets' names (lower case), so that an INDIRECT of a sheet it lacks is #REF!; None
-    takes every sheet to be there.
+    takes every sheet to be there. ``every``: every name the workbook defines, of any scope, lower case
+    (:attr:`.package.PackageInfo.all_names`), so that an INDIRECT of a name none defines (nor a table has) is #REF!;
+    None says no name is missing.
 
     >>> rewrite("=SUM(A1:C3 B2:D4)", "S", 1, 5, [])
     "=SUM('S'!$B$2:$C$3)"
@@ -229,7 +231,7 @@ def rewrite(
         text = named_corners(text, sheet, names, sheets)
     if not decided(text, tables, array, names, defined):
         return text
-    every = workbook_names(path) if path is not None and "INDIRECT(" in text.upper() else None
+    every = every if "INDIRECT(" in text.upper() else None
     new = _rewritten(text, sheet, row, col, tables, array, names, defined, sheets, every)
     if "[" in text and ":" in new:  # INDEX(Tbl[Amt],1):[@Amt]: both corners alike once the table's ranges are in
         new = named_corners(new, sheet, names, sheets)

@@ -10,8 +10,6 @@ names over a monthly sheet's column (``Customers_CRR``), the range to define it 
 
 from __future__ import annotations
 
-import functools
-import os
 import posixpath
 import zipfile
 from pathlib import Path
@@ -64,22 +62,6 @@ def package_names(path: str | Path) -> dict[str, str] | None:
     except Exception:  # noqa: BLE001  (not a package read here: nothing can be said missing)
         return None
     return names
-
-
-def workbook_names(path: str | os.PathLike[str]) -> frozenset[str] | None:
-    """The names of :func:`package_names` (every defined name of every scope, every table), read once per version
-    of the file at ``path``; None where it cannot be read."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return _workbook_names(str(path), status.st_mtime_ns, status.st_size)
-
-
-@functools.lru_cache(maxsize=8)
-def _workbook_names(path: str, _mtime: int, _size: int) -> frozenset[str] | None:
-    names = package_names(path)
-    return None if names is None else frozenset(names)
 
 
 def _names(text: str) -> list[str] | None:
