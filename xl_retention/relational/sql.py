@@ -40,7 +40,7 @@ from . import definitions as d
 from .dialects import DIALECTS, NO_SERIES
 from .sql_dates import UTC_READS
 from .sql_digits import with_digits
-from .sql_inputs import _AS_WRITTEN_STOPS, SPELLINGS, _inputs, _segment_column, spellings_query
+from .sql_inputs import SPELLINGS, _inputs, _segment_column, spellings_query
 from .sql_rewrite import _SQLGLOT, CODE_POINT_COLLATIONS, NO_STOP, _raising, _read_inputs
 from .sql_words import (
     AS_WRITTEN_IDS,
@@ -54,6 +54,7 @@ from .sql_words import (
     TYPED_SEGMENTS,
     UTC_ZONES,
 )
+from .sql_written_ids import as_written
 
 __all__ = [
     "CODE_POINT_COLLATIONS", "DIALECTS", "HEADER", "NO_STOP", "RATES", "SPELLINGS", "TABLES", "expressions", "render",
@@ -136,7 +137,7 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
         out[0] += SEGMENTS.format(column=column, currency=currency)
         if engine not in UTC_READS:
             out[0] += TYPED_SEGMENTS
-    if engine in _AS_WRITTEN_STOPS:
+    if as_written(engine):
         out[0] += AS_WRITTEN_IDS
     if engine == "mysql":
         out[0] += MYSQL_STOP.format(spellings=MYSQL_SPELLINGS if column is not None else "")

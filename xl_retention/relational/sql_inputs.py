@@ -26,6 +26,7 @@ from .sql_stops import (
     without_negative_mrr,
 )
 from .sql_stops import stop as _stop
+from .sql_written_ids import as_written, email_lowered, placeholder_email, trimmed_id
 
 __all__ = ["SPELLINGS", "spellings_query"]
 
@@ -152,19 +153,12 @@ _NULLS: dict[str, tuple[str, str, dict[str, str]]] = {
 }  # fmt: skip
 
 
-#: Dialects whose ids are compared as written (no :func:`.sql_ids.visible_id`) and whose query stops where an id
-#: is blank ('' or spaces), one of no one, or typed two ways by its spaces at either end (:func:`_ids_of_someone`):
-#: Spark's SQL counted '' as a customer, '(not set)' and noemail@example.com as one who stays, 'Acme' beside
-#: 'acme ' as two (H471).
-_AS_WRITTEN_STOPS = frozenset({"pyspark", "databricks"})
-
-
-def _without_nulls(table: ir.Table, name: str, spaces: bool = False) -> ir.Table:
+def _without_nulls(table: ir.Table, name: str, spaces: bool = False, regex: bool = True) -> ir.Table:
     """``table`` (the input ``name``) whose rows with a NULL where the SQL reads a value (:data:`_NULLS`) stop the
     query, naming the input, the column and the row's id: a NULL MRR would be a churn, a NULL amount no order,
     silently, where the import refuses a blank. ``spaces``: the ids are read as written
-    (:data:`_AS_WRITTEN_STOPS`), where an id of '' or spaces stops the query too."""
-    from .refusals import trimmed
+    (:func:`.sql_written_ids.as_written`), where an id of '' or spaces stops the query too (``regex``: trimmed by
+    regular expressions)."""
 
     target, who, columns = _NULLS[name]
     value = table[target]
@@ -184,27 +178,27 @@ def _without_nulls(table: ir.Table, name: str, spaces: bool = False) -> ir.Table
         )
         missing = table[column].isnull()
         if blank and spaces:
-            missing |= (trimmed(table[column]) == "").fill_null(False)
+            missing |= (trimmed_id(table[column], regex) == "").fill_null(False)
         value = missing.ifelse(_stop(message, str(table.schema()[target])), value)
     return table.mutate(**{target: value})
 
 
-def _ids_of_someone(table: ir.Table, name: str) -> ir.Table:
-    """``table`` (the input ``name``, its ids read as written: :data:`_AS_WRITTEN_STOPS`) whose rows with an id that
-    stands for no one stop the query naming it, as :func:`.sql_ids.no_one_stop` does where ids are read as the import
-    reads them: a guest's word (:data:`~xl_retention.reading.values.NO_ONE`'s words, not its numbers: a typed
-    integer column's 0 may be an id) or a till's placeholder e-mail
-    (:data:`~xl_retention.reading.no_one_ids.PLACEHOLDER_EMAIL`), spaces at either end aside."""
-    from ..reading.no_one_ids import PLACEHOLDER_EMAIL
+def _ids_of_someone(table: ir.Table, name: str, regex: bool = True) -> ir.Table:
+    """``table`` (the input ``name``, its ids read as written: :func:`.sql_written_ids.as_written`) whose rows with
+    an id that stands for no one stop the query naming it, as :func:`.sql_ids.no_one_stop` does where ids are read
+    as the import reads them: a guest's word (:data:`~xl_retention.reading.values.NO_ONE`'s words, not its
+    numbers: a typed integer column's 0 may be an id) or a till's placeholder e-mail
+    (:data:`~xl_retention.reading.no_one_ids.PLACEHOLDER_EMAIL`: :func:`.sql_written_ids.placeholder_email`),
+    spaces at either end aside; ``regex``: the dialect has regular expressions. Spark's, Snowflake's, BigQuery's,
+    Trino's, ... SQL counted '' as a customer, '(not set)' and noemail@example.com as one who stays (H471, H479)."""
     from ..reading.values import NO_ONE
-    from .refusals import trimmed
     from .sql_ids import no_one_words
 
     target, who, _ = _NULLS[name]
     words = sorted(w for w in NO_ONE if not w.lstrip("-").isdigit())
-    read = trimmed(table[who])
+    read = trimmed_id(table[who], regex)
     value = table[target]
-    for found, said in reversed(list(zip((read.lower().isin(words), read.re_search(PLACEHOLDER_EMAIL)),
+    for found, said in reversed(list(zip((read.lower().isin(words), placeholder_email(read.lower(), regex)),
                                          no_one_words(who), strict=True))):  # fmt: skip
         message = (
             ibis.literal(f"{STOP}{name}.{who} is '")
@@ -293,11 +287,15 @@ def _segment_column(segment: bool | str | None) -> str | None:
 
 def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, ir.Table]:
     column = _segment_column(segment)
-    spaces = engine in _AS_WRITTEN_STOPS
-    subs, orders, visits, answers = (_without_nulls(_raw(n, column), n, spaces) for n in _RAW)
+    spaces, regex = as_written(engine), engine not in _NO_REGEX
+    subs, orders, visits, answers = (_without_nulls(_raw(n, column), n, spaces, regex) for n in _RAW)
     if spaces:
-        subs, orders, visits = (_ids_of_someone(t, n) for t, n in ((subs, "subscriptions"), (orders, "orders"),
-                                                                    (visits, "visits")))  # fmt: skip
+        subs, orders, visits = (_ids_of_someone(t, n, regex) for t, n in ((subs, "subscriptions"), (orders, "orders"),
+                                                                           (visits, "visits")))  # fmt: skip
+    # an e-mail's capitals are one address, as the import reads them (DuckDB's SQL stopped on 'Ann@Example.com'
+    # beside 'ann@example.com' as typed two ways; the others counted two customers): H479
+    subs, orders, visits = (t.mutate(**{w: email_lowered(t[w])}) for t, w in ((subs, "customer_id"), (orders,
+                            "customer_id"), (visits, "visitor_id")))  # fmt: skip
     subs, orders, visits, answers = (
         not_after_this_month(t, n, "month" if n == "subscriptions" else "date", *_NULLS[n][:2])
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
@@ -307,7 +305,7 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
     )
     subs = months_without_times(without_negative_mrr(subs), text_dates=engine == "sqlite")
-    regex, casefold = engine not in _NO_REGEX, engine not in NO_CASEFOLD
+    casefold = engine not in NO_CASEFOLD
     subs, orders = (
         one_spelling(subs, "subscriptions", "customer_id", regex, casefold, spaces),
         one_spelling(orders, "orders", "customer_id", regex, casefold, spaces),

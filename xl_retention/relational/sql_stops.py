@@ -219,12 +219,13 @@ def one_spelling(
     (:mod:`xl_retention.reading.lookalike_ids`): counted, one customer was two, a phantom loss and a new customer.
     Asked of the distinct ids, joined back by id. ``regex``: the dialect has regular expressions; ``casefold``: its
     SQL can case fold (:data:`.sql_folding.NO_CASEFOLD`); ``spaces``: the ids are read as written, where those
-    differing by spaces at either end too (``Acme`` and ``acme ``) stop it (Spark's: H471)."""
-    from .refusals import trimmed
+    differing by spaces at either end too (``Acme`` and ``acme ``) stop it (Spark's: H471; all but DuckDB's and
+    PostgreSQL's: H479)."""
     from .sql_folding import folded
+    from .sql_written_ids import trimmed_id
 
     ids = table.select(__id=table[who]).distinct()
-    ids = ids.mutate(__key=folded(trimmed(ids.__id) if spaces else ids.__id, regex, casefold))
+    ids = ids.mutate(__key=folded(trimmed_id(ids.__id, regex) if spaces else ids.__id, regex, casefold))
     twice = ids.group_by("__key").aggregate(__a=ids.__id.min(), __b=ids.__id.max())
     twice = twice.filter(twice.__a != twice.__b)
     named = ids.join(twice, "__key").select("__id", "__a", "__b")

@@ -80,7 +80,8 @@ UTC_ZONES = (
     "-- Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
     "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
     "-- column of whole numbers 1001.0 is 1001; an id of no one in a text column (0, '(not set)', guest, a till's\n"
-    "-- noemail@example.com) stops the query.\n"
+    "-- noemail@example.com) stops the query; an e-mail's capitals are one address (Ann@Example.com is\n"
+    "-- ann@example.com).\n"
 )
 SESSION_ZONES = (
     "-- On this dialect a TIMESTAMP WITH TIME ZONE is counted in the session's time zone: run the queries in a\n"
@@ -109,11 +110,12 @@ CURRENCY_CODES = (
     "name is its code ('€',\n-- 'Euro': EUR, as ReadOptions(segment='currency') reads them; a bare '$' or 'kr', "
     "which several currencies\n-- write, as written)"
 )
-#: The stops on ids read as written (:data:`.sql_inputs._AS_WRITTEN_STOPS`: Spark), said in the header.
+#: The stops on ids read as written (:func:`.sql_written_ids.as_written`: every dialect but DuckDB and PostgreSQL),
+#: said in the header.
 AS_WRITTEN_IDS = (
     "-- Here an id that is blank ('' or spaces), one of no one ('(not set)', guest, a till's noemail@example.com)\n"
     "-- or typed two ways by its spaces at either end too (Acme, acme ) stops the query naming it, as xl-retention\n"
-    "-- import refuses it.\n"
+    "-- import refuses it; an e-mail's capitals are one address (Ann@Example.com is ann@example.com).\n"
 )
 #: MySQL's stop, said in the header (:func:`.sql_rewrite._raising`).
 MYSQL_STOP = (
