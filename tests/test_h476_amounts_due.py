@@ -55,16 +55,19 @@ def test_xero_deleted_invoice_is_no_purchase(tmp_path: Path) -> None:
 
 
 def test_xero_authorised_part_paid_is_refused(tmp_path: Path, capsys) -> None:
+    """Beside AmountPaid mapped the part paid counts (H480 finding 03: docs say what was paid counts)."""
     text = XERO.replace("AUTHORISED,Exclusive,100.00,20.00,120.00,120.00,0.00", "AUTHORISED,Exclusive,100.00,20.00,"
                         "120.00,70.00,50.00")  # fmt: skip
     path = written(tmp_path, "xero_inv.csv", text)
-    for columns in (XERO_COLUMNS, "order_id=InvoiceNumber,customer_id=Contact.Name,amount=AmountPaid"):
-        assert refusal(capsys, "--orders", str(path), "--columns", columns, "--to-csv", str(tmp_path / "o")) == (
-            "xero_inv.csv, column 'AmountDue': invoices or orders part paid ('AmountPaid' above 0 and 'AmountDue' "
-            "above 0: what was paid of them, and whether they are purchases, cannot be told from the amount) in row 4 "
-            "(counting the header as row 1): '70.00': remove the rows of those not paid in full (Xero's AUTHORISED: "
-            "awaiting the rest of its payment)"
-        )
+    assert refusal(capsys, "--orders", str(path), "--columns", XERO_COLUMNS, "--to-csv", str(tmp_path / "o")) == (
+        "xero_inv.csv, column 'AmountDue': invoices or orders part paid ('AmountPaid' above 0 and 'AmountDue' "
+        "above 0: what was paid of them, and whether they are purchases, cannot be told from the amount) in row 4 "
+        "(counting the header as row 1): '70.00': remove the rows of those not paid in full (Xero's AUTHORISED: "
+        "awaiting the rest of its payment), or map the amount paid as the amount"
+    )
+    columns = "order_id=InvoiceNumber,customer_id=Contact.Name,date=Date,amount=AmountPaid"
+    purchases, _ = _tables(run(tmp_path, "--orders", path, "--columns", columns))
+    assert purchases == [["2026-01", 2, 0], ["2026-02", 2, 2]]  # Acme paid 50.00 of INV-0003: a purchase
 
 
 def test_approved_invoice_with_nothing_paid_is_left_out_with_a_note(tmp_path: Path, capsys) -> None:

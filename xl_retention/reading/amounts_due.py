@@ -15,15 +15,18 @@ proof the money came in; these columns are:
   amount. It passes where the amount mapped is the amount paid column (what was paid counts). Stripe writes the
   invoice's amount as its "Amount Due" (equal to "Amount Paid" once paid, what is left in "Amount Remaining"), others
   what is left to pay: a remaining column (:data:`REMAINING`) is read before an "Amount Due", and an "Amount Due"
-  equal to the amount paid says nothing (paid in Stripe's sense). Without an amount paid column, a remaining column
-  (Shopify's "Outstanding Balance") above 0 on a row taken as paid is refused the same way (Shopify's
-  ``partially_paid`` with 60.00 outstanding of a Total of 100.00 counted 100.00).
+  equal to the amount paid says nothing (paid in Stripe's sense); in that shape a row whose status says paid
+  (:data:`SAID_PAID`) with 0 paid is Stripe's invoice paid out of band (before API 2025-03-31), paid, and a "Paid Out
+  Of Band" true (:data:`OUT_OF_BAND`) is paid anywhere. Without an amount paid column, a remaining column equal to the
+  row's amount or its total (Shopify's ``authorized``, not captured) is nothing paid, left out with a note; one above
+  0 and below it on a row taken as paid is refused the same way (Shopify's ``partially_paid`` with 60.00
+  outstanding of a Total of 100.00 counted 100.00).
 * **Xero's statuses.** In a Xero-shaped file (:func:`xero_shaped`: a type of ``ACCREC``, the API's ``InvoiceNumber``
   beside ``AmountDue``, ``LineAmountTypes``) the statuses are read as Xero means them (:func:`xero_statuses`):
   ``AUTHORISED`` is an invoice approved and awaiting payment, not paid (left out as ``awaiting_payment`` is; one part
-  paid by its ``AmountPaid`` is refused as above), ``DELETED`` a draft deleted (left out as ``voided``); ``DRAFT``,
-  ``SUBMITTED`` (awaiting approval), ``VOIDED`` are not paid and ``PAID`` is paid as elsewhere. A card's
-  ``authorised`` (Adyen's) stays paid in other files.
+  paid by its ``AmountPaid`` is refused as above, counted where ``AmountPaid`` is the amount mapped), ``DELETED`` a
+  draft deleted (left out as ``voided``); ``DRAFT``, ``SUBMITTED`` (awaiting approval), ``VOIDED`` are not paid and
+  ``PAID`` is paid as elsewhere. A card's ``authorised`` (Adyen's) stays paid in other files.
 
 Blank amounts say nothing; refund rows (negative amounts) and amounts below 0 are not judged here.
 """
@@ -36,10 +39,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import DataError, bad_rows
 from .notes import note
 
-__all__ = ["DUE_AMOUNTS", "PAID_AMOUNTS", "REMAINING", "unpaid_by_amounts", "xero_shaped", "xero_statuses"]
+__all__ = [
+    "DUE_AMOUNTS",
+    "OUT_OF_BAND",
+    "PAID_AMOUNTS",
+    "REMAINING",
+    "SAID_PAID",
+    "unpaid_by_amounts",
+    "xero_shaped",
+    "xero_statuses",
+]
 
 #: Names (as :func:`~.names.keys_of` spells them) of a column of what was paid of an invoice.
 PAID_AMOUNTS = frozenset({"amount_paid", "paid_amount", "total_paid", "invoice_amount_paid"})
@@ -48,6 +60,11 @@ REMAINING = frozenset({"amount_remaining", "remaining_amount", "balance_due", "o
                        "amount_outstanding", "outstanding_amount", "invoice_balance_due"})  # fmt: skip
 #: Names of a column of an amount due: what is left to pay (Xero, Chargebee) or the invoice's amount (Stripe).
 DUE_AMOUNTS = REMAINING | {"amount_due", "invoice_amount_due"}
+#: Names of a column that says an invoice was paid outside the processor (Stripe's "Paid Out Of Band"): paid.
+OUT_OF_BAND = frozenset({"paid_out_of_band"})
+#: Statuses that say paid, not approved or authorised: beside Stripe's "Amount Due" (the invoice's amount, no
+#: remaining column) with an "Amount Paid" of 0.00 the invoice was paid out of band (before API 2025-03-31), not unpaid.
+SAID_PAID = frozenset({"paid", "succeeded", "complete", "completed"})
 #: Xero's invoice statuses as the import's words (Xero API, Invoice Status Codes).
 _XERO = {"authorised": "awaiting_payment", "deleted": "voided"}
 #: A cent: amounts closer than this are equal, amounts below it 0.
@@ -133,6 +150,47 @@ def _whole_orders(order_ids: Any, rows: np.ndarray) -> np.ndarray:
     return np.isin(codes, codes[rows])
 
 
+def _said(df: pd.DataFrame, words: frozenset[str]) -> np.ndarray:
+    """Whether each row's status column says one of ``words`` (as :func:`~.orders.said_statuses` reads them)."""
+    from .orders import _STATUSES, said_statuses
+
+    out = np.zeros(len(df), dtype=bool)
+    for position, names in enumerate(_keys(df.columns)):
+        if names & _STATUSES:
+            out |= np.isin(said_statuses(df.iloc[:, position]), list(words))
+    return out
+
+
+def _out_of_band(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's ``paid_out_of_band`` column (Stripe's "Paid Out Of Band") says true: paid outside Stripe."""
+    from .statuses import spelled
+    from .yes_no import TRUE
+
+    out = np.zeros(len(df), dtype=bool)
+    for position, names in enumerate(_keys(df.columns)):
+        if names & OUT_OF_BAND:
+            out |= np.isin(spelled(df.iloc[:, position]), list(TRUE))
+    return out
+
+
+def _whole_amounts(df: pd.DataFrame, typed: dict[str, Any], due: np.ndarray, read_numbers: Callable) -> np.ndarray:
+    """Whether each row's amount left to pay ``due`` is the row's whole amount (the amount mapped, or a total column
+    of :data:`~.credit_invoices.TOTAL_KEYS`): nothing of it paid."""
+    from .credit_invoices import TOTAL_KEYS
+
+    whole = np.zeros(len(df), dtype=bool)
+    if "amount" in typed:
+        whole |= np.abs(due - np.asarray(typed["amount"], dtype=np.float64)) < _CENT
+    for position, names in enumerate(_keys(df.columns)):
+        if names & TOTAL_KEYS:
+            try:
+                total = np.asarray(read_numbers(df.iloc[:, position], str(df.columns[position])), dtype=np.float64)
+            except DataError:
+                continue  # words: no total
+            whole |= np.abs(due - total) < _CENT
+    return whole
+
+
 def unpaid_by_amounts(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -140,11 +198,13 @@ def unpaid_by_amounts(
     source: str,
     read_numbers: Callable[[pd.Series, str], Any],
     cancelled: np.ndarray,
-) -> np.ndarray | None:
-    """Whether each row of ``df`` belongs to an order its own amount paid and amount due say was not paid at all
-    (see the module docstring); None where the file has no such columns. ``cancelled``: the rows left out already
-    (not judged, but Xero's ``AUTHORISED`` rows part paid are refused). :class:`DataError` naming the due column and
-    the rows of orders part paid; a note naming the rows left out."""
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The rows of ``df`` that belong to an order its own amount paid and amount due say was not paid at all, and
+    the rows left out already that are paid in part where the amount mapped is what was paid (Xero's ``AUTHORISED``
+    part paid beside ``AmountPaid`` mapped: counted), see the module docstring; None where the file has no such
+    columns. ``cancelled``: the rows left out already (not judged, but Xero's ``AUTHORISED`` rows part paid are
+    refused). :class:`DataError` naming the due column and the rows of orders part paid; a note naming the rows left
+    out."""
     keys = _keys(df.columns)
     paid_at = _column(keys, PAID_AMOUNTS)
     due_at = _column(keys, REMAINING)
@@ -155,26 +215,31 @@ def unpaid_by_amounts(
     due_name = str(df.columns[due_at])
     due = np.asarray(read_numbers(df.iloc[:, due_at], due_name), dtype=np.float64)
     owed = due > _CENT  # NaN (blank) compares False: says nothing
-    judged = ~cancelled | _xero_awaiting(df)
+    judged = (~cancelled | _xero_awaiting(df)) & ~_out_of_band(df)  # Stripe's Paid Out Of Band true: paid
     if "amount" in typed:
         judged &= ~(np.asarray(typed["amount"], dtype=np.float64) < 0)  # a refund row: its refund's
     owed &= judged
     if not owed.any():
         return None
     paid_name = "" if paid_at is None else str(df.columns[paid_at])
+    kept = np.zeros(len(df), dtype=bool)
     if paid_at is None:
-        nothing = np.zeros(len(df), dtype=bool)
-        part = owed & ~cancelled  # Xero's AUTHORISED without its AmountPaid: left out by its status
+        whole = _whole_amounts(df, typed, due, read_numbers)  # Shopify's authorized: Outstanding Balance its Total
+        nothing = owed & whole & ~cancelled
+        part = owed & ~whole & ~cancelled  # Xero's AUTHORISED without its AmountPaid: left out by its status
         shown = f"{due_name!r} above 0"
+        said, named = "the whole amount still to pay: nothing paid (not paid: no purchase, left out)", due_at
     else:
         paid = np.asarray(read_numbers(df.iloc[:, paid_at], paid_name), dtype=np.float64)
         nothing = owed & (np.abs(paid) < _CENT) & ~cancelled  # Xero's AUTHORISED: left out by its status
         part = owed & (paid > _CENT)
         if not keys[due_at] & REMAINING and not xero_shaped(df):  # Stripe's Amount Due: the invoice's amount
             part &= np.abs(paid - due) >= _CENT
-        if names.get("amount") == paid_name:  # what was paid counts (not Xero's AUTHORISED: awaiting the rest)
-            part &= cancelled
+            nothing &= ~_said(df, SAID_PAID)  # Stripe's paid invoice of Amount Paid 0.00: paid out of band
+        if names.get("amount") == paid_name:  # what was paid counts (Xero's AUTHORISED part paid too)
+            kept, part = part & cancelled, np.zeros(len(df), dtype=bool)
         shown = f"{paid_name!r} above 0 and {due_name!r} above 0"
+        said, named = f"0 paid and an amount still due in {due_name!r} (not paid: no purchase, left out)", paid_at
     if part.any():
         problem = (
             f"invoices or orders part paid ({shown}: what was paid of them, and whether they are purchases, cannot be "
@@ -182,14 +247,14 @@ def unpaid_by_amounts(
         )
         advice = "remove the rows of those not paid in full"
         if (part & cancelled).any():
-            advice += " (Xero's AUTHORISED: awaiting the rest of its payment)"
+            advice += " (Xero's AUTHORISED: awaiting the rest of its payment), or map the amount paid as the amount"
         elif paid_at is not None:
             advice += ", or map the amount paid as the amount"
         else:
             advice += f", or write what was paid as their amount and 0 as their {due_name!r}"
         raise bad_rows(source, due_name, problem, np.flatnonzero(part), df.iloc[:, due_at].to_numpy(), advice=advice)
-    if not nothing.any():
+    if nothing.any():
+        note(str(bad_rows(source, str(df.columns[named]), said, np.flatnonzero(nothing), df.iloc[:, named].to_numpy())))
+    if not nothing.any() and not kept.any():
         return None
-    said = f"0 paid and an amount still due in {due_name!r} (not paid: no purchase, left out)"
-    note(str(bad_rows(source, paid_name, said, np.flatnonzero(nothing), df.iloc[:, paid_at].to_numpy())))
-    return _whole_orders(typed.get("order_id"), nothing)
+    return _whole_orders(typed.get("order_id"), nothing), kept

@@ -431,8 +431,9 @@ def orders_as_paid(
     cancelled &= ~said_back  # ch_1 Refunded by its own 'Amount Refunded': its order paid by ch_2
     if (never_paid := unpaid_by_paid_date(df, typed, names, source)) is not None:  # eBay's blank 'Paid On Date'
         cancelled = cancelled | never_paid
-    if (nothing_paid := unpaid_by_amounts(df, typed, names, source, read_numbers, cancelled)) is not None:
-        cancelled = cancelled | nothing_paid  # Amount Paid 0.00 beside Amount Due 100.00 (reading.amounts_due)
+    if (by_amounts := unpaid_by_amounts(df, typed, names, source, read_numbers, cancelled)) is not None:
+        cancelled = (cancelled | by_amounts[0]) & ~by_amounts[1]  # Amount Paid 0.00 beside Amount Due 100.00 left
+        # out; Xero's AUTHORISED part paid beside AmountPaid mapped counted (reading.amounts_due)
     unpaid = unpaid_lines(df, source, names.get("amount"))  # Amazon's item-status Cancelled (line_statuses)
     if unpaid.any():  # the line's amount left out; the order where none of its lines was paid
         whole = unpaid_orders(typed.get("order_id"), unpaid)

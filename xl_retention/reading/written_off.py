@@ -17,6 +17,13 @@ says after payment (:func:`given_back_columns`: "post payment", "after payment")
 refunded amount (:mod:`.refunded_amounts`), taken off the amount whichever money column is mapped (``amount_paid``,
 ``total``: 70.00 either way), an invoice credited in full no purchase. Stripe's ``pre_payment_credit_notes_amount``
 (credited before payment: not in ``amount_paid``, in ``total``) stays one.
+
+Credited to the customer's balance, though, the money is not given back: Stripe spends the balance on the customer's
+next invoice, whose ``amount_paid`` and ``amount_due`` are then below its ``total`` (``starting_balance`` below 0).
+Beside such a column the credit note would be taken off twice (its own invoice's, then the next invoice's lower
+amount): :func:`refuse_balance_credits` refuses a credit note after payment beside an amount other than the total where
+the file shows a balance spent (a ``starting_balance`` below 0, an amount below the ``total`` less its credit notes
+before payment), or where it has neither column to tell, naming the column and asking to map ``total``.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ import pandas as pd
 
 from .errors import DataError, bad_rows
 
-__all__ = ["check_written_off", "given_back_columns", "written_off_columns"]
+__all__ = ["check_written_off", "given_back_columns", "refuse_balance_credits", "written_off_columns"]
 
 #: Words (of :func:`~.order_columns._words`) and word pairs of a column's name that say money the sale did not bring.
 _WORDS = frozenset({"writeoff", "writeoffs", "adjustment", "adjustments", "credited", "abgeschrieben",
@@ -43,6 +50,8 @@ _NOT_MONEY = frozenset({"date", "datum", "at", "on", "time", "reason", "status",
 #: Word pairs (and words) of a credits column's name that say the credit was given after the payment (Stripe's
 #: ``post_payment_credit_notes_amount``): money given back, in the amount paid.
 _AFTER_PAYMENT = frozenset({("post", "payment"), ("after", "payment"), ("postpayment",)})
+#: A cent: amounts closer than this are equal.
+_CENT = 0.005
 #: Words of the mapped amount's name that say it is what was paid: the parts not paid are not in it.
 _PAID = frozenset({"paid", "collected", "received", "kept", "settled"})
 PROBLEM = (
@@ -124,6 +133,7 @@ def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> N
     from .order_columns import _words
     from .values import parse_numbers
 
+    refuse_balance_credits(df, names, source)
     amount = names.get("amount")
     if amount is None or set(_words(amount)) & _PAID:
         return
@@ -141,3 +151,72 @@ def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> N
             what = _what([p for w in _words(name) for p in w.split("-")]) or "written off"
             problem = PROBLEM.format(what=what, amount=amount)
             raise bad_rows(source, name, problem, np.flatnonzero(nonzero), column.to_numpy())
+
+
+def _numbers(df: pd.DataFrame, keys: frozenset[str], skip: str | None, source: str) -> tuple[str, np.ndarray] | None:
+    """The first column of ``df`` named by ``keys`` (not ``skip``) and its numbers; None where there is none or it
+    holds words."""
+    from .names import keys_of
+    from .values import parse_numbers
+
+    for position, column in enumerate(df.columns):
+        if str(column) != skip and keys_of(str(column)) & keys:
+            try:
+                return str(column), parse_numbers(df.iloc[:, position], source, str(column), allow_blank=True)
+            except DataError:
+                return None
+    return None
+
+
+def refuse_balance_credits(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
+    """Refuse credit notes after payment (:func:`given_back_columns`) beside a mapped amount other than the invoice's
+    total (``amount_paid``, ``amount_due``) where the file shows a customer balance spent on an invoice, or cannot
+    tell (no ``starting_balance`` and no ``total`` column): credited to the balance, the credit note is in a later
+    invoice's lower amount already (see the module docstring).
+
+    >>> frame = pd.DataFrame({"amount_paid": ["10000", "7000"], "total": ["10000", "10000"],
+    ...                       "post_payment_credit_notes_amount": ["3000", "0"]})
+    >>> refuse_balance_credits(frame, {"amount": "amount_paid"}, "inv.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: inv.csv, column 'post_payment_credit_notes_amount': credit notes issued ...
+    >>> refuse_balance_credits(frame, {"amount": "total"}, "inv.csv")
+    >>> refuse_balance_credits(frame.assign(amount_paid="10000"), {"amount": "amount_paid"}, "inv.csv")
+    """
+    from .credit_invoices import TOTAL_KEYS
+    from .names import keys_of
+
+    amount = names.get("amount")
+    if amount is None or keys_of(amount) & TOTAL_KEYS:
+        return
+    given = [c for c in given_back_columns(df.columns) if c not in set(names.values())]
+    if not given:
+        return
+    position = [str(c) for c in df.columns].index(given[0])
+    credits = _numbers(df.iloc[:, [position]], frozenset(keys_of(given[0])), None, source)
+    if credits is None or not (credited := np.nan_to_num(credits[1], nan=0.0) > _CENT).any():
+        return
+    balance = _numbers(df, frozenset({"starting_balance"}), amount, source)
+    total = _numbers(df, frozenset({"total"}), amount, source)
+    shown = None
+    if balance is not None and (spent := balance[1] < -_CENT).any():
+        shown = f"{balance[0]!r} below 0: {df[balance[0]].to_numpy()[spent][0]!r}"
+    elif total is not None and (mapped := _numbers(df, frozenset(keys_of(amount)), None, source)) is not None:
+        before = _numbers(df, frozenset({"pre_payment_credit_notes_amount"}), amount, source)
+        less = np.zeros(len(df)) if before is None else np.nan_to_num(before[1], nan=0.0)
+        left = _numbers(df, frozenset({"amount_remaining"}), amount, source)  # unpaid yet: not a balance spent
+        owed = np.zeros(len(df), dtype=bool) if left is None else np.nan_to_num(left[1], nan=0.0) > _CENT
+        if (below := (mapped[1] > _CENT) & ~owed & (mapped[1] < total[1] - less - _CENT)).any():
+            first = np.flatnonzero(below)[0]
+            shown = f"{amount!r} {df[amount].iloc[first]!r} below {total[0]!r} {df[total[0]].iloc[first]!r}"
+    elif balance is None and total is None:
+        shown = "no 'total' or 'starting_balance' column to tell"
+    if shown is None:
+        return
+    problem = (
+        f"credit notes issued after payment beside the amount {amount!r}, where a customer balance may be spent on a "
+        f"later invoice ({shown}): a credit note credited to the balance is in that invoice's lower {amount!r} "
+        "already, and would be taken off twice"
+    )
+    advice = f"map {total[0]!r} as the amount" if total is not None else "export the invoices' total and map it"
+    raise bad_rows(source, given[0], problem, np.flatnonzero(credited), df.iloc[:, position].to_numpy(), advice=advice)
