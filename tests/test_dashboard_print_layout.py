@@ -28,7 +28,7 @@ from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook import inplace as ip
-from xl_retention.workbook.chart_ranges import TEMPLATE_CHARTS, _templates, chart_title, reset_chart_ranges
+from xl_retention.workbook.chart_ranges import TEMPLATE_CHARTS, chart_title, reset_chart_ranges, template_chart_parts
 from xl_retention.workbook.in_progress import mark_in_progress
 
 #: the charts as the earlier template drew them (one-cell anchors, 17 x 8.5 cm)
@@ -171,7 +171,7 @@ def test_a_tracker_made_by_the_earlier_template_keeps_its_charts_which_are_still
     package.data[drawing] = _earlier_drawing(package.data[drawing].decode()).encode()
     package.save()
     package = ip.Package(path)
-    assert _templates(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 7)}
+    assert template_chart_parts(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 7)}
     assert package.data[drawing].count(b"<oneCellAnchor><from><col>7</col>") == 3  # H12, H30, H48
     assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
     with zipfile.ZipFile(tmp_path / "r.xlsx") as z:
@@ -188,4 +188,4 @@ def test_a_tracker_made_by_the_earlier_template_keeps_its_charts_which_are_still
         b"<col>7</col><colOff>0</colOff><row>47</row>", b"<col>3</col><colOff>0</colOff><row>11</row>"
     )
     fitted.data[drawing] = moved
-    assert len(_templates(fitted)) == 5
+    assert len(template_chart_parts(fitted)) == 5

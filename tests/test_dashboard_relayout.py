@@ -23,7 +23,7 @@ from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor, TwoCellAnchor
 from openpyxl.utils import get_column_letter
 
 from xl_retention.workbook import inplace as ip
-from xl_retention.workbook.chart_ranges import TEMPLATE_CHARTS, _templates, chart_title
+from xl_retention.workbook.chart_ranges import TEMPLATE_CHARTS, chart_title, template_chart_parts
 
 EARLIER = Path(__file__).parent / "data" / "template_before_2026-12-03.xlsx"
 DRAWING = "xl/drawings/drawing1.xml"
@@ -103,7 +103,9 @@ def test_extend_lays_out_an_earlier_templates_dashboard_as_this_versions(tmp_pat
     ]
     _assert_this_versions_layout(path)
     package = ip.Package(path)
-    assert len(_templates(package)) == 6  # still the template's charts: recalc fits them, import stretches them
+    assert (
+        len(template_chart_parts(package)) == 6
+    )  # still the template's charts: recalc fits them, import stretches them
     charts = {chart_title(package.data[n]): package.data[n].decode() for n in package.names(r"xl/charts/chart\d+\.xml")}
     assert "'Customers'!$H$2:$H$26" in charts["Customers at end of month"]  # grown with the month added
     # a second run: this version's layout already, nothing said, the drawing as it is
@@ -295,4 +297,4 @@ def test_a_chart_of_an_even_earlier_title_is_still_the_templates_where_it_moves(
     assert LAID_OUT in result.stdout, result.stdout
     boxes = _boxes(openpyxl.load_workbook(path)["Dashboard"])
     assert boxes["Customer retention (CRR); churn = 1 - CRR"] == BOXES["Customer retention (CRR)"]
-    assert len(_templates(ip.Package(path))) == 6
+    assert len(template_chart_parts(ip.Package(path))) == 6

@@ -238,7 +238,7 @@ def test_cell_ranges_joins_runs_and_rectangles():
 def test_the_templates_charts_are_recognised_in_a_drawing_as_excel_writes_it(tmp_path):
     """Excel (and LibreOffice) save the Dashboard's drawing with the xdr: prefix, two-cell anchors and the chart's
     relationship id after namespace declarations: the template's charts are found there too, a user's is not."""
-    from xl_retention.workbook.chart_ranges import _templates
+    from xl_retention.workbook.chart_ranges import template_chart_parts
 
     path = build_template(tmp_path / "t.xlsx", months=3)
     with zipfile.ZipFile(path) as z:
@@ -254,9 +254,9 @@ def test_the_templates_charts_are_recognised_in_a_drawing_as_excel_writes_it(tmp
     assert excel.count("<xdr:twoCellAnchor") == 6 and 'xmlns:r="http' in excel
     package = ip.Package(path)
     package.data["xl/drawings/drawing1.xml"] = excel.encode()
-    assert _templates(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 7)}
+    assert template_chart_parts(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 7)}
     # the same drawing with the NPS chart moved to D70 (a user's place): not the template's any more
     head, tail = excel.rsplit("<xdr:row>39</xdr:row>", 1)  # the last anchor's start: the NPS chart's, at D40
     moved = head + "<xdr:row>69</xdr:row>" + tail
     package.data["xl/drawings/drawing1.xml"] = moved.encode()
-    assert _templates(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 6)}
+    assert template_chart_parts(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 6)}

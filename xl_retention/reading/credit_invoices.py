@@ -51,7 +51,7 @@ def credit_invoice_rows(df: pd.DataFrame, amount: str, source: str) -> tuple[np.
     >>> rows.tolist(), column
     ([False, True, False], 'Total')
     """
-    from .no_charge_rows import _ZERO
+    from .no_charge_rows import ZERO_AMOUNT
     from .number_texts import parse_numbers
 
     names = [str(c) for c in df.columns]
@@ -59,7 +59,7 @@ def credit_invoice_rows(df: pd.DataFrame, amount: str, source: str) -> tuple[np.
         return np.zeros(len(df), dtype=bool), None
     column = df.iloc[:, names.index(amount)]
     text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-    zero = text.str.fullmatch(_ZERO).to_numpy(dtype=bool)
+    zero = text.str.fullmatch(ZERO_AMOUNT).to_numpy(dtype=bool)
     credit = np.zeros(len(df), dtype=bool)
     first = None
     if not zero.any():

@@ -39,7 +39,7 @@ def event_date_kind(name: Any) -> str | None:
     >>> [event_date_kind(n) for n in names]
     ['refund', 'refund', 'refund', 'failed', 'deleted', 'dispute', 'dispute', None, None, None]
     """
-    from .order_columns import _words
+    from .order_columns import name_words as _words
 
     words = _words(name)
     if not any(w in _DATE_WORDS for w in words):

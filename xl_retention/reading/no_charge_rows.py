@@ -22,7 +22,7 @@ from .errors import bad_rows, rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["NO_CHARGE", "no_charge_rows", "without_no_charge_rows"]
+__all__ = ["NO_CHARGE", "ZERO_AMOUNT", "no_charge_rows", "without_no_charge_rows"]
 
 #: For each column (by its key, :func:`~.columns.keys_of`) that says a row's kind, the values (as
 #: :func:`~.statuses.spelled` spells them) of a row collecting no money, and what such a row is.
@@ -43,7 +43,7 @@ _MONEY = ("amount", "price", "proceeds", "total", "subtotal", "earning", "revenu
 #: An amount however written: 0.00, $0.00, 0,00 €, USD 30.00, -1.50 (no id, no date).
 _AMOUNT = re.compile(r"[^\w\d]*(?:[A-Z]{3}\s*)?-?\d[\d.,\s]*(?:\s*[A-Z]{3})?[^\w\d]*")
 #: A zero however written: 0, 0.00, $0.00, 0,00 €, USD 0.
-_ZERO = re.compile(r"^[^\d\-]*-?0+(?:[.,]0+)?[^\d]*$")
+ZERO_AMOUNT = re.compile(r"^[^\d\-]*-?0+(?:[.,]0+)?[^\d]*$")
 
 
 def no_charge_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None, str]:
@@ -87,7 +87,7 @@ def _charged(df: pd.DataFrame, rows: np.ndarray) -> tuple[str, np.ndarray] | Non
             continue
         column = df.iloc[:, position]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-        amount = text.str.fullmatch(_AMOUNT) & ~text.str.fullmatch(_ZERO)
+        amount = text.str.fullmatch(_AMOUNT) & ~text.str.fullmatch(ZERO_AMOUNT)
         money = amount.to_numpy(dtype=bool) & rows
         if money.any():
             return name, money

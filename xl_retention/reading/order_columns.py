@@ -48,6 +48,7 @@ __all__ = [
     "check_unmapped_order_id",
     "holds_order_statuses",
     "linked_orders",
+    "name_words",
     "priced_by_quantity",
     "refund_amount_columns",
     "status_by_values",
@@ -57,12 +58,12 @@ __all__ = [
 _NOT_PAYMENT = ("fulfil", "fulfill", "ship", "deliver", "versand", "liefer", "livraison", "envio", "envío")
 
 
-def _words(name: Any) -> list[str]:
+def name_words(name: Any) -> list[str]:
     """The words of a column's name as :func:`~.names.key` writes it, split at ``_ . ( ) ? / # :`` (accents and
     signs such as ``$`` kept in them), then those of its camel-case words ("TotalRefunded": totalrefunded, total,
     refunded).
 
-    >>> _words("TotalRefunded"), _words("Refund ($)"), _words("Número de pedido")
+    >>> name_words("TotalRefunded"), name_words("Refund ($)"), name_words("Número de pedido")
     (['totalrefunded', 'total', 'refunded'], ['refund', '$'], ['número', 'de', 'pedido'])
     """
     from .names import camel_spaced, key
@@ -112,7 +113,7 @@ def holds_order_statuses(name: Any, column: pd.Series) -> bool:
     """
     from .orders import NOT_PAID, PAID, PAID_OR_REFUNDED
 
-    if any(w.startswith(_NOT_PAYMENT) for w in _words(name)):
+    if any(w.startswith(_NOT_PAYMENT) for w in name_words(name)):
         return False
     values = few_values(column)
     if values is not None:  # 'Annulé', 'Storniert': their English words (reading.status_words)
@@ -141,7 +142,7 @@ def _names_a_status(name: Any) -> bool:
     >>> _names_a_status("Refund Status"), _names_a_status("Returned"), _names_a_status("Return Reason")
     (True, True, False)
     """
-    words = _words(name)
+    words = name_words(name)
     if any(w in _FREE_TEXT for w in words):
         return False
     return any(w.endswith("status") or w in _STATE_WORDS or w.startswith(_REFUND_STEMS + _RETURN_STEMS) for w in words)
@@ -186,7 +187,7 @@ def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str]
     for position, name in enumerate(map(str, df.columns)):
         if name in mapped:
             continue
-        words = _words(name)
+        words = name_words(name)
         refund = any(w.startswith(_REFUND_STEMS) for w in words)
         returned = any(w.startswith(_RETURN_STEMS) for w in words)
         if not (refund or returned) or any(w in _NOT_MONEY or w.startswith(_NOT_MONEY[:2]) for w in words):
@@ -273,7 +274,7 @@ def _id_like(name: str, column: pd.Series) -> bool:
     are neither numbers nor dates (``INV-1001``; a channel's ``web`` is none); never a money column."""
     from .names import key
 
-    words = [_unaccented(w) for w in _words(name)]  # 'Número de pedido': numero, de, pedido
+    words = [_unaccented(w) for w in name_words(name)]  # 'Número de pedido': numero, de, pedido
     if any(w.startswith(_MONEY_NAMES) for w in words):
         return False
     joined = _unaccented(key(name).replace("_", ""))
@@ -304,7 +305,7 @@ def priced_by_quantity(
 
     mapped = set(names.values())
     found = [(p, str(c)) for p, c in enumerate(df.columns) if str(c) not in mapped
-             and any(w.startswith(_QUANTITY_WORDS) for w in _words(c))]  # fmt: skip
+             and any(w.startswith(_QUANTITY_WORDS) for w in name_words(c))]  # fmt: skip
     if not found:
         return amount
     position, quantity = found[0]

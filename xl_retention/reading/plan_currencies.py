@@ -55,7 +55,7 @@ def plan_columns(columns: list[str], names: Mapping[str, str], segment: str | No
     ['Plan', 'Product Name']
     """
     from .names import key
-    from .order_columns import _words
+    from .order_columns import name_words as _words
 
     used = {str(c) for c in names.values()}
     return [c for c in columns if c not in used and not (segment is not None and key(segment) == key(c))

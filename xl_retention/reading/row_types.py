@@ -90,7 +90,7 @@ def _names_a_type(name: Any) -> bool:
     >>> _names_a_type("action"), _names_a_type("Transaction Type"), _names_a_type("Notes"), _names_a_type("refund_flag")
     (True, True, False, False)
     """
-    from .order_columns import _words
+    from .order_columns import name_words as _words
 
     return any(w in _TYPE_WORDS or w.endswith("type") for w in _words(name))
 

@@ -88,7 +88,7 @@ def _all_zero(df: pd.DataFrame, amount: str | None) -> np.ndarray:
     """Whether each row's money columns (by their names' words, as :mod:`.no_charge_rows` reads them, and
     ``amount``) are all 0 or blank, one of them 0 at least."""
     from .names import words
-    from .no_charge_rows import _AMOUNT, _MONEY, _ZERO
+    from .no_charge_rows import _AMOUNT, _MONEY, ZERO_AMOUNT
 
     zero = np.zeros(len(df), dtype=bool)
     charged = np.zeros(len(df), dtype=bool)
@@ -99,7 +99,7 @@ def _all_zero(df: pd.DataFrame, amount: str | None) -> np.ndarray:
             continue
         column = df.iloc[:, position]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-        is_zero = text.str.fullmatch(_ZERO).to_numpy(dtype=bool)
+        is_zero = text.str.fullmatch(ZERO_AMOUNT).to_numpy(dtype=bool)
         zero |= is_zero
         charged |= text.str.fullmatch(_AMOUNT).to_numpy(dtype=bool) & ~is_zero
         if name == amount:  # the amount mapped: a value neither blank nor 0 (a number) is money

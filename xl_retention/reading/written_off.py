@@ -74,7 +74,7 @@ def _what(words: list[str]) -> str | None:
 
 def _split(name: Any) -> list[str]:
     """The words of ``name`` (:func:`~.order_columns._words`), 'write-off' split at its hyphen."""
-    from .order_columns import _words
+    from .order_columns import name_words as _words
 
     return [p for w in _words(name) if w for p in w.split("-") if p]
 
@@ -130,7 +130,7 @@ def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> N
     xl_retention.reading.errors.DataError: inv.csv, column 'Write Off Amount': amounts written off after the sale, ...
     >>> check_written_off(frame, {"amount": "Amount Paid"}, "inv.csv")
     """
-    from .order_columns import _words
+    from .order_columns import name_words as _words
     from .values import parse_numbers
 
     refuse_balance_credits(df, names, source)

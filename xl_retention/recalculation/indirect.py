@@ -29,7 +29,7 @@ from .literal_arithmetic import literal_value
 from .scratch_cell import scratch_value
 from .text_literals import LITERALS as _QUOTED_TEXT
 
-__all__ = ["checked_indirect", "indirect_targets", "names_no_reference"]
+__all__ = ["checked_indirect", "indirect_targets", "names_no_reference", "text_of"]
 
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
 _TARGET = re.compile(
@@ -44,7 +44,7 @@ _OWN_COLUMN = re.compile(r"(?i)(?<![\w.])COLUMN\(\s*\)")
 Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
 
 
-def _text_of(
+def text_of(
     workbook: Any,
     sheet: str,
     tokens: list[Token],
@@ -154,7 +154,7 @@ def indirect_targets(
         r1c1 = len(spans) == 2 and _r1c1_style(spans[1])
         if len(spans) > 2 or (len(spans) == 2 and not r1c1 and not _a1_style(spans[1])) or (r1c1 and place is None):
             return None
-        joined = _text_of(workbook, sheet, spans[0], place, budget)
+        joined = text_of(workbook, sheet, spans[0], place, budget)
         for text in joined.split("\n") if joined is not None else [None]:  # an array of texts: each one's
             if text is not None:
                 named = _named(text.strip(), sheet, names or {})  # a name's reference is A1 style in any style

@@ -34,7 +34,7 @@ from ..registry import BY_NAME
 from ..sheet_names import NAME, written
 from .excel_functions.arguments import _arguments as argument_spans
 from .formula_texts import position
-from .indirect import _text_of, indirect_targets
+from .indirect import indirect_targets, text_of
 from .package import Table, scan
 from .reason_cells import _arguments
 from .undefined_names import package_names
@@ -127,7 +127,7 @@ def _computed_missing(text: str, sheets: list[str], workbook: fz.Workbook, sheet
         solid = [t for t in first if t.type != Token.WSPACE]
         if not solid or (len(solid) == 1 and solid[0].subtype == Token.TEXT):  # typed in: said by the pattern
             continue
-        computed = _text_of(workbook, sheet, first)
+        computed = text_of(workbook, sheet, first)
         call = "".join(t.value for t in tokens[k : close + 1])
         for line in (computed or "").split("\n") if computed is not None else []:
             name = _sheet_named(line, known)

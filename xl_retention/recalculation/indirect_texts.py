@@ -21,7 +21,7 @@ from .engine_names import ENGINE_NAME_REASON, uses_names
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import reference_text
 from .formula_texts import position
-from .indirect import _text_of
+from .indirect import text_of
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -69,7 +69,7 @@ def indirect_reason(workbook: Any, sheet: str, formula: str) -> str | None:
             continue
         call = "".join(t.value for t in tokens[k : close + 1])
         first = tokens[spans[0][0] : spans[0][1]] if spans else []
-        joined = _text_of(workbook, sheet, first) if first else None
+        joined = text_of(workbook, sheet, first) if first else None
         if joined is None:
             said.append((False, f"the text {call} is given cannot be computed on its own"))
             continue

@@ -11,7 +11,8 @@ import ibis.expr.types as ir
 
 from ..reading.document_types import named_as_marks
 from ..reading.gift_types import PROMISES, SCHEDULES
-from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS, _words
+from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS
+from ..reading.order_columns import name_words as _words
 from ..reading.orders import NOT_PAID
 from ..reading.row_types import OTHER_TYPES
 from ..reading.sandbox import _TEST_VALUES, _test_named

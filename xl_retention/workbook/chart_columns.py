@@ -6,8 +6,8 @@ a new MRR typed as -40 was drawn as a bar below zero (a loss) while the month's 
 made now draws a gap (the chart column holds #N/A for a negative amount, :func:`~.monthly._movement_chart`).
 :func:`add_movement_chart_columns` writes the missing columns after the sheet's last used column (W:Y in an untouched
 tracker, where the template puts them), hidden, with the template's formula in every month row, and points the
-template's chart at them. A chart of the user's own (anything :func:`~.chart_ranges._templates` does not take for the
-template's) keeps reading what it read.
+template's chart at them. A chart of the user's own (anything :func:`~.chart_ranges.template_chart_parts` does not
+take for the template's) keeps reading what it read.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .chart_ranges import _F, _P, _area, _templates, _unescape, chart_title
+from .chart_ranges import _P, SERIES_FORMULA, _area, _unescape, chart_title, template_chart_parts
 from .monthly import REVENUE
 from .template import render_formula
 
@@ -44,9 +44,9 @@ def add_movement_chart_columns(package: ip.Package, sheets: dict[str, _Monthly])
     title = revenue.spec.title
     reads = {revenue.letter(source): key for key, source in MOVEMENTS.items() if key not in revenue.columns and
              source in revenue.columns}  # fmt: skip
-    charts = [name for name in sorted(_templates(package)) if chart_title(package.data[name]) == _TITLE]
+    charts = [name for name in sorted(template_chart_parts(package)) if chart_title(package.data[name]) == _TITLE]
     drawn = {
-        chart: [a for m in _VALUES.finditer(package.data[chart]) for f in [_F.search(m.group(3))] if f
+        chart: [a for m in _VALUES.finditer(package.data[chart]) for f in [SERIES_FORMULA.search(m.group(3))] if f
                 for a in [_area(_unescape(f.group(2)))] if a is not None and a.sheet == title and a.column in reads]
         for chart in charts
     }  # fmt: skip
@@ -83,7 +83,7 @@ def add_movement_chart_columns(package: ip.Package, sheets: dict[str, _Monthly])
 def _repoint(match: re.Match[bytes], title: str, moved: dict[str, str]) -> bytes:
     """A chart's ``<val>`` element reading one of the inputs in ``moved`` (letter -> the chart column's) of sheet
     ``title``, reading the chart column instead (same rows)."""
-    found = _F.search(match.group(3))
+    found = SERIES_FORMULA.search(match.group(3))
     area = _area(_unescape(found.group(2))) if found else None
     if area is None or area.sheet != title or area.column not in moved:
         return match.group(0)

@@ -47,12 +47,14 @@ from .inplace import escape
 
 __all__ = [
     "CHART_PARTS",
+    "SERIES_FORMULA",
     "TEMPLATE_CHARTS",
     "blanks_as_gaps",
     "chart_title",
     "fit_chart_ranges",
     "na_as_gap",
     "reset_chart_ranges",
+    "template_chart_parts",
 ]
 
 CHART_MARK = "(chart)"
@@ -88,7 +90,7 @@ _CHART_PART = CHART_PARTS = r"xl/charts/chart[^/]*\.xml"  # the chart parts of a
 _KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, barChart, bar3DChart, ... (not <c:chart>)
 # a data reference: <c:cat|val|plus|minus> ... <c:f>TEXT</c:f> [<c:numCache|strCache>...</...>] ...
 _DATA = re.compile(rb"<(" + _P + rb")(cat|val|plus|minus)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
-_F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
+SERIES_FORMULA = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
 _CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache)\b.*?</\1\2\s*>", re.S)
 _COLUMN_RANGE = re.compile(r"^(" + SHEET + r")!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)$")
 _NUMBER_CELL = re.compile(rb"<" + _P + rb"v\s*>\s*([^<]*?)\s*</" + _P + rb"v\s*>")
@@ -206,7 +208,7 @@ def _chart_rows(xml: bytes, cells: _Cells, fit: bool) -> _Chart | None:
         return None
     areas = []
     for match in (m for m in _DATA.finditer(xml) if m.group(2) == b"val"):
-        f = _F.search(match.group(4))
+        f = SERIES_FORMULA.search(match.group(4))
         area = _area(_unescape(f.group(2))) if f else None
         if area is None:
             return None
@@ -239,7 +241,7 @@ def _set_rows(xml: bytes, sheet: str, rows: tuple[int, int]) -> bytes:
 
     def data(match: re.Match[bytes]) -> bytes:
         body = match.group(4)
-        f = _F.search(body)
+        f = SERIES_FORMULA.search(body)
         area = _area(_unescape(f.group(2))) if f else None
         if f is None or area is None or area.sheet != sheet:
             return match.group(0)
@@ -275,7 +277,7 @@ def _empty_row(cells: _Cells, chart: _Chart, xml: bytes) -> int | None:
     row = chart.full[-1] + 1
     sheet = cells.package.sheet(chart.sheet)
     for match in _DATA.finditer(xml):
-        f = _F.search(match.group(4))
+        f = SERIES_FORMULA.search(match.group(4))
         area = _area(_unescape(f.group(2))) if f else None
         if area is not None and area.sheet == chart.sheet and sheet.cell(f"{area.column}{row}") is not None:
             return None
@@ -499,7 +501,7 @@ def _cell(ref: str) -> tuple[int, int]:
     return row, column
 
 
-def _templates(package: ip.Package) -> set[str]:
+def template_chart_parts(package: ip.Package) -> set[str]:
     """The chart parts that are the template's own charts: on the Dashboard (without one, on a sheet drawing
     DASHBOARD_CHARTS or more of them: the Dashboard renamed), a template title at its own cell."""
     placed: dict[str, set[str]] = {}  # sheet -> its charts with a template title at that title's cell
@@ -537,7 +539,7 @@ def _apply(package: ip.Package, fit: bool) -> int:
 
     # the user's own charts, wherever they are drawn, are never touched; the first template's are once upgrade pointed
     # them at the chart columns (before, they read no "(chart)" column: _chart_rows takes them for none)
-    templates = _templates(package) | first_charts(package)
+    templates = template_chart_parts(package) | first_charts(package)
     found: dict[str, _Chart] = {}
     for name in package.names(_CHART_PART):
         if name not in templates:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import inplace as ip
-from .chart_ranges import _PARAGRAPH, _TEXT, _TITLE, _templates, chart_title
+from .chart_ranges import _PARAGRAPH, _TEXT, _TITLE, chart_title, template_chart_parts
 from .first_charts import first_charts
 
 __all__ = ["NOTES", "SOURCES", "mark_empty_charts"]
@@ -87,7 +87,7 @@ def mark_empty_charts(package: ip.Package, has: Callable[[str], bool]) -> list[s
     has none of (``has(kind)`` False) that an import fills it; take the note away where it has some. Returns the
     titles of the charts noted (for the report), in the template's order."""
     said = []
-    templates = _templates(package) or first_charts(package)
+    templates = template_chart_parts(package) or first_charts(package)
     for name in sorted(templates):
         title = chart_title(package.data[name])
         kind = SOURCES.get(title or "")

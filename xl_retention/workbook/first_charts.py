@@ -27,10 +27,10 @@ from openpyxl.utils import get_column_letter
 from . import inplace as ip
 from .chart_ranges import (
     _DATA,
-    _F,
     _P,
     _TITLE,
     DASHBOARD,
+    SERIES_FORMULA,
     _area,
     _Cells,
     _drawn_on,
@@ -104,7 +104,7 @@ def _repointed(xml: bytes, cells: _Cells) -> bytes | None:
     for match in _DATA.finditer(xml):
         if match.group(2) == b"cat":
             continue
-        f = _F.search(match.group(4))
+        f = SERIES_FORMULA.search(match.group(4))
         area = _area(_unescape(f.group(2))) if f else None
         if area is None or area.sheet not in cells.package.parts:
             return None
@@ -124,7 +124,7 @@ def _repointed(xml: bytes, cells: _Cells) -> bytes | None:
         return None
 
     def data(match: re.Match[bytes]) -> bytes:
-        f = _F.search(match.group(4))
+        f = SERIES_FORMULA.search(match.group(4))
         new = moves.get(_unescape(f.group(2))) if f else None
         if new is None:
             return match.group(0)
@@ -135,7 +135,7 @@ def _repointed(xml: bytes, cells: _Cells) -> bytes | None:
 
     def series(match: re.Match[bytes]) -> bytes:
         ser = match.group(0)
-        vals = (_F.search(m.group(4)) for m in _DATA.finditer(ser) if m.group(2) == b"val")
+        vals = (SERIES_FORMULA.search(m.group(4)) for m in _DATA.finditer(ser) if m.group(2) == b"val")
         reads = [_unescape(f.group(2)) for f in vals if f]
         if any(r in gone for r in reads):
             return b""

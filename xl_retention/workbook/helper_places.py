@@ -177,12 +177,12 @@ def left_out(package: ip.Package, found: _Monthly, spec: Any, title: str, places
 
 
 def repoint_template_charts(package: ip.Package, title: str, places: Placed) -> None:
-    """Point each series of the template's own charts in ``package`` (:func:`.chart_ranges._templates`) that reads a
-    column :func:`clear_of_yours` moved on sheet ``title`` (the user's column now there: cleared and reused) at the
-    column the template's is written in now; a chart of the user's is left as it is."""
+    """Point each series of the template's own charts in ``package`` (:func:`.chart_ranges.template_chart_parts`) that
+    reads a column :func:`clear_of_yours` moved on sheet ``title`` (the user's column now there: cleared and reused)
+    at the column the template's is written in now; a chart of the user's is left as it is."""
     if not places.moved:
         return
-    from .chart_ranges import _F, _templates
+    from .chart_ranges import SERIES_FORMULA, template_chart_parts
 
     to = {old: places[key] for key, old in places.moved.items()}
 
@@ -196,11 +196,11 @@ def repoint_template_charts(package: ip.Package, title: str, places: Placed) -> 
         tail = f":${new}{found[5]}" if found[4] is not None else ""
         return f"{found[1]}${new}{found[3]}{tail}"
 
-    for chart in sorted(_templates(package)):
+    for chart in sorted(template_chart_parts(package)):
 
         def f(match: re.Match[bytes]) -> bytes:
             text = ip.unescape(match.group(2))
             new = moved(text)
             return match.group(0) if new == text else match.group(1) + ip.escape(new).encode() + match.group(3)
 
-        package.data[chart] = _F.sub(f, package.data[chart])
+        package.data[chart] = SERIES_FORMULA.sub(f, package.data[chart])

@@ -17,7 +17,7 @@ from openpyxl.utils import quote_sheetname, range_boundaries
 
 from ..reading.notes import note
 from . import inplace as ip
-from .chart_ranges import _F, _drawn_on, _templates, _unescape, chart_title
+from .chart_ranges import SERIES_FORMULA, _drawn_on, _unescape, chart_title, template_chart_parts
 
 __all__ = ["note_charts", "note_sqrefs", "note_table", "stretched_lines"]
 
@@ -79,16 +79,18 @@ def note_table(part: str, before: bytes, after: bytes) -> None:
 
 
 def note_charts(package: ip.Package, before: dict[str, bytes]) -> None:
-    """Note each chart of the user's (not the template's own, :func:`~.chart_ranges._templates`) whose series
+    """Note each chart of the user's (not the template's own, :func:`~.chart_ranges.template_chart_parts`) whose series
     stretching widened: ``before`` holds the chart parts as they were (part name -> bytes)."""
     changed = [name for name, data in before.items() if package.data.get(name) != data]
     if not changed:
         return
-    templates, drawn = _templates(package), _drawn_on(package)
+    templates, drawn = template_chart_parts(package), _drawn_on(package)
     for name in changed:
         if name in templates:
             continue
-        refs = [[_unescape(m.group(2)) for m in _F.finditer(xml)] for xml in (before[name], package.data[name])]
+        refs = [
+            [_unescape(m.group(2)) for m in SERIES_FORMULA.finditer(xml)] for xml in (before[name], package.data[name])
+        ]
         # every range it changed, the values' as the categories' (H349's finding 03: the values went unlisted)
         pairs = list(dict.fromkeys((a, b) for a, b in zip(*refs, strict=False) if a != b)) or [("", "")]
         title = chart_title(package.data[name])
