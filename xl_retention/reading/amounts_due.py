@@ -121,13 +121,13 @@ def xero_statuses(df: pd.DataFrame, status: np.ndarray) -> np.ndarray:
 
 def _xero_awaiting(df: pd.DataFrame) -> np.ndarray:
     """Whether each row's status column says Xero's ``AUTHORISED`` (in a Xero-shaped file)."""
-    from .orders import _STATUSES, said_statuses
+    from .orders import ORDER_STATUS_NAMES, said_statuses
 
     out = np.zeros(len(df), dtype=bool)
     if not xero_shaped(df):
         return out
     for position, names in enumerate(_keys(df.columns)):
-        if names & _STATUSES:
+        if names & ORDER_STATUS_NAMES:
             out |= said_statuses(df.iloc[:, position]) == "authorised"
     return out
 
@@ -152,11 +152,11 @@ def _whole_orders(order_ids: Any, rows: np.ndarray) -> np.ndarray:
 
 def _said(df: pd.DataFrame, words: frozenset[str]) -> np.ndarray:
     """Whether each row's status column says one of ``words`` (as :func:`~.orders.said_statuses` reads them)."""
-    from .orders import _STATUSES, said_statuses
+    from .orders import ORDER_STATUS_NAMES, said_statuses
 
     out = np.zeros(len(df), dtype=bool)
     for position, names in enumerate(_keys(df.columns)):
-        if names & _STATUSES:
+        if names & ORDER_STATUS_NAMES:
             out |= np.isin(said_statuses(df.iloc[:, position]), list(words))
     return out
 

@@ -52,9 +52,9 @@ def _status_positions(df: pd.DataFrame) -> list[int]:
     """The positions of ``df``'s order status columns (by name, or by values: :mod:`.order_columns`)."""
     from .columns import keys_of
     from .order_columns import status_by_values
-    from .orders import _STATUSES
+    from .orders import ORDER_STATUS_NAMES
 
-    return [p for p, c in enumerate(map(str, df.columns)) if keys_of(c) & _STATUSES or status_by_values(df, p)]
+    return [p for p, c in enumerate(map(str, df.columns)) if keys_of(c) & ORDER_STATUS_NAMES or status_by_values(df, p)]
 
 
 def _said(df: pd.DataFrame, words: frozenset[str]) -> np.ndarray:

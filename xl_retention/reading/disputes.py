@@ -175,14 +175,18 @@ def reversal_rows(df: pd.DataFrame) -> np.ndarray:
     """
     from .columns import keys_of
     from .order_columns import status_by_values
-    from .orders import _STATUSES, _TYPES, STATE_NAMES
+    from .orders import _TYPES, ORDER_STATUS_NAMES, STATE_NAMES
     from .row_types import type_by_values
     from .status_words import spelled_by_distinct
 
     out = np.zeros(len(df), dtype=bool)
     for position, name in enumerate(df.columns):
         keys = keys_of(name)
-        if keys & (_TYPES | _STATUSES | STATE_NAMES) or type_by_values(df, position) or status_by_values(df, position):
+        if (
+            keys & (_TYPES | ORDER_STATUS_NAMES | STATE_NAMES)
+            or type_by_values(df, position)
+            or status_by_values(df, position)
+        ):
             out |= np.isin(spelled_by_distinct(df.iloc[:, position]), list(REVERSALS))
     return out
 

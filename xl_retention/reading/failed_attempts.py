@@ -32,10 +32,10 @@ def failed_attempts(df: pd.DataFrame, order_ids: Any) -> np.ndarray:
     [True, False, False, False, False]
     """
     from .columns import keys_of
-    from .orders import _STATUSES, PAID, said_statuses
+    from .orders import ORDER_STATUS_NAMES, PAID, said_statuses
 
     out = np.zeros(len(df), dtype=bool)
-    columns = [p for p, c in enumerate(map(str, df.columns)) if keys_of(c) & _STATUSES]
+    columns = [p for p, c in enumerate(map(str, df.columns)) if keys_of(c) & ORDER_STATUS_NAMES]
     if len(columns) != 1 or not len(df):
         return out
     status = said_statuses(df.iloc[:, columns[0]])

@@ -110,7 +110,8 @@ from .unlinked_refunds import refuse_unlinked_refunds
 from .written_off import check_written_off
 from .yes_no import BLANK, FALSE, TRUE
 
-__all__ = ["CANCEL_FLAGS", "ITEM_NAMES", "ITEM_ORDER_ALIASES", "NOT_PAID", "ORDER_ALIASES", "PAID", "STATE_NAMES",
+__all__ = ["CANCEL_FLAGS", "ITEM_NAMES", "ITEM_ORDER_ALIASES", "NOT_PAID", "ORDER_ALIASES", "ORDER_STATUS_NAMES",
+           "PAID", "STATE_NAMES",
            "orders_as_paid", "cancelled_rows", "check_items_without_order", "check_order_id", "customers_of_orders",
            "orders_of_parents", "item_columns", "line_item_columns", "one_row_per_order", "order_aliases",
            "refunded_column", "refunded_columns", "take_refunds"]  # fmt: skip
@@ -122,7 +123,7 @@ _ORDER_WORDS = ("order", "payment", "sale", "sales", "transaction", "txn", "char
                 "purchase")  # fmt: skip
 _SAID = ["", *(f"{a}_" for a in _ORDER_WORDS), *(f"{a}_{b}_" for a in _ORDER_WORDS for b in _ORDER_WORDS if a != b)]
 _AFTER = ["", *(f"_({w})" for w in _ORDER_WORDS)]  # 'Payment State (Order)'
-_STATUSES = frozenset(f"{q}status{a}" for q in _SAID for a in _AFTER if q or not a)
+ORDER_STATUS_NAMES = frozenset(f"{q}status{a}" for q in _SAID for a in _AFTER if q or not a)
 #: Flag columns whose true value says the order was cancelled, voided or charged back: no purchase.
 CANCEL_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled", "was_cancelled", "was_canceled",
                           "order_cancelled", "order_canceled", "voided", "void", "is_voided", "is_void",
@@ -245,7 +246,7 @@ def cancelled_rows(
             out |= open_ & ~np.isin(spelled(df.iloc[:, won]), list(TRUE))
     out |= lost_disputes(df, source)  # Stripe's Dispute Status 'lost': a chargeback (reading.disputes)
     if any(event_date_kind(c) for c in df.columns):  # 'Refunded At', 'Failed At', deleted_at (reading.event_dates)
-        told = any(keys_of(str(c)) & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, p)
+        told = any(keys_of(str(c)) & (ORDER_STATUS_NAMES | STATE_NAMES) or by_values.status_by_values(df, p)
                    for p, c in enumerate(df.columns))  # fmt: skip
         outcome = disputed is not None or bool(dispute_columns(df.columns))
         out |= undone_rows(df, source, refunds, told, outcome)
@@ -277,9 +278,9 @@ def cancelled_rows(
             out |= _flagged(column, name, source)
         elif (kind := flag_kind(name)) is not None and (flagged := flag_rows(column, name, kind, source)) is not None:
             out |= flagged  # failed, is_deleted, Paid? false, is_duplicate (refused) ... (reading.order_flags)
-        elif keys & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
+        elif keys & (ORDER_STATUS_NAMES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
             status = xero_statuses(df, said_statuses(column))  # Xero's AUTHORISED: awaiting payment
-            if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
+            if not keys & ORDER_STATUS_NAMES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
             refuse_open_disputes(status, column, name, source)  # 'disputed': lost or won? (reading.disputes)
             unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED | REVERSALS)) & (status != "")
@@ -531,7 +532,7 @@ def _refuse_untold_partial_refunds(df: pd.DataFrame, typed: dict[str, Any], name
 
     for position, name in enumerate(map(str, df.columns)):
         column = df.iloc[:, position]
-        if not (keys_of(name) & _STATUSES or by_values.status_by_values(df, position)):
+        if not (keys_of(name) & ORDER_STATUS_NAMES or by_values.status_by_values(df, position)):
             continue
         status = said_statuses(column)
         partly = np.isin(status, _PARTLY_REFUNDED)
@@ -565,7 +566,7 @@ def says_refunded(df: pd.DataFrame) -> np.ndarray:
     for position, name in enumerate(map(str, df.columns)):
         keys = {k.rstrip("?") for k in keys_of(name)}
         column = df.iloc[:, position]
-        if keys & _STATUSES or by_values.status_by_values(df, position):
+        if keys & ORDER_STATUS_NAMES or by_values.status_by_values(df, position):
             out |= np.isin(said_statuses(column), list(REFUND_STATUSES))  # refunded, charged back
         elif keys & _TYPES or row_types.type_by_values(df, position):
             out |= np.isin(spelled(column), list(_REFUND_TYPES))

@@ -55,12 +55,12 @@ def _status_said(df: pd.DataFrame) -> np.ndarray:
     """Whether each row's order status (a status column by name or by values) says paid or not paid."""
     from .names import keys_of
     from .order_columns import status_by_values
-    from .orders import _STATUSES, NOT_PAID, PAID, PAID_OR_REFUNDED, STATE_NAMES, said_statuses
+    from .orders import NOT_PAID, ORDER_STATUS_NAMES, PAID, PAID_OR_REFUNDED, STATE_NAMES, said_statuses
 
     said = np.zeros(len(df), dtype=bool)
     known = list(NOT_PAID | PAID | PAID_OR_REFUNDED)
     for position, name in enumerate(map(str, df.columns)):
-        if keys_of(name) & (_STATUSES | STATE_NAMES) or status_by_values(df, position):
+        if keys_of(name) & (ORDER_STATUS_NAMES | STATE_NAMES) or status_by_values(df, position):
             said |= np.isin(said_statuses(df.iloc[:, position]), known)
     return said
 

@@ -59,9 +59,9 @@ def holds_row_types(name: Any, column: pd.Series) -> bool:
     """
     from .columns import keys_of
     from .order_columns import few_values
-    from .orders import _REFUND_TYPES, _SALE_TYPES, _STATUSES
+    from .orders import _REFUND_TYPES, _SALE_TYPES, ORDER_STATUS_NAMES
 
-    if keys_of(name) & _STATUSES or "status" in str(name).lower():
+    if keys_of(name) & ORDER_STATUS_NAMES or "status" in str(name).lower():
         return False
     values = few_values(column)
     if values is None or not values.size:

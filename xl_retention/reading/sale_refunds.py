@@ -211,11 +211,11 @@ def _said(df: pd.DataFrame, kinds: tuple[frozenset[str], ...]) -> list[np.ndarra
     finds them: by name or by values) says one of them; each distinct status is looked at once."""
     from .names import keys_of
     from .order_columns import status_by_values
-    from .orders import _STATUSES, STATE_NAMES, said_statuses
+    from .orders import ORDER_STATUS_NAMES, STATE_NAMES, said_statuses
 
     out = [np.zeros(len(df), dtype=bool) for _ in kinds]
     for position, name in enumerate(df.columns):
-        if keys_of(name) & (_STATUSES | STATE_NAMES) or status_by_values(df, position):
+        if keys_of(name) & (ORDER_STATUS_NAMES | STATE_NAMES) or status_by_values(df, position):
             said = said_statuses(df.iloc[:, position])
             for found, kind in zip(out, kinds, strict=True):
                 found |= np.isin(said, list(kind))
@@ -460,11 +460,11 @@ def _status_blank(df: pd.DataFrame) -> np.ndarray:
     several line items, Shopify writes 'Financial Status' on its first line only."""
     from .names import keys_of
     from .order_columns import status_by_values
-    from .orders import _STATUSES, STATE_NAMES
+    from .orders import ORDER_STATUS_NAMES, STATE_NAMES
 
     out = np.ones(len(df), dtype=bool)
     for position, name in enumerate(map(str, df.columns)):
-        if keys_of(name) & (_STATUSES | STATE_NAMES) or status_by_values(df, position):
+        if keys_of(name) & (ORDER_STATUS_NAMES | STATE_NAMES) or status_by_values(df, position):
             column = df.iloc[:, position]
             out &= column.isna().to_numpy() | (column.astype(str).str.strip() == "").to_numpy()
     return out

@@ -47,11 +47,18 @@ def _cancellable(empty: pd.DataFrame) -> bool:
     from ..reading.disputes import dispute_columns
     from ..reading.gift_types import GIFT_TYPE_NAMES
     from ..reading.order_flags import FLAG_NAMES
-    from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
+    from ..reading.orders import (
+        _CANCELLED_DATES,
+        _TYPES,
+        CANCEL_FLAGS,
+        ORDER_STATUS_NAMES,
+        STATE_NAMES,
+        refunded_column,
+    )
     from ..reading.paid_dates import paid_date_columns
     from ..reading.written_off import written_off_columns
 
-    marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES | FLAG_NAMES
+    marks = _CANCELLED_DATES | ORDER_STATUS_NAMES | _TYPES | CANCEL_FLAGS | STATE_NAMES | FLAG_NAMES
     marks |= {"captured", "refunded", "fully_refunded", "is_refunded", "disputed", "is_disputed"}
     marks |= GIFT_TYPE_NAMES  # a donor export's 'Gift Type': its pledges left out (reading.gift_types)
     keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
