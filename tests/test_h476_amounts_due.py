@@ -131,3 +131,25 @@ def test_card_authorisations_and_stripe_paid_invoices_stay_paid(tmp_path: Path) 
     purchases, _ = _tables(run(tmp_path, "--orders", stripe, "--columns", "customer_id=Customer,date=Date (UTC),"
                                "amount=Amount Paid"))  # fmt: skip
     assert purchases == [["2026-01", 1, 0], ["2026-02", 1, 1]]
+
+
+def test_quickbooks_open_balance_says_what_was_not_paid(tmp_path: Path, capsys) -> None:
+    # H467's finding 05: QuickBooks' Invoice List (Amount, Open Balance; no amount paid column) counted the open
+    # invoices 1003 and 1005 in full: Feb buyers 3, returning 2, the Jan cohort's Feb revenue 150.00 for 1, 1, 50.00
+    path = written(tmp_path, "qb.csv", (
+        "Date,Transaction Type,Num,Name,Memo/Description,Due Date,Amount,Open Balance\n"
+        "2026-01-05,Invoice,1001,Acme,,2026-02-04,100.00,0.00\n"
+        "2026-01-06,Invoice,1002,Beta,,2026-02-05,50.00,0.00\n"
+        "2026-02-05,Invoice,1003,Acme,,2026-03-07,100.00,100.00\n"
+        "2026-02-06,Invoice,1004,Beta,,2026-03-08,50.00,0.00\n"
+        "2026-02-07,Invoice,1005,Gamma,,2026-03-09,80.00,80.00\n"
+    ))  # fmt: skip
+    out = run(tmp_path, "--orders", path, "--columns", "order_id=Num,customer_id=Name,date=Date,amount=Amount")
+    purchases, revenue = _tables(out)
+    assert purchases == [["2026-01", 2, 0], ["2026-02", 1, 1]]
+    assert revenue.loc["2026-01", "1"] == 50.0
+    assert revenue.loc["2026-02", "0"] == 0.0  # no Gamma cohort of 80.00
+    assert (
+        "qb.csv, column 'Open Balance': the whole amount still to pay: nothing paid (not paid: no purchase, left out) "
+        "in rows 4, 6 (counting the header as row 1): '100.00', '80.00'"
+    ) in capsys.readouterr().out

@@ -57,7 +57,9 @@ __all__ = [
 PAID_AMOUNTS = frozenset({"amount_paid", "paid_amount", "total_paid", "invoice_amount_paid"})
 #: Names of a column of what is left to pay of an invoice (never its whole amount).
 REMAINING = frozenset({"amount_remaining", "remaining_amount", "balance_due", "outstanding_balance",
-                       "amount_outstanding", "outstanding_amount", "invoice_balance_due"})  # fmt: skip
+                       "amount_outstanding", "outstanding_amount", "invoice_balance_due",
+                       # QuickBooks' Invoice List and A/R reports ("Open Balance", H467's finding 05)
+                       "open_balance", "amount_unpaid", "unpaid_amount"})  # fmt: skip
 #: Names of a column of an amount due: what is left to pay (Xero, Chargebee) or the invoice's amount (Stripe).
 DUE_AMOUNTS = REMAINING | {"amount_due", "invoice_amount_due"}
 #: Names of a column that says an invoice was paid outside the processor (Stripe's "Paid Out Of Band"): paid.
