@@ -162,7 +162,7 @@ def test_a_cell_of_the_users_where_the_layout_changes_keeps_the_dashboard_as_it_
         # Revenue lost/gained MRR and rates before a movement typed below 0 was #NUM! there too (20f84182)
         "brought the formulas an earlier version of the template wrote up to this version's, as the new months have "
         "them (formulas of your own are kept): 'Customers'!B3:B25, 'Customers'!I2:I25, 'Revenue'!B3:B25, "
-        "'Revenue'!I2:I25, 'Revenue'!J2:J25, 'Revenue'!K2:K25 and 39 more"
+        "'Revenue'!I2:I25, 'Revenue'!J2:J25, 'Revenue'!K2:K25 and 41 more"
     )
     assert lines[1:] == [
         f"{KEPT} (charts 17 cm wide at H12, A30, ...; printed A1:Q66 on one portrait page, about a third of its "

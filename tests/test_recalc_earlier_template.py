@@ -33,7 +33,7 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: H384's finding 01: an error pasted in a month's own gained or movements no longer makes its start that error)
 CELLS = (
     "'Customers'!B3:B25, 'Customers'!I2:I25, 'Revenue'!B3:B25, 'Revenue'!I2:I25, 'Revenue'!J2:J25, 'Revenue'!K2:K25 "
-    "and 46 more"
+    "and 48 more"
 )
 
 
