@@ -29,7 +29,9 @@ from xl_retention.workbook.sample import sample_inputs
 TESTS = Path(__file__).resolve().parent
 
 
-def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=None, path=None, sheets=None) -> str:
+def uncached(
+    formula, sheet, row, col, tables, array=False, names=None, defined=None, path=None, sheets=None, every=None
+) -> str:
     """The rewrite without the shape cache: the pre-check on this very formula, then the rewrite."""
     text = formula if formula.startswith("=") else "=" + formula
     if "#" in text:  # as rewrite: A2# typed as Excel stores it, _xlfn.ANCHORARRAY(A2)
@@ -45,7 +47,8 @@ def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=
     by_name = {t.name.lower(): t for t in tables}
     if not rewrite_shapes._candidate(text, by_name, array, {**(names or {}), **(defined or {})}):
         return text
-    return rewrite_module._rewritten(text, sheet, row, col, tables, array, names, defined, sheets)
+    every = every if "INDIRECT(" in text.upper() else None  # as rewrite: the workbook's names, for INDIRECT's texts
+    return rewrite_module._rewritten(text, sheet, row, col, tables, array, names, defined, sheets, every)
 
 
 def pretests(text: str, words) -> tuple[bool, bool, bool]:
