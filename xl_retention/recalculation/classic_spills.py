@@ -54,6 +54,7 @@ __all__ = [
     "RANGE_RESULT_REASON",
     "classic_spills",
     "intersected_let_names",
+    "let_scopes",
     "names_read_as_one",
     "reference_result",
     "spilled_classics",
@@ -239,8 +240,14 @@ def reference_result(formula: str) -> str | None:
     return _reference(tokens, 0, len(tokens), {})
 
 
-def _let_scopes(tokens: list[Token]) -> dict[int, dict[str, str | None]]:
-    """Each token's LET names in scope (lower case -> the reference each surely stands for, None for another)."""
+def let_scopes(
+    tokens: list[Token],
+    bound: Callable[[list[Token], int, int, dict[str, str | None]], str | None] | None = None,
+) -> dict[int, dict[str, str | None]]:
+    """Each token's LET names in scope (lower case -> what ``bound(tokens, start, end, scope)`` makes of the value
+    each is bound to, None for another): by default the reference each surely stands for (:func:`_reference`);
+    :mod:`.let_index_names` asks for the numbers."""
+    bound = bound or _reference
     scopes: dict[int, dict[str, str | None]] = {}
     for start, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare(token.value[:-1]) != "LET":
@@ -253,9 +260,9 @@ def _let_scopes(tokens: list[Token]) -> dict[int, dict[str, str | None]]:
             a, b = _trim(tokens, *spans[k])
             if b - a != 1:
                 break
-            bound = _reference(tokens, *spans[k + 1], scopes.get(spans[k + 1][0], {}))
+            value = bound(tokens, *spans[k + 1], scopes.get(spans[k + 1][0], {}))
             for i in range(spans[k + 2][0], close):  # the later values and the result (inner LETs come later)
-                scopes[i] = {**scopes.get(i, {}), tokens[a].value.lower(): bound}
+                scopes[i] = {**scopes.get(i, {}), tokens[a].value.lower(): value}
     return scopes
 
 
@@ -280,7 +287,7 @@ def intersected_let_names(formula: str, row: int, col: int, inline: bool = False
         return None
     if not any(t.type == Token.FUNC and _bare(t.value[:-1]) == "LET" for t in tokens):
         return None
-    scopes, every = _let_scopes(tokens), tokens
+    scopes, every = let_scopes(tokens), tokens
     solid = [k for k, t in enumerate(tokens) if t.type != Token.WSPACE]
     tokens = [tokens[k] for k in solid]  # the neighbours of a name, spaces aside (the same tokens: changed in place)
     scopes = {n: scopes[k] for n, k in enumerate(solid) if k in scopes}

@@ -9,7 +9,7 @@ values and the call was lifted over the name ``y``: #VALUE! under status ok (the
 column C and in column E, where Excel gives 8 and #VALUE!.
 
 :func:`let_index_names` writes into each INDEX and OFFSET call the range a LET name of its first argument surely
-stands for (a range typed in, :func:`.classic_spills._let_scopes`) and, in its other arguments (outside calls
+stands for (a range typed in, :func:`.classic_spills.let_scopes`) and, in its other arguments (outside calls
 within them), each LET name bound to a number or an expression of numbers (``2+2``, ``n-1`` of such an ``n``): the
 same values, so the call is read as the one typed in. A name bound to anything else stays as it is, and nothing inside
 a LAMBDA not called (whose parameters may hide the LET's names) changes.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from openpyxl.formula.tokenizer import Token, Tokenizer
 
-from .classic_spills import _arguments, _bare, _close, _let_scopes, _trim
+from .classic_spills import _arguments, _bare, _close, _trim, let_scopes
 from .formula_tokens import _box
 
 __all__ = ["let_index_names"]
@@ -60,26 +60,6 @@ def _written(number: str) -> str:
     return number if number.isdigit() else f"({number})"
 
 
-def _number_scopes(tokens: list[Token]) -> dict[int, dict[str, str | None]]:
-    """Each token's LET names in scope (lower case -> the expression of numbers each is bound to, None for another)."""
-    scopes: dict[int, dict[str, str | None]] = {}
-    for start, token in enumerate(tokens):
-        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare(token.value[:-1]) != "LET":
-            continue
-        close = _close(tokens, start)
-        spans = _arguments(tokens, start, close)
-        if len(spans) < 3 or len(spans) % 2 == 0:
-            continue
-        for k in range(0, len(spans) - 1, 2):
-            a, b = _trim(tokens, *spans[k])
-            if b - a != 1:
-                break
-            bound = _number_text(tokens, *spans[k + 1], scopes.get(spans[k + 1][0], {}))
-            for i in range(spans[k + 2][0], close):  # the later values and the result (inner LETs come later)
-                scopes[i] = {**scopes.get(i, {}), tokens[a].value.lower(): bound}
-    return scopes
-
-
 def let_index_names(formula: str) -> str | None:
     """``formula`` (with ``=``) with each INDEX and OFFSET call's LET names of a range (its first argument) and of
     numbers (its other arguments) written as what they stand for; None when there is none (or the text is not read).
@@ -96,7 +76,7 @@ def let_index_names(formula: str) -> str | None:
         return None
     if not any(t.type == Token.FUNC and _bare(t.value[:-1]) == "LET" for t in tokens):
         return None
-    references, numbers = _let_scopes(tokens), _number_scopes(tokens)
+    references, numbers = let_scopes(tokens), let_scopes(tokens, _number_text)
     changed, lambdas = False, []  # the closing token of each LAMBDA open here
     for i, token in enumerate(tokens):
         if lambdas and i > lambdas[-1]:

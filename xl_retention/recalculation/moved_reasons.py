@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from openpyxl.formula.tokenizer import Token, Tokenizer
 
-from .classic_spills import _let_scopes, names_read_as_one, reference_result
+from .classic_spills import let_scopes, names_read_as_one, reference_result
 from .formula_tokens import _bare_name, argument_spans
 from .intersection import _implicit
 from .intersection_reasons import _one_value, _said
@@ -73,7 +73,7 @@ def moved_cause(sheet: str, ref: str, place: tuple[int, int], text: str) -> str 
         tokens = [t for t in Tokenizer(formula).items if t.type != Token.WSPACE]
     except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
         return None
-    scopes = _let_scopes(tokens)
+    scopes = let_scopes(tokens)
     for token, bound in names_read_as_one(tokens, lambda i, t: scopes.get(i, {}).get(t.value.lower())):
         area = _missed(bound, row, column)
         if area is not None:
