@@ -29,7 +29,7 @@ from .literal_arithmetic import literal_value
 from .scratch_cell import scratch_value
 from .text_literals import LITERALS as _QUOTED_TEXT
 
-__all__ = ["checked_indirect", "indirect_targets", "names_no_reference", "text_of"]
+__all__ = ["checked_indirect", "indirect_calls", "indirect_targets", "names_no_reference", "text_of"]
 
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
 _TARGET = re.compile(
@@ -71,6 +71,27 @@ def text_of(
         budget[0] -= 1
     value = scratch_value(workbook, sheet, f"=TEXTJOIN(CHAR(10),FALSE,{expression})")  # an array's texts too
     return value if isinstance(value, str) else None
+
+
+def indirect_calls(formula: str) -> Iterator[tuple[str, list[Token]]]:
+    """(the call's text, its first argument's tokens: [] for none) of each INDIRECT call of ``formula`` (with or
+    without "="), in order; none for a formula the tokenizer cannot read or a call without its closing parenthesis.
+
+    >>> [(call, "".join(t.value for t in first)) for call, first in indirect_calls('=SUM(INDIRECT(A1&"!B2"),1)')]
+    [('INDIRECT(A1&"!B2")', 'A1&"!B2"')]
+    """
+    try:
+        tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: no call told)
+        return
+    for k, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
+            continue
+        try:
+            spans, close = argument_spans(tokens, k)
+        except (ValueError, IndexError):
+            continue
+        yield "".join(t.value for t in tokens[k : close + 1]), tokens[spans[0][0] : spans[0][1]] if spans else []
 
 
 def _r1c1_style(tokens: list[Token]) -> bool:

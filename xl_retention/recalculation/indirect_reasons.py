@@ -34,7 +34,7 @@ from ..registry import BY_NAME
 from ..sheet_names import NAME, written
 from .excel_functions.arguments import _arguments as argument_spans
 from .formula_texts import position
-from .indirect import indirect_targets, text_of
+from .indirect import indirect_calls, indirect_targets, text_of
 from .package import Table, scan
 from .reason_cells import _arguments
 from .undefined_names import package_names
@@ -111,24 +111,12 @@ def _missing(
 def _computed_missing(text: str, sheets: list[str], workbook: fz.Workbook, sheet: str) -> tuple[str, bool] | None:
     """:func:`_missing` of an INDIRECT whose text is built when the formula runs (``INDIRECT(A2&"!B3")``): its text
     computed by the engine on ``sheet``, and the cell its expression reads whose text holds the sheet's name."""
-    try:
-        tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
-    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: not said)
-        return None
     known = {s.lower() for s in sheets}
-    for k, token in enumerate(tokens):
-        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
-            continue
-        try:
-            spans, close = argument_spans(tokens, k)
-        except (ValueError, IndexError):
-            continue
-        first = tokens[spans[0][0] : spans[0][1]] if spans else []
+    for call, first in indirect_calls(text):
         solid = [t for t in first if t.type != Token.WSPACE]
         if not solid or (len(solid) == 1 and solid[0].subtype == Token.TEXT):  # typed in: said by the pattern
             continue
         computed = text_of(workbook, sheet, first)
-        call = "".join(t.value for t in tokens[k : close + 1])
         for line in (computed or "").split("\n") if computed is not None else []:
             name = _sheet_named(line, known)
             if name is not None:

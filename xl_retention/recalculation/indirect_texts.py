@@ -14,14 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.formula import Tokenizer
-from openpyxl.formula.tokenizer import Token
-
 from .engine_names import ENGINE_NAME_REASON, uses_names
-from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import reference_text
 from .formula_texts import position
-from .indirect import text_of
+from .indirect import indirect_calls, text_of
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -55,20 +51,8 @@ def indirect_reason(workbook: Any, sheet: str, formula: str) -> str | None:
     """The reason of a formula (on ``sheet``) using no defined name whose INDIRECT the engine answered #NAME?: the
     first INDIRECT whose text names no cell, else the first one, with the text (texts) it gives; None for a formula
     without INDIRECT or one the tokenizer cannot read."""
-    try:
-        tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
-    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: not said)
-        return None
     said: list[tuple[bool, str]] = []
-    for k, token in enumerate(tokens):
-        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
-            continue
-        try:
-            spans, close = argument_spans(tokens, k)
-        except (ValueError, IndexError):
-            continue
-        call = "".join(t.value for t in tokens[k : close + 1])
-        first = tokens[spans[0][0] : spans[0][1]] if spans else []
+    for call, first in indirect_calls(formula):
         joined = text_of(workbook, sheet, first) if first else None
         if joined is None:
             said.append((False, f"the text {call} is given cannot be computed on its own"))
