@@ -39,6 +39,7 @@ from .names import columns_option, named_columns
 from .names import words as _words
 from .notes import note
 from .order_total_taxes import by_order_total, order_value_of
+from .paid_taxes import paid_tax_shares
 
 __all__ = ["net_of_tax", "net_shares", "tax_columns", "tax_named", "without_breakdown"]
 
@@ -534,6 +535,10 @@ def net_of_tax(
             source=source,
             column=column,
         )
+    if verdict == "gross":  # an invoice's amount paid in part: its share of the invoice's tax (paid_taxes)
+        shares = paid_tax_shares(df, money_key, money_name, money, column, tax, source, decimal)
+        if shares is not None:
+            tax = tax * shares
     if verdict == "gross" and ordered:  # each item's share of its order's tax
         assert codes is not None
         sums = order_sums(money, codes)
