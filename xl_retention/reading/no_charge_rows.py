@@ -22,7 +22,7 @@ from .errors import bad_rows, rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["NO_CHARGE", "ZERO_AMOUNT", "no_charge_rows", "without_no_charge_rows"]
+__all__ = ["NO_CHARGE", "ZERO_AMOUNT", "ZERO_NUMBER", "no_charge_rows", "without_no_charge_rows"]
 
 #: For each column (by its key, :func:`~.columns.keys_of`) that says a row's kind, the values (as
 #: :func:`~.statuses.spelled` spells them) of a row collecting no money, and what such a row is.
@@ -44,6 +44,8 @@ _MONEY = ("amount", "price", "proceeds", "total", "subtotal", "earning", "revenu
 _AMOUNT = re.compile(r"[^\w\d]*(?:[A-Z]{3}\s*)?-?\d[\d.,\s]*(?:\s*[A-Z]{3})?[^\w\d]*")
 #: A zero however written: 0, 0.00, $0.00, 0,00 €, USD 0.
 ZERO_AMOUNT = re.compile(r"^[^\d\-]*-?0+(?:[.,]0+)?[^\d]*$")
+#: A number within this of 0 is 0.00 (a cent's half): :data:`ZERO_AMOUNT` for an engine's numeric column.
+ZERO_NUMBER = 0.005
 
 
 def no_charge_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None, str]:

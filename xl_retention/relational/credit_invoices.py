@@ -14,12 +14,10 @@ import ibis
 import ibis.expr.types as ir
 
 from ..reading.credit_invoices import total_columns
+from ..reading.no_charge_rows import ZERO_NUMBER
 from .refusals import ROW
 
 __all__ = ["credit_invoices"]
-
-#: An amount within this of 0 is 0.00 (a cent's half).
-_ZERO = 0.005
 
 
 def credit_invoices(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
@@ -35,5 +33,5 @@ def credit_invoices(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     schema = table.schema()
     if not all(schema[c].is_numeric() for c in (amount, *totals)):
         return True
-    below = ibis.or_(*(table[c] < -_ZERO for c in totals))
-    return int(con.execute(table.filter((table[amount].abs() <= _ZERO) & below).count())) > 0
+    below = ibis.or_(*(table[c] < -ZERO_NUMBER for c in totals))
+    return int(con.execute(table.filter((table[amount].abs() <= ZERO_NUMBER) & below).count())) > 0

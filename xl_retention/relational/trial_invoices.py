@@ -15,14 +15,12 @@ import ibis
 import ibis.expr.types as ir
 
 from ..reading.names import keys_of
+from ..reading.no_charge_rows import ZERO_NUMBER
 from ..reading.statuses import SEPARATORS
 from ..reading.trial_invoices import CREATED, DESCRIPTION_KEYS, REASON_KEYS, TRIAL_LINE
 from .refusals import ROW, trimmed
 
 __all__ = ["trial_invoices"]
-
-#: An amount within this of 0 is 0.00 (a cent's half).
-_ZERO = 0.005
 
 
 def trial_invoices(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
@@ -44,5 +42,5 @@ def trial_invoices(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     found = ibis.or_(*marks)
     amount = names.get("amount")
     if amount is not None and amount in table.columns and schema[amount].is_numeric():
-        found &= table[amount].isnull() | (table[amount].abs() <= _ZERO)
+        found &= table[amount].isnull() | (table[amount].abs() <= ZERO_NUMBER)
     return int(con.execute(table.filter(found).count())) > 0
