@@ -25,6 +25,7 @@ from ..cells import CellError
 from .formula_texts import position
 from .indirect import indirect_targets
 from .offset_readers import offset_readers
+from .package import visible_names
 from .text_literals import LITERALS as _TEXTS
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def dynamic_cycles(
             text = texts[place]
             if "INDIRECT(" in text.upper():
                 key = (sheet, texts.refs[place])
-                every = info.all_names
+                every = visible_names(info, sheet)
                 reached = indirect_targets(workbook, sheet, text, info.tables, place, info.names, budget, every)
                 candidates.append((key, reached))
     columns: dict[str, dict[int, list[int]]] | None = None  # made for the first area not holding its own formula

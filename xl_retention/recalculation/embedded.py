@@ -81,7 +81,7 @@ from .iterated_loops import IteratedLoops
 from .limit_areas import computed_past_limits
 from .listed_cells import listed as _listed
 from .merged_spills import spills_over_merged
-from .package import FormulaCell, PackageInfo, scan
+from .package import FormulaCell, PackageInfo, scan, visible_names
 from .package_facts import (
     UNREAD_LINK_REASON,
     lotus_reason,
@@ -357,7 +357,7 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
                 defined=defined,
                 path=workbook_path or path,  # CELL("filename"): the workbook's own path (a copy's: .prefixed)
                 sheets=sheets,
-                every=info.all_names,  # INDIRECT("Nope"): #REF!, as the dependency readers say (.indirect)
+                every=visible_names(info, sheet),  # INDIRECT("Nope"): #REF!, as the dependency readers say
             )
             if new is not source and "!" in new and _three_d(new):  # a name of one: SUM(Q1)
                 new = expand_sheet_ranges(new, workbook.sheet_names, known)

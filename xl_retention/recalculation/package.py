@@ -87,6 +87,9 @@ class PackageInfo:
     reference_names: list[tuple[str, str, str]] = field(default_factory=list)
     #: every defined name of every scope, lower case (Excel's own also bare: ``print_area``); None: not read
     all_names: frozenset[str] | None = None
+    #: the names of :attr:`all_names` by scope: {"" (the workbook's, and a name whose sheet is not told) or a sheet's
+    #: title: its names, lower case}; a name without a sheet (``INDIRECT("Amt")``) is read in "" and the formula's own
+    scoped_names: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the application that saved the file last (docProps/app.xml: "Microsoft Excel", "LibreOffice/7.4.7.2$Linux...");
     #: "" when the file does not say
     application: str = ""
@@ -266,6 +269,22 @@ def _flag(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("1", "true")
 
 
+def visible_names(info: PackageInfo, sheet: str) -> frozenset[str] | None:
+    """The defined names (lower case) a name without a sheet means in a formula on ``sheet``: the workbook's and the
+    sheet's own, as Excel reads them (``INDIRECT("Amt")`` on Sheet1 of a name Amt only Sheet2 has is #REF!); None
+    where the workbook's names were not read (:attr:`PackageInfo.all_names` where their scopes were not).
+
+    >>> info = PackageInfo({}, [], all_names=frozenset({"amt", "rate"}))
+    >>> info.scoped_names = {"": frozenset({"rate"}), "Sheet2": frozenset({"amt"})}
+    >>> sorted(visible_names(info, "Sheet1")), sorted(visible_names(info, "sheet2"))
+    (['rate'], ['amt', 'rate'])
+    """
+    if info.all_names is None or not info.scoped_names:
+        return info.all_names
+    own = next((found for scope, found in info.scoped_names.items() if scope and scope.lower() == sheet.lower()), None)
+    return info.scoped_names.get("", frozenset()) | (own or frozenset())
+
+
 def scan(path: str) -> PackageInfo:
     """The formula cells, tables, date system and calculation settings of the package at ``path``."""
     with zipfile.ZipFile(path) as package:
@@ -305,8 +324,14 @@ def scan(path: str) -> PackageInfo:
                 info.saved_uncalculated = (element.get("calcMode") or "").lower() == "manual" and (
                     element.get("calcOnSave") or ""
                 ).strip().lower() in ("0", "false")
-        every = {(e.get("name") or "").lower() for e in root.iter() if _local(e.tag) == "definedName"}
-        info.all_names = frozenset(every | {n.removeprefix("_xlnm.") for n in every})
+        scoped: dict[str, set[str]] = {}
+        for element in root.iter():
+            if _local(element.tag) == "definedName":
+                local, name = element.get("localSheetId"), (element.get("name") or "").lower()
+                scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+                scoped.setdefault(scope or "", set()).update({name, name.removeprefix("_xlnm.")})
+        info.scoped_names = {scope: frozenset(found) for scope, found in scoped.items()}
+        info.all_names = frozenset().union(*info.scoped_names.values())
         qualify(info.names)  # S!Name: sheet S's own name, from any sheet
         info.external_names = _external_names(package, root)  # [1]!Rate: a linked workbook's name's value held
         info.linked = any(e.tag.rpartition("}")[2] == "externalReference" for e in root.iter())

@@ -20,6 +20,7 @@ from ..sheet_names import SHEET, written
 from .formula_texts import position
 from .indirect import indirect_targets
 from .kept import ENGINE_NAME_REASON, dependents
+from .package import visible_names
 from .text_literals import LITERALS as _TEXTS
 
 if TYPE_CHECKING:
@@ -154,7 +155,9 @@ def _untold(workbook: fz.Workbook, key: tuple[str, str], formulas: dict[str, For
     if texts is None or place not in texts or "INDIRECT(" not in texts[place].upper():
         return False
     try:
-        areas = indirect_targets(workbook, sheet, texts[place], info.tables, place, info.names, every=info.all_names)
+        areas = indirect_targets(
+            workbook, sheet, texts[place], info.tables, place, info.names, every=visible_names(info, sheet)
+        )
         return areas is None
     except Exception:  # noqa: BLE001  (not told either way: as before)
         return False

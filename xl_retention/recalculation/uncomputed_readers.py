@@ -15,7 +15,7 @@ from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .indirect import indirect_targets
 from .offset_readers import offset_readers
-from .package import PackageInfo
+from .package import PackageInfo, visible_names
 from .position_reads import position_only
 from .text_literals import LITERALS as _TEXT
 
@@ -220,7 +220,9 @@ def _dependents(
             indirect = [
                 (
                     (other, texts.refs[p]),
-                    indirect_targets(workbook, other, text, info.tables, p, info.names, every=info.all_names),
+                    indirect_targets(
+                        workbook, other, text, info.tables, p, info.names, every=visible_names(info, other)
+                    ),
                 )
                 for other, texts in formulas.items()
                 for p, text in texts.master_texts()
