@@ -39,8 +39,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .credit_invoices import TOTAL_KEYS
 from .errors import DataError, bad_rows
+from .names import keys_of
 from .notes import note
+from .order_statuses import ORDER_STATUS_NAMES, said_statuses
+from .statuses import spelled
+from .yes_no import TRUE
 
 __all__ = [
     "DUE_AMOUNTS",
@@ -74,8 +79,6 @@ _CENT = 0.005
 
 
 def _keys(columns: Any) -> list[set[str]]:
-    from .names import keys_of
-
     return [keys_of(str(c)) for c in columns]
 
 
@@ -90,8 +93,6 @@ def xero_shaped(df: pd.DataFrame) -> bool:
     >>> xero_shaped(pd.DataFrame(columns=["Invoice Number", "Status", "Amount Due"]))
     False
     """
-    from .statuses import spelled
-
     keys = _keys(df.columns)
     every = set().union(*keys) if keys else set()
     if "lineamounttypes" in every or "amountdue" in every and {"invoicenumber", "invoiceid"} & every:
@@ -123,8 +124,6 @@ def xero_statuses(df: pd.DataFrame, status: np.ndarray) -> np.ndarray:
 
 def _xero_awaiting(df: pd.DataFrame) -> np.ndarray:
     """Whether each row's status column says Xero's ``AUTHORISED`` (in a Xero-shaped file)."""
-    from .orders import ORDER_STATUS_NAMES, said_statuses
-
     out = np.zeros(len(df), dtype=bool)
     if not xero_shaped(df):
         return out
@@ -154,8 +153,6 @@ def _whole_orders(order_ids: Any, rows: np.ndarray) -> np.ndarray:
 
 def _said(df: pd.DataFrame, words: frozenset[str]) -> np.ndarray:
     """Whether each row's status column says one of ``words`` (as :func:`~.orders.said_statuses` reads them)."""
-    from .orders import ORDER_STATUS_NAMES, said_statuses
-
     out = np.zeros(len(df), dtype=bool)
     for position, names in enumerate(_keys(df.columns)):
         if names & ORDER_STATUS_NAMES:
@@ -165,9 +162,6 @@ def _said(df: pd.DataFrame, words: frozenset[str]) -> np.ndarray:
 
 def _out_of_band(df: pd.DataFrame) -> np.ndarray:
     """Whether each row's ``paid_out_of_band`` column (Stripe's "Paid Out Of Band") says true: paid outside Stripe."""
-    from .statuses import spelled
-    from .yes_no import TRUE
-
     out = np.zeros(len(df), dtype=bool)
     for position, names in enumerate(_keys(df.columns)):
         if names & OUT_OF_BAND:
@@ -178,8 +172,6 @@ def _out_of_band(df: pd.DataFrame) -> np.ndarray:
 def _whole_amounts(df: pd.DataFrame, typed: dict[str, Any], due: np.ndarray, read_numbers: Callable) -> np.ndarray:
     """Whether each row's amount left to pay ``due`` is the row's whole amount (the amount mapped, or a total column
     of :data:`~.credit_invoices.TOTAL_KEYS`): nothing of it paid."""
-    from .credit_invoices import TOTAL_KEYS
-
     whole = np.zeros(len(df), dtype=bool)
     if "amount" in typed:
         whole |= np.abs(due - np.asarray(typed["amount"], dtype=np.float64)) < _CENT

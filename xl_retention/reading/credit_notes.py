@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows, source_of
+from .order_statuses import ORDER_STATUS_NAMES, said_statuses
 
 __all__ = ["APPLIED", "DUE", "applied_credit_notes", "refunds_made", "refuse_due_credit_notes"]
 
@@ -52,15 +53,12 @@ def _status_positions(df: pd.DataFrame) -> list[int]:
     """The positions of ``df``'s order status columns (by name, or by values: :mod:`.order_columns`)."""
     from .columns import keys_of
     from .order_columns import status_by_values
-    from .orders import ORDER_STATUS_NAMES
 
     return [p for p, c in enumerate(map(str, df.columns)) if keys_of(c) & ORDER_STATUS_NAMES or status_by_values(df, p)]
 
 
 def _said(df: pd.DataFrame, words: frozenset[str]) -> np.ndarray:
     """Whether each row's status (any status column) is one of ``words``."""
-    from .orders import said_statuses
-
     out = np.zeros(len(df), dtype=bool)
     for position in _status_positions(df):
         out |= np.isin(said_statuses(df.iloc[:, position]), list(words))
@@ -99,8 +97,6 @@ def refunds_made(df: pd.DataFrame) -> np.ndarray:
 
 def refuse_due_credit_notes(df: pd.DataFrame, source: str) -> None:
     """Refuse the credit notes whose status says ``refund_due`` (see the module docstring), naming the rows."""
-    from .orders import said_statuses
-
     if not len(df) or not _said(df, DUE).any():
         return
     notes = _credit_note_rows(df)

@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .order_statuses import ORDER_STATUS_NAMES, PAID, said_statuses
+
 __all__ = ["FAILED", "failed_attempts"]
 
 #: Statuses (as :func:`~.orders.said_statuses` spells them) of a payment attempt that did not go through.
@@ -32,7 +34,6 @@ def failed_attempts(df: pd.DataFrame, order_ids: Any) -> np.ndarray:
     [True, False, False, False, False]
     """
     from .columns import keys_of
-    from .orders import ORDER_STATUS_NAMES, PAID, said_statuses
 
     out = np.zeros(len(df), dtype=bool)
     columns = [p for p, c in enumerate(map(str, df.columns)) if keys_of(c) & ORDER_STATUS_NAMES]

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
+from .order_statuses import NOT_PAID, PAID, said_statuses
 
 __all__ = ["line_status_columns", "unpaid_lines"]
 
@@ -51,7 +52,6 @@ def unpaid_lines(df: pd.DataFrame, source: str, amount: str | None) -> np.ndarra
     """Whether each row's line status says the line was not paid (see the module docstring), as a bool array."""
     from .names import key
     from .order_rows import ORDER_TOTAL_NAMES
-    from .orders import NOT_PAID, PAID, said_statuses
 
     out = np.zeros(len(df), dtype=bool)
     for position in line_status_columns(df.columns):

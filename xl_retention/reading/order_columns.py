@@ -41,6 +41,7 @@ import pandas as pd
 
 from . import document_types, yes_no
 from .errors import DataError, bad_rows
+from .order_statuses import NOT_PAID, PAID, PAID_OR_REFUNDED
 
 __all__ = [
     "check_credit_notes",
@@ -111,8 +112,6 @@ def holds_order_statuses(name: Any, column: pd.Series) -> bool:
     >>> holds_order_statuses("Note", pd.Series(["ok", "cancelled", "ok"]))
     False
     """
-    from .orders import NOT_PAID, PAID, PAID_OR_REFUNDED
-
     if any(w.startswith(_NOT_PAYMENT) for w in name_words(name)):
         return False
     values = few_values(column)

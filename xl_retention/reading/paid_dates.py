@@ -23,6 +23,7 @@ from ._distinct import factorize
 from .dates import loose_datetimes
 from .errors import bad_rows
 from .notes import note
+from .order_statuses import NOT_PAID, ORDER_STATUS_NAMES, PAID, PAID_OR_REFUNDED, STATE_NAMES, said_statuses
 
 __all__ = ["PAID_DATES", "unpaid_by_paid_date"]
 
@@ -55,7 +56,6 @@ def _status_said(df: pd.DataFrame) -> np.ndarray:
     """Whether each row's order status (a status column by name or by values) says paid or not paid."""
     from .names import keys_of
     from .order_columns import status_by_values
-    from .orders import NOT_PAID, ORDER_STATUS_NAMES, PAID, PAID_OR_REFUNDED, STATE_NAMES, said_statuses
 
     said = np.zeros(len(df), dtype=bool)
     known = list(NOT_PAID | PAID | PAID_OR_REFUNDED)

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .order_statuses import ORDER_STATUS_NAMES, STATE_NAMES, said_statuses
 from .values import visible_values
 
 __all__ = [
@@ -211,7 +212,6 @@ def _said(df: pd.DataFrame, kinds: tuple[frozenset[str], ...]) -> list[np.ndarra
     finds them: by name or by values) says one of them; each distinct status is looked at once."""
     from .names import keys_of
     from .order_columns import status_by_values
-    from .orders import ORDER_STATUS_NAMES, STATE_NAMES, said_statuses
 
     out = [np.zeros(len(df), dtype=bool) for _ in kinds]
     for position, name in enumerate(df.columns):
@@ -460,7 +460,6 @@ def _status_blank(df: pd.DataFrame) -> np.ndarray:
     several line items, Shopify writes 'Financial Status' on its first line only."""
     from .names import keys_of
     from .order_columns import status_by_values
-    from .orders import ORDER_STATUS_NAMES, STATE_NAMES
 
     out = np.ones(len(df), dtype=bool)
     for position, name in enumerate(map(str, df.columns)):
