@@ -22,20 +22,18 @@ from typing import TYPE_CHECKING
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import get_column_letter
 
 from ..cells import CellError
-from ..sheet_names import written
 from .classic_spills import reference_result
 from .defined_names import defined_formulas
-from .excel_functions.wraps import ONE_CELL
 from .formula_texts import position
-from .formula_tokens import _bare_name, _bounds, _bracket, argument_spans
-from .intersection import _PASS_THROUGH, SPOT, _implicit
+from .formula_tokens import _bare_name, _bounds
+from .intersection import SPOT, _implicit
 from .lambda_calls import _named_lambdas
 from .let_companions import let_companions
 from .let_references import let_inlined
-from .rewrite_shapes import SCALAR_ARGUMENTS
+from .moved_reasons import moved_cause
+from .one_value_reads import one_value_reason, read_as_one_value
 from .unexplained import unexplained_errors
 from .value_origins import _evaluated
 
@@ -49,8 +47,6 @@ __all__ = ["intersection_reasons"]
 
 #: the #VALUE! cells looked at (each a tokenizing of its formula; no evaluation)
 MAX_LOOKED_AT = 1000
-#: operators reading their operands as values (not the reference operators ``:``, `` ``, ``,``)
-_VALUE_OPERATORS = frozenset(["+", "-", "*", "/", "^", "&", "=", "<", ">", "<=", ">=", "<>", "%"])
 
 
 def intersection_reasons(
@@ -65,8 +61,6 @@ def intersection_reasons(
     ``#VALUE!`` there, that reason; returns how many got one. ``names``: the defined names of references by scope
     ("" the workbook's); ``path``: the workbook's package, whose names defined as a LAMBDA are read as called in place
     (``=Id(B5:C5)+0`` as ``=LAMBDA(x,x)(B5:C5)+0``)."""
-    from .moved_reasons import moved_cause  # noqa: PLC0415  (moved_reasons reads this module's _said)
-
     named = 0
     lambdas: dict[str, dict[str, str]] | None = None  # the names defined by a formula, by scope (read once, if needed)
     for sheet, ref, place, text, _error in unexplained_errors(formulas, result, "#VALUE!", _has_range, MAX_LOOKED_AT):
@@ -234,9 +228,9 @@ def _cause(
             calls[-1][1] += 1
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
             reference = names.get(token.value.lower(), token.value)
-            if _implicit(reference, row, column) != "#VALUE!" or not _one_value(tokens, i, calls):
+            if _implicit(reference, row, column) != "#VALUE!" or not read_as_one_value(tokens, i, calls):
                 continue
-            return _said(sheet, ref, place, tokens, i, reference, called)
+            return one_value_reason(sheet, ref, place, tokens, i, reference, called)
     return None
 
 
@@ -250,79 +244,4 @@ def _result_cause(sheet: str, ref: str, place: tuple[int, int], text: str) -> st
         tokens = list(Tokenizer("=" + reference).items)
     except Exception:  # noqa: BLE001  (a text the tokenizer does not read)
         return None
-    return _said(sheet, ref, place, tokens, 0, reference) if len(tokens) == 1 else None
-
-
-def _one_value(tokens: list[Token], i: int, calls: list[list], last: int | None = None) -> bool:
-    """Whether the range token ``i`` (the tokens ``i`` to ``last``) is read as one value: beside an operator reading
-    values (brackets around it alone looked through), the whole formula, the whole argument of a function taking one
-    value there, or LET's calculation where the LET is read so (``=LET(x,1,B5:C5)+0``)."""
-    last = i if last is None else last
-    before, after = i - 1, last + 1
-    while before >= 0 and after < len(tokens) and _bracket(tokens[before], tokens[after]):
-        before, after = before - 1, after + 1
-    neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
-    if any(
-        t is not None and t.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST) and t.value in _VALUE_OPERATORS
-        for t in neighbours
-    ):
-        return True
-    if neighbours == (None, None):
-        return True
-    alone = all(t is not None and t.type in (Token.FUNC, Token.SEP) for t in neighbours)
-    if not alone or not calls:
-        return False
-    name, position = calls[-1][0], calls[-1][1]
-    positions = SCALAR_ARGUMENTS.get(name, frozenset())
-    if positions is None or position in positions or name == ONE_CELL:
-        return True
-    if len(calls[-1]) < 3:
-        return False
-    spans, close = argument_spans(tokens, calls[-1][2])
-    through = _PASS_THROUGH.get(name, frozenset())  # IF's branch, LET's calculation: read as the call is
-    passed = position == len(spans) - 1 if name == "LET" else through is None or position in through
-    return passed and _one_value(tokens, calls[-1][2], calls[:-1], close)
-
-
-def _said(
-    sheet: str, ref: str, place: tuple[int, int], tokens: list[Token], i: int, reference: str, called: bool = False
-) -> str | None:
-    """The reason: the range as written (with an operator before it), the cells it denotes, the row or column
-    missed, what to do (``called``: an xl-retention function's argument)."""
-    found = _bounds(reference)
-    if found is None:
-        return None
-    where, (left, top, right, bottom) = found
-    row, column = place
-    shown = tokens[i].value
-    if i > 0 and tokens[i - 1].type == Token.OP_PRE:
-        shown = tokens[i - 1].value + shown
-    target = written(where.rstrip("!").strip("'").replace("''", "'")) if where else written(sheet)
-    area = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
-    cell = f"{written(sheet)}!{ref}"
-    if top == bottom and left != right:
-        own = "column"
-        missed = (
-            f"{cell} is in column {get_column_letter(column)}, outside columns "
-            f"{get_column_letter(left)}-{get_column_letter(right)}"
-        )
-    elif left == right and top != bottom:
-        own = "row"
-        missed = f"{cell} is in row {row}, outside rows {top}-{bottom}"
-    else:
-        own = "row and column"
-        missed = f"{cell} is not in it"
-    name = "" if shown.replace("$", "").upper().endswith(area) else f" ({target}!{area})"
-    advice = "to read each of its cells, enter the formula as an array formula (Ctrl+Shift+Enter)"
-    if called:
-        first = f"{get_column_letter(left)}{top}"
-        per = {"row": "one value per row", "column": "one value per column"}.get(own, "one value per cell")
-        advice = (
-            f"enter it as a dynamic array formula (Excel 365; it spills {per}) or give it one cell ({first} in "
-            f"place of {get_column_letter(left)}{top}:{get_column_letter(right)}{bottom})"
-        )
-    none = ", so there is no such cell" if called else ""
-    return (
-        f"{shown}{name} is read as one value, the cell of {target}!{area} in the formula's own {own} (a classic, "
-        f"non-array formula's implicit intersection), and {missed}{none}: {advice}"
-    )
+    return one_value_reason(sheet, ref, place, tokens, 0, reference) if len(tokens) == 1 else None

@@ -18,9 +18,9 @@ from openpyxl.formula.tokenizer import Token, Tokenizer
 from .classic_spills import let_scopes, names_read_as_one, reference_result
 from .formula_tokens import _bare_name, argument_spans
 from .intersection import _implicit
-from .intersection_reasons import _one_value, _said
 from .lambda_calls import _lambda_calls
 from .let_index_names import let_index_names
+from .one_value_reads import one_value_reason, read_as_one_value
 from .reference_areas import reference_area
 
 __all__ = ["moved_cause"]
@@ -46,7 +46,7 @@ def _missed(reference: str, row: int, column: int) -> str | None:
 
 
 def _shown(sheet: str, ref: str, place: tuple[int, int], shown: str, area: str) -> str | None:
-    return _said(sheet, ref, place, [Token(shown, Token.OPERAND, Token.RANGE)], 0, area)
+    return one_value_reason(sheet, ref, place, [Token(shown, Token.OPERAND, Token.RANGE)], 0, area)
 
 
 def moved_cause(sheet: str, ref: str, place: tuple[int, int], text: str) -> str | None:
@@ -87,7 +87,7 @@ def moved_cause(sheet: str, ref: str, place: tuple[int, int], text: str) -> str 
                 close = argument_spans(tokens, i)[1]
                 call = "".join(t.value for t in tokens[i : close + 1])
                 area = _missed(call, row, column)
-                if area is not None and _one_value(tokens, i, calls, close):
+                if area is not None and read_as_one_value(tokens, i, calls, close):
                     return _shown(sheet, ref, place, call, area)
             calls.append([name, 0, i])
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE and calls:
