@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pandas is imported where answers are written, not by recalc
     import pandas as pd
 
     from .fill import _Plan
-    from .found import _Monthly
+    from .found import FoundSheet
 
 #: a range on a sheet in a formula's text as openpyxl reads it: 'Survey answers'!B$2:B$1001, Answers!$C$2:$C$9
 _RANGE = re.compile(r"(?:'((?:[^']|'')+)'|(" + BARE + r"))!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)")
@@ -44,7 +44,7 @@ def ranges(formula: Any) -> Iterator[tuple[str, str, int, str, int]]:
         yield title, found.group(3), int(found.group(4)), found.group(5), int(found.group(6))
 
 
-def _read_by(summary: _Monthly) -> list[str]:
+def _read_by(summary: FoundSheet) -> list[str]:
     """The sheets the summary's answer formulas (the template's columns over ``{scores}``) read from row 2 on, most
     read first."""
     keys = [summary.columns[c.key] for c in summary.spec.columns if c.formula and "{scores}" in c.formula
@@ -66,7 +66,7 @@ def score_columns(ws: Any) -> dict[pd.Period, int]:
     return {month: col for col, value in enumerate(header, start=1) if (month := _period(value)) is not None}
 
 
-def answers_title(wb: Any, summary: _Monthly | None, name: str) -> str | None:
+def answers_title(wb: Any, summary: FoundSheet | None, name: str) -> str | None:
     """The title of the sheet the NPS answers are on: the one the NPS summary's formulas read (the user may have
     renamed "NPS scores"), else "NPS scores" when the workbook has it, else None. A renamed sheet beside another
     holding months under the name "NPS scores" (a copy), or formulas reading answers on two sheets, refuse naming
@@ -97,7 +97,7 @@ def scores_range(column: int, rows: int, answers: str = NPS_SCORES_TITLE) -> str
     return f"{quote_sheetname(answers)}!{letter}$2:{letter}${rows + 1}"
 
 
-def response_rows(summary: _Monthly, answers: str, default: int) -> int:
+def response_rows(summary: FoundSheet, answers: str, default: int) -> int:
     """How many answer rows the NPS summary's formulas read (the last row of their ranges on ``answers``), from the
     first month whose formula is there (a figure typed over the first month's leaves the others to tell)."""
     column = summary.columns.get("responses")
@@ -109,7 +109,7 @@ def response_rows(summary: _Monthly, answers: str, default: int) -> int:
     return default
 
 
-def check_answer_ranges(summary: _Monthly, answers: str, columns: dict[pd.Period, int], rows: int,
+def check_answer_ranges(summary: FoundSheet, answers: str, columns: dict[pd.Period, int], rows: int,
                         months: Any) -> None:  # fmt: skip
     """Refuse, naming the cell, when a formula of the NPS sheet in one of ``months`` reads other cells of the answers
     sheet than the ones the import writes that month's answers to: rows 2 to ``rows`` + 1 of the column under the

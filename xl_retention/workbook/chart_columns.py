@@ -23,7 +23,7 @@ from .monthly import REVENUE
 from .template import render_formula
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = ["add_movement_chart_columns"]
 
@@ -34,7 +34,7 @@ _VALUES = re.compile(rb"(<(" + _P + rb")val\b[^>]*>)(.*?)(</\2val\s*>)", re.S)
 _COLS = re.compile(rb"</(" + _P + rb")cols\s*>")
 
 
-def add_movement_chart_columns(package: ip.Package, sheets: dict[str, _Monthly]) -> list[str]:
+def add_movement_chart_columns(package: ip.Package, sheets: dict[str, FoundSheet]) -> list[str]:
     """Add the chart columns of the new, expansion and reactivation bars to the Revenue sheet of an earlier tracker
     whose template chart reads those inputs (``sheets``: as found; the new columns join its columns, so months added
     get their formula too); returns what was done, for the import's report (empty when nothing was to do)."""

@@ -28,8 +28,7 @@ from openpyxl.utils import get_column_letter
 from ..sheet_names import written
 from . import inplace as ip
 from .formats import monthly_name
-from .found import _Monthly as _Found
-from .found import _read_monthly, monthly_titles
+from .found import FoundSheet, _read_monthly, monthly_titles
 from .future_months import headed_tables, tracker_sheets
 from .monthly import MONTHLY_SHEETS, months_apart
 
@@ -145,7 +144,7 @@ def _plan(
     try:
         titles = monthly_titles(wb, name, "upgrade")
         found = [(s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
-        bare = [_Found(replace(s, title=title), {}, [], {}, s) for s, title in found]
+        bare = [FoundSheet(replace(s, title=title), {}, [], {}, s) for s, title in found]
         spans = [_named_rows(wb, s) for s in bare]
         if len({s[1] for s in spans if s is not None}) < 2:  # every month name ends on one row: nothing deleted
             return None
@@ -179,7 +178,7 @@ def can_put_back(wb: Any, name: str) -> bool:
 
 
 def uneven_months(sheet: Any, base: Any, upgrade: str = "") -> str:
-    """Why ``sheet`` and ``base`` (the first monthly sheet, :class:`.found._Monthly`) do not cover the same months, in
+    """Why ``sheet`` and ``base`` (the first monthly sheet, :class:`.found.FoundSheet`) do not cover the same months, in
     words: where one ends before the other from the same first month (its last months' rows deleted: H397's finding
     04), which months it lacks and how to put them back (``upgrade``: the file as ``xl-retention upgrade`` is told it,
     where it writes them back: H417; empty where it could not, and for upgrade itself); else the months each covers."""
@@ -282,8 +281,8 @@ def put_back_last_months(package: ip.Package, wb: Any, name: str) -> tuple[list[
                 if ip.split_ref(ref)[1] != sheet.columns[MONTH.key] and ip.has_content(element):
                     kept[ref] = element
                 xml.put(ref, None)
-        trimmed = _Found(sheet.spec, sheet.columns, list(months), {r: v for r, v in sheet.values.items() if r <= last},
-                         sheet.template, sheet.early)  # fmt: skip
+        values = {r: v for r, v in sheet.values.items() if r <= last}
+        trimmed = FoundSheet(sheet.spec, sheet.columns, list(months), values, sheet.template, sheet.early)
         extra = None
         if sheet.is_(NPS_SUMMARY):
             extra, answers = _scores_of(wb, sheet, name)

@@ -48,7 +48,7 @@ from .chart_ranges import CHART_PARTS, reset_chart_ranges
 from .cohort_sheet import Triangle, triangle, triangle_before, upgrade_observed_to
 from .dashboard_empty import has_data, mark_empty_charts
 from .dashboard_upgrade import upgrade_dashboard
-from .found import _Monthly, check_cohort_headers, check_history, read_sheets
+from .found import FoundSheet, check_cohort_headers, check_history, read_sheets
 from .growth import grow_answers
 from .import_record import Entry, digest, digests, last_month, read_record, write_record
 from .in_progress import holds_month, mark_in_progress, mark_segment
@@ -446,7 +446,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
     return filled
 
 
-def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
+def _restore_formulas(plan: _Plan, sheet: FoundSheet, months: pd.Index,
                       extra: Callable[[pd.Period], dict[str, str]] | None = None) -> None:  # fmt: skip
     """The template's formula back in every formula cell of ``months`` that holds a typed value or nothing.
 
@@ -485,7 +485,7 @@ def _source_of(tables: Tables, month: pd.Period) -> str:
     return "the data"
 
 
-def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str], group: str = "") -> None:
+def _write_rows(plan: _Plan, sheet: FoundSheet, frame: pd.DataFrame, inputs: dict[str, str], group: str = "") -> None:
     """``frame``'s columns into the input columns ``inputs`` (key -> table column) of the months it covers
     (``group``: recorded apart from the sheet's other columns, :attr:`_Plan.written`).
 
@@ -501,7 +501,7 @@ def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[
             plan.put(sheet.spec.title, ref, figures[column], old, month, group=group, label=key, was=was)
 
 
-def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -> None:
+def _write_movements(plan: _Plan, sheets: dict[str, FoundSheet], tables: Tables) -> None:
     movements = tables.movements
     source = tables.sources.get("subscriptions", Path("the subscriptions")).name
     for spec, inputs, start, end in ((CUSTOMERS, CUSTOMER_INPUTS, "customers_start", "customers_end"),

@@ -64,7 +64,7 @@ def _period(value: Any) -> pd.Period | None:
 
 
 @dataclass
-class _Monthly:
+class FoundSheet:
     """A monthly sheet as found: its columns by key, its months, the values in its month rows."""
 
     spec: MonthlySheet
@@ -109,7 +109,7 @@ class _Monthly:
         return values[column - 1] if column - 1 < len(values) else None
 
 
-def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
+def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> FoundSheet:
     spec = template if title == template.title else replace(template, title=title)
     rows = wb[title].iter_rows(values_only=True)
     header = next(rows, ())
@@ -120,7 +120,7 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
     columns = {c.key: _one_column(wb, spec, template, c, found[c.header]) for c in spec.columns if c.header in found}
     if MONTH.key not in columns:
         _refuse_header_below(wb[title], spec)
-    sheet = _Monthly(spec, columns, [], {}, template)
+    sheet = FoundSheet(spec, columns, [], {}, template)
     if template is PURCHASES and not any(k in columns for k in _OLD_LACKS) and EARLY_RETURNING_HEADER in found:
         sheet.early = {"repeat": found[EARLY_RETURNING_HEADER][0]}
     month_col = sheet.column(MONTH.key)
@@ -327,7 +327,7 @@ def monthly_titles(wb: Any, name: str, command: str = "import") -> dict[str, str
 
 def read_sheets(
     wb: Any, tables: Tables, name: str, command: str = "import", given: str | None = None
-) -> dict[str, _Monthly]:
+) -> dict[str, FoundSheet]:
     """The monthly sheets the workbook has (all covering the same months), by template title, each also when the
     user renamed it (:func:`monthly_titles`: its ``spec.title`` is then the sheet's own title, ``template`` the
     template's description); one line naming a sheet the data needs. ``given``: the file's path as the user gave it
@@ -359,7 +359,7 @@ def read_sheets(
     return sheets
 
 
-def _named_rows(wb: Any, sheet: _Monthly) -> tuple[int, int] | None:
+def _named_rows(wb: Any, sheet: FoundSheet) -> tuple[int, int] | None:
     """The first and last rows of ``sheet``'s month name (``Customers_Months``); None without one (or one pointing
     elsewhere, or not a range)."""
     defined = wb.defined_names.get(monthly_name(sheet.template.title))
@@ -373,7 +373,7 @@ def _named_rows(wb: Any, sheet: _Monthly) -> tuple[int, int] | None:
     return (rows[0], rows[-1]) if rows else None
 
 
-def _named_last(wb: Any, sheet: _Monthly) -> pd.Period | None:
+def _named_last(wb: Any, sheet: FoundSheet) -> pd.Period | None:
     """The last month of ``sheet`` its month name covers; None without one."""
     rows = _named_rows(wb, sheet)
     if rows is None or not 2 <= rows[1] <= sheet.last_row:
@@ -411,7 +411,7 @@ def copied_sheet_line(path: str | Path) -> str | None:
     return None
 
 
-def _check_formula_columns(sheet: _Monthly) -> None:
+def _check_formula_columns(sheet: FoundSheet) -> None:
     """Refuse, as extend does when it writes the formulas, a sheet the import writes on where a column the
     template's formulas read was deleted ('Churn rate': 'Churn rates so far' beside it, the Dashboard's latest CRR and
     the lifetime value's churn read its #REF! name): the import would succeed and leave them errors, unsaid. A
@@ -437,7 +437,11 @@ def _missing(name: str, title: str, kind: str) -> ip.LayoutError:
 
 
 def _check_named_months(
-    wb: Any, sheet: _Monthly, command: str = "import", others: pd.Period | None = None, upgrade: Callable[[], str] = str
+    wb: Any,
+    sheet: FoundSheet,
+    command: str = "import",
+    others: pd.Period | None = None,
+    upgrade: Callable[[], str] = str,
 ) -> None:
     """Refuse, naming the cell, a month row below the end of the sheet's month name (``Customers_Months``, ...): a
     month added by hand (a row copied down) that the names the Dashboard, the lifetime value and the charts read
@@ -517,7 +521,7 @@ def _held(value: Any) -> bool:
     return not (isinstance(value, int | float) and not isinstance(value, bool) and value == 0)
 
 
-def check_history(sheets: dict[str, _Monthly], tables: Tables) -> None:
+def check_history(sheets: dict[str, FoundSheet], tables: Tables) -> None:
     """Refuse orders or visits that start after months already holding buyers or visitors.
 
     Returning customers (and the order cohorts) and returning visitors of a month need every earlier order or
@@ -542,4 +546,4 @@ def check_history(sheets: dict[str, _Monthly], tables: Tables) -> None:
             )
 
 
-__all__ = ["check_cohort_headers", "check_history", "read_sheets"]
+__all__ = ["FoundSheet", "check_cohort_headers", "check_history", "read_sheets"]

@@ -35,12 +35,12 @@ from .template import FIRST_ROW, MONTH, MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SU
 from .widened import note_charts, note_sqrefs, note_table
 
 if TYPE_CHECKING:
-    from .fill import _Monthly
+    from .found import FoundSheet
 
 _COL = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
 
 
-def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[pd.Period, int],
+def grow(package: ip.Package, sheets: dict[str, FoundSheet], score_columns: dict[pd.Period, int],
          added: list[pd.Period], rows: int, answers: str = NPS_SCORES_TITLE) -> dict[pd.Period, int]:  # fmt: skip
     """Add the months ``added`` to every monthly sheet and to the answers sheet (``answers``: "NPS scores" or the
     title the user renamed it to); returns the new score columns. A first template's 'Purchases and visits' grows
@@ -73,7 +73,7 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
     return new_columns
 
 
-def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], extra: Any, date1904: bool) -> None:
+def _grow_monthly(package: ip.Package, sheet: FoundSheet, added: list[pd.Period], extra: Any, date1904: bool) -> None:
     spec, xml = sheet.spec, package.sheet(sheet.spec.title)
     title = spec.title
     # the month must be found; a column the user deleted (the visits of a tracker of orders only) or an older tracker
@@ -164,7 +164,7 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
 LEFT_BLANK = "left blank in the months added: "
 
 
-def _own_formulas(sheet: _Monthly, columns: list[int], added: list[pd.Period]) -> dict[int, str]:
+def _own_formulas(sheet: FoundSheet, columns: list[int], added: list[pd.Period]) -> dict[int, str]:
     """The formula each of the user's own ``columns`` continues with in the months ``added`` (:func:`_column_formula`);
     a column holding a formula in its month rows that cannot be continued is noted, naming it, so a column left blank
     in the new months is never passed over in silence."""
@@ -184,7 +184,7 @@ def _own_formulas(sheet: _Monthly, columns: list[int], added: list[pd.Period]) -
     return own
 
 
-def _column_formula(sheet: _Monthly, col: int) -> str | None:
+def _column_formula(sheet: FoundSheet, col: int) -> str | None:
     """The formula of a user's own column continued into added months: its last month's, where the month before holds
     the same formula filled down (that row's moved to it); the rows above may hold anything, as a column's first
     months often do (a label ``n/a`` above a growth over the month before, ``=C2`` above a running total ``=N2+C3``, a
@@ -421,7 +421,7 @@ def _widen_cols(head: bytes, last_col: int, new_last: int) -> bytes:
     return _COL.sub(widen, head)
 
 
-def grow_answers(package: ip.Package, summary: _Monthly, columns: dict[pd.Period, int], old: int, new: int,
+def grow_answers(package: ip.Package, summary: FoundSheet, columns: dict[pd.Period, int], old: int, new: int,
                  answers: str = NPS_SCORES_TITLE) -> None:  # fmt: skip
     """Room for ``new`` answers a month (instead of ``old``): rows on the answers sheet ("NPS scores", ``answers``
     when renamed), the NPS formulas rewritten.

@@ -23,7 +23,7 @@ from . import inplace as ip
 from .template import FIRST_ROW, render_formula
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = ["Placed", "clear_of_yours", "left_out", "repoint_template_charts"]
 
@@ -61,7 +61,7 @@ def _skeletons(column: Any, letters: dict[str, str], forms: tuple[str, ...]) -> 
     return out
 
 
-def clear_of_yours(xml: ip.SheetXml, found: _Monthly, spec: Any, letters: dict[str, str], earlier: Any) -> Placed:
+def clear_of_yours(xml: ip.SheetXml, found: FoundSheet, spec: Any, letters: dict[str, str], earlier: Any) -> Placed:
     """``letters`` (key -> the column letter each of ``spec``'s columns is read and written at on ``found``'s sheet,
     ``xml``) with each formula column the sheet lacks whose letter holds a column of the user's (a cell with anything
     but the template's formula for it, or its earlier forms in ``earlier[(title, key)]``) moved: a hidden helper
@@ -139,7 +139,7 @@ def _text(package: ip.Package, element: bytes | None) -> str:
     return ""
 
 
-def left_out(package: ip.Package, found: _Monthly, spec: Any, title: str, places: Placed) -> list[str]:
+def left_out(package: ip.Package, found: FoundSheet, spec: Any, title: str, places: Placed) -> list[str]:
     """Each visible column of the template :func:`clear_of_yours` left out of sheet ``title`` (``places.left``: its
     place holds a column of the user's) as a :class:`.upgrade.PutBack` (``"left out"``: the sheet and the template's
     letter, with ``header``, the template's, ``yours``, the user's header there, and ``name``, the template's defined

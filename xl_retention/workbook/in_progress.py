@@ -29,7 +29,7 @@ from .import_record import last_month, read_record
 from .template import MONTH
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = [
     "MARK",
@@ -81,7 +81,7 @@ def line_month(text: Any) -> pd.Period | None:
         return None
 
 
-def holds_month(wb: Any, sheets: Mapping[str, _Monthly], answers: str | None, month: pd.Period) -> bool:
+def holds_month(wb: Any, sheets: Mapping[str, FoundSheet], answers: str | None, month: pd.Period) -> bool:
     """Whether the tracker holds figures of ``month``: a value in an input column of its row on a monthly sheet
     (customers at start: the first month only), or an answer in its column of the answers sheet ``answers``."""
     from .seams import filled_in

@@ -16,12 +16,12 @@ from .nps_widths import widen_nps_headers
 
 if TYPE_CHECKING:
     from . import inplace as ip
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = ["upgrade_layout"]
 
 
-def upgrade_layout(package: ip.Package, wb: Any, sheets: dict[str, _Monthly]) -> list[str]:
+def upgrade_layout(package: ip.Package, wb: Any, sheets: dict[str, FoundSheet]) -> list[str]:
     """Lay out an earlier template's Dashboard and NPS widths as this version's in ``package`` (``wb``: the workbook
     opened with openpyxl; ``sheets``: its monthly sheets, :func:`.found.read_sheets`); returns the report's lines. The
     NPS months an import of 71e622d9 listed by the month alone are checked again: :func:`.proven_scale.drop_earlier`."""

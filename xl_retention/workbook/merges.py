@@ -23,7 +23,7 @@ from .template import MONTH
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .found import _Monthly
+    from .found import FoundSheet
 
 _MERGE = re.compile(
     rb"(<(?:[A-Za-z_][\w.\-]*:)?mergeCell\b[^>]*?\sref\s*=\s*\")([A-Z]{1,3}[0-9]+)(?::([A-Z]{1,3}[0-9]+))?(\")"
@@ -40,12 +40,12 @@ def _areas(tail: bytes) -> list[tuple[re.Match[bytes], int, int, int, int]]:
     return out
 
 
-def _note(sheet: _Monthly) -> tuple[int, int]:
+def _note(sheet: FoundSheet) -> tuple[int, int]:
     """(row, column) of the cell growing moves down: two rows below the last month, in the Month column."""
     return sheet.last_row + 2, sheet.column(MONTH.key)
 
 
-def check_merges(package: ip.Package, sheets: dict[str, _Monthly], added: list[pd.Period]) -> None:
+def check_merges(package: ip.Package, sheets: dict[str, FoundSheet], added: list[pd.Period]) -> None:
     """Refuse, naming it, a merged range over the template's columns in the rows the months ``added`` take (the new
     month rows and the two below them), other than one starting at the note growing moves."""
     for sheet in sheets.values():
@@ -72,7 +72,7 @@ def check_merges(package: ip.Package, sheets: dict[str, _Monthly], added: list[p
             )
 
 
-def move_note_merges(package: ip.Package, sheets: dict[str, _Monthly], added: list[pd.Period]) -> None:
+def move_note_merges(package: ip.Package, sheets: dict[str, FoundSheet], added: list[pd.Period]) -> None:
     """Move a merged range starting at the note two rows below the last month down by ``len(added)`` rows, with the
     note growing moved (call it after :func:`~.growth.grow`)."""
 

@@ -21,7 +21,7 @@ from .template import COHORTS_TITLE, NPS_SCORES_TITLE, NPS_SUMMARY
 from .widened import stretched_lines
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 
 #: what ``extend`` tells to do where the Cohorts sheet cannot grow (a tracker kept by hand has no data to import)
@@ -56,7 +56,7 @@ def check_typed_beyond(scores: Scores, last: pd.Period, added: list[pd.Period], 
         )
 
 
-def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added: list[pd.Period], scores: Scores,
+def add_months(package: ip.Package, wb: Any, sheets: dict[str, FoundSheet], added: list[pd.Period], scores: Scores,
                cohorts_needed: bool, notes: list[str], by_hand: bool = False) -> dict[str, Triangle]:  # fmt: skip
     """Add the months ``added`` (after the tracker's last month) to every monthly sheet, the answers sheet and the
     Cohorts sheet of ``package`` (``wb``: the same workbook opened with openpyxl, read-only). ``scores.columns`` takes

@@ -17,7 +17,7 @@ from . import inplace as ip
 from .monthly import NPS_SUMMARY
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = ["EARLIER_WIDTH", "NPS_WIDENED", "widen_nps_headers", "widened_columns"]
 
@@ -70,7 +70,7 @@ def widened_columns(
     return head[: found.start()] + cols + head[found.end() :], changed
 
 
-def widen_nps_headers(package: ip.Package, sheets: dict[str, _Monthly]) -> list[str]:
+def widen_nps_headers(package: ip.Package, sheets: dict[str, FoundSheet]) -> list[str]:
     """Give the NPS sheet's promoters and detractors columns of ``package`` the template's width where they are still
     :data:`EARLIER_WIDTH` wide (found by their headers among ``sheets``, :func:`.found.read_sheets`); returns the
     line saying so, or none."""

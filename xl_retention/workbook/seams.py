@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from . import inplace as ip
-from .found import _Monthly
+from .found import FoundSheet
 from .template import CUSTOMERS
 
 __all__ = ["check_seams", "filled_in", "is_formula", "number"]
@@ -31,13 +31,13 @@ def is_formula(value: Any) -> bool:
     return array or (isinstance(value, str) and value.startswith("="))
 
 
-def filled_in(sheet: _Monthly, row: int, keys: list[str]) -> bool:
+def filled_in(sheet: FoundSheet, row: int, keys: list[str]) -> bool:
     """Whether the month at ``row`` holds a value typed in an input column (customers at start: first month only)."""
     keys = [k for k in keys if k != "start" or row == 2]
     return any(sheet.value(row, sheet.columns[k]) not in (None, "") for k in keys if k in sheet.columns)
 
 
-def _all_gained(sheet: _Monthly, row: int) -> bool:
+def _all_gained(sheet: FoundSheet, row: int) -> bool:
     """Whether the month at ``row`` holds the figures of a first month with data: every customer at its end gained
     (Customers), all its MRR new MRR with no other movement (Revenue)."""
     values = {k: sheet.value(row, c) for k, c in sheet.columns.items()}
@@ -49,7 +49,7 @@ def _all_gained(sheet: _Monthly, row: int) -> bool:
     return isinstance(new, int | float) and new > 0 and all(v in (None, "", 0) for v in others)
 
 
-def check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str], start: str, end_column: str,
+def check_seams(sheet: FoundSheet, movements: pd.DataFrame, inputs: dict[str, str], start: str, end_column: str,
                  source: str) -> None:  # fmt: skip
     """Refuse where months already filled (typed, or by an earlier import) meet the imported ones inconsistently
     (phantom lost customers)."""

@@ -27,7 +27,7 @@ from .template import CUSTOMERS, LIFETIME_TITLE
 from .upgrade import _lifetime_title
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = ["follow_renamed_sheets", "notes_of_renamed", "see_text_renamed"]
 
@@ -56,7 +56,7 @@ def see_text_renamed(formula: str, renamed: dict[str, str]) -> str:
     return formula
 
 
-def _renamed(wb: Any, sheets: list[_Monthly]) -> dict[str, str]:
+def _renamed(wb: Any, sheets: list[FoundSheet]) -> dict[str, str]:
     """The template's sheets the user renamed (gone under their titles): template title -> title now."""
     renamed = {s.template.title: s.spec.title for s in sheets if s.template.title != s.spec.title}
     lifetime = _lifetime_title(wb)
@@ -65,7 +65,7 @@ def _renamed(wb: Any, sheets: list[_Monthly]) -> dict[str, str]:
     return {old: new for old, new in renamed.items() if old not in wb.sheetnames}
 
 
-def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -> tuple[dict[str, str], list[str]]:
+def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[FoundSheet]) -> tuple[dict[str, str], list[str]]:
     """The template's sheets renamed (:func:`_renamed`) and the formula cells whose ``"see SHEET!`` text still names
     one of them under its old title (``'Dashboard'!B4``): what :func:`follow_renamed_sheets` rewrites; nothing is
     changed (H189's finding 02: recalc said nothing of notes sending the user to a sheet the workbook no longer has)."""
@@ -81,7 +81,7 @@ def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -
     return renamed, cells
 
 
-def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -> list[str]:
+def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[FoundSheet]) -> list[str]:
     """Rewrite the template's ``"see SHEET!`` texts in the formulas of ``package`` (``wb``: the same workbook opened
     with openpyxl) for each monthly sheet of ``sheets`` and the Lifetime value sheet renamed by the user, and the
     Dashboard's note under its figures, whose example (``see Customers!F3``) is plain text. Returns a note for each
@@ -107,7 +107,7 @@ def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[_Monthl
     return notes
 
 
-def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> list[str]:
+def _follow_note(package: ip.Package, wb: Any, customers: FoundSheet) -> list[str]:
     """The Dashboard's note (A10, a text the template wrote) naming the Customers sheet, ``customers``, as it is
     now (renamed, Kunden) and its CRR column (G where the user inserted a column before it) instead of
     ``Customers!F3`` (or the name an earlier run wrote there); an earlier template's note (:data:`EARLIER_NOTES`,

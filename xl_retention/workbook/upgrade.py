@@ -48,7 +48,7 @@ from .upgrade_cells import put_formula as put_formula
 from .upgrade_cells import workbook_names as workbook_names
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = ["EARLIER", "LIFETIME_EARLIER", "SAME_VALUES", "PutBack", "upgrade_formulas", "upgrade_lifetime"]
 
@@ -357,7 +357,7 @@ SAME_VALUES = frozenset({END_SEQ_ARRAY, NPS_SCALE_EVERY_MONTH})  # no month list
 
 
 def upgrade_formulas(
-    package: ip.Package, sheets: dict[str, _Monthly], differing_only: bool = False, added: int = 0
+    package: ip.Package, sheets: dict[str, FoundSheet], differing_only: bool = False, added: int = 0
 ) -> list[str]:
     """Replace every formula of ``sheets`` (the tracker's monthly sheets as found) that is exactly an earlier template's
     (:data:`EARLIER`) by this version's, in ``package``; returns the cells changed as ranges (``'Revenue'!B3:B14``).
@@ -479,7 +479,7 @@ def _placed(back: list[PutBack], title: str, places: Any) -> list[PutBack]:
     return out
 
 
-def _never_had_helpers(package: ip.Package, found: _Monthly, spec: Any) -> bool:
+def _never_had_helpers(package: ip.Package, found: FoundSheet, spec: Any) -> bool:
     """Whether ``found`` is a sheet of a tracker made before the hidden helper columns (the first template,
     8b3d91a7, 2026-11-22): none of ``spec``'s hidden columns is there under its header and none of their names is
     defined in the workbook, not even as ``#REF!`` (a column the user deleted leaves its name so; H459's finding 2)."""
@@ -493,7 +493,7 @@ def _never_had_helpers(package: ip.Package, found: _Monthly, spec: Any) -> bool:
 
 
 def _put_back(
-    xml: ip.SheetXml, found: _Monthly, spec: Any, title: str, letters: dict[str, str], never: bool = False
+    xml: ip.SheetXml, found: FoundSheet, spec: Any, title: str, letters: dict[str, str], never: bool = False
 ) -> list[str]:
     """Give each of the template's formula cells in ``found``'s months that is blank (cleared: the hidden helper
     columns unhidden, full of ``#N/A``, and deleted; H201's finding 06) or holds the template's formula re-pointed to

@@ -23,7 +23,7 @@ from .template import FIRST_ROW, render_formula
 from .upgrade_cells import workbook_names
 
 if TYPE_CHECKING:
-    from .found import _Monthly
+    from .found import FoundSheet
 
 __all__ = ["continue_helpers", "restore_helpers"]
 
@@ -105,7 +105,9 @@ def _hide(head: bytes, prefix: bytes, columns: list[int], width: float) -> bytes
     return head[: data.start()] + b"<" + prefix + b"cols>" + body + b"</" + prefix + b"cols>" + head[data.start() :]
 
 
-def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str, letters: dict[str, str]) -> list[str]:
+def restore_helpers(
+    package: ip.Package, found: FoundSheet, spec: Any, title: str, letters: dict[str, str]
+) -> list[str]:
     """Give ``found``'s helper columns whose header is blank (deleted) the template's header and hiding, and each of
     the template's names on ``spec`` left ``#REF!`` its column over the sheet's months, in ``package``; returns the
     names put back."""
@@ -169,7 +171,7 @@ def restore_helpers(package: ip.Package, found: _Monthly, spec: Any, title: str,
     return sorted({*targets, *new})
 
 
-def continue_helpers(xml: ip.SheetXml, found: _Monthly, spec: Any, letters: dict[str, str], added: int) -> None:
+def continue_helpers(xml: ip.SheetXml, found: FoundSheet, spec: Any, letters: dict[str, str], added: int) -> None:
     """Give the ``added`` month rows under ``found``'s months (just added: :mod:`.growth` writes the template's
     formulas only in the columns the sheet had) the template's formula of each column it lacked whose last month now
     holds the template's formula (put back by :func:`.upgrade._put_back`: a first template's helper columns, or ones
