@@ -12,10 +12,24 @@ in or defined names of one range (two rows or more), the engine's formula with b
 the cells as they are. It does so only where a criteria label is a number and no label of one kind would then meet
 one of the other (a number 2025 beside a text "2025": what Excel does there is not said), nor a field given as a text
 equal to a number's label.
+
+Two more of Excel's criteria rules, given to the engine in the same pass (H485's findings 01 and 02):
+
+- a criterion typed as text without an operator finds every value that BEGINS with it (Microsoft's DSUM page: type
+  ``="=East"`` for an equality; "East" finds Eastern too). The engine matched it whole: Region ``East`` over East
+  100, Eastern 200, West 150, East 50 gave ``DSUM(A1:C5,"Sales",F1:F2)`` 150 for Excel's 350 under status ok. Each such
+  criteria cell is given to the engine as itself followed by ``*``: ``VSTACK(F1,IF({TRUE},F2&"*",F2))``;
+- a criteria row left blank is a condition every record meets (rows are ORed: "to include the entire database,
+  enter a blank line below the labels"); the engine dropped it beside another row (``F1:F3`` = Region / ``="=West"``
+  / blank: 250 for Excel's 450). Such criteria are given to the engine as their labels over that blank row;
+- DCOUNT and DCOUNTA with the field left out (``DCOUNT(A1:C5,,F1:F2)``) count the records that match (the engine's
+  #VALUE!): the database is given a last column of 1s, ``HSTACK(A1:C5,VSTACK("(record)",SEQUENCE(4,1,1,0)))``,
+  and the field is its number.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -81,6 +95,30 @@ def _area(token: Token, own: str, names: dict[str, str]) -> tuple[str, str, tupl
     return sheet, prefix + bang, box, whole  # type: ignore[return-value]
 
 
+#: a text of digits and a month's name (``1-Jan-26``, ``Mar 2026``): maybe a date to Excel, left as it is
+_DATE_LIKE = re.compile(
+    r"^[\d\s/.,:-]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\d\s/.,:-]*$", re.IGNORECASE
+)
+#: the label of the column of 1s a DCOUNT without a field is given (:func:`numeric_labels`)
+_RECORD = "(record)"
+
+
+def begins_with(value: object) -> bool:
+    """True for a criterion Excel matches as "begins with": a text of a letter or more, no operator first (``=``,
+    ``<``, ``>``), not TRUE/FALSE, not a date written with a month's name.
+
+    >>> [begins_with(v) for v in ("East", "W", "=East", "<>East", ">=100", "100", "", "TRUE", "1-Jan-26", 7, None)]
+    [True, True, False, False, False, False, False, False, False, False, False]
+    """
+    return (
+        type(value) is str
+        and value[:1] not in ("", "=", "<", ">")
+        and any(c.isalpha() for c in value)
+        and value.strip().upper() not in ("TRUE", "FALSE")
+        and not (any(c.isdigit() for c in value) and _DATE_LIKE.match(value.strip()))
+    )
+
+
 def _row(prefix: str, left: int, right: int, top: int, bottom: int) -> str:
     return f"{prefix}${get_column_letter(left)}${top}:${get_column_letter(right)}${bottom}"
 
@@ -121,6 +159,8 @@ def _numeric_call(
     both = next((text for text, kind in kinds.items() if len(kind) > 1), None)
     if both is not None:  # 2025 beside "2025": not said what Excel matches
         return [], f"{said} and the label {both} is both a number and a text there"
+    if not arguments[1]:  # DCOUNT(A1:C5,,F1:F2): every record (:func:`_as_excel_reads`)
+        return [(arguments[0][0], database), (arguments[2][0], criteria)], None
     field = arguments[1][0] if len(arguments[1]) == 1 else None
     if field is None or field.type != Token.OPERAND:
         return [], f"{said} and its field is computed"
@@ -130,18 +170,14 @@ def _numeric_call(
 
 
 def _calls(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo, stored: bool = False
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
 ) -> Iterator[tuple[str, tuple[int, int], list[Token], list[tuple[str, Any]]]]:
-    """(sheet, place, the engine's formula's tokens, [(function, :func:`_numeric_call`'s answer)]) of each formula
-    cell calling a database function with a criteria label that is a number, not given its labels as texts yet
-    (``stored``: every such cell, its formula as the file has it)."""
-    for sheet, place, text, names in database_texts(formulas, info):
-        formula = text if stored else workbook.get_formula(sheet, *place) or ""
-        if not stored and "VSTACK(" in formula.upper():  # set already
-            continue
+    """(sheet, place, the stored formula's tokens, [(function, :func:`_numeric_call`'s answer)]) of each formula cell
+    calling a database function with a criteria label that is a number."""
+    for sheet, place, formula, names in database_texts(formulas, info):
         try:
             tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
-        except Exception:  # noqa: BLE001, S112  (the engine's own formula: left as it is)
+        except Exception:  # noqa: BLE001, S112  (not read: the engine's answer stands)
             continue
         found = []
         for k, token in enumerate(tokens):
@@ -175,21 +211,76 @@ def numeric_labels(
     info: PackageInfo,
     set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
 ) -> bool:
-    """Give each database function call with a criteria label that is a number its labels as texts (see the module
-    docstring), in the engine; True when a formula was set (the caller evaluates again)."""
+    """Give each database function call its criteria as Excel reads them, in the engine (see the module docstring): a
+    criteria label that is a number, its labels as texts; a text criterion, "begins with"; DCOUNT/DCOUNTA without a
+    field, the records counted. True when a formula was set (the caller evaluates again). A call set is set no more:
+    its criteria and database are then no single reference, its field no longer blank."""
     found: list[tuple[str, int, int, str]] = []
-    for sheet, place, tokens, calls in _calls(workbook, formulas, info):
+    for sheet, place, _, names in database_texts(formulas, info):
+        try:
+            tokens = list(Tokenizer("=" + (workbook.get_formula(sheet, *place) or "").removeprefix("=")).items)
+        except Exception:  # noqa: BLE001, S112  (the engine's own formula: left as it is)
+            continue
         changed = False
-        for _, (references, _) in calls:
-            for token, (_, prefix, (left, top, right, bottom), _) in references:
-                first, rest = _row(prefix, left, right, top, top), _row(prefix, left, right, top + 1, bottom)
-                token.value = f'VSTACK({first}&"",{rest})'
-                changed = True
+        for k, token in enumerate(tokens):
+            if token.type == Token.FUNC and token.subtype == Token.OPEN:
+                if (function := _bare_name(token.value[:-1])) in DATABASE:
+                    changed |= _as_excel_reads(tokens, k, workbook, sheet, names, function)
         if changed:
             found.append((sheet, *place, "=" + "".join(t.value for t in tokens)))
     if found:
         set_formulas(workbook, found)
     return bool(found)
+
+
+def _as_excel_reads(
+    tokens: list[Token], start: int, workbook: fz.Workbook, own: str, names: dict[str, str], function: str
+) -> bool:
+    """Set the tokens of the database call opened at ``tokens[start]`` to Excel's reading of its criteria (labels
+    that are numbers as texts, text criteria as "begins with", a DCOUNT's blank field as every record); True when one
+    was set."""
+    numeric = _numeric_call(tokens, start, workbook, own, names)
+    spans, close = argument_spans(tokens, start)
+    if close == len(tokens) or len(spans) != 3:
+        return False
+    arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
+    as_texts = numeric is not None and numeric[1] is None  # labels that are numbers, given as texts
+    changed = False
+    criteria = _area(arguments[2][0], own, names) if len(arguments[2]) == 1 else None
+    if criteria is not None and not criteria[3]:
+        _, prefix, (left, top, right, bottom), _ = criteria
+        cells = [
+            [workbook.get_value(criteria[0], row, column) for column in range(left, right + 1)]
+            for row in range(top + 1, bottom + 1)
+        ]
+        rows = [[begins_with(value) for value in row] for row in cells]
+        blank = next((top + 1 + k for k, row in enumerate(cells) if all(v is None for v in row)), None)
+        if blank is not None and len(cells) > 1:  # a row of no condition: every record (the engine dropped it)
+            first = _row(prefix, left, right, top, top)
+            arguments[2][0].value = f"VSTACK({first},{_row(prefix, left, right, blank, blank)})"
+            changed = True
+        elif as_texts or any(any(row) for row in rows):
+            first, rest = _row(prefix, left, right, top, top), _row(prefix, left, right, top + 1, bottom)
+            if any(any(row) for row in rows):
+                mask = ";".join(",".join("TRUE" if b else "FALSE" for b in row) for row in rows)
+                rest = f'IF({{{mask}}},{rest}&"*",{rest})'
+            text = '&""' if as_texts else ""  # a number's label as the text of it
+            arguments[2][0].value = f"VSTACK({first}{text},{rest})"
+            changed = True
+    database = _area(arguments[0][0], own, names) if len(arguments[0]) == 1 else None
+    if database is not None and as_texts:
+        _, prefix, (left, top, right, bottom), _ = database
+        first, rest = _row(prefix, left, right, top, top), _row(prefix, left, right, top + 1, bottom)
+        arguments[0][0].value = f'VSTACK({first}&"",{rest})'
+        changed = True
+    if function in ("DCOUNT", "DCOUNTA") and not arguments[1] and database is not None and not database[3]:
+        _, prefix, (left, top, right, bottom), _ = database
+        records = f'VSTACK("{_RECORD}",SEQUENCE({bottom - top},1,1,0))'  # (the engine's IF(ROW(..)): one row)
+        arguments[0][0].value = f"HSTACK({arguments[0][0].value},{records})"
+        separator = tokens[spans[0][1]]  # the comma after the database: the field, the last column, after it
+        separator.value = f",{right - left + 2}"
+        changed = True
+    return changed
 
 
 def unsure_database_cells(
@@ -200,7 +291,7 @@ def unsure_database_cells(
     and a text, a field computed or naming a number's label), listed: the engine, matching text labels alone, answers
     as for no matching row (``DSUM(A:C,3,G1:G2)`` 0 where Excel sums the column labelled 2025's rows)."""
     listed: list[Unsupported] = []
-    for sheet, place, _, calls in _calls(workbook, formulas, info, stored=True):
+    for sheet, place, _, calls in _calls(workbook, formulas, info):
         why = next(((function, reason) for function, (_, reason) in calls if reason is not None), None)
         if why is not None:
             listed.append(Unsupported(sheet, formulas[sheet].refs[place], why[0], _REASON.format(why=why[1])))
