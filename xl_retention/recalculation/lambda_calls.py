@@ -12,10 +12,11 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from ..sheet_names import NAME
-from .formula_tokens import _arguments
+from .formula_tokens import _arguments, closing_index
+from .indirect import _many
 from .lambda_helpers import bound_call
 
-__all__ = ["_lambda_calls", "_named_lambdas"]
+__all__ = ["_lambda_calls", "_named_lambdas", "classic_range_call"]
 
 _LAMBDA = re.compile(r"(?i)^\s*=?\s*(?:_xlfn\.)?LAMBDA\(")
 
@@ -48,6 +49,74 @@ def _named_lambdas(tokens: list[Token], defined: dict[str, str]) -> tuple[str, l
     else:
         return None
     return ("=" + "".join(t.value for t in tokens), tokens) if found else None
+
+
+def _read_as_one(body: str) -> set[str] | None:
+    """The parameters (lower case) a LAMBDA's definition ``body`` reads as one value: named at its top, outside any
+    function's call (``x*2``; not ``SUM(x)*100``, nor a body that is the parameter alone, ``x``, which gives the range
+    as it is); None for a definition the tokenizer does not read."""
+    try:
+        tokens = list(Tokenizer("=" + body.strip().removeprefix("=")).items)
+        parts = _arguments(tokens, 1, Token.FUNC)[0]
+        inner = [t for t in Tokenizer("=" + parts[-1]).items if t.type != Token.WSPACE]
+    except Exception:  # noqa: BLE001  (a definition the tokenizer does not read: not told)
+        return None
+    parameters = {p.strip().lower() for p in parts[:-1]}
+    if len(inner) == 1:
+        return set()
+    depth, read = 0, set()
+    for item in inner:
+        if item.type == Token.FUNC:
+            depth += 1 if item.subtype == Token.OPEN else -1
+        elif depth == 0 and item.type == Token.OPERAND and item.value.lower() in parameters:
+            read.add(item.value.lower())
+    return read
+
+
+def classic_range_call(tokens: list[Token], defined: dict[str, str], names: dict[str, str] | None) -> bool:
+    """Whether a classic formula's ``tokens`` call a name defined as a LAMBDA (``defined``: lower case) with a range
+    of several cells (``names``: the names of ranges, lower case) for a parameter its body reads as one value
+    (:func:`_read_as_one`): ``SUM(DOUBLE(A1:A2))``, DOUBLE = LAMBDA(x, x*2). Excel 365 saves such a call it typed
+    with the dynamic-array flag; without it, whether Excel reads the range's cell in the formula's row or column, the
+    call's first value or the whole range is not documented (10 or #VALUE!, 10, 24 for A1:A2 = 5, 7).
+
+    >>> defined = {"double": "_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)", "id": "_xlfn.LAMBDA(_xlpm.x,_xlpm.x)",
+    ...            "total": "_xlfn.LAMBDA(_xlpm.r,_xlpm.k,SUM(_xlpm.r)*_xlpm.k)"}
+    >>> [classic_range_call(list(Tokenizer(f).items), defined, {"two": "S!$A$1:$A$2"})
+    ...  for f in ("=SUM(DOUBLE(A1:A2))", "=DOUBLE(Two)", "=DOUBLE(A1)", "=DOUBLE(SUM(A1:A2))", "=Id(B5:C5)+0")]
+    [True, True, False, False, False]
+    >>> classic_range_call(list(Tokenizer("=TOTAL(A1:A3,2)+TOTAL(1,A1:A2)").items), defined, None)
+    True
+    """
+    solid = [t for t in tokens if t.type != Token.WSPACE]
+    for i, token in enumerate(solid):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        body = defined.get(token.value[:-1].lower())
+        if body is None or not _LAMBDA.match(body):
+            continue
+        end = closing_index(solid, i + 1)
+        depth, argument, ranged = 0, 0, set()  # the arguments given a range of several cells
+        for item in solid[i + 1 : end]:
+            if item.type in (Token.FUNC, Token.PAREN, Token.ARRAY) and item.subtype in (Token.OPEN, Token.CLOSE):
+                depth += 1 if item.subtype == Token.OPEN else -1
+            elif depth == 0 and item.type == Token.SEP and item.subtype == Token.ARG:
+                argument += 1
+            elif depth == 0 and item.type == Token.OPERAND and item.subtype == Token.RANGE:
+                if _many((names or {}).get(item.value.lower(), item.value)):
+                    ranged.add(argument)
+        if not ranged:
+            continue
+        read = _read_as_one(body)
+        if read is None:
+            return True
+        try:
+            parameters = _arguments(list(Tokenizer("=" + body.strip().removeprefix("=")).items), 1, Token.FUNC)[0]
+        except Exception:  # noqa: BLE001  (read by _read_as_one above: not reached)
+            return True
+        if any(k < len(parameters) - 1 and parameters[k].strip().lower() in read for k in ranged):
+            return True
+    return False
 
 
 def _call_values(tokens: list[Token], start: int) -> tuple[list[str], int]:

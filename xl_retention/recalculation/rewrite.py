@@ -37,6 +37,7 @@ from .defined_names import moved_references, one_reference, relative
 from .excel_functions._core import EACH
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION, criterion_position
 from .excel_functions.number_texts import number_literals
+from .excel_functions.wraps import CLASSIC_LAMBDA
 from .first_cells import first_cells
 from .formula_tokens import (
     _A1_RANGE,
@@ -59,7 +60,7 @@ from .intersection import (
     let_entry,
     offset_numbers,
 )
-from .lambda_calls import _lambda_calls, _named_lambdas
+from .lambda_calls import _lambda_calls, _named_lambdas, classic_range_call
 from .lambda_helpers import expand_lambda_helpers
 from .let_companions import let_companions
 from .let_index_names import let_index_names
@@ -270,6 +271,8 @@ def _rewritten_steps(
         tokens = [t for t in Tokenizer(text).items]
     except Exception:  # not a formula the tokenizer understands: the engine decides
         return text
+    if defined and not array and classic_range_call(tokens, defined, names):  # SUM(DOUBLE(A1:A2)): not told
+        return f"={CLASSIC_LAMBDA}()"
     called = _named_lambdas(tokens, defined) if defined else None
     if called is not None:  # DOUBLE(A1) of a name DOUBLE = LAMBDA(x, x*2): LAMBDA(x, x*2)(A1), then LET (below)
         text, tokens = called

@@ -11,6 +11,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from ..sheet_names import written
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION
+from .excel_functions.wraps import CLASSIC_LAMBDA
 from .refused_criteria import refused_criterion_reason
 
 if TYPE_CHECKING:
@@ -76,6 +77,15 @@ _REFUSALS = (
         "value in a formula without Excel 365's dynamic-array flag (as openpyxl and pandas write them), and it gives "
         "several cells here: Excel takes a range's cell in the formula's row or column (implicit intersection), an "
         "array's first value, which the embedded engine does not tell apart, so it does not compute it",
+    ),
+    (
+        "_XLR.CLASSICLAMBDA(",
+        "LAMBDA",
+        "a name defined as a LAMBDA is called with a range of several cells here, in a formula without Excel 365's "
+        "dynamic-array flag (as openpyxl and pandas write them; Excel 365 saves such a call it typed with the flag): "
+        "whether Excel then reads the range's cell in the formula's row or column, the call's first value or the "
+        "whole range is not documented, so the embedded engine does not compute it (entered as an array formula, "
+        "it is computed)",
     ),
     (
         "_XLR.UNPADDED(",
@@ -159,10 +169,13 @@ def name_refusals(
         for u in unsupported
         if u.function == "formula" and "longer than the engine reads" not in u.reason
     }
-    if not general:
+    # the whole formula refused (a named LAMBDA's call: "cannot compute DOUBLE here", the name read as a function)
+    whole = {(u.sheet, u.ref): u for u in unsupported if u.reason.startswith("the embedded engine cannot compute ")}
+    if not general and not whole:
         return
     for sheet, r, c, new in rewritten:
-        item = general.get((sheet, f"{get_column_letter(c)}{r}"))
+        place = (sheet, f"{get_column_letter(c)}{r}")
+        item = whole.get(place) if new.startswith(f"={CLASSIC_LAMBDA}(") else general.get(place)
         if item is None:
             continue
         outside = _OUTSIDE.search(new)

@@ -22,6 +22,7 @@ from ._core import FUNCTIONS, ExcelError, Function, engine_call, excel_function,
 
 __all__ = [
     "CHOSEN_ARRAYS",
+    "CLASSIC_LAMBDA",
     "EMPTY",
     "NO_SEQUENCE",
     "ONE",
@@ -53,6 +54,9 @@ CHOSEN_ARRAYS = "_XLR.CHOSENARRAYS"
 TAKE_MORE = "_XLR.TAKEMORE"
 #: SEQUENCE of fewer than one row or column: listed as not computable (see :func:`.stacks.stacked`)
 NO_SEQUENCE = "_XLR.NOSEQUENCE"
+#: a classic formula calling a name defined as a LAMBDA with a range of several cells: listed as not computable
+#: (:func:`..lambda_calls.classic_range_call`)
+CLASSIC_LAMBDA = "_XLR.CLASSICLAMBDA"
 #: a formula that would pad an array to a whole column's rows (:mod:`..mismatched_sizes`): listed as not computable
 UNPADDED = "_XLR.UNPADDED"
 
@@ -222,6 +226,7 @@ def no_sequence() -> Any:
 
 FUNCTIONS[NO_SEQUENCE] = Function(NO_SEQUENCE, _refusal(no_sequence, "SEQUENCE"), 0, 0)
 FUNCTIONS[TAKE_MORE] = Function(TAKE_MORE, _refusal(chosen_arrays, "TAKE"), 0, 0)  # the same "not implemented"
+FUNCTIONS[CLASSIC_LAMBDA] = Function(CLASSIC_LAMBDA, _refusal(chosen_arrays, "LAMBDA"), 0, 0)
 
 
 #: a LET name's value where a classic formula reads one value (:mod:`..let_companions`): one value, else listed
