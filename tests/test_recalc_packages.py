@@ -257,6 +257,39 @@ def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Pa
     assert b"<v>North</v>" in xml and re.search(rb'<c r="H1"><f>C1\*2</f><v>20(\.0)?</v></c>', xml)
 
 
+def test_a_grouping_given_a_function_inside_another_call_is_named(tmp_path: Path) -> None:
+    """=INDEX(GROUPBY(..,SUM,..),1,2), as Excel stores it (_xleta.SUM): reported as "unsupported INDEX ... INDEX is
+    given the function SUM as a value" (and SUM, ROWS, TAKE for the other calls around it): the call given SUM is
+    GROUPBY / PIVOTBY, named in each reason and in the message, however deep (H485's finding 04)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for row in [("Region", "Sales"), ("East", 100), ("West", 150), ("East", 50), ("North", 300)]:
+        ws.append(row)
+    grouped = "_xlfn.GROUPBY(A2:A5,B2:B5,_xleta.{},0,0)"
+    ws["D1"] = "=INDEX(" + grouped.format("SUM") + ",1,2)"
+    ws["D2"] = "=SUM(" + grouped.format("SUM") + ")"
+    ws["D3"] = "=ROWS(" + grouped.format("AVERAGE") + ")"
+    ws["D4"] = "=_xlfn.TAKE(" + grouped.format("SUM") + ",1)"
+    ws["D5"] = "=IF(B2>0,INDEX(" + grouped.format("MAX") + ",1,2),0)"
+    ws["G1"] = "=INDEX(_xlfn.PIVOTBY(A2:A5,A2:A5,B2:B5,_xleta.SUM,0,0,,0),1,2)"
+    wb.save(tmp_path / "g.xlsx")
+    report = recalc_file(tmp_path / "g.xlsx", tmp_path / "out" / "g.xlsx")
+    assert report.status == "incomplete"
+    assert report.message.startswith("g.xlsx: 6 cells could not be recalculated (unsupported GROUPBY, PIVOTBY):")
+    given = "{} is given the function {} as a value, which the embedded engine cannot compute"
+    assert sorted((u.address, u.function, u.reason) for u in report.unsupported) == [
+        ("S!D1", "GROUPBY", given.format("GROUPBY", "SUM")),
+        ("S!D2", "GROUPBY", given.format("GROUPBY", "SUM")),
+        ("S!D3", "GROUPBY", given.format("GROUPBY", "AVERAGE")),
+        ("S!D4", "GROUPBY", given.format("GROUPBY", "SUM")),
+        ("S!D5", "GROUPBY", given.format("GROUPBY", "MAX")),
+        ("S!G1", "PIVOTBY", given.format("PIVOTBY", "SUM")),
+    ]
+
+
 def test_cells_stored_as_iso_dates_are_numbers_to_every_formula(tmp_path: Path) -> None:
     """t="d" cells (openpyxl's iso_dates, SheetJS's cellDates) are dates Excel reads as serial numbers: COUNT, MAX,
     SUM and COUNTIFS counted none of them and INT gave #VALUE!, silently."""

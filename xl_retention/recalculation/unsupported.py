@@ -151,9 +151,13 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
                 return trim_refs.refusal(name, formula) or (name, f"unsupported function {name}")
             if name.startswith("_XLDUDF_"):  # an add-in's JavaScript custom function, as Excel saves it
                 return name, f"an Office.js custom function ({name[8:]}) the embedded engine does not have"
-        passed = _FUNCTION_AS_VALUE.search(_LITERALS.sub('""', formula))
+        blanked = _LITERALS.sub('""', formula)
+        passed = _FUNCTION_AS_VALUE.search(blanked)
         if passed is not None:  # GROUPBY(B1:B3,C1:C3,SUM): Excel 365 passes SUM itself (stored _xlfn.SUM, no bracket)
-            outer = next((name for name, _ in names), passed.group(1).upper())
+            # the call given it (INDEX(GROUPBY(..,SUM,..),1,2): GROUPBY, not the outermost INDEX)
+            outer = enclosing_call(blanked, passed.start()) or next(
+                (name for name, _ in names), passed.group(1).upper()
+            )
             return (
                 outer,
                 f"{outer} is given the function {passed.group(1).upper()} as a value, which the embedded engine "
