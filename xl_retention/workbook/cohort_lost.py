@@ -22,6 +22,8 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from .put_back import PutBack
+
 __all__ = ["lost_cohort_cells", "put_back_cohorts"]
 
 _NA_FORMULA = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>\s*NA\(\)\s*</(?:\w+:)?f>", re.I)
@@ -96,10 +98,9 @@ def lost_cohort_cells(path: str | os.PathLike[str]) -> list[str]:
 
 def put_back_cohorts(package: Any, wb: Any) -> list[str]:
     """Put the template's formula back in each Cohorts cell of ``package`` left ``=NA()`` (``wb``: the workbook read
-    only); returns the ranges changed, a row's run of cells as one, as :class:`.upgrade.PutBack` ``"lost"``."""
+    only); returns the ranges changed, a row's run of cells as one, as :class:`.put_back.PutBack` ``"lost"``."""
     from openpyxl.utils import quote_sheetname
 
-    from .upgrade import PutBack
     from .upgrade_cells import put_formula
 
     found = _lost(wb)

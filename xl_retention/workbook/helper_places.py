@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from . import inplace as ip
+from .put_back import PutBack
 from .template import FIRST_ROW, render_formula
 
 if TYPE_CHECKING:
@@ -141,13 +142,11 @@ def _text(package: ip.Package, element: bytes | None) -> str:
 
 def left_out(package: ip.Package, found: FoundSheet, spec: Any, title: str, places: Placed) -> list[str]:
     """Each visible column of the template :func:`clear_of_yours` left out of sheet ``title`` (``places.left``: its
-    place holds a column of the user's) as a :class:`.upgrade.PutBack` (``"left out"``: the sheet and the template's
+    place holds a column of the user's) as a :class:`.put_back.PutBack` (``"left out"``: the sheet and the template's
     letter, with ``header``, the template's, ``yours``, the user's header there, and ``name``, the template's defined
     name of the column, removed from ``package`` here where it read the user's column: Revenue_Quick_Ratio over
     'Revenue'!$O$2:$O$5, 'Budget', would otherwise give the user's figures as quick ratios)."""
     from openpyxl.utils import quote_sheetname
-
-    from .upgrade import PutBack
 
     out: list[str] = []
     for column in spec.columns:

@@ -22,6 +22,7 @@ from .lifetime_value import (
 )
 from .named_formulas import add_names
 from .names_back import names_back
+from .put_back import PutBack
 from .sheets import (
     ARPA_DEFAULT_WITHOUT_ERRORS,
     CHURN_12_NA_CALL,
@@ -368,9 +369,8 @@ def _default_arpa_line(title: str, ref: str) -> str:
 def _lost_back(xml: ip.SheetXml, mine: dict[str, Any], current: dict[str, str], changed: list[str], title: str,
                down: int) -> None:  # fmt: skip
     """Put the template's formula back in each of the sheet's formula cells left =NA() by a save as .xls (which
-    cannot hold the package's functions: H265's finding 06), listed as :class:`.upgrade.PutBack` ``"lost"``."""
+    cannot hold the package's functions: H265's finding 06), listed as :class:`.put_back.PutBack` ``"lost"``."""
     from .template_cells import LOST, _plain
-    from .upgrade import PutBack
 
     for ref, formula in current.items():
         if not (isinstance(mine.get(ref), str) and _plain(mine[ref]) == LOST) or _plain(formula) == LOST:

@@ -19,6 +19,7 @@ from . import inplace as ip
 
 # the Lifetime value forms and the cells' helpers have their own modules; named here as before (extend, fill,
 # upgrade_file, see_texts, dashboard_upgrade and the tests import them from this module)
+from .helper_places import clear_of_yours, left_out, repoint_template_charts
 from .lifetime_forms import LIFETIME_EARLIER, upgrade_lifetime
 from .lifetime_forms import _current_lifetime as _current_lifetime
 from .lifetime_forms import _lifetime_title as _lifetime_title
@@ -41,6 +42,7 @@ from .monthly_formulas import (
     _chart,
 )
 from .nps_rows import formula_scores, row_scores
+from .put_back import PutBack
 from .template import MONTHLY_SHEETS, column_letter, render_formula
 from .upgrade_cells import _names_in as _names_in
 from .upgrade_cells import is_earlier as is_earlier
@@ -421,8 +423,6 @@ def upgrade_formulas(
                 rows.append(row)
             changed.extend(_ranges(title, letters[column.key], rows))
         if not differing_only:
-            from .helper_places import clear_of_yours
-
             places = clear_of_yours(xml, found, spec, letters, EARLIER)  # never into a column of the user's (H469)
             back = _put_back(xml, found, spec, title, places, _never_had_helpers(package, found, spec))
             changed.extend(_placed(back, title, places))
@@ -431,8 +431,6 @@ def upgrade_formulas(
             continue_helpers(xml, found, spec, places, added)  # in the months just added too
 
             restore_helpers(package, found, spec, title, places)
-            from .helper_places import left_out, repoint_template_charts
-
             repoint_template_charts(package, title, places)
             changed.extend(left_out(package, found, spec, title, places))  # said, its name not reading the user's
             if spec.title == "NPS":  # the months an import proved 0-10, which the NPS formula reads: none yet
@@ -440,28 +438,6 @@ def upgrade_formulas(
 
                 ensure_name(package)
     return changed
-
-
-class PutBack(str):
-    """A range of the template's formula cells that :func:`upgrade_formulas` put back, with ``why``: ``"cleared"``
-    (blank) or ``"moved"`` (the template's formula but for the rows it read), or wrote where the tracker never had
-    them (``"added"``: a first template's hidden helper columns; ``"placed"``: hidden helper columns written right of
-    the user's columns, ``instead`` of the template's letter, which holds one of the user's; ``"left out"``: a visible
-    column of the template not written, as its place holds one of the user's, with its ``header``, the user's header
-    there, ``yours``, and the template's ``name`` removed as it read the user's column: see
-    :func:`.helper_places.left_out`): reported apart from the earlier templates' formulas brought up
-    (:func:`.report_lines.upgraded_line`)."""
-
-    why: str
-    instead: str = ""
-    header: str = ""
-    yours: str = ""
-    name: str = ""
-
-    def __new__(cls, text: str, why: str) -> PutBack:
-        made = super().__new__(cls, text)
-        made.why = why
-        return made
 
 
 def _placed(back: list[PutBack], title: str, places: Any) -> list[PutBack]:
