@@ -22,7 +22,15 @@ from .errors import bad_rows, rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["NO_CHARGE", "ZERO_AMOUNT", "ZERO_NUMBER", "no_charge_rows", "without_no_charge_rows"]
+__all__ = [
+    "AMOUNT_TEXT",
+    "MONEY_WORDS",
+    "NO_CHARGE",
+    "ZERO_AMOUNT",
+    "ZERO_NUMBER",
+    "no_charge_rows",
+    "without_no_charge_rows",
+]
 
 #: For each column (by its key, :func:`~.columns.keys_of`) that says a row's kind, the values (as
 #: :func:`~.statuses.spelled` spells them) of a row collecting no money, and what such a row is.
@@ -38,10 +46,10 @@ NO_CHARGE: dict[frozenset[str], tuple[frozenset[str], str]] = {
 }
 #: Beginnings of the words of a money column's name: the amounts a row of no charge holds as 0 ("Developer
 #: Proceeds", ``grand_total``, ``earnings``; not ``paid_at`` nor ``charge_id``).
-_MONEY = ("amount", "price", "proceeds", "total", "subtotal", "earning", "revenue", "gross", "net", "betrag", "preis",
-          "montant", "importe")  # fmt: skip
+MONEY_WORDS = ("amount", "price", "proceeds", "total", "subtotal", "earning", "revenue", "gross", "net", "betrag",
+               "preis", "montant", "importe")  # fmt: skip
 #: An amount however written: 0.00, $0.00, 0,00 €, USD 30.00, -1.50 (no id, no date).
-_AMOUNT = re.compile(r"[^\w\d]*(?:[A-Z]{3}\s*)?-?\d[\d.,\s]*(?:\s*[A-Z]{3})?[^\w\d]*")
+AMOUNT_TEXT = re.compile(r"[^\w\d]*(?:[A-Z]{3}\s*)?-?\d[\d.,\s]*(?:\s*[A-Z]{3})?[^\w\d]*")
 #: A zero however written: 0, 0.00, $0.00, 0,00 €, USD 0.
 ZERO_AMOUNT = re.compile(r"^[^\d\-]*-?0+(?:[.,]0+)?[^\d]*$")
 #: A number within this of 0 is 0.00 (a cent's half): :data:`ZERO_AMOUNT` for an engine's numeric column.
@@ -74,7 +82,7 @@ def no_charge_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None, str]:
 
 
 def _charged(df: pd.DataFrame, rows: np.ndarray) -> tuple[str, np.ndarray] | None:
-    """The first money column (by its name's words, :data:`_MONEY`) with an amount other than 0 on one of ``rows``,
+    """The first money column (by its name's words, :data:`MONEY_WORDS`) with an amount other than 0 on one of ``rows``,
     and those rows; None where every one is 0 or blank.
 
     >>> df = pd.DataFrame({"paid_at": ["2026-10-20"], "charge_id": ["ch_1"], "Net": ["USD 0.00"], "total": ["$5.00"]})
@@ -85,11 +93,11 @@ def _charged(df: pd.DataFrame, rows: np.ndarray) -> tuple[str, np.ndarray] | Non
 
     for position, name in enumerate(map(str, df.columns)):
         said = words(name)
-        if not any(w.startswith(_MONEY) for w in said) or any(w in ("id", "currency", "date", "at") for w in said):
+        if not any(w.startswith(MONEY_WORDS) for w in said) or any(w in ("id", "currency", "date", "at") for w in said):
             continue
         column = df.iloc[:, position]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-        amount = text.str.fullmatch(_AMOUNT) & ~text.str.fullmatch(ZERO_AMOUNT)
+        amount = text.str.fullmatch(AMOUNT_TEXT) & ~text.str.fullmatch(ZERO_AMOUNT)
         money = amount.to_numpy(dtype=bool) & rows
         if money.any():
             return name, money

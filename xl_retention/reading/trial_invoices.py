@@ -24,6 +24,8 @@ import pandas as pd
 
 from .errors import rows_named, source_of
 from .kept_rows import without_rows
+from .names import words
+from .no_charge_rows import AMOUNT_TEXT, MONEY_WORDS, ZERO_AMOUNT
 from .notes import note
 
 __all__ = ["REASON_KEYS", "DESCRIPTION_KEYS", "trial_invoice_rows", "trial_marker_columns", "without_trial_invoices"]
@@ -87,21 +89,20 @@ def trial_invoice_rows(df: pd.DataFrame, amount: str | None = None) -> tuple[np.
 def _all_zero(df: pd.DataFrame, amount: str | None) -> np.ndarray:
     """Whether each row's money columns (by their names' words, as :mod:`.no_charge_rows` reads them, and
     ``amount``) are all 0 or blank, one of them 0 at least."""
-    from .names import words
-    from .no_charge_rows import _AMOUNT, _MONEY, ZERO_AMOUNT
-
     zero = np.zeros(len(df), dtype=bool)
     charged = np.zeros(len(df), dtype=bool)
     for position, name in enumerate(map(str, df.columns)):
         said = words(name)
-        money = any(w.startswith(_MONEY) for w in said) and not any(w in ("id", "currency", "date", "at") for w in said)
+        money = any(w.startswith(MONEY_WORDS) for w in said) and not any(
+            w in ("id", "currency", "date", "at") for w in said
+        )
         if not (money or name == amount):
             continue
         column = df.iloc[:, position]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
         is_zero = text.str.fullmatch(ZERO_AMOUNT).to_numpy(dtype=bool)
         zero |= is_zero
-        charged |= text.str.fullmatch(_AMOUNT).to_numpy(dtype=bool) & ~is_zero
+        charged |= text.str.fullmatch(AMOUNT_TEXT).to_numpy(dtype=bool) & ~is_zero
         if name == amount:  # the amount mapped: a value neither blank nor 0 (a number) is money
             charged |= (text != "").to_numpy(dtype=bool) & ~is_zero
     return zero & ~charged
