@@ -5,7 +5,8 @@ value of the result there, an error one too (``#DIV/0!`` in F2), and ``#N/A`` in
 (F4). The report lists the formula cells in error; those after the first cell were not listed (status ``ok``,
 ``errors`` empty). :func:`classic_array_errors` names each, with the array formula it belongs to. An Excel 365
 formula's spilled errors are listed by :mod:`.engine_results` (``spilled_errors``); a ``#N/A`` of a formula that
-calls ``NA()`` is asked for (a chart's gap), as the first cell's is.
+calls ``NA()`` is asked for (a chart's gap), as the first cell's is. A What-If data table's cells in error (every one a
+result, its first too) are listed with their reason (:mod:`.data_table_reasons`).
 """
 
 from __future__ import annotations
@@ -68,17 +69,28 @@ def classic_array_errors(
             arrays = [
                 (ref, cell, range_boundaries(cell.ref))
                 for ref, cell in formula_cells(package.read(part), None).items()
-                if cell.kind == "array" and not cell.dynamic and cell.ref
+                if cell.kind in ("array", "dataTable") and not cell.dynamic and cell.ref
             ]
             for ref in sorted(cells, key=_position):
                 row, col = _position(ref)
                 anchor = next(
-                    (a for a in arrays if a[2][0] <= col <= a[2][2] and a[2][1] <= row <= a[2][3] and a[0] != ref), None
+                    (
+                        a
+                        for a in arrays
+                        if a[2][0] <= col <= a[2][2]
+                        and a[2][1] <= row <= a[2][3]
+                        and (a[0] != ref or a[1].kind == "dataTable")  # a data table's first cell is a result too
+                    ),
+                    None,
                 )
                 if anchor is None:
                     continue
                 first, cell, _ = anchor
                 code = cells[ref].code
+                if cell.kind == "dataTable":  # (.data_table_reasons): the table, its inputs there and the reason
+                    why = cells[ref].message or f"the data table {written(sheet)}!{cell.ref} gives {code} here"
+                    found.append((f"{sheet}!{ref}", code, why))
+                    continue
                 bare = _LITERALS.sub('""', cell.text or "")
                 typed = not cells[ref].message and _TYPED_NA.search(bare)
                 if code == "#N/A" and (_CALLS_NA.search(bare) or typed):

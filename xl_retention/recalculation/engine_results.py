@@ -51,11 +51,9 @@ def cell_address(row: int, col: int) -> str:
     return f"{get_column_letter(col)}{row}"
 
 
-def data_table(workbook: fz.Workbook, sheet: str, cell: FormulaCell) -> dict[tuple[int, int], Any]:
-    """The results of a What-If data table (Excel's TABLE()), computed by setting its input cells in turn."""
-    left, top, right, bottom = range_boundaries(cell.ref or "")
+def table_inputs(cell: FormulaCell, sheet: str) -> list[tuple[int, int]]:
+    """(row, column) of a What-If data table's input cells: the row input then the column input (two-variable)."""
     two_d = cell.attrs.get("dt2D") in ("1", "true")
-    by_row = cell.attrs.get("dtr") in ("1", "true")
     inputs = [cell.attrs.get("r1"), cell.attrs.get("r2")] if two_d else [cell.attrs.get("r1")]
     targets = []
     for ref in inputs:
@@ -63,18 +61,31 @@ def data_table(workbook: fz.Workbook, sheet: str, cell: FormulaCell) -> dict[tup
             raise ValueError(f"{sheet}!{cell.ref}: a data table without its input cell")
         column, row = range_boundaries(ref)[:2]
         targets.append((row, column))
+    return targets
+
+
+def table_step(cell: FormulaCell, r: int, c: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """Where the values a data table's cell (``r``, ``c``) sets its input cells to are (in :func:`table_inputs`'
+    order), and its formula cell."""
+    left, top = range_boundaries(cell.ref or "")[:2]
+    if cell.attrs.get("dt2D") in ("1", "true"):  # r1: the row input cell (values along the top), r2: the column's
+        return [(top - 1, c), (r, left - 1)], (top - 1, left - 1)
+    if cell.attrs.get("dtr") in ("1", "true"):
+        return [(top - 1, c)], (r, left - 1)
+    return [(r, left - 1)], (top - 1, c)
+
+
+def data_table(workbook: fz.Workbook, sheet: str, cell: FormulaCell) -> dict[tuple[int, int], Any]:
+    """The results of a What-If data table (Excel's TABLE()), computed by setting its input cells in turn."""
+    left, top, right, bottom = range_boundaries(cell.ref or "")
+    targets = table_inputs(cell, sheet)
     originals = [workbook.get_value(sheet, *t) for t in targets]
     results: dict[tuple[int, int], Any] = {}
     try:
         for r in range(top, bottom + 1):
             for c in range(left, right + 1):
-                if two_d:  # r1: the row input cell (values along the top), r2: the column input cell
-                    settings = [workbook.get_value(sheet, top - 1, c), workbook.get_value(sheet, r, left - 1)]
-                    formula = (top - 1, left - 1)
-                elif by_row:
-                    settings, formula = [workbook.get_value(sheet, top - 1, c)], (r, left - 1)
-                else:
-                    settings, formula = [workbook.get_value(sheet, r, left - 1)], (top - 1, c)
+                places, formula = table_step(cell, r, c)
+                settings = [workbook.get_value(sheet, *place) for place in places]
                 for target, value in zip(targets, settings, strict=True):
                     workbook.set_value(sheet, *target, value)
                 results[(r, c)] = workbook.evaluate_cell(sheet, *formula)

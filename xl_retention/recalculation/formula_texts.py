@@ -128,6 +128,10 @@ class FormulaTexts:
         if own:  # each cell's text is its master text: the listing made in one C-level pass, not cell by cell
             self._master_list = list(zip(places, texts, strict=True))  # type: ignore[arg-type]  # (no None in texts)
 
+    def data_tables(self) -> list[FormulaCell]:
+        """The sheet's What-If data tables (``<f t="dataTable" ref="I2:I4">``), which have no text here."""
+        return [cell for cell in self._cells.values() if cell.kind == "dataTable" and cell.ref]
+
     def __len__(self) -> int:
         return len(self._texts)
 

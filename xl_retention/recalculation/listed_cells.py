@@ -214,6 +214,10 @@ def listed(
         from .element_reasons import element_reasons  # noqa: PLC0415  (an array's error past its first cell)
 
         element_reasons(workbook, formulas, result, cell_names)  # =CRR(A2:A7,..)'s E4: its own row's reason
+        if any(texts.data_tables() for texts in formulas.values()):  # a What-If data table's #NUM!: CRR's reason
+            from .data_table_reasons import data_table_reasons  # noqa: PLC0415
+
+            data_table_reasons(workbook, formulas, result)
     errors = list(error_cells(result.values))
     circular = [(sheet, ref) for sheet, ref, value in errors if value.code == CIRCULAR]
     if circular:  # the loop's own cells, for the message (the engine marks every cell reading it too)

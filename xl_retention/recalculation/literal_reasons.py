@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .blank_elements import blank_element
+from .data_table_reasons import table_reason
 from .defined_names import name_target, names_read
 from .excel_functions.text import text_to_number
 from .formula_texts import AREA as _AREA
@@ -102,7 +103,8 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
     for sheet, ref, _place, text, value in unexplained_errors(formulas, result, None):
         pasted = _error_read(workbook, formulas, _LITERALS.sub('""', text), sheet, value.code)
         if pasted is not None:  # =D3+1 over a #N/A pasted into D3 (no formula): D3 is the reason
-            result.values[sheet][ref] = CellError(value.code, f"{pasted} ({value.code})")
+            said = pasted if pasted.endswith(f"({value.code})") else f"{pasted} ({value.code})"  # a data table's own
+            result.values[sheet][ref] = CellError(value.code, said)
             named += 1
             continue
         if value.code != "#VALUE!" and value.code not in text.upper():
@@ -157,6 +159,9 @@ def _error_read(
         if is_error(held) and error_code(held) == code:
             label = _label(workbook, where, row, column)
             cell = f"{written(where)}!{letters.upper()}{row}{label}"
+            table = table_reason(workbook, formulas, where, row, column, code)
+            if table is not None:  # a What-If data table's result, not typed
+                return f"{cell} holds the error value {code}, computed there by {table}"
             anchor = _array_anchor(workbook, where, letters.upper() + str(row))
             if anchor is not None:  # computed by the array formula that covers it, not typed
                 return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
@@ -181,7 +186,8 @@ def typed_range_reasons(
     for sheet, ref, _place, text, value in unexplained_errors(formulas, result, None):
         pasted = _range_read(workbook, formulas, _LITERALS.sub('""', text), sheet, value.code, names)
         if pasted is not None:
-            result.values[sheet][ref] = CellError(value.code, f"{pasted} ({value.code})")
+            said = pasted if pasted.endswith(f"({value.code})") else f"{pasted} ({value.code})"  # a data table's own
+            result.values[sheet][ref] = CellError(value.code, said)
             named += 1
     return named
 
@@ -225,6 +231,9 @@ def _range_error(
             if (row, column) in formulas.get(sheet, {}):
                 continue  # a formula's own error: its reason is passed on from there
             cell = f"{written(sheet)}!{ref}{_label(workbook, sheet, row, column)}"
+            table = table_reason(workbook, formulas, sheet, row, column, code)
+            if table is not None:  # a What-If data table's result, not typed
+                return f"{cell} holds the error value {code}, computed there by {table}"
             anchor = _array_anchor(workbook, sheet, ref)
             if anchor is not None:
                 return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
