@@ -9,7 +9,8 @@ incomplete, with a made-up day-first result: the literal was replaced by its day
 
 :func:`read_as_text` tells, for each place the literal is written, whether its value reaches no such reading: the
 expression it stands in (its argument, or the formula) has no arithmetic operator; it is compared (a truth value
-comes out), or is a text-consuming argument (:data:`_CONSUMED`), or is passed on as text (:data:`_PASSED`: IF's
+comes out), or is a text-consuming argument (:data:`_CONSUMED`; NUMBERVALUE's text given both its separators,
+which Excel reads by them alone), or is passed on as text (:data:`_PASSED`: IF's
 result, LEFT's text, ``&``) to a place that is itself such, or is the formula's result. Anything else (an argument
 of another function, an array constant) is taken as read as a number, as before.
 
@@ -84,6 +85,8 @@ def read_as_text(formula: str, literal: str) -> bool:
     [False, False, False]
     >>> read_as_text('IF(A1,"01/02/2026","")+0', "01/02/2026"), read_as_text('LEFT("01/02/2026"&"",5)*1', "01/02/2026")
     (False, False)
+    >>> read_as_text('NUMBERVALUE("3 000,5",",",".")*2', "3 000,5"), read_as_text('NUMBERVALUE("3 000,5")', "3 000,5")
+    (True, False)
     """
     try:
         tokens = Tokenizer("=" + formula.removeprefix("=")).items
@@ -118,8 +121,11 @@ def read_as_text(formula: str, literal: str) -> bool:
     if not found:
         return False
     members: dict[tuple[int, int], list[Token]] = {}
+    arguments: dict[int, int] = {}  # each frame's number of arguments
     for token, place in zip(tokens, places, strict=True):
         members.setdefault(place, []).append(token)
+        if token.type == Token.SEP and token.subtype == Token.ARG:
+            arguments[place[0]] = arguments.get(place[0], 1) + 1
 
     def textual(place: tuple[int, int]) -> bool:
         operators = [t for t in members.get(place, []) if t.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST)]
@@ -135,6 +141,8 @@ def read_as_text(formula: str, literal: str) -> bool:
             return textual(outer)
         if argument in _CONSUMED.get(name, ()):
             return True
+        if name == "NUMBERVALUE" and argument == 1 and arguments.get(frame) == 3:
+            return True  # read by the separators given, alike in every Excel (a number comes out, whatever follows)
         return argument in _PASSED.get(name, ()) and textual(outer)
 
     return all(

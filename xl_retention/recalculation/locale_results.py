@@ -317,6 +317,9 @@ _REFERENCE = re.compile(
     r"(?<![\w.!\"])((?:'(?:[^']|'')+'|[^\W\d][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(!])"
 )
 _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
+#: NUMBERVALUE given its text as a reference and both its separators (literals made ""): Excel reads the text by the
+#: separators given, alike in every locale (its "locale-independent manner"), so the cell it reads is no locale's
+_SEPARATORS_GIVEN = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?NUMBERVALUE\(\s*[^,()\s]+\s*,[^,()]*,[^,()]*\)")
 #: at most this many cells are read in all for texts a locale reads otherwise
 _MAX_CELLS = 200_000
 
@@ -414,7 +417,12 @@ def unstored_locale_cells(
     opened = {(sheet, ref) for sheet, refs in open_cells.items() for ref in refs}
     roots = {(sheet, _address(row, column)): (sheet, _address(row, column)) for sheet, row, column in texts}
     through: set[tuple[str, str]] = set()  # =C1+0 of C1 =A1, INDIRECT("A1"), OFFSET(C1,0,-2): the text read too
-    for key, (sheet, ref) in kept.dependents(workbook, roots, formulas, info).items():
+    found_after = kept.dependents(workbook, roots, formulas, info)
+    pinned = _separators_given(workbook, formulas, texts, found_after)  # NUMBERVALUE(A1,",","."): the same value
+    for key, (sheet, ref) in found_after.items():
+        if key in pinned:
+            reads.pop(key, None)
+            continue
         if key in opened and key not in reads and key not in literals:
             first = (sheet, *_position(ref))
             reads[key] = (first, texts[first])
@@ -424,6 +432,8 @@ def unstored_locale_cells(
     readers = [(sheet, *_position(ref)) for sheet, ref in reads]
     afters: list[list[Any]] = []  # the readers' values with each of the two forms of the other readings
     try:  # the cells reading such a text evaluated again (not the whole workbook), once with each form
+        for (sheet, row, column), (_, value) in pinned.items():  # read alike in every locale: held as it is
+            workbook.set_value(sheet, row, column, value)
         for form in (lambda reading: reading, second_form):
             for (sheet, row, column), (_, other) in texts.items():
                 workbook.set_value(sheet, row, column, form(other))
@@ -435,7 +445,9 @@ def unstored_locale_cells(
     finally:
         for (sheet, row, column), (text, _) in texts.items():
             workbook.set_value(sheet, row, column, text)
-        _evaluate(workbook, readers)
+        for (sheet, row, column), (formula, _) in pinned.items():
+            workbook.set_formula(sheet, row, column, formula)
+        _evaluate(workbook, readers + list(pinned))
     for (sheet, row, column), after, again in zip(readers, *afters, strict=True):
         ref = _address(row, column)
         before = values[sheet][ref]
@@ -451,6 +463,43 @@ def unstored_locale_cells(
         downstream = kept.dependents(workbook, direct, formulas, info)
         found = [u for u in found if (u.sheet, u.ref) not in through or (u.sheet, u.ref) not in downstream]
     return found
+
+
+def _separators_given(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    texts: dict[tuple[str, int, int], tuple[str, str]],
+    readers: dict[tuple[str, str], tuple[str, str]],
+) -> dict[tuple[str, int, int], tuple[str, Any]]:
+    """Of ``readers``, the cells that read the ``texts`` only as NUMBERVALUE's text given both its separators
+    (``NUMBERVALUE(A1,",",".")``: read by them, alike in every locale): (sheet, row, column) -> (the engine's formula,
+    its value now), to be held at that value while the others are read in another locale's way."""
+    held: dict[tuple[str, int, int], tuple[str, Any]] = {}
+    for sheet, ref in readers:
+        found = formulas.get(sheet)
+        place = _position(ref)
+        formula = found[place] if found is not None and place in found else None
+        bare = _LITERAL.sub('""', formula or "")
+        if not _SEPARATORS_GIVEN.search(bare):
+            continue
+        if not _reads_texts(_SEPARATORS_GIVEN.sub("0", bare), sheet, texts) and _reads_texts(bare, sheet, texts):
+            engine_formula, value = workbook.get_formula(sheet, *place), workbook.get_value(sheet, *place)
+            if engine_formula and type(value) in (int, float, str):
+                held[(sheet, *place)] = (engine_formula, value)
+    return held
+
+
+def _reads_texts(bare: str, sheet: str, texts: dict[tuple[str, int, int], tuple[str, str]]) -> bool:
+    """Whether a reference of ``bare`` (a formula with its literals made "") meets a cell of ``texts``."""
+    for where, area in _REFERENCE.findall(bare):
+        target = where[:-1].strip("'").replace("''", "'") if where else sheet
+        try:
+            left, top, right, bottom = range_boundaries(area.replace("$", "").upper())
+        except (ValueError, TypeError):
+            continue
+        if any(s == target and top <= r <= bottom and left <= c <= right for s, r, c in texts):
+            return True
+    return False
 
 
 def _locale_texts(
@@ -490,7 +539,7 @@ def _locale_texts(
                             continue
                         literals[(sheet, ref)] = text
                         break
-            bare = _LITERAL.sub('""', formula)
+            bare = _SEPARATORS_GIVEN.sub("0", _LITERAL.sub('""', formula))  # NUMBERVALUE(A1,",","."): no locale's
             for where, area in _REFERENCE.findall(bare):
                 target = where[:-1].strip("'").replace("''", "'") if where else sheet
                 key = (target, area.replace("$", "").upper())

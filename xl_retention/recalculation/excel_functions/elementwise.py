@@ -126,6 +126,9 @@ FUNCTIONS["INT"] = Function("INT", _element(excel_int), 1, 1)
 FUNCTIONS["ROUND"] = Function("ROUND", _element(_BUILTINS["ROUND"][0]), 2, 2)
 for _name in ("QUOTIENT", "FACT", "COMBIN", "PERMUT"):  # truncated from 15 digits (:func:`whole`): engine's binary
     FUNCTIONS[_name] = Function(_name, _element(_BUILTINS[_name][0]), *_BUILTINS[_name][1:])
+# spaces anywhere in the text ignored and "" read as 0, as Microsoft's NUMBERVALUE page says (" 3 000 " is 3000), where
+# the engine says #VALUE! (H485's finding 03)
+FUNCTIONS["NUMBERVALUE"] = Function("NUMBERVALUE", _element(_BUILTINS["NUMBERVALUE"][0]), 1, 3)
 # a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
 FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
 # a partial surrogate (55296..57343) is #N/A, where the engine says #VALUE! (IFNA did not catch it)
