@@ -119,7 +119,14 @@ def _literal_indirect(
             close = last
         if close.type != Token.FUNC or close.subtype != Token.CLOSE:
             continue
-        reference = text.value[1:-1].replace('""', '"').strip()
+        typed = text.value[1:-1].replace('""', '"')
+        reference = typed.rstrip(" ")  # "A1 ": A1, as Excel reads it; " A1", "A1"&CHAR(9): #REF! (_no_reference)
+        if not colon and typed[:1].isspace():  # INDIRECT(" A1"), INDIRECT(" R1C1",FALSE): #REF! in Excel
+            token.value, text.value, close.value = "", "#REF!", ""
+            token.type = close.type = "SKIPPED"
+            text.subtype = Token.ERROR
+            changed = True
+            continue
         if not r1c1 and not colon and _no_reference(reference, workbook_names, tables):
             token.value, text.value, close.value = "", "#REF!", ""  # Excel's INDIRECT gives #REF!
             token.type = close.type = "SKIPPED"

@@ -129,6 +129,8 @@ def reference_text(text: Any) -> Any:
     ('S!B2', 'A1:A3', "'My Data'!C:A", 'Total')
     >>> [reference_text(t) for t in ("A0", "1:A", "", None, 5.0)] == ["#REF!"] * 5
     True
+    >>> [reference_text(t) for t in ("A1 ", "S!A3:A1  ", " A1", "A1" + chr(9), "Total ")]  # spaces after: read
+    ['A1', 'S!A1:A3', '#REF!', '#REF!', '#REF!']
 
     """
     if isinstance(text, dict):
@@ -138,6 +140,11 @@ def reference_text(text: Any) -> Any:
         return refused
     if "[" in text:
         return text
+    trimmed = text.rstrip(" ")
+    if trimmed != text and trimmed:  # "A1 ", "A1:B2  ": Excel reads the reference (a name's spaces: not told, #REF!)
+        read = reference_text(trimmed)
+        body = trimmed.rpartition("!")[2]
+        return read if read != refused and (":" in body or _cell_ok(body) is not None) else refused
     match = _A1_TEXT.fullmatch(text)
     if match is None:
         return refused
