@@ -55,3 +55,17 @@ def test_a_workbook_name_of_the_same_text_is_read(tmp_path: Path) -> None:
     report, values, listed = _recalculated(tmp_path, book)
     assert (report.status, listed) == ("ok", {})
     assert [values["Sheet1!B1"], values["Sheet2!B1"]] == [3, 12]
+
+
+def test_a_computed_text_naming_another_sheets_name_says_so(tmp_path: Path) -> None:
+    book = _book()
+    one = book["Sheet1"]
+    one["C1"] = "Amt"
+    one["B1"] = "=SUM(INDIRECT(C1))"  # computed when it runs: listed, its reason naming the sheet whose name it is
+    report, values, listed = _recalculated(tmp_path, book)
+    assert report.status == "incomplete" and values["Sheet1!B1"] is None
+    assert listed == {
+        "Sheet1!B1": "the embedded engine cannot compute this formula's INDIRECT here: INDIRECT(C1) gives the text "
+        "\"Amt\", a name only sheet 'Sheet2' defines, which a formula on another sheet reads only with its sheet's "
+        "name (#REF! in Excel)"
+    }

@@ -30,16 +30,25 @@ _SHOWN = 3
 FUNCTION = "INDIRECT"
 
 
-def _kind(text: str) -> str:
-    """What a text given to INDIRECT is, where Excel's answer to it is #REF!; "" otherwise.
+def _kind(text: str, owners: list[str] | None = None) -> str:
+    """What a text given to INDIRECT is, where Excel's answer to it is #REF!; "" otherwise. ``owners``: the sheets
+    whose own name the text is where the formula's sheet and the workbook have none of that name.
 
     >>> _kind("Sheet1:Sheet3!A1"), _kind("A0"), _kind("Jan!B2")
     (', a 3-D reference, which INDIRECT does not take (#REF! in Excel)', ', which names no cell (#REF! in Excel)', '')
     >>> _kind("Nope")
     ', read as a defined name, which the engine does not resolve there'
+    >>> _kind("Amt", ["Sheet2"]).endswith("on another sheet reads only with its sheet's name (#REF! in Excel)")
+    True
     """
     if reference_text(text) != "#REF!":
         named = "!" not in text and "[" not in text and not any(c in text for c in ":$") and not text[-1:].isdigit()
+        if named and text and owners:
+            shown = " and ".join(f"'{owner}'" for owner in owners)
+            return (
+                f", a name only sheet {shown} defines, which a formula on another sheet reads only with its sheet's "
+                "name (#REF! in Excel)"
+            )
         return ", read as a defined name, which the engine does not resolve there" if named and text else ""
     sheet, bang, _ = text.rpartition("!")
     if bang and ":" in sheet.replace("''", "").strip("'"):
@@ -47,10 +56,13 @@ def _kind(text: str) -> str:
     return ", which names no cell (#REF! in Excel)"
 
 
-def indirect_reason(workbook: Any, sheet: str, formula: str) -> str | None:
+def indirect_reason(
+    workbook: Any, sheet: str, formula: str, scoped: dict[str, frozenset[str]] | None = None
+) -> str | None:
     """The reason of a formula (on ``sheet``) using no defined name whose INDIRECT the engine answered #NAME?: the
     first INDIRECT whose text names no cell, else the first one, with the text (texts) it gives; None for a formula
-    without INDIRECT or one the tokenizer cannot read."""
+    without INDIRECT or one the tokenizer cannot read. ``scoped``: the workbook's names by scope
+    (:attr:`.package.PackageInfo.scoped_names`), so that a name only other sheets define is said to be one."""
     said: list[tuple[bool, str]] = []
     for call, first in indirect_calls(formula):
         joined = text_of(workbook, sheet, first) if first else None
@@ -62,7 +74,7 @@ def indirect_reason(workbook: Any, sheet: str, formula: str) -> str | None:
             shown = ", ".join(f'"{t}"' for t in texts[:_SHOWN]) + (" ..." if len(texts) > _SHOWN else "")
             said.append((False, f"{call} gives the texts {shown}, one reference per element"))
             continue
-        kind = _kind(texts[0])
+        kind = _kind(texts[0], _owners(texts[0], sheet, scoped or {}))
         said.append((bool(kind), f'{call} gives the text "{texts[0]}"{kind}'))
     if not said:
         return None
@@ -70,9 +82,22 @@ def indirect_reason(workbook: Any, sheet: str, formula: str) -> str | None:
     return f"the embedded engine cannot compute this formula's INDIRECT here: {chosen}"
 
 
-def said_indirect(workbook: Any, formulas: dict[str, FormulaTexts], unsupported: list[Any]) -> None:
+def _owners(text: str, sheet: str, scoped: dict[str, frozenset[str]]) -> list[str]:
+    """The sheets (in ``scoped``'s order) whose own name ``text`` is, where ``sheet`` and the workbook have none."""
+    key = text.lower()
+    if key in scoped.get("", frozenset()) or any(k.lower() == sheet.lower() and key in v for k, v in scoped.items()):
+        return []
+    return [owner for owner, found in scoped.items() if owner and key in found]
+
+
+def said_indirect(
+    workbook: Any,
+    formulas: dict[str, FormulaTexts],
+    unsupported: list[Any],
+    scoped: dict[str, frozenset[str]] | None = None,
+) -> None:
     """Each cell listed with :data:`.engine_names.ENGINE_NAME_REASON` whose formula uses no defined name but INDIRECT
-    gets :func:`indirect_reason` (function INDIRECT)."""
+    gets :func:`indirect_reason` (function INDIRECT; ``scoped``: the workbook's names by scope)."""
     for item in unsupported:
         if item.function != "formula" or item.reason != ENGINE_NAME_REASON:
             continue
@@ -81,6 +106,6 @@ def said_indirect(workbook: Any, formulas: dict[str, FormulaTexts], unsupported:
         formula = texts[place] if texts is not None and place in texts else None
         if formula is None or "INDIRECT(" not in formula.upper() or uses_names(formula):
             continue
-        reason = indirect_reason(workbook, item.sheet, formula)
+        reason = indirect_reason(workbook, item.sheet, formula, scoped)
         if reason is not None:
             item.function, item.reason = FUNCTION, reason

@@ -180,7 +180,8 @@ def listed(
         if areas and any(u.function == "formula" and u.reason == kept.ENGINE_NAME_REASON for u in unsupported):
             stale = kept.expanded(stale, areas)  # (read by passed_on then only: its every cell)
         passed_on(workbook, stale, formulas, info, unsupported)  # =OFFSET(A1,2,0)*2 over an uncomputed A3: named
-    said_indirect(workbook, formulas, unsupported)  # SUM(INDIRECT(B1)) of B1 "Sheet1:Sheet3!A1": no name, its text
+    # SUM(INDIRECT(B1)) of B1 "Sheet1:Sheet3!A1" (no name) or "Amt" (another sheet's own): its text
+    said_indirect(workbook, formulas, unsupported, info.scoped_names)
     if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
         from .newer_errors import settle  # noqa: PLC0415
 
