@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from xl_retention.recalculation import recalc_file
 
@@ -105,3 +106,77 @@ def test_a_kept_spill_whose_inputs_changed_since_the_save_is_listed_with_its_rea
         "its inputs have changed since Excel stored this value (computed again: 5.0, 2.0)"
         " (the array formula S!D2 over D2:D3: 2 cells)"
     )
+
+
+def test_a_kept_spill_computed_again_to_an_error_names_its_code(tmp_path: Path) -> None:
+    # as above, with #N/A typed in A1 after the save: D2 computed again gives #N/A, 2, said as Excel shows it (the
+    # reason read "(computed again: {'type': 'Error', 'kind': 'Na'}, 2.0)", the engine's own form, H485's finding 05)
+    changed = _book(tmp_path / "changed.xlsx", "_xlfn.MUNIT(B1)")
+    with zipfile.ZipFile(changed) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].replace(b'<c r="A1"><v>1</v></c>', b'<c r="A1" t="e"><v>#N/A</v></c>')
+    assert sheet != parts["xl/worksheets/sheet1.xml"]
+    with zipfile.ZipFile(changed, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else data)
+    result = recalc_file(changed, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert [(u.address, u.kept) for u in result.unsupported] == [("S!D2", False), ("S!F1", False)]
+    assert result.unsupported[0].reason.endswith(
+        "its inputs have changed since Excel stored this value (computed again: #N/A, 2.0)"
+        " (the array formula S!D2 over D2:D3: 2 cells)"
+    )
+
+
+@pytest.mark.parametrize("written", ["OFFSET(A1,0,0,2,1)", "moving"])
+def test_a_spill_that_cannot_settle_blames_no_cell_of_another_sheet(tmp_path: Path, written: str) -> None:
+    # a sheet "Lookup" before S, its formulas reading nothing of S: the engine evaluates the volatile OFFSET of S with
+    # every cell it is asked for, so each Lookup cell tried before S!D2 raised the stop too and was listed ("cannot
+    # settle the spill of an array whose reference moves (OFFSET) here at this formula (=HLOOKUP(..))"), its value set
+    # to an error; one with its input an error lost Excel's value (H485's finding 05). Only S!D2 and its reader are
+    # listed now; Lookup's cells are computed: HLOOKUP 20, an error looked up that error (#VALUE!), A1*2 = 2. Also
+    # where S!D2 reads the OFFSET through a defined name ("moving"): a cell found before it gets its formula back.
+    path = _book(tmp_path / "two.xlsx", "_xlfn.MUNIT(B1)", a1=5)
+    lookup = (
+        f'{_XML}<worksheet xmlns="{_MAIN}"><sheetData>'
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1" t="e"><f>#VALUE!</f><v>#VALUE!</v></c>'
+        '</row><row r="2"><c r="A2"><v>10</v></c><c r="B2"><v>20</v></c><c r="C2"><v>30</v></c></row>'
+        '<row r="4"><c r="A4"><f>HLOOKUP(B1,$A$1:$C$2,2)</f><v>20</v></c>'
+        '<c r="B4" t="e"><f>HLOOKUP(C1,$A$1:$C$2,1)</f><v>#VALUE!</v></c><c r="C4"><f>A1*2</f><v>2</v></c></row>'
+        "</sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name).decode() for name in package.namelist()}
+    parts["xl/worksheets/sheet2.xml"] = lookup
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        ">OFFSET(A1,0,0,2,1)<", f">{written}<"
+    )
+    parts["xl/workbook.xml"] = (
+        parts["xl/workbook.xml"]
+        .replace("<sheets>", '<sheets><sheet name="Lookup" sheetId="2" r:id="rId3"/>')
+        .replace(
+            "</sheets>",
+            '</sheets><definedNames><definedName name="moving">OFFSET(S!$A$1,0,0,2,1)</definedName></definedNames>',
+        )
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        "</Relationships>",
+        f'<Relationship Id="rId3" Type="{_DOC}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        "</Types>", f'<Override PartName="/xl/worksheets/sheet2.xml" ContentType="{_TYPE}.worksheet+xml"/></Types>'
+    )
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert [(u.address, u.kept) for u in result.unsupported] == [("S!D2", False), ("S!F1", False)]
+    assert result.unsupported[0].reason.startswith(
+        "the embedded engine cannot settle the spill of an array whose reference moves (OFFSET) here at this "
+        f"formula (={written}); its inputs have changed since Excel stored this value (computed again: "
+    )
+    if written != "moving":  # (the name computed again in a scratch cell gives #NAME?: not this test's subject)
+        assert "(computed again: 5.0, 2.0)" in result.unsupported[0].reason
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Lookup"]
+    assert [out[ref].value for ref in ("A4", "B4", "C4")] == [20, "#VALUE!", 2]

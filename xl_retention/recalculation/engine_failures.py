@@ -15,6 +15,7 @@ written with its corners the other way round, ``SUM(A3:A1)``: what a script writ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import formualizer as fz
@@ -48,16 +49,67 @@ def stopping_cells(
 ) -> Iterator[tuple[str, str]]:
     """Each formula cell whose evaluation stops the engine (its error raised for the whole workbook), as
     (sheet, reference), after ``set_error(sheet, row, column)`` has put an error value there so that the cells
-    after it can be evaluated. Stops when ``evaluate_all`` succeeds."""
+    after it can be evaluated. Stops when ``evaluate_all`` succeeds.
+
+    The cells of a moving reference (OFFSET, INDIRECT) are tried first: the engine evaluates such a volatile cell
+    with any cell it is asked for, so every cell before a spilled OFFSET it cannot settle raised its error too, and
+    75 HLOOKUPs of another sheet, reading nothing of it, were listed in its place (their values set to an error,
+    H485's finding 05). A cell found before the last one is given its formula back when the workbook evaluates with
+    it: it stopped nothing itself."""
+    blamed: list[tuple[str, int, int, str | None]] = []
+    settled = False
+    for sheet, r, c in _in_order(formulas):
+        try:
+            workbook.evaluate_cell(sheet, r, c)
+        except fz.ExcelEvaluationError:
+            blamed.append((sheet, r, c, _formula(workbook, sheet, r, c)))
+            set_error(sheet, r, c)
+            try:
+                workbook.evaluate_all()
+                settled = True
+                break
+            except fz.ExcelEvaluationError:
+                continue
+    for sheet, r, c, formula in blamed[:-1] if settled else ():
+        if formula is None or not _evaluates_with(workbook, sheet, r, c, formula):
+            set_error(sheet, r, c)
+            try:
+                workbook.evaluate_all()  # as it evaluated before the formula was set back
+            except fz.ExcelEvaluationError:
+                pass
+            yield sheet, formulas[sheet].refs[(r, c)]
+    for sheet, r, c, _ in blamed[-1:] if settled else blamed:
+        yield sheet, formulas[sheet].refs[(r, c)]
+
+
+#: a call whose reference is computed when the formula runs: volatile to the engine, evaluated with any cell
+_MOVING = re.compile(r"(?i)(?<![\w.])(?:OFFSET|INDIRECT)\(")
+
+
+def _in_order(formulas: dict[str, FormulaTexts]) -> list[tuple[str, int, int]]:
+    """Each formula cell, (sheet, row, column), those of a moving reference (:data:`_MOVING`) first."""
+    moving: list[tuple[str, int, int]] = []
+    rest: list[tuple[str, int, int]] = []
     for sheet, texts in formulas.items():
         for r, c in texts.positions():
-            try:
-                workbook.evaluate_cell(sheet, r, c)
-            except fz.ExcelEvaluationError:
-                set_error(sheet, r, c)
-                yield sheet, texts.refs[(r, c)]
-                try:
-                    workbook.evaluate_all()
-                    return
-                except fz.ExcelEvaluationError:
-                    continue
+            (moving if _MOVING.search(texts[(r, c)]) else rest).append((sheet, r, c))
+    return moving + rest
+
+
+def _formula(workbook: fz.Workbook, sheet: str, r: int, c: int) -> str | None:
+    """The formula the engine holds at a cell (None where it cannot be read)."""
+    try:
+        formula = workbook.get_formula(sheet, r, c)
+    except Exception:  # noqa: BLE001  (not readable: the cell stays listed)
+        return None
+    return formula if not formula or formula.startswith("=") else "=" + formula
+
+
+def _evaluates_with(workbook: fz.Workbook, sheet: str, r: int, c: int, formula: str) -> bool:
+    """Whether the workbook evaluates with ``formula`` set back at the cell (left set when it does)."""
+    try:
+        workbook.sheet(sheet).set_formula(r, c, formula)
+        workbook.evaluate_all()
+    except Exception:  # noqa: BLE001  (the engine stops again, or refuses the formula: the cell stops it)
+        return False
+    return True

@@ -46,6 +46,15 @@ def _same(a: Any, b: Any) -> bool:
     return (a in (None, "") and b in (None, "")) or a == b
 
 
+def _shown(value: Any) -> str:
+    """A value computed again as the reason writes it: an engine error as Excel's code (``#N/A``), never its dict."""
+    if isinstance(value, dict) and value.get("type") == "Error":
+        from .engine import excel_code  # noqa: PLC0415  (a changed spill's reason only)
+
+        return excel_code(str(value.get("kind", "Value")))
+    return value.code if isinstance(value, CellError) else str(value)
+
+
 def _spill_error(value: Any) -> bool:
     return isinstance(value, CellError) and value.code == "#SPILL!"
 
@@ -91,7 +100,7 @@ def check_settled_spills(
             not _same(a, b) for got, kept in zip(now, stored, strict=True) for a, b in zip(got, kept, strict=True)
         ):
             item.kept = False
-            shown = ", ".join(str(v) for r in now for v in r[:4])
+            shown = ", ".join(_shown(v) for r in now for v in r[:4])
             item.reason += _CHANGED.format(now=shown)
 
 
