@@ -128,15 +128,10 @@ def test_a_kept_spill_computed_again_to_an_error_names_its_code(tmp_path: Path) 
     )
 
 
-@pytest.mark.parametrize("written", ["OFFSET(A1,0,0,2,1)", "moving"])
-def test_a_spill_that_cannot_settle_blames_no_cell_of_another_sheet(tmp_path: Path, written: str) -> None:
-    # a sheet "Lookup" before S, its formulas reading nothing of S: the engine evaluates the volatile OFFSET of S with
-    # every cell it is asked for, so each Lookup cell tried before S!D2 raised the stop too and was listed ("cannot
-    # settle the spill of an array whose reference moves (OFFSET) here at this formula (=HLOOKUP(..))"), its value set
-    # to an error; one with its input an error lost Excel's value (H485's finding 05). Only S!D2 and its reader are
-    # listed now; Lookup's cells are computed: HLOOKUP 20, an error looked up that error (#VALUE!), A1*2 = 2. Also
-    # where S!D2 reads the OFFSET through a defined name ("moving"): a cell found before it gets its formula back.
-    path = _book(tmp_path / "two.xlsx", "_xlfn.MUNIT(B1)", a1=5)
+def _two_sheets(path: Path, written: str, a1: int) -> Path:
+    """:func:`_book` (MUNIT(B1) in D1) with D2's OFFSET ``written`` (or the name moving, defined as it), and a sheet
+    Lookup before S: A4 =HLOOKUP(B1,$A$1:$C$2,2) 20, B4 =HLOOKUP(C1,..) over C1 =#VALUE!, C4 =A1*2 2."""
+    _book(path, "_xlfn.MUNIT(B1)", a1=a1)
     lookup = (
         f'{_XML}<worksheet xmlns="{_MAIN}"><sheetData>'
         '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1" t="e"><f>#VALUE!</f><v>#VALUE!</v></c>'
@@ -169,14 +164,38 @@ def test_a_spill_that_cannot_settle_blames_no_cell_of_another_sheet(tmp_path: Pa
     with zipfile.ZipFile(path, "w") as package:
         for name, data in parts.items():
             package.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("written", ["OFFSET(A1,0,0,2,1)", "moving"])
+def test_a_spill_that_cannot_settle_blames_no_cell_of_another_sheet(tmp_path: Path, written: str) -> None:
+    # a sheet "Lookup" before S, its formulas reading nothing of S: the engine evaluates the volatile OFFSET of S with
+    # every cell it is asked for, so each Lookup cell tried before S!D2 raised the stop too and was listed ("cannot
+    # settle the spill of an array whose reference moves (OFFSET) here at this formula (=HLOOKUP(..))"), its value set
+    # to an error; one with its input an error lost Excel's value (H485's finding 05). Only S!D2 and its reader are
+    # listed now; Lookup's cells are computed: HLOOKUP 20, an error looked up that error (#VALUE!), A1*2 = 2. Also
+    # where S!D2 reads the OFFSET through a defined name ("moving"): a cell found before it gets its formula back, and
+    # D2 is computed again as the engine was given it (the name's OFFSET written in; "moving" alone was #NAME?).
+    path = _two_sheets(tmp_path / "two.xlsx", written, a1=5)
     result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "incomplete"
     assert [(u.address, u.kept) for u in result.unsupported] == [("S!D2", False), ("S!F1", False)]
-    assert result.unsupported[0].reason.startswith(
+    assert result.unsupported[0].reason == (
         "the embedded engine cannot settle the spill of an array whose reference moves (OFFSET) here at this "
-        f"formula (={written}); its inputs have changed since Excel stored this value (computed again: "
+        f"formula (={written}); its inputs have changed since Excel stored this value (computed again: 5.0, 2.0)"
+        " (the array formula S!D2 over D2:D3: 2 cells)"
     )
-    if written != "moving":  # (the name computed again in a scratch cell gives #NAME?: not this test's subject)
-        assert "(computed again: 5.0, 2.0)" in result.unsupported[0].reason
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Lookup"]
     assert [out[ref].value for ref in ("A4", "B4", "C4")] == [20, "#VALUE!", 2]
+
+
+@pytest.mark.parametrize("written", ["OFFSET(A1,0,0,2,1)", "moving"])
+def test_a_spill_that_cannot_settle_keeps_excels_values_when_nothing_changed(tmp_path: Path, written: str) -> None:
+    # inputs as Excel saved them: D2 keeps Excel's 1, 2 (through the name too: it was listed, its values lost, with
+    # "its inputs have changed since Excel stored this value (computed again: #NAME?)"), F1 = 3, status ok
+    path = _two_sheets(tmp_path / "same.xlsx", written, a1=1)
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert (result.status, [(u.address, u.kept) for u in result.unsupported]) == ("ok", [("S!D2", True)])
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)
+    assert [out["S"][ref].value for ref in ("D2", "D3", "F1")] == [1, 2, 3]
+    assert [out["Lookup"][ref].value for ref in ("A4", "B4", "C4")] == [20, "#VALUE!", 2]

@@ -129,9 +129,8 @@ def listed(
         kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current, run.elsewhere_current)
         from .settled_spills import check_settled_spills  # noqa: PLC0415
 
-        check_settled_spills(
-            workbook, info, unsupported, formulas
-        )  # a stopped spill's stored values against today's inputs
+        given = {(sheet, r, c): text for sheet, r, c, text in rewritten}  # =moving: the name's OFFSET written in
+        check_settled_spills(workbook, info, unsupported, formulas, given)  # a stopped spill's values against today's
         for item in unsupported:
             if item.kept and (item.sheet, item.ref) in moved_on:
                 item.kept = False

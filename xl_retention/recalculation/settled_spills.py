@@ -60,13 +60,19 @@ def _spill_error(value: Any) -> bool:
 
 
 def check_settled_spills(
-    workbook: fz.Workbook, info: PackageInfo, unsupported: list[Unsupported], formulas: dict[str, Any] | None = None
+    workbook: fz.Workbook,
+    info: PackageInfo,
+    unsupported: list[Unsupported],
+    formulas: dict[str, Any] | None = None,
+    given: dict[tuple[str, int, int], str] | None = None,
 ) -> None:
     """For each kept cell the engine stopped at over a spill (``unsupported``, after :func:`.kept.keep_stored`):
     compute its formula again where it spills freely; where Excel's answer now (#SPILL! when its area holds another
     cell, else the array) differs from the stored one, or cannot be had, it is no longer kept (listed, and so are
     the cells reading it). ``formulas``: the texts of the sheets' formula cells (a shared formula's copies have none
-    in ``info``: without their text, their stored value cannot be checked and is not kept)."""
+    in ``info``: without their text, their stored value cannot be checked and is not kept); ``given``: the formulas
+    the engine was given where rewritten, by (sheet, row, column): a defined name's formula written in (the engine
+    has no name ``moving`` of ``=moving``: computed again, it was #NAME?, "its inputs have changed", the value lost)."""
     for item in unsupported:
         if not item.kept or SETTLE_WORDS not in item.reason:
             continue
@@ -74,7 +80,9 @@ def check_settled_spills(
         if cell is None:
             continue
         column, row = range_boundaries(item.ref)[:2]
-        text = cell.text or _copy_text(formulas, item.sheet, row, column)  # a shared formula's copy: its own text
+        text = (given or {}).get((item.sheet, row, column), "").removeprefix("=") or (
+            cell.text or _copy_text(formulas, item.sheet, row, column)  # a shared formula's copy: its own text
+        )
         now = _computed_again(workbook, item.sheet, text) if text else None
         if now is None:
             item.kept = False
