@@ -48,3 +48,19 @@ def test_several_text_inputs_are_each_named(tmp_path):
         "2.412)",
     ):
         assert said in line, line
+
+
+def test_thousands_grouped_by_spaces_are_a_locales_reading(tmp_path):
+    """'1 200' (a no-break space, France's grouping; a plain space and U+202F alike) pasted in New MRR (H486's finding
+    03): recalc wrote #VALUE! over Revenue!H3 and every later MRR, "no number", status ok, where a French Excel reads
+    1200 and '1.200', '1 200,50' are named as the locale's. Now named the same way, the file incomplete."""
+    for k, text in enumerate(("1\u00a0200", "1 200", "1\u202f200")):
+        (tmp_path / str(k)).mkdir()
+        report = recalc_file(_tracker(tmp_path / str(k), {("Revenue", "C3"): text}), tmp_path / str(k) / "out.xlsx")
+        assert report.status == "incomplete"
+        assert report.message.startswith(
+            f"w.xlsx: Revenue!C3 (New MRR) is the text {text!r}: type it as a number there (an Excel grouping "
+            "thousands so reads 1200, an en-US Excel no number; the file does not say which reading its Excel "
+            "takes, so the formulas reading it are not recalculated); w.xlsx: "
+        ), report.message
+        assert all(e.address != "Revenue!H3" for e in report.errors)

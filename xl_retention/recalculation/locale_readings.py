@@ -72,6 +72,7 @@ def locale_reading(text: str) -> str | None:
         or comma_thousands_reading(text)
         or money_reading(text)
         or apostrophe_reading(text)
+        or space_thousands_reading(text)
         or (month_name_reading(text))
     )
 
@@ -84,7 +85,7 @@ def reading_kind(text: str) -> str:
         return "number"
     if comma_thousands_reading(text) is not None:
         return "number"
-    if apostrophe_reading(text) is not None:
+    if apostrophe_reading(text) is not None or space_thousands_reading(text) is not None:
         return "thousands"
     return "month" if month_name_reading(text) is not None else "date"
 
@@ -310,6 +311,26 @@ def apostrophe_reading(text: str) -> str | None:
     if not isinstance(text, str) or _APOSTROPHE.fullmatch(text) is None:
         return None
     return re.sub(r"['\u2019\s]", "", text)
+
+
+#: thousands grouped with spaces (a space, a no-break space U+00A0 or a narrow one U+202F: France's, Sweden's,
+#: Poland's, Czechia's 1 200), a decimal point or none after: no number to an en-US Excel
+_SPACE_THOUSANDS = re.compile(r"\s*[-+]?[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?\s*%?\s*")
+
+
+def space_thousands_reading(text: str) -> str | None:
+    """A number with its thousands grouped by spaces (``1 200``, ``1\u00a0200 000``) as a plain number: 1200 to an
+    Excel of a locale grouping so, #VALUE! to an en-US one (H486's finding 03: pasted into a tracker's New MRR it was
+    "no number" under status ok, where ``1.200`` and ``1 200,50`` are named as the locale's).
+
+    >>> space_thousands_reading("1 200"), space_thousands_reading("1\u00a0200 000"), space_thousands_reading("-12 500")
+    ('1200', '1200000', '-12500')
+    >>> space_thousands_reading("1 20"), space_thousands_reading("12 3456"), space_thousands_reading("1200")
+    (None, None, None)
+    """
+    if not isinstance(text, str) or _SPACE_THOUSANDS.fullmatch(text) is None:
+        return None
+    return re.sub(r"[\s\u00a0\u202f]", "", text)
 
 
 def comma_reading(text: str) -> str | None:

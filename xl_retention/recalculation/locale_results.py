@@ -54,6 +54,7 @@ from .locale_readings import (
     month_name_reading,
     reading_kind,
     second_form,
+    space_thousands_reading,
 )
 from .unsupported import Unsupported
 
@@ -246,8 +247,8 @@ def _names() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], dict[str, str
 
 def _is_locale_text(text: Any) -> bool:
     """Whether ``text`` is a date of digits (a time after it or not, its year left out or not), a number with a
-    decimal comma, an amount in another currency than ``$`` or a date with another language's month name (which a
-    locale reads otherwise)."""
+    decimal comma or thousands grouped by spaces, an amount in another currency than ``$`` or a date with another
+    language's month name (which a locale reads otherwise)."""
     if not isinstance(text, str) or not text or len(text) > 40:
         return False
     date = _DATE_TEXT.fullmatch(text)
@@ -257,6 +258,8 @@ def _is_locale_text(text: Any) -> bool:
     if date is not None:
         return 1 <= int(date.group("first")) <= 31 and 1 <= int(date.group("second")) <= 31
     if COMMA_NUMBER.fullmatch(text) is not None or apostrophe_reading(text) is not None:
+        return True
+    if space_thousands_reading(text) is not None:  # 1 200: no number en-US, 1200 grouped by spaces
         return True
     if dot_thousands_reading(text) is not None:  # 1.200: 1.2 en-US, 1200 with a decimal comma
         return True

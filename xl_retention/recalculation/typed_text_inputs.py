@@ -20,7 +20,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..sheet_names import written
 from .excel_functions._core import plain_number
-from .locale_readings import money_reading
+from .locale_readings import apostrophe_reading, money_reading, space_thousands_reading
 
 __all__ = [
     "dated_inputs",
@@ -53,6 +53,12 @@ def _readings(text: str) -> str:
 
     An amount in another currency than $ reads by the computer's currency, not its decimal separator (H400's task 2):
 
+    Thousands grouped by spaces or apostrophes read by the computer's thousands separator (H486's finding 03):
+
+    >>> _readings("1\u00a0200"), _readings("1'200")
+    ('an Excel grouping thousands so reads 1200, an en-US Excel no number', 'an Excel grouping thousands so reads \
+1200, an en-US Excel no number')
+
     >>> _readings("€210"), _readings("2.500 kr")
     ('an Excel whose currency is € reads 210, an en-US Excel no number', 'an Excel whose currency is kr reads 2500, \
 an en-US Excel no number')
@@ -61,6 +67,9 @@ an en-US Excel no number')
     if money is not None:
         sign = re.sub(r"[\d.,'\s()+\-\u00a0\u202f]", "", text)
         return f"an Excel whose currency is {sign} reads {money}, an en-US Excel no number"
+    spaced = space_thousands_reading(text) or apostrophe_reading(text)
+    if spaced is not None:
+        return f"an Excel grouping thousands so reads {spaced}, an en-US Excel no number"
     grouped = _GROUPED.fullmatch(text)
     if grouped is None:
         return "Excel reads it by the computer's decimal separator"
