@@ -114,6 +114,61 @@ def _without_breakdown(taxed: list[tuple[str, np.ndarray, np.ndarray]]) -> list[
     return taxed
 
 
+#: Words of a column's name that say it is another column written for display (Lemon Squeezy's 'tax_formatted')
+_DISPLAY = frozenset({"formatted", "display", "displayed", "pretty"})
+#: Words of a money column's name that say what kind of amount it is, not whose (left: Paddle's 'balance', 'sale')
+_MONEY_KINDS = _GROSS | _NET | frozenset({"amount", "amounts", "sum", "value", "price", "tax", "taxes"})
+
+
+def _qualifiers(name: str) -> frozenset[str]:
+    """The words of a column's name beyond its kind of amount and its tax: whose amount it is (``balance_gross``:
+    balance; ``payment_tax``: payment)."""
+    return frozenset(_words(name) - _MONEY_KINDS - _TAX)
+
+
+def _without_twins(
+    taxed: list[tuple[str, np.ndarray, np.ndarray]], money: str, columns: Sequence[str], source: str
+) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """``taxed`` without the tax columns that are no second tax of ``money`` (H484's findings 02 and 03), each left
+    out with a note: a tax's twin written for display (Lemon Squeezy's 'tax_formatted' beside 'tax'); where the
+    others remain several, the one whose name says the amount's owner as the money's does (Paddle's 'balance_tax'
+    for 'balance_gross'), else without those whose owner is another amount column's of the file ('balance_tax',
+    of 'balance_gross', for 'sale_gross': its tax is 'payment_tax').
+
+    >>> t = lambda name: (name, np.array([1.0]), np.array([0]))
+    >>> paddle = [t("payment_tax"), t("balance_tax")]
+    >>> cols = ["sale_gross", "payment_tax", "fee", "balance_gross", "balance_tax", "balance_fee"]
+    >>> [c for c, _, _ in _without_twins(paddle, "balance_gross", cols, "p.csv")]
+    ['balance_tax']
+    >>> [c for c, _, _ in _without_twins(paddle, "sale_gross", cols, "p.csv")]
+    ['payment_tax']
+    >>> [c for c, _, _ in _without_twins([t("tax"), t("tax_formatted")], "total", ["total", "tax"], "o.csv")]
+    ['tax']
+    """
+    if len(taxed) < 2:
+        return taxed
+    names = {c for c, _, _ in taxed}
+    kept = [t for t in taxed if not (_words(t[0]) & _DISPLAY and any(
+        _words(other) == _words(t[0]) - _DISPLAY for other in names if other != t[0]))]  # fmt: skip
+    for column in names - {c for c, _, _ in kept}:
+        note(f"{source}: {column!r} is a tax column written for display beside the same tax: not a second tax")
+    own = _qualifiers(money)
+    same = [t for t in kept if _qualifiers(t[0]) == own]
+    if len(kept) > 1 and own and len(same) == 1:  # (no owner named: 'Total' beside 'Taxes' and its breakdown)
+        kept = same
+    elif len(kept) > 1:
+        amounts = [c for c in columns if c != money and c not in names and _words(c) & (_GROSS | {"amount"})]
+        owned = {t[0]: next((c for c in amounts if _qualifiers(t[0]) and _qualifiers(c) == _qualifiers(t[0])), None)
+                 for t in kept}  # fmt: skip
+        left = [t for t in kept if owned[t[0]] is None]
+        if len(left) == 1 and len(kept) > 1:
+            for column, other in owned.items():
+                if other is not None:
+                    note(f"{source}: {column!r} is the tax of {other!r}, not of {money!r}: not used")
+            kept = left
+    return kept
+
+
 #: Words of a tax column's name that say the tax of a fee charged with the order (WooCommerce's ``fee_tax_total``).
 _FEE = frozenset({"fee", "fees", "surcharge", "surcharges"})
 
@@ -406,6 +461,7 @@ def net_of_tax(
 
         own = named_code(money_name)
         taxed = [t for t in taxed if named_code(t[0]) == own] or taxed
+    taxed = _without_twins(taxed, money_name, [str(c) for c in df.columns], source)
     before = [c for c, _, _ in taxed]
     taxed = _without_breakdown(taxed)  # Shopify's 'Tax 1 Value' .. 'Tax 5 Value': its 'Taxes' by rate
     fees = [c for c in before if _words(c) & _FEE and c not in {t[0] for t in taxed}]
