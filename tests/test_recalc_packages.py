@@ -290,6 +290,36 @@ def test_a_grouping_given_a_function_inside_another_call_is_named(tmp_path: Path
     ]
 
 
+def test_a_grouping_given_a_function_inside_a_call_without_its_prefix_is_excels_name_error(tmp_path: Path) -> None:
+    """=TAKE(GROUPBY(..,SUM,..),1) with TAKE stored bare (as openpyxl writes it) is #NAME? in Excel, whatever it holds:
+    it was listed "unsupported TAKE ... TAKE is given the function SUM as a value", no value; now #NAME? with the
+    prefix named, as README says of such a cell, and so is the cell reading it. Inside IFERROR (Excel's 0, from the
+    #NAME?) it stays listed, as a cell the engine cannot compute (H485's finding 04)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for row in [("Region", "Sales"), ("East", 100), ("West", 150)]:
+        ws.append(row)
+    ws["D1"] = "=TAKE(_xlfn.GROUPBY(A2:A3,B2:B3,_xleta.SUM,0,0),1)"
+    ws["D2"] = "=IFERROR(TAKE(_xlfn.GROUPBY(A2:A3,B2:B3,_xleta.SUM,0,0),1),0)"
+    ws["E1"] = "=D1"
+    wb.save(tmp_path / "t.xlsx")
+    report = recalc_file(tmp_path / "t.xlsx", tmp_path / "out" / "t.xlsx")
+    prefix = (
+        "TAKE is stored without Excel's _xlfn. prefix, which Excel reads as no function: #NAME? (a function newer "
+        "than Excel 2007 is stored as _xlfn.TAKE(...), as Excel writes it; with openpyxl write =_xlfn.TAKE(...))"
+    )
+    assert [(e.address, e.error, e.reason) for e in report.errors] == [
+        ("S!D1", "#NAME?", prefix),
+        ("S!E1", "#NAME?", prefix + ", from S!D1"),
+    ]
+    assert [(u.address, u.function) for u in report.unsupported] == [("S!D2", "GROUPBY")]
+    values = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["S"]
+    assert (values["D1"].value, values["E1"].value) == ("#NAME?", "#NAME?")
+
+
 def test_cells_stored_as_iso_dates_are_numbers_to_every_formula(tmp_path: Path) -> None:
     """t="d" cells (openpyxl's iso_dates, SheetJS's cellDates) are dates Excel reads as serial numbers: COUNT, MAX,
     SUM and COUNTIFS counted none of them and INT gave #VALUE!, silently."""

@@ -52,7 +52,7 @@ from .rich_values import rich_readers
 from .spill_reasons import oversized_spills
 from .text_literals import LITERALS as _LITERALS
 from .unprefixed import reason as unprefixed_reason
-from .unprefixed import unprefixed_cells
+from .unprefixed import unprefixed_cells, whole_call
 from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
 from .unsure_steps import unsure_step_cells
@@ -60,6 +60,7 @@ from .vba_functions import vba_shadowed
 
 if TYPE_CHECKING:
     from .embedded import _Pass
+    from .sheet_cells import FormulaCell
 
 __all__ = ["listed"]
 
@@ -85,6 +86,15 @@ def listed(
     from them), the error values' causes named, the circular references' loops: the computed workbook."""
     formulas, members = run.formulas, run.members
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
+    defined_names = {n for scope in (*info.names.values(), *formula_names.values()) for n in scope}
+    bare_calls = unprefixed_cells(formulas, engine_knows, defined_names)
+    if bare_calls:  # =TAKE(GROUPBY(..,SUM,..)) without _xlfn.: Excel's #NAME?, whatever it holds (.unprefixed),
+        whole = {  # unless Excel stored a value of its own there (an add-in's TAKE)
+            (s, r)
+            for s, r, name, _ in bare_calls
+            if whole_call(formulas[s][cell_position(r)], name) and _no_value(info.formulas.get(s, {}).get(r))
+        }
+        unsupported = [u for u in unsupported if (u.sheet, u.ref) not in whole]
     name_refusals(unsupported, rewritten, workbook)
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed]
@@ -186,9 +196,8 @@ def listed(
 
         unsupported += settle(workbook, formulas, info, result.values)
         result.unsupported = unsupported
-    defined_names = {n for scope in (*info.names.values(), *formula_names.values()) for n in scope}
     listed = {(u.sheet, u.ref) for u in unsupported}
-    bare = [b for b in unprefixed_cells(formulas, engine_knows, defined_names) if b[:2] not in listed]
+    bare = [b for b in bare_calls if b[:2] not in listed]
     if bare:  # =XLOOKUP(..) written by a script without _xlfn.: Excel's #NAME? (.unprefixed)
         set_formulas(workbook, [(sheet, *cell_position(ref), formula) for sheet, ref, _, formula in bare])
         workbook.evaluate_all()
@@ -232,6 +241,12 @@ def listed(
         and _asked(_LITERALS.sub('""', formulas[sheet][cell_position(ref)]), value)
     }
     return result
+
+
+def _no_value(cell: FormulaCell | None) -> bool:
+    """Whether the file stores no value of Excel's for the formula cell, or #NAME?."""
+    cached = cell.cached if cell is not None else None
+    return cached is None or (type(cached) is CellError and cached.code == "#NAME?")
 
 
 def _asked(bare: str, value: CellError) -> bool:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["NO_FUNCTION", "REASON", "reason", "unprefixed_cells"]
+__all__ = ["NO_FUNCTION", "REASON", "reason", "unprefixed_cells", "whole_call"]
 
 REASON = (
     "{name} is stored without Excel's _xlfn. prefix, which Excel reads as no function: #NAME? (a function newer than "
@@ -60,6 +60,25 @@ def reason(name: str) -> str:
         return PARAMETER_REASON.format(function=function, name=parameter)
     text = REASON.format(name=name)
     return text.replace("_xlfn.", "_xlfn._xlws.") if name in XLWS else text
+
+
+def whole_call(text: str, name: str) -> bool:
+    """Whether the formula ``text`` is one call of ``name`` and nothing else: Excel's value is then that call's.
+
+    >>> whole_call("TAKE(GROUPBY(A1:A2,B1:B2,SUM),1)", "TAKE"), whole_call("TAKE(A1:A2,1)+1", "TAKE")
+    (True, False)
+    >>> whole_call('=take(")",1)', "TAKE"), whole_call("IFERROR(TAKE(A1:A2,1),0)", "TAKE")
+    (True, False)
+    """
+    bare = _LITERALS.sub('""', text.removeprefix("=").strip()).upper()
+    if not bare.startswith(name + "(") or not bare.endswith(")"):
+        return False
+    depth = 0
+    for at, mark in enumerate(bare):
+        depth += (mark == "(") - (mark == ")")
+        if depth == 0 and mark == ")":
+            return at == len(bare) - 1
+    return False
 
 
 def _newer(name: str, engine_knows: Callable[[str], bool], defined: set[str]) -> bool:
