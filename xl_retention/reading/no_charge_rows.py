@@ -18,6 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import yes_no
 from .errors import bad_rows, rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
@@ -29,6 +30,7 @@ __all__ = [
     "ZERO_AMOUNT",
     "ZERO_NUMBER",
     "no_charge_rows",
+    "trial_start_flags",
     "without_no_charge_rows",
 ]
 
@@ -78,7 +80,43 @@ def no_charge_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None, str]:
                 if found.any():
                     out |= found
                     first, what = first or name, what or said
+    for position in trial_start_flags(df):
+        name = str(df.columns[position])
+        found = np.isin(spelled(df.iloc[:, position]), list(yes_no.TRUE))
+        if found.any():
+            out |= found
+            first, what = first or name, what or f"a free trial's start ({name!r} true: nothing paid yet)"
     return out, first, what
+
+
+#: The words a flag saying an order is a free trial's start may have beside a trial's (:mod:`.trial_flags`' words):
+#: Gumroad's "Free trial purchase?", ``is_trial``, "Trial Order", ``trial_signup``.
+_TRIAL_START = frozenset({"purchase", "purchases", "order", "orders", "sale", "sales", "transaction", "signup",
+                          "start", "started", "subscription"})  # fmt: skip
+
+
+def trial_start_flags(df: pd.DataFrame) -> list[int]:
+    """The positions of the columns of an orders file ``df`` whose name says a free trial (the words of a trial, in
+    the languages :mod:`.trial_flags` knows, and words such as ``is``, ``free``, ``purchase``: Gumroad's "Free trial
+    purchase?") and whose values are all true or false (1, 0, yes, blank): a row flagged true is a free trial's start.
+
+    >>> frame = pd.DataFrame({"Free trial purchase?": ["0", "1"], "Trial Days": ["0", "1"], "Trial Plan": ["a", ""]})
+    >>> trial_start_flags(frame)
+    [0]
+    """
+    from .names import camel_spaced, key
+    from .statuses import spelled
+    from .trial_flags import _FILLER, _TRIAL
+
+    found = []
+    for position, name in enumerate(map(str, df.columns)):
+        said = set(re.split(r"[^\w]+|_", key(camel_spaced(name)).rsplit(".", 1)[-1])) - {""}
+        if not said & _TRIAL or said - _TRIAL - _FILLER - _TRIAL_START:
+            continue
+        values = pd.unique(spelled(df.iloc[:, position]))
+        if np.isin(values, list(yes_no.TRUE | yes_no.FALSE | yes_no.BLANK)).all():
+            found.append(position)
+    return found
 
 
 def _charged(df: pd.DataFrame, rows: np.ndarray) -> tuple[str, np.ndarray] | None:
