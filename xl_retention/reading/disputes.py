@@ -99,19 +99,87 @@ ADVICE = {
 }
 
 
+#: Beginnings of a name's words that say a dispute or a chargeback (English, German, Dutch, French, Spanish,
+#: Italian, Portuguese): "Chargebacks", Mollie's "Teruggeboekt bedrag", "Rückbuchung", "Contracargo", "Litige".
+DISPUTE_STEMS = ("chargeback", "dispute", "disputed", "teruggeboekt", "terugboeking", "rückbuchung", "ruckbuchung",
+                 "rückbelastung", "ruckbelastung", "contracargo", "rétrofactur", "retrofactur", "litige", "disputa",
+                 "betwist", "contestaç", "contestac")  # fmt: skip
+#: Words of a name that say a dispute's status (a status column: "Chargeback Outcome", "Estado de la disputa").
+_STATUS_WORDS = frozenset({"status", "state", "outcome", "result", "statut", "estado", "stato", "zustand", "ergebnis",
+                           "resultado", "uitkomst", "résultat", "resultat", "esito"})  # fmt: skip
+#: Words of a name that say no amount taken back: a date, a reason, an id, a count, a fee or a rate of disputes.
+_NOT_AMOUNT = frozenset({"date", "datum", "time", "at", "on", "reason", "reasons", "grund", "raison", "motivo", "id",
+                         "number", "no", "nr", "count", "counts", "quantity", "type", "fee", "fees", "gebühr",
+                         "gebuhr", "kosten", "frais", "cost", "costs", "rate", "ratio", "percent", "pct", "%",
+                         "currency", "method", "evidence", "due", "by", "deadline", "won", "lost", "open", "is", "has",
+                         "flag", "code", "category", "network", "case", "description", "note", "notes", "fecha",
+                         "reden", "kenmerk"})  # fmt: skip
+#: Flags named as a dispute (read by :func:`~.orders.cancelled_rows`: Gumroad's "Disputed?", "Dispute Won?").
+_FLAG_KEYS = frozenset({"disputed", "is_disputed", "dispute_won", "chargeback", "chargedback", "charged_back",
+                        "is_chargeback", "has_chargeback", "is_charged_back"})  # fmt: skip
+
+
 def _keyed(names: Sequence[Any], wanted: frozenset[str]) -> list[str]:
     from .names import keys_of
 
     return [str(n) for n in names if keys_of(n) & wanted]
 
 
-def dispute_columns(names: Sequence[Any]) -> list[str]:
-    """The dispute status and disputed amount columns of ``names``.
+def _says_dispute(name: Any) -> bool:
+    """Whether ``name``'s words say a dispute or a chargeback (:data:`DISPUTE_STEMS`, or 'charged back')."""
+    from .names import words
 
-    >>> dispute_columns(["id", "Amount", "Disputed Amount", "Dispute Status", "Dispute Reason"])
+    said = words(name)
+    return any(w.startswith(DISPUTE_STEMS) for w in said) or {"charged", "back"} <= said
+
+
+def _status_columns(names: Sequence[Any]) -> list[str]:
+    """The dispute status columns of ``names``: :data:`STATUS_NAMES`, or a name whose words say a dispute and a
+    status ("Chargeback Outcome", "Dispute Status (Stripe)")."""
+    from .names import words
+
+    return [str(n) for n in names if str(n) in _keyed([n], STATUS_NAMES) or _says_dispute(n) and
+            words(n, whole=False) & _STATUS_WORDS and "?" not in str(n)]  # fmt: skip
+
+
+def _amount_columns(names: Sequence[Any]) -> list[str]:
+    """The disputed (charged back) amount columns of ``names`` by name: :data:`AMOUNT_NAMES`, or a name whose
+    words say a dispute or a chargeback and nothing else than an amount ("Chargeback Amount ($)", "Chargebacks",
+    "Teruggeboekt bedrag", "Rückbuchung"; not "Dispute Date", "Chargeback Fee", "Disputed?", a status)."""
+    from .names import keys_of, words
+
+    statuses = set(_status_columns(names))
+    return [str(n) for n in names if str(n) in _keyed([n], AMOUNT_NAMES) or str(n) not in statuses and
+            _says_dispute(n) and "?" not in str(n) and not {k.rstrip("?") for k in keys_of(n)} & _FLAG_KEYS and
+            not words(n, whole=False) & _NOT_AMOUNT]  # fmt: skip
+
+
+def dispute_columns(names: Sequence[Any]) -> list[str]:
+    """The dispute status and disputed amount columns of ``names`` (by their names' words, see
+    :func:`lost_disputes`).
+
+    >>> dispute_columns(["id", "Amount", "Disputed Amount", "Dispute Status", "Dispute Reason", "Disputed?"])
     ['Disputed Amount', 'Dispute Status']
+    >>> dispute_columns(["Chargeback Amount ($)", "Chargebacks", "Teruggeboekt bedrag", "Chargeback Fee"])
+    ['Chargeback Amount ($)', 'Chargebacks', 'Teruggeboekt bedrag']
     """
-    return _keyed(names, STATUS_NAMES | AMOUNT_NAMES)
+    found = set(_status_columns(names)) | set(_amount_columns(names))
+    return [str(n) for n in names if str(n) in found]
+
+
+def _amount_values(df: pd.DataFrame, name: str) -> bool:
+    """Whether the column ``name`` of ``df`` holds amounts: numbers (as money is written: 30.00, $30.00, 30,00 €),
+    not only true and false (0, 1)."""
+    from . import yes_no
+    from .statuses import spelled
+
+    column = df.iloc[:, [str(c) for c in df.columns].index(name)]
+    values = pd.Series(pd.unique(spelled(column)), dtype=object)
+    values = values[values != ""]
+    if not len(values) or values.isin(list(yes_no.TRUE | yes_no.FALSE | yes_no.BLANK)).all():
+        return False
+    numbers = values.str.replace(r"[^\d.,\-]", "", regex=True).str.replace(",", ".")
+    return bool(pd.to_numeric(numbers, errors="coerce").notna().all())
 
 
 def _numbers(df: pd.DataFrame, name: str, source: str) -> np.ndarray:
@@ -132,7 +200,8 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
     from .status_words import spelled_by_distinct
 
     lost = np.zeros(len(df), dtype=bool)
-    statuses, amounts = _keyed(df.columns, STATUS_NAMES), _keyed(df.columns, AMOUNT_NAMES)
+    statuses = _status_columns(df.columns)
+    amounts = [n for n in _amount_columns(df.columns) if n in _keyed([n], AMOUNT_NAMES) or _amount_values(df, n)]
     if not statuses:
         for name in amounts:
             disputed = np.nan_to_num(_numbers(df, name, source), nan=0.0)
