@@ -33,6 +33,7 @@ Blank amounts say nothing; refund rows (negative amounts) and amounts below 0 ar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -53,6 +54,7 @@ __all__ = [
     "PAID_AMOUNTS",
     "REMAINING",
     "SAID_PAID",
+    "remaining_by_words",
     "unpaid_by_amounts",
     "xero_shaped",
     "xero_statuses",
@@ -133,6 +135,79 @@ def _xero_awaiting(df: pd.DataFrame) -> np.ndarray:
     return out
 
 
+#: Words of a name that say what is left to pay (English, German, Dutch, French, Spanish, Portuguese, Italian):
+#: "Outstanding Amount", "Remaining Balance", "Offener Betrag", "Openstaand bedrag", "Saldo pendiente".
+_LEFT = frozenset({"outstanding", "remaining", "unpaid", "owing", "owed", "open", "offen", "offener", "offene",
+                   "ausstehend", "ausstehender", "openstaand", "restant", "restante", "pendiente", "pendente",
+                   "restbetrag", "insoluto", "residuo", "due", "fällig", "fallig"})  # fmt: skip
+#: Words of a name that say the money left: an amount or a balance ("Due Amount", Zuora's "Invoice.Balance").
+_LEFT_MONEY = frozenset({"amount", "balance", "betrag", "bedrag", "montant", "importe", "monto", "importo", "valor",
+                         "saldo", "solde", "sum", "summe"})  # fmt: skip
+#: Words of a balance's name alone: an invoice's amount left to pay (Zoho's, Invoice Ninja's "Balance") or an
+#: account's (PayPal's activity), which cannot be told.
+_BALANCE = frozenset({"balance", "saldo", "solde"})
+#: Words of an invoice, that make a balance its amount left to pay (Zuora's "Invoice.Balance", "Invoice Balance").
+_INVOICE = frozenset({"invoice", "invoices", "rechnung", "factuur", "facture", "factura", "fattura", "bill"})
+#: Words of a name that say no invoice's amount left to pay: a date, a count, a status, an account's or a
+#: customer's balance, a balance at a period's start or end, a credit, a fee or a tax.
+_NOT_LEFT = frozenset({"date", "datum", "at", "on", "days", "day", "time", "id", "number", "no", "status", "count",
+                       "rate", "reason", "currency", "account", "customer", "client", "credit", "starting", "ending",
+                       "running", "previous", "prior", "start", "end", "opening", "closing", "beginning", "initial",
+                       "available", "pending", "fee", "fees", "tax", "taxes", "vat", "total", "totals", "percent",
+                       "%", "paid", "flag", "is", "type", "wallet", "points", "gift", "card", "fecha",
+                       "deposit"})  # fmt: skip
+#: Signs and currencies a name may end with ("Balance ($)", "Due Amount (EUR)").
+_MARKS = frozenset({"$", "€", "£", "usd", "eur", "gbp", "cad", "aud", "chf"})
+
+
+def _left_words(name: Any) -> str | None:
+    """What ``name``'s words say of an invoice's amount left to pay: ``"remaining"`` (a word of what is left and
+    a word of money, "Due Amount", "Outstanding Amount"; an invoice's balance, "Invoice.Balance"), ``"balance"`` (a
+    balance alone: an invoice's or an account's), None (anything else, Stripe's "Amount Due" among them: the
+    invoice's amount, :data:`DUE_AMOUNTS`).
+
+    >>> [_left_words(n) for n in ("Due Amount", "Invoice.Balance", "Balance ($)", "Account.Balance", "Amount Due")]
+    ['remaining', 'remaining', 'balance', None, None]
+    >>> [_left_words(n) for n in ("Total Due", "Opening Balance", "Due Date", "Offener Betrag", "Saldo")]
+    [None, None, None, 'remaining', 'balance']
+    >>> [_left_words(n) for n in ("Amount Due (USD)", "DueAmount", "Amount Remaining (EUR)")]
+    [None, 'remaining', 'remaining']
+    """
+    from .names import camel_spaced, words
+
+    if keys_of(str(name)) & DUE_AMOUNTS:
+        return None  # named exactly: read as before (Stripe's Amount Due is the invoice's amount)
+    said = words(name, whole=False) - _MARKS
+    if not said or said & _NOT_LEFT:
+        return None
+    order = [w for w in re.split(r"[^0-9a-zà-ÿ]+", camel_spaced(name).lower()) if w]
+    if "due" in order and "amount" in order and order.index("amount") < order.index("due"):
+        return None  # Stripe's "Amount Due (USD)": the invoice's amount, as "Amount Due" is
+    if said & _LEFT and said & _LEFT_MONEY or said & _BALANCE and said & _INVOICE and said <= _BALANCE | _INVOICE:
+        return "remaining"
+    return "balance" if said <= _BALANCE else None
+
+
+def remaining_by_words(columns: Any, skip: Any = ()) -> str | None:
+    """The first column of ``columns`` (not one of ``skip``) whose name's words say an invoice's amount left to pay
+    (:func:`_left_words`: "Due Amount", "Invoice.Balance"), None where there is none.
+
+    >>> remaining_by_words(["Invoice Number", "Amount", "Due Amount"]), remaining_by_words(["Balance"])
+    ('Due Amount', None)
+    """
+    return next((str(c) for c in columns if str(c) not in skip and _left_words(c) == "remaining"), None)
+
+
+BALANCE_PROBLEM = (
+    "balances above 0 ({name!r}: an invoice's amount still to pay, or an account's balance; whether these orders "
+    "were paid cannot be told)"
+)
+BALANCE_ADVICE = (
+    "rename the column 'Balance Due' where it is what is left to pay of each invoice, or remove it where it is an "
+    "account's balance"
+)
+
+
 def _column(keys: list[set[str]], names: frozenset[str]) -> int | None:
     """The position of the first column named by ``names``, None where there is none."""
     return next((p for p, k in enumerate(keys) if k & names), None)
@@ -202,8 +277,15 @@ def unpaid_by_amounts(
     keys = _keys(df.columns)
     paid_at = _column(keys, PAID_AMOUNTS)
     due_at = _column(keys, REMAINING)
+    left = [_left_words(c) if str(c) not in names.values() else None for c in df.columns]
+    if due_at is None:  # named in other words: "Due Amount", Zuora's "Invoice.Balance" (or a balance alone)
+        due_at = next((p for p, said in enumerate(left) if said == "remaining"), None)
+    remaining = due_at is not None
     if due_at is None and paid_at is not None:
         due_at = _column(keys, DUE_AMOUNTS)
+    balance = due_at is None and "balance" in left
+    if balance:  # "Balance" alone: refused below where one is above 0 on a row counted
+        due_at = left.index("balance")
     if due_at is None:
         return None
     due_name = str(df.columns[due_at])
@@ -215,6 +297,10 @@ def unpaid_by_amounts(
     owed &= judged
     if not owed.any():
         return None
+    if balance:
+        problem = BALANCE_PROBLEM.format(name=due_name)
+        raise bad_rows(source, due_name, problem, np.flatnonzero(owed), df.iloc[:, due_at].to_numpy(),
+                       advice=BALANCE_ADVICE)  # fmt: skip
     paid_name = "" if paid_at is None else str(df.columns[paid_at])
     kept = np.zeros(len(df), dtype=bool)
     if paid_at is None:
@@ -227,7 +313,7 @@ def unpaid_by_amounts(
         paid = np.asarray(read_numbers(df.iloc[:, paid_at], paid_name), dtype=np.float64)
         nothing = owed & (np.abs(paid) < _CENT) & ~cancelled  # Xero's AUTHORISED: left out by its status
         part = owed & (paid > _CENT)
-        if not keys[due_at] & REMAINING and not xero_shaped(df):  # Stripe's Amount Due: the invoice's amount
+        if not remaining and not xero_shaped(df):  # Stripe's Amount Due: the invoice's amount
             part &= np.abs(paid - due) >= _CENT
             nothing &= ~_said(df, SAID_PAID)  # Stripe's paid invoice of Amount Paid 0.00: paid out of band
         if names.get("amount") == paid_name:  # what was paid counts (Xero's AUTHORISED part paid too)

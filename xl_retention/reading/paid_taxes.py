@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .amounts_due import DUE_AMOUNTS, PAID_AMOUNTS, REMAINING, xero_shaped
+from .amounts_due import DUE_AMOUNTS, PAID_AMOUNTS, REMAINING, remaining_by_words, xero_shaped
 from .equal_columns import CENT
 from .equal_columns import numbers_or_none as _numbers
 from .errors import bad_rows
@@ -38,12 +38,13 @@ def _first(df: pd.DataFrame, names: frozenset[str], skip: str) -> str | None:
 def _part_paid(df: pd.DataFrame, paid: np.ndarray, source: str, decimal: str | None) -> np.ndarray:
     """Whether each row is paid in part as :mod:`.amounts_due` reads it: an amount paid above 0 beside an amount
     still due above 0 (Stripe's "Amount Due", the invoice's amount, with no remaining column: one above the paid)."""
-    due_name = _first(df, REMAINING, "") or _first(df, DUE_AMOUNTS, "")
+    remaining = _first(df, REMAINING, "") or remaining_by_words(df.columns)  # "Due Amount" (amounts_due)
+    due_name = remaining or _first(df, DUE_AMOUNTS, "")
     due = None if due_name is None else _numbers(df[due_name], source, due_name, decimal)
     if due is None or due_name is None:
         return np.zeros(len(df), dtype=bool)
     part = (paid > CENT) & (due > CENT)
-    if not keys_of(due_name) & REMAINING and not xero_shaped(df):
+    if remaining is None and not xero_shaped(df):
         part &= due - paid >= CENT
     return part
 
