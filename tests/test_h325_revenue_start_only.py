@@ -91,7 +91,10 @@ def test_a_start_of_0_typed_alone_stays_blank(tmp_path: Path) -> None:
 
 
 def test_upgrade_brings_the_rates_of_a_month_without_movements_up(tmp_path: Path, capsys) -> None:
-    from xl_retention.workbook.monthly_formulas import MOVEMENTS_AS_ZERO  # noqa: PLC0415  (fails alone at the parent)
+    from xl_retention.workbook.monthly_formulas import (  # noqa: PLC0415  (fails alone at the parent)
+        MOVEMENTS_AS_ZERO,
+        without_boolean_guards,
+    )
 
     path = build_template(tmp_path / "old.xlsx", start="2026-01", months=3)
     wb = openpyxl.load_workbook(path)
@@ -100,6 +103,7 @@ def test_upgrade_brings_the_rates_of_a_month_without_movements_up(tmp_path: Path
     for (title, key), form in MOVEMENTS_AS_ZERO.items():  # as the template before this fix wrote them
         assert title == "Revenue"
         assert form != template_formula(REVENUE, key)
+        form = without_boolean_guards(form)  # nor did it refuse a boolean typed in an input then (H474)
         for row in (2, 3, 4):
             wb[title][f"{columns[key]}{row}"] = render_formula(form, columns, row)
     wb["Revenue"]["B2"] = 50000
@@ -114,9 +118,11 @@ def test_upgrade_brings_the_rates_of_a_month_without_movements_up(tmp_path: Path
         got = [upgraded[f"{columns[key]}{r}"].value for r in (2, 3, 4)]
         assert got == [render_formula(template_formula(REVENUE, key), columns, r) for r in (2, 3, 4)], key
     assert upgraded["M2"].value == (
-        '=IF(OR(AND(I2="",D2="",B2=""),AND(ISNUMBER(IF(B2="","",IFERROR(B2+0,B2))),IF(B2="","",IFERROR(B2+0,B2))=0,'
-        'NOT(IFERROR(OR(N(I2)<>0,IF(D2="",0,D2+0)<>0),FALSE)))),"",IF(AND(C2="",D2="",E2="",F2="",G2=""),#VALUE!,'
-        'IF(IFERROR(D2+0<0,FALSE),#NUM!,NRR(N(I2),IF(D2="",0,D2+0),IF(B2="","",IFERROR(B2+0,B2))))))'
+        '=IF(OR(AND(I2="",D2="",B2=""),AND(ISNUMBER(IF(B2="","",IF(ISLOGICAL(B2),#VALUE!,IFERROR(B2+0,B2)))),'
+        'IF(B2="","",IF(ISLOGICAL(B2),#VALUE!,IFERROR(B2+0,B2)))=0,NOT(IFERROR(OR(N(I2)<>0,IF(D2="",0,'
+        'IF(ISLOGICAL(D2),#VALUE!,D2+0))<>0),FALSE)))),"",IF(AND(C2="",D2="",E2="",F2="",G2=""),#VALUE!,'
+        'IF(IFERROR(D2+0<0,FALSE),#NUM!,NRR(N(I2),IF(D2="",0,IF(ISLOGICAL(D2),#VALUE!,D2+0)),'
+        'IF(B2="","",IF(ISLOGICAL(B2),#VALUE!,IFERROR(B2+0,B2)))))))'
     )
     out = tmp_path / "out.xlsx"
     recalc_file(path, out, engine="embedded")

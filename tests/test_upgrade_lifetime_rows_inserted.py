@@ -31,16 +31,19 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     # K:N since H325: a month with none of its movements typed is #VALUE!; the Dashboard's notes E8:G8, E9:G9 since
     # H347; the customers and MRR at start since H384's finding 01): the line names the first six, the moved Lifetime
     # value cells among the rest
-    listed = ["'Customers'!B3:B25", "'Customers'!I2:I25", "'Revenue'!B3:B25"]
+    # (and Customers' lost, CRR, churn and months with customers at end E:G, K, the MRR at end H, the movements' chart
+    # columns S:Y and the Purchases rates since H474: a boolean typed where a number belongs is #VALUE!, not 1)
+    listed = ["'Customers'!B3:B25", *(f"'Customers'!{c}2:{c}25" for c in "EFGIK"), "'Revenue'!B3:B25"]
     # (the lost and gained MRR I:J and the quick ratio O since H397's finding 01: an amount below 0 is #NUM!)
     # (and the Lifetime value's C7 and C11, moved to C8 and C12, since H474: B7's and B11's errors said beside them)
-    listed += [*(f"'Revenue'!{c}2:{c}25" for c in "IJKLMNOQR"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
-    assert earlier_formulas(path)[0][:15] == [*listed, "'Lifetime value'!B4"]
-    assert "'Revenue'!J2:J25, 'Revenue'!K2:K25 and 48 more)" in earlier_template_line(path)
+    listed += [*(f"'Revenue'!{c}2:{c}25" for c in "HIJKLMNOQRSTWXY"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
+    listed += [f"'Purchases and visits'!{c}2:{c}25" for c in "EFI"]
+    assert earlier_formulas(path)[0][:28] == [*listed, "'Lifetime value'!B4"]
+    assert "'Customers'!I2:I25, 'Customers'!K2:K25 and 61 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
     assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        f"of your own are kept): {', '.join(listed[:6])} and 48 more"
+        f"of your own are kept): {', '.join(listed[:6])} and 61 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

@@ -60,8 +60,14 @@ _ARITHMETIC_RANGE = re.compile(
 MAX_RANGE_CELLS = 1 << 20
 
 
+#: a template formula's test for a boolean typed where a number belongs (``ISLOGICAL(B2)``, ``OR(ISLOGICAL(C2),..)``):
+#: its cells are named by :func:`_text_read`, so it is no condition to name another #VALUE! by (a blank start's)
+_BOOLEAN_TEST = re.compile(r"\s*(?:OR\(\s*)?ISLOGICAL\(", re.IGNORECASE)
+
+
 def _condition(text: str, code: str) -> str | None:
-    """The condition of the IF whose value when true is the error literal ``code`` (``IF(cond,#NUM!,...)``)."""
+    """The condition of the IF whose value when true is the error literal ``code`` (``IF(cond,#NUM!,...)``), past the
+    template's boolean tests (``IF(ISLOGICAL(B2),#VALUE!,..)``)."""
     at = text.upper().find("," + code)
     while at >= 0:
         depth = 0
@@ -73,7 +79,7 @@ def _condition(text: str, code: str) -> str | None:
                 if depth == 0:
                     if text[max(0, i - 2) : i].upper() == "IF" and not re.match(r"[\w.]", text[i - 3 : i - 2] or " "):
                         inner = text[i + 1 : at]
-                        if _top_level_commas(inner) == 0:
+                        if _top_level_commas(inner) == 0 and not _BOOLEAN_TEST.match(inner):
                             return inner
                     break
                 depth -= 1
@@ -144,6 +150,8 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
 
 
 _SINGLE = re.compile(r"(?<![\w.$!':])" + _REF + r"(?![\w.(!:])")
+#: a cell tested for a boolean: ``ISLOGICAL(C3)``, ``ISLOGICAL( 'My data'!$C$3 )``
+_LOGICAL_TEST = re.compile(r"(?<![\w.])ISLOGICAL\(\s*" + _REF + r"\s*\)", re.IGNORECASE)
 
 
 def _error_read(
@@ -384,8 +392,17 @@ def _text_read(
     workbook: fz.Workbook, text: str, sheet: str, formulas: dict[str, FormulaTexts] | None = None
 ) -> str | None:
     """The cells ``text`` (a formula) takes in arithmetic that hold a text Excel reads as no number, as a reason;
-    ``formulas`` (the sheets' formula texts) names the blank inputs of an array's blank element (.blank_elements)."""
-    found = []
+    ``formulas`` (the sheets' formula texts) names the blank inputs of an array's blank element (.blank_elements).
+    Before them, the cells it tests with ``ISLOGICAL(..)`` that hold TRUE or FALSE: the template's formulas refuse a
+    boolean where a number belongs (#VALUE!, :func:`~..workbook.monthly_formulas.without_boolean_guards`), which
+    Excel's arithmetic would read as 1 or 0: ``Customers!C3 (Gained (new + reactivated)) is TRUE, no number``."""
+    found = [
+        f"{written(where)}!{letters.upper()}{row}{_label(workbook, where, row, column)} is {str(held).upper()}, "
+        "no number (type the number there)"
+        for _, where, letters, row, column, held in _cells_read(workbook, _LOGICAL_TEST, text, sheet)
+        if isinstance(held, bool)
+    ]
+    found = list(dict.fromkeys(found))
     for _, where, letters, row, column, held in _cells_read(workbook, _ARITHMETIC_CELL, text, sheet):
         if isinstance(held, str) and isinstance(text_to_number(held), str):
             if not held and _formula_at(workbook, where, row, column):

@@ -360,6 +360,14 @@ def _inputs() -> dict[str, str]:
     }
 
 
+def _nps_counts() -> list[Any]:
+    """The NPS sheet's columns of counts typed (responses, promoters, passives, detractors)."""
+    from ..workbook.monthly import MONTHLY_SHEETS
+
+    keys = ("responses", "promoters", "passives", "detractors")
+    return [c for spec in MONTHLY_SHEETS if spec.title == "NPS" for c in spec.columns if c.key in keys]
+
+
 def _misread_text(text: str) -> tuple[str, float] | None:
     """What a text Excel's arithmetic reads as a number other than the one written is, with that number: a
     percentage (``'5%'``: 0.05), a time (``'1:30'``: 0.0625) or a date (``'3-Jan'``: the day's serial, this year's);
@@ -443,9 +451,17 @@ def misread_inputs(
     inputs = _inputs()
     found: list[tuple[str, int, str]] = []
     numbers: dict[str, dict[tuple[int, int], str]] = {}  # numbers typed: a percentage where formatted as one
+    booleans: dict[str, dict[tuple[int, str], str]] = {}  # TRUE or FALSE typed: named where a formula reads it as 1/0
+    counts = {c.header for c in _nps_counts()}  # the NPS counts typed, a boolean there read as 1 or 0 too
     for title, _sheet, row, column, ref, label, held in _typed_cells(tracker, formulas):
-        what = inputs.get(label.strip())
-        if what is None or isinstance(held, bool):
+        what = inputs.get(label.strip(), "number" if isinstance(held, bool) and label.strip() in counts else None)
+        if what is None:
+            continue
+        if isinstance(held, bool):
+            booleans.setdefault(title, {})[(row, ref)] = (
+                f"{written(title)}!{ref} ({label.strip()}) is {str(held).upper()}, no {what} (Excel reads it as "
+                f"{int(held)})"
+            )
             continue
         cell = f"{written(title)}!{ref} ({label.strip()})"
         if isinstance(held, (int, float)):  # 0%: no figure read otherwise; 15%: .typed_over's 0.15 customers
@@ -460,7 +476,56 @@ def misread_inputs(
         found.append((title, row, f"{cell} is the {kind} {shown}, no {what} ({_read(kind, held, number)})"))
     if numbers:
         found.extend(_percentages(path, numbers))
+    if booleans:
+        found.extend(_booleans_read(path, booleans))
     return sorted(found, key=lambda f: (list(tracker).index(f[0]), f[1], f[2]))
+
+
+def _booleans_read(
+    path: str | os.PathLike[str], booleans: dict[str, dict[tuple[int, str], str]]
+) -> list[tuple[str, int, str]]:
+    """Of the TRUE and FALSE typed in count and amount cells (sheet -> (row, reference) -> the reason), those a formula
+    of their month's row or the next one (its start) reads without testing for a boolean (``ISLOGICAL``), other than
+    this version's template formula of its column: a tracker an earlier template made reads TRUE pasted over
+    Customers!C3 as 1, its CRR computed from it, status ok (H469's finding 03); this version's formulas are #VALUE!
+    there, the reason naming the cell."""
+    from .._workbooks import open_read_only
+    from ..workbook.monthly import MONTHLY_SHEETS
+    from ..workbook.template import column_letter, render_formula
+
+    found: list[tuple[str, int, str]] = []
+    specs = {spec.title: spec for spec in MONTHLY_SHEETS}
+    try:
+        wb = open_read_only(path)
+    except Exception:  # noqa: BLE001  (read once already by tracker_rows: not readable here, nothing to add)
+        return found
+    try:
+        for title, cells in booleans.items():
+            rows = {row for row, _ in cells}
+            texts: dict[int, list[str]] = {}
+            spec = specs.get(title)
+            letters = {c.key: column_letter(spec, c.key) for c in spec.columns} if spec is not None else {}
+            for cells_of in wb[title].iter_rows(min_row=min(rows), max_row=max(rows) + 1):
+                for cell in cells_of:
+                    value, at_row, at_column = (getattr(cell, a, None) for a in ("value", "row", "column"))
+                    if not (isinstance(value, str) and value.startswith("=")):
+                        continue
+                    own = spec.columns[at_column - 1].formula if spec and at_column <= len(spec.columns) else None
+                    try:  # (NPS's formula reads the month's scores on another sheet: no form of this row alone)
+                        ours = own is not None and value == render_formula(own, letters, at_row)
+                    except (KeyError, IndexError, ValueError):
+                        ours = False
+                    if ours:
+                        continue  # this version's: a boolean there is #VALUE!, the reason naming it
+                    texts.setdefault(at_row, []).append(value.upper())
+            for (row, ref), reason in cells.items():
+                at = re.compile(r"(?<![\w$!'.:])\$?" + ref[: -len(str(row))] + r"\$?" + str(row) + r"(?![\d\w(!:])")
+                readers = [t for r in (row, row + 1) for t in texts.get(r, ()) if at.search(t)]
+                if any("ISLOGICAL(" not in text for text in readers):
+                    found.append((title, row, reason))
+    finally:
+        wb.close()
+    return found
 
 
 def _misread_named(held: Any, what: str) -> tuple[str, float] | None:

@@ -7,6 +7,39 @@ from __future__ import annotations
 
 import re
 
+# A boolean typed or pasted where a number belongs (TRUE from a checkbox column pasted over "Gained") is #VALUE!, as
+# docs/metrics.md's "Bad input" says of every route: Excel's arithmetic reads TRUE as 1 (x+0), and the month's CRR,
+# lost customers, MRR at end and NRR were computed from it, status ok (H469's finding 03). Every formula reading an
+# input as a number tests it with ISLOGICAL(..) first; recalc names the cell (``Customers!C3 (Gained ...) is TRUE, no
+# number``). The forms before, the same formulas without these tests, are :func:`without_boolean_guards`'s.
+_BOOLEAN_GUARD = re.compile(r"IF\((?:ISLOGICAL\([^()]*\)|OR\(ISLOGICAL\([^()]*\)(?:,ISLOGICAL\([^()]*\))*\)),#VALUE!,")
+_BOOLEAN_GAP = re.compile(r"OR\(ISERROR\(([^()]*)\+0\),ISLOGICAL\(\1\)\)")
+_BOOLEAN_BLANK = re.compile(r'OR\(([^()]*)="",ISLOGICAL\(\1\)\)')
+
+
+def without_boolean_guards(form: str) -> str:
+    """``form`` (a template formula) as it was before booleans were refused: each ``IF(ISLOGICAL(x),#VALUE!,..)`` (or
+    ``IF(OR(ISLOGICAL(x),ISLOGICAL(y)),#VALUE!,..)``) reduced to its ``..``, a chart's ``OR(ISERROR(x+0),
+    ISLOGICAL(x))`` to ``ISERROR(x+0)`` and ``OR(x="",ISLOGICAL(x))`` to ``x=""`` (:mod:`.upgrade`'s earlier forms).
+
+    >>> without_boolean_guards(START), without_boolean_guards(EXPANSION)
+    ('IF({start}="","",IFERROR({start}+0,{start}))', 'IF({expansion}="",0,{expansion}+0)')
+    >>> without_boolean_guards(_TYPED_NUMBER)
+    'ISNUMBER(IFERROR(IF({end}="","",{end}+0),""))'
+    """
+    found = _BOOLEAN_GUARD.search(form)
+    while found is not None:
+        depth, end = 0, found.end()
+        while end < len(form):
+            depth += {"(": 1, ")": -1}.get(form[end], 0)
+            if depth < 0:
+                break
+            end += 1
+        form = form[: found.start()] + form[found.end() : end] + form[end + 1 :]
+        found = _BOOLEAN_GUARD.search(form)
+    return _BOOLEAN_BLANK.sub(r'\1=""', _BOOLEAN_GAP.sub(r"ISERROR(\1+0)", form))
+
+
 # Customers (or MRR) at start: the previous month's end, once this month has an input, so that
 # a month nobody has filled yet stays blank; the first month with data after months without any
 # starts from 0 when its figures allow it (a new business: nobody was a customer before its data; below), and a
@@ -27,7 +60,7 @@ import re
 CUSTOMERS_START = (
     '=IF(IFERROR(AND({gained}="",{end}=""),FALSE),"",IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})'
     '+IFERROR(--({start:first}+0<>0),1)=0,IF(IFERROR({end}+0<>{gained}+0,TRUE),"",0),'
-    'IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
+    'IF({end-1}="","",IF(ISLOGICAL({end-1}),#VALUE!,IFERROR({end-1}+0,{end-1})))))'
 )
 #: CUSTOMERS_START before a first month of data below row 2 whose customers at end are not those gained was refused
 #: (it started from 0: 110 customers at end with 10 gained, lost #NUM!, CRR #DIV/0!; upgrade.EARLIER)
@@ -72,7 +105,9 @@ MRR_START_COUNT = (
 MRR_END = (
     '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
     "IF(OR({start}+0<0,{new}+0<0,{expansion}+0<0,{reactivation}+0<0,{contraction}+0<0,{churned}+0<0),#NUM!,"
-    'IF({start}="",#VALUE!,{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})))'
+    'IF({start}="",#VALUE!,IF(OR(ISLOGICAL({start}),ISLOGICAL({new}),ISLOGICAL({expansion}),ISLOGICAL({reactivation}),'
+    "ISLOGICAL({contraction}),ISLOGICAL({churned})),#VALUE!,"
+    "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))))"
 )
 #: MRR_END before a blank start was refused (a first month's blank MRR at start summed as 0)
 MRR_END_BLANK_START = (
@@ -82,7 +117,7 @@ MRR_END_BLANK_START = (
 )
 # The expansion MRR a rate takes: a blank is 0; a number pasted as text is that number, as in the arithmetic of
 # MRR at end (N() made it 0: NRR, net revenue churn and the quick ratio silently left the expansion out).
-EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
+EXPANSION = 'IF({expansion}="",0,IF(ISLOGICAL({expansion}),#VALUE!,{expansion}+0))'
 # A rate taking the expansion MRR is #NUM! when it is typed below 0, as the MRR at end: the condition names the cell
 # (recalc's reason ``Revenue!D4 (Expansion MRR) is -50, below 0 (#NUM!)``); net revenue churn, NRR and the quick ratio
 # were computed from it (H397's finding 01). Outside the call: an error given to a function is its #VALUE!.
@@ -101,7 +136,7 @@ def expansion_guarded(call: str) -> str:
 # The MRR at start a rate takes: a number pasted as text (the first month's start, typed) is that number, as in the
 # MRR at end (the functions refused it: "start_mrr must be a number, got ' 1000 '"); a blank stays blank (the
 # contract's #VALUE!), a text that is no number is given as it is (the functions name it).
-START = 'IF({start}="","",IFERROR({start}+0,{start}))'
+START = 'IF({start}="","",IF(ISLOGICAL({start}),#VALUE!,IFERROR({start}+0,{start})))'
 # What a month whose base is 0 cannot have (its rate is then called, #DIV/0! naming the base, not left blank):
 # customers at end other than those gained (lost out of none, or more than gained); lost MRR (contraction +
 # churned), or with the net rates expansion MRR, out of an MRR at start of 0.
@@ -109,10 +144,12 @@ START = 'IF({start}="","",IFERROR({start}+0,{start}))'
 # MRR at end; a contraction of -50 beside a churn of 600 was a lost MRR of 550, the month's NRR, GRR, revenue churn and
 # quick ratio computed from it and the Dashboard's latest NRR 97.2% (H397's finding 01).
 REVENUE_LOST = (
-    '=IF(AND({contraction}="",{churned}=""),"",IF(OR({contraction}+0<0,{churned}+0<0),#NUM!,{contraction}+{churned}))'
+    '=IF(AND({contraction}="",{churned}=""),"",IF(OR({contraction}+0<0,{churned}+0<0),#NUM!,'
+    "IF(OR(ISLOGICAL({contraction}),ISLOGICAL({churned})),#VALUE!,{contraction}+{churned})))"
 )
 REVENUE_GAINED = (
-    '=IF(AND({new}="",{reactivation}=""),"",IF(OR({new}+0<0,{reactivation}+0<0),#NUM!,{new}+{reactivation}))'
+    '=IF(AND({new}="",{reactivation}=""),"",IF(OR({new}+0<0,{reactivation}+0<0),#NUM!,'
+    "IF(OR(ISLOGICAL({new}),ISLOGICAL({reactivation})),#VALUE!,{new}+{reactivation})))"
 )
 #: REVENUE_LOST and REVENUE_GAINED before an amount below 0 was refused (upgrade.EARLIER)
 REVENUE_LOST_BELOW_ZERO = '=IF(AND({contraction}="",{churned}=""),"",{contraction}+{churned})'
@@ -271,7 +308,10 @@ def _movement_chart(key: str, sign: str = "") -> str:
     after = f"COUNT({{{key}:column}})>{before}"
     number = f"({{{key}}}+0)" if sign else f"{{{key}}}+0"
     drawn = f"IF({{{key}}}+0<0,NA(),{sign}{number})"
-    return f'=IF(ISERROR({{{key}}}+0),NA(),IF({{{key}}}="",IF(AND({before}>0,{after}),NA(),""),{drawn}))'
+    return (
+        f'=IF(OR(ISERROR({{{key}}}+0),ISLOGICAL({{{key}}})),NA(),IF({{{key}}}="",IF(AND({before}>0,{after}),NA(),""),'
+        f"{drawn}))"
+    )
 
 
 CHART_WIDTH = 12
@@ -281,7 +321,7 @@ CHART_WIDTH = 12
 # the lifetime value's ARPA read the month before) and the chart draws its number; a text that is no number is a gap
 # (its rates #VALUE! name it). The n-th such month is 1 + the count of such months above it (this column's numbers
 # above, from its header): no array arithmetic over a range that grows down the column.
-_TYPED_NUMBER = 'ISNUMBER(IFERROR(IF({end}="","",{end}+0),""))'
+_TYPED_NUMBER = 'ISNUMBER(IFERROR(IF(OR({end}="",ISLOGICAL({end})),"",{end}+0),""))'
 END_SEQ = f'=IF({_TYPED_NUMBER},COUNT({{end_seq:above}})+1,"")'
 #: the form of END_SEQ before it counted the months above (the same values; upgrade.EARLIER)
 END_SEQ_ARRAY = (

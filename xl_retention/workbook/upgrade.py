@@ -40,6 +40,7 @@ from .monthly_formulas import (
     REVENUE_GAINED_BELOW_ZERO,
     REVENUE_LOST_BELOW_ZERO,
     _chart,
+    without_boolean_guards,
 )
 from .nps_rows import formula_scores, row_scores
 from .put_back import PutBack
@@ -352,10 +353,23 @@ for _where in (("Customers", "crr"), ("Revenue", "nrr"), ("Revenue", "grr"), ("N
         _chart(_where[1], ranged=False),
     )
 
+# a boolean typed where a number belongs (TRUE pasted over a month's gained customers or expansion MRR) read as 1 or 0,
+# the month's rates computed from it (H469's finding 03): every form above as its template wrote it, without the
+# ISLOGICAL tests the formulas they were made from have now, and this version's formula without them (the forms above
+# are kept too: an earlier form made from this version's helpers has the tests)
+for _spec in MONTHLY_SHEETS:
+    for _column in _spec.columns:
+        _forms = (*EARLIER.get((_spec.title, _column.key), ()), *([_column.formula] if _column.formula else []))
+        _stripped = (without_boolean_guards(f) for f in _forms)
+        _before = tuple(f for f in dict.fromkeys((*_forms, *_stripped)) if f != _column.formula)
+        if _before:
+            EARLIER[(_spec.title, _column.key)] = _before
+
 #: earlier forms that compute the same values as this version's (written otherwise for speed): upgraded, but no reason
 #: for ``recalc`` to name a tracker (:mod:`.upgrade_file`)
 # (not CUSTOMERS_START_ARRAY since an error pasted in a month's own gained or end no longer makes its start that error)
-SAME_VALUES = frozenset({END_SEQ_ARRAY, NPS_SCALE_EVERY_MONTH})  # no month listed before
+# (no month listed before)
+SAME_VALUES = frozenset({END_SEQ_ARRAY, without_boolean_guards(END_SEQ_ARRAY), NPS_SCALE_EVERY_MONTH})
 
 
 def upgrade_formulas(
