@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from typing import Any, BinaryIO
 
+from ._interrupts import raise_pending
+
 #: the causes of a failed write in words, by ``errno`` (else the system's own words, lower-cased)
 _CAUSES = {
     errno.ENOSPC: "no space left on device",
@@ -208,6 +210,7 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
+        raise_pending()  # a Ctrl+C or SIGTERM the engine took as a function's failure: nothing replaced after it
         os.replace(temporary, path)
     except BaseException as error:
         try:

@@ -19,6 +19,7 @@ from ._cli_import import add_import, column_map, date_formats
 from ._cli_recalc import add_recalc, cell_ranges, error_kinds
 from ._cli_upgrade import add_upgrade
 from ._imports import cache_patterns, defer_openpyxl_init, freeze_at_exit
+from ._interrupts import Terminated, clear, interrupted, raise_pending
 from .errors import ReadingNoteWarning, RetentionInputError
 from .relational import dialects
 
@@ -229,28 +230,36 @@ def _print_any_character() -> None:
             reconfigure(errors="backslashreplace")
 
 
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM (``timeout``, ``kill``, systemd's or docker's stop, a CI job cancelled) raised as Ctrl+C is."""
-
-
 @contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """While a command runs, SIGTERM ends it as Ctrl+C does: its hidden result folders are removed and it prints
     ``interrupted`` (exit 143, 128 + SIGTERM), where the default action ended the process at once and left an empty
     ``.NAME.xlsx.XXXX.tmp`` folder beside the user's workbook. Only the main thread can set a handler: a command run
-    from another thread keeps the caller's."""
+    from another thread keeps the caller's. A signal handled inside a function the formula engine calls is remembered
+    (:mod:`._interrupts`): no file is replaced after it and the command ends as interrupted."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def terminated(signum: int, frame: object) -> NoReturn:
-        raise _Terminated
+        raise interrupted(Terminated())
 
+    def stopped(signum: int, frame: object) -> NoReturn:  # Ctrl+C: remembered too (lost inside the engine)
+        raise interrupted(KeyboardInterrupt())
+
+    clear()
     previous = signal.signal(signal.SIGTERM, terminated)
+    previous_int = (
+        signal.signal(signal.SIGINT, stopped) if signal.getsignal(signal.SIGINT) is signal.default_int_handler else None
+    )
     try:
         yield
+        raise_pending()  # a signal the engine took as a function's failure: the command ends as interrupted
     finally:
+        clear()  # seen by this command: not raised again by a later one's write
         signal.signal(signal.SIGTERM, previous)
+        if previous_int is not None:
+            signal.signal(signal.SIGINT, previous_int)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -279,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt as interrupt:
         print("xl-retention: interrupted", file=sys.stderr)
-        return 143 if isinstance(interrupt, _Terminated) else 130
+        return 143 if isinstance(interrupt, Terminated) else 130
     except Exception as error:  # noqa: BLE001  (a library's own error type: still one line, never a traceback)
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         print(f"xl-retention: error: {_spark_ended() or f'{type(error).__name__}: {first}'}", file=sys.stderr)
