@@ -216,7 +216,9 @@ def test_a_name_defined_as_a_lambda_is_called_as_excel_calls_it(tmp_path: Path) 
     # called in place, LET(x, A1, x*2), through names its body calls too; a LAMBDA calling itself stays listed.
     # The parameters are bound at once, as a call binds them: SUBTRACT(b, a) inside LET(a, 1, b, 10, ..) is 9.
     # SUM(DOUBLE(A1:A2)) in row 7 reads x*2 of x = A1:A2 as one value in a classic formula, as SUM(A1:A2*2) and
-    # SUM(LET(x,A1:A2,x*2)) do: A1:A2 has no cell in row 7, #VALUE! (H470; it was 24, the call made a LET late).
+    # SUM(LET(x,A1:A2,x*2)) do: A1:A2 has no cell in row 7, #VALUE! (H470; it was 24, the call made a LET late). What
+    # Excel computes for a named LAMBDA's call without the array flag is not known (Excel 365 writes the flag): listed
+    # since fe47d6d5 (H489), no value guessed.
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
@@ -244,8 +246,8 @@ def test_a_name_defined_as_a_lambda_is_called_as_excel_calls_it(tmp_path: Path) 
     book.save(source)
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     got = _values(tmp_path / "out.xlsx", list(formulas))
-    assert got == {"B1": 10, "B2": 11, "B3": 2, "B4": 20, "B5": 9, "B6": 9, "B7": "#VALUE!", "B8": None}
-    assert [u.address for u in result.unsupported] == ["S!B8"]
+    assert got == {"B1": 10, "B2": 11, "B3": 2, "B4": 20, "B5": 9, "B6": 9, "B7": None, "B8": None}
+    assert [u.address for u in result.unsupported] == ["S!B7", "S!B8"]
 
 
 def test_the_intersection_of_whole_columns_and_rows_is_the_cells_they_share(tmp_path: Path) -> None:
