@@ -19,8 +19,8 @@ from .errors import SHOW_ROWS, bad_rows
 from .response_types import not_answer_codes, qualtrics_status_columns
 from .statuses import FLAG_FALSE, FLAG_TRUE, STATUS_NAMES, spelled
 
-__all__ = ["ANSWER_FLAGS", "ANSWER_PROBLEM", "ANSWER_STATUS_NAMES", "FLAG_ADVICE", "FLAG_PROBLEM", "NOT_ANSWERS",
-           "answer_flag_columns", "check_answer_statuses"]  # fmt: skip
+__all__ = ["ANSWER_FLAGS", "ANSWER_PROBLEM", "ANSWER_STATUS_NAMES", "FLAG_ADVICE", "FLAG_PROBLEM", "FLAG_WORDS",
+           "NOT_ANSWERS", "answer_flag_columns", "check_answer_statuses"]  # fmt: skip
 
 
 #: Statuses of survey responses that are no respondent's answer: Qualtrics' "Survey Preview", "Survey Test",
@@ -56,15 +56,40 @@ FLAG_PROBLEM = "values that say neither true nor false (whether these answers ar
 FLAG_ADVICE = "write true where they are, false where a respondent answered"
 
 
+#: Words of a flag's name that say a test, a preview, spam or an answer left out (the words of :data:`ANSWER_FLAGS`).
+FLAG_WORDS = frozenset({"test", "tests", "testing", "spam", "preview", "sandbox", "excluded", "exclude", "exclusion",
+                        "ausgeschlossen", "exclu", "exclue", "escluso", "esclusa", "excluido", "excluida",
+                        "uitgesloten", "testantwort", "testdaten", "testeintrag", "prueba", "teste",
+                        "testrespons"})  # fmt: skip
+#: The other words such a flag's name may have: what it is left out of or how it is said (Wootric's
+#: ``excluded_from_calculations``, "Excluded from NPS", "Is Spam Response", "Marked as Test").
+_FLAG_FILLER = frozenset({"is", "was", "from", "the", "as", "of", "flagged", "marked", "flag", "response",
+                          "responses", "answer", "answers", "nps", "calculation", "calculations", "calculated",
+                          "reporting", "report", "reports", "results", "stats", "statistics", "analysis",
+                          "analytics", "survey", "data", "mode", "entry", "ist", "als", "aus", "der", "den",
+                          "markiert", "de", "des", "du", "di", "dal", "van", "uit", "es", "est"})  # fmt: skip
+
+
 def answer_flag_columns(names: Sequence[Any]) -> list[str]:
-    """The columns of ``names`` that flag a survey answer as a test, a preview or spam (:data:`ANSWER_FLAGS`).
+    """The columns of ``names`` that flag a survey answer as a test, a preview or spam (:data:`ANSWER_FLAGS`), or
+    whose name's words are a word of those (:data:`FLAG_WORDS`) and words such as ``from``, ``nps``,
+    ``calculations`` (Wootric's ``excluded_from_calculations``, "Excluded from NPS").
 
-    >>> answer_flag_columns(["Submit Date (UTC)", "is_test", "Spam?", "Score"])
-    ['is_test', 'Spam?']
+    >>> answer_flag_columns(["Submit Date (UTC)", "is_test", "Spam?", "Score", "excluded_from_calculations"])
+    ['is_test', 'Spam?', 'excluded_from_calculations']
+    >>> answer_flag_columns(["Test Score", "Testimonial", "Excluded from NPS", "Exclusion reason"])
+    ['Excluded from NPS']
     """
-    from .names import keys_of
+    from .names import keys_of, words
 
-    return [str(n) for n in names if {k.rstrip("?") for k in keys_of(n)} & ANSWER_FLAGS]
+    found = []
+    for name in names:
+        said = words(name, whole=False)
+        if {k.rstrip("?") for k in keys_of(name)} & ANSWER_FLAGS or (
+            said & FLAG_WORDS and not said - FLAG_WORDS - _FLAG_FILLER
+        ):
+            found.append(str(name))
+    return found
 
 
 def check_answer_statuses(df: pd.DataFrame, source: str) -> None:
