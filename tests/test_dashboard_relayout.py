@@ -31,6 +31,11 @@ NOTE = (
     "xl-retention recalc (and import --recalc) fits the charts to the months that have figures: "
     "run it again after typing new months by hand."
 )
+#: the line saying the latest figures' Value column (B) got this version's width (H486's finding 04)
+WIDENED = (
+    "widened the column B of Dashboard from 21 to 23 wide, as this version's template has it: the notes its latest "
+    "figures show in place of a figure (see 'Lifetime value'!B8) whole"
+)
 #: this version's chart boxes: (column, row) to (column, EMU into it, row), counted from 0
 BOXES = {
     "Customers at end of month": ((0, 11), (2, 576000, 24)),
@@ -94,10 +99,11 @@ def test_extend_lays_out_an_earlier_templates_dashboard_as_this_versions(tmp_pat
     assert before.print_area == "'Dashboard'!$A$1:$Q$66"
     result = run("extend", path, "--months", "1")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-2:] == [
+    assert result.stdout.splitlines()[-3:] == [
         "laid 'Dashboard' out as this version's: its six charts two side by side over A12:G52, the note under them "
         "moved from A66 to A54, printed landscape one page wide (A1:G54, a page from row 25; was A1:Q66 on one "
         "portrait page, about a third of its size)",
+        WIDENED,
         "widened the columns C and E of NPS from 14 to 18 wide, as this version's template has them: their bold "
         "headers on one line",  # the same layout as upgrade's (H311)
     ]
@@ -169,7 +175,8 @@ def test_a_cell_of_the_users_where_the_layout_changes_keeps_the_dashboard_as_it_
     assert lines[1:] == [
         f"{KEPT} (charts 17 cm wide at H12, A30, ...; printed A1:Q66 on one portrait page, about a third of its "
         f"size) as {said}: move or clear that, or lay it out yourself (this version's charts span A12:G52, printed "
-        "landscape one page wide)"
+        "landscape one page wide)",
+        WIDENED,  # its notes in B whole whatever the layout
     ]
     after = _parts(path)
     assert after[DRAWING] == before[DRAWING]

@@ -42,6 +42,7 @@ from .cohort_refs import (
     remap_cohort_refs,
     remap_formula,
 )
+from .cohort_sbg_template import projection_rows, sbg_template_cells
 from .cohort_styles import _add_styles, _fresh_style, _restyle, _style_map
 from .cohort_upgrade import _EARLIER, _FIT_ERRORS, upgrade_observed_to  # noqa: F401 (upgrade_file, fill import them)
 from .inserted_columns import moved_formula
@@ -302,8 +303,9 @@ def grow_cohorts(
     widest = template.max_column  # the template's last column, before template.cell() below creates more
     inputs = {name: triangle(before, name, "the template") for name in INPUT_NAMES}
     early = _first_template(wb)  # its two tables are this version's first two: the rest of the sheet is new
-    if early:  # its one triangle: the order cohorts' comes with the new tables
-        inputs = {name: t if name in early else None for name, t in inputs.items()}
+    sbg = sbg_template_cells(wb, first.to_timestamp().date(), old)  # 2026-11-22 11:19 .. 11-30's: what it wrote
+    if early or sbg:  # its one triangle: the order cohorts' comes with the new tables
+        inputs = {name: t if name == "Cohort_Counts" else None for name, t in inputs.items()}
     typed = {name: triangle(wb, name, package.path.name) for name in INPUT_NAMES}
     for name in INPUT_NAMES:
         if (inputs[name] is None) != (typed[name] is None) or (
@@ -325,12 +327,14 @@ def grow_cohorts(
     # and a note of the user's two rows under the tables (A49) made row 49 the template's last, which did not move
     # (H213's finding 03: "would move with its row to Cohorts!A49", the same cell, and the import stopped)
     moved = cohort_row_map(template, after[COHORTS_TITLE])
+    if sbg:  # its projection sat two rows higher (no BdW fit above it)
+        moved |= projection_rows(wb, after, old)
     beside: dict[tuple[int, int], Any] = {}
     for r in range(1, rows + 1):
         for c in range(1, columns + 1):
             if (r, c) in inside:
                 continue
-            mine, theirs = user.get((r, c)), _expected(template, r, c, early)
+            mine, theirs = user.get((r, c)), sbg.get((r, c)) if sbg else _expected(template, r, c, early)
             mine, theirs = (None if v == "" else v for v in (mine, theirs))  # "" is an empty header cell
             if theirs is None and mine is not None:  # a value or formula of the user's beside the tables: it moves
                 beside[(r, c)] = mine  # with its row (as Excel's Insert Rows moves it), checked below
@@ -434,6 +438,12 @@ def grow_cohorts(
         carried.append(
             f"{written(title)}: the first template's survivors and retention tables grown to {new} months, with this "
             "version's tables under them (the sBG and BdW fits, the projection, the order cohorts; the counts you "
+            "typed kept)"
+        )
+    if sbg and carried is not None:
+        carried.append(
+            f"{written(title)}: the template of 2026-11-22..11-30's survivors and retention tables, sBG fit and "
+            f"projection grown to {new} months as this version's (with its BdW fit and order cohorts; the counts you "
             "typed kept)"
         )
     return {name: replace(t, title=title) for name, t in grown.items() if t is not None}

@@ -69,6 +69,8 @@ SHOP_COLUMN = 5  # E: the table's first column (D between the two tables; the ch
 #: the widths of E:G: F holds "see 'Purchases and visits'!E5" on two lines (wrapped; at 10 wide LibreOffice showed
 #: "see 'Purchas", G's month beside it), E "Returning customer rate"; 252 + 77 pixels in Excel as 26, 10, 11 were
 SHOP_WIDTHS = (21, 15, 11)
+#: the width of the latest figures' Value column (B): "see 'Lifetime value'!B8", a note in place of a figure, whole
+VALUE_WIDTH = 23
 FIGURE_ROW_HEIGHT = 32  # two lines of 11 points
 #: the cells a chart spans from the cell it starts at (:data:`~.chart_ranges.TEMPLATE_CHARTS`): 13 rows down, and
 #: across A to C or D to G, ending this far (cm) into its last column (C and G are 2.2 cm wide in Excel). The charts
@@ -356,7 +358,9 @@ def figures(
     churn rate typed as text was said; ``ranged=False``: the forms before a rate outside its range was said, which
     showed a CRR typed as 95 as 9500%; ``untyped_said=False``: the MRR at end before a month of its MRR at start
     alone was said, which showed that start as the latest MRR at end)."""
-    header(ws, 3, ["Latest figures", "Value", "Month"], [34, 23, 9])  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
+    header(
+        ws, 3, ["Latest figures", "Value", "Month"], [34, VALUE_WIDTH, 9]
+    )  # B: "see 'Lifetime value'!B8" whole; C: Sep 2026
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
         value = _latest(name, seq) if dated_by else _readable(f"={name}", LIFETIME_TITLE)

@@ -24,6 +24,7 @@ import re
 
 from openpyxl.utils import get_column_letter
 
+from ..sheet_names import written
 from . import inplace as ip
 from .chart_ranges import (
     _DATA,
@@ -95,12 +96,14 @@ def _headers(cells: _Cells, sheet: str) -> dict[str, str]:
     return out
 
 
-def _repointed(xml: bytes, cells: _Cells) -> bytes | None:
-    """The chart part ``xml`` with every series reading its chart column and the churn series left out; None when a
-    series reads anything else (a series of the user's) or the tracker lacks a chart column."""
+def _repointed(xml: bytes, cells: _Cells, churn: list[str]) -> bytes | None:
+    """The chart part ``xml`` with every series reading its chart column and the churn series left out (each column
+    it read, as ``Sheet!G``, added to ``churn``); None when a series reads anything else (a series of the user's) or
+    the tracker lacks a chart column."""
     headers: dict[str, dict[str, str]] = {}
     moves: dict[str, str] = {}  # the range read -> the chart column's range
     gone: list[str] = []
+    columns: list[str] = []  # where the churn series read, as the report names it
     for match in _DATA.finditer(xml):
         if match.group(2) == b"cat":
             continue
@@ -114,6 +117,7 @@ def _repointed(xml: bytes, cells: _Cells) -> bytes | None:
         target = CHART_COLUMNS[header.strip()]
         if target is None:
             gone.append(_unescape(f.group(2)))
+            columns.append(f"{written(area.sheet)}!{area.column}")
             continue
         letter = headers.setdefault(area.sheet, _headers(cells, area.sheet)).get(target)
         if letter is None:
@@ -122,6 +126,7 @@ def _repointed(xml: bytes, cells: _Cells) -> bytes | None:
         moves[_unescape(f.group(2))] = f"{quoted}!${letter}${area.first}:${letter}${area.last}"
     if not moves:
         return None
+    churn.extend(c for c in columns if c not in churn)
 
     def data(match: re.Match[bytes]) -> bytes:
         f = SERIES_FORMULA.search(match.group(4))
@@ -173,23 +178,27 @@ def upgrade_first_charts(package: ip.Package) -> list[str]:
         return []
     cells = _Cells(package)
     changed: list[str] = []
+    churned: list[str] = []  # the columns the churn line read (the sheet as named now, the column found by header)
     for name in sorted(charts):
         xml = package.data[name]
         try:
-            new = _repointed(xml, cells)
+            found: list[str] = []
+            new = _repointed(xml, cells, found)
         except ip.LayoutError:  # a sheet whose markup the reader does not know: leave the chart alone
             new = None
         if new is None or new == xml:
             continue
         package.data[name] = _retitled(new)
+        churned.extend(found)
         changed.append(chart_title(xml) or name)
     if not changed:
         return []
     churn = "Customer retention and churn" in changed
+    kept = " and ".join(churned) or "its column on the customers' sheet"
     titles = ", ".join(repr(t) for t in changed)
     left = (
         f"; 'Customer retention and churn' is now {RETITLED['Customer retention and churn']!r} (its churn line left "
-        "out: this version charts the CRR, the churn rate is 1 - CRR; Customers!G keeps it)"
+        f"out: this version charts the CRR, the churn rate is 1 - CRR; {kept} keeps it)"
         if churn
         else ""
     )
