@@ -2,8 +2,10 @@
 
 Chargebee's Invoices export writes beside ``Amount`` the parts that were never paid: ``Amount Adjusted`` (adjustment
 credit notes), ``Credits Applied``, ``Write Off Amount`` (bad debt); other billing and accounting exports write
-"Written Off", "Credited", "Adjustments". An invoice written off in full keeps its Status ``Paid`` in some of them,
-and counted at its amount it is revenue and a repeat purchase that never were. Such a column
+"Written Off", "Credited", "Adjustments"; Paddle Billing's ``details.totals.credit`` (the customer's credit balance
+spent on the transaction), "Credit Used", "Paid by Credit" (never a credit card's). An invoice written off in full
+keeps its Status ``Paid`` in some of them, and counted at its amount it is revenue and a repeat purchase that never
+were. Such a column
 (:func:`written_off_columns`: its words say written off, bad debt, credited, credit notes or credits applied, or an
 adjustment, or end with "adjusted": the amount adjusted, not Etsy's "Adjusted Order Total", the amount after it)
 whose numbers are not all 0 is refused, naming it and the rows: what was kept cannot be told from the amount alone
@@ -42,7 +44,11 @@ __all__ = ["check_written_off", "given_back_columns", "refuse_balance_credits", 
 _WORDS = frozenset({"writeoff", "writeoffs", "adjustment", "adjustments", "credited", "abgeschrieben",
                     "uncollectible", "uncollected", "gutgeschrieben"})  # fmt: skip
 _CREDITS = frozenset({("credit", "note"), ("credit", "notes"), ("credits", "applied"), ("credit", "applied"),
-                      ("applied", "credits")})  # fmt: skip
+                      ("applied", "credits"), ("applied", "credit"), ("credit", "used"), ("credits", "used"),
+                      ("used", "credit"), ("used", "credits")})  # fmt: skip
+#: Words of a name that say a part paid from the customer's credit balance: "Paid by Credit", Paddle Billing's
+#: ``details.totals.credit`` (a name ending in "totals" "credit"); never a card ("Paid by Credit Card").
+_PAID_BY = frozenset({("paid", "by", "credit"), ("paid", "with", "credit"), ("paid", "from", "credit")})
 _PAIRS = frozenset({("write", "off"), ("written", "off"), ("write", "offs"), ("bad", "debt")}) | _CREDITS
 #: Words of a name that say it is no amount (a date, a reason, a count, an id).
 _NOT_MONEY = frozenset({"date", "datum", "at", "on", "time", "reason", "status", "type", "id", "number", "no", "nr",
@@ -61,9 +67,19 @@ PROBLEM = (
 )
 
 
+def _credit_spent(words: list[str]) -> bool:
+    """Whether ``words`` say a part paid from the customer's credit balance (:data:`_PAID_BY`), not a card's."""
+    threes = set(zip(words, words[1:], words[2:], strict=False))
+    return "card" not in words and bool(threes & _PAID_BY or words[-2:] == ["totals", "credit"])
+
+
 def _what(words: list[str]) -> str | None:
     pairs = set(zip(words, words[1:], strict=False))
-    if pairs & _CREDITS or {"credited", "gutgeschrieben"} & set(words):
+    if (
+        (pairs & _CREDITS and "card" not in words)
+        or _credit_spent(words)
+        or {"credited", "gutgeschrieben"} & set(words)
+    ):
         return "credited"
     if {"adjustment", "adjustments"} & set(words) or words[-1:] == ["adjusted"] and len(words) > 1:
         return "adjusted"
@@ -109,11 +125,15 @@ def written_off_columns(names: Sequence[Any]) -> list[str]:
     ...                      "pre_payment_credit_notes_amount", "post_payment_credit_notes_amount"])
     ['Write Off Amount', 'Credits Applied', 'Adjustments', 'Amount Credited', 'Amount Adjusted', \
 'pre_payment_credit_notes_amount']
+    >>> written_off_columns(["details.totals.credit", "details.totals.credit_to_balance", "Credit used",
+    ...                      "Applied Credit", "Paid by Credit", "Paid by Credit Card", "Credit Card Used", "Credit"])
+    ['details.totals.credit', 'Credit used', 'Applied Credit', 'Paid by Credit']
     """
     found = []
     for name in names:
         split = _split(name)
-        if _what(split) and not set(split) & _NOT_MONEY - {"note", "notes"} and split[-2:] != ["credit", "note"]:
+        words = set(split) - ({"by"} if _credit_spent(split) else set())  # "Paid by Credit": an amount
+        if _what(split) and not words & _NOT_MONEY - {"note", "notes"} and split[-2:] != ["credit", "note"]:
             if not (_what(split) == "credited" and _after_payment(split)):  # given back: a refund (module docstring)
                 found.append(str(name))
     return found
