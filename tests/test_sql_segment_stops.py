@@ -186,3 +186,12 @@ def test_mysql_gets_every_table(capsys) -> None:
     assert cli.main(["sql", "--dialect", "mysql"]) == 0  # only; every table since H327 (the months' ten digits)
     out = capsys.readouterr().out
     assert all(f"-- {table} (xl-retention " in out for table in ("movements", "purchases", "visitors", "nps"))
+
+
+@pytest.mark.parametrize("blank", ["", " "])
+def test_an_empty_segment_name_is_named_empty(capsys, blank: str) -> None:
+    capsys.readouterr()  # was: "--segment : the segment column cannot be one of the columns the SQL reads (...)"
+    assert cli.main(["sql", "--segment", blank, "--table", "movements"]) == 1
+    err = capsys.readouterr().err
+    want = f"--segment needs a column name, got {blank!r}; --segment alone reads the column segment"
+    assert err == f"xl-retention: error: {want}\n"

@@ -275,8 +275,14 @@ def _segment_column(segment: bool | str | None) -> str | None:
     if segment is None or segment is False:
         return None
     column = "segment" if segment is True else str(segment).strip()
+    if not column:  # an unset shell variable, `--segment "$SEG"`: no name, not a clash with the SQL's columns (H490)
+        raise RetentionInputError(
+            f"--segment needs a column name, got {str(segment)!r}; --segment alone reads the column segment",
+            "segment",
+            column,
+        )
     taken = sorted({c for columns in _RAW.values() for c in columns})
-    if not column or column in taken:
+    if column in taken:
         raise RetentionInputError(
             f"--segment {segment}: the segment column cannot be one of the columns the SQL reads ({', '.join(taken)})",
             "segment",
