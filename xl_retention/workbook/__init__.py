@@ -17,3 +17,8 @@ def __getattr__(name: str) -> Any:  # PEP 562
 
         return getattr(template, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names with those imported on first use (PEP 562): dir(), help() and Tab completion list them."""
+    return sorted(set(globals()) | set(__all__))
