@@ -16,7 +16,8 @@ own would be left out of the MRR. One rule finds such columns, not used as ours 
   ``price_in_purchased_currency``, which was refused with advice to add the USD price into the EUR amount).
 
 The ways out: add them into the amount (per interval), or remove the column where they are free or not paid every
-interval (a one-time fee).
+interval (a one-time fee). An amount that holds them already is read (:func:`holds_add_ons`: Recurly's
+``total_recurring_amount``, every row unit price x quantity + ``add_ons_total``; a total with no unit price beside).
 """
 
 from __future__ import annotations
@@ -261,6 +262,55 @@ def _gross_of(column: str, money: str | None) -> bool:
     return money is not None and bool(_words(column) & _CUSTOMERS) and bool(_words(money) & _PROCEEDS)
 
 
+def _column_numbers(df: pd.DataFrame, column: str, source: str) -> np.ndarray | None:
+    """The numbers of ``df``'s one column ``column`` (a blank is 0); None where it holds words or is named twice."""
+    from .values import parse_numbers
+
+    if list(map(str, df.columns)).count(column) != 1:
+        return None
+    try:
+        return np.nan_to_num(parse_numbers(df[column], source, column, allow_blank=True), nan=0.0)
+    except DataError:
+        return None
+
+
+def holds_add_ons(df: pd.DataFrame, column: str, names: Mapping[str, str], source: str) -> bool:
+    """Whether the mapped amount already holds the add-on column ``column`` (Recurly's ``total_recurring_amount``:
+    ``unit_amount`` x ``quantity`` + ``add_ons_total``): where the file has the plan's price of one unit beside it
+    (``unit_amount``, "Unit Price"), when every row proves amount = unit price x quantity + ``column``; where it has
+    none, when the amount's name says total.
+
+    >>> frame = pd.DataFrame({"quantity": ["1", "1"], "unit_amount": ["49.00", "60.00"],
+    ...                       "add_ons_total": ["0.00", "15.00"], "total_recurring_amount": ["49.00", "75.00"]})
+    >>> holds_add_ons(frame, "add_ons_total", {"amount": "total_recurring_amount"}, "s.csv")
+    True
+    >>> holds_add_ons(frame, "add_ons_total", {"amount": "unit_amount"}, "s.csv")
+    False
+    >>> holds_add_ons(frame.assign(total_recurring_amount="49.00"), "add_ons_total",
+    ...               {"amount": "total_recurring_amount"}, "s.csv")
+    False
+    """
+    from .billing import BILLING_ALIASES
+
+    money = names.get("amount")
+    if money is None or "total" not in _words(money, whole=False):
+        return False  # 'unit_amount', 'Amount': the plan's price, the add-ons beside it
+    units = [c for c in map(str, df.columns) if c != str(money) and keys_of(c) & {"amount", *BILLING_ALIASES["amount"]}]
+    units = [c for c in units if "total" not in _words(c, whole=False)]
+    if not units:
+        return True  # its name says total, and no plan's price to tell otherwise
+    amount, unit, add_on = (_column_numbers(df, c, source) for c in (str(money), units[0], column))
+    if amount is None or unit is None or add_on is None:
+        return False
+    count = names.get("quantity") or next(
+        (c for c in map(str, df.columns) if keys_of(c) & {"quantity", *BILLING_ALIASES["quantity"]}), None
+    )
+    quantity = np.ones(len(df)) if count is None else _column_numbers(df, str(count), source)
+    if quantity is None:
+        return False
+    return bool(np.all(np.abs(amount - (unit * quantity + add_on)) <= 0.005))
+
+
 def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
     """Refuse a billing export with a price paid beside its amount (see the module docstring), naming the column and
     its rows.
@@ -284,6 +334,8 @@ def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> N
     for column in paid_beside_columns(df.columns, names):
         if column in items:
             continue
+        if column in add_ons and holds_add_ons(df, column, names, source):
+            continue  # Recurly's 'total_recurring_amount' = unit_amount x quantity + add_ons_total: held in it
         if column in add_ons:
             filled: np.ndarray | None = _filled_add_on(df[column])
         elif listed.count(column) == 1:
@@ -306,4 +358,9 @@ def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> N
                            advice=_REPLACING_ADVICE.format(amount=money, option=option, column=column))  # fmt: skip
         if filled is not None and filled.any():
             problem = _ADD_ON_PROBLEM if column in add_ons else _EXTRA_PROBLEM
-            raise bad_rows(source, column, problem, np.flatnonzero(filled), df[column].to_numpy())
+            held = [c for c in listed if c not in (money, column) and "total" in _words(c, whole=False)]
+            held = [c for c in held if column in add_ons and holds_add_ons(df, column, {**names, "amount": c}, source)]
+            advice = None  # Recurly's 'total_recurring_amount' beside 'unit_amount': the amount that holds them
+            if held and listed.count(held[0]) == 1:
+                advice = f"{held[0]!r} holds them: map it ({columns_option([('amount', held[0])])})"
+            raise bad_rows(source, column, problem, np.flatnonzero(filled), df[column].to_numpy(), advice=advice)
