@@ -31,7 +31,7 @@ MINE = "AB3"  # a note of the user's right of the tables (Y is their last column
 
 def _rate(row: int) -> str:
     b, c = f"B{row}", f"C{row}"
-    number = 'IF({x}="","",IFERROR({x}+0,{x}))'
+    number = 'IF({x}="","",IF(ISLOGICAL({x}),#VALUE!,IFERROR({x}+0,{x})))'  # a boolean refused (992d98cf)
     nb, nc = number.format(x=b), number.format(x=c)
     return (
         f'=IF(OR(AND({c}="",{b}=""),AND(ISNUMBER({nb}),{nb}=0,NOT(IFERROR({c}+0<>0,FALSE)))),"",'

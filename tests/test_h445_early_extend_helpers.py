@@ -66,7 +66,7 @@ def test_the_months_added_get_the_early_trackers_helper_formulas(extended) -> No
         "=IF(ISNUMBER(F27),IF(OR(F27<0,F27>1),NA(),F27),IF(OR(ISERROR(F27),AND(COUNT($F$2:F27)>0,"
         'COUNT($F:$F)>COUNT($F$2:F27))),NA(),""))',
         '=IF(ISNUMBER(G27),COUNT($G$2:G27),"")',
-        '=IF(ISNUMBER(IFERROR(IF(D27="","",D27+0),"")),COUNT($K$1:K26)+1,"")',
+        '=IF(ISNUMBER(IFERROR(IF(OR(D27="",ISLOGICAL(D27)),"",D27+0),"")),COUNT($K$1:K26)+1,"")',  # (992d98cf)
     ]
     assert wb["Revenue"]["P26"].value == (
         "=IF(ISNUMBER(H26),IF(ROUND(H26,6)<0,NA(),H26),IF(OR(ISERROR(H26),AND(COUNT($H$2:H26)>0,"
@@ -133,7 +133,7 @@ def test_import_into_the_early_tracker_gives_its_added_months_the_helpers(tmp_pa
     assert [formulas[f"A{r}"].value.strftime("%Y-%m") for r in (25, 26, 27)] == ["2026-06", "2026-07", "2026-08"]
     assert [formulas[f"{c}27"].value for c in "JK"] == [
         '=IF(ISNUMBER(G27),COUNT($G$2:G27),"")',
-        '=IF(ISNUMBER(IFERROR(IF(D27="","",D27+0),"")),COUNT($K$1:K26)+1,"")',
+        '=IF(ISNUMBER(IFERROR(IF(OR(D27="",ISLOGICAL(D27)),"",D27+0),"")),COUNT($K$1:K26)+1,"")',  # (992d98cf)
     ]
     result = recalc_file(path, path, in_place=True)
     assert result.status == "ok", result.message
