@@ -2,11 +2,11 @@
 
 The oracle's pycel__lookup.xlsx with Index!H10 (the column position of H11:H18 =INDEX($B$2:$F$6,$Bn,H$10)) changed
 from 5 to 6 in its XML, Excel's stored values kept: the engine's #REF! at H12:H16 is Excel's too (column 6 of five),
-but recalc said "is #REF! where Excel stored 5 ... recalc finds no cause for the error", made the file incomplete and
-left 22 OFFSET cells of another sheet without their values. A #REF! was vouched for only where Excel stored none or
-the same: a stored value from other positions is no evidence. Now an INDEX of a range typed in whose positions (typed
-in or held by a cell) are past the range's end today is Excel's #REF!: status ok. Here: A1:A5 = 10..50, B1 the row
-position, C1 =INDEX(A1:A5,B1) with Excel's stored 30 (when B1 was 3), D1 =IFERROR(C1,0).
+but recalc said "is #REF! where Excel stored 5 ... recalc finds no cause for the error", made the file incomplete
+and left 22 OFFSET cells of another sheet without their values. A #REF! was vouched for only where Excel stored none
+or the same: a stored value from other positions is no evidence. Now an INDEX of a range typed in whose positions
+(typed in or held by a cell) are past the range's (or array constant's) end today is Excel's #REF!: status ok. Here:
+A1:A5 = 10..50, B1 the row position, C1 =INDEX(A1:A5,B1) with Excel's stored 30 (when B1 was 3), D1 =IFERROR(C1,0).
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from xl_retention.recalculation.batch import recalc_file
         ("=INDEX($A$1:$A$5,B1,1)", "ok", ("#REF!", 0)),
         ("=INDEX(A1:A5,6)", "ok", ("#REF!", 0)),
         ("=INDEX(A1:A5,B1+0)", "incomplete", ("#REF!", None)),  # an expression: not proven, as before
+        ("=INDEX({10;20;30;40;50},B1)", "ok", ("#REF!", 0)),  # an array constant likewise (H485's finding 06)
+        ('=INDEX({10,"a,b";20,30},1,B1/2)', "incomplete", ("#REF!", None)),  # (an expression)
+        ('=INDEX({10,"a,b";20,30},1,3)', "ok", ("#REF!", 0)),  # column 3 of two (a comma inside a text)
     ],
 )
 def test_a_position_past_the_end_now_is_excel_s_ref(tmp_path: Path, c1: str, status: str, values: tuple) -> None:

@@ -461,11 +461,11 @@ def unvouched(
 
 
 _INDEX_ARGUMENT = r"\s*(-?\d+(?:\.\d+)?|(?:" + SHEET + r"!)?\$?[A-Za-z]{1,3}\$?\d+)\s*"
-#: a formula that is one INDEX of a range typed in, by positions typed in or held by one cell each
+#: a formula that is one INDEX of a range or an array constant typed in, by positions typed in or held by one cell each
 _INDEX_ALONE = re.compile(
-    r"(?i)^\s*INDEX\(\s*(?:("
+    r"(?i)^\s*INDEX\(\s*(?:(?:("
     + SHEET
-    + r")!)?(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+)\s*,"
+    + r")!)?(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+)|(\{(?:[^{}\"]|\"(?:[^\"]|\"\")*\")*\}))\s*,"
     + _INDEX_ARGUMENT
     + r"(?:,"
     + _INDEX_ARGUMENT
@@ -476,23 +476,33 @@ _INDEX_ALONE = re.compile(
 def _index_past_its_end(
     path: str | os.PathLike[str], sheet: str, text: str, values: dict[str, dict[str, object]] | None
 ) -> bool:
-    """Whether ``text`` (a formula of ``sheet``) is one ``INDEX`` of a range typed in whose row or column position,
-    typed in or held by a cell (its value computed now, ``values``, or typed in the file at ``path``), is past the
-    range's end: Excel's ``#REF!`` by the positions' values today, whatever Excel stored when the positions were
-    others (a script changed one since).
+    """Whether ``text`` (a formula of ``sheet``) is one ``INDEX`` of a range (or an array constant) typed in whose row
+    or column position, typed in or held by a cell (its value computed now, ``values``, or typed in the file at
+    ``path``), is past the range's end: Excel's ``#REF!`` by the positions' values today, whatever Excel stored when
+    the positions were others (a script changed one since).
 
     >>> _index_past_its_end("unused.xlsx", "S", "INDEX($B$2:$F$6,2,6)", None)
     True
     >>> _index_past_its_end("unused.xlsx", "S", "INDEX($B$2:$F$6,2,5)", None)
     False
+
+    An array constant likewise (H485's finding 06: ``INDEX({1;2;3;4;5},B1)`` of B1 = 9 made the file incomplete):
+
+    >>> texts = ("INDEX({1;2;3},4)", "INDEX({1;2;3},3)", 'INDEX({1,"a,b";3,4},1,3)')
+    >>> [_index_past_its_end("u.xlsx", "S", text, None) for text in texts]
+    [True, False, True]
     """
     found = _INDEX_ALONE.match(text)
     if found is None:
         return False
-    left, top, right, bottom = range_boundaries(found.group(2).replace("$", ""))
-    rows, columns = bottom - top + 1, right - left + 1
+    if found.group(3) is not None:  # an array constant, {1;2;3} or {1,2;"a,b",4}: its rows and columns
+        cells = _LITERALS.sub('""', found.group(3)[1:-1])
+        rows, columns = cells.count(";") + 1, cells.split(";")[0].count(",") + 1
+    else:
+        left, top, right, bottom = range_boundaries(found.group(2).replace("$", ""))
+        rows, columns = bottom - top + 1, right - left + 1
     positions = []
-    for argument in (found.group(3), found.group(4)):
+    for argument in (found.group(4), found.group(5)):
         if argument is None:
             positions.append(None)
             continue
