@@ -22,7 +22,7 @@ import pandas as pd
 from .currency import segment_said
 from .errors import DataError, bad_rows
 
-__all__ = ["check_questions", "check_weights"]
+__all__ = ["check_questions", "check_weights", "says_question"]
 
 #: Names (as :func:`~.names.keys_of` spells them) of a column that says which question or metric a row answers.
 QUESTIONS = frozenset({
@@ -148,6 +148,17 @@ def _of_employees(text: str, audience: bool) -> bool:
     (False, True)
     """
     return bool(_EMPLOYEE.search(text) or (audience and _STAFF.search(text) and not _NOT_STAFF.search(text)))
+
+
+def says_question(name: Any) -> bool:
+    """Whether a column's name says which question, survey or kind of survey a row answers ("Question", "Survey
+    Type", ``survey_id``): ``--segment 'Question=...'`` on it reads that question's rows alone, the others' answers
+    (a follow-up's text) no answers of the import.
+
+    >>> says_question("Question"), says_question("QuestionID"), says_question("Plan")
+    (True, True, False)
+    """
+    return bool(_keys(str(name)) & (QUESTIONS | SURVEYS | KINDS))
 
 
 def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | None) -> None:

@@ -57,6 +57,24 @@ def _name(path: Any) -> str:
     return text if text.startswith(TABLE_PREFIX) else Path(text).name
 
 
+def _question_rows(frame: pd.DataFrame, column: str, value: str, source: Any) -> pd.DataFrame:
+    """``frame``'s rows of the question ``value`` where ``--segment``'s ``column`` says the question a row answers
+    ("Question": a long survey export, one row per question): the other questions' answers (a follow-up's text, a
+    1-5 rating) are no answers of this import, left out before the scores are read; ``frame`` itself otherwise."""
+    from ..reading.survey_questions import says_question
+    from .segments import _segment_name, segment_labels
+
+    name = _segment_name(list(map(str, frame.columns)), column, str(source))
+    if not says_question(name):
+        return frame
+    from ..reading.kept_rows import without_rows
+
+    labels = segment_labels(frame, column, source)
+    if not (labels == value).any():
+        return frame  # none: refused naming the segments
+    return without_rows(frame, labels != value, source)  # refusals name the file's rows
+
+
 def load_tables(
     subscriptions: Any = None,
     orders: Any = None,
@@ -328,6 +346,8 @@ class _Runner:
         frame = full = data if isinstance(data, pd.DataFrame) else self.con.execute(data)
         if str(source).startswith(TABLE_PREFIX) and not isinstance(source, TableRows):  # a table's rows, fetched:
             source = TableRows(source, columns)  # named by their values (a table has no row number nor index)
+        if self.column is not None and self.value is not None:  # 'Question=How likely ...': that question's rows
+            data = frame = full = _question_rows(frame, self.column, self.value, source)  # (survey_questions)
         if self.column is not None and self.value is not None:
             parts = split_rows(frame, "answers", self.column, columns=columns, source=source, options=self.options)
             if self.value not in parts:
