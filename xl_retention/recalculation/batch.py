@@ -47,7 +47,7 @@ from .batch_inputs import (
 )
 from .batch_reports import CellIssue, Engine, FileReport, RecalcReport
 from .batch_reports import Status as Status
-from .batch_workers import ctrl_c_held, main_left_out, worker_signals
+from .batch_workers import ctrl_c_held, main_left_out, recalc_in_worker, worker_signals
 from .google_functions import GOOGLE_FUNCTIONS
 from .package_parts import forget_parts
 from .result_marks import check_replaceable, result_mark, seal
@@ -132,6 +132,9 @@ def _unchanged(path: Path, before: tuple[int, int, str]) -> Callable[[], None]:
 
 
 #: exceptions that are faults of the program (a half-saved module, a wrong call), never a workbook's: their line says so
+#: seconds the command waits for its ended workers to remove their files' hidden folders (a worker deep in the engine
+#: answers when the engine next returns to Python); one still running then is killed
+_WORKER_ENDS = 30.0
 _INTERNAL = (SyntaxError, ImportError, NameError, AttributeError, TypeError, AssertionError)
 
 
@@ -539,7 +542,7 @@ def recalc(
             # the workers start with Ctrl-C blocked (none prints a traceback while importing), and without the
             # caller's main module: a script calling recalc(..., jobs=2) unguarded is not run again in each of them
             with ctrl_c_held(), main_left_out():
-                pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}
+                pending = {pool.submit(recalc_in_worker, files[i], outputs[i], chosen, in_place): i for i in todo}
             for done in futures.as_completed(pending):
                 i = pending[done]
                 reports[i] = done.result()
@@ -548,8 +551,12 @@ def recalc(
         except BaseException:  # Ctrl-C (or any failure): no file is started after it, and the workers stop now
             workers_now = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for process in workers_now:  # a worker mid-file is ended
+            for process in workers_now:  # a worker mid-file is ended: it removes its file's hidden folder
                 process.terminate()
+            for process in workers_now:  # and the command ends after them: no hidden folder left behind it
+                process.join(_WORKER_ENDS)
+                if process.is_alive():
+                    process.kill()
             raise
         pool.shutdown(wait=True)
     done = [r for r in reports if r is not None]

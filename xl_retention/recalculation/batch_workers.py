@@ -5,11 +5,19 @@ worker's own signals and deferred imports."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["ctrl_c_held", "main_left_out", "worker_signals"]
+if TYPE_CHECKING:
+    from .batch import FileReport
+
+__all__ = ["ctrl_c_held", "main_left_out", "recalc_in_worker", "worker_signals"]
+
+#: a worker is recalculating a file: SIGTERM then ends the file (its hidden folder removed) before the worker exits
+_BUSY: list[bool] = [False]
 
 
 @contextlib.contextmanager
@@ -59,9 +67,39 @@ def main_left_out() -> Iterator[None]:
         main.__dict__.update(saved)
 
 
+def recalc_in_worker(*args: Any) -> FileReport:
+    """:func:`.batch.recalc_file` in a worker: ended by the command's SIGTERM (its Ctrl+C or its own SIGTERM), the
+    file's hidden ``.NAME.xlsx.XXXX.tmp`` folder is removed and the worker exits (H490's finding 06: a worker ended
+    at once left it beside the user's results)."""
+    from .._interrupts import raise_pending
+    from .batch import recalc_file
+
+    _BUSY[0] = True
+    try:
+        report = recalc_file(*args)
+        raise_pending()  # a SIGTERM the engine took as a function's failure
+        return report
+    except KeyboardInterrupt:  # the file's folder is removed (recalc_file's finally): nothing more to do
+        sys.stderr.flush()
+        os._exit(143)
+    finally:
+        _BUSY[0] = False
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM in a worker: a file in progress is ended as the command ends its own (its folder removed, by
+    :func:`recalc_in_worker`); an idle worker exits at once, silently."""
+    if not _BUSY[0]:
+        os._exit(143)
+    from .._interrupts import Terminated, interrupted
+
+    raise interrupted(Terminated())
+
+
 def worker_signals() -> None:
-    """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback); it defers openpyxl's
-    reader and writer as the command does (:mod:`xl_retention._imports`)."""
+    """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback), and ends on SIGTERM
+    removing its file's hidden folder; it defers openpyxl's reader and writer as the command does
+    (:mod:`xl_retention._imports`)."""
     import signal
 
     from .._imports import cache_patterns, cache_shapes, defer_openpyxl_init
@@ -71,3 +109,4 @@ def worker_signals() -> None:
     defer_openpyxl_init()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _terminated)
