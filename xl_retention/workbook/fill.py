@@ -46,6 +46,7 @@ from .answers_sheet import answers_title, check_answer_ranges, response_rows, sc
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import CHART_PARTS, reset_chart_ranges
 from .cohort_sheet import Triangle, triangle, triangle_before, upgrade_observed_to
+from .cohorts_before_data import clear_before_data, why
 from .dashboard_empty import has_data, mark_empty_charts
 from .dashboard_upgrade import upgrade_dashboard
 from .found import FoundSheet, check_cohort_headers, check_history, read_sheets
@@ -383,6 +384,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                 return {"scores": scores_range(scores_columns[month], rows, answers)} if month in scores_columns else {}
 
             _restore_formulas(plan, sheets[NPS_SUMMARY.title], tables.scores.index, read)
+        before_data: list[str] = []  # why cells of cohorts before the data are among those replaced
         wanted = [COHORT_NAME] if tables.survivors is not None else []
         wanted += [ORDER_COHORT_NAME] if tables.order_cohorts is not None and len(tables.order_cohorts) else []
         for name in wanted:
@@ -398,10 +400,18 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             )
             if tables.existing is not None:  # customers of every tenure: not a cohort of sign-ups (workbook.existing)
                 _clear_cohort(plan, triangles[COHORT_NAME], tables.existing[0])
+            found = triangles[COHORT_NAME]
+            if cleared := clear_before_data(plan, found, tables.survivors):
+                source = _named(tables, "subscriptions")
+                before_data.append(why(cleared, found.title, tables.survivors.index, source, replace_typed))
         if tables.order_cohorts is not None and len(tables.order_cohorts):
             if ORDER_COHORT_NAME in triangles:
                 before = triangle_before(wb, ORDER_COHORT_NAME, added)
                 _write_cohorts(plan, triangles[ORDER_COHORT_NAME], tables.order_cohorts, ORDER_COHORT_NAME, before)
+                found, cohorts = triangles[ORDER_COHORT_NAME], tables.order_cohorts
+                if cleared := clear_before_data(plan, found, cohorts, ORDERS):
+                    source = _named(tables, "orders")
+                    before_data.append(why(cleared, found.title, cohorts.index, source, replace_typed, "order cohorts"))
             else:
                 plan.notes.append(
                     f"order cohorts not written: {path.name} has no order-cohort table ({ORDER_COHORT_NAME}; trackers "
@@ -419,7 +429,8 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         closed = refunds_since(closed, tables, purchases, PURCHASE_INPUTS, ORDERS, through, plan.notes)
         if not replace_typed:
             refuse_closed(closed, path.name, through)
-            refuse_replacing(plan.replaced, path.name)
+            refuse_replacing(plan.replaced, path.name, "; ".join(before_data))
+        plan.notes.extend(before_data if replace_typed else [])
         if plan.texts:
             plan.notes.append(texts_line(plan.texts))
         plan.notes.extend(n for n in tables.notes if n not in plan.notes)  # an NPS edge month's: once
@@ -483,6 +494,11 @@ def _source_of(tables: Tables, month: pd.Period) -> str:
         if frame is not None and len(frame) and frame.index.min() == month and kind in tables.sources:
             return tables.sources[kind].name
     return "the data"
+
+
+def _named(tables: Tables, kind: str) -> str:
+    """The name of the input file of ``kind`` ("subscriptions", "orders")."""
+    return tables.sources[kind].name if kind in tables.sources else f"the {kind}"
 
 
 def _write_rows(plan: _Plan, sheet: FoundSheet, frame: pd.DataFrame, inputs: dict[str, str], group: str = "") -> None:

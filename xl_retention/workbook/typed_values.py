@@ -109,8 +109,9 @@ def _months(cells: Sequence[Replaced], of: bool = False) -> str:
     return f" ({months[0]})" if len(months) == 1 else f" ({months[0]} to {months[-1]})"
 
 
-def refuse_replacing(cells: Sequence[Replaced], name: str) -> None:
-    """Raise a one-line :class:`LayoutError` naming what the import would replace, and how to go on."""
+def refuse_replacing(cells: Sequence[Replaced], name: str, why: str = "") -> None:
+    """Raise a one-line :class:`LayoutError` naming what the import would replace, and how to go on (``why``: a
+    clause saying why some of them are in the imported months)."""
     if not cells:
         return
     sheets: dict[str, list[Replaced]] = {}
@@ -123,7 +124,7 @@ def refuse_replacing(cells: Sequence[Replaced], name: str) -> None:
     differ = "value that differs" if len(cells) == 1 else "values that differ"
     raise LayoutError(
         f"{name}: the months the import writes already hold {len(cells)} {differ} from the data (typed by hand or "
-        f"by an earlier import{formulas}): {where}: {first}; nothing was written: "
+        f"by an earlier import{formulas}): {where}: {first}{'; ' + why if why else ''}; nothing was written: "
         f"to replace them, import again with {OPTION} (the console lists every replaced cell with its old value), "
         f"or clear them, or import into a copy"
     )
