@@ -18,6 +18,7 @@ is #VALUE! where Excel's is the first cell, :mod:`.first_cells`.)
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING
 
 from openpyxl.formula import Tokenizer
@@ -122,9 +123,10 @@ def _argument_reasons(
     result: Computed,
     names: dict[str, dict[str, str]] | None,
 ) -> int:
-    """Give each #VALUE! cell whose xl-retention function said only "F: argument is the error value #VALUE!" where
-    that argument reads a range as one value with no cell in the formula's row or column (``=CRR(G2:G6*1,..)`` in
-    row 1) why: the range, the row missed, and what to write instead; returns how many got one."""
+    """Give each #VALUE! cell whose xl-retention function said only "F: argument is the error value #VALUE!" (or, of
+    a range argument, "F: scores holds the error value #VALUE! in cell 1 of scores") where that argument reads a range
+    as one value with no cell in the formula's row or column (``=CRR(G2:G6*1,..)``, ``=NPS(A1:A7*1)`` in row 10) why:
+    the range, the row missed, and what to write instead; returns how many got one."""
     from .error_arguments import _ERROR_ARGUMENT, _argument_text  # noqa: PLC0415  (error_arguments imports ours)
 
     named = 0
@@ -136,7 +138,11 @@ def _argument_reasons(
         for ref, value in list(cells.items()):
             if type(value) is not CellError or value.code != "#VALUE!" or not value.message:
                 continue
-            found = _ERROR_ARGUMENT.match(value.message)
+            message = value.message
+            held = _HELD_ERROR.match(message)  # =NPS(A1:A7*1): the one value, #VALUE!, given as a range of one cell
+            if held is not None:
+                message = f"{held['function']}: {held['argument']} is the error value #VALUE! (#VALUE!)"
+            found = _ERROR_ARGUMENT.match(message)
             place = position(ref)
             if found is None or found["error"] != "#VALUE!" or place not in texts:
                 continue
@@ -145,17 +151,25 @@ def _argument_reasons(
                 return named
             if ref in result.members.get(sheet, {}) or _array_formula(formulas, sheet, place):
                 continue
-            argument = _argument_text(value.message, texts[place])
+            argument = _argument_text(message, texts[place])
             if argument is None or _bounds(argument.strip()) is not None:
                 continue  # a bare range is given to the function whole, not read as one value
             visible = {**(names or {}).get("", {}), **(names or {}).get(sheet, {})}
-            cause = _cause(sheet, ref, place, argument, visible, called=True)
+            cause = _cause(sheet, ref, place, argument, visible, called=held is None)  # NPS: its array formula
             if cause is None:
                 continue
-            head = value.message.rpartition(" (")[0]
+            head = message.rpartition(" (")[0]
             cells[ref] = CellError("#VALUE!", f"{head}: {cause} (#VALUE!)")
             named += 1
     return named
+
+
+#: a range-taking function's reason for its one cell holding #VALUE! (``NPS: scores holds the error value #VALUE! in
+#: cell 1 of scores (#VALUE!)``): a classic formula's argument read as one value gives such a range (H490's finding 05)
+_HELD_ERROR = re.compile(
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) holds the error value #VALUE! in cell 1 of (?P=argument) "
+    r"\(#VALUE!\)$"
+)
 
 
 def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], engine: str, spots: bool = False) -> bool:
