@@ -15,7 +15,7 @@ is; it never reaches past the current month (that rule stays).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -23,7 +23,7 @@ import pandas as pd
 
 from .errors import DataError
 
-__all__ = ["OBSERVED_MONTH", "observed_month", "period_start_columns"]
+__all__ = ["OBSERVED_MONTH", "observed_month", "period_start_columns", "period_starts"]
 
 #: ``frame.attrs`` key of the month ordinal (:func:`observed_month`) a prepared intervals table carries.
 OBSERVED_MONTH = "observed_month"
@@ -74,6 +74,17 @@ def period_start_columns(names: Sequence[Any]) -> list[str]:
 'Billing Period Start Date', 'Last Paid At', 'Last Payment (UTC)']
     """
     return [str(n) for n in names if _says_period_start(n)]
+
+
+def period_starts(columns: Sequence[Any], names: Mapping[str, str]) -> tuple[str, ...]:
+    """The columns of ``columns`` (:func:`period_start_columns`) not mapped in ``names`` (ours -> theirs): those
+    :func:`observed_month` reads.
+
+    >>> period_starts(["start", "subscriptions.current_term_start"], {"start": "start"})
+    ('subscriptions.current_term_start',)
+    """
+    mapped = {str(c) for c in names.values()}
+    return tuple(c for c in period_start_columns(list(columns)) if c not in mapped)
 
 
 def observed_month(

@@ -94,6 +94,7 @@ def load_tables(
     (one line naming the file or table, the column and the first rows), ``ValueError`` for a
     backend that cannot be reached or a segment that is not there.
     """
+    from ..reading.observed import period_starts
     from ..workbook.importer import Tables, check_package
 
     column, value = parse_segment(segment)
@@ -164,8 +165,11 @@ def load_tables(
     if subscriptions is not None:
         data, source = read(subscriptions, "subscriptions")
         kind = subscription_kind(pd.DataFrame(columns=[c for c in data.columns if c != ROW]), maps(data, "intervals"))
-        sub = run.subscriptions(data, kind, maps(data, kind, source), source)
+        mapping = maps(data, kind, source)
+        sub = run.subscriptions(data, kind, mapping, source)
         tables.intervals = kind == "intervals"
+        if tables.intervals:  # current_term_start: read as a month seen (workbook.last_month names it)
+            tables.period_starts = period_starts([c for c in data.columns if c != ROW], mapping)
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts, tables.survivors = sub
         tables.whole_movements = run.whole_movements
     if orders is not None:

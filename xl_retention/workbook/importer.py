@@ -32,6 +32,7 @@ from .. import package_kinds as kinds
 from .._files import check_not_open, writing_to
 from ..reading import sheets_for
 from ..reading.notes import collected
+from ..reading.observed import period_starts
 from ..reading.segment_advice import segment_keyword
 from ..reading.subscription_ids import MAPPABLE
 from ..tables.existing_customers import ExistingCustomersWarning
@@ -76,6 +77,9 @@ class Tables:
     #: the subscriptions input is intervals (start, end), not monthly snapshots: subscriptions without an end run to
     #: its latest date or current period's start, or to --through (:mod:`.last_month` names those remedies)
     intervals: bool = False
+    #: the intervals input's columns of the current period's or term's start, not mapped, read as months it saw
+    #: (Chargebee's ``current_term_start``: reading.observed); :mod:`.last_month` names them instead of asking for one
+    period_starts: tuple[str, ...] = ()
     #: ``COLUMN=VALUE`` of ``--segment`` when the tables are one segment's (the Dashboard says so: in_progress.py)
     segment: str | None = None
     #: the orders' purchases and cohorts with the orders the export leaves out as unpaid counted as paid (a refresh
@@ -412,6 +416,7 @@ def _load(
             if mv.subscription_kind(df, maps(df, "intervals", "subscriptions")) == "intervals":
                 columns_read = maps(df, "intervals", "subscriptions")
                 tables.intervals = True
+                tables.period_starts = period_starts(df.columns, columns_read)  # current_term_start (.last_month)
                 df = mv.snapshots_from_intervals(df, columns=columns_read, source=source, options=options)
                 sub = mv.subscription_tables(df, source=source)
             else:

@@ -73,7 +73,11 @@ was cut short, export it up to 2026-06
                 n = int(end.iloc[-1])
                 who = f"{n} customers at the end of {last} are" if n != 1 else f"1 customer at the end of {last} is"
                 extra = f"; its {who} not counted after it"
-        head = f"{last} is the last month of {name} (its last {rows}): its {what} end there"
+        starts = tuple(getattr(tables, "period_starts", ())) if kind == "subscriptions" else ()
+        said_rows = f"its last {rows}"  # a current term's start read as a month seen: named (Chargebee's, H484 07)
+        if starts and getattr(tables, "intervals", False):
+            said_rows += f": its latest start, end or {' or '.join(map(repr, starts[:3]))}"
+        head = f"{last} is the last month of {name} ({said_rows}): its {what} end there"
         if not held:
             after = f"{last + 1}" if last + 1 == last_full else f"{last + 1} to {last_full}"
             said = f"{head}, and the months after it, {after} (the last full month), are not written (a tracker keeps "
@@ -89,7 +93,12 @@ was cut short, export it up to 2026-06
             notes.append(said)
             continue
         advice = f"if the export was cut short, export it up to {last_full}"
-        if kind == "subscriptions" and getattr(tables, "intervals", False):  # open ones end at its latest date
+        if kind == "subscriptions" and getattr(tables, "intervals", False) and starts:  # read: only --through
+            advice += (
+                "; if it was taken later, its subscriptions without an end active since, give --through with the "
+                f"last month it covers (e.g. --through {last_full})"
+            )
+        elif kind == "subscriptions" and getattr(tables, "intervals", False):  # open ones end at its latest date
             advice += (
                 "; if it was taken later, its subscriptions without an end active since, give its current period or "
                 "term start column (Stripe's \"Current Period Start (UTC)\", Chargebee's current_term_start, Recurly's "
