@@ -1,9 +1,5 @@
 import sys
 
-from ._imports import cache_patterns
-
-cache_patterns()  # before the command's modules compile their regular expressions (xl_retention._imports)
-
-from .cli import main  # noqa: E402
+from xl_retention_start import main  # a Ctrl+C while the command's modules are imported: one line, no traceback
 
 sys.exit(main())
