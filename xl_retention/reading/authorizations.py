@@ -14,6 +14,8 @@ the file in refusals (``attrs["file_rows"]``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -55,12 +57,14 @@ def authorization_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
     return out, first
 
 
-def without_authorizations(df: pd.DataFrame, source: str) -> pd.DataFrame:
+def without_authorizations(df: pd.DataFrame, source: str, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
     """``df`` without its authorization rows (see the module docstring), with a note naming them; ``df`` itself where
-    it has none. The rows kept keep their rows of the file (``attrs["file_rows"]``)."""
+    it has none (``columns``: the column map, its amount checked on rows of no charge). The rows kept keep their rows
+    of the file (``attrs["file_rows"]``)."""
     from .no_charge_rows import without_no_charge_rows
 
-    df = without_no_charge_rows(df, source)  # Paddle's card updates, the App Store's free trials (no_charge_rows)
+    amount = (columns or {}).get("amount")  # the amount mapped: money on a row of no charge whatever its name
+    df = without_no_charge_rows(df, source, amount)  # Paddle's card updates, the App Store's free trials
     if not len(df.columns) or not len(df):
         return df
     rows, column = authorization_rows(df)

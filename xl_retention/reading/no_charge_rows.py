@@ -6,9 +6,9 @@ Subscriber report writes a free trial's start as a row of 0.00 proceeds whose "S
 Trial". Read as orders, each was a purchase (docs/metrics.md: an order of amount 0 is an order): a customer who did
 not pay a buyer and a returning customer, a trial's subscriber in the cohort of the trial's month (H266 findings 03,
 10). So (:func:`without_no_charge_rows`) such rows are left out before anything else is read of them, with a note
-naming them, as Recurly's card checks are (:mod:`.authorizations`). Where such a row has a money column (its name
-says an amount, a price, proceeds, a total, earnings, ...) that is not 0, the file says two things (no charge, and
-money), and the rows are refused, naming them.
+naming them, as Recurly's card checks are (:mod:`.authorizations`). Where such a row has a money column (the column
+mapped as the amount, whatever its name, or one whose name says an amount, a price, proceeds, a total, earnings, ...)
+that is not 0, the file says two things (no charge, and money), and the rows are refused, naming them.
 """
 
 from __future__ import annotations
@@ -119,40 +119,50 @@ def trial_start_flags(df: pd.DataFrame) -> list[int]:
     return found
 
 
-def _charged(df: pd.DataFrame, rows: np.ndarray) -> tuple[str, np.ndarray] | None:
-    """The first money column (by its name's words, :data:`MONEY_WORDS`) with an amount other than 0 on one of ``rows``,
-    and those rows; None where every one is 0 or blank.
+def _charged(df: pd.DataFrame, rows: np.ndarray, amount: str | None = None) -> tuple[str, np.ndarray] | None:
+    """The first money column with an amount other than 0 on one of ``rows``, and those rows; None where every one is
+    0 or blank. A money column is the column ``amount`` (the one mapped as the amount, matched as
+    :func:`~.names.key` spells names), checked first, whatever its name ('value', 'paid', 'Umsatz'): a value neither
+    blank nor 0 in it is money; or one whose name's words begin with :data:`MONEY_WORDS`.
 
     >>> df = pd.DataFrame({"paid_at": ["2026-10-20"], "charge_id": ["ch_1"], "Net": ["USD 0.00"], "total": ["$5.00"]})
     >>> _charged(df, np.array([True]))[0]
     'total'
+    >>> _charged(pd.DataFrame({"value": ["30.00"], "total": ["0.00"]}), np.array([True]), "Value")[0]
+    'value'
     """
-    from .names import words
+    from .names import key, words
 
-    for position, name in enumerate(map(str, df.columns)):
+    mapped = [p for p, name in enumerate(df.columns) if amount is not None and key(name) == key(amount)]
+    others = [p for p in range(len(df.columns)) if p not in mapped]
+    for position in mapped + others:
+        name = str(df.columns[position])
         said = words(name)
-        if not any(w.startswith(MONEY_WORDS) for w in said) or any(w in ("id", "currency", "date", "at") for w in said):
+        money_name = any(w.startswith(MONEY_WORDS) for w in said)
+        if position not in mapped and (not money_name or any(w in ("id", "currency", "date", "at") for w in said)):
             continue
         column = df.iloc[:, position]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-        amount = text.str.fullmatch(AMOUNT_TEXT) & ~text.str.fullmatch(ZERO_AMOUNT)
-        money = amount.to_numpy(dtype=bool) & rows
+        zero = text.str.fullmatch(ZERO_AMOUNT)
+        written = text.str.fullmatch(AMOUNT_TEXT) if position not in mapped else text.ne("")
+        money = (written & ~zero).to_numpy(dtype=bool) & rows
         if money.any():
             return name, money
     return None
 
 
-def without_no_charge_rows(df: pd.DataFrame, source: str) -> pd.DataFrame:
+def without_no_charge_rows(df: pd.DataFrame, source: str, amount: str | None = None) -> pd.DataFrame:
     """``df`` without its rows marked as collecting no money (see the module docstring), with a note naming them;
-    ``df`` itself where it has none. :class:`~.errors.DataError` where such a row holds an amount other than 0. The
-    rows kept keep their rows of the file (``attrs["file_rows"]``)."""
+    ``df`` itself where it has none. :class:`~.errors.DataError` where such a row holds an amount other than 0 (in
+    ``amount``, the column mapped as the amount, or a column named as money). The rows kept keep their rows of the
+    file (``attrs["file_rows"]``)."""
     if not len(df.columns) or not len(df):
         return df
     rows, column, what = no_charge_rows(df)
     if not rows.any():
         return df
     where = source_of(df, source)
-    if (charged := _charged(df, rows)) is not None:
+    if (charged := _charged(df, rows, amount)) is not None:
         name, money = charged
         problem = (
             f"rows that {column!r} calls {what.split(' (')[0]} with an amount other than 0 (no charge, or a "

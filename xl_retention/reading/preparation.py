@@ -192,7 +192,7 @@ def _prepare(
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
         df = play_taxes_folded(df, columns, source, options.decimal)  # Google Play's Tax rows (reading.play_taxes)
-        df = without_authorizations(df, source)  # Recurly's $1 card checks: no sale (reading.authorizations)
+        df = without_authorizations(df, source, columns)  # Recurly's $1 card checks: no sale (reading.authorizations)
         df = without_trial_invoices(df, source, columns)  # Stripe's $0 invoice of a trial (reading.trial_invoices)
         df = without_credit_invoices(df, source, columns)  # 0.00 paid of a Total -20.00 (reading.credit_invoices)
         df = without_promised_gifts(df, source)  # a donor export's Pledge, Write Off: no money (reading.gift_types)
