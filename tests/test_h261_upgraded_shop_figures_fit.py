@@ -6,6 +6,9 @@ stay."""
 
 from __future__ import annotations
 
+import re
+import zipfile
+
 import openpyxl
 
 from xl_retention.workbook import build_template
@@ -41,3 +44,28 @@ def test_widths_of_the_users_are_kept(tmp_path):
     ws = openpyxl.load_workbook(path)["Dashboard"]
     assert [ws.column_dimensions[c].width for c in "EFG"] == [30, 12, 11]
     assert ws["F4"].alignment.wrap_text is not True
+
+
+def _written_as_decimals(path):
+    """The Dashboard's widths of E:G written "26.0", "10.0", "11.0", as the extend of c546097d (and openpyxl's
+    floats) write them: H486's finding 05."""
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    shop = re.compile(rb'<col width="(26|10|11)"( customWidth="1" min="([5-7])" max="\3")')
+    (name,) = [n for n, data in members.items() if b'<col width="26" customWidth="1" min="5"' in data]
+    members[name] = shop.sub(rb'<col width="\1.0"\2', members[name])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    return members[name]
+
+
+def test_earlier_widths_written_with_decimals_are_fitted_too(tmp_path):
+    path = _earlier(tmp_path)
+    xml = _written_as_decimals(path)
+    assert b'width="26.0"' in xml and b'width="10.0"' in xml and b'width="11.0"' in xml
+    upgrade_workbook(path)
+    ws = openpyxl.load_workbook(path)["Dashboard"]
+    assert [ws.column_dimensions[c].width for c in "EFG"] == [21, 15, 11]
+    assert [ws.row_dimensions[r].height for r in range(4, 10)] == [32] * 6
+    assert all(ws[f"F{row}"].alignment.wrap_text for row in range(4, 7))

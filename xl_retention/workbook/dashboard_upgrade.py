@@ -493,8 +493,9 @@ def _shop_table(xml: ip.SheetXml, current: dict[str, Any]) -> None:
     xml.head = _widths(xml.head, current["widths"])
 
 
-#: the widths of E:G before fe1aeffa, when F was cut: "see 'Purchases and visits'!E5" showed "see 'Purchas"
-_EARLIER_SHOP_WIDTHS = (b"26", b"10", b"11")
+#: the widths of E:G before fe1aeffa, when F was cut: "see 'Purchases and visits'!E5" showed "see 'Purchas" (compared
+#: as numbers: the extend of c546097d and openpyxl write them "26.0", "10.0", "11.0"; H486's finding 05)
+_EARLIER_SHOP_WIDTHS = (26.0, 10.0, 11.0)
 
 
 def _fit_shop_table(package: ip.Package, xml: Any, down: int) -> None:
@@ -509,7 +510,7 @@ def _fit_shop_table(package: ip.Package, xml: Any, down: int) -> None:
     found = [cols.get(str(c).encode()) for c in (5, 6, 7)]
     if any(m is None or ip.attribute(m.group(0), b"max") != ip.attribute(m.group(0), b"min") for m in found):
         return
-    if tuple(ip.attribute(m.group(0), b"width") for m in found) != _EARLIER_SHOP_WIDTHS:
+    if tuple(_number(ip.attribute(m.group(0), b"width")) for m in found) != _EARLIER_SHOP_WIDTHS:
         return
     head = xml.head
     for m, width in sorted(zip(found, SHOP_WIDTHS, strict=True), key=lambda pair: -pair[0].start()):
@@ -528,6 +529,14 @@ def _fit_shop_table(package: ip.Package, xml: Any, down: int) -> None:
         head, rest = element.split(b">", 1) if b">" in element else (element, b"")
         head = ip._without(head, b"s").replace(b"c", b'c s="' + style + b'"', 1)
         xml.put(ref, head + b">" + rest if rest or element.endswith(b">") else head)
+
+
+def _number(text: bytes | None) -> float | None:
+    """An attribute's number (b"26.0" and b"26" alike), None for none or one not a number."""
+    try:
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
 
 
 def _widths(head: bytes, widths: dict[str, float]) -> bytes:
