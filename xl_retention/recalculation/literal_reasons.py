@@ -68,6 +68,11 @@ _BOOLEAN_TEST = re.compile(r"\s*(?:OR\(\s*)?ISLOGICAL\(", re.IGNORECASE)
 def _condition(text: str, code: str) -> str | None:
     """The condition of the IF whose value when true is the error literal ``code`` (``IF(cond,#NUM!,...)``), past the
     template's boolean tests (``IF(ISLOGICAL(B2),#VALUE!,..)``)."""
+    return next((inner for inner in _conditions(text, code) if not _BOOLEAN_TEST.match(inner)), None)
+
+
+def _conditions(text: str, code: str) -> Iterator[str]:
+    """Each condition of an IF whose value when true is the error literal ``code`` (``IF(cond,#NUM!,...)``)."""
     at = text.upper().find("," + code)
     while at >= 0:
         depth = 0
@@ -79,14 +84,27 @@ def _condition(text: str, code: str) -> str | None:
                 if depth == 0:
                     if text[max(0, i - 2) : i].upper() == "IF" and not re.match(r"[\w.]", text[i - 3 : i - 2] or " "):
                         inner = text[i + 1 : at]
-                        if _top_level_commas(inner) == 0 and not _BOOLEAN_TEST.match(inner):
-                            return inner
+                        if _top_level_commas(inner) == 0:
+                            yield inner
                     break
                 depth -= 1
             elif ch == "," and depth == 0:
                 break  # the literal is not the IF's second argument
         at = text.upper().find("," + code, at + 1)
-    return None
+
+
+def _boolean_guards(text: str) -> str:
+    """The conditions of ``text``'s boolean guards, the template's ``IF(ISLOGICAL(x),#VALUE!,..)`` and
+    ``IF(OR(ISLOGICAL(x),ISLOGICAL(y)),#VALUE!,..)`` (nothing but ISLOGICAL tests of cells, the error their branch),
+    joined (the engine's text ``IF(ISLOGICAL(C3), #VALUE!, ..)`` too): a cell they test holding TRUE or FALSE is what
+    makes the formula #VALUE!. An ISLOGICAL elsewhere
+    (``IF(ISLOGICAL(A1),B1*1,0)``) asks about a flag, no cause of an error (H495's finding 04)."""
+    guards = [
+        inner
+        for inner in _conditions(re.sub(r",\s+#VALUE!", ",#VALUE!", text, flags=re.IGNORECASE), "#VALUE!")
+        if _BOOLEAN_TEST.match(inner) and _GUARD_REST.fullmatch(_LOGICAL_TEST.sub("", inner))
+    ]
+    return ",".join(guards)
 
 
 def _top_level_commas(text: str) -> int:
@@ -152,6 +170,8 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
 _SINGLE = re.compile(r"(?<![\w.$!':])" + _REF + r"(?![\w.(!:])")
 #: a cell tested for a boolean: ``ISLOGICAL(C3)``, ``ISLOGICAL( 'My data'!$C$3 )``
 _LOGICAL_TEST = re.compile(r"(?<![\w.])ISLOGICAL\(\s*" + _REF + r"\s*\)", re.IGNORECASE)
+#: what a boolean guard's condition is past its ISLOGICAL tests: nothing, or OR( , , ) around them
+_GUARD_REST = re.compile(r"\s*(?:OR\(\s*(?:,\s*)*\)\s*)?", re.IGNORECASE)
 
 
 def _error_read(
@@ -393,13 +413,14 @@ def _text_read(
 ) -> str | None:
     """The cells ``text`` (a formula) takes in arithmetic that hold a text Excel reads as no number, as a reason;
     ``formulas`` (the sheets' formula texts) names the blank inputs of an array's blank element (.blank_elements).
-    Before them, the cells it tests with ``ISLOGICAL(..)`` that hold TRUE or FALSE: the template's formulas refuse a
-    boolean where a number belongs (#VALUE!, :func:`~..workbook.monthly_formulas.without_boolean_guards`), which
-    Excel's arithmetic would read as 1 or 0: ``Customers!C3 (Gained (new + reactivated)) is TRUE, no number``."""
+    Before them, the cells its boolean guards (:func:`_boolean_guards`) test that hold TRUE or FALSE: the template's
+    formulas refuse a boolean where a number belongs (#VALUE!,
+    :func:`~..workbook.monthly_formulas.without_boolean_guards`), which Excel's arithmetic would read as 1 or 0:
+    ``Customers!C3 (Gained (new + reactivated)) is TRUE, no number``."""
     found = [
         f"{written(where)}!{letters.upper()}{row}{_label(workbook, where, row, column)} is {str(held).upper()}, "
         "no number (type the number there)"
-        for _, where, letters, row, column, held in _cells_read(workbook, _LOGICAL_TEST, text, sheet)
+        for _, where, letters, row, column, held in _cells_read(workbook, _LOGICAL_TEST, _boolean_guards(text), sheet)
         if isinstance(held, bool)
     ]
     found = list(dict.fromkeys(found))
