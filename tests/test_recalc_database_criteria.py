@@ -104,3 +104,30 @@ def test_which_texts_are_begins_with_criteria() -> None:
         True, True, True, False, False, False, False, False, False
     ]  # fmt: skip
     assert [begins_with(v) for v in ("1-Jan-26", "Mar 2026", 7, 1.5, None, True)] == [False] * 6
+    assert begins_with("Marketing 2") and begins_with("Decor 10")  # a month's letters begin them: no date (H495/01)
+
+
+def test_a_dcount_without_a_field_over_whole_columns_is_listed(tmp_path: Path) -> None:
+    """H495's finding 11: DCOUNTA(A:C,,F1:F2) was the engine's #VALUE! with an empty reason under status ok (Excel: 3;
+    the records over whole columns are not given to the engine): listed, with the reason; a department 'Marketing 2'
+    is a text criterion, not a date (DSUM 15 = 10 + 5 of 'Marketing 2' and 'Marketing 20')."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [("Dept", "Cost"), ("Marketing 2", 10), ("Marketing 20", 5), ("Sales", 7)]:
+        sheet.append(list(row))
+    sheet["F1"], sheet["F2"] = "Dept", "Marketing 2"
+    sheet["H1"] = "=DCOUNTA(A:B,,F1:F2)"
+    sheet["H2"] = '=DSUM(A1:B4,"Cost",F1:F2)'
+    book.save(tmp_path / "w.xlsx")
+    report = recalc_file(tmp_path / "w.xlsx", tmp_path / "out.xlsx")
+    values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True).active
+    assert (report.status, report.errors, values["H2"].value) == ("incomplete", [], 15)
+    assert [(u.address, u.function, u.reason) for u in report.unsupported] == [
+        (
+            "Sheet!H1",
+            "DCOUNTA",
+            "DCOUNTA's field is left out (Excel counts every record that matches) and its database is whole columns: "
+            "the embedded engine counts records only given a field, and recalc gives it one only over a range of rows "
+            "typed in",
+        )
+    ]

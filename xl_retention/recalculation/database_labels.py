@@ -97,7 +97,14 @@ def _area(token: Token, own: str, names: dict[str, str]) -> tuple[str, str, tupl
 
 #: a text of digits and a month's name (``1-Jan-26``, ``Mar 2026``): maybe a date to Excel, left as it is
 _DATE_LIKE = re.compile(
-    r"^[\d\s/.,:-]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\d\s/.,:-]*$", re.IGNORECASE
+    r"^[\d\s/.,:-]*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\d\s/.,:-]*$",
+    re.IGNORECASE,
+)
+#: why a DCOUNT without a field over whole columns (or a computed database) is listed (:func:`unsure_database_cells`)
+_BLANK_FIELD = (
+    "{name}'s field is left out (Excel counts every record that matches) and its database is {where}: the embedded "
+    "engine counts records only given a field, and recalc gives it one only over a range of rows typed in"
 )
 #: the label of the column of 1s a DCOUNT without a field is given (:func:`numeric_labels`)
 _RECORD = "(record)"
@@ -109,6 +116,8 @@ def begins_with(value: object) -> bool:
 
     >>> [begins_with(v) for v in ("East", "W", "=East", "<>East", ">=100", "100", "", "TRUE", "1-Jan-26", 7, None)]
     [True, True, False, False, False, False, False, False, False, False, False]
+    >>> [begins_with(v) for v in ("Marketing 2", "Decor 10", "Mar 2026", "10 January 2026", "Sept. 5")]
+    [True, True, False, False, False]
     """
     return (
         type(value) is str
@@ -289,10 +298,33 @@ def unsure_database_cells(
     """Each formula cell calling a database function with a criteria label that is a number whose labels could not be
     given as texts with certainty (:func:`numeric_labels`: whole columns, a database computed, a label both a number
     and a text, a field computed or naming a number's label), listed: the engine, matching text labels alone, answers
-    as for no matching row (``DSUM(A:C,3,G1:G2)`` 0 where Excel sums the column labelled 2025's rows)."""
+    as for no matching row (``DSUM(A:C,3,G1:G2)`` 0 where Excel sums the column labelled 2025's rows). So is a
+    DCOUNT/DCOUNTA without a field over whole columns or a computed database (the engine's #VALUE!, Excel's count)."""
     listed: list[Unsupported] = []
     for sheet, place, _, calls in _calls(workbook, formulas, info):
         why = next(((function, reason) for function, (_, reason) in calls if reason is not None), None)
         if why is not None:
             listed.append(Unsupported(sheet, formulas[sheet].refs[place], why[0], _REASON.format(why=why[1])))
+    done = {(u.sheet, u.ref) for u in listed}
+    for sheet, place, text, names in database_texts(formulas, info):
+        ref = formulas[sheet].refs[place]
+        if (sheet, ref) in done:
+            continue
+        try:
+            tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
+        except Exception:  # noqa: BLE001, S112  (not read: the engine's answer stands)
+            continue
+        for k, token in enumerate(tokens):
+            if token.type != Token.FUNC or token.subtype != Token.OPEN:
+                continue
+            function = _bare_name(token.value[:-1])
+            spans, close = argument_spans(tokens, k)
+            if function not in ("DCOUNT", "DCOUNTA") or close == len(tokens) or len(spans) != 3:
+                continue
+            arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
+            database = _area(arguments[0][0], sheet, names) if len(arguments[0]) == 1 else None
+            if not arguments[1] and (database is None or database[3]):  # DCOUNT(A:C,,F1:F2): no column of records
+                where = "whole columns" if database is not None else "computed"
+                listed.append(Unsupported(sheet, ref, function, _BLANK_FIELD.format(name=function, where=where)))
+                break
     return listed
