@@ -126,6 +126,17 @@ def _qualifiers(name: str) -> frozenset[str]:
     return frozenset(_words(name) - _MONEY_KINDS - _TAX)
 
 
+#: Owners of a tax that are parts of the order, whose tax the order's amount holds (WooCommerce's 'fee_tax_total' in
+#: its 'order_total'; a shipping's tax): never another amount's
+_PARTS = frozenset({"fee", "fees", "surcharge", "surcharges", "shipping", "delivery", "freight", "postage", "handling"})
+
+
+def _owner(name: str) -> bool:
+    """Whether a tax column's name says whose amount it is (``balance_tax``), other than a part of the order."""
+    qualifiers = _qualifiers(name)
+    return bool(qualifiers) and not qualifiers & _PARTS
+
+
 def _without_twins(
     taxed: list[tuple[str, np.ndarray, np.ndarray]], money: str, columns: Sequence[str], source: str
 ) -> list[tuple[str, np.ndarray, np.ndarray]]:
@@ -155,10 +166,13 @@ def _without_twins(
     own = _qualifiers(money)
     same = [t for t in kept if _qualifiers(t[0]) == own]
     if len(kept) > 1 and own and len(same) == 1:  # (no owner named: 'Total' beside 'Taxes' and its breakdown)
+        for column, _, _ in kept:
+            if column != same[0][0]:
+                note(f"{source}: {column!r} is not the tax of {money!r} ({same[0][0]!r} is, named alike): not used")
         kept = same
     elif len(kept) > 1:
         amounts = [c for c in columns if c != money and c not in names and _words(c) & (_GROSS | {"amount"})]
-        owned = {t[0]: next((c for c in amounts if _qualifiers(t[0]) and _qualifiers(c) == _qualifiers(t[0])), None)
+        owned = {t[0]: next((c for c in amounts if _owner(t[0]) and _qualifiers(c) == _qualifiers(t[0])), None)
                  for t in kept}  # fmt: skip
         left = [t for t in kept if owned[t[0]] is None]
         if len(left) == 1 and len(kept) > 1:
