@@ -131,3 +131,31 @@ def test_a_dcount_without_a_field_over_whole_columns_is_listed(tmp_path: Path) -
             "typed in",
         )
     ]
+
+
+def test_a_criterion_excel_s_kept_value_gives_begins_with_too(tmp_path: Path) -> None:
+    """H495's finding 08: a criteria cell the engine cannot compute (a VBA function's =MyRegion(), Excel's stored 'East'
+    kept) was read before Excel's value was put back: DSUM 150 (East matched whole) for Excel's 350, status ok."""
+    from one_sheet import rewrite_part
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in ROWS:
+        sheet.append(list(row))
+    sheet["F1"], sheet["F2"], sheet["I1"] = "Region", "=MyRegion()", '=DSUM(A1:C6,"Sales",F1:F2)'
+    book.save(tmp_path / "ks.xlsx")
+
+    def stored(data: bytes) -> bytes:  # Excel's values: F2 the text 'East', I1 350
+        xml = data.decode().replace(
+            '<c r="F2"><f>MyRegion()</f><v /></c>', '<c r="F2" t="str"><f>MyRegion()</f><v>East</v></c>'
+        )
+        return xml.replace(
+            '<f>DSUM(A1:C6,"Sales",F1:F2)</f><v />', '<f>DSUM(A1:C6,"Sales",F1:F2)</f><v>350</v>'
+        ).encode()
+
+    rewrite_part(tmp_path / "ks.xlsx", "xl/worksheets/sheet1.xml", stored)
+    report = recalc_file(tmp_path / "ks.xlsx", tmp_path / "out.xlsx")
+    values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (values["F2"].value, values["I1"].value) == ("East", 350)
+    assert [u.address for u in report.unsupported] == ["S!F2"]

@@ -146,6 +146,8 @@ def listed(
                 item.kept = False
                 item.reason += "; " + moved_on[(item.sheet, item.ref)]
         workbook.evaluate_all()
+        if numeric_labels(workbook, formulas, {}, info, set_formulas):  # criteria Excel's kept values fill now
+            workbook.evaluate_all()  # (a UDF's 'East' the engine could not compute: "begins with" from it, H495/08)
         result = read_values(workbook, formulas, members)
         result.unsupported = unsupported
     if kept.pad_classic_arrays(workbook, info, result, classic_members, cell_value, engine_literal):
