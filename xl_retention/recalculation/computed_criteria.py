@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 
 import formualizer as fz
-from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter
 
-from .database_labels import DATABASE, _area, _labels, _text, database_texts
+from .database_labels import _area, _labels, _text, database_calls
 from .formula_texts import FormulaTexts
-from .formula_tokens import _bare_name, argument_spans
+from .formula_tokens import argument_spans
 from .package import PackageInfo
 
 __all__ = ["COMPUTED_REASON", "computed_criteria"]
@@ -44,21 +43,14 @@ def computed_criteria(
     (``F1`` blank or 'Big', ``F2 =B2>100``: the rows whose 2025 is over 100), which the engine does not compute (it
     gave the sum of every row, 475 for Excel's 300, under status ok). Listed, never computed from every row."""
     found: list[tuple[str, str, str, str]] = []
-    for sheet, place, text, names in database_texts(formulas, info):
-        try:
-            tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
-        except Exception:  # noqa: BLE001, S112  (not read: the engine's answer stands)
+    done: set[tuple[str, tuple[int, int]]] = set()
+    for sheet, place, names, tokens, k, name in database_calls(formulas, info):
+        if (sheet, place) in done:
             continue
-        for k, token in enumerate(tokens):
-            if token.type != Token.FUNC or token.subtype != Token.OPEN:
-                continue
-            name = _bare_name(token.value[:-1])
-            if name not in DATABASE:
-                continue
-            reason = _computed(tokens, k, workbook, sheet, name, names)
-            if reason is not None:
-                found.append((sheet, formulas[sheet].refs[place], name, reason))
-                break
+        reason = _computed(tokens, k, workbook, sheet, name, names)
+        if reason is not None:
+            found.append((sheet, formulas[sheet].refs[place], name, reason))
+            done.add((sheet, place))
     return found
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import groupby
 from typing import Any
 
 import formualizer as fz
@@ -43,7 +44,7 @@ from .formula_tokens import _bare_name, argument_spans
 from .package import PackageInfo
 from .unsupported import Unsupported
 
-__all__ = ["DATABASE", "database_texts", "numeric_labels", "unsure_database_cells"]
+__all__ = ["DATABASE", "begins_with", "database_calls", "database_texts", "numeric_labels", "unsure_database_cells"]
 
 #: Excel's database functions (their arguments: database, field, criteria)
 DATABASE = frozenset(
@@ -183,20 +184,30 @@ def _calls(
 ) -> Iterator[tuple[str, tuple[int, int], list[Token], list[tuple[str, Any]]]]:
     """(sheet, place, the stored formula's tokens, [(function, :func:`_numeric_call`'s answer)]) of each formula cell
     calling a database function with a criteria label that is a number."""
-    for sheet, place, formula, names in database_texts(formulas, info):
+    for (sheet, place), calls in groupby(database_calls(formulas, info), key=lambda call: call[:2]):
+        found, tokens = [], []
+        for _, _, names, tokens, k, function in calls:
+            answer = _numeric_call(tokens, k, workbook, sheet, names)
+            if answer is not None:
+                found.append((function, answer))
+        if found:
+            yield sheet, place, tokens, found
+
+
+def database_calls(
+    formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> Iterator[tuple[str, tuple[int, int], dict[str, str], list[Token], int, str]]:
+    """(sheet, place, the names the sheet sees, the stored formula's tokens, the call's opening token, the function)
+    of each database function call (DSUM, DCOUNT, ...) of the workbook's formulas, a cell's calls in their order."""
+    for sheet, place, text, names in database_texts(formulas, info):
         try:
-            tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+            tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
         except Exception:  # noqa: BLE001, S112  (not read: the engine's answer stands)
             continue
-        found = []
         for k, token in enumerate(tokens):
             if token.type == Token.FUNC and token.subtype == Token.OPEN:
                 if (function := _bare_name(token.value[:-1])) in DATABASE:
-                    answer = _numeric_call(tokens, k, workbook, sheet, names)
-                    if answer is not None:
-                        found.append((function, answer))
-        if found:
-            yield sheet, place, tokens, found
+                    yield sheet, place, names, tokens, k, function
 
 
 def database_texts(
@@ -306,25 +317,15 @@ def unsure_database_cells(
         if why is not None:
             listed.append(Unsupported(sheet, formulas[sheet].refs[place], why[0], _REASON.format(why=why[1])))
     done = {(u.sheet, u.ref) for u in listed}
-    for sheet, place, text, names in database_texts(formulas, info):
+    for sheet, place, names, tokens, k, function in database_calls(formulas, info):
         ref = formulas[sheet].refs[place]
-        if (sheet, ref) in done:
+        spans, close = argument_spans(tokens, k)
+        if (sheet, ref) in done or function not in ("DCOUNT", "DCOUNTA") or close == len(tokens) or len(spans) != 3:
             continue
-        try:
-            tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
-        except Exception:  # noqa: BLE001, S112  (not read: the engine's answer stands)
-            continue
-        for k, token in enumerate(tokens):
-            if token.type != Token.FUNC or token.subtype != Token.OPEN:
-                continue
-            function = _bare_name(token.value[:-1])
-            spans, close = argument_spans(tokens, k)
-            if function not in ("DCOUNT", "DCOUNTA") or close == len(tokens) or len(spans) != 3:
-                continue
-            arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
-            database = _area(arguments[0][0], sheet, names) if len(arguments[0]) == 1 else None
-            if not arguments[1] and (database is None or database[3]):  # DCOUNT(A:C,,F1:F2): no column of records
-                where = "whole columns" if database is not None else "computed"
-                listed.append(Unsupported(sheet, ref, function, _BLANK_FIELD.format(name=function, where=where)))
-                break
+        arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
+        database = _area(arguments[0][0], sheet, names) if len(arguments[0]) == 1 else None
+        if not arguments[1] and (database is None or database[3]):  # DCOUNT(A:C,,F1:F2): no column of records
+            where = "whole columns" if database is not None else "computed"
+            listed.append(Unsupported(sheet, ref, function, _BLANK_FIELD.format(name=function, where=where)))
+            done.add((sheet, ref))
     return listed
