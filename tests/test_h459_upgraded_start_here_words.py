@@ -33,7 +33,7 @@ DATA = Path(__file__).parent / "data"
 NOW = [
     "Months you have not filled stay blank. Customers: a month typed in part shows #VALUE! until it is complete.",
     "Revenue: a blank movement counts as 0 (none typed: rates #VALUE!); MRR and NRR are final once all are typed.",
-    "The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.",
+    "An import's first month starts from no customers: its rates are blank, not #DIV/0!; a typed start gives rates.",
     "The Dashboard's charts show the months with data: xl-retention recalc fits them after months are typed.",
     "NPS: the margin of error is blank with fewer than 4 answers in a month, or with all of them in one group.",
     "Each monthly sheet's notes are in the comment on its Month header (A1): the sheet holds its table only.",
@@ -48,11 +48,13 @@ NOW = [
     "again: #NAME? there, Err:504 in the sBG fit's cells (Cohorts, Lifetime value; the note beside the fit says why).",
 ]
 MONTHS_ALL = "Months you have not filled stay blank; a partly filled month shows #VALUE! until it is complete."
+#: A21 before H497 (untrue of a first month typed with its start): replaced by NOW[2] (H490's finding 03)
+FIRST_NONE = "The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!."
 NAME_ONE = "#NAME?: the functions are not loaded (LibreOffice: in each cell that stores an error, as the fit's #NUM!)."
 #: a285f8be's A18:A27 (2026-11-30, under 4 Windows rows: written from A19 here, under this version's 5)
 A285F8BE = [
     MONTHS_ALL,
-    NOW[2],
+    FIRST_NONE,
     "The Dashboard's charts leave months without data out (gaps), from hidden chart columns (#N/A = no data).",
     *NOW[6:13],
 ]
@@ -60,7 +62,8 @@ A285F8BE = [
 B86FDAE5 = [
     NOW[0],
     "Revenue: a movement left blank counts as 0: a month's MRR and NRR are final once all its movements are typed.",
-    *NOW[2:13],
+    FIRST_NONE,
+    *NOW[3:13],
     NAME_ONE,
 ]
 NOTE_NOW = (
@@ -211,3 +214,14 @@ def test_a_dashboard_note_the_user_changed_is_kept_and_said(tmp_path: Path) -> N
         "charts start: see a new tracker's)",
     ]
     assert openpyxl.load_workbook(path)["Dashboard"]["A10"].value.endswith("ask Ann about the charts.")
+
+
+def test_the_rows_before_h497_get_the_first_month_said_of_an_import(tmp_path: Path) -> None:
+    """H490's finding 03: A21 said the first month has no customers or MRR at its start, untrue of the demo's and of
+    a tracker filled by hand (their first month's start is typed and has rates): it is said of an import's now."""
+    path = _earlier(tmp_path, [*NOW[:2], FIRST_NONE, *NOW[3:]])
+    lines = _upgrade(path)
+    assert [line for line in lines if "Start here" in line] == [
+        f"'Start here'!A19:A33: {REPLACED} (A19:A33, which told of its earlier behaviour)"
+    ]
+    assert _column_a(path, 19, 34) == [*NOW, None]

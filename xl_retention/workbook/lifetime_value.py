@@ -173,7 +173,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ws[ref].font = NOTE_FONT
     notes = (
         "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",
-        "The churn is the average of the last 12 months that have a churn rate (the first month with data has none).",
+        "The churn is the average of the last 12 months that have a churn rate (an import's first month has none).",
         "sBG: churn differs between customers, so those who stay churn less; CLV = margin x DEL (Fader & Hardie 2010).",
         "The constant-churn figure understates the value of customers who stay; the sBG needs the Cohorts triangle.",
         "The sBG takes each row of Cohorts as that month's sign-ups. If your data starts after your business did, its "

@@ -373,7 +373,11 @@ START_TEXT = (
         "Revenue: a blank movement counts as 0 (none typed: rates #VALUE!); MRR and NRR are final once all are typed.",
         None,
     ),
-    ("The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.", None),
+    (  # true of an import's first month only: a first month typed with its start has rates (H490's finding 03)
+        "An import's first month starts from no customers: its rates are blank, not #DIV/0!; "
+        "a typed start gives rates.",
+        None,
+    ),
     ("The Dashboard's charts show the months with data: xl-retention recalc fits them after months are typed.", None),
     ("NPS: the margin of error is blank with fewer than 4 answers in a month, or with all of them in one group.", None),
     (

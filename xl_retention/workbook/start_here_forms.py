@@ -4,7 +4,7 @@ COMMIT:workbooks/retention_template.xlsx`` holds them, and how each line became 
 :mod:`.start_here_upgrade` replaces (H459's task 1: an upgraded tracker kept words telling of the earlier behaviour).
 
 >>> [len(form) for form in EARLIER_TAILS]
-[8, 10, 10, 10, 12, 13, 14, 15]
+[8, 10, 10, 10, 12, 13, 14, 15, 15]
 >>> all(tuple(line for group in groups(form) for line in group.lines) == TAIL for form in EARLIER_TAILS)
 True
 """
@@ -36,6 +36,8 @@ _CHARTS_GAPS = (
     "The Dashboard's charts leave months without data out (gaps), from hidden chart columns (#N/A = no data)."
 )
 _CHARTS_NA = "The Dashboard's charts leave months without data out (#N/A = no data; xl-retention recalc fits them)."
+#: before H497: untrue of a first month typed with its start (the demo's, a tracker filled by hand): an import's only
+_FIRST_NONE = "The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!."
 _NAME_ONE = "#NAME?: the functions are not loaded (LibreOffice: in each cell that stores an error, as the fit's #NUM!)."
 
 #: an earlier line -> the lines of this version that say it now (a line not here is this version's, or gone)
@@ -45,18 +47,20 @@ SUCCESSORS: dict[str | None, tuple[str | None, ...]] = {
     _CHARTS_GAPS: (CHARTS,),  # a5d38d1a, 89e21f6d: recalc fits the charts to the months with data
     _CHARTS_NA: (CHARTS,),
     _NAME_ONE: (NAME, NAME_2),  # cd417858: LibreOffice shows Err:504 in the sBG fit's cells
+    _FIRST_NONE: (FIRST,),  # H497: the first month without rates is an import's
 }
 _END = (None, COLOURS, YELLOW, GREY, None, REFERENCE, ERRORS)
 #: the earlier templates' words after :data:`ANCHOR`, oldest first
 EARLIER_TAILS: tuple[tuple[str | None, ...], ...] = (
     (_MONTHS_ALL, *_END),  # 8b3d91a7 (2026-11-22), the first template
-    (_MONTHS_ALL, FIRST, _CHARTS_GAPS, *_END),  # a285f8be
-    (_MONTHS_ALL, FIRST, _CHARTS_NA, *_END),  # a5d38d1a, ac936941
-    (_MONTHS_ALL, FIRST, CHARTS, *_END),  # 89e21f6d
-    (_MONTHS_ALL, FIRST, CHARTS, NPS, NOTES, *_END),  # 5e843ac0
-    (_MONTHS_ALL, FIRST, CHARTS, NPS, NOTES, *_END, _NAME_ONE),  # f6646022 (tests/data's before 2026-12-03)
-    (MONTHS, _REVENUE_0, FIRST, CHARTS, NPS, NOTES, *_END, _NAME_ONE),  # b86fdae5
-    (MONTHS, _REVENUE_0, FIRST, CHARTS, NPS, NOTES, *_END, NAME, NAME_2),  # cd417858
+    (_MONTHS_ALL, _FIRST_NONE, _CHARTS_GAPS, *_END),  # a285f8be
+    (_MONTHS_ALL, _FIRST_NONE, _CHARTS_NA, *_END),  # a5d38d1a, ac936941
+    (_MONTHS_ALL, _FIRST_NONE, CHARTS, *_END),  # 89e21f6d
+    (_MONTHS_ALL, _FIRST_NONE, CHARTS, NPS, NOTES, *_END),  # 5e843ac0
+    (_MONTHS_ALL, _FIRST_NONE, CHARTS, NPS, NOTES, *_END, _NAME_ONE),  # f6646022 (tests/data's before 2026-12-03)
+    (MONTHS, _REVENUE_0, _FIRST_NONE, CHARTS, NPS, NOTES, *_END, _NAME_ONE),  # b86fdae5
+    (MONTHS, _REVENUE_0, _FIRST_NONE, CHARTS, NPS, NOTES, *_END, NAME, NAME_2),  # cd417858
+    (MONTHS, REVENUE, _FIRST_NONE, CHARTS, NPS, NOTES, *_END, NAME, NAME_2),  # 32a277e6 (2026-12-06)
 )
 #: column A's width in those templates (openpyxl's units), and in this version's
 EARLIER_WIDTHS = (100.0, 110.0, 136.0)
