@@ -76,7 +76,7 @@ def test_a_renamed_revenue_sheet_takes_the_import_and_grows_as_under_its_own_nam
         mine = cells(tracker, kind)
         theirs = {
             ("MRR 2026" if title == "Revenue" else title, ref): (
-                re.sub(r"(?<![\w'])'?Revenue'?!", "'MRR 2026'!", value) if isinstance(value, str) else value
+                _prose(re.sub(r"(?<![\w'])'?Revenue'?!", "'MRR 2026'!", value)) if isinstance(value, str) else value
             )
             for (title, ref), value in cells(plain, kind).items()
         }
@@ -84,6 +84,13 @@ def test_a_renamed_revenue_sheet_takes_the_import_and_grows_as_under_its_own_nam
     with zipfile.ZipFile(tracker) as package:
         series = b"".join(package.read(n) for n in package.namelist() if n.startswith("xl/charts/chart"))
     assert b"'MRR 2026'!$W$3:$W$7" in series and b"Revenue!" not in series
+
+
+def _prose(formula: str) -> str:
+    """The template's notes naming Revenue in a sentence, naming it as it is now (H486's finding 07)."""
+    return formula.replace("'s: Revenue stops there", "'s: MRR 2026 stops there").replace(
+        "or fill Revenue: its default", "or fill MRR 2026: its default"
+    )
 
 
 def test_a_renamed_sheet_the_import_does_not_write_grows_with_the_others(tmp_path, capsys):
@@ -147,9 +154,9 @@ def test_recalc_names_a_month_typed_below_a_renamed_sheets_last_month(tmp_path, 
     assert cli.main(["recalc", "--json", "--output-dir", str(tmp_path / "out"), str(tracker)]) == 1
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert report["status"] == "incomplete"
-    assert report["message"].startswith(
-        "t.xlsx: 'MRR 2026'!A5 holds a figure below the tracker's last month (row 4): the tracker's months end there"
-    )
+    # the notes naming Revenue in a sentence ("Revenue stops there") are said too (H486's finding 07)
+    below = "t.xlsx: 'MRR 2026'!A5 holds a figure below the tracker's last month (row 4): the tracker's months end"
+    assert below in report["message"]
 
 
 ANSWERS = "date,score\n2026-02-03,9\n2026-02-04,10\n2026-02-09,3\n2026-05-05,7\n2026-05-06,10\n2026-06-01,2\n"

@@ -16,7 +16,8 @@ from pathlib import Path
 import openpyxl
 from cli_process import run
 
-CELLS = "'Dashboard'!B4, 'Dashboard'!B6, 'Lifetime value'!C5"
+# C3 and C8 name Customers in a sentence ("Customers runs to", "is no month of Customers"): H486's finding 07
+CELLS = "'Dashboard'!B4, 'Dashboard'!B6, 'Lifetime value'!C3, 'Lifetime value'!C5, 'Lifetime value'!C8"
 
 
 def _renamed(tmp_path: Path) -> Path:
@@ -62,5 +63,7 @@ def test_notes_naming_a_renamed_sheet_are_said_and_upgrade_rewrites_them(tmp_pat
     wb = openpyxl.load_workbook(book)
     for sheet, ref in (("Dashboard", "B4"), ("Dashboard", "B6"), ("Lifetime value", "C5")):
         assert '"see Kunden!"' in wb[sheet][ref].value and '"see Customers!"' not in wb[sheet][ref].value
+    assert ", Kunden runs to " in wb["Lifetime value"]["C3"].value
+    assert "is no month of Kunden: add it there" in wb["Lifetime value"]["C8"].value
     assert wb["Kunden"]["D2"].value == 105
     assert "its notes name" not in _recalc(tmp_path, book)["message"]

@@ -23,11 +23,15 @@ from ..sheet_names import written
 from . import inplace as ip
 from .dashboard import EARLIER_FIGURES_NOTE_ENDS, figures_note
 from .inplace import escape
+from .monthly import COHORTS_TITLE
 from .template import CUSTOMERS, LIFETIME_TITLE
 from .upgrade import _lifetime_title
 
 if TYPE_CHECKING:
     from .found import FoundSheet
+
+#: the defined name of the cohort triangle (:data:`.fill.COHORT_NAME`), which follows the Cohorts sheet's renames
+COHORT_COUNTS = "Cohort_Counts"
 
 __all__ = ["follow_renamed_sheets", "notes_of_renamed", "see_text_renamed"]
 
@@ -53,7 +57,27 @@ def see_text_renamed(formula: str, renamed: dict[str, str]) -> str:
         now = written(new).replace(chr(34), chr(34) * 2)
         for was in dict.fromkeys((written(old), old)):
             formula = formula.replace(f'"see {was}!', f'"see {now}!')
+            formula = formula.replace(f"which starts in {was}!", f"which starts in {now}!")
+        for form in _PROSE:  # the sheet's name in a sentence, unquoted
+            formula = formula.replace(form.format(old), form.format(new.replace(chr(34), chr(34) * 2)))
     return formula
+
+
+#: the template's notes naming a sheet in a sentence (H486's finding 07: "the note beside the fit on Cohorts says
+#: why" with Cohorts renamed Signups); "{}" is the sheet's name
+_PROSE = (
+    "the note beside the fit on {} says why",
+    "'s: {} stops there",
+    ", {} runs to ",
+    "or fill {}: its default",
+    "is no month of {}: add it there",
+)
+#: what a formula holding one of those notes holds (the cells looked at)
+_MARKS = (b"see ", b"which starts in ", b"says why", b"stops there", b"or fill ", b"is no month of ")
+
+
+def _marked(raw: bytes) -> bool:
+    return any(mark in raw for mark in _MARKS)
 
 
 def _renamed(wb: Any, sheets: list[FoundSheet]) -> dict[str, str]:
@@ -62,7 +86,19 @@ def _renamed(wb: Any, sheets: list[FoundSheet]) -> dict[str, str]:
     lifetime = _lifetime_title(wb)
     if lifetime is not None and lifetime != LIFETIME_TITLE:
         renamed[LIFETIME_TITLE] = lifetime
+    cohorts = _cohorts_title(wb)
+    if cohorts is not None and cohorts != COHORTS_TITLE:
+        renamed[COHORTS_TITLE] = cohorts
     return {old: new for old, new in renamed.items() if old not in wb.sheetnames}
+
+
+def _cohorts_title(wb: Any) -> str | None:
+    """The title of the sheet holding the cohort triangle (the name ``Cohort_Counts``), None where there is none."""
+    defined = wb.defined_names.get(COHORT_COUNTS)
+    try:
+        return next(iter(defined.destinations))[0] if defined is not None else None
+    except (StopIteration, ValueError, TypeError, AttributeError):  # #REF! or a name of no cell
+        return None
 
 
 def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[FoundSheet]) -> tuple[dict[str, str], list[str]]:
@@ -73,8 +109,8 @@ def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[FoundSheet])
     cells: list[str] = []
     if not renamed:
         return renamed, cells
-    for xml in package.sheets_holding(lambda raw: b"see " in raw):
-        for ref, element in xml.cells_where(lambda raw: b"see " in raw):
+    for xml in package.sheets_holding(_marked):
+        for ref, element in xml.cells_where(_marked):
             found = _F.search(element)
             if found is not None and see_text_renamed(formula := ip.unescape(found.group(2)), renamed) != formula:
                 cells.append(f"{quote_sheetname(xml.title)}!{ref}")
@@ -94,8 +130,8 @@ def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[FoundSh
         notes = _follow_note(package, wb, customers)
     if not renamed:
         return notes
-    for xml in package.sheets_holding(lambda raw: b"see " in raw):
-        for ref, element in xml.cells_where(lambda raw: b"see " in raw):
+    for xml in package.sheets_holding(_marked):
+        for ref, element in xml.cells_where(_marked):
             found = _F.search(element)
             if found is None:
                 continue

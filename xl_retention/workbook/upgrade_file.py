@@ -223,11 +223,11 @@ def _may_hold_earlier(path: Path) -> bool:
     sheet (0.2-1 s)."""
     from ..recalculation.xlsx_values import _sheet_parts
     from .earlier_cache import cache_earlier
-    from .monthly import LIFETIME_TITLE, MONTHLY_SHEETS
+    from .monthly import COHORTS_TITLE, LIFETIME_TITLE, MONTHLY_SHEETS
 
     with zipfile.ZipFile(path) as package:
         titles = {ip.unescape(m.group(1)) for m in _SHEET_NAME.finditer(package.read("xl/workbook.xml"))}
-        if any(t not in titles for t in (*(s.title for s in MONTHLY_SHEETS), LIFETIME_TITLE)):
+        if any(t not in titles for t in (*(s.title for s in MONTHLY_SHEETS), LIFETIME_TITLE, COHORTS_TITLE)):
             return True
         texts: set[bytes] = set()
         for part in _sheet_parts(package).values():
