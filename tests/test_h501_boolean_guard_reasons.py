@@ -51,3 +51,26 @@ def test_a_guard_whose_value_error_branch_is_taken_names_the_boolean(tmp_path):
     assert reasons["Data!C1"] == "Data!A1 is TRUE, no number (type the number there) (#VALUE!)"
     assert reasons["Data!C2"] == "Data!A2 is FALSE, no number (type the number there) (#VALUE!)"
     assert reasons["Data!C3"] == reasons["Data!C1"]
+
+
+def test_true_typed_in_the_cohort_triangles_is_named_and_the_file_incomplete(tmp_path):
+    # H495's finding 09: TRUE typed as Cohorts!C4's survivors is read as 1 by the retention share (Cohorts!C10 0.01,
+    # as Excel computes it), status ok, only the sBG fit's #VALUE! said; FALSE in the order cohorts read as 0
+    from typed_tracker import typed_over  # noqa: PLC0415
+
+    from xl_retention.workbook import build_template  # noqa: PLC0415
+
+    typed = {"Cohorts": {"B4": 100, "C4": True, "D4": 70, "B5": 80, "C5": 60, "B6": 90, "B29": 50, "C29": False}}
+    path = typed_over(build_template(tmp_path / "t.xlsx", start="2026-01", months=3), typed)
+    report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Cohorts"]["C10"].value == 0.01
+    assert report.status == "incomplete"
+    assert report.message.startswith(
+        "t.xlsx: Cohorts!C4 (survivors) is TRUE, no number (Excel reads it as 1); Cohorts!C29 (customers ordering) is "
+        "FALSE, no number (Excel reads it as 0): the cohort triangle's shares and projections are computed from these "
+        "numbers: type the count of customers as a number in each cell"
+    )
+    # the same triangles typed as numbers: nothing said
+    typed["Cohorts"].update({"C4": 75, "C29": 10})
+    report = recalc_file(typed_over(path, typed), tmp_path / "out2.xlsx", engine="embedded")
+    assert "no number" not in (report.message or "")

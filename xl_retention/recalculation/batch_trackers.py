@@ -65,6 +65,12 @@ def check_tracker_rows(
         cohorts = typed_over_cohorts(path, formula_cells)  # a retention share typed over (Cohorts!C19)
         if cohorts is not None:
             _said(report, path, cohorts)
+        from .cohort_booleans import cohort_booleans_line
+
+        booleans = cohort_booleans_line(path)  # TRUE typed as survivors: a share of 1 customer (H495's finding 09)
+        if booleans is not None:
+            report.status = "incomplete"
+            _said(report, path, booleans)
         from .typed_over_lifetime import typed_over_lifetime
 
         lifetime = typed_over_lifetime(path, formula_cells)  # a CLV typed over 'Lifetime value'!B8 (H415's 02)
