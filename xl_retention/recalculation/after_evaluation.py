@@ -30,7 +30,7 @@ from ..sheet_names import SHEET
 from .excel_functions._core import error_code, is_error
 from .excel_functions.criteria_cells import criteria_areas, noisy, whole_corrected
 from .excel_functions.final_operations import rewrite_final
-from .locale_results import _is_locale_text
+from .locale_texts import is_locale_text
 from .text_literals import LITERALS as _LITERAL
 from .unsupported import Unsupported
 from .whole_index import bounded_index
@@ -268,7 +268,7 @@ _MOST_READ = 2_000_000
 def may_read_locale_texts(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> bool:
     """Whether :func:`.locale_results.unstored_locale_cells` may list a cell: a formula holds a text literal that is
     a date of digits or a decimal-comma number (``"01/02/2024"``, ``">=1.2.24"``, ``"1,5"``), or a cell of a sheet
-    the engine has holds a text that is such a date or number (its ``_is_locale_text``, which every text it lists
+    the engine has holds a text that is such a date or number (its ``is_locale_text``, which every text it lists
     passes). A superset: its reference walk over every formula took 0.3 s of the 50,000-cell workbook, which holds
     neither; this test reads each sheet's used area once (the engine's, after the evaluation). True when an area
     cannot be read or is larger than :data:`_MOST_READ`.
@@ -280,7 +280,7 @@ def may_read_locale_texts(workbook: fz.Workbook, formulas: dict[str, FormulaText
 
     for found in formulas.values():  # each distinct shape's literals (a shape's row numbers 0 keep every digit)
         if '"' in found.shape_upper_text() and any(
-            _is_locale_text(literal[1:-1].replace('""', '"').lstrip("<>="))
+            is_locale_text(literal[1:-1].replace('""', '"').lstrip("<>="))
             for shape in found.shape_groups()
             for literal in _LITERAL.findall(shape)
         ):
@@ -300,7 +300,7 @@ def may_read_locale_texts(workbook: fz.Workbook, formulas: dict[str, FormulaText
         # each distinct text once (the 50,000-cell workbook's 10,011 texts are 13): the answer is whether one of them
         # is a locale text, and each that is holds a hint of its own (the joined texts' search only a superset)
         texts = {value for row in grid for value in row if type(value) is str}
-        if texts and _LOCALE_HINT.search("\n".join(texts)) and any(map(_is_locale_text, texts)):
+        if texts and _LOCALE_HINT.search("\n".join(texts)) and any(map(is_locale_text, texts)):
             return True
     return False
 
