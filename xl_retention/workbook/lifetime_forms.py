@@ -313,6 +313,9 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
         earlier = tuple(_rows_down(form, down) for form in LIFETIME_EARLIER.get(beside, ()))
         ours = ours or is_earlier(theirs, (*earlier, current.get(beside, "")))
         at = _ref_down(ref, down)
+        notes_of = (*(_rows_down(form, down) for form in LIFETIME_EARLIER.get(ref, ())), current[ref])
+        if ours and ref == "C5" and _yours(mine.get(ref), notes_of):
+            notes.append(_c5_kept(title, down, mine[ref]))
         if ours and mine.get(ref) is None and not ip.has_content(xml.cell(at) or b""):
             reads = _names_in(current[ref])  # C5's LTV_Churn_Error_Row, defined with it (H348's finding 02); a note
             named = {n: f for n, f in LIFETIME_NAMED.items() if n in reads - names and _names_in(f) <= names}
@@ -332,6 +335,30 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     _lost_back(xml, mine, current, changed, title, down)
     _note_rows(package, xml, mine, changed, title, down)
     return changed, notes
+
+
+def _yours(value: Any, forms: tuple[str, ...]) -> bool:
+    """Whether a note's cell holds content of the user's: not blank, nor one of the template's ``forms`` of the note
+    (an earlier one, or this version's; as a one-cell array formula too)."""
+    if value is None or value == "":
+        return False
+    text = getattr(value, "text", value)  # an array formula's text, without its "=" as openpyxl reads it
+    if isinstance(text, str) and hasattr(value, "text") and not text.startswith("="):
+        text = f"={text}"
+    return not is_earlier(text, forms)
+
+
+def _c5_kept(title: str, down: int, value: Any) -> str:
+    """The report's line on the note C5 (the month whose churn is in error, where C7 and C8 send) not added because the
+    cell holds the user's ``value`` (H486's finding 08: C8 said "C5 says where" beside the user's own words)."""
+    from .dashboard_notes import _shown
+
+    at, c7, c8 = (_ref_down(ref, down) for ref in ("C5", "C7", "C8"))
+    return (
+        f"{quote_sheetname(title)}!{at} holds a note of yours ({_shown(value)}), where this version's template names "
+        f'the month whose churn rate is in error ({c7} and {c8} say "{at} says where"): kept, the template\'s note not '
+        f"added; move your note to another cell and run upgrade again to add it"
+    )
 
 
 def _default_arpa(package: ip.Package, xml: ip.SheetXml, formula: str, ref: str, names: set[str]) -> bool:
