@@ -63,7 +63,7 @@ def formula_functions(formula: str) -> list[str]:
 def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     names = set(template.defined_names)
     sheets = set(template.sheetnames)
-    builtins = {"IF", "COUNT", "AVERAGEIFS", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
+    builtins = {"IF", "COUNT", "AVERAGEIFS", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "ISLOGICAL", "NA"}
     builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N", "LOOKUP", "ROUND", "SUMPRODUCT"}
     builtins |= {"MAX", "ROWS", "ISTEXT", "COUNTBLANK"}  # the typed customers at end counted, the lifetime inputs named
     builtins |= {"ADDRESS", "ROW", "COLUMN"}  # the Dashboard saying where a latest figure in error is
@@ -141,9 +141,11 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
                 # expansion input typed as text is its number (N() of text is 0: it was left out); the MRR at start
                 # pasted as text (the first month's, typed) is its number too, a blank stays blank; so are the
                 # counts of the Customers and Purchases sheets pasted as text
-                passed = [(f'IF({cell}="",0,{cell}+0)' if a.name == "expansion_mrr" else f"N({cell})")
+                # (a boolean typed there is #VALUE!, not 1: the ISLOGICAL test, 992d98cf)
+                passed = [(f'IF({cell}="",0,IF(ISLOGICAL({cell}),#VALUE!,{cell}+0))' if a.name == "expansion_mrr"
+                           else f"N({cell})")
                           if title == "Revenue" and a.name in MOVEMENTS
-                          else f'IF({cell}="","",IFERROR({cell}+0,{cell}))'  # Customers, Purchases too
+                          else f'IF({cell}="","",IF(ISLOGICAL({cell}),#VALUE!,IFERROR({cell}+0,{cell})))'
                           for cell, a in zip(expected_args, BY_NAME[function].args, strict=True)]  # fmt: skip
                 call = f"{function}({','.join(passed)})"
                 expansion = [
@@ -195,8 +197,8 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         "Repeat purchasers (more than one order that month)",
     ]
 
-    def number(cell: str) -> str:  # a count pasted as text is its number (docs/metrics.md)
-        return f'IF({cell}="","",IFERROR({cell}+0,{cell}))'
+    def number(cell: str) -> str:  # a count pasted as text is its number (docs/metrics.md), a boolean #VALUE!
+        return f'IF({cell}="","",IF(ISLOGICAL({cell}),#VALUE!,IFERROR({cell}+0,{cell})))'
 
     b2, b25, g2 = number("B2"), number("B25"), number("G2")
     # blank at 0 buyers (visitors) unless some are counted as returning: the function's #NUM! names them (H75)
@@ -375,7 +377,8 @@ def test_new_command_months_start_and_xlsm(tmp_path):
     assert customers["A2"].value == dt.datetime(2025, 7, 1)
     assert customers["A37"].value == dt.datetime(2028, 6, 1)
     assert customers["F37"].value.endswith(
-        ',"",CRR(IF(D37="","",IFERROR(D37+0,D37)),IF(C37="","",IFERROR(C37+0,C37)),IF(B37="","",IFERROR(B37+0,B37))))'
+        ',"",CRR(IF(D37="","",IF(ISLOGICAL(D37),#VALUE!,IFERROR(D37+0,D37))),IF(C37="","",IF(ISLOGICAL(C37),#VALUE!,'
+        'IFERROR(C37+0,C37))),IF(B37="","",IF(ISLOGICAL(B37),#VALUE!,IFERROR(B37+0,B37)))))'
     )
     assert customers["A38"].value is None
     assert wb["NPS scores"].max_column == 37
