@@ -106,12 +106,12 @@ def trial_start_flags(df: pd.DataFrame) -> list[int]:
     """
     from .names import camel_spaced, key
     from .statuses import spelled
-    from .trial_flags import _FILLER, _TRIAL
+    from .trial_flags import FILLER_WORDS, TRIAL_WORDS
 
     found = []
     for position, name in enumerate(map(str, df.columns)):
         said = set(re.split(r"[^\w]+|_", key(camel_spaced(name)).rsplit(".", 1)[-1])) - {""}
-        if not said & _TRIAL or said - _TRIAL - _FILLER - _TRIAL_START:
+        if not said & TRIAL_WORDS or said - TRIAL_WORDS - FILLER_WORDS - _TRIAL_START:
             continue
         values = pd.unique(spelled(df.iloc[:, position]))
         if np.isin(values, list(yes_no.TRUE | yes_no.FALSE | yes_no.BLANK)).all():

@@ -35,15 +35,23 @@ from . import yes_no
 from ._distinct import factorize
 from .errors import bad_rows
 
-__all__ = ["check_trial_flags", "paid_start_column", "trial_flag_columns", "trial_flag_rows"]
+__all__ = [
+    "FILLER_WORDS",
+    "TRIAL_WORDS",
+    "check_trial_flags",
+    "paid_start_column",
+    "trial_flag_columns",
+    "trial_flag_rows",
+]
 
 #: the words of a trial, in the languages :mod:`.trials` knows
-_TRIAL = frozenset({"trial", "trials", "trialing", "trialling", "testphase", "probezeit", "essai", "prueba", "prova",
-                    "proef", "proefperiode", "probeabo", "testzeitraum"})  # fmt: skip
+TRIAL_WORDS = frozenset({"trial", "trials", "trialing", "trialling", "testphase", "probezeit", "essai", "prueba",
+                         "prova", "proef", "proefperiode", "probeabo", "testzeitraum"})  # fmt: skip
 #: the other words a trial flag's name may have (``is_trial``, ``currently_on_trial``, ``free_trial``, "Trial?",
 #: ``in_testphase``, ``en_essai``, ``trial_active``, ``trial_flag``)
-_FILLER = frozenset({"is", "on", "in", "currently", "current", "now", "a", "the", "free", "flag", "active", "im",
-                     "ist", "en", "est", "periode", "period", "phase", "gratis", "y", "n", "yn", "bool"})  # fmt: skip
+FILLER_WORDS = frozenset({"is", "on", "in", "currently", "current", "now", "a", "the", "free", "flag", "active",
+                          "im", "ist", "en", "est", "periode", "period", "phase", "gratis", "y", "n", "yn",
+                          "bool"})  # fmt: skip
 _TRUE = yes_no.TRUE
 _FALSE = yes_no.FALSE | yes_no.BLANK
 
@@ -79,7 +87,7 @@ def trial_flag_columns(names: Any) -> list[str]:
     found = []
     for name in map(str, names):
         said = set(re.split(r"[^\w]+|_", key(camel_spaced(name)).rsplit(".", 1)[-1])) - {""}
-        if said & _TRIAL and not said - _TRIAL - _FILLER:
+        if said & TRIAL_WORDS and not said - TRIAL_WORDS - FILLER_WORDS:
             found.append(name)
     return found
 
@@ -126,7 +134,7 @@ def paid_start_column(columns: Any) -> str | None:
     True
     """
     names = [str(c) for c in columns]
-    lengths = [n for n in names if _key_words(n) & _TRIAL and _key_words(n) & {"duration", "length", "days"}]
+    lengths = [n for n in names if _key_words(n) & TRIAL_WORDS and _key_words(n) & {"duration", "length", "days"}]
     paid = {"billing", "billed", "bill", "payment", "charge", "charged"}
     firsts = [n for n in names if "first" in _key_words(n) and _key_words(n) & paid]
     return firsts[0] if lengths and len(firsts) == 1 else None

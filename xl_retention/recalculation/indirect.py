@@ -29,7 +29,7 @@ from .literal_arithmetic import literal_value
 from .scratch_cell import scratch_value
 from .text_literals import LITERALS as _QUOTED_TEXT
 
-__all__ = ["checked_indirect", "indirect_calls", "indirect_targets", "names_no_reference", "text_of"]
+__all__ = ["checked_indirect", "indirect_calls", "indirect_targets", "many_cells", "names_no_reference", "text_of"]
 
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
 _TARGET = re.compile(
@@ -231,7 +231,7 @@ def names_no_reference(text: str, every: frozenset[str] | None, tables: Mapping[
 _MOST_NAMED = 120
 
 
-def _many(value: str) -> bool:
+def many_cells(value: str) -> bool:
     """Whether a reference typed in (``C1:C3``, ``S!$A$1:$B$1``, ``A:A``) covers more than one cell."""
     area = value.rpartition("!")[2].replace("$", "")
     if ":" not in area:
@@ -250,7 +250,7 @@ def _array_texts(tokens: list[Token], names: dict[str, str]) -> bool:
     for k, b in _first_argument_tops(tokens, 0, len(tokens)):
         item = tokens[k]
         if item.type == Token.OPERAND and item.subtype == Token.RANGE:
-            if _many(names.get(item.value.lower(), item.value)):
+            if many_cells(names.get(item.value.lower(), item.value)):
                 return True
         elif item.type == Token.ARRAY and item.subtype == Token.OPEN:  # {"Jan","Feb"}
             inner = tokens[k + 1 : b]
@@ -340,7 +340,7 @@ def _unrolled(tokens: list[Token], names: dict[str, str], array: bool) -> bool:
     for k in range(start + 1, end):
         item = tokens[k]
         if k not in dict(inside) and item.type == Token.OPERAND and item.subtype == Token.RANGE:
-            if _many(names.get(item.value.lower(), item.value)):
+            if many_cells(names.get(item.value.lower(), item.value)):
                 return False  # another array in the call (criteria of several cells): not written out
         if item.type == Token.ARRAY:
             return False
@@ -389,7 +389,7 @@ def _indirect_text_ranges(tokens: list[Token], start: int, end: int, names: dict
         if (
             item.type == Token.OPERAND
             and item.subtype == Token.RANGE
-            and _many(names.get(item.value.lower(), item.value))
+            and many_cells(names.get(item.value.lower(), item.value))
         ):
             found.append((k, item.value))
     return found

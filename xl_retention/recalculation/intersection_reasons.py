@@ -30,7 +30,7 @@ from .defined_names import defined_formulas
 from .formula_texts import position
 from .formula_tokens import _bare_name, _bounds
 from .intersection import SPOT, _implicit
-from .lambda_calls import _named_lambdas
+from .lambda_calls import named_lambdas
 from .let_companions import let_companions
 from .let_references import let_inlined
 from .moved_reasons import moved_cause
@@ -113,7 +113,7 @@ def _called_in_place(text: str, defined: dict[str, str]) -> str:
         tokens = list(Tokenizer("=" + text.removeprefix("=")).items)
     except Exception:  # noqa: BLE001  (a text the tokenizer does not read: as it is)
         return text
-    called = _named_lambdas(tokens, defined)
+    called = named_lambdas(tokens, defined)
     return called[0].removeprefix("=") if called is not None else text
 
 

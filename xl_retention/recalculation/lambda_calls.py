@@ -13,20 +13,20 @@ from openpyxl.formula.tokenizer import Token
 
 from ..sheet_names import NAME
 from .formula_tokens import _arguments, closing_index
-from .indirect import _many
+from .indirect import many_cells
 from .lambda_helpers import bound_call
 
-__all__ = ["_lambda_calls", "_named_lambdas", "classic_range_call"]
+__all__ = ["lets_of_lambda_calls", "named_lambdas", "classic_range_call"]
 
 _LAMBDA = re.compile(r"(?i)^\s*=?\s*(?:_xlfn\.)?LAMBDA\(")
 
 
-def _named_lambdas(tokens: list[Token], defined: dict[str, str]) -> tuple[str, list[Token]] | None:
+def named_lambdas(tokens: list[Token], defined: dict[str, str]) -> tuple[str, list[Token]] | None:
     """``DOUBLE(A1)``, a call of a name defined as a LAMBDA (``DOUBLE = LAMBDA(x, x*2)``), as the LAMBDA called in
-    place, ``LAMBDA(x,x*2)(A1)`` (which :func:`_lambda_calls` makes a LET), through the names its body calls too (up
-    to 20 deep: a LAMBDA calling itself is left as it is, for the engine to report); None when there is none.
+    place, ``LAMBDA(x,x*2)(A1)`` (which :func:`lets_of_lambda_calls` makes a LET), through the names its body calls
+    too (up to 20 deep: a LAMBDA calling itself is left as it is, for the engine to report); None when there is none.
 
-    >>> text, _ = _named_lambdas(list(Tokenizer("=DOUBLE(A1)+1").items), {"double": "_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)"})
+    >>> text, _ = named_lambdas(list(Tokenizer("=DOUBLE(A1)+1").items), {"double": "_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)"})
     >>> text
     '=_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)(A1)+1'
     """
@@ -103,7 +103,7 @@ def classic_range_call(tokens: list[Token], defined: dict[str, str], names: dict
             elif depth == 0 and item.type == Token.SEP and item.subtype == Token.ARG:
                 argument += 1
             elif depth == 0 and item.type == Token.OPERAND and item.subtype == Token.RANGE:
-                if _many((names or {}).get(item.value.lower(), item.value)):
+                if many_cells((names or {}).get(item.value.lower(), item.value)):
                     ranged.add(argument)
         if not ranged:
             continue
@@ -149,7 +149,7 @@ def _renamed(tokens: list[Token], open_index: int, close_index: int) -> list[str
     return _arguments(tokens, open_index + 1, Token.FUNC)[0]
 
 
-def _lambda_calls(tokens: list[Token]) -> str | None:
+def lets_of_lambda_calls(tokens: list[Token]) -> str | None:
     """``LAMBDA(x, y, body)(1, 2)`` -> ``LET(x, 1, y, 2, body)``, for every such call; None when there is none."""
     found = False
     i = 0

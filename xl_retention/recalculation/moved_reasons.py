@@ -18,7 +18,7 @@ from openpyxl.formula.tokenizer import Token, Tokenizer
 from .classic_spills import let_scopes, names_read_as_one, reference_result
 from .formula_tokens import _bare_name, argument_spans
 from .intersection import _implicit
-from .lambda_calls import _lambda_calls
+from .lambda_calls import lets_of_lambda_calls
 from .let_index_names import let_index_names
 from .one_value_reads import one_value_reason, read_as_one_value
 from .reference_areas import reference_area
@@ -30,7 +30,7 @@ def _as_let(formula: str) -> str:
     """``formula`` with each LAMBDA called in place written as the LET of its parameters (as the rewrite does)."""
     for _ in range(20):
         try:
-            again = _lambda_calls(list(Tokenizer(formula).items))
+            again = lets_of_lambda_calls(list(Tokenizer(formula).items))
         except Exception:  # noqa: BLE001  (a text the tokenizer does not read: as it is)
             return formula
         if again is None:

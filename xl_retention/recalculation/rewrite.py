@@ -60,7 +60,7 @@ from .intersection import (
     let_entry,
     offset_numbers,
 )
-from .lambda_calls import _lambda_calls, _named_lambdas, classic_range_call
+from .lambda_calls import classic_range_call, lets_of_lambda_calls, named_lambdas
 from .lambda_helpers import expand_lambda_helpers
 from .let_companions import let_companions
 from .let_index_names import let_index_names
@@ -273,7 +273,7 @@ def _rewritten_steps(
         return text
     if defined and not array and classic_range_call(tokens, defined, names):  # SUM(DOUBLE(A1:A2)): not told
         return f"={CLASSIC_LAMBDA}()"
-    called = _named_lambdas(tokens, defined) if defined else None
+    called = named_lambdas(tokens, defined) if defined else None
     if called is not None:  # DOUBLE(A1) of a name DOUBLE = LAMBDA(x, x*2): LAMBDA(x, x*2)(A1), then LET (below)
         text, tokens = called
     changed = called is not None
@@ -453,11 +453,11 @@ def _rewritten_steps(
 
 def _called_as_let(tokens: list[Token]) -> str | None:
     """The formula of ``tokens`` with each LAMBDA called in place as the LET of its parameters, through a LAMBDA
-    called in a LAMBDA's body or arguments (named ones: :func:`._named_lambdas`); None when there is none."""
-    lambda_call = _lambda_calls(tokens)
+    called in a LAMBDA's body or arguments (named ones: :func:`.named_lambdas`); None when there is none."""
+    lambda_call = lets_of_lambda_calls(tokens)
     for _ in range(20):
         try:
-            again = _lambda_calls(list(Tokenizer(lambda_call).items)) if lambda_call is not None else None
+            again = lets_of_lambda_calls(list(Tokenizer(lambda_call).items)) if lambda_call is not None else None
         except Exception:  # noqa: BLE001  (a text the tokenizer does not read again: the calls made so far)
             again = None
         if again is None:

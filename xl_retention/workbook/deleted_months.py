@@ -28,7 +28,7 @@ from openpyxl.utils import get_column_letter
 from ..sheet_names import written
 from . import inplace as ip
 from .formats import monthly_name
-from .found import FoundSheet, _read_monthly, monthly_titles
+from .found import FoundSheet, monthly_titles, read_monthly
 from .future_months import headed_tables, tracker_sheets
 from .monthly import MONTHLY_SHEETS, months_apart
 
@@ -139,16 +139,16 @@ def _plan(
     say what). The one test of what upgrade puts back, which extend, import and recalc ask before naming upgrade.
     ``over_formulas``: the months typed back also where a figure is typed over a formula column, which upgrade
     refuses (recalc names them with extend's line: H426's F13)."""
-    from .found import _named_rows, _read_monthly, monthly_titles
+    from .found import monthly_titles, named_rows, read_monthly
 
     try:
         titles = monthly_titles(wb, name, "upgrade")
         found = [(s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
         bare = [FoundSheet(replace(s, title=title), {}, [], {}, s) for s, title in found]
-        spans = [_named_rows(wb, s) for s in bare]
+        spans = [named_rows(wb, s) for s in bare]
         if len({s[1] for s in spans if s is not None}) < 2:  # every month name ends on one row: nothing deleted
             return None
-        sheets = [_read_monthly(wb, s, title) for s, title in found]
+        sheets = [read_monthly(wb, s, title) for s, title in found]
     except (ValueError, KeyError):  # a layout the refusals name
         return None
     pairs = list(zip(spans, sheets, strict=True))
@@ -344,7 +344,7 @@ def uneven_months_line(path: str | Path) -> str | None:
             return None
         try:
             titles = monthly_titles(wb, "", "recalc")
-            sheets = [_read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
+            sheets = [read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles]
             base = sheets[0] if sheets else None
             for sheet in sheets:
                 if (

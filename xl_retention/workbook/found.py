@@ -109,7 +109,7 @@ class FoundSheet:
         return values[column - 1] if column - 1 < len(values) else None
 
 
-def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> FoundSheet:
+def read_monthly(wb: Any, template: MonthlySheet, title: str) -> FoundSheet:
     spec = template if title == template.title else replace(template, title=title)
     rows = wb[title].iter_rows(values_only=True)
     header = next(rows, ())
@@ -341,7 +341,7 @@ def read_sheets(
     for title, kind in _needed(tables).items():
         if title not in titles and title not in wb.sheetnames:
             raise _missing(name, title, kind)
-    sheets = {s.title: _read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles}
+    sheets = {s.title: read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles}
     if tables.scores is not None and answers_title(wb, sheets.get(NPS_SUMMARY.title), name) is None:
         raise _missing(name, NPS_SCORES_TITLE, "--nps")  # nor one the NPS formulas read (renamed: written there)
     if not sheets:
@@ -359,7 +359,7 @@ def read_sheets(
     return sheets
 
 
-def _named_rows(wb: Any, sheet: FoundSheet) -> tuple[int, int] | None:
+def named_rows(wb: Any, sheet: FoundSheet) -> tuple[int, int] | None:
     """The first and last rows of ``sheet``'s month name (``Customers_Months``); None without one (or one pointing
     elsewhere, or not a range)."""
     defined = wb.defined_names.get(monthly_name(sheet.template.title))
@@ -375,7 +375,7 @@ def _named_rows(wb: Any, sheet: FoundSheet) -> tuple[int, int] | None:
 
 def _named_last(wb: Any, sheet: FoundSheet) -> pd.Period | None:
     """The last month of ``sheet`` its month name covers; None without one."""
-    rows = _named_rows(wb, sheet)
+    rows = named_rows(wb, sheet)
     if rows is None or not 2 <= rows[1] <= sheet.last_row:
         return None
     return sheet.months[rows[1] - 2]
@@ -546,4 +546,4 @@ def check_history(sheets: dict[str, FoundSheet], tables: Tables) -> None:
             )
 
 
-__all__ = ["FoundSheet", "check_cohort_headers", "check_history", "read_sheets"]
+__all__ = ["FoundSheet", "check_cohort_headers", "check_history", "named_rows", "read_monthly", "read_sheets"]
