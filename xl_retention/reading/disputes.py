@@ -15,8 +15,10 @@ Status`` (``needs_response``, ``under_review``, ``warning_needs_response``, ``wa
 * a dispute still open (:data:`OPEN`) is refused naming the rows: whether the money stays cannot be told until it is
   decided; any other value too.
 
-A disputed amount column (:data:`AMOUNT_NAMES`: "Disputed Amount", ``chargeback_amount``) with amounts above 0 and no
-dispute status column is refused: which disputes were lost cannot be told.
+A disputed amount column (:data:`AMOUNT_NAMES`: "Disputed Amount", ``chargeback_amount``) with amounts other than 0
+and no dispute status column is refused: which disputes were lost cannot be told. A column named as a dispute's flag
+("Disputed", ``chargeback``, "Disputed?") is told by its values (:func:`flag_named_amounts`): holding true and false
+it is a flag (read by :func:`~.orders.cancelled_rows`), holding amounts (0.00, 30.00) a disputed amount.
 
 An order's status may say its dispute too (Shopify's "Financial Status" ``dispute_lost``, ``dispute_won``): lost is a
 chargeback, no purchase (:data:`~.orders.NOT_PAID`), won keeps the money (:data:`~.orders.PAID`), and one still open
@@ -47,6 +49,7 @@ __all__ = [
     "REVERSALS",
     "STATUS_NAMES",
     "dispute_columns",
+    "flag_named_amounts",
     "lost_disputes",
     "refuse_open_disputes",
     "reversal_rows",
@@ -167,6 +170,22 @@ def dispute_columns(names: Sequence[Any]) -> list[str]:
     return [str(n) for n in names if str(n) in found]
 
 
+def flag_named_amounts(df: pd.DataFrame) -> list[str]:
+    """The columns of ``df`` named as a dispute's flag (:data:`_FLAG_KEYS` but "Dispute Won?", an outcome; or a name
+    :func:`_amount_columns` would take but for its "?") whose values are amounts, not true and false: disputed
+    amounts (see the module docstring).
+
+    >>> flag_named_amounts(pd.DataFrame({"Disputed": ["0.00", "30.00"], "Chargeback?": ["0", "1"], "x": ["1", "2"]}))
+    ['Disputed']
+    """
+    from .names import keys_of
+
+    named = [str(n) for n in df.columns if {k.rstrip("?") for k in keys_of(n)} & (_FLAG_KEYS - {"dispute_won"})]
+    asked = _amount_columns([str(n).replace("?", "") for n in df.columns if "?" in str(n)])
+    named += [str(n) for n in df.columns if "?" in str(n) and str(n).replace("?", "") in asked and str(n) not in named]
+    return [n for n in named if n not in _amount_columns(df.columns) and _amount_values(df, n)]
+
+
 def _amount_values(df: pd.DataFrame, name: str) -> bool:
     """Whether the column ``name`` of ``df`` holds amounts: numbers (as money is written: 30.00, $30.00, 30,00 €),
     not only true and false (0, 1)."""
@@ -202,9 +221,10 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
     lost = np.zeros(len(df), dtype=bool)
     statuses = _status_columns(df.columns)
     amounts = [n for n in _amount_columns(df.columns) if n in _keyed([n], AMOUNT_NAMES) or _amount_values(df, n)]
+    amounts += flag_named_amounts(df)  # 'Disputed' of 0.00 and 30.00: an amount, not a flag
     if not statuses:
         for name in amounts:
-            disputed = np.nan_to_num(_numbers(df, name, source), nan=0.0)
+            disputed = np.abs(np.nan_to_num(_numbers(df, name, source), nan=0.0))  # -30.00: taken back too
             if (disputed > 0.005).any():
                 shown = df[name].to_numpy()
                 rows = np.flatnonzero(disputed > 0.005)

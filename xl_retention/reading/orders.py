@@ -62,7 +62,14 @@ from .adjusted_amounts import adjusted_refunds
 from .amounts_due import unpaid_by_amounts, xero_statuses
 from .charge_ledgers import refuse_charge_ledgers
 from .credit_notes import applied_credit_notes, refunds_made
-from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
+from .disputes import (
+    REVERSALS,
+    dispute_columns,
+    flag_named_amounts,
+    lost_disputes,
+    refuse_open_disputes,
+    undone_chargebacks,
+)
 from .errors import bad_rows
 from .event_dates import event_date_kind, undone_rows
 from .failed_attempts import failed_attempts
@@ -165,7 +172,9 @@ def cancelled_rows(
         flagged = refunded_flag_rows(df.iloc[:, flag], str(df.columns[flag]), source)
         out |= flagged if partly is None or "fully" in str(df.columns[flag]).lower() else flagged & ~partly
     disputed = flags.get("disputed", flags.get("is_disputed"))
-    if disputed is not None:  # a dispute lost takes the money back, as a chargeback: no purchase
+    amounts = flag_named_amounts(df)  # 'Disputed' of 0.00 and 30.00: a disputed amount, read by lost_disputes
+    # a dispute lost takes the money back, as a chargeback: no purchase
+    if disputed is not None and str(df.columns[disputed]) not in amounts:
         open_ = np.isin(spelled(df.iloc[:, disputed]), list(TRUE))
         won = flags.get("dispute_won")
         if won is None and open_.any():
@@ -184,7 +193,7 @@ def cancelled_rows(
         outcome = disputed is not None or bool(dispute_columns(df.columns))
         out |= undone_rows(df, source, refunds, told, outcome)
     lines = set(line_status_columns(df.columns))  # a line's own status: read per line (line_statuses)
-    lines |= {p for p, c in enumerate(df.columns) if str(c) in dispute_columns(df.columns)}  # read above
+    lines |= {p for p, c in enumerate(df.columns) if str(c) in dispute_columns(df.columns) or str(c) in amounts}
     for position, name in enumerate(map(str, df.columns)):
         keys = keys_of(name)
         column = df.iloc[:, position]
