@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..sheet_names import SHEET, written
-from .literal_reasons import _label
+from .read_cells import label as _label
 from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
 

@@ -17,7 +17,8 @@ from ..cells import CellError
 from ..registry import BY_NAME
 from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
-from .literal_reasons import _SINGLE, _argument_cells
+from .literal_reasons import _argument_cells
+from .read_cells import SINGLE as _SINGLE
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:

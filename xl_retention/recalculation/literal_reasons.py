@@ -28,6 +28,14 @@ from .defined_names import name_target, names_read
 from .excel_functions.text import text_to_number
 from .formula_texts import AREA as _AREA
 from .formula_texts import RANGE_READ as _RANGE_READ
+from .no_number_texts import no_number
+from .no_number_texts import no_number_text as _no_number_text
+from .read_cells import REF as _REF
+from .read_cells import SINGLE as _SINGLE
+from .read_cells import cells_read as _cells_read
+from .read_cells import column_number as _column
+from .read_cells import formula_at as _formula_at
+from .read_cells import label as _label
 from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
 
@@ -46,7 +54,6 @@ _BELOW_ZERO = re.compile(
     r"\s*<\s*0(?![\d.]|\s*[=>])"
 )
 #: a single cell (not a range's end) beside an arithmetic operator: ``+C2``, ``C2*``, ``-(C2``
-_REF = r"(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)"
 _ARITHMETIC_CELL = re.compile(
     r"(?:(?<=[-+*/^])|(?<=[-+*/^]\()|(?<=[-+*/^]\s))" + _REF + r"(?![\w.(!:])"
     r"|(?<![\w.$!':])" + _REF + r"(?=\s*\)?\s*[-+*/^])"
@@ -167,7 +174,6 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
     return named
 
 
-_SINGLE = re.compile(r"(?<![\w.$!':])" + _REF + r"(?![\w.(!:])")
 #: a cell tested for a boolean: ``ISLOGICAL(C3)``, ``ISLOGICAL( 'My data'!$C$3 )``
 _LOGICAL_TEST = re.compile(r"(?<![\w.])ISLOGICAL\(\s*" + _REF + r"\s*\)", re.IGNORECASE)
 #: what a boolean guard's condition is past its ISLOGICAL tests: nothing, or OR( , , ) around them
@@ -459,103 +465,6 @@ def _range_text(workbook: fz.Workbook, sheet: str, area: str) -> str | None:
     except Exception:  # noqa: BLE001  (the engine cannot page it: no reason from it)
         return None
     return None
-
-
-def _no_number_text(held: Any) -> bool:
-    """Whether ``held`` is a text Excel's arithmetic reads as no number (not a formula's "")."""
-    return isinstance(held, str) and bool(held) and isinstance(text_to_number(held), str)
-
-
-#: the spaces Excel's arithmetic does not skip, as a reason names them (:func:`no_number`)
-_SPACE_NAMES = {
-    "\t": "a tab",
-    "\n": "a line break",
-    "\r": "a line break",
-    "\u00a0": "a no-break space",
-    "\u202f": "a narrow no-break space",
-    "\u2009": "a thin space",
-    "\u3000": "an ideographic space",
-}
-
-
-def no_number(held: str, made: bool = False) -> str:
-    """What a reason says of a cell holding the text ``held``, which Excel's arithmetic reads as no number: ``is the
-    text 'n/a', no number``, or for spaces alone (a cell "cleared" with the space bar, blank to the eye) ``holds only
-    a space, no number: clear it`` (H172's finding 05: the reason was empty). ``made``: the text is a formula's
-    (``=A3&CHAR(9)``), whose tab is taken off in the formula, not by typing the number again.
-
-    >>> print(no_number("185\\t", made=True))  # doctest: +NORMALIZE_WHITESPACE
-    is the text '185\\t', no number to Excel (with a tab around '185'): take it off in the formula that makes it:
-    CLEAN(..) takes tabs and line breaks off, SUBSTITUTE(..,CHAR(160),"") a no-break space
-    """
-    if held.strip():
-        from .locale_readings import day_first_only  # noqa: PLC0415
-
-        date = day_first_only(held)
-        if date is not None:  # 13/01/2025: a date to a day-first Excel, no number to an en-US one (H173's 02)
-            return f"is the text {held!r}, no number to an en-US Excel (a day-first Excel reads the date {date})"
-        ends = held.strip(" ")
-        odd = ends != ends.strip() and ends.strip()
-        if odd:  # "800\t" pasted from a web page or a chat (H265's finding 01): what is around it, and the step
-            around = sorted({_SPACE_NAMES.get(c, f"U+{ord(c):04X}") for c in ends[: len(ends) - len(ends.lstrip())]
-                             + ends[len(ends.rstrip()) :]})  # fmt: skip
-            step = (
-                "take it off in the formula that makes it: CLEAN(..) takes tabs and line breaks off, "
-                'SUBSTITUTE(..,CHAR(160),"") a no-break space'
-                if made
-                else f"type {odd} again in the cell without it"
-            )
-            return f"is the text {held!r}, no number to Excel (with {' and '.join(around)} around {odd!r}): {step}"
-        return f"is the text {held!r}, no number"
-    if not held:  # a typed cell the engine reads as the empty text: spaces alone (its reader drops them)
-        return "holds only spaces (or an empty text), no number: clear it"
-    return f"holds only {'a space' if len(held) == 1 else 'spaces'}, no number: clear it"
-
-
-def _formula_at(workbook: fz.Workbook, sheet: str, row: int, column: int) -> bool:
-    try:
-        return bool(workbook.get_formula(sheet, row, column))
-    except Exception:  # noqa: BLE001  (a cell the engine cannot read: taken as a formula, not named)
-        return True
-
-
-def _cells_read(
-    workbook: fz.Workbook, pattern: re.Pattern[str], text: str, sheet: str
-) -> Iterator[tuple[re.Match[str], str, str, int, int, Any]]:
-    """Each cell ``pattern`` finds in ``text`` (a formula or a condition; its groups: the sheet as written, the column
-    letters and the row, or a second such three where the first are empty) as (match, sheet, letters, row, column,
-    the value the engine holds there); a sheet the engine does not have is passed over (nothing to name)."""
-    for match in pattern.finditer(text):
-        quoted, letters, digits = match.group(1, 2, 3) if match.group(2) else match.group(4, 5, 6)
-        where = quoted.strip("'").replace("''", "'") if quoted else sheet
-        row, column = int(digits), _column(letters)
-        try:
-            held = workbook.get_value(where, row, column)
-        except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
-            continue
-        yield match, where, letters, row, column, held
-
-
-def _label(workbook: fz.Workbook, sheet: str, row: int, column: int) -> str:
-    """`` (Churned MRR)``: the header of a tracker's monthly sheet above the cell (row 1 holding one of the template's
-    headers of that sheet), else nothing (row 1 of another sheet may hold data)."""
-    from ..workbook.monthly import MONTHLY_SHEETS
-
-    headers = next((spec.columns for spec in MONTHLY_SHEETS if spec.title == sheet), ())
-    try:
-        header = workbook.get_value(sheet, 1, column) if row > 1 and headers else None
-    except Exception:  # noqa: BLE001
-        return ""
-    if isinstance(header, str) and any(c.header == header.strip() for c in headers):
-        return f" ({header.strip()})"
-    return ""
-
-
-def _column(letters: str) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + ord(letter) - 64
-    return number
 
 
 _BLANK_ARGUMENT = re.compile(r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) blank while other inputs are not")

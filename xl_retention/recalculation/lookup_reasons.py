@@ -23,7 +23,8 @@ from ..sheet_names import written
 from .defined_names import NAME_READ, name_target
 from .formula_texts import AREA as _AREA
 from .formula_texts import position
-from .literal_reasons import _SINGLE, _cells_read
+from .read_cells import SINGLE as _SINGLE
+from .read_cells import cells_read as _cells_read
 from .unexplained import unexplained_errors
 from .value_origins import _call_end, _evaluated
 

@@ -19,7 +19,11 @@ from ..cells import CellError
 from ..sheet_names import written
 from .excel_functions.number_texts import NUMBER, SCALAR_NUMBER_FUNCTIONS, rewrite_number_texts
 from .excel_functions.text import text_to_number
-from .literal_reasons import _SINGLE, _cells_read, _formula_at, _label, no_number
+from .no_number_texts import no_number
+from .read_cells import SINGLE as _SINGLE
+from .read_cells import cells_read as _cells_read
+from .read_cells import formula_at as _formula_at
+from .read_cells import label as _label
 from .reason_cells import _call_end
 from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors

@@ -25,7 +25,11 @@ from ..registry import BY_NAME
 from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
 from .let_references import let_inlined
-from .literal_reasons import _SINGLE, _cells_read, _column, _label, _text_read
+from .literal_reasons import _text_read
+from .read_cells import SINGLE as _SINGLE
+from .read_cells import cells_read as _cells_read
+from .read_cells import column_number as _column
+from .read_cells import label as _label
 from .reason_cells import _arguments, _call_end
 from .text_literals import LITERALS as _LITERALS
 from .xlookup_references import xlookup_references
