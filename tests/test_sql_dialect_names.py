@@ -14,3 +14,14 @@ def test_an_unknown_dialect_names_the_dialects(capsys: pytest.CaptureFixture[str
         "cannot write SQL for dialect 'excel': no SQL dialect of that name: give one of duckdb, postgres, spark, "
         "snowflake, bigquery, trino, databricks, mssql, mysql, oracle or another Ibis writes"
     )
+
+
+def test_an_operation_the_dialect_lacks_is_said_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """Druid's compiler has no regular-expression replace: the refusal quoted Ibis' "Compilation rule for
+    'RegexReplace' operation is not defined"; it now says which table needs what, and what to do."""
+    status, error = status_and_error(capsys, "sql", "--dialect", "druid", "--table", "movements")
+    assert status == 1
+    assert error == (
+        "cannot write SQL for dialect 'druid': the movements table needs a regex replace, which Ibis does not write "
+        "for it: write the SQL for another dialect"
+    )

@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import ibis
@@ -115,6 +116,11 @@ def _compiled_tree(expr: ir.Table, engine: str) -> object:
     return tree.sql(dialect=compiler.dialect, pretty=True)
 
 
+#: Ibis' refusal of an operation a dialect's compiler lacks ("Compilation rule for 'RegexReplace' operation is not
+#: defined")
+_NO_RULE = re.compile(r"Compilation rule for '(\w+)' operation is not defined")
+
+
 def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | str = False) -> str:
     """The SQL of each table in ``dialect`` (a sqlglot dialect name) after :data:`HEADER`, each headed by comment
     lines: its name and the formulas of its rates (:data:`RATES`). ``segment``: the tables per segment, True or the
@@ -156,6 +162,12 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
                 )
             elif why.startswith("Unknown dialect"):  # a typo or a spreadsheet's name: the dialects to choose from
                 why = f"no SQL dialect of that name: give one of {', '.join(DIALECTS)} or another Ibis writes"
+            elif (rule := _NO_RULE.match(why)) is not None:  # Druid's RegexReplace: Ibis' words, said as the user's
+                operation = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", rule.group(1)).lower()
+                why = (
+                    f"the {name} table needs a {operation}, which Ibis does not write for it: write the SQL for "
+                    "another dialect"
+                )
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {why}") from None
         sql = with_digits(sql, _SQLGLOT.get(engine, engine))  # the months counted with ten digits (no series)
         sql = _read_inputs(sql, engine, column)  # segments by code point, dates in UTC (where the dialect needs)
