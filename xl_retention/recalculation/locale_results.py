@@ -243,8 +243,8 @@ def _names() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], dict[str, str
 
 
 def _locale_text_read(workbook: fz.Workbook, texts: FormulaTexts, sheet: str, ref: str) -> tuple[str, str] | None:
-    """(text, where) of the first locale text (:func:`.locale_texts.is_locale_text`) the formula of ``sheet!ref`` holds or reads
-    in a cell; None when it reads none."""
+    """(text, where) of the first locale text (:func:`.locale_texts.is_locale_text`) the formula of ``sheet!ref``
+    holds or reads in a cell; None when it reads none."""
     from .formula_texts import position  # noqa: PLC0415
 
     place = position(ref)
