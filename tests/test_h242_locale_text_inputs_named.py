@@ -59,7 +59,7 @@ def test_thousands_grouped_by_spaces_are_a_locales_reading(tmp_path):
         report = recalc_file(_tracker(tmp_path / str(k), {("Revenue", "C3"): text}), tmp_path / str(k) / "out.xlsx")
         assert report.status == "incomplete"
         assert report.message.startswith(
-            f"w.xlsx: Revenue!C3 (New MRR) is the text {text!r}: type it as a number there (an Excel grouping "
+            "w.xlsx: Revenue!C3 (New MRR) is the text '1 200': type it as a number there (an Excel grouping "
             "thousands so reads 1200, an en-US Excel no number; the file does not say which reading its Excel "
             "takes, so the formulas reading it are not recalculated); w.xlsx: "
         ), report.message

@@ -32,9 +32,12 @@ def test_the_tracker_names_the_cell_typed_in(tmp_path):
 
     path = four_months_counted(tmp_path, {"Customers": {"D5": "2\u00a0451"}})
     report = recalc_file(path, tmp_path / "out.xlsx")
-    reasons = {issue.address: issue.reason for issue in report.errors}
-    assert reasons["Customers!E5"] == (
-        "CUSTOMERS_LOST: customers_end must be a number, got the text '2 451' (its space is a no-break space, a "
-        "thousands separator: type 2451 as a number), in Customers!D5 (Customers at end) (#VALUE!)"
-    )
-    assert not any("\\x" in reason for reason in reasons.values())
+    # thousands grouped by a (no-break) space are a locale's reading since 77bebbf3: the file is incomplete, the cell
+    # named as the cell shows it
+    assert report.status == "incomplete"
+    assert report.message.startswith(
+        "t.xlsx: Customers!D5 (Customers at end) is the text '2 451': type it as a number there (an Excel grouping "
+        "thousands so reads 2451, an en-US Excel no number; the file does not say which reading its Excel takes, so "
+        "the formulas reading it are not recalculated); "
+    ), report.message
+    assert "\\x" not in report.message

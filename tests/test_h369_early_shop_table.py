@@ -75,9 +75,10 @@ def test_the_early_trackers_shop_table_shows_a_new_trackers_returning_rates(upgr
     assert names["Purchases_Repeat_Rate"].attr_text == "'Purchases and visits'!$D$2:$D$25"  # the sheet's own, kept
     # the same rate of "Of whom returning" over buyers, blank in a month not filled in since H382
     assert formulas["Purchases and visits"]["D4"].value == (
-        '=IF(OR(AND(C4="",B4=""),AND(ISNUMBER(IF(B4="","",IFERROR(B4+0,B4))),IF(B4="","",IFERROR(B4+0,B4))=0,'
-        'NOT(IFERROR(C4+0<>0,FALSE)))),"",REPEAT_PURCHASE_RATE(IF(C4="","",IFERROR(C4+0,C4)),IF(B4="","",'
-        "IFERROR(B4+0,B4))))"
+        '=IF(OR(AND(C4="",B4=""),AND(ISNUMBER(IF(B4="","",IF(ISLOGICAL(B4),#VALUE!,IFERROR(B4+0,B4)))),'
+        'IF(B4="","",IF(ISLOGICAL(B4),#VALUE!,IFERROR(B4+0,B4)))=0,NOT(IFERROR(C4+0<>0,FALSE)))),"",'
+        'REPEAT_PURCHASE_RATE(IF(C4="","",IF(ISLOGICAL(C4),#VALUE!,IFERROR(C4+0,C4))),IF(B4="","",'
+        "IF(ISLOGICAL(B4),#VALUE!,IFERROR(B4+0,B4)))))"  # a boolean refused (992d98cf)
     )
     assert (
         "'Dashboard'!F5:G5, the returning customer rate, reads the early 'Purchases and visits' sheet's 'Repeat "

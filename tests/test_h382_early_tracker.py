@@ -28,7 +28,7 @@ SCORES = {"B2": 10, "B3": 9, "B4": 7, "B5": 3}  # January's answers: 2 promoters
 
 def _rate(row: int) -> str:
     b, c = f"B{row}", f"C{row}"
-    number = 'IF({x}="","",IFERROR({x}+0,{x}))'
+    number = 'IF({x}="","",IF(ISLOGICAL({x}),#VALUE!,IFERROR({x}+0,{x})))'
     nb, nc = number.format(x=b), number.format(x=c)
     return (
         f'=IF(OR(AND({c}="",{b}=""),AND(ISNUMBER({nb}),{nb}=0,NOT(IFERROR({c}+0<>0,FALSE)))),"",'

@@ -60,7 +60,7 @@ def test_the_running_counts_hold_no_array_arithmetic_and_give_the_months_values(
     ws = openpyxl.load_workbook(path)["Customers"]
     for row in range(2, 8):
         assert "SUMPRODUCT" not in ws[f"K{row}"].value and "SUMPRODUCT" not in str(ws[f"B{row}"].value)
-    assert ws["K2"].value == '=IF(ISNUMBER(IFERROR(IF(D2="","",D2+0),"")),COUNT($K$1:K1)+1,"")'
+    assert ws["K2"].value == '=IF(ISNUMBER(IFERROR(IF(OR(D2="",ISLOGICAL(D2)),"",D2+0),"")),COUNT($K$1:K1)+1,"")'
     assert ws["B4"].value.startswith('=IF(IFERROR(AND(C4="",D4=""),FALSE),"",IF(ROWS($D$2:D3)-COUNTBLANK($D$2:D3)')
     done = run("recalc", path, "--engine", "embedded", "--output-dir", tmp_path / "out")
     assert done.returncode == 0, done.stdout + done.stderr

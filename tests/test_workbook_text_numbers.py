@@ -95,7 +95,8 @@ def test_import_brings_the_guard_that_missed_texts_up_to_date(tmp_path, capsys):
     assert "'Revenue'!H2:H4" in capsys.readouterr().out
     assert openpyxl.load_workbook(path)["Revenue"]["H3"].value == (
         '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",IF(OR(B3+0<0,C3+0<0,D3+0<0,E3+0<0,F3+0<0,G3+0<0),#NUM!,'
-        'IF(B3="",#VALUE!,B3+C3+D3+E3-F3-G3)))'  # a blank start refused too (H39 finding 04)
+        'IF(B3="",#VALUE!,IF(OR(ISLOGICAL(B3),ISLOGICAL(C3),ISLOGICAL(D3),ISLOGICAL(E3),ISLOGICAL(F3),ISLOGICAL(G3)),'
+        "#VALUE!,B3+C3+D3+E3-F3-G3))))"  # a blank start refused too (H39 finding 04), a boolean (992d98cf)
     )
     grr = openpyxl.load_workbook(path)["Revenue"]["N2"].value
     assert grr == render_formula(next(c for c in REVENUE.columns if c.key == "grr").formula, letters, 2)

@@ -18,6 +18,7 @@ from typing import Any
 
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from .._validation import shown_text
 from ..sheet_names import written
 from .excel_functions._core import plain_number
 from .locale_readings import apostrophe_reading, money_reading, space_thousands_reading
@@ -106,7 +107,7 @@ def locale_inputs_line(tracker: Mapping[str, Any], reasons: Iterable[str]) -> st
         if what is not None and _misread_named(held, what) is not None:
             continue  # a date of digits ('1/2') in a count or amount: misread_inputs names it, both readings said
         label = f" ({header})" if isinstance(header, str) and header else ""
-        cell = f"{written(title)}!{found['col']}{row}{label} is the text {found['text']}"
+        cell = f"{written(title)}!{found['col']}{row}{label} is the text {shown_text(held)}"  # '2 451', no \\xa0
         read = _misread_text(held)  # '1/2 10:00' in a count: no whole number, so this line's (H426's F7)
         dated = read is not None and read[0] == "date"
         readings = _read("date", held, read[1]) if read is not None and dated else _readings(held.strip())
