@@ -57,3 +57,39 @@ def test_a_named_lambda_given_a_range_in_a_classic_formula_is_listed(tmp_path: P
     assert "S!B9" in listed
     values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [values[c].value for c in ("B1", "B5", "B6", "B7", "B8", "D2", "B9")] == [None, None, None, 24, 29, 2, None]
+
+
+def test_a_body_reading_its_parameter_inside_a_function_is_listed_too(tmp_path: Path) -> None:
+    """H495's finding 06: RDOUBLE = LAMBDA(x, ROUND(x*2,0)) given A1:A2 in a classic formula was computed as the
+    range's cell in the formula's row (14 in row 2, #VALUE! in row 3 for IF(x>0,..)), status ok: x is read as one
+    value inside ROUND (and IF's condition), as DOUBLE's x*2 is, so the cell is listed as DOUBLE's. A body giving x
+    whole to a function taking a range (SUM(x)*100) or to an argument read as an array (SUMPRODUCT(x*2)) is computed."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"] = 5, 7
+    for name, body in (
+        ("RDOUBLE", "ROUND(_xlpm.x*2,0)"),
+        ("POSDOUBLE", "IF(_xlpm.x>0,_xlpm.x*2,0)"),
+        ("SUMTWICE", "SUM(_xlpm.x*2)"),
+        ("NPS", "SUM(_xlpm.x)*100"),
+        ("PRODSUM", "SUMPRODUCT(_xlpm.x*2)"),
+    ):
+        book.defined_names[name] = DefinedName(name, attr_text=f"_xlfn.LAMBDA(_xlpm.x,{body})")
+    sheet["C2"] = "=SUM(RDOUBLE(A1:A2))"  # was 14
+    sheet["C3"] = "=SUM(POSDOUBLE(A1:A2))"  # was #VALUE! (row 3 meets no cell of A1:A2)
+    sheet["C4"] = "=SUMTWICE(A1:A2)"  # SUM(x*2): x*2 intersected in a classic formula, as =SUM(A1:A2*2) is
+    sheet["C5"] = "=NPS(A1:A2)"  # the range whole to SUM: 1200
+    sheet["C6"] = "=PRODSUM(A1:A2)"  # read as an array: 24
+    sheet["C7"] = "=RDOUBLE(A2)"  # one cell: 14
+    book.save(tmp_path / "book.xlsx")
+    report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert report.status == "incomplete"
+    assert {u.address: (u.function, u.reason) for u in report.unsupported} == {
+        "S!C2": ("LAMBDA", REASON),
+        "S!C3": ("LAMBDA", REASON),
+        "S!C4": ("LAMBDA", REASON),
+    }
+    assert report.errors == []
+    values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [values[c].value for c in ("C2", "C3", "C4", "C5", "C6", "C7")] == [None, None, None, 1200, 24, 14]

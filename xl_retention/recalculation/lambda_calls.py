@@ -14,11 +14,14 @@ from openpyxl.formula.tokenizer import Token
 from ..sheet_names import NAME
 from .formula_tokens import _arguments, closing_index
 from .indirect import many_cells
+from .intersection import classic_array_argument
 from .lambda_helpers import bound_call
+from .rewrite_shapes import SCALAR_ARGUMENTS
 
 __all__ = ["lets_of_lambda_calls", "named_lambdas", "classic_range_call"]
 
 _LAMBDA = re.compile(r"(?i)^\s*=?\s*(?:_xlfn\.)?LAMBDA\(")
+_FUNCTION_PREFIX = re.compile(r"(?i)^(?:_xlfn\.|_xlws\.)+")
 
 
 def named_lambdas(tokens: list[Token], defined: dict[str, str]) -> tuple[str, list[Token]] | None:
@@ -51,10 +54,24 @@ def named_lambdas(tokens: list[Token], defined: dict[str, str]) -> tuple[str, li
     return ("=" + "".join(t.value for t in tokens), tokens) if found else None
 
 
-def _read_as_one(body: str) -> set[str] | None:
-    """The parameters (lower case) a LAMBDA's definition ``body`` reads as one value: named at its top, outside any
-    function's call (``x*2``; not ``SUM(x)*100``, nor a body that is the parameter alone, ``x``, which gives the range
-    as it is); None for a definition the tokenizer does not read."""
+#: functions giving an argument on as their result (``IF(c,x,0)``): the range passed on, read where the call stands,
+#: not documented at a LAMBDA's call in a classic formula; LET binds it to a name read elsewhere (.intersection's
+#: pass-through functions, LET and LAMBDA)
+_PASSED_ON = frozenset(("IF", "IFS", "IFERROR", "IFNA", "CHOOSE", "SWITCH", "LET", "LAMBDA"))
+
+
+def _read_as_one(body: str, defined: dict[str, str] | None = None) -> set[str] | None:
+    """The parameters (lower case) a LAMBDA's definition ``body`` may read as one value: every one named other than
+    as a whole argument of a function taking a range there, or inside an argument Excel reads as an array
+    (``SUMPRODUCT(x*2)``). Taken whole: ``SUM(x)*100``, ``INDEX(x,y,0)``'s x, a body that is the parameter alone
+    (``x``, which gives the range as it is). Read as one: ``x*2``, ``ROUND(x*2,0)``, ``IF(x>0,x,0)``, ``SUM(x*2)``,
+    ``IF(c,x,0)`` (passed on), a name of ``defined`` called with it. None for a definition the tokenizer does not read.
+
+    >>> [sorted(_read_as_one(f"_xlfn.LAMBDA(_xlpm.x,_xlpm.y,{b})")) for b in ("_xlpm.x*2", "SUM(_xlpm.x)*_xlpm.y",
+    ...  "ROUND(_xlpm.x*2,0)", "IF(_xlpm.x>0,_xlpm.x,0)", "INDEX(_xlpm.x,_xlpm.y,0)", "SUMPRODUCT(_xlpm.x*2)",
+    ...  "_xlpm.x", "SUM(ROUND(_xlpm.x,0))")]
+    [['_xlpm.x'], ['_xlpm.y'], ['_xlpm.x'], ['_xlpm.x'], ['_xlpm.y'], [], [], ['_xlpm.x']]
+    """
     try:
         tokens = list(Tokenizer("=" + body.strip().removeprefix("=")).items)
         parts = _arguments(tokens, 1, Token.FUNC)[0]
@@ -64,12 +81,38 @@ def _read_as_one(body: str) -> set[str] | None:
     parameters = {p.strip().lower() for p in parts[:-1]}
     if len(inner) == 1:
         return set()
-    depth, read = 0, set()
-    for item in inner:
-        if item.type == Token.FUNC:
-            depth += 1 if item.subtype == Token.OPEN else -1
-        elif depth == 0 and item.type == Token.OPERAND and item.value.lower() in parameters:
-            read.add(item.value.lower())
+    stack: list[list] = []  # [function (upper case, no prefix; "" for a bracket or array), argument position]
+    read = set()
+    for k, item in enumerate(inner):
+        if item.subtype == Token.OPEN and item.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            name = _FUNCTION_PREFIX.sub("", item.value[:-1]).upper() if item.type == Token.FUNC else ""
+            stack.append([name, 0])
+        elif item.subtype == Token.CLOSE and item.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            if stack:
+                stack.pop()
+        elif item.type == Token.SEP and item.subtype == Token.ARG and stack:
+            stack[-1][1] += 1
+        elif item.type == Token.OPERAND and item.value.lower() in parameters:
+            if classic_array_argument(stack):
+                continue  # SUMPRODUCT(x*2): read as an array
+            alone = (
+                k > 0
+                and inner[k - 1].type in (Token.FUNC, Token.SEP)
+                and inner[k - 1].subtype in (Token.OPEN, Token.ARG)
+                and k + 1 < len(inner)
+                and (inner[k + 1].type, inner[k + 1].subtype) in ((Token.SEP, Token.ARG), (Token.FUNC, Token.CLOSE))
+            )
+            name, position = stack[-1] if stack else ("", 0)
+            scalar = SCALAR_ARGUMENTS.get(name, frozenset())
+            if (
+                not alone
+                or not name
+                or name in _PASSED_ON
+                or name.lower() in (defined or {})
+                or scalar is None
+                or position in scalar
+            ):
+                read.add(item.value.lower())
     return read
 
 
@@ -107,7 +150,7 @@ def classic_range_call(tokens: list[Token], defined: dict[str, str], names: dict
                     ranged.add(argument)
         if not ranged:
             continue
-        read = _read_as_one(body)
+        read = _read_as_one(body, defined)
         if read is None:
             return True
         try:
