@@ -9,7 +9,9 @@ lost after it: before a file is replaced (:func:`.._files.atomic_output`) and wh
 
 from __future__ import annotations
 
-__all__ = ["Terminated", "clear", "interrupted", "raise_pending"]
+from collections.abc import Callable
+
+__all__ = ["Terminated", "clear", "completed", "interrupted", "pending", "raise_pending"]
 
 
 class Terminated(KeyboardInterrupt):
@@ -44,6 +46,46 @@ def raise_pending() -> None:
     """
     if _PENDING:
         raise _PENDING[0]
+
+
+def pending() -> bool:
+    """Whether a handler raised an interrupt not yet forgotten (:func:`clear`): a second SIGTERM (a pool's own, after
+    the command's) then changes nothing, the first one is already ending the work.
+
+    >>> clear(); pending()
+    False
+    >>> interrupted(Terminated()) and pending()
+    True
+    >>> clear()
+    """
+    return bool(_PENDING)
+
+
+def completed(cleanup: Callable[[], object]) -> None:
+    """Run ``cleanup`` (removing a hidden folder) to its end even when a second Ctrl+C or SIGTERM lands inside it,
+    then raise that interrupt: a user pressing Ctrl+C twice, or a pool terminating a worker the command had already
+    ended, left a half-removed ``.NAME.xlsx.XXXX.tmp`` folder (CI, stop 56). ``cleanup`` must be safe to call again.
+
+    >>> calls = []
+    >>> def removes():
+    ...     calls.append(1)
+    ...     if len(calls) == 1:
+    ...         raise KeyboardInterrupt  # the second Ctrl+C, mid-removal
+    >>> try:
+    ...     completed(removes)
+    ... except KeyboardInterrupt:
+    ...     print("removed, then interrupted:", len(calls))
+    removed, then interrupted: 2
+    """
+    interrupt: KeyboardInterrupt | None = None
+    for _ in range(100):  # each pass a signal may cut short: the folder is gone once one ends
+        try:
+            cleanup()
+            break
+        except KeyboardInterrupt as caught:
+            interrupt = interrupt or caught
+    if interrupt is not None:
+        raise interrupt
 
 
 def clear() -> None:

@@ -307,6 +307,9 @@ def recalc_file(
 
             check_embedded_layout(path)
             computed = _computed(embedded, path, stored_current)
+            from .._interrupts import raise_pending
+
+            raise_pending()  # a Ctrl+C or SIGTERM the engine took as a function's failure: the file ends here
             values = computed.values
             issues = _issues(values)  # one pass over every value: the loop's cells here, the errors below
             circular = computed.loop or [i.address for i in issues if i.error == engine.CIRCULAR]
@@ -429,8 +432,10 @@ def recalc_file(
         report.status = "failed"  # also where a check after the writing failed: never ok beside an error
         report.output = None
     finally:
-        if staging is not None:
-            staging.cleanup()
+        if staging is not None:  # removed to its end, a second Ctrl+C inside it raised after
+            from .._interrupts import completed
+
+            completed(staging.cleanup)
     for issue in (*report.errors, *report.unsupported):  # 'Monthly 2026'!A2, as the reasons name cells
         issue.address = written_address(issue.address)
         issue.reason = as_typed(issue.reason)  # the formula as typed, not the engine's rewrite (.shown_rewrites)
