@@ -18,7 +18,9 @@ Two more of Excel's criteria rules, given to the engine in the same pass (H485's
 - a criterion typed as text without an operator finds every value that BEGINS with it (Microsoft's DSUM page: type
   ``="=East"`` for an equality; "East" finds Eastern too). The engine matched it whole: Region ``East`` over East
   100, Eastern 200, West 150, East 50 gave ``DSUM(A1:C5,"Sales",F1:F2)`` 150 for Excel's 350 under status ok. Each such
-  criteria cell is given to the engine as itself followed by ``*``: ``VSTACK(F1,IF({TRUE},F2&"*",F2))``;
+  criteria cell is given to the engine as itself followed by ``*``, decided when the formula runs:
+  ``VSTACK(F1,_XLR.BEGINSWITH(F2))`` (:mod:`.excel_functions.database_criteria`; a What-If data table over a
+  criteria cell sets it to other texts in turn, H495's finding 07);
 - a criteria row left blank is a condition every record meets (rows are ORed: "to include the entire database,
   enter a blank line below the labels"); the engine dropped it beside another row (``F1:F3`` = Region / ``="=West"``
   / blank: 250 for Excel's 450). Such criteria are given to the engine as their labels over that blank row;
@@ -29,7 +31,6 @@ Two more of Excel's criteria rules, given to the engine in the same pass (H485's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import Any
@@ -39,6 +40,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
+from .excel_functions.database_criteria import BEGINS_WITH, begins_with
 from .formula_texts import FormulaTexts
 from .formula_tokens import _bare_name, argument_spans
 from .package import PackageInfo
@@ -96,12 +98,6 @@ def _area(token: Token, own: str, names: dict[str, str]) -> tuple[str, str, tupl
     return sheet, prefix + bang, box, whole  # type: ignore[return-value]
 
 
-#: a text of digits and a month's name (``1-Jan-26``, ``Mar 2026``): maybe a date to Excel, left as it is
-_DATE_LIKE = re.compile(
-    r"^[\d\s/.,:-]*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\d\s/.,:-]*$",
-    re.IGNORECASE,
-)
 #: why a DCOUNT without a field over whole columns (or a computed database) is listed (:func:`unsure_database_cells`)
 _BLANK_FIELD = (
     "{name}'s field is left out (Excel counts every record that matches) and its database is {where}: the embedded "
@@ -109,24 +105,6 @@ _BLANK_FIELD = (
 )
 #: the label of the column of 1s a DCOUNT without a field is given (:func:`numeric_labels`)
 _RECORD = "(record)"
-
-
-def begins_with(value: object) -> bool:
-    """True for a criterion Excel matches as "begins with": a text of a letter or more, no operator first (``=``,
-    ``<``, ``>``), not TRUE/FALSE, not a date written with a month's name.
-
-    >>> [begins_with(v) for v in ("East", "W", "=East", "<>East", ">=100", "100", "", "TRUE", "1-Jan-26", 7, None)]
-    [True, True, False, False, False, False, False, False, False, False, False]
-    >>> [begins_with(v) for v in ("Marketing 2", "Decor 10", "Mar 2026", "10 January 2026", "Sept. 5")]
-    [True, True, False, False, False]
-    """
-    return (
-        type(value) is str
-        and value[:1] not in ("", "=", "<", ">")
-        and any(c.isalpha() for c in value)
-        and value.strip().upper() not in ("TRUE", "FALSE")
-        and not (any(c.isdigit() for c in value) and _DATE_LIKE.match(value.strip()))
-    )
 
 
 def _row(prefix: str, left: int, right: int, top: int, bottom: int) -> str:
@@ -236,6 +214,7 @@ def numeric_labels(
     field, the records counted. True when a formula was set (the caller evaluates again). A call set is set no more:
     its criteria and database are then no single reference, its field no longer blank."""
     found: list[tuple[str, int, int, str]] = []
+    tables = any(texts.data_tables() for texts in formulas.values())  # inputs set in turn: "begins with" then too
     for sheet, place, _, names in database_texts(formulas, info):
         try:
             tokens = list(Tokenizer("=" + (workbook.get_formula(sheet, *place) or "").removeprefix("=")).items)
@@ -245,7 +224,7 @@ def numeric_labels(
         for k, token in enumerate(tokens):
             if token.type == Token.FUNC and token.subtype == Token.OPEN:
                 if (function := _bare_name(token.value[:-1])) in DATABASE:
-                    changed |= _as_excel_reads(tokens, k, workbook, sheet, names, function)
+                    changed |= _as_excel_reads(tokens, k, workbook, sheet, names, function, tables)
         if changed:
             found.append((sheet, *place, "=" + "".join(t.value for t in tokens)))
     if found:
@@ -254,11 +233,18 @@ def numeric_labels(
 
 
 def _as_excel_reads(
-    tokens: list[Token], start: int, workbook: fz.Workbook, own: str, names: dict[str, str], function: str
+    tokens: list[Token],
+    start: int,
+    workbook: fz.Workbook,
+    own: str,
+    names: dict[str, str],
+    function: str,
+    tables: bool = False,
 ) -> bool:
     """Set the tokens of the database call opened at ``tokens[start]`` to Excel's reading of its criteria (labels
     that are numbers as texts, text criteria as "begins with", a DCOUNT's blank field as every record); True when one
-    was set."""
+    was set. ``tables``: the workbook has What-If data tables, which set cells to other values in turn: the criteria
+    are given through ``_XLR.BEGINSWITH`` even where none is read so now."""
     numeric = _numeric_call(tokens, start, workbook, own, names)
     spans, close = argument_spans(tokens, start)
     if close == len(tokens) or len(spans) != 3:
@@ -273,17 +259,16 @@ def _as_excel_reads(
             [workbook.get_value(criteria[0], row, column) for column in range(left, right + 1)]
             for row in range(top + 1, bottom + 1)
         ]
-        rows = [[begins_with(value) for value in row] for row in cells]
+        begun = tables or any(begins_with(value) for row in cells for value in row)
         blank = next((top + 1 + k for k, row in enumerate(cells) if all(v is None for v in row)), None)
         if blank is not None and len(cells) > 1:  # a row of no condition: every record (the engine dropped it)
             first = _row(prefix, left, right, top, top)
             arguments[2][0].value = f"VSTACK({first},{_row(prefix, left, right, blank, blank)})"
             changed = True
-        elif as_texts or any(any(row) for row in rows):
+        elif as_texts or begun:
             first, rest = _row(prefix, left, right, top, top), _row(prefix, left, right, top + 1, bottom)
-            if any(any(row) for row in rows):
-                mask = ";".join(",".join("TRUE" if b else "FALSE" for b in row) for row in rows)
-                rest = f'IF({{{mask}}},{rest}&"*",{rest})'
+            if begun:  # decided when it runs: a data table sets the criteria to other values in turn (H495/07)
+                rest = f"{BEGINS_WITH}({rest})"
             text = '&""' if as_texts else ""  # a number's label as the text of it
             arguments[2][0].value = f"VSTACK({first}{text},{rest})"
             changed = True

@@ -29,6 +29,7 @@ from .after_evaluation import (
 )
 from .classic_spills import classic_spills, spilled_classics
 from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
+from .database_labels import numeric_labels
 from .decided_cache import cache_decided
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
@@ -446,6 +447,8 @@ def _evaluate(
     ):
         workbook.evaluate_all()
     if tables:
+        if numeric_labels(workbook, formulas, {}, info, set_formulas):  # a DSUM's criteria set in turn (H495/07)
+            workbook.evaluate_all()
         for sheet, cells in tables.items():
             for cell in cells:
                 for position, value in data_table(workbook, sheet, cell).items():

@@ -33,6 +33,7 @@ from . import (  # noqa: F401  (each registers its functions)
     criteria_rewrites,
     criteria_runtime,
     criteria_values,
+    database_criteria,
     dates,
     day_counts,
     discounts,

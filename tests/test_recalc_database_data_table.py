@@ -1,0 +1,72 @@
+"""A What-If data table over a database function's criteria cell reads each value it sets as Excel reads criteria
+(H495's finding 07).
+
+S!A1:C6 = Name | Region | Sales: Ann East 100, Bob Eastern 200, Cy West 150, Di East 50, Ed North 300. A text
+criterion finds the values that begin with it (Microsoft's DSUM page; ``="=East"`` for an equality). 04344231 gave
+the engine "begins with" from the criteria cells' values when the formula was rewritten, and the data tables were
+computed before that: the table over F2 (Region, East) gave 0 and 0 for ``W`` and ``Ea`` under status ok, where
+Excel gives 150 and 350; one over K2 holding ``=West`` (no begins-with text then) would read ``Ea`` whole, and one
+holding ``East`` would read ``<>East`` as ``<>East*`` (450 for Excel's 650). Counted by hand from the rule:
+W: West 150; Ea: East, Eastern, East 350; <>East: Eastern, West, North 650; North 300; =East: 100 + 50; No: North 300.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.recalculation import recalc_file
+
+ROWS = [("Name", "Region", "Sales"), ("Ann", "East", 100), ("Bob", "Eastern", 200), ("Cy", "West", 150),
+        ("Di", "East", 50), ("Ed", "North", 300)]  # fmt: skip
+
+
+def _with_tables(path: Path, tables: dict[str, str]) -> None:
+    """``path`` with each cell of ``tables`` (holding 0) made the first cell of a data table (its <f>)."""
+    with zipfile.ZipFile(path) as package:
+        parts = {i.filename: package.read(i.filename) for i in package.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for first, table in tables.items():
+        sheet, count = re.subn(rf'<c r="{first}"([^>]*)><v>0</v></c>', rf'<c r="{first}"\1>{table}<v>0</v></c>', sheet)
+        assert count == 1
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+def test_a_data_table_over_a_criteria_cell_reads_each_text_as_begins_with(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in ROWS:
+        sheet.append(row)
+    sheet["F1"], sheet["F2"] = "Region", "East"
+    sheet["I1"] = '=DSUM(A1:C6,"Sales",F1:F2)'
+    for row, tried in enumerate(["W", "Ea", "<>East", "North"], start=2):
+        sheet.cell(row, 8, tried)
+        sheet.cell(row, 9, 0)
+    sheet["K1"], sheet["K2"] = "Region", "=West"
+    sheet["N1"] = '=DSUM(A1:C6,"Sales",K1:K2)'
+    for row, tried in enumerate(["Ea", "=East", "No"], start=2):
+        sheet.cell(row, 13, tried)
+        sheet.cell(row, 14, 0)
+    for ref in ("K2", "M3"):  # texts beginning with "=", typed as Excel keeps them (no formula)
+        sheet[ref].data_type = "s"
+    book.save(tmp_path / "dt.xlsx")
+    _with_tables(
+        tmp_path / "dt.xlsx",
+        {
+            "I2": '<f t="dataTable" ref="I2:I5" dt2D="0" dtr="0" r1="F2"/>',
+            "N2": '<f t="dataTable" ref="N2:N4" dt2D="0" dtr="0" r1="K2"/>',
+        },
+    )
+    report = recalc_file(tmp_path / "dt.xlsx", tmp_path / "out" / "dt.xlsx")
+    assert (report.status, report.unsupported, report.errors) == ("ok", [], [])
+    values = openpyxl.load_workbook(tmp_path / "out" / "dt.xlsx", data_only=True)["S"]
+    assert [values[f"I{r}"].value for r in range(1, 6)] == [350, 150, 350, 650, 300]
+    assert [values[f"N{r}"].value for r in range(1, 5)] == [150, 350, 150, 300]
+    assert (values["F2"].value, values["K2"].value) == ("East", "=West")  # the inputs as the user typed them

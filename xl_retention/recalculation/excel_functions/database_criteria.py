@@ -1,0 +1,59 @@
+"""Excel's "begins with" reading of a database function's text criteria, decided when the formula runs.
+
+Microsoft's DSUM page: a criterion typed as text without an operator finds every value that BEGINS with it (type
+``="=East"`` for an equality). :mod:`..database_labels` gives each D-function's criteria rows to the engine through
+``_XLR.BEGINSWITH``: each value :func:`begins_with` reads so followed by ``*``, the others as they are. Decided when
+the formula runs, not from the criteria's values when the formula was rewritten: a What-If data table whose input is
+a criteria cell (a DSUM sensitivity table over Region, ``W``, ``Ea``, ``North``) sets it to other texts in turn
+(H495's finding 07: 0, 0 where Excel gives 150, 350).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._core import FUNCTIONS, Function, engine_call, matrix
+
+__all__ = ["BEGINS_WITH", "begins_with", "begun"]
+
+#: the registered function giving a criteria area's values as the engine should match them
+BEGINS_WITH = "_XLR.BEGINSWITH"
+
+#: a text of digits and a month's name (``1-Jan-26``, ``Mar 2026``): maybe a date to Excel, left as it is
+_DATE_LIKE = re.compile(
+    r"^[\d\s/.,:-]*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\d\s/.,:-]*$",
+    re.IGNORECASE,
+)
+
+
+def begins_with(value: object) -> bool:
+    """True for a criterion Excel matches as "begins with": a text of a letter or more, no operator first (``=``,
+    ``<``, ``>``), not TRUE/FALSE, not a date written with a month's name.
+
+    >>> [begins_with(v) for v in ("East", "W", "=East", "<>East", ">=100", "100", "", "TRUE", "1-Jan-26", 7, None)]
+    [True, True, False, False, False, False, False, False, False, False, False]
+    >>> [begins_with(v) for v in ("Marketing 2", "Decor 10", "Mar 2026", "10 January 2026", "Sept. 5")]
+    [True, True, False, False, False]
+    """
+    return (
+        type(value) is str
+        and value[:1] not in ("", "=", "<", ">")
+        and any(c.isalpha() for c in value)
+        and value.strip().upper() not in ("TRUE", "FALSE")
+        and not (any(c.isdigit() for c in value) and _DATE_LIKE.match(value.strip()))
+    )
+
+
+def begun(values: Any) -> list[list[Any]]:
+    """The criteria ``values`` (a range's rows, or one cell's value) as the engine should match them: a text
+    :func:`begins_with` reads so followed by ``*``, every other value (blank, number, ``>=100``) as it is.
+
+    >>> begun([["East", ">=100"], [None, "=West"]]), begun("W"), begun(7.0)
+    ([['East*', '>=100'], [None, '=West']], [['W*']], [[7.0]])
+    """
+    return [[f"{value}*" if begins_with(value) else value for value in row] for row in matrix(values)]
+
+
+FUNCTIONS[BEGINS_WITH] = Function(BEGINS_WITH, engine_call(begun), 1, 1)
