@@ -369,11 +369,28 @@ def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
     else:
         body = f"{str(numerator).rjust(len(match.group('num')))}/{str(denominator).ljust(width)}"
     head = ""
-    if match.group("whole"):
-        head = (str(whole) if whole or numerator == 0 else "") + match.group("gap")
-        if not whole and numerator:
-            head = " " * len(head)
+    if match.group("whole"):  # a whole part of 0 beside a numerator is shown as its placeholders show a 0's digits
+        head = _whole_digits(whole, match.group("whole"), shown=bool(whole) or numerator == 0) + match.group("gap")
     return head + body + match.group("tail")
+
+
+def _whole_digits(whole: int, spec: str, shown: bool) -> str:
+    """A fraction's whole part under its digit placeholders ``spec``: each place past the number's digits is ``0`` for
+    a 0, a space for a ?, nothing for a # (H509's finding 01: ``0 ?/?`` showed 0.5 as " 1/2", Excel "0 1/2"); ``shown``
+    False: the whole part is 0 beside a numerator, so it has no digit of its own (``# ?/?`` shows " 1/2").
+
+    >>> _whole_digits(0, "0", False), _whole_digits(0, "00", False), _whole_digits(0, "#", False)
+    ('0', '00', '')
+    >>> _whole_digits(1, "00", True), _whole_digits(1, "??", True), _whole_digits(0, "??", True)
+    ('01', ' 1', ' 0')
+    >>> _whole_digits(0, "#,##0", False), _whole_digits(12345, "#,##0", True)
+    ('0', '12,345')
+    """
+    places = spec.replace(",", "")
+    digits = (f"{whole:,}" if "," in spec else str(whole)) if shown else ""
+    count = sum(ch.isdigit() for ch in digits)
+    pad = "".join({"0": "0", "?": " "}.get(place, "") for place in places[: max(len(places) - count, 0)])
+    return pad + digits
 
 
 def _serial_parts(
