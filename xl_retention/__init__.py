@@ -9,7 +9,13 @@ The core (this package, minus ``udfs``) is pure Python over numpy: no xlwings im
 
 from __future__ import annotations
 
+import sys as _sys
 from typing import Any
+
+if _sys.argv[:1] == ["-m"]:  # python -m is finding a module: the command's process if it is this package's
+    from xl_retention_start import one_blas_thread as _one_blas_thread
+
+    _one_blas_thread()  # (before numpy is imported below)
 
 from .errors import (
     NotANumberError,
