@@ -160,6 +160,8 @@ def yearfrac(start: Any, end: Any, basis: Any = 0.0) -> float:
 
     >>> round(yearfrac(40909, 41120), 8), round(yearfrac(40909, 41120, 3), 8)  # Excel's example: 2012-01-01..07-30
     (0.58055556, 0.57808219)
+    >>> round(yearfrac(45351, 45382), 6), round(yearfrac(44985, 45657), 6)  # 2024-02-29..03-31, 2023-02-28..2024-12-31
+    (0.086111, 1.836111)
     """
     kind = _basis(basis)
     a, b = _no_logical(start), _no_logical(end)
@@ -173,15 +175,12 @@ def yearfrac(start: Any, end: Any, basis: Any = 0.0) -> float:
     d1, d2 = first.day, second.day
     if kind == 4:
         d1, d2 = min(d1, 30), min(d2, 30)
-    else:
-        if _last_of_february(first):
-            if _last_of_february(second):
-                d2 = 30
-            d1 = 30
-        if d2 == 31 and d1 >= 30:
-            d2 = 30
-        if d1 == 31:
-            d1 = 30
+    elif d1 == 31:  # US (NASD) 30/360 as Excel applies it: one rule of a chain, tried in this order (Apache POI's
+        d1, d2 = 30, min(d2, 30)  # YearFracCalculator.basis0, from Excel's own results; LibreOffice alike): a start on
+    elif d1 == 30 and d2 == 31:  # February's last day beside an end on a 31st keeps the 31 (H509's finding 03:
+        d2 = 30  # 2024-02-29..03-31 is 31/360, was 30/360)
+    elif _last_of_february(first):
+        d1, d2 = 30, (30 if _last_of_february(second) else d2)
     return ((second.year - first.year) * 360 + (second.month - first.month) * 30 + (d2 - d1)) / 360.0
 
 
