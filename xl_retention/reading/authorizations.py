@@ -10,6 +10,15 @@ captured"; a capture is a row of its own), so (:func:`without_authorizations`) t
 column (by its name, :data:`~.orders._TYPES`, or by its values, :mod:`.row_types`) says an authorization are no
 purchase: left out before anything else is read of them, with a note naming them. The other rows keep their rows of
 the file in refusals (``attrs["file_rows"]``).
+
+A pre-order's authorization is no charge either: Gumroad's Sales export writes the buyer's pre-order as a row of its
+price flagged "Pre-order authorization?" 1 (the card authorized, "The customer will not be charged until the day of
+the release"), and the charge on release as a purchase row of its own (flagged 0, its "Pre-order authorization time"
+the authorization's). Counted, the authorization was a buyer and a cohort member months before any money, or with
+none if the pre-order was cancelled (H504). A flag column whose name's words say a pre-order and an authorization
+(:func:`preorder_authorization_flags`: "Pre-order authorization?", ``is_preorder_authorization``) and whose values are
+all true or false marks its true rows as no purchase, left out with a note naming the column and the rows, whatever
+their amount (the price authorized, never charged by that row).
 """
 
 from __future__ import annotations
@@ -23,10 +32,13 @@ from .errors import rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["AUTHORIZATIONS", "authorization_rows", "without_authorizations"]
+__all__ = ["AUTHORIZATIONS", "authorization_rows", "preorder_authorization_flags", "without_authorizations"]
 
 #: Row types (as :func:`~.statuses.spelled` spells them) of a card check that collects no money.
 AUTHORIZATIONS = frozenset({"authorization", "authorisation", "verify"})
+#: The words of a name that say an authorization, and the other words a pre-order authorization flag's name may have.
+_AUTHORIZED = frozenset({"authorization", "authorisation", "authorized", "authorised", "auth"})
+_PREORDER_FILLER = frozenset({"is", "was", "a", "flag", "pre", "order", "preorder"})
 
 
 def authorization_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
@@ -57,6 +69,58 @@ def authorization_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
     return out, first
 
 
+def preorder_authorization_flags(df: pd.DataFrame) -> list[int]:
+    """The positions of the columns of ``df`` whose name's words say a pre-order and an authorization (and nothing but
+    such words as ``is``: Gumroad's "Pre-order authorization?", ``is_preorder_authorization``; not its "Pre-order
+    authorization time (UTC timezone)") and whose values are all true or false (1, 0, yes, blank): a row flagged true
+    is a pre-order authorized, not charged (see the module docstring).
+
+    >>> frame = pd.DataFrame({"Pre-order authorization?": ["0", "1"], "Pre-order authorization time": ["", "x"],
+    ...                       "is_preorder_authorization": ["maybe", "1"], "Authorized": ["0", "1"]})
+    >>> preorder_authorization_flags(frame)
+    [0]
+    """
+    from . import yes_no
+    from .names import words
+    from .statuses import spelled
+
+    found = []
+    for position, name in enumerate(df.columns):
+        said = words(name, whole=False)
+        preorder = "preorder" in said or {"pre", "order"} <= said
+        if not preorder or not said & _AUTHORIZED or said - _AUTHORIZED - _PREORDER_FILLER:
+            continue
+        values = pd.unique(spelled(df.iloc[:, position]))
+        if np.isin(values, list(yes_no.TRUE | yes_no.FALSE | yes_no.BLANK)).all():
+            found.append(position)
+    return found
+
+
+def _without_preorder_authorizations(df: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``df`` without its rows flagged as a pre-order's authorization (:func:`preorder_authorization_flags`), with a
+    note naming the column and the rows; ``df`` itself where it has none."""
+    from . import yes_no
+    from .statuses import spelled
+
+    rows = np.zeros(len(df), dtype=bool)
+    column = None
+    for position in preorder_authorization_flags(df):
+        flagged = np.isin(spelled(df.iloc[:, position]), list(yes_no.TRUE))
+        if flagged.any():
+            rows |= flagged
+            column = column or str(df.columns[position])
+    if not rows.any():
+        return df
+    where = source_of(df, source)
+    found = np.flatnonzero(rows)
+    shown = rows_named(where, found[:5]) + (" ..." if len(found) > 5 else "")
+    note(
+        f"{source}: {len(found)} row(s) of {column!r} left out, {shown}: a pre-order authorized ({column!r} true: "
+        "the card is charged on release, in a row of its own), no purchase"
+    )
+    return without_rows(df, rows, where)
+
+
 def without_authorizations(df: pd.DataFrame, source: str, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
     """``df`` without its authorization rows (see the module docstring), with a note naming them; ``df`` itself where
     it has none (``columns``: the column map, its amount checked on rows of no charge). The rows kept keep their rows
@@ -65,6 +129,8 @@ def without_authorizations(df: pd.DataFrame, source: str, columns: Mapping[str, 
 
     amount = (columns or {}).get("amount")  # the amount mapped: money on a row of no charge whatever its name
     df = without_no_charge_rows(df, source, amount)  # Paddle's card updates, the App Store's free trials
+    if len(df.columns) and len(df):
+        df = _without_preorder_authorizations(df, source)  # Gumroad's 'Pre-order authorization?' 1
     if not len(df.columns) or not len(df):
         return df
     rows, column = authorization_rows(df)
