@@ -355,7 +355,7 @@ def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
     den_spec = match.group("den")
     whole = int(magnitude) if match.group("whole") else 0
     rest = magnitude - whole
-    if den_spec.isdigit():
+    if re.fullmatch(r"[1-9]\d*", den_spec):  # a fixed denominator (?/8, ?/100); 0/0's 0 is a digit placeholder
         denominator = int(den_spec)
         numerator = int(_round(rest * denominator, 0))
     else:
@@ -363,11 +363,15 @@ def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
         numerator, denominator = frac.numerator, frac.denominator
     if numerator == denominator and match.group("whole"):
         whole, numerator = whole + 1, 0
-    width = len(den_spec)
+    width, num_spec = len(den_spec), match.group("num")
+    if numerator == 0 and match.group("whole") and "0" in num_spec + den_spec:  # '0 0/0' of 5: '5 0/1' to LibreOffice, Excel's
+        raise FormatNotSupported(f"fraction format {source!r} of a whole number")  # is undocumented: not guessed
     if numerator == 0 and match.group("whole"):
-        body = " " * (len(match.group("num")) + 1 + width)
-    else:
-        body = f"{str(numerator).rjust(len(match.group('num')))}/{str(denominator).ljust(width)}"
+        body = " " * (len(num_spec) + 1 + width)
+    else:  # a 0 placeholder pads with zeros (00/00: 2.5 is 05/02, H509's finding 05), a ? with spaces
+        top = _whole_digits(numerator, num_spec, True) if "0" in num_spec else str(numerator).rjust(len(num_spec))
+        bottom = _whole_digits(denominator, den_spec, True) if "0" in den_spec else str(denominator).ljust(width)
+        body = f"{top}/{bottom}"
     head = ""
     if match.group("whole"):  # a whole part of 0 beside a numerator is shown as its placeholders show a 0's digits
         head = _whole_digits(whole, match.group("whole"), shown=bool(whole) or numerator == 0) + match.group("gap")
