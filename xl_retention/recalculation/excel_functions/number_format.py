@@ -364,8 +364,8 @@ def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
     if numerator == denominator and match.group("whole"):
         whole, numerator = whole + 1, 0
     width, num_spec = len(den_spec), match.group("num")
-    if numerator == 0 and match.group("whole") and "0" in num_spec + den_spec:  # '0 0/0' of 5: '5 0/1' to LibreOffice, Excel's
-        raise FormatNotSupported(f"fraction format {source!r} of a whole number")  # is undocumented: not guessed
+    if numerator == 0 and match.group("whole") and "0" in num_spec + den_spec:  # '0 0/0' of 5: LibreOffice's
+        raise FormatNotSupported(f"fraction format {source!r} of a whole number")  # '5 0/1'; Excel's undocumented
     if numerator == 0 and match.group("whole"):
         body = " " * (len(num_spec) + 1 + width)
     else:  # a 0 placeholder pads with zeros (00/00: 2.5 is 05/02, H509's finding 05), a ? with spaces
