@@ -17,6 +17,10 @@ True
 ENCODEURL of a text holding '(' is not computed: ...
 >>> refused_case("=SUM(A1:A3)") is None
 True
+>>> print(refused_case('=_xlfn.REGEXREPLACE(A3,"[0-9]","<$&>")')[1])
+REGEXREPLACE: the replacement '<$&>' holds a $ that is not $$, $n, ${n}, $name or ${name}
+>>> print(refused_case('=_xlfn.REGEXTEST(A1,B1)')[1])  # doctest: +ELLIPSIS
+REGEXTEST: the pattern (or replacement) the cells give holds a form the embedded engine does not read as ...
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from .excel_functions.regex_texts import refusal, replacement_refusal
 from .formula_tokens import _bare_name, argument_spans
 
 __all__ = ["refused_case"]
@@ -41,8 +46,14 @@ _MODES = {
     "2": "REGEXEXTRACT with return_mode 2 (the capture groups, as an array) is not computed by the embedded engine",
 }
 _REGEX = (
-    "REGEXEXTRACT with return_mode 1 or 2 (arrays), or over a range, is not computed by the embedded engine (the first "
+    "REGEXEXTRACT with return_mode 1 or 2 (arrays), over a range, or with a pattern the cells give holding \\u, \\U or "
+    "\\x{..} (read as Python's re reads them, not as Excel's PCRE2), is not computed by the embedded engine (the first "
     "match, return_mode 0, is)"
+)
+_REGEX_UNREAD = (
+    "{name}: the pattern (or replacement) the cells give holds a form the embedded engine does not read as Excel's "
+    "PCRE2 does (\\u, \\U or \\x{{..}} in the pattern, a backslash or a $ other than $$, $n, ${{n}}, $name or "
+    "${{name}} in the replacement, a group the pattern lacks)"
 )
 _URL = (
     "ENCODEURL of a text holding {what} is not computed: Excel's encoding of ~ ! * ' ( ) and of control characters "
@@ -69,21 +80,31 @@ def _literal(tokens: list[Token]) -> str | None:
 
 def refused_case(formula: str) -> tuple[str, str] | None:
     """(function, reason) for the first call of PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT or ENCODEURL in ``formula``,
-    naming the case those functions leave not computed; None where the formula calls none of them."""
+    naming the case those functions leave not computed; None where the formula calls none of them. A pattern or
+    replacement of REGEXEXTRACT, REGEXREPLACE or REGEXTEST typed in that is not read as Excel's PCRE2 reads it is named
+    first (:func:`.excel_functions.regex_texts.refusal`)."""
     try:
         tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
     except Exception:  # noqa: BLE001  (not read: the caller's own reason stands)
         return None
+    regex = None  # the first REGEX call whose case is not named by its typed arguments
     for k, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = _bare_name(token.value[:-1])
         if name in _LEFT:
             return name, _LEFT[name]
-        if name not in ("REGEXEXTRACT", "ENCODEURL"):  # DISC & co. too: the next call's case, if any, is the cell's
-            continue
+        if name not in ("REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST", "ENCODEURL"):  # DISC & co. too: the next call's
+            continue  # case, if any, is the cell's
         spans, _ = argument_spans(tokens, k)
         arguments = [tokens[a:b] for a, b in spans]
+        if name.startswith("REGEX"):
+            why = _regex_refusal(arguments, name == "REGEXREPLACE")
+            if why is not None:
+                return name, f"{name}: {why}"
+        if name in ("REGEXREPLACE", "REGEXTEST"):
+            regex = regex or name
+            continue
         if name == "REGEXEXTRACT":
             mode = _literal(arguments[2]) if len(arguments) > 2 else None
             return name, _MODES.get(mode or "", _REGEX)
@@ -91,4 +112,14 @@ def refused_case(formula: str) -> tuple[str, str] | None:
         odd = next((c for c in subject or "" if _unsure(c)), None)
         what = repr(odd) if odd is not None else ("nothing (an empty text)" if subject == "" else "such characters")
         return name, _URL.format(what=what)
-    return None
+    return (regex, _REGEX_UNREAD.format(name=regex)) if regex else None
+
+
+def _regex_refusal(arguments: list[list[Token]], replaces: bool) -> str | None:
+    """Why a REGEX call's typed pattern (its 2nd argument) or REGEXREPLACE's replacement (its 3rd) is not computed."""
+    pattern = _literal(arguments[1]) if len(arguments) > 1 else None
+    why = refusal(pattern) if pattern is not None else None
+    if why is None and replaces and len(arguments) > 2:
+        replacement = _literal(arguments[2])
+        why = replacement_refusal(replacement) if replacement is not None else None
+    return why

@@ -1,4 +1,4 @@
-"""Text functions: REGEXTEST (Python's ``re``, close to Excel's PCRE2 for common patterns), TEXT, FIXED and DOLLAR.
+"""Text functions: TEXT, FIXED and DOLLAR (REGEXTEST is PCRE2's, in :mod:`.regex_texts`, imported here).
 LEFT, RIGHT, MID, LEN, REPT, LOWER and UPPER are in :mod:`.text_slices`, CONCAT, CONCATENATE, TEXTJOIN and ``&`` in
 :mod:`.joined_texts`, the reading of text as a number (:func:`text_to_number`, kept here among the names other modules
 import) in :mod:`.text_numbers`.
@@ -15,7 +15,6 @@ does (``FIXED(1.005, 2)`` is "1.01"; the engine rounded the binary value to "1.0
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ._core import (
@@ -32,28 +31,10 @@ from ._core import (
     text,
 )
 from .number_format import FormatNotSupported, format_value, round_decimal
+from .regex_texts import regextest
 from .text_numbers import text_to_number
 
 __all__ = ["NOT_IMPLEMENTED", "dollar", "fixed", "regextest", "text_", "text_to_number"]
-
-
-@excel_function("REGEXTEST", 2, 3)
-def regextest(value: Any, pattern: Any, case_sensitivity: Any = 0.0) -> bool:
-    """REGEXTEST(text, pattern, [case_sensitivity]): whether ``pattern`` matches part of ``text``.
-
-    ``case_sensitivity`` 0 (default) is case sensitive, 1 insensitive; an invalid pattern is #VALUE!.
-
-    >>> regextest("abc123", "[0-9]+")
-    True
-    """
-    mode = integer(case_sensitivity)
-    if mode not in (0, 1):
-        raise ExcelError("#VALUE!")
-    try:
-        compiled = re.compile(text(pattern), re.IGNORECASE if mode else 0)
-    except re.error:
-        raise ExcelError("#VALUE!") from None
-    return compiled.search(text(value)) is not None
 
 
 #: formualizer's error kind for "not implemented": the recalculation lists such a cell as unsupported
