@@ -110,6 +110,10 @@ def _sections(fmt: str) -> list[str]:
 _DATE_CODE = re.compile(r"(?i)(yyyy|yy|e{1,2}|m{1,5}|d{1,4}|h{1,2}|s{1,2}|am/pm|a/p|\[h+\]|\[m+\]|\[s+\]|\.0+)")
 
 
+#: a date or time code among a format's tokens (not a separator such as . , - / that a number's codes share)
+_DATE_TIME = re.compile(r"(?i)\[?[ymdhse]|am/pm|a/p")
+
+
 def _tokens(section: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     i = 0
@@ -447,8 +451,10 @@ def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False, n
             continue
         low = text.lower()
         position = code_indexes.index(i)
-        before = [tokens[j][1].lower() for j in code_indexes[:position] if tokens[j][1].strip()]
-        after = [tokens[j][1].lower() for j in code_indexes[position + 1 :] if tokens[j][1].strip()]
+        # the date and time codes around it: a separator between them ('hh.mm', 'hh-mm', 'mm.ss': the . , - / a
+        # number's codes elsewhere) leaves an m beside an hour or before seconds the minutes (H509's finding 08)
+        before = [tokens[j][1].lower() for j in code_indexes[:position] if _DATE_TIME.match(tokens[j][1])]
+        after = [tokens[j][1].lower() for j in code_indexes[position + 1 :] if _DATE_TIME.match(tokens[j][1])]
         if low in ("yyyy", "e", "ee"):
             out.append(str(year))
         elif low == "yy":
