@@ -55,3 +55,43 @@ def test_without_its_separators_a_decimal_comma_text_is_still_the_locales(tmp_pa
     assert report.status == "incomplete"
     assert [(u.address, u.function) for u in report.unsupported] == [("S!C1", "locale")]
     assert "regional settings" in report.unsupported[0].reason
+
+
+SIGN_REASON = (
+    "NUMBERVALUE's text {where}{text!r} holds the currency sign {sign!r}: Microsoft's NUMBERVALUE page names the "
+    "separators, spaces and percent signs it reads, not a currency sign, which Excel reads (if at all) by the "
+    "computer's regional settings, which the file does not record, so the embedded engine does not compute it"
+)
+
+
+def test_a_text_holding_a_currency_sign_is_listed_with_its_cell_and_text(tmp_path: Path) -> None:
+    """H495's finding 09: =NUMBERVALUE("€1.200,50",",",".") was #VALUE! with an empty reason under status ok. The
+    page names no currency sign; Excel reads one (VALUE does) by the regional settings' currency, which the file does
+    not record: the cell is listed, the text and where it is named; a cell reading it names it as its cause."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"] = "€1.200,50", "1 200 Kč"
+    sheet["B1"] = '=_xlfn.NUMBERVALUE(A1,",",".")'
+    sheet["B2"] = '=_xlfn.NUMBERVALUE("$1,200.50",".",",")'
+    sheet["B3"] = '=_xlfn.NUMBERVALUE("€"&"5",",",".")'  # made when the formula runs
+    sheet["B4"] = '=_xlfn.NUMBERVALUE(A2,",",".")'
+    sheet["B5"] = "=B1+1"
+    sheet["B6"] = '=_xlfn.NUMBERVALUE("1.200,50",",",".")'  # no sign: computed
+    book.save(tmp_path / "nv.xlsx")
+    report = recalc_file(tmp_path / "nv.xlsx", tmp_path / "out.xlsx")
+    values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (report.status, report.errors) == ("incomplete", [])
+    made = SIGN_REASON.split(" {where}")[0] + " (made when the formula runs) holds a currency sign:"
+    listed = {u.address: (u.function, u.reason) for u in report.unsupported}
+    assert listed.pop("S!B3")[1].startswith(made)
+    assert listed == {
+        "S!B1": ("NUMBERVALUE", SIGN_REASON.format(where="in A1 ", text="€1.200,50", sign="€")),
+        "S!B2": ("NUMBERVALUE", SIGN_REASON.format(where="", text="$1,200.50", sign="$")),
+        "S!B4": ("NUMBERVALUE", SIGN_REASON.format(where="in A2 ", text="1 200 Kč", sign="Kč")),
+        "S!B5": (
+            "NUMBERVALUE",
+            "reads S!B1 (NUMBERVALUE), which has no current value (the embedded engine cannot compute it)",
+        ),
+    }
+    assert [values[f"B{r}"].value for r in range(1, 7)] == [None, None, None, None, None, 1200.5]

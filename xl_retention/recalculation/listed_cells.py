@@ -60,10 +60,14 @@ from .vba_functions import vba_shadowed
 
 if TYPE_CHECKING:
     from .embedded import _Pass
+    from .formula_texts import FormulaTexts
     from .sheet_cells import FormulaCell
 
 __all__ = ["listed"]
 
+#: the general reason of a cell the engine could not compute (.unsupported.reason_of): said of a cell whose formula
+#: only passes on the error of a cell listed for its own reason
+_GENERAL = "the embedded engine cannot compute this formula ("
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 #: #N/A typed (=IF(A1=0,#N/A,A1)): asked for as NA() is where no other cause is found (an input's error passed on
 #: by CHOOSE(..,#N/A,..) has its reason)
@@ -133,6 +137,7 @@ def listed(
     unsupported += vba_shadowed(path, formulas, {(u.sheet, u.ref) for u in unsupported})  # its own VBA NPS: Excel's
     if info.rich_values:  # reading a data type or a picture in a cell (the engine's #VALUE!): Excel's values kept
         unsupported += rich_readers(workbook, info, formulas, {(u.sheet, u.ref) for u in unsupported})
+    passing = _passing_on(workbook, formulas, info, unsupported)  # =B3+1 of a B3 listed: B3 named, if no value
     if unsupported:  # keep the file's values there, and compute their dependents from them
         others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
         moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others)  # TODAY() since
@@ -178,6 +183,10 @@ def listed(
         from .stale_readers import passed_on, stale_reason  # noqa: PLC0415
 
         by_cell = {(u.sheet, u.ref): u for u in unsupported}
+        for item, source in passing:
+            if not item.kept and not by_cell[source].kept:
+                item.function = by_cell[source].function
+                item.reason = stale_reason(source, item.function)
         for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info, areas).items():
             if (sheet, ref) not in by_cell:
                 origin = by_cell[source]
@@ -255,3 +264,17 @@ def _asked(bare: str, value: CellError) -> bool:
     """Whether the formula ``bare`` (its texts blanked) asks for its #N/A: NA() called, or #N/A typed with no other
     cause found (``value`` without a reason)."""
     return _CALLS_NA.search(bare) is not None or (not value.message and _TYPED_NA.search(bare) is not None)
+
+
+def _passing_on(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo, unsupported: list[Unsupported]
+) -> list[tuple[Unsupported, tuple[str, str]]]:
+    """The cells listed with the general reason (:data:`_GENERAL`) that read a cell listed for a reason of its own,
+    with that cell: ``=B3+1`` given B3's #NIMPL! (NUMBERVALUE of "€1.200,50"), whose only fault is B3's. Read from
+    the engine's graph before the listed cells are given their stored values."""
+    general = [u for u in unsupported if u.function == "formula" and u.reason.startswith(_GENERAL)]
+    causes = {(u.sheet, u.ref): (u.sheet, u.ref) for u in unsupported if u.function != "formula"}
+    if not general or not causes:
+        return []
+    found = kept.dependents(workbook, causes, formulas, info)
+    return [(u, found[(u.sheet, u.ref)]) for u in general if (u.sheet, u.ref) in found]

@@ -82,22 +82,31 @@ def refused_case(formula: str) -> tuple[str, str] | None:
     """(function, reason) for the first call of PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT or ENCODEURL in ``formula``,
     naming the case those functions leave not computed; None where the formula calls none of them. A pattern or
     replacement of REGEXEXTRACT, REGEXREPLACE or REGEXTEST typed in that is not read as Excel's PCRE2 reads it is named
-    first (:func:`.excel_functions.regex_texts.refusal`)."""
+    first (:func:`.excel_functions.regex_texts.refusal`); a NUMBERVALUE of a text holding a currency sign (or made when
+    the formula runs) last (:mod:`.numbervalue_signs`)."""
     try:
         tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
     except Exception:  # noqa: BLE001  (not read: the caller's own reason stands)
         return None
     regex = None  # the first REGEX call whose case is not named by its typed arguments
+    currency: tuple[str, str] | None = None  # a NUMBERVALUE's, said where no other call's case is
     for k, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = _bare_name(token.value[:-1])
         if name in _LEFT:
             return name, _LEFT[name]
-        if name not in ("REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST", "ENCODEURL"):  # DISC & co. too: the next call's
-            continue  # case, if any, is the cell's
+        if name not in ("REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST", "ENCODEURL", "NUMBERVALUE"):  # DISC & co. too:
+            continue  # the next call's case, if any, is the cell's
         spans, _ = argument_spans(tokens, k)
         arguments = [tokens[a:b] for a, b in spans]
+        if name == "NUMBERVALUE":  # a text holding a currency sign (.numbervalue_signs): typed in, or made
+            from .numbervalue_signs import currency_sign, refused_reason  # noqa: PLC0415
+
+            typed = _literal(arguments[0]) if arguments else None
+            if typed is None or currency_sign(typed) is not None:
+                currency = currency or (name, refused_reason(typed))
+            continue
         if name.startswith("REGEX"):
             why = _regex_refusal(arguments, name == "REGEXREPLACE")
             if why is not None:
@@ -112,7 +121,7 @@ def refused_case(formula: str) -> tuple[str, str] | None:
         odd = next((c for c in subject or "" if _unsure(c)), None)
         what = repr(odd) if odd is not None else ("nothing (an empty text)" if subject == "" else "such characters")
         return name, _URL.format(what=what)
-    return (regex, _REGEX_UNREAD.format(name=regex)) if regex else None
+    return (regex, _REGEX_UNREAD.format(name=regex)) if regex else currency
 
 
 def _regex_refusal(arguments: list[list[Token]], replaces: bool) -> str | None:

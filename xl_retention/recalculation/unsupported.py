@@ -5,8 +5,9 @@ evaluation): an error of the engine's own, a function it lacks, a ``#NAME?`` of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.formulas import FORMULAE
@@ -235,6 +236,7 @@ def find_unsupported(
     foreign = []
     for sheet, ref, function, reason in [
         *foreign_format_cells(formulas, workbook.get_value),  # TEXT(A1,"TT.MM.JJJJ")
+        *_currency_numbervalues(formulas, workbook.get_value),  # NUMBERVALUE("€1.200,50",",","."): not documented
         *nested_totals(formulas),  # AGGREGATE(12,3,B2:B9) over a SUBTOTAL cell
         *subtotal_aggregates(formulas, reference_names, info.tables),  # SUBTOTAL(9,B1:B5) over an AGGREGATE cell
     ]:
@@ -322,6 +324,17 @@ def find_unsupported(
     listed = {(u.sheet, u.ref) for u in found}  # GROUPBY(A2:A6,B2:B6,LAMBDA(x,NPS(x))): the engine's #VALUE!
     found += [Unsupported(*item) for item in grouped_calls(formulas) if item[:2] not in listed]
     return found
+
+
+def _currency_numbervalues(
+    formulas: dict[str, FormulaTexts], value_at: Callable[[str, int, int], Any]
+) -> list[tuple[str, str, str, str]]:
+    """:func:`.numbervalue_signs.currency_numbervalues`, imported where a sheet calls NUMBERVALUE (issue 14)."""
+    if not any("NUMBERVALUE(" in texts.upper_text() for texts in formulas.values()):
+        return []
+    from .numbervalue_signs import currency_numbervalues  # noqa: PLC0415
+
+    return list(currency_numbervalues(formulas, value_at))
 
 
 #: SHEET( or SHEETS( called (upper-case text)

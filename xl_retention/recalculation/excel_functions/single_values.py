@@ -212,7 +212,10 @@ def _numbervalue(value: Any, decimal: Any = ".", group: Any = ",") -> float:
         raise ExcelError("#VALUE!")
     candidate = (whole.replace(comma, "") if comma else whole) + ("." + fraction if found else "")
     if _DECIMAL.fullmatch(candidate) is None:
-        raise ExcelError("#VALUE!")
+        from ..numbervalue_signs import currency_sign  # noqa: PLC0415  (a text read as no number only)
+
+        # a currency sign (€1.200,50): what Excel reads is not documented, the cell listed (.numbervalue_signs)
+        raise ExcelError("NImpl" if currency_sign(text(value)) else "#VALUE!")
     return float(candidate) / 100**percents
 
 

@@ -1,0 +1,119 @@
+"""NUMBERVALUE of a text holding a currency sign: listed as not computed, the sign and the text named.
+
+Microsoft's NUMBERVALUE page names what the function reads in its text: the decimal and group separators (given, or
+the locale's), spaces ("ignored, even in the middle"), trailing percent signs; "if any of the arguments are not
+valid, NUMBERVALUE returns the #VALUE! error value". It says nothing of a currency sign. Excel's VALUE reads the
+currency of the computer's regional settings (``$1,000`` is 1000 in an en-US Excel, #VALUE! in a German one; ``10,12
+€`` the other way round), which the file does not record; whether NUMBERVALUE does the same is not documented. The
+engine gave ``NUMBERVALUE("€1.200,50",",",".")`` #VALUE! with an empty reason under status ok (H495's finding 09).
+Such a cell is listed (Excel's stored value kept): :func:`currency_numbervalues` names the text typed in or held by
+the one cell the call reads; the package's NUMBERVALUE (:mod:`.excel_functions.single_values`) gives the engine's
+"not computed" for a text made when the formula runs, and :func:`refused_reason` names the case.
+
+>>> currency_sign("€1.200,50"), currency_sign("$1,200.50"), currency_sign("1 200 Kč"), currency_sign("1.200,50")
+('€', '$', 'Kč', None)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import column_index_from_string
+
+from .formula_tokens import _bare_name, argument_spans
+
+if TYPE_CHECKING:
+    from .formula_texts import FormulaTexts
+
+__all__ = ["currency_numbervalues", "currency_sign", "refused_reason"]
+
+#: one cell, its sheet named or not (``A1``, ``$B$2``, ``'My data'!C3``)
+_CELL = re.compile(r"(?:(?P<sheet>'(?:[^']|'')+'|[^'!:]+)!)?\$?(?P<col>[A-Za-z]{1,3})\$?(?P<row>\d+)")
+#: what an amount holds beside its currency code (``1 200 Kč``: the code is what is left)
+_AMOUNT = re.compile(r"[\d.,'()+\-\s\u00a0\u202f]+")
+_REASON = (
+    "NUMBERVALUE's text {where}{text!r} holds the currency sign {sign!r}: Microsoft's NUMBERVALUE page names the "
+    "separators, spaces and percent signs it reads, not a currency sign, which Excel reads (if at all) by the "
+    "computer's regional settings, which the file does not record, so the embedded engine does not compute it"
+)
+_MADE = (
+    "NUMBERVALUE's text (made when the formula runs) holds a currency sign: Microsoft's NUMBERVALUE page names the "
+    "separators, spaces and percent signs it reads, not a currency sign, which Excel reads (if at all) by the "
+    "computer's regional settings, which the file does not record, so the embedded engine does not compute it"
+)
+
+
+def currency_sign(text: object) -> str | None:
+    """The currency sign (``€``, ``$``) or code of another locale (``Kč``, ``kr``: an amount :func:`money_reading`
+    reads) in ``text``; None for a text without one, or no text."""
+    if not isinstance(text, str):
+        return None
+    sign = next((c for c in text if unicodedata.category(c) == "Sc"), None)
+    if sign is None and any(c.isalpha() for c in text):
+        from .locale_readings import money_reading  # noqa: PLC0415  (a text holding a letter: Kč, kr)
+
+        if money_reading(text) is None:
+            return None
+        sign = _AMOUNT.sub("", text) or None
+    return sign
+
+
+def _text_of(tokens: list[Token], sheet: str, value_at: Callable[[str, int, int], Any]) -> tuple[str, Any] | None:
+    """(where, text) of NUMBERVALUE's text argument ``tokens``: typed in (where ""), or one cell's value (where
+    ``in A1 ``); None for anything else (a text made when the formula runs, a range)."""
+    inner = [t for t in tokens if t.type != Token.WSPACE]
+    if len(inner) != 1 or inner[0].type != Token.OPERAND:
+        return None
+    token = inner[0]
+    if token.subtype == Token.TEXT:
+        return "", token.value[1:-1].replace('""', '"')
+    cell = _CELL.fullmatch(token.value) if token.subtype == Token.RANGE else None
+    if cell is None:
+        return None
+    named = cell.group("sheet")
+    target = named.strip("'").replace("''", "'") if named else sheet
+    value = value_at(target, int(cell.group("row")), column_index_from_string(cell.group("col")))
+    return f"in {token.value.replace('$', '')} ", value
+
+
+def currency_numbervalues(
+    formulas: dict[str, FormulaTexts], value_at: Callable[[str, int, int], Any]
+) -> Iterator[tuple[str, str, str, str]]:
+    """(sheet, ref, "NUMBERVALUE", reason) of each formula cell calling NUMBERVALUE of a text holding a currency sign
+    (:func:`currency_sign`), typed in or held by the one cell it reads (``value_at(sheet, row, column)``)."""
+    for sheet, texts in formulas.items():
+        if "NUMBERVALUE(" not in texts.upper_text():  # one test per sheet: most have none
+            continue
+        for place, master in texts.master_texts():
+            if "NUMBERVALUE(" not in master.upper():
+                continue
+            try:
+                tokens = list(Tokenizer("=" + texts[place].removeprefix("=")).items)
+            except Exception:  # noqa: BLE001, S112  (not read: the engine's answer stands)
+                continue
+            for k, token in enumerate(tokens):
+                if (
+                    token.type != Token.FUNC
+                    or token.subtype != Token.OPEN
+                    or _bare_name(token.value[:-1]) != ("NUMBERVALUE")
+                ):
+                    continue
+                spans, _ = argument_spans(tokens, k)
+                found = _text_of(tokens[spans[0][0] : spans[0][1]], sheet, value_at) if spans else None
+                sign = currency_sign(found[1]) if found is not None else None
+                if found is not None and sign is not None:
+                    reason = _REASON.format(where=found[0], text=found[1], sign=sign)
+                    yield sheet, texts.refs[place], "NUMBERVALUE", reason
+                    break
+
+
+def refused_reason(text: str | None) -> str:
+    """Why a NUMBERVALUE the package's function left not computed (a currency sign) is listed: its text named where
+    typed in (``text``), else said to be made when the formula runs."""
+    sign = currency_sign(text)
+    return _REASON.format(where="", text=text, sign=sign) if text is not None and sign is not None else _MADE
