@@ -10,7 +10,11 @@ were. Such a column
 adjustment, or end with "adjusted": the amount adjusted, not Etsy's "Adjusted Order Total", the amount after it)
 whose numbers are not all 0 is refused, naming it and the rows: what was kept cannot be told from the amount alone
 (an adjustment may add or take off, credits may have been paid before). It is left alone where the mapped amount is
-the amount paid (Chargebee's ``Amount Paid``, "Total Collected"): those parts are not in it.
+the amount paid (Chargebee's ``Amount Paid``, "Total Collected"): those parts are not in it. So is Paddle Billing's
+``details.totals.credit`` beside its sibling ``details.totals.grand_total`` mapped as the amount: Paddle's grand
+total is a transaction's total after its discount, tax and credits, before its payments (its ``total`` less its
+``credit``): the credit is not in it (:func:`credit_in_grand_total`). Where the sibling ``total`` is in the file too,
+a row whose grand total is not its total less its credit is refused, naming the rows: which was paid cannot be told.
 
 Money given back *after* payment is in the amount paid, though: Stripe's invoice ``post_payment_credit_notes_amount``
 ("Post Payment Credit Notes Amount": credit notes issued on a paid invoice, refunded or credited to the customer's
@@ -38,7 +42,13 @@ import pandas as pd
 
 from .errors import DataError, bad_rows
 
-__all__ = ["check_written_off", "given_back_columns", "refuse_balance_credits", "written_off_columns"]
+__all__ = [
+    "check_written_off",
+    "credit_in_grand_total",
+    "given_back_columns",
+    "refuse_balance_credits",
+    "written_off_columns",
+]
 
 #: Words (of :func:`~.order_columns._words`) and word pairs of a column's name that say money the sale did not bring.
 _WORDS = frozenset({"writeoff", "writeoffs", "adjustment", "adjustments", "credited", "abgeschrieben",
@@ -139,6 +149,57 @@ def written_off_columns(names: Sequence[Any]) -> list[str]:
     return found
 
 
+def _grand_total_sibling(credit: str, amount: str) -> str | None:
+    """The prefix ``credit`` (a name ending in ``totals.credit``, Paddle Billing's) shares with ``amount`` where
+    ``amount`` is its sibling ``totals.grand_total`` (``details.totals.credit`` beside ``details.totals.grand_total``),
+    else None."""
+    head, _, last = credit.rpartition(".")
+    amount_head, _, amount_last = amount.rpartition(".")
+    if last.strip().lower() != "credit" or amount_last.strip().lower() != "grand_total" or head != amount_head:
+        return None
+    return head if head.rpartition(".")[2].strip().lower() == "totals" else None
+
+
+def credit_in_grand_total(df: pd.DataFrame, credit: str, amount: str, source: str) -> bool:
+    """Whether the credits column ``credit`` (Paddle Billing's ``details.totals.credit``) is already out of the amount
+    mapped, ``amount``: its sibling ``details.totals.grand_total`` (see the module docstring); :class:`DataError` for
+    the rows whose grand total is not their sibling ``total`` less their credit, where that column is in ``df``.
+
+    >>> frame = pd.DataFrame({"details.totals.total": ["50.00", "100.00"], "details.totals.credit": ["20.00", "0"],
+    ...                       "details.totals.grand_total": ["30.00", "100.00"]})
+    >>> credit_in_grand_total(frame, "details.totals.credit", "details.totals.grand_total", "t.csv")
+    True
+    >>> credit_in_grand_total(frame, "details.totals.credit", "details.totals.total", "t.csv")
+    False
+    >>> credit_in_grand_total(frame.assign(**{"details.totals.grand_total": ["50.00", "100.00"]}),
+    ...                       "details.totals.credit", "details.totals.grand_total", "t.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: t.csv, column 'details.totals.grand_total': grand totals that are not ...
+    """
+    from .values import parse_numbers
+
+    head = _grand_total_sibling(credit, amount)
+    if head is None:
+        return False
+    total = f"{head}.total"
+    names = [str(c) for c in df.columns]
+    if total not in names:
+        return True
+    read = {n: np.nan_to_num(parse_numbers(df.iloc[:, names.index(n)], source, n, allow_blank=True), nan=0.0)
+            for n in (total, credit, amount)}  # fmt: skip
+    wrong = np.abs(read[total] - read[credit] - read[amount]) > _CENT
+    if wrong.any():
+        problem = (
+            f"grand totals that are not {total!r} less {credit!r} (Paddle's grand total is the total after "
+            "credits: whether the credit was taken off cannot be told)"
+        )
+        advice = f"correct {amount!r} to the amount kept ({total!r} less {credit!r}), or remove these rows"
+        raise bad_rows(source, amount, problem, np.flatnonzero(wrong), df.iloc[:, names.index(amount)].to_numpy(),
+                       advice=advice)  # fmt: skip
+    return True
+
+
 def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
     """Refuse a column of :func:`written_off_columns` (not the mapped ones) holding a number other than 0, naming it,
     the rows and their values; nothing where the mapped amount is named as paid (``Amount Paid``).
@@ -159,7 +220,7 @@ def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> N
         return
     mapped = set(names.values())
     for name in written_off_columns(df.columns):
-        if name in mapped:
+        if name in mapped or credit_in_grand_total(df, name, amount, source):  # Paddle's grand_total: credit out
             continue
         column = df.iloc[:, [str(c) for c in df.columns].index(name)]
         try:
