@@ -196,6 +196,8 @@ def row_number(source: str, position: int) -> int:
     """
     if isinstance(source, FileRows) and position < len(source.file_rows):
         return int(source.file_rows[position])
+    if isinstance(source, Source) and source.positions is not None and position < len(source.positions):
+        position = int(source.positions[position])  # rows left out of those named (row_sources.rows_taken)
     return int(position) + _first_row(source)
 
 
@@ -314,11 +316,7 @@ def bad_rows(
         return _table_rows(source, column, problem, positions, values, total, advice)
     if isinstance(source, FrameRows):
         return _frame_rows(source, column, problem, shown, values, total, advice)
-    first = _first_row(source)
-    if isinstance(source, FileRows):  # a CSV file with blank lines: the file's own rows
-        rows = [int(source.file_rows[p]) if p < len(source.file_rows) else int(p) + first for p in shown]
-    else:
-        rows = [int(p) + first for p in shown]
+    rows = [row_number(source, int(p)) for p in shown]  # a file's or sheet's own rows (blank lines, rows left out)
     text = f"{'row' if total == 1 else 'rows'} {', '.join(map(str, rows))}"
     if total > len(shown):
         text += f" and {total - len(shown)} more"

@@ -112,6 +112,7 @@ from .refunded_amounts import (
     take_refunds,
 )
 from .refunds_inside import refunds_inside, refunds_of_total, unproven_refunds
+from .row_sources import rows_taken, source_of
 from .sale_refunds import (
     REFUND_STATUSES,
     refunds_in_order_share,
@@ -404,10 +405,11 @@ def orders_as_paid(
         refuse_unweighed_refunds(df, typed["order_id"], names["order_id"], cancelled, ~dropped, source, negative)
     elif negative is not None:  # a refund row, 'total' -20.00, in a file of no order id: no purchase either
         cancelled = cancelled | negative
-    if dropped.any():
+    if dropped.any():  # the rows left named as the file's rows (row_sources.rows_taken)
         rows = np.flatnonzero(~dropped)
+        taken = rows_taken(source_of(df, source), rows)
         one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names, (cancelled | full)[rows],
-                                      source, {k: lambda f=f: f()[rows] for k, f in written.items()})  # fmt: skip
+                                      taken, {k: lambda f=f: f()[rows] for k, f in written.items()})  # fmt: skip
         return one, rows[kept]
     return one_row_per_order(typed, names, cancelled | full, source, written)
 

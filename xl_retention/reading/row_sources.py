@@ -14,7 +14,17 @@ import pandas as pd
 
 from .shown_values import show
 
-__all__ = ["BLANK_ID_VALUES", "ROW_KEYS", "FileRows", "FrameRows", "Source", "TableRows", "described", "source_of"]
+__all__ = [
+    "BLANK_ID_VALUES",
+    "ROW_KEYS",
+    "FileRows",
+    "FrameRows",
+    "Source",
+    "TableRows",
+    "described",
+    "rows_taken",
+    "source_of",
+]
 
 #: The files with no header row: their rows are named as records, the first being row 1.
 _PARQUET = (".parquet", ".pq")
@@ -38,17 +48,20 @@ class Source(str):
 
     sheet: str
     header_row: int
+    #: the table's data row of each row named, where rows were left out of what is named (:func:`rows_taken`)
+    positions: np.ndarray | None
 
-    def __new__(cls, name: str, sheet: str, header_row: int) -> Source:
+    def __new__(cls, name: str, sheet: str, header_row: int, positions: Any = None) -> Source:
         if not isinstance(header_row, int | np.integer) or isinstance(header_row, bool) or header_row < 1:
             raise ValueError(f"header_row must be a sheet row (1 or more), got {header_row!r}")
         made = super().__new__(cls, name)
         made.sheet = str(sheet)
         made.header_row = int(header_row)
+        made.positions = None if positions is None else np.asarray(positions, dtype=np.int64)
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Source, (str(self), self.sheet, self.header_row))
+        return (Source, (str(self), self.sheet, self.header_row, self.positions))
 
 
 class FileRows(str):
@@ -228,3 +241,31 @@ def _as_read(table: pd.DataFrame, source: str) -> bool:
     index = table.index
     default = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
     return default and str(source).lower().endswith(_FILES)
+
+
+def rows_taken(source: str, rows: Any) -> str:
+    """``source`` (as :func:`source_of` gives it) naming the rows ``rows`` of its table as they are named there: data
+    row ``p`` of the rows taken is the table's row ``rows[p]``. A refusal about the rows left once some were left out
+    (a declined payment before its paid retry) named the next row of the file (H508's finding 01: row 4 for row 5).
+
+    >>> from .errors import row_of
+    >>> row_of(rows_taken("o.csv", [0, 2, 3]), 2), row_of(rows_taken(Source("o.xlsx", "Data", 3), [1, 4]), 1)
+    ('row 5', "row 8 of sheet 'Data'")
+    >>> row_of(rows_taken(FileRows("o.csv", [2, 4, 5]), [1, 2]), 0)
+    'row 4'
+    >>> row_of(rows_taken(FrameRows("df", ["a", "b"]), [1]), 0)
+    "the row at index 'b'"
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    if isinstance(source, TableRows):
+        return source if source.rows is None else TableRows(str(source), source.names, source.rows.iloc[rows])
+    if isinstance(source, FrameRows):
+        return FrameRows(str(source), source.labels[rows])
+    if isinstance(source, FileRows):
+        return FileRows(str(source), source.file_rows[rows])
+    if isinstance(source, Source):
+        before = np.arange(rows.max() + 1 if rows.size else 0) if source.positions is None else source.positions
+        return Source(str(source), source.sheet, source.header_row, before[rows])
+    from .errors import row_number
+
+    return FileRows(str(source), [row_number(source, int(r)) for r in rows])
