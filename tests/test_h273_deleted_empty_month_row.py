@@ -96,6 +96,16 @@ def test_upgrade_refuses_saying_how_to_put_the_row_back(tmp_path):
     assert str(refused.value) == ADVICE
 
 
-def test_a_month_typed_after_the_gap_is_left_to_its_error(tmp_path):
+def test_a_month_typed_after_the_gap_is_named_too(tmp_path, capsys):
+    """H510's finding 02: with the month after the gap typed, its #REF! start shows, and the file was left to that
+    error with status ok and exit 0 (README: a tracker whose months skip is no good one)."""
     path = _row_deleted(tmp_path, {"C11": 7})  # October typed (row 10 after the deletion): its #REF! start shows
-    assert deleted_month_row(path) is None
+    said = (
+        f"{ADVICE}; until then the months skip there: a month's figures have no row of their own, and 2026-10's start "
+        "reads the deleted row (#REF!)"
+    )
+    assert deleted_month_row(path) == said  # was None
+    code = cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert (code, report["status"], report["message"]) == (1, "incomplete", f"t.xlsx: {said}")  # was 0, ok, ''
+    assert "Customers!B10" in {e["address"] for e in report["errors"]}  # its #REF! still listed with its reason

@@ -87,8 +87,8 @@ def _typed(row: tuple[Any, ...], skip: int) -> bool:
 
 def deleted_month_row(path: str | os.PathLike[str]) -> str | None:
     """One line naming the first monthly sheet whose months skip where a formula of the month after reads ``#REF!``
-    (a month's row deleted) and that month's row holds nothing typed (its formulas show nothing: no error names it),
-    or None."""
+    (a month's row deleted: the file is incomplete, its figures typed or not), or None. A filled month's row deleted
+    was left to its cells' #REF! with status ok and exit 0 (H510's finding 02), though the tracker had lost a month."""
     for _spec, title, rows, position in headed_tables(tracker_sheets(path), specs=MONTHLY_SHEETS):
         at = position.get("Month")
         if at is None:
@@ -101,12 +101,13 @@ def deleted_month_row(path: str | os.PathLike[str]) -> str | None:
             month = (value.year, value.month)
             if before is not None and month > _after(before):
                 broken = any(isinstance(v, str) and v.startswith("=") and "#REF!" in v.upper() for v in row)
-                if broken and not _typed(row, at):
+                if broken:  # typed after it too: its #REF! shows, and the tracker has lost a month (H510's 02)
                     cell = f"{written(title)}!{get_column_letter(at + 1)}{number}"
                     advice = missing_months_advice(cell, month, before)
+                    shown = "" if _typed(row, at) else ", shown when its figures are typed"
                     return (
                         f"{advice}; until then the months skip there: a month's figures have no row of their own, "
-                        f"and {_text(month)}'s start reads the deleted row (#REF!, shown when its figures are typed)"
+                        f"and {_text(month)}'s start reads the deleted row (#REF!{shown})"
                     )
             before = month
     return None
