@@ -17,6 +17,8 @@ True
 ENCODEURL of a text holding '(' is not computed: ...
 >>> refused_case("=SUM(A1:A3)") is None
 True
+>>> print(refused_case('=CODE("Ωmega")')[1])  # doctest: +ELLIPSIS
+CODE of 'Ω' (U+03A9) outside Windows-1252 is not computed: Excel gives its number in the code page of the computer ...
 >>> print(refused_case('=_xlfn.REGEXREPLACE(A3,"[0-9]","<$&>")')[1])
 REGEXREPLACE: the replacement '<$&>' holds a $ that is not $$, $n, ${n}, $name or ${name}
 >>> print(refused_case('=_xlfn.REGEXTEST(A1,B1)')[1])  # doctest: +ELLIPSIS
@@ -29,6 +31,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .excel_functions.regex_texts import refusal, replacement_refusal
+from .excel_functions.single_values import windows_1252_code
 from .formula_tokens import _bare_name, argument_spans
 
 __all__ = ["refused_case"]
@@ -55,6 +58,11 @@ _REGEX_UNREAD = (
     "PCRE2 does (\\u, \\U or \\x{{..}} in the pattern, a backslash or a $ other than $$, $n, ${{n}}, $name or "
     "${{name}} in the replacement, a group the pattern lacks)"
 )
+_CODE = (
+    "CODE of {what} outside Windows-1252 is not computed: Excel gives its number in the code page of the computer "
+    "opening the file (63, '?', on a Western Windows; another under a Greek, Cyrillic or Central European one), "
+    "UNICODE its Unicode number"
+)
 _URL = (
     "ENCODEURL of a text holding {what} is not computed: Excel's encoding of ~ ! * ' ( ) and of control characters "
     "is not documented"
@@ -79,11 +87,11 @@ def _literal(tokens: list[Token]) -> str | None:
 
 
 def refused_case(formula: str) -> tuple[str, str] | None:
-    """(function, reason) for the first call of PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT or ENCODEURL in ``formula``,
-    naming the case those functions leave not computed; None where the formula calls none of them. A pattern or
-    replacement of REGEXEXTRACT, REGEXREPLACE or REGEXTEST typed in that is not read as Excel's PCRE2 reads it is named
-    first (:func:`.excel_functions.regex_texts.refusal`); a NUMBERVALUE of a text holding a currency sign (or made when
-    the formula runs) last (:mod:`.numbervalue_signs`)."""
+    """(function, reason) for the first call of PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT, ENCODEURL or CODE (of a
+    character outside Windows-1252) in ``formula``, naming the case those functions leave not computed; None where
+    the formula calls none of them. A pattern or replacement of REGEXEXTRACT, REGEXREPLACE or REGEXTEST typed in that
+    is not read as Excel's PCRE2 reads it is named first (:func:`.excel_functions.regex_texts.refusal`); a NUMBERVALUE
+    of a text holding a currency sign (or made when the formula runs) last (:mod:`.numbervalue_signs`)."""
     try:
         tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
     except Exception:  # noqa: BLE001  (not read: the caller's own reason stands)
@@ -96,8 +104,8 @@ def refused_case(formula: str) -> tuple[str, str] | None:
         name = _bare_name(token.value[:-1])
         if name in _LEFT:
             return name, _LEFT[name]
-        if name not in ("REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST", "ENCODEURL", "NUMBERVALUE"):  # DISC & co. too:
-            continue  # the next call's case, if any, is the cell's
+        if name not in ("REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST", "ENCODEURL", "NUMBERVALUE", "CODE"):  # DISC & co.
+            continue  # too: the next call's case, if any, is the cell's
         spans, _ = argument_spans(tokens, k)
         arguments = [tokens[a:b] for a, b in spans]
         if name == "NUMBERVALUE":  # a text holding a currency sign (.numbervalue_signs): typed in, or made
@@ -114,6 +122,12 @@ def refused_case(formula: str) -> tuple[str, str] | None:
         if name in ("REGEXREPLACE", "REGEXTEST"):
             regex = regex or name
             continue
+        if name == "CODE":
+            typed = _literal(arguments[0]) if arguments else None
+            if typed and windows_1252_code(typed[0]) is not None:
+                continue  # computed: another call's case is the cell's
+            shown = f"'{typed[0]}' (U+{ord(typed[0]):04X})" if typed else "a character (the text the cells give)"
+            return name, _CODE.format(what=shown)
         if name == "REGEXEXTRACT":
             mode = _literal(arguments[2]) if len(arguments) > 2 else None
             return name, _MODES.get(mode or "", _REGEX)

@@ -27,11 +27,12 @@ from ._core import (
     ExcelError,
     Function,
     broadcast,
+    engine_call,
     engine_value,
 )
 from .engine_lifted import ENGINE_LIFTED, LOOKUPS
 from .one_number import _power, _value, excel_int, shown, whole  # noqa: F401 (read here by .maths, .multiples)
-from .single_values import _BUILTINS, _date_part, _datevalue, _unichar, _weekday
+from .single_values import _BUILTINS, _char, _code, _date_part, _datevalue, _unichar, _weekday
 from .statistical import WHOLE_FIRST, WHOLE_SECOND
 
 #: functions of this package that read single values: each gets an element-by-element form
@@ -133,6 +134,13 @@ FUNCTIONS["NUMBERVALUE"] = Function("NUMBERVALUE", _element(_BUILTINS["NUMBERVAL
 FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
 # a partial surrogate (55296..57343) is #N/A, where the engine says #VALUE! (IFNA did not catch it)
 FUNCTIONS["UNICHAR"] = Function("UNICHAR", broadcast(_element(_unichar)), 1, 1)
+# Windows-1252 as Excel for Windows: a character outside it is listed (its code page decides), where the engine gave
+# its Unicode number (CODE("Ω") 937, H509's finding 07); CHAR(129) is U+0081 as Windows reads the byte, not U+FFFD
+_code_call, _char_call = engine_call(_code), engine_call(_char)
+_code_call.__name__, _char_call.__name__ = "excel_CODE", "excel_CHAR"
+FUNCTIONS["CODE"] = Function("CODE", broadcast(_code_call), 1, 1)
+FUNCTIONS[EACH + "CODE"] = Function(EACH + "CODE", broadcast(_code_call), 1, 1)  # noted: SUMPRODUCT(CODE(A1:A3))
+FUNCTIONS["CHAR"] = Function("CHAR", broadcast(_char_call), 1, 1)
 
 
 def package_forms(functions: dict[str, Function]) -> list[Function]:

@@ -143,28 +143,51 @@ def _choices(permutations: bool) -> Callable[[Any, Any], float]:
     return call
 
 
+#: Windows-1252 as Windows reads it (its code page of Western Europe and the Americas, Excel for Windows's there): the
+#: five bytes it leaves undefined (129, 141, 143, 144, 157) are the C1 controls of the same numbers
+_WINDOWS_1252 = [bytes([n]).decode("cp1252", errors="ignore") or chr(n) for n in range(256)]
+_CODES = {character: n for n, character in enumerate(_WINDOWS_1252)}
+#: the engine's "not implemented" error (the cell is listed; :mod:`..refused_cases` says why)
+_NOT_COMPUTED = "NImpl"
+
+
+def windows_1252_code(character: str) -> int | None:
+    """The number of ``character`` in Windows-1252 (Excel for Windows's CODE on a Western machine), None outside it.
+
+    >>> windows_1252_code("€"), windows_1252_code("é"), windows_1252_code("Ω")
+    (128, 233, None)
+    """
+    return _CODES.get(character)
+
+
 def _code(value: Any, unicode: bool = False) -> float:
-    """CODE (the character's number in Windows-1252, as Excel for Windows) or UNICODE of the first character."""
+    """CODE (the character's number in Windows-1252, as Excel for Windows) or UNICODE of the first character.
+
+    A character outside Windows-1252 is not computed (H509's finding 07): its CODE is the number of the code page of
+    the computer opening the file (63, "?", on a Western Windows; 217 for "Ω" on a Greek one), not its Unicode number.
+
+    >>> _code("€uro"), _code(chr(129)), _code("Ω", unicode=True)
+    (128.0, 129.0, 937.0)
+    """
     check(value)
     first = text(value)[:1]
     if not first:
         raise ExcelError("#VALUE!")
     if unicode:
         return float(ord(first))
-    try:
-        return float(first.encode("cp1252")[0])
-    except UnicodeEncodeError:
-        return 63.0  # "?", as Excel shows a character outside its code page
+    code = windows_1252_code(first)
+    if code is None:
+        raise ExcelError(_NOT_COMPUTED)
+    return float(code)
 
 
 def _char(value: Any) -> str:
+    """CHAR: the character of a number 1..255 in Windows-1252 (129 is U+0081, as Windows reads the byte, where the
+    engine gave U+FFFD)."""
     n = math.trunc(_value(value))
     if not 1 <= n <= 255:
         raise ExcelError("#VALUE!")
-    try:
-        return bytes([n]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(n)
+    return _WINDOWS_1252[n]
 
 
 def _unichar(value: Any) -> str:
