@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["note_converted_amounts"]
+__all__ = ["converted_currency", "note_converted_amounts", "refuse_tax_in_other_currency"]
 
 CONVERTED = (
     "{source}: {money!r} holds amounts converted to {code} from other currencies ({column!r}: {others}){rates}: "
@@ -27,26 +27,30 @@ CONVERTED = (
 )
 
 
-def note_converted_amounts(df: pd.DataFrame, source: str, money: str | None) -> None:
-    """Say in a note (:func:`~.notes.note`) that the money column ``money`` of ``df`` holds amounts converted to one
-    currency from others at each row's rate (see the module docstring); nothing where it does not, or where the
-    amounts in their own currency beside it show one rate per currency."""
+def converted_currency(df: pd.DataFrame, money: str | None) -> tuple[str, str, list[str]] | None:
+    """Whether the money column ``money`` of ``df`` holds amounts converted to one currency from others: (its code,
+    the column of the amounts' own currencies, the other codes there), as ``('USD', 'Currency', ['EUR'])`` for a
+    FastSpring 'Total (USD)' beside 'Currency'; None where it does not (or cannot be told).
+
+    >>> df = pd.DataFrame({"Total (USD)": [100.0, 128.52], "Currency": ["USD", "EUR"], "Total": [100.0, 119.0]})
+    >>> converted_currency(df, "Total (USD)"), converted_currency(df, "Total")
+    (('USD', 'Currency', ['EUR']), None)
+    """
     from .currency import _codes, codes_column, named_code, named_currency, paired_currency
-    from .notes import note
 
     if money is None:
-        return
+        return None
     names = list(map(str, df.columns))
     if names.count(str(money)) != 1:
-        return
+        return None
     code = named_code(money)
     paired = paired_currency(names, money)
     if code is None:
         if len(paired) != 1:
-            return
+            return None
         codes = _codes(df[paired[0]])
         if len(codes) != 1:
-            return  # several currencies in its own column: refused (reading.currency)
+            return None  # several currencies in its own column: refused (reading.currency)
         code = codes[0]
     for column in names:
         if column in paired or column == str(money):
@@ -55,30 +59,89 @@ def note_converted_amounts(df: pd.DataFrame, source: str, money: str | None) -> 
         if not named_currency(column) and not codes_column(list(pd.unique(values.to_numpy())[:50])):
             continue
         others = [c for c in _codes(values) if c != code]
-        if not others or not all(len(c) == 3 and c.isalpha() for c in others):
-            continue
-        rates = _rates(df, names, column, money, code)
-        if rates == "":
-            continue  # one rate per currency: converted at a fixed rate
-        note(CONVERTED.format(source=source, money=str(money), code=code, column=column, others=", ".join(others),
-                              rates=rates or ""))  # fmt: skip
+        if others and all(len(c) == 3 and c.isalpha() for c in others):
+            return code, column, others
+    return None
+
+
+def note_converted_amounts(df: pd.DataFrame, source: str, money: str | None) -> None:
+    """Say in a note (:func:`~.notes.note`) that the money column ``money`` of ``df`` holds amounts converted to one
+    currency from others at each row's rate (see the module docstring); nothing where it does not, or where the
+    amounts in their own currency beside it show one rate per currency."""
+    from .notes import note
+
+    converted = converted_currency(df, money)
+    if converted is None:
         return
+    code, column, others = converted
+    rates = _rates(df, list(map(str, df.columns)), column, str(money), code)
+    if rates == "":
+        return  # one rate per currency: converted at a fixed rate
+    note(CONVERTED.format(source=source, money=str(money), code=code, column=column, others=", ".join(others),
+                          rates=rates or ""))  # fmt: skip
+
+
+def refuse_tax_in_other_currency(
+    df: pd.DataFrame, money: str, column: str, rows: np.ndarray, source: str, what: str
+) -> None:
+    """Refuse a tax column ``column`` beside amounts ``money`` converted to one currency (:func:`converted_currency`)
+    when the tax is not named in that currency and rows ``rows`` (those with a tax) are in another: the tax of a
+    FastSpring order in EUR is written in EUR beside its 'Total (USD)', and 19.00 EUR taken off 128.52 USD as if it
+    were dollars overstated revenue by the tax times the rate's difference (H508's finding 02). Nothing where the
+    amounts are not converted or every taxed row is in the amounts' currency."""
+    from .currency import named_code, paired_currency
+
+    converted = converted_currency(df, money)
+    if converted is None or named_code(column) == converted[0]:
+        return
+    names = list(map(str, df.columns))
+    paired = paired_currency(names, money)
+    if paired and paired_currency(names, column) == paired:  # Paddle's 'balance_tax' by 'balance_currency', as
+        return  # 'balance_gross' is: in the amounts' currency
+    code, currency, _ = converted
+    which = df[currency].astype(object).where(df[currency].notna(), "").astype(str).str.strip().str.upper()
+    foreign = [int(r) for r in rows if which.iloc[int(r)] not in ("", code)]
+    if not foreign:
+        return
+    from .errors import DataError, row_of, show, source_of
+    from .names import columns_option
+
+    first = foreign[0]
+    where = row_of(source_of(df, source), first)
+    own = _own_amounts(list(map(str, df.columns)), currency, money, code)
+    raise DataError(
+        f"{source}: column {column!r} holds taxes in each row's own currency ({currency!r}: "
+        f"{show(df[currency].iloc[first])} in {where}, tax {show(df[column].iloc[first])}) beside {money!r} converted "
+        f"to {code} ({show(df[money].iloc[first])}); {what} is net of tax, and a tax in another currency cannot be "
+        f"taken off it: map the amount in the rows' own currency ({columns_option([('amount', own or 'NAME')])}) and "
+        f"import with --segment {currency!r} (one table per currency), or add the tax in {code} as a column of its own",
+        source=source,
+        column=column,
+    )
+
+
+def _own_amounts(names: list[str], currency: str, money: str, code: str) -> str | None:
+    """The column of the amounts in their own currency beside ``money`` converted to ``code``: the amount column that
+    goes with ``currency`` by name ('Amount' by 'Currency'), else ``money``'s name without the code ('Total' beside
+    'Total (USD)', 'mrr' beside 'mrr_usd'); None where there is not one."""
+    from .currency import paired_currency
+    from .names import key
+
+    own = [n for n in names if n != money and paired_currency(names, n) == [currency]]
+    if not own:
+        bare = re.sub(rf"(?:^|_)\(?{code.lower()}\)?(?:_|$)", "_", key(money)).strip("_")
+        own = [n for n in names if n != money and key(n) == bare]
+    return own[0] if len(own) == 1 else None
 
 
 def _rates(df: pd.DataFrame, names: list[str], currency: str, money: str, code: str) -> str | None:
     """The range of rates of each currency of ``currency`` other than ``code``, as the amounts in their own currency
     (the amount column that goes with ``currency`` by name) and the converted ones (``money``) show it: " (EUR at
     1.0612 to 1.1034)"; "" where each currency has one rate; None where the file does not show them."""
-    from .currency import paired_currency
-    from .names import key
-
-    own = [n for n in names if n != money and paired_currency(names, n) == [currency]]  # 'Amount' by 'Currency'
-    if not own:  # 'MRR' beside 'MRR (USD)', 'mrr' beside 'mrr_usd': the same name without the code
-        bare = re.sub(rf"(?:^|_)\(?{code.lower()}\)?(?:_|$)", "_", key(money)).strip("_")
-        own = [n for n in names if n != money and key(n) == bare]
-    if len(own) != 1:
+    own = _own_amounts(names, currency, money, code)
+    if own is None:
         return None
-    original = pd.to_numeric(df[own[0]], errors="coerce").to_numpy(dtype=np.float64)
+    original = pd.to_numeric(df[own], errors="coerce").to_numpy(dtype=np.float64)
     converted = pd.to_numeric(df[money], errors="coerce").to_numpy(dtype=np.float64)
     which = df[currency].astype(object).where(df[currency].notna(), "").astype(str).str.strip().str.upper()
     usable = np.isfinite(original) & np.isfinite(converted) & (np.abs(original) > 0) & (which != code).to_numpy()
