@@ -34,7 +34,8 @@ def _payments(tmp_path: Path, chargeback: str, extra: dict[str, list[str]] | Non
     return path
 
 
-@pytest.mark.parametrize("name", ["Chargeback Amount ($)", "Chargebacks", "Teruggeboekt bedrag", "Rückbuchung"])
+@pytest.mark.parametrize("name", ["Chargeback Amount ($)", "Chargebacks", "Rückbuchung"])  # Mollie's 'Teruggeboekt
+# bedrag' (charged back: taken back, no dispute) is read: tests/test_h504_mollie_amount_charged_back.py
 def test_a_chargeback_amount_without_an_outcome_is_refused(tmp_path: Path, capsys, name: str) -> None:
     path = _payments(tmp_path, name)
     assert refusal(

@@ -16,7 +16,13 @@ Status`` (``needs_response``, ``under_review``, ``warning_needs_response``, ``wa
   decided; any other value too.
 
 A disputed amount column (:data:`AMOUNT_NAMES`: "Disputed Amount", ``chargeback_amount``) with amounts other than 0
-and no dispute status column is refused: which disputes were lost cannot be told. A column named as a dispute's flag
+and no dispute status column is refused: which disputes were lost cannot be told. An amount whose name says it was
+charged back (:func:`taken_back_columns`: Mollie's "Amount charged back", its API's ``amountChargedBack``, its Dutch
+dashboard's "Teruggeboekt bedrag") is no dispute of unknown outcome, though: Mollie writes the amount the payer's bank
+took back, and has no dispute status column. Without a status column, a payment whose amount charged back is all it
+kept (its ``Amount`` less its ``Amount refunded``) is no purchase, left out with a note naming the column and the rows;
+one charged back in part is refused naming the rows (the part kept cannot be told in the amount mapped), as is one
+beside no ``Amount`` column to tell. A column named as a dispute's flag
 ("Disputed", ``chargeback``, "Disputed?") is told by its values (:func:`flag_named_amounts`): holding true and false
 it is a flag (read by :func:`~.orders.cancelled_rows`), holding amounts (0.00, 30.00) a disputed amount.
 
@@ -53,6 +59,7 @@ __all__ = [
     "lost_disputes",
     "refuse_open_disputes",
     "reversal_rows",
+    "taken_back_columns",
     "undone_chargebacks",
 ]
 
@@ -89,6 +96,11 @@ PARTLY_PROBLEM = (
     "disputes lost on part of a charge ({disputed!r} below {amount!r} less its refunds): the amount kept cannot be "
     "told in the currency of the amount"
 )
+TAKEN_BACK_PROBLEM = (
+    "payments charged back in part ({taken!r} below {amount!r} less its refunds): the amount kept cannot be told in "
+    "the amount mapped"
+)
+NO_AMOUNT_PROBLEM = "amounts charged back, and no 'Amount' column to tell whether the whole payment was taken back"
 NO_STATUS_PROBLEM = (
     "disputed amounts, and no column says whether the dispute was lost (a dispute lost is a chargeback: the money "
     "taken back)"
@@ -99,7 +111,13 @@ ADVICE = {
     PARTLY_PROBLEM: "write the amount kept, or remove these rows",
     NO_STATUS_PROBLEM: "add the dispute status column of the export (Stripe's 'Dispute Status'), or remove the rows "
     "of disputes lost",
+    TAKEN_BACK_PROBLEM: "write the amount kept (the amount less its refunds and the part charged back) as the "
+    "amount, or remove these rows",
+    NO_AMOUNT_PROBLEM: "export the payments with their 'Amount' column, or remove the rows charged back",
 }
+#: Words of a name that say an amount already taken back by the payer's bank (Mollie's "Amount charged back",
+#: ``amountChargedBack``, "Teruggeboekt bedrag"; German "Zurückgebucht"), not a dispute opened.
+_TAKEN_BACK = ("chargedback", "teruggeboekt", "zurückgebucht", "zuruckgebucht")
 
 
 #: Beginnings of a name's words that say a dispute or a chargeback (English, German, Dutch, French, Spanish,
@@ -155,6 +173,55 @@ def _amount_columns(names: Sequence[Any]) -> list[str]:
     return [str(n) for n in names if str(n) in _keyed([n], AMOUNT_NAMES) or str(n) not in statuses and
             _says_dispute(n) and "?" not in str(n) and not {k.rstrip("?") for k in keys_of(n)} & _FLAG_KEYS and
             not words(n, whole=False) & _NOT_AMOUNT]  # fmt: skip
+
+
+def taken_back_columns(names: Sequence[Any]) -> list[str]:
+    """The disputed amount columns of ``names`` (:func:`_amount_columns`) whose name says the amount was charged back,
+    taken back by the payer's bank: "charged back", ``chargedback``, "Teruggeboekt", not a dispute's amount.
+
+    >>> taken_back_columns(["Amount charged back", "amountChargedBack", "Teruggeboekt bedrag", "Disputed Amount",
+    ...                     "Chargeback Amount ($)", "Chargebacks", "Charged back?"])
+    ['Amount charged back', 'amountChargedBack', 'Teruggeboekt bedrag']
+    """
+    from .names import words
+
+    def says(name: Any) -> bool:
+        said = words(name, whole=False)
+        return {"charged", "back"} <= said or any(w.startswith(_TAKEN_BACK) for w in said)
+
+    return [n for n in _amount_columns(names) if says(n)]
+
+
+def _taken_back(df: pd.DataFrame, name: str, source: str) -> np.ndarray:
+    """The payments of ``df`` charged back whole by the amount charged back column ``name`` (see the module
+    docstring), noted naming the rows; :class:`~.errors.DataError` for a payment charged back in part, or for amounts
+    charged back beside no ``Amount`` column."""
+    from .errors import rows_named
+    from .notes import note
+
+    taken = np.abs(np.nan_to_num(_numbers(df, name, source), nan=0.0))  # -30.00: taken back too
+    back = taken > 0.005
+    if not back.any():
+        return back
+    shown = df[name].to_numpy()
+    charged = _keyed(df.columns, frozenset({"amount"}))
+    if not charged:
+        raise bad_rows(source, name, NO_AMOUNT_PROBLEM, np.flatnonzero(back), shown, advice=ADVICE[NO_AMOUNT_PROBLEM])
+    kept = np.nan_to_num(_numbers(df, charged[0], source), nan=0.0)
+    refunded = _keyed(df.columns, frozenset({"amount_refunded", "refunded_amount"}))
+    if refunded:
+        kept = kept - np.nan_to_num(_numbers(df, refunded[0], source), nan=0.0)
+    partly = back & (taken < kept - 0.005)
+    if partly.any():
+        problem = TAKEN_BACK_PROBLEM.format(taken=name, amount=charged[0])
+        raise bad_rows(source, name, problem, np.flatnonzero(partly), shown, advice=ADVICE[TAKEN_BACK_PROBLEM])
+    found = np.flatnonzero(back)
+    rows = rows_named(source, found[:5]) + (" ..." if len(found) > 5 else "")
+    note(
+        f"{source}: {len(found)} payment(s) charged back whole by {name!r} left out, {rows}: a chargeback takes the "
+        "money back, no purchase"
+    )
+    return back
 
 
 def dispute_columns(names: Sequence[Any]) -> list[str]:
@@ -223,7 +290,10 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
     amounts = [n for n in _amount_columns(df.columns) if n in _keyed([n], AMOUNT_NAMES) or _amount_values(df, n)]
     amounts += flag_named_amounts(df)  # 'Disputed' of 0.00 and 30.00: an amount, not a flag
     if not statuses:
-        for name in amounts:
+        taken_back = taken_back_columns(amounts)  # Mollie's 'Amount charged back': taken back, no dispute open
+        for name in taken_back:
+            lost |= _taken_back(df, name, source)
+        for name in (n for n in amounts if n not in taken_back):
             disputed = np.abs(np.nan_to_num(_numbers(df, name, source), nan=0.0))  # -30.00: taken back too
             if (disputed > 0.005).any():
                 shown = df[name].to_numpy()
