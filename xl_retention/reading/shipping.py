@@ -45,6 +45,7 @@ _NOT_AMOUNT = frozenset({
     "rate", "rates", "percent", "percentage", "pct", "label", "provider", "service", "days", "weight", "free",
     "required", "needs", "option", "options", "instructions", "note", "notes",
 })  # fmt: skip
+_RATES = frozenset({"rate", "rates"})
 #: Words of a column of counts, not money.
 _COUNTS = frozenset({"interval", "period", "quantity", "qty", "count", "seats", "units", "cycles", "frequency", "every",
                      "week", "weeks", "month", "months"})  # fmt: skip
@@ -64,7 +65,22 @@ def shipping_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[s
     """
     used = {str(c) for c in names.values()}
     return [str(c) for c in columns
-            if str(c) not in used and _words(c) & _SHIPPING and not _words(c) & (_NOT_AMOUNT | _COUNTS)]  # fmt: skip
+            if str(c) not in used and _words(c) & _SHIPPING and not _not_amount(c)]  # fmt: skip
+
+
+def _not_amount(column: Any) -> bool:
+    """Whether a shipping column's name says it holds no amount (a method, an address, a count, a tax rate). A rate
+    alone is the shipping's price (Wix's and ShipStation's "Shipping Rate": 5.00), a rate with a tax's word a
+    percentage ("Shipping Tax Rate"): "Shipping Rate" was never read, its shipping left in the revenue of a 'Total'
+    (H508's finding 06).
+
+    >>> _not_amount("Shipping Rate"), _not_amount("Shipping Tax Rate"), _not_amount("shipping_rate_id")
+    (False, True, True)
+    """
+    words = _words(column)
+    if words & _RATES and not words & _TAX:
+        words = words - _RATES
+    return bool(words & (_NOT_AMOUNT | _COUNTS))
 
 
 def _told_by_sums(
