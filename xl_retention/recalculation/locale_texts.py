@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
@@ -136,7 +138,9 @@ def locale_texts(
                 for literal in LITERAL.findall(formula):
                     text = literal.replace('""', '"')
                     bare = text.lstrip("<>=")
-                    dated = _DATE_TEXT.fullmatch(bare) is not None  # a date typed in with its year ("1/2": a part)
+                    # a date typed in with its year, or without it read alone (DATEVALUE("3/4"), "3/4"+0: 4 March
+                    # en-US, 3 April day-first, H509's finding 06); "1/2" joined by & is a part ("1 "&"1/2": 1.5)
+                    dated = _DATE_TEXT.fullmatch(bare) is not None or (bare == text and not _joined(formula, text))
                     if (dated or DATE_TIME.fullmatch(bare) is None) and is_locale_text(bare) and locale_reading(bare):
                         from .literal_uses import read_as_text  # noqa: PLC0415  (a locale's text only)
 
@@ -166,6 +170,26 @@ def locale_texts(
                 if first is not None and (sheet, ref) not in reads:
                     reads[(sheet, ref)] = (first, texts[first])
     return texts, literals, reads
+
+
+def _joined(formula: str, text: str) -> bool:
+    """Whether every place ``text`` is typed in ``formula`` is joined to another text by ``&`` (a part of a text).
+
+    >>> _joined('=("1 "&"1/2")+0', "1/2"), _joined('=DATEVALUE("3/4")', "3/4"), _joined('="3/4"&"x"', "3/4")
+    (True, False, True)
+    """
+    try:
+        tokens = [t for t in Tokenizer("=" + formula.removeprefix("=")).items if t.type != Token.WSPACE]
+    except Exception:  # noqa: BLE001  (not read: taken as joined, as before)
+        return True
+    quoted = '"' + text.replace('"', '""') + '"'
+    places = [
+        k for k, t in enumerate(tokens) if t.type == Token.OPERAND and t.subtype == Token.TEXT and t.value == quoted
+    ]
+    return all(
+        any(0 <= j < len(tokens) and tokens[j].type == Token.OP_IN and tokens[j].value == "&" for j in (k - 1, k + 1))
+        for k in places
+    )
 
 
 def _dates_in(
