@@ -59,14 +59,24 @@ def test_true_typed_in_the_cohort_triangles_is_named_and_the_file_incomplete(tmp
     from typed_tracker import typed_over  # noqa: PLC0415
 
     from xl_retention.workbook import build_template  # noqa: PLC0415
+    from xl_retention.workbook.monthly_formulas import without_boolean_guards  # noqa: PLC0415
 
     typed = {"Cohorts": {"B4": 100, "C4": True, "D4": 70, "B5": 80, "C5": 60, "B6": 90, "B29": 50, "C29": False}}
-    path = typed_over(build_template(tmp_path / "t.xlsx", start="2026-01", months=3), typed)
+    # a tracker made before the shares refused a boolean (the template's shares now are #VALUE!, named by their
+    # reason: tests/test_h503_cohort_share_booleans.py): its shares as they were
+    wb = openpyxl.load_workbook(build_template(tmp_path / "t.xlsx", start="2026-01", months=3))
+    for row in wb["Cohorts"].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("=IF(OR(ISLOGICAL("):
+                cell.value = without_boolean_guards(cell.value)
+    wb.save(tmp_path / "t.xlsx")
+    path = typed_over(tmp_path / "t.xlsx", typed)
     report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Cohorts"]["C10"].value == 0.01
     assert report.status == "incomplete"
-    assert report.message.startswith(
-        "t.xlsx: Cohorts!C4 (survivors) is TRUE, no number (Excel reads it as 1); Cohorts!C29 (customers ordering) is "
+    assert report.message.startswith("t.xlsx: holds formulas of an earlier xl-retention template ('Cohorts'!B10, ")
+    assert report.message.endswith(
+        "Cohorts!C4 (survivors) is TRUE, no number (Excel reads it as 1); Cohorts!C29 (customers ordering) is "
         "FALSE, no number (Excel reads it as 0): the cohort triangle's shares and projections are computed from these "
         "numbers: type the count of customers as a number in each cell"
     )

@@ -39,11 +39,11 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     listed += [*(f"'Revenue'!{c}2:{c}25" for c in "HIJKLMNOQRSTWXY"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
     listed += [f"'Purchases and visits'!{c}2:{c}25" for c in "EFI"]
     assert earlier_formulas(path)[0][:28] == [*listed, "'Lifetime value'!B4"]
-    assert "'Customers'!I2:I25, 'Customers'!K2:K25 and 61 more)" in earlier_template_line(path)
+    assert "'Customers'!I2:I25, 'Customers'!K2:K25 and 109 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
     assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        f"of your own are kept): {', '.join(listed[:6])} and 61 more"
+        f"of your own are kept): {', '.join(listed[:6])} and 109 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

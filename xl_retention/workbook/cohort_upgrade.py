@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from openpyxl.utils import quote_sheetname
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .error_texts import as_error, error_type, in_error, with_ref
 from .fit_note_forms import BDW_NOTES, SBG_NOTES
 from .logical_calls import logical_constants
 from .long_texts import short_texts
-from .sheets import BDW_OWN_REASON, FIT_REASONS, bdw_note, sbg_note
+from .sheets import BDW_OWN_REASON, FIT_REASONS, bdw_note, sbg_note, share_formula
 
 __all__ = ["upgrade_observed_to"]
 
@@ -96,6 +96,21 @@ def _exact_notes() -> tuple[tuple[re.Pattern[str], str], ...]:
 _FIT_ERRORS = (*_exact_notes(), *_FIT_ERRORS)  # the exact notes first: the forms above keep an earlier note's reasons
 #: formulas of earlier templates' Cohorts sheets -> their current form
 _OBSERVED_TO = r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",LOOKUP(2,1/ISNUMBER(\1),COLUMN(\1))-COLUMN($B\2))'
+_SHARE = share_formula(r"\1", r"\2")
+#: the triangles' shares (retention, order cohorts) of earlier templates -> this version's (any column)
+_SHARES = (
+    # before a month 0 pasted as the text "0" was blank as 0 is (it gave #DIV/0!)
+    (re.compile(r'=IF\(OR\(([A-Z]+\d+)="",(\$[A-Z]+\d+)="",\2=0\),"",\1/\2\)', re.I), _SHARE),
+    # before a TRUE or FALSE typed in the triangle was #VALUE! (read as 1 or 0: H495's finding 09). No backreference
+    # (recalc joins these patterns into one, :func:`.upgrade_file._earlier_pattern`)
+    (
+        re.compile(
+            r'=IF\(OR\(([A-Z]+\d+)="",(\$[A-Z]+\d+)="",IFERROR\(\$[A-Z]+\d+\+0=0,FALSE\)\),"",[A-Z]+\d+/\$[A-Z]+\d+\)',
+            re.I,
+        ),
+        _SHARE,
+    ),
+)
 _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
     (re.compile(r'=IF\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,"",COUNT\(\1\)-1\)', re.I), _OBSERVED_TO),
     # ... and before a blank month inside the row counted the last filled month back (COUNT - 1)
@@ -108,9 +123,7 @@ _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blan
     (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",(IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\),.*)\)',
                 re.I | re.S),
      r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",\1))'),
-    # the retention shares before a month 0 pasted as the text "0" was blank as 0 is (it gave #DIV/0!)
-    (re.compile(r'=IF\(OR\(([A-Z]+\d+)="",(\$[A-Z]+\d+)="",\2=0\),"",\1/\2\)', re.I),
-     r'=IF(OR(\1="",\2="",IFERROR(\2+0=0,FALSE)),"",\1/\2)'),
+    *_SHARES,
     *_FIT_ERRORS,
 )  # fmt: skip
 
@@ -120,19 +133,22 @@ def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
     formula (COUNT - 1, which a blank month inside a cohort row counted back) this version's (the last filled month);
     returns the cells changed. For a tracker whose Cohorts sheet does not grow (growing writes the template's sheet).
     So are the fits' cells (B:G of their rows) that hold exactly the form before a failed fit's code as text was its
-    error (:data:`_FIT_ERRORS`). A formula other cells share (Excel's shared or array formulas) is left as it is."""
+    error (:data:`_FIT_ERRORS`), and the triangles' shares (any column) that hold an earlier form (:data:`_SHARES`: a
+    TRUE typed in the triangle read as 1). A formula other cells share (Excel's shared or array formulas) is left as
+    it is."""
     from .cohort_sheet import cohorts_title  # (it imports this module)
 
     title = cohorts_title(wb)
     if title is None:
         return []
-    sheet, changed = package.sheet(title), []
-    for r, row in enumerate(wb[title].iter_rows(min_col=2, max_col=7, values_only=True), start=1):
-        for column, value in zip("BCDEFG", row, strict=False):
+    sheet, changed, shares = package.sheet(title), [], {}
+    for r, row in enumerate(wb[title].iter_rows(min_col=2, values_only=True), start=1):
+        for c, value in enumerate(row, start=2):
             if not isinstance(value, str) or not value.startswith("="):
                 continue
-            value = logical_constants(value)  # FALSE() as LibreOffice saves FALSE: the same formula
-            forms = (*_EARLIER[:2], *_FIT_ERRORS) if column == "B" else _FIT_ERRORS
+            value, column = logical_constants(value), get_column_letter(c)  # FALSE() as LibreOffice saves FALSE
+            forms = (*_EARLIER[:2], *_FIT_ERRORS) if c == 2 else _FIT_ERRORS if c <= 7 else ()
+            forms = (*forms, *_SHARES)
             current = next((p.sub(form, value) for p, form in forms if p.fullmatch(value)), None)
             if current is None:  # this version's formula or the user's: the cell's XML is not looked up
                 continue
@@ -142,5 +158,25 @@ def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
             if element is None or re.search(rb'\bt="(?:shared|array)"', element):
                 continue
             sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=current.removeprefix("=")))
-            changed.append(f"{quote_sheetname(title)}!{ref}")
-    return changed
+            if any(p.fullmatch(value) for p, _ in _SHARES):
+                shares.setdefault(c, []).append(r)
+            else:
+                changed.append(f"{quote_sheetname(title)}!{ref}")
+    return changed + [f"{quote_sheetname(title)}!{ref}" for ref in _column_runs(shares)]
+
+
+def _column_runs(rows: dict[int, list[int]]) -> list[str]:
+    """The cells of ``rows`` (column -> its rows, ascending) as runs down each column (``B31:B54``; ``C4`` alone).
+
+    >>> _column_runs({2: [31, 32, 33, 119], 3: [31]})
+    ['B31:B33', 'B119', 'C31']
+    """
+    out = []
+    for column, numbers in sorted(rows.items()):
+        letter, first = get_column_letter(column), 0
+        for i, number in enumerate(numbers):
+            if i + 1 == len(numbers) or numbers[i + 1] != number + 1:
+                start = numbers[first]
+                out.append(f"{letter}{start}" if start == number else f"{letter}{start}:{letter}{number}")
+                first = i + 1
+    return out

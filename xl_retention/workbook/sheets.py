@@ -50,6 +50,23 @@ def last_value(name: str, seq: str, of: str | None = None) -> str:
     return f'=IF(COUNT({name})=0,"",INDEX({of or name},MATCH(COUNT({name}),{seq},0)))'
 
 
+def share_formula(count: str, size: str) -> str:
+    """The retention (or order) share of a triangle's cell ``count`` out of its cohort's month 0 ``size``: blank where
+    either is blank or month 0 is 0 (pasted as the text "0" too); a TRUE or FALSE typed in either is ``#VALUE!``, never
+    a share of 1 or 0 customers (Excel's arithmetic reads TRUE as 1: Cohorts!C10 was 0.01 for TRUE in C4 beside 100,
+    H495's finding 09), as the monthly sheets' inputs are (:mod:`.monthly_formulas`; recalc names the cell).
+
+    >>> share_formula("C4", "$B4")
+    '=IF(OR(ISLOGICAL(C4),ISLOGICAL($B4)),#VALUE!,IF(OR(C4="",$B4="",IFERROR($B4+0=0,FALSE)),"",C4/$B4))'
+    """
+    return f"=IF(OR(ISLOGICAL({count}),ISLOGICAL({size})),#VALUE!,{share_formula_unguarded(count, size)[1:]})"
+
+
+def share_formula_unguarded(count: str, size: str) -> str:
+    """:func:`share_formula` before a boolean was refused (read as 1 or 0; :mod:`.cohort_upgrade` upgrades it)."""
+    return f'=IF(OR({count}="",{size}="",IFERROR({size}+0=0,FALSE)),"",{count}/{size})'
+
+
 def _triangle(
     ws: Worksheet,
     months: list[dt.date],
@@ -83,10 +100,7 @@ def _triangle(
             style(count, True, COUNT_FORMAT)
             if i < len(counts) and k < len(counts[i]):
                 count.value = counts[i][k]
-            pct.value = (
-                f'=IF(OR({letter}{count_row}="",${size}{count_row}="",IFERROR(${size}{count_row}+0=0,FALSE)),"",'
-                f"{letter}{count_row}/${size}{count_row})"  # a month 0 pasted as text "0" is 0 too: blank
-            )
+            pct.value = share_formula(f"{letter}{count_row}", f"${size}{count_row}")
             style(pct, False, "0%")
     last = get_column_letter(n + 1)
     validate(ws, "count", f"B{counts_first}:{last}{counts_first + n - 1}")
