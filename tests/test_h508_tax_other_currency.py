@@ -35,7 +35,7 @@ def test_a_tax_in_each_orders_currency_beside_converted_amounts_is_refused(
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err == (
         "xl-retention: error: fs.csv: column 'Tax' holds taxes in each row's own currency ('Currency': 'EUR' in row 3, "
-        "tax '19.00') beside 'Total (USD)' converted to USD ('128.52'); revenue is net of tax, and a tax in another "
+        "tax '19.00') beside 'Total (USD)' converted to USD ('128.52'); revenue is net of tax, and tax in another "
         "currency cannot be taken off it: map the amount in the rows' own currency (--columns amount=Total) and "
         "import with --segment 'Currency' (one table per currency), or add the tax in USD as a column of its own"
     )
@@ -60,3 +60,22 @@ def test_a_tax_named_in_the_converted_currency_is_taken_off_as_before(tmp_path: 
     assert cli.main([*args, "--columns", COLUMNS.format(amount="Total (USD)")]) == 0
     table = pd.read_csv(tmp_path / "out" / "order_revenue_cohorts.csv", dtype={"cohort": str})
     assert table.set_index("cohort").loc["2026-01", "0"] == 208.0  # 100.00 + 128.52 - 20.52
+
+
+def test_shipping_in_each_orders_currency_beside_converted_amounts_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "fs.csv").write_text(
+        "Order Reference,Order Date,Customer Email,Currency,Subtotal,Shipping,Total,Total (USD)\n"
+        "FS1,2026-01-04,a@x.com,USD,100.00,5.00,105.00,105.00\n"
+        "FS2,2026-01-09,b@x.de,EUR,100.00,5.00,105.00,113.40\n"
+    )
+    args = ["import", "--orders", str(tmp_path / "fs.csv"), "--to-csv", str(tmp_path / "out")]
+    assert cli.main([*args, "--columns", COLUMNS.format(amount="Total (USD)")]) == 1  # was 0: 5.00 EUR taken as USD
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "xl-retention: error: fs.csv: column 'Shipping' holds shipping in each row's own currency ('Currency': 'EUR' "
+        "in row 3, shipping '5.00') beside 'Total (USD)' converted to USD ('113.40'); revenue is net of shipping, and "
+        "shipping in another currency cannot be taken off it: map the amount in the rows' own currency (--columns "
+        "amount=Total) and import with --segment 'Currency' (one table per currency), or add the shipping in USD as a "
+        "column of its own"
+    )

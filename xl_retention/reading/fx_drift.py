@@ -82,13 +82,14 @@ def note_converted_amounts(df: pd.DataFrame, source: str, money: str | None) -> 
 
 
 def refuse_tax_in_other_currency(
-    df: pd.DataFrame, money: str, column: str, rows: np.ndarray, source: str, what: str
+    df: pd.DataFrame, money: str, column: str, rows: np.ndarray, source: str, what: str, part: str = "tax"
 ) -> None:
     """Refuse a tax column ``column`` beside amounts ``money`` converted to one currency (:func:`converted_currency`)
     when the tax is not named in that currency and rows ``rows`` (those with a tax) are in another: the tax of a
     FastSpring order in EUR is written in EUR beside its 'Total (USD)', and 19.00 EUR taken off 128.52 USD as if it
     were dollars overstated revenue by the tax times the rate's difference (H508's finding 02). Nothing where the
-    amounts are not converted or every taxed row is in the amounts' currency."""
+    amounts are not converted or every taxed row is in the amounts' currency. ``part``: "tax", or "shipping" for a
+    shipping column (the same fault: its shipping taken off as dollars)."""
     from .currency import named_code, paired_currency
 
     converted = converted_currency(df, money)
@@ -110,11 +111,12 @@ def refuse_tax_in_other_currency(
     where = row_of(source_of(df, source), first)
     own = _own_amounts(list(map(str, df.columns)), currency, money, code)
     raise DataError(
-        f"{source}: column {column!r} holds taxes in each row's own currency ({currency!r}: "
-        f"{show(df[currency].iloc[first])} in {where}, tax {show(df[column].iloc[first])}) beside {money!r} converted "
-        f"to {code} ({show(df[money].iloc[first])}); {what} is net of tax, and a tax in another currency cannot be "
-        f"taken off it: map the amount in the rows' own currency ({columns_option([('amount', own or 'NAME')])}) and "
-        f"import with --segment {currency!r} (one table per currency), or add the tax in {code} as a column of its own",
+        f"{source}: column {column!r} holds {'taxes' if part == 'tax' else part} in each row's own currency "
+        f"({currency!r}: {show(df[currency].iloc[first])} in {where}, {part} {show(df[column].iloc[first])}) beside "
+        f"{money!r} converted to {code} ({show(df[money].iloc[first])}); {what} is net of {part}, and {part} in "
+        f"another currency cannot be taken off it: map the amount in the rows' own currency "
+        f"({columns_option([('amount', own or 'NAME')])}) and import with --segment {currency!r} (one table per "
+        f"currency), or add the {part} in {code} as a column of its own",
         source=source,
         column=column,
     )
