@@ -32,8 +32,10 @@ chargeback, no purchase (:data:`~.orders.NOT_PAID`), won keeps the money (:data:
 dispute is. A row whose type (or status) is a chargeback's reversal (:data:`REVERSALS`: Paddle's adjustment
 ``chargeback_reverse``, Stripe's ``dispute_reversal``: the dispute won after the money was taken, and put back) undoes
 its chargeback: it is no purchase, and in a file with an order id the chargeback row of its order with its amount is
-left out with it, so the order stands whole (:func:`undone_chargebacks`); without an order id a chargeback row is no
-purchase anyway (a refund row left out), and the sale stands.
+left out with it, so the order stands whole (:func:`undone_chargebacks`); a reversal whose sale is in the file and
+whose chargeback is not (its dispute row removed) is refused naming the rows. Without an order id a chargeback row is
+no purchase anyway (a refund row left out), and the sale stands. Stripe's ``dispute`` row (its itemized balance
+report's ``reporting_category``: funds withdrawn for a dispute) is a chargeback type (:data:`~.orders._REFUND_TYPES`).
 """
 
 from __future__ import annotations
@@ -105,10 +107,16 @@ NO_STATUS_PROBLEM = (
     "disputed amounts, and no column says whether the dispute was lost (a dispute lost is a chargeback: the money "
     "taken back)"
 )
+UNDONE_PROBLEM = (
+    "a chargeback's reversal ({reversal}) of {column!r} {order!r}, whose sale is in the file and whose chargeback "
+    "(a dispute or chargeback row of its amount) is not: what it puts back cannot be told (the dispute row removed, or "
+    "the export cut short)"
+)
 #: What to do, said after the rows (:func:`~.errors.bad_rows`' ``advice``), for each problem that has a way out.
 ADVICE = {
     OPEN_PROBLEM: "import again once they are decided, or remove their rows",
     PARTLY_PROBLEM: "write the amount kept, or remove these rows",
+    UNDONE_PROBLEM: "keep the dispute (chargeback) row the reversal undoes, as the export writes it, and import again",
     NO_STATUS_PROBLEM: "add the dispute status column of the export (Stripe's 'Dispute Status'), or remove the rows "
     "of disputes lost",
     TAKEN_BACK_PROBLEM: "write the amount kept (the amount less its refunds and the part charged back) as the "
@@ -350,7 +358,9 @@ def reversal_rows(df: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def undone_chargebacks(df: pd.DataFrame, typed: dict[str, Any]) -> np.ndarray:
+def undone_chargebacks(
+    df: pd.DataFrame, typed: dict[str, Any], source: str = "input", order_column: str | None = None
+) -> np.ndarray:
     """The rows a chargeback's reversal leaves out (see the module docstring): each reversal row and, where ``typed``
     (the columns read) has an order id and amounts, the first chargeback row (a negative amount) of its order with
     the same amount; as a bool array.
@@ -367,12 +377,30 @@ def undone_chargebacks(df: pd.DataFrame, typed: dict[str, Any]) -> np.ndarray:
     cents = np.round(np.abs(np.asarray(typed["amount"], dtype=np.float64)) * 100)
     asked = np.isin(orders, np.unique(orders[out].astype(str)).tolist())  # the reversed orders' rows only (few)
     open_ = np.flatnonzero(asked & (np.asarray(typed["amount"], dtype=np.float64) < 0)).tolist()
+    alone = []
     for row in np.flatnonzero(out):
         match = next((r for r in open_ if orders[r] == orders[row] and cents[r] == cents[row]), None)
         if match is not None:
             out[match] = True
             open_.remove(match)
+        else:
+            alone.append(row)
+    sold = asked & ~out & (np.asarray(typed["amount"], dtype=np.float64) > 0)  # the reversed orders' sales
+    alone = [r for r in alone if (sold & (orders == orders[r])).any()]
+    if alone:  # its sale here, its chargeback not: what was put back, on which charge, cannot be told
+        rows = np.flatnonzero(np.isin(orders, [orders[r] for r in alone]) & (asked | out))
+        column = str(order_column) if order_column is not None else "order_id"
+        shown = repr(str(df.iloc[alone[0], _reversal_position(df, alone[0])]).strip())
+        problem = UNDONE_PROBLEM.format(reversal=shown, order=orders[alone[0]], column=column)
+        raise bad_rows(source, column, problem, rows, orders, advice=ADVICE[UNDONE_PROBLEM])
     return out
+
+
+def _reversal_position(df: pd.DataFrame, row: int) -> int:
+    """The position of the column of ``df`` whose value at ``row`` says a chargeback's reversal."""
+    from .status_words import spelled_by_distinct
+
+    return next(p for p in range(df.shape[1]) if spelled_by_distinct(df.iloc[[row], p])[0] in REVERSALS)
 
 
 def refuse_open_disputes(said: np.ndarray, column: pd.Series, name: str, source: str) -> None:

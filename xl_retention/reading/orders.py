@@ -153,6 +153,7 @@ _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subs
 _SALE_TYPES |= types.SALES  # INV, Rechnung, Facture, Factura; Etsy's online, inperson
 _SALE_TYPES |= {"settled", "settledbulk"}  # Adyen's settlement details report: a payment settled
 _REFUND_TYPES |= {"refundedbulk", "secondchargeback"}  # ... its refunds and chargebacks
+_REFUND_TYPES |= {"dispute"}  # Stripe's reporting_category: funds withdrawn for a dispute, its charge taken back
 
 
 def cancelled_rows(
@@ -389,7 +390,8 @@ def orders_as_paid(
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
         refuse_unlinked_refunds(df, typed, names, source)  # Recurly's refund row of invoice 1004 (unlinked_refunds)
-    dropped = undone_chargebacks(df, typed)  # a chargeback reversed: neither a purchase (reading.disputes)
+    # a chargeback reversed: neither a purchase; one without its chargeback refused (reading.disputes)
+    dropped = undone_chargebacks(df, typed, source, names.get("order_id"))
     if "order_id" in typed:  # a declined charge before its invoice's paid retry: no payment (failed_attempts)
         dropped |= failed_attempts(df, typed["order_id"])
     if "order_id" in typed and "amount" in typed:

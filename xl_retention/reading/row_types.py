@@ -28,7 +28,7 @@ __all__ = ["OTHER_TYPES", "holds_row_types", "is_type_column", "kept_types_advic
 OTHER_TYPES = frozenset({
     "payout", "payouts", "payout_reversal", "payout_failure", "transfer", "transfer_reversal", "topup",
     "topup_reversal", "fee", "fees", "stripe_fee", "application_fee", "application_fee_refund", "network_cost",
-    "adjustment", "other_adjustment", "dispute", "dispute_reversal", "dispute_won", "dispute_lost",
+    "adjustment", "other_adjustment", "dispute_reversal", "dispute_won", "dispute_lost",
     "chargeback_reversal", "authorization", "authorisation", "auth", "void", "reserve", "reserve_release",
     "reserved_funds", "risk_reserved_funds", "connect_reserved_funds", "tax", "withdrawal", "deposit", "interest",
     "currency_conversion", "conversion", "partial_capture_reversal", "charge_failure", "refund_failure",
