@@ -14,7 +14,7 @@ from functools import cache
 import ibis
 import ibis.expr.types as ir
 
-__all__ = ["as_written", "email_lowered", "placeholder_email", "trimmed_id"]
+__all__ = ["as_written", "email_lowered", "email_parts", "placeholder_email", "trimmed_id"]
 
 
 def as_written(engine: str | None) -> bool:
@@ -90,12 +90,22 @@ def _spelled() -> tuple[frozenset[str], str, tuple[str, ...]]:
     return frozenset(words), repeated, domains
 
 
-def placeholder_email(lowered: ir.StringValue, regex: bool = True) -> ir.BooleanValue:
+def email_parts(lowered: ir.StringValue) -> dict[str, ir.Value]:
+    """The id ``lowered``'s ``@`` (its position, -1 where none), the part before it and the domain after it, as
+    :func:`placeholder_email` reads them without regular expressions: columns of a subquery there
+    (:func:`.sql_inputs._ids_of_someone`), as each is read many times."""
+    at = lowered.find("@")
+    return {"__at": at, "__local": lowered.substr(0, at), "__domain": lowered.substr(at + 1)}
+
+
+def placeholder_email(
+    lowered: ir.StringValue, regex: bool = True, parts: dict[str, ir.Value] | None = None
+) -> ir.BooleanValue:
     """Whether the id ``lowered`` (trimmed, in lower case) is a till's placeholder e-mail
     (:data:`~xl_retention.reading.no_one_ids.PLACEHOLDER_EMAIL`): by the pattern where the dialect has regular
     expressions, else by its words spelled out (:func:`_spelled`): the part before the only ``@`` one of them (or
     ``x``s), or the domain beginning with one and a dot (its rest, letters and dots in the pattern, unchecked: a
-    stop, never a count, where they are not).
+    stop, never a count, where they are not). ``parts``: :func:`email_parts` of ``lowered``, as columns.
 
     >>> t = ibis.table({"s": "string"}, name="t")
     >>> sql = str(ibis.to_sql(t.select(p=placeholder_email(t.s, regex=False)), dialect="sqlite"))
@@ -107,8 +117,7 @@ def placeholder_email(lowered: ir.StringValue, regex: bool = True) -> ir.Boolean
     if regex:
         return lowered.re_search(_portable(PLACEHOLDER_EMAIL))
     words, repeated, domains = _spelled()
-    at = lowered.find("@")
-    local, domain = lowered.substr(0, at), lowered.substr(at + 1)
+    at, local, domain = (parts or email_parts(lowered)).values()
     spaced = ibis.or_(*[lowered.find(c) >= 0 for c in " \t"])
     one_at = (at >= 1) & (domain.length() >= 1) & (domain.find("@") < 0) & ~spaced
     of_no_one = local.isin(sorted(words))
