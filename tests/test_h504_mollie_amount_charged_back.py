@@ -4,7 +4,8 @@
 (Stripe's 'Dispute Status')", a column Mollie does not have (H484 finding 01). Charged back is taken back: Jan's
 October payment of 30.00 charged back whole is no purchase, with a note (October 1 buyer, cohort 2026-09 month 1
 revenue 15.0; with Piet's September payment charged back too, 39.95 of 49.95 less 10.00 refunded, Piet is new in
-October: cohort 2026-09 1250.0 then 0.0); a payment charged back in part is refused naming the rows, telling what to write.
+October: cohort 2026-09 1250.0 then 0.0); a payment charged back in part is refused naming the rows, telling what
+to write.
 """
 
 from __future__ import annotations
