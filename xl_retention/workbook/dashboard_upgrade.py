@@ -365,6 +365,9 @@ def _same(mine: Any, current: Any) -> bool:
         return True
     if not (isinstance(mine, str) and isinstance(current, str) and mine.startswith("=")):
         return False
+    from .see_texts import prose_unnamed  # a sentence naming a renamed sheet ("Revenue stops there"): the same note
+
+    mine, current = prose_unnamed(mine), prose_unnamed(current)
     return ip.formula_key(_SEE.sub('"see !"', mine)) == ip.formula_key(_SEE.sub('"see !"', current))
 
 

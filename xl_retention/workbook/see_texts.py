@@ -72,6 +72,25 @@ _PROSE = (
     "or fill {}: its default",
     "is no month of {}: add it there",
 )
+#: the sheet's name in each of those sentences, whatever it is now (:func:`prose_unnamed`)
+_PROSE_NAMES = [
+    re.compile(re.escape(form.split("{}")[0]) + r'[^"]*?' + re.escape(form.split("{}")[1])) for form in _PROSE
+]
+
+
+def prose_unnamed(formula: str) -> str:
+    """``formula`` with the sheet's name left out of the template's sentences naming one (:data:`_PROSE`): the
+    template's note and the same note after a sheet's rename (:func:`see_text_renamed`) read alike, so that it is
+    known as the template's (H510's finding 01: Dashboard!E9 called "cells of yours" after Revenue became MRR).
+
+    >>> prose_unnamed('=", Customers runs to 2027"'), prose_unnamed('=", Kunden runs to 2027"')
+    ('=",  runs to 2027"', '=",  runs to 2027"')
+    """
+    for form, pattern in zip(_PROSE, _PROSE_NAMES, strict=True):
+        formula = pattern.sub(form.replace("{}", ""), formula)
+    return formula
+
+
 #: what a formula holding one of those notes holds (the cells looked at)
 _MARKS = (b"see ", b"which starts in ", b"says why", b"stops there", b"or fill ", b"is no month of ")
 
