@@ -40,13 +40,15 @@ def test_the_fit_note_names_the_renamed_cohorts_sheet(tmp_path):
     book = _renamed(tmp_path, "Cohorts", "Signups")
     report = json.loads(run("recalc", book, "--output-dir", tmp_path / "out", "--json").stdout)["files"][0]
     assert report["message"].startswith(
-        "t.xlsx: its notes name the sheets 'Cohorts' (now 'Signups') by their old names, in 'Lifetime value'!C9: "
+        "t.xlsx: its notes name the sheets 'Cohorts' (now 'Signups') by their old names, in 'Lifetime value'!C9, "
+        "'Lifetime value'!A9, 'Lifetime value'!A10, 'Lifetime value'!A18, 'Lifetime value'!A19: "
         f"xl-retention upgrade {book} makes them name the sheets as they are now (your values and formulas are kept)"
     )
     result = run("upgrade", book)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
-        "rewrote the notes that named the sheets 'Cohorts' (now 'Signups') by their old names, in 'Lifetime value'!C9"
+        "rewrote the notes that named the sheets 'Cohorts' (now 'Signups') by their old names, in 'Lifetime value'!C9, "
+        "'Lifetime value'!A9, 'Lifetime value'!A10, 'Lifetime value'!A18, 'Lifetime value'!A19"
     )
     assert run("recalc", book, "--in-place").returncode == 0
     lifetime = openpyxl.load_workbook(book, data_only=True)["Lifetime value"]

@@ -13,6 +13,7 @@ as they are now.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -120,6 +121,50 @@ def _cohorts_title(wb: Any) -> str | None:
         return None
 
 
+@functools.cache
+def _cohorts_texts() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The Lifetime value sheet's fixed texts naming the Cohorts sheet (its sBG rows' labels, "sBG alpha (fitted on
+    Cohorts)", and the notes under its figures): each as a pattern of the text naming any sheet (its one group), and
+    the text with a NUL for the name. Taken from the template's sheet as :func:`.lifetime_value.lifetime_sheet`
+    writes it."""
+    from openpyxl import Workbook
+
+    from .lifetime_value import lifetime_sheet
+
+    ws = lifetime_sheet(Workbook(), LIFETIME_TITLE, {})
+    texts = [cell.value for row in ws.iter_rows() for cell in row if isinstance(cell.value, str)]
+    forms = [
+        text.replace(COHORTS_TITLE, "\0")
+        for text in texts
+        if not text.startswith("=") and text.count(COHORTS_TITLE) == 1
+    ]
+    return tuple((re.compile("(.+)".join(re.escape(part) for part in form.split("\0"))), form) for form in forms)
+
+
+def _cohorts_labels(wb: Any, renamed: dict[str, str]) -> tuple[str | None, list[tuple[str, str]]]:
+    """The Lifetime value sheet's title and its fixed texts (:func:`_cohorts_texts`) that name another sheet than the
+    Cohorts sheet's title now, where the user renamed it (H486's finding 07 for the labels: "sBG alpha (fitted on
+    Cohorts)" beside a sheet renamed Signups): each cell and its text naming the sheet as it is now."""
+    now, title = renamed.get(COHORTS_TITLE), _lifetime_title(wb)
+    if now is None or title is None or not hasattr(wb[title], "iter_rows"):
+        return title, []
+    found = []
+    for r, row in enumerate(wb[title].iter_rows(max_row=_LABEL_ROWS, max_col=3, values_only=True), start=1):
+        for c, text in enumerate(row, start=1):
+            if not isinstance(text, str) or text.startswith("="):
+                continue
+            for pattern, form in _cohorts_texts():
+                named = pattern.fullmatch(text)
+                if named is not None and named[1] != now:
+                    found.append((f"{get_column_letter(c)}{r}", form.replace("\0", now)))
+                    break
+    return title, found
+
+
+#: the rows the Lifetime value sheet's labels and notes are looked for in (the template's 19, with note rows inserted)
+_LABEL_ROWS = 60
+
+
 def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[FoundSheet]) -> tuple[dict[str, str], list[str]]:
     """The template's sheets renamed (:func:`_renamed`) and the formula cells whose ``"see SHEET!`` text still names
     one of them under its old title (``'Dashboard'!B4``): what :func:`follow_renamed_sheets` rewrites; nothing is
@@ -133,6 +178,8 @@ def notes_of_renamed(package: ip.Package, wb: Any, sheets: Iterable[FoundSheet])
             found = _F.search(element)
             if found is not None and see_text_renamed(formula := ip.unescape(found.group(2)), renamed) != formula:
                 cells.append(f"{quote_sheetname(xml.title)}!{ref}")
+    title, labels = _cohorts_labels(wb, renamed)
+    cells += [f"{quote_sheetname(title)}!{ref}" for ref, _ in labels]
     return renamed, cells
 
 
@@ -159,6 +206,10 @@ def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[FoundSh
             if new != formula:
                 text = found.group(1) + escape(new).encode() + found.group(3)
                 xml.put(ref, element[: found.start()] + text + element[found.end() :])
+    title, labels = _cohorts_labels(wb, renamed)
+    for ref, text in labels:  # "sBG alpha (fitted on Signups)"
+        xml = package.sheet(title)
+        xml.put(ref, xml.text_element(ref, xml.style(ref), text))
     return notes
 
 
