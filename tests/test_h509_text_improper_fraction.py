@@ -37,6 +37,9 @@ def _recalc(tmp_path: Path, formula: str) -> tuple[str, object]:
         ('=TEXT(0.75,"0 00/00")', "0 03/04"),
         ('=TEXT(2.5,"?/?")', "5/2"),  # unchanged
         ('=TEXT(2.5,"# ?/8")', "2 4/8"),
+        ('=TEXT(3,"0 ?/10")', "3     "),  # a fixed denominator's 0 is no placeholder: computed as '0 ?/4' is (H513/05)
+        ('=TEXT(2,"# ??/100")', "2       "),
+        ('=TEXT(2.5,"0 ?/10")', "2 5/10"),
     ],
 )
 def test_a_zero_placeholder_is_no_fixed_denominator(tmp_path: Path, formula: str, shown: str) -> None:

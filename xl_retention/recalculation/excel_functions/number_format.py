@@ -359,7 +359,8 @@ def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
     den_spec = match.group("den")
     whole = int(magnitude) if match.group("whole") else 0
     rest = magnitude - whole
-    if re.fullmatch(r"[1-9]\d*", den_spec):  # a fixed denominator (?/8, ?/100); 0/0's 0 is a digit placeholder
+    fixed = re.fullmatch(r"[1-9]\d*", den_spec) is not None
+    if fixed:  # a fixed denominator (?/8, ?/100); 0/0's 0 is a digit placeholder
         denominator = int(den_spec)
         numerator = int(_round(rest * denominator, 0))
     else:
@@ -368,13 +369,18 @@ def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
     if numerator == denominator and match.group("whole"):
         whole, numerator = whole + 1, 0
     width, num_spec = len(den_spec), match.group("num")
-    if numerator == 0 and match.group("whole") and "0" in num_spec + den_spec:  # '0 0/0' of 5: LibreOffice's
+    placeholder_zero = "0" in num_spec or ("0" in den_spec and not fixed)  # not ?/10's 0: a fixed denominator
+    if numerator == 0 and match.group("whole") and placeholder_zero:  # '0 0/0' of 5: LibreOffice's
         raise FormatNotSupported(f"fraction format {source!r} of a whole number")  # '5 0/1'; Excel's undocumented
     if numerator == 0 and match.group("whole"):
         body = " " * (len(num_spec) + 1 + width)
     else:  # a 0 placeholder pads with zeros (00/00: 2.5 is 05/02, H509's finding 05), a ? with spaces
         top = _whole_digits(numerator, num_spec, True) if "0" in num_spec else str(numerator).rjust(len(num_spec))
-        bottom = _whole_digits(denominator, den_spec, True) if "0" in den_spec else str(denominator).ljust(width)
+        bottom = (
+            _whole_digits(denominator, den_spec, True)
+            if "0" in den_spec and not fixed
+            else str(denominator).ljust(width)
+        )
         body = f"{top}/{bottom}"
     head = ""
     if match.group("whole"):  # a whole part of 0 beside a numerator is shown as its placeholders show a 0's digits
