@@ -74,7 +74,9 @@ def test_true_typed_in_the_cohort_triangles_is_named_and_the_file_incomplete(tmp
     report = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Cohorts"]["C10"].value == 0.01
     assert report.status == "incomplete"
-    assert report.message.startswith("t.xlsx: holds formulas of an earlier xl-retention template ('Cohorts'!B10, ")
+    assert report.message.startswith(
+        "t.xlsx: holds formulas of an earlier xl-retention template ('Cohorts'!B10:B12, 'Cohorts'!B35:B37, "
+    )
     assert report.message.endswith(
         "Cohorts!C4 (survivors) is TRUE, no number (Excel reads it as 1); Cohorts!C29 (customers ordering) is "
         "FALSE, no number (Excel reads it as 0): the cohort triangle's shares and projections are computed from these "
