@@ -197,7 +197,32 @@ def credit_in_grand_total(df: pd.DataFrame, credit: str, amount: str, source: st
         advice = f"correct {amount!r} to the amount kept ({total!r} less {credit!r}), or remove these rows"
         raise bad_rows(source, amount, problem, np.flatnonzero(wrong), df.iloc[:, names.index(amount)].to_numpy(),
                        advice=advice)  # fmt: skip
+    _refuse_tax_before_credit(df, head, credit, amount, source)
     return True
+
+
+def _refuse_tax_before_credit(df: pd.DataFrame, head: str, credit: str, amount: str, source: str) -> None:
+    """Refuse the rows with a credit and a tax where the tax column beside the grand total is Paddle's ``tax``, the
+    tax of the whole total before credits (Paddle: "When a credit is applied, the tax field shows the full tax amount
+    calculated on the transaction total before any credits are applied"): taken off the grand total, after credits,
+    it took off more than the tax in it (H513's finding 02: 145.00 for 150.00). Its ``grand_total_tax`` (the tax in
+    the grand total) is read where the file has it."""
+    from .values import parse_numbers
+
+    names = [str(c) for c in df.columns]
+    tax, kept = f"{head}.tax", f"{head}.grand_total_tax"
+    if tax not in names or kept in names:
+        return
+    read = {n: np.nan_to_num(parse_numbers(df.iloc[:, names.index(n)], source, n, allow_blank=True), nan=0.0)
+            for n in (tax, credit)}  # fmt: skip
+    both = np.flatnonzero((np.abs(read[credit]) > _CENT) & (np.abs(read[tax]) > _CENT))
+    if both.size:
+        problem = (
+            f"taxes of the whole total before the credit in {credit!r} (Paddle's tax field), while {amount!r} is the "
+            "total after it, holding only the credit's remainder of the tax"
+        )
+        advice = f"export {kept!r} too (the tax in the grand total), which is read in its place"
+        raise bad_rows(source, tax, problem, both, df.iloc[:, names.index(tax)].to_numpy(), advice=advice)
 
 
 def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
