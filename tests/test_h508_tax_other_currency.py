@@ -79,3 +79,24 @@ def test_shipping_in_each_orders_currency_beside_converted_amounts_is_refused(
         "amount=Total) and import with --segment 'Currency' (one table per currency), or add the shipping in USD as a "
         "column of its own"
     )
+
+
+def test_refunds_in_each_orders_currency_beside_converted_amounts_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """H513's finding 03: the same fault in the refunded amounts (50.00 EUR taken off 108.00 USD as dollars: January
+    158.00 for 154.00, exit 0)."""
+    (tmp_path / "fs.csv").write_text(
+        "Order Reference,Order Date,Customer Email,Currency,Total,Total (USD),Refunded Amount\n"
+        "FS1,2026-01-04,a@x.com,USD,100.00,100.00,0.00\n"
+        "FS2,2026-01-09,b@x.de,EUR,100.00,108.00,50.00\n"
+    )
+    args = ["import", "--orders", str(tmp_path / "fs.csv"), "--to-csv", str(tmp_path / "out")]
+    assert cli.main([*args, "--columns", COLUMNS.format(amount="Total (USD)")]) == 1
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "xl-retention: error: fs.csv: column 'Refunded Amount' holds refunds in each row's own currency ('Currency': "
+        "'EUR' in row 3, refunds '50.00') beside 'Total (USD)' converted to USD ('108.00'); revenue is net of refunds, "
+        "and refunds in another currency cannot be taken off it: map the amount in the rows' own currency (--columns "
+        "amount=Total) and import with --segment 'Currency' (one table per currency), or add the refunds in USD as a "
+        "column of its own"
+    )

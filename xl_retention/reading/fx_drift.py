@@ -89,7 +89,7 @@ def refuse_tax_in_other_currency(
     FastSpring order in EUR is written in EUR beside its 'Total (USD)', and 19.00 EUR taken off 128.52 USD as if it
     were dollars overstated revenue by the tax times the rate's difference (H508's finding 02). Nothing where the
     amounts are not converted or every taxed row is in the amounts' currency. ``part``: "tax", or "shipping" for a
-    shipping column (the same fault: its shipping taken off as dollars)."""
+    shipping column, "refunds" for a refunded amount (the same fault: its euros taken off as dollars; H513's 03)."""
     from .currency import named_code, paired_currency
 
     converted = converted_currency(df, money)
