@@ -20,6 +20,7 @@ import openpyxl
 
 from xl_retention import cli
 from xl_retention.workbook import build_template
+from xl_retention.workbook.sheets import share_formula
 
 COPY = "the sheets 'Customers', 'Customers old' each look like the tracker's 'Customers' sheet (its headers, its names)"
 
@@ -88,8 +89,8 @@ def test_extend_names_a_value_typed_over_a_cohorts_formula_and_writes_nothing(tm
     assert cli.main(["extend", str(path), "--months", "1"]) == 1
     assert capsys.readouterr().err.strip() == (
         "xl-retention: error: Cohorts!C19 holds 0.5, typed over the template's formula "
-        """'=IF(OR(C4="",$B4="",IFERROR($B4+0=0,FALSE)),"",C4/$B4)': put that formula back in Cohorts!C19 (copy the """
-        "cell beside it in its table) and run again; nothing was changed"
+        f"'{share_formula('C4', '$B4')}': put that formula back in Cohorts!C19 (copy the "
+        "cell beside it in its table) and run again; nothing was changed"  # the guarded share since 8945914d
     )
     assert path.read_bytes() == before  # not Customers grown to 2027-01 beside a Cohorts sheet of 12 months
 

@@ -20,6 +20,7 @@ from test_workbook_text_numbers import _recalc  # recalc from the command line: 
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.cohort_sheet import _same_formula
+from xl_retention.workbook.sheets import share_formula, share_formula_unguarded
 
 
 def _tracker(tmp_path: Path, name: str, cells: dict[str, dict[str, object]]) -> Path:
@@ -77,11 +78,12 @@ def test_a_month_zero_pasted_as_text_zero_leaves_its_shares_blank(tmp_path, caps
 
 
 def test_an_earlier_trackers_share_formula_is_the_templates_for_growing():
-    earlier = '=IF(OR(C4="",$B4="",$B4=0),"",C4/$B4)'
-    assert _same_formula(earlier, '=IF(OR(C4="",$B4="",IFERROR($B4+0=0,FALSE)),"",C4/$B4)')
-    assert not _same_formula(
-        '=IF(OR(C4="",$B4="",$B4=1),"",C4/$B4)', '=IF(OR(C4="",$B4="",IFERROR($B4+0=0,FALSE)),"",C4/$B4)'
-    )
+    """Each earlier share (847ea2c3's $B4=0, the unguarded IFERROR form before 8945914d's boolean guard) is the
+    template's for growing; a formula of the user's is not (the template's share is sheets.share_formula now)."""
+    current = share_formula("C4", "$B4")
+    assert _same_formula('=IF(OR(C4="",$B4="",$B4=0),"",C4/$B4)', current)
+    assert _same_formula(share_formula_unguarded("C4", "$B4"), current)
+    assert not _same_formula('=IF(OR(C4="",$B4="",$B4=1),"",C4/$B4)', current)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
