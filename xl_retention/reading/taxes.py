@@ -372,6 +372,7 @@ def net_of_tax(
     by_values = _by_rates(money[rows], tax[rows])
     why_after = ""  # what the tax is a rate of, beyond the amount: ' less Discount Amount
     from .order_level import item_amount, order_codes, order_level, order_named, order_same, order_sums
+    from .unit_prices import unit_quantities
     from .us_sales_tax import shipped_to_us
 
     codes = order_codes(df, names) if what == "revenue" else None
@@ -381,9 +382,12 @@ def net_of_tax(
     if what == "revenue" and not ordered and item_amount(money_name) and order_named(column):
         if order_same(tax, df, names):  # named the order's, every order one item: each row its own order's
             codes, ordered = (np.arange(len(money)) if codes is None else codes), True
+    lines = money  # each row's line: a unit's price times its quantity (H508's finding 04: 2 x 25.00, not 25.00)
+    if ordered and (counts := unit_quantities(df, names, lambda s, c: _numbers(s, source, c, decimal))) is not None:
+        lines = money * counts
     if ordered:  # the order's tax: a rate of its items together, not of each; an item's name says nothing of it
         assert codes is not None
-        sums = order_sums(money, codes) - _order_discount(df, codes, rows, skip, names, source, decimal)
+        sums = order_sums(lines, codes) - _order_discount(df, codes, rows, skip, names, source, decimal)
         summed, by_values = None, _by_rates(sums[rows], tax[rows])  # of the items less the order's coupon
         named = None if item_amount(money_name) else named
     if summed is None and named == "gross" and words & _GROSS <= {"gross", "brutto"}:  # "Gross Sales": discounts?
@@ -454,7 +458,7 @@ def net_of_tax(
         where = row_of(source_of(df, source), first)
         told = f"whether {money_name!r} includes it cannot be told: {ways}"
         if ordered and codes is not None:  # Etsy's items: 8.25 % on top and 9 % inside alike (H327)
-            told = _orders_untold(df, names, money, tax, codes, rows, money_name, ways, skip, source, decimal)
+            told = _orders_untold(df, names, lines, tax, codes, rows, money_name, ways, skip, source, decimal)
         raise DataError(
             f"{source}: column {column!r} holds taxes ({where}: {show(df[column].iloc[first])} beside "
             f"{money_name!r} {show(df[money_name].iloc[first])}) and is not used; {what} is net of tax, and {told}",
@@ -467,7 +471,7 @@ def net_of_tax(
             tax = tax * shares
     if verdict == "gross" and ordered:  # each item's share of its order's tax
         assert codes is not None
-        sums = order_sums(money, codes)
+        sums = order_sums(lines, codes)  # a unit's share: its price of its order's lines
         share = np.divide(money, sums, out=np.zeros(len(money)), where=sums != 0)
         typed[money_key] = money - np.where(np.isfinite(tax), tax, 0.0) * share
         note(f"{source}: {money_name!r} includes the order's tax in {column!r} ({why}): each item's share taken off, "

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["price_kind", "told_by_totals"]
+__all__ = ["price_kind", "told_by_totals", "unit_quantities"]
 
 #: Words (accents dropped) that say one unit: "per unit", "prix par unité", "por unidad(e)", "each", "per stuk".
 _UNIT_WORDS = frozenset({"each", "ea", "unidad", "unidade", "unite", "unita", "stuk", "stuck", "stueck", "stk",
@@ -110,3 +110,35 @@ def told_by_totals(
     unit = np.isclose(summed["unit"], summed["total"], rtol=0, atol=0.005).all()
     line = np.isclose(summed["line"], summed["total"], rtol=0, atol=0.005).all()
     return "unit" if unit and not line else "line" if line and not unit else ""
+
+
+def unit_quantities(df: pd.DataFrame, names: Any, read: Any, amount: str | None = None) -> np.ndarray | None:
+    """The quantity of each row (blank: 1) where the amount (``amount``, else ``names["amount"]``) is named as one
+    unit's price (:func:`price_kind` ``"unit"``, or App Store Connect's per-unit proceeds) beside a quantity column
+    not mapped (as :func:`~.order_columns.priced_by_quantity` multiplies it later); None otherwise. ``read(series,
+    column)`` reads a number column. An order's tax on each of its item rows is a rate of its lines' prices times
+    their quantities (H508's finding 04: 6.40 is 8 % of 1 x 30.00 + 2 x 25.00, not of 30.00 + 25.00).
+
+    >>> frame = pd.DataFrame({"Lineitem price": ["30.00", "25.00"], "Lineitem quantity": ["1", "2"]})
+    >>> read = lambda s, c: pd.to_numeric(s, errors="coerce").to_numpy()
+    >>> unit_quantities(frame, {"amount": "Lineitem price"}, read).tolist()
+    [1.0, 2.0]
+    >>> unit_quantities(frame.rename(columns={"Lineitem price": "Total"}), {"amount": "Total"}, read) is None
+    True
+    """
+    from .order_columns import _QUANTITY_WORDS, name_words
+    from .store_units import per_unit_amount
+
+    amount = str(names["amount"]) if amount is None else amount
+    if price_kind(amount) != "unit" and not per_unit_amount(df.columns, amount):
+        return None
+    mapped = {str(v) for v in names.values()}
+    found = [p for p, c in enumerate(df.columns) if str(c) not in mapped
+             and any(w.startswith(_QUANTITY_WORDS) for w in name_words(c))]  # fmt: skip
+    if not found:
+        return None
+    count = read(df.iloc[:, found[0]], str(df.columns[found[0]]))
+    if count is None:  # no numbers: refused where the amount is multiplied (priced_by_quantity)
+        return None
+    count = np.asarray(count, dtype=np.float64)
+    return np.where(np.isnan(count), 1.0, count)
