@@ -44,6 +44,7 @@ __all__ = [
     "converted_hint",
     "currency_of",
     "named_currency",
+    "one_currency_named",
     "paired_currency",
     "segment_said",
     "segment_values",
@@ -264,6 +265,16 @@ def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
     ['Merchant Currency']
     >>> paired_currency(["Customer Currency", "Proceeds Currency"], "Developer Proceeds")  # App Store Connect's
     ['Proceeds Currency']
+
+    A column named as the money column and "Currency" goes with it (Salesforce's "Amount (converted) Currency" with
+    "Amount (converted)", "Amount Currency" with "Amount"); a money column named as in the company's currency
+    (:func:`one_currency_named`: HubSpot's "Amount in company currency") has none:
+
+    >>> names = ["Amount Currency", "Amount", "Amount (converted) Currency", "Amount (converted)"]
+    >>> paired_currency(names, "Amount (converted)"), paired_currency(names, "Amount")
+    (['Amount (converted) Currency'], ['Amount Currency'])
+    >>> paired_currency(["Amount", "Currency", "Amount in company currency"], "Amount in company currency")
+    []
     """
     from .names import key
 
@@ -272,11 +283,36 @@ def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
         return found
     if money is None:
         return []
+    own = {f"{key(money)}_currency{s}" for s in _CODE_SUFFIXES}  # Salesforce's "Amount (converted) Currency"
+    if found := [str(n) for n in names if key(n) in own]:
+        return found
+    if one_currency_named(money):  # HubSpot's "Amount in company currency": the deal's 'Currency' is another's
+        return []
     if "amount" not in key(money):  # App Store's "Developer Proceeds" with "Proceeds Currency": a word of it
         spelled = {f"{w}_currency{s}" for w in re.split(r"[_.()\s]+", key(money)) if w for s in _CODE_SUFFIXES}
         return [str(n) for n in names if key(n) in spelled]
     prefix = key(money).split("amount")[0] + "currency"
     return [str(n) for n in names if key(n) in {prefix + s for s in _CODE_SUFFIXES}]
+
+
+#: Words before "currency" in a money column's name that say the one currency of the account, not each row's:
+#: HubSpot's "Amount in company currency", "Amount (Home Currency)", "Total in reporting currency".
+_ONE_CURRENCY = re.compile(
+    r"(?:^|_)(?:company|account|home|base|reporting|corporate|functional|organi[sz]ation)_currency(?:_|$)"
+)
+
+
+def one_currency_named(money: object) -> bool:
+    """Whether the money column's name says its amounts are in the one currency of the company or account
+    (:data:`_ONE_CURRENCY`): a currency column beside it holds the currencies of other amounts (HubSpot's deal
+    'Currency', of its 'Amount').
+
+    >>> [one_currency_named(n) for n in ("Amount in company currency", "Amount (Home Currency)", "Amount", "Currency")]
+    [True, True, False, False]
+    """
+    from .names import key
+
+    return bool(_ONE_CURRENCY.search(key(str(money)).replace("(", "").replace(")", "")))
 
 
 #: What may follow ``currency`` in the name of an amount's currency column: "Currency", "Currency Code",
@@ -301,7 +337,8 @@ def converted_amounts(
 
     found = []
     for name in map(str, names):
-        if str(money) == name or not key(name).endswith("amount"):
+        own = {f"{key(name)}_currency{s}" for s in _CODE_SUFFIXES}  # Salesforce's 'Amount (converted) Currency'
+        if str(money) == name or not (key(name).endswith("amount") or any(key(n) in own for n in names)):
             continue
         paired = paired_currency(names, name)
         if len(paired) == 1 and paired != paired_currency(names, money):
@@ -404,6 +441,8 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
     if money is not None and named_code(money) is not None:  # 'total_usd': the currency columns are the others'
         return
     paired = paired_currency(list(df.columns), money)
+    if not paired and one_currency_named(money):  # HubSpot's 'Amount in company currency': 'Currency' is the deal's
+        return
     for name in df.columns:
         if segment is not None and key(segment) == key(name):
             continue

@@ -27,6 +27,7 @@ from ..reading.currency import (
     codes_column,
     converted_hint,
     named_currency,
+    one_currency_named,
     paired_currency,
     segment_said,
 )
@@ -219,6 +220,8 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
 
     columns = [c for c in table.columns if c != ROW]
     paired = paired_currency(columns, money)
+    if not paired and one_currency_named(money):  # HubSpot's 'Amount in company currency': 'Currency' the deal's
+        return
     schema = table.schema()
     for name in columns:
         if segment is not None and key(segment) == key(name):
