@@ -186,7 +186,12 @@ def net_in_share(
     if refunded.size:
         first = int(refunded[0])
         where, shown = row_of(source_of(df, source), first), show(df[adjusted].iloc[first])
+        whole = int((np.abs(kept[refunded]) <= 0.005).sum())  # 0.00 kept: refunded in full (H508's finding 07)
+        part = refunded.size - whole
+        counts = [(n, how) for n, how in ((part, "part"), (whole, "full")) if n]
+        said = f"{counts[0][0]} order{'s' if counts[0][0] > 1 else ''} refunded in {counts[0][1]}"
+        said += "".join(f", {n} in {how}" for n, how in counts[1:])  # '1 order refunded in part, 1 in full'
         note(f"{source}: {adjusted!r} is {twin!r} after refunds: what was taken off {twin!r} is taken off the amount "
              f"kept in the share left ({where}: {shown} kept of {sale[first]:.2f}, {typed['amount'][first]:.2f} of "
-             f"revenue; {refunded.size} order{'s' if refunded.size > 1 else ''} refunded in part)")  # fmt: skip
+             f"revenue; {said})")  # fmt: skip
     return typed

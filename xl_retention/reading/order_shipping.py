@@ -285,7 +285,10 @@ def order_net_of_shipping(
         return typed
     first = int(rows[0])
     where = row_of(source_of(df, source), first)
-    shown = " and ".join(repr(c) for c in read)
+    off_names = [repr(c) for c in read if kinds[c] == "discount"]  # Etsy's 'Shipping Discount': off it, not in it
+    shown = " and ".join(repr(c) for c in read if kinds[c] != "discount") + (
+        f" less {' and '.join(off_names)}" if off_names else ""
+    )
     named = next((c for c in read if kinds[c] != "discount" and read[c][first] != 0), next(iter(read)))
     skip = {money_name, *read, *map(str, names.values())}
     taxes = [c for c in tax_columns(df.columns, {**names, **{f"shipping {c}": c for c in read}})]
