@@ -101,10 +101,10 @@ def test_a_month_typed_after_the_gap_is_named_too(tmp_path, capsys):
     error with status ok and exit 0 (README: a tracker whose months skip is no good one)."""
     path = _row_deleted(tmp_path, {"C11": 7})  # October typed (row 10 after the deletion): its #REF! start shows
     said = (
-        f"{ADVICE}; until then the months skip there: a month's figures have no row of their own, and 2026-10's start "
-        "reads the deleted row (#REF!)"
+        f"{ADVICE}; type the figures of the month deleted again in the new row if it held them; until then the months "
+        "skip there: a month's figures have no row of their own, and 2026-10's start reads the deleted row (#REF!)"
     )
-    assert deleted_month_row(path) == said  # was None
+    assert deleted_month_row(path) == said  # was None; the figures to type again: H513's finding 04
     code = cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert (code, report["status"], report["message"]) == (1, "incomplete", f"t.xlsx: {said}")  # was 0, ok, ''

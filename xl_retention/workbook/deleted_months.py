@@ -104,10 +104,14 @@ def deleted_month_row(path: str | os.PathLike[str]) -> str | None:
                 if broken:  # typed after it too: its #REF! shows, and the tracker has lost a month (H510's 02)
                     cell = f"{written(title)}!{get_column_letter(at + 1)}{number}"
                     advice = missing_months_advice(cell, month, before)
-                    shown = "" if _typed(row, at) else ", shown when its figures are typed"
+                    typed = _typed(row, at)
+                    shown = "" if typed else ", shown when its figures are typed"
+                    lost = (  # a month typed after it: the row deleted probably held figures (H513's finding 04)
+                        "; type the figures of the month deleted again in the new row if it held them" if typed else ""
+                    )
                     return (
-                        f"{advice}; until then the months skip there: a month's figures have no row of their own, "
-                        f"and {_text(month)}'s start reads the deleted row (#REF!{shown})"
+                        f"{advice}{lost}; until then the months skip there: a month's figures have no row of their "
+                        f"own, and {_text(month)}'s start reads the deleted row (#REF!{shown})"
                     )
             before = month
     return None
