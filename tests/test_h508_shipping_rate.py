@@ -32,3 +32,19 @@ def test_wix_shipping_rate_is_taken_off_the_total(tmp_path: Path, capsys: pytest
         "wix.csv: 'Total' includes the shipping in 'Shipping Rate' (each tax is a tax rate of the amount without the "
         "shipping): taken off net of its tax, revenue is net of shipping"
     ) in said
+
+
+@pytest.mark.parametrize("name", ["Shipping Rate (%)", "Shipping rate %"])
+def test_a_shipping_rate_in_percent_is_no_amount(tmp_path: Path, name: str) -> None:
+    """H513's finding 06 (after dadacfce): the '%' of 'Shipping Rate (%)' is no word, so 10 (percent) was taken off
+    each order's Total as shipping money (January 60.00 for 80.00)."""
+    (tmp_path / "o.csv").write_text(
+        f"Order number,Date created,Contact email,{name},Total\n"
+        '1,"Jan 5, 2026",a@x.com,10,40.00\n'
+        '2,"Jan 9, 2026",b@x.com,10,40.00\n'
+    )
+    columns = "customer_id=Contact email,date=Date created,amount=Total"
+    args = ["import", "--orders", str(tmp_path / "o.csv"), "--to-csv", str(tmp_path / "out"), "--columns", columns]
+    assert cli.main(args) == 0
+    revenue = pd.read_csv(tmp_path / "out" / "order_revenue_cohorts.csv", dtype={"cohort": str}).set_index("cohort")
+    assert revenue.loc["2026-01", "0"] == 80.0

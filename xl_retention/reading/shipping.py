@@ -76,9 +76,11 @@ def _not_amount(column: Any) -> bool:
 
     >>> _not_amount("Shipping Rate"), _not_amount("Shipping Tax Rate"), _not_amount("shipping_rate_id")
     (False, True, True)
+    >>> _not_amount("Shipping Rate (%)"), _not_amount("Shipping rate %")
+    (True, True)
     """
     words = _words(column)
-    if words & _RATES and not words & _TAX:
+    if words & _RATES and not words & _TAX and "%" not in str(column):  # 'Shipping Rate (%)': a percentage (H513's 06)
         words = words - _RATES
     return bool(words & (_NOT_AMOUNT | _COUNTS))
 
