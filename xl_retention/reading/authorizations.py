@@ -111,13 +111,20 @@ def _without_preorder_authorizations(df: pd.DataFrame, source: str) -> pd.DataFr
             column = column or str(df.columns[position])
     if not rows.any():
         return df
+    said = (
+        f"of {column!r} left out, {{shown}}: a pre-order authorized ({column!r} true: the card is charged on release, "
+        "in a row of its own), no purchase"
+    )
+    return _left_out(df, rows, source, said)
+
+
+def _left_out(df: pd.DataFrame, rows: np.ndarray, source: str, said: str) -> pd.DataFrame:
+    """``df`` without ``rows``, with a note "``source``: N row(s) ``said``", ``{shown}`` in ``said`` naming the
+    first five rows as the file numbers them."""
     where = source_of(df, source)
     found = np.flatnonzero(rows)
     shown = rows_named(where, found[:5]) + (" ..." if len(found) > 5 else "")
-    note(
-        f"{source}: {len(found)} row(s) of {column!r} left out, {shown}: a pre-order authorized ({column!r} true: "
-        "the card is charged on release, in a row of its own), no purchase"
-    )
+    note(f"{source}: {len(found)} row(s) " + said.replace("{shown}", shown))  # not format: a column's own braces
     return without_rows(df, rows, where)
 
 
@@ -136,12 +143,8 @@ def without_authorizations(df: pd.DataFrame, source: str, columns: Mapping[str, 
     rows, column = authorization_rows(df)
     if not rows.any():
         return df
-    where = source_of(df, source)
-    found = np.flatnonzero(rows)
-    shown = rows_named(where, found[:5]) + (" ..." if len(found) > 5 else "")
-    note(
-        f"{source}: {len(found)} row(s) of type authorization in {column!r} left out, "
-        f"{shown}: a card check (Recurly's $1 or $0 transaction validating "
-        "payment details) collects no money, no purchase"
+    said = (
+        f"of type authorization in {column!r} left out, {{shown}}: a card check (Recurly's $1 or $0 transaction "
+        "validating payment details) collects no money, no purchase"
     )
-    return without_rows(df, rows, where)
+    return _left_out(df, rows, source, said)
