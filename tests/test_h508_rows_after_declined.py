@@ -41,3 +41,17 @@ def test_a_sheets_refusal_names_the_sheets_row(tmp_path: Path, capsys: pytest.Ca
     assert cli.main(["import", "--orders", str(tmp_path / "r.xlsx"), "--to-csv", str(tmp_path / "out")]) == 1
     said = capsys.readouterr().err.strip().splitlines()[-1]
     assert "orders without an amount on any of their rows in row 6 of sheet 'Payments'" in said, said  # was row 5
+
+
+def test_a_parquet_refusal_names_the_record_with_its_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """H513's finding 01: the rows left in a Parquet file were named with the CSV note, "row 4 (counting the header
+    as row 1)", which points at record 3."""
+    import pandas as pd
+
+    frame = pd.DataFrame(ROWS[1:], columns=ROWS[0])
+    frame.to_parquet(tmp_path / "r.parquet")
+    assert cli.main(["import", "--orders", str(tmp_path / "r.parquet"), "--to-csv", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "xl-retention: error: r.parquet, column 'amount': orders without an amount on any of their rows in row 4 "
+        "(counting the Parquet file's first record as row 1)"  # was '(counting the header as row 1)'
+    )

@@ -126,7 +126,9 @@ def _first_row(source: str) -> int:
 
 
 def _is_parquet(source: str) -> bool:
-    return not isinstance(source, (Source, FileRows, FrameRows, TableRows)) and str(source).lower().endswith(_PARQUET)
+    """Whether ``source`` names a Parquet file's records (a plain name, or its rows left after some were left out:
+    :class:`FileRows`, H513's finding 01: "row 4 (counting the header as row 1)" named record 3)."""
+    return not isinstance(source, (Source, FrameRows, TableRows)) and str(source).lower().endswith(_PARQUET)
 
 
 def _record(source: TableRows, position: int) -> dict[str, Any] | None:
@@ -215,7 +217,7 @@ def row_of(source: str, position: int) -> str:
         return f"the row at index {_index_label(source, position)}"
     if isinstance(source, TableRows):
         return f"the row of {_values_of(source, position)}"
-    if isinstance(source, FileRows) and position < len(source.file_rows):
+    if isinstance(source, FileRows) and position < len(source.file_rows) and not _is_parquet(source):
         return f"row {row_number(source, position)}"
     row = f"row {row_number(source, position)}"
     if isinstance(source, Source):
