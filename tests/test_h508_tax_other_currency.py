@@ -100,3 +100,16 @@ def test_refunds_in_each_orders_currency_beside_converted_amounts_are_refused(
         "amount=Total) and import with --segment 'Currency' (one table per currency), or add the refunds in USD as a "
         "column of its own"
     )
+
+
+def test_a_subscriptions_refusal_advises_the_mrr_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """H513's finding 08: the refusal of a subscriptions file advised '--columns amount=mrr', itself refused there."""
+    (tmp_path / "m.csv").write_text(
+        "customer_id,month,currency,mrr,tax,mrr_usd\n"
+        "a,2026-01,USD,100.00,0.00,100.00\n"
+        "b,2026-01,EUR,100.00,19.00,128.52\n"
+    )
+    args = ["import", "--subscriptions", str(tmp_path / "m.csv"), "--to-csv", str(tmp_path / "out")]
+    assert cli.main([*args, "--columns", "mrr=mrr_usd"]) == 1
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "map the amount in the rows' own currency (--columns mrr=mrr) and import with --segment 'currency'" in said

@@ -7,7 +7,8 @@ every month then pays 108 USD in one month and 106 USD in the next: the tables s
 customer made (docs/metrics.md, "Currencies"). The import reads the amounts as they are (which rate is right is the
 user's choice) and says so in a note (:func:`note_converted_amounts`), with the range of rates where the file holds
 the amounts in their own currency too (Stripe's "Amount" beside "Converted Amount"); where those show one rate per
-currency (converted at a fixed rate), no note.
+currency (converted at a fixed rate), no note. A tax, shipping or refund beside such amounts that is written in each
+row's own currency cannot be taken off them: refused (:func:`refuse_tax_in_other_currency`).
 """
 
 from __future__ import annotations
@@ -110,12 +111,13 @@ def refuse_tax_in_other_currency(
     first = foreign[0]
     where = row_of(source_of(df, source), first)
     own = _own_amounts(list(map(str, df.columns)), currency, money, code)
+    option = columns_option([("mrr" if what == "MRR" else "amount", own or "NAME")])  # 'mrr=mrr' (H513's 08)
     raise DataError(
         f"{source}: column {column!r} holds {'taxes' if part == 'tax' else part} in each row's own currency "
         f"({currency!r}: {show(df[currency].iloc[first])} in {where}, {part} {show(df[column].iloc[first])}) beside "
         f"{money!r} converted to {code} ({show(df[money].iloc[first])}); {what} is net of {part}, and {part} in "
         f"another currency cannot be taken off it: map the amount in the rows' own currency "
-        f"({columns_option([('amount', own or 'NAME')])}) and import with --segment {currency!r} (one table per "
+        f"({option}) and import with --segment {currency!r} (one table per "
         f"currency), or add the {part} in {code} as a column of its own",
         source=source,
         column=column,
