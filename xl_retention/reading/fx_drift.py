@@ -8,7 +8,7 @@ customer made (docs/metrics.md, "Currencies"). The import reads the amounts as t
 user's choice) and says so in a note (:func:`note_converted_amounts`), with the range of rates where the file holds
 the amounts in their own currency too (Stripe's "Amount" beside "Converted Amount"); where those show one rate per
 currency (converted at a fixed rate), no note. A tax, shipping or refund beside such amounts that is written in each
-row's own currency cannot be taken off them: refused (:func:`refuse_tax_in_other_currency`).
+row's own currency cannot be taken off them: refused (:func:`refuse_in_other_currency`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["converted_currency", "note_converted_amounts", "refuse_tax_in_other_currency"]
+__all__ = ["converted_currency", "note_converted_amounts", "refuse_in_other_currency"]
 
 CONVERTED = (
     "{source}: {money!r} holds amounts converted to {code} from other currencies ({column!r}: {others}){rates}: "
@@ -82,15 +82,16 @@ def note_converted_amounts(df: pd.DataFrame, source: str, money: str | None) -> 
                           rates=rates or ""))  # fmt: skip
 
 
-def refuse_tax_in_other_currency(
+def refuse_in_other_currency(
     df: pd.DataFrame, money: str, column: str, rows: np.ndarray, source: str, what: str, part: str = "tax"
 ) -> None:
-    """Refuse a tax column ``column`` beside amounts ``money`` converted to one currency (:func:`converted_currency`)
-    when the tax is not named in that currency and rows ``rows`` (those with a tax) are in another: the tax of a
-    FastSpring order in EUR is written in EUR beside its 'Total (USD)', and 19.00 EUR taken off 128.52 USD as if it
-    were dollars overstated revenue by the tax times the rate's difference (H508's finding 02). Nothing where the
-    amounts are not converted or every taxed row is in the amounts' currency. ``part``: "tax", or "shipping" for a
-    shipping column, "refunds" for a refunded amount (the same fault: its euros taken off as dollars; H513's 03)."""
+    """Refuse a tax, shipping or refunds column ``column`` beside amounts ``money`` converted to one currency
+    (:func:`converted_currency`) when it is not named in that currency and rows ``rows`` (those with a tax) are in
+    another: the tax of a FastSpring order in EUR is written in EUR beside its 'Total (USD)', and 19.00 EUR taken off
+    128.52 USD as if it were dollars overstated revenue by the tax times the rate's difference (H508's finding 02).
+    Nothing where the amounts are not converted or every taxed row is in the amounts' currency. ``part``: "tax", or
+    "shipping" for a shipping column, "refunds" for a refunded amount (the same fault: its euros taken off as dollars;
+    H513's 03)."""
     from .currency import named_code, paired_currency
 
     converted = converted_currency(df, money)

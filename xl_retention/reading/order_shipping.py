@@ -328,11 +328,11 @@ def order_net_of_shipping(
     if not held:
         return typed
     _refuse_other_currency(df, money_name, list(read), source)  # Magento's base-currency 'Shipping and Handling'
-    from .fx_drift import refuse_tax_in_other_currency
+    from .fx_drift import refuse_in_other_currency
 
     for column, values in read.items():  # shipping in each order's own currency beside a converted 'Total (USD)'
         shipped = np.flatnonzero((values != 0) & np.isfinite(values))
-        refuse_tax_in_other_currency(df, money_name, column, shipped, source, "revenue", part="shipping")
+        refuse_in_other_currency(df, money_name, column, shipped, source, "revenue", part="shipping")
     taxed = (tax != 0) & np.isfinite(tax)
     apart = _own_tax_written(df, [c for c in read if kinds[c] == "tax"], rows, source, decimal)
     if "ex" in has:

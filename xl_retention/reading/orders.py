@@ -304,10 +304,10 @@ def orders_as_paid(
         told = told_refunds(df, typed["order_id"], typed["amount"], names["order_id"], names.get("customer_id"))
     refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
     if refunded is not None:  # refunds in each order's own currency beside a converted 'Total (USD)' (H513's 03)
-        from .fx_drift import refuse_tax_in_other_currency
+        from .fx_drift import refuse_in_other_currency
 
         back = np.nan_to_num(read_refunds(df, refunded, read_numbers, source)[0], nan=0.0)
-        refuse_tax_in_other_currency(df, names["amount"], refunded, np.flatnonzero(back != 0), source, "revenue",
+        refuse_in_other_currency(df, names["amount"], refunded, np.flatnonzero(back != 0), source, "revenue",
                                      part="refunds")  # fmt: skip
     paid_back = np.zeros(len(df), dtype=bool)  # a payment of an order refunded in full by its own column (ch_1)
     if refunded is not None and "order_id" in typed:

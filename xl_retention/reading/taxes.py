@@ -336,9 +336,9 @@ def net_of_tax(
              f"{taxed[0][0]!r} (no second tax); the fee itself is revenue, kept in {money_name!r}")  # fmt: skip
     column, tax, rows = taxed[0]
     if len(taxed) == 1:  # a tax in each order's own currency beside amounts converted to one: refused
-        from .fx_drift import refuse_tax_in_other_currency
+        from .fx_drift import refuse_in_other_currency
 
-        refuse_tax_in_other_currency(df, money_name, column, rows, source, what)
+        refuse_in_other_currency(df, money_name, column, rows, source, what)
     first = int(rows[0])
     ways = (
         f"if it does, map a column of amounts before tax ({columns_option([(money_key, 'NAME')])}) or write the "
