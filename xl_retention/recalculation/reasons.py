@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .null_reasons import null_reasons
     from .plain_fits import plain_fit_reads
     from .reason_cells import name_the_cell
+    from .regex_reasons import regex_reasons
     from .see_notes import see_note_now
     from .sheet_corners import cross_sheet_reasons, named_cross_sheet_reasons
     from .spill_reasons import spill_reasons
@@ -76,6 +77,7 @@ _STEPS = {
     "with_cause": "nested_reasons",
     "null_reasons": "null_reasons",
     "plain_fit_reads": "plain_fits",
+    "regex_reasons": "regex_reasons",
     "name_the_cell": "reason_cells",
     "see_note_now": "see_notes",
     "spill_reasons": "spill_reasons",
@@ -288,6 +290,7 @@ def explain(
     named += lookup_reasons(workbook, formulas, result, path, names, dates)  # XLOOKUP(C21,Plans[Plan],..): 'teams'
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
+    named += regex_reasons(workbook, formulas, result)  # REGEXTEST(A1,"("): PCRE2's message
     named += intersection_reasons(workbook, formulas, result, names, path)  # =SUM(N(+B7:M7)) in A1: no cell in column A
     named += null_reasons(formulas, result)  # =A1:A3 A5: references sharing no cell, Excel's #NULL!
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0

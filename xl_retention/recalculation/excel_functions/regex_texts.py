@@ -36,7 +36,7 @@ import pcre2
 
 from ._core import ExcelError, excel_function, integer, text
 
-__all__ = ["refusal", "regexextract", "regexreplace", "regextest", "replacement_refusal"]
+__all__ = ["pattern_error", "refusal", "regexextract", "regexreplace", "regextest", "replacement_refusal"]
 
 _NOT_COMPUTED = "NImpl"  # the engine's kind of #NIMPL!: the cell is listed
 #: a backslash escape the binding reads as Python's ``re`` does, not as PCRE2 in Excel (an even run of backslashes
@@ -79,6 +79,19 @@ other, and which one Excel uses is not documented
         )
     if "$" in _GROUP.sub("", replacement):
         return f"the replacement '{replacement}' holds a $ that is not $$, $n, ${{n}}, $name or ${{name}}"
+    return None
+
+
+def pattern_error(pattern: str, insensitive: bool = False) -> str | None:
+    """PCRE2's message refusing ``pattern`` (compiled as the REGEX functions compile it), or None where it reads it.
+
+    >>> pattern_error("("), pattern_error("[0-9]+")
+    ('compilation failed at position 1; missing closing parenthesis', None)
+    """
+    try:
+        pcre2.compile(pattern, pcre2.IGNORECASE if insensitive else 0)
+    except pcre2.PatternError as error:
+        return str(error)
     return None
 
 

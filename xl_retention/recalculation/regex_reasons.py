@@ -1,0 +1,104 @@
+"""Why a REGEXTEST, REGEXEXTRACT or REGEXREPLACE is #VALUE!: the pattern PCRE2 refuses, with PCRE2's message.
+
+Excel reads the pattern with PCRE2 and gives #VALUE! for one PCRE2 refuses (``(``, ``[a-``: the ``CRegex..`` kinds of
+#VALUE! Office.js lists, ``Excel.ValueErrorCellValueSubType``), as the package's functions do
+(:mod:`.excel_functions.regex_texts`); the engine keeps only the code, so the cell was listed with an empty reason.
+:func:`regex_reasons` reads each such call's pattern (typed in, one cell's value, or what its expression gives) and
+names it with PCRE2's message: ``REGEXTEST: the pattern '(' in S!A2 is one PCRE2 refuses, as Excel does: compilation
+failed at position 1; missing closing parenthesis (#VALUE!)``; a case_sensitivity other than 0 or 1 is named too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..cells import CellError
+from ..sheet_names import written
+from .excel_functions._core import ExcelError, integer, is_error, text
+from .excel_functions.regex_texts import pattern_error
+from .read_cells import SINGLE as _SINGLE
+from .read_cells import cells_read as _cells_read
+from .reason_cells import _call_end
+from .text_literals import LITERALS as _LITERALS
+from .text_value_reasons import _caused
+from .unexplained import unexplained_errors
+from .value_origins import _evaluated
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["regex_reasons"]
+
+#: the #VALUE! cells looked at (each costs an evaluation or a few)
+MAX_LOOKED_AT = 100
+_REGEX = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(REGEX(?:TEST|EXTRACT|REPLACE))\(")
+#: the place of each function's case_sensitivity among its arguments
+_CASE = {"REGEXTEST": 2, "REGEXEXTRACT": 3, "REGEXREPLACE": 4}
+_TEXT = re.compile(r'"(?:[^"]|"")*"')
+
+
+def regex_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each #VALUE! cell without a reason whose REGEX call's pattern PCRE2 refuses (or whose case_sensitivity is
+    not 0 or 1) that reason; returns how many got one."""
+    named = 0
+    for sheet, ref, place, formula, _error in unexplained_errors(
+        formulas, result, "#VALUE!", _REGEX.search, MAX_LOOKED_AT
+    ):
+        bare = _LITERALS.sub(lambda m: "_" * len(m.group(0)), formula)  # no call found inside a text
+        for match in _REGEX.finditer(bare):
+            end = _call_end(formula, match.end())
+            if end is None:
+                continue
+            name, arguments = match.group(1).upper(), end[0]
+            reason = _call_reason(workbook, sheet, place, name, arguments)
+            if reason is not None and _caused(workbook, sheet, place, formula, formula[match.start() : end[1]]):
+                result.values[sheet][ref] = CellError("#VALUE!", f"{name}: {reason} (#VALUE!)")
+                named += 1
+                break
+    return named
+
+
+def _call_reason(
+    workbook: fz.Workbook, sheet: str, place: tuple[int, int], name: str, arguments: list[str]
+) -> str | None:
+    """Why the call of ``name`` with the argument texts ``arguments`` is #VALUE! (its case_sensitivity, then its
+    pattern, as the function reads them), or None."""
+    mode = 0
+    if len(arguments) > _CASE[name] and arguments[_CASE[name]]:
+        where, value = _value(workbook, sheet, place, arguments[_CASE[name]])
+        try:
+            mode = integer(value)
+        except (ExcelError, TypeError, ValueError):
+            return None
+        if mode not in (0, 1):
+            return f"case_sensitivity{where} is {text(value)}: 0 (case sensitive) or 1 (not) only, as Excel reads it"
+    if len(arguments) < 2:
+        return None
+    where, value = _value(workbook, sheet, place, arguments[1])
+    if value is None or isinstance(value, list) or is_error(value):
+        return None
+    try:
+        pattern = text(value)
+    except ExcelError:
+        return None
+    message = pattern_error(pattern, bool(mode))
+    if message is None:
+        return None
+    return f"the pattern {pattern!r}{where} is one PCRE2 refuses, as Excel does: {message}"
+
+
+def _value(workbook: fz.Workbook, sheet: str, place: tuple[int, int], argument: str) -> tuple[str, Any]:
+    """(where it is said to come from, the value) of an argument text: typed in (""), one cell's value (`` in
+    S!A2``), or what the expression gives (`` (what ... gives)``); None where not read."""
+    argument = argument.strip()
+    if _TEXT.fullmatch(argument):
+        return "", argument[1:-1].replace('""', '"')
+    if _SINGLE.fullmatch(argument):
+        for _, where, letters, row, _column, held in _cells_read(workbook, _SINGLE, argument, sheet):
+            return f" in {written(where)}!{letters.upper()}{row}", held
+        return "", None
+    return f" (what {argument} gives)", _evaluated(workbook, sheet, *place, "=" + argument)
