@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .month_order import deleted_reference_reasons
     from .nested_reasons import outer_reason, with_cause
     from .null_reasons import null_reasons
+    from .numbervalue_reasons import numbervalue_reasons
     from .plain_fits import plain_fit_reads
     from .reason_cells import name_the_cell
     from .regex_reasons import regex_reasons
@@ -76,6 +77,7 @@ _STEPS = {
     "outer_reason": "nested_reasons",
     "with_cause": "nested_reasons",
     "null_reasons": "null_reasons",
+    "numbervalue_reasons": "numbervalue_reasons",
     "plain_fit_reads": "plain_fits",
     "regex_reasons": "regex_reasons",
     "name_the_cell": "reason_cells",
@@ -291,6 +293,7 @@ def explain(
     named += xlookup_intersection_reasons(workbook, formulas, result, names)  # XLOOKUP(..) gave F1:F5, none in row 7
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
     named += regex_reasons(workbook, formulas, result)  # REGEXTEST(A1,"("): PCRE2's message
+    named += numbervalue_reasons(workbook, formulas, result)  # NUMBERVALUE("USD "&A1): 'USD' is no part of a number
     named += intersection_reasons(workbook, formulas, result, names, path)  # =SUM(N(+B7:M7)) in A1: no cell in column A
     named += null_reasons(formulas, result)  # =A1:A3 A5: references sharing no cell, Excel's #NULL!
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0

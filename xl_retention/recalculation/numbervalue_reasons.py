@@ -1,0 +1,114 @@
+"""Why a NUMBERVALUE is #VALUE!: its text and what in it is no part of a number, or its separators.
+
+``=NUMBERVALUE("USD "&A1)`` is #VALUE! in Excel (Microsoft's NUMBERVALUE page: an argument not valid is #VALUE!;
+LibreOffice agrees) as in the package's function (:mod:`.excel_functions.single_values`): "USD" is a letter code, no
+currency sign another locale reads (:mod:`.numbervalue_signs` lists those), and the engine kept only the code, so the
+cell was listed with an empty reason (H520's task 2). :func:`numbervalue_reasons` reads the call's text (typed in, one
+cell's value, or what its expression gives) and separators as the function does and names the cause:
+``NUMBERVALUE: the text 'USD 5' (what "USD "&A1 gives) holds 'USD', no part of a number to NUMBERVALUE ...``.
+
+>>> print(_why("USD 5", ".", ","))
+the text 'USD 5' holds 'USD', no part of a number to NUMBERVALUE (it reads digits, the decimal separator '.', the \
+group separator ',' before it, spaces and trailing %)
+>>> print(_why("1,5.2", ",", "."))
+the text '1,5.2' holds the group separator '.' after the decimal separator ','
+>>> print(_why("12", ",", ","))
+the decimal separator ',' is the group separator too
+>>> _why("1.200,50", ",", ".") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..cells import CellError
+from .excel_functions._core import ExcelError, is_error, text
+from .excel_functions.single_values import _numbervalue
+from .reason_cells import _call_end
+from .regex_reasons import _value
+from .text_literals import LITERALS as _LITERALS
+from .text_value_reasons import _caused
+from .unexplained import unexplained_errors
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["numbervalue_reasons"]
+
+#: the #VALUE! cells looked at (each costs an evaluation or a few)
+MAX_LOOKED_AT = 100
+_NUMBERVALUE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?NUMBERVALUE\(")
+
+
+def numbervalue_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each #VALUE! cell without a reason whose NUMBERVALUE reads its text as no number (or is given separators
+    it cannot use) that reason; returns how many got one."""
+    named = 0
+    for sheet, ref, place, formula, _error in unexplained_errors(
+        formulas, result, "#VALUE!", _NUMBERVALUE.search, MAX_LOOKED_AT
+    ):
+        bare = _LITERALS.sub(lambda m: "_" * len(m.group(0)), formula)  # no call found inside a text
+        for match in _NUMBERVALUE.finditer(bare):
+            end = _call_end(formula, match.end())
+            if end is None or not end[0] or not 1 <= len(end[0]) <= 3:
+                continue
+            reason = _call_reason(workbook, sheet, place, end[0])
+            if reason is not None and _caused(workbook, sheet, place, formula, formula[match.start() : end[1]]):
+                result.values[sheet][ref] = CellError("#VALUE!", f"NUMBERVALUE: {reason} (#VALUE!)")
+                named += 1
+                break
+    return named
+
+
+def _call_reason(workbook: fz.Workbook, sheet: str, place: tuple[int, int], arguments: list[str]) -> str | None:
+    """Why NUMBERVALUE with the argument texts ``arguments`` is #VALUE!, or None (not read, or a number)."""
+    defaults = ("", ".", ",")[: len(arguments)]  # an argument left empty: the function's default
+    read = [_value(workbook, sheet, place, a) if a else ("", d) for a, d in zip(arguments, defaults, strict=True)]
+    try:
+        values = [text(v) if not isinstance(v, list) and not is_error(v) else None for _, v in read]
+    except ExcelError:
+        return None
+    if any(v is None for v in values):  # a range, an error: another step's (or the engine's) case
+        return None
+    subject = values[0]
+    decimal = values[1] if len(values) > 1 else "."
+    group = values[2] if len(values) > 2 else ","
+    try:
+        _numbervalue(subject, decimal, group)
+    except ExcelError as error:
+        if error.code != "#VALUE!":
+            return None
+    else:
+        return None
+    why = _why(subject, decimal[:1], group[:1])
+    if why is None or not why.startswith("the text"):
+        return why
+    return why.replace(f"the text {subject!r}", f"the text {subject!r}{read[0][0]}", 1)
+
+
+def _why(subject: str, point: str, comma: str) -> str | None:
+    """What makes NUMBERVALUE read ``subject`` with the decimal separator ``point`` and the group separator ``comma``
+    as no number, or None where it reads one."""
+    if not point:
+        return "the decimal separator is empty"
+    if point == comma:
+        return f"the decimal separator {point!r} is the group separator too"
+    body = "".join(subject.split()).rstrip("%")
+    _whole, found, fraction = body.partition(point)
+    if found and comma and comma in fraction:
+        return f"the text {subject!r} holds the group separator {comma!r} after the decimal separator {point!r}"
+    known = re.escape("0123456789+-%" + point + comma)
+    odd = [run for run in re.findall(rf"[^\s{known}]+", subject) if run not in ("e", "E")]
+    if not odd:
+        return None
+    shown = ", ".join(repr(run) for run in odd[:3])
+    group = f"the group separator {comma!r} before it, " if comma else ""
+    return (
+        f"the text {subject!r} holds {shown}, no part of a number to NUMBERVALUE (it reads digits, the decimal "
+        f"separator {point!r}, {group}spaces and trailing %)"
+    )
