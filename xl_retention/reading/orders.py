@@ -172,6 +172,8 @@ def cancelled_rows(
     flag = flags.get("fully_refunded", flags.get("refunded", flags.get("is_refunded")))
     if flag is not None:  # a sale refunded in full: no purchase (a column of amounts refunded is no flag)
         flagged = refunded_flag_rows(df.iloc[:, flag], str(df.columns[flag]), source)
+        if partly is None and "fully" not in str(df.columns[flag]).lower():  # no refunded amount read (H515/01)
+            flagged = _flagged_in_full(df, flagged, str(df.columns[flag]), source)
         out |= flagged if partly is None or "fully" in str(df.columns[flag]).lower() else flagged & ~partly
     disputed = flags.get("disputed", flags.get("is_disputed"))
     amounts = flag_named_amounts(df)  # 'Disputed' of 0.00 and 30.00: a disputed amount, read by lost_disputes
@@ -474,6 +476,37 @@ def _refuse_exchanges_without_order(df: pd.DataFrame, source: str) -> None:
 
 #: Statuses of an order refunded in part (Shopify's partially_refunded, Lemon Squeezy's partial_refund).
 _PARTLY_REFUNDED = ("partially_refunded", "partial_refund")
+
+
+def _said_in_part(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's order status says refunded in part (:data:`_PARTLY_REFUNDED`), as a bool array."""
+    from .columns import keys_of
+
+    out = np.zeros(len(df), dtype=bool)
+    for position, name in enumerate(map(str, df.columns)):
+        if keys_of(name) & ORDER_STATUS_NAMES or by_values.status_by_values(df, position):
+            out |= np.isin(said_statuses(df.iloc[:, position]), _PARTLY_REFUNDED)
+    return out
+
+
+def _flagged_in_full(df: pd.DataFrame, flagged: np.ndarray, name: str, source: str) -> np.ndarray:
+    """The rows of a ``refunded`` flag ``name`` true (``flagged``) that were refunded in full, where no refunded amount
+    was read to tell (no amount mapped): Lemon Squeezy sets ``refunded`` true on a refund in part too, which its
+    status ``partial_refund`` says (a purchase refunded in part is still one: docs/metrics.md), so those rows stay;
+    one beside a refunded amount column and no such status is refused naming the rows (in full, no purchase, or in
+    part, a purchase? the amount it is a part of tells: H515's finding 01)."""
+    from .refunded_amounts import refunded_columns
+
+    flagged = flagged & ~_said_in_part(df)
+    refunds = refunded_columns(df.columns)
+    if flagged.any() and refunds:
+        problem = (
+            f"orders flagged refunded beside a refunded amount column ({refunds[0]!r}), and no amount mapped to tell "
+            "a refund in full (no purchase) from one in part (a purchase)"
+        )
+        advice = "map the order's amount with --columns amount=NAME"
+        raise bad_rows(source, name, problem, np.flatnonzero(flagged), df[name].to_numpy(), advice=advice)
+    return flagged
 
 
 def _refuse_untold_partial_refunds(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
