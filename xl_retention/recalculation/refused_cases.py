@@ -27,6 +27,8 @@ REGEXTEST: the pattern (or replacement) the cells give holds a form the embedded
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
@@ -35,6 +37,9 @@ from .excel_functions.single_values import windows_1252_code
 from .formula_tokens import _bare_name, argument_spans
 
 __all__ = ["refused_case"]
+
+#: one cell, its sheet named or not (``A1``, ``$B$2``, ``'My data'!C3``)
+_CELL = re.compile(r"(?:(?:'(?:[^']|'')+'|[^'!:]+)!)?\$?[A-Za-z]{1,3}\$?\d+")
 
 #: the cases the discounted securities' functions leave (computed in every basis, as MS-OI29500 documents their day
 #: counts): DISC, INTRATE, PRICEDISC and YIELDDISC none
@@ -86,56 +91,99 @@ def _literal(tokens: list[Token]) -> str | None:
     return value[1:-1].replace('""', '"') if inner[0].subtype == Token.TEXT else value
 
 
-def refused_case(formula: str) -> tuple[str, str] | None:
-    """(function, reason) for the first call of PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT, ENCODEURL or CODE (of a
-    character outside Windows-1252) in ``formula``, naming the case those functions leave not computed; None where
-    the formula calls none of them. A pattern or replacement of REGEXEXTRACT, REGEXREPLACE or REGEXTEST typed in that
-    is not read as Excel's PCRE2 reads it is named first (:func:`.excel_functions.regex_texts.refusal`); a NUMBERVALUE
-    of a text holding a currency sign (or made when the formula runs) last (:mod:`.numbervalue_signs`)."""
+def refused_case(formula: str, only: str | None = None) -> tuple[str, str] | None:
+    """(function, reason) naming the case PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT, ENCODEURL, CODE (of a character
+    outside Windows-1252), REGEXREPLACE, REGEXTEST or NUMBERVALUE leaves not computed in ``formula``; None where the
+    formula calls none of them in such a case. A call whose typed arguments show its case (a pattern or replacement
+    not read as Excel's PCRE2 reads it: :func:`.excel_functions.regex_texts.refusal`; ``CODE("Ω")``, return_mode 1)
+    is named first; then one whose arguments the cells give (PRICEMAT over dates in cells); a REGEXREPLACE or
+    REGEXTEST of a pattern the cells give, and a NUMBERVALUE of a text holding a currency sign (or made when the formula
+    runs: :mod:`.numbervalue_signs`), last. A call its typed arguments show computed (``CODE("A")``,
+    ``ENCODEURL("abc")``, ``REGEXEXTRACT(A1,"[0-9]")``) is passed over: the cell's case is another call's (H520's
+    task 3: ``=IF(A1="x",ENCODEURL("abc"),CODE("Ω"))`` was told ENCODEURL's). ``only``: that function's calls alone
+    (the one the engine saw give its "not computed")."""
     try:
         tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
     except Exception:  # noqa: BLE001  (not read: the caller's own reason stands)
         return None
-    regex = None  # the first REGEX call whose case is not named by its typed arguments
+    shown: tuple[str, str] | None = None  # the first call whose typed arguments show its case
+    maybe: tuple[str, str] | None = None  # the first whose case depends on what the cells give
+    regex = None  # the first REGEXREPLACE or REGEXTEST whose case is not named by its typed arguments
     currency: tuple[str, str] | None = None  # a NUMBERVALUE's, said where no other call's case is
     for k, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = _bare_name(token.value[:-1])
-        if name in _LEFT:
-            return name, _LEFT[name]
+        if only is not None and name != only:
+            continue
+        if name in _LEFT:  # its dates are cells or calls, mostly: a case the cells give
+            maybe = maybe or (name, _LEFT[name])
+            continue
         if name not in ("REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST", "ENCODEURL", "NUMBERVALUE", "CODE"):  # DISC & co.
-            continue  # too: the next call's case, if any, is the cell's
+            continue
         spans, _ = argument_spans(tokens, k)
         arguments = [tokens[a:b] for a, b in spans]
         if name == "NUMBERVALUE":  # a text holding a currency sign (.numbervalue_signs): typed in, or made
             from .numbervalue_signs import currency_sign, refused_reason  # noqa: PLC0415
 
             typed = _literal(arguments[0]) if arguments else None
-            if typed is None or currency_sign(typed) is not None:
+            if typed is not None and currency_sign(typed) is not None:
+                shown = shown or (name, refused_reason(typed))
+            elif typed is None:
                 currency = currency or (name, refused_reason(typed))
             continue
-        if name.startswith("REGEX"):
-            why = _regex_refusal(arguments, name == "REGEXREPLACE")
-            if why is not None:
-                return name, f"{name}: {why}"
-        if name in ("REGEXREPLACE", "REGEXTEST"):
-            regex = regex or name
+        case, certain = _case(name, arguments)
+        if case is None:
             continue
-        if name == "CODE":
-            typed = _literal(arguments[0]) if arguments else None
-            if typed and windows_1252_code(typed[0]) is not None:
-                continue  # computed: another call's case is the cell's
-            shown = f"'{typed[0]}' (U+{ord(typed[0]):04X})" if typed else "a character (the text the cells give)"
-            return name, _CODE.format(what=shown)
-        if name == "REGEXEXTRACT":
-            mode = _literal(arguments[2]) if len(arguments) > 2 else None
-            return name, _MODES.get(mode or "", _REGEX)
-        subject = _literal(arguments[0]) if arguments else None
-        odd = next((c for c in subject or "" if _unsure(c)), None)
-        what = repr(odd) if odd is not None else ("nothing (an empty text)" if subject == "" else "such characters")
-        return name, _URL.format(what=what)
-    return (regex, _REGEX_UNREAD.format(name=regex)) if regex else currency
+        if certain and shown is None:
+            shown = case
+        elif not certain and name in ("REGEXREPLACE", "REGEXTEST"):
+            regex = regex or name
+        elif not certain:
+            maybe = maybe or case
+    return shown or maybe or ((regex, _REGEX_UNREAD.format(name=regex)) if regex else currency)
+
+
+def _case(name: str, arguments: list[list[Token]]) -> tuple[tuple[str, str] | None, bool]:
+    """((function, reason) or None where the typed arguments show the call computed, whether they show the case) of
+    a call of REGEXEXTRACT, REGEXREPLACE, REGEXTEST, ENCODEURL or CODE."""
+    if name.startswith("REGEX"):
+        why = _regex_refusal(arguments, name == "REGEXREPLACE")
+        if why is not None:
+            return (name, f"{name}: {why}"), True
+    if name in ("REGEXREPLACE", "REGEXTEST"):  # what the cells give (or a group the pattern lacks): said last
+        return (name, ""), False
+    if name == "CODE":
+        typed = _literal(arguments[0]) if arguments else None
+        if typed and windows_1252_code(typed[0]) is not None:
+            return None, True  # computed: another call's case is the cell's
+        what = f"'{typed[0]}' (U+{ord(typed[0]):04X})" if typed else "a character (the text the cells give)"
+        return (name, _CODE.format(what=what)), bool(typed)
+    if name == "REGEXEXTRACT":
+        mode = _literal(arguments[2]) if len(arguments) > 2 else "0"
+        if mode in _MODES:
+            return (name, _MODES[mode]), True
+        pattern = _literal(arguments[1]) if len(arguments) > 1 else None
+        if mode in ("0", "") and pattern is not None and arguments and _one_value(arguments[0]):
+            return None, True  # the first match of a typed pattern in one text: computed
+        return (name, _REGEX), False
+    subject = _literal(arguments[0]) if arguments else None  # ENCODEURL
+    if subject is None:
+        return (name, _URL.format(what="such characters")), False
+    odd = next((c for c in subject if _unsure(c)), None)
+    if odd is None and subject:
+        return None, True  # computed
+    return (name, _URL.format(what=repr(odd) if odd is not None else "nothing (an empty text)")), True
+
+
+def _one_value(tokens: list[Token]) -> bool:
+    """Whether an argument is a number or text typed in, or one cell (not a range: REGEXEXTRACT over one is listed)."""
+    inner = [t for t in tokens if t.type != Token.WSPACE]
+    if len(inner) != 1 or inner[0].type != Token.OPERAND:
+        return False
+    if inner[0].subtype in (Token.NUMBER, Token.TEXT):
+        return True
+    return inner[0].subtype == Token.RANGE and _CELL.fullmatch(inner[0].value) is not None
 
 
 def _regex_refusal(arguments: list[list[Token]], replaces: bool) -> str | None:

@@ -72,10 +72,9 @@ def unsure_cells(
 _HIDERS = re.compile(
     r"(?<![\w.])(?:IFERROR|IFNA|ISERROR|ISERR|ISNA|ERROR\.TYPE|TYPE|ISNUMBER|ISTEXT|ISNONTEXT|ISLOGICAL|COUNT|AGGREGATE)\("
 )
-_NOT_IMPLEMENTED_REASON = (
-    "{function} cannot compute a value here (its error is hidden by IFERROR or the like; it is listed where the cell "
-    "shows it)"
-)
+#: where a listed call's error is not the cell's value
+_WHERE_SHOWN = "its error is hidden by IFERROR or the like; it is listed where the cell shows it"
+_NOT_IMPLEMENTED_REASON = "{function} cannot compute a value here (" + _WHERE_SHOWN + ")"
 _seen_before = [0]
 
 
@@ -123,9 +122,13 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
                     continue
             if function:
                 shown = function.removeprefix("excel_").replace("_", ".")
-                found.append(
-                    Unsupported(sheet, texts.refs[place], shown, _NOT_IMPLEMENTED_REASON.format(function=shown))
-                )
+                reason = _NOT_IMPLEMENTED_REASON.format(function=shown)
+                from .refused_cases import refused_case  # noqa: PLC0415  (a cell listed only)
+
+                case = refused_case(workbook.get_formula(sheet, *place) or "", only=shown)
+                if case is not None:  # IFERROR(CODE("Ω"),..), CODE("Ω")&"": the case named (H520's task 3)
+                    reason = f"{case[1]} ({_WHERE_SHOWN})" if place in hiding else case[1]
+                found.append(Unsupported(sheet, texts.refs[place], shown, reason))
     _seen_before[0] = NOT_IMPLEMENTED.count
     return found
 
