@@ -147,6 +147,8 @@ def _environment(formulas: dict[str, FormulaTexts], key: tuple[str, str]) -> boo
 #: reading a changed input (too many to tell: listed, not kept)
 _WALK_AT_MOST = 20_000
 _Area = tuple[str, int, int, int, int]  # sheet, top, left, bottom, right
+#: the area of a reference that cannot be told (an OFFSET's landing, a name the engine does not resolve): any cell
+_ANYWHERE: _Area = ("", 1, 1, _LAST_ROW, _LAST_COLUMN)
 
 
 def _reading_changed_inputs(
@@ -164,36 +166,45 @@ def _reading_changed_inputs(
     finding 01: it was kept with status ok). Which of the drifted cell's typed inputs changed cannot be told: a kept
     cell reading any of them is listed (a refusal, never an old value under ok). An OFFSET's reference is not read:
     the cells it lands on are (:func:`.offset_readers.offset_readers`; any cell when they cannot be told)."""
+    landing: list[dict[tuple[str, str], list | None]] = []  # each OFFSET cell -> the areas it reads (None: any)
+
+    def read_by(cell: tuple[str, str]) -> list[_Area]:
+        """The areas ``cell``'s formula reads: the engine's precedents, an OFFSET's landing for its reference."""
+        areas = _precedent_areas(workbook, cell)
+        place = cell_position(cell[1])
+        text = formulas[cell[0]][place] if place in formulas.get(cell[0], {}) else ""
+        if "OFFSET(" in text.upper():
+            if not landing:
+                landing.append(dict(offset_readers(workbook, formulas, info)))
+            based = _offset_bases(text, cell[0])
+            areas = [area for area in areas if (area[0].lower(), *area[1:]) not in based]
+            lands = landing[0].get(cell, [])
+            if lands is None:
+                areas.append(_ANYWHERE)
+            else:
+                areas += [(target, top, left, bottom, right) for target, (left, top, right, bottom) in lands]
+        return areas
+
     inputs: list[tuple[_Area, tuple[str, str]]] = []
-    for key in drifted:
-        for area in _precedent_areas(workbook, key):
+    for key in drifted:  # =OFFSET(A1,2,1) stored 14 and 40 now: B3 changed, the cell its OFFSET lands on (H516/01)
+        for area in read_by(key):
             if not _formula_cell(info, area):
                 inputs.append((area, key))
     if not inputs:
         return {}
     found: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
-    landing: dict[tuple[str, str], list | None] | None = None  # each OFFSET cell -> the areas it reads (None: any)
-    anywhere = ("", 1, 1, _LAST_ROW, _LAST_COLUMN)
+    anywhere = _ANYWHERE
     for key in sorted(listed):
         todo, seen, walked = [key], {key}, 0
         while todo and key not in found:
             cell = todo.pop()
-            areas = _precedent_areas(workbook, cell)
-            place = cell_position(cell[1])
-            text = formulas[cell[0]][place] if place in formulas.get(cell[0], {}) else ""
-            if "OFFSET(" in text.upper():
-                if landing is None:
-                    landing = dict(offset_readers(workbook, formulas, info))
-                based = _offset_bases(text, cell[0])
-                areas = [area for area in areas if (area[0].lower(), *area[1:]) not in based]
-                lands = landing.get(cell, [])
-                if lands is None:
-                    areas.append(anywhere)
-                else:
-                    areas += [(target, top, left, bottom, right) for target, (left, top, right, bottom) in lands]
+            areas = read_by(cell)
             walked += 1 + len(areas)
             for area in areas:
-                hit = next((source for changed, source in inputs if area is anywhere or _overlap(area, changed)), None)
+                hit = next(
+                    (source for changed, source in inputs if anywhere in (area, changed) or _overlap(area, changed)),
+                    None,
+                )
                 if hit is not None or walked > _WALK_AT_MOST:
                     read = "the cells its OFFSET may land on" if area is anywhere else _area_text(area)
                     found[key] = (read, hit or next(iter(drifted)))
@@ -241,6 +252,11 @@ def _precedent_areas(workbook: fz.Workbook, key: tuple[str, str]) -> list[_Area]
     areas = []
     for entry in report.get("precedents", []):
         reference = entry.get("reference") or {}
+        if reference.get("kind") == "Name":  # SUM(Sales): the range the name stands for (H516's finding 01)
+            reference = reference.get("resolution") or {}
+            if not any(reference.get(k) for k in ("resolved", "address", "declared")):
+                areas.append(_ANYWHERE)  # a name whose cells cannot be told: it may read any
+                continue
         text = reference.get("resolved") or reference.get("address") or reference.get("declared")
         if not text or "!" not in text:
             continue
