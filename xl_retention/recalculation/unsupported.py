@@ -299,6 +299,10 @@ def find_unsupported(
             used = uses.search(formulas[sheet][(r, c)].lower())
             if used is not None:  # a name whose formula calls a function the engine lacks (GET.WORKBOOK), or
                 verdict = _name_verdict(used.group(0), formulas[sheet][(r, c)], used.span(), lacking_names())
+                if verdict[0] == used.group(0):  # its formula calls none: GET_MRR(Rng), the UDF is the cause
+                    cell = info.formulas.get(sheet, {}).get(ref)  # (H516's finding 02)
+                    text = formulas[sheet][(r, c)]
+                    verdict = add_in_function(text, cell, known, info.application, zeros_stored(info)) or verdict
         if verdict is None and kind == "name":  # every name exists: the engine's #NAME?, unless passed on
             verdict = kept.engine_name_error(formulas[sheet][(r, c)], known, engine_knows)
             if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
