@@ -92,6 +92,7 @@ def listed(
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
     defined_names = {n for scope in (*info.names.values(), *formula_names.values()) for n in scope}
     bare_calls = unprefixed_cells(formulas, engine_knows, defined_names)
+    whole: set[tuple[str, str]] = set()
     if bare_calls:  # =TAKE(GROUPBY(..,SUM,..)) without _xlfn.: Excel's #NAME?, whatever it holds (.unprefixed),
         whole = {  # unless Excel stored a value of its own there (an add-in's TAKE)
             (s, r)
@@ -101,7 +102,8 @@ def listed(
         unsupported = [u for u in unsupported if (u.sheet, u.ref) not in whole]
     name_refusals(unsupported, rewritten, workbook)
     listed = {(u.sheet, u.ref) for u in unsupported}
-    unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed]
+    unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed | whole]  # MODE.SNGL(Jan:Mar!A1) bare:
+    # Excel's #NAME? whatever its 3-D reference reads (H516's finding 03), as below
     if info.iterate:  # Excel iterates a loop from the values it stored, the engine from blank cells
         listed = {(u.sheet, u.ref) for u in unsupported}
         near: list[tuple[str, str]] = []  # the engine's value within the tolerance of Excel's, not equal
@@ -132,7 +134,7 @@ def listed(
         hidden_unsure += locale_cells(
             workbook, formulas, info, result.values, {(u.sheet, u.ref) for u in hidden_unsure}, stored_current
         )
-    listed = {(u.sheet, u.ref) for u in unsupported}
+    listed = {(u.sheet, u.ref) for u in unsupported} | whole  # a bare newer function's cell: Excel's #NAME?
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     unsupported += vba_shadowed(path, formulas, {(u.sheet, u.ref) for u in unsupported})  # its own VBA NPS: Excel's
     if info.rich_values:  # reading a data type or a picture in a cell (the engine's #VALUE!): Excel's values kept
