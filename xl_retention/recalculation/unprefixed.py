@@ -119,7 +119,7 @@ def unprefixed_cells(
                     first = first or token.value[:-1].upper()
                     token.value = NO_FUNCTION
             if first is not None:
-                tokenizer.items = _called_lambdas(tokenizer.items)
+                tokenizer.items = _as_errors(_called_lambdas(tokenizer.items))
                 found.append((sheet, texts.refs[place], first, tokenizer.render()))
     return found + _bare_parameters(formulas, defined, {(f[0], f[1]) for f in found})
 
@@ -154,6 +154,29 @@ def _called_lambdas(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _as_errors(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each call of :data:`NO_FUNCTION` (its arguments too) made the error value ``#NAME?``: Excel's
+    value there, which flows into the function around it as any error does (ISERROR(XLOOKUP(..)) stored bare is
+    TRUE, ERROR.TYPE 5, IFERROR its fallback; H516's finding 04: the engine gave the whole cell #NAME?, status ok).
+
+    >>> def errors(formula):
+    ...     return "=" + "".join(token.value for token in _as_errors(Tokenizer(formula).items))
+    >>> errors("=ISERROR(_XLR.NOFUNCTION(1,B1:B5))"), errors("=_XLR.NOFUNCTION(_XLR.NOFUNCTION(1))+1")
+    ('=ISERROR(#NAME?)', '=#NAME?+1')
+    """
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and token.value == NO_FUNCTION:
+            out.append(Token("#NAME?", Token.OPERAND, Token.ERROR))
+            i = argument_spans(tokens, i)[1] + 1
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 #: the prefixed calls that name parameters; a LAMBDA made #NAME? is made one call with its own call's brackets
 #: (:func:`_called_lambdas`): _xlfn.LAMBDA(v,v*2)(3) computed 6 under ok, where Excel reads v as a name (#NAME?)
 _BINDERS = {"_XLFN.LET(": "LET", "_XLFN.LAMBDA(": "LAMBDA"}
@@ -181,7 +204,7 @@ def _bare_parameters(
             if bare is not None:
                 token, function, name = bare
                 token.value = NO_FUNCTION
-                tokenizer.items = _called_lambdas(tokenizer.items)
+                tokenizer.items = _as_errors(_called_lambdas(tokenizer.items))
                 found.append((sheet, texts.refs[place], f"{PARAMETER}{function}:{name}", tokenizer.render()))
     return found
 
