@@ -372,7 +372,7 @@ def net_of_tax(
     by_values = _by_rates(money[rows], tax[rows])
     why_after = ""  # what the tax is a rate of, beyond the amount: ' less Discount Amount
     from .order_level import item_amount, order_codes, order_level, order_named, order_same, order_sums
-    from .unit_prices import unit_quantities
+    from .unit_prices import price_kind, unit_quantities
     from .us_sales_tax import shipped_to_us
 
     codes = order_codes(df, names) if what == "revenue" else None
@@ -385,6 +385,13 @@ def net_of_tax(
     lines = money  # each row's line: a unit's price times its quantity (H508's finding 04: 2 x 25.00, not 25.00)
     if ordered and (counts := unit_quantities(df, names, lambda s, c: _numbers(s, source, c, decimal))) is not None:
         lines = money * counts
+    if what == "revenue" and summed is None and codes is not None and price_kind(money_name) == "unit":
+        from .line_subtotals import lines_before_tax  # Shopify's 'Total' = 'Subtotal' + 'Shipping' + 'Taxes'
+
+        counts = unit_quantities(df, names, lambda s, c: _numbers(s, source, c, decimal))
+        whole = money if counts is None else money * counts
+        if lines_before_tax(df, whole, tax, column, codes, skip, source, decimal) is not None:
+            return typed  # the prices are before tax: used as they are
     if ordered:  # the order's tax: a rate of its items together, not of each; an item's name says nothing of it
         assert codes is not None
         sums = order_sums(lines, codes) - _order_discount(df, codes, rows, skip, names, source, decimal)
