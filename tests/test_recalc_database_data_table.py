@@ -70,3 +70,40 @@ def test_a_data_table_over_a_criteria_cell_reads_each_text_as_begins_with(tmp_pa
     assert [values[f"I{r}"].value for r in range(1, 6)] == [350, 150, 350, 650, 300]
     assert [values[f"N{r}"].value for r in range(1, 5)] == [150, 350, 150, 300]
     assert (values["F2"].value, values["K2"].value) == ("East", "=West")  # the inputs as the user typed them
+
+
+def test_a_data_table_setting_a_criteria_row_blank_or_filled_reads_it_when_it_runs(tmp_path: Path) -> None:
+    # Criteria rows are ORed and a blank one is every record (Microsoft's DSUM page: "enter a blank line below the
+    # labels"). K1:K3 = Region / West / blank, a table over K3; P1:P3 = Region / West / East, a table over P3. The
+    # blank row was decided when the formula was rewritten: K3 set to East gave 150 (West alone), to No 0, and P3 set
+    # blank gave 150, under status ok (H520's task 4). By hand: K3 East: West 150 + East, Eastern, East 350 = 500;
+    # blank: all 800; No: West 150 + North 300 = 450; P1:P3 500; P3 blank 800; North 450.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in ROWS:
+        sheet.append(row)
+    sheet["K1"], sheet["K2"] = "Region", "West"
+    sheet["N1"] = '=DSUM(A1:C6,"Sales",K1:K3)'
+    for row, tried in enumerate(["East", None, "No"], start=2):
+        sheet.cell(row, 13, tried)
+        sheet.cell(row, 14, 0)
+    sheet["P1"], sheet["P2"], sheet["P3"] = "Region", "West", "East"
+    sheet["S1"] = '=DSUM(A1:C6,"Sales",P1:P3)'
+    for row, tried in enumerate([None, "North"], start=2):
+        sheet.cell(row, 18, tried)
+        sheet.cell(row, 19, 0)
+    book.save(tmp_path / "dt.xlsx")
+    _with_tables(
+        tmp_path / "dt.xlsx",
+        {
+            "N2": '<f t="dataTable" ref="N2:N4" dt2D="0" dtr="0" r1="K3"/>',
+            "S2": '<f t="dataTable" ref="S2:S3" dt2D="0" dtr="0" r1="P3"/>',
+        },
+    )
+    report = recalc_file(tmp_path / "dt.xlsx", tmp_path / "out" / "dt.xlsx")
+    assert (report.status, report.unsupported, report.errors) == ("ok", [], [])
+    values = openpyxl.load_workbook(tmp_path / "out" / "dt.xlsx", data_only=True)["S"]
+    assert [values[f"N{r}"].value for r in range(1, 5)] == [800, 500, 800, 450]
+    assert [values[f"S{r}"].value for r in range(1, 4)] == [500, 800, 450]
+    assert (values["K3"].value, values["P3"].value) == (None, "East")  # the inputs as the user left them

@@ -261,7 +261,8 @@ def _as_excel_reads(
         ]
         begun = tables or any(begins_with(value) for row in cells for value in row)
         blank = next((top + 1 + k for k, row in enumerate(cells) if all(v is None for v in row)), None)
-        if blank is not None and len(cells) > 1:  # a row of no condition: every record (the engine dropped it)
+        if blank is not None and len(cells) > 1 and not tables:  # a row of no condition: every record (the engine
+            # dropped it); under a data table decided when the formula runs (.excel_functions.database_criteria.begun)
             first = _row(prefix, left, right, top, top)
             arguments[2][0].value = f"VSTACK({first},{_row(prefix, left, right, blank, blank)})"
             changed = True

@@ -48,12 +48,20 @@ def begins_with(value: object) -> bool:
 
 def begun(values: Any) -> list[list[Any]]:
     """The criteria ``values`` (a range's rows, or one cell's value) as the engine should match them: a text
-    :func:`begins_with` reads so followed by ``*``, every other value (blank, number, ``>=100``) as it is.
+    :func:`begins_with` reads so followed by ``*``, every other value (blank, number, ``>=100``) as it is; a row left
+    blank beside others, one blank row (every record: Microsoft's DSUM page, "to include the entire database, enter a
+    blank line below the labels"; the engine dropped it beside another row), decided when the formula runs as well: a
+    What-If data table setting a criteria cell blank, or to a value where it was blank (H520's task 4).
 
     >>> begun([["East", ">=100"], [None, "=West"]]), begun("W"), begun(7.0)
     ([['East*', '>=100'], [None, '=West']], [['W*']], [[7.0]])
+    >>> begun([["West"], [None]]), begun([["West", None], [None, None], ["East", 5.0]])
+    ([[None]], [[None, None]])
     """
-    return [[f"{value}*" if begins_with(value) else value for value in row] for row in matrix(values)]
+    rows = matrix(values)
+    if len(rows) > 1 and any(all(value is None for value in row) for row in rows):
+        return [[None] * len(rows[0])]
+    return [[f"{value}*" if begins_with(value) else value for value in row] for row in rows]
 
 
 FUNCTIONS[BEGINS_WITH] = Function(BEGINS_WITH, engine_call(begun), 1, 1)
