@@ -107,3 +107,36 @@ def test_a_data_table_setting_a_criteria_row_blank_or_filled_reads_it_when_it_ru
     assert [values[f"N{r}"].value for r in range(1, 5)] == [800, 500, 800, 450]
     assert [values[f"S{r}"].value for r in range(1, 4)] == [500, 800, 450]
     assert (values["K3"].value, values["P3"].value) == (None, "East")  # the inputs as the user left them
+
+
+def test_a_data_table_setting_a_criteria_label_to_no_column_label_lists_that_result(tmp_path: Path) -> None:
+    # U1:U2 = Region / East, a table over the label U1 trying Name, Nope, Region. Under 'Nope' (no column label of
+    # A1:C6) Excel reads East as a computed criterion (Microsoft's "Examples of criteria"), which the engine does not
+    # compute; it gave 0 under status ok (H520's task 4), where the same criteria typed in are listed
+    # (.computed_criteria). Name: no name begins with East, 0; Region: East, Eastern, East 350.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in ROWS:
+        sheet.append(row)
+    sheet["U1"], sheet["U2"] = "Region", "East"
+    sheet["X1"] = '=DSUM(A1:C6,"Sales",U1:U2)'
+    for row, tried in enumerate(["Name", "Nope", "Region"], start=2):
+        sheet.cell(row, 23, tried)
+        sheet.cell(row, 24, 0)
+    book.save(tmp_path / "dt.xlsx")
+    _with_tables(tmp_path / "dt.xlsx", {"X2": '<f t="dataTable" ref="X2:X4" dt2D="0" dtr="0" r1="U1"/>'})
+    report = recalc_file(tmp_path / "dt.xlsx", tmp_path / "out" / "dt.xlsx")
+    assert report.status == "incomplete"
+    assert [(u.address, u.function, u.reason) for u in report.unsupported] == [
+        (
+            "S!X3",
+            "DSUM",
+            "the data table X2:X4 sets U1, DSUM's criteria label in U1:U2, to 'Nope', which is no column label of "
+            "A1:C6: Excel reads the condition under it as a computed criterion (a formula tested on each row), which "
+            "the embedded engine does not compute",
+        )
+    ]
+    assert report.errors == []
+    values = openpyxl.load_workbook(tmp_path / "out" / "dt.xlsx", data_only=True)["S"]
+    assert [values[f"X{r}"].value for r in range(1, 5)] == [350, 0, None, 350]  # X3: no value, not the engine's 0

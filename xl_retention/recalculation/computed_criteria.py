@@ -14,9 +14,10 @@ import re
 
 import formualizer as fz
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from .database_labels import _area, _labels, _text, database_calls
+from .engine_results import table_inputs, table_step
 from .formula_texts import FormulaTexts
 from .formula_tokens import argument_spans
 from .package import PackageInfo
@@ -51,7 +52,86 @@ def computed_criteria(
         if reason is not None:
             found.append((sheet, formulas[sheet].refs[place], name, reason))
             done.add((sheet, place))
+    if any(texts.data_tables() for texts in formulas.values()):
+        found += _table_labels(workbook, formulas, info)
     return found
+
+
+#: why a What-If data table's cell setting a criteria label to no column label is listed (:func:`_table_labels`)
+TABLE_REASON = (
+    "the data table {table} sets {input}, {name}'s criteria label in {criteria}, to {tried}, which is no column label "
+    "of {database}: Excel reads the condition under it as a computed criterion (a formula tested on each row), which "
+    "the embedded engine does not compute"
+)
+
+
+def _table_labels(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> list[tuple[str, str, str, str]]:
+    """(sheet, ref, function, reason) of each result cell of a What-If data table whose formula cell calls a database
+    function and that sets a label of its criteria (references typed in) to a value naming no column of the database,
+    over a condition: Excel's computed criterion there (H520's task 4: a table over F1, Region / East, trying 'Nope'
+    gave 0 under status ok), as :func:`computed_criteria` lists such a formula cell."""
+    found: list[tuple[str, str, str, str]] = []
+    calls: dict[tuple[str, tuple[int, int]], list[tuple[str, list[list[Token]], dict[str, str]]]] = {}
+    for sheet, place, names, tokens, k, name in database_calls(formulas, info):
+        spans, close = argument_spans(tokens, k)
+        if close != len(tokens) and len(spans) == 3:
+            arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
+            calls.setdefault((sheet, place), []).append((name, arguments, names))
+    for sheet, texts in formulas.items():
+        for table in texts.data_tables():
+            try:
+                targets = table_inputs(table, sheet)
+            except ValueError:
+                continue
+            left, top, right, bottom = range_boundaries(table.ref or "")
+            for r in range(top, bottom + 1):  # type: ignore[operator]
+                for c in range(left, right + 1):  # type: ignore[operator]
+                    places, formula = table_step(table, r, c)
+                    tried = {t: workbook.get_value(sheet, *p) for t, p in zip(targets, places, strict=True)}
+                    reason = _tried_label(workbook, sheet, calls.get((sheet, formula), []), tried)
+                    if reason is not None:  # that result listed, the others computed
+                        found.append(
+                            (sheet, f"{get_column_letter(c)}{r}", reason[0], reason[1].format(table=table.ref))
+                        )
+    return found
+
+
+def _tried_label(
+    workbook: fz.Workbook,
+    sheet: str,
+    calls: list[tuple[str, list[list[Token]], dict[str, str]]],
+    tried: dict[tuple[int, int], object],
+) -> tuple[str, str] | None:
+    """(function, reason with ``{table}`` left to fill) where one of ``calls`` (a formula cell's database calls) has
+    a criteria label among the input cells ``tried`` sets (place -> value) to no column label, over a condition."""
+    for name, arguments, names in calls:
+        if len(arguments[0]) != 1 or len(arguments[2]) != 1:
+            continue
+        database, criteria = _area(arguments[0][0], sheet, names), _area(arguments[2][0], sheet, names)
+        if database is None or criteria is None or criteria[3] or criteria[0] != sheet:
+            continue
+        left, top, right, bottom = criteria[2]
+        for (row, column), value in tried.items():
+            if row != top or not left <= column <= right:
+                continue
+            headers = {(_text(v) or "").lower() for v in _labels(workbook, database[0], database[2])} - {""}
+            if (_text(value) or "").lower() in headers:
+                continue
+            under = [workbook.get_value(sheet, below, column) for below in range(top + 1, bottom + 1)]
+            if all(v is None or v == "" for v in under):
+                continue
+            shown = "blank" if _text(value) in (None, "") else repr(_text(value))
+            return name, TABLE_REASON.format(
+                table="{table}",
+                input=f"{get_column_letter(column)}{row}",
+                name=name,
+                criteria=arguments[2][0].value,
+                tried=shown,
+                database=arguments[0][0].value,
+            )
+    return None
 
 
 def _computed(

@@ -222,6 +222,14 @@ def listed(
                 result.values[sheet][ref] = CellError("#NAME?", unprefixed_reason(name))
     for item in unsupported:
         result.values.get(item.sheet, {}).pop(item.ref, None)
+    if any(texts.data_tables() for texts in formulas.values()):  # a data table's result listed (.computed_criteria):
+        from .data_table_reasons import data_table_at  # noqa: PLC0415
+
+        for item in unsupported:  # no value, as a listed formula cell's (not the engine's answer)
+            if item.ref in result.members.get(item.sheet, {}) and data_table_at(
+                formulas, item.sheet, *cell_position(item.ref)
+            ):
+                result.members[item.sheet][item.ref] = None
     fit_arrays(workbook, info, result)
     large.place(result)  # their cells' values and ranges, as fit_arrays gives a spill's (.large_arrays)
     cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
