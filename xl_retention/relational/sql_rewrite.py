@@ -22,6 +22,11 @@ CODE_POINT_COLLATIONS: dict[str, str] = {
     "mssql": "Latin1_General_100_BIN2_UTF8",
 }
 _SQLGLOT = {"mssql": "tsql"}
+#: Dialects whose default collations compare text ignoring case (MySQL's and MariaDB's utf8mb4_general_ci and
+#: utf8mb4_0900_ai_ci accents too, SQL Server's SQL_Latin1_General_CP1_CI_AS): their ids are read under
+#: :data:`CODE_POINT_COLLATIONS`', so that Müller and Muller, ACME GmbH and Acme GmbH are two customers, as the import
+#: reads them, and the stop on ids differing only in capitals sees both (H518's finding 01).
+_CASE_BLIND = frozenset({"mysql", "mssql"})
 
 
 #: Each input's date or month column (:data:`.sql_inputs._RAW`), read as UTC's wall time where :data:`UTC_READS` says
@@ -39,7 +44,8 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
     (:data:`UTC_READS`). ``sql`` unchanged where the dialect needs neither."""
     collation = CODE_POINT_COLLATIONS.get(engine) if column is not None else None
     utc = UTC_READS.get(engine)
-    if collation is None and utc is None:
+    ids_by_code_point = engine in _CASE_BLIND  # ids read as written: ACME GmbH and Acme GmbH two (H518's 01)
+    if collation is None and utc is None and not ids_by_code_point:
         return sql
     import sqlglot
     from sqlglot import expressions as exp
@@ -49,6 +55,8 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
     done: set[int] = set()
 
     def read(name: str, c: str) -> exp.Expression:
+        if c in ID_COLUMNS and ids_by_code_point and utc is None:
+            return exp.alias_(code_point(exp.column(c, quoted=True)), c, quoted=True)
         if c == column:  # DuckDB, PostgreSQL: the segment as the import reads it, as an id (NFC, no zero width, ..)
             value = exp.column(c, quoted=True)
             if utc is not None:  # a typed value as the import labels it (TRUE; 1 of a DOUBLE's 1.0), then `labelled`
@@ -64,9 +72,13 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
         return exp.column(c, quoted=True)
 
     def by_code_point(value: exp.Expression) -> exp.Expression:
-        if collation is None:
-            return value
-        return exp.Collate(this=value, expression=exp.to_identifier(collation, quoted=engine == "postgres"))
+        return value if collation is None else code_point(value)
+
+    def code_point(value: exp.Expression) -> exp.Expression:
+        if engine == "mysql":  # utf8mb4_bin is no collation of a latin1 column: its text made utf8mb4 first (H518/02)
+            value = exp.Cast(this=value, to=exp.CharacterSet(this=exp.var("utf8mb4")))
+        named = CODE_POINT_COLLATIONS[engine]
+        return exp.Collate(this=value, expression=exp.to_identifier(named, quoted=engine == "postgres"))
 
     def labelled(select: exp.Select, name: str, alias: exp.Identifier) -> exp.Expression:
         """``select`` as a subquery whose segment, where read as the import reads it, is a whole number's digits in a
