@@ -41,8 +41,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError, bad_rows
+from .names import columns_option
 
 __all__ = [
+    "bare_credit_columns",
     "check_written_off",
     "credit_in_grand_total",
     "given_back_columns",
@@ -257,6 +259,71 @@ def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> N
             what = _what([p for w in _words(name) for p in w.split("-")]) or "written off"
             problem = PROBLEM.format(what=what, amount=amount)
             raise bad_rows(source, name, problem, np.flatnonzero(nonzero), column.to_numpy())
+    _refuse_bare_credits(df, mapped, amount, source)
+
+
+def bare_credit_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` named a credit and nothing more (a ledger's "Credit", "Credit Amount", "Credit ($)"):
+    a credit note taken off the sale, or a payment received for it, cannot be told by the name.
+
+    >>> bare_credit_columns(["Amount", "Credit", "Credit Amount", "credit_amount", "Credit Card", "Credit Note",
+    ...                      "Store Credit", "Credits ($)"])
+    ['Credit', 'Credit Amount', 'credit_amount', 'Credits ($)']
+    """
+    return [str(n) for n in names if (said := set(_split(n))) and said - _BARE_EXTRA in ({"credit"}, {"credits"})]
+
+
+#: Words beside "credit" that leave a name bare (:func:`bare_credit_columns`): "Credit Amount", "Credit ($)".
+_BARE_EXTRA = frozenset({"amount", "amt", "value", "$", "€", "£", "usd", "eur", "gbp"})
+
+
+def _after_credits(
+    df: pd.DataFrame, amount: str, name: str, credits: np.ndarray, rows: np.ndarray, source: str
+) -> bool:
+    """Whether another column is the amount ``amount`` plus the credits ``credits`` (of the column ``name``) in every
+    row of ``rows``: the amount mapped is after them (a 'Net' of 80.00 beside 'Amount' 100.00 and 'Credit' 20.00)."""
+    from .equal_columns import equal_column
+    from .values import parse_numbers
+
+    if [str(c) for c in df.columns].count(amount) != 1:
+        return False
+    try:
+        money = parse_numbers(df[amount], source, amount, allow_blank=True)
+    except DataError:
+        return False
+    total = np.asarray(money, dtype=np.float64) + np.abs(np.nan_to_num(credits, nan=0.0))
+    return equal_column(df, [total], np.flatnonzero(rows), {amount, name}, source, None) is not None
+
+
+def _refuse_bare_credits(df: pd.DataFrame, mapped: set[str], amount: str, source: str) -> None:
+    """Refuse a bare credit column (:func:`bare_credit_columns`, not mapped) holding a number other than 0 beside the
+    amount ``amount``, in a file with no debit column (a ledger's debit and credit sides are read by
+    :mod:`.debit_sides`): a credit note taken off the sale (the revenue is the amount less it) or a payment received
+    for it (the amount stands) cannot be told, naming the column, the rows and their values."""
+    from .order_columns import name_words as _words
+    from .values import parse_numbers
+
+    if any("debit" in _words(c) for c in df.columns):
+        return
+    for name in bare_credit_columns(df.columns):
+        if name in mapped or [str(c) for c in df.columns].count(name) != 1:
+            continue
+        column = df[name]
+        try:
+            numbers = parse_numbers(column, source, name, allow_blank=True)
+        except DataError:
+            continue  # words: not an amount
+        nonzero = np.abs(np.nan_to_num(numbers, nan=0.0)) > _CENT
+        if nonzero.any() and not _after_credits(df, amount, name, numbers, nonzero, source):
+            problem = (
+                f"credits beside {amount!r} that may be a credit note taken off the sale or a payment received for "
+                f"it (whether {amount!r} keeps them cannot be told)"
+            )
+            advice = (
+                f"map a column of the amount each sale kept ({columns_option([('amount', 'NAME')])}), or write "
+                f"{amount!r} less its credit notes as the amount; or remove {name!r} if it holds payments received"
+            )
+            raise bad_rows(source, name, problem, np.flatnonzero(nonzero), column.to_numpy(), advice=advice)
 
 
 def _numbers(df: pd.DataFrame, keys: frozenset[str], skip: str | None, source: str) -> tuple[str, np.ndarray] | None:
