@@ -5,8 +5,10 @@ Cohorts", exit 0, yet Cohorts!E4:G4 still held the Oct cohort's 16, 16, 15 in Ja
 January), and the sBG fit (alpha 0.3145, beta 3.578) mixed them with the 3 imported customers, no cell named.
 
 Now they are values of the imported months that differ from the data, as README's contract has it: the import
-refuses, naming them, the file untouched; --replace-typed clears them, listing each with its old value, and keeps the
-cohorts' months before the data as typed. The order cohorts follow the same rule.
+refuses, naming them, the file untouched; --replace-typed clears them, listing each with its old value, and (H521)
+those cohorts' months before the data too: kept, they stayed in the sBG fit (5 lost of 57 at risk, the typed 20, 18,
+17 ... among them) with the data's months of them blank, which the fit reads as not observed yet. The order cohorts
+follow the same rule.
 """
 
 from pathlib import Path
@@ -42,40 +44,44 @@ def test_survivors_of_cohorts_before_the_data_in_its_months_refuse_naming_them(t
         "(typed by hand or by an earlier import): 9 on Cohorts: 'Cohorts'!E4 = 16, 'Cohorts'!F4 = 16, 'Cohorts'!G4 = "
         "15, 'Cohorts'!D5 = 13, 'Cohorts'!E5 = 13, 'Cohorts'!F5 = 12, ...; 9 of them are the survivors on Cohorts of "
         "cohorts before 2026-01, in 2026-01 to 2026-03: subs.csv starts in 2026-01 and has no customer of those "
-        "cohorts (the sBG fit would mix them with its own): --replace-typed clears them (their months before 2026-01 "
-        "kept), or import subs.csv from those cohorts' first month on; nothing was written: to replace them, import "
-        "again with --replace-typed (the console lists every replaced cell with its old value), or clear them, or "
-        "import into a copy\n"
+        "cohorts (the sBG fit would mix them with its own): --replace-typed clears those cohorts' rows (their months "
+        "before 2026-01 too), or import subs.csv from those cohorts' first month on; nothing was written: to replace "
+        "them, import again with --replace-typed (the console lists every replaced cell with its old value), or "
+        "clear them, or import into a copy\n"
     )
     assert book.read_bytes() == before
 
 
-def test_with_the_option_they_are_cleared_and_listed_the_months_before_kept(tmp_path):
+def test_with_the_option_they_are_cleared_and_listed_the_months_before_too(tmp_path):
     book = _tracker(tmp_path)
     result = run("import", "--subscriptions", tmp_path / "subs.csv", "--into", book, "--replace-typed", "--recalc")
     assert "Traceback" not in result.stderr
     lines = result.stdout.splitlines()
     assert (
-        "replaced 9 values already in those months (typed by hand or by an earlier import; --replace-typed): "
+        "replaced 15 values already in those months (typed by hand or by an earlier import; --replace-typed): "
         "'Cohorts'!E4 (was 16), 'Cohorts'!F4 (was 16), 'Cohorts'!G4 (was 15), 'Cohorts'!D5 (was 13), 'Cohorts'!E5 "
-        "(was 13), 'Cohorts'!F5 (was 12), 'Cohorts'!C6 (was 11), 'Cohorts'!D6 (was 11), 'Cohorts'!E6 (was 10)"
+        "(was 13), 'Cohorts'!F5 (was 12), 'Cohorts'!C6 (was 11), 'Cohorts'!D6 (was 11), 'Cohorts'!E6 (was 10), "
+        "'Cohorts'!B4 (was 20), 'Cohorts'!C4 (was 18), 'Cohorts'!D4 (was 17), 'Cohorts'!B5 (was 15), 'Cohorts'!C5 "
+        "(was 14), 'Cohorts'!B6 (was 12)"
     ) in lines
     assert (
-        "Cohorts: the survivors of the cohorts before 2026-01 in 2026-01 to 2026-03 are cleared (9, listed above): "
-        "subs.csv starts in 2026-01 and has no customer of those cohorts; their months before 2026-01 are kept"
+        "Cohorts: the survivors of the cohorts before 2026-01 are cleared (15, listed above), in 2026-01 to 2026-03 "
+        "and in their months before 2026-01: subs.csv starts in 2026-01 and has no customer of those cohorts (kept, "
+        "those months would stay in the sBG fit with the months from 2026-01 blank, read as not observed yet)"
     ) in lines
     co = openpyxl.load_workbook(book, data_only=True)["Cohorts"]
     rows = [[co.cell(r, c).value for c in range(2, 8)] for r in range(4, 10)]
     assert rows == [
-        [20, 18, 17, None, None, None],  # Oct 2025: typed to Dec, the months before the data
-        [15, 14, None, None, None, None],
-        [12, None, None, None, None, None],
+        [None, None, None, None, None, None],  # Oct 2025: its months before the data cleared too
+        [None, None, None, None, None, None],
+        [None, None, None, None, None, None],
         [2, 2, 1, None, None, None],  # the imported cohorts
         [0, 0, None, None, None, None],
         [1, None, None, None, None, None],
     ]
-    # no longer alpha 0.3145, beta 3.578 from the typed 16, 16, 15 ...: 5 lost of 57 at risk, no heterogeneity
-    assert co["B22"].value == "#NUM!" and "mean churn 0.0877193" in result.stdout
+    # no longer alpha 0.3145, beta 3.578 from the typed 16, 16, 15 ..., nor 5 lost of 57 at risk with the typed 20,
+    # 18, 17 ...: the data's own, 1 lost of 4 at risk, no heterogeneity
+    assert co["B22"].value == "#NUM!" and "mean churn 0.25:" in result.stdout
     assert result.returncode == 0  # a fit with no finite maximum is a model's answer, not an incomplete file
     again = run("import", "--subscriptions", tmp_path / "subs.csv", "--into", book)  # the same data: nothing differs
     assert again.returncode == 0 and "replaced" not in again.stdout, again.stdout + again.stderr
@@ -91,10 +97,10 @@ def test_order_cohorts_before_the_orders_follow_the_same_rule(tmp_path):
         "9 on Cohorts: 'Cohorts'!E38 = 16, 'Cohorts'!F38 = 16, 'Cohorts'!G38 = 15, 'Cohorts'!D39 = 13, 'Cohorts'!E39 "
         "= 13, 'Cohorts'!F39 = 12, ...; 9 of them are the order cohorts on Cohorts of cohorts before 2026-01, in "
         "2026-01 to 2026-03: orders.csv starts in 2026-01 and has no customer of those cohorts (its rates would mix "
-        "them): --replace-typed clears them"
+        "them): --replace-typed clears those cohorts' rows (their months before 2026-01 too)"
     ) in result.stderr
     result = run("import", "--orders", orders, "--into", book, "--replace-typed")
     assert result.returncode == 0, result.stderr
     co = openpyxl.load_workbook(book)["Cohorts"]
-    assert [co.cell(38, c).value for c in range(2, 8)] == [20, 18, 17, None, None, None]
+    assert [co.cell(38, c).value for c in range(2, 8)] == [None] * 6  # its months before the orders too
     assert [co.cell(41, c).value for c in range(2, 5)] == [2, 1, 0]  # x and y in January, x again in February

@@ -401,7 +401,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             if tables.existing is not None:  # customers of every tenure: not a cohort of sign-ups (workbook.existing)
                 _clear_cohort(plan, triangles[COHORT_NAME], tables.existing[0])
             found = triangles[COHORT_NAME]
-            if cleared := clear_before_data(plan, found, tables.survivors):
+            if cleared := clear_before_data(plan, found, tables.survivors, whole=replace_typed):
                 source = _named(tables, "subscriptions")
                 before_data.append(why(cleared, found.title, tables.survivors.index, source, replace_typed))
         if tables.order_cohorts is not None and len(tables.order_cohorts):
@@ -409,7 +409,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                 before = triangle_before(wb, ORDER_COHORT_NAME, added)
                 _write_cohorts(plan, triangles[ORDER_COHORT_NAME], tables.order_cohorts, ORDER_COHORT_NAME, before)
                 found, cohorts = triangles[ORDER_COHORT_NAME], tables.order_cohorts
-                if cleared := clear_before_data(plan, found, cohorts, ORDERS):
+                if cleared := clear_before_data(plan, found, cohorts, ORDERS, replace_typed):
                     source = _named(tables, "orders")
                     before_data.append(why(cleared, found.title, cohorts.index, source, replace_typed, "order cohorts"))
             else:
