@@ -12,6 +12,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import formualizer as fz
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
@@ -35,6 +37,7 @@ def volatile_stale(
     info: PackageInfo,
     values: dict[str, dict[str, Any]],
     unsupported: list[Unsupported],
+    names: dict[str, dict[str, str]] | None = None,
 ) -> dict[tuple[str, str], str]:
     """The ``unsupported`` cells whose stored value predates a volatile input: ``{(sheet, ref): why}``.
 
@@ -44,6 +47,10 @@ def volatile_stale(
     (``=FORECAST.ETS(A14+30, ...)`` with ``A14 =TODAY()``: yesterday's forecast), has no current value: Excel would
     compute another. ``values``: the engine's results by sheet and reference. Called before :func:`.kept.keep_stored`
     (the engine's graph still holds these cells' formulas).
+
+    ``names``: the names defined by a formula (:func:`.defined_names.defined_formulas`); one whose formula calls such a
+    function (``Today_ = TODAY()``, ``Days = LAMBDA(x,TODAY()-x)``, or through another such name) is that call
+    written another way: ``=GET_MRR(Today_)`` is as stale as ``=GET_MRR(TODAY())`` (H516's finding 05).
     """
     listed = {(u.sheet, u.ref) for u in unsupported}
     if not listed:
@@ -51,16 +58,22 @@ def volatile_stale(
     stale: dict[tuple[str, str], str] = {}
     moved: dict[tuple[str, str], tuple[str, str]] = {}  # volatile cells whose value changed since the save
     called: dict[tuple[str, str], str] = {}
+    volatile_names = _volatile_names(names or {})
     for sheet, texts in formulas.items():
         cells = info.formulas.get(sheet, {})
         for place, text in texts.master_texts():
             found = _VOLATILE.search(text)
-            if found is None:
+            through = ""
+            if found is not None:
+                function = found.group(1).upper()
+            elif volatile_names and (named := _volatile_name_in(text, sheet, volatile_names)) is not None:
+                through, function = named  # =GET_MRR(Today_) with Today_ = TODAY() (H516's finding 05)
+            else:
                 continue
             ref = texts.refs[place]
-            function = found.group(1).upper()
             if (sheet, ref) in listed:  # its own formula calls TODAY(): its stored value was for the day saved
-                stale[(sheet, ref)] = f"it calls {function}(), whose value has changed since Excel stored this one"
+                how = f" through the name {through}" if through else ""
+                stale[(sheet, ref)] = f"it calls {function}(){how}, whose value has changed since Excel stored this one"
                 continue
             stored = cells[ref].cached if ref in cells else None
             if not _same(values.get(sheet, {}).get(ref), stored):
@@ -77,6 +90,73 @@ def volatile_stale(
                 )
     stale.update(inputs_stale(workbook, formulas, info, values, listed, stale, volatile))
     return stale
+
+
+#: a name as a formula writes it (``Today_``, ``S!Today_``, ``'My S'!Rnd``) or calls it (``Days(``)
+_NAME_TOKEN = re.compile(r"^(?:('(?:[^']|'')+'|[^'!]+)!)?([A-Za-z_\\][\w.]*)\(?$")
+
+
+def _volatile_names(names: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:
+    """Every name defined by a formula: ``{(scope, name in lower case): the volatile function its formula calls,
+    directly or through another such name, "" if none}``.
+
+    >>> got = _volatile_names({"": {"today_": "TODAY()", "age": "Today_-S!$A$1", "rate": "0.05"}, "S": {"x": "RAND()"}})
+    >>> sorted(got.items())
+    [(('', 'age'), 'TODAY'), (('', 'rate'), ''), (('', 'today_'), 'TODAY'), (('S', 'x'), 'RAND')]
+    """
+    found = {
+        (scope, name): call.group(1).upper() if (call := _VOLATILE.search(text)) is not None else ""
+        for scope, own in names.items()
+        for name, text in own.items()
+    }
+    for _ in range(8):  # a name reading another such name (as deep as the rewrite follows them)
+        more = {
+            key: named[1]
+            for scope, own in names.items()
+            for name, text in own.items()
+            if not found[key := (scope, name)] and (named := _volatile_name_in(text, scope, found)) is not None
+        }
+        if not more:
+            break
+        found.update(more)
+    return found
+
+
+def _volatile_name_in(text: str, sheet: str, names: dict[tuple[str, str], str]) -> tuple[str, str] | None:
+    """The first name in ``text`` (a formula in ``sheet``) that :func:`_volatile_names` found calling a volatile
+    function, as written, and that function (a sheet's own name read in its formulas before the workbook's).
+
+    >>> _volatile_name_in('=GET_MRR("Today_",Days(A1))', "S", {("", "days"): "TODAY"})
+    ('Days', 'TODAY')
+    >>> _volatile_name_in("=GET_MRR(Today_)", "T", {("S", "today_"): "NOW"}), _volatile_name_in("=X", "S", {})
+    (None, None)
+    >>> _volatile_name_in("=Today_", "S", {("S", "today_"): "", ("", "today_"): "NOW"})
+    >>> _volatile_name_in("=S!Today_", "T", {("S", "today_"): "NOW"})
+    ('Today_', 'NOW')
+    """
+    lowered = text.lower()
+    if not any(function and name in lowered for (_, name), function in names.items()):
+        return None
+    try:
+        tokens = Tokenizer("=" + text.removeprefix("=")).items
+    except Exception:  # noqa: BLE001  (a formula the tokenizer cannot read: no name found in it)
+        return None
+    scoped = {(scope.lower(), name): function for (scope, name), function in names.items()}
+    for token in tokens:
+        operand = token.type == Token.OPERAND and token.subtype == Token.RANGE
+        if not operand and not (token.type == Token.FUNC and token.subtype == Token.OPEN):
+            continue
+        match = _NAME_TOKEN.match(token.value)
+        if match is None:
+            continue
+        name = match.group(2).lower()
+        scopes = [match.group(1).strip("'").replace("''", "'")] if match.group(1) else [sheet, ""]
+        for scope in scopes:
+            if (scope.lower(), name) in scoped:
+                if scoped[(scope.lower(), name)]:
+                    return match.group(2), scoped[(scope.lower(), name)]
+                break
+    return None
 
 
 def inputs_stale(
