@@ -397,7 +397,8 @@ def orders_as_paid(
     written = {ours: f for ours in ("amount", "date", "customer_id") if (f := written_values(df, names.get(ours)))}
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
-        refuse_unlinked_refunds(df, typed, names, source)  # Recurly's refund row of invoice 1004 (unlinked_refunds)
+    refuse_unlinked_refunds(df, typed, names, source)  # Recurly's refund row of invoice 1004 (unlinked_refunds), or
+    # of its own credit invoice 2001 naming its sale's uuid (H515's finding 04)
     # a chargeback reversed: neither a purchase; one without its chargeback refused (reading.disputes)
     dropped = undone_chargebacks(df, typed, source, names.get("order_id"))
     if "order_id" in typed:  # a declined charge before its invoice's paid retry: no payment (failed_attempts)

@@ -33,10 +33,9 @@ def refuse_unlinked_refunds(df: pd.DataFrame, typed: dict[str, Any], names: dict
     from .names import columns_option, words
     from .order_columns import _id_like
     from .orders import _REFUND_TYPES, _TYPES
-    from .repeats import subscription_id_columns
     from .statuses import spelled
 
-    if "order_id" in typed or "amount" not in typed or len(df) < 2:
+    if "amount" not in typed or len(df) < 2:
         return
     refund = np.asarray(typed["amount"], dtype=np.float64) < 0
     for position, name in enumerate(map(str, df.columns)):  # a row of its own whose type says refund (Recurly's)
@@ -44,8 +43,14 @@ def refuse_unlinked_refunds(df: pd.DataFrame, typed: dict[str, Any], names: dict
             refund |= np.isin(spelled(df.iloc[:, position]), list(_REFUND_TYPES))
     if not refund.any() or refund.all():
         return
-    who = pd.Series(np.asarray(typed["customer_id"], dtype=object)).astype(str).to_numpy()
-    mapped = {str(c) for c in names.values()} | set(subscription_id_columns(df.columns))  # renewals share these
+    if "order_id" in typed:  # a refund on a credit invoice of its own (Recurly's 2001) names its sale elsewhere
+        orders = pd.Series(np.asarray(typed["order_id"], dtype=object)).astype(str).str.strip()
+        refund &= ~orders.isin(set(orders[~refund])).to_numpy()  # (H515's finding 04): its order has no sale
+        if not refund.any():
+            return
+        _refuse_refunds_of_records(df, _customers(typed), refund, _mapped(df, names), source, names["order_id"])
+        return
+    who, mapped = _customers(typed), _mapped(df, names)
     for position, name in enumerate(map(str, df.columns)):
         column = df.iloc[:, position]
         if name in mapped or not words(name) & _SALE_IDS or not _id_like(name, column):
@@ -64,12 +69,24 @@ def refuse_unlinked_refunds(df: pd.DataFrame, typed: dict[str, Any], names: dict
     _refuse_refunds_of_records(df, who, refund, mapped, source)
 
 
+def _customers(typed: dict[str, Any]) -> np.ndarray:
+    return pd.Series(np.asarray(typed["customer_id"], dtype=object)).astype(str).to_numpy()
+
+
+def _mapped(df: pd.DataFrame, names: dict[str, str]) -> set[str]:
+    """The columns mapped, and the subscription ids (which renewals share: no sale's id)."""
+    from .repeats import subscription_id_columns
+
+    return {str(c) for c in names.values()} | set(subscription_id_columns(df.columns))
+
+
 def _refuse_refunds_of_records(
-    df: pd.DataFrame, who: np.ndarray, refund: np.ndarray, mapped: set[str], source: str
+    df: pd.DataFrame, who: np.ndarray, refund: np.ndarray, mapped: set[str], source: str, order: str | None = None
 ) -> None:
     """Refuse the refund rows that name, in a column not mapped (Maxio's ``payment_id``), the record id of a sale row
     of the same customer in another column (its ``id``): mapped as the order id, that record id column takes each
-    refund off its sale (:func:`~.order_parents.orders_of_parents`); left as it is, the sale counted whole."""
+    refund off its sale (:func:`~.order_parents.orders_of_parents`); left as it is, the sale counted whole. ``order``:
+    the column mapped as the order id, where one is (its refund rows' orders have no sale: Recurly's credit invoice)."""
     from .names import columns_option
     from .repeats import record_id_columns
 
@@ -92,9 +109,10 @@ def _refuse_refunds_of_records(
             named = np.flatnonzero(refund & (linked != "") & (linked != ids) & pairs.isin(sold).to_numpy())
             if named.size:
                 record = str(df.columns[own])
+                mapping = "no order id is mapped" if order is None else f"their order id ({order!r}) is no sale's"
                 problem = (
-                    f"refund rows that name their sale's {record!r} in {name!r}, and no order id is mapped (a refund "
-                    "row is left out, and its sale would count whole)"
+                    f"refund rows that name their sale's {record!r} in {name!r}, and {mapping} (a refund row is left "
+                    "out, and its sale would count whole)"
                 )
                 advice = (
                     f"map the sales' id, {columns_option([('order_id', record)])}, to take each refund off its sale"
