@@ -55,6 +55,7 @@ __all__ = [
     "OPEN",
     "OPEN_STATUSES",
     "REVERSALS",
+    "REVERSED_TYPES",
     "STATUS_NAMES",
     "dispute_columns",
     "flag_named_amounts",
@@ -76,7 +77,7 @@ LOST = frozenset({"lost", "dispute_lost", "chargeback_lost", "lost_dispute", "ac
                   "charged_back", "chargeback", "chargedback", "closed_lost"})  # fmt: skip
 #: ... that say the money stays: won, an inquiry closed, a dispute prevented.
 KEPT = frozenset({"won", "dispute_won", "chargeback_won", "won_dispute", "warning_closed", "prevented", "closed_won",
-                  "chargeback_reversed"})  # fmt: skip
+                  "chargeback_reversed", "reversed", "dispute_reversed"})  # fmt: skip
 #: ... of a dispute (or an inquiry) not decided yet.
 OPEN = frozenset({"needs_response", "under_review", "warning_needs_response", "warning_under_review", "open",
                   "pending", "in_review", "inquiry", "evidence_required", "response_submitted", "submitted",
@@ -89,6 +90,12 @@ OPEN_STATUSES = frozenset({"disputed", "in_dispute", "under_dispute", "dispute_o
 #: A row's type (or status) that says a chargeback reversed: the money the chargeback took put back.
 REVERSALS = frozenset({"chargeback_reverse", "chargeback_reversal", "dispute_reversal", "reversal_of_chargeback",
                        "chargeback_reversed_adjustment", "chargebackreversed"})  # fmt: skip
+#: A row's type that says a chargeback reversed, as :data:`REVERSALS` do, and in the past tense (Mollie's "Chargeback
+#: reversed" row): in a status column that tense says a payment whose chargeback was reversed, paid
+#: (:data:`~.orders.PAID`), not a row of its own.
+REVERSED_TYPES = REVERSALS | frozenset({"chargeback_reversed", "dispute_reversed", "reversed_chargeback"})
+#: A payment's own status that says its chargeback was reversed: the amount charged back was put back.
+_REVERSED_STATUSES = frozenset({"chargeback_reversed", "dispute_reversed", "reversed_chargeback"})
 OPEN_PROBLEM = (
     "disputes not decided yet (a dispute lost takes the money back, a dispute won keeps it: whether these were "
     "purchases cannot be told)"
@@ -209,6 +216,13 @@ def _taken_back(df: pd.DataFrame, name: str, source: str) -> np.ndarray:
 
     taken = np.abs(np.nan_to_num(_numbers(df, name, source), nan=0.0))  # -30.00: taken back too
     back = taken > 0.005
+    reversed_ = back & _reversed_by_status(df)  # Status 'chargeback reversed': the amount charged back put back
+    if reversed_.any():
+        found = np.flatnonzero(reversed_)
+        rows = rows_named(source, found[:5]) + (" ..." if len(found) > 5 else "")
+        note(f"{source}: {len(found)} payment(s) charged back by {name!r} whose status says the chargeback was "
+             f"reversed kept, {rows}: the reversal puts the money back, a purchase")  # fmt: skip
+        back &= ~reversed_
     if not back.any():
         return back
     shown = df[name].to_numpy()
@@ -230,6 +244,27 @@ def _taken_back(df: pd.DataFrame, name: str, source: str) -> np.ndarray:
         "money back, no purchase"
     )
     return back
+
+
+def _reversed_by_status(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's own status (a column :func:`~.orders.cancelled_rows` reads as an order's status) says its
+    chargeback was reversed (:data:`_REVERSED_STATUSES`: Mollie's payment 'Chargeback reversed' beside its 'Amount
+    charged back'), as a bool array.
+
+    >>> _reversed_by_status(pd.DataFrame({"Status": ["paid", "Chargeback reversed"]})).tolist()
+    [False, True]
+    """
+    from .columns import keys_of
+    from .order_columns import status_by_values
+    from .orders import _TYPES, ORDER_STATUS_NAMES, STATE_NAMES
+    from .status_words import spelled_by_distinct
+
+    out = np.zeros(len(df), dtype=bool)
+    for position, name in enumerate(df.columns):
+        keys = keys_of(name)
+        if not keys & _TYPES and (keys & (ORDER_STATUS_NAMES | STATE_NAMES) or status_by_values(df, position)):
+            out |= np.isin(spelled_by_distinct(df.iloc[:, position]), list(_REVERSED_STATUSES))
+    return out
 
 
 def dispute_columns(names: Sequence[Any]) -> list[str]:
@@ -335,9 +370,11 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
 
 def reversal_rows(df: pd.DataFrame) -> np.ndarray:
     """Whether each row's type or status column (as :func:`~.orders.cancelled_rows` finds them) says a chargeback's
-    reversal (:data:`REVERSALS`), as a bool array.
+    reversal (:data:`REVERSALS`; a type also :data:`REVERSED_TYPES`), as a bool array.
 
     >>> reversal_rows(pd.DataFrame({"type": ["payment", "chargeback", "Chargeback Reverse"]})).tolist()
+    [False, False, True]
+    >>> reversal_rows(pd.DataFrame({"Type": ["payment", "chargeback", "Chargeback reversed"]})).tolist()
     [False, False, True]
     """
     from .columns import keys_of
@@ -349,11 +386,9 @@ def reversal_rows(df: pd.DataFrame) -> np.ndarray:
     out = np.zeros(len(df), dtype=bool)
     for position, name in enumerate(df.columns):
         keys = keys_of(name)
-        if (
-            keys & (_TYPES | ORDER_STATUS_NAMES | STATE_NAMES)
-            or type_by_values(df, position)
-            or status_by_values(df, position)
-        ):
+        if keys & _TYPES or type_by_values(df, position):  # a type 'chargeback reversed' too (REVERSED_TYPES)
+            out |= np.isin(spelled_by_distinct(df.iloc[:, position]), list(REVERSED_TYPES))
+        elif keys & (ORDER_STATUS_NAMES | STATE_NAMES) or status_by_values(df, position):
             out |= np.isin(spelled_by_distinct(df.iloc[:, position]), list(REVERSALS))
     return out
 

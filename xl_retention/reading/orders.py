@@ -64,6 +64,7 @@ from .charge_ledgers import refuse_charge_ledgers
 from .credit_notes import applied_credit_notes, refunds_made
 from .disputes import (
     REVERSALS,
+    REVERSED_TYPES,
     dispute_columns,
     flag_named_amounts,
     lost_disputes,
@@ -206,7 +207,7 @@ def cancelled_rows(
         if keys & _TYPES or row_types.type_by_values(df, position):  # Stripe's reporting_category (row_types)
             kind = spelled(column)
             refuse_open_disputes(kind, column, name, source)  # Paddle's chargeback_warning (reading.disputes)
-            unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES | REVERSALS)) & (kind != "")
+            unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES | REVERSED_TYPES)) & (kind != "")
             if unknown.any():  # 'Cash', 'CK', 'Pay-Cash': a way of paying, money received (gift_types)
                 unknown[unknown] = ~paid_types(kind[unknown])
             if unknown.any():

@@ -66,17 +66,17 @@ def holds_row_types(name: Any, column: pd.Series) -> bool:
     values = few_values(column)
     if values is None or not values.size:
         return False
-    from .disputes import REVERSALS
+    from .disputes import REVERSED_TYPES
 
     sale = np.isin(values, list(_SALE_TYPES))
-    other = np.isin(values, list(_REFUND_TYPES | OTHER_TYPES | REVERSALS))
+    other = np.isin(values, list(_REFUND_TYPES | OTHER_TYPES | REVERSED_TYPES))
     if sale.any() and other.any() and (sale | other).sum() * 2 > values.size:
         return True
     # the sales' rows blank (Paddle's adjustments' action): only under a name that says a row's type, not in free
     # text ('Notes' saying 'refund' on one order: a refund in full, in part, or asked for?)
     if not _names_a_type(name):
         return False
-    refunds = np.isin(values, list(_REFUND_TYPES | REVERSALS))
+    refunds = np.isin(values, list(_REFUND_TYPES | REVERSED_TYPES))
     return bool(refunds.any() and other.all() and _has_blanks(column))
 
 
