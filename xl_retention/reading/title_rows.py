@@ -60,7 +60,9 @@ def _known(cells: list[str]) -> bool:
 def refuse_title_lines(lines: list[str], sep: str, quotechar: str, skipped: int, source: str) -> None:
     """Refuse a CSV file whose first lines (``lines``, after ``skipped`` comment lines) are a title block: each of one
     field or none, then a line of two names or more (texts, none a number, none twice) followed by a line of as many
-    fields: the header. The message names the header's row and the title.
+    fields: the header (or, past a line of several fields that is not one, a later header of the import's names: a
+    date range 'From: 2026-01-01,To: 2026-03-31' above a blank line). The message names the header's row and the
+    title.
 
     >>> refuse_title_lines(["Orders export", "", "customer_id,date", "a,2026-01-05"], ",", '"', 0, "o.csv")
     Traceback (most recent call last):
@@ -74,6 +76,12 @@ row as row 1): the header, below a title ('Orders export')? delete the rows abov
     ...
     xl_retention.reading.errors.DataError: v.csv: row 5 holds the names 'Client ID', 'Date' (counting the first \
 row as row 1): the header, below a title ('Report Configuration', 'Report Name', ...)? delete the rows above it
+    >>> refuse_title_lines(["Orders report", "From: 2026-01-01,To: 2026-03-31", "", "email,date,amount",
+    ...                     "a@x.com,2026-01-05,10"], ",", '"', 0, "o.csv")  # a date range line, a blank line
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv: row 4 holds the names 'email', 'date', 'amount' (counting the \
+first row as row 1): the header, below a title ('Orders report', 'From: 2026-01-01', ...)? delete the rows above it
     """
     rows = list(csv.reader(lines[:21], delimiter=sep, quotechar=quotechar))
     if len(rows) < 3 or len(_filled(rows[0])) != 1:
@@ -82,11 +90,14 @@ row as row 1): the header, below a title ('Report Configuration', 'Report Name',
         cells = _filled(rows[h])
         if len(cells) < 2:
             continue
-        if not _names(rows, h):
-            return
-        if not _known(cells):  # 'Report Name', 'Visitors' of a report block: a later row of the import's names
-            h = next((b for b in range(h + 1, len(rows) - 1) if _names(rows, b) and _known(_filled(rows[b]))), h)
-            cells = _filled(rows[h])
+        later = next((b for b in range(h + 1, len(rows) - 1) if _names(rows, b) and _known(_filled(rows[b]))), None)
+        if not _names(rows, h):  # a date range ('From: 2026-01-01', 'To: 2026-03-31') above a blank line
+            if later is None:
+                return
+            h = later
+        elif not _known(cells) and later is not None:  # 'Report Name', 'Visitors' of a report block
+            h = later
+        cells = _filled(rows[h])
         titles = [c for row in rows[:h] for c in _filled(row)]
         shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
         title = ", ".join(repr(t) for t in titles[:2]) + (", ..." if len(titles) > 2 else "")
