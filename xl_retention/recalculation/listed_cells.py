@@ -142,7 +142,9 @@ def listed(
     passing = _passing_on(workbook, formulas, info, unsupported)  # =B3+1 of a B3 listed: B3 named, if no value
     if unsupported:  # keep the file's values there, and compute their dependents from them
         others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
-        moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others, formula_names)  # TODAY()
+        moved_on = kept.volatile_stale(  # TODAY() since; an input changed since (a spill's later cells too)
+            workbook, formulas, info, result.values, others, formula_names, result.members, str(path)
+        )
         kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current, run.elsewhere_current)
         from .settled_spills import check_settled_spills  # noqa: PLC0415
 

@@ -21,7 +21,7 @@ from .cell_addresses import _LAST_COLUMN, _LAST_ROW, _address, _split
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .offset_readers import offset_readers
-from .package import PackageInfo
+from .package import PackageInfo, stored_values
 from .uncomputed_readers import dependents
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ def volatile_stale(
     values: dict[str, dict[str, Any]],
     unsupported: list[Unsupported],
     names: dict[str, dict[str, str]] | None = None,
+    members: dict[str, dict[str, Any]] | None = None,
+    path: str = "",
 ) -> dict[tuple[str, str], str]:
     """The ``unsupported`` cells whose stored value predates a volatile input: ``{(sheet, ref): why}``.
 
@@ -51,6 +53,8 @@ def volatile_stale(
     ``names``: the names defined by a formula (:func:`.defined_names.defined_formulas`); one whose formula calls such a
     function (``Today_ = TODAY()``, ``Days = LAMBDA(x,TODAY()-x)``, or through another such name) is that call
     written another way: ``=GET_MRR(Today_)`` is as stale as ``=GET_MRR(TODAY())`` (H516's finding 05).
+    ``members`` (the engine's values of array formulas' cells after their first) and ``path`` (the package, for their
+    stored values): :func:`inputs_stale`.
     """
     listed = {(u.sheet, u.ref) for u in unsupported}
     if not listed:
@@ -88,7 +92,7 @@ def volatile_stale(
                     f"it reads {source[0]}!{source[1]} ({called[source]}()), whose value has changed since Excel "
                     "stored this one"
                 )
-    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale, volatile))
+    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale, volatile, members, path))
     return stale
 
 
@@ -167,6 +171,8 @@ def inputs_stale(
     listed: set[tuple[str, str]],
     done: dict[tuple[str, str], str],
     volatile: set[tuple[str, str]] | None = None,
+    members: dict[str, dict[str, Any]] | None = None,
+    path: str = "",
 ) -> dict[tuple[str, str], str]:
     """The ``listed`` cells (not in ``done``) reading, directly or not, a computed formula cell whose stored value
     differs from its value now (``=A2*2`` stored 4, 6 now: A2 was changed by a program that keeps the stored values,
@@ -177,7 +183,11 @@ def inputs_stale(
 
     A listed cell reading a typed value that a drifted cell reads too is as stale (:func:`_reading_changed_inputs`),
     unless that cell's value moved with the day, not the inputs: one in ``volatile`` (calling TODAY() or reading
-    such a cell) or calling CELL or INFO (the file's path, the machine)."""
+    such a cell) or calling CELL or INFO (the file's path, the machine).
+
+    An array formula's cells after its first (``members``: their values now; their stored ones read from ``path``)
+    are compared too: ``=SORT(B1:B3)`` in E1 stored 1, 2, 3 and 1, 3, 9 now; a listed cell reading E3, or the whole
+    spill (``E1#``, ``ANCHORARRAY(E1)``), is stale (H516's finding 06)."""
     drifted: dict[tuple[str, str], tuple[Any, Any]] = {}
     for sheet, cells in info.formulas.items():
         now = values.get(sheet, {})
@@ -187,6 +197,7 @@ def inputs_stale(
                 continue
             if _drifted(stored, now[ref]):
                 drifted[(sheet, ref)] = (stored, now[ref])
+    anchors = _drifted_members(info, members or {}, path, listed, drifted) if members and path else {}
     if not drifted:
         return {}
     downstream = dependents(workbook, {key: key for key in listed}, formulas, info)
@@ -194,7 +205,11 @@ def inputs_stale(
     if not sources:
         return {}
     stale: dict[tuple[str, str], str] = {}
-    for key, source in dependents(workbook, sources, formulas, info).items():
+    readers = _whole_spill_readers(formulas, {key: anchors[key] for key in sources if key in anchors})
+    reached = {**dependents(workbook, sources, formulas, info), **readers}
+    if readers:
+        reached.update({k: v for k, v in dependents(workbook, readers, formulas, info).items() if k not in reached})
+    for key, source in reached.items():
         if key in listed and key not in done:
             stored, now = drifted[source]
             stale[key] = (
@@ -203,13 +218,79 @@ def inputs_stale(
             )
     unread = listed - set(done) - set(stale)
     telling = {key: key for key in sources if key not in (volatile or ()) and not _environment(formulas, key)}
-    for key, (area, source) in _reading_changed_inputs(workbook, formulas, info, telling, unread).items():
+    for key, (area, source) in _reading_changed_inputs(workbook, formulas, info, telling, unread, anchors).items():
         stored, now = drifted[source]
         stale[key] = (
             f"it reads {area}, which {source[0]}!{source[1]} reads too, whose stored value {_shown(stored)} differs "
             f"from its value now, {_shown(now)}: the file's values predate its inputs"
         )
     return stale
+
+
+def _drifted_members(
+    info: PackageInfo,
+    members: dict[str, dict[str, Any]],
+    path: str,
+    listed: set[tuple[str, str]],
+    drifted: dict[tuple[str, str], tuple[Any, Any]],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """The cells after the first of array formulas (dynamic or Ctrl+Shift+Enter) whose stored value differs from
+    the engine's value now, put in ``drifted``: ``{(sheet, cell): (sheet, its array's first cell)}``. A cell the
+    engine gives no value, or the package stores none for, is not compared."""
+    of: dict[tuple[str, str], tuple[str, str]] = {}
+    for sheet, cells in info.formulas.items():
+        for ref, cell in cells.items():
+            if cell.kind != "array" or not cell.ref or (sheet, ref) in listed:
+                continue
+            try:
+                left, top, right, bottom = range_boundaries(cell.ref.replace("$", "").upper())
+            except ValueError:
+                continue
+            for row in range(top, bottom + 1):
+                for column in range(left, right + 1):
+                    if (address := _address(row, column)) != ref:
+                        of[(sheet, address)] = (sheet, ref)
+    wanted: dict[str, set[str]] = {}
+    for sheet, now in members.items():
+        for ref, value in now.items():
+            if (sheet, ref) in of and value is not None:
+                wanted.setdefault(sheet, set()).add(ref)
+    if not wanted:
+        return {}
+    anchors: dict[tuple[str, str], tuple[str, str]] = {}
+    for sheet, stored in stored_values(path, wanted).items():
+        for ref, old in stored.items():
+            now = members[sheet][ref]
+            if _drifted(old, now):
+                drifted[(sheet, ref)] = (old, now)
+                anchors[(sheet, ref)] = of[(sheet, ref)]
+    return anchors
+
+
+def _whole_spill_readers(
+    formulas: dict[str, FormulaTexts], changed: dict[tuple[str, str], tuple[str, str]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """The formula cells reading a whole spill (``E1#``, as Excel stores it ``_xlfn.ANCHORARRAY(E1)``) holding one
+    of the ``changed`` cells (``{changed cell: its array's first cell}``): ``{(sheet, ref): the changed cell}``."""
+    by_anchor: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, anchor in changed.items():
+        by_anchor.setdefault(anchor, key)
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for (home, anchor), key in by_anchor.items():
+        row, _ = cell_position(anchor)
+        cell = r"\$?" + re.escape(re.sub(r"\d", "", anchor)) + r"\$?" + str(row)
+        sheet = r"(?:('(?:[^']|'')+'|[\w.]+)!)?"
+        spill = re.compile(
+            rf"(?i)(?:(?<![\w.$])(?:_xlfn\.)?ANCHORARRAY\(\s*{sheet}({cell})\s*\)|(?<![\w.$!]){sheet}({cell})#)"
+        )
+        for other, texts in formulas.items():
+            for place, text in texts.master_texts():
+                for match in spill.finditer(text):
+                    written = match.group(1) or match.group(3)
+                    where = written.strip("'").replace("''", "'") if written else other
+                    if where.lower() == home.lower() and (other, texts.refs[place]) not in found:
+                        found[(other, texts.refs[place])] = key
+    return found
 
 
 #: a call whose value depends on the day, a draw, the file's place or the machine, not on the cells it reads
@@ -237,6 +318,7 @@ def _reading_changed_inputs(
     info: PackageInfo,
     drifted: dict[tuple[str, str], tuple[str, str]],
     listed: set[tuple[str, str]],
+    anchors: dict[tuple[str, str], tuple[str, str]] | None = None,
 ) -> dict[tuple[str, str], tuple[str, tuple[str, str]]]:
     """The ``listed`` cells reading, directly or through formula cells, a typed value (not a formula) that one of the
     ``drifted`` formula cells reads itself: ``{(sheet, ref): (the area read, the drifted cell)}``.
@@ -267,7 +349,7 @@ def _reading_changed_inputs(
 
     inputs: list[tuple[_Area, tuple[str, str]]] = []
     for key in drifted:  # =OFFSET(A1,2,1) stored 14 and 40 now: B3 changed, the cell its OFFSET lands on (H516/01)
-        for area in read_by(key):
+        for area in read_by((anchors or {}).get(key, key)):  # an array's later cell: what its formula reads
             if not _formula_cell(info, area):
                 inputs.append((area, key))
     if not inputs:
