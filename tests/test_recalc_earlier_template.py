@@ -34,7 +34,7 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: Customers lost, CRR, churn and months with customers at end E:G, K since H474: a boolean typed is #VALUE!, not 1)
 CELLS = (
     "'Customers'!B3:B25, 'Customers'!E2:E25, 'Customers'!F2:F25, 'Customers'!G2:G25, 'Customers'!I2:I25, "
-    "'Customers'!K2:K25 and 109 more"
+    "'Customers'!K2:K25 and 110 more"
 )
 
 

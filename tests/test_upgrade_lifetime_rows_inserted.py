@@ -39,18 +39,19 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     listed += [*(f"'Revenue'!{c}2:{c}25" for c in "HIJKLMNOQRSTWXY"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
     listed += [f"'Purchases and visits'!{c}2:{c}25" for c in "EFI"]
     assert earlier_formulas(path)[0][:28] == [*listed, "'Lifetime value'!B4"]
-    assert "'Customers'!I2:I25, 'Customers'!K2:K25 and 109 more)" in earlier_template_line(path)
+    assert "'Customers'!I2:I25, 'Customers'!K2:K25 and 110 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
     assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        f"of your own are kept): {', '.join(listed[:6])} and 109 more"
+        f"of your own are kept): {', '.join(listed[:6])} and 110 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()
     for ref, at in (("B3", "B4"), ("B5", "B6"), ("C5", "C6"), ("B8", "B9"), ("C8", "C9"), ("B11", "B12")):
         assert moved[at].value == _rows_down(current[ref], 1), ref
-    assert moved["B9"].value.startswith(
-        '=IF(OR(B4="",B5="",B6=""),"",IF(IFERROR(B6+0,B6)+IFERROR(B7+0,0)=0,"",IF(IFERROR(B7+0,0)=1,#NUM!,CLV('
+    assert moved["B9"].value.startswith(  # (the booleans' guard since H519, moved a row down too)
+        '=IF(OR(B4="",B5="",B6=""),"",IF(OR(ISLOGICAL(B4),ISLOGICAL(B5),ISLOGICAL(B7)),#VALUE!,IF(IFERROR(B6+0,B6)+'
+        'IFERROR(B7+0,0)=0,"",IF(IFERROR(B7+0,0)=1,#NUM!,CLV('
     )
     assert (moved["A2"].value, moved["B5"].value) == ("Assumptions agreed with finance", "80%")  # the user's kept
     assert earlier_template_line(path) is None  # nothing earlier left

@@ -271,3 +271,32 @@ LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_NO_MONTH_SAID, _DAYS_SAID)
 # the note as the template writes it, its rows of the first month of MRR in error named: .lifetime_value
 LIFETIME_NOTE_C8_UNNAMED = LIFETIME_NOTE_C8
 del LIFETIME_NOTE_C8
+
+
+# -- TRUE or FALSE typed in ARPA (B3), the gross margin (B4) or the discount rate (B6) (a checkbox column pasted):
+# Excel's arithmetic read TRUE as 1, a gross margin of 100% and a CLV computed from it, with no word (FALSE: 0). The
+# constant-churn CLV (B8) and the margin per month (B11) are #VALUE! then, as the monthly sheets' inputs are
+# (:mod:`.monthly_formulas`): C8 names the cell, recalc too. The forms before, kept for upgrade (.lifetime_forms)
+_BOOLEAN = "OR(ISLOGICAL(B3),ISLOGICAL(B4),ISLOGICAL(B6))"
+LIFETIME_CLV_BOOLEANS_READ, LIFETIME_MARGIN_BOOLEANS_READ = LIFETIME_CLV, LIFETIME_MARGIN
+_CLV_BLANK, _MARGIN_BLANK = '=IF(OR(B3="",B4="",B5=""),"",', '=IF(OR(B3="",B4=""),"",'
+assert LIFETIME_CLV.startswith(_CLV_BLANK) and LIFETIME_MARGIN.startswith(_MARGIN_BLANK)
+LIFETIME_CLV = f"{_CLV_BLANK}IF({_BOOLEAN},#VALUE!,{LIFETIME_CLV[len(_CLV_BLANK) :]})"
+LIFETIME_MARGIN = f"{_MARGIN_BLANK}IF(OR(ISLOGICAL(B3),ISLOGICAL(B4)),#VALUE!,{LIFETIME_MARGIN[len(_MARGIN_BLANK) :]})"
+_TEXTS_SAID = f"IF({_NO_NUMBER},{live_cells(chr(34) + _TEXT_NOTE + chr(34))},"
+#: C8's words for a boolean in an input: the first of B3, B4, B6 holding one, and what it holds
+BOOLEAN_SAID = live_cells(
+    '"No value: "&IF(ISLOGICAL(B3),"ARPA (B3)",IF(ISLOGICAL(B4),"the gross margin (B4)","the discount rate (B6)"))&'
+    '" is "&IF(IF(ISLOGICAL(B3),B3,IF(ISLOGICAL(B4),B4,B6)),"TRUE","FALSE")&", no number: type a number there."'
+)
+# C13 beside the sBG CLV (B13) of that margin per month: "No value for these inputs: ARPA 0 or more; the gross margin
+# from 0 to 1 (80% or 0.8, not 80).", true of no input. It says C8's words. The form before, kept for upgrade
+LIFETIME_NOTE_C13_BOOLEANS_UNSAID = LIFETIME_NOTE_C13
+_C13_TEXTS_AT = "IF(OR(AND(ISTEXT(B3)"
+assert LIFETIME_NOTE_C13.count(_C13_TEXTS_AT) == 1 and LIFETIME_NOTE_C13.endswith(',"")')
+LIFETIME_NOTE_C13 = (
+    LIFETIME_NOTE_C13.replace(_C13_TEXTS_AT, f"IF(OR(ISLOGICAL(B3),ISLOGICAL(B4)),{BOOLEAN_SAID},{_C13_TEXTS_AT}", 1)[
+        : -len(',"")')
+    ]
+    + '),"")'
+)

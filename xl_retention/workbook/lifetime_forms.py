@@ -17,6 +17,7 @@ from .lifetime_value import (
     LIFETIME_NAMED,
     LIFETIME_NOTE_C3_ERRORS_UNSAID,
     LIFETIME_NOTE_C3_TEXT,
+    LIFETIME_NOTE_C8_BOOLEANS_UNSAID,
     LIFETIME_NOTE_C8_FIRST_MONTH_CARRIED,
     LIFETIME_NOTE_C8_MOVES_UNSAID,
 )
@@ -221,6 +222,12 @@ LIFETIME_EARLIER["B3"] += (ARPA_DEFAULT_MOVES_UNSAID,)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_MOVES_UNSAID,)
 # -- C8 before a late first month's blank MRR at start was named, not the blank month before's end (H469's finding 05)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_FIRST_MONTH_CARRIED,)
+# -- B8, B11 and C8 before a TRUE or FALSE typed in ARPA, the gross margin or the discount rate was #VALUE!, named (read
+# as 1 or 0: a gross margin of 100%)
+LIFETIME_EARLIER["B8"] += (sheets.LIFETIME_CLV_BOOLEANS_READ,)
+LIFETIME_EARLIER["B11"] += (sheets.LIFETIME_MARGIN_BOOLEANS_READ,)
+LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_BOOLEANS_UNSAID,)
+LIFETIME_EARLIER["C13"] += (sheets.LIFETIME_NOTE_C13_BOOLEANS_UNSAID,)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C11": "B11", "C12": "B12", "C13": "B13"}  # C11: H469's 04

@@ -22,7 +22,11 @@ from .lifetime_churn import *  # noqa: F403 (B5 and C5: re-exported)
 from .lifetime_churn import _CHURN_ERROR_ROW, CHURN_12, LIFETIME_NOTE_C5_UNNAMED, lean_rows
 from .lifetime_clv import *  # noqa: F403 (B7:B13 and their notes: re-exported)
 from .lifetime_clv import (
+    _BOOLEAN,
     _MRR_RUN_ROW,
+    _NO_NUMBER,
+    _TEXTS_SAID,
+    BOOLEAN_SAID,
     LIFETIME_B7,
     LIFETIME_CLV,
     LIFETIME_MARGIN,
@@ -84,6 +88,15 @@ _END_ABOVE = "COUNT(Revenue_End)>0,"
 LIFETIME_NOTE_C8_FIRST_MONTH_CARRIED = LIFETIME_NOTE_C8
 assert LIFETIME_NOTE_C8.count(_RUN_AFTER_FIRST) == 2  # (the row to name and its column)
 LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_RUN_AFTER_FIRST, _RUN_AFTER_FIRST + _END_ABOVE)
+# -- TRUE typed in the gross margin (B4): B8 is #VALUE! (lifetime_clv.LIFETIME_CLV), where C8 said "No value for these
+# inputs: ... the gross margin, churn and discount rate from 0 to 1", true of every input. It names the cell and what
+# it holds. The form before, kept for upgrade
+LIFETIME_NOTE_C8_BOOLEANS_UNSAID = LIFETIME_NOTE_C8
+assert LIFETIME_NOTE_C8.count(_TEXTS_SAID) == 1
+_TEXT_SAID = _TEXTS_SAID[len(_NO_NUMBER) + 4 : -1]  # the note on a text that is no number, alone
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(
+    _TEXTS_SAID, f"IF(OR({_BOOLEAN},{_NO_NUMBER}),IF({_BOOLEAN},{BOOLEAN_SAID},{_TEXT_SAID}),"
+)
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
 
 
