@@ -4,6 +4,7 @@ before, upgrade said nothing, and C8's "the monthly churn (B5) is an error: C5 s
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -60,6 +61,52 @@ def test_the_templates_own_notes_in_c5_are_not_taken_for_the_users(tmp_path, cap
 
 def test_the_line_is_said_for_a_new_tracker_too(tmp_path, capsys):
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
+    wb = openpyxl.load_workbook(path)
+    wb["Lifetime value"]["C5"] = "Churn checked vs finance (CS lead)"
+    wb.save(path)
+    assert LINE in _upgraded(path, capsys).splitlines()
+
+
+def _renamed_customers(tmp_path: Path, capsys) -> Path:
+    """A new tracker whose Customers sheet was renamed Clients as Excel does (references and names follow, the
+    template's "see Customers!" texts do not), brought up by upgrade as recalc advises (C5's text rewritten)."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
+    wb = openpyxl.load_workbook(path)
+    moved = re.compile(r"(?<!see )(?:'Customers'|\bCustomers)!")
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.value = moved.sub("Clients!", cell.value)
+    for name in wb.defined_names.values():
+        name.attr_text = moved.sub("Clients!", name.attr_text)
+    wb["Customers"].title = "Clients"
+    wb.save(path)
+    out = _upgraded(path, capsys)
+    assert "'Lifetime value'!C5" in out and "holds a note of yours" not in out
+    assert '"see Clients!"' in openpyxl.load_workbook(path)["Lifetime value"]["C5"].value
+    return path
+
+
+def test_the_templates_c5_naming_a_renamed_sheet_is_not_taken_for_the_users(tmp_path, capsys):
+    # H517's finding 01: after the rename and one upgrade, upgrade (and extend) said "'Lifetime value'!C5 holds a note
+    # of yours ('=IF(AND((ISERROR(B5)+ISNUMBER(FIND("|...')" of the template's note it had rewritten itself
+    path = _renamed_customers(tmp_path, capsys)
+    assert _upgraded(path, capsys).splitlines() == [
+        f"{path}: its formulas are this version's already (nothing changed)"
+    ]
+    wb = openpyxl.load_workbook(path)  # as LibreOffice saves it: FALSE written FALSE()
+    c5 = wb["Lifetime value"]["C5"].value
+    assert c5.count(",FALSE))") == 1
+    wb["Lifetime value"]["C5"] = c5.replace(",FALSE))", ",FALSE()))")
+    wb.save(path)
+    assert _upgraded(path, capsys).splitlines() == [
+        f"{path}: its formulas are this version's already (nothing changed)"
+    ]
+
+
+def test_a_note_of_the_users_in_c5_beside_a_renamed_sheet_is_still_said(tmp_path, capsys):
+    path = _renamed_customers(tmp_path, capsys)
     wb = openpyxl.load_workbook(path)
     wb["Lifetime value"]["C5"] = "Churn checked vs finance (CS lead)"
     wb.save(path)

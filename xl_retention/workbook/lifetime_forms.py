@@ -321,7 +321,7 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
         ours = ours or is_earlier(theirs, (*earlier, current.get(beside, "")))
         at = _ref_down(ref, down)
         notes_of = (*(_rows_down(form, down) for form in LIFETIME_EARLIER.get(ref, ())), current[ref])
-        if ours and ref == "C5" and _yours(mine.get(ref), notes_of):
+        if ours and ref == "C5" and _yours(mine.get(ref), notes_of) and _yours(mine.get(ref), _renamed(wb, notes_of)):
             notes.append(_c5_kept(title, down, mine[ref]))
         if ours and mine.get(ref) is None and not ip.has_content(xml.cell(at) or b""):
             reads = _names_in(current[ref])  # C5's LTV_Churn_Error_Row, defined with it (H348's finding 02); a note
@@ -353,6 +353,16 @@ def _yours(value: Any, forms: tuple[str, ...]) -> bool:
     if isinstance(text, str) and hasattr(value, "text") and not text.startswith("="):
         text = f"={text}"
     return not is_earlier(text, forms)
+
+
+def _renamed(wb: Any, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """``forms`` of a note as upgrade writes them after a sheet the note names was renamed ("see Clients!" for "see
+    Customers!": :func:`.see_texts.see_text_renamed`): the template's note still, not one of the user's (H517's
+    finding 01: C5 rewritten so by upgrade, then called "a note of yours")."""
+    from .see_texts import renamed_titles, see_text_renamed
+
+    renamed = renamed_titles(wb)
+    return tuple(see_text_renamed(form, renamed) for form in forms) if renamed else ()
 
 
 def _c5_kept(title: str, down: int, value: Any) -> str:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 #: the defined name of the cohort triangle (:data:`.fill.COHORT_NAME`), which follows the Cohorts sheet's renames
 COHORT_COUNTS = "Cohort_Counts"
 
-__all__ = ["follow_renamed_sheets", "notes_of_renamed", "see_text_renamed"]
+__all__ = ["follow_renamed_sheets", "notes_of_renamed", "renamed_titles", "see_text_renamed"]
 
 _F = re.compile(rb"(<(?:\w+:)?f\b[^>]*>)([^<]*)(</(?:\w+:)?f\s*>)")
 
@@ -110,6 +110,22 @@ def _renamed(wb: Any, sheets: list[FoundSheet]) -> dict[str, str]:
     if cohorts is not None and cohorts != COHORTS_TITLE:
         renamed[COHORTS_TITLE] = cohorts
     return {old: new for old, new in renamed.items() if old not in wb.sheetnames}
+
+
+def renamed_titles(wb: Any) -> dict[str, str]:
+    """The template's sheets the user renamed (:func:`_renamed`), the monthly ones found by their names
+    (:func:`.found.monthly_titles`); none where they cannot be told apart (a copy: refused where they are read)."""
+    from .found import monthly_titles
+
+    try:
+        titles = monthly_titles(wb, "", "upgrade")
+    except ip.LayoutError:
+        titles = {}
+    return {
+        old: new
+        for old, new in _renamed(wb, []).items() | {(t, n) for t, n in titles.items() if t != n}
+        if old not in wb.sheetnames
+    }
 
 
 def _cohorts_title(wb: Any) -> str | None:
