@@ -67,3 +67,16 @@ def test_flag_alone_still_leaves_the_sale_out(tmp_path: Path) -> None:
     table = _purchases(tmp_path, path, "customer_id=user_email,date=created_at")
     assert table["buyers"].to_dict() == {"2026-01": 1, "2026-02": 1, "2026-03": 1}
     assert table["returning"].to_dict() == {"2026-01": 0, "2026-02": 1, "2026-03": 0}
+
+
+def test_flag_with_status_refunded_leaves_the_sale_out(tmp_path: Path) -> None:
+    """H524's finding 03: a row flagged refunded whose status says 'refunded' (in full) is no purchase, beside the
+    refunded amount column and no amount mapped; it was refused with the rows of no status saying either."""
+    path = _write(tmp_path)
+    text = path.read_text().replace(
+        "cat@x.com,2026-03-06T10:00:00.000000Z,paid,false,0,999",
+        "cat@x.com,2026-03-06T10:00:00.000000Z,paid,false,0,999\nbob@x.com,2026-02-20T10:00:00.000000Z,refunded,true,999,999",
+    )
+    path.write_text(text)
+    table = _purchases(tmp_path, path, "customer_id=user_email,date=created_at")
+    assert table["buyers"].to_dict() == {"2026-01": 1, "2026-02": 2, "2026-03": 1}

@@ -480,14 +480,15 @@ def _refuse_exchanges_without_order(df: pd.DataFrame, source: str) -> None:
 _PARTLY_REFUNDED = ("partially_refunded", "partial_refund")
 
 
-def _said_in_part(df: pd.DataFrame) -> np.ndarray:
-    """Whether each row's order status says refunded in part (:data:`_PARTLY_REFUNDED`), as a bool array."""
+def _said_refunded(df: pd.DataFrame, statuses: Any) -> np.ndarray:
+    """Whether each row's order status is one of ``statuses`` (:data:`_PARTLY_REFUNDED`, or
+    :data:`~.sale_refunds.REFUND_STATUSES`: refunded in full), as a bool array."""
     from .columns import keys_of
 
     out = np.zeros(len(df), dtype=bool)
     for position, name in enumerate(map(str, df.columns)):
         if keys_of(name) & ORDER_STATUS_NAMES or by_values.status_by_values(df, position):
-            out |= np.isin(said_statuses(df.iloc[:, position]), _PARTLY_REFUNDED)
+            out |= np.isin(said_statuses(df.iloc[:, position]), list(statuses))
     return out
 
 
@@ -495,19 +496,21 @@ def _flagged_in_full(df: pd.DataFrame, flagged: np.ndarray, name: str, source: s
     """The rows of a ``refunded`` flag ``name`` true (``flagged``) that were refunded in full, where no refunded amount
     was read to tell (no amount mapped): Lemon Squeezy sets ``refunded`` true on a refund in part too, which its
     status ``partial_refund`` says (a purchase refunded in part is still one: docs/metrics.md), so those rows stay;
-    one beside a refunded amount column and no such status is refused naming the rows (in full, no purchase, or in
-    part, a purchase? the amount it is a part of tells: H515's finding 01)."""
+    one whose status says ``refunded`` is refunded in full; one beside a refunded amount column and no status saying
+    either is refused naming the rows (in full, no purchase, or in part, a purchase? the amount it is a part of
+    tells: H515's finding 01)."""
     from .refunded_amounts import refunded_columns
 
-    flagged = flagged & ~_said_in_part(df)
+    flagged = flagged & ~_said_refunded(df, _PARTLY_REFUNDED)
     refunds = refunded_columns(df.columns)
-    if flagged.any() and refunds:
+    untold = flagged & ~_said_refunded(df, REFUND_STATUSES)  # its status 'refunded': in full (H524's finding 03)
+    if untold.any() and refunds:
         problem = (
             f"orders flagged refunded beside a refunded amount column ({refunds[0]!r}), and no amount mapped to tell "
             "a refund in full (no purchase) from one in part (a purchase)"
         )
         advice = "map the order's amount with --columns amount=NAME"
-        raise bad_rows(source, name, problem, np.flatnonzero(flagged), df[name].to_numpy(), advice=advice)
+        raise bad_rows(source, name, problem, np.flatnonzero(untold), df[name].to_numpy(), advice=advice)
     return flagged
 
 
