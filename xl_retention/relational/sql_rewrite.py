@@ -77,6 +77,8 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
     def code_point(value: exp.Expression) -> exp.Expression:
         if engine == "mysql":  # utf8mb4_bin is no collation of a latin1 column: its text made utf8mb4 first (H518/02)
             value = exp.Cast(this=value, to=exp.CharacterSet(this=exp.var("utf8mb4")))
+        elif engine == "mssql":  # COLLATE takes text only: an INT id made text first (Msg 447; H524's finding 04)
+            value = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(4000)", dialect="tsql"))
         named = CODE_POINT_COLLATIONS[engine]
         return exp.Collate(this=value, expression=exp.to_identifier(named, quoted=engine == "postgres"))
 
