@@ -28,6 +28,7 @@ def _build(path: Path, kept: str, computed: str, computed_stored: int, sheets: b
     for i, v in enumerate([10, 12, 14, 16, 18, 20, 22, 24], 1):
         ws[f"A{i}"], ws[f"B{i}"] = i, v
     wb.defined_names["Sales"] = DefinedName("Sales", attr_text="S!$B$1:$B$8")
+    wb.defined_names["Rng"] = DefinedName("Rng", attr_text='INDIRECT("S!B1:B3")')  # H524's finding 05
     if sheets:
         for name, v in [("Jan", 1), ("Feb", 2), ("Mar", 3)]:
             wb.create_sheet(name)["B3"] = v
@@ -64,6 +65,10 @@ CASES = {
     "offset_computed": ("GET_MRR(B1:B8)", "OFFSET(A1,2,1)", 14, False,
                         f"{UDF}; it reads S!B1:B8, which S!D1 reads too, whose stored value 14 differs from its value "
                         "now, 40: the file's values predate its inputs"),
+    "indirect_name": ("GET_MRR(Rng)", "SUM(B1:B8)", 136, False,
+                      f"{UDF}; it reads the cells a name in its formula stands for (INDIRECT's, or not told: any "
+                      "cell), which S!D1 reads too, whose stored value 136 differs from its value now, 162: the file's "
+                      "values predate its inputs"),
     "three_d": ("GET_MRR(Feb!B3)", "SUM(Jan:Mar!B3)", 6, True,
                 f"{UDF}; it reads Feb!B3, which S!D1 reads too, whose stored value 6 differs from its value now, 54: "
                 "the file's values predate its inputs"),

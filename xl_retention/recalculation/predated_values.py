@@ -92,7 +92,7 @@ def volatile_stale(
                     f"it reads {source[0]}!{source[1]} ({called[source]}()), whose value has changed since Excel "
                     "stored this one"
                 )
-    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale, volatile, members, path))
+    stale.update(inputs_stale(workbook, formulas, info, values, listed, stale, volatile, members, path, names))
     return stale
 
 
@@ -173,6 +173,7 @@ def inputs_stale(
     volatile: set[tuple[str, str]] | None = None,
     members: dict[str, dict[str, Any]] | None = None,
     path: str = "",
+    names: dict[str, dict[str, str]] | None = None,
 ) -> dict[tuple[str, str], str]:
     """The ``listed`` cells (not in ``done``) reading, directly or not, a computed formula cell whose stored value
     differs from its value now (``=A2*2`` stored 4, 6 now: A2 was changed by a program that keeps the stored values,
@@ -187,7 +188,9 @@ def inputs_stale(
 
     An array formula's cells after its first (``members``: their values now; their stored ones read from ``path``)
     are compared too: ``=SORT(B1:B3)`` in E1 stored 1, 2, 3 and 1, 3, 9 now; a listed cell reading E3, or the whole
-    spill (``E1#``, ``ANCHORARRAY(E1)``), is stale (H516's finding 06)."""
+    spill (``E1#``, ``ANCHORARRAY(E1)``), is stale (H516's finding 06). ``names``: the names defined by a formula; one
+    calling INDIRECT (``Rng = INDIRECT("S!B1:B3")``, whose cells the engine's graph does not give) may read any cell
+    (H524's finding 05)."""
     drifted: dict[tuple[str, str], tuple[Any, Any]] = {}
     for sheet, cells in info.formulas.items():
         now = values.get(sheet, {})
@@ -218,7 +221,10 @@ def inputs_stale(
             )
     unread = listed - set(done) - set(stale)
     telling = {key: key for key in sources if key not in (volatile or ()) and not _environment(formulas, key)}
-    for key, (area, source) in _reading_changed_inputs(workbook, formulas, info, telling, unread, anchors).items():
+    dynamic = {(scope, name): "INDIRECT" for scope, own in (names or {}).items() for name, text in own.items()
+               if "INDIRECT(" in text.upper()}  # fmt: skip
+    changed = _reading_changed_inputs(workbook, formulas, info, telling, unread, anchors, dynamic)
+    for key, (area, source) in changed.items():
         stored, now = drifted[source]
         stale[key] = (
             f"it reads {area}, which {source[0]}!{source[1]} reads too, whose stored value {_shown(stored)} differs "
@@ -319,6 +325,7 @@ def _reading_changed_inputs(
     drifted: dict[tuple[str, str], tuple[str, str]],
     listed: set[tuple[str, str]],
     anchors: dict[tuple[str, str], tuple[str, str]] | None = None,
+    dynamic: dict[tuple[str, str], str] | None = None,
 ) -> dict[tuple[str, str], tuple[str, tuple[str, str]]]:
     """The ``listed`` cells reading, directly or through formula cells, a typed value (not a formula) that one of the
     ``drifted`` formula cells reads itself: ``{(sheet, ref): (the area read, the drifted cell)}``.
@@ -345,6 +352,8 @@ def _reading_changed_inputs(
                 areas.append(_ANYWHERE)
             else:
                 areas += [(target, top, left, bottom, right) for target, (left, top, right, bottom) in lands]
+        if dynamic and _volatile_name_in(text, cell[0], dynamic) is not None:  # a name of INDIRECT: any cell
+            areas.append(_ANYWHERE)
         return areas
 
     inputs: list[tuple[_Area, tuple[str, str]]] = []
@@ -360,7 +369,7 @@ def _reading_changed_inputs(
         todo, seen, walked = [key], {key}, 0
         while todo and key not in found:
             cell = todo.pop()
-            areas = read_by(cell)
+            areas, current = read_by(cell), cell
             walked += 1 + len(areas)
             for area in areas:
                 hit = next(
@@ -368,7 +377,7 @@ def _reading_changed_inputs(
                     None,
                 )
                 if hit is not None or walked > _WALK_AT_MOST:
-                    read = "the cells its OFFSET may land on" if area is anywhere else _area_text(area)
+                    read = _area_text(area) if area is not anywhere else _anywhere_text(formulas, current)
                     found[key] = (read, hit or next(iter(drifted)))
                     break
                 if area[1] == area[3] and area[2] == area[4]:
@@ -402,6 +411,15 @@ def _offset_bases(text: str, sheet: str) -> set[tuple[str, int, int, int, int]]:
         left, top, right, bottom = range_boundaries(match.group(2).replace("$", "").upper())
         bases.add((where.lower(), top, left, bottom, right))
     return bases
+
+
+def _anywhere_text(formulas: dict[str, FormulaTexts], cell: tuple[str, str]) -> str:
+    """What a cell that may read any cell reads, said for a reason: its OFFSET's landing, else a name's cells."""
+    place = cell_position(cell[1])
+    text = formulas[cell[0]][place] if place in formulas.get(cell[0], {}) else ""
+    if "OFFSET(" in text.upper():
+        return "the cells its OFFSET may land on"
+    return "the cells a name in its formula stands for (INDIRECT's, or not told: any cell)"
 
 
 def _precedent_areas(workbook: fz.Workbook, key: tuple[str, str]) -> list[_Area]:
