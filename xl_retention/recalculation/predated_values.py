@@ -22,6 +22,7 @@ from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .offset_readers import offset_readers
 from .package import PackageInfo, stored_values
+from .text_literals import LITERALS as _LITERALS
 from .uncomputed_readers import dependents
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def volatile_stale(
     for sheet, texts in formulas.items():
         cells = info.formulas.get(sheet, {})
         for place, text in texts.master_texts():
-            found = _VOLATILE.search(text)
+            found = _VOLATILE.search(_LITERALS.sub('""', text))  # not "see TODAY() later" (H524's finding 08)
             through = ""
             if found is not None:
                 function = found.group(1).upper()
@@ -109,7 +110,7 @@ def _volatile_names(names: dict[str, dict[str, str]]) -> dict[tuple[str, str], s
     [(('', 'age'), 'TODAY'), (('', 'rate'), ''), (('', 'today_'), 'TODAY'), (('S', 'x'), 'RAND')]
     """
     found = {
-        (scope, name): call.group(1).upper() if (call := _VOLATILE.search(text)) is not None else ""
+        (scope, name): call.group(1).upper() if (call := _VOLATILE.search(_LITERALS.sub('""', text))) else ""
         for scope, own in names.items()
         for name, text in own.items()
     }
