@@ -16,8 +16,8 @@ from xl_retention.workbook import build_template
 DATA = Path(__file__).parent / "data"
 LINE = (
     "'Lifetime value'!C5 holds a note of yours ('Churn checked vs finance (CS lead)'), where this version's template "
-    'names the month whose churn rate is in error (C7 and C8 say "C5 says where"): kept, the template\'s note not '
-    "added; move your note to another cell and run upgrade again to add it"
+    "names the month whose churn rate is in error: kept, the template's note not added (C7 and C8 send to the churn "
+    "rates on Customers meanwhile); move your note to another cell and run upgrade again to add it"
 )
 
 

@@ -23,8 +23,9 @@ from xl_retention.workbook.sheets import LIFETIME_NOTE_C13, LIFETIME_NOTE_C13_ER
     ("typed", "c13"),
     [
         ({"B3": "=SQRT(-1)"}, "No value: ARPA (B3) is an error: C8 says where it starts."),
-        ({"B3": "=SQRT(-1)", "B5": "=NA()"}, "No value: ARPA (B3) is an error, as is the monthly churn (B5): C5 says "
-                                             "where that starts."),
+        # B5 typed over: C5 is blank, so C13 sends to the churn rates, not to C5 (H519)
+        ({"B3": "=SQRT(-1)", "B5": "=NA()"}, "No value: ARPA (B3) is an error, as is the monthly churn (B5): see the "
+                                             "churn rates on Customers."),
         ({"B4": "=NA()"}, "No value: the gross margin (B4) is an error: type a share from 0 to 1 (80% or 0.8)."),
         ({"B3": -5}, "No value: ARPA (B3) is below 0: type an amount of 0 or more."),  # as before
     ],

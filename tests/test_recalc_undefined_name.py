@@ -110,7 +110,7 @@ def test_a_name_of_a_deleted_sheet_is_named_in_the_ref_reason(tmp_path, capsys):
     assert errors["'Lifetime value'!B8"] == ("#REF!", f"'Lifetime value'!B5: {churn}, from 'Lifetime value'!B5")
     assert errors["'Lifetime value'!C5"] == ("#REF!", f"'Lifetime value'!C5: {churn}")
     values = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["Lifetime value"]
-    assert (values["C5"].value, values["C8"].value) == (
+    assert (values["C5"].value, values["C8"].value) == (  # C5 an error says nothing: C8 does not send there (H519)
         "#REF!",
-        "No value: the monthly churn (B5) is an error: C5 says where.",
+        "No value: the monthly churn (B5) is an error: see the churn rates on Customers.",
     )

@@ -300,3 +300,19 @@ LIFETIME_NOTE_C13 = (
     ]
     + '),"")'
 )
+
+
+# -- C7, C8 and C13 said "C5 says where" of a churn (B5) in error whatever C5 held: a note of the user's that upgrade
+# kept there (f9efe13a), or nothing (B5 typed over) or an error (Customers deleted). They send the user to C5 only
+# where it shows the template's note naming the cell ("see Customers!G5: ..."), else to the churn rates. The forms
+# before, kept for upgrade (.lifetime_forms)
+C5_SAYS = 'IFERROR(LEFT(C5,4)="see ",FALSE)'
+RATES_SAID = "see the churn rates on Customers."
+LIFETIME_NOTE_C7_C5_UNCHECKED, LIFETIME_NOTE_C13_C5_UNCHECKED = LIFETIME_NOTE_C7, LIFETIME_NOTE_C13
+_C7_SAID = '"No value: the monthly churn (B5) is an error: C5 says where."'
+_C13_SAID = '&ADDRESS(ROW(C5),COLUMN(C5),4)&" says where that starts."'
+assert LIFETIME_NOTE_C7.count(_C7_SAID) == 1 and LIFETIME_NOTE_C13.count(_C13_SAID) == 1
+LIFETIME_NOTE_C7 = LIFETIME_NOTE_C7.replace(
+    _C7_SAID, f'"No value: the monthly churn (B5) is an error: "&IF({C5_SAYS},"C5 says where.","{RATES_SAID}")'
+)
+LIFETIME_NOTE_C13 = LIFETIME_NOTE_C13.replace(_C13_SAID, f'&IF({C5_SAYS},{_C13_SAID[1:]},"{RATES_SAID}")')

@@ -228,6 +228,10 @@ LIFETIME_EARLIER["B8"] += (sheets.LIFETIME_CLV_BOOLEANS_READ,)
 LIFETIME_EARLIER["B11"] += (sheets.LIFETIME_MARGIN_BOOLEANS_READ,)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_BOOLEANS_UNSAID,)
 LIFETIME_EARLIER["C13"] += (sheets.LIFETIME_NOTE_C13_BOOLEANS_UNSAID,)
+# -- C7, C8 and C13 before they sent to C5 only where it shows the template's note (C5 holding the user's: f9efe13a)
+LIFETIME_EARLIER["C7"] += (sheets.LIFETIME_NOTE_C7_C5_UNCHECKED,)
+LIFETIME_EARLIER["C8"] += (sheets.LIFETIME_NOTE_C8_C5_UNCHECKED,)
+LIFETIME_EARLIER["C13"] += (sheets.LIFETIME_NOTE_C13_C5_UNCHECKED,)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C11": "B11", "C12": "B12", "C13": "B13"}  # C11: H469's 04
@@ -367,14 +371,15 @@ def _renamed(wb: Any, forms: tuple[str, ...]) -> tuple[str, ...]:
 
 def _c5_kept(title: str, down: int, value: Any) -> str:
     """The report's line on the note C5 (the month whose churn is in error, where C7 and C8 send) not added because the
-    cell holds the user's ``value`` (H486's finding 08: C8 said "C5 says where" beside the user's own words)."""
+    cell holds the user's ``value`` (H486's finding 08: C8 said "C5 says where" beside the user's own words; C7 and
+    C8 now send to C5 only while it shows the template's note)."""
     from .dashboard_notes import _shown
 
     at, c7, c8 = (_ref_down(ref, down) for ref in ("C5", "C7", "C8"))
     return (
         f"{quote_sheetname(title)}!{at} holds a note of yours ({_shown(value)}), where this version's template names "
-        f'the month whose churn rate is in error ({c7} and {c8} say "{at} says where"): kept, the template\'s note not '
-        f"added; move your note to another cell and run upgrade again to add it"
+        f"the month whose churn rate is in error: kept, the template's note not added ({c7} and {c8} send to the churn "
+        "rates on Customers meanwhile); move your note to another cell and run upgrade again to add it"
     )
 
 

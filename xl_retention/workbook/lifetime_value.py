@@ -27,6 +27,7 @@ from .lifetime_clv import (
     _NO_NUMBER,
     _TEXTS_SAID,
     BOOLEAN_SAID,
+    C5_SAYS,
     LIFETIME_B7,
     LIFETIME_CLV,
     LIFETIME_MARGIN,
@@ -38,6 +39,7 @@ from .lifetime_clv import (
     LIFETIME_NOTE_C13,
     LIFETIME_SBG_CLV,
     LIFETIME_SBG_DEL,
+    RATES_SAID,
     SBG_ALPHA,
     SBG_BETA,
 )
@@ -97,6 +99,12 @@ _TEXT_SAID = _TEXTS_SAID[len(_NO_NUMBER) + 4 : -1]  # the note on a text that is
 LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(
     _TEXTS_SAID, f"IF(OR({_BOOLEAN},{_NO_NUMBER}),IF({_BOOLEAN},{BOOLEAN_SAID},{_TEXT_SAID}),"
 )
+# -- C8 said "C5 says where" of a churn in error whatever C5 held (a note of the user's): it sends to C5 only where C5
+# shows the template's note naming the cell (lifetime_clv.C5_SAYS). The form before, kept for upgrade
+_C8_C5_SAID = '&ADDRESS(ROW(C5),COLUMN(C5),4)&" says where."'
+LIFETIME_NOTE_C8_C5_UNCHECKED = LIFETIME_NOTE_C8
+assert LIFETIME_NOTE_C8.count(_C8_C5_SAID) == 2  # (the churn alone, and with the ARPA in error too)
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_C8_C5_SAID, f'&IF({C5_SAYS},{_C8_C5_SAID[1:]},"{RATES_SAID}")')
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
 
 
