@@ -104,3 +104,27 @@ def test_order_cohorts_before_the_orders_follow_the_same_rule(tmp_path):
     co = openpyxl.load_workbook(book)["Cohorts"]
     assert [co.cell(38, c).value for c in range(2, 8)] == [None] * 6  # its months before the orders too
     assert [co.cell(41, c).value for c in range(2, 5)] == [2, 1, 0]  # x and y in January, x again in February
+
+
+def test_a_cohort_typed_only_before_the_data_is_kept_beside_one_that_reaches_it(tmp_path):
+    """H524's finding 02: the Sep 2025 cohort typed only in Sep - Dec (30, 25, 22, 20) was cleared with the Oct
+    cohort's row as soon as the Oct cohort had cells in the data's months; alone it was kept. Kept either way now."""
+    book = tmp_path / "t.xlsx"
+    assert run("new", book, "--start", "2025-09", "--months", "7").returncode == 0
+    wb = openpyxl.load_workbook(book)
+    for j, count in enumerate([30, 25, 22, 20]):  # Sep 2025 cohort: Sep - Dec only
+        wb["Cohorts"].cell(4, 2 + j, count)
+    for j, count in enumerate([20, 18, 17, 16, 16, 15]):  # Oct 2025 cohort: to Mar 2026
+        wb["Cohorts"].cell(5, 2 + j, count)
+    wb.save(book)
+    (tmp_path / "subs.csv").write_text(SUBSCRIPTIONS)
+    result = run("import", "--subscriptions", tmp_path / "subs.csv", "--into", book, "--replace-typed")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "replaced 6 values already in those months (typed by hand or by an earlier import; --replace-typed): "
+        "'Cohorts'!E5 (was 16), 'Cohorts'!F5 (was 16), 'Cohorts'!G5 (was 15), 'Cohorts'!B5 (was 20), 'Cohorts'!C5 "
+        "(was 18), 'Cohorts'!D5 (was 17)"
+    ) in result.stdout.splitlines()
+    co = openpyxl.load_workbook(book)["Cohorts"]
+    assert [co.cell(4, c).value for c in range(2, 9)] == [30, 25, 22, 20, None, None, None]  # Sep 2025: as typed
+    assert [co.cell(5, c).value for c in range(2, 9)] == [None] * 7  # Oct 2025: cleared, its months before too

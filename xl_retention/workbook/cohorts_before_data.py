@@ -33,13 +33,13 @@ def clear_before_data(
 ) -> list[str]:
     """Blank the cells of the cohorts in ``found`` before ``cohorts``' first that fall in the calendar months it
     covers (a value there is listed as replaced by ``plan``); their references (quoted sheet!ref) are returned.
-    ``whole`` (``--replace-typed``): where there are such cells, those cohorts' cells of the months before the data
-    too (listed, returned after them): kept, they stay in the sBG fit with the data's months blank, read as not
-    observed yet (H521)."""
+    ``whole`` (``--replace-typed``): the cells of the months before the data too of each cohort that had such cells
+    (listed, returned after them): kept, they stay in the sBG fit with the data's months blank, read as not observed
+    yet (H521); a cohort typed only before the data is kept as it was (H524's finding 02)."""
     if not len(cohorts):
         return []
     first, last = cohorts.index.min(), cohorts.index.max()
-    cleared, earlier = [], []
+    cleared, earlier, reached = [], [], set()
     for cohort, r in sorted(found.rows.items()):
         if cohort >= first:
             continue
@@ -50,13 +50,14 @@ def clear_before_data(
                 continue
             ref = f"{get_column_letter(column)}{r}"
             if cohort + k < first:
-                earlier.append((ref, old, cohort + k, k))
+                earlier.append((cohort, ref, old, cohort + k, k))
                 continue
             # not of the data's months in the import record: no earlier import's figure, refused unless the option
             plan.put(found.title, ref, None, old, None, cohort + k, group, label=f"+{k}")
             cleared.append(f"{quote_sheetname(found.title)}!{ref}")
-    if whole and cleared:
-        for ref, old, at, k in earlier:
+            reached.add(cohort)
+    for cohort, ref, old, at, k in earlier if whole else ():
+        if cohort in reached:  # a cohort typed only before the data is no figure of its months: kept as it was
             plan.put(found.title, ref, None, old, None, at, group, label=f"+{k}")
             cleared.append(f"{quote_sheetname(found.title)}!{ref}")
     return cleared
