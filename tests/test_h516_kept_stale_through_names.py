@@ -29,6 +29,7 @@ def _build(path: Path, kept: str, computed: str, computed_stored: int, sheets: b
         ws[f"A{i}"], ws[f"B{i}"] = i, v
     wb.defined_names["Sales"] = DefinedName("Sales", attr_text="S!$B$1:$B$8")
     wb.defined_names["Rng"] = DefinedName("Rng", attr_text='INDIRECT("S!B1:B3")')  # H524's finding 05
+    wb.defined_names["Rng2"] = DefinedName("Rng2", attr_text="Rng")  # a name of it: H524's finding 11
     if sheets:
         for name, v in [("Jan", 1), ("Feb", 2), ("Mar", 3)]:
             wb.create_sheet(name)["B3"] = v
@@ -69,6 +70,10 @@ CASES = {
                       f"{UDF}; it reads the cells a name in its formula stands for (INDIRECT's, or not told: any "
                       "cell), which S!D1 reads too, whose stored value 136 differs from its value now, 162: the file's "
                       "values predate its inputs"),
+    "indirect_name_of_name": ("GET_MRR(Rng2)", "SUM(B1:B8)", 136, False,
+                              f"{UDF}; it reads the cells a name in its formula stands for (INDIRECT's, or not told: "
+                              "any cell), which S!D1 reads too, whose stored value 136 differs from its value now, "
+                              "162: the file's values predate its inputs"),
     "three_d": ("GET_MRR(Feb!B3)", "SUM(Jan:Mar!B3)", 6, True,
                 f"{UDF}; it reads Feb!B3, which S!D1 reads too, whose stored value 6 differs from its value now, 54: "
                 "the file's values predate its inputs"),

@@ -68,8 +68,9 @@ def test_mysql_ids_compared_as_written_on_mariadb(capsys: pytest.CaptureFixture,
 
 
 def test_mssql_collates_ids_and_segments_as_text(capsys: pytest.CaptureFixture) -> None:
-    """H524's finding 04: SQL Server's COLLATE takes text only (Msg 447 for an INT customer_id): each id and segment
-    is cast to NVARCHAR(4000) before its code-point collation, as MySQL's is cast to utf8mb4 text."""
+    """H524's findings 04, 10: SQL Server's COLLATE takes text only (Msg 447 for an INT customer_id): each id and
+    segment is converted to NVARCHAR(4000) before its code-point collation, as MySQL's is cast to utf8mb4 text, in
+    style 3 (a FLOAT's 17 digits, every value its own text; the default, 6 digits, made 1000001 and 1000002 one)."""
     import sqlglot
     from sqlglot import expressions as exp
 
@@ -77,8 +78,8 @@ def test_mssql_collates_ids_and_segments_as_text(capsys: pytest.CaptureFixture) 
     assert cli.main(["sql", "--dialect", "mssql", "--segment", "--table", "movements"]) == 0
     queries = [q for q in capsys.readouterr().out.split(";\n") if "SELECT" in q]
     collated = [c for q in queries for c in sqlglot.parse_one(q, read="tsql").find_all(exp.Collate)]
-    assert {c.this.sql(dialect="tsql") for c in collated} == {
-        "CAST([customer_id] AS NVARCHAR(4000))",
-        "CAST([segment] AS NVARCHAR(4000))",
+    assert {c.this.sql(dialect="tsql") for c in collated} == {  # style 3: a FLOAT id's 17 digits (H524's 10)
+        "CONVERT(NVARCHAR(4000), [customer_id], 3)",
+        "CONVERT(NVARCHAR(4000), [segment], 3)",
     }
     assert {c.expression.sql(dialect="tsql") for c in collated} == {"Latin1_General_100_BIN2_UTF8"}

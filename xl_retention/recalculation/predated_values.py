@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Excel's volatile functions whose value changes without any input changing (the date, the time, a random draw)
 _VOLATILE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\(")
+#: INDIRECT called: a name of it reads cells the engine's graph does not give (:func:`inputs_stale`)
+_INDIRECT = re.compile(r"(?i)(?<![\w.])(INDIRECT)\(")
 
 
 def volatile_stale(
@@ -101,16 +103,16 @@ def volatile_stale(
 _NAME_TOKEN = re.compile(r"^(?:('(?:[^']|'')+'|[^'!]+)!)?([A-Za-z_\\][\w.]*)\(?$")
 
 
-def _volatile_names(names: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:
-    """Every name defined by a formula: ``{(scope, name in lower case): the volatile function its formula calls,
-    directly or through another such name, "" if none}``.
+def _volatile_names(names: dict[str, dict[str, str]], calls: re.Pattern[str] = _VOLATILE) -> dict[tuple[str, str], str]:
+    """Every name defined by a formula: ``{(scope, name in lower case): the volatile function its formula calls
+    (``calls``: :data:`_VOLATILE`, or :data:`_INDIRECT`), directly or through another such name, "" if none}``.
 
     >>> got = _volatile_names({"": {"today_": "TODAY()", "age": "Today_-S!$A$1", "rate": "0.05"}, "S": {"x": "RAND()"}})
     >>> sorted(got.items())
     [(('', 'age'), 'TODAY'), (('', 'rate'), ''), (('', 'today_'), 'TODAY'), (('S', 'x'), 'RAND')]
     """
     found = {
-        (scope, name): call.group(1).upper() if (call := _VOLATILE.search(_LITERALS.sub('""', text))) else ""
+        (scope, name): call.group(1).upper() if (call := calls.search(_LITERALS.sub('""', text))) else ""
         for scope, own in names.items()
         for name, text in own.items()
     }
@@ -222,8 +224,8 @@ def inputs_stale(
             )
     unread = listed - set(done) - set(stale)
     telling = {key: key for key in sources if key not in (volatile or ()) and not _environment(formulas, key)}
-    dynamic = {(scope, name): "INDIRECT" for scope, own in (names or {}).items() for name, text in own.items()
-               if "INDIRECT(" in text.upper()}  # fmt: skip
+    dynamic = {key: call for key, call in _volatile_names(names or {}, _INDIRECT).items() if call}  # Rq = INDIRECT(..)
+    # and Rng2 = Rq too, not a text "INDIRECT(" (H524's finding 11)
     changed = _reading_changed_inputs(workbook, formulas, info, telling, unread, anchors, dynamic)
     for key, (area, source) in changed.items():
         stored, now = drifted[source]

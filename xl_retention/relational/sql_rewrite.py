@@ -77,8 +77,10 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
     def code_point(value: exp.Expression) -> exp.Expression:
         if engine == "mysql":  # utf8mb4_bin is no collation of a latin1 column: its text made utf8mb4 first (H518/02)
             value = exp.Cast(this=value, to=exp.CharacterSet(this=exp.var("utf8mb4")))
-        elif engine == "mssql":  # COLLATE takes text only: an INT id made text first (Msg 447; H524's finding 04)
-            value = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(4000)", dialect="tsql"))
+        elif engine == "mssql":  # COLLATE takes text only: an INT id made text first (Msg 447; H524's finding 04),
+            # a FLOAT's in style 3, 17 digits (its default, 6: 1000001 and 1000002 both '1e+006'; H524's finding 10)
+            text = exp.DataType.build("NVARCHAR(4000)", dialect="tsql")
+            value = exp.Convert(this=text, expression=value, style=exp.Literal.number(3))
         named = CODE_POINT_COLLATIONS[engine]
         return exp.Collate(this=value, expression=exp.to_identifier(named, quoted=engine == "postgres"))
 
