@@ -33,8 +33,9 @@ def test_the_suggestion_is_each_charges_own_dates_and_following_it_counts_right(
     path = written(tmp_path, "zuora.csv", ZUORA)
     message = refusal(capsys, "--subscriptions", str(path), "--through", "2026-10", "--to-csv", str(tmp_path / "o"))
     assert message.endswith(
-        f"map them: --columns '{CHARGE_DATES}' (in Python: columns={{'start': 'Rate Plan Charge: Effective Start "
-        "Date', 'end': 'Rate Plan Charge: Effective End Date'}): each row's own dates, as rows of one subscription "
+        f"map them: --columns '{CHARGE_DATES},customer_id=Account: Account Number' (in Python: columns={{'start': "
+        "'Rate Plan Charge: Effective Start Date', 'end': 'Rate Plan Charge: Effective End Date', 'customer_id': "
+        "'Account: Account Number'}): each row's own dates, as rows of one subscription "
         "follow each other by 'Rate Plan Charge: Effective Start Date' and 'Rate Plan Charge: Effective End Date' (a "
         "plan changed mid-term: segments, each counted from its own start)"
     )

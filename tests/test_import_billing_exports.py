@@ -401,3 +401,37 @@ def test_a_header_that_starts_with_a_hash_is_a_header(tmp_path) -> None:
     frame = read_table(path)
     assert list(frame.columns) == ["#", "customer_id", "date"]
     assert frame["customer_id"].tolist() == ["a", "b"]
+
+
+RECURLY_NO_DATES = (
+    "subscription_id,account_code,plan_code,state,quantity,unit_amount,currency,activated_at,expires_at,"
+    "plan_interval_length,plan_interval_unit\n"
+    "s1,acct1,pro-m,active,1,49.00,USD,2026-01-10 14:02:11 UTC,,1,months\n"  # 49 a month
+    "s2,acct2,pro-y,active,2,1200.00,USD,2026-02-03 09:00:00 UTC,,12,months\n"  # 2 x 1200 a year: 200 a month
+    "s3,acct3,pro-m,expired,1,49.00,USD,2026-01-20 10:00:00 UTC,2026-04-20 10:00:00 UTC,1,months\n"
+)
+
+
+def test_a_file_lacking_its_dates_and_customer_id_gets_one_mapping_for_all(tmp_path, capsys) -> None:
+    # H515's finding 02: the mapping named start and end only; following it, "missing column 'customer_id'"
+    (tmp_path / "subs.csv").write_text(RECURLY_NO_DATES)
+    message = refused(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o")
+    assert message == (
+        "subs.csv: no dates of the subscriptions (columns found: 'subscription_id', 'account_code', 'plan_code', "
+        "'state', 'quantity', 'unit_amount', 'currency', 'activated_at', 'expires_at', 'plan_interval_length', "
+        "'plan_interval_unit'): a 'start' column (one row per subscription, 'end' when it stopped) or a 'month' "
+        "column (one row per customer and month); 'plan_interval_unit' makes it a billing export (MRR from the price "
+        "per interval: no 'mrr' needed); no 'customer_id' column either; map them: "
+        "--columns start=activated_at,end=expires_at,customer_id=account_code "
+        "(in Python: columns={'start': 'activated_at', 'end': 'expires_at', 'customer_id': 'account_code'})"
+    )
+    hint = shlex.split(message.rsplit("map them: ", 1)[1])[1]
+    status, _, err = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--columns", hint,
+                         "--through", "2026-04", "--to-csv", tmp_path / "out")  # fmt: skip
+    assert status == 0, err
+    assert column(tmp_path / "out" / "movements.csv", "mrr_end") == [
+        ("2026-01", "98.0"),
+        ("2026-02", "298.0"),
+        ("2026-03", "298.0"),
+        ("2026-04", "249.0"),
+    ]

@@ -176,8 +176,9 @@ def test_zuora_s_camel_case_cancelled_date_is_suggested(tmp_path: Path, capsys: 
         capsys.readouterr()
         .err.strip()
         .endswith(
-            "map them: --columns start=Subscription.SubscriptionStartDate,end=Subscription.CancelledDate "
-            "(in Python: columns={'start': 'Subscription.SubscriptionStartDate', 'end': 'Subscription.CancelledDate'})"
+            "map them: --columns start=Subscription.SubscriptionStartDate,end=Subscription.CancelledDate,"
+            "customer_id=NAME (in Python: columns={'start': 'Subscription.SubscriptionStartDate', "
+            "'end': 'Subscription.CancelledDate', 'customer_id': 'NAME'})"
         )
     )
     columns = "start=Subscription.SubscriptionStartDate,customer_id=Account.AccountNumber,mrr=RatePlanCharge.MRR"

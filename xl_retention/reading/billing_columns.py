@@ -170,6 +170,8 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     if segments is not None:  # each row's own dates, not its subscription's (which would count each over the whole)
         guess = dict(zip(("start", "end"), segments, strict=True))
     pairs = [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
+    customer = customer_mapping(df, columns)  # no customer_id either: one mapping for all (H515's finding 02)
+    pairs += customer
     if billing:  # Paddle's items.quantity, items.price.unit_price.amount: the whole mapping (H349's finding 02)
         pairs += billing_mapping(df, {**columns, **{o: t for o, t in pairs if t != "NAME"}}, source)
     example = f"{columns_option(pairs)} (in Python: columns={dict(pairs)!r})"  # as every missing column's note
@@ -193,10 +195,32 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     raise DataError(
         f"{source}: no dates of the subscriptions (columns found: {listing}): a 'start' column (one row per "
         f"subscription, 'end' when it stopped) or a 'month' column (one row per customer and month)"
-        f"{said if billing else ''}; map them: {example}",
+        f"{said if billing else ''}{_NO_CUSTOMER if customer else ''}; map them: {example}",
         source=source,
         column="start",
     )
+
+
+#: what the refusal of a subscriptions file without dates adds where it has no customer id either
+_NO_CUSTOMER = "; no 'customer_id' column either"
+
+
+def customer_mapping(df: pd.DataFrame, columns: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``[('customer_id', column)]`` where ``df`` has no customer id by its name, an object's id or the mapping
+    (``customers.id``, ``subscription.customer_id``): the column named as an account's id (Recurly's
+    ``account_code``, Zuora's "Account Number") where there is one, else ``NAME``; ``[]`` where it has one.
+
+    >>> customer_mapping(pd.DataFrame(columns=["account_code", "activated_at"]), {})
+    [('customer_id', 'account_code')]
+    >>> customer_mapping(pd.DataFrame(columns=["customers.id", "activated_at"]), {})
+    []
+    """
+    from .columns import _ACCOUNT_IDS
+
+    if "customer_id" in columns or _matching(df, "customer_id", columns):
+        return []
+    account = [str(c) for c in df.columns if key(c) in _ACCOUNT_IDS]
+    return [("customer_id", account[0] if len(account) == 1 else "NAME")]
 
 
 def billing_mapping(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> list[tuple[str, str]]:
