@@ -20,6 +20,7 @@ from .after_evaluation import (
     one_value_reads,
     one_value_spills,
 )
+from .caught_names import caught_names
 from .computed_criteria import computed_criteria
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .database_labels import numeric_labels
@@ -213,8 +214,14 @@ def listed(
         result.unsupported = unsupported
     listed = {(u.sheet, u.ref) for u in unsupported}
     bare = [b for b in bare_calls if b[:2] not in listed]
-    if bare:  # =XLOOKUP(..) written by a script without _xlfn.: Excel's #NAME? (.unprefixed)
-        set_formulas(workbook, [(sheet, *cell_position(ref), formula) for sheet, ref, _, formula in bare])
+    # ISERROR(FOO) of a name the workbook lacks: Excel's TRUE, the engine's #NAME? (.caught_names)
+    caught = caught_names(formulas, result.values, path, listed | {b[:2] for b in bare}) if path else []
+    if bare or caught:  # =XLOOKUP(..) written by a script without _xlfn.: Excel's #NAME? (.unprefixed)
+        set_formulas(
+            workbook,
+            [(sheet, *cell_position(ref), formula) for sheet, ref, _, formula in bare]
+            + [(sheet, *cell_position(ref), formula) for sheet, ref, formula in caught],
+        )
         workbook.evaluate_all()
         result = read_values(workbook, formulas, members)
         result.unsupported = unsupported

@@ -27,6 +27,7 @@ from openpyxl.utils.formulas import FORMULAE
 
 from ..registry import BY_NAME
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
+from .excel_functions.arguments import rewrite_arguments
 from .formula_tokens import argument_spans
 from .future_functions import FUTURE, XLWS
 from .text_literals import LITERALS as _LITERALS
@@ -120,7 +121,9 @@ def unprefixed_cells(
                     token.value = NO_FUNCTION
             if first is not None:
                 tokenizer.items = _as_errors(_called_lambdas(tokenizer.items))
-                found.append((sheet, texts.refs[place], first, tokenizer.render()))
+                # COUNT(#NAME?,1): 1, as Excel leaves an error argument out (the engine passed it on)
+                rendered = tokenizer.render()
+                found.append((sheet, texts.refs[place], first, rewrite_arguments(rendered)))
     return found + _bare_parameters(formulas, defined, {(f[0], f[1]) for f in found})
 
 
