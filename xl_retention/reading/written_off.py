@@ -47,6 +47,7 @@ __all__ = [
     "bare_credit_columns",
     "check_written_off",
     "credit_in_grand_total",
+    "credit_note_columns",
     "given_back_columns",
     "refuse_balance_credits",
     "written_off_columns",
@@ -57,7 +58,9 @@ _WORDS = frozenset({"writeoff", "writeoffs", "adjustment", "adjustments", "credi
                     "uncollectible", "uncollected", "gutgeschrieben"})  # fmt: skip
 _CREDITS = frozenset({("credit", "note"), ("credit", "notes"), ("credits", "applied"), ("credit", "applied"),
                       ("applied", "credits"), ("applied", "credit"), ("credit", "used"), ("credits", "used"),
-                      ("used", "credit"), ("used", "credits")})  # fmt: skip
+                      ("used", "credit"), ("used", "credits"), ("credit", "memo"), ("credit", "memos")})  # fmt: skip
+#: Words of a name that are a credit note or memo in one word ("Creditnote", "CreditMemos").
+_CREDIT_NOTE_WORDS = frozenset({"creditnote", "creditnotes", "creditmemo", "creditmemos"})
 #: Words of a name that say a part paid from the customer's credit balance: "Paid by Credit", Paddle Billing's
 #: ``details.totals.credit`` (a name ending in "totals" "credit"); never a card ("Paid by Credit Card").
 _PAID_BY = frozenset({("paid", "by", "credit"), ("paid", "with", "credit"), ("paid", "from", "credit")})
@@ -91,6 +94,7 @@ def _what(words: list[str]) -> str | None:
         (pairs & _CREDITS and "card" not in words)
         or _credit_spent(words)
         or {"credited", "gutgeschrieben"} & set(words)
+        or _CREDIT_NOTE_WORDS & set(words)
     ):
         return "credited"
     if {"adjustment", "adjustments"} & set(words) or words[-1:] == ["adjusted"] and len(words) > 1:
@@ -140,15 +144,52 @@ def written_off_columns(names: Sequence[Any]) -> list[str]:
     >>> written_off_columns(["details.totals.credit", "details.totals.credit_to_balance", "Credit used",
     ...                      "Applied Credit", "Paid by Credit", "Paid by Credit Card", "Credit Card Used", "Credit"])
     ['details.totals.credit', 'Credit used', 'Applied Credit', 'Paid by Credit']
+    >>> written_off_columns(["Credit Memo Amount", "Credit Memos", "CreditNotes", "Credit Note", "Credit Memo"])
+    ['Credit Memo Amount', 'Credit Memos', 'CreditNotes']
     """
     found = []
     for name in names:
         split = _split(name)
         words = set(split) - ({"by"} if _credit_spent(split) else set())  # "Paid by Credit": an amount
-        if _what(split) and not words & _NOT_MONEY - {"note", "notes"} and split[-2:] != ["credit", "note"]:
+        if _what(split) and not words & _NOT_MONEY - {"note", "notes"} and not _document_alone(split):
             if not (_what(split) == "credited" and _after_payment(split)):  # given back: a refund (module docstring)
                 found.append(str(name))
     return found
+
+
+def _document_alone(words: list[str]) -> bool:
+    """Whether ``words`` (of a name) end in a credit note or memo alone ("Credit Note", "credit_memo", "Creditnote"):
+    the column may hold the credit note's number as well as its amount."""
+    return words[-2:] in (["credit", "note"], ["credit", "memo"]) or words[-1:] in (["creditnote"], ["creditmemo"])
+
+
+def credit_note_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` named a credit note or memo alone (:func:`_document_alone`), read as credits written
+    off where their numbers are written as money (:func:`_written_as_money`); a number of the credit note's is none.
+
+    >>> credit_note_columns(["Credit Note", "credit_note", "Creditnote", "CreditMemo", "Credit Memo", "Credit Notes",
+    ...                      "Credit Note Amount", "Credit Note Number", "Credit Note Date", "Credit Card"])
+    ['Credit Note', 'credit_note', 'Creditnote', 'CreditMemo', 'Credit Memo']
+    """
+    found = []
+    for name in names:
+        split = _split(name)
+        if _what(split) == "credited" and _document_alone(split) and not set(split) & _NOT_MONEY - {"note", "notes"}:
+            found.append(str(name))
+    return found
+
+
+def _written_as_money(values: np.ndarray) -> bool:
+    """Whether one of ``values`` is written as money, with cents ('20.00', '20,00', 12.5), not a whole number that may
+    be a credit note's number ('1001')."""
+    import re
+
+    for value in values:
+        if isinstance(value, float | np.floating) and not float(value).is_integer():
+            return True
+        if re.search(r"\d[.,]\d{2}(?!\d)", str(value)):
+            return True
+    return False
 
 
 def _grand_total_sibling(credit: str, amount: str) -> str | None:
@@ -246,7 +287,8 @@ def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> N
     if amount is None or set(_words(amount)) & _PAID:
         return
     mapped = set(names.values())
-    for name in written_off_columns(df.columns):
+    alone = credit_note_columns(df.columns)  # "Credit Note": its number, or its amount where written as money
+    for name in written_off_columns(df.columns) + alone:
         if name in mapped or credit_in_grand_total(df, name, amount, source):  # Paddle's grand_total: credit out
             continue
         column = df.iloc[:, [str(c) for c in df.columns].index(name)]
@@ -255,7 +297,7 @@ def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> N
         except DataError:
             continue  # words: a reason or a flag, not an amount
         nonzero = np.abs(np.nan_to_num(numbers, nan=0.0)) > 0.005
-        if nonzero.any():
+        if nonzero.any() and (name not in alone or _written_as_money(column.to_numpy()[nonzero])):
             what = _what([p for w in _words(name) for p in w.split("-")]) or "written off"
             problem = PROBLEM.format(what=what, amount=amount)
             raise bad_rows(source, name, problem, np.flatnonzero(nonzero), column.to_numpy())
@@ -267,14 +309,15 @@ def bare_credit_columns(names: Sequence[Any]) -> list[str]:
     a credit note taken off the sale, or a payment received for it, cannot be told by the name.
 
     >>> bare_credit_columns(["Amount", "Credit", "Credit Amount", "credit_amount", "Credit Card", "Credit Note",
-    ...                      "Store Credit", "Credits ($)"])
-    ['Credit', 'Credit Amount', 'credit_amount', 'Credits ($)']
+    ...                      "Store Credit", "Credits ($)", "Total Credit", "Credit Total"])
+    ['Credit', 'Credit Amount', 'credit_amount', 'Credits ($)', 'Total Credit', 'Credit Total']
     """
     return [str(n) for n in names if (said := set(_split(n))) and said - _BARE_EXTRA in ({"credit"}, {"credits"})]
 
 
-#: Words beside "credit" that leave a name bare (:func:`bare_credit_columns`): "Credit Amount", "Credit ($)".
-_BARE_EXTRA = frozenset({"amount", "amt", "value", "$", "€", "£", "usd", "eur", "gbp"})
+#: Words beside "credit" that leave a name bare (:func:`bare_credit_columns`): "Credit Amount", "Credit ($)", "Total
+#: Credit".
+_BARE_EXTRA = frozenset({"amount", "amt", "value", "total", "$", "€", "£", "usd", "eur", "gbp"})
 
 
 def _after_credits(
