@@ -436,6 +436,8 @@ def _precedent_areas(workbook: fz.Workbook, key: tuple[str, str]) -> list[_Area]
     for entry in report.get("precedents", []):
         reference = entry.get("reference") or {}
         if reference.get("kind") == "Name":  # SUM(Sales): the range the name stands for (H516's finding 01)
+            if str(entry["reference"].get("name") or "").lower().startswith("_xl"):
+                continue  # GROUPBY(..,_xleta.SUM): a function passed, a LAMBDA's _xlpm. parameter: no cells
             reference = reference.get("resolution") or {}
             if not any(reference.get(k) for k in ("resolved", "address", "declared")):
                 areas.append(_ANYWHERE)  # a name whose cells cannot be told: it may read any
