@@ -233,11 +233,14 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         'IF(B4="","",IFERROR(B4+0,B4))',
         'IF(B6="",B6,IFERROR(B6+0,B6))',
     )
+    booleans = "IF(OR(ISLOGICAL(B3),ISLOGICAL(B4),ISLOGICAL(B6)),#VALUE!,"  # TRUE typed there: #VALUE! (4bd2b4ee)
     assert lifetime["B8"].value == (
-        f'=IF(OR(B3="",B4="",B5=""),"",IF(IFERROR(B5+0,B5)+IFERROR(B6+0,0)=0,"",IF(IFERROR(B6+0,0)=1,#NUM!,'
-        f"CLV({arpa},{margin},IFERROR(B5+0,B5),{discount}))))"
+        f'=IF(OR(B3="",B4="",B5=""),"",{booleans}IF(IFERROR(B5+0,B5)+IFERROR(B6+0,0)=0,"",IF(IFERROR(B6+0,0)=1,#NUM!,'
+        f"CLV({arpa},{margin},IFERROR(B5+0,B5),{discount})))))"
     )  # a discount rate of 1 (1% meant: the notes say "not 1") is no monthly rate, as 10 is not: #NUM!, C8 says why
-    assert lifetime["B11"].value == f'=IF(OR(B3="",B4=""),"",CLV({arpa},{margin},1,0))'  # a gross margin of 80: #NUM!
+    assert lifetime["B11"].value == (  # a gross margin of 80: #NUM!
+        f'=IF(OR(B3="",B4=""),"",IF(OR(ISLOGICAL(B3),ISLOGICAL(B4)),#VALUE!,CLV({arpa},{margin},1,0)))'
+    )
     # the sBG values: a discount rate outside 0 to below 1 blank (C12 names it), a blank one no discount
     sbg_discount, outside = 'IF(B6="",0,IFERROR(B6+0,B6))', "OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>=1)"
     assert lifetime["B13"].value == (
