@@ -23,7 +23,6 @@ from ..cells import CellError
 from .excel_functions.arguments import rewrite_arguments
 from .formula_texts import position
 from .formula_tokens import _bare_name, argument_spans
-from .undefined_names import package_names
 from .undefined_totals import undefined_name
 
 if TYPE_CHECKING:
@@ -68,6 +67,8 @@ def caught_names(
         if texts is None or place not in texts or _HINT.search(texts[place].upper()) is None:
             continue
         if defined is None:
+            from .undefined_names import package_names  # noqa: PLC0415  (a workbook with a #NAME? only: lazy_reasons)
+
             defined = package_names(path)
             if defined is None:
                 return []

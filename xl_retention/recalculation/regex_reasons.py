@@ -38,7 +38,6 @@ MAX_LOOKED_AT = 100
 _REGEX = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(REGEX(?:TEST|EXTRACT|REPLACE))\(")
 #: the place of each function's case_sensitivity among its arguments
 _CASE = {"REGEXTEST": 2, "REGEXEXTRACT": 3, "REGEXREPLACE": 4}
-_TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 
 def regex_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
@@ -95,7 +94,7 @@ def _value(workbook: fz.Workbook, sheet: str, place: tuple[int, int], argument: 
     """(where it is said to come from, the value) of an argument text: typed in (""), one cell's value (`` in
     S!A2``), or what the expression gives (`` (what ... gives)``); None where not read."""
     argument = argument.strip()
-    if _TEXT.fullmatch(argument):
+    if _LITERALS.fullmatch(argument):
         return "", argument[1:-1].replace('""', '"')
     if _SINGLE.fullmatch(argument):
         for _, where, letters, row, _column, held in _cells_read(workbook, _SINGLE, argument, sheet):
