@@ -394,8 +394,14 @@ class Inputs:
         what: str = "a number >= 0",
     ) -> None:
         """Each named argument must be finite, in [low, high] and, if asked, whole: ``#NUM!``. A whole number asked
-        for is one at 15 significant digits (:func:`near_whole`: ``=0.29*100`` is 29), and taken as that number."""
+        for is one at 15 significant digits (:func:`near_whole`: ``=0.29*100`` is 29), and taken as that number; a
+        value past a finite bound but equal to it at 15 digits is that bound, as Excel shows and compares it (a churn
+        rate =lost/start of 199.60000000000002 / 199.6 is 1: :meth:`hold_at_most`)."""
         for name in names:
+            if high != math.inf:
+                self.hold_at_most(name, high)
+            if low != 0.0:
+                self.hold_at_least(name, low)
             array = self._arrays[name]
             if integer:
                 array = self._arrays[name] = near_whole(array)
@@ -497,6 +503,16 @@ class _Shown(float):
             except ValueError:
                 return text
         return text
+
+
+def or_default(value: Any, default: float) -> Any:
+    """An optional argument given as None (the whole argument, not an element of it): its default, as a blank
+    optional cell takes it in Excel; anything else as given (a blank element of a list or Series stays a blank input).
+
+    >>> or_default(None, 0.01), or_default(0.1, 0.01)
+    (0.01, 0.1)
+    """
+    return default if value is None else value
 
 
 def near_whole(values: Any) -> Any:

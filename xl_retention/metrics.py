@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
-from ._validation import Inputs, flatten_range, scalar, two_sided_z
+from ._validation import Inputs, flatten_range, or_default, scalar, two_sided_z
 from .errors import OutOfRangeError, RetentionInputError, ZeroDenominatorError
 
 ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
@@ -441,9 +441,15 @@ def clv(arpa: ArrayLike, gross_margin: ArrayLike, churn_rate: ArrayLike, discoun
     the first one certain. The denominator d + churn_rate is 0 only when both are 0:
     that is ``#DIV/0!`` (with a pandas Series, NaN for that element only, as every zero denominator).
 
+    ``discount_rate`` None is the default 0, as a blank optional cell in Excel (a blank element of a list or Series
+    is a blank input: NaN for that element).
+
     >>> clv(100, 0.8, 0.05)
     1600.0
+    >>> clv(100, 0.8, 0.05, None)
+    1600.0
     """
+    discount_rate = or_default(discount_rate, 0.0)
     x = Inputs(arpa=arpa, gross_margin=gross_margin, churn_rate=churn_rate, discount_rate=discount_rate)
     x.check_range("arpa", what=AMOUNT)
     x.check_range("gross_margin", "churn_rate", "discount_rate", high=1, what=RATE)

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import Inputs
+from .._validation import Inputs, or_default
 from ..errors import OutOfRangeError, ZeroDenominatorError
 from ._common import (
     _LOG_BOUND,
@@ -529,11 +529,13 @@ def bgnbd_clv(
     E(s) = :func:`bgnbd_expected` over s time units, k = periods_per_month (30 for days,
     4.345 for weeks, 1 for months), d = monthly discount rate; the ``lifetimes``
     package's ``customer_lifetime_value``. order_value: the expected average order value,
-    e.g. :func:`gammagamma_mean`.
+    e.g. :func:`gammagamma_mean`. An optional argument given as None takes its default, as a blank Excel cell.
 
     >>> round(bgnbd_clv(0.243, 4.414, 0.793, 2.426, 2, 30.43, 38.86, 35.0, 1.0, 12, 0.01, 4.345), 4)
     51.4976
     """
+    margin, months = or_default(margin, 1.0), or_default(months, 12)  # None: the default, as a blank Excel cell
+    discount_rate, periods_per_month = or_default(discount_rate, 0.01), or_default(periods_per_month, 30.0)
     x = _bgnbd_inputs(
         r,
         alpha,

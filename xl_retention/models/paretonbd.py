@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import Inputs
+from .._validation import Inputs, or_default
 from ..errors import OutOfRangeError, ZeroDenominatorError
 from ._common import (
     _LOG_BOUND,
@@ -272,11 +272,14 @@ def paretonbd_clv(
 
     CLV = margin x order_value x sum_{i=1}^{months} [E(i k) - E((i - 1) k)] / (1 + d)^i, E = :func:`paretonbd_expected`,
     k = periods_per_month, d = monthly discount rate: the convention of :func:`bgnbd_clv` and of ``lifetimes``'
-    ``customer_lifetime_value``. order_value: e.g. :func:`gammagamma_mean` (the Gamma-Gamma model).
+    ``customer_lifetime_value``. order_value: e.g. :func:`gammagamma_mean` (the Gamma-Gamma model). An optional
+    argument given as None takes its default, as a blank Excel cell.
 
     >>> round(paretonbd_clv(0.553, 10.578, 0.606, 11.669, 2, 30.43, 38.86, 35.0, 1.0, 12, 0.01, 4.345), 4)
     61.1484
     """
+    margin, months = or_default(margin, 1.0), or_default(months, 12)  # None: the default, as a blank Excel cell
+    discount_rate, periods_per_month = or_default(discount_rate, 0.01), or_default(periods_per_month, 30.0)
     x = _inputs(
         r,
         alpha,
@@ -303,6 +306,8 @@ def paretonbd_clv(
         value = value + np.where(i <= months_, (current - previous) / (1 + d) ** i, 0.0)
         previous = current
     result = np.asarray(x["margin"]) * np.asarray(x["order_value"]) * value
+    blank = np.isnan(sum(params) + fx + tx + age + months_ + k + d + x["margin"] + x["order_value"])
+    result = np.where(blank, np.nan, result)  # a blank input (months too: no horizon) is a blank value, as bgnbd_clv
     names = ("frequency", "recency", "T", "order_value", "margin", "months", "discount_rate", "periods_per_month")
     _raise_if_not_finite(x, _PARAMETERS + names, result, "the lifetime value")
     return x.wrap(result)

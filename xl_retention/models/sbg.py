@@ -291,7 +291,14 @@ def _shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
         present = values[~np.isnan(values)]
         if present.size == 0:
             continue
-        if math.isnan(size) or size <= 0 or math.isinf(size) or size != round(size):
+        if math.isnan(size):
+            raise NotANumberError(
+                f"cohort_size is blank{where} beside its survivors: give each cohort's size (customers at period 0), "
+                "or leave the whole size column empty to give survivors as counts",
+                "cohort_size",
+                None,
+            )
+        if size <= 0 or math.isinf(size) or size != round(size):
             raise OutOfRangeError(
                 f"cohort_size must be a whole number of customers > 0, got {size:g}{where}", "cohort_size", float(size)
             )
@@ -371,6 +378,8 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
     t), and the number of customers followed for at least one period. With ``cohort_size``, ``survivors``
     are shares of each cohort (a retention curve starting at 1) and the counts are share x size."""
     table = _as_table("survivors", survivors)
+    if cohort_size is not None and np.isnan(to_float_array("cohort_size", cohort_size)).all():
+        cohort_size = None  # a size column left blank in every row is the optional argument left out, as one blank cell
     whole = cohort_size is None
     if not whole:
         table = _shares_to_counts(table, cohort_size)
