@@ -505,6 +505,16 @@ class _Shown(float):
         return text
 
 
+def shown_apart(value: float) -> str:
+    """``value`` for a message comparing it with another: as ``:g`` where that shows it at 15 significant digits, else
+    its 15 digits, so that two values compared never read alike.
+
+    >>> shown_apart(869.0), shown_apart(869.000000000001), shown_apart(38.00000000000001)
+    ('869', '869.000000000001', '38')
+    """
+    return format(_Shown(value), "~g")
+
+
 def or_default(value: Any, default: float) -> Any:
     """An optional argument given as None (the whole argument, not an element of it): its default, as a blank
     optional cell takes it in Excel; anything else as given (a blank element of a list or Series stays a blank input).

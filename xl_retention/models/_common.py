@@ -94,10 +94,11 @@ def _check_rfm(x: Inputs) -> None:
     x.check_range("frequency", integer=True, what="a whole number of repeat purchases >= 0")
     x.check_range("recency", what="a time >= 0")
     x.check_range("T", what="an age (time since the first purchase) >= 0")
+    x.hold_at_most("recency", x["T"])  # equal at 15 digits (two formulas' weeks: 38.00000000000001 and 38) is T
     x.fail_where(
         x["recency"] > x["T"],
         OutOfRangeError,
-        "recency ({recency:g}) exceeds T ({T:g}): the last purchase cannot come after the end of observation",
+        "recency ({recency:~g}) exceeds T ({T:~g}): the last purchase cannot come after the end of observation",
         "recency",
     )
     x.fail_where(

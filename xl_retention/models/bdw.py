@@ -291,7 +291,7 @@ def bdw_fit(survivors: Any, cohort_size: Any = None) -> BdWFit:
     >>> [round(v, 3) for v in fit]
     [0.456, 0.779, 1.283, -1679.603]
     """
-    churned, at_risk, followed = _sbg_counts(survivors, cohort_size)
+    churned, at_risk, followed = _sbg_counts(survivors, cohort_size, model="BdW")
 
     def loglik(theta: np.ndarray) -> tuple[float, np.ndarray]:
         return _bdw_loglik(theta, churned, at_risk)

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import Inputs, near_whole, to_float_array
+from .._validation import Inputs, equal_at_15_digits, near_whole, shown_apart, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._cohort_dates import refuse_date_column
 from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
@@ -275,9 +275,27 @@ def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate:
     return x.wrap(result)
 
 
+def _held_falling(counts: np.ndarray) -> np.ndarray:
+    """``counts`` (share x size, one cohort) with each count above the one before but equal to it at 15 significant
+    digits taken as the one before, as Excel compares them: 1000 x 0.8690000000000001 after 1000 x 0.869 is no rise.
+
+    >>> _held_falling(np.array([1000.0, 869.0, 869.0000000000001, 653.0])).tolist()
+    [1000.0, 869.0, 869.0, 653.0]
+    """
+    rises = np.flatnonzero(np.diff(counts) > 0) + 1
+    if rises.size == 0:
+        return counts
+    counts = counts.copy()
+    for t in rises:
+        if equal_at_15_digits(float(counts[t]), float(counts[t - 1])):
+            counts[t] = counts[t - 1]
+    return counts
+
+
 def _shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
-    """A retention curve (shares 1, 0.869, ...) per cohort row times its cohort size: expected counts, not rounded."""
-    sizes = to_float_array("cohort_size", cohort_size).ravel()
+    """A retention curve (shares 1, 0.869, ...) per cohort row times its cohort size: expected counts, not rounded.
+    A size a formula computed as a whole number with binary rounding (=0.29*100) is that number (:func:`near_whole`)."""
+    sizes = near_whole(to_float_array("cohort_size", cohort_size).ravel())
     rows = table.shape[0]
     if sizes.size not in (1, rows):
         raise NotANumberError(
@@ -373,10 +391,12 @@ def _refuse_book_lost_at_once(table: np.ndarray) -> None:
         )
 
 
-def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np.ndarray, float]:
+def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> tuple[np.ndarray, np.ndarray, float]:
     """Churners and customers at risk in each period t (index t = 1..T, summed over the cohorts observed through
     t), and the number of customers followed for at least one period. With ``cohort_size``, ``survivors``
-    are shares of each cohort (a retention curve starting at 1) and the counts are share x size."""
+    are shares of each cohort (a retention curve starting at 1) and the counts are share x size: a count equal to
+    the one before at 15 significant digits (869.0000000000001 after 869) is that count, no rise. ``model`` names the
+    likelihood in refusals (the BdW fit reads the same counts)."""
     table = _as_table("survivors", survivors)
     if cohort_size is not None and np.isnan(to_float_array("cohort_size", cohort_size)).all():
         cohort_size = None  # a size column left blank in every row is the optional argument left out, as one blank cell
@@ -405,7 +425,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
                 "survivors",
                 None,
             )
-        counts = near_whole(values[:length]) if whole else values[:length]  # =0.29*1000 is 290, as Excel shows it
+        counts = near_whole(values[:length]) if whole else _held_falling(values[:length])  # =0.29*1000 is 290
         bad = (counts < 0) | np.isinf(counts)
         if whole:
             bad |= counts != np.round(counts)
@@ -437,7 +457,8 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
         if rises.size:
             t = int(rises[0]) + 1
             raise OutOfRangeError(
-                f"survivors rise from {counts[t - 1]:g} at period {t - 1} to {counts[t]:g} at period {t}{where}: "
+                f"survivors rise from {shown_apart(counts[t - 1])} at period {t - 1} to {shown_apart(counts[t])} at "
+                f"period {t}{where}: "
                 "the customers of a cohort still active can only fall",
                 "survivors",
                 counts[t],
@@ -473,13 +494,13 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
         )
     if churned.sum() == 0:
         raise OutOfRangeError(
-            "survivors show no churn at all: the sBG likelihood has no finite maximum (beta -> infinity)",
+            f"survivors show no churn at all: the {model} likelihood has no finite maximum (beta -> infinity)",
             "survivors",
             None,
         )
     if at_risk[2:].sum() == 0:
         if churned[1] == at_risk[1]:
-            reason = "survivors show every customer churned in period 1: the sBG likelihood has no finite maximum "
+            reason = f"survivors show every customer churned in period 1: the {model} likelihood has no finite maximum "
             raise OutOfRangeError(reason + "(mean churn -> 1)", "survivors", 0.0)
         raise OutOfRangeError(  # e.g. one cohort lost everyone in period 1 and the others are observed 1 period
             f"survivors show no customer at risk after period 1 (the cohorts observed longer lost everyone in "
