@@ -75,10 +75,23 @@ def foreign_codes(fmt: str) -> str | None:
     return None
 
 
+_SEPARATORS_REASON = (
+    "TEXT's format {fmt} holds {what}, which an en-US Excel reads otherwise (a point is its decimal point, a comma "
+    "groups thousands) than a decimal-comma Excel (German, French) does: the file does not name the language of the "
+    "Excel that wrote it"
+)
+
+
 def foreign_reason(fmt: str, what: str, where: str = "") -> str:
     """The reason a cell is listed for TEXT's format ``fmt`` holding ``what`` (:func:`foreign_codes`); ``where``: the
-    cell holding the format, as ``"Z1: "``, when the formula names it."""
-    return _FOREIGN_REASON.format(fmt=where + _quoted(fmt), what=what)
+    cell holding the format, as ``"Z1: "``, when the formula names it. A letter is no en-US code; separators are
+    en-US codes read otherwise by a decimal-comma Excel (``0.##0``: 1234.560 in en-US, 1.235 in German).
+
+    >>> foreign_reason("0.##0", "a point before ##0 (a point grouping thousands)")[-68:]
+    'does: the file does not name the language of the Excel that wrote it'
+    """
+    template = _FOREIGN_REASON if what.startswith("the letter") else _SEPARATORS_REASON
+    return template.format(fmt=where + _quoted(fmt), what=what)
 
 
 def _quoted(fmt: str) -> str:
