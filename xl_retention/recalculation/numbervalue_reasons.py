@@ -16,6 +16,15 @@ the text '1,5.2' holds the group separator '.' after the decimal separator ','
 the decimal separator ',' is the group separator too
 >>> _why("1.200,50", ",", ".") is None
 True
+>>> for subject in ("1.2.3", "5-", "--5", "1-2", "5%3"):
+...     print(_why(subject, ".", ","))
+the text '1.2.3' holds the decimal separator '.' 2 times (Microsoft's NUMBERVALUE page: more than once is #VALUE!)
+the text '5-' holds the sign '-' after a digit: NUMBERVALUE reads one sign, before the digits
+the text '--5' holds 2 signs ('--'): NUMBERVALUE reads one sign, before the digits
+the text '1-2' holds the sign '-' after a digit: NUMBERVALUE reads one sign, before the digits
+the text '5%3' holds '%' before its end: NUMBERVALUE reads percent signs only at the end of it
+>>> print(_why("-", ".", ","))
+the text '-' holds no digit
 """
 
 from __future__ import annotations
@@ -104,11 +113,37 @@ def _why(subject: str, point: str, comma: str) -> str | None:
         return f"the text {subject!r} holds the group separator {comma!r} after the decimal separator {point!r}"
     known = re.escape("0123456789+-%" + point + comma)
     odd = [run for run in re.findall(rf"[^\s{known}]+", subject) if run not in ("e", "E")]
-    if not odd:
-        return None
-    shown = ", ".join(repr(run) for run in odd[:3])
-    group = f"the group separator {comma!r} before it, " if comma else ""
-    return (
-        f"the text {subject!r} holds {shown}, no part of a number to NUMBERVALUE (it reads digits, the decimal "
-        f"separator {point!r}, {group}spaces and trailing %)"
-    )
+    if odd:
+        shown = ", ".join(repr(run) for run in odd[:3])
+        group = f"the group separator {comma!r} before it, " if comma else ""
+        return (
+            f"the text {subject!r} holds {shown}, no part of a number to NUMBERVALUE (it reads digits, the decimal "
+            f"separator {point!r}, {group}spaces and trailing %)"
+        )
+    return _misplaced(subject, body, point)
+
+
+def _misplaced(subject: str, body: str, point: str) -> str | None:
+    """What in ``subject`` (``body``: without its spaces and trailing %), made of a number's characters only, is where
+    NUMBERVALUE reads none: its decimal separator more than once, a sign not leading (or two), a % before its end."""
+    if body.count(point) > 1:
+        times = body.count(point)
+        return (
+            f"the text {subject!r} holds the decimal separator {point!r} {times} times (Microsoft's NUMBERVALUE page: "
+            "more than once is #VALUE!)"
+        )
+    if "%" in body:
+        return f"the text {subject!r} holds '%' before its end: NUMBERVALUE reads percent signs only at the end of it"
+    mantissa = re.split(r"(?<=\d)[eE]", body, maxsplit=1)[0]  # 1e-3: the exponent's sign is its own
+    signs = re.findall(r"[-+]+", mantissa)
+    if len(signs) > 1 or signs and len(signs[0]) > 1:
+        return (
+            f"the text {subject!r} holds {sum(map(len, signs))} signs ({', '.join(map(repr, signs))}): NUMBERVALUE "
+            "reads one sign, before the digits"
+        )
+    if signs and not mantissa.startswith(signs[0]):
+        shown = f"the text {subject!r} holds the sign {signs[0]!r}"
+        return f"{shown} after a digit: NUMBERVALUE reads one sign, before the digits"
+    if not re.search(r"\d", mantissa):
+        return f"the text {subject!r} holds no digit"
+    return None

@@ -6,12 +6,21 @@ valid, NUMBERVALUE returns the #VALUE! error value". It says nothing of a curren
 currency of the computer's regional settings (``$1,000`` is 1000 in an en-US Excel, #VALUE! in a German one; ``10,12
 €`` the other way round), which the file does not record; whether NUMBERVALUE does the same is not documented. The
 engine gave ``NUMBERVALUE("€1.200,50",",",".")`` #VALUE! with an empty reason under status ok (H495's finding 09).
-Such a cell is listed (Excel's stored value kept): :func:`currency_numbervalues` names the text typed in or held by
+Such a cell is listed (Excel's stored value kept): :func:`listed_numbervalues` names the text typed in or held by
 the one cell the call reads; the package's NUMBERVALUE (:mod:`.excel_functions.single_values`) gives the engine's
 "not computed" for a text made when the formula runs, and :func:`refused_reason` names the case.
 
+Without its separator arguments NUMBERVALUE reads "separators from the current locale" (Microsoft's page), which the
+file does not record either: ``NUMBERVALUE("1.2.3")`` is #VALUE! to an en-US Excel (a decimal separator used more
+than once) and 123 to a decimal-comma Excel (a group separator before the decimal separator is ignored), whatever
+the sizes of the groups. The engine wrote #VALUE! under status ok with an empty reason (H524's finding 06), where
+``"1.200.000"``, a VALUE-style thousands text (:mod:`.locale_readings`), was listed. Such a text
+(:func:`decimal_comma_value`) is listed alike, named with where it is.
+
 >>> currency_sign("€1.200,50"), currency_sign("$1,200.50"), currency_sign("1 200 Kč"), currency_sign("1.200,50")
 ('€', '$', 'Kč', None)
+>>> [decimal_comma_value(text) for text in ("1.2.3", "1.20.3%", "1.5", "1.234,5", "1.200.000")]
+[123.0, 12.03, None, None, None]
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ from .formula_tokens import _bare_name, argument_spans
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
 
-__all__ = ["currency_numbervalues", "currency_sign", "refused_reason"]
+__all__ = ["currency_sign", "decimal_comma_value", "listed_numbervalues", "refused_reason"]
 
 #: one cell, its sheet named or not (``A1``, ``$B$2``, ``'My data'!C3``)
 _CELL = re.compile(r"(?:(?P<sheet>'(?:[^']|'')+'|[^'!:]+)!)?\$?(?P<col>[A-Za-z]{1,3})\$?(?P<row>\d+)")
@@ -46,6 +55,42 @@ _MADE = (
     "separators, spaces and percent signs it reads, not a currency sign, which Excel reads (if at all) by the "
     "computer's regional settings, which the file does not record, so the embedded engine does not compute it"
 )
+
+_LOCALE = (
+    "NUMBERVALUE's text {where}{text!r}, its separators not given, is read by the decimal separator of the computer's "
+    "regional settings, which the file does not record: an en-US Excel gives #VALUE!, a decimal-comma Excel {other} "
+    "(its group separator '.' ignored before the decimal separator: Microsoft's NUMBERVALUE page), so the embedded "
+    "engine does not compute it"
+)
+_MADE_LOCALE = (
+    "NUMBERVALUE's text (made when the formula runs), its separators not given, holds a currency sign or is read as "
+    "a number only by a decimal-comma Excel ('1.2.3': 123 there, #VALUE! to an en-US Excel): either is read by the "
+    "computer's regional settings, which the file does not record, so the embedded engine does not compute it"
+)
+
+
+def decimal_comma_value(text: object) -> float | None:
+    """What NUMBERVALUE without its separators gives of ``text`` in a decimal-comma Excel (``,`` its decimal, ``.``
+    its group separator), where an en-US Excel's gives #VALUE! and :mod:`.locale_readings` (VALUE's readings, listed
+    by :mod:`.locale_results`) reads it no other way; None for anything else."""
+    if not isinstance(text, str) or len(text) > 255:
+        return None
+    from .excel_functions._core import ExcelError  # noqa: PLC0415  (a sheet calling NUMBERVALUE only)
+    from .excel_functions.single_values import _numbervalue  # noqa: PLC0415
+    from .locale_readings import locale_reading  # noqa: PLC0415
+
+    try:
+        _numbervalue(text, ".", ",")
+    except ExcelError as error:
+        if error.code != "#VALUE!":
+            return None
+    else:
+        return None
+    try:
+        other = _numbervalue(text, ",", ".")
+    except ExcelError:
+        return None
+    return other if locale_reading(text) is None else None
 
 
 def currency_sign(text: object) -> str | None:
@@ -81,11 +126,13 @@ def _text_of(tokens: list[Token], sheet: str, value_at: Callable[[str, int, int]
     return f"in {token.value.replace('$', '')} ", value
 
 
-def currency_numbervalues(
+def listed_numbervalues(
     formulas: dict[str, FormulaTexts], value_at: Callable[[str, int, int], Any]
 ) -> Iterator[tuple[str, str, str, str]]:
-    """(sheet, ref, "NUMBERVALUE", reason) of each formula cell calling NUMBERVALUE of a text holding a currency sign
-    (:func:`currency_sign`), typed in or held by the one cell it reads (``value_at(sheet, row, column)``)."""
+    """(sheet, ref, function, reason) of each formula cell calling NUMBERVALUE of a text holding a currency sign
+    (:func:`currency_sign`; function "NUMBERVALUE") or, its separators not given, a text only a decimal-comma Excel
+    reads as a number (:func:`decimal_comma_value`; function "locale", as :mod:`.locale_results` lists ``1.200.000``),
+    typed in or held by the one cell it reads (``value_at(sheet, row, column)``)."""
     for sheet, texts in formulas.items():
         if "NUMBERVALUE(" not in texts.upper_text():  # one test per sheet: most have none
             continue
@@ -110,10 +157,21 @@ def currency_numbervalues(
                     reason = _REASON.format(where=found[0], text=found[1], sign=sign)
                     yield sheet, texts.refs[place], "NUMBERVALUE", reason
                     break
+                other = decimal_comma_value(found[1]) if found is not None and len(spans) == 1 else None
+                if found is not None and other is not None:
+                    reason = _LOCALE.format(where=found[0], text=found[1], other=f"{other:g}")
+                    yield sheet, texts.refs[place], "locale", reason
+                    break
 
 
-def refused_reason(text: str | None) -> str:
-    """Why a NUMBERVALUE the package's function left not computed (a currency sign) is listed: its text named where
-    typed in (``text``), else said to be made when the formula runs."""
+def refused_reason(text: str | None, separators: bool = True) -> str:
+    """Why a NUMBERVALUE the package's function left not computed (a currency sign; its ``separators`` not given, a
+    text only a decimal-comma Excel reads) is listed: its text named where typed in (``text``), else said to be made
+    when the formula runs."""
     sign = currency_sign(text)
-    return _REASON.format(where="", text=text, sign=sign) if text is not None and sign is not None else _MADE
+    if text is not None and sign is not None:
+        return _REASON.format(where="", text=text, sign=sign)
+    other = None if separators else decimal_comma_value(text)
+    if text is not None and other is not None:
+        return _LOCALE.format(where="", text=text, other=f"{other:g}")
+    return _MADE if separators else _MADE_LOCALE

@@ -124,13 +124,14 @@ def refused_case(formula: str, only: str | None = None) -> tuple[str, str] | Non
         spans, _ = argument_spans(tokens, k)
         arguments = [tokens[a:b] for a, b in spans]
         if name == "NUMBERVALUE":  # a text holding a currency sign (.numbervalue_signs): typed in, or made
-            from .numbervalue_signs import currency_sign, refused_reason  # noqa: PLC0415
+            from .numbervalue_signs import currency_sign, decimal_comma_value, refused_reason  # noqa: PLC0415
 
             typed = _literal(arguments[0]) if arguments else None
-            if typed is not None and currency_sign(typed) is not None:
-                shown = shown or (name, refused_reason(typed))
+            given = len(arguments) > 1  # its separators: without them the locale's ("1.2.3": 123 with a comma)
+            if typed is not None and (currency_sign(typed) or not given and decimal_comma_value(typed) is not None):
+                shown = shown or (name, refused_reason(typed, given))
             elif typed is None:
-                currency = currency or (name, refused_reason(typed))
+                currency = currency or (name, refused_reason(typed, given))
             continue
         case, certain = _case(name, arguments)
         if case is None:

@@ -236,7 +236,7 @@ def find_unsupported(
     foreign = []
     for sheet, ref, function, reason in [
         *foreign_format_cells(formulas, workbook.get_value),  # TEXT(A1,"TT.MM.JJJJ")
-        *_currency_numbervalues(formulas, workbook.get_value),  # NUMBERVALUE("€1.200,50",",","."): not documented
+        *_listed_numbervalues(formulas, workbook.get_value),  # NUMBERVALUE("€1.200,50",",","."), ("1.2.3")
         *nested_totals(formulas),  # AGGREGATE(12,3,B2:B9) over a SUBTOTAL cell
         *subtotal_aggregates(formulas, reference_names, info.tables),  # SUBTOTAL(9,B1:B5) over an AGGREGATE cell
     ]:
@@ -330,15 +330,15 @@ def find_unsupported(
     return found
 
 
-def _currency_numbervalues(
+def _listed_numbervalues(
     formulas: dict[str, FormulaTexts], value_at: Callable[[str, int, int], Any]
 ) -> list[tuple[str, str, str, str]]:
-    """:func:`.numbervalue_signs.currency_numbervalues`, imported where a sheet calls NUMBERVALUE (issue 14)."""
+    """:func:`.numbervalue_signs.listed_numbervalues`, imported where a sheet calls NUMBERVALUE (issue 14)."""
     if not any("NUMBERVALUE(" in texts.upper_text() for texts in formulas.values()):
         return []
-    from .numbervalue_signs import currency_numbervalues  # noqa: PLC0415
+    from .numbervalue_signs import listed_numbervalues  # noqa: PLC0415
 
-    return list(currency_numbervalues(formulas, value_at))
+    return list(listed_numbervalues(formulas, value_at))
 
 
 #: SHEET( or SHEETS( called (upper-case text)

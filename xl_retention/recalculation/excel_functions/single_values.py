@@ -218,10 +218,25 @@ def _datevalue(value: Any) -> float:
     return float(math.floor(parsed))
 
 
-def _numbervalue(value: Any, decimal: Any = ".", group: Any = ",") -> float:
+#: NUMBERVALUE's decimal separator not given: the locale's (en-US's "." here, a decimal-comma Excel's ",")
+_LOCALE_SEPARATOR: Any = object()
+
+
+def _numbervalue(value: Any, decimal: Any = _LOCALE_SEPARATOR, group: Any = ",") -> float:
     """NUMBERVALUE(text, [decimal_separator], [group_separator]): blanks and spaces ignored, group separators
-    before the decimal one left out, each trailing % a division by 100; anything else #VALUE!."""
+    before the decimal one left out, each trailing % a division by 100; anything else #VALUE!. Without its
+    separators (``decimal`` not given: the locale's, en-US's ``.`` and ``,`` here) a text only a decimal-comma Excel
+    reads as a number (``1.2.3``: 123 there) is not computed (:func:`..numbervalue_signs.decimal_comma_value`)."""
     check(value)
+    if decimal is _LOCALE_SEPARATOR:
+        try:
+            return _numbervalue(value, ".", group)
+        except ExcelError as error:
+            from ..numbervalue_signs import decimal_comma_value  # noqa: PLC0415  (a text read as no number only)
+
+            if error.code == "#VALUE!" and decimal_comma_value(value) is not None:
+                raise ExcelError(_NOT_COMPUTED) from None
+            raise
     point, comma = text(decimal)[:1], text(group)[:1]
     if not point or point == comma:
         raise ExcelError("#VALUE!")
