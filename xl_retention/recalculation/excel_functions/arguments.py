@@ -76,7 +76,7 @@ from .criteria_formatted import formatted_number_guarded
 from .criteria_long import long_guarded
 from .criteria_rewrites import each_shaped, scanned_call, size_guard
 from .criteria_runtime import error_criteria_guarded, formatted_guarded, runtime_keyed, unraised_criteria
-from .criteria_values import dated_criteria, numbered_criteria
+from .criteria_values import dated_criteria, numbered_criteria, tilde_criteria
 from .error_arrays import error_arrays
 from .error_order import FIRST_ERROR, first_error
 from .filter_columns import columns_filtered
@@ -155,7 +155,8 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
     raising: list[str] = []  # criteria holding a call the engine fails given an error (.caught_errors.RAISING)
     if name.endswith(("IF", "IFS")):  # COUNTIF(A1:A4,"<M"): text criteria in Excel's order (.collation)
         raising = unraised_criteria(name, parts, args)  # COUNTIF(A1:A3,MEDIAN(B1:B3)) of an #N/A (.criteria_runtime)
-        args, literals = dated_criteria(name, args, [_typed_text(p) for p in parts])  # in 1904 too
+        args, literals = tilde_criteria(name, args, [_typed_text(p) for p in parts])  # "x~y" is xy
+        args, literals = dated_criteria(name, args, literals)  # in 1904 too
         args = keyed_criteria(name, args, literals)
         args = widened_criteria(name, parts, args)  # numbers at 15 digits (.criteria_digits)
         args = numbered_criteria(name, parts, args)  # a cell's "0012345" is 12345 (.criteria)

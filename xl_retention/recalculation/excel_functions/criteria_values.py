@@ -6,6 +6,7 @@ through the registered functions here.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from openpyxl.formula.tokenizer import Token
@@ -15,6 +16,45 @@ from .criteria import CRITERIA, criteria_positions
 from .criteria_digits import widened
 from .criteria_rewrites import _is_array
 from .typed import EPOCH_1904, date_serial
+
+# --- a tilde before a character other than a wildcard ------------------------------------------------------------------
+_LONE_TILDE = re.compile(r"~(.)", re.DOTALL)
+
+
+def tildes_read(criterion: Any) -> Any:
+    """A text criterion with each ``~`` before a character other than ``*``, ``?`` or ``~`` dropped: Excel's wildcard
+    escape stands for the character after it, whichever it is (``"x~y"`` matches ``xy``, as MATCH and VLOOKUP read it;
+    LibreOffice too), where the engine matched ``x~y``; ``~*``, ``~?`` and ``~~`` are left to the engine, which reads
+    them so. An ordering (``">x~y"``, no wildcards) and anything not text are as they are.
+
+    >>> tildes_read("x~y"), tildes_read("<>SKU~12"), tildes_read("a~~b~*"), tildes_read(">x~y"), tildes_read(5.0)
+    ('xy', '<>SKU12', 'a~~b~*', '>x~y', 5.0)
+    """
+    if not isinstance(criterion, str) or "~" not in criterion:
+        return criterion
+    operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")
+    if operator not in ("", "=", "<>"):
+        return criterion
+    return _LONE_TILDE.sub(lambda m: m.group(0) if m.group(1) in "*?~" else m.group(1), criterion)
+
+
+def tilde_criteria(name: str, args: list[str], literals: list[str | None]) -> tuple[list[str], list[str | None]]:
+    """``args`` and ``literals`` of a criteria function with each typed text criterion read by :func:`tildes_read`.
+
+    >>> tilde_criteria("SUMIF", ["A2:A5", '"x~y"', "B2:B5"], [None, "x~y", None])
+    (['A2:A5', '"xy"', 'B2:B5'], [None, 'xy', None])
+    """
+    if name not in CRITERIA:
+        return args, literals
+    args, literals = list(args), list(literals)
+    for k in criteria_positions(name, len(args)):
+        literal = literals[k]
+        read = tildes_read(literal)
+        if literal is not None and read != literal:
+            args[k] = '"' + read.replace('"', '""') + '"'
+            literals[k] = read
+    return args, literals
+
 
 # --- typed date criteria, in the workbook's date system --------------------------------------------------------------
 #: the registered function reading a typed date criterion in the workbook's date system (see :func:`dated`)
@@ -104,6 +144,7 @@ def numbered(criterion: Any) -> Any:
     >>> numbered("1234567890123456"), numbered("001234567890123456789")
     ('123456789012345?', '123456789012345????')
     """
+    criterion = tildes_read(criterion)  # "x~y" held by a cell is xy, as a typed one (:func:`tilde_criteria`)
     if not isinstance(criterion, str) or criterion != criterion.strip() or not criterion:
         return criterion
     if criterion[0] in "<>" and not criterion.startswith("<>"):  # ">=0.3" held by a cell: at 15 digits

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ._core import FUNCTIONS, Function, engine_call, matrix
+from .criteria_values import tildes_read
 
 __all__ = ["BEGINS_WITH", "begins_with", "begun"]
 
@@ -61,6 +62,7 @@ def begun(values: Any) -> list[list[Any]]:
     rows = matrix(values)
     if len(rows) > 1 and any(all(value is None for value in row) for row in rows):
         return [[None] * len(rows[0])]
+    rows = [[tildes_read(value) for value in row] for row in rows]  # "SKU~12" is SKU12, as in COUNTIF's criteria
     return [[f"{value}*" if begins_with(value) else value for value in row] for row in rows]
 
 

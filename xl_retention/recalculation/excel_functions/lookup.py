@@ -150,11 +150,17 @@ def _descending(key: tuple[int, Any], items: list[Any]) -> int:
 
 
 def wildcard_pattern(text: str) -> re.Pattern[str]:
-    """Excel's wildcards in an exact text match: ``*`` any run, ``?`` one character, ``~`` escapes."""
+    """Excel's wildcards in an exact text match: ``*`` any run, ``?`` one character, ``~`` escapes the character after
+    it, whichever it is (``"x~y"`` is ``xy``: the VLOOKUP of a part number holding ``~`` finds another; LibreOffice's
+    reading too); a ``~`` last is itself.
+
+    >>> [bool(wildcard_pattern(p).fullmatch(t)) for p, t in (("x~y", "xy"), ("x~y", "x~y"), ("a~*", "a*"), ("a~", "a~"))]
+    [True, False, True, True]
+    """
     out, i = [], 0
     while i < len(text):
         char = text[i]
-        if char == "~" and i + 1 < len(text) and text[i + 1] in "*?~":
+        if char == "~" and i + 1 < len(text):
             out.append(re.escape(text[i + 1]))
             i += 2
             continue
