@@ -17,7 +17,7 @@ from .criteria_digits import widened
 from .criteria_rewrites import _is_array
 from .typed import EPOCH_1904, date_serial
 
-# --- a tilde before a character other than a wildcard ------------------------------------------------------------------
+# --- a tilde before a character other than a wildcard -----------------------------------------------------------------
 _LONE_TILDE = re.compile(r"~(.)", re.DOTALL)
 
 

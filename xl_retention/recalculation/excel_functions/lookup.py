@@ -154,7 +154,8 @@ def wildcard_pattern(text: str) -> re.Pattern[str]:
     it, whichever it is (``"x~y"`` is ``xy``: the VLOOKUP of a part number holding ``~`` finds another; LibreOffice's
     reading too); a ``~`` last is itself.
 
-    >>> [bool(wildcard_pattern(p).fullmatch(t)) for p, t in (("x~y", "xy"), ("x~y", "x~y"), ("a~*", "a*"), ("a~", "a~"))]
+    >>> pairs = (("x~y", "xy"), ("x~y", "x~y"), ("a~*", "a*"), ("a~", "a~"))
+    >>> [bool(wildcard_pattern(p).fullmatch(t)) for p, t in pairs]
     [True, False, True, True]
     """
     out, i = [], 0
