@@ -51,13 +51,13 @@ def test_each_lookup_finding_nothing_costs_one_evaluation_and_a_blank_sought_get
     from xl_retention.recalculation import lookup_reasons
 
     asked: list[str] = []
-    evaluated = lookup_reasons._evaluated
+    evaluated = lookup_reasons.evaluated
 
     def counted(*args: object) -> object:
         asked.append(str(args[-1]))
         return evaluated(*args)
 
-    monkeypatch.setattr(lookup_reasons, "_evaluated", counted)
+    monkeypatch.setattr(lookup_reasons, "evaluated", counted)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "S"

@@ -75,9 +75,7 @@ def lines_before_tax(
     True
     """
     from .discounts import discount_columns
-    from .order_discounts import _SHIPPING as _SHIPPING_OFF
-    from .order_discounts import _words as _discount_words
-    from .order_discounts import part_named
+    from .order_discounts import SHIPPING_WORDS, discount_words, part_named
     from .order_level import order_sums
     from .shipping import shipping_columns
 
@@ -101,7 +99,7 @@ def lines_before_tax(
 
     totals = [c for c in once if words(c) & GROSS_WORDS and not words(c) & (TAX_WORDS | NET_WORDS)]
     shipped = [c for c in shipping_columns(once, {}) if not words(c) & TAX_WORDS]
-    offs = [c for c in discount_columns(df) if c in once and not _discount_words(c) & _SHIPPING_OFF]
+    offs = [c for c in discount_columns(df) if c in once and not discount_words(c) & SHIPPING_WORDS]
     subtotals = [c for c in once if c not in totals and not part_named(c)]
     none = np.zeros(len(codes))
     for total in totals:

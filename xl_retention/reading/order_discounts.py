@@ -35,16 +35,18 @@ from .names import words as name_words
 from .notes import note
 from .order_level import item_amount
 
-__all__ = ["after_discounts", "part_named"]
+__all__ = ["SHIPPING_WORDS", "after_discounts", "discount_words", "part_named"]
 
 #: Words of a discount's name that say it is the shipping's (Etsy's "Shipping Discount", Amazon's
 #: ``ship-promotion-discount``): off the shipping, which no amount after its shipping was taken off holds.
-_SHIPPING = frozenset({"ship", "shipping", "postage", "freight", "delivery", "versand", "porto", "livraison", "envio"})
+SHIPPING_WORDS = frozenset(
+    {"ship", "shipping", "postage", "freight", "delivery", "versand", "porto", "livraison", "envio"}
+)
 _BEFORE = frozenset({"gross", "brutto", "price", "list", "before", "pre", "undiscounted", "original", "regular"})
 _AFTER = frozenset({"net", "netto", "total", "paid", "charged", "due", "after", "discounted", "final", "collected"})
 
 
-def _words(name: str) -> set[str]:
+def discount_words(name: str) -> set[str]:
     """A name's words (:func:`~.names.words`), with "netto" and "brutto" of German compounds ("Nettobetrag")."""
     words = name_words(name)
     return words | {p for w in words for p in ("netto", "brutto") if w.startswith(p)}
@@ -63,7 +65,9 @@ def after_discounts(
     for name in discount_columns(df):
         if name in used or list(map(str, df.columns)).count(name) != 1:
             continue
-        if _words(name) & _SHIPPING:  # Amazon's 'ship-promotion-discount': the shipping's (reading.order_shipping)
+        if (
+            discount_words(name) & SHIPPING_WORDS
+        ):  # Amazon's 'ship-promotion-discount': the shipping's (reading.order_shipping)
             continue
         values = numbers_or_none(df[name], source, name, decimal)
         if values is None:  # a coupon's code, a percentage: no amount
@@ -72,7 +76,7 @@ def after_discounts(
         if rows.size:
             found.append((name, np.abs(np.where(np.isfinite(values), values, 0.0)), rows))
     money = names["amount"]
-    words = _words(money)
+    words = discount_words(money)
     if len(found) == 1 and (shares := order_coupon_shares(df, amount, found[0][1], names)) is not None:
         return _coupon_taken_off(df, amount, shares, found[0][0], money, source)  # Etsy's items' 'Discount Amount'
     item = item_amount(money)  # 'Item Total': an item's total says nothing of its order's coupon (H314 finding 02)
@@ -175,7 +179,7 @@ def _by_unit_price(
     for price in listed:
         if price in used or listed.count(price) != 1 or price_kind(price) not in ("unit", "price"):
             continue
-        said = _words(price)  # 'Price', 'Unit Price', 'List Price'; not 'Net Price', 'Final Price', 'Item Cost'
+        said = discount_words(price)  # 'Price', 'Unit Price', 'List Price'; not 'Net Price', 'Final Price', 'Item Cost'
         if said & _AFTER or not said & _BEFORE:
             continue
         values = numbers_or_none(df[price], source, price, decimal)
@@ -281,7 +285,7 @@ def part_named(column: str) -> bool:
     listed = [column]
     return bool(
         tax_columns(listed, {}) or shipping_columns(listed, {}) or tip_columns(listed, {}) or duty_columns(listed, {})
-        or refunded_columns(listed) or names_a_discount(column) or _words(column) & _NOT_AFTER
+        or refunded_columns(listed) or names_a_discount(column) or discount_words(column) & _NOT_AFTER
     )  # fmt: skip
 
 
@@ -325,7 +329,7 @@ def _by_parts(
     )
 
     def unless(column: str) -> bool:
-        said = _words(column)
+        said = discount_words(column)
         return not said & _AFTER or bool(said & _BEFORE) or part_named(column)
 
     found = equal_column(df, [total], rows, skip | set(shipping) | set(taxes), source, decimal, unless=unless)

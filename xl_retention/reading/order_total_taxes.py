@@ -41,14 +41,12 @@ def by_order_total(
     'Order Total'
     """
     from .discounts import discount_columns
-    from .order_discounts import _SHIPPING as _SHIPPING_OFF
-    from .order_discounts import _by_totals
-    from .order_discounts import _words as _discount_words
+    from .order_discounts import SHIPPING_WORDS, _by_totals, discount_words
 
     listed = list(map(str, df.columns))
     offs: list[tuple[str, np.ndarray]] = [("", np.zeros(len(money)))]
     for name in discount_columns(df):
-        if name in skip or listed.count(name) != 1 or _discount_words(name) & _SHIPPING_OFF:
+        if name in skip or listed.count(name) != 1 or discount_words(name) & SHIPPING_WORDS:
             continue
         off = _numbers(df[name], source, name, decimal)
         if off is not None:
@@ -77,9 +75,7 @@ def order_value_of(
     "'Order Total' is 'Order Value' + 'Shipping' + 'Sales Tax'"
     """
     from .discounts import discount_columns
-    from .order_discounts import _SHIPPING as _SHIPPING_OFF
-    from .order_discounts import _parts, part_named
-    from .order_discounts import _words as _discount_words
+    from .order_discounts import SHIPPING_WORDS, _parts, discount_words, part_named
 
     _, taxes, parts, offs = _parts(df, rows, skip, dict(names), source, decimal)
     if not set(parts) & set(taxes):
@@ -92,7 +88,7 @@ def order_value_of(
             name not in skip
             and name not in parts
             and listed.count(name) == 1
-            and not _discount_words(name) & _SHIPPING_OFF
+            and not discount_words(name) & SHIPPING_WORDS
         ):
             off = _numbers(df[name], source, name, decimal)
             if off is not None:

@@ -210,14 +210,13 @@ def _order_discount(
     tax is charged on the items less the coupon, on top or inside (H314 finding 03: 3.56 is 8.25 % of 36.00 + 12.00
     less 4.80; of the items alone it read as 8 % inside). Zeros otherwise."""
     from .discounts import discount_columns
-    from .order_discounts import _SHIPPING as _SHIPPING_OFF
-    from .order_discounts import _words as _discount_words
+    from .order_discounts import SHIPPING_WORDS, discount_words
     from .order_level import order_ranges
 
     listed = list(map(str, df.columns))
     known = codes >= 0
     for name in discount_columns(df):
-        if name in skip or name in names.values() or listed.count(name) != 1 or _discount_words(name) & _SHIPPING_OFF:
+        if name in skip or name in names.values() or listed.count(name) != 1 or discount_words(name) & SHIPPING_WORDS:
             continue
         off = _numbers(df[name], source, name, decimal)
         if off is None:

@@ -362,10 +362,10 @@ def _first_value(formula: str, row: int, col: int, names: frozenset[str]) -> str
 def _several(workbook: fz.Workbook, sheet: str, row: int, col: int, formula: str) -> bool:
     """Whether ``formula``, in its cell, gives several cells (its own array), not one cell or an error it read
     (``=IF(A1,F1,F1)`` of a blocked dynamic array F1 is #SPILL! too, but spills nothing itself)."""
-    from .value_origins import _evaluated  # noqa: PLC0415  (a #SPILL! cell's only: a plain workbook spares it)
+    from .value_origins import evaluated  # noqa: PLC0415  (a #SPILL! cell's only: a plain workbook spares it)
 
     inner = formula.removeprefix("=")
-    size = _evaluated(workbook, sheet, row, col, f"=ROWS(({inner}))*COLUMNS(({inner}))")
+    size = evaluated(workbook, sheet, row, col, f"=ROWS(({inner}))*COLUMNS(({inner}))")
     return isinstance(size, (int, float)) and not isinstance(size, bool) and size > 1
 
 

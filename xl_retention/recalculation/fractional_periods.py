@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .reason_cells import _call_end
+from .reason_cells import call_end
 
 __all__ = ["fractional_period"]
 
@@ -19,7 +19,7 @@ def fractional_period(formula: str) -> tuple[str, str] | None:
     """(function, reason) of a DDB or DB call whose period is not written as a whole number: the engine lists those
     (Microsoft's DDB and DB pages say only that the period uses the life's units)."""
     for match in _DEPRECIATION.finditer(formula):
-        found = _call_end(formula, match.end())
+        found = call_end(formula, match.end())
         if found is None or len(found[0]) < 4:
             continue
         name, period = match.group(1).upper(), found[0][3]

@@ -38,7 +38,7 @@ from .indirect import indirect_calls, indirect_targets, text_of
 from .package import Table, scan
 from .reason_cells import _arguments
 from .undefined_names import package_names
-from .value_origins import _evaluated
+from .value_origins import evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -289,7 +289,7 @@ def _offset_origin(
         where = (owner[1:-1].replace("''", "'") if owner.startswith("'") else owner) if bang else sheet
         call = "".join(t.value for t in tokens[k : close + 1])
         probe = f'=ROW({call})&"|"&COLUMN({call})&"|"&ROWS({call})&"|"&COLUMNS({call})'
-        answer = _evaluated(workbook, sheet, place[0], place[1], probe)
+        answer = evaluated(workbook, sheet, place[0], place[1], probe)
         parts = answer.split("|") if isinstance(answer, str) else []
         if len(parts) != 4 or not all(p.isdigit() for p in parts):
             continue
@@ -328,7 +328,7 @@ def _offset_edge(workbook: fz.Workbook, formula: str, sheet: str, place: tuple[i
         height = args[3] if len(args) > 3 and args[3] else f"ROWS({base})"
         width = args[4] if len(args) > 4 and args[4] else f"COLUMNS({base})"
         probe = f'=(ROW({base})+({rows}))&"|"&(COLUMN({base})+({cols}))&"|"&({height})&"|"&({width})'
-        answer = _evaluated(workbook, sheet, place[0], place[1], probe)
+        answer = evaluated(workbook, sheet, place[0], place[1], probe)
         parts = answer.split("|") if isinstance(answer, str) else []
         try:
             top, left, tall, wide = (int(float(p)) for p in parts)

@@ -36,7 +36,7 @@ from .let_references import let_inlined
 from .moved_reasons import moved_cause
 from .one_value_reads import one_value_reason, read_as_one_value
 from .unexplained import unexplained_errors
-from .value_origins import _evaluated
+from .value_origins import evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -88,7 +88,7 @@ def intersection_reasons(
         moved = reason is None
         if moved:  # =LET(a,INDEX(B2:C4,2,0),a+0), =OFFSET(B2,1,0,1,2)*2, =LAMBDA(x,x)(B5:C5) in column E
             reason = moved_cause(sheet, ref, place, text)
-        if reason is not None and _caused(workbook, sheet, place, engine, spots=moved):
+        if reason is not None and caused(workbook, sheet, place, engine, spots=moved):
             result.values[sheet][ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
             named += 1
     return named + _argument_reasons(workbook, formulas, result, names)
@@ -172,7 +172,7 @@ _HELD_ERROR = re.compile(
 )
 
 
-def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], engine: str, spots: bool = False) -> bool:
+def caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], engine: str, spots: bool = False) -> bool:
     """Whether the formula the engine was given at ``place`` (each range without a cell there written ``#VALUE!``)
     gives no #VALUE! with those written 0: the ranges are its cause (``IF(FALSE,B7:M7+0,"x"+1)``'s is "x"+1).
     ``spots``: each intersection made when the formula runs (``_XLR.SPOT(..)``, OFFSET's) takes the first cell too."""
@@ -187,7 +187,7 @@ def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], engine: s
             token.value = "("
         elif spots and token.type == Token.FUNC and token.value.upper() == SPOT.upper() + "(":
             token.value = "MIN(1,"  # SPOT(place, first, count, other): every argument 1 or more
-    held = _evaluated(workbook, sheet, *place, "=" + "".join(t.value for t in tokens))
+    held = evaluated(workbook, sheet, *place, "=" + "".join(t.value for t in tokens))
     return not (isinstance(held, dict) and str(held.get("kind", "")).upper() in ("#VALUE!", "VALUE"))
 
 

@@ -25,8 +25,9 @@ from .formula_texts import AREA as _AREA
 from .formula_texts import position
 from .read_cells import SINGLE as _SINGLE
 from .read_cells import cells_read as _cells_read
+from .reason_cells import call_end
 from .unexplained import unexplained_errors
-from .value_origins import _call_end, _evaluated
+from .value_origins import evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -124,7 +125,7 @@ def _shown(value: Any, dated: bool = False, date1904: bool = False) -> str:
 def _calls(text: str) -> list[tuple[str, list[str]]]:
     calls = []
     for match in _LOOKUP.finditer(text):
-        found = _call_end(text, match.end())
+        found = call_end(text, match.end())
         if found is not None and len(found[0]) >= 2:
             calls.append((match.group(1).upper(), found[0]))
     return calls
@@ -209,7 +210,7 @@ def _cause(
         # its match argument, where no constant, asks for an exact match)
         call, value = f"{name}({','.join(args)})", args[0]
         missing = f"ISNA({call})" if exact is True else f"IFERROR(AND(ISNA({call}),{exact}),FALSE)"
-        sought = _evaluated(
+        sought = evaluated(
             workbook, sheet, *place, f'=IF({missing},IF(ISBLANK({value}),"{_FOUND}",{value}),"{_FOUND}")'
         )
         if sought is None or sought == _FOUND or isinstance(sought, dict | list):  # found, blank, error or array

@@ -32,14 +32,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..cells import CellError
+from .call_reasons import argument_value, name_call, unexplained_calls
 from .excel_functions._core import ExcelError, is_error, text
-from .excel_functions.single_values import _numbervalue
-from .reason_cells import _call_end
-from .regex_reasons import _value
-from .text_literals import LITERALS as _LITERALS
-from .text_value_reasons import _caused
-from .unexplained import unexplained_errors
+from .excel_functions.single_values import numbervalue
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -58,26 +53,21 @@ def numbervalue_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]
     """Give each #VALUE! cell without a reason whose NUMBERVALUE reads its text as no number (or is given separators
     it cannot use) that reason; returns how many got one."""
     named = 0
-    for sheet, ref, place, formula, _error in unexplained_errors(
-        formulas, result, "#VALUE!", _NUMBERVALUE.search, MAX_LOOKED_AT
-    ):
-        bare = _LITERALS.sub(lambda m: "_" * len(m.group(0)), formula)  # no call found inside a text
-        for match in _NUMBERVALUE.finditer(bare):
-            end = _call_end(formula, match.end())
-            if end is None or not end[0] or not 1 <= len(end[0]) <= 3:
-                continue
-            reason = _call_reason(workbook, sheet, place, end[0])
-            if reason is not None and _caused(workbook, sheet, place, formula, formula[match.start() : end[1]]):
-                result.values[sheet][ref] = CellError("#VALUE!", f"NUMBERVALUE: {reason} (#VALUE!)")
-                named += 1
-                break
+    for call in unexplained_calls(formulas, result, _NUMBERVALUE, MAX_LOOKED_AT):
+        if not 1 <= len(call.arguments) <= 3:
+            continue
+        reason = _call_reason(workbook, call.sheet, call.place, call.arguments)
+        if reason is not None and name_call(workbook, result, call, f"NUMBERVALUE: {reason}"):
+            named += 1
     return named
 
 
 def _call_reason(workbook: fz.Workbook, sheet: str, place: tuple[int, int], arguments: list[str]) -> str | None:
     """Why NUMBERVALUE with the argument texts ``arguments`` is #VALUE!, or None (not read, or a number)."""
     defaults = ("", ".", ",")[: len(arguments)]  # an argument left empty: the function's default
-    read = [_value(workbook, sheet, place, a) if a else ("", d) for a, d in zip(arguments, defaults, strict=True)]
+    read = [
+        argument_value(workbook, sheet, place, a) if a else ("", d) for a, d in zip(arguments, defaults, strict=True)
+    ]
     try:
         values = [text(v) if not isinstance(v, list) and not is_error(v) else None for _, v in read]
     except ExcelError:
@@ -88,7 +78,7 @@ def _call_reason(workbook: fz.Workbook, sheet: str, place: tuple[int, int], argu
     decimal = values[1] if len(values) > 1 else "."
     group = values[2] if len(values) > 2 else ","
     try:
-        _numbervalue(subject, decimal, group)
+        numbervalue(subject, decimal, group)
     except ExcelError as error:
         if error.code != "#VALUE!":
             return None

@@ -76,18 +76,18 @@ def decimal_comma_value(text: object) -> float | None:
     if not isinstance(text, str) or len(text) > 255:
         return None
     from .excel_functions._core import ExcelError  # noqa: PLC0415  (a sheet calling NUMBERVALUE only)
-    from .excel_functions.single_values import _numbervalue  # noqa: PLC0415
+    from .excel_functions.single_values import numbervalue  # noqa: PLC0415
     from .locale_readings import locale_reading  # noqa: PLC0415
 
     try:
-        _numbervalue(text, ".", ",")
+        numbervalue(text, ".", ",")
     except ExcelError as error:
         if error.code != "#VALUE!":
             return None
     else:
         return None
     try:
-        other = _numbervalue(text, ",", ".")
+        other = numbervalue(text, ",", ".")
     except ExcelError:
         return None
     return other if locale_reading(text) is None else None

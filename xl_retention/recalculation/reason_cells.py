@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from ..registry import BY_NAME
 from ..sheet_names import BARE, written
 
-__all__ = ["name_the_cell"]
+__all__ = ["call_end", "name_the_cell"]
 
 _PLACE = re.compile(r" in (?:cell (\d+)|row (\d+), column (\d+)) of (\w+)")
 _RANGE = re.compile(
@@ -31,7 +31,7 @@ def _column(letters: str) -> int:
     return number
 
 
-def _call_end(text: str, start: int) -> tuple[list[str], int] | None:
+def call_end(text: str, start: int) -> tuple[list[str], int] | None:
     """The top-level argument texts of the call whose ``(`` ends at ``start`` and the index after its ``)`` (quotes and
     brackets kept), or None where the call is not closed."""
     depth, quoted, args, begin = 0, "", [], start
@@ -58,7 +58,7 @@ def _arguments(formula: str, function: str) -> list[list[str]]:
     """The argument texts of every call of ``function`` in ``formula`` (top-level commas; quotes and brackets kept)."""
     calls = []
     for match in re.finditer(rf"(?i)(?<![\w.]){re.escape(function)}\(", formula):
-        found = _call_end(formula, match.end())
+        found = call_end(formula, match.end())
         if found is not None:
             calls.append(found[0])
     return calls

@@ -11,19 +11,11 @@ failed at position 1; missing closing parenthesis (#VALUE!)``; a case_sensitivit
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..cells import CellError
-from ..sheet_names import written
+from .call_reasons import argument_value, name_call, unexplained_calls
 from .excel_functions._core import ExcelError, integer, is_error, text
 from .excel_functions.regex_texts import pattern_error
-from .read_cells import SINGLE as _SINGLE
-from .read_cells import cells_read as _cells_read
-from .reason_cells import _call_end
-from .text_literals import LITERALS as _LITERALS
-from .text_value_reasons import _caused
-from .unexplained import unexplained_errors
-from .value_origins import _evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -44,20 +36,11 @@ def regex_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], resu
     """Give each #VALUE! cell without a reason whose REGEX call's pattern PCRE2 refuses (or whose case_sensitivity is
     not 0 or 1) that reason; returns how many got one."""
     named = 0
-    for sheet, ref, place, formula, _error in unexplained_errors(
-        formulas, result, "#VALUE!", _REGEX.search, MAX_LOOKED_AT
-    ):
-        bare = _LITERALS.sub(lambda m: "_" * len(m.group(0)), formula)  # no call found inside a text
-        for match in _REGEX.finditer(bare):
-            end = _call_end(formula, match.end())
-            if end is None:
-                continue
-            name, arguments = match.group(1).upper(), end[0]
-            reason = _call_reason(workbook, sheet, place, name, arguments)
-            if reason is not None and _caused(workbook, sheet, place, formula, formula[match.start() : end[1]]):
-                result.values[sheet][ref] = CellError("#VALUE!", f"{name}: {reason} (#VALUE!)")
-                named += 1
-                break
+    for call in unexplained_calls(formulas, result, _REGEX, MAX_LOOKED_AT):
+        name = call.match.group(1).upper()
+        reason = _call_reason(workbook, call.sheet, call.place, name, call.arguments)
+        if reason is not None and name_call(workbook, result, call, f"{name}: {reason}"):
+            named += 1
     return named
 
 
@@ -68,7 +51,7 @@ def _call_reason(
     pattern, as the function reads them), or None."""
     mode = 0
     if len(arguments) > _CASE[name] and arguments[_CASE[name]]:
-        where, value = _value(workbook, sheet, place, arguments[_CASE[name]])
+        where, value = argument_value(workbook, sheet, place, arguments[_CASE[name]])
         try:
             mode = integer(value)
         except (ExcelError, TypeError, ValueError):
@@ -77,7 +60,7 @@ def _call_reason(
             return f"case_sensitivity{where} is {text(value)}: 0 (case sensitive) or 1 (not) only, as Excel reads it"
     if len(arguments) < 2:
         return None
-    where, value = _value(workbook, sheet, place, arguments[1])
+    where, value = argument_value(workbook, sheet, place, arguments[1])
     if value is None or isinstance(value, list) or is_error(value):
         return None
     try:
@@ -88,16 +71,3 @@ def _call_reason(
     if message is None:
         return None
     return f"the pattern {pattern!r}{where} is one PCRE2 refuses, as Excel does: {message}"
-
-
-def _value(workbook: fz.Workbook, sheet: str, place: tuple[int, int], argument: str) -> tuple[str, Any]:
-    """(where it is said to come from, the value) of an argument text: typed in (""), one cell's value (`` in
-    S!A2``), or what the expression gives (`` (what ... gives)``); None where not read."""
-    argument = argument.strip()
-    if _LITERALS.fullmatch(argument):
-        return "", argument[1:-1].replace('""', '"')
-    if _SINGLE.fullmatch(argument):
-        for _, where, letters, row, _column, held in _cells_read(workbook, _SINGLE, argument, sheet):
-            return f" in {written(where)}!{letters.upper()}{row}", held
-        return "", None
-    return f" (what {argument} gives)", _evaluated(workbook, sheet, *place, "=" + argument)

@@ -82,9 +82,9 @@ def _size(
     if not text:
         return None
     probe = f'=ROWS({text})&"|"&COLUMNS({text})'
-    from .value_origins import _evaluated  # noqa: PLC0415  (its module and four more: a spill's reason only)
+    from .value_origins import evaluated  # noqa: PLC0415  (its module and four more: a spill's reason only)
 
-    answer = _evaluated(workbook, sheet, row, column, probe) if formula else _elsewhere(workbook, sheet, probe)
+    answer = evaluated(workbook, sheet, row, column, probe) if formula else _elsewhere(workbook, sheet, probe)
     if not isinstance(answer, str) or answer.count("|") != 1:
         return None
     rows, columns = answer.split("|")

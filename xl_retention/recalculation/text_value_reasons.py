@@ -24,10 +24,10 @@ from .read_cells import SINGLE as _SINGLE
 from .read_cells import cells_read as _cells_read
 from .read_cells import formula_at as _formula_at
 from .read_cells import label as _label
-from .reason_cells import _call_end
+from .reason_cells import call_end
 from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
-from .value_origins import _evaluated
+from .value_origins import evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["text_value_reasons"]
+__all__ = ["caused", "text_value_reasons"]
 
 #: the #VALUE! cells looked at (each costs an evaluation or a few)
 MAX_LOOKED_AT = 100
@@ -71,7 +71,7 @@ def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts],
         for call, operand in operands[:MAX_OPERANDS]:
             reason = _operand_reason(workbook, formulas, sheet, place, operand)
             whole = call if call is not None and call.startswith("VALUE(") else operand
-            if reason is not None and _caused(workbook, sheet, place, text, whole):
+            if reason is not None and caused(workbook, sheet, place, text, whole):
                 head = f"{call}: " if call is not None else ""
                 result.values[sheet][ref] = CellError("#VALUE!", f"{head}{reason} (#VALUE!)")
                 named += 1
@@ -79,14 +79,14 @@ def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts],
     return named
 
 
-def _caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, operand: str) -> bool:
+def caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, operand: str) -> bool:
     """Whether the formula ``text`` at ``place`` gives no #VALUE! with ``operand`` (its text) written 0: the text
     read there is its cause (``IF(FALSE,VALUE("abc"),1/"x")``'s is not VALUE's); True where the operand is not found
     as written."""
     at = text.find(operand)
     if at < 0:
         return True
-    held = _evaluated(workbook, sheet, *place, "=" + text[:at] + "0" + text[at + len(operand) :])
+    held = evaluated(workbook, sheet, *place, "=" + text[:at] + "0" + text[at + len(operand) :])
     return not (isinstance(held, dict) and str(held.get("kind", "")).upper() in ("#VALUE!", "VALUE"))
 
 
@@ -96,7 +96,7 @@ def _calls(pattern: re.Pattern[str], text: str) -> list[tuple[str, list[str]]]:
     bare = _LITERALS.sub(lambda m: "_" * len(m.group(0)), text)  # same places, no call found inside a text
     found = []
     for match in pattern.finditer(bare):
-        end = _call_end(text, match.end())
+        end = call_end(text, match.end())
         if end is not None:
             found.append((text[match.start() : match.end() - 1].removeprefix("_xlfn."), end[0]))
     return found
@@ -109,7 +109,7 @@ def _operand_reason(
     as no number; None otherwise."""
     shown = (
         operand[1:-1]
-        if operand.startswith("(") and _call_end(operand, 1) == ([operand[1:-1]], len(operand))
+        if operand.startswith("(") and call_end(operand, 1) == ([operand[1:-1]], len(operand))
         else operand
     )
     single = _SINGLE.fullmatch(shown.strip())
@@ -122,7 +122,7 @@ def _operand_reason(
                 return f"{cell} {no_number(held)}"
             return f"{cell} gives the text {held!r}, {no_number(held, made=True).split(', ', 1)[1]}"
         return None
-    held = _evaluated(workbook, sheet, *place, "=" + shown)
+    held = evaluated(workbook, sheet, *place, "=" + shown)
     if not _no_number(held):
         return None
     return f"{shown} {no_number(held, made=True)}"

@@ -30,7 +30,7 @@ from .read_cells import SINGLE as _SINGLE
 from .read_cells import cells_read as _cells_read
 from .read_cells import column_number as _column
 from .read_cells import label as _label
-from .reason_cells import _arguments, _call_end
+from .reason_cells import _arguments, call_end
 from .text_literals import LITERALS as _LITERALS
 from .xlookup_references import xlookup_references
 
@@ -39,7 +39,14 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["arithmetic_origin", "blank_origin", "formula_cell_origin", "looked_up_texts", "value_origin"]
+__all__ = [
+    "arithmetic_origin",
+    "blank_origin",
+    "evaluated",
+    "formula_cell_origin",
+    "looked_up_texts",
+    "value_origin",
+]
 
 #: "CRR: customers_end must be a number, got 'n/a' (#VALUE!)", "NPS: scores must be ..., got 'x' in cell 2 of scores
 #: (#VALUE!)": the function, its argument, the value shown and its place in the argument's range
@@ -85,7 +92,7 @@ def lookups_as_references(text: str) -> str:
     'INDEX(A5:D6,2,MATCH(B1,INDEX(A5:D6,1,0),1))+INDEX(B1:B4,MATCH(3,A1:A4,1))'
     """
     for match in reversed(list(_LOOKUP.finditer(text))):
-        found = _call_end(text, match.end())
+        found = call_end(text, match.end())
         if found is None:
             continue
         args, end = found
@@ -106,7 +113,7 @@ def lookups_as_references(text: str) -> str:
     return text
 
 
-def _evaluated(workbook: fz.Workbook, sheet: str, row: int, column: int, probe: str) -> Any:
+def evaluated(workbook: fz.Workbook, sheet: str, row: int, column: int, probe: str) -> Any:
     """The value of the formula ``probe`` evaluated in ``sheet``'s formula cell at ``row``, ``column`` (None where
     the engine cannot read it or the cell holds no formula); the cell's own formula is put back afterwards."""
     own = workbook.get_formula(sheet, row, column)
@@ -149,7 +156,7 @@ def _may_be_reference(expression: str, depth: int = 0) -> bool:
     name = found.group(1).upper()
     if name in _REFERENCE_CALLS:
         return True
-    call = _call_end(text, found.end())
+    call = call_end(text, found.end())
     if name not in _PASSING or call is None or call[1] != len(text):
         return False
     return any(_may_be_reference(arg, depth + 1) for arg in call[0][_PASSING[name]])
@@ -167,7 +174,7 @@ def _probe(
     tokens = Tokenizer(probe).items
     if xlookup_references(tokens):  # XLOOKUP: the INDEX of its found position, a reference
         probe = "=" + "".join(t.value for t in tokens)
-    answer = _evaluated(workbook, sheet, row, column, probe)
+    answer = evaluated(workbook, sheet, row, column, probe)
     if not isinstance(answer, str) or answer.count("|") != 2:
         return None
     address, rows, columns = answer.split("|")
@@ -320,7 +327,7 @@ def _element(expression: str, k: int) -> str | None:
     """
     text = re.sub(r"(?i)^_XLR\.EACH\.", "", expression.strip())  # CHOOSE({1,2},..) as the engine is given it
     found = _CALL.match(text)
-    call = _call_end(text, found.end()) if found is not None else None
+    call = call_end(text, found.end()) if found is not None else None
     if found is None or call is None or call[1] != len(text):
         return None
     name, args = found.group(1).upper(), call[0]

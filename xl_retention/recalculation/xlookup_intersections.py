@@ -21,9 +21,9 @@ from openpyxl.utils.cell import get_column_letter
 from ..cells import CellError
 from ..sheet_names import written
 from .intersection import SPOT
-from .reason_cells import _call_end
+from .reason_cells import call_end
 from .unexplained import unexplained_errors
-from .value_origins import _evaluated, _probe
+from .value_origins import _probe, evaluated
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -73,7 +73,7 @@ def _cause(
     there is none."""
     row, column = place
     for match in _XLOOKUP.finditer(text):
-        found = _call_end(text, match.end())
+        found = call_end(text, match.end())
         if found is None or len(found[0]) < 3:
             continue
         args, end = found
@@ -110,7 +110,7 @@ def _not_found(workbook: fz.Workbook, sheet: str, place: tuple[int, int], args: 
     if len(args) < 4 or not args[3]:
         return ""
     modes = ",".join([args[0], args[1], *(a or default for a, default in zip(args[4:6], ("0", "1"), strict=False))])
-    if _evaluated(workbook, sheet, *place, f"=ISNA(_xlfn.XMATCH({modes}))") is not True:
+    if evaluated(workbook, sheet, *place, f"=ISNA(_xlfn.XMATCH({modes}))") is not True:
         return ""
     return f" (its if_not_found: {args[0]} is not in {args[1]})"
 

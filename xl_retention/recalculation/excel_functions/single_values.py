@@ -222,7 +222,7 @@ def _datevalue(value: Any) -> float:
 _LOCALE_SEPARATOR: Any = object()
 
 
-def _numbervalue(value: Any, decimal: Any = _LOCALE_SEPARATOR, group: Any = ",") -> float:
+def numbervalue(value: Any, decimal: Any = _LOCALE_SEPARATOR, group: Any = ",") -> float:
     """NUMBERVALUE(text, [decimal_separator], [group_separator]): blanks and spaces ignored, group separators
     before the decimal one left out, each trailing % a division by 100; anything else #VALUE!. Without its
     separators (``decimal`` not given: the locale's, en-US's ``.`` and ``,`` here) a text only a decimal-comma Excel
@@ -230,7 +230,7 @@ def _numbervalue(value: Any, decimal: Any = _LOCALE_SEPARATOR, group: Any = ",")
     check(value)
     if decimal is _LOCALE_SEPARATOR:
         try:
-            return _numbervalue(value, ".", group)
+            return numbervalue(value, ".", group)
         except ExcelError as error:
             from ..numbervalue_signs import decimal_comma_value  # noqa: PLC0415  (a text read as no number only)
 
@@ -370,7 +370,7 @@ _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "CHAR": (_char, 1, 1),
     "UNICHAR": (_unichar, 1, 1),
     "DATEVALUE": (_datevalue, 1, 1),
-    "NUMBERVALUE": (_numbervalue, 1, 3),
+    "NUMBERVALUE": (numbervalue, 1, 3),
     "BITAND": (_bits(lambda a, b: a & b), 2, 2),
     "BITOR": (_bits(lambda a, b: a | b), 2, 2),
     "BITXOR": (_bits(lambda a, b: a ^ b), 2, 2),
