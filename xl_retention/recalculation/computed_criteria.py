@@ -45,15 +45,22 @@ def computed_criteria(
     gave the sum of every row, 475 for Excel's 300, under status ok). Listed, never computed from every row."""
     found: list[tuple[str, str, str, str]] = []
     done: set[tuple[str, tuple[int, int]]] = set()
+    tables = any(texts.data_tables() for texts in formulas.values())
+    calls: _Calls = {}  # each formula cell's database calls, for the data tables' cells (one pass over the calls)
     for sheet, place, names, tokens, k, name in database_calls(formulas, info):
+        if tables:
+            spans, close = argument_spans(tokens, k)
+            if close != len(tokens) and len(spans) == 3:
+                arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
+                calls.setdefault((sheet, place), []).append((name, arguments, names))
         if (sheet, place) in done:
             continue
         reason = _computed(tokens, k, workbook, sheet, name, names)
         if reason is not None:
             found.append((sheet, formulas[sheet].refs[place], name, reason))
             done.add((sheet, place))
-    if any(texts.data_tables() for texts in formulas.values()):
-        found += _table_labels(workbook, formulas, info)
+    if tables:
+        found += _table_labels(workbook, formulas, calls)
     return found
 
 
@@ -65,20 +72,18 @@ TABLE_REASON = (
 )
 
 
+#: each formula cell's database calls of three arguments: {(sheet, place): [(function, arguments' tokens, names)]}
+_Calls = dict[tuple[str, tuple[int, int]], list[tuple[str, list[list[Token]], dict[str, str]]]]
+
+
 def _table_labels(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], calls: _Calls
 ) -> list[tuple[str, str, str, str]]:
     """(sheet, ref, function, reason) of each result cell of a What-If data table whose formula cell calls a database
-    function and that sets a label of its criteria (references typed in) to a value naming no column of the database,
-    over a condition: Excel's computed criterion there (H520's task 4: a table over F1, Region / East, trying 'Nope'
-    gave 0 under status ok), as :func:`computed_criteria` lists such a formula cell."""
+    function (``calls``) and that sets a label of its criteria (references typed in) to a value naming no column of
+    the database, over a condition: Excel's computed criterion there (H520's task 4: a table over F1, Region / East,
+    trying 'Nope' gave 0 under status ok), as :func:`computed_criteria` lists such a formula cell."""
     found: list[tuple[str, str, str, str]] = []
-    calls: dict[tuple[str, tuple[int, int]], list[tuple[str, list[list[Token]], dict[str, str]]]] = {}
-    for sheet, place, names, tokens, k, name in database_calls(formulas, info):
-        spans, close = argument_spans(tokens, k)
-        if close != len(tokens) and len(spans) == 3:
-            arguments = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
-            calls.setdefault((sheet, place), []).append((name, arguments, names))
     for sheet, texts in formulas.items():
         for table in texts.data_tables():
             try:
