@@ -35,9 +35,16 @@ FLAG_FALSE = yes_no.FALSE | yes_no.BLANK
 _PREFIXES = ("is_", "was_", "has_", "order_", "payment_", "soft_")
 #: A flag's own word (after :data:`_PREFIXES`) whose true value says the order was not paid.
 _NOT_PAID = frozenset({"failed", "declined", "pending", "abandoned", "deleted", "trashed", "unpaid", "not_paid",
-                       "rejected", "expired", "uncollectible", "cancelled", "canceled", "voided", "void"})  # fmt: skip
-#: Whose false value says the order was not paid (a blank is refused: paid or not cannot be told).
-_PAID = frozenset({"paid", "fully_paid", "payment_received", "payment_collected"})
+                       "rejected", "expired", "uncollectible", "cancelled", "canceled", "voided", "void",
+                       "draft"})  # fmt: skip
+#: Whose false value says the order was not paid (a blank is refused: paid or not cannot be told): Maxio's and
+#: Chargify's transactions' ``success`` false is a declined card, an order not ``charged``/``collected``/``approved``.
+_PAID = frozenset({"paid", "fully_paid", "payment_received", "payment_collected", "success", "successful",
+                   "succeeded", "charged", "collected", "approved"})  # fmt: skip
+#: Whose false value may say not paid (FastSpring's ``completed`` false: a checkout not completed; a card's payment
+#: not ``settled``: declined) or paid (an order paid and not fulfilled yet; a card authorised, not settled yet):
+#: refused naming the rows.
+_PAID_OR_NOT = frozenset({"completed", "complete", "settled"})
 #: Whose true value says the row is no customer's purchase (a copy, a staff or sample order, spam): refused.
 _NOT_CUSTOMER = frozenset({"duplicate", "dup", "demo", "internal", "sample", "spam", "staff", "employee", "fraud",
                            "fraudulent"})  # fmt: skip
@@ -45,7 +52,7 @@ _NOT_CUSTOMER = frozenset({"duplicate", "dup", "demo", "internal", "sample", "sp
 _UNCLEAR = frozenset({"on_hold", "hold", "held"})
 #: Every name (as :func:`~.names.keys_of` spells it) read here: a typed table with one is read as a file's.
 FLAG_NAMES = frozenset(
-    p + w for w in _NOT_PAID | _PAID | _NOT_CUSTOMER | _UNCLEAR for p in ("", *_PREFIXES)
+    p + w for w in _NOT_PAID | _PAID | _PAID_OR_NOT | _NOT_CUSTOMER | _UNCLEAR for p in ("", *_PREFIXES)
 ) | frozenset({"bezahlt", "payé", "pagado", "betaald", "annulé"})
 
 NOT_CUSTOMER_PROBLEM = (
@@ -68,6 +75,13 @@ REFUNDED_COUNT_PROBLEM = (
 REFUNDED_COUNT_ADVICE = (
     "rename it is_refunded if 1 says refunded in full (left out), or refunded_amount if it is the amount taken off"
 )
+PAID_OR_NOT_PROBLEM = (
+    "orders flagged not {word} (not paid, as a checkout abandoned or a card declined, or paid and not {word} yet? "
+    "cannot be told)"
+)
+PAID_OR_NOT_ADVICE = (
+    "rename the column paid if false says these orders were not paid (left out), or remove it if they were paid"
+)
 BLANK_PAID_PROBLEM = (
     "orders whose paid flag is blank (whether they were paid cannot be told): write true where they were paid, false "
     "where they were not"
@@ -85,11 +99,14 @@ def _word(key: str) -> str:
 
 def flag_kind(name: Any) -> str | None:
     """What a true/false column named ``name`` says: ``"not_paid"`` (true: the order was not paid), ``"paid"`` (false:
-    not paid), ``"not_customer"``, ``"unclear"``, or None for a name of none of them. A name of one word in another
+    not paid), ``"paid_or_not"`` (false: paid or not cannot be told), ``"not_customer"``, ``"unclear"``, or None for a
+    name of none of them. A name of one word in another
     language is read by its status word (``Annulé`` cancelled, ``Bezahlt`` paid).
 
     >>> [flag_kind(n) for n in ("is_failed", "Deleted?", "isDeleted", "Paid?", "Bezahlt", "is_duplicate", "on_hold")]
     ['not_paid', 'not_paid', 'not_paid', 'paid', 'paid', 'not_customer', 'unclear']
+    >>> [flag_kind(n) for n in ("Success", "Payment Successful", "is_draft", "Completed", "settled")]
+    ['paid', 'paid', 'not_paid', 'paid_or_not', 'paid_or_not']
     >>> [flag_kind(n) for n in ("failed_attempts", "amount", "pending_amount", "customer_id")]
     [None, None, None, None]
     """
@@ -98,7 +115,13 @@ def flag_kind(name: Any) -> str | None:
 
     for key in keys_of(name):
         word = _word(key)
-        for kind, words in (("not_paid", _NOT_PAID), ("paid", _PAID), ("not_customer", _NOT_CUSTOMER)):
+        kinds = (
+            ("not_paid", _NOT_PAID),
+            ("paid", _PAID),
+            ("paid_or_not", _PAID_OR_NOT),
+            ("not_customer", _NOT_CUSTOMER),
+        )
+        for kind, words in kinds:
             if word in words or key.rstrip("?") in words:
                 return kind
         if word in _UNCLEAR or key.rstrip("?") in _UNCLEAR:
@@ -161,10 +184,15 @@ def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarra
         raise bad_rows(source, name, problem, np.flatnonzero(true), column.to_numpy(), advice=advice)
     if kind == "not_paid":
         return true
-    if kind == "paid":
+    if kind in ("paid", "paid_or_not"):
         blank = np.isin(said, list(yes_no.BLANK))
         if blank.all():
             return None  # an empty column says nothing
+        if kind == "paid_or_not" and not true.all():
+            word = _word(max(keys_of(name), key=len).rstrip("?"))
+            problem = PAID_OR_NOT_PROBLEM.format(word=word)
+            rows = np.flatnonzero(~true)
+            raise bad_rows(source, name, problem, rows, column.to_numpy(), advice=PAID_OR_NOT_ADVICE)
         if blank.any() and true.any():
             raise bad_rows(source, name, BLANK_PAID_PROBLEM, np.flatnonzero(blank), column.to_numpy())
         return ~true
