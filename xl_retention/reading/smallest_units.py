@@ -266,6 +266,8 @@ def minor_unit_divisors(
                              None), lambda: _whole_numbers(df[column]))  # fmt: skip
     if square is not None:
         return square
+    if not currencies:  # Stripe's API or Sigma without its currency column: cents or units cannot be told
+        _refuse_without_currency(df, ids, apis, column, source)
     if len(currencies) != 1:  # the tests on the columns' names first: the amounts' and ids' own cost a pass each
         return None
     if not _api_headers(apis) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
@@ -293,6 +295,36 @@ def minor_unit_divisors(
                              int(np.flatnonzero(below)[0]) if below.any() else None)  # fmt: skip
     _note_minor_units(written_items(df, column, df[column], first=True), divisors, column, source, system)
     return divisors
+
+
+def _refuse_without_currency(df: Any, ids: Any, apis: list[str], column: str, source: str) -> None:
+    """Refuse whole amounts of a money column named as the API names them (``plan_amount``, ``amount``) in a file of
+    API field names and Stripe's or Paddle's customer ids (``cus_``, ``ctm_``) with no currency column (a Sigma query
+    that left it out): the API writes them in the currency's smallest unit (4900 for 49.00), an analyst's table in
+    units, and without a currency not even the smallest unit is known (JPY's is the yen). Read in units, every MRR was
+    100 times too high, silently (H527's finding 06). Nothing for any other file."""
+    import pandas as pd
+
+    if not _api_amount(column) or not _api_headers(apis) or pd.api.types.is_float_dtype(df[column].dtype):
+        return  # a column typed as decimals (a DOUBLE of a warehouse table, Parquet's float) holds units, not cents
+    system = "Stripe" if _all_start(ids, "cus_") else "Paddle" if _all_start(ids, "ctm_") else None
+    if system is None or not _whole_numbers(df[column]):
+        return
+    from .errors import bad_rows
+    from .later_items import written_items
+
+    text = written_items(df, column, df[column], first=True)
+    text = text.astype(object).where(text.notna(), "").astype(str).str.strip().to_numpy()
+    filled = np.flatnonzero(text != "")
+    first = int(filled[0]) if filled.size else 0
+    written = text[first][:-2] if text[first].endswith(".0") else text[first]
+    amount = f"{float(written) / 100:,.2f}" if written.lstrip("-").isdigit() else written
+    problem = (
+        f"whole amounts beside {system}'s customer ids, with no currency column: in cents, as {system}'s API writes "
+        f"them ({written} as {amount} in a currency of cents), or in units ({written}.00)? say which with --amounts "
+        "cents or --amounts units (or add the currency column the API gives with the amounts)"
+    )
+    raise bad_rows(source, column, problem, [first], text)
 
 
 def _all_start(ids: Any, prefix: str) -> bool:
