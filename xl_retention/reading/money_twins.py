@@ -7,11 +7,13 @@ USD and 5,000 JPY as 5,100 with nothing to tell the user. So when the money colu
 mapped) and another column is named as it is plus only words of a currency (an ISO code, "converted", "base",
 "reporting", "local", ...), the file is refused, naming both and how to choose. A file with a currency column is
 left to the currency checks (:mod:`.currency`: two currencies in it are refused, naming the converted column).
+A column so named whose values are currency codes (``mrr_currency`` of ``USD``, Salesforce's "Amount Currency") is
+that currency column, no twin: the currency checks read it (H527 finding 01).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .currency import ISO_CODES, named_currency
@@ -57,14 +59,35 @@ def money_twins(names: Sequence[Any], money: str) -> list[str]:
     return twins
 
 
-def check_money_twins(names: Sequence[Any], found: Mapping[str, str], columns: Mapping[str, str], source: str) -> None:
+def codes_only(values: Sequence[object]) -> bool:
+    """Whether the ``values`` of a column (blanks left out) are all currency codes, one at least.
+
+    >>> codes_only(["USD", " usd", None, ""]), codes_only(["USD", "12.00"]), codes_only([None, ""]), codes_only([1])
+    (True, False, False, False)
+    """
+    import pandas as pd
+
+    said = {str(v).strip().upper() for v in values if not (pd.api.types.is_scalar(v) and pd.isna(v))} - {""}
+    return bool(said) and said <= ISO_CODES
+
+
+def check_money_twins(
+    names: Sequence[Any],
+    found: Mapping[str, str],
+    columns: Mapping[str, str],
+    source: str,
+    values: Callable[[str], Sequence[object]] | None = None,
+) -> None:
     """Refuse a money column found by its name (``found``: ours -> theirs; not in the column map ``columns``) beside
-    a column of the same amount in a stated currency (:func:`money_twins`), unless a currency column is there."""
+    a column of the same amount in a stated currency (:func:`money_twins`), unless a currency column is there. A
+    twin whose ``values`` (its distinct values, by name) are currency codes is a currency column, no twin."""
     for ours in ("mrr", "amount"):
         money = found.get(ours)
         if money is None or ours in columns:
             continue
         twins = money_twins(names, money)
+        if values is not None:  # 'mrr_currency' of USD: the MRR's currency, read by the currency checks
+            twins = [t for t in twins if not codes_only(values(t))]
         if not twins:
             continue
         if any(named_currency(n) and str(n) not in twins for n in names):  # the currency checks tell

@@ -234,7 +234,7 @@ def _prepare(
     refuse_sheets_alike(df, [names[c] for c in required if c in names], source)  # monthly tabs, one a column more
     refuse_counts(df, names, kind, source)  # 'Date, Users': a report's counts, each one visitor
     if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
-        check_money_twins(list(df.columns), names, columns, source)
+        check_money_twins(list(df.columns), names, columns, source, lambda c: _distinct_text(df, c))
     if kind == "orders":  # one row per subscription: MRR, a billing interval or period, no order id
         refuse_subscriptions_as_orders(df, names, source)
     elif kind in ("snapshots", "intervals"):  # one row per order: an order id or line items, no subscription's column

@@ -168,7 +168,8 @@ def from_table(
     if kind in ("visits", "orders"):  # 'Date, Users': a report's counts, one row a date (reading.export_kinds)
         _refuse_counts(con, table, names, kind, source)
     if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
-        check_money_twins(list(empty.columns), names, cols, source)
+        distinct = lambda c: con.execute(table.select(v=table[c]).distinct().limit(100))["v"].tolist()  # noqa: E731
+        check_money_twins(list(empty.columns), names, cols, source, distinct)  # 'mrr_currency' of USD: no twin
     sample = empty
     if billing:  # a quantity or interval count column left unused would change nothing where it changes the MRR
         sample = con.execute(table.select(*[c for c in table.columns if c != ROW]).limit(1000))  # 'Team size': values
