@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .deductions import deduction_read
 from .duties import net_of_duties
 from .equal_columns import CENT as _CENT
 from .equal_columns import column_equal
@@ -270,6 +271,8 @@ def order_net_of_shipping(
         return typed
     kinds = {c: _kind(c) for c in read}
     gross = np.asarray(gross, dtype=np.float64)
+    read = {c: v if kinds[c] == "discount" else deduction_read(df, c, v, gross, money_name, source)
+            for c, v in read.items()}  # 'Shipping' -5.00 beside 'Total' 105.00: its size  # fmt: skip
     net = np.asarray(typed["amount"], dtype=np.float64)
     zero = np.zeros(len(net))
 

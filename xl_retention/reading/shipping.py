@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .deductions import deduction_read
 from .equal_columns import equal_column
 from .errors import DataError, row_of, show, source_of
 from .names import columns_option
@@ -112,6 +113,7 @@ def net_of_shipping(
         return typed, []
     money_name = str(names[money_key])
     money = np.asarray(typed[money_key], dtype=np.float64)
+    read = [(c, deduction_read(df, c, v, money, money_name, source)) for c, v in read]  # 'Shipping' -5.00: 5.00
     every = [c for c, _ in read]
     from .order_shipping import _kind  # BigCommerce's "(ex tax)" beside "(inc tax)": the one without its tax, alone
 

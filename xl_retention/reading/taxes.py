@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .deductions import deduction_read
 from .equal_columns import CENT as _CENT
 from .equal_columns import equal_column
 from .equal_columns import numbers_or_none as _numbers
@@ -315,7 +316,7 @@ def net_of_tax(
             continue
         rows = np.flatnonzero(np.isfinite(tax) & (tax != 0) & np.isfinite(money) & (money != 0))
         if rows.size:
-            taxed.append((column, tax, rows))
+            taxed.append((column, deduction_read(df, column, tax, money, money_name, source), rows))
     if not taxed:  # no tax to take off: refused where a column, or the money's name, says it is in the amounts
         from .tax_flags import refuse_tax_included
 
