@@ -14,11 +14,13 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import Inputs, equal_at_15_digits, near_whole, shown_apart, to_float_array
+from .._excel_digits import shown_apart
+from .._validation import Inputs, near_whole, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._cohort_dates import refuse_date_column
 from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
 from ._optimize import FitResult, _log_covariance, _maximize
+from ._shares import held_falling, shares_to_counts
 from ._size_column import refuse_size_column_twice
 from ._special import _NEAR_ONE, _log_gamma_ratio, _sbg_hyp2f1
 
@@ -275,69 +277,6 @@ def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate:
     return x.wrap(result)
 
 
-def _held_falling(counts: np.ndarray) -> np.ndarray:
-    """``counts`` (share x size, one cohort) with each count above the one before but equal to it at 15 significant
-    digits taken as the one before, as Excel compares them: 1000 x 0.8690000000000001 after 1000 x 0.869 is no rise.
-
-    >>> _held_falling(np.array([1000.0, 869.0, 869.0000000000001, 653.0])).tolist()
-    [1000.0, 869.0, 869.0, 653.0]
-    """
-    rises = np.flatnonzero(np.diff(counts) > 0) + 1
-    if rises.size == 0:
-        return counts
-    counts = counts.copy()
-    for t in rises:
-        if equal_at_15_digits(float(counts[t]), float(counts[t - 1])):
-            counts[t] = counts[t - 1]
-    return counts
-
-
-def _shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
-    """A retention curve (shares 1, 0.869, ...) per cohort row times its cohort size: expected counts, not rounded.
-    A size a formula computed as a whole number with binary rounding (=0.29*100) is that number (:func:`near_whole`)."""
-    sizes = near_whole(to_float_array("cohort_size", cohort_size).ravel())
-    rows = table.shape[0]
-    if sizes.size not in (1, rows):
-        raise NotANumberError(
-            f"cohort_size must be one number or one per cohort row ({rows}), got {sizes.size} values",
-            "cohort_size",
-            None,
-        )
-    sizes = np.broadcast_to(sizes, (rows,))
-    for row, (values, size) in enumerate(zip(table, sizes, strict=True), start=1):
-        where = "" if rows == 1 else f" in cohort row {row}"
-        present = values[~np.isnan(values)]
-        if present.size == 0:
-            continue
-        if math.isnan(size):
-            raise NotANumberError(
-                f"cohort_size is blank{where} beside its survivors: give each cohort's size (customers at period 0), "
-                "or leave the whole size column empty to give survivors as counts",
-                "cohort_size",
-                None,
-            )
-        if size <= 0 or math.isinf(size) or size != round(size):
-            raise OutOfRangeError(
-                f"cohort_size must be a whole number of customers > 0, got {size:g}{where}", "cohort_size", float(size)
-            )
-        bad = (present < 0) | (present > 1)
-        if bad.any():
-            raise OutOfRangeError(
-                f"survivors given as shares (with cohort_size) must lie between 0 and 1, got {present[bad][0]:g}{where}"
-                " (percentages are shares: 86.9% is 0.869)",
-                "survivors",
-                float(present[bad][0]),
-            )
-        if not math.isnan(values[0]) and values[0] != 1:
-            raise OutOfRangeError(
-                f"survivors given as shares (with cohort_size) start at 1 (everyone is active at period 0), got "
-                f"{values[0]:g}{where}",
-                "survivors",
-                float(values[0]),
-            )
-    return table * sizes[:, None]
-
-
 #: Customers that every cohort still followed must hold, together, the month before they all fall to 0 for that to be
 #: refused as a month not observed yet (:func:`_refuse_book_lost_at_once`): a few customers may all leave in one month.
 _LOST_AT_ONCE = 10
@@ -402,7 +341,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
         cohort_size = None  # a size column left blank in every row is the optional argument left out, as one blank cell
     whole = cohort_size is None
     if not whole:
-        table = _shares_to_counts(table, cohort_size)
+        table = shares_to_counts(table, cohort_size)
     refuse_date_column(table)  # the cohort-month column selected with the counts: its dates are no cohort sizes
     single = table.shape[0] == 1
     width = table.shape[1]
@@ -425,7 +364,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
                 "survivors",
                 None,
             )
-        counts = near_whole(values[:length]) if whole else _held_falling(values[:length])  # =0.29*1000 is 290
+        counts = near_whole(values[:length]) if whole else held_falling(values[:length])  # =0.29*1000 is 290
         bad = (counts < 0) | np.isinf(counts)
         if whole:
             bad |= counts != np.round(counts)
