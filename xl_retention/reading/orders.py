@@ -62,6 +62,7 @@ from .adjusted_amounts import adjusted_refunds
 from .amounts_due import unpaid_by_amounts, xero_statuses
 from .charge_ledgers import refuse_charge_ledgers
 from .credit_notes import applied_credit_notes, refunds_made
+from .deal_stages import deal_type_sales, deal_types_advice
 from .disputes import (
     REVERSALS,
     REVERSED_TYPES,
@@ -210,10 +211,12 @@ def cancelled_rows(
             unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES | REVERSED_TYPES)) & (kind != "")
             if unknown.any():  # 'Cash', 'CK', 'Pay-Cash': a way of paying, money received (gift_types)
                 unknown[unknown] = ~paid_types(kind[unknown])
+            unknown &= ~deal_type_sales(df, kind)  # Salesforce's won deals' Type: New Business (deal_stages)
             if unknown.any():
                 problem = "row types that say neither a sale nor a refund (whether these were purchases cannot be told)"
                 advice = methods_beside_others(kind, unknown, column.to_numpy())  # a ledger's Check: paid out?
                 advice = advice or row_types.kept_types_advice(kind, _SALE_TYPES, _REFUND_TYPES, unknown, column)
+                advice = advice or deal_types_advice(kind, unknown)  # 'New Business' with no won stage
                 raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy(), advice=advice)
             out |= np.isin(kind, list(_REFUND_TYPES))
         elif keys & _CANCELLED_DATES:
