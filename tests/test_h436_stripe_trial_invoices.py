@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from xl_retention import cli, relational, tables
+from xl_retention.reading import ReadOptions
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::UserWarning")
 
@@ -75,7 +76,11 @@ def _invoices_table(tmp_path) -> ibis.Table:
 def test_a_duckdb_table_of_stripe_invoices(tmp_path) -> None:
     """Counted where it is (relational) and by the table functions (pandas), the same purchases as the import's."""
     table = _invoices_table(tmp_path)
-    for got in (relational.repeat_purchases(table), tables.repeat_purchases(table.to_pandas())):
+    units = ReadOptions(amounts="units")  # whole DOUBLEs beside cus_ ids, no currency: cents or units is asked
+    for got in (
+        relational.repeat_purchases(table, options=units),
+        tables.repeat_purchases(table.to_pandas(), options=units),
+    ):
         assert got.index.astype(str).tolist() == ["2025-01", "2025-02"]
         assert got[["buyers", "repeat_purchasers", "returning"]].to_numpy().tolist() == [[2, 0, 0], [4, 0, 2]]
 

@@ -80,3 +80,26 @@ def test_same_file_with_currency_column_still_read_in_cents(tmp_path: Path) -> N
     done = _import(tmp_path, "--subscriptions", "subs.csv", "--to-csv", "o", *columns)
     assert done.returncode == 0, done.stderr
     assert _rows(tmp_path / "o" / "movements.csv")[1][7:9] == ["0.0", "214.0"]
+
+
+def test_typed_whole_amounts_without_currency_refused_too(tmp_path: Path) -> None:
+    """A Parquet file (or a DuckDB DOUBLE) of whole amounts beside cus_ ids, no currency column: the typed column has
+    no decimal mark to tell units (H538's finding 01: 14,800 for 148.00, as the CSV's 4900 was)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "id": ["ch_1", "ch_2", "ch_3"],
+            "customer": ["cus_A", "cus_B", "cus_A"],
+            "created": pd.to_datetime(["2026-01-05 10:00", "2026-01-06 10:00", "2026-02-05 10:00"]),
+            "amount": [4900.0, 9900.0, 4900.0],
+        }
+    )
+    frame.to_parquet(tmp_path / "ch.parquet")
+    columns = ("--columns", "date=created,customer_id=customer")
+    refused = _import(tmp_path, "--orders", "ch.parquet", "--to-csv", "c", *columns)
+    assert refused.returncode == 1
+    assert "column 'amount': whole amounts beside Stripe's customer ids, with no currency column" in refused.stderr
+    done = _import(tmp_path, "--orders", "ch.parquet", "--to-csv", "c", *columns, "--amounts", "cents")
+    assert done.returncode == 0, done.stderr
+    assert _rows(tmp_path / "c" / "order_revenue_cohorts.csv")[1][:3] == ["2026-01", "148.0", "49.0"]

@@ -303,10 +303,8 @@ def _refuse_without_currency(df: Any, ids: Any, apis: list[str], column: str, so
     that left it out): the API writes them in the currency's smallest unit (4900 for 49.00), an analyst's table in
     units, and without a currency not even the smallest unit is known (JPY's is the yen). Read in units, every MRR was
     100 times too high, silently (H527's finding 06). Nothing for any other file."""
-    import pandas as pd
-
-    if not _api_amount(column) or not _api_headers(apis) or pd.api.types.is_float_dtype(df[column].dtype):
-        return  # a column typed as decimals (a DOUBLE of a warehouse table, Parquet's float) holds units, not cents
+    if not _api_amount(column) or not _api_headers(apis):
+        return
     system = "Stripe" if _all_start(ids, "cus_") else "Paddle" if _all_start(ids, "ctm_") else None
     if system is None or not _whole_numbers(df[column]):
         return
