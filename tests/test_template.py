@@ -225,15 +225,18 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         "Purchases_and_visits_Months": "'Purchases and visits'!$A$2:$A$25",
     }
     lifetime = template["Lifetime value"]
-    # an own churn pasted as text ('3%') read as its number too
-    assert lifetime["B7"].value == '=IF(OR(B5="",IFERROR(B5+0,B5)=0),"",CUSTOMER_LIFETIME(IFERROR(B5+0,B5)))'
+    # an own churn pasted as text ('3%') read as its number too; TRUE or FALSE typed there #VALUE! (H524's finding 09)
+    assert lifetime["B7"].value == (
+        '=IF(ISLOGICAL(B5),#VALUE!,IF(OR(B5="",IFERROR(B5+0,B5)=0),"",CUSTOMER_LIFETIME(IFERROR(B5+0,B5))))'
+    )
     # the inputs pasted as text ('80%') read as their numbers, as the monthly sheets read them
     arpa, margin, discount = (
         'IF(B3="","",IFERROR(B3+0,B3))',
         'IF(B4="","",IFERROR(B4+0,B4))',
         'IF(B6="",B6,IFERROR(B6+0,B6))',
     )
-    booleans = "IF(OR(ISLOGICAL(B3),ISLOGICAL(B4),ISLOGICAL(B6)),#VALUE!,"  # TRUE typed there: #VALUE! (4bd2b4ee)
+    # TRUE typed there: #VALUE! (4bd2b4ee; in the churn B5 too since H524's finding 09)
+    booleans = "IF(OR(ISLOGICAL(B3),ISLOGICAL(B4),ISLOGICAL(B5),ISLOGICAL(B6)),#VALUE!,"
     assert lifetime["B8"].value == (
         f'=IF(OR(B3="",B4="",B5=""),"",{booleans}IF(IFERROR(B5+0,B5)+IFERROR(B6+0,0)=0,"",IF(IFERROR(B6+0,0)=1,#NUM!,'
         f"CLV({arpa},{margin},IFERROR(B5+0,B5),{discount})))))"
@@ -241,10 +244,12 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     assert lifetime["B11"].value == (  # a gross margin of 80: #NUM!
         f'=IF(OR(B3="",B4=""),"",IF(OR(ISLOGICAL(B3),ISLOGICAL(B4)),#VALUE!,CLV({arpa},{margin},1,0)))'
     )
-    # the sBG values: a discount rate outside 0 to below 1 blank (C12 names it), a blank one no discount
+    # the sBG values: a discount rate outside 0 to below 1 blank (C12 names it), a blank one no discount, TRUE or
+    # FALSE #VALUE! (read as 1 or 0 before H524's finding 09)
     sbg_discount, outside = 'IF(B6="",0,IFERROR(B6+0,B6))', "OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>=1)"
     assert lifetime["B13"].value == (
-        f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",IF({outside},"",SBG_CLV(B11,B9,B10,{sbg_discount}))))'
+        f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",IF(ISLOGICAL(B6),#VALUE!,IF({outside},"",SBG_CLV(B11,B9,B10,'
+        f"{sbg_discount})))))"
     )
     cohorts = template["Cohorts"]
     # a failed fit's code as text (the classic add-in's) is its error (error_texts.as_error)

@@ -49,8 +49,9 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     current = _current_lifetime()
     for ref, at in (("B3", "B4"), ("B5", "B6"), ("C5", "C6"), ("B8", "B9"), ("C8", "C9"), ("B11", "B12")):
         assert moved[at].value == _rows_down(current[ref], 1), ref
-    assert moved["B9"].value.startswith(  # (the booleans' guard since H519, moved a row down too)
-        '=IF(OR(B4="",B5="",B6=""),"",IF(OR(ISLOGICAL(B4),ISLOGICAL(B5),ISLOGICAL(B7)),#VALUE!,IF(IFERROR(B6+0,B6)+'
+    assert moved["B9"].value.startswith(  # (the booleans' guard since H519, the churn's since H524, a row down too)
+        '=IF(OR(B4="",B5="",B6=""),"",IF(OR(ISLOGICAL(B4),ISLOGICAL(B5),ISLOGICAL(B6),ISLOGICAL(B7)),#VALUE!,IF('
+        "IFERROR(B6+0,B6)+"
         'IFERROR(B7+0,0)=0,"",IF(IFERROR(B7+0,0)=1,#NUM!,CLV('
     )
     assert (moved["A2"].value, moved["B5"].value) == ("Assumptions agreed with finance", "80%")  # the user's kept

@@ -316,3 +316,72 @@ LIFETIME_NOTE_C7 = LIFETIME_NOTE_C7.replace(
     _C7_SAID, f'"No value: the monthly churn (B5) is an error: "&IF({C5_SAYS},"C5 says where.","{RATES_SAID}")'
 )
 LIFETIME_NOTE_C13 = LIFETIME_NOTE_C13.replace(_C13_SAID, f'&IF({C5_SAYS},{_C13_SAID[1:]},"{RATES_SAID}")')
+
+
+# -- TRUE or FALSE in the discount rate (B6) reached the sBG lifetime values as Excel's arithmetic reads it (H524's
+# finding 09): FALSE as 0, the demo's B12 3 and B13 348.41 with a fit of 2.5 / 3, the values of no discount, C13 silent
+# beside C8's "the discount rate (B6) is FALSE, no number"; TRUE as 1, B12 and B13 blank, no word. An own churn typed
+# over B5 as TRUE or FALSE was a churn of 100% (a lifetime of 1 month) or no churn (blank), unguarded. B12 and B13 are
+# #VALUE! for a boolean in B6, as B8 is, B7 and B8 for one in B5; C7, C8, C12, C13 name the cell in C8's words, C11
+# too (it said "B3 or B4 is out of range" of a boolean). The forms before, kept for upgrade (.lifetime_forms)
+_LABELS = {
+    "B3": "ARPA (B3)",
+    "B4": "the gross margin (B4)",
+    "B5": "the monthly churn (B5)",
+    "B6": "the discount rate (B6)",
+}
+
+
+def boolean_said(cells: tuple[str, ...]) -> str:
+    """C8's words (a text expression) for TRUE or FALSE in one of ``cells`` (of B3:B6): the first holding one named,
+    and what it holds, each cell written with ADDRESS (:func:`live_cells`).
+
+    >>> boolean_said(("B6",))[:60]
+    '"No value: "&"the discount rate ("&ADDRESS(ROW(B6),COLUMN(B6'
+    """
+    named, held = f'"{_LABELS[cells[-1]]}"', cells[-1]
+    for cell in reversed(cells[:-1]):
+        named, held = f'IF(ISLOGICAL({cell}),"{_LABELS[cell]}",{named})', f"IF(ISLOGICAL({cell}),{cell},{held})"
+    return live_cells(f'"No value: "&{named}&" is "&IF({held},"TRUE","FALSE")&", no number: type a number there."')
+
+
+assert boolean_said(("B3", "B4", "B6")) == BOOLEAN_SAID
+_BOOLEAN_CHURN = "OR(ISLOGICAL(B3),ISLOGICAL(B4),ISLOGICAL(B5),ISLOGICAL(B6))"
+#: C8's words for a boolean in B3:B6 (the churn too: B8 reads it)
+BOOLEAN_CHURN_SAID = boolean_said(("B3", "B4", "B5", "B6"))
+LIFETIME_B7_BOOLEANS_READ, LIFETIME_CLV_CHURN_BOOLEAN_READ = LIFETIME_B7, LIFETIME_CLV
+LIFETIME_B7 = f"=IF(ISLOGICAL(B5),#VALUE!,{LIFETIME_B7[1:]})"
+assert LIFETIME_CLV.count(_BOOLEAN) == 1
+LIFETIME_CLV = LIFETIME_CLV.replace(_BOOLEAN, _BOOLEAN_CHURN)
+_SBG_FIT, _SBG_MARGIN = 'IF(COUNT(B9:B10)<2,"",', 'IF(B11="","",'
+LIFETIME_SBG_DEL_BOOLEANS_READ, LIFETIME_SBG_CLV_BOOLEANS_READ = LIFETIME_SBG_DEL, LIFETIME_SBG_CLV
+assert LIFETIME_SBG_DEL.count(_SBG_FIT) == 1 and LIFETIME_SBG_CLV.count(_SBG_FIT + _SBG_MARGIN) == 1
+LIFETIME_SBG_DEL = LIFETIME_SBG_DEL.replace(_SBG_FIT, f"{_SBG_FIT}IF(ISLOGICAL(B6),#VALUE!,", 1)[:-1] + "))"
+LIFETIME_SBG_CLV = (
+    LIFETIME_SBG_CLV.replace(_SBG_FIT + _SBG_MARGIN, f"{_SBG_FIT}{_SBG_MARGIN}IF(ISLOGICAL(B6),#VALUE!,", 1)[:-1] + "))"
+)
+# C7 beside B7's #VALUE!: "the monthly churn (B5) is a rate from 0 to 1", of a TRUE
+LIFETIME_NOTE_C7_BOOLEAN_UNSAID = LIFETIME_NOTE_C7
+_C7_ERRORS = "IF(ISERROR(B7),IF(ISERROR(B5),"
+_C7_RATE = '"No value: the monthly churn (B5) is a rate from 0 to 1 (5% or 0.05).")'
+assert LIFETIME_NOTE_C7.count(_C7_ERRORS) == 1 and LIFETIME_NOTE_C7.count(_C7_RATE) == 1
+LIFETIME_NOTE_C7 = LIFETIME_NOTE_C7.replace(
+    _C7_ERRORS, f"IF(ISERROR(B7),IF(ISLOGICAL(B5),{boolean_said(('B5',))},IF(ISERROR(B5),", 1
+).replace(_C7_RATE, _C7_RATE + ")", 1)
+# C11 beside B11's #VALUE!: "No value: B3 or B4 is out of range: see C8.", of a TRUE
+LIFETIME_NOTE_C11_BOOLEAN_UNSAID = LIFETIME_NOTE_C11
+_C11_OUT = '"No value: B3 or B4 is out of range: see C8.")'
+assert LIFETIME_NOTE_C11.count(_C11_OUT) == 1
+LIFETIME_NOTE_C11 = LIFETIME_NOTE_C11.replace(
+    _C11_OUT, f"IF(OR(ISLOGICAL(B3),ISLOGICAL(B4)),{boolean_said(('B3', 'B4'))},{_C11_OUT})", 1
+)
+# C12 beside B12's #VALUE! (TRUE in B6 was "a monthly rate from 0 to 1"); C13 beside B13's, said where B12 is an
+# error too (the discount rate's)
+LIFETIME_NOTE_C12_BOOLEAN_UNSAID, LIFETIME_NOTE_C13_B6_UNSAID = LIFETIME_NOTE_C12, LIFETIME_NOTE_C13
+assert LIFETIME_NOTE_C12.startswith("=" + _SBG_FIT) and LIFETIME_NOTE_C12.endswith(")")
+LIFETIME_NOTE_C12 = f"={_SBG_FIT}IF(ISLOGICAL(B6),{boolean_said(('B6',))},{LIFETIME_NOTE_C12[1 + len(_SBG_FIT) :]})"
+_C13_WHEN, _C13_B3_B4 = "=IF(AND(ISERROR(B13),NOT(ISERROR(B12))),", "IF(OR(ISLOGICAL(B3),ISLOGICAL(B4)),"
+assert LIFETIME_NOTE_C13.startswith(_C13_WHEN) and LIFETIME_NOTE_C13.count(_C13_B3_B4) == 1
+LIFETIME_NOTE_C13 = LIFETIME_NOTE_C13.replace(
+    _C13_WHEN, "=IF(AND(ISERROR(B13),OR(NOT(ISERROR(B12)),ISLOGICAL(B6))),", 1
+).replace(_C13_B3_B4, f"IF({_BOOLEAN},", 1)

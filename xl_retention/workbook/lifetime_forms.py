@@ -232,6 +232,21 @@ LIFETIME_EARLIER["C13"] += (sheets.LIFETIME_NOTE_C13_BOOLEANS_UNSAID,)
 LIFETIME_EARLIER["C7"] += (sheets.LIFETIME_NOTE_C7_C5_UNCHECKED,)
 LIFETIME_EARLIER["C8"] += (sheets.LIFETIME_NOTE_C8_C5_UNCHECKED,)
 LIFETIME_EARLIER["C13"] += (sheets.LIFETIME_NOTE_C13_C5_UNCHECKED,)
+# -- B7, B8, B12, B13 and their notes before TRUE or FALSE in the churn (B5) or the discount rate (B6) was #VALUE!
+# there, named (read as 1 or 0: the sBG CLV of no discount shown for FALSE in B6; H524's finding 09), C11 naming one in
+# B3 or B4 ("out of range" before)
+for _ref, _form in (
+    ("B7", sheets.LIFETIME_B7_BOOLEANS_READ),
+    ("B8", sheets.LIFETIME_CLV_CHURN_BOOLEAN_READ),
+    ("B12", sheets.LIFETIME_SBG_DEL_BOOLEANS_READ),
+    ("B13", sheets.LIFETIME_SBG_CLV_BOOLEANS_READ),
+    ("C7", sheets.LIFETIME_NOTE_C7_BOOLEAN_UNSAID),
+    ("C8", sheets.LIFETIME_NOTE_C8_CHURN_BOOLEAN_UNSAID),
+    ("C11", sheets.LIFETIME_NOTE_C11_BOOLEAN_UNSAID),
+    ("C12", sheets.LIFETIME_NOTE_C12_BOOLEAN_UNSAID),
+    ("C13", sheets.LIFETIME_NOTE_C13_B6_UNSAID),
+):
+    LIFETIME_EARLIER[_ref] = (*LIFETIME_EARLIER.get(_ref, ()), _form)
 
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
 _NOTES_ADDED = {"C5": "B5", "C9": "B9", "C11": "B11", "C12": "B12", "C13": "B13"}  # C11: H469's 04

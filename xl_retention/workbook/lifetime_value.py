@@ -23,9 +23,11 @@ from .lifetime_churn import _CHURN_ERROR_ROW, CHURN_12, LIFETIME_NOTE_C5_UNNAMED
 from .lifetime_clv import *  # noqa: F403 (B7:B13 and their notes: re-exported)
 from .lifetime_clv import (
     _BOOLEAN,
+    _BOOLEAN_CHURN,
     _MRR_RUN_ROW,
     _NO_NUMBER,
     _TEXTS_SAID,
+    BOOLEAN_CHURN_SAID,
     BOOLEAN_SAID,
     C5_SAYS,
     LIFETIME_B7,
@@ -105,6 +107,14 @@ _C8_C5_SAID = '&ADDRESS(ROW(C5),COLUMN(C5),4)&" says where."'
 LIFETIME_NOTE_C8_C5_UNCHECKED = LIFETIME_NOTE_C8
 assert LIFETIME_NOTE_C8.count(_C8_C5_SAID) == 2  # (the churn alone, and with the ARPA in error too)
 LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(_C8_C5_SAID, f'&IF({C5_SAYS},{_C8_C5_SAID[1:]},"{RATES_SAID}")')
+# -- TRUE or FALSE typed over the churn (B5): B8 is #VALUE! (lifetime_clv.LIFETIME_CLV, H524's finding 09), C8 names
+# B5 as it names B3, B4 and B6. The form before, kept for upgrade
+LIFETIME_NOTE_C8_CHURN_BOOLEAN_UNSAID = LIFETIME_NOTE_C8
+_BOOLEANS_SAID = f"IF(OR({_BOOLEAN},{_NO_NUMBER}),IF({_BOOLEAN},{BOOLEAN_SAID},"
+assert LIFETIME_NOTE_C8.count(_BOOLEANS_SAID) == 1
+LIFETIME_NOTE_C8 = LIFETIME_NOTE_C8.replace(
+    _BOOLEANS_SAID, f"IF(OR({_BOOLEAN_CHURN},{_NO_NUMBER}),IF({_BOOLEAN_CHURN},{BOOLEAN_CHURN_SAID},"
+)
 assert len(LIFETIME_NOTE_C5) < 8192 and len(LIFETIME_NOTE_C8) < 8192
 
 
