@@ -440,11 +440,14 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
 
     if money is not None and named_code(money) is not None:  # 'total_usd': the currency columns are the others'
         return
+    from .other_currencies import others_currencies
+
     paired = paired_currency(list(df.columns), money)
     if not paired and one_currency_named(money):  # HubSpot's 'Amount in company currency': 'Currency' is the deal's
         return
+    others = others_currencies(list(df.columns), money)  # Stripe's customer_facing_currency beside gross's currency
     for name in df.columns:
-        if segment is not None and key(segment) == key(name):
+        if segment is not None and key(segment) == key(name) or str(name) in others:
             continue
         if not named_currency(name):  # a column of codes under another name ("ccy", "curr", "Währ.")
             if paired or not _text_column(df[name]) or not codes_column(_few(df[name])):

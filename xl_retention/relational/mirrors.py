@@ -217,14 +217,16 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
     "Transaction Currency", "Währung"; a name that only mentions currency counts when its values are codes) and, when
     one goes with the money column ``money`` by name ("Converted Currency" with "Converted Amount"), only that one."""
     from ..reading.names import keys_of
+    from ..reading.other_currencies import others_currencies
 
     columns = [c for c in table.columns if c != ROW]
     paired = paired_currency(columns, money)
     if not paired and one_currency_named(money):  # HubSpot's 'Amount in company currency': 'Currency' the deal's
         return
+    others = others_currencies(columns, money)  # Stripe's customer_facing_currency beside gross's currency
     schema = table.schema()
     for name in columns:
-        if segment is not None and key(segment) == key(name):
+        if segment is not None and key(segment) == key(name) or name in others:
             continue
         if not named_currency(name):  # a column of codes under another name ("ccy", "curr"): reading.currency
             if paired or not schema[name].is_string():
