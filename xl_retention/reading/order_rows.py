@@ -13,7 +13,7 @@ import pandas as pd
 from .errors import DataError, bad_rows
 from .values import written_values
 
-__all__ = ["ORDER_TOTAL_NAMES", "one_row_per_order", "written_values"]
+__all__ = ["ORDER_TOTAL_NAMES", "note_refunds_without_sale", "one_row_per_order", "written_values"]
 
 
 def one_row_per_order(
@@ -108,6 +108,9 @@ def one_row_per_order(
             raise bad_rows(source, names["amount"], problem, rows_over, quoted("amount", amounts))
         refunded = refunds & sold & (totals <= 0.005)  # refunded in full: no purchase
         out["amount"] = totals
+        if (refunds & ~sold).any():  # refund rows only: the sale not in the file (an export cut at a date)
+            dates = quoted("date", np.asarray(typed["date"]))
+            note_refunds_without_sale(refund, codes, source, ids, dates, quoted("amount", amounts))
     dropped = (np.bincount(codes, weights=cancelled.astype(np.float64), minlength=len(uniques)) > 0) | refunded
     keep = ~dropped
     if rows and not keep.any():
@@ -208,6 +211,58 @@ def _once_per_order(
     positions = np.flatnonzero(rows)
     out[positions[pd.Series(codes[positions]).duplicated().to_numpy()]] = np.nan  # each order's first amount kept
     return out
+
+
+def note_refunds_without_sale(
+    refund: np.ndarray,
+    codes: np.ndarray,
+    source: str,
+    ids: np.ndarray,
+    dates: Any,
+    amounts: Any = None,
+    kept: np.ndarray | None = None,
+) -> None:
+    """Say, with a note, that the refund rows of orders of refund rows only (``refund``: each row's, ``codes``: each
+    row's order; ``kept``: the rows read at all, default every row) are left out: the sale of such an order is not
+    in the file (made before an export's first date), so it is not counted either, and the refund takes nothing off
+    the file's purchases (docs/metrics.md: an order of refund rows only is a refund). Names how many rows and orders,
+    the file, the first such order's id (``ids``) and row, its amount (``amounts``: as written, or the numbers read;
+    None: no amount mapped) and date (``dates``, likewise), and what to do where the sale is in the file under
+    another id.
+
+    >>> from .notes import collected
+    >>> with collected() as found:
+    ...     note_refunds_without_sale(np.array([False, True]), np.array([0, 1]), "o.csv", np.array(["1", "9"]),
+    ...                               np.array(["2026-01-05", "2026-01-04"], dtype="datetime64[D]"), [50.0, -20.0])
+    >>> print(found[0][:111])
+    o.csv: 1 refund row(s) of 1 order(s) with no sale in the file left out (order '9', row 3: -20 dated 2026-01-04)
+    """
+    from .errors import row_of
+    from .notes import note
+
+    kept = np.ones(len(codes), dtype=bool) if kept is None else kept
+    size = int(codes.max(initial=-1)) + 1
+    others = np.bincount(codes, weights=(kept & ~refund).astype(np.float64), minlength=size) > 0
+    found = np.flatnonzero(refund & kept & ~others[codes])
+    if not found.size:
+        return
+    first = int(found[0])
+    said = []
+    for values in (amounts, dates):
+        if values is None:
+            continue
+        value = values[first]
+        if isinstance(value, np.datetime64):
+            value = str(np.datetime64(value, "D"))
+        said.append(f"{value:g}" if isinstance(value, float | np.floating) else str(value).strip())
+    what = f"{said[0]} dated {said[1]}" if len(said) == 2 else f"dated {said[0]}"
+    note(
+        f"{source}: {found.size} refund row(s) of {len(np.unique(codes[found]))} order(s) with no sale in the file "
+        f"left out (order {str(ids[first])!r}, {row_of(source, first)}: {what}): a sale made before the file's first "
+        "date (an export cut at a date?) is not counted either, and the refund takes nothing off the file's "
+        "purchases; if its sale is in the file under another id, map the column the refund names it by "
+        "(--columns order_id=NAME)"
+    )
 
 
 def _exchanged(codes: np.ndarray, dates: np.ndarray, refund: np.ndarray) -> np.ndarray:

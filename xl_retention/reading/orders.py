@@ -93,7 +93,7 @@ from .order_copies import check_order_copies
 from .order_discounts import after_discounts
 from .order_flags import flag_kind, flag_rows, refunded_flag_rows
 from .order_parents import customers_of_orders, orders_of_parents, unmapped_refunds
-from .order_rows import _take, one_row_per_order, written_values
+from .order_rows import _take, note_refunds_without_sale, one_row_per_order, written_values
 from .order_statuses import (  # re-exported: reading.orders.NOT_PAID, ... (their module before the split)
     NOT_PAID,
     ORDER_STATUS_NAMES,
@@ -121,6 +121,7 @@ from .sale_refunds import (
     refuse_unweighed_refunds,
     signed_refunds,
     told_refunds,
+    typed_refunds,
 )
 from .store_refunds import placed_store_refunds
 from .swallowed_rows import refuse_swallowed_rows
@@ -418,6 +419,10 @@ def orders_as_paid(
     elif "order_id" in typed:  # a refund row without an amount: of all its order, or part? (reading.sale_refunds)
         cancelled = cancelled | negative
         refuse_unweighed_refunds(df, typed["order_id"], names["order_id"], cancelled, ~dropped, source, negative)
+        ids = np.asarray(typed["order_id"], dtype=object)
+        dates = written["date"]() if "date" in written else np.asarray(typed["date"])
+        refunds = negative | typed_refunds(df)  # of an order whose sale is not in the file: left out, with a note
+        note_refunds_without_sale(refunds, pd.factorize(ids)[0], source, ids, dates, None, ~dropped)
     elif negative is not None:  # a refund row, 'total' -20.00, in a file of no order id: no purchase either
         cancelled = cancelled | negative
     if dropped.any():  # the rows left named as the file's rows (row_sources.rows_taken)
