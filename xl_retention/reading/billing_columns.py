@@ -215,11 +215,11 @@ def customer_mapping(df: pd.DataFrame, columns: Mapping[str, str]) -> list[tuple
     >>> customer_mapping(pd.DataFrame(columns=["customers.id", "activated_at"]), {})
     []
     """
-    from .columns import _ACCOUNT_IDS
+    from .columns import account_columns
 
     if "customer_id" in columns or _matching(df, "customer_id", columns):
         return []
-    account = [str(c) for c in df.columns if key(c) in _ACCOUNT_IDS]
+    account = account_columns(df)
     return [("customer_id", account[0] if len(account) == 1 else "NAME")]
 
 

@@ -72,9 +72,21 @@ FUTURE_HINTS = {
 _IDS = {"customer_id", "visitor_id", "order_id"}
 
 
-#: Columns (as :func:`~.names.key` spells them) that hold a billing system's customer account: Recurly's
-#: ``account_code``, Zuora's "Account Number" ("Account: Account Number"): named as the customer id to map.
-_ACCOUNT_IDS = frozenset({"account_code", "account_number", "account:_account_number", "account_id"})
+#: Columns (as :func:`~.names.keys_of` spells them) that hold a billing system's customer account: Recurly's
+#: ``account_code``, Zuora's "Account Number" ("Account: Account Number"; its Data Source and ZOQL exports'
+#: ``Account.AccountNumber``): named as the customer id to map.
+_ACCOUNT_IDS = frozenset({"account_code", "account_number", "account:_account_number", "account.account_number",
+                          "account_id"})  # fmt: skip
+
+
+def account_columns(df: pd.DataFrame) -> list[str]:
+    """The columns of ``df`` named as a billing system's customer account (:data:`_ACCOUNT_IDS`, by
+    :func:`~.names.keys_of`: Zuora's ``Account.AccountNumber`` too), in the file's order.
+
+    >>> account_columns(pd.DataFrame(columns=["Invoice.InvoiceDate", "Account.AccountNumber", "Invoice.Amount"]))
+    ['Account.AccountNumber']
+    """
+    return [str(c) for c in df.columns if keys_of(c) & _ACCOUNT_IDS]
 
 
 @dataclass(frozen=True)
@@ -402,7 +414,7 @@ def normalize_columns(
         word = "column" if len(missing) == 1 else "columns"
         below = header_below(df, [key(rename.get(n, n)) for n in missing], source)  # a title above the header
         survey = "score" in required and answer_mapping(df, missing, rename)  # Typeform's question as a column
-        account = [str(c) for c in df.columns if key(c) in _ACCOUNT_IDS] if missing == ["customer_id"] else []
+        account = account_columns(df) if "customer_id" in missing else []
         named = account[0] if len(account) == 1 else "NAME"  # Recurly's account_code, Zuora's Account Number
         mapping = [(n, named if n == "customer_id" else "NAME") for n in missing]  # all at once, not one a run
         spare = len(df.columns) > len(picked) + len(missing)  # a column left that may be the amount
