@@ -104,3 +104,66 @@ def test_a_completed_column_all_true_is_read(tmp_path: Path) -> None:
     out = run(tmp_path, "--orders", path)
     purchases = pd.read_csv(out / "purchases.csv")
     assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 2, 2]]
+
+
+# H538 finding 06: a blank cell beside true ones in a completed/settled column was refused as "orders flagged not
+# completed ... : blank", and its advice (rename the column paid) stopped the import again on the same row for a blank
+# paid flag. A blank is refused as a paid flag's blank, with advice that reads the file when followed.
+BLANK_ADVICE = (
+    "write true where they were paid; where they were not, write false and rename the column paid (false: left out)"
+)
+
+
+def _flags(column: str, february: tuple[str, str]) -> str:
+    # b's and a's February orders carry ``february``; the January ones are true
+    rows = [("a", "2024-01-05", 100, "true"), ("b", "2024-01-06", 50, "true"), ("b", "2024-02-06", 50, february[0])]
+    rows.append(("a", "2024-02-07", 30, february[1]))
+    return f"customer_id,date,amount,{column}\n" + "".join(f"{c},{d},{a},{f}\n" for c, d, a, f in rows)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("column", "word"), [("Completed", "completed"), ("is_complete", "complete"), ("settled", "settled")]
+)
+def test_a_blank_completed_flag_is_refused_as_blank_and_its_advice_reads_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str, column: str, word: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(_flags(column, ("", "true")))
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        f"orders.csv, column '{column}': orders whose {word} flag is blank (whether they were paid cannot be told) in "
+        f"row 4 (counting the header as row 1): blank: {BLANK_ADVICE}"
+    )
+    path.write_text(_flags("paid", ("false", "true")))  # the advice followed: b's February order was not paid
+    out = run(tmp_path, "--orders", path, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 1, 1]]
+    path.write_text(_flags(column, ("true", "true")))  # or it was paid
+    out = run(tmp_path, "--orders", path, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 2, 2]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_completed_flag_false_and_blank_names_each_row_once_for_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(_flags("Completed", ("false", "")))
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv, column 'Completed': orders flagged not completed (not paid, as a checkout abandoned or a card "
+        "declined, or paid and not completed yet? cannot be told) in row 4 (counting the header as row 1): 'false': "
+        "rename the column paid if false says these orders were not paid (left out), or remove it if they were paid"
+    )
+    path.write_text(_flags("paid", ("false", "")))  # renamed: now the blank row 5, named for the first time
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv, column 'paid': orders whose paid flag is blank (whether they were paid cannot be told) in row 5 "
+        "(counting the header as row 1): blank: write true where they were paid, false where they were not"
+    )
+    path.write_text(_flags("paid", ("false", "true")))
+    out = run(tmp_path, "--orders", path, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 1, 1]]

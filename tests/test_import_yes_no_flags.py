@@ -124,8 +124,10 @@ def test_true_and_false_in_every_language_on_every_order_flag(
 def test_a_null_paid_flag_beside_true_ones_is_blank_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _orders(tmp_path, "is_paid", ("true", "true", "null", "true"))  # 'null' was read as false: left out
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
-    assert err.startswith("orders.csv, column 'is_paid': orders whose paid flag is blank")
-    assert err.endswith("in row 4 (counting the header as row 1): 'null'")
+    assert err == (
+        "orders.csv, column 'is_paid': orders whose paid flag is blank (whether they were paid cannot be told) in "
+        "row 4 (counting the header as row 1): 'null': write true where they were paid, false where they were not"
+    )
 
 
 @pytest.mark.parametrize(("column", "flagged"), [("livemode", "nein"), ("is_test", "oui"), ("test", "S")])

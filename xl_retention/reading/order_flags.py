@@ -43,7 +43,7 @@ _PAID = frozenset({"paid", "fully_paid", "payment_received", "payment_collected"
                    "succeeded", "charged", "collected", "approved"})  # fmt: skip
 #: Whose false value may say not paid (FastSpring's ``completed`` false: a checkout not completed; a card's payment
 #: not ``settled``: declined) or paid (an order paid and not fulfilled yet; a card authorised, not settled yet):
-#: refused naming the rows.
+#: refused naming the rows; a blank beside true ones (neither false nor paid) is refused as a paid flag's is.
 _PAID_OR_NOT = frozenset({"completed", "complete", "settled"})
 #: Whose true value says the row is no customer's purchase (a copy, a staff or sample order, spam): refused.
 _NOT_CUSTOMER = frozenset({"duplicate", "dup", "demo", "internal", "sample", "spam", "staff", "employee", "fraud",
@@ -82,9 +82,11 @@ PAID_OR_NOT_PROBLEM = (
 PAID_OR_NOT_ADVICE = (
     "rename the column paid if false says these orders were not paid (left out), or remove it if they were paid"
 )
-BLANK_PAID_PROBLEM = (
-    "orders whose paid flag is blank (whether they were paid cannot be told): write true where they were paid, false "
-    "where they were not"
+BLANK_PAID_PROBLEM = "orders whose {word} flag is blank (whether they were paid cannot be told)"
+BLANK_PAID_ADVICE = "write true where they were paid, false where they were not"
+#: A blank beside true ones in a completed/settled column: false written there would be refused (PAID_OR_NOT_PROBLEM).
+BLANK_PAID_OR_NOT_ADVICE = (
+    "write true where they were paid; where they were not, write false and rename the column paid (false: left out)"
 )
 
 
@@ -161,8 +163,8 @@ def _countable(name: str) -> bool:
 def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarray | None:
     """The rows of a flag ``column`` of ``kind`` (:func:`flag_kind`) that are no paid purchase, as a bool array; None
     where ``column`` holds anything but true, false and blanks (no flag: an amount, a date). Raises
-    :class:`~.errors.DataError` naming the rows flagged a duplicate/demo/internal/sample/spam or on hold, and the
-    blank rows of a paid flag.
+    :class:`~.errors.DataError` naming the rows flagged a duplicate/demo/internal/sample/spam or on hold, the false
+    rows of a completed/settled flag, and the blank rows beside true ones of a paid or completed/settled flag.
 
     >>> flag_rows(pd.Series(["false", "TRUE", None]), "is_failed", "not_paid", "o.csv").tolist()
     [False, True, False]
@@ -170,6 +172,12 @@ def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarra
     [False, True]
     >>> flag_rows(pd.Series(["49.00", "0"]), "Paid", "paid", "o.csv") is None
     True
+    >>> flag_rows(pd.Series(["true", None]), "Completed", "paid_or_not", "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'Completed': orders whose completed flag is blank (whether \
+they were paid cannot be told) in row 3 (counting the header as row 1): blank: write true where they were paid; where \
+they were not, write false and rename the column paid (false: left out)
     """
     from .names import keys_of
     from .statuses import spelled
@@ -188,13 +196,15 @@ def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarra
         blank = np.isin(said, list(yes_no.BLANK))
         if blank.all():
             return None  # an empty column says nothing
-        if kind == "paid_or_not" and not true.all():
-            word = _word(max(keys_of(name), key=len).rstrip("?"))
+        word = _word(max(keys_of(name), key=len).rstrip("?"))
+        if kind == "paid_or_not" and (false := ~true & ~blank).any():
             problem = PAID_OR_NOT_PROBLEM.format(word=word)
-            rows = np.flatnonzero(~true)
+            rows = np.flatnonzero(false)
             raise bad_rows(source, name, problem, rows, column.to_numpy(), advice=PAID_OR_NOT_ADVICE)
-        if blank.any() and true.any():
-            raise bad_rows(source, name, BLANK_PAID_PROBLEM, np.flatnonzero(blank), column.to_numpy())
+        if blank.any() and true.any():  # for paid_or_not, its blanks: a blank is not false (H538 finding 06)
+            problem = BLANK_PAID_PROBLEM.format(word="paid" if kind == "paid" else word)
+            advice = BLANK_PAID_ADVICE if kind == "paid" else BLANK_PAID_OR_NOT_ADVICE
+            raise bad_rows(source, name, problem, np.flatnonzero(blank), column.to_numpy(), advice=advice)
         return ~true
     if true.any():
         problem = NOT_CUSTOMER_PROBLEM if kind == "not_customer" else UNCLEAR_PROBLEM
