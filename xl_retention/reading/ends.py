@@ -19,7 +19,14 @@ import numpy as np
 from .errors import ColumnValues, DataError, bad_rows, source_of
 from .names import columns_option, key
 
-__all__ = ["empty_end_message", "end_like_columns", "refuse_empty_end", "refuse_later_ends", "refuse_unused_end"]
+__all__ = [
+    "empty_end_message",
+    "end_like_columns",
+    "refuse_empty_end",
+    "refuse_later_column",
+    "refuse_later_ends",
+    "refuse_unused_end",
+]
 
 #: words of a column naming the day a subscription stopped, best first (the end of service before the request to
 #: cancel: Recurly's expires_at is when service stops, its canceled_at when the customer asked)
@@ -212,6 +219,11 @@ LATER_END = (
 )
 #: What to do about :data:`LATER_END`, after its rows and values.
 LATER_END_ADVICE = "map the day service stopped, {option}, or remove this column if it is not"
+#: :data:`LATER_END`'s advice for a paid-through date (refused as the end: an active subscription renews then)
+PAID_THROUGH_ADVICE = (
+    "if service ran until {column!r} on those rows, write its date in {end!r} there (mapped as the end, a paid-through "
+    "date is refused: an active subscription renews then), or remove this column if service stopped on {end!r}"
+)
 
 
 def refuse_later_ends(
@@ -245,9 +257,6 @@ map the day service stopped, --columns end=expires_at, or remove this column if 
     end = np.asarray(typed["end"], dtype="datetime64[us]")
     if np.isnat(end).all():
         return
-    from .paused_phases import followed_by_phase
-
-    begun = np.asarray(typed["start"], dtype="datetime64[us]")
     columns = [str(c) for c in df.columns]
     for column in end_like_columns(columns, names):
         if set(re.split(r"[^\w]+|_", key(column))) & _NOT_SERVICE:
@@ -256,16 +265,34 @@ map the day service stopped, --columns end=expires_at, or remove this column if 
             dates = np.asarray(read_dates(df.iloc[:, columns.index(column)], column), dtype="datetime64[us]")
         except (DataError, ValueError, TypeError):
             continue  # not dates: no end
-        both = ~np.isnat(end) & ~np.isnat(dates)
-        later = both & (_last_month(dates, begun) > _last_month(end, begun))  # a month more counted active
-        if later.any():  # a segment continued that day by the customer's next (a plan change): no month lost
-            later &= ~followed_by_phase(df, typed, names, customers=True)  # (reading.paused_phases)
-        if later.any():
-            option = columns_option([("end", column)])
-            problem = LATER_END.format(end=names["end"], column=column)
-            advice = LATER_END_ADVICE.format(option=option)
-            shown = df.iloc[:, columns.index(column)].to_numpy()
-            raise bad_rows(source, column, problem, np.flatnonzero(later), shown, advice=advice)
+        refuse_later_column(df, typed, names, source, column, dates)
+
+
+def refuse_later_column(
+    df: Any, typed: Mapping[str, Any], names: Mapping[str, str], source: str, column: str, dates: Any,
+    advice: str | None = None,
+) -> None:  # fmt: skip
+    """Refuse the unmapped ``column`` of ``df`` (``dates``: its values read, ``datetime64``) where, on rows that ended,
+    it is of a later month than the mapped ``end`` by a month counted active (:data:`LATER_END`): named as an end
+    (:func:`refuse_later_ends`) or found by its values whatever its name (FastSpring's "Deactivation Date", "Valid
+    Until", "Paid Through": :func:`.unmapped.refuse_unused_dates`). A row continued that day by the customer's next
+    (a plan change) loses no month. ``advice``: what to do, when mapping ``column`` as the end would not do
+    (:data:`LATER_END_ADVICE` by default)."""
+    from .paused_phases import followed_by_phase
+
+    end = np.asarray(typed["end"], dtype="datetime64[us]")
+    begun = np.asarray(typed["start"], dtype="datetime64[us]")
+    dates = np.asarray(dates, dtype="datetime64[us]")
+    both = ~np.isnat(end) & ~np.isnat(dates)
+    later = both & (_last_month(dates, begun) > _last_month(end, begun))  # a month more counted active
+    if later.any():  # a segment continued that day by the customer's next (a plan change): no month lost
+        later &= ~followed_by_phase(df, typed, names, customers=True)  # (reading.paused_phases)
+    if later.any():
+        option = columns_option([("end", column)])
+        problem = LATER_END.format(end=names["end"], column=column)
+        advice = advice or LATER_END_ADVICE.format(option=option)
+        shown = df.iloc[:, [str(c) for c in df.columns].index(column)].to_numpy()
+        raise bad_rows(source, column, problem, np.flatnonzero(later), shown, advice=advice)
 
 
 def _last_month(end: np.ndarray, start: np.ndarray) -> np.ndarray:

@@ -10,7 +10,9 @@ or the churn would be silently wrong. So an unmapped column is also judged by wh
   began: the day it stopped (with no ``end`` mapped, it is refused as :func:`.ends.refuse_unused_end` refuses a
   column named as an end), a pause, a suspension, a trial's end. Beside a mapped ``end`` such a column whose dates
   fall while the subscription runs is refused naming it, unless its name says a date that changes no MRR (a login,
-  an update, a renewal, an invoice, ...). A trial's end in any language is read as one (:mod:`.trials`).
+  an update, a renewal, an invoice, ...); one of a later month than the end on rows that ended is refused as a later
+  end whatever its name ("Deactivation Date", "Paid Through", "Last Day": :func:`.ends.refuse_later_column`). A
+  trial's end in any language is read as one (:mod:`.trials`).
 * statuses: a column whose values are subscription statuses (``active``, ``canceled``, ``trialing``, ``churned``,
   ``former customer``) is a status column whatever its name (:func:`.statuses.status_columns_of`).
 * a contract's total taken as mrr (``Total Contract Value``, ``TCV``, ``Bookings``: :func:`contract_total`), or a
@@ -134,7 +136,10 @@ def date_suspects(columns: Iterable[Any], names: Mapping[str, str], kind: str, s
     found = []
     for column in map(str, columns):
         harmless = _HARMLESS if "end" in names else _HARMLESS - _MAY_END  # 'Paid Thru' beside no end: the end?
-        if _named_otherwise(column, names) or (_words(column) & harmless and not _first_payment(_words(column))):
+        words = _words(column)
+        if "end" in names and _served_until(words):  # 'Paid Through', 'Last Day' beside an end: a later end?
+            harmless = frozenset()
+        if _named_otherwise(column, names) or (words & harmless and not _first_payment(words)):
             continue
         values = sample(column)
         blank = any(_blank(v) for v in values)
@@ -213,8 +218,14 @@ def refuse_unused_dates(
                 column=column,
             )
         running = filled & (np.isnat(end) | (dates < end))
-        if not running.any():
-            continue  # dates at or after each end: when it was closed, archived, deleted
+        if not running.any() or _served_until(words):  # at or after each end: closed, archived, or service's end
+            if not words & _NO_END:  # a later month than the end on rows that ended: served until then?
+                from .ends import PAID_THROUGH_ADVICE, refuse_later_column
+                from .renewals import renewal_column
+
+                paid = PAID_THROUGH_ADVICE.format(column=column, end=names["end"]) if renewal_column(column) else None
+                refuse_later_column(df, typed, names, source, column, dates, paid)
+            continue
         if words & _REFUND:  # RevenueCat's refunded_at beside end_time: end=refunded_at would be refused by ends.py
             from .errors import row_of, source_of
 
@@ -244,6 +255,25 @@ def refuse_unused_dates(
 _REFUND = frozenset({"refund", "refunds", "refunded", "refunded_at", "erstattet", "erstattung", "rückerstattet",
                      "rückerstattung", "remboursé", "rembourse", "remboursement", "reembolso", "reembolsado",
                      "rimborso", "rimborsato", "terugbetaald", "terugbetaling", "chargeback"})  # fmt: skip
+
+#: words of a name whose dates after an end are no day service stopped: a refund, a payment card's expiry
+_NO_END = _REFUND | frozenset({"card", "cc", "credit", "payment", "method", "token", "passport", "license", "licence"})
+#: words of a name that, with ``last``, say the last day served ("Last Day", "Last Day of Service"; not "Last Login")
+_LAST_DAY = frozenset({"last", "day", "date", "of", "service", "access", "subscription"})
+
+
+def _served_until(words: set[str]) -> bool:
+    """Whether a name's ``words``, some of :data:`_HARMLESS`, say the last day served: "Paid Through" (Braintree's
+    ``paid_through_date``), "Paid Until", "Last Day" (beside a mapped end its later dates are refused as one's).
+
+    >>> [_served_until(_words(n)) for n in ("Paid Through", "paid_through_date", "Last Day", "Last Login",
+    ...                                     "Next Billing Date", "Last Payment Date", "Paid Through Period End")]
+    [True, True, True, False, False, False, False]
+    """
+    if "paid" in words and words & {"through", "thru", "until", "till"}:
+        return not words & (_HARMLESS - {"paid"})
+    return "last" in words and words <= _LAST_DAY and bool(words & {"day", "service", "access"})
+
 
 #: words of a name on every row that say no paid-through date: :data:`_HARMLESS` but ``paid``, ``period``, ``term``
 #: (``paid_until``, "Period End": renewal dates, refused as no end where some are past)
