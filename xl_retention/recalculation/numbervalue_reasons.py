@@ -75,19 +75,33 @@ def _call_reason(workbook: fz.Workbook, sheet: str, place: tuple[int, int], argu
     if any(v is None for v in values):  # a range, an error: another step's (or the engine's) case
         return None
     subject = values[0]
-    decimal = values[1] if len(values) > 1 else "."
+    given = len(values) > 1  # its separators: without them the computer's ("1.2.3": 123 to a decimal-comma Excel)
+    decimal = values[1] if given else "."
     group = values[2] if len(values) > 2 else ","
     try:
-        numbervalue(subject, decimal, group)
+        numbervalue(subject, decimal, group) if given else numbervalue(subject)
     except ExcelError as error:
         if error.code != "#VALUE!":
             return None
     else:
         return None
+    if not given and _decimal_comma_number(subject):
+        return None  # "1.2.3", "1.200.000": read by the computer's separators, listed (.numbervalue_signs)
     why = _why(subject, decimal[:1], group[:1])
+    if not given and why is not None and any(f"{part} the decimal separator" in why for part in ("holds", "after")):
+        return None  # the decimal separator is the computer's: '.' twice is no certain #VALUE!
     if why is None or not why.startswith("the text"):
         return why
     return why.replace(f"the text {subject!r}", f"the text {subject!r}{read[0][0]}", 1)
+
+
+def _decimal_comma_number(subject: str) -> bool:
+    """Whether NUMBERVALUE with ``,`` its decimal and ``.`` its group separator reads ``subject`` as a number."""
+    try:
+        numbervalue(subject, ",", ".")
+    except ExcelError:
+        return False
+    return True
 
 
 def _why(subject: str, point: str, comma: str) -> str | None:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import column_index_from_string
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from .formula_tokens import _bare_name, argument_spans
 
@@ -126,13 +126,49 @@ def _text_of(tokens: list[Token], sheet: str, value_at: Callable[[str, int, int]
     return f"in {token.value.replace('$', '')} ", value
 
 
+#: the most cells of a range NUMBERVALUE reads element by element whose texts are looked at (each a value read)
+_MAX_RANGE_CELLS = 10_000
+_RANGE = re.compile(
+    r"(?:(?P<sheet>'(?:[^']|'')+'|[^'!:]+)!)?\$?(?P<c1>[A-Za-z]{1,3})\$?(?P<r1>\d+):\$?(?P<c2>[A-Za-z]{1,3})\$?(?P<r2>\d+)"
+)
+
+
+def _texts_of(tokens: list[Token], sheet: str, value_at: Callable[[str, int, int], Any]) -> Iterator[tuple[str, Any]]:
+    """(where, text) of each text NUMBERVALUE's text argument ``tokens`` gives: :func:`_text_of`'s one, each element
+    of an array constant (where ""), or each cell's value of a range of at most :data:`_MAX_RANGE_CELLS` cells
+    (where ``in A1 ``), read element by element (``SUMPRODUCT(NUMBERVALUE(A1:A2))``)."""
+    one = _text_of(tokens, sheet, value_at)
+    if one is not None:
+        yield one
+        return
+    inner = [t for t in tokens if t.type != Token.WSPACE]
+    if len(inner) > 2 and inner[0].value == "{" and inner[-1].value == "}":
+        for token in inner[1:-1]:
+            if token.type == Token.OPERAND and token.subtype == Token.TEXT:
+                yield "", token.value[1:-1].replace('""', '"')
+        return
+    area = _RANGE.fullmatch(inner[0].value) if len(inner) == 1 and inner[0].subtype == Token.RANGE else None
+    if area is None:
+        return
+    named = area.group("sheet")
+    target = named.strip("'").replace("''", "'") if named else sheet
+    top, bottom = sorted((int(area.group("r1")), int(area.group("r2"))))
+    left, right = sorted(column_index_from_string(area.group(c)) for c in ("c1", "c2"))
+    if (bottom - top + 1) * (right - left + 1) > _MAX_RANGE_CELLS:
+        return
+    for row in range(top, bottom + 1):
+        for column in range(left, right + 1):
+            yield f"in {get_column_letter(column)}{row} ", value_at(target, row, column)
+
+
 def listed_numbervalues(
     formulas: dict[str, FormulaTexts], value_at: Callable[[str, int, int], Any]
 ) -> Iterator[tuple[str, str, str, str]]:
     """(sheet, ref, function, reason) of each formula cell calling NUMBERVALUE of a text holding a currency sign
     (:func:`currency_sign`; function "NUMBERVALUE") or, its separators not given, a text only a decimal-comma Excel
     reads as a number (:func:`decimal_comma_value`; function "locale", as :mod:`.locale_results` lists ``1.200.000``),
-    typed in or held by the one cell it reads (``value_at(sheet, row, column)``)."""
+    typed in, held by the one cell it reads (``value_at(sheet, row, column)``) or one element of the array constant or
+    range it reads element by element (:func:`_texts_of`)."""
     for sheet, texts in formulas.items():
         if "NUMBERVALUE(" not in texts.upper_text():  # one test per sheet: most have none
             continue
@@ -151,17 +187,24 @@ def listed_numbervalues(
                 ):
                     continue
                 spans, _ = argument_spans(tokens, k)
-                found = _text_of(tokens[spans[0][0] : spans[0][1]], sheet, value_at) if spans else None
-                sign = currency_sign(found[1]) if found is not None else None
-                if found is not None and sign is not None:
-                    reason = _REASON.format(where=found[0], text=found[1], sign=sign)
-                    yield sheet, texts.refs[place], "NUMBERVALUE", reason
+                argument = tokens[spans[0][0] : spans[0][1]] if spans else []
+                listed = _listed(_texts_of(argument, sheet, value_at), len(spans) == 1)
+                if listed is not None:
+                    yield sheet, texts.refs[place], *listed
                     break
-                other = decimal_comma_value(found[1]) if found is not None and len(spans) == 1 else None
-                if found is not None and other is not None:
-                    reason = _LOCALE.format(where=found[0], text=found[1], other=f"{other:g}")
-                    yield sheet, texts.refs[place], "locale", reason
-                    break
+
+
+def _listed(found: Iterator[tuple[str, Any]], locale: bool) -> tuple[str, str] | None:
+    """(function, reason) of the first of ``found`` (where, text) holding a currency sign, or (``locale``: the
+    separators not given) read as a number only by a decimal-comma Excel; None when none does."""
+    for where, value in found:
+        sign = currency_sign(value)
+        if sign is not None:
+            return "NUMBERVALUE", _REASON.format(where=where, text=value, sign=sign)
+        other = decimal_comma_value(value) if locale else None
+        if other is not None:
+            return "locale", _LOCALE.format(where=where, text=value, other=f"{other:g}")
+    return None
 
 
 def refused_reason(text: str | None, separators: bool = True) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 from ._core import (
     EACH,
     FUNCTIONS,
+    NOT_IMPLEMENTED,
     WHOLE_ARGUMENTS,
     ExcelError,
     Function,
@@ -129,7 +130,21 @@ for _name in ("QUOTIENT", "FACT", "COMBIN", "PERMUT"):  # truncated from 15 digi
     FUNCTIONS[_name] = Function(_name, _element(_BUILTINS[_name][0]), *_BUILTINS[_name][1:])
 # spaces anywhere in the text ignored and "" read as 0, as Microsoft's NUMBERVALUE page says (" 3 000 " is 3000), where
 # the engine says #VALUE! (H485's finding 03)
-FUNCTIONS["NUMBERVALUE"] = Function("NUMBERVALUE", _element(_BUILTINS["NUMBERVALUE"][0]), 1, 3)
+# its "not computed" (a text only a decimal-comma Excel reads, its separators not given; a currency sign) noted, as
+# CODE's: met element by element (SUMPRODUCT(NUMBERVALUE({"1.2.3","1"}))) the cell is listed, not #VALUE! (H538's 04)
+_numbervalue_call = _element(_BUILTINS["NUMBERVALUE"][0])
+
+
+def _noted_numbervalue(*args: Any) -> Any:
+    result = _numbervalue_call(*args)
+    if type(result) is dict and result.get("kind") == "NImpl":
+        NOT_IMPLEMENTED.note(_noted_numbervalue.__name__)
+    return result
+
+
+_noted_numbervalue.__name__ = "excel_NUMBERVALUE"
+FUNCTIONS["NUMBERVALUE"] = Function("NUMBERVALUE", _noted_numbervalue, 1, 3)
+FUNCTIONS[EACH + "NUMBERVALUE"] = Function(EACH + "NUMBERVALUE", broadcast(_noted_numbervalue), 1, 3)
 # a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
 FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
 # a partial surrogate (55296..57343) is #N/A, where the engine says #VALUE! (IFNA did not catch it)
