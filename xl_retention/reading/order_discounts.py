@@ -84,10 +84,15 @@ def after_discounts(
         return amount
     ways = (f"map the amount after discounts ({columns_option([('amount', 'NAME')])}), or remove the discount column "
             f"if {money!r} is after it already")  # fmt: skip
-    if len(found) > 1:
+    if len(found) > 1:  # Shopify's order 'Discount Amount' beside its 'Lineitem discount'
+        skip = used | {n for n, _, _ in found}
+        if _after_all(df, amount, [d for _, d, _ in found], skip, names, money, [n for n, _, _ in found], source,
+                      decimal):  # fmt: skip
+            return amount  # 'Subtotal': 'Total' = 'Subtotal' + 'Shipping' + 'Taxes' says it is after them all
         raise DataError(
             f"{source}: columns {', '.join(repr(n) for n, _, _ in found)} hold discounts beside {money!r}; revenue is "
-            f"after discounts, and which of them {money!r} is before cannot be told: {ways}",
+            f"after discounts, and which of them {money!r} is before cannot be told: "
+            f"{_several_ways(df, found, skip, names, money, source, decimal)}",
             source=source,
             column=found[0][0],
         )
@@ -138,6 +143,64 @@ def after_discounts(
         raise bad_rows(source, name, problem, refunded, df[name].to_numpy(), advice=ways)
     note(f"{source}: {money!r} is before the discounts in {name!r} ({why}): taken off, revenue is after discounts")
     return out
+
+
+def _after_all(
+    df: pd.DataFrame,
+    amount: np.ndarray,
+    discounts: list[np.ndarray],
+    skip: set[str],
+    names: dict[str, str],
+    money: str,
+    columns: list[str],
+    source: str,
+    decimal: str | None,
+) -> str | None:
+    """Why ``amount`` (the column ``money``) is after every discount column (``columns``, their ``discounts``) by the
+    file's own sums on every row sold (:func:`_told`: each says after, none before: Shopify's 'Total' = 'Subtotal'
+    + 'Shipping' + 'Taxes'), else None."""
+    every = np.flatnonzero(np.isfinite(amount) & (amount > 0))
+    if not every.size:
+        return None
+    said = []
+    for name, discount in zip(columns, discounts, strict=True):
+        told = _told(df, amount, discount, every, skip, names, money, name, source, decimal)
+        if not told or {kind for kind, _ in told} != {"after"}:
+            return None
+        said.append(told[0][1])
+    return said[0]
+
+
+def _several_ways(
+    df: pd.DataFrame,
+    found: list[tuple[str, np.ndarray, np.ndarray]],
+    skip: set[str],
+    names: dict[str, str],
+    money: str,
+    source: str,
+    decimal: str | None,
+) -> str:
+    """The advice of a refusal of several discount columns beside ``money``: a column the file's sums prove after
+    all of them (Shopify's 'Subtotal', by its 'Total') named to map, where there is one; else to map one, or to keep
+    only the discount column the amount is before (each read as one column is: its note says how)."""
+    listed = [str(c) for c in df.columns]
+    for column in listed:
+        if column in skip or listed.count(column) != 1 or part_named(column):
+            continue
+        values = numbers_or_none(df[column], source, column, decimal)
+        if values is None:
+            continue
+        why = _after_all(df, values, [d for _, d, _ in found], skip | {column}, {**names, "amount": column}, column,
+                         [n for n, _, _ in found], source, decimal)  # fmt: skip
+        if why is not None:
+            return (
+                f"map the amount after discounts, {columns_option([('amount', column)])} ({why} on every row sold: "
+                f"after them), or remove every discount column but the one {money!r} is before"
+            )
+    return (
+        f"map the amount after discounts ({columns_option([('amount', 'NAME')])}), or remove every discount column "
+        f"but the one {money!r} is before (all of them if {money!r} is after them already)"
+    )
 
 
 def _by_unit_price(
