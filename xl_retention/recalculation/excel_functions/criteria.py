@@ -101,15 +101,19 @@ def each_criterion(
     [[5.0], [7.0]]
     >>> each_criterion("COUNTIF", [[1.0], [2.0]], [["", 1.0]], shape=shape_marker(10, 1))
     [[8.0, 1.0]]
+    >>> each_criterion("SUMIF", [["x~y"], ["xy"]], [["x~y", "<>x~y"]], [[10.0], [20.0]])  # ~y is y, as alone
+    [[20.0, 10.0]]
     """
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
     from .criteria_date_texts import each_date_keyed  # (a module that imports this one)
+    from .criteria_values import tildes_read  # (likewise): "x~y" is xy, as a criterion alone
 
     true = _shape_of(shape)
     book = fz.Workbook()
     sheet = book.sheet("S")
-    values, wanted = _block(area), _block(criteria, blanks=False)  # the criterion "" counts blank cells
+    values = _block(area)
+    wanted = [[tildes_read(w) for w in row] for row in _block(criteria, blanks=False)]  # "" counts blank cells
     blocks = [values] if summed is None else [values, _block(summed)]
     dated = each_date_keyed(values, wanted, shift)  # "2024-01-15" over text dates: as numbers (.criteria_date_texts)
     if dated is not None:
@@ -195,6 +199,7 @@ def each_criteria(name: str, *args: Any, shift: float = 0.0) -> Any:
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
     from .criteria_date_texts import each_date_keyed  # (a module that imports this one)
+    from .criteria_values import tildes_read  # (likewise): "x~y" is xy, as a criterion alone
 
     true = _shape_of(args[-1]) if args else None
     if true is not None:  # the true size of whole columns the engine passed cut (see shape_marker)
@@ -205,7 +210,8 @@ def each_criteria(name: str, *args: Any, shift: float = 0.0) -> Any:
     columns = max((len(g[0]) for g in grids.values()), default=1)
     blocks = {k: _block(value) for k, value in enumerate(args) if k not in positions}
     picks = {
-        k: [[_pick(grids.get(k, [[args[k]]]), i, j) for j in range(columns)] for i in range(rows)] for k in positions
+        k: [[tildes_read(_pick(grids.get(k, [[args[k]]]), i, j)) for j in range(columns)] for i in range(rows)]
+        for k in positions
     }
     dated = {
         k: keyed for k in positions if k - 1 in blocks and (keyed := each_date_keyed(blocks[k - 1], picks[k], shift))

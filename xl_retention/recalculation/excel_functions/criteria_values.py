@@ -106,18 +106,25 @@ FUNCTIONS[DATED] = Function(DATED, engine_call(dated), 2, 2)
 # --- a criterion given by a cell that holds a number as text ---------------------------------------------------------
 #: the registered function reading a criterion that is a number written as text as that number (see :func:`numbered`)
 NUMBERED = "_XLR.NUMBERED"
+#: the registered function reading a criterion built when the formula runs from an ``=`` or ``<>`` operator
+#: (``"="&E1``, ``"<>"&E1``) by :func:`tildes_read`, as a cell's criterion is read by :func:`numbered`
+TILDES = "_XLR.TILDES"
 
 
 def numbered_criteria(name: str, parts: list[list[Token]], args: list[str]) -> list[str]:
     """``args`` of a criteria function with each criterion that is not typed in (a cell, an expression) given through
     ``_XLR.NUMBERED``: Excel matches a criterion "0012345" held by a cell as the number 12345 (numbers and number-like
-    text), as it does a typed one; the engine matched such text as text only (H2 F17). Arrays are left alone.
+    text), as it does a typed one; the engine matched such text as text only (H2 F17); one built from an ``=`` or
+    ``<>`` operator (``"="&E1``) through ``_XLR.TILDES``, its ``~`` read as a cell's is. Arrays are left alone.
 
     >>> from openpyxl.formula import Tokenizer
     >>> def parts(formula):
     ...     return [[t] for t in list(Tokenizer(formula).items)[1:-1] if t.type != Token.SEP]
     >>> numbered_criteria("COUNTIF", parts("=COUNTIF(A1:A7,A1)"), ["A1:A7", "A1"])
     ['A1:A7', '_XLR.NUMBERED(A1)']
+    >>> t = list(Tokenizer('=SUMIF(A1:A7,"<>"&E1)').items)[1:-1]
+    >>> numbered_criteria("SUMIF", [t[:1], t[2:]], ["A1:A7", '"<>"&E1'])
+    ['A1:A7', '_XLR.TILDES("<>"&E1)']
     """
     if name not in CRITERIA:
         return args
@@ -128,6 +135,8 @@ def numbered_criteria(name: str, parts: list[list[Token]], args: list[str]) -> l
         operator = bool(inner) and inner[0].subtype == Token.TEXT and inner[0].value[1:2] in ("<", ">", "=")
         if inner and not typed and not operator and not _is_array(parts[k]):  # ">="&F1 is never a number
             out[k] = f"{NUMBERED}({args[k].strip()})"
+        elif operator and not typed and inner[0].value[1:].startswith(("=", "<>")) and not _is_array(parts[k]):
+            out[k] = f"{TILDES}({args[k].strip()})"  # "="&E1 of SKU~12 is =SKU12, as E1 itself (:func:`tildes_read`)
     return out
 
 
@@ -157,3 +166,4 @@ def numbered(criterion: Any) -> Any:
 
 
 FUNCTIONS[NUMBERED] = Function(NUMBERED, engine_call(numbered), 1, 1)
+FUNCTIONS[TILDES] = Function(TILDES, engine_call(tildes_read), 1, 1)
