@@ -22,6 +22,7 @@ from .sql_stops import (
     not_after_this_month,
     one_row_per_customer_month,
     one_spelling,
+    orders_once,
     without_missing_months,
     without_negative_mrr,
 )
@@ -333,6 +334,7 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         subs, orders, visits, answers = (
             _labelled(t, regex, currency, casefold) for t in (subs, orders, visits, answers)
         )
+    orders = orders_once(orders, text_dates=engine == "sqlite")
     keep = ["segment"] if column is not None else []
     return {
         "subscriptions": without_missing_months(

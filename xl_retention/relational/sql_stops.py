@@ -10,7 +10,9 @@ where the printed query reads such a row it fails with an error whose text names
 * every input: a date exported for a missing one (SQL Server's 1900-01-01, the Unix epoch) with no other date within
   a year after it (:func:`not_a_missing_date`); a row of a month after the current one (the database's
   ``CURRENT_DATE``), which has not happened yet
-  (:func:`not_after_this_month`); ids of one customer typed two ways, ``ACME`` and ``Acme`` (:func:`one_spelling`).
+  (:func:`not_after_this_month`); ids of one customer typed two ways, ``ACME`` and ``Acme`` (:func:`one_spelling`);
+* ``orders``: a table loaded twice, its rows identical in every column read to the second of their time
+  (:func:`orders_once`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = [
     "not_after_this_month",
     "one_row_per_customer_month",
     "one_spelling",
+    "orders_once",
     "stop",
     "without_missing_months",
     "without_negative_mrr",
@@ -242,3 +245,65 @@ def one_spelling(
     )
     value = rows.__a.isnull().ifelse(rows[who], stop(message, "string"))
     return rows.mutate(**{who: value}).select(*table.columns)
+
+
+def orders_once(orders: ir.Table, text_dates: bool = False) -> ir.Table:
+    """``orders`` (``customer_id, date, amount`` [, ``segment``], as the warehouse holds them) whose rows identical
+    in every column read, to the second of a date with a time of day, stop the query as ``xl-retention import``
+    refuses them in a table without an order id (:func:`~xl_retention.reading.loaded_twice.check_loaded_twice`,
+    docs/metrics.md "One record once"): when every row has such a twin, or when the repeated rows are three or more
+    and a tenth of the rows at least (a table loaded twice, or a part of it; a database table has no row order).
+    Counted, every buyer was a repeat purchaser (H530's finding 02: repeat purchase 100%, silently). The stop names
+    the earliest such rows' customer and date and how many times they are there. Fewer are counted as read (the
+    import's note cannot be said here); dates by day alone are read as before (two orders of one day may be two
+    purchases). ``text_dates``: as for :func:`months_without_times`. Read after the segment is labelled (no NULL
+    there)."""
+    from ..reading.loaded_twice import _FEWEST, _SHARE
+
+    keys = ["customer_id", "date", "amount", *(["segment"] if "segment" in orders.columns else [])]
+    when = orders.date.cast("timestamp")
+    midnight = when.date().cast("timestamp") if text_dates else when.truncate("D")
+    groups = orders.group_by(keys).aggregate(__n=orders.count())
+    twinned = groups.__n > 1
+    found = groups.aggregate(
+        __copies=twinned.ifelse(groups.__n - 1, 0).sum(),
+        __twinned=twinned.ifelse(groups.__n, 0).sum(),
+        __rows=groups.__n.sum(),
+        __first=twinned.ifelse(groups.date, ibis.null(str(orders.schema()["date"]))).min(),
+    )
+    timed = orders.aggregate(__timed=(midnight != when).fill_null(False).ifelse(1, 0).max())
+    # each row's count where it has twins: the groups of twins joined back by every column read (no window: SQL
+    # Server's Ibis orders one by a column; a NULL stopped the query before, and a blank segment is '(blank)' here)
+    twins = groups.filter(twinned)
+    rows = orders.left_join(twins, [orders[k] == twins[k] for k in keys]).select(*orders.columns, "__n")
+    rows = rows.cross_join(found).cross_join(timed)
+    whole = rows.__twinned == rows.__rows
+    refused = (
+        (rows.__rows >= 4)
+        & (rows.__timed == 1)
+        & (rows.__copies >= 2)
+        & (whole | ((rows.__copies >= _FEWEST) & (rows.__copies >= _SHARE * rows.__rows)))
+    )
+    share = whole.ifelse(
+        ibis.literal("every row has such a twin"),
+        rows.__copies.cast("string") + ibis.literal(" of ") + rows.__rows.cast("string") + ibis.literal(" rows"),
+    )
+    message = (
+        ibis.literal(f"{STOP}orders has rows identical in every column read to an earlier row, to the second of their "
+                     "time (")
+        + share
+        + ibis.literal(
+            "), without an order id to tell two orders apart: the table loaded twice (or an export saved twice?), "
+            "each would count twice, where xl-retention import refuses them: remove the repeated rows (SELECT "
+            "DISTINCT), or net and sum each order's rows first (the first of them: customer_id "
+        )
+        + rows.customer_id.cast("string")
+        + ibis.literal(", date ")
+        + rows.date.cast("string")
+        + ibis.literal(", ")
+        + rows.__n.cast("string")
+        + ibis.literal(" times)")
+    )  # fmt: skip
+    here = refused.fill_null(False) & rows.__n.notnull() & (rows.date == rows.__first).fill_null(False)
+    amount = here.ifelse(stop(message, str(orders.schema()["amount"])), rows.amount)
+    return rows.mutate(amount=amount).select(*orders.columns)

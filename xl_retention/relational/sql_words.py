@@ -65,6 +65,11 @@ HEADER = (
     "-- customer a buyer), here as in the import. So is an invoice whose own total says it is a credit (amount 0,\n"
     "-- its total or subtotal below 0: a proration credit): leave it out too (WHERE NOT (amount = 0 AND\n"
     "-- (COALESCE(total, 0) < 0 OR COALESCE(subtotal, 0) < 0))), as the import does, with a note.\n"
+    "-- Where orders' dates carry a time of day, rows identical in every column read (customer_id, amount, the date\n"
+    "-- to the second) stop the query naming the first of them, as the import refuses them in a table without an\n"
+    "-- order id, when every row has such a twin or they are three or more and a tenth of the rows (a table loaded\n"
+    "-- twice: SELECT DISTINCT, or net and sum each order's rows first); fewer are counted as read, as the import\n"
+    "-- counts them (with a note), and two such orders of a day without a time are two purchases.\n"
     "{zones}"
 )
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`.sql_dates.UTC_READS`), the
