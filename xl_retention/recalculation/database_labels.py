@@ -40,7 +40,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from .excel_functions.database_criteria import BEGINS_WITH, begins_with
+from .excel_functions.database_criteria import BEGINS_WITH, begins_with, read_as_number
 from .formula_texts import FormulaTexts
 from .formula_tokens import _bare_name, argument_spans
 from .package import PackageInfo
@@ -259,7 +259,7 @@ def _as_excel_reads(
             [workbook.get_value(criteria[0], row, column) for column in range(left, right + 1)]
             for row in range(top + 1, bottom + 1)
         ]
-        begun = tables or any(begins_with(value) for row in cells for value in row)
+        begun = tables or any(begins_with(value) or read_as_number(value) for row in cells for value in row)
         blank = next((top + 1 + k for k, row in enumerate(cells) if all(v is None for v in row)), None)
         if blank is not None and len(cells) > 1 and not tables:  # a row of no condition: every record (the engine
             # dropped it); under a data table decided when the formula runs (.excel_functions.database_criteria.begun)

@@ -17,12 +17,13 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, Function, engine_call, is_error, matrix
+from ._core import FUNCTIONS, Function, engine_call, is_error, matrix, number_text
 from .collation import _CRITERIA
 from .criteria_long import refusing
 from .criteria_runtime import quoted
+from .criteria_values import written_number
 
-__all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "same_number_texts"]
+__all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "same_number_texts", "written_read"]
 
 NUMBER_TEXTS = "_XLR.NUMBERTEXTS"
 NUMBER_TEXT_REFUSED = "_XLR.NUMBERTEXTREFUSED"
@@ -41,11 +42,16 @@ def same_number_texts(values: Any, criterion: Any) -> bool:
     (True, False, True)
     >>> same_number_texts([["1,000"]], "1000"), same_number_texts([["1,000"]], 1000.0)
     (False, True)
+    >>> same_number_texts([["$0.50"]], "50%"), same_number_texts([["$0.50"]], "=50%")
+    (True, False)
     """
     from .text_numbers import text_to_number  # noqa: PLC0415  (text_numbers imports this package's core only)
 
     if isinstance(criterion, list):
         criterion = matrix(criterion)[0][0] if criterion else None
+    written = written_number(criterion)  # "50%" held by a cell: 0.5, as typed (.criteria_values.numbered)
+    if written is not None and not written[0]:
+        criterion = written[1]
     if isinstance(criterion, bool) or not isinstance(criterion, int | float) or is_error(criterion):
         return False
     wanted = _fifteen(float(criterion))
@@ -58,7 +64,47 @@ def same_number_texts(values: Any, criterion: Any) -> bool:
     return False
 
 
+def written_read(values: Any, wanted: list[list[Any]]) -> tuple[list[list[Any]], bool]:
+    """The criteria ``wanted`` (an array's elements, one call each: :mod:`.criteria`) with each text that is a number
+    written with %, $, thousands separators or brackets (``"50%"``: :func:`.criteria_values.written_number`) read as
+    that number, as Excel reads it; True where such a criterion meets the same number as formatted text in ``values``
+    (its range's: whether Excel matches that text is not documented, the call is listed, as for one cell's criterion).
+
+    >>> written_read([[0.5], [1000.0]], [["50%", "$1,000", "=(5)", "x"]])
+    ([[0.5, 1000.0, '=-5', 'x']], False)
+    >>> written_read([["$0.50"]], [["50%"]])[1], written_read([["$0.50"]], [["25%"]])[1]
+    (True, False)
+    """
+    read, refused = [], False
+    for row in wanted:
+        line = []
+        for value in row:
+            found = written_number(value)
+            if found is not None:
+                refused = refused or same_number_texts(values, found[1])
+                value = found[0] + number_text(found[1]) if found[0] else found[1]
+            line.append(value)
+        read.append(line)
+    return read, refused
+
+
 FUNCTIONS[NUMBER_TEXTS] = Function(NUMBER_TEXTS, engine_call(same_number_texts), 2, 2)
+#: whether a text criterion is a number written with %, $, thousands separators or brackets (:func:`written`)
+WRITTEN = "_XLR.WRITTENNUMBER"
+
+
+def written(criterion: Any) -> bool:
+    """Whether ``criterion`` (a cell's value) is text Excel reads as a number written with ``%``, ``$``, thousands
+    separators or brackets, no operator (:func:`.criteria_values.written_number`): a number to the call.
+
+    >>> written("50%"), written("$1,000"), written("=50%"), written("x,y"), written(0.5)
+    (True, True, False, False, False)
+    """
+    found = written_number(criterion)
+    return found is not None and not found[0]
+
+
+FUNCTIONS[WRITTEN] = Function(WRITTEN, engine_call(written), 1, 1)
 FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, refusing(NUMBER_TEXT_REFUSED), 0, 254)  # criterion, ...
 
 
@@ -114,7 +160,12 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
             criterion = solid[0].value
         marked = "+".join(f'COUNTIF({area},"*{c}*")' for c in "%$,")
         test = f"IF({marked},{NUMBER_TEXTS}({area},{criterion}),FALSE)"
-        tests.append(test if kind == "number" else f"IF(ISNUMBER({criterion}),{test},FALSE)")
+        if kind == "number":
+            tests.append(test)
+        else:  # a number, or a text read as one ("50%" held by a cell: 0.5, as typed; .criteria_values.numbered)
+            tests.append(
+                f"IF(ISNUMBER({criterion}),{test},IF(ISTEXT({criterion}),IF({WRITTEN}({criterion}),{test},FALSE),FALSE))"
+            )
         typed = "".join(t.value for t in parts[k + 1]).strip()  # as the user wrote it, not rewritten
         told.append(f"{quoted(typed)},{quoted(area)}")  # for the reason (.refused_criteria)
     if not tests:

@@ -47,8 +47,8 @@ def _keyed(criterion: Any) -> tuple[str | None, str] | None:
 
 def needs_key(criterion: Any) -> bool:
     """Whether the engine would match ``criterion`` (a text given when the formula runs) otherwise than Excel:
-    text holding ``#`` or beginning with ``<`` or ``>`` that :func:`.collation._keyed_criterion` keys (other
-    texts it keys, ``"50%"`` or ``"é"`` without an operator, are matched by the engine as given).
+    text holding ``#`` or beginning with ``<`` or ``>`` that :func:`.collation._keyed_criterion` keys (``"é"``
+    without an operator is matched by the engine as given; ``"50%"`` is given as 0.5: .criteria_values.numbered).
 
     >>> needs_key("<>#N/A"), needs_key("#div/0!"), needs_key("<M"), needs_key("<5"), needs_key("#x"), needs_key(3.0)
     (True, True, True, False, False, False)

@@ -152,12 +152,17 @@ def numbered(criterion: Any) -> Any:
     ('>=0.29999999999999954', '<4.999999999999996')
     >>> numbered("1234567890123456"), numbered("001234567890123456789")
     ('123456789012345?', '123456789012345????')
+    >>> numbered("50%"), numbered("$1,000"), numbered("(5)"), numbered("1 1/2"), numbered("=-$5"), numbered("1/2")
+    (0.5, 1000.0, -5.0, 1.5, '=-5', '1/2')
     """
     criterion = tildes_read(criterion)  # "x~y" held by a cell is xy, as a typed one (:func:`tilde_criteria`)
     if not isinstance(criterion, str) or criterion != criterion.strip() or not criterion:
         return criterion
     if criterion[0] in "<>" and not criterion.startswith("<>"):  # ">=0.3" held by a cell: at 15 digits
         return widened(criterion)
+    written = written_number(criterion)  # "50%", "$1,000", "(5)", "=1 1/2" held by a cell: the number, as typed
+    if written is not None:
+        return written[1] if not written[0] else written[0] + number_text(written[1])
     digits = criterion.lstrip("0")
     if len(digits) > 15 and digits.isdigit() and digits.isascii():  # a 16-digit id: 15 digits to Excel (.criteria_long)
         return digits[:15] + "?" * (len(digits) - 15)
@@ -167,3 +172,32 @@ def numbered(criterion: Any) -> Any:
 
 FUNCTIONS[NUMBERED] = Function(NUMBERED, engine_call(numbered), 1, 1)
 FUNCTIONS[TILDES] = Function(TILDES, engine_call(tildes_read), 1, 1)
+
+#: a number written with %, $, thousands separators or brackets, or as a whole number and a fraction (``1 1/2``)
+_WRITTEN = re.compile(r"[%$,()]|\d\s+\d+/\d")
+#: a date or a time (left to the engine, which reads them in the workbook's date system)
+_DATE_OR_TIME = re.compile(r"[^\W\d_]|:")
+
+
+def written_number(criterion: Any) -> tuple[str, float] | None:
+    """(operator, number) of a text criterion without an operator, or with ``=``, whose value is a number written
+    with ``%``, ``$``, thousands separators or brackets, or as a whole number and a fraction: Excel reads it as a typed
+    entry (``"50%"`` is 0.5, ``"$1,000"`` 1000, ``"(5)"`` -5, ``"1 1/2"`` 1.5) whether the criterion is typed in the
+    formula or held by a cell (H528's finding 03: from a cell the engine matched it as text, 0); None for anything else
+    (a plain number, a date or a time, other text, another operator, not text).
+
+    >>> written_number("50%"), written_number("=$1,000"), written_number("-$5"), written_number("1 1/2")
+    (('', 0.5), ('=', 1000.0), ('', -5.0), ('', 1.5))
+    >>> written_number(">50%"), written_number("1/2"), written_number("Jan 1, 2024"), written_number("5")
+    (None, None, None, None)
+    """
+    from .text_numbers import text_to_number  # noqa: PLC0415  (text_numbers imports this package's core only)
+
+    if not isinstance(criterion, str):
+        return None
+    operator = "=" if criterion.startswith("=") and not criterion.startswith("==") else ""
+    value = criterion[len(operator) :]
+    if value != value.strip() or not _WRITTEN.search(value) or _DATE_OR_TIME.search(value):
+        return None
+    number = text_to_number(value)
+    return None if isinstance(number, str) else (operator, float(number))

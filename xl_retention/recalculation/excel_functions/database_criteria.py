@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._core import FUNCTIONS, Function, engine_call, matrix
-from .criteria_values import tildes_read
+from ._core import FUNCTIONS, Function, engine_call, matrix, number_text
+from .criteria_values import tildes_read, written_number
 
-__all__ = ["BEGINS_WITH", "begins_with", "begun"]
+__all__ = ["BEGINS_WITH", "begins_with", "begun", "read_as_number"]
 
 #: the registered function giving a criteria area's values as the engine should match them
 BEGINS_WITH = "_XLR.BEGINSWITH"
@@ -63,7 +63,35 @@ def begun(values: Any) -> list[list[Any]]:
     if len(rows) > 1 and any(all(value is None for value in row) for row in rows):
         return [[None] * len(rows[0])]
     rows = [[tildes_read(value) for value in row] for row in rows]  # "SKU~12" is SKU12, as in COUNTIF's criteria
+    rows = [[written(value) for value in row] for row in rows]  # ">=75%", "1,000": the number, as in COUNTIF's
     return [[f"{value}*" if begins_with(value) else value for value in row] for row in rows]
+
+
+def written(value: Any) -> Any:
+    """A criterion whose value (after its operator, if any) is a number written with ``%``, ``$``, thousands
+    separators or brackets, or as a whole number and a fraction, with that number as Excel reads it (``">=75%"`` is
+    ``">=0.75"``, ``"1,000"`` 1000: H528's finding 03, where the engine's DSUM matched them as text, 0); any other
+    value as it is.
+
+    >>> written(">=75%"), written(">$999"), written("<>1,000"), written("1,000"), written("=50%"), written(">=x,y")
+    ('>=0.75', '>999', '<>1000', 1000.0, '=0.5', '>=x,y')
+    """
+    if not isinstance(value, str):
+        return value
+    operator = next((op for op in _OPERATORS if value.startswith(op)), "")
+    found = written_number(value[len(operator) :])
+    if found is None or found[0]:
+        return value
+    return found[1] if not operator else operator + number_text(found[1])
+
+
+def read_as_number(value: Any) -> bool:
+    """Whether :func:`written` reads the criterion ``value`` otherwise than as it is (a criteria area's value given
+    through ``_XLR.BEGINSWITH``, :mod:`..database_labels`)."""
+    return isinstance(value, str) and written(value) != value
+
+
+_OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
 
 
 FUNCTIONS[BEGINS_WITH] = Function(BEGINS_WITH, engine_call(begun), 1, 1)
