@@ -68,8 +68,9 @@ def test_mysql_stops_with_a_subquery_of_two_rows_and_lists_the_spellings(capsys)
         "xl-retention: orders.date is 1900-01-01 in a row, with no other date within a year after it",
         "xl-retention: orders.date is 1970-01-01 in a row, with no other date within a year after it",
         "xl-retention: orders.date is NULL in a row",
+        # once: the months' bounds and the loaded-twice stop read one labelled orders (d6beaa38; on MariaDB the
+        # spellings still stop the query: test_mysql_stops_on_mariadb)
         SPELLINGS.split(" (")[0],
-        SPELLINGS.split(" (")[0],  # the months' bounds read the labelled orders too: to the latest row's, a refund's
     ]
     listing = sqlglot.parse_one(queries[1], read="mysql")
     assert [a.alias for a in listing.selects] == ["input", "first", "second"]
