@@ -86,3 +86,25 @@ def test_bdw_refusals_name_the_bdw(survivors, reason) -> None:
         assert cell.message.startswith(reason)
     sbg = evaluate(BY_NAME["SBG_FIT"], survivors)
     assert sbg.message.startswith(reason.replace("BdW", "sBG"))
+
+
+@pytest.mark.parametrize("first", [1.0000000000000002, 0.9999999999999999])
+def test_share_of_one_at_15_digits_is_one(first: float) -> None:
+    """H529's finding 04, its shares: a first share of 1 one binary digit off (a formula's 869/869 summed otherwise)
+    was refused 'must lie between 0 and 1, got 1' or 'start at 1 ..., got 1'."""
+    shares = [first, 0.869, 0.743, 0.653, 0.593, 0.551]
+    assert xr.sbg_fit(shares, 1000) == xr.sbg_fit([1, *shares[1:]], 1000)
+    assert evaluate(BY_NAME["SBG_FIT"], shares, 1000) == evaluate(BY_NAME["SBG_FIT"], [1, *shares[1:]], 1000)
+
+
+@pytest.mark.parametrize(
+    ("first", "message"),
+    [
+        (1.00000000000001, "must lie between 0 and 1, got 1.00000000000001"),
+        (0.99999999999999, "start at 1 (everyone is active at period 0), got 0.99999999999999"),
+    ],
+)
+def test_share_off_one_at_15_digits_is_refused_with_its_digits(first: float, message: str) -> None:
+    with pytest.raises(OutOfRangeError) as raised:
+        xr.sbg_fit([first, 0.869, 0.743, 0.653], 1000)
+    assert message in str(raised.value)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .._excel_digits import equal_at_15_digits, near_whole
+from .._excel_digits import equal_at_15_digits, near_whole, shown_apart
 from .._validation import to_float_array
 from ..errors import NotANumberError, OutOfRangeError
 
@@ -47,6 +47,8 @@ def shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
             None,
         )
     sizes = np.broadcast_to(sizes, (rows,))
+    with np.errstate(invalid="ignore"):  # a share equal to 1 at 15 digits (=869/869 summed otherwise) is 1, as Excel
+        table = np.where(equal_at_15_digits(table, 1.0) & ~np.isnan(table), 1.0, table)  # compares it
     for row, (values, size) in enumerate(zip(table, sizes, strict=True), start=1):
         where = "" if rows == 1 else f" in cohort row {row}"
         present = values[~np.isnan(values)]
@@ -66,7 +68,8 @@ def shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
         bad = (present < 0) | (present > 1)
         if bad.any():
             raise OutOfRangeError(
-                f"survivors given as shares (with cohort_size) must lie between 0 and 1, got {present[bad][0]:g}{where}"
+                f"survivors given as shares (with cohort_size) must lie between 0 and 1, got "
+                f"{shown_apart(present[bad][0])}{where}"
                 " (percentages are shares: 86.9% is 0.869)",
                 "survivors",
                 float(present[bad][0]),
@@ -74,7 +77,7 @@ def shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
         if not math.isnan(values[0]) and values[0] != 1:
             raise OutOfRangeError(
                 f"survivors given as shares (with cohort_size) start at 1 (everyone is active at period 0), got "
-                f"{values[0]:g}{where}",
+                f"{shown_apart(values[0])}{where}",
                 "survivors",
                 float(values[0]),
             )
