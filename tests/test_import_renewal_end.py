@@ -177,8 +177,8 @@ def test_zuora_s_camel_case_cancelled_date_is_suggested(tmp_path: Path, capsys: 
         .err.strip()
         .endswith(
             "map them: --columns start=Subscription.SubscriptionStartDate,end=Subscription.CancelledDate,"
-            "customer_id=NAME (in Python: columns={'start': 'Subscription.SubscriptionStartDate', "
-            "'end': 'Subscription.CancelledDate', 'customer_id': 'NAME'})"
+            "customer_id=Account.AccountNumber (in Python: columns={'start': 'Subscription.SubscriptionStartDate', "
+            "'end': 'Subscription.CancelledDate', 'customer_id': 'Account.AccountNumber'})"  # ccf4b1b1 names the id
         )
     )
     columns = "start=Subscription.SubscriptionStartDate,customer_id=Account.AccountNumber,mrr=RatePlanCharge.MRR"
