@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["check_loaded_twice", "timed"]
+__all__ = ["FEWEST_COPIES", "SHARE_OF_ROWS", "check_loaded_twice", "timed"]
 
 
 def _note_twins(source: str, what: str, copies: np.ndarray, rows: int) -> None:
@@ -39,8 +39,8 @@ def _note_twins(source: str, what: str, copies: np.ndarray, rows: int) -> None:
 
 
 #: Repeated rows refused when not every row has a twin: this many at least, and this share of the rows at least.
-_FEWEST = 3
-_SHARE = 0.1
+FEWEST_COPIES = 3
+SHARE_OF_ROWS = 0.1
 
 
 def timed(dates: np.ndarray) -> bool:
@@ -99,7 +99,7 @@ header as row 1): 'a', 'b': remove the repeated rows, or add the export's order 
         return
     twinned = rows[text.duplicated(keep=False).to_numpy()]
     whole = twinned.size == len(df)
-    if not whole and (copies.size < _FEWEST or copies.size < _SHARE * len(df)):
+    if not whole and (copies.size < FEWEST_COPIES or copies.size < SHARE_OF_ROWS * len(df)):
         _note_twins(source, what, copies, len(df))
         return
     record = "an order id" if what == "orders" else "a response id"

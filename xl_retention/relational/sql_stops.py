@@ -258,7 +258,7 @@ def orders_once(orders: ir.Table, text_dates: bool = False) -> ir.Table:
     import's note cannot be said here); dates by day alone are read as before (two orders of one day may be two
     purchases). ``text_dates``: as for :func:`months_without_times`. Read after the segment is labelled (no NULL
     there)."""
-    from ..reading.loaded_twice import _FEWEST, _SHARE
+    from ..reading.loaded_twice import FEWEST_COPIES, SHARE_OF_ROWS
 
     keys = ["customer_id", "date", "amount", *(["segment"] if "segment" in orders.columns else [])]
     when = orders.date.cast("timestamp")
@@ -282,7 +282,7 @@ def orders_once(orders: ir.Table, text_dates: bool = False) -> ir.Table:
         (rows.__rows >= 4)
         & (rows.__timed == 1)
         & (rows.__copies >= 2)
-        & (whole | ((rows.__copies >= _FEWEST) & (rows.__copies >= _SHARE * rows.__rows)))
+        & (whole | ((rows.__copies >= FEWEST_COPIES) & (rows.__copies >= SHARE_OF_ROWS * rows.__rows)))
     )
     share = whole.ifelse(
         ibis.literal("every row has such a twin"),

@@ -32,7 +32,7 @@ def tildes_read(criterion: Any) -> Any:
     """
     if not isinstance(criterion, str) or "~" not in criterion:
         return criterion
-    operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")
+    operator = next((op for op in OPERATORS if criterion.startswith(op)), "")
     if operator not in ("", "=", "<>"):
         return criterion
     return _LONE_TILDE.sub(lambda m: m.group(0) if m.group(1) in "*?~" else m.group(1), criterion)
@@ -59,7 +59,8 @@ def tilde_criteria(name: str, args: list[str], literals: list[str | None]) -> tu
 # --- typed date criteria, in the workbook's date system --------------------------------------------------------------
 #: the registered function reading a typed date criterion in the workbook's date system (see :func:`dated`)
 DATED = "_XLR.DATED"
-_OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
+#: a criterion's operators, the two-character ones first
+OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
 
 
 def dated_criteria(name: str, args: list[str], literals: list[str | None]) -> tuple[list[str], list[str | None]]:
@@ -77,7 +78,7 @@ def dated_criteria(name: str, args: list[str], literals: list[str | None]) -> tu
         literal = literals[k]
         if literal is None:
             continue
-        operator = next((op for op in _OPERATORS if literal.startswith(op)), "")
+        operator = next((op for op in OPERATORS if literal.startswith(op)), "")
         if date_serial(literal[len(operator) :]) is not None:
             args[k] = f"{DATED}({args[k].strip()},DATE(1904,1,1))"
             literals[k] = None
@@ -93,7 +94,7 @@ def dated(criterion: Any, epoch: Any) -> Any:
     """
     if not isinstance(criterion, str) or not isinstance(epoch, (int, float)) or isinstance(epoch, bool):
         return criterion
-    operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")
+    operator = next((op for op in OPERATORS if criterion.startswith(op)), "")
     serial = date_serial(criterion[len(operator) :])
     if serial is None:
         return criterion

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ._core import FUNCTIONS, Function, engine_call, matrix, number_text
-from .criteria_values import tildes_read, written_number
+from .criteria_values import OPERATORS, tildes_read, written_number
 
 __all__ = ["BEGINS_WITH", "begins_with", "begun", "read_as_number"]
 
@@ -78,7 +78,7 @@ def written(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
-    operator = next((op for op in _OPERATORS if value.startswith(op)), "")
+    operator = next((op for op in OPERATORS if value.startswith(op)), "")
     found = written_number(value[len(operator) :])
     if found is None or found[0]:
         return value
@@ -89,9 +89,6 @@ def read_as_number(value: Any) -> bool:
     """Whether :func:`written` reads the criterion ``value`` otherwise than as it is (a criteria area's value given
     through ``_XLR.BEGINSWITH``, :mod:`..database_labels`)."""
     return isinstance(value, str) and written(value) != value
-
-
-_OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
 
 
 FUNCTIONS[BEGINS_WITH] = Function(BEGINS_WITH, engine_call(begun), 1, 1)
