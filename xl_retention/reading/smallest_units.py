@@ -311,11 +311,7 @@ def _refuse_without_currency(df: Any, ids: Any, apis: list[str], column: str, so
     from .errors import bad_rows
     from .later_items import written_items
 
-    text = written_items(df, column, df[column], first=True)
-    text = text.astype(object).where(text.notna(), "").astype(str).str.strip().to_numpy()
-    filled = np.flatnonzero(text != "")
-    first = int(filled[0]) if filled.size else 0
-    written = text[first][:-2] if text[first].endswith(".0") else text[first]
+    text, first, written = _first_written(written_items(df, column, df[column], first=True))
     amount = f"{float(written) / 100:,.2f}" if written.lstrip("-").isdigit() else written
     problem = (
         f"whole amounts beside {system}'s customer ids, with no currency column: in cents, as {system}'s API writes "
@@ -439,6 +435,16 @@ def stripe_api_export(df: Any) -> bool:
     return False
 
 
+def _first_written(values: Any, counted: Any = True, row: int | None = None) -> tuple[np.ndarray, int, str]:
+    """``values`` as the file writes them (stripped, blanks ""), the row to name (``row``, or the first filled one
+    where ``counted``; 0 in a column without one) and its amount as written (``4900.0`` as ``4900``): the amount a
+    refusal of whole amounts quotes."""
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
+    filled = np.flatnonzero((text != "") & counted)
+    first = row if row is not None else int(filled[0]) if filled.size else 0
+    return text, first, text[first][:-2] if text[first].endswith(".0") else text[first]
+
+
 def _refuse_unsure_units(
     values: Any, divisors: np.ndarray, column: str, source: str, system: str, row: int | None
 ) -> None:
@@ -446,10 +452,7 @@ def _refuse_unsure_units(
     both readings of its first amount (that of ``row``: one below a unit in cents), and the option that says."""
     from .errors import bad_rows
 
-    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
-    filled = np.flatnonzero((text != "") & (divisors > 1))
-    first = row if row is not None else int(filled[0]) if filled.size else 0
-    written = text[first][:-2] if text[first].endswith(".0") else text[first]
+    text, first, written = _first_written(values, divisors > 1, row)
     reasons = [] if _api_amount(column) else [f"{column!r} is not named as the API names its amounts"]
     if row is not None:
         reasons.append(f"{written} in cents is below one currency unit")
