@@ -12,7 +12,8 @@ expression it stands in (its argument, or the formula) has no arithmetic operato
 comes out), or is a text-consuming argument (:data:`_CONSUMED`; NUMBERVALUE's text given both its separators,
 which Excel reads by them alone), or is passed on as text (:data:`_PASSED`: IF's
 result, LEFT's text, ``&``) to a place that is itself such, or is the formula's result. Anything else (an argument
-of another function, an array constant) is taken as read as a number, as before.
+of another function) is taken as read as a number, as before. An array constant's text is where the array is
+(``NUMBERVALUE({"1.200","1"},",",".")``: by the separators given, as one text is).
 
 Such a formula may read a cell holding such a text too (``=A1="01/02/2026"``, ``=COUNTIF(A1:A2,"01/02/2026")``,
 ``=MATCH("01/02/2026",A1:A2,0)``): the other locale's reading of the cell is simulated by its other reading, so the
@@ -87,6 +88,11 @@ def read_as_text(formula: str, literal: str) -> bool:
     (False, False)
     >>> read_as_text('NUMBERVALUE("3 000,5",",",".")*2', "3 000,5"), read_as_text('NUMBERVALUE("3 000,5")', "3 000,5")
     (True, False)
+    >>> given, alone = 'SUM(NUMBERVALUE({"1.200","1"},",","."))', 'SUM(NUMBERVALUE({"1.200",1}))'
+    >>> read_as_text(given, "1.200"), read_as_text(alone, "1.200")
+    (True, False)
+    >>> read_as_text('SUM(LEN({"1.200";"1"}))', "1.200"), read_as_text('SUM(--({"1.200","1"}="1.200"))', "1.200")
+    (True, True)
     """
     try:
         tokens = Tokenizer("=" + formula.removeprefix("=")).items
@@ -97,13 +103,16 @@ def read_as_text(formula: str, literal: str) -> bool:
     frames: list[tuple[str, tuple[int, int] | None]] = [("", None)]
     places: list[tuple[int, int]] = []
     stack = [[0, 1]]  # [frame, argument] of the open frames
-    found = False
+    found, constant = False, False  # constant: inside an array constant, whose elements are where it is
     for token in tokens:
         frame, argument = stack[-1]
         opening = token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN)
         closing = token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN)
-        if token.type == Token.ARRAY and token.subtype == Token.OPEN:
-            return False  # an array constant: left as read as a number
+        if token.type == Token.ARRAY:
+            constant = token.subtype == Token.OPEN
+        if constant and token.type == Token.SEP:  # {"a","b";"c","d"}: each element read as the array is (H548)
+            places.append((frame, -1))
+            continue
         if closing and len(stack) > 1:
             stack.pop()
             frame, argument = stack[-1]
@@ -124,7 +133,7 @@ def read_as_text(formula: str, literal: str) -> bool:
     arguments: dict[int, int] = {}  # each frame's number of arguments
     for token, place in zip(tokens, places, strict=True):
         members.setdefault(place, []).append(token)
-        if token.type == Token.SEP and token.subtype == Token.ARG:
+        if token.type == Token.SEP and token.subtype == Token.ARG and place[1] != -1:
             arguments[place[0]] = arguments.get(place[0], 1) + 1
 
     def textual(place: tuple[int, int]) -> bool:

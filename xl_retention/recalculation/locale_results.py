@@ -447,9 +447,15 @@ _PLACED = re.compile(r"(?i)\b(?:ROW|COLUMN|CELL|OFFSET|INDIRECT|RAND|RANDBETWEEN
 
 def _literal_other(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], sheet: str, ref: str, text: str) -> str:
     """The value of ``sheet!ref``'s formula with its literal ``text`` as another locale reads it (evaluated in a
-    scratch cell, with each of the reading's two forms), shown; "another value" where that cannot be told."""
+    scratch cell, with each of the reading's two forms), shown; "another value" where that cannot be told.
+
+    The formula evaluated is the one the engine computes the cell with (its rewrite, read back from the engine, as
+    :func:`.literal_uses.moved_with_cells` reads it), the stored one where the engine's does not hold the text:
+    ``SUMPRODUCT(NUMBERVALUE({"1.200.000","1"}))`` is computed element by element only as rewritten, the stored
+    formula gave #VALUE! in both readings and the cell was left #VALUE! with no reason (H548)."""
     from .engine import from_engine  # noqa: PLC0415
     from .formula_texts import position  # noqa: PLC0415
+    from .literal_uses import _engine_formula  # noqa: PLC0415
     from .scratch_cell import scratch_value  # noqa: PLC0415
 
     bare = text.lstrip("<>=")
@@ -458,6 +464,9 @@ def _literal_other(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], she
     if reading is None or formula is None or _PLACED.search(_LITERAL.sub('""', formula)):
         return "another value"
     quoted = '"' + text.replace('"', '""') + '"'
+    engine = _engine_formula(workbook, sheet, *position(ref))
+    if engine is not None and quoted in engine and not _PLACED.search(_LITERAL.sub('""', engine)):
+        formula = engine.removeprefix("=")
     shown = []
     for form in (reading, second_form(reading)):
         other = '"' + (text[: len(text) - len(bare)] + form).replace('"', '""') + '"'
