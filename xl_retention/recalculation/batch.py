@@ -336,7 +336,11 @@ def recalc_file(
                 for address in readers:  # =IFERROR(B1,0) over the engine's #REF!: its 0 is no value Excel gives
                     sheet, _, ref = address.rpartition("!")
                     written.setdefault(sheet, {})[ref] = NO_VALUE
-            write_cached_values(path, output, written, members=computed.members, complete=complete, mark=mark)
+            stale_charts: list[str] = []  # series whose points could not be brought up to date (.chart_series)
+            write_cached_values(
+                path, output, written, computed.members, complete=complete, mark=mark,
+                chart_areas=computed.chart_areas, stale_charts=stale_charts,
+            )  # fmt: skip
             report.unsupported = [
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)
                 for u in computed.unsupported
@@ -403,6 +407,13 @@ def recalc_file(
 
                 line = locale_inputs_line(tracker, (u.reason for u in stale if u.function == "locale"))
                 report.message = f"{path.name}: {line}; {report.message}" if line else report.message
+        if engine != "excel" and stale_charts:  # a chart would show points of the old values: said, never silently
+            from .chart_series import stale_line  # noqa: PLC0415
+
+            report.status = "incomplete"
+            report.message = f"{path.name}: {stale_line(stale_charts)}" + (
+                f"; {report.message}" if report.message else ""
+            )
         if engine != "excel" and unvouched is not None:  # the engine's error, not Excel's: no value vouched for (H376)
             report.status = "incomplete"
             report.message = f"{path.name}: {unvouched}" + (f"; {report.message}" if report.message else "")

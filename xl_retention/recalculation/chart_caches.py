@@ -25,6 +25,7 @@ from ..cells import CellError
 from ..sheet_names import SHEET, unquoted
 from .chart_hidden import Hidden, moved, plot_visible_only, plotted
 from .chart_labels import CellFormats, label_text
+from .chart_series import ChartNames, series_cells, series_text
 from .excel_numbers import kept_text, number_text
 
 __all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
@@ -78,7 +79,12 @@ class ChartValues(Mapping[str, dict[str, object]]):
         *layers: Mapping[str, Mapping[str, object]] | None,
         formats: CellFormats | None = None,
         hidden: Callable[[str], Hidden] | None = None,
+        names: ChartNames | None = None,
     ) -> None:
+        self.names = names  # the workbook's defined names a series may read (.chart_series)
+        #: the references of series whose points could not be brought up to date (a name the engine gave no area, a
+        #: union over several sheets), in the order met: said in the report, not left silently old
+        self.stale: list[str] = []
         self.formats = formats  # the cells' number formats, for a label cell holding a number (.chart_labels)
         self.hidden = hidden  # a sheet's hidden rows and columns (.chart_hidden.HiddenCells), for its charts' points
         self._layers = [layer or {} for layer in layers]
@@ -116,15 +122,10 @@ def _area(formula: bytes) -> tuple[str, int, int, int, int] | None:
     return sheet, min(first_row, last_row), min(left, right), max(first_row, last_row), max(left, right)
 
 
-def _cells(formula: bytes) -> tuple[str, list[str]] | None:
-    """The sheet and cells, in order, of a chart reference of one row or column (``'My data'!$B$2:$B$4``)."""
-    area = _area(formula)
-    if area is None:
-        return None
-    sheet, top, left, bottom, right = area
-    if left != right and top != bottom:
-        return None  # several rows and columns: a series' values or one level of labels are one row or column
-    return sheet, [f"{get_column_letter(c)}{r}" for r in range(top, bottom + 1) for c in range(left, right + 1)]
+def _cells(formula: bytes, values: object = None, count: int | None = None) -> tuple[str, list[str]] | None:
+    """The sheet and cells, in order, of a chart reference of one row or column (``'My data'!$B$2:$B$4``), of a union
+    of them, a whole column (``count`` points) or a name of ``values``' (:func:`.chart_series.series_cells`)."""
+    return series_cells(formula, getattr(values, "names", None), count)
 
 
 def _levels(formula: bytes, points: int, levels: int | None = None) -> tuple[str, list[list[str]]] | None:
@@ -289,8 +290,12 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
             return match.group(0)
         if match.group(2) == b"multiLvlStrRef":
             return _multi_level(match, formula.group(1), values, visible_only)
-        found = _cells(formula.group(1))
+        counted = _COUNT_VALUE.search(inner)
+        found = _cells(formula.group(1), values, int(counted.group(1)) if counted is not None else None)
         if found is None:
+            stale = getattr(values, "stale", None)
+            if stale is not None and _PT.search(inner) is not None:  # points kept that may be old: said
+                stale.append(series_text(formula.group(1)))
             return match.group(0)
         sheet, cells = found
         own = values.get(sheet.lower())
@@ -336,7 +341,9 @@ def _text_categories(match: re.Match[bytes], values: Mapping[str, Mapping[str, o
     if found is None or found.group(2) != b"numRef":
         return match.group(0)
     formula = _F.search(found.group(4))
-    cells = _cells(formula.group(1)) if formula is not None else None
+    counted = _COUNT_VALUE.search(found.group(4))
+    count = int(counted.group(1)) if counted is not None else None
+    cells = _cells(formula.group(1), values, count) if formula is not None else None
     own = values.get(cells[0].lower()) if cells is not None else None
     if cells is None or not own or not any(isinstance(own.get(cell), str) for cell in cells[1]):
         return match.group(0)

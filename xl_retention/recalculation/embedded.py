@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import zipfile
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -230,7 +231,15 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         result = pin_stored(
             workbook, info, result, lambda: read_values(workbook, formulas, run.members), str(path), formulas
         )
-    return _listed(workbook, info, path, stored_current, run, formula_names, rewritten, result, stopped, hidden_unsure)
+    computed = _listed(
+        workbook, info, path, stored_current, run, formula_names, rewritten, result, stopped, hidden_unsure
+    )
+    if formula_names:  # a chart's series over a dynamic range (a name defined by OFFSET): the area it now stands for
+        from .chart_series import computed_areas, engine_area  # noqa: PLC0415
+
+        with zipfile.ZipFile(path) as package:
+            computed.chart_areas = computed_areas(package, formula_names, engine_area(workbook, info.sheet_titles))
+    return computed
 
 
 def _rewrite_sheet(run: _Pass, sheet: str) -> None:

@@ -40,6 +40,9 @@ class Computed:
     #: "Sheet!B1" of a #REF!/#NAME? recalc finds no cause for -> "Sheet!C1" of the cells reading it, directly or not,
     #: whose values are not errors (=IFERROR(B1,0)): :func:`.unexplained_refs.value_readers`
     error_readers: dict[str, list[str]] = field(default_factory=dict)
+    #: {(scope, name): the area the engine computed} of each name defined by a formula a chart's series reads (a
+    #: dynamic chart range, ``OFFSET(..)``): its points brought up to date as a plain reference's (.chart_series)
+    chart_areas: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def cells_of(ref: str) -> list[tuple[int, int]]:

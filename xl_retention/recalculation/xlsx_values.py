@@ -44,6 +44,7 @@ from ..errors import EXCEL_ERRORS
 from .chart_caches import CHART_PART, ChartValues, updated_caches
 from .chart_hidden import HiddenCells
 from .chart_labels import CellFormats
+from .chart_series import ChartNames, chart_name_texts
 from .excel_functions._core import CARRIED
 from .excel_numbers import kept_text, number_text
 from .package_parts import part_bytes
@@ -119,6 +120,8 @@ def write_cached_values(
     check: Callable[[], None] | None = None,
     complete: bool = True,
     mark: bytes | None = None,
+    chart_areas: Mapping[tuple[str, str], str] | None = None,
+    stale_charts: list[str] | None = None,
 ) -> int:
     """Copy the package `source` to `target`, storing values[sheet_title][cell_ref] (e.g. values["Customers"]["F3"])
     as the cached value of that formula cell. Returns the number of cells written.
@@ -133,6 +136,11 @@ def write_cached_values(
     they hold only a value, which replaces the cell's stored value, and a cell or row missing
     from the sheet is inserted in its place (the ``<dimension>`` grows to cover it). `check` is
     called just before `target` is replaced (it may raise to keep the old `target`).
+
+    The charts' cached points of the cells written are set to their values (:mod:`.chart_caches`), a series over a
+    defined name read through the workbook's names and `chart_areas` (the areas the engine computed for names defined
+    by a formula: :attr:`.engine_results.Computed.chart_areas`); `stale_charts` gets the references of series whose
+    points could not be brought up to date.
 
     Values: int/float (NaN and infinities become ``#NUM!``), bool, str (text), None (a blank result, stored as
     empty text) or a :class:`~xl_retention.cells.CellError`. Requested cells without an ``<f>`` are skipped and
@@ -149,10 +157,15 @@ def write_cached_values(
         spilled = _requests(package, members or {}, source_path)
         for part, (title, _cells) in spilled.items():
             requests.setdefault(part, (title, {}))
-        charts = ChartValues(values, members, formats=CellFormats(source_path), hidden=HiddenCells(source_path))
+        names = ChartNames(chart_name_texts(package), chart_areas)
+        charts = ChartValues(
+            values, members, formats=CellFormats(source_path), hidden=HiddenCells(source_path), names=names
+        )
         # the charts' cached points of these cells, made as read (.chart_caches); a label's number format read only
         # when one needs it (.chart_labels), a sheet's hidden rows when a chart reads it (.chart_hidden)
         written = _copy_package(package, stream, requests, spilled, complete, mark, charts)
+        if stale_charts is not None:
+            stale_charts += charts.stale
         if check is not None:
             check()
     return written
