@@ -80,8 +80,8 @@ def test_a_series_whose_points_cannot_be_brought_up_to_date_is_said(tmp_path: Pa
     result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "incomplete"
     assert result.message == (
-        "chart.xlsx: the charts' points of ('S'!$B$1,'T'!$A$1) are those stored in the file, which may predate the "
-        "recalculated cells (a name the engine gives no area for, or a reference over several sheets): Excel redraws "
-        "them when it opens the file"
+        "chart.xlsx: a chart's series over ('S'!$B$1,'T'!$A$1) keeps what the file stored, which may predate the "
+        "recalculated cells (a reference over several sheets or cells, or a name the engine gives no area for): Excel "
+        "redraws them when it opens the file"
     )
     assert _points(chart_part(tmp_path / "out.xlsx")) == [[b"2", b"4", b"6"], [b"20", b"40", b"60"]]

@@ -46,6 +46,10 @@ _LINE = re.compile(r"^(" + SHEET + r")!\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1
 #: a series' categories (their numRef becomes a strRef when its cells now hold text, as Excel writes it)
 _CAT = re.compile(rb"<(" + _P + rb")cat\b([^>]*)>(.*?)</\1cat\s*>", re.S)
 _FORMAT_CODE = re.compile(rb"<" + _P + rb"formatCode\b[^>]*(?:/>|>[^<]*</" + _P + rb"formatCode\s*>)")
+#: a series' data labels from cells (``c15:datalabelsRange``) and their cached texts
+_LABELS_RANGE = re.compile(rb"<(" + _P + rb")datalabelsRange\b([^>]*)>(.*?)</\1datalabelsRange\s*>", re.S)
+_LABELS_CACHE = re.compile(rb"<(" + _P + rb")dlblRangeCache\b([^>]*)>(.*?)</\1dlblRangeCache\s*>", re.S)
+_PT_PREFIX = re.compile(rb"<(" + _P + rb")pt(?:Count)?\b")
 _XML = {"&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _BLANK = object()  # a point to leave out
 
@@ -295,7 +299,7 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
         if found is None:
             stale = getattr(values, "stale", None)
             if stale is not None and _PT.search(inner) is not None:  # points kept that may be old: said
-                stale.append(series_text(formula.group(1)))
+                stale.append(f"a chart's series over {series_text(formula.group(1))}")
             return match.group(0)
         sheet, cells = found
         own = values.get(sheet.lower())
@@ -320,7 +324,44 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
         )
 
     new = _REF.sub(ref, _CAT.sub(lambda m: _text_categories(m, values), xml))
+    if b"datalabelsRange" in new:  # data labels "Value From Cells" (Excel 2013's c15 extension)
+        new = _LABELS_RANGE.sub(lambda m: _label_range(m, values), new)
     return xml if new == xml else new
+
+
+def _label_range(match: re.Match[bytes], values: Mapping[str, Mapping[str, object]]) -> bytes:
+    """A series' ``c15:datalabelsRange`` (``match``, of :data:`_LABELS_RANGE`: its labels' cells and their cached
+    texts, ``c15:dlblRangeCache``) with the cached texts set to the cells' written values as they show them (H543's
+    finding 02: "1 users" kept beside cells now "10 users"); named in ``values.stale`` where its cells are not known.
+
+    >>> part = (b'<c15:datalabelsRange><c15:f>S!$B$1:$B$2</c15:f><c15:dlblRangeCache><c:ptCount val="2"/>'
+    ...         b'<c:pt idx="0"><c:v>1 users</c:v></c:pt></c15:dlblRangeCache></c15:datalabelsRange>')
+    >>> re.findall(rb"<c:v>([^<]*)</c:v>", updated_caches(part, {"s": {"B1": "10 users", "B2": "20 users"}}))
+    [b'10 users', b'20 users']
+    """
+    inner = match.group(3)
+    formula, cached = _F.search(inner), _LABELS_CACHE.search(inner)
+    if formula is None or cached is None:
+        return match.group(0)
+    counted = _COUNT_VALUE.search(cached.group(3))
+    found = _cells(formula.group(1), values, int(counted.group(1)) if counted is not None else None)
+    if found is None:
+        stale = getattr(values, "stale", None)
+        if stale is not None and _PT.search(cached.group(3)) is not None:
+            stale.append(f"a chart's data labels from {series_text(formula.group(1))}")
+        return match.group(0)
+    sheet, cells = found
+    own = values.get(sheet.lower())
+    if not own:
+        return match.group(0)
+    point = _PT_PREFIX.search(cached.group(3))
+    body = _cache(point.group(1) if point is not None else b"c:", cached.group(3), cells, own, False,
+                  _labels(values, sheet))  # fmt: skip
+    if body is cached.group(3):
+        return match.group(0)
+    start, end = match.start(3) + cached.start(3), match.start(3) + cached.end(3)
+    whole = match.group(0)
+    return whole[: start - match.start(0)] + body + whole[end - match.start(0) :]
 
 
 def _text_categories(match: re.Match[bytes], values: Mapping[str, Mapping[str, object]]) -> bytes:

@@ -244,18 +244,18 @@ def engine_area(workbook: Any, sheets: list[str]) -> Callable[[str, str], str | 
 
 
 def stale_line(stale: list[str]) -> str:
-    """The report's words for chart series whose cached points could not be brought up to date (``stale``: their
-    references as the charts write them).
+    """The report's words for chart series and linked shapes that could not be brought up to date (``stale``: each
+    described, as :mod:`.chart_caches` and :mod:`.shape_links` name them).
 
-    >>> stale_line(["[0]!Dyn", "(S!$A$1,T!$A$1)", "[0]!Dyn"])
-    "the charts' points of [0]!Dyn and (S!$A$1,T!$A$1) are those stored in the file, which may predate the \
-recalculated cells (a name the engine gives no area for, or a reference over several sheets): Excel redraws them when \
-it opens the file"
+    >>> stale_line(["a chart's series over [0]!Dyn", "the shape linked to Top", "a chart's series over [0]!Dyn"])
+    "a chart's series over [0]!Dyn and the shape linked to Top keep what the file stored, which may predate the \
+recalculated cells (a reference over several sheets or cells, or a name the engine gives no area for): Excel redraws \
+them when it opens the file"
     """
     named = list(dict.fromkeys(stale))
     listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    verb = "keep" if len(named) > 1 else "keeps"
     return (
-        f"the charts' points of {listed} are those stored in the file, which may predate the recalculated cells (a "
-        "name the engine gives no area for, or a reference over several sheets): Excel redraws them when it opens "
-        "the file"
+        f"{listed} {verb} what the file stored, which may predate the recalculated cells (a reference over several "
+        "sheets or cells, or a name the engine gives no area for): Excel redraws them when it opens the file"
     )

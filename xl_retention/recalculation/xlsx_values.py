@@ -48,6 +48,7 @@ from .chart_series import ChartNames, chart_name_texts
 from .excel_functions._core import CARRIED
 from .excel_numbers import kept_text, number_text
 from .package_parts import part_bytes
+from .shape_links import drawing_sheets, linked_texts
 from .xlsx_package import _ATTRS as _ATTRS
 from .xlsx_package import _CALC_ID, _FULL_CALC_ON_LOAD, CURRENT_CALC_ID, full_calc_on_load, marked
 from .xlsx_package import _PREFIX as _PREFIX
@@ -204,6 +205,7 @@ def _copy_package(
     charts: Mapping[str, dict[str, object]] | None = None,
 ) -> int:
     written = 0
+    drawings = drawing_sheets(package) if charts else {}  # {drawing part: its sheet's title}
     with zipfile.ZipFile(stream, "w") as copy:
         for info in package.infolist():
             data = part_bytes(package, info)  # (decompressed once: .package_parts)
@@ -218,6 +220,8 @@ def _copy_package(
                     written += count
             elif charts and CHART_PART.fullmatch(info.filename):
                 data = updated_caches(data, charts)
+            elif charts and drawings and info.filename in drawings:  # a text box linked to a cell (.shape_links)
+                data = linked_texts(data, drawings[info.filename], charts)
             elif info.filename == "xl/workbook.xml":
                 if complete:
                     data = _FULL_CALC_ON_LOAD.sub(b"", data)

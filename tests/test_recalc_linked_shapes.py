@@ -1,0 +1,89 @@
+"""A text box linked to a cell (a dashboard's KPI tile, ``<xdr:sp textlink="$B$1">``) and a chart's data labels from
+cells (``c15:datalabelsRange``) show the recalculated cells, as Excel shows them after it calculates (H543's finding
+02: the tile kept "MRR 1" and the labels "1 users" beside cells now "MRR 10" and "10 users", under ``ok``)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from chart_caches_scaffold import CHART1, chart_part, prefixed, sheet_s
+from one_sheet import rewrite_part
+from openpyxl.chart import BarChart, Reference
+
+from xl_retention.recalculation.batch import recalc_file
+
+DRAWING1 = "xl/drawings/drawing1.xml"
+
+
+def _tile(link: bytes, text: bytes) -> bytes:
+    """A text box linked to ``link``, its text as Excel cached it."""
+    return (
+        b"<twoCellAnchor><from><col>1</col><colOff>0</colOff><row>3</row><rowOff>0</rowOff></from>"
+        b"<to><col>3</col><colOff>0</colOff><row>6</row><rowOff>0</rowOff></to>"
+        b'<sp macro="" textlink="' + link + b'"><nvSpPr><cNvPr id="3" name="TextBox 2"/><cNvSpPr txBox="1"/></nvSpPr>'
+        b'<spPr/><txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{6C0A9E8B-0E5E-4B5A-9E0B-1D2C3E4F5A6B}" type="TxLink">'
+        b'<a:rPr lang="en-US" sz="2400"/><a:t>' + text + b'</a:t></a:fld><a:endParaRPr lang="en-US"/></a:p></txBody>'
+        b"</sp><clientData/></twoCellAnchor>"
+    )
+
+
+def _workbook(tmp_path: Path, tiles: bytes) -> Path:
+    """S!A1 = 10, S!B1 = ="MRR "&A1, S!C1 = A1*1000 shown as #,##0, T!A1 = S!A1*2; a chart (so that S has a drawing)
+    and ``tiles`` in S's drawing; every formula's stored value of A1 = 1."""
+    book, sheet = sheet_s()
+    sheet["A1"], sheet["B1"], sheet["C1"] = 10, '="MRR "&A1', "=A1*1000"
+    sheet["C1"].number_format = "#,##0"
+    book.create_sheet("T")["A1"] = "=S!A1*2"
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=1))
+    sheet.add_chart(chart, "D2")
+    path = tmp_path / "tiles.xlsx"
+    book.save(path)
+    rewrite_part(path, DRAWING1, lambda part: part.replace(b"</wsDr>", tiles + b"</wsDr>"))
+    return path
+
+
+def _texts(path: Path) -> list[bytes]:
+    with zipfile.ZipFile(path) as package:
+        return re.findall(rb'type="TxLink"><a:rPr[^>]*/><a:t>([^<]*)</a:t>', package.read(DRAWING1))
+
+
+def test_text_boxes_linked_to_cells_show_the_recalculated_values(tmp_path: Path) -> None:
+    tiles = _tile(b"$B$1", b"MRR 1") + _tile(b"$C$1", b"1,000") + _tile(b"T!$A$1", b"2") + _tile(b"A1", b"10")
+    path = _workbook(tmp_path, tiles)
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    # the text, the number in its cell's format, another sheet's cell; a typed cell's text as Excel stored it
+    assert _texts(tmp_path / "out.xlsx") == [b"MRR 10", b"10,000", b"20", b"10"]
+    assert _texts(path) == [b"MRR 1", b"1,000", b"2", b"10"]  # the input as it was
+
+
+def test_a_text_box_linked_to_a_range_is_said(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, _tile(b"$B$1:$C$1", b"MRR 1"))
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert result.message.startswith("tiles.xlsx: the shape linked to $B$1:$C$1 keeps what the file stored")
+
+
+def test_data_labels_from_cells_show_the_recalculated_texts(tmp_path: Path) -> None:
+    book, sheet = sheet_s()
+    for row, value in enumerate((10, 20), 1):
+        sheet[f"A{row}"], sheet[f"B{row}"] = value, f'=TEXT(A{row},"0")&" users"'
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=2))
+    sheet.add_chart(chart, "D2")
+    path = tmp_path / "labels.xlsx"
+    book.save(path)
+    labels = (
+        b'<extLst><ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}" '
+        b'xmlns:c15="http://schemas.microsoft.com/office/drawing/2012/chart"><c15:datalabelsRange>'
+        b'<c15:f>S!$B$1:$B$2</c15:f><c15:dlblRangeCache><c:ptCount val="2"/><c:pt idx="0"><c:v>1 users</c:v></c:pt>'
+        b'<c:pt idx="1"><c:v>2 users</c:v></c:pt></c15:dlblRangeCache></c15:datalabelsRange></ext></extLst>'
+    )
+    rewrite_part(path, CHART1, lambda part: prefixed(part).replace(b"</ser>", labels + b"</ser>"))
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    cache = re.search(rb"<c15:dlblRangeCache>(.*?)</c15:dlblRangeCache>", chart_part(tmp_path / "out.xlsx")).group(1)
+    assert re.findall(rb"<c:v>([^<]*)</c:v>", cache) == [b"10 users", b"20 users"]
