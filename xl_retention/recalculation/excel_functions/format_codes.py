@@ -47,6 +47,15 @@ _FOREIGN_REASON = (
     "Excel (German J is the year and T the day, French a the year and j the day), which the file does not name"
 )
 
+#: the system's date and time formats (Format Cells' "*Wednesday, March 14, 2012" and "*1:30:55 PM"): [$-F800] the
+#: long date, [$-F400] the time, and their language tags [$-x-sysdate], [$-x-systime]
+_SYSTEM_TAG = re.compile(r"(?i)\[\$[^\]-]*-(F800|F400|x-sysdate|x-systime)\]")
+_SYSTEM_REASON = (
+    "TEXT's format {fmt} holds {what}: Excel shows it as the regional settings of the computer that opens the file "
+    "write it, whatever codes follow the tag (Format Cells marks it with *), and the file does not record those "
+    "settings"
+)
+
 
 @lru_cache(maxsize=512)
 def foreign_codes(fmt: str) -> str | None:
@@ -57,7 +66,13 @@ def foreign_codes(fmt: str) -> str | None:
     ('the letter J', 'a comma among the decimals (a decimal comma)', 'a comma before 1 digit (a decimal comma)')
     >>> foreign_codes('mmmm yyyy" Januar"'), foreign_codes("#,##0.00_);[Red](#,##0.00)"), foreign_codes("0.00E+00")
     (None, None, None)
+    >>> foreign_codes("[$-F800]dddd, mmmm dd, yyyy"), foreign_codes("[$-x-systime]h:mm:ss AM/PM")
+    ("the tag [$-F800], the computer's long date format", "the tag [$-x-systime], the computer's time format")
     """
+    system = _SYSTEM_TAG.search(fmt)
+    if system is not None:  # the computer's format, not these codes: no en-US reading of them (H543's finding 04)
+        kind = "long date" if system.group(1).upper() in ("F800", "X-SYSDATE") else "time"
+        return f"the tag {system.group(0)}, the computer's {kind} format"
     for section in re.split(";", _NOT_CODES.sub("", fmt)):
         letters = _FOREIGN_LETTER.search(_EN_US_CODES.sub("", section))
         if letters is not None:
@@ -90,7 +105,13 @@ def foreign_reason(fmt: str, what: str, where: str = "") -> str:
     >>> foreign_reason("0.##0", "a point before ##0 (a point grouping thousands)")[-68:]
     'does: the file does not name the language of the Excel that wrote it'
     """
-    template = _FOREIGN_REASON if what.startswith("the letter") else _SEPARATORS_REASON
+    template = (
+        _FOREIGN_REASON
+        if what.startswith("the letter")
+        else _SYSTEM_REASON
+        if what.startswith("the tag")
+        else _SEPARATORS_REASON
+    )
     return template.format(fmt=where + _quoted(fmt), what=what)
 
 
