@@ -76,3 +76,44 @@ def test_the_engines_start_written_as_a_date_is_read_with_the_options() -> None:
     assert [str(m) for m in got.index] == ["2025-02", "2025-03", "2025-04"]
     tables = R.order_tables(orders, start="01/02/2025", options=ReadOptions(dayfirst=True))
     assert [str(m) for m in tables.purchases.index] == ["2025-02", "2025-03", "2025-04"]
+
+
+def test_rfm_summary_reads_a_month_as_its_last_day() -> None:
+    # H545's finding 02: "2024-03" was 1 March with daily periods: c (15 March) and a's repeat (20 March) were lost
+    import pandas as pd
+
+    import xl_retention as xr
+
+    orders = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "c"],
+                           "date": ["2024-01-01", "2024-03-20", "2024-01-05", "2024-03-01", "2024-03-15"]})  # fmt: skip
+    for end in ("2024-03", "March 2024", pd.Period("2024-03", "M"), "2024-03-31"):
+        summary = xr.rfm_summary(orders, observation_end=end, period="D", amount=None)
+        assert summary.to_dict("index") == {
+            "a": {"frequency": 1.0, "recency": 79.0, "T": 90.0},
+            "b": {"frequency": 1.0, "recency": 56.0, "T": 86.0},
+            "c": {"frequency": 0.0, "recency": 0.0, "T": 16.0},
+        }, end
+    year = xr.rfm_summary(orders, observation_end="2024", period="M", amount=None)  # a year: its last day, December
+    assert year["T"].tolist() == [11.0, 11.0, 9.0]
+
+
+def test_rfm_summary_refuses_a_number_or_a_logical_as_its_end_and_takes_a_blank_as_left_out() -> None:
+    # H545's finding 01: 20240331 was read as nanoseconds after 1970 ("before every order (1970-01-01)"), NaT and ""
+    # raised pandas' own errors
+    import pandas as pd
+    import pytest
+
+    import xl_retention as xr
+    from xl_retention.errors import RetentionInputError
+
+    orders = pd.DataFrame({"customer_id": ["a", "a"], "date": ["2024-01-01", "2024-02-08"]})
+    for value in (20240331, 45382.0, True):
+        with pytest.raises(RetentionInputError) as caught:
+            xr.rfm_summary(orders, observation_end=value, amount=None)
+        what = "a logical" if value is True else "a number"
+        assert str(caught.value).startswith(f"observation_end {value!r} is {what}, not a date: give the last day")
+    with pytest.raises(RetentionInputError, match=r"^observation_end '  ' is not a date \(write it as YYYY-MM-DD\)"):
+        xr.rfm_summary(orders, observation_end="  ", amount=None)
+    default = xr.rfm_summary(orders, amount=None)
+    for blank in (float("nan"), pd.NaT, ""):
+        pd.testing.assert_frame_equal(xr.rfm_summary(orders, observation_end=blank, amount=None), default)

@@ -22,7 +22,7 @@ from ..errors import RetentionInputError
 from .dates import DateOptions, parse_dates
 from .errors import DataError
 
-__all__ = ["date_argument", "month_argument"]
+__all__ = ["date_argument", "end_argument", "month_argument"]
 
 #: A date whose day and month are numbers, in either order: '01/12/2014', '1.12.14', '12-01-2014 10:00'.
 _DAY_AND_MONTH = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:[\sT]|$)")
@@ -70,3 +70,55 @@ def month_argument(value: Any, name: str, options: Any = None) -> Any:
     dates = dataclasses.replace(options.dates(), timezone=None) if options is not None else None  # a label
     found = date_argument(value, name, dates)
     return found.to_period("M") if found is not value else value
+
+
+#: the periods finer than a day pandas infers from a text (a time given): the day is named
+_DAY_OR_FINER = ("D", "h", "H", "min", "T", "s", "S", "ms", "L", "us", "U", "ns", "N")
+
+
+def end_argument(value: Any, name: str, options: DateOptions | None = None, data: pd.Series | None = None) -> Any:
+    """The last day observed that an end argument (``rfm_summary``'s ``observation_end``) names, a Timestamp; None
+    where it is left out (None, or a blank: NaN, NaT, ``""``, as a blank cell gives it). A month, quarter or year
+    (``"2024-03"``, ``"March 2024"``, ``"2024"``, a ``Period``) is its last day, all of it observed (H545's finding
+    02: ``"2024-03"`` read as 1 March left out the orders of 2 to 31 March); a day written with its day and month as
+    numbers is read as :func:`date_argument` reads it.
+
+    Raises:
+        RetentionInputError: a number (``20240331``, Unix seconds, an Excel serial: pandas reads any number as
+            nanoseconds since 1970), a logical, or a text that is no date, naming ``name`` and the value.
+
+    >>> end_argument("2024-03", "end"), end_argument(pd.Period("2024Q1"), "end"), end_argument(float("nan"), "end")
+    (Timestamp('2024-03-31 00:00:00'), Timestamp('2024-03-31 00:00:00'), None)
+    >>> end_argument("2024-03-15", "end"), end_argument("01/12/2014", "end", DateOptions(dayfirst=True))
+    (Timestamp('2024-03-15 00:00:00'), Timestamp('2014-12-01 00:00:00'))
+    """
+    import numbers  # noqa: PLC0415
+
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value) or value == "":
+        return None
+    if isinstance(value, bool | numbers.Number) and not isinstance(value, pd.Timestamp):
+        what = "a logical" if isinstance(value, bool) else "a number"
+        raise RetentionInputError(
+            f"{name} {value!r} is {what}, not a date: give the last day observed as a date ('2024-03-31', a Timestamp) "
+            "or a month ('2024-03': its last day)",
+            name,
+            value,
+        )
+    if isinstance(value, pd.Period):
+        return value.end_time.normalize()
+    if isinstance(value, str):
+        found = date_argument(value, name, options, data)
+        if found is not value:
+            return found
+        try:
+            period = pd.Period(value.strip())
+        except (ValueError, TypeError, OverflowError):
+            period = None
+        if period is None or period is pd.NaT:
+            raise RetentionInputError(f"{name} {value!r} is not a date (write it as YYYY-MM-DD)", name, value)
+        if not period.freqstr.startswith(_DAY_OR_FINER):  # a month, quarter or year: its last day
+            return period.end_time.normalize()
+    try:
+        return pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError) as error:
+        raise RetentionInputError(f"{name} {value!r} is not a date: {error}", name, value) from None

@@ -60,7 +60,10 @@ def rfm_summary(
     amount of the repeat purchases (0 without any). With ``period="Y"`` (a donor's gifts, once a year at most counted)
     frequency, recency and T are BG/BB's history (x, t_x, n) in yearly opportunities: ``bgbb_fit(s["frequency"],
     s["recency"], s["T"])``. Orders in periods after the period of
-    ``observation_end`` (default: the last date in the table, refunds and unpaid orders included) are ignored.
+    ``observation_end`` (default: the last date in the table, refunds and unpaid orders included; None or a blank,
+    NaN, NaT or ``""``, as a blank cell gives it, takes it) are ignored. A month, quarter or year given as the end
+    (``"2024-03"``, ``"March 2024"``, ``"2024"``, a ``Period``) is its last day, all of it observed; a number or a
+    logical is refused (pandas would read 20240331 as nanoseconds after 1970).
     ``amount=None`` skips monetary_value (an amount column the import finds by its name, ``amount``, ``Total``, is
     still read: its refunds and refund rows say which orders were paid).
 
@@ -87,7 +90,8 @@ def rfm_summary(
 
     Raises :class:`~xl_retention.errors.RetentionInputError` naming ``period`` for an unknown period;
     :class:`~xl_retention.errors.NotANumberError` naming the argument for an unknown column, an ``observation_end``
-    after today (or before every order), dates that do not parse, blank dates and amounts that are not numbers, and
+    after today (or before every order; a number, a logical or a text that is no date: RetentionInputError), dates
+    that do not parse, blank dates and amounts that are not numbers, and
     the import's refusals of an orders file (naming the column and rows).
 
     >>> import pandas as pd
@@ -103,7 +107,7 @@ def rfm_summary(
 
     from ..reading import DataError, parse_dates
     from ..reading.columns import ReadOptions
-    from ..reading.date_arguments import date_argument
+    from ..reading.date_arguments import end_argument
     from ..reading.frames import pandas_table
     from ..reading.preparation import prepare
 
@@ -131,8 +135,8 @@ def rfm_summary(
     if money:  # refunds are not purchases
         frame = frame[frame["amount"].to_numpy() >= 0]
     # '01/12/2014' read as the orders' dates are (day-first: 1 December), not month-first (reading.date_arguments)
-    given = date_argument(observation_end, "observation_end", options.dates(), table[date])
-    end = last_date if given is None else pd.Timestamp(given)
+    given = end_argument(observation_end, "observation_end", options.dates(), table[date])  # a month: its last day
+    end = last_date if given is None else given
     if end is not pd.NaT and end.tzinfo is not None:  # an instant: its date as written in its zone, as the orders'
         end = end.tz_localize(None)
     freq = _PERIODS[period]
