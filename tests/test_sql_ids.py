@@ -105,16 +105,16 @@ def test_postgresql_reads_ids_alike(capsys) -> None:
 
 
 @pytest.mark.parametrize("dialect", ["duckdb", "postgres"])
-def test_salesforce_ids_in_two_forms_are_said_not_folded(capsys, dialect: str) -> None:
-    """H530's finding 01: the SQL counts 0015g00000AbCdE and 0015g00000AbCdEAAV as two customers where the import folds
-    them into one (a note there); the header said ids are read as the import reads them. Until the SQL folds them, the
-    header says it does not, and what to do (the count it gives is that of ids as written)."""
+def test_salesforce_ids_in_two_forms_are_one_account(capsys, dialect: str) -> None:
+    """H530's finding 01: the SQL counted 0015g00000AbCdE and 0015g00000AbCdEAAV as two customers where the import
+    folds them into one (a note there); it now folds them too (H546; tests/test_h546_sql_salesforce_ids.py), and the
+    header says so. A wrong checksum (AAA) is another id, as in the import."""
     header = _sql(capsys, dialect)
     assert (
-        "-- ann@example.com). Not folded here: Salesforce's 18-character ids beside their 15-character form "
-        "(the import\n-- reads 0015g00000AbCdEAAV as 0015g00000AbCdE where a column holds both): write each "
-        "account's id in one form."
+        "-- ann@example.com); Salesforce's 18-character ids are their 15-character form where a customer_id column "
+        "holds\n-- both forms of one id (0015g00000AbCdEAAV is 0015g00000AbCdE: one account, as xl-retention import "
+        "reads it)."
     ) in header
-    if dialect == "duckdb":  # the count is that of the ids as written: the 18-character form a new customer
-        assert _duckdb(capsys, _rows("0015g00000AbCdE", "0015g00000AbCdEAAV")) == (2, 1, 1)
-        assert _duckdb(capsys, _rows("0015g00000AbCdE", "0015g00000AbCdE")) == (2, 0, 0)
+    if dialect == "duckdb":
+        assert _duckdb(capsys, _rows("0015g00000AbCdE", "0015g00000AbCdEAAV")) == (2, 0, 0)
+        assert _duckdb(capsys, _rows("0015g00000AbCdE", "0015g00000AbCdEAAA")) == (2, 1, 1)

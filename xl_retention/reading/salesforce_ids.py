@@ -17,9 +17,10 @@ import pandas as pd
 from ._distinct import arrow_codes, factorize
 from .notes import note
 
-__all__ = ["checksum", "one_salesforce_id"]
+__all__ = ["ALPHABET", "checksum", "one_salesforce_id"]
 
-_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+#: The checksum's letters: the one at a 5-bit mask of capitals.
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
 
 
 def checksum(short: str) -> str:
@@ -30,7 +31,7 @@ def checksum(short: str) -> str:
     ('AAV', 'AAA')
     """
     return "".join(
-        _ALPHABET[sum(1 << j for j, c in enumerate(short[i : i + 5]) if "A" <= c <= "Z")] for i in range(0, 15, 5)
+        ALPHABET[sum(1 << j for j, c in enumerate(short[i : i + 5]) if "A" <= c <= "Z")] for i in range(0, 15, 5)
     )
 
 

@@ -15,6 +15,7 @@ import ibis.expr.types as ir
 from ..errors import RetentionInputError
 from . import definitions as d
 from .sql_folding import NO_CASEFOLD, folded
+from .sql_salesforce import one_salesforce_id
 from .sql_stops import (
     STOP,
     months_without_times,
@@ -311,6 +312,8 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
     # beside 'ann@example.com' as typed two ways; the others counted two customers): H479
     subs, orders, visits = (t.mutate(**{w: email_lowered(t[w])}) for t, w in ((subs, "customer_id"), (orders,
                             "customer_id"), (visits, "visitor_id")))  # fmt: skip
+    if not spaces:  # Salesforce's 18-character ids beside their 15-character form: that id, as the import reads them
+        subs, orders = one_salesforce_id(subs), one_salesforce_id(orders)
     subs, orders, visits, answers = (
         not_after_this_month(t, n, "month" if n == "subscriptions" else "date", *_NULLS[n][:2])
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)

@@ -86,17 +86,18 @@ UTC_ZONES = (
     "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
     "-- column of whole numbers 1001.0 is 1001; an id of no one in a text column (0, '(not set)', guest, a till's\n"
     "-- noemail@example.com) stops the query; an e-mail's capitals are one address (Ann@Example.com is\n"
-    "-- ann@example.com). Not folded here: Salesforce's 18-character ids beside their 15-character form (the import\n"
-    "-- reads 0015g00000AbCdEAAV as 0015g00000AbCdE where a column holds both): write each account's id in one form.\n"
+    "-- ann@example.com); Salesforce's 18-character ids are their 15-character form where a customer_id column holds\n"
+    "-- both forms of one id (0015g00000AbCdEAAV is 0015g00000AbCdE: one account, as xl-retention import reads it).\n"
 )
 SESSION_ZONES = (
     "-- On this dialect a TIMESTAMP WITH TIME ZONE is counted in the session's time zone: run the queries in a\n"
     "-- session whose zone is UTC (Snowflake: ALTER SESSION SET TIMEZONE = 'UTC'; Spark: spark.sql.session.timeZone)\n"
     "-- to count UTC months, as xl-retention import does. On this dialect ids are compared as written: trim them and\n"
-    "-- write each customer's id one way (no zero-width characters, one accent form, 1001 not 1001.0) first. Cast a\n"
-    "-- date in text to the DATE it writes, CAST(SUBSTRING(date, 1, 10) AS DATE) for 2026-01-31T23:30:00-05:00, as\n"
-    "-- xl-retention import takes that date whatever the offset (a TIMESTAMP WITH TIME ZONE is an instant: its month\n"
-    "-- may be the next one).\n"
+    "-- write each customer's id one way (no zero-width characters, one accent form, 1001 not 1001.0, a Salesforce\n"
+    "-- id in one form: 0015g00000AbCdE, not 0015g00000AbCdEAAV beside it, which the import reads as one) first.\n"
+    "-- Cast a date in text to the DATE it writes, CAST(SUBSTRING(date, 1, 10) AS DATE) for\n"
+    "-- 2026-01-31T23:30:00-05:00, as xl-retention import takes that date whatever the offset (a TIMESTAMP WITH TIME\n"
+    "-- ZONE is an instant: its month may be the next one).\n"
 )
 
 SEGMENTS = (
