@@ -133,7 +133,7 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, 
             break
         if month is None and isinstance(label, str) and label.strip() and row <= (last or 0) and row <= _DEEPEST:
             if unlabeled is None:
-                unlabeled, said = _text_label(cell, label, months[-1][1] if months else None), (cell, label)
+                unlabeled, said = text_label(cell, label, months[-1][1] if months else None), (cell, label)
             texts.append(row)  # a month typed as text, or a row of the user's own (a total) inside the months
             continue
         if month is None or row > _DEEPEST:
@@ -186,7 +186,7 @@ def _note_row(cell: str, label: str, before: tuple[int, int], after: tuple[int, 
     )
 
 
-def _text_label(cell: str, label: str, before: tuple[int, int] | None) -> str:
+def text_label(cell: str, label: str, before: tuple[int, int] | None) -> str:
     """What to say of a text in a tracker's month column (``cell``) inside its months (``before``: the month above)."""
     from ..workbook.monthly import MONTH
 

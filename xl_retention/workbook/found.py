@@ -139,7 +139,14 @@ def read_monthly(wb: Any, template: MonthlySheet, title: str) -> FoundSheet:
             cell = f"{written(spec.title)}!{get_column_letter(month_col)}{r}"
             apart = months_apart(cell, (month.year, month.month), (before.year, before.month))
             if apart is not None:  # a month's row deleted: how to put it back said (H273's item 3)
+                from ..recalculation.month_order import out_of_order
                 from .deleted_months import missing_months_advice
+
+                # rows sorted otherwise, a month repeated or mistyped: recalc's words (sort, type), never "insert a
+                # row" (H544's finding 01: two months swapped got a third row of one of them)
+                moved = out_of_order(spec.title, wb[title].iter_rows(values_only=True), backwards_only=True)
+                if moved is not None:
+                    raise ip.LayoutError(moved)
 
                 pair = (month.year, month.month), (before.year, before.month)
                 raise ip.LayoutError(missing_months_advice(cell, *pair) or apart)
@@ -240,6 +247,11 @@ def _refuse_row_inside(title: str, letter: str, r: int, cell: Any, months: list[
     sheet's months would end above it, and the other sheets would seem to cover more months."""
     for values in rows:
         later = _period(values[month_col - 1] if month_col - 1 < len(values) else None)
+        if later is not None and isinstance(cell, str) and _text_month(cell) is not None:
+            from ..recalculation.month_order import text_label  # a month typed as text: typed as a date (H544's 01)
+
+            before = (months[-1].year, months[-1].month) if months else None
+            raise ip.LayoutError(text_label(f"{written(title)}!{letter}{r}", cell, before))
         if later is not None:
             what = f"is {cell!r}" if cell not in (None, "") else "is empty"
             above = f"{months[-1]} above, " if months else ""
@@ -247,6 +259,24 @@ def _refuse_row_inside(title: str, letter: str, r: int, cell: Any, months: list[
                 f"{title}!{letter}{r} {what}, between months ({above}{later} below): a row that is not a month "
                 "inside the months (a totals row?); move it below the last month or to another sheet"
             )
+
+
+def _text_month(text: str) -> pd.Period | None:
+    """The month a text in the month column names (``'2026-02'``, ``'Feb 2026'``, ``'2026-02-01'``); None for any other
+    text (a total's label).
+
+    >>> _text_month("2026-02"), _text_month(" Feb 2026 "), _text_month("Total"), _text_month("2026")
+    (Period('2026-02', 'M'), Period('2026-02', 'M'), None, None)
+    """
+    import pandas as pd
+
+    try:
+        period = pd.Period(text.strip())
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if period is pd.NaT or not period.freqstr.startswith(("M", "D")):
+        return None
+    return period.asfreq("M")
 
 
 def _needed(tables: Tables) -> dict[str, str]:
