@@ -30,12 +30,13 @@ def _tile(link: bytes, text: bytes) -> bytes:
 
 
 def _workbook(tmp_path: Path, tiles: bytes) -> Path:
-    """S!A1 = 10, S!B1 = ="MRR "&A1, S!C1 = A1*1000 shown as #,##0, T!A1 = S!A1*2; a chart (so that S has a drawing)
-    and ``tiles`` in S's drawing; every formula's stored value of A1 = 1."""
+    """S!A1 = 10, S!B1 = ="MRR "&A1, S!C1 = A1*1000 shown as #,##0, T!A1 = S!A1*2, 'My Data'!A3 = S!A1*0.18; a chart
+    (so that S has a drawing) and ``tiles`` in S's drawing; every formula's stored value of A1 = 1."""
     book, sheet = sheet_s()
     sheet["A1"], sheet["B1"], sheet["C1"] = 10, '="MRR "&A1', "=A1*1000"
     sheet["C1"].number_format = "#,##0"
     book.create_sheet("T")["A1"] = "=S!A1*2"
+    book.create_sheet("My Data")["A3"] = "=S!A1*0.18"
     chart = BarChart()
     chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=1))
     sheet.add_chart(chart, "D2")
@@ -52,12 +53,43 @@ def _texts(path: Path) -> list[bytes]:
 
 def test_text_boxes_linked_to_cells_show_the_recalculated_values(tmp_path: Path) -> None:
     tiles = _tile(b"$B$1", b"MRR 1") + _tile(b"$C$1", b"1,000") + _tile(b"T!$A$1", b"2") + _tile(b"A1", b"10")
+    tiles += _tile(b"'My Data'!$A$3", b"old")  # a quoted sheet's cell (H543's finding 08: read as no link)
     path = _workbook(tmp_path, tiles)
     result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "ok", result.message
     # the text, the number in its cell's format, another sheet's cell; a typed cell's text as Excel stored it
-    assert _texts(tmp_path / "out.xlsx") == [b"MRR 10", b"10,000", b"20", b"10"]
-    assert _texts(path) == [b"MRR 1", b"1,000", b"2", b"10"]  # the input as it was
+    assert _texts(tmp_path / "out.xlsx") == [b"MRR 10", b"10,000", b"20", b"10", b"1.8"]
+    assert _texts(path) == [b"MRR 1", b"1,000", b"2", b"10", b"old"]  # the input as it was
+
+
+def test_a_caption_drawn_inside_a_chart_shows_the_recalculated_cell(tmp_path: Path) -> None:
+    # H543's finding 09: a text box inside the chart (the chart's c:userShapes part) kept "MRR 1"
+    path = _workbook(tmp_path, b"")
+    caption = _tile(b"S!$B$1", b"MRR 1").replace(b"<sp ", b"<cdr:sp ").replace(b"</sp>", b"</cdr:sp>")
+    shapes = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:userShapes '
+        b'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        b'xmlns:cdr="http://schemas.openxmlformats.org/drawingml/2006/chartDrawing"><cdr:relSizeAnchor>'
+        + re.search(rb"<cdr:sp .*</cdr:sp>", caption).group(0)
+        + b"</cdr:relSizeAnchor></c:userShapes>"
+    )
+    rewrite_part(path, CHART1, lambda x: x.replace(b"</chartSpace>", b'<userShapes r:id="rIdUs"/></chartSpace>'))
+    kind = b"application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml"
+    override = b'<Override PartName="/xl/drawings/drawing2.xml" ContentType="' + kind + b'"/></Types>'
+    rewrite_part(path, "[Content_Types].xml", lambda x: x.replace(b"</Types>", override))
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("xl/drawings/drawing2.xml", shapes)
+        package.writestr("xl/charts/_rels/chart1.xml.rels", (
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+            b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdUs" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" '
+            b'Target="../drawings/drawing2.xml"/></Relationships>'))  # fmt: skip
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as package:
+        part = package.read("xl/drawings/drawing2.xml")
+    assert re.findall(rb'type="TxLink"><a:rPr[^>]*/><a:t>([^<]*)</a:t>', part) == [b"MRR 10"]
 
 
 def test_a_text_box_linked_to_a_range_is_said(tmp_path: Path) -> None:

@@ -23,31 +23,42 @@ __all__ = ["drawing_sheets", "linked_texts"]
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _SP = re.compile(rb"<(" + _P + rb")sp\b([^>]*)>(.*?)</\1sp\s*>", re.S)
-_TEXTLINK = re.compile(rb"""\stextlink\s*=\s*["']([^"']*)["']""")
+_TEXTLINK = re.compile(rb"""\stextlink\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # 'My Data'!$A$3 in double quotes
 _FLD = re.compile(rb"<(" + _P + rb")fld\b([^>]*)>(.*?)</\1fld\s*>", re.S)
 _TXLINK = re.compile(rb"""\stype\s*=\s*["']TxLink["']""")
 _T = re.compile(rb"(<" + _P + rb"t\b[^>]*>)([^<]*)(</" + _P + rb"t\s*>)")
 _T_EMPTY = re.compile(rb"<(" + _P + rb")t\s*/>")
 _CELL = re.compile(r"^(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?([0-9]+)$")
-_DRAWING = "/drawing"  # a relationship type's end (officeDocument/2006/relationships/drawing)
+#: relationship types' ends: a sheet's drawing, a drawing's chart, a chart's shapes drawn inside it
+_DRAWING, _CHART, _USER_SHAPES = "/drawing", "/chart", "/chartUserShapes"
 
 
 def drawing_sheets(package: zipfile.ZipFile) -> dict[str, str]:
-    """{drawing part (``xl/drawings/drawing1.xml``): the title of the sheet whose drawing it is}."""
+    """{drawing part: the title of the sheet it is drawn on}: each sheet's drawing (``xl/drawings/drawing1.xml``) and
+    the shapes drawn inside each of its charts (a chart's ``c:userShapes`` part, H543's finding 09: a chart's caption
+    linked to a cell)."""
     from .xlsx_package import _relationships, _resolve, _sheet_parts  # noqa: PLC0415
 
     names = set(package.namelist())
-    found: dict[str, str] = {}
-    for title, part in _sheet_parts(package).items():
-        if part is None:
-            continue
+
+    def targets(part: str, kind: str) -> list[str]:
         folder, _, file = part.rpartition("/")
         rels = f"{folder}/_rels/{file}.rels"
         if rels not in names:
-            continue
-        for rel in _relationships(package.read(rels)):
-            if rel.get("Type", "").endswith(_DRAWING) and rel.get("TargetMode") != "External":
-                found[_resolve(folder, rel.get("Target", ""))] = title
+            return []
+        return [
+            _resolve(folder, rel.get("Target", ""))
+            for rel in _relationships(package.read(rels))
+            if rel.get("Type", "").endswith(kind) and rel.get("TargetMode") != "External"
+        ]
+
+    found: dict[str, str] = {}
+    for title, part in _sheet_parts(package).items():
+        for drawing in targets(part, _DRAWING) if part is not None else []:
+            found[drawing] = title
+            for chart in targets(drawing, _CHART):
+                for shapes in targets(chart, _USER_SHAPES):
+                    found.setdefault(shapes, title)
     return found
 
 
@@ -86,9 +97,12 @@ def linked_texts(xml: bytes, sheet: str, values: Mapping[str, Mapping[str, objec
 
     def shape(match: re.Match[bytes]) -> bytes:
         link = _TEXTLINK.search(match.group(2))
-        if link is None or not link.group(1).strip():
+        written = (link.group(1) if link.group(1) is not None else link.group(2)) if link is not None else b""
+        if not written.strip():
             return match.group(0)
-        text = link.group(1).decode("utf-8", "replace").replace("&apos;", "'").replace("&amp;", "&")
+        text = written.decode("utf-8", "replace")
+        for escaped, plain in (("&apos;", "'"), ("&quot;", '"'), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")):
+            text = text.replace(escaped, plain)
         found = _linked_cell(text, sheet, values)
         if found is None:
             stale = getattr(values, "stale", None)
