@@ -32,3 +32,14 @@ def test_decimal_nan_is_blank_and_infinity_is_refused():
     assert np.isnan(xr.crr(Decimal("NaN"), 75, 500))
     with pytest.raises(OutOfRangeError, match="customers_end must be a count >= 0, got inf"):
         xr.crr(Decimal("Infinity"), 75, 500)
+
+
+def test_a_decimal_beyond_a_floats_range_is_named_as_given() -> None:
+    # H545's finding 03: Decimal('1E+400') became inf: "customers_start must be a count >= 0, got inf"
+    from xl_retention.errors import OutOfRangeError
+
+    with pytest.raises(OutOfRangeError) as caught:
+        xr.crr(5, 0, Decimal("1E+400"))
+    assert str(caught.value) == "customers_start is beyond a float's range (above 1.8e308), got Decimal('1E+400')"
+    with pytest.raises(OutOfRangeError, match=r"^arpa is beyond a float's range \(above 1\.8e308\), got Decimal"):
+        xr.clv(Decimal("1E+400"), 0.5, 0.1)

@@ -133,6 +133,10 @@ def _element_to_float(name: str, value: Any) -> float:
     Traceback (most recent call last):
     ...
     xl_retention.errors.OutOfRangeError: scores is beyond a float's range (above 1.8e308), got an integer of 401 digits
+    >>> _element_to_float("scores", decimal.Decimal("-1E+400"))
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.OutOfRangeError: scores is beyond a float's range (above 1.8e308), got Decimal('-1E+400')
     """
     if value is None or (isinstance(value, str) and not value.strip()) or _is_pandas_na(value):
         return np.nan  # "" and a cell of spaces alone (a non-breaking one pasted from a web page's table too)
@@ -140,7 +144,11 @@ def _element_to_float(name: str, value: Any) -> float:
         problem = f"got the text {value!r} (a number stored as text: type it as a number)"
         raise NotANumberError(f"{name} must be a number, {problem}", name, value)
     if isinstance(value, decimal.Decimal):  # SQL numeric columns (psycopg, DuckDB, pyodbc) arrive as Decimal
-        return np.nan if value.is_nan() else float(value)
+        number = np.nan if value.is_nan() else float(value)
+        if value.is_finite() and not math.isfinite(number):  # Decimal('1E+400') became inf: "got inf" (H545's 03)
+            message = f"{name} is beyond a float's range (above 1.8e308), got {value!r}"
+            raise OutOfRangeError(message, name, None)
+        return number
     if isinstance(value, (bool, np.bool_, np.timedelta64)) or not isinstance(value, numbers.Real):
         # (numpy's timedelta64 is an integer to the numbers module; .item() of a datetime64[ns] is one too: kept)
         shown = _the_text(value) if isinstance(value, str) else repr(value)
