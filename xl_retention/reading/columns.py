@@ -89,6 +89,21 @@ def account_columns(df: pd.DataFrame) -> list[str]:
     return [str(c) for c in df.columns if keys_of(c) & _ACCOUNT_IDS]
 
 
+#: Columns (as :func:`~.names.keys_of` spells them) that hold an invoice's date: Zuora's Invoice export's
+#: ``Invoice.InvoiceDate`` ("Invoice: Invoice Date"), "Invoice Date": named as the date to map.
+_INVOICE_DATES = frozenset({"invoice_date", "invoice.invoice_date", "invoice:_invoice_date"})
+
+
+def invoice_date_columns(df: pd.DataFrame) -> list[str]:
+    """The columns of ``df`` named as an invoice's date (:data:`_INVOICE_DATES`, by :func:`~.names.keys_of`), in the
+    file's order.
+
+    >>> invoice_date_columns(pd.DataFrame(columns=["Invoice.InvoiceNumber", "Invoice.InvoiceDate", "Invoice.Amount"]))
+    ['Invoice.InvoiceDate']
+    """
+    return [str(c) for c in df.columns if keys_of(c) & _INVOICE_DATES]
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How to read input files and their columns (the ``import`` command's reading flags).
@@ -416,7 +431,9 @@ def normalize_columns(
         survey = "score" in required and answer_mapping(df, missing, rename)  # Typeform's question as a column
         account = account_columns(df) if "customer_id" in missing else []
         named = account[0] if len(account) == 1 else "NAME"  # Recurly's account_code, Zuora's Account Number
-        mapping = [(n, named if n == "customer_id" else "NAME") for n in missing]  # all at once, not one a run
+        dated = invoice_date_columns(df) if "date" in missing else []  # Zuora's Invoice.InvoiceDate
+        suggested = {"customer_id": named, "date": dated[0] if len(dated) == 1 else "NAME"}
+        mapping = [(n, suggested.get(n, "NAME")) for n in missing]  # all at once, not one a run
         spare = len(df.columns) > len(picked) + len(missing)  # a column left that may be the amount
         if spare and "amount" in optional and "amount" not in picked and "amount" not in missing:  # 'Betrag'
             mapping.append(("amount", "NAME"))
