@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .excel_functions.collation import formatted_number
 from .excel_functions.text import text_to_number
 
 _LITERAL = r'"((?:[^"]|"")*)"'
@@ -66,12 +67,19 @@ def refused_criterion_reason(rewritten: str, call: str = "", kinds: str = "") ->
     'a criterion here, C2, is a number when the formula runs and '
     >>> refused_criterion_reason("IF(x,_XLR.NUMBERTEXTREFUSED(),1)") is None
     True
+    >>> refused_criterion_reason('IF(x,_XLR.FORMATTEDREFUSED("D1","G1:G3"),1)')[:88]
+    'a criterion here, D1, is when the formula runs an operator before a number written with '
     """
     found = next((f for f in _CALL.finditer(rewritten) if f"_XLR.{f.group(1)}(" == call or not call), None)
     if found is None:
         return None
     kind, criterion, area = found.group(1), _read(found.group(2)), _read(found.group(3))
     undocumented = "whether Excel matches that text is not documented, so the embedded engine does not compute it"
+    if kind == "FORMATTEDREFUSED" and not formatted_number(criterion):  # D1 holding ">=50%", ">="&E1: when it runs
+        return (
+            f"a criterion here, {criterion}, is when the formula runs an operator before a number written with %, $ "
+            f"or thousands separators and its range {area} holds such text; {undocumented}"
+        )
     if kind == "FORMATTEDREFUSED":
         number = _number_of(criterion)
         operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")

@@ -107,7 +107,7 @@ def each_criterion(
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
     from .criteria_date_texts import each_date_keyed  # (a module that imports this one)
-    from .criteria_formatted import NUMBER_TEXT_REFUSED, written_read  # (a module that imports this one)
+    from .criteria_formatted import written_read  # (a module that imports this one)
     from .criteria_values import tildes_read  # (likewise): "x~y" is xy, as a criterion alone
 
     true = _shape_of(shape)
@@ -117,7 +117,7 @@ def each_criterion(
     wanted = [[tildes_read(w) for w in row] for row in _block(criteria, blanks=False)]  # "" counts blank cells
     wanted, refused = written_read(values, wanted)  # "50%" is 0.5, as typed (.criteria_formatted)
     if refused:  # over the text "50%" as well: listed, as one cell's criterion (.criteria_formatted)
-        return FUNCTIONS[NUMBER_TEXT_REFUSED].call()
+        return FUNCTIONS[refused].call()
     blocks = [values] if summed is None else [values, _block(summed)]
     dated = each_date_keyed(values, wanted, shift)  # "2024-01-15" over text dates: as numbers (.criteria_date_texts)
     if dated is not None:
@@ -203,7 +203,7 @@ def each_criteria(name: str, *args: Any, shift: float = 0.0) -> Any:
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
     from .criteria_date_texts import each_date_keyed  # (a module that imports this one)
-    from .criteria_formatted import NUMBER_TEXT_REFUSED, written_read  # (a module that imports this one)
+    from .criteria_formatted import written_read  # (a module that imports this one)
     from .criteria_values import tildes_read  # (likewise): "x~y" is xy, as a criterion alone
 
     true = _shape_of(args[-1]) if args else None
@@ -221,7 +221,7 @@ def each_criteria(name: str, *args: Any, shift: float = 0.0) -> Any:
     for k in positions:  # "50%" is 0.5, as typed; over the text "50%" as well: listed (.criteria_formatted)
         picks[k], refused = written_read(blocks.get(k - 1, [[]]), picks[k])
         if refused:
-            return FUNCTIONS[NUMBER_TEXT_REFUSED].call()
+            return FUNCTIONS[refused].call()
     dated = {
         k: keyed for k in positions if k - 1 in blocks and (keyed := each_date_keyed(blocks[k - 1], picks[k], shift))
     }

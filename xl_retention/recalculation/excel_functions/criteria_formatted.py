@@ -9,6 +9,11 @@ same number in its range, the call is listed with the reason (``_XLR.NUMBERTEXTR
 stored value kept), as :mod:`.criteria_runtime` does for a formatted criterion typed as text (``"10%"``). Elsewhere
 it is computed as before: the test reads the range in Python only when the engine's own wildcard counts
 (``COUNTIF(r,"*%*")``, cached by the engine for a range and a constant criterion) find such a character in its text.
+
+A criterion given when the formula runs (a cell, an expression) that is an operator before such a number
+(``">=50%"`` held by D1, ``">="&"50%"``) is listed as the same text typed in is (``COUNTIF(A1:A3,">=50%")``:
+:func:`.criteria_runtime.formatted_guarded`, ``_XLR.FORMATTEDREFUSED``) where its range holds such text (H548: it was
+computed under ok, matching numbers only); in an array of criteria too (:func:`written_read`).
 """
 
 from __future__ import annotations
@@ -20,10 +25,10 @@ from openpyxl.formula.tokenizer import Token
 from ._core import FUNCTIONS, Function, engine_call, is_error, matrix, number_text
 from .collation import _CRITERIA
 from .criteria_long import refusing
-from .criteria_runtime import quoted
+from .criteria_runtime import FORMATTED_REFUSED, FORMATTED_TEXTS, formatted_texts, quoted
 from .criteria_values import written_number
 
-__all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "same_number_texts", "written_read"]
+__all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "ordered_written", "same_number_texts", "written_read"]
 
 NUMBER_TEXTS = "_XLR.NUMBERTEXTS"
 NUMBER_TEXT_REFUSED = "_XLR.NUMBERTEXTREFUSED"
@@ -64,25 +69,48 @@ def same_number_texts(values: Any, criterion: Any) -> bool:
     return False
 
 
-def written_read(values: Any, wanted: list[list[Any]]) -> tuple[list[list[Any]], bool]:
-    """The criteria ``wanted`` (an array's elements, one call each: :mod:`.criteria`) with each text that is a number
-    written with %, $, thousands separators or brackets (``"50%"``: :func:`.criteria_values.written_number`) read as
-    that number, as Excel reads it; True where such a criterion meets the same number as formatted text in ``values``
-    (its range's: whether Excel matches that text is not documented, the call is listed, as for one cell's criterion).
+def ordered_written(criterion: Any) -> tuple[str, float] | None:
+    """(operator, number) of a text criterion that is ``<``, ``>``, ``<=``, ``>=`` or ``<>`` before a number written
+    with %, $, thousands separators or brackets (:func:`.criteria_values.written_number`), which Excel reads as that
+    number, as typed; None for anything else.
 
-    >>> written_read([[0.5], [1000.0]], [["50%", "$1,000", "=(5)", "x"]])
-    ([[0.5, 1000.0, '=-5', 'x']], False)
-    >>> written_read([["$0.50"]], [["50%"]])[1], written_read([["$0.50"]], [["25%"]])[1]
-    (True, False)
+    >>> ordered_written(">=50%"), ordered_written("<>$1,000"), ordered_written(">=0.5"), ordered_written("50%")
+    (('>=', 0.5), ('<>', 1000.0), None, None)
     """
-    read, refused = [], False
+    if not isinstance(criterion, str):
+        return None
+    operator = next((op for op in ("<=", ">=", "<>", "<", ">") if criterion.startswith(op)), "")
+    found = written_number(criterion[len(operator) :]) if operator else None
+    return None if found is None or found[0] else (operator, found[1])
+
+
+def written_read(values: Any, wanted: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
+    """The criteria ``wanted`` (an array's elements, one call each: :mod:`.criteria`) with each text that is a number
+    written with %, $, thousands separators or brackets (``"50%"``: :func:`.criteria_values.written_number`), an
+    operator before one or not (``">=50%"``: :func:`ordered_written`), read as that number, as Excel reads it; the
+    refusing function's name where such a criterion meets such text in ``values`` (its range's: whether Excel
+    matches that text is not documented, the call is listed, as for one cell's criterion): the same number as
+    formatted text (:data:`NUMBER_TEXT_REFUSED`), or, after an operator, any such text (``FORMATTEDREFUSED``, as for
+    the same criterion typed in); None where none does.
+
+    >>> written_read([[0.5], [1000.0]], [["50%", "$1,000", "=(5)", "x", ">=50%"]])
+    ([[0.5, 1000.0, '=-5', 'x', '>=0.5']], None)
+    >>> written_read([["$0.50"]], [["50%"]])[1], written_read([["$0.50"]], [["25%"]])[1]
+    ('_XLR.NUMBERTEXTREFUSED', None)
+    >>> written_read([["$1,000"]], [[">=25%"]])[1]
+    '_XLR.FORMATTEDREFUSED'
+    """
+    read, refused = [], None
     for row in wanted:
         line = []
         for value in row:
-            found = written_number(value)
+            found, ordered = written_number(value), ordered_written(value)
             if found is not None:
-                refused = refused or same_number_texts(values, found[1])
+                refused = refused or (NUMBER_TEXT_REFUSED if same_number_texts(values, found[1]) else None)
                 value = found[0] + number_text(found[1]) if found[0] else found[1]
+            elif ordered is not None:
+                refused = refused or (FORMATTED_REFUSED if formatted_texts(values) else None)
+                value = ordered[0] + number_text(ordered[1])
             line.append(value)
         read.append(line)
     return read, refused
@@ -105,6 +133,9 @@ def written(criterion: Any) -> bool:
 
 
 FUNCTIONS[WRITTEN] = Function(WRITTEN, engine_call(written), 1, 1)
+#: whether a text criterion is an operator before such a number (``">=50%"``: :func:`ordered_written`)
+ORDERED_WRITTEN = "_XLR.ORDEREDWRITTEN"
+FUNCTIONS[ORDERED_WRITTEN] = Function(ORDERED_WRITTEN, engine_call(lambda c: ordered_written(c) is not None), 1, 1)
 FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, refusing(NUMBER_TEXT_REFUSED), 0, 254)  # criterion, ...
 
 
@@ -149,16 +180,26 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
     if layout is None:
         return call
     first, step = layout
-    tests, told = [], []
+    tests, told, ordered, ordered_told = [], [], [], []
     for k in range(first, min(len(args), len(parts)) - 1, step):
         kind = _number_or_unknown(parts[k + 1])
-        if kind is None:
+        joined = kind is None and _joined(parts[k + 1])  # ">="&"50%": a text when the formula runs
+        if kind is None and not joined:
             continue
         area, criterion = args[k].strip(), args[k + 1].strip()
         solid = [t for t in parts[k + 1] if t.type != Token.WSPACE]
         if len(solid) == 1 and solid[0].type == Token.OPERAND:  # a cell as it is: not through a rewrite's Python
             criterion = solid[0].value
         marked = "+".join(f'COUNTIF({area},"*{c}*")' for c in "%$,")
+        typed = "".join(t.value for t in parts[k + 1]).strip()  # as the user wrote it, not rewritten
+        if kind != "number":  # ">=50%" when the formula runs: listed as typed in where its range holds such text
+            ordered.append(
+                f"IF(ISTEXT({criterion}),IF({ORDERED_WRITTEN}({criterion}),"
+                f"IF({marked},{FORMATTED_TEXTS}({area}),FALSE),FALSE),FALSE)"
+            )
+            ordered_told.append(f"{quoted(typed)},{quoted(area)}")  # for the reason (.refused_criteria)
+        if joined:
+            continue
         test = f"IF({marked},{NUMBER_TEXTS}({area},{criterion}),FALSE)"
         if kind == "number":
             tests.append(test)
@@ -166,8 +207,20 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
             tests.append(
                 f"IF(ISNUMBER({criterion}),{test},IF(ISTEXT({criterion}),IF({WRITTEN}({criterion}),{test},FALSE),FALSE))"
             )
-        typed = "".join(t.value for t in parts[k + 1]).strip()  # as the user wrote it, not rewritten
         told.append(f"{quoted(typed)},{quoted(area)}")  # for the reason (.refused_criteria)
-    if not tests:
-        return call
-    return f"IF(OR({','.join(tests)}),{NUMBER_TEXT_REFUSED}({','.join(told)}),{call})"
+    if tests:
+        call = f"IF(OR({','.join(tests)}),{NUMBER_TEXT_REFUSED}({','.join(told)}),{call})"
+    if ordered:
+        call = f"IF(OR({','.join(ordered)}),{FORMATTED_REFUSED}({','.join(ordered_told)}),{call})"
+    return call
+
+
+def _joined(argument: list[Token]) -> bool:
+    """Whether a criterion argument joins texts with ``&`` outside any call (``">="&E1``: a text, never a number)."""
+    depth = 0
+    for token in argument:
+        if token.type == Token.FUNC:
+            depth += 1 if token.subtype == Token.OPEN else -1
+        elif depth == 0 and token.type == Token.OP_IN and token.value == "&":
+            return True
+    return False
