@@ -15,6 +15,8 @@ from openpyxl.chart import BarChart, Reference
 from xl_retention.recalculation.batch import recalc_file
 
 DRAWING1 = "xl/drawings/drawing1.xml"
+#: Excel's ribbon "Long Date": the computer's long date format
+LONG_DATE = "[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy"
 
 
 def _tile(link: bytes, text: bytes) -> bytes:
@@ -96,7 +98,7 @@ def test_a_text_box_linked_to_a_range_is_said(tmp_path: Path) -> None:
     path = _workbook(tmp_path, _tile(b"$B$1:$C$1", b"MRR 1"))
     result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "incomplete"
-    assert result.message.startswith("tiles.xlsx: the shape linked to $B$1:$C$1 keeps what the file stored")
+    assert result.message.startswith("tiles.xlsx: the shape linked to $B$1:$C$1 (not one cell) keeps what the file")
 
 
 def test_data_labels_from_cells_show_the_recalculated_texts(tmp_path: Path) -> None:
@@ -119,3 +121,25 @@ def test_data_labels_from_cells_show_the_recalculated_texts(tmp_path: Path) -> N
     assert result.status == "ok", result.message
     cache = re.search(rb"<c15:dlblRangeCache>(.*?)</c15:dlblRangeCache>", chart_part(tmp_path / "out.xlsx")).group(1)
     assert re.findall(rb"<c:v>([^<]*)</c:v>", cache) == [b"10 users", b"20 users"]
+
+
+def test_a_text_box_linked_to_a_cell_in_the_computers_long_date_format_is_said(tmp_path: Path) -> None:
+    # H543's finding 10: Excel's ribbon "Long Date" ([$-F800]) was shown as the serial 46027, in General, under ok
+    book, sheet = sheet_s()
+    sheet["A1"], sheet["D1"] = 10, "=DATE(2026,1,A1-5)"
+    sheet["D1"].number_format = LONG_DATE
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=1))
+    sheet.add_chart(chart, "F2")
+    path = tmp_path / "dates.xlsx"
+    book.save(path)
+    tile = _tile(b"$D$1", b"Monday, January 5, 2026")
+    rewrite_part(path, DRAWING1, lambda part: part.replace(b"</wsDr>", tile + b"</wsDr>"))
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert result.message == (
+        f"dates.xlsx: the shape linked to $D$1 (its cell's format {LONG_DATE!r} is not shown as Excel shows it (the "
+        "tag [$-F800], the computer's long date format)) keeps what the file stored, which may predate the "
+        "recalculated cells: Excel redraws them when it opens the file"
+    )
+    assert _texts(tmp_path / "out.xlsx") == [b"Monday, January 5, 2026"]

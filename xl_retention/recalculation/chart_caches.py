@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterator, Mapping
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from ..cells import CellError
-from ..sheet_names import SHEET, unquoted
+from ..sheet_names import SHEET, unquoted, written
 from .chart_hidden import Hidden, moved, plot_visible_only, plotted
-from .chart_labels import CellFormats, label_text
-from .chart_series import ChartNames, series_cells, series_text
+from .chart_labels import CellFormats, LabelNotShown, label_text
+from .chart_series import ChartNames, series_cells, series_text, unread
 from .excel_numbers import kept_text, number_text
 
 __all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
@@ -57,6 +57,8 @@ _PT_COUNT_ATTR = re.compile(rb"""\sptCount\s*=\s*["'](\d+)["']""")
 _PT_PREFIX = re.compile(rb"<(" + _P + rb")pt(?:Count)?\b")
 _XML = {"&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _BLANK = object()  # a point to leave out
+#: why a series' cells are not known (.chart_series.series_cells), in the report's words
+_UNREAD = "not one row or column of one sheet, nor a name of one the engine gives an area for"
 
 
 def chart_values(*layers: Mapping[str, Mapping[str, object]] | None) -> dict[str, dict[str, object]]:
@@ -302,9 +304,9 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
         counted = _COUNT_VALUE.search(inner)
         found = _cells(formula.group(1), values, int(counted.group(1)) if counted is not None else None)
         if found is None:
-            stale = getattr(values, "stale", None)
-            if stale is not None and _PT.search(inner) is not None:  # points kept that may be old: said
-                stale.append(f"a chart's series over {series_text(formula.group(1))}")
+            stale = getattr(values, "stale", None)  # points kept that may be old: said
+            if stale is not None and _PT.search(inner) is not None and unread(formula.group(1)):
+                stale.append(f"a chart's series over {series_text(formula.group(1))} ({_UNREAD})")
             return match.group(0)
         sheet, cells = found
         own = values.get(sheet.lower())
@@ -357,8 +359,8 @@ def _dimension(match: re.Match[bytes], values: Mapping[str, Mapping[str, object]
     found = _cells(formula.group(1), values, int(count.group(1)) if count is not None else None) if levels else None
     if len(levels) != 1 or found is None:
         stale = getattr(values, "stale", None)
-        if stale is not None and _DIM_PT.search(inner) is not None:
-            stale.append(f"a chart's series over {series_text(formula.group(1))}")
+        if stale is not None and _DIM_PT.search(inner) is not None and unread(formula.group(1)):
+            stale.append(f"a chart's series over {series_text(formula.group(1))} ({_UNREAD})")
         return match.group(0)
     sheet, cells = found
     own = values.get(sheet.lower())
@@ -411,8 +413,8 @@ def _label_range(match: re.Match[bytes], values: Mapping[str, Mapping[str, objec
     found = _cells(formula.group(1), values, int(counted.group(1)) if counted is not None else None)
     if found is None:
         stale = getattr(values, "stale", None)
-        if stale is not None and _PT.search(cached.group(3)) is not None:
-            stale.append(f"a chart's data labels from {series_text(formula.group(1))}")
+        if stale is not None and _PT.search(cached.group(3)) is not None and unread(formula.group(1)):
+            stale.append(f"a chart's data labels from {series_text(formula.group(1))} ({_UNREAD})")
         return match.group(0)
     sheet, cells = found
     own = values.get(sheet.lower())
@@ -490,7 +492,13 @@ def _labels(values: Mapping[str, Mapping[str, object]], sheet: str) -> Callable[
         if isinstance(value, str):
             return _text(value, False)
         code = (lambda: formats(sheet.lower(), cell)) if formats is not None else (lambda: "General")
-        text = label_text(value, code, formats.date1904 if formats is not None else False)
+        try:
+            text = label_text(value, code, formats.date1904 if formats is not None else False)
+        except LabelNotShown as error:  # kept as Excel stored it, and said (H543's finding 10)
+            stale = getattr(values, "stale", None)
+            if stale is not None:
+                stale.append(f"a chart's label from {written(sheet)}!{cell} ({error})")
+            return None
         return _BLANK if text is None else _text(text, False)
 
     return label

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..cells import CellError
 from .excel_functions.number_format import format_value
 
-__all__ = ["CellFormats", "label_text"]
+__all__ = ["CellFormats", "LabelNotShown", "label_text"]
 
 
 class CellFormats:
@@ -72,9 +72,18 @@ class CellFormats:
         return found
 
 
+class LabelNotShown(ValueError):
+    """A number whose cell's format the engine cannot show as Excel does (the computer's long date ``[$-F800]``, a
+    language's codes ``TT.MM.JJJJ``): its message says the format and why."""
+
+
 def label_text(value: object, code: Callable[[], str], date1904: bool = False) -> str | None:
     """The text a label cell holding ``value`` shows (``code``: its number format, asked only for a number); None for
     a blank result (no point).
+
+    Raises:
+        LabelNotShown: a number in a format TEXT cannot apply faithfully (H543's finding 10: the computer's long date
+            ``[$-F800]dddd, mmmm dd, yyyy`` was shown as the serial 46027, in General).
 
     >>> label_text(45689.0, lambda: "mmm-yy"), label_text(1 / 3, lambda: "0.0%"), label_text(2026, lambda: "General")
     ('Feb-25', '33.3%', '2026')
@@ -88,8 +97,9 @@ def label_text(value: object, code: Callable[[], str], date1904: bool = False) -
     if isinstance(value, CellError):
         return value.code
     if isinstance(value, int | float):
+        shown = code()
         try:
-            return format_value(float(value), code(), date1904)
-        except Exception:  # noqa: BLE001  (a format TEXT does not read: the number in General)
-            return format_value(float(value), "General")
+            return format_value(float(value), shown, date1904)
+        except Exception as error:  # noqa: BLE001  (a format TEXT does not read: said, never the number in General)
+            raise LabelNotShown(f"its cell's format {shown!r} is not shown as Excel shows it ({error})") from None
     return str(value)

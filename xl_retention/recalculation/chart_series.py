@@ -20,7 +20,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from ..sheet_names import NAME, SHEET, unquoted
 
-__all__ = ["ChartNames", "chart_name_texts", "computed_areas", "series_cells", "series_text", "stale_line"]
+__all__ = ["ChartNames", "chart_name_texts", "computed_areas", "series_cells", "series_text", "stale_line", "unread"]
 
 #: (sheet, first row, first column, last row, last column); a whole column's rows, a whole row's columns, are None
 Area = tuple[str, int | None, int | None, int | None, int | None]
@@ -244,18 +244,35 @@ def engine_area(workbook: Any, sheets: list[str]) -> Callable[[str, str], str | 
 
 
 def stale_line(stale: list[str]) -> str:
-    """The report's words for chart series and linked shapes that could not be brought up to date (``stale``: each
-    described, as :mod:`.chart_caches` and :mod:`.shape_links` name them).
+    """The report's words for chart series, labels and linked shapes that could not be brought up to date (``stale``:
+    each described with why, as :mod:`.chart_caches` and :mod:`.shape_links` name them).
 
-    >>> stale_line(["a chart's series over [0]!Dyn", "the shape linked to Top", "a chart's series over [0]!Dyn"])
-    "a chart's series over [0]!Dyn and the shape linked to Top keep what the file stored, which may predate the \
-recalculated cells (a reference over several sheets or cells, or a name the engine gives no area for): Excel redraws \
-them when it opens the file"
+    >>> stale_line(["a chart's series over [0]!Dyn (not known)", "the shape linked to A1:B2 (not one cell)"])
+    "a chart's series over [0]!Dyn (not known) and the shape linked to A1:B2 (not one cell) keep what the file \
+stored, which may predate the recalculated cells: Excel redraws them when it opens the file"
     """
     named = list(dict.fromkeys(stale))
     listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
     verb = "keep" if len(named) > 1 else "keeps"
     return (
-        f"{listed} {verb} what the file stored, which may predate the recalculated cells (a reference over several "
-        "sheets or cells, or a name the engine gives no area for): Excel redraws them when it opens the file"
+        f"{listed} {verb} what the file stored, which may predate the recalculated cells: Excel redraws them when it "
+        "opens the file"
     )
+
+
+def unread(formula: bytes) -> bool:
+    """Whether a chart reference ``series_cells`` gave no cells for reads cells: False for a constant, whose points
+    no recalculation changes (a series' name typed in, ``"Customers at end"``, as LibreOffice saves it; a number; an
+    array ``{1,2,3}``; nothing).
+
+    >>> unread(b"&quot;Customers at end&quot;"), unread(b"{1,2,3}"), unread(b"12.5"), unread(b"(S!A1,T!A1)")
+    (False, False, False, True)
+    """
+    text = series_text(formula)
+    if not text or (len(text) > 1 and text[0] == text[-1] == '"') or (text[:1] == "{" and text[-1:] == "}"):
+        return False
+    try:
+        float(text)
+    except ValueError:
+        return True
+    return False

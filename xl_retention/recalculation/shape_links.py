@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Mapping
 
 from ..sheet_names import SHEET, unquoted
-from .chart_labels import label_text
+from .chart_labels import LabelNotShown, label_text
 from .chart_series import series_cells
 
 __all__ = ["drawing_sheets", "linked_texts"]
@@ -107,7 +107,7 @@ def linked_texts(xml: bytes, sheet: str, values: Mapping[str, Mapping[str, objec
         if found is None:
             stale = getattr(values, "stale", None)
             if stale is not None:
-                stale.append(f"the shape linked to {text}")
+                stale.append(f"the shape linked to {text} (not one cell)")
             return match.group(0)
         where, cell = found
         own = values.get(where.lower())
@@ -118,7 +118,13 @@ def linked_texts(xml: bytes, sheet: str, values: Mapping[str, Mapping[str, objec
             shown: str | None = value
         else:
             code = (lambda: formats(where.lower(), cell)) if formats is not None else (lambda: "General")
-            shown = label_text(value, code, formats.date1904 if formats is not None else False)
+            try:
+                shown = label_text(value, code, formats.date1904 if formats is not None else False)
+            except LabelNotShown as error:  # kept as Excel stored it, and said (H543's finding 10)
+                stale = getattr(values, "stale", None)
+                if stale is not None:
+                    stale.append(f"the shape linked to {text} ({error})")
+                return match.group(0)
         new = (shown or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
 
         def field(f: re.Match[bytes]) -> bytes:
