@@ -8,6 +8,7 @@ range's formula text into the refusing call (``_XLR.FORMATTEDREFUSED(">12%","G1:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .excel_functions.collation import formatted_number
 from .excel_functions.text import text_to_number
@@ -67,14 +68,16 @@ def refused_criterion_reason(rewritten: str, call: str = "", kinds: str = "") ->
     'a criterion here, C2, is a number when the formula runs and '
     >>> refused_criterion_reason("IF(x,_XLR.NUMBERTEXTREFUSED(),1)") is None
     True
+    >>> refused_criterion_reason("SUM(_XLR.EACH.COUNTIF(A2:A5,D1:D2))", "_XLR.NUMBERTEXTREFUSED(")[:101]
+    'a criterion here, one of D1:D2, is a number when the formula runs and its range A2:A5 holds the same '
     >>> refused_criterion_reason('IF(x,_XLR.FORMATTEDREFUSED("D1","G1:G3"),1)')[:88]
     'a criterion here, D1, is when the formula runs an operator before a number written with '
     """
+    undocumented = "whether Excel matches that text is not documented, so the embedded engine does not compute it"
     found = next((f for f in _CALL.finditer(rewritten) if f"_XLR.{f.group(1)}(" == call or not call), None)
     if found is None:
-        return None
+        return _each_reason(rewritten, call, kinds, undocumented)
     kind, criterion, area = found.group(1), _read(found.group(2)), _read(found.group(3))
-    undocumented = "whether Excel matches that text is not documented, so the embedded engine does not compute it"
     if kind == "FORMATTEDREFUSED" and not formatted_number(criterion):  # D1 holding ">=50%", ">="&E1: when it runs
         return (
             f"a criterion here, {criterion}, is when the formula runs an operator before a number written with %, $ "
@@ -93,4 +96,72 @@ def refused_criterion_reason(rewritten: str, call: str = "", kinds: str = "") ->
     return (
         f"a criterion here, {criterion}, {kind_of} and its range {area} holds the same number as text "
         f"({kinds or f'{_KINDS[0]}, or {_KINDS[1]}'}); {undocumented}"
+    )
+
+
+def each_pairs(formula: str) -> list[tuple[str, str]]:
+    """(criteria, range) of each criteria argument of the array route's calls in ``formula`` (the engine's:
+    ``_XLR.EACH.COUNTIF(A2:A5,D1:D2)``, one call per element of its criteria: :mod:`.excel_functions.criteria`), as
+    written there, each once; [] where it holds none (or cannot be read).
+
+    >>> each_pairs('SUMPRODUCT(_XLR.EACH.COUNTIF(A2:A5,{">=50%", "x"}))+SUM(_XLR.EACH.SUMIFS(C:C,A:A,D1:D2,B:B,"y"))')
+    [('{">=50%","x"}', 'A2:A5'), ('D1:D2', 'A:A')]
+    """
+    from openpyxl.formula import Tokenizer  # noqa: PLC0415
+    from openpyxl.formula.tokenizer import Token  # noqa: PLC0415
+
+    from .excel_functions.criteria import CRITERIA, criteria_positions  # noqa: PLC0415
+    from .formula_tokens import argument_spans  # noqa: PLC0415
+
+    if _EACH not in formula.upper():
+        return []
+    try:
+        tokens = [t for t in Tokenizer("=" + formula.removeprefix("=")).items if t.type != Token.WSPACE]
+    except Exception:  # noqa: BLE001  (not read: no pair named)
+        return []
+    pairs: list[tuple[str, str]] = []
+    for k, token in enumerate(tokens):
+        name = token.value[:-1].upper().removeprefix(_EACH) if token.type == Token.FUNC else ""
+        if token.subtype != Token.OPEN or not token.value.upper().startswith(_EACH) or name not in CRITERIA:
+            continue
+        spans, _ = argument_spans(tokens, k)
+        texts = ["".join(t.value for t in tokens[a:b]) for a, b in spans]
+        for p in criteria_positions(name, len(texts)):
+            pair = (texts[p], texts[p - 1])
+            if texts[p] and pair not in pairs and not _plain_typed(tokens[slice(*spans[p])]):
+                pairs.append(pair)  # (the shape marker, _XLR.SHAPE(..), comes after every criterion)
+    return pairs
+
+
+def _plain_typed(argument: list[Any]) -> bool:
+    """Whether a criterion is typed text no route reads as a formatted number (``">0"``, ``"x"``): never the one
+    refused, left unnamed."""
+    from .excel_functions.criteria_formatted import ordered_written  # noqa: PLC0415
+    from .excel_functions.criteria_values import written_number  # noqa: PLC0415
+
+    if len(argument) != 1 or argument[0].type != "OPERAND" or argument[0].subtype != "TEXT":
+        return False
+    text = _read(argument[0].value[1:-1])
+    return written_number(text) is None and ordered_written(text) is None
+
+
+_EACH = "_XLR.EACH."
+
+
+def _each_reason(rewritten: str, call: str, kinds: str, undocumented: str) -> str | None:
+    """The reason of the array route's refusal (``call``, given no arguments there) naming its criteria and ranges
+    (:func:`each_pairs`), or None where the formula holds no such call."""
+    pairs = each_pairs(rewritten)
+    if not pairs or call not in ("_XLR.NUMBERTEXTREFUSED(", "_XLR.FORMATTEDREFUSED("):
+        return None
+    criteria = " or ".join(dict.fromkeys(criterion for criterion, _ in pairs))
+    areas = " or ".join(dict.fromkeys(area for _, area in pairs))
+    if call == "_XLR.FORMATTEDREFUSED(":
+        return (
+            f"a criterion here, one of {criteria}, is an operator before a number written with %, $ or thousands "
+            f"separators and its range {areas} holds such text; {undocumented}"
+        )
+    return (
+        f"a criterion here, one of {criteria}, is a number when the formula runs and its range {areas} holds the same "
+        f"number as text ({kinds or f'{_KINDS[0]}, or {_KINDS[1]}'}); {undocumented}"
     )

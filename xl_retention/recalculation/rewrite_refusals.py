@@ -218,12 +218,13 @@ def refusal_reason(workbook: Any, sheet: str, ref: str, formula: str, name: str)
 def _texts_kinds(workbook: Any, sheet: str, rewritten: str) -> str:
     """How the texts of the range a number-text refusal in ``rewritten`` names are written (dates, formatted
     numbers: :func:`.refused_criteria.number_text_kinds`); "" where the range cannot be read."""
-    from .refused_criteria import number_text_kinds  # noqa: PLC0415
+    from .refused_criteria import each_pairs, number_text_kinds  # noqa: PLC0415
 
     found = re.search(r'_XLR\.NUMBERTEXTREFUSED\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"', rewritten)
-    if found is None:
+    pairs = each_pairs(rewritten) if found is None else []  # the array route's, its ranges named there
+    if found is None and len({area for _, area in pairs}) != 1:
         return ""
-    area = found.group(1).replace('""', '"')
+    area = found.group(1).replace('""', '"') if found is not None else pairs[0][1]
     reference = area if "!" in area else "'" + sheet.replace("'", "''") + "'!" + area
     try:
         page = workbook.range_page(reference, offset=0, limit=65_536, include_values=True)

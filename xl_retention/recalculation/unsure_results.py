@@ -117,8 +117,8 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
 
                 ref = texts.refs[place]
                 told = refusal_reason(workbook, sheet, ref, workbook.get_formula(sheet, *place) or "", function)
-                if told is not None:
-                    found.append(Unsupported(sheet, ref, told[0], told[1] + HIDDEN))
+                if told is not None:  # behind IFERROR or the like, or its error made another by a function reading it
+                    found.append(Unsupported(sheet, ref, told[0], told[1] + (HIDDEN if place in hiding else "")))
                     continue
             if function:
                 shown = function.removeprefix("excel_").replace("_", ".")
