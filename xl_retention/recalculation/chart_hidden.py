@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils.cell import coordinate_from_string
 
-__all__ = ["Hidden", "HiddenCells", "moved", "plot_visible_only", "plotted"]
+__all__ = ["Hidden", "HiddenCells", "hides_unlisted_rows", "moved", "plot_visible_only", "plotted"]
 
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?row\b([^>]*)>")
 _COL = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?col\b([^>]*?)/?>")
@@ -53,6 +53,17 @@ class Hidden:
         return bool(self.rows or self.columns or self.zero_height)
 
 
+def hides_unlisted_rows(head: bytes) -> bool:
+    """Whether a sheet part's ``head`` (before its sheetData) hides every row it does not list (``<sheetFormatPr
+    zeroHeight="1">``, Excel's "hide every row below"): a ``<row>`` written there without ``hidden="1"`` shows.
+
+    >>> hides_unlisted_rows(b'<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>'), hides_unlisted_rows(b"")
+    (True, False)
+    """
+    form = _FORMAT.search(head)
+    return form is not None and _ZERO_HEIGHT.search(form.group(1)) is not None
+
+
 def hidden_of(xml: bytes) -> Hidden:
     """The hidden rows and columns of a sheet part.
 
@@ -66,8 +77,7 @@ def hidden_of(xml: bytes) -> Hidden:
         low, high = _MIN.search(col.group(1)), _MAX.search(col.group(1))
         if _HIDDEN.search(col.group(1)) and low is not None:
             columns.update(range(int(low.group(1)), int((high or low).group(1)) + 1))
-    form = _FORMAT.search(head)
-    zero = form is not None and _ZERO_HEIGHT.search(form.group(1)) is not None
+    zero = hides_unlisted_rows(head)
     rows: set[int] = set()
     listed: set[int] = set()
     if b"hidden" in xml or zero:

@@ -3,13 +3,16 @@
 Part of :func:`.xlsx_values.write_cached_values`: an array formula is stored once, in its first
 cell; its other cells (and a dynamic array's spilled cells) hold only values. They are set in
 place (style kept), or inserted in column order, with their row if the sheet lacks it; the
-``<dimension>`` grows to cover them. Byte-level, like the rest of the writer.
+``<dimension>`` grows to cover them. Byte-level, like the rest of the writer. On a sheet that hides the rows it does
+not list (``<sheetFormatPr zeroHeight="1">``) a row written is marked ``hidden="1"``, as Excel saves a hidden row a
+spill fills: without it the row, which the user hid, would show (H543's finding 07).
 """
 
 from __future__ import annotations
 
 import re
 
+from .chart_hidden import hides_unlisted_rows
 from .excel_numbers import kept_text
 from .xlsx_values import (
     _CELL_REF,
@@ -67,6 +70,7 @@ def write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[b
         raise ValueError(f"sheet {title!r}: no <sheetData> to store the array results in")
     prefix = opening.group(1)
     columns = _column_styles(xml[: opening.start()])
+    new_row = b'" hidden="1">' if hides_unlisted_rows(xml[: opening.start()]) else b'">'
     row_style: bytes | None = None
 
     def style(ref: bytes, in_row: bool) -> bytes | None:
@@ -121,7 +125,7 @@ def write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[b
                 (
                     position,
                     position,
-                    b"<" + prefix + b'row r="' + str(number).encode() + b'">' + added + b"</" + prefix + b"row>",
+                    b"<" + prefix + b'row r="' + str(number).encode() + new_row + added + b"</" + prefix + b"row>",
                 )
             )
             written += len(rest)
