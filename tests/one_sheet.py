@@ -1,12 +1,17 @@
 """A workbook of one sheet ``S`` built from cells, recalculated by the embedded engine, read back; a workbook saved with
 Excel 365's dynamic array formulas; a package part rewritten as another program writes it; formulas saved with the
-values Excel stored for them; a workbook's reasons for its error cells once recalculated (tests' helper)."""
+values Excel stored for them; a workbook's reasons for its error cells once recalculated; a saved workbook recalculated
+by the command in a new process, its listed and error cells with their reasons and its values (tests' helper)."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
@@ -147,3 +152,39 @@ def lookup_reasons(book: openpyxl.Workbook, path: Path) -> tuple[object, dict[st
     book.save(path)
     report = recalc([path], engine="embedded", output_dir=path.parent / "out").files[0]
     return report, {issue.address: issue.reason for issue in report.errors}
+
+
+@dataclass
+class CliRecalc:
+    """What ``xl-retention recalc --engine embedded --json`` said of one workbook and wrote: its report (the JSON's
+    file entry), the cells it listed (address -> (function, reason)), its error cells (address -> (error, reason)),
+    and the values of the output's sheet (ref -> value)."""
+
+    report: dict
+    listed: dict[str, tuple[str, str]]
+    errors: dict[str, tuple[str, str]]
+    values: dict[str, object]
+
+
+def recalc_cli(path: Path, sheet: str = "S") -> CliRecalc:
+    """``path`` (a saved workbook) recalculated by the command as a user runs it (``python -m xl_retention recalc``, a
+    new process; the package found through PYTHONPATH), its report's listed and error cells with their reasons, and
+    the values the output (``<stem>.recalc.xlsx`` beside it) holds on ``sheet``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(done.stdout)["files"][0]
+    output = path.with_name(f"{path.stem}.recalc.xlsx")
+    values = {}
+    if output.exists():
+        cells = openpyxl.load_workbook(output, data_only=True)[sheet]
+        values = {c.coordinate: c.value for row in cells.iter_rows() for c in row if c.value is not None}
+    return CliRecalc(
+        report,
+        {u["address"]: (u["function"], u["reason"]) for u in report["unsupported"]},
+        {e["address"]: (e["error"], e["reason"]) for e in report["errors"]},
+        values,
+    )

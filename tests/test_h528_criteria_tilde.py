@@ -7,12 +7,10 @@ MAXIFS, COUNTIF, SEARCH and DSUM matched ``x~y`` literally, under ok. LibreOffic
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalc_cli
 
 FORMULAS = {
     "F1": ('=MATCH("x~y",A2:A5,0)', 2),
@@ -42,13 +40,6 @@ def test_tilde_before_ordinary_character_is_that_character(tmp_path: Path) -> No
         sheet[ref] = formula
     path = tmp_path / "skus.xlsx"
     book.save(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    report = json.loads(done.stdout)["files"][0]
-    assert (report["status"], report["unsupported"]) == ("ok", [])
-    values = openpyxl.load_workbook(tmp_path / "skus.recalc.xlsx", data_only=True)["S"]
-    assert {ref: values[ref].value for ref in FORMULAS} == {ref: want for ref, (_, want) in FORMULAS.items()}
+    done = recalc_cli(path)
+    assert (done.report["status"], done.listed) == ("ok", {})
+    assert {ref: done.values.get(ref) for ref in FORMULAS} == {ref: want for ref, (_, want) in FORMULAS.items()}

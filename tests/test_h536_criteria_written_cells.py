@@ -10,12 +10,10 @@ criterion typed in the formula.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalc_cli
 
 CRITERIA = {"D1": "50%", "D2": "$1,000", "D3": "(5)", "D4": "1 1/2", "D5": "-$5", "D6": "=$1.50", "D7": "x,y"}
 FORMULAS = {
@@ -39,16 +37,6 @@ FORMULAS = {
 DATABASE_CRITERIA = {"K": ">=75%", "L": ">$999", "M": "<50%", "N": "50%", "O": "=-$5"}
 
 
-def _recalc(path: Path) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return json.loads(done.stdout)["files"][0]
-
-
 def test_criterion_cell_written_as_formatted_number_is_that_number(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -66,11 +54,10 @@ def test_criterion_cell_written_as_formatted_number_is_that_number(tmp_path: Pat
         sheet[ref] = formula
     path = tmp_path / "rates.xlsx"
     book.save(path)
-    report = _recalc(path)
-    assert (report["status"], report["unsupported"]) == ("ok", []), report["unsupported"]
+    done = recalc_cli(path)
+    assert (done.report["status"], done.listed) == ("ok", {}), done.listed
     assert openpyxl.load_workbook(path)["S"]["D6"].value == "=$1.50"  # text, as Excel shows it
-    values = openpyxl.load_workbook(tmp_path / "rates.recalc.xlsx", data_only=True)["S"]
-    assert {ref: values[ref].value for ref in FORMULAS} == {ref: want for ref, (_, want) in FORMULAS.items()}
+    assert {ref: done.values.get(ref) for ref in FORMULAS} == {ref: want for ref, (_, want) in FORMULAS.items()}
 
 
 def test_criterion_cell_over_the_same_number_as_text_is_listed(tmp_path: Path) -> None:
@@ -85,8 +72,8 @@ def test_criterion_cell_over_the_same_number_as_text_is_listed(tmp_path: Path) -
     sheet["F3"] = "=SUMIF(A2:A5,D3,B2:B5)"  # no 0.25 there, as number or text: computed
     path = tmp_path / "texts.xlsx"
     book.save(path)
-    report = _recalc(path)
-    listed = {item["address"]: (item["function"], item["reason"]) for item in report["unsupported"]}
+    done = recalc_cli(path)
+    listed = done.listed
     assert sorted(listed) == ["S!F1", "S!F2"]
     assert listed["S!F1"] == (
         "criteria",
@@ -100,5 +87,4 @@ def test_criterion_cell_over_the_same_number_as_text_is_listed(tmp_path: Path) -
         "as text (a number written with %, $ or thousands separators); whether Excel matches that text is not "
         "documented, so the embedded engine does not compute it"
     )
-    values = openpyxl.load_workbook(tmp_path / "texts.recalc.xlsx", data_only=True)["S"]
-    assert values["F3"].value == 0
+    assert done.values["F3"] == 0

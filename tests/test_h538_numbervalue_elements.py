@@ -9,12 +9,10 @@ listed by the function's own "not computed", and no reason names a decimal separ
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalc_cli
 
 _LOCALE = (
     "NUMBERVALUE's text {where}'1.2.3', its separators not given, is read by the decimal separator of the computer's "
@@ -37,24 +35,16 @@ def test_numbervalue_element_by_element_is_listed(tmp_path: Path) -> None:
     sheet["B6"] = '=SUMPRODUCT(_xlfn.NUMBERVALUE({"1.200.000","1"}))'
     path = tmp_path / "numbers.xlsx"
     book.save(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    report = json.loads(done.stdout)["files"][0]
-    listed = {u["address"]: (u["function"], u["reason"]) for u in report["unsupported"]}
+    done = recalc_cli(path)
+    listed = done.listed
     assert listed["S!B1"] == ("locale", _LOCALE.format(where=""))
     assert listed["S!B2"] == ("locale", _LOCALE.format(where="in A1 "))
     assert listed["S!B3"][0] == "NUMBERVALUE"
     assert listed["S!B6"][0] == "locale"  # '1.200.000': locale_results' (tests/test_h548_numbervalue_array_locale.py)
     assert set(listed) == {"S!B1", "S!B2", "S!B3", "S!B6"}
-    errors = {e["address"]: (e["error"], e["reason"]) for e in report["errors"]}
-    assert errors["S!B4"] == (
+    assert done.errors["S!B4"] == (
         "#VALUE!",
         "NUMBERVALUE: the text '1.2.3' (what {\"1.2.3\",\"1\"} gives) holds the decimal separator '.' 2 times "
         "(Microsoft's NUMBERVALUE page: more than once is #VALUE!) (#VALUE!)",
     )
-    values = openpyxl.load_workbook(tmp_path / "numbers.recalc.xlsx", data_only=True)["S"]
-    assert values["B5"].value == 2.5
+    assert done.values["B5"] == 2.5

@@ -10,12 +10,10 @@ one is; over a range holding no such text each is computed, ``>=50%`` read as ``
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from one_sheet import CliRecalc, recalc_cli
 
 CRITERIA = {"D1": ">=50%", "D2": "<=$1,000", "D3": "<>50%", "D4": ">(5)"}
 FORMULAS = {
@@ -36,7 +34,7 @@ _RUNS = (
 )
 
 
-def _book(path: Path, amounts: tuple[object, ...]) -> dict:
+def _book(path: Path, amounts: tuple[object, ...]) -> CliRecalc:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
@@ -47,18 +45,11 @@ def _book(path: Path, amounts: tuple[object, ...]) -> dict:
     for ref, formula in FORMULAS.items():
         sheet[ref] = formula
     book.save(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return json.loads(done.stdout)["files"][0]
+    return recalc_cli(path)
 
 
 def test_operator_criterion_in_a_cell_over_formatted_text_is_listed(tmp_path: Path) -> None:
-    report = _book(tmp_path / "texts.xlsx", (0.5, "50%", 0.75, "$1,000"))
-    listed = {u["address"]: (u["function"], u["reason"]) for u in report["unsupported"]}
+    listed = _book(tmp_path / "texts.xlsx", (0.5, "50%", 0.75, "$1,000")).listed
     assert sorted(listed) == sorted(f"S!{ref}" for ref in FORMULAS)
     for ref, criterion in (("F1", "D1"), ("F2", "D2"), ("F3", "D3"), ("F4", "D4"), ("F5", '">="&"50%"')):
         assert listed[f"S!{ref}"] == ("criteria", _RUNS.format(criterion=criterion))
@@ -73,10 +64,9 @@ def test_operator_criterion_in_a_cell_over_formatted_text_is_listed(tmp_path: Pa
 
 
 def test_operator_criterion_in_a_cell_over_numbers_is_computed(tmp_path: Path) -> None:
-    report = _book(tmp_path / "numbers.xlsx", (0.5, 0.25, 0.75, 1000))
-    assert (report["status"], report["unsupported"], report["errors"]) == ("ok", [], [])
-    values = openpyxl.load_workbook(tmp_path / "numbers.recalc.xlsx", data_only=True)["S"]
-    assert {ref: values[ref].value for ref in FORMULAS} == {
+    done = _book(tmp_path / "numbers.xlsx", (0.5, 0.25, 0.75, 1000))
+    assert (done.report["status"], done.listed, done.errors) == ("ok", {}, {})
+    assert {ref: done.values.get(ref) for ref in FORMULAS} == {
         "F1": 3,  # 0.5, 0.75, 1000
         "F2": 140,  # all four
         "F3": 3,

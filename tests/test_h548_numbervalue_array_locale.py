@@ -11,12 +11,10 @@ decimal-comma Excel #VALUE!"), and an array constant's text is read as the array
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalc_cli
 
 _REASON = (
     "holds the text '1.200.000' (in the formula), which Excel reads by the decimal separator of the computer's "
@@ -43,24 +41,15 @@ def test_numbervalue_array_constant_of_a_dotted_thousands_text_is_listed(tmp_pat
         sheet[ref] = formula
     path = tmp_path / "numbers.xlsx"
     book.save(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    report = json.loads(done.stdout)["files"][0]
-    listed = {u["address"]: (u["function"], u["reason"]) for u in report["unsupported"]}
-    assert listed == {
+    done = recalc_cli(path)
+    assert done.listed == {
         "S!B1": ("locale", _REASON.format(us="#VALUE!")),
         "S!B2": ("locale", _REASON.format(us="#VALUE!")),
         "S!B3": ("locale", _REASON.format(us="#VALUE!")),
         "S!B4": ("locale", _REASON.format(us="-1")),
     }
-    errors = {e["address"]: e["error"] for e in report["errors"]}
-    assert errors == {"S!B6": "#VALUE!"}
-    values = openpyxl.load_workbook(tmp_path / "numbers.recalc.xlsx", data_only=True)["S"]
-    assert {ref: values[ref].value for ref in FORMULAS} == {
+    assert {ref: error for ref, (error, _) in done.errors.items()} == {"S!B6": "#VALUE!"}
+    assert {ref: done.values.get(ref) for ref in FORMULAS} == {
         "B1": None,  # not computed: the file stores no value of Excel's to keep
         "B2": None,
         "B3": None,
