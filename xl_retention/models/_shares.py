@@ -12,10 +12,33 @@ from typing import Any
 import numpy as np
 
 from .._excel_digits import equal_at_15_digits, near_whole, shown_apart
-from .._validation import to_float_array
+from .._validation import _aligned, _frame_columns, _pandas_types, to_float_array
 from ..errors import NotANumberError, OutOfRangeError
 
-__all__ = ["held_falling", "shares_to_counts"]
+__all__ = ["held_falling", "sizes_by_label", "shares_to_counts"]
+
+
+def sizes_by_label(survivors: Any, cohort_size: Any) -> Any:
+    """``cohort_size`` given as a pandas Series (or one-column DataFrame) beside a DataFrame of several cohort rows,
+    put in the order of ``survivors``' row labels, as pandas arithmetic (``shares.mul(sizes, axis=0)``) matches them:
+    read by position, a Series sorted otherwise multiplied each cohort's shares by another cohort's size (H545's
+    finding 05). Labels that differ: ``#VALUE!`` naming cohort_size (:func:`~xl_retention._validation._aligned`).
+    Anything else (a list, an array, one number, one cohort going down one column) is returned as given.
+
+    >>> import pandas as pd
+    >>> shares = pd.DataFrame([[1, 0.9], [1, 0.8]], index=["a", "b"])
+    >>> sizes_by_label(shares, pd.Series([800, 1000], index=["b", "a"])).tolist()
+    [1000, 800]
+    """
+    types = _pandas_types()
+    if not types or not isinstance(survivors, types[1]) or survivors.shape[1] < 2:
+        return cohort_size
+    if isinstance(cohort_size, types[1]) and cohort_size.shape[1] == 1:
+        cohort_size = _frame_columns({"cohort_size": cohort_size}, types[1])["cohort_size"]
+    if not isinstance(cohort_size, types[0]) or (len(cohort_size) == 1 and len(survivors) > 1):
+        return cohort_size  # one size for every cohort broadcasts, as one number
+    named = {"survivors": survivors, "cohort_size": cohort_size}
+    return _aligned(named, [("survivors", survivors), ("cohort_size", cohort_size)])["cohort_size"]
 
 
 def held_falling(counts: np.ndarray) -> np.ndarray:

@@ -20,7 +20,7 @@ from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._cohort_dates import refuse_date_column
 from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
 from ._optimize import FitResult, _log_covariance, _maximize
-from ._shares import held_falling, shares_to_counts
+from ._shares import held_falling, shares_to_counts, sizes_by_label
 from ._size_column import refuse_size_column_twice
 from ._special import _NEAR_ONE, _log_gamma_ratio, _sbg_hyp2f1
 
@@ -335,7 +335,10 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
     t), and the number of customers followed for at least one period. With ``cohort_size``, ``survivors``
     are shares of each cohort (a retention curve starting at 1) and the counts are share x size: a count equal to
     the one before at 15 significant digits (869.0000000000001 after 869) is that count, no rise. ``model`` names the
-    likelihood in refusals (the BdW fit reads the same counts)."""
+    likelihood in refusals (the BdW fit reads the same counts). A DataFrame's cohort_size Series is matched to its
+    rows by label (:func:`sizes_by_label`)."""
+    if cohort_size is not None:
+        cohort_size = sizes_by_label(survivors, cohort_size)
     table = _as_table("survivors", survivors)
     if cohort_size is not None and np.isnan(to_float_array("cohort_size", cohort_size)).all():
         cohort_size = None  # a size column left blank in every row is the optional argument left out, as one blank cell
