@@ -153,7 +153,9 @@ def gammagamma_mean(p: ArrayLike, q: ArrayLike, v: ArrayLike, frequency: ArrayLi
     E[M | x, m] = p (v + x m) / (p x + q - 1)
                 = (q - 1) / (p x + q - 1) x p v / (q - 1) + p x / (p x + q - 1) x m,
     a weighted mean of the population mean p v / (q - 1) and the customer's own mean.
-    Needs q > 1 (a finite population mean); with x = 0 it is the population mean (m may be blank there).
+    Needs q > 1 (a finite population mean); with x = 0 it is the population mean (m may be blank or 0 there). With
+    x > 0, m must be > 0, as :func:`gammagamma_fit` requires (order values are Gamma distributed): an m of 0 was the
+    population mean shrunk by x orders "of 0" (H545's finding 07), ``#NUM!``.
 
     >>> round(gammagamma_mean(6.25, 3.74, 15.44, 0, 0), 4)  # CDNOW: population mean
     35.219
@@ -173,6 +175,13 @@ def gammagamma_mean(p: ArrayLike, q: ArrayLike, v: ArrayLike, frequency: ArrayLi
     x.check_range("frequency", integer=True, what="a whole number of repeat purchases >= 0")
     x.check_range("monetary_value", what="an amount >= 0")
     pp, qq, vv, fx, m = x["p"], x["q"], x["v"], x["frequency"], x["monetary_value"]
+    x.fail_where(  # the fit's own rule and words (gammagamma_fit)
+        (fx > 0) & (m <= 0),
+        OutOfRangeError,
+        "monetary_value must be > 0 for a customer with repeat purchases (frequency {frequency:g}), "
+        "got {monetary_value:g}",
+        "monetary_value",
+    )
     with np.errstate(invalid="ignore"):
         m = np.where((fx == 0) & np.isnan(m), 0.0, m)  # no repeat purchase: no mean to give, none needed
     return x.wrap(pp * (vv + fx * m) / (pp * fx + qq - 1))
