@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
 from ..sheet_names import SHEET, written
+from .arithmetic_view import arithmetic_view
 from .blank_elements import blank_element
 from .data_table_reasons import table_reason
 from .defined_names import name_target, names_read
@@ -123,6 +124,18 @@ def _top_level_commas(text: str) -> int:
     return count
 
 
+def _intersected(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str) -> bool:
+    """Whether the #VALUE! of the formula ``text`` at ``place`` is a range read as one value without a cell in its row
+    or column: the engine was given ``#VALUE!`` there (:mod:`.intersection`) and gives none with it written 0."""
+    from .intersection_reasons import caused  # noqa: PLC0415  (intersection_reasons imports value_origins, this)
+
+    try:
+        engine = workbook.get_formula(sheet, *place) or ""
+    except Exception:  # noqa: BLE001  (a cell the engine cannot give)
+        return False
+    return "#VALUE!" in engine.upper() and "#VALUE!" not in text.upper() and caused(workbook, sheet, place, engine)
+
+
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
@@ -131,7 +144,7 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
     """Give each error cell without a reason whose formula gives that error as an IF's value (:func:`_condition`)
     the cells its condition finds below 0; returns how many got one."""
     named = 0
-    for sheet, ref, _place, text, value in unexplained_errors(formulas, result, None):
+    for sheet, ref, place, text, value in unexplained_errors(formulas, result, None):
         pasted = _error_read(workbook, formulas, _LITERALS.sub('""', text), sheet, value.code)
         if pasted is not None:  # =D3+1 over a #N/A pasted into D3 (no formula): D3 is the reason
             said = pasted if pasted.endswith(f"({value.code})") else f"{pasted} ({value.code})"  # a data table's own
@@ -140,6 +153,8 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
             continue
         if value.code != "#VALUE!" and value.code not in text.upper():
             continue
+        if value.code == "#VALUE!" and _intersected(workbook, sheet, place, text):
+            continue  # =--A1:A6 in row 20: A1:A6 has no cell there, told by .intersection_reasons, not A1's text
         if value.code == "#VALUE!":
             reason = _text_read(workbook, _LITERALS.sub('""', text), sheet, formulas)
             if reason is None:  # =INDEX(A3:A4,1)*2, =VLOOKUP(..)*2 over a text: the cell it is typed in
@@ -430,6 +445,7 @@ def _text_read(
         if isinstance(held, bool)
     ]
     found = list(dict.fromkeys(found))
+    text = arithmetic_view(text)  # FIND("-",A1)-1, --(A1:A6="Pro"): A1 found, compared, not in arithmetic
     for _, where, letters, row, column, held in _cells_read(workbook, _ARITHMETIC_CELL, text, sheet):
         if isinstance(held, str) and isinstance(text_to_number(held), str):
             if not held and _formula_at(workbook, where, row, column):
