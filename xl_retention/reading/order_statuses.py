@@ -42,7 +42,13 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
                       # Adyen's refused; Stripe's payment intents not paid yet (uncaptured: requires_capture)
                       "submitted", "pending_submission", "pending_customer_approval", "customer_approval_denied",
                       "late_failure_settled", "chargeback_settled", "refused", "requires_payment_method",
-                      "requires_confirmation", "requires_action", "requires_capture"})  # fmt: skip
+                      "requires_confirmation", "requires_action", "requires_capture",
+                      # vendors' plain English: PrestaShop's awaiting payment, payment error and backorder not paid;
+                      # invoicing systems' overdue (past due), viewed (FreshBooks', Wave's: issued, not paid yet),
+                      # NetSuite's Pending Approval (a draft awaiting approval); "Payment pending"
+                      "awaiting_bank_wire_payment", "awaiting_check_payment", "awaiting_cheque_payment",
+                      "awaiting_cash_on_delivery_validation", "payment_error", "on_backorder_(not_paid)",
+                      "overdue", "viewed", "pending_approval", "payment_pending"})  # fmt: skip
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
                   "fulfilled", "delivered", "partially_refunded", "partial_refund", "partially_paid", "authorized",
@@ -60,9 +66,15 @@ PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "succ
                   "submitted_for_settlement", "settling", "settlement_pending", "settlement_confirmed",
                   # a dispute won, a chargeback reversed: the money stays (reading.disputes)
                   "dispute_won", "won_dispute", "chargeback_won", "chargeback_reversed",
-                  "dispute_reversed"})  # fmt: skip
+                  "dispute_reversed",
+                  # vendors' plain English: PrestaShop's, NetSuite's Paid In Full, FreshBooks' auto-paid (its auto-bill)
+                  "payment_accepted", "remote_payment_accepted", "on_backorder_(paid)", "paid_in_full",
+                  "auto_paid"})  # fmt: skip
+#: Statuses only an invoice has (FreshBooks', Wave's, NetSuite's), beside which ``sent`` is an invoice sent, not paid
+#: yet (beside an order's statuses, "Sent" may be an order shipped: it stays unknown there).
+_INVOICE_ONLY = frozenset({"overdue", "viewed", "auto_paid", "paid_in_full", "uncollectible"})
 #: An invoice's statuses (Stripe's: draft, open, paid, uncollectible, void) beside which ``open`` is one not paid.
-_INVOICE_STATUSES = frozenset({"paid", "void", "uncollectible"})
+_INVOICE_STATUSES = frozenset({"paid", "void"}) | _INVOICE_ONLY
 #: Statuses that say paid in one shop system and refunded in another: Magento's ``closed`` is an order refunded in
 #: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
 #: amount then says whether all of it was refunded), refused without one.
@@ -82,9 +94,17 @@ def said_statuses(column: pd.Series) -> np.ndarray:
 
     >>> said_statuses(pd.Series(["paid", "open", "draft"])).tolist(), said_statuses(pd.Series(["open", "closed"]))[0]
     (['paid', 'unpaid', 'draft'], 'open')
+
+    ``sent`` beside a status only an invoice has (:data:`_INVOICE_ONLY`: FreshBooks' and Wave's ``overdue``,
+    ``viewed``) is an invoice sent and not paid yet; beside ``paid`` alone it stays unknown (an order shipped?).
+
+    >>> said_statuses(pd.Series(["Paid", "Overdue", "Sent"])).tolist(), said_statuses(pd.Series(["paid", "sent"]))[1]
+    (['paid', 'overdue', 'unpaid'], 'sent')
     """
     codes, distinct = pd.factorize(spelled_by_distinct(column))  # each distinct status read once
     said = pd.Series(distinct, dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
     if np.isin(said, list(_INVOICE_STATUSES)).any():  # Stripe's invoices: 'open' is finalized, not paid yet
         said = np.where(said == "open", "unpaid", said)
+    if np.isin(said, list(_INVOICE_ONLY)).any():  # FreshBooks', Wave's invoices: 'sent' is issued, not paid yet
+        said = np.where(said == "sent", "unpaid", said)
     return order_statuses(said, NOT_PAID | PAID | PAID_OR_REFUNDED)[codes]
