@@ -30,7 +30,8 @@ def _chart_ex(old: tuple[str, ...], labels: tuple[str, ...]) -> bytes:
         b'formatCode="General">'
         + b"".join(b'<cx:pt idx="%d">%s</cx:pt>' % (i, v.encode()) for i, v in enumerate(old))
         + b"</cx:lvl></cx:numDim></cx:data></cx:chartData><cx:chart><cx:plotArea><cx:plotAreaRegion><cx:series "
-        b'layoutId="waterfall" uniqueId="{11111111-2222-3333-4444-555555555555}"><cx:dataId val="0"/></cx:series>'
+        b'layoutId="waterfall" uniqueId="{11111111-2222-3333-4444-555555555555}"><cx:tx><cx:txData><cx:f>S!$E$1</cx:f>'
+        b'<cx:v>OLD NAME</cx:v></cx:txData></cx:tx><cx:dataId val="0"/></cx:series>'
         b"</cx:plotAreaRegion></cx:plotArea></cx:chart></cx:chartSpace>"
     )
 
@@ -40,6 +41,7 @@ def test_a_waterfall_gets_the_recalculated_points(tmp_path: Path) -> None:
     for row, (label, value) in enumerate([("Start", 100), ("New", 20), ("Contraction", -5), ("Churn", "")], 1):
         sheet[f"A{row}"], sheet[f"B{row}"], sheet[f"C{row}"] = f'=D{row}&""', f'=IF(C{row}="",NA(),C{row})', value
         sheet[f"D{row}"] = label
+    sheet["E1"], sheet["F1"] = '="MRR bridge "&F1+0', 2  # the series' name from a cell (H553's finding 02)
     chart = LineChart()  # so that the sheet has a drawing to hold the waterfall's frame
     chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=4))
     sheet.add_chart(chart, "F2")
@@ -70,3 +72,4 @@ def test_a_waterfall_gets_the_recalculated_points(tmp_path: Path) -> None:
     labels, points = (re.findall(rb'<cx:pt idx="([0-9])">([^<]*)</cx:pt>', d) for d in dims)
     assert labels == [(b"0", b"Start"), (b"1", b"New"), (b"2", b"Contraction"), (b"3", b"Churn")]
     assert points == [(b"0", b"100"), (b"1", b"20"), (b"2", b"-5")]  # B4's #N/A: a gap, no point
+    assert re.findall(rb"<cx:v>([^<]*)</cx:v>", part) == [b"MRR bridge 2"]

@@ -82,8 +82,29 @@ def test_a_series_whose_points_cannot_be_brought_up_to_date_is_said(tmp_path: Pa
     result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "incomplete"
     assert result.message == (
-        "chart.xlsx: a chart's series over ('S'!$B$1,'T'!$A$1) (not one row or column of one sheet, nor a name of one "
-        "the engine gives an area for) keeps what the file stored, which may predate the recalculated cells: Excel "
-        "redraws them when it opens the file"
+        "chart.xlsx: a chart's series over ('S'!$B$1,'T'!$A$1) (a union over several sheets) keeps what the file "
+        "stored, which may predate the recalculated cells: Excel redraws them when it opens the file"
     )
     assert _points(chart_part(tmp_path / "out.xlsx")) == [[b"2", b"4", b"6"], [b"20", b"40", b"60"]]
+
+
+def test_a_series_whose_cells_no_recalculation_changes_leaves_the_file_ok(tmp_path: Path) -> None:
+    # H553's finding 06: another workbook's cells and a union of typed cells on two sheets made the file incomplete
+    path = _workbook(tmp_path, [b"[1]Data!$B$1:$B$3", b"('S'!$A$1,'T'!$B$1)", b"'S'!$B$1:$B$3"], {}, other=True)
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert _points(chart_part(tmp_path / "out.xlsx")) == [[b"2", b"4", b"6"], [b"2", b"4", b"6"], [b"20", b"40", b"60"]]
+
+
+def test_a_whole_column_whose_cells_reach_past_the_kept_points_is_said(tmp_path: Path) -> None:
+    # H553's finding 08: rows added since the chart was saved (its cache of 3 points): B4 was not plotted, under ok
+    path = _workbook(tmp_path, [b"'S'!$B:$B"], {})
+    rewrite_part(path, "xl/worksheets/sheet1.xml", lambda x: x.replace(
+        b"</sheetData>", b'<row r="4"><c r="A4"><v>40</v></c><c r="B4"><f>A4*2</f></c></row></sheetData>'))  # fmt: skip
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert result.message == (
+        "chart.xlsx: a chart's series over 'S'!$B:$B (a whole column whose recalculated cells reach past the 3 points "
+        "the chart kept) keeps what the file stored, which may predate the recalculated cells: Excel redraws them when "
+        "it opens the file"
+    )

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -96,16 +95,15 @@ def written_address(address: str) -> str:
     return f"{written(sheet)}!{ref}" if sheet and not sheet.startswith("'") else address
 
 
-_CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")  # as workbook.chart_ranges finds a chart
-
-
 def _output_kinds(output: Path) -> tuple[bool, bool]:
     """Whether the written ``output`` has a chart part, and whether its names may hold a tracker's month name
     (``Customers_Months``: what :func:`..workbook.checks.unread_input` looks for); each False spares a workbook of
     the user's own a check that cannot apply, and the import of its module (about 0.01 s of a command's start)."""
+    from .chart_series import CHART_PART  # noqa: PLC0415  (as workbook.chart_ranges finds a chart)
+
     with zipfile.ZipFile(output) as package:
         names = package.namelist()
-        charts = any(_CHART_PART.fullmatch(name) for name in names)
+        charts = any(CHART_PART.fullmatch(name) for name in names)
         tracker = "xl/workbook.xml" not in names or b"_Months" in package.read("xl/workbook.xml")
     return charts, tracker
 

@@ -19,21 +19,20 @@ import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import get_column_letter
 
 from ..cells import CellError
-from ..sheet_names import SHEET, unquoted, written
+from ..sheet_names import SHEET, written
 from .chart_hidden import Hidden, moved, plot_visible_only, plotted
 from .chart_labels import CellFormats, LabelNotShown, label_text
-from .chart_series import ChartNames, series_cells, series_text, unread
+from .chart_series import CHART_F as _F
+from .chart_series import CHART_PART, ChartNames, one_area, series_cells, series_text, unread_reason
 from .excel_numbers import kept_text, number_text
 
 __all__ = ["CHART_PART", "ChartValues", "chart_values", "updated_caches"]
 
-CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _REF = re.compile(rb"<(" + _P + rb")(numRef|strRef|multiLvlStrRef)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
-_F = re.compile(rb"<" + _P + rb"f\b[^>]*>([^<]*)</" + _P + rb"f\s*>")
 _CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache|multiLvlStrCache)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
 #: a level of a multi-level category cache: its points, or none (``<c:lvl/>``)
 _LVL = re.compile(rb"<(" + _P + rb")lvl\b([^>]*?)(?:/>|>(.*?)</\1lvl\s*>)", re.S)
@@ -53,12 +52,10 @@ _LABELS_CACHE = re.compile(rb"<(" + _P + rb")dlblRangeCache\b([^>]*)>(.*?)</\1dl
 _DIM = re.compile(rb"<(" + _P + rb")(numDim|strDim)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
 _DIM_LVL = re.compile(rb"<(" + _P + rb")lvl\b([^>]*?)(/>|>(.*?)</\1lvl\s*>)", re.S)
 _DIM_PT = re.compile(rb"<(" + _P + rb")pt\b([^>]*)>([^<]*)</\1pt\s*>")
+_TX_DATA = re.compile(rb"<(" + _P + rb")txData\b([^>]*)>(.*?)</\1txData\s*>", re.S)
 _PT_COUNT_ATTR = re.compile(rb"""\sptCount\s*=\s*["'](\d+)["']""")
 _PT_PREFIX = re.compile(rb"<(" + _P + rb")pt(?:Count)?\b")
-_XML = {"&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _BLANK = object()  # a point to leave out
-#: why a series' cells are not known (.chart_series.series_cells), in the report's words
-_UNREAD = "not one row or column of one sheet, nor a name of one the engine gives an area for"
 
 
 def chart_values(*layers: Mapping[str, Mapping[str, object]] | None) -> dict[str, dict[str, object]]:
@@ -120,23 +117,26 @@ class ChartValues(Mapping[str, dict[str, object]]):
 
 def _area(formula: bytes) -> tuple[str, int, int, int, int] | None:
     """The sheet, first row, first column, last row and last column of a chart reference of one area of one sheet
-    (``'My data'!$B$2:$C$4``); None for anything else (a union, a name)."""
-    text = formula.decode("utf-8", "replace")
-    for escaped, plain in _XML.items():
-        text = text.replace(escaped, plain)
-    match = _LINE.match(text.strip())
-    if match is None:
+    (``'My data'!$B$2:$C$4``); None for anything else (a union, a name, a whole column)."""
+    area = one_area(series_text(formula))
+    if area is None or any(part is None for part in area):
         return None
-    sheet, first_column, first_row = unquoted(match.group(1)), match.group(2), int(match.group(3))
-    last_column, last_row = match.group(4) or first_column, int(match.group(5) or first_row)
-    left, right = column_index_from_string(first_column), column_index_from_string(last_column)
-    return sheet, min(first_row, last_row), min(left, right), max(first_row, last_row), max(left, right)
+    return area  # type: ignore[return-value]
 
 
 def _cells(formula: bytes, values: object = None, count: int | None = None) -> tuple[str, list[str]] | None:
     """The sheet and cells, in order, of a chart reference of one row or column (``'My data'!$B$2:$B$4``), of a union
     of them, a whole column (``count`` points) or a name of ``values``' (:func:`.chart_series.series_cells`)."""
-    return series_cells(formula, getattr(values, "names", None), count)
+    return series_cells(formula, getattr(values, "names", None), count, values if isinstance(values, Mapping) else None)
+
+
+def _unread(stale: list[str], what: str, formula: bytes, values: object, count: int | None) -> None:
+    """Name in ``stale`` a chart's ``what`` over ``formula`` whose points may predate the recalculated cells, with why
+    (:func:`.chart_series.unread_reason`); nothing where no recalculation changed them."""
+    written = values if isinstance(values, Mapping) else None
+    reason = unread_reason(formula, getattr(values, "names", None), written, count)
+    if reason is not None:
+        stale.append(f"{what} {series_text(formula)} ({reason})")
 
 
 def _levels(formula: bytes, points: int, levels: int | None = None) -> tuple[str, list[list[str]]] | None:
@@ -305,8 +305,10 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
         found = _cells(formula.group(1), values, int(counted.group(1)) if counted is not None else None)
         if found is None:
             stale = getattr(values, "stale", None)  # points kept that may be old: said
-            if stale is not None and _PT.search(inner) is not None and unread(formula.group(1)):
-                stale.append(f"a chart's series over {series_text(formula.group(1))} ({_UNREAD})")
+            if stale is not None and _PT.search(inner) is not None:
+                _unread(
+                    stale, "a chart's series over", formula.group(1), values, int(counted.group(1)) if counted else None
+                )
             return match.group(0)
         sheet, cells = found
         own = values.get(sheet.lower())
@@ -335,7 +337,43 @@ def updated_caches(xml: bytes, values: Mapping[str, Mapping[str, object]]) -> by
         new = _LABELS_RANGE.sub(lambda m: _label_range(m, values), new)
     if b"Dim" in new:  # Excel 2016's charts (chartEx: waterfall, funnel, histogram...): cx:numDim and cx:strDim
         new = _DIM.sub(lambda m: _dimension(m, values), new)
+    if b"txData" in new:  # their series' names and titles from a cell
+        new = _TX_DATA.sub(lambda m: _text_data(m, values), new)
     return xml if new == xml else new
+
+
+def _text_data(match: re.Match[bytes], values: Mapping[str, Mapping[str, object]]) -> bytes:
+    """An Excel 2016 chart's text from a cell (``cx:txData``, ``match`` of :data:`_TX_DATA`: a series' name or a
+    title, its cell in ``cx:f`` and its cached text in ``cx:v``) with the text set to the cell's written value as the
+    cell shows it (H553's finding 02: a waterfall's name kept "OLD NAME" beside the cell's new text); named in
+    ``values.stale`` where it reads no one cell.
+
+    >>> part = b'<cx:tx><cx:txData><cx:f>S!$E$1</cx:f><cx:v>OLD</cx:v></cx:txData></cx:tx>'
+    >>> updated_caches(part, {"s": {"E1": "MRR bridge 2"}})
+    b'<cx:tx><cx:txData><cx:f>S!$E$1</cx:f><cx:v>MRR bridge 2</cx:v></cx:txData></cx:tx>'
+    """
+    inner = match.group(3)
+    formula, cached = _F.search(inner), _V.search(inner)
+    if formula is None or cached is None:
+        return match.group(0)
+    found = _cells(formula.group(1), values, 1)
+    if found is None or len(found[1]) != 1:
+        stale = getattr(values, "stale", None)
+        if stale is not None:
+            _unread(stale, "a chart's text from", formula.group(1), values, 1)
+        return match.group(0)
+    sheet, (cell,) = found
+    own = values.get(sheet.lower())
+    if not own or cell not in own:
+        return match.group(0)
+    text = _labels(values, sheet)(cell, own[cell])
+    if text is None:
+        return match.group(0)
+    shown = b"" if text is _BLANK else text
+    assert isinstance(shown, bytes)
+    start, end = match.start(3) + cached.start(2), match.start(3) + cached.end(2)
+    whole = match.group(0)
+    return whole[: start - match.start(0)] + shown + whole[end - match.start(0) :]
 
 
 def _dimension(match: re.Match[bytes], values: Mapping[str, Mapping[str, object]]) -> bytes:
@@ -359,8 +397,8 @@ def _dimension(match: re.Match[bytes], values: Mapping[str, Mapping[str, object]
     found = _cells(formula.group(1), values, int(count.group(1)) if count is not None else None) if levels else None
     if len(levels) != 1 or found is None:
         stale = getattr(values, "stale", None)
-        if stale is not None and _DIM_PT.search(inner) is not None and unread(formula.group(1)):
-            stale.append(f"a chart's series over {series_text(formula.group(1))} ({_UNREAD})")
+        if stale is not None and _DIM_PT.search(inner) is not None:
+            _unread(stale, "a chart's series over", formula.group(1), values, int(count.group(1)) if count else None)
         return match.group(0)
     sheet, cells = found
     own = values.get(sheet.lower())
@@ -413,8 +451,14 @@ def _label_range(match: re.Match[bytes], values: Mapping[str, Mapping[str, objec
     found = _cells(formula.group(1), values, int(counted.group(1)) if counted is not None else None)
     if found is None:
         stale = getattr(values, "stale", None)
-        if stale is not None and _PT.search(cached.group(3)) is not None and unread(formula.group(1)):
-            stale.append(f"a chart's data labels from {series_text(formula.group(1))} ({_UNREAD})")
+        if stale is not None and _PT.search(cached.group(3)) is not None:
+            _unread(
+                stale,
+                "a chart's data labels from",
+                formula.group(1),
+                values,
+                int(counted.group(1)) if counted else None,
+            )
         return match.group(0)
     sheet, cells = found
     own = values.get(sheet.lower())

@@ -20,29 +20,49 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from ..sheet_names import NAME, SHEET, unquoted
 
-__all__ = ["ChartNames", "chart_name_texts", "computed_areas", "series_cells", "series_text", "stale_line", "unread"]
+__all__ = [
+    "CHART_F",
+    "CHART_PART",
+    "ChartNames",
+    "chart_name_texts",
+    "computed_areas",
+    "one_area",
+    "series_cells",
+    "series_text",
+    "stale_line",
+    "unread_reason",
+]
 
 #: (sheet, first row, first column, last row, last column); a whole column's rows, a whole row's columns, are None
 Area = tuple[str, int | None, int | None, int | None, int | None]
+#: {sheet title in lower case: {cell: its written value}} (.chart_caches.ChartValues)
+Written = Mapping[str, Mapping[str, object]]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_XML = {"&apos;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _CELLS = re.compile(r"^(" + SHEET + r")!\$?([A-Za-z]{1,3})\$?([0-9]+)(?::\$?([A-Za-z]{1,3})\$?([0-9]+))?$")
 _COLUMNS = re.compile(r"^(" + SHEET + r")!\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$")
 _ROWS = re.compile(r"^(" + SHEET + r")!\$?([0-9]+):\$?([0-9]+)$")
 #: a defined name as a chart writes it: ``[0]!Vals`` (the workbook's), ``'My S'!Vals`` (the sheet's), ``Vals``
 _NAME = re.compile(r"^(?:(\[0\]|" + SHEET + r")!)?(" + NAME + r")$")
-#: a chart part's references (``c:f``), for the names they read
-_F = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f\b[^>]*>([^<]*)</(?:[A-Za-z_][\w.\-]*:)?f\s*>")
-_CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")
+#: a chart part (a classic chart, ``chart1.xml``, or an Excel 2016 one, ``chartEx1.xml``)
+CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")
+#: a chart part's reference (``c:f``, ``cx:f``, ``c15:f``), its text
+CHART_F = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f\b[^>]*>([^<]*)</(?:[A-Za-z_][\w.\-]*:)?f\s*>")
+#: another workbook's cells (``[1]Data!$B$1:$B$3``, ``'[Book.xlsx]Data'!$B$1``): their values are that workbook's
+_EXTERNAL = re.compile(r"^'?\[(?!0\])[^\]]+\]")  # ([0] is the workbook's own: [0]!Vals)
+_ENTITIES = {"&apos;": "'", "&quot;": '"'}
 
 
 def series_text(formula: bytes | str) -> str:
-    """A ``c:f``'s text unescaped and stripped."""
+    """A ``c:f``'s text (or any attribute's or element's text of a chart part) unescaped and stripped.
+
+    >>> series_text(b"&apos;R&amp;D&apos;!$A$1"), series_text("=S!A1 ")
+    ("'R&D'!$A$1", 'S!A1')
+    """
+    from xml.sax.saxutils import unescape  # noqa: PLC0415
+
     text = formula.decode("utf-8", "replace") if isinstance(formula, bytes) else formula
-    for escaped, plain in _XML.items():
-        text = text.replace(escaped, plain)
-    return text.strip().removeprefix("=")
+    return unescape(text, _ENTITIES).strip().removeprefix("=")
 
 
 def _split(text: str) -> list[str]:
@@ -64,10 +84,10 @@ def _split(text: str) -> list[str]:
     return parts
 
 
-def _one_area(text: str) -> Area | None:
+def one_area(text: str) -> Area | None:
     """One reference's area (:data:`Area`); None for anything else.
 
-    >>> _one_area("'My S'!$C$4:$B$2"), _one_area("S!$B:$B"), _one_area("S!2:2"), _one_area("Vals")
+    >>> one_area("'My S'!$C$4:$B$2"), one_area("S!$B:$B"), one_area("S!2:2"), one_area("Vals")
     (('My S', 2, 2, 4, 3), ('S', None, 2, None, 2), ('S', 2, None, 2, None), None)
     """
     match = _CELLS.match(text)
@@ -89,7 +109,7 @@ def _one_area(text: str) -> Area | None:
 
 def _areas(text: str) -> list[Area] | None:
     """The areas of a reference or a union of references; None where any part is no reference."""
-    areas = [_one_area(part) for part in _split(text)]
+    areas = [one_area(part) for part in _split(text)]
     return None if not areas or any(a is None for a in areas) else areas  # type: ignore[return-value]
 
 
@@ -148,10 +168,13 @@ def chart_name_texts(package: zipfile.ZipFile) -> dict[str, dict[str, str]]:
     return found
 
 
-def series_cells(formula: bytes, names: ChartNames | None, count: int | None) -> tuple[str, list[str]] | None:
+def series_cells(
+    formula: bytes, names: ChartNames | None, count: int | None, written: Written | None = None
+) -> tuple[str, list[str]] | None:
     """The sheet and cells, in the order of the series' points, of a chart reference of one row or column, of a union
-    of such on one sheet, of a whole column or row (``count`` points: the cache's) or of a name standing for one of
-    these; None for anything else (areas of several rows and columns, or on several sheets; a name not known).
+    of such on one sheet, of a whole column or row (``count`` points: the cache's, unless a cell ``written`` there
+    lies past them: H553's finding 08, rows added since) or of a name standing for one of these; None for anything
+    else (areas of several rows and columns, or on several sheets; a name not known).
 
     >>> series_cells(b"('S'!$B$1,'S'!$B$2:$B$3)", None, 3), series_cells(b"S!$B:$B", None, 2)
     (('S', ['B1', 'B2', 'B3']), ('S', ['B1', 'B2']))
@@ -168,17 +191,39 @@ def series_cells(formula: bytes, names: ChartNames | None, count: int | None) ->
     cells: list[str] = []
     for _sheet, top, left, bottom, right in areas:
         if top is None or bottom is None:  # a whole column: its first cells, as many as the cache's points
-            if len(areas) > 1 or count is None or left != right:
+            if len(areas) > 1 or count is None or left != right or _written_past(written, _sheet, left, None, count):
                 return None
             top, bottom = 1, count
         if left is None or right is None:  # a whole row likewise
-            if len(areas) > 1 or count is None or top != bottom:
+            if len(areas) > 1 or count is None or top != bottom or _written_past(written, _sheet, None, top, count):
                 return None
             left, right = 1, count
         if left != right and top != bottom:
             return None  # several rows and columns: a series' values or one level of labels are one row or column
         cells += [f"{get_column_letter(c)}{r}" for r in range(top, bottom + 1) for c in range(left, right + 1)]
     return areas[0][0], cells
+
+
+_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
+
+
+def _written_cells(written: Written | None, sheet: str) -> list[tuple[int, int]]:
+    """(column, row) of each cell of ``sheet`` that ``written`` holds (the recalculated ones)."""
+    own = written.get(sheet.lower()) if written is not None else None
+    found = []
+    for ref in own or ():
+        match = _REF.fullmatch(ref)
+        if match is not None:
+            found.append((column_index_from_string(match.group(1)), int(match.group(2))))
+    return found
+
+
+def _written_past(written: Written | None, sheet: str, column: int | None, row: int | None, count: int) -> bool:
+    """Whether a cell ``written`` on ``sheet`` lies in the whole ``column`` (or ``row``) past its first ``count``."""
+    for c, r in _written_cells(written, sheet):
+        if (column is not None and c == column and r > count) or (row is not None and r == row and c > count):
+            return True
+    return False
 
 
 def computed_areas(
@@ -189,8 +234,8 @@ def computed_areas(
     ``S!Dyn``): the dynamic chart ranges, whose areas only an evaluation tells."""
     read: set[str] = set()
     for info in package.infolist():
-        if _CHART_PART.fullmatch(info.filename):
-            read.update(series_text(f).lower() for f in _F.findall(package.read(info.filename)))
+        if CHART_PART.fullmatch(info.filename):
+            read.update(series_text(f).lower() for f in CHART_F.findall(package.read(info.filename)))
     if not read:
         return {}
     texts = chart_name_texts(package)
@@ -260,19 +305,49 @@ stored, which may predate the recalculated cells: Excel redraws them when it ope
     )
 
 
-def unread(formula: bytes) -> bool:
-    """Whether a chart reference ``series_cells`` gave no cells for reads cells: False for a constant, whose points
-    no recalculation changes (a series' name typed in, ``"Customers at end"``, as LibreOffice saves it; a number; an
-    array ``{1,2,3}``; nothing).
+def unread_reason(formula: bytes, names: ChartNames | None, written: Written | None, count: int | None) -> str | None:
+    """Why the points of a chart reference :func:`series_cells` gave no cells for may predate the recalculated cells,
+    in the report's words; None where no recalculation changed them: a constant (a series' name typed in,
+    ``"Customers at end"``, as LibreOffice saves it; a number; an array), another workbook's cells (``[1]Data!$B$1``),
+    or cells of which none was recalculated (H553's finding 06: such a chart made the file incomplete, untrue).
 
-    >>> unread(b"&quot;Customers at end&quot;"), unread(b"{1,2,3}"), unread(b"12.5"), unread(b"(S!A1,T!A1)")
-    (False, False, False, True)
+    >>> unread_reason(b"&quot;Customers at end&quot;", None, {}, 1), unread_reason(b"[1]Data!$B$1:$B$3", None, {}, 3)
+    (None, None)
+    >>> union = b"(S!A1,T!A1)"
+    >>> unread_reason(union, None, {"s": {"B2": 1.0}}, 2), unread_reason(union, None, {"t": {"A1": 2.0}}, 2)
+    (None, 'a union over several sheets')
+    >>> unread_reason(b"S!$B:$B", None, {"s": {"B3": 1.0}}, 2)
+    'a whole column whose recalculated cells reach past the 2 points the chart kept'
+    >>> unread_reason(b"[0]!Dyn", ChartNames({"": {"dyn": "X()"}}), {}, 2)
+    'a name the engine gives no area for'
     """
     text = series_text(formula)
     if not text or (len(text) > 1 and text[0] == text[-1] == '"') or (text[:1] == "{" and text[-1:] == "}"):
-        return False
+        return None
     try:
         float(text)
+        return None
     except ValueError:
-        return True
-    return False
+        pass
+    if _EXTERNAL.match(text):
+        return None
+    areas = _areas(text)
+    if areas is None:
+        target = names.target(text) if names is not None else None
+        areas = _areas(target) if target is not None else None
+        if areas is None:
+            named = _NAME.match(text) is not None
+            return "a name the engine gives no area for" if named else "a reference the engine does not read"
+    touched = False
+    for sheet, top, left, bottom, right in areas:
+        for c, r in _written_cells(written, sheet):
+            if (left is None or left <= c <= right) and (top is None or top <= r <= bottom):  # type: ignore[operator]
+                touched = True
+    if not touched:
+        return None
+    if len({area[0].lower() for area in areas}) > 1:
+        return "a union over several sheets"
+    if len(areas) == 1 and (areas[0][1] is None or areas[0][2] is None):
+        line = "column" if areas[0][1] is None else "row"
+        return f"a whole {line} whose recalculated cells reach past the {count} points the chart kept"
+    return "several rows and columns, not one row or column"

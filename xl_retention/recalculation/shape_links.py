@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from ..sheet_names import SHEET, unquoted
 from .chart_labels import LabelNotShown, label_text
-from .chart_series import series_cells
+from .chart_series import series_cells, series_text
 
 __all__ = ["drawing_sheets", "linked_texts"]
 
@@ -100,9 +100,7 @@ def linked_texts(xml: bytes, sheet: str, values: Mapping[str, Mapping[str, objec
         written = (link.group(1) if link.group(1) is not None else link.group(2)) if link is not None else b""
         if not written.strip():
             return match.group(0)
-        text = written.decode("utf-8", "replace")
-        for escaped, plain in (("&apos;", "'"), ("&quot;", '"'), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")):
-            text = text.replace(escaped, plain)
+        text = series_text(written)  # its entities (&apos;My Data&apos;, R&amp;D) as the sheet's name writes them
         found = _linked_cell(text, sheet, values)
         if found is None:
             stale = getattr(values, "stale", None)

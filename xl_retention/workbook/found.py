@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from ..recalculation.google_functions import GOOGLE_FROZEN
 from ..sheet_names import written
 from . import inplace as ip
-from .answers_sheet import answers_title
+from .answers_sheet import answers_title, month_text
 from .formats import monthly_name
 from .monthly import months_apart
 from .template import (
@@ -247,7 +247,7 @@ def _refuse_row_inside(title: str, letter: str, r: int, cell: Any, months: list[
     sheet's months would end above it, and the other sheets would seem to cover more months."""
     for values in rows:
         later = _period(values[month_col - 1] if month_col - 1 < len(values) else None)
-        if later is not None and isinstance(cell, str) and _text_month(cell) is not None:
+        if later is not None and isinstance(cell, str) and month_text(cell.strip()) is not None:
             from ..recalculation.month_order import text_label  # a month typed as text: typed as a date (H544's 01)
 
             before = (months[-1].year, months[-1].month) if months else None
@@ -259,24 +259,6 @@ def _refuse_row_inside(title: str, letter: str, r: int, cell: Any, months: list[
                 f"{title}!{letter}{r} {what}, between months ({above}{later} below): a row that is not a month "
                 "inside the months (a totals row?); move it below the last month or to another sheet"
             )
-
-
-def _text_month(text: str) -> pd.Period | None:
-    """The month a text in the month column names (``'2026-02'``, ``'Feb 2026'``, ``'2026-02-01'``); None for any other
-    text (a total's label).
-
-    >>> _text_month("2026-02"), _text_month(" Feb 2026 "), _text_month("Total"), _text_month("2026")
-    (Period('2026-02', 'M'), Period('2026-02', 'M'), None, None)
-    """
-    import pandas as pd
-
-    try:
-        period = pd.Period(text.strip())
-    except (ValueError, TypeError, OverflowError):
-        return None
-    if period is pd.NaT or not period.freqstr.startswith(("M", "D")):
-        return None
-    return period.asfreq("M")
 
 
 def _needed(tables: Tables) -> dict[str, str]:
