@@ -30,7 +30,15 @@ FORMULAS = {
     "B6": '=SUMPRODUCT(_xlfn.NUMBERVALUE({"1.200.000","1"},".",","))',  # '.' twice: #VALUE! everywhere
     "B7": '=SUMPRODUCT(--({"1.200.000","1"}="1.200.000"))',  # compared as text: 1 everywhere
     "B8": '=SUMPRODUCT(_xlfn.NUMBERVALUE({"1.5","1"}))',
+    "B9": '=_xlfn.NUMBERVALUE("1,5")',  # 15 en-US (',' a group separator), 1.5 with a decimal comma
+    "B10": '=SUMPRODUCT(_xlfn.NUMBERVALUE({"1,5","1"}))',
+    "B11": '=TEXT(1234,"0,000")',  # a format: the same in every Excel here
 }
+_COMMA = (
+    "holds the text '1,5' (in the formula), which Excel reads by the decimal separator of the computer's regional "
+    "settings, which the file does not record: an en-US Excel gives {us}, a decimal-comma Excel {other}; the file "
+    "stores no value of Excel's to tell which, so the embedded engine does not compute it"
+)
 
 
 def test_numbervalue_array_constant_of_a_dotted_thousands_text_is_listed(tmp_path: Path) -> None:
@@ -47,6 +55,8 @@ def test_numbervalue_array_constant_of_a_dotted_thousands_text_is_listed(tmp_pat
         "S!B2": ("locale", _REASON.format(us="#VALUE!")),
         "S!B3": ("locale", _REASON.format(us="#VALUE!")),
         "S!B4": ("locale", _REASON.format(us="-1")),
+        "S!B9": ("locale", _COMMA.format(us="15", other="1.5")),
+        "S!B10": ("locale", _COMMA.format(us="16", other="2.5")),
     }
     assert {ref: error for ref, (error, _) in done.errors.items()} == {"S!B6": "#VALUE!"}
     assert {ref: done.values.get(ref) for ref in FORMULAS} == {
@@ -58,4 +68,7 @@ def test_numbervalue_array_constant_of_a_dotted_thousands_text_is_listed(tmp_pat
         "B6": "#VALUE!",
         "B7": 1,
         "B8": 2.5,
+        "B9": None,
+        "B10": None,
+        "B11": "1,234",
     }

@@ -369,7 +369,7 @@ def unstored_locale_cells(
         if isinstance(us, str) and text in us:
             continue  # the text passed on ("01/02/2025 "&A1)
         number = is_number_reading(text.lstrip("<>="))
-        if number and type(us) is not CellError:
+        if number and type(us) is not CellError and not _numbervalue_text(formulas, sheet, ref, text):
             continue  # a decimal comma is rather a format (TEXT(A1,"0,000")) unless en-US reads no number
         other = _literal_other(workbook, formulas, sheet, ref, text)
         if other == _shown(us) or number and other == "another value":
@@ -431,6 +431,29 @@ def unstored_locale_cells(
         downstream = kept.dependents(workbook, direct, formulas, info)
         found = [u for u in found if (u.sheet, u.ref) not in through or (u.sheet, u.ref) not in downstream]
     return found
+
+
+def _numbervalue_text(formulas: dict[str, FormulaTexts], sheet: str, ref: str, text: str) -> bool:
+    """Whether the formula of ``sheet!ref`` gives ``text`` to NUMBERVALUE (:func:`_given_to_numbervalue`)."""
+    from .formula_texts import position  # noqa: PLC0415
+
+    found = formulas.get(sheet)
+    return found is not None and position(ref) in found and _given_to_numbervalue(found[position(ref)], text)
+
+
+def _given_to_numbervalue(formula: str, text: str) -> bool:
+    """Whether ``formula`` gives the literal ``text`` to NUMBERVALUE as its text, alone or in an array constant: a
+    number's text there, never a format (``NUMBERVALUE("1,5")`` is 15 to an en-US Excel, 1.5 to a decimal-comma one,
+    as ``NUMBERVALUE(A1)`` of A1 holding 1,5 is listed; H548).
+
+    >>> array, alone = 'SUM(_xlfn.NUMBERVALUE({"1,5","1"}))', 'NUMBERVALUE("1,5")'
+    >>> _given_to_numbervalue(array, "1,5"), _given_to_numbervalue(alone, "1,5")
+    (True, True)
+    >>> _given_to_numbervalue('TEXT(A1,"0,000")', "0,000"), _given_to_numbervalue('NUMBERVALUE(A1)&"1,5"', "1,5")
+    (False, False)
+    """
+    quoted = re.escape('"' + text.replace('"', '""') + '"')
+    return re.search(r'(?i)NUMBERVALUE\(\s*(?:\{(?:[^{}"]|"(?:[^"]|"")*")*?)?' + quoted, formula) is not None
 
 
 def _evaluate(workbook: fz.Workbook, cells: list[tuple[str, int, int]]) -> None:
