@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import bad_rows
 from .names import words
 
-__all__ = ["credit_filled", "debit_twin"]
+__all__ = ["credit_filled", "debit_twin", "debit_written"]
 
 _CREDIT = re.compile(r"(?i)\bcredit\b")
 #: "credit" words that name no side of an amount: a credit note, a card, a balance of store credit
@@ -42,6 +42,28 @@ def debit_twin(columns: list[str], column: str) -> str | None:
     wanted = _CREDIT.sub(lambda m: "Debit" if m.group(0)[0].isupper() else "debit", column)
     found = [c for c in columns if c.lower() == wanted.lower()]
     return found[0] if len(found) == 1 and columns.count(found[0]) == 1 else None
+
+
+def debit_written(df: pd.DataFrame, column: str, values: np.ndarray) -> np.ndarray:
+    """``values`` (the credit column ``column`` of ``df`` as written) with each row whose credit is blank and whose
+    debit twin is filled as the file writes it there (``30.00 of 'Gross Debit (GC)' (taken back)``), for a note or
+    refusal to quote the value the row holds, not the blank credit (``nan``; H542's finding 02).
+
+    >>> frame = pd.DataFrame({"Gross Debit (GC)": [None, "30.00"], "Gross Credit (GC)": ["100.00", None]})
+    >>> debit_written(frame, "Gross Credit (GC)", frame["Gross Credit (GC)"].to_numpy(dtype=object)).tolist()
+    ['100.00', "30.00 of 'Gross Debit (GC)' (taken back)"]
+    """
+    columns = [str(c) for c in df.columns]
+    twin = debit_twin(columns, column)
+    if twin is None:
+        return values
+    debit = df.iloc[:, columns.index(twin)]
+    taken = ~_filled(pd.Series(values, dtype=object)) & _filled(debit)
+    if not taken.any():
+        return values
+    out = np.asarray(values, dtype=object).copy()
+    out[taken] = [f"{str(v).strip()} of {twin!r} (taken back)" for v in debit.to_numpy(dtype=object)[taken]]
+    return out
 
 
 def _filled(values: pd.Series) -> np.ndarray:
@@ -102,6 +124,7 @@ def credit_filled(df: pd.DataFrame, series: pd.Series, column: str, source: str)
 
     text = debit.astype(object).where(debit.notna(), "").astype(str).str.strip()
     negated = text.map(lambda v: v[1:] if v.startswith("-") else "-" + v)
+    count = int(taken.sum())
     note(f"{source}: {twin!r} beside {str(column)!r}: a row's debit with its credit blank is an amount taken back "
-         f"(a refund or a chargeback), read as negative ({int(taken.sum())} rows)")  # fmt: skip
+         f"(a refund or a chargeback), read as negative ({count} row{'s' * (count != 1)})")  # fmt: skip
     return series.astype(object).where(~taken, negated.astype(object))

@@ -561,6 +561,9 @@ def written_values(df: pd.DataFrame, column: str | None) -> Any:
     names = [str(c) for c in df.columns]
     if column is None or names.count(column) != 1:
         return None
+    from .debit_sides import debit_written  # Adyen's refund in 'Gross Debit (GC)', its credit blank
     from .later_items import written_items  # a row whose later items were added in: its items, not their sum
 
-    return lambda: written_items(df, column, df.iloc[:, names.index(column)].to_numpy(dtype=object))
+    return lambda: written_items(
+        df, column, debit_written(df, column, df.iloc[:, names.index(column)].to_numpy(dtype=object))
+    )
