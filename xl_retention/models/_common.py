@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -88,6 +89,43 @@ def _as_table(name: str, values: Any) -> np.ndarray:
     elif array.ndim != 2:
         raise NotANumberError(f"{name} must be a 1-D or 2-D range, got {array.ndim} dimensions", name, None)
     return array
+
+
+_NUMBERED = re.compile(r"(.*?)(\d+)\s*$")
+
+
+def refuse_text_ordered_columns(name: str, values: Any) -> None:
+    """A DataFrame whose column labels are one text and a number ('Month 0', 'Month 1', ...) put in text order
+    ('Month 1', 'Month 10', 'Month 2', as ``sorted`` or a pivot gives them): ``#NUM!`` naming the columns out of order.
+    Read left to right, its periods ran 0, 1, 10, 2: the fit refused the rise from 'Month 10' to 'Month 2' as from
+    "period 3 to period 4", cells the user did not mean (H545's finding 06). Other labels pass.
+
+    >>> import pandas as pd
+    >>> refuse_text_ordered_columns("survivors", pd.DataFrame([[9, 8, 4, 7]], columns=["M0", "M1", "M10", "M2"]))
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.OutOfRangeError: survivors' columns are in text order: 'M10' comes before 'M2', so the \
+periods do not run 0, 1, 2, ... left to right; sort the columns by their number, e.g. \
+df[sorted(df.columns, key=lambda c: int(c.split()[-1]))] (or pivot with numbered periods)
+    """
+    types = _pandas_types()
+    if not types or not isinstance(values, types[1]) or values.shape[1] < 2:
+        return
+    found = [_NUMBERED.fullmatch(label) if isinstance(label, str) else None for label in values.columns]
+    if not all(found) or len({m.group(1).strip() for m in found}) != 1:  # type: ignore[union-attr]
+        return
+    numbers = [int(m.group(2)) for m in found]  # type: ignore[union-attr]
+    labels = list(values.columns)
+    for i in range(1, len(numbers)):
+        if numbers[i] < numbers[i - 1]:
+            label, next_label = labels[i - 1], labels[i]
+            raise OutOfRangeError(
+                f"{name}' columns are in text order: {label!r} comes before {next_label!r}, so the periods do not run "
+                "0, 1, 2, ... left to right; sort the columns by their number, e.g. "
+                "df[sorted(df.columns, key=lambda c: int(c.split()[-1]))] (or pivot with numbered periods)",
+                name,
+                None,
+            )
 
 
 def _check_rfm(x: Inputs) -> None:

@@ -18,7 +18,7 @@ from .._excel_digits import shown_apart
 from .._validation import Inputs, near_whole, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._cohort_dates import refuse_date_column
-from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite
+from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite, refuse_text_ordered_columns
 from ._optimize import FitResult, _log_covariance, _maximize
 from ._shares import held_falling, shares_to_counts, sizes_by_label
 from ._size_column import refuse_size_column_twice
@@ -337,6 +337,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
     the one before at 15 significant digits (869.0000000000001 after 869) is that count, no rise. ``model`` names the
     likelihood in refusals (the BdW fit reads the same counts). A DataFrame's cohort_size Series is matched to its
     rows by label (:func:`sizes_by_label`)."""
+    refuse_text_ordered_columns("survivors", survivors)  # 'Month 0', 'Month 1', 'Month 10', 'Month 2' (H545's 06)
     if cohort_size is not None:
         cohort_size = sizes_by_label(survivors, cohort_size)
     table = _as_table("survivors", survivors)
