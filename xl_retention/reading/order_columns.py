@@ -9,7 +9,8 @@ ignored, and the numbers came out wrong without a word. These columns are used o
   column named ``status`` is; a fulfilment's or shipment's status (``unfulfilled``) is none.
 * **A refunded amount in other words** (:func:`refund_amount_columns`): a column of numbers whose name says a
   refund in one of the languages the import knows (``Refunds``, ``Erstattet``, ``Erstattungsbetrag``,
-  ``Remboursement``, ``reembolso``; "Returned amount") is the refunded amount, taken off (a column of true/false
+  ``Remboursement``, ``reembolso``, ``Teruggestort``, "Kwota zwrotu", ``Vráceno``, ``Återbetalt``, ``返金額``;
+  "Returned amount") is the refunded amount, taken off (a column of true/false
   stays a refunded flag); one whose name says items returned without an amount ("Returns": a count of items or
   money?) is refused, naming it.
 * **An order id not mapped** (:func:`check_unmapped_order_id`): in a file without an order id, a column holding one
@@ -161,14 +162,19 @@ def status_by_values(df: pd.DataFrame, position: int) -> bool:
 
 #: Beginnings of a name's words that say a refund (English, German, French, Spanish, Italian, Dutch, Portuguese).
 _REFUND_STEMS = ("refund", "erstatt", "rückerstatt", "ruckerstatt", "rembours", "reembols", "rimbors", "terugbeta",
-                 "estorn", "devolu", "gutschrift")  # fmt: skip
+                 "teruggestort", "terugstort", "estorn", "devolu", "gutschrift", "zwrot", "zwróc", "zwroc", "vrácen",
+                 "vracen", "refundac", "återbetal", "aterbetal", "返金", "払い戻", "払戻")  # fmt: skip
 #: Beginnings of a name's words that say items returned: money only with a money word beside them.
-_RETURN_STEMS = ("return", "retour", "rücksend", "rucksend")
+_RETURN_STEMS = ("return", "retour", "rücksend", "rucksend", "返品")
 _MONEY = ("amount", "total", "sum", "value", "betrag", "summe", "montant", "importe", "monto", "importo", "bedrag",
-          "valor", "wert", "$", "€", "£")  # fmt: skip
-_NOT_MONEY = ("date", "datum", "time", "at", "on", "am", "count", "quantity", "qty", "menge", "anzahl", "id", "reason",
-              "grund", "status", "number", "no", "nr", "type", "method", "currency", "flag", "policy", "raison",
-              "motivo", "fecha")  # fmt: skip
+          "valor", "wert", "kwota", "částka", "castka", "belopp", "金額", "額", "$", "€", "£")  # fmt: skip
+_NOT_MONEY = ("date", "datum", "data", "time", "at", "on", "am", "count", "quantity", "qty", "menge", "anzahl", "id",
+              "reason", "grund", "status", "number", "no", "nr", "type", "method", "currency", "flag", "policy",
+              "raison", "motivo", "fecha", "powód", "powod", "liczba", "ilość", "ilosc", "numer", "metoda",
+              "waluta", "důvod", "duvod", "počet", "pocet", "měna", "mena", "orsak", "antal", "valuta", "reden",
+              "aantal")  # fmt: skip
+#: What in a Japanese name (its words not apart) says a date, a time, a count, a reason, a status, a method or a number.
+_NOT_MONEY_JA = ("日", "時", "数", "理由", "状態", "ステータス", "方法", "番号", "フラグ", "通貨")
 _FLAG_VALUES = yes_no.TRUE | yes_no.FALSE
 
 
@@ -189,7 +195,9 @@ def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str]
         words = name_words(name)
         refund = any(w.startswith(_REFUND_STEMS) for w in words)
         returned = any(w.startswith(_RETURN_STEMS) for w in words)
-        if not (refund or returned) or any(w in _NOT_MONEY or w.startswith(_NOT_MONEY[:2]) for w in words):
+        if not (refund or returned) or any(
+            w in _NOT_MONEY or w.startswith(_NOT_MONEY[:2]) or any(j in w for j in _NOT_MONEY_JA) for w in words
+        ):
             continue
         values = _distinct(df.iloc[:, position])
         if not values.size or np.isin(values, list(_FLAG_VALUES)).all():
