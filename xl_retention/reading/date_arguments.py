@@ -16,6 +16,7 @@ import dataclasses
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import RetentionInputError
@@ -78,10 +79,11 @@ _DAY_OR_FINER = ("D", "h", "H", "min", "T", "s", "S", "ms", "L", "us", "U", "ns"
 
 def end_argument(value: Any, name: str, options: DateOptions | None = None, data: pd.Series | None = None) -> Any:
     """The last day observed that an end argument (``rfm_summary``'s ``observation_end``) names, a Timestamp; None
-    where it is left out (None, or a blank: NaN, NaT, ``""``, as a blank cell gives it). A month, quarter or year
-    (``"2024-03"``, ``"March 2024"``, ``"2024"``, a ``Period``) is its last day, all of it observed (H545's finding
-    02: ``"2024-03"`` read as 1 March left out the orders of 2 to 31 March); a day written with its day and month as
-    numbers is read as :func:`date_argument` reads it.
+    where it is left out (None, or a blank: NaN, NaT, ``pd.NA``, ``""``, as a blank cell gives it). A month, quarter
+    or year (``"2024-03"``, ``"March 2024"``, ``"2024"``, a ``Period``, a numpy ``datetime64`` of unit M or Y) is its
+    last day, all of it observed (H545's finding 02: ``"2024-03"`` read as 1 March left out the orders of 2 to 31
+    March); the one holding today (the current month) is observed through today, as the default end is (H553's
+    finding 09); a day written with its day and month as numbers is read as :func:`date_argument` reads it.
 
     Raises:
         RetentionInputError: a number (``20240331``, Unix seconds, an Excel serial: pandas reads any number as
@@ -94,8 +96,10 @@ def end_argument(value: Any, name: str, options: DateOptions | None = None, data
     """
     import numbers  # noqa: PLC0415
 
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value) or value == "":
-        return None
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) or (isinstance(value, str) and value == ""):
+        return None  # pd.NA, np.datetime64('NaT'), a numpy NaN too (H553's finding 01)
+    if isinstance(value, np.datetime64) and np.datetime_data(value.dtype)[0] in ("M", "Y"):
+        value = pd.Period(str(value), freq=np.datetime_data(value.dtype)[0])  # a month or a year, not its first day
     if isinstance(value, bool | numbers.Number) and not isinstance(value, pd.Timestamp):
         what = "a logical" if isinstance(value, bool) else "a number"
         raise RetentionInputError(
@@ -105,7 +109,7 @@ def end_argument(value: Any, name: str, options: DateOptions | None = None, data
             value,
         )
     if isinstance(value, pd.Period):
-        return value.end_time.normalize()
+        return _observed_end(value)
     if isinstance(value, str):
         found = date_argument(value, name, options, data)
         if found is not value:
@@ -117,8 +121,16 @@ def end_argument(value: Any, name: str, options: DateOptions | None = None, data
         if period is None or period is pd.NaT:
             raise RetentionInputError(f"{name} {value!r} is not a date (write it as YYYY-MM-DD)", name, value)
         if not period.freqstr.startswith(_DAY_OR_FINER):  # a month, quarter or year: its last day
-            return period.end_time.normalize()
+            return _observed_end(period)
     try:
         return pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError) as error:
         raise RetentionInputError(f"{name} {value!r} is not a date: {error}", name, value) from None
+
+
+def _observed_end(period: pd.Period) -> pd.Timestamp:
+    """The last day of ``period`` observed: its last day, or today where it holds today (the current month: its
+    days after today are not observed yet); a period wholly after today keeps its last day (refused by the caller)."""
+    end = period.end_time.normalize()
+    today = pd.Timestamp.today().normalize()
+    return today if period.start_time <= today < end else end
