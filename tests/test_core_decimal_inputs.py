@@ -43,3 +43,17 @@ def test_a_decimal_beyond_a_floats_range_is_named_as_given() -> None:
     assert str(caught.value) == "customers_start is beyond a float's range (above 1.8e308), got Decimal('1E+400')"
     with pytest.raises(OutOfRangeError, match=r"^arpa is beyond a float's range \(above 1\.8e308\), got Decimal"):
         xr.clv(Decimal("1E+400"), 0.5, 0.1)
+
+
+def test_a_negative_number_beyond_a_floats_range_is_said_below_it() -> None:
+    # H553's finding 04: Decimal('-1E+400') and -10**400 were said to be "above 1.8e308", the int's sign dropped
+    with pytest.raises(OutOfRangeError) as caught:
+        xr.churn_rate(Decimal("-1E+400"), 10, 100)
+    assert str(caught.value) == "customers_end is beyond a float's range (below -1.8e308), got Decimal('-1E+400')"
+    with pytest.raises(OutOfRangeError) as caught:
+        xr.churn_rate(-(10**400), 10, 100)
+    expected = "customers_end is beyond a float's range (below -1.8e308), got a negative integer of 401 digits"
+    assert str(caught.value) == expected
+    with pytest.raises(OutOfRangeError) as caught:
+        xr.churn_rate(10**400, 10, 100)
+    assert str(caught.value) == "customers_end is beyond a float's range (above 1.8e308), got an integer of 401 digits"

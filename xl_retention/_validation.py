@@ -136,7 +136,12 @@ def _element_to_float(name: str, value: Any) -> float:
     >>> _element_to_float("scores", decimal.Decimal("-1E+400"))
     Traceback (most recent call last):
     ...
-    xl_retention.errors.OutOfRangeError: scores is beyond a float's range (above 1.8e308), got Decimal('-1E+400')
+    xl_retention.errors.OutOfRangeError: scores is beyond a float's range (below -1.8e308), got Decimal('-1E+400')
+    >>> _element_to_float("scores", -(10**400))
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.OutOfRangeError: scores is beyond a float's range (below -1.8e308), got a negative integer of \
+401 digits
     """
     if value is None or (isinstance(value, str) and not value.strip()) or _is_pandas_na(value):
         return np.nan  # "" and a cell of spaces alone (a non-breaking one pasted from a web page's table too)
@@ -146,7 +151,7 @@ def _element_to_float(name: str, value: Any) -> float:
     if isinstance(value, decimal.Decimal):  # SQL numeric columns (psycopg, DuckDB, pyodbc) arrive as Decimal
         number = np.nan if value.is_nan() else float(value)
         if value.is_finite() and not math.isfinite(number):  # Decimal('1E+400') became inf: "got inf" (H545's 03)
-            message = f"{name} is beyond a float's range (above 1.8e308), got {value!r}"
+            message = f"{name} is beyond a float's range ({_side(value < 0)}), got {value!r}"
             raise OutOfRangeError(message, name, None)
         return number
     if isinstance(value, (bool, np.bool_, np.timedelta64)) or not isinstance(value, numbers.Real):
@@ -156,9 +161,16 @@ def _element_to_float(name: str, value: Any) -> float:
     try:
         return float(value)
     except OverflowError:  # a Python int of more than 308 digits
-        digits = len(str(abs(int(value))))
-        message = f"{name} is beyond a float's range (above 1.8e308), got an integer of {digits} digits"
+        digits, negative = len(str(abs(int(value)))), value < 0
+        got = f"{'a negative' if negative else 'an'} integer of {digits} digits"
+        message = f"{name} is beyond a float's range ({_side(negative)}), got {got}"
         raise OutOfRangeError(message, name, None) from None
+
+
+def _side(negative: bool) -> str:
+    """Which side of a float's range a number too large for one is on (H553's finding 04: a negative one was said
+    to be above 1.8e308)."""
+    return "below -1.8e308" if negative else "above 1.8e308"
 
 
 def _holds_bool(value: list | tuple) -> bool:
