@@ -18,6 +18,7 @@ from .sql_folding import NO_CASEFOLD, folded
 from .sql_salesforce import one_salesforce_id
 from .sql_stops import (
     STOP,
+    answers_once,
     months_without_times,
     not_a_missing_date,
     not_after_this_month,
@@ -338,6 +339,7 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
             _labelled(t, regex, currency, casefold) for t in (subs, orders, visits, answers)
         )
     orders = orders_once(orders, text_dates=engine == "sqlite")
+    answers = answers_once(answers, text_dates=engine == "sqlite")
     keep = ["segment"] if column is not None else []
     return {
         "subscriptions": without_missing_months(

@@ -11,8 +11,8 @@ where the printed query reads such a row it fails with an error whose text names
   a year after it (:func:`not_a_missing_date`); a row of a month after the current one (the database's
   ``CURRENT_DATE``), which has not happened yet
   (:func:`not_after_this_month`); ids of one customer typed two ways, ``ACME`` and ``Acme`` (:func:`one_spelling`);
-* ``orders``: a table loaded twice, its rows identical in every column read to the second of their time
-  (:func:`orders_once`).
+* ``orders``, ``answers``: a table loaded twice, its rows identical in every column read to the second of their
+  time (:func:`orders_once`, :func:`answers_once`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import ibis.expr.types as ir
 
 __all__ = [
     "STOP",
+    "answers_once",
     "month_text",
     "months_without_times",
     "not_a_missing_date",
@@ -258,24 +259,50 @@ def orders_once(orders: ir.Table, text_dates: bool = False) -> ir.Table:
     import's note cannot be said here); dates by day alone are read as before (two orders of one day may be two
     purchases). ``text_dates``: as for :func:`months_without_times`. Read after the segment is labelled (no NULL
     there)."""
+    return _once(orders, "orders", text_dates)
+
+
+def answers_once(answers: ir.Table, text_dates: bool = False) -> ir.Table:
+    """``answers`` (``date, score`` [, ``segment``], the scores as read: :func:`.sql_inputs._scored`) whose rows
+    identical in every column read, to the second of a date with a time of day, stop the query as :func:`orders_once`
+    does, as ``xl-retention import`` refuses them in a file without a response id: counted, each answer was counted
+    twice (H546: a month's NPS of twice the responses, silently). A score of no answer (NULL) is one value here, as
+    a blank score is in the import."""
+    return _once(answers, "answers", text_dates)
+
+
+#: Each input :func:`_once` reads: the column the stop stands in, the columns of its rows besides the date, the record
+#: id it lacks, and the advice after "remove the repeated rows (SELECT DISTINCT)".
+_ONCE = {
+    "orders": ("amount", ("customer_id", "amount"), "an order", ", or net and sum each order's rows first"),
+    "answers": ("score", ("score",), "a response", ""),
+}
+
+
+def _once(table: ir.Table, name: str, text_dates: bool) -> ir.Table:
+    """``table`` (the input ``name``: orders, answers) with the stop of :func:`orders_once` on rows loaded twice."""
     from ..reading.loaded_twice import FEWEST_COPIES, SHARE_OF_ROWS
 
-    keys = ["customer_id", "date", "amount", *(["segment"] if "segment" in orders.columns else [])]
-    when = orders.date.cast("timestamp")
+    target, read, record, advice = _ONCE[name]
+    # a score of no answer is NULL, which no join matches: keyed as -1 (never a score read) in __k
+    keyed = table.mutate(__k=table[target].fill_null(-1)) if name == "answers" else table
+    keys = [*("__k" if c == target and name == "answers" else c for c in read), "date",
+            *(["segment"] if "segment" in table.columns else [])]  # fmt: skip
+    when = keyed.date.cast("timestamp")
     midnight = when.date().cast("timestamp") if text_dates else when.truncate("D")
-    groups = orders.group_by(keys).aggregate(__n=orders.count())
+    groups = keyed.group_by(keys).aggregate(__n=keyed.count())
     twinned = groups.__n > 1
     found = groups.aggregate(
         __copies=twinned.ifelse(groups.__n - 1, 0).sum(),
         __twinned=twinned.ifelse(groups.__n, 0).sum(),
         __rows=groups.__n.sum(),
-        __first=twinned.ifelse(groups.date, ibis.null(str(orders.schema()["date"]))).min(),
+        __first=twinned.ifelse(groups.date, ibis.null(str(table.schema()["date"]))).min(),
     )
-    timed = orders.aggregate(__timed=(midnight != when).fill_null(False).ifelse(1, 0).max())
+    timed = keyed.aggregate(__timed=(midnight != when).fill_null(False).ifelse(1, 0).max())
     # each row's count where it has twins: the groups of twins joined back by every column read (no window: SQL
     # Server's Ibis orders one by a column; a NULL stopped the query before, and a blank segment is '(blank)' here)
     twins = groups.filter(twinned)
-    rows = orders.left_join(twins, [orders[k] == twins[k] for k in keys]).select(*orders.columns, "__n")
+    rows = keyed.left_join(twins, [keyed[k] == twins[k] for k in keys]).select(*keyed.columns, "__n")
     rows = rows.cross_join(found).cross_join(timed)
     whole = rows.__twinned == rows.__rows
     refused = (
@@ -288,22 +315,26 @@ def orders_once(orders: ir.Table, text_dates: bool = False) -> ir.Table:
         ibis.literal("every row has such a twin"),
         rows.__copies.cast("string") + ibis.literal(" of ") + rows.__rows.cast("string") + ibis.literal(" rows"),
     )
+    if name == "orders":
+        first = ibis.literal("customer_id ") + rows.customer_id.cast("string") + ibis.literal(", date ")
+        first += rows.date.cast("string")
+    else:  # a whole score (0-10) as its digits, no answer as such
+        score = rows.score.cast("int64").cast("string").fill_null("NULL (no answer)")
+        first = ibis.literal("date ") + rows.date.cast("string") + ibis.literal(", score ") + score
     message = (
-        ibis.literal(f"{STOP}orders has rows identical in every column read to an earlier row, to the second of their "
+        ibis.literal(f"{STOP}{name} has rows identical in every column read to an earlier row, to the second of their "
                      "time (")
         + share
         + ibis.literal(
-            "), without an order id to tell two orders apart: the table loaded twice (or an export saved twice?), "
-            "each would count twice, where xl-retention import refuses them: remove the repeated rows (SELECT "
-            "DISTINCT), or net and sum each order's rows first (the first of them: customer_id "
+            f"), without {record} id to tell two {name} apart: the table loaded twice (or an export saved "
+            f"twice?), each would count twice, where xl-retention import refuses them: remove the repeated rows "
+            f"(SELECT DISTINCT){advice} (the first of them: "
         )
-        + rows.customer_id.cast("string")
-        + ibis.literal(", date ")
-        + rows.date.cast("string")
+        + first
         + ibis.literal(", ")
         + rows.__n.cast("string")
         + ibis.literal(" times)")
     )  # fmt: skip
     here = refused.fill_null(False) & rows.__n.notnull() & (rows.date == rows.__first).fill_null(False)
-    amount = here.ifelse(stop(message, str(orders.schema()["amount"])), rows.amount)
-    return rows.mutate(amount=amount).select(*orders.columns)
+    value = here.ifelse(stop(message, str(table.schema()[target])), rows[target])
+    return rows.mutate(**{target: value}).select(*table.columns)

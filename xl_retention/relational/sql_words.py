@@ -69,7 +69,9 @@ HEADER = (
     "-- to the second) stop the query naming the first of them, as the import refuses them in a table without an\n"
     "-- order id, when every row has such a twin or they are three or more and a tenth of the rows (a table loaded\n"
     "-- twice: SELECT DISTINCT, or net and sum each order's rows first); fewer are counted as read, as the import\n"
-    "-- counts them (with a note), and two such orders of a day without a time are two purchases.\n"
+    "-- counts them (with a note), and two such orders of a day without a time are two purchases. So do answers'\n"
+    "-- rows identical in every column read (the date to the second, score) by the same rule, as the import refuses\n"
+    "-- them in a table without a response id.\n"
     "{zones}"
 )
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`.sql_dates.UTC_READS`), the
