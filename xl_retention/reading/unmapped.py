@@ -10,8 +10,9 @@ or the churn would be silently wrong. So an unmapped column is also judged by wh
   began: the day it stopped (with no ``end`` mapped, it is refused as :func:`.ends.refuse_unused_end` refuses a
   column named as an end), a pause, a suspension, a trial's end. Beside a mapped ``end`` such a column whose dates
   fall while the subscription runs is refused naming it, unless its name says a date that changes no MRR (a login,
-  an update, a renewal, an invoice, ...); one of a later month than the end on rows that ended is refused as a later
-  end whatever its name ("Deactivation Date", "Paid Through", "Last Day": :func:`.ends.refuse_later_column`). A
+  an update, a renewal, an invoice, ...); one of a later month than the end on rows that ended, blank in some rows or
+  on every row (Braintree's ``paid_through_date``), is refused as a later end whatever its name ("Deactivation Date",
+  "Paid Through", "Last Day": :func:`.ends.refuse_later_column`). A
   trial's end in any language is read as one (:mod:`.trials`).
 * statuses: a column whose values are subscription statuses (``active``, ``canceled``, ``trialing``, ``churned``,
   ``former customer``) is a status column whatever its name (:func:`.statuses.status_columns_of`).
@@ -145,6 +146,7 @@ def date_suspects(columns: Iterable[Any], names: Mapping[str, str], kind: str, s
         blank = any(_blank(v) for v in values)
         full = "end" not in names and not _words(column) & _THROUGH  # 'Expires' on every row: a paid-through date
         full = full or _first_payment(_words(column))  # Paddle's first_billed_at on every row: a trial before it?
+        full = full or ("end" in names and len(values) > 1)  # 'Valid Until', paid_through_date beside an end: later?
         if (blank or full) and looks_like_dates(values):
             found.append(column)
     return found
@@ -185,6 +187,10 @@ def refuse_unused_dates(
                 source=source,
                 column=column,
             )
+        if end is not None and filled.all():  # on every row beside an end (Braintree's paid_through_date, 'Valid
+            if not words & _NO_END and np.unique(dates.astype("datetime64[D]")).size > 1:  # Until'): a later end?
+                _refuse_later(df, typed, names, source, column, dates)  # (one day on every row: the export's)
+            continue
         if filled.all() and not _paid_through(dates, end, column):
             continue
         if not (dates[filled] > start[filled]).any():
@@ -220,11 +226,7 @@ def refuse_unused_dates(
         running = filled & (np.isnat(end) | (dates < end))
         if not running.any() or _served_until(words):  # at or after each end: closed, archived, or service's end
             if not words & _NO_END:  # a later month than the end on rows that ended: served until then?
-                from .ends import PAID_THROUGH_ADVICE, refuse_later_column
-                from .renewals import renewal_column
-
-                paid = PAID_THROUGH_ADVICE.format(column=column, end=names["end"]) if renewal_column(column) else None
-                refuse_later_column(df, typed, names, source, column, dates, paid)
+                _refuse_later(df, typed, names, source, column, dates)
             continue
         if words & _REFUND:  # RevenueCat's refunded_at beside end_time: end=refunded_at would be refused by ends.py
             from .errors import row_of, source_of
@@ -249,6 +251,19 @@ def refuse_unused_dates(
             source=source,
             column=column,
         )
+
+
+def _refuse_later(
+    df: pd.DataFrame, typed: Mapping[str, Any], names: Mapping[str, str], source: str, column: str, dates: np.ndarray
+) -> None:
+    """Refuse ``column`` where, on rows that ended, its ``dates`` are of a later month than the mapped end
+    (:func:`.ends.refuse_later_column`), with the advice to write a paid-through date in the end (mapped as the end,
+    one is refused: :data:`.ends.PAID_THROUGH_ADVICE`)."""
+    from .ends import PAID_THROUGH_ADVICE, refuse_later_column
+    from .renewals import renewal_column
+
+    paid = PAID_THROUGH_ADVICE.format(column=column, end=names["end"]) if renewal_column(column) else None
+    refuse_later_column(df, typed, names, source, column, dates, paid)
 
 
 #: words of a name that say a refund (RevenueCat's ``refunded_at``, "Refund Date", "Erstattet am", "Remboursé le")
