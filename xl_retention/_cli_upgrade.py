@@ -18,10 +18,9 @@ def _upgrade(args: argparse.Namespace) -> int:
         raise missing_workbook(args.path)
     done = upgrade_workbook(args.path)
     print("\n".join(done.lines(args.path, args.recalc)))
-    from .workbook.names_back import NAMES_BACK
-
-    names = any(n.startswith(NAMES_BACK) for n in done.notes)  # names defined again: the notes' values change
-    return recalc_in_place(args.path) if args.recalc and (done.upgraded or names) else 0
+    # --recalc recalculates whatever changed: a tracker whose formulas are this version's already may hold no stored
+    # values (filled by a script), as extend --recalc and import --into --recalc of nothing new recalculate (H544's 02)
+    return recalc_in_place(args.path) if args.recalc else 0
 
 
 def add_upgrade(commands: Any) -> None:
@@ -34,6 +33,7 @@ def add_upgrade(commands: Any) -> None:
         "stay; no month is added. recalc never changes formulas, so it says when a tracker needs this.",
     )
     upgrade.add_argument("path", type=Path, help="the tracker (.xlsx or .xlsm), changed in place (atomic replace)")
-    upgrade.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
+    upgrade.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards, also when no "
+                         "formula needed upgrading (without it, the "
                          "formulas' stored results are cleared; Excel recalculates on open)")  # fmt: skip
     upgrade.set_defaults(run=_upgrade)
