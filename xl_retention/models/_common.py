@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import re
+import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -126,6 +128,38 @@ df[sorted(df.columns, key=lambda c: int(c.split()[-1]))] (or pivot with numbered
                 name,
                 None,
             )
+
+
+def check_projection(fit: Any, function: Any, parameters: dict[str, float], arguments: dict[str, Any]) -> None:
+    """``fit.interval(function, ...)``'s ``function``: a callable taking the fit's parameters by name and the
+    arguments given. A name (``"sbg_survival"``) or another model's projection (``bgnbd_expected``, ``bdw_survival``
+    on an sBG fit) was a raw TypeError (H545's finding 04): ``#VALUE!`` naming function and listing the projections of
+    the fit's model. A right projection missing an argument of its own (``t``) keeps Python's TypeError."""
+    module = sys.modules.get(type(fit).__module__)
+    names = list(parameters)
+    own = [
+        getattr(module, n)
+        for n in sorted(getattr(module, "__dict__", {}))
+        if not n.startswith("_") and not n.endswith(("_fit", "_fit_se"))
+        and inspect.isfunction(getattr(module, n)) and getattr(module, n).__module__ == type(fit).__module__
+        and set(names) <= set(inspect.signature(getattr(module, n)).parameters)
+    ]  # fmt: skip
+    if callable(function):
+        if function in own:
+            return
+        try:
+            inspect.signature(function).bind(**parameters, **arguments)
+            return
+        except (TypeError, ValueError):
+            pass
+    shown = getattr(function, "__name__", None) if callable(function) else None
+    listed = ", ".join(f.__name__ for f in own)
+    raise NotANumberError(
+        f"function must be a projection of this fit's model taking {', '.join(names)} (the function itself, not its "
+        f"name), one of {listed}; got {shown or repr(function)}",
+        "function",
+        None,
+    )
 
 
 def _check_rfm(x: Inputs) -> None:

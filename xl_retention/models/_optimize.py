@@ -13,7 +13,7 @@ import numpy as np
 from .._imports import scipy_minimize
 from .._validation import scalar, two_sided_z
 from ..errors import NotANumberError, OutOfRangeError
-from ._common import _LOG_BOUND
+from ._common import _LOG_BOUND, check_projection
 from ._units import shift_shown
 
 _blas_lock = threading.Lock()
@@ -545,6 +545,7 @@ class FitResult:
         for key, argument in arguments.items():  # one projection: SBG_SURVIVAL_INTERVAL(B2:I2, J2:J5) is no interval
             if np.ndim(argument) > 0 and np.size(argument) != 1:
                 raise NotANumberError(f"{key} must be a single value, got {np.size(argument)} values", key, None)
+        check_projection(self, function, self.parameters, arguments)  # a name, another model's: refused (H545 04)
         names = list(self.parameters)
         log_p = np.log(np.array(list(self.parameters.values())))
 
