@@ -195,13 +195,13 @@ def _customer_lists(typed: Typed) -> bool:
 def _plan_currencies(typed: Typed) -> bool:
     """:func:`~xl_retention.reading.plan_currencies.check_plan_currencies` asked of the distinct values of the plan
     columns that hold a major currency's code as a word (the engine filters them)."""
-    from ..reading.currency import _MAJOR_CODES, named_currency
+    from ..reading.currency_names import MAJOR_CODES, named_currency
     from ..reading.plan_currencies import check_plan_currencies, plan_columns
 
     planned = [c for c in plan_columns(typed.columns, typed.names, typed.segment) if typed.text(c)]
     if not planned:
         return False
-    codes = "|".join(sorted(code.lower() for code in _MAJOR_CODES))
+    codes = "|".join(sorted(code.lower() for code in MAJOR_CODES))
     said = {}
     for c in planned:
         text = typed.table[c]
