@@ -10,13 +10,11 @@ point before ``##0`` after a digit (``0.##0``), listed because a decimal-comma E
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from one_sheet import recalc_cli
 
 from xl_retention.recalculation.excel_functions.number_format import format_value
 
@@ -39,14 +37,7 @@ def test_point_before_hash_hash_zero_reason_is_true(tmp_path: Path) -> None:
     sheet["E1"] = '=TEXT(A1,"0,0 %")'
     path = tmp_path / "prices.xlsx"
     book.save(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    report = json.loads(done.stdout)["files"][0]
-    listed = {item["address"]: item["reason"] for item in report["unsupported"]}
+    listed = {address: reason for address, (_, reason) in recalc_cli(path).listed.items()}
     assert listed == {
         "S!D1": 'TEXT\'s format "0.##0" holds a point before ##0 (a point grouping thousands), which an en-US Excel '
         "reads otherwise (a point is its decimal point, a comma groups thousands) than a decimal-comma Excel (German, "
