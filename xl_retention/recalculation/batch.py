@@ -564,6 +564,7 @@ def recalc(
                     progress(reports[i])
         except BaseException:  # Ctrl-C (or any failure): no file is started after it, and the workers stop now
             workers_now = list((getattr(pool, "_processes", None) or {}).values())
+            manager = getattr(pool, "_executor_manager_thread", None)  # shutdown forgets it
             pool.shutdown(wait=False, cancel_futures=True)
             for process in workers_now:  # a worker mid-file is ended: it removes its file's hidden folder
                 process.terminate()
@@ -571,6 +572,10 @@ def recalc(
                 process.join(_WORKER_ENDS)
                 if process.is_alive():
                     process.kill()
+            # and after the pool's own thread: it closes its wake-up pipe as it ends, and Python's exit wakes it
+            # without a lock (CPython 3.11), "Exception ignored ... Bad file descriptor" after the interrupt line
+            if manager is not None:
+                manager.join(_WORKER_ENDS)
             raise
         pool.shutdown(wait=True)
     done = [r for r in reports if r is not None]
