@@ -74,6 +74,45 @@ def _check_clv(x: Inputs) -> None:
     _positive(x, "periods_per_month")
 
 
+class TableLabels:
+    """The labels of a pandas table of cohorts as refusals name them beside the positions: a DataFrame's index
+    (``cohort row 2 ('2024-02')``) and columns (``period 2 ('Month 2')``), a Series' or one column's index as its
+    periods (one cohort, :func:`_as_table`). Nothing for lists and arrays, and for pandas' default 0, 1, 2 labels
+    (they repeat the position).
+
+    >>> import pandas as pd
+    >>> labels = TableLabels(pd.DataFrame({"Month 0": [10, 8], "Month 1": [9, 7]}, index=["2024-01", "2024-02"]))
+    >>> labels.period(1), labels.row(1), TableLabels([[10, 9]]).period(1)
+    (" ('Month 1')", " ('2024-02')", '')
+    """
+
+    def __init__(self, values: Any) -> None:
+        types = _pandas_types()
+        self._rows: Any = None
+        self._periods: Any = None
+        if types and isinstance(values, types[1]):
+            if values.shape[1] == 1 and values.shape[0] > 1:
+                self._periods = values.index  # one column: one cohort going down
+            else:
+                self._rows, self._periods = values.index, values.columns
+        elif types and isinstance(values, types[0]):
+            self._periods = values.index
+
+    @staticmethod
+    def _named(labels: Any, at: int) -> str:
+        if labels is None or not 0 <= at < len(labels) or type(labels).__name__ == "RangeIndex" and labels[at] == at:
+            return ""
+        return f" ({label_text(labels[at])})"
+
+    def period(self, t: int) -> str:
+        """`` ('Month 2')`` for period ``t`` (0-based, the column), or nothing."""
+        return self._named(self._periods, t)
+
+    def row(self, row: int) -> str:
+        """`` ('2024-02')`` for cohort row ``row`` (0-based), or nothing."""
+        return self._named(self._rows, row)
+
+
 def _as_table(name: str, values: Any) -> np.ndarray:
     """A 1-D or 2-D range (ragged lists padded with blanks) as a 2-D float array, one row per cohort."""
     rowlike = (list, tuple, np.ndarray, *_pandas_types()[:1])  # a Series is a row (one cohort each, H296's 04)

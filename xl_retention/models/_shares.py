@@ -7,13 +7,16 @@ size, compared at 15 significant digits as Excel compares them. Split from :mod:
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .._excel_digits import equal_at_15_digits, near_whole, shown_apart
 from .._validation import _aligned, _frame_columns, _pandas_types, to_float_array
 from ..errors import NotANumberError, OutOfRangeError
+
+if TYPE_CHECKING:
+    from ._common import TableLabels
 
 __all__ = ["held_falling", "sizes_by_label", "shares_to_counts"]
 
@@ -58,7 +61,7 @@ def held_falling(counts: np.ndarray) -> np.ndarray:
     return counts
 
 
-def shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
+def shares_to_counts(table: np.ndarray, cohort_size: Any, labels: TableLabels | None = None) -> np.ndarray:
     """A retention curve (shares 1, 0.869, ...) per cohort row times its cohort size: expected counts, not rounded.
     A size a formula computed as a whole number with binary rounding (=0.29*100) is that number (:func:`near_whole`)."""
     sizes = near_whole(to_float_array("cohort_size", cohort_size).ravel())
@@ -73,7 +76,7 @@ def shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
     with np.errstate(invalid="ignore"):  # a share equal to 1 at 15 digits (=869/869 summed otherwise) is 1, as Excel
         table = np.where(equal_at_15_digits(table, 1.0) & ~np.isnan(table), 1.0, table)  # compares it
     for row, (values, size) in enumerate(zip(table, sizes, strict=True), start=1):
-        where = "" if rows == 1 else f" in cohort row {row}"
+        where = "" if rows == 1 else f" in cohort row {row}{labels.row(row - 1) if labels else ''}"
         present = values[~np.isnan(values)]
         if present.size == 0:
             continue

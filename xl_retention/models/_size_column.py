@@ -15,9 +15,14 @@ cohort's two cells (``at period 0 ... at period 1 in cohort row 1``, which the r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..errors import OutOfRangeError
+
+if TYPE_CHECKING:
+    from ._common import TableLabels
 
 __all__ = ["refuse_size_column_twice"]
 
@@ -25,7 +30,7 @@ __all__ = ["refuse_size_column_twice"]
 _AT_RISK = 10
 
 
-def refuse_size_column_twice(table: np.ndarray) -> None:
+def refuse_size_column_twice(table: np.ndarray, labels: TableLabels | None = None) -> None:
     """Raise :class:`~xl_retention.errors.OutOfRangeError` (``#NUM!``) where every cohort (row of ``table``, counts
     validated: whole, >= 0, falling) observed at period 1 with customers at period 0 keeps all of them at period 1,
     :data:`_AT_RISK` customers or more together, and some cohort loses customers later; nothing otherwise.
@@ -51,7 +56,7 @@ leave
         return
     row = int(np.flatnonzero(followed)[0])
     cohorts = int(followed.sum())
-    where = f" in cohort row {row + 1}" if table.shape[0] > 1 else ""
+    where = f" in cohort row {row + 1}{labels.row(row) if labels else ''}" if table.shape[0] > 1 else ""
     first = float(table[row, 0])
     every = "every" if cohorts > 1 else "the"
     raise OutOfRangeError(

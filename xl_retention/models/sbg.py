@@ -18,7 +18,14 @@ from .._excel_digits import shown_apart
 from .._validation import Inputs, near_whole, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._cohort_dates import refuse_date_column
-from ._common import ArrayLike, _as_table, _positive, _raise_if_not_finite, refuse_text_ordered_columns
+from ._common import (
+    ArrayLike,
+    TableLabels,
+    _as_table,
+    _positive,
+    _raise_if_not_finite,
+    refuse_text_ordered_columns,
+)
 from ._optimize import FitResult, _log_covariance, _maximize
 from ._shares import held_falling, shares_to_counts, sizes_by_label
 from ._size_column import refuse_size_column_twice
@@ -298,7 +305,7 @@ def _lost_at_once(table: np.ndarray) -> tuple[np.ndarray, np.ndarray, float] | N
     return None
 
 
-def _refuse_book_lost_at_once(table: np.ndarray) -> None:
+def _refuse_book_lost_at_once(table: np.ndarray, labels: TableLabels | None = None) -> None:
     """A table of cohorts (rows of consecutive periods' cohorts) in which every cohort that had customers left in one
     calendar month holds 0 in the next, two cohorts or more and :data:`_LOST_AT_ONCE` customers or more, is refused:
     those are cells of a month not observed yet written as 0 (a pivot table's or BI tool's empty cells, the month in
@@ -310,6 +317,7 @@ def _refuse_book_lost_at_once(table: np.ndarray) -> None:
     rows = table.shape[0]
     if rows < 2:
         return
+    named = labels or TableLabels(None)
     for newest_first in (False, True):
         found = _lost_at_once(table[::-1] if newest_first else table)
         if found is None:
@@ -322,7 +330,8 @@ def _refuse_book_lost_at_once(table: np.ndarray) -> None:
         order = " read newest first" if newest_first else ""
         raise OutOfRangeError(
             f"survivors are 0 in every cohort from the same month on, first in row {row + 1}, column {period + 1} "
-            f"of survivors (cohort row {row + 1} at period {period}; {i.size} cohorts{order}, "
+            f"of survivors (cohort row {row + 1}{named.row(row)} at period {period}{named.period(period)}; "
+            f"{i.size} cohorts{order}, "
             f"{customers:,.0f} customers the month before): cells of a month not observed yet written "
             "as 0? Leave them blank (0 is every customer lost)",
             "survivors",
@@ -341,11 +350,12 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
     if cohort_size is not None:
         cohort_size = sizes_by_label(survivors, cohort_size)
     table = _as_table("survivors", survivors)
+    labels = TableLabels(survivors)  # a DataFrame's cohorts and periods named by their labels too
     if cohort_size is not None and np.isnan(to_float_array("cohort_size", cohort_size)).all():
         cohort_size = None  # a size column left blank in every row is the optional argument left out, as one blank cell
     whole = cohort_size is None
     if not whole:
-        table = shares_to_counts(table, cohort_size)
+        table = shares_to_counts(table, cohort_size, labels)
     refuse_date_column(table)  # the cohort-month column selected with the counts: its dates are no cohort sizes
     single = table.shape[0] == 1
     width = table.shape[1]
@@ -355,7 +365,7 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
     longest = 0
     empty = 0
     for row, values in enumerate(table, start=1):
-        where = "" if single else f" in cohort row {row}"
+        where = "" if single else f" in cohort row {row}{labels.row(row - 1)}"
         present = ~np.isnan(values)
         if not present.any():
             continue  # a blank row (a cohort not started yet)
@@ -363,8 +373,8 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
         if not present[:length].all():
             gap = int(np.flatnonzero(~present[:length])[0])
             raise NotANumberError(
-                f"survivors has a blank at period {gap}{where} before later values: only the end of a cohort's "
-                "row may be blank (periods count from 0, the cohort size)",
+                f"survivors has a blank at period {gap}{labels.period(gap)}{where} before later values: only the end "
+                "of a cohort's row may be blank (periods count from 0, the cohort size)",
                 "survivors",
                 None,
             )
@@ -383,13 +393,16 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
             )
             shown = repr(value) if math.isfinite(value) and value != round(value) else f"{value:g}"  # 631.0000001
             raise OutOfRangeError(
-                f"survivors must be whole counts >= 0, got {shown} at period {t}{where}{hint}", "survivors", value
+                f"survivors must be whole counts >= 0, got {shown} at period {t}{labels.period(t)}{where}{hint}",
+                "survivors",
+                value,
             )
         if counts[0] == 0:
             if np.any(counts > 0):
                 t = int(np.flatnonzero(counts > 0)[0])
                 raise OutOfRangeError(
-                    f"survivors rise from 0 at period 0 to {counts[t]:g} at period {t}{where}: "
+                    f"survivors rise from 0 at period 0{labels.period(0)} to {counts[t]:g} at period "
+                    f"{t}{labels.period(t)}{where}: "
                     "the customers of a cohort still active can only fall",
                     "survivors",
                     counts[t],
@@ -400,8 +413,8 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
         if rises.size:
             t = int(rises[0]) + 1
             raise OutOfRangeError(
-                f"survivors rise from {shown_apart(counts[t - 1])} at period {t - 1} to {shown_apart(counts[t])} at "
-                f"period {t}{where}: "
+                f"survivors rise from {shown_apart(counts[t - 1])} at period {t - 1}{labels.period(t - 1)} to "
+                f"{shown_apart(counts[t])} at period {t}{labels.period(t)}{where}: "
                 "the customers of a cohort still active can only fall",
                 "survivors",
                 counts[t],
@@ -411,8 +424,8 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None, model: str = "sBG") -> 
             churned[1:length] += counts[:-1] - counts[1:]
             at_risk[1:length] += counts[:-1]
             followed += counts[0]
-    _refuse_book_lost_at_once(table)  # a month not observed yet written as 0: every customer lost at once
-    refuse_size_column_twice(table)  # "Customers" selected beside a Month 0 repeating it: no loss in period 1
+    _refuse_book_lost_at_once(table, labels)  # a month not observed yet written as 0: every customer lost at once
+    refuse_size_column_twice(table, labels)  # "Customers" selected beside a Month 0 repeating it: no loss in period 1
     if empty and longest == 0:
         raise ZeroDenominatorError(
             f"survivors holds only cohorts of size 0 ({empty} of them): there are no customers to follow",
