@@ -74,6 +74,15 @@ CASES = {
                               f"{UDF}; it reads the cells a name in its formula stands for (INDIRECT's, or not told: "
                               "any cell), which S!D1 reads too, whose stored value 136 differs from its value now, "
                               "162: the file's values predate its inputs"),
+    # H556's finding 01: INDIRECT given an address made as the formula runs, or a name's text
+    "indirect_made": ('GET_MRR(INDIRECT("B"&A3))', "SUM(B1:B8)", 136, False,
+                      f"{UDF}; it reads the cells its INDIRECT may land on (an address made as the formula runs: any "
+                      "cell), which S!D1 reads too, whose stored value 136 differs from its value now, 162: the file's "
+                      "values predate its inputs"),
+    "indirect_name_text": ('GET_MRR(INDIRECT("Sales"))', "SUM(B1:B8)", 136, False,
+                           f"{UDF}; it reads the cells its INDIRECT may land on (an address made as the formula runs: "
+                           "any cell), which S!D1 reads too, whose stored value 136 differs from its value now, 162: "
+                           "the file's values predate its inputs"),
     "three_d": ("GET_MRR(Feb!B3)", "SUM(Jan:Mar!B3)", 6, True,
                 f"{UDF}; it reads Feb!B3, which S!D1 reads too, whose stored value 6 differs from its value now, 54: "
                 "the file's values predate its inputs"),
@@ -111,3 +120,15 @@ def test_unchanged_input_keeps_excels_value(tmp_path: Path, capsys: pytest.Captu
     assert report["status"] == "ok"
     assert [(u["address"], u["kept"]) for u in report["unsupported"]] == [("S!C1", True)]
     assert openpyxl.load_workbook(tmp_path / "out" / "same.xlsx", data_only=True)["S"]["C1"].value == 26
+
+
+def test_a_typed_address_given_to_indirect_is_read_as_that_cell(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """INDIRECT("S!A5") is the cell A5, which nothing changed: Excel's stored value is kept (ok), not listed as if
+    INDIRECT could land anywhere (B3 changed)."""
+    book = tmp_path / "typed.xlsx"
+    _build(book, 'GET_MRR(INDIRECT("S!A5"))', "SUM(B1:B8)", 136)
+    cli.main(["recalc", str(book), "--engine", "embedded", "--output-dir", str(tmp_path / "out"), "--json"])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["status"] == "ok"
+    assert [(u["address"], u["kept"]) for u in report["unsupported"]] == [("S!C1", True)]
+    assert openpyxl.load_workbook(tmp_path / "out" / "typed.xlsx", data_only=True)["S"]["C1"].value == 26

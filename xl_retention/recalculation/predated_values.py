@@ -32,6 +32,12 @@ if TYPE_CHECKING:
 _VOLATILE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\(")
 #: INDIRECT called: a name of it reads cells the engine's graph does not give (:func:`inputs_stale`)
 _INDIRECT = re.compile(r"(?i)(?<![\w.])(INDIRECT)\(")
+#: INDIRECT given anything but one typed A1 address ("S!A1", "A1:C3"): a text made as the formula runs ("A"&X1, Z1),
+#: a name's text ("Inputs"), whose landing the engine's precedents do not hold
+_INDIRECT_MADE = re.compile(
+    r"(?i)(?<![\w.])(?:_xlfn\.)?INDIRECT\(\s*"
+    r"""(?!"(?:(?:'(?:[^']|'')+'|[^'"!:]+)!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?"\s*\))"""
+)
 
 
 def volatile_stale(
@@ -357,6 +363,8 @@ def _reading_changed_inputs(
                 areas += [(target, top, left, bottom, right) for target, (left, top, right, bottom) in lands]
         if dynamic and _volatile_name_in(text, cell[0], dynamic) is not None:  # a name of INDIRECT: any cell
             areas.append(_ANYWHERE)
+        elif _INDIRECT_MADE.search(text):  # INDIRECT("A"&X1), INDIRECT(Z1): any cell too (H556's finding 01)
+            areas.append(_ANYWHERE)
         return areas
 
     inputs: list[tuple[_Area, tuple[str, str]]] = []
@@ -422,6 +430,8 @@ def _anywhere_text(formulas: dict[str, FormulaTexts], cell: tuple[str, str]) -> 
     text = formulas[cell[0]][place] if place in formulas.get(cell[0], {}) else ""
     if "OFFSET(" in text.upper():
         return "the cells its OFFSET may land on"
+    if _INDIRECT_MADE.search(text):
+        return "the cells its INDIRECT may land on (an address made as the formula runs: any cell)"
     return "the cells a name in its formula stands for (INDIRECT's, or not told: any cell)"
 
 
