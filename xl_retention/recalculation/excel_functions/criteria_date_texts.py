@@ -28,6 +28,7 @@ from openpyxl.formula.tokenizer import Token
 
 from ._core import FUNCTIONS, Function, engine_call, matrix, plain_number
 from .collation import _CRITERIA
+from .criteria_rewrites import not_one_value
 from .typed import EPOCH_1904, date_serial
 
 __all__ = ["date_text_guarded"]
@@ -219,14 +220,14 @@ FUNCTIONS[DATE_KEY] = Function(DATE_KEY, engine_call(date_key), 2, 2)
 def _may_equal_number(argument: list[Token], literal: str | None) -> bool:
     """Whether a criterion (its tokens; ``literal``: its text when typed text alone) may be an equality on a number:
     typed text that is one (``"2024-01-15"``, ``"<>5"``), a number typed in, a cell or an expression other than an
-    ordering built with ``&`` (``">="&F1``); never a logical or error typed in, an array or a multi-cell range."""
+    ordering built with ``&`` (``">="&F1``); never a logical or error typed in or an array."""
     if literal is not None:
         return equal_number(literal) is not None
     inner = [t for t in argument if t.type != Token.WSPACE]
     if not inner:
         return False
     first = inner[0]
-    if any(t.type == Token.ARRAY or (t.subtype == Token.RANGE and ":" in t.value) for t in inner):
+    if not_one_value(inner):  # D1:D1, INDEX(D1:D2,1): one value, as D1 (.criteria_rewrites.not_one_value)
         return False
     if len(inner) == 1 and first.type == Token.OPERAND:
         return first.subtype in (Token.NUMBER, Token.RANGE)

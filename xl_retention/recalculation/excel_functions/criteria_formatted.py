@@ -26,7 +26,7 @@ from ._core import FUNCTIONS, Function, engine_call, is_error, matrix, number_te
 from .collation import _CRITERIA
 from .criteria_long import refusing
 from .criteria_runtime import FORMATTED_REFUSED, FORMATTED_TEXTS, formatted_texts, quoted
-from .criteria_values import written_number
+from .criteria_values import NUMBERED, written_number
 
 __all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "ordered_written", "same_number_texts", "written_read"]
 
@@ -141,7 +141,8 @@ FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, refusing(NUMBER_T
 
 def _number_or_unknown(argument: list[Token]) -> str | None:
     """ "number" for a criterion typed as a number, "run" for a cell or expression (its type known when the formula
-    runs), None for typed text or a logical (read otherwise), an array or a range of several cells."""
+    runs: a range too, one cell there, as a classic formula's range of several is intersected and an array
+    formula's call renamed before), None for typed text or a logical (read otherwise) or an array."""
     inner = [t for t in argument if t.type != Token.WSPACE]
     if not inner:
         return None
@@ -151,8 +152,8 @@ def _number_or_unknown(argument: list[Token]) -> str | None:
             return "number"
         if token.subtype in (Token.TEXT, Token.LOGICAL, Token.ERROR):
             return None
-        if ":" in token.value:
-            return None
+        if ":" in token.value:  # D1:D1: one cell when the formula runs (several: renamed or intersected before)
+            return "run"
     if any(t.type == Token.ARRAY for t in inner):
         return None
     depth = 0
@@ -190,6 +191,8 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
         solid = [t for t in parts[k + 1] if t.type != Token.WSPACE]
         if len(solid) == 1 and solid[0].type == Token.OPERAND:  # a cell as it is: not through a rewrite's Python
             criterion = solid[0].value
+        elif criterion.startswith(f"{NUMBERED}(") and criterion.endswith(")"):  # INDEX(D1:D2,1), CHOOSE(1,D1): as is
+            criterion = criterion[len(NUMBERED) + 1 : -1]  # (">=50%", not the >=0.5 NUMBERED reads it as)
         marked = "+".join(f'COUNTIF({area},"*{c}*")' for c in "%$,")
         typed = "".join(t.value for t in parts[k + 1]).strip()  # as the user wrote it, not rewritten
         if kind != "number":  # ">=50%" when the formula runs: listed as typed in where its range holds such text

@@ -203,3 +203,23 @@ def each_shaped(name: str, parts: list[list[Token]], args: list[str], call: str)
         return None
     first = args[ranges[0]].strip()
     return f"{call[:-1]},{SHAPE}(ROWS({first}),COLUMNS({first})))"
+
+
+def not_one_value(argument: list[Token]) -> bool:
+    """Whether a criterion is not one value read as a cell's is: an array typed in (``{"a","b"}``, each element a
+    criterion of its own) or a call of the rewrite's own (``_XLR.OUTSIDECRITERION(D1:D3)``: it decides the value).
+    A range (``D1:D1``) or a function over one (``INDEX(D1:D2,1)``, ``OFFSET(D1,0,0)``) is one value where a plain
+    criteria call reaches the rewrite of :mod:`.arguments`: a classic formula's range of several cells is intersected
+    and an array formula's call renamed ``_XLR.EACH.`` before (:mod:`..rewrite`); H553's 03: ``">=50%"`` held by
+    D1 was read as ``>=0.5`` through D1 and matched nothing through ``D1:D1`` or ``INDEX(D1:D2,1)``.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> [not_one_value(list(Tokenizer(f).items)) for f in ("=D1:D1", "=INDEX(D1:D2,1)", '={"a","b"}')]
+    [False, False, True]
+    >>> not_one_value(list(Tokenizer("=_XLR.OUTSIDECRITERION(D1:D3)").items))
+    True
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if any(t.type == Token.ARRAY for t in inner):
+        return True
+    return bool(inner) and inner[0].type == Token.FUNC and inner[0].value.upper().startswith("_XLR.")

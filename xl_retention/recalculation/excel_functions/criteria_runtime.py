@@ -27,6 +27,7 @@ from ._core import FUNCTIONS, Function, engine_call, matrix
 from .caught_errors import unraised
 from .collation import _CRITERIA, _keyed_criterion, compared, error_keys, ordered
 from .criteria_long import refusing
+from .criteria_rewrites import not_one_value
 
 __all__ = ["OUTSIDE_CRITERION", "criterion_position", "runtime_keyed"]
 
@@ -133,11 +134,10 @@ def error_criteria_guarded(raising: list[str], call: str) -> str:
 
 
 def _given_at_run_time(argument: list[Token]) -> bool:
-    """A criterion given by a cell, a name or an expression: not a value typed in, not an array."""
+    """A criterion given by a cell, a name or an expression (``D1:D1``, ``INDEX(D1:D2,1)`` too: one value,
+    :func:`.criteria_rewrites.not_one_value`): not a value typed in, not an array."""
     inner = [t for t in argument if t.type != Token.WSPACE]
-    if not inner or any(
-        t.subtype == Token.OPEN and t.value == "{" or t.type == Token.OPERAND and ":" in t.value for t in inner
-    ):
+    if not inner or not_one_value(inner):
         return False
     return not (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE)
 

@@ -11,10 +11,10 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, Function, engine_call, number_text, plain_number
+from ._core import FUNCTIONS, Function, engine_call, matrix, number_text, plain_number
 from .criteria import CRITERIA, criteria_positions
 from .criteria_digits import widened
-from .criteria_rewrites import _is_array
+from .criteria_rewrites import _is_array, not_one_value
 from .typed import EPOCH_1904, date_serial
 
 # --- a tilde before a character other than a wildcard -----------------------------------------------------------------
@@ -134,8 +134,8 @@ def numbered_criteria(name: str, parts: list[list[Token]], args: list[str]) -> l
         inner = [t for t in parts[k] if t.type != Token.WSPACE] if k < len(parts) else []
         typed = len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE
         operator = bool(inner) and inner[0].subtype == Token.TEXT and inner[0].value[1:2] in ("<", ">", "=")
-        if inner and not typed and not operator and not _is_array(parts[k]):  # ">="&F1 is never a number
-            out[k] = f"{NUMBERED}({args[k].strip()})"
+        if inner and not typed and not operator and not not_one_value(inner):  # ">="&F1: never a number
+            out[k] = f"{NUMBERED}({args[k].strip()})"  # D1:D1, INDEX(D1:D2,1) too: one cell's value (H553 03)
         elif operator and not typed and inner[0].value[1:].startswith(("=", "<>")) and not _is_array(parts[k]):
             out[k] = f"{TILDES}({args[k].strip()})"  # "="&E1 of SKU~12 is =SKU12, as E1 itself (:func:`tildes_read`)
     return out
@@ -155,10 +155,17 @@ def numbered(criterion: Any) -> Any:
     ('123456789012345?', '123456789012345????')
     >>> numbered("50%"), numbered("$1,000"), numbered("(5)"), numbered("1 1/2"), numbered("=-$5"), numbered("1/2")
     (0.5, 1000.0, -5.0, 1.5, '=-5', '1/2')
+    >>> numbered(">=50%"), numbered([[">=50%"]]), numbered([["a", "b"]])
+    ('>=0.4999999999999995', '>=0.4999999999999995', [['a', 'b']])
     """
+    if isinstance(criterion, list):  # D1:D1, INDEX(D1:D2,1): the one cell's value, read as D1's (H553 03)
+        rows = matrix(criterion)
+        return numbered(rows[0][0]) if len(rows) == 1 and len(rows[0]) == 1 else criterion
     criterion = tildes_read(criterion)  # "x~y" held by a cell is xy, as a typed one (:func:`tilde_criteria`)
     if not isinstance(criterion, str) or criterion != criterion.strip() or not criterion:
         return criterion
+    if criterion[0] in "<>":  # ">=50%" held by a cell: >=0.5, as typed (:func:`ordered_number`)
+        criterion = ordered_number(criterion)
     if criterion[0] in "<>" and not criterion.startswith("<>"):  # ">=0.3" held by a cell: at 15 digits
         return widened(criterion)
     written = written_number(criterion)  # "50%", "$1,000", "(5)", "=1 1/2" held by a cell: the number, as typed
@@ -169,6 +176,19 @@ def numbered(criterion: Any) -> Any:
         return digits[:15] + "?" * (len(digits) - 15)
     value = plain_number(criterion.strip())
     return criterion if value is None else value
+
+
+def ordered_number(criterion: str) -> str:
+    """A criterion that is an ordering (``<``, ``>``, ``<=``, ``>=``, ``<>``) before a number written with %, $,
+    thousands separators or brackets (:func:`written_number`) with that number written plainly, as Excel reads it
+    typed in or held by a cell (``">=50%"`` is ``>=0.5``); anything else as it is.
+
+    >>> ordered_number(">=50%"), ordered_number("<>$1,000"), ordered_number(">=0.5"), ordered_number(">x%")
+    ('>=0.5', '<>1000', '>=0.5', '>x%')
+    """
+    operator = next((op for op in ("<=", ">=", "<>", "<", ">") if criterion.startswith(op)), "")
+    found = written_number(criterion[len(operator) :]) if operator else None
+    return criterion if found is None or found[0] else operator + number_text(found[1])
 
 
 FUNCTIONS[NUMBERED] = Function(NUMBERED, engine_call(numbered), 1, 1)
