@@ -32,18 +32,20 @@ from .errors import rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["AUTHORIZATIONS", "authorization_rows", "preorder_authorization_flags", "without_authorizations"]
+__all__ = ["AUTHORIZATIONS", "VOIDS", "authorization_rows", "preorder_authorization_flags", "without_authorizations"]
 
 #: Row types (as :func:`~.statuses.spelled` spells them) of a card check that collects no money.
-AUTHORIZATIONS = frozenset({"authorization", "authorisation", "verify"})
+AUTHORIZATIONS = frozenset({"authorization", "authorisation", "verify", "card_verification"})
+#: Row types of an authorization voided (Checkout.com's payment actions: ``Void``, the hold released): no money.
+VOIDS = frozenset({"void", "voided"})
 #: The words of a name that say an authorization, and the other words a pre-order authorization flag's name may have.
 _AUTHORIZED = frozenset({"authorization", "authorisation", "authorized", "authorised", "auth"})
 _PREORDER_FILLER = frozenset({"is", "was", "a", "flag", "pre", "order", "preorder"})
 
 
-def authorization_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
+def authorization_rows(df: pd.DataFrame, types: frozenset[str] = AUTHORIZATIONS) -> tuple[np.ndarray, str | None]:
     """Whether each row of ``df`` is an authorization by its type column (see the module docstring), and the name of
-    the first type column saying one (None where no row is).
+    the first type column saying one (None where no row is); ``types``: the types looked for (:data:`VOIDS`).
 
     >>> df = pd.DataFrame({"type": ["purchase", "Authorization", "refund"], "amount": ["10", "1", "10"]})
     >>> rows, column = authorization_rows(df)
@@ -62,7 +64,7 @@ def authorization_rows(df: pd.DataFrame) -> tuple[np.ndarray, str | None]:
     for position, name in enumerate(map(str, df.columns)):
         if not (keys_of(name) & _TYPES or type_by_values(df, position)):
             continue
-        said = np.isin(spelled(df.iloc[:, position]), list(AUTHORIZATIONS))
+        said = np.isin(spelled(df.iloc[:, position]), list(types))
         if said.any():
             out |= said
             first = first or name
@@ -141,10 +143,55 @@ def without_authorizations(df: pd.DataFrame, source: str, columns: Mapping[str, 
     if not len(df.columns) or not len(df):
         return df
     rows, column = authorization_rows(df)
-    if not rows.any():
+    if rows.any():
+        said = (
+            f"of type authorization in {column!r} left out, {{shown}}: a card check (Recurly's $1 or $0 transaction "
+            "validating payment details) collects no money, no purchase"
+        )
+        df = _left_out(df, rows, source, said)
+    return _without_voids(df, source, (columns or {}).get("order_id"))
+
+
+def _without_voids(df: pd.DataFrame, source: str, order_id: str | None) -> pd.DataFrame:
+    """``df`` without its rows of type void (:data:`VOIDS`: an authorization released, no money), with a note
+    naming them; refused where a void may undo a sale: a row of a sale's type (``Capture``) of the void's order
+    (``order_id``, the column mapped), or, with no order id mapped, any such row beside the voids.
+
+    >>> frame = pd.DataFrame({"Payment ID": ["p1", "p2"], "Action Type": ["Capture", "Void"], "Amount": [9, 5]})
+    >>> _without_voids(frame, "actions.csv", "Payment ID")["Payment ID"].tolist()
+    ['p1']
+    >>> _without_voids(frame.assign(**{"Payment ID": ["p1", "p1"]}), "actions.csv", "Payment ID")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: actions.csv, column 'Action Type': rows of type void (an authorization \
+released, no money) of an order ('Payment ID' 'p1') with a sale's row (whether its sale was voided cannot be told: \
+remove the voided sale's rows, or the void's) in row 3 (counting the header as row 1): 'Void'
+    """
+    from .errors import bad_rows
+    from .orders import _SALE_TYPES
+    from .statuses import spelled
+
+    rows, column = authorization_rows(df, VOIDS)
+    if not rows.any() or column is None:
         return df
-    said = (
-        f"of type authorization in {column!r} left out, {{shown}}: a card check (Recurly's $1 or $0 transaction "
-        "validating payment details) collects no money, no purchase"
-    )
+    kinds = spelled(df[column])
+    sales = np.isin(kinds, list(_SALE_TYPES))
+    if sales.any() and (order_id is None or order_id not in df.columns):
+        problem = (
+            "rows of type void (an authorization released, no money) beside sales, and no order id mapped to tell "
+            "which sale each voids: map the payment's id as the order id"
+        )
+        raise bad_rows(source_of(df, source), column, problem, np.flatnonzero(rows), df[column].to_numpy())
+    if order_id is not None and order_id in df.columns:
+        ids = df[order_id].to_numpy(dtype=object)
+        voided = rows & np.isin(ids, ids[sales])
+        if voided.any():
+            first = np.flatnonzero(voided)[0]
+            problem = (
+                f"rows of type void (an authorization released, no money) of an order ({order_id!r} {ids[first]!r}) "
+                "with a sale's row (whether its sale was voided cannot be told: remove the voided sale's rows, or "
+                "the void's)"
+            )
+            raise bad_rows(source_of(df, source), column, problem, np.flatnonzero(voided), df[column].to_numpy())
+    said = f"of type void in {column!r} left out, {{shown}}: an authorization released collects no money, no purchase"
     return _left_out(df, rows, source, said)

@@ -155,6 +155,7 @@ _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subs
                          "sales_invoice", "tax_invoice", "accrec"})  # fmt: skip
 _SALE_TYPES |= types.SALES  # INV, Rechnung, Facture, Factura; Etsy's online, inperson
 _SALE_TYPES |= {"settled", "settledbulk"}  # Adyen's settlement details report: a payment settled
+_SALE_TYPES |= {"capture", "captured"}  # a payment's actions (Checkout.com's Action Type): the money taken
 _REFUND_TYPES |= {"refundedbulk", "secondchargeback"}  # ... its refunds and chargebacks
 _REFUND_TYPES |= {"dispute"}  # Stripe's reporting_category: funds withdrawn for a dispute, its charge taken back
 
