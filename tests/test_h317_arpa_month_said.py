@@ -77,3 +77,47 @@ def test_upgrade_puts_the_note_in_place_of_the_text(tmp_path: Path, capsys: pyte
     assert cli.main(["upgrade", str(path)]) == 0
     capsys.readouterr()
     assert openpyxl.load_workbook(path)["Lifetime value"]["C3"].value == LIFETIME_NOTE_C3
+
+
+@pytest.mark.parametrize("months", [4, 11])
+def test_customers_at_end_pasted_as_text_still_count_for_customers_last_month(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], months: int
+) -> None:
+    """H557's finding 01: a customers-at-end pasted as text ('425', which the tracker reads as its number) was left
+    out of COUNT(Customers_End), so Customers' last month was found one month early per such count: with 4 months
+    C3 and the Dashboard's E9 said nothing (Customers "ran" to March, Revenue's month), with 11 and two such counts
+    they named 2026-09 for 2026-11. Now the month is the last with a customers-at-end, typed or pasted."""
+    path = _tracker(tmp_path, months)
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["D3"] = "425"
+    if months == 11:
+        wb["Customers"]["D6"] = "470"
+    wb.save(path)
+    wb = _recalc(path, capsys)
+    last = "2026-04" if months == 4 else "2026-11"
+    assert wb["Lifetime value"]["C3"].value == (
+        "Default: the last month's MRR at end / customers at end (here 2026-03's: Revenue stops there, Customers runs "
+        f"to {last}). Type your own figure over it to keep it."
+    )
+    assert wb["Dashboard"]["E9"].value == "The CLV's ARPA is 2026-03's: Revenue stops there (see 'Lifetime value'!B3)"
+
+
+def test_upgrade_replaces_the_note_that_counted_typed_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tracker of the version before (C3 and the Dashboard's E9 finding Customers' last month by COUNT) is upgraded
+    to this version's notes in place."""
+    from xl_retention.workbook.figure_notes import ARPA_NOTE
+    from xl_retention.workbook.lifetime_arpa import counted
+
+    path = _tracker(tmp_path, 11)
+    wb = openpyxl.load_workbook(path)
+    assert counted(LIFETIME_NOTE_C3) != LIFETIME_NOTE_C3 and counted(ARPA_NOTE) != ARPA_NOTE
+    wb["Lifetime value"]["C3"] = counted(LIFETIME_NOTE_C3)
+    wb["Dashboard"]["E9"] = counted(ARPA_NOTE)
+    wb.save(path)
+    assert cli.main(["upgrade", str(path)]) == 0
+    capsys.readouterr()
+    upgraded = openpyxl.load_workbook(path)
+    assert upgraded["Lifetime value"]["C3"].value == LIFETIME_NOTE_C3
+    assert upgraded["Dashboard"]["E9"].value == ARPA_NOTE

@@ -42,9 +42,12 @@ def _notes() -> dict[int, str]:
 def _earlier() -> dict[int, tuple[str, ...]]:
     """Row -> the forms of its note earlier templates wrote, which this version's replaces in place (E9 before a CLV
     blank for want of a gross margin was said: H427's finding 01)."""
-    from .figure_notes import ARPA_NOTE_BEFORE, ARPA_NOTE_MARGIN_ONLY
+    from .figure_notes import ARPA_NOTE, ARPA_NOTE_BEFORE, ARPA_NOTE_MARGIN_ONLY
+    from .lifetime_arpa import counted
 
-    return {9: (ARPA_NOTE_BEFORE, ARPA_NOTE_MARGIN_ONLY)}  # ... and before a blank ARPA was said (H415's finding 04)
+    forms = (ARPA_NOTE_BEFORE, ARPA_NOTE_MARGIN_ONLY)  # ... and before a blank ARPA was said (H415's finding 04)
+    # ... each before a customers-at-end pasted as text counted in finding Customers' last month (H557's finding 01)
+    return {9: (*forms, *(counted(form) for form in (*forms, ARPA_NOTE)))}
 
 
 def _shown(value: Any) -> str:

@@ -55,7 +55,22 @@ LIFETIME_NOTE_C3_TEXT = (
     "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
 )
 _ARPA_MONTH = f"INDEX(Revenue_Months,{_LAST_MRR})"
-_CUSTOMERS_MONTH = "INDEX(Customers_Months,MATCH(COUNT(Customers_End),Customers_End_Seq,0))"
+#: the last month with a customers-at-end (a count pasted as text, '110', is one: the sequence counts it, COUNT did not,
+#: and C3 and the Dashboard's E9 named a month too early or said nothing, H557's finding 01)
+_CUSTOMERS_MONTH = "INDEX(Customers_Months,MATCH(MAX(Customers_End_Seq),Customers_End_Seq,0))"
+#: ... as earlier templates wrote it (their notes' forms, upgraded: :func:`counted`)
+_CUSTOMERS_MONTH_COUNTED = "INDEX(Customers_Months,MATCH(COUNT(Customers_End),Customers_End_Seq,0))"
+
+
+def counted(formula: str) -> str:
+    """``formula`` as earlier templates wrote it, finding the last month of Customers by COUNT of its typed counts.
+
+    >>> counted("=" + _CUSTOMERS_MONTH) == "=" + _CUSTOMERS_MONTH_COUNTED
+    True
+    """
+    return formula.replace(_CUSTOMERS_MONTH, _CUSTOMERS_MONTH_COUNTED)
+
+
 _ARPA_SAID = (  # the ARPA's month, where Customers runs further
     f'IFERROR(IF({_CUSTOMERS_MONTH}>{_ARPA_MONTH}," (here "&YEAR({_ARPA_MONTH})&"-"&TEXT(MONTH({_ARPA_MONTH}),"00")'
     f'&"\'s: Revenue stops there, Customers runs to "&YEAR({_CUSTOMERS_MONTH})&"-"&'

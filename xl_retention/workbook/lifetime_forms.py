@@ -12,7 +12,7 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from . import sheets
 from .error_texts import with_ref, without_error_texts
-from .lifetime_arpa import ARPA_DEFAULT_MOVES_UNSAID
+from .lifetime_arpa import ARPA_DEFAULT_MOVES_UNSAID, LIFETIME_NOTE_C3, counted
 from .lifetime_value import (
     LIFETIME_NAMED,
     LIFETIME_NOTE_C3_ERRORS_UNSAID,
@@ -217,6 +217,8 @@ LIFETIME_EARLIER["C3"] = (LIFETIME_NOTE_C3_TEXT,)
 # ... and before it named a later month's MRR at end in error, saying "Revenue stops there" at the month before
 # (H332's finding 02)
 LIFETIME_EARLIER["C3"] += (LIFETIME_NOTE_C3_ERRORS_UNSAID,)
+# ... and before a customers-at-end pasted as text counted in finding Customers' last month (H557's finding 01)
+LIFETIME_EARLIER["C3"] += (counted(LIFETIME_NOTE_C3_ERRORS_UNSAID), counted(LIFETIME_NOTE_C3))
 # -- B3 and C8 before the last month's movements left blank left the ARPA blank, named in C8 (H415's finding 04)
 LIFETIME_EARLIER["B3"] += (ARPA_DEFAULT_MOVES_UNSAID,)
 LIFETIME_EARLIER["C8"] += (LIFETIME_NOTE_C8_MOVES_UNSAID,)
