@@ -19,6 +19,7 @@ from .add_in_functions import REWRITTEN, add_in_function, hidden_add_in_calls, z
 from .counted_expressions import counted_expressions
 from .engine_functions import engine_knows, formula_functions
 from .excel_functions.format_codes import foreign_format_cells
+from .formula_syntax import written_wrong
 from .formula_texts import words_pattern
 from .grouped_calls import grouped_calls
 from .hidden_rows import nested_totals
@@ -292,7 +293,8 @@ def find_unsupported(
                 continue
         if not kind:
             continue
-        verdict = reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
+        verdict = written_wrong(formulas[sheet][(r, c)], workbook.sheet_names)  # =SUM(A1;A2): no Excel reads it (H556's 02)
+        verdict = verdict or reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
         if verdict is not None and verdict[0] == "formula" and kind in INTERNAL:  # the rewrite past its limits
             verdict = too_long(workbook, sheet, r, c, formulas[sheet][(r, c)]) or verdict
         if verdict is None and kind == "name" and uses is not None:
