@@ -492,7 +492,7 @@ def test_ids_holding_a_year_like_number_are_no_dates(tmp_path: Path) -> None:
             "A1": "c1401",
             "A2": "INV-1800",
             "A3": "12/31/1899",
-            "A4": "1/15/1900",
+            "A4": "1900/1/15",  # year first: '1/15/1900' is no date to a day-first Excel (locale)
             "B1": '=IFERROR(A1*1,"text")',
             "B2": "=ISNUMBER(A2+0)",
             "B3": '=IFERROR(A3+0,"no date")',

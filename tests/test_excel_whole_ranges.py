@@ -184,7 +184,7 @@ def test_timevalue_ignores_the_date_in_a_date_and_time_text(tmp_path: Path) -> N
     calc = {
         "A1": '=TIMEVALUE("22-Aug-2011 6:35 AM")',
         "A2": '=TIMEVALUE("2024-01-15 12:00")',
-        "A3": '=TIMEVALUE("1/15/2024 18:00")',
+        "A3": '=TIMEVALUE("2024/1/15 18:00")',  # year first: '1/15/2024 18:00' is no date day-first (locale)
         "A4": '=TIMEVALUE("6:35 AM")',
         "A5": "=TIMEVALUE(0.5)",  # a number is no time text
         "A6": '=TIMEVALUE("noon")',

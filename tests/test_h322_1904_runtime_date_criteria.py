@@ -30,7 +30,7 @@ _FORMULAS = {
     "H8": '=COUNTIFS(C2:C5,"<"&F3)',
     "H9": '=TEXT(F1,"dd mmm yyyy")',
     "H10": '=_xlfn.MAXIFS(C2:C5,C2:C5,"<"&F1)',
-    "H11": '=TEXT("3/15/2024","yyyy-mm-dd")',
+    "H11": '=TEXT("2024/3/15","yyyy-mm-dd")',
     "H12": '=TEXT(F5,"ddd")',
     "H13": "=COUNTIF(C2:C5,F6)",
 }

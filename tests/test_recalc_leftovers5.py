@@ -249,7 +249,8 @@ def test_date_text_before_march_1900_is_read_with_excels_serials(tmp_path: Path)
     # Excel's 1900 system: 1 January 1900 is 1, 28 February 1900 is 59 and 1 March 1900 is 61 (its 29 February 1900
     # is 60); a date before 1900 is no date to it (#VALUE!). VALUE and DATEVALUE of such text were one too many (2, 60)
     # before March 1900, and gave 1, 0, -363 for dates before 1900.
-    texts = ["1/1/1900", "2/28/1900", "3/31/1900", "12/31/1899", "1/1/1899"]  # 3/31: 3/1 is 3 January day first
+    # year first where a day-first Excel reads another date or none (3/1 is 3 January to it, 2/28 no date)
+    texts = ["1/1/1900", "1900/2/28", "1900/3/31", "12/31/1899", "1/1/1899"]
     cells: dict[str, object] = {}
     for row, text in enumerate(texts, start=1):
         cells[f"A{row}"], cells[f"B{row}"], cells[f"C{row}"] = text, f"=VALUE(A{row})", f"=DATEVALUE(A{row})"

@@ -149,19 +149,20 @@ def test_a_not_equal_or_equal_criterion_held_by_a_cell_as_text_is_matched_at_15_
 
 
 def test_the_29th_of_february_1900_typed_as_text_is_60_and_earlier_dates_are_no_number(tmp_path: Path) -> None:
-    # Excel's calendar has its 29 February 1900 (serial 60) and starts on 1 January 1900: DATEVALUE("2/29/1900"),
-    # "2/29/1900"+0 and a cell holding the text plus 0 are 60 (were #VALUE!), a date before 1900 typed as text is no
-    # number: "12/31/1899"+0 is #VALUE! (was 0; "1/1/1800" was -36523), as DATEVALUE's is.
+    # Excel's calendar has its 29 February 1900 (serial 60) and starts on 1 January 1900: DATEVALUE("1900/2/29"),
+    # "1900/2/29"+0 and a cell holding the text plus 0 are 60 (were #VALUE!), a date before 1900 typed as text is no
+    # number: "12/31/1899"+0 is #VALUE! (was 0; "1/1/1800" was -36523), as DATEVALUE's is. (Year first: read alike
+    # in every locale, where "2/29/1900" is no date to a day-first Excel and is listed as the locale's.)
     cells: dict[str, object] = {
-        "A1": "2/29/1900",
+        "A1": "1900/2/29",
         "A2": "12/31/1899",
         "A3": "29-Feb-1900",
         "A4": "1/1/1800",
-        "B1": '=DATEVALUE("2/29/1900")',
-        "B2": '="2/29/1900"+0',
+        "B1": '=DATEVALUE("1900/2/29")',
+        "B2": '="1900/2/29"+0',
         "B3": "=A1+0",
         "B4": "=DATEVALUE(A1)",
-        "B5": '=YEAR("2/29/1900")*10000+MONTH(A1)*100+DAY(A3)',
+        "B5": '=YEAR("1900/2/29")*10000+MONTH(A1)*100+DAY(A3)',
         "B6": '="1900-02-29"+0',
         "B7": '="Feb 29, 1900"*1',
         "B8": "=A3-1",
@@ -170,7 +171,7 @@ def test_the_29th_of_february_1900_typed_as_text_is_60_and_earlier_dates_are_no_
         "C3": '=DATEVALUE("12/31/1899")',
         "C4": "=A4*1",
         "C5": '=ISERROR("1/15/1899"-1)',
-        "C6": '="1900-03-01"-"2/28/1900"',  # 2: the day between them is Excel's 29 February
+        "C6": '="1900-03-01"-"1900/2/28"',  # 2: the day between them is Excel's 29 February
         "C7": '=LEN("1/1/1800")',  # text not read as a number is left as it is
         "C8": '=ABS("$1,200")+ROUND("(2.5)",0)',  # formatted numbers typed in as a function's one number: 1197
     }
@@ -206,7 +207,7 @@ def test_dates_typed_in_formulas_are_read_in_the_1904_date_system(tmp_path: Path
         "B2": '="2/29/1900"+0',
         "B3": '=DATEVALUE("2/29/1900")',
         "B4": '="15-Jan"+0',
-        "B5": '="1/31/2024"+0',
+        "B5": '="2024/1/31"+0',  # year first: read alike in every locale
         "B6": '=DATEVALUE("1/1/1904")',
         "B7": '="15-Jan"+0-A2',
         "A8": "1/1/1903",

@@ -113,7 +113,8 @@ def test_texts_in_another_languages_names_and_separators_are_kept(tmp_path: Path
 def test_a_workbook_without_excels_values_lists_a_date_two_locales_read_as_two_days(tmp_path: Path) -> None:
     # written by a script: no stored value to keep. '01/02/2024' is 2 January to an en-US Excel, 1 February to a
     # day-first one (H151's finding 01: was computed en-US, status ok): listed, not computed. '1/15/2024', a date only
-    # month first, is computed as before (tests/test_recalc_locale_unstored.py has the rest).
+    # month first, is no date to a day-first Excel (month 15): listed too, as its mirror '15/01/2024' is (H543's
+    # finding 03: it was computed as en-US under ok; tests/test_recalc_locale_unstored.py has the rest).
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "S"
@@ -122,5 +123,7 @@ def test_a_workbook_without_excels_values_lists_a_date_two_locales_read_as_two_d
     wb.save(tmp_path / "book.xlsx")
     report, out = _recalc(tmp_path, tmp_path / "book.xlsx")
     assert report.status == "incomplete"
-    assert [(u.address, u.function, u.kept) for u in report.unsupported] == [("S!B1", "locale", False)]
-    assert (out["B1"].value, out["B2"].value) == (None, 45306)
+    listed = [(u.address, u.function, u.kept) for u in report.unsupported]
+    assert listed == [("S!B1", "locale", False), ("S!B2", "locale", False)]
+    assert "an en-US Excel gives 45306, a day-first Excel #VALUE!;" in report.unsupported[1].reason
+    assert (out["B1"].value, out["B2"].value) == (None, None)

@@ -109,10 +109,11 @@ def test_a_date_typed_as_text_in_arithmetic_is_read_as_datevalue_reads_it(tmp_pa
 
 
 def test_a_date_or_time_text_given_to_a_function_of_one_number_is_read_as_in_arithmetic(tmp_path) -> None:
-    """ROUND, INT and ABS of a date or time text the engine reads in arithmetic ("1/15/2026", "2026-01-15",
+    """ROUND, INT and ABS of a date or time text the engine reads in arithmetic ("2026/1/15", "2026-01-15",
     "Jan 2026", "12:00", "10:30 PM") gave #VALUE! with status ok (H47); Excel reads them as VALUE does. SUM of the
-    cell alone still skips the text, as in Excel."""
-    texts = ["1/15/2026", "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM", "1/15/2026 10:00"]
+    cell alone still skips the text, as in Excel. (The slash dates are year first, read alike in every locale:
+    "1/15/2026" is no date to a day-first Excel, listed as the locale's.)"""
+    texts = ["2026/1/15", "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM", "2026/1/15 10:00"]
     cells: dict[str, object] = {}
     for i, text in enumerate(texts, start=1):
         cells.update({f"A{i}": text, f"B{i}": f"=ROUND(A{i},0)", f"C{i}": f'=INT("{text}")', f"D{i}": f"=ABS(A{i})"})

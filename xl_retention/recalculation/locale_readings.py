@@ -4,7 +4,8 @@ all, written as a text the embedded engine (which reads as an en-US Excel) reads
 
 - a date of digits both read, as two different days: ``01/02/2025`` (2 January en-US, 1 February day-first);
 - a date of digits only a day-first Excel reads: ``13/01/2025`` (#VALUE! en-US), ``25.12.2025`` (a day-first
-  Excel writing its dates with dots: German, Russian, ...);
+  Excel writing its dates with dots: German, Russian, ...); and its mirror, one only an en-US Excel reads:
+  ``1/15/2025`` (#VALUE! day-first: month 15), read as a text the engine reads as no date (:func:`month_first_only`);
 - a number with a decimal comma only a decimal-comma Excel reads: ``1,5``, ``1.234,50``, ``-0,25 %`` (#VALUE!
   en-US); whole thousands grouped with dots, ``1.200`` (1.2 en-US, 1200 with a decimal comma) and ``1.200.000``
   (#VALUE! en-US), and one comma before three digits in a cell, ``1,200`` (1200 en-US, 1.2 with a decimal comma),
@@ -35,6 +36,7 @@ __all__ = [
     "day_first_only",
     "dot_thousands_reading",
     "locale_reading",
+    "month_first_only",
     "reading_kind",
     "second_form",
 ]
@@ -61,12 +63,15 @@ def locale_reading(text: str) -> str | None:
     ('2025-02-01', '2025-01-13', '2025-12-25 10:00')
     >>> locale_reading("1.234,50"), locale_reading("-0,25 %"), locale_reading("1,234"), locale_reading("05/05/2025")
     ('1234.50', '-0.25%', '1.234', None)
+    >>> locale_reading("1/15/2025")
+    '15/1/2025'
     """
     if not isinstance(text, str) or len(text) > 40:
         return None
     return (
         other_reading(text)
         or day_first_only(text)
+        or month_first_only(text)
         or comma_reading(text)
         or dot_thousands_reading(text)
         or comma_thousands_reading(text)
@@ -243,7 +248,7 @@ def other_reading(text: str) -> str | None:
     is kept (``03/04/2025 10:00``: 3 April at 10:00), and a date without its year is of the current year (Microsoft's
     DATEVALUE page: "If the year portion of the date_text argument is omitted, DATEVALUE uses the current year from
     your computer's built-in clock"). A text only one of them reads ("15/04/2025", "1/15/2026") is an error in the
-    other: the day-first one's is :func:`day_first_only`'s.
+    other: the day-first one's is :func:`day_first_only`'s, the en-US one's :func:`month_first_only`'s.
 
     >>> other_reading("01/02/2025"), other_reading("1/2/25"), other_reading("05/05/2025"), other_reading("x")
     ('2025-02-01', '2025-02-01', None, None)
@@ -296,6 +301,30 @@ def day_first_only(text: str) -> str | None:
     except ValueError:
         return None
     return _with_clock(local, date) if year >= 1900 else None
+
+
+def month_first_only(text: str) -> str | None:
+    """The mirror of :func:`day_first_only`: where an en-US Excel reads ``text`` as a date and a day-first one reads
+    none (``1/15/2025``: 15 January 2025 en-US, #VALUE! in the UK, which reads month 15), ``text`` with its first two
+    numbers swapped (``15/1/2025``), which the embedded engine (en-US) reads as no date, as a day-first Excel reads
+    ``text``; else None. Its year is given (``1/15``: not said how a day-first Excel reads it).
+
+    >>> month_first_only("1/15/2025"), month_first_only("12/31/25 9:30 PM"), month_first_only("2/29/1900")
+    ('15/1/2025', '31/12/25 9:30 PM', '29/2/1900')
+    >>> month_first_only("01/02/2025"), month_first_only("13/01/2025"), month_first_only("1/15"), month_first_only("x")
+    (None, None, None, None)
+    >>> month_first_only("2/30/2025"), month_first_only("1/15/1899")
+    (None, None)
+    """
+    date = DATE_TIME.fullmatch(text) if isinstance(text, str) and len(text) <= 40 else None
+    if date is None or date.group("year") is None or not 1 <= int(date.group("first")) <= 12:
+        return None
+    if int(date.group("second")) <= 12 or not isinstance(text_to_number(text), float):  # en-US reads no date: None
+        return None
+    first, second = date.span("first"), date.span("second")
+    return (
+        text[: first[0]] + date.group("second") + text[first[1] : second[0]] + date.group("first") + text[second[1] :]
+    )
 
 
 #: thousands grouped with apostrophes (1'234.50: Switzerland's), which an en-US Excel reads as no number

@@ -22,10 +22,11 @@ values predate its inputs, ``stored_current=False``), nothing shows the locale. 
 number with a decimal comma typed as text then has the value of whichever Excel opens it (Microsoft's DATEVALUE page:
 "your computer's system date setting may cause the results of a DATEVALUE function to vary"). Such a text another
 locale reads otherwise (:mod:`.locale_readings`: ``01/02/2025``, 2 January en-US and 1 February day-first;
-``13/01/2025`` and ``25.12.2025``, #VALUE! en-US and a date day-first; ``1.234,50``, #VALUE! en-US and 1234.5 with a
-decimal comma) is read once more as that locale reads it; each cell whose value then differs is listed, not computed,
-with both values (:func:`unstored_locale_cells`), and so is a cell whose formula holds such a text typed in (a decimal
-comma there only where en-US reads no number: ``TEXT(A1,"0,000")`` is a format). A text both read alike
+``13/01/2025`` and ``25.12.2025``, #VALUE! en-US and a date day-first; ``1/15/2025``, a date en-US and #VALUE!
+day-first; ``1.234,50``, #VALUE! en-US and 1234.5 with a decimal comma) is read once more as that locale reads it;
+each cell whose value then differs is listed, not computed, with both values (:func:`unstored_locale_cells`), and so
+is a cell whose formula holds such a text typed in (a decimal comma there only where en-US reads no number:
+``TEXT(A1,"0,000")`` is a format). A text both read alike
 (``05/05/2025``), a number en-US reads (``1,234``: 1234 to en-US's thousands), or a cell whose value does not depend
 on the reading (``YEAR(A2)`` of ``05/05/2025``, ``LEN(A2)``, the text passed on) is computed as before.
 """

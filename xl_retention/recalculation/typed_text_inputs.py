@@ -559,7 +559,7 @@ def _read(kind: str, text: str, number: float) -> str:
     day, both days where another locale reads it otherwise (``'1/2'``: 2 January en-US, 1 February day-first)."""
     from openpyxl.utils.datetime import from_excel
 
-    from .locale_readings import locale_reading
+    from .locale_readings import locale_reading, month_first_only
 
     if kind != "date":
         return f"Excel reads it as {_number(number)}"
@@ -568,6 +568,8 @@ def _read(kind: str, text: str, number: float) -> str:
     other = locale_reading(text)
     if other is None:
         return f"Excel reads it as {_number(number)}, {shown}"
+    if month_first_only(text) is not None:  # '1/15/2025': month 15 to a day-first Excel
+        return f"an en-US Excel reads it as {_number(number)}, {shown}; a day-first Excel as no date"
     return f"an en-US Excel reads it as {_number(number)}, {shown}; a day-first Excel as {other}"
 
 
