@@ -99,6 +99,9 @@ def locale_cells(
     value (every one when not ``stored_current``) are looked at by :func:`unstored_locale_cells`."""
     found: list[Unsupported] = []
     read_numbers: dict[tuple[str, str], tuple[Unsupported, float, tuple[str, str], str]] = {}
+    read_errors: list[
+        tuple[Unsupported, str, tuple[str, str], str]
+    ] = []  # an error Excel stored where the engine reads a locale's text as a number
     for sheet, cells in values.items() if stored_current else ():
         stored = info.formulas.get(sheet)
         texts = formulas.get(sheet)
@@ -126,12 +129,24 @@ def locale_cells(
                     read_numbers[(sheet, ref)] = (item, float(cached), read, shown)
                     found.append(item)
                     continue
+            elif reason is None and type(cached) is CellError and _number(value) is not None:
+                # a day-first Excel's #VALUE! for '1/15/2025'+0 where the engine (en-US) gives 45672 (H560's note 1)
+                read = _locale_text_read(workbook, texts, sheet, ref)
+                if read is not None:
+                    shown = f"{_number(value):g}"
+                    reason = _REASON_READ.format(text=read[0], where=read[1], stored=cached.code, computed=shown)
+                    read_errors.append((Unsupported(sheet, ref, "locale", reason), cached.code, read, shown))
+                    found.append(read_errors[-1][0])
+                    continue
             if reason is not None:
                 found.append(Unsupported(sheet, ref, "locale", reason))
     if read_numbers:
         _neither_reading(workbook, formulas, info, values, read_numbers)
+    if read_errors:
+        _error_neither_reading(workbook, formulas, info, values, read_errors)
     done = listed | {(u.sheet, u.ref) for u in found}
     shown_by = next((f"{_quoted(u.sheet)}!{u.ref}" for u, *_ in read_numbers.values() if not u.stale), None)
+    shown_by = shown_by or next((f"{_quoted(u.sheet)}!{u.ref}" for u, *_ in read_errors if not u.stale), None)
     if shown_by is None:
         return found + unstored_locale_cells(workbook, formulas, info, values, done, stored_current)
     # a cell whose stored value only the other reading gives proves the file's Excel reads otherwise: a value stored
@@ -176,6 +191,32 @@ def _neither_reading(
         item.stale = True
         item.reason = (
             f"reads the text {read[0]!r} ({read[1]}): Excel stored {cached:g}, which neither an en-US Excel ({shown}) "
+            f"nor a day-first, comma-decimal one ({other}) gives for it: the file's values predate its inputs"
+        )
+
+
+def _error_neither_reading(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: dict[str, dict[str, Any]],
+    cells: list[tuple[Unsupported, str, tuple[str, str], str]],
+) -> None:
+    """Each of ``cells`` (an error Excel stored where the engine gives a number, the formula reading a text a locale
+    reads otherwise) whose error the other locale's reading does not give either is stale, not kept: '02/01/2024'+0
+    stored as #VALUE!, a date to every Excel (as :func:`_neither_reading` for a stored number)."""
+    readings: dict[tuple[str, str], Any] = {}
+    only = {(item.sheet, item.ref): None for item, *_ in cells}
+    unstored_locale_cells(workbook, formulas, info, values, set(), False, only=only, readings=readings)
+    for item, code, read, shown in cells:
+        after = readings.get((item.sheet, item.ref))
+        if type(after) is CellError and after.code == code:
+            continue
+        number = _number(after)
+        other = after.code if type(after) is CellError else f"{number:g}" if number is not None else shown
+        item.stale = True
+        item.reason = (
+            f"reads the text {read[0]!r} ({read[1]}): Excel stored {code}, which neither an en-US Excel ({shown}) "
             f"nor a day-first, comma-decimal one ({other}) gives for it: the file's values predate its inputs"
         )
 
