@@ -40,6 +40,7 @@ def test_reasons_blame_no_text_nothing_reads_as_a_number(tmp_path: Path) -> None
     for cell, row in (("D20", 20), ("D21", 21), ("D22", 22)):
         assert reasons[f"S!{cell}"] == _INTERSECTION.format(cell=cell, row=row), cell
     assert reasons["S!D23"] == _INTERSECTION.replace("A1:A6 is", "-A1:A6 is", 1).format(cell="D23", row=23)
-    assert reasons["S!E1"] == reasons["S!E2"] == ""  # FIND's: A1 is read as text
+    assert reasons["S!E1"] == "FIND: '-' is not in the text 'Pro' in S!A1 (#VALUE!)"  # FIND's: A1 read as text
+    assert reasons["S!E2"] == "FIND: 'z' is not in the text 'Pro' in S!A1 (#VALUE!)"  # (H559: was "")
     assert reasons["S!E3"] == reasons["S!E4"] == reasons["S!E5"] == "S!A1 is the text 'Pro', no number (#VALUE!)"
     assert "S!E6" not in reasons

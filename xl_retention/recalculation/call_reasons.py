@@ -67,10 +67,13 @@ def unexplained_calls(
                 break
 
 
-def name_call(workbook: fz.Workbook, result: Computed, call: Call, reason: str) -> bool:
+def name_call(
+    workbook: fz.Workbook, result: Computed, call: Call, reason: str, stand_ins: tuple[str, ...] = ("0",)
+) -> bool:
     """Give ``call``'s cell the reason ``reason`` (``REGEXTEST: the pattern ...``; its code appended) where the call
-    is the cause of its #VALUE! (:func:`.text_value_reasons.caused`); whether it was given."""
-    if not caused(workbook, call.sheet, call.place, call.formula, call.text):
+    is the cause of its #VALUE! (:func:`.text_value_reasons.caused`, the call written as one of ``stand_ins``);
+    whether it was given."""
+    if not any(caused(workbook, call.sheet, call.place, call.formula, call.text, s) for s in stand_ins):
         return False
     result.values[call.sheet][call.ref] = CellError("#VALUE!", f"{reason} (#VALUE!)")
     return True

@@ -69,10 +69,11 @@ _MADE_LOCALE = (
 )
 
 
-def decimal_comma_value(text: object) -> float | None:
+def decimal_comma_value(text: object, made: bool = False) -> float | None:
     """What NUMBERVALUE without its separators gives of ``text`` in a decimal-comma Excel (``,`` its decimal, ``.``
     its group separator), where an en-US Excel's gives #VALUE! and :mod:`.locale_readings` (VALUE's readings, listed
-    by :mod:`.locale_results`) reads it no other way; None for anything else."""
+    by :mod:`.locale_results`) reads it no other way; None for anything else. ``made``: a text made when the formula
+    runs (``"1.200."&"000"``), which :mod:`.locale_results` never sees: VALUE's thousands texts too (H559)."""
     if not isinstance(text, str) or len(text) > 255:
         return None
     from .excel_functions._core import ExcelError  # noqa: PLC0415  (a sheet calling NUMBERVALUE only)
@@ -90,7 +91,7 @@ def decimal_comma_value(text: object) -> float | None:
         other = numbervalue(text, ",", ".")
     except ExcelError:
         return None
-    return other if locale_reading(text) is None else None
+    return other if made or locale_reading(text) is None else None
 
 
 def currency_sign(text: object) -> str | None:

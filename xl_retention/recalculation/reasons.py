@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .error_arguments import error_argument_causes, error_arguments
     from .formula_texts import FormulaTexts
+    from .function_text_reasons import function_text_reasons
     from .indirect_reasons import indirect_origin, indirect_reasons
     from .intersection_reasons import intersection_reasons
     from .let_references import let_inlined
@@ -78,6 +79,7 @@ _STEPS = {
     "with_cause": "nested_reasons",
     "null_reasons": "null_reasons",
     "numbervalue_reasons": "numbervalue_reasons",
+    "function_text_reasons": "function_text_reasons",
     "plain_fit_reads": "plain_fits",
     "regex_reasons": "regex_reasons",
     "name_the_cell": "reason_cells",
@@ -294,6 +296,7 @@ def explain(
     named += text_value_reasons(workbook, formulas, result)  # VALUE("185"&CHAR(9)): a tab, no number to Excel
     named += regex_reasons(workbook, formulas, result)  # REGEXTEST(A1,"("): PCRE2's message
     named += numbervalue_reasons(workbook, formulas, result)  # NUMBERVALUE("USD "&A1): 'USD' is no part of a number
+    named += function_text_reasons(workbook, formulas, result)  # FIND("z",A1): not in 'Product'; YEAR("x")
     named += intersection_reasons(workbook, formulas, result, names, path)  # =SUM(N(+B7:M7)) in A1: no cell in column A
     named += null_reasons(formulas, result)  # =A1:A3 A5: references sharing no cell, Excel's #NULL!
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0

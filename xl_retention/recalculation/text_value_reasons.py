@@ -79,14 +79,16 @@ def text_value_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts],
     return named
 
 
-def caused(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, operand: str) -> bool:
-    """Whether the formula ``text`` at ``place`` gives no #VALUE! with ``operand`` (its text) written 0: the text
-    read there is its cause (``IF(FALSE,VALUE("abc"),1/"x")``'s is not VALUE's); True where the operand is not found
-    as written."""
+def caused(
+    workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, operand: str, stand_in: str = "0"
+) -> bool:
+    """Whether the formula ``text`` at ``place`` gives no #VALUE! with ``operand`` (its text) written ``stand_in``
+    (0; 1 where 0 is no value the formula takes there: ``LEFT(A1,FIND("-",A1)-1)``): the text read there is its
+    cause (``IF(FALSE,VALUE("abc"),1/"x")``'s is not VALUE's); True where the operand is not found as written."""
     at = text.find(operand)
     if at < 0:
         return True
-    held = evaluated(workbook, sheet, *place, "=" + text[:at] + "0" + text[at + len(operand) :])
+    held = evaluated(workbook, sheet, *place, "=" + text[:at] + stand_in + text[at + len(operand) :])
     return not (isinstance(held, dict) and str(held.get("kind", "")).upper() in ("#VALUE!", "VALUE"))
 
 

@@ -77,6 +77,7 @@ from .criteria_long import long_guarded
 from .criteria_rewrites import each_shaped, scanned_call, size_guard
 from .criteria_runtime import error_criteria_guarded, formatted_guarded, runtime_keyed, unraised_criteria
 from .criteria_values import dated_criteria, numbered_criteria, tilde_criteria
+from .elementwise import MADE_NUMBERVALUE
 from .error_arrays import error_arrays
 from .error_order import FIRST_ERROR, first_error
 from .filter_columns import columns_filtered
@@ -169,6 +170,8 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
         args[const] = "TRUE"  # LINEST(y,x,,TRUE): Excel takes an empty const as its default, TRUE (the engine: 0)
     if name == "CHOOSE" and parts and _may_be_logical(parts[0]):
         args[0] = f"{CHOICE}({args[0]})"
+    if name == "NUMBERVALUE" and len(parts) == 1 and _made_text(parts[0]):  # "1.200."&"000": listed (.elementwise)
+        return f"{MADE_NUMBERVALUE}({args[0].strip()})"
     if name == "VALUE" and len(parts) == 1:  # Excel: VALUE of a blank cell is 0, "$1,000" is 1000
         return date_literal(args[0]) or f"{VALUE}({args[0].strip()})"  # a date typed: in 1904 too (.typed)
     if name == "COUNT":  # Excel: "Arguments that are error values ... are not counted" (the engine passed them on)
@@ -233,6 +236,14 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
         call = first_error(name, parts, args, call, _may_be_error_or_text)
     call = kinded(name, parts, args, token.value, call)  # ISNA(MEDIAN(A1:A2)) TRUE for its #N/A (.caught_errors)
     return caught(name, parts, call)  # ISERROR(MEDIAN(A1:A2)) TRUE, not MEDIAN's error (.caught_errors)
+
+
+def _made_text(argument: list[Token]) -> bool:
+    """Whether an argument is a text made when the formula runs (``"1.200."&"000"``, ``A3&"000"``): not one value
+    typed in, not one cell or range, no array typed in."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    single = len(inner) == 1 and inner[0].type == Token.OPERAND
+    return bool(inner) and not single and not any(t.type == Token.ARRAY for t in inner)
 
 
 def _expression(tokens: list[Token]) -> str:

@@ -145,6 +145,25 @@ def _noted_numbervalue(*args: Any) -> Any:
 _noted_numbervalue.__name__ = "excel_NUMBERVALUE"
 FUNCTIONS["NUMBERVALUE"] = Function("NUMBERVALUE", _noted_numbervalue, 1, 3)
 FUNCTIONS[EACH + "NUMBERVALUE"] = Function(EACH + "NUMBERVALUE", broadcast(_noted_numbervalue), 1, 3)
+#: NUMBERVALUE of one text made when the formula runs (``NUMBERVALUE("1.200."&"000")``, :mod:`.arguments` renames it)
+MADE_NUMBERVALUE = "_XLR.MADENUMBERVALUE"
+
+
+def _made_numbervalue(value: Any) -> Any:
+    """NUMBERVALUE of one text made when the formula runs, its separators not given: "not computed" (listed) also for
+    a text a decimal-comma Excel reads by VALUE's thousands rule (``1.200.000``: 1200000 there, #VALUE! to an en-US
+    Excel), which :mod:`..locale_results` lists typed in or held by a cell but never sees made (H559: #VALUE! with an
+    empty reason under ok)."""
+    from ..numbervalue_signs import decimal_comma_value  # noqa: PLC0415  (a text read as no number only)
+
+    result = _noted_numbervalue(value)
+    if type(result) is dict and result.get("kind") == "#VALUE!" and decimal_comma_value(value, made=True) is not None:
+        NOT_IMPLEMENTED.note(_noted_numbervalue.__name__)
+        return {"type": "Error", "kind": "NImpl"}
+    return result
+
+
+FUNCTIONS[MADE_NUMBERVALUE] = Function(MADE_NUMBERVALUE, _made_numbervalue, 1, 1)
 # a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
 FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
 # a partial surrogate (55296..57343) is #N/A, where the engine says #VALUE! (IFNA did not catch it)
