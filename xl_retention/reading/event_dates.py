@@ -19,12 +19,21 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["event_date_kind", "undone_rows"]
+__all__ = ["FOREIGN_REFUND_STEMS", "event_date_kind", "undone_rows"]
 
 #: Words of a column's name that say it is a date or a time ('at', 'on', German 'am', French 'le').
 _DATE_WORDS = frozenset({"at", "on", "date", "datum", "time", "timestamp", "when", "am", "le", "fecha", "data",
                          "day", "dated"})  # fmt: skip
+#: ... and words that end so: a compound's ('Återbetalningsdatum', 'terugbetalingsdatum'), a Japanese name's ('返金日').
+_DATE_WORDS |= {"dnia", "dzień", "dzien", "czas", "dne", "den", "čas", "cas", "op", "tijd", "tijdstip", "dag", "tid",
+                "tidpunkt", "日付", "日時", "時刻"}  # fmt: skip
+_DATE_ENDS = ("datum", "日", "日時", "日付", "時刻")
+#: Beginnings of a word that say a refund in Polish, Czech, Dutch, Swedish and Japanese, whose refunded amount
+#: columns are read too ('Kwota zwrotu', 'Vráceno', 'Teruggestort', 'Återbetalt', '返金額': reading.order_columns).
+FOREIGN_REFUND_STEMS = ("zwrot", "zwróc", "zwroc", "vrácen", "vracen", "terugbeta", "teruggestort", "terugstort",
+                        "återbetal", "aterbetal", "返金", "払い戻", "払戻")  # fmt: skip
 _REFUND = ("refund", "erstatt", "rückerstatt", "ruckerstatt", "rembours", "reembols", "return", "retour")
+_REFUND += FOREIGN_REFUND_STEMS
 _DELETED = ("delet",)
 _FAILED = ("fail",)
 _DISPUTE = ("disput", "chargeback", "chargedback")
@@ -38,11 +47,15 @@ def event_date_kind(name: Any) -> str | None:
     ...          "disputed_at", "Refund Amount", "Created At", "Return Reason"]
     >>> [event_date_kind(n) for n in names]
     ['refund', 'refund', 'refund', 'failed', 'deleted', 'dispute', 'dispute', None, None, None]
+    >>> names = ["Data zwrotu", "Zwrócono dnia", "返金日", "払い戻し日時", "Datum vrácení", "Vráceno dne",
+    ...          "Datum terugbetaling", "Terugbetaald op", "Återbetalningsdatum", "Kwota zwrotu", "返金額", "Vráceno"]
+    >>> [event_date_kind(n) for n in names]  # doctest: +NORMALIZE_WHITESPACE
+    ['refund', 'refund', 'refund', 'refund', 'refund', 'refund', 'refund', 'refund', 'refund', None, None, None]
     """
     from .order_columns import name_words as _words
 
     words = _words(name)
-    if not any(w in _DATE_WORDS for w in words):
+    if not any(w in _DATE_WORDS or w.endswith(_DATE_ENDS) for w in words):
         return None
     for kind, stems in (("deleted", _DELETED), ("failed", _FAILED), ("dispute", _DISPUTE), ("refund", _REFUND)):
         if any(w.startswith(stems) for w in words):

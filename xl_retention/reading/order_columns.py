@@ -187,6 +187,8 @@ def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str]
     >>> refund_amount_columns(frame)
     (['Erstattet'], ['Returns'])
     """
+    from .event_dates import event_date_kind
+
     taken: list[str] = []
     refused: list[str] = []
     for position, name in enumerate(map(str, df.columns)):
@@ -198,6 +200,8 @@ def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str]
         if not (refund or returned) or any(
             w in _NOT_MONEY or w.startswith(_NOT_MONEY[:2]) or any(j in w for j in _NOT_MONEY_JA) for w in words
         ):
+            continue
+        if event_date_kind(name) is not None:  # 'Zwrócono dnia', 'Återbetalningsdatum': a refund's date, no money
             continue
         values = _distinct(df.iloc[:, position])
         if not values.size or np.isin(values, list(_FLAG_VALUES)).all():

@@ -188,7 +188,7 @@ def refuse_unused_dates(
                 column=column,
             )
         if end is not None and filled.all():  # on every row beside an end (Braintree's paid_through_date, 'Valid
-            if not words & _NO_END and np.unique(dates.astype("datetime64[D]")).size > 1:  # Until'): a later end?
+            if not _no_end(words) and np.unique(dates.astype("datetime64[D]")).size > 1:  # Until'): a later end?
                 _refuse_later(df, typed, names, source, column, dates)  # (one day on every row: the export's)
             continue
         if filled.all() and not _paid_through(dates, end, column):
@@ -225,10 +225,10 @@ def refuse_unused_dates(
             )
         running = filled & (np.isnat(end) | (dates < end))
         if not running.any() or _served_until(words):  # at or after each end: closed, archived, or service's end
-            if not words & _NO_END:  # a later month than the end on rows that ended: served until then?
+            if not _no_end(words):  # a later month than the end on rows that ended: served until then?
                 _refuse_later(df, typed, names, source, column, dates)
             continue
-        if words & _REFUND:  # RevenueCat's refunded_at beside end_time: end=refunded_at would be refused by ends.py
+        if _refund_named(words):  # RevenueCat's refunded_at beside end_time: end=refunded_at refused by ends.py
             from .errors import row_of, source_of
 
             first = int(np.flatnonzero(running)[0])
@@ -273,6 +273,25 @@ _REFUND = frozenset({"refund", "refunds", "refunded", "refunded_at", "erstattet"
 
 #: words of a name whose dates after an end are no day service stopped: a refund, a payment card's expiry
 _NO_END = _REFUND | frozenset({"card", "cc", "credit", "payment", "method", "token", "passport", "license", "licence"})
+
+
+def _refund_named(words: set[str]) -> bool:
+    """Whether a name's ``words`` say a refund: :data:`_REFUND`, or a word beginning as one does in Polish, Czech,
+    Dutch, Swedish or Japanese (:data:`~.event_dates.FOREIGN_REFUND_STEMS`: "Data zwrotu", "返金日").
+
+    >>> [_refund_named(_words(n)) for n in ("refunded_at", "Data zwrotu", "Återbetalningsdatum", "返金日", "Ended")]
+    [True, True, True, True, False]
+    """
+    from .event_dates import FOREIGN_REFUND_STEMS
+
+    return bool(words & _REFUND) or any(w.startswith(FOREIGN_REFUND_STEMS) for w in words)
+
+
+def _no_end(words: set[str]) -> bool:
+    """Whether a name's ``words`` say dates that are no day service stopped (:data:`_NO_END`, a refund's)."""
+    return bool(words & _NO_END) or _refund_named(words)
+
+
 #: words of a name that, with ``last``, say the last day served ("Last Day", "Last Day of Service"; not "Last Login")
 _LAST_DAY = frozenset({"last", "day", "date", "of", "service", "access", "subscription"})
 
