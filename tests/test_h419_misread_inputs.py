@@ -84,9 +84,9 @@ def test_the_errors_from_the_date_of_digits_name_it(report: dict[str, Any]) -> N
     errors = {e["address"]: e["reason"] for e in report["errors"]}
     assert errors["Customers!E3"] == (
         f"{GAINED}, from Customers!C3; CUSTOMERS_LOST: customers_end (118) is below customers_gained (46024): the "
-        "customers at the end include everyone gained who stayed: customers_end in Customers!D3 (Customers at end) "
-        "(#NUM!)"
-    )
+        "customers at the end include everyone gained who stayed: customers_end in Customers!D3 (Customers at end), "
+        "customers_gained in Customers!C3 (Gained (new + reactivated)) (#NUM!)"
+    )  # C3's text read as the 46024 shown is named as a typed 46024 is (H557's finding 02)
     assert not any(a.startswith("Revenue!") for a in errors)  # 0.05 and 0.1 of money: no error, named all the same
 
 

@@ -118,8 +118,9 @@ def test_a_first_mrr_at_start_pasted_as_text_counts_in_the_rates(tmp_path, capsy
     errors = _recalc(tmp_path, capsys, *paths)
     assert errors["text.xlsx"] == errors["typed.xlsx"] == {}
     # an MRR at start of 0 (typed as the text "0") with churned and expansion MRR: what a base of 0 cannot have, so the
-    # rates show #DIV/0! naming the base of 0, listed (d9212b4, 84c9ebb), no longer blank
-    undefined = "start_mrr is 0 (no MRR at the start): the ratio is undefined (#DIV/0!)"
+    # rates show #DIV/0! naming the base of 0, listed (d9212b4, 84c9ebb), no longer blank; its cell named as a 0 typed
+    # is (the text read as the 0 shown: H557's finding 02)
+    undefined = "start_mrr is 0 in Revenue!B2 (MRR at start) (no MRR at the start): the ratio is undefined (#DIV/0!)"
     assert errors["zero.xlsx"] == {
         f"Revenue!{ref}": f"{name}: {undefined}"
         for ref, name in (("K2", "NET_REVENUE_CHURN"), ("L2", "GROSS_REVENUE_CHURN"), ("M2", "NRR"), ("N2", "GRR"))
@@ -134,3 +135,43 @@ def test_a_first_mrr_at_start_pasted_as_text_counts_in_the_rates(tmp_path, capsy
     assert errors["abc.xlsx"]["Revenue!M2"] == (
         "NRR: start_mrr must be a number, got 'abc', in Revenue!B2 (MRR at start) (#VALUE!)"
     )
+
+
+def test_a_negative_count_pasted_as_text_is_named_in_its_cell(tmp_path, capsys):
+    """H557's finding 02: a gained count pasted as '(5)' or '-5' (read as -5 by the tracker) gave "got -5 (#NUM!)"
+    naming no cell, where -5 typed named Customers!C3; now its cell and its text are named."""
+    path = build_template(tmp_path / "q.xlsx", start="2025-01", months=4)
+    wb = openpyxl.load_workbook(path)
+    customers = wb["Customers"]
+    customers["B2"] = 100
+    for row, (gained, end) in enumerate([(10, 104), (-5, 99), ("(5)", 94), ("-5", 89)], start=2):
+        customers[f"C{row}"], customers[f"D{row}"] = gained, end
+    wb.save(path)
+    errors = _recalc(tmp_path, capsys, path)["q.xlsx"]
+    got = "CRR: customers_gained must be a count >= 0, got -5, in Customers!C{} (Gained (new + reactivated)){} (#NUM!)"
+    assert [errors[f"Customers!F{row}"] for row in (3, 4, 5)] == [
+        got.format(3, ""),
+        got.format(4, ", the text '(5)'"),
+        got.format(5, ", the text '-5'"),
+    ]
+
+
+def test_a_count_with_a_no_break_space_is_not_said_to_be_read_as_a_number(tmp_path, capsys):
+    """H557's finding 03: '110\\xa0' (a no-break space pasted from a web page) is no number to the tracker (its rates
+    are #VALUE!), yet the file's message said "the tracker reads them as numbers" of it beside ' 9 ', which it
+    reads. Now only ' 9 ' is said so."""
+    path = build_template(tmp_path / "n.xlsx", start="2025-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    customers = wb["Customers"]
+    customers["B2"], customers["C2"], customers["D2"] = 100, 10, 104
+    customers["C3"], customers["D3"] = " 9 ", "110\xa0"
+    wb.save(path)
+    capsys.readouterr()
+    cli.main(["recalc", str(path), "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["message"] == (
+        "n.xlsx: Customers!C3 (Gained (new + reactivated)) is the text ' 9 ': the tracker reads it as a number, but a "
+        "SUM, a pivot table or pandas reading this cell skips a text: type it as a number"
+    )
+    values = openpyxl.load_workbook(tmp_path / "out" / "n.xlsx", data_only=True)["Customers"]
+    assert values["F3"].value == "#VALUE!"

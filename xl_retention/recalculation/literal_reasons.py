@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
+from .._validation import shown_text
 from ..cells import CellError
 from ..sheet_names import SHEET, written
 from .arithmetic_view import arithmetic_view
@@ -568,6 +569,8 @@ def value_argument(
         if shown is not None and not _holds(shown.group(1), held):
             return reason  # OFFSET(B1,1,0) reads B2, not B1: named by where the argument is (.value_origins)
         label = _label(workbook, where, row, column)
+        if isinstance(held, str) and shown is not None and not shown.group(1).startswith(("'", '"')):
+            label += f", the text {shown_text(held)}"  # '(5)' pasted, which the tracker reads as -5 (H557's 02)
         head, _, code = reason.rpartition(" (")
         return f"{head}, in {written(where)}!{letters.upper()}{row}{label} ({code}"
     return reason

@@ -184,7 +184,9 @@ skips a text: type it as a number"
             continue
         dollar = _DOLLAR.fullmatch(held)
         fraction = _fraction(held)
-        if plain_number(held.strip()) is None and dollar is None and fraction is None:
+        # Excel skips spaces only: '110\xa0' (a no-break space pasted from a web page) is no number to the tracker,
+        # whose rates of that month are #VALUE!, named by their reasons (H557's finding 03)
+        if plain_number(held.strip(" ")) is None and dollar is None and fraction is None:
             continue
         named.append(
             f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}"

@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from .._validation import shown_text
 from ..registry import BY_NAME
 from ..sheet_names import NAME, SHEET, written
+from .excel_functions.text import text_to_number
 from .formula_texts import position
 from .let_references import let_inlined
 from .literal_reasons import _text_read
@@ -196,7 +197,10 @@ def _shows(shown: str, held: Any) -> bool:
     if isinstance(held, bool):
         return shown in (str(held), str(held).upper())
     if isinstance(held, str):  # a no-break space shown as a space (_validation.shown_text)
-        return shown in (repr(held), shown_text(held))
+        if shown in (repr(held), shown_text(held)):
+            return True
+        read = text_to_number(held)  # '-5' or '(5)' pasted, which x+0 reads as -5 (H557's finding 02)
+        return isinstance(read, float) and shown in (f"{read:g}", repr(read), str(read))
     if isinstance(held, int | float):
         return shown in (f"{held:g}", repr(held), str(held)) or (held == int(held) and shown == str(int(held)))
     return False
