@@ -50,8 +50,9 @@ def refuse_movements_log(con: Any, table: ir.Table, names: Mapping[str, str], so
 def needs_file_reading(con: Any, table: ir.Table, names: Mapping[str, str], kind: str) -> bool:
     """Whether a subscriptions table holds an unmapped column whose values are statuses
     (:func:`~xl_retention.reading.statuses.status_columns_by_values`) or, in intervals, dates blank in some rows, or
-    on every row beside a mapped end (:func:`~xl_retention.reading.unmapped.date_suspects`): read as a file's, it is
-    used or refused alike."""
+    on every row (beside a mapped end, a later end; without one, an expiry or paid-through date: "Access Until",
+    ``paid_until``) (:func:`~xl_retention.reading.unmapped.date_suspects`): read as a file's, it is used or refused
+    alike."""
     if kind not in ("snapshots", "intervals"):
         return False
     used = set(names.values())
@@ -75,8 +76,8 @@ def needs_file_reading(con: Any, table: ir.Table, names: Mapping[str, str], kind
             return []
         counts = con.execute(table.aggregate(b=blank.sum(), n=(~blank).sum()))
         blanks, filled = int(counts["b"].iloc[0] or 0), int(counts["n"].iloc[0] or 0)
-        if not blanks and filled and "end" in names:  # dates on every row beside an end: a later end (paid through)?
-            return con.execute(table.select(v=value).distinct().limit(_MOST))["v"].tolist()
+        if not blanks and filled:  # dates on every row beside an end: a later end (paid through)? without one: an
+            return con.execute(table.select(v=value).distinct().limit(_MOST))["v"].tolist()  # expiry ('Access Until')?
         if not blanks or not filled:
             return []
         if schema[column].is_temporal():
