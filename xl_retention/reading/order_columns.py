@@ -35,6 +35,7 @@ ignored, and the numbers came out wrong without a word. These columns are used o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -379,14 +380,25 @@ def check_invoices_and_payments(df: pd.DataFrame, source: str) -> None:
             raise bad_rows(source, name, problem, np.flatnonzero(paid), df.iloc[:, position].to_numpy())
 
 
-def linked_orders(order_ids: pd.Series, df: pd.DataFrame, refund: np.ndarray) -> pd.Series | None:
-    """The column of ``df`` that names, on each refund row (``refund``), the order it refunds (see the module
-    docstring), as order ids for every row (the refund rows' replaced); None without one."""
+def linked_orders(
+    order_ids: pd.Series, df: pd.DataFrame, refund: np.ndarray, mapped: Iterable[str] = ()
+) -> pd.Series | None:
+    """The column of ``df`` that names, on each refund row (``refund``) whose own id is no sale's (a credit note's
+    number), the order it refunds (see the module docstring), as order ids for every row (those rows' replaced);
+    None without one. A refund row carrying a sale's id is that order's refund, never linked elsewhere, and the
+    ``mapped`` columns (the customer id, the date, the amount) are no link: a customer id 5 equal to an order's
+    id 5 took order 20's refund off order 5 (H558's finding 01)."""
     if not refund.any() or refund.all():
         return None
     ids = order_ids.astype(object).where(order_ids.notna(), "").astype(str).str.strip().to_numpy()
     sales = set(ids[~refund]) - {""}
+    refund = refund & ~np.isin(ids, list(sales))  # a credit note's own number, or none
+    if not refund.any():
+        return None
+    skipped = {str(name) for name in mapped}
     for position in range(df.shape[1]):
+        if str(df.columns[position]) in skipped:
+            continue
         column = df.iloc[:, position]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip().to_numpy()
         if (text == ids).all():

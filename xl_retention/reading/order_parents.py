@@ -7,6 +7,8 @@ Split from :mod:`.orders` (which re-exports both names).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -51,7 +53,9 @@ PARENT_NAMES = ("parent_id", "parent_order_id", "original_order_id", "parent_ord
 _NEGATIVE_TEXT = r"^\s*[^\d\-\u2212(]*[-\u2212(]|-\s*$"
 
 
-def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame, amount: str | None = None) -> pd.Series:
+def orders_of_parents(
+    order_ids: pd.Series, df: pd.DataFrame, amount: str | None = None, mapped: Iterable[str] = ()
+) -> pd.Series:
     """``order_ids`` with each refund row that names a parent order (:data:`PARENT_NAMES`; not blank, not
     WooCommerce's 0 for "none") given the parent's id: a refund written as an order of its own is one of its order's
     rows, taken off it (:func:`~.orders.one_row_per_order`), never a refund of nothing beside a purchase counted in
@@ -72,14 +76,14 @@ def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame, amount: str | None
 
     found = [p for p, c in enumerate(df.columns) if keys_of(c) & set(PARENT_NAMES)]
     if not found:  # a credit note naming its invoice in another column (Xero's Reference): found by its values
-        linked = by_values.linked_orders(order_ids, df, _refund_rows(df, amount))
+        linked = by_values.linked_orders(order_ids, df, _refund_rows(df, amount), mapped)
         return order_ids if linked is None else linked
     parents = df.iloc[:, found[0]].astype(object)
     text = parents.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip())
     text = text.str.replace(r"\.0$", "", regex=True)  # a parent id read as a number: 123.0
     named = ~text.isin(["", "0"]).to_numpy() & _refund_rows(df, amount)
     if not named.any():  # a parent column blank on the refunds (Maxio's parent_id): linked by another (payment_id)
-        linked = by_values.linked_orders(order_ids, df, _refund_rows(df, amount))
+        linked = by_values.linked_orders(order_ids, df, _refund_rows(df, amount), mapped)
         return order_ids if linked is None else linked
     out = order_ids.astype(object).copy()
     out[named] = text[named].to_numpy()

@@ -303,10 +303,11 @@ def _prepare(
                 check.result()
             what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
             if name == "customer_id" and kind == "orders" and "order_id" in out.columns:
-                orders = orders_of_parents(out["order_id"], df, names.get("amount"))  # a refund: its parent's
+                # a refund: its parent's (never through a mapped column: H558's finding 01)
+                orders = orders_of_parents(out["order_id"], df, names.get("amount"), names.values())
                 series = customers_of_orders(series, orders)  # a later line item's blank: its order's
             if name == "order_id":
-                series = orders_of_parents(series, df, names.get("amount"))  # a refund: its parent's
+                series = orders_of_parents(series, df, names.get("amount"), names.values())  # a refund: its parent's
             ids = clean_ids(series, f"{source}, column {names[name]!r}")  # names them in its note on '123.0'
             people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
             refuse_bad_ids(ids, series, source, names[name], what, people, df)  # blank, #N/A, 7.12346E+12

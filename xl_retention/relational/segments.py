@@ -123,7 +123,8 @@ def split_rows(
 
         people = df[names[who]]
         if kind == "orders" and "order_id" in names:  # an order's later items, blank there: its customer's
-            people = customers_of_orders(people, orders_of_parents(df[names["order_id"]], df, names.get("amount")))
+            orders = orders_of_parents(df[names["order_id"]], df, names.get("amount"), names.values())
+            people = customers_of_orders(people, orders)
         ids = emails_in_lower_case(clean_ids(people)).astype(str).to_numpy()
     mine = pd.Series(ids).map(owner).to_numpy()
     parts = {s: df[mine == s] for s in sorted(set(owner))}
