@@ -18,7 +18,7 @@ from one_sheet import recalc_cli
 
 _REASON = (
     "holds the text '1.200.000' (in the formula), which Excel reads by the decimal separator of the computer's "
-    "regional settings, which the file does not record: an en-US Excel gives {us}, a decimal-comma Excel 1.2e+06; the "
+    "regional settings, which the file does not record: an en-US Excel gives {us}, a decimal-comma Excel 1200001; the "
     "file stores no value of Excel's to tell which, so the embedded engine does not compute it"
 )
 FORMULAS = {

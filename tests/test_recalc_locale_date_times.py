@@ -32,8 +32,8 @@ def test_date_texts_with_a_time_or_no_year_are_listed(tmp_path: Path) -> None:
     assert sorted(listed) == ["L!B1", "L!B2", "L!B3", "L!B4", "L!B6"]
     assert {u.function for u in listed.values()} == {"locale"}
     assert "reads the text '03/04/2025 10:00' (L!A1)" in listed["L!B1"].reason
-    assert "an en-US Excel gives 45720.4, a day-first Excel 45750.4" in listed["L!B1"].reason
-    assert "an en-US Excel gives 45720.9, a day-first Excel 45750.9" in listed["L!B6"].reason
+    assert "an en-US Excel gives 45720.4166666667, a day-first Excel 45750.4166666667" in listed["L!B1"].reason
+    assert "an en-US Excel gives 45720.8958333333, a day-first Excel 45750.8958333333" in listed["L!B6"].reason
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["L"]
     assert [out[ref].value for ref in ("B1", "B2", "B3", "B4", "B6")] == [None] * 5
     assert (out["B5"].value, out["C1"].value) == (45782 + 10 / 24, 16)
@@ -49,6 +49,6 @@ def test_a_date_text_only_a_day_first_excel_reads_is_listed_with_both_values(tmp
     report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
     assert not report.errors  # was #VALUE!, said to be a date to a day-first Excel (the lead's decision, session 25)
     assert [(u.address, u.function) for u in report.unsupported] == [("L!B1", "locale")]
-    assert "an en-US Excel gives #VALUE!, a day-first Excel 45670.4;" in report.unsupported[0].reason
+    assert "an en-US Excel gives #VALUE!, a day-first Excel 45670.4166666667;" in report.unsupported[0].reason
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["L"]
     assert (out["B1"].value, out["B2"].value) == (None, 3)

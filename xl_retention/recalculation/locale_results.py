@@ -123,8 +123,8 @@ def locale_cells(
                     continue
                 read = _locale_text_read(workbook, texts, sheet, ref)
                 if read is not None:
-                    shown = value.code if type(value) is CellError else f"{computed:g}"
-                    reason = _REASON_READ.format(text=read[0], where=read[1], stored=f"{cached:g}", computed=shown)
+                    shown = value.code if type(value) is CellError else _full(computed)
+                    reason = _REASON_READ.format(text=read[0], where=read[1], stored=_full(cached), computed=shown)
                     item = Unsupported(sheet, ref, "locale", reason)
                     read_numbers[(sheet, ref)] = (item, float(cached), read, shown)
                     found.append(item)
@@ -133,7 +133,7 @@ def locale_cells(
                 # a day-first Excel's #VALUE! for '1/15/2025'+0 where the engine (en-US) gives 45672 (H560's note 1)
                 read = _locale_text_read(workbook, texts, sheet, ref)
                 if read is not None:
-                    shown = f"{_number(value):g}"
+                    shown = _full(_number(value))
                     reason = _REASON_READ.format(text=read[0], where=read[1], stored=cached.code, computed=shown)
                     read_errors.append((Unsupported(sheet, ref, "locale", reason), cached.code, read, shown))
                     found.append(read_errors[-1][0])
@@ -158,7 +158,7 @@ def locale_cells(
         cached, other = _number(None if cell is None else cell.cached), _number(readings.get((item.sheet, item.ref)))
         if cached is not None and other is not None and not math.isclose(cached, other, rel_tol=1e-9, abs_tol=1e-12):
             item.stale = True  # its Excel gives the other reading now: the stored value predates the text
-            item.reason = item.reason.replace(_UNTOLD, _STALE_BY.format(cell=shown_by, stored=f"{cached:g}"))
+            item.reason = item.reason.replace(_UNTOLD, _STALE_BY.format(cell=shown_by, stored=_full(cached)))
         else:
             item.reason = item.reason.replace(_UNTOLD, _TOLD_BY.format(cell=shown_by))
         found.append(item)
@@ -187,11 +187,11 @@ def _neither_reading(
         number = _number(after)
         if number is not None and math.isclose(number, cached, rel_tol=1e-9, abs_tol=1e-12):
             continue
-        other = after.code if type(after) is CellError else f"{number:g}" if number is not None else _shown(after)
+        other = after.code if type(after) is CellError else _full(number) if number is not None else _shown(after)
         item.stale = True
         item.reason = (
-            f"reads the text {read[0]!r} ({read[1]}): Excel stored {cached:g}, which neither an en-US Excel ({shown}) "
-            f"nor a day-first, comma-decimal one ({other}) gives for it: the file's values predate its inputs"
+            f"reads the text {read[0]!r} ({read[1]}): Excel stored {_full(cached)}, which neither an en-US Excel "
+            f"({shown}) nor a day-first, comma-decimal one ({other}) gives for it: the file's values predate its inputs"
         )
 
 
@@ -213,7 +213,7 @@ def _error_neither_reading(
         if type(after) is CellError and after.code == code:
             continue
         number = _number(after)
-        other = after.code if type(after) is CellError else f"{number:g}" if number is not None else shown
+        other = after.code if type(after) is CellError else _full(number) if number is not None else shown
         item.stale = True
         item.reason = (
             f"reads the text {read[0]!r} ({read[1]}): Excel stored {code}, which neither an en-US Excel ({shown}) "
@@ -566,13 +566,20 @@ def _same(before: Any, after: Any) -> bool:
     return type(before) is type(after) and before == after
 
 
+def _full(number: float) -> str:
+    """A number of a reason as Excel shows it in General, in full (``1200001``, not ``1.2e+06``: H559 task 3)."""
+    from .excel_functions._core import number_text  # noqa: PLC0415
+
+    return number_text(float(number))
+
+
 def _shown(value: Any) -> str:
     if value is None:  # a formula's blank result, which Excel shows as 0 ('a British or European Excel None' was said)
         return "0"
     if type(value) is CellError:
         return value.code
     number = _number(value)
-    return f"{number:g}" if number is not None else repr(value)
+    return _full(number) if number is not None else repr(value)
 
 
 def _quoted(sheet: str) -> str:

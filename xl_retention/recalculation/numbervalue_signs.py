@@ -69,6 +69,13 @@ _MADE_LOCALE = (
 )
 
 
+def _full(number: float) -> str:
+    """A number of a reason as Excel shows it in General, in full (``1200001``, not ``1.2e+06``: H559 task 3)."""
+    from .excel_functions._core import number_text  # noqa: PLC0415
+
+    return number_text(float(number))
+
+
 def decimal_comma_value(text: object, made: bool = False) -> float | None:
     """What NUMBERVALUE without its separators gives of ``text`` in a decimal-comma Excel (``,`` its decimal, ``.``
     its group separator), where an en-US Excel's gives #VALUE! and :mod:`.locale_readings` (VALUE's readings, listed
@@ -204,7 +211,7 @@ def _listed(found: Iterator[tuple[str, Any]], locale: bool) -> tuple[str, str] |
             return "NUMBERVALUE", _REASON.format(where=where, text=value, sign=sign)
         other = decimal_comma_value(value) if locale else None
         if other is not None:
-            return "locale", _LOCALE.format(where=where, text=value, other=f"{other:g}")
+            return "locale", _LOCALE.format(where=where, text=value, other=_full(other))
     return None
 
 
@@ -217,5 +224,5 @@ def refused_reason(text: str | None, separators: bool = True) -> str:
         return _REASON.format(where="", text=text, sign=sign)
     other = None if separators else decimal_comma_value(text)
     if text is not None and other is not None:
-        return _LOCALE.format(where="", text=text, other=f"{other:g}")
+        return _LOCALE.format(where="", text=text, other=_full(other))
     return _MADE if separators else _MADE_LOCALE
