@@ -29,6 +29,7 @@ from .after_evaluation import (
     whole_number_criteria,
 )
 from .classic_spills import classic_spills, spilled_classics
+from .compared_later import ComparedLater, put_off
 from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .database_labels import numeric_labels
 from .decided_cache import cache_decided
@@ -67,7 +68,7 @@ from .excel_functions.complex_texts import complex_texts
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
-from .filled_down import FilledDown, left_alone_by_shape
+from .filled_down import Copies, FilledDown, left_alone_by_shape
 from .filled_down import argued_further as _argued_further
 from .filled_down import per_shape as _per_shape
 from .formula_texts import (
@@ -134,6 +135,13 @@ class _Pass:
     large_compared: list[tuple[str, int, int, str, str]] = field(default_factory=list)
     #: the file's values are current though another program than Excel stored them (Google's ARRAYFORMULA: kept)
     elsewhere_current: bool = False
+    #: rewrites (their places in ``rewritten``) that only wrap a cell compared with a number, and the copies' stored
+    #: texts: given to the engine as the file holds them, wrapped after evaluation where it matters (.compared_later)
+    unwrapped: list[int] = field(default_factory=list)
+    unwrapped_texts: list[str] = field(default_factory=list)
+    #: the put-off copies made at once (their shape's first copy's place in ``unwrapped``, their first's in
+    #: ``rewritten``, the copies: .filled_down.Copies)
+    unwrapped_copies: list[tuple[int, int, Copies]] = field(default_factory=list)
 
 
 @paused_gc
@@ -198,23 +206,26 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         finals = [place for place in finals if place not in moved]
     if info.officejs_sheets:  # =_xldudf_CRR(...): our functions as Excel saves them called through Office.js
         rewritten = officejs_calls(formulas, info.officejs_sheets, rewritten)
+    later, given = put_off(info, run, rewritten)  # (the rewrites the engine is given: not those put off)
     written = None
     if isinstance(workbook, Deferred):
         assumed = workbook.sheet_names
         if workbook.loaded is None:  # the engine reads the rewritten formulas with the file: its graph built once
-            written = with_formulas(package, rewritten) if rewritten else None  # (setting them builds it twice)
+            written = with_formulas(package, given) if given else None  # (setting them builds it twice)
             workbook = load(path, info, own, package if written is None else written)
         else:
             workbook = workbook.loaded
         if workbook.sheet_names != assumed:
             raise OtherSheets
+    if later is not None:  # the comparisons put off: wrapped after each evaluation where the operand is near
+        workbook = ComparedLater(workbook, *later)
     if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
         from .rewrite import TABLE_REFERENCE  # noqa: PLC0415  (as the modules below: only a workbook needing it)
 
         workbook.register_function(TABLE_REFERENCE, table_reference(info.tables), min_args=4, max_args=4)
-    if rewritten and written is None:
+    if given and written is None:
         build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
-        set_formulas(workbook, rewritten)
+        set_formulas(workbook, given)
     for sheet, r, c, ref in run.unread_links:  # the engine refuses the whole workbook over them: their stored value
         workbook.set_value(sheet, r, c, engine_literal(info.formulas[sheet][ref].cached))
         hidden_unsure.append(Unsupported(sheet, ref, "linked workbook", UNREAD_LINK_REASON))
@@ -251,7 +262,10 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
     finals, wholes, hidden_unsure, unread_links = run.finals, run.wholes, run.hidden_unsure, run.unread_links
     hidden, plain = run.hidden, run.plain
     cells = info.formulas.get(sheet, {})
+    arrays = False  # an array formula on the sheet (filled-down copies are then made one by one)
     for ref, cell in cells.items():
+        if cell.kind in ("array", "dataTable"):
+            arrays = arrays or cell.kind == "array"
         if cell.kind in ("array", "dataTable") and cell.ref:
             covered = cells_of(cell.ref)
             master = range_boundaries(ref)[1::-1]
@@ -278,6 +292,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
     settled: set[str] = set()  # shapes whose stored formulas no step below changes (left_alone_by_shape)
     argued: set[str] = set()  # shapes whose stored formulas only the argument rewrite changes (likewise)
     filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
+    compared_later: set[str] = set()  # argued shapes whose rewrite may only wrap a cell compared (.compared_later)
+    unwrapped, unwrapped_texts = run.unwrapped, run.unwrapped_texts
     hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
     ranges_test = functools.partial(may_compute_ranges, names=names)
     whole_named = whole_names(names)  # Tri: C!$C:$J, given to SBG_FIT: cut to the rows in use as C:J is
@@ -303,8 +319,9 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
     # Ctrl+Shift+Enter array is clipped among them
     busy = {key for key, tests in tested.items() if tests[0]}
     todo = zip(masters, keys, strict=True)
-    if not clipped and len(busy) < len(tested):
+    if not clipped:  # (busy read as the loop goes: a shape's later copies made at once are taken out of it below)
         todo = compress(todo, map(busy.__contains__, keys))
+    at_once: list[tuple[Copies, int | None]] = []  # FilledDown.later_copies, the first's place in unwrapped
     for ((r, c), stored), key in todo:
         needed, structure, arguments, subtotal, final, whole = tested[key]
         if not needed and (r, c) not in clipped:
@@ -322,6 +339,9 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
                     continue
                 new = filled_down.rewrite_arguments("=" + cell.text, cell.text, key, True)
                 if new not in ("=" + cell.text, cell.text) and not _argued_further(new):  # else each step below
+                    if key in compared_later:
+                        unwrapped.append(len(rewritten))
+                        unwrapped_texts.append(cell.text)
                     rewritten.append((sheet, r, c, new))
                     if ":" in new and may_compare_large(new):
                         run.large_compared.append((sheet, r, c, "=" + cell.text, new))
@@ -413,7 +433,8 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
             rows, columns = clipped[(r, c)]
             body = new[1:] if new.startswith("=") else new
             new = f"=LET(_xlr_a,({body}),TAKE(_xlr_a,MIN(ROWS(_xlr_a),{rows}),MIN(COLUMNS(_xlr_a),{columns})))"
-        if new != "=" + text and new != text:
+        appended = new != "=" + text and new != text
+        if appended:
             rewritten.append((sheet, r, c, new))
         elif settles and new == "=" + text and own_shape is not None and (r, c) not in clipped:
             if not (array or arguments or subtotal or whole) and left_alone_by_shape(text):
@@ -421,6 +442,19 @@ def _rewrite_sheet(run: _Pass, sheet: str) -> None:
         if settles and arguments and own_shape is not None and (r, c) not in clipped and key not in argued:
             if not (array or subtotal or whole or final) and "[" not in text and "!" not in text:
                 argued.add(key)  # its other copies: the same answers but the argument rewrite's (made above)
+                compared = appended and "_XLR.COMPARED(" in new and cells[found.refs[(r, c)]].text == text
+                if compared:
+                    compared_later.add(key)  # its copies' rewrites checked at once (_compared_later)
+                    unwrapped.append(len(rewritten) - 1)
+                    unwrapped_texts.append(text)
+                later = None if clipped or arrays or not appended else filled_down.later_copies(found, key, (r, c), new)
+                if later is not None:  # made at once, the loop passing them over at C level
+                    busy.discard(key)
+                    at_once.append((later, len(unwrapped) - 1 if compared else None))
+    for later, first in at_once:  # (after the loop's: rewritten's readers take any order)
+        if first is not None:
+            run.unwrapped_copies.append((first, len(rewritten), later))
+        rewritten.extend([(sheet, r, c, new) for (r, c), new in zip(later.places, later.news, strict=True)])
     copies = found.quoted_sheet_copies()  # ='Q1 2024'!A1 filled down: the engine moves Q1 too ('Q2 2024'!A2)
     if copies:
         done = {(r, c) for _, r, c, _ in rewritten[first_set:]}

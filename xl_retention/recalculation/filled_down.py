@@ -17,11 +17,13 @@ template's values with every cache off are the same (``tests/test_rewrite_shapes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .excel_functions.arguments import rewrite_arguments
 from .excel_functions.row_shapes import Template, filled, template
-from .formula_texts import _LITERAL_DIGIT, filled_copy, shape_decides_arguments
+from .formula_texts import _LITERAL_DIGIT, FormulaTexts, filled_copy, shape_decides_arguments
 from .rewrite_shapes import _ROW_NUMBER, decided
 
 __all__ = ["FilledDown", "argued_further", "left_alone_by_shape", "per_shape"]
@@ -99,6 +101,65 @@ class FilledDown:
         if own and done == new and shape_decides_arguments(text):
             self.same_arguments.add(key)
         return done
+
+    def later_copies(self, found: FormulaTexts, key: str, place: tuple[int, int], new: str) -> Copies | None:
+        """The copies of the shape ``key`` after ``place`` (the copy the rewrite loop just rewrote as ``new``, a shape
+        whose other copies only the argument rewrite changes), made at once as :meth:`rewrite_arguments` makes each
+        one (the shape's template with the copy's row numbers); None where one copy's may be made otherwise or a step
+        after the rewrite may change it (``new`` tested: those steps' tests hold no digit), and the loop then makes
+        each. The caller passes no sheet with an array formula (the loop makes those itself). The digits of the
+        copies' texts joined are split out at C level, the row numbers taken from their places, and every text
+        checked to be the shape's with its own row numbers (one format of them all compared with the texts)."""
+        pieces = self.templates.get(key)
+        if self.exact or not found.own or pieces is None or pieces[1] is not None or ":" in pieces[0]:
+            return None
+        if argued_further(new):
+            return None
+        masters = found.master_texts()
+        indices = found.shape_groups().get(key, [])
+        at = next((k for k, index in enumerate(indices) if masters[index][0] == place), None)
+        if at is None or at + 1 == len(indices):
+            return None
+        later = [masters[index] for index in indices[at + 1 :]]
+        texts = [text for _, text in later]
+        stored = "=" + "\0=".join(texts)
+        form, _, count = pieces
+        parts = _ROW_NUMBER.split("=" + texts[0])
+        if not stored.isascii() or len(parts) != count + 1:
+            return None
+        runs = stored.translate(_DIGITS_ONLY).split()  # every run of digits, the row numbers among them
+        each = len(runs) // len(texts)
+        first = _DIGIT_RUN.findall("=" + texts[0])  # (the first copy's runs: which of them are its row numbers)
+        slots = [k for k, (_, row) in enumerate(first) if row]
+        if len(first) != each or len(runs) != each * len(texts) or len(slots) != count:
+            return None
+        if each == count:
+            numbers = tuple(runs)
+        else:
+            numbers = tuple(number for row in zip(*(runs[k::each] for k in slots), strict=True) for number in row)
+        own = "%s".join(piece.replace("%", "%%") for piece in parts)
+        if "\0".join([own] * len(texts)) % numbers != stored:  # every copy the shape with its own row numbers
+            return None
+        news = ("\0".join([form] * len(texts)) % numbers).split("\0")
+        return Copies([place for place, _ in later], texts, news, numbers, form, count)
+
+
+class Copies(NamedTuple):
+    """:meth:`FilledDown.later_copies`: the copies' places, stored texts and rewrites; their row numbers (``count``
+    for each copy, in its text's order) and the shape's rewrite ``form`` (``%s`` for each)."""
+
+    places: list[tuple[int, int]]
+    texts: list[str]
+    news: list[str]
+    numbers: tuple[str, ...]
+    form: str
+    count: int
+
+
+#: every character but the ASCII digits made a space (the texts' runs of digits split out at C level)
+_DIGITS_ONLY = str.maketrans({k: " " for k in range(128) if not 48 <= k <= 57})
+#: a run of digits, its second group set where it is a row number (:data:`.rewrite_shapes._ROW_NUMBER`)
+_DIGIT_RUN = re.compile(r"(?=(\d+))(?:(" + _ROW_NUMBER.pattern + r")|\d+)")
 
 
 def _template(new: str, key: str) -> Template | None:

@@ -103,6 +103,7 @@ class FormulaTexts:
                 if cell.kind == "shared" and cell.text is not None and "si" in cell.attrs:
                     masters[cell.attrs["si"]] = ref
         self._masters = masters
+        self.own = own  # every cell's stored text its own (master_texts are the cells' texts)
         if own:
             kept_refs, kept_texts = list(cells), texts
         else:
