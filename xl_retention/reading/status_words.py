@@ -86,6 +86,10 @@ _DONE = _stems("paye", "paiement_accepte", "accepte", "bezahlt", "abgeschlossen"
                "verstuurd", "wyslan", "dostarczon", "発送済", "配達済", "出荷済", "en_cours_de_preparation",
                "preparation_en_cours", "in_bearbeitung", "en_proceso", "procesando", "in_lavorazione",
                "em_processamento", "processando", "in_behandeling", "w_realizacji", "処理中", "準備中")  # fmt: skip
+#: words of an order awaiting its goods, not its payment (PrestaShop's "En attente de réapprovisionnement", its
+#: "On backorder"): with paid or not paid beside them, its English backorder status (:func:`order_status`)
+_RESTOCK = _stems("reapprovision", "backorder", "rifornim", "reabastec", "reposicao", "nachbestell", "nachschub",
+                  "lieferruckstand", "nabestel", "nalever", "uzupelnien", "入荷待ち", "取り寄せ")  # fmt: skip
 #: each English status (of :data:`~.orders.NOT_PAID`, :data:`~.orders.PAID`) and the words that say it, in the order
 #: they are looked for (the first found says it)
 ORDER_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (("unpaid", _UNPAID), ("refunded", _REFUNDED),
@@ -116,18 +120,28 @@ NOT_PAID_PATTERN = _pattern(_UNPAID + _REFUNDED + _CANCELLED + _DECLINED + _FAIL
 
 def order_status(said: str) -> str | None:
     """The English status (spelled: lower case, ``_`` between words) that an order's status in another language
-    says, or None when none of its words is known, or when it says awaiting and paid both (PrestaShop's "En attente
-    de réapprovisionnement (payé)": whether it was paid cannot be told by its words); see the module docstring.
+    says, or None when none of its words is known, or when it says awaiting and paid both ("En attente de paiement
+    payé": whether it was paid cannot be told by its words); see the module docstring. An order awaiting its goods
+    (:data:`_RESTOCK`) is on backorder: PrestaShop's "En attente de réapprovisionnement (payé)" its
+    ``on_backorder_(paid)``, "(non payé)" its ``on_backorder_(not_paid)``; with neither, None (paid or not?).
 
     >>> [order_status(s) for s in ("annulé", "en_attente_de_paiement_par_chèque", "paiement_accepté", "storniert")]
     ['cancelled', 'pending_payment', 'completed', 'cancelled']
     >>> order_status("teilweise_erstattet"), order_status("zwrócone"), order_status("返金済み"), order_status("hold")
     ('partially_refunded', 'refunded', 'refunded', None)
     >>> order_status("en_attente_de_réapprovisionnement_(payé)"), order_status("incompleto")
-    (None, None)
+    ('on_backorder_(paid)', None)
+    >>> order_status("en_attente_de_réapprovisionnement_(non_payé)"), order_status("en_attente_de_réapprovisionnement")
+    ('on_backorder_(not_paid)', None)
+    >>> order_status("en_attente_de_paiement_payé"), order_status("in_attesa_di_rifornimento_(pagato)")
+    (None, 'on_backorder_(paid)')
     """
     text = unaccented(said)
     words = [w for w in re.split(r"[\W_]+", text) if w]
+    if _says(text, words, _RESTOCK):  # awaiting its goods: paid or not, as its own words say
+        if _says(text, words, _UNPAID):
+            return "on_backorder_(not_paid)"
+        return "on_backorder_(paid)" if _says(text, words, _DONE) else None
     if _says(text, words, _REFUNDED) and _says(text, words, _PARTLY):
         return "partially_refunded"
     for english, stems in ORDER_STEMS:
