@@ -48,6 +48,9 @@ _LEFT = {
     "YIELDMAT": "YIELDMAT with an issue on or after settlement is not computed",
     "RECEIVED": "RECEIVED with a discount of the whole or more (discount times the year fraction 1 or above) is not "
     "computed",
+    # .excel_functions.shares: SUM passes such a cell over and reads the value typed in; the engine gives both alike
+    "PERCENTOF": "PERCENTOF of one value that is text or TRUE/FALSE (passed over from a cell, read when typed in) is "
+    "not computed",
 }
 _MODES = {
     "1": "REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine",

@@ -56,6 +56,7 @@ from . import (  # noqa: F401  (each registers its functions)
     r1c1,
     regex_texts,
     regression,
+    shares,
     statistical,
     text,
     text_edit,
