@@ -88,6 +88,7 @@ class ChartValues(Mapping[str, dict[str, object]]):
         formats: CellFormats | None = None,
         hidden: Callable[[str], Hidden] | None = None,
         names: ChartNames | None = None,
+        typed: Callable[[str], dict[str, object] | None] | None = None,
     ) -> None:
         self.names = names  # the workbook's defined names a series may read (.chart_series)
         #: the references of series whose points could not be brought up to date (a name the engine gave no area, a
@@ -98,14 +99,26 @@ class ChartValues(Mapping[str, dict[str, object]]):
         self._layers = [layer or {} for layer in layers]
         self._titles = {title.lower() for layer in self._layers for title in layer}
         self._made: dict[str, dict[str, object]] = {}
+        #: a sheet's typed cells (.chart_typed.TypedCells), under the written ones: a chart's points of them are the
+        #: values the written file holds (H556's finding 03)
+        self._typed = typed
+        #: the written values only: the cells a recalculation changed, which tell whether a series not read may be old
+        self.recalculated: Mapping[str, dict[str, object]] = self if typed is None else ChartValues(*layers)
 
     def __getitem__(self, title: str) -> dict[str, object]:
-        if title not in self._titles:
-            raise KeyError(title)
         made = self._made.get(title)
-        if made is None:
-            own = ({t: cells for t, cells in layer.items() if t.lower() == title} for layer in self._layers)
-            made = self._made[title] = chart_values(*own)[title]
+        if made is not None:
+            return made
+        typed = self._typed(title) if self._typed is not None else None
+        if title not in self._titles and typed is None:
+            raise KeyError(title)
+        own = ({t: cells for t, cells in layer.items() if t.lower() == title} for layer in self._layers)
+        written = chart_values(*own).get(title, {})
+        if typed is not None:
+            merged = typed.copy()  # (a .chart_typed.SheetCells: a cell not listed is blank)
+            merged.update(written)
+            written = merged
+        made = self._made[title] = written
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -127,13 +140,17 @@ def _area(formula: bytes) -> tuple[str, int, int, int, int] | None:
 def _cells(formula: bytes, values: object = None, count: int | None = None) -> tuple[str, list[str]] | None:
     """The sheet and cells, in order, of a chart reference of one row or column (``'My data'!$B$2:$B$4``), of a union
     of them, a whole column (``count`` points) or a name of ``values``' (:func:`.chart_series.series_cells`)."""
-    return series_cells(formula, getattr(values, "names", None), count, values if isinstance(values, Mapping) else None)
+    written = getattr(values, "recalculated", values)
+    return series_cells(
+        formula, getattr(values, "names", None), count, written if isinstance(written, Mapping) else None
+    )
 
 
 def _unread(stale: list[str], what: str, formula: bytes, values: object, count: int | None) -> None:
     """Name in ``stale`` a chart's ``what`` over ``formula`` whose points may predate the recalculated cells, with why
     (:func:`.chart_series.unread_reason`); nothing where no recalculation changed them."""
-    written = values if isinstance(values, Mapping) else None
+    written = getattr(values, "recalculated", values)
+    written = written if isinstance(written, Mapping) else None
     reason = unread_reason(formula, getattr(values, "names", None), written, count)
     if reason is not None:
         stale.append(f"{what} {series_text(formula)} ({reason})")

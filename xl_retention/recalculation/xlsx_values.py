@@ -45,6 +45,7 @@ from .chart_caches import CHART_PART, ChartValues, updated_caches
 from .chart_hidden import HiddenCells
 from .chart_labels import CellFormats
 from .chart_series import ChartNames, chart_name_texts
+from .chart_typed import TypedCells
 from .excel_functions._core import CARRIED
 from .excel_numbers import kept_text, number_text
 from .package_parts import part_bytes
@@ -160,7 +161,12 @@ def write_cached_values(
             requests.setdefault(part, (title, {}))
         names = ChartNames(chart_name_texts(package), chart_areas)
         charts = ChartValues(
-            values, members, formats=CellFormats(source_path), hidden=HiddenCells(source_path), names=names
+            values,
+            members,
+            formats=CellFormats(source_path),
+            hidden=HiddenCells(source_path),
+            names=names,
+            typed=TypedCells(source_path),
         )
         # the charts' cached points of these cells, made as read (.chart_caches); a label's number format read only
         # when one needs it (.chart_labels), a sheet's hidden rows when a chart reads it (.chart_hidden)
