@@ -278,7 +278,9 @@ def test_cli_import_into_recalc_exits_1_when_the_recalculation_is_incomplete(tmp
 
 # --- a #NAME? the engine gives for names that exist ---
 
-LET_LAMBDA = "=_xlfn.LET(_xlpm.f,_xlfn.LAMBDA(_xlpm.z,_xlpm.z+1),_xlpm.f(A1))"
+# a LAMBDA named by LET, called where the name it reads (k) is bound again: Excel reads the outer k, 5+1 (a LAMBDA
+# named by LET and called plainly is computed: test_recalc_let_bound_lambdas.py)
+LET_LAMBDA = "=_xlfn.LET(_xlpm.k,1,_xlpm.f,_xlfn.LAMBDA(_xlpm.z,_xlpm.z+_xlpm.k),_xlfn.LET(_xlpm.k,2,_xlpm.f(A1)))"
 
 
 def test_a_lambda_given_a_name_by_let_keeps_excels_stored_value(tmp_path: Path) -> None:

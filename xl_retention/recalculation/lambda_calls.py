@@ -10,15 +10,17 @@ import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.formulas import FORMULAE
 
 from ..sheet_names import NAME
-from .formula_tokens import _arguments, closing_index
+from .engine_names import _bound_names
+from .formula_tokens import _arguments, _bare_name, argument_spans, closing_index
 from .indirect import many_cells
 from .intersection import classic_array_argument
 from .lambda_helpers import bound_call
 from .rewrite_shapes import SCALAR_ARGUMENTS
 
-__all__ = ["lets_of_lambda_calls", "named_lambdas", "classic_range_call"]
+__all__ = ["classic_range_call", "let_bound_lambdas", "lets_of_lambda_calls", "named_lambdas"]
 
 _LAMBDA = re.compile(r"(?i)^\s*=?\s*(?:_xlfn\.)?LAMBDA\(")
 _FUNCTION_PREFIX = re.compile(r"(?i)^(?:_xlfn\.|_xlws\.)+")
@@ -213,3 +215,86 @@ def lets_of_lambda_calls(tokens: list[Token]) -> str | None:
         out.append(token.value)
         i += 1
     return "=" + "".join(out) if found else None
+
+
+def _lambda_value(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The token span of a LET value that is a LAMBDA alone, not called (``LAMBDA(x,x*x)``), or None."""
+    solid = [k for k in range(start, end) if tokens[k].type != Token.WSPACE]
+    if not solid:
+        return None
+    first = tokens[solid[0]]
+    if (
+        first.type != Token.FUNC
+        or first.subtype != Token.OPEN
+        or first.value.upper() not in ("LAMBDA(", "_XLFN.LAMBDA(")
+    ):
+        return None
+    return (solid[0], solid[-1] + 1) if closing_index(tokens, solid[0] + 1) == solid[-1] else None
+
+
+def _let_lambda_once(tokens: list[Token]) -> str | None:
+    """:func:`let_bound_lambdas` for the first LET name of a LAMBDA called in its scope; None when there is none."""
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "LET":
+            continue
+        spans, close = argument_spans(tokens, i)
+        for p in range(0, len(spans) - 1, 2):
+            named = [tokens[k] for k in range(*spans[p]) if tokens[k].type != Token.WSPACE]
+            value = _lambda_value(tokens, *spans[p + 1])
+            if len(named) != 1 or named[0].type != Token.OPERAND or value is None:
+                continue
+            name = named[0].value.lower()  # _xlpm.sq as Excel stores it: its calls _xlpm.sq(, never SUM( of a LET sum
+            if not name.startswith("_xlpm.") and name.upper() in FORMULAE:
+                continue  # a bare name that is Excel's function too: which one a call means is not told
+            body = tokens[value[0] : value[1]]
+            scope = list(range(spans[p + 1][1], close))
+            calls = [k for k in scope if _calls(tokens[k], name)]
+            inner = {t.value.lower().removeprefix("_xlpm.") for t in body if t.type == Token.OPERAND}
+            if (
+                not calls
+                or any(_calls(t, name) for t in body)
+                or (_bound_names([tokens[k] for k in scope]) & (inner | {name.removeprefix("_xlpm.")}))
+            ):
+                continue  # not called; the LAMBDA calls its own name (no name in Excel either); a name shadowed
+            text = "".join(t.value for t in body)
+            for k in calls:
+                tokens[k].value = text + "("
+            read = any(tokens[k].type == Token.OPERAND and tokens[k].value.lower() == name for k in scope)
+            if not read:  # passed nowhere as a value: the binding goes (the engine's LET would hold a LAMBDA)
+                for k in range(spans[p][0], spans[p + 2][0]):
+                    tokens[k].value = ""
+                if len(spans) == 3:  # LET(f, LAMBDA(..), f(3)): only the calculation is left
+                    token.value = "("
+            return "=" + "".join(t.value for t in tokens)
+    return None
+
+
+def _calls(token: Token, name: str) -> bool:
+    return token.type == Token.FUNC and token.subtype == Token.OPEN and token.value[:-1].lower() == name
+
+
+def let_bound_lambdas(text: str) -> str | None:
+    """``LET(f, LAMBDA(x, x*x), f(3)+f(4))`` -> ``(LAMBDA(x,x*x)(3)+LAMBDA(x,x*x)(4))``: a LAMBDA given a name by LET
+    and called in the LET's later values or calculation is called in place (:func:`lets_of_lambda_calls` makes each a
+    LET), as Microsoft's LET and LAMBDA pages have it; the binding is dropped where the name is passed nowhere as a
+    value. Left as it is: a LAMBDA calling its own LET name, and a name of the LAMBDA or one it reads bound again by a
+    LET or LAMBDA inside (whose scope the text would not keep). None when nothing is called so.
+
+    >>> let_bound_lambdas("=_xlfn.LET(_xlpm.sq,_xlfn.LAMBDA(_xlpm.x,_xlpm.x*_xlpm.x),_xlpm.sq(3)+_xlpm.sq(4))")
+    '=(_xlfn.LAMBDA(_xlpm.x,_xlpm.x*_xlpm.x)(3)+_xlfn.LAMBDA(_xlpm.x,_xlpm.x*_xlpm.x)(4))'
+    >>> let_bound_lambdas("=LET(k,2,f,LAMBDA(x,x*k),n,f(5),MAP(A1:A3,f)+n)")
+    '=LET(k,2,f,LAMBDA(x,x*k),n,LAMBDA(x,x*k)(5),MAP(A1:A3,f)+n)'
+    >>> let_bound_lambdas("=LET(k,2,f,LAMBDA(x,x*k),LET(k,5,f(3)))") is None
+    True
+    """
+    found = None
+    for _ in range(20):
+        try:
+            tokens = list(Tokenizer(found or text).items)
+        except Exception:  # noqa: BLE001  (a text the tokenizer does not read: the engine decides)
+            return found
+        again = _let_lambda_once(tokens)
+        if again is None:
+            return found
+        found = again
+    return found

@@ -60,7 +60,7 @@ from .intersection import (
     let_entry,
     offset_numbers,
 )
-from .lambda_calls import classic_range_call, lets_of_lambda_calls, named_lambdas
+from .lambda_calls import classic_range_call, let_bound_lambdas, lets_of_lambda_calls, named_lambdas
 from .lambda_helpers import expand_lambda_helpers
 from .let_companions import let_companions
 from .let_index_names import let_index_names
@@ -262,6 +262,8 @@ def _rewritten_steps(
     sheets: frozenset[str] | None = None,
     every: frozenset[str] | None = None,
 ) -> str:
+    if "LET(" in text.upper() and "LAMBDA(" in text.upper():  # LET(f,LAMBDA(x,x*x),f(3)): LAMBDA(x,x*x)(3)
+        text = let_bound_lambdas(text) or text
     if "LET(" in text.upper():  # OFFSET(LET(r,F2,r),1,0): the reference LET gives, where one is taken
         text = let_as_reference(text)
     if "OFFSET(" in text.upper():  # a negative height or width: the range ending at the offset cell, as Excel
