@@ -24,7 +24,7 @@ from .lambda_helpers import HELPER_REASON, HELPERS
 from .sheet_ranges import THREE_D_HINT, sheets_of
 from .text_literals import LITERALS as _LITERAL
 from .union_reasons import union_reason
-from .unsupported import NAME_REASON, Unsupported, engine_knows
+from .unsupported import Unsupported, engine_knows, name_reason
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -114,7 +114,7 @@ def hidden_constructs(
 
 #: a call in a defined name's formula (an Excel 4.0 macro function has a dot: GET.WORKBOOK, GET.CELL)
 _CALL = re.compile(r"(?<![\w.])((?:_XLFN\.|_XLWS\.)*[A-Z][A-Z0-9_.]*)\(")
-_NAME_REASON = NAME_REASON + " (its error may be hidden by IFERROR, ISERROR or the like)"
+_HIDDEN = " (its error may be hidden by IFERROR, ISERROR or the like)"
 
 
 def uncomputed_names(names: dict[str, dict[str, str]], registered: set[str]) -> dict[str, str]:
@@ -147,8 +147,11 @@ def uncomputed_names(names: dict[str, dict[str, str]], registered: set[str]) -> 
 
 def _reading_names(formulas: dict[str, FormulaTexts], uncomputed: dict[str, str]) -> list[Unsupported]:
     """Each formula cell that reads one of the ``uncomputed`` names (:func:`uncomputed_names`)."""
+    read = "|".join(map(re.escape, sorted(uncomputed, key=len, reverse=True)))
+    # a name calling itself (a recursive LAMBDA) is read by its calls: IFERROR(Surv(0.9,2),0) was 0, not listed
+    calls = "|".join(re.escape(name) for name, function in uncomputed.items() if function == name)
     pattern = re.compile(
-        r"(?<![\w.!])(" + "|".join(map(re.escape, sorted(uncomputed, key=len, reverse=True))) + r")(?![\w.(])",
+        r"(?<![\w.!])(?:(" + read + r")(?![\w.(])" + (r"|(" + calls + r")(?=\()" if calls else "") + ")",
         re.IGNORECASE,
     )
     found: list[Unsupported] = []
@@ -158,8 +161,9 @@ def _reading_names(formulas: dict[str, FormulaTexts], uncomputed: dict[str, str]
         for place, text in texts.master_texts():
             used = pattern.search(_LITERAL.sub('""', text))
             if used is not None:  # the name as the formula writes it
-                function = uncomputed[used.group(1).upper()]
-                reason = _NAME_REASON.format(name=used.group(1), function=function)
+                written = used.group(1) or used.group(2)
+                function = uncomputed[written.upper()]
+                reason = name_reason(written, function) + _HIDDEN
                 found.append(Unsupported(sheet, texts.refs[place], function, reason))
     return found
 

@@ -43,8 +43,9 @@ __all__ = ["HELPERS", "HELPER_REASON", "MAX_CALLS", "MAX_STEPS", "bound_call", "
 HELPERS = frozenset(("BYROW", "BYCOL", "MAP", "MAKEARRAY", "SCAN", "REDUCE"))
 #: why a helper call was not written out (the cell is listed as unsupported with it)
 HELPER_REASON = (
-    "{name} over an array computed when the formula runs, without an initial value, or over more values than the "
-    "engine takes: the embedded engine computes {name} only over a range typed in (or a name of one)"
+    "{name} over an array computed when the formula runs or typed in ({{1,2,3}}), without an initial value, or over "
+    "more values than the engine takes: the embedded engine computes {name} only over a range typed in (or a name of "
+    "one)"
 )
 #: the most LAMBDA calls one helper is written out for (a formula of that many LETs)
 MAX_CALLS = 2000

@@ -205,11 +205,28 @@ def _name_verdict(name: str, formula: str, span: tuple[int, int], lacking: dict[
     if function is None:
         return name, "a name defined by a formula the embedded engine cannot compute"
     written = formula[span[0] : span[1]] if len(formula) == len(formula.lower()) else name
-    return function, NAME_REASON.format(name=written, function=function)
+    return function, name_reason(written, function)
 
 
 #: a cell reading a defined name whose formula calls a function the engine lacks (:mod:`.hidden_constructs`)
 NAME_REASON = "reads the name {name}, defined by a formula calling {function}, which the embedded engine cannot compute"
+#: ... calling itself: a recursive LAMBDA, which the rewrite cannot call in place (.lambda_calls.named_lambdas)
+RECURSIVE_REASON = "the name {name} calls itself (a recursive LAMBDA), which the embedded engine cannot compute"
+
+
+def name_reason(name: str, function: str) -> str:
+    """Why a cell reading the name ``name`` (as the formula writes it), whose formula calls ``function`` (upper case),
+    is not computed: a name calling itself is a recursive LAMBDA (H556's finding 05: "calling SURV" read as a
+    function the engine lacks; names calling each other, IsEven and IsOdd, are computed by the engine).
+
+    >>> name_reason("Surv", "SURV")
+    'the name Surv calls itself (a recursive LAMBDA), which the embedded engine cannot compute'
+    >>> name_reason("Wbk", "GET.WORKBOOK")
+    'reads the name Wbk, defined by a formula calling GET.WORKBOOK, which the embedded engine cannot compute'
+    """
+    if function == name.upper():
+        return RECURSIVE_REASON.format(name=name)
+    return NAME_REASON.format(name=name, function=function)
 
 
 def find_unsupported(
@@ -293,7 +310,8 @@ def find_unsupported(
                 continue
         if not kind:
             continue
-        verdict = written_wrong(formulas[sheet][(r, c)], workbook.sheet_names)  # =SUM(A1;A2): no Excel reads it (H556's 02)
+        # =SUM(A1;A2): no Excel reads it (H556's 02)
+        verdict = written_wrong(formulas[sheet][(r, c)], workbook.sheet_names)
         verdict = verdict or reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
         if verdict is not None and verdict[0] == "formula" and kind in INTERNAL:  # the rewrite past its limits
             verdict = too_long(workbook, sheet, r, c, formulas[sheet][(r, c)]) or verdict
