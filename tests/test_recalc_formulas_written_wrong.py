@@ -32,6 +32,14 @@ WRONG = {
         f"the sheet name Sheet 2 holds a space: write it 'Sheet 2'!A:B; {CANNOT}",
     ),
 }
+WRONG |= {  # H567's finding 01: the tokenizer's other refusals told apart, not all "a text left open"
+    "B7": ("=SUM(Table1[Sales)", "bracket left open",
+           f"a '[' is left open (a table's column without its ']'): {CANNOT}"),
+    "B8": ("='Sheet 2'!A1+'Sheet 2!A1", "sheet name left open",
+           f"a sheet name's quote is left open (a ' without its closing '): {CANNOT}"),
+    "B9": ("={1,2", "brace left open",
+           f"an array constant's brace is left open (a '{{' without its '}}'): {CANNOT}"),
+}  # fmt: skip
 RIGHT = {"C1": ("=SUM({1;2;3})", 6), "C2": ("=SUM(A1:A3 A2:B2)", 2), "C3": ("=ROUND(1.25,1)*2", 2.6)}
 
 

@@ -31,12 +31,26 @@ def written_wrong(formula: str, sheets: Iterable[str] = ()) -> tuple[str, str] |
     "the sheet name Sheet 2 holds a space: write it 'Sheet 2'!A:B"
     >>> written_wrong("=SUM(A1:A3)") is None and written_wrong("={1,2;3,4}") is None
     True
+    >>> written_wrong("=SUM(Table1[Sales)")[0], written_wrong("='Sheet 2!A1+1")[0], written_wrong("={1,2")[0]
+    ('bracket left open', 'sheet name left open', 'brace left open')
+    >>> written_wrong("=IFERROR(A1,#CALC!)") is None and written_wrong("=SUM(A1#)") is None
+    True
     """
     formula = formula if formula.startswith("=") else "=" + formula  # the engine's texts: without their "="
     try:
         tokens = [token for token in Tokenizer(formula).items if token.type != Token.WSPACE or token.value]
-    except TokenizerError:
-        return "text left open", f'a text is left open (a " without its closing "): {_EXCEL_CANNOT}'
+    except TokenizerError as error:  # told apart by its words: other errors (#SPILL!, A1#) are no proof (H567's 01)
+        said = str(error)
+        if "while parsing string" in said:
+            return "text left open", f'a text is left open (a " without its closing "): {_EXCEL_CANNOT}'
+        if "while parsing link" in said:
+            return (
+                "sheet name left open",
+                f"a sheet name's quote is left open (a ' without its closing '): {_EXCEL_CANNOT}",
+            )
+        if "unmatched '['" in said:
+            return "bracket left open", f"a '[' is left open (a table's column without its ']'): {_EXCEL_CANNOT}"
+        return None
     except IndexError:  # a closing parenthesis the tokenizer finds nothing open for
         return "parenthesis without its opening", f"a ')' closes nothing: {_EXCEL_CANNOT}"
     lower = {sheet.lower() for sheet in sheets}
@@ -77,6 +91,8 @@ def written_wrong(formula: str, sheets: Iterable[str] = ()) -> tuple[str, str] |
                         f"the sheet name {sheet} holds a space: write it '{sheet}'!{after.split('!', 1)[1]}; "
                         f"{_EXCEL_CANNOT}",
                     )
+    if opened and opened[-1] == Token.ARRAY:
+        return "brace left open", f"an array constant's brace is left open (a '{{' without its '}}'): {_EXCEL_CANNOT}"
     if opened:
         return "parenthesis left open", f"a parenthesis is left open ({len(opened)} without its ')'): {_EXCEL_CANNOT}"
     if tokens and tokens[-1].type in (Token.OP_IN, Token.OP_PRE):
