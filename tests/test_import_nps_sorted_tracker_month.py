@@ -67,8 +67,19 @@ def test_what_truly_conflicts_is_still_refused_in_a_sorted_month(tmp_path: Path,
     elif change == "one answer changed":
         rows[4] = (rows[4][0], 4)
     path = _write(tmp_path / "all.csv", sorted(rows, key=lambda r: r[1]))
-    assert refusal(capsys, "--nps", str(path), "--into", str(book), *ARGS).startswith(
-        f"all.csv has {len(rows)} answers for 2026-01, where 'NPS scores'!B2:B13 already holds 12 answers written by "
-        "the import of jan.csv, which are not among all.csv's answers of 2026-01 (by date and score)"
-    )
+    held = f"all.csv has {len(rows)} answers for 2026-01, where 'NPS scores'!B2:B13 already holds 12 answers "
+    held += "written by "
+    said = refusal(capsys, "--nps", str(path), "--into", str(book), *ARGS)
+    if change == "one answer changed":  # named, with its cell and both scores, and --replace-typed to take it (H566)
+        assert said == held + (
+            "the import of jan.csv, 1 of which has another score in all.csv (its date and time the same): 2026-01-06 "
+            "10:00:00 in B2 (3 there, 4 in all.csv); the other 11 are among all.csv's answers; nothing was written (an "
+            "answer an import wrote is not changed without --replace-typed): to take all.csv's corrected score, import "
+            "again with --replace-typed (each replaced cell listed with its old value); if the tracker's are right, "
+            "correct all.csv and import again"
+        )
+    else:
+        assert said.startswith(
+            held + "the import of jan.csv, which are not among all.csv's answers of 2026-01 (by date and score)"
+        )
     assert _column(book) == [*sorted(JANUARY), None, None]  # nothing written

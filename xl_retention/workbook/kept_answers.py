@@ -28,7 +28,7 @@ from . import inplace as ip
 from .import_record import Entry, digest, read_record, write_record
 from .inplace import LayoutError
 
-__all__ = ["forget", "place_answers", "proven", "recorded", "refuse_dropped_answers", "remember"]
+__all__ = ["changed_scores", "forget", "place_answers", "proven", "recorded", "refuse_dropped_answers", "remember"]
 
 #: the import record's group of a month's answer identities on the answers sheet: ``title|answers|file``
 GROUP = "|answers|"
@@ -235,6 +235,24 @@ each listed with its old value
         )
     other = earlier[0]
     by = "an earlier import of the same file name" if other == source else f"the import of {other}"
+    found = changed_scores(there, answers, dates, earlier[1])
+    if found:
+        m = len(found)
+        told = [
+            f"{_when(dates[i])} in {_cell_of(i, old, found, cells, there, answers, dates)} ({_score(old)} there, "
+            f"{_score(answers[i])} in {source})"
+            for i, old in found[:3]
+        ]
+        more = f", and {m - 3} more" if m > 3 else ""
+        raise LayoutError(
+            f"{start} written by {by}, {m} of which {'has another score' if m == 1 else 'have other scores'} in "
+            f"{source} ({'its' if m == 1 else 'their'} date and time the same): {', '.join(told)}{more}; the other "
+            f"{k - m} {'is' if k - m == 1 else 'are'} among "
+            f"{source}'s answers; nothing was written (an answer an import wrote is not changed without "
+            f"--replace-typed): to take {source}'s corrected {'score' if m == 1 else 'scores'}, import again with "
+            "--replace-typed (each replaced cell listed with its old value); if the tracker's are right, correct "
+            f"{source} and import again"
+        )
     why = (
         f"{other}'s answers of {month} (another survey's, or the first or last hours of a file of the month before "
         f"or after: a file exported by UTC days and read with --timezone starts or ends inside {month})"
@@ -247,3 +265,88 @@ each listed with its old value
         f"nothing was written: import one file holding every answer of {month} (both files' rows of {month}, or an "
         "export by your zone's days), and the answers there are kept"
     )
+
+
+def changed_scores(
+    there: Sequence[Any], answers: Sequence[Any], dates: Sequence[int] | None, recorded: str
+) -> list[tuple[int, Any]]:
+    """The answers of ``answers`` (the file's of a month, ``dates`` beside them) whose score differs from the one an
+    earlier import wrote, as (position in the file, score written): ``recorded``, the digest of the answers it wrote
+    (date and time with score), is that of some of the file's answers, as many as the cells ``there``, with those
+    answers' scores written instead of the file's: first the cells as the file's answers in its order or by date (any
+    number changed), then the fewest changes that give the cells' scores, tried where the choices are at most
+    :data:`TRIES` (beyond, the file's first or last ones); [] where none or several differing answers match.
+
+    >>> old = digest([_identity(5, 10), _identity(6, 3)])
+    >>> changed_scores([10, 3], [7, 3], [5, 6], old), changed_scores([10, 3], [7, 3, 9], [5, 6, 9], old)
+    ([(0, 10.0)], [(0, 10.0)])
+    >>> changed_scores([10, 3], [10, 3], [5, 6], old), changed_scores([10, 3], [7, 3], [5, 7], old)
+    ([], [])
+    >>> changed_scores([9, 8], [8, 7], [1, 2], digest([_identity(1, 9), _identity(2, 8)]))  # the cells in its order
+    [(0, 9.0), (1, 8.0)]
+    """
+    n, k = len(answers), len(there)
+    if dates is None or len(dates) != n or not k or k > n:
+        return []
+    cells, scores = Counter(_number(v) for v in there), [_number(a) for a in answers]
+    held, tries, found = [_number(v) for v in there], TRIES, set()
+    for order in (list(range(n)), sorted(range(n), key=lambda i: int(dates[i]))):  # the cells in the file's order
+        for start in range(n - k + 1):
+            window = order[start : start + k]
+            was = {i: held[p] for p, i in enumerate(window) if scores[i] != held[p]}
+            tries -= 1
+            if tries < 0:
+                break
+            if was and digest(_identity(dates[i], was.get(i, answers[i])) for i in window) == recorded:
+                return sorted(was.items())
+    if math.comb(n, k) <= 200:
+        sets: Any = itertools.combinations(range(n), k)
+    else:
+        order = sorted(range(n), key=lambda i: int(dates[i]))
+        sets = {tuple(sorted(p)) for p in (range(k), range(n - k, n), order[:k], order[n - k :])}
+    tries = TRIES
+    for kept in sets:
+        new = Counter(scores[i] for i in kept)
+        gone, came = cells - new, new - cells
+        if not gone or sum(gone.values()) > 6:
+            continue
+        picks = [itertools.combinations([i for i in kept if scores[i] == v], c) for v, c in came.items()]
+        for picked in itertools.product(*picks):
+            moved = sorted(i for part in picked for i in part)
+            for olds in set(itertools.permutations(list(gone.elements()))):
+                tries -= 1
+                if tries < 0:
+                    return []
+                was = dict(zip(moved, olds, strict=True))
+                if digest(_identity(dates[i], was.get(i, answers[i])) for i in kept) == recorded:
+                    found.add(tuple(sorted((int(dates[i]), scores[i], o) for i, o in was.items())))
+                    change = list(was.items())
+    return change if len(found) == 1 else []
+
+
+def _when(stamp: int) -> str:
+    """An answer's date and time as the message shows it (its date alone at midnight)."""
+    at = pd.Timestamp(int(stamp))
+    return str(at.date()) if at == at.normalize() else at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _score(value: Any) -> str:
+    """A score as the message shows it (10, not 10.0)."""
+    value = _number(value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _cell_of(i: int, old: Any, found: Sequence[tuple[int, Any]], cells: Sequence[str], there: Sequence[Any],
+             answers: Sequence[Any], dates: Sequence[int]) -> str:  # fmt: skip
+    """The cell of the file's answer ``i`` (its written score ``old``; ``found``, every changed one): where the cells
+    hold the written scores in the file's order or by date, its row; else the only cell holding ``old``, or each."""
+    was = dict(found)
+    olds = [_number(was.get(j, a)) for j, a in enumerate(answers)]
+    held = [_number(v) for v in there]
+    for order in (list(range(len(answers))), sorted(range(len(answers)), key=lambda j: int(dates[j]))):
+        for start in range(len(order) - len(held) + 1):
+            part = order[start : start + len(held)]
+            if i in part and [olds[j] for j in part] == held:
+                return cells[part.index(i)]
+    same = [ref for ref, v in zip(cells, held, strict=True) if v == _number(old)]
+    return same[0] if len(same) == 1 else "one of " + ", ".join(same)
