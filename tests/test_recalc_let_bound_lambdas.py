@@ -42,3 +42,13 @@ def test_a_name_bound_again_inside_is_still_listed(tmp_path: Path) -> None:
     assert [(u.address, u.reason) for u in result.unsupported] == [
         ("S!H1", "the embedded engine cannot call a LAMBDA given a name by LET")
     ]
+
+
+def test_a_name_the_same_let_binds_after_the_lambda_is_not_read_by_it(tmp_path: Path) -> None:
+    """H567's finding 04: =LET(f,LAMBDA(x,x+b),b,5,f(1)): b is bound after f, out of the LAMBDA's scope where it is
+    written: #NAME? to Excel (and to the engine, given the binding). Called in place, the text read b = 5: 6 under ok.
+    Now such a LAMBDA is left bound, and the cell is Excel's #NAME?."""
+    result, values = recalc_sheet(
+        tmp_path, {"H1": "=_xlfn.LET(_xlpm.f,_xlfn.LAMBDA(_xlpm.x,_xlpm.x+_xlpm.b),_xlpm.b,5,_xlpm.f(1))"}
+    )
+    assert values["H1"] == "#NAME?"

@@ -250,8 +250,15 @@ def _let_lambda_once(tokens: list[Token]) -> str | None:
             scope = list(range(spans[p + 1][1], close))
             calls = [k for k in scope if _calls(tokens[k], name)]
             inner = {t.value.lower().removeprefix("_xlpm.") for t in body if t.type == Token.OPERAND}
+            later = {  # the same LET's names bound after the LAMBDA: not in scope where it is written (H567's 04)
+                "".join(tokens[k].value for k in range(*spans[q]) if tokens[k].type != Token.WSPACE)
+                .lower()
+                .removeprefix("_xlpm.")
+                for q in range(p + 2, len(spans) - 1, 2)
+            }
             if (
-                not calls
+                later & inner
+                or not calls
                 or any(_calls(t, name) for t in body)
                 or (_bound_names([tokens[k] for k in scope]) & (inner | {name.removeprefix("_xlpm.")}))
             ):
@@ -285,6 +292,8 @@ def let_bound_lambdas(text: str) -> str | None:
     >>> let_bound_lambdas("=LET(k,2,f,LAMBDA(x,x*k),n,f(5),MAP(A1:A3,f)+n)")
     '=LET(k,2,f,LAMBDA(x,x*k),n,LAMBDA(x,x*k)(5),MAP(A1:A3,f)+n)'
     >>> let_bound_lambdas("=LET(k,2,f,LAMBDA(x,x*k),LET(k,5,f(3)))") is None
+    True
+    >>> let_bound_lambdas("=LET(f,LAMBDA(x,x+b),b,5,f(1))") is None  # b bound after f: #NAME? to Excel, kept so
     True
     """
     found = None
