@@ -437,6 +437,10 @@ def load(
             config.cycle_policy = "iterate"
             config.iterate_max_iterations = max(1, info.iterate_count)
             config.iterate_max_change = info.iterate_delta
+    if info is not None and info.not_number is not None:  # the engine's reader fails, or reads NaN: said first
+        from .damage import not_number_reason  # noqa: PLC0415
+
+        raise ValueError(not_number_reason(Path(path).name, *info.not_number))
     if package is None:
         package = engine_package(path, info) if info is not None else str(path)
     limit = int(max_xml_mb() * (1 << 20))

@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from ..sheet_names import SHEET
+from .damage import not_number
 from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_text_cells import shared_candidates, text_cells
 from .excel_functions.number_texts import formatted_results
@@ -123,6 +124,9 @@ class PackageInfo:
     word_booleans: set[str] = field(default_factory=set)
     #: sheets with Excel's Lotus 1-2-3 "Transition formula evaluation" on (``<sheetPr transitionEvaluation="1">``)
     lotus_sheets: set[str] = field(default_factory=set)
+    #: the first cell storing as a number a text that is no number (``<v>abc</v>``, ``<v>NaN</v>``): (sheet, cell,
+    #: the text), which the file is refused for before the engine reads it (:func:`.damage.not_number`)
+    not_number: tuple[str, str, str] | None = None
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
@@ -374,6 +378,8 @@ def scan(path: str) -> PackageInfo:
             head = xml.find(b"sheetData") + 1 or len(xml)  # <sheetPr transitionEvaluation="1">, before the cells:
             if xml.find(b"transitionEvaluation", 0, head) != -1 and _LOTUS.search(xml, 0, head):  # looked for there
                 info.lotus_sheets.add(sheet)
+            if info.not_number is None and (stored := not_number(xml)) is not None:
+                info.not_number = (sheet, *stored)
             if b'"e"' in xml and _NEWER_ERROR.search(xml):
                 info.newer_errors_in.add(sheet)
                 values = _newer_error_values(xml)
