@@ -70,3 +70,42 @@ def test_a_weight_column_of_a_weighted_survey_is_refused(tmp_path: Path, capsys,
     )  # all 1: no weight
     out = run(tmp_path, "--nps", path, "--columns", "date=RecordedDate,score=NPS")
     assert (out / "nps.csv").read_text().splitlines()[1].startswith("2024-01,2,1,0,1,0.0,")
+
+
+RETENTLY = (
+    "Response date,Customer email,Score,{name},Campaign\n"
+    "2026-10-02 09:14:00,ann@example.com,10,NPS,Q4 relationship NPS\n"
+    "2026-10-03 11:20:00,bob@example.com,9,NPS,Q4 relationship NPS\n"
+    "2026-10-05 16:02:00,cat@example.com,0,NPS,Q4 relationship NPS\n"
+    "2026-10-06 10:00:00,dan@example.com,5,CSAT,Support CSAT\n"
+    "2026-10-07 12:30:00,eve@example.com,4,CSAT,Support CSAT\n"
+    "2026-10-08 15:45:00,fay@example.com,5,CSAT,Support CSAT\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Survey metric", "Type", "Kind"])
+def test_a_metric_column_of_any_name_told_by_its_values_is_refused(tmp_path: Path, capsys, name: str) -> None:
+    """H555's finding 01: a column naming each answer's metric by its values (NPS beside CSAT) under a name not known
+    as a question's (Retently's 'Survey metric', 'Type', 'Kind', and its 'Campaign') was not looked at: the CSAT's 5,
+    4, 5 counted as NPS detractors, -33.3 for 33.3, exit 0. Now refused as a 'Question' column is; the segment reads
+    the NPS answers (the campaign, one per metric, is then one value)."""
+    path = tmp_path / "answers.csv"
+    path.write_text(RETENTLY.format(name=name))
+    args = ("--columns", "date=Response date", "--to-csv", str(tmp_path / "o"))
+    assert refusal(capsys, "--nps", str(path), *args) == (
+        f"answers.csv, column {name!r}: answers of 2 questions or surveys in one score column ('NPS', 'CSAT'): the "
+        f"other questions' scores would count in the NPS; read the NPS question's rows alone: --segment "
+        f"{name + '=NPS' if ' ' not in name else repr(name + '=NPS')}"
+    )
+    out = run(tmp_path, "--nps", path, "--columns", "date=Response date", "--segment", f"{name}=NPS")
+    assert (out / "nps.csv").read_text().splitlines()[1].startswith("2026-10,3,2,0,1,33.3333")
+
+
+def test_values_of_comments_naming_metrics_are_no_metric_column(tmp_path: Path) -> None:
+    """A comment column whose texts happen to say 'recommend' and 'satisfied' is no metric column: read as before."""
+    path = tmp_path / "answers.csv"
+    path.write_text(
+        "Date,Score,Comment\n2026-10-02,10,I recommend you\n2026-10-03,9,satisfied\n2026-10-04,3,slow support\n"
+    )
+    out = run(tmp_path, "--nps", path)
+    assert (out / "nps.csv").read_text().splitlines()[1].startswith("2026-10,3,2,0,1,33.3333")

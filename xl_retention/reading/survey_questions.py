@@ -150,6 +150,42 @@ def _of_employees(text: str, audience: bool) -> bool:
     return bool(_EMPLOYEE.search(text) or (audience and _STAFF.search(text) and not _NOT_STAFF.search(text)))
 
 
+#: at most this many distinct values in a column told as naming each answer's metric by its values
+_METRIC_VALUES = 20
+
+
+def _metrics_by_values(column: pd.Series) -> bool:
+    """Whether ``column``, of a name not known as a question's or survey's (``Survey metric``, ``Type``, ``Kind``,
+    Retently's ``Campaign``), names each answer's metric by its values: a few distinct values, each naming the NPS
+    (:data:`_NPS`) or another metric (:data:`_ONE_OTHER`: CSAT, CES, 5-star), both present. A CSAT's 5 and 4 were
+    counted as NPS detractors beside them (H555's finding 01); a comment column rarely has every value so.
+
+    >>> _metrics_by_values(pd.Series(["NPS", "CSAT", "NPS"])), _metrics_by_values(pd.Series(["Q4 NPS", "Q1 NPS"]))
+    (True, False)
+    >>> _metrics_by_values(pd.Series(["I recommend you", "satisfied", "slow support"]))
+    False
+    """
+    values = pd.unique(column.dropna().astype(str).str.strip())
+    values = [v for v in values[: _METRIC_VALUES + 1] if v]
+    if not 2 <= len(values) <= _METRIC_VALUES:
+        return False
+    nps = [bool(_NPS.search(v)) and not _ONE_OTHER.search(v) for v in values]
+    other = [bool(_ONE_OTHER.search(v)) for v in values]
+    return any(nps) and any(other) and all(a or b for a, b in zip(nps, other, strict=True))
+
+
+def _one_per_segment(df: pd.DataFrame, column: pd.Series, segment: str | None) -> bool:
+    """Whether ``--segment``'s column (``segment``) tells ``column``'s value: one value in each segment ('Campaign'
+    beside --segment 'Survey metric=NPS': the segment's rows read one campaign)."""
+    from .currency import segment_values
+
+    groups = segment_values(df, segment)
+    if groups is None:
+        return False
+    keys = groups.astype(str).str.strip()
+    return bool((column.astype(str).str.strip().groupby(keys.to_numpy()).nunique() <= 1).all())
+
+
 def says_question(name: Any) -> bool:
     """Whether a column's name says which question, survey or kind of survey a row answers ("Question", "Survey
     Type", ``survey_id``): ``--segment 'Question=...'`` on it reads that question's rows alone, the others' answers
@@ -178,13 +214,12 @@ question's rows alone: segment='Question=Recommend?'
     check_weights(df, mapped, source)  # a weighted survey's 'Weight': each answer counted once would be wrong
     for position, name in enumerate(map(str, df.columns)):
         keys = _keys(name)
-        if (
-            name in mapped
-            or not keys & (QUESTIONS | SURVEYS | KINDS)
-            or (segment is not None and key(segment) == key(name))
-        ):
+        if name in mapped or (segment is not None and key(segment) == key(name)):
             continue
         column = df.iloc[:, position]
+        named = bool(keys & (QUESTIONS | SURVEYS | KINDS))
+        if not named and (not _metrics_by_values(column) or _one_per_segment(df, column, segment)):
+            continue
         values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
         audience = bool(keys & (SURVEYS | KINDS))  # a survey's name or kind: 'Employee survey' is of employees
         if len(values) == 1 and _of_employees(str(values[0]), audience):
@@ -208,7 +243,7 @@ question's rows alone: segment='Question=Recommend?'
             continue
         text = [str(v).strip() for v in values]
         staff = [t for t in text if _of_employees(t, audience)]  # 'Employee survey' beside 'Customer survey' (H344)
-        if not keys & QUESTIONS and not staff and not any(_OTHER.search(t) for t in text):
+        if named and not keys & QUESTIONS and not staff and not any(_OTHER.search(t) for t in text):
             continue  # several surveys, each an NPS
         nps = [t for t in text if _NPS.search(t) and not _OTHER.search(t) and t not in staff]
         if not nps and staff:  # 'Customer survey': the one survey not of employees nor of another metric
