@@ -22,6 +22,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..reading import DataError
@@ -183,6 +184,10 @@ def default_duckdb() -> Any:
     return _DUCKDB
 
 
+#: the log4j2 configuration of the Spark sessions this package starts: errors only (its comments say why)
+_LOG4J2 = Path(__file__).with_name("spark_log4j2.properties")
+
+
 def spark_session(master: str | None = None) -> Any:
     """The active Spark session, or a new one on ``master`` (default ``local[2]``). py4j's own log of a command lost
     with the Java process is left out (:func:`_quiet_ended_java`): :func:`spark_ended` says why in one line."""
@@ -198,8 +203,12 @@ def spark_session(master: str | None = None) -> Any:
     memory = _driver_memory()
     if memory is not None:
         builder = builder.config("spark.driver.memory", memory)
-    if "OutOfMemoryError" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):  # ended, not hung (spark_ended)
-        builder = builder.config("spark.driver.extraJavaOptions", "-XX:+ExitOnOutOfMemoryError")
+    submit_args = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
+    java_options = [] if "OutOfMemoryError" in submit_args else ["-XX:+ExitOnOutOfMemoryError"]  # ended, not hung
+    if "log4j" not in submit_args:  # errors only from the JVM's start: no start-up log before the command's line
+        java_options.append(f'"-Dlog4j2.configurationFile={_LOG4J2}"')
+    if java_options:
+        builder = builder.config("spark.driver.extraJavaOptions", " ".join(java_options))
     builder = (
         builder.master(master or "local[2]")
         .appName("xl-retention")

@@ -12,6 +12,7 @@ by the engine itself (DuckDB streams Parquet from disk, so inputs larger than me
 
 from __future__ import annotations
 
+import errno
 import os
 import warnings
 from dataclasses import replace
@@ -111,6 +112,10 @@ def load_tables(
             f"duckdb, spark or postgres and --connection (the database: a DuckDB file, a Spark master, a "
             f"postgres:// address); files are read without them"
         )
+    for path in files.values():  # before an engine starts (Spark: tens of seconds): a typo in a path fails fast
+        text = str(path) if isinstance(path, (str, os.PathLike)) else ""
+        if text and "://" not in text and not any(c in text for c in "*?[") and not Path(text).exists():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), text)
     con = None if backend == "pandas" else connect(backend, connection, existing=True)
     used: set[str] = set()
     zoned: dict[str, dict[str, str]] = {}  # a Parquet file's zoned columns read by the engine: their zones
