@@ -45,7 +45,9 @@ def test_a_large_sheet_is_decompressed_once(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(package_parts, "_LEAST", 1 << 40)  # nothing kept: every reader decompresses
     opened.clear()
     recalc_file(source, tmp_path / "read" / "book.xlsx", engine="embedded")
-    assert len(opened) == 3
+    # the scan and the writer: the engine loads the file as it is, its formulas needing no rewrite since the
+    # filled-down IF column's 15-digit comparisons are wrapped after evaluation (5326dd74; its own copy made a third)
+    assert len(opened) == 2
     written = (tmp_path / "kept" / "book.xlsx").read_bytes()
     assert written == (tmp_path / "read" / "book.xlsx").read_bytes()
     values = openpyxl.load_workbook(tmp_path / "kept" / "book.xlsx", data_only=True)["Data"]
