@@ -30,6 +30,7 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from .._files import atomic_output, check_not_open
+from ..recalculation.chart_hidden import hides_unlisted_rows
 from ..recalculation.excel_numbers import number_text
 from ..recalculation.signatures import unsign, unsigned_line
 from ..recalculation.xlsx_values import _entry_info, _sheet_parts
@@ -295,11 +296,21 @@ class SheetXml:
 
     # -- writing ------------------------------------------------------------------------------
     def put(self, ref: str, element: bytes | None, row_attrs: bytes = b"") -> None:
-        """Set (or with None, remove) the cell at ``ref``; a new row takes ``row_attrs``."""
+        """Set (or with None, remove) the cell at ``ref``; a new row takes ``row_attrs``, and ``hidden="1"`` on a
+        sheet that hides the rows it does not list (``<sheetFormatPr zeroHeight="1">``, Excel's "hide every row
+        below": the user hid that row; written without it, it would show), as recalc writes such a row.
+
+        >>> xml = SheetXml.parse(b'<worksheet><sheetFormatPr zeroHeight="1"/><sheetData/></worksheet>', "Customers")
+        >>> xml.put("A5", xml.element("A5", None, 4), row_attrs=b' ht="15"')
+        >>> xml.to_bytes().split(b"<sheetData>")[1]
+        b'<row r="5" ht="15" hidden="1"><c r="A5"><v>4</v></c></row></sheetData></worksheet>'
+        """
         number, column = split_ref(ref)
         if number not in self.rows:
             if element is None:
                 return
+            if hides_unlisted_rows(self.head):
+                row_attrs = _without(row_attrs, b"hidden") + b' hidden="1"'
             self.rows[number] = _Row(row_attrs, b"", cells={})
         cells = self._cells(number)
         if element is None:
