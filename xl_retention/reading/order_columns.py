@@ -161,12 +161,18 @@ def status_by_values(df: pd.DataFrame, position: int) -> bool:
     return bool(column_answer(df, position, holds_order_statuses))
 
 
-#: Beginnings of a name's words that say a refund (English, German, French, Spanish, Italian, Dutch, Portuguese).
+#: Beginnings of a name's words that say a refund (English, German, French, Spanish, Italian, Dutch, Portuguese);
+#: German's compounds too ("Zurückerstattet", "Rückzahlung", "Zurückgezahlt"), and "Reimbursed" (H555's finding 02)
 _REFUND_STEMS = ("refund", "erstatt", "rückerstatt", "ruckerstatt", "rembours", "reembols", "rimbors", "terugbeta",
                  "teruggestort", "terugstort", "estorn", "devolu", "gutschrift", "zwrot", "zwróc", "zwroc", "vrácen",
-                 "vracen", "refundac", "återbetal", "aterbetal", "返金", "払い戻", "払戻")  # fmt: skip
-#: Beginnings of a name's words that say items returned: money only with a money word beside them.
-_RETURN_STEMS = ("return", "retour", "rücksend", "rucksend", "返品")
+                 "vracen", "refundac", "återbetal", "aterbetal", "返金", "払い戻", "払戻", "reimburs", "zurückerstatt",
+                 "zuruckerstatt", "rückzahl", "ruckzahl", "zurückgezahl", "zuruckgezahl")  # fmt: skip
+#: Beginnings of a name's words that say items returned: money only with a money word beside them ("Importe
+#: devuelto" is; "Devuelto", "Restituito" alone may be items: refused)
+_RETURN_STEMS = ("return", "retour", "rücksend", "rucksend", "返品", "devuelt", "restitu")
+#: Beginnings of a name's words that say a reversal: a refund's ("amount_reversed") or a chargeback's won back (money
+#: to the seller): refused, whether to take it off cannot be told
+_REVERSAL_STEMS = ("revers",)
 _MONEY = ("amount", "total", "sum", "value", "betrag", "summe", "montant", "importe", "monto", "importo", "bedrag",
           "valor", "wert", "kwota", "částka", "castka", "belopp", "金額", "額", "$", "€", "£")  # fmt: skip
 _NOT_MONEY = ("date", "datum", "data", "time", "at", "on", "am", "count", "quantity", "qty", "menge", "anzahl", "id",
@@ -197,7 +203,9 @@ def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str]
             continue
         words = name_words(name)
         refund = any(w.startswith(_REFUND_STEMS) for w in words)
-        returned = any(w.startswith(_RETURN_STEMS) for w in words)
+        reversed_ = any(w.startswith(_REVERSAL_STEMS) for w in words)
+        returned = reversed_ or any(w.startswith(_RETURN_STEMS) for w in words)
+        refund = refund and not reversed_
         if not (refund or returned) or any(
             w in _NOT_MONEY or w.startswith(_NOT_MONEY[:2]) or any(j in w for j in _NOT_MONEY_JA) for w in words
         ):
@@ -212,7 +220,7 @@ def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str]
         if numbers.isna().any():
             continue  # words: a refund's reason or status, not an amount
         money = any(w.startswith(_MONEY) for w in words)
-        (taken if refund or money else refused).append(name)
+        (taken if refund or (money and not reversed_) else refused).append(name)
     return taken, refused
 
 
@@ -457,6 +465,14 @@ def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str,
 
 def refuse_returned_columns(refused: list[str], source: str) -> None:
     """Refuse a column whose name says items returned, without an amount (see :func:`refund_amount_columns`)."""
+    if refused and any(w.startswith(_REVERSAL_STEMS) for w in name_words(refused[0])):
+        raise DataError(
+            f"{source}: column {refused[0]!r} may be the amount refunded or a chargeback won back (money returned to "
+            "you: whether to take it off cannot be told): rename it 'Refunded Amount' where it is money refunded to "
+            "the customer, or remove it",
+            source=source,
+            column=refused[0],
+        )
     if refused:
         raise DataError(
             f"{source}: column {refused[0]!r} may be the amount refunded or a count of items returned (whether to "

@@ -11,7 +11,7 @@ import ibis.expr.types as ir
 
 from ..reading.document_types import named_as_marks
 from ..reading.gift_types import PROMISES, SCHEDULES
-from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS
+from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS, _REVERSAL_STEMS
 from ..reading.order_columns import name_words as _words
 from ..reading.orders import NOT_PAID
 from ..reading.row_types import OTHER_TYPES
@@ -30,7 +30,7 @@ def _named(name: str) -> bool:
     """Whether ``name`` says a refund, items returned, a quantity or a test, or is a document's type, a debit/credit
     side or a refund's flag (reading.document_types): its values decide how it is read."""
     words = _words(name)
-    stems = _REFUND_STEMS + _RETURN_STEMS + _QUANTITY_WORDS
+    stems = _REFUND_STEMS + _RETURN_STEMS + _REVERSAL_STEMS + _QUANTITY_WORDS
     return any(w.startswith(stems) for w in words) or _test_named("_".join(words)) or named_as_marks(name)
 
 
