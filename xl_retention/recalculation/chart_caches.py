@@ -512,7 +512,8 @@ def _text_categories(match: re.Match[bytes], values: Mapping[str, Mapping[str, o
     counted = _COUNT_VALUE.search(found.group(4))
     count = int(counted.group(1)) if counted is not None else None
     cells = _cells(formula.group(1), values, count) if formula is not None else None
-    own = values.get(cells[0].lower()) if cells is not None else None
+    written = getattr(values, "recalculated", values)  # text a recalculation wrote: typed text is as the file had it
+    own = written.get(cells[0].lower()) if cells is not None else None
     if cells is None or not own or not any(isinstance(own.get(cell), str) for cell in cells[1]):
         return match.group(0)
     prefix = found.group(1)
