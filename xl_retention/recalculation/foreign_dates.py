@@ -21,6 +21,7 @@ from openpyxl.formula.tokenizer import Token
 from .excel_functions.dates import serial_to_date
 from .formula_texts import position
 from .kept import _absolute
+from .reason_numbers import reason_number as _full
 from .scratch_cell import scratch_value
 
 if TYPE_CHECKING:
@@ -114,6 +115,6 @@ def stale_texts(
         if not _consistent(stored, float(value)):
             item.stale = True
             item.reason += (
-                f"; its stored text {stored!r} is no language's text of {call[0]} now ({value:g}, "
+                f"; its stored text {stored!r} is no language's text of {call[0]} now ({_full(value)}, "
                 f"{serial_to_date(value).isoformat()}): the file's values predate its inputs"
             )

@@ -38,6 +38,7 @@ from .read_cells import cells_read as _cells_read
 from .read_cells import column_number as _column
 from .read_cells import formula_at as _formula_at
 from .read_cells import label as _label
+from .reason_numbers import reason_number as _full
 from .text_literals import LITERALS as _LITERALS
 from .unexplained import unexplained_errors
 
@@ -181,7 +182,7 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                 number = _number(text_to_number(held))
             if number is not None and number < 0:
                 label = _label(workbook, where, row, column)
-                shown = f"{number:g}" if number != int(number) else f"{int(number)}"
+                shown = _full(number)
                 shown = f"the text {held!r}" if isinstance(held, str) else shown
                 below.append(f"{written(where)}!{letters.upper()}{row}{label} is {shown}")
         if below:

@@ -56,6 +56,7 @@ from .locale_texts import is_locale_text as _is_locale_text
 from .locale_texts import locale_texts as _locale_texts
 from .locale_texts import position_of as _position
 from .locale_texts import separators_given as _separators_given
+from .reason_numbers import reason_number as _full
 from .unsupported import Unsupported
 
 if TYPE_CHECKING:
@@ -564,13 +565,6 @@ def _same(before: Any, after: Any) -> bool:
     if first is not None and second is not None:
         return math.isclose(first, second, rel_tol=1e-12, abs_tol=1e-12)
     return type(before) is type(after) and before == after
-
-
-def _full(number: float) -> str:
-    """A number of a reason as Excel shows it in General, in full (``1200001``, not ``1.2e+06``: H559 task 3)."""
-    from .excel_functions._core import number_text  # noqa: PLC0415
-
-    return number_text(float(number))
 
 
 def _shown(value: Any) -> str:

@@ -26,6 +26,7 @@ from .formula_texts import position
 from .read_cells import SINGLE as _SINGLE
 from .read_cells import cells_read as _cells_read
 from .reason_cells import call_end
+from .reason_numbers import reason_number as _full
 from .unexplained import unexplained_errors
 from .value_origins import evaluated
 
@@ -118,7 +119,7 @@ def _shown(value: Any, dated: bool = False, date1904: bool = False) -> str:
     if isinstance(value, bool):
         return str(value).upper()
     if isinstance(value, int | float):
-        return f"{value:g}"
+        return _full(value)
     return str(value)
 
 

@@ -35,6 +35,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from .formula_tokens import _bare_name, argument_spans
+from .reason_numbers import reason_number as _full
 
 if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
@@ -67,13 +68,6 @@ _MADE_LOCALE = (
     "a number only by a decimal-comma Excel ('1.2.3': 123 there, #VALUE! to an en-US Excel): either is read by the "
     "computer's regional settings, which the file does not record, so the embedded engine does not compute it"
 )
-
-
-def _full(number: float) -> str:
-    """A number of a reason as Excel shows it in General, in full (``1200001``, not ``1.2e+06``: H559 task 3)."""
-    from .excel_functions._core import number_text  # noqa: PLC0415
-
-    return number_text(float(number))
 
 
 def decimal_comma_value(text: object, made: bool = False) -> float | None:

@@ -22,6 +22,7 @@ from .._validation import shown_text
 from ..sheet_names import written
 from .excel_functions._core import plain_number
 from .locale_readings import apostrophe_reading, money_reading, space_thousands_reading
+from .reason_numbers import reason_number as _full
 
 __all__ = [
     "dated_inputs",
@@ -228,7 +229,7 @@ def dated_inputs(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str
         serial = to_excel(held, epoch)
         shown = held.date().isoformat() if isinstance(held, dt.datetime) and held.time() == dt.time() else str(held)
         what = "amount" if label.strip() in money else "number"
-        serial_shown = f"{serial:g}" if serial != int(serial) else str(int(serial))
+        serial_shown = _full(serial)
         found.append(
             (title, row, f"{written(title)}!{ref} ({label.strip()}) is the date {shown}, no {what} (Excel "
              f"reads it as {serial_shown})")

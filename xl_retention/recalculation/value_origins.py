@@ -32,6 +32,7 @@ from .read_cells import cells_read as _cells_read
 from .read_cells import column_number as _column
 from .read_cells import label as _label
 from .reason_cells import _arguments, call_end
+from .reason_numbers import reason_number as _full
 from .text_literals import LITERALS as _LITERALS
 from .xlookup_references import xlookup_references
 
@@ -200,9 +201,10 @@ def _shows(shown: str, held: Any) -> bool:
         if shown in (repr(held), shown_text(held)):
             return True
         read = text_to_number(held)  # '-5' or '(5)' pasted, which x+0 reads as -5 (H557's finding 02)
-        return isinstance(read, float) and shown in (f"{read:g}", repr(read), str(read))
+        return isinstance(read, float) and shown in (f"{read:g}", repr(read), str(read), _full(read))
     if isinstance(held, int | float):
-        return shown in (f"{held:g}", repr(held), str(held)) or (held == int(held) and shown == str(int(held)))
+        shown_as = (f"{held:g}", repr(held), str(held), _full(held))
+        return shown in shown_as or (held == int(held) and shown == str(int(held)))
     return False
 
 
