@@ -14,9 +14,8 @@ from .excel_functions.collation import formatted_number
 from .excel_functions.text import text_to_number
 
 _LITERAL = r'"((?:[^"]|"")*)"'
-_CALL = re.compile(r"_XLR\.(FORMATTEDREFUSED|NUMBERTEXTREFUSED|ORDEREDREFUSED)\(\s*" + _LITERAL + r"\s*,\s*" + _LITERAL)
+_CALL = re.compile(r"_XLR\.(FORMATTEDREFUSED|NUMBERTEXTREFUSED)\(\s*" + _LITERAL + r"\s*,\s*" + _LITERAL)
 _OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
-_ORDERED_END = "reads that text so is not documented, so the embedded engine does not compute it"
 
 
 def _read(literal: str) -> str:
@@ -79,13 +78,6 @@ def refused_criterion_reason(rewritten: str, call: str = "", kinds: str = "") ->
     if found is None:
         return _each_reason(rewritten, call, kinds, undocumented)
     kind, criterion, area = found.group(1), _read(found.group(2)), _read(found.group(3))
-    if kind == "ORDEREDREFUSED":  # ">=0.5" typed in, or E1 holding it, over "50%" (.criteria_formatted.ordered_texts)
-        typed = re.fullmatch(_LITERAL, criterion) is not None
-        return (
-            f"a criterion here, {criterion}, is {'' if typed else 'when the formula runs '}an ordering on a number "
-            f"and its range {area} holds a number written as text with %, $ or thousands separators that the "
-            f"ordering matches if read as its number; whether Excel {_ORDERED_END}"
-        )
     if kind == "FORMATTEDREFUSED" and not formatted_number(criterion):  # D1 holding ">=50%", ">="&E1: when it runs
         return (
             f"a criterion here, {criterion}, is when the formula runs an operator before a number written with %, $ "

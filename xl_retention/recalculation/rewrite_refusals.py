@@ -139,13 +139,6 @@ _REFUSALS = (
         "compute it",
     ),
     (
-        "_XLR.ORDEREDREFUSED(",
-        "criteria",
-        'a criterion here is an ordering on a number (">=0.5") and its range holds a number written as text with %, $ '
-        'or thousands separators ("50%") that the ordering matches if read as its number; whether Excel reads that '
-        "text so is not documented, so the embedded engine does not compute it",
-    ),
-    (
         "_XLR.NUMBERTEXTREFUSED(",
         "criteria",
         "a criterion here is a number (0.1) and its range holds the same number as text (a date written as text, or "

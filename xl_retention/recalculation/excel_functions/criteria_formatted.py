@@ -22,7 +22,7 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, Function, engine_call, is_error, matrix, number_text, plain_number
+from ._core import FUNCTIONS, Function, engine_call, is_error, matrix, number_text
 from .collation import _CRITERIA
 from .criteria_long import refusing
 from .criteria_runtime import FORMATTED_REFUSED, FORMATTED_TEXTS, formatted_texts, quoted
@@ -111,8 +111,6 @@ def written_read(values: Any, wanted: list[list[Any]]) -> tuple[list[list[Any]],
             elif ordered is not None:
                 refused = refused or (FORMATTED_REFUSED if formatted_texts(values) else None)
                 value = ordered[0] + number_text(ordered[1])
-            elif ordered_texts(values, value):  # ">=0.5" over "50%": listed too (:func:`ordered_texts`)
-                refused = refused or ORDERED_REFUSED
             line.append(value)
         read.append(line)
     return read, refused
@@ -138,62 +136,6 @@ FUNCTIONS[WRITTEN] = Function(WRITTEN, engine_call(written), 1, 1)
 #: whether a text criterion is an operator before such a number (``">=50%"``: :func:`ordered_written`)
 ORDERED_WRITTEN = "_XLR.ORDEREDWRITTEN"
 FUNCTIONS[ORDERED_WRITTEN] = Function(ORDERED_WRITTEN, engine_call(lambda c: ordered_written(c) is not None), 1, 1)
-#: whether an ordering on a plain number (``">=0.5"``) would match a formatted-number text of its range (``"50%"``)
-ORDERED_TEXTS = "_XLR.ORDEREDTEXTS"
-#: the refusal of such a call (:data:`ORDERED_TEXTS`): listed, its criterion and range named (.refused_criteria)
-ORDERED_REFUSED = "_XLR.ORDEREDREFUSED"
-_COMPARE = {
-    "<": lambda a, b: a < b,
-    ">": lambda a, b: a > b,
-    "<=": lambda a, b: a <= b,
-    ">=": lambda a, b: a >= b,
-    "<>": lambda a, b: a == b,  # "<>0.5" leaves "50%" out only if read as 0.5
-}
-
-
-def plain_ordering(criterion: Any) -> tuple[str, float] | None:
-    """(operator, number) of a text criterion that is ``<``, ``>``, ``<=``, ``>=`` or ``<>`` before a plain number
-    (``">=0.5"``); None for anything else (``">=50%"``: :func:`ordered_written`).
-
-    >>> plain_ordering(">=0.5"), plain_ordering("<>1000"), plain_ordering(">=50%"), plain_ordering("0.5")
-    (('>=', 0.5), ('<>', 1000.0), None, None)
-    """
-    if not isinstance(criterion, str):
-        return None
-    operator = next((op for op in ("<=", ">=", "<>", "<", ">") if criterion.startswith(op)), "")
-    rest = criterion[len(operator) :]
-    number = plain_number(rest) if operator and rest == rest.strip() else None
-    return None if number is None else (operator, float(number))
-
-
-def ordered_texts(values: Any, criterion: Any) -> bool:
-    """Whether ``criterion``, an ordering on a plain number (:func:`plain_ordering`), would match a text of ``values``
-    (a criteria range's) that is a number written with %, $ or thousands separators if Excel read that text as its
-    number (``">=0.5"`` over ``"50%"``; ``"<>0.5"`` leaves it out only so): whether Excel does is not documented (it
-    matches the same number as text for ``"=0.5"``: :func:`same_number_texts`), so such a call is listed (H559).
-
-    >>> ordered_texts([["50%"], [0.7]], ">=0.5"), ordered_texts([["$0.10"]], ">=0.5"), ordered_texts([["50%"]], "<>0.5")
-    (True, False, True)
-    >>> ordered_texts([["50%"]], ">=50%"), ordered_texts([["x"]], ">0")
-    (False, False)
-    """
-    from .text_numbers import text_to_number  # noqa: PLC0415  (text_numbers imports this package's core only)
-
-    found = plain_ordering(criterion)
-    if found is None:
-        return False
-    operator, wanted = found
-    for row in matrix(values):
-        for value in row:
-            if isinstance(value, str) and any(c in value for c in "%$,"):
-                number = text_to_number(value)
-                if not isinstance(number, str) and _COMPARE[operator](_fifteen(number), _fifteen(wanted)):
-                    return True
-    return False
-
-
-FUNCTIONS[ORDERED_TEXTS] = Function(ORDERED_TEXTS, engine_call(ordered_texts), 2, 2)
-FUNCTIONS[ORDERED_REFUSED] = Function(ORDERED_REFUSED, refusing(ORDERED_REFUSED), 0, 254)  # criterion, range, ...
 FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, refusing(NUMBER_TEXT_REFUSED), 0, 254)  # criterion, ...
 
 
@@ -239,15 +181,8 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
     if layout is None:
         return call
     first, step = layout
-    tests, told, ordered, ordered_told, plain, plain_told = [], [], [], [], [], []
+    tests, told, ordered, ordered_told = [], [], [], []
     for k in range(first, min(len(args), len(parts)) - 1, step):
-        typed_ordering = _typed_plain_ordering(parts[k + 1])
-        if typed_ordering is not None:  # ">=0.5" typed in over "50%": listed (:func:`ordered_texts`)
-            area = args[k].strip()
-            marked = "+".join(f'COUNTIF({area},"*{c}*")' for c in "%$,")
-            plain.append(f"IF({marked},{ORDERED_TEXTS}({area},{quoted(typed_ordering)}),FALSE)")
-            plain_told.append(f"{quoted(quoted(typed_ordering))},{quoted(area)}")
-            continue
         kind = _number_or_unknown(parts[k + 1])
         joined = kind is None and _joined(parts[k + 1])  # ">="&"50%": a text when the formula runs
         if kind is None and not joined:
@@ -266,8 +201,6 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
                 f"IF({marked},{FORMATTED_TEXTS}({area}),FALSE),FALSE),FALSE)"
             )
             ordered_told.append(f"{quoted(typed)},{quoted(area)}")  # for the reason (.refused_criteria)
-            plain.append(f"IF(ISTEXT({criterion}),IF({marked},{ORDERED_TEXTS}({area},{criterion}),FALSE),FALSE)")
-            plain_told.append(f"{quoted(typed)},{quoted(area)}")  # E1 holding ">=0.5" over "50%"
         if joined:
             continue
         test = f"IF({marked},{NUMBER_TEXTS}({area},{criterion}),FALSE)"
@@ -282,18 +215,7 @@ def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str
         call = f"IF(OR({','.join(tests)}),{NUMBER_TEXT_REFUSED}({','.join(told)}),{call})"
     if ordered:
         call = f"IF(OR({','.join(ordered)}),{FORMATTED_REFUSED}({','.join(ordered_told)}),{call})"
-    if plain:
-        call = f"IF(OR({','.join(plain)}),{ORDERED_REFUSED}({','.join(plain_told)}),{call})"
     return call
-
-
-def _typed_plain_ordering(argument: list[Token]) -> str | None:
-    """The text of a criterion typed as an ordering on a plain number (``">=0.5"``), else None."""
-    inner = [t for t in argument if t.type != Token.WSPACE]
-    if len(inner) != 1 or inner[0].type != Token.OPERAND or inner[0].subtype != Token.TEXT:
-        return None
-    text = inner[0].value[1:-1].replace('""', '"')
-    return text if plain_ordering(text) is not None else None
 
 
 def _joined(argument: list[Token]) -> bool:
