@@ -106,3 +106,19 @@ def _numeric_state_kept():
     if changed:
         _restore_numeric_state(before, context)
         pytest.fail("the test changed process-wide numeric state and left it so: " + "; ".join(changed))
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """The engine's calls of _XLR.COMPARED counted (the function itself runs): test_h549, test_h562."""
+    from xl_retention.recalculation.excel_functions import _core
+
+    calls = []
+    real = _core.FUNCTIONS["_XLR.COMPARED"]
+
+    def call(value):
+        calls.append(value)
+        return real.call(value)
+
+    monkeypatch.setitem(_core.FUNCTIONS, "_XLR.COMPARED", _core.Function(real.name, call, 1, 1))
+    return calls

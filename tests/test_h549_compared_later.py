@@ -6,11 +6,9 @@ are more than that wrapper refused."""
 from __future__ import annotations
 
 import openpyxl
-import pytest
 
 from xl_retention.recalculation.compared_later import wrapped_only
 from xl_retention.recalculation.embedded import compute
-from xl_retention.recalculation.excel_functions import _core
 
 #: column A's values; B holds =IF(An>0.95,"high","low") on each row
 VALUES = [0.5, 0.9500000000000001, 0.97, "x", None, 2, 0.95, 0.9499999999999999, 0.1, 3, 0.96, 0.2]
@@ -31,20 +29,6 @@ def _workbook(path, formula='=IF(A{r}>0.95,"high","low")'):
         ws.cell(r, 2, formula.format(r=r))
     wb.save(path)
     return path
-
-
-@pytest.fixture
-def counted(monkeypatch):
-    """The engine's calls of _XLR.COMPARED counted (the function itself runs)."""
-    calls = []
-    real = _core.FUNCTIONS["_XLR.COMPARED"]
-
-    def call(value):
-        calls.append(value)
-        return real.call(value)
-
-    monkeypatch.setitem(_core.FUNCTIONS, "_XLR.COMPARED", _core.Function(real.name, call, 1, 1))
-    return calls
 
 
 def test_only_near_operands_wrapped(tmp_path, counted):

@@ -9,7 +9,6 @@ import openpyxl
 import pytest
 
 from xl_retention.recalculation.embedded import compute
-from xl_retention.recalculation.excel_functions import _core
 from xl_retention.recalculation.filled_down import FilledDown
 from xl_retention.recalculation.formula_texts import FormulaTexts
 
@@ -54,20 +53,6 @@ def test_later_copies_refused():
     (key,) = found.shape_groups()
     new = made.rewrite_arguments("=IF(SUM(A2:B2)>1,1,0)", "IF(SUM(A2:B2)>1,1,0)", key, True)
     assert made.later_copies(found, key, (2, 11), new) is None  # a range: each copy's own rewrite
-
-
-@pytest.fixture
-def counted(monkeypatch):
-    """The engine's calls of _XLR.COMPARED counted (the function itself runs)."""
-    calls = []
-    real = _core.FUNCTIONS["_XLR.COMPARED"]
-
-    def call(value):
-        calls.append(value)
-        return real.call(value)
-
-    monkeypatch.setitem(_core.FUNCTIONS, "_XLR.COMPARED", _core.Function(real.name, call, 1, 1))
-    return calls
 
 
 def test_second_row_number_compared(tmp_path, counted):
