@@ -65,9 +65,19 @@ def locale_reading(text: str) -> str | None:
     ('1234.50', '-0.25%', '1.234', None)
     >>> locale_reading("1/15/2025")
     '15/1/2025'
+
+    A number in brackets, an accounting negative every Excel reads so, is read as the number inside is:
+    ``(1,200)`` is -1200 to an en-US Excel and -1.2 to a decimal-comma one (H571's finding 01):
+
+    >>> locale_reading("(1,200)"), locale_reading("(1.200)"), locale_reading("(1,5)"), locale_reading("(1,234.50)")
+    ('-1.200', '-1200', '-1.5', None)
     """
     if not isinstance(text, str) or len(text) > 40:
         return None
+    inner = _bracketed(text)
+    if inner is not None:
+        number = _number_reading(inner)
+        return None if number is None else "-" + number
     return (
         other_reading(text)
         or day_first_only(text)
@@ -82,8 +92,31 @@ def locale_reading(text: str) -> str | None:
     )
 
 
+#: an accounting negative: a number in brackets, no sign inside (``(1,200)``, ``( 1.5 )``)
+_BRACKETED = re.compile(r"\s*\(\s*(?P<inner>[^()+\-\s][^()+\-]*?)\s*\)\s*")
+
+
+def _bracketed(text: str) -> str | None:
+    """The number inside an accounting negative's brackets (``(1,200)``: ``1,200``); None for any other text."""
+    found = _BRACKETED.fullmatch(text)
+    return None if found is None else found["inner"]
+
+
+def _number_reading(text: str) -> str | None:
+    """``text``'s other reading where it is a number's (a decimal comma, dots or commas before thousands, thousands
+    grouped by apostrophes or spaces); None for any other (a date's, a month name's, an amount's in a currency)."""
+    return (
+        comma_reading(text)
+        or dot_thousands_reading(text)
+        or comma_thousands_reading(text)
+        or apostrophe_reading(text)
+        or space_thousands_reading(text)
+    )
+
+
 def reading_kind(text: str) -> str:
     """What another locale reads otherwise in ``text``: "money", "month", "number" (a decimal comma) or "date"."""
+    text = _bracketed(text) or text
     if money_reading(text) is not None:
         return "money"
     if comma_reading(text) is not None or dot_thousands_reading(text) is not None:
@@ -225,7 +258,8 @@ def _more_months() -> dict[str, int]:
 
 def is_number_reading(text: str) -> bool:
     """Whether ``text``'s other reading is a number with a decimal comma (else a date's): ``1,5``, and ``1,200``
-    (1200 to en-US)."""
+    (1200 to en-US), in brackets too (``(1,200)``)."""
+    text = _bracketed(text) or text
     return comma_reading(text) is not None or comma_thousands_reading(text) is not None
 
 

@@ -45,6 +45,8 @@ def is_locale_text(text: Any) -> bool:
     language's month name (which a locale reads otherwise)."""
     if not isinstance(text, str) or not text or len(text) > 40:
         return False
+    if text.lstrip().startswith("("):  # an accounting negative, (1,200): read as the number inside (H571's 01)
+        return locale_reading(text) is not None
     date = _DATE_TEXT.fullmatch(text)
     if date is not None:
         return 1 <= int(date.group(1)) <= 31 and 1 <= int(date.group(2)) <= 31

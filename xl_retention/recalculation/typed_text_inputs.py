@@ -162,7 +162,9 @@ def text_numbers_line(tracker: Mapping[str, Any], formulas: Mapping[str, Iterabl
     own ``=SUM(Customers!C2:C13)``, a pivot table and pandas skip a text: the year's gained was 550 for 765 (H315's
     finding 06); an amount with a dollar sign (``'$800'``) too, said as read by an en-US Excel only (H384's finding 06),
     and a fraction as Excel types one (``'99 1/2'``, read as 99.5 by every Excel; H419).
-    A text with a separator of thousands (``'2,451'``) is :func:`locale_inputs_line`'s.
+    Thousands grouped by commas or a negative in brackets (``'1,400.50'``, ``'$10,000.00'``, ``'(500)'``) are named
+    alike, each with how it is read (H571's finding 01: they fell between this line and the next); a text that
+    another locale's Excel reads otherwise (``'2,451'``: 2.451 with a decimal comma) is :func:`locale_inputs_line`'s.
 
     >>> from types import SimpleNamespace
     >>> rows = [("Month", "Customers at start", "Customers gained"), (46023, 1000, " 120 "), (46054, None, "95")]
@@ -178,22 +180,26 @@ skips a text: type it as a number"
     >>> text_numbers_line({"Revenue": SimpleNamespace(rows=[("Month", "New MRR"), (46023, "99 1/2")], first=2,
     ...                                               last=2)}, {})[:56]
     "Revenue!B2 (New MRR) is the text '99 1/2' (read as 99.5)"
+    >>> text_numbers_line({"Revenue": SimpleNamespace(rows=[("Month", "New MRR"), (46023, "1,400.50")], first=2,
+    ...                                               last=2)}, {})[:168]
+    "Revenue!B2 (New MRR) is the text '1,400.50' (read as 1400.5, as an en-US Excel reads it; an Excel whose decimal \
+separator is a comma reads it otherwise or as no number)"
     """
+    from .excel_functions.text import text_to_number
+    from .locale_readings import locale_reading
+
     named: list[str] = []
     for title, _sheet, _row, _column, ref, label, held in _typed_cells(tracker, formulas):
         if not isinstance(held, str):
             continue
-        dollar = _DOLLAR.fullmatch(held)
-        fraction = _fraction(held)
         # Excel skips spaces only: '110\xa0' (a no-break space pasted from a web page) is no number to the tracker,
-        # whose rates of that month are #VALUE!, named by their reasons (H557's finding 03)
-        if plain_number(held.strip(" ")) is None and dollar is None and fraction is None:
+        # whose rates of that month are #VALUE!, named by their reasons (H557's finding 03); a percentage, a time or
+        # a date is misread_inputs' (or typed_over's), a text another locale reads otherwise locale_inputs_line's
+        number = text_to_number(held)
+        if type(number) is not float or _misread_text(held) is not None or locale_reading(held) is not None:
             continue
-        named.append(
-            f"{written(title)}!{ref} ({label}) {'is ' if not named else ''}the text {held!r}"
-            + (_DOLLAR_READ.format(f"{dollar[1]}{dollar[2]}") if dollar else "")
-            + (f" (read as {_number(fraction)})" if fraction is not None else "")
-        )
+        cell = f"{written(title)}!{ref} ({label})"
+        named.append(f"{cell} {'is ' if not named else ''}the text {held!r}{_how(held, number)}")
     if not named:
         return None
     more = f" and {len(named) - FIRST} more such cells" if len(named) > FIRST else ""
@@ -202,6 +208,25 @@ skips a text: type it as a number"
         f"{', '.join(named[:FIRST])}{more}: the tracker reads {them}, but a SUM, a pivot table or pandas reading"
         f" {cells} skips a text: type {them}"
     )
+
+
+def _how(text: str, number: float) -> str:
+    """How the tracker reads ``text``, a number as written (``number``), where that is not plain to see: ``'$800'``
+    and ``'1,400.50'`` as an en-US Excel reads them, ``'99 1/2'`` and ``'(500)'`` as every Excel does; "" for a plain
+    number (``' 120 '``)."""
+    stripped = text.strip(" ")
+    if plain_number(stripped) is not None:
+        return ""
+    if "," in stripped:
+        currency = " or whose currency is not $" if "$" in stripped else ""
+        return (
+            f" (read as {_number(number)}, as an en-US Excel reads it; an Excel whose decimal separator is a comma"
+            f"{currency} reads it otherwise or as no number)"
+        )
+    dollar = _DOLLAR.fullmatch(text)
+    if dollar is not None:
+        return _DOLLAR_READ.format(f"{dollar[1]}{dollar[2]}")
+    return f" (read as {_number(number)})"
 
 
 def dated_inputs(tracker: Mapping[str, Any], formulas: Mapping[str, Iterable[str]]) -> list[tuple[str, int, str]]:
