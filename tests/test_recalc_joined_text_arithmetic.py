@@ -20,7 +20,7 @@ def test_text_joined_with_ampersand_in_arithmetic_is_read_as_a_number(tmp_path: 
         "D2": 37,
         "E2": 30,
         "G2": "1,200.00",  # "1,200" alone is 1.2 to a decimal-comma Excel: locale (H201 finding 10)
-        "G3": "(2,500)",
+        "G3": "(2,500.00)",  # "(2,500)" is -2.5 to a decimal-comma Excel: locale too (H571)
         "C2": '=(A2&"-"&B2)+0',
         "C3": '=--(A3&"-"&B3)',
         "F2": '=(D2&":"&E2)*24',
