@@ -16,11 +16,15 @@ from .status_words import order_statuses, spelled_by_distinct
 __all__ = ["NOT_PAID", "ORDER_STATUS_NAMES", "PAID", "PAID_OR_REFUNDED", "STATE_NAMES", "said_statuses"]
 
 #: Words that say a status is the order's or its payment's ("Order Payment State", "Sale Status", "Txn Status").
+#: An ERP's document (SAP Business One's A/R invoices: "Document Status" Open/Closed, DocStatus O/C) is the order too
+#: (H569's finding 02: its Open invoices, not paid yet, were counted as purchases, the column read by no rule).
 _ORDER_WORDS = ("order", "payment", "sale", "sales", "transaction", "txn", "charge", "invoice", "paid", "financial",
-                "purchase")  # fmt: skip
+                "purchase", "document", "doc", "dokument", "beleg")  # fmt: skip
 _SAID = ["", *(f"{a}_" for a in _ORDER_WORDS), *(f"{a}_{b}_" for a in _ORDER_WORDS for b in _ORDER_WORDS if a != b)]
 _AFTER = ["", *(f"_({w})" for w in _ORDER_WORDS)]  # 'Payment State (Order)'
-ORDER_STATUS_NAMES = frozenset(f"{q}status{a}" for q in _SAID for a in _AFTER if q or not a)
+ORDER_STATUS_NAMES = frozenset(f"{q}status{a}" for q in _SAID for a in _AFTER if q or not a) | frozenset(
+    {"docstatus", "documentstatus", "belegstatus", "dokumentstatus", "status_des_belegs"}
+)
 #: Names of a column that is an order's status where its values are order statuses (and an address's state,
 #: ``CA``, where none is): WooCommerce's and Magento's ``state``.
 STATE_NAMES = frozenset(f"{q}state{a}" for q in _SAID for a in _AFTER if q or not a)
