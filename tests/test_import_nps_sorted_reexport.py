@@ -94,6 +94,13 @@ def test_what_truly_conflicts_is_still_refused(tmp_path: Path, capsys, change: s
             "2026-01-06 10:00:00 in B6 (3 there, 4 in all.csv); the other 11 are among all.csv's answers; nothing was "
             "written"
         )
+    elif change == "one answer lost":  # named, with its date, and what to do (H574)
+        assert said.endswith(
+            "import of jan.csv, 1 of which is not in all.csv: the 8 of 2026-01-05 10:00:00 in B5 (the other 11 "
+            "are among all.csv's answers, by date and score); nothing was written: if that answer was deleted in the "
+            "survey tool on purpose, import again with --replace-typed to drop it (each replaced cell listed with its "
+            "old value); if not, add it to all.csv as a row (date 2026-01-05 10:00:00, score 8) and import again"
+        )
     else:
         assert said.startswith(
             held + "import of jan.csv, which are not among all.csv's answers of 2026-01 (by date and score)"

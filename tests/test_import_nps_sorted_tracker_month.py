@@ -78,6 +78,14 @@ def test_what_truly_conflicts_is_still_refused_in_a_sorted_month(tmp_path: Path,
             "again with --replace-typed (each replaced cell listed with its old value); if the tracker's are right, "
             "correct all.csv and import again"
         )
+    elif change == "one answer lost":  # named, with its date, and what to do (H574)
+        assert said.endswith(
+            "import of jan.csv, 1 of which is not in all.csv: the 8 of 2026-01-05 10:00:00 in one of B6, B7 "
+            "(the other 11 are among all.csv's answers, by date and score); nothing was written: if that answer was "
+            "deleted in the survey tool on purpose, import again with --replace-typed to drop it (each replaced cell "
+            "listed with its old value); if not, add it to all.csv as a row (date 2026-01-05 10:00:00, score 8) and "
+            "import again"
+        )
     else:
         assert said.startswith(
             held + "the import of jan.csv, which are not among all.csv's answers of 2026-01 (by date and score)"

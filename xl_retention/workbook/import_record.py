@@ -28,9 +28,10 @@ True
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -40,6 +41,7 @@ __all__ = [
     "NAME",
     "Entry",
     "digest",
+    "digest_with",
     "digests",
     "last_month",
     "parse_record",
@@ -88,6 +90,30 @@ def digest(cells: Iterable[tuple[str, Any]]) -> str:
     """8 hex digits of the non-blank ``(reference, value)`` pairs, in any order."""
     parts = sorted(f"{ref}={shown}" for ref, value in cells if (shown := _shown(value)) is not None)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:8]
+
+
+def digest_with(cells: Iterable[tuple[str, Any]], value: Any) -> Callable[[str], str]:
+    """:func:`digest` of ``cells`` with one more pair ``(reference, value)``, as a function of that reference: many
+    references tried at little cost (the hash of the parts before it kept, for the answer searched by date:
+    :func:`.kept_answers.lost_answer`).
+
+    >>> digest_with([("C2", 5)], 7)("D2") == digest([("C2", 5), ("D2", 7)])
+    True
+    """
+    parts = sorted(f"{ref}={shown}" for ref, value in cells if (shown := _shown(value)) is not None)
+    shown = _shown(value)
+    heads: dict[int, Any] = {}
+
+    def find(ref: str) -> str:
+        part = f"{ref}={shown}"
+        at = bisect.bisect_left(parts, part)
+        if at not in heads:
+            heads[at] = hashlib.sha256("".join(p + "\n" for p in parts[:at]).encode())
+        head = heads[at].copy()
+        head.update((part + "".join("\n" + p for p in parts[at:])).encode())
+        return head.hexdigest()[:8]
+
+    return find
 
 
 def digests(cells: list[tuple[str, str, str, Any, Any]]) -> tuple[str, ...]:

@@ -25,10 +25,19 @@ from typing import Any
 import pandas as pd
 
 from . import inplace as ip
-from .import_record import Entry, digest, read_record, write_record
+from .import_record import Entry, digest, digest_with, read_record, write_record
 from .inplace import LayoutError
 
-__all__ = ["changed_scores", "forget", "place_answers", "proven", "recorded", "refuse_dropped_answers", "remember"]
+__all__ = [
+    "changed_scores",
+    "forget",
+    "lost_answer",
+    "place_answers",
+    "proven",
+    "recorded",
+    "refuse_dropped_answers",
+    "remember",
+]
 
 #: the import record's group of a month's answer identities on the answers sheet: ``title|answers|file``
 GROUP = "|answers|"
@@ -253,6 +262,17 @@ each listed with its old value
             "--replace-typed (each replaced cell listed with its old value); if the tracker's are right, correct "
             f"{source} and import again"
         )
+    lost = lost_answer(there, answers, dates, earlier[1], month)
+    if lost is not None:
+        stamp, score, p = lost
+        at = cells[p] if p is not None else _cells_holding(score, cells, there)
+        raise LayoutError(
+            f"{start} written by {by}, 1 of which is not in {source}: the {_score(score)} of {_when(stamp)} in {at} "
+            f"(the other {k - 1} {'is' if k == 2 else 'are'} among {source}'s answers, by date and score); nothing "
+            f"was written: if that answer was deleted in the survey tool on purpose, import again with "
+            f"--replace-typed to drop it (each replaced cell listed with its old value); if not, add it to {source} "
+            f"as a row (date {_when(stamp)}, score {_score(score)}) and import again"
+        )
     why = (
         f"{other}'s answers of {month} (another survey's, or the first or last hours of a file of the month before "
         f"or after: a file exported by UTC days and read with --timezone starts or ends inside {month})"
@@ -349,4 +369,79 @@ def _cell_of(i: int, old: Any, found: Sequence[tuple[int, Any]], cells: Sequence
             if i in part and [olds[j] for j in part] == held:
                 return cells[part.index(i)]
     same = [ref for ref, v in zip(cells, held, strict=True) if v == _number(old)]
+    return same[0] if len(same) == 1 else "one of " + ", ".join(same)
+
+
+#: the most dates :func:`lost_answer` tries for an answer a file lacks (a digest each)
+SEARCH = 400_000
+
+
+def lost_answer(there: Sequence[Any], answers: Sequence[Any], dates: Sequence[int] | None, recorded: str,
+                month: pd.Period) -> tuple[int, Any, int | None] | None:  # fmt: skip
+    """The one answer an earlier import wrote in the month's cells ``there`` that the file's (``answers``, ``dates``
+    beside them) lack, as (its date, its score, its cell's position or None), where the record's digest proves it:
+    the cells hold one score more than the file (a 8 the file has not), the others are some of the file's answers
+    (by date, the cells in that order with that score between two of them; else any), and one date of the month, at
+    the file's dates' precision (days, minutes or seconds), completes the digest of the answers written. None where
+    not proven (several dates match, or more than :data:`SEARCH` to try).
+
+    >>> old = digest([_identity(DAY, 9), _identity(3 * DAY, 8), _identity(5 * DAY, 10)])
+    >>> lost_answer([9, 8, 10], [9, 10, 4], [DAY, 5 * DAY, 6 * DAY], old, pd.Period("1970-01", "M"))
+    (259200000000000, 8.0, 1)
+    >>> lost_answer([9, 8, 10], [9, 10, 4], [DAY, 5 * DAY, 6 * DAY], "00000000", pd.Period("1970-01", "M")) is None
+    True
+    """
+    n, k = len(answers), len(there)
+    if dates is None or len(dates) != n or not 2 <= k <= n + 1:
+        return None
+    held, scores, stamps = [_number(v) for v in there], [_number(a) for a in answers], [int(d) for d in dates]
+    short = Counter(held) - Counter(scores)
+    if sum(short.values()) != 1:
+        return None
+    score = next(iter(short))
+    step = next((s for s in (DAY, 60 * 10**9, 10**9) if all(t % s == 0 for t in stamps)), None)
+    if step is None:
+        return None
+    first, last = month.start_time.value, month.end_time.value
+    order = sorted(range(n), key=lambda i: stamps[i])
+    tries: list[tuple[list[int], int, int, int | None]] = []  # the file's answers kept, the dates between, the cell
+    for begin in range(n - k + 2):
+        window = order[begin : begin + k - 1]
+        for p in range(k):
+            if held[p] == score and held[:p] + held[p + 1 :] == [scores[i] for i in window]:
+                low = stamps[window[p - 1]] if p else first
+                tries.append((window, low, stamps[window[p]] if p < k - 1 else last, p))
+    if not tries:
+        tries = [(list(kept), first, last, None) for kept in _with_scores(scores, Counter(held) - short)]
+    found, budget = set(), SEARCH
+    for kept, low, high, p in tries:
+        low, high = max(low, first), min(high, last)
+        count = max(0, (high - low) // step + 1)
+        budget -= count
+        if budget < 0:
+            return None
+        find = digest_with((_identity(stamps[i], answers[i]) for i in kept), score)
+        start = -(-low // step) * step
+        found.update((t, p) for t in range(start, high + 1, step) if find(f"t{t}") == recorded)
+    if len({t for t, _ in found}) != 1:
+        return None
+    stamp, p = min(found, key=lambda f: f[1] is None)
+    return stamp, score, p
+
+
+def _with_scores(scores: Sequence[Any], wanted: Counter[Any]) -> list[tuple[int, ...]]:
+    """The sets of positions in ``scores`` holding the scores ``wanted`` (as many as they are), at most 20 (else
+    none: too many to search a date for each)."""
+    groups = {v: [i for i, s in enumerate(scores) if s == v] for v in wanted}
+    if any(len(groups[v]) < c for v, c in wanted.items()):
+        return []
+    if math.prod(math.comb(len(groups[v]), c) for v, c in wanted.items()) > 20:
+        return []
+    choices = [itertools.combinations(groups[v], c) for v, c in wanted.items()]
+    return [tuple(sorted(i for part in picked for i in part)) for picked in itertools.product(*choices)]
+
+
+def _cells_holding(score: Any, cells: Sequence[str], there: Sequence[Any]) -> str:
+    """The cell holding ``score`` among the month's, or each ("one of D2, D5")."""
+    same = [ref for ref, v in zip(cells, there, strict=True) if _number(v) == score]
     return same[0] if len(same) == 1 else "one of " + ", ".join(same)
