@@ -32,6 +32,7 @@ import re
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from .excel_functions._core import HALVES_CUT
 from .excel_functions.regex_texts import refusal, replacement_refusal
 from .excel_functions.single_values import windows_1252_code
 from .formula_tokens import _bare_name, argument_spans
@@ -52,6 +53,14 @@ _LEFT = {
     "PERCENTOF": "PERCENTOF of one value that is text or TRUE/FALSE (passed over from a cell, read when typed in) is "
     "not computed",
 }
+#: the functions cutting a text by its characters, each "not computed" where it cuts one beyond U+FFFF in half
+#: (:func:`.excel_functions._core.from_utf16`)
+_CUTS = frozenset({"LEFT", "RIGHT", "MID", "LEFTB", "RIGHTB", "MIDB", "REPLACE", "REPLACEB"})
+_CUT = (
+    "{name} cuts a character beyond U+FFFF (an emoji, which Excel counts as 2 characters) in half: Excel keeps the "
+    "half, and joins it back with the other half, which the embedded engine's texts cannot hold, so it does not "
+    "compute it"
+)
 _MODES = {
     "1": "REGEXEXTRACT with return_mode 1 (every match, as an array) is not computed by the embedded engine",
     "2": "REGEXEXTRACT with return_mode 2 (the capture groups, as an array) is not computed by the embedded engine",
@@ -113,11 +122,15 @@ def refused_case(formula: str, only: str | None = None) -> tuple[str, str] | Non
     maybe: tuple[str, str] | None = None  # the first whose case depends on what the cells give
     regex = None  # the first REGEXREPLACE or REGEXTEST whose case is not named by its typed arguments
     currency: tuple[str, str] | None = None  # a NUMBERVALUE's, said where no other call's case is
+    cut: tuple[str, str] | None = None  # a text cut through an emoji, said last where a cut was seen (H570's 01)
     for k, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
-        name = _bare_name(token.value[:-1])
+        name = _bare_name(token.value[:-1]).removeprefix("_XLR.EACH.")  # MID over {1,2,..}: its element form
         if only is not None and name != only:
+            continue
+        if name in _CUTS and (only is not None or HALVES_CUT[0]):
+            cut = cut or (name, _CUT.format(name=name))
             continue
         if name in _LEFT:  # its dates are cells or calls, mostly: a case the cells give
             maybe = maybe or (name, _LEFT[name])
@@ -145,7 +158,7 @@ def refused_case(formula: str, only: str | None = None) -> tuple[str, str] | Non
             regex = regex or name
         elif not certain:
             maybe = maybe or case
-    return shown or maybe or ((regex, _REGEX_UNREAD.format(name=regex)) if regex else currency)
+    return shown or maybe or ((regex, _REGEX_UNREAD.format(name=regex)) if regex else currency) or cut
 
 
 def _case(name: str, arguments: list[list[Token]]) -> tuple[tuple[str, str] | None, bool]:

@@ -170,15 +170,28 @@ def utf16(value: str) -> str:
     return _ASTRAL.sub(_pair, value) if not value.isascii() else value
 
 
-def from_utf16(value: str) -> str:
-    """Text of :func:`utf16` back as characters: surrogate pairs joined, a lone half (a cut emoji) U+FFFD.
+#: how many texts :func:`from_utf16` found cut through a character (the cells are listed: :mod:`..refused_cases`)
+HALVES_CUT = [0]
 
-    >>> from_utf16(utf16("\U0001f642")[:1])
-    '\ufffd'
+
+def from_utf16(value: str) -> str:
+    """Text of :func:`utf16` back as characters: surrogate pairs joined. A lone half (an emoji cut by LEFT, MID,
+    RIGHT or REPLACE) is "not computed" (``ExcelError("NImpl")``: the cell is listed): Excel keeps the half, and
+    joins it back with the other half (``LEFT(A1,1)&MID(A1,2,9)`` is A1 again), which no text of the engine can hold;
+    it was U+FFFD, written under ok (H570's finding 01).
+
+    >>> from_utf16(utf16("\U0001f642 x")[:1])
+    Traceback (most recent call last):
+    ...
+    xl_retention.recalculation.excel_functions._core.ExcelError: NImpl
     """
     if value.isascii():
         return value
-    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    try:
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        HALVES_CUT[0] += 1
+        raise ExcelError("NImpl") from None
 
 
 def fifteen(value: float) -> float:
