@@ -32,12 +32,31 @@ from .errors import rows_named, source_of
 from .kept_rows import without_rows
 from .notes import note
 
-__all__ = ["AUTHORIZATIONS", "VOIDS", "authorization_rows", "preorder_authorization_flags", "without_authorizations"]
+__all__ = [
+    "ADYEN_STEPS",
+    "AUTHORIZATIONS",
+    "VOIDS",
+    "authorization_rows",
+    "preorder_authorization_flags",
+    "without_authorizations",
+]
 
 #: Row types (as :func:`~.statuses.spelled` spells them) of a card check that collects no money.
 AUTHORIZATIONS = frozenset({"authorization", "authorisation", "verify", "card_verification"})
 #: Row types of an authorization voided (Checkout.com's payment actions: ``Void``, the hold released): no money.
 VOIDS = frozenset({"void", "voided"})
+#: Adyen's payment accounting report's record types of a payment's steps that move no money (docs.adyen.com, "Reports
+#: and the payments lifecycle": Received, a payment attempt with validated details; Authorised, the acquirer's
+#: authorisation; SentForSettle and SentForRefund, a capture or a refund requested; Refused, Expired, Error): its
+#: ``Settled`` (``SettledBulk``) row is the sale, ``Refunded`` (``RefundedBulk``) the refund, ``Chargeback`` the
+#: chargeback. Left out only in a column holding one of :data:`_ADYEN_OWN` (elsewhere ``received`` may be money in).
+ADYEN_STEPS = frozenset({
+    "received", "authorised", "sentforsettle", "sent_for_settle", "sentforrefund", "sent_for_refund", "refused",
+    "expired", "error",
+})  # fmt: skip
+_ADYEN_OWN = frozenset({
+    "sentforsettle", "sent_for_settle", "sentforrefund", "sent_for_refund", "settled", "settledbulk", "refundedbulk",
+})  # fmt: skip
 #: The words of a name that say an authorization, and the other words a pre-order authorization flag's name may have.
 _AUTHORIZED = frozenset({"authorization", "authorisation", "authorized", "authorised", "auth"})
 _PREORDER_FILLER = frozenset({"is", "was", "a", "flag", "pre", "order", "preorder"})
@@ -149,7 +168,32 @@ def without_authorizations(df: pd.DataFrame, source: str, columns: Mapping[str, 
             "validating payment details) collects no money, no purchase"
         )
         df = _left_out(df, rows, source, said)
+    df = _without_adyen_steps(df, source)
     return _without_voids(df, source, (columns or {}).get("order_id"))
+
+
+def _without_adyen_steps(df: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``df`` without its rows of Adyen's payment steps that move no money (:data:`ADYEN_STEPS`), where their type
+    column holds one of Adyen's own record types (:data:`_ADYEN_OWN`), with a note naming them.
+
+    >>> frame = pd.DataFrame({"Record Type": ["Received", "Authorised", "SentForSettle", "Settled"], "Amount": [9] * 4})
+    >>> _without_adyen_steps(frame, "par.csv")["Record Type"].tolist()
+    ['Settled']
+    >>> _without_adyen_steps(frame.iloc[[0]], "ledger.csv")["Record Type"].tolist()  # 'Received' alone: not Adyen's
+    ['Received']
+    """
+    from .statuses import spelled
+
+    rows, column = authorization_rows(df, ADYEN_STEPS)
+    if not rows.any() or column is None or not np.isin(spelled(df[column]), list(_ADYEN_OWN)).any():
+        return df
+    written = ", ".join(repr(v) for v in dict.fromkeys(str(v).strip() for v in df[column].to_numpy()[rows]))
+    said = (
+        f"of Adyen's record types {written} in {column!r} left out, {{shown}}: a payment's steps before its money is "
+        "settled or refunded move no money (its 'Settled' row is the sale, 'Refunded' the refund, 'Chargeback' the "
+        "chargeback), no purchase"
+    )
+    return _left_out(df, rows, source, said)
 
 
 def _without_voids(df: pd.DataFrame, source: str, order_id: str | None) -> pd.DataFrame:
