@@ -126,10 +126,18 @@ def proper(value: Any) -> str:
 
     >>> proper("don't 76BudGet"), proper(True)
     ("Don'T 76Budget", 'True')
+
+    Each character changes case on its own, as UPPER and LOWER change it (:func:`.text_slices.simple_case`): the text
+    keeps its length (H570's finding 04: 'ﬁnance' was 'FInance', 'İSKELE' 'İski̇ele').
+
+    >>> proper("ﬁnance oﬃce"), proper("KARAKÖY İSKELESİ"), proper("straße")
+    ('ﬁnance Oﬃce', 'Karaköy İskelesi', 'Straße')
     """
+    from .text_slices import simple_case  # noqa: PLC0415  (its sibling module: no import cycle at load)
+
     out, after_letter = [], False
     for char in text(value):
-        out.append(char.lower() if after_letter else char.upper())
+        out.append(simple_case(char, not after_letter))
         after_letter = char.isalpha()
     return "".join(out)
 
@@ -185,9 +193,17 @@ def _delimiters(value: Any) -> list[str]:
 
 
 def _occurrences(source: str, delimiters: list[str], ignore_case: bool) -> list[tuple[int, int]]:
-    """(start, end) of each delimiter found in ``source``, left to right, not overlapping."""
-    haystack = source.casefold() if ignore_case else source
-    needles = [d.casefold() if ignore_case else d for d in delimiters if d]
+    """(start, end) of each delimiter found in ``source``, left to right, not overlapping. Ignoring case, each
+    character is lowered on its own (:func:`.text_slices.simple_case`), never folded to more characters: the positions
+    stay the source's ('İstanbul-Ankara' cut after '-', not one character on; 'SS' is not 'ß': H570's finding 05).
+
+    >>> _occurrences("İstanbul-Ankara", ["-"], True), _occurrences("Straße-X", ["SS"], True)
+    ([(8, 9)], [])
+    """
+    from .text_slices import simple_case  # noqa: PLC0415  (its sibling module: no import cycle at load)
+
+    haystack = simple_case(source, False) if ignore_case else source
+    needles = [simple_case(d, False) if ignore_case else d for d in delimiters if d]
     out, at = [], 0
     while at <= len(haystack):
         hits = [(haystack.find(n, at), -len(n)) for n in needles]
