@@ -218,6 +218,15 @@ def _spark_ended() -> str | None:
     return spark_ended()
 
 
+def _java_reason(error: BaseException) -> str | None:
+    """The reason in Spark's Java exception where ``error`` is one (py4j's first line names only the Java call)."""
+    if "py4j" not in sys.modules:
+        return None
+    from .relational.backends import java_reason
+
+    return java_reason(error)
+
+
 def _print_any_character() -> None:
     """stdout and stderr write a character their encoding lacks as an escape (``\\xb1`` for ``±`` on an ASCII console).
 
@@ -291,7 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 143 if isinstance(interrupt, Terminated) else 130
     except Exception as error:  # noqa: BLE001  (a library's own error type: still one line, never a traceback)
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        print(f"xl-retention: error: {_spark_ended() or f'{type(error).__name__}: {first}'}", file=sys.stderr)
+        said = _spark_ended() or _java_reason(error) or f"{type(error).__name__}: {first}"
+        print(f"xl-retention: error: {said}", file=sys.stderr)
         return 1
 
 

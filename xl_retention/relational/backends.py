@@ -27,7 +27,16 @@ from typing import Any
 
 from ..reading import DataError
 
-__all__ = ["BACKENDS", "computed_once", "connect", "default_duckdb", "money_read", "spark_ended", "spark_table"]
+__all__ = [
+    "BACKENDS",
+    "computed_once",
+    "connect",
+    "default_duckdb",
+    "java_reason",
+    "money_read",
+    "spark_ended",
+    "spark_table",
+]
 
 BACKENDS = ("duckdb", "spark", "postgres")
 _DUCKDB: Any = None
@@ -199,32 +208,69 @@ def spark_session(master: str | None = None) -> Any:
     active = SparkSession.getActiveSession()
     if active is not None and master is None:
         return active
-    builder = SparkSession.builder
+    options = {
+        "spark.master": master or "local[2]",
+        "spark.app.name": "xl-retention",
+        "spark.sql.shuffle.partitions": "2",
+        "spark.default.parallelism": "2",
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+        "spark.sql.session.timeZone": "UTC",
+    }
     memory = _driver_memory()
     if memory is not None:
-        builder = builder.config("spark.driver.memory", memory)
+        options["spark.driver.memory"] = memory
     submit_args = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
     java_options = [] if "OutOfMemoryError" in submit_args else ["-XX:+ExitOnOutOfMemoryError"]  # ended, not hung
     if "log4j" not in submit_args:  # errors only from the JVM's start: no start-up log before the command's line
         java_options.append(f'"-Dlog4j2.configurationFile={_LOG4J2}"')
     if java_options:
-        builder = builder.config("spark.driver.extraJavaOptions", " ".join(java_options))
-    builder = (
-        builder.master(master or "local[2]")
-        .appName("xl-retention")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .config("spark.sql.session.timeZone", "UTC")
-    )
+        options["spark.driver.extraJavaOptions"] = " ".join(java_options)
     try:
-        session = builder.getOrCreate()
+        _start_java(options)
+        session = SparkSession.builder.config(map=options).getOrCreate()
         session.sparkContext.setLogLevel("ERROR")
         return session
     except Exception as error:  # no Java, ...
         raise ValueError(f"cannot start Spark ({master or 'local[2]'}): {str(error).strip().splitlines()[0]}") from None
+
+
+#: what the JVM prints on stderr for the incubator module Spark's launcher always adds (``--add-modules``): no JVM
+#: option turns it off
+_INCUBATOR_NOTICE = b"WARNING: Using incubator modules: "
+
+
+def _start_java(options: dict[str, Any]) -> None:
+    """Spark's Java process started as PySpark starts it (``launch_gateway``, the builder's ``options`` as ``--conf``),
+    its stderr passed on line by line but for the JVM's notice of the incubator module (:data:`_INCUBATOR_NOTICE`),
+    which came before the command's own line. Spark's log records (errors, spark_log4j2.properties) and anything else
+    it prints pass. Nothing done where a Java process is there already or PySpark is to connect to one."""
+    from pyspark import SparkConf, SparkContext
+    from pyspark.java_gateway import launch_gateway
+
+    if SparkContext._gateway is not None or "PYSPARK_GATEWAY_PORT" in os.environ:
+        return
+    if os.environ.get("SPARK_REMOTE") or os.environ.get("SPARK_CONNECT_MODE_ENABLED"):
+        return
+    import subprocess
+    import threading
+
+    conf = SparkConf(loadDefaults=False).setAll(list(options.items()))
+    with SparkContext._lock:
+        if SparkContext._gateway is not None:
+            return
+        gateway = launch_gateway(conf, popen_kwargs={"stderr": subprocess.PIPE})
+        threading.Thread(target=_passed_on, args=(gateway.proc.stderr,), name="spark-stderr", daemon=True).start()
+        SparkContext._ensure_initialized(gateway=gateway)
+
+
+def _passed_on(stream: Any) -> None:
+    """The lines of the Java process's ``stream`` written to this process's stderr (file descriptor 2, where Java
+    wrote before), but for the incubator notice."""
+    for line in iter(stream.readline, b""):
+        if not line.startswith(_INCUBATOR_NOTICE):
+            os.write(2, line)
 
 
 class _EndedJava(logging.Filter):
@@ -296,6 +342,32 @@ def spark_ended() -> str | None:
         f"Spark's Java process ended during the query (out of memory? its driver had spark.driver.memory {memory}): "
         f"run again with more, e.g. SPARK_DRIVER_MEMORY=16g, or use --backend duckdb, which spills to disk"
     )
+
+
+def java_reason(error: BaseException) -> str | None:
+    """Why Spark's Java side failed, where ``error`` is py4j's ``Py4JJavaError`` (a Java exception PySpark does not
+    turn into one of its own, e.g. a file that is not Parquet): the first line of the innermost message of the Java
+    exception's causes, where the reason is (its outer ones say "Job aborted due to stage failure", "Exception thrown
+    in awaitResult"), as ``Spark: ...``; else None. None too where the Java process cannot be asked.
+
+    >>> java_reason(ValueError("not from Java")) is None
+    True
+    """
+    java = getattr(error, "java_exception", None)
+    if type(error).__name__ != "Py4JJavaError" or java is None:
+        return None
+    reason = None
+    try:
+        for _ in range(50):  # a cause chain is short; a cycle is not followed for ever
+            message = java.getMessage()
+            if message and message.strip():
+                reason = message.strip().splitlines()[0]
+            java = java.getCause()
+            if java is None:
+                break
+    except Exception:  # the Java process is gone: spark_ended says why
+        return None
+    return f"Spark: {reason}" if reason else None
 
 
 def spark_table(frame: Any, con: Any = None) -> Any:
