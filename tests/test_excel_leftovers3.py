@@ -302,8 +302,8 @@ def test_lambda_helpers_the_engine_cannot_write_out_stay_listed(tmp_path: Path) 
     reasons = {u.address: u.reason for u in result.unsupported}
     assert reasons["S!C1"].startswith("BYROW over an array computed when the formula runs")
     assert reasons["S!C1"].endswith(
-        "the embedded engine computes BYROW only over a range typed in (or a name of one)"
-        " (the array formula S!C1 over C1:C2: 2 cells)"
+        "the embedded engine computes BYROW only over a range typed in (or a name of one) or an array typed in "
+        "({1,2,3}) (the array formula S!C1 over C1:C2: 2 cells)"
     )
     assert _values(tmp_path / "out.xlsx", ["E1"]) == {"E1": 125250}
 

@@ -34,15 +34,8 @@ def test_a_recursive_lambda_name_is_said_to_call_itself(tmp_path: Path) -> None:
     ]
 
 
-def test_map_over_an_array_typed_in_says_so(tmp_path: Path) -> None:
-    # the finding's side note: {1,2,3} is typed in, not "computed when the formula runs"
+def test_map_over_an_array_typed_in_is_computed(tmp_path: Path) -> None:
+    # the finding's side note ({1,2,3} is typed in, not "computed when the formula runs"): computed now, as Excel
     result, values = recalc_sheet(tmp_path, {"A1": "=SUM(_xlfn.MAP({1,2,3},_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)))"})
-    assert result.status == "incomplete" and "A1" not in values
-    assert [(u.address, u.reason) for u in result.unsupported] == [
-        (
-            "S!A1",
-            "MAP over an array computed when the formula runs or typed in ({1,2,3}), without an initial value, or over "
-            "more values than the engine takes: the embedded engine computes MAP only over a range typed in (or a name "
-            "of one)",
-        )
-    ]
+    assert result.status == "ok", result.unsupported
+    assert values == {"A1": 12}

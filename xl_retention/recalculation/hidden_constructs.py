@@ -20,7 +20,7 @@ from openpyxl.utils.formulas import FORMULAE
 
 from ..registry import BY_NAME
 from .formula_tokens import _bare_name
-from .lambda_helpers import HELPER_REASON, HELPERS
+from .lambda_helpers import HELPERS, helper_reason
 from .sheet_ranges import THREE_D_HINT, sheets_of
 from .text_literals import LITERALS as _LITERAL
 from .union_reasons import union_reason
@@ -221,7 +221,7 @@ def _construct(formula: str, lacking: object, sheets: list[str]) -> tuple[str, s
             name = _bare_name(token.value[:-1])
             stored_bare = name not in FORMULAE and not token.value.upper().startswith(("_XLFN.", "_XLWS."))
             if lacking(name) and not stored_bare:  # type: ignore[operator]  (bare FORECAST.ETS: .unprefixed's #NAME?)
-                return name, HELPER_REASON.format(name=name) if name in HELPERS else f"unsupported function {name}"
+                return name, helper_reason(name, formula) if name in HELPERS else f"unsupported function {name}"
             groups.append((i, False, name))
         elif token.type == Token.PAREN and token.subtype == Token.OPEN:
             groups.append((i, True, None))

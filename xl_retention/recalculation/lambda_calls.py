@@ -17,7 +17,7 @@ from .engine_names import _bound_names
 from .formula_tokens import _arguments, _bare_name, argument_spans, closing_index
 from .indirect import many_cells
 from .intersection import classic_array_argument
-from .lambda_helpers import bound_call
+from .lambda_helpers import HELPERS, bound_call
 from .rewrite_shapes import SCALAR_ARGUMENTS
 
 __all__ = ["classic_range_call", "let_bound_lambdas", "lets_of_lambda_calls", "named_lambdas"]
@@ -249,6 +249,7 @@ def _let_lambda_once(tokens: list[Token]) -> str | None:
             body = tokens[value[0] : value[1]]
             scope = list(range(spans[p + 1][1], close))
             calls = [k for k in scope if _calls(tokens[k], name)]
+            passed = _passed_to_helpers(tokens, set(scope), name)  # MAP(A1:A2, f): the LAMBDA where f is written
             inner = {t.value.lower().removeprefix("_xlpm.") for t in body if t.type == Token.OPERAND}
             later = {  # the same LET's names bound after the LAMBDA: not in scope where it is written (H567's 04)
                 "".join(tokens[k].value for k in range(*spans[q]) if tokens[k].type != Token.WSPACE)
@@ -258,7 +259,7 @@ def _let_lambda_once(tokens: list[Token]) -> str | None:
             }
             if (
                 later & inner
-                or not calls
+                or not (calls or passed)
                 or any(_calls(t, name) for t in body)
                 or (_bound_names([tokens[k] for k in scope]) & (inner | {name.removeprefix("_xlpm.")}))
             ):
@@ -266,6 +267,8 @@ def _let_lambda_once(tokens: list[Token]) -> str | None:
             text = "".join(t.value for t in body)
             for k in calls:
                 tokens[k].value = text + "("
+            for k in passed:
+                tokens[k].value = text
             read = any(tokens[k].type == Token.OPERAND and tokens[k].value.lower() == name for k in scope)
             if not read:  # passed nowhere as a value: the binding goes (the engine's LET would hold a LAMBDA)
                 for k in range(spans[p][0], spans[p + 2][0]):
@@ -276,6 +279,33 @@ def _let_lambda_once(tokens: list[Token]) -> str | None:
     return None
 
 
+def _passed_to_helpers(tokens: list[Token], scope: set[int], name: str) -> list[int]:
+    """The indices in ``scope`` of ``name`` written alone as the LAMBDA of a LAMBDA helper (MAP(A1:A2, f): its last
+    argument), where :func:`.lambda_helpers.expand_lambda_helpers` takes a LAMBDA written in place."""
+    found, opened = [], []  # opened: the index of each open call, bracket or array constant
+    solid = [k for k, t in enumerate(tokens) if t.type != Token.WSPACE]
+    for n, k in enumerate(solid):
+        token = tokens[k]
+        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            opened.append(k)
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            if opened:
+                opened.pop()
+        elif (
+            k in scope
+            and token.type == Token.OPERAND
+            and token.value.lower() == name
+            and opened
+            and tokens[opened[-1]].type == Token.FUNC
+            and _bare_name(tokens[opened[-1]].value[:-1]) in HELPERS
+            and 0 < n < len(solid) - 1
+            and (tokens[solid[n - 1]].type, tokens[solid[n - 1]].subtype) == (Token.SEP, Token.ARG)
+            and (tokens[solid[n + 1]].type, tokens[solid[n + 1]].subtype) == (Token.FUNC, Token.CLOSE)
+        ):
+            found.append(k)
+    return found
+
+
 def _calls(token: Token, name: str) -> bool:
     return token.type == Token.FUNC and token.subtype == Token.OPEN and token.value[:-1].lower() == name
 
@@ -283,14 +313,17 @@ def _calls(token: Token, name: str) -> bool:
 def let_bound_lambdas(text: str) -> str | None:
     """``LET(f, LAMBDA(x, x*x), f(3)+f(4))`` -> ``(LAMBDA(x,x*x)(3)+LAMBDA(x,x*x)(4))``: a LAMBDA given a name by LET
     and called in the LET's later values or calculation is called in place (:func:`lets_of_lambda_calls` makes each a
-    LET), as Microsoft's LET and LAMBDA pages have it; the binding is dropped where the name is passed nowhere as a
-    value. Left as it is: a LAMBDA calling its own LET name, and a name of the LAMBDA or one it reads bound again by a
-    LET or LAMBDA inside (whose scope the text would not keep). None when nothing is called so.
+    LET), as Microsoft's LET and LAMBDA pages have it, and written in place where the name is given to a LAMBDA helper
+    as its LAMBDA (``MAP(A1:A2, f)``); the binding is dropped where the name is passed nowhere else as a value. Left as
+    it is: a LAMBDA calling its own LET name, and a name of the LAMBDA or one it reads bound again by a LET or LAMBDA
+    inside (whose scope the text would not keep). None when nothing is called so.
 
     >>> let_bound_lambdas("=_xlfn.LET(_xlpm.sq,_xlfn.LAMBDA(_xlpm.x,_xlpm.x*_xlpm.x),_xlpm.sq(3)+_xlpm.sq(4))")
     '=(_xlfn.LAMBDA(_xlpm.x,_xlpm.x*_xlpm.x)(3)+_xlfn.LAMBDA(_xlpm.x,_xlpm.x*_xlpm.x)(4))'
     >>> let_bound_lambdas("=LET(k,2,f,LAMBDA(x,x*k),n,f(5),MAP(A1:A3,f)+n)")
-    '=LET(k,2,f,LAMBDA(x,x*k),n,LAMBDA(x,x*k)(5),MAP(A1:A3,f)+n)'
+    '=LET(k,2,n,LAMBDA(x,x*k)(5),MAP(A1:A3,LAMBDA(x,x*k))+n)'
+    >>> let_bound_lambdas("=LET(f,LAMBDA(x,x*2),MAP(A1:A2,f))")
+    '=(MAP(A1:A2,LAMBDA(x,x*2)))'
     >>> let_bound_lambdas("=LET(k,2,f,LAMBDA(x,x*k),LET(k,5,f(3)))") is None
     True
     >>> let_bound_lambdas("=LET(f,LAMBDA(x,x+b),b,5,f(1))") is None  # b bound after f: #NAME? to Excel, kept so

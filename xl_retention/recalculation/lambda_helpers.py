@@ -27,7 +27,7 @@ unsupported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import count
 
 from openpyxl.formula import Tokenizer
@@ -38,14 +38,29 @@ from ..sheet_names import NAME
 from .excel_functions.wraps import ONE
 from .formula_tokens import _A1_RANGE, _arguments, _bare_name
 
-__all__ = ["HELPERS", "HELPER_REASON", "MAX_CALLS", "MAX_STEPS", "bound_call", "expand_lambda_helpers"]
+__all__ = [
+    "HELPERS",
+    "HELPER_REASON",
+    "NAMED_HELPER_REASON",
+    "helper_reason",
+    "MAX_CALLS",
+    "MAX_STEPS",
+    "bound_call",
+    "expand_lambda_helpers",
+]
 
 HELPERS = frozenset(("BYROW", "BYCOL", "MAP", "MAKEARRAY", "SCAN", "REDUCE"))
 #: why a helper call was not written out (the cell is listed as unsupported with it)
 HELPER_REASON = (
-    "{name} over an array computed when the formula runs or typed in ({{1,2,3}}), without an initial value, or over "
-    "more values than the engine takes: the embedded engine computes {name} only over a range typed in (or a name of "
-    "one)"
+    "{name} over an array computed when the formula runs, without an initial value, or over more values than the "
+    "engine takes: the embedded engine computes {name} only over a range typed in (or a name of one) or an array "
+    "typed in ({{1,2,3}})"
+)
+#: ... given a name where its LAMBDA goes that is neither a LAMBDA's LET name given as it is nor a defined name of one
+NAMED_HELPER_REASON = (
+    "{name} is given the name {given} where its LAMBDA goes, which the embedded engine cannot follow there: it "
+    "computes {name} with a LAMBDA written in it, a name defined as one, or the LET name of one given as it is (not "
+    "through another name, nor bound again inside)"
 )
 #: the most LAMBDA calls one helper is written out for (a formula of that many LETs)
 MAX_CALLS = 2000
@@ -56,6 +71,29 @@ _PARAMETER = re.compile(NAME)
 #: a function passed by name, as Excel 365 stores it (BYROW(A1:C2, SUM) is saved as _xlfn.BYROW(A1:C2,_xleta.SUM))
 _ETA = re.compile(r"(?i)_xleta\.((?:_xlfn\.)?[A-Z][A-Z0-9.]*)")
 _HINT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:BYROW|BYCOL|MAP|MAKEARRAY|SCAN|REDUCE)\(")
+
+
+def helper_reason(name: str, formula: str) -> str:
+    """Why the helper ``name`` (upper case) of ``formula`` was not written out: the name it is given where its LAMBDA
+    goes when it is given one (``MAP(A1:A2,g)``, g a LET name bound to another), else :data:`HELPER_REASON`.
+
+    >>> helper_reason("MAP", "=LET(f,LAMBDA(x,x*2),g,f,_xlfn.MAP(A1:A2,_xlpm.g))")[:40]
+    'MAP is given the name g where its LAMBDA'
+    >>> helper_reason("MAP", "=MAP(A1:A2+0,LAMBDA(x,x*2))")[:38]
+    'MAP over an array computed when the fo'
+    """
+    try:
+        tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the reason of every cause)
+        return HELPER_REASON.format(name=name)
+    for i, token in enumerate(tokens):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and _bare_name(token.value[:-1]) == name:
+            given = _arguments(tokens, i + 1, Token.FUNC)[0][-1].strip()
+            bare = re.sub(r"(?i)^_xlpm\.", "", given)
+            if _PARAMETER.fullmatch(bare) and _ETA.fullmatch(given) is None:
+                return NAMED_HELPER_REASON.format(name=name, given=bare)
+            break
+    return HELPER_REASON.format(name=name)
 
 
 def bound_call(parameters: list[str], values: list[str], body: str) -> str:
@@ -168,6 +206,68 @@ def _box(text: str, names: dict[str, str]) -> tuple[str, int, int, int, int] | N
     return match.group("sheet") or "", top, left, bottom, right  # type: ignore[return-value]
 
 
+def _constant(text: str) -> list[list[str]] | None:
+    """The values (as typed) of an array constant, row by row (``{1,-2;"a",TRUE}``: ``[["1", "-2"], ['"a"', "TRUE"]]``),
+    or None for anything else (a row shorter than another is none: Excel does not take it).
+
+    >>> _constant('{1,-2;"a",#N/A}'), _constant("{1,2;3}"), _constant("A1:A2")
+    ([['1', '-2'], ['"a"', '#N/A']], None, None)
+    """
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if not text.startswith("{"):
+        return None
+    try:
+        tokens = [t for t in Tokenizer("=" + text).items if t.type != Token.WSPACE]
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: left as it is)
+        return None
+    if len(tokens) < 3 or tokens[0].type != Token.ARRAY or tokens[-1].type != Token.ARRAY:
+        return None
+    rows: list[list[str]] = [[""]]
+    for token in tokens[1:-1]:
+        if token.type == Token.SEP:
+            if not rows[-1][-1]:
+                return None
+            if token.subtype == Token.ROW:
+                rows.append([""])
+            else:
+                rows[-1].append("")
+        elif token.type == Token.OPERAND and token.subtype != Token.RANGE or token.type == Token.OP_PRE:
+            rows[-1][-1] += token.value
+        else:
+            return None
+    if not rows[-1][-1] or len({len(row) for row in rows}) != 1:
+        return None
+    return rows
+
+
+#: a block of a helper's array as the text given a LAMBDA: (top, left, bottom, right), 0-based from its first value
+_Part = Callable[[int, int, int, int], str]
+
+
+def _source(text: str, names: dict[str, str]) -> tuple[int, int, _Part] | None:
+    """(rows, columns, part) of a helper's array: a range typed in, a defined name of one, or an array constant
+    (``{1,2,3}``); ``part`` gives a block of it as text (a cell or range; one value or an array constant)."""
+    box = _box(text, names)
+    if box is not None:
+        sheet, top, left, bottom, right = box
+        return (
+            bottom - top + 1,
+            right - left + 1,
+            lambda r0, c0, r1, c1: _area(sheet, top + r0, left + c0, top + r1, left + c1),
+        )
+    rows = _constant(text)
+    if rows is None:
+        return None
+
+    def part(r0: int, c0: int, r1: int, c1: int) -> str:
+        if (r0, c0) == (r1, c1):
+            return rows[r0][c0]
+        return "{" + ";".join(",".join(row[c0 : c1 + 1]) for row in rows[r0 : r1 + 1]) + "}"
+
+    return len(rows), len(rows[0]), part
+
+
 def _cell(sheet: str, row: int, column: int) -> str:
     return f"{sheet}${get_column_letter(column)}${row}"
 
@@ -202,34 +302,34 @@ def _written(name: str, args: list[str], names: dict[str, str], tags: Iterator[i
     if len(parameters) != wanted:
         return "#VALUE!"
     if name in ("BYROW", "BYCOL"):
-        if len(args) != 2 or (box := _box(args[0], names)) is None:
+        if len(args) != 2 or (source := _source(args[0], names)) is None:
             return None
-        sheet, top, left, bottom, right = box
+        height, width, part = source
         if name == "BYROW":
-            if bottom - top + 1 > MAX_CALLS:
+            if height > MAX_CALLS:
                 return None
-            calls = [_call(parameters, [_area(sheet, r, left, r, right)], body) for r in range(top, bottom + 1)]
+            calls = [_call(parameters, [part(r, 0, r, width - 1)], body) for r in range(height)]
             return "VSTACK(" + ",".join(f"{ONE}({c})" for c in calls) + ")"
-        if right - left + 1 > MAX_CALLS:
+        if width > MAX_CALLS:
             return None
-        calls = [_call(parameters, [_area(sheet, top, c, bottom, c)], body) for c in range(left, right + 1)]
+        calls = [_call(parameters, [part(0, c, height - 1, c)], body) for c in range(width)]
         return "HSTACK(" + ",".join(f"{ONE}({c})" for c in calls) + ")"
     if name == "MAP":
-        boxes = [_box(a, names) for a in args[:-1]]
-        if not boxes or any(b is None for b in boxes):
+        sources = [_source(a, names) for a in args[:-1]]
+        if not sources or any(s is None for s in sources):
             return None
-        sizes = {(b[3] - b[1], b[4] - b[2]) for b in boxes}  # type: ignore[index]
+        sizes = {(s[0], s[1]) for s in sources}  # type: ignore[index]
         if len(sizes) != 1:
-            return None  # ranges of different sizes: left to the engine's listing
+            return None  # arrays of different sizes: left to the engine's listing
         height, width = sizes.pop()
-        if (height + 1) * (width + 1) > MAX_CALLS:
+        if height * width > MAX_CALLS:
             return None
         rows = [
             [
-                f"{ONE}({_call(parameters, [_cell(b[0], b[1] + i, b[2] + j) for b in boxes], body)})"  # type: ignore[index]
-                for j in range(width + 1)
+                f"{ONE}({_call(parameters, [s[2](i, j, i, j) for s in sources], body)})"  # type: ignore[index]
+                for j in range(width)
             ]
-            for i in range(height + 1)
+            for i in range(height)
         ]
         return _grid(rows)
     if name == "MAKEARRAY":
@@ -250,20 +350,20 @@ def _written(name: str, args: list[str], names: dict[str, str], tags: Iterator[i
         ]
         return _grid(rows)
     # SCAN and REDUCE
-    if len(args) != 3 or not args[0] or (box := _box(args[1], names)) is None:
+    if len(args) != 3 or not args[0] or (source := _source(args[1], names)) is None:
         return None
-    sheet, top, left, bottom, right = box
-    if (bottom - top + 1) * (right - left + 1) > MAX_STEPS:
+    height, width, part = source
+    if height * width > MAX_STEPS:
         return None
     tag = next(tags)
     steps: list[list[str]] = []
     chain: list[str] = []
     previous = f"({args[0]})"
-    for r in range(top, bottom + 1):
+    for r in range(height):
         steps.append([])
-        for c in range(left, right + 1):
+        for c in range(width):
             step = f"_xlr_s{tag}_{len(chain) // 2 + 1}"
-            call = _call(parameters, [previous, _cell(sheet, r, c)], body)
+            call = _call(parameters, [previous, part(r, c, r, c)], body)
             chain += [step, f"{ONE}({call})" if name == "SCAN" else call]
             steps[-1].append(step)
             previous = step

@@ -23,7 +23,7 @@ from .formula_syntax import written_wrong
 from .formula_texts import words_pattern
 from .grouped_calls import grouped_calls
 from .hidden_rows import nested_totals
-from .lambda_helpers import HELPER_REASON, HELPERS
+from .lambda_helpers import HELPERS, helper_reason
 from .reference_arrays import REFERENCE_ARRAY_REASON, reference_arrays
 from .rewrite_refusals import TOO_LONG, name_refusals, too_long
 from .subtotal_aggregates import subtotal_aggregates
@@ -148,7 +148,7 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
     if kind == "name":
         for name, new in names:
             if name in HELPERS:  # written out over a range (.lambda_helpers): what is left is said
-                return name, HELPER_REASON.format(name=name)
+                return name, helper_reason(name, formula)
             if (new or name in FORMULAE) and not engine_knows(name):
                 return trim_refs.refusal(name, formula) or (name, f"unsupported function {name}")
             if name.startswith("_XLDUDF_"):  # an add-in's JavaScript custom function, as Excel saves it
