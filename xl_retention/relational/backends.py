@@ -217,6 +217,7 @@ def spark_session(master: str | None = None) -> Any:
         "spark.ui.showConsoleProgress": "false",
         "spark.sql.execution.arrow.pyspark.enabled": "true",
         "spark.sql.session.timeZone": "UTC",
+        "spark.sql.warehouse.dir": _warehouse_dir(),  # not ./spark-warehouse beside the user's files
     }
     memory = _driver_memory()
     if memory is not None:
@@ -234,6 +235,19 @@ def spark_session(master: str | None = None) -> Any:
         return session
     except Exception as error:  # no Java, ...
         raise ValueError(f"cannot start Spark ({master or 'local[2]'}): {str(error).strip().splitlines()[0]}") from None
+
+
+def _warehouse_dir() -> str:
+    """A folder of its own, removed when the process ends, for Spark's warehouse (``spark.sql.warehouse.dir``): Spark
+    made an empty ``spark-warehouse`` in the current folder, beside the user's files, where the command was told to
+    write only its tables (H576's finding 01). The command saves no table in it."""
+    import atexit  # noqa: PLC0415  (a Spark session only)
+    import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    folder = tempfile.mkdtemp(prefix="xl-retention-spark-warehouse-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return Path(folder).as_uri()
 
 
 #: what the JVM prints on stderr for the incubator module Spark's launcher always adds (``--add-modules``): no JVM
