@@ -8,11 +8,11 @@ whole months' figures without a word (a tester's findings 1 and 2, 2026-12-04):
   the count enters it (alpha 0.7558 where without it 0.7665). :func:`future_cohort_count` names its cell. A tracker
   whose Customers sheet has figures in that month (sample data or a forecast typed over months to come, as
   :func:`.future_months.future_figures` leaves them) is not named: the triangle stops with the data there.
-- the month in progress typed on **Customers** (gained or customers at end of the current month) as its newest
-  month: its churn is a part month's, which the Dashboard shows as the latest and the lifetime value's 12-month churn
-  averages in. :func:`typed_in_progress` names the first such cell, as ``import`` marks the month in progress (the
-  Dashboard's A2, :mod:`.in_progress`); a tracker whose Dashboard line names that month (an import wrote it) is not
-  named, nor one with figures typed after it (sample data, a forecast).
+- the month in progress typed on **Customers** (gained or customers at end of the current month), **Revenue** or
+  **Purchases and visits** as its newest month: its churn is a part month's, which the Dashboard shows as the
+  latest and the lifetime value's 12-month churn averages in. :func:`typed_in_progress` names the first such cell,
+  as ``import`` marks the month in progress (the Dashboard's A2, :mod:`.in_progress`); a tracker whose Dashboard
+  line names that month (an import wrote it) is not named, nor one with figures typed after it (a forecast).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from ..sheet_names import written
 from .cohort_counts_area import cohort_counts_area
 from .future_months import headed_tables, tracker_sheets
-from .monthly import CUSTOMERS, template_formula_at
+from .monthly import CUSTOMERS, PURCHASES, REVENUE, MonthlySheet, template_formula_at
 
 __all__ = ["future_cohort_count", "typed_in_progress"]
 
@@ -39,12 +39,14 @@ def _month(value: Any) -> tuple[int, int] | None:
     return (value.year, value.month) if isinstance(value, dt.date) else None
 
 
-def _customers_months(path: str | os.PathLike[str]) -> tuple[str, list[tuple[tuple[int, int], int, str, str]]]:
-    """The Customers sheet's title and, for each month row with a number typed in an input column (gained, customers
-    at end, the first month's start): (month, row, the first such cell's ref, its header)."""
+def _customers_months(
+    path: str | os.PathLike[str], sheet: MonthlySheet = CUSTOMERS
+) -> tuple[str, list[tuple[tuple[int, int], int, str, str]]]:
+    """The Customers sheet's title (or ``sheet``'s) and, for each month row with a number typed in an input column
+    (gained, customers at end, the first month's start): (month, row, the first such cell's ref, its header)."""
     out: list[tuple[tuple[int, int], int, str, str]] = []
-    title = CUSTOMERS.title
-    for spec, found, rows, position in headed_tables(tracker_sheets(path), specs=(CUSTOMERS,)):
+    title = sheet.title
+    for spec, found, rows, position in headed_tables(tracker_sheets(path), specs=(sheet,)):
         title = found
         month_at = position.get("Month", 0)
         inputs = [(c, position[c.header]) for c in spec.columns if c.header in position and c.key != "month"]
@@ -136,16 +138,30 @@ def typed_in_progress(path: str | os.PathLike[str], today: dt.date | None = None
     """
     today = today or dt.date.today()
     now = (today.year, today.month)
-    title, typed = _customers_months(path)
-    current = [entry for entry in typed if entry[0] == now]
-    if not current or any(month > now for month, *_ in typed):
-        return None  # nothing typed this month, or figures of months to come too (sample data, a forecast)
-    if _marked_month(path) == now:
-        return None  # an import marked the month in progress on the Dashboard
-    _month_, _row, ref, header = current[0]
-    return (
-        f"{written(title)}!{ref} ({header}, {_text(now)}) is typed in the month in progress (this is "
-        f"{today.day} {today:%b %Y}): the tracker's formulas take it as a whole month's figures (the Dashboard's "
-        "latest month, the churn the lifetime value averages over its last 12 months): leave the month blank until "
-        "it has closed and run again"
-    )
+    marked: list[tuple[int, int] | None] = []  # read once, where a sheet has the month in progress typed
+    for sheet, feeds in _FEEDS:
+        title, typed = _customers_months(path, sheet)
+        current = [entry for entry in typed if entry[0] == now]
+        if not current or any(month > now for month, *_ in typed):
+            continue  # nothing typed this month, or figures of months to come too (sample data, a forecast)
+        if not marked:
+            marked.append(_marked_month(path))
+        if marked[0] == now:
+            return None  # an import marked the month in progress on the Dashboard
+        _month_, _row, ref, header = current[0]
+        return (
+            f"{written(title)}!{ref} ({header}, {_text(now)}) is typed in the month in progress (this is "
+            f"{today.day} {today:%b %Y}): the tracker's formulas take it as a whole month's figures ({feeds}): leave "
+            "the month blank until it has closed and run again"
+        )
+    return None
+
+
+#: the sheets whose month in progress typed as their newest month is named, each with what its figures feed: Revenue
+#: and Purchases and visits too, not Customers alone (H571's finding 02: a part month's churned MRR made the
+#: Dashboard's latest NRR 72.9%, under ok)
+_FEEDS = (
+    (CUSTOMERS, "the Dashboard's latest month, the churn the lifetime value averages over its last 12 months"),
+    (REVENUE, "the Dashboard's latest MRR, NRR, GRR and net revenue churn, a part month's churned MRR among them"),
+    (PURCHASES, "the Dashboard's latest repeat purchase, returning customer and returning visitor rates"),
+)
