@@ -315,6 +315,8 @@ def find_unsupported(
         verdict = verdict or reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
         if verdict is not None and verdict[0] == "formula" and kind in INTERNAL:  # the rewrite past its limits
             verdict = too_long(workbook, sheet, r, c, formulas[sheet][(r, c)]) or verdict
+        if verdict is not None and verdict[0] == "formula" and kind in INTERNAL:  # XIRR over a date typed as text
+            verdict = _dated_text(workbook, sheet, r, c, formulas[sheet][(r, c)]) or verdict
         if verdict is None and kind == "name" and uses is not None:
             used = uses.search(formulas[sheet][(r, c)].lower())
             if used is not None:  # a name whose formula calls a function the engine lacks (GET.WORKBOOK), or
@@ -348,6 +350,15 @@ def find_unsupported(
     listed = {(u.sheet, u.ref) for u in found}  # GROUPBY(A2:A6,B2:B6,LAMBDA(x,NPS(x))): the engine's #VALUE!
     found += [Unsupported(*item) for item in grouped_calls(formulas) if item[:2] not in listed]
     return found
+
+
+def _dated_text(workbook: fz.Workbook, sheet: str, row: int, column: int, formula: str) -> tuple[str, str] | None:
+    """:func:`.dated_texts.dated_text_reason`, imported where the formula calls XNPV or XIRR (issue 14)."""
+    if "XNPV(" not in formula.upper() and "XIRR(" not in formula.upper():
+        return None
+    from .dated_texts import dated_text_reason  # noqa: PLC0415
+
+    return dated_text_reason(workbook, sheet, row, column, formula)
 
 
 def _listed_numbervalues(

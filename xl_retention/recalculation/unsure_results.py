@@ -126,6 +126,10 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
                 from .refused_cases import refused_case  # noqa: PLC0415  (a cell listed only)
 
                 case = refused_case(workbook.get_formula(sheet, *place) or "", only=shown)
+                if case is None and shown in ("XIRR", "XNPV"):  # a date typed as text among its dates: its cell
+                    from .dated_texts import dated_text_reason  # noqa: PLC0415
+
+                    case = dated_text_reason(workbook, sheet, *place, workbook.get_formula(sheet, *place) or "", shown)
                 if case is not None:  # IFERROR(CODE("Ω"),..), CODE("Ω")&"": the case named (H520's task 3)
                     reason = f"{case[1]} ({_WHERE_SHOWN})" if place in hiding else case[1]
                 found.append(Unsupported(sheet, texts.refs[place], shown, reason))
