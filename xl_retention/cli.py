@@ -103,7 +103,7 @@ def _first_month(text: str) -> str:
         raise argparse.ArgumentTypeError(f"must be a month as YYYY-MM, got {text!r}")
     if int(match.group(1)) < 1900:
         raise argparse.ArgumentTypeError(f"can be no earlier than 1900-01 (Excel's first date), got {text!r}")
-    return text.strip()
+    return f"{match.group(1)}-{int(match.group(2)):02d}"  # 2026-1 as 2026-01, as every line then shows it
 
 
 def _this_month() -> str:
