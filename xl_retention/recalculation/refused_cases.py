@@ -19,6 +19,10 @@ ENCODEURL of a text holding '(' is not computed: ...
 True
 >>> print(refused_case('=CODE("Ωmega")')[1])  # doctest: +ELLIPSIS
 CODE of 'Ω' (U+03A9) outside Windows-1252 is not computed: Excel gives its number in the code page of the computer ...
+>>> print(refused_case('=LENB("日本語")')[1])  # doctest: +ELLIPSIS
+LENB of a text holding '日' (U+65E5) is not computed: Excel counts its bytes in the code page of the computer ...
+>>> refused_case('=FINDB("b","abc")') is None
+True
 >>> print(refused_case('=_xlfn.REGEXREPLACE(A3,"[0-9]","<$&>")')[1])
 REGEXREPLACE: the replacement '<$&>' holds a $ that is not $$, $n, ${n}, $name or ${name}
 >>> print(refused_case('=_xlfn.REGEXTEST(A1,B1)')[1])  # doctest: +ELLIPSIS
@@ -33,6 +37,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .excel_functions._core import HALVES_CUT
+from .excel_functions.byte_forms import BYTE_FORMS, DOUBLE_BYTES, double_byte
 from .excel_functions.regex_texts import refusal, replacement_refusal
 from .excel_functions.single_values import windows_1252_code
 from .formula_tokens import _bare_name, argument_spans
@@ -80,6 +85,11 @@ _CODE = (
     "opening the file (63, '?', on a Western Windows; another under a Greek, Cyrillic or Central European one), "
     "UNICODE its Unicode number"
 )
+_BYTES = (
+    "{name} of a text holding {what} is not computed: Excel counts its bytes in the code page of the computer "
+    "opening the file (2 for such a character where Chinese, Japanese or Korean is the default language, 1 "
+    "elsewhere), as CODE gives its number there"
+)
 _URL = (
     "ENCODEURL of a text holding {what} is not computed: Excel's encoding of ~ ! * ' ( ) and of control characters "
     "is not documented"
@@ -105,7 +115,8 @@ def _literal(tokens: list[Token]) -> str | None:
 
 def refused_case(formula: str, only: str | None = None) -> tuple[str, str] | None:
     """(function, reason) naming the case PRICEMAT, YIELDMAT, RECEIVED, REGEXEXTRACT, ENCODEURL, CODE (of a character
-    outside Windows-1252), REGEXREPLACE, REGEXTEST or NUMBERVALUE leaves not computed in ``formula``; None where the
+    outside Windows-1252), a byte form (LENB, FINDB, .. of a double-byte character), REGEXREPLACE, REGEXTEST or
+    NUMBERVALUE leaves not computed in ``formula``; None where the
     formula calls none of them in such a case. A call whose typed arguments show its case (a pattern or replacement
     not read as Excel's PCRE2 reads it: :func:`.excel_functions.regex_texts.refusal`; ``CODE("Ω")``, return_mode 1)
     is named first; then one whose arguments the cells give (PRICEMAT over dates in cells); a REGEXREPLACE or
@@ -129,6 +140,18 @@ def refused_case(formula: str, only: str | None = None) -> tuple[str, str] | Non
         name = _bare_name(token.value[:-1]).removeprefix("_XLR.EACH.")  # MID over {1,2,..}: its element form
         if only is not None and name != only:
             continue
+        if name in BYTE_FORMS:  # LENB over '日本語': its bytes are the computer's language's (H570's finding 03)
+            spans, _ = argument_spans(tokens, k)
+            texts = [_literal(tokens[a:b]) for a, b in (spans[i] for i in BYTE_FORMS[name] if i < len(spans))]
+            odd = next((c for t in texts if t is not None for c in [double_byte(t)] if c is not None), None)
+            if odd is not None:
+                shown = shown or (name, _BYTES.format(name=name, what=f"'{odd}' (U+{ord(odd):04X})"))
+                continue
+            if (only is not None or DOUBLE_BYTES[0]) and None in texts:  # a text the cells give
+                maybe = maybe or (
+                    name,
+                    _BYTES.format(name=name, what="a double-byte character (the text the cells give)"),
+                )
         if name in _CUTS and (only is not None or HALVES_CUT[0]):
             cut = cut or (name, _CUT.format(name=name))
             continue

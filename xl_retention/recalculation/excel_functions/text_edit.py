@@ -43,6 +43,7 @@ from ._core import (
     text,
     utf16,
 )
+from .byte_forms import BYTE_FORMS, byte_form
 from .lookup import wildcard_pattern
 
 #: Excel's longest text in a cell
@@ -51,7 +52,9 @@ _LONGEST = 32767
 
 def _register(name: str, fn: Callable[..., Any], low: int, high: int | None, each: bool = True) -> None:
     """Register ``fn`` as ``name``: element by element over its array arguments (``each``), errors as Excel's."""
-    call = broadcast(engine_call(fn)) if each else engine_call(fn)
+    engine = engine_call(fn)
+    engine.__name__ = engine.__qualname__ = f"excel_{name}"  # its "not computed" noted by name (IFERROR(SEARCHB(..)))
+    call = broadcast(engine) if each else engine
     call.__doc__ = fn.__doc__
     FUNCTIONS[name] = Function(name, call, low, high)
 
@@ -391,7 +394,7 @@ for _name, _fn, _low, _high in (
     ("SEARCH", search, 2, 3),
     ("SEARCHB", search, 2, 3),
 ):
-    _register(_name, _fn, _low, _high)
+    _register(_name, byte_form(_name, _fn) if _name in BYTE_FORMS else _fn, _low, _high)  # FINDB over '日': listed
 FUNCTIONS["TEXTBEFORE"] = Function("TEXTBEFORE", _text_only(textbefore), 2, 6)
 FUNCTIONS["TEXTAFTER"] = Function("TEXTAFTER", _text_only(textafter), 2, 6)
 _register("TEXTSPLIT", textsplit, 2, 6, each=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._core import ExcelError, excel_function, from_utf16, integer, matrix, text, utf16
+from .byte_forms import BYTE_FORMS, byte_form
 
 
 def _each(fn):
@@ -113,9 +114,11 @@ for _name, _fn, _low, _high in (
     ("REPT", _rept, 2, 2),
     ("LOWER", _lower, 1, 1),
     ("UPPER", _upper, 1, 1),
-    ("LENB", _len, 1, 1),  # the byte forms: as the character forms in a single-byte language (Excel's docs)
+    # the byte forms: as the character forms in a single-byte language (Excel's docs); over a double-byte
+    # character not computed (.byte_forms)
+    ("LENB", _len, 1, 1),
     ("LEFTB", _left, 1, 2),
     ("RIGHTB", _right, 1, 2),
     ("MIDB", _mid, 3, 3),
 ):
-    excel_function(_name, _low, _high)(_each(_fn))
+    excel_function(_name, _low, _high)(_each(byte_form(_name, _fn) if _name in BYTE_FORMS else _fn))
