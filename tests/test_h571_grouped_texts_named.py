@@ -58,7 +58,7 @@ def _recalc_one(folder: Path, text: str):
     return report, openpyxl.load_workbook(folder / "out.xlsx", data_only=True).active["B1"].value
 
 
-@pytest.mark.parametrize("text", ["(1,200)", "(1.200)", "(1,5)"])
+@pytest.mark.parametrize("text", ["(1,200)", "(1.200)", "(1,5)", "(£5)", "(1.200,50 €)"])  # H581: money too
 def test_a_bracketed_number_another_locale_reads_otherwise_is_listed(tmp_path, text) -> None:
     report, _ = _recalc_one(tmp_path, text)
     assert report.status == "incomplete"

@@ -71,13 +71,15 @@ def locale_reading(text: str) -> str | None:
 
     >>> locale_reading("(1,200)"), locale_reading("(1.200)"), locale_reading("(1,5)"), locale_reading("(1,234.50)")
     ('-1.200', '-1200', '-1.5', None)
+    >>> locale_reading("(£5)"), locale_reading("(1.200,50 €)")  # an amount in another currency: money_reading's
+    ('-5', '-1200.50')
     """
     if not isinstance(text, str) or len(text) > 40:
         return None
     inner = _bracketed(text)
-    if inner is not None:
-        number = _number_reading(inner)
-        return None if number is None else "-" + number
+    number = _number_reading(inner) if inner is not None else None
+    if number is not None:
+        return "-" + number
     return (
         other_reading(text)
         or day_first_only(text)
