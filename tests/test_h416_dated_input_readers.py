@@ -73,7 +73,7 @@ def test_the_errors_reading_the_date_name_it(errors: dict[str, Any]) -> None:
 
 
 def test_dated_readers_follow_precedents(tmp_path: Path) -> None:
-    from xl_retention.recalculation.typed_text_inputs import dated_readers
+    from xl_retention.recalculation.dated_inputs import dated_readers
 
     wb = openpyxl.Workbook()
     sheet = wb.active

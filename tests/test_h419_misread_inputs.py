@@ -4,7 +4,7 @@
 Before, June's Churned MRR pasted as the text ``'5%'`` was read as 0.05 of money: recalc said ``ok`` and named
 nothing, the Dashboard's NRR 100.5%. So were 10% typed in Excel as an expansion (stored 0.1, formatted ``0%``) and a
 date of digits pasted as a count (``'1/2/2026'``: 46024 customers gained). Now each such cell is named with what it
-holds and how Excel reads it, as a date typed there is (:func:`.typed_text_inputs.dated_inputs`), and the errors
+holds and how Excel reads it, as a date typed there is (:func:`.dated_inputs.dated_inputs`), and the errors
 computed from it name it first. A percentage on the Lifetime value sheet (its gross margin) and a rate typed over its
 formula are no count or amount: not named by this line. The date texts carry their year (H426's F6: Excel reads
 '1/2' with the current year, so the test would change on 1 January).

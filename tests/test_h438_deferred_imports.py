@@ -35,6 +35,7 @@ DEFERRED = (
     "xl_retention.recalculation.this_row_reasons",
     "xl_retention.recalculation.three_d",
     "xl_retention.recalculation.value_origins",
+    "xl_retention.recalculation.arithmetic_origins",
 )
 
 CODE = """

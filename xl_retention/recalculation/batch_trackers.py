@@ -81,13 +81,8 @@ def check_tracker_rows(
         texts = text_numbers_line(tracker, formula_cells)  # ' 120 ' pasted: read by the tracker, not by a SUM
         if texts is not None:
             report.message = (f"{report.message}; " if report.message else f"{path.name}: ") + texts
-        from .typed_text_inputs import (
-            dated_inputs,
-            dated_inputs_line,
-            dated_readers,
-            misread_inputs,
-            name_dated_inputs,
-        )
+        from .dated_inputs import dated_inputs, dated_inputs_line, dated_readers, name_dated_inputs
+        from .typed_text_inputs import misread_inputs
 
         dated = dated_inputs(tracker, formula_cells)  # 2026-03-15 typed as a churn: computed from 46096 (H397's 02)
         dated += misread_inputs(path, tracker, formula_cells)  # '5%' typed as a churn: 0.05 of money (H415's 01)

@@ -215,12 +215,13 @@ def _reason_of(
 ) -> str | None:
     """The reason ``element`` (a formula of one call) gives evaluated in ``sheet``'s scratch cell, its error code
     ``code``, the cells named by the steps :func:`.reasons.explain` names them with; None where it gives none."""
+    from .arithmetic_origins import arithmetic_origin
     from .compared_origins import compared_origin
     from .literal_reasons import blank_argument, value_argument
     from .nested_reasons import outer_reason, with_cause
     from .reason_cells import name_the_cell
     from .reasons import REASONS
-    from .value_origins import arithmetic_origin, value_origin
+    from .value_origins import value_origin
 
     row, column = SCRATCH
     REASONS.cell = (sheet, scratch)

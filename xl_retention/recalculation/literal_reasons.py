@@ -160,7 +160,7 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
         if value.code == "#VALUE!":
             reason = _text_read(workbook, _LITERALS.sub('""', text), sheet, formulas)
             if reason is None:  # =INDEX(A3:A4,1)*2, =VLOOKUP(..)*2 over a text: the cell it is typed in
-                from .value_origins import looked_up_texts  # noqa: PLC0415  (value_origins imports this module)
+                from .arithmetic_origins import looked_up_texts  # noqa: PLC0415  (which imports this module)
 
                 reason = looked_up_texts(workbook, formulas, sheet, ref)
             if reason is not None:

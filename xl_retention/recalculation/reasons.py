@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import formualizer as fz
 
     from .argument_counts import count_reason
+    from .arithmetic_origins import arithmetic_origin
     from .compared_origins import compared_origin
     from .divisor_reasons import divisor_reasons
     from .embedded import Computed
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from .text_value_reasons import text_value_reasons
     from .undefined_names import undefined_name_reasons
     from .unexplained_refs import unexplained_ref_reasons, value_readers
-    from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
+    from .value_origins import blank_origin, formula_cell_origin, value_origin
     from .xlookup_intersections import xlookup_intersection_reasons
 
 #: the steps that name an error's cause, imported when a workbook has an error to explain (:func:`explain`), not by
@@ -87,7 +88,7 @@ _STEPS = {
     "spill_reasons": "spill_reasons",
     "text_value_reasons": "text_value_reasons",
     "undefined_name_reasons": "undefined_names",
-    "arithmetic_origin": "value_origins",
+    "arithmetic_origin": "arithmetic_origins",
     "blank_origin": "value_origins",
     "formula_cell_origin": "value_origins",
     "value_origin": "value_origins",
