@@ -171,7 +171,7 @@ def test_a_cell_of_the_users_where_the_layout_changes_keeps_the_dashboard_as_it_
         # #VALUE! there (4bd2b4ee)
         "brought the formulas an earlier version of the template wrote up to this version's, as the new months have "
         "them (formulas of your own are kept): 'Customers'!B3:B25, 'Customers'!E2:E25, 'Customers'!F2:F25, "
-        "'Customers'!G2:G25, 'Customers'!I2:I25, 'Customers'!K2:K25 and 55 more"
+        "'Customers'!G2:G25, 'Customers'!I2:I25, 'Customers'!K2:K25 and 56 more"
     )
     assert lines[1:] == [
         f"{KEPT} (charts 17 cm wide at H12, A30, ...; printed A1:Q66 on one portrait page, about a third of its "

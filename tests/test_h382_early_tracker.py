@@ -76,7 +76,8 @@ def test_upgrade_guards_the_early_nps_columns(upgraded):
     s = "'NPS scores'!C$2:C$1001"
     assert ws["B3"].value == f'=IF(COUNTA({s})=0,"",INDEX(NPS_BREAKDOWN({s}),1,4))'
     assert ws["E3"].value == f'=IF(COUNTA({s})=0,"",INDEX(NPS_BREAKDOWN({s}),1,3))'
-    assert ws["G3"].value == f'=IF(COUNTA({s})=0,"",IF(OR(B3<4,C3=B3,D3=B3,E3=B3),"",NPS_MOE({s})))'
+    assert ws["G3"].value.startswith(f'=IF(COUNTA({s})=0,IF(NOT(ISNUMBER(F3)),"",')  # counts typed: H575
+    assert ws["G3"].value.endswith(f',IF(OR(B3<4,C3=B3,D3=B3,E3=B3),"",NPS_MOE({s})))')
     assert ws["F3"].value.startswith(f'=IF(COUNTA({s})=0,IF(AND(C3="",D3="",E3=""),"",')
     got = values["NPS"]
     assert [got[f"{c}2"].value for c in "BCDEF"] == [4, 2, 1, 1, 25]

@@ -31,10 +31,11 @@ TEMPLATE = Path(__file__).parents[1] / "workbooks" / "retention_template.xlsx"
 #: the Revenue rates K:N since H325: a month with none of its movements typed is #VALUE!, not NRR 100%; the
 #: Dashboard's notes beside the NPS and CLV, E8:G8 and E9:G9, since H347; the customers and MRR at start, B3:B25, since
 #: H384's finding 01: an error pasted in a month's own gained or movements no longer makes its start that error; the
-#: Customers lost, CRR, churn and months with customers at end E:G, K since H474: a boolean typed is #VALUE!, not 1)
+#: Customers lost, CRR, churn and months with customers at end E:G, K since H474: a boolean typed is #VALUE!, not 1;
+#: the NPS margin of error 'NPS'!G2:G25 since H575: blank beside counts typed)
 CELLS = (
     "'Customers'!B3:B25, 'Customers'!E2:E25, 'Customers'!F2:F25, 'Customers'!G2:G25, 'Customers'!I2:I25, "
-    "'Customers'!K2:K25 and 110 more"
+    "'Customers'!K2:K25 and 111 more"
 )
 
 

@@ -185,9 +185,12 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         # the NPS of the answers; of the counts typed over B:E in a month without any (H230: blank before)
         assert nps[f"F{r}"].value.startswith(f'=IF(COUNTA({scores})=0,IF(AND(C{r}="",D{r}="",E{r}="")')
         assert nps[f"F{r}"].value.endswith(f',"not 0-10",NPS({scores})))')
-        # the margin of error: blank with 1-3 answers or all in one group (no margin is defined, docs/metrics.md)
+        # the margin of error: blank with 1-3 answers or all in one group (no margin is defined, docs/metrics.md); of
+        # the counts typed in a month without answers, by the same rules (H575: blank before)
         undefined = f"OR(B{r}<4,C{r}=B{r},D{r}=B{r},E{r}=B{r})"
-        assert nps[f"G{r}"].value == f'{none}IF({undefined},"",NPS_MOE({scores})))'
+        assert nps[f"G{r}"].value.startswith(f'=IF(COUNTA({scores})=0,IF(NOT(ISNUMBER(F{r})),"",')
+        assert "NPS_MOE_FROM_COUNTS(" in nps[f"G{r}"].value
+        assert nps[f"G{r}"].value.endswith(f',IF({undefined},"",NPS_MOE({scores})))')
         assert nps[f"B{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,4))"
         assert nps[f"C{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,1))"
     purchases = template["Purchases and visits"]

@@ -51,6 +51,7 @@ def test_metadata_lists_every_registry_function_with_its_arguments():
         "NPS": ["scores"],
         "NPS_BREAKDOWN": ["scores"],
         "NPS_MOE": ["scores", "confidence"],
+        "NPS_MOE_FROM_COUNTS": ["promoters", "detractors", "responses", "confidence"],
         "NRR": ["lost_mrr", "expansion_mrr", "start_mrr"],
         "QUICK_RATIO": ["new_mrr", "expansion_mrr", "lost_mrr"],
         "REPEAT_PURCHASE_RATE": ["returning", "total"],

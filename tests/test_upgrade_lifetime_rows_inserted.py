@@ -36,14 +36,14 @@ def test_the_moved_lifetime_formulas_are_brought_up(tmp_path):
     listed = ["'Customers'!B3:B25", *(f"'Customers'!{c}2:{c}25" for c in "EFGIK"), "'Revenue'!B3:B25"]
     # (the lost and gained MRR I:J and the quick ratio O since H397's finding 01: an amount below 0 is #NUM!)
     # (and the Lifetime value's C7 and C11, moved to C8 and C12, since H474: B7's and B11's errors said beside them)
-    listed += [*(f"'Revenue'!{c}2:{c}25" for c in "HIJKLMNOQRSTWXY"), "'NPS'!F2:F25", "'NPS'!H2:H25"]
+    listed += [*(f"'Revenue'!{c}2:{c}25" for c in "HIJKLMNOQRSTWXY"), "'NPS'!F2:F25", "'NPS'!G2:G25", "'NPS'!H2:H25"]
     listed += [f"'Purchases and visits'!{c}2:{c}25" for c in "EFI"]
-    assert earlier_formulas(path)[0][:28] == [*listed, "'Lifetime value'!B4"]
-    assert "'Customers'!I2:I25, 'Customers'!K2:K25 and 110 more)" in earlier_template_line(path)
+    assert earlier_formulas(path)[0][:29] == [*listed, "'Lifetime value'!B4"]
+    assert "'Customers'!I2:I25, 'Customers'!K2:K25 and 111 more)" in earlier_template_line(path)
     lines = upgrade_workbook(path).lines(path)
     assert lines[0] == (
         "brought the formulas an earlier version of the template wrote up to this version's (your values and formulas "
-        f"of your own are kept): {', '.join(listed[:6])} and 110 more"
+        f"of your own are kept): {', '.join(listed[:6])} and 111 more"
     )
     moved = openpyxl.load_workbook(path)["Lifetime value"]
     current = _current_lifetime()

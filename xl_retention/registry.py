@@ -165,6 +165,17 @@ FUNCTIONS: tuple[ExcelFunction, ...] = (
         kind="aggregate",
     ),
     ExcelFunction(
+        "NPS_MOE_FROM_COUNTS",
+        metrics.nps_moe_from_counts,
+        (
+            Argument("promoters", "answers of 9 or 10"),
+            Argument("detractors", "answers of 0 to 6"),
+            Argument("responses", "all answers"),
+            Argument("confidence", "confidence level, default 0.95", optional=True, default=0.95),
+        ),
+        "Margin of error of the NPS in points from a survey's counts: the formula of NPS_MOE.",
+    ),
+    ExcelFunction(
         "NPS_BREAKDOWN",
         metrics.nps_breakdown,
         (SCORES,),

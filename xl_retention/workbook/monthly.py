@@ -41,6 +41,7 @@ from .monthly_formulas import (
     _scores,
     expansion_guarded,
     nps_formula,
+    nps_moe_formula,
     number,
 )
 
@@ -381,6 +382,9 @@ REVENUE = MonthlySheet(
 #: the fewest answers with a 95% margin of error (metrics.nps_moe_min_responses(0.95), a test keeps them equal)
 NPS_MOE_MIN_RESPONSES = 4
 
+#: the margin of error's formula before typed counts were read: blank in a month without answers (upgrade.EARLIER)
+NPS_MOE_ANSWERS_ONLY = nps_moe_formula(NPS_MOE_MIN_RESPONSES, counts=False)
+
 NPS_SUMMARY = MonthlySheet(
     "NPS",
     (
@@ -413,14 +417,11 @@ NPS_SUMMARY = MonthlySheet(
         Column(
             "moe",
             "Margin of error (95%)",
-            _scores(
-                f"IF(OR({{responses}}<{NPS_MOE_MIN_RESPONSES},{{promoters}}={{responses}},{{passives}}={{responses}},"
-                '{detractors}={responses}),"",NPS_MOE({scores}))'
-            ),
+            nps_moe_formula(NPS_MOE_MIN_RESPONSES),
             POINTS,
             name="NPS_Margin",
             width=13,
-            earlier=(_scores("NPS_MOE({scores})"),),
+            earlier=(_scores("NPS_MOE({scores})"), NPS_MOE_ANSWERS_ONLY),
         ),
         Column(
             "nps_chart",
@@ -436,8 +437,9 @@ NPS_SUMMARY = MonthlySheet(
         _so_far("nps", "Months with NPS so far", "NPS_Score_Seq"),
     ),
     "Scores go on the 'NPS scores' sheet, one column per month; this summary follows (a month without answers: "
-    "its promoters, passives and detractors typed here give its NPS). The margin of error is blank in a month with "
-    f"fewer than {NPS_MOE_MIN_RESPONSES} answers or all of them in one group: no margin is defined there.",
+    "its promoters, passives and detractors typed here give its NPS and margin of error). The margin of error is blank "
+    f"in a month with fewer than {NPS_MOE_MIN_RESPONSES} answers or all of them in one group: no margin is defined "
+    "there.",
 )
 
 # Two different counts of the month's buyers (docs/metrics.md, "Orders"): a repeat purchaser ordered more

@@ -244,6 +244,32 @@ _FROM_COUNTS = (
 )
 
 
+def nps_moe_formula(fewest: int, counts: bool = True) -> str:
+    """The NPS sheet's margin of error: ``NPS_MOE`` of the month's answers, blank under ``fewest`` answers or with every
+    answer in one group (no margin is defined there); in a month without answers, ``NPS_MOE_FROM_COUNTS`` of the
+    counts typed over B:E, read as the NPS column reads them (a count left blank is 0, the responses typed are the
+    denominator, else the three groups' sum), with the same guards, and blank wherever the month's NPS is no number (no
+    counts, 'bad counts', 'count < 0'). ``counts=False``: the form before (H575), blank beside typed counts.
+
+    >>> nps_moe_formula(4, counts=False)
+    '=IF(COUNTA({scores})=0,"",IF(OR({responses}<4,{promoters}={responses},{passives}={responses},\
+{detractors}={responses}),"",NPS_MOE({scores})))'
+    """
+    answers = (
+        f"IF(OR({{responses}}<{fewest},{{promoters}}={{responses}},{{passives}}={{responses}},"
+        f'{{detractors}}={{responses}}),"",NPS_MOE({{scores}}))'
+    )
+    if not counts:
+        return _scores(answers)
+    p, d = _TYPED["promoters"], _TYPED["detractors"]
+    n = f'IF({{responses}}="",{_GROUPS},{_TYPED["responses"]})'
+    typed = (
+        f'IF(NOT(ISNUMBER({{nps}})),"",IF(OR({n}<{fewest},{p}={n},{d}={n},{p}+{d}=0),"",'
+        f"NPS_MOE_FROM_COUNTS({p},{d},{n})))"
+    )
+    return f"=IF(COUNTA({{scores}})=0,{typed},{answers})"
+
+
 def nps_formula(answers: int, top: int, listed: str = "answers") -> str:
     """The NPS column's formula (:data:`NPS_TEXT_SCALE` ... above): ``answers`` and ``top`` are
     :data:`xl_retention.score_scales.SCALE_ANSWERS` and ``SCALE_TOP``. The check of the scale passes over a month

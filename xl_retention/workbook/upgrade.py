@@ -24,7 +24,14 @@ from .lifetime_forms import LIFETIME_EARLIER, upgrade_lifetime
 from .lifetime_forms import _current_lifetime as _current_lifetime
 from .lifetime_forms import _lifetime_title as _lifetime_title
 from .lifetime_forms import _rows_down as _rows_down
-from .monthly import NPS_ANSWERS_ONLY, NPS_LISTED_MONTHS, NPS_SCALE_EVERY_MONTH, REVENUE, template_formula_at
+from .monthly import (
+    NPS_ANSWERS_ONLY,
+    NPS_LISTED_MONTHS,
+    NPS_MOE_ANSWERS_ONLY,
+    NPS_SCALE_EVERY_MONTH,
+    REVENUE,
+    template_formula_at,
+)
 from .monthly_formulas import (
     BLANK_AT_ZERO,
     CUSTOMERS_START_ARRAY,
@@ -310,6 +317,8 @@ for _key, _at in (("responses", 4), ("promoters", 1), ("passives", 2), ("detract
     EARLIER[("NPS", _key)] = (f"=INDEX(NPS_BREAKDOWN({{scores}}),1,{_at})",)
 EARLIER[("NPS", "nps")] += ("=NPS({scores})",)
 EARLIER[("NPS", "moe")] = ("=NPS_MOE({scores})",)  # the guarded IF(COUNTA(..)=0,"",NPS_MOE(..)) is widened by import
+# the margin of answers only: blank beside the counts typed in a month without answers (H575)
+EARLIER[("NPS", "moe")] += (NPS_MOE_ANSWERS_ONLY,)
 # a listed month passed over whatever its answers: 1-5 answers typed over an imported bad month showed their NPS (H356)
 EARLIER[("NPS", "nps")] += (NPS_LISTED_MONTHS,)
 
