@@ -78,6 +78,9 @@ __all__ = [
 STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status",
                           "account_status", "sub_status", "abo_status", "customer_status", "contract_status",
                           "deal_stage", "stage",
+                          # a status named as a stage or phase (Odoo's 'Subscription Stage': In Progress, Closed)
+                          "subscription_stage", "lifecycle_stage", "customer_stage", "contract_stage", "phase",
+                          "subscription_phase", "lifecycle_phase", "lifecycle",
                           # other languages: French, Spanish, Portuguese, Italian, German, Dutch, Polish, Japanese
                           "statut", "etat", "état", "estado", "situação", "situacao", "stato", "abostatus",
                           "abonnementstatus", "vertragsstatus", "kundenstatus", "statut_abonnement",
@@ -267,7 +270,7 @@ NONE_KNOWN_PROBLEM = (
 )
 #: Status columns' names that a column of places may have too (a customer's state, CA): read as statuses where
 #: their values have a status's word.
-_PLACE_NAMES = frozenset({"state", "etat", "état", "estado", "stato", "stage", "deal_stage"})
+_PLACE_NAMES = frozenset({"state", "etat", "état", "estado", "stato"})
 #: Words of a status (a vendor's own spelling: 'SUBSCRIPTION_STATE_ON_HOLD', 'STATUS_EXPIRED').
 _STATUS_WORDS = frozenset({"active", "expired", "canceled", "cancelled", "paused", "trial", "trialing", "suspended",
                            "pending", "hold", "grace", "retry", "revoked", "subscribed", "churned", "ended", "unpaid",
