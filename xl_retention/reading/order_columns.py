@@ -427,6 +427,7 @@ CREDIT_NOTES |= document_types.CREDIT_NOTES  # CN, SAP's DG, Avoir, Nota de cré
 def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
     """Refuse the credit notes (:data:`CREDIT_NOTES`) whose order id is no order of the file, or all of them in a
     file without an order id: their invoice cannot be found, and left out they would take nothing off it."""
+    from .document_states import refuse_prepaid_credits
     from .names import keys_of
     from .orders import _TYPES
     from .row_types import type_by_values
@@ -435,7 +436,9 @@ def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str,
     for position, name in enumerate(map(str, df.columns)):
         if not (keys_of(name) & _TYPES or type_by_values(df, position)):  # by its values too (reading.row_types)
             continue
-        credit = np.isin(spelled(df.iloc[:, position]), list(CREDIT_NOTES))
+        kind = spelled(df.iloc[:, position])
+        refuse_prepaid_credits(kind, df.iloc[:, position], name, source)  # Lago's credit: no credit note
+        credit = np.isin(kind, list(CREDIT_NOTES))
         if not credit.any():
             continue
         if "order_id" not in typed:  # left out as a refund, it would take nothing off the invoice it credits

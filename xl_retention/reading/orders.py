@@ -72,6 +72,14 @@ from .disputes import (
     refuse_open_disputes,
     undone_chargebacks,
 )
+from .document_states import (
+    invoice_kind_sales,
+    issued_advice,
+    payment_statuses,
+    refuse_part_paid,
+    refuse_prepaid_credits,
+    states_beside_payment,
+)
 from .errors import bad_rows
 from .event_dates import event_date_kind, undone_rows
 from .failed_attempts import failed_attempts
@@ -210,7 +218,9 @@ def cancelled_rows(
         if keys & _TYPES or row_types.type_by_values(df, position):  # Stripe's reporting_category (row_types)
             kind = spelled(column)
             refuse_open_disputes(kind, column, name, source)  # Paddle's chargeback_warning (reading.disputes)
+            refuse_prepaid_credits(kind, column, name, source)  # Lago's credit: prepaid credits (document_states)
             unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES | REVERSED_TYPES)) & (kind != "")
+            unknown &= ~invoice_kind_sales(df, name, kind)  # Lago's one_off, Metronome's USAGE (document_states)
             if unknown.any():  # 'Cash', 'CK', 'Pay-Cash': a way of paying, money received (gift_types)
                 unknown[unknown] = ~paid_types(kind[unknown])
             unknown &= ~deal_type_sales(df, kind)  # Salesforce's won deals' Type: New Business (deal_stages)
@@ -231,7 +241,8 @@ def cancelled_rows(
         elif (kind := flag_kind(name)) is not None and (flagged := flag_rows(column, name, kind, source)) is not None:
             out |= flagged  # failed, is_deleted, Paid? false, is_duplicate (refused) ... (reading.order_flags)
         elif keys & (ORDER_STATUS_NAMES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
-            status = xero_statuses(df, said_statuses(column))  # Xero's AUTHORISED: awaiting payment
+            status = payment_statuses(name, xero_statuses(df, said_statuses(column)))  # Odoo's In Payment: paid
+            status = states_beside_payment(df, position, status, NOT_PAID | PAID)  # Lago's finalized: says nothing
             if not keys & ORDER_STATUS_NAMES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
             refuse_open_disputes(status, column, name, source)  # 'disputed': lost or won? (reading.disputes)
@@ -242,7 +253,7 @@ def cancelled_rows(
                     "order statuses that say neither paid nor unpaid (whether these were purchases cannot be told: "
                     "give them the status completed where they were paid, cancelled where they were not)"
                 )
-                raise bad_rows(source, name, problem, rows, column.to_numpy())
+                raise bad_rows(source, name, problem, rows, column.to_numpy(), advice=issued_advice(status, unknown))
             either = np.isin(status, list(PAID_OR_REFUNDED))
             if either.any() and not refunds:
                 problem = (
@@ -393,6 +404,7 @@ def orders_as_paid(
     if (by_amounts := unpaid_by_amounts(df, typed, names, source, read_numbers, cancelled)) is not None:
         cancelled = (cancelled | by_amounts[0]) & ~by_amounts[1]  # Amount Paid 0.00 beside Amount Due 100.00 left
         # out; Xero's AUTHORISED part paid beside AmountPaid mapped counted (reading.amounts_due)
+    refuse_part_paid(df, names, source, ~cancelled, by_amounts is not None)  # Odoo's Partially Paid (document_states)
     unpaid = unpaid_lines(df, source, names.get("amount"))  # Amazon's item-status Cancelled (line_statuses)
     if unpaid.any():  # the line's amount left out; the order where none of its lines was paid
         whole = unpaid_orders(typed.get("order_id"), unpaid)
