@@ -163,6 +163,10 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     own path when ``path`` is a copy of it (``CELL("filename")`` gives it).
     """
     cache_decided()  # a command's process: the structural pre-check's answers an earlier command made, read (once)
+    from .excel_functions._core import HALVES_CUT  # noqa: PLC0415
+    from .excel_functions.byte_forms import DOUBLE_BYTES  # noqa: PLC0415
+
+    HALVES_CUT[0] = DOUBLE_BYTES[0] = 0  # this file's cuts and double-byte texts alone name its cells' reasons (H581)
     try:
         return _compute(path, stored_current, workbook_path, deferred=True)
     except OtherSheets:  # the engine's worksheets are not those the rewrites assumed: made again from its own
