@@ -136,6 +136,7 @@ from .trial_flags import trial_flag_columns, trial_flag_rows
 from .trial_invoices import without_trial_invoices
 from .trials import paid_from_trial_end, trial_column
 from .undated_answers import undated_answers
+from .unit_values import said_cents_mrr
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
 from .versions import latest_versions
@@ -424,6 +425,7 @@ def _prepare(
         periods = _other_dates(df, names, source, options.dates(), epoch)  # '03/11/2026' beside a start's 25/01
         refuse_period_spans(df, typed, names, source, periods, trial_column(df, names))
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source, lambda: currency_divisors(df))
+        typed["mrr"] = said_cents_mrr(df, typed["mrr"], names["mrr"], source, options.amounts)  # 'USD (cents)'
     folded = None  # a coupon's line among a subscription's items (-40 beside 100 and 20): taken off them
     if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
         folded = fold_discount_lines(df, typed, names, source)  # (reading.discount_lines)

@@ -235,6 +235,11 @@ def minor_unit_divisors(
                 column=column,
             )
         return _divisors(df, currencies[0] if len(currencies) == 1 else None)
+    from .unit_values import said_cents_divisors  # Metronome's credit type 'USD (cents)' beside 'total' 12050
+
+    said = said_cents_divisors(df, column, source, decimal_cents(column) or _whole_numbers(df[column]))
+    if said is not None:
+        return said
     if decimal_cents(column):  # Stripe's unit_amount_decimal: cents with decimals, 9900.5 is 99.005
         return _decimal_divisors(df, ids, column, currencies, source)
     twin = formatted_twin(names, column)  # Lemon Squeezy's total beside total_formatted: '$9.99' tells 999 is cents

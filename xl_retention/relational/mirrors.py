@@ -519,3 +519,21 @@ def _refuse_test_answers(con: Any, table: ir.Table, source: str) -> None:
         if found:
             shown = table.mutate(__shown=text.substitute(found))
             refuse_any(con, shown, source, [(name, ANSWER_PROBLEM, text.isin(sorted(found)), "__shown")])
+
+
+def said_cents_columns(con: Any, table: ir.Table, names: Mapping[str, str], options: Any = None) -> list[str]:
+    """The text columns of ``table`` (not a mapped id) whose values say cents (Metronome's credit type ``USD
+    (cents)``: :data:`~xl_retention.reading.unit_values.CENTS_SAID`), none under ``--amounts units`` (``options``'
+    ``amounts``): the table is then read as a file's, whose reading divides its whole amounts by 100 with a note, or
+    refuses (reading.unit_values). One aggregate query."""
+    from ..reading.unit_values import CENTS_SAID
+
+    if getattr(options, "amounts", None) == "units":
+        return []
+    ids = {names.get("customer_id"), names.get("order_id"), names.get("visitor_id")}
+    texts = [c for c, t in table.schema().items() if c != ROW and c not in ids and t.is_string()]
+    if not texts:
+        return []
+    pattern = "(?i)" + CENTS_SAID.pattern
+    found = con.execute(table.aggregate(**{f"c{i}": table[c].re_search(pattern).any() for i, c in enumerate(texts)}))
+    return [c for i, c in enumerate(texts) if bool(found[f"c{i}"].iloc[0])]

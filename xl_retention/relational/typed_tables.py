@@ -85,6 +85,7 @@ from .mirrors import (
     _refuse_repeated_rows,
     _refuse_statuses,
     _refuse_test_answers,
+    said_cents_columns,
 )
 from .nested_columns import refuse_nested_columns
 from .order_ids import one_row_per_order
@@ -196,6 +197,8 @@ def from_table(
     # a segment of numbers other than integers, or of booleans: labelled as a file's are ('1', 'TRUE', not '1.0')
     needs_reading |= labels is not None and not (schema[labels].is_string() or schema[labels].is_integer())
     wanted += [c for c in _currency_columns(table) if c not in wanted]  # read as a file's: Stripe's cents tell by it
+    said = said_cents_columns(con, table, names, options) if kind in ("snapshots", "intervals", "orders") else []
+    needs_reading, wanted = needs_reading or bool(said), wanted + [c for c in said if c not in wanted]  # 'USD (cents)'
     if kind == "intervals":  # statuses and the file's other end dates, checked with the end as a file's are
         listed = [c for c in table.columns if c != ROW]
         found = status_columns(listed) + ended_flag_columns(listed) + end_like_columns(listed, names)
