@@ -62,8 +62,9 @@ def test_a_duckdb_tables_two_currencies_name_the_segment_keyword() -> None:
     rows = "(1, 'a', date '2026-01-05', 10.0, 'USD'), (2, 'b', date '2026-01-06', 20.0, 'EUR')"
     con.execute(f"create table o as select * from (values {rows}) t(order_id, customer_id, date, amount, currency)")
     assert _message(lambda: order_tables(con.table("o"), backend=con)) == (
-        "input, column 'currency': 2 currencies (EUR, USD); amounts are added up: convert them to one currency first, "
-        "or import one currency at a time (segment='currency=EUR')"
+        "input, column 'currency': 2 currencies (EUR, USD) in 2 rows, e.g. customer_id 'a', date '2026-01-05', "
+        "currency 'USD'; customer_id 'b', date '2026-01-06', currency 'EUR'; amounts are added up: convert them to one "
+        "currency first, or import one currency at a time (segment='currency=USD')"
     )
 
 

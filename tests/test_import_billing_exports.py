@@ -242,8 +242,9 @@ def test_a_database_table_with_two_currencies_is_refused_unless_split_by_them() 
     with pytest.raises(DataError) as error:
         R.monthly_movements(con.table("subs"), source="subs")
     assert str(error.value) == (
-        "subs, column 'currency_code': 2 currencies (EUR, USD); amounts are added up: convert them to one currency "
-        "first, or import one currency at a time (segment='currency_code=EUR')"
+        "subs, column 'currency_code': 2 currencies (EUR, USD) in 2 rows, e.g. customer_id 'a', month '2025-02-01', "
+        "currency_code 'USD'; customer_id 'b', month '2025-01-01', currency_code 'EUR'; amounts are added up: convert "
+        "them to one currency first, or import one currency at a time (segment='currency_code=USD')"
     )
     split = R.monthly_movements(con.table("subs"), source="subs", segment="currency_code")
     assert split["mrr_end"].tolist() == [70.0, 0.0, 100.0, 100.0]

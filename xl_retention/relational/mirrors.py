@@ -92,6 +92,7 @@ from ..reading.values import (
     no_one_problem,
     scientific_problem,
 )
+from .currency_rows import currency_refusal
 from .refusals import ROW, _stripped, first_rows, refuse_any, trimmed, unseen_in_ids
 from .vendor_amounts import square_cents_unsure, vendor_cents_table
 
@@ -250,6 +251,9 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
                 return con.execute(found)["c"].tolist()
 
             hint = converted_hint(columns, money, codes_of)  # Stripe's 'Converted Amount', in one currency
+            named = currency_refusal(con, table, source, name, hint)  # its rows and values, as pandas names them
+            if named is not None:
+                raise named
             raise DataError(
                 f"{source}, column {name!r}: {'more than 5' if len(currencies) > 5 else len(currencies)} currencies "
                 f"({', '.join(currencies[:5])}){hint}; amounts are added up: convert them to one currency first, or "

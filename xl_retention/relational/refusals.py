@@ -7,7 +7,8 @@ the :data:`ROW` column, else by their ids and values).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import ibis.expr.types as ir
 import numpy as np
@@ -16,10 +17,19 @@ import pandas as pd
 from ..reading import DataError, bad_rows
 from ..reading.errors import ROW_KEYS, SHOW_ROWS, TableRows, described
 
-__all__ = ["ROW", "first_rows", "refuse_any"]
+__all__ = ["ROW", "OtherValues", "first_rows", "refuse_any"]
 
 #: The row numbers' column of engine inputs read from files (0 = the first data row).
 ROW = "__row"
+
+
+class OtherValues(NamedTuple):
+    """A check's shown column where the value at fault is a blank (a missing id): the row's other values are shown,
+    as the pandas path shows a file's row without an id ("in row 2 (...): (date '2026-01-06', amount 20.0)"):
+    every column of the table but ``column`` and :data:`ROW`, named as ``labels`` names them (ours: the file's)."""
+
+    column: str
+    labels: Mapping[str, str]
 
 
 def _stripped(text: ir.StringValue) -> ir.StringValue:
@@ -95,6 +105,16 @@ def first_rows(
     :func:`~xl_retention.reading.errors.bad_rows` writes it (never in ``problem``, whose end the rows follow).
     """
     bad = t.filter(condition)
+    if ROW in t.columns and isinstance(shown, OtherValues):  # a blank id: the row's other values (reading.values)
+        from ..reading.values import _rows_told
+
+        others = [c for c in t.columns if c in shown.labels and c != shown.column]  # the mapped columns read
+        rows = con.execute(bad.select(ROW, *others).order_by(ROW).limit(SHOW_ROWS))
+        positions = rows[ROW].to_numpy(dtype=np.int64)
+        frame = rows[others].rename(columns=dict(shown.labels)).reset_index(drop=True)
+        told = _rows_told(frame, np.arange(len(frame)), "")
+        values = {int(p): told[i] for i, p in enumerate(positions.tolist())}
+        return bad_rows(source, column, problem, positions, values, count=count, advice=advice)
     if ROW in t.columns:
         picked = [ROW] + ([shown] if shown and shown in t.columns else [])
         rows = con.execute(bad.select(*picked).order_by(ROW).limit(SHOW_ROWS))

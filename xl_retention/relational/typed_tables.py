@@ -92,7 +92,7 @@ from .order_ids import one_row_per_order
 from .order_marks import orders_by_values
 from .prepaid_rows import refuse_prepaid_table
 from .read_as_files import _cancellable, _odd_spaces, _qualtrics_unanswered
-from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
+from .refusals import ROW, OtherValues, _stripped, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name
 from .trial_invoices import trial_invoices
 from .typed_billing import MINOR, typed_billing
@@ -344,7 +344,8 @@ def _numbered_from_zero(con: Any, table: ir.Table, names: Mapping[str, str]) -> 
 def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, ...]:
     ids = {"customer_id": "customer ids", "visitor_id": "visitor ids"}
     if name in ids:  # what such a row is and the way out, as the file's refusal says it (reading.values)
-        return names[name], f"missing {ids[name]}", t[name].isnull(), name, missing_ids_advice(ids[name])
+        shown = OtherValues(name, names) if ROW in t.columns else name  # a file's row: by its other values
+        return names[name], f"missing {ids[name]}", t[name].isnull(), shown, missing_ids_advice(ids[name])
     problem = "missing dates" if name in ("month", "date", "start") else "blank numbers"
     return names[name], problem, t[name].isnull(), name
 
