@@ -20,19 +20,51 @@ import pytest
 
 
 def test_the_jvm_notice_is_left_out_and_every_other_line_passed_on(capfd) -> None:
-    from xl_retention.relational.backends import _passed_on
+    from xl_retention.relational.backends import _JavaStderr
 
     read, write = os.pipe()
     os.write(write, b"WARNING: Using incubator modules: jdk.incubator.vector\n")
     os.write(write, b"26/12/07 18:59:20 ERROR SparkContext: Error initializing SparkContext.\n")
     os.write(write, b"Error: JAVA_HOME is not set\n")
     os.close(write)
+    java = _JavaStderr()
+    java.started()
     with os.fdopen(read, "rb") as stream:
-        _passed_on(stream)
+        java.pass_on(stream)
     assert capfd.readouterr().err.splitlines() == [
         "26/12/07 18:59:20 ERROR SparkContext: Error initializing SparkContext.",
         "Error: JAVA_HOME is not set",
     ]
+
+
+def test_what_java_says_while_it_starts_is_held_for_the_commands_line(capfd) -> None:
+    # H581's finding 05: read only once Java was up, the reason it could not start was lost
+    from xl_retention.relational.backends import _JavaStderr
+
+    read, write = os.pipe()
+    os.write(write, b"WARNING: Using incubator modules: jdk.incubator.vector\n")
+    os.write(write, b"/usr/bin/spark-class: line 71: /nonexistent-java/bin/java: No such file or directory\n")
+    os.close(write)
+    java = _JavaStderr()
+    with os.fdopen(read, "rb") as stream:
+        java.pass_on(stream)
+    assert java.held == ["/usr/bin/spark-class: line 71: /nonexistent-java/bin/java: No such file or directory"]
+    assert capfd.readouterr().err == ""
+
+
+def test_a_java_that_cannot_start_is_one_line_naming_why(tmp_path) -> None:
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'xl-retention[spark]')")
+    (tmp_path / "o.csv").write_text("order_id,date,customer_id,amount\n1,2026-01-05,a,10\n2,2026-02-05,a,10\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "xl_retention", "import", "--backend", "spark", "--orders", "o.csv", "--to-csv", "t"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        env={**os.environ, "JAVA_HOME": str(tmp_path / "nonexistent-java")},
+    )  # fmt: skip
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith("xl-retention: error: cannot start Spark (local[2]): ")
+    assert f"{tmp_path / 'nonexistent-java'}/bin/java: No such file or directory" in lines[0]
 
 
 def test_a_file_that_is_not_parquet_is_one_line_naming_it(tmp_path) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
-from import_cli import refusal
+from import_cli import refusal, run
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
@@ -16,7 +17,7 @@ pytestmark = [
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
-@pytest.mark.parametrize("column", ["Subscription Stage", "Stage", "Lifecycle Stage", "Phase"])
+@pytest.mark.parametrize("column", ["Subscription Stage", "Stage", "Lifecycle Stage"])
 def test_a_stage_column_of_unknown_statuses_is_refused(tmp_path: Path, capsys, backend: str, column: str) -> None:
     path = tmp_path / "odoo.csv"
     path.write_text(f"Customer,Start Date,End Date,Monthly Recurring,{column}\nAcme,2026-01-01,,100.00,In Progress\n"
@@ -29,3 +30,12 @@ def test_a_stage_column_of_unknown_statuses_is_refused(tmp_path: Path, capsys, b
         "(whether each row pays cannot be told) in rows 2, 3, 4 (counting the header as row 1): 'In Progress', "
         "'Closed', 'Upsell': rename them to active, canceled, trialing, paused or remove those rows"
     )
+
+
+def test_a_pricing_phase_column_is_no_status(tmp_path: Path) -> None:
+    # Stripe's subscription schedules number their phases: a 'Phase' of 1 and 2 is no status (H581's finding 04)
+    path = tmp_path / "s.csv"
+    path.write_text("customer_id,month,mrr,Phase\na,2026-01,100,1\nb,2026-01,50,2\na,2026-02,100,2\n")
+    movements = pd.read_csv(run(tmp_path, "--subscriptions", path) / "movements.csv")
+    assert movements[["month", "customers_end", "mrr_end"]].values.tolist() == [["2026-01", 2, 150.0],
+                                                                                ["2026-02", 1, 100.0]]  # fmt: skip

@@ -76,7 +76,7 @@ def _import(args: argparse.Namespace) -> int:
     if through is not None:
         refuse_filled_after(args.into, tables, through)
     kept = kept_after(args.into, tables, today)  # before the import: the later months an earlier one wrote
-    filled = fill_workbook(args.into, tables, replace_typed=args.replace_typed)
+    filled = fill_workbook(args.into, tables, replace_typed=args.replace_typed, recalc=args.recalc)
     print("\n".join(filled.lines(args.into, args.recalc)))
     if left_out is not None:
         print(left_out)

@@ -48,7 +48,7 @@ from .gmt_offsets import gmt_offsets
 from .month_hints import number_month_hint
 from .naive_times import check_naive_times, unconverted_note
 from .notes import note
-from .text_dates import OFFSET, Unread, apply_format, parse_texts, unix_time_hint
+from .text_dates import OFFSET, Unread, apply_format, epoch_zeros, parse_texts, unix_time_hint
 from .zone_names import converted_zone, from_column_zone, from_utc, has_time
 from .zone_names import says_utc as says_utc  # importable from here, as before
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
@@ -211,6 +211,9 @@ def _numeric_dates(
     if date_format is not None and whole.all():  # 202601 typed as a number, read with --date-format '%Y%m'
         out = apply_format(np.array([str(int(n)) for n in numbers], dtype=object), date_format, None)
         return out, np.isnat(out), f"numbers that do not match the date format {date_format!r}"
+    zeros = epoch_zeros(_number_texts(numbers[numbers != 0]).tolist() + ["0"], None if epoch else column)
+    if zeros is not None and (numbers == 0).any():  # 0 beside Unix timestamps: named, its rows (H574)
+        return out, numbers == 0, zeros[1]
     hint = number_month_hint(numbers) or unix_time_hint(_number_texts(numbers), None if epoch else column)
     if hint:
         return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong" + hint

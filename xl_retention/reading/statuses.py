@@ -78,9 +78,9 @@ __all__ = [
 STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status",
                           "account_status", "sub_status", "abo_status", "customer_status", "contract_status",
                           "deal_stage", "stage",
-                          # a status named as a stage or phase (Odoo's 'Subscription Stage': In Progress, Closed)
-                          "subscription_stage", "lifecycle_stage", "customer_stage", "contract_stage", "phase",
-                          "subscription_phase", "lifecycle_phase", "lifecycle",
+                          # a status named as a stage (Odoo's 'Subscription Stage': In Progress, Closed); not a
+                          # 'Phase', which is a pricing schedule's (Stripe's phases 1, 2; 'Intro price': H581's 04)
+                          "subscription_stage", "lifecycle_stage", "customer_stage", "contract_stage",
                           # other languages: French, Spanish, Portuguese, Italian, German, Dutch, Polish, Japanese
                           "statut", "etat", "état", "estado", "situação", "situacao", "stato", "abostatus",
                           "abonnementstatus", "vertragsstatus", "kundenstatus", "statut_abonnement",

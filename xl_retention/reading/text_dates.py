@@ -186,6 +186,8 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
         parsed = apply_format(texts, fmt, options.timezone)
         tried.append((fmt, parsed))
     full = [(fmt, parsed) for fmt, parsed in tried if not np.isnat(parsed).any()]
+    if not full and (zeros := epoch_zeros(texts)) is not None:  # 0 beside Unix timestamps: no 1970 (H574)
+        raise Unread(*zeros)
     if not full:
         if not tried:
             why = "dates that do not parse"
@@ -257,6 +259,37 @@ def unix_time_hint(texts: Sequence[object], column: str | None = None) -> str:
     duckdb = {1: "to_timestamp", 1000: "epoch_ms", 1000000: "make_timestamp"}[scale]
     pandas_unit = {1: "s", 1000: "ms", 1000000: "us"}[scale]
     return said + f"with DuckDB's {duckdb}({name}) or pandas' pd.to_datetime(df[{column!r}], unit='{pandas_unit}'))"
+
+
+def epoch_zeros(texts: Sequence[object], column: str | None = None) -> tuple[np.ndarray, str] | None:
+    """Where ``texts`` are Unix timestamps (:func:`unix_time_hint`) beside some ``0``: time 0, 1970-01-01 00:00:00
+    UTC, which a database or an API writes for a missing date (and which took the timestamps' hint away, a 0 being
+    none): the mask of the zeros and why they are refused, with the hint; None otherwise. ``column``: as for
+    :func:`unix_time_hint`.
+
+    >>> mask, why = epoch_zeros(["1767610800", "0"])
+    >>> mask.tolist(), why  # doctest: +NORMALIZE_WHITESPACE
+    ([False, True], 'time 0 (1970-01-01 00:00:00 UTC) beside Unix timestamps (1767610800 is 2026-01-05 11:00:00 UTC:
+    a missing date exported as 0? leave it blank, and convert the timestamps to dates first, e.g. in Excel
+    =A2/86400+DATE(1970,1,1) formatted as a date)')
+    >>> epoch_zeros(["0", "0"]), epoch_zeros(["1767610800"]), epoch_zeros(["20260105", "0"])
+    (None, None, None)
+    """
+    zeros = np.array([_ZERO.fullmatch(str(t).strip()) is not None for t in texts], dtype=bool)
+    if not zeros.any() or zeros.all():
+        return None
+    hint = unix_time_hint([t for t, z in zip(texts, zeros, strict=True) if not z], column)
+    if not hint:
+        return None
+    hint = hint.replace(" (Unix timestamps? ", " (", 1).replace(
+        " UTC: convert them to dates first",
+        " UTC: a missing date exported as 0? leave it blank, and convert the timestamps to dates first",
+        1,
+    )
+    return zeros, "time 0 (1970-01-01 00:00:00 UTC) beside Unix timestamps" + hint
+
+
+_ZERO = re.compile(r"0+(?:\.0*)?")
 
 
 def _serials(texts: np.ndarray, source: str = "") -> str:

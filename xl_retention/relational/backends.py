@@ -267,24 +267,59 @@ def _start_java(options: dict[str, Any]) -> None:
         return
     if os.environ.get("SPARK_REMOTE") or os.environ.get("SPARK_CONNECT_MODE_ENABLED"):
         return
-    import subprocess
     import threading
 
     conf = SparkConf(loadDefaults=False).setAll(list(options.items()))
     with SparkContext._lock:
         if SparkContext._gateway is not None:
             return
-        gateway = launch_gateway(conf, popen_kwargs={"stderr": subprocess.PIPE})
-        threading.Thread(target=_passed_on, args=(gateway.proc.stderr,), name="spark-stderr", daemon=True).start()
+        read_end, write_end = os.pipe()
+        stream = _JavaStderr()
+        reader = threading.Thread(target=stream.pass_on, args=(os.fdopen(read_end, "rb"),), name="spark-stderr")
+        reader.daemon = True
+        reader.start()  # reading before Java starts: what it prints when it cannot start is the reason (H581's 05)
+        try:
+            gateway = launch_gateway(conf, popen_kwargs={"stderr": write_end})
+        except Exception as error:
+            os.close(write_end)
+            reader.join(timeout=10)
+            if stream.held:  # spark-class's or Java's own words: "/nonexistent/bin/java: No such file or directory"
+                raise RuntimeError(stream.held[0]) from error
+            raise
+        os.close(write_end)  # the Java process holds its own end
+        stream.started()
         SparkContext._ensure_initialized(gateway=gateway)
 
 
-def _passed_on(stream: Any) -> None:
-    """The lines of the Java process's ``stream`` written to this process's stderr (file descriptor 2, where Java
-    wrote before), but for the incubator notice."""
-    for line in iter(stream.readline, b""):
-        if not line.startswith(_INCUBATOR_NOTICE):
-            os.write(2, line)
+class _JavaStderr:
+    """The Java process's stderr, line by line: held while Java starts (the first line is the reason it gives where
+    it cannot start: :func:`_start_java` says it in the command's one line), then written to this process's stderr
+    (file descriptor 2, where Java wrote before), but for the incubator notice (:data:`_INCUBATOR_NOTICE`)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.held: list[str] = []
+        self._lock = threading.Lock()
+        self._passing = False
+
+    def started(self) -> None:
+        """Java is up: what it wrote while starting is passed on, and what it writes from now on."""
+        with self._lock:
+            self._passing = True
+            for line in self.held:
+                os.write(2, (line + "\n").encode())
+            self.held.clear()
+
+    def pass_on(self, stream: Any) -> None:
+        for line in iter(stream.readline, b""):
+            if line.startswith(_INCUBATOR_NOTICE):
+                continue
+            with self._lock:
+                if self._passing:
+                    os.write(2, line)
+                elif line.strip():
+                    self.held.append(line.decode(errors="replace").rstrip())
 
 
 class _EndedJava(logging.Filter):

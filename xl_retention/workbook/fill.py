@@ -301,7 +301,7 @@ def _same_figure(old: Any, new: Any) -> bool:
     return False
 
 
-def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Filled:
+def fill_package(path: Path, tables: Tables, replace_typed: bool = False, recalc: bool = False) -> Filled:
     """See :func:`xl_retention.workbook.importer.fill_workbook`."""
     data = tables.months()
     if not len(data):
@@ -438,7 +438,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
             plan.notes.append(own_starts_line(plan.own_starts))
     finally:
         wb.close()
-    cleared = save_cleared(package, path.name, refitted)
+    cleared = save_cleared(package, path.name, refitted, charts=not recalc)  # recalc sets the charts' points
     plan.notes.extend(package.signature_lines("the imported figures"))
     unchanged = package.data == package.original and not package.removed  # the file was not written
     months = len(base.months) + len(added)

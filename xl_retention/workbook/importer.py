@@ -447,7 +447,9 @@ def _load(
     return tables
 
 
-def fill_workbook(path: str | os.PathLike[str], tables: Tables, replace_typed: bool = False) -> Filled:
+def fill_workbook(
+    path: str | os.PathLike[str], tables: Tables, replace_typed: bool = False, recalc: bool = False
+) -> Filled:
     """Write ``tables`` into the input cells of the tracking workbook at ``path``, in place.
 
     Only the input cells of the months the data covers are written (a value there that differs from the data, typed
@@ -464,6 +466,9 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables, replace_typed: b
     month, hand-typed months meet the imported ones inconsistently (phantom lost customers at
     the seam), a cell is in the way of the new months, or values would be replaced (not ``replace_typed``).
 
+    The charts' cached points (drawn by programs that do not calculate) are dropped with the results, unless
+    ``recalc``: the caller recalculates next (:func:`xl_retention.recalculation.recalc_file` sets them anew).
+
     Example: ``fill_workbook("tracker.xlsx", load_tables(subscriptions="subs.csv"))``.
     """
     path = Path(path)
@@ -472,7 +477,7 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables, replace_typed: b
     try:
         with writing_to(path), warnings.catch_warnings():  # a failed write said of `path`; openpyxl reads the
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")  # layout only: "Sparkline Group
-            filled = fill_package(path, tables, replace_typed)  # extension ... will be removed" is not so here
+            filled = fill_package(path, tables, replace_typed, recalc)  # extension ... will be removed" is not so
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
         raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
     revenue = tables.order_revenue_cohorts

@@ -126,7 +126,8 @@ def holds(element: bytes | None, value: float | int | None) -> bool:
         return False
 
 
-def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes, bytes]] | None = None) -> int:
+def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes, bytes]] | None = None,
+                 charts: bool = False) -> int:  # fmt: skip
     """Save ``package`` (the workbook ``name``) in place after new inputs or months: Excel asked to recalculate on open,
     the calculation chain dropped and every stored result cleared (:func:`clear_results`: results of the old inputs
     never read beside the new ones; new cells and widened formulas computed again; an import that changed no cell, the
@@ -134,7 +135,8 @@ def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes
     part -> (its bytes as recalc fitted it, as the import reset it), gets the first back where it is still the second;
     nothing is written when no part changed), in one atomic save refused when
     another program saved or opened the file meanwhile. Returns the number of formula cells cleared. A failed save (a
-    full disk, a lost network drive) leaves the file as it was and says so, naming it."""
+    full disk, a lost network drive) leaves the file as it was and says so, naming it. With ``charts``, the cached
+    points of every chart (:func:`without_chart_caches`) are dropped with the results: drawn from the old cells."""
     package.flush()
     refuse_protected(package, name)  # a protected sheet or locked structure it would change: nothing written
     sheets = {p for p in package.parts.values() if p is not None and p in package.data}
@@ -145,6 +147,9 @@ def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes
 
         rooms_back(package)  # the note rows recalc fitted to the old results: the template's rooms for the new
         cleared = clear_results(package)
+        if charts:
+            for part in package.names(_CHART_PART):
+                package.data[part] = without_chart_caches(package.data[part])
     else:  # no cell changed: the results hold, and so do the charts' ranges fitted to them
         cleared = 0
         for part, (fitted, reset) in (refitted or {}).items():
@@ -161,4 +166,20 @@ def save_cleared(package: ip.Package, name: str, refitted: dict[str, tuple[bytes
     return cleared
 
 
-__all__ = ["clear_results", "save_cleared", "without_results"]
+_CHART_PART = r"xl/charts/chart[^/]*\.xml"
+_CHART_CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache|multiLvlStrCache)\b[^>]*?(?:/>|>.*?</\1\2\s*>)", re.S)
+
+
+def without_chart_caches(xml: bytes) -> bytes:
+    """A chart part without the cached points of its series (``c:numCache``, ``c:strCache``, ``c:multiLvlStrCache``,
+    optional beside the reference ``c:f``): a program that does not calculate (a file preview, a reader of the
+    package) drew the old points beside the new inputs; Excel and LibreOffice draw the cells. Every other byte stays.
+
+    >>> without_chart_caches(b'<c:val><c:numRef><c:f>S!$B$2:$B$3</c:f><c:numCache><c:ptCount val="2"/>'
+    ...                      b'<c:pt idx="0"><c:v>5</c:v></c:pt></c:numCache></c:numRef></c:val>')
+    b'<c:val><c:numRef><c:f>S!$B$2:$B$3</c:f></c:numRef></c:val>'
+    """
+    return _CHART_CACHE.sub(b"", xml)
+
+
+__all__ = ["clear_results", "save_cleared", "without_chart_caches", "without_results"]
