@@ -13,7 +13,7 @@ import pandas as pd
 
 from .status_words import order_statuses, spelled_by_distinct
 
-__all__ = ["NOT_PAID", "ORDER_STATUS_NAMES", "PAID", "PAID_OR_REFUNDED", "STATE_NAMES", "said_statuses"]
+__all__ = ["NOT_PAID", "ORDER_STATUS_NAMES", "PAID", "PAID_OR_REFUNDED", "STAGE_NAMES", "STATE_NAMES", "said_statuses"]
 
 #: Words that say a status is the order's or its payment's ("Order Payment State", "Sale Status", "Txn Status").
 #: An ERP's document (SAP Business One's A/R invoices: "Document Status" Open/Closed, DocStatus O/C) is the order too
@@ -25,6 +25,10 @@ _AFTER = ["", *(f"_({w})" for w in _ORDER_WORDS)]  # 'Payment State (Order)'
 ORDER_STATUS_NAMES = frozenset(f"{q}status{a}" for q in _SAID for a in _AFTER if q or not a) | frozenset(
     {"docstatus", "documentstatus", "belegstatus", "dokumentstatus", "status_des_belegs"}
 )
+#: Names of an order's stage ("Order Stage", "Sales Stage"): its status, refused where its values are no order
+#: statuses (Open: H569's finding 02, ignored); a bare ``Stage`` as ``state`` (a product's stage, Beta, is no status);
+#: a CRM's won deals' stage is a sale (deal_stages).
+STAGE_NAMES = frozenset(f"{q}stage{a}" for q in _SAID for a in _AFTER if q or not a)
 #: Names of a column that is an order's status where its values are order statuses (and an address's state,
 #: ``CA``, where none is): WooCommerce's and Magento's ``state``.
 STATE_NAMES = frozenset(f"{q}state{a}" for q in _SAID for a in _AFTER if q or not a)

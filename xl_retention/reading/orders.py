@@ -62,7 +62,7 @@ from .adjusted_amounts import adjusted_refunds
 from .amounts_due import unpaid_by_amounts, xero_statuses
 from .charge_ledgers import refuse_charge_ledgers
 from .credit_notes import applied_credit_notes, refunds_made
-from .deal_stages import deal_type_sales, deal_types_advice
+from .deal_stages import WON, deal_type_sales, deal_types_advice
 from .disputes import (
     REVERSALS,
     REVERSED_TYPES,
@@ -107,6 +107,7 @@ from .order_statuses import (  # re-exported: reading.orders.NOT_PAID, ... (thei
     ORDER_STATUS_NAMES,
     PAID,
     PAID_OR_REFUNDED,
+    STAGE_NAMES,
     STATE_NAMES,
     said_statuses,
 )
@@ -240,10 +241,13 @@ def cancelled_rows(
             out |= _flagged(column, name, source)
         elif (kind := flag_kind(name)) is not None and (flagged := flag_rows(column, name, kind, source)) is not None:
             out |= flagged  # failed, is_deleted, Paid? false, is_duplicate (refused) ... (reading.order_flags)
-        elif keys & (ORDER_STATUS_NAMES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
+        elif keys & (ORDER_STATUS_NAMES | STATE_NAMES | STAGE_NAMES) or by_values.status_by_values(df, position):
             status = payment_statuses(name, xero_statuses(df, said_statuses(column)))  # Odoo's In Payment: paid
             status = states_beside_payment(df, position, status, NOT_PAID | PAID)  # Lago's finalized: says nothing
-            if not keys & ORDER_STATUS_NAMES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
+            if keys & STAGE_NAMES and np.isin(status, [*WON, ""]).all():
+                continue  # a CRM's won deals: sales (reading.deal_stages refuses the others)
+            known = np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any()
+            if not keys & (ORDER_STATUS_NAMES | STAGE_NAMES - {"stage"}) and not known:  # 'Stage': Beta, Launch
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
             refuse_open_disputes(status, column, name, source)  # 'disputed': lost or won? (reading.disputes)
             unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED | REVERSALS)) & (status != "")
