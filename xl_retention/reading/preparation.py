@@ -107,7 +107,7 @@ from .play_taxes import play_taxes_folded
 from .priced_zero import priced_zero
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
-from .revenue import check_ended_at_zero, check_negative_mrr, in_units, per_month
+from .revenue import check_ended_at_zero, check_negative_mrr, in_units, per_month, refuse_scaled
 from .sale_refunds import sale_id_column
 from .salesforce_ids import one_salesforce_id
 from .sandbox import check_test_mode
@@ -452,6 +452,7 @@ def _prepare(
         typed, kept, month_rows = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows
     in_cents = None  # --amounts cents, an API's cents: divided once the order's refunds, discounts are taken off
     if kind == "orders" and "amount" in typed:
+        refuse_scaled(names["amount"], source, "amount")  # 'Umsatz (TEUR)': 1,5 is 1,500 (reading.revenue)
         units = in_units(typed["amount"], names["amount"], lambda: currency_divisors(df))  # amount_cents: / 100
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
             in_cents = minor_unit_divisors(df, typed["customer_id"], names["amount"], source, options.amounts)

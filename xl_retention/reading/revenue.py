@@ -75,6 +75,48 @@ def says_cents(name: Any) -> bool:
     return bool(_CENT_WORDS & set(_words(name)[1])) or "¢" in str(name)
 
 
+#: A money column's scale said in its name (a finance report's or a board pack's): thousands ("MRR (k$)", "($K)",
+#: "(000s)", "in thousands", German reports' "TEUR" and "Tsd. EUR") or millions ("ARR ($M)", "Mio.", "mn", "bn").
+_SCALES = (
+    ("thousands", 1_000, r"k|k\$|\$k|k€|€k|k£|£k|000s?|'000s?|thousands?|tausend|milliers|teur|tusd|tchf|tsd|t€"),
+    ("millions", 1_000_000, r"m\$|\$m|m€|€m|m£|£m|mio|mill|millions?|millionen|mn|meur|musd"),
+    ("billions", 1_000_000_000, r"bn|b\$|\$b|mrd|billions?|milliarden"),
+)
+_SCALE_AT = r"(?:^|(?<=[\s(\[_/-]))(?:{})(?:$|(?=[\s)\]_/.,-]))"
+
+
+def said_scale(name: Any) -> tuple[str, int] | None:
+    """The scale a money column's name says its amounts are in ("thousands", 1000), or None: an amount so written is
+    no currency unit, and read as one it is a thousand (a million) times too small (H569's finding 04: "MRR (k$)" of
+    1.2 was MRR 1.2, not 1,200).
+
+    >>> [said_scale(n) for n in ("MRR (k$)", "MRR (000s)", "Umsatz (TEUR)", "ARR ($M)", "MRR", "Kosten", "mrr_k")]
+    [('thousands', 1000), ('thousands', 1000), ('thousands', 1000), ('millions', 1000000), None, None, ('thousands', \
+1000)]
+    """
+    text = str(name).lower()
+    for scale, factor, words in _SCALES:
+        if re.search(_SCALE_AT.format(words), text):
+            return scale, factor
+    return None
+
+
+def refuse_scaled(name: Any, source: str, taken_as: str) -> None:
+    """Refuses a money column whose name says its amounts are in thousands or millions (:func:`said_scale`),
+    naming it: read as currency units they would be silently a thousand times too small."""
+    said = said_scale(name)
+    if said is None:
+        return
+    scale, factor = said
+    raise DataError(
+        f"{source}: {str(name)!r} (taken as {taken_as}) says its amounts are in {scale}: read as currency units they "
+        f"would be {factor:,} times too small; give the amounts in currency units (the column times {factor:,}) "
+        "and map that column",
+        source=source,
+        column=str(name),
+    )
+
+
 def _says_year(words: list[str], k: str = "") -> bool:
     """Whether a name's ``words`` (its key ``k``) say a year: "Yearly Fee", "Jahresumsatz", "Per Annum", "Fee p.a.",
     "12-month value", "TTM revenue"."""
@@ -201,6 +243,7 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
     from .pre_discount import refuse_pre_discount_mrr
 
     refuse_pre_discount_mrr(name, source)  # 'MRR before discount', 'Undiscounted MRR': MRR is after discounts
+    refuse_scaled(name, source, "mrr")  # 'MRR (k$)': 1.2 is 1,200
     k, words = _words(name)
     if per_year_name(name):
         return in_units(values, name, divisors) / 12  # ARR, ACV, an annualized revenue, a run rate: 12 x MRR
