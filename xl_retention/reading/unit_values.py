@@ -20,6 +20,9 @@ import pandas as pd
 
 __all__ = ["CENTS_SAID", "said_cents_column", "said_cents_divisors"]
 
+#: a unit column holds a few values (a credit type, a currency): one of more in its first rows is none
+_MOST = 40
+
 #: A value that says an amount's unit is cents: a word of the smallest unit in brackets (``USD (cents)``,
 #: ``EUR [minor units]``, ``usd (smallest unit)``).
 CENTS_SAID = re.compile(r"[(\[]\s*(?:cents?|minor[ _-]?units?|smallest[ _-](?:currency[ _-])?units?)\s*[)\]]", re.I)
@@ -40,6 +43,8 @@ def said_cents_column(df: pd.DataFrame, column: str) -> str | None:
         values = df[name]
         if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_datetime64_any_dtype(values.dtype):
             continue
+        if values.iloc[:2000].nunique(dropna=True) > _MOST:
+            continue  # ids, names, dates as text: no unit column (not hashed whole on a large file)
         distinct = pd.unique(values.dropna().to_numpy(dtype=object))
         if any(isinstance(v, str) and CENTS_SAID.search(v) for v in distinct):
             return name
