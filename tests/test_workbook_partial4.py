@@ -157,8 +157,11 @@ def test_import_widens_a_tracker_made_with_the_earlier_margin_formula_to_the_new
     result = run("import", "--nps", tmp_path / "nps.csv", "--into", book, "--recalc")
     assert result.returncode == 0, result.stderr
     nps = openpyxl.load_workbook(book)["NPS"]
-    scores = "'NPS scores'!C$2:C$1002"
-    assert nps["G3"].value == (f'=IF(COUNTA({scores})=0,"",IF(OR(B3<4,C3=B3,D3=B3,E3=B3),"",NPS_MOE({scores})))')
+    # the template's formula (since c631d59f its margin of typed counts too: NPS_MOE_FROM_COUNTS), widened to row 1002
+    fresh = build_template(tmp_path / "fresh.xlsx", start="2025-01", months=2)
+    template = openpyxl.load_workbook(fresh)["NPS"]["G3"].value
+    assert "NPS_MOE_FROM_COUNTS(" in template and template.count("C$1001") == 2
+    assert nps["G3"].value == template.replace("C$1001", "C$1002")
     values = openpyxl.load_workbook(book, data_only=True)["NPS"]
     # January: 1 answer, blank; February: 1000 promoters, 1 detractor: p = 1000/1001, d = 1/1001
     p, d = 1000 / 1001, 1 / 1001
